@@ -1,0 +1,6 @@
+//! ribao: a terminal reader for daily AI news digests.
+//!
+//! IO lives at the edges (`store`, `state`, `tui::terminal`); the middle is pure.
+
+pub mod model;
+pub mod text;

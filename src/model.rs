@@ -1,0 +1,91 @@
+//! Plain data shared by every layer: digests, items and their ids. No IO, no terminal.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// The publication family a file was recognised as; decides which parser ran.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// `# 🤖 AI行业速递 - YYYY年MM月DD日` with `> **分类：**` quotes per story.
+    IndustryBrief,
+    /// Front matter + `## story` sections + `## 更多动态` bullets (AI 日报).
+    FrontMatterDaily,
+    /// Copied page text of AI News Hub: two regions, Insights and Focus paragraphs.
+    NewsHub,
+    /// Hugo files of Bubble's Brain: numbered stories or timed batch updates.
+    BubbleBrain,
+    /// Any other Markdown: the repeated story unit is found by shape.
+    Generic,
+}
+
+impl Format {
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::IndustryBrief => "industry-brief",
+            Format::FrontMatterDaily => "front-matter-daily",
+            Format::NewsHub => "news-hub",
+            Format::BubbleBrain => "bubble-brain",
+            Format::Generic => "generic-markdown",
+        }
+    }
+}
+
+/// One story: what a user picks, reads and bookmarks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    /// Short stable id: hash of source + date + title (de-duplicated within the digest).
+    pub id: String,
+    pub title: String,
+    /// The category as the publication names it.
+    pub category: Option<String>,
+    /// A sub-scope some publications have (News Hub: 中国媒体聚焦 / 美国媒体聚焦).
+    pub region: Option<String>,
+    /// Name of the outlet the story came from (量子位, openai-newsroom, …).
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    /// Markdown body; rendered by the text module.
+    pub body: String,
+}
+
+/// One file: one day of one publication.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Digest {
+    pub id: String,
+    pub path: PathBuf,
+    pub date: Option<NaiveDate>,
+    pub source: String,
+    pub title: String,
+    pub format: Format,
+    /// The digest's own summary/overview (Markdown): its front page, not an item.
+    pub front_page: String,
+    pub tags: Vec<String>,
+    pub items: Vec<Item>,
+    /// Problems worth telling the user that did not stop parsing.
+    pub warnings: Vec<String>,
+}
+
+impl Digest {
+    /// Categories in first-seen order, without repeats.
+    pub fn categories(&self) -> Vec<&str> {
+        let mut seen: Vec<&str> = Vec::new();
+        for c in self.items.iter().filter_map(|i| i.category.as_deref()) {
+            if !seen.contains(&c) {
+                seen.push(c);
+            }
+        }
+        seen
+    }
+}
+
+/// 48 bits of a stable hash as 12 lowercase hex digits: short to type, and collisions stay
+/// unlikely even across a million items.
+pub fn short_hash(parts: &[&str]) -> String {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for p in parts {
+        h.update(p.as_bytes());
+        h.update(&[0x1f]);
+    }
+    format!("{:012x}", h.digest() >> 16)
+}
