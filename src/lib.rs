@@ -3,4 +3,5 @@
 //! IO lives at the edges (`store`, `state`, `tui::terminal`); the middle is pure.
 
 pub mod model;
+pub mod state;
 pub mod text;
