@@ -1,0 +1,56 @@
+//! Where the store and the state file are: options, environment, then the platform's data
+//! folder (`directories`).
+
+use crate::library::Library;
+use anyhow::{Context, bail};
+use std::path::{Path, PathBuf};
+
+pub struct Paths {
+    /// `<data dir>/digests`; None on systems with no home folder.
+    pub default_store: Option<PathBuf>,
+    pub default_state: Option<PathBuf>,
+}
+
+impl Paths {
+    pub fn defaults() -> Paths {
+        let dirs = directories::ProjectDirs::from("", "", "ribao");
+        Paths {
+            default_store: dirs.as_ref().map(|d| d.data_dir().join("digests")),
+            default_state: dirs.as_ref().map(|d| d.data_dir().join("state.json")),
+        }
+    }
+
+    pub fn help_text(&self) -> String {
+        let show = |p: &Option<PathBuf>| p.as_ref().map_or("(no home folder)".into(), |p| p.display().to_string());
+        format!(
+            "Default store:      {}  (used when --store / RIBAO_STORE is not given;\n                    \
+             while it holds no digests, the built-in samples are shown)\n\
+             Default state file: {}",
+            show(&self.default_store),
+            show(&self.default_state)
+        )
+    }
+
+    /// An explicit store must exist; the default one falls back to the built-in samples while
+    /// it is missing or empty.
+    pub fn load_library(&self, explicit: Option<&Path>) -> anyhow::Result<Library> {
+        if let Some(dir) = explicit {
+            let meta = std::fs::metadata(dir)
+                .with_context(|| format!("store folder {} cannot be opened; check the --store / RIBAO_STORE path", dir.display()))?;
+            if !meta.is_dir() {
+                bail!("store {} is a file, not a folder of digests; pass the folder that holds them", dir.display());
+            }
+            return Ok(Library::load_dir(dir));
+        }
+        let Some(default) = &self.default_store else {
+            return Ok(Library::samples(PathBuf::from("digests")));
+        };
+        if default.is_dir() {
+            let library = Library::load_dir(default);
+            if !library.digests.is_empty() || !library.problems.is_empty() {
+                return Ok(library);
+            }
+        }
+        Ok(Library::samples(default.clone()))
+    }
+}

@@ -1,0 +1,219 @@
+//! The non-interactive subcommands' output: aligned text for people, one JSON array for
+//! scripts.
+
+use crate::library::Library;
+use crate::model::{Digest, Item};
+use anyhow::bail;
+use serde::Serialize;
+use std::process::ExitCode;
+
+#[derive(Serialize)]
+struct DigestRow<'a> {
+    id: &'a str,
+    date: Option<String>,
+    source: &'a str,
+    title: &'a str,
+    path: String,
+    items: usize,
+    categories: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct ItemRow<'a> {
+    pub id: &'a str,
+    pub digest: &'a str,
+    pub date: Option<String>,
+    pub source: &'a str,
+    pub category: Option<&'a str>,
+    pub title: &'a str,
+    pub url: Option<&'a str>,
+    pub path: String,
+}
+
+impl<'a> ItemRow<'a> {
+    pub fn new(d: &'a Digest, i: &'a Item) -> Self {
+        ItemRow {
+            id: &i.id,
+            digest: &d.id,
+            date: d.date.map(|d| d.to_string()),
+            source: &d.source,
+            category: i.category.as_deref(),
+            title: &i.title,
+            url: i.url.as_deref(),
+            path: d.path.display().to_string(),
+        }
+    }
+}
+
+pub struct ItemFilter {
+    pub date: Option<String>,
+    pub category: Option<String>,
+    pub source: Option<String>,
+}
+
+impl ItemFilter {
+    fn accepts(&self, d: &Digest, i: &Item) -> bool {
+        let date = d.date.map(|d| d.to_string());
+        self.date.as_ref().is_none_or(|want| date.as_deref() == Some(want.as_str()))
+            && self.category.as_ref().is_none_or(|want| i.category.as_deref() == Some(want.as_str()))
+            && self.source.as_ref().is_none_or(|want| d.source.eq_ignore_ascii_case(want))
+    }
+}
+
+fn print_json<T: Serialize>(rows: &T) -> anyhow::Result<()> {
+    println!("{}", serde_json::to_string_pretty(rows)?);
+    Ok(())
+}
+
+fn date_text(d: &Digest) -> String {
+    d.date.map_or_else(|| "undated".into(), |d| d.to_string())
+}
+
+pub fn list(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
+    let rows: Vec<DigestRow> = library
+        .digests
+        .iter()
+        .map(|d| DigestRow {
+            id: &d.id,
+            date: d.date.map(|d| d.to_string()),
+            source: &d.source,
+            title: &d.title,
+            path: d.path.display().to_string(),
+            items: d.items.len(),
+            categories: d.categories(),
+        })
+        .collect();
+    if json {
+        print_json(&rows)?;
+    } else {
+        let table: Vec<Vec<String>> = library
+            .digests
+            .iter()
+            .map(|d| vec![d.id.clone(), date_text(d), d.source.clone(), format!("{} items", d.items.len()), d.title.clone()])
+            .collect();
+        print_table(&table);
+        print_origin_notice(library);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn items(library: &Library, filter: &ItemFilter, json: bool) -> anyhow::Result<ExitCode> {
+    let found: Vec<(&Digest, &Item)> = library.items().filter(|(d, i)| filter.accepts(d, i)).collect();
+    if json {
+        print_json(&found.iter().map(|(d, i)| ItemRow::new(d, i)).collect::<Vec<_>>())?;
+    } else {
+        let table: Vec<Vec<String>> = found
+            .iter()
+            .map(|(d, i)| vec![i.id.clone(), date_text(d), d.source.clone(), i.category.clone().unwrap_or_default(), i.title.clone()])
+            .collect();
+        print_table(&table);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn show(library: &Library, id: &str, width: Option<u16>) -> anyhow::Result<ExitCode> {
+    let Some((digest, item)) = library.item(id) else {
+        bail!("no item with id {id}; `ribao items` lists the ids");
+    };
+    let width = width.map(usize::from).unwrap_or_else(terminal_width).max(20);
+    print!("{}", crate::textshim::article_text(digest, item, width, std::io::IsTerminal::is_terminal(&std::io::stdout())));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn terminal_width() -> usize {
+    crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w))
+}
+
+#[derive(Serialize)]
+struct CheckRow<'a> {
+    path: String,
+    ok: bool,
+    items: usize,
+    date: Option<String>,
+    format: Option<&'a str>,
+    source: Option<&'a str>,
+    warnings: Vec<&'a str>,
+    error: Option<&'a str>,
+}
+
+pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
+    let mut rows: Vec<CheckRow> = library
+        .digests
+        .iter()
+        .map(|d| CheckRow {
+            path: d.path.display().to_string(),
+            ok: !d.items.is_empty(),
+            items: d.items.len(),
+            date: d.date.map(|d| d.to_string()),
+            format: Some(d.format.label()),
+            source: Some(&d.source),
+            warnings: d.warnings.iter().map(String::as_str).collect(),
+            error: None,
+        })
+        .chain(library.problems.iter().map(|p| CheckRow {
+            path: p.path.display().to_string(),
+            ok: false,
+            items: 0,
+            date: None,
+            format: None,
+            source: None,
+            warnings: Vec::new(),
+            error: Some(&p.message),
+        }))
+        .collect();
+    rows.sort_by(|a, b| a.path.cmp(&b.path));
+    let failed = rows.iter().filter(|r| !r.ok).count();
+    if json {
+        print_json(&rows)?;
+    } else {
+        for r in &rows {
+            match r.error {
+                Some(e) => println!("FAIL  {}: {e}", r.path),
+                None => {
+                    let date = r.date.as_deref().unwrap_or("undated");
+                    let status = if r.ok { "ok  " } else { "FAIL" };
+                    let mut line = format!("{status}  {}: {} items, {date}, {}", r.path, r.items, r.format.unwrap_or_default());
+                    for w in &r.warnings {
+                        line.push_str("; ");
+                        line.push_str(w);
+                    }
+                    println!("{line}");
+                }
+            }
+        }
+        let total = rows.len();
+        let items: usize = rows.iter().map(|r| r.items).sum();
+        println!("{total} files, {items} items, {failed} failed");
+    }
+    Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn print_origin_notice(library: &Library) {
+    if let crate::library::Origin::Samples { store } = &library.origin {
+        eprintln!(
+            "(built-in sample digests: put your digest files in {} or pass --store DIR)",
+            store.display()
+        );
+    }
+}
+
+/// Columns padded by display width, so CJK cells line up; the last column is not padded.
+fn print_table(rows: &[Vec<String>]) {
+    let opts = crate::textshim::TextOptions::default();
+    let columns = rows.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| rows.iter().map(|r| crate::textshim::width(&r[c], opts)).max().unwrap_or(0))
+        .collect();
+    for row in rows {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            let cell = crate::textshim::sanitize(cell);
+            line.push_str(&cell);
+            if c + 1 < columns {
+                let pad = widths[c] - crate::textshim::width(&cell, opts) + 2;
+                line.extend(std::iter::repeat_n(' ', pad));
+            }
+        }
+        println!("{}", line.trim_end());
+    }
+}

@@ -1,0 +1,88 @@
+//! The loaded archive: every digest, newest first, and the files that could not be read.
+//! No terminal code; the reader and the CLI both ask it.
+
+use crate::model::{Digest, Item};
+use crate::parse;
+use crate::store::{self, FileEntry, FileProblem};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Where the digests came from: what the status bar and `--help` tell the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Store(PathBuf),
+    /// The built-in samples, shown because this store folder has no digests yet.
+    Samples { store: PathBuf },
+}
+
+pub struct Library {
+    pub origin: Origin,
+    /// Newest first; undated digests last.
+    pub digests: Vec<Digest>,
+    pub problems: Vec<FileProblem>,
+    by_item: HashMap<String, (usize, usize)>,
+}
+
+impl Library {
+    /// Scan `root` and parse every digest file, in parallel (each file is independent).
+    pub fn load_dir(root: &Path) -> Library {
+        let (files, mut problems) = store::scan(root);
+        let results: Vec<Result<Digest, FileProblem>> = files.par_iter().map(load_file).collect();
+        let mut digests = Vec::with_capacity(results.len());
+        for r in results {
+            match r {
+                Ok(d) => digests.push(d),
+                Err(p) => problems.push(p),
+            }
+        }
+        Library::new(Origin::Store(root.to_path_buf()), digests, problems)
+    }
+
+    /// The built-in samples; `store` is where the user should put real digests.
+    pub fn samples(store: PathBuf) -> Library {
+        let digests = crate::samples::SAMPLES
+            .iter()
+            .filter_map(|(name, text)| parse::parse(text.as_bytes(), &Path::new("samples").join(name)).ok())
+            .collect();
+        Library::new(Origin::Samples { store }, digests, Vec::new())
+    }
+
+    pub fn new(origin: Origin, mut digests: Vec<Digest>, mut problems: Vec<FileProblem>) -> Library {
+        digests.sort_by(|a, b| match (a.date, b.date) {
+            (Some(x), Some(y)) => y.cmp(&x).then_with(|| a.source.cmp(&b.source)).then_with(|| a.path.cmp(&b.path)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.path.cmp(&b.path),
+        });
+        problems.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut by_item = HashMap::new();
+        for (d, digest) in digests.iter().enumerate() {
+            for (i, item) in digest.items.iter().enumerate() {
+                // The same story in two copies of a file keeps the first (newest) place.
+                by_item.entry(item.id.clone()).or_insert((d, i));
+            }
+        }
+        Library { origin, digests, problems, by_item }
+    }
+
+    pub fn item(&self, id: &str) -> Option<(&Digest, &Item)> {
+        let &(d, i) = self.by_item.get(id)?;
+        let digest = &self.digests[d];
+        Some((digest, &digest.items[i]))
+    }
+
+    /// Every item with its digest, newest digest first.
+    pub fn items(&self) -> impl Iterator<Item = (&Digest, &Item)> {
+        self.digests.iter().flat_map(|d| d.items.iter().map(move |i| (d, i)))
+    }
+}
+
+fn load_file(entry: &FileEntry) -> Result<Digest, FileProblem> {
+    let problem = |message: String| FileProblem { path: entry.path.clone(), message };
+    if entry.size > store::MAX_FILE_BYTES {
+        return Err(problem(format!("{} MB is too large for a digest; skipped", entry.size / 1_000_000)));
+    }
+    let bytes = std::fs::read(&entry.path).map_err(|e| problem(format!("cannot read: {}", store::io_reason(&e))))?;
+    parse::parse(&bytes, &entry.path).map_err(|e| problem(format!("{e}; skipped")))
+}

@@ -1,0 +1,103 @@
+//! Bytes → text: BOMs, UTF-16, GB18030, line endings. Real archives carry all of them.
+
+use std::borrow::Cow;
+
+/// Why a file's bytes cannot be read as a digest at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file looks binary (NUL byte at offset {0}), not a text digest")]
+    Binary(usize),
+}
+
+/// Decoded text with LF line endings, plus a note when a fallback decoding was needed.
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
+    pub warning: Option<String>,
+}
+
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(DecodeError::Empty);
+    }
+    // A UTF-16 BOM explains its NUL bytes; anything else with NULs is binary.
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes)
+        && enc != encoding_rs::UTF_8
+    {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return Ok(Decoded {
+            text: Cow::Owned(normalize_newlines(&text).into_owned()),
+            warning: Some(format!("decoded as {}", enc.name())),
+        });
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(DecodeError::Binary(at));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let (text, warning) = match std::str::from_utf8(bytes) {
+        Ok(s) => (Cow::Borrowed(s), None),
+        Err(_) => decode_legacy(bytes),
+    };
+    Ok(Decoded {
+        text: match text {
+            Cow::Borrowed(s) => normalize_newlines(s),
+            Cow::Owned(s) => Cow::Owned(normalize_newlines(&s).into_owned()),
+        },
+        warning,
+    })
+}
+
+/// Chinese files that are not UTF-8 are almost always GBK/GB18030; if that fails too, keep
+/// what is readable rather than dropping the file.
+fn decode_legacy(bytes: &[u8]) -> (Cow<'_, str>, Option<String>) {
+    let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+    if !had_errors {
+        return (
+            Cow::Owned(text.into_owned()),
+            Some("not UTF-8; decoded as GB18030".into()),
+        );
+    }
+    (
+        Cow::Owned(String::from_utf8_lossy(bytes).into_owned()),
+        Some("not valid UTF-8 or GB18030; unreadable bytes replaced with �".into()),
+    )
+}
+
+/// CRLF and lone CR become LF, so every parser sees one kind of line ending.
+fn normalize_newlines(s: &str) -> Cow<'_, str> {
+    if !s.contains('\r') {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_bom_and_gb18030_decode() {
+        let d = decode(b"\xEF\xBB\xBF# a\r\nb\rc").unwrap();
+        assert_eq!(d.text, "# a\nb\nc");
+        let (gbk, _, _) = encoding_rs::GB18030.encode("# 人工智能日报\n");
+        let d = decode(&gbk).unwrap();
+        assert_eq!(d.text, "# 人工智能日报\n");
+        assert!(d.warning.unwrap().contains("GB18030"));
+    }
+
+    #[test]
+    fn utf16_with_bom_is_text_not_binary() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "日报".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&bytes).unwrap().text, "日报");
+    }
+
+    #[test]
+    fn empty_and_binary_are_refused() {
+        assert_eq!(decode(b" \n\t").err(), Some(DecodeError::Empty));
+        assert_eq!(decode(b"ab\0cd").err(), Some(DecodeError::Binary(2)));
+    }
+}

@@ -1,0 +1,180 @@
+//! A digest body as lines with its headings found, aware of fenced code (a `#` inside a code
+//! block is not a heading). One linear pass; sections are line ranges into it.
+
+use std::ops::Range;
+
+pub struct Heading<'a> {
+    pub line: usize,
+    pub level: u8,
+    pub text: &'a str,
+}
+
+pub struct Doc<'a> {
+    pub lines: Vec<&'a str>,
+    pub headings: Vec<Heading<'a>>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(body: &'a str) -> Self {
+        let lines: Vec<&str> = body.lines().collect();
+        let fenced = fenced_lines(&lines);
+        let headings = lines
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !fenced[*i])
+            .filter_map(|(i, line)| atx_heading(line).map(|(level, text)| Heading { line: i, level, text }))
+            .collect();
+        Doc { lines, headings }
+    }
+
+    /// The lines under heading `h` up to the next heading of any level.
+    pub fn own(&self, h: usize) -> Range<usize> {
+        let end = self.headings.get(h + 1).map_or(self.lines.len(), |n| n.line);
+        self.headings[h].line + 1..end
+    }
+
+    /// The lines under heading `h` up to the next heading of the same or a higher level,
+    /// and the index of that next heading.
+    pub fn subtree(&self, h: usize) -> (Range<usize>, usize) {
+        let level = self.headings[h].level;
+        let next = (h + 1..self.headings.len())
+            .find(|&n| self.headings[n].level <= level)
+            .unwrap_or(self.headings.len());
+        let end = self.headings.get(next).map_or(self.lines.len(), |n| n.line);
+        (self.headings[h].line + 1..end, next)
+    }
+
+    /// Lines before the first heading.
+    pub fn preamble(&self) -> Range<usize> {
+        0..self.headings.first().map_or(self.lines.len(), |h| h.line)
+    }
+
+    pub fn text(&self, range: Range<usize>) -> String {
+        trim_blank_lines(&self.lines[range]).join("\n")
+    }
+}
+
+/// Which lines are inside fenced code. Fences pair up in order; a fence left open at the end
+/// is taken as a stray marker (real files have them), not as code running to the end.
+fn fenced_lines(lines: &[&str]) -> Vec<bool> {
+    let mut fenced = vec![false; lines.len()];
+    for marker in ["```", "~~~"] {
+        let fences: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].trim_start().starts_with(marker)).collect();
+        for pair in fences.chunks_exact(2) {
+            fenced[pair[0]..=pair[1]].fill(true);
+        }
+    }
+    fenced
+}
+
+/// `## Title ##` → (2, "Title"). Up to three leading spaces, as CommonMark allows.
+pub fn atx_heading(line: &str) -> Option<(u8, &str)> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return None;
+    }
+    let t = &line[indent..];
+    let level = t.bytes().take_while(|&b| b == b'#').count();
+    if level == 0 || level > 6 {
+        return None;
+    }
+    let rest = &t[level..];
+    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let text = rest.trim().trim_end_matches('#').trim_end();
+    Some((level as u8, text))
+}
+
+pub fn trim_blank_lines<'s, 'a>(lines: &'s [&'a str]) -> &'s [&'a str] {
+    let start = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(lines.len());
+    let end = lines.iter().rposition(|l| !l.trim().is_empty()).map_or(start, |e| e + 1);
+    &lines[start..end]
+}
+
+/// A list item's marker: `1.`/`1)`/`1、` (ordered) or `-`/`*`/`+`/`•` (bullet).
+pub struct ListMarker<'a> {
+    pub ordered: bool,
+    pub indent: usize,
+    pub content: &'a str,
+}
+
+pub fn list_marker(line: &str) -> Option<ListMarker<'_>> {
+    let indent = line.len() - line.trim_start().len();
+    let t = line.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let (ordered, rest) = if (1..=4).contains(&digits) {
+        let rest = &t[digits..];
+        let rest = rest
+            .strip_prefix('.')
+            .or_else(|| rest.strip_prefix(')'))
+            .or_else(|| rest.strip_prefix('、'))?;
+        (true, rest)
+    } else {
+        let rest = t
+            .strip_prefix(['-', '*', '+'])
+            .or_else(|| t.strip_prefix('•'))?;
+        (false, rest)
+    };
+    if !rest.starts_with([' ', '\t']) && !(ordered && t[digits..].starts_with('、')) {
+        return None;
+    }
+    let content = rest.trim();
+    if content.is_empty() || (!ordered && content.chars().all(|c| c == '-' || c == '*' || c == ' ')) {
+        return None;
+    }
+    Some(ListMarker { ordered, indent, content })
+}
+
+/// `> **分类：** X`, `- 来源：[a](b)`, `- **链接**: …` → ("分类", "X"). Keys are short labels.
+pub fn meta_field(line: &str) -> Option<(&str, &str)> {
+    let t = line.trim_start().trim_start_matches(['>', '-', '*', ' ']);
+    let t = t.trim_start_matches("**");
+    let (key, value) = t.split_once(['：', ':'])?;
+    let key = key.trim_end_matches("**").trim();
+    if key.is_empty() || key.chars().count() > 8 || key.contains(['[', '(', '`']) {
+        return None;
+    }
+    let value = value.trim_start_matches("**").trim();
+    Some((key, value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_skip_fenced_code() {
+        let d = Doc::new("# A\n```\n# not\n```\n## B\ntext\n### C\n## D\n");
+        let names: Vec<_> = d.headings.iter().map(|h| (h.level, h.text)).collect();
+        assert_eq!(names, [(1, "A"), (2, "B"), (3, "C"), (2, "D")]);
+        assert_eq!(d.text(d.own(1)), "text");
+        assert_eq!(d.subtree(1), (5..7, 3));
+    }
+
+    #[test]
+    fn an_unclosed_fence_does_not_swallow_the_rest() {
+        let d = Doc::new("## A\n```\n## B\n```\n```\n## C\n");
+        let names: Vec<_> = d.headings.iter().map(|h| h.text).collect();
+        assert_eq!(names, ["A", "C"]);
+    }
+
+    #[test]
+    fn list_markers() {
+        assert_eq!(list_marker("1.  小米宣布").unwrap().content, "小米宣布");
+        assert!(list_marker("1.  x").unwrap().ordered);
+        assert!(!list_marker("  • Total: 150").unwrap().ordered);
+        assert!(list_marker("2026年1月").is_none());
+        assert!(list_marker("---").is_none());
+        assert!(list_marker("**bold**").is_none());
+        assert!(list_marker("3.5 亿美元").is_none());
+    }
+
+    #[test]
+    fn meta_fields() {
+        assert_eq!(meta_field("> **分类：** 技术前沿解读"), Some(("分类", "技术前沿解读")));
+        assert_eq!(meta_field("   - 链接：[a](https://b)"), Some(("链接", "[a](https://b)")));
+        assert_eq!(meta_field("- 分类：技术突破  "), Some(("分类", "技术突破")));
+        assert_eq!(meta_field("see https://x"), None);
+    }
+}

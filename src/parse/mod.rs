@@ -1,0 +1,168 @@
+//! Bytes → [`Digest`]. Pure: no IO, never panics on any input. Decoding and front matter are
+//! shared; the publication format is detected and its parser finds the stories; the generic
+//! story finder handles every other Markdown digest.
+
+mod ai_daily;
+mod date;
+mod decode;
+mod doc;
+mod front_matter;
+mod industry_brief;
+mod inline;
+mod news_hub;
+mod stories;
+
+pub use date::find_date;
+pub use decode::DecodeError as ParseError;
+
+use crate::model::{Digest, Format, Item, short_hash};
+use chrono::NaiveDate;
+use doc::Doc;
+use front_matter::FrontMatter;
+use std::path::Path;
+
+const BUBBLE_SOURCE: &str = "Bubble's Brain";
+
+pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
+    let decoded = decode::decode(bytes)?;
+    let split = front_matter::split(&decoded.text);
+    let fm = &split.fields;
+    let doc = Doc::new(split.body);
+    let mut warnings: Vec<String> = decoded.warning.into_iter().chain(split.error.clone()).collect();
+
+    let format = detect(fm, &doc, split.body);
+    let h1 = doc.headings.iter().find(|h| h.level == 1).map(|h| inline::plain(h.text));
+    let (items, front_page, title, source) = match format {
+        Format::IndustryBrief => {
+            let title = h1.clone().unwrap_or_else(|| industry_brief::SOURCE.into());
+            (industry_brief::items(&doc), String::new(), title, industry_brief::SOURCE.into())
+        }
+        Format::FrontMatterDaily => {
+            let title = fm.title.clone().or(h1.clone()).unwrap_or_else(|| ai_daily::SOURCE.into());
+            let front = fm.summary.clone().unwrap_or_default();
+            (ai_daily::items(&doc), front, title, ai_daily::SOURCE.into())
+        }
+        Format::NewsHub => {
+            let hub = news_hub::parse(split.body);
+            let title = match &hub.subtitle {
+                Some(sub) => format!("{} · {sub}", news_hub::SOURCE),
+                None => news_hub::SOURCE.into(),
+            };
+            (hub.items, hub.front_page, title, news_hub::SOURCE.into())
+        }
+        Format::BubbleBrain | Format::Generic => {
+            let found = stories::find(&doc);
+            let title = fm.title.clone().or(h1.clone()).or_else(|| first_heading(&doc)).unwrap_or_else(|| file_stem(path));
+            let source = if format == Format::BubbleBrain { BUBBLE_SOURCE.into() } else { generic_source(fm, &doc, path) };
+            (found.items, found.front_page.join("\n\n"), title, source)
+        }
+    };
+    let date = find_digest_date(fm, &doc, path);
+    if date.is_none() {
+        warnings.push("no date found in front matter, title or file name: listed as undated".into());
+    }
+    if items.is_empty() {
+        warnings.push("no story found in the file".into());
+    }
+    let items = with_ids(items, &source, date);
+    Ok(Digest {
+        id: short_hash(&[&path.to_string_lossy()]),
+        path: path.to_path_buf(),
+        date,
+        source,
+        title: inline::plain(&title),
+        format,
+        front_page,
+        tags: fm.tags.clone(),
+        items,
+        warnings,
+    })
+}
+
+fn detect(fm: &FrontMatter, doc: &Doc, body: &str) -> Format {
+    let head: String = body.lines().filter(|l| !l.trim().is_empty()).take(3).collect();
+    let heading_has = |s: &str| doc.headings.iter().any(|h| h.text.contains(s));
+    if head.contains("AI News Hub") {
+        Format::NewsHub
+    } else if doc.headings.iter().any(|h| h.level == 1 && h.text.contains(industry_brief::SOURCE)) {
+        Format::IndustryBrief
+    } else if fm.title.as_deref().is_some_and(|t| t.contains(BUBBLE_SOURCE)) {
+        Format::BubbleBrain
+    } else if fm.category.as_deref() == Some(ai_daily::SOURCE) || heading_has(ai_daily::MORE_SECTION) && fm.summary.is_some() {
+        Format::FrontMatterDaily
+    } else {
+        Format::Generic
+    }
+}
+
+/// Front matter, then the title and first headings, then the first lines, then the file name.
+fn find_digest_date(fm: &FrontMatter, doc: &Doc, path: &Path) -> Option<NaiveDate> {
+    let candidates = fm.date.iter().chain(fm.title.iter()).map(String::as_str);
+    let headings = doc.headings.iter().take(3).map(|h| h.text);
+    let lines = doc.lines.iter().take(8).copied();
+    candidates
+        .chain(headings)
+        .chain(lines)
+        .find_map(find_date)
+        .or_else(|| path.file_name().and_then(|n| find_date(&n.to_string_lossy())))
+}
+
+/// A publication name from the front-matter title or the first dated heading, with its date
+/// cut out (`AI每日热点 · 2026年05月02日` → `AI每日热点`); else the folder it sits in.
+fn generic_source(fm: &FrontMatter, doc: &Doc, path: &Path) -> String {
+    let dated_heading = doc.headings.iter().take(3).map(|h| h.text).find(|t| find_date(t).is_some());
+    fm.title
+        .iter()
+        .map(String::as_str)
+        .chain(dated_heading)
+        .filter(|t| find_date(t).is_some())
+        .map(|t| name_without_date(&inline::plain(t)))
+        .find(|n| !n.is_empty() && n.chars().count() <= 24)
+        .unwrap_or_else(|| folder_name(path))
+}
+
+fn name_without_date(title: &str) -> String {
+    let cut = title.find(|c: char| c.is_ascii_digit()).unwrap_or(title.len());
+    title[..cut].trim_end_matches(|c: char| c.is_whitespace() || "-–—·|:：,，".contains(c)).trim().to_string()
+}
+
+/// The nearest enclosing folder whose name is not a date or a generic word like `content`.
+fn folder_name(path: &Path) -> String {
+    const GENERIC: &[&str] = &["content", "daily", "posts", "_posts", "digests", "news", "en", "cn", "zh", "docs"];
+    path.parent()
+        .into_iter()
+        .flat_map(Path::ancestors)
+        .filter_map(|p| p.file_name()?.to_str())
+        .find(|n| !GENERIC.contains(&n.to_lowercase().as_str()) && !n.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or("unknown")
+        .to_string()
+}
+
+fn first_heading(doc: &Doc) -> Option<String> {
+    doc.headings.first().map(|h| inline::plain(h.text))
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned())
+}
+
+/// Ids from source + date + title, so they are stable across runs and untouched by other
+/// files; a repeated title within the digest gets a counter.
+fn with_ids(items: Vec<Item>, source: &str, date: Option<NaiveDate>) -> Vec<Item> {
+    let date = date.map(|d| d.to_string()).unwrap_or_default();
+    let mut seen = std::collections::HashSet::new();
+    items
+        .into_iter()
+        .filter(|i| !i.title.is_empty())
+        .map(|mut item| {
+            let mut n = 0u32;
+            let mut id = short_hash(&[source, &date, &item.title]);
+            while !seen.insert(id.clone()) {
+                n += 1;
+                id = short_hash(&[source, &date, &item.title, &n.to_string()]);
+            }
+            item.id = id;
+            item
+        })
+        .collect()
+}

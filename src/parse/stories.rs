@@ -1,0 +1,290 @@
+//! The generic story finder: in any Markdown digest, find the repeated story unit — numbered
+//! headings (`### 1. title`), link headings (`## [title](url)`), numbered list items, link
+//! bullets — and the category headings above them. Summary sections become the front page;
+//! boilerplate sections (audio editions, ads, serial fiction) are left out.
+
+use super::doc::{Doc, list_marker, meta_field, trim_blank_lines};
+use super::inline::{derive_title, first_link, plain};
+use crate::model::Item;
+
+/// Headings whose section is the digest's own summary: its front page.
+const SUMMARY_WORDS: &[&str] = &[
+    "摘要", "总览", "概览", "核心洞察", "深度观察", "每日分析", "Summary", "Overview",
+    "Highlights", "Digest",
+];
+/// Headings of sections that are not news: audio editions, self-promotion, fiction, nav.
+const SKIP_WORDS: &[&str] = &[
+    "语音", "收听", "自荐", "小说", "邀请函", "快速导航", "常见问题", "相关问题", "数据来源",
+    "账号", "Audio", "Voice", "Listen", "Spotlight", "Self-Recommendation", "Sci-Fi", "Novel",
+    "Invitation",
+];
+/// Headings that only say "the news" or a batch time: no category in them.
+const NEWS_WORDS: &[&str] = &["Today's AI News", "今日AI", "今日 AI", "AI资讯", "AI News", "更新"];
+
+pub struct Found {
+    pub items: Vec<Item>,
+    pub front_page: Vec<String>,
+}
+
+pub fn find(doc: &Doc) -> Found {
+    let mut found = Found { items: Vec::new(), front_page: Vec::new() };
+    let preamble = doc.text(doc.preamble());
+    if !preamble.is_empty() {
+        found.front_page.push(preamble);
+    }
+    // Open container headings: (level, category they give, if any).
+    let mut containers: Vec<(u8, Option<String>)> = Vec::new();
+    let mut h = 0;
+    while h < doc.headings.len() {
+        let heading = &doc.headings[h];
+        containers.retain(|(level, _)| *level < heading.level);
+        let category = containers.iter().rev().find_map(|(_, c)| c.clone());
+        let (subtree, next) = doc.subtree(h);
+        let text = plain(heading.text);
+        if contains_any(&text, SKIP_WORDS) {
+            h = next;
+        } else if contains_any(&text, SUMMARY_WORDS) {
+            found.front_page.push(format!("{}\n\n{}", heading_line(heading.level, &text), doc.text(subtree)));
+            h = next;
+        } else if let Some(title) = numbered_title(heading.text) {
+            let body = doc.text(subtree);
+            found.items.push(story(title, &body, category));
+            h = next;
+        } else if let Some((title, url)) = link_heading(heading.text) {
+            let mut item = story(title, &doc.text(subtree), category);
+            item.url = Some(url);
+            found.items.push(item);
+            h = next;
+        } else {
+            let own = category_of(&text).or(category);
+            found.items.extend(list_stories(&doc.lines[doc.own(h)], own.clone()));
+            containers.push((heading.level, own));
+            h += 1;
+        }
+    }
+    if found.items.is_empty() {
+        found.items = fallback(doc);
+    }
+    found
+}
+
+/// When no story unit is found: every section with text is an item, or the whole file.
+fn fallback(doc: &Doc) -> Vec<Item> {
+    let mut items: Vec<Item> = (0..doc.headings.len())
+        .filter(|&h| doc.headings[h].level >= 2)
+        .filter_map(|h| {
+            let body = doc.text(doc.own(h));
+            let title = plain(doc.headings[h].text);
+            (!body.is_empty() && !title.is_empty()).then(|| story(title, &body, None))
+        })
+        .collect();
+    if items.is_empty() {
+        let all = doc.text(0..doc.lines.len());
+        if !all.is_empty() {
+            items.push(story(derive_title(first_paragraph(&all)), &all, None));
+        }
+    }
+    items
+}
+
+fn heading_line(level: u8, text: &str) -> String {
+    format!("{} {text}", "#".repeat(level.into()))
+}
+
+fn contains_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.contains(w))
+}
+
+/// A container heading names a category unless it is a date title or a plain "news" heading.
+/// Emoji, counts like `(5条)` and bold markers are dropped: `📚 学术前沿 (5条)` → `学术前沿`.
+fn category_of(text: &str) -> Option<String> {
+    if super::date::find_date(text).is_some() || contains_any(text, NEWS_WORDS) {
+        return None;
+    }
+    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let t = match t.rfind(['(', '（']) {
+        Some(i) if t[i..].contains('条') => &t[..i],
+        _ => t,
+    };
+    let t = t.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// `1. title`, `**2、title**` → the title.
+fn numbered_title(heading: &str) -> Option<String> {
+    let t = heading.trim_start_matches("**");
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = t[digits..].strip_prefix(['.', '、', ')'])?;
+    let title = plain(rest);
+    (!title.is_empty()).then_some(title)
+}
+
+/// `[title](url)` as a whole heading.
+fn link_heading(heading: &str) -> Option<(String, String)> {
+    let t = heading.trim().trim_matches('*');
+    if !t.starts_with('[') || !t.ends_with(')') {
+        return None;
+    }
+    first_link(t)
+}
+
+/// An item from a title and its Markdown body, picking up metadata lines in the body
+/// (`分类：`, `来源：`/`链接：` with a link) and otherwise its first link.
+pub fn story(title: String, body: &str, category: Option<String>) -> Item {
+    let mut item = Item {
+        id: String::new(),
+        title,
+        category,
+        region: None,
+        outlet: None,
+        url: None,
+        body: String::new(),
+    };
+    let mut kept: Vec<&str> = Vec::new();
+    for line in body.lines() {
+        match meta_field(line) {
+            Some(("分类" | "Category", value)) if !value.is_empty() => {
+                item.category = Some(plain(value));
+            }
+            Some(("来源" | "链接" | "原文" | "Source" | "Link", value)) if first_link(value).is_some() => {
+                // Several sources are listed `[a](u1) 、 [b](u2)`: all names, the first link.
+                item.outlet.get_or_insert_with(|| plain(value));
+                item.url = item.url.take().or_else(|| first_link(value).map(|(_, url)| url));
+            }
+            Some(("摘要" | "Summary", value)) => kept.push(value),
+            _ => kept.push(line),
+        }
+    }
+    let mut kept = trim_blank_lines(&kept);
+    // A rule closing the story separates it from the next one; it is not part of it.
+    while let [rest @ .., last] = kept
+        && matches!(last.trim(), "---" | "***" | "___")
+    {
+        kept = trim_blank_lines(rest);
+    }
+    item.body = kept.join("\n");
+    if item.url.is_none() {
+        item.url = first_link(&item.body).map(|(_, url)| url);
+    }
+    item
+}
+
+/// Top-level list items of a section: numbered items are stories; bullets that open with a
+/// link are short link stories. Other bullets are prose of the section.
+fn list_stories(lines: &[&str], category: Option<String>) -> Vec<Item> {
+    let mut items = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(marker) = list_marker(lines[i]).filter(|m| m.indent <= 3) else {
+            i += 1;
+            continue;
+        };
+        let end = item_end(lines, i, marker.indent);
+        let link_led = !marker.ordered && marker.content.starts_with('[');
+        if marker.ordered || link_led {
+            let mut body: Vec<&str> = vec![marker.content];
+            body.extend(lines[i + 1..end].iter().map(|l| dedent(l, marker.indent)));
+            let body = body.join("\n");
+            let mut item = if link_led {
+                let (title, url) = first_link(marker.content).unwrap_or_default();
+                let mut item = story(title, &body, category.clone());
+                item.url = Some(url).filter(|u| !u.is_empty());
+                item
+            } else {
+                list_item_story(marker.content, &body, category.clone())
+            };
+            if item.title.is_empty() {
+                item.title = plain(marker.content);
+            }
+            if !item.title.is_empty() {
+                item.body = item.body.trim().to_string();
+                items.push(item);
+            }
+        }
+        i = end;
+    }
+    items
+}
+
+/// A numbered item: `**Headline** — outlet · time` leads give title and outlet; otherwise
+/// the title is derived from the text and the whole text is the body.
+fn list_item_story(first: &str, body: &str, category: Option<String>) -> Item {
+    let title = derive_title(first);
+    let outlet = first
+        .split_once(" — ")
+        .map(|(_, rest)| plain(rest.split(" · ").next().unwrap_or(rest)))
+        .filter(|o| !o.is_empty() && o.chars().count() <= 40);
+    let rest_of_body = match outlet {
+        Some(_) => body.split_once('\n').map_or("", |(_, r)| r),
+        None => body,
+    };
+    let mut item = story(title, rest_of_body, category);
+    if outlet.is_some() {
+        item.outlet = outlet;
+    }
+    item
+}
+
+/// Where a list item starting at `start` ends: at the next line at the same or lesser indent
+/// that starts another block (a list marker or unindented text after a blank line).
+fn item_end(lines: &[&str], start: usize, indent: usize) -> usize {
+    let mut blank = false;
+    for (j, line) in lines.iter().enumerate().skip(start + 1) {
+        if line.trim().is_empty() {
+            blank = true;
+            continue;
+        }
+        let this_indent = line.len() - line.trim_start().len();
+        if this_indent <= indent && (list_marker(line).is_some() || blank) {
+            return j;
+        }
+        blank = false;
+    }
+    lines.len()
+}
+
+fn dedent(line: &str, indent: usize) -> &str {
+    let strip = (line.len() - line.trim_start().len()).min(indent + 3);
+    &line[strip..]
+}
+
+fn first_paragraph(text: &str) -> &str {
+    text.split("\n\n").next().unwrap_or(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_headings_under_category_headings() {
+        let doc = Doc::new("## 💡 核心洞察\n- 要点\n## 🔍 分类热点\n### 📚 学术前沿 (5条)\n#### 1. 论文A：新方法\n正文 [原文](https://a.example/1)\n#### 2. 论文B\n正文\n");
+        let f = find(&doc);
+        let got: Vec<_> = f.items.iter().map(|i| (i.title.as_str(), i.category.as_deref(), i.url.as_deref())).collect();
+        assert_eq!(got, [("论文A：新方法", Some("学术前沿"), Some("https://a.example/1")), ("论文B", Some("学术前沿"), None)]);
+        assert!(f.front_page[0].contains("要点"));
+    }
+
+    #[test]
+    fn batch_items_with_nested_link_and_summary() {
+        let doc = Doc::new("### 10:00 更新\n\n1. **新模型发布** — openai-news · 2026-06-23T17:00:00Z\n   - 链接：[openai-news](https://o.example/a)\n   - 摘要：模型更快。\n\n2. **第二条** — aibase · 2026\n   - 链接：[aibase](https://b.example/2)\n   - 摘要：内容。\n");
+        let f = find(&doc);
+        assert_eq!(f.items.len(), 2);
+        let a = &f.items[0];
+        assert_eq!((a.title.as_str(), a.outlet.as_deref(), a.url.as_deref(), a.category.as_deref()), ("新模型发布", Some("openai-news"), Some("https://o.example/a"), None));
+        assert_eq!(a.body, "模型更快。");
+    }
+
+    #[test]
+    fn skipped_sections_give_no_items_and_empty_docs_fall_back() {
+        let f = find(&Doc::new("## 收听语音版\n1. [播客](https://p.example)\n## 产品更新\n1.  小米宣布延长公测，价格下调。\n"));
+        assert_eq!(f.items.len(), 1);
+        assert_eq!(f.items[0].title, "小米宣布延长公测");
+        assert_eq!(f.items[0].category.as_deref(), Some("产品更新"));
+        let f = find(&Doc::new("只有一段文字，没有结构。"));
+        assert_eq!(f.items.len(), 1);
+    }
+}
