@@ -18,8 +18,8 @@ const SKIP_WORDS: &[&str] = &[
     "账号", "Audio", "Voice", "Listen", "Spotlight", "Self-Recommendation", "Sci-Fi", "Novel",
     "Invitation",
 ];
-/// Headings that only say "the news" or a batch time: no category in them.
-const NEWS_WORDS: &[&str] = &["Today's AI News", "今日AI", "今日 AI", "AI资讯", "AI News", "更新"];
+/// Headings that only say "the news": no category in them.
+const NEWS_WORDS: &[&str] = &["Today's AI News", "今日AI", "今日 AI", "AI资讯", "AI News"];
 
 pub struct Found {
     pub items: Vec<Item>,
@@ -98,7 +98,7 @@ fn contains_any(text: &str, words: &[&str]) -> bool {
 /// A container heading names a category unless it is a date title or a plain "news" heading.
 /// Emoji, counts like `(5条)` and bold markers are dropped: `📚 学术前沿 (5条)` → `学术前沿`.
 fn category_of(text: &str) -> Option<String> {
-    if super::date::find_date(text).is_some() || contains_any(text, NEWS_WORDS) {
+    if super::date::find_date(text).is_some() || contains_any(text, NEWS_WORDS) || has_clock_time(text) {
         return None;
     }
     let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -108,6 +108,12 @@ fn category_of(text: &str) -> Option<String> {
     };
     let t = t.trim();
     (!t.is_empty()).then(|| t.to_string())
+}
+
+/// Batch headings (`### 10:00 更新`) say when, not what.
+fn has_clock_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|i| b[i] == b':' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() && b[i + 2].is_ascii_digit())
 }
 
 /// `1. title`, `**2、title**` → the title.
