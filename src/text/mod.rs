@@ -1,1 +1,60 @@
-//! Placeholder until the text helper lands.
+//! Pure text handling: every string reaches the screen or `ribao show` through here.
+//!
+//! No terminal IO. The pieces, in the order text flows through them:
+//!
+//! - [`sanitize`]: untrusted text loses escapes, controls, bidi overrides and zero-width junk.
+//! - [`str_width`] / [`grapheme_width`]: display width per grapheme cluster.
+//! - [`truncate`]: cut to a width with `…`.
+//! - [`wrap`] / [`wrap_with_prefix`]: UAX #14 line breaking of styled spans with kinsoku rules.
+//! - [`render_markdown`]: Markdown to one [`Line`](ratatui::text::Line) per screen row, plus a
+//!   [`RenderCache`].
+//! - [`lines_to_plain`] / [`lines_to_ansi`]: output for `ribao show`.
+//! - [`pad_line`] / [`widen_ambiguous_cells`]: ambiguous-wide support in the ratatui buffer.
+//!
+//! # Ambiguous-width characters end to end
+//!
+//! East Asian "ambiguous" characters (`“ ” … — ① · │ •` …) are one cell wide in most terminals
+//! but two cells in terminals configured for CJK. [`TextOptions::ambiguous_wide`] selects the
+//! latter, and then:
+//!
+//! 1. every measurement here (wrapping, truncation, tables, rules) counts them as 2 columns, so
+//!    logical [`Line`](ratatui::text::Line)s never exceed the width, and `ribao show` output
+//!    (which has no padding) fits the terminal;
+//! 2. right before handing text to ratatui, the UI passes it through [`pad_line`] (or
+//!    [`pad_ambiguous`] for plain strings), which puts a space after each ambiguous grapheme, so
+//!    ratatui — which always measures them as 1 — reserves the same 2 cells we counted;
+//! 3. after drawing the frame, the UI calls [`widen_ambiguous_cells`] on the frame buffer. It
+//!    marks each ambiguous glyph's cell `CellDiffOption::ForcedWidth(2)`, so the diff treats it
+//!    as a 2-cell glyph: the padding cell is never written and the crossterm backend moves the
+//!    cursor explicitly to the next cell, instead of printing a space that the terminal would
+//!    put one column too far right.
+
+mod cache;
+mod chars;
+mod emphasis;
+mod html;
+mod markdown;
+mod output;
+mod sanitize;
+mod screen;
+mod table;
+mod theme;
+mod truncate;
+mod width;
+mod wrap;
+
+pub use cache::RenderCache;
+pub use markdown::{Rendered, render_markdown};
+pub use output::{lines_to_ansi, lines_to_plain};
+pub use sanitize::{TAB_STOP, sanitize};
+pub use screen::{pad_ambiguous, pad_line, widen_ambiguous_cells};
+pub use truncate::truncate;
+pub use width::{grapheme_width, line_width, str_width};
+pub use wrap::{MIN_WRAP_WIDTH, wrap, wrap_with_prefix};
+
+/// How text is measured; threaded through every function of this module.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct TextOptions {
+    /// Count East Asian ambiguous-width characters as 2 columns (CJK terminal setting).
+    pub ambiguous_wide: bool,
+}

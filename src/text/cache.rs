@@ -1,0 +1,96 @@
+//! Bounded cache of rendered articles, so scrolling does not re-render.
+
+use std::collections::HashMap;
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::TextOptions;
+use super::markdown::{Rendered, render_markdown};
+
+/// Rendered articles keyed by (item id, width, options), evicting the least recently used
+/// entry beyond the capacity. Entries also remember a hash of the Markdown, so an item whose
+/// text changed under the same id is rendered again rather than served stale.
+pub struct RenderCache {
+    capacity: usize,
+    entries: HashMap<(String, usize, TextOptions), Entry>,
+    clock: u64,
+}
+
+struct Entry {
+    rendered: Rendered,
+    content_hash: u64,
+    last_used: u64,
+}
+
+impl Default for RenderCache {
+    /// Room for 64 renders: a day's items at one width, or a few widths while resizing.
+    fn default() -> Self {
+        Self::new(64)
+    }
+}
+
+impl RenderCache {
+    /// A cache holding at most `capacity` (at least 1) rendered articles.
+    pub fn new(capacity: usize) -> Self {
+        Self {
+            capacity: capacity.max(1),
+            entries: HashMap::new(),
+            clock: 0,
+        }
+    }
+
+    /// Number of cached renders.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether nothing is cached.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The rendering of `md` for item `id`, rendered on first use.
+    pub fn get_or_render(
+        &mut self,
+        id: &str,
+        md: &str,
+        width: usize,
+        opts: TextOptions,
+    ) -> &Rendered {
+        self.clock += 1;
+        let content_hash = xxh3_64(md.as_bytes());
+        let key = (id.to_string(), width, opts);
+        let fresh = self
+            .entries
+            .get(&key)
+            .is_some_and(|e| e.content_hash == content_hash);
+        if !fresh {
+            if !self.entries.contains_key(&key) && self.entries.len() >= self.capacity {
+                self.evict_oldest();
+            }
+            let rendered = render_markdown(md, width, opts);
+            self.entries.insert(
+                key.clone(),
+                Entry {
+                    rendered,
+                    content_hash,
+                    last_used: 0,
+                },
+            );
+        }
+        let entry = self.entries.get_mut(&key).expect("inserted above");
+        entry.last_used = self.clock;
+        &entry.rendered
+    }
+
+    fn evict_oldest(&mut self) {
+        let oldest = self
+            .entries
+            .iter()
+            .min_by_key(|(_, e)| e.last_used)
+            .map(|(k, _)| k.clone());
+        if let Some(key) = oldest {
+            self.entries.remove(&key);
+        }
+    }
+}

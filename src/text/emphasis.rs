@@ -1,0 +1,60 @@
+//! Making `**` work next to CJK punctuation before Markdown is parsed.
+//!
+//! CommonMark's flanking rules treat `**` that has punctuation on one side and a letter on the
+//! other as unable to close (or open), so Chinese like `**视频代理（Agent）**的` or
+//! `**核心洞察：**正文` would show literal asterisks. Putting a zero-width space between the
+//! delimiter run and the punctuation makes the run flanking; every string coming out of the
+//! parser is sanitised afterwards, which removes those zero-width spaces again.
+
+use std::borrow::Cow;
+
+use super::chars::is_punctuation;
+
+const ZWSP: char = '\u{200B}';
+
+/// Inserts a zero-width space between a `*`/`~` delimiter run and adjacent punctuation when
+/// the other side of the run is a non-space, non-punctuation character and non-ASCII text is
+/// involved (pure ASCII keeps strict CommonMark behaviour). Expects sanitised input, which has
+/// no zero-width spaces of its own.
+pub(super) fn fix_cjk_flanking(md: &str) -> Cow<'_, str> {
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let bytes = md.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let d = bytes[i];
+        if d != b'*' && d != b'~' {
+            i += 1;
+            continue;
+        }
+        let run_end = i + bytes[i..].iter().take_while(|&&b| b == d).count();
+        let prev = md[..i].chars().next_back();
+        let next = md[run_end..].chars().next();
+        let word = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && !is_punctuation(c));
+        let punct = |c: Option<char>| c.is_some_and(is_punctuation);
+        let non_ascii = prev.is_some_and(|c| !c.is_ascii()) || next.is_some_and(|c| !c.is_ascii());
+        let split_at = if !non_ascii {
+            None
+        } else if punct(prev) && word(next) {
+            Some(i)
+        } else if word(prev) && punct(next) {
+            Some(run_end)
+        } else {
+            None
+        };
+        if let Some(at) = split_at {
+            let s = out.get_or_insert_with(|| String::with_capacity(md.len() + 64));
+            s.push_str(&md[copied..at]);
+            s.push(ZWSP);
+            copied = at;
+        }
+        i = run_end;
+    }
+    match out {
+        None => Cow::Borrowed(md),
+        Some(mut s) => {
+            s.push_str(&md[copied..]);
+            Cow::Owned(s)
+        }
+    }
+}

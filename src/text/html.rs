@@ -1,0 +1,255 @@
+//! Reducing raw HTML (blocks and inline tags inside Markdown) to its text.
+
+/// Streaming HTML-to-text state, fed chunk by chunk as pulldown-cmark emits HTML events, since
+/// comments, tags and `<script>` elements can span several chunks.
+#[derive(Default)]
+pub(super) struct HtmlText {
+    mode: Mode,
+    /// Inside `<script>` or `<style>`: everything up to the closing tag is dropped.
+    raw: Option<String>,
+}
+
+#[derive(Default)]
+enum Mode {
+    #[default]
+    Text,
+    /// Collecting a tag's text between `<` and `>`; the flag is "inside a quoted value".
+    Tag(String, Option<char>),
+    Comment,
+}
+
+/// Elements that start a new line of text.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tr",
+    "ul",
+];
+
+impl HtmlText {
+    /// Whether text outside HTML events should be dropped (inside `<script>`/`<style>`).
+    pub(super) fn suppressing(&self) -> bool {
+        self.raw.is_some()
+    }
+
+    /// Appends the text of `html` to `out`: tags removed, comments and script/style dropped,
+    /// entities decoded, whitespace runs collapsed to one space, and `'\n'` where `<br>` or a
+    /// block element breaks the line. The result still needs sanitising.
+    pub(super) fn feed(&mut self, html: &str, out: &mut String) {
+        let mut rest = html;
+        while let Some(c) = rest.chars().next() {
+            let after = &rest[c.len_utf8()..];
+            match &mut self.mode {
+                Mode::Comment => match rest.find("-->") {
+                    Some(end) => {
+                        self.mode = Mode::Text;
+                        rest = &rest[end + 3..];
+                        continue;
+                    }
+                    None => return,
+                },
+                Mode::Tag(tag, quote) => {
+                    match (c, *quote) {
+                        ('>', None) => {
+                            let tag = std::mem::take(tag);
+                            self.mode = Mode::Text;
+                            self.tag(&tag, out);
+                        }
+                        ('"' | '\'', None) => *quote = Some(c),
+                        (c, Some(q)) if c == q => *quote = None,
+                        _ => {}
+                    }
+                    if let Mode::Tag(tag, _) = &mut self.mode {
+                        tag.push(c);
+                    }
+                }
+                Mode::Text if rest.starts_with("<!--") => {
+                    self.mode = Mode::Comment;
+                    rest = &rest[4..];
+                    continue;
+                }
+                Mode::Text
+                    if c == '<'
+                        && after.starts_with(|n: char| {
+                            n.is_ascii_alphabetic() || n == '/' || n == '!'
+                        }) =>
+                {
+                    self.mode = Mode::Tag(String::new(), None);
+                }
+                Mode::Text if self.raw.is_some() => {}
+                Mode::Text if c == '&' => {
+                    if let Some((decoded, len)) = decode_entity(after) {
+                        push_text(out, decoded);
+                        rest = &after[len..];
+                        continue;
+                    }
+                    push_text(out, '&');
+                }
+                Mode::Text => push_text(out, c),
+            }
+            rest = after;
+        }
+    }
+
+    fn tag(&mut self, tag: &str, out: &mut String) {
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if let Some(raw) = &self.raw {
+            if closing && *raw == name {
+                self.raw = None;
+            }
+            return;
+        }
+        match name.as_str() {
+            "script" | "style" if !closing => self.raw = Some(name),
+            "br" => push_break(out),
+            "img" if !closing => {
+                let alt = attribute(tag, "alt").unwrap_or_default();
+                let alt = alt.trim();
+                out.push_str(&if alt.is_empty() {
+                    "[图片]".to_string()
+                } else {
+                    format!("[图片: {alt}]")
+                });
+            }
+            "video" if !closing => out.push_str("[视频]"),
+            name if BLOCK_TAGS.contains(&name) => push_break(out),
+            _ => {}
+        }
+    }
+}
+
+/// Text outside HTML: source whitespace (including newlines) is one space, as a browser shows it.
+fn push_text(out: &mut String, c: char) {
+    if c.is_whitespace() && c != '\u{A0}' {
+        if !out.is_empty() && !out.ends_with([' ', '\n']) {
+            out.push(' ');
+        }
+    } else {
+        out.push(c);
+    }
+}
+
+fn push_break(out: &mut String) {
+    let kept = out.trim_end_matches(' ').len();
+    out.truncate(kept);
+    out.push('\n');
+}
+
+/// The decoded value of a quoted or bare attribute, e.g. `alt` of an `<img>`.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    let value_start = loop {
+        let at = from + lower[from..].find(name)?;
+        let before_ok = lower[..at].ends_with(|c: char| c.is_ascii_whitespace());
+        let after = lower[at + name.len()..].trim_start();
+        if before_ok && after.starts_with('=') {
+            break tag.len() - after[1..].trim_start().len();
+        }
+        from = at + name.len();
+    };
+    let value = &tag[value_start..];
+    let raw = match value.chars().next()? {
+        q @ ('"' | '\'') => value[1..].split(q).next()?,
+        _ => value
+            .split(|c: char| c.is_ascii_whitespace() || c == '/')
+            .next()?,
+    };
+    let mut decoded = String::new();
+    let mut html = HtmlText::default();
+    html.feed(raw, &mut decoded);
+    Some(decoded)
+}
+
+/// Decodes the entity whose text follows a `&` (`amp;`, `#27;`, `#x9b;`): the character and the
+/// bytes consumed. Unknown names are left as text.
+fn decode_entity(after_amp: &str) -> Option<(char, usize)> {
+    let end = after_amp
+        .get(..32.min(after_amp.len()))
+        .unwrap_or(after_amp)
+        .find(';')?;
+    let name = &after_amp[..end];
+    let c = if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        char::from_u32(code)
+            .filter(|&c| c != '\0')
+            .unwrap_or('\u{FFFD}')
+    } else {
+        named_entity(name)?
+    };
+    Some((c, end + 1))
+}
+
+fn named_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{A0}',
+        "ensp" => '\u{2002}',
+        "emsp" => '\u{2003}',
+        "thinsp" => '\u{2009}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "laquo" => '«',
+        "raquo" => '»',
+        "middot" => '·',
+        "bull" => '•',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "times" => '×',
+        "divide" => '÷',
+        "deg" => '°',
+        "yen" => '¥',
+        "euro" => '€',
+        "pound" => '£',
+        "larr" => '←',
+        "rarr" => '→',
+        "uarr" => '↑',
+        "darr" => '↓',
+        _ => return None,
+    })
+}

@@ -1,0 +1,550 @@
+//! Markdown to wrapped, styled lines: one [`Line`] per screen row.
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::TextOptions;
+use super::chars::is_cjk;
+use super::emphasis::fix_cjk_flanking;
+use super::html::HtmlText;
+use super::sanitize::sanitize;
+use super::table::Table;
+use super::theme;
+use super::width::str_width;
+use super::wrap::{MIN_WRAP_WIDTH, break_hard, wrap_with_prefix};
+
+/// A rendered article.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Rendered {
+    /// One entry per screen row, none wider than the width asked for (unless nesting prefixes
+    /// alone leave less than 2 columns).
+    pub lines: Vec<Line<'static>>,
+    /// Link targets; link `[n]` in the text is `links[n - 1]`.
+    pub links: Vec<String>,
+}
+
+/// Heading of the list of link targets at the end of an article.
+const LINKS_HEADING: &str = "链接 / Links";
+const BULLETS: [&str; 3] = ["• ", "◦ ", "▪ "];
+const QUOTE_BAR: &str = "│ ";
+const CODE_INDENT: &str = "  ";
+
+/// Renders Markdown (GFM tables, strikethrough, task lists; YAML/TOML front matter is never
+/// shown) to lines of at most `width` columns, with links numbered `[n]` and listed at the end.
+///
+/// The input is sanitised before parsing and every string the parser produces is sanitised
+/// again, since entities such as `&#27;` decode to control characters.
+pub fn render_markdown(md: &str, width: usize, opts: TextOptions) -> Rendered {
+    let clean = sanitize(md);
+    let prepared = fix_cjk_flanking(&clean);
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut renderer = Renderer::new(width, opts);
+    for event in Parser::new_ext(&prepared, options) {
+        renderer.event(event);
+    }
+    renderer.finish()
+}
+
+/// A block that prefixes every line of its content.
+struct Container {
+    /// Prefix of the container's first line (a list marker).
+    first: Vec<Span<'static>>,
+    /// Prefix of its other lines (hanging indent, quote bar).
+    rest: Vec<Span<'static>>,
+    first_used: bool,
+    is_item: bool,
+}
+
+struct List {
+    next_number: Option<u64>,
+    items: usize,
+    /// Loose lists have a blank line between items; pulldown-cmark shows this as paragraphs
+    /// inside the items.
+    loose: bool,
+}
+
+struct Renderer {
+    width: usize,
+    opts: TextOptions,
+    lines: Vec<Line<'static>>,
+    links: Vec<String>,
+    link_numbers: HashMap<String, usize>,
+    containers: Vec<Container>,
+    lists: Vec<List>,
+    /// Consecutive text events, joined before sanitising.
+    text_run: String,
+    /// Inline content of the paragraph, heading, list item text or table cell being built.
+    inline: Vec<Span<'static>>,
+    styles: Vec<Style>,
+    link_targets: Vec<String>,
+    /// A blank line is due before the next block.
+    blank_due: bool,
+    /// A soft line break waits to see whether it sits between two CJK characters.
+    soft_break: bool,
+    code: Option<String>,
+    html_block: Option<String>,
+    image_alt: Option<String>,
+    table: Option<Table>,
+    html: HtmlText,
+    in_metadata: bool,
+}
+
+impl Renderer {
+    fn new(width: usize, opts: TextOptions) -> Self {
+        Self {
+            width,
+            opts,
+            lines: Vec::new(),
+            links: Vec::new(),
+            link_numbers: HashMap::new(),
+            containers: Vec::new(),
+            lists: Vec::new(),
+            text_run: String::new(),
+            inline: Vec::new(),
+            styles: Vec::new(),
+            link_targets: Vec::new(),
+            blank_due: false,
+            soft_break: false,
+            code: None,
+            html_block: None,
+            image_alt: None,
+            table: None,
+            html: HtmlText::default(),
+            in_metadata: false,
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>) {
+        // pulldown-cmark splits text at entities; joined, `&#27;[2J` sanitises as one escape
+        // sequence instead of leaving `[2J` behind.
+        if !matches!(event, Event::Text(_)) && !self.text_run.is_empty() {
+            let run = std::mem::take(&mut self.text_run);
+            self.text(&run);
+        }
+        match event {
+            Event::Start(Tag::MetadataBlock(_)) => self.in_metadata = true,
+            Event::End(TagEnd::MetadataBlock(_)) => self.in_metadata = false,
+            _ if self.in_metadata => {}
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) => self.text_run.push_str(&text),
+            Event::Code(code) => self.push(&code, theme::INLINE_CODE),
+            Event::Html(html) => {
+                let mut text = String::new();
+                self.html.feed(&html, &mut text);
+                self.html_block.get_or_insert_default().push_str(&text);
+            }
+            Event::InlineHtml(html) => {
+                let mut text = String::new();
+                self.html.feed(&html, &mut text);
+                self.push_with_breaks(&text, self.style());
+            }
+            Event::SoftBreak => self.soft_break = true,
+            Event::HardBreak => self.hard_break(),
+            Event::Rule => {
+                self.begin_block();
+                let avail = self.avail();
+                let rule = "─".repeat(avail / str_width("─", self.opts));
+                self.push_line(vec![Span::styled(rule, theme::MARK)]);
+                self.blank_due = true;
+            }
+            Event::TaskListMarker(done) => {
+                self.push(if done { "[x] " } else { "[ ] " }, theme::BULLET);
+            }
+            Event::FootnoteReference(text) | Event::InlineMath(text) | Event::DisplayMath(text) => {
+                self.text(&text);
+            }
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Paragraph => {
+                self.begin_block();
+                if self.containers.last().is_some_and(|c| c.is_item)
+                    && let Some(list) = self.lists.last_mut()
+                {
+                    list.loose = true;
+                }
+            }
+            Tag::Heading { level, .. } => {
+                self.begin_block();
+                self.styles.push(heading_style(level));
+            }
+            Tag::BlockQuote(_) => {
+                self.begin_block();
+                let bar = vec![Span::styled(QUOTE_BAR, theme::MARK)];
+                self.containers.push(Container {
+                    first: bar.clone(),
+                    rest: bar,
+                    first_used: false,
+                    is_item: false,
+                });
+            }
+            Tag::CodeBlock(_) => {
+                self.begin_block();
+                self.code = Some(String::new());
+            }
+            Tag::HtmlBlock => self.begin_block(),
+            Tag::List(start) => {
+                self.begin_block();
+                self.lists.push(List {
+                    next_number: start,
+                    items: 0,
+                    loose: false,
+                });
+            }
+            Tag::Item => self.start_item(),
+            Tag::Table(aligns) => {
+                self.begin_block();
+                self.table = Some(Table {
+                    aligns,
+                    rows: Vec::new(),
+                });
+            }
+            Tag::TableHead | Tag::TableRow => {
+                if let Some(table) = &mut self.table {
+                    table.rows.push(Vec::new());
+                }
+            }
+            Tag::TableCell => self.inline.clear(),
+            Tag::Emphasis => self.styles.push(theme::EMPHASIS),
+            Tag::Strong => self.styles.push(theme::STRONG),
+            Tag::Strikethrough => self.styles.push(theme::STRIKETHROUGH),
+            Tag::Link { dest_url, .. } => {
+                self.styles.push(theme::LINK);
+                self.link_targets.push(sanitize(&dest_url).into_owned());
+            }
+            Tag::Image { .. } => self.image_alt = Some(String::new()),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph => self.end_block(),
+            TagEnd::Heading(level) => {
+                let marker = format!("{} ", "#".repeat(level as usize));
+                self.flush_inline(Some(Span::styled(marker, heading_style(level))));
+                self.styles.pop();
+                self.blank_due = true;
+            }
+            TagEnd::BlockQuote(_) => {
+                self.end_block();
+                self.containers.pop();
+            }
+            TagEnd::CodeBlock => {
+                let code = self.code.take().unwrap_or_default();
+                self.code_block(&code);
+                self.blank_due = true;
+            }
+            TagEnd::HtmlBlock => {
+                let text = self.html_block.take().unwrap_or_default();
+                let kept: Vec<&str> = text
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                if !kept.is_empty() {
+                    self.push_with_breaks(&kept.join("\n"), Style::default());
+                    self.end_block();
+                }
+            }
+            TagEnd::List(_) => {
+                self.end_block();
+                self.lists.pop();
+            }
+            TagEnd::Item => {
+                self.flush_inline(None);
+                if let Some(item) = self.containers.pop()
+                    && !item.first_used
+                {
+                    // An empty item still shows its marker.
+                    self.containers.push(item);
+                    self.push_line(Vec::new());
+                    self.containers.pop();
+                }
+            }
+            TagEnd::Table => {
+                if let Some(table) = self.table.take() {
+                    for line in table.render(self.avail(), self.opts) {
+                        self.push_line(line.spans);
+                    }
+                }
+                self.blank_due = true;
+            }
+            TagEnd::TableCell => {
+                let cell = std::mem::take(&mut self.inline);
+                self.soft_break = false;
+                if let Some(row) = self.table.as_mut().and_then(|t| t.rows.last_mut()) {
+                    row.push(cell);
+                }
+            }
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => {
+                self.styles.pop();
+            }
+            TagEnd::Link => {
+                self.styles.pop();
+                let target = self.link_targets.pop().unwrap_or_default();
+                let n = self.link_number(target);
+                self.push(&format!("[{n}]"), theme::MARK);
+            }
+            TagEnd::Image => {
+                let alt = self.image_alt.take().unwrap_or_default();
+                let alt = alt.trim();
+                let label = if alt.is_empty() {
+                    "[图片]".to_string()
+                } else {
+                    format!("[图片: {alt}]")
+                };
+                self.push(&label, theme::IMAGE);
+            }
+            _ => {}
+        }
+    }
+
+    fn start_item(&mut self) {
+        let depth = self.lists.len().saturating_sub(1);
+        let Some(list) = self.lists.last_mut() else {
+            return;
+        };
+        if list.items > 0 && !list.loose {
+            self.blank_due = false; // tight list: a nested list's end is no reason for a gap
+        }
+        list.items += 1;
+        let marker = match &mut list.next_number {
+            Some(n) => {
+                let marker = format!("{n}. ");
+                *n += 1;
+                marker
+            }
+            None => BULLETS[depth % BULLETS.len()].to_string(),
+        };
+        self.begin_block();
+        let indent = " ".repeat(str_width(&marker, self.opts));
+        self.containers.push(Container {
+            first: vec![Span::styled(marker, theme::BULLET)],
+            rest: vec![Span::raw(indent)],
+            first_used: false,
+            is_item: true,
+        });
+    }
+
+    fn text(&mut self, text: &str) {
+        if let Some(code) = &mut self.code {
+            code.push_str(&sanitize(text));
+        } else if !self.html.suppressing() {
+            self.push(text, self.style());
+        }
+    }
+
+    fn style(&self) -> Style {
+        self.styles
+            .iter()
+            .fold(Style::default(), |acc, s| acc.patch(*s))
+    }
+
+    fn link_number(&mut self, target: String) -> usize {
+        if let Some(&n) = self.link_numbers.get(&target) {
+            return n;
+        }
+        self.links.push(target.clone());
+        let n = self.links.len();
+        self.link_numbers.insert(target, n);
+        n
+    }
+
+    /// Appends inline text, sanitised, resolving a pending soft break first: nothing between
+    /// two CJK characters, a space otherwise.
+    fn push(&mut self, text: &str, style: Style) {
+        let text = sanitize(text);
+        if let Some(alt) = &mut self.image_alt {
+            alt.push_str(&text);
+            return;
+        }
+        if text.is_empty() {
+            return;
+        }
+        if std::mem::take(&mut self.soft_break) {
+            let prev = self
+                .inline
+                .last()
+                .and_then(|s| s.content.chars().next_back());
+            let next = text.chars().next();
+            let joins = prev.is_some_and(is_cjk) && next.is_some_and(is_cjk);
+            if prev.is_some_and(|c| c != '\n') && !joins {
+                self.inline.push(Span::raw(" "));
+            }
+        }
+        self.inline.push(Span::styled(text.into_owned(), style));
+    }
+
+    /// Appends text in which `'\n'` means a line break.
+    fn push_with_breaks(&mut self, text: &str, style: Style) {
+        for (i, piece) in text.split('\n').enumerate() {
+            if i > 0 {
+                self.hard_break();
+            }
+            self.push(piece, style);
+        }
+    }
+
+    /// A line break inside a paragraph; repeated breaks collapse into one.
+    fn hard_break(&mut self) {
+        self.soft_break = false;
+        let ends_with_break = self
+            .inline
+            .last()
+            .is_some_and(|s| s.content.ends_with('\n'));
+        if !self.inline.is_empty() && !ends_with_break {
+            self.inline.push(Span::raw("\n"));
+        }
+    }
+
+    /// Before a block: finish pending inline text and put the blank line between blocks.
+    fn begin_block(&mut self) {
+        self.flush_inline(None);
+        if std::mem::take(&mut self.blank_due) && !self.lines.is_empty() {
+            let prefix = self.rest_prefix();
+            self.lines.push(Line::from(trim_end(prefix)));
+        }
+    }
+
+    fn end_block(&mut self) {
+        self.flush_inline(None);
+        self.blank_due = true;
+    }
+
+    /// Wraps the pending inline text into lines; `marker` (a heading's `##`) gets a hanging
+    /// indent.
+    fn flush_inline(&mut self, marker: Option<Span<'static>>) {
+        self.soft_break = false;
+        while self.inline.last().is_some_and(|s| s.content == "\n") {
+            self.inline.pop();
+        }
+        if self.inline.iter().all(|s| s.content.trim().is_empty()) {
+            self.inline.clear();
+            return;
+        }
+        let spans = std::mem::take(&mut self.inline);
+        let mut first = self.next_prefix();
+        let mut rest = self.rest_prefix();
+        if let Some(marker) = marker {
+            rest.push(Span::raw(" ".repeat(str_width(&marker.content, self.opts))));
+            first.push(marker);
+        }
+        let lines = wrap_with_prefix(&spans, self.width, &first, &rest, self.opts);
+        self.lines.extend(lines);
+    }
+
+    fn code_block(&mut self, code: &str) {
+        let avail = self.avail().saturating_sub(CODE_INDENT.len());
+        for source_line in code.strip_suffix('\n').unwrap_or(code).split('\n') {
+            for piece in break_hard(source_line, avail, self.opts) {
+                let content = vec![
+                    Span::raw(CODE_INDENT),
+                    Span::styled(piece.to_string(), theme::CODE_BLOCK),
+                ];
+                self.push_line(trim_end(content));
+            }
+        }
+    }
+
+    /// One finished row: container prefixes followed by `content`.
+    fn push_line(&mut self, content: Vec<Span<'static>>) {
+        let mut spans = self.next_prefix();
+        spans.extend(content);
+        self.lines.push(Line::from(trim_end(spans)));
+    }
+
+    /// Prefix of the next line: a container's first prefix the first time, then its rest.
+    fn next_prefix(&mut self) -> Vec<Span<'static>> {
+        let mut spans = Vec::new();
+        for c in &mut self.containers {
+            spans.extend(
+                if c.first_used { &c.rest } else { &c.first }
+                    .iter()
+                    .cloned(),
+            );
+            c.first_used = true;
+        }
+        spans
+    }
+
+    fn rest_prefix(&self) -> Vec<Span<'static>> {
+        self.containers
+            .iter()
+            .flat_map(|c| c.rest.iter().cloned())
+            .collect()
+    }
+
+    /// Columns left for content after the container prefixes.
+    fn avail(&self) -> usize {
+        let used: usize = self
+            .rest_prefix()
+            .iter()
+            .map(|s| str_width(&s.content, self.opts))
+            .sum();
+        self.width.saturating_sub(used).max(MIN_WRAP_WIDTH)
+    }
+
+    fn finish(mut self) -> Rendered {
+        self.event(Event::SoftBreak); // flushes buffered text; dropped at the flush below
+        self.flush_inline(None);
+        if !self.links.is_empty() {
+            self.containers.clear();
+            self.blank_due = true;
+            self.begin_block();
+            self.inline.push(Span::styled(LINKS_HEADING, theme::H2));
+            self.flush_inline(Some(Span::styled("## ", theme::H2)));
+            for (i, url) in self.links.iter().enumerate() {
+                let marker = format!("[{}] ", i + 1);
+                let indent = " ".repeat(str_width(&marker, self.opts));
+                let url = [Span::styled(url.as_str(), theme::LINK)];
+                let first = [Span::styled(marker, theme::MARK)];
+                self.lines.extend(wrap_with_prefix(
+                    &url,
+                    self.width,
+                    &first,
+                    &[Span::raw(indent)],
+                    self.opts,
+                ));
+            }
+        }
+        Rendered {
+            lines: self.lines,
+            links: self.links,
+        }
+    }
+}
+
+fn heading_style(level: HeadingLevel) -> Style {
+    match level {
+        HeadingLevel::H1 => theme::H1,
+        HeadingLevel::H2 => theme::H2,
+        _ => theme::H3,
+    }
+}
+
+/// Drops trailing blank space (of prefixes on blank lines, of empty code lines).
+fn trim_end(mut spans: Vec<Span<'static>>) -> Vec<Span<'static>> {
+    while let Some(last) = spans.last_mut() {
+        let trimmed = last.content.trim_end_matches(' ');
+        if trimmed.is_empty() {
+            spans.pop();
+        } else {
+            if trimmed.len() < last.content.len() {
+                last.content = trimmed.to_string().into();
+            }
+            break;
+        }
+    }
+    spans
+}

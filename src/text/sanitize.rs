@@ -1,0 +1,130 @@
+//! Making untrusted text safe to put on a terminal.
+
+use std::borrow::Cow;
+use std::iter::Peekable;
+use std::str::Chars;
+
+use super::TextOptions;
+use super::width::str_width;
+
+/// Tabs expand to the next multiple of this many display columns, counted from the start of the
+/// line. 4 is also CommonMark's tab stop, so expanding before parsing keeps Markdown structure.
+pub const TAB_STOP: usize = 4;
+
+/// Removes everything that could drive the terminal or corrupt layout.
+///
+/// Escape sequences (`ESC [ … m`, `ESC ] … BEL`, C1 CSI/OSC) are removed whole, so their
+/// parameters do not show up as text.
+///
+/// Removed: ESC and other C0 controls except `'\n'` (`'\t'` becomes spaces up to the next
+/// [`TAB_STOP`], `'\r'` is dropped), DEL, C1 controls (U+0080–U+009F, including the 8-bit CSI
+/// U+009B), bidi embeddings/overrides/isolates/marks (U+202A–U+202E, U+2066–U+2069, U+200E,
+/// U+200F, U+061C), and zero-width junk (U+200B, U+FEFF, U+2060–U+2064). A ZWJ (U+200D) is kept
+/// only between two non-ASCII, non-space characters (emoji sequences, Indic conjuncts); U+FE0F
+/// is kept. U+2028/U+2029 become `'\n'`.
+///
+/// Returns `Borrowed` when nothing changes, the common case. Markdown is sanitised again after
+/// parsing because entities like `&#27;` decode to real control characters.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    let Some(first) = first_change(s) else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = String::with_capacity(s.len());
+    out.push_str(&s[..first]);
+    // Column bookkeeping for tabs: `col` is the width of out[line_start..measured].
+    let mut measured = out.rfind('\n').map_or(0, |i| i + 1);
+    let mut col = 0;
+    let mut chars = s[first..].chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\u{2028}' | '\u{2029}' => {
+                out.push('\n');
+                measured = out.len();
+                col = 0;
+            }
+            '\t' => {
+                col += str_width(&out[measured..], TextOptions::default());
+                let n = TAB_STOP - col % TAB_STOP;
+                out.extend(std::iter::repeat_n(' ', n));
+                col += n;
+                measured = out.len();
+            }
+            '\x1b' | '\u{9b}' | '\u{9d}' => skip_escape_sequence(c, &mut chars),
+            '\u{200D}' => {
+                if keeps_zwj(out.chars().next_back(), chars.peek().copied()) {
+                    out.push(c);
+                }
+            }
+            c if is_removed(c) => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Skips the rest of an escape sequence so its parameters do not show as text: CSI
+/// (`ESC [` or U+009B) up to its final byte, OSC/DCS/APC/PM strings (`ESC ]`, U+009D, …) up to
+/// BEL or ST (stopping at a newline, so a stray introducer cannot swallow the text), and
+/// two-character escapes like `ESC c`.
+fn skip_escape_sequence(introducer: char, chars: &mut Peekable<Chars<'_>>) {
+    let kind = match introducer {
+        '\x1b' => match chars.next_if(|c| ('\x20'..='\x7e').contains(c)) {
+            Some('[') => '[',
+            Some(']' | 'P' | '_' | '^' | 'X') => ']',
+            Some('\x20'..='\x2f') => {
+                // nF escape: intermediates, then one final byte.
+                while chars.next_if(|c| ('\x20'..='\x2f').contains(c)).is_some() {}
+                chars.next_if(|c| ('\x30'..='\x7e').contains(c));
+                return;
+            }
+            _ => return,
+        },
+        '\u{9b}' => '[',
+        _ => ']',
+    };
+    if kind == '[' {
+        while chars.next_if(|c| ('\x20'..='\x3f').contains(c)).is_some() {}
+        chars.next_if(|c| ('\x40'..='\x7e').contains(c));
+    } else {
+        while let Some(c) = chars.next_if(|&c| c != '\n') {
+            match c {
+                '\x07' | '\u{9c}' => return,
+                '\x1b' => {
+                    chars.next_if_eq(&'\\');
+                    return;
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Byte offset of the first character [`sanitize`] would change.
+fn first_change(s: &str) -> Option<usize> {
+    s.char_indices()
+        .find(|&(i, c)| match c {
+            '\n' => false,
+            '\t' | '\u{2028}' | '\u{2029}' => true,
+            '\u{200D}' => !keeps_zwj(s[..i].chars().next_back(), s[i + 3..].chars().next()),
+            c => is_removed(c),
+        })
+        .map(|(i, _)| i)
+}
+
+fn is_removed(c: char) -> bool {
+    c.is_control() // C0, DEL, C1
+        || matches!(c,
+            '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200E}' | '\u{200F}' | '\u{061C}'
+            | '\u{200B}' | '\u{FEFF}'
+            | '\u{2060}'..='\u{2064}')
+}
+
+/// A joiner is only meaningful between two characters that can join.
+fn keeps_zwj(prev: Option<char>, next: Option<char>) -> bool {
+    let joinable = |c: Option<char>| {
+        c.is_some_and(|c| !c.is_ascii() && !c.is_whitespace() && !is_removed(c) && c != '\u{200D}')
+    };
+    joinable(prev) && joinable(next)
+}

@@ -1,0 +1,35 @@
+//! Cutting a string to a display width.
+
+use std::borrow::Cow;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::TextOptions;
+use super::width::{grapheme_width, str_width};
+
+const ELLIPSIS: &str = "…";
+
+/// Cuts `s` to at most `max_width` columns, ending with `…` when anything was cut.
+///
+/// Never splits a grapheme cluster and never exceeds `max_width`: the ellipsis counts with its
+/// own width under `opts` (2 in ambiguous-wide mode), and when not even the ellipsis fits the
+/// result is empty. Blank space before the ellipsis is dropped.
+pub fn truncate(s: &str, max_width: usize, opts: TextOptions) -> Cow<'_, str> {
+    if str_width(s, opts) <= max_width {
+        return Cow::Borrowed(s);
+    }
+    let ellipsis = str_width(ELLIPSIS, opts);
+    let Some(budget) = max_width.checked_sub(ellipsis) else {
+        return Cow::Borrowed("");
+    };
+    let mut used = 0;
+    let mut end = 0;
+    for (i, g) in s.grapheme_indices(true) {
+        used += grapheme_width(g, opts);
+        if used > budget {
+            break;
+        }
+        end = i + g.len();
+    }
+    Cow::Owned(format!("{}{ELLIPSIS}", s[..end].trim_end()))
+}

@@ -1,0 +1,316 @@
+//! Line breaking of styled text: UAX #14 opportunities, kinsoku, URLs kept whole.
+//!
+//! Break opportunities come from `unicode-linebreak` (UAX #14), restricted to grapheme
+//! boundaries. Two rules are layered on top:
+//!
+//! - URLs are not broken at their internal `/` `.` `?` opportunities;
+//! - kinsoku: no break before closing punctuation (`，。）」…”` …) or after opening punctuation
+//!   (`（「“` …), looking through spaces. UAX #14 forbids most of these already, but not all
+//!   (e.g. after `“` next to CJK), and the explicit rule is what we promise.
+//!
+//! Lines are filled greedily. When the next grapheme does not fit, the line ends at the last
+//! allowed opportunity, which moves forbidden breaks earlier (the character before a `，` is
+//! pulled down with it). Only when a line has no allowed opportunity at all (a word or URL
+//! longer than the line) is it broken between graphemes, still preferring boundaries kinsoku
+//! allows; a line starts with closing punctuation only when every boundary available on the
+//! previous line was forbidden.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::TextOptions;
+use super::chars::{is_cjk, is_closing, is_opening, is_space};
+use super::width::{grapheme_width, str_width};
+
+/// Widths below this are treated as this: a 2-column CJK character or emoji must fit on a
+/// line, so nothing is ever dropped and no line is wider than `max(width, MIN_WRAP_WIDTH)`.
+/// The one remaining overflow is a single grapheme wider than 2 columns (exotic clusters),
+/// which is put alone on its line.
+pub const MIN_WRAP_WIDTH: usize = 2;
+
+/// Wraps styled text to `width` columns; `'\n'` forces a line break.
+///
+/// Spaces at a break are dropped; styles are carried across breaks. Expects sanitised text.
+pub fn wrap(spans: &[Span<'_>], width: usize, opts: TextOptions) -> Vec<Line<'static>> {
+    wrap_with_prefix(spans, width, &[], &[], opts)
+}
+
+/// Like [`wrap`], with `first_prefix` before the first line and `rest_prefix` before the others
+/// (list markers with hanging indents, quote bars). The prefixes count towards `width`; the
+/// text gets at least [`MIN_WRAP_WIDTH`] columns even if the prefix leaves less.
+pub fn wrap_with_prefix(
+    spans: &[Span<'_>],
+    width: usize,
+    first_prefix: &[Span<'_>],
+    rest_prefix: &[Span<'_>],
+    opts: TextOptions,
+) -> Vec<Line<'static>> {
+    let text = Styled::new(spans);
+    let avail = |prefix: &[Span<'_>]| {
+        let used: usize = prefix.iter().map(|s| str_width(&s.content, opts)).sum();
+        width.saturating_sub(used).max(MIN_WRAP_WIDTH)
+    };
+    let (first_avail, rest_avail) = (avail(first_prefix), avail(rest_prefix));
+
+    let mut ranges = Vec::new();
+    let mut base = 0;
+    for paragraph in text.text.split('\n') {
+        let first = if ranges.is_empty() {
+            first_avail
+        } else {
+            rest_avail
+        };
+        for (a, b) in break_paragraph(paragraph, first, rest_avail, opts) {
+            ranges.push((base + a, base + b));
+        }
+        base += paragraph.len() + 1;
+    }
+
+    ranges
+        .into_iter()
+        .enumerate()
+        .map(|(i, (a, b))| {
+            let prefix = if i == 0 { first_prefix } else { rest_prefix };
+            let mut spans: Vec<Span<'static>> = prefix.iter().map(owned).collect();
+            spans.extend(text.slice(a, b));
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// Breaks `s` between graphemes into pieces of at most `width` (min [`MIN_WRAP_WIDTH`])
+/// columns, keeping every space: for code, where whitespace is content.
+pub(super) fn break_hard(s: &str, width: usize, opts: TextOptions) -> Vec<&str> {
+    let width = width.max(MIN_WRAP_WIDTH);
+    let mut pieces = Vec::new();
+    let (mut start, mut used) = (0, 0);
+    for (i, g) in s.grapheme_indices(true) {
+        let w = grapheme_width(g, opts);
+        if used + w > width && i > start {
+            pieces.push(&s[start..i]);
+            (start, used) = (i, 0);
+        }
+        used += w;
+    }
+    pieces.push(&s[start..]);
+    pieces
+}
+
+fn owned(span: &Span<'_>) -> Span<'static> {
+    Span::styled(span.content.to_string(), span.style)
+}
+
+/// The spans' text concatenated, with the style of each byte range.
+struct Styled {
+    text: String,
+    /// (end byte, style) of consecutive runs.
+    runs: Vec<(usize, Style)>,
+}
+
+impl Styled {
+    fn new(spans: &[Span<'_>]) -> Self {
+        let mut text = String::new();
+        let mut runs = Vec::with_capacity(spans.len());
+        for span in spans.iter().filter(|s| !s.content.is_empty()) {
+            text.push_str(&span.content);
+            runs.push((text.len(), span.style));
+        }
+        Self { text, runs }
+    }
+
+    fn slice(&self, a: usize, b: usize) -> Vec<Span<'static>> {
+        let first = self.runs.partition_point(|&(end, _)| end <= a);
+        let mut spans = Vec::new();
+        let mut start = a;
+        for &(end, style) in &self.runs[first..] {
+            if start >= b {
+                break;
+            }
+            spans.push(Span::styled(
+                self.text[start..end.min(b)].to_string(),
+                style,
+            ));
+            start = end;
+        }
+        spans
+    }
+}
+
+struct Grapheme {
+    start: usize,
+    width: usize,
+    space: bool,
+    /// Kinsoku allows a break before this grapheme.
+    kinsoku_ok: bool,
+    /// A line may end before this grapheme: UAX #14, not inside a URL, kinsoku.
+    can_break: bool,
+}
+
+/// Byte ranges of the lines of one paragraph (no `'\n'` inside).
+fn break_paragraph(
+    text: &str,
+    first_avail: usize,
+    rest_avail: usize,
+    opts: TextOptions,
+) -> Vec<(usize, usize)> {
+    let gs = graphemes(text, opts);
+    let end_of = |i: usize| gs.get(i).map_or(text.len(), |g| g.start);
+    let mut lines = Vec::new();
+    // Emits [start, end) without trailing spaces; empty lines only for an empty paragraph.
+    let emit = |start: usize, end: usize, lines: &mut Vec<(usize, usize)>| {
+        let mut end = end;
+        while end > start && gs[end - 1].space {
+            end -= 1;
+        }
+        if end > start {
+            lines.push((end_of(start), end_of(end)));
+        }
+    };
+
+    let mut avail = first_avail;
+    let (mut start, mut line_w, mut has_content) = (0, 0, false);
+    // Latest allowed break in the current line: (grapheme index, width before it).
+    let mut last_break: Option<(usize, usize)> = None;
+    for i in 0..gs.len() {
+        let g = &gs[i];
+        if i > start && g.can_break {
+            last_break = Some((i, line_w));
+        }
+        if g.space {
+            line_w += g.width; // spaces may hang past the edge: they are dropped there
+            continue;
+        }
+        while line_w + g.width > avail {
+            if !has_content {
+                // Only leading spaces so far: drop them rather than emit an empty line.
+                (start, line_w, last_break) = (i, 0, None);
+                break;
+            }
+            let (b, width_before) = last_break
+                .take()
+                .unwrap_or_else(|| emergency_break(&gs, start, i, line_w));
+            emit(start, b, &mut lines);
+            avail = rest_avail;
+            (start, line_w) = (b, line_w - width_before);
+            while start < i && gs[start].space {
+                line_w -= gs[start].width;
+                start += 1;
+            }
+            has_content = start < i;
+        }
+        line_w += g.width;
+        has_content = true;
+    }
+    emit(start, gs.len(), &mut lines);
+    if lines.is_empty() {
+        lines.push((0, 0));
+    }
+    lines
+}
+
+/// Where to break a line that has no allowed break before grapheme `i`: the latest grapheme
+/// boundary kinsoku allows that leaves content on the line, else right before `i`.
+fn emergency_break(gs: &[Grapheme], start: usize, i: usize, line_w: usize) -> (usize, usize) {
+    let first_content = (start..i).find(|&k| !gs[k].space).unwrap_or(i);
+    let mut width_before = line_w;
+    for b in (first_content + 1..=i).rev() {
+        if gs[b].kinsoku_ok {
+            return (b, width_before);
+        }
+        width_before -= gs[b - 1].width;
+    }
+    (i, line_w)
+}
+
+fn graphemes(text: &str, opts: TextOptions) -> Vec<Grapheme> {
+    let mut breaks = linebreaks(text)
+        .filter(|&(_, kind)| kind == BreakOpportunity::Allowed)
+        .map(|(i, _)| i)
+        .peekable();
+    let urls = url_ranges(text);
+    let mut url = urls.iter().peekable();
+    let mut gs: Vec<Grapheme> = Vec::with_capacity(text.len() / 2);
+    // Kinsoku looks through spaces: the last non-space grapheme before this one.
+    let mut after_opening = false;
+    let mut prev: Option<char> = None;
+    for (start, g) in text.grapheme_indices(true) {
+        while breaks.next_if(|&b| b < start).is_some() {}
+        let first = g.chars().next();
+        let uax = breaks.peek() == Some(&start) || cjk_quote_break(prev, first);
+        prev = g.chars().next_back();
+        while url.next_if(|&&(_, end)| end <= start).is_some() {}
+        let in_url = url.peek().is_some_and(|&&(a, _)| a < start);
+        let space = is_space(g);
+        gs.push(Grapheme {
+            start,
+            width: grapheme_width(g, opts),
+            space,
+            kinsoku_ok: !after_opening,
+            can_break: uax && !in_url,
+        });
+        if !space {
+            after_opening = g.chars().next().is_some_and(is_opening);
+        }
+    }
+    // Second pass, backwards: no break before a closing mark, looking through spaces.
+    let mut before_closing = false;
+    for g in gs.iter_mut().rev() {
+        if !g.space {
+            before_closing = text[g.start..].chars().next().is_some_and(is_closing);
+        }
+        g.kinsoku_ok &= !before_closing;
+        g.can_break &= g.kinsoku_ok;
+    }
+    gs
+}
+
+/// UAX #14 (Unicode 15.0) never breaks next to `“ ” ‘ ’`, as it cannot tell opening from
+/// closing quotes. In CJK text they are used as opening/closing marks, so, like Unicode
+/// 15.1's LB19a, allow a break before an opening quote after CJK and after a closing quote
+/// before CJK.
+fn cjk_quote_break(prev: Option<char>, next: Option<char>) -> bool {
+    match (prev, next) {
+        (Some(p), Some('“' | '‘')) => is_cjk(p),
+        (Some('”' | '’'), Some(n)) => is_cjk(n),
+        _ => false,
+    }
+}
+
+/// Byte ranges of `http://` and `https://` URLs, without trailing sentence punctuation.
+fn url_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut from = 0;
+    while let Some(found) = text[from..].find("http") {
+        let start = from + found;
+        let rest = &text[start..];
+        if !(rest.starts_with("http://") || rest.starts_with("https://")) {
+            from = start + 4;
+            continue;
+        }
+        let len = rest
+            .find(|c: char| !c.is_ascii_graphic() || matches!(c, '<' | '>' | '"' | '`'))
+            .unwrap_or(rest.len());
+        let mut url = &rest[..len];
+        loop {
+            let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '*']);
+            let unbalanced = |open: char, close: char| {
+                trimmed.ends_with(close)
+                    && trimmed.matches(close).count() > trimmed.matches(open).count()
+            };
+            let trimmed = if unbalanced('(', ')') || unbalanced('[', ']') {
+                &trimmed[..trimmed.len() - 1]
+            } else {
+                trimmed
+            };
+            if trimmed.len() == url.len() {
+                break;
+            }
+            url = trimmed;
+        }
+        ranges.push((start, start + url.len()));
+        from = start + len.max(4);
+    }
+    ranges
+}

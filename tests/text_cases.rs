@@ -1,0 +1,541 @@
+//! The tricky cases of the text module, one by one.
+
+use std::borrow::Cow;
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ribao::text::*;
+
+const NARROW: TextOptions = TextOptions {
+    ambiguous_wide: false,
+};
+const WIDE: TextOptions = TextOptions {
+    ambiguous_wide: true,
+};
+
+fn plain(line: &Line<'_>) -> String {
+    line.spans.iter().map(|s| s.content.as_ref()).collect()
+}
+
+fn wrap_plain(text: &str, width: usize) -> Vec<String> {
+    wrap(&[Span::raw(text)], width, NARROW)
+        .iter()
+        .map(plain)
+        .collect()
+}
+
+fn render_plain(md: &str, width: usize) -> Vec<String> {
+    render_markdown(md, width, NARROW)
+        .lines
+        .iter()
+        .map(plain)
+        .collect()
+}
+
+// --- width ---
+
+#[test]
+fn emoji_sequences_are_two_columns() {
+    for opts in [NARROW, WIDE] {
+        assert_eq!(str_width("👨‍👩‍👧", opts), 2, "ZWJ family");
+        assert_eq!(str_width("🇨🇳", opts), 2, "flag");
+        assert_eq!(str_width("❤️", opts), 2, "VS16 heart");
+        assert_eq!(str_width("中", opts), 2);
+        assert_eq!(str_width("ＯｐｅｎＡＩ", opts), 12, "full-width forms");
+        assert_eq!(
+            str_width("e\u{301}", opts),
+            1,
+            "combining acute accent adds nothing"
+        );
+    }
+}
+
+#[test]
+fn ambiguous_characters_follow_the_option() {
+    for c in ["①", "“", "…", "—", "·"] {
+        assert_eq!(str_width(c, NARROW), 1, "{c}");
+        assert_eq!(str_width(c, WIDE), 2, "{c}");
+    }
+    assert_eq!(str_width("a①b", WIDE), 4);
+    let line = Line::from(vec![Span::raw("①"), Span::raw("中a")]);
+    assert_eq!(line_width(&line, NARROW), 4);
+    assert_eq!(line_width(&line, WIDE), 5);
+}
+
+#[test]
+fn control_characters_have_no_width() {
+    assert_eq!(str_width("a\u{7}b", NARROW), 2);
+    assert_eq!(grapheme_width("\u{1b}", NARROW), 0);
+}
+
+// --- truncation ---
+
+#[test]
+fn truncate_fits_or_borrows() {
+    assert!(matches!(truncate("中文", 4, NARROW), Cow::Borrowed("中文")));
+    assert_eq!(truncate("中文标题", 5, NARROW), "中文…");
+    assert_eq!(truncate("中文标题", 6, NARROW), "中文…", "never splits 标");
+    assert_eq!(
+        truncate("hello world", 7, NARROW),
+        "hello…",
+        "space before … dropped"
+    );
+    assert_eq!(truncate("👨‍👩‍👧👨‍👩‍👧", 3, NARROW), "👨‍👩‍👧…");
+}
+
+#[test]
+fn truncate_tiny_widths() {
+    assert_eq!(truncate("中文", 0, NARROW), "");
+    assert_eq!(truncate("中文", 1, NARROW), "…");
+    assert_eq!(
+        truncate("中文", 1, WIDE),
+        "",
+        "a 2-wide … does not fit in 1"
+    );
+    assert_eq!(truncate("中文标题", 3, WIDE), "…");
+    assert_eq!(truncate("①②③", 5, WIDE), "①…");
+}
+
+// --- sanitising ---
+
+#[test]
+fn sanitize_borrows_clean_text() {
+    let s = "中文 English 👨‍👩‍👧 ❤️\n第二行";
+    assert!(matches!(sanitize(s), Cow::Borrowed(_)));
+}
+
+#[test]
+fn sanitize_removes_escape_sequences_whole() {
+    assert_eq!(sanitize("a\x1b]0;title\x07b"), "ab");
+    assert_eq!(sanitize("a\x1b[2Jb"), "ab");
+    assert_eq!(sanitize("\x1b[31mred\x1b[0m"), "red");
+    assert_eq!(sanitize("a\u{9b}2Jb"), "ab", "C1 CSI");
+    assert_eq!(sanitize("a\x1b"), "a");
+}
+
+#[test]
+fn sanitize_removes_controls_bidi_and_junk() {
+    assert_eq!(sanitize("a\r\nb\x7fc\u{85}d\0e"), "a\nbcde");
+    assert_eq!(
+        sanitize("x\u{202e}y\u{2066}z\u{2069}\u{200e}\u{200f}\u{61c}"),
+        "xyz"
+    );
+    assert_eq!(sanitize("前\u{200b}后\u{feff}\u{2060}!"), "前后!");
+    assert_eq!(sanitize("line\u{2028}next"), "line\nnext");
+}
+
+#[test]
+fn sanitize_keeps_emoji_joiners_and_variation_selectors() {
+    assert_eq!(sanitize("👨‍👩‍👧 ❤️"), "👨‍👩‍👧 ❤️");
+    assert_eq!(
+        sanitize("a\u{200d}**b"),
+        "a**b",
+        "a joiner next to ASCII joins nothing"
+    );
+}
+
+#[test]
+fn tabs_expand_to_stops_of_four_display_columns() {
+    assert_eq!(TAB_STOP, 4);
+    assert_eq!(sanitize("\tx"), "    x");
+    assert_eq!(sanitize("ab\tx"), "ab  x");
+    assert_eq!(sanitize("中\tx"), "中  x", "中 is 2 columns");
+    assert_eq!(sanitize("abcd\tx\n\ty"), "abcd    x\n    y");
+}
+
+// --- wrapping ---
+
+#[test]
+fn closing_punctuation_never_starts_a_line() {
+    let text = "中文中文，中文";
+    for width in 4..=14 {
+        let lines = wrap_plain(text, width);
+        assert!(
+            lines.iter().all(|l| !l.starts_with('，')),
+            "width {width}: {lines:?}"
+        );
+        assert_eq!(lines.concat(), text);
+    }
+    // The character before the comma is pulled down with it.
+    assert_eq!(wrap_plain(text, 8), ["中文中", "文，中文"]);
+}
+
+#[test]
+fn opening_punctuation_never_ends_a_line() {
+    assert_eq!(wrap_plain("中文中（文）", 8), ["中文中", "（文）"]);
+    assert_eq!(wrap_plain("他说“你好”", 6), ["他说", "“你好”"]);
+}
+
+#[test]
+fn forbidden_runs_break_only_when_forced() {
+    // Nothing but closing punctuation: the width forces breaks between them.
+    assert_eq!(wrap_plain("，，，", 2), ["，", "，", "，"]);
+    // One 2-column character per line leaves the comma nowhere else to go.
+    assert_eq!(wrap_plain("中文，", 2), ["中", "文", "，"]);
+}
+
+#[test]
+fn latin_words_stay_whole() {
+    assert_eq!(
+        wrap_plain("hello wonderful world", 10),
+        ["hello", "wonderful", "world"]
+    );
+    assert_eq!(
+        wrap_plain("version 3.14159 ok", 8),
+        ["version", "3.14159", "ok"]
+    );
+}
+
+#[test]
+fn mixed_cjk_and_latin_break_between_scripts() {
+    assert_eq!(
+        wrap_plain("中文English中文", 10),
+        ["中文", "English中", "文"]
+    );
+}
+
+#[test]
+fn long_url_wraps_by_grapheme_and_only_when_longer_than_the_line() {
+    let url = format!("https://example.com/{}", "abcdefghij/".repeat(26));
+    assert!(url.len() > 300);
+    let lines = wrap_plain(&format!("见 {url} 完"), 80);
+    assert_eq!(lines[0], "见", "the URL starts on a fresh line");
+    assert_eq!(lines[1..].concat(), format!("{url} 完"));
+    assert!(lines.iter().all(|l| str_width(l, NARROW) <= 80));
+    assert!(
+        lines[1..lines.len() - 1].iter().all(|l| l.len() == 80),
+        "URL lines are full"
+    );
+    // A URL that fits is never split at its slashes.
+    let short = "https://example.com/a/b/c/d/e";
+    assert_eq!(wrap_plain(&format!("see {short}"), 30), ["see", short]);
+}
+
+#[test]
+fn spaces_at_breaks_are_dropped_but_leading_indent_kept() {
+    assert_eq!(wrap_plain("aaa   bbb", 4), ["aaa", "bbb"]);
+    assert_eq!(wrap_plain("  ab cd", 5), ["  ab", "cd"]);
+}
+
+#[test]
+fn newline_forces_a_break_and_empty_lines_survive() {
+    assert_eq!(wrap_plain("a\n\nb", 10), ["a", "", "b"]);
+}
+
+#[test]
+fn styles_survive_breaks() {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let spans = [
+        Span::raw("前文"),
+        Span::styled("加粗的文字", bold),
+        Span::raw("后"),
+    ];
+    let lines = wrap(&spans, 6, NARROW);
+    let styled: Vec<Vec<(String, Style)>> = lines
+        .iter()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| (s.content.to_string(), s.style))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        styled,
+        [
+            vec![("前文".into(), Style::new()), ("加".into(), bold)],
+            vec![("粗的文".into(), bold)],
+            vec![("字".into(), bold), ("后".into(), Style::new())],
+        ]
+    );
+}
+
+#[test]
+fn hanging_indent_prefixes() {
+    let lines = wrap_with_prefix(
+        &[Span::raw("一二三四五六七八")],
+        10,
+        &[Span::raw("• ")],
+        &[Span::raw("  ")],
+        NARROW,
+    );
+    let lines: Vec<String> = lines.iter().map(plain).collect();
+    assert_eq!(lines, ["• 一二三四", "  五六七八"]);
+}
+
+#[test]
+fn tiny_widths_are_treated_as_two() {
+    assert_eq!(MIN_WRAP_WIDTH, 2);
+    for width in [0, 1] {
+        assert_eq!(wrap_plain("中a文", width), ["中", "a", "文"]);
+        assert_eq!(wrap_plain("abc", width), ["ab", "c"]);
+    }
+}
+
+#[test]
+fn ambiguous_wide_wraps_narrower() {
+    let text = "①②③④";
+    assert_eq!(wrap(&[Span::raw(text)], 4, NARROW).len(), 1);
+    let wide: Vec<String> = wrap(&[Span::raw(text)], 4, WIDE)
+        .iter()
+        .map(plain)
+        .collect();
+    assert_eq!(wide, ["①②", "③④"]);
+}
+
+// --- Markdown ---
+
+#[test]
+fn cjk_table_columns_line_up_by_display_width() {
+    let md = "| 模型 | 分数 | 说明 |\n|---|---:|:-:|\n| 通义千问 | 88.5 | 中文能力强 |\n| GPT-5 | 91 | 通用 |\n| Ｌｌａｍａ | 7 | 开源，可自行部署的模型 |\n";
+    for (width, opts) in [(80, NARROW), (30, NARROW), (40, WIDE), (80, WIDE)] {
+        let lines = render_markdown(md, width, opts).lines;
+        let bar = if opts.ambiguous_wide { 2 } else { 1 };
+        // Display columns of every border character, per row.
+        let columns: Vec<Vec<usize>> = lines
+            .iter()
+            .map(|line| {
+                let text = plain(line);
+                let mut col = 0;
+                let mut found = Vec::new();
+                for g in unicode_segmentation::UnicodeSegmentation::graphemes(text.as_str(), true) {
+                    if "│┌┐└┘├┤┬┴┼".contains(g) {
+                        found.push(col);
+                    }
+                    col += grapheme_width(g, opts);
+                }
+                found
+            })
+            .collect();
+        assert!(columns.len() >= 7, "{lines:?}");
+        assert!(
+            columns.iter().all(|c| c.len() == 4 && c == &columns[0]),
+            "width {width}: {columns:?}"
+        );
+        assert!(columns[0][3] + bar <= width);
+        assert!(
+            lines
+                .iter()
+                .all(|l| line_width(l, opts) == columns[0][3] + bar)
+        );
+    }
+}
+
+#[test]
+fn nested_lists_have_hanging_indents() {
+    let md = "- 第一项内容比较长需要换行显示\n  - 第二层的内容也比较长\n    - 第三层\n- 第二项\n\n3. 三\n4. 四的内容比较长需要换行\n";
+    assert_eq!(
+        render_plain(md, 20),
+        [
+            "• 第一项内容比较长需",
+            "  要换行显示",
+            "  ◦ 第二层的内容也比",
+            "    较长",
+            "    ▪ 第三层",
+            "• 第二项",
+            "",
+            "3. 三",
+            "4. 四的内容比较长需",
+            "   要换行",
+        ]
+    );
+}
+
+#[test]
+fn loose_lists_keep_blank_lines_between_items() {
+    assert_eq!(render_plain("- 甲\n\n- 乙\n", 20), ["• 甲", "", "• 乙"]);
+}
+
+#[test]
+fn block_quotes_have_a_bar() {
+    assert_eq!(
+        render_plain("> 引用的内容很长很长很长\n>\n> > 嵌套", 14),
+        ["│ 引用的内容很", "│ 长很长很长", "│", "│ │ 嵌套"]
+    );
+}
+
+fn bold_texts(md: &str) -> Vec<String> {
+    let lines = render_markdown(md, 80, NARROW).lines;
+    lines
+        .iter()
+        .flat_map(|l| l.spans.iter())
+        .filter(|s| s.style.add_modifier.contains(Modifier::BOLD))
+        .map(|s| s.content.to_string())
+        .collect()
+}
+
+#[test]
+fn zero_width_space_before_strong_renders_bold() {
+    let md = "前\u{200b}**加粗**后";
+    assert_eq!(render_plain(md, 80), ["前加粗后"]);
+    assert_eq!(bold_texts(md), ["加粗"]);
+}
+
+#[test]
+fn strong_next_to_cjk_punctuation_renders_bold() {
+    assert_eq!(bold_texts("**核心洞察：**正文"), ["核心洞察："]);
+    assert_eq!(
+        bold_texts("受控的**高斯溅射（GS）**和智能"),
+        ["高斯溅射（GS）"]
+    );
+    assert_eq!(bold_texts("的**（GS）高斯**和"), ["（GS）高斯"]);
+    assert_eq!(render_plain("**核心洞察：**正文", 80), ["核心洞察：正文"]);
+    // Pure ASCII keeps strict CommonMark behaviour.
+    assert_eq!(render_plain("**foo.**bar", 80), ["**foo.**bar"]);
+}
+
+#[test]
+fn escape_sequences_in_markdown_never_reach_the_output() {
+    let md = "标题\x1b]0;title\x07正文\x1b[2J结束 &#27;[2J 与 &#x9b;31m 和 <span>&#27;</span>\n\n```\ncode\x1b[31m\n```\n";
+    let rendered = render_markdown(md, 40, NARROW);
+    let text = lines_to_plain(&rendered.lines);
+    assert!(!text.contains(['\x1b', '\u{9b}', '\x07']), "{text:?}");
+    assert!(text.starts_with("标题正文结束  与  和\n"), "{text:?}");
+    // The ANSI output has escapes, but only well-formed SGR sequences from styles.
+    let ansi = lines_to_ansi(&rendered.lines);
+    for seq in ansi.split('\x1b').skip(1) {
+        let end = seq.find('m').expect("SGR ends with m");
+        assert!(
+            seq.starts_with('[') && seq[1..end].bytes().all(|b| b.is_ascii_digit() || b == b';'),
+            "{seq:?}"
+        );
+    }
+}
+
+#[test]
+fn soft_breaks_join_cjk_and_space_latin() {
+    assert_eq!(
+        render_plain("中文\n中文\nEnglish\nwords\n中文", 80),
+        ["中文中文 English words 中文"]
+    );
+}
+
+#[test]
+fn front_matter_is_never_shown() {
+    let md = "---\ntitle: 秘密标题\ntags: [a]\n---\n\n正文\n";
+    assert_eq!(render_plain(md, 40), ["正文"]);
+    assert_eq!(
+        render_plain("+++\ntitle = \"x\"\n+++\n正文\n", 40),
+        ["正文"]
+    );
+}
+
+#[test]
+fn links_are_numbered_and_listed() {
+    let md = "见[官网](https://a.example/x)和[博客](https://b.example/y)，再看[官网](https://a.example/x)。\n";
+    let rendered = render_markdown(md, 40, NARROW);
+    assert_eq!(
+        rendered.links,
+        ["https://a.example/x", "https://b.example/y"]
+    );
+    let lines: Vec<String> = rendered.lines.iter().map(plain).collect();
+    assert_eq!(
+        lines,
+        [
+            "见官网[1]和博客[2]，再看官网[1]。",
+            "",
+            "## 链接 / Links",
+            "[1] https://a.example/x",
+            "[2] https://b.example/y",
+        ]
+    );
+    let link_style = rendered.lines[0]
+        .spans
+        .iter()
+        .find(|s| s.content == "官网")
+        .unwrap()
+        .style;
+    assert!(link_style.add_modifier.contains(Modifier::UNDERLINED));
+}
+
+#[test]
+fn images_and_html_are_reduced_to_text() {
+    let md = "![架构图](https://x/a.png)\n\n<div align=\"center\">\n<!-- 注释 -->\n<p>甲 &amp; 乙&#x26;丙</p>\n<script>alert(1)</script><style>p{}</style>\n<details><summary>展开</summary>内容</details>\n</div>\n\n一<br>二<br/>三 <b>粗</b>\n";
+    assert_eq!(
+        render_plain(md, 40),
+        [
+            "[图片: 架构图]",
+            "",
+            "甲 & 乙&丙",
+            "展开",
+            "内容",
+            "",
+            "一",
+            "二",
+            "三 粗"
+        ]
+    );
+}
+
+#[test]
+fn code_blocks_keep_lines_and_break_long_ones_hard() {
+    let md = "```\nfn main() {\n    let x = 1;\n}\n0123456789abcdef\n```\n";
+    assert_eq!(
+        render_plain(md, 14),
+        ["  fn main() {", "      let x =", "  1;", "  }", "  0123456789ab", "  cdef"]
+    );
+}
+
+#[test]
+fn rules_span_the_width() {
+    assert_eq!(
+        render_plain("上\n\n---\n\n下", 10),
+        ["上", "", "─".repeat(10).as_str(), "", "下"]
+    );
+    let wide = render_markdown("---", 10, WIDE);
+    assert_eq!(plain(&wide.lines[0]), "─".repeat(5));
+}
+
+#[test]
+fn headings_are_styled_distinctly() {
+    let rendered = render_markdown("# 一级\n\n## 二级\n\n### 三级", 40, NARROW);
+    let styles: Vec<Style> = rendered
+        .lines
+        .iter()
+        .filter(|l| !l.spans.is_empty())
+        .map(|l| l.spans[1].style)
+        .collect();
+    assert_eq!(styles.len(), 3);
+    assert_ne!(styles[0], styles[1]);
+    assert_ne!(styles[1], styles[2]);
+    assert!(
+        styles
+            .iter()
+            .all(|s| s.add_modifier.contains(Modifier::BOLD))
+    );
+}
+
+#[test]
+fn ansi_output_reflects_styles() {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let lines = [
+        Line::from(vec![
+            Span::raw("a"),
+            Span::styled("b", bold),
+            Span::raw("c"),
+        ]),
+        Line::from("d"),
+    ];
+    assert_eq!(lines_to_ansi(&lines), "a\x1b[0;1mb\x1b[0mc\nd\n");
+    assert_eq!(lines_to_plain(&lines), "abc\nd\n");
+}
+
+// --- cache ---
+
+#[test]
+fn render_cache_reuses_and_bounds() {
+    let mut cache = RenderCache::new(2);
+    let first = cache.get_or_render("a", "甲", 40, NARROW).clone();
+    assert_eq!(first, render_markdown("甲", 40, NARROW));
+    cache.get_or_render("a", "甲", 40, NARROW);
+    assert_eq!(cache.len(), 1, "same key is served from the cache");
+    cache.get_or_render("a", "甲", 20, NARROW);
+    cache.get_or_render("b", "乙", 40, NARROW);
+    assert_eq!(cache.len(), 2, "bounded by capacity");
+    let changed = cache.get_or_render("b", "丙", 40, NARROW);
+    assert_eq!(
+        plain(&changed.lines[0]),
+        "丙",
+        "changed text under the same id re-renders"
+    );
+}
