@@ -2,12 +2,12 @@
 //!
 //! IO lives at the edges (`store`, `state`, `tui::terminal`); the middle is pure.
 
-pub mod model;
+pub mod article;
 pub mod cli;
 pub mod library;
+pub mod model;
 pub mod parse;
 pub mod samples;
-pub mod store;
 pub mod state;
+pub mod store;
 pub mod text;
-pub mod textshim;

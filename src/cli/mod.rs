@@ -10,7 +10,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
-#[command(name = "ribao", version, about = "A terminal reader for daily AI news digests (日报)")]
+#[command(
+    name = "ribao",
+    version,
+    about = "A terminal reader for daily AI news digests (日报)"
+)]
 pub struct Cli {
     /// Folder of digest files (.md, .markdown, .txt), scanned recursively
     #[arg(long, global = true, env = "RIBAO_STORE", value_name = "DIR")]
@@ -18,6 +22,9 @@ pub struct Cli {
     /// State file holding bookmarks, read marks and the last position
     #[arg(long, global = true, env = "RIBAO_STATE", value_name = "FILE")]
     pub state: Option<PathBuf>,
+    /// Count ambiguous-width characters (“ ” … — ① ·) as two columns, as CJK terminal setups do
+    #[arg(long, global = true, env = "RIBAO_AMBIGUOUS_WIDE")]
+    pub ambiguous_wide: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -76,12 +83,26 @@ pub fn run() -> ExitCode {
 
 fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
     let library = paths.load_library(cli.store.as_deref())?;
+    let opts = crate::text::TextOptions {
+        ambiguous_wide: cli.ambiguous_wide,
+    };
     match cli.command {
         Some(Command::List { json }) => report::list(&library, json),
-        Some(Command::Items { date, category, source, json }) => {
-            report::items(&library, &report::ItemFilter { date, category, source }, json)
-        }
-        Some(Command::Show { item_id, width }) => report::show(&library, &item_id, width),
+        Some(Command::Items {
+            date,
+            category,
+            source,
+            json,
+        }) => report::items(
+            &library,
+            &report::ItemFilter {
+                date,
+                category,
+                source,
+            },
+            json,
+        ),
+        Some(Command::Show { item_id, width }) => report::show(&library, &item_id, width, opts),
         Some(Command::Check { json }) => report::check(&library, json),
         None => report::list(&library, false),
     }

@@ -21,7 +21,10 @@ impl Paths {
     }
 
     pub fn help_text(&self) -> String {
-        let show = |p: &Option<PathBuf>| p.as_ref().map_or("(no home folder)".into(), |p| p.display().to_string());
+        let show = |p: &Option<PathBuf>| {
+            p.as_ref()
+                .map_or("(no home folder)".into(), |p| p.display().to_string())
+        };
         format!(
             "Default store:      {}  (used when --store / RIBAO_STORE is not given;\n                    \
              while it holds no digests, the built-in samples are shown)\n\
@@ -35,10 +38,17 @@ impl Paths {
     /// it is missing or empty.
     pub fn load_library(&self, explicit: Option<&Path>) -> anyhow::Result<Library> {
         if let Some(dir) = explicit {
-            let meta = std::fs::metadata(dir)
-                .with_context(|| format!("store folder {} cannot be opened; check the --store / RIBAO_STORE path", dir.display()))?;
+            let meta = std::fs::metadata(dir).with_context(|| {
+                format!(
+                    "store folder {} cannot be opened; check the --store / RIBAO_STORE path",
+                    dir.display()
+                )
+            })?;
             if !meta.is_dir() {
-                bail!("store {} is a file, not a folder of digests; pass the folder that holds them", dir.display());
+                bail!(
+                    "store {} is a file, not a folder of digests; pass the folder that holds them",
+                    dir.display()
+                );
             }
             return Ok(Library::load_dir(dir));
         }

@@ -3,6 +3,7 @@
 
 use crate::library::Library;
 use crate::model::{Digest, Item};
+use crate::text::TextOptions;
 use anyhow::bail;
 use serde::Serialize;
 use std::process::ExitCode;
@@ -54,15 +55,37 @@ pub struct ItemFilter {
 impl ItemFilter {
     fn accepts(&self, d: &Digest, i: &Item) -> bool {
         let date = d.date.map(|d| d.to_string());
-        self.date.as_ref().is_none_or(|want| date.as_deref() == Some(want.as_str()))
-            && self.category.as_ref().is_none_or(|want| i.category.as_deref() == Some(want.as_str()))
-            && self.source.as_ref().is_none_or(|want| d.source.eq_ignore_ascii_case(want))
+        self.date
+            .as_ref()
+            .is_none_or(|want| date.as_deref() == Some(want.as_str()))
+            && self
+                .category
+                .as_ref()
+                .is_none_or(|want| i.category.as_deref() == Some(want.as_str()))
+            && self
+                .source
+                .as_ref()
+                .is_none_or(|want| d.source.eq_ignore_ascii_case(want))
     }
 }
 
 fn print_json<T: Serialize>(rows: &T) -> anyhow::Result<()> {
-    println!("{}", serde_json::to_string_pretty(rows)?);
+    emit(&(serde_json::to_string_pretty(rows)? + "\n"));
     Ok(())
+}
+
+/// Write to stdout; a closed pipe (`ribao items | head`) ends the program quietly, as it
+/// does for other Unix tools, instead of panicking.
+fn emit(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        && e.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        std::process::exit(0);
+    }
 }
 
 fn date_text(d: &Digest) -> String {
@@ -89,7 +112,15 @@ pub fn list(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
         let table: Vec<Vec<String>> = library
             .digests
             .iter()
-            .map(|d| vec![d.id.clone(), date_text(d), d.source.clone(), format!("{} items", d.items.len()), d.title.clone()])
+            .map(|d| {
+                vec![
+                    d.id.clone(),
+                    date_text(d),
+                    d.source.clone(),
+                    count(d.items.len(), "item"),
+                    d.title.clone(),
+                ]
+            })
             .collect();
         print_table(&table);
         print_origin_notice(library);
@@ -98,25 +129,59 @@ pub fn list(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
 }
 
 pub fn items(library: &Library, filter: &ItemFilter, json: bool) -> anyhow::Result<ExitCode> {
-    let found: Vec<(&Digest, &Item)> = library.items().filter(|(d, i)| filter.accepts(d, i)).collect();
+    let found: Vec<(&Digest, &Item)> = library
+        .items()
+        .filter(|(d, i)| filter.accepts(d, i))
+        .collect();
     if json {
-        print_json(&found.iter().map(|(d, i)| ItemRow::new(d, i)).collect::<Vec<_>>())?;
+        print_json(
+            &found
+                .iter()
+                .map(|(d, i)| ItemRow::new(d, i))
+                .collect::<Vec<_>>(),
+        )?;
     } else {
         let table: Vec<Vec<String>> = found
             .iter()
-            .map(|(d, i)| vec![i.id.clone(), date_text(d), d.source.clone(), i.category.clone().unwrap_or_default(), i.title.clone()])
+            .map(|(d, i)| {
+                vec![
+                    i.id.clone(),
+                    date_text(d),
+                    d.source.clone(),
+                    i.category.clone().unwrap_or_default(),
+                    i.title.clone(),
+                ]
+            })
             .collect();
         print_table(&table);
     }
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn show(library: &Library, id: &str, width: Option<u16>) -> anyhow::Result<ExitCode> {
+pub fn show(
+    library: &Library,
+    id: &str,
+    width: Option<u16>,
+    opts: TextOptions,
+) -> anyhow::Result<ExitCode> {
     let Some((digest, item)) = library.item(id) else {
         bail!("no item with id {id}; `ribao items` lists the ids");
     };
-    let width = width.map(usize::from).unwrap_or_else(terminal_width).max(20);
-    print!("{}", crate::textshim::article_text(digest, item, width, std::io::IsTerminal::is_terminal(&std::io::stdout())));
+    let width = width
+        .map(usize::from)
+        .unwrap_or_else(terminal_width)
+        .max(20);
+    let lines = crate::article::lines(digest, item, width, opts);
+    let styled = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let out = if styled {
+        crate::text::lines_to_ansi(&lines)
+    } else {
+        crate::text::lines_to_plain(&lines)
+    };
+    emit(&out);
+    if !out.ends_with('\n') {
+        emit("\n");
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -168,24 +233,45 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
     } else {
         for r in &rows {
             match r.error {
-                Some(e) => println!("FAIL  {}: {e}", r.path),
+                Some(e) => emit(&format!("FAIL  {}: {e}\n", r.path)),
                 None => {
                     let date = r.date.as_deref().unwrap_or("undated");
                     let status = if r.ok { "ok  " } else { "FAIL" };
-                    let mut line = format!("{status}  {}: {} items, {date}, {}", r.path, r.items, r.format.unwrap_or_default());
+                    let mut line = format!(
+                        "{status}  {}: {}, {date}, {}",
+                        r.path,
+                        count(r.items, "item"),
+                        r.format.unwrap_or_default()
+                    );
                     for w in &r.warnings {
                         line.push_str("; ");
                         line.push_str(w);
                     }
-                    println!("{line}");
+                    emit(&(line + "\n"));
                 }
             }
         }
         let total = rows.len();
         let items: usize = rows.iter().map(|r| r.items).sum();
-        println!("{total} files, {items} items, {failed} failed");
+        emit(&format!(
+            "{}, {}, {failed} failed\n",
+            count(total, "file"),
+            count(items, "item")
+        ));
     }
-    Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn print_origin_notice(library: &Library) {
@@ -199,21 +285,29 @@ fn print_origin_notice(library: &Library) {
 
 /// Columns padded by display width, so CJK cells line up; the last column is not padded.
 fn print_table(rows: &[Vec<String>]) {
-    let opts = crate::textshim::TextOptions::default();
+    let opts = TextOptions::default();
     let columns = rows.first().map_or(0, Vec::len);
     let widths: Vec<usize> = (0..columns)
-        .map(|c| rows.iter().map(|r| crate::textshim::width(&r[c], opts)).max().unwrap_or(0))
+        .map(|c| {
+            rows.iter()
+                .map(|r| crate::text::str_width(&r[c], opts))
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
+    let mut out = String::new();
     for row in rows {
         let mut line = String::new();
         for (c, cell) in row.iter().enumerate() {
-            let cell = crate::textshim::sanitize(cell);
+            let cell = crate::text::sanitize(cell);
             line.push_str(&cell);
             if c + 1 < columns {
-                let pad = widths[c] - crate::textshim::width(&cell, opts) + 2;
+                let pad = widths[c] - crate::text::str_width(&cell, opts) + 2;
                 line.extend(std::iter::repeat_n(' ', pad));
             }
         }
-        println!("{}", line.trim_end());
+        out.push_str(line.trim_end());
+        out.push('\n');
     }
+    emit(&out);
 }

@@ -11,12 +11,21 @@ pub const MORE_SECTION: &str = "更多动态";
 
 pub fn items(doc: &Doc) -> Vec<Item> {
     let mut items = Vec::new();
-    for (h, heading) in doc.headings.iter().enumerate().filter(|(_, h)| h.level == 2) {
+    for (h, heading) in doc
+        .headings
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.level == 2)
+    {
         let (range, _) = doc.subtree(h);
         let title = plain(heading.text);
         if title.contains(MORE_SECTION) {
-            let bullets = doc.lines[range].iter().filter_map(|l| list_marker(l).filter(|m| m.indent == 0));
-            items.extend(bullets.map(|m| story(derive_title(m.content), m.content, Some(title.clone()))));
+            let bullets = doc.lines[range]
+                .iter()
+                .filter_map(|l| list_marker(l).filter(|m| m.indent == 0));
+            items.extend(
+                bullets.map(|m| story(derive_title(m.content), m.content, Some(title.clone()))),
+            );
         } else if !title.is_empty() {
             items.push(story(title, &without_trailing_html(&doc.text(range)), None));
         }

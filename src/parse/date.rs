@@ -8,10 +8,11 @@ pub fn find_date(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {
-        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) {
-            if let Some(d) = date_at(&s[i..]) {
-                return Some(d);
-            }
+        if b[i].is_ascii_digit()
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && let Some(d) = date_at(&s[i..])
+        {
+            return Some(d);
         }
         i += 1;
     }
@@ -57,11 +58,18 @@ fn separator(s: &str) -> Option<(Sep, &str)> {
 /// 1 to `max` ASCII digits, allowing one space after CJK separators (`2026年 1月`).
 fn number(s: &str, max: usize) -> Option<(u32, &str)> {
     let s = s.strip_prefix(' ').unwrap_or(s);
-    let len = s.bytes().take(max + 1).take_while(u8::is_ascii_digit).count();
+    let len = s
+        .bytes()
+        .take(max + 1)
+        .take_while(u8::is_ascii_digit)
+        .count();
     if len == 0 || len > max {
         return None;
     }
-    Some((s[..len].parse().ok()?, s[len..].strip_prefix(' ').unwrap_or(&s[len..])))
+    Some((
+        s[..len].parse().ok()?,
+        s[len..].strip_prefix(' ').unwrap_or(&s[len..]),
+    ))
 }
 
 #[cfg(test)]
@@ -74,7 +82,10 @@ mod tests {
 
     #[test]
     fn forms_in_the_wild() {
-        assert_eq!(find_date("# 🤖 AI行业速递 - 2026年01月20日"), d(2026, 1, 20));
+        assert_eq!(
+            find_date("# 🤖 AI行业速递 - 2026年01月20日"),
+            d(2026, 1, 20)
+        );
         assert_eq!(find_date("2026年1月20日星期二"), d(2026, 1, 20));
         assert_eq!(find_date("2026-01-01T09:00:00+08:00"), d(2026, 1, 1));
         assert_eq!(find_date("## AI资讯 2026/1/1"), d(2026, 1, 1));

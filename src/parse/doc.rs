@@ -22,14 +22,23 @@ impl<'a> Doc<'a> {
             .iter()
             .enumerate()
             .filter(|(i, _)| !fenced[*i])
-            .filter_map(|(i, line)| atx_heading(line).map(|(level, text)| Heading { line: i, level, text }))
+            .filter_map(|(i, line)| {
+                atx_heading(line).map(|(level, text)| Heading {
+                    line: i,
+                    level,
+                    text,
+                })
+            })
             .collect();
         Doc { lines, headings }
     }
 
     /// The lines under heading `h` up to the next heading of any level.
     pub fn own(&self, h: usize) -> Range<usize> {
-        let end = self.headings.get(h + 1).map_or(self.lines.len(), |n| n.line);
+        let end = self
+            .headings
+            .get(h + 1)
+            .map_or(self.lines.len(), |n| n.line);
         self.headings[h].line + 1..end
     }
 
@@ -59,7 +68,9 @@ impl<'a> Doc<'a> {
 fn fenced_lines(lines: &[&str]) -> Vec<bool> {
     let mut fenced = vec![false; lines.len()];
     for marker in ["```", "~~~"] {
-        let fences: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].trim_start().starts_with(marker)).collect();
+        let fences: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].trim_start().starts_with(marker))
+            .collect();
         for pair in fences.chunks_exact(2) {
             fenced[pair[0]..=pair[1]].fill(true);
         }
@@ -87,8 +98,14 @@ pub fn atx_heading(line: &str) -> Option<(u8, &str)> {
 }
 
 pub fn trim_blank_lines<'s, 'a>(lines: &'s [&'a str]) -> &'s [&'a str] {
-    let start = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(lines.len());
-    let end = lines.iter().rposition(|l| !l.trim().is_empty()).map_or(start, |e| e + 1);
+    let start = lines
+        .iter()
+        .position(|l| !l.trim().is_empty())
+        .unwrap_or(lines.len());
+    let end = lines
+        .iter()
+        .rposition(|l| !l.trim().is_empty())
+        .map_or(start, |e| e + 1);
     &lines[start..end]
 }
 
@@ -116,14 +133,21 @@ pub fn list_marker(line: &str) -> Option<ListMarker<'_>> {
             .or_else(|| t.strip_prefix('•'))?;
         (false, rest)
     };
-    if !rest.starts_with([' ', '\t']) && !(ordered && t[digits..].starts_with('、')) {
+    // `1、` needs no space after it; every other marker does.
+    let needs_space = !(ordered && t[digits..].starts_with('、'));
+    if needs_space && !rest.starts_with([' ', '\t']) {
         return None;
     }
     let content = rest.trim();
-    if content.is_empty() || (!ordered && content.chars().all(|c| c == '-' || c == '*' || c == ' ')) {
+    if content.is_empty() || (!ordered && content.chars().all(|c| c == '-' || c == '*' || c == ' '))
+    {
         return None;
     }
-    Some(ListMarker { ordered, indent, content })
+    Some(ListMarker {
+        ordered,
+        indent,
+        content,
+    })
 }
 
 /// `> **分类：** X`, `- 来源：[a](b)`, `- **链接**: …` → ("分类", "X"). Keys are short labels.
@@ -172,8 +196,14 @@ mod tests {
 
     #[test]
     fn meta_fields() {
-        assert_eq!(meta_field("> **分类：** 技术前沿解读"), Some(("分类", "技术前沿解读")));
-        assert_eq!(meta_field("   - 链接：[a](https://b)"), Some(("链接", "[a](https://b)")));
+        assert_eq!(
+            meta_field("> **分类：** 技术前沿解读"),
+            Some(("分类", "技术前沿解读"))
+        );
+        assert_eq!(
+            meta_field("   - 链接：[a](https://b)"),
+            Some(("链接", "[a](https://b)"))
+        );
         assert_eq!(meta_field("- 分类：技术突破  "), Some(("分类", "技术突破")));
         assert_eq!(meta_field("see https://x"), None);
     }

@@ -24,7 +24,11 @@ pub struct Split<'a> {
 }
 
 pub fn split(text: &str) -> Split<'_> {
-    let none = Split { fields: FrontMatter::default(), body: text, error: None };
+    let none = Split {
+        fields: FrontMatter::default(),
+        body: text,
+        error: None,
+    };
     let Some(rest) = text.strip_prefix("---\n") else {
         return none;
     };
@@ -40,7 +44,9 @@ pub fn split(text: &str) -> Split<'_> {
         Err(e) => Split {
             fields: FrontMatter::default(),
             body,
-            error: Some(format!("front matter is not valid YAML ({e}); the body was still read")),
+            error: Some(format!(
+                "front matter is not valid YAML ({e}); the body was still read"
+            )),
         },
     }
 }

@@ -11,7 +11,12 @@ const LINKS_SECTION: &str = "其他相关资讯";
 
 pub fn items(doc: &Doc) -> Vec<Item> {
     let mut items = Vec::new();
-    for (h, heading) in doc.headings.iter().enumerate().filter(|(_, h)| h.level == 2) {
+    for (h, heading) in doc
+        .headings
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.level == 2)
+    {
         let (range, _) = doc.subtree(h);
         let title = plain(heading.text);
         if title.contains(LINKS_SECTION) {

@@ -115,8 +115,12 @@ fn without_link_syntax(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(open) = rest.find('[') {
-        let Some(mid) = rest[open..].find("](").map(|m| open + m) else { break };
-        let Some(close) = rest[mid..].find(')').map(|c| mid + c) else { break };
+        let Some(mid) = rest[open..].find("](").map(|m| open + m) else {
+            break;
+        };
+        let Some(close) = rest[mid..].find(')').map(|c| mid + c) else {
+            break;
+        };
         out.push_str(&rest[..open]);
         out.push_str(&rest[open + 1..mid]);
         rest = &rest[close + 1..];
@@ -126,8 +130,8 @@ fn without_link_syntax(s: &str) -> String {
 }
 
 /// Collapse whitespace, drop control characters and leftover emphasis markers.
-fn tidy(s: &str) -> String {
-    let cleaned: String = s.chars().filter(|c| !c.is_control()).collect(); // SWITCH-TO-SANITIZE
+pub fn tidy(s: &str) -> String {
+    let cleaned = crate::text::sanitize(s);
     let cleaned = without_link_syntax(&cleaned.replace("**", "").replace("__", ""));
     let mut out = String::with_capacity(cleaned.len());
     for word in cleaned.split_whitespace() {
@@ -145,24 +149,42 @@ mod tests {
 
     #[test]
     fn plain_strips_markup() {
-        assert_eq!(plain("**OpenAI** 发布 [GPT](https://x.y) `API` &amp; <b>更多</b>"), "OpenAI 发布 GPT API & 更多");
+        assert_eq!(
+            plain("**OpenAI** 发布 [GPT](https://x.y) `API` &amp; <b>更多</b>"),
+            "OpenAI 发布 GPT API & 更多"
+        );
         assert_eq!(plain("前\u{200b}**加粗**后"), "前加粗后");
         assert_eq!(plain("未闭合 **粗体"), "未闭合 粗体");
-        assert_eq!(plain("**[Qwen3-Coder]**(https://g.example/q) (⭐8.6k) is"), "Qwen3-Coder (⭐8.6k) is");
+        assert_eq!(
+            plain("**[Qwen3-Coder]**(https://g.example/q) (⭐8.6k) is"),
+            "Qwen3-Coder (⭐8.6k) is"
+        );
     }
 
     #[test]
     fn bold_lead_only_when_it_stands_as_headline() {
-        assert_eq!(bold_lead("**谷歌推出 D4RT 模型**，将 4D 时空理解"), Some("谷歌推出 D4RT 模型".into()));
-        assert_eq!(bold_lead("**How GPT-5 helped** — openai · 2026"), Some("How GPT-5 helped".into()));
+        assert_eq!(
+            bold_lead("**谷歌推出 D4RT 模型**，将 4D 时空理解"),
+            Some("谷歌推出 D4RT 模型".into())
+        );
+        assert_eq!(
+            bold_lead("**How GPT-5 helped** — openai · 2026"),
+            Some("How GPT-5 helped".into())
+        );
         assert_eq!(bold_lead("**rtk** 是一个 Rust 工具"), None);
         assert_eq!(bold_lead("小米宣布 **MiMo**，"), None);
     }
 
     #[test]
     fn first_clause_cuts_at_punctuation_after_a_minimum() {
-        assert_eq!(first_clause("据报道，微软正鼓励员工使用 Claude Code。其他"), "据报道，微软正鼓励员工使用 Claude Code");
-        assert_eq!(first_clause("Venture capital remains hot, particularly in AI."), "Venture capital remains hot");
+        assert_eq!(
+            first_clause("据报道，微软正鼓励员工使用 Claude Code。其他"),
+            "据报道，微软正鼓励员工使用 Claude Code"
+        );
+        assert_eq!(
+            first_clause("Venture capital remains hot, particularly in AI."),
+            "Venture capital remains hot"
+        );
         assert_eq!(first_clause("GPT-5.2 Pro 发布"), "GPT-5.2 Pro 发布");
         let long = "字".repeat(200);
         assert_eq!(first_clause(&long).chars().count(), MAX_TITLE_CHARS);
@@ -171,7 +193,10 @@ mod tests {
     #[test]
     fn first_link_skips_images_and_non_web_links() {
         let md = "![图](https://img/x.png) 见 [公告](https://a.b/c) 和 [d](https://e.f)";
-        assert_eq!(first_link(md), Some(("公告".into(), "https://a.b/c".into())));
+        assert_eq!(
+            first_link(md),
+            Some(("公告".into(), "https://a.b/c".into()))
+        );
         assert_eq!(first_link("[x](javascript:alert(1))"), None);
     }
 }

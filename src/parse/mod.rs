@@ -28,17 +28,34 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
     let split = front_matter::split(&decoded.text);
     let fm = &split.fields;
     let doc = Doc::new(split.body);
-    let mut warnings: Vec<String> = decoded.warning.into_iter().chain(split.error.clone()).collect();
+    let mut warnings: Vec<String> = decoded
+        .warning
+        .into_iter()
+        .chain(split.error.clone())
+        .collect();
 
     let format = detect(fm, &doc, split.body);
-    let h1 = doc.headings.iter().find(|h| h.level == 1).map(|h| inline::plain(h.text));
+    let h1 = doc
+        .headings
+        .iter()
+        .find(|h| h.level == 1)
+        .map(|h| inline::plain(h.text));
     let (items, front_page, title, source) = match format {
         Format::IndustryBrief => {
             let title = h1.clone().unwrap_or_else(|| industry_brief::SOURCE.into());
-            (industry_brief::items(&doc), String::new(), title, industry_brief::SOURCE.into())
+            (
+                industry_brief::items(&doc),
+                String::new(),
+                title,
+                industry_brief::SOURCE.into(),
+            )
         }
         Format::FrontMatterDaily => {
-            let title = fm.title.clone().or(h1.clone()).unwrap_or_else(|| ai_daily::SOURCE.into());
+            let title = fm
+                .title
+                .clone()
+                .or(h1.clone())
+                .unwrap_or_else(|| ai_daily::SOURCE.into());
             let front = fm.summary.clone().unwrap_or_default();
             (ai_daily::items(&doc), front, title, ai_daily::SOURCE.into())
         }
@@ -52,14 +69,24 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
         }
         Format::BubbleBrain | Format::Generic => {
             let found = stories::find(&doc);
-            let title = fm.title.clone().or(h1.clone()).or_else(|| first_heading(&doc)).unwrap_or_else(|| file_stem(path));
-            let source = if format == Format::BubbleBrain { BUBBLE_SOURCE.into() } else { generic_source(fm, &doc, path) };
+            let title = fm
+                .title
+                .clone()
+                .or(h1.clone())
+                .or_else(|| first_heading(&doc))
+                .unwrap_or_else(|| file_stem(path));
+            let source = if format == Format::BubbleBrain {
+                BUBBLE_SOURCE.into()
+            } else {
+                generic_source(fm, &doc, path)
+            };
             (found.items, found.front_page.join("\n\n"), title, source)
         }
     };
     let date = find_digest_date(fm, &doc, path);
     if date.is_none() {
-        warnings.push("no date found in front matter, title or file name: listed as undated".into());
+        warnings
+            .push("no date found in front matter, title or file name: listed as undated".into());
     }
     if items.is_empty() {
         warnings.push("no story found in the file".into());
@@ -80,15 +107,29 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
 }
 
 fn detect(fm: &FrontMatter, doc: &Doc, body: &str) -> Format {
-    let head: String = body.lines().filter(|l| !l.trim().is_empty()).take(3).collect();
+    let head: String = body
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(3)
+        .collect();
     let heading_has = |s: &str| doc.headings.iter().any(|h| h.text.contains(s));
     if head.contains("AI News Hub") {
         Format::NewsHub
-    } else if doc.headings.iter().any(|h| h.level == 1 && h.text.contains(industry_brief::SOURCE)) {
+    } else if doc
+        .headings
+        .iter()
+        .any(|h| h.level == 1 && h.text.contains(industry_brief::SOURCE))
+    {
         Format::IndustryBrief
-    } else if fm.title.as_deref().is_some_and(|t| t.contains(BUBBLE_SOURCE)) {
+    } else if fm
+        .title
+        .as_deref()
+        .is_some_and(|t| t.contains(BUBBLE_SOURCE))
+    {
         Format::BubbleBrain
-    } else if fm.category.as_deref() == Some(ai_daily::SOURCE) || heading_has(ai_daily::MORE_SECTION) && fm.summary.is_some() {
+    } else if fm.category.as_deref() == Some(ai_daily::SOURCE)
+        || heading_has(ai_daily::MORE_SECTION) && fm.summary.is_some()
+    {
         Format::FrontMatterDaily
     } else {
         Format::Generic
@@ -104,13 +145,21 @@ fn find_digest_date(fm: &FrontMatter, doc: &Doc, path: &Path) -> Option<NaiveDat
         .chain(headings)
         .chain(lines)
         .find_map(find_date)
-        .or_else(|| path.file_name().and_then(|n| find_date(&n.to_string_lossy())))
+        .or_else(|| {
+            path.file_name()
+                .and_then(|n| find_date(&n.to_string_lossy()))
+        })
 }
 
 /// A publication name from the front-matter title or the first dated heading, with its date
 /// cut out (`AI每日热点 · 2026年05月02日` → `AI每日热点`); else the folder it sits in.
 fn generic_source(fm: &FrontMatter, doc: &Doc, path: &Path) -> String {
-    let dated_heading = doc.headings.iter().take(3).map(|h| h.text).find(|t| find_date(t).is_some());
+    let dated_heading = doc
+        .headings
+        .iter()
+        .take(3)
+        .map(|h| h.text)
+        .find(|t| find_date(t).is_some());
     fm.title
         .iter()
         .map(String::as_str)
@@ -122,18 +171,28 @@ fn generic_source(fm: &FrontMatter, doc: &Doc, path: &Path) -> String {
 }
 
 fn name_without_date(title: &str) -> String {
-    let cut = title.find(|c: char| c.is_ascii_digit()).unwrap_or(title.len());
-    title[..cut].trim_end_matches(|c: char| c.is_whitespace() || "-–—·|:：,，".contains(c)).trim().to_string()
+    let cut = title
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(title.len());
+    title[..cut]
+        .trim_end_matches(|c: char| c.is_whitespace() || "-–—·|:：,，".contains(c))
+        .trim()
+        .to_string()
 }
 
 /// The nearest enclosing folder whose name is not a date or a generic word like `content`.
 fn folder_name(path: &Path) -> String {
-    const GENERIC: &[&str] = &["content", "daily", "posts", "_posts", "digests", "news", "en", "cn", "zh", "docs"];
+    const GENERIC: &[&str] = &[
+        "content", "daily", "posts", "_posts", "digests", "news", "en", "cn", "zh", "docs",
+    ];
     path.parent()
         .into_iter()
         .flat_map(Path::ancestors)
         .filter_map(|p| p.file_name()?.to_str())
-        .find(|n| !GENERIC.contains(&n.to_lowercase().as_str()) && !n.starts_with(|c: char| c.is_ascii_digit()))
+        .find(|n| {
+            !GENERIC.contains(&n.to_lowercase().as_str())
+                && !n.starts_with(|c: char| c.is_ascii_digit())
+        })
         .unwrap_or("unknown")
         .to_string()
 }
@@ -143,16 +202,27 @@ fn first_heading(doc: &Doc) -> Option<String> {
 }
 
 fn file_stem(path: &Path) -> String {
-    path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned())
+    path.file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
 }
 
-/// Ids from source + date + title, so they are stable across runs and untouched by other
-/// files; a repeated title within the digest gets a counter.
+/// Labels tidied (whatever parser made them), then ids from source + date + title, so they
+/// are stable across runs and untouched by other files; a repeated title gets a counter.
 fn with_ids(items: Vec<Item>, source: &str, date: Option<NaiveDate>) -> Vec<Item> {
     let date = date.map(|d| d.to_string()).unwrap_or_default();
     let mut seen = std::collections::HashSet::new();
     items
         .into_iter()
+        .map(|mut item| {
+            item.title = inline::tidy(&item.title);
+            for label in [&mut item.category, &mut item.region, &mut item.outlet] {
+                *label = label
+                    .take()
+                    .map(|l| inline::tidy(&l))
+                    .filter(|l| !l.is_empty());
+            }
+            item
+        })
         .filter(|i| !i.title.is_empty())
         .map(|mut item| {
             let mut n = 0u32;

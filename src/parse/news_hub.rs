@@ -21,13 +21,18 @@ enum Part {
 }
 
 pub fn parse(text: &str) -> Parsed {
-    let mut out = Parsed { items: Vec::new(), front_page: String::new(), subtitle: None };
+    let mut out = Parsed {
+        items: Vec::new(),
+        front_page: String::new(),
+        subtitle: None,
+    };
     let mut region: Option<String> = None;
     let mut section = String::new();
     let mut part = Part::Preamble;
     for raw in text.lines() {
         let line = raw.trim();
-        if line.is_empty() || line.starts_with("生成时间") || line.starts_with("由AI自动分析生成") {
+        if line.is_empty() || line.starts_with("生成时间") || line.starts_with("由AI自动分析生成")
+        {
             continue;
         }
         if let Some(r) = region_name(line) {
@@ -48,7 +53,9 @@ pub fn parse(text: &str) -> Parsed {
                     }
                 }
                 Part::Preamble => {}
-                Part::FrontPage => out.front_page.push_str(&format!("{}\n\n", as_markdown_line(line))),
+                Part::FrontPage => out
+                    .front_page
+                    .push_str(&format!("{}\n\n", as_markdown_line(line))),
                 Part::Stories => out.items.push(story(line, &section, region.as_deref())),
             }
         }

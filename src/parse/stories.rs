@@ -9,13 +9,36 @@ use crate::model::Item;
 
 /// Headings whose section is the digest's own summary: its front page.
 const SUMMARY_WORDS: &[&str] = &[
-    "摘要", "总览", "概览", "核心洞察", "深度观察", "每日分析", "Summary", "Overview",
-    "Highlights", "Digest",
+    "摘要",
+    "总览",
+    "概览",
+    "核心洞察",
+    "深度观察",
+    "每日分析",
+    "Summary",
+    "Overview",
+    "Highlights",
+    "Digest",
 ];
 /// Headings of sections that are not news: audio editions, self-promotion, fiction, nav.
 const SKIP_WORDS: &[&str] = &[
-    "语音", "收听", "自荐", "小说", "邀请函", "快速导航", "常见问题", "相关问题", "数据来源",
-    "账号", "Audio", "Voice", "Listen", "Spotlight", "Self-Recommendation", "Sci-Fi", "Novel",
+    "语音",
+    "收听",
+    "自荐",
+    "小说",
+    "邀请函",
+    "快速导航",
+    "常见问题",
+    "相关问题",
+    "数据来源",
+    "账号",
+    "Audio",
+    "Voice",
+    "Listen",
+    "Spotlight",
+    "Self-Recommendation",
+    "Sci-Fi",
+    "Novel",
     "Invitation",
 ];
 /// Headings that only say "the news": no category in them.
@@ -27,9 +50,14 @@ pub struct Found {
 }
 
 pub fn find(doc: &Doc) -> Found {
-    let mut found = Found { items: Vec::new(), front_page: Vec::new() };
+    let mut found = Found {
+        items: Vec::new(),
+        front_page: Vec::new(),
+    };
+    // Text before the first heading is a list of stories in heading-less files, else an intro.
+    found.items = list_stories(&doc.lines[doc.preamble()], None);
     let preamble = doc.text(doc.preamble());
-    if !preamble.is_empty() {
+    if found.items.is_empty() && !preamble.is_empty() {
         found.front_page.push(preamble);
     }
     // Open container headings: (level, category they give, if any).
@@ -44,7 +72,11 @@ pub fn find(doc: &Doc) -> Found {
         if contains_any(&text, SKIP_WORDS) {
             h = next;
         } else if contains_any(&text, SUMMARY_WORDS) {
-            found.front_page.push(format!("{}\n\n{}", heading_line(heading.level, &text), doc.text(subtree)));
+            found.front_page.push(format!(
+                "{}\n\n{}",
+                heading_line(heading.level, &text),
+                doc.text(subtree)
+            ));
             h = next;
         } else if let Some(title) = numbered_title(heading.text) {
             let body = doc.text(subtree);
@@ -57,7 +89,9 @@ pub fn find(doc: &Doc) -> Found {
             h = next;
         } else {
             let own = category_of(&text).or(category);
-            found.items.extend(list_stories(&doc.lines[doc.own(h)], own.clone()));
+            found
+                .items
+                .extend(list_stories(&doc.lines[doc.own(h)], own.clone()));
             containers.push((heading.level, own));
             h += 1;
         }
@@ -98,7 +132,10 @@ fn contains_any(text: &str, words: &[&str]) -> bool {
 /// A container heading names a category unless it is a date title or a plain "news" heading.
 /// Emoji, counts like `(5条)` and bold markers are dropped: `📚 学术前沿 (5条)` → `学术前沿`.
 fn category_of(text: &str) -> Option<String> {
-    if super::date::find_date(text).is_some() || contains_any(text, NEWS_WORDS) || has_clock_time(text) {
+    if super::date::find_date(text).is_some()
+        || contains_any(text, NEWS_WORDS)
+        || has_clock_time(text)
+    {
         return None;
     }
     let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -113,7 +150,12 @@ fn category_of(text: &str) -> Option<String> {
 /// Batch headings (`### 10:00 更新`) say when, not what.
 fn has_clock_time(text: &str) -> bool {
     let b = text.as_bytes();
-    (1..b.len().saturating_sub(2)).any(|i| b[i] == b':' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() && b[i + 2].is_ascii_digit())
+    (1..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+    })
 }
 
 /// `1. title`, `**2、title**` → the title.
@@ -155,10 +197,15 @@ pub fn story(title: String, body: &str, category: Option<String>) -> Item {
             Some(("分类" | "Category", value)) if !value.is_empty() => {
                 item.category = Some(plain(value));
             }
-            Some(("来源" | "链接" | "原文" | "Source" | "Link", value)) if first_link(value).is_some() => {
+            Some(("来源" | "链接" | "原文" | "Source" | "Link", value))
+                if first_link(value).is_some() =>
+            {
                 // Several sources are listed `[a](u1) 、 [b](u2)`: all names, the first link.
                 item.outlet.get_or_insert_with(|| plain(value));
-                item.url = item.url.take().or_else(|| first_link(value).map(|(_, url)| url));
+                item.url = item
+                    .url
+                    .take()
+                    .or_else(|| first_link(value).map(|(_, url)| url));
             }
             Some(("摘要" | "Summary", value)) => kept.push(value),
             _ => kept.push(line),
@@ -267,26 +314,59 @@ mod tests {
 
     #[test]
     fn numbered_headings_under_category_headings() {
-        let doc = Doc::new("## 💡 核心洞察\n- 要点\n## 🔍 分类热点\n### 📚 学术前沿 (5条)\n#### 1. 论文A：新方法\n正文 [原文](https://a.example/1)\n#### 2. 论文B\n正文\n");
+        let doc = Doc::new(
+            "## 💡 核心洞察\n- 要点\n## 🔍 分类热点\n### 📚 学术前沿 (5条)\n#### 1. 论文A：新方法\n正文 [原文](https://a.example/1)\n#### 2. 论文B\n正文\n",
+        );
         let f = find(&doc);
-        let got: Vec<_> = f.items.iter().map(|i| (i.title.as_str(), i.category.as_deref(), i.url.as_deref())).collect();
-        assert_eq!(got, [("论文A：新方法", Some("学术前沿"), Some("https://a.example/1")), ("论文B", Some("学术前沿"), None)]);
+        let got: Vec<_> = f
+            .items
+            .iter()
+            .map(|i| (i.title.as_str(), i.category.as_deref(), i.url.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "论文A：新方法",
+                    Some("学术前沿"),
+                    Some("https://a.example/1")
+                ),
+                ("论文B", Some("学术前沿"), None)
+            ]
+        );
         assert!(f.front_page[0].contains("要点"));
     }
 
     #[test]
     fn batch_items_with_nested_link_and_summary() {
-        let doc = Doc::new("### 10:00 更新\n\n1. **新模型发布** — openai-news · 2026-06-23T17:00:00Z\n   - 链接：[openai-news](https://o.example/a)\n   - 摘要：模型更快。\n\n2. **第二条** — aibase · 2026\n   - 链接：[aibase](https://b.example/2)\n   - 摘要：内容。\n");
+        let doc = Doc::new(
+            "### 10:00 更新\n\n1. **新模型发布** — openai-news · 2026-06-23T17:00:00Z\n   - 链接：[openai-news](https://o.example/a)\n   - 摘要：模型更快。\n\n2. **第二条** — aibase · 2026\n   - 链接：[aibase](https://b.example/2)\n   - 摘要：内容。\n",
+        );
         let f = find(&doc);
         assert_eq!(f.items.len(), 2);
         let a = &f.items[0];
-        assert_eq!((a.title.as_str(), a.outlet.as_deref(), a.url.as_deref(), a.category.as_deref()), ("新模型发布", Some("openai-news"), Some("https://o.example/a"), None));
+        assert_eq!(
+            (
+                a.title.as_str(),
+                a.outlet.as_deref(),
+                a.url.as_deref(),
+                a.category.as_deref()
+            ),
+            (
+                "新模型发布",
+                Some("openai-news"),
+                Some("https://o.example/a"),
+                None
+            )
+        );
         assert_eq!(a.body, "模型更快。");
     }
 
     #[test]
     fn skipped_sections_give_no_items_and_empty_docs_fall_back() {
-        let f = find(&Doc::new("## 收听语音版\n1. [播客](https://p.example)\n## 产品更新\n1.  小米宣布延长公测，价格下调。\n"));
+        let f = find(&Doc::new(
+            "## 收听语音版\n1. [播客](https://p.example)\n## 产品更新\n1.  小米宣布延长公测，价格下调。\n",
+        ));
         assert_eq!(f.items.len(), 1);
         assert_eq!(f.items[0].title, "小米宣布延长公测");
         assert_eq!(f.items[0].category.as_deref(), Some("产品更新"));

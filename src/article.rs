@@ -1,0 +1,56 @@
+//! One story laid out for reading — title, meta line, link, rendered body — shared by the
+//! reader's article view and `ribao show`, so both show the same thing.
+
+use crate::model::{Digest, Item};
+use crate::text::{self, TextOptions};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+/// `2026-01-20 · AI行业速递 · 技术前沿解读 · 量子位`: the parts the story has.
+pub fn meta(digest: &Digest, item: &Item) -> String {
+    let date = digest
+        .date
+        .map_or_else(|| "undated".to_string(), |d| d.to_string());
+    [
+        Some(date.as_str()),
+        Some(digest.source.as_str()),
+        item.category.as_deref(),
+        item.region.as_deref(),
+        item.outlet.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
+/// The story as screen rows of `width` columns.
+pub fn lines(digest: &Digest, item: &Item, width: usize, opts: TextOptions) -> Vec<Line<'static>> {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let dim = Style::new().add_modifier(Modifier::DIM);
+    let mut out = text::wrap(
+        &[Span::styled(text::sanitize(&item.title).into_owned(), bold)],
+        width,
+        opts,
+    );
+    out.extend(text::wrap(
+        &[Span::styled(
+            text::sanitize(&meta(digest, item)).into_owned(),
+            dim,
+        )],
+        width,
+        opts,
+    ));
+    if let Some(url) = &item.url {
+        out.extend(text::wrap(
+            &[Span::styled(format!("🔗 {}", text::sanitize(url)), dim)],
+            width,
+            opts,
+        ));
+    }
+    if !item.body.trim().is_empty() {
+        out.push(Line::default());
+        out.extend(text::render_markdown(&item.body, width, opts).lines);
+    }
+    out
+}
