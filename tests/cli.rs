@@ -1,0 +1,208 @@
+//! The non-interactive subcommands, run as a user would run them.
+
+mod common;
+use common::*;
+
+fn store() -> String {
+    fixtures().join("store").display().to_string()
+}
+
+#[test]
+fn list_json_is_one_array_newest_first_with_undated_last() {
+    let v = json(&ribao(&["list", "--json", "--store", &store()]));
+    let rows = v.as_array().unwrap();
+    let dates: Vec<_> = rows.iter().map(|r| r["date"].as_str()).collect();
+    assert_eq!(
+        dates,
+        [
+            Some("2026-02-06"),
+            Some("2026-02-05"),
+            Some("2026-02-04"),
+            Some("2026-02-03"),
+            None
+        ]
+    );
+    let brief = rows.iter().find(|r| r["source"] == "AI行业速递").unwrap();
+    assert_eq!(brief["items"], 4);
+    assert_eq!(
+        brief["categories"],
+        serde_json::json!(["技术前沿解读", "市场动态", "其他相关资讯"])
+    );
+    for key in ["id", "title", "path"] {
+        assert!(brief[key].is_string(), "{key} missing");
+    }
+}
+
+#[test]
+fn store_option_works_before_and_after_the_subcommand_and_from_env() {
+    let after = stdout(&ribao(&["list", "--store", &store()]));
+    let before = stdout(&ribao(&["--store", &store(), "list"]));
+    assert_eq!(after, before);
+    let home = tempfile::tempdir().unwrap();
+    let env = std::process::Command::new(env!("CARGO_BIN_EXE_ribao"))
+        .arg("list")
+        .env("RIBAO_STORE", store())
+        .env("HOME", home.path())
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&env.stdout), after);
+}
+
+#[test]
+fn items_filters_by_date_category_and_source() {
+    let v = json(&ribao(&[
+        "items",
+        "--store",
+        &store(),
+        "--category",
+        "市场动态",
+        "--json",
+    ]));
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["title"], "云端芯片初创公司完成新一轮融资，估值翻倍");
+    assert_eq!(rows[0]["url"], "https://example.org/finance/chip-round");
+    assert_eq!(rows[0]["date"], "2026-02-03");
+
+    let v = json(&ribao(&[
+        "items",
+        "--store",
+        &store(),
+        "--date",
+        "2026-02-04",
+        "--json",
+    ]));
+    let titles: Vec<_> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["title"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "办公智能体进入大规模试点",
+            "示例公司发布语音助手",
+            "某大学开源机器人数据集"
+        ]
+    );
+
+    let v = json(&ribao(&[
+        "items",
+        "--store",
+        &store(),
+        "--source",
+        "AI 日报",
+        "--json",
+    ]));
+    assert_eq!(v.as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn show_prints_title_meta_link_and_wrapped_body() {
+    let v = json(&ribao(&[
+        "items",
+        "--store",
+        &store(),
+        "--category",
+        "技术前沿解读",
+        "--json",
+    ]));
+    let id = v[0]["id"].as_str().unwrap();
+    let out = ribao(&["show", id, "--width", "40", "--store", &store()]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.starts_with("星河模型发布长上下文版本"), "{text}");
+    assert!(
+        text.contains("2026-02-03")
+            && text.contains("AI行业速递")
+            && text.contains("技术前沿解读")
+            && text.contains("示例科技")
+    );
+    // At 40 columns the link is broken across rows; joined it is whole.
+    assert!(
+        text.replace('\n', "")
+            .contains("https://example.com/news/xinghe-long-context")
+    );
+    assert!(text.contains("英伟达"));
+    assert!(
+        !text.contains('\u{1b}'),
+        "no escape codes when stdout is not a terminal"
+    );
+}
+
+#[test]
+fn unknown_item_id_is_a_clear_error_with_nonzero_exit() {
+    let out = ribao(&["show", "nosuchid", "--store", &store()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no item with id nosuchid"));
+}
+
+#[test]
+fn missing_store_folder_is_reported_not_panicked() {
+    let out = ribao(&["list", "--store", "/nonexistent/ribao-store"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("/nonexistent/ribao-store") && err.contains("--store"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_reports_each_file_and_fails_on_unreadable_ones() {
+    let out = ribao(&["check", "--store", &store()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("binary.txt: the file looks binary"));
+    assert!(text.contains("empty.md: the file is empty"));
+    assert!(text.contains("2026-02-05-gbk.md: 2 items, 2026-02-05") && text.contains("GB18030"));
+    assert!(
+        text.contains("bad-front-matter.md: 1 item, 2026-02-06") && text.contains("not valid YAML")
+    );
+    assert!(text.contains("no-date-notes.md: 2 items, undated"));
+
+    let v = json(&ribao(&[
+        "check",
+        "--json",
+        "--store",
+        &fixtures().join("store/brief").display().to_string(),
+    ]));
+    assert_eq!(v[0]["format"], "industry-brief");
+    assert_eq!(v[0]["ok"], true);
+}
+
+#[test]
+fn without_a_store_the_built_in_samples_are_used_and_say_where_digests_go() {
+    let out = ribao(&["list"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).lines().count() >= 5, "samples listed");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("built-in sample digests"));
+    let help = stdout(&ribao(&["--help"]));
+    assert!(help.contains("Default store:") && help.contains("digests"));
+}
+
+#[test]
+fn nothing_under_the_store_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("2026-01-01.md"),
+        "## 日报 2026-01-01\n\n1.  一条新闻，内容。\n",
+    )
+    .unwrap();
+    let before: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    for args in [&["list"][..], &["items"], &["check"]] {
+        let mut a = args.to_vec();
+        let s = dir.path().display().to_string();
+        a.extend(["--store", &s]);
+        assert!(ribao(&a).status.success());
+    }
+    let after: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(before, after);
+}

@@ -1,0 +1,83 @@
+//! Every file of the real archives in ../shared/corpus (CI has them; skipped otherwise):
+//! nothing panics or fails, every file yields stories, dated files keep their date, and no
+//! title carries markup.
+
+mod common;
+use ribao::library::Library;
+use std::collections::BTreeMap;
+
+#[test]
+fn every_corpus_file_parses_into_clean_dated_items() {
+    let Some(dir) = common::shared("corpus") else {
+        return;
+    };
+    let library = Library::load_dir(&dir);
+    assert!(
+        library.problems.is_empty(),
+        "unreadable files: {:?}",
+        library.problems
+    );
+    assert!(
+        library.digests.len() >= 1000,
+        "{} files",
+        library.digests.len()
+    );
+
+    let mut per_archive: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for d in &library.digests {
+        let rel = d.path.strip_prefix(&dir).unwrap();
+        let archive = rel
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_string_lossy()
+            .into_owned();
+        let entry = per_archive.entry(archive).or_default();
+        entry.0 += 1;
+        entry.1 += d.items.len();
+
+        assert!(!d.items.is_empty(), "{} yielded no item", d.path.display());
+        // Every corpus file is dated (one only inside, its name is mangled); where the name
+        // has a date, the parsed date agrees with it.
+        let name_date = ribao::parse::find_date(&rel.to_string_lossy());
+        assert!(d.date.is_some(), "{} lost its date", d.path.display());
+        assert!(
+            name_date.is_none_or(|n| d.date == Some(n)),
+            "{}: date {:?}",
+            d.path.display(),
+            d.date
+        );
+        for item in &d.items {
+            let t = &item.title;
+            let markup = t.is_empty()
+                || t.contains("**")
+                || t.contains("](")
+                || t.contains("<a")
+                || t.starts_with('#');
+            assert!(!markup, "{}: bad title {t:?}", d.path.display());
+            assert!(
+                !t.chars().any(char::is_control),
+                "{}: control character in {t:?}",
+                d.path.display()
+            );
+        }
+    }
+    for (archive, (files, items)) in &per_archive {
+        println!("{archive}: {files} files, {items} items");
+    }
+}
+
+#[test]
+fn check_exits_zero_on_the_corpus() {
+    let Some(dir) = common::shared("corpus") else {
+        return;
+    };
+    let out = common::ribao(&["check", "--store", &dir.display().to_string()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        common::stdout(&out).lines().last().unwrap_or("")
+    );
+}
