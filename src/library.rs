@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 pub enum Origin {
     Store(PathBuf),
     /// The built-in samples, shown because this store folder has no digests yet.
-    Samples { store: PathBuf },
+    Samples {
+        store: PathBuf,
+    },
 }
 
 pub struct Library {
@@ -43,14 +45,23 @@ impl Library {
     pub fn samples(store: PathBuf) -> Library {
         let digests = crate::samples::SAMPLES
             .iter()
-            .filter_map(|(name, text)| parse::parse(text.as_bytes(), &Path::new("samples").join(name)).ok())
+            .filter_map(|(name, text)| {
+                parse::parse(text.as_bytes(), &Path::new("samples").join(name)).ok()
+            })
             .collect();
         Library::new(Origin::Samples { store }, digests, Vec::new())
     }
 
-    pub fn new(origin: Origin, mut digests: Vec<Digest>, mut problems: Vec<FileProblem>) -> Library {
+    pub fn new(
+        origin: Origin,
+        mut digests: Vec<Digest>,
+        mut problems: Vec<FileProblem>,
+    ) -> Library {
         digests.sort_by(|a, b| match (a.date, b.date) {
-            (Some(x), Some(y)) => y.cmp(&x).then_with(|| a.source.cmp(&b.source)).then_with(|| a.path.cmp(&b.path)),
+            (Some(x), Some(y)) => y
+                .cmp(&x)
+                .then_with(|| a.source.cmp(&b.source))
+                .then_with(|| a.path.cmp(&b.path)),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
             (None, None) => a.path.cmp(&b.path),
@@ -63,7 +74,12 @@ impl Library {
                 by_item.entry(item.id.clone()).or_insert((d, i));
             }
         }
-        Library { origin, digests, problems, by_item }
+        Library {
+            origin,
+            digests,
+            problems,
+            by_item,
+        }
     }
 
     pub fn item(&self, id: &str) -> Option<(&Digest, &Item)> {
@@ -74,15 +90,24 @@ impl Library {
 
     /// Every item with its digest, newest digest first.
     pub fn items(&self) -> impl Iterator<Item = (&Digest, &Item)> {
-        self.digests.iter().flat_map(|d| d.items.iter().map(move |i| (d, i)))
+        self.digests
+            .iter()
+            .flat_map(|d| d.items.iter().map(move |i| (d, i)))
     }
 }
 
 fn load_file(entry: &FileEntry) -> Result<Digest, FileProblem> {
-    let problem = |message: String| FileProblem { path: entry.path.clone(), message };
+    let problem = |message: String| FileProblem {
+        path: entry.path.clone(),
+        message,
+    };
     if entry.size > store::MAX_FILE_BYTES {
-        return Err(problem(format!("{} MB is too large for a digest; skipped", entry.size / 1_000_000)));
+        return Err(problem(format!(
+            "{} MB is too large for a digest; skipped",
+            entry.size / 1_000_000
+        )));
     }
-    let bytes = std::fs::read(&entry.path).map_err(|e| problem(format!("cannot read: {}", store::io_reason(&e))))?;
+    let bytes = std::fs::read(&entry.path)
+        .map_err(|e| problem(format!("cannot read: {}", store::io_reason(&e))))?;
     parse::parse(&bytes, &entry.path).map_err(|e| problem(format!("{e}; skipped")))
 }

@@ -29,15 +29,19 @@ pub struct FileProblem {
 pub fn scan(root: &Path) -> (Vec<FileEntry>, Vec<FileProblem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
-    let walker = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name();
     for entry in walker {
         match entry {
-            Ok(e) if e.file_type().is_file() && is_digest_name(e.path()) => {
-                match e.metadata() {
-                    Ok(m) => files.push(FileEntry { path: e.into_path(), size: m.len(), mtime: m.modified().ok() }),
-                    Err(err) => problems.push(walk_problem(root, err)),
-                }
-            }
+            Ok(e) if e.file_type().is_file() && is_digest_name(e.path()) => match e.metadata() {
+                Ok(m) => files.push(FileEntry {
+                    path: e.into_path(),
+                    size: m.len(),
+                    mtime: m.modified().ok(),
+                }),
+                Err(err) => problems.push(walk_problem(root, err)),
+            },
             Ok(_) => {}
             Err(err) => problems.push(walk_problem(root, err)),
         }
@@ -46,8 +50,14 @@ pub fn scan(root: &Path) -> (Vec<FileEntry>, Vec<FileProblem>) {
 }
 
 fn is_digest_name(path: &Path) -> bool {
-    let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let hidden = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'));
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
     !hidden && ext.is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
 }
 
