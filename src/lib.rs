@@ -3,11 +3,13 @@
 //! IO lives at the edges (`store`, `state`, `tui::terminal`); the middle is pure.
 
 pub mod article;
+pub mod categories;
 pub mod cli;
 pub mod library;
 pub mod model;
 pub mod parse;
 pub mod samples;
+pub mod search;
 pub mod state;
 pub mod store;
 pub mod text;

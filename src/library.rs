@@ -1,6 +1,7 @@
 //! The loaded archive: every digest, newest first, and the files that could not be read.
 //! No terminal code; the reader and the CLI both ask it.
 
+use crate::categories::Categorizer;
 use crate::model::{Digest, Item};
 use crate::parse;
 use crate::store::{self, FileEntry, FileProblem};
@@ -67,6 +68,7 @@ impl Library {
             (None, None) => a.path.cmp(&b.path),
         });
         problems.sort_by(|a, b| a.path.cmp(&b.path));
+        categorize(&mut digests, &Categorizer::builtin());
         let mut by_item = HashMap::new();
         for (d, digest) in digests.iter().enumerate() {
             for (i, item) in digest.items.iter().enumerate() {
@@ -82,6 +84,11 @@ impl Library {
         }
     }
 
+    /// Re-place every item with another categories table (the user's own).
+    pub fn recategorize(&mut self, categorizer: &Categorizer) {
+        categorize(&mut self.digests, categorizer);
+    }
+
     pub fn item(&self, id: &str) -> Option<(&Digest, &Item)> {
         let &(d, i) = self.by_item.get(id)?;
         let digest = &self.digests[d];
@@ -94,6 +101,15 @@ impl Library {
             .iter()
             .flat_map(|d| d.items.iter().map(move |i| (d, i)))
     }
+}
+
+fn categorize(digests: &mut [Digest], categorizer: &Categorizer) {
+    digests
+        .par_iter_mut()
+        .flat_map(|d| d.items.par_iter_mut())
+        .for_each(|item| {
+            item.unified = Some(categorizer.classify(item));
+        });
 }
 
 fn load_file(entry: &FileEntry) -> Result<Digest, FileProblem> {

@@ -47,6 +47,16 @@ pub struct Item {
     pub url: Option<String>,
     /// Markdown body; rendered by the text module.
     pub body: String,
+    /// The cross-publication category (set by the library from the categories table).
+    pub unified: Option<Unified>,
+}
+
+/// A unified category and whether it was inferred from keywords rather than the source's own
+/// category name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unified {
+    pub name: String,
+    pub inferred: bool,
 }
 
 /// One file: one day of one publication.

@@ -41,7 +41,7 @@ pub enum Command {
         /// Only this date (YYYY-MM-DD)
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
-        /// Only this category
+        /// Only this category: a publication's own or a unified one (e.g. 市场与资本)
         #[arg(long)]
         category: Option<String>,
         /// Only this publication
@@ -58,6 +58,18 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         width: Option<u16>,
     },
+    /// Find stories: all words must match; "a phrase", -excluded, source:/category:/date: narrow
+    Search {
+        /// e.g. 英伟达 date:2026-01
+        #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+        query: Vec<String>,
+        /// `-word` in the query, rewritten by `exclusions_as_options` so clap does not take
+        /// it for an option
+        #[arg(long = "exclude", hide = true, value_name = "WORD")]
+        excluded: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Parse every file and report what was found; exit 1 if any file failed
     Check {
         #[arg(long)]
@@ -68,7 +80,9 @@ pub enum Command {
 pub fn run() -> ExitCode {
     let paths = Paths::defaults();
     let command = Cli::command().after_help(paths.help_text());
-    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+    let cli = match Cli::from_arg_matches(
+        &command.get_matches_from(exclusions_as_options(std::env::args_os())),
+    ) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
@@ -79,6 +93,31 @@ pub fn run() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// After `search`, a word like `-传闻` means "exclude 传闻", not an option: it is passed on
+/// as `--exclude 传闻`. Real options (`--json`, `-h`) are left alone.
+fn exclusions_as_options(
+    args: impl Iterator<Item = std::ffi::OsString>,
+) -> Vec<std::ffi::OsString> {
+    let mut out = Vec::new();
+    let mut in_search = false;
+    for arg in args {
+        let text = arg.to_string_lossy();
+        match text.strip_prefix('-') {
+            Some(word)
+                if in_search && !word.is_empty() && !word.starts_with('-') && word != "h" =>
+            {
+                out.push("--exclude".into());
+                out.push(word.into());
+            }
+            _ => {
+                in_search |= text == "search";
+                out.push(arg);
+            }
+        }
+    }
+    out
 }
 
 fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
@@ -104,6 +143,16 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
         ),
         Some(Command::Show { item_id, width }) => report::show(&library, &item_id, width, opts),
         Some(Command::Check { json }) => report::check(&library, json),
+        Some(Command::Search {
+            query,
+            excluded,
+            json,
+        }) => {
+            let words = query
+                .into_iter()
+                .chain(excluded.into_iter().map(|w| format!("-{w}")));
+            report::search(&library, &words.collect::<Vec<_>>().join(" "), json)
+        }
         None => report::list(&library, false),
     }
 }

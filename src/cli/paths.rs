@@ -9,6 +9,8 @@ pub struct Paths {
     /// `<data dir>/digests`; None on systems with no home folder.
     pub default_store: Option<PathBuf>,
     pub default_state: Option<PathBuf>,
+    /// Where the user's own `categories.toml` goes.
+    pub config_dir: Option<PathBuf>,
 }
 
 impl Paths {
@@ -17,6 +19,7 @@ impl Paths {
         Paths {
             default_store: dirs.as_ref().map(|d| d.data_dir().join("digests")),
             default_state: dirs.as_ref().map(|d| d.data_dir().join("state.json")),
+            config_dir: dirs.as_ref().map(|d| d.config_dir().to_path_buf()),
         }
     }
 
@@ -28,15 +31,41 @@ impl Paths {
         format!(
             "Default store:      {}  (used when --store / RIBAO_STORE is not given;\n                    \
              while it holds no digests, the built-in samples are shown)\n\
-             Default state file: {}",
+             Default state file: {}\n\
+             Categories table:   {}  (optional; copy assets/categories.toml there to change\n                    \
+             how categories are grouped)",
             show(&self.default_store),
-            show(&self.default_state)
+            show(&self.default_state),
+            show(
+                &self
+                    .config_dir
+                    .as_ref()
+                    .map(|d| d.join(crate::categories::FILE_NAME))
+            )
         )
     }
 
     /// An explicit store must exist; the default one falls back to the built-in samples while
     /// it is missing or empty.
+    /// The library with the user's categories table applied (a broken table is reported).
     pub fn load_library(&self, explicit: Option<&Path>) -> anyhow::Result<Library> {
+        let mut library = self.load_digests(explicit)?;
+        let (categorizer, warning) =
+            crate::categories::Categorizer::load(self.config_dir.as_deref());
+        if let Some(w) = warning {
+            eprintln!("ribao: {w}");
+        }
+        if self
+            .config_dir
+            .as_ref()
+            .is_some_and(|d| d.join(crate::categories::FILE_NAME).is_file())
+        {
+            library.recategorize(&categorizer);
+        }
+        Ok(library)
+    }
+
+    fn load_digests(&self, explicit: Option<&Path>) -> anyhow::Result<Library> {
         if let Some(dir) = explicit {
             let meta = std::fs::metadata(dir).with_context(|| {
                 format!(

@@ -26,6 +26,9 @@ pub struct ItemRow<'a> {
     pub date: Option<String>,
     pub source: &'a str,
     pub category: Option<&'a str>,
+    /// The unified category, and whether it was inferred by keywords.
+    pub unified: Option<&'a str>,
+    pub unified_inferred: bool,
     pub title: &'a str,
     pub url: Option<&'a str>,
     pub path: String,
@@ -39,6 +42,8 @@ impl<'a> ItemRow<'a> {
             date: d.date.map(|d| d.to_string()),
             source: &d.source,
             category: i.category.as_deref(),
+            unified: i.unified.as_ref().map(|u| u.name.as_str()),
+            unified_inferred: i.unified.as_ref().is_some_and(|u| u.inferred),
             title: &i.title,
             url: i.url.as_deref(),
             path: d.path.display().to_string(),
@@ -58,10 +63,10 @@ impl ItemFilter {
         self.date
             .as_ref()
             .is_none_or(|want| date.as_deref() == Some(want.as_str()))
-            && self
-                .category
-                .as_ref()
-                .is_none_or(|want| i.category.as_deref() == Some(want.as_str()))
+            && self.category.as_ref().is_none_or(|want| {
+                i.category.as_deref() == Some(want.as_str())
+                    || i.unified.as_ref().is_some_and(|u| &u.name == want)
+            })
             && self
                 .source
                 .as_ref()
@@ -154,6 +159,52 @@ pub fn items(library: &Library, filter: &ItemFilter, json: bool) -> anyhow::Resu
             })
             .collect();
         print_table(&table);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Serialize)]
+struct SearchRow<'a> {
+    #[serde(flatten)]
+    item: ItemRow<'a>,
+    snippet: String,
+}
+
+pub fn search(library: &Library, query: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let q = crate::search::Query::parse(query);
+    if q.is_empty() {
+        bail!("the query {query:?} has nothing to search for");
+    }
+    let hits: Vec<_> = library
+        .items()
+        .filter_map(|(d, i)| q.find(d, i).map(|h| (d, i, h)))
+        .collect();
+    if json {
+        let rows: Vec<SearchRow> = hits
+            .iter()
+            .map(|(d, i, h)| SearchRow {
+                item: ItemRow::new(d, i),
+                snippet: h.snippet.text.clone(),
+            })
+            .collect();
+        print_json(&rows)?;
+    } else {
+        let mut out = String::new();
+        for (d, i, h) in &hits {
+            out.push_str(&format!(
+                "{}  {}  {}  {}\n    {}\n",
+                i.id,
+                date_text(d),
+                d.source,
+                crate::text::sanitize(&i.title),
+                crate::text::sanitize(&h.snippet.text)
+            ));
+        }
+        emit(&out);
+    }
+    if hits.is_empty() {
+        eprintln!("ribao: no story matches {query:?}");
+        return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
 }

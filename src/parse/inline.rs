@@ -14,7 +14,15 @@ pub fn plain(md: &str) -> String {
     for event in Parser::new(&without_invisibles(md)) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            // Breaks and block ends separate words; `tidy` collapses the spaces.
             Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::Heading(_)
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_),
+            ) => out.push(' '),
             _ => {}
         }
     }

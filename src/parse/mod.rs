@@ -14,6 +14,7 @@ mod stories;
 
 pub use date::find_date;
 pub use decode::DecodeError as ParseError;
+pub use inline::plain as plain_text;
 
 use crate::model::{Digest, Format, Item, short_hash};
 use chrono::NaiveDate;

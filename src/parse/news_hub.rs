@@ -108,5 +108,6 @@ fn story(line: &str, section: &str, region: Option<&str>) -> Item {
         url: None,
         // Citation marks like `[58][148]` are kept as text: escape them from Markdown.
         body: body.replace('[', "\\["),
+        unified: None,
     }
 }

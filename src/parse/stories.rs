@@ -190,6 +190,7 @@ pub fn story(title: String, body: &str, category: Option<String>) -> Item {
         outlet: None,
         url: None,
         body: String::new(),
+        unified: None,
     };
     let mut kept: Vec<&str> = Vec::new();
     for line in body.lines() {
