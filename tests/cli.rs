@@ -206,3 +206,86 @@ fn nothing_under_the_store_is_written() {
         .collect();
     assert_eq!(before, after);
 }
+
+#[test]
+fn search_finds_exactly_the_seed_items_that_mention_the_word() {
+    let Some(seeds) = shared("seeds") else { return };
+    let seeds = seeds.display().to_string();
+    let v = json(&ribao(&["search", "英伟达", "--store", &seeds, "--json"]));
+    let mut found: Vec<String> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    // Independently: every parsed item whose title or body text holds the word.
+    let lib = ribao::library::Library::load_dir(std::path::Path::new(&seeds));
+    let mut expected: Vec<String> = lib
+        .items()
+        .filter(|(_, i)| i.title.contains("英伟达") || i.body.contains("英伟达"))
+        .map(|(_, i)| i.id.clone())
+        .collect();
+    found.sort();
+    expected.sort();
+    assert!(!expected.is_empty());
+    assert_eq!(found, expected);
+    for row in v.as_array().unwrap() {
+        assert!(row["snippet"].as_str().unwrap().contains("英伟达"), "{row}");
+    }
+}
+
+#[test]
+fn search_query_rules_and_exit_status() {
+    let s = store();
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut a = vec!["search", "--store", &s, "--json"];
+        a.extend_from_slice(args);
+        json(&ribao(&a))
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Full-width query finds half-width text, case-insensitively; several words all match.
+    assert_eq!(
+        ids(&["ＡＰＩ", "星河"]),
+        ["星河模型发布长上下文版本：百万 Token 窗口与更低推理成本"]
+    );
+    // -word excludes; date: narrows.
+    assert_eq!(
+        ids(&["英伟达", "-星河", "date:2026-02-03"]),
+        ["云端芯片初创公司完成新一轮融资，估值翻倍"]
+    );
+    // A quoted phrase must occur as written.
+    assert_eq!(ids(&["\"5 万条\""]), ["某大学开源机器人数据集"]);
+    let none = ribao(&["search", "不存在的词语", "--store", &s]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("no story matches"));
+}
+
+#[test]
+fn items_accept_unified_categories_and_mark_inferred_ones() {
+    let v = json(&ribao(&[
+        "items",
+        "--store",
+        &store(),
+        "--category",
+        "市场与资本",
+        "--json",
+    ]));
+    let rows = v.as_array().unwrap();
+    assert!(
+        rows.iter()
+            .any(|r| r["category"] == "市场动态" && r["unified_inferred"] == false)
+    );
+    assert!(rows.iter().all(|r| r["unified"] == "市场与资本"));
+    let all = json(&ribao(&["items", "--store", &store(), "--json"]));
+    assert!(
+        all.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["unified"].is_string()),
+        "no item is left without a category"
+    );
+}
