@@ -85,6 +85,13 @@ impl Categorizer {
         })
     }
 
+    fn group_of(&self, category: &str) -> Option<&Group> {
+        let c = category.to_ascii_lowercase();
+        self.groups
+            .iter()
+            .find(|g| g.matches.iter().any(|m| c.contains(m.as_str())))
+    }
+
     /// Group names in display order.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.groups.iter().map(|g| g.name.as_str())
@@ -92,7 +99,7 @@ impl Categorizer {
 
     pub fn classify(&self, item: &Item) -> Unified {
         if let Some(category) = &item.category {
-            let c = category.to_lowercase();
+            let c = category.to_ascii_lowercase();
             if let Some(g) = self
                 .groups
                 .iter()
@@ -104,8 +111,14 @@ impl Categorizer {
                 };
             }
         }
-        let lead: String = item.body.chars().take(KEYWORD_SCAN_CHARS).collect();
-        let text = format!("{} {lead}", item.title).to_lowercase();
+        let lead_end = item
+            .body
+            .char_indices()
+            .nth(KEYWORD_SCAN_CHARS)
+            .map_or(item.body.len(), |(i, _)| i);
+        // Keywords are Chinese or ASCII: ASCII case folding is all they need, and far cheaper.
+        let mut text = format!("{} {}", item.title, &item.body[..lead_end]);
+        text.make_ascii_lowercase();
         let group = self
             .groups
             .iter()

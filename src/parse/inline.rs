@@ -10,6 +10,12 @@ const MIN_CLAUSE_CHARS: usize = 6;
 /// Plain text of inline Markdown: emphasis, code and links reduced to their text, HTML tags
 /// dropped, entities decoded, whitespace collapsed, stray `**`/`__` removed.
 pub fn plain(md: &str) -> String {
+    // Most titles hold no Markdown at all; parsing them would be the parser's main cost.
+    if !md.contains([
+        '*', '_', '`', '[', '<', '&', '\\', '!', '#', '>', '~', '|', '\n',
+    ]) {
+        return tidy(md);
+    }
     let mut out = String::with_capacity(md.len());
     for event in Parser::new(&without_invisibles(md)) {
         match event {
@@ -31,6 +37,9 @@ pub fn plain(md: &str) -> String {
 
 /// The first link that is not an image: (text, url).
 pub fn first_link(md: &str) -> Option<(String, String)> {
+    if !md.contains("](") {
+        return None;
+    }
     let mut current: Option<(String, String)> = None;
     let mut in_image = false;
     for event in Parser::new(md) {
