@@ -98,18 +98,11 @@ impl Categorizer {
     }
 
     pub fn classify(&self, item: &Item) -> Unified {
-        if let Some(category) = &item.category {
-            let c = category.to_ascii_lowercase();
-            if let Some(g) = self
-                .groups
-                .iter()
-                .find(|g| g.matches.iter().any(|m| c.contains(m.as_str())))
-            {
-                return Unified {
-                    name: g.name.clone(),
-                    inferred: false,
-                };
-            }
+        if let Some(g) = item.category.as_deref().and_then(|c| self.group_of(c)) {
+            return Unified {
+                name: g.name.clone(),
+                inferred: false,
+            };
         }
         let lead_end = item
             .body

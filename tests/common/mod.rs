@@ -46,3 +46,4 @@ pub fn json(o: &Output) -> serde_json::Value {
     );
     serde_json::from_slice(&o.stdout).expect("stdout is one JSON document")
 }
+pub mod tmux;

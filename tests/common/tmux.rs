@@ -1,0 +1,153 @@
+//! Driving the real binary in a real terminal: tmux with send-keys and capture-pane.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+pub struct Tmux {
+    socket: String,
+    pub session: String,
+}
+
+impl Tmux {
+    /// A shell in a detached tmux session of `width`×`height`, or None (with a message) when
+    /// tmux is not installed. Each session gets its own server socket so tests don't collide.
+    pub fn start(name: &str, width: u16, height: u16, dir: &Path) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("SKIPPED: tmux is not installed");
+            return None;
+        }
+        let t = Tmux {
+            socket: format!("ribao-test-{name}-{}", std::process::id()),
+            session: name.to_string(),
+        };
+        let ok = t
+            .cmd()
+            .args([
+                "new-session",
+                "-d",
+                "-s",
+                name,
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+            ])
+            .args([
+                "-c",
+                &dir.display().to_string(),
+                "env",
+                "-i",
+                "PS1=$ ",
+                "TERM=xterm-256color",
+                "LANG=C.UTF-8",
+            ])
+            .arg(format!("HOME={}", dir.display()))
+            .arg(format!(
+                "PATH={}",
+                std::env::var("PATH").unwrap_or_default()
+            ))
+            .args(["bash", "--norc", "--noprofile"])
+            .status()
+            .expect("run tmux")
+            .success();
+        assert!(ok, "tmux new-session failed");
+        t.cmd()
+            .args(["set-option", "-t", name, "status", "off"])
+            .status()
+            .unwrap();
+        Some(t)
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::new("tmux");
+        c.args(["-L", &self.socket]);
+        c
+    }
+
+    /// Type a line into the shell and press Enter.
+    pub fn run(&self, line: &str) {
+        self.cmd()
+            .args(["send-keys", "-t", &self.session, "-l", line])
+            .status()
+            .unwrap();
+        self.keys(&["Enter"]);
+    }
+
+    /// Send tmux key names (`q`, `Enter`, `Down`, `C-c`, …).
+    pub fn keys(&self, keys: &[&str]) {
+        self.cmd()
+            .args(["send-keys", "-t", &self.session])
+            .args(keys)
+            .status()
+            .unwrap();
+    }
+
+    /// Send literal text (UTF-8 included), as a user typing it.
+    pub fn type_text(&self, text: &str) {
+        self.cmd()
+            .args(["send-keys", "-t", &self.session, "-l", text])
+            .status()
+            .unwrap();
+    }
+
+    pub fn screen(&self) -> String {
+        let out = self
+            .cmd()
+            .args(["capture-pane", "-p", "-t", &self.session])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// A tmux format value for the pane, e.g. `#{alternate_on}`.
+    pub fn pane_format(&self, format: &str) -> String {
+        let out = self
+            .cmd()
+            .args(["display-message", "-p", "-t", &self.session, format])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Wait until the screen satisfies `ready` (10 s at most); returns the screen.
+    pub fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "timed out waiting for {what}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd().arg("kill-server").status();
+    }
+}
+
+/// The display columns at which `│` stands on each row of a captured screen.
+pub fn border_columns(screen: &str) -> Vec<Vec<usize>> {
+    use unicode_width::UnicodeWidthStr;
+    screen
+        .lines()
+        .map(|line| {
+            let mut cols = Vec::new();
+            let mut col = 0;
+            for (i, c) in line.char_indices() {
+                if c == '│' {
+                    cols.push(col);
+                }
+                col += line[i..i + c.len_utf8()].width();
+            }
+            cols
+        })
+        .collect()
+}
