@@ -1,1 +1,39 @@
-//! Bookmarks and reading state (being written).
+//! Bookmarks, read marks and the last reading position, kept in one JSON file.
+//!
+//! The file is pretty-printed JSON, format version 1:
+//! `{"version": 1, "bookmarks": [{"id", "date", "source", "category", "title", "url", "path",
+//! "added"}], "read": [ids], "position": {"date", "category", "item", "scroll"} | null}`.
+//! A bookmark carries its own copy of what is needed to list and open it, so it outlives its
+//! digest file. Fields this version does not know (from a newer ribao) are kept on save, at
+//! the top level, in bookmarks and in the position.
+//!
+//! - [`State`] is plain data; [`Change`]s apply to it purely ([`State::apply`]), so the reader
+//!   updates its view at once. Adding an existing bookmark and removing a missing one are
+//!   no-ops.
+//! - [`StateFile`] is the file (default `<data dir>/state.json`, see
+//!   [`StateFile::default_path`]). [`StateFile::apply`] locks `state.json.lock` (never
+//!   deleted), re-reads the file, replays the changes on it and replaces it atomically (temp
+//!   file, fsync, rename, fsync of the folder): changes from other ribaos running at the same
+//!   time are merged, never lost, and a crash or `kill -9` leaves the old or the new file.
+//!   Temporary files left by killed writers are removed by the next save.
+//! - A file that is not JSON, not an object, without a known format version (a newer ribao's)
+//!   or with fields of the wrong type is never overwritten before its exact bytes are copied to
+//!   `state.json.broken-<UTC time>`; a [`Notice`] names the copy and the problem, and ribao
+//!   carries on from empty state. The next save then writes a fresh file. This holds too when
+//!   the file turns bad while ribao runs.
+//! - Errors ([`StateError`]) name the file, the cause and what happens; the reader keeps
+//!   working with saving disabled. A state file the user made read-only is not replaced.
+
+mod atomic;
+mod broken;
+mod change;
+mod codec;
+mod error;
+mod file;
+mod model;
+
+pub use broken::Notice;
+pub use change::Change;
+pub use error::StateError;
+pub use file::{Loaded, StateFile};
+pub use model::{Bookmark, Extra, Position, State, timestamp_now};

@@ -1,0 +1,81 @@
+//! Keeping a state file that cannot be used: its exact bytes go to
+//! `state.json.broken-<UTC time>` beside it before anything may replace it.
+
+use super::atomic::{folder_of, keep_permissions, sync_folder, write_synced};
+use chrono::Utc;
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Tells the user that a state file could not be used and where its content was kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// The state file.
+    pub path: PathBuf,
+    /// Where its bytes are kept, unchanged.
+    pub copy: PathBuf,
+    /// What is wrong with it (with line and column for JSON errors).
+    pub problem: String,
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "state file {} could not be used: {}. Its content is kept unchanged in {}; ribao \
+             carries on from empty state.",
+            self.path.display(),
+            self.problem,
+            self.copy.display()
+        )
+    }
+}
+
+fn copy_prefix(path: &Path) -> String {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    format!("{name}.broken-")
+}
+
+/// Makes sure a copy of `bytes` exists beside `path`. Returns the copy and whether it was made
+/// now (false: an identical copy was kept earlier, by this or another process).
+pub fn keep_copy(path: &Path, bytes: &[u8]) -> io::Result<(PathBuf, bool)> {
+    if let Some(existing) = identical_copy(path, bytes) {
+        return Ok((existing, false));
+    }
+    let stem = format!(
+        "{}{}",
+        copy_prefix(path),
+        Utc::now().format("%Y%m%dT%H%M%SZ")
+    );
+    let folder = folder_of(path);
+    let mut copy = folder.join(&stem);
+    // Never clobber a copy kept earlier in the same second: number the new one.
+    for n in 2.. {
+        match write_synced(&copy, bytes) {
+            Ok(()) => break,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                copy = folder.join(format!("{stem}-{n}"));
+            }
+            Err(e) => {
+                let _ = fs::remove_file(&copy);
+                return Err(e);
+            }
+        }
+    }
+    // A private state file keeps private copies.
+    keep_permissions(path, &copy)?;
+    sync_folder(folder)?;
+    Ok((copy, true))
+}
+
+fn identical_copy(path: &Path, bytes: &[u8]) -> Option<PathBuf> {
+    let prefix = copy_prefix(path);
+    fs::read_dir(folder_of(path))
+        .ok()?
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .filter(|e| e.metadata().is_ok_and(|m| m.len() == bytes.len() as u64))
+        .map(|e| e.path())
+        .find(|copy| fs::read(copy).is_ok_and(|kept| kept == bytes))
+}

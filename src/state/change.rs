@@ -1,0 +1,57 @@
+//! Changes to the state, applied purely in memory. The TUI applies them to its own copy at
+//! once; [`StateFile::apply`](super::StateFile::apply) replays the same changes on the file's
+//! current content, so two writers merge instead of overwriting each other.
+
+use super::model::{Bookmark, Position, State};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// No-op if a bookmark with this id exists (its original `added` is kept).
+    AddBookmark(Bookmark),
+    /// By id; no-op if there is none.
+    RemoveBookmark(String),
+    MarkRead(String),
+    MarkUnread(String),
+    /// Replaces the position; unknown fields of the old one that the new one lacks are kept.
+    SetPosition(Position),
+}
+
+impl State {
+    /// Applies one change; true if the state changed.
+    pub fn apply(&mut self, change: &Change) -> bool {
+        match change {
+            Change::AddBookmark(bookmark) => {
+                let new = !self.is_bookmarked(&bookmark.id);
+                if new {
+                    self.bookmarks.push(bookmark.clone());
+                }
+                new
+            }
+            Change::RemoveBookmark(id) => {
+                let before = self.bookmarks.len();
+                self.bookmarks.retain(|b| &b.id != id);
+                self.bookmarks.len() != before
+            }
+            Change::MarkRead(id) => self.read.insert(id.clone()),
+            Change::MarkUnread(id) => self.read.remove(id),
+            Change::SetPosition(position) => {
+                let mut position = position.clone();
+                if let Some(old) = &self.position {
+                    for (key, value) in &old.extra {
+                        position.extra.entry(key).or_insert_with(|| value.clone());
+                    }
+                }
+                let changed = self.position.as_ref() != Some(&position);
+                self.position = Some(position);
+                changed
+            }
+        }
+    }
+
+    /// Applies changes in order; true if any changed the state.
+    pub fn apply_all(&mut self, changes: &[Change]) -> bool {
+        changes
+            .iter()
+            .fold(false, |changed, change| self.apply(change) | changed)
+    }
+}

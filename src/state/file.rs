@@ -1,0 +1,163 @@
+//! The state file on disk. Every save takes an exclusive lock on `<file>.lock`, re-reads the
+//! file, replays the caller's changes on what it found and replaces the file atomically, so
+//! concurrent ribaos merge rather than overwrite each other. A file that cannot be used is
+//! copied aside before anything replaces it.
+
+use super::atomic::{self, folder_of, remove_stray_temps};
+use super::broken::{Notice, keep_copy};
+use super::change::Change;
+use super::codec;
+use super::error::StateError;
+use super::model::State;
+use std::ffi::OsString;
+use std::fs::{self, File, OpenOptions};
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// A state file; cheap to hold, every call goes to the disk. Shareable between threads.
+#[derive(Debug, Clone)]
+pub struct StateFile {
+    path: PathBuf,
+}
+
+/// A state as read or saved, and what the user must be told about the file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Loaded {
+    pub state: State,
+    pub notices: Vec<Notice>,
+}
+
+/// A broken file's copy, and whether this call made it (false: it was already kept).
+type Kept = (Notice, bool);
+
+impl StateFile {
+    /// `<data dir>/state.json`, e.g. `~/.local/share/ribao/state.json`; None without a home.
+    pub fn default_path() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "ribao").map(|d| d.data_dir().join("state.json"))
+    }
+
+    /// Reads the state at `path`. A missing file is an empty state; so is a broken one, after
+    /// its bytes were copied aside (named in the notice). Writes nothing else.
+    pub fn open(path: impl Into<PathBuf>) -> Result<(StateFile, Loaded), StateError> {
+        let file = StateFile {
+            path: resolve_symlink(path.into()),
+        };
+        let bytes = file.read_bytes()?;
+        let loaded = match bytes.as_deref().map(codec::decode) {
+            None => Loaded::default(),
+            Some(Ok(state)) => Loaded {
+                state,
+                notices: Vec::new(),
+            },
+            Some(Err(problem)) => {
+                // Copy under the lock so that ribaos starting together keep one copy.
+                let _lock = file.lock().map_err(|source| StateError::Preserve {
+                    path: file.path.clone(),
+                    problem,
+                    source,
+                })?;
+                let (state, kept) = file.current()?;
+                Loaded {
+                    state,
+                    notices: kept.map(|(notice, _)| notice).into_iter().collect(),
+                }
+            }
+        };
+        Ok((file, loaded))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Applies `changes` to the file's current content (not to what `open` returned: another
+    /// ribao may have saved since) and saves, creating missing folders. Returns the state now
+    /// on disk; `apply(&[])` just re-reads. Notices name a broken file found and copied aside
+    /// during the call; an error leaves the file as it was.
+    pub fn apply(&self, changes: &[Change]) -> Result<Loaded, StateError> {
+        let save_error = |source| StateError::Save {
+            path: self.path.clone(),
+            source,
+        };
+        fs::create_dir_all(folder_of(&self.path)).map_err(save_error)?;
+        let _lock = self.lock().map_err(save_error)?;
+        remove_stray_temps(&self.path);
+        let (mut state, kept) = self.current()?;
+        // A broken file is replaced even without changes: its copy is safe by now.
+        if state.apply_all(changes) || kept.is_some() {
+            atomic::replace(&self.path, &codec::encode(&state)).map_err(save_error)?;
+        }
+        let notices = kept
+            .filter(|(_, made_now)| *made_now)
+            .map(|(notice, _)| notice)
+            .into_iter()
+            .collect();
+        Ok(Loaded { state, notices })
+    }
+
+    /// The file's bytes; None if there is no file.
+    fn read_bytes(&self) -> Result<Option<Vec<u8>>, StateError> {
+        match fs::read(&self.path) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(source) => Err(StateError::Read {
+                path: self.path.clone(),
+                source,
+            }),
+        }
+    }
+
+    /// The state to build on; a broken file is copied aside and counts as empty. Call only
+    /// while holding the lock.
+    fn current(&self) -> Result<(State, Option<Kept>), StateError> {
+        let Some(bytes) = self.read_bytes()? else {
+            return Ok((State::default(), None));
+        };
+        match codec::decode(&bytes) {
+            Ok(state) => Ok((state, None)),
+            Err(problem) => match keep_copy(&self.path, &bytes) {
+                Ok((copy, made_now)) => {
+                    let notice = Notice {
+                        path: self.path.clone(),
+                        copy,
+                        problem,
+                    };
+                    Ok((State::default(), Some((notice, made_now))))
+                }
+                Err(source) => Err(StateError::Preserve {
+                    path: self.path.clone(),
+                    problem,
+                    source,
+                }),
+            },
+        }
+    }
+
+    /// Blocks until this process holds the lock; released when the returned file is dropped
+    /// (also when the process dies). The lock file is never deleted: deleting it would let a
+    /// late-comer lock a new file while another holds the old one.
+    fn lock(&self) -> io::Result<File> {
+        let mut name = OsString::from(self.path.as_os_str());
+        name.push(".lock");
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(PathBuf::from(name))?;
+        file.lock()?;
+        Ok(file)
+    }
+}
+
+/// Saving replaces the file by renaming; done on a symlink (a dotfiles setup) that would turn
+/// the link into a plain file, so the link's target is used instead, even one not created yet.
+fn resolve_symlink(mut path: PathBuf) -> PathBuf {
+    // Bounded: a cycle of links is left for the file system to report.
+    for _ in 0..40 {
+        match fs::read_link(&path) {
+            Ok(target) => path = folder_of(&path).join(target),
+            Err(_) => break,
+        }
+    }
+    path
+}

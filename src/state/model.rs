@@ -1,0 +1,119 @@
+//! What the state file holds: bookmarks, read marks and the last position. Plain data plus
+//! queries; changes go through [`Change`](super::Change).
+
+use crate::model::{Digest, Item};
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::BTreeSet;
+
+/// Fields written by a newer ribao that this one does not know; kept and written back as is.
+pub type Extra = Map<String, Value>;
+
+/// A saved item. It carries its own copy of everything needed to list and open it, so it
+/// outlives its digest file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bookmark {
+    /// The item id (as in `ribao items`).
+    pub id: String,
+    /// The digest's date, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// The publication.
+    pub source: String,
+    #[serde(default)]
+    pub category: Option<String>,
+    pub title: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The digest file the item came from, as it was when bookmarked (it may be gone since).
+    pub path: String,
+    /// When the bookmark was made, RFC 3339.
+    pub added: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Bookmark {
+    /// A bookmark for `item` of `digest`, made now.
+    pub fn for_item(digest: &Digest, item: &Item) -> Bookmark {
+        Bookmark {
+            id: item.id.clone(),
+            date: digest.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            source: digest.source.clone(),
+            category: item.category.clone(),
+            title: item.title.clone(),
+            url: item.url.clone(),
+            // Lossy only for non-UTF-8 paths; the JSON file must stay text.
+            path: digest.path.to_string_lossy().into_owned(),
+            added: timestamp_now(),
+            extra: Extra::new(),
+        }
+    }
+
+    /// `added` as a time; None when a hand-edited file holds something else.
+    pub fn added_at(&self) -> Option<DateTime<Utc>> {
+        DateTime::parse_from_rfc3339(&self.added)
+            .ok()
+            .map(|t| t.with_timezone(&Utc))
+    }
+}
+
+/// The current time in the form `added` uses: `2026-11-23T10:15:00Z`.
+pub fn timestamp_now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// Where the reader was, so the next start resumes there.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub category: Option<String>,
+    /// The item id.
+    #[serde(default)]
+    pub item: Option<String>,
+    /// Lines scrolled within the item.
+    #[serde(default)]
+    pub scroll: usize,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Everything the state file holds (its format version aside).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct State {
+    /// In the order they were made (oldest first); see [`State::bookmarks_newest_first`].
+    #[serde(default)]
+    pub bookmarks: Vec<Bookmark>,
+    /// Ids of items marked read.
+    #[serde(default)]
+    pub read: BTreeSet<String>,
+    #[serde(default)]
+    pub position: Option<Position>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl State {
+    pub fn bookmark(&self, id: &str) -> Option<&Bookmark> {
+        self.bookmarks.iter().find(|b| b.id == id)
+    }
+
+    pub fn is_bookmarked(&self, id: &str) -> bool {
+        self.bookmark(id).is_some()
+    }
+
+    pub fn is_read(&self, id: &str) -> bool {
+        self.read.contains(id)
+    }
+
+    /// Newest `added` first; equal times (same second) keep the later-made one first, and
+    /// bookmarks whose time does not parse come last.
+    pub fn bookmarks_newest_first(&self) -> Vec<&Bookmark> {
+        let mut list: Vec<&Bookmark> = self.bookmarks.iter().rev().collect();
+        list.sort_by_key(|b| std::cmp::Reverse(b.added_at()));
+        list
+    }
+}

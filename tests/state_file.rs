@@ -1,0 +1,385 @@
+//! The state file: round trip, format, unknown fields, merge semantics, errors a user sees.
+
+use chrono::NaiveDate;
+use ribao::model::{Digest, Format, Item};
+use ribao::state::{Bookmark, Change, Position, State, StateError, StateFile};
+use serde_json::{Value, json};
+use std::fs;
+use std::path::Path;
+
+fn bookmark(id: &str, added: &str) -> Bookmark {
+    Bookmark {
+        id: id.into(),
+        date: Some("2026-11-23".into()),
+        source: "量子位".into(),
+        category: Some("大模型".into()),
+        title: format!("标题 {id}"),
+        url: Some(format!("https://example.com/{id}")),
+        path: "/digests/2026-11-23.md".into(),
+        added: added.into(),
+        ..Bookmark::default()
+    }
+}
+
+fn raw(path: &Path) -> Value {
+    serde_json::from_slice(&fs::read(path).unwrap()).unwrap()
+}
+
+#[test]
+fn changes_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let (file, loaded) = StateFile::open(&path).unwrap();
+    assert_eq!(loaded.state, State::default());
+    assert!(loaded.notices.is_empty());
+    assert!(!path.exists(), "opening must not create the file");
+
+    let position = Position {
+        date: Some("2026-11-23".into()),
+        category: Some("大模型".into()),
+        item: Some("a1".into()),
+        scroll: 42,
+        ..Position::default()
+    };
+    let saved = file
+        .apply(&[
+            Change::AddBookmark(bookmark("a1", "2026-11-23T10:15:00Z")),
+            Change::MarkRead("a1".into()),
+            Change::MarkRead("b2".into()),
+            Change::SetPosition(position.clone()),
+        ])
+        .unwrap();
+    assert!(saved.notices.is_empty());
+
+    let (_, reopened) = StateFile::open(&path).unwrap();
+    assert_eq!(reopened.state, saved.state);
+    let state = reopened.state;
+    assert_eq!(
+        state.bookmarks,
+        vec![bookmark("a1", "2026-11-23T10:15:00Z")]
+    );
+    assert!(state.is_bookmarked("a1") && !state.is_bookmarked("b2"));
+    assert!(state.is_read("a1") && state.is_read("b2") && !state.is_read("c3"));
+    assert_eq!(state.position, Some(position));
+}
+
+#[test]
+fn file_is_pretty_versioned_json_in_the_documented_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let (file, _) = StateFile::open(&path).unwrap();
+    let mut b = bookmark("a1", "2026-11-23T10:15:00Z");
+    b.date = None;
+    b.url = None;
+    file.apply(&[Change::AddBookmark(b), Change::MarkRead("a1".into())])
+        .unwrap();
+
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains("\n  \"version\": 1,\n"), "{text}");
+    assert!(
+        text.contains("量子位"),
+        "CJK stays readable, not escaped: {text}"
+    );
+    assert_eq!(
+        raw(&path),
+        json!({
+            "version": 1,
+            "bookmarks": [{
+                "id": "a1", "date": null, "source": "量子位", "category": "大模型",
+                "title": "标题 a1", "url": null, "path": "/digests/2026-11-23.md",
+                "added": "2026-11-23T10:15:00Z"
+            }],
+            "read": ["a1"],
+            "position": null
+        })
+    );
+}
+
+#[test]
+fn saving_creates_missing_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a/b/c/state.json");
+    let (file, _) = StateFile::open(&path).unwrap();
+    file.apply(&[Change::MarkRead("x".into())]).unwrap();
+    assert!(StateFile::open(&path).unwrap().1.state.is_read("x"));
+}
+
+#[test]
+fn bookmark_outlives_its_digest_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let digest_path = dir.path().join("store/2026-11-23.md");
+    fs::create_dir_all(digest_path.parent().unwrap()).unwrap();
+    fs::write(&digest_path, "# AI 日报\n").unwrap();
+    let item = Item {
+        id: "i7".into(),
+        title: "OpenAI 发布新模型".into(),
+        category: Some("大模型".into()),
+        region: None,
+        outlet: None,
+        url: Some("https://openai.com/news".into()),
+        body: "正文".into(),
+        unified: None,
+    };
+    let digest = Digest {
+        id: "d1".into(),
+        path: digest_path.clone(),
+        date: NaiveDate::from_ymd_opt(2026, 11, 23),
+        source: "AI 日报".into(),
+        title: "AI 日报 2026-11-23".into(),
+        format: Format::FrontMatterDaily,
+        front_page: String::new(),
+        tags: Vec::new(),
+        items: vec![item.clone()],
+        warnings: Vec::new(),
+    };
+    let state_path = dir.path().join("state.json");
+    let (file, _) = StateFile::open(&state_path).unwrap();
+    file.apply(&[Change::AddBookmark(Bookmark::for_item(&digest, &item))])
+        .unwrap();
+
+    fs::remove_dir_all(dir.path().join("store")).unwrap();
+
+    let (_, loaded) = StateFile::open(&state_path).unwrap();
+    let kept = loaded.state.bookmark("i7").expect("bookmark kept");
+    assert_eq!(kept.title, "OpenAI 发布新模型");
+    assert_eq!(kept.source, "AI 日报");
+    assert_eq!(kept.date.as_deref(), Some("2026-11-23"));
+    assert_eq!(kept.category.as_deref(), Some("大模型"));
+    assert_eq!(kept.url.as_deref(), Some("https://openai.com/news"));
+    assert_eq!(Path::new(&kept.path), digest_path);
+    assert!(
+        kept.added_at().is_some(),
+        "added is RFC 3339: {}",
+        kept.added
+    );
+}
+
+#[test]
+fn fields_from_a_newer_version_are_kept_on_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let newer = json!({
+        "version": 1,
+        "theme": {"name": "solarized"},
+        "bookmarks": [{
+            "id": "a1", "date": "2026-11-23", "source": "s", "category": null, "title": "t",
+            "url": null, "path": "/p.md", "added": "2026-11-23T10:15:00Z",
+            "note": "读完再看", "tags": ["x", "y"]
+        }],
+        "read": ["a1"],
+        "position": {"date": "2026-11-23", "category": null, "item": "a1", "scroll": 3,
+                     "column": 17}
+    });
+    fs::write(&path, serde_json::to_vec_pretty(&newer).unwrap()).unwrap();
+
+    let (file, loaded) = StateFile::open(&path).unwrap();
+    assert!(loaded.notices.is_empty());
+    assert_eq!(loaded.state.bookmarks[0].extra["note"], "读完再看");
+    file.apply(&[
+        Change::AddBookmark(bookmark("b2", "2026-11-24T08:00:00Z")),
+        Change::SetPosition(Position {
+            item: Some("b2".into()),
+            scroll: 9,
+            ..Position::default()
+        }),
+    ])
+    .unwrap();
+
+    let saved = raw(&path);
+    assert_eq!(saved["theme"], json!({"name": "solarized"}));
+    assert_eq!(saved["bookmarks"][0]["note"], "读完再看");
+    assert_eq!(saved["bookmarks"][0]["tags"], json!(["x", "y"]));
+    assert_eq!(saved["bookmarks"][1]["id"], "b2");
+    assert_eq!(saved["position"]["item"], "b2");
+    assert_eq!(saved["position"]["scroll"], 9);
+    assert_eq!(saved["position"]["column"], 17);
+}
+
+#[test]
+fn adding_twice_keeps_the_first_and_removing_a_missing_one_changes_nothing() {
+    let mut state = State::default();
+    assert!(state.apply(&Change::AddBookmark(bookmark("a", "2026-01-01T00:00:00Z"))));
+    assert!(!state.apply(&Change::AddBookmark(bookmark("a", "2026-02-02T00:00:00Z"))));
+    assert!(!state.apply(&Change::RemoveBookmark("zzz".into())));
+    assert_eq!(state.bookmarks, vec![bookmark("a", "2026-01-01T00:00:00Z")]);
+    assert!(state.apply(&Change::RemoveBookmark("a".into())));
+    assert!(state.bookmarks.is_empty());
+    assert!(state.apply(&Change::MarkRead("a".into())));
+    assert!(!state.apply(&Change::MarkRead("a".into())));
+    assert!(state.apply(&Change::MarkUnread("a".into())));
+    assert!(!state.is_read("a"));
+}
+
+#[test]
+fn bookmarks_list_newest_first() {
+    let mut state = State::default();
+    state.apply_all(&[
+        Change::AddBookmark(bookmark("mid", "2026-05-01T00:00:00Z")),
+        Change::AddBookmark(bookmark("old", "2026-01-01T00:00:00+08:00")),
+        Change::AddBookmark(bookmark("new", "2026-05-01T09:00:00+08:00")),
+        Change::AddBookmark(bookmark("garbled", "yesterday")),
+        Change::AddBookmark(bookmark("mid-later", "2026-05-01T00:00:00Z")),
+    ]);
+    let ids: Vec<&str> = state
+        .bookmarks_newest_first()
+        .iter()
+        .map(|b| b.id.as_str())
+        .collect();
+    // 09:00+08:00 is 01:00Z; equal times list the later-made first.
+    assert_eq!(ids, ["new", "mid-later", "mid", "old", "garbled"]);
+}
+
+#[test]
+fn leftover_temporary_files_are_ignored_then_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let (file, _) = StateFile::open(&path).unwrap();
+    file.apply(&[Change::MarkRead("a".into())]).unwrap();
+    let stray = dir.path().join(".state.json.tmp-99999-0");
+    fs::write(&stray, "{\"version\":1,\"read\":[\"torn").unwrap();
+
+    let (file, loaded) = StateFile::open(&path).unwrap();
+    assert!(loaded.notices.is_empty() && loaded.state.is_read("a"));
+    file.apply(&[Change::MarkRead("b".into())]).unwrap();
+    assert!(
+        !stray.exists(),
+        "the next save cleans up after a killed writer"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_state_file_stays_a_symlink() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("dotfiles/state.json");
+    fs::create_dir_all(target.parent().unwrap()).unwrap();
+    let link = dir.path().join("state.json");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let (file, _) = StateFile::open(&link).unwrap();
+    file.apply(&[Change::MarkRead("a".into())]).unwrap();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(raw(&target)["read"], json!(["a"]));
+}
+
+#[test]
+fn a_path_under_a_file_gives_clear_errors_and_no_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("not-a-folder");
+    fs::write(&blocker, "just a file").unwrap();
+    let path = blocker.join("state.json");
+
+    // The reader carries on with an empty state and saving disabled.
+    let err = StateFile::open(&path).unwrap_err();
+    assert!(matches!(err, StateError::Read { .. }), "{err:?}");
+    let message = err.to_string();
+    assert!(message.contains(&path.display().to_string()), "{message}");
+    assert!(message.contains("--state"), "says what to do: {message}");
+    assert_eq!(fs::read_to_string(&blocker).unwrap(), "just a file");
+}
+
+#[test]
+fn a_folder_that_cannot_be_created_gives_a_clear_save_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("data/state.json");
+    let (file, loaded) = StateFile::open(&path).unwrap();
+    assert_eq!(loaded.state, State::default());
+    // Something else takes the folder's place while ribao runs (works even as root).
+    fs::write(dir.path().join("data"), "in the way").unwrap();
+
+    let err = file.apply(&[Change::MarkRead("a".into())]).unwrap_err();
+    assert!(matches!(err, StateError::Save { .. }), "{err:?}");
+    let message = err.to_string();
+    assert!(
+        message.starts_with(&format!("cannot save state to {}: ", path.display())),
+        "{message}"
+    );
+    assert!(
+        message.ends_with("bookmarks are kept for this session only"),
+        "{message}"
+    );
+    assert!(!message.contains("os error"), "{message}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("data")).unwrap(),
+        "in the way"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_gives_a_clear_error_and_keeps_the_old_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("ro");
+    fs::create_dir(&folder).unwrap();
+    let path = folder.join("state.json");
+    StateFile::open(&path)
+        .unwrap()
+        .0
+        .apply(&[Change::MarkRead("old".into())])
+        .unwrap();
+    let before = fs::read(&path).unwrap();
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o555)).unwrap();
+    let privileged = fs::write(folder.join("probe"), "").is_ok();
+    if privileged {
+        fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
+        eprintln!("SKIPPED: running as root, folder permissions do not stop writes");
+        return;
+    }
+    let (file, loaded) = StateFile::open(&path).unwrap();
+    assert!(loaded.state.is_read("old"));
+    let err = file.apply(&[Change::MarkRead("new".into())]).unwrap_err();
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "cannot save state to {}: permission denied — bookmarks are kept for this session only",
+            path.display()
+        )
+    );
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_private_state_file_stays_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let (file, _) = StateFile::open(&path).unwrap();
+    file.apply(&[Change::MarkRead("a".into())]).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+    file.apply(&[Change::MarkRead("b".into())]).unwrap();
+    assert_eq!(raw(&path)["read"], json!(["a", "b"]));
+    let mode = fs::metadata(&path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_state_file_is_not_replaced() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let (file, _) = StateFile::open(&path).unwrap();
+    file.apply(&[Change::MarkRead("old".into())]).unwrap();
+    let before = fs::read(&path).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    if fs::OpenOptions::new().write(true).open(&path).is_ok() {
+        eprintln!("SKIPPED: running as root, file permissions do not stop writes");
+        return;
+    }
+    let err = file.apply(&[Change::MarkRead("new".into())]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "cannot save state to {}: permission denied — bookmarks are kept for this session only",
+            path.display()
+        )
+    );
+    assert_eq!(fs::read(&path).unwrap(), before);
+}

@@ -1,0 +1,80 @@
+//! Saving through the file is the same as applying in memory, whatever the changes and however
+//! they are split between saves and between two handles on the file.
+
+use proptest::prelude::*;
+use ribao::state::{Bookmark, Change, Extra, Position, State, StateFile};
+use serde_json::json;
+
+fn id() -> impl Strategy<Value = String> {
+    prop::sample::select(vec!["a", "b", "c", "d", "e"]).prop_map(String::from)
+}
+
+fn bookmark() -> impl Strategy<Value = Bookmark> {
+    (id(), 0u8..3, any::<bool>(), "[a-z日报 ]{0,8}").prop_map(|(id, day, with_url, title)| {
+        Bookmark {
+            url: with_url.then(|| format!("https://example.com/{id}")),
+            date: (day > 0).then(|| format!("2026-11-2{day}")),
+            id,
+            source: "源".into(),
+            category: None,
+            title,
+            path: "/digests/x.md".into(),
+            added: format!("2026-11-2{day}T10:00:00Z"),
+            extra: Extra::new(),
+        }
+    })
+}
+
+fn position() -> impl Strategy<Value = Position> {
+    (
+        prop::option::of(id()),
+        0usize..500,
+        prop::option::of(0u8..4),
+    )
+        .prop_map(|(item, scroll, column)| Position {
+            date: Some("2026-11-23".into()),
+            category: None,
+            item,
+            scroll,
+            extra: column
+                .map(|c| Extra::from_iter([("column".to_string(), json!(c))]))
+                .unwrap_or_default(),
+        })
+}
+
+fn change() -> impl Strategy<Value = Change> {
+    prop_oneof![
+        bookmark().prop_map(Change::AddBookmark),
+        id().prop_map(Change::RemoveBookmark),
+        id().prop_map(Change::MarkRead),
+        id().prop_map(Change::MarkUnread),
+        position().prop_map(Change::SetPosition),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn saving_equals_applying_in_memory(
+        batches in prop::collection::vec(
+            (any::<bool>(), prop::collection::vec(change(), 0..6)),
+            0..8,
+        )
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let (first, _) = StateFile::open(&path).unwrap();
+        let (second, _) = StateFile::open(&path).unwrap();
+        let mut expected = State::default();
+        for (use_second, changes) in &batches {
+            let handle = if *use_second { &second } else { &first };
+            let saved = handle.apply(changes).unwrap().state;
+            expected.apply_all(changes);
+            prop_assert_eq!(&saved, &expected);
+        }
+        let (_, reopened) = StateFile::open(&path).unwrap();
+        prop_assert!(reopened.notices.is_empty());
+        prop_assert_eq!(reopened.state, expected);
+    }
+}
