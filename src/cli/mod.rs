@@ -1,6 +1,7 @@
 //! The command line: global options, the non-interactive subcommands, and the reader when no
 //! subcommand is given. Every error names the file and what to do, on stderr.
 
+mod bookmarks;
 mod paths;
 mod report;
 
@@ -70,11 +71,32 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Bookmarked stories, newest first
+    Bookmarks {
+        #[arg(long, conflicts_with = "markdown")]
+        json: bool,
+        /// A ready-to-paste list: `- [title](url) — source, date`
+        #[arg(long)]
+        markdown: bool,
+    },
+    /// Add or remove a bookmark
+    Bookmark {
+        #[command(subcommand)]
+        action: BookmarkAction,
+    },
     /// Parse every file and report what was found; exit 1 if any file failed
     Check {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BookmarkAction {
+    /// Bookmark a story by its id (from `ribao items` or `ribao search`)
+    Add { item_id: String },
+    /// Remove a bookmark by its id
+    Remove { item_id: String },
 }
 
 pub fn run() -> ExitCode {
@@ -121,38 +143,62 @@ fn exclusions_as_options(
 }
 
 fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
-    let library = paths.load_library(cli.store.as_deref())?;
     let opts = crate::text::TextOptions {
         ambiguous_wide: cli.ambiguous_wide,
     };
-    match cli.command {
-        Some(Command::List { json }) => report::list(&library, json),
+    let state_path = || {
+        cli.state
+            .clone()
+            .or_else(|| paths.default_state.clone())
+            .ok_or_else(|| {
+                anyhow::anyhow!(
+                    "there is no home folder to keep the state file in; pass --state FILE"
+                )
+            })
+    };
+    let library = || paths.load_library(cli.store.as_deref());
+    match &cli.command {
+        Some(Command::List { json }) => report::list(&library()?, *json),
         Some(Command::Items {
             date,
             category,
             source,
             json,
-        }) => report::items(
-            &library,
-            &report::ItemFilter {
-                date,
-                category,
-                source,
-            },
-            json,
-        ),
-        Some(Command::Show { item_id, width }) => report::show(&library, &item_id, width, opts),
-        Some(Command::Check { json }) => report::check(&library, json),
+        }) => {
+            let filter = report::ItemFilter {
+                date: date.clone(),
+                category: category.clone(),
+                source: source.clone(),
+            };
+            report::items(&library()?, &filter, *json)
+        }
+        Some(Command::Show { item_id, width }) => report::show(&library()?, item_id, *width, opts),
+        Some(Command::Check { json }) => report::check(&library()?, *json),
         Some(Command::Search {
             query,
             excluded,
             json,
         }) => {
             let words = query
-                .into_iter()
-                .chain(excluded.into_iter().map(|w| format!("-{w}")));
-            report::search(&library, &words.collect::<Vec<_>>().join(" "), json)
+                .iter()
+                .cloned()
+                .chain(excluded.iter().map(|w| format!("-{w}")));
+            report::search(&library()?, &words.collect::<Vec<_>>().join(" "), *json)
         }
-        None => report::list(&library, false),
+        Some(Command::Bookmarks { json, markdown }) => {
+            let format = match (json, markdown) {
+                (true, _) => bookmarks::Format::Json,
+                (_, true) => bookmarks::Format::Markdown,
+                _ => bookmarks::Format::Text,
+            };
+            bookmarks::list(&state_path()?, format)
+        }
+        Some(Command::Bookmark {
+            action: BookmarkAction::Add { item_id },
+        }) => bookmarks::add(&library()?, &state_path()?, item_id),
+        Some(Command::Bookmark {
+            action: BookmarkAction::Remove { item_id },
+        }) => bookmarks::remove(&state_path()?, item_id),
+        None => report::list(&library()?, false),
     }
 }

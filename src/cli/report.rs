@@ -81,7 +81,7 @@ fn print_json<T: Serialize>(rows: &T) -> anyhow::Result<()> {
 
 /// Write to stdout; a closed pipe (`ribao items | head`) ends the program quietly, as it
 /// does for other Unix tools, instead of panicking.
-fn emit(text: &str) {
+pub(super) fn emit(text: &str) {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
     if let Err(e) = stdout
@@ -216,7 +216,8 @@ pub fn show(
     opts: TextOptions,
 ) -> anyhow::Result<ExitCode> {
     let Some((digest, item)) = library.item(id) else {
-        bail!("no item with id {id}; `ribao items` lists the ids");
+        eprintln!("ribao: no item with id {id}; `ribao items` lists the ids");
+        return Ok(ExitCode::FAILURE);
     };
     let width = width
         .map(usize::from)

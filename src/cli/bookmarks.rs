@@ -1,0 +1,96 @@
+//! `ribao bookmarks` and `ribao bookmark add|remove`: the state file from the command line.
+
+use super::report::emit;
+use crate::library::Library;
+use crate::state::{Bookmark, Change, StateFile};
+use std::path::Path;
+use std::process::ExitCode;
+
+pub enum Format {
+    Text,
+    Json,
+    Markdown,
+}
+
+fn open(path: &Path) -> anyhow::Result<(StateFile, crate::state::State)> {
+    let (file, loaded) = StateFile::open(path)?;
+    for notice in &loaded.notices {
+        eprintln!("ribao: {notice}");
+    }
+    Ok((file, loaded.state))
+}
+
+pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
+    let (_, state) = open(state_path)?;
+    let marks = state.bookmarks_newest_first();
+    let out = match format {
+        Format::Json => serde_json::to_string_pretty(&marks)? + "\n",
+        Format::Markdown => marks.iter().map(|b| markdown_line(b) + "\n").collect(),
+        Format::Text => marks
+            .iter()
+            .map(|b| {
+                let date = b.date.as_deref().unwrap_or("undated");
+                let category = b
+                    .category
+                    .as_deref()
+                    .map(|c| format!(" · {c}"))
+                    .unwrap_or_default();
+                let url = b
+                    .url
+                    .as_deref()
+                    .map(|u| format!("\n    {u}"))
+                    .unwrap_or_default();
+                let line = format!(
+                    "{}  {date}  {}{category}  {}{url}\n",
+                    b.id, b.source, b.title
+                );
+                crate::text::sanitize(&line).into_owned()
+            })
+            .collect(),
+    };
+    emit(&out);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `- [title](url) — source, date`, ready to paste into Markdown notes.
+fn markdown_line(b: &Bookmark) -> String {
+    let title = crate::text::sanitize(&b.title)
+        .replace('[', "\\[")
+        .replace(']', "\\]");
+    let date = b.date.as_deref().unwrap_or("undated");
+    match &b.url {
+        Some(url) => format!(
+            "- [{title}]({}) — {}, {date}",
+            url.replace(')', "%29").replace(' ', "%20"),
+            b.source
+        ),
+        None => format!("- {title} — {}, {date}", b.source),
+    }
+}
+
+pub fn add(library: &Library, state_path: &Path, id: &str) -> anyhow::Result<ExitCode> {
+    let Some((digest, item)) = library.item(id) else {
+        eprintln!("ribao: no item with id {id}; `ribao items` lists the ids");
+        return Ok(ExitCode::FAILURE);
+    };
+    let (file, state) = open(state_path)?;
+    if state.is_bookmarked(id) {
+        eprintln!("already bookmarked: {}", crate::text::sanitize(&item.title));
+        return Ok(ExitCode::SUCCESS);
+    }
+    file.apply(&[Change::AddBookmark(Bookmark::for_item(digest, item))])?;
+    eprintln!("bookmarked: {}", crate::text::sanitize(&item.title));
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn remove(state_path: &Path, id: &str) -> anyhow::Result<ExitCode> {
+    let (file, state) = open(state_path)?;
+    let Some(mark) = state.bookmark(id) else {
+        eprintln!("ribao: no bookmark with id {id}; `ribao bookmarks` lists them");
+        return Ok(ExitCode::FAILURE);
+    };
+    let title = mark.title.clone();
+    file.apply(&[Change::RemoveBookmark(id.to_string())])?;
+    eprintln!("removed bookmark: {}", crate::text::sanitize(&title));
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,171 @@
+//! Bookmarks from the command line, including two ribao processes saving at the same time.
+
+mod common;
+use common::*;
+use std::path::Path;
+use std::process::Command;
+
+fn ribao_with(store: &Path, state: &Path, args: &[&str]) -> std::process::Output {
+    let mut all = vec![
+        "--store".to_string(),
+        store.display().to_string(),
+        "--state".into(),
+        state.display().to_string(),
+    ];
+    all.extend(args.iter().map(|s| s.to_string()));
+    Command::new(env!("CARGO_BIN_EXE_ribao"))
+        .args(&all)
+        .env_remove("RIBAO_STORE")
+        .env_remove("RIBAO_STATE")
+        .output()
+        .unwrap()
+}
+
+/// A store with one digest of `n` numbered stories, each with a link.
+fn store_with_items(dir: &Path, n: usize) -> Vec<String> {
+    let mut md = String::from("## 测试日报 2026-03-01\n\n### 产品更新\n\n");
+    for i in 0..n {
+        md.push_str(&format!(
+            "{}.  第{i}号新闻：示例公司发布产品。[原文](https://example.com/{i})\n\n",
+            i + 1
+        ));
+    }
+    std::fs::write(dir.join("2026-03-01.md"), md).unwrap();
+    let out = ribao_with(dir, &dir.join("unused.json"), &["items", "--json"]);
+    json(&out)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn add_list_markdown_and_remove() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = store_with_items(dir.path(), 3);
+    let state = dir.path().join("nested/folders/state.json");
+    assert!(
+        ribao_with(dir.path(), &state, &["bookmark", "add", &ids[1]])
+            .status
+            .success()
+    );
+    assert!(state.is_file(), "parent folders are created");
+    let v = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    assert_eq!(v[0]["title"], "第1号新闻：示例公司发布产品");
+    assert_eq!(v[0]["url"], "https://example.com/1");
+    assert_eq!(v[0]["date"], "2026-03-01");
+    let md = stdout(&ribao_with(
+        dir.path(),
+        &state,
+        &["bookmarks", "--markdown"],
+    ));
+    assert_eq!(
+        md,
+        "- [第1号新闻：示例公司发布产品](https://example.com/1) — 测试日报, 2026-03-01\n"
+    );
+
+    let unknown = ribao_with(dir.path(), &state, &["bookmark", "remove", "nosuchid"]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no bookmark with id nosuchid"));
+    let unknown = ribao_with(dir.path(), &state, &["bookmark", "add", "nosuchid"]);
+    assert_eq!(unknown.status.code(), Some(1));
+
+    assert!(
+        ribao_with(dir.path(), &state, &["bookmark", "remove", &ids[1]])
+            .status
+            .success()
+    );
+    assert_eq!(
+        json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"])),
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn a_bookmark_outlives_its_digest_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = store_with_items(dir.path(), 2);
+    let state = dir.path().join("state.json");
+    assert!(
+        ribao_with(dir.path(), &state, &["bookmark", "add", &ids[0]])
+            .status
+            .success()
+    );
+    std::fs::remove_file(dir.path().join("2026-03-01.md")).unwrap();
+    let v = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
+    assert_eq!(v[0]["title"], "第0号新闻：示例公司发布产品");
+    assert_eq!(v[0]["url"], "https://example.com/0");
+}
+
+#[test]
+fn two_processes_adding_100_bookmarks_each_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = store_with_items(dir.path(), 200);
+    assert_eq!(ids.len(), 200);
+    let state = dir.path().join("state.json");
+    let (a, b) = ids.split_at(100);
+    std::thread::scope(|s| {
+        for half in [a, b] {
+            let (store, state) = (dir.path(), &state);
+            s.spawn(move || {
+                for id in half {
+                    let out = ribao_with(store, state, &["bookmark", "add", id]);
+                    assert!(
+                        out.status.success(),
+                        "{}",
+                        String::from_utf8_lossy(&out.stderr)
+                    );
+                }
+            });
+        }
+    });
+    let v = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
+    let mut saved: Vec<_> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    saved.sort();
+    let mut want = ids.clone();
+    want.sort();
+    assert_eq!(saved, want);
+}
+
+#[test]
+fn a_broken_state_file_is_kept_and_reported_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = store_with_items(dir.path(), 1);
+    let state = dir.path().join("state.json");
+    std::fs::write(&state, b"{\"version\":1, \"bookmarks\": [oops").unwrap();
+    let out = ribao_with(dir.path(), &state, &["bookmark", "add", &ids[0]]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("could not be used") && err.contains("state.json.broken-"),
+        "{err}"
+    );
+    let copy = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("state.json.broken-")
+        })
+        .expect("the broken file is copied aside");
+    assert_eq!(
+        std::fs::read(copy).unwrap(),
+        b"{\"version\":1, \"bookmarks\": [oops"
+    );
+    assert_eq!(
+        json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]))
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
