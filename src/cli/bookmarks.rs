@@ -14,10 +14,16 @@ pub enum Format {
 
 fn open(path: &Path) -> anyhow::Result<(StateFile, crate::state::State)> {
     let (file, loaded) = StateFile::open(path)?;
-    for notice in &loaded.notices {
+    tell(loaded.notices);
+    Ok((file, loaded.state))
+}
+
+/// A state file found broken (at open, or changed under us before a save) was copied aside:
+/// say where.
+fn tell(notices: Vec<crate::state::Notice>) {
+    for notice in notices {
         eprintln!("ribao: {notice}");
     }
-    Ok((file, loaded.state))
 }
 
 pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
@@ -78,7 +84,7 @@ pub fn add(library: &Library, state_path: &Path, id: &str) -> anyhow::Result<Exi
         eprintln!("already bookmarked: {}", crate::text::sanitize(&item.title));
         return Ok(ExitCode::SUCCESS);
     }
-    file.apply(&[Change::AddBookmark(Bookmark::for_item(digest, item))])?;
+    tell(file.apply(&[Change::AddBookmark(Bookmark::for_item(digest, item))])?.notices);
     eprintln!("bookmarked: {}", crate::text::sanitize(&item.title));
     Ok(ExitCode::SUCCESS)
 }
@@ -90,7 +96,7 @@ pub fn remove(state_path: &Path, id: &str) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     };
     let title = mark.title.clone();
-    file.apply(&[Change::RemoveBookmark(id.to_string())])?;
+    tell(file.apply(&[Change::RemoveBookmark(id.to_string())])?.notices);
     eprintln!("removed bookmark: {}", crate::text::sanitize(&title));
     Ok(ExitCode::SUCCESS)
 }
