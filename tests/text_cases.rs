@@ -472,7 +472,14 @@ fn code_blocks_keep_lines_and_break_long_ones_hard() {
     let md = "```\nfn main() {\n    let x = 1;\n}\n0123456789abcdef\n```\n";
     assert_eq!(
         render_plain(md, 14),
-        ["  fn main() {", "      let x =", "  1;", "  }", "  0123456789ab", "  cdef"]
+        [
+            "  fn main() {",
+            "      let x =",
+            "  1;",
+            "  }",
+            "  0123456789ab",
+            "  cdef"
+        ]
     );
 }
 

@@ -84,7 +84,10 @@ pub fn add(library: &Library, state_path: &Path, id: &str) -> anyhow::Result<Exi
         eprintln!("already bookmarked: {}", crate::text::sanitize(&item.title));
         return Ok(ExitCode::SUCCESS);
     }
-    tell(file.apply(&[Change::AddBookmark(Bookmark::for_item(digest, item))])?.notices);
+    tell(
+        file.apply(&[Change::AddBookmark(Bookmark::for_item(digest, item))])?
+            .notices,
+    );
     eprintln!("bookmarked: {}", crate::text::sanitize(&item.title));
     Ok(ExitCode::SUCCESS)
 }
@@ -96,7 +99,10 @@ pub fn remove(state_path: &Path, id: &str) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     };
     let title = mark.title.clone();
-    tell(file.apply(&[Change::RemoveBookmark(id.to_string())])?.notices);
+    tell(
+        file.apply(&[Change::RemoveBookmark(id.to_string())])?
+            .notices,
+    );
     eprintln!("removed bookmark: {}", crate::text::sanitize(&title));
     Ok(ExitCode::SUCCESS)
 }

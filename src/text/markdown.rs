@@ -124,9 +124,8 @@ impl Renderer {
     fn event(&mut self, event: Event<'_>) {
         // pulldown-cmark splits text at entities; joined, `&#27;[2J` sanitises as one escape
         // sequence instead of leaving `[2J` behind.
-        if !matches!(event, Event::Text(_)) && !self.text_run.is_empty() {
-            let run = std::mem::take(&mut self.text_run);
-            self.text(&run);
+        if !matches!(event, Event::Text(_)) {
+            self.flush_text();
         }
         match event {
             Event::Start(Tag::MetadataBlock(_)) => self.in_metadata = true,
@@ -337,6 +336,13 @@ impl Renderer {
         });
     }
 
+    fn flush_text(&mut self) {
+        if !self.text_run.is_empty() {
+            let run = std::mem::take(&mut self.text_run);
+            self.text(&run);
+        }
+    }
+
     fn text(&mut self, text: &str) {
         if let Some(code) = &mut self.code {
             code.push_str(&sanitize(text));
@@ -496,10 +502,9 @@ impl Renderer {
     }
 
     fn finish(mut self) -> Rendered {
-        self.event(Event::SoftBreak); // flushes buffered text; dropped at the flush below
+        self.flush_text();
         self.flush_inline(None);
         if !self.links.is_empty() {
-            self.containers.clear();
             self.blank_due = true;
             self.begin_block();
             self.inline.push(Span::styled(LINKS_HEADING, theme::H2));

@@ -101,14 +101,28 @@ fn skip_escape_sequence(introducer: char, chars: &mut Peekable<Chars<'_>>) {
 
 /// Byte offset of the first character [`sanitize`] would change.
 fn first_change(s: &str) -> Option<usize> {
-    s.char_indices()
-        .find(|&(i, c)| match c {
-            '\n' => false,
+    // Only bytes that can start a changed character need a closer look: ASCII controls and
+    // the UTF-8 lead bytes of U+0080–U+009F (C2), U+061C (D8), U+200B–U+206F (E2) and
+    // U+FEFF (EF). This keeps the clean, common case a plain byte scan.
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(found) = bytes[from..]
+        .iter()
+        .position(|&b| (b < 0x20 && b != b'\n') || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2 | 0xEF))
+    {
+        let i = from + found;
+        let c = s[i..].chars().next()?;
+        let changes = match c {
             '\t' | '\u{2028}' | '\u{2029}' => true,
             '\u{200D}' => !keeps_zwj(s[..i].chars().next_back(), s[i + 3..].chars().next()),
             c => is_removed(c),
-        })
-        .map(|(i, _)| i)
+        };
+        if changes {
+            return Some(i);
+        }
+        from = i + c.len_utf8();
+    }
+    None
 }
 
 fn is_removed(c: char) -> bool {

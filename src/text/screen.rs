@@ -11,19 +11,18 @@ use std::num::NonZeroU16;
 use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::TextOptions;
-use super::width::is_ambiguous;
+use super::width::{graphemes, is_ambiguous};
 
 /// `s` with a padding space after every ambiguous grapheme, in ambiguous-wide mode; otherwise
 /// `s` unchanged (borrowed).
 pub fn pad_ambiguous(s: &str, opts: TextOptions) -> Cow<'_, str> {
-    if !opts.ambiguous_wide || !s.graphemes(true).any(|g| is_ambiguous(g, opts)) {
+    if !opts.ambiguous_wide || !graphemes(s).any(|(_, g)| is_ambiguous(g, opts)) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
-    for g in s.graphemes(true) {
+    for (_, g) in graphemes(s) {
         out.push_str(g);
         if is_ambiguous(g, opts) {
             out.push(' ');
@@ -44,7 +43,8 @@ pub fn pad_line<'a>(line: &Line<'a>, opts: TextOptions) -> Line<'a> {
         .collect();
     Line {
         spans,
-        ..line.clone()
+        style: line.style,
+        alignment: line.alignment,
     }
 }
 

@@ -132,6 +132,12 @@ impl Table {
     /// Too many columns for the width: each body row becomes `header：value` lines.
     fn stacked(&self, width: usize, opts: TextOptions) -> Vec<Line<'static>> {
         let (header, body) = self.rows.split_first().expect("render checked for rows");
+        if body.is_empty() {
+            return header
+                .iter()
+                .flat_map(|cell| wrap(cell, width, opts))
+                .collect();
+        }
         let mut out = Vec::new();
         for (r, row) in body.iter().enumerate() {
             if r > 0 {

@@ -2,10 +2,8 @@
 
 use std::borrow::Cow;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::TextOptions;
-use super::width::{grapheme_width, str_width};
+use super::width::{grapheme_width, graphemes, str_width};
 
 const ELLIPSIS: &str = "…";
 
@@ -24,7 +22,7 @@ pub fn truncate(s: &str, max_width: usize, opts: TextOptions) -> Cow<'_, str> {
     };
     let mut used = 0;
     let mut end = 0;
-    for (i, g) in s.grapheme_indices(true) {
+    for (i, g) in graphemes(s) {
         used += grapheme_width(g, opts);
         if used > budget {
             break;

@@ -2,7 +2,7 @@
 
 use ratatui::buffer::CellWidth;
 use ratatui::text::Line;
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::GraphemeCursor;
 use unicode_width::UnicodeWidthStr;
 
 use super::TextOptions;
@@ -14,6 +14,12 @@ use super::TextOptions;
 /// Ambiguous-wide mode adds the extra column that `width_cjk` gives ambiguous characters.
 /// Clusters containing control characters are 0: ratatui never draws them.
 pub fn grapheme_width(g: &str, opts: TextOptions) -> usize {
+    let mut chars = g.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && let Some(w) = simple_width(c)
+    {
+        return w;
+    }
     if g.contains(char::is_control) {
         return 0;
     }
@@ -30,7 +36,7 @@ pub fn str_width(s: &str, opts: TextOptions) -> usize {
     if s.is_ascii() {
         return s.bytes().filter(|b| !b.is_ascii_control()).count();
     }
-    s.graphemes(true).map(|g| grapheme_width(g, opts)).sum()
+    graphemes(s).map(|(_, g)| grapheme_width(g, opts)).sum()
 }
 
 /// Width of a line: the sum of its spans' widths.
@@ -43,4 +49,98 @@ pub(super) fn is_ambiguous(g: &str, opts: TextOptions) -> bool {
     opts.ambiguous_wide
         && !g.is_ascii()
         && grapheme_width(g, opts) > grapheme_width(g, TextOptions::default())
+}
+
+/// Extended grapheme clusters of `text` with their byte offsets, as
+/// `UnicodeSegmentation::grapheme_indices(text, true)` gives them. Two adjacent "simple"
+/// characters are always separate clusters, so runs of ASCII or CJK skip the segmentation
+/// rules; it is most of the cost of wrapping.
+pub(super) fn graphemes(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    // The character after a simple one, already decoded.
+    let mut lookahead: Option<char> = None;
+    std::iter::from_fn(move || {
+        let rest = text.get(at..)?;
+        let c = lookahead.take().or_else(|| rest.chars().next())?;
+        let next = rest[c.len_utf8()..].chars().next();
+        let end = if simple_width(c).is_some() && next.is_none_or(|n| simple_width(n).is_some()) {
+            lookahead = next;
+            at + c.len_utf8()
+        } else {
+            GraphemeCursor::new(at, text.len(), true)
+                .next_boundary(text, 0)
+                .ok()
+                .flatten()
+                .unwrap_or(text.len())
+        };
+        let start = std::mem::replace(&mut at, end);
+        Some((start, &text[start..end]))
+    })
+}
+
+/// Width of characters that form a cluster of their own next to each other and whose width
+/// does not depend on the options: printable ASCII, CJK ideographs and punctuation, kana,
+/// Hangul syllables and full-width forms. Checked exhaustively against the general path in
+/// the tests below.
+fn simple_width(c: char) -> Option<usize> {
+    match c {
+        ' '..='~' => Some(1),
+        '\u{3000}'..='\u{3029}'
+        | '\u{3030}'..='\u{303E}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{30A1}'..='\u{30FA}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{FF01}'..='\u{FF60}' => Some(2),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use unicode_segmentation::UnicodeSegmentation;
+
+    use super::*;
+
+    fn simple_chars() -> impl Iterator<Item = char> {
+        (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| simple_width(c).is_some())
+    }
+
+    #[test]
+    fn simple_widths_match_the_general_measure() {
+        for c in simple_chars() {
+            let s = c.to_string();
+            for ambiguous_wide in [false, true] {
+                let general = usize::from(s.cell_width())
+                    + if ambiguous_wide {
+                        s.width_cjk() - s.width()
+                    } else {
+                        0
+                    };
+                assert_eq!(
+                    simple_width(c),
+                    Some(general),
+                    "{c:?} wide={ambiguous_wide}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn simple_pairs_are_separate_clusters() {
+        let simple: Vec<char> = simple_chars().step_by(7).collect();
+        let mut text = String::new();
+        for pair in simple.windows(2) {
+            text.push(pair[0]);
+            text.push(pair[1]);
+        }
+        // Also the classes next to characters that do join.
+        text.push_str("e\u{301}中\u{302a}a\u{200d}👨‍👩‍👧🇨🇳🇯🇵❤️ｶﾞ한\u{11a8}\r\n");
+        let fast: Vec<_> = graphemes(&text).collect();
+        let reference: Vec<_> = text.grapheme_indices(true).collect();
+        assert_eq!(fast, reference);
+    }
 }

@@ -18,11 +18,10 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::TextOptions;
 use super::chars::{is_cjk, is_closing, is_opening, is_space};
-use super::width::{grapheme_width, str_width};
+use super::width::{grapheme_width, graphemes, str_width};
 
 /// Widths below this are treated as this: a 2-column CJK character or emoji must fit on a
 /// line, so nothing is ever dropped and no line is wider than `max(width, MIN_WRAP_WIDTH)`.
@@ -86,7 +85,7 @@ pub(super) fn break_hard(s: &str, width: usize, opts: TextOptions) -> Vec<&str> 
     let width = width.max(MIN_WRAP_WIDTH);
     let mut pieces = Vec::new();
     let (mut start, mut used) = (0, 0);
-    for (i, g) in s.grapheme_indices(true) {
+    for (i, g) in graphemes(s) {
         let w = grapheme_width(g, opts);
         if used + w > width && i > start {
             pieces.push(&s[start..i]);
@@ -142,6 +141,7 @@ struct Grapheme {
     start: usize,
     width: usize,
     space: bool,
+    closing: bool,
     /// Kinsoku allows a break before this grapheme.
     kinsoku_ok: bool,
     /// A line may end before this grapheme: UAX #14, not inside a URL, kinsoku.
@@ -155,7 +155,7 @@ fn break_paragraph(
     rest_avail: usize,
     opts: TextOptions,
 ) -> Vec<(usize, usize)> {
-    let gs = graphemes(text, opts);
+    let gs = classify(text, opts);
     let end_of = |i: usize| gs.get(i).map_or(text.len(), |g| g.start);
     let mut lines = Vec::new();
     // Emits [start, end) without trailing spaces; empty lines only for an empty paragraph.
@@ -224,7 +224,7 @@ fn emergency_break(gs: &[Grapheme], start: usize, i: usize, line_w: usize) -> (u
     (i, line_w)
 }
 
-fn graphemes(text: &str, opts: TextOptions) -> Vec<Grapheme> {
+fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
     let mut breaks = linebreaks(text)
         .filter(|&(_, kind)| kind == BreakOpportunity::Allowed)
         .map(|(i, _)| i)
@@ -235,11 +235,12 @@ fn graphemes(text: &str, opts: TextOptions) -> Vec<Grapheme> {
     // Kinsoku looks through spaces: the last non-space grapheme before this one.
     let mut after_opening = false;
     let mut prev: Option<char> = None;
-    for (start, g) in text.grapheme_indices(true) {
+    for (start, g) in graphemes(text) {
         while breaks.next_if(|&b| b < start).is_some() {}
         let first = g.chars().next();
         let uax = breaks.peek() == Some(&start) || cjk_quote_break(prev, first);
         prev = g.chars().next_back();
+        let first = first.unwrap_or(' ');
         while url.next_if(|&&(_, end)| end <= start).is_some() {}
         let in_url = url.peek().is_some_and(|&&(a, _)| a < start);
         let space = is_space(g);
@@ -247,18 +248,19 @@ fn graphemes(text: &str, opts: TextOptions) -> Vec<Grapheme> {
             start,
             width: grapheme_width(g, opts),
             space,
+            closing: is_closing(first),
             kinsoku_ok: !after_opening,
             can_break: uax && !in_url,
         });
         if !space {
-            after_opening = g.chars().next().is_some_and(is_opening);
+            after_opening = is_opening(first);
         }
     }
     // Second pass, backwards: no break before a closing mark, looking through spaces.
     let mut before_closing = false;
     for g in gs.iter_mut().rev() {
         if !g.space {
-            before_closing = text[g.start..].chars().next().is_some_and(is_closing);
+            before_closing = g.closing;
         }
         g.kinsoku_ok &= !before_closing;
         g.can_break &= g.kinsoku_ok;
