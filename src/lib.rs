@@ -13,3 +13,4 @@ pub mod search;
 pub mod state;
 pub mod store;
 pub mod text;
+pub mod tui;

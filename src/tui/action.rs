@@ -1,0 +1,39 @@
+//! What a key asks the reader to do, independent of which key it was.
+
+/// Every command of the reader. Keys map to these in [`crate::tui::keymap::KEYMAP`]; the app
+/// interprets them by the focused pane in [`crate::tui::app::App::update`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Down,
+    Up,
+    /// The pane to the left (stops at the first).
+    Left,
+    /// The pane to the right (stops at the last).
+    Right,
+    /// The next pane, wrapping around.
+    NextPane,
+    /// The previous pane, wrapping around.
+    PrevPane,
+    /// Go deeper: date → categories → stories → article.
+    Open,
+    /// Go back one level; closes the help first.
+    Back,
+    First,
+    Last,
+    PageDown,
+    PageUp,
+    /// The next older date.
+    OlderDate,
+    /// The next newer date.
+    NewerDate,
+    /// Focus the category pane.
+    Categories,
+    ToggleRead,
+    CopyLink,
+    OpenLink,
+    Help,
+    /// Quit (closes the help when it is open).
+    Quit,
+    /// Quit at once, whatever is open.
+    ForceQuit,
+}

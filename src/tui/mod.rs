@@ -1,0 +1,236 @@
+//! The interactive reader.
+//!
+//! `keys → keymap → Action → App::update → state → ui::draw`, with outside effects (open a
+//! link, copy it) returned by the app and carried out here through a [`Host`]. The loop
+//! ([`run_app`]) is generic over the ratatui backend, so tests drive the whole reader on
+//! `TestBackend` with scripted events.
+
+pub mod action;
+pub mod app;
+pub mod event;
+pub mod keymap;
+pub mod link;
+pub mod session;
+pub mod state_session;
+pub mod terminal;
+pub mod ui;
+
+pub use action::Action;
+pub use app::{App, Effect, Pane};
+pub use event::{Event, EventSource, Scripted};
+pub use session::{MemorySession, Session};
+pub use state_session::StateSession;
+
+use crate::library::Library;
+use crate::text::TextOptions;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use std::process::{Command, Stdio};
+use std::sync::mpsc::Sender;
+
+/// How the reader is set up.
+pub struct Options {
+    pub text: TextOptions,
+    /// Read marks (and later bookmarks, last position); flushed once on quit.
+    pub session: Box<dyn Session>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            text: TextOptions::default(),
+            session: Box::new(MemorySession::default()),
+        }
+    }
+}
+
+/// Runs the reader on the real terminal until the user quits. Load the library (and report
+/// its errors) before calling this: anything printed after it starts is hidden by the
+/// alternate screen. The session is flushed after the terminal is restored.
+pub fn run(library: Library, options: Options) -> anyhow::Result<()> {
+    let mut app = App::new(library, options.text, options.session);
+    app.relay_session_message();
+    let mut guard = terminal::Guard::enter()?;
+    let mut events = event::InputThread::spawn();
+    let mut host = SystemHost {
+        notices: events.sender(),
+    };
+    let result = run_app(guard.terminal(), &mut app, &mut events, &mut host);
+    drop(events);
+    drop(guard);
+    let flushed = app.session_mut().flush();
+    result.and(flushed)
+}
+
+/// What the loop needs from the world outside the app.
+pub trait Host {
+    /// Opens a validated http(s) URL in the browser; Err says why not, in words.
+    fn open_url(&mut self, url: &str) -> Result<(), String>;
+    /// Puts a validated URL on the clipboard; Err says why not.
+    fn copy_url(&mut self, url: &str) -> Result<(), String>;
+    /// Called around each frame (synchronized updates on a real terminal).
+    fn begin_frame(&mut self) {}
+    fn end_frame(&mut self) {}
+}
+
+/// The loop: handle every waiting event, then draw once. Returns when the app quits or the
+/// events end.
+pub fn run_app<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut impl EventSource,
+    host: &mut impl Host,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    /// A burst longer than this is drawn in parts, so the screen never freezes.
+    const MAX_BATCH: usize = 512;
+    draw(terminal, app, host)?;
+    while let Some(first) = events.next() {
+        let mut redraw = false;
+        let mut next = Some(first);
+        let mut handled = 0;
+        while let Some(event) = next {
+            match handle(app, event, host)? {
+                Step::Quit => return Ok(()),
+                Step::Redraw => redraw = true,
+                Step::Nothing => {}
+            }
+            handled += 1;
+            next = if handled < MAX_BATCH {
+                events.try_next()
+            } else {
+                None
+            };
+        }
+        if redraw {
+            draw(terminal, app, host)?;
+        }
+    }
+    Ok(())
+}
+
+enum Step {
+    Quit,
+    Redraw,
+    Nothing,
+}
+
+fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<Step> {
+    Ok(match event {
+        Event::Key(key) => match keymap::action_for(&key) {
+            Some(action) => match relayed(app, action) {
+                Some(Effect::Quit) => Step::Quit,
+                Some(Effect::OpenUrl(url)) => {
+                    match host.open_url(&url) {
+                        Ok(()) => app.notify(format!("opening {url}"), false),
+                        Err(why) => app.notify(format!("could not open the link: {why}"), true),
+                    }
+                    Step::Redraw
+                }
+                Some(Effect::CopyUrl(url)) => {
+                    match host.copy_url(&url) {
+                        Ok(()) => app.notify(format!("copied {url}"), false),
+                        Err(why) => app.notify(format!("could not copy the link: {why}"), true),
+                    }
+                    Step::Redraw
+                }
+                None => Step::Redraw,
+            },
+            None => Step::Nothing,
+        },
+        Event::Resize(..) => Step::Redraw,
+        Event::Tick(elapsed) => {
+            if app.tick(elapsed) {
+                Step::Redraw
+            } else {
+                Step::Nothing
+            }
+        }
+        Event::Notice { text, error } => {
+            app.notify(text, error);
+            Step::Redraw
+        }
+        Event::InputClosed(why) => anyhow::bail!("lost the terminal's input: {why}"),
+    })
+}
+
+/// The action's effect, after any message from the session (e.g. a failed save) is shown.
+fn relayed(app: &mut App, action: Action) -> Option<Effect> {
+    let effect = app.update(action);
+    app.relay_session_message();
+    effect
+}
+
+fn draw<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    host: &mut impl Host,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    host.begin_frame();
+    let result = terminal.draw(|frame| ui::draw(frame, app));
+    host.end_frame();
+    result?;
+    Ok(())
+}
+
+/// The real world: a browser opener process and the terminal's clipboard.
+struct SystemHost {
+    notices: Sender<Event>,
+}
+
+/// The program that opens a URL in the default browser; it gets the URL as its only argument
+/// (no shell ever sees it).
+const OPENER: &str = if cfg!(target_os = "macos") {
+    "open"
+} else if cfg!(windows) {
+    "explorer"
+} else {
+    "xdg-open"
+};
+
+impl Host for SystemHost {
+    fn open_url(&mut self, url: &str) -> Result<(), String> {
+        let url = link::safe_url(url).ok_or("not an http(s) link")?;
+        let mut child = Command::new(OPENER)
+            .arg(&url)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => format!("{OPENER} is not installed"),
+                _ => format!("cannot run {OPENER}: {e}"),
+            })?;
+        // Wait off the loop, so a slow opener never blocks keys; report a failure later.
+        let notices = self.notices.clone();
+        std::thread::spawn(move || {
+            if let Ok(status) = child.wait()
+                && !status.success()
+            {
+                let _ = notices.send(Event::Notice {
+                    text: format!("could not open the link: {OPENER} failed ({status})"),
+                    error: true,
+                });
+            }
+        });
+        Ok(())
+    }
+
+    fn copy_url(&mut self, url: &str) -> Result<(), String> {
+        let url = link::safe_url(url).ok_or("not an http(s) link")?;
+        terminal::write_escape(&link::osc52(&url)).map_err(|e| e.to_string())
+    }
+
+    fn begin_frame(&mut self) {
+        terminal::begin_frame();
+    }
+
+    fn end_frame(&mut self) {
+        terminal::end_frame();
+    }
+}

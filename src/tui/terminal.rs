@@ -1,0 +1,93 @@
+//! Entering and leaving the full-screen terminal. Leaving always happens — on quit, on error
+//! (the guard's drop) and on panic (the hook) — so the user's shell is never left in raw mode
+//! or the alternate screen.
+
+use crossterm::cursor::{Hide, Show};
+use crossterm::terminal::{
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{execute, queue};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{Stdout, Write, stdout};
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether the terminal is in reader mode (so restoring twice does nothing).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+static PANIC_HOOK: Once = Once::new();
+
+/// The terminal in reader mode; dropping it restores the terminal.
+pub struct Guard {
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+}
+
+impl Guard {
+    /// Raw mode, alternate screen, hidden cursor; a panic hook that restores them first.
+    pub fn enter() -> anyhow::Result<Guard> {
+        install_panic_hook();
+        enable_raw_mode()
+            .map_err(|e| anyhow::anyhow!("cannot switch the terminal to raw mode: {e}"))?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        if let Err(e) = execute!(stdout(), EnterAlternateScreen, Hide) {
+            restore();
+            anyhow::bail!("cannot enter the alternate screen: {e}");
+        }
+        match Terminal::new(CrosstermBackend::new(stdout())) {
+            Ok(terminal) => Ok(Guard { terminal }),
+            Err(e) => {
+                restore();
+                anyhow::bail!("cannot use the terminal: {e}");
+            }
+        }
+    }
+
+    pub fn terminal(&mut self) -> &mut Terminal<CrosstermBackend<Stdout>> {
+        &mut self.terminal
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Leaves reader mode: raw mode off, cursor shown, alternate screen left. Safe to call more
+/// than once and from a panic.
+pub fn restore() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let _ = disable_raw_mode();
+        let _ = execute!(stdout(), EndSynchronizedUpdate, LeaveAlternateScreen, Show);
+    }
+}
+
+fn install_panic_hook() {
+    PANIC_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+/// Starts a synchronized update: the terminal shows the frame only when it is complete.
+pub fn begin_frame() {
+    let _ = queue!(stdout(), BeginSynchronizedUpdate);
+}
+
+/// Ends the synchronized update started by [`begin_frame`].
+pub fn end_frame() {
+    let mut out = stdout();
+    let _ = queue!(out, EndSynchronizedUpdate);
+    let _ = out.flush();
+}
+
+/// Writes an escape sequence (OSC 52) straight to the terminal.
+pub fn write_escape(sequence: &str) -> std::io::Result<()> {
+    let mut out = stdout();
+    out.write_all(sequence.as_bytes())?;
+    out.flush()
+}

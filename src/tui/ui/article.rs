@@ -1,0 +1,229 @@
+//! The article view: a story (title, meta line, link, rendered body with numbered links), or,
+//! before a story is opened, the front page of the selected date's digests.
+
+use super::super::app::{App, ItemRef, Pane};
+use super::{ACCENT, BOLD, DIM, FOCUS, clean, draw_block, pane_block, put_line, scrollbar};
+use crate::library::Library;
+use crate::model::{Digest, Item};
+use crate::text::{self, RenderCache, TextOptions};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+
+/// What the article view shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Content {
+    Story(ItemRef),
+    /// The front pages of these digests (one date).
+    FrontPage(Vec<usize>),
+    Empty,
+}
+
+/// Rendered Markdown per item (so scrolling never re-renders) and the last composed article.
+#[derive(Default)]
+pub struct ArticleCache {
+    render: RenderCache,
+    composed: Option<(Content, usize, TextOptions, Vec<Line<'static>>)>,
+}
+
+impl ArticleCache {
+    /// The link targets in a story's body, in `[n]` order.
+    pub(crate) fn body_links(
+        &mut self,
+        id: &str,
+        body: &str,
+        width: usize,
+        opts: TextOptions,
+    ) -> Vec<String> {
+        self.render
+            .get_or_render(id, body, width, opts)
+            .links
+            .clone()
+    }
+
+    /// The rows of `content` at `width` columns, composed on first use.
+    fn lines(
+        &mut self,
+        library: &Library,
+        content: Content,
+        width: usize,
+        opts: TextOptions,
+    ) -> &[Line<'static>] {
+        let fresh = self
+            .composed
+            .as_ref()
+            .is_some_and(|(c, w, o, _)| *c == content && *w == width && *o == opts);
+        if !fresh {
+            let lines = match &content {
+                Content::Story((d, i)) => {
+                    let digest = &library.digests[*d];
+                    story(&mut self.render, digest, &digest.items[*i], width, opts)
+                }
+                Content::FrontPage(digests) => {
+                    front_pages(&mut self.render, library, digests, width, opts)
+                }
+                Content::Empty => text::wrap(
+                    &[Span::styled(
+                        "no digests yet — put Markdown digest files in the store folder shown below",
+                        DIM,
+                    )],
+                    width,
+                    opts,
+                ),
+            };
+            self.composed = Some((content, width, opts, lines));
+        }
+        self.composed.as_ref().map_or(&[], |(_, _, _, l)| l)
+    }
+}
+
+pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
+    let opts = app.text_options();
+    let focused = app.focus() == Pane::Article;
+    let content = match (app.opened_ref(), app.current_date()) {
+        (Some(r), _) => Content::Story(r),
+        (None, Some(group)) => Content::FrontPage(group.digests.clone()),
+        (None, None) => Content::Empty,
+    };
+    let title = match content {
+        Content::Story(_) => "文章 Article",
+        _ => "概览 Overview",
+    };
+    let inner = draw_block(buf, area, pane_block(title, focused, area.width, opts));
+    let (width, height) = (usize::from(inner.width), usize::from(inner.height));
+    app.view.article_width = width;
+    if width == 0 || height == 0 {
+        return;
+    }
+    let len = app
+        .article
+        .lines(&app.library, content.clone(), width, opts)
+        .len();
+    app.set_article_metrics(len, height);
+    let scroll = app.scroll();
+    let lines = app.article.lines(&app.library, content, width, opts);
+    for (line, y) in lines.iter().skip(scroll).take(height).zip(inner.y..) {
+        put_line(buf, inner.x, y, line, inner.width, opts);
+    }
+    scrollbar(buf, area, len, height, scroll, opts);
+}
+
+fn wrap_styled(
+    s: &str,
+    style: ratatui::style::Style,
+    width: usize,
+    opts: TextOptions,
+) -> Vec<Line<'static>> {
+    text::wrap(&[Span::styled(clean(s), style)], width, opts)
+}
+
+/// The story as rows: title, meta line, link, blank, body (links listed at its end).
+fn story(
+    render: &mut RenderCache,
+    digest: &Digest,
+    item: &Item,
+    width: usize,
+    opts: TextOptions,
+) -> Vec<Line<'static>> {
+    let mut out = crate::article::header(digest, item, width, opts);
+    out.push(Line::default());
+    if item.body.trim().is_empty() {
+        let hint = if item.url.is_some() {
+            "（没有正文 / no text — press o to open the link）"
+        } else {
+            "（没有正文 / no text）"
+        };
+        out.extend(wrap_styled(hint, DIM, width, opts));
+    } else {
+        let rendered = render.get_or_render(&item.id, &item.body, width, opts);
+        out.extend(rendered.lines.iter().cloned());
+    }
+    out
+}
+
+/// Each digest of the date: its title, a meta line, and its own front page, or when it has
+/// none, its headlines by category.
+fn front_pages(
+    render: &mut RenderCache,
+    library: &Library,
+    digests: &[usize],
+    width: usize,
+    opts: TextOptions,
+) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for (n, &d) in digests.iter().enumerate() {
+        let digest = &library.digests[d];
+        if n > 0 {
+            out.push(Line::default());
+            out.push(Line::default());
+        }
+        out.extend(wrap_styled(&digest.title, ACCENT, width, opts));
+        let date = digest
+            .date
+            .map_or_else(|| "undated".to_string(), |d| d.to_string());
+        let count = digest.items.len();
+        let meta = format!(
+            "{date} · {} · {count} {}",
+            digest.source,
+            if count == 1 { "item" } else { "items" }
+        );
+        out.extend(wrap_styled(&meta, DIM, width, opts));
+        out.push(Line::default());
+        if !digest.front_page.trim().is_empty() {
+            let key = format!("{}#front", digest.id);
+            let rendered = render.get_or_render(&key, &digest.front_page, width, opts);
+            out.extend(rendered.lines.iter().cloned());
+        } else {
+            out.extend(headlines(digest, width, opts));
+        }
+    }
+    out
+}
+
+/// The generated overview: headlines grouped by category, in the digest's order.
+fn headlines(digest: &Digest, width: usize, opts: TextOptions) -> Vec<Line<'static>> {
+    if digest.items.is_empty() {
+        return wrap_styled(
+            "（这一期没有新闻 / no stories in this digest）",
+            DIM,
+            width,
+            opts,
+        );
+    }
+    let mut groups: Vec<Option<&str>> = digest.categories().into_iter().map(Some).collect();
+    if digest.items.iter().any(|i| i.category.is_none()) {
+        groups.push(None);
+    }
+    let heading = FOCUS.add_modifier(Modifier::BOLD);
+    let bullet = [Span::styled("• ", DIM)];
+    let indent = [Span::raw("  ")];
+    let mut out = Vec::new();
+    for (n, group) in groups.iter().enumerate() {
+        if groups.len() > 1 || group.is_some() {
+            if n > 0 {
+                out.push(Line::default());
+            }
+            let name = group.unwrap_or(if groups.len() > 1 {
+                "其他 / Other"
+            } else {
+                ""
+            });
+            out.extend(wrap_styled(name, heading, width, opts));
+        }
+        for item in digest
+            .items
+            .iter()
+            .filter(|i| i.category.as_deref() == *group)
+        {
+            out.extend(text::wrap_with_prefix(
+                &[Span::styled(clean(&item.title), BOLD)],
+                width,
+                &bullet,
+                &indent,
+                opts,
+            ));
+        }
+    }
+    out
+}

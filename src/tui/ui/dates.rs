@@ -1,0 +1,62 @@
+//! The date list: each date with its weekday, digests / items, and unread count.
+
+use super::super::app::{App, Pane};
+use super::{ACCENT, BOLD, DIM, OK, draw_block, fit_row, list, pane_block, put_line};
+use chrono::{Datelike, NaiveDate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+const WEEKDAYS: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+
+/// `2026-01-20 周二`, or `undated`.
+pub(crate) fn date_with_weekday(date: Option<NaiveDate>) -> String {
+    match date {
+        Some(d) => format!(
+            "{d} {}",
+            WEEKDAYS[d.weekday().num_days_from_monday() as usize]
+        ),
+        None => "undated".to_string(),
+    }
+}
+
+pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
+    let opts = app.text_options();
+    let focused = app.focus() == Pane::Dates;
+    let block = pane_block("日期 Dates · 份/条 · 未读", focused, area.width, opts);
+    let inner = draw_block(buf, area, block);
+    app.view.dates_height = usize::from(inner.height);
+    if app.dates().is_empty() {
+        let line = Line::styled("no digests", DIM);
+        put_line(buf, inner.x, inner.y, &line, inner.width, opts);
+        return;
+    }
+    let mut offset = app.view.offsets[0];
+    let app_ref = &*app;
+    let rows = list::Rows {
+        len: app_ref.dates().len(),
+        selected: app_ref.date_index(),
+        focused,
+    };
+    list::draw(buf, inner, rows, &mut offset, opts, |i, width| {
+        let group = &app_ref.dates()[i];
+        let (items, unread) = app_ref.date_counts(group);
+        let counts = format!("{:>6}", format!("{}/{}", group.digests.len(), items));
+        let unread_span = if unread > 0 {
+            Span::styled(format!("{unread:>3}"), ACCENT)
+        } else {
+            Span::styled("  ✓", OK)
+        };
+        let selected = i == app_ref.date_index();
+        let style = if unread > 0 || selected { BOLD } else { DIM };
+        fit_row(
+            vec![list::marker(selected)],
+            &date_with_weekday(group.date),
+            style,
+            vec![Span::styled(counts, DIM), Span::raw(" "), unread_span],
+            width,
+            opts,
+        )
+    });
+    app.view.offsets[0] = offset;
+}

@@ -1,0 +1,96 @@
+//! The help overlay: every key, generated from the keymap table.
+
+use super::super::app::App;
+use super::super::keymap;
+use super::{DIM, FOCUS, draw_block, pad_to, pane_block, put_line, scrollbar};
+use crate::text::{self, TextOptions};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Widget};
+
+/// The help's rows at `width` columns: keys in a column, descriptions wrapped beside them.
+pub(crate) fn lines(width: usize, opts: TextOptions) -> Vec<Line<'static>> {
+    let entries = keymap::help_entries();
+    let keys: Vec<String> = entries.iter().map(|(k, _)| k.join(" ")).collect();
+    let key_w = keys
+        .iter()
+        .map(|k| text::str_width(k, opts))
+        .max()
+        .unwrap_or(0)
+        .min(width / 2);
+    let mut out = Vec::new();
+    for (keys, (_, description)) in keys.iter().zip(&entries) {
+        let first = [Span::styled(pad_to(keys, key_w + 2, opts), FOCUS)];
+        let rest = [Span::raw(" ".repeat(key_w + 2))];
+        if text::str_width(keys, opts) > key_w {
+            // Too long for the column: keys on their own row.
+            out.extend(text::wrap(
+                &[Span::styled(keys.clone(), FOCUS)],
+                width,
+                opts,
+            ));
+            out.extend(text::wrap_with_prefix(
+                &[Span::raw(*description)],
+                width,
+                &rest,
+                &rest,
+                opts,
+            ));
+        } else {
+            out.extend(text::wrap_with_prefix(
+                &[Span::raw(*description)],
+                width,
+                &first,
+                &rest,
+                opts,
+            ));
+        }
+    }
+    out.push(Line::default());
+    out.extend(text::wrap(
+        &[Span::styled(
+            "Esc, ? or q closes this help. Stories open as read.",
+            DIM,
+        )],
+        width,
+        opts,
+    ));
+    out
+}
+
+pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
+    let opts = app.text_options();
+    let width = area.width.saturating_sub(4).min(72);
+    let content_w = usize::from(width.saturating_sub(2));
+    let rows = lines(content_w, opts);
+    let height = (rows.len() as u16 + 2)
+        .min(area.height.saturating_sub(2))
+        .max(3)
+        .min(area.height);
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    Clear.render(popup, buf);
+    let inner = draw_block(
+        buf,
+        popup,
+        pane_block("按键 Keys — Esc ? q close", true, width, opts),
+    );
+    app.set_help_metrics(rows.len(), usize::from(inner.height));
+    let scroll = app.help_scroll().unwrap_or(0);
+    for (line, y) in rows.iter().skip(scroll).zip(inner.y..inner.bottom()) {
+        put_line(buf, inner.x, y, line, inner.width, opts);
+    }
+    scrollbar(
+        buf,
+        popup,
+        rows.len(),
+        usize::from(inner.height),
+        scroll,
+        opts,
+    );
+}

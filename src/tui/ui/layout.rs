@@ -1,0 +1,98 @@
+//! Where each pane goes for a terminal size: three columns from [`WIDE_FROM`] columns, one
+//! pane with a breadcrumb below that, and a notice below [`MIN_WIDTH`]×[`MIN_HEIGHT`].
+
+use ratatui::layout::Rect;
+
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 6;
+/// Terminals at least this wide show dates, categories + stories and the article side by side.
+pub const WIDE_FROM: u16 = 100;
+const DATES_WIDTH: u16 = 30;
+
+pub struct Wide {
+    pub dates: Rect,
+    pub categories: Rect,
+    pub items: Rect,
+    pub article: Rect,
+    pub status: Rect,
+}
+
+pub struct Narrow {
+    pub breadcrumb: Rect,
+    pub pane: Rect,
+    pub status: Rect,
+}
+
+pub enum Screen {
+    TooSmall,
+    Wide(Wide),
+    Narrow(Narrow),
+}
+
+/// Status bar height: two rows (scope, then hints or message) when there is room.
+fn status_height(area: Rect) -> u16 {
+    if area.height >= 10 { 2 } else { 1 }
+}
+
+pub fn split(area: Rect, categories: usize) -> Screen {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return Screen::TooSmall;
+    }
+    let status_h = status_height(area);
+    let body = Rect {
+        height: area.height - status_h,
+        ..area
+    };
+    let status = Rect {
+        y: body.bottom(),
+        height: status_h,
+        ..area
+    };
+    if area.width >= WIDE_FROM {
+        let rest = area.width - DATES_WIDTH;
+        let middle_w = (rest * 9 / 20).clamp(30, 46);
+        let dates = Rect {
+            width: DATES_WIDTH,
+            ..body
+        };
+        let middle_x = body.x + DATES_WIDTH;
+        let wanted = u16::try_from(categories + 2).unwrap_or(u16::MAX);
+        let categories_h = wanted.min((body.height / 3).max(3)).min(body.height);
+        let categories = Rect {
+            x: middle_x,
+            width: middle_w,
+            height: categories_h,
+            ..body
+        };
+        let items = Rect {
+            x: middle_x,
+            y: body.y + categories_h,
+            width: middle_w,
+            height: body.height - categories_h,
+        };
+        let article = Rect {
+            x: middle_x + middle_w,
+            width: body.right() - (middle_x + middle_w),
+            ..body
+        };
+        Screen::Wide(Wide {
+            dates,
+            categories,
+            items,
+            article,
+            status,
+        })
+    } else {
+        let breadcrumb = Rect { height: 1, ..body };
+        let pane = Rect {
+            y: body.y + 1,
+            height: body.height - 1,
+            ..body
+        };
+        Screen::Narrow(Narrow {
+            breadcrumb,
+            pane,
+            status,
+        })
+    }
+}

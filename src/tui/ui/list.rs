@@ -1,0 +1,71 @@
+//! Drawing a list of rows with a highlighted, always visible selection.
+
+use super::{FOCUS, put_line};
+use crate::text::TextOptions;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+
+/// The selection marker in front of every row (blank when not selected), so the selection
+/// shows without colour.
+pub(crate) fn marker(selected: bool) -> Span<'static> {
+    if selected {
+        Span::styled("› ", FOCUS.add_modifier(Modifier::BOLD))
+    } else {
+        Span::raw("  ")
+    }
+}
+
+/// A list to draw: how many rows, which one is selected, whether its pane has the focus.
+pub(crate) struct Rows {
+    pub len: usize,
+    pub selected: usize,
+    pub focused: bool,
+}
+
+/// Draws the visible rows of a list into `area`, moving `offset` (the first visible row) so
+/// that the selection is visible. `row(i, width)` builds row `i`; only visible rows are built.
+pub(crate) fn draw(
+    buf: &mut Buffer,
+    area: Rect,
+    rows: Rows,
+    offset: &mut usize,
+    opts: TextOptions,
+    mut row: impl FnMut(usize, usize) -> Line<'static>,
+) {
+    let Rows {
+        len,
+        selected,
+        focused,
+    } = rows;
+    let height = usize::from(area.height);
+    if height == 0 || area.width == 0 || len == 0 {
+        return;
+    }
+    if selected < *offset {
+        *offset = selected;
+    } else if selected >= *offset + height {
+        *offset = selected + 1 - height;
+    }
+    *offset = (*offset).min(len.saturating_sub(height));
+    let highlight = if focused {
+        Style::new().bg(Color::Blue).fg(Color::White)
+    } else {
+        Style::new().bg(Color::DarkGray).fg(Color::White)
+    };
+    for (i, y) in (*offset..len.min(*offset + height)).zip(area.y..) {
+        let line = row(i, usize::from(area.width));
+        put_line(buf, area.x, y, &line, area.width, opts);
+        if i == selected {
+            buf.set_style(
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                highlight,
+            );
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! Drawing: one module per pane, each reading the app and writing to the frame. Every string
+//! from a digest is sanitised, measured and cut by [`crate::text`] before it reaches ratatui;
+//! every line goes through [`text::pad_line`] and the frame through
+//! [`text::widen_ambiguous_cells`], so ambiguous-wide terminals line up.
+
+pub mod article;
+mod breadcrumb;
+mod categories;
+mod dates;
+mod help;
+mod items;
+pub mod layout;
+mod list;
+mod status;
+mod too_small;
+
+use super::app::App;
+use crate::text::{self, TextOptions};
+use layout::Screen;
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+pub(crate) const DIM: Style = Style::new().fg(Color::DarkGray);
+pub(crate) const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
+pub(crate) const ACCENT: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+pub(crate) const FOCUS: Style = Style::new().fg(Color::Cyan);
+pub(crate) const ERROR: Style = Style::new()
+    .fg(Color::LightRed)
+    .add_modifier(Modifier::BOLD);
+pub(crate) const OK: Style = Style::new().fg(Color::Green);
+
+/// Draws the whole reader for the frame's size.
+pub fn draw(frame: &mut Frame, app: &mut App) {
+    app.count_frame();
+    let area = frame.area();
+    let opts = app.text_options();
+    let buf = frame.buffer_mut();
+    match layout::split(area, app.categories().len()) {
+        Screen::TooSmall => too_small::draw(buf, area, opts),
+        Screen::Wide(a) => {
+            app.view.wide = true;
+            dates::draw(buf, a.dates, app);
+            categories::draw(buf, a.categories, app);
+            items::draw(buf, a.items, app);
+            article::draw(buf, a.article, app);
+            status::draw(buf, a.status, app);
+        }
+        Screen::Narrow(a) => {
+            app.view.wide = false;
+            breadcrumb::draw(buf, a.breadcrumb, app);
+            match app.focus() {
+                super::app::Pane::Dates => dates::draw(buf, a.pane, app),
+                super::app::Pane::Categories => categories::draw(buf, a.pane, app),
+                super::app::Pane::Items => items::draw(buf, a.pane, app),
+                super::app::Pane::Article => article::draw(buf, a.pane, app),
+            }
+            status::draw(buf, a.status, app);
+        }
+    }
+    if app.help_scroll().is_some() && !matches!(layout::split(area, 0), Screen::TooSmall) {
+        help::draw(buf, area, app);
+    }
+    text::widen_ambiguous_cells(buf, area, opts);
+}
+
+/// A single-line, sanitised copy of untrusted text.
+pub(crate) fn clean(s: &str) -> String {
+    let s = text::sanitize(s);
+    if s.contains('\n') {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        s.into_owned()
+    }
+}
+
+/// `s` followed by spaces up to `width` display columns.
+pub(crate) fn pad_to(s: &str, width: usize, opts: TextOptions) -> String {
+    let w = text::str_width(s, opts);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Writes one row: the line is padded for ambiguous-wide mode and clipped to `width`.
+pub(crate) fn put_line(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    line: &Line<'_>,
+    width: u16,
+    opts: TextOptions,
+) {
+    buf.set_line(x, y, &text::pad_line(line, opts), width);
+}
+
+/// A row of exactly `width` columns: `prefix`, then `main` (cut with `…` to what is left),
+/// then `right` flush right. `right` is dropped when it would leave `main` less than a
+/// third of the row.
+pub(crate) fn fit_row(
+    prefix: Vec<Span<'static>>,
+    main: &str,
+    main_style: Style,
+    right: Vec<Span<'static>>,
+    width: usize,
+    opts: TextOptions,
+) -> Line<'static> {
+    let w = |spans: &[Span<'_>]| -> usize {
+        spans
+            .iter()
+            .map(|s| text::str_width(&s.content, opts))
+            .sum()
+    };
+    let prefix_w = w(&prefix);
+    let mut right_w = w(&right);
+    let mut right = right;
+    let room = width.saturating_sub(prefix_w);
+    if right_w > 0 && right_w + 1 > room.saturating_sub(room / 3) {
+        right.clear();
+        right_w = 0;
+    }
+    let gap_min = usize::from(right_w > 0);
+    let main = text::truncate(main, room.saturating_sub(right_w + gap_min), opts).into_owned();
+    let main_w = text::str_width(&main, opts);
+    let gap = width.saturating_sub(prefix_w + main_w + right_w);
+    let mut spans = prefix;
+    spans.push(Span::styled(main, main_style));
+    if right_w > 0 {
+        spans.push(Span::raw(" ".repeat(gap)));
+        spans.extend(right);
+    }
+    Line::from(spans)
+}
+
+/// The border of a pane: heavy when focused, so focus shows without colour too. ASCII in
+/// ambiguous-wide mode, where box-drawing characters are two columns wide.
+pub(crate) fn pane_block(
+    title: &str,
+    focused: bool,
+    width: u16,
+    opts: TextOptions,
+) -> Block<'static> {
+    const ASCII: border::Set = border::Set {
+        top_left: "+",
+        top_right: "+",
+        bottom_left: "+",
+        bottom_right: "+",
+        vertical_left: "|",
+        vertical_right: "|",
+        horizontal_top: "-",
+        horizontal_bottom: "-",
+    };
+    const ASCII_FOCUSED: border::Set = border::Set {
+        horizontal_top: "=",
+        horizontal_bottom: "=",
+        ..ASCII
+    };
+    let set = match (opts.ambiguous_wide, focused) {
+        (true, true) => ASCII_FOCUSED,
+        (true, false) => ASCII,
+        (false, true) => border::THICK,
+        (false, false) => border::PLAIN,
+    };
+    let (border_style, title_style) = if focused {
+        (FOCUS, FOCUS.add_modifier(Modifier::BOLD))
+    } else {
+        (DIM, Style::new())
+    };
+    let title = text::truncate(title, usize::from(width).saturating_sub(4), opts);
+    let title = if title.is_empty() {
+        Line::default()
+    } else {
+        text::pad_line(&Line::styled(format!(" {title} "), title_style), opts)
+    };
+    Block::bordered()
+        .border_set(set)
+        .border_style(border_style)
+        .title(title)
+}
+
+/// Draws the block and returns its inner area.
+pub(crate) fn draw_block(buf: &mut Buffer, area: Rect, block: Block<'_>) -> Rect {
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
+/// A scrollbar over the right border of `area` (a bordered pane) when `len` rows do not fit
+/// in `height`.
+pub(crate) fn scrollbar(
+    buf: &mut Buffer,
+    area: Rect,
+    len: usize,
+    height: usize,
+    offset: usize,
+    opts: TextOptions,
+) {
+    if area.width < 2 || area.height < 3 || len <= height || height == 0 {
+        return;
+    }
+    let track = usize::from(area.height - 2);
+    let thumb = (track * height).div_ceil(len).clamp(1, track);
+    let max_offset = len - height;
+    let start = ((track - thumb) * offset.min(max_offset)).div_ceil(max_offset.max(1));
+    let x = area.right() - 1;
+    let symbol = if opts.ambiguous_wide { "#" } else { "█" };
+    for i in start..start + thumb {
+        let y = area.y + 1 + i as u16;
+        buf[(x, y)].set_symbol(symbol).set_style(FOCUS);
+    }
+}

@@ -1,0 +1,195 @@
+//! The status bar: scope, bookmarks and store on the first row; key hints for the focused
+//! pane, or a message, on the second (one row in short terminals: the message or the scope).
+
+use super::super::action::Action;
+use super::super::app::{App, Pane};
+use super::super::keymap;
+use super::{DIM, ERROR, OK, clean, fit_row, put_line};
+use crate::library::Origin;
+use crate::text;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// `2026-01-20 · 技术前沿解读 · 4 items`
+pub(crate) fn scope(app: &App) -> String {
+    let Some(group) = app.current_date() else {
+        return "no digests".to_string();
+    };
+    let n = app.items().len();
+    format!(
+        "{} · {} · {n} {}",
+        App::date_label(group),
+        clean(app.category().label()),
+        if n == 1 { "item" } else { "items" }
+    )
+}
+
+/// The actions worth a hint in each pane, with the word shown after their keys.
+fn hints(app: &App) -> &'static [(&'static [Action], &'static str)] {
+    if app.help_scroll().is_some() {
+        return &[
+            (&[Action::Down, Action::Up], "scroll"),
+            (&[Action::Back, Action::Help], "close"),
+        ];
+    }
+    match app.focus() {
+        Pane::Dates => &[
+            (&[Action::Down, Action::Up], "move"),
+            (&[Action::Open], "open"),
+            (&[Action::Categories], "categories"),
+            (&[Action::Help], "help"),
+            (&[Action::Quit], "quit"),
+        ],
+        Pane::Categories => &[
+            (&[Action::Down, Action::Up], "move"),
+            (&[Action::Open], "stories"),
+            (&[Action::Back], "back"),
+            (&[Action::OlderDate, Action::NewerDate], "date"),
+            (&[Action::Help], "help"),
+        ],
+        Pane::Items => &[
+            (&[Action::Down, Action::Up], "move"),
+            (&[Action::Open], "read"),
+            (&[Action::ToggleRead], "read/unread"),
+            (&[Action::OpenLink], "open link"),
+            (&[Action::Back], "back"),
+            (&[Action::Help], "help"),
+        ],
+        Pane::Article => &[
+            (&[Action::Down, Action::Up], "scroll"),
+            (&[Action::PageDown], "page"),
+            (&[Action::OpenLink], "open link"),
+            (&[Action::CopyLink], "copy link"),
+            (&[Action::Back], "back"),
+            (&[Action::Help], "help"),
+        ],
+    }
+}
+
+/// The hints that fit in `width` columns, whole ones only.
+fn hint_line(app: &App, width: usize, opts: text::TextOptions) -> Line<'static> {
+    let key_style = Style::new().fg(Color::Cyan);
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for (actions, word) in hints(app) {
+        let keys: Vec<String> = actions
+            .iter()
+            .filter_map(|&a| keymap::first_key(a))
+            .collect();
+        let mut group = Vec::new();
+        if !spans.is_empty() {
+            group.push(Span::styled(" · ", DIM));
+        }
+        group.push(Span::styled(keys.join("/"), key_style));
+        group.push(Span::raw(format!(" {word}")));
+        let w: usize = group
+            .iter()
+            .map(|s| text::str_width(&s.content, opts))
+            .sum();
+        if used + w > width {
+            break;
+        }
+        used += w;
+        spans.extend(group);
+    }
+    Line::from(spans)
+}
+
+fn message_line(app: &App) -> Option<Line<'static>> {
+    let m = app.message()?;
+    let style = if m.error { ERROR } else { OK };
+    Some(Line::styled(clean(&m.text), style))
+}
+
+pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
+    let opts = app.text_options();
+    let width = usize::from(area.width);
+    let store = clean(&app.store_label());
+    let right = format!("★ {} · {}", app.session().bookmark_count(), store);
+    let scope_text = scope(app);
+    let room = width.saturating_sub(text::str_width(&scope_text, opts) + 3);
+    let bookmarks = format!("★ {}", app.session().bookmark_count());
+    // A path cut to a few columns says nothing: then only the bookmark count.
+    let right = if room < 20 {
+        bookmarks
+    } else if matches!(app.library().origin, Origin::Samples { .. }) {
+        // "built-in samples — put digests in …": the start says the most.
+        text::truncate(&right, room, opts).into_owned()
+    } else {
+        // A path: its end says the most.
+        cut_left(&right, room, opts)
+    };
+    let scope_row = fit_row(
+        vec![Span::raw(" ")],
+        &scope_text,
+        Style::new().fg(Color::White),
+        vec![Span::styled(right, DIM), Span::raw(" ")],
+        width,
+        opts,
+    );
+    let mut second = Line::from(Span::raw(" "));
+    second.spans.extend(match message_line(app) {
+        Some(m) => truncate_line(&m, width.saturating_sub(1), opts).spans,
+        None => hint_line(app, width.saturating_sub(1), opts).spans,
+    });
+    if area.height >= 2 {
+        put_line(buf, area.x, area.y, &scope_row, area.width, opts);
+        put_line(buf, area.x, area.y + 1, &second, area.width, opts);
+    } else if app.message().is_some() {
+        put_line(buf, area.x, area.y, &second, area.width, opts);
+    } else {
+        put_line(buf, area.x, area.y, &scope_row, area.width, opts);
+    }
+}
+
+/// The last `max` columns of `s`, starting with `…` when cut.
+fn cut_left(s: &str, max: usize, opts: text::TextOptions) -> String {
+    if text::str_width(s, opts) <= max {
+        return s.to_string();
+    }
+    let budget = max.saturating_sub(text::str_width("…", opts));
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, g) in s.grapheme_indices(true).rev() {
+        used += text::grapheme_width(g, opts);
+        if used > budget {
+            break;
+        }
+        start = i;
+    }
+    if start == s.len() {
+        String::new()
+    } else {
+        format!("…{}", &s[start..])
+    }
+}
+
+/// A styled line cut to `max` columns, the last span ending with `…` when anything was cut.
+pub(crate) fn truncate_line(
+    line: &Line<'static>,
+    max: usize,
+    opts: text::TextOptions,
+) -> Line<'static> {
+    let mut left = max;
+    let total = text::line_width(line, opts);
+    if total <= max {
+        return line.clone();
+    }
+    let mut spans = Vec::new();
+    for span in &line.spans {
+        let w = text::str_width(&span.content, opts);
+        let ellipsis = text::str_width("…", opts);
+        if w + ellipsis <= left {
+            spans.push(span.clone());
+            left -= w;
+        } else {
+            let cut = text::truncate(&span.content, left, opts).into_owned();
+            spans.push(Span::styled(cut, span.style));
+            break;
+        }
+    }
+    Line::from(spans)
+}

@@ -1,0 +1,516 @@
+//! How the reader behaves: moving through dates, categories and stories, reading, scrolling,
+//! resizing, links, messages — the whole app driven through its event loop on `TestBackend`.
+
+#[path = "tui_support.rs"]
+mod support;
+
+use ribao::library::{Library, Origin};
+use ribao::model::{Digest, Format, Item};
+use ribao::text::TextOptions;
+use ribao::tui::keymap::{self, KEYMAP};
+use ribao::tui::{App, Event, MemorySession, Pane, Scripted, run_app};
+use std::path::PathBuf;
+use std::time::Duration;
+use support::{Harness, RecordingHost, app, app_with, library, parse_keys};
+
+fn titles(app: &App) -> Vec<String> {
+    app.items()
+        .iter()
+        .map(|&r| app.item_at(r).1.title.clone())
+        .collect()
+}
+
+fn category_labels(app: &App) -> Vec<String> {
+    app.categories()
+        .iter()
+        .map(|(f, _)| f.label().to_string())
+        .collect()
+}
+
+#[test]
+fn moving_through_dates_changes_categories_and_items() {
+    let mut h = Harness::new(app(), 120, 40);
+    assert_eq!(h.app.focus(), Pane::Dates);
+    assert_eq!(
+        h.app.current_date().unwrap().date.unwrap().to_string(),
+        "2026-01-20"
+    );
+    assert!(category_labels(&h.app).contains(&"技术前沿解读".to_string()));
+    assert_eq!(h.app.items().len(), 8);
+
+    h.keys("j");
+    assert_eq!(
+        h.app.current_date().unwrap().date.unwrap().to_string(),
+        "2026-01-19"
+    );
+    assert_eq!(
+        category_labels(&h.app),
+        ["全部 / All", "产品与应用", "其他相关资讯"]
+    );
+    assert_eq!(h.app.items().len(), 2);
+    assert!(h.text().contains("机器人公司展示家庭整理助手"));
+
+    h.keys("j");
+    assert_eq!(h.app.current_date().unwrap().date, None);
+    assert!(h.text().contains("undated"));
+    h.keys("j"); // stays on the last date
+    assert_eq!(h.app.date_index(), 2);
+    h.keys("g");
+    assert_eq!(h.app.date_index(), 0);
+    h.keys("G");
+    assert_eq!(h.app.date_index(), 2);
+    h.keys("<Home>");
+    assert_eq!(h.app.date_index(), 0);
+}
+
+#[test]
+fn brackets_step_dates_from_any_pane() {
+    let mut h = Harness::new(app(), 120, 40);
+    h.keys("c[");
+    assert_eq!(h.app.focus(), Pane::Categories);
+    assert_eq!(h.app.date_index(), 1);
+    h.keys("]]");
+    assert_eq!(h.app.date_index(), 0);
+    assert_eq!(h.app.message().unwrap().text, "already at the newest date");
+}
+
+#[test]
+fn selecting_a_category_filters_items() {
+    let mut h = Harness::new(app(), 120, 40);
+    h.keys("c");
+    assert_eq!(h.app.focus(), Pane::Categories);
+    h.keys("jj");
+    assert_eq!(h.app.category().label(), "技术前沿解读");
+    let shown = titles(&h.app);
+    assert_eq!(shown.len(), 2);
+    for &r in h.app.items() {
+        assert_eq!(h.app.item_at(r).1.category.as_deref(), Some("技术前沿解读"));
+    }
+    let screen = h.text();
+    assert!(screen.contains("开源社区推出轻量多模态"));
+    assert!(!screen.contains("云计算厂商下调 GPU 租…"));
+    assert!(screen.contains("2026-01-20 · 技术前沿解读 · 2 items"));
+
+    // "Other" holds the stories without a category.
+    h.keys("G");
+    assert_eq!(h.app.category().label(), "未分类 / Other");
+    assert_eq!(titles(&h.app), ["小模型进入更多办公场景"]);
+}
+
+#[test]
+fn opening_an_item_marks_it_read_and_r_toggles() {
+    let mut h = Harness::new(app(), 120, 40);
+    let unread_before = h.app.date_counts(h.app.current_date().unwrap()).1;
+    h.keys("<Enter><Enter>jjj");
+    assert_eq!(h.app.focus(), Pane::Items);
+    let (_, item) = h.app.selected_item().unwrap();
+    let id = item.id.clone();
+    assert!(!h.app.session().is_read(&id));
+    h.keys("<Enter>");
+    assert_eq!(h.app.focus(), Pane::Article);
+    assert_eq!(h.app.opened().unwrap().1.id, id);
+    assert!(h.app.session().is_read(&id));
+    assert_eq!(
+        h.app.date_counts(h.app.current_date().unwrap()).1,
+        unread_before - 1
+    );
+    assert!(h.text().contains("文章 Article"));
+
+    h.keys("r");
+    assert!(!h.app.session().is_read(&id));
+    assert_eq!(h.app.message().unwrap().text, "marked unread");
+    h.keys("<Esc>r");
+    assert!(h.app.session().is_read(&id));
+}
+
+#[test]
+fn scroll_never_passes_the_end() {
+    let mut h = Harness::new(app(), 80, 24);
+    h.keys("<Enter>jj<Enter><Enter>");
+    assert_eq!(h.app.focus(), Pane::Article);
+    let max = h.app.max_scroll();
+    assert!(max > 10, "the test article must be longer than the screen");
+    h.run(std::iter::repeat_n(Event::Key(parse_keys("j")[0]), 300));
+    assert_eq!(h.app.scroll(), max);
+    let screen = h.text();
+    assert!(screen.contains("[3] https://example.org/code/chengming-eval"));
+    h.keys("<Space><PgDn><C-d>");
+    assert_eq!(h.app.scroll(), max);
+    h.keys("g");
+    assert_eq!(h.app.scroll(), 0);
+    h.keys("<C-d>");
+    assert_eq!(h.app.scroll(), 18); // a page: the pane's 19 rows less one
+    h.keys("<C-u>k");
+    assert_eq!(h.app.scroll(), 0);
+    h.keys("G");
+    assert_eq!(h.app.scroll(), max);
+}
+
+#[test]
+fn resize_clamps_scroll_and_switches_layout_live() {
+    let mut h = Harness::new(app(), 80, 24);
+    assert!(!h.app.is_wide());
+    h.keys("<Enter>jj<Enter><Enter>G");
+    let narrow_max = h.app.max_scroll();
+    assert_eq!(h.app.scroll(), narrow_max);
+
+    h.resize(130, 45);
+    assert!(h.app.is_wide());
+    assert!(h.app.scroll() <= h.app.max_scroll());
+    assert_eq!(h.app.scroll(), h.app.max_scroll());
+    assert!(
+        h.text()
+            .contains("[3] https://example.org/code/chengming-eval")
+    );
+    assert!(h.text().contains("日期 Dates"));
+
+    h.resize(50, 16);
+    assert!(!h.app.is_wide());
+    assert!(h.app.scroll() <= h.app.max_scroll());
+    h.keys("G");
+    assert!(h.text().contains("chengming-eval"));
+    assert!(
+        h.text().contains(" › "),
+        "narrow layout shows the breadcrumb"
+    );
+
+    h.resize(300, 100);
+    assert_eq!(h.app.scroll(), 0, "everything fits: nothing to scroll");
+}
+
+#[test]
+fn narrow_enter_goes_deeper_and_esc_back() {
+    let mut h = Harness::new(app(), 80, 24);
+    let crumb = |h: &mut Harness| h.rows()[0].trim().to_string();
+    assert_eq!(crumb(&mut h), "日期 Dates");
+    h.keys("<Enter>");
+    assert_eq!(h.app.focus(), Pane::Categories);
+    assert_eq!(crumb(&mut h), "2026-01-20 周二");
+    h.keys("jj<Enter>");
+    assert_eq!(crumb(&mut h), "2026-01-20 周二 › 技术前沿解读");
+    h.keys("j<Enter>");
+    assert_eq!(
+        crumb(&mut h),
+        "2026-01-20 周二 › 技术前沿解读 › 开源社区推出轻量多模态模型，手机端即可离线运行"
+    );
+    h.keys("<Esc>");
+    assert_eq!(h.app.focus(), Pane::Items);
+    h.keys("<Esc><Esc>");
+    assert_eq!(h.app.focus(), Pane::Dates);
+    h.keys("<Esc>");
+    assert_eq!(h.app.focus(), Pane::Dates);
+    // Panes change with h/l and arrows too.
+    h.keys("ll<Right>");
+    assert_eq!(h.app.focus(), Pane::Article);
+    h.keys("l");
+    assert_eq!(h.app.focus(), Pane::Article);
+    h.keys("<Tab>");
+    assert_eq!(h.app.focus(), Pane::Dates);
+    h.keys("<S-Tab>");
+    assert_eq!(h.app.focus(), Pane::Article);
+    h.keys("h<Left>");
+    assert_eq!(h.app.focus(), Pane::Categories);
+}
+
+#[test]
+fn help_lists_every_key_and_closes() {
+    let mut h = Harness::new(app(), 130, 45);
+    h.keys("?");
+    assert!(h.app.help_scroll().is_some());
+    let screen = h.text();
+    for (binding, _, description) in KEYMAP {
+        let label = keymap::label(binding);
+        assert!(screen.contains(&label), "help lacks {label}");
+        assert!(screen.contains(description), "help lacks {description}");
+    }
+    for close in ["<Esc>", "?", "q"] {
+        h.keys(close);
+        assert!(h.app.help_scroll().is_none(), "{close} closes help");
+        h.keys("?");
+    }
+    // Keys of features that do not exist yet are not bound.
+    for key in ["b", "B", "/", "n", "N"] {
+        let event = parse_keys(key)[0];
+        assert_eq!(keymap::action_for(&event), None, "{key} is bound");
+    }
+}
+
+#[test]
+fn q_quits_and_ctrl_c_quits_even_from_help() {
+    let mut h = Harness::new(app(), 80, 24);
+    let quit_after = |keys: &str| {
+        let mut app = support::app();
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        let mut events = Scripted::new(
+            parse_keys(keys)
+                .into_iter()
+                .map(Event::Key)
+                .chain([Event::Resize(80, 24)]),
+        );
+        run_app(
+            &mut terminal,
+            &mut app,
+            &mut events,
+            &mut RecordingHost::default(),
+        )
+        .unwrap();
+        events.0.len()
+    };
+    assert_eq!(quit_after("q"), 1, "q quits: the resize is never read");
+    assert_eq!(quit_after("?<C-c>"), 1);
+    assert_eq!(quit_after("?q"), 0, "q closes the help instead");
+    h.keys("?");
+    assert_eq!(
+        h.app.update(ribao::tui::Action::ForceQuit),
+        Some(ribao::tui::Effect::Quit)
+    );
+}
+
+#[test]
+fn links_open_and_copy_through_the_host_only_when_http() {
+    let mut h = Harness::new(app(), 120, 40);
+    h.keys("cjj<Enter>o");
+    assert_eq!(h.host.opened, ["https://example.com/news/chengming"]);
+    assert!(h.app.message().unwrap().text.starts_with("opening "));
+    h.keys("y");
+    assert_eq!(h.host.copied, ["https://example.com/news/chengming"]);
+    h.host.fail = true;
+    h.keys("o");
+    let m = h.app.message().unwrap();
+    assert!(
+        m.error && m.text.contains("xdg-open is not installed"),
+        "{m:?}"
+    );
+    // Nothing to open from the date list.
+    h.keys("<Esc><Esc>o");
+    assert_eq!(h.host.opened.len(), 1);
+    assert!(h.app.message().unwrap().error);
+}
+
+fn hostile_library() -> Library {
+    let item = |id: &str, title: &str, url: Option<&str>| Item {
+        id: id.into(),
+        title: title.into(),
+        category: Some("安全\x1b[2J测试".into()),
+        region: None,
+        outlet: Some("\u{202e}evil".into()),
+        url: url.map(Into::into),
+        body: "正文\x1b]52;c;ZXZpbA==\x07里有转义。\u{9b}31m红色".into(),
+        unified: None,
+    };
+    let digest = Digest {
+        id: "d1".into(),
+        path: PathBuf::from("hostile.md"),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 1, 21),
+        source: "来源\x07响铃".into(),
+        title: "标题\x1b[31m红".into(),
+        format: Format::Generic,
+        front_page: String::new(),
+        tags: Vec::new(),
+        items: vec![
+            item("a", "脚本链接\x1b[5m", Some("javascript:alert(1)")),
+            item(
+                "b",
+                "带空格的链接",
+                Some("https://example.com/a b; rm -rf ~"),
+            ),
+            item("c", "文件链接", Some("file:///etc/passwd")),
+        ],
+        warnings: Vec::new(),
+    };
+    Library::new(
+        Origin::Store(PathBuf::from("/store")),
+        vec![digest],
+        Vec::new(),
+    )
+}
+
+#[test]
+fn hostile_text_and_links_never_reach_the_terminal_or_a_process() {
+    let mut h = Harness::new(app_with(hostile_library(), TextOptions::default()), 100, 30);
+    h.keys("ll");
+    for keys in ["o", "jo", "jo", "<Enter>o", "y"] {
+        h.keys(keys);
+        let screen = h.text();
+        assert!(
+            !screen
+                .chars()
+                .any(|c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c)),
+            "control character on screen: {screen:?}"
+        );
+    }
+    assert!(h.host.opened.is_empty(), "{:?}", h.host.opened);
+    assert!(h.host.copied.is_empty(), "{:?}", h.host.copied);
+    assert!(h.app.message().unwrap().text.contains("not an http(s) URL"));
+}
+
+#[test]
+fn messages_fade_after_three_seconds() {
+    let mut h = Harness::new(app(), 120, 40);
+    h.keys("r"); // nothing selected in the date list
+    assert!(h.text().contains("select a story first"));
+    h.run([Event::Tick(Duration::from_millis(2500))]);
+    assert!(h.text().contains("select a story first"));
+    h.run([Event::Tick(Duration::from_millis(600))]);
+    assert!(h.app.message().is_none());
+    assert!(!h.text().contains("select a story first"));
+    assert!(h.text().contains("j/k move"), "the hints come back");
+}
+
+#[test]
+fn file_problems_are_announced_once() {
+    let store = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store");
+    let library = Library::load_dir(&store);
+    assert_eq!(library.problems.len(), 2);
+    let mut h = Harness::new(app_with(library, TextOptions::default()), 120, 40);
+    assert!(
+        h.text()
+            .contains("2 files could not be read — run `ribao check`")
+    );
+    h.run([Event::Tick(Duration::from_secs(7))]);
+    assert!(!h.text().contains("could not be read"));
+    h.keys("jjk");
+    assert!(!h.text().contains("could not be read"));
+}
+
+#[test]
+fn resize_bursts_are_drawn_once() {
+    let mut app = app();
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(90, 30)).unwrap();
+    let mut events = Scripted::new((0..50).map(|i| Event::Resize(60 + i, 30)));
+    run_app(
+        &mut terminal,
+        &mut app,
+        &mut events,
+        &mut RecordingHost::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        app.frames(),
+        2,
+        "the first frame, then one for the whole burst"
+    );
+}
+
+#[test]
+fn the_last_item_is_selected_again_on_start() {
+    let library = library();
+    let id = library.digests[2].items[0].id.clone();
+    let session = MemorySession {
+        last_item: Some(id.clone()),
+        ..MemorySession::default()
+    };
+    let app = App::new(library, TextOptions::default(), Box::new(session));
+    assert_eq!(app.focus(), Pane::Items);
+    assert_eq!(app.selected_item().unwrap().1.id, id);
+}
+
+#[test]
+fn empty_library_is_usable() {
+    let library = Library::new(
+        Origin::Samples {
+            store: PathBuf::from("/home/reader/digests"),
+        },
+        Vec::new(),
+        Vec::new(),
+    );
+    let mut h = Harness::new(app_with(library, TextOptions::default()), 120, 30);
+    h.keys("jk<Enter><Enter><Enter>rjoy[]c?<Esc>G");
+    let screen = h.text();
+    assert!(screen.contains("no digests"));
+    assert!(screen.contains("built-in samples — put digests in /home/reader/digests"));
+    h.resize(60, 20);
+    h.keys("<Enter><Enter>l");
+}
+
+#[test]
+fn samples_say_where_digests_go() {
+    let mut library = library();
+    library.origin = Origin::Samples {
+        store: PathBuf::from("/home/reader/.local/share/ribao/digests"),
+    };
+    let mut h = Harness::new(app_with(library, TextOptions::default()), 130, 30);
+    assert!(h.text().contains(
+        "★ 0 · built-in samples — put digests in /home/reader/.local/share/ribao/digests"
+    ));
+    h.resize(80, 24);
+    assert!(
+        h.text().contains("★ 0 · built-in samples — put"),
+        "{}",
+        h.text()
+    );
+}
+
+#[test]
+fn every_size_renders_without_panic() {
+    let states: [(&str, TextOptions); 4] = [
+        ("cjj<Enter>", TextOptions::default()),
+        ("<Enter><Enter><Enter>G", TextOptions::default()),
+        ("?", TextOptions::default()),
+        (
+            "<Enter><Enter><Enter>G",
+            TextOptions {
+                ambiguous_wide: true,
+            },
+        ),
+    ];
+    for (keys, opts) in states {
+        let mut h = Harness::new(app_with(library(), opts), 100, 30);
+        h.keys(keys);
+        for width in 1..=130u16 {
+            for height in 1..=45u16 {
+                h.terminal.backend_mut().resize(width, height);
+                h.terminal
+                    .draw(|frame| ribao::tui::ui::draw(frame, &mut h.app))
+                    .unwrap_or_else(|e| panic!("{width}×{height} after {keys:?}: {e}"));
+                assert!(h.app.scroll() <= h.app.max_scroll());
+            }
+        }
+    }
+}
+
+#[test]
+fn too_small_terminal_says_what_is_needed() {
+    let mut h = Harness::new(app(), 19, 6);
+    let words = h.text().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("enlarge the terminal (need ≥ 20×6, now 19×6)"),
+        "{words}"
+    );
+    h.resize(20, 6);
+    assert!(!h.text().contains("enlarge"));
+    h.resize(40, 5);
+    assert!(h.text().contains("enlarge"));
+}
+
+/// The real reader on the real terminal, for a manual or pseudo-terminal check:
+/// `cargo test --test tui_navigation live_terminal -- --ignored --nocapture`
+#[test]
+#[ignore = "needs a terminal"]
+fn live_terminal() {
+    ribao::tui::run(library(), ribao::tui::Options::default()).unwrap();
+}
+
+/// Panics when a story is opened: the pseudo-terminal check that a panic still restores the
+/// terminal (`live_terminal_panic`).
+struct PanickingSession;
+
+impl ribao::tui::Session for PanickingSession {
+    fn is_read(&self, _: &str) -> bool {
+        false
+    }
+    fn set_read(&mut self, _: &str, _: bool) {
+        panic!("deliberate panic to check that the terminal is restored");
+    }
+}
+
+#[test]
+#[ignore = "needs a terminal"]
+fn live_terminal_panic() {
+    let options = ribao::tui::Options {
+        text: TextOptions::default(),
+        session: Box::new(PanickingSession),
+    };
+    ribao::tui::run(library(), options).unwrap();
+}

@@ -1,0 +1,133 @@
+//! What the reader looks like: whole screens at 120×40, 80×24 and 50×16 (and a terminal too
+//! small to use), with CJK titles and bodies. Snapshots show each row as the terminal shows
+//! it (wide characters once, their hidden second cell dropped), so a misaligned border shows
+//! as a ragged right edge.
+
+#[path = "tui_support.rs"]
+mod support;
+
+use ribao::text::TextOptions;
+use support::{Harness, app, app_with, library};
+
+fn snap(name: &str, h: &mut Harness) {
+    insta::assert_snapshot!(name, h.text());
+}
+
+#[test]
+fn wide_start() {
+    let mut h = Harness::new(app(), 120, 40);
+    snap("wide_start", &mut h);
+}
+
+#[test]
+fn wide_category_selected() {
+    let mut h = Harness::new(app(), 120, 40);
+    h.keys("cjj");
+    snap("wide_category_selected", &mut h);
+}
+
+#[test]
+fn wide_article_scrolled() {
+    let mut h = Harness::new(app(), 120, 40);
+    h.keys("cjj<Enter><Enter>jjjj");
+    snap("wide_article_scrolled", &mut h);
+}
+
+#[test]
+fn wide_help_overlay() {
+    let mut h = Harness::new(app(), 120, 40);
+    h.keys("?");
+    snap("wide_help_overlay", &mut h);
+}
+
+#[test]
+fn wide_older_date_and_undated() {
+    let mut h = Harness::new(app(), 120, 40);
+    h.keys("[[");
+    snap("wide_undated", &mut h);
+}
+
+#[test]
+fn medium_start_is_the_date_list() {
+    let mut h = Harness::new(app(), 80, 24);
+    snap("medium_start", &mut h);
+}
+
+#[test]
+fn medium_breadcrumb_in_story_list() {
+    let mut h = Harness::new(app(), 80, 24);
+    h.keys("<Enter>jj<Enter>");
+    snap("medium_breadcrumb_items", &mut h);
+}
+
+#[test]
+fn medium_article_scrolled() {
+    let mut h = Harness::new(app(), 80, 24);
+    h.keys("<Enter>jj<Enter><Enter>jjj");
+    snap("medium_article_scrolled", &mut h);
+}
+
+#[test]
+fn medium_help_overlay() {
+    let mut h = Harness::new(app(), 80, 24);
+    h.keys("?");
+    snap("medium_help_overlay", &mut h);
+}
+
+#[test]
+fn small_categories() {
+    let mut h = Harness::new(app(), 50, 16);
+    h.keys("<Enter>");
+    snap("small_categories", &mut h);
+}
+
+#[test]
+fn small_article() {
+    let mut h = Harness::new(app(), 50, 16);
+    h.keys("<Enter><Enter>jjj<Enter>");
+    snap("small_article", &mut h);
+}
+
+#[test]
+fn small_front_page() {
+    let mut h = Harness::new(app(), 50, 16);
+    h.keys("<Tab><Tab><Tab>");
+    snap("small_front_page", &mut h);
+}
+
+#[test]
+fn small_help_overlay() {
+    let mut h = Harness::new(app(), 50, 16);
+    h.keys("?");
+    snap("small_help_overlay", &mut h);
+}
+
+#[test]
+fn too_small_terminal() {
+    let mut h = Harness::new(app(), 19, 5);
+    snap("too_small", &mut h);
+}
+
+#[test]
+fn ambiguous_wide_article() {
+    let opts = TextOptions {
+        ambiguous_wide: true,
+    };
+    let mut h = Harness::new(app_with(library(), opts), 120, 40);
+    h.keys("cjj<Enter><Enter>");
+    snap("ambiguous_wide_article", &mut h);
+}
+
+#[test]
+fn fixture_store_with_problems() {
+    let store = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store");
+    let library = ribao::library::Library::load_dir(&store);
+    let mut h = Harness::new(app_with(library, TextOptions::default()), 100, 30);
+    // The store path differs per machine: blank it out of the status bar.
+    let text = h.text().replace(&store.display().to_string(), "<store>");
+    insta::assert_snapshot!("fixture_store_start", text);
+    h.keys("]"); // "already at the newest date"
+    h.keys("<Enter><Enter><Enter>");
+    let text = h.text().replace(&store.display().to_string(), "<store>");
+    insta::assert_snapshot!("fixture_store_article", text);
+}

@@ -1,0 +1,325 @@
+//! Helpers shared by the reader tests (`tui_screens`, `tui_navigation`): a small CJK library
+//! written for these tests, and a way to drive the whole reader on `TestBackend`.
+#![allow(dead_code)]
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ribao::library::{Library, Origin};
+use ribao::text::TextOptions;
+use ribao::tui::{App, Event, Host, MemorySession, Scripted, run_app};
+use std::path::{Path, PathBuf};
+
+pub const BRIEF_0120: &str = "\
+# 🤖 AI行业速递 - 2026年01月20日
+
+## 长江实验室发布千亿参数推理模型「澄明」，数学与代码评测大幅领先
+
+> **分类：** 技术前沿解读
+> **来源：** [示例新闻](https://example.com/news/chengming)
+
+**核心洞察：** 推理模型的竞争焦点正在从参数规模转向测试时计算的分配效率，谁能用更少的步骤得到正确答案，谁就能在价格上占优。
+
+**内容简介：**
+
+- 评测：在竞赛数学题集上的准确率比上一代提高了十八个百分点，代码修复任务的通过率也明显上升。
+- 成本：官方表示每千次调用的价格下降三成，并将开放批量接口给企业客户使用。
+- 开放：模型权重暂不公开，但提供了详细的技术报告与评测脚本，方便第三方复现结果。
+
+研究团队在报告中解释说，新模型会先生成多个候选思路，再用一个较小的验证模型挑选最可信的一条，这种“先发散、后收敛”的做法让长链推理更加稳定。报告还附上了失败案例，指出模型在需要常识的空间推理题上仍然容易出错。
+
+### 业内怎么看
+
+多位工程师在社区讨论中认为，这类“验证器”思路并不新鲜，真正的难点在于如何控制候选数量：候选越多，准确率越高，延迟和费用也随之上升。也有人指出，评测集与训练数据之间可能存在重叠，需要等待独立机构的复现结果。
+
+### 时间表
+
+1. 一月底开放企业内测申请。
+2. 二月中旬上线公开接口，提供 [价格说明](https://example.com/news/chengming/pricing)。
+3. 三月发布面向端侧的小尺寸版本。
+
+> 报告原文：“我们希望把推理过程变得可检查，而不只是更长。”
+
+更多细节见 [技术报告](https://example.com/papers/chengming.pdf) 和 [评测脚本](https://example.org/code/chengming-eval)。
+
+---
+
+## 开源社区推出轻量多模态模型，手机端即可离线运行
+
+> **分类：** 技术前沿解读
+> **来源：** [样例开源周刊](https://example.org/weekly/tiny-vl)
+
+**核心洞察：** 端侧模型让隐私敏感的场景第一次有了可用的方案。
+
+**内容简介：**
+
+- 体积：量化后只有一点二吉字节，中端手机也能流畅运行。
+- 能力：支持看图问答、文档识别和简单的表格理解。
+
+---
+
+## 云计算厂商下调 GPU 租用价格，中小团队训练成本降低
+
+> **分类：** 市场动态
+> **来源：** [示例财经](https://example.net/finance/gpu-price)
+
+**核心洞察：** 价格战意味着算力正在从稀缺品变成普通商品。
+
+**内容简介：**
+
+- 降幅：主流加速卡的小时租金平均下降百分之二十五。
+
+---
+
+## 其他相关资讯
+
+- [高校联合发布中文法律问答数据集，覆盖十万条真实咨询](https://example.com/data/law-qa)
+- [某创业公司完成语音合成技术升级，支持二十种方言](https://example.com/voice/dialects)
+";
+
+pub const DAILY_0120: &str = "\
+---
+title: AI 日报：模型变小，场景变多
+date: 2026-01-20
+tags: [\"AI\", \"AI 日报\"]
+summary: \"- 小模型进入更多办公场景\\n- 推理芯片出货量创新高\"
+---
+# AI 日报：模型变小，场景变多
+
+## 小模型进入更多办公场景
+
+越来越多的企业把小模型部署在内网里，用来整理会议纪要、起草邮件和检查合同条款。负责人表示，小模型的响应速度更快，数据也不会离开公司。
+
+**深度解读：** 小模型的价值不在于替代大模型，而在于把一部分确定性高的工作从云端搬回本地。
+
+## 更多动态
+
+- **推理芯片出货量创新高**，数据中心需求仍在增长。
+- **开源编辑器接入本地模型**，补全延迟降到百毫秒以内。
+";
+
+pub const BRIEF_0119: &str = "\
+# 🤖 AI行业速递 - 2026年01月19日
+
+## 机器人公司展示家庭整理助手，能够叠衣服和收拾餐桌
+
+> **分类：** 产品与应用
+> **来源：** [示例科技](https://example.com/robot/home)
+
+**核心洞察：** 家用机器人离真正落地还差可靠性这一步。
+
+**内容简介：**
+
+- 演示：机器人在十分钟内完成了叠衣服、摆放餐具等五项任务。
+
+---
+
+## 其他相关资讯
+
+- [教育平台上线 AI 助教，为乡村学校提供作文批改](https://example.com/edu/essay)
+";
+
+pub const NOTES: &str = "\
+## 读书笔记：检索增强生成的常见误区
+
+### 1. 切块越小越好？
+
+切块太小会丢失上下文，检索到的片段读起来像断句。[原文](https://example.com/notes/chunk)
+
+### 2. 向量检索可以替代关键词检索？
+
+两者互补：专有名词和编号更适合关键词检索。
+";
+
+fn parse(text: &str, name: &str) -> ribao::model::Digest {
+    ribao::parse::parse(text.as_bytes(), Path::new(name)).expect("test digest parses")
+}
+
+/// The test library: two digests on 2026-01-20, one on 2026-01-19, one undated.
+pub fn library() -> Library {
+    let digests = vec![
+        parse(BRIEF_0120, "store/brief/2026-01-20.md"),
+        parse(DAILY_0120, "store/daily/2026-01-20.md"),
+        parse(BRIEF_0119, "store/brief/2026-01-19.md"),
+        parse(NOTES, "store/notes/rag.md"),
+    ];
+    Library::new(
+        Origin::Store(PathBuf::from("/home/reader/digests")),
+        digests,
+        Vec::new(),
+    )
+}
+
+pub fn app() -> App {
+    app_with(library(), TextOptions::default())
+}
+
+pub fn app_with(library: Library, opts: TextOptions) -> App {
+    App::new(library, opts, Box::new(MemorySession::default()))
+}
+
+/// Records what the reader asked of the outside world.
+#[derive(Default)]
+pub struct RecordingHost {
+    pub opened: Vec<String>,
+    pub copied: Vec<String>,
+    pub fail: bool,
+}
+
+impl Host for RecordingHost {
+    fn open_url(&mut self, url: &str) -> Result<(), String> {
+        if self.fail {
+            return Err("xdg-open is not installed".into());
+        }
+        self.opened.push(url.to_string());
+        Ok(())
+    }
+    fn copy_url(&mut self, url: &str) -> Result<(), String> {
+        self.copied.push(url.to_string());
+        Ok(())
+    }
+}
+
+/// The reader on a `TestBackend` of a given size.
+pub struct Harness {
+    pub terminal: Terminal<TestBackend>,
+    pub app: App,
+    pub host: RecordingHost,
+}
+
+impl Harness {
+    pub fn new(app: App, width: u16, height: u16) -> Harness {
+        let mut h = Harness {
+            terminal: Terminal::new(TestBackend::new(width, height)).unwrap(),
+            app,
+            host: RecordingHost::default(),
+        };
+        h.run([]);
+        h
+    }
+
+    /// Feeds events (each one drawn before the next) through the real loop.
+    pub fn run(&mut self, events: impl IntoIterator<Item = Event>) {
+        let mut script = OneByOne(Scripted::new(events));
+        run_app(
+            &mut self.terminal,
+            &mut self.app,
+            &mut script,
+            &mut self.host,
+        )
+        .unwrap();
+    }
+
+    /// Presses keys written like `"jj<Enter><Esc>"`.
+    pub fn keys(&mut self, keys: &str) {
+        self.run(parse_keys(keys).into_iter().map(Event::Key));
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.terminal.backend_mut().resize(width, height);
+        self.run([Event::Resize(width, height)]);
+    }
+
+    /// The screen as a terminal shows it. `TestBackend` only stores the cells the diff sends,
+    /// and the diff relies on the terminal blanking the second cell of a wide character that
+    /// is overwritten; `TestBackend` does not, so its buffer can keep stale halves. A fresh
+    /// terminal of the same size, drawn once from the same app, has none.
+    pub fn buffer(&mut self) -> Buffer {
+        let area = self.terminal.backend().buffer().area;
+        let mut fresh = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+        fresh
+            .draw(|frame| ribao::tui::ui::draw(frame, &mut self.app))
+            .unwrap();
+        fresh.backend().buffer().clone()
+    }
+
+    /// The screen's rows as a terminal shows them: each wide character once.
+    pub fn rows(&mut self) -> Vec<String> {
+        let buf = self.buffer();
+        (0..buf.area.height)
+            .map(|y| {
+                let mut row = String::new();
+                let mut skip = 0;
+                for x in 0..buf.area.width {
+                    if skip > 0 {
+                        skip -= 1;
+                        continue;
+                    }
+                    let cell = &buf[(x, y)];
+                    skip = match cell.diff_option {
+                        ratatui::buffer::CellDiffOption::ForcedWidth(w) => usize::from(w.get()),
+                        _ => unicode_width::UnicodeWidthStr::width(cell.symbol()),
+                    }
+                    .saturating_sub(1);
+                    row.push_str(cell.symbol());
+                }
+                row
+            })
+            .collect()
+    }
+
+    pub fn text(&mut self) -> String {
+        self.rows().join("\n")
+    }
+}
+
+/// Hands out scripted events one at a time, so every event gets its own frame.
+struct OneByOne(Scripted);
+
+impl ribao::tui::EventSource for OneByOne {
+    fn next(&mut self) -> Option<Event> {
+        self.0.next()
+    }
+    fn try_next(&mut self) -> Option<Event> {
+        None
+    }
+}
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+pub fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// `"jk<Enter><Esc><Down><Tab><S-Tab><C-d><PgDn><Home><End>"`
+pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
+    let mut out = Vec::new();
+    let mut rest = keys;
+    while let Some(c) = rest.chars().next() {
+        if c == '<'
+            && let Some(end) = rest.find('>')
+        {
+            let name = &rest[1..end];
+            rest = &rest[end + 1..];
+            out.push(match name {
+                "Enter" => key(KeyCode::Enter),
+                "Esc" => key(KeyCode::Esc),
+                "Tab" => key(KeyCode::Tab),
+                "S-Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+                "Up" => key(KeyCode::Up),
+                "Down" => key(KeyCode::Down),
+                "Left" => key(KeyCode::Left),
+                "Right" => key(KeyCode::Right),
+                "PgDn" => key(KeyCode::PageDown),
+                "PgUp" => key(KeyCode::PageUp),
+                "Home" => key(KeyCode::Home),
+                "End" => key(KeyCode::End),
+                "Space" => key(KeyCode::Char(' ')),
+                n if n.starts_with("C-") => ctrl(n.chars().nth(2).unwrap()),
+                other => panic!("unknown key <{other}>"),
+            });
+            continue;
+        }
+        rest = &rest[c.len_utf8()..];
+        let mods = if c.is_ascii_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        out.push(KeyEvent::new(KeyCode::Char(c), mods));
+    }
+    out
+}
