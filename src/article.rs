@@ -24,30 +24,28 @@ pub fn meta(digest: &Digest, item: &Item) -> String {
     .join(" · ")
 }
 
-/// The story as screen rows of `width` columns.
-pub fn lines(digest: &Digest, item: &Item, width: usize, opts: TextOptions) -> Vec<Line<'static>> {
+/// Title, meta line and link as screen rows of `width` columns.
+pub fn header(digest: &Digest, item: &Item, width: usize, opts: TextOptions) -> Vec<Line<'static>> {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let dim = Style::new().add_modifier(Modifier::DIM);
-    let mut out = text::wrap(
-        &[Span::styled(text::sanitize(&item.title).into_owned(), bold)],
-        width,
-        opts,
-    );
-    out.extend(text::wrap(
-        &[Span::styled(
-            text::sanitize(&meta(digest, item)).into_owned(),
-            dim,
-        )],
-        width,
-        opts,
-    ));
-    if let Some(url) = &item.url {
-        out.extend(text::wrap(
-            &[Span::styled(format!("🔗 {}", text::sanitize(url)), dim)],
+    let row = |text: &str, style: Style| {
+        text::wrap(
+            &[Span::styled(text::sanitize(text).into_owned(), style)],
             width,
             opts,
-        ));
+        )
+    };
+    let mut out = row(&item.title, bold);
+    out.extend(row(&meta(digest, item), dim));
+    if let Some(url) = &item.url {
+        out.extend(row(&format!("🔗 {url}"), dim));
     }
+    out
+}
+
+/// The whole story as screen rows of `width` columns: the header, then the rendered body.
+pub fn lines(digest: &Digest, item: &Item, width: usize, opts: TextOptions) -> Vec<Line<'static>> {
+    let mut out = header(digest, item, width, opts);
     if !item.body.trim().is_empty() {
         out.push(Line::default());
         out.extend(text::render_markdown(&item.body, width, opts).lines);

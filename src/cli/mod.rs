@@ -117,6 +117,35 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// The interactive reader. Everything that can fail at start-up (store, state file) happens
+/// before the terminal is taken over, so its errors print normally.
+fn read(
+    library: crate::library::Library,
+    state_path: &std::path::Path,
+    text: crate::text::TextOptions,
+) -> anyhow::Result<ExitCode> {
+    let session = match crate::state::StateFile::open(state_path) {
+        Ok((file, loaded)) => {
+            for notice in &loaded.notices {
+                eprintln!("ribao: {notice}");
+            }
+            crate::tui::StateSession::open(file, loaded)
+        }
+        Err(e) => {
+            eprintln!("ribao: {e}");
+            crate::tui::StateSession::in_memory(format!("saving disabled: {e}"))
+        }
+    };
+    crate::tui::run(
+        library,
+        crate::tui::Options {
+            text,
+            session: Box::new(session),
+        },
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// After `search`, a word like `-传闻` means "exclude 传闻", not an option: it is passed on
 /// as `--exclude 传闻`. Real options (`--json`, `-h`) are left alone.
 fn exclusions_as_options(
@@ -199,6 +228,6 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
         Some(Command::Bookmark {
             action: BookmarkAction::Remove { item_id },
         }) => bookmarks::remove(&state_path()?, item_id),
-        None => report::list(&library()?, false),
+        None => read(library()?, &state_path()?, opts),
     }
 }
