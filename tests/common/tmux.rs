@@ -133,21 +133,21 @@ impl Drop for Tmux {
     }
 }
 
-/// The display columns at which `│` stands on each row of a captured screen.
-pub fn border_columns(screen: &str) -> Vec<Vec<usize>> {
+/// Each row of a captured screen as (display column, char) for every char, wide ones taking
+/// their first column.
+pub fn cells(screen: &str) -> Vec<Vec<(usize, char)>> {
     use unicode_width::UnicodeWidthStr;
     screen
         .lines()
         .map(|line| {
-            let mut cols = Vec::new();
             let mut col = 0;
-            for (i, c) in line.char_indices() {
-                if c == '│' {
-                    cols.push(col);
-                }
-                col += line[i..i + c.len_utf8()].width();
-            }
-            cols
+            line.char_indices()
+                .map(|(i, c)| {
+                    let at = col;
+                    col += line[i..i + c.len_utf8()].width();
+                    (at, c)
+                })
+                .collect()
         })
         .collect()
 }

@@ -1,0 +1,150 @@
+//! The real binary in a real terminal (tmux): what a user sees, that borders stay in their
+//! columns with CJK and emoji on screen, and that the terminal is restored after quitting.
+//! `.ci/run` installs tmux; without it these tests say they skipped.
+
+mod common;
+use common::tmux::{Tmux, cells};
+use std::path::Path;
+
+fn start(name: &str, width: u16, height: u16, home: &Path) -> Option<Tmux> {
+    let t = Tmux::start(name, width, height, home)?;
+    let store = common::fixtures().join("store");
+    t.run(&format!(
+        "{} --store {} --state {}/state.json; echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo",
+        env!("CARGO_BIN_EXE_ribao"),
+        store.display(),
+        home.display()
+    ));
+    t.wait_for("the date list", |s| s.contains("Dates"));
+    Some(t)
+}
+
+/// Box drawing and block characters: what may stand above or below a vertical border.
+fn is_frame(c: char) -> bool {
+    ('\u{2500}'..='\u{259f}').contains(&c)
+}
+
+/// Every vertical border `│`/`┃` has a frame character in the same display column on the
+/// rows above and below it: a CJK or emoji line that shifted it would put text there (or
+/// split a wide character across the column).
+fn assert_borders_aligned(screen: &str) {
+    let rows = cells(screen);
+    let at = |row: &Vec<(usize, char)>, col: usize| {
+        row.iter().find(|(c, _)| *c == col).map(|(_, ch)| *ch)
+    };
+    let mut checked = 0;
+    for (r, row) in rows.iter().enumerate() {
+        for &(col, c) in row.iter().filter(|(_, c)| *c == '│' || *c == '┃') {
+            for n in [r.wrapping_sub(1), r + 1] {
+                let Some(neighbour) = rows.get(n) else {
+                    continue;
+                };
+                let above_or_below = at(neighbour, col);
+                assert!(
+                    above_or_below.is_some_and(is_frame),
+                    "border {c:?} at row {r} column {col} has {above_or_below:?} on row {n}:\n{screen}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 40, "no bordered panes on screen:\n{screen}");
+}
+
+fn assert_restored(t: &Tmux) {
+    let screen = t.wait_for("the shell after quitting", |s| s.contains("exit=0"));
+    assert_eq!(
+        t.pane_format("#{alternate_on}"),
+        "0",
+        "alternate screen left"
+    );
+    assert_eq!(t.pane_format("#{cursor_flag}"), "1", "cursor shown");
+    let after = t.wait_for("stty report", |s| {
+        s.lines()
+            .any(|l| l.trim() == "icanon" || l.trim() == "-icanon")
+    });
+    assert!(
+        after.lines().any(|l| l.trim() == "icanon") && after.lines().any(|l| l.trim() == "echo"),
+        "raw mode off:\n{after}"
+    );
+    assert!(
+        !screen.contains("Dates"),
+        "the reader's screen is gone:\n{screen}"
+    );
+}
+
+#[test]
+fn wide_terminal_browse_read_and_quit() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = start("wide", 120, 40, home.path()) else {
+        return;
+    };
+    let screen = t.screen();
+    assert!(
+        screen.contains("2026-02-06")
+            && screen.contains("2026-02-03")
+            && screen.contains("undated"),
+        "{screen}"
+    );
+    assert!(screen.contains("Categories") && screen.contains("Stories"));
+    assert_borders_aligned(&screen);
+
+    // To the stories of 2026-02-03 (the industry brief), open the first one.
+    t.keys(&["[", "[", "["]);
+    let screen = t.wait_for("2026-02-03 selected", |s| {
+        s.contains("星河模型发布长上下文版本")
+    });
+    assert_borders_aligned(&screen);
+    t.keys(&["Tab", "Tab", "Enter"]);
+    let screen = t.wait_for("the article", |s| s.contains("核心洞察"));
+    assert!(
+        screen.contains("技术前沿解读")
+            && screen.contains("🔗 https://example.com/news/xinghe-long-context"),
+        "{screen}"
+    );
+    assert_borders_aligned(&screen);
+
+    // Esc then q in one burst reads as Alt-q in a terminal; step back pane by pane.
+    for _ in 0..3 {
+        t.keys(&["Escape"]);
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    t.keys(&["q"]);
+    assert_restored(&t);
+    // The opened story was marked read in the state file, and the position kept.
+    let state: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(home.path().join("state.json")).unwrap()).unwrap();
+    assert_eq!(state["read"].as_array().map(Vec::len), Some(1), "{state}");
+    assert_eq!(state["position"]["item"], state["read"][0]);
+}
+
+#[test]
+fn narrow_terminal_shows_one_pane_with_a_breadcrumb() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = start("narrow", 80, 24, home.path()) else {
+        return;
+    };
+    let screen = t.screen();
+    assert!(
+        screen.contains("Dates") && !screen.contains("Categories"),
+        "one pane at a time:\n{screen}"
+    );
+    assert_borders_aligned(&screen);
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("the categories of the first date", |s| {
+        s.contains("2026-02-06") && s.contains("›")
+    });
+    assert_borders_aligned(&screen);
+    t.keys(&["q"]);
+    assert_restored(&t);
+}
+
+#[test]
+fn ctrl_c_restores_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = start("ctrlc", 100, 30, home.path()) else {
+        return;
+    };
+    t.keys(&["C-c"]);
+    assert_restored(&t);
+}
