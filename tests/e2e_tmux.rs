@@ -103,6 +103,10 @@ fn wide_terminal_browse_read_and_quit() {
         "{screen}"
     );
     assert_borders_aligned(&screen);
+    t.keys(&["b"]);
+    t.wait_for("the bookmark message", |s| {
+        s.contains("★ bookmarked") && s.contains("★ 1")
+    });
 
     // Esc then q in one burst reads as Alt-q in a terminal; step back pane by pane.
     for _ in 0..3 {
@@ -116,6 +120,21 @@ fn wide_terminal_browse_read_and_quit() {
         serde_json::from_slice(&std::fs::read(home.path().join("state.json")).unwrap()).unwrap();
     assert_eq!(state["read"].as_array().map(Vec::len), Some(1), "{state}");
     assert_eq!(state["position"]["item"], state["read"][0]);
+    // The bookmark made in the reader is there for scripts.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ribao"))
+        .args(["bookmarks", "--json", "--state"])
+        .arg(home.path().join("state.json"))
+        .output()
+        .unwrap();
+    let marks: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        marks[0]["title"],
+        "星河模型发布长上下文版本：百万 Token 窗口与更低推理成本"
+    );
+    assert_eq!(
+        marks[0]["url"],
+        "https://example.com/news/xinghe-long-context"
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ribao::library::{Library, Origin};
 use ribao::text::TextOptions;
-use ribao::tui::{App, Event, Host, MemorySession, Scripted, run_app};
+use ribao::tui::{App, Event, Host, Scripted, Session, run_app};
 use std::path::{Path, PathBuf};
 
 pub const BRIEF_0120: &str = "\
@@ -156,7 +156,11 @@ pub fn app() -> App {
 }
 
 pub fn app_with(library: Library, opts: TextOptions) -> App {
-    App::new(library, opts, Box::new(MemorySession::default()))
+    App::new(
+        library,
+        opts,
+        Session::in_memory(ribao::state::State::default()),
+    )
 }
 
 /// Records what the reader asked of the outside world.

@@ -129,20 +129,14 @@ fn read(
             for notice in &loaded.notices {
                 eprintln!("ribao: {notice}");
             }
-            crate::tui::StateSession::open(file, loaded)
+            crate::tui::Session::open(file, loaded)
         }
         Err(e) => {
             eprintln!("ribao: {e}");
-            crate::tui::StateSession::in_memory(format!("saving disabled: {e}"))
+            crate::tui::Session::saving_disabled(e.to_string())
         }
     };
-    crate::tui::run(
-        library,
-        crate::tui::Options {
-            text,
-            session: Box::new(session),
-        },
-    )?;
+    crate::tui::run(library, crate::tui::Options { text, session })?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -29,6 +29,14 @@ pub enum Action {
     /// Focus the category pane.
     Categories,
     ToggleRead,
+    /// Bookmark the story, or remove its bookmark.
+    ToggleBookmark,
+    /// Open (or close) the bookmarks view.
+    Bookmarks,
+    /// In the bookmarks view: remove the selected bookmark.
+    RemoveBookmark,
+    /// In the bookmarks view: type a filter.
+    Filter,
     CopyLink,
     OpenLink,
     Help,

@@ -2,13 +2,16 @@
 //! anything with an outside effect is returned as an [`Effect`] for the run loop to carry out.
 
 use super::action::Action;
+use super::bookmarks::BookmarksView;
 use super::link;
 use super::session::Session;
 use super::ui::article::ArticleCache;
 use crate::library::{Library, Origin};
 use crate::model::{Digest, Item};
+use crate::state::Position;
 use crate::text::TextOptions;
 use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::time::Duration;
 
 /// How long a status message stays.
@@ -45,6 +48,11 @@ pub enum Effect {
 
 /// (digest index, item index) in the library.
 pub type ItemRef = (usize, usize);
+
+/// How a date is kept in the saved position: `YYYY-MM-DD` or `undated`.
+fn date_key(date: Option<NaiveDate>) -> String {
+    date.map_or_else(|| "undated".to_string(), |d| d.to_string())
+}
 
 /// All digests of one date (or all undated ones), in library order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,7 +119,7 @@ pub struct ViewState {
 pub struct App {
     pub(crate) library: Library,
     pub(crate) text: TextOptions,
-    session: Box<dyn Session>,
+    session: Session,
     dates: Vec<DateGroup>,
     date: usize,
     categories: Vec<(CategoryFilter, usize)>,
@@ -122,6 +130,7 @@ pub struct App {
     focus: Pane,
     scroll: usize,
     help: Option<usize>,
+    bookmarks: Option<BookmarksView>,
     message: Option<Message>,
     clock: Duration,
     pub(crate) view: ViewState,
@@ -130,7 +139,7 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(library: Library, text: TextOptions, session: Box<dyn Session>) -> App {
+    pub fn new(library: Library, text: TextOptions, session: Session) -> App {
         let dates = group_dates(&library);
         let mut app = App {
             library,
@@ -146,6 +155,7 @@ impl App {
             focus: Pane::Dates,
             scroll: 0,
             help: None,
+            bookmarks: None,
             message: None,
             clock: Duration::ZERO,
             view: ViewState {
@@ -156,7 +166,7 @@ impl App {
             frames: 0,
         };
         app.select_date(0);
-        app.restore_last_item();
+        app.restore_position();
         let problems = app.library.problems.len();
         if problems > 0 {
             let files = if problems == 1 { "file" } else { "files" };
@@ -189,8 +199,18 @@ impl App {
             };
             return None;
         }
+        if self.bookmarks.is_some() {
+            return self.update_bookmarks(action);
+        }
         match action {
             Action::Quit | Action::ForceQuit => return Some(Effect::Quit),
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::Bookmarks => {
+                self.bookmarks = Some(BookmarksView::new(self.session.bookmarks()))
+            }
+            Action::RemoveBookmark | Action::Filter => {
+                self.notify("d and / work in the bookmarks view: press B", false)
+            }
             Action::Help => self.help = Some(0),
             Action::Down => self.move_by(1),
             Action::Up => self.move_by(-1),
@@ -212,6 +232,123 @@ impl App {
             Action::OpenLink => return self.link().map(Effect::OpenUrl),
         }
         None
+    }
+
+    /// The bookmarks view, when open.
+    pub fn bookmarks_view(&self) -> Option<&BookmarksView> {
+        self.bookmarks.as_ref()
+    }
+
+    /// A key typed into a text line (the bookmarks filter); false when no text line has the
+    /// keyboard or the key is not for it, so the keymap handles it.
+    pub fn text_key(&mut self, key: &KeyEvent) -> bool {
+        let Some(view) = self.bookmarks.as_mut().filter(|v| v.typing) else {
+            return false;
+        };
+        if key.kind == KeyEventKind::Release {
+            return false;
+        }
+        match key.code {
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                view.push_filter(c)
+            }
+            KeyCode::Backspace => view.pop_filter(),
+            KeyCode::Enter => view.typing = false,
+            KeyCode::Esc => {
+                view.typing = false;
+                view.filter.clear();
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn update_bookmarks(&mut self, action: Action) -> Option<Effect> {
+        let view = self.bookmarks.as_mut()?;
+        if let Some(mark) = &view.missing {
+            let url = || mark.url.as_deref().and_then(link::safe_url);
+            match action {
+                Action::Back | Action::Open | Action::Quit | Action::Bookmarks => {
+                    view.missing = None
+                }
+                Action::OpenLink => return url().map(Effect::OpenUrl),
+                Action::CopyLink => return url().map(Effect::CopyUrl),
+                _ => {}
+            }
+            return None;
+        }
+        let page = self.view.article_height.max(2) as isize - 1;
+        match action {
+            Action::Down => view.move_by(1),
+            Action::Up => view.move_by(-1),
+            Action::PageDown => view.move_by(page),
+            Action::PageUp => view.move_by(-page),
+            Action::First => view.move_by(isize::MIN),
+            Action::Last => view.move_by(isize::MAX),
+            Action::Filter => view.typing = true,
+            Action::Back if !view.filter.is_empty() => {
+                view.filter.clear();
+                view.selected = 0;
+            }
+            Action::Back | Action::Quit | Action::Bookmarks => self.bookmarks = None,
+            Action::RemoveBookmark | Action::ToggleBookmark => {
+                let id = view.selected()?.id.clone();
+                self.session.remove_bookmark(&id);
+                let all = self.session.bookmarks();
+                if let Some(v) = self.bookmarks.as_mut() {
+                    v.refresh(all);
+                }
+                self.notify("bookmark removed", false);
+            }
+            Action::Open => {
+                let mark = view.selected()?.clone();
+                if self.go_to(&mark.id) {
+                    self.bookmarks = None;
+                } else if let Some(v) = self.bookmarks.as_mut() {
+                    v.missing = Some(mark);
+                }
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// Opens the story with this id in the article view; false when no digest has it.
+    fn go_to(&mut self, id: &str) -> bool {
+        let holds = |g: &DateGroup| {
+            g.digests
+                .iter()
+                .any(|&d| self.library.digests[d].items.iter().any(|i| i.id == id))
+        };
+        let Some(date) = self.dates.iter().position(holds) else {
+            return false;
+        };
+        self.select_date(date);
+        let Some(pos) = self.items.iter().position(|&r| self.item_at(r).1.id == id) else {
+            return false;
+        };
+        self.item = pos;
+        self.focus = Pane::Items;
+        self.open();
+        true
+    }
+
+    fn toggle_bookmark(&mut self) {
+        let Some(r) = self.target() else {
+            self.notify("select a story first (Enter on a story)", true);
+            return;
+        };
+        let (d, i) = r;
+        let digest = &self.library.digests[d];
+        let now = self.session.toggle_bookmark(digest, &digest.items[i]);
+        self.notify(
+            if now {
+                "★ bookmarked"
+            } else {
+                "bookmark removed"
+            },
+            false,
+        );
     }
 
     /// Time passes (from the event loop's tick); true when the screen must be redrawn because
@@ -246,14 +383,11 @@ impl App {
     pub fn library(&self) -> &Library {
         &self.library
     }
-    pub fn session(&self) -> &dyn Session {
-        self.session.as_ref()
+    pub fn session(&self) -> &Session {
+        &self.session
     }
-    pub fn session_mut(&mut self) -> &mut dyn Session {
-        self.session.as_mut()
-    }
-    pub fn into_session(self) -> Box<dyn Session> {
-        self.session
+    pub fn session_mut(&mut self) -> &mut Session {
+        &mut self.session
     }
     pub fn text_options(&self) -> TextOptions {
         self.text
@@ -444,21 +578,63 @@ impl App {
             .collect()
     }
 
-    fn restore_last_item(&mut self) {
-        let Some(id) = self.session.last_item() else {
+    /// Where the reader is: date, category, the open story and how far it is scrolled.
+    pub fn position(&self) -> Position {
+        Position {
+            date: self.dates.get(self.date).map(|g| date_key(g.date)),
+            category: self
+                .categories
+                .get(self.category)
+                .map(|(f, _)| f.label().to_string()),
+            item: self.opened.map(|r| self.item_at(r).1.id.clone()),
+            scroll: if self.opened.is_some() {
+                self.scroll
+            } else {
+                0
+            },
+            ..Position::default()
+        }
+    }
+
+    /// Goes back to where the reader was when it last quit; whatever is gone since (a date,
+    /// a category, a story) is skipped.
+    fn restore_position(&mut self) {
+        let Some(p) = self.session.position().cloned() else {
             return;
         };
-        let Some(date) = self.dates.iter().position(|g| {
-            g.digests
-                .iter()
-                .any(|&d| self.library.digests[d].items.iter().any(|i| i.id == id))
-        }) else {
+        let by_date = p
+            .date
+            .as_deref()
+            .and_then(|d| self.dates.iter().position(|g| date_key(g.date) == d));
+        let by_item = || {
+            let id = p.item.as_deref()?;
+            self.dates.iter().position(|g| {
+                g.digests
+                    .iter()
+                    .any(|&d| self.library.digests[d].items.iter().any(|i| i.id == id))
+            })
+        };
+        let Some(date) = by_date.or_else(by_item) else {
             return;
         };
         self.select_date(date);
+        if let Some(c) = p
+            .category
+            .as_deref()
+            .and_then(|c| self.categories.iter().position(|(f, _)| f.label() == c))
+        {
+            self.select_category(c);
+            self.focus = Pane::Items;
+        }
+        let Some(id) = p.item.as_deref() else {
+            return;
+        };
         if let Some(pos) = self.items.iter().position(|&r| self.item_at(r).1.id == id) {
             self.item = pos;
-            self.focus = Pane::Items;
+            self.opened = Some(self.items[pos]);
+            self.focus = Pane::Article;
+            // Clamped to the article's length on the first draw.
+            self.scroll = p.scroll;
         }
     }
 
@@ -528,7 +704,6 @@ impl App {
                     self.focus = Pane::Article;
                     let id = self.item_at(r).1.id.clone();
                     self.session.set_read(&id, true);
-                    self.session.set_last_item(&id);
                 }
                 None => self.notify("no stories here", true),
             },

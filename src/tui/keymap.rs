@@ -85,6 +85,22 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (key('c'), Action::Categories, "jump to the categories"),
     (key('r'), Action::ToggleRead, "mark the story read / unread"),
     (
+        key('b'),
+        Action::ToggleBookmark,
+        "bookmark the story / remove its bookmark",
+    ),
+    (
+        key('B'),
+        Action::Bookmarks,
+        "bookmarks view (newest first); B or Esc closes it",
+    ),
+    (
+        key('d'),
+        Action::RemoveBookmark,
+        "bookmarks view: remove the selected bookmark",
+    ),
+    (key('/'), Action::Filter, "bookmarks view: filter by words"),
+    (
         key('y'),
         Action::CopyLink,
         "copy the story's link (terminal clipboard, OSC 52)",

@@ -7,19 +7,18 @@
 
 pub mod action;
 pub mod app;
+pub mod bookmarks;
 pub mod event;
 pub mod keymap;
 pub mod link;
 pub mod session;
-pub mod state_session;
 pub mod terminal;
 pub mod ui;
 
 pub use action::Action;
 pub use app::{App, Effect, Pane};
 pub use event::{Event, EventSource, Scripted};
-pub use session::{MemorySession, Session};
-pub use state_session::StateSession;
+pub use session::Session;
 
 use crate::library::Library;
 use crate::text::TextOptions;
@@ -31,15 +30,15 @@ use std::sync::mpsc::Sender;
 /// How the reader is set up.
 pub struct Options {
     pub text: TextOptions,
-    /// Read marks (and later bookmarks, last position); flushed once on quit.
-    pub session: Box<dyn Session>,
+    /// Read marks, bookmarks and the last position.
+    pub session: Session,
 }
 
 impl Default for Options {
     fn default() -> Options {
         Options {
             text: TextOptions::default(),
-            session: Box::new(MemorySession::default()),
+            session: Session::in_memory(crate::state::State::default()),
         }
     }
 }
@@ -58,6 +57,8 @@ pub fn run(library: Library, options: Options) -> anyhow::Result<()> {
     let result = run_app(guard.terminal(), &mut app, &mut events, &mut host);
     drop(events);
     drop(guard);
+    let position = app.position();
+    app.session_mut().set_position(position);
     let flushed = app.session_mut().flush();
     result.and(flushed)
 }
@@ -119,6 +120,7 @@ enum Step {
 
 fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<Step> {
     Ok(match event {
+        Event::Key(key) if app.text_key(&key) => Step::Redraw,
         Event::Key(key) => match keymap::action_for(&key) {
             Some(action) => match relayed(app, action) {
                 Some(Effect::Quit) => Step::Quit,

@@ -1,74 +1,150 @@
-//! Reading state the reader shows and changes: read marks now, bookmarks and the last
-//! position through the same trait once the state module provides them.
-//!
-//! The app only talks to [`Session`]; [`MemorySession`] keeps everything in memory, and a
-//! persistent implementation (the state file) can replace it without touching the UI.
+//! The user's reading state as the reader sees and changes it: read marks, bookmarks and the
+//! last position. Every bookmark and read mark is saved to the state file when it is made
+//! (locked, merged, atomic), so a crash or a second ribao loses nothing; when the file cannot
+//! be written, the reader keeps going in memory and says so. Tests use it without a file.
 
-use std::collections::HashSet;
+use crate::model::{Digest, Item};
+use crate::state::{Bookmark, Change, Loaded, Position, State, StateFile};
 
-/// What the reader needs to know and change about the user's reading.
-pub trait Session {
-    fn is_read(&self, item_id: &str) -> bool;
-    fn set_read(&mut self, item_id: &str, read: bool);
-    fn is_bookmarked(&self, _item_id: &str) -> bool {
-        false
-    }
-    fn bookmark_count(&self) -> usize {
-        0
-    }
-    /// The story the reader showed when it last quit, to select it again on start.
-    fn last_item(&self) -> Option<String> {
-        None
-    }
-    /// Called whenever a story is opened.
-    fn set_last_item(&mut self, _item_id: &str) {}
-    /// Something the user must be told (a save that failed, a broken state file kept aside):
-    /// (text, is_error). Taken once; the reader shows it in the status bar.
-    fn take_message(&mut self) -> Option<(String, bool)> {
-        None
-    }
-    /// Called once when the reader quits, after the terminal is restored, so errors print
-    /// normally.
-    fn flush(&mut self) -> anyhow::Result<()> {
-        Ok(())
-    }
+pub struct Session {
+    /// None: kept in memory only (tests, or saving failed).
+    file: Option<StateFile>,
+    state: State,
+    /// Where the reader is now; saved on quit.
+    position: Option<Position>,
+    message: Option<(String, bool)>,
 }
 
-/// Reading state kept in memory only: what the reader uses until the state file exists, and
-/// what tests use.
-#[derive(Debug, Default, Clone)]
-pub struct MemorySession {
-    pub read: HashSet<String>,
-    pub bookmarks: HashSet<String>,
-    pub last_item: Option<String>,
-}
-
-impl Session for MemorySession {
-    fn is_read(&self, item_id: &str) -> bool {
-        self.read.contains(item_id)
-    }
-
-    fn set_read(&mut self, item_id: &str, read: bool) {
-        if read {
-            self.read.insert(item_id.to_string());
-        } else {
-            self.read.remove(item_id);
+impl Session {
+    /// The state file's session; a notice about a broken file (already copied aside) is
+    /// shown in the status bar.
+    pub fn open(file: StateFile, loaded: Loaded) -> Session {
+        let message = loaded.notices.first().map(|n| (n.to_string(), true));
+        let position = loaded.state.position.clone();
+        Session {
+            file: Some(file),
+            state: loaded.state,
+            position,
+            message,
         }
     }
 
-    fn is_bookmarked(&self, item_id: &str) -> bool {
-        self.bookmarks.contains(item_id)
+    /// A session with no file behind it, starting from `state`.
+    pub fn in_memory(state: State) -> Session {
+        let position = state.position.clone();
+        Session {
+            file: None,
+            state,
+            position,
+            message: None,
+        }
     }
 
-    fn bookmark_count(&self) -> usize {
-        self.bookmarks.len()
+    /// Saving disabled from the start (the state file could not be read): says why.
+    pub fn saving_disabled(why: String) -> Session {
+        Session {
+            message: Some((format!("saving disabled: {why}"), true)),
+            ..Session::in_memory(State::default())
+        }
     }
 
-    fn last_item(&self) -> Option<String> {
-        self.last_item.clone()
+    pub fn state(&self) -> &State {
+        &self.state
     }
 
-    fn set_last_item(&mut self, item_id: &str) {
-        self.last_item = Some(item_id.to_string());
+    fn save(&mut self, change: Change) {
+        self.state.apply(&change);
+        let Some(file) = &self.file else { return };
+        match file.apply(&[change]) {
+            // Take the merged state: another ribao's changes show up too.
+            Ok(loaded) => {
+                self.state = loaded.state;
+                if let Some(n) = loaded.notices.first() {
+                    self.message = Some((n.to_string(), true));
+                }
+            }
+            Err(e) => {
+                self.message = Some((format!("saving disabled: {e}"), true));
+                self.file = None;
+            }
+        }
+    }
+
+    pub fn is_read(&self, item_id: &str) -> bool {
+        self.state.is_read(item_id)
+    }
+
+    pub fn set_read(&mut self, item_id: &str, read: bool) {
+        if self.state.is_read(item_id) != read {
+            let id = item_id.to_string();
+            self.save(if read {
+                Change::MarkRead(id)
+            } else {
+                Change::MarkUnread(id)
+            });
+        }
+    }
+
+    pub fn is_bookmarked(&self, item_id: &str) -> bool {
+        self.state.is_bookmarked(item_id)
+    }
+
+    pub fn bookmark_count(&self) -> usize {
+        self.state.bookmarks.len()
+    }
+
+    /// Newest first.
+    pub fn bookmarks(&self) -> Vec<Bookmark> {
+        self.state
+            .bookmarks_newest_first()
+            .into_iter()
+            .cloned()
+            .collect()
+    }
+
+    /// Bookmarks the story, or removes its bookmark; true when it is bookmarked now.
+    pub fn toggle_bookmark(&mut self, digest: &Digest, item: &Item) -> bool {
+        if self.is_bookmarked(&item.id) {
+            self.remove_bookmark(&item.id);
+            false
+        } else {
+            self.save(Change::AddBookmark(Bookmark::for_item(digest, item)));
+            true
+        }
+    }
+
+    pub fn remove_bookmark(&mut self, item_id: &str) {
+        self.save(Change::RemoveBookmark(item_id.to_string()));
+    }
+
+    /// Where the reader was when it last quit.
+    pub fn position(&self) -> Option<&Position> {
+        self.position.as_ref()
+    }
+
+    pub fn set_position(&mut self, position: Position) {
+        self.position = Some(position);
+    }
+
+    /// Something the user must be told (a failed save, a broken state file kept aside):
+    /// (text, is_error). Taken once.
+    pub fn take_message(&mut self) -> Option<(String, bool)> {
+        self.message.take()
+    }
+
+    /// Saves the position; called once on quit, after the terminal is restored, so an error
+    /// prints normally. Losing only the position in a crash costs little.
+    pub fn flush(&mut self) -> anyhow::Result<()> {
+        let Some(position) = self.position.clone() else {
+            return Ok(());
+        };
+        if self.state.position.as_ref() == Some(&position) {
+            return Ok(());
+        }
+        self.save(Change::SetPosition(position));
+        match self.message.take() {
+            Some((text, true)) => anyhow::bail!(text),
+            _ => Ok(()),
+        }
     }
 }

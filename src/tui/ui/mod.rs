@@ -4,6 +4,7 @@
 //! [`text::widen_ambiguous_cells`], so ambiguous-wide terminals line up.
 
 pub mod article;
+mod bookmarks;
 mod breadcrumb;
 mod categories;
 mod dates;
@@ -62,7 +63,11 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
             status::draw(buf, a.status, app);
         }
     }
-    if app.help_scroll().is_some() && !matches!(layout::split(area, 0), Screen::TooSmall) {
+    let fits = !matches!(layout::split(area, 0), Screen::TooSmall);
+    if app.bookmarks_view().is_some() && fits {
+        bookmarks::draw(buf, area, app);
+    }
+    if app.help_scroll().is_some() && fits {
         help::draw(buf, area, app);
     }
     text::widen_ambiguous_cells(buf, area, opts);

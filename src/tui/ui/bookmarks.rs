@@ -1,0 +1,147 @@
+//! The bookmarks view: every saved story, newest first, with a filter line; or the saved
+//! title and link of a story whose digest file is gone.
+
+use super::super::app::App;
+use super::list::{self, Rows, marker};
+use super::{DIM, ERROR, FOCUS, clean, draw_block, fit_row, pane_block, put_line};
+use crate::state::Bookmark;
+use crate::text::{self, TextOptions};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Widget};
+
+pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
+    let opts = app.text_options();
+    let Some(view) = app.bookmarks_view() else {
+        return;
+    };
+    let width = area.width.saturating_sub(4).clamp(1, 110);
+    let height = area.height.saturating_sub(2).max(3).min(area.height);
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    Clear.render(popup, buf);
+    let visible = view.visible();
+    let title = if view.filter.is_empty() {
+        format!("书签 Bookmarks · {}", visible.len())
+    } else {
+        format!(
+            "书签 Bookmarks · {} of {}",
+            visible.len(),
+            app.session().bookmark_count()
+        )
+    };
+    let inner = draw_block(buf, popup, pane_block(&title, true, width, opts));
+    let content_w = usize::from(inner.width);
+    if let Some(mark) = &view.missing {
+        for (line, y) in missing_lines(mark, content_w, opts)
+            .iter()
+            .zip(inner.y..inner.bottom())
+        {
+            put_line(buf, inner.x, y, line, inner.width, opts);
+        }
+        return;
+    }
+    // The last row is the filter line / key hints.
+    let list_area = Rect {
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    if visible.is_empty() {
+        let empty = if app.session().bookmark_count() == 0 {
+            "还没有书签 / no bookmarks yet — press b on a story to keep it here"
+        } else {
+            "没有匹配的书签 / no bookmark matches the filter"
+        };
+        for (line, y) in text::wrap(&[Span::styled(empty, DIM)], content_w, opts)
+            .iter()
+            .zip(list_area.y..list_area.bottom())
+        {
+            put_line(buf, inner.x, y, line, inner.width, opts);
+        }
+    }
+    let rows = Rows {
+        len: visible.len(),
+        selected: view.selected,
+        focused: true,
+    };
+    let mut offset = view
+        .selected
+        .saturating_sub(usize::from(list_area.height).saturating_sub(1));
+    list::draw(buf, list_area, rows, &mut offset, opts, |i, w| {
+        row(visible[i], i == view.selected, w, opts)
+    });
+    let bottom = Rect {
+        y: inner.bottom().saturating_sub(1),
+        height: 1,
+        ..inner
+    };
+    let line = if view.typing || !view.filter.is_empty() {
+        let cursor = if view.typing { "▏" } else { "" };
+        Line::from(vec![
+            Span::styled("/ ", FOCUS),
+            Span::raw(format!("{}{cursor}", clean(&view.filter))),
+        ])
+    } else {
+        Line::from(Span::styled(
+            "Enter open · d remove · / filter · Esc close",
+            DIM,
+        ))
+    };
+    put_line(buf, bottom.x, bottom.y, &line, bottom.width, opts);
+}
+
+/// `› 2026-01-20 · 量子位 · 技术前沿解读   title`
+fn row(mark: &Bookmark, selected: bool, width: usize, opts: TextOptions) -> Line<'static> {
+    let date = mark.date.as_deref().unwrap_or("undated");
+    let prefix = vec![marker(selected), Span::styled(format!("{date}  "), DIM)];
+    let mut right = clean(&mark.source);
+    if let Some(c) = &mark.category {
+        right = format!("{right} · {}", clean(c));
+    }
+    fit_row(
+        prefix,
+        &clean(&mark.title),
+        Style::new(),
+        vec![Span::styled(format!(" {right}"), DIM)],
+        width,
+        opts,
+    )
+}
+
+fn missing_lines(mark: &Bookmark, width: usize, opts: TextOptions) -> Vec<Line<'static>> {
+    let meta = [
+        mark.date.as_deref(),
+        Some(mark.source.as_str()),
+        mark.category.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let mut out = text::wrap(
+        &[Span::styled(clean(&mark.title), super::ACCENT)],
+        width,
+        opts,
+    );
+    out.extend(text::wrap(&[Span::styled(clean(&meta), DIM)], width, opts));
+    if let Some(url) = &mark.url {
+        out.extend(text::wrap(
+            &[Span::raw(format!("🔗 {}", clean(url)))],
+            width,
+            opts,
+        ));
+    }
+    out.push(Line::default());
+    let note = format!(
+        "日报文件已不在 / the digest file is gone: {} — this is the bookmark's saved copy. o opens the link, y copies it, Esc goes back.",
+        clean(&mark.path)
+    );
+    out.extend(text::wrap(&[Span::styled(note, ERROR)], width, opts));
+    out
+}

@@ -1,0 +1,164 @@
+//! Bookmarks and the saved position in the reader, driven by keys on TestBackend.
+
+mod tui_support;
+use ribao::state::{Bookmark, Position, State};
+use ribao::text::TextOptions;
+use ribao::tui::{App, Pane, Session};
+use tui_support::{Harness, library};
+
+fn app_with_state(state: State) -> App {
+    App::new(library(), TextOptions::default(), Session::in_memory(state))
+}
+
+#[test]
+fn b_bookmarks_the_highlighted_story_and_b_again_removes_it() {
+    let mut h = Harness::new(app_with_state(State::default()), 120, 40);
+    h.keys("<Enter><Enter>j");
+    let id = h.app.selected_item().unwrap().1.id.clone();
+    h.keys("b");
+    assert!(h.app.session().is_bookmarked(&id));
+    let screen = h.text();
+    assert!(screen.contains("★ bookmarked"), "{screen}");
+    assert!(
+        screen.contains("★ 1"),
+        "bookmark count in the status bar:\n{screen}"
+    );
+    h.keys("b");
+    assert!(!h.app.session().is_bookmarked(&id));
+    assert!(h.text().contains("bookmark removed"));
+}
+
+#[test]
+fn bookmarks_view_lists_filters_removes_and_opens() {
+    let mut h = Harness::new(app_with_state(State::default()), 120, 40);
+    // Bookmark two stories of the first date, then one of the next date.
+    h.keys("<Enter><Enter>bjb<Esc><Esc>[<Enter><Enter>b");
+    assert_eq!(h.app.session().bookmark_count(), 3);
+    let newest = h.app.selected_item().unwrap().1.title.clone();
+    h.keys("B");
+    let screen = h.text();
+    assert!(screen.contains("书签 Bookmarks · 3"), "{screen}");
+    insta::assert_snapshot!("bookmarks_view", screen);
+    // Newest first.
+    assert_eq!(
+        h.app.bookmarks_view().unwrap().selected().unwrap().title,
+        newest
+    );
+
+    // Filter by a word of one title (typed as a user would, CJK included).
+    let wanted = h.app.session().bookmarks()[2].title.clone();
+    let word: String = wanted.chars().take(3).collect();
+    h.keys("/");
+    h.keys(&word);
+    h.keys("<Enter>");
+    let view = h.app.bookmarks_view().unwrap();
+    assert!(view.visible().iter().all(|b| b.title.contains(&word)));
+    assert!(h.text().contains(&format!("/ {word}")));
+    h.keys("<Esc>");
+    assert_eq!(
+        h.app.bookmarks_view().unwrap().visible().len(),
+        3,
+        "Esc clears the filter first"
+    );
+
+    // d removes the selected bookmark.
+    h.keys("d");
+    assert_eq!(h.app.session().bookmark_count(), 2);
+    assert_eq!(h.app.bookmarks_view().unwrap().visible().len(), 2);
+
+    // Enter opens the story in the article view and marks it read.
+    let target = h
+        .app
+        .bookmarks_view()
+        .unwrap()
+        .selected()
+        .unwrap()
+        .id
+        .clone();
+    h.keys("<Enter>");
+    assert!(h.app.bookmarks_view().is_none());
+    assert_eq!(h.app.focus(), Pane::Article);
+    let (_, opened) = h.app.opened().unwrap();
+    assert_eq!(opened.id, target);
+    assert!(h.app.session().is_read(&target));
+}
+
+#[test]
+fn a_bookmark_whose_file_is_gone_shows_its_saved_title_and_link() {
+    let gone = Bookmark {
+        id: "000000000000".into(),
+        date: Some("2025-12-31".into()),
+        source: "旧日报".into(),
+        category: Some("观点洞察".into()),
+        title: "已删除文件里的一篇文章".into(),
+        url: Some("https://example.com/gone".into()),
+        path: "/store/2025-12-31.md".into(),
+        added: "2026-01-01T00:00:00Z".into(),
+        extra: Default::default(),
+    };
+    let mut h = Harness::new(
+        app_with_state(State {
+            bookmarks: vec![gone],
+            ..State::default()
+        }),
+        100,
+        30,
+    );
+    h.keys("B<Enter>");
+    let screen = h.text();
+    assert!(screen.contains("已删除文件里的一篇文章"), "{screen}");
+    assert!(screen.contains("https://example.com/gone"));
+    assert!(screen.contains("the digest file is gone"));
+    h.keys("<Esc>");
+    assert!(h.app.bookmarks_view().unwrap().missing.is_none());
+    h.keys("<Esc>");
+    assert!(h.app.bookmarks_view().is_none());
+}
+
+#[test]
+fn the_reader_reopens_at_the_saved_date_category_story_and_scroll() {
+    // Short enough that the article scrolls.
+    let mut h = Harness::new(app_with_state(State::default()), 120, 12);
+    // Second date, its second category, first story, scrolled.
+    h.keys("[<Enter>j<Enter><Enter>jj");
+    let position = h.app.position();
+    assert!(
+        position.item.is_some() && position.scroll == 2,
+        "{position:?}"
+    );
+    let (date, category, item) = (
+        h.app.date_index(),
+        h.app.category_index(),
+        h.app.opened().unwrap().1.id.clone(),
+    );
+
+    let saved = State {
+        position: Some(position.clone()),
+        ..State::default()
+    };
+    let mut again = Harness::new(app_with_state(saved), 120, 12);
+    again.text();
+    assert_eq!(
+        (again.app.date_index(), again.app.category_index()),
+        (date, category)
+    );
+    assert_eq!(again.app.opened().unwrap().1.id, item);
+    assert_eq!(again.app.focus(), Pane::Article);
+    assert_eq!(again.app.scroll(), 2);
+    assert_eq!(again.app.position(), position);
+}
+
+#[test]
+fn a_saved_position_that_no_longer_exists_is_skipped() {
+    let stale = Position {
+        date: Some("1999-01-01".into()),
+        item: Some("nosuchid0000".into()),
+        scroll: 9,
+        ..Position::default()
+    };
+    let app = app_with_state(State {
+        position: Some(stale),
+        ..State::default()
+    });
+    assert_eq!((app.date_index(), app.focus()), (0, Pane::Dates));
+}
