@@ -162,3 +162,29 @@ fn a_saved_position_that_no_longer_exists_is_skipped() {
     });
     assert_eq!((app.date_index(), app.focus()), (0, Pane::Dates));
 }
+
+#[test]
+fn when_the_state_cannot_be_saved_the_reader_works_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    // A state path under a regular file can never be written.
+    std::fs::write(dir.path().join("not-a-folder"), "x").unwrap();
+    let err =
+        ribao::state::StateFile::open(dir.path().join("not-a-folder/state.json")).unwrap_err();
+    let session = Session::saving_disabled(err.to_string());
+    let mut h = Harness::new(
+        App::new(library(), TextOptions::default(), session),
+        120,
+        30,
+    );
+    h.app.relay_session_message();
+    let screen = h.text();
+    assert!(
+        screen.contains("saving disabled") && screen.contains("not-a-folder"),
+        "{screen}"
+    );
+    // Bookmarks still work for the session, and the status bar keeps saying saving is off.
+    h.keys("<Enter><Enter>b");
+    assert_eq!(h.app.session().bookmark_count(), 1);
+    h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(10))]);
+    assert!(h.text().contains("★ 1 (saving off)"));
+}

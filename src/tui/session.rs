@@ -9,6 +9,8 @@ use crate::state::{Bookmark, Change, Loaded, Position, State, StateFile};
 pub struct Session {
     /// None: kept in memory only (tests, or saving failed).
     file: Option<StateFile>,
+    /// Saving was wanted but failed: the user is told for as long as it lasts.
+    saving_off: bool,
     state: State,
     /// Where the reader is now; saved on quit.
     position: Option<Position>,
@@ -23,6 +25,7 @@ impl Session {
         let position = loaded.state.position.clone();
         Session {
             file: Some(file),
+            saving_off: false,
             state: loaded.state,
             position,
             message,
@@ -34,6 +37,7 @@ impl Session {
         let position = state.position.clone();
         Session {
             file: None,
+            saving_off: false,
             state,
             position,
             message: None,
@@ -44,8 +48,14 @@ impl Session {
     pub fn saving_disabled(why: String) -> Session {
         Session {
             message: Some((format!("saving disabled: {why}"), true)),
+            saving_off: true,
             ..Session::in_memory(State::default())
         }
+    }
+
+    /// True when saving to the state file failed and changes are kept in memory only.
+    pub fn saving_off(&self) -> bool {
+        self.saving_off
     }
 
     pub fn state(&self) -> &State {
@@ -66,6 +76,7 @@ impl Session {
             Err(e) => {
                 self.message = Some((format!("saving disabled: {e}"), true));
                 self.file = None;
+                self.saving_off = true;
             }
         }
     }

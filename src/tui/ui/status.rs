@@ -108,10 +108,14 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let opts = app.text_options();
     let width = usize::from(area.width);
     let store = clean(&app.store_label());
-    let right = format!("★ {} · {}", app.session().bookmark_count(), store);
+    // While saving is off, say so for as long as it lasts, next to what it concerns.
+    let bookmarks = match app.session().saving_off() {
+        false => format!("★ {}", app.session().bookmark_count()),
+        true => format!("★ {} (saving off)", app.session().bookmark_count()),
+    };
+    let right = format!("{bookmarks} · {store}");
     let scope_text = scope(app);
     let room = width.saturating_sub(text::str_width(&scope_text, opts) + 3);
-    let bookmarks = format!("★ {}", app.session().bookmark_count());
     // A path cut to a few columns says nothing: then only the bookmark count.
     let right = if room < 20 {
         bookmarks
