@@ -181,7 +181,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
     };
     let library = || paths.load_library(cli.store.as_deref());
     match &cli.command {
-        Some(Command::List { json }) => report::list(&library()?, *json),
+        Some(Command::List { json }) => report::list(&library()?, *json, opts),
         Some(Command::Items {
             date,
             category,
@@ -193,7 +193,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
                 category: category.clone(),
                 source: source.clone(),
             };
-            report::items(&library()?, &filter, *json)
+            report::items(&library()?, &filter, *json, opts)
         }
         Some(Command::Show { item_id, width }) => report::show(&library()?, item_id, *width, opts),
         Some(Command::Check { json }) => report::check(&library()?, *json),

@@ -97,7 +97,7 @@ fn date_text(d: &Digest) -> String {
     d.date.map_or_else(|| "undated".into(), |d| d.to_string())
 }
 
-pub fn list(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
+pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<ExitCode> {
     let rows: Vec<DigestRow> = library
         .digests
         .iter()
@@ -127,13 +127,18 @@ pub fn list(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
                 ]
             })
             .collect();
-        print_table(&table);
+        print_table(&table, opts);
         print_origin_notice(library);
     }
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn items(library: &Library, filter: &ItemFilter, json: bool) -> anyhow::Result<ExitCode> {
+pub fn items(
+    library: &Library,
+    filter: &ItemFilter,
+    json: bool,
+    opts: TextOptions,
+) -> anyhow::Result<ExitCode> {
     let found: Vec<(&Digest, &Item)> = library
         .items()
         .filter(|(d, i)| filter.accepts(d, i))
@@ -158,7 +163,7 @@ pub fn items(library: &Library, filter: &ItemFilter, json: bool) -> anyhow::Resu
                 ]
             })
             .collect();
-        print_table(&table);
+        print_table(&table, opts);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -336,8 +341,7 @@ fn print_origin_notice(library: &Library) {
 }
 
 /// Columns padded by display width, so CJK cells line up; the last column is not padded.
-fn print_table(rows: &[Vec<String>]) {
-    let opts = TextOptions::default();
+fn print_table(rows: &[Vec<String>], opts: TextOptions) {
     let columns = rows.first().map_or(0, Vec::len);
     let widths: Vec<usize> = (0..columns)
         .map(|c| {
