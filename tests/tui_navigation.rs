@@ -492,11 +492,3 @@ fn too_small_terminal_says_what_is_needed() {
     h.resize(40, 5);
     assert!(h.text().contains("enlarge"));
 }
-
-/// The real reader on the real terminal, for a manual or pseudo-terminal check:
-/// `cargo test --test tui_navigation live_terminal -- --ignored --nocapture`
-#[test]
-#[ignore = "needs a terminal"]
-fn live_terminal() {
-    ribao::tui::run(library(), ribao::tui::Options::default()).unwrap();
-}
