@@ -254,7 +254,10 @@ fn list_stories(lines: &[&str], category: Option<String>) -> Vec<Item> {
                 item.title = plain(marker.content);
             }
             if !item.title.is_empty() {
-                item.body = item.body.trim().to_string();
+                let trimmed = item.body.trim();
+                if trimmed.len() != item.body.len() {
+                    item.body = trimmed.to_string();
+                }
                 items.push(item);
             }
         }
@@ -300,8 +303,14 @@ fn item_end(lines: &[&str], start: usize, indent: usize) -> usize {
     lines.len()
 }
 
+/// Up to `indent + 3` leading spaces or tabs removed. Only ASCII blanks are stripped, so a
+/// cut never lands inside a multi-byte whitespace character (U+0085, U+3000).
 fn dedent(line: &str, indent: usize) -> &str {
-    let strip = (line.len() - line.trim_start().len()).min(indent + 3);
+    let strip = line
+        .bytes()
+        .take(indent + 3)
+        .take_while(|&b| b == b' ' || b == b'\t')
+        .count();
     &line[strip..]
 }
 
@@ -361,6 +370,15 @@ mod tests {
             )
         );
         assert_eq!(a.body, "模型更快。");
+    }
+
+    #[test]
+    fn unicode_whitespace_indents_do_not_panic() {
+        let f = find(&Doc::new(
+            "## 新闻\n1.  示例公司发布第一条新闻，内容。\n\u{85}\u{3000}续行\n \u{85}- 嵌套\n",
+        ));
+        assert_eq!(f.items[0].title, "示例公司发布第一条新闻");
+        assert!(f.items[0].body.contains("续行"));
     }
 
     #[test]
