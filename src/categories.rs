@@ -3,6 +3,7 @@
 //! known category by keywords.
 
 use crate::model::{Item, Unified};
+use memchr::memmem::Finder;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -31,6 +32,111 @@ struct Group {
 pub struct Categorizer {
     groups: Vec<Group>,
     fallback: usize,
+    /// Per group, searchers for its (lowercased) `match` words, built once.
+    matches: Vec<Vec<Finder<'static>>>,
+    keywords: KeywordIndex,
+}
+
+fn finders(words: &[String]) -> Vec<Finder<'static>> {
+    words
+        .iter()
+        .map(|w| Finder::new(w.as_bytes()).into_owned())
+        .collect()
+}
+
+/// Every group's keywords, found in one pass over a text. Each keyword is filed under its
+/// first char: a 3-byte (CJK) char by its code point, any other by its first two bytes; so
+/// each char of the text costs one table lookup, and a hit almost always is a real match.
+struct KeywordIndex {
+    /// Bucket number (1-based; 0 = none) per code point of a 3-byte first char.
+    wide: Vec<u16>,
+    /// Bucket number per first two bytes, for every other first char.
+    narrow: Vec<u16>,
+    /// (keyword, group), each bucket in group order.
+    buckets: Vec<Vec<(Box<[u8]>, usize)>>,
+    /// Keywords shorter than their key (under two bytes): (keyword, group).
+    short: Vec<(Box<[u8]>, usize)>,
+}
+
+/// The code point of the 3-byte UTF-8 sequence starting with `b[0]`, if it is one.
+fn wide_key(b: &[u8]) -> Option<usize> {
+    match *b {
+        [lead @ 0xE0..=0xEF, c1, c2, ..] => Some(
+            usize::from(lead & 0x0F) << 12 | usize::from(c1 & 0x3F) << 6 | usize::from(c2 & 0x3F),
+        ),
+        _ => None,
+    }
+}
+
+fn narrow_key(b: &[u8]) -> Option<usize> {
+    match *b {
+        [b0, b1, ..] => Some(usize::from(b0) << 8 | usize::from(b1)),
+        _ => None,
+    }
+}
+
+impl KeywordIndex {
+    fn new(groups: &[Group]) -> KeywordIndex {
+        let mut index = KeywordIndex {
+            wide: vec![0; 1 << 16],
+            narrow: vec![0; 1 << 16],
+            buckets: Vec::new(),
+            short: Vec::new(),
+        };
+        for (g, group) in groups.iter().enumerate() {
+            for k in &group.keywords {
+                let k: Box<[u8]> = k.as_bytes().into();
+                let (table, key) = match (wide_key(&k), narrow_key(&k)) {
+                    (Some(key), _) => (&mut index.wide, key),
+                    (None, Some(key)) => (&mut index.narrow, key),
+                    (None, None) => {
+                        index.short.push((k, g));
+                        continue;
+                    }
+                };
+                if table[key] == 0 {
+                    index.buckets.push(Vec::new());
+                    table[key] = u16::try_from(index.buckets.len()).expect("few keywords");
+                }
+                index.buckets[usize::from(table[key]) - 1].push((k, g));
+            }
+        }
+        index
+    }
+
+    /// The first group (in table order) with a keyword contained in `text`. A keyword (valid
+    /// UTF-8) can only start where a char starts, so the scan steps char by char.
+    fn first_group(&self, text: &[u8]) -> Option<usize> {
+        let mut best = usize::MAX;
+        for (k, g) in &self.short {
+            if *g < best && (k.is_empty() || memchr::memchr(k[0], text).is_some()) {
+                best = *g;
+            }
+        }
+        let mut i = 0;
+        while i < text.len() && best != 0 {
+            let lead = text[i];
+            let (bucket, step) = if (0xE0..0xF0).contains(&lead) {
+                (wide_key(&text[i..]).map_or(0, |k| self.wide[k]), 3)
+            } else {
+                let step = match lead {
+                    0xC0..0xE0 => 2,
+                    0xF0.. => 4,
+                    _ => 1,
+                };
+                (narrow_key(&text[i..]).map_or(0, |k| self.narrow[k]), step)
+            };
+            if bucket != 0 {
+                for (k, g) in &self.buckets[usize::from(bucket) - 1] {
+                    if *g < best && text[i..].starts_with(k) {
+                        best = *g;
+                    }
+                }
+            }
+            i += step;
+        }
+        (best != usize::MAX).then_some(best)
+    }
 }
 
 impl Categorizer {
@@ -79,17 +185,23 @@ impl Categorizer {
             .iter()
             .position(|g| g.fallback)
             .unwrap_or(table.group.len() - 1);
+        let matches = table.group.iter().map(|g| finders(&g.matches)).collect();
+        let keywords = KeywordIndex::new(&table.group);
         Ok(Categorizer {
             groups: table.group,
             fallback,
+            matches,
+            keywords,
         })
     }
 
     fn group_of(&self, category: &str) -> Option<&Group> {
         let c = category.to_ascii_lowercase();
-        self.groups
+        let g = self
+            .matches
             .iter()
-            .find(|g| g.matches.iter().any(|m| c.contains(m.as_str())))
+            .position(|matches| matches.iter().any(|m| m.find(c.as_bytes()).is_some()))?;
+        Some(&self.groups[g])
     }
 
     /// Group names in display order.
@@ -104,19 +216,25 @@ impl Categorizer {
                 inferred: false,
             };
         }
+        // The byte offset of char number KEYWORD_SCAN_CHARS: count the bytes that start a char.
+        let mut chars = 0;
         let lead_end = item
             .body
-            .char_indices()
-            .nth(KEYWORD_SCAN_CHARS)
-            .map_or(item.body.len(), |(i, _)| i);
+            .bytes()
+            .position(|b| {
+                let starts = (b as i8) >= -0x40;
+                chars += usize::from(starts);
+                starts && chars > KEYWORD_SCAN_CHARS
+            })
+            .unwrap_or(item.body.len());
         // Keywords are Chinese or ASCII: ASCII case folding is all they need, and far cheaper.
         let mut text = format!("{} {}", item.title, &item.body[..lead_end]);
         text.make_ascii_lowercase();
-        let group = self
-            .groups
-            .iter()
-            .find(|g| g.keywords.iter().any(|k| text.contains(k.as_str())))
-            .unwrap_or(&self.groups[self.fallback]);
+        let g = self
+            .keywords
+            .first_group(text.as_bytes())
+            .unwrap_or(self.fallback);
+        let group = &self.groups[g];
         Unified {
             name: group.name.clone(),
             inferred: true,

@@ -154,7 +154,27 @@ pub fn list_marker(line: &str) -> Option<ListMarker<'_>> {
 pub fn meta_field(line: &str) -> Option<(&str, &str)> {
     let t = line.trim_start().trim_start_matches(['>', '-', '*', ' ']);
     let t = t.trim_start_matches("**");
-    let (key, value) = t.split_once(['：', ':'])?;
+    // The key is at most 8 chars once whitespace and `**` around it are trimmed, so a line
+    // with more than 8 other chars before any colon has no key: stop there, not at its end.
+    let mut seen = 0;
+    let mut colon = None;
+    for (i, c) in t.char_indices() {
+        if c == '：' || c == ':' {
+            colon = Some(i);
+            break;
+        }
+        if !c.is_whitespace() && c != '*' {
+            seen += 1;
+            if seen > 8 {
+                return None;
+            }
+        }
+    }
+    let colon = colon?;
+    let (key, value) = (
+        &t[..colon],
+        &t[colon + t[colon..].chars().next()?.len_utf8()..],
+    );
     let key = key.trim_end_matches("**").trim();
     if key.is_empty() || key.chars().count() > 8 || key.contains(['[', '(', '`']) {
         return None;

@@ -1,6 +1,7 @@
 //! Inline Markdown → plain text, links and headline-like leads: the pieces titles are made of.
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 
 /// Longest title kept, in chars; longer first clauses are cut with `…`.
 const MAX_TITLE_CHARS: usize = 80;
@@ -11,13 +12,27 @@ const MIN_CLAUSE_CHARS: usize = 6;
 /// dropped, entities decoded, whitespace collapsed, stray `**`/`__` removed.
 pub fn plain(md: &str) -> String {
     // Most titles hold no Markdown at all; parsing them would be the parser's main cost.
-    if !md.contains([
-        '*', '_', '`', '[', '<', '&', '\\', '!', '#', '>', '~', '|', '\n',
-    ]) {
+    if !has_markup(md) {
         return tidy(md);
     }
+    let md = without_invisibles(md);
+    // A lone `[text](url)` (every `链接：` line) parses to its text and a paragraph end.
+    if let Some((text, _)) = simple_link(&md) {
+        let mut out = String::with_capacity(text.len() + 1);
+        out.push_str(text);
+        out.push(' ');
+        return tidy(&out);
+    }
+    // One line of text whose only markup is `**` bold: the parser drops the delimiters it
+    // pairs and keeps the others, and `tidy` drops every `**` left; so does dropping them all.
+    if only_bold_markup(&md) {
+        let mut out = String::with_capacity(md.len() + 1);
+        out.push_str(&md);
+        out.push(' ');
+        return tidy(&out);
+    }
     let mut out = String::with_capacity(md.len());
-    for event in Parser::new(&without_invisibles(md)) {
+    for event in Parser::new(&md) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             // Breaks and block ends separate words; `tidy` collapses the spaces.
@@ -37,9 +52,33 @@ pub fn plain(md: &str) -> String {
 
 /// The first link that is not an image: (text, url).
 pub fn first_link(md: &str) -> Option<(String, String)> {
-    if !md.contains("](") {
+    if !has_pair(md.as_bytes(), b']', b'(') {
         return None;
     }
+    if let Some((text, url)) = simple_link(md) {
+        return is_web_url(url).then(|| (tidy(text), url.to_string()));
+    }
+    if let Some((text, url)) = leading_link(md)
+        && is_web_url(url)
+    {
+        return Some((tidy(text), url.to_string()));
+    }
+    // Bodies are long and their first link is usually early. Block structure is decided
+    // line by line, so the text up to the blank line after the first `](` parses the same as
+    // it does in the whole text, as long as no link definition (`[x]: url`) later on could
+    // turn earlier brackets into links. A link found there is the first one.
+    if !has_pair(md.as_bytes(), b']', b':')
+        && let Some(open) = find_pair(md.as_bytes(), b']', b'(')
+        && let Some(blank) = memchr::memmem::find(&md.as_bytes()[open..], b"\n\n")
+        && open + blank + 2 < md.len()
+        && let Some(found) = first_link_in(&md[..open + blank + 1])
+    {
+        return Some(found);
+    }
+    first_link_in(md)
+}
+
+fn first_link_in(md: &str) -> Option<(String, String)> {
     let mut current: Option<(String, String)> = None;
     let mut in_image = false;
     for event in Parser::new(md) {
@@ -67,6 +106,124 @@ pub fn first_link(md: &str) -> Option<(String, String)> {
     None
 }
 
+/// Bytes that may start Markdown inline syntax (or a line break), so text without any of them
+/// parses to itself.
+const MARKUP: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = b"*_`[<&\\!#>~|\n";
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+fn has_markup(md: &str) -> bool {
+    md.bytes().any(|b| MARKUP[b as usize])
+}
+
+/// `first` immediately followed by `second` somewhere in `hay`.
+fn has_pair(hay: &[u8], first: u8, second: u8) -> bool {
+    find_pair(hay, first, second).is_some()
+}
+
+fn find_pair(hay: &[u8], first: u8, second: u8) -> Option<usize> {
+    memchr::memchr_iter(first, hay).find(|&i| hay.get(i + 1) == Some(&second))
+}
+
+/// `md` is exactly `[text](url)` with nothing in text or url that Markdown would read as
+/// syntax: then it is one inline link whose events are `text` verbatim, to `url` verbatim.
+/// Anything else (and anything unsure) is `None`, for the real parser.
+fn simple_link(md: &str) -> Option<(&str, &str)> {
+    let inner = md.strip_prefix('[')?.strip_suffix(')')?;
+    let mid = find_pair(inner.as_bytes(), b']', b'(')?;
+    let (text, url) = (&inner[..mid], &inner[mid + 2..]);
+    (plain_link_text(text) && plain_link_url(url)).then_some((text, url))
+}
+
+/// Link text with no syntax in it: its text events are itself.
+fn plain_link_text(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 256
+        && text.bytes().all(|b| {
+            b >= 0x20 && b != 0x7f && !MARKUP[b as usize] && !matches!(b, b']' | b'(' | b')')
+        })
+}
+
+/// A destination of printable ASCII with no syntax: the event's url is itself. Entities
+/// need a `;`, so without one a `&` in a query string is literal.
+fn plain_link_url(url: &str) -> bool {
+    !url.is_empty()
+        && url.len() <= 4096
+        && url.bytes().all(|b| {
+            (0x21..0x7f).contains(&b)
+                && !matches!(
+                    b,
+                    b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'\\' | b'`' | b'"' | b'\''
+                )
+        })
+        && !(url.contains('&') && url.contains(';'))
+}
+
+/// A single-line paragraph (not a heading, list item, rule or code) whose only Markdown is
+/// `**` runs of exactly two stars, with nothing `sanitize` treats by context (controls, tabs,
+/// escapes, zero-width joiners) that the removed stars could have been next to.
+fn only_bold_markup(md: &str) -> bool {
+    let b = md.as_bytes();
+    let Some(&first) = b.first() else {
+        return false;
+    };
+    // Paragraph starts only: no indent, no `-`/`+`/`*␠` bullet, `1.`/`1)` item, `=`, etc.
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if first.is_ascii_whitespace()
+        || matches!(first, b'-' | b'+' | b'=' | b':')
+        || (digits > 0 && matches!(b.get(digits), Some(b'.' | b')')))
+    {
+        return false;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'*' {
+            let run = b[i..].iter().take_while(|&&c| c == b'*').count();
+            if run != 2 {
+                return false;
+            }
+            i += run;
+            continue;
+        }
+        if c < 0x20
+            || c == 0x7f
+            || MARKUP[c as usize]
+            || (c == 0xC2 && b.get(i + 1).is_some_and(|n| (0x80..0xA0).contains(n)))
+            || (c == 0xE2 && b.get(i + 1..i + 3) == Some(&[0x80, 0x8D]))
+        {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// `[text](url)` or `[text](<url>)` opening `md`, text and url plain as in [`simple_link`]:
+/// nothing before it can hide it, so it is the first link event of `md` whatever follows.
+fn leading_link(md: &str) -> Option<(&str, &str)> {
+    let rest = md.strip_prefix('[')?;
+    let close = memchr::memchr(b']', rest.as_bytes())?;
+    let text = &rest[..close];
+    let after = rest[close + 1..].strip_prefix('(')?;
+    let url = match after.strip_prefix('<') {
+        Some(a) => {
+            let end = memchr::memchr(b'>', a.as_bytes())?;
+            a[end + 1..].strip_prefix(')')?;
+            &a[..end]
+        }
+        None => &after[..memchr::memchr(b')', after.as_bytes())?],
+    };
+    (plain_link_text(text) && plain_link_url(url)).then_some((text, url))
+}
+
 fn is_web_url(url: &str) -> bool {
     url.starts_with("http://") || url.starts_with("https://")
 }
@@ -76,7 +233,7 @@ fn is_web_url(url: &str) -> bool {
 pub fn bold_lead(md: &str) -> Option<String> {
     let s = without_invisibles(md);
     let rest = s.trim_start().strip_prefix("**")?;
-    let end = rest.find("**")?;
+    let end = find_pair(rest.as_bytes(), b'*', b'*')?;
     let after = rest[end + 2..].trim_start();
     let stands_alone = after.is_empty()
         || after.starts_with(['，', ',', '：', ':', '—', '–', '-', '。', '|', '｜']);
@@ -119,16 +276,31 @@ fn cap(s: &str) -> String {
 }
 
 /// Zero-width characters that break Markdown's emphasis rules and mean nothing on screen.
-fn without_invisibles(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains(['\u{200b}', '\u{feff}', '\u{2060}']) {
+fn without_invisibles(s: &str) -> Cow<'_, str> {
+    if has_invisibles(s) {
         s.replace(['\u{200b}', '\u{feff}', '\u{2060}'], "").into()
     } else {
         s.into()
     }
 }
 
+/// U+200B (E2 80 8B), U+2060 (E2 81 A0) or U+FEFF (EF BB BF), found by their lead bytes.
+fn has_invisibles(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(0xE2, 0xEF, b).any(|i| {
+        matches!(
+            b.get(i..i + 3),
+            Some([0xE2, 0x80, 0x8B] | [0xE2, 0x81, 0xA0] | [0xEF, 0xBB, 0xBF])
+        )
+    })
+}
+
 /// `[text](url)` left over from malformed Markdown (`**[text]**(url)`) → `text`.
-fn without_link_syntax(s: &str) -> String {
+fn without_link_syntax(s: &str) -> Cow<'_, str> {
+    if !has_pair(s.as_bytes(), b']', b'(') {
+        // Nothing to cut: the loop below would copy `s` unchanged.
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(open) = rest.find('[') {
@@ -143,21 +315,64 @@ fn without_link_syntax(s: &str) -> String {
         rest = &rest[close + 1..];
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
+}
+
+/// No whitespace but single spaces between words: what `split_whitespace` + join would give.
+/// Non-ASCII whitespace (U+0085 … U+3000) starts with one of the lead bytes C2, E1, E2, E3.
+fn is_collapsed(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b' ' if prev_space => return false,
+            b' ' => {
+                prev_space = true;
+                continue;
+            }
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => return false,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 if s[i..].starts_with(char::is_whitespace) => return false,
+            _ => {}
+        }
+        prev_space = false;
+    }
+    true
 }
 
 /// Collapse whitespace, drop control characters and leftover emphasis markers.
 pub fn tidy(s: &str) -> String {
-    let cleaned = crate::text::sanitize(s);
-    let cleaned = without_link_syntax(&cleaned.replace("**", "").replace("__", ""));
-    let mut out = String::with_capacity(cleaned.len());
-    for word in cleaned.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
+    let mut cleaned = crate::text::sanitize(s);
+    // `replace` always allocates; most labels have no marker to remove.
+    if has_pair(cleaned.as_bytes(), b'*', b'*') {
+        cleaned = Cow::Owned(cleaned.replace("**", ""));
     }
-    out.trim_start_matches('#').trim().to_string()
+    if has_pair(cleaned.as_bytes(), b'_', b'_') {
+        cleaned = Cow::Owned(cleaned.replace("__", ""));
+    }
+    let cleaned = match without_link_syntax(&cleaned) {
+        Cow::Borrowed(_) => cleaned,
+        Cow::Owned(o) => Cow::Owned(o),
+    };
+    let out = if is_collapsed(&cleaned) {
+        cleaned.into_owned()
+    } else {
+        let mut out = String::with_capacity(cleaned.len());
+        for word in cleaned.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        out
+    };
+    let kept = out.trim_start_matches('#').trim();
+    if kept.len() == out.len() {
+        return out;
+    }
+    kept.to_string()
 }
 
 #[cfg(test)]
