@@ -2,7 +2,7 @@
 //! included); each bullet under `## 更多动态` is a short story titled by its bold lead.
 
 use super::doc::{Doc, list_marker};
-use super::inline::{derive_title, plain};
+use super::inline::derive_title;
 use super::stories::story;
 use crate::model::Item;
 
@@ -11,14 +11,7 @@ pub const MORE_SECTION: &str = "更多动态";
 
 pub fn items(doc: &Doc) -> Vec<Item> {
     let mut items = Vec::new();
-    for (h, heading) in doc
-        .headings
-        .iter()
-        .enumerate()
-        .filter(|(_, h)| h.level == 2)
-    {
-        let (range, _) = doc.subtree(h);
-        let title = plain(heading.text);
+    for (title, range) in doc.sections() {
         if title.contains(MORE_SECTION) {
             let bullets = doc.lines[range]
                 .iter()

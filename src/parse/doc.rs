@@ -53,6 +53,18 @@ impl<'a> Doc<'a> {
         (self.headings[h].line + 1..end, next)
     }
 
+    /// Each `##` section: its heading text (as plain text) and the lines of its subtree.
+    pub fn sections(&self) -> impl Iterator<Item = (String, Range<usize>)> + '_ {
+        (0..self.headings.len())
+            .filter(|&h| self.headings[h].level == 2)
+            .map(|h| {
+                (
+                    super::inline::plain(self.headings[h].text),
+                    self.subtree(h).0,
+                )
+            })
+    }
+
     /// Lines before the first heading.
     pub fn preamble(&self) -> Range<usize> {
         0..self.headings.first().map_or(self.lines.len(), |h| h.line)

@@ -2,7 +2,7 @@
 //! quotes, then a `## 其他相关资讯` list of links, each a short story.
 
 use super::doc::{Doc, list_marker};
-use super::inline::{first_link, plain};
+use super::inline::first_link;
 use super::stories::story;
 use crate::model::Item;
 
@@ -11,14 +11,7 @@ const LINKS_SECTION: &str = "其他相关资讯";
 
 pub fn items(doc: &Doc) -> Vec<Item> {
     let mut items = Vec::new();
-    for (h, heading) in doc
-        .headings
-        .iter()
-        .enumerate()
-        .filter(|(_, h)| h.level == 2)
-    {
-        let (range, _) = doc.subtree(h);
-        let title = plain(heading.text);
+    for (title, range) in doc.sections() {
         if title.contains(LINKS_SECTION) {
             items.extend(doc.lines[range].iter().filter_map(|line| link_item(line)));
         } else if !title.is_empty() {

@@ -10,7 +10,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Widget};
 
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let opts = app.text_options();
@@ -19,13 +18,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     };
     let width = area.width.saturating_sub(4).clamp(1, 110);
     let height = area.height.saturating_sub(2).max(3).min(area.height);
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
-    Clear.render(popup, buf);
+    let popup = super::popup(buf, area, width, height);
     let visible = view.visible();
     let title = if view.filter.is_empty() {
         format!("书签 Bookmarks · {}", visible.len())

@@ -7,7 +7,6 @@ use crate::text::{self, TextOptions};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Widget};
 
 /// The help's rows at `width` columns: keys in a column, descriptions wrapped beside them.
 pub(crate) fn lines(width: usize, opts: TextOptions) -> Vec<Line<'static>> {
@@ -68,13 +67,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         .min(area.height.saturating_sub(2))
         .max(3)
         .min(area.height);
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
-    Clear.render(popup, buf);
+    let popup = super::popup(buf, area, width, height);
     let inner = draw_block(
         buf,
         popup,

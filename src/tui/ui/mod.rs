@@ -73,6 +73,19 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     text::widen_ambiguous_cells(buf, area, opts);
 }
 
+/// A popup of `width`×`height` centred in `area`, cleared for drawing on.
+pub(crate) fn popup(buf: &mut Buffer, area: Rect, width: u16, height: u16) -> Rect {
+    let (width, height) = (width.min(area.width), height.min(area.height));
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    ratatui::widgets::Widget::render(ratatui::widgets::Clear, rect, buf);
+    rect
+}
+
 /// A single-line, sanitised copy of untrusted text.
 pub(crate) fn clean(s: &str) -> String {
     let s = text::sanitize(s);
