@@ -124,6 +124,6 @@ fn load_file(entry: &FileEntry) -> Result<Digest, FileProblem> {
         )));
     }
     let bytes = std::fs::read(&entry.path)
-        .map_err(|e| problem(format!("cannot read: {}", store::io_reason(&e))))?;
+        .map_err(|e| problem(format!("cannot read: {}", crate::io_error::in_words(&e))))?;
     parse::parse(&bytes, &entry.path).map_err(|e| problem(format!("{e}; skipped")))
 }

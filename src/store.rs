@@ -66,21 +66,9 @@ fn walk_problem(root: &Path, err: walkdir::Error) -> FileProblem {
     let message = if let Some(ancestor) = err.loop_ancestor() {
         format!("symbolic link loop back to {}; skipped", ancestor.display())
     } else if let Some(io) = err.io_error() {
-        format!("cannot read: {}", io_reason(io))
+        format!("cannot read: {}", crate::io_error::in_words(io))
     } else {
         err.to_string()
     };
     FileProblem { path, message }
-}
-
-/// The io error in words, without Rust's `(os error 13)` noise.
-pub fn io_reason(err: &std::io::Error) -> String {
-    match err.kind() {
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::NotFound => "no such file or folder".into(),
-        _ => {
-            let s = err.to_string();
-            s.split(" (os error").next().unwrap_or(&s).to_string()
-        }
-    }
 }

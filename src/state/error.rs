@@ -9,13 +9,13 @@ use thiserror::Error;
 pub enum StateError {
     #[error(
         "cannot read state from {}: {} — check its permissions, or pass another file with --state",
-        .path.display(), reason(.source)
+        .path.display(), crate::io_error::in_words(.source)
     )]
     Read { path: PathBuf, source: io::Error },
 
     #[error(
         "cannot save state to {}: {} — bookmarks are kept for this session only",
-        .path.display(), reason(.source)
+        .path.display(), crate::io_error::in_words(.source)
     )]
     Save { path: PathBuf, source: io::Error },
 
@@ -23,27 +23,11 @@ pub enum StateError {
     #[error(
         "state file {} cannot be used ({problem}) and could not be copied aside: {} — it was left \
          untouched; move or fix it to save state again",
-        .path.display(), reason(.source)
+        .path.display(), crate::io_error::in_words(.source)
     )]
     Preserve {
         path: PathBuf,
         problem: String,
         source: io::Error,
     },
-}
-
-/// The cause in words, without Rust's "(os error 13)".
-fn reason(error: &io::Error) -> String {
-    match error.kind() {
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
-        // Creating folders reports a file standing where a folder is needed as AlreadyExists.
-        io::ErrorKind::NotADirectory | io::ErrorKind::AlreadyExists => {
-            "a file is in the way of a folder in its path".into()
-        }
-        io::ErrorKind::IsADirectory => "a folder is in the way of the file".into(),
-        io::ErrorKind::StorageFull => "the disk is full".into(),
-        io::ErrorKind::QuotaExceeded => "the disk quota is used up".into(),
-        _ => error.to_string(),
-    }
 }
