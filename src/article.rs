@@ -8,9 +8,7 @@ use ratatui::text::{Line, Span};
 
 /// `2026-01-20 · AI行业速递 · 技术前沿解读 · 量子位`: the parts the story has.
 pub fn meta(digest: &Digest, item: &Item) -> String {
-    let date = digest
-        .date
-        .map_or_else(|| "undated".to_string(), |d| d.to_string());
+    let date = crate::model::date_label(digest.date);
     [
         Some(date.as_str()),
         Some(digest.source.as_str()),

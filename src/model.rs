@@ -89,6 +89,11 @@ impl Digest {
     }
 }
 
+/// A digest date as shown and saved: `2026-01-20`, or `undated`.
+pub fn date_label(date: Option<NaiveDate>) -> String {
+    date.map_or_else(|| "undated".to_string(), |d| d.to_string())
+}
+
 /// 48 bits of a stable hash as 12 lowercase hex digits: short to type, and collisions stay
 /// unlikely even across a million items.
 pub fn short_hash(parts: &[&str]) -> String {

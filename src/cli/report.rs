@@ -2,7 +2,7 @@
 //! scripts.
 
 use crate::library::Library;
-use crate::model::{Digest, Item};
+use crate::model::{Digest, Item, date_label};
 use crate::text::TextOptions;
 use anyhow::bail;
 use serde::Serialize;
@@ -93,10 +93,6 @@ pub(super) fn emit(text: &str) {
     }
 }
 
-fn date_text(d: &Digest) -> String {
-    d.date.map_or_else(|| "undated".into(), |d| d.to_string())
-}
-
 pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<ExitCode> {
     let rows: Vec<DigestRow> = library
         .digests
@@ -120,7 +116,7 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
             .map(|d| {
                 vec![
                     d.id.clone(),
-                    date_text(d),
+                    date_label(d.date),
                     d.source.clone(),
                     count(d.items.len(), "item"),
                     d.title.clone(),
@@ -156,7 +152,7 @@ pub fn items(
             .map(|(d, i)| {
                 vec![
                     i.id.clone(),
-                    date_text(d),
+                    date_label(d.date),
                     d.source.clone(),
                     i.category.clone().unwrap_or_default(),
                     i.title.clone(),
@@ -199,7 +195,7 @@ pub fn search(library: &Library, query: &str, json: bool) -> anyhow::Result<Exit
             out.push_str(&format!(
                 "{}  {}  {}  {}\n    {}\n",
                 i.id,
-                date_text(d),
+                date_label(d.date),
                 d.source,
                 crate::text::sanitize(&i.title),
                 crate::text::sanitize(&h.snippet.text)

@@ -49,11 +49,6 @@ pub enum Effect {
 /// (digest index, item index) in the library.
 pub type ItemRef = (usize, usize);
 
-/// How a date is kept in the saved position: `YYYY-MM-DD` or `undated`.
-fn date_key(date: Option<NaiveDate>) -> String {
-    date.map_or_else(|| "undated".to_string(), |d| d.to_string())
-}
-
 /// All digests of one date (or all undated ones), in library order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateGroup {
@@ -406,9 +401,7 @@ impl App {
     }
     /// `2026-01-20`, or `undated`.
     pub fn date_label(group: &DateGroup) -> String {
-        group
-            .date
-            .map_or_else(|| "undated".to_string(), |d| d.to_string())
+        crate::model::date_label(group.date)
     }
     /// The categories of the current date with their item counts; the first is "All".
     pub fn categories(&self) -> &[(CategoryFilter, usize)] {
@@ -581,7 +574,10 @@ impl App {
     /// Where the reader is: date, category, the open story and how far it is scrolled.
     pub fn position(&self) -> Position {
         Position {
-            date: self.dates.get(self.date).map(|g| date_key(g.date)),
+            date: self
+                .dates
+                .get(self.date)
+                .map(|g| crate::model::date_label(g.date)),
             category: self
                 .categories
                 .get(self.category)
@@ -602,10 +598,11 @@ impl App {
         let Some(p) = self.session.position().cloned() else {
             return;
         };
-        let by_date = p
-            .date
-            .as_deref()
-            .and_then(|d| self.dates.iter().position(|g| date_key(g.date) == d));
+        let by_date = p.date.as_deref().and_then(|d| {
+            self.dates
+                .iter()
+                .position(|g| crate::model::date_label(g.date) == d)
+        });
         let by_item = || {
             let id = p.item.as_deref()?;
             self.dates.iter().position(|g| {

@@ -159,9 +159,7 @@ fn front_pages(
             out.push(Line::default());
         }
         out.extend(wrap_styled(&digest.title, ACCENT, width, opts));
-        let date = digest
-            .date
-            .map_or_else(|| "undated".to_string(), |d| d.to_string());
+        let date = crate::model::date_label(digest.date);
         let count = digest.items.len();
         let meta = format!(
             "{date} · {} · {count} {}",
