@@ -4,7 +4,9 @@
 use crate::categories::Categorizer;
 use crate::model::{Digest, Item};
 use crate::parse;
+use crate::search::{Query, Snippet};
 use crate::store::{self, FileEntry, FileProblem};
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -17,6 +19,13 @@ pub enum Origin {
     Samples {
         store: PathBuf,
     },
+}
+
+/// A search result: (digest index, item index) and the snippet around the first match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchHit {
+    pub item: (usize, usize),
+    pub snippet: Snippet,
 }
 
 pub struct Library {
@@ -58,14 +67,8 @@ impl Library {
         mut digests: Vec<Digest>,
         mut problems: Vec<FileProblem>,
     ) -> Library {
-        digests.sort_by(|a, b| match (a.date, b.date) {
-            (Some(x), Some(y)) => y
-                .cmp(&x)
-                .then_with(|| a.source.cmp(&b.source))
-                .then_with(|| a.path.cmp(&b.path)),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => a.path.cmp(&b.path),
+        digests.sort_by(|a, b| {
+            newest_first((a.date, &a.source, &a.path), (b.date, &b.source, &b.path))
         });
         problems.sort_by(|a, b| a.path.cmp(&b.path));
         categorize(&mut digests, &Categorizer::builtin());
@@ -95,6 +98,35 @@ impl Library {
         Some((digest, &digest.items[i]))
     }
 
+    /// Every item matching `query` among the digests `within` (indices into `digests`, in
+    /// the order wanted), with a snippet; `None` for `within` means the whole archive.
+    pub fn search(&self, query: &Query, within: Option<&[usize]>) -> Vec<SearchHit> {
+        let all: Vec<usize>;
+        let within = match within {
+            Some(w) => w,
+            None => {
+                all = (0..self.digests.len()).collect();
+                &all
+            }
+        };
+        within
+            .iter()
+            .flat_map(|&d| {
+                let digest = &self.digests[d];
+                digest
+                    .items
+                    .iter()
+                    .enumerate()
+                    .filter_map(move |(i, item)| {
+                        query.find(digest, item).map(|hit| SearchHit {
+                            item: (d, i),
+                            snippet: hit.snippet,
+                        })
+                    })
+            })
+            .collect()
+    }
+
     /// Every item with its digest, newest digest first.
     pub fn items(&self) -> impl Iterator<Item = (&Digest, &Item)> {
         self.digests
@@ -112,18 +144,38 @@ fn categorize(digests: &mut [Digest], categorizer: &Categorizer) {
         });
 }
 
-fn load_file(entry: &FileEntry) -> Result<Digest, FileProblem> {
-    let problem = |message: String| FileProblem {
-        path: entry.path.clone(),
-        message,
-    };
+/// Library order: newest date first, then by source and path; undated digests last.
+pub fn newest_first(
+    a: (Option<NaiveDate>, &str, &Path),
+    b: (Option<NaiveDate>, &str, &Path),
+) -> std::cmp::Ordering {
+    match (a.0, b.0) {
+        (Some(x), Some(y)) => y
+            .cmp(&x)
+            .then_with(|| a.1.cmp(b.1))
+            .then_with(|| a.2.cmp(b.2)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.2.cmp(b.2),
+    }
+}
+
+/// Reads and parses one digest file; Err says why not, in words.
+pub fn read_digest(entry: &FileEntry) -> Result<Digest, String> {
     if entry.size > store::MAX_FILE_BYTES {
-        return Err(problem(format!(
+        return Err(format!(
             "{} MB is too large for a digest; skipped",
             entry.size / 1_000_000
-        )));
+        ));
     }
     let bytes = std::fs::read(&entry.path)
-        .map_err(|e| problem(format!("cannot read: {}", crate::io_error::in_words(&e))))?;
-    parse::parse(&bytes, &entry.path).map_err(|e| problem(format!("{e}; skipped")))
+        .map_err(|e| format!("cannot read: {}", crate::io_error::in_words(&e)))?;
+    parse::parse(&bytes, &entry.path).map_err(|e| format!("{e}; skipped"))
+}
+
+fn load_file(entry: &FileEntry) -> Result<Digest, FileProblem> {
+    read_digest(entry).map_err(|message| FileProblem {
+        path: entry.path.clone(),
+        message,
+    })
 }

@@ -86,7 +86,7 @@ fn wide_terminal_browse_read_and_quit() {
             && screen.contains("undated"),
         "{screen}"
     );
-    assert!(screen.contains("Categories") && screen.contains("Stories"));
+    assert!(screen.contains("分类 · 2026-02-06") && screen.contains("Stories"));
     assert_borders_aligned(&screen);
 
     // To the stories of 2026-02-03 (the industry brief), open the first one.
@@ -165,5 +165,64 @@ fn ctrl_c_restores_the_terminal() {
         return;
     };
     t.keys(&["C-c"]);
+    assert_restored(&t);
+}
+
+#[test]
+fn search_the_samples_for_a_chinese_word_and_come_back() {
+    // No store set up in this HOME: the reader shows its built-in samples.
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start("search", 120, 40, home.path()) else {
+        return;
+    };
+    t.run(&format!(
+        "{} --state {}/state.json; echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo",
+        env!("CARGO_BIN_EXE_ribao"),
+        home.path().display()
+    ));
+    let before = t.wait_for("the built-in samples", |s| {
+        s.contains("built-in samples") && s.contains("分类 · 2026-01-24")
+    });
+    t.keys(&["/"]);
+    t.wait_for("the search line", |s| s.contains("输入关键词"));
+    // Typed as UTF-8 text, as an input method commits it.
+    t.type_text("英伟达");
+    let screen = t.wait_for("the day's results", |s| {
+        s.contains("结果 Results · 2026-01-24 · 2 results")
+    });
+    assert!(screen.contains(" / 英伟达"), "{screen}");
+    assert!(screen.contains("算力供给：英伟达"), "{screen}");
+    assert_borders_aligned(&screen);
+    // Tab widens the scope while typing: the whole archive.
+    t.keys(&["Tab", "Tab", "Tab"]);
+    let screen = t.wait_for("the archive's results", |s| {
+        s.contains("结果 Results · 全部存档 · 8 results")
+    });
+    assert_borders_aligned(&screen);
+    // Enter: to the results; Enter: the first result's article, its matches counted.
+    t.keys(&["Enter"]);
+    t.wait_for("the results focused", |s| s.contains("n/N result"));
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("the article", |s| {
+        s.contains("文章 Article · ") && s.contains("matches")
+    });
+    assert!(
+        screen.contains("算力供给：英伟达、北辰芯与云厂商同步扩产"),
+        "{screen}"
+    );
+    t.keys(&["n"]);
+    t.wait_for("the first match", |s| s.contains("match 1 of"));
+    // Esc back to the results, Esc closes the search: the reader as it was.
+    t.keys(&["Escape"]);
+    t.wait_for("the results again", |s| s.contains("n/N result"));
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    t.keys(&["Escape"]);
+    let after = t.wait_for("the reader again", |s| !s.contains("结果 Results"));
+    // The opened result is read now (✓, one unread less on its date); nothing else changed.
+    let as_unread = |s: &str| s.replace('✓', " ").replace("1/11  10", "1/11  11");
+    assert_eq!(as_unread(&after), as_unread(&before), "{after}");
+    assert!(after.contains("概览 Overview") && after.contains("分类 · 2026-01-24"));
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    t.keys(&["q"]);
     assert_restored(&t);
 }

@@ -23,7 +23,7 @@ fn titles(app: &App) -> Vec<String> {
 fn category_labels(app: &App) -> Vec<String> {
     app.categories()
         .iter()
-        .map(|(f, _)| f.label().to_string())
+        .map(|c| c.filter.label().to_string())
         .collect()
 }
 
@@ -43,9 +43,10 @@ fn moving_through_dates_changes_categories_and_items() {
         h.app.current_date().unwrap().date.unwrap().to_string(),
         "2026-01-19"
     );
+    // The publication's own categories, then the unified ones.
     assert_eq!(
         category_labels(&h.app),
-        ["全部 / All", "产品与应用", "其他相关资讯"]
+        ["全部 / All", "产品与应用", "其他相关资讯", "产品与商业"]
     );
     assert_eq!(h.app.items().len(), 2);
     assert!(h.text().contains("机器人公司展示家庭整理助手"));
@@ -91,10 +92,13 @@ fn selecting_a_category_filters_items() {
     assert!(!screen.contains("云计算厂商下调 GPU 租…"));
     assert!(screen.contains("2026-01-20 · 技术前沿解读 · 2 items"));
 
-    // "Other" holds the stories without a category.
-    h.keys("G");
-    assert_eq!(h.app.category().label(), "未分类 / Other");
+    // "Other" holds the stories without a category; the unified categories follow it.
+    while h.app.category().label() != "未分类 / Other" {
+        h.keys("j");
+    }
     assert_eq!(titles(&h.app), ["小模型进入更多办公场景"]);
+    h.keys("j");
+    assert!(h.app.category().is_unified(), "{:?}", h.app.category());
 }
 
 #[test]
@@ -234,8 +238,11 @@ fn help_lists_every_key_and_closes() {
         assert!(h.app.help_scroll().is_none(), "{close} closes help");
         h.keys("?");
     }
+    // The help explains the marks and the search language below the keys.
+    assert!(screen.contains("~ placed in its unified category"));
+    assert!(screen.contains("\"a phrase\" as written"));
     // Keys of features that do not exist yet are not bound.
-    for key in ["n", "N"] {
+    for key in ["x", "z"] {
         let event = parse_keys(key)[0];
         assert_eq!(keymap::action_for(&event), None, "{key} is bound");
     }

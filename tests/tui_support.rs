@@ -132,6 +132,39 @@ pub const NOTES: &str = "\
 两者互补：专有名词和编号更适合关键词检索。
 ";
 
+pub const BRIEF_0105: &str = "\
+# 🤖 AI行业速递 - 2026年01月05日
+
+## 开源社区发布中文推理评测集，覆盖数学、代码与常识
+
+> **分类：** 开源生态
+> **来源：** [样例开源周刊](https://example.org/weekly/zh-eval)
+
+**核心洞察：** 公开透明的评测集让推理模型之间的比较第一次有了共同的尺子。
+
+**内容简介：**
+
+- 规模：共收录一万两千道题目，全部附带人工核对的标准答案。
+
+---
+
+## 其他相关资讯
+
+- [某云厂商发布年度模型价格表](https://example.com/cloud/prices)
+";
+
+pub const DAILY_1130: &str = "\
+---
+title: AI 日报：年末盘点
+date: 2025-11-30
+---
+# AI 日报：年末盘点
+
+## 芯片出口新规生效
+
+监管部门公布新的芯片出口规则，推理加速卡被纳入许可管理。
+";
+
 fn parse(text: &str, name: &str) -> ribao::model::Digest {
     ribao::parse::parse(text.as_bytes(), Path::new(name)).expect("test digest parses")
 }
@@ -144,6 +177,19 @@ pub fn library() -> Library {
         parse(BRIEF_0119, "store/brief/2026-01-19.md"),
         parse(NOTES, "store/notes/rag.md"),
     ];
+    Library::new(
+        Origin::Store(PathBuf::from("/home/reader/digests")),
+        digests,
+        Vec::new(),
+    )
+}
+
+/// The test library plus a digest 15 days before the newest (inside "last 30 days", outside
+/// "last 7 days") and one 51 days before (outside both).
+pub fn scope_library() -> Library {
+    let mut digests = library().digests;
+    digests.push(parse(BRIEF_0105, "store/brief/2026-01-05.md"));
+    digests.push(parse(DAILY_1130, "store/daily/2025-11-30.md"));
     Library::new(
         Origin::Store(PathBuf::from("/home/reader/digests")),
         digests,
@@ -215,6 +261,23 @@ impl Harness {
         .unwrap();
     }
 
+    /// Waits until background work (a search) has answered, then draws: deterministic, and
+    /// no longer than the work takes.
+    pub fn settle(&mut self) {
+        assert!(
+            self.app.wait_background(std::time::Duration::from_secs(20)),
+            "background work did not finish"
+        );
+        assert!(!self.app.background_pending());
+        self.run([]);
+    }
+
+    /// Types text into whatever has the keyboard, then waits for a search it starts.
+    pub fn search_for(&mut self, text: &str) {
+        self.keys(text);
+        self.settle();
+    }
+
     /// Presses keys written like `"jj<Enter><Esc>"`.
     pub fn keys(&mut self, keys: &str) {
         self.run(parse_keys(keys).into_iter().map(Event::Key));
@@ -266,6 +329,47 @@ impl Harness {
     pub fn text(&mut self) -> String {
         self.rows().join("\n")
     }
+
+    /// The screen as [`Harness::text`], with search marks made visible: text marked as a match
+    /// (yellow background) is put in `⟦…⟧`, the current match in `⟪…⟫`.
+    pub fn marked_text(&mut self) -> String {
+        use ratatui::style::Color;
+        let buf = self.buffer();
+        let mut out = Vec::new();
+        for y in 0..buf.area.height {
+            let mut row = String::new();
+            let mut open: Option<Color> = None;
+            let mut x = 0;
+            while x < buf.area.width {
+                let cell = &buf[(x, y)];
+                let mark = [Color::Yellow, Color::LightRed]
+                    .into_iter()
+                    .find(|&c| cell.bg == c);
+                if mark != open {
+                    match open {
+                        Some(Color::Yellow) => row.push('⟧'),
+                        Some(_) => row.push('⟫'),
+                        None => {}
+                    }
+                    match mark {
+                        Some(Color::Yellow) => row.push('⟦'),
+                        Some(_) => row.push('⟪'),
+                        None => {}
+                    }
+                    open = mark;
+                }
+                row.push_str(cell.symbol());
+                x += unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1) as u16;
+            }
+            match open {
+                Some(Color::Yellow) => row.push('⟧'),
+                Some(_) => row.push('⟫'),
+                None => {}
+            }
+            out.push(row);
+        }
+        out.join("\n")
+    }
 }
 
 /// Hands out scripted events one at a time, so every event gets its own frame.
@@ -311,6 +415,8 @@ pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
                 "PgUp" => key(KeyCode::PageUp),
                 "Home" => key(KeyCode::Home),
                 "End" => key(KeyCode::End),
+                "BS" => key(KeyCode::Backspace),
+                "Del" => key(KeyCode::Delete),
                 "Space" => key(KeyCode::Char(' ')),
                 n if n.starts_with("C-") => ctrl(n.chars().nth(2).unwrap()),
                 other => panic!("unknown key <{other}>"),

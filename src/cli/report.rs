@@ -177,8 +177,12 @@ pub fn search(library: &Library, query: &str, json: bool) -> anyhow::Result<Exit
         bail!("the query {query:?} has nothing to search for");
     }
     let hits: Vec<_> = library
-        .items()
-        .filter_map(|(d, i)| q.find(d, i).map(|h| (d, i, h)))
+        .search(&q, None)
+        .into_iter()
+        .map(|h| {
+            let d = &library.digests[h.item.0];
+            (d, &d.items[h.item.1], h)
+        })
         .collect();
     if json {
         let rows: Vec<SearchRow> = hits

@@ -35,8 +35,15 @@ pub enum Action {
     Bookmarks,
     /// In the bookmarks view: remove the selected bookmark.
     RemoveBookmark,
-    /// In the bookmarks view: type a filter.
-    Filter,
+    /// Open the search line (in the bookmarks view: type a filter).
+    Search,
+    /// Search: the next match in the article (past the last, the next result); in the
+    /// results, the next result.
+    NextMatch,
+    /// Search: the previous match / result.
+    PrevMatch,
+    /// The next scope of the categories: the date › 7 days › 30 days › the whole archive.
+    Scope,
     CopyLink,
     OpenLink,
     Help,

@@ -1,17 +1,22 @@
 //! The reader's state and how actions change it. Pure: no terminal, no files, no processes —
 //! anything with an outside effect is returned as an [`Effect`] for the run loop to carry out.
 
+mod searching;
+
 use super::action::Action;
+use super::background::{SearchWorker, Waker};
 use super::bookmarks::BookmarksView;
 use super::link;
+use super::scope;
+use super::search::SearchView;
 use super::session::Session;
 use super::ui::article::ArticleCache;
 use crate::library::{Library, Origin};
 use crate::model::{Digest, Item};
 use crate::state::Position;
 use crate::text::TextOptions;
-use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// How long a status message stays.
@@ -46,44 +51,20 @@ pub enum Effect {
     CopyUrl(String),
 }
 
-/// (digest index, item index) in the library.
-pub type ItemRef = (usize, usize);
+pub use super::scope::{CategoryCount, CategoryFilter, DateGroup, DateSpan, ItemRef, Scope};
 
-/// All digests of one date (or all undated ones), in library order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DateGroup {
-    pub date: Option<NaiveDate>,
-    pub digests: Vec<usize>,
+/// A row of the category pane: a group heading, or a selectable category (an index into
+/// [`App::categories`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CategoryRow {
+    Heading(&'static str),
+    Entry(usize),
 }
 
-/// Which items of a date the item list shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CategoryFilter {
-    All,
-    Named(String),
-    /// Items whose publication gave no category.
-    Uncategorized,
-}
-
-impl CategoryFilter {
-    fn accepts(&self, item: &Item) -> bool {
-        match self {
-            CategoryFilter::All => true,
-            CategoryFilter::Named(name) => item.category.as_deref() == Some(name.as_str()),
-            CategoryFilter::Uncategorized => item.category.is_none(),
-        }
-    }
-
-    /// The label shown in the category pane, the status bar and the breadcrumb (unsanitised
-    /// for `Named`).
-    pub fn label(&self) -> &str {
-        match self {
-            CategoryFilter::All => "全部 / All",
-            CategoryFilter::Named(name) => name,
-            CategoryFilter::Uncategorized => "未分类 / Other",
-        }
-    }
-}
+/// The heading above the unified categories in the category pane.
+pub const UNIFIED_HEADING: &str = "统一分类 Unified";
+/// The heading above the publications' own categories.
+pub const SOURCE_HEADING: &str = "来源分类 Sources";
 
 /// A status-bar message and when it goes away.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,23 +90,39 @@ pub struct ViewState {
     pub help_len: usize,
     /// First visible row of each list (dates, categories, items).
     pub offsets: [usize; 3],
+    /// Results the search list shows at once.
+    pub results_height: usize,
 }
 
 pub struct App {
-    pub(crate) library: Library,
+    pub(crate) library: Arc<Library>,
     pub(crate) text: TextOptions,
     session: Session,
     dates: Vec<DateGroup>,
+    /// The date group of each digest.
+    group_of: Vec<usize>,
+    scope: Scope,
+    /// The digests the scope covers, in library order.
+    scope_digests: Vec<usize>,
+    /// The selected date group (in a multi-date scope: the date of the selected story).
     date: usize,
-    categories: Vec<(CategoryFilter, usize)>,
+    categories: Vec<CategoryCount>,
     category: usize,
+    /// The items of the scope the category lets through, in library order.
     items: Vec<ItemRef>,
+    /// `items` by date, in a multi-date scope (empty for one date).
+    spans: Vec<DateSpan>,
+    /// Display width of the widest source name among `items`.
+    source_width: usize,
     item: usize,
     opened: Option<ItemRef>,
     focus: Pane,
     scroll: usize,
     help: Option<usize>,
     bookmarks: Option<BookmarksView>,
+    search: Option<SearchView>,
+    worker: Option<SearchWorker>,
+    waker: Waker,
     message: Option<Message>,
     clock: Duration,
     pub(crate) view: ViewState,
@@ -134,23 +131,34 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(library: Library, text: TextOptions, session: Session) -> App {
-        let dates = group_dates(&library);
+    /// The reader over `library` (a `Library` or an `Arc<Library>` shared with other work).
+    pub fn new(library: impl Into<Arc<Library>>, text: TextOptions, session: Session) -> App {
+        let library = library.into();
+        let dates = scope::group_dates(&library);
+        let group_of = scope::group_of_digests(&dates, library.digests.len());
         let mut app = App {
             library,
             text,
             session,
             dates,
+            group_of,
+            scope: Scope::Day,
+            scope_digests: Vec::new(),
             date: 0,
             categories: Vec::new(),
             category: 0,
             items: Vec::new(),
+            spans: Vec::new(),
+            source_width: 0,
             item: 0,
             opened: None,
             focus: Pane::Dates,
             scroll: 0,
             help: None,
             bookmarks: None,
+            search: None,
+            worker: None,
+            waker: Waker::default(),
             message: None,
             clock: Duration::ZERO,
             view: ViewState {
@@ -197,15 +205,20 @@ impl App {
         if self.bookmarks.is_some() {
             return self.update_bookmarks(action);
         }
+        if self.search.is_some() {
+            return self.update_search(action);
+        }
         match action {
             Action::Quit | Action::ForceQuit => return Some(Effect::Quit),
             Action::ToggleBookmark => self.toggle_bookmark(),
-            Action::Bookmarks => {
-                self.bookmarks = Some(BookmarksView::new(self.session.bookmarks()))
-            }
-            Action::RemoveBookmark | Action::Filter => {
-                self.notify("d and / work in the bookmarks view: press B", false)
-            }
+            Action::Bookmarks => self.open_bookmarks(),
+            Action::RemoveBookmark => self.notify("d works in the bookmarks view: press B", false),
+            Action::Search => self.open_search(),
+            Action::NextMatch | Action::PrevMatch => self.notify(
+                "n and N step through search matches: press / to search",
+                false,
+            ),
+            Action::Scope => self.cycle_scope(),
             Action::Help => self.help = Some(0),
             Action::Down => self.move_by(1),
             Action::Up => self.move_by(-1),
@@ -234,15 +247,22 @@ impl App {
         self.bookmarks.as_ref()
     }
 
-    /// A key typed into a text line (the bookmarks filter); false when no text line has the
-    /// keyboard or the key is not for it, so the keymap handles it.
+    fn open_bookmarks(&mut self) {
+        self.bookmarks = Some(BookmarksView::new(self.session.bookmarks()));
+    }
+
+    /// A key typed into a text line (the search line, the bookmarks filter); false when no
+    /// text line has the keyboard or the key is not for it, so the keymap handles it.
     pub fn text_key(&mut self, key: &KeyEvent) -> bool {
+        if key.kind == KeyEventKind::Release || self.help.is_some() {
+            return false;
+        }
+        if self.bookmarks.is_none() && self.search_typing() {
+            return self.search_key(key);
+        }
         let Some(view) = self.bookmarks.as_mut().filter(|v| v.typing) else {
             return false;
         };
-        if key.kind == KeyEventKind::Release {
-            return false;
-        }
         match key.code {
             KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
                 view.push_filter(c)
@@ -280,7 +300,7 @@ impl App {
             Action::PageUp => view.move_by(-page),
             Action::First => view.move_by(isize::MIN),
             Action::Last => view.move_by(isize::MAX),
-            Action::Filter => view.typing = true,
+            Action::Search => view.typing = true,
             Action::Back if !view.filter.is_empty() => {
                 view.filter.clear();
                 view.selected = 0;
@@ -308,16 +328,24 @@ impl App {
         None
     }
 
-    /// Opens the story with this id in the article view; false when no digest has it.
+    /// Opens the story with this id in the article view (closing a search); false when no
+    /// digest has it. The scope and category stay when they show the story.
     fn go_to(&mut self, id: &str) -> bool {
-        let holds = |g: &DateGroup| {
-            g.digests
-                .iter()
-                .any(|&d| self.library.digests[d].items.iter().any(|i| i.id == id))
-        };
+        let shown = self.items.iter().position(|&r| self.item_at(r).1.id == id);
+        if let Some(pos) = shown {
+            self.search = None;
+            self.item = pos;
+            self.follow_item_date();
+            self.focus = Pane::Items;
+            self.open();
+            return true;
+        }
+        let holds = |g: &DateGroup| scope::find_item(&self.library, &g.digests, id).is_some();
         let Some(date) = self.dates.iter().position(holds) else {
             return false;
         };
+        self.search = None;
+        self.scope = Scope::Day;
         self.select_date(date);
         let Some(pos) = self.items.iter().position(|&r| self.item_at(r).1.id == id) else {
             return false;
@@ -333,9 +361,9 @@ impl App {
             self.notify("select a story first (Enter on a story)", true);
             return;
         };
-        let (d, i) = r;
-        let digest = &self.library.digests[d];
-        let now = self.session.toggle_bookmark(digest, &digest.items[i]);
+        let library = Arc::clone(&self.library);
+        let (digest, item) = scope::item(&library, r);
+        let now = self.session.toggle_bookmark(digest, item);
         self.notify(
             if now {
                 "★ bookmarked"
@@ -357,7 +385,6 @@ impl App {
         false
     }
 
-    /// Shows a message in the status bar for [`MESSAGE_TTL`].
     /// Shows what the session has to say (failed saves, a broken state file kept aside).
     pub fn relay_session_message(&mut self) {
         if let Some((text, error)) = self.session.take_message() {
@@ -365,6 +392,7 @@ impl App {
         }
     }
 
+    /// Shows a message in the status bar for [`MESSAGE_TTL`].
     pub fn notify(&mut self, text: impl Into<String>, error: bool) {
         self.message = Some(Message {
             text: text.into(),
@@ -403,26 +431,75 @@ impl App {
     pub fn date_label(group: &DateGroup) -> String {
         crate::model::date_label(group.date)
     }
-    /// The categories of the current date with their item counts; the first is "All".
-    pub fn categories(&self) -> &[(CategoryFilter, usize)] {
+    /// The scope of the category pane.
+    pub fn scope(&self) -> Scope {
+        self.scope
+    }
+    /// The scope as titles show it: `2026-01-24`, `近7天 (01-18–01-24)`, `全部存档`.
+    pub fn scope_label(&self) -> String {
+        self.label_of(self.scope)
+    }
+    pub(crate) fn label_of(&self, scope: Scope) -> String {
+        scope::label(&self.dates, scope, self.date)
+    }
+    /// The categories of the scope with their item counts: "All", the publications' own, then
+    /// the unified ones.
+    pub fn categories(&self) -> &[CategoryCount] {
         &self.categories
+    }
+    /// The category pane's rows: the categories with a heading above each group.
+    pub fn category_rows(&self) -> Vec<CategoryRow> {
+        let mut out = Vec::with_capacity(self.categories.len() + 2);
+        let mut last_heading = None;
+        for (i, c) in self.categories.iter().enumerate() {
+            let heading = match c.filter {
+                CategoryFilter::All => None,
+                CategoryFilter::Unified(_) => Some(UNIFIED_HEADING),
+                CategoryFilter::Source(_) | CategoryFilter::Uncategorized => Some(SOURCE_HEADING),
+            };
+            if heading.is_some() && heading != last_heading {
+                out.push(CategoryRow::Heading(heading.unwrap_or_default()));
+                last_heading = heading;
+            }
+            out.push(CategoryRow::Entry(i));
+        }
+        out
     }
     pub fn category_index(&self) -> usize {
         self.category
     }
     pub fn category(&self) -> &CategoryFilter {
-        &self.categories[self.category].0
+        self.categories
+            .get(self.category)
+            .map_or(&CategoryFilter::All, |c| &c.filter)
     }
-    /// The items of the current date and category.
+    /// The items of the scope and category.
     pub fn items(&self) -> &[ItemRef] {
         &self.items
+    }
+    /// In a multi-date scope, the items grouped by date (the date list shows these dates).
+    pub fn date_spans(&self) -> &[DateSpan] {
+        &self.spans
+    }
+    /// The date span of the selected date (multi-date scopes).
+    pub fn span_index(&self) -> Option<usize> {
+        self.spans
+            .binary_search_by_key(&self.date, |s| s.group)
+            .ok()
+    }
+    /// The span an item (index into `items`) belongs to.
+    pub(crate) fn span_of_item(&self, item: usize) -> Option<usize> {
+        match self.spans.binary_search_by_key(&item, |s| s.start) {
+            Ok(s) => Some(s),
+            Err(0) => None,
+            Err(s) => Some(s - 1),
+        }
     }
     pub fn item_index(&self) -> usize {
         self.item
     }
     pub fn item_at(&self, r: ItemRef) -> (&Digest, &Item) {
-        let digest = &self.library.digests[r.0];
-        (digest, &digest.items[r.1])
+        scope::item(&self.library, r)
     }
     /// The highlighted item of the item list.
     pub fn selected_item(&self) -> Option<(&Digest, &Item)> {
@@ -434,6 +511,10 @@ impl App {
     }
     pub(crate) fn opened_ref(&self) -> Option<ItemRef> {
         self.opened
+    }
+    /// Display width of the item list's source column.
+    pub(crate) fn source_width(&self) -> usize {
+        self.source_width
     }
     pub fn scroll(&self) -> usize {
         self.scroll
@@ -476,13 +557,18 @@ impl App {
     }
     /// Number of items and unread items of a date.
     pub fn date_counts(&self, group: &DateGroup) -> (usize, usize) {
-        let items = group
-            .digests
-            .iter()
-            .flat_map(|&d| self.library.digests[d].items.iter());
+        let items = scope::items_of(&self.library, &group.digests);
         items.fold((0, 0), |(all, unread), item| {
             (all + 1, unread + usize::from(!self.is_read(item)))
         })
+    }
+    /// Number of items and unread items of a date span (the items the category shows).
+    pub fn span_counts(&self, span: &DateSpan) -> (usize, usize) {
+        let unread = self.items[span.start..span.start + span.len]
+            .iter()
+            .filter(|&&r| !self.is_read(self.item_at(r).1))
+            .count();
+        (span.len, unread)
     }
 
     /// Clamps the article scroll to what the last frame can show (called by the UI after it
@@ -503,76 +589,104 @@ impl App {
 
     // ----- changes -----
 
+    /// Selects a date group. In the one-date scope the categories and items become the
+    /// date's; in a multi-date scope the item list jumps to the date's first story.
     fn select_date(&mut self, index: usize) {
         self.date = index.min(self.dates.len().saturating_sub(1));
-        self.categories = self.compute_categories();
-        self.category = 0;
-        self.items = self.compute_items();
-        self.item = 0;
         self.opened = None;
         self.scroll = 0;
+        if self.scope.is_multi_date() {
+            if let Some(s) = self.span_index() {
+                let span = self.spans[s];
+                self.item = span.start;
+                // The date's separator row at the top of the list.
+                self.view.offsets[2] = span.start + s;
+            }
+        } else {
+            self.refresh_scope(None, None);
+        }
     }
 
     fn select_category(&mut self, index: usize) {
         self.category = index.min(self.categories.len().saturating_sub(1));
-        self.items = self.compute_items();
-        self.item = 0;
+        self.refresh_items(None);
     }
 
-    fn compute_categories(&self) -> Vec<(CategoryFilter, usize)> {
-        let mut named: Vec<(CategoryFilter, usize)> = Vec::new();
-        let (mut all, mut none) = (0, 0);
-        for item in self.date_items() {
-            all += 1;
-            match &item.category {
-                Some(c) => match named
-                    .iter_mut()
-                    .find(|(f, _)| matches!(f, CategoryFilter::Named(n) if n == c))
-                {
-                    Some((_, n)) => *n += 1,
-                    None => named.push((CategoryFilter::Named(c.clone()), 1)),
-                },
-                None => none += 1,
-            }
-        }
-        let mut out = vec![(CategoryFilter::All, all)];
-        let any_named = !named.is_empty();
-        out.extend(named);
-        if any_named && none > 0 {
-            out.push((CategoryFilter::Uncategorized, none));
-        }
-        out
+    /// Recomputes what the scope covers: its digests, their categories (keeping `keep` when
+    /// the scope has it) and the items.
+    fn refresh_scope(&mut self, keep: Option<CategoryFilter>, anchor: Option<ItemRef>) {
+        self.scope_digests = scope::digests_in(&self.dates, self.scope, self.date);
+        self.categories = scope::categories(&self.library, &self.scope_digests);
+        self.category = keep
+            .and_then(|f| self.categories.iter().position(|c| c.filter == f))
+            .unwrap_or(0);
+        self.refresh_items(anchor);
     }
 
-    fn date_items(&self) -> impl Iterator<Item = &Item> {
-        self.dates
-            .get(self.date)
-            .into_iter()
-            .flat_map(|g| g.digests.iter())
-            .flat_map(|&d| self.library.digests[d].items.iter())
-    }
-
-    fn compute_items(&self) -> Vec<ItemRef> {
-        let Some(group) = self.dates.get(self.date) else {
-            return Vec::new();
+    /// Recomputes the item list for the scope and category; `anchor` stays selected when the
+    /// list has it.
+    fn refresh_items(&mut self, anchor: Option<ItemRef>) {
+        let filter = self.category().clone();
+        self.items = scope::items(&self.library, &self.scope_digests, &filter);
+        self.spans = if self.scope.is_multi_date() {
+            scope::date_spans(&self.items, &self.group_of)
+        } else {
+            Vec::new()
         };
-        let filter = self
-            .categories
-            .get(self.category)
-            .map_or(CategoryFilter::All, |(f, _)| f.clone());
-        group
-            .digests
-            .iter()
-            .flat_map(|&d| {
-                let digest = &self.library.digests[d];
-                (0..digest.items.len()).map(move |i| (d, i))
-            })
-            .filter(|&(d, i)| filter.accepts(&self.library.digests[d].items[i]))
-            .collect()
+        self.item = anchor
+            .and_then(|r| self.items.binary_search(&r).ok())
+            .unwrap_or(0);
+        self.follow_item_date();
+        let opts = self.text;
+        self.source_width = scope::widest_source(&self.library, &self.items, |s| {
+            crate::text::str_width(&super::ui::clean(s), opts)
+        });
     }
 
-    /// Where the reader is: date, category, the open story and how far it is scrolled.
+    /// In a multi-date scope the selected date is the selected story's.
+    fn follow_item_date(&mut self) {
+        if self.scope.is_multi_date()
+            && let Some(&(d, _)) = self.items.get(self.item)
+        {
+            self.date = self.group_of[d];
+        }
+    }
+
+    /// `a`: the next scope (day › 7 days › 30 days › archive), keeping the category and the
+    /// story when the new scope has them.
+    fn cycle_scope(&mut self) {
+        let next = self.scope.next();
+        self.set_scope(next);
+        let n = self.items.len();
+        let text = format!(
+            "范围 scope: {} · {n} {}",
+            self.scope_label(),
+            if n == 1 { "story" } else { "stories" }
+        );
+        self.notify(text, false);
+    }
+
+    pub(crate) fn set_scope(&mut self, scope: Scope) {
+        let keep = self.category().clone();
+        let anchor = self.opened.or_else(|| self.items.get(self.item).copied());
+        if scope == Scope::Day
+            && let Some((d, _)) = anchor
+        {
+            self.date = self.group_of[d];
+        }
+        self.scope = scope;
+        self.refresh_scope(Some(keep), anchor);
+    }
+
+    /// Where the reader is: scope, date, category, the open story and how far it is scrolled.
     pub fn position(&self) -> Position {
+        let mut extra = crate::state::Extra::new();
+        if self.scope != Scope::Day {
+            extra.insert(POSITION_SCOPE.into(), self.scope.key().into());
+        }
+        if self.category().is_unified() {
+            extra.insert(POSITION_GROUP.into(), "unified".into());
+        }
         Position {
             date: self
                 .dates
@@ -581,14 +695,14 @@ impl App {
             category: self
                 .categories
                 .get(self.category)
-                .map(|(f, _)| f.label().to_string()),
+                .map(|c| c.filter.label().to_string()),
             item: self.opened.map(|r| self.item_at(r).1.id.clone()),
             scroll: if self.opened.is_some() {
                 self.scroll
             } else {
                 0
             },
-            ..Position::default()
+            extra,
         }
     }
 
@@ -598,6 +712,11 @@ impl App {
         let Some(p) = self.session.position().cloned() else {
             return;
         };
+        let saved = |key: &str| p.extra.get(key).and_then(|v| v.as_str());
+        let scope = saved(POSITION_SCOPE)
+            .and_then(Scope::from_key)
+            .unwrap_or(Scope::Day);
+        let unified = saved(POSITION_GROUP) == Some("unified");
         let by_date = p.date.as_deref().and_then(|d| {
             self.dates
                 .iter()
@@ -605,21 +724,24 @@ impl App {
         });
         let by_item = || {
             let id = p.item.as_deref()?;
-            self.dates.iter().position(|g| {
-                g.digests
-                    .iter()
-                    .any(|&d| self.library.digests[d].items.iter().any(|i| i.id == id))
-            })
+            self.dates
+                .iter()
+                .position(|g| scope::find_item(&self.library, &g.digests, id).is_some())
         };
-        let Some(date) = by_date.or_else(by_item) else {
+        let date = by_date.or_else(by_item);
+        if date.is_none() && scope == Scope::Day {
             return;
-        };
-        self.select_date(date);
-        if let Some(c) = p
-            .category
-            .as_deref()
-            .and_then(|c| self.categories.iter().position(|(f, _)| f.label() == c))
-        {
+        }
+        self.scope = scope;
+        self.select_date(date.unwrap_or(0));
+        if scope.is_multi_date() {
+            self.refresh_scope(None, None);
+        }
+        if let Some(c) = p.category.as_deref().and_then(|c| {
+            self.categories
+                .iter()
+                .position(|k| k.filter.label() == c && k.filter.is_unified() == unified)
+        }) {
             self.select_category(c);
             self.focus = Pane::Items;
         }
@@ -628,6 +750,7 @@ impl App {
         };
         if let Some(pos) = self.items.iter().position(|&r| self.item_at(r).1.id == id) {
             self.item = pos;
+            self.follow_item_date();
             self.opened = Some(self.items[pos]);
             self.focus = Pane::Article;
             // Clamped to the article's length on the first draw.
@@ -651,6 +774,18 @@ impl App {
             current.saturating_add_signed(delta).min(last)
         };
         match self.focus {
+            Pane::Dates if self.scope.is_multi_date() => {
+                let Some(current) = self.span_index() else {
+                    if let Some(first) = self.spans.first() {
+                        self.select_date(first.group);
+                    }
+                    return;
+                };
+                let next = step(current, self.spans.len());
+                if next != current {
+                    self.select_date(self.spans[next].group);
+                }
+            }
             Pane::Dates => {
                 let next = step(self.date, self.dates.len());
                 if next != self.date {
@@ -663,7 +798,10 @@ impl App {
                     self.select_category(next);
                 }
             }
-            Pane::Items => self.item = step(self.item, self.items.len()),
+            Pane::Items => {
+                self.item = step(self.item, self.items.len());
+                self.follow_item_date();
+            }
             Pane::Article => {
                 self.scroll = self
                     .scroll
@@ -716,18 +854,34 @@ impl App {
         };
     }
 
+    /// `[` / `]`: the next older / newer date (in a multi-date scope, of those listed).
     fn step_date(&mut self, delta: isize) {
+        let which = if delta > 0 { "oldest" } else { "newest" };
+        if self.scope.is_multi_date() {
+            let next = self
+                .span_index()
+                .map(|s| s.saturating_add_signed(delta))
+                .filter(|&s| s < self.spans.len() && Some(s) != self.span_index());
+            match next {
+                Some(s) => self.select_date(self.spans[s].group),
+                None => self.notify(format!("already at the {which} date"), false),
+            }
+            return;
+        }
         let next = self.date.saturating_add_signed(delta);
         if next >= self.dates.len() || next == self.date {
-            let which = if delta > 0 { "oldest" } else { "newest" };
             self.notify(format!("already at the {which} date"), false);
             return;
         }
         self.select_date(next);
     }
 
-    /// The story `r`, `y` and `o` act on: the open article, or the highlighted story.
+    /// The story `r`, `b`, `y` and `o` act on: the open article, or the highlighted story (in
+    /// the search view: the selected result).
     fn target(&self) -> Option<ItemRef> {
+        if let Some(view) = &self.search {
+            return view.selected_hit().map(|h| h.item);
+        }
         match self.focus {
             Pane::Article => self.opened,
             Pane::Items => self.items.get(self.item).copied(),
@@ -776,16 +930,7 @@ impl App {
     }
 }
 
-fn group_dates(library: &Library) -> Vec<DateGroup> {
-    let mut out: Vec<DateGroup> = Vec::new();
-    for (i, digest) in library.digests.iter().enumerate() {
-        match out.last_mut() {
-            Some(group) if group.date == digest.date => group.digests.push(i),
-            _ => out.push(DateGroup {
-                date: digest.date,
-                digests: vec![i],
-            }),
-        }
-    }
-    out
-}
+/// Keys of [`Position::extra`] the reader saves beside the standard fields: the scope
+/// (`7d`, `30d`, `all`; absent for one date) and whether the category is a unified one.
+const POSITION_SCOPE: &str = "scope";
+const POSITION_GROUP: &str = "category_group";

@@ -24,6 +24,8 @@ pub enum Event {
         text: String,
         error: bool,
     },
+    /// Background work has something for the app (see [`crate::tui::App::poll_background`]).
+    Wake,
     /// The terminal's input failed for good.
     InputClosed(String),
 }

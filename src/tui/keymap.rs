@@ -46,12 +46,12 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (
         code(KeyCode::Tab),
         Action::NextPane,
-        "next pane (wraps around)",
+        "next pane (wraps); search line: next scope",
     ),
     (
         code(KeyCode::BackTab),
         Action::PrevPane,
-        "previous pane (wraps around)",
+        "previous pane (wraps); search line: previous scope",
     ),
     (
         code(KeyCode::Enter),
@@ -61,7 +61,7 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (
         code(KeyCode::Esc),
         Action::Back,
-        "back one level; closes help",
+        "back one level; closes help and search",
     ),
     (key('g'), Action::First, "first entry / top of article"),
     (
@@ -78,11 +78,20 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (ctrl('d'), Action::PageDown, "page down"),
     (code(KeyCode::PageDown), Action::PageDown, "page down"),
     (key(' '), Action::PageDown, "page down"),
-    (ctrl('u'), Action::PageUp, "page up"),
+    (
+        ctrl('u'),
+        Action::PageUp,
+        "page up; in the search line: clear it",
+    ),
     (code(KeyCode::PageUp), Action::PageUp, "page up"),
     (key('['), Action::OlderDate, "older date"),
     (key(']'), Action::NewerDate, "newer date"),
     (key('c'), Action::Categories, "jump to the categories"),
+    (
+        key('a'),
+        Action::Scope,
+        "scope: the date › 7 days › 30 days › archive",
+    ),
     (key('r'), Action::ToggleRead, "mark the story read / unread"),
     (
         key('b'),
@@ -99,7 +108,21 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
         Action::RemoveBookmark,
         "bookmarks view: remove the selected bookmark",
     ),
-    (key('/'), Action::Filter, "bookmarks view: filter by words"),
+    (
+        key('/'),
+        Action::Search,
+        "search (bookmarks view: filter by words)",
+    ),
+    (
+        key('n'),
+        Action::NextMatch,
+        "next search match, then the next result",
+    ),
+    (
+        key('N'),
+        Action::PrevMatch,
+        "previous search match / result",
+    ),
     (
         key('y'),
         Action::CopyLink,
@@ -213,6 +236,10 @@ mod tests {
             .find(|(_, d)| *d == "page down")
             .expect("page down is listed");
         assert_eq!(page_down.0, ["Ctrl-d", "PgDn", "Space"]);
+        let search = KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE);
+        assert_eq!(action_for(&search), Some(Action::Search));
+        let prev = KeyEvent::new(KeyCode::Char('N'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(&prev), Some(Action::PrevMatch));
         assert_eq!(first_key(Action::Down).as_deref(), Some("j"));
     }
 }

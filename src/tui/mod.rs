@@ -1,16 +1,22 @@
 //! The interactive reader.
 //!
 //! `keys → keymap → Action → App::update → state → ui::draw`, with outside effects (open a
-//! link, copy it) returned by the app and carried out here through a [`Host`]. The loop
-//! ([`run_app`]) is generic over the ratatui backend, so tests drive the whole reader on
-//! `TestBackend` with scripted events.
+//! link, copy it) returned by the app and carried out here through a [`Host`]. Work that must
+//! not hold up typing (search) runs on its own thread and wakes the loop with
+//! [`Event::Wake`] when it has a result. The loop ([`run_app`]) is generic over the ratatui
+//! backend, so tests drive the whole reader on `TestBackend` with scripted events.
 
 pub mod action;
 pub mod app;
+pub mod background;
 pub mod bookmarks;
 pub mod event;
+pub mod highlight;
 pub mod keymap;
+pub mod line_edit;
 pub mod link;
+pub mod scope;
+pub mod search;
 pub mod session;
 pub mod terminal;
 pub mod ui;
@@ -18,6 +24,8 @@ pub mod ui;
 pub use action::Action;
 pub use app::{App, Effect, Pane};
 pub use event::{Event, EventSource, Scripted};
+pub use scope::{CategoryFilter, Scope};
+pub use search::SearchFocus;
 pub use session::Session;
 
 use crate::library::Library;
@@ -25,6 +33,7 @@ use crate::text::TextOptions;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 use std::sync::mpsc::Sender;
 
 /// How the reader is set up.
@@ -45,12 +54,17 @@ impl Default for Options {
 
 /// Runs the reader on the real terminal until the user quits. Load the library (and report
 /// its errors) before calling this: anything printed after it starts is hidden by the
-/// alternate screen. The session is flushed after the terminal is restored.
-pub fn run(library: Library, options: Options) -> anyhow::Result<()> {
+/// alternate screen. The session is flushed after the terminal is restored. The library may
+/// be shared (`Arc<Library>`) with other work.
+pub fn run(library: impl Into<Arc<Library>>, options: Options) -> anyhow::Result<()> {
     let mut app = App::new(library, options.text, options.session);
     app.relay_session_message();
     let mut guard = terminal::Guard::enter()?;
     let mut events = event::InputThread::spawn();
+    let wake = events.sender();
+    app.set_waker(move || {
+        let _ = wake.send(Event::Wake);
+    });
     let mut host = SystemHost {
         notices: events.sender(),
     };
@@ -74,8 +88,9 @@ pub trait Host {
     fn end_frame(&mut self) {}
 }
 
-/// The loop: handle every waiting event, then draw once. Returns when the app quits or the
-/// events end.
+/// The loop: handle every waiting event, take what background work has finished, then draw
+/// once. Returns when the app quits or the events end. While idle it waits for events only
+/// (background work sends [`Event::Wake`]), so it never spins.
 pub fn run_app<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -105,6 +120,7 @@ where
                 None
             };
         }
+        redraw |= app.poll_background();
         if redraw {
             draw(terminal, app, host)?;
         }
@@ -154,6 +170,8 @@ fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<S
             app.notify(text, error);
             Step::Redraw
         }
+        // The results are taken after the batch (see run_app).
+        Event::Wake => Step::Nothing,
         Event::InputClosed(why) => anyhow::bail!("lost the terminal's input: {why}"),
     })
 }

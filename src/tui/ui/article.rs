@@ -43,7 +43,7 @@ impl ArticleCache {
     }
 
     /// The rows of `content` at `width` columns, composed on first use.
-    fn lines(
+    pub(crate) fn lines(
         &mut self,
         library: &Library,
         content: Content,
@@ -56,9 +56,9 @@ impl ArticleCache {
             .is_some_and(|(c, w, o, _)| *c == content && *w == width && *o == opts);
         if !fresh {
             let lines = match &content {
-                Content::Story((d, i)) => {
-                    let digest = &library.digests[*d];
-                    story(&mut self.render, digest, &digest.items[*i], width, opts)
+                Content::Story(r) => {
+                    let (digest, item) = crate::tui::scope::item(library, *r);
+                    story(&mut self.render, digest, item, width, opts)
                 }
                 Content::FrontPage(digests) => {
                     front_pages(&mut self.render, library, digests, width, opts)

@@ -9,6 +9,9 @@ use ratatui::text::{Line, Span};
 
 /// The path down to the focused pane.
 pub(crate) fn parts(app: &App) -> Vec<String> {
+    if let Some(view) = app.search_view() {
+        return super::search::breadcrumb(app, view);
+    }
     let mut parts = Vec::new();
     let Some(group) = app.current_date() else {
         return vec!["日期 Dates".to_string()];
@@ -16,11 +19,15 @@ pub(crate) fn parts(app: &App) -> Vec<String> {
     if app.focus() == Pane::Dates {
         return vec!["日期 Dates".to_string()];
     }
-    parts.push(super::dates::date_with_weekday(group.date));
+    parts.push(if app.scope().is_multi_date() {
+        app.scope_label()
+    } else {
+        super::dates::date_with_weekday(group.date)
+    });
     if app.focus() == Pane::Categories {
         return parts;
     }
-    parts.push(clean(app.category().label()));
+    parts.push(clean(&app.category().describe()));
     if app.focus() == Pane::Article {
         parts.push(match app.opened() {
             Some((_, item)) => clean(&item.title),
@@ -33,6 +40,9 @@ pub(crate) fn parts(app: &App) -> Vec<String> {
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let opts = app.text_options();
     let parts = parts(app);
+    if parts.is_empty() {
+        return;
+    }
     let mut spans = vec![Span::raw(" ")];
     let last = parts.len() - 1;
     for (i, part) in parts.into_iter().enumerate() {

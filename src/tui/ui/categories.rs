@@ -1,11 +1,19 @@
-//! The category pane: `全部 / All` and each category of the current date with its count.
+//! The category pane: `全部 / All`, then the unified categories and the publications' own
+//! categories of the scope, each group under a heading, each category with its count (and,
+//! for unified ones, how many stories were placed there by keywords: `~3`).
 
-use super::super::app::{App, Pane};
-use super::{DIM, clean, draw_block, fit_row, list, pane_block};
+use super::super::app::{App, CategoryRow, Pane};
+use super::{BOLD, DIM, INFERRED_MARK, clean, draw_block, fit_row, list, pane_block};
+use crate::text::{self, TextOptions};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
-use ratatui::text::Span;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+/// The pane's title: `分类 · 2026-01-24`, `分类 · 近7天 (01-18–01-24)`, `分类 · 全部存档`.
+pub(crate) fn title(app: &App) -> String {
+    format!("分类 · {}", app.scope_label())
+}
 
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let opts = app.text_options();
@@ -13,26 +21,67 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let inner = draw_block(
         buf,
         area,
-        pane_block("分类 Categories", focused, area.width, opts),
+        pane_block(&title(app), focused, area.width, opts),
     );
     app.view.categories_height = usize::from(inner.height);
+    let rows = app.category_rows();
+    let selected = rows
+        .iter()
+        .position(|r| *r == CategoryRow::Entry(app.category_index()))
+        .unwrap_or(0);
     let mut offset = app.view.offsets[1];
+    // The heading above the selected category stays in view with it.
+    if selected > 0 && matches!(rows[selected - 1], CategoryRow::Heading(_)) && offset >= selected {
+        offset = selected - 1;
+    }
     let app_ref = &*app;
-    let rows = list::Rows {
-        len: app_ref.categories().len(),
-        selected: app_ref.category_index(),
+    let list_rows = list::Rows {
+        len: rows.len(),
+        selected,
         focused,
     };
-    list::draw(buf, inner, rows, &mut offset, opts, |i, width| {
-        let (filter, count) = &app_ref.categories()[i];
-        fit_row(
-            vec![list::marker(i == app_ref.category_index())],
-            &clean(filter.label()),
-            Style::new(),
-            vec![Span::styled(count.to_string(), DIM)],
-            width,
-            opts,
-        )
-    });
+    list::draw(
+        buf,
+        inner,
+        list_rows,
+        &mut offset,
+        opts,
+        |i, width| match rows[i] {
+            CategoryRow::Heading(name) => heading(name, width, opts),
+            CategoryRow::Entry(c) => {
+                let entry = &app_ref.categories()[c];
+                let mut right = Vec::new();
+                if entry.inferred > 0 {
+                    right.push(Span::styled(
+                        format!("{INFERRED_MARK}{} ", entry.inferred),
+                        DIM.add_modifier(Modifier::ITALIC),
+                    ));
+                }
+                right.push(Span::styled(entry.count.to_string(), DIM));
+                fit_row(
+                    vec![list::marker(c == app_ref.category_index())],
+                    &clean(entry.filter.label()),
+                    Style::new(),
+                    right,
+                    width,
+                    opts,
+                )
+            }
+        },
+    );
     app.view.offsets[1] = offset;
+}
+
+/// `统一分类 Unified ─────────`
+fn heading(name: &str, width: usize, opts: TextOptions) -> Line<'static> {
+    let name = text::truncate(name, width, opts).into_owned();
+    let used = text::str_width(&name, opts) + 1;
+    let rule = if opts.ambiguous_wide { "-" } else { "─" };
+    let rule_w = text::str_width(rule, opts);
+    let n = width.saturating_sub(used) / rule_w.max(1);
+    Line::from(vec![
+        Span::styled(name, BOLD.patch(DIM)),
+        Span::raw(" "),
+        Span::styled(rule.repeat(n), DIM),
+    ])
 }

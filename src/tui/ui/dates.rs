@@ -21,6 +21,9 @@ pub(crate) fn date_with_weekday(date: Option<NaiveDate>) -> String {
 }
 
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
+    if app.scope().is_multi_date() {
+        return draw_spans(buf, area, app);
+    }
     let opts = app.text_options();
     let focused = app.focus() == Pane::Dates;
     let block = pane_block("日期 Dates · 份/条 · 未读", focused, area.width, opts);
@@ -42,21 +45,75 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         let group = &app_ref.dates()[i];
         let (items, unread) = app_ref.date_counts(group);
         let counts = format!("{:>6}", format!("{}/{}", group.digests.len(), items));
-        let unread_span = if unread > 0 {
-            Span::styled(format!("{unread:>3}"), ACCENT)
-        } else {
-            Span::styled("  ✓", OK)
-        };
-        let selected = i == app_ref.date_index();
-        let style = if unread > 0 || selected { BOLD } else { DIM };
-        fit_row(
-            vec![list::marker(selected)],
-            &date_with_weekday(group.date),
-            style,
-            vec![Span::styled(counts, DIM), Span::raw(" "), unread_span],
+        date_row(
+            group.date,
+            i == app_ref.date_index(),
+            counts,
+            unread,
             width,
             opts,
         )
     });
     app.view.offsets[0] = offset;
+}
+
+/// A multi-date scope: only the dates with stories in the category, with their counts.
+fn draw_spans(buf: &mut Buffer, area: Rect, app: &mut App) {
+    let opts = app.text_options();
+    let focused = app.focus() == Pane::Dates;
+    let block = pane_block("日期 Dates · 条 · 未读", focused, area.width, opts);
+    let inner = draw_block(buf, area, block);
+    app.view.dates_height = usize::from(inner.height);
+    if app.date_spans().is_empty() {
+        let line = Line::styled("no stories in scope", DIM);
+        put_line(buf, inner.x, inner.y, &line, inner.width, opts);
+        return;
+    }
+    let selected = app.span_index();
+    let mut offset = app.view.offsets[0];
+    let app_ref = &*app;
+    let rows = list::Rows {
+        len: app_ref.date_spans().len(),
+        selected: selected.unwrap_or(0),
+        focused,
+    };
+    list::draw(buf, inner, rows, &mut offset, opts, |i, width| {
+        let span = app_ref.date_spans()[i];
+        let (items, unread) = app_ref.span_counts(&span);
+        let date = app_ref.dates()[span.group].date;
+        date_row(
+            date,
+            Some(i) == selected,
+            format!("{items:>6}"),
+            unread,
+            width,
+            opts,
+        )
+    });
+    app.view.offsets[0] = offset;
+}
+
+/// `› 2026-01-24 周六   1/11  10`
+fn date_row(
+    date: Option<chrono::NaiveDate>,
+    selected: bool,
+    counts: String,
+    unread: usize,
+    width: usize,
+    opts: crate::text::TextOptions,
+) -> Line<'static> {
+    let unread_span = if unread > 0 {
+        Span::styled(format!("{unread:>3}"), ACCENT)
+    } else {
+        Span::styled("  ✓", OK)
+    };
+    let style = if unread > 0 || selected { BOLD } else { DIM };
+    fit_row(
+        vec![list::marker(selected)],
+        &date_with_weekday(date),
+        style,
+        vec![Span::styled(counts, DIM), Span::raw(" "), unread_span],
+        width,
+        opts,
+    )
 }

@@ -47,16 +47,19 @@ pub(crate) fn lines(width: usize, opts: TextOptions) -> Vec<Line<'static>> {
         }
     }
     out.push(Line::default());
-    out.extend(text::wrap(
-        &[Span::styled(
-            "Esc, ? or q closes this help. Stories open as read.",
-            DIM,
-        )],
-        width,
-        opts,
-    ));
+    for note in NOTES {
+        out.extend(text::wrap(&[Span::styled(*note, DIM)], width, opts));
+    }
     out
 }
+
+/// What the help says below the keys: the marks, the scopes, the search language.
+pub(crate) const NOTES: &[&str] = &[
+    "Marks: ✓ read · ★ bookmarked · ~ placed in its unified category by keywords (the category pane counts them: ~3 of 12).",
+    "Scopes (a): the selected date · the last 7 or 30 days up to the newest digest · the whole archive. Categories: the unified ones (统一分类) and each publication's own (来源分类).",
+    "Search (/): every word must match; \"a phrase\" as written; -word excludes; source:, category:, date:2026-01 narrow it. Tab in the search line changes its scope.",
+    "Esc, ? or q closes this help. Stories open as read.",
+];
 
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let opts = app.text_options();

@@ -23,6 +23,24 @@ pub struct Narrow {
     pub status: Rect,
 }
 
+/// The search view: results (and, when wide, the shown article beside them), the search line
+/// and the status bar.
+pub enum SearchScreen {
+    TooSmall,
+    Wide {
+        results: Rect,
+        article: Rect,
+        line: Rect,
+        status: Rect,
+    },
+    Narrow {
+        breadcrumb: Rect,
+        pane: Rect,
+        line: Rect,
+        status: Rect,
+    },
+}
+
 pub enum Screen {
     TooSmall,
     Wide(Wide),
@@ -49,15 +67,14 @@ pub fn split(area: Rect, categories: usize) -> Screen {
         ..area
     };
     if area.width >= WIDE_FROM {
-        let rest = area.width - DATES_WIDTH;
-        let middle_w = (rest * 9 / 20).clamp(30, 46);
+        let middle_w = middle_width(area.width);
         let dates = Rect {
             width: DATES_WIDTH,
             ..body
         };
         let middle_x = body.x + DATES_WIDTH;
         let wanted = u16::try_from(categories + 2).unwrap_or(u16::MAX);
-        let categories_h = wanted.min((body.height / 3).max(3)).min(body.height);
+        let categories_h = wanted.min((body.height * 2 / 5).max(3)).min(body.height);
         let categories = Rect {
             x: middle_x,
             width: middle_w,
@@ -94,5 +111,64 @@ pub fn split(area: Rect, categories: usize) -> Screen {
             pane,
             status,
         })
+    }
+}
+
+/// The width of the middle column (categories and stories) of the wide layout.
+fn middle_width(width: u16) -> u16 {
+    ((width - DATES_WIDTH) * 9 / 20).clamp(30, 46)
+}
+
+/// The search view's layout: the results take the place of the dates and the middle column,
+/// so the article pane stays where it was.
+pub fn split_search(area: Rect) -> SearchScreen {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return SearchScreen::TooSmall;
+    }
+    let status_h = status_height(area);
+    let body = Rect {
+        height: area.height - status_h - 1,
+        ..area
+    };
+    let line = Rect {
+        y: body.bottom(),
+        height: 1,
+        ..area
+    };
+    let status = Rect {
+        y: line.bottom(),
+        height: status_h,
+        ..area
+    };
+    if area.width >= WIDE_FROM {
+        let results_w = DATES_WIDTH + middle_width(area.width);
+        let results = Rect {
+            width: results_w,
+            ..body
+        };
+        let article = Rect {
+            x: body.x + results_w,
+            width: body.width - results_w,
+            ..body
+        };
+        SearchScreen::Wide {
+            results,
+            article,
+            line,
+            status,
+        }
+    } else {
+        let breadcrumb = Rect { height: 1, ..body };
+        let pane = Rect {
+            y: body.y + 1,
+            height: body.height - 1,
+            ..body
+        };
+        SearchScreen::Narrow {
+            breadcrumb,
+            pane,
+            line,
+            status,
+        }
     }
 }

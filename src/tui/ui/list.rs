@@ -17,6 +17,15 @@ pub(crate) fn marker(selected: bool) -> Span<'static> {
     }
 }
 
+/// The style laid over the selected row.
+pub(crate) fn highlight(focused: bool) -> Style {
+    if focused {
+        Style::new().bg(Color::Blue).fg(Color::White)
+    } else {
+        Style::new().bg(Color::DarkGray).fg(Color::White)
+    }
+}
+
 /// A list to draw: how many rows, which one is selected, whether its pane has the focus.
 pub(crate) struct Rows {
     pub len: usize,
@@ -49,11 +58,7 @@ pub(crate) fn draw(
         *offset = selected + 1 - height;
     }
     *offset = (*offset).min(len.saturating_sub(height));
-    let highlight = if focused {
-        Style::new().bg(Color::Blue).fg(Color::White)
-    } else {
-        Style::new().bg(Color::DarkGray).fg(Color::White)
-    };
+    let highlight = highlight(focused);
     for (i, y) in (*offset..len.min(*offset + height)).zip(area.y..) {
         let line = row(i, usize::from(area.width));
         put_line(buf, area.x, y, &line, area.width, opts);

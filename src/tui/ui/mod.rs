@@ -12,6 +12,7 @@ mod help;
 mod items;
 pub mod layout;
 mod list;
+mod search;
 mod status;
 mod too_small;
 
@@ -34,6 +35,19 @@ pub(crate) const ERROR: Style = Style::new()
     .fg(Color::LightRed)
     .add_modifier(Modifier::BOLD);
 pub(crate) const OK: Style = Style::new().fg(Color::Green);
+/// A search term found in the text (the colours show it; the underline shows it without).
+pub(crate) const MATCH: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::Yellow)
+    .add_modifier(Modifier::UNDERLINED);
+/// The match `n`/`N` went to.
+pub(crate) const CURRENT_MATCH: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::LightRed)
+    .add_modifier(Modifier::UNDERLINED)
+    .add_modifier(Modifier::BOLD);
+/// The mark of a story whose unified category was inferred from keywords.
+pub(crate) const INFERRED_MARK: &str = "~";
 
 /// Draws the whole reader for the frame's size.
 pub fn draw(frame: &mut Frame, app: &mut App) {
@@ -41,8 +55,10 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     let area = frame.area();
     let opts = app.text_options();
     let buf = frame.buffer_mut();
-    match layout::split(area, app.categories().len()) {
+    let mut cursor = None;
+    match layout::split(area, app.category_rows().len()) {
         Screen::TooSmall => too_small::draw(buf, area, opts),
+        _ if app.search_view().is_some() => cursor = search::draw(buf, area, app),
         Screen::Wide(a) => {
             app.view.wide = true;
             dates::draw(buf, a.dates, app);
@@ -71,6 +87,14 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         help::draw(buf, area, app);
     }
     text::widen_ambiguous_cells(buf, area, opts);
+    // The terminal's own cursor in the search line, where an input method shows what is
+    // being composed.
+    if let Some(position) = cursor
+        && app.help_scroll().is_none()
+        && app.bookmarks_view().is_none()
+    {
+        frame.set_cursor_position(position);
+    }
 }
 
 /// A popup of `width`×`height` centred in `area`, cleared for drawing on.

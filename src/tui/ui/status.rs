@@ -4,6 +4,7 @@
 use super::super::action::Action;
 use super::super::app::{App, Pane};
 use super::super::keymap;
+use super::super::search::SearchFocus;
 use super::{DIM, ERROR, OK, clean, fit_row, put_line};
 use crate::library::Origin;
 use crate::text;
@@ -13,42 +14,82 @@ use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// `2026-01-20 · 技术前沿解读 · 4 items`
+/// `2026-01-20 · 技术前沿解读 · 4 items`; in the search view `搜索 “英伟达” · 全部存档 · 9
+/// results`.
 pub(crate) fn scope(app: &App) -> String {
+    if let Some(view) = app.search_view() {
+        return super::search::summary(app, view);
+    }
     let Some(group) = app.current_date() else {
         return "no digests".to_string();
     };
     let n = app.items().len();
+    let scope = if app.scope().is_multi_date() {
+        app.scope_label()
+    } else {
+        App::date_label(group)
+    };
     format!(
-        "{} · {} · {n} {}",
-        App::date_label(group),
-        clean(app.category().label()),
+        "{scope} · {} · {n} {}",
+        clean(&app.category().describe()),
         if n == 1 { "item" } else { "items" }
     )
 }
 
+type Hints = &'static [(&'static [Action], &'static str)];
+
 /// The actions worth a hint in each pane, with the word shown after their keys.
-fn hints(app: &App) -> &'static [(&'static [Action], &'static str)] {
+fn hints(app: &App) -> Hints {
     if app.help_scroll().is_some() {
         return &[
             (&[Action::Down, Action::Up], "scroll"),
             (&[Action::Back, Action::Help], "close"),
         ];
     }
+    if let Some(view) = app.search_view() {
+        return match view.focus {
+            SearchFocus::Line => &[
+                (&[Action::Open], "results"),
+                (&[Action::NextPane], "scope"),
+                (&[Action::PageUp], "clear"),
+                (&[Action::Back], "close search"),
+            ],
+            SearchFocus::Results => &[
+                (&[Action::Down, Action::Up], "move"),
+                (&[Action::Open], "read"),
+                (&[Action::NextMatch, Action::PrevMatch], "result"),
+                (&[Action::Search], "edit"),
+                (&[Action::Scope], "scope"),
+                (&[Action::Back], "close search"),
+                (&[Action::Help], "help"),
+            ],
+            SearchFocus::Article => &[
+                (&[Action::NextMatch, Action::PrevMatch], "next/prev match"),
+                (&[Action::Down, Action::Up], "scroll"),
+                (&[Action::OpenLink], "open link"),
+                (&[Action::Back], "results"),
+                (&[Action::Help], "help"),
+            ],
+        };
+    }
     match app.focus() {
         Pane::Dates => &[
             (&[Action::Down, Action::Up], "move"),
             (&[Action::Open], "open"),
             (&[Action::Categories], "categories"),
+            (&[Action::Search], "search"),
+            (&[Action::Scope], "scope"),
             (&[Action::Help], "help"),
             (&[Action::Quit], "quit"),
         ],
         Pane::Categories => &[
             (&[Action::Down, Action::Up], "move"),
             (&[Action::Open], "stories"),
+            (&[Action::Scope], "scope"),
             (&[Action::Back], "back"),
             (&[Action::OlderDate, Action::NewerDate], "date"),
             (&[Action::Help], "help"),
+            (&[Action::Search], "search"),
         ],
         Pane::Items => &[
             (&[Action::Down, Action::Up], "move"),
@@ -57,6 +98,7 @@ fn hints(app: &App) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::OpenLink], "open link"),
             (&[Action::Back], "back"),
             (&[Action::Help], "help"),
+            (&[Action::Search], "search"),
         ],
         Pane::Article => &[
             (&[Action::Down, Action::Up], "scroll"),
@@ -115,7 +157,12 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     };
     let right = format!("{bookmarks} · {store}");
     let scope_text = scope(app);
-    let room = width.saturating_sub(text::str_width(&scope_text, opts) + 3);
+    // At most what `fit_row` keeps on the right (two thirds of the row, less a gap), so a
+    // long store path is cut rather than dropped with the bookmark count.
+    let kept = width.saturating_sub(1) - width.saturating_sub(1) / 3;
+    let room = width
+        .saturating_sub(text::str_width(&scope_text, opts) + 3)
+        .min(kept.saturating_sub(2));
     // A path cut to a few columns says nothing: then only the bookmark count.
     let right = if room < 20 {
         bookmarks
@@ -150,7 +197,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
 }
 
 /// The last `max` columns of `s`, starting with `…` when cut.
-fn cut_left(s: &str, max: usize, opts: text::TextOptions) -> String {
+pub(crate) fn cut_left(s: &str, max: usize, opts: text::TextOptions) -> String {
     if text::str_width(s, opts) <= max {
         return s.to_string();
     }

@@ -1,0 +1,450 @@
+//! The search view's part of the app: opening and closing it, the search line's keys, asking
+//! the search thread and taking its answers, moving through results and through the matches
+//! of the shown article.
+
+use super::{App, Effect, ItemRef, Scope};
+use crate::tui::action::Action;
+use crate::tui::background::{SearchRequest, SearchWorker};
+use crate::tui::highlight::{self, Marked};
+use crate::tui::scope;
+use crate::tui::search::{MarkKey, SearchFocus, SearchView};
+use crate::tui::ui::MATCH;
+use crate::tui::ui::article::Content;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+impl App {
+    /// The search view, when open.
+    pub fn search_view(&self) -> Option<&SearchView> {
+        self.search.as_ref()
+    }
+
+    pub(crate) fn search_mut(&mut self) -> Option<&mut SearchView> {
+        self.search.as_mut()
+    }
+
+    /// True while the search line has the keyboard.
+    pub fn search_typing(&self) -> bool {
+        self.search
+            .as_ref()
+            .is_some_and(|v| v.focus == SearchFocus::Line)
+    }
+
+    /// `/`: the search line, over the current scope.
+    pub(super) fn open_search(&mut self) {
+        self.search = Some(SearchView::new(self.scope));
+    }
+
+    /// Closes the search: the main view is shown as it was left.
+    fn close_search(&mut self) {
+        self.search = None;
+    }
+
+    /// Sets what wakes the run loop when background work has finished (see
+    /// [`App::poll_background`]).
+    pub fn set_waker(&mut self, wake: impl Fn() + Send + 'static) {
+        self.waker.set(wake);
+    }
+
+    /// True while background work is under way whose result the app still wants.
+    pub fn background_pending(&self) -> bool {
+        self.search.as_ref().is_some_and(|v| v.pending)
+    }
+
+    /// Takes the results of background work that have arrived; true when the screen changed.
+    pub fn poll_background(&mut self) -> bool {
+        let mut changed = false;
+        while let Some(response) = self.worker.as_ref().and_then(SearchWorker::try_recv) {
+            changed |= self.take_response(response);
+        }
+        changed
+    }
+
+    /// Waits (up to `timeout`) until the pending background work has answered and takes the
+    /// answer; true when it did. For tests and scripts: the loop never waits like this.
+    pub fn wait_background(&mut self, timeout: Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        while self.background_pending() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let Some(response) = self.worker.as_ref().and_then(|w| w.recv_timeout(left)) else {
+                return false;
+            };
+            self.take_response(response);
+        }
+        true
+    }
+
+    fn take_response(&mut self, response: crate::tui::background::SearchResponse) -> bool {
+        let Some(view) = self.search.as_mut() else {
+            return false;
+        };
+        if response.generation != view.generation {
+            return false;
+        }
+        let Some((_, scope)) = view.requested else {
+            return false;
+        };
+        let query = std::mem::take(&mut view.requested_text);
+        view.pending = false;
+        view.set_hits(response.hits, &query, scope);
+        view.requested_text = query;
+        true
+    }
+
+    /// The digests a search in `scope` covers; None for the whole archive.
+    fn search_within(&self, scope: Scope) -> Option<Vec<usize>> {
+        match scope {
+            Scope::All => None,
+            _ => Some(scope::digests_in(self.dates(), scope, self.date_index())),
+        }
+    }
+
+    /// Asks the search thread for the current query and scope (unless that is what was asked
+    /// last). An empty query is answered at once: no results, and the hint.
+    fn request_search(&mut self) {
+        let Some(view) = self.search.as_ref() else {
+            return;
+        };
+        let query = view.query();
+        let scope = view.scope;
+        if view.requested.as_ref() == Some(&(query.clone(), scope)) {
+            return;
+        }
+        let within = if query.is_empty() {
+            None
+        } else {
+            self.search_within(scope)
+        };
+        if !query.is_empty() && self.worker.is_none() {
+            match SearchWorker::spawn(Arc::clone(&self.library), self.waker.clone()) {
+                Ok(worker) => self.worker = Some(worker),
+                Err(e) => {
+                    self.notify(format!("cannot start the search thread: {e}"), true);
+                    return;
+                }
+            }
+        }
+        let Some(view) = self.search.as_mut() else {
+            return;
+        };
+        view.generation += 1;
+        view.requested = Some((query.clone(), scope));
+        view.requested_text = view.line.text().to_string();
+        if query.is_empty() {
+            view.pending = false;
+            let text = view.line.text().to_string();
+            view.set_hits(Vec::new(), &text, scope);
+            return;
+        }
+        let request = SearchRequest {
+            generation: view.generation,
+            query,
+            within,
+        };
+        view.pending = self.worker.as_ref().is_some_and(|w| w.request(request));
+        if !view.pending {
+            self.worker = None;
+            self.notify("the search thread stopped; try again", true);
+        }
+    }
+
+    fn set_search_scope(&mut self, scope: Scope) {
+        if let Some(view) = self.search.as_mut() {
+            view.scope = scope;
+        }
+        self.request_search();
+    }
+
+    fn cycle_search_scope(&mut self, forward: bool) {
+        if let Some(scope) = self.search.as_ref().map(|v| v.scope) {
+            self.set_search_scope(if forward { scope.next() } else { scope.prev() });
+        }
+    }
+
+    /// A key for the search line; false when it is not one (the keymap gets it).
+    pub(super) fn search_key(&mut self, key: &KeyEvent) -> bool {
+        let Some(view) = self.search.as_mut() else {
+            return false;
+        };
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        let mut edited = true;
+        match key.code {
+            KeyCode::Char('u') if ctrl => view.line.clear(),
+            KeyCode::Char('w') if ctrl => view.line.delete_word(),
+            KeyCode::Char('a') if ctrl => {
+                view.line.home();
+                edited = false;
+            }
+            KeyCode::Char('e') if ctrl => {
+                view.line.end();
+                edited = false;
+            }
+            KeyCode::Char(c) if !ctrl && !alt => {
+                let mut buf = [0u8; 4];
+                view.line.insert(c.encode_utf8(&mut buf));
+            }
+            KeyCode::Backspace => {
+                view.line.backspace();
+            }
+            KeyCode::Delete => {
+                view.line.delete();
+            }
+            KeyCode::Left | KeyCode::Right | KeyCode::Home | KeyCode::End => {
+                match key.code {
+                    KeyCode::Left => view.line.left(),
+                    KeyCode::Right => view.line.right(),
+                    KeyCode::Home => view.line.home(),
+                    _ => view.line.end(),
+                }
+                edited = false;
+            }
+            KeyCode::Up | KeyCode::Down => {
+                view.move_by(if key.code == KeyCode::Up { -1 } else { 1 });
+                edited = false;
+            }
+            KeyCode::Tab => {
+                self.cycle_search_scope(true);
+                return true;
+            }
+            KeyCode::BackTab => {
+                self.cycle_search_scope(false);
+                return true;
+            }
+            KeyCode::Enter => {
+                if view.query().is_empty() {
+                    self.notify("type what to search for first", false);
+                } else {
+                    view.focus = SearchFocus::Results;
+                }
+                return true;
+            }
+            KeyCode::Esc => {
+                self.close_search();
+                return true;
+            }
+            _ => return false,
+        }
+        if edited {
+            self.request_search();
+        }
+        true
+    }
+
+    /// An action (from the keymap) while the search view is open and the line does not have
+    /// the keyboard.
+    pub(super) fn update_search(&mut self, action: Action) -> Option<Effect> {
+        let view = self.search.as_mut()?;
+        let focus = view.focus;
+        let results_page = self.view.results_height.max(2) as isize - 1;
+        let article_page = view.article_height.max(2) as isize - 1;
+        match (action, focus) {
+            (Action::Quit | Action::ForceQuit, _) => return Some(Effect::Quit),
+            (Action::Help, _) => self.help = Some(0),
+            (Action::Bookmarks, _) => self.open_bookmarks(),
+            (Action::Search, _) => view.focus = SearchFocus::Line,
+            (Action::Scope, _) => self.cycle_search_scope(true),
+            (Action::Back, SearchFocus::Article) => view.focus = SearchFocus::Results,
+            (Action::Back, _) => self.close_search(),
+            (Action::ToggleRead, _) => self.toggle_read(),
+            (Action::ToggleBookmark, _) => self.toggle_bookmark(),
+            (Action::CopyLink, _) => return self.link().map(Effect::CopyUrl),
+            (Action::OpenLink, _) => return self.link().map(Effect::OpenUrl),
+            (Action::NextMatch, SearchFocus::Article) => self.step_match(true),
+            (Action::PrevMatch, SearchFocus::Article) => self.step_match(false),
+            (Action::NextMatch, _) => self.step_result(1),
+            (Action::PrevMatch, _) => self.step_result(-1),
+            (Action::Open, SearchFocus::Article) => {}
+            (Action::Open, _) => self.open_result(),
+            (Action::Right | Action::NextPane | Action::PrevPane, SearchFocus::Results) => {
+                if view.selected_hit().is_some() {
+                    view.focus = SearchFocus::Article;
+                }
+            }
+            (Action::Left | Action::NextPane | Action::PrevPane, SearchFocus::Article) => {
+                view.focus = SearchFocus::Results
+            }
+            (Action::Down, SearchFocus::Article) => self.scroll_search_article(1),
+            (Action::Up, SearchFocus::Article) => self.scroll_search_article(-1),
+            (Action::PageDown, SearchFocus::Article) => self.scroll_search_article(article_page),
+            (Action::PageUp, SearchFocus::Article) => self.scroll_search_article(-article_page),
+            (Action::First, SearchFocus::Article) => self.scroll_search_article(isize::MIN),
+            (Action::Last, SearchFocus::Article) => self.scroll_search_article(isize::MAX),
+            (Action::Down, _) => view.move_by(1),
+            (Action::Up, _) => view.move_by(-1),
+            (Action::PageDown, _) => view.move_by(results_page),
+            (Action::PageUp, _) => view.move_by(-results_page),
+            (Action::First, _) => view.move_by(isize::MIN),
+            (Action::Last, _) => view.move_by(isize::MAX),
+            (Action::OlderDate | Action::NewerDate | Action::Categories, _) => {
+                self.notify("Esc closes the search first", false)
+            }
+            (Action::RemoveBookmark, _) => {
+                self.notify("d works in the bookmarks view: press B", false)
+            }
+            (Action::Left | Action::Right | Action::NextPane | Action::PrevPane, _) => {}
+        }
+        None
+    }
+
+    /// Enter on a result: the article gets the keyboard; the story is read now.
+    fn open_result(&mut self) {
+        let Some(view) = self.search.as_mut() else {
+            return;
+        };
+        let Some(r) = view.selected_hit().map(|h| h.item) else {
+            let why = if view.pending {
+                "still searching…"
+            } else {
+                "no result to open"
+            };
+            self.notify(why, false);
+            return;
+        };
+        view.focus = SearchFocus::Article;
+        let id = self.item_at(r).1.id.clone();
+        self.session.set_read(&id, true);
+    }
+
+    /// `n`/`N` in the results: the next / previous result.
+    fn step_result(&mut self, delta: isize) {
+        let Some(view) = self.search.as_mut() else {
+            return;
+        };
+        let target = view.selected.checked_add_signed(delta);
+        match target.filter(|&t| t < view.hits.len()) {
+            Some(t) => view.move_by(t as isize - view.selected as isize),
+            None => {
+                let which = if delta > 0 { "last" } else { "first" };
+                self.notify(format!("already at the {which} result"), false);
+            }
+        }
+    }
+
+    fn scroll_search_article(&mut self, delta: isize) {
+        if let Some(view) = self.search.as_mut() {
+            view.scroll = view
+                .scroll
+                .saturating_add_signed(delta)
+                .min(view.max_scroll());
+        }
+    }
+
+    /// The shown result's article rows with the query's terms marked, for `width` columns
+    /// (computed again only when the story, the width or the terms change).
+    pub(crate) fn search_marked(&mut self, width: usize) -> Option<&Marked> {
+        let view = self.search.as_mut()?;
+        let item = view.shown?;
+        let key = MarkKey {
+            item,
+            width,
+            opts: self.text,
+            terms: view.terms.clone(),
+        };
+        if view.marked.as_ref().is_none_or(|(k, _)| *k != key) {
+            let lines = self
+                .article
+                .lines(&self.library, Content::Story(item), width, self.text);
+            let marked = highlight::mark(lines, &key.terms, MATCH, self.text);
+            if view.current.is_some_and(|c| c >= marked.matches.len()) {
+                view.current = None;
+            }
+            view.article_len = marked.lines.len();
+            view.marked = Some((key, marked));
+        }
+        view.marked.as_ref().map(|(_, m)| m)
+    }
+
+    /// `n`/`N` in the article: the next / previous match, scrolled into view; past the last
+    /// (first) one, the first (last) match of the next (previous) result.
+    fn step_match(&mut self, forward: bool) {
+        let width = self.view.article_width.max(1);
+        let Some(lines) = self
+            .search_marked(width)
+            .map(|m| m.matches.iter().map(|p| p.line).collect::<Vec<usize>>())
+        else {
+            return;
+        };
+        let Some(view) = self.search.as_mut() else {
+            return;
+        };
+        let height = view.article_height.max(1);
+        let next = match (view.current, forward) {
+            (Some(c), true) => Some(c + 1),
+            (Some(c), false) => c.checked_sub(1),
+            // From no current match: the first one on screen or below / above it.
+            (None, true) => Some(lines.partition_point(|&l| l < view.scroll)),
+            (None, false) => lines
+                .partition_point(|&l| l < view.scroll + height)
+                .checked_sub(1),
+        };
+        if let Some(n) = next.filter(|&n| n < lines.len()) {
+            view.current = Some(n);
+            self.show_match_line(lines[n]);
+            return;
+        }
+        // Past the ends: the neighbouring result.
+        let target = view
+            .selected
+            .checked_add_signed(if forward { 1 } else { -1 })
+            .filter(|&t| t < view.hits.len());
+        let Some(t) = target else {
+            let which = if forward { "last" } else { "first" };
+            self.notify(
+                format!("no more matches: this is the {which} result"),
+                false,
+            );
+            return;
+        };
+        let total = view.hits.len();
+        view.move_by(t as isize - view.selected as isize);
+        let r: Option<ItemRef> = view.shown;
+        if let Some(r) = r {
+            let id = self.item_at(r).1.id.clone();
+            self.session.set_read(&id, true);
+        }
+        let count = self.search_marked(width).map_or(0, |m| m.matches.len());
+        let mut first_line = None;
+        if let Some(view) = self.search.as_mut()
+            && count > 0
+        {
+            let n = if forward { 0 } else { count - 1 };
+            view.current = Some(n);
+            first_line = view
+                .marked
+                .as_ref()
+                .and_then(|(_, m)| m.matches.get(n))
+                .map(|p| p.line);
+        }
+        if let Some(line) = first_line {
+            self.show_match_line(line);
+        }
+        self.notify(format!("result {} of {total}", t + 1), false);
+    }
+
+    /// Scrolls the search article so that row `line` is visible (a third down the pane when
+    /// it has to move).
+    fn show_match_line(&mut self, line: usize) {
+        let Some(view) = self.search.as_mut() else {
+            return;
+        };
+        let height = view.article_height.max(1);
+        if line < view.scroll || line >= view.scroll + height {
+            view.scroll = line.saturating_sub(height / 3);
+        }
+        // The article length is known only after a draw at this width; clamp to it when known.
+        if view.article_len > 0 {
+            view.scroll = view.scroll.min(view.max_scroll());
+        }
+    }
+
+    /// Called by the UI after it laid out the search article.
+    pub(crate) fn set_search_article_metrics(&mut self, len: usize, height: usize) {
+        if let Some(view) = self.search.as_mut() {
+            view.article_len = len;
+            view.article_height = height;
+            view.scroll = view.scroll.min(view.max_scroll());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! Work done off the run loop, so typing never waits for it: a search thread now (loading
+//! progress later). A worker sends its result over a channel and then wakes the loop through
+//! a [`Waker`]; the app picks results up in [`crate::tui::App::poll_background`]. Each request
+//! carries a generation number, and a result for an older generation is dropped.
+
+use crate::library::{Library, SearchHit};
+use crate::search::Query;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+type WakeFn = Box<dyn Fn() + Send>;
+
+/// Wakes the run loop from another thread (on a real terminal: an event into the input
+/// channel). Clones share the function, so one set after a worker started still reaches it.
+#[derive(Clone, Default)]
+pub struct Waker(Arc<Mutex<Option<WakeFn>>>);
+
+impl Waker {
+    pub fn set(&self, wake: impl Fn() + Send + 'static) {
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = Some(Box::new(wake));
+        }
+    }
+
+    pub fn wake(&self) {
+        if let Ok(slot) = self.0.lock()
+            && let Some(wake) = slot.as_ref()
+        {
+            wake();
+        }
+    }
+}
+
+impl std::fmt::Debug for Waker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Waker")
+    }
+}
+
+/// Search `query` among the digests `within` (None: the whole archive).
+pub struct SearchRequest {
+    pub generation: u64,
+    pub query: Query,
+    pub within: Option<Vec<usize>>,
+}
+
+pub struct SearchResponse {
+    pub generation: u64,
+    pub hits: Vec<SearchHit>,
+}
+
+/// A thread that answers search requests, newest first: requests that queued up while it was
+/// busy are skipped, since only the latest one is still wanted. It ends when the app (the
+/// request sender) is dropped.
+pub struct SearchWorker {
+    requests: Sender<SearchRequest>,
+    responses: Receiver<SearchResponse>,
+}
+
+impl SearchWorker {
+    pub fn spawn(library: Arc<Library>, waker: Waker) -> std::io::Result<SearchWorker> {
+        let (requests, inbox) = mpsc::channel::<SearchRequest>();
+        let (outbox, responses) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("ribao-search".into())
+            .spawn(move || {
+                while let Ok(mut request) = inbox.recv() {
+                    while let Ok(newer) = inbox.try_recv() {
+                        request = newer;
+                    }
+                    let hits = library.search(&request.query, request.within.as_deref());
+                    let response = SearchResponse {
+                        generation: request.generation,
+                        hits,
+                    };
+                    if outbox.send(response).is_err() {
+                        return;
+                    }
+                    waker.wake();
+                }
+            })?;
+        Ok(SearchWorker {
+            requests,
+            responses,
+        })
+    }
+
+    /// Queues a request; false when the worker is gone.
+    pub fn request(&self, request: SearchRequest) -> bool {
+        self.requests.send(request).is_ok()
+    }
+
+    /// A response that is already there.
+    pub fn try_recv(&self) -> Option<SearchResponse> {
+        self.responses.try_recv().ok()
+    }
+
+    /// Waits up to `timeout` for a response; None on timeout or when the worker is gone.
+    pub fn recv_timeout(&self, timeout: Duration) -> Option<SearchResponse> {
+        self.responses.recv_timeout(timeout).ok()
+    }
+}

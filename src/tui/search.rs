@@ -1,0 +1,120 @@
+//! The search view's state: the search line, its scope, the results of the latest answered
+//! query, the selected result (shown in the article pane, its matches marked) and where the
+//! keyboard is. The main view's state is left untouched underneath, so closing the search
+//! shows it exactly as it was.
+
+use super::highlight::Marked;
+use super::line_edit::LineEdit;
+use super::scope::{ItemRef, Scope};
+use crate::library::SearchHit;
+use crate::search::{Query, Snippet};
+use crate::text::TextOptions;
+use std::collections::HashMap;
+
+/// Where the keyboard is in the search view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SearchFocus {
+    /// The search line: letters are text.
+    #[default]
+    Line,
+    Results,
+    /// The selected result's article.
+    Article,
+}
+
+/// What the marked article rows were computed for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct MarkKey {
+    pub item: ItemRef,
+    pub width: usize,
+    pub opts: TextOptions,
+    pub terms: Vec<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct SearchView {
+    pub line: LineEdit,
+    pub scope: Scope,
+    pub focus: SearchFocus,
+    /// Number of the latest request; older answers are dropped.
+    pub(crate) generation: u64,
+    /// The latest request (query and scope), to skip asking the same again, and the query
+    /// as it was typed then.
+    pub(crate) requested: Option<(Query, Scope)>,
+    pub(crate) requested_text: String,
+    /// A request is out and not answered yet.
+    pub pending: bool,
+    /// The answer to the latest answered request.
+    pub hits: Vec<SearchHit>,
+    /// The query the hits answer (as typed), its terms (folded) and scope.
+    pub answered: String,
+    pub terms: Vec<String>,
+    pub answered_scope: Scope,
+    pub selected: usize,
+    /// First visible result.
+    pub offset: usize,
+    /// The story the article pane shows, its scroll and the current match.
+    pub(crate) shown: Option<ItemRef>,
+    pub scroll: usize,
+    pub current: Option<usize>,
+    pub(crate) marked: Option<(MarkKey, Marked)>,
+    pub(crate) article_len: usize,
+    pub(crate) article_height: usize,
+    /// Excerpts of story text for results whose snippet only shows the title (made for the
+    /// rows on screen, once per result).
+    pub(crate) excerpts: HashMap<ItemRef, Snippet>,
+}
+
+impl SearchView {
+    pub fn new(scope: Scope) -> SearchView {
+        SearchView {
+            scope,
+            answered_scope: scope,
+            ..SearchView::default()
+        }
+    }
+
+    /// The query as typed, parsed.
+    pub fn query(&self) -> Query {
+        Query::parse(self.line.text())
+    }
+
+    /// The selected result.
+    pub fn selected_hit(&self) -> Option<&SearchHit> {
+        self.hits.get(self.selected)
+    }
+
+    /// Takes a search's answer; the selected story stays selected when it is still found.
+    pub(crate) fn set_hits(&mut self, hits: Vec<SearchHit>, query: &str, scope: Scope) {
+        let keep = self.selected_hit().map(|h| h.item);
+        self.hits = hits;
+        self.answered = query.to_string();
+        self.terms = Query::parse(query).terms;
+        self.answered_scope = scope;
+        self.excerpts.clear();
+        self.selected = keep
+            .and_then(|r| self.hits.iter().position(|h| h.item == r))
+            .unwrap_or(0);
+        self.sync_shown();
+    }
+
+    pub(crate) fn move_by(&mut self, delta: isize) {
+        let last = self.hits.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+        self.sync_shown();
+    }
+
+    /// The article pane follows the selection: a new story starts at its top.
+    pub(crate) fn sync_shown(&mut self) {
+        let now = self.selected_hit().map(|h| h.item);
+        if now != self.shown {
+            self.shown = now;
+            self.scroll = 0;
+            self.current = None;
+        }
+    }
+
+    pub(crate) fn max_scroll(&self) -> usize {
+        self.article_len.saturating_sub(self.article_height)
+    }
+}

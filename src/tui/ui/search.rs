@@ -1,0 +1,648 @@
+//! The search view: the results (date, marks, title, source, and a one-line snippet with the
+//! match marked), the selected result's article with every occurrence of the query's terms
+//! marked, and the search line at the bottom.
+
+use super::super::app::App;
+use super::super::highlight;
+use super::super::search::{SearchFocus, SearchView};
+use super::layout::{self, SearchScreen};
+use super::status::{cut_left, truncate_line};
+use super::{
+    ACCENT, BOLD, CURRENT_MATCH, DIM, FOCUS, MATCH, OK, breadcrumb, draw_block, list, pane_block,
+    put_line, scrollbar, status, too_small,
+};
+use crate::library::SearchHit;
+use crate::model::Item;
+use crate::search::Snippet;
+use crate::text::{self, TextOptions};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use std::ops::Range;
+
+/// Draws the search view; returns where the terminal's cursor goes while the line is typed in.
+pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) -> Option<(u16, u16)> {
+    match layout::split_search(area) {
+        SearchScreen::TooSmall => {
+            too_small::draw(buf, area, app.text_options());
+            None
+        }
+        SearchScreen::Wide {
+            results,
+            article,
+            line,
+            status,
+        } => {
+            app.view.wide = true;
+            draw_results(buf, results, app);
+            draw_article(buf, article, app);
+            let cursor = draw_line(buf, line, app);
+            status::draw(buf, status, app);
+            cursor
+        }
+        SearchScreen::Narrow {
+            breadcrumb,
+            pane,
+            line,
+            status,
+        } => {
+            app.view.wide = false;
+            breadcrumb::draw(buf, breadcrumb, app);
+            let article = app
+                .search_view()
+                .is_some_and(|v| v.focus == SearchFocus::Article);
+            if article {
+                draw_article(buf, pane, app);
+            } else {
+                draw_results(buf, pane, app);
+            }
+            let cursor = draw_line(buf, line, app);
+            status::draw(buf, status, app);
+            cursor
+        }
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The results' count, or that they are coming.
+fn count(view: &SearchView) -> String {
+    if view.query().is_empty() {
+        return "type to search".to_string();
+    }
+    match (view.pending, view.hits.len()) {
+        (true, 0) => "searching…".to_string(),
+        (true, n) => format!("{} · searching…", plural(n, "result", "results")),
+        (false, n) => plural(n, "result", "results"),
+    }
+}
+
+/// The status bar's first row: `搜索 “英伟达” · 全部存档 · 9 results`.
+pub(crate) fn summary(app: &App, view: &SearchView) -> String {
+    let query = super::clean(view.line.text());
+    if query.trim().is_empty() {
+        return format!("搜索 Search · {}", app.label_of(view.scope));
+    }
+    format!(
+        "搜索 “{query}” · {} · {}",
+        app.label_of(view.scope),
+        count(view)
+    )
+}
+
+/// The narrow layout's breadcrumb: the search, then the shown story when it has the keyboard.
+pub(crate) fn breadcrumb(app: &App, view: &SearchView) -> Vec<String> {
+    let query = super::clean(view.line.text());
+    let mut parts = vec![if query.trim().is_empty() {
+        "搜索 Search".to_string()
+    } else {
+        format!("搜索 “{query}”")
+    }];
+    if view.focus == SearchFocus::Article
+        && let Some(hit) = view.selected_hit()
+    {
+        parts.push(super::clean(&app.item_at(hit.item).1.title));
+    }
+    parts
+}
+
+/// Untrusted text as one line: sanitised, every run of blanks one space (kept at the ends, so
+/// pieces of a snippet join as they were).
+fn one_line(s: &str) -> String {
+    let s = text::sanitize(s);
+    let mut out = String::with_capacity(s.len());
+    let mut blank = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            blank = true;
+        } else {
+            if blank {
+                out.push(' ');
+                blank = false;
+            }
+            out.push(c);
+        }
+    }
+    if blank {
+        out.push(' ');
+    }
+    out
+}
+
+/// `s` cut into pieces at `ranges` (byte ranges, sorted, not overlapping), each made one clean
+/// line and styled `base`, or `base` with [`MATCH`] inside a range.
+fn marked_pieces(s: &str, ranges: &[Range<usize>], base: Style) -> Vec<Span<'static>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for r in ranges {
+        if r.start > at {
+            out.push(Span::styled(one_line(&s[at..r.start]), base));
+        }
+        out.push(Span::styled(one_line(&s[r.clone()]), base.patch(MATCH)));
+        at = r.end;
+    }
+    if at < s.len() {
+        out.push(Span::styled(one_line(&s[at..]), base));
+    }
+    out.retain(|span| !span.content.is_empty());
+    out
+}
+
+fn is_match(span: &Span<'_>) -> bool {
+    span.style.bg == MATCH.bg
+}
+
+/// Whether the search's snippet is only good for the title row: its match is in the title
+/// (search looks at title and text), or it has none.
+fn snippet_is_title(snippet: &Snippet, title: &str) -> bool {
+    match &snippet.match_range {
+        None => true,
+        Some(r) => {
+            let text = &snippet.text;
+            let upto = text.get(..r.end).unwrap_or(text);
+            title.contains(upto.strip_prefix('…').unwrap_or(upto))
+        }
+    }
+}
+
+/// The story's text (after its title) around the first place a term occurs in it, or its
+/// beginning.
+pub(crate) fn excerpt(item: &Item, terms: &[String]) -> Snippet {
+    let text = crate::search::searchable_text(item);
+    let body = text
+        .strip_prefix(item.title.as_str())
+        .unwrap_or(&text)
+        .trim_start();
+    let first = highlight::find(body, terms).first().map_or(0, |r| r.start);
+    let start = body[..first]
+        .char_indices()
+        .rev()
+        .nth(EXCERPT_BEFORE - 1)
+        .map_or(0, |(i, _)| i);
+    let end = body[first..]
+        .char_indices()
+        .nth(EXCERPT_AFTER)
+        .map_or(body.len(), |(i, _)| first + i);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.push_str(&body[start..end]);
+    if end < body.len() {
+        out.push('…');
+    }
+    Snippet {
+        text: out,
+        match_range: None,
+    }
+}
+
+/// Characters of an excerpt before and after its match.
+const EXCERPT_BEFORE: usize = 20;
+const EXCERPT_AFTER: usize = 120;
+
+/// The snippet's text and where its matches are: the search's own range, and every other
+/// place a term occurs (ranges not on char boundaries are dropped). A snippet that starts
+/// with the story's title starts after it, as the title is on the row above.
+fn snippet_parts<'a>(
+    snippet: &'a Snippet,
+    title: &str,
+    terms: &[String],
+) -> (&'a str, Vec<Range<usize>>) {
+    let full = snippet.text.as_str();
+    let cut = full
+        .strip_prefix(title)
+        .filter(|rest| rest.starts_with(char::is_whitespace))
+        .map_or(0, |rest| full.len() - rest.len());
+    let s = &full[cut..];
+    let mut ranges = highlight::find(s, terms);
+    if let Some(r) = snippet.match_range.clone()
+        && r.start >= cut
+        && r.start < r.end
+        && r.end <= full.len()
+        && full.is_char_boundary(r.start)
+        && full.is_char_boundary(r.end)
+    {
+        ranges.push(r.start - cut..r.end - cut);
+    }
+    (s, highlight::merge(ranges))
+}
+
+/// The snippet row, `width` columns at most: when the text before the first match would push
+/// it out of sight, that text is cut from the left.
+fn snippet_line(
+    snippet: &Snippet,
+    title: &str,
+    terms: &[String],
+    width: usize,
+    opts: TextOptions,
+) -> Line<'static> {
+    let indent = "    ";
+    let room = width.saturating_sub(indent.len());
+    let (snippet, ranges) = snippet_parts(snippet, title, terms);
+    let mut pieces = marked_pieces(snippet.trim_start(), &shift(&ranges, snippet), DIM);
+    if pieces.iter().all(|p| p.content.trim().is_empty()) {
+        pieces = vec![Span::styled("（没有正文 / no text）", DIM)];
+    }
+    let w = |span: &Span<'_>| text::str_width(&span.content, opts);
+    if let Some(first) = pieces.iter().position(is_match) {
+        let lead: usize = pieces[..first].iter().map(w).sum();
+        let budget = room.saturating_sub(w(&pieces[first]) + 6).max(room / 4);
+        if lead > budget {
+            let joined: String = pieces[..first].iter().map(|s| s.content.as_ref()).collect();
+            let cut = cut_left(&joined, budget, opts);
+            pieces.splice(..first, [Span::styled(cut, DIM)]);
+        }
+    }
+    let mut line = truncate_line(&Line::from(pieces), room, opts);
+    line.spans.insert(0, Span::raw(indent));
+    line
+}
+
+/// `ranges` of `s` as ranges of `s.trim_start()`.
+fn shift(ranges: &[Range<usize>], s: &str) -> Vec<Range<usize>> {
+    let lead = s.len() - s.trim_start().len();
+    ranges
+        .iter()
+        .filter(|r| r.end > lead)
+        .map(|r| r.start.saturating_sub(lead)..r.end - lead)
+        .collect()
+}
+
+/// The title row: `› 2026-01-24 ★✓ title …   source`, the terms marked in the title.
+fn title_line(
+    app: &App,
+    hit: &SearchHit,
+    terms: &[String],
+    selected: bool,
+    width: usize,
+    opts: TextOptions,
+) -> Line<'static> {
+    let (digest, item) = app.item_at(hit.item);
+    let read = app.is_read(item);
+    let mut spans = vec![
+        list::marker(selected),
+        Span::styled(format!("{} ", crate::model::date_label(digest.date)), DIM),
+        if app.is_bookmarked(item) {
+            Span::styled("★", ACCENT)
+        } else {
+            Span::raw(" ")
+        },
+        if read {
+            Span::styled("✓ ", OK)
+        } else {
+            Span::raw("  ")
+        },
+    ];
+    let prefix_w: usize = spans
+        .iter()
+        .map(|s| text::str_width(&s.content, opts))
+        .sum();
+    let title = super::clean(&item.title);
+    let title_ranges = highlight::find(&title, terms);
+    let title_style = if read { DIM } else { BOLD };
+    let title_line = Line::from(marked_pieces(&title, &title_ranges, title_style));
+    let source = super::clean(&digest.source);
+    let room = width.saturating_sub(prefix_w);
+    let source_w = text::str_width(&source, opts).min(room / 3);
+    let source = text::truncate(&source, source_w, opts).into_owned();
+    let source_w = text::str_width(&source, opts);
+    let title_room = room.saturating_sub(source_w + usize::from(source_w > 0));
+    let title_line = truncate_line(&title_line, title_room, opts);
+    let gap = room.saturating_sub(text::line_width(&title_line, opts) + source_w);
+    spans.extend(title_line.spans);
+    spans.push(Span::raw(" ".repeat(gap)));
+    spans.push(Span::styled(source, DIM));
+    Line::from(spans)
+}
+
+/// Lays the selection's style over a drawn row, then the match style again over its matches
+/// (so the marks stay visible on the selected result).
+fn highlight_row(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    width: u16,
+    line: &Line<'_>,
+    focused: bool,
+    opts: TextOptions,
+) {
+    buf.set_style(
+        Rect {
+            x,
+            y,
+            width,
+            height: 1,
+        },
+        list::highlight(focused),
+    );
+    let mut col = 0usize;
+    for span in &line.spans {
+        let w = text::str_width(&span.content, opts);
+        if is_match(span) && col < usize::from(width) {
+            let start = x + col as u16;
+            let w = w.min(usize::from(width) - col) as u16;
+            buf.set_style(
+                Rect {
+                    x: start,
+                    y,
+                    width: w,
+                    height: 1,
+                },
+                MATCH,
+            );
+        }
+        col += w;
+    }
+}
+
+fn draw_results(buf: &mut Buffer, area: Rect, app: &mut App) {
+    let opts = app.text_options();
+    let Some(view) = app.search_view() else {
+        return;
+    };
+    let focused = view.focus == SearchFocus::Results;
+    let title = format!(
+        "结果 Results · {} · {}",
+        app.label_of(view.scope),
+        count(view)
+    );
+    let inner = draw_block(buf, area, pane_block(&title, focused, area.width, opts));
+    let width = usize::from(inner.width);
+    if inner.height == 0 || width == 0 {
+        return;
+    }
+    let message = if view.query().is_empty() {
+        Some(hint_lines(app, view, width, opts))
+    } else if view.hits.is_empty() && !view.pending {
+        Some(no_match_lines(app, view, width, opts))
+    } else if view.hits.is_empty() {
+        Some(text::wrap(&[Span::styled("searching…", DIM)], width, opts))
+    } else {
+        None
+    };
+    if let Some(lines) = message {
+        for (line, y) in lines.iter().zip(inner.y..inner.bottom()) {
+            put_line(buf, inner.x, y, line, inner.width, opts);
+        }
+        return;
+    }
+    let per = if inner.height >= 4 { 2 } else { 1 };
+    let visible = usize::from(inner.height) / per;
+    let len = view.hits.len();
+    let selected = view.selected;
+    let mut offset = view.offset;
+    if selected < offset {
+        offset = selected;
+    } else if selected >= offset + visible {
+        offset = selected + 1 - visible;
+    }
+    offset = offset.min(len.saturating_sub(visible));
+    if per == 2 {
+        add_excerpts(app, offset..len.min(offset + visible));
+    }
+    let Some(view) = app.search_view() else {
+        return;
+    };
+    let terms = view.terms.clone();
+    for (i, top) in (offset..len.min(offset + visible)).zip((inner.y..).step_by(per)) {
+        let hit = &view.hits[i];
+        let is_selected = i == selected;
+        let mut rows = vec![title_line(app, hit, &terms, is_selected, width, opts)];
+        if per == 2 {
+            let title = &app.item_at(hit.item).1.title;
+            let snippet = view.excerpts.get(&hit.item).unwrap_or(&hit.snippet);
+            rows.push(snippet_line(snippet, title, &terms, width, opts));
+        }
+        for (line, y) in rows.iter().zip(top..) {
+            put_line(buf, inner.x, y, line, inner.width, opts);
+            if is_selected {
+                let focused = focused || view.focus == SearchFocus::Line;
+                highlight_row(buf, inner.x, y, inner.width, line, focused, opts);
+            }
+        }
+    }
+    scrollbar(buf, area, len, visible, offset, opts);
+    app.view.results_height = visible;
+    if let Some(view) = app.search_mut() {
+        view.offset = offset;
+    }
+}
+
+/// Excerpts of the story text for the results `range` whose snippets only show the title.
+fn add_excerpts(app: &mut App, range: Range<usize>) {
+    let Some(view) = app.search_view() else {
+        return;
+    };
+    let wanted: Vec<_> = view.hits[range]
+        .iter()
+        .filter(|hit| !view.excerpts.contains_key(&hit.item))
+        .filter(|hit| snippet_is_title(&hit.snippet, &app.item_at(hit.item).1.title))
+        .map(|hit| (hit.item, excerpt(app.item_at(hit.item).1, &view.terms)))
+        .collect();
+    if let Some(view) = app.search_mut() {
+        view.excerpts.extend(wanted);
+    }
+}
+
+/// What to type, for an empty search line.
+fn hint_lines(app: &App, view: &SearchView, width: usize, opts: TextOptions) -> Vec<Line<'static>> {
+    let mut out = text::wrap(
+        &[Span::styled(
+            format!(
+                "输入关键词搜索 / type to search {}",
+                app.label_of(view.scope)
+            ),
+            ACCENT,
+        )],
+        width,
+        opts,
+    );
+    out.push(Line::default());
+    let rows = [
+        (
+            "英伟达 GPU",
+            "every word must match (Chinese as written, Latin in any case)",
+        ),
+        ("\"open source\"", "a phrase, as written"),
+        ("-传闻", "leave out stories with this word"),
+        ("source:日报", "only this publication"),
+        ("category:开源", "only this category (either kind)"),
+        ("date:2026-01", "only these dates"),
+    ];
+    let key_w = 16;
+    for (example, what) in rows {
+        let first = [Span::styled(super::pad_to(example, key_w, opts), FOCUS)];
+        let rest = [Span::raw(" ".repeat(key_w))];
+        out.extend(text::wrap_with_prefix(
+            &[Span::raw(what)],
+            width,
+            &first,
+            &rest,
+            opts,
+        ));
+    }
+    out.push(Line::default());
+    out.extend(text::wrap(
+        &[Span::styled(
+            "Tab changes the scope · Enter goes to the results · Esc closes the search",
+            DIM,
+        )],
+        width,
+        opts,
+    ));
+    out
+}
+
+/// Nothing found: says what was searched where, and what else to try.
+fn no_match_lines(
+    app: &App,
+    view: &SearchView,
+    width: usize,
+    opts: TextOptions,
+) -> Vec<Line<'static>> {
+    let query = super::clean(&view.answered);
+    let mut out = text::wrap(
+        &[Span::styled(
+            format!(
+                "没有匹配 / no match for “{query}” in {}",
+                app.label_of(view.answered_scope)
+            ),
+            ACCENT,
+        )],
+        width,
+        opts,
+    );
+    let advice = if view.answered_scope == super::super::scope::Scope::All {
+        "Try fewer or shorter words; Chinese is matched as written, without word segmentation."
+    } else {
+        "Tab searches a wider scope; fewer or shorter words match more."
+    };
+    out.push(Line::default());
+    out.extend(text::wrap(&[Span::styled(advice, DIM)], width, opts));
+    out
+}
+
+fn draw_article(buf: &mut Buffer, area: Rect, app: &mut App) {
+    let opts = app.text_options();
+    let Some(view) = app.search_view() else {
+        return;
+    };
+    let focused = view.focus == SearchFocus::Article;
+    let shown = view.selected_hit().map(|h| h.item);
+    let current = view.current;
+    let pending = view.pending;
+    let empty_query = view.query().is_empty();
+    let inner_w = usize::from(area.width.saturating_sub(2));
+    let total = shown
+        .and_then(|_| app.search_marked(inner_w))
+        .map_or(0, |m| m.matches.len());
+    let word = if focused {
+        "文章 Article"
+    } else {
+        "预览 Preview"
+    };
+    let title = match (shown, current) {
+        (None, _) => word.to_string(),
+        (Some(_), Some(c)) => format!("{word} · match {} of {total}", c + 1),
+        (Some(_), None) => format!("{word} · {}", plural(total, "match", "matches")),
+    };
+    let inner = draw_block(buf, area, pane_block(&title, focused, area.width, opts));
+    let (width, height) = (usize::from(inner.width), usize::from(inner.height));
+    app.view.article_width = width;
+    if width == 0 || height == 0 {
+        return;
+    }
+    if shown.is_none() {
+        let note = if empty_query {
+            "the selected result is shown here"
+        } else if pending {
+            "searching…"
+        } else {
+            "no result to show"
+        };
+        let line = Line::styled(note, DIM);
+        put_line(buf, inner.x, inner.y, &line, inner.width, opts);
+        return;
+    }
+    let len = app.search_marked(width).map_or(0, |m| m.lines.len());
+    app.set_search_article_metrics(len, height);
+    let scroll = app.search_view().map_or(0, |v| v.scroll);
+    let Some(marked) = app.search_marked(width) else {
+        return;
+    };
+    for (line, y) in marked.lines.iter().skip(scroll).take(height).zip(inner.y..) {
+        put_line(buf, inner.x, y, line, inner.width, opts);
+    }
+    if let Some(pos) = current.and_then(|c| marked.matches.get(c))
+        && pos.line >= scroll
+        && pos.line < scroll + height
+        && pos.cols.start < width
+    {
+        let y = inner.y + (pos.line - scroll) as u16;
+        let w = pos.cols.end.min(width) - pos.cols.start;
+        buf.set_style(
+            Rect {
+                x: inner.x + pos.cols.start as u16,
+                y,
+                width: w as u16,
+                height: 1,
+            },
+            CURRENT_MATCH,
+        );
+    }
+    scrollbar(buf, area, len, height, scroll, opts);
+}
+
+/// The search line: `/ query` with the scope on the right; the cursor where the next
+/// character goes while it is typed in.
+fn draw_line(buf: &mut Buffer, area: Rect, app: &mut App) -> Option<(u16, u16)> {
+    let opts = app.text_options();
+    let view = app.search_view()?;
+    let typing = view.focus == SearchFocus::Line;
+    let width = usize::from(area.width);
+    let prompt_style = if typing {
+        FOCUS.add_modifier(Modifier::BOLD)
+    } else {
+        DIM
+    };
+    let prompt = Span::styled(" / ", prompt_style);
+    let prompt_w = text::str_width(&prompt.content, opts);
+    let scope = format!(" 范围 {} ", app.label_of(view.scope));
+    let scope_w = text::str_width(&scope, opts);
+    let show_scope = width >= prompt_w + scope_w + 12;
+    let room = width
+        .saturating_sub(prompt_w + if show_scope { scope_w } else { 0 })
+        .saturating_sub(1);
+    let before = super::clean(view.line.before_cursor());
+    let after = super::clean(&view.line.text()[view.line.before_cursor().len()..]);
+    let before = if text::str_width(&before, opts) > room {
+        cut_left(&before, room, opts)
+    } else {
+        before
+    };
+    let before_w = text::str_width(&before, opts);
+    let after = text::truncate(&after, room.saturating_sub(before_w), opts).into_owned();
+    let text_style = if typing { Style::new() } else { DIM };
+    let mut spans = vec![prompt, Span::styled(before, text_style)];
+    if view.line.is_empty() && typing {
+        let placeholder = text::truncate("输入关键词 / type to search", room, opts).into_owned();
+        spans.push(Span::styled(placeholder, DIM));
+    } else {
+        spans.push(Span::styled(after, text_style));
+    }
+    let used: usize = spans
+        .iter()
+        .map(|s| text::str_width(&s.content, opts))
+        .sum();
+    if show_scope {
+        spans.push(Span::raw(" ".repeat(width.saturating_sub(used + scope_w))));
+        spans.push(Span::styled(scope, DIM));
+    }
+    put_line(buf, area.x, area.y, &Line::from(spans), area.width, opts);
+    let x = area.x + (prompt_w + before_w).min(width.saturating_sub(1)) as u16;
+    typing.then_some((x, area.y))
+}

@@ -1,0 +1,356 @@
+//! Scopes and categories across dates: `a` cycles the category pane's scope (the date, the
+//! last 7 / 30 days up to the newest digest, the whole archive); the pane lists the
+//! publications' own categories and the unified ones; a category over several dates groups
+//! the stories by date and the date list shows only the dates that have some.
+
+#[path = "tui_support.rs"]
+mod support;
+
+use ribao::state::State;
+use ribao::text::TextOptions;
+use ribao::tui::{App, CategoryFilter, Pane, Scope, Session};
+use support::{Harness, app_with, scope_library};
+
+fn scope_app() -> App {
+    app_with(scope_library(), TextOptions::default())
+}
+
+/// The dates the date list shows, as labels.
+fn listed_dates(h: &mut Harness) -> Vec<String> {
+    let app = &h.app;
+    if app.scope() == Scope::Day {
+        return app
+            .dates()
+            .iter()
+            .map(|g| ribao::model::date_label(g.date))
+            .collect();
+    }
+    app.date_spans()
+        .iter()
+        .map(|s| ribao::model::date_label(app.dates()[s.group].date))
+        .collect()
+}
+
+/// Presses `j` in the category pane until the category is `wanted`.
+fn select_category(h: &mut Harness, wanted: &CategoryFilter) {
+    h.keys("c");
+    let position = h
+        .app
+        .categories()
+        .iter()
+        .position(|c| &c.filter == wanted)
+        .unwrap_or_else(|| panic!("{wanted:?} is not among {:?}", h.app.categories()));
+    h.keys("g");
+    for _ in 0..position {
+        h.keys("j");
+    }
+    assert_eq!(h.app.category(), wanted);
+}
+
+#[test]
+fn a_cycles_the_scope_and_the_category_title_says_which() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    let mut seen = String::new();
+    let expected = [
+        (
+            Scope::Day,
+            "分类 · 2026-01-20",
+            8,
+            vec![
+                "2026-01-20",
+                "2026-01-19",
+                "2026-01-05",
+                "2025-11-30",
+                "undated",
+            ],
+        ),
+        (
+            Scope::Week,
+            "分类 · 近7天 (01-14–01-20)",
+            10,
+            vec!["2026-01-20", "2026-01-19"],
+        ),
+        (
+            Scope::Month,
+            "分类 · 近30天 (2025-12-22–01-20)",
+            12,
+            vec!["2026-01-20", "2026-01-19", "2026-01-05"],
+        ),
+        (
+            Scope::All,
+            "分类 · 全部存档",
+            15,
+            vec![
+                "2026-01-20",
+                "2026-01-19",
+                "2026-01-05",
+                "2025-11-30",
+                "undated",
+            ],
+        ),
+    ];
+    for (i, (scope, title, items, dates)) in expected.into_iter().enumerate() {
+        if i > 0 {
+            h.keys("a");
+        }
+        assert_eq!(h.app.scope(), scope);
+        let rows = h.rows();
+        assert!(rows[0].contains(title), "{title} not in {}", rows[0]);
+        assert_eq!(h.app.items().len(), items, "{scope:?}");
+        // "All" counts every story of the scope.
+        assert_eq!(h.app.categories()[0].count, items);
+        assert_eq!(listed_dates(&mut h), dates, "{scope:?}");
+        let status = &rows[rows.len() - 2];
+        seen.push_str(&format!(
+            "{}\n{}\n{}\n\n",
+            rows[0],
+            rows[1],
+            status.trim_end()
+        ));
+    }
+    h.keys("a");
+    assert_eq!(h.app.scope(), Scope::Day, "a wraps around");
+    // The scope is said when it changes (the category pane is hidden in narrow terminals).
+    assert!(
+        h.app.message().unwrap().text.contains("2026-01-20"),
+        "{:?}",
+        h.app.message()
+    );
+    insta::assert_snapshot!("scope_titles", seen);
+}
+
+#[test]
+fn last_days_count_back_from_the_newest_digest_not_from_today() {
+    // The newest digest is years away from whenever this runs: the window follows it.
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("a");
+    assert!(h.rows()[0].contains("近7天 (01-14–01-20)"));
+    // Stories of the 2026-01-05 digest are in the 30 days, not in the 7.
+    let in_scope = |h: &Harness, title: &str| {
+        h.app
+            .items()
+            .iter()
+            .any(|&r| h.app.item_at(r).1.title.contains(title))
+    };
+    assert!(!in_scope(&h, "中文推理评测集"));
+    h.keys("a");
+    assert!(in_scope(&h, "中文推理评测集"));
+    assert!(!in_scope(&h, "芯片出口新规生效"));
+    h.keys("a");
+    assert!(in_scope(&h, "芯片出口新规生效"));
+    assert!(
+        in_scope(&h, "切块越小越好"),
+        "the whole archive has undated ones"
+    );
+}
+
+#[test]
+fn both_kinds_of_categories_are_listed_with_counts() {
+    let mut h = Harness::new(scope_app(), 120, 40);
+    let app = &h.app;
+    let source: Vec<String> = app
+        .categories()
+        .iter()
+        .filter(|c| matches!(c.filter, CategoryFilter::Source(_)))
+        .map(|c| c.filter.label().to_string())
+        .collect();
+    assert_eq!(
+        source,
+        ["更多动态", "技术前沿解读", "市场动态", "其他相关资讯"]
+    );
+    let unified: Vec<(String, usize, usize)> = app
+        .categories()
+        .iter()
+        .filter(|c| c.filter.is_unified())
+        .map(|c| (c.filter.label().to_string(), c.count, c.inferred))
+        .collect();
+    // Every story is in exactly one unified category.
+    let total: usize = unified.iter().map(|u| u.1).sum();
+    assert_eq!(total, app.items().len());
+    // Each count is what the filter lets through, and the inferred count is right.
+    for c in app.categories() {
+        let items: Vec<_> = app
+            .items()
+            .iter()
+            .map(|&r| app.item_at(r).1)
+            .filter(|i| c.filter.accepts(i))
+            .collect();
+        assert_eq!(items.len(), c.count, "{:?}", c.filter);
+        if c.filter.is_unified() {
+            let inferred = items
+                .iter()
+                .filter(|i| i.unified.as_ref().is_some_and(|u| u.inferred))
+                .count();
+            assert_eq!(inferred, c.inferred, "{:?}", c.filter);
+        }
+    }
+    let screen = h.text();
+    // The two groups are apart under their headings, the sources first.
+    let sources_at = screen.find("来源分类 Sources").expect("sources heading");
+    let unified_at = screen.find("统一分类 Unified").expect("unified heading");
+    assert!(sources_at < unified_at);
+    // An inferred count shows as ~N beside the count.
+    let (name, count, inferred) = unified.iter().find(|u| u.2 > 0).expect("an inferred one");
+    let row = screen
+        .lines()
+        .find(|l| l.contains(&format!("  {name} ")))
+        .unwrap();
+    assert!(row.contains(&format!("~{inferred} {count}")), "{row}");
+}
+
+#[test]
+fn a_unified_category_over_the_archive_groups_stories_by_date() {
+    let mut h = Harness::new(scope_app(), 120, 40);
+    h.keys("aaa");
+    assert_eq!(h.app.scope(), Scope::All);
+    let wanted = CategoryFilter::Unified("技术与研究".into());
+    select_category(&mut h, &wanted);
+    let app = &h.app;
+    assert!(app.items().len() > 2);
+    for &r in app.items() {
+        assert_eq!(
+            app.item_at(r).1.unified.as_ref().unwrap().name,
+            "技术与研究"
+        );
+    }
+    // The date list: only dates with such stories, each with its count; the spans cover the
+    // list in order.
+    let spans = app.date_spans().to_vec();
+    assert!(spans.len() >= 2, "{spans:?}");
+    assert_eq!(
+        spans.iter().map(|s| s.len).sum::<usize>(),
+        app.items().len()
+    );
+    for s in &spans {
+        let date = app.dates()[s.group].date;
+        for &r in &app.items()[s.start..s.start + s.len] {
+            assert_eq!(app.item_at(r).0.date, date);
+        }
+    }
+    let items = app.items().to_vec();
+    let dates: Vec<_> = app.dates().iter().map(|g| g.date).collect();
+    let inferred = items
+        .iter()
+        .filter(|&&r| app.item_at(r).1.unified.as_ref().unwrap().inferred)
+        .count();
+    let screen = h.text();
+    insta::assert_snapshot!("unified_category_whole_archive", screen);
+    for s in &spans {
+        let day = dates[s.group].map_or("undated".into(), |d| d.to_string());
+        // A separator row in the story list…
+        assert!(
+            screen
+                .lines()
+                .any(|l| l.contains(&format!("── {day}")) && l.contains(&format!("· {} ─", s.len))),
+            "no separator for {day}:\n{screen}"
+        );
+        // …and the date in the date list with the count.
+        let row = screen
+            .lines()
+            .find(|l| l.contains(&format!(" {day} ")))
+            .unwrap();
+        assert!(row.contains(&format!(" {} ", s.len)), "{row}");
+    }
+    // Inferred placements are marked in the list.
+    let marked = screen
+        .lines()
+        .filter(|l| l.contains("│    ~") || l.contains("│›   ~"))
+        .count();
+    assert_eq!(marked, inferred);
+    assert!(screen.contains("全部存档 · 技术与研究（统一）"));
+}
+
+#[test]
+fn moving_in_a_grouped_list_moves_the_date_and_the_date_list_jumps() {
+    let mut h = Harness::new(scope_app(), 120, 40);
+    h.keys("aaa");
+    h.keys("<Tab><Tab>"); // the story list
+    assert_eq!(h.app.focus(), Pane::Items);
+    let spans = h.app.date_spans().to_vec();
+    assert_eq!(h.app.date_index(), spans[0].group);
+    // Down past the first date's stories: the date list follows.
+    for _ in 0..spans[0].len {
+        h.keys("j");
+    }
+    assert_eq!(h.app.item_index(), spans[1].start);
+    assert_eq!(h.app.date_index(), spans[1].group);
+    assert_eq!(h.app.span_index(), Some(1));
+    // In the date list, moving jumps the stories to the date's first one.
+    h.keys("<S-Tab><S-Tab>");
+    assert_eq!(h.app.focus(), Pane::Dates);
+    h.keys("j");
+    assert_eq!(h.app.span_index(), Some(2));
+    assert_eq!(h.app.item_index(), spans[2].start);
+    h.keys("[");
+    assert_eq!(h.app.span_index(), Some(3));
+    h.keys("]]");
+    assert_eq!(h.app.span_index(), Some(1));
+    h.keys("G");
+    assert_eq!(h.app.span_index(), Some(spans.len() - 1));
+    h.keys("[");
+    assert_eq!(h.app.message().unwrap().text, "already at the oldest date");
+}
+
+#[test]
+fn category_and_story_stay_when_the_scope_widens() {
+    let mut h = Harness::new(scope_app(), 120, 40);
+    let wanted = CategoryFilter::Source("技术前沿解读".into());
+    select_category(&mut h, &wanted);
+    h.keys("<Enter>j<Enter>");
+    let opened = h.app.opened().unwrap().1.id.clone();
+    h.keys("a");
+    assert_eq!(h.app.scope(), Scope::Week);
+    assert_eq!(h.app.category(), &wanted);
+    assert_eq!(h.app.opened().unwrap().1.id, opened);
+    assert_eq!(h.app.selected_item().unwrap().1.id, opened);
+    // Back to one date: the selected story's, with the category; a scope without the
+    // category falls back to All.
+    let mut h = Harness::new(scope_app(), 120, 40);
+    h.keys("aaa");
+    let only_old = CategoryFilter::Source("开源生态".into());
+    select_category(&mut h, &only_old);
+    h.keys("a");
+    assert_eq!(h.app.scope(), Scope::Day);
+    assert_eq!(h.app.category(), &only_old);
+    assert!(h.rows()[0].contains("分类 · 2026-01-05"));
+    h.keys("a");
+    assert_eq!(h.app.scope(), Scope::Week);
+    assert_eq!(h.app.category(), &CategoryFilter::All);
+}
+
+#[test]
+fn scope_and_unified_category_are_where_the_reader_reopens() {
+    let mut h = Harness::new(scope_app(), 120, 40);
+    h.keys("aa");
+    let wanted = CategoryFilter::Unified("技术与研究".into());
+    select_category(&mut h, &wanted);
+    h.keys("<Enter>");
+    while !h
+        .app
+        .selected_item()
+        .unwrap()
+        .1
+        .title
+        .starts_with("长江实验室")
+    {
+        h.keys("j");
+    }
+    h.keys("<Enter>jj");
+    let position = h.app.position();
+    assert_eq!(position.scroll, 2);
+    let opened = h.app.opened().unwrap().1.id.clone();
+    let state = State {
+        position: Some(position),
+        ..State::default()
+    };
+    let app = App::new(
+        scope_library(),
+        TextOptions::default(),
+        Session::in_memory(state),
+    );
+    assert_eq!(app.scope(), Scope::Month);
+    assert_eq!(app.category(), &wanted);
+    assert_eq!(app.opened().unwrap().1.id, opened);
+    assert_eq!(app.focus(), Pane::Article);
+    assert_eq!(app.scroll(), 2);
+}

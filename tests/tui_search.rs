@@ -1,0 +1,576 @@
+//! Searching in the reader: the search line (CJK typing, editing), results from the search
+//! thread as one types, the snippets and the article with the matches marked, n/N, and Esc
+//! back to exactly where the reader was.
+
+#[path = "tui_support.rs"]
+mod support;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+use ribao::search::fold;
+use ribao::text::TextOptions;
+use ribao::tui::{Event, Pane, Scope, Scripted, SearchFocus, run_app};
+use std::sync::mpsc;
+use support::{Harness, RecordingHost, app, app_with, ctrl, parse_keys, scope_library};
+
+fn scope_app() -> ribao::tui::App {
+    app_with(scope_library(), TextOptions::default())
+}
+
+/// Every result holds every word of the query (folded, in title or text).
+fn assert_results_hold(h: &Harness, words: &[&str]) {
+    let view = h.app.search_view().unwrap();
+    assert!(!view.hits.is_empty(), "no results");
+    for hit in &view.hits {
+        let item = h.app.item_at(hit.item).1;
+        let text = fold(&ribao::search::searchable_text(item));
+        for w in words {
+            assert!(text.contains(&fold(w)), "{} lacks {w}", item.title);
+        }
+    }
+}
+
+/// The cells where `needle` is on screen: (x, y) of each of its characters.
+fn cells_of(buf: &Buffer, needle: &str) -> Vec<Vec<(u16, u16)>> {
+    let want: Vec<String> = needle.chars().map(String::from).collect();
+    let mut out = Vec::new();
+    for y in 0..buf.area.height {
+        // Each character once, at its first cell (a wide one's second cell is skipped).
+        let mut cells: Vec<(u16, &str)> = Vec::new();
+        let mut x = 0;
+        while x < buf.area.width {
+            let symbol = buf[(x, y)].symbol();
+            cells.push((x, symbol));
+            x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
+        }
+        for start in 0..cells.len() {
+            if cells[start..].len() >= want.len()
+                && cells[start..start + want.len()]
+                    .iter()
+                    .zip(&want)
+                    .all(|((_, s), w)| s == w)
+            {
+                out.push(
+                    cells[start..start + want.len()]
+                        .iter()
+                        .map(|&(x, _)| (x, y))
+                        .collect(),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn is_marked(buf: &Buffer, cells: &[(u16, u16)]) -> bool {
+    cells
+        .iter()
+        .all(|&(x, y)| buf[(x, y)].bg == Color::Yellow && buf[(x, y)].fg == Color::Black)
+}
+
+#[test]
+fn slash_opens_the_search_line_with_a_hint() {
+    let mut h = Harness::new(app(), 120, 30);
+    h.keys("/");
+    let view = h.app.search_view().expect("search is open");
+    assert_eq!(view.focus, SearchFocus::Line);
+    assert_eq!(
+        view.scope,
+        Scope::Day,
+        "the search starts in the reader's scope"
+    );
+    let screen = h.text();
+    assert!(
+        screen.contains("输入关键词搜索 / type to search 2026-01-20"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("-传闻"),
+        "the hint shows the query language"
+    );
+    assert!(screen.contains(" / 输入关键词 / type to search"));
+    // Enter on an empty line stays in it and says why.
+    h.keys("<Enter>");
+    assert_eq!(h.app.search_view().unwrap().focus, SearchFocus::Line);
+    assert_eq!(
+        h.app.message().unwrap().text,
+        "type what to search for first"
+    );
+    // The terminal's cursor is in the line, right after the prompt.
+    h.terminal
+        .draw(|f| ribao::tui::ui::draw(f, &mut h.app))
+        .unwrap();
+    let cursor = h.terminal.get_cursor_position().unwrap();
+    assert_eq!((cursor.x, cursor.y), (3, 27));
+}
+
+#[test]
+fn results_come_from_the_search_thread_as_one_types() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("aaa/");
+    // One character: the search is asked for, and the screen says it is under way.
+    let key = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    assert!(h.app.text_key(&key('推')));
+    assert!(h.app.background_pending());
+    let screen = h.text();
+    assert!(
+        screen.contains("结果 Results · 全部存档 · searching…"),
+        "{screen}"
+    );
+    h.settle();
+    assert_results_hold(&h, &["推"]);
+    let first = h.app.search_view().unwrap().hits.len();
+    assert!(h.text().contains(&format!("全部存档 · {first} results")));
+    // The next character narrows the results; the line never waited for them.
+    h.keys("理");
+    h.settle();
+    assert_results_hold(&h, &["推理"]);
+    let second = h.app.search_view().unwrap().hits.len();
+    assert!(second <= first && second >= 3, "{first} then {second}");
+    assert_eq!(h.app.search_view().unwrap().answered, "推理");
+    // Two words: both must match.
+    h.keys(" 模型");
+    h.settle();
+    assert_results_hold(&h, &["推理", "模型"]);
+}
+
+#[test]
+fn only_the_answer_to_the_latest_query_is_shown() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("aaa/");
+    // Know when the search thread has answered, without taking the answer.
+    let (woke, answered) = mpsc::channel();
+    h.app.set_waker(move || {
+        let _ = woke.send(());
+    });
+    let key = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    h.app.text_key(&key('芯'));
+    answered
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the search thread answers");
+    // The answer for 芯 is waiting; the query changes before the app takes it.
+    h.app.text_key(&ctrl('u'));
+    for c in "澄明".chars() {
+        h.app.text_key(&key(c));
+    }
+    h.settle();
+    let view = h.app.search_view().unwrap();
+    assert_eq!(view.line.text(), "澄明");
+    assert_eq!(view.answered, "澄明");
+    // The stale answer (stories with 芯 but not 澄明) never showed.
+    assert_results_hold(&h, &["澄明"]);
+    assert_eq!(h.app.search_view().unwrap().hits.len(), 1);
+    // The same query again (a blank added) asks nothing new.
+    h.keys(" ");
+    assert!(!h.app.background_pending());
+}
+
+#[test]
+fn the_loop_wakes_up_for_search_results() {
+    // The real loop's way: the search thread wakes the loop through the app's waker, which
+    // here sends into the same channel the "terminal" events come from.
+    let (tx, rx) = mpsc::channel::<Event>();
+    struct Channel(mpsc::Receiver<Event>, bool);
+    impl ribao::tui::EventSource for Channel {
+        fn next(&mut self) -> Option<Event> {
+            // End the loop once the wake-up has been handled.
+            if self.1 {
+                return None;
+            }
+            let event = self.0.recv().ok()?;
+            self.1 = event == Event::Wake;
+            Some(event)
+        }
+        fn try_next(&mut self) -> Option<Event> {
+            None
+        }
+    }
+    let mut app = scope_app();
+    let wake = tx.clone();
+    app.set_waker(move || {
+        let _ = wake.send(Event::Wake);
+    });
+    for key in parse_keys("aaa/推理") {
+        tx.send(Event::Key(key)).unwrap();
+    }
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30)).unwrap();
+    run_app(
+        &mut terminal,
+        &mut app,
+        &mut Channel(rx, false),
+        &mut RecordingHost::default(),
+    )
+    .unwrap();
+    let view = app.search_view().unwrap();
+    assert!(!view.pending && !view.hits.is_empty());
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(screen.contains("results"), "the results were drawn");
+}
+
+#[test]
+fn results_show_date_source_title_and_a_snippet_with_the_match_marked() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("aaa/");
+    h.search_for("推理");
+    let screen = h.text();
+    insta::assert_snapshot!("search_results", h.marked_text());
+    let buf = h.buffer();
+    // Every "推理" in the results pane is marked, in titles and snippets, the selected
+    // result's too (its row is highlighted, the match stays marked).
+    let in_results: Vec<_> = cells_of(&buf, "推理")
+        .into_iter()
+        .filter(|cells| cells[0].0 < 68 && cells[0].1 < 26)
+        .collect();
+    assert!(in_results.len() >= 4, "{in_results:?}");
+    for cells in &in_results {
+        assert!(
+            is_marked(&buf, cells),
+            "unmarked match at {:?}\n{screen}",
+            cells[0]
+        );
+    }
+    let selected_row = 1;
+    assert!(
+        in_results.iter().any(|c| c[0].1 == selected_row),
+        "the selected result has a marked match"
+    );
+    assert_eq!(
+        buf[(1, selected_row)].symbol(),
+        "›",
+        "the first result is selected"
+    );
+    // Text next to a match is not marked.
+    let first = &in_results[0];
+    let (x, y) = first[first.len() - 1];
+    assert_ne!(buf[(x + 2, y)].bg, Color::Yellow);
+    assert!(screen.contains("结果 Results · 全部存档 · "));
+}
+
+#[test]
+fn full_width_and_case_fold_in_the_marks() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("aaa/");
+    h.search_for("ｇｐｕ");
+    assert_results_hold(&h, &["GPU"]);
+    let buf = h.buffer();
+    let marks = cells_of(&buf, "GPU");
+    assert!(!marks.is_empty());
+    assert!(marks.iter().all(|c| is_marked(&buf, c)));
+}
+
+#[test]
+fn the_article_marks_every_match_and_n_walks_through_them() {
+    let mut h = Harness::new(scope_app(), 120, 24);
+    h.keys("aaa/");
+    h.search_for("推理");
+    // Down to the long story about 澄明, then open it.
+    h.keys("<Enter>");
+    assert_eq!(h.app.search_view().unwrap().focus, SearchFocus::Results);
+    while !h
+        .app
+        .search_view()
+        .unwrap()
+        .selected_hit()
+        .is_some_and(|hit| h.app.item_at(hit.item).1.title.starts_with("长江实验室"))
+    {
+        h.keys("n");
+    }
+    let index = h.app.search_view().unwrap().selected;
+    h.keys("<Enter>");
+    let view = h.app.search_view().unwrap();
+    assert_eq!(view.focus, SearchFocus::Article);
+    let id = h
+        .app
+        .item_at(view.selected_hit().unwrap().item)
+        .1
+        .id
+        .clone();
+    assert!(h.app.session().is_read(&id), "opening a result reads it");
+    insta::assert_snapshot!("search_article", h.marked_text());
+    let buf = h.buffer();
+    let in_article: Vec<_> = cells_of(&buf, "推理")
+        .into_iter()
+        .filter(|c| c[0].0 > 70)
+        .collect();
+    assert!(in_article.len() >= 2);
+    assert!(in_article.iter().all(|c| is_marked(&buf, c)));
+    // n: the first match is the current one (its own colour), then on down the article,
+    // scrolling to matches below the pane.
+    h.keys("n");
+    insta::assert_snapshot!("search_article_current_match", h.marked_text());
+    let buf = h.buffer();
+    let current: Vec<_> = cells_of(&buf, "推理")
+        .into_iter()
+        .filter(|c| buf[c[0]].bg == Color::LightRed)
+        .collect();
+    assert_eq!(current.len(), 1, "one current match");
+    assert!(h.text().contains("文章 Article · match 1 of"));
+    let total = {
+        let title = h.rows()[0].clone();
+        let after = title.split("match 1 of ").nth(1).unwrap();
+        after
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .parse::<usize>()
+            .unwrap()
+    };
+    assert!(total >= 4, "{total}");
+    let mut scrolled = false;
+    for m in 2..=total {
+        h.keys("n");
+        assert!(h.text().contains(&format!("match {m} of {total}")));
+        scrolled |= h.app.search_view().unwrap().scroll > 0;
+        // The current match is on screen.
+        let buf = h.buffer();
+        assert!(
+            (0..buf.area.height)
+                .any(|y| (70..buf.area.width).any(|x| buf[(x, y)].bg == Color::LightRed)),
+            "match {m} is not on screen"
+        );
+    }
+    assert!(scrolled, "a match below the pane was scrolled to");
+    // Past the last match: the next result, its first match.
+    h.keys("n");
+    let view = h.app.search_view().unwrap();
+    assert_eq!(view.selected, index + 1);
+    assert_eq!(view.current, Some(0));
+    assert!(
+        h.app
+            .message()
+            .unwrap()
+            .text
+            .starts_with(&format!("result {} of", index + 2))
+    );
+    // N from the first match: back to the previous result, at its last match.
+    h.keys("N");
+    let view = h.app.search_view().unwrap();
+    assert_eq!(view.selected, index);
+    assert_eq!(view.current, Some(total - 1));
+    assert!(h.text().contains(&format!("match {total} of {total}")));
+}
+
+#[test]
+fn n_and_shift_n_move_between_results_in_the_list() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("aaa/");
+    h.search_for("推理");
+    h.keys("<Enter>");
+    let len = h.app.search_view().unwrap().hits.len();
+    h.keys("nn");
+    assert_eq!(h.app.search_view().unwrap().selected, 2);
+    h.keys("N");
+    assert_eq!(h.app.search_view().unwrap().selected, 1);
+    h.keys("G");
+    assert_eq!(h.app.search_view().unwrap().selected, len - 1);
+    h.keys("n");
+    assert_eq!(h.app.message().unwrap().text, "already at the last result");
+    // The preview follows the selection.
+    let title = h
+        .app
+        .item_at(h.app.search_view().unwrap().selected_hit().unwrap().item)
+        .1
+        .title
+        .clone();
+    let preview: String = title.chars().take(8).collect();
+    assert!(h.text().contains(&preview));
+}
+
+#[test]
+fn esc_restores_exactly_the_view_before_the_search() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    // Somewhere particular: last 7 days, a category, a story open and scrolled.
+    h.keys("ac");
+    while h.app.category().label() != "技术前沿解读" {
+        h.keys("j");
+    }
+    h.keys("<Enter><Enter>jjj");
+    let before_screen = h.text();
+    let before = (
+        h.app.scope(),
+        h.app.date_index(),
+        h.app.category().clone(),
+        h.app.item_index(),
+        h.app.opened().map(|(_, i)| i.id.clone()),
+        h.app.focus(),
+        h.app.scroll(),
+    );
+    assert_eq!(before.5, Pane::Article);
+    assert!(before.6 > 0);
+    h.keys("/");
+    h.search_for("模型");
+    h.keys("<Tab>"); // another scope for the search only
+    h.settle();
+    h.keys("<Enter>jj<Enter>nnjN");
+    h.keys("<Esc>");
+    assert_eq!(h.app.search_view().unwrap().focus, SearchFocus::Results);
+    h.keys("<Esc>");
+    assert!(h.app.search_view().is_none());
+    let after = (
+        h.app.scope(),
+        h.app.date_index(),
+        h.app.category().clone(),
+        h.app.item_index(),
+        h.app.opened().map(|(_, i)| i.id.clone()),
+        h.app.focus(),
+        h.app.scroll(),
+    );
+    assert_eq!(after, before);
+    // Read marks are the only change: the stories opened from the search are read now.
+    let strip = |s: &str| s.replace('✓', " ");
+    assert_eq!(strip(&h.text()), strip(&before_screen));
+
+    // Esc in the search line closes it too, from the narrow layout as well.
+    h.resize(70, 24);
+    let narrow_before = h.text();
+    h.keys("/推理<Esc>");
+    assert!(h.app.search_view().is_none());
+    assert_eq!(h.text(), narrow_before);
+}
+
+#[test]
+fn the_search_line_edits_cjk_by_character() {
+    let mut h = Harness::new(app(), 120, 30);
+    h.keys("/");
+    let line = |h: &Harness| h.app.search_view().unwrap().line.text().to_string();
+    h.keys("英伟达");
+    assert_eq!(line(&h), "英伟达");
+    h.keys("<BS>");
+    assert_eq!(line(&h), "英伟");
+    // An input method commits several characters at once: one burst of key events.
+    let burst = parse_keys("推理芯片").into_iter().map(Event::Key);
+    run_app(
+        &mut h.terminal,
+        &mut h.app,
+        &mut Scripted::new(burst),
+        &mut h.host,
+    )
+    .unwrap();
+    assert_eq!(line(&h), "英伟推理芯片");
+    // An emoji with a skin tone goes in one Backspace.
+    h.keys("👍🏽<BS>");
+    assert_eq!(line(&h), "英伟推理芯片");
+    // Left/Right/Home/End move by character; typing inserts at the cursor.
+    h.keys("<Home><Right><Right> <End><Left><Left>·");
+    assert_eq!(line(&h), "英伟 推理·芯片");
+    h.keys("<Home><Del>");
+    assert_eq!(line(&h), "伟 推理·芯片");
+    assert!(h.text().contains(" / 伟 推理·芯片"));
+    // Ctrl-W drops the last word, Ctrl-U the whole line.
+    h.keys("<End><C-w>");
+    assert_eq!(line(&h), "伟 ");
+    h.keys("<C-u>");
+    assert_eq!(line(&h), "");
+    // Letters are text here, not keys: q does not quit, ? does not open the help.
+    h.keys("q?j");
+    assert_eq!(line(&h), "q?j");
+    assert!(h.app.help_scroll().is_none());
+}
+
+#[test]
+fn tab_changes_the_search_scope_and_the_title_says_it() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("/");
+    h.search_for("模型");
+    let day = h.app.search_view().unwrap().hits.len();
+    assert!(h.text().contains("结果 Results · 2026-01-20 · "));
+    let mut counts = vec![day];
+    for (scope, label) in [
+        (Scope::Week, "近7天 (01-14–01-20)"),
+        (Scope::Month, "近30天 (2025-12-22–01-20)"),
+        (Scope::All, "全部存档"),
+    ] {
+        h.keys("<Tab>");
+        h.settle();
+        let view = h.app.search_view().unwrap();
+        assert_eq!(view.scope, scope);
+        assert_eq!(view.focus, SearchFocus::Line, "still typing");
+        let n = view.hits.len();
+        counts.push(n);
+        let screen = h.text();
+        assert!(
+            screen.contains(&format!("结果 Results · {label} · {n} results")),
+            "{screen}"
+        );
+        assert!(screen.contains(&format!("范围 {label}")));
+    }
+    assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{counts:?}");
+    assert!(counts[3] > counts[0], "{counts:?}");
+    // The whole archive includes undated digests.
+    h.keys("<C-u>检索");
+    h.settle();
+    let undated = h
+        .app
+        .search_view()
+        .unwrap()
+        .hits
+        .iter()
+        .any(|hit| h.app.item_at(hit.item).0.date.is_none());
+    assert!(undated);
+    h.keys("<S-Tab>");
+    h.settle();
+    assert_eq!(h.app.search_view().unwrap().scope, Scope::Month);
+    // From the results, `a` changes it.
+    h.keys("<Enter>a");
+    h.settle();
+    assert_eq!(h.app.search_view().unwrap().scope, Scope::All);
+    // The reader's own scope did not change.
+    assert_eq!(h.app.scope(), Scope::Day);
+}
+
+#[test]
+fn a_query_without_results_says_so() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("/");
+    h.search_for("量子纠缠");
+    let screen = h.text();
+    assert!(
+        screen.contains("没有匹配 / no match for “量子纠缠” in 2026-01-20"),
+        "{screen}"
+    );
+    assert!(screen.contains("Tab searches a wider scope"));
+    assert!(screen.contains("0 results"));
+    h.keys("<Enter><Enter>");
+    assert_eq!(h.app.message().unwrap().text, "no result to open");
+}
+
+#[test]
+fn links_marks_and_bookmarks_work_on_results() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("aaa/");
+    h.search_for("澄明");
+    h.keys("<Enter>");
+    h.keys("b");
+    assert_eq!(h.app.session().bookmark_count(), 1);
+    h.keys("o");
+    assert_eq!(h.host.opened, ["https://example.com/news/chengming"]);
+    h.keys("r");
+    let hit = h.app.search_view().unwrap().selected_hit().unwrap().item;
+    assert!(h.app.session().is_read(&h.app.item_at(hit).1.id));
+    // `[` and `c` belong to the main view.
+    h.keys("[");
+    assert_eq!(h.app.message().unwrap().text, "Esc closes the search first");
+}
+
+#[test]
+fn the_search_view_renders_at_every_size() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("aaa/");
+    h.search_for("模型");
+    h.keys("<Enter><Enter>n");
+    for width in 1..=130u16 {
+        for height in 1..=40u16 {
+            h.terminal.backend_mut().resize(width, height);
+            h.terminal
+                .draw(|frame| ribao::tui::ui::draw(frame, &mut h.app))
+                .unwrap_or_else(|e| panic!("{width}×{height}: {e}"));
+        }
+    }
+}
