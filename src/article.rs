@@ -1,13 +1,14 @@
 //! One story laid out for reading — title, meta line, link, rendered body — shared by the
 //! reader's article view and `ribao show`, so both show the same thing.
 
-use crate::model::{Digest, Item};
+use crate::index::DigestInfo;
+use crate::model::Item;
 use crate::text::{self, TextOptions};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 /// `2026-01-20 · AI行业速递 · 技术前沿解读 · 量子位`: the parts the story has.
-pub fn meta(digest: &Digest, item: &Item) -> String {
+pub fn meta(digest: &DigestInfo, item: &Item) -> String {
     let date = crate::model::date_label(digest.date);
     [
         Some(date.as_str()),
@@ -23,7 +24,12 @@ pub fn meta(digest: &Digest, item: &Item) -> String {
 }
 
 /// Title, meta line and link as screen rows of `width` columns.
-pub fn header(digest: &Digest, item: &Item, width: usize, opts: TextOptions) -> Vec<Line<'static>> {
+pub fn header(
+    digest: &DigestInfo,
+    item: &Item,
+    width: usize,
+    opts: TextOptions,
+) -> Vec<Line<'static>> {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let dim = Style::new().add_modifier(Modifier::DIM);
     let row = |text: &str, style: Style| {
@@ -42,7 +48,12 @@ pub fn header(digest: &Digest, item: &Item, width: usize, opts: TextOptions) -> 
 }
 
 /// The whole story as screen rows of `width` columns: the header, then the rendered body.
-pub fn lines(digest: &Digest, item: &Item, width: usize, opts: TextOptions) -> Vec<Line<'static>> {
+pub fn lines(
+    digest: &DigestInfo,
+    item: &Item,
+    width: usize,
+    opts: TextOptions,
+) -> Vec<Line<'static>> {
     let mut out = header(digest, item, width, opts);
     if !item.body.trim().is_empty() {
         out.push(Line::default());

@@ -35,6 +35,8 @@ pub struct Categorizer {
     /// Per group, searchers for its (lowercased) `match` words, built once.
     matches: Vec<Vec<Finder<'static>>>,
     keywords: KeywordIndex,
+    /// Hash of the table's text: an index built with another table is stale.
+    fingerprint: u64,
 }
 
 fn finders(words: &[String]) -> Vec<Finder<'static>> {
@@ -192,6 +194,7 @@ impl Categorizer {
             fallback,
             matches,
             keywords,
+            fingerprint: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
         })
     }
 
@@ -202,6 +205,11 @@ impl Categorizer {
             .iter()
             .position(|matches| matches.iter().any(|m| m.find(c.as_bytes()).is_some()))?;
         Some(&self.groups[g])
+    }
+
+    /// Changes whenever the table's text does.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// Group names in display order.

@@ -25,25 +25,44 @@ pub struct FileProblem {
     pub message: String,
 }
 
-/// Every digest file under `root` (following links, stopping at loops), sorted by path.
+/// Every digest file under `root` (following links, stopping at loops), sorted by path. The
+/// walk reads folders only; the files' sizes and times are then read on every core, which is
+/// most of the time on a large archive.
 pub fn scan(root: &Path) -> (Vec<FileEntry>, Vec<FileProblem>) {
-    let mut files = Vec::new();
+    use rayon::prelude::*;
+    let mut paths = Vec::new();
     let mut problems = Vec::new();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name();
     for entry in walker {
         match entry {
-            Ok(e) if e.file_type().is_file() && is_digest_name(e.path()) => match e.metadata() {
-                Ok(m) => files.push(FileEntry {
-                    path: e.into_path(),
-                    size: m.len(),
-                    mtime: m.modified().ok(),
-                }),
-                Err(err) => problems.push(walk_problem(root, err)),
-            },
+            Ok(e) if e.file_type().is_file() && is_digest_name(e.path()) => {
+                paths.push(e.into_path())
+            }
             Ok(_) => {}
             Err(err) => problems.push(walk_problem(root, err)),
+        }
+    }
+    let stats: Vec<Result<FileEntry, FileProblem>> = paths
+        .into_par_iter()
+        .map(|path| match std::fs::metadata(&path) {
+            Ok(m) => Ok(FileEntry {
+                size: m.len(),
+                mtime: m.modified().ok(),
+                path,
+            }),
+            Err(e) => Err(FileProblem {
+                message: format!("cannot read: {}", crate::io_error::in_words(&e)),
+                path,
+            }),
+        })
+        .collect();
+    let mut files = Vec::with_capacity(stats.len());
+    for s in stats {
+        match s {
+            Ok(f) => files.push(f),
+            Err(p) => problems.push(p),
         }
     }
     (files, problems)

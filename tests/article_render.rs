@@ -1,14 +1,15 @@
 //! Stories from the built-in samples (one per publication format) laid out as `ribao show`
 //! and the article view lay them out, at 30, 60 and 100 columns.
 
+use ribao::categories::Categorizer;
 use ribao::library::Library;
 use ribao::model::Format;
 use ribao::text::{TextOptions, lines_to_plain, str_width};
 
 fn story(format: Format, nth: usize) -> String {
-    let lib = Library::samples("digests".into());
-    let digest = lib.digests.iter().find(|d| d.format == format).unwrap();
-    let item = &digest.items[nth];
+    let lib = Library::samples("digests".into(), &Categorizer::builtin());
+    let digest = lib.digests().iter().find(|d| d.format == format).unwrap();
+    let item = &lib.story(digest.items.start + nth).unwrap();
     let mut out = String::new();
     for width in [30, 60, 100] {
         let lines = ribao::article::lines(digest, item, width, TextOptions::default());

@@ -134,8 +134,14 @@ fn bookmark_outlives_its_digest_file() {
     };
     let state_path = dir.path().join("state.json");
     let (file, _) = StateFile::open(&state_path).unwrap();
-    file.apply(&[Change::AddBookmark(Bookmark::for_item(&digest, &item))])
-        .unwrap();
+    let library = ribao::library::Library::from_digests(
+        ribao::library::Origin::Store(dir.path().join("store")),
+        vec![digest],
+        Vec::new(),
+        &ribao::categories::Categorizer::builtin(),
+    );
+    let mark = Bookmark::for_item(&library.digests()[0], &library.item(0));
+    file.apply(&[Change::AddBookmark(mark)]).unwrap();
 
     fs::remove_dir_all(dir.path().join("store")).unwrap();
 

@@ -14,7 +14,7 @@ fn app_with_state(state: State) -> App {
 fn b_bookmarks_the_highlighted_story_and_b_again_removes_it() {
     let mut h = Harness::new(app_with_state(State::default()), 120, 40);
     h.keys("<Enter><Enter>j");
-    let id = h.app.selected_item().unwrap().1.id.clone();
+    let id = h.app.selected_item().unwrap().1.id.to_string();
     h.keys("b");
     assert!(h.app.session().is_bookmarked(&id));
     let screen = h.text();
@@ -34,7 +34,7 @@ fn bookmarks_view_lists_filters_removes_and_opens() {
     // Bookmark two stories of the first date, then one of the next date.
     h.keys("<Enter><Enter>bjb<Esc><Esc>[<Enter><Enter>b");
     assert_eq!(h.app.session().bookmark_count(), 3);
-    let newest = h.app.selected_item().unwrap().1.title.clone();
+    let newest = h.app.selected_item().unwrap().1.title.to_string();
     h.keys("B");
     let screen = h.text();
     assert!(screen.contains("书签 Bookmarks · 3"), "{screen}");
@@ -129,7 +129,7 @@ fn the_reader_reopens_at_the_saved_date_category_story_and_scroll() {
     let (date, category, item) = (
         h.app.date_index(),
         h.app.category_index(),
-        h.app.opened().unwrap().1.id.clone(),
+        h.app.opened().unwrap().1.id.to_string(),
     );
 
     let saved = State {

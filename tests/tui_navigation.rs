@@ -16,7 +16,7 @@ use support::{Harness, RecordingHost, app, app_with, library, parse_keys};
 fn titles(app: &App) -> Vec<String> {
     app.items()
         .iter()
-        .map(|&r| app.item_at(r).1.title.clone())
+        .map(|&r| app.item_at(r).1.title.to_string())
         .collect()
 }
 
@@ -85,7 +85,7 @@ fn selecting_a_category_filters_items() {
     let shown = titles(&h.app);
     assert_eq!(shown.len(), 2);
     for &r in h.app.items() {
-        assert_eq!(h.app.item_at(r).1.category.as_deref(), Some("技术前沿解读"));
+        assert_eq!(h.app.item_at(r).1.category, Some("技术前沿解读"));
     }
     let screen = h.text();
     assert!(screen.contains("开源社区推出轻量多模态"));
@@ -108,7 +108,7 @@ fn opening_an_item_marks_it_read_and_r_toggles() {
     h.keys("<Enter><Enter>jjj");
     assert_eq!(h.app.focus(), Pane::Items);
     let (_, item) = h.app.selected_item().unwrap();
-    let id = item.id.clone();
+    let id = item.id.to_string();
     assert!(!h.app.session().is_read(&id));
     h.keys("<Enter>");
     assert_eq!(h.app.focus(), Pane::Article);
@@ -332,11 +332,7 @@ fn hostile_library() -> Library {
         ],
         warnings: Vec::new(),
     };
-    Library::new(
-        Origin::Store(PathBuf::from("/store")),
-        vec![digest],
-        Vec::new(),
-    )
+    support::library_of(Origin::Store(PathBuf::from("/store")), vec![digest])
 }
 
 #[test]
@@ -374,7 +370,12 @@ fn messages_fade_after_three_seconds() {
 #[test]
 fn file_problems_are_announced_once() {
     let store = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store");
-    let library = Library::load_dir(&store);
+    let library = Library::load_dir(
+        &store,
+        None,
+        &ribao::categories::Categorizer::builtin(),
+        &mut |_| {},
+    );
     assert_eq!(library.problems.len(), 2);
     let mut h = Harness::new(app_with(library, TextOptions::default()), 120, 40);
     assert!(
@@ -409,7 +410,10 @@ fn resize_bursts_are_drawn_once() {
 #[test]
 fn the_last_opened_story_is_open_again_on_start() {
     let library = library();
-    let id = library.digests[2].items[0].id.clone();
+    let id = library
+        .item(library.digests()[2].items.start)
+        .id
+        .to_string();
     let state = ribao::state::State {
         position: Some(ribao::state::Position {
             item: Some(id.clone()),
@@ -424,11 +428,10 @@ fn the_last_opened_story_is_open_again_on_start() {
 
 #[test]
 fn empty_library_is_usable() {
-    let library = Library::new(
+    let library = support::library_of(
         Origin::Samples {
             store: PathBuf::from("/home/reader/digests"),
         },
-        Vec::new(),
         Vec::new(),
     );
     let mut h = Harness::new(app_with(library, TextOptions::default()), 120, 30);

@@ -121,11 +121,15 @@ fn ambiguous_wide_article() {
 #[test]
 fn fixture_store_with_problems() {
     let store = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store");
-    let loaded = ribao::library::Library::load_dir(&store);
+    let mut library = ribao::library::Library::load_dir(
+        &store,
+        None,
+        &ribao::categories::Categorizer::builtin(),
+        &mut |_| {},
+    );
     // The store path differs per machine (and its length changes the status bar's layout):
     // show the same digests and problems under a fixed path.
-    let origin = ribao::library::Origin::Store("/home/reader/digests".into());
-    let library = ribao::library::Library::new(origin, loaded.digests, loaded.problems);
+    library.origin = ribao::library::Origin::Store("/home/reader/digests".into());
     let mut h = Harness::new(app_with(library, TextOptions::default()), 100, 30);
     insta::assert_snapshot!("fixture_store_start", h.text());
     h.keys("]"); // "already at the newest date"

@@ -169,31 +169,42 @@ fn parse(text: &str, name: &str) -> ribao::model::Digest {
     ribao::parse::parse(text.as_bytes(), Path::new(name)).expect("test digest parses")
 }
 
-/// The test library: two digests on 2026-01-20, one on 2026-01-19, one undated.
-pub fn library() -> Library {
-    let digests = vec![
+fn digests() -> Vec<ribao::model::Digest> {
+    vec![
         parse(BRIEF_0120, "store/brief/2026-01-20.md"),
         parse(DAILY_0120, "store/daily/2026-01-20.md"),
         parse(BRIEF_0119, "store/brief/2026-01-19.md"),
         parse(NOTES, "store/notes/rag.md"),
-    ];
-    Library::new(
-        Origin::Store(PathBuf::from("/home/reader/digests")),
+    ]
+}
+
+/// A library of digests parsed in the test, with the built-in categories table.
+pub fn library_of(origin: Origin, digests: Vec<ribao::model::Digest>) -> Library {
+    Library::from_digests(
+        origin,
         digests,
         Vec::new(),
+        &ribao::categories::Categorizer::builtin(),
+    )
+}
+
+/// The test library: two digests on 2026-01-20, one on 2026-01-19, one undated.
+pub fn library() -> Library {
+    library_of(
+        Origin::Store(PathBuf::from("/home/reader/digests")),
+        digests(),
     )
 }
 
 /// The test library plus a digest 15 days before the newest (inside "last 30 days", outside
 /// "last 7 days") and one 51 days before (outside both).
 pub fn scope_library() -> Library {
-    let mut digests = library().digests;
+    let mut digests = digests();
     digests.push(parse(BRIEF_0105, "store/brief/2026-01-05.md"));
     digests.push(parse(DAILY_1130, "store/daily/2025-11-30.md"));
-    Library::new(
+    library_of(
         Origin::Store(PathBuf::from("/home/reader/digests")),
         digests,
-        Vec::new(),
     )
 }
 

@@ -75,20 +75,23 @@ fn markdown_line(b: &Bookmark) -> String {
 }
 
 pub fn add(library: &Library, state_path: &Path, id: &str) -> anyhow::Result<ExitCode> {
-    let Some((digest, item)) = library.item(id) else {
+    let Some(item) = library.find(id) else {
         eprintln!("ribao: no item with id {id}; `ribao items` lists the ids");
         return Ok(ExitCode::FAILURE);
     };
     let (file, state) = open(state_path)?;
     if state.is_bookmarked(id) {
-        eprintln!("already bookmarked: {}", crate::text::sanitize(&item.title));
+        eprintln!("already bookmarked: {}", crate::text::sanitize(item.title));
         return Ok(ExitCode::SUCCESS);
     }
     tell(
-        file.apply(&[Change::AddBookmark(Bookmark::for_item(digest, item))])?
-            .notices,
+        file.apply(&[Change::AddBookmark(Bookmark::for_item(
+            &library.digests()[item.digest],
+            &item,
+        ))])?
+        .notices,
     );
-    eprintln!("bookmarked: {}", crate::text::sanitize(&item.title));
+    eprintln!("bookmarked: {}", crate::text::sanitize(item.title));
     Ok(ExitCode::SUCCESS)
 }
 

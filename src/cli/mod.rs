@@ -23,6 +23,9 @@ pub struct Cli {
     /// State file holding bookmarks, read marks and the last position
     #[arg(long, global = true, env = "RIBAO_STATE", value_name = "FILE")]
     pub state: Option<PathBuf>,
+    /// Folder for the index cache (default: the platform's cache folder)
+    #[arg(long, global = true, env = "RIBAO_CACHE_DIR", value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
     /// Count ambiguous-width characters (“ ” … — ① ·) as two columns, as CJK terminal setups do
     #[arg(long, global = true, env = "RIBAO_AMBIGUOUS_WIDE")]
     pub ambiguous_wide: bool,
@@ -84,7 +87,7 @@ pub enum Command {
         #[command(subcommand)]
         action: BookmarkAction,
     },
-    /// Parse every file and report what was found; exit 1 if any file failed
+    /// Report every digest file and what was found in it; exit 1 if any file failed
     Check {
         #[arg(long)]
         json: bool,
@@ -179,7 +182,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
                 )
             })
     };
-    let library = || paths.load_library(cli.store.as_deref());
+    let library = || paths.load_library(cli.store.as_deref(), cli.cache_dir.as_deref());
     match &cli.command {
         Some(Command::List { json }) => report::list(&library()?, *json, opts),
         Some(Command::Items {

@@ -11,6 +11,8 @@ pub struct Paths {
     pub default_state: Option<PathBuf>,
     /// Where the user's own `categories.toml` goes.
     pub config_dir: Option<PathBuf>,
+    /// Where the index of each store is kept (disposable).
+    pub default_cache: Option<PathBuf>,
 }
 
 impl Paths {
@@ -20,6 +22,7 @@ impl Paths {
             default_store: dirs.as_ref().map(|d| d.data_dir().join("digests")),
             default_state: dirs.as_ref().map(|d| d.data_dir().join("state.json")),
             config_dir: dirs.as_ref().map(|d| d.config_dir().to_path_buf()),
+            default_cache: dirs.as_ref().map(|d| d.cache_dir().to_path_buf()),
         }
     }
 
@@ -33,7 +36,8 @@ impl Paths {
              while it holds no digests, the built-in samples are shown)\n\
              Default state file: {}\n\
              Categories table:   {}  (optional; copy assets/categories.toml there to change\n                    \
-             how categories are grouped)",
+             how categories are grouped)\n\
+             Index cache:        {}  (disposable; rebuilt when missing or stale)",
             show(&self.default_store),
             show(&self.default_state),
             show(
@@ -41,31 +45,28 @@ impl Paths {
                     .config_dir
                     .as_ref()
                     .map(|d| d.join(crate::categories::FILE_NAME))
-            )
+            ),
+            show(&self.default_cache)
         )
     }
 
-    /// An explicit store must exist; the default one falls back to the built-in samples while
-    /// it is missing or empty.
     /// The library with the user's categories table applied (a broken table is reported).
-    pub fn load_library(&self, explicit: Option<&Path>) -> anyhow::Result<Library> {
-        let mut library = self.load_digests(explicit)?;
+    /// An explicit store must exist; the default one falls back to the built-in samples
+    /// while it is missing or empty.
+    pub fn load_library(
+        &self,
+        explicit: Option<&Path>,
+        cache: Option<&Path>,
+    ) -> anyhow::Result<Library> {
         let (categorizer, warning) =
             crate::categories::Categorizer::load(self.config_dir.as_deref());
         if let Some(w) = warning {
             eprintln!("ribao: {w}");
         }
-        if self
-            .config_dir
-            .as_ref()
-            .is_some_and(|d| d.join(crate::categories::FILE_NAME).is_file())
-        {
-            library.recategorize(&categorizer);
-        }
-        Ok(library)
-    }
-
-    fn load_digests(&self, explicit: Option<&Path>) -> anyhow::Result<Library> {
+        let cache = cache.or(self.default_cache.as_deref());
+        let load = |dir: &Path| {
+            Library::load_dir(dir, cache, &categorizer, &mut |w| eprintln!("ribao: {w}"))
+        };
         if let Some(dir) = explicit {
             let meta = std::fs::metadata(dir).with_context(|| {
                 format!(
@@ -79,17 +80,17 @@ impl Paths {
                     dir.display()
                 );
             }
-            return Ok(Library::load_dir(dir));
+            return Ok(load(dir));
         }
         let Some(default) = &self.default_store else {
-            return Ok(Library::samples(PathBuf::from("digests")));
+            return Ok(Library::samples(PathBuf::from("digests"), &categorizer));
         };
         if default.is_dir() {
-            let library = Library::load_dir(default);
-            if !library.digests.is_empty() || !library.problems.is_empty() {
+            let library = load(default);
+            if !library.digests().is_empty() || !library.problems.is_empty() {
                 return Ok(library);
             }
         }
-        Ok(Library::samples(default.clone()))
+        Ok(Library::samples(default.clone(), &categorizer))
     }
 }

@@ -1,8 +1,9 @@
 //! The non-interactive subcommands' output: aligned text for people, one JSON array for
 //! scripts.
 
+use crate::index::{DigestInfo, ItemView};
 use crate::library::Library;
-use crate::model::{Digest, Item, date_label};
+use crate::model::date_label;
 use crate::text::TextOptions;
 use anyhow::bail;
 use serde::Serialize;
@@ -35,17 +36,17 @@ pub struct ItemRow<'a> {
 }
 
 impl<'a> ItemRow<'a> {
-    pub fn new(d: &'a Digest, i: &'a Item) -> Self {
+    pub fn new(d: &'a DigestInfo, i: &ItemView<'a>) -> Self {
         ItemRow {
-            id: &i.id,
+            id: i.id,
             digest: &d.id,
             date: d.date.map(|d| d.to_string()),
             source: &d.source,
-            category: i.category.as_deref(),
-            unified: i.unified.as_ref().map(|u| u.name.as_str()),
-            unified_inferred: i.unified.as_ref().is_some_and(|u| u.inferred),
-            title: &i.title,
-            url: i.url.as_deref(),
+            category: i.category,
+            unified: i.unified,
+            unified_inferred: i.unified_inferred,
+            title: i.title,
+            url: i.url,
             path: d.path.display().to_string(),
         }
     }
@@ -58,15 +59,17 @@ pub struct ItemFilter {
 }
 
 impl ItemFilter {
-    fn accepts(&self, d: &Digest, i: &Item) -> bool {
+    fn accepts_item(&self, i: &ItemView) -> bool {
+        self.category.as_ref().is_none_or(|want| {
+            i.category == Some(want.as_str()) || i.unified == Some(want.as_str())
+        })
+    }
+
+    fn accepts_digest(&self, d: &DigestInfo) -> bool {
         let date = d.date.map(|d| d.to_string());
         self.date
             .as_ref()
             .is_none_or(|want| date.as_deref() == Some(want.as_str()))
-            && self.category.as_ref().is_none_or(|want| {
-                i.category.as_deref() == Some(want.as_str())
-                    || i.unified.as_ref().is_some_and(|u| &u.name == want)
-            })
             && self
                 .source
                 .as_ref()
@@ -95,23 +98,24 @@ pub(super) fn emit(text: &str) {
 
 pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<ExitCode> {
     let rows: Vec<DigestRow> = library
-        .digests
+        .digests()
         .iter()
-        .map(|d| DigestRow {
+        .enumerate()
+        .map(|(n, d)| DigestRow {
             id: &d.id,
             date: d.date.map(|d| d.to_string()),
             source: &d.source,
             title: &d.title,
             path: d.path.display().to_string(),
             items: d.items.len(),
-            categories: d.categories(),
+            categories: library.categories_of(n),
         })
         .collect();
     if json {
         print_json(&rows)?;
     } else {
         let table: Vec<Vec<String>> = library
-            .digests
+            .digests()
             .iter()
             .map(|d| {
                 vec![
@@ -135,9 +139,12 @@ pub fn items(
     json: bool,
     opts: TextOptions,
 ) -> anyhow::Result<ExitCode> {
-    let found: Vec<(&Digest, &Item)> = library
-        .items()
-        .filter(|(d, i)| filter.accepts(d, i))
+    let found: Vec<(&DigestInfo, ItemView)> = library
+        .digests()
+        .iter()
+        .filter(|d| filter.accepts_digest(d))
+        .flat_map(|d| d.items.clone().map(move |i| (d, library.item(i))))
+        .filter(|(_, i)| filter.accepts_item(i))
         .collect();
     if json {
         print_json(
@@ -151,11 +158,11 @@ pub fn items(
             .iter()
             .map(|(d, i)| {
                 vec![
-                    i.id.clone(),
+                    i.id.to_string(),
                     date_label(d.date),
                     d.source.clone(),
-                    i.category.clone().unwrap_or_default(),
-                    i.title.clone(),
+                    i.category.unwrap_or_default().to_string(),
+                    i.title.to_string(),
                 ]
             })
             .collect();
@@ -180,8 +187,8 @@ pub fn search(library: &Library, query: &str, json: bool) -> anyhow::Result<Exit
         .search(&q, None)
         .into_iter()
         .map(|h| {
-            let d = &library.digests[h.item.0];
-            (d, &d.items[h.item.1], h)
+            let i = library.item(h.item);
+            (&library.digests()[i.digest], i, h)
         })
         .collect();
     if json {
@@ -201,7 +208,7 @@ pub fn search(library: &Library, query: &str, json: bool) -> anyhow::Result<Exit
                 i.id,
                 date_label(d.date),
                 d.source,
-                crate::text::sanitize(&i.title),
+                crate::text::sanitize(i.title),
                 crate::text::sanitize(&h.snippet.text)
             ));
         }
@@ -220,15 +227,17 @@ pub fn show(
     width: Option<u16>,
     opts: TextOptions,
 ) -> anyhow::Result<ExitCode> {
-    let Some((digest, item)) = library.item(id) else {
+    let Some(view) = library.find(id) else {
         eprintln!("ribao: no item with id {id}; `ribao items` lists the ids");
         return Ok(ExitCode::FAILURE);
     };
+    let digest = &library.digests()[view.digest];
+    let item = library.story(view.index).map_err(anyhow::Error::msg)?;
     let width = width
         .map(usize::from)
         .unwrap_or_else(terminal_width)
         .max(20);
-    let lines = crate::article::lines(digest, item, width, opts);
+    let lines = crate::article::lines(digest, &item, width, opts);
     let styled = std::io::IsTerminal::is_terminal(&std::io::stdout());
     let out = if styled {
         crate::text::lines_to_ansi(&lines)
@@ -260,7 +269,7 @@ struct CheckRow<'a> {
 
 pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
     let mut rows: Vec<CheckRow> = library
-        .digests
+        .digests()
         .iter()
         .map(|d| CheckRow {
             path: d.path.display().to_string(),

@@ -107,6 +107,14 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
     })
 }
 
+/// The date [`parse`] would give a file, from its first bytes only: the reader lists a new
+/// file by date before it is parsed.
+pub fn sniff_date(head: &[u8], path: &Path) -> Option<NaiveDate> {
+    let text = String::from_utf8_lossy(head);
+    let split = front_matter::split(&text);
+    find_digest_date(&split.fields, &Doc::new(split.body), path)
+}
+
 fn detect(fm: &FrontMatter, doc: &Doc, body: &str) -> Format {
     let head: String = body
         .lines()

@@ -1,7 +1,7 @@
 //! What the state file holds: bookmarks, read marks and the last position. Plain data plus
 //! queries; changes go through [`Change`](super::Change).
 
-use crate::model::{Digest, Item};
+use crate::index::{DigestInfo, ItemView};
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -36,14 +36,14 @@ pub struct Bookmark {
 
 impl Bookmark {
     /// A bookmark for `item` of `digest`, made now.
-    pub fn for_item(digest: &Digest, item: &Item) -> Bookmark {
+    pub fn for_item(digest: &DigestInfo, item: &ItemView) -> Bookmark {
         Bookmark {
-            id: item.id.clone(),
+            id: item.id.to_string(),
             date: digest.date.map(|d| d.format("%Y-%m-%d").to_string()),
             source: digest.source.clone(),
-            category: item.category.clone(),
-            title: item.title.clone(),
-            url: item.url.clone(),
+            category: item.category.map(str::to_string),
+            title: item.title.to_string(),
+            url: item.url.map(str::to_string),
             // Lossy only for non-UTF-8 paths; the JSON file must stay text.
             path: digest.path.to_string_lossy().into_owned(),
             added: timestamp_now(),

@@ -11,8 +11,8 @@ use super::scope;
 use super::search::SearchView;
 use super::session::Session;
 use super::ui::article::ArticleCache;
+use crate::index::{DigestInfo, ItemView};
 use crate::library::{Library, Origin};
-use crate::model::{Digest, Item};
 use crate::state::Position;
 use crate::text::TextOptions;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -135,7 +135,7 @@ impl App {
     pub fn new(library: impl Into<Arc<Library>>, text: TextOptions, session: Session) -> App {
         let library = library.into();
         let dates = scope::group_dates(&library);
-        let group_of = scope::group_of_digests(&dates, library.digests.len());
+        let group_of = scope::group_of_digests(&dates, library.digests().len());
         let mut app = App {
             library,
             text,
@@ -363,7 +363,7 @@ impl App {
         };
         let library = Arc::clone(&self.library);
         let (digest, item) = scope::item(&library, r);
-        let now = self.session.toggle_bookmark(digest, item);
+        let now = self.session.toggle_bookmark(digest, &item);
         self.notify(
             if now {
                 "★ bookmarked"
@@ -498,15 +498,15 @@ impl App {
     pub fn item_index(&self) -> usize {
         self.item
     }
-    pub fn item_at(&self, r: ItemRef) -> (&Digest, &Item) {
+    pub fn item_at(&self, r: ItemRef) -> (&DigestInfo, ItemView<'_>) {
         scope::item(&self.library, r)
     }
     /// The highlighted item of the item list.
-    pub fn selected_item(&self) -> Option<(&Digest, &Item)> {
+    pub fn selected_item(&self) -> Option<(&DigestInfo, ItemView<'_>)> {
         self.items.get(self.item).map(|&r| self.item_at(r))
     }
     /// The item the article view shows; None shows the date's front page.
-    pub fn opened(&self) -> Option<(&Digest, &Item)> {
+    pub fn opened(&self) -> Option<(&DigestInfo, ItemView<'_>)> {
         self.opened.map(|r| self.item_at(r))
     }
     pub(crate) fn opened_ref(&self) -> Option<ItemRef> {
@@ -531,11 +531,11 @@ impl App {
     pub fn message(&self) -> Option<&Message> {
         self.message.as_ref()
     }
-    pub fn is_read(&self, item: &Item) -> bool {
-        self.session.is_read(&item.id)
+    pub fn is_read(&self, item: &ItemView) -> bool {
+        self.session.is_read(item.id)
     }
-    pub fn is_bookmarked(&self, item: &Item) -> bool {
-        self.session.is_bookmarked(&item.id)
+    pub fn is_bookmarked(&self, item: &ItemView) -> bool {
+        self.session.is_bookmarked(item.id)
     }
     pub fn is_wide(&self) -> bool {
         self.view.wide
@@ -558,15 +558,16 @@ impl App {
     /// Number of items and unread items of a date.
     pub fn date_counts(&self, group: &DateGroup) -> (usize, usize) {
         let items = scope::items_of(&self.library, &group.digests);
-        items.fold((0, 0), |(all, unread), item| {
-            (all + 1, unread + usize::from(!self.is_read(item)))
+        items.fold((0, 0), |(all, unread), i| {
+            let read = self.is_read(&self.library.item(i));
+            (all + 1, unread + usize::from(!read))
         })
     }
     /// Number of items and unread items of a date span (the items the category shows).
     pub fn span_counts(&self, span: &DateSpan) -> (usize, usize) {
         let unread = self.items[span.start..span.start + span.len]
             .iter()
-            .filter(|&&r| !self.is_read(self.item_at(r).1))
+            .filter(|&&r| !self.is_read(&self.item_at(r).1))
             .count();
         (span.len, unread)
     }
@@ -696,7 +697,7 @@ impl App {
                 .categories
                 .get(self.category)
                 .map(|c| c.filter.label().to_string()),
-            item: self.opened.map(|r| self.item_at(r).1.id.clone()),
+            item: self.opened.map(|r| self.item_at(r).1.id.to_string()),
             scroll: if self.opened.is_some() {
                 self.scroll
             } else {
@@ -837,7 +838,7 @@ impl App {
                     self.opened = Some(r);
                     self.scroll = 0;
                     self.focus = Pane::Article;
-                    let id = self.item_at(r).1.id.clone();
+                    let id = self.item_at(r).1.id.to_string();
                     self.session.set_read(&id, true);
                 }
                 None => self.notify("no stories here", true),
@@ -894,7 +895,7 @@ impl App {
             self.notify("select a story first (Enter on a story)", true);
             return;
         };
-        let id = self.item_at(r).1.id.clone();
+        let id = self.item_at(r).1.id.to_string();
         let read = !self.session.is_read(&id);
         self.session.set_read(&id, read);
         self.notify(if read { "marked read" } else { "marked unread" }, false);
@@ -906,10 +907,14 @@ impl App {
             return None;
         };
         let (_, item) = self.item_at(r);
-        let own = item.url.clone();
+        let own = item.url.map(str::to_string);
         let width = self.view.article_width.max(20);
-        let id = item.id.clone();
-        let body = item.body.clone();
+        let id = item.id.to_string();
+        let body = self
+            .library
+            .story(self.library.global(r))
+            .map(|story| story.body)
+            .unwrap_or_default();
         let candidates = own
             .into_iter()
             .chain(self.article.body_links(&id, &body, width, self.text));

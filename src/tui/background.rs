@@ -3,7 +3,8 @@
 //! a [`Waker`]; the app picks results up in [`crate::tui::App::poll_background`]. Each request
 //! carries a generation number, and a result for an older generation is dropped.
 
-use crate::library::{Library, SearchHit};
+use super::search::SearchHit;
+use crate::library::Library;
 use crate::search::Query;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
@@ -69,7 +70,14 @@ impl SearchWorker {
                     while let Ok(newer) = inbox.try_recv() {
                         request = newer;
                     }
-                    let hits = library.search(&request.query, request.within.as_deref());
+                    let hits = library
+                        .search(&request.query, request.within.as_deref())
+                        .into_iter()
+                        .map(|h| SearchHit {
+                            item: library.item_ref(h.item),
+                            snippet: h.snippet,
+                        })
+                        .collect();
                     let response = SearchResponse {
                         generation: request.generation,
                         hits,

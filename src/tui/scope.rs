@@ -4,8 +4,8 @@
 //! changes (never per frame); they take the library and digest indices only, so an
 //! index-backed library can replace their bodies without touching the app.
 
+use crate::index::{DigestInfo, ItemView};
 use crate::library::Library;
-use crate::model::{Digest, Item};
 use chrono::{Days, NaiveDate};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -81,7 +81,7 @@ impl Scope {
 /// The digests grouped by date, in library order (newest first, undated last).
 pub fn group_dates(library: &Library) -> Vec<DateGroup> {
     let mut out: Vec<DateGroup> = Vec::new();
-    for (i, digest) in library.digests.iter().enumerate() {
+    for (i, digest) in library.digests().iter().enumerate() {
         match out.last_mut() {
             Some(group) if group.date == digest.date => group.digests.push(i),
             _ => out.push(DateGroup {
@@ -178,12 +178,20 @@ pub enum CategoryFilter {
 }
 
 impl CategoryFilter {
-    pub fn accepts(&self, item: &Item) -> bool {
-        match self {
-            CategoryFilter::All => true,
-            CategoryFilter::Unified(name) => item.unified.as_ref().is_some_and(|u| &u.name == name),
-            CategoryFilter::Source(name) => item.category.as_deref() == Some(name.as_str()),
-            CategoryFilter::Uncategorized => item.category.is_none(),
+    /// The test by label ids (see [`crate::index::Index::category_ids`]): what a filter over
+    /// the whole archive runs, with no text compared per item.
+    fn accepts_ids(&self, library: &Library) -> impl Fn((u32, u32)) -> bool + use<> {
+        let id = |name: &str| library.index().label_id(name).unwrap_or(u32::MAX - 1);
+        let (kind, want) = match self {
+            CategoryFilter::All => (0, 0),
+            CategoryFilter::Unified(name) => (1, id(name)),
+            CategoryFilter::Source(name) => (2, id(name)),
+            CategoryFilter::Uncategorized => (3, u32::MAX),
+        };
+        move |(category, unified)| match kind {
+            0 => true,
+            1 => unified == want,
+            _ => category == want,
         }
     }
 
@@ -232,11 +240,14 @@ fn unified_rank() -> &'static HashMap<String, usize> {
     })
 }
 
-/// The items of `digests`, in order.
-pub fn items_of<'a>(library: &'a Library, digests: &'a [usize]) -> impl Iterator<Item = &'a Item> {
+/// The global numbers of the items of `digests`, in order.
+pub fn items_of<'a>(
+    library: &'a Library,
+    digests: &'a [usize],
+) -> impl Iterator<Item = usize> + 'a {
     digests
         .iter()
-        .flat_map(move |&d| library.digests[d].items.iter())
+        .flat_map(move |&d| library.digests()[d].items.clone())
 }
 
 /// The categories of the items of `digests`: "All" first; then the publications' own
@@ -244,27 +255,42 @@ pub fn items_of<'a>(library: &'a Library, digests: &'a [usize]) -> impl Iterator
 /// item has one; then the unified categories (in the table's order, with how many were
 /// inferred).
 pub fn categories(library: &Library, digests: &[usize]) -> Vec<CategoryCount> {
+    let index = library.index();
+    let labels = index.labels();
     let mut all = 0;
     let mut none = 0;
-    // name → (count, inferred, first seen)
-    let mut unified: HashMap<&str, (usize, usize, usize)> = HashMap::new();
-    let mut source: HashMap<&str, (usize, usize)> = HashMap::new();
-    for item in items_of(library, digests) {
+    // Counted by label id, so the whole archive costs a few array reads per item:
+    // (count, inferred, first seen)
+    let mut unified_by_id: Vec<(usize, usize, usize)> = vec![(0, 0, usize::MAX); labels.len()];
+    let mut source_by_id: Vec<(usize, usize)> = vec![(0, usize::MAX); labels.len()];
+    for (n, i) in items_of(library, digests).enumerate() {
         all += 1;
-        if let Some(u) = &item.unified {
-            let seen = unified.len();
-            let entry = unified.entry(u.name.as_str()).or_insert((0, 0, seen));
-            entry.0 += 1;
-            entry.1 += usize::from(u.inferred);
+        let (category, unified) = index.category_ids(i);
+        if let Some(e) = unified_by_id.get_mut(unified as usize) {
+            e.0 += 1;
+            e.1 += usize::from(index.inferred(i));
+            e.2 = e.2.min(n);
         }
-        match &item.category {
-            Some(c) => {
-                let seen = source.len();
-                source.entry(c.as_str()).or_insert((0, seen)).0 += 1;
+        match source_by_id.get_mut(category as usize) {
+            Some(e) => {
+                e.0 += 1;
+                e.1 = e.1.min(n);
             }
             None => none += 1,
         }
     }
+    let unified: HashMap<&str, (usize, usize, usize)> = unified_by_id
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.0 > 0)
+        .map(|(id, &e)| (labels[id].as_str(), e))
+        .collect();
+    let source: HashMap<&str, (usize, usize)> = source_by_id
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.0 > 0)
+        .map(|(id, &e)| (labels[id].as_str(), e))
+        .collect();
     let rank = unified_rank();
     let mut unified: Vec<_> = unified.into_iter().collect();
     unified.sort_by_key(|(name, (_, _, seen))| {
@@ -305,15 +331,16 @@ pub fn categories(library: &Library, digests: &[usize]) -> Vec<CategoryCount> {
 
 /// The items of `digests` that `filter` lets through, in library order (so sorted).
 pub fn items(library: &Library, digests: &[usize], filter: &CategoryFilter) -> Vec<ItemRef> {
+    let accepts = filter.accepts_ids(library);
+    let index = library.index();
     digests
         .iter()
         .flat_map(|&d| {
-            library.digests[d]
-                .items
-                .iter()
-                .enumerate()
-                .filter(|(_, item)| filter.accepts(item))
-                .map(move |(i, _)| (d, i))
+            let range = library.digests()[d].items.clone();
+            let start = range.start;
+            range
+                .filter(|&i| accepts(index.category_ids(i)))
+                .map(move |i| (d, i - start))
         })
         .collect()
 }
@@ -351,25 +378,20 @@ pub fn widest_source(library: &Library, items: &[ItemRef], width: impl Fn(&str) 
     for &(d, _) in items {
         if d != last {
             last = d;
-            widest = widest.max(width(&library.digests[d].source));
+            widest = widest.max(width(&library.digests()[d].source));
         }
     }
     widest
 }
 
 /// The story `r` and its digest.
-pub fn item(library: &Library, r: ItemRef) -> (&Digest, &Item) {
-    let digest = &library.digests[r.0];
-    (digest, &digest.items[r.1])
+pub fn item(library: &Library, r: ItemRef) -> (&DigestInfo, ItemView<'_>) {
+    let digest = &library.digests()[r.0];
+    (digest, library.item(digest.items.start + r.1))
 }
 
 /// Whether any digest of `digests` has the item `id`; where it is.
 pub fn find_item(library: &Library, digests: &[usize], id: &str) -> Option<ItemRef> {
-    digests.iter().find_map(|&d| {
-        library.digests[d]
-            .items
-            .iter()
-            .position(|i| i.id == id)
-            .map(|i| (d, i))
-    })
+    let r = library.item_ref(library.find(id)?.index);
+    digests.contains(&r.0).then_some(r)
 }

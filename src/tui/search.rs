@@ -6,7 +6,7 @@
 use super::highlight::Marked;
 use super::line_edit::LineEdit;
 use super::scope::{ItemRef, Scope};
-use crate::library::SearchHit;
+
 use crate::search::{Query, Snippet};
 use crate::text::TextOptions;
 use std::collections::HashMap;
@@ -63,6 +63,13 @@ pub struct SearchView {
     /// Excerpts of story text for results whose snippet only shows the title (made for the
     /// rows on screen, once per result).
     pub(crate) excerpts: HashMap<ItemRef, Snippet>,
+}
+
+/// A result as the reader addresses it: (digest, position) and the snippet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchHit {
+    pub item: ItemRef,
+    pub snippet: Snippet,
 }
 
 impl SearchView {

@@ -3,7 +3,7 @@
 //! (locked, merged, atomic), so a crash or a second ribao loses nothing; when the file cannot
 //! be written, the reader keeps going in memory and says so. Tests use it without a file.
 
-use crate::model::{Digest, Item};
+use crate::index::{DigestInfo, ItemView};
 use crate::state::{Bookmark, Change, Loaded, Position, State, StateFile};
 
 pub struct Session {
@@ -114,9 +114,9 @@ impl Session {
     }
 
     /// Bookmarks the story, or removes its bookmark; true when it is bookmarked now.
-    pub fn toggle_bookmark(&mut self, digest: &Digest, item: &Item) -> bool {
-        if self.is_bookmarked(&item.id) {
-            self.remove_bookmark(&item.id);
+    pub fn toggle_bookmark(&mut self, digest: &DigestInfo, item: &ItemView) -> bool {
+        if self.is_bookmarked(item.id) {
+            self.remove_bookmark(item.id);
             false
         } else {
             self.save(Change::AddBookmark(Bookmark::for_item(digest, item)));

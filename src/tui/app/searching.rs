@@ -303,7 +303,7 @@ impl App {
             return;
         };
         view.focus = SearchFocus::Article;
-        let id = self.item_at(r).1.id.clone();
+        let id = self.item_at(r).1.id.to_string();
         self.session.set_read(&id, true);
     }
 
@@ -401,7 +401,7 @@ impl App {
         view.move_by(t as isize - view.selected as isize);
         let r: Option<ItemRef> = view.shown;
         if let Some(r) = r {
-            let id = self.item_at(r).1.id.clone();
+            let id = self.item_at(r).1.id.to_string();
             self.session.set_read(&id, true);
         }
         let count = self.search_marked(width).map_or(0, |m| m.matches.len());

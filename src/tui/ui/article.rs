@@ -3,8 +3,9 @@
 
 use super::super::app::{App, ItemRef, Pane};
 use super::{ACCENT, BOLD, DIM, FOCUS, clean, draw_block, pane_block, put_line, scrollbar};
+use crate::index::DigestInfo;
 use crate::library::Library;
-use crate::model::{Digest, Item};
+use crate::model::Item;
 use crate::text::{self, RenderCache, TextOptions};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -57,8 +58,11 @@ impl ArticleCache {
         if !fresh {
             let lines = match &content {
                 Content::Story(r) => {
-                    let (digest, item) = crate::tui::scope::item(library, *r);
-                    story(&mut self.render, digest, item, width, opts)
+                    let (digest, _) = crate::tui::scope::item(library, *r);
+                    match library.story(library.global(*r)) {
+                        Ok(item) => story(&mut self.render, digest, &item, width, opts),
+                        Err(why) => wrap_styled(&why, DIM, width, opts),
+                    }
                 }
                 Content::FrontPage(digests) => {
                     front_pages(&mut self.render, library, digests, width, opts)
@@ -121,7 +125,7 @@ fn wrap_styled(
 /// The story as rows: title, meta line, link, blank, body (links listed at its end).
 fn story(
     render: &mut RenderCache,
-    digest: &Digest,
+    digest: &DigestInfo,
     item: &Item,
     width: usize,
     opts: TextOptions,
@@ -153,7 +157,7 @@ fn front_pages(
 ) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for (n, &d) in digests.iter().enumerate() {
-        let digest = &library.digests[d];
+        let digest = &library.digests()[d];
         if n > 0 {
             out.push(Line::default());
             out.push(Line::default());
@@ -168,19 +172,24 @@ fn front_pages(
         );
         out.extend(wrap_styled(&meta, DIM, width, opts));
         out.push(Line::default());
-        if !digest.front_page.trim().is_empty() {
+        let front = library.front_page(d);
+        if !front.trim().is_empty() {
             let key = format!("{}#front", digest.id);
-            let rendered = render.get_or_render(&key, &digest.front_page, width, opts);
+            let rendered = render.get_or_render(&key, front, width, opts);
             out.extend(rendered.lines.iter().cloned());
         } else {
-            out.extend(headlines(digest, width, opts));
+            out.extend(headlines(library, d, width, opts));
         }
     }
     out
 }
 
 /// The generated overview: headlines grouped by category, in the digest's order.
-fn headlines(digest: &Digest, width: usize, opts: TextOptions) -> Vec<Line<'static>> {
+fn headlines(library: &Library, d: usize, width: usize, opts: TextOptions) -> Vec<Line<'static>> {
+    let digest = &library.digests()[d];
+    if digest.pending {
+        return wrap_styled("（正在索引 / being indexed…）", DIM, width, opts);
+    }
     if digest.items.is_empty() {
         return wrap_styled(
             "（这一期没有新闻 / no stories in this digest）",
@@ -189,8 +198,9 @@ fn headlines(digest: &Digest, width: usize, opts: TextOptions) -> Vec<Line<'stat
             opts,
         );
     }
-    let mut groups: Vec<Option<&str>> = digest.categories().into_iter().map(Some).collect();
-    if digest.items.iter().any(|i| i.category.is_none()) {
+    let items: Vec<_> = digest.items.clone().map(|i| library.item(i)).collect();
+    let mut groups: Vec<Option<&str>> = library.categories_of(d).into_iter().map(Some).collect();
+    if items.iter().any(|i| i.category.is_none()) {
         groups.push(None);
     }
     let heading = FOCUS.add_modifier(Modifier::BOLD);
@@ -209,13 +219,9 @@ fn headlines(digest: &Digest, width: usize, opts: TextOptions) -> Vec<Line<'stat
             });
             out.extend(wrap_styled(name, heading, width, opts));
         }
-        for item in digest
-            .items
-            .iter()
-            .filter(|i| i.category.as_deref() == *group)
-        {
+        for item in items.iter().filter(|i| i.category == *group) {
             out.extend(text::wrap_with_prefix(
-                &[Span::styled(clean(&item.title), BOLD)],
+                &[Span::styled(clean(item.title), BOLD)],
                 width,
                 &bullet,
                 &indent,

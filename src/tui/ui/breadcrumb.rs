@@ -30,7 +30,7 @@ pub(crate) fn parts(app: &App) -> Vec<String> {
     parts.push(clean(&app.category().describe()));
     if app.focus() == Pane::Article {
         parts.push(match app.opened() {
-            Some((_, item)) => clean(&item.title),
+            Some((_, item)) => clean(item.title),
             None => "概览 Overview".to_string(),
         });
     }

@@ -130,8 +130,8 @@ fn item_row(
     opts: TextOptions,
 ) -> Line<'static> {
     let (digest, item) = app.item_at(app.items()[i]);
-    let read = app.is_read(item);
-    let bookmark = if app.is_bookmarked(item) {
+    let read = app.is_read(&item);
+    let bookmark = if app.is_bookmarked(&item) {
         Span::styled("★", ACCENT)
     } else {
         Span::raw(" ")
@@ -141,7 +141,7 @@ fn item_row(
     } else {
         Span::raw(" ")
     };
-    let inferred = show_inferred && item.unified.as_ref().is_some_and(|u| u.inferred);
+    let inferred = show_inferred && item.unified_inferred;
     let inferred_mark = if inferred {
         Span::styled(INFERRED_MARK, DIM)
     } else {
@@ -156,7 +156,7 @@ fn item_row(
             read_mark,
             inferred_mark,
         ],
-        &clean(&item.title),
+        &clean(item.title),
         if read { DIM } else { BOLD },
         vec![Span::styled(source, DIM)],
         width,

@@ -11,10 +11,9 @@ use super::{
     ACCENT, BOLD, CURRENT_MATCH, DIM, FOCUS, MATCH, OK, breadcrumb, draw_block, list, pane_block,
     put_line, scrollbar, status, too_small,
 };
-use crate::library::SearchHit;
-use crate::model::Item;
 use crate::search::Snippet;
 use crate::text::{self, TextOptions};
+use crate::tui::search::SearchHit;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -104,7 +103,7 @@ pub(crate) fn breadcrumb(app: &App, view: &SearchView) -> Vec<String> {
     if view.focus == SearchFocus::Article
         && let Some(hit) = view.selected_hit()
     {
-        parts.push(super::clean(&app.item_at(hit.item).1.title));
+        parts.push(super::clean(app.item_at(hit.item).1.title));
     }
     parts
 }
@@ -170,11 +169,10 @@ fn snippet_is_title(snippet: &Snippet, title: &str) -> bool {
 
 /// The story's text (after its title) around the first place a term occurs in it, or its
 /// beginning.
-pub(crate) fn excerpt(item: &Item, terms: &[String]) -> Snippet {
-    let text = crate::search::searchable_text(item);
+pub(crate) fn excerpt(text: &str, terms: &[String]) -> Snippet {
     let body = text
-        .strip_prefix(item.title.as_str())
-        .unwrap_or(&text)
+        .split_once('\n')
+        .map_or(text, |(_, body)| body)
         .trim_start();
     let first = highlight::find(body, terms).first().map_or(0, |r| r.start);
     let start = body[..first]
@@ -282,11 +280,11 @@ fn title_line(
     opts: TextOptions,
 ) -> Line<'static> {
     let (digest, item) = app.item_at(hit.item);
-    let read = app.is_read(item);
+    let read = app.is_read(&item);
     let mut spans = vec![
         list::marker(selected),
         Span::styled(format!("{} ", crate::model::date_label(digest.date)), DIM),
-        if app.is_bookmarked(item) {
+        if app.is_bookmarked(&item) {
             Span::styled("★", ACCENT)
         } else {
             Span::raw(" ")
@@ -301,7 +299,7 @@ fn title_line(
         .iter()
         .map(|s| text::str_width(&s.content, opts))
         .sum();
-    let title = super::clean(&item.title);
+    let title = super::clean(item.title);
     let title_ranges = highlight::find(&title, terms);
     let title_style = if read { DIM } else { BOLD };
     let title_line = Line::from(marked_pieces(&title, &title_ranges, title_style));
@@ -413,7 +411,7 @@ fn draw_results(buf: &mut Buffer, area: Rect, app: &mut App) {
         let is_selected = i == selected;
         let mut rows = vec![title_line(app, hit, &terms, is_selected, width, opts)];
         if per == 2 {
-            let title = &app.item_at(hit.item).1.title;
+            let title = app.item_at(hit.item).1.title;
             let snippet = view.excerpts.get(&hit.item).unwrap_or(&hit.snippet);
             rows.push(snippet_line(snippet, title, &terms, width, opts));
         }
@@ -440,8 +438,11 @@ fn add_excerpts(app: &mut App, range: Range<usize>) {
     let wanted: Vec<_> = view.hits[range]
         .iter()
         .filter(|hit| !view.excerpts.contains_key(&hit.item))
-        .filter(|hit| snippet_is_title(&hit.snippet, &app.item_at(hit.item).1.title))
-        .map(|hit| (hit.item, excerpt(app.item_at(hit.item).1, &view.terms)))
+        .filter(|hit| snippet_is_title(&hit.snippet, app.item_at(hit.item).1.title))
+        .map(|hit| {
+            let text = app.library.index().text_of(app.library.global(hit.item));
+            (hit.item, excerpt(text, &view.terms))
+        })
         .collect();
     if let Some(view) = app.search_mut() {
         view.excerpts.extend(wanted);

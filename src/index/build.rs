@@ -1,0 +1,394 @@
+//! Writing an index: parsed digests and digests kept from the previous index, newest first,
+//! with their items as columns and their text appended to the text part.
+
+use super::codec::Enc;
+use super::{DigestInfo, FileRecord, HEADER_LEN, ID_LEN, Index, MAGIC, NONE, Outcome, VERSION};
+use crate::model::{Digest, Format};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// One file of the store, as the new index will hold it.
+#[allow(clippy::large_enum_variant)] // a few per file, moved once
+pub enum Entry<'a> {
+    /// Parsed now; its items' unified categories are set, and `texts` holds each item's
+    /// searchable text (made where the parsing happens, on every core).
+    Parsed {
+        file: FileRecord,
+        digest: Digest,
+        texts: Vec<String>,
+    },
+    /// Could not be read or parsed (`file.outcome` holds why).
+    Problem(FileRecord),
+    /// Unchanged since `old` indexed it: its record is copied.
+    Kept { old: &'a Index, file: usize },
+}
+
+/// Where items' text goes: the cache's text file, or memory.
+pub trait TextSink {
+    /// Appends `text`; returns where it starts.
+    fn put(&mut self, text: &[u8]) -> std::io::Result<u64>;
+    fn len(&self) -> u64;
+}
+
+impl TextSink for Vec<u8> {
+    fn put(&mut self, text: &[u8]) -> std::io::Result<u64> {
+        let at = self.len() as u64;
+        self.extend_from_slice(text);
+        Ok(at)
+    }
+    fn len(&self) -> u64 {
+        Vec::len(self) as u64
+    }
+}
+
+/// What the writer needs of one digest, whichever way it came.
+struct Row<'a> {
+    file: FileRecord,
+    date: Option<chrono::NaiveDate>,
+    source: &'a str,
+    path: &'a Path,
+    source_digest: Source<'a>,
+}
+
+enum Source<'a> {
+    Parsed(&'a Digest, &'a [String]),
+    Kept(&'a Index, &'a DigestInfo),
+}
+
+/// Builds the metadata; item texts are appended to `sink`. Kept items keep their text where
+/// it is when `same_text` (the sink appends to the old index's text file), else it is copied.
+pub fn build(
+    entries: &[Entry],
+    sink: &mut dyn TextSink,
+    same_text: bool,
+    fingerprint: u64,
+    blob: &str,
+) -> std::io::Result<Vec<u8>> {
+    let mut files: Vec<FileRecord> = Vec::with_capacity(entries.len());
+    let mut rows: Vec<Row> = Vec::new();
+    for e in entries {
+        match e {
+            Entry::Parsed {
+                file,
+                digest,
+                texts,
+            } => rows.push(Row {
+                file: file.clone(),
+                date: digest.date,
+                source: &digest.source,
+                path: &digest.path,
+                source_digest: Source::Parsed(digest, texts),
+            }),
+            Entry::Problem(file) => files.push(file.clone()),
+            Entry::Kept { old, file } => {
+                let record = &old.files[*file];
+                match &record.outcome {
+                    Outcome::Problem(_) => files.push(record.clone()),
+                    &Outcome::Digest(d) => {
+                        let info = &old.digests[d as usize];
+                        rows.push(Row {
+                            file: record.clone(),
+                            date: info.date,
+                            source: &info.source,
+                            path: &info.path,
+                            source_digest: Source::Kept(old, info),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    rows.sort_by(|a, b| {
+        crate::library::newest_first((a.date, a.source, a.path), (b.date, b.source, b.path))
+    });
+
+    let mut labels = Labels::default();
+    let mut digests = Enc::default();
+    let mut cols = ItemColumns::default();
+    let mut fronts: Vec<u8> = Vec::new();
+    let mut strings: Vec<u8> = Vec::new();
+    for (d, row) in rows.iter().enumerate() {
+        let file_index = files.len() as u32;
+        let mut record = row.file.clone();
+        record.outcome = Outcome::Digest(d as u32);
+        files.push(record);
+        let front_off = fronts.len() as u64;
+        let count;
+        match row.source_digest {
+            Source::Parsed(digest, texts) => {
+                digests.str(&digest.id);
+                digests.u32(file_index);
+                put_date(&mut digests, digest.date);
+                digests.u32(labels.id(&digest.source));
+                digests.str(&digest.title);
+                digests.u8(format_to_u8(digest.format));
+                put_list(&mut digests, &digest.tags);
+                put_list(&mut digests, &digest.warnings);
+                count = digest.items.len();
+                fronts.extend_from_slice(digest.front_page.as_bytes());
+                for (item, text) in digest.items.iter().zip(texts) {
+                    let at = sink.put(text.as_bytes())?;
+                    cols.push(
+                        &mut labels,
+                        &mut strings,
+                        ItemFields {
+                            id: &item.id,
+                            title: &item.title,
+                            category: item.category.as_deref(),
+                            region: item.region.as_deref(),
+                            outlet: item.outlet.as_deref(),
+                            url: item.url.as_deref(),
+                            unified: item.unified.as_ref().map(|u| u.name.as_str()),
+                            inferred: item.unified.as_ref().is_some_and(|u| u.inferred),
+                            text: (at, text.len() as u32),
+                            digest: d as u32,
+                        },
+                    );
+                }
+            }
+            Source::Kept(old, info) => {
+                digests.str(&info.id);
+                digests.u32(file_index);
+                put_date(&mut digests, info.date);
+                digests.u32(labels.id(&info.source));
+                digests.str(&info.title);
+                digests.u8(format_to_u8(info.format));
+                put_list(&mut digests, &info.tags);
+                put_list(&mut digests, &info.warnings);
+                count = info.items.len();
+                fronts.extend_from_slice(old.front_page(info).as_bytes());
+                for i in info.items.clone() {
+                    let v = old.item(i);
+                    let text = if same_text {
+                        old.text_range(i)
+                    } else {
+                        let t = old.text_of(i);
+                        (sink.put(t.as_bytes())?, t.len() as u32)
+                    };
+                    cols.push(
+                        &mut labels,
+                        &mut strings,
+                        ItemFields {
+                            id: v.id,
+                            title: v.title,
+                            category: v.category,
+                            region: v.region,
+                            outlet: v.outlet,
+                            url: v.url,
+                            unified: v.unified,
+                            inferred: v.unified_inferred,
+                            text,
+                            digest: d as u32,
+                        },
+                    );
+                }
+            }
+        }
+        digests.u32(count as u32);
+        digests.u64(front_off);
+        digests.u32((fronts.len() as u64 - front_off) as u32);
+    }
+
+    let mut body = Enc::default();
+    body.u64(fingerprint);
+    body.str(blob);
+    body.u64(sink.len());
+    body.u32(labels.names.len() as u32);
+    for l in &labels.names {
+        body.str(l);
+    }
+    body.u32(files.len() as u32);
+    for f in &files {
+        body.bytes(&path_to_bytes(&f.rel));
+        body.u64(f.size);
+        body.i64(f.mtime);
+        match &f.outcome {
+            Outcome::Digest(d) => {
+                body.u8(0);
+                body.u32(*d);
+            }
+            Outcome::Problem(m) => {
+                body.u8(1);
+                body.str(m);
+            }
+        }
+    }
+    body.u32(rows.len() as u32);
+    body.buf.extend_from_slice(&digests.buf);
+    let head_len = body.buf.len();
+    body.u32(cols.count as u32);
+    let by_id = cols.by_id();
+    for col in [
+        &cols.ids,
+        &cols.category,
+        &cols.region,
+        &cols.outlet,
+        &cols.unified,
+        &cols.inferred,
+        &cols.str_off,
+        &cols.title_len,
+        &cols.url_len,
+        &cols.text_off,
+        &cols.text_len,
+        &cols.digest,
+        &by_id,
+    ] {
+        body.bytes(col);
+    }
+    body.bytes(&strings);
+    body.bytes(&fronts);
+
+    let mut out = Vec::with_capacity(HEADER_LEN + body.buf.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    let head_sum = xxhash_rust::xxh3::xxh3_64(&body.buf[..head_len]);
+    let full_sum = xxhash_rust::xxh3::xxh3_64(&body.buf);
+    out.extend_from_slice(&head_sum.to_le_bytes());
+    out.extend_from_slice(&full_sum.to_le_bytes());
+    out.extend_from_slice(&(body.buf.len() as u64).to_le_bytes());
+    out.extend_from_slice(&(head_len as u64).to_le_bytes());
+    out.extend_from_slice(&body.buf);
+    Ok(out)
+}
+
+struct ItemFields<'a> {
+    id: &'a str,
+    title: &'a str,
+    category: Option<&'a str>,
+    region: Option<&'a str>,
+    outlet: Option<&'a str>,
+    url: Option<&'a str>,
+    unified: Option<&'a str>,
+    inferred: bool,
+    text: (u64, u32),
+    digest: u32,
+}
+
+#[derive(Default)]
+struct ItemColumns {
+    count: usize,
+    ids: Vec<u8>,
+    category: Vec<u8>,
+    region: Vec<u8>,
+    outlet: Vec<u8>,
+    unified: Vec<u8>,
+    inferred: Vec<u8>,
+    str_off: Vec<u8>,
+    title_len: Vec<u8>,
+    url_len: Vec<u8>,
+    text_off: Vec<u8>,
+    text_len: Vec<u8>,
+    digest: Vec<u8>,
+}
+
+impl ItemColumns {
+    fn push(&mut self, labels: &mut Labels, strings: &mut Vec<u8>, f: ItemFields) {
+        self.count += 1;
+        // Ids are 12 hex digits (the parser makes them so); a shorter one is padded with
+        // NULs, which the reader trims, so the column stays fixed-width.
+        let mut id = [0u8; ID_LEN];
+        for (slot, b) in id.iter_mut().zip(f.id.bytes()) {
+            *slot = b;
+        }
+        self.ids.extend_from_slice(&id);
+        for (col, label) in [
+            (&mut self.category, f.category),
+            (&mut self.region, f.region),
+            (&mut self.outlet, f.outlet),
+            (&mut self.unified, f.unified),
+        ] {
+            let id = label.map_or(NONE, |l| labels.id(l));
+            col.extend_from_slice(&id.to_le_bytes());
+        }
+        self.inferred.push(u8::from(f.inferred));
+        // Title and link side by side: a screen of items reads one stretch of the table.
+        let url = f.url.unwrap_or("");
+        self.str_off
+            .extend_from_slice(&(strings.len() as u64).to_le_bytes());
+        self.title_len
+            .extend_from_slice(&(f.title.len() as u32).to_le_bytes());
+        self.url_len
+            .extend_from_slice(&(url.len() as u32).to_le_bytes());
+        strings.extend_from_slice(f.title.as_bytes());
+        strings.extend_from_slice(url.as_bytes());
+        self.text_off.extend_from_slice(&f.text.0.to_le_bytes());
+        self.text_len.extend_from_slice(&f.text.1.to_le_bytes());
+        self.digest.extend_from_slice(&f.digest.to_le_bytes());
+    }
+
+    /// Item numbers ordered by id, for lookup by binary search.
+    fn by_id(&self) -> Vec<u8> {
+        let mut order: Vec<u32> = (0..self.count as u32).collect();
+        order.sort_by_key(|&i| &self.ids[i as usize * ID_LEN..(i as usize + 1) * ID_LEN]);
+        order.iter().flat_map(|i| i.to_le_bytes()).collect()
+    }
+}
+
+#[derive(Default)]
+struct Labels {
+    names: Vec<String>,
+    ids: HashMap<String, u32>,
+}
+
+impl Labels {
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.to_string());
+        self.ids.insert(name.to_string(), id);
+        id
+    }
+}
+
+fn put_date(e: &mut Enc, date: Option<chrono::NaiveDate>) {
+    use chrono::Datelike;
+    e.i64(date.map_or(i64::MIN, |d| i64::from(d.num_days_from_ce())));
+}
+
+fn put_list(e: &mut Enc, list: &[String]) {
+    e.u32(list.len() as u32);
+    for s in list {
+        e.str(s);
+    }
+}
+
+const FORMATS: [Format; 5] = [
+    Format::IndustryBrief,
+    Format::FrontMatterDaily,
+    Format::NewsHub,
+    Format::BubbleBrain,
+    Format::Generic,
+];
+
+fn format_to_u8(f: Format) -> u8 {
+    FORMATS.iter().position(|&x| x == f).unwrap_or(4) as u8
+}
+
+pub(super) fn format_from_u8(b: u8) -> Option<Format> {
+    FORMATS.get(b as usize).copied()
+}
+
+/// Paths are kept as their raw bytes on Unix, so names that are not UTF-8 still match.
+#[cfg(unix)]
+fn path_to_bytes(p: &Path) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    p.as_os_str().as_bytes().to_vec()
+}
+
+#[cfg(not(unix))]
+fn path_to_bytes(p: &Path) -> Vec<u8> {
+    p.to_string_lossy().into_owned().into_bytes()
+}
+
+#[cfg(unix)]
+pub(super) fn path_from_bytes(b: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(b))
+}
+
+#[cfg(not(unix))]
+pub(super) fn path_from_bytes(b: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(b).into_owned())
+}

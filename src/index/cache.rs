@@ -1,0 +1,383 @@
+//! The index on disk, one folder per store under the cache folder:
+//!
+//! - `index.bin`: the metadata, replaced whole by rename (readers never see half a file);
+//! - `text-*.bin`: items' text, only ever appended to, so every byte an index refers to stays
+//!   as it was; a new one is started when more than half of it is stale;
+//! - `verified`: the size, time and inode of the `index.bin` whose every byte was checked
+//!   (by writing it, or reading it once): opening that same file checks only its head;
+//! - `lock`: held while updating, so two ribaos never build at once (the second one finds
+//!   the index fresh and uses it).
+//!
+//! The cache is disposable: anything missing, damaged, of another version or built with
+//! another categories table is rebuilt. Files are keyed by path, size and modification time,
+//! so an edited, added, removed or renamed digest is re-read at the next start.
+
+use super::build::{Entry, TextSink, build};
+use super::{Bytes, FileRecord, Index, Outcome};
+use crate::categories::Categorizer;
+use crate::model::Digest;
+use crate::store::FileEntry;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::fs::{self, File, OpenOptions};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::UNIX_EPOCH;
+
+const META: &str = "index.bin";
+const LOCK: &str = "lock";
+const VERIFIED: &str = "verified";
+
+/// The cache folder of one store.
+pub struct Cache {
+    dir: PathBuf,
+}
+
+/// What changed since the index was built: known before anything is parsed.
+pub struct Plan {
+    pub old: Option<Index>,
+    /// Per scanned file: its position in the old index when unchanged.
+    pub kept: Vec<Option<usize>>,
+    files: Vec<FileEntry>,
+    /// Whether files the old index holds are gone.
+    removed: bool,
+}
+
+impl Plan {
+    /// Files that must be parsed.
+    pub fn changed(&self) -> impl Iterator<Item = &FileEntry> {
+        self.files
+            .iter()
+            .zip(&self.kept)
+            .filter(|(_, k)| k.is_none())
+            .map(|(f, _)| f)
+    }
+
+    pub fn is_fresh(&self) -> bool {
+        self.old.is_some() && !self.removed && self.kept.iter().all(Option::is_some)
+    }
+}
+
+impl Cache {
+    /// The folder for `store` under `cache_root` (one per store, named by a hash of its path).
+    pub fn new(cache_root: &Path, store: &Path) -> Cache {
+        let canonical = fs::canonicalize(store).unwrap_or_else(|_| store.to_path_buf());
+        let key = crate::model::short_hash(&[&canonical.to_string_lossy()]);
+        Cache {
+            dir: cache_root.join("index").join(key),
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The index as last written, if it can be used (no check against the store).
+    pub fn open(&self, root: &Path) -> Option<Index> {
+        let meta = map(&self.dir.join(META)).ok()?;
+        let blob = blob_name(&meta)?;
+        let text = map(&self.dir.join(&blob)).ok()?;
+        let stamp = self.stamp();
+        let vouched = stamp.is_some() && fs::read_to_string(self.dir.join(VERIFIED)).ok() == stamp;
+        let index = Index::open(meta, text, root, !vouched).ok()?;
+        if !vouched && let Some(stamp) = stamp {
+            // Best effort: without it the next start checks every byte again.
+            let _ = fs::write(self.dir.join(VERIFIED), stamp);
+        }
+        Some(index)
+    }
+
+    /// What identifies the current `index.bin`: any rewrite changes it.
+    fn stamp(&self) -> Option<String> {
+        let m = fs::metadata(self.dir.join(META)).ok()?;
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&m);
+        #[cfg(not(unix))]
+        let inode = 0;
+        let time = m
+            .modified()
+            .ok()?
+            .duration_since(UNIX_EPOCH)
+            .ok()?
+            .as_nanos();
+        Some(format!("{} {time} {inode}\n", m.len()))
+    }
+
+    /// Compares the store's files with the index.
+    pub fn plan(&self, root: &Path, files: Vec<FileEntry>, categorizer: &Categorizer) -> Plan {
+        let old = self
+            .open(root)
+            .filter(|i| i.fingerprint == categorizer.fingerprint());
+        let known: HashMap<&Path, usize> = old
+            .iter()
+            .flat_map(|o| o.files.iter().enumerate())
+            .map(|(i, f)| (f.rel.as_path(), i))
+            .collect();
+        let kept: Vec<Option<usize>> = files
+            .iter()
+            .map(|f| {
+                let i = *known.get(relative(root, &f.path))?;
+                let old = &old.as_ref()?.files[i];
+                (old.size == f.size && old.mtime == mtime_ns(f)).then_some(i)
+            })
+            .collect();
+        let still = kept.iter().flatten().count();
+        let removed = old.as_ref().is_some_and(|o| o.files.len() != still);
+        Plan {
+            old,
+            kept,
+            files,
+            removed,
+        }
+    }
+
+    /// Brings the index up to date: parses what changed (in parallel; `progress` counts
+    /// parsed files) and writes the new index. Holds the lock throughout, and plans again
+    /// under it, since another ribao may have just done the work.
+    pub fn update(
+        &self,
+        root: &Path,
+        plan: Plan,
+        categorizer: &Categorizer,
+        progress: &AtomicUsize,
+    ) -> std::io::Result<Index> {
+        fs::create_dir_all(&self.dir)?;
+        let lock = File::create(self.dir.join(LOCK))?;
+        lock.lock()?;
+        let plan = self.plan(root, plan.files, categorizer);
+        if plan.is_fresh()
+            && let Some(old) = plan.old
+        {
+            return Ok(old);
+        }
+        let parsed = parse_changed(root, &plan, categorizer, progress);
+        let old = plan.old.as_ref();
+        let mut entries: Vec<Entry> = Vec::with_capacity(plan.files.len());
+        let mut parsed = parsed.into_iter();
+        for k in &plan.kept {
+            match (k, old) {
+                (Some(file), Some(old)) => entries.push(Entry::Kept { old, file: *file }),
+                _ => entries.extend(parsed.next()),
+            }
+        }
+        // Append to the old text file unless most of it is stale by now.
+        let kept_live: u64 = entries
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Kept { old, file } => match old.files[*file].outcome {
+                    Outcome::Digest(d) => Some(
+                        old.digests[d as usize]
+                            .items
+                            .clone()
+                            .map(|i| u64::from(old.text_range(i).1))
+                            .sum::<u64>(),
+                    ),
+                    Outcome::Problem(_) => None,
+                },
+                _ => None,
+            })
+            .sum();
+        let reuse = old.filter(|o| {
+            let stale = o.blob_used.saturating_sub(kept_live);
+            stale <= kept_live.max(8 << 20) && self.dir.join(&o.blob).is_file()
+        });
+        let (blob, file) = match reuse {
+            Some(o) => (
+                o.blob.clone(),
+                OpenOptions::new()
+                    .append(true)
+                    .open(self.dir.join(&o.blob))?,
+            ),
+            None => {
+                let name = format!(
+                    "text-{}-{}.bin",
+                    std::process::id(),
+                    std::time::SystemTime::now()
+                        .duration_since(UNIX_EPOCH)
+                        .map_or(0, |d| d.as_nanos())
+                );
+                let f = File::create(self.dir.join(&name))?;
+                (name, f)
+            }
+        };
+        let start = file.metadata()?.len();
+        let mut sink = FileSink {
+            out: BufWriter::with_capacity(1 << 20, file),
+            len: start,
+        };
+        let meta = build(
+            &entries,
+            &mut sink,
+            reuse.is_some(),
+            categorizer.fingerprint(),
+            &blob,
+        )?;
+        sink.out.flush()?;
+        drop(sink);
+        drop(entries);
+        let tmp = self.dir.join(format!("{META}.{}.tmp", std::process::id()));
+        fs::write(&tmp, &meta)?;
+        fs::rename(&tmp, self.dir.join(META))?;
+        if let Some(stamp) = self.stamp() {
+            let _ = fs::write(self.dir.join(VERIFIED), stamp);
+        }
+        drop(plan);
+        self.remove_stale_text(&blob);
+        // Mapped rather than kept: only what is used is read back in.
+        drop(meta);
+        let index = Index::open(
+            map(&self.dir.join(META))?,
+            map(&self.dir.join(&blob))?,
+            root,
+            false,
+        )
+        .map_err(std::io::Error::other)?;
+        drop(lock);
+        Ok(index)
+    }
+
+    /// Text files no index refers to any more. A ribao still reading one keeps its copy
+    /// (the file system frees it when the last mapping goes).
+    fn remove_stale_text(&self, current: &str) {
+        let Ok(dir) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for e in dir.flatten() {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with("text-") && name != current {
+                let _ = fs::remove_file(e.path());
+            }
+        }
+    }
+}
+
+/// Builds an index in memory (no cache folder, or the built-in samples).
+pub fn build_in_memory(
+    root: &Path,
+    files: Vec<FileEntry>,
+    categorizer: &Categorizer,
+    progress: &AtomicUsize,
+) -> Index {
+    let plan = Plan {
+        old: None,
+        kept: vec![None; files.len()],
+        files,
+        removed: false,
+    };
+    let parsed = parse_changed(root, &plan, categorizer, progress);
+    from_entries(root, &parsed, categorizer)
+}
+
+/// An index of entries already made (parsed digests and problems), in memory.
+pub fn from_entries(root: &Path, entries: &[Entry], categorizer: &Categorizer) -> Index {
+    let mut text: Vec<u8> = Vec::new();
+    let meta = build(entries, &mut text, false, categorizer.fingerprint(), "")
+        .expect("writing to memory cannot fail");
+    Index::open(Bytes::Owned(meta), Bytes::Owned(text), root, false)
+        .expect("an index just built in memory reads back")
+}
+
+struct FileSink {
+    out: BufWriter<File>,
+    len: u64,
+}
+
+impl TextSink for FileSink {
+    fn put(&mut self, text: &[u8]) -> std::io::Result<u64> {
+        let at = self.len;
+        self.out.write_all(text)?;
+        self.len += text.len() as u64;
+        Ok(at)
+    }
+    fn len(&self) -> u64 {
+        self.len
+    }
+}
+
+/// Parses the plan's changed files in parallel, in scan order.
+fn parse_changed<'a>(
+    root: &Path,
+    plan: &Plan,
+    categorizer: &Categorizer,
+    progress: &AtomicUsize,
+) -> Vec<Entry<'a>> {
+    let changed: Vec<&FileEntry> = plan.changed().collect();
+    changed
+        .par_iter()
+        .map(|f| {
+            let entry = parse_file(root, f, categorizer);
+            progress.fetch_add(1, Ordering::Relaxed);
+            entry
+        })
+        .collect()
+}
+
+fn parse_file<'a>(root: &Path, f: &FileEntry, categorizer: &Categorizer) -> Entry<'a> {
+    let record = |outcome| FileRecord {
+        rel: relative(root, &f.path).to_path_buf(),
+        size: f.size,
+        mtime: mtime_ns(f),
+        outcome,
+    };
+    match crate::library::read_digest(f) {
+        Ok(digest) => {
+            let mut entry = entry_for(root, digest, categorizer);
+            if let Entry::Parsed { file, .. } = &mut entry {
+                *file = record(Outcome::Digest(0));
+            }
+            entry
+        }
+        Err(message) => Entry::Problem(record(Outcome::Problem(message))),
+    }
+}
+
+/// A parsed digest ready for the index: its items placed in unified categories and their
+/// searchable text made.
+pub fn entry_for<'a>(root: &Path, mut digest: Digest, categorizer: &Categorizer) -> Entry<'a> {
+    let mut texts = Vec::with_capacity(digest.items.len());
+    for item in &mut digest.items {
+        item.unified = Some(categorizer.classify(item));
+        texts.push(crate::search::searchable(&item.title, &item.body));
+    }
+    Entry::Parsed {
+        file: crate::library::record_for(root, &digest),
+        digest,
+        texts,
+    }
+}
+
+fn relative<'p>(root: &Path, path: &'p Path) -> &'p Path {
+    path.strip_prefix(root).unwrap_or(path)
+}
+
+fn mtime_ns(f: &FileEntry) -> i64 {
+    f.mtime
+        .and_then(|t| match t.duration_since(UNIX_EPOCH) {
+            Ok(d) => i64::try_from(d.as_nanos()).ok(),
+            Err(e) => i64::try_from(e.duration().as_nanos()).ok().map(|n| -n),
+        })
+        .unwrap_or(i64::MIN)
+}
+
+/// Maps a cache file. Safe to treat as immutable: the index file is only ever replaced by
+/// rename and text files only grow past what any index refers to.
+fn map(path: &Path) -> std::io::Result<Bytes> {
+    let file = File::open(path)?;
+    if file.metadata()?.len() == 0 {
+        return Ok(Bytes::Owned(Vec::new()));
+    }
+    // SAFETY: see above; ribao never truncates or rewrites a cache file in place.
+    let map = unsafe { memmap2::Mmap::map(&file)? };
+    Ok(Bytes::Mapped(map, file))
+}
+
+/// The text file's name, read from the metadata's fixed place right after the header.
+fn blob_name(meta: &[u8]) -> Option<String> {
+    let mut d = super::codec::Dec::new(meta, super::HEADER_LEN);
+    d.u64().ok()?;
+    let name = d.str().ok()?.to_string();
+    // Only a plain file name in this folder.
+    (name.starts_with("text-") && !name.contains(['/', '\\'])).then_some(name)
+}

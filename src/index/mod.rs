@@ -1,0 +1,461 @@
+//! The archive index: what start-up, lists, filters and search need, without the digests'
+//! bodies. Two parts: the metadata (digests, and items as columns) and the items' searchable
+//! text (title, then body as plain text). On disk both are memory-mapped, so opening a
+//! 10,000-file archive costs a few milliseconds and only the pages a screen touches are read.
+//! Bodies are parsed again from their file when an article is opened.
+
+mod build;
+pub mod cache;
+mod codec;
+
+pub use build::{Entry, build};
+pub use codec::Corrupt;
+
+use crate::model::Format;
+use chrono::NaiveDate;
+use codec::{Dec, u32_at, u64_at};
+use std::ops::{Deref, Range};
+use std::path::{Path, PathBuf};
+
+/// Bumped whenever the layout or what the parser extracts changes: an index of another
+/// version is rebuilt.
+const VERSION: u32 = 1;
+const MAGIC: &[u8; 8] = b"RIBAOIDX";
+/// magic, version, checksum of the head, checksum of all, body length, head length.
+const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8 + 8;
+/// Bytes of an item id: 12 hex digits.
+const ID_LEN: usize = 12;
+const NONE: u32 = u32::MAX;
+
+/// Bytes in memory (built now, or the samples) or mapped from the cache (with the file, for
+/// reading long runs without mapping them in).
+pub enum Bytes {
+    Owned(Vec<u8>),
+    Mapped(memmap2::Mmap, std::fs::File),
+}
+
+impl Deref for Bytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Owned(v) => v,
+            Bytes::Mapped(m, _) => m,
+        }
+    }
+}
+
+/// One file of the store as indexed: its key (path, size, mtime) and what came of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRecord {
+    /// Relative to the store folder.
+    pub rel: PathBuf,
+    pub size: u64,
+    /// Nanoseconds since the epoch; `i64::MIN` when the file system keeps none.
+    pub mtime: i64,
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Index into the digests.
+    Digest(u32),
+    /// Why the file gave no digest (kept so a broken file is not parsed at every start).
+    Problem(String),
+}
+
+/// A digest without its stories' bodies: what the date list, the CLI tables and the
+/// article header show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DigestInfo {
+    pub id: String,
+    pub path: PathBuf,
+    pub date: Option<NaiveDate>,
+    pub source: String,
+    pub title: String,
+    pub format: Format,
+    pub tags: Vec<String>,
+    pub warnings: Vec<String>,
+    /// Global item numbers of its stories.
+    pub items: Range<usize>,
+    front: Range<usize>,
+    /// Not indexed yet: shown by its date and name while the index is being brought up to
+    /// date (its stories come when it is).
+    pub pending: bool,
+}
+
+impl DigestInfo {
+    /// A digest known only by its file so far.
+    pub fn pending(path: PathBuf, date: Option<NaiveDate>, source: String) -> DigestInfo {
+        let title = path
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        DigestInfo {
+            id: String::new(),
+            path,
+            date,
+            source,
+            title,
+            format: Format::Generic,
+            tags: Vec::new(),
+            warnings: Vec::new(),
+            items: 0..0,
+            front: 0..0,
+            pending: true,
+        }
+    }
+}
+
+/// One story as the index holds it; every field borrows from the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemView<'a> {
+    /// Global item number.
+    pub index: usize,
+    pub digest: usize,
+    pub id: &'a str,
+    pub title: &'a str,
+    pub category: Option<&'a str>,
+    pub region: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub url: Option<&'a str>,
+    /// The unified category and whether keywords placed it there.
+    pub unified: Option<&'a str>,
+    pub unified_inferred: bool,
+}
+
+/// Where each column lies in the metadata.
+#[derive(Debug, Clone, Default)]
+struct Columns {
+    ids: Range<usize>,
+    category: Range<usize>,
+    region: Range<usize>,
+    outlet: Range<usize>,
+    unified: Range<usize>,
+    inferred: Range<usize>,
+    str_off: Range<usize>,
+    title_len: Range<usize>,
+    url_len: Range<usize>,
+    text_off: Range<usize>,
+    text_len: Range<usize>,
+    digest: Range<usize>,
+    by_id: Range<usize>,
+    strings: Range<usize>,
+    fronts: Range<usize>,
+}
+
+pub struct Index {
+    meta: Bytes,
+    text: Bytes,
+    /// Interned names: categories, regions, outlets, unified groups, sources.
+    labels: Vec<String>,
+    pub files: Vec<FileRecord>,
+    /// Newest first; undated last.
+    pub digests: Vec<DigestInfo>,
+    items: usize,
+    cols: Columns,
+    /// The categories table the items were placed with.
+    pub fingerprint: u64,
+    /// The text file's name in the cache folder, and how much of it the items use.
+    pub blob: String,
+    pub blob_used: u64,
+}
+
+impl Index {
+    /// Reads an index from its two parts; `root` is the store folder its paths are under.
+    /// `verify_all` checks every byte of the metadata; otherwise only the head (labels,
+    /// files, digests) is checked, for an index this process or the marker file vouches for
+    /// (see `cache`), so a start does not read the whole file.
+    pub fn open(meta: Bytes, text: Bytes, root: &Path, verify_all: bool) -> Result<Index, Corrupt> {
+        let head = meta.get(..HEADER_LEN).ok_or(Corrupt("too short"))?;
+        let mut d = Dec::new(head, 0);
+        if &head[..8] != MAGIC {
+            return Err(Corrupt("not an index file"));
+        }
+        d.u64()?; // magic, read above
+        if d.u32()? != VERSION {
+            return Err(Corrupt("made by another version"));
+        }
+        let head_sum = d.u64()?;
+        let full_sum = d.u64()?;
+        let len = d.u64()?;
+        let head_len = d.u64()?;
+        if HEADER_LEN as u64 + len != meta.len() as u64 || head_len > len {
+            return Err(Corrupt("wrong length"));
+        }
+        let body = &meta[HEADER_LEN..];
+        if xxhash_rust::xxh3::xxh3_64(&body[..head_len as usize]) != head_sum
+            || verify_all && xxhash_rust::xxh3::xxh3_64(body) != full_sum
+        {
+            return Err(Corrupt("checksum mismatch"));
+        }
+        let (labels, files, digests, items, cols, fingerprint, blob, blob_used) = {
+            let mut d = Dec::new(&meta, HEADER_LEN);
+            let fingerprint = d.u64()?;
+            let blob = d.str()?.to_string();
+            let blob_used = d.u64()?;
+            if (text.len() as u64) < blob_used {
+                return Err(Corrupt("the text file is shorter than the index says"));
+            }
+            let n = d.u32()? as usize;
+            let labels = (0..n)
+                .map(|_| d.str().map(str::to_string))
+                .collect::<Result<Vec<_>, _>>()?;
+            let n = d.u32()? as usize;
+            let mut files = Vec::with_capacity(n);
+            for _ in 0..n {
+                let rel = build::path_from_bytes(&meta[d.bytes()?]);
+                let size = d.u64()?;
+                let mtime = d.i64()?;
+                let outcome = match d.u8()? {
+                    0 => Outcome::Digest(d.u32()?),
+                    _ => Outcome::Problem(d.str()?.to_string()),
+                };
+                files.push(FileRecord {
+                    rel,
+                    size,
+                    mtime,
+                    outcome,
+                });
+            }
+            let n = d.u32()? as usize;
+            let mut digests = Vec::with_capacity(n);
+            let label = |i: u32| labels.get(i as usize).cloned().ok_or(Corrupt("bad label"));
+            let mut next_item = 0;
+            for _ in 0..n {
+                let id = d.str()?.to_string();
+                let file = files.get(d.u32()? as usize).ok_or(Corrupt("bad file"))?;
+                let date = match d.i64()? {
+                    i64::MIN => None,
+                    days => Some(
+                        i32::try_from(days)
+                            .ok()
+                            .and_then(NaiveDate::from_num_days_from_ce_opt)
+                            .ok_or(Corrupt("bad date"))?,
+                    ),
+                };
+                let source = label(d.u32()?)?;
+                let title = d.str()?.to_string();
+                let format = build::format_from_u8(d.u8()?).ok_or(Corrupt("bad format"))?;
+                let list = |d: &mut Dec| -> Result<Vec<String>, Corrupt> {
+                    let n = d.u32()? as usize;
+                    (0..n).map(|_| d.str().map(str::to_string)).collect()
+                };
+                let tags = list(&mut d)?;
+                let warnings = list(&mut d)?;
+                let count = d.u32()? as usize;
+                let front_off = d.u64()? as usize;
+                let front_len = d.u32()? as usize;
+                digests.push(DigestInfo {
+                    id,
+                    path: root.join(&file.rel),
+                    date,
+                    source,
+                    title,
+                    format,
+                    tags,
+                    warnings,
+                    items: next_item..next_item + count,
+                    front: front_off..front_off + front_len,
+                    pending: false,
+                });
+                next_item += count;
+            }
+            let items = d.u32()? as usize;
+            if items != next_item {
+                return Err(Corrupt("item count mismatch"));
+            }
+            let cols = Columns {
+                ids: d.column(items, ID_LEN)?,
+                category: d.column(items, 4)?,
+                region: d.column(items, 4)?,
+                outlet: d.column(items, 4)?,
+                unified: d.column(items, 4)?,
+                inferred: d.column(items, 1)?,
+                str_off: d.column(items, 8)?,
+                title_len: d.column(items, 4)?,
+                url_len: d.column(items, 4)?,
+                text_off: d.column(items, 8)?,
+                text_len: d.column(items, 4)?,
+                digest: d.column(items, 4)?,
+                by_id: d.column(items, 4)?,
+                strings: d.bytes()?,
+                fronts: d.bytes()?,
+            };
+            (
+                labels,
+                files,
+                digests,
+                items,
+                cols,
+                fingerprint,
+                blob,
+                blob_used,
+            )
+        };
+        Ok(Index {
+            meta,
+            text,
+            labels,
+            files,
+            digests,
+            items,
+            cols,
+            fingerprint,
+            blob,
+            blob_used,
+        })
+    }
+
+    fn u32(&self, col: &Range<usize>, i: usize) -> u32 {
+        u32_at(&self.meta[col.clone()], i)
+    }
+
+    fn u64(&self, col: &Range<usize>, i: usize) -> u64 {
+        u64_at(&self.meta[col.clone()], i)
+    }
+
+    fn label(&self, id: u32) -> Option<&str> {
+        self.labels.get(id as usize).map(String::as_str)
+    }
+
+    /// Text of the index that should be UTF-8; a damaged byte shows as nothing, not a panic.
+    fn str_in(bytes: &[u8], range: Range<usize>) -> &str {
+        bytes
+            .get(range)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.items
+    }
+
+    pub fn item(&self, i: usize) -> ItemView<'_> {
+        let c = &self.cols;
+        let id = Index::str_in(
+            &self.meta,
+            c.ids.start + i * ID_LEN..c.ids.start + (i + 1) * ID_LEN,
+        )
+        .trim_end_matches('\0');
+        let off = c.strings.start + self.u64(&c.str_off, i) as usize;
+        let title_end = off + self.u32(&c.title_len, i) as usize;
+        let url_end = title_end + self.u32(&c.url_len, i) as usize;
+        let title = Index::str_in(&self.meta, off..title_end);
+        let url = Some(Index::str_in(&self.meta, title_end..url_end)).filter(|u| !u.is_empty());
+        ItemView {
+            index: i,
+            digest: self.u32(&c.digest, i) as usize,
+            id,
+            title,
+            category: self.label(self.u32(&c.category, i)),
+            region: self.label(self.u32(&c.region, i)),
+            outlet: self.label(self.u32(&c.outlet, i)),
+            url,
+            unified: self.label(self.u32(&c.unified, i)),
+            unified_inferred: self.meta.get(c.inferred.start + i) == Some(&1),
+        }
+    }
+
+    /// The searchable text of item `i`.
+    pub fn text_of(&self, i: usize) -> &str {
+        let off = self.u64(&self.cols.text_off, i) as usize;
+        let len = self.u32(&self.cols.text_len, i) as usize;
+        Index::str_in(&self.text, off..off + len)
+    }
+
+    /// The text of all of digest `d`'s stories (they are stored together), and where it
+    /// starts in the text file. Read from the file into `buf` rather than through the
+    /// mapping, so a search over the whole archive does not keep it all in memory.
+    pub fn digest_text<'a>(&'a self, d: &DigestInfo, buf: &'a mut Vec<u8>) -> (&'a [u8], u64) {
+        let items = d.items.clone();
+        let start = items
+            .clone()
+            .map(|i| self.text_range(i).0)
+            .min()
+            .unwrap_or(0);
+        let end = items
+            .map(|i| {
+                let (off, len) = self.text_range(i);
+                off + u64::from(len)
+            })
+            .max()
+            .unwrap_or(0);
+        let range = start as usize..(end as usize).min(self.text.len());
+        if range.start >= range.end {
+            return (&[], start);
+        }
+        match &self.text {
+            #[cfg(unix)]
+            Bytes::Mapped(_, file) => {
+                use std::os::unix::fs::FileExt;
+                buf.resize(range.len(), 0);
+                match file.read_exact_at(buf, start) {
+                    Ok(()) => (buf.as_slice(), start),
+                    Err(_) => (&[], start),
+                }
+            }
+            other => (&other[range], start),
+        }
+    }
+
+    /// The category label ids of item `i` (source category, unified group): cheap to compare
+    /// over the whole archive.
+    pub fn category_ids(&self, i: usize) -> (u32, u32) {
+        (
+            self.u32(&self.cols.category, i),
+            self.u32(&self.cols.unified, i),
+        )
+    }
+
+    /// Whether item `i`'s unified category was placed by keywords.
+    pub fn inferred(&self, i: usize) -> bool {
+        self.meta.get(self.cols.inferred.start + i) == Some(&1)
+    }
+
+    /// Label ids for the interned names, for comparing with [`Index::category_ids`].
+    pub fn label_id(&self, name: &str) -> Option<u32> {
+        self.labels.iter().position(|l| l == name).map(|p| p as u32)
+    }
+
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// The item with this id, by binary search over the id-sorted column.
+    pub fn find_id(&self, id: &str) -> Option<usize> {
+        if id.len() > ID_LEN {
+            return None;
+        }
+        let mut want = [0u8; ID_LEN];
+        want[..id.len()].copy_from_slice(id.as_bytes());
+        let key = |i: usize| {
+            let start = self.cols.ids.start + i * ID_LEN;
+            &self.meta[start..start + ID_LEN]
+        };
+        let order = &self.meta[self.cols.by_id.clone()];
+        let (mut lo, mut hi) = (0, self.items);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let item = u32_at(order, mid) as usize;
+            match key(item).cmp(&want[..]) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(item),
+            }
+        }
+        None
+    }
+
+    /// The digest's own summary (Markdown), shown before a story is opened.
+    pub fn front_page(&self, d: &DigestInfo) -> &str {
+        let base = self.cols.fronts.start;
+        Index::str_in(&self.meta, base + d.front.start..base + d.front.end)
+    }
+
+    /// Where item `i`'s text lies in the text file.
+    pub(super) fn text_range(&self, i: usize) -> (u64, u32) {
+        (
+            self.u64(&self.cols.text_off, i),
+            self.u32(&self.cols.text_len, i),
+        )
+    }
+}

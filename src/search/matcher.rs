@@ -1,0 +1,127 @@
+//! Finding one folded query term in unfolded text, so the index keeps the text as written
+//! (for snippets) and is never folded as a whole. Terms of CJK and other caseless characters
+//! are plain byte searches (SIMD `memmem`); a term with Latin letters, digits, ASCII
+//! punctuation or spaces becomes a small regular expression that accepts each of its
+//! characters in either case and in full width, which is what folding would have matched.
+
+use memchr::memmem::Finder;
+use regex::bytes::Regex;
+use std::ops::Range;
+
+pub struct Matcher(Kind);
+
+enum Kind {
+    Bytes(Box<Finder<'static>>),
+    Pattern(Regex),
+}
+
+impl Matcher {
+    /// `term` is folded (as [`super::fold`] makes it) and not empty.
+    pub fn new(term: &str) -> Matcher {
+        if !term.chars().any(has_variants) {
+            return Matcher(Kind::Bytes(Box::new(
+                Finder::new(term.as_bytes()).into_owned(),
+            )));
+        }
+        let mut pattern = String::new();
+        for c in term.chars() {
+            push_char_class(c, &mut pattern);
+        }
+        match Regex::new(&pattern) {
+            Ok(re) => Matcher(Kind::Pattern(re)),
+            // Cannot happen for escaped input; a byte search is the safe fallback.
+            Err(_) => Matcher(Kind::Bytes(Box::new(
+                Finder::new(term.as_bytes()).into_owned(),
+            ))),
+        }
+    }
+
+    /// The first match at or after `from`.
+    pub fn find_from(&self, hay: &[u8], from: usize) -> Option<Range<usize>> {
+        let rest = hay.get(from..)?;
+        match &self.0 {
+            Kind::Bytes(f) => f.find(rest).map(|s| from + s..from + s + f.needle().len()),
+            Kind::Pattern(re) => re.find(rest).map(|m| from + m.start()..from + m.end()),
+        }
+    }
+
+    pub fn is_in(&self, hay: &[u8]) -> bool {
+        self.find_from(hay, 0).is_some()
+    }
+
+    /// Every match, left to right, not overlapping.
+    pub fn find_all(&self, hay: &[u8]) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(m) = self.find_from(hay, at) {
+            at = m.end.max(m.start + 1);
+            out.push(m);
+        }
+        out
+    }
+}
+
+/// Whether the text may hold `c` in another form that folds to it.
+fn has_variants(c: char) -> bool {
+    c.is_ascii_graphic() || c == ' ' || c.to_uppercase().ne(std::iter::once(c))
+}
+
+fn push_char_class(c: char, out: &mut String) {
+    let full_width = |c: char| char::from_u32(c as u32 + 0xfee0);
+    let escape = |c: char| regex::escape(c.encode_utf8(&mut [0; 4]));
+    if c == ' ' {
+        out.push_str("[ \u{3000}]");
+    } else if c.is_ascii_graphic() {
+        out.push_str("(?:");
+        let mut forms = vec![c, c.to_ascii_uppercase()];
+        forms.extend(forms.clone().into_iter().filter_map(full_width));
+        forms.dedup();
+        let alternatives: Vec<String> = forms.into_iter().map(escape).collect();
+        out.push_str(&alternatives.join("|"));
+        out.push(')');
+    } else {
+        out.push_str("(?i:");
+        out.push_str(&escape(c));
+        out.push(')');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(term: &str, text: &str) -> Option<String> {
+        let m = Matcher::new(&super::super::fold(term)).find_from(text.as_bytes(), 0)?;
+        Some(text[m].to_string())
+    }
+
+    #[test]
+    fn latin_matches_any_case_and_full_width() {
+        assert_eq!(
+            found("openai", "据ＯｐｅｎＡＩ称").as_deref(),
+            Some("ＯｐｅｎＡＩ")
+        );
+        assert_eq!(found("OpenAI", "the OPENAI api").as_deref(), Some("OPENAI"));
+        assert_eq!(found("gpt-5", "GPT－5 发布").as_deref(), Some("GPT－5"));
+        assert_eq!(found("a.b", "axb"), None);
+    }
+
+    #[test]
+    fn cjk_is_a_substring_search() {
+        assert_eq!(found("英伟达", "据英伟达称").as_deref(), Some("英伟达"));
+        assert_eq!(found("英伟达", "英 伟达"), None);
+    }
+
+    #[test]
+    fn spaces_match_the_ideographic_space() {
+        assert_eq!(
+            found("open source", "Open　Source").as_deref(),
+            Some("Open　Source")
+        );
+    }
+
+    #[test]
+    fn other_scripts_ignore_case() {
+        assert_eq!(found("ΑΙ", "η αι σήμερα").as_deref(), Some("αι"));
+    }
+}

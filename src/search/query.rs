@@ -1,0 +1,144 @@
+//! The query language: words that must all match, "phrases", -exclusions and
+//! source:/category:/date: prefixes; and the folding that makes matching forgiving.
+
+/// A parsed query: every term must match (AND), no excluded term may; prefixes narrow the
+/// scope. `英伟达 "open source" -传闻 source:AI date:2026-01 category:开源`
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Query {
+    pub terms: Vec<String>,
+    pub excluded: Vec<String>,
+    pub source: Option<String>,
+    pub category: Option<String>,
+    pub date: Option<String>,
+}
+
+impl Query {
+    pub fn parse(input: &str) -> Query {
+        let mut q = Query::default();
+        for token in tokens(input) {
+            let (negated, word) = match token.strip_prefix('-') {
+                Some(rest) if !rest.is_empty() && !token.quoted => (true, rest.to_string()),
+                _ => (false, token.text.clone()),
+            };
+            let prefixed = |p: &str| {
+                (!token.quoted)
+                    .then(|| word.strip_prefix(p))
+                    .flatten()
+                    .filter(|v| !v.is_empty())
+            };
+            if let Some(v) = prefixed("source:") {
+                q.source = Some(fold(v));
+            } else if let Some(v) = prefixed("category:") {
+                q.category = Some(fold(v));
+            } else if let Some(v) = prefixed("date:") {
+                q.date = Some(v.to_string());
+            } else if !fold(&word).is_empty() {
+                if negated {
+                    q.excluded.push(fold(&word))
+                } else {
+                    q.terms.push(fold(&word))
+                }
+            }
+        }
+        q
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self == &Query::default()
+    }
+}
+
+struct Token {
+    text: String,
+    quoted: bool,
+}
+
+impl std::ops::Deref for Token {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+/// Words split on whitespace; `"a phrase"` (straight or curly quotes) stays one token.
+fn tokens(input: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = input.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+        } else if c == '"' || c == '“' {
+            chars.next();
+            let text: String = chars
+                .by_ref()
+                .take_while(|&c| c != '"' && c != '”')
+                .collect();
+            out.push(Token { text, quoted: true });
+        } else {
+            let mut text = String::new();
+            while let Some(&c) = chars.peek().filter(|c| !c.is_whitespace()) {
+                text.push(c);
+                chars.next();
+            }
+            out.push(Token {
+                text,
+                quoted: false,
+            });
+        }
+    }
+    out
+}
+
+/// One char folded: lower case, full-width ASCII forms and the ideographic space as their
+/// half-width forms; zero-width characters dropped.
+fn fold_char(c: char, out: &mut String) {
+    match c {
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {}
+        '\u{3000}' => out.push(' '),
+        '\u{ff01}'..='\u{ff5e}' => out.extend(
+            char::from_u32(c as u32 - 0xfee0)
+                .into_iter()
+                .flat_map(char::to_lowercase),
+        ),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c => out.extend(c.to_lowercase()),
+    }
+}
+
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_rules() {
+        assert_eq!(fold("ＯｐｅｎＡＩ"), "openai");
+        assert_eq!(fold("Open\u{200b}AI　英伟达"), "openai 英伟达");
+        assert_eq!(fold("GPU"), "gpu");
+    }
+
+    #[test]
+    fn query_language() {
+        let q = Query::parse("英伟达 \"open source\" -传闻 source:AI date:2026-01 category:开源");
+        assert_eq!(q.terms, ["英伟达", "open source"]);
+        assert_eq!(q.excluded, ["传闻"]);
+        assert_eq!(
+            (
+                q.source.as_deref(),
+                q.date.as_deref(),
+                q.category.as_deref()
+            ),
+            (Some("ai"), Some("2026-01"), Some("开源"))
+        );
+        assert_eq!(Query::parse("ＯｐｅｎＡＩ").terms, ["openai"]);
+        assert!(Query::parse("   ").is_empty());
+        assert_eq!(Query::parse("\"-not excluded\"").terms, ["-not excluded"]);
+    }
+}

@@ -1,0 +1,275 @@
+//! The index cache is safe: whatever happens to the store or to the cache between two runs,
+//! what ribao shows equals what it shows with no cache at all.
+
+mod common;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, SystemTime};
+
+struct Setup {
+    _tmp: tempfile::TempDir,
+    store: PathBuf,
+    cache: PathBuf,
+}
+
+impl Setup {
+    fn new() -> Setup {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = tmp.path().join("store");
+        fs::create_dir_all(store.join("brief")).unwrap();
+        let brief = "brief/2026-02-03.md";
+        fs::copy(
+            common::fixtures().join("store").join(brief),
+            store.join(brief),
+        )
+        .unwrap();
+        for (name, _) in ribao::samples::SAMPLES {
+            fs::write(store.join(name), sample(name)).unwrap();
+        }
+        let cache = tmp.path().join("cache");
+        Setup {
+            _tmp: tmp,
+            store,
+            cache,
+        }
+    }
+
+    fn run_with(&self, cache: &Path, args: &[&str]) -> Output {
+        let home = tempfile::tempdir().unwrap();
+        Command::new(env!("CARGO_BIN_EXE_ribao"))
+            .args(args)
+            .arg("--store")
+            .arg(&self.store)
+            .arg("--cache-dir")
+            .arg(cache)
+            .env("HOME", home.path())
+            .env_remove("RIBAO_STORE")
+            .env_remove("RIBAO_CACHE_DIR")
+            .output()
+            .unwrap()
+    }
+
+    /// `items --json` through the cache, checked against a run with a new, empty cache.
+    fn items(&self) -> serde_json::Value {
+        let cached = common::json(&self.run_with(&self.cache, &["items", "--json"]));
+        let fresh_dir = tempfile::tempdir().unwrap();
+        let fresh = common::json(&self.run_with(fresh_dir.path(), &["items", "--json"]));
+        assert_eq!(cached, fresh, "the cached index differs from a fresh one");
+        cached
+    }
+
+    fn index_files(&self) -> Vec<PathBuf> {
+        let mut out: Vec<PathBuf> = walk(&self.cache);
+        out.sort();
+        out
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let Ok(rd) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    rd.flatten()
+        .flat_map(|e| {
+            let p = e.path();
+            if p.is_dir() { walk(&p) } else { vec![p] }
+        })
+        .collect()
+}
+
+fn sample(name: &str) -> &'static str {
+    ribao::samples::SAMPLES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .unwrap()
+        .1
+}
+
+fn titles(v: &serde_json::Value) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn paths(v: &serde_json::Value) -> std::collections::BTreeSet<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["path"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A time clearly different from now, so an edit is seen even within one clock tick.
+fn touch_later(path: &Path) {
+    let f = fs::File::options().write(true).open(path).unwrap();
+    f.set_modified(SystemTime::now() + Duration::from_secs(120))
+        .unwrap();
+}
+
+fn meta_file(s: &Setup) -> PathBuf {
+    s.index_files()
+        .into_iter()
+        .find(|p| p.file_name().unwrap() == "index.bin")
+        .expect("an index was written")
+}
+
+#[test]
+fn the_cache_is_written_and_reused() {
+    let s = Setup::new();
+    let first = s.items();
+    let meta = meta_file(&s);
+    let written = fs::metadata(&meta).unwrap().modified().unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    assert_eq!(s.items(), first);
+    assert_eq!(
+        fs::metadata(&meta).unwrap().modified().unwrap(),
+        written,
+        "an unchanged store must not rewrite the index"
+    );
+}
+
+#[test]
+fn an_edited_file_shows_its_new_content() {
+    let s = Setup::new();
+    let before = s.items();
+    let path = s.store.join("brief/2026-02-03.md");
+    let text = fs::read_to_string(&path).unwrap();
+    let title = titles(&before)
+        .into_iter()
+        .find(|t| text.contains(t.as_str()))
+        .expect("a title of the edited file");
+    // Same length, different text: only the modification time tells.
+    let edited = text.replacen(&title, &"测".repeat(title.len() / 3), 1);
+    let edited = format!("{edited}{}", " ".repeat(text.len() - edited.len()));
+    assert_eq!(edited.len(), text.len());
+    fs::write(&path, &edited).unwrap();
+    touch_later(&path);
+    let after = s.items();
+    assert!(!titles(&after).contains(&title), "old title still shown");
+    assert!(titles(&after).iter().any(|t| t.starts_with("测测")));
+    // The story's body is read from the edited file too.
+    let id = after
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["title"].as_str().unwrap().starts_with("测测"));
+    let id = id.unwrap()["id"].as_str().unwrap().to_string();
+    let shown = s.run_with(&s.cache, &["show", &id, "--width", "80"]);
+    assert!(
+        shown.status.success(),
+        "{}",
+        String::from_utf8_lossy(&shown.stderr)
+    );
+}
+
+#[test]
+fn added_deleted_and_renamed_files_are_seen() {
+    let s = Setup::new();
+    let before = paths(&s.items());
+    let extra = s.store.join("brief/2026-02-09.md");
+    fs::copy(s.store.join("brief/2026-02-03.md"), &extra).unwrap();
+    let added = paths(&s.items());
+    assert!(added.contains(&extra.display().to_string()));
+    assert!(added.len() > before.len());
+
+    fs::remove_file(&extra).unwrap();
+    assert_eq!(paths(&s.items()), before);
+
+    let (name, _) = ribao::samples::SAMPLES[0];
+    let renamed = s.store.join("renamed.md");
+    fs::rename(s.store.join(name), &renamed).unwrap();
+    let after = paths(&s.items());
+    assert!(after.contains(&renamed.display().to_string()));
+    assert!(!after.contains(&s.store.join(name).display().to_string()));
+}
+
+#[test]
+fn a_damaged_cache_is_rebuilt() {
+    let s = Setup::new();
+    let good = s.items();
+    let meta = meta_file(&s);
+    let bytes = fs::read(&meta).unwrap();
+    let damages: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", Vec::new()),
+        ("truncated", bytes[..bytes.len() / 2].to_vec()),
+        ("garbage", vec![0xa5; bytes.len()]),
+        ("a flipped byte", {
+            let mut b = bytes.clone();
+            let at = b.len() / 3;
+            b[at] ^= 0x40;
+            b
+        }),
+        ("another version", {
+            let mut b = bytes.clone();
+            b[8] = b[8].wrapping_add(1);
+            b
+        }),
+    ];
+    for (what, damaged) in damages {
+        fs::write(&meta, &damaged).unwrap();
+        assert_eq!(s.items(), good, "after {what}");
+        let rebuilt = fs::read(meta_file(&s)).unwrap();
+        assert_ne!(rebuilt, damaged, "{what}: the damaged file was kept");
+    }
+    // The text file cut short: noticed and rebuilt.
+    for text in s.index_files().into_iter().filter(|p| {
+        p.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("text-")
+    }) {
+        let f = fs::File::options().write(true).open(&text).unwrap();
+        f.set_len(10).unwrap();
+    }
+    assert_eq!(s.items(), good, "after a truncated text file");
+    let search = s.run_with(&s.cache, &["search", "英伟达", "--json"]);
+    assert!(search.status.success());
+}
+
+#[test]
+fn two_processes_building_at_once_do_not_corrupt_it() {
+    for round in 0..4 {
+        let s = Setup::new();
+        let spawn = || {
+            let home = tempfile::tempdir().unwrap();
+            let child = Command::new(env!("CARGO_BIN_EXE_ribao"))
+                .args(["items", "--json", "--store"])
+                .arg(&s.store)
+                .arg("--cache-dir")
+                .arg(&s.cache)
+                .env("HOME", home.path())
+                .env_remove("RIBAO_STORE")
+                .env_remove("RIBAO_CACHE_DIR")
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            (home, child)
+        };
+        let a = spawn();
+        let b = spawn();
+        let c = spawn();
+        let outs: Vec<serde_json::Value> = [a, b, c]
+            .into_iter()
+            .map(|(_home, child)| common::json(&child.wait_with_output().unwrap()))
+            .collect();
+        let expected = s.items();
+        for o in &outs {
+            assert_eq!(o, &expected, "round {round}");
+        }
+        let texts = s
+            .index_files()
+            .into_iter()
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("text-")
+            })
+            .count();
+        assert_eq!(texts, 1, "round {round}: stale text files left behind");
+    }
+}
