@@ -397,9 +397,16 @@ fn index_files(
     })
 }
 
-/// The date a file will be listed under, from its first lines (as the parser finds it).
+/// The date a file will be listed under: the one in its name (which real digests agree
+/// with), else from its first lines as the parser finds it.
 fn sniff_date(path: &Path) -> Option<NaiveDate> {
     use std::io::Read;
+    if let Some(date) = path
+        .file_name()
+        .and_then(|n| parse::find_date(&n.to_string_lossy()))
+    {
+        return Some(date);
+    }
     let mut head = Vec::with_capacity(SNIFF_BYTES);
     let read =
         std::fs::File::open(path).and_then(|f| f.take(SNIFF_BYTES as u64).read_to_end(&mut head));

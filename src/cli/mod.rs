@@ -123,7 +123,7 @@ pub fn run() -> ExitCode {
 /// The interactive reader. Everything that can fail at start-up (store, state file) happens
 /// before the terminal is taken over, so its errors print normally.
 fn read(
-    library: crate::library::Library,
+    (library, pending): (crate::library::Library, Option<crate::library::Pending>),
     state_path: &std::path::Path,
     text: crate::text::TextOptions,
 ) -> anyhow::Result<ExitCode> {
@@ -139,7 +139,12 @@ fn read(
             crate::tui::Session::saving_disabled(e.to_string())
         }
     };
-    crate::tui::run(library, crate::tui::Options { text, session })?;
+    let options = crate::tui::Options {
+        text,
+        session,
+        pending,
+    };
+    crate::tui::run(library, options)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -225,6 +230,10 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
         Some(Command::Bookmark {
             action: BookmarkAction::Remove { item_id },
         }) => bookmarks::remove(&state_path()?, item_id),
-        None => read(library()?, &state_path()?, opts),
+        None => read(
+            paths.open_library(cli.store.as_deref(), cli.cache_dir.as_deref())?,
+            &state_path()?,
+            opts,
+        ),
     }
 }

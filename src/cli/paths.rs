@@ -1,7 +1,8 @@
 //! Where the store and the state file are: options, environment, then the platform's data
 //! folder (`directories`).
 
-use crate::library::Library;
+use crate::categories::Categorizer;
+use crate::library::{Library, Pending};
 use anyhow::{Context, bail};
 use std::path::{Path, PathBuf};
 
@@ -50,23 +51,66 @@ impl Paths {
         )
     }
 
-    /// The library with the user's categories table applied (a broken table is reported).
-    /// An explicit store must exist; the default one falls back to the built-in samples
-    /// while it is missing or empty.
+    /// The library with the user's categories table applied (a broken table is reported),
+    /// indexed completely: what the subcommands read.
     pub fn load_library(
         &self,
         explicit: Option<&Path>,
         cache: Option<&Path>,
     ) -> anyhow::Result<Library> {
-        let (categorizer, warning) =
-            crate::categories::Categorizer::load(self.config_dir.as_deref());
-        if let Some(w) = warning {
-            eprintln!("ribao: {w}");
-        }
+        let categorizer = self.categorizer();
         let cache = cache.or(self.default_cache.as_deref());
         let load = |dir: &Path| {
             Library::load_dir(dir, cache, &categorizer, &mut |w| eprintln!("ribao: {w}"))
         };
+        Ok(match self.store(explicit)? {
+            Store::Dir(dir) => load(&dir),
+            Store::Default(dir) => {
+                let library = load(&dir);
+                if library.digests().is_empty() && library.problems.is_empty() {
+                    Library::samples(dir, &categorizer)
+                } else {
+                    library
+                }
+            }
+            Store::Samples(dir) => Library::samples(dir, &categorizer),
+        })
+    }
+
+    /// For the reader, which starts before new files are indexed: the library as far as the
+    /// index knows it, and the indexing left to do.
+    pub fn open_library(
+        &self,
+        explicit: Option<&Path>,
+        cache: Option<&Path>,
+    ) -> anyhow::Result<(Library, Option<Pending>)> {
+        let categorizer = self.categorizer();
+        let cache = cache.or(self.default_cache.as_deref());
+        Ok(match self.store(explicit)? {
+            Store::Dir(dir) => Library::open_dir(&dir, cache, categorizer),
+            Store::Default(dir) => {
+                let (library, pending) = Library::open_dir(&dir, cache, categorizer);
+                if library.digests().is_empty() && library.problems.is_empty() {
+                    (Library::samples(dir, &self.categorizer()), None)
+                } else {
+                    (library, pending)
+                }
+            }
+            Store::Samples(dir) => (Library::samples(dir, &self.categorizer()), None),
+        })
+    }
+
+    fn categorizer(&self) -> Categorizer {
+        let (categorizer, warning) = Categorizer::load(self.config_dir.as_deref());
+        if let Some(w) = warning {
+            eprintln!("ribao: {w}");
+        }
+        categorizer
+    }
+
+    /// An explicit store must exist; the default one falls back to the built-in samples
+    /// while it is missing or empty.
+    fn store(&self, explicit: Option<&Path>) -> anyhow::Result<Store> {
         if let Some(dir) = explicit {
             let meta = std::fs::metadata(dir).with_context(|| {
                 format!(
@@ -80,17 +124,21 @@ impl Paths {
                     dir.display()
                 );
             }
-            return Ok(load(dir));
+            return Ok(Store::Dir(dir.to_path_buf()));
         }
-        let Some(default) = &self.default_store else {
-            return Ok(Library::samples(PathBuf::from("digests"), &categorizer));
-        };
-        if default.is_dir() {
-            let library = load(default);
-            if !library.digests().is_empty() || !library.problems.is_empty() {
-                return Ok(library);
-            }
-        }
-        Ok(Library::samples(default.clone(), &categorizer))
+        Ok(match &self.default_store {
+            Some(d) if d.is_dir() => Store::Default(d.clone()),
+            Some(d) => Store::Samples(d.clone()),
+            None => Store::Samples(PathBuf::from("digests")),
+        })
     }
+}
+
+enum Store {
+    /// Given with --store / RIBAO_STORE.
+    Dir(PathBuf),
+    /// The default folder, which exists (the samples stand in while it holds nothing).
+    Default(PathBuf),
+    /// No store yet: the samples, and where digests should go.
+    Samples(PathBuf),
 }

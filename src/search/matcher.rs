@@ -23,10 +23,12 @@ impl Matcher {
                 Finder::new(term.as_bytes()).into_owned(),
             )));
         }
-        let mut pattern = String::new();
+        // Any mix of case and width, as folding would match: `(?i:[oｏ][pｐ]…)`.
+        let mut pattern = String::from("(?i:");
         for c in term.chars() {
-            push_char_class(c, &mut pattern);
+            push_char(c, &mut pattern);
         }
+        pattern.push(')');
         match Regex::new(&pattern) {
             Ok(re) => Matcher(Kind::Pattern(re)),
             // Cannot happen for escaped input; a byte search is the safe fallback.
@@ -66,23 +68,19 @@ fn has_variants(c: char) -> bool {
     c.is_ascii_graphic() || c == ' ' || c.to_uppercase().ne(std::iter::once(c))
 }
 
-fn push_char_class(c: char, out: &mut String) {
-    let full_width = |c: char| char::from_u32(c as u32 + 0xfee0);
+/// `c` (folded) as a pattern: itself or its full-width form; a space also matches the
+/// ideographic space.
+fn push_char(c: char, out: &mut String) {
     let escape = |c: char| regex::escape(c.encode_utf8(&mut [0; 4]));
-    if c == ' ' {
-        out.push_str("[ \u{3000}]");
-    } else if c.is_ascii_graphic() {
-        out.push_str("(?:");
-        let mut forms = vec![c, c.to_ascii_uppercase()];
-        forms.extend(forms.clone().into_iter().filter_map(full_width));
-        forms.dedup();
-        let alternatives: Vec<String> = forms.into_iter().map(escape).collect();
-        out.push_str(&alternatives.join("|"));
-        out.push(')');
-    } else {
-        out.push_str("(?i:");
-        out.push_str(&escape(c));
-        out.push(')');
+    match (c, char::from_u32(c as u32 + 0xfee0)) {
+        (' ', _) => out.push_str("[ \u{3000}]"),
+        (c, Some(wide)) if c.is_ascii_graphic() => {
+            out.push('[');
+            out.push_str(&escape(c));
+            out.push_str(&escape(wide));
+            out.push(']');
+        }
+        (c, _) => out.push_str(&escape(c)),
     }
 }
 
@@ -102,7 +100,11 @@ mod tests {
             Some("ＯｐｅｎＡＩ")
         );
         assert_eq!(found("OpenAI", "the OPENAI api").as_deref(), Some("OPENAI"));
-        assert_eq!(found("gpt-5", "GPT－5 发布").as_deref(), Some("GPT－5"));
+        assert_eq!(
+            found("gpt-5", "ＧＰＴ－５ 发布").as_deref(),
+            Some("ＧＰＴ－５")
+        );
+        assert_eq!(found("gpt-5", "Ｇpt-５ 发布").as_deref(), Some("Ｇpt-５"));
         assert_eq!(found("a.b", "axb"), None);
     }
 

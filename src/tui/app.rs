@@ -4,7 +4,7 @@
 mod searching;
 
 use super::action::Action;
-use super::background::{SearchWorker, Waker};
+use super::background::{Loader, SearchWorker, Waker};
 use super::bookmarks::BookmarksView;
 use super::link;
 use super::scope;
@@ -122,6 +122,8 @@ pub struct App {
     bookmarks: Option<BookmarksView>,
     search: Option<SearchView>,
     worker: Option<SearchWorker>,
+    /// Indexing still under way at start; the complete library replaces this one.
+    loader: Option<Loader>,
     waker: Waker,
     message: Option<Message>,
     clock: Duration,
@@ -158,6 +160,7 @@ impl App {
             bookmarks: None,
             search: None,
             worker: None,
+            loader: None,
             waker: Waker::default(),
             message: None,
             clock: Duration::ZERO,
@@ -710,9 +713,55 @@ impl App {
     /// Goes back to where the reader was when it last quit; whatever is gone since (a date,
     /// a category, a story) is skipped.
     fn restore_position(&mut self) {
-        let Some(p) = self.session.position().cloned() else {
+        if let Some(p) = self.session.position().cloned() {
+            self.restore(&p);
+        }
+    }
+
+    /// Starts the indexing `pending` on its own thread; until it is done the reader shows
+    /// what it has, with the progress in the status bar.
+    pub fn start_loading(&mut self, pending: crate::library::Pending) {
+        if pending.total == 0 && self.library.pending_count() == 0 {
+            // Only removed files: finished at once, no thread needed.
+            self.replace_library(pending.finish());
             return;
-        };
+        }
+        match Loader::spawn(pending, self.waker.clone()) {
+            Ok(loader) => self.loader = Some(loader),
+            Err(e) => self.notify(format!("cannot start indexing: {e}"), true),
+        }
+    }
+
+    /// (parsed, to parse) while new files are being indexed.
+    pub fn loading(&self) -> Option<(usize, usize)> {
+        self.loader.as_ref().map(|l| (l.done(), l.total))
+    }
+
+    /// Takes the complete library once indexing is done: the reader stays where it was
+    /// (date, scope, category, story, scroll), and an open search is asked again.
+    fn replace_library(&mut self, library: crate::library::Library) {
+        let position = self.position();
+        let search = self.search.take();
+        self.library = Arc::new(library);
+        // The search thread holds the old library.
+        self.worker = None;
+        self.article = ArticleCache::default();
+        self.dates = scope::group_dates(&self.library);
+        self.group_of = scope::group_of_digests(&self.dates, self.library.digests().len());
+        self.scope = Scope::Day;
+        self.opened = None;
+        self.select_date(0);
+        self.restore(&position);
+        if let Some(mut view) = search {
+            view.hits.clear();
+            view.requested = None;
+            self.search = Some(view);
+            self.request_search();
+        }
+    }
+
+    /// Goes to a saved position; whatever is gone (a date, a category, a story) is skipped.
+    fn restore(&mut self, p: &Position) {
         let saved = |key: &str| p.extra.get(key).and_then(|v| v.as_str());
         let scope = saved(POSITION_SCOPE)
             .and_then(Scope::from_key)

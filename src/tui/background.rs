@@ -39,6 +39,74 @@ impl std::fmt::Debug for Waker {
     }
 }
 
+/// The indexing the reader started with still under way: its progress, and the complete
+/// library when it is done. The loop is woken a few times a second for the progress count.
+pub struct Loader {
+    pub total: usize,
+    done: Arc<std::sync::atomic::AtomicUsize>,
+    result: Receiver<Library>,
+    /// Progress last shown, to redraw only when it moved.
+    shown: std::cell::Cell<usize>,
+}
+
+/// How often the progress count is redrawn while indexing.
+const PROGRESS_EVERY: Duration = Duration::from_millis(250);
+
+impl Loader {
+    pub fn spawn(pending: crate::library::Pending, waker: Waker) -> std::io::Result<Loader> {
+        let (send, result) = mpsc::channel();
+        let total = pending.total;
+        let done = pending.done.clone();
+        let finished = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (flag, ticker_waker) = (finished.clone(), waker.clone());
+        std::thread::Builder::new()
+            .name("ribao-index".into())
+            .spawn(move || {
+                let library = pending.finish();
+                flag.store(true, std::sync::atomic::Ordering::Relaxed);
+                if send.send(library).is_ok() {
+                    waker.wake();
+                }
+            })?;
+        std::thread::Builder::new()
+            .name("ribao-progress".into())
+            .spawn(move || {
+                while !finished.load(std::sync::atomic::Ordering::Relaxed) {
+                    std::thread::sleep(PROGRESS_EVERY);
+                    ticker_waker.wake();
+                }
+            })?;
+        Ok(Loader {
+            total,
+            done,
+            result,
+            shown: std::cell::Cell::new(0),
+        })
+    }
+
+    /// Files parsed so far.
+    pub fn done(&self) -> usize {
+        self.done
+            .load(std::sync::atomic::Ordering::Relaxed)
+            .min(self.total)
+    }
+
+    /// Whether the count moved since it was last asked for.
+    pub fn moved(&self) -> bool {
+        let now = self.done();
+        now != self.shown.replace(now)
+    }
+
+    pub fn try_take(&self) -> Option<Library> {
+        self.result.try_recv().ok()
+    }
+
+    /// Waits for the complete library (tests).
+    pub fn wait(&self, timeout: Duration) -> Option<Library> {
+        self.result.recv_timeout(timeout).ok()
+    }
+}
+
 /// Search `query` among the digests `within` (None: the whole archive).
 pub struct SearchRequest {
     pub generation: u64,

@@ -41,6 +41,8 @@ pub struct Options {
     pub text: TextOptions,
     /// Read marks, bookmarks and the last position.
     pub session: Session,
+    /// Indexing left to do (new or changed files): done while the reader runs.
+    pub pending: Option<crate::library::Pending>,
 }
 
 impl Default for Options {
@@ -48,6 +50,7 @@ impl Default for Options {
         Options {
             text: TextOptions::default(),
             session: Session::in_memory(crate::state::State::default()),
+            pending: None,
         }
     }
 }
@@ -65,6 +68,9 @@ pub fn run(library: impl Into<Arc<Library>>, options: Options) -> anyhow::Result
     app.set_waker(move || {
         let _ = wake.send(Event::Wake);
     });
+    if let Some(pending) = options.pending {
+        app.start_loading(pending);
+    }
     let mut host = SystemHost {
         notices: events.sender(),
     };

@@ -49,12 +49,20 @@ impl App {
 
     /// True while background work is under way whose result the app still wants.
     pub fn background_pending(&self) -> bool {
-        self.search.as_ref().is_some_and(|v| v.pending)
+        self.search.as_ref().is_some_and(|v| v.pending) || self.loader.is_some()
     }
 
     /// Takes the results of background work that have arrived; true when the screen changed.
     pub fn poll_background(&mut self) -> bool {
         let mut changed = false;
+        if let Some(loader) = &self.loader {
+            changed |= loader.moved();
+            if let Some(library) = loader.try_take() {
+                self.loader = None;
+                self.replace_library(library);
+                changed = true;
+            }
+        }
         while let Some(response) = self.worker.as_ref().and_then(SearchWorker::try_recv) {
             changed |= self.take_response(response);
         }
@@ -65,6 +73,16 @@ impl App {
     /// answer; true when it did. For tests and scripts: the loop never waits like this.
     pub fn wait_background(&mut self, timeout: Duration) -> bool {
         let deadline = Instant::now() + timeout;
+        if let Some(loader) = self.loader.take() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match loader.wait(left) {
+                Some(library) => self.replace_library(library),
+                None => {
+                    self.loader = Some(loader);
+                    return false;
+                }
+            }
+        }
         while self.background_pending() {
             let left = deadline.saturating_duration_since(Instant::now());
             let Some(response) = self.worker.as_ref().and_then(|w| w.recv_timeout(left)) else {
@@ -102,7 +120,7 @@ impl App {
 
     /// Asks the search thread for the current query and scope (unless that is what was asked
     /// last). An empty query is answered at once: no results, and the hint.
-    fn request_search(&mut self) {
+    pub(super) fn request_search(&mut self) {
         let Some(view) = self.search.as_ref() else {
             return;
         };

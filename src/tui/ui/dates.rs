@@ -44,7 +44,18 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     list::draw(buf, inner, rows, &mut offset, opts, |i, width| {
         let group = &app_ref.dates()[i];
         let (items, unread) = app_ref.date_counts(group);
-        let counts = format!("{:>6}", format!("{}/{}", group.digests.len(), items));
+        // A date with files still being indexed has no story count yet.
+        let pending = group
+            .digests
+            .iter()
+            .any(|&d| app_ref.library().digests()[d].pending);
+        let items = if pending {
+            "…".to_string()
+        } else {
+            items.to_string()
+        };
+        let counts = format!("{:>6}", format!("{}/{items}", group.digests.len()));
+        let unread = (!pending).then_some(unread);
         date_row(
             group.date,
             i == app_ref.date_index(),
@@ -85,7 +96,7 @@ fn draw_spans(buf: &mut Buffer, area: Rect, app: &mut App) {
             date,
             Some(i) == selected,
             format!("{items:>6}"),
-            unread,
+            Some(unread),
             width,
             opts,
         )
@@ -98,16 +109,21 @@ fn date_row(
     date: Option<chrono::NaiveDate>,
     selected: bool,
     counts: String,
-    unread: usize,
+    unread: Option<usize>,
     width: usize,
     opts: crate::text::TextOptions,
 ) -> Line<'static> {
-    let unread_span = if unread > 0 {
-        Span::styled(format!("{unread:>3}"), ACCENT)
-    } else {
-        Span::styled("  ✓", OK)
+    // None: not counted yet (being indexed).
+    let unread_span = match unread {
+        Some(0) => Span::styled("  ✓", OK),
+        Some(n) => Span::styled(format!("{n:>3}"), ACCENT),
+        None => Span::raw("   "),
     };
-    let style = if unread > 0 || selected { BOLD } else { DIM };
+    let style = if unread != Some(0) || selected {
+        BOLD
+    } else {
+        DIM
+    };
     fit_row(
         vec![list::marker(selected)],
         &date_with_weekday(date),

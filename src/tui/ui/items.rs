@@ -65,6 +65,12 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     if app.items().is_empty() {
         let empty = if app.scope().is_multi_date() {
             format!("no stories in {}", app.scope_label())
+        } else if app.current_date().is_some_and(|g| {
+            g.digests
+                .iter()
+                .any(|&d| app.library().digests()[d].pending)
+        }) {
+            "being indexed — the stories appear in a moment".to_string()
         } else {
             "no stories in this digest".to_string()
         };

@@ -17,6 +17,14 @@ use unicode_segmentation::UnicodeSegmentation;
 /// `2026-01-20 · 技术前沿解读 · 4 items`; in the search view `搜索 “英伟达” · 全部存档 · 9
 /// results`.
 pub(crate) fn scope(app: &App) -> String {
+    let text = scope_only(app);
+    match app.loading() {
+        Some((done, total)) => format!("{text} · indexing {done}/{total} files…"),
+        None => text,
+    }
+}
+
+fn scope_only(app: &App) -> String {
     if let Some(view) = app.search_view() {
         return super::search::summary(app, view);
     }

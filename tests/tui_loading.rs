@@ -1,0 +1,73 @@
+//! The reader starts before new files are indexed: they are listed by date at once, marked
+//! as being indexed, and their stories arrive without the reader losing its place.
+
+#[path = "tui_support.rs"]
+mod support;
+
+use ribao::categories::Categorizer;
+use ribao::library::Library;
+use ribao::text::TextOptions;
+use ribao::tui::{App, Session};
+use std::fs;
+use std::time::Duration;
+use support::Harness;
+
+fn sample(i: usize) -> &'static str {
+    ribao::samples::SAMPLES[i].1
+}
+
+#[test]
+fn new_files_are_listed_at_once_and_filled_in_when_indexed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    fs::create_dir_all(&store).unwrap();
+    // Indexed already: one digest.
+    fs::write(store.join("2026-01-21-a.md"), sample(0)).unwrap();
+    let indexed = Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    assert!(indexed.items().count() > 0);
+    // New since: two more, named by date.
+    fs::write(store.join("2026-03-02-b.md"), sample(1)).unwrap();
+    fs::write(store.join("2026-03-01-c.md"), sample(2)).unwrap();
+
+    let (library, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin());
+    let pending = pending.expect("two files to index");
+    assert_eq!(pending.total, 2);
+    assert_eq!(library.pending_count(), 2);
+    let mut app = App::new(
+        library,
+        TextOptions::default(),
+        Session::in_memory(Default::default()),
+    );
+    app.start_loading(pending);
+    let mut h = Harness::new(app, 120, 30);
+    let screen = h.text();
+    // Listed by their dates from the first frame, newest first, without story counts yet.
+    let new_date = screen.find("2026-03-02").expect("new file's date listed");
+    let old_date = screen.find("2026-01-21").expect("indexed date listed");
+    assert!(new_date < old_date);
+    assert!(screen.contains("1/…"), "{screen}");
+    assert!(screen.contains("being indexed"), "{screen}");
+    // Move to the indexed date, and open a story there.
+    h.keys("G<Enter><Enter><Enter>");
+    let opened = h.app.opened().map(|(_, i)| i.id.to_string());
+    assert!(opened.is_some());
+
+    assert!(
+        h.app.wait_background(Duration::from_secs(20)),
+        "indexing finished"
+    );
+    let screen = h.text();
+    assert!(!screen.contains("1/…"), "{screen}");
+    assert!(!screen.contains("indexing"), "{screen}");
+    assert_eq!(h.app.library().pending_count(), 0);
+    // Still where the reader was.
+    assert_eq!(h.app.opened().map(|(_, i)| i.id.to_string()), opened);
+    // The new digests have their stories now, and the index on disk has them too.
+    let again = Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    assert_eq!(again.digests().len(), 3);
+    assert_eq!(
+        h.app.library().items().count(),
+        again.items().count(),
+        "the reader's library is the complete one"
+    );
+}
