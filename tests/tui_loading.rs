@@ -51,6 +51,7 @@ fn new_files_are_listed_at_once_and_filled_in_when_indexed() {
     h.keys("G<Enter><Enter><Enter>");
     let opened = h.app.opened().map(|(_, i)| i.id.to_string());
     assert!(opened.is_some());
+    let focus = h.app.focus();
 
     assert!(
         h.app.wait_background(Duration::from_secs(20)),
@@ -62,6 +63,7 @@ fn new_files_are_listed_at_once_and_filled_in_when_indexed() {
     assert_eq!(h.app.library().pending_count(), 0);
     // Still where the reader was.
     assert_eq!(h.app.opened().map(|(_, i)| i.id.to_string()), opened);
+    assert_eq!(h.app.focus(), focus);
     // The new digests have their stories now, and the index on disk has them too.
     let again = Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
     assert_eq!(again.digests().len(), 3);

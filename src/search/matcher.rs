@@ -38,6 +38,23 @@ impl Matcher {
         }
     }
 
+    /// Like [`Matcher::new`], also across zero-width characters between the term's
+    /// characters: for text as written (the index's text has none).
+    pub fn across_invisibles(term: &str) -> Matcher {
+        let mut pattern = String::from("(?i:");
+        for (n, c) in term.chars().enumerate() {
+            if n > 0 {
+                pattern.push_str("[\u{200b}\u{200c}\u{200d}\u{2060}\u{feff}]*");
+            }
+            push_char(c, &mut pattern);
+        }
+        pattern.push(')');
+        match Regex::new(&pattern) {
+            Ok(re) => Matcher(Kind::Pattern(re)),
+            Err(_) => Matcher::new(term),
+        }
+    }
+
     /// The first match at or after `from`.
     pub fn find_from(&self, hay: &[u8], from: usize) -> Option<Range<usize>> {
         let rest = hay.get(from..)?;

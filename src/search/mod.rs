@@ -25,19 +25,25 @@ pub struct Snippet {
 /// Chars of context kept on each side of the match.
 const SNIPPET_CONTEXT: usize = 24;
 
-/// Every place in `text` where one of the query's terms occurs, sorted and not
-/// overlapping: what the reader highlights.
-pub fn highlights(query: &Query, text: &str) -> Vec<Range<usize>> {
-    let mut all: Vec<Range<usize>> = query
-        .terms
-        .iter()
-        .flat_map(|t| Matcher::new(t).find_all(text.as_bytes()))
-        .collect();
-    all.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-    let mut out: Vec<Range<usize>> = Vec::with_capacity(all.len());
-    for r in all {
+/// Every place in `text` where one of `terms` (folded, as in [`Query::terms`]) occurs,
+/// sorted and merged: what the reader highlights.
+pub fn highlights(terms: &[String], text: &str) -> Vec<Range<usize>> {
+    merge_ranges(
+        terms
+            .iter()
+            .filter(|t| !t.is_empty())
+            .flat_map(|t| Matcher::across_invisibles(t).find_all(text.as_bytes()))
+            .collect(),
+    )
+}
+
+/// Sorted, with overlapping or touching ranges joined.
+pub fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
         match out.last_mut() {
-            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
             _ => out.push(r),
         }
     }
@@ -218,6 +224,6 @@ mod tests {
     #[test]
     fn highlights_merge_overlapping_terms() {
         let q = Query::parse("英伟 伟达 gpu");
-        assert_eq!(highlights(&q, "英伟达的GPU"), vec![0..9, 12..15]);
+        assert_eq!(highlights(&q.terms, "英伟达的GPU"), vec![0..9, 12..15]);
     }
 }

@@ -741,6 +741,7 @@ impl App {
     /// (date, scope, category, story, scroll), and an open search is asked again.
     fn replace_library(&mut self, library: crate::library::Library) {
         let position = self.position();
+        let (focus, was_open, item) = (self.focus, self.opened.is_some(), self.item);
         let search = self.search.take();
         self.library = Arc::new(library);
         // The search thread holds the old library.
@@ -752,6 +753,14 @@ impl App {
         self.opened = None;
         self.select_date(0);
         self.restore(&position);
+        // Where the keyboard was, and what was open, stays as it was.
+        self.focus = focus;
+        if !was_open {
+            self.opened = None;
+            if position.item.is_none() {
+                self.item = item.min(self.items.len().saturating_sub(1));
+            }
+        }
         if let Some(mut view) = search {
             view.hits.clear();
             view.requested = None;

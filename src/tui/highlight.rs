@@ -1,59 +1,10 @@
-//! Marking a search's terms in text already laid out for the screen: matched the way search
-//! matches (Latin case-insensitive, full-width forms as half-width, zero-width characters
-//! ignored — [`crate::search::fold`]), one rendered row at a time.
+//! Marking a search's terms in text already laid out for the screen, one rendered row at a
+//! time, found as search finds them ([`crate::search::highlights`]).
 
-use crate::search::fold;
 use crate::text::{self, TextOptions};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use std::ops::Range;
-
-/// Byte ranges of `text` where any of `terms` (already folded, as in
-/// [`crate::search::Query::terms`]) occurs; sorted, overlapping ones merged.
-pub fn find(text: &str, terms: &[String]) -> Vec<Range<usize>> {
-    let terms: Vec<&str> = terms
-        .iter()
-        .map(String::as_str)
-        .filter(|t| !t.is_empty())
-        .collect();
-    if terms.is_empty() || text.is_empty() {
-        return Vec::new();
-    }
-    // The folded text, and for each of its bytes the original char it came from.
-    let mut folded = String::with_capacity(text.len());
-    let mut origin: Vec<Range<usize>> = Vec::with_capacity(text.len());
-    let mut buf = [0u8; 4];
-    for (i, c) in text.char_indices() {
-        let before = folded.len();
-        if c.is_ascii() {
-            folded.push(c.to_ascii_lowercase());
-        } else {
-            folded.push_str(&fold(c.encode_utf8(&mut buf)));
-        }
-        let char_range = i..i + c.len_utf8();
-        origin.extend(std::iter::repeat_n(char_range, folded.len() - before));
-    }
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for term in terms {
-        for (at, m) in folded.match_indices(term) {
-            out.push(origin[at].start..origin[at + m.len() - 1].end);
-        }
-    }
-    merge(out)
-}
-
-/// Sorted, with overlapping or touching ranges joined.
-pub fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_by_key(|r| (r.start, r.end));
-    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-    for r in ranges {
-        match out.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => out.push(r),
-        }
-    }
-    out
-}
 
 /// The line with `style` patched over the bytes in `ranges` (byte offsets into the line's
 /// text, all spans joined).
@@ -114,7 +65,7 @@ pub fn mark(lines: &[Line<'static>], terms: &[String], style: Style, opts: TextO
     };
     for (n, line) in lines.iter().enumerate() {
         let joined: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-        let ranges = find(&joined, terms);
+        let ranges = crate::search::highlights(terms, &joined);
         if ranges.is_empty() {
             out.lines.push(line.clone());
             continue;
@@ -135,6 +86,7 @@ pub fn mark(lines: &[Line<'static>], terms: &[String], style: Style, opts: TextO
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::fold;
     use ratatui::style::{Color, Modifier};
 
     fn terms(t: &[&str]) -> Vec<String> {
@@ -144,16 +96,16 @@ mod tests {
     #[test]
     fn finds_folded_terms_in_the_original_text() {
         let text = "ＯｐｅｎＡＩ 与 Open\u{200b}AI、openai 以及英伟达";
-        let found = find(text, &terms(&["OpenAI", "英伟达"]));
+        let found = crate::search::highlights(&terms(&["OpenAI", "英伟达"]), text);
         let hits: Vec<&str> = found.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(hits, ["ＯｐｅｎＡＩ", "Open\u{200b}AI", "openai", "英伟达"]);
-        assert!(find(text, &[]).is_empty());
-        assert!(find("", &terms(&["a"])).is_empty());
+        assert!(crate::search::highlights(&[], text).is_empty());
+        assert!(crate::search::highlights(&terms(&["a"]), "").is_empty());
     }
 
     #[test]
     fn overlapping_terms_merge() {
-        let found = find("英伟达发布", &terms(&["英伟", "伟达"]));
+        let found = crate::search::highlights(&terms(&["英伟", "伟达"]), "英伟达发布");
         assert_eq!(found, vec![Range { start: 0, end: 9 }]);
     }
 

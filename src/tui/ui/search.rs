@@ -3,7 +3,6 @@
 //! marked, and the search line at the bottom.
 
 use super::super::app::App;
-use super::super::highlight;
 use super::super::search::{SearchFocus, SearchView};
 use super::layout::{self, SearchScreen};
 use super::status::{cut_left, truncate_line};
@@ -174,7 +173,9 @@ pub(crate) fn excerpt(text: &str, terms: &[String]) -> Snippet {
         .split_once('\n')
         .map_or(text, |(_, body)| body)
         .trim_start();
-    let first = highlight::find(body, terms).first().map_or(0, |r| r.start);
+    let first = crate::search::highlights(terms, body)
+        .first()
+        .map_or(0, |r| r.start);
     let start = body[..first]
         .char_indices()
         .rev()
@@ -216,7 +217,7 @@ fn snippet_parts<'a>(
         .filter(|rest| rest.starts_with(char::is_whitespace))
         .map_or(0, |rest| full.len() - rest.len());
     let s = &full[cut..];
-    let mut ranges = highlight::find(s, terms);
+    let mut ranges = crate::search::highlights(terms, s);
     if let Some(r) = snippet.match_range.clone()
         && r.start >= cut
         && r.start < r.end
@@ -226,7 +227,7 @@ fn snippet_parts<'a>(
     {
         ranges.push(r.start - cut..r.end - cut);
     }
-    (s, highlight::merge(ranges))
+    (s, crate::search::merge_ranges(ranges))
 }
 
 /// The snippet row, `width` columns at most: when the text before the first match would push
@@ -300,7 +301,7 @@ fn title_line(
         .map(|s| text::str_width(&s.content, opts))
         .sum();
     let title = super::clean(item.title);
-    let title_ranges = highlight::find(&title, terms);
+    let title_ranges = crate::search::highlights(terms, &title);
     let title_style = if read { DIM } else { BOLD };
     let title_line = Line::from(marked_pieces(&title, &title_ranges, title_style));
     let source = super::clean(&digest.source);
