@@ -1,0 +1,49 @@
+//! Finding the digest files: sub-folders and links are followed, a link loop is reported and
+//! skipped (never walked forever), and other files are left alone.
+
+use ribao::store::scan;
+use std::fs;
+
+#[cfg(unix)]
+#[test]
+fn links_are_followed_and_loops_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    let elsewhere = tmp.path().join("elsewhere");
+    fs::create_dir_all(store.join("a/b")).unwrap();
+    fs::create_dir_all(&elsewhere).unwrap();
+    fs::write(store.join("a/b/2026-01-01.md"), "# x").unwrap();
+    fs::write(store.join("a/notes.pdf"), "x").unwrap();
+    fs::write(store.join(".hidden.md"), "x").unwrap();
+    fs::write(elsewhere.join("2026-01-02.txt"), "x").unwrap();
+    std::os::unix::fs::symlink(&elsewhere, store.join("linked")).unwrap();
+    std::os::unix::fs::symlink(store.join("a/b/2026-01-01.md"), store.join("alias.md")).unwrap();
+    // A link from deep inside back up to the store: a loop.
+    std::os::unix::fs::symlink(&store, store.join("a/b/up")).unwrap();
+
+    let (files, problems) = scan(&store);
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.path.strip_prefix(&store).unwrap().display().to_string())
+        .collect();
+    assert_eq!(
+        names,
+        ["a/b/2026-01-01.md", "alias.md", "linked/2026-01-02.txt"]
+    );
+    assert!(files.iter().all(|f| f.size > 0 && f.mtime.is_some()));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].path.ends_with("a/b/up"));
+    assert!(
+        problems[0].message.contains("loop"),
+        "{}",
+        problems[0].message
+    );
+}
+
+#[test]
+fn a_missing_store_is_a_problem_not_a_panic() {
+    let (files, problems) = scan(std::path::Path::new("/nonexistent/ribao-store"));
+    assert!(files.is_empty());
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].message.starts_with("cannot read"));
+}
