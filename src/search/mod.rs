@@ -105,8 +105,9 @@ pub fn run(
             };
             let accept = |i: usize, text: &[u8]| {
                 let (category, unified) = index.category_ids(i);
+                // The first term is where the scan found the story; the others are checked.
                 (label_ok(category) || label_ok(unified))
-                    && terms.iter().all(|t| t.is_in(text))
+                    && terms.iter().skip(1).all(|t| t.is_in(text))
                     && !excluded.iter().any(|t| t.is_in(text))
             };
             match terms.first() {
