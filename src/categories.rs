@@ -3,7 +3,7 @@
 //! known category by keywords.
 
 use crate::model::{Item, Unified};
-use memchr::memmem::Finder;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -32,113 +32,99 @@ struct Group {
 pub struct Categorizer {
     groups: Vec<Group>,
     fallback: usize,
-    /// Per group, searchers for its (lowercased) `match` words, built once.
-    matches: Vec<Vec<Finder<'static>>>,
-    keywords: KeywordIndex,
+    /// Every group's (lowercased) `match` words.
+    matches: WordSet,
+    keywords: WordSet,
     /// Hash of the table's text: an index built with another table is stale.
     fingerprint: u64,
 }
 
-fn finders(words: &[String]) -> Vec<Finder<'static>> {
-    words
-        .iter()
-        .map(|w| Finder::new(w.as_bytes()).into_owned())
-        .collect()
+/// Words of every group, searched for all at once: the first group (in table order) with a
+/// word in a text is found in a few SIMD-assisted passes instead of one search per word.
+struct WordSet {
+    /// `below[g]` finds the words of the groups before `g`; `below.last()` all of them. The
+    /// words are listed in group order, so pattern ids are the same in each.
+    below: Vec<AhoCorasick>,
+    /// The group of each word, by pattern id.
+    group: Vec<usize>,
 }
 
-/// Every group's keywords, found in one pass over a text. Each keyword is filed under its
-/// first char: a 3-byte (CJK) char by its code point, any other by its first two bytes; so
-/// each char of the text costs one table lookup, and a hit almost always is a real match.
-struct KeywordIndex {
-    /// Bucket number (1-based; 0 = none) per code point of a 3-byte first char.
-    wide: Vec<u16>,
-    /// Bucket number per first two bytes, for every other first char.
-    narrow: Vec<u16>,
-    /// (keyword, group), each bucket in group order.
-    buckets: Vec<Vec<(Box<[u8]>, usize)>>,
-    /// Keywords shorter than their key (under two bytes): (keyword, group).
-    short: Vec<(Box<[u8]>, usize)>,
-}
-
-/// The code point of the 3-byte UTF-8 sequence starting with `b[0]`, if it is one.
-fn wide_key(b: &[u8]) -> Option<usize> {
-    match *b {
-        [lead @ 0xE0..=0xEF, c1, c2, ..] => Some(
-            usize::from(lead & 0x0F) << 12 | usize::from(c1 & 0x3F) << 6 | usize::from(c2 & 0x3F),
-        ),
-        _ => None,
-    }
-}
-
-fn narrow_key(b: &[u8]) -> Option<usize> {
-    match *b {
-        [b0, b1, ..] => Some(usize::from(b0) << 8 | usize::from(b1)),
-        _ => None,
-    }
-}
-
-impl KeywordIndex {
-    fn new(groups: &[Group]) -> KeywordIndex {
-        let mut index = KeywordIndex {
-            wide: vec![0; 1 << 16],
-            narrow: vec![0; 1 << 16],
-            buckets: Vec::new(),
-            short: Vec::new(),
-        };
-        for (g, group) in groups.iter().enumerate() {
-            for k in &group.keywords {
-                let k: Box<[u8]> = k.as_bytes().into();
-                let (table, key) = match (wide_key(&k), narrow_key(&k)) {
-                    (Some(key), _) => (&mut index.wide, key),
-                    (None, Some(key)) => (&mut index.narrow, key),
-                    (None, None) => {
-                        index.short.push((k, g));
-                        continue;
-                    }
-                };
-                if table[key] == 0 {
-                    index.buckets.push(Vec::new());
-                    table[key] = u16::try_from(index.buckets.len()).expect("few keywords");
-                }
-                index.buckets[usize::from(table[key]) - 1].push((k, g));
-            }
-        }
-        index
-    }
-
-    /// The first group (in table order) with a keyword contained in `text`. A keyword (valid
-    /// UTF-8) can only start where a char starts, so the scan steps char by char.
-    fn first_group(&self, text: &[u8]) -> Option<usize> {
-        let mut best = usize::MAX;
-        for (k, g) in &self.short {
-            if *g < best && (k.is_empty() || memchr::memchr(k[0], text).is_some()) {
-                best = *g;
-            }
-        }
-        let mut i = 0;
-        while i < text.len() && best != 0 {
-            let lead = text[i];
-            let (bucket, step) = if (0xE0..0xF0).contains(&lead) {
-                (wide_key(&text[i..]).map_or(0, |k| self.wide[k]), 3)
-            } else {
-                let step = match lead {
-                    0xC0..0xE0 => 2,
-                    0xF0.. => 4,
-                    _ => 1,
-                };
-                (narrow_key(&text[i..]).map_or(0, |k| self.narrow[k]), step)
+impl WordSet {
+    fn new(groups: &[Group], words: impl Fn(&Group) -> &[String]) -> Result<WordSet, String> {
+        let mut group = Vec::new();
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut below: Vec<AhoCorasick> = Vec::with_capacity(groups.len() + 1);
+        for g in 0..=groups.len() {
+            // After a group without words, the searcher before serves (clones share tables).
+            let next = match below.last() {
+                Some(last) if last.patterns_len() == patterns.len() => last.clone(),
+                _ => searcher(&patterns)?,
             };
-            if bucket != 0 {
-                for (k, g) in &self.buckets[usize::from(bucket) - 1] {
-                    if *g < best && text[i..].starts_with(k) {
-                        best = *g;
-                    }
-                }
+            below.push(next);
+            if let Some(more) = groups.get(g).map(&words) {
+                group.extend(std::iter::repeat_n(g, more.len()));
+                patterns.extend(more.iter().map(String::as_str));
             }
-            i += step;
         }
-        (best != usize::MAX).then_some(best)
+        Ok(WordSet { below, group })
     }
+
+    /// The first group (in table order) with a word contained in `text`. A leftmost-first
+    /// search reports, of the words that start at the leftmost place any does, the one listed
+    /// first: so the group it gives is the best there. The search then goes on past that
+    /// place for earlier groups only, which are fewer and rarer words; at most one more
+    /// search per group.
+    fn first_group(&self, text: &[u8]) -> Option<usize> {
+        let mut best = None;
+        let mut from = 0;
+        while from <= text.len()
+            && let Some(m) = self.below[best.unwrap_or(self.below.len() - 1)]
+                .find(Input::new(text).span(from..text.len()))
+        {
+            best = Some(self.group[m.pattern().as_usize()]);
+            from = m.start() + 1;
+        }
+        best
+    }
+}
+
+fn searcher(words: &[&str]) -> Result<AhoCorasick, String> {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(words)
+        .map_err(|e| format!("the table has too many words: {e}"))
+}
+
+/// The first `n` chars of `s`. Whole blocks of bytes are skipped while their chars all fit,
+/// counting the bytes that start a char (a fixed-size count compiles to vector code); the
+/// block where the cut falls is walked byte by byte.
+fn first_chars(s: &str, n: usize) -> &str {
+    const BLOCK: usize = 64;
+    let b = s.as_bytes();
+    let (mut at, mut left) = (0, n);
+    for block in b.chunks_exact(BLOCK) {
+        let starts = block.iter().filter(|&&c| is_char_start(c)).count();
+        if starts > left {
+            break;
+        }
+        left -= starts;
+        at += BLOCK;
+    }
+    for (i, &c) in b.iter().enumerate().skip(at) {
+        if is_char_start(c) {
+            if left == 0 {
+                return &s[..i];
+            }
+            left -= 1;
+        }
+    }
+    s
+}
+
+fn is_char_start(b: u8) -> bool {
+    // Not a UTF-8 continuation byte (0b10xx_xxxx).
+    (b as i8) >= -0x40
 }
 
 impl Categorizer {
@@ -187,8 +173,8 @@ impl Categorizer {
             .iter()
             .position(|g| g.fallback)
             .unwrap_or(table.group.len() - 1);
-        let matches = table.group.iter().map(|g| finders(&g.matches)).collect();
-        let keywords = KeywordIndex::new(&table.group);
+        let matches = WordSet::new(&table.group, |g| &g.matches)?;
+        let keywords = WordSet::new(&table.group, |g| &g.keywords)?;
         Ok(Categorizer {
             groups: table.group,
             fallback,
@@ -199,11 +185,9 @@ impl Categorizer {
     }
 
     fn group_of(&self, category: &str) -> Option<&Group> {
-        let c = category.to_ascii_lowercase();
         let g = self
             .matches
-            .iter()
-            .position(|matches| matches.iter().any(|m| m.find(c.as_bytes()).is_some()))?;
+            .first_group(category.to_ascii_lowercase().as_bytes())?;
         Some(&self.groups[g])
     }
 
@@ -224,19 +208,12 @@ impl Categorizer {
                 inferred: false,
             };
         }
-        // The byte offset of char number KEYWORD_SCAN_CHARS: count the bytes that start a char.
-        let mut chars = 0;
-        let lead_end = item
-            .body
-            .bytes()
-            .position(|b| {
-                let starts = (b as i8) >= -0x40;
-                chars += usize::from(starts);
-                starts && chars > KEYWORD_SCAN_CHARS
-            })
-            .unwrap_or(item.body.len());
+        let lead = first_chars(&item.body, KEYWORD_SCAN_CHARS);
         // Keywords are Chinese or ASCII: ASCII case folding is all they need, and far cheaper.
-        let mut text = format!("{} {}", item.title, &item.body[..lead_end]);
+        let mut text = String::with_capacity(item.title.len() + 1 + lead.len());
+        text.push_str(&item.title);
+        text.push(' ');
+        text.push_str(lead);
         text.make_ascii_lowercase();
         let g = self
             .keywords
@@ -253,6 +230,7 @@ impl Categorizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::collection::vec;
 
     fn item(title: &str, category: Option<&str>) -> Item {
         Item {
@@ -292,6 +270,33 @@ mod tests {
             ("市场与资本".into(), true)
         );
         assert_eq!(u("今天天气不错", None), ("其他".into(), true));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_set_finds_the_first_group_with_a_word(
+            words in vec(vec("[ab的了]{0,3}", 0..4), 1..6),
+            text in "[ab的了 ]{0,30}",
+        ) {
+            let groups: Vec<Group> = words
+                .iter()
+                .map(|w| Group {
+                    name: String::new(),
+                    matches: Vec::new(),
+                    keywords: w.clone(),
+                    fallback: false,
+                })
+                .collect();
+            let set = WordSet::new(&groups, |g| &g.keywords).unwrap();
+            let naive = words.iter().position(|ws| ws.iter().any(|w| text.contains(w.as_str())));
+            proptest::prop_assert_eq!(set.first_group(text.as_bytes()), naive);
+        }
+
+        #[test]
+        fn first_chars_counts_chars(s in "[a字é🤖]{0,100}", n in 0usize..120) {
+            let cut = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
+            proptest::prop_assert_eq!(first_chars(&s, n), &s[..cut]);
+        }
     }
 
     #[test]

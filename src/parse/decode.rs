@@ -31,11 +31,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             warning: Some(format!("decoded as {}", enc.name())),
         });
     }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+    if let Some(at) = memchr::memchr(0, bytes) {
         return Err(DecodeError::Binary(at));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let (text, warning) = match std::str::from_utf8(bytes) {
+    // Validation reads every byte of the archive: the SIMD validator is several times faster
+    // than `std::str::from_utf8` on CJK text, and says only *whether* the bytes are UTF-8,
+    // which is all that is needed here.
+    let (text, warning) = match simdutf8::basic::from_utf8(bytes) {
         Ok(s) => (Cow::Borrowed(s), None),
         Err(_) => decode_legacy(bytes),
     };
@@ -66,7 +69,7 @@ fn decode_legacy(bytes: &[u8]) -> (Cow<'_, str>, Option<String>) {
 
 /// CRLF and lone CR become LF, so every parser sees one kind of line ending.
 fn normalize_newlines(s: &str) -> Cow<'_, str> {
-    if !s.contains('\r') {
+    if memchr::memchr(b'\r', s.as_bytes()).is_none() {
         return Cow::Borrowed(s);
     }
     Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n"))

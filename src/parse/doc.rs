@@ -16,7 +16,7 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub fn new(body: &'a str) -> Self {
-        let lines: Vec<&str> = body.lines().collect();
+        let lines: Vec<&str> = lines(body).collect();
         let fenced = fenced_lines(&lines);
         let headings = lines
             .iter()
@@ -73,6 +73,26 @@ impl<'a> Doc<'a> {
     pub fn text(&self, range: Range<usize>) -> String {
         trim_blank_lines(&self.lines[range]).join("\n")
     }
+}
+
+/// The lines of `s`, as [`str::lines`] gives them, found with the vectorized `memchr`: the
+/// whole text is split this way, so it is worth the faster search.
+pub fn lines(s: &str) -> impl Iterator<Item = &str> {
+    let mut ends = memchr::memchr_iter(b'\n', s.as_bytes());
+    let mut start = 0;
+    std::iter::from_fn(move || match ends.next() {
+        Some(end) => {
+            let line = &s[start..end];
+            start = end + 1;
+            Some(line.strip_suffix('\r').unwrap_or(line))
+        }
+        None if start < s.len() => {
+            let line = &s[start..];
+            start = s.len();
+            Some(line)
+        }
+        None => None,
+    })
 }
 
 /// Which lines are inside fenced code. Fences pair up in order; a fence left open at the end
@@ -165,7 +185,6 @@ pub fn list_marker(line: &str) -> Option<ListMarker<'_>> {
 /// `> **分类：** X`, `- 来源：[a](b)`, `- **链接**: …` → ("分类", "X"). Keys are short labels.
 pub fn meta_field(line: &str) -> Option<(&str, &str)> {
     let t = line.trim_start().trim_start_matches(['>', '-', '*', ' ']);
-    let t = t.trim_start_matches("**");
     // The key is at most 8 chars once whitespace and `**` around it are trimmed, so a line
     // with more than 8 other chars before any colon has no key: stop there, not at its end.
     let mut seen = 0;
@@ -187,12 +206,28 @@ pub fn meta_field(line: &str) -> Option<(&str, &str)> {
         &t[..colon],
         &t[colon + t[colon..].chars().next()?.len_utf8()..],
     );
-    let key = key.trim_end_matches("**").trim();
+    let key = without_stars_end(key).trim();
     if key.is_empty() || key.chars().count() > 8 || key.contains(['[', '(', '`']) {
         return None;
     }
-    let value = value.trim_start_matches("**").trim();
+    let value = without_stars_start(value).trim();
     Some((key, value))
+}
+
+/// `s.trim_start_matches("**")`, without setting up a substring search for every line.
+fn without_stars_start(mut s: &str) -> &str {
+    while let Some(rest) = s.strip_prefix("**") {
+        s = rest;
+    }
+    s
+}
+
+/// `s.trim_end_matches("**")`, likewise.
+fn without_stars_end(mut s: &str) -> &str {
+    while let Some(rest) = s.strip_suffix("**") {
+        s = rest;
+    }
+    s
 }
 
 #[cfg(test)]
@@ -213,6 +248,26 @@ mod tests {
         let d = Doc::new("## A\n```\n## B\n```\n```\n## C\n");
         let names: Vec<_> = d.headings.iter().map(|h| h.text).collect();
         assert_eq!(names, ["A", "C"]);
+    }
+
+    #[test]
+    fn lines_split_as_std_does() {
+        for s in [
+            "",
+            "a",
+            "a\n",
+            "a\n\nb",
+            "\n",
+            "a\r\nb\r",
+            "a\rb\r\n\r\n",
+            "x\n\r",
+        ] {
+            assert_eq!(
+                lines(s).collect::<Vec<_>>(),
+                s.lines().collect::<Vec<_>>(),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

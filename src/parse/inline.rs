@@ -16,23 +16,16 @@ pub fn plain(md: &str) -> String {
         return tidy(md);
     }
     let md = without_invisibles(md);
-    // A lone `[text](url)` (every `链接：` line) parses to its text and a paragraph end.
-    if let Some((text, _)) = simple_link(&md) {
-        let mut out = String::with_capacity(text.len() + 1);
-        out.push_str(text);
-        out.push(' ');
-        return tidy(&out);
+    if let Some(text) = simple_inline(&md) {
+        return tidy(&text);
     }
-    // One line of text whose only markup is `**` bold: the parser drops the delimiters it
-    // pairs and keeps the others, and `tidy` drops every `**` left; so does dropping them all.
-    if only_bold_markup(&md) {
-        let mut out = String::with_capacity(md.len() + 1);
-        out.push_str(&md);
-        out.push(' ');
-        return tidy(&out);
-    }
+    plain_by_parser(&md)
+}
+
+/// [`plain`] the long way: every event of the Markdown parser.
+fn plain_by_parser(md: &str) -> String {
     let mut out = String::with_capacity(md.len());
-    for event in Parser::new(&md) {
+    for event in Parser::new(md) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             // Breaks and block ends separate words; `tidy` collapses the spaces.
@@ -58,7 +51,7 @@ pub fn first_link(md: &str) -> Option<(String, String)> {
     if let Some((text, url)) = simple_link(md) {
         return is_web_url(url).then(|| (tidy(text), url.to_string()));
     }
-    if let Some((text, url)) = leading_link(md)
+    if let Some((text, url, _)) = leading_link(md).or_else(|| unhidden_link(md))
         && is_web_url(url)
     {
         return Some((tidy(text), url.to_string()));
@@ -76,6 +69,16 @@ pub fn first_link(md: &str) -> Option<(String, String)> {
         return Some(found);
     }
     first_link_in(md)
+}
+
+/// [`plain`] of `md`, given the text [`first_link`] found in it: when `md` is that one link
+/// and nothing else (every `链接：` line), its plain text is the link's text, tidied already.
+pub fn plain_of_link(md: &str, link_text: String) -> String {
+    if simple_link(md).is_some() && !has_invisibles(md) {
+        link_text
+    } else {
+        plain(md)
+    }
 }
 
 fn first_link_in(md: &str) -> Option<(String, String)> {
@@ -107,20 +110,51 @@ fn first_link_in(md: &str) -> Option<(String, String)> {
 }
 
 /// Bytes that may start Markdown inline syntax (or a line break), so text without any of them
-/// parses to itself.
+/// parses to itself. Plain comparisons, not `matches!`, so that scans compile to vector code.
+#[inline(always)]
+const fn is_markup(b: u8) -> bool {
+    (b == b'*')
+        | (b == b'_')
+        | (b == b'`')
+        | (b == b'[')
+        | (b == b'<')
+        | (b == b'&')
+        | (b == b'\\')
+        | (b == b'!')
+        | (b == b'#')
+        | (b == b'>')
+        | (b == b'~')
+        | (b == b'|')
+        | (b == b'\n')
+}
+
+/// [`is_markup`] as a table, for byte loops that look up each byte.
 const MARKUP: [bool; 256] = {
     let mut t = [false; 256];
-    let bytes = b"*_`[<&\\!#>~|\n";
-    let mut i = 0;
-    while i < bytes.len() {
-        t[bytes[i] as usize] = true;
-        i += 1;
+    let mut b = 0;
+    while b < 256 {
+        t[b] = is_markup(b as u8);
+        b += 1;
     }
     t
 };
 
 fn has_markup(md: &str) -> bool {
-    md.bytes().any(|b| MARKUP[b as usize])
+    find_byte(md.as_bytes(), is_markup).is_some()
+}
+
+/// Where the first byte of `b` that is `special` is. Blocks of 16 bytes are checked without
+/// branches, which compiles to vector compares when `special` is a few comparisons, and
+/// skipped when none is special; most text has long runs without markup.
+fn find_byte(b: &[u8], special: impl Fn(u8) -> bool) -> Option<usize> {
+    let mut at = 0;
+    for block in b.chunks_exact(16) {
+        if block.iter().fold(false, |any, &c| any | special(c)) {
+            break;
+        }
+        at += 16;
+    }
+    b[at..].iter().position(|&c| special(c)).map(|i| at + i)
 }
 
 /// `first` immediately followed by `second` somewhere in `hay`.
@@ -166,62 +200,124 @@ fn plain_link_url(url: &str) -> bool {
         && !(url.contains('&') && url.contains(';'))
 }
 
-/// A single-line paragraph (not a heading, list item, rule or code) whose only Markdown is
-/// `**` runs of exactly two stars, with nothing `sanitize` treats by context (controls, tabs,
-/// escapes, zero-width joiners) that the removed stars could have been next to.
-fn only_bold_markup(md: &str) -> bool {
+/// Plain text (before [`tidy`]) of a one-line paragraph whose only Markdown is `**` runs of
+/// exactly two stars, plain links and images (`[text](url)`, `![alt](url)`, as in
+/// [`simple_link`]) and `<br>` tags: what most titles and list items hold, without the
+/// parser. The parser drops the `**` it pairs and keeps the others, and `tidy` drops every
+/// `**` left, so dropping them all gives the same text; a link or an image gives its text,
+/// a tag nothing, the paragraph end a space. Anything else is `None`, for the parser; so is
+/// anything `sanitize` treats by context (controls, tabs, escapes, zero-width joiners) that
+/// a removed run could have been next to.
+fn simple_inline(md: &str) -> Option<String> {
     let b = md.as_bytes();
+    if !starts_paragraph(b) {
+        return None;
+    }
+    let mut out = String::with_capacity(md.len() + 1);
+    // `md[copied..i]` is plain text not yet in `out`.
+    let (mut copied, mut i) = (0, 0);
+    while let Some(found) = find_byte(&b[i..], is_inline_special) {
+        i += found;
+        let (text, len) = match b[i] {
+            b'*' if b[i..].iter().take_while(|&&c| c == b'*').count() == 2 => ("", 2),
+            b'[' => leading_link(&md[i..]).map(|(text, _, len)| (text, len))?,
+            b'!' if b.get(i + 1) == Some(&b'[') => {
+                leading_link(&md[i + 1..]).map(|(alt, _, len)| (alt, len + 1))?
+            }
+            b'!' => {
+                i += 1;
+                continue;
+            }
+            b'<' if i > 0 => (
+                "",
+                ["<br>", "<br/>", "<br />"]
+                    .iter()
+                    .find(|tag| md[i..].starts_with(*tag))?
+                    .len(),
+            ),
+            // U+0080–U+009F (C1 controls) and U+200D (zero-width joiner); other characters
+            // with these lead bytes are text.
+            0xC2 if !(0x80..0xA0).contains(&b.get(i + 1).copied().unwrap_or(0)) => {
+                i += 1;
+                continue;
+            }
+            0xE2 if b.get(i + 1..i + 3) != Some(&[0x80, 0x8D]) => {
+                i += 1;
+                continue;
+            }
+            _ => return None,
+        };
+        out.push_str(&md[copied..i]);
+        out.push_str(text);
+        i += len;
+        copied = i;
+    }
+    out.push_str(&md[copied..]);
+    out.push(' ');
+    Some(out)
+}
+
+/// Bytes [`simple_inline`] stops at: every byte that may start Markdown, controls, DEL, and
+/// the lead bytes of C1 controls (C2) and of the zero-width joiner (E2).
+#[inline(always)]
+fn is_inline_special(c: u8) -> bool {
+    is_markup(c) | (c < 0x20) | (c == 0x7f) | (c == 0xc2) | (c == 0xe2)
+}
+
+/// Text starting here is a paragraph: no indent, no `-`/`+`/`*␠` bullet, `1.`/`1)` item,
+/// `=` or `-` underline, `:`; a `#`, `>` or fence would stop [`simple_inline`] anyway.
+fn starts_paragraph(b: &[u8]) -> bool {
     let Some(&first) = b.first() else {
         return false;
     };
-    // Paragraph starts only: no indent, no `-`/`+`/`*␠` bullet, `1.`/`1)` item, `=`, etc.
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    if first.is_ascii_whitespace()
+    !(first.is_ascii_whitespace()
         || matches!(first, b'-' | b'+' | b'=' | b':')
-        || (digits > 0 && matches!(b.get(digits), Some(b'.' | b')')))
-    {
-        return false;
-    }
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c == b'*' {
-            let run = b[i..].iter().take_while(|&&c| c == b'*').count();
-            if run != 2 {
-                return false;
-            }
-            i += run;
-            continue;
-        }
-        if c < 0x20
-            || c == 0x7f
-            || MARKUP[c as usize]
-            || (c == 0xC2 && b.get(i + 1).is_some_and(|n| (0x80..0xA0).contains(n)))
-            || (c == 0xE2 && b.get(i + 1..i + 3) == Some(&[0x80, 0x8D]))
-        {
-            return false;
-        }
-        i += 1;
-    }
-    true
+        || (digits > 0 && matches!(b.get(digits), Some(b'.' | b')'))))
 }
 
 /// `[text](url)` or `[text](<url>)` opening `md`, text and url plain as in [`simple_link`]:
 /// nothing before it can hide it, so it is the first link event of `md` whatever follows.
-fn leading_link(md: &str) -> Option<(&str, &str)> {
+/// Returns (text, url, length of the link's Markdown).
+fn leading_link(md: &str) -> Option<(&str, &str, usize)> {
     let rest = md.strip_prefix('[')?;
     let close = memchr::memchr(b']', rest.as_bytes())?;
     let text = &rest[..close];
     let after = rest[close + 1..].strip_prefix('(')?;
-    let url = match after.strip_prefix('<') {
+    // `after` starts at byte `close + 3` of `md`.
+    let (url, len) = match after.strip_prefix('<') {
         Some(a) => {
             let end = memchr::memchr(b'>', a.as_bytes())?;
             a[end + 1..].strip_prefix(')')?;
-            &a[..end]
+            (&a[..end], close + 3 + end + 3)
         }
-        None => &after[..memchr::memchr(b')', after.as_bytes())?],
+        None => {
+            let end = memchr::memchr(b')', after.as_bytes())?;
+            (&after[..end], close + 3 + end + 1)
+        }
     };
-    (plain_link_text(text) && plain_link_url(url)).then_some((text, url))
+    (plain_link_text(text) && plain_link_url(url)).then_some((text, url, len))
+}
+
+/// The first `[text](url)` of `md` (plain as in [`simple_link`]) when nothing before it can
+/// hide it or make it part of something else: before its `[` there is no other bracket, no
+/// code (`` ` ``, `~~~`), no HTML or autolink (`<`), no escape (`\\`), no `!` making it an
+/// image; and its own line is not indented code (no tab, no run of four spaces before it).
+/// Then the parser's first link event is this one, whatever follows.
+fn unhidden_link(md: &str) -> Option<(&str, &str, usize)> {
+    let b = md.as_bytes();
+    let open = b
+        .iter()
+        .position(|c| matches!(c, b'[' | b']' | b'`' | b'~' | b'<' | b'\\'))?;
+    if b[open] != b'[' || open.checked_sub(1).is_some_and(|i| b[i] == b'!') {
+        return None;
+    }
+    let line_start = memchr::memrchr(b'\n', &b[..open]).map_or(0, |i| i + 1);
+    let before = &md[line_start..open];
+    if before.contains('\t') || before.contains("    ") {
+        return None;
+    }
+    leading_link(&md[open..])
 }
 
 fn is_web_url(url: &str) -> bool {
@@ -342,8 +438,77 @@ fn is_collapsed(s: &str) -> bool {
     true
 }
 
+/// Whether [`tidy`] returns `s` unchanged: nothing `sanitize` changes, no whitespace but
+/// single spaces between words, no `**`, `__` or `](`, no leading `#`. A character it is
+/// unsure of (any in U+2000–U+200F, say) makes it say no, and `tidy` does the full work.
+fn is_tidy(s: &str) -> bool {
+    let b = s.as_bytes();
+    if matches!(b.first(), Some(b' ' | b'#')) || b.last() == Some(&b' ') {
+        return false;
+    }
+    // Every place with the two bytes after it; the last two places see zeros past the end.
+    let (next, third) = (
+        b.get(1..).unwrap_or_default(),
+        b.get(2..).unwrap_or_default(),
+    );
+    let inside = b.iter().zip(next).zip(third);
+    let untidy = inside.fold(false, |any, ((&x, &y), &z)| any | untidy_at(x, y, z));
+    let byte = |i: usize| b.get(i).copied().unwrap_or(0);
+    let end =
+        (b.len().saturating_sub(2)..b.len()).any(|i| untidy_at(b[i], byte(i + 1), byte(i + 2)));
+    !(untidy || end)
+}
+
+/// Whether the character or pair starting with byte `x` (then `y`, `z`) keeps text from
+/// being tidy: a control, a doubled space, `**`, `__` or `](`, or a character that is
+/// whitespace or that `sanitize` changes (U+0080–U+00A0, U+061C, U+1680, U+2000–U+200F,
+/// U+2028–U+202F, U+205F–U+206F, U+3000, U+FEFF). No branches and no early exit, so the
+/// compiler checks many places at once.
+#[inline(always)]
+fn untidy_at(x: u8, y: u8, z: u8) -> bool {
+    let within = |v: u8, lo: u8, hi: u8| v.wrapping_sub(lo) <= hi - lo;
+    let general_punctuation = (y == 0x80) & (within(z, 0x80, 0x8f) | within(z, 0xa8, 0xaf))
+        | (y == 0x81) & within(z, 0x9f, 0xaf);
+    (x < 0x20)
+        | (x == 0x7f)
+        | (x == b' ') & (y == b' ')
+        | (x == b'*') & (y == b'*')
+        | (x == b'_') & (y == b'_')
+        | (x == b']') & (y == b'(')
+        | (x == 0xc2) & (y <= 0xa0)
+        | (x == 0xd8) & (y == 0x9c)
+        | (x == 0xe1) & (y == 0x9a)
+        | (x == 0xe2) & general_punctuation
+        | (x == 0xe3) & (y == 0x80) & (z == 0x80)
+        | (x == 0xef) & (y == 0xbb) & (z == 0xbf)
+}
+
 /// Collapse whitespace, drop control characters and leftover emphasis markers.
 pub fn tidy(s: &str) -> String {
+    match tidy_prefix(s) {
+        Some(len) => s[..len].to_string(),
+        None => tidy_fully(s),
+    }
+}
+
+/// [`tidy`] in place: text that is tidy already, the common case, is not copied.
+pub fn tidy_in_place(s: &mut String) {
+    match tidy_prefix(s) {
+        Some(len) => s.truncate(len),
+        None => *s = tidy_fully(s),
+    }
+}
+
+/// When `tidy(s)` is a prefix of `s`, its length. Most text is tidy already: one byte scan
+/// instead of the passes of [`tidy_fully`]. Trailing spaces (every parsed paragraph ends
+/// with one) go in its collapse whatever comes before them.
+fn tidy_prefix(s: &str) -> Option<usize> {
+    let trimmed = s.trim_end_matches(' ');
+    is_tidy(trimmed).then_some(trimmed.len())
+}
+
+/// [`tidy`] step by step.
+fn tidy_fully(s: &str) -> String {
     let mut cleaned = crate::text::sanitize(s);
     // `replace` always allocates; most labels have no marker to remove.
     if has_pair(cleaned.as_bytes(), b'*', b'*') {
@@ -378,6 +543,7 @@ pub fn tidy(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn plain_strips_markup() {
@@ -420,6 +586,117 @@ mod tests {
         assert_eq!(first_clause("GPT-5.2 Pro 发布"), "GPT-5.2 Pro 发布");
         let long = "字".repeat(200);
         assert_eq!(first_clause(&long).chars().count(), MAX_TITLE_CHARS);
+    }
+
+    /// Pieces of inline Markdown that the fast paths take.
+    const PLAIN_PIECES: &[&str] = &[
+        "**",
+        "!",
+        " ",
+        "  ",
+        "，",
+        "。",
+        "：",
+        "🤖",
+        "é",
+        "\u{3000}",
+        "\u{a0}",
+        "\u{200b}",
+        "-",
+        "1.",
+        "(",
+        ")",
+        "]",
+        "[链接](https://a.example/x)",
+        "![图](https://i.example/p.png)",
+        "[a](<https://b.example/y>)",
+        "[b](javascript:x)",
+        "[c](https://c.example/a_b*c)",
+        "<br/>",
+        "<br>",
+        "<br />",
+    ];
+    /// Pieces that make them hand over to the parser (or must not change what it would do).
+    /// No `\r`: text reaching these functions has LF line endings (decoding sees to it).
+    const OTHER_PIECES: &[&str] = &[
+        "*",
+        "***",
+        "****",
+        "_",
+        "__",
+        "`",
+        "[",
+        "](",
+        "]:",
+        "#",
+        ">",
+        "<",
+        "&",
+        "&amp;",
+        "\\",
+        "~",
+        "~~~",
+        "```",
+        "|",
+        "- ",
+        "+ ",
+        "1. ",
+        "2)",
+        "=",
+        ":",
+        "    ",
+        "\t",
+        "\n",
+        "\n\n",
+        "\u{1b}[1m",
+        "\u{85}",
+        "\u{9b}",
+        "\u{200d}",
+        "\u{2028}",
+        "\u{feff}",
+        "<b>",
+        "</b>",
+        "[d](https://d.example/(x))",
+        "[e f](https://e.example \"t\")",
+    ];
+
+    fn inline_md() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            6 => proptest::sample::select(PLAIN_PIECES).prop_map(String::from),
+            1 => proptest::sample::select(OTHER_PIECES).prop_map(String::from),
+            3 => "[a-zA-Z0-9]{1,6}",
+            3 => "[\u{4e00}-\u{4e10}]{1,3}",
+        ];
+        proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        /// Each shortcut gives what the long way gives, whenever it is taken.
+        #[test]
+        fn fast_paths_agree_with_the_parser(md in inline_md()) {
+            let visible = without_invisibles(&md);
+            if let Some(text) = simple_inline(&visible) {
+                prop_assert_eq!(tidy(&text), plain_by_parser(&visible));
+            }
+            prop_assert_eq!(first_link(&md), first_link_in(&md));
+            if let Some((text, _)) = first_link(&md) {
+                prop_assert_eq!(plain_of_link(&md, text), plain(&md));
+            }
+            prop_assert_eq!(tidy(&md), tidy_fully(&md));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn a_lone_link_reads_as_its_text(
+            md in "\\[[a-z字 \u{200b}\u{200d}\u{9b}\t*_&;]{0,6}\\]\\((https?://)?[a-z./_&;*]{0,8}\\)"
+        ) {
+            if let Some((text, _)) = first_link(&md) {
+                prop_assert_eq!(plain_of_link(&md, text), plain(&md));
+            }
+        }
     }
 
     #[test]

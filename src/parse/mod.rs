@@ -223,12 +223,12 @@ fn with_ids(items: Vec<Item>, source: &str, date: Option<NaiveDate>) -> Vec<Item
     items
         .into_iter()
         .map(|mut item| {
-            item.title = inline::tidy(&item.title);
+            inline::tidy_in_place(&mut item.title);
             for label in [&mut item.category, &mut item.region, &mut item.outlet] {
-                *label = label
-                    .take()
-                    .map(|l| inline::tidy(&l))
-                    .filter(|l| !l.is_empty());
+                if let Some(l) = label {
+                    inline::tidy_in_place(l);
+                }
+                label.take_if(|l| l.is_empty());
             }
             item
         })

@@ -3,9 +3,12 @@
 //! bullets — and the category headings above them. Summary sections become the front page;
 //! boilerplate sections (audio editions, ads, serial fiction) are left out.
 
-use super::doc::{Doc, list_marker, meta_field, trim_blank_lines};
-use super::inline::{derive_title, first_link, plain};
+use super::doc::{Doc, lines, list_marker, meta_field, trim_blank_lines};
+use super::inline::{derive_title, first_link, plain, plain_of_link};
 use crate::model::Item;
+use aho_corasick::AhoCorasick;
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 
 /// Headings whose section is the digest's own summary: its front page.
 const SUMMARY_WORDS: &[&str] = &[
@@ -44,6 +47,19 @@ const SKIP_WORDS: &[&str] = &[
 /// Headings that only say "the news": no category in them.
 const NEWS_WORDS: &[&str] = &["Today's AI News", "今日AI", "今日 AI", "AI资讯", "AI News"];
 
+/// Each word list as one searcher, built once: every heading is checked against all three.
+static SUMMARY: LazyLock<AhoCorasick> = LazyLock::new(|| searcher(SUMMARY_WORDS));
+static SKIP: LazyLock<AhoCorasick> = LazyLock::new(|| searcher(SKIP_WORDS));
+static NEWS: LazyLock<AhoCorasick> = LazyLock::new(|| searcher(NEWS_WORDS));
+
+fn searcher(words: &[&str]) -> AhoCorasick {
+    AhoCorasick::new(words).expect("a few short words make a valid searcher")
+}
+
+/// ` — ` before an outlet and ` · ` after it (`**Headline** — outlet · time`).
+static DASH: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" — "));
+static DOT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" · "));
+
 pub struct Found {
     pub items: Vec<Item>,
     pub front_page: Vec<String>,
@@ -69,9 +85,9 @@ pub fn find(doc: &Doc) -> Found {
         let category = containers.iter().rev().find_map(|(_, c)| c.clone());
         let (subtree, next) = doc.subtree(h);
         let text = plain(heading.text);
-        if contains_any(&text, SKIP_WORDS) {
+        if SKIP.is_match(&text) {
             h = next;
-        } else if contains_any(&text, SUMMARY_WORDS) {
+        } else if SUMMARY.is_match(&text) {
             found.front_page.push(format!(
                 "{}\n\n{}",
                 heading_line(heading.level, &text),
@@ -125,17 +141,10 @@ fn heading_line(level: u8, text: &str) -> String {
     format!("{} {text}", "#".repeat(level.into()))
 }
 
-fn contains_any(text: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| text.contains(w))
-}
-
 /// A container heading names a category unless it is a date title or a plain "news" heading.
 /// Emoji, counts like `(5条)` and bold markers are dropped: `📚 学术前沿 (5条)` → `学术前沿`.
 fn category_of(text: &str) -> Option<String> {
-    if super::date::find_date(text).is_some()
-        || contains_any(text, NEWS_WORDS)
-        || has_clock_time(text)
-    {
+    if super::date::find_date(text).is_some() || NEWS.is_match(text) || has_clock_time(text) {
         return None;
     }
     let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -182,6 +191,15 @@ fn link_heading(heading: &str) -> Option<(String, String)> {
 /// An item from a title and its Markdown body, picking up metadata lines in the body
 /// (`分类：`, `来源：`/`链接：` with a link) and otherwise its first link.
 pub fn story(title: String, body: &str, category: Option<String>) -> Item {
+    story_of_lines(title, lines(body), category)
+}
+
+/// [`story`] of a body given as its lines.
+fn story_of_lines<'a>(
+    title: String,
+    lines: impl Iterator<Item = &'a str>,
+    category: Option<String>,
+) -> Item {
     let mut item = Item {
         id: String::new(),
         title,
@@ -193,20 +211,21 @@ pub fn story(title: String, body: &str, category: Option<String>) -> Item {
         unified: None,
     };
     let mut kept: Vec<&str> = Vec::new();
-    for line in body.lines() {
+    for line in lines {
         match meta_field(line) {
             Some(("分类" | "Category", value)) if !value.is_empty() => {
                 item.category = Some(plain(value));
             }
-            Some(("来源" | "链接" | "原文" | "Source" | "Link", value))
-                if first_link(value).is_some() =>
-            {
-                // Several sources are listed `[a](u1) 、 [b](u2)`: all names, the first link.
-                item.outlet.get_or_insert_with(|| plain(value));
-                item.url = item
-                    .url
-                    .take()
-                    .or_else(|| first_link(value).map(|(_, url)| url));
+            Some(("来源" | "链接" | "原文" | "Source" | "Link", value)) => {
+                match first_link(value) {
+                    // Several sources are listed `[a](u1) 、 [b](u2)`: all names, the first link.
+                    Some((text, url)) => {
+                        item.outlet
+                            .get_or_insert_with(|| plain_of_link(value, text));
+                        item.url.get_or_insert(url);
+                    }
+                    None => kept.push(line),
+                }
             }
             Some(("摘要" | "Summary", value)) => kept.push(value),
             _ => kept.push(line),
@@ -239,16 +258,15 @@ fn list_stories(lines: &[&str], category: Option<String>) -> Vec<Item> {
         let end = item_end(lines, i, marker.indent);
         let link_led = !marker.ordered && marker.content.starts_with('[');
         if marker.ordered || link_led {
-            let mut body: Vec<&str> = vec![marker.content];
-            body.extend(lines[i + 1..end].iter().map(|l| dedent(l, marker.indent)));
-            let body = body.join("\n");
+            let rest = lines[i + 1..end].iter().map(|l| dedent(l, marker.indent));
             let mut item = if link_led {
                 let (title, url) = first_link(marker.content).unwrap_or_default();
-                let mut item = story(title, &body, category.clone());
+                let body = std::iter::once(marker.content).chain(rest);
+                let mut item = story_of_lines(title, body, category.clone());
                 item.url = Some(url).filter(|u| !u.is_empty());
                 item
             } else {
-                list_item_story(marker.content, &body, category.clone())
+                list_item_story(marker.content, rest, category.clone())
             };
             if item.title.is_empty() {
                 item.title = plain(marker.content);
@@ -267,18 +285,24 @@ fn list_stories(lines: &[&str], category: Option<String>) -> Vec<Item> {
 }
 
 /// A numbered item: `**Headline** — outlet · time` leads give title and outlet; otherwise
-/// the title is derived from the text and the whole text is the body.
-fn list_item_story(first: &str, body: &str, category: Option<String>) -> Item {
+/// the title is derived from the text and the whole text is the body. `rest` are the lines
+/// after the first.
+fn list_item_story<'a>(
+    first: &'a str,
+    rest: impl Iterator<Item = &'a str>,
+    category: Option<String>,
+) -> Item {
     let title = derive_title(first);
-    let outlet = first
-        .split_once(" — ")
-        .map(|(_, rest)| plain(rest.split(" · ").next().unwrap_or(rest)))
+    let outlet = DASH
+        .find(first.as_bytes())
+        .map(|at| {
+            let rest = &first[at + " — ".len()..];
+            plain(DOT.find(rest.as_bytes()).map_or(rest, |end| &rest[..end]))
+        })
         .filter(|o| !o.is_empty() && o.chars().count() <= 40);
-    let rest_of_body = match outlet {
-        Some(_) => body.split_once('\n').map_or("", |(_, r)| r),
-        None => body,
-    };
-    let mut item = story(title, rest_of_body, category);
+    // The first line is a lead that gave the outlet, or the start of the text.
+    let lead = outlet.is_none().then_some(first);
+    let mut item = story_of_lines(title, lead.into_iter().chain(rest), category);
     if outlet.is_some() {
         item.outlet = outlet;
     }
