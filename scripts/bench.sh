@@ -32,6 +32,9 @@ fi
 (cd "$here" && cargo build --release --quiet)
 ribao="$here/target/release/ribao"
 export RIBAO_STATE=$work/state.json
+# Every reader run starts from no saved position (a saved scope or category changes what the
+# first screen shows).
+fresh="rm -f $work/state.json"
 files=$(find "$store" -type f | wc -l)
 bytes=$(du -sb "$store" | cut -f1)
 echo "archive: $store — $files files, $((bytes / 1000000)) MB; $(nproc) cores"
@@ -66,12 +69,12 @@ row "search 英伟达 --json vs rg -c 英伟达" "$(median "$work/search.json")"
 # one line at once (the terminal's own start-up and the polling).
 first_frame() { python3 "$here/scripts/first_frame.py" "$@"; }
 base=$(first_frame --runs "$runs" -- sh -c 'echo 周; sleep 5')
-warm=$(first_frame --runs "$runs" --env "RIBAO_CACHE_DIR=$cache" -- "$ribao" --store "$store")
+warm=$(first_frame --runs "$runs" --before "$fresh" --env "RIBAO_CACHE_DIR=$cache" -- "$ribao" --store "$store")
 # New files since the index: a copy of 30 digests under a new name, removed each run.
 added=$(first_frame --runs "$runs" --env "RIBAO_CACHE_DIR=$cache" \
-    --before "mkdir -p $store/zz-new && for f in \$(find $store -name '*.md' | head -30); do cp \$f $store/zz-new/\$(basename \$f .md)-new.md; done" \
+    --before "$fresh; mkdir -p $store/zz-new && for f in \$(find $store -name '*.md' | head -30); do cp \$f $store/zz-new/\$(basename \$f .md)-new.md; done" \
     --after "rm -rf $store/zz-new" -- "$ribao" --store "$store")
-cold=$(first_frame --runs 5 --env "RIBAO_CACHE_DIR=$work/cold-cache" --before "rm -rf $work/cold-cache" \
+cold=$(first_frame --runs 5 --env "RIBAO_CACHE_DIR=$work/cold-cache" --before "$fresh; rm -rf $work/cold-cache" \
     -- "$ribao" --store "$store")
 row "first screen, index warm" "$warm" "$base" "≤ 50 ms"
 row "first screen, 30 new files since the index" "$added" "$base" "≤ 150 ms"
@@ -80,7 +83,7 @@ echo "(reference: the same terminal showing one line printed at once; ribao's ow
 echo " difference)"
 
 # 5. Peak memory while browsing: start, whole-archive scope, a category, a search, quit.
-python3 "$here/scripts/first_frame.py" --runs 1 --session \
+python3 "$here/scripts/first_frame.py" --runs 1 --session --before "$fresh" \
     --env "RIBAO_CACHE_DIR=$cache" -- /usr/bin/time -v -o "$work/rss.txt" "$ribao" --store "$store" >/dev/null
 rss=$(awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}' "$work/rss.txt")
 printf '%-46s %10s MB  (archive %d MB; target ≤ 150 MB)\n' "peak RSS while browsing" "$((rss / 1024))" "$((bytes / 1000000))"
