@@ -187,109 +187,97 @@ impl Index {
         {
             return Err(Corrupt("checksum mismatch"));
         }
-        let (labels, files, digests, items, cols, fingerprint, blob, blob_used) = {
-            let mut d = Dec::new(&meta, HEADER_LEN);
-            let fingerprint = d.u64()?;
-            let blob = d.str()?.to_string();
-            let blob_used = d.u64()?;
-            if (text.len() as u64) < blob_used {
-                return Err(Corrupt("the text file is shorter than the index says"));
-            }
-            let n = d.u32()? as usize;
-            let labels = (0..n)
-                .map(|_| d.str().map(str::to_string))
-                .collect::<Result<Vec<_>, _>>()?;
-            let n = d.u32()? as usize;
-            let mut files = Vec::with_capacity(n);
-            for _ in 0..n {
-                let rel = build::path_from_bytes(&meta[d.bytes()?]);
-                let size = d.u64()?;
-                let mtime = d.i64()?;
-                let outcome = match d.u8()? {
-                    0 => Outcome::Digest(d.u32()?),
-                    _ => Outcome::Problem(d.str()?.to_string()),
-                };
-                files.push(FileRecord {
-                    rel,
-                    size,
-                    mtime,
-                    outcome,
-                });
-            }
-            let n = d.u32()? as usize;
-            let mut digests = Vec::with_capacity(n);
-            let label = |i: u32| labels.get(i as usize).cloned().ok_or(Corrupt("bad label"));
-            let mut next_item = 0;
-            for _ in 0..n {
-                let id = d.str()?.to_string();
-                let file = files.get(d.u32()? as usize).ok_or(Corrupt("bad file"))?;
-                let date = match d.i64()? {
-                    i64::MIN => None,
-                    days => Some(
-                        i32::try_from(days)
-                            .ok()
-                            .and_then(NaiveDate::from_num_days_from_ce_opt)
-                            .ok_or(Corrupt("bad date"))?,
-                    ),
-                };
-                let source = label(d.u32()?)?;
-                let title = d.str()?.to_string();
-                let format = build::format_from_u8(d.u8()?).ok_or(Corrupt("bad format"))?;
-                let list = |d: &mut Dec| -> Result<Vec<String>, Corrupt> {
-                    let n = d.u32()? as usize;
-                    (0..n).map(|_| d.str().map(str::to_string)).collect()
-                };
-                let tags = list(&mut d)?;
-                let warnings = list(&mut d)?;
-                let count = d.u32()? as usize;
-                let front_off = d.u64()? as usize;
-                let front_len = d.u32()? as usize;
-                digests.push(DigestInfo {
-                    id,
-                    path: root.join(&file.rel),
-                    date,
-                    source,
-                    title,
-                    format,
-                    tags,
-                    warnings,
-                    items: next_item..next_item + count,
-                    front: front_off..front_off + front_len,
-                    pending: false,
-                });
-                next_item += count;
-            }
-            let items = d.u32()? as usize;
-            if items != next_item {
-                return Err(Corrupt("item count mismatch"));
-            }
-            let cols = Columns {
-                ids: d.column(items, ID_LEN)?,
-                category: d.column(items, 4)?,
-                region: d.column(items, 4)?,
-                outlet: d.column(items, 4)?,
-                unified: d.column(items, 4)?,
-                inferred: d.column(items, 1)?,
-                str_off: d.column(items, 8)?,
-                title_len: d.column(items, 4)?,
-                url_len: d.column(items, 4)?,
-                text_off: d.column(items, 8)?,
-                text_len: d.column(items, 4)?,
-                digest: d.column(items, 4)?,
-                by_id: d.column(items, 4)?,
-                strings: d.bytes()?,
-                fronts: d.bytes()?,
+        let mut d = Dec::new(&meta, HEADER_LEN);
+        let fingerprint = d.u64()?;
+        let blob = d.str()?.to_string();
+        let blob_used = d.u64()?;
+        if (text.len() as u64) < blob_used {
+            return Err(Corrupt("the text file is shorter than the index says"));
+        }
+        let n = d.u32()? as usize;
+        let labels = (0..n)
+            .map(|_| d.str().map(str::to_string))
+            .collect::<Result<Vec<_>, _>>()?;
+        let n = d.u32()? as usize;
+        let mut files = Vec::with_capacity(n);
+        for _ in 0..n {
+            let rel = build::path_from_bytes(&meta[d.bytes()?]);
+            let size = d.u64()?;
+            let mtime = d.i64()?;
+            let outcome = match d.u8()? {
+                0 => Outcome::Digest(d.u32()?),
+                _ => Outcome::Problem(d.str()?.to_string()),
             };
-            (
-                labels,
-                files,
-                digests,
-                items,
-                cols,
-                fingerprint,
-                blob,
-                blob_used,
-            )
+            files.push(FileRecord {
+                rel,
+                size,
+                mtime,
+                outcome,
+            });
+        }
+        let n = d.u32()? as usize;
+        let mut digests = Vec::with_capacity(n);
+        let label = |i: u32| labels.get(i as usize).cloned().ok_or(Corrupt("bad label"));
+        let mut next_item = 0;
+        for _ in 0..n {
+            let id = d.str()?.to_string();
+            let file = files.get(d.u32()? as usize).ok_or(Corrupt("bad file"))?;
+            let date = match d.i64()? {
+                i64::MIN => None,
+                days => Some(
+                    i32::try_from(days)
+                        .ok()
+                        .and_then(NaiveDate::from_num_days_from_ce_opt)
+                        .ok_or(Corrupt("bad date"))?,
+                ),
+            };
+            let source = label(d.u32()?)?;
+            let title = d.str()?.to_string();
+            let format = build::format_from_u8(d.u8()?).ok_or(Corrupt("bad format"))?;
+            let list = |d: &mut Dec| -> Result<Vec<String>, Corrupt> {
+                let n = d.u32()? as usize;
+                (0..n).map(|_| d.str().map(str::to_string)).collect()
+            };
+            let tags = list(&mut d)?;
+            let warnings = list(&mut d)?;
+            let count = d.u32()? as usize;
+            let front_off = d.u64()? as usize;
+            let front_len = d.u32()? as usize;
+            digests.push(DigestInfo {
+                id,
+                path: root.join(&file.rel),
+                date,
+                source,
+                title,
+                format,
+                tags,
+                warnings,
+                items: next_item..next_item + count,
+                front: front_off..front_off + front_len,
+                pending: false,
+            });
+            next_item += count;
+        }
+        let items = d.u32()? as usize;
+        if items != next_item {
+            return Err(Corrupt("item count mismatch"));
+        }
+        let cols = Columns {
+            ids: d.column(items, ID_LEN)?,
+            category: d.column(items, 4)?,
+            region: d.column(items, 4)?,
+            outlet: d.column(items, 4)?,
+            unified: d.column(items, 4)?,
+            inferred: d.column(items, 1)?,
+            str_off: d.column(items, 8)?,
+            title_len: d.column(items, 4)?,
+            url_len: d.column(items, 4)?,
+            text_off: d.column(items, 8)?,
+            text_len: d.column(items, 4)?,
+            digest: d.column(items, 4)?,
+            by_id: d.column(items, 4)?,
+            strings: d.bytes()?,
+            fronts: d.bytes()?,
         };
         Ok(Index {
             meta,
