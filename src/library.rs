@@ -59,7 +59,7 @@ pub struct Pending {
     files: Vec<FileEntry>,
     scan_problems: Vec<FileProblem>,
     cache_root: Option<PathBuf>,
-    categorizer: Categorizer,
+    categorizer: Arc<Categorizer>,
     /// Files to parse, and how many are done.
     pub total: usize,
     pub done: Arc<AtomicUsize>,
@@ -107,7 +107,7 @@ impl Library {
     pub fn open_dir(
         root: &Path,
         cache_root: Option<&Path>,
-        categorizer: Categorizer,
+        categorizer: Arc<Categorizer>,
     ) -> (Library, Option<Pending>) {
         let (files, scan_problems) = store::scan(root);
         let plan = cache_root.map(|c| Cache::new(c, root).plan(root, files.clone(), &categorizer));

@@ -29,7 +29,7 @@ fn new_files_are_listed_at_once_and_filled_in_when_indexed() {
     fs::write(store.join("2026-03-02-b.md"), sample(1)).unwrap();
     fs::write(store.join("2026-03-01-c.md"), sample(2)).unwrap();
 
-    let (library, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin());
+    let (library, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
     let pending = pending.expect("two files to index");
     assert_eq!(pending.total, 2);
     assert_eq!(library.pending_count(), 2);

@@ -84,19 +84,20 @@ impl Paths {
         explicit: Option<&Path>,
         cache: Option<&Path>,
     ) -> anyhow::Result<(Library, Option<Pending>)> {
-        let categorizer = self.categorizer();
+        // Shared with the indexing thread; loaded (and a broken table reported) once.
+        let categorizer = std::sync::Arc::new(self.categorizer());
         let cache = cache.or(self.default_cache.as_deref());
         Ok(match self.store(explicit)? {
             Store::Dir(dir) => Library::open_dir(&dir, cache, categorizer),
             Store::Default(dir) => {
-                let (library, pending) = Library::open_dir(&dir, cache, categorizer);
+                let (library, pending) = Library::open_dir(&dir, cache, categorizer.clone());
                 if library.digests().is_empty() && library.problems.is_empty() {
-                    (Library::samples(dir, &self.categorizer()), None)
+                    (Library::samples(dir, &categorizer), None)
                 } else {
                     (library, pending)
                 }
             }
-            Store::Samples(dir) => (Library::samples(dir, &self.categorizer()), None),
+            Store::Samples(dir) => (Library::samples(dir, &categorizer), None),
         })
     }
 
