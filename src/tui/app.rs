@@ -343,8 +343,7 @@ impl App {
             self.open();
             return true;
         }
-        let holds = |g: &DateGroup| scope::find_item(&self.library, &g.digests, id).is_some();
-        let Some(date) = self.dates.iter().position(holds) else {
+        let Some(date) = self.date_of_item(id) else {
             return false;
         };
         self.search = None;
@@ -769,6 +768,12 @@ impl App {
         }
     }
 
+    /// The date group of the story with this id (one id lookup, not a search per date).
+    fn date_of_item(&self, id: &str) -> Option<usize> {
+        let digest = self.library.find(id)?.digest;
+        self.group_of.get(digest).copied()
+    }
+
     /// Goes to a saved position; whatever is gone (a date, a category, a story) is skipped.
     fn restore(&mut self, p: &Position) {
         let saved = |key: &str| p.extra.get(key).and_then(|v| v.as_str());
@@ -781,12 +786,7 @@ impl App {
                 .iter()
                 .position(|g| crate::model::date_label(g.date) == d)
         });
-        let by_item = || {
-            let id = p.item.as_deref()?;
-            self.dates
-                .iter()
-                .position(|g| scope::find_item(&self.library, &g.digests, id).is_some())
-        };
+        let by_item = || self.date_of_item(p.item.as_deref()?);
         let date = by_date.or_else(by_item);
         if date.is_none() && scope == Scope::Day {
             return;

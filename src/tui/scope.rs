@@ -389,9 +389,3 @@ pub fn item(library: &Library, r: ItemRef) -> (&DigestInfo, ItemView<'_>) {
     let digest = &library.digests()[r.0];
     (digest, library.item(digest.items.start + r.1))
 }
-
-/// Whether any digest of `digests` has the item `id`; where it is.
-pub fn find_item(library: &Library, digests: &[usize], id: &str) -> Option<ItemRef> {
-    let r = library.item_ref(library.find(id)?.index);
-    digests.contains(&r.0).then_some(r)
-}
