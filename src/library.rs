@@ -7,7 +7,7 @@ use crate::index::cache::{self, Cache};
 use crate::index::{DigestInfo, Entry, FileRecord, Index, ItemView, Outcome};
 use crate::model::{Digest, Item, Unified};
 use crate::parse;
-use crate::search::{Query, Snippet};
+use crate::search::Query;
 use crate::store::{self, FileEntry, FileProblem};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -23,13 +23,6 @@ pub enum Origin {
     Samples {
         store: PathBuf,
     },
-}
-
-/// A search result: the item (global number) and the snippet around the first match.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SearchHit {
-    pub item: usize,
-    pub snippet: Snippet,
 }
 
 /// How many parsed digests are kept for opening their stories again.
@@ -362,8 +355,8 @@ impl Library {
     }
 
     /// Every item matching `query` among the digests `within` (indices into `digests`, in
-    /// the order wanted; None: the whole archive), with a snippet.
-    pub fn search(&self, query: &Query, within: Option<&[usize]>) -> Vec<SearchHit> {
+    /// the order wanted; None: the whole archive), as global item numbers.
+    pub fn search(&self, query: &Query, within: Option<&[usize]>) -> Vec<usize> {
         crate::search::run(&self.index, &self.digests, query, within)
     }
 }

@@ -23,7 +23,7 @@ fn assert_results_hold(h: &Harness, words: &[&str]) {
     let view = h.app.search_view().unwrap();
     assert!(!view.hits.is_empty(), "no results");
     for hit in &view.hits {
-        let item = h.app.item_at(hit.item).1;
+        let item = h.app.item_at(*hit).1;
         let story = h.app.library().story(item.index).unwrap();
         let text = fold(&format!("{} {}", story.title, story.body));
         for w in words {
@@ -279,7 +279,7 @@ fn the_article_marks_every_match_and_n_walks_through_them() {
         .search_view()
         .unwrap()
         .selected_hit()
-        .is_some_and(|hit| h.app.item_at(hit.item).1.title.starts_with("长江实验室"))
+        .is_some_and(|hit| h.app.item_at(hit).1.title.starts_with("长江实验室"))
     {
         h.keys("n");
     }
@@ -287,12 +287,7 @@ fn the_article_marks_every_match_and_n_walks_through_them() {
     h.keys("<Enter>");
     let view = h.app.search_view().unwrap();
     assert_eq!(view.focus, SearchFocus::Article);
-    let id = h
-        .app
-        .item_at(view.selected_hit().unwrap().item)
-        .1
-        .id
-        .to_string();
+    let id = h.app.item_at(view.selected_hit().unwrap()).1.id.to_string();
     assert!(h.app.session().is_read(&id), "opening a result reads it");
     insta::assert_snapshot!("search_article", h.marked_text());
     let buf = h.buffer();
@@ -376,7 +371,7 @@ fn n_and_shift_n_move_between_results_in_the_list() {
     // The preview follows the selection.
     let title = h
         .app
-        .item_at(h.app.search_view().unwrap().selected_hit().unwrap().item)
+        .item_at(h.app.search_view().unwrap().selected_hit().unwrap())
         .1
         .title
         .to_string();
@@ -513,7 +508,7 @@ fn tab_changes_the_search_scope_and_the_title_says_it() {
         .unwrap()
         .hits
         .iter()
-        .any(|hit| h.app.item_at(hit.item).0.date.is_none());
+        .any(|hit| h.app.item_at(*hit).0.date.is_none());
     assert!(undated);
     h.keys("<S-Tab>");
     h.settle();
@@ -553,7 +548,7 @@ fn links_marks_and_bookmarks_work_on_results() {
     h.keys("o");
     assert_eq!(h.host.opened, ["https://example.com/news/chengming"]);
     h.keys("r");
-    let hit = h.app.search_view().unwrap().selected_hit().unwrap().item;
+    let hit = h.app.search_view().unwrap().selected_hit().unwrap();
     assert!(h.app.session().is_read(h.app.item_at(hit).1.id));
     // `[` and `c` belong to the main view.
     h.keys("[");

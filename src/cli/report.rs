@@ -6,6 +6,7 @@ use crate::library::Library;
 use crate::model::date_label;
 use crate::text::TextOptions;
 use anyhow::bail;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::process::ExitCode;
 
@@ -77,9 +78,27 @@ impl ItemFilter {
     }
 }
 
-fn print_json<T: Serialize>(rows: &T) -> anyhow::Result<()> {
-    emit(&(serde_json::to_string_pretty(rows)? + "\n"));
+fn print_json<T: Serialize + Sync>(rows: &[T]) -> anyhow::Result<()> {
+    emit(&json_lines(rows)?);
     Ok(())
+}
+
+/// Rows as a pretty JSON array and a newline. Large answers (every story mentioning a
+/// common word) are written in pieces on every core: each piece is an array of the same
+/// indentation, so its elements are joined as they stand.
+fn json_lines<T: Serialize + Sync>(rows: &[T]) -> serde_json::Result<String> {
+    if rows.is_empty() {
+        return Ok("[]\n".into());
+    }
+    let pieces = rows
+        .par_chunks(512)
+        .map(serde_json::to_string_pretty)
+        .collect::<Result<Vec<String>, _>>()?;
+    let elements: Vec<&str> = pieces
+        .iter()
+        .filter_map(|p| p.strip_prefix("[\n")?.strip_suffix("\n]"))
+        .collect();
+    Ok(format!("[\n{}\n]\n", elements.join(",\n")))
 }
 
 /// Write to stdout; a closed pipe (`ribao items | head`) ends the program quietly, as it
@@ -175,7 +194,7 @@ pub fn items(
 struct SearchRow<'a> {
     #[serde(flatten)]
     item: ItemRow<'a>,
-    snippet: String,
+    snippet: &'a str,
 }
 
 pub fn search(library: &Library, query: &str, json: bool) -> anyhow::Result<ExitCode> {
@@ -183,33 +202,35 @@ pub fn search(library: &Library, query: &str, json: bool) -> anyhow::Result<Exit
     if q.is_empty() {
         bail!("the query {query:?} has nothing to search for");
     }
+    let snippets = crate::search::Snippets::new(&q.terms);
     let hits: Vec<_> = library
         .search(&q, None)
-        .into_iter()
-        .map(|h| {
-            let i = library.item(h.item);
-            (&library.digests()[i.digest], i, h)
+        .into_par_iter()
+        .map(|n| {
+            let i = library.item(n);
+            let snippet = snippets.of(library.index().text_of(n)).text;
+            (&library.digests()[i.digest], i, snippet)
         })
         .collect();
     if json {
         let rows: Vec<SearchRow> = hits
             .iter()
-            .map(|(d, i, h)| SearchRow {
+            .map(|(d, i, snippet)| SearchRow {
                 item: ItemRow::new(d, i),
-                snippet: h.snippet.text.clone(),
+                snippet,
             })
             .collect();
         print_json(&rows)?;
     } else {
         let mut out = String::new();
-        for (d, i, h) in &hits {
+        for (d, i, snippet) in &hits {
             out.push_str(&format!(
                 "{}  {}  {}  {}\n    {}\n",
                 i.id,
                 date_label(d.date),
                 d.source,
                 crate::text::sanitize(i.title),
-                crate::text::sanitize(&h.snippet.text)
+                crate::text::sanitize(snippet)
             ));
         }
         emit(&out);
@@ -375,4 +396,30 @@ fn print_table(rows: &[Vec<String>], opts: TextOptions) {
         out.push('\n');
     }
     emit(&out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_written_in_pieces_is_the_whole_array() {
+        #[derive(Serialize)]
+        struct Row {
+            id: usize,
+            title: String,
+            tags: Vec<&'static str>,
+        }
+        for n in [0, 1, 511, 512, 513, 1500] {
+            let rows: Vec<Row> = (0..n)
+                .map(|id| Row {
+                    id,
+                    title: format!("第{id}条 \"quoted\""),
+                    tags: vec!["a", "b"],
+                })
+                .collect();
+            let whole = serde_json::to_string_pretty(&rows).unwrap() + "\n";
+            assert_eq!(json_lines(&rows).unwrap(), whole, "{n} rows");
+        }
+    }
 }

@@ -2,8 +2,12 @@
 //! with their items as columns and their text appended to the text part.
 
 use super::codec::Enc;
-use super::{DigestInfo, FileRecord, HEADER_LEN, ID_LEN, Index, MAGIC, NONE, Outcome, VERSION};
+use super::{
+    DigestInfo, FileRecord, HEADER_LEN, ID_LEN, INFERRED, Index, MAGIC, NONE, OTHER_FORMS, Outcome,
+    VERSION,
+};
 use crate::model::{Digest, Format};
+use crate::search::SearchText;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -15,7 +19,7 @@ pub enum Entry<'a> {
     Parsed {
         file: FileRecord,
         digest: Digest,
-        texts: Vec<String>,
+        texts: Vec<SearchText>,
     },
     /// Could not be read or parsed (`file.outcome` holds why).
     Problem(FileRecord),
@@ -51,7 +55,7 @@ struct Row<'a> {
 }
 
 enum Source<'a> {
-    Parsed(&'a Digest, &'a [String]),
+    Parsed(&'a Digest, &'a [SearchText]),
     Kept(&'a Index, &'a DigestInfo),
 }
 
@@ -127,7 +131,7 @@ pub fn build(
                 count = digest.items.len();
                 fronts.extend_from_slice(digest.front_page.as_bytes());
                 for (item, text) in digest.items.iter().zip(texts) {
-                    let at = sink.put(text.as_bytes())?;
+                    let at = sink.put(text.text.as_bytes())?;
                     cols.push(
                         &mut labels,
                         &mut strings,
@@ -140,7 +144,8 @@ pub fn build(
                             url: item.url.as_deref(),
                             unified: item.unified.as_ref().map(|u| u.name.as_str()),
                             inferred: item.unified.as_ref().is_some_and(|u| u.inferred),
-                            text: (at, text.len() as u32),
+                            other_forms: text.other_forms,
+                            text: (at, text.text.len() as u32),
                             digest: d as u32,
                         },
                     );
@@ -163,7 +168,7 @@ pub fn build(
                         old.text_range(i)
                     } else {
                         let t = old.text_of(i);
-                        (sink.put(t.as_bytes())?, t.len() as u32)
+                        (sink.put(t)?, t.len() as u32)
                     };
                     cols.push(
                         &mut labels,
@@ -177,6 +182,7 @@ pub fn build(
                             url: v.url,
                             unified: v.unified,
                             inferred: v.unified_inferred,
+                            other_forms: old.other_forms(i),
                             text,
                             digest: d as u32,
                         },
@@ -224,7 +230,7 @@ pub fn build(
         &cols.region,
         &cols.outlet,
         &cols.unified,
-        &cols.inferred,
+        &cols.flags,
         &cols.str_off,
         &cols.title_len,
         &cols.url_len,
@@ -260,6 +266,7 @@ struct ItemFields<'a> {
     url: Option<&'a str>,
     unified: Option<&'a str>,
     inferred: bool,
+    other_forms: bool,
     text: (u64, u32),
     digest: u32,
 }
@@ -272,7 +279,7 @@ struct ItemColumns {
     region: Vec<u8>,
     outlet: Vec<u8>,
     unified: Vec<u8>,
-    inferred: Vec<u8>,
+    flags: Vec<u8>,
     str_off: Vec<u8>,
     title_len: Vec<u8>,
     url_len: Vec<u8>,
@@ -300,7 +307,9 @@ impl ItemColumns {
             let id = label.map_or(NONE, |l| labels.id(l));
             col.extend_from_slice(&id.to_le_bytes());
         }
-        self.inferred.push(u8::from(f.inferred));
+        let flag = |set: bool, bit: u8| if set { bit } else { 0 };
+        self.flags
+            .push(flag(f.inferred, INFERRED) | flag(f.other_forms, OTHER_FORMS));
         // Title and link side by side: a screen of items reads one stretch of the table.
         let url = f.url.unwrap_or("");
         self.str_off

@@ -372,7 +372,7 @@ fn map(path: &Path) -> std::io::Result<Bytes> {
     }
     // SAFETY: see above; ribao never truncates or rewrites a cache file in place.
     let map = unsafe { memmap2::Mmap::map(&file)? };
-    Ok(Bytes::Mapped(map, file))
+    Ok(Bytes::Mapped(map))
 }
 
 /// The text file's name, read from the metadata's fixed place right after the header.

@@ -19,19 +19,22 @@ use std::path::{Path, PathBuf};
 
 /// Bumped whenever the layout or what the parser extracts changes: an index of another
 /// version is rebuilt.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 const MAGIC: &[u8; 8] = b"RIBAOIDX";
 /// magic, version, checksum of the head, checksum of all, body length, head length.
 const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8 + 8;
 /// Bytes of an item id: 12 hex digits.
 const ID_LEN: usize = 12;
 const NONE: u32 = u32::MAX;
+/// Bits of an item's flags: its unified category was placed by keywords; its text holds
+/// other forms of Latin letters (see [`crate::search::SearchText`]).
+const INFERRED: u8 = 1;
+const OTHER_FORMS: u8 = 2;
 
-/// Bytes in memory (built now, or the samples) or mapped from the cache (with the file, for
-/// reading long runs without mapping them in).
+/// Bytes in memory (built now, or the samples) or mapped from the cache.
 pub enum Bytes {
     Owned(Vec<u8>),
-    Mapped(memmap2::Mmap, std::fs::File),
+    Mapped(memmap2::Mmap),
 }
 
 impl Deref for Bytes {
@@ -39,7 +42,7 @@ impl Deref for Bytes {
     fn deref(&self) -> &[u8] {
         match self {
             Bytes::Owned(v) => v,
-            Bytes::Mapped(m, _) => m,
+            Bytes::Mapped(m) => m,
         }
     }
 }
@@ -130,7 +133,7 @@ struct Columns {
     region: Range<usize>,
     outlet: Range<usize>,
     unified: Range<usize>,
-    inferred: Range<usize>,
+    flags: Range<usize>,
     str_off: Range<usize>,
     title_len: Range<usize>,
     url_len: Range<usize>,
@@ -268,7 +271,7 @@ impl Index {
             region: d.column(items, 4)?,
             outlet: d.column(items, 4)?,
             unified: d.column(items, 4)?,
-            inferred: d.column(items, 1)?,
+            flags: d.column(items, 1)?,
             str_off: d.column(items, 8)?,
             title_len: d.column(items, 4)?,
             url_len: d.column(items, 4)?,
@@ -339,49 +342,49 @@ impl Index {
             outlet: self.label(self.u32(&c.outlet, i)),
             url,
             unified: self.label(self.u32(&c.unified, i)),
-            unified_inferred: self.meta.get(c.inferred.start + i) == Some(&1),
+            unified_inferred: self.flag(i, INFERRED),
         }
     }
 
-    /// The searchable text of item `i`.
-    pub fn text_of(&self, i: usize) -> &str {
-        let off = self.u64(&self.cols.text_off, i) as usize;
-        let len = self.u32(&self.cols.text_len, i) as usize;
-        Index::str_in(&self.text, off..off + len)
+    /// The searchable text of item `i` (UTF-8 as written; checked by whoever shows it).
+    pub fn text_of(&self, i: usize) -> &[u8] {
+        let (off, len) = self.text_range(i);
+        self.text_bytes(off as usize..off as usize + len as usize)
     }
 
-    /// The text of all of digest `d`'s stories (they are stored together), and where it
-    /// starts in the text file. Read from the file into `buf` rather than through the
-    /// mapping, so a search over the whole archive does not keep it all in memory.
-    pub fn digest_text<'a>(&'a self, d: &DigestInfo, buf: &'a mut Vec<u8>) -> (&'a [u8], u64) {
-        let items = d.items.clone();
-        let start = items
-            .clone()
-            .map(|i| self.text_range(i).0)
-            .min()
-            .unwrap_or(0);
-        let end = items
-            .map(|i| {
-                let (off, len) = self.text_range(i);
-                off + u64::from(len)
-            })
-            .max()
-            .unwrap_or(0);
-        let range = start as usize..(end as usize).min(self.text.len());
-        if range.start >= range.end {
-            return (&[], start);
-        }
-        match &self.text {
-            #[cfg(unix)]
-            Bytes::Mapped(_, file) => {
-                use std::os::unix::fs::FileExt;
-                buf.resize(range.len(), 0);
-                match file.read_exact_at(buf, start) {
-                    Ok(()) => (buf.as_slice(), start),
-                    Err(_) => (&[], start),
-                }
-            }
-            other => (&other[range], start),
+    /// Where the text of all of digest `d`'s stories lies: they are written together, in
+    /// order.
+    pub fn digest_span(&self, d: &DigestInfo) -> Range<usize> {
+        let (Some(first), Some(last)) = (d.items.clone().next(), d.items.clone().last()) else {
+            return 0..0;
+        };
+        let (off, len) = self.text_range(last);
+        self.text_range(first).0 as usize..off as usize + len as usize
+    }
+
+    /// Bytes of the text part; empty when out of range (a damaged index).
+    pub fn text_bytes(&self, span: Range<usize>) -> &[u8] {
+        self.text.get(span).unwrap_or(&[])
+    }
+
+    /// Lets the pages of `span` go from this process's memory once a search has read them,
+    /// so a search over the whole archive does not keep it resident. They stay in the page
+    /// cache and are mapped again when read.
+    pub fn release(&self, span: Range<usize>) {
+        #[cfg(unix)]
+        if let Bytes::Mapped(map) = &self.text
+            && span.start < span.end
+            && span.end <= map.len()
+        {
+            // SAFETY: the mapping is shared and read-only, and cache files are never
+            // rewritten in place, so dropped pages read back with the same bytes.
+            let _ = unsafe {
+                map.unchecked_advise_range(
+                    memmap2::UncheckedAdvice::DontNeed,
+                    span.start,
+                    span.len(),
+                )
+            };
         }
     }
 
@@ -396,7 +399,18 @@ impl Index {
 
     /// Whether item `i`'s unified category was placed by keywords.
     pub fn inferred(&self, i: usize) -> bool {
-        self.meta.get(self.cols.inferred.start + i) == Some(&1)
+        self.flag(i, INFERRED)
+    }
+
+    /// Whether item `i`'s text holds other forms of Latin letters or digits.
+    pub fn other_forms(&self, i: usize) -> bool {
+        self.flag(i, OTHER_FORMS)
+    }
+
+    fn flag(&self, i: usize, bit: u8) -> bool {
+        self.meta
+            .get(self.cols.flags.start + i)
+            .is_some_and(|f| f & bit != 0)
     }
 
     /// Label ids for the interned names, for comparing with [`Index::category_ids`].

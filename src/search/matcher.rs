@@ -3,26 +3,57 @@
 //! are plain byte searches (SIMD `memmem`); a term with Latin letters, digits, ASCII
 //! punctuation or spaces becomes a small regular expression that accepts each of its
 //! characters in either case and in full width, which is what folding would have matched.
+//!
+//! A term of ASCII (and caseless characters) is also a plain byte search in text whose ASCII
+//! letters were lowered, when the text holds no other forms of its characters (see
+//! [`super::SearchText`]): several times faster than the expression, and exactly as exact.
 
 use memchr::memmem::Finder;
 use regex::bytes::Regex;
 use std::ops::Range;
 
-pub struct Matcher(Kind);
+#[derive(Debug)]
+pub struct Matcher {
+    kind: Kind,
+    /// The term as bytes, for text with ASCII letters lowered (see the module's note).
+    lowered: Option<Box<Finder<'static>>>,
+}
 
+#[derive(Debug)]
 enum Kind {
     Bytes(Box<Finder<'static>>),
     Pattern(Regex),
+}
+
+fn finder(term: &str) -> Box<Finder<'static>> {
+    Box::new(Finder::new(term.as_bytes()).into_owned())
 }
 
 impl Matcher {
     /// `term` is folded (as [`super::fold`] makes it) and not empty.
     pub fn new(term: &str) -> Matcher {
         if !term.chars().any(has_variants) {
-            return Matcher(Kind::Bytes(Box::new(
-                Finder::new(term.as_bytes()).into_owned(),
-            )));
+            return Matcher {
+                kind: Kind::Bytes(finder(term)),
+                lowered: None,
+            };
         }
+        let lowered = term
+            .chars()
+            .all(|c| {
+                !has_variants(c)
+                    || c.is_ascii()
+                        && !c.is_ascii_uppercase()
+                        && !super::text::EVERYDAY_WIDE.contains(c)
+            })
+            .then(|| finder(term));
+        Matcher {
+            kind: Matcher::pattern(term),
+            lowered,
+        }
+    }
+
+    fn pattern(term: &str) -> Kind {
         // Any mix of case and width, as folding would match: `(?i:[oｏ][pｐ]…)`.
         let mut pattern = String::from("(?i:");
         for c in term.chars() {
@@ -30,11 +61,9 @@ impl Matcher {
         }
         pattern.push(')');
         match Regex::new(&pattern) {
-            Ok(re) => Matcher(Kind::Pattern(re)),
+            Ok(re) => Kind::Pattern(re),
             // Cannot happen for escaped input; a byte search is the safe fallback.
-            Err(_) => Matcher(Kind::Bytes(Box::new(
-                Finder::new(term.as_bytes()).into_owned(),
-            ))),
+            Err(_) => Kind::Bytes(finder(term)),
         }
     }
 
@@ -50,17 +79,34 @@ impl Matcher {
         }
         pattern.push(')');
         match Regex::new(&pattern) {
-            Ok(re) => Matcher(Kind::Pattern(re)),
+            Ok(re) => Matcher {
+                kind: Kind::Pattern(re),
+                lowered: None,
+            },
             Err(_) => Matcher::new(term),
         }
+    }
+
+    /// Whether searching text with ASCII letters lowered makes this term a byte search.
+    pub fn wants_lowered(&self) -> bool {
+        self.lowered.is_some()
     }
 
     /// The first match at or after `from`.
     pub fn find_from(&self, hay: &[u8], from: usize) -> Option<Range<usize>> {
         let rest = hay.get(from..)?;
-        match &self.0 {
-            Kind::Bytes(f) => f.find(rest).map(|s| from + s..from + s + f.needle().len()),
+        match &self.kind {
+            Kind::Bytes(f) => bytes_match(f, rest, from),
             Kind::Pattern(re) => re.find(rest).map(|m| from + m.start()..from + m.end()),
+        }
+    }
+
+    /// Like [`Matcher::find_from`], in text with ASCII letters lowered and no other forms
+    /// of Latin letters (the expression matches there too).
+    pub fn find_lowered(&self, hay: &[u8], from: usize) -> Option<Range<usize>> {
+        match &self.lowered {
+            Some(f) => bytes_match(f, hay.get(from..)?, from),
+            None => self.find_from(hay, from),
         }
     }
 
@@ -78,6 +124,10 @@ impl Matcher {
         }
         out
     }
+}
+
+fn bytes_match(f: &Finder, rest: &[u8], from: usize) -> Option<Range<usize>> {
+    f.find(rest).map(|s| from + s..from + s + f.needle().len())
 }
 
 /// Whether the text may hold `c` in another form that folds to it.

@@ -8,10 +8,9 @@ mod text;
 
 pub use matcher::Matcher;
 pub use query::{Query, fold};
-pub use text::searchable;
+pub use text::{SearchText, searchable};
 
 use crate::index::{DigestInfo, Index};
-use crate::library::SearchHit;
 use rayon::prelude::*;
 use std::ops::Range;
 
@@ -22,8 +21,12 @@ pub struct Snippet {
     pub match_range: Option<Range<usize>>,
 }
 
-/// Chars of context kept on each side of the match.
-const SNIPPET_CONTEXT: usize = 24;
+/// Chars of a snippet before and after its match.
+const SNIPPET_BEFORE: usize = 20;
+const SNIPPET_AFTER: usize = 100;
+
+/// Digests read per task; the pages a task read are let go when it is done.
+const BATCH: usize = 32;
 
 /// Every place in `text` where one of `terms` (folded, as in [`Query::terms`]) occurs,
 /// sorted and merged: what the reader highlights.
@@ -50,15 +53,17 @@ pub fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     out
 }
 
-/// The search: `digests[within]` (None: all) in that order, their items in order.
+/// The search: the items of `digests[within]` (None: all) that match, in that order, as
+/// global item numbers. Snippets are made apart ([`Snippets`]), for the results shown.
 pub fn run(
     index: &Index,
     digests: &[DigestInfo],
     query: &Query,
     within: Option<&[usize]>,
-) -> Vec<SearchHit> {
+) -> Vec<usize> {
     let terms: Vec<Matcher> = query.terms.iter().map(|t| Matcher::new(t)).collect();
     let excluded: Vec<Matcher> = query.excluded.iter().map(|t| Matcher::new(t)).collect();
+    let wants_lowered = terms.iter().chain(&excluded).any(Matcher::wants_lowered);
     // Scope prefixes are decided once per label and per digest, not per item.
     let category_ok: Option<Vec<bool>> = query.category.as_ref().map(|c| {
         index
@@ -88,121 +93,198 @@ pub fn run(
             &all
         }
     };
-    let per_digest: Vec<Vec<SearchHit>> = within
-        .par_iter()
-        .map_init(Vec::new, |buf, &d| {
-            let Some(info) = digests.get(d).filter(|info| digest_ok(info)) else {
-                return Vec::new();
-            };
+    let per_batch: Vec<Vec<usize>> = within
+        .par_chunks(BATCH)
+        .map_init(Vec::new, |lowered, batch| {
             let mut hits = Vec::new();
-            let (region, base) = index.digest_text(info, buf);
-            let items = info.items.clone();
-            let mut next = 0;
-            let item_slice = |i: usize| {
-                let (off, len) = index.text_range(i);
-                let start = (off - base) as usize;
-                region.get(start..start + len as usize).unwrap_or(&[])
-            };
-            let accept = |i: usize, text: &[u8]| {
-                let (category, unified) = index.category_ids(i);
-                // The first term is where the scan found the story; the others are checked.
-                (label_ok(category) || label_ok(unified))
-                    && terms.iter().skip(1).all(|t| t.is_in(text))
-                    && !excluded.iter().any(|t| t.is_in(text))
-            };
-            match terms.first() {
-                None => {
-                    for i in items {
-                        let text = item_slice(i);
-                        if accept(i, text) {
-                            hits.push(hit(i, text, None));
-                        }
-                    }
+            let mut read = Vec::with_capacity(batch.len());
+            for info in batch.iter().filter_map(|&d| digests.get(d)) {
+                if !digest_ok(info) {
+                    continue;
                 }
-                Some(first) => {
-                    // One scan of the whole digest for the first term; the other terms are
-                    // checked only in the stories where it occurs.
-                    let starts: Vec<(usize, u64)> = items
-                        .clone()
-                        .map(|i| (i, index.text_range(i).0 - base))
-                        .collect();
-                    while let Some(m) = first.find_from(region, next) {
-                        let k = starts.partition_point(|&(_, s)| s <= m.start as u64);
-                        let Some(&(i, start)) = k.checked_sub(1).and_then(|k| starts.get(k)) else {
-                            break;
-                        };
-                        let text = item_slice(i);
-                        let end = start as usize + text.len();
-                        if m.end <= end && accept(i, text) {
-                            let local = m.start - start as usize..m.end - start as usize;
-                            // The title is shown anyway: a match in the body says more.
-                            let body = memchr::memchr(b'\n', text).map_or(text.len(), |n| n + 1);
-                            let local = if local.start < body {
-                                first.find_from(text, body).unwrap_or(local)
-                            } else {
-                                local
-                            };
-                            hits.push(hit(i, text, Some(local)));
-                        }
-                        next = end.max(m.start + 1);
-                    }
-                }
+                let span = index.digest_span(info);
+                let region = index.text_bytes(span.clone());
+                let lower = wants_lowered && !info.items.clone().any(|i| index.other_forms(i));
+                let hay = if lower {
+                    lowered.clear();
+                    lowered.extend(region.iter().map(u8::to_ascii_lowercase));
+                    lowered.as_slice()
+                } else {
+                    region
+                };
+                let digest = DigestText {
+                    index,
+                    hay,
+                    base: span.start,
+                    lower,
+                };
+                digest.scan(info.items.clone(), terms.first(), &mut hits, |i, text| {
+                    let (category, unified) = index.category_ids(i);
+                    // The first term is where the scan found the story; the others are
+                    // checked.
+                    (label_ok(category) || label_ok(unified))
+                        && terms.iter().skip(1).all(|t| digest.contains(t, text))
+                        && !excluded.iter().any(|t| digest.contains(t, text))
+                });
+                read.push(span);
+            }
+            for span in merge_ranges(read) {
+                index.release(span);
             }
             hits
         })
         .collect();
-    per_digest.into_iter().flatten().collect()
+    per_batch.concat()
 }
 
-fn hit(item: usize, text: &[u8], found: Option<Range<usize>>) -> SearchHit {
-    let text = std::str::from_utf8(text).unwrap_or("");
-    SearchHit {
-        item,
-        snippet: snippet(text, found),
-    }
+/// One digest's stories' text as the search reads it: as written, or with ASCII letters
+/// lowered (see [`Matcher::find_lowered`]).
+struct DigestText<'a> {
+    index: &'a Index,
+    hay: &'a [u8],
+    /// Where `hay` starts in the text part.
+    base: usize,
+    lower: bool,
 }
 
-/// Up to [`SNIPPET_CONTEXT`] chars each side of the match, on one line.
-fn snippet(text: &str, found: Option<Range<usize>>) -> Snippet {
-    let (start, end) = match &found {
-        Some(m) => (
-            back_chars(text, m.start, SNIPPET_CONTEXT),
-            forward_chars(text, m.end, SNIPPET_CONTEXT),
-        ),
-        None => {
-            // No term: the start of the body (after the title line).
-            let body = text.find('\n').map_or(0, |n| n + 1);
-            (body, forward_chars(text, body, SNIPPET_CONTEXT * 3))
+impl DigestText<'_> {
+    fn find(&self, m: &Matcher, hay: &[u8], from: usize) -> Option<Range<usize>> {
+        if self.lower {
+            m.find_lowered(hay, from)
+        } else {
+            m.find_from(hay, from)
         }
-    };
-    let mut out = String::new();
-    if start > 0 && found.is_some() {
-        out.push('…');
     }
-    let offset = out.len();
-    out.push_str(&text[start..end].replace('\n', " "));
-    if end < text.len() {
-        out.push('…');
+
+    fn contains(&self, m: &Matcher, text: &[u8]) -> bool {
+        self.find(m, text, 0).is_some()
     }
-    Snippet {
-        text: out,
-        match_range: found.map(|m| m.start - start + offset..m.end - start + offset),
+
+    /// Item `i`'s text, and where it starts in `hay`.
+    fn item(&self, i: usize) -> (&[u8], usize) {
+        let (off, len) = self.index.text_range(i);
+        let start = (off as usize).saturating_sub(self.base);
+        (
+            self.hay.get(start..start + len as usize).unwrap_or(&[]),
+            start,
+        )
+    }
+
+    /// Pushes the items in `items` that `first` occurs in and `accept` takes. One scan of
+    /// the whole digest for the first term; the other terms are checked only in the stories
+    /// where it occurs.
+    fn scan(
+        &self,
+        items: Range<usize>,
+        first: Option<&Matcher>,
+        hits: &mut Vec<usize>,
+        accept: impl Fn(usize, &[u8]) -> bool,
+    ) {
+        let Some(first) = first else {
+            hits.extend(items.filter(|&i| accept(i, self.item(i).0)));
+            return;
+        };
+        let starts: Vec<usize> = items.clone().map(|i| self.item(i).1).collect();
+        let mut next = 0;
+        while let Some(m) = self.find(first, self.hay, next) {
+            let k = starts.partition_point(|&s| s <= m.start);
+            let Some(k) = k.checked_sub(1) else {
+                break;
+            };
+            let i = items.start + k;
+            let (text, start) = self.item(i);
+            let end = start + text.len();
+            if m.end <= end && accept(i, text) {
+                hits.push(i);
+            }
+            next = end.max(m.start + 1);
+        }
     }
 }
 
-fn back_chars(text: &str, from: usize, n: usize) -> usize {
-    text[..from]
-        .char_indices()
-        .rev()
-        .nth(n - 1)
-        .map_or(0, |(i, _)| i)
+/// Snippets for a query's results: a line of a story's text around the first place one of
+/// the terms occurs in it, else its beginning. Made for the results shown, not for every
+/// result the search finds.
+#[derive(Debug, Default)]
+pub struct Snippets {
+    terms: Vec<Matcher>,
 }
 
-fn forward_chars(text: &str, from: usize, n: usize) -> usize {
-    text[from..]
-        .char_indices()
-        .nth(n)
-        .map_or(text.len(), |(i, _)| from + i)
+impl Snippets {
+    /// `terms` folded, as in [`Query::terms`].
+    pub fn new(terms: &[String]) -> Snippets {
+        Snippets {
+            terms: terms
+                .iter()
+                .filter(|t| !t.is_empty())
+                .map(|t| Matcher::new(t))
+                .collect(),
+        }
+    }
+
+    /// The snippet of a story's searchable text (its title line, then its body): from the
+    /// body, as the title is shown beside it anyway. Only the snippet's own bytes are
+    /// decoded, so a long story costs no more than a short one.
+    pub fn of(&self, text: &[u8]) -> Snippet {
+        let body = memchr::memchr(b'\n', text).map_or(text, |n| &text[n + 1..]);
+        let found = self
+            .terms
+            .iter()
+            .filter_map(|m| m.find_from(body, 0))
+            .min_by_key(|m| m.start);
+        let (start, end) = match &found {
+            Some(m) => (
+                back_chars(body, m.start, SNIPPET_BEFORE),
+                forward_chars(body, m.end, SNIPPET_AFTER),
+            ),
+            None => (0, forward_chars(body, 0, SNIPPET_BEFORE + SNIPPET_AFTER)),
+        };
+        let mut out = String::new();
+        if start > 0 {
+            out.push('…');
+        }
+        let lead = out.len();
+        out.push_str(&String::from_utf8_lossy(&body[start..end]));
+        if end < body.len() {
+            out.push('…');
+        }
+        Snippet {
+            text: out,
+            match_range: found.map(|m| m.start - start + lead..m.end - start + lead),
+        }
+    }
+}
+
+fn is_char_start(b: u8) -> bool {
+    b & 0xc0 != 0x80
+}
+
+/// Where the char `n` chars before `from` starts (or 0).
+fn back_chars(text: &[u8], from: usize, n: usize) -> usize {
+    let mut seen = 0;
+    for at in (0..from).rev() {
+        if is_char_start(text[at]) {
+            seen += 1;
+            if seen == n {
+                return at;
+            }
+        }
+    }
+    0
+}
+
+/// Where the char `n` chars after `from` starts (or the end).
+fn forward_chars(text: &[u8], from: usize, n: usize) -> usize {
+    let mut seen = 0;
+    for (at, &b) in text.iter().enumerate().skip(from) {
+        if is_char_start(b) {
+            if seen == n {
+                return at;
+            }
+            seen += 1;
+        }
+    }
+    text.len()
 }
 
 #[cfg(test)]
@@ -211,15 +293,39 @@ mod tests {
 
     #[test]
     fn snippet_marks_the_original_text_of_the_match() {
-        let text = "标题\n前文很长很长很长很长很长很长很长很长很长很长很长很长很长很长 ＯｐｅｎＡＩ 发布新模型";
-        let m = Matcher::new("openai")
-            .find_from(text.as_bytes(), 0)
-            .unwrap();
-        let s = snippet(text, Some(m));
+        let text = "OpenAI 标题\n前文很长很长很长很长很长很长很长很长很长很长很长很长很长很长 ＯｐｅｎＡＩ 发布新模型";
+        let s = Snippets::new(&["openai".into()]).of(text.as_bytes());
         let r = s.match_range.clone().unwrap();
-        assert_eq!(&s.text[r], "ＯｐｅｎＡＩ");
+        assert_eq!(
+            &s.text[r], "ＯｐｅｎＡＩ",
+            "the body's match, not the title's"
+        );
         assert!(s.text.starts_with('…'));
         assert!(!s.text.contains('\n'));
+    }
+
+    #[test]
+    fn snippet_without_a_match_in_the_body_is_its_beginning() {
+        let s = Snippets::new(&["英伟达".into()]).of("英伟达发布\n正文第一句。".as_bytes());
+        assert_eq!(s.text, "正文第一句。");
+        assert_eq!(s.match_range, None);
+    }
+
+    proptest::proptest! {
+        /// A snippet is a piece of the body, on char boundaries, with its match marked.
+        #[test]
+        fn snippets_are_pieces_of_the_body(
+            before in "[a-z英伟达 ，]{0,60}",
+            after in "[a-z英伟达 ，]{0,200}",
+        ) {
+            let body = format!("{before}gpu{after}");
+            let s = Snippets::new(&["gpu".into()]).of(format!("标题\n{body}").as_bytes());
+            let r = s.match_range.clone().unwrap();
+            proptest::prop_assert_eq!(&s.text[r], "gpu");
+            let inner = s.text.trim_start_matches('…').trim_end_matches('…');
+            proptest::prop_assert!(body.contains(inner));
+            proptest::prop_assert!(inner.chars().count() <= SNIPPET_BEFORE + 3 + SNIPPET_AFTER);
+        }
     }
 
     #[test]

@@ -1,18 +1,32 @@
 //! The text a story is searched in.
 
+/// A story's searchable text, and whether it holds other forms of ASCII characters that a
+/// Latin query must still find (full-width `ＡＩ`, the ideographic space, the Kelvin sign,
+/// the long s): text without them can be searched with its ASCII letters lowered, by plain
+/// byte search. The full-width forms of everyday Chinese punctuation are not counted (they
+/// are in almost every story); a query with one of those is matched by expression.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SearchText {
+    pub text: String,
+    pub other_forms: bool,
+}
+
 /// What the index keeps of a story for search: the title on the first line, then the body
 /// as text on one line. Markup is stripped by a byte scan rather than a Markdown parse (which
 /// would be most of the indexing time): link targets, emphasis marks, tags, quote, heading
 /// and list markers go; zero-width characters go too, since queries ignore them.
-pub fn searchable(title: &str, body_md: &str) -> String {
-    let mut out = String::with_capacity(title.len() + body_md.len() + 1);
+pub fn searchable(title: &str, body_md: &str) -> SearchText {
+    let mut out = SearchText {
+        text: String::with_capacity(title.len() + body_md.len() + 1),
+        other_forms: false,
+    };
     push_visible(&title.replace('\n', " "), &mut out);
-    out.push('\n');
+    out.text.push('\n');
     for line in body_md.lines() {
         let text = line_content(line);
         if !text.is_empty() {
-            if !out.ends_with('\n') {
-                out.push(' ');
+            if !out.text.ends_with('\n') {
+                out.text.push(' ');
             }
             push_inline(text, &mut out);
         }
@@ -49,28 +63,28 @@ fn line_content(line: &str) -> &str {
 }
 
 /// Inline text without link targets, emphasis marks and tags.
-fn push_inline(text: &str, out: &mut String) {
+fn push_inline(text: &str, out: &mut SearchText) {
     let mut rest = text;
     while let Some(at) = rest.find(['[', ']', '*', '`', '<', '|', '!', '_']) {
         push_visible(&rest[..at], out);
         let tail = &rest[at..];
         let skip = if let Some(after) = tail.strip_prefix("](") {
             // A link target: up to its closing parenthesis (or the line's end).
-            out.push(' ');
+            out.text.push(' ');
             after.find(')').map_or(tail.len(), |e| e + 3)
         } else if tail.starts_with('<')
             && tail[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
         {
             tail.find('>').map_or(1, |e| e + 1)
         } else if tail.starts_with("![") || tail.starts_with('|') {
-            out.push(' ');
+            out.text.push(' ');
             1
         } else if tail.starts_with(['[', ']', '*', '`']) {
             1
         } else if tail.starts_with("__") {
             2
         } else {
-            out.push_str(&tail[..1]);
+            out.text.push_str(&tail[..1]);
             1
         };
         rest = &tail[skip..];
@@ -78,12 +92,35 @@ fn push_inline(text: &str, out: &mut String) {
     push_visible(rest, out);
 }
 
-fn push_visible(s: &str, out: &mut String) {
-    // Zero-width characters all start with 0xE2 or 0xEF; most text has neither byte.
-    if memchr::memchr2(0xe2, 0xef, s.as_bytes()).is_some() && s.contains(is_zero_width) {
-        out.extend(s.chars().filter(|&c| !is_zero_width(c)));
+fn push_visible(s: &str, out: &mut SearchText) {
+    // Zero-width characters and the other forms all start with one of these bytes; most
+    // text has none of them.
+    let b = s.as_bytes();
+    if memchr::memchr3(0xe2, 0xe3, 0xef, b).is_none() && memchr::memchr(0xc5, b).is_none() {
+        out.text.push_str(s);
+        return;
+    }
+    out.other_forms |= s.contains(is_other_form);
+    if s.contains(is_zero_width) {
+        out.text.extend(s.chars().filter(|&c| !is_zero_width(c)));
     } else {
-        out.push_str(s);
+        out.text.push_str(s);
+    }
+}
+
+/// ASCII punctuation whose full-width forms are everyday Chinese punctuation (`，` `：` `（`…).
+pub(super) const EVERYDAY_WIDE: &str = ",:;!?()|";
+
+/// A char a case- and width-insensitive query matches for an ASCII char: a full-width form
+/// (but for [`EVERYDAY_WIDE`]), the ideographic space, and the two chars Unicode case
+/// folding equates with `k` and `s`.
+fn is_other_form(c: char) -> bool {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => {
+            char::from_u32(c as u32 - 0xfee0).is_some_and(|ascii| !EVERYDAY_WIDE.contains(ascii))
+        }
+        '\u{3000}' | '\u{212a}' | '\u{17f}' => true,
+        _ => false,
     }
 }
 

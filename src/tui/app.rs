@@ -939,7 +939,7 @@ impl App {
     /// the search view: the selected result).
     fn target(&self) -> Option<ItemRef> {
         if let Some(view) = &self.search {
-            return view.selected_hit().map(|h| h.item);
+            return view.selected_hit();
         }
         match self.focus {
             Pane::Article => self.opened,

@@ -3,7 +3,7 @@
 //! a [`Waker`]; the app picks results up in [`crate::tui::App::poll_background`]. Each request
 //! carries a generation number, and a result for an older generation is dropped.
 
-use super::search::SearchHit;
+use super::scope::ItemRef;
 use crate::library::Library;
 use crate::search::Query;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -116,7 +116,7 @@ pub struct SearchRequest {
 
 pub struct SearchResponse {
     pub generation: u64,
-    pub hits: Vec<SearchHit>,
+    pub hits: Vec<ItemRef>,
 }
 
 /// A thread that answers search requests, newest first: requests that queued up while it was
@@ -141,10 +141,7 @@ impl SearchWorker {
                     let hits = library
                         .search(&request.query, request.within.as_deref())
                         .into_iter()
-                        .map(|h| SearchHit {
-                            item: library.item_ref(h.item),
-                            snippet: h.snippet,
-                        })
+                        .map(|n| library.item_ref(n))
                         .collect();
                     let response = SearchResponse {
                         generation: request.generation,

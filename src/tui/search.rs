@@ -7,7 +7,7 @@ use super::highlight::Marked;
 use super::line_edit::LineEdit;
 use super::scope::{ItemRef, Scope};
 
-use crate::search::{Query, Snippet};
+use crate::search::{Query, Snippet, Snippets};
 use crate::text::TextOptions;
 use std::collections::HashMap;
 
@@ -44,8 +44,8 @@ pub struct SearchView {
     pub(crate) requested_text: String,
     /// A request is out and not answered yet.
     pub pending: bool,
-    /// The answer to the latest answered request.
-    pub hits: Vec<SearchHit>,
+    /// The answer to the latest answered request: the stories found, in order.
+    pub hits: Vec<ItemRef>,
     /// The query the hits answer (as typed), its terms (folded) and scope.
     pub answered: String,
     pub terms: Vec<String>,
@@ -60,16 +60,10 @@ pub struct SearchView {
     pub(crate) marked: Option<(MarkKey, Marked)>,
     pub(crate) article_len: usize,
     pub(crate) article_height: usize,
-    /// Excerpts of story text for results whose snippet only shows the title (made for the
-    /// rows on screen, once per result).
-    pub(crate) excerpts: HashMap<ItemRef, Snippet>,
-}
-
-/// A result as the reader addresses it: (digest, position) and the snippet.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SearchHit {
-    pub item: ItemRef,
-    pub snippet: Snippet,
+    /// Snippets of the results, made for the rows on screen (once per result) for the
+    /// answered terms.
+    pub(crate) snippets: HashMap<ItemRef, Snippet>,
+    pub(crate) snippet_maker: Snippets,
 }
 
 impl SearchView {
@@ -87,20 +81,21 @@ impl SearchView {
     }
 
     /// The selected result.
-    pub fn selected_hit(&self) -> Option<&SearchHit> {
-        self.hits.get(self.selected)
+    pub fn selected_hit(&self) -> Option<ItemRef> {
+        self.hits.get(self.selected).copied()
     }
 
     /// Takes a search's answer; the selected story stays selected when it is still found.
-    pub(crate) fn set_hits(&mut self, hits: Vec<SearchHit>, query: &str, scope: Scope) {
-        let keep = self.selected_hit().map(|h| h.item);
+    pub(crate) fn set_hits(&mut self, hits: Vec<ItemRef>, query: &str, scope: Scope) {
+        let keep = self.selected_hit();
         self.hits = hits;
         self.answered = query.to_string();
         self.terms = Query::parse(query).terms;
         self.answered_scope = scope;
-        self.excerpts.clear();
+        self.snippets.clear();
+        self.snippet_maker = Snippets::new(&self.terms);
         self.selected = keep
-            .and_then(|r| self.hits.iter().position(|h| h.item == r))
+            .and_then(|r| self.hits.iter().position(|&h| h == r))
             .unwrap_or(0);
         self.sync_shown();
     }
@@ -113,7 +108,7 @@ impl SearchView {
 
     /// The article pane follows the selection: a new story starts at its top.
     pub(crate) fn sync_shown(&mut self) {
-        let now = self.selected_hit().map(|h| h.item);
+        let now = self.selected_hit();
         if now != self.shown {
             self.shown = now;
             self.scroll = 0;

@@ -311,7 +311,7 @@ impl App {
         let Some(view) = self.search.as_mut() else {
             return;
         };
-        let Some(r) = view.selected_hit().map(|h| h.item) else {
+        let Some(r) = view.selected_hit() else {
             let why = if view.pending {
                 "still searching…"
             } else {

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::search::Snippet;
 use crate::text::{self, TextOptions};
-use crate::tui::search::SearchHit;
+use crate::tui::scope::ItemRef;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -102,7 +102,7 @@ pub(crate) fn breadcrumb(app: &App, view: &SearchView) -> Vec<String> {
     if view.focus == SearchFocus::Article
         && let Some(hit) = view.selected_hit()
     {
-        parts.push(super::clean(app.item_at(hit.item).1.title));
+        parts.push(super::clean(app.item_at(hit).1.title));
     }
     parts
 }
@@ -153,95 +153,34 @@ fn is_match(span: &Span<'_>) -> bool {
     span.style.bg == MATCH.bg
 }
 
-/// Whether the search's snippet is only good for the title row: its match is in the title
-/// (search looks at title and text), or it has none.
-fn snippet_is_title(snippet: &Snippet, title: &str) -> bool {
-    match &snippet.match_range {
-        None => true,
-        Some(r) => {
-            let text = &snippet.text;
-            let upto = text.get(..r.end).unwrap_or(text);
-            title.contains(upto.strip_prefix('…').unwrap_or(upto))
-        }
-    }
-}
-
-/// The story's text (after its title) around the first place a term occurs in it, or its
-/// beginning.
-pub(crate) fn excerpt(text: &str, terms: &[String]) -> Snippet {
-    let body = text
-        .split_once('\n')
-        .map_or(text, |(_, body)| body)
-        .trim_start();
-    let first = crate::search::highlights(terms, body)
-        .first()
-        .map_or(0, |r| r.start);
-    let start = body[..first]
-        .char_indices()
-        .rev()
-        .nth(EXCERPT_BEFORE - 1)
-        .map_or(0, |(i, _)| i);
-    let end = body[first..]
-        .char_indices()
-        .nth(EXCERPT_AFTER)
-        .map_or(body.len(), |(i, _)| first + i);
-    let mut out = String::new();
-    if start > 0 {
-        out.push('…');
-    }
-    out.push_str(&body[start..end]);
-    if end < body.len() {
-        out.push('…');
-    }
-    Snippet {
-        text: out,
-        match_range: None,
-    }
-}
-
-/// Characters of an excerpt before and after its match.
-const EXCERPT_BEFORE: usize = 20;
-const EXCERPT_AFTER: usize = 120;
-
-/// The snippet's text and where its matches are: the search's own range, and every other
-/// place a term occurs (ranges not on char boundaries are dropped). A snippet that starts
-/// with the story's title starts after it, as the title is on the row above.
-fn snippet_parts<'a>(
-    snippet: &'a Snippet,
-    title: &str,
-    terms: &[String],
-) -> (&'a str, Vec<Range<usize>>) {
-    let full = snippet.text.as_str();
-    let cut = full
-        .strip_prefix(title)
-        .filter(|rest| rest.starts_with(char::is_whitespace))
-        .map_or(0, |rest| full.len() - rest.len());
-    let s = &full[cut..];
+/// Where a snippet's matches are: the snippet's own match, and every other place a term
+/// occurs (ranges not on char boundaries are dropped).
+fn snippet_ranges(snippet: &Snippet, terms: &[String]) -> Vec<Range<usize>> {
+    let s = snippet.text.as_str();
     let mut ranges = crate::search::highlights(terms, s);
     if let Some(r) = snippet.match_range.clone()
-        && r.start >= cut
         && r.start < r.end
-        && r.end <= full.len()
-        && full.is_char_boundary(r.start)
-        && full.is_char_boundary(r.end)
+        && r.end <= s.len()
+        && s.is_char_boundary(r.start)
+        && s.is_char_boundary(r.end)
     {
-        ranges.push(r.start - cut..r.end - cut);
+        ranges.push(r);
     }
-    (s, crate::search::merge_ranges(ranges))
+    crate::search::merge_ranges(ranges)
 }
 
 /// The snippet row, `width` columns at most: when the text before the first match would push
 /// it out of sight, that text is cut from the left.
 fn snippet_line(
     snippet: &Snippet,
-    title: &str,
     terms: &[String],
     width: usize,
     opts: TextOptions,
 ) -> Line<'static> {
     let indent = "    ";
     let room = width.saturating_sub(indent.len());
-    let (snippet, ranges) = snippet_parts(snippet, title, terms);
+    let ranges = snippet_ranges(snippet, terms);
+    let snippet = snippet.text.as_str();
     let mut pieces = marked_pieces(snippet.trim_start(), &shift(&ranges, snippet), DIM);
     if pieces.iter().all(|p| p.content.trim().is_empty()) {
         pieces = vec![Span::styled("（没有正文 / no text）", DIM)];
@@ -274,13 +213,13 @@ fn shift(ranges: &[Range<usize>], s: &str) -> Vec<Range<usize>> {
 /// The title row: `› 2026-01-24 ★✓ title …   source`, the terms marked in the title.
 fn title_line(
     app: &App,
-    hit: &SearchHit,
+    hit: ItemRef,
     terms: &[String],
     selected: bool,
     width: usize,
     opts: TextOptions,
 ) -> Line<'static> {
-    let (digest, item) = app.item_at(hit.item);
+    let (digest, item) = app.item_at(hit);
     let read = app.is_read(&item);
     let mut spans = vec![
         list::marker(selected),
@@ -401,20 +340,20 @@ fn draw_results(buf: &mut Buffer, area: Rect, app: &mut App) {
     }
     offset = offset.min(len.saturating_sub(visible));
     if per == 2 {
-        add_excerpts(app, offset..len.min(offset + visible));
+        add_snippets(app, offset..len.min(offset + visible));
     }
     let Some(view) = app.search_view() else {
         return;
     };
     let terms = view.terms.clone();
     for (i, top) in (offset..len.min(offset + visible)).zip((inner.y..).step_by(per)) {
-        let hit = &view.hits[i];
+        let hit = view.hits[i];
         let is_selected = i == selected;
         let mut rows = vec![title_line(app, hit, &terms, is_selected, width, opts)];
-        if per == 2 {
-            let title = app.item_at(hit.item).1.title;
-            let snippet = view.excerpts.get(&hit.item).unwrap_or(&hit.snippet);
-            rows.push(snippet_line(snippet, title, &terms, width, opts));
+        if per == 2
+            && let Some(snippet) = view.snippets.get(&hit)
+        {
+            rows.push(snippet_line(snippet, &terms, width, opts));
         }
         for (line, y) in rows.iter().zip(top..) {
             put_line(buf, inner.x, y, line, inner.width, opts);
@@ -431,22 +370,21 @@ fn draw_results(buf: &mut Buffer, area: Rect, app: &mut App) {
     }
 }
 
-/// Excerpts of the story text for the results `range` whose snippets only show the title.
-fn add_excerpts(app: &mut App, range: Range<usize>) {
+/// Snippets for the results `range` (the rows on screen) that have none yet.
+fn add_snippets(app: &mut App, range: Range<usize>) {
     let Some(view) = app.search_view() else {
         return;
     };
     let wanted: Vec<_> = view.hits[range]
         .iter()
-        .filter(|hit| !view.excerpts.contains_key(&hit.item))
-        .filter(|hit| snippet_is_title(&hit.snippet, app.item_at(hit.item).1.title))
-        .map(|hit| {
-            let text = app.library.index().text_of(app.library.global(hit.item));
-            (hit.item, excerpt(text, &view.terms))
+        .filter(|hit| !view.snippets.contains_key(hit))
+        .map(|&hit| {
+            let text = app.library.index().text_of(app.library.global(hit));
+            (hit, view.snippet_maker.of(text))
         })
         .collect();
     if let Some(view) = app.search_mut() {
-        view.excerpts.extend(wanted);
+        view.snippets.extend(wanted);
     }
 }
 
@@ -534,7 +472,7 @@ fn draw_article(buf: &mut Buffer, area: Rect, app: &mut App) {
         return;
     };
     let focused = view.focus == SearchFocus::Article;
-    let shown = view.selected_hit().map(|h| h.item);
+    let shown = view.selected_hit();
     let current = view.current;
     let pending = view.pending;
     let empty_query = view.query().is_empty();

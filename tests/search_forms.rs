@@ -1,0 +1,136 @@
+//! Search finds a word in every form folding equates (case, full width, the ideographic
+//! space), whichever way the search reads a digest: as written, or with ASCII letters
+//! lowered when the digest's text holds no other forms.
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use ribao::categories::Categorizer;
+use ribao::library::{Library, Origin};
+use ribao::model::{Digest, Format, Item};
+use ribao::search::{Query, fold};
+use std::path::PathBuf;
+
+fn item(title: &str, body: &str) -> Item {
+    Item {
+        id: String::new(),
+        title: title.into(),
+        category: None,
+        region: None,
+        outlet: None,
+        url: None,
+        body: body.into(),
+        unified: None,
+    }
+}
+
+fn digest(n: usize, items: Vec<Item>) -> Digest {
+    // Ids are unique per digest, as the parser makes them.
+    let items = items
+        .into_iter()
+        .enumerate()
+        .map(|(k, mut i)| {
+            i.id = format!("{n:04}{k:08}");
+            i
+        })
+        .collect();
+    Digest {
+        id: format!("d{n}"),
+        path: PathBuf::from(format!("/store/{n}.md")),
+        date: NaiveDate::from_ymd_opt(2026, 1, 1 + n as u32 % 28),
+        source: "测试".into(),
+        title: format!("digest {n}"),
+        format: Format::Generic,
+        front_page: String::new(),
+        tags: Vec::new(),
+        items,
+        warnings: Vec::new(),
+    }
+}
+
+fn library(digests: Vec<Digest>) -> Library {
+    Library::from_digests(
+        Origin::Store(PathBuf::from("/store")),
+        digests,
+        Vec::new(),
+        &Categorizer::builtin(),
+    )
+}
+
+fn titles(library: &Library, query: &str) -> Vec<String> {
+    library
+        .search(&Query::parse(query), None)
+        .into_iter()
+        .map(|i| library.item(i).title.to_string())
+        .collect()
+}
+
+#[test]
+fn latin_words_are_found_in_every_width_and_case() {
+    let lib = library(vec![
+        digest(
+            1,
+            vec![
+                item("plain", "OpenAI ships GPT-5 as open source"),
+                item(
+                    "wide",
+                    "据ＯｐｅｎＡＩ称，ＧＰＴ－５将以Ｏｐｅｎ　Ｓｏｕｒｃｅ发布",
+                ),
+            ],
+        ),
+        // A digest whose text has no other forms: read with its letters lowered.
+        digest(2, vec![item("upper", "OPENAI AND gpt-5, OPEN SOURCE")]),
+    ]);
+    // Newest digest first.
+    assert_eq!(titles(&lib, "openai"), ["upper", "plain", "wide"]);
+    assert_eq!(titles(&lib, "ＯＰＥＮａｉ"), ["upper", "plain", "wide"]);
+    assert_eq!(titles(&lib, "gpt-5"), ["upper", "plain", "wide"]);
+    assert_eq!(titles(&lib, "\"open source\""), ["upper", "plain", "wide"]);
+    assert_eq!(titles(&lib, "openai -gpt-5"), Vec::<String>::new());
+    assert_eq!(titles(&lib, "gpt-5,"), ["upper"]);
+}
+
+/// Characters of the generated text: ASCII in both cases, their other forms, everyday
+/// Chinese punctuation and CJK.
+const ALPHABET: &[char] = &[
+    'a', 'A', 'b', 'B', 'k', '1', '-', ' ', ',', 'ａ', 'Ａ', 'ｂ', 'Ｂ', '１', '－', '　', '，',
+    'K', '英', '伟',
+];
+
+fn text(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(ALPHABET), 0..max)
+        .prop_map(|cs| cs.into_iter().collect())
+}
+
+proptest! {
+    /// The stories found are exactly those whose text, folded, holds the folded word.
+    #[test]
+    fn search_finds_what_folding_finds(
+        bodies in prop::collection::vec(prop::collection::vec(text(24), 1..4), 1..4),
+        word in text(4).prop_filter("a word", |w| !w.trim().is_empty()),
+    ) {
+        let digests = bodies
+            .iter()
+            .enumerate()
+            .map(|(n, items)| {
+                let items = items
+                    .iter()
+                    .enumerate()
+                    .map(|(k, body)| item(&format!("t{n}-{k}"), body))
+                    .collect();
+                digest(n, items)
+            })
+            .collect();
+        let lib = library(digests);
+        let query = Query::parse(&format!("\"{word}\""));
+        prop_assume!(query.terms.len() == 1);
+        let term = &query.terms[0];
+        let found: Vec<usize> = lib.search(&query, None);
+        let expected: Vec<usize> = lib
+            .digests()
+            .iter()
+            .flat_map(|d| d.items.clone())
+            .filter(|&i| fold(&String::from_utf8_lossy(lib.index().text_of(i))).contains(term.as_str()))
+            .collect();
+        prop_assert_eq!(found, expected, "word {:?}", word);
+    }
+}
