@@ -3,7 +3,7 @@
 //! parsed on demand. No terminal code.
 
 use crate::categories::Categorizer;
-use crate::index::cache::{self, Cache};
+use crate::index::cache::{self, Cache, Plan};
 use crate::index::{DigestInfo, Entry, FileRecord, Index, ItemView, Outcome};
 use crate::model::{Digest, Item, Unified};
 use crate::parse;
@@ -68,6 +68,7 @@ impl Pending {
         let index = index_files(
             &self.root,
             cache.as_ref(),
+            None,
             self.files,
             &self.categorizer,
             &self.done,
@@ -87,10 +88,10 @@ impl Library {
         categorizer: &Categorizer,
         warn: &mut dyn FnMut(String),
     ) -> Library {
-        let (files, scan_problems) = store::scan(root);
         let cache = cache_root.map(|c| Cache::new(c, root));
+        let (files, scan_problems, plan) = scan(root, cache.as_ref(), categorizer);
         let done = AtomicUsize::new(0);
-        let index = index_files(root, cache.as_ref(), files, categorizer, &done, warn);
+        let index = index_files(root, cache.as_ref(), plan, files, categorizer, &done, warn);
         Library::with_index(Origin::Store(root.to_path_buf()), index, scan_problems)
     }
 
@@ -102,8 +103,8 @@ impl Library {
         cache_root: Option<&Path>,
         categorizer: Arc<Categorizer>,
     ) -> (Library, Option<Pending>) {
-        let (files, scan_problems) = store::scan(root);
-        let plan = cache_root.map(|c| Cache::new(c, root).plan(root, files.clone(), &categorizer));
+        let cache = cache_root.map(|c| Cache::new(c, root));
+        let (files, scan_problems, plan) = scan(root, cache.as_ref(), &categorizer);
         let (old, kept) = match plan {
             Some(p) if p.is_fresh() => {
                 let index = p.old.expect("a fresh plan has an index");
@@ -361,12 +362,31 @@ impl Library {
     }
 }
 
+/// The store's files, the problems met finding them, and how they compare with the cache's
+/// index when there is a cache. The folders are read while the index is opened: one is
+/// file system calls, the other decoding.
+fn scan(
+    root: &Path,
+    cache: Option<&Cache>,
+    categorizer: &Categorizer,
+) -> (Vec<FileEntry>, Vec<FileProblem>, Option<Plan>) {
+    let Some(cache) = cache else {
+        let (files, problems) = store::scan(root);
+        return (files, problems, None);
+    };
+    let ((files, problems), old) = rayon::join(|| store::scan(root), || cache.open(root));
+    let plan = cache.compare(old, root, files.clone(), categorizer);
+    (files, problems, Some(plan))
+}
+
 /// The digests and problems of `files`, through the cache when there is one (only new and
-/// changed files are parsed), else in memory; a cache that cannot be written is reported
-/// through `warn` and the index is built in memory.
+/// changed files are parsed; `plan` is the comparison when already made), else in memory;
+/// a cache that cannot be written is reported through `warn` and the index is built in
+/// memory.
 fn index_files(
     root: &Path,
     cache: Option<&Cache>,
+    plan: Option<Plan>,
     files: Vec<FileEntry>,
     categorizer: &Categorizer,
     done: &AtomicUsize,
@@ -375,7 +395,7 @@ fn index_files(
     let Some(cache) = cache else {
         return cache::build_in_memory(root, files, categorizer, done);
     };
-    let plan = cache.plan(root, files.clone(), categorizer);
+    let plan = plan.unwrap_or_else(|| cache.plan(root, files.clone(), categorizer));
     let update = match plan.old {
         Some(old) if plan.is_fresh() => Ok(old),
         _ => cache.update(root, plan, categorizer, done),

@@ -187,9 +187,14 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
                 )
             })
     };
-    let library = || paths.load_library(cli.store.as_deref(), cli.cache_dir.as_deref());
+    // A command's library lives until the process ends: the system takes it back at once,
+    // where dropping a 10,000-digest index piece by piece took 9 ms.
+    let library = || -> anyhow::Result<&'static crate::library::Library> {
+        let library = paths.load_library(cli.store.as_deref(), cli.cache_dir.as_deref())?;
+        Ok(Box::leak(Box::new(library)))
+    };
     match &cli.command {
-        Some(Command::List { json }) => report::list(&library()?, *json, opts),
+        Some(Command::List { json }) => report::list(library()?, *json, opts),
         Some(Command::Items {
             date,
             category,
@@ -201,10 +206,10 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
                 category: category.clone(),
                 source: source.clone(),
             };
-            report::items(&library()?, &filter, *json, opts)
+            report::items(library()?, &filter, *json, opts)
         }
-        Some(Command::Show { item_id, width }) => report::show(&library()?, item_id, *width, opts),
-        Some(Command::Check { json }) => report::check(&library()?, *json),
+        Some(Command::Show { item_id, width }) => report::show(library()?, item_id, *width, opts),
+        Some(Command::Check { json }) => report::check(library()?, *json),
         Some(Command::Search {
             query,
             excluded,
@@ -214,7 +219,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
                 .iter()
                 .cloned()
                 .chain(excluded.iter().map(|w| format!("-{w}")));
-            report::search(&library()?, &words.collect::<Vec<_>>().join(" "), *json)
+            report::search(library()?, &words.collect::<Vec<_>>().join(" "), *json)
         }
         Some(Command::Bookmarks { json, markdown }) => {
             let format = match (json, markdown) {
@@ -226,7 +231,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Bookmark {
             action: BookmarkAction::Add { item_id },
-        }) => bookmarks::add(&library()?, &state_path()?, item_id),
+        }) => bookmarks::add(library()?, &state_path()?, item_id),
         Some(Command::Bookmark {
             action: BookmarkAction::Remove { item_id },
         }) => bookmarks::remove(&state_path()?, item_id),

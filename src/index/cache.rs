@@ -19,12 +19,12 @@ use crate::model::Digest;
 use crate::store::FileEntry;
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::ffi::OsStr;
 use std::fs::{self, File, OpenOptions};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::UNIX_EPOCH;
+use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 const META: &str = "index.bin";
 const LOCK: &str = "lock";
@@ -107,19 +107,28 @@ impl Cache {
 
     /// Compares the store's files with the index.
     pub fn plan(&self, root: &Path, files: Vec<FileEntry>, categorizer: &Categorizer) -> Plan {
-        let old = self
-            .open(root)
-            .filter(|i| i.fingerprint == categorizer.fingerprint());
+        self.compare(self.open(root), root, files, categorizer)
+    }
+
+    /// Compares the store's files with `old`, the index as [`Cache::open`] read it.
+    pub fn compare(
+        &self,
+        old: Option<Index>,
+        root: &Path,
+        files: Vec<FileEntry>,
+        categorizer: &Categorizer,
+    ) -> Plan {
+        let old = old.filter(|i| i.fingerprint == categorizer.fingerprint());
         // Keyed by the path's bytes: hashing a `Path` walks its components, ten times slower.
-        let known: HashMap<&OsStr, usize> = old
+        let known: HashMap<&[u8], usize, Xxh3DefaultBuilder> = old
             .iter()
             .flat_map(|o| o.files.iter().enumerate())
-            .map(|(i, f)| (f.rel.as_os_str(), i))
+            .map(|(i, f)| (f.rel.as_os_str().as_encoded_bytes(), i))
             .collect();
         let kept: Vec<Option<usize>> = files
             .iter()
             .map(|f| {
-                let i = *known.get(relative(root, &f.path).as_os_str())?;
+                let i = *known.get(relative_bytes(root, &f.path))?;
                 let old = &old.as_ref()?.files[i];
                 (old.size == f.size && old.mtime == mtime_ns(f)).then_some(i)
             })
@@ -354,6 +363,17 @@ fn relative<'p>(root: &Path, path: &'p Path) -> &'p Path {
     path.strip_prefix(root).unwrap_or(path)
 }
 
+/// [`relative`] as bytes, comparing bytes where it can: the scan made each path by joining
+/// onto `root`, and this runs for every file at every start (`Path::strip_prefix` compares
+/// component by component).
+fn relative_bytes<'p>(root: &Path, path: &'p Path) -> &'p [u8] {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    bytes
+        .strip_prefix(root.as_os_str().as_encoded_bytes())
+        .and_then(|rest| rest.strip_prefix(std::path::MAIN_SEPARATOR_STR.as_bytes()))
+        .unwrap_or_else(|| relative(root, path).as_os_str().as_encoded_bytes())
+}
+
 fn mtime_ns(f: &FileEntry) -> i64 {
     f.mtime
         .and_then(|t| match t.duration_since(UNIX_EPOCH) {
@@ -382,4 +402,34 @@ fn blob_name(meta: &[u8]) -> Option<String> {
     let name = d.str().ok()?.to_string();
     // Only a plain file name in this folder.
     (name.starts_with("text-") && !name.contains(['/', '\\'])).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_bytes_are_the_relative_path() {
+        for (root, name) in [
+            ("/tmp/big", "a/2026-01-01.md"),
+            ("/tmp/big/", "a/2026-01-01.md"),
+            ("/tmp/./big", "b.md"),
+            ("store", "x/y/z.md"),
+            ("/tmp/bi", "../big/c.md"),
+        ] {
+            let root = Path::new(root);
+            let path = root.join(name);
+            assert_eq!(
+                relative_bytes(root, &path),
+                relative(root, &path).as_os_str().as_encoded_bytes(),
+                "{}",
+                path.display()
+            );
+        }
+        let outside = Path::new("/tmp/big/c.md");
+        assert_eq!(
+            relative_bytes(Path::new("/tmp/bi"), outside),
+            outside.as_os_str().as_encoded_bytes()
+        );
+    }
 }
