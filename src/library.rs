@@ -248,15 +248,23 @@ impl Library {
     /// place in [`Library::digests`].
     pub fn item(&self, i: usize) -> ItemView<'_> {
         let mut view = self.index.item(i);
-        if let Some(slots) = &self.slots {
-            view.digest = slots.get(view.digest).map_or(usize::MAX, |&s| s as usize);
-        }
+        view.digest = self.listed(view.digest);
         view
     }
 
-    /// (listed digest, position in it) of item `i`, as the reader addresses stories.
+    /// The place in [`Library::digests`] of the index's digest `d`.
+    fn listed(&self, d: usize) -> usize {
+        match &self.slots {
+            Some(slots) => slots.get(d).map_or(usize::MAX, |&s| s as usize),
+            None => d,
+        }
+    }
+
+    /// (listed digest, position in it) of item `i`, as the reader addresses stories. Reads
+    /// only the item's digest: it runs for every search result, and the titles are spread
+    /// over the whole index.
     pub fn item_ref(&self, i: usize) -> (usize, usize) {
-        let d = self.item(i).digest;
+        let d = self.listed(self.index.digest_of(i));
         let start = self.digests.get(d).map_or(i, |info| info.items.start);
         (d, i - start)
     }

@@ -334,7 +334,7 @@ impl Index {
         let url = Some(Index::str_in(&self.meta, title_end..url_end)).filter(|u| !u.is_empty());
         ItemView {
             index: i,
-            digest: self.u32(&c.digest, i) as usize,
+            digest: self.digest_of(i),
             id,
             title,
             category: self.label(self.u32(&c.category, i)),
@@ -344,6 +344,11 @@ impl Index {
             unified: self.label(self.u32(&c.unified, i)),
             unified_inferred: self.flag(i, INFERRED),
         }
+    }
+
+    /// The index's digest of item `i`.
+    pub fn digest_of(&self, i: usize) -> usize {
+        self.u32(&self.cols.digest, i) as usize
     }
 
     /// The searchable text of item `i` (UTF-8 as written; checked by whoever shows it).
@@ -367,15 +372,15 @@ impl Index {
         self.text.get(span).unwrap_or(&[])
     }
 
-    /// Lets the pages of `span` go from this process's memory once a search has read them,
-    /// so a search over the whole archive does not keep it resident. They stay in the page
-    /// cache and are mapped again when read.
+    /// Lets the pages of `span` (cut to the text part) go from this process's memory once a
+    /// search has read them, so a search over the whole archive does not keep it resident.
+    /// They stay in the page cache and are mapped again when read.
     pub fn release(&self, span: Range<usize>) {
         #[cfg(unix)]
         if let Bytes::Mapped(map) = &self.text
-            && span.start < span.end
-            && span.end <= map.len()
+            && span.start < span.end.min(map.len())
         {
+            let span = span.start..span.end.min(map.len());
             // SAFETY: the mapping is shared and read-only, and cache files are never
             // rewritten in place, so dropped pages read back with the same bytes.
             let _ = unsafe {
