@@ -4,7 +4,7 @@
 
 use crate::categories::Categorizer;
 use crate::index::cache::{self, Cache, Plan};
-use crate::index::{DigestInfo, Entry, FileRecord, Index, ItemView, Outcome};
+use crate::index::{DigestInfo, FileRecord, Index, ItemView, Outcome};
 use crate::model::{Digest, Item, Unified};
 use crate::parse;
 use crate::search::Query;
@@ -114,7 +114,7 @@ impl Library {
             Some(p) => (p.old, p.kept),
             None => (None, vec![None; files.len()]),
         };
-        let index = old.unwrap_or_else(|| cache::from_entries(root, &[], &categorizer));
+        let index = old.unwrap_or_else(|| cache::from_digests(root, Vec::new(), &categorizer));
         let mut listed: Vec<(DigestInfo, Option<usize>)> = Vec::new();
         let mut changed = Vec::new();
         for (f, k) in files.iter().zip(&kept) {
@@ -225,11 +225,7 @@ impl Library {
             .iter()
             .map(|d| (root.join(record_for(&root, d).rel), d.clone()))
             .collect();
-        let entries: Vec<Entry> = digests
-            .into_iter()
-            .map(|digest| cache::entry_for(&root, digest, categorizer))
-            .collect();
-        let index = cache::from_entries(&root, &entries, categorizer);
+        let index = cache::from_digests(&root, digests, categorizer);
         let mut library = Library::with_index(origin, index, problems);
         library.resident = resident;
         library

@@ -14,17 +14,36 @@ use std::path::{Path, PathBuf};
 /// One file of the store, as the new index will hold it.
 #[allow(clippy::large_enum_variant)] // a few per file, moved once
 pub enum Entry<'a> {
-    /// Parsed now; its items' unified categories are set, and `texts` holds each item's
-    /// searchable text (made where the parsing happens, on every core).
+    /// Parsed now; its items' unified categories are set, and their searchable text is
+    /// already in the sink (`texts` says where; the bodies are dropped by then).
     Parsed {
         file: FileRecord,
         digest: Digest,
-        texts: Vec<SearchText>,
+        texts: Vec<TextAt>,
     },
     /// Could not be read or parsed (`file.outcome` holds why).
     Problem(FileRecord),
     /// Unchanged since `old` indexed it: its record is copied.
     Kept { old: &'a Index, file: usize },
+}
+
+/// Where an item's searchable text was written, and what [`SearchText`] said of it.
+#[derive(Debug, Clone, Copy)]
+pub struct TextAt {
+    pub at: u64,
+    pub len: u32,
+    pub other_forms: bool,
+}
+
+impl TextAt {
+    /// Appends `text` to `sink`.
+    pub fn put(sink: &mut dyn TextSink, text: &SearchText) -> std::io::Result<TextAt> {
+        Ok(TextAt {
+            at: sink.put(text.text.as_bytes())?,
+            len: text.text.len() as u32,
+            other_forms: text.other_forms,
+        })
+    }
 }
 
 /// Where items' text goes: the cache's text file, or memory.
@@ -55,12 +74,12 @@ struct Row<'a> {
 }
 
 enum Source<'a> {
-    Parsed(&'a Digest, &'a [SearchText]),
+    Parsed(&'a Digest, &'a [TextAt]),
     Kept(&'a Index, &'a DigestInfo),
 }
 
-/// Builds the metadata; item texts are appended to `sink`. Kept items keep their text where
-/// it is when `same_text` (the sink appends to the old index's text file), else it is copied.
+/// Builds the metadata. Kept items keep their text where it is when `same_text` (the sink
+/// appends to the old index's text file), else it is copied to `sink`.
 pub fn build(
     entries: &[Entry],
     sink: &mut dyn TextSink,
@@ -131,7 +150,6 @@ pub fn build(
                 count = digest.items.len();
                 fronts.extend_from_slice(digest.front_page.as_bytes());
                 for (item, text) in digest.items.iter().zip(texts) {
-                    let at = sink.put(text.text.as_bytes())?;
                     cols.push(
                         &mut labels,
                         &mut strings,
@@ -145,7 +163,7 @@ pub fn build(
                             unified: item.unified.as_ref().map(|u| u.name.as_str()),
                             inferred: item.unified.as_ref().is_some_and(|u| u.inferred),
                             other_forms: text.other_forms,
-                            text: (at, text.text.len() as u32),
+                            text: (text.at, text.len),
                             digest: d as u32,
                         },
                     );

@@ -12,10 +12,11 @@
 //! another categories table is rebuilt. Files are keyed by path, size and modification time,
 //! so an edited, added, removed or renamed digest is re-read at the next start.
 
-use super::build::{Entry, TextSink, build};
+use super::build::{Entry, TextAt, TextSink, build};
 use super::{Bytes, FileRecord, Index, Outcome};
 use crate::categories::Categorizer;
 use crate::model::Digest;
+use crate::search::SearchText;
 use crate::store::FileEntry;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -162,21 +163,15 @@ impl Cache {
         {
             return Ok(old);
         }
-        let parsed = parse_changed(root, &plan, categorizer, progress);
         let old = plan.old.as_ref();
-        let mut entries: Vec<Entry> = Vec::with_capacity(plan.files.len());
-        let mut parsed = parsed.into_iter();
-        for k in &plan.kept {
-            match (k, old) {
-                (Some(file), Some(old)) => entries.push(Entry::Kept { old, file: *file }),
-                _ => entries.extend(parsed.next()),
-            }
-        }
         // Append to the old text file unless most of it is stale by now.
-        let kept_live: u64 = entries
+        let kept_live: u64 = plan
+            .kept
             .iter()
-            .filter_map(|e| match e {
-                Entry::Kept { old, file } => match old.files[*file].outcome {
+            .flatten()
+            .filter_map(|&file| {
+                let old = old?;
+                match old.files[file].outcome {
                     Outcome::Digest(d) => Some(
                         old.digests[d as usize]
                             .items
@@ -185,8 +180,7 @@ impl Cache {
                             .sum::<u64>(),
                     ),
                     Outcome::Problem(_) => None,
-                },
-                _ => None,
+                }
             })
             .sum();
         let reuse = old.filter(|o| {
@@ -217,6 +211,15 @@ impl Cache {
             out: BufWriter::with_capacity(1 << 20, file),
             len: start,
         };
+        let parsed = parse_changed(root, &plan, categorizer, progress, &mut sink)?;
+        let mut entries: Vec<Entry> = Vec::with_capacity(plan.files.len());
+        let mut parsed = parsed.into_iter();
+        for k in &plan.kept {
+            match (k, old) {
+                (Some(file), Some(old)) => entries.push(Entry::Kept { old, file: *file }),
+                _ => entries.extend(parsed.next()),
+            }
+        }
         let meta = build(
             &entries,
             &mut sink,
@@ -277,13 +280,32 @@ pub fn build_in_memory(
         files,
         removed: false,
     };
-    let parsed = parse_changed(root, &plan, categorizer, progress);
-    from_entries(root, &parsed, categorizer)
+    let mut text: Vec<u8> = Vec::new();
+    let entries = parse_changed(root, &plan, categorizer, progress, &mut text)
+        .expect("writing to memory cannot fail");
+    in_memory(root, &entries, text, categorizer)
 }
 
-/// An index of entries already made (parsed digests and problems), in memory.
-pub fn from_entries(root: &Path, entries: &[Entry], categorizer: &Categorizer) -> Index {
+/// An index in memory of digests parsed already (tests, the samples).
+pub fn from_digests(root: &Path, digests: Vec<Digest>, categorizer: &Categorizer) -> Index {
     let mut text: Vec<u8> = Vec::new();
+    let entries: Vec<Entry> = digests
+        .into_iter()
+        .map(|digest| {
+            let file = crate::library::record_for(root, &digest);
+            Prepared::new(file, digest, categorizer).store(&mut text)
+        })
+        .collect::<std::io::Result<_>>()
+        .expect("writing to memory cannot fail");
+    in_memory(root, &entries, text, categorizer)
+}
+
+fn in_memory(
+    root: &Path,
+    entries: &[Entry],
+    mut text: Vec<u8>,
+    categorizer: &Categorizer,
+) -> Index {
     let meta = build(entries, &mut text, false, categorizer.fingerprint(), "")
         .expect("writing to memory cannot fail");
     Index::open(Bytes::Owned(meta), Bytes::Owned(text), root, false)
@@ -307,25 +329,45 @@ impl TextSink for FileSink {
     }
 }
 
-/// Parses the plan's changed files in parallel, in scan order.
+/// Files parsed at once: their texts are written and their bodies dropped before the next
+/// ones are parsed, so indexing a large archive holds a few hundred digests, not all.
+const PARSE_BATCH: usize = 256;
+
+/// Parses the plan's changed files in parallel, in scan order, writing their items' text to
+/// `sink`.
 fn parse_changed<'a>(
     root: &Path,
     plan: &Plan,
     categorizer: &Categorizer,
     progress: &AtomicUsize,
-) -> Vec<Entry<'a>> {
+    sink: &mut dyn TextSink,
+) -> std::io::Result<Vec<Entry<'a>>> {
     let changed: Vec<&FileEntry> = plan.changed().collect();
-    changed
-        .par_iter()
-        .map(|f| {
-            let entry = parse_file(root, f, categorizer);
-            progress.fetch_add(1, Ordering::Relaxed);
-            entry
-        })
-        .collect()
+    let mut entries = Vec::with_capacity(changed.len());
+    for batch in changed.chunks(PARSE_BATCH) {
+        let parsed: Vec<Result<Prepared, FileRecord>> = batch
+            .par_iter()
+            .map(|f| {
+                let parsed = parse_file(root, f, categorizer);
+                progress.fetch_add(1, Ordering::Relaxed);
+                parsed
+            })
+            .collect();
+        for p in parsed {
+            entries.push(match p {
+                Ok(prepared) => prepared.store(sink)?,
+                Err(problem) => Entry::Problem(problem),
+            });
+        }
+    }
+    Ok(entries)
 }
 
-fn parse_file<'a>(root: &Path, f: &FileEntry, categorizer: &Categorizer) -> Entry<'a> {
+fn parse_file(
+    root: &Path,
+    f: &FileEntry,
+    categorizer: &Categorizer,
+) -> Result<Prepared, FileRecord> {
     let record = |outcome| FileRecord {
         rel: relative(root, &f.path).to_path_buf(),
         size: f.size,
@@ -333,29 +375,50 @@ fn parse_file<'a>(root: &Path, f: &FileEntry, categorizer: &Categorizer) -> Entr
         outcome,
     };
     match crate::library::read_digest(f) {
-        Ok(digest) => {
-            let mut entry = entry_for(root, digest, categorizer);
-            if let Entry::Parsed { file, .. } = &mut entry {
-                *file = record(Outcome::Digest(0));
-            }
-            entry
-        }
-        Err(message) => Entry::Problem(record(Outcome::Problem(message))),
+        Ok(digest) => Ok(Prepared::new(
+            record(Outcome::Digest(0)),
+            digest,
+            categorizer,
+        )),
+        Err(message) => Err(record(Outcome::Problem(message))),
     }
 }
 
 /// A parsed digest ready for the index: its items placed in unified categories and their
-/// searchable text made.
-pub fn entry_for<'a>(root: &Path, mut digest: Digest, categorizer: &Categorizer) -> Entry<'a> {
-    let mut texts = Vec::with_capacity(digest.items.len());
-    for item in &mut digest.items {
-        item.unified = Some(categorizer.classify(item));
-        texts.push(crate::search::searchable(&item.title, &item.body));
+/// searchable text made (where the parsing happens, on every core), their bodies dropped.
+struct Prepared {
+    file: FileRecord,
+    digest: Digest,
+    texts: Vec<SearchText>,
+}
+
+impl Prepared {
+    fn new(file: FileRecord, mut digest: Digest, categorizer: &Categorizer) -> Prepared {
+        let mut texts = Vec::with_capacity(digest.items.len());
+        for item in &mut digest.items {
+            item.unified = Some(categorizer.classify(item));
+            texts.push(crate::search::searchable(&item.title, &item.body));
+            item.body = String::new();
+        }
+        Prepared {
+            file,
+            digest,
+            texts,
+        }
     }
-    Entry::Parsed {
-        file: crate::library::record_for(root, &digest),
-        digest,
-        texts,
+
+    /// Writes the texts to `sink`: the index's entry for the digest.
+    fn store<'a>(self, sink: &mut dyn TextSink) -> std::io::Result<Entry<'a>> {
+        let texts = self
+            .texts
+            .iter()
+            .map(|t| TextAt::put(sink, t))
+            .collect::<std::io::Result<_>>()?;
+        Ok(Entry::Parsed {
+            file: self.file,
+            digest: self.digest,
+            texts,
+        })
     }
 }
 
