@@ -359,3 +359,36 @@ fn scope_and_unified_category_are_where_the_reader_reopens() {
     assert_eq!(app.focus(), Pane::Article);
     assert_eq!(app.scroll(), 2);
 }
+
+#[test]
+fn unified_categories_follow_the_users_own_table() {
+    // The user's table: their own group first, the built-in names in another order.
+    let table = r#"
+[[group]]
+name = "我的关注"
+match = ["技术前沿"]
+
+[[group]]
+name = "市场与资本"
+match = ["市场"]
+
+[[group]]
+name = "其他"
+fallback = true
+"#;
+    let categorizer = ribao::categories::Categorizer::from_toml(table).unwrap();
+    let library = ribao::library::Library::from_digests(
+        ribao::library::Origin::Store("/home/reader/digests".into()),
+        support::scope_digests(),
+        Vec::new(),
+        &categorizer,
+    );
+    let app = app_with(library, TextOptions::default());
+    let unified: Vec<&str> = app
+        .categories()
+        .iter()
+        .filter(|c| c.filter.is_unified())
+        .map(|c| c.filter.label())
+        .collect();
+    assert_eq!(unified, ["我的关注", "市场与资本", "其他"]);
+}

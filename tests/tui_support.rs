@@ -199,13 +199,18 @@ pub fn library() -> Library {
 /// The test library plus a digest 15 days before the newest (inside "last 30 days", outside
 /// "last 7 days") and one 51 days before (outside both).
 pub fn scope_library() -> Library {
+    library_of(
+        Origin::Store(PathBuf::from("/home/reader/digests")),
+        scope_digests(),
+    )
+}
+
+/// The digests of [`scope_library`].
+pub fn scope_digests() -> Vec<ribao::model::Digest> {
     let mut digests = digests();
     digests.push(parse(BRIEF_0105, "store/brief/2026-01-05.md"));
     digests.push(parse(DAILY_1130, "store/daily/2025-11-30.md"));
-    library_of(
-        Origin::Store(PathBuf::from("/home/reader/digests")),
-        digests,
-    )
+    digests
 }
 
 pub fn app() -> App {

@@ -6,6 +6,7 @@ use super::{
     DigestInfo, FileRecord, HEADER_LEN, ID_LEN, INFERRED, Index, MAGIC, NONE, OTHER_FORMS, Outcome,
     VERSION,
 };
+use crate::categories::Categorizer;
 use crate::model::{Digest, Format};
 use crate::search::SearchText;
 use std::collections::HashMap;
@@ -84,7 +85,7 @@ pub fn build(
     entries: &[Entry],
     sink: &mut dyn TextSink,
     same_text: bool,
-    fingerprint: u64,
+    categorizer: &Categorizer,
     blob: &str,
 ) -> std::io::Result<Vec<u8>> {
     let mut files: Vec<FileRecord> = Vec::with_capacity(entries.len());
@@ -214,13 +215,17 @@ pub fn build(
     }
 
     let mut body = Enc::default();
-    body.u64(fingerprint);
+    body.u64(categorizer.fingerprint());
     body.str(blob);
     body.u64(sink.len());
     body.u32(labels.names.len() as u32);
     for l in &labels.names {
         body.str(l);
     }
+    put_list(
+        &mut body,
+        &categorizer.names().map(str::to_string).collect::<Vec<_>>(),
+    );
     body.u32(files.len() as u32);
     for f in &files {
         body.bytes(&path_to_bytes(&f.rel));

@@ -220,13 +220,7 @@ impl Cache {
                 _ => entries.extend(parsed.next()),
             }
         }
-        let meta = build(
-            &entries,
-            &mut sink,
-            reuse.is_some(),
-            categorizer.fingerprint(),
-            &blob,
-        )?;
+        let meta = build(&entries, &mut sink, reuse.is_some(), categorizer, &blob)?;
         sink.out.flush()?;
         drop(sink);
         drop(entries);
@@ -306,8 +300,8 @@ fn in_memory(
     mut text: Vec<u8>,
     categorizer: &Categorizer,
 ) -> Index {
-    let meta = build(entries, &mut text, false, categorizer.fingerprint(), "")
-        .expect("writing to memory cannot fail");
+    let meta =
+        build(entries, &mut text, false, categorizer, "").expect("writing to memory cannot fail");
     Index::open(Bytes::Owned(meta), Bytes::Owned(text), root, false)
         .expect("an index just built in memory reads back")
 }

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 /// Bumped whenever the layout or what the parser extracts changes: an index of another
 /// version is rebuilt.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 const MAGIC: &[u8; 8] = b"RIBAOIDX";
 /// magic, version, checksum of the head, checksum of all, body length, head length.
 const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8 + 8;
@@ -155,8 +155,9 @@ pub struct Index {
     pub digests: Vec<DigestInfo>,
     items: usize,
     cols: Columns,
-    /// The categories table the items were placed with.
+    /// The categories table the items were placed with, and its groups in its order.
     pub fingerprint: u64,
+    pub unified_groups: Vec<String>,
     /// The text file's name in the cache folder, and how much of it the items use.
     pub blob: String,
     pub blob_used: u64,
@@ -199,6 +200,10 @@ impl Index {
         }
         let n = d.u32()? as usize;
         let labels = (0..n)
+            .map(|_| d.str().map(str::to_string))
+            .collect::<Result<Vec<_>, _>>()?;
+        let n = d.u32()? as usize;
+        let unified_groups = (0..n)
             .map(|_| d.str().map(str::to_string))
             .collect::<Result<Vec<_>, _>>()?;
         let n = d.u32()? as usize;
@@ -291,6 +296,7 @@ impl Index {
             items,
             cols,
             fingerprint,
+            unified_groups,
             blob,
             blob_used,
         })

@@ -8,7 +8,6 @@ use crate::index::{DigestInfo, ItemView};
 use crate::library::Library;
 use chrono::{Days, NaiveDate};
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// (digest index, item index) in the library.
 pub type ItemRef = (usize, usize);
@@ -228,18 +227,6 @@ pub struct CategoryCount {
     pub inferred: usize,
 }
 
-/// The unified group names in the built-in table's order (the order the pane lists them).
-fn unified_rank() -> &'static HashMap<String, usize> {
-    static RANK: OnceLock<HashMap<String, usize>> = OnceLock::new();
-    RANK.get_or_init(|| {
-        crate::categories::Categorizer::builtin()
-            .names()
-            .enumerate()
-            .map(|(i, n)| (n.to_string(), i))
-            .collect()
-    })
-}
-
 /// The global numbers of the items of `digests`, in order.
 pub fn items_of<'a>(
     library: &'a Library,
@@ -291,7 +278,13 @@ pub fn categories(library: &Library, digests: &[usize]) -> Vec<CategoryCount> {
         .filter(|(_, e)| e.0 > 0)
         .map(|(id, &e)| (labels[id].as_str(), e))
         .collect();
-    let rank = unified_rank();
+    // In the categories table's order (the one the index was built with).
+    let rank: HashMap<&str, usize> = index
+        .unified_groups
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), i))
+        .collect();
     let mut unified: Vec<_> = unified.into_iter().collect();
     unified.sort_by_key(|(name, (_, _, seen))| {
         (rank.get(*name).copied().unwrap_or(usize::MAX), *seen)
