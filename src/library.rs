@@ -12,7 +12,7 @@ use crate::store::{self, FileEntry, FileProblem};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicUsize;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// Where the digests came from: what the status bar and `--help` tell the user.
@@ -23,6 +23,13 @@ pub enum Origin {
     Samples {
         store: PathBuf,
     },
+}
+
+/// How far indexing is: the files to parse and how many are parsed.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub total: AtomicUsize,
+    pub done: AtomicUsize,
 }
 
 /// How many parsed digests are kept for opening their stories again.
@@ -88,10 +95,33 @@ impl Library {
         categorizer: &Categorizer,
         warn: &mut dyn FnMut(String),
     ) -> Library {
+        Library::load_dir_counting(root, cache_root, categorizer, &Progress::default(), warn)
+    }
+
+    /// [`Library::load_dir`], counting the files it parses in `progress` (for a progress
+    /// line on another thread).
+    pub fn load_dir_counting(
+        root: &Path,
+        cache_root: Option<&Path>,
+        categorizer: &Categorizer,
+        progress: &Progress,
+        warn: &mut dyn FnMut(String),
+    ) -> Library {
         let cache = cache_root.map(|c| Cache::new(c, root));
         let (files, scan_problems, plan) = scan(root, cache.as_ref(), categorizer);
-        let done = AtomicUsize::new(0);
-        let index = index_files(root, cache.as_ref(), plan, files, categorizer, &done, warn);
+        let total = plan.as_ref().map_or(files.len(), |p| {
+            if p.is_fresh() { 0 } else { p.changed().count() }
+        });
+        progress.total.store(total, Ordering::Relaxed);
+        let index = index_files(
+            root,
+            cache.as_ref(),
+            plan,
+            files,
+            categorizer,
+            &progress.done,
+            warn,
+        );
         Library::with_index(Origin::Store(root.to_path_buf()), index, scan_problems)
     }
 

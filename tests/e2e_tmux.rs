@@ -228,3 +228,26 @@ fn search_the_samples_for_a_chinese_word_and_come_back() {
     t.keys(&["q"]);
     assert_restored(&t);
 }
+
+#[test]
+fn a_first_run_of_a_command_shows_indexing_progress_then_clears_it() {
+    let home = tempfile::tempdir().unwrap();
+    // Enough files that indexing them (a debug build) outlasts the progress line's first tick.
+    let story = "英伟达发布新一代推理芯片，云厂商宣布合作。".repeat(20);
+    let store = common::generated_store(home.path(), 1500, 12, &story);
+    let Some(t) = Tmux::start("progress", 100, 12, home.path()) else {
+        return;
+    };
+    t.run(&format!(
+        "{} list --store {} --cache-dir {}/cache | tail -1; echo \"exit=$?\"",
+        env!("CARGO_BIN_EXE_ribao"),
+        store.display(),
+        home.path().display()
+    ));
+    t.wait_for("the progress line", |s| {
+        s.contains("ribao: indexing") && s.contains("/1500 files…")
+    });
+    let done = t.wait_for("the listing", |s| s.contains("exit=0"));
+    assert!(!done.contains("indexing"), "progress line left:\n{done}");
+    assert!(done.contains("12 items"), "{done}");
+}

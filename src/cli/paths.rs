@@ -2,9 +2,11 @@
 //! folder (`directories`).
 
 use crate::categories::Categorizer;
-use crate::library::{Library, Pending};
+use crate::library::{Library, Pending, Progress};
 use anyhow::{Context, bail};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 pub struct Paths {
     /// `<data dir>/digests`; None on systems with no home folder.
@@ -61,7 +63,22 @@ impl Paths {
         let categorizer = self.categorizer();
         let cache = cache.or(self.default_cache.as_deref());
         let load = |dir: &Path| {
-            Library::load_dir(dir, cache, &categorizer, &mut |w| eprintln!("ribao: {w}"))
+            let progress = Progress::default();
+            let finished = AtomicBool::new(false);
+            std::thread::scope(|s| {
+                let shown = std::io::stderr()
+                    .is_terminal()
+                    .then(|| s.spawn(|| show_progress(&progress, &finished)));
+                let library =
+                    Library::load_dir_counting(dir, cache, &categorizer, &progress, &mut |w| {
+                        eprintln!("ribao: {w}")
+                    });
+                finished.store(true, Ordering::Relaxed);
+                if let Some(shown) = shown {
+                    shown.thread().unpark();
+                }
+                library
+            })
         };
         Ok(match self.store(explicit)? {
             Store::Dir(dir) => load(&dir),
@@ -142,4 +159,25 @@ enum Store {
     Default(PathBuf),
     /// No store yet: the samples, and where digests should go.
     Samples(PathBuf),
+}
+
+/// Shows how far indexing is on stderr (a terminal) until `finished`, then clears the line.
+/// Nothing shows when the index was up to date or indexing ends within the first tick.
+fn show_progress(progress: &Progress, finished: &AtomicBool) {
+    let mut shown = false;
+    loop {
+        std::thread::park_timeout(std::time::Duration::from_millis(200));
+        if finished.load(Ordering::Relaxed) {
+            break;
+        }
+        let total = progress.total.load(Ordering::Relaxed);
+        if total > 0 {
+            let done = progress.done.load(Ordering::Relaxed).min(total);
+            eprint!("\r\x1b[Kribao: indexing {done}/{total} files…");
+            shown = true;
+        }
+    }
+    if shown {
+        eprint!("\r\x1b[K");
+    }
 }

@@ -47,3 +47,18 @@ pub fn json(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).expect("stdout is one JSON document")
 }
 pub mod tmux;
+
+/// A store of `files` generated digests (dated in February 2026) of `stories` numbered
+/// stories each, every story's text `paragraph`: for tests that need an archive of some size.
+pub fn generated_store(dir: &Path, files: usize, stories: usize, paragraph: &str) -> PathBuf {
+    let store = dir.join("store");
+    std::fs::create_dir_all(&store).unwrap();
+    for n in 0..files {
+        let mut text = format!("# 日报 2026-02-{:02}\n\n", n % 28 + 1);
+        for k in 1..=stories {
+            text.push_str(&format!("## {k}. 第{n}期第{k}条\n\n{paragraph}\n\n"));
+        }
+        std::fs::write(store.join(format!("{n:04}.md")), text).unwrap();
+    }
+    store
+}
