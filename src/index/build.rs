@@ -146,7 +146,6 @@ pub fn build(
                 digests.u32(labels.id(&digest.source));
                 digests.str(&digest.title);
                 digests.u8(format_to_u8(digest.format));
-                put_list(&mut digests, &digest.tags);
                 put_list(&mut digests, &digest.warnings);
                 count = digest.items.len();
                 fronts.extend_from_slice(digest.front_page.as_bytes());
@@ -177,7 +176,6 @@ pub fn build(
                 digests.u32(labels.id(&info.source));
                 digests.str(&info.title);
                 digests.u8(format_to_u8(info.format));
-                put_list(&mut digests, &info.tags);
                 put_list(&mut digests, &info.warnings);
                 count = info.items.len();
                 fronts.extend_from_slice(old.front_page(info).as_bytes());

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 /// Bumped whenever the layout or what the parser extracts changes: an index of another
 /// version is rebuilt.
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 const MAGIC: &[u8; 8] = b"RIBAOIDX";
 /// magic, version, checksum of the head, checksum of all, body length, head length.
 const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8 + 8;
@@ -76,7 +76,6 @@ pub struct DigestInfo {
     pub source: String,
     pub title: String,
     pub format: Format,
-    pub tags: Vec<String>,
     pub warnings: Vec<String>,
     /// Global item numbers of its stories.
     pub items: Range<usize>,
@@ -99,7 +98,6 @@ impl DigestInfo {
             source,
             title,
             format: Format::Generic,
-            tags: Vec::new(),
             warnings: Vec::new(),
             items: 0..0,
             front: 0..0,
@@ -242,12 +240,10 @@ impl Index {
             let source = label(d.u32()?)?;
             let title = d.str()?.to_string();
             let format = build::format_from_u8(d.u8()?).ok_or(Corrupt("bad format"))?;
-            let list = |d: &mut Dec| -> Result<Vec<String>, Corrupt> {
-                let n = d.u32()? as usize;
-                (0..n).map(|_| d.str().map(str::to_string)).collect()
-            };
-            let tags = list(&mut d)?;
-            let warnings = list(&mut d)?;
+            let n = d.u32()? as usize;
+            let warnings = (0..n)
+                .map(|_| d.str().map(str::to_string))
+                .collect::<Result<Vec<_>, _>>()?;
             let count = d.u32()? as usize;
             let front_off = d.u64()? as usize;
             let front_len = d.u32()? as usize;
@@ -258,7 +254,6 @@ impl Index {
                 source,
                 title,
                 format,
-                tags,
                 warnings,
                 items: next_item..next_item + count,
                 front: front_off..front_off + front_len,
