@@ -87,6 +87,8 @@ fn latin_words_are_found_in_every_width_and_case() {
     assert_eq!(titles(&lib, "\"open source\""), ["upper", "plain", "wide"]);
     assert_eq!(titles(&lib, "openai -gpt-5"), Vec::<String>::new());
     assert_eq!(titles(&lib, "gpt-5,"), ["upper"]);
+    // A Chinese word is scanned for first; the Latin one is checked in what it finds.
+    assert_eq!(titles(&lib, "openai 据"), ["wide"]);
 }
 
 /// Characters of the generated text: ASCII in both cases, their other forms, everyday
@@ -132,5 +134,19 @@ proptest! {
             .filter(|&i| fold(&String::from_utf8_lossy(lib.index().text_of(i))).contains(term.as_str()))
             .collect();
         prop_assert_eq!(found, expected, "word {:?}", word);
+
+        // With a Chinese word as well, which the search scans for first.
+        let both = Query::parse(&format!("\"{word}\" 英"));
+        let found: Vec<usize> = lib.search(&both, None);
+        let expected: Vec<usize> = lib
+            .digests()
+            .iter()
+            .flat_map(|d| d.items.clone())
+            .filter(|&i| {
+                let text = fold(&String::from_utf8_lossy(lib.index().text_of(i)));
+                both.terms.iter().all(|t| text.contains(t.as_str()))
+            })
+            .collect();
+        prop_assert_eq!(found, expected, "words {:?} and 英", word);
     }
 }

@@ -61,9 +61,18 @@ pub fn run(
     query: &Query,
     within: Option<&[usize]>,
 ) -> Vec<usize> {
-    let terms: Vec<Matcher> = query.terms.iter().map(|t| Matcher::new(t)).collect();
+    let mut terms: Vec<Matcher> = query.terms.iter().map(|t| Matcher::new(t)).collect();
     let excluded: Vec<Matcher> = query.excluded.iter().map(|t| Matcher::new(t)).collect();
-    let wants_lowered = terms.iter().chain(&excluded).any(Matcher::wants_lowered);
+    // The scan term goes first: one that reads the text as written when there is one (a
+    // Chinese word), so the text need not be lowered; the others are checked only in the
+    // stories it finds.
+    if let Some(plain) = terms.iter().position(|t| !t.wants_lowered()) {
+        terms.swap(0, plain);
+    }
+    let wants_lowered = match terms.first() {
+        Some(scan) => scan.wants_lowered(),
+        None => excluded.iter().any(Matcher::wants_lowered),
+    };
     // Scope prefixes are decided once per label and per digest, not per item.
     let category_ok: Option<Vec<bool>> = query.category.as_ref().map(|c| {
         index
