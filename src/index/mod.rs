@@ -317,10 +317,6 @@ impl Index {
             .unwrap_or("")
     }
 
-    pub fn item_count(&self) -> usize {
-        self.items
-    }
-
     pub fn item(&self, i: usize) -> ItemView<'_> {
         let c = &self.cols;
         let id = Index::str_in(

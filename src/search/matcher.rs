@@ -110,10 +110,6 @@ impl Matcher {
         }
     }
 
-    pub fn is_in(&self, hay: &[u8]) -> bool {
-        self.find_from(hay, 0).is_some()
-    }
-
     /// Every match, left to right, not overlapping.
     pub fn find_all(&self, hay: &[u8]) -> Vec<Range<usize>> {
         let mut out = Vec::new();
