@@ -28,39 +28,19 @@ pub struct FileProblem {
 }
 
 /// Every digest file under `root` (following links, stopping at loops), sorted by path.
-/// This runs at every start, so it reads each folder once, then asks for the files' sizes
-/// and times relative to their folder on every core. (Walking the folders themselves on
-/// several threads measured slower on two cores.)
+/// This runs at every start, so it reads each folder once and asks for its files' sizes and
+/// times relative to it, on every core. (Walking the folders themselves on several threads
+/// measured slower on two cores.)
 pub fn scan(root: &Path) -> (Vec<FileEntry>, Vec<FileProblem>) {
     let visited = Visited::default();
-    let mut found = match std::fs::metadata(root) {
+    let mut found = Found::default();
+    match std::fs::metadata(root) {
         Ok(m) => {
             remember(&visited, &m);
-            walk(root, &visited)
+            walk(root, &visited, &mut found);
+            found.look_at_unread();
         }
-        Err(e) => Found {
-            problems: vec![cannot_read(root.to_path_buf(), &e)],
-            ..Found::default()
-        },
-    };
-    let looked: Vec<Result<Looked, FileProblem>> = found
-        .unread
-        .into_par_iter()
-        .with_min_len(64)
-        .map(|entry| {
-            let path = entry.path();
-            match entry.metadata() {
-                Ok(m) => Ok(file_entry(path, &m)),
-                Err(e) => Err(cannot_read(path, &e)),
-            }
-        })
-        .collect();
-    for r in looked {
-        match r {
-            Ok(f) if f.is_file => found.files.push(f.entry),
-            Ok(_) => {}
-            Err(p) => found.problems.push(p),
-        }
+        Err(e) => found.problems.push(cannot_read(root.to_path_buf(), &e)),
     }
     found
         .files
@@ -71,9 +51,52 @@ pub fn scan(root: &Path) -> (Vec<FileEntry>, Vec<FileProblem>) {
 #[derive(Default)]
 struct Found {
     files: Vec<FileEntry>,
-    /// Files with a digest's name whose size and time are still to be read.
-    unread: Vec<std::fs::DirEntry>,
     problems: Vec<FileProblem>,
+    /// Files with a digest's name whose size and time are still to be read, and how many
+    /// folders they are in.
+    unread: Vec<std::fs::DirEntry>,
+    unread_folders: usize,
+}
+
+/// Folders whose files' sizes are read together. An entry holds its folder open, and a
+/// store can have more folders than a process may have files open.
+const FOLDERS_AT_ONCE: usize = 32;
+
+impl Found {
+    /// Notes the files of one folder to look at, and looks once enough folders are open.
+    fn add_unread(&mut self, entries: Vec<std::fs::DirEntry>) {
+        if entries.is_empty() {
+            return;
+        }
+        self.unread.extend(entries);
+        self.unread_folders += 1;
+        if self.unread_folders >= FOLDERS_AT_ONCE {
+            self.look_at_unread();
+        }
+    }
+
+    /// Reads the size and time of the unread files on every core.
+    fn look_at_unread(&mut self) {
+        self.unread_folders = 0;
+        let looked: Vec<Result<Looked, FileProblem>> = std::mem::take(&mut self.unread)
+            .into_par_iter()
+            .with_min_len(64)
+            .map(|entry| {
+                let path = entry.path();
+                match entry.metadata() {
+                    Ok(m) => Ok(file_entry(path, &m)),
+                    Err(e) => Err(cannot_read(path, &e)),
+                }
+            })
+            .collect();
+        for r in looked {
+            match r {
+                Ok(f) if f.is_file => self.files.push(f.entry),
+                Ok(_) => {}
+                Err(p) => self.problems.push(p),
+            }
+        }
+    }
 }
 
 /// A file's entry, and whether it is a regular file (a name can also be a socket or such).
@@ -96,16 +119,16 @@ fn file_entry(path: PathBuf, m: &std::fs::Metadata) -> Looked {
 /// Folders already walked, by device and inode: a link back to one is a loop.
 type Visited = std::cell::RefCell<HashSet<(u64, u64)>>;
 
-fn walk(dir: &Path, visited: &Visited) -> Found {
-    let mut found = Found::default();
+fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
             found.problems.push(cannot_read(dir.to_path_buf(), &e));
-            return found;
+            return;
         }
     };
     let mut folders = Vec::new();
+    let mut unread = Vec::new();
     for entry in entries {
         let entry = match entry {
             Ok(entry) => entry,
@@ -123,7 +146,7 @@ fn walk(dir: &Path, visited: &Visited) -> Found {
             }
             Ok(_) => {
                 if is_digest_name(Path::new(&entry.file_name())) {
-                    found.unread.push(entry);
+                    unread.push(entry);
                 }
                 continue;
             }
@@ -144,22 +167,17 @@ fn walk(dir: &Path, visited: &Visited) -> Found {
             Err(e) => found.problems.push(cannot_read(path, &e)),
         }
     }
+    found.add_unread(unread);
     for folder in folders {
         match std::fs::metadata(&folder) {
             Ok(m) if !remember(visited, &m) => found.problems.push(FileProblem {
                 message: "a link back to a folder already read (a loop); skipped".into(),
                 path: folder,
             }),
-            Ok(_) => {
-                let below = walk(&folder, visited);
-                found.files.extend(below.files);
-                found.unread.extend(below.unread);
-                found.problems.extend(below.problems);
-            }
+            Ok(_) => walk(&folder, visited, found),
             Err(e) => found.problems.push(cannot_read(folder, &e)),
         }
     }
-    found
 }
 
 /// Notes a folder as walked; false when it already was.

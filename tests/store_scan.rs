@@ -47,3 +47,41 @@ fn a_missing_store_is_a_problem_not_a_panic() {
     assert_eq!(problems.len(), 1);
     assert!(problems[0].message.starts_with("cannot read"));
 }
+
+/// A store with more folders than the process may have files open: each folder is let go
+/// before the next is read (the files' sizes are read while their folder is open).
+#[cfg(unix)]
+#[test]
+fn a_store_of_more_folders_than_open_files_allowed_is_read_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    for i in 0..200 {
+        let dir = store.join(format!("day{i:03}"));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(
+            dir.join("2026-01-01.md"),
+            format!("# 日报\n\n## 1. 第{i}条\n\n正文\n"),
+        )
+        .unwrap();
+    }
+    // The binary under a limit of 64 open files.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -n 64 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_ribao"))
+        .args(["list", "--json", "--store"])
+        .arg(&store)
+        .arg("--cache-dir")
+        .arg(tmp.path().join("cache"))
+        .arg("--state")
+        .arg(tmp.path().join("state.json"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 200);
+}
