@@ -32,6 +32,22 @@ pub struct Progress {
     pub done: AtomicUsize,
 }
 
+impl Progress {
+    fn of(total: usize) -> Progress {
+        Progress {
+            total: AtomicUsize::new(total),
+            done: AtomicUsize::new(0),
+        }
+    }
+
+    /// (parsed, to parse). Parsed is capped: a cache that cannot be written has every file
+    /// parsed again in memory.
+    pub fn counts(&self) -> (usize, usize) {
+        let total = self.total.load(Ordering::Relaxed);
+        (self.done.load(Ordering::Relaxed).min(total), total)
+    }
+}
+
 /// How many parsed digests are kept for opening their stories again.
 const PARSED_KEPT: usize = 4;
 
@@ -60,9 +76,7 @@ pub struct Pending {
     scan_problems: Vec<FileProblem>,
     cache_root: Option<PathBuf>,
     categorizer: Arc<Categorizer>,
-    /// Files to parse, and how many are done.
-    pub total: usize,
-    pub done: Arc<AtomicUsize>,
+    pub progress: Arc<Progress>,
 }
 
 impl Pending {
@@ -78,7 +92,7 @@ impl Pending {
             None,
             self.files,
             &self.categorizer,
-            &self.done,
+            &self.progress.done,
             &mut |_| {},
         );
         Library::with_index(Origin::Store(self.root), index, self.scan_problems)
@@ -182,15 +196,14 @@ impl Library {
                 slots[*d] = n as u32;
             }
         }
-        let total = changed.len();
+        let progress = Arc::new(Progress::of(changed.len()));
         let pending = Pending {
             root: root.to_path_buf(),
             files,
             scan_problems: scan_problems.clone(),
             cache_root: cache_root.map(Path::to_path_buf),
             categorizer,
-            total,
-            done: Arc::new(AtomicUsize::new(0)),
+            progress,
         };
         let mut library =
             Library::with_index(Origin::Store(root.to_path_buf()), index, scan_problems);

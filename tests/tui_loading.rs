@@ -31,7 +31,7 @@ fn new_files_are_listed_at_once_and_filled_in_when_indexed() {
 
     let (library, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
     let pending = pending.expect("two files to index");
-    assert_eq!(pending.total, 2);
+    assert_eq!(pending.progress.counts(), (0, 2));
     assert_eq!(library.pending_count(), 2);
     let mut app = App::new(
         library,

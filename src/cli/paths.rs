@@ -170,9 +170,8 @@ fn show_progress(progress: &Progress, finished: &AtomicBool) {
         if finished.load(Ordering::Relaxed) {
             break;
         }
-        let total = progress.total.load(Ordering::Relaxed);
+        let (done, total) = progress.counts();
         if total > 0 {
-            let done = progress.done.load(Ordering::Relaxed).min(total);
             eprint!("\r\x1b[Kribao: indexing {done}/{total} files…");
             shown = true;
         }

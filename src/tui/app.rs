@@ -720,7 +720,7 @@ impl App {
     /// Starts the indexing `pending` on its own thread; until it is done the reader shows
     /// what it has, with the progress in the status bar.
     pub fn start_loading(&mut self, pending: crate::library::Pending) {
-        if pending.total == 0 && self.library.pending_count() == 0 {
+        if pending.progress.counts().1 == 0 && self.library.pending_count() == 0 {
             // Only removed files: finished at once, no thread needed.
             self.replace_library(pending.finish());
             return;
@@ -733,7 +733,7 @@ impl App {
 
     /// (parsed, to parse) while new files are being indexed.
     pub fn loading(&self) -> Option<(usize, usize)> {
-        self.loader.as_ref().map(|l| (l.done(), l.total))
+        self.loader.as_ref().map(|l| l.progress.counts())
     }
 
     /// Takes the complete library once indexing is done: the reader stays where it was

@@ -42,8 +42,7 @@ impl std::fmt::Debug for Waker {
 /// The indexing the reader started with still under way: its progress, and the complete
 /// library when it is done. The loop is woken a few times a second for the progress count.
 pub struct Loader {
-    pub total: usize,
-    done: Arc<std::sync::atomic::AtomicUsize>,
+    pub progress: Arc<crate::library::Progress>,
     result: Receiver<Library>,
     /// Progress last shown, to redraw only when it moved.
     shown: std::cell::Cell<usize>,
@@ -55,8 +54,7 @@ const PROGRESS_EVERY: Duration = Duration::from_millis(250);
 impl Loader {
     pub fn spawn(pending: crate::library::Pending, waker: Waker) -> std::io::Result<Loader> {
         let (send, result) = mpsc::channel();
-        let total = pending.total;
-        let done = pending.done.clone();
+        let progress = pending.progress.clone();
         let finished = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let (flag, ticker_waker) = (finished.clone(), waker.clone());
         std::thread::Builder::new()
@@ -77,23 +75,15 @@ impl Loader {
                 }
             })?;
         Ok(Loader {
-            total,
-            done,
+            progress,
             result,
             shown: std::cell::Cell::new(0),
         })
     }
 
-    /// Files parsed so far.
-    pub fn done(&self) -> usize {
-        self.done
-            .load(std::sync::atomic::Ordering::Relaxed)
-            .min(self.total)
-    }
-
     /// Whether the count moved since it was last asked for.
     pub fn moved(&self) -> bool {
-        let now = self.done();
+        let now = self.progress.counts().0;
         now != self.shown.replace(now)
     }
 
