@@ -146,7 +146,7 @@ pub fn build(
                 digests.u32(labels.id(&digest.source));
                 digests.str(&digest.title);
                 digests.u8(format_to_u8(digest.format));
-                put_list(&mut digests, &digest.warnings);
+                digests.strs(&digest.warnings);
                 count = digest.items.len();
                 fronts.extend_from_slice(digest.front_page.as_bytes());
                 for (item, text) in digest.items.iter().zip(texts) {
@@ -176,7 +176,7 @@ pub fn build(
                 digests.u32(labels.id(&info.source));
                 digests.str(&info.title);
                 digests.u8(format_to_u8(info.format));
-                put_list(&mut digests, &info.warnings);
+                digests.strs(&info.warnings);
                 count = info.items.len();
                 fronts.extend_from_slice(old.front_page(info).as_bytes());
                 for i in info.items.clone() {
@@ -216,14 +216,8 @@ pub fn build(
     body.u64(categorizer.fingerprint());
     body.str(blob);
     body.u64(sink.len());
-    body.u32(labels.names.len() as u32);
-    for l in &labels.names {
-        body.str(l);
-    }
-    put_list(
-        &mut body,
-        &categorizer.names().map(str::to_string).collect::<Vec<_>>(),
-    );
+    body.strs(&labels.names);
+    body.strs(&categorizer.names().collect::<Vec<_>>());
     body.u32(files.len() as u32);
     for f in &files {
         body.bytes(&path_to_bytes(&f.rel));
@@ -375,13 +369,6 @@ impl Labels {
 fn put_date(e: &mut Enc, date: Option<chrono::NaiveDate>) {
     use chrono::Datelike;
     e.i64(date.map_or(i64::MIN, |d| i64::from(d.num_days_from_ce())));
-}
-
-fn put_list(e: &mut Enc, list: &[String]) {
-    e.u32(list.len() as u32);
-    for s in list {
-        e.str(s);
-    }
 }
 
 const FORMATS: [Format; 5] = [

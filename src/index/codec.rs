@@ -29,6 +29,13 @@ impl Enc {
     pub fn str(&mut self, s: &str) {
         self.bytes(s.as_bytes());
     }
+    /// A counted list of strings.
+    pub fn strs<S: AsRef<str>>(&mut self, list: &[S]) {
+        self.u32(list.len() as u32);
+        for s in list {
+            self.str(s.as_ref());
+        }
+    }
     /// A length-prefixed run of bytes (also how columns are written).
     pub fn bytes(&mut self, b: &[u8]) {
         self.u64(b.len() as u64);
@@ -72,6 +79,11 @@ impl<'a> Dec<'a> {
     pub fn str(&mut self) -> Result<&'a str, Corrupt> {
         let b = self.bytes()?;
         std::str::from_utf8(&self.buf[b]).map_err(|_| Corrupt("text is not UTF-8"))
+    }
+    /// A list [`Enc::strs`] wrote.
+    pub fn strs(&mut self) -> Result<Vec<String>, Corrupt> {
+        let n = self.u32()? as usize;
+        (0..n).map(|_| self.str().map(str::to_string)).collect()
     }
     /// A length-prefixed run of bytes, as a range of the whole buffer (columns stay in place).
     pub fn bytes(&mut self) -> Result<Range<usize>, Corrupt> {

@@ -196,14 +196,8 @@ impl Index {
         if (text.len() as u64) < blob_used {
             return Err(Corrupt("the text file is shorter than the index says"));
         }
-        let n = d.u32()? as usize;
-        let labels = (0..n)
-            .map(|_| d.str().map(str::to_string))
-            .collect::<Result<Vec<_>, _>>()?;
-        let n = d.u32()? as usize;
-        let unified_groups = (0..n)
-            .map(|_| d.str().map(str::to_string))
-            .collect::<Result<Vec<_>, _>>()?;
+        let labels = d.strs()?;
+        let unified_groups = d.strs()?;
         let n = d.u32()? as usize;
         let mut files = Vec::with_capacity(n);
         for _ in 0..n {
@@ -240,10 +234,7 @@ impl Index {
             let source = label(d.u32()?)?;
             let title = d.str()?.to_string();
             let format = build::format_from_u8(d.u8()?).ok_or(Corrupt("bad format"))?;
-            let n = d.u32()? as usize;
-            let warnings = (0..n)
-                .map(|_| d.str().map(str::to_string))
-                .collect::<Result<Vec<_>, _>>()?;
+            let warnings = d.strs()?;
             let count = d.u32()? as usize;
             let front_off = d.u64()? as usize;
             let front_len = d.u32()? as usize;
