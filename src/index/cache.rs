@@ -172,13 +172,9 @@ impl Cache {
             .filter_map(|&file| {
                 let old = old?;
                 match old.files[file].outcome {
-                    Outcome::Digest(d) => Some(
-                        old.digests[d as usize]
-                            .items
-                            .clone()
-                            .map(|i| u64::from(old.text_range(i).1))
-                            .sum::<u64>(),
-                    ),
+                    Outcome::Digest(d) => {
+                        Some(old.digest_span(&old.digests[d as usize]).len() as u64)
+                    }
                     Outcome::Problem(_) => None,
                 }
             })

@@ -348,11 +348,12 @@ impl Index {
     /// Where the text of all of digest `d`'s stories lies: they are written together, in
     /// order.
     pub fn digest_span(&self, d: &DigestInfo) -> Range<usize> {
-        let (Some(first), Some(last)) = (d.items.clone().next(), d.items.clone().last()) else {
+        if d.items.is_empty() {
             return 0..0;
-        };
-        let (off, len) = self.text_range(last);
-        self.text_range(first).0 as usize..off as usize + len as usize
+        }
+        let (start, _) = self.text_range(d.items.start);
+        let (off, len) = self.text_range(d.items.end - 1);
+        start as usize..off as usize + len as usize
     }
 
     /// Bytes of the text part; empty when out of range (a damaged index).
