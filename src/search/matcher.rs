@@ -47,43 +47,21 @@ impl Matcher {
                         && !super::text::EVERYDAY_WIDE.contains(c)
             })
             .then(|| finder(term));
-        Matcher {
-            kind: Matcher::pattern(term),
-            lowered,
-        }
-    }
-
-    fn pattern(term: &str) -> Kind {
-        // Any mix of case and width, as folding would match: `(?i:[oｏ][pｐ]…)`.
-        let mut pattern = String::from("(?i:");
-        for c in term.chars() {
-            push_char(c, &mut pattern);
-        }
-        pattern.push(')');
-        match Regex::new(&pattern) {
-            Ok(re) => Kind::Pattern(re),
-            // Cannot happen for escaped input; a byte search is the safe fallback.
-            Err(_) => Kind::Bytes(finder(term)),
-        }
+        // Cannot fail for escaped input; a byte search is the safe fallback.
+        let kind = expression(term, "").map_or_else(|| Kind::Bytes(finder(term)), Kind::Pattern);
+        Matcher { kind, lowered }
     }
 
     /// Like [`Matcher::new`], also across zero-width characters between the term's
     /// characters: for text as written (the index's text has none).
     pub fn across_invisibles(term: &str) -> Matcher {
-        let mut pattern = String::from("(?i:");
-        for (n, c) in term.chars().enumerate() {
-            if n > 0 {
-                pattern.push_str("[\u{200b}\u{200c}\u{200d}\u{2060}\u{feff}]*");
-            }
-            push_char(c, &mut pattern);
-        }
-        pattern.push(')');
-        match Regex::new(&pattern) {
-            Ok(re) => Matcher {
+        let between = format!("[{}]*", String::from_iter(super::text::ZERO_WIDTH));
+        match expression(term, &between) {
+            Some(re) => Matcher {
                 kind: Kind::Pattern(re),
                 lowered: None,
             },
-            Err(_) => Matcher::new(term),
+            None => Matcher::new(term),
         }
     }
 
@@ -120,6 +98,20 @@ impl Matcher {
         }
         out
     }
+}
+
+/// `term` as an expression that takes each of its characters in any case and width, as
+/// folding would match (`(?i:[oｏ][pｐ]…)`), with `between` allowed between them.
+fn expression(term: &str, between: &str) -> Option<Regex> {
+    let mut pattern = String::from("(?i:");
+    for (n, c) in term.chars().enumerate() {
+        if n > 0 {
+            pattern.push_str(between);
+        }
+        push_char(c, &mut pattern);
+    }
+    pattern.push(')');
+    Regex::new(&pattern).ok()
 }
 
 fn bytes_match(f: &Finder, rest: &[u8], from: usize) -> Option<Range<usize>> {

@@ -93,7 +93,7 @@ fn tokens(input: &str) -> Vec<Token> {
 /// half-width forms; zero-width characters dropped.
 fn fold_char(c: char, out: &mut String) {
     match c {
-        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {}
+        c if super::text::is_zero_width(c) => {}
         '\u{3000}' => out.push(' '),
         '\u{ff01}'..='\u{ff5e}' => out.extend(
             char::from_u32(c as u32 - 0xfee0)

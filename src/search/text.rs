@@ -124,9 +124,10 @@ fn is_other_form(c: char) -> bool {
     }
 }
 
-fn is_zero_width(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
-    )
+/// Characters that take no room and that queries ignore.
+pub(super) const ZERO_WIDTH: [char; 5] =
+    ['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}'];
+
+pub(super) fn is_zero_width(c: char) -> bool {
+    ZERO_WIDTH.contains(&c)
 }
