@@ -28,16 +28,33 @@ const SNIPPET_AFTER: usize = 100;
 /// Digests read per task; the pages a task read are let go when it is done.
 const BATCH: usize = 32;
 
-/// Every place in `text` where one of `terms` (folded, as in [`Query::terms`]) occurs,
-/// sorted and merged: what the reader highlights.
-pub fn highlights(terms: &[String], text: &str) -> Vec<Range<usize>> {
-    merge_ranges(
-        terms
-            .iter()
-            .filter(|t| !t.is_empty())
-            .flat_map(|t| Matcher::across_invisibles(t).find_all(text.as_bytes()))
-            .collect(),
-    )
+/// What the reader highlights: the query's terms, made into expressions once for all the
+/// text a screen shows.
+pub struct Highlighter {
+    terms: Vec<Matcher>,
+}
+
+impl Highlighter {
+    /// `terms` folded, as in [`Query::terms`].
+    pub fn new(terms: &[String]) -> Highlighter {
+        Highlighter {
+            terms: terms
+                .iter()
+                .filter(|t| !t.is_empty())
+                .map(|t| Matcher::across_invisibles(t))
+                .collect(),
+        }
+    }
+
+    /// Every place in `text` where one of the terms occurs, sorted and merged.
+    pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
+        merge_ranges(
+            self.terms
+                .iter()
+                .flat_map(|m| m.find_all(text.as_bytes()))
+                .collect(),
+        )
+    }
 }
 
 /// Sorted, with overlapping or touching ranges joined.
@@ -343,6 +360,9 @@ mod tests {
     #[test]
     fn highlights_merge_overlapping_terms() {
         let q = Query::parse("英伟 伟达 gpu");
-        assert_eq!(highlights(&q.terms, "英伟达的GPU"), vec![0..9, 12..15]);
+        assert_eq!(
+            Highlighter::new(&q.terms).ranges("英伟达的GPU"),
+            vec![0..9, 12..15]
+        );
     }
 }

@@ -1,5 +1,5 @@
 //! Marking a search's terms in text already laid out for the screen, one rendered row at a
-//! time, found as search finds them ([`crate::search::highlights`]).
+//! time, found as search finds them ([`crate::search::Highlighter`]).
 
 use crate::text::{self, TextOptions};
 use ratatui::style::Style;
@@ -63,9 +63,10 @@ pub fn mark(lines: &[Line<'static>], terms: &[String], style: Style, opts: TextO
         lines: Vec::with_capacity(lines.len()),
         matches: Vec::new(),
     };
+    let highlighter = crate::search::Highlighter::new(terms);
     for (n, line) in lines.iter().enumerate() {
         let joined: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-        let ranges = crate::search::highlights(terms, &joined);
+        let ranges = highlighter.ranges(&joined);
         if ranges.is_empty() {
             out.lines.push(line.clone());
             continue;
@@ -96,16 +97,20 @@ mod tests {
     #[test]
     fn finds_folded_terms_in_the_original_text() {
         let text = "ＯｐｅｎＡＩ 与 Open\u{200b}AI、openai 以及英伟达";
-        let found = crate::search::highlights(&terms(&["OpenAI", "英伟达"]), text);
+        let found = crate::search::Highlighter::new(&terms(&["OpenAI", "英伟达"])).ranges(text);
         let hits: Vec<&str> = found.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(hits, ["ＯｐｅｎＡＩ", "Open\u{200b}AI", "openai", "英伟达"]);
-        assert!(crate::search::highlights(&[], text).is_empty());
-        assert!(crate::search::highlights(&terms(&["a"]), "").is_empty());
+        assert!(crate::search::Highlighter::new(&[]).ranges(text).is_empty());
+        assert!(
+            crate::search::Highlighter::new(&terms(&["a"]))
+                .ranges("")
+                .is_empty()
+        );
     }
 
     #[test]
     fn overlapping_terms_merge() {
-        let found = crate::search::highlights(&terms(&["英伟", "伟达"]), "英伟达发布");
+        let found = crate::search::Highlighter::new(&terms(&["英伟", "伟达"])).ranges("英伟达发布");
         assert_eq!(found, vec![Range { start: 0, end: 9 }]);
     }
 

@@ -10,7 +10,7 @@ use super::{
     ACCENT, BOLD, CURRENT_MATCH, DIM, FOCUS, MATCH, OK, breadcrumb, draw_block, list, pane_block,
     put_line, scrollbar, status, too_small,
 };
-use crate::search::Snippet;
+use crate::search::{Highlighter, Snippet};
 use crate::text::{self, TextOptions};
 use crate::tui::scope::ItemRef;
 use ratatui::buffer::Buffer;
@@ -155,9 +155,9 @@ fn is_match(span: &Span<'_>) -> bool {
 
 /// Where a snippet's matches are: the snippet's own match, and every other place a term
 /// occurs (ranges not on char boundaries are dropped).
-fn snippet_ranges(snippet: &Snippet, terms: &[String]) -> Vec<Range<usize>> {
+fn snippet_ranges(snippet: &Snippet, terms: &Highlighter) -> Vec<Range<usize>> {
     let s = snippet.text.as_str();
-    let mut ranges = crate::search::highlights(terms, s);
+    let mut ranges = terms.ranges(s);
     if let Some(r) = snippet.match_range.clone()
         && r.start < r.end
         && r.end <= s.len()
@@ -173,7 +173,7 @@ fn snippet_ranges(snippet: &Snippet, terms: &[String]) -> Vec<Range<usize>> {
 /// it out of sight, that text is cut from the left.
 fn snippet_line(
     snippet: &Snippet,
-    terms: &[String],
+    terms: &Highlighter,
     width: usize,
     opts: TextOptions,
 ) -> Line<'static> {
@@ -214,7 +214,7 @@ fn shift(ranges: &[Range<usize>], s: &str) -> Vec<Range<usize>> {
 fn title_line(
     app: &App,
     hit: ItemRef,
-    terms: &[String],
+    terms: &Highlighter,
     selected: bool,
     width: usize,
     opts: TextOptions,
@@ -240,7 +240,7 @@ fn title_line(
         .map(|s| text::str_width(&s.content, opts))
         .sum();
     let title = super::clean(item.title);
-    let title_ranges = crate::search::highlights(terms, &title);
+    let title_ranges = terms.ranges(&title);
     let title_style = if read { DIM } else { BOLD };
     let title_line = Line::from(marked_pieces(&title, &title_ranges, title_style));
     let source = super::clean(&digest.source);
@@ -345,7 +345,7 @@ fn draw_results(buf: &mut Buffer, area: Rect, app: &mut App) {
     let Some(view) = app.search_view() else {
         return;
     };
-    let terms = view.terms.clone();
+    let terms = Highlighter::new(&view.terms);
     for (i, top) in (offset..len.min(offset + visible)).zip((inner.y..).step_by(per)) {
         let hit = view.hits[i];
         let is_selected = i == selected;
