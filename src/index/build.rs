@@ -212,7 +212,11 @@ pub fn build(
         digests.u32((fronts.len() as u64 - front_off) as u32);
     }
 
-    let mut body = Enc::default();
+    // The header goes in front once the checksums are known: its room is kept, so the
+    // finished index is never copied whole.
+    let mut body = Enc {
+        buf: vec![0; HEADER_LEN],
+    };
     body.u64(categorizer.fingerprint());
     body.str(blob);
     body.u64(sink.len());
@@ -236,40 +240,45 @@ pub fn build(
     }
     body.u32(rows.len() as u32);
     body.buf.extend_from_slice(&digests.buf);
-    let head_len = body.buf.len();
+    let head_len = body.buf.len() - HEADER_LEN;
     body.u32(cols.count as u32);
     let by_id = cols.by_id();
-    for col in [
-        &cols.ids,
-        &cols.category,
-        &cols.region,
-        &cols.outlet,
-        &cols.unified,
-        &cols.flags,
-        &cols.str_off,
-        &cols.title_len,
-        &cols.url_len,
-        &cols.text_off,
-        &cols.text_len,
-        &cols.digest,
-        &by_id,
-    ] {
-        body.bytes(col);
+    let ItemColumns {
+        count: _,
+        ids,
+        category,
+        region,
+        outlet,
+        unified,
+        flags,
+        str_off,
+        title_len,
+        url_len,
+        text_off,
+        text_len,
+        digest,
+    } = cols;
+    let parts = [
+        ids, category, region, outlet, unified, flags, str_off, title_len, url_len, text_off,
+        text_len, digest, by_id, strings, fronts,
+    ];
+    body.buf
+        .reserve_exact(parts.iter().map(|p| 8 + p.len()).sum());
+    // Each part is let go once copied, so the columns are not all held twice.
+    for part in parts {
+        body.bytes(&part);
     }
-    body.bytes(&strings);
-    body.bytes(&fronts);
 
-    let mut out = Vec::with_capacity(HEADER_LEN + body.buf.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&VERSION.to_le_bytes());
-    let head_sum = xxhash_rust::xxh3::xxh3_64(&body.buf[..head_len]);
-    let full_sum = xxhash_rust::xxh3::xxh3_64(&body.buf);
-    out.extend_from_slice(&head_sum.to_le_bytes());
-    out.extend_from_slice(&full_sum.to_le_bytes());
-    out.extend_from_slice(&(body.buf.len() as u64).to_le_bytes());
-    out.extend_from_slice(&(head_len as u64).to_le_bytes());
-    out.extend_from_slice(&body.buf);
-    Ok(out)
+    let sums = &body.buf[HEADER_LEN..];
+    let mut header = Enc::default();
+    header.buf.extend_from_slice(MAGIC);
+    header.u32(VERSION);
+    header.u64(xxhash_rust::xxh3::xxh3_64(&sums[..head_len]));
+    header.u64(xxhash_rust::xxh3::xxh3_64(sums));
+    header.u64(sums.len() as u64);
+    header.u64(head_len as u64);
+    body.buf[..HEADER_LEN].copy_from_slice(&header.buf);
+    Ok(body.buf)
 }
 
 struct ItemFields<'a> {
