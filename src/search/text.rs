@@ -65,7 +65,11 @@ fn line_content(line: &str) -> &str {
 /// Inline text without link targets, emphasis marks and tags.
 fn push_inline(text: &str, out: &mut SearchText) {
     let mut rest = text;
-    while let Some(at) = rest.find(['[', ']', '*', '`', '<', '|', '!', '_']) {
+    // The marks are ASCII, so a byte search finds them (a char search decodes every char).
+    while let Some(at) = rest
+        .bytes()
+        .position(|b| matches!(b, b'[' | b']' | b'*' | b'`' | b'<' | b'|' | b'!' | b'_'))
+    {
         push_visible(&rest[..at], out);
         let tail = &rest[at..];
         let skip = if let Some(after) = tail.strip_prefix("](") {
@@ -93,15 +97,18 @@ fn push_inline(text: &str, out: &mut SearchText) {
 }
 
 fn push_visible(s: &str, out: &mut SearchText) {
-    // Zero-width characters and the other forms all start with one of these bytes; most
-    // text has none of them.
+    // Zero-width characters and the other forms all start with one of these bytes, which
+    // only ever start a char; Chinese text has many of them (its punctuation), so each is
+    // looked at where it is rather than every char decoded.
     let b = s.as_bytes();
-    if memchr::memchr3(0xe2, 0xe3, 0xef, b).is_none() && memchr::memchr(0xc5, b).is_none() {
-        out.text.push_str(s);
-        return;
+    let mut zero_width = false;
+    for at in memchr::memchr3_iter(0xe2, 0xe3, 0xef, b).chain(memchr::memchr_iter(0xc5, b)) {
+        if let Some(c) = s[at..].chars().next() {
+            out.other_forms |= is_other_form(c);
+            zero_width |= is_zero_width(c);
+        }
     }
-    out.other_forms |= s.contains(is_other_form);
-    if s.contains(is_zero_width) {
+    if zero_width {
         out.text.extend(s.chars().filter(|&c| !is_zero_width(c)));
     } else {
         out.text.push_str(s);
