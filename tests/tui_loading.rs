@@ -47,6 +47,10 @@ fn new_files_are_listed_at_once_and_filled_in_when_indexed() {
     assert!(new_date < old_date);
     assert!(screen.contains("1/…"), "{screen}");
     assert!(screen.contains("being indexed"), "{screen}");
+    // The new date's stories are not counted yet: the status bar and overview say so
+    // rather than "0 items".
+    assert!(!screen.contains("0 items"), "{screen}");
+    assert_eq!(screen.matches("· … items").count(), 2, "{screen}");
     // Move to the indexed date, and open a story there.
     h.keys("G<Enter><Enter><Enter>");
     let opened = h.app.opened().map(|(_, i)| i.id.to_string());

@@ -444,6 +444,14 @@ impl App {
     pub(crate) fn label_of(&self, scope: Scope) -> String {
         scope::label(&self.dates, scope, self.date)
     }
+    /// Whether the scope has files still being indexed, so its stories are not all counted.
+    pub fn scope_pending(&self) -> bool {
+        let digests = self.library.digests();
+        self.dates[scope::groups_in(&self.dates, self.scope, self.date)]
+            .iter()
+            .flat_map(|g| &g.digests)
+            .any(|&d| digests[d].pending)
+    }
     /// The categories of the scope with their item counts: "All", the publications' own, then
     /// the unified ones.
     pub fn categories(&self) -> &[CategoryCount] {

@@ -166,8 +166,14 @@ fn front_pages(
         let date = crate::model::date_label(digest.date);
         let count = digest.items.len();
         let meta = format!(
-            "{date} · {} · {count} {}",
+            "{date} · {} · {} {}",
             digest.source,
+            // A file being indexed has no stories counted yet.
+            if digest.pending {
+                "…".to_string()
+            } else {
+                count.to_string()
+            },
             if count == 1 { "item" } else { "items" }
         );
         out.extend(wrap_styled(&meta, DIM, width, opts));

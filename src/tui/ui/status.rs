@@ -37,8 +37,14 @@ fn scope_only(app: &App) -> String {
     } else {
         App::date_label(group)
     };
+    // Stories of files still being indexed are not counted yet.
+    let count = match (app.scope_pending(), n) {
+        (true, 0) => "…".to_string(),
+        (true, n) => format!("{n}+"),
+        (false, n) => n.to_string(),
+    };
     format!(
-        "{scope} · {} · {n} {}",
+        "{scope} · {} · {count} {}",
         clean(&app.category().describe()),
         if n == 1 { "item" } else { "items" }
     )
