@@ -321,10 +321,18 @@ impl Library {
 
     /// Every listed item, newest digest first.
     pub fn items(&self) -> impl Iterator<Item = ItemView<'_>> {
-        self.digests
-            .iter()
-            .flat_map(|d| d.items.clone())
+        (0..self.digests.len())
+            .flat_map(|d| self.listed_items(d))
             .map(|i| self.item(i))
+    }
+
+    /// The global numbers of the stories digest `d` lists: its items but those an earlier
+    /// digest has already (see [`crate::index::Index::is_repeat`]).
+    pub fn listed_items(&self, d: usize) -> impl Iterator<Item = usize> + '_ {
+        self.digests[d]
+            .items
+            .clone()
+            .filter(|&i| !self.index.is_repeat(i))
     }
 
     /// A digest's categories in first-seen order, without repeats.

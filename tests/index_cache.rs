@@ -169,8 +169,10 @@ fn an_edited_file_shows_its_new_content() {
 fn added_deleted_and_renamed_files_are_seen() {
     let s = Setup::new();
     let before = paths(&s.items());
+    // Another day's brief (a copy of the same day would repeat its stories, listed once).
     let extra = s.store.join("brief/2026-02-09.md");
-    fs::copy(s.store.join("brief/2026-02-03.md"), &extra).unwrap();
+    let text = fs::read_to_string(s.store.join("brief/2026-02-03.md")).unwrap();
+    fs::write(&extra, text.replace("2026年02月03日", "2026年02月09日")).unwrap();
     let added = paths(&s.items());
     assert!(added.contains(&extra.display().to_string()));
     assert!(added.len() > before.len());

@@ -158,11 +158,14 @@ pub fn items(
     json: bool,
     opts: TextOptions,
 ) -> anyhow::Result<ExitCode> {
-    let found: Vec<(&DigestInfo, ItemView)> = library
-        .digests()
-        .iter()
-        .filter(|d| filter.accepts_digest(d))
-        .flat_map(|d| d.items.clone().map(move |i| (d, library.item(i))))
+    let digests = library.digests();
+    let found: Vec<(&DigestInfo, ItemView)> = (0..digests.len())
+        .filter(|&d| filter.accepts_digest(&digests[d]))
+        .flat_map(|d| {
+            library
+                .listed_items(d)
+                .map(move |i| (&digests[d], library.item(i)))
+        })
         .filter(|(_, i)| filter.accepts_item(i))
         .collect();
     if json {

@@ -4,12 +4,12 @@
 use super::codec::Enc;
 use super::{
     DigestInfo, FileRecord, HEADER_LEN, ID_LEN, INFERRED, Index, MAGIC, NONE, OTHER_FORMS, Outcome,
-    VERSION,
+    REPEAT, VERSION,
 };
 use crate::categories::Categorizer;
 use crate::model::{Digest, Format};
 use crate::search::SearchText;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// One file of the store, as the new index will hold it.
@@ -245,6 +245,7 @@ pub fn build(
     let by_id = cols.by_id();
     let ItemColumns {
         count: _,
+        seen: _,
         ids,
         category,
         region,
@@ -298,6 +299,8 @@ struct ItemFields<'a> {
 #[derive(Default)]
 struct ItemColumns {
     count: usize,
+    /// The ids written so far, to flag repeats.
+    seen: HashSet<[u8; ID_LEN]>,
     ids: Vec<u8>,
     category: Vec<u8>,
     region: Vec<u8>,
@@ -322,6 +325,7 @@ impl ItemColumns {
             *slot = b;
         }
         self.ids.extend_from_slice(&id);
+        let repeat = !self.seen.insert(id);
         for (col, label) in [
             (&mut self.category, f.category),
             (&mut self.region, f.region),
@@ -332,8 +336,9 @@ impl ItemColumns {
             col.extend_from_slice(&id.to_le_bytes());
         }
         let flag = |set: bool, bit: u8| if set { bit } else { 0 };
-        self.flags
-            .push(flag(f.inferred, INFERRED) | flag(f.other_forms, OTHER_FORMS));
+        self.flags.push(
+            flag(f.inferred, INFERRED) | flag(f.other_forms, OTHER_FORMS) | flag(repeat, REPEAT),
+        );
         // Title and link side by side: a screen of items reads one stretch of the table.
         let url = f.url.unwrap_or("");
         self.str_off

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 /// Bumped whenever the layout or what the parser extracts changes: an index of another
 /// version is rebuilt.
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 const MAGIC: &[u8; 8] = b"RIBAOIDX";
 /// magic, version, checksum of the head, checksum of all, body length, head length.
 const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8 + 8;
@@ -27,9 +27,11 @@ const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8 + 8;
 const ID_LEN: usize = 12;
 const NONE: u32 = u32::MAX;
 /// Bits of an item's flags: its unified category was placed by keywords; its text holds
-/// other forms of Latin letters (see [`crate::search::SearchText`]).
+/// other forms of Latin letters (see [`crate::search::SearchText`]); an item of an earlier
+/// digest has its id (see [`Index::is_repeat`]).
 const INFERRED: u8 = 1;
 const OTHER_FORMS: u8 = 2;
+const REPEAT: u8 = 4;
 
 /// Bytes in memory (built now, or the samples) or mapped from the cache.
 pub enum Bytes {
@@ -401,6 +403,13 @@ impl Index {
         self.flag(i, OTHER_FORMS)
     }
 
+    /// Whether item `i` repeats a story of an earlier digest: same publication, date and
+    /// title, so the same id. Real archives keep some digests twice (a site's copy beside
+    /// the raw one); lists and searches show such a story once.
+    pub fn is_repeat(&self, i: usize) -> bool {
+        self.flag(i, REPEAT)
+    }
+
     fn flag(&self, i: usize, bit: u8) -> bool {
         self.meta
             .get(self.cols.flags.start + i)
@@ -416,7 +425,8 @@ impl Index {
         &self.labels
     }
 
-    /// The item with this id, by binary search over the id-sorted column.
+    /// The item with this id, by binary search over the id-sorted column: of a story kept
+    /// twice, the first (the one lists show).
     pub fn find_id(&self, id: &str) -> Option<usize> {
         if id.len() > ID_LEN {
             return None;
@@ -428,17 +438,18 @@ impl Index {
             &self.meta[start..start + ID_LEN]
         };
         let order = &self.meta[self.cols.by_id.clone()];
+        // The first place whose id is not below `id`: equal ids are in item order.
         let (mut lo, mut hi) = (0, self.items);
         while lo < hi {
             let mid = (lo + hi) / 2;
-            let item = u32_at(order, mid) as usize;
-            match key(item).cmp(&want[..]) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(item),
+            if key(u32_at(order, mid) as usize) < &want[..] {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        None
+        let item = (lo < self.items).then(|| u32_at(order, lo) as usize)?;
+        (key(item) == &want[..]).then_some(item)
     }
 
     /// The digest's own summary (Markdown), shown before a story is opened.

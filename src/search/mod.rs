@@ -147,8 +147,9 @@ pub fn run(
                 digest.scan(info.items.clone(), terms.first(), &mut hits, |i, text| {
                     let (category, unified) = index.category_ids(i);
                     // The first term is where the scan found the story; the others are
-                    // checked.
-                    (label_ok(category) || label_ok(unified))
+                    // checked. A story an earlier digest has is found there.
+                    !index.is_repeat(i)
+                        && (label_ok(category) || label_ok(unified))
                         && terms.iter().skip(1).all(|t| digest.contains(t, text))
                         && !excluded.iter().any(|t| digest.contains(t, text))
                 });

@@ -232,9 +232,7 @@ pub fn items_of<'a>(
     library: &'a Library,
     digests: &'a [usize],
 ) -> impl Iterator<Item = usize> + 'a {
-    digests
-        .iter()
-        .flat_map(move |&d| library.digests()[d].items.clone())
+    digests.iter().flat_map(move |&d| library.listed_items(d))
 }
 
 /// The categories of the items of `digests`: "All" first; then the publications' own
@@ -329,9 +327,9 @@ pub fn items(library: &Library, digests: &[usize], filter: &CategoryFilter) -> V
     digests
         .iter()
         .flat_map(|&d| {
-            let range = library.digests()[d].items.clone();
-            let start = range.start;
-            range
+            let start = library.digests()[d].items.start;
+            library
+                .listed_items(d)
                 .filter(|&i| accepts(index.category_ids(i)))
                 .map(move |i| (d, i - start))
         })

@@ -1,0 +1,102 @@
+//! A publication's digest kept twice (a site's copy beside the raw one, as real archives do):
+//! each story is listed, counted and found once, while each file still lists as itself.
+
+#[path = "tui_support.rs"]
+mod support;
+
+mod common;
+
+use ribao::categories::Categorizer;
+use ribao::library::Library;
+use ribao::text::TextOptions;
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use support::{Harness, app_with};
+
+const SHARED: &str =
+    "1. 甲公司发布新模型，推理成本下降一半。\n2. 乙公司开源语音模型，支持方言识别。\n";
+
+/// `site/` and `raw/` copies of one day's digest; the raw one has a story more.
+fn store() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    for dir in ["site", "raw"] {
+        fs::create_dir_all(store.join(dir)).unwrap();
+    }
+    let head = "# 测试日报 · 2026年03月02日\n\n## 产品\n\n";
+    fs::write(store.join("site/2026-03-02.md"), format!("{head}{SHARED}")).unwrap();
+    fs::write(
+        store.join("raw/2026-03-02.md"),
+        format!("{head}{SHARED}3. 丙实验室公布机器人数据集。\n"),
+    )
+    .unwrap();
+    (tmp, store, cache)
+}
+
+fn run(args: &[&str], store: &Path, cache: &Path) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.extend([
+        "--store",
+        store.to_str().unwrap(),
+        "--cache-dir",
+        cache.to_str().unwrap(),
+        "--json",
+    ]);
+    common::json(&common::ribao(&all))
+}
+
+#[test]
+fn the_cli_lists_and_finds_a_repeated_story_once() {
+    let (_tmp, store, cache) = store();
+    let items = run(&["items"], &store, &cache);
+    let ids: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 3, "{items}");
+    assert_eq!(ids.iter().collect::<HashSet<_>>().len(), 3);
+
+    let found = run(&["search", "方言"], &store, &cache);
+    assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
+    let shared_id = found[0]["id"].as_str().unwrap();
+    let shown = common::ribao(&[
+        "show",
+        shared_id,
+        "--store",
+        store.to_str().unwrap(),
+        "--cache-dir",
+        cache.to_str().unwrap(),
+    ]);
+    assert!(common::stdout(&shown).contains("乙公司开源语音模型"));
+
+    // Each file is still a digest with its own stories.
+    let list = run(&["list"], &store, &cache);
+    let mut counts: Vec<u64> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["items"].as_u64().unwrap())
+        .collect();
+    counts.sort();
+    assert_eq!(counts, [2, 3]);
+}
+
+#[test]
+fn the_reader_counts_and_lists_a_repeated_story_once() {
+    let (_tmp, store, cache) = store();
+    let library = Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let mut h = Harness::new(app_with(library, TextOptions::default()), 120, 30);
+    let screen = h.text();
+    // Two digests, three stories on the date; each story once in the story list (the
+    // overview beside it shows each file's own headlines, marked `•`).
+    assert!(screen.contains("2/3"), "{screen}");
+    let in_list = screen
+        .lines()
+        .filter(|l| l.contains("乙公司开源语音模型") && !l.contains('•'))
+        .count();
+    assert_eq!(in_list, 1, "{screen}");
+    assert_eq!(h.app.items().len(), 3);
+}
