@@ -9,6 +9,7 @@ use ribao::library::Library;
 use ribao::text::TextOptions;
 use ribao::tui::{App, Session};
 use std::fs;
+use std::path::PathBuf;
 use std::time::Duration;
 use support::Harness;
 
@@ -16,14 +17,19 @@ fn sample(i: usize) -> &'static str {
     ribao::samples::SAMPLES[i].1
 }
 
+/// A store in `tmp` with one digest, indexed in its cache: (store, cache, its library).
+fn indexed_store(tmp: &tempfile::TempDir) -> (PathBuf, PathBuf, Library) {
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    fs::create_dir_all(&store).unwrap();
+    fs::write(store.join("2026-01-21-a.md"), sample(0)).unwrap();
+    let indexed = Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    (store, cache, indexed)
+}
+
 #[test]
 fn new_files_are_listed_at_once_and_filled_in_when_indexed() {
     let tmp = tempfile::tempdir().unwrap();
-    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
-    fs::create_dir_all(&store).unwrap();
-    // Indexed already: one digest.
-    fs::write(store.join("2026-01-21-a.md"), sample(0)).unwrap();
-    let indexed = Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let (store, cache, indexed) = indexed_store(&tmp);
     assert!(indexed.items().count() > 0);
     // New since: two more, named by date.
     fs::write(store.join("2026-03-02-b.md"), sample(1)).unwrap();
@@ -76,4 +82,25 @@ fn new_files_are_listed_at_once_and_filled_in_when_indexed() {
         again.items().count(),
         "the reader's library is the complete one"
     );
+}
+
+#[test]
+fn a_scope_with_files_being_indexed_counts_its_stories_with_a_plus() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, indexed) = indexed_store(&tmp);
+    let counted = indexed.items().count();
+    fs::write(store.join("2026-03-02-b.md"), sample(1)).unwrap();
+    // The indexing is not started, so the new file stays uncounted while the keys run.
+    let (library, _pending) =
+        Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let app = App::new(
+        library,
+        TextOptions::default(),
+        Session::in_memory(Default::default()),
+    );
+    let mut h = Harness::new(app, 120, 30);
+    // The whole archive: the indexed stories, and more to come.
+    h.keys("aaa");
+    let screen = h.text();
+    assert!(screen.contains(&format!("· {counted}+ items")), "{screen}");
 }
