@@ -1,6 +1,6 @@
 //! Every file of the real archives in ../shared/corpus (CI has them; skipped otherwise):
-//! nothing panics or fails, every file yields stories, dated files keep their date, and no
-//! title carries markup.
+//! nothing panics or fails, every file yields stories, dated files keep their date, no
+//! title carries markup, and a story kept in two files is listed once.
 
 mod common;
 use ribao::categories::Categorizer;
@@ -67,6 +67,20 @@ fn every_corpus_file_parses_into_clean_dated_items() {
     for (archive, (files, items)) in &per_archive {
         println!("{archive}: {files} files, {items} items");
     }
+    // One archive keeps every digest twice (its site's copy and the raw one): each story is
+    // listed once, and only those copies' stories are left out.
+    let listed: Vec<&str> = library.items().map(|i| i.id).collect();
+    let unique: std::collections::HashSet<&str> = listed.iter().copied().collect();
+    assert_eq!(unique.len(), listed.len(), "a story is listed twice");
+    let all: usize = library.digests().iter().map(|d| d.items.len()).sum();
+    let all_ids: std::collections::HashSet<&str> = library
+        .digests()
+        .iter()
+        .flat_map(|d| d.items.clone())
+        .map(|i| library.item(i).id)
+        .collect();
+    assert_eq!(unique, all_ids, "every story is listed");
+    assert!(listed.len() < all, "the repeated copies are not listed");
 }
 
 #[test]
