@@ -125,7 +125,9 @@ pub fn run(
             let mut hits = Vec::new();
             let mut read = Vec::with_capacity(batch.len());
             for info in batch.iter().filter_map(|&d| digests.get(d)) {
-                if !digest_ok(info) {
+                // A digest whose stories all repeat an earlier one's (a copy of a file) has
+                // nothing to find that is not found there.
+                if !digest_ok(info) || info.items.clone().all(|i| index.is_repeat(i)) {
                     continue;
                 }
                 let span = index.digest_span(info);
