@@ -17,7 +17,8 @@ use support::{Harness, app_with};
 const SHARED: &str =
     "1. 甲公司发布新模型，推理成本下降一半。\n2. 乙公司开源语音模型，支持方言识别。\n";
 
-/// `site/` and `raw/` copies of one day's digest; the raw one has a story more.
+/// `raw/` and `site/` copies of one day's digest; the site's, listed second, has a story
+/// more.
 fn store() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
@@ -25,9 +26,9 @@ fn store() -> (tempfile::TempDir, PathBuf, PathBuf) {
         fs::create_dir_all(store.join(dir)).unwrap();
     }
     let head = "# 测试日报 · 2026年03月02日\n\n## 产品\n\n";
-    fs::write(store.join("site/2026-03-02.md"), format!("{head}{SHARED}")).unwrap();
+    fs::write(store.join("raw/2026-03-02.md"), format!("{head}{SHARED}")).unwrap();
     fs::write(
-        store.join("raw/2026-03-02.md"),
+        store.join("site/2026-03-02.md"),
         format!("{head}{SHARED}3. 丙实验室公布机器人数据集。\n"),
     )
     .unwrap();
@@ -71,6 +72,9 @@ fn the_cli_lists_and_finds_a_repeated_story_once() {
         cache.to_str().unwrap(),
     ]);
     assert!(common::stdout(&shown).contains("乙公司开源语音模型"));
+    // The second copy's own story is found in it.
+    let own = run(&["search", "机器人数据集"], &store, &cache);
+    assert_eq!(own.as_array().unwrap().len(), 1, "{own}");
 
     // Each file is still a digest with its own stories.
     let list = run(&["list"], &store, &cache);
