@@ -27,6 +27,9 @@ const SNIPPET_AFTER: usize = 100;
 
 /// Digests read per task; the pages a task read are let go when it is done.
 const BATCH: usize = 32;
+/// The stretch around a page read that the kernel maps with it (its `fault_around_bytes`),
+/// aligned to its size.
+const FAULT_AROUND: usize = 64 << 10;
 
 /// What the reader highlights: the query's terms, made into expressions once for all the
 /// text a screen shows.
@@ -155,7 +158,12 @@ pub fn run(
                         && terms.iter().skip(1).all(|t| digest.contains(t, text))
                         && !excluded.iter().any(|t| digest.contains(t, text))
                 });
-                read.push(span);
+                // With what the kernel mapped around it: skipped digests' pages between
+                // read ones would otherwise stay mapped until the search ends.
+                read.push(
+                    span.start / FAULT_AROUND * FAULT_AROUND
+                        ..span.end.next_multiple_of(FAULT_AROUND),
+                );
             }
             for span in merge_ranges(read) {
                 index.release(span);
