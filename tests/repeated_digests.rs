@@ -17,15 +17,20 @@ use support::{Harness, app_with};
 const SHARED: &str =
     "1. 甲公司发布新模型，推理成本下降一半。\n2. 乙公司开源语音模型，支持方言识别。\n";
 
-/// `raw/` and `site/` copies of one day's digest; the site's, listed second, has a story
-/// more.
+/// `mirror/`, `raw/` and `site/` copies of one day's digest, listed in that order; the
+/// site's has a story more.
 fn store() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
-    for dir in ["site", "raw"] {
+    for dir in ["mirror", "raw", "site"] {
         fs::create_dir_all(store.join(dir)).unwrap();
     }
     let head = "# 测试日报 · 2026年03月02日\n\n## 产品\n\n";
+    fs::write(
+        store.join("mirror/2026-03-02.md"),
+        format!("{head}{SHARED}"),
+    )
+    .unwrap();
     fs::write(store.join("raw/2026-03-02.md"), format!("{head}{SHARED}")).unwrap();
     fs::write(
         store.join("site/2026-03-02.md"),
@@ -85,7 +90,7 @@ fn the_cli_lists_and_finds_a_repeated_story_once() {
         .map(|d| d["items"].as_u64().unwrap())
         .collect();
     counts.sort();
-    assert_eq!(counts, [2, 3]);
+    assert_eq!(counts, [2, 2, 3]);
 }
 
 #[test]
@@ -94,13 +99,17 @@ fn the_reader_counts_and_lists_a_repeated_story_once() {
     let library = Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
     let mut h = Harness::new(app_with(library, TextOptions::default()), 120, 30);
     let screen = h.text();
-    // Two digests, three stories on the date; each story once in the story list (the
-    // overview beside it shows each file's own headlines, marked `•`).
-    assert!(screen.contains("2/3"), "{screen}");
+    // Three files, three stories on the date; each story once in the story list.
+    assert!(screen.contains("3/3"), "{screen}");
     let in_list = screen
         .lines()
         .filter(|l| l.contains("乙公司开源语音模型") && !l.contains('•'))
         .count();
     assert_eq!(in_list, 1, "{screen}");
     assert_eq!(h.app.items().len(), 3);
+    // The overview beside it shows the first file's headlines (marked `•`), says the plain
+    // copy is one, and shows the site's copy, which has a story of its own, whole.
+    let headlines = screen.matches("• 乙公司开源语音模型").count();
+    assert_eq!(headlines, 2, "{screen}");
+    assert!(screen.contains("与上面的一份相同"), "{screen}");
 }

@@ -147,7 +147,7 @@ fn story(
 }
 
 /// Each digest of the date: its title, a meta line, and its own front page, or when it has
-/// none, its headlines by category.
+/// none, its headlines by category; a copy of a digest above says so instead.
 fn front_pages(
     render: &mut RenderCache,
     library: &Library,
@@ -178,6 +178,16 @@ fn front_pages(
         );
         out.extend(wrap_styled(&meta, DIM, width, opts));
         out.push(Line::default());
+        // A copy of a file above (see `Index::is_repeat`) is not shown twice.
+        if !digest.items.is_empty() && library.listed_items(d).next().is_none() {
+            out.extend(wrap_styled(
+                "（与上面的一份相同 / the same stories as a file above）",
+                DIM,
+                width,
+                opts,
+            ));
+            continue;
+        }
         let front = library.front_page(d);
         if !front.trim().is_empty() {
             let key = format!("{}#front", digest.id);
