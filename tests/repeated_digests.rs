@@ -91,6 +91,19 @@ fn the_cli_lists_and_finds_a_repeated_story_once() {
         .collect();
     counts.sort();
     assert_eq!(counts, [2, 2, 3]);
+    // `check` reports each file's own count, and says how many are repeats.
+    let check = common::ribao(&[
+        "check",
+        "--store",
+        store.to_str().unwrap(),
+        "--cache-dir",
+        cache.to_str().unwrap(),
+    ]);
+    let summary = common::stdout(&check);
+    assert!(
+        summary.contains("3 files, 7 items (4 also in another file, listed once), 0 failed"),
+        "{summary}"
+    );
 }
 
 #[test]

@@ -343,8 +343,13 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
         }
         let total = rows.len();
         let items: usize = rows.iter().map(|r| r.items).sum();
+        // Stories kept in two files are listed once (see `Index::is_repeat`).
+        let repeats = match items.saturating_sub(library.items().count()) {
+            0 => String::new(),
+            n => format!(" ({n} also in another file, listed once)"),
+        };
         emit(&format!(
-            "{}, {}, {failed} failed\n",
+            "{}, {}{repeats}, {failed} failed\n",
             count(total, "file"),
             count(items, "item")
         ));
