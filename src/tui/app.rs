@@ -446,11 +446,14 @@ impl App {
     }
     /// Whether the scope has files still being indexed, so its stories are not all counted.
     pub fn scope_pending(&self) -> bool {
-        let digests = self.library.digests();
         self.dates[scope::groups_in(&self.dates, self.scope, self.date)]
             .iter()
-            .flat_map(|g| &g.digests)
-            .any(|&d| digests[d].pending)
+            .any(|g| self.date_pending(g))
+    }
+    /// Whether a date has files still being indexed.
+    pub fn date_pending(&self, group: &DateGroup) -> bool {
+        let digests = self.library.digests();
+        group.digests.iter().any(|&d| digests[d].pending)
     }
     /// The categories of the scope with their item counts: "All", the publications' own, then
     /// the unified ones.

@@ -45,10 +45,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         let group = &app_ref.dates()[i];
         let (items, unread) = app_ref.date_counts(group);
         // A date with files still being indexed has no story count yet.
-        let pending = group
-            .digests
-            .iter()
-            .any(|&d| app_ref.library().digests()[d].pending);
+        let pending = app_ref.date_pending(group);
         let items = if pending {
             "…".to_string()
         } else {
