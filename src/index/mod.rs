@@ -410,6 +410,11 @@ impl Index {
         self.flag(i, REPEAT)
     }
 
+    /// Whether digest `d` is a copy: it has stories, and each repeats an earlier digest's.
+    pub fn is_copy(&self, d: &DigestInfo) -> bool {
+        !d.items.is_empty() && d.items.clone().all(|i| self.is_repeat(i))
+    }
+
     fn flag(&self, i: usize, bit: u8) -> bool {
         self.meta
             .get(self.cols.flags.start + i)

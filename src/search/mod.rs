@@ -128,9 +128,9 @@ pub fn run(
             let mut hits = Vec::new();
             let mut read = Vec::with_capacity(batch.len());
             for info in batch.iter().filter_map(|&d| digests.get(d)) {
-                // A digest whose stories all repeat an earlier one's (a copy of a file) has
-                // nothing to find that is not found there.
-                if !digest_ok(info) || info.items.clone().all(|i| index.is_repeat(i)) {
+                // A copy of an earlier digest has nothing to find that is not found there;
+                // an empty one has nothing at all.
+                if info.items.is_empty() || !digest_ok(info) || index.is_copy(info) {
                     continue;
                 }
                 let span = index.digest_span(info);

@@ -178,8 +178,8 @@ fn front_pages(
         );
         out.extend(wrap_styled(&meta, DIM, width, opts));
         out.push(Line::default());
-        // A copy of a file above (see `Index::is_repeat`) is not shown twice.
-        if !digest.items.is_empty() && library.listed_items(d).next().is_none() {
+        // A copy of a file above is not shown twice.
+        if library.index().is_copy(digest) {
             out.extend(wrap_styled(
                 "（与上面的一份相同 / the same stories as a file above）",
                 DIM,
