@@ -41,11 +41,7 @@ impl Highlighter {
     /// `terms` folded, as in [`Query::terms`].
     pub fn new(terms: &[String]) -> Highlighter {
         Highlighter {
-            terms: terms
-                .iter()
-                .filter(|t| !t.is_empty())
-                .map(|t| Matcher::across_invisibles(t))
-                .collect(),
+            terms: matchers(terms, Matcher::across_invisibles),
         }
     }
 
@@ -58,6 +54,15 @@ impl Highlighter {
                 .collect(),
         )
     }
+}
+
+/// The query's terms that have something to find, as matchers made by `make`.
+fn matchers(terms: &[String], make: fn(&str) -> Matcher) -> Vec<Matcher> {
+    terms
+        .iter()
+        .filter(|t| !t.is_empty())
+        .map(|t| make(t))
+        .collect()
 }
 
 /// Sorted, with overlapping or touching ranges joined.
@@ -254,11 +259,7 @@ impl Snippets {
     /// `terms` folded, as in [`Query::terms`].
     pub fn new(terms: &[String]) -> Snippets {
         Snippets {
-            terms: terms
-                .iter()
-                .filter(|t| !t.is_empty())
-                .map(|t| Matcher::new(t))
-                .collect(),
+            terms: matchers(terms, Matcher::new),
         }
     }
 
