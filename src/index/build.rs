@@ -137,18 +137,35 @@ pub fn build(
         record.outcome = Outcome::Digest(d as u32);
         files.push(record);
         let front_off = fronts.len() as u64;
+        // The digest's own fields, whichever way it came, written in one place.
+        let (id, title, format, warnings, front) = match row.source_digest {
+            Source::Parsed(digest, _) => (
+                digest.id.as_str(),
+                digest.title.as_str(),
+                digest.format,
+                digest.warnings.as_slice(),
+                digest.front_page.as_str(),
+            ),
+            Source::Kept(old, info) => (
+                info.id.as_str(),
+                info.title.as_str(),
+                info.format,
+                info.warnings.as_slice(),
+                old.front_page(info),
+            ),
+        };
+        digests.str(id);
+        digests.u32(file_index);
+        put_date(&mut digests, row.date);
+        digests.u32(labels.id(row.source));
+        digests.str(title);
+        digests.u8(format_to_u8(format));
+        digests.strs(warnings);
+        fronts.extend_from_slice(front.as_bytes());
         let count;
         match row.source_digest {
             Source::Parsed(digest, texts) => {
-                digests.str(&digest.id);
-                digests.u32(file_index);
-                put_date(&mut digests, digest.date);
-                digests.u32(labels.id(&digest.source));
-                digests.str(&digest.title);
-                digests.u8(format_to_u8(digest.format));
-                digests.strs(&digest.warnings);
                 count = digest.items.len();
-                fronts.extend_from_slice(digest.front_page.as_bytes());
                 for (item, text) in digest.items.iter().zip(texts) {
                     cols.push(
                         &mut labels,
@@ -170,15 +187,7 @@ pub fn build(
                 }
             }
             Source::Kept(old, info) => {
-                digests.str(&info.id);
-                digests.u32(file_index);
-                put_date(&mut digests, info.date);
-                digests.u32(labels.id(&info.source));
-                digests.str(&info.title);
-                digests.u8(format_to_u8(info.format));
-                digests.strs(&info.warnings);
                 count = info.items.len();
-                fronts.extend_from_slice(old.front_page(info).as_bytes());
                 for i in info.items.clone() {
                     let v = old.item(i);
                     let text = if same_text {
