@@ -219,9 +219,13 @@ impl Cache {
         let meta = build(&entries, &mut sink, reuse.is_some(), categorizer, &blob)?;
         sink.out.flush()?;
         drop(sink);
-        drop(entries);
         let tmp = self.dir.join(format!("{META}.{}.tmp", std::process::id()));
-        fs::write(&tmp, &meta)?;
+        // Freeing the parsed digests (half a million small strings in a large archive) takes
+        // as long as writing the index: done beside it.
+        std::thread::scope(|s| {
+            s.spawn(move || drop(entries));
+            fs::write(&tmp, &meta)
+        })?;
         fs::rename(&tmp, self.dir.join(META))?;
         if let Some(stamp) = self.stamp() {
             let _ = fs::write(self.dir.join(VERIFIED), stamp);
