@@ -169,3 +169,31 @@ fn a_broken_state_file_is_kept_and_reported_not_overwritten() {
         1
     );
 }
+
+#[test]
+fn a_hand_edited_bookmark_prints_without_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    std::fs::write(
+        &state,
+        serde_json::json!({
+            "version": 1,
+            "bookmarks": [{
+                "id": "a1", "date": "2026-03-01", "source": "日报\u{1b}[2J", "category": null,
+                "title": "标题\u{1b}]0;x\u{7}", "url": "https://a.example/\u{1b}]52;c;eA==\u{7}",
+                "path": "/gone.md", "added": "2026-03-01T10:00:00Z"
+            }],
+            "read": [],
+            "position": null
+        })
+        .to_string(),
+    )
+    .unwrap();
+    for args in [&["bookmarks", "--markdown"][..], &["bookmarks"]] {
+        let out = ribao_with(dir.path(), &state, args);
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        let text = stdout(&out);
+        assert!(text.contains("标题"), "{args:?}: {text}");
+        assert!(!text.contains(['\u{1b}', '\u{7}']), "{args:?}: {text:?}");
+    }
+}

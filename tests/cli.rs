@@ -295,3 +295,35 @@ fn items_accept_unified_categories_and_mark_inferred_ones() {
         "no item is left without a category"
     );
 }
+
+#[test]
+fn control_characters_in_names_and_links_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    // An undated file takes its source from its folder, here one with tabs in its name; its
+    // story's only link hides an escape sequence in an entity.
+    let folder = dir.path().join("周报\tA\tB");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(
+        folder.join("notes.md"),
+        "## 要闻\n\n1. 示例公司发布新模型，性能提升。[原文](https://a.example/&#27;]0;pwned&#7;)\n",
+    )
+    .unwrap();
+    let store = dir.path().display().to_string();
+    for args in [["list"], ["items"]] {
+        let out = ribao(&["--store", &store, args[0]]);
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        let text = stdout(&out);
+        assert!(text.contains("周报 "), "{args:?}: {text}");
+        assert!(
+            !text.contains(['\t', '\u{1b}', '\u{7}']),
+            "{args:?}: {text:?}"
+        );
+    }
+    let items = json(&ribao(&["--store", &store, "items", "--json"]));
+    assert_eq!(items[0]["title"], "示例公司发布新模型");
+    assert_eq!(
+        items[0]["url"],
+        serde_json::Value::Null,
+        "not a usable link"
+    );
+}

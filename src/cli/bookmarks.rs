@@ -58,20 +58,20 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `- [title](url) — source, date`, ready to paste into Markdown notes.
+/// `- [title](url) — source, date`, ready to paste into Markdown notes. Sanitised whole, as
+/// every line ribao prints: a state file edited by hand can hold anything.
 fn markdown_line(b: &Bookmark) -> String {
-    let title = crate::text::sanitize(&b.title)
-        .replace('[', "\\[")
-        .replace(']', "\\]");
+    let title = b.title.replace('[', "\\[").replace(']', "\\]");
     let date = b.date.as_deref().unwrap_or("undated");
-    match &b.url {
+    let line = match &b.url {
         Some(url) => format!(
             "- [{title}]({}) — {}, {date}",
             url.replace(')', "%29").replace(' ', "%20"),
             b.source
         ),
         None => format!("- {title} — {}, {date}", b.source),
-    }
+    };
+    crate::text::sanitize(&line).into_owned()
 }
 
 pub fn add(library: &Library, state_path: &Path, id: &str) -> anyhow::Result<ExitCode> {

@@ -384,6 +384,11 @@ fn print_origin_notice(library: &Library) {
 
 /// Columns padded by display width, so CJK cells line up; the last column is not padded.
 fn print_table(rows: &[Vec<String>], opts: TextOptions) {
+    // Measured as printed: sanitising changes widths (a tab becomes spaces).
+    let rows: Vec<Vec<_>> = rows
+        .iter()
+        .map(|r| r.iter().map(|cell| crate::text::sanitize(cell)).collect())
+        .collect();
     let columns = rows.first().map_or(0, Vec::len);
     let widths: Vec<usize> = (0..columns)
         .map(|c| {
@@ -394,13 +399,12 @@ fn print_table(rows: &[Vec<String>], opts: TextOptions) {
         })
         .collect();
     let mut out = String::new();
-    for row in rows {
+    for row in &rows {
         let mut line = String::new();
         for (c, cell) in row.iter().enumerate() {
-            let cell = crate::text::sanitize(cell);
-            line.push_str(&cell);
+            line.push_str(cell);
             if c + 1 < columns {
-                let pad = widths[c] - crate::text::str_width(&cell, opts) + 2;
+                let pad = widths[c] - crate::text::str_width(cell, opts) + 2;
                 line.extend(std::iter::repeat_n(' ', pad));
             }
         }

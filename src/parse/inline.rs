@@ -320,8 +320,10 @@ fn unhidden_link(md: &str) -> Option<(&str, &str, usize)> {
     leading_link(&md[open..])
 }
 
+/// An http(s) link with no control character: Markdown decodes `&#27;` in a link target into
+/// a real ESC, and a link is printed and handed to the browser.
 fn is_web_url(url: &str) -> bool {
-    url.starts_with("http://") || url.starts_with("https://")
+    (url.starts_with("http://") || url.starts_with("https://")) && !url.contains(char::is_control)
 }
 
 /// A bold run that opens the text and stands as a headline: `**谷歌发布 X**，…` or
@@ -707,5 +709,6 @@ mod tests {
             Some(("公告".into(), "https://a.b/c".into()))
         );
         assert_eq!(first_link("[x](javascript:alert(1))"), None);
+        assert_eq!(first_link("[x](https://a.b/&#27;]0;t&#7;)"), None);
     }
 }
