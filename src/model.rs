@@ -35,7 +35,8 @@ impl Format {
 /// One story: what a user picks, reads and bookmarks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
-    /// Short stable id: hash of source + date + title (de-duplicated within the digest).
+    /// Short stable id: hash of source + date (for an undated file, its name) + title
+    /// (de-duplicated within the digest).
     pub id: String,
     pub title: String,
     /// The category as the publication names it.

@@ -126,3 +126,24 @@ fn the_reader_counts_and_lists_a_repeated_story_once() {
     assert_eq!(headlines, 2, "{screen}");
     assert!(screen.contains("与上面的一份相同"), "{screen}");
 }
+
+#[test]
+fn undated_notes_with_a_title_in_common_are_not_copies() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("notes"), tmp.path().join("cache"));
+    fs::create_dir_all(&store).unwrap();
+    fs::write(store.join("a.md"), "## 总结\n\n甲方案的要点。\n").unwrap();
+    fs::write(store.join("b.md"), "## 总结\n\n乙方案的要点。\n").unwrap();
+    let items = run(&["items"], &store, &cache);
+    let ids: HashSet<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 2, "both stories, each its own: {items:#}");
+    for word in ["甲方案", "乙方案"] {
+        let found = run(&["search", word], &store, &cache);
+        assert_eq!(found.as_array().unwrap().len(), 1, "{word}: {found:#}");
+    }
+}

@@ -92,7 +92,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
     if items.is_empty() {
         warnings.push("no story found in the file".into());
     }
-    let items = with_ids(items, &source, date);
+    let items = with_ids(items, &source, &day_key(date, path));
     Ok(Digest {
         id: short_hash(&[&path.to_string_lossy()]),
         path: path.to_path_buf(),
@@ -215,10 +215,23 @@ fn file_stem(path: &Path) -> String {
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
 }
 
-/// Labels tidied (whatever parser made them), then ids from source + date + title, so they
+/// What tells one day's stories of a publication from another's in their ids: the date, or
+/// for an undated file its name (undated notes in one folder are not copies of each other).
+fn day_key(date: Option<NaiveDate>, path: &Path) -> String {
+    date.map_or_else(
+        || {
+            format!(
+                "undated {}",
+                path.file_name().unwrap_or_default().to_string_lossy()
+            )
+        },
+        |d| d.to_string(),
+    )
+}
+
+/// Labels tidied (whatever parser made them), then ids from source + day + title, so they
 /// are stable across runs and untouched by other files; a repeated title gets a counter.
-fn with_ids(items: Vec<Item>, source: &str, date: Option<NaiveDate>) -> Vec<Item> {
-    let date = date.map(|d| d.to_string()).unwrap_or_default();
+fn with_ids(items: Vec<Item>, source: &str, day: &str) -> Vec<Item> {
     let mut seen = std::collections::HashSet::new();
     items
         .into_iter()
@@ -235,10 +248,10 @@ fn with_ids(items: Vec<Item>, source: &str, date: Option<NaiveDate>) -> Vec<Item
         .filter(|i| !i.title.is_empty())
         .map(|mut item| {
             let mut n = 0u32;
-            let mut id = short_hash(&[source, &date, &item.title]);
+            let mut id = short_hash(&[source, day, &item.title]);
             while !seen.insert(id.clone()) {
                 n += 1;
-                id = short_hash(&[source, &date, &item.title, &n.to_string()]);
+                id = short_hash(&[source, day, &item.title, &n.to_string()]);
             }
             item.id = id;
             item
