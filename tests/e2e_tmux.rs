@@ -59,9 +59,10 @@ fn assert_restored(t: &Tmux) {
         "alternate screen left"
     );
     assert_eq!(t.pane_format("#{cursor_flag}"), "1", "cursor shown");
+    // Both lines of the report: grep prints them one at a time.
     let after = t.wait_for("stty report", |s| {
-        s.lines()
-            .any(|l| l.trim() == "icanon" || l.trim() == "-icanon")
+        let has = |words: [&str; 2]| s.lines().any(|l| words.contains(&l.trim()));
+        has(["icanon", "-icanon"]) && has(["echo", "-echo"])
     });
     assert!(
         after.lines().any(|l| l.trim() == "icanon") && after.lines().any(|l| l.trim() == "echo"),
