@@ -52,16 +52,21 @@ fn run(args: &[&str], store: &Path, cache: &Path) -> serde_json::Value {
     common::json(&common::ribao(&all))
 }
 
-#[test]
-fn the_cli_lists_and_finds_a_repeated_story_once() {
-    let (_tmp, store, cache) = store();
-    let items = run(&["items"], &store, &cache);
-    let ids: Vec<&str> = items
+/// The ids of `ribao items --json` rows.
+fn ids(items: &serde_json::Value) -> Vec<&str> {
+    items
         .as_array()
         .unwrap()
         .iter()
         .map(|r| r["id"].as_str().unwrap())
-        .collect();
+        .collect()
+}
+
+#[test]
+fn the_cli_lists_and_finds_a_repeated_story_once() {
+    let (_tmp, store, cache) = store();
+    let items = run(&["items"], &store, &cache);
+    let ids = ids(&items);
     assert_eq!(ids.len(), 3, "{items}");
     assert_eq!(ids.iter().collect::<HashSet<_>>().len(), 3);
 
@@ -135,12 +140,7 @@ fn undated_notes_with_a_title_in_common_are_not_copies() {
     fs::write(store.join("a.md"), "## 总结\n\n甲方案的要点。\n").unwrap();
     fs::write(store.join("b.md"), "## 总结\n\n乙方案的要点。\n").unwrap();
     let items = run(&["items"], &store, &cache);
-    let ids: HashSet<&str> = items
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["id"].as_str().unwrap())
-        .collect();
+    let ids: HashSet<&str> = ids(&items).into_iter().collect();
     assert_eq!(ids.len(), 2, "both stories, each its own: {items:#}");
     for word in ["甲方案", "乙方案"] {
         let found = run(&["search", word], &store, &cache);
