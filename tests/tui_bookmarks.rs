@@ -188,3 +188,38 @@ fn when_the_state_cannot_be_saved_the_reader_works_and_says_so() {
     h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(10))]);
     assert!(h.text().contains("★ 1 (saving off)"));
 }
+
+#[test]
+fn a_state_file_broken_while_reading_keeps_every_bookmark_made_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let (file, loaded) = ribao::state::StateFile::open(&path).unwrap();
+    let app = App::new(
+        library(),
+        TextOptions::default(),
+        Session::open(file, loaded),
+    );
+    let mut h = Harness::new(app, 120, 40);
+    h.keys("<Enter><Enter>bjb");
+    std::fs::write(&path, "{ torn by another program").unwrap();
+    h.keys("jb");
+    assert_eq!(h.app.session().bookmark_count(), 3);
+    assert!(
+        h.text().contains("was broken by another program"),
+        "the user is told:\n{}",
+        h.text()
+    );
+    let (_, reopened) = ribao::state::StateFile::open(&path).unwrap();
+    assert_eq!(reopened.state.bookmarks.len(), 3, "all three are on disk");
+    let kept: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".broken-"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert_eq!(
+        kept,
+        ["{ torn by another program"],
+        "the broken bytes are kept"
+    );
+}

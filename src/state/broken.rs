@@ -19,6 +19,20 @@ pub struct Notice {
     pub problem: String,
 }
 
+impl Notice {
+    /// The notice for a file that broke while a reader had it open: the reader saves what it
+    /// holds again, so nothing starts from empty.
+    pub fn while_open(&self) -> String {
+        format!(
+            "state file {} was broken by another program: {}. Its content is kept unchanged \
+             in {}; your bookmarks and read marks are saved again.",
+            self.path.display(),
+            self.problem,
+            self.copy.display()
+        )
+    }
+}
+
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(

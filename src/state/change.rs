@@ -17,6 +17,13 @@ pub enum Change {
 }
 
 impl State {
+    /// Changes that put every bookmark and read mark of `self` into another state.
+    pub fn as_changes(&self) -> Vec<Change> {
+        let bookmarks = self.bookmarks.iter().cloned().map(Change::AddBookmark);
+        let read = self.read.iter().cloned().map(Change::MarkRead);
+        bookmarks.chain(read).collect()
+    }
+
     /// Applies one change; true if the state changed.
     pub fn apply(&mut self, change: &Change) -> bool {
         match change {

@@ -65,14 +65,20 @@ impl Session {
     fn save(&mut self, change: Change) {
         self.state.apply(&change);
         let Some(file) = &self.file else { return };
-        match file.apply(&[change]) {
-            // Take the merged state: another ribao's changes show up too.
-            Ok(loaded) => {
-                self.state = loaded.state;
-                if let Some(n) = loaded.notices.first() {
-                    self.message = Some((n.to_string(), true));
+        let saved = file
+            .apply(&[change])
+            .and_then(|loaded| match loaded.notices.first() {
+                None => Ok(loaded),
+                // Someone broke the file since it was read: it is copied aside and now holds
+                // just this change, so everything this reader holds is saved again with it.
+                Some(notice) => {
+                    self.message = Some((notice.while_open(), true));
+                    file.apply(&self.state.as_changes())
                 }
-            }
+            });
+        match saved {
+            // Take the merged state: another ribao's changes show up too.
+            Ok(loaded) => self.state = loaded.state,
             Err(e) => {
                 self.message = Some((format!("saving disabled: {e}"), true));
                 self.file = None;
