@@ -128,6 +128,33 @@ fn opening_an_item_marks_it_read_and_r_toggles() {
 }
 
 #[test]
+fn moving_right_into_the_article_shows_the_highlighted_story() {
+    let mut h = Harness::new(app(), 120, 9);
+    h.keys("<Enter><Enter><Enter>jj");
+    let first = h.app.opened().unwrap().1.id.to_string();
+    let place = h.app.scroll();
+    assert!(place > 0, "the story is taller than its pane");
+    // Back and right again on the same story keeps the place in it.
+    h.keys("<Esc>l");
+    assert_eq!(h.app.opened().unwrap().1.id, first);
+    assert_eq!(h.app.scroll(), place);
+
+    h.keys("<Esc>j");
+    let (_, item) = h.app.selected_item().unwrap();
+    let (second, title) = (item.id.to_string(), item.title.to_string());
+    assert_ne!(first, second);
+    h.keys("l");
+    assert_eq!(h.app.focus(), Pane::Article);
+    assert_eq!(h.app.opened().unwrap().1.id, second);
+    assert_eq!(h.app.scroll(), 0, "a new story starts at its top");
+    assert!(h.app.session().is_read(&second));
+    assert!(h.text().contains(&title[..title.floor_char_boundary(12)]));
+    h.keys("b");
+    assert!(h.app.session().is_bookmarked(&second));
+    assert!(!h.app.session().is_bookmarked(&first));
+}
+
+#[test]
 fn scroll_never_passes_the_end() {
     let mut h = Harness::new(app(), 80, 24);
     h.keys("<Enter>jj<Enter><Enter>");

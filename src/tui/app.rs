@@ -889,7 +889,19 @@ impl App {
         } else {
             i.clamp(0, n - 1)
         };
-        self.focus = Pane::ORDER[i as usize];
+        let next = Pane::ORDER[i as usize];
+        // Into the article from the stories after a story was opened, the highlighted story
+        // is the one meant: shown (and marked read) as Enter would, not the one opened
+        // before. With none opened yet, the article pane holds the day's front pages.
+        if self.focus == Pane::Items
+            && next == Pane::Article
+            && self.opened.is_some()
+            && self.opened != self.items.get(self.item).copied()
+        {
+            self.open();
+        } else {
+            self.focus = next;
+        }
     }
 
     fn open(&mut self) {
