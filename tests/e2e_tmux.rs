@@ -225,6 +225,10 @@ fn search_the_samples_for_a_chinese_word_and_come_back() {
         as_unread(s) == as_unread(&before)
     });
     assert!(after.contains("概览 Overview") && after.contains("分类 · 2026-01-24"));
+    assert!(
+        before.contains("1/11  11") && after.contains("1/11  10"),
+        "one unread less on the date:\n{after}"
+    );
     std::thread::sleep(std::time::Duration::from_millis(150));
     t.keys(&["q"]);
     assert_restored(&t);

@@ -163,6 +163,11 @@ fn an_edited_file_shows_its_new_content() {
         "{}",
         String::from_utf8_lossy(&shown.stderr)
     );
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    assert!(
+        shown.starts_with("测测") && !shown.contains(title.as_str()),
+        "{shown}"
+    );
 }
 
 #[test]

@@ -1,32 +1,39 @@
 //! `kill -9` of a writer at any moment leaves a state file that parses and holds every
-//! bookmark whose save was reported done. Uses the `state_writer` example, which must be built
-//! first (`cargo build --examples`, or a plain `cargo test`); skipped with a message otherwise.
+//! bookmark whose save was reported done. The writer is this test binary run again with
+//! `RIBAO_STATE_WRITER` set, so it is always there to run.
 #![cfg(unix)]
 
-use ribao::state::StateFile;
+use ribao::state::{Bookmark, Change, StateFile, timestamp_now};
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::os::unix::process::ExitStatusExt;
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-/// `target/<profile>/examples/state_writer`; this test runs from `target/<profile>/deps/`.
-fn writer() -> Option<PathBuf> {
-    let exe = std::env::current_exe().ok()?;
-    let path = exe
-        .parent()?
-        .parent()?
-        .join("examples")
-        .join(format!("state_writer{}", std::env::consts::EXE_SUFFIX));
-    if path.is_file() {
-        Some(path)
-    } else {
-        eprintln!(
-            "SKIPPED: {} is missing; run `cargo build --examples` first",
-            path.display()
-        );
-        None
+/// The writer, when this binary runs as one: adds bookmarks `<prefix>0`, `<prefix>1`, … to
+/// the state file, one save each, and prints each id (flushed) only after its save returned,
+/// until killed. In a normal test run it does nothing.
+#[test]
+fn writer() {
+    let Some(path) = std::env::var_os("RIBAO_STATE_WRITER") else {
+        return;
+    };
+    let prefix = std::env::var("RIBAO_STATE_WRITER_PREFIX").unwrap();
+    let (file, _) = StateFile::open(path).unwrap();
+    let mut stdout = std::io::stdout().lock();
+    for n in 0u64.. {
+        let id = format!("{prefix}{n}");
+        let bookmark = Bookmark {
+            id: id.clone(),
+            source: "state-writer".into(),
+            title: format!("Bookmark {n}"),
+            path: "/nonexistent/digest.md".into(),
+            added: timestamp_now(),
+            ..Bookmark::default()
+        };
+        file.apply(&[Change::AddBookmark(bookmark)]).unwrap();
+        writeln!(stdout, "{id}").unwrap();
+        stdout.flush().unwrap();
     }
 }
 
@@ -40,7 +47,7 @@ fn next(seed: &mut u64) -> u64 {
 
 #[test]
 fn killing_a_writer_at_any_moment_loses_no_finished_save() {
-    let Some(writer) = writer() else { return };
+    let this = std::env::current_exe().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state.json");
     let mut seed = SystemTime::now()
@@ -51,9 +58,11 @@ fn killing_a_writer_at_any_moment_loses_no_finished_save() {
     eprintln!("seed {seed}");
     let mut done = BTreeSet::new();
     for run in 0..200 {
-        let mut child = Command::new(&writer)
-            .arg(&path)
-            .arg(format!("r{run}-"))
+        let prefix = format!("r{run}-");
+        let mut child = Command::new(&this)
+            .args(["writer", "--exact", "--nocapture", "--quiet"])
+            .env("RIBAO_STATE_WRITER", &path)
+            .env("RIBAO_STATE_WRITER_PREFIX", &prefix)
             .stdout(Stdio::piped())
             .spawn()
             .unwrap();
@@ -62,7 +71,14 @@ fn killing_a_writer_at_any_moment_loses_no_finished_save() {
         // Every other run times the kill from the first finished save rather than from the
         // start, so that kills land mid-save even when starting up is slow.
         if run % 2 == 1 {
-            out.read_line(&mut printed).unwrap();
+            // Up to the first id: the harness prints a line of its own first.
+            loop {
+                let start = printed.len();
+                let read = out.read_line(&mut printed).unwrap();
+                if read == 0 || printed[start..].starts_with(&prefix) {
+                    break;
+                }
+            }
         }
         std::thread::sleep(Duration::from_millis(next(&mut seed) % 31));
         child.kill().unwrap();
@@ -73,7 +89,13 @@ fn killing_a_writer_at_any_moment_loses_no_finished_save() {
             "run {run}: the writer failed: {status}"
         );
         out.read_to_string(&mut printed).unwrap();
-        done.extend(printed.lines().map(String::from));
+        // The test harness prints lines of its own.
+        done.extend(
+            printed
+                .lines()
+                .filter(|l| l.starts_with(&prefix))
+                .map(String::from),
+        );
 
         let (_, loaded) = StateFile::open(&path).unwrap();
         assert!(loaded.notices.is_empty(), "run {run}: {:?}", loaded.notices);
