@@ -127,7 +127,9 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
             return;
         }
     };
-    let mut folders = Vec::new();
+    // Linked folders after the folder's own: a folder that also has a link to it is listed
+    // under its own name.
+    let (mut folders, mut linked) = (Vec::new(), Vec::new());
     let mut unread = Vec::new();
     for entry in entries {
         let entry = match entry {
@@ -156,7 +158,7 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
             }
         };
         match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => folders.push(path),
+            Ok(m) if m.is_dir() => linked.push(path),
             Ok(m) if is_digest_name(&path) => {
                 let looked = file_entry(path, &m);
                 if looked.is_file {
@@ -168,15 +170,30 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
         }
     }
     found.add_unread(unread);
+    folders.append(&mut linked);
     for folder in folders {
         match std::fs::metadata(&folder) {
-            Ok(m) if !remember(visited, &m) => found.problems.push(FileProblem {
-                message: "a link back to a folder already read (a loop); skipped".into(),
-                path: folder,
-            }),
+            // Reached again: a link back up is a loop, worth telling; another name for a
+            // folder read already is left out quietly (its files are listed once).
+            Ok(m) if !remember(visited, &m) => {
+                if is_loop(dir, &folder) {
+                    found.problems.push(FileProblem {
+                        message: "a link back to a folder it is in (a loop); skipped".into(),
+                        path: folder,
+                    });
+                }
+            }
             Ok(_) => walk(&folder, visited, found),
             Err(e) => found.problems.push(cannot_read(folder, &e)),
         }
+    }
+}
+
+/// Whether `folder`, inside `dir`, leads back to `dir` or a folder above it.
+fn is_loop(dir: &Path, folder: &Path) -> bool {
+    match (std::fs::canonicalize(dir), std::fs::canonicalize(folder)) {
+        (Ok(here), Ok(target)) => here.starts_with(target),
+        _ => false,
     }
 }
 

@@ -1,5 +1,6 @@
 //! Finding the digest files: sub-folders and links are followed, a link loop is reported and
-//! skipped (never walked forever), and other files are left alone.
+//! skipped (never walked forever), a folder reached by two names is read once, and other
+//! files are left alone.
 
 use ribao::store::scan;
 use std::fs;
@@ -20,6 +21,8 @@ fn links_are_followed_and_loops_reported() {
     std::os::unix::fs::symlink(store.join("a/b/2026-01-01.md"), store.join("alias.md")).unwrap();
     // A link from deep inside back up to the store: a loop.
     std::os::unix::fs::symlink(&store, store.join("a/b/up")).unwrap();
+    // Another name for a folder in the store (`latest` → `a`): read once, under its own name.
+    std::os::unix::fs::symlink(store.join("a"), store.join("latest")).unwrap();
 
     let (files, problems) = scan(&store);
     let names: Vec<String> = files
