@@ -395,6 +395,22 @@ fn messages_fade_after_three_seconds() {
 }
 
 #[test]
+fn a_note_about_one_key_goes_with_the_next_key_and_errors_stay() {
+    let mut h = Harness::new(app(), 120, 40);
+    h.keys("G[");
+    assert!(h.text().contains("already at the oldest date"));
+    h.keys("]");
+    assert!(
+        !h.text().contains("already at the oldest date"),
+        "{}",
+        h.text()
+    );
+    h.keys("r"); // an error: nothing selected in the date list
+    h.keys("j");
+    assert!(h.text().contains("select a story first"), "{}", h.text());
+}
+
+#[test]
 fn file_problems_are_announced_once() {
     let store = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store");
     let library = Library::load_dir(

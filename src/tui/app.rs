@@ -190,6 +190,11 @@ impl App {
         if action == Action::ForceQuit {
             return Some(Effect::Quit);
         }
+        // A note about the last key goes with the next one (`already at the oldest date`
+        // would outlive the `]` that worked); errors stay their time.
+        if self.message.as_ref().is_some_and(|m| !m.error) {
+            self.message = None;
+        }
         if let Some(scroll) = self.help {
             let max = self.view.help_len.saturating_sub(self.view.help_height);
             let page = self.view.help_height.max(2) - 1;
