@@ -114,6 +114,14 @@ fn hints(app: &App) -> Hints {
             (&[Action::Help], "help"),
             (&[Action::Search], "search"),
         ],
+        // The day's front pages, before a story is opened: no story's link to act on.
+        Pane::Article if app.opened().is_none() => &[
+            (&[Action::Down, Action::Up], "scroll"),
+            (&[Action::PageDown], "page"),
+            (&[Action::Back], "back"),
+            (&[Action::OlderDate, Action::NewerDate], "date"),
+            (&[Action::Help], "help"),
+        ],
         Pane::Article => &[
             (&[Action::Down, Action::Up], "scroll"),
             (&[Action::PageDown], "page"),
