@@ -95,6 +95,40 @@ pub fn date_label(date: Option<NaiveDate>) -> String {
     date.map_or_else(|| "undated".to_string(), |d| d.to_string())
 }
 
+/// A date or the start of one as a user types it (`2026`, `2026-8`, `2026-08-23`), written
+/// as [`date_label`] writes dates, so it is a prefix of the labels it means; None when it is
+/// not one (`2026-13`, `garbage`).
+pub fn date_prefix(text: &str) -> Option<String> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let number = |s: &str, digits: std::ops::RangeInclusive<usize>| {
+        (digits.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let year = number(parts[0], 4..=4)?;
+    match parts[1..] {
+        [] => Some(format!("{year:04}")),
+        [month] => {
+            let month = number(month, 1..=2).filter(|m| (1..=12).contains(m))?;
+            Some(format!("{year:04}-{month:02}"))
+        }
+        [month, day] => {
+            let date = NaiveDate::from_ymd_opt(
+                i32::try_from(year).ok()?,
+                number(month, 1..=2)?,
+                number(day, 1..=2)?,
+            )?;
+            Some(date.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// What to type instead of a `text` that [`date_prefix`] refused.
+pub fn not_a_date(text: &str) -> String {
+    format!("“{text}” is not a date: use 2026, 2026-08 or 2026-08-23")
+}
+
 /// 48 bits of a stable hash as 12 lowercase hex digits: short to type, and collisions stay
 /// unlikely even across a million items.
 pub fn short_hash(parts: &[&str]) -> String {
@@ -104,4 +138,44 @@ pub fn short_hash(parts: &[&str]) -> String {
         h.update(&[0x1f]);
     }
     format!("{:012x}", h.digest() >> 16)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn date_prefixes_as_typed() {
+        for (typed, want) in [
+            ("2026", Some("2026")),
+            ("2026-8", Some("2026-08")),
+            ("2026-08-3", Some("2026-08-03")),
+            ("2024-02-29", Some("2024-02-29")),
+            ("2026-13", None),
+            ("2026-02-30", None),
+            ("26-08", None),
+            ("2026-", None),
+            ("2026-08-23-1", None),
+            ("garbage", None),
+            ("２０２６", None),
+        ] {
+            assert_eq!(date_prefix(typed).as_deref(), want, "{typed}");
+        }
+    }
+
+    proptest! {
+        /// However a real date is typed, padded or not, it means the dates it starts.
+        #[test]
+        fn a_typed_date_is_a_prefix_of_the_labels_it_means(days in 0i64..200_000) {
+            let date = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Days::new(days as u64);
+            let label = date_label(Some(date));
+            use chrono::Datelike;
+            let (y, m, d) = (date.year(), date.month(), date.day());
+            for typed in [format!("{y}"), format!("{y}-{m}"), format!("{y}-{m}-{d}"), label.clone()] {
+                let prefix = date_prefix(&typed).unwrap();
+                prop_assert!(label.starts_with(&prefix), "{typed} → {prefix} for {label}");
+            }
+        }
+    }
 }

@@ -96,6 +96,48 @@ fn items_filters_by_date_category_and_source() {
         "--json",
     ]));
     assert_eq!(v.as_array().unwrap().len(), 3);
+
+    // A month as typed, unpadded: every story of February 2026.
+    let month = |date: &str| {
+        json(&ribao(&[
+            "items",
+            "--store",
+            &store(),
+            "--date",
+            date,
+            "--json",
+        ]))
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["date"].as_str().unwrap().to_string())
+        .collect::<Vec<_>>()
+    };
+    let feb = month("2026-2");
+    assert!(
+        feb.len() > 3 && feb.iter().all(|d| d.starts_with("2026-02-")),
+        "{feb:?}"
+    );
+    assert_eq!(feb, month("2026-02"));
+}
+
+#[test]
+fn a_filter_that_is_not_a_date_or_matches_nothing_says_so() {
+    let bad = ribao(&["items", "--store", &store(), "--date", "2026-13-45"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("“2026-13-45” is not a date"),
+        "{bad:?}"
+    );
+    let bad = ribao(&["search", "英伟达", "date:garbage", "--store", &store()]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("“date:garbage” is not a date"),
+        "{bad:?}"
+    );
+    let none = ribao(&["items", "--store", &store(), "--source", "nope"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("no story matches these filters"));
 }
 
 #[test]

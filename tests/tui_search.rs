@@ -556,6 +556,19 @@ fn a_query_without_results_says_so() {
 }
 
 #[test]
+fn a_date_that_is_not_one_is_named_in_the_results() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("/");
+    h.search_for("模型 date:2026-13");
+    let screen = h.text();
+    assert!(
+        screen.contains("“date:2026-13” is not a date: use 2026, 2026-08 or"),
+        "{screen}"
+    );
+    assert!(!screen.contains("没有匹配"), "{screen}");
+}
+
+#[test]
 fn links_marks_and_bookmarks_work_on_results() {
     let mut h = Harness::new(scope_app(), 120, 30);
     h.keys("aaa/");

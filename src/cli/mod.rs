@@ -42,8 +42,8 @@ pub enum Command {
     },
     /// Items (stories), newest first, optionally narrowed
     Items {
-        /// Only this date (YYYY-MM-DD)
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        /// Only this date, month or year (2026-08-23, 2026-08, 2026)
+        #[arg(long, value_name = "DATE", value_parser = date_prefix)]
         date: Option<String>,
         /// Only this category: a publication's own or a unified one (e.g. 市场与资本)
         #[arg(long)]
@@ -241,4 +241,9 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             opts,
         ),
     }
+}
+
+/// `--date` as [`crate::model::date_prefix`] reads it.
+fn date_prefix(text: &str) -> Result<String, String> {
+    crate::model::date_prefix(text).ok_or_else(|| crate::model::not_a_date(text))
 }

@@ -60,6 +60,10 @@ pub struct ItemFilter {
 }
 
 impl ItemFilter {
+    fn narrows(&self) -> bool {
+        self.date.is_some() || self.category.is_some() || self.source.is_some()
+    }
+
     fn accepts_item(&self, i: &ItemView) -> bool {
         self.category.as_ref().is_none_or(|want| {
             i.category == Some(want.as_str()) || i.unified == Some(want.as_str())
@@ -67,10 +71,9 @@ impl ItemFilter {
     }
 
     fn accepts_digest(&self, d: &DigestInfo) -> bool {
-        let date = d.date.map(|d| d.to_string());
         self.date
             .as_ref()
-            .is_none_or(|want| date.as_deref() == Some(want.as_str()))
+            .is_none_or(|want| d.date.is_some() && date_label(d.date).starts_with(want.as_str()))
             && self
                 .source
                 .as_ref()
@@ -190,6 +193,12 @@ pub fn items(
             .collect();
         print_table(&table, opts);
     }
+    if found.is_empty() && filter.narrows() {
+        eprintln!(
+            "ribao: no story matches these filters; `ribao list` shows the dates and sources"
+        );
+        return Ok(ExitCode::FAILURE);
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -204,6 +213,9 @@ pub fn search(library: &Library, query: &str, json: bool) -> anyhow::Result<Exit
     let q = crate::search::Query::parse(query);
     if q.is_empty() {
         bail!("the query {query:?} has nothing to search for");
+    }
+    if let Some(problem) = q.problem() {
+        bail!("{problem}");
     }
     let snippets = crate::search::Snippets::new(&q.terms);
     let hits: Vec<_> = library

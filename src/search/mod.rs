@@ -86,6 +86,9 @@ pub fn run(
     query: &Query,
     within: Option<&[usize]>,
 ) -> Vec<usize> {
+    if query.bad_date.is_some() {
+        return Vec::new();
+    }
     let mut terms: Vec<Matcher> = query.terms.iter().map(|t| Matcher::new(t)).collect();
     let excluded: Vec<Matcher> = query.excluded.iter().map(|t| Matcher::new(t)).collect();
     // The scan term goes first: one that reads the text as written when there is one (a

@@ -9,7 +9,10 @@ pub struct Query {
     pub excluded: Vec<String>,
     pub source: Option<String>,
     pub category: Option<String>,
+    /// The start of the dates wanted, as dates are shown (`date:2026-8` → `2026-08`).
     pub date: Option<String>,
+    /// A `date:` that is not a date, as typed: nothing matches, and the user is told.
+    pub bad_date: Option<String>,
 }
 
 impl Query {
@@ -31,7 +34,10 @@ impl Query {
             } else if let Some(v) = prefixed("category:") {
                 q.category = Some(fold(v));
             } else if let Some(v) = prefixed("date:") {
-                q.date = Some(v.to_string());
+                match crate::model::date_prefix(v) {
+                    Some(date) => q.date = Some(date),
+                    None => q.bad_date = Some(v.to_string()),
+                }
             } else if !fold(&word).is_empty() {
                 if negated {
                     q.excluded.push(fold(&word))
@@ -45,6 +51,13 @@ impl Query {
 
     pub fn is_empty(&self) -> bool {
         self == &Query::default()
+    }
+
+    /// What is wrong with the query, for the user.
+    pub fn problem(&self) -> Option<String> {
+        self.bad_date
+            .as_deref()
+            .map(|d| crate::model::not_a_date(&format!("date:{d}")))
     }
 }
 
@@ -140,5 +153,14 @@ mod tests {
         assert_eq!(Query::parse("ＯｐｅｎＡＩ").terms, ["openai"]);
         assert!(Query::parse("   ").is_empty());
         assert_eq!(Query::parse("\"-not excluded\"").terms, ["-not excluded"]);
+        assert_eq!(Query::parse("date:2026-8").date.as_deref(), Some("2026-08"));
+        let bad = Query::parse("openai date:garbage");
+        assert!(!bad.is_empty());
+        assert_eq!(bad.date, None);
+        assert!(
+            bad.problem()
+                .unwrap()
+                .contains("“date:garbage” is not a date")
+        );
     }
 }

@@ -444,6 +444,9 @@ fn no_match_lines(
     width: usize,
     opts: TextOptions,
 ) -> Vec<Line<'static>> {
+    if let Some(problem) = crate::search::Query::parse(&view.answered).problem() {
+        return text::wrap(&[Span::styled(problem, ACCENT)], width, opts);
+    }
     let query = super::clean(&view.answered);
     let mut out = text::wrap(
         &[Span::styled(
