@@ -71,23 +71,9 @@ pub struct Digest {
     pub format: Format,
     /// The digest's own summary/overview (Markdown): its front page, not an item.
     pub front_page: String,
-    pub tags: Vec<String>,
     pub items: Vec<Item>,
     /// Problems worth telling the user that did not stop parsing.
     pub warnings: Vec<String>,
-}
-
-impl Digest {
-    /// Categories in first-seen order, without repeats.
-    pub fn categories(&self) -> Vec<&str> {
-        let mut seen: Vec<&str> = Vec::new();
-        for c in self.items.iter().filter_map(|i| i.category.as_deref()) {
-            if !seen.contains(&c) {
-                seen.push(c);
-            }
-        }
-        seen
-    }
 }
 
 /// A digest date as shown and saved: `2026-01-20`, or `undated`.

@@ -41,7 +41,6 @@ fn digest(n: usize, items: Vec<Item>) -> Digest {
         title: format!("digest {n}"),
         format: Format::Generic,
         front_page: String::new(),
-        tags: Vec::new(),
         items,
         warnings: Vec::new(),
     }

@@ -128,7 +128,6 @@ fn bookmark_outlives_its_digest_file() {
         title: "AI 日报 2026-11-23".into(),
         format: Format::FrontMatterDaily,
         front_page: String::new(),
-        tags: Vec::new(),
         items: vec![item.clone()],
         warnings: Vec::new(),
     };

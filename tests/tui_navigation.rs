@@ -347,7 +347,6 @@ fn hostile_library() -> Library {
         title: "标题\x1b[31m红".into(),
         format: Format::Generic,
         front_page: String::new(),
-        tags: Vec::new(),
         items: vec![
             item("a", "脚本链接\x1b[5m", Some("javascript:alert(1)")),
             item(

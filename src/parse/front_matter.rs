@@ -8,11 +8,8 @@ pub struct FrontMatter {
     pub title: Option<String>,
     pub date: Option<String>,
     pub summary: Option<String>,
-    pub description: Option<String>,
     /// `category:` — for some publications the publication's own name (AI 日报).
     pub category: Option<String>,
-    pub tags: Vec<String>,
-    pub categories: Vec<String>,
 }
 
 /// The front matter block split from the body. `error` is set (and `fields` empty) when the
@@ -70,10 +67,7 @@ fn fields_of(doc: &Yaml) -> FrontMatter {
         title: get("title"),
         date: get("date"),
         summary: get("summary"),
-        description: get("description"),
         category: get("category"),
-        tags: list(&doc["tags"]),
-        categories: list(&doc["categories"]),
     }
 }
 
@@ -88,13 +82,6 @@ fn scalar(y: &Yaml) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
-fn list(y: &Yaml) -> Vec<String> {
-    match y {
-        Yaml::Array(items) => items.iter().filter_map(scalar).collect(),
-        other => scalar(other).into_iter().collect(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,7 +91,6 @@ mod tests {
         let s = split("---\ntitle: \"A: B\"\ndate: 2026-01-24\ntags: [\"AI\", 日报]\n---\n# x\n");
         assert_eq!(s.fields.title.as_deref(), Some("A: B"));
         assert_eq!(s.fields.date.as_deref(), Some("2026-01-24"));
-        assert_eq!(s.fields.tags, ["AI", "日报"]);
         assert_eq!(s.body, "# x\n");
         assert!(s.error.is_none());
     }

@@ -101,7 +101,6 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
         title: inline::plain(&title),
         format,
         front_page,
-        tags: fm.tags.clone(),
         items,
         warnings,
     })
