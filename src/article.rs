@@ -1,5 +1,6 @@
-//! One story laid out for reading — title, meta line, link, rendered body — shared by the
-//! reader's article view and `ribao show`, so both show the same thing.
+//! One story laid out for reading. Its header (title, meta line, link) is shared by the
+//! reader's article view and `ribao show`, so both head a story alike; [`lines`] is the whole
+//! story as `show` prints it (the reader renders bodies through its cache).
 
 use crate::index::DigestInfo;
 use crate::model::Item;

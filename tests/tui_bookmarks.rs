@@ -49,6 +49,9 @@ fn bookmarks_view_lists_filters_removes_and_opens() {
     let wanted = h.app.session().bookmarks()[2].title.clone();
     let word: String = wanted.chars().take(3).collect();
     h.keys("/");
+    // The line edits as the search line does: a word typed and taken back with Ctrl-w.
+    h.keys("zzz<C-w>");
+    assert_eq!(h.app.bookmarks_view().unwrap().visible().len(), 3);
     h.keys(&word);
     h.keys("<Enter>");
     let view = h.app.bookmarks_view().unwrap();

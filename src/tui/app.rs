@@ -15,7 +15,7 @@ use crate::index::{DigestInfo, ItemView};
 use crate::library::{Library, Origin};
 use crate::state::Position;
 use crate::text::TextOptions;
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -272,16 +272,12 @@ impl App {
             return false;
         };
         match key.code {
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                view.push_filter(c)
-            }
-            KeyCode::Backspace => view.pop_filter(),
             KeyCode::Enter => view.typing = false,
             KeyCode::Esc => {
                 view.typing = false;
                 view.filter.clear();
             }
-            _ => return false,
+            _ => return view.filter_key(key),
         }
         true
     }

@@ -1,13 +1,15 @@
 //! The bookmarks view's state: the saved stories (newest first), a filter typed after `/`,
 //! the selection, and the saved details of a story whose digest file is gone.
 
+use super::line_edit::{Edited, LineEdit};
 use crate::search::fold;
 use crate::state::Bookmark;
+use crossterm::event::KeyEvent;
 
 #[derive(Debug, Clone, Default)]
 pub struct BookmarksView {
     all: Vec<Bookmark>,
-    pub filter: String,
+    pub filter: LineEdit,
     /// The filter line has the keyboard.
     pub typing: bool,
     pub selected: usize,
@@ -32,7 +34,7 @@ impl BookmarksView {
     /// The bookmarks the filter lets through: every word of it in the title, source,
     /// category or date (folded like search: case, full-width forms).
     pub fn visible(&self) -> Vec<&Bookmark> {
-        let words: Vec<String> = fold(&self.filter)
+        let words: Vec<String> = fold(self.filter.text())
             .split_whitespace()
             .map(str::to_string)
             .collect();
@@ -63,14 +65,15 @@ impl BookmarksView {
             .min(len.saturating_sub(1));
     }
 
-    pub fn push_filter(&mut self, c: char) {
-        self.filter.push(c);
-        self.selected = 0;
-    }
-
-    pub fn pop_filter(&mut self) {
-        self.filter.pop();
-        self.clamp();
+    /// A line-editing key for the filter; false when it is not one. A changed filter
+    /// selects its first bookmark.
+    pub fn filter_key(&mut self, key: &KeyEvent) -> bool {
+        match self.filter.key(key) {
+            Some(Edited::Text) => self.selected = 0,
+            Some(Edited::Cursor) => {}
+            None => return false,
+        }
+        true
     }
 
     fn clamp(&mut self) {

@@ -1,5 +1,6 @@
-//! The one table of keys. Key handling and the help overlay both read it, so the help can
-//! never disagree with what the keys do.
+//! The one table of the reader's command keys. Key handling and the help overlay both read
+//! it, so the help can never disagree with what the keys do. (A text line being typed in
+//! takes the line-editing keys of [`super::line_edit::LineEdit::key`] first.)
 
 use super::action::Action;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};

@@ -2,7 +2,15 @@
 //! delete and move by grapheme cluster, so a CJK character or an emoji with modifiers goes
 //! away whole.
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_segmentation::UnicodeSegmentation;
+
+/// What a key did to a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edited {
+    Text,
+    Cursor,
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineEdit {
@@ -12,6 +20,36 @@ pub struct LineEdit {
 }
 
 impl LineEdit {
+    /// The line-editing keys every text line of the reader takes: characters, Backspace and
+    /// Delete, Ctrl-w (a word), Ctrl-u (all), ← → Home End and Ctrl-a / Ctrl-e. None: not one.
+    pub fn key(&mut self, key: &KeyEvent) -> Option<Edited> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        match key.code {
+            KeyCode::Char('u') if ctrl => self.clear(),
+            KeyCode::Char('w') if ctrl => self.delete_word(),
+            KeyCode::Char('a') if ctrl => self.home(),
+            KeyCode::Char('e') if ctrl => self.end(),
+            KeyCode::Char(c) if !ctrl && !alt => self.insert(c.encode_utf8(&mut [0u8; 4])),
+            KeyCode::Backspace => {
+                self.backspace();
+            }
+            KeyCode::Delete => {
+                self.delete();
+            }
+            KeyCode::Left => self.left(),
+            KeyCode::Right => self.right(),
+            KeyCode::Home => self.home(),
+            KeyCode::End => self.end(),
+            _ => return None,
+        }
+        let moved = matches!(
+            key.code,
+            KeyCode::Left | KeyCode::Right | KeyCode::Home | KeyCode::End
+        ) || ctrl && matches!(key.code, KeyCode::Char('a' | 'e'));
+        Some(if moved { Edited::Cursor } else { Edited::Text })
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }
@@ -118,6 +156,46 @@ impl LineEdit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_edit_and_move_and_say_which() {
+        let press = |l: &mut LineEdit, code: KeyCode, modifiers: KeyModifiers| {
+            l.key(&KeyEvent::new(code, modifiers))
+        };
+        let mut l = LineEdit::default();
+        for c in "英伟达 gpu".chars() {
+            assert_eq!(
+                press(&mut l, KeyCode::Char(c), KeyModifiers::NONE),
+                Some(Edited::Text)
+            );
+        }
+        let ctrl = KeyModifiers::CONTROL;
+        assert_eq!(
+            press(&mut l, KeyCode::Char('a'), ctrl),
+            Some(Edited::Cursor)
+        );
+        press(&mut l, KeyCode::Char('新'), KeyModifiers::NONE);
+        assert_eq!(l.text(), "新英伟达 gpu");
+        assert_eq!(
+            press(&mut l, KeyCode::Char('e'), ctrl),
+            Some(Edited::Cursor)
+        );
+        assert_eq!(press(&mut l, KeyCode::Char('w'), ctrl), Some(Edited::Text));
+        assert_eq!(l.text(), "新英伟达 ");
+        assert_eq!(
+            press(&mut l, KeyCode::Left, KeyModifiers::NONE),
+            Some(Edited::Cursor)
+        );
+        assert_eq!(
+            press(&mut l, KeyCode::Backspace, KeyModifiers::NONE),
+            Some(Edited::Text)
+        );
+        assert_eq!(l.text(), "新英伟 ");
+        assert_eq!(press(&mut l, KeyCode::Char('u'), ctrl), Some(Edited::Text));
+        assert!(l.is_empty());
+        assert_eq!(press(&mut l, KeyCode::Enter, KeyModifiers::NONE), None);
+        assert_eq!(press(&mut l, KeyCode::Char('j'), KeyModifiers::ALT), None);
+    }
 
     #[test]
     fn edits_by_grapheme() {

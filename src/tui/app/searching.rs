@@ -6,11 +6,12 @@ use super::{App, Effect, ItemRef, Scope};
 use crate::tui::action::Action;
 use crate::tui::background::{SearchRequest, SearchWorker};
 use crate::tui::highlight::{self, Marked};
+use crate::tui::line_edit::Edited;
 use crate::tui::scope;
 use crate::tui::search::{MarkKey, SearchFocus, SearchView};
 use crate::tui::ui::MATCH;
 use crate::tui::ui::article::Content;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -185,42 +186,15 @@ impl App {
         let Some(view) = self.search.as_mut() else {
             return false;
         };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        let mut edited = true;
+        if let Some(edited) = view.line.key(key) {
+            if edited == Edited::Text {
+                self.request_search();
+            }
+            return true;
+        }
         match key.code {
-            KeyCode::Char('u') if ctrl => view.line.clear(),
-            KeyCode::Char('w') if ctrl => view.line.delete_word(),
-            KeyCode::Char('a') if ctrl => {
-                view.line.home();
-                edited = false;
-            }
-            KeyCode::Char('e') if ctrl => {
-                view.line.end();
-                edited = false;
-            }
-            KeyCode::Char(c) if !ctrl && !alt => {
-                let mut buf = [0u8; 4];
-                view.line.insert(c.encode_utf8(&mut buf));
-            }
-            KeyCode::Backspace => {
-                view.line.backspace();
-            }
-            KeyCode::Delete => {
-                view.line.delete();
-            }
-            KeyCode::Left | KeyCode::Right | KeyCode::Home | KeyCode::End => {
-                match key.code {
-                    KeyCode::Left => view.line.left(),
-                    KeyCode::Right => view.line.right(),
-                    KeyCode::Home => view.line.home(),
-                    _ => view.line.end(),
-                }
-                edited = false;
-            }
             KeyCode::Up | KeyCode::Down => {
                 view.move_by(if key.code == KeyCode::Up { -1 } else { 1 });
-                edited = false;
             }
             KeyCode::Tab => {
                 self.cycle_search_scope(true);
@@ -243,9 +217,6 @@ impl App {
                 return true;
             }
             _ => return false,
-        }
-        if edited {
-            self.request_search();
         }
         true
     }
