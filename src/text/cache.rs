@@ -1,7 +1,8 @@
 //! Bounded cache of rendered articles, so scrolling does not re-render.
 
-use std::collections::HashMap;
+use std::num::NonZeroUsize;
 
+use lru::LruCache;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::TextOptions;
@@ -11,15 +12,12 @@ use super::markdown::{Rendered, render_markdown};
 /// entry beyond the capacity. Entries also remember a hash of the Markdown, so an item whose
 /// text changed under the same id is rendered again rather than served stale.
 pub struct RenderCache {
-    capacity: usize,
-    entries: HashMap<(String, usize, TextOptions), Entry>,
-    clock: u64,
+    entries: LruCache<(String, usize, TextOptions), Entry>,
 }
 
 struct Entry {
     rendered: Rendered,
     content_hash: u64,
-    last_used: u64,
 }
 
 impl Default for RenderCache {
@@ -33,9 +31,7 @@ impl RenderCache {
     /// A cache holding at most `capacity` (at least 1) rendered articles.
     pub fn new(capacity: usize) -> Self {
         Self {
-            capacity: capacity.max(1),
-            entries: HashMap::new(),
-            clock: 0,
+            entries: LruCache::new(NonZeroUsize::new(capacity.max(1)).expect("at least 1")),
         }
     }
 
@@ -57,7 +53,6 @@ impl RenderCache {
         width: usize,
         opts: TextOptions,
     ) -> &Rendered {
-        self.clock += 1;
         let content_hash = xxh3_64(md.as_bytes());
         let key = (id.to_string(), width, opts);
         let fresh = self
@@ -65,32 +60,15 @@ impl RenderCache {
             .get(&key)
             .is_some_and(|e| e.content_hash == content_hash);
         if !fresh {
-            if !self.entries.contains_key(&key) && self.entries.len() >= self.capacity {
-                self.evict_oldest();
-            }
             let rendered = render_markdown(md, width, opts);
-            self.entries.insert(
+            self.entries.put(
                 key.clone(),
                 Entry {
                     rendered,
                     content_hash,
-                    last_used: 0,
                 },
             );
         }
-        let entry = self.entries.get_mut(&key).expect("inserted above");
-        entry.last_used = self.clock;
-        &entry.rendered
-    }
-
-    fn evict_oldest(&mut self) {
-        let oldest = self
-            .entries
-            .iter()
-            .min_by_key(|(_, e)| e.last_used)
-            .map(|(k, _)| k.clone());
-        if let Some(key) = oldest {
-            self.entries.remove(&key);
-        }
+        &self.entries.get(&key).expect("put above").rendered
     }
 }
