@@ -35,6 +35,9 @@ pub struct Categorizer {
     /// Every group's (lowercased) `match` words.
     matches: WordSet,
     keywords: WordSet,
+    /// Some word of the table has a capital outside ASCII (`Éthique`): text is lowercased
+    /// fully. Else ASCII lowercasing does the same for Chinese and ASCII words, far cheaper.
+    full_case: bool,
     /// Hash of the table's text: an index built with another table is stale.
     fingerprint: u64,
 }
@@ -162,11 +165,13 @@ impl Categorizer {
         if table.group.is_empty() {
             return Err("the table has no [[group]]".into());
         }
+        let mut full_case = false;
         for g in &mut table.group {
-            g.matches
-                .iter_mut()
-                .chain(g.keywords.iter_mut())
-                .for_each(|w| *w = w.to_lowercase());
+            for w in g.matches.iter_mut().chain(g.keywords.iter_mut()) {
+                let lower = w.to_lowercase();
+                full_case |= lower != w.to_ascii_lowercase();
+                *w = lower;
+            }
         }
         let fallback = table
             .group
@@ -180,14 +185,24 @@ impl Categorizer {
             fallback,
             matches,
             keywords,
+            full_case,
             fingerprint: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
         })
+    }
+
+    /// `text` lowercased as the table's words are.
+    fn lowercase(&self, text: &str) -> String {
+        if self.full_case {
+            text.to_lowercase()
+        } else {
+            text.to_ascii_lowercase()
+        }
     }
 
     fn group_of(&self, category: &str) -> Option<&Group> {
         let g = self
             .matches
-            .first_group(category.to_ascii_lowercase().as_bytes())?;
+            .first_group(self.lowercase(category).as_bytes())?;
         Some(&self.groups[g])
     }
 
@@ -209,12 +224,7 @@ impl Categorizer {
             };
         }
         let lead = first_chars(&item.body, KEYWORD_SCAN_CHARS);
-        // Keywords are Chinese or ASCII: ASCII case folding is all they need, and far cheaper.
-        let mut text = String::with_capacity(item.title.len() + 1 + lead.len());
-        text.push_str(&item.title);
-        text.push(' ');
-        text.push_str(lead);
-        text.make_ascii_lowercase();
+        let text = self.lowercase(&format!("{} {lead}", item.title));
         let g = self
             .keywords
             .first_group(text.as_bytes())
@@ -243,6 +253,22 @@ mod tests {
             body: String::new(),
             unified: None,
         }
+    }
+
+    #[test]
+    fn a_table_with_capitals_outside_ascii_matches_them_in_any_case() {
+        let c = Categorizer::from_toml(
+            "[[group]]\nname = \"Éthique\"\nmatch = [\"Éthique\"]\nkeywords = [\"Übernahme\"]\n\
+             [[group]]\nname = \"Autre\"\nfallback = true\n",
+        )
+        .unwrap();
+        let u = |t: &str, cat: Option<&str>| {
+            let u = c.classify(&item(t, cat));
+            (u.name, u.inferred)
+        };
+        assert_eq!(u("x", Some("ÉTHIQUE & société")), ("Éthique".into(), false));
+        assert_eq!(u("Die ÜBERNAHME von X", None), ("Éthique".into(), true));
+        assert_eq!(u("nichts", None), ("Autre".into(), true));
     }
 
     #[test]
