@@ -147,7 +147,9 @@ fn category_of(text: &str) -> Option<String> {
     if super::date::find_date(text).is_some() || NEWS.is_match(text) || has_clock_time(text) {
         return None;
     }
-    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // Leading emoji and marks go; an opening bracket stays with the words it opens.
+    let t =
+        text.trim_start_matches(|c: char| !c.is_alphanumeric() && !"《「『“‘（(【[".contains(c));
     let t = match t.rfind(['(', '（']) {
         Some(i) if t[i..].contains('条') => &t[..i],
         _ => t,
@@ -415,5 +417,17 @@ mod tests {
         assert_eq!(f.items[0].category.as_deref(), Some("产品更新"));
         let f = find(&Doc::new("只有一段文字，没有结构。"));
         assert_eq!(f.items.len(), 1);
+    }
+
+    #[test]
+    fn a_category_heading_keeps_its_opening_bracket() {
+        assert_eq!(
+            category_of("📰 《今日全量快讯清单》").as_deref(),
+            Some("《今日全量快讯清单》")
+        );
+        assert_eq!(
+            category_of("🔥 学术前沿 (5条)").as_deref(),
+            Some("学术前沿")
+        );
     }
 }
