@@ -152,6 +152,22 @@ fn the_reader_reopens_at_the_saved_date_category_story_and_scroll() {
 }
 
 #[test]
+fn a_story_highlighted_but_not_opened_is_where_the_reader_reopens() {
+    let mut h = Harness::new(app_with_state(State::default()), 120, 30);
+    h.keys("<Enter><Enter><Enter><Esc>jj");
+    let highlighted = h.app.selected_item().unwrap().1.id.to_string();
+    assert_ne!(h.app.opened().unwrap().1.id, highlighted);
+    let saved = State {
+        position: Some(h.app.position()),
+        ..State::default()
+    };
+    let again = Harness::new(app_with_state(saved), 120, 30);
+    assert_eq!(again.app.focus(), Pane::Items);
+    assert_eq!(again.app.selected_item().unwrap().1.id, highlighted);
+    assert!(again.app.opened().is_none(), "highlighted, not opened");
+}
+
+#[test]
 fn a_saved_position_that_no_longer_exists_is_skipped() {
     let stale = Position {
         date: Some("1999-01-01".into()),

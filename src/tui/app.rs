@@ -693,7 +693,8 @@ impl App {
         self.refresh_scope(Some(keep), anchor);
     }
 
-    /// Where the reader is: scope, date, category, the open story and how far it is scrolled.
+    /// Where the reader is: scope, date, category, the highlighted or open story and how far
+    /// it is scrolled.
     pub fn position(&self) -> Position {
         let mut extra = crate::state::Extra::new();
         if self.scope != Scope::Day {
@@ -702,6 +703,14 @@ impl App {
         if self.category().is_unified() {
             extra.insert(POSITION_GROUP.into(), "unified".into());
         }
+        // In the stories, the highlighted story is where the reader is, opened or not.
+        let highlighted = (self.focus == Pane::Items)
+            .then(|| self.items.get(self.item).copied())
+            .flatten();
+        if highlighted.is_some() {
+            extra.insert(POSITION_PANE.into(), "stories".into());
+        }
+        let story = highlighted.or(self.opened);
         Position {
             date: self
                 .dates
@@ -711,8 +720,8 @@ impl App {
                 .categories
                 .get(self.category)
                 .map(|c| c.filter.label().to_string()),
-            item: self.opened.map(|r| self.item_at(r).1.id.to_string()),
-            scroll: if self.opened.is_some() {
+            item: story.map(|r| self.item_at(r).1.id.to_string()),
+            scroll: if highlighted.is_none() && self.opened.is_some() {
                 self.scroll
             } else {
                 0
@@ -822,6 +831,10 @@ impl App {
         if let Some(pos) = self.items.iter().position(|&r| self.item_at(r).1.id == id) {
             self.item = pos;
             self.follow_item_date();
+            if saved(POSITION_PANE) == Some("stories") {
+                self.focus = Pane::Items;
+                return;
+            }
             self.opened = Some(self.items[pos]);
             self.focus = Pane::Article;
             // Clamped to the article's length on the first draw.
@@ -1021,3 +1034,5 @@ impl App {
 /// (`7d`, `30d`, `all`; absent for one date) and whether the category is a unified one.
 const POSITION_SCOPE: &str = "scope";
 const POSITION_GROUP: &str = "category_group";
+/// Set when the reader was in the story list: the saved story is highlighted, not opened.
+const POSITION_PANE: &str = "pane";
