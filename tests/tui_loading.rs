@@ -39,12 +39,11 @@ fn new_files_are_listed_at_once_and_filled_in_when_indexed() {
     let pending = pending.expect("two files to index");
     assert_eq!(pending.progress.counts(), (0, 2));
     assert_eq!(library.pending_count(), 2);
-    let mut app = App::new(
+    let app = App::new(
         library,
         TextOptions::default(),
         Session::in_memory(Default::default()),
     );
-    app.start_loading(pending);
     let mut h = Harness::new(app, 120, 30);
     let screen = h.text();
     // Listed by their dates from the first frame, newest first, without story counts yet.
@@ -57,11 +56,15 @@ fn new_files_are_listed_at_once_and_filled_in_when_indexed() {
     // rather than "0 items".
     assert!(!screen.contains("0 items"), "{screen}");
     assert_eq!(screen.matches("· … items").count(), 2, "{screen}");
-    // Move to the indexed date, and open a story there.
-    h.keys("G<Enter><Enter><Enter>");
+    // Move to the indexed date, open a story there, and highlight the next one.
+    h.keys("G<Enter><Enter><Enter><Esc>j");
     let opened = h.app.opened().map(|(_, i)| i.id.to_string());
-    assert!(opened.is_some());
+    let highlighted = h.app.selected_item().map(|(_, i)| i.id.to_string());
+    assert!(opened.is_some() && highlighted.is_some() && opened != highlighted);
     let focus = h.app.focus();
+    // The indexing runs now, so that its library arrives after those moves.
+    assert_eq!(h.app.library().pending_count(), 2);
+    h.app.start_loading(pending);
 
     assert!(
         h.app.wait_background(Duration::from_secs(20)),
@@ -73,6 +76,10 @@ fn new_files_are_listed_at_once_and_filled_in_when_indexed() {
     assert_eq!(h.app.library().pending_count(), 0);
     // Still where the reader was.
     assert_eq!(h.app.opened().map(|(_, i)| i.id.to_string()), opened);
+    assert_eq!(
+        h.app.selected_item().map(|(_, i)| i.id.to_string()),
+        highlighted
+    );
     assert_eq!(h.app.focus(), focus);
     // The new digests have their stories now, and the index on disk has them too.
     let again = Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});

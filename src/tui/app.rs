@@ -761,7 +761,10 @@ impl App {
     /// (date, scope, category, story, scroll), and an open search is asked again.
     fn replace_library(&mut self, library: crate::library::Library) {
         let position = self.position();
-        let (focus, was_open, item) = (self.focus, self.opened.is_some(), self.item);
+        let id_of = |app: &App, r: Option<ItemRef>| r.map(|r| app.item_at(r).1.id.to_string());
+        let opened = id_of(self, self.opened);
+        let highlighted = id_of(self, self.items.get(self.item).copied());
+        let (focus, scroll, item) = (self.focus, self.scroll, self.item);
         let search = self.search.take();
         self.library = Arc::new(library);
         // The search thread holds the old library.
@@ -773,16 +776,25 @@ impl App {
         self.opened = None;
         self.select_date(0);
         self.restore(&position);
-        // Where the keyboard was, and what was open, stays as it was.
-        self.focus = focus;
-        if !was_open {
-            self.opened = None;
-            if position.item.is_none() {
-                self.item = item.min(self.items.len().saturating_sub(1));
-            }
+        // The open story, the highlighted one and where the keyboard was stay as they were
+        // (stories found again by id: their places in the lists may have moved).
+        let find = |app: &App, id: Option<String>| {
+            let id = id?;
+            app.items.iter().position(|&r| app.item_at(r).1.id == id)
+        };
+        self.opened = find(self, opened).map(|p| self.items[p]);
+        if self.opened.is_some() {
+            self.scroll = scroll;
         }
+        self.item = find(self, highlighted).unwrap_or(item.min(self.items.len().saturating_sub(1)));
+        self.follow_item_date();
+        self.focus = focus;
         if let Some(mut view) = search {
+            // Results are places in the old lists: nothing of them is kept but the query.
             view.hits.clear();
+            view.shown = None;
+            view.marked = None;
+            view.snippets.clear();
             view.requested = None;
             self.search = Some(view);
             self.request_search();
