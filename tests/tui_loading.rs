@@ -111,3 +111,48 @@ fn a_scope_with_files_being_indexed_counts_its_stories_with_a_plus() {
     let screen = h.text();
     assert!(screen.contains(&format!("· {counted}+ items")), "{screen}");
 }
+
+#[test]
+fn a_digest_added_while_the_reader_runs_shows_up() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, indexed) = indexed_store(&tmp);
+    let mut h = Harness::new(
+        App::new(
+            indexed,
+            TextOptions::default(),
+            Session::in_memory(Default::default()),
+        ),
+        120,
+        30,
+    );
+    let reopen = {
+        let (store, cache) = (store.clone(), cache.clone());
+        move || {
+            Some(Library::open_dir(
+                &store,
+                Some(&cache),
+                Categorizer::builtin().into(),
+            ))
+        }
+    };
+    h.app
+        .watch_store(store.clone(), Duration::from_millis(20), Box::new(reopen));
+    assert!(!h.text().contains("2026-03-02"));
+
+    fs::write(store.join("2026-03-02-b.md"), sample(1)).unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while !h.text().contains("2026-03-02") {
+        assert!(std::time::Instant::now() < deadline, "{}", h.text());
+        std::thread::sleep(Duration::from_millis(20));
+        h.run([ribao::tui::Event::Wake]);
+    }
+    assert!(
+        h.text().contains("1 new digest in the store"),
+        "{}",
+        h.text()
+    );
+    assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
+    let again = Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    assert_eq!(h.app.library().items().count(), again.items().count());
+    assert_eq!(again.digests().len(), 2);
+}

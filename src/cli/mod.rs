@@ -122,8 +122,10 @@ pub fn run() -> ExitCode {
 
 /// The interactive reader. Everything that can fail at start-up (store, state file) happens
 /// before the terminal is taken over, so its errors print normally.
+/// The reader on `library`; `reopen` opens the store again when its files change.
 fn read(
     (library, pending): (crate::library::Library, Option<crate::library::Pending>),
+    reopen: crate::tui::background::Reopen,
     state_path: &std::path::Path,
     text: crate::text::TextOptions,
 ) -> anyhow::Result<ExitCode> {
@@ -139,10 +141,16 @@ fn read(
             crate::tui::Session::saving_disabled(e.to_string())
         }
     };
+    let store = match &library.origin {
+        crate::library::Origin::Store(dir) | crate::library::Origin::Samples { store: dir } => {
+            dir.clone()
+        }
+    };
     let options = crate::tui::Options {
         text,
         session,
         pending,
+        watch: Some((store, reopen)),
     };
     crate::tui::run(library, options)?;
     Ok(ExitCode::SUCCESS)
@@ -235,11 +243,17 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
         Some(Command::Bookmark {
             action: BookmarkAction::Remove { item_id },
         }) => bookmarks::remove(&state_path()?, item_id),
-        None => read(
-            paths.open_library(cli.store.as_deref(), cli.cache_dir.as_deref())?,
-            &state_path()?,
-            opts,
-        ),
+        None => {
+            // Loaded (and a broken table reported) once, before the reader is on screen.
+            let categorizer = std::sync::Arc::new(paths.categorizer());
+            let (store, cache) = (cli.store.clone(), cli.cache_dir.clone());
+            let open = {
+                let paths = paths.clone();
+                move || paths.open_library(store.as_deref(), cache.as_deref(), categorizer.clone())
+            };
+            let opened = open()?;
+            read(opened, Box::new(move || open().ok()), &state_path()?, opts)
+        }
     }
 }
 

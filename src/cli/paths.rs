@@ -8,6 +8,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+#[derive(Clone)]
 pub struct Paths {
     /// `<data dir>/digests`; None on systems with no home folder.
     pub default_store: Option<PathBuf>,
@@ -95,14 +96,14 @@ impl Paths {
     }
 
     /// For the reader, which starts before new files are indexed: the library as far as the
-    /// index knows it, and the indexing left to do.
+    /// index knows it, and the indexing left to do. Prints nothing (it also runs while the
+    /// reader is on screen); `categorizer` is shared with the indexing thread.
     pub fn open_library(
         &self,
         explicit: Option<&Path>,
         cache: Option<&Path>,
+        categorizer: std::sync::Arc<Categorizer>,
     ) -> anyhow::Result<(Library, Option<Pending>)> {
-        // Shared with the indexing thread; loaded (and a broken table reported) once.
-        let categorizer = std::sync::Arc::new(self.categorizer());
         let cache = cache.or(self.default_cache.as_deref());
         Ok(match self.store(explicit)? {
             Store::Dir(dir) => Library::open_dir(&dir, cache, categorizer),
@@ -118,7 +119,8 @@ impl Paths {
         })
     }
 
-    fn categorizer(&self) -> Categorizer {
+    /// The user's categories table, or the built-in one (a broken table is reported).
+    pub fn categorizer(&self) -> Categorizer {
         let (categorizer, warning) = Categorizer::load(self.config_dir.as_deref());
         if let Some(w) = warning {
             eprintln!("ribao: {w}");

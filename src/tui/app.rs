@@ -4,7 +4,7 @@
 mod searching;
 
 use super::action::Action;
-use super::background::{Loader, SearchWorker, Waker};
+use super::background::{Loader, Reopen, SearchWorker, StoreWatch, Waker};
 use super::bookmarks::BookmarksView;
 use super::link;
 use super::scope;
@@ -122,8 +122,11 @@ pub struct App {
     bookmarks: Option<BookmarksView>,
     search: Option<SearchView>,
     worker: Option<SearchWorker>,
-    /// Indexing still under way at start; the complete library replaces this one.
+    /// Indexing still under way (at start, or of files added since); the complete library
+    /// replaces this one.
     loader: Option<Loader>,
+    /// Looks for files added to the store while the reader runs.
+    watch: Option<StoreWatch>,
     waker: Waker,
     message: Option<Message>,
     clock: Duration,
@@ -161,6 +164,7 @@ impl App {
             search: None,
             worker: None,
             loader: None,
+            watch: None,
             waker: Waker::default(),
             message: None,
             clock: Duration::ZERO,
@@ -749,6 +753,37 @@ impl App {
         match Loader::spawn(pending, self.waker.clone()) {
             Ok(loader) => self.loader = Some(loader),
             Err(e) => self.notify(format!("cannot start indexing: {e}"), true),
+        }
+    }
+
+    /// Looks at the store folder `root` every `every`, and when its files changed, opens it
+    /// again with `reopen` and shows what is new (indexing it as at start).
+    pub fn watch_store(&mut self, root: std::path::PathBuf, every: Duration, reopen: Reopen) {
+        match StoreWatch::spawn(root, every, reopen, self.waker.clone()) {
+            Ok(watch) => self.watch = Some(watch),
+            Err(e) => self.notify(format!("cannot watch the store for new files: {e}"), true),
+        }
+    }
+
+    /// The store opened again after it changed: listed at once, new files indexed beside.
+    fn store_changed(
+        &mut self,
+        library: crate::library::Library,
+        pending: Option<crate::library::Pending>,
+    ) {
+        let before = self.library.digests().len();
+        self.replace_library(library);
+        let added = self.library.digests().len().saturating_sub(before);
+        self.notify(
+            match added {
+                0 => "the store changed: the list is up to date".to_string(),
+                1 => "1 new digest in the store".to_string(),
+                n => format!("{n} new digests in the store"),
+            },
+            false,
+        );
+        if let Some(pending) = pending {
+            self.start_loading(pending);
         }
     }
 

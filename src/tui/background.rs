@@ -1,11 +1,14 @@
-//! Work done off the run loop, so typing never waits for it: a search thread now (loading
-//! progress later). A worker sends its result over a channel and then wakes the loop through
-//! a [`Waker`]; the app picks results up in [`crate::tui::App::poll_background`]. Each request
-//! carries a generation number, and a result for an older generation is dropped.
+//! Work done off the run loop, so typing never waits for it: indexing, searching, and
+//! watching the store for new files. A worker sends its result over a channel and then wakes
+//! the loop through a [`Waker`]; the app picks results up in
+//! [`crate::tui::App::poll_background`]. Each search request carries a generation number, and
+//! a result for an older generation is dropped.
 
 use super::scope::ItemRef;
-use crate::library::Library;
+use crate::library::{Library, Pending};
 use crate::search::Query;
+use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -163,4 +166,65 @@ impl SearchWorker {
     pub fn recv_timeout(&self, timeout: Duration) -> Option<SearchResponse> {
         self.responses.recv_timeout(timeout).ok()
     }
+}
+
+/// Opens the store again, as it is now: what the reader started from (None: it cannot).
+pub type Reopen = Box<dyn Fn() -> Option<(Library, Option<Pending>)> + Send>;
+
+/// Watches the store folder so that digests added while the reader runs show up: every so
+/// often its files are listed (names, sizes, times: a few milliseconds for thousands), and
+/// when they changed since the last look the store is opened again and sent to the loop.
+pub struct StoreWatch {
+    result: Receiver<(Library, Option<Pending>)>,
+}
+
+impl StoreWatch {
+    pub fn spawn(
+        root: PathBuf,
+        every: Duration,
+        reopen: Reopen,
+        waker: Waker,
+    ) -> std::io::Result<StoreWatch> {
+        let (send, result) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("ribao-watch".into())
+            .spawn(move || {
+                let mut last = listing(&root);
+                loop {
+                    std::thread::sleep(every);
+                    let now = listing(&root);
+                    if now == last {
+                        continue;
+                    }
+                    last = now;
+                    if let Some(opened) = reopen() {
+                        // The reader is gone: so is the watch.
+                        if send.send(opened).is_err() {
+                            return;
+                        }
+                        waker.wake();
+                    }
+                }
+            })?;
+        Ok(StoreWatch { result })
+    }
+
+    /// The store opened again after it changed, when that happened.
+    pub fn try_take(&self) -> Option<(Library, Option<Pending>)> {
+        self.result.try_recv().ok()
+    }
+}
+
+/// What the store's files are, as a hash: it changes when a file is added, removed, renamed
+/// or rewritten, or a folder becomes readable or not.
+fn listing(root: &std::path::Path) -> u64 {
+    let (files, problems) = crate::store::scan(root);
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for f in &files {
+        (&f.path, f.size, f.mtime).hash(&mut h);
+    }
+    for p in &problems {
+        p.path.hash(&mut h);
+    }
+    h.finish()
 }

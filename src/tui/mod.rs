@@ -43,7 +43,12 @@ pub struct Options {
     pub session: Session,
     /// Indexing left to do (new or changed files): done while the reader runs.
     pub pending: Option<crate::library::Pending>,
+    /// The store folder, and how to open it again: files added while the reader runs show up.
+    pub watch: Option<(std::path::PathBuf, background::Reopen)>,
 }
+
+/// How often the store folder is looked at for new files.
+const WATCH_EVERY: std::time::Duration = std::time::Duration::from_secs(15);
 
 impl Default for Options {
     fn default() -> Options {
@@ -51,6 +56,7 @@ impl Default for Options {
             text: TextOptions::default(),
             session: Session::in_memory(crate::state::State::default()),
             pending: None,
+            watch: None,
         }
     }
 }
@@ -70,6 +76,9 @@ pub fn run(library: impl Into<Arc<Library>>, options: Options) -> anyhow::Result
     });
     if let Some(pending) = options.pending {
         app.start_loading(pending);
+    }
+    if let Some((root, reopen)) = options.watch {
+        app.watch_store(root, WATCH_EVERY, reopen);
     }
     let mut host = SystemHost {
         notices: events.sender(),

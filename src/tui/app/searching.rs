@@ -64,6 +64,13 @@ impl App {
                 changed = true;
             }
         }
+        // Taken once any indexing under way is done (that library would replace it).
+        if self.loader.is_none()
+            && let Some((library, pending)) = self.watch.as_ref().and_then(|w| w.try_take())
+        {
+            self.store_changed(library, pending);
+            changed = true;
+        }
         while let Some(response) = self.worker.as_ref().and_then(SearchWorker::try_recv) {
             changed |= self.take_response(response);
         }
