@@ -138,7 +138,8 @@ fn a_digest_added_while_the_reader_runs_shows_up() {
     h.app
         .watch_store(store.clone(), Duration::from_millis(20), Box::new(reopen));
     assert!(!h.text().contains("2026-03-02"));
-
+    // After the watch's first look at the folder.
+    std::thread::sleep(Duration::from_millis(200));
     fs::write(store.join("2026-03-02-b.md"), sample(1)).unwrap();
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
     while !h.text().contains("2026-03-02") {

@@ -189,6 +189,9 @@ impl StoreWatch {
         std::thread::Builder::new()
             .name("ribao-watch".into())
             .spawn(move || {
+                // Not beside the first screen, which reads the same folders. (A change in
+                // this second is seen with the next one.)
+                std::thread::sleep(FIRST_LOOK.min(every));
                 let mut last = listing(&root);
                 loop {
                     std::thread::sleep(every);
@@ -214,6 +217,9 @@ impl StoreWatch {
         self.result.try_recv().ok()
     }
 }
+
+/// When the watch first lists the store, after the reader started.
+const FIRST_LOOK: Duration = Duration::from_secs(1);
 
 /// What the store's files are, as a hash: it changes when a file is added, removed, renamed
 /// or rewritten, or a folder becomes readable or not.
