@@ -7,7 +7,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use serde::Deserialize;
 use std::path::Path;
 
-const BUILTIN: &str = include_str!("../assets/categories.toml");
+/// The table ribao ships with (`ribao categories` prints it).
+pub const BUILTIN: &str = include_str!("../assets/categories.toml");
 /// File name of the user's replacement table in the config folder.
 pub const FILE_NAME: &str = "categories.toml";
 /// How much of a body keyword inference reads: the lead says what a story is about.

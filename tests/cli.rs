@@ -2,6 +2,7 @@
 
 mod common;
 use common::*;
+use std::process::Command;
 
 fn store() -> String {
     fixtures().join("store").display().to_string()
@@ -368,4 +369,44 @@ fn control_characters_in_names_and_links_never_reach_the_terminal() {
         serde_json::Value::Null,
         "not a usable link"
     );
+}
+
+#[test]
+fn categories_prints_the_built_in_table_ready_to_save_and_edit() {
+    let out = ribao(&["categories"]);
+    assert!(out.status.success());
+    let table = stdout(&out);
+    let builtin = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/categories.toml"),
+    )
+    .unwrap();
+    assert_eq!(table, builtin);
+    // Saved with one change, it is the table ribao uses.
+    let config = tempfile::tempdir().unwrap();
+    let dir = config.path().join("ribao");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("categories.toml"),
+        table.replace("name = \"开源\"", "name = \"开源项目\""),
+    )
+    .unwrap();
+    let items = Command::new(env!("CARGO_BIN_EXE_ribao"))
+        .args(["items", "--store", &store(), "--json"])
+        .env("HOME", config.path())
+        .env("XDG_CONFIG_HOME", config.path())
+        .env("XDG_CACHE_HOME", config.path().join("cache"))
+        .env("XDG_DATA_HOME", config.path().join("data"))
+        .env_remove("RIBAO_STORE")
+        .env_remove("RIBAO_STATE")
+        .env_remove("RIBAO_CACHE_DIR")
+        .output()
+        .unwrap();
+    let names: Vec<String> = json(&items)
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["unified"].as_str().map(String::from))
+        .collect();
+    assert!(names.iter().any(|n| n == "开源项目"), "{names:?}");
+    assert!(!names.iter().any(|n| n == "开源"), "{names:?}");
 }

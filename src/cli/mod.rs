@@ -92,6 +92,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the built-in categories table, to save as your own and change
+    Categories,
 }
 
 #[derive(Subcommand, Debug)]
@@ -218,6 +220,10 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Show { item_id, width }) => report::show(library()?, item_id, *width, opts),
         Some(Command::Check { json }) => report::check(library()?, *json),
+        Some(Command::Categories) => {
+            report::emit(crate::categories::BUILTIN);
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Search {
             query,
             excluded,

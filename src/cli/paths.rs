@@ -36,12 +36,15 @@ impl Paths {
                 .map_or("(no home folder)".into(), |p| p.display().to_string())
         };
         format!(
-            "Default store:      {}  (used when --store / RIBAO_STORE is not given;\n                    \
-             while it holds no digests, the built-in samples are shown)\n\
+            "Default store:      {}\n\
+             \x20                   used when --store / RIBAO_STORE is not given; while it holds no\n\
+             \x20                   digests, the built-in samples are shown\n\
              Default state file: {}\n\
-             Categories table:   {}  (optional; copy assets/categories.toml there to change\n                    \
-             how categories are grouped)\n\
-             Index cache:        {}  (disposable; rebuilt when missing or stale)",
+             Categories table:   {}\n\
+             \x20                   optional: `ribao categories > FILE` writes the built-in table there,\n\
+             \x20                   to change how categories are grouped\n\
+             Index cache:        {}\n\
+             \x20                   disposable; rebuilt when missing or stale",
             show(&self.default_store),
             show(&self.default_state),
             show(
