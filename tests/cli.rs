@@ -172,6 +172,15 @@ fn show_prints_title_meta_link_and_wrapped_body() {
         !text.contains('\u{1b}'),
         "no escape codes when stdout is not a terminal"
     );
+    // For scripts: the same story as one object, its row and its Markdown text.
+    let story = json(&ribao(&["show", id, "--json", "--store", &store()]));
+    assert_eq!(story["id"], id);
+    assert_eq!(story["title"], v[0]["title"]);
+    assert_eq!(story["url"], "https://example.com/news/xinghe-long-context");
+    assert!(
+        story["body"].as_str().unwrap().contains("英伟达"),
+        "{story}"
+    );
 }
 
 #[test]

@@ -37,6 +37,7 @@ pub struct Cli {
 pub enum Command {
     /// Digests, newest first
     List {
+        /// Print one JSON array
         #[arg(long)]
         json: bool,
     },
@@ -51,6 +52,7 @@ pub enum Command {
         /// Only this publication
         #[arg(long)]
         source: Option<String>,
+        /// Print one JSON array
         #[arg(long)]
         json: bool,
     },
@@ -59,8 +61,11 @@ pub enum Command {
         /// The item id from `ribao items`
         item_id: String,
         /// Wrap to this many columns (default: the terminal width, or 80)
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", conflicts_with = "json")]
         width: Option<u16>,
+        /// Print the story as one JSON object, with its text as Markdown
+        #[arg(long)]
+        json: bool,
     },
     /// Find stories: all words must match; "a phrase", -excluded, source:/category:/date: narrow
     Search {
@@ -71,11 +76,13 @@ pub enum Command {
         /// it for an option
         #[arg(long = "exclude", hide = true, value_name = "WORD")]
         excluded: Vec<String>,
+        /// Print one JSON array
         #[arg(long)]
         json: bool,
     },
     /// Bookmarked stories, newest first
     Bookmarks {
+        /// Print one JSON array
         #[arg(long, conflicts_with = "markdown")]
         json: bool,
         /// A ready-to-paste list: `- [title](url) — source, date`
@@ -89,6 +96,7 @@ pub enum Command {
     },
     /// Report every digest file and what was found in it; exit 1 if any file failed
     Check {
+        /// Print one JSON array
         #[arg(long)]
         json: bool,
     },
@@ -218,7 +226,11 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             };
             report::items(library()?, &filter, *json, opts)
         }
-        Some(Command::Show { item_id, width }) => report::show(library()?, item_id, *width, opts),
+        Some(Command::Show {
+            item_id,
+            width,
+            json,
+        }) => report::show(library()?, item_id, *width, *json, opts),
         Some(Command::Check { json }) => report::check(library()?, *json),
         Some(Command::Categories) => {
             report::emit(crate::categories::BUILTIN);

@@ -257,10 +257,20 @@ pub fn search(library: &Library, query: &str, json: bool) -> anyhow::Result<Exit
     Ok(ExitCode::SUCCESS)
 }
 
+/// A story with its text, for `show --json`.
+#[derive(Serialize)]
+struct StoryRow<'a> {
+    #[serde(flatten)]
+    item: ItemRow<'a>,
+    /// The story's text as the digest has it (Markdown).
+    body: &'a str,
+}
+
 pub fn show(
     library: &Library,
     id: &str,
     width: Option<u16>,
+    json: bool,
     opts: TextOptions,
 ) -> anyhow::Result<ExitCode> {
     let Some(view) = library.find(id) else {
@@ -269,6 +279,14 @@ pub fn show(
     };
     let digest = &library.digests()[view.digest];
     let item = library.story(view.index).map_err(anyhow::Error::msg)?;
+    if json {
+        let row = StoryRow {
+            item: ItemRow::new(digest, &view),
+            body: &item.body,
+        };
+        emit(&(serde_json::to_string_pretty(&row)? + "\n"));
+        return Ok(ExitCode::SUCCESS);
+    }
     let width = width
         .map(usize::from)
         .unwrap_or_else(terminal_width)
