@@ -480,7 +480,13 @@ fn empty_library_is_usable() {
     h.keys("jk<Enter><Enter><Enter>rjoy[]c?<Esc>G");
     let screen = h.text();
     assert!(screen.contains("no digests"));
+    assert!(screen.contains("no stories yet"), "{screen}");
+    assert!(!screen.contains("in this digest"), "{screen}");
     assert!(screen.contains("built-in samples — put digests in /home/reader/digests"));
+    // The bookmarks view with nothing in it says why d does nothing.
+    h.keys("Bd");
+    assert!(h.text().contains("no bookmark to remove here"), "{}", h.text());
+    h.keys("<Esc>");
     h.resize(60, 20);
     h.keys("<Enter><Enter>l");
 }

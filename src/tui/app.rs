@@ -315,7 +315,10 @@ impl App {
             }
             Action::Back | Action::Quit | Action::Bookmarks => self.bookmarks = None,
             Action::RemoveBookmark | Action::ToggleBookmark => {
-                let id = view.selected()?.id.clone();
+                let Some(id) = view.selected().map(|b| b.id.clone()) else {
+                    self.notify("no bookmark to remove here", false);
+                    return None;
+                };
                 self.session.remove_bookmark(&id);
                 let all = self.session.bookmarks();
                 if let Some(v) = self.bookmarks.as_mut() {
