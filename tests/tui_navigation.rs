@@ -485,7 +485,11 @@ fn empty_library_is_usable() {
     assert!(screen.contains("built-in samples — put digests in /home/reader/digests"));
     // The bookmarks view with nothing in it says why d does nothing.
     h.keys("Bd");
-    assert!(h.text().contains("no bookmark to remove here"), "{}", h.text());
+    assert!(
+        h.text().contains("no bookmark to remove here"),
+        "{}",
+        h.text()
+    );
     h.keys("<Esc>");
     h.resize(60, 20);
     h.keys("<Enter><Enter>l");

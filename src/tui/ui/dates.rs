@@ -121,12 +121,37 @@ fn date_row(
     } else {
         DIM
     };
-    fit_row(
-        vec![list::marker(selected)],
-        &date_with_weekday(date),
-        style,
-        vec![Span::styled(counts, DIM), Span::raw(" "), unread_span],
-        width,
-        opts,
-    )
+    let marker = list::marker(selected);
+    let right = vec![Span::styled(counts, DIM), Span::raw(" "), unread_span];
+    // Large counts take the weekday's room before the date is cut.
+    let used: usize = std::iter::once(&marker)
+        .chain(&right)
+        .map(|s| crate::text::str_width(&s.content, opts))
+        .sum();
+    let full = date_with_weekday(date);
+    let label = if used + 1 + crate::text::str_width(&full, opts) > width {
+        crate::model::date_label(date)
+    } else {
+        full
+    };
+    fit_row(vec![marker], &label, style, right, width, opts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(line: &Line<'_>) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn large_counts_take_the_weekday_not_part_of_it() {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 7, 29);
+        let opts = crate::text::TextOptions::default();
+        let small = text(&date_row(date, true, "3/129".into(), Some(129), 28, opts));
+        assert_eq!(small, "› 2026-07-29 周三  3/129 129");
+        let large = text(&date_row(date, true, "3/1417".into(), Some(1417), 28, opts));
+        assert_eq!(large, "› 2026-07-29     3/1417 1417");
+    }
 }
