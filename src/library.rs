@@ -25,6 +25,23 @@ pub enum Origin {
     },
 }
 
+impl Origin {
+    /// The folder the files' paths start from: the store, or the samples' own name.
+    fn files_root(&self) -> PathBuf {
+        match self {
+            Origin::Store(root) => root.clone(),
+            Origin::Samples { .. } => PathBuf::from(SAMPLES_DIR),
+        }
+    }
+
+    /// The store folder: the one read, or the one the samples stand in for.
+    pub fn store(&self) -> &Path {
+        match self {
+            Origin::Store(dir) | Origin::Samples { store: dir } => dir,
+        }
+    }
+}
+
 /// How far indexing is: the files to parse and how many are parsed.
 #[derive(Debug, Default)]
 pub struct Progress {
@@ -219,10 +236,7 @@ impl Library {
 
     /// The library over an index; its problem files join `scan_problems`.
     pub fn with_index(origin: Origin, mut index: Index, mut problems: Vec<FileProblem>) -> Library {
-        let root = match &origin {
-            Origin::Store(root) => root.clone(),
-            Origin::Samples { .. } => PathBuf::from(SAMPLES_DIR),
-        };
+        let root = origin.files_root();
         problems.extend(index.files.iter().filter_map(|f| match &f.outcome {
             Outcome::Problem(message) => Some(FileProblem {
                 path: root.join(&f.rel),
@@ -259,10 +273,7 @@ impl Library {
         problems: Vec<FileProblem>,
         categorizer: &Categorizer,
     ) -> Library {
-        let root = match &origin {
-            Origin::Store(root) => root.clone(),
-            Origin::Samples { .. } => PathBuf::from(SAMPLES_DIR),
-        };
+        let root = origin.files_root();
         // Keyed by the path the index will give the digest.
         let resident: HashMap<PathBuf, Digest> = digests
             .iter()

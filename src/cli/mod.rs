@@ -151,11 +151,7 @@ fn read(
             crate::tui::Session::saving_disabled(e.to_string())
         }
     };
-    let store = match &library.origin {
-        crate::library::Origin::Store(dir) | crate::library::Origin::Samples { store: dir } => {
-            dir.clone()
-        }
-    };
+    let store = library.origin.store().to_path_buf();
     let options = crate::tui::Options {
         text,
         session,

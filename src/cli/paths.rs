@@ -88,7 +88,7 @@ impl Paths {
             Store::Dir(dir) => load(&dir),
             Store::Default(dir) => {
                 let library = load(&dir);
-                if library.digests().is_empty() && library.problems.is_empty() {
+                if holds_nothing(&library) {
                     Library::samples(dir, &categorizer)
                 } else {
                     library
@@ -112,7 +112,7 @@ impl Paths {
             Store::Dir(dir) => Library::open_dir(&dir, cache, categorizer),
             Store::Default(dir) => {
                 let (library, pending) = Library::open_dir(&dir, cache, categorizer.clone());
-                if library.digests().is_empty() && library.problems.is_empty() {
+                if holds_nothing(&library) {
                     (Library::samples(dir, &categorizer), None)
                 } else {
                     (library, pending)
@@ -184,4 +184,10 @@ fn show_progress(progress: &Progress, finished: &AtomicBool) {
     if shown {
         eprint!("\r\x1b[K");
     }
+}
+
+/// A default store that holds nothing, no digest and no file it could not read, is shown as
+/// the built-in samples.
+fn holds_nothing(library: &Library) -> bool {
+    library.digests().is_empty() && library.problems.is_empty()
 }
