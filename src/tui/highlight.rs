@@ -57,33 +57,38 @@ pub struct Marked {
     pub matches: Vec<MatchPos>,
 }
 
-/// Marks `terms` in `lines`, including an occurrence that wrapping split over two rows (it
-/// counts once, where it starts): the count and the marks do not depend on the width, for
-/// rows at least as wide as a term.
+/// Marks `terms` in `lines`. Rows that wrapping made of one paragraph are searched as one
+/// text, so an occurrence split over rows is marked on each and counted once, where it
+/// starts: the count and the marks do not depend on the width.
 pub fn mark(lines: &[Line<'static>], terms: &[String], style: Style, opts: TextOptions) -> Marked {
     let highlighter = crate::search::Highlighter::new(terms);
     let rows: Vec<String> = lines
         .iter()
         .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
         .collect();
-    // Each row's own occurrences (counted there), and what is styled in it.
-    let own: Vec<Vec<Range<usize>>> = rows.iter().map(|r| highlighter.ranges(r)).collect();
-    let mut styled = own.clone();
+    let mut styled: Vec<Vec<Range<usize>>> = vec![Vec::new(); rows.len()];
     let mut matches = Vec::new();
-    let pos = |n: usize, r: Range<usize>| MatchPos {
-        line: n,
-        cols: text::str_width(&rows[n][..r.start], opts)..text::str_width(&rows[n][..r.end], opts),
-    };
-    for n in 0..rows.len() {
-        matches.extend(own[n].iter().map(|r| pos(n, r.clone())));
-        let Some(next) = rows.get(n + 1) else {
-            continue;
-        };
-        for (head, tail) in across(&highlighter, &rows[n], next) {
-            matches.push(pos(n, head.clone()));
-            styled[n].push(head);
-            styled[n + 1].push(tail);
+    let mut start = 0;
+    while start < rows.len() {
+        let end = (start..rows.len())
+            .find(|&n| rows[n].trim().is_empty())
+            .unwrap_or(rows.len())
+            .max(start + 1);
+        let paragraph = Paragraph::join(&rows[start..end]);
+        for found in highlighter.ranges(&paragraph.text) {
+            let mut first = true;
+            for (n, part) in paragraph.parts(found) {
+                let row = start + n;
+                if first {
+                    let cols = text::str_width(&rows[row][..part.start], opts)
+                        ..text::str_width(&rows[row][..part.end], opts);
+                    matches.push(MatchPos { line: row, cols });
+                    first = false;
+                }
+                styled[row].push(part);
+            }
         }
+        start = end;
     }
     let lines = lines
         .iter()
@@ -92,52 +97,56 @@ pub fn mark(lines: &[Line<'static>], terms: &[String], style: Style, opts: TextO
             if r.is_empty() {
                 line.clone()
             } else {
-                style_ranges(line, &merged(r), style)
+                style_ranges(line, r, style)
             }
         })
         .collect();
     Marked { lines, matches }
 }
 
-/// Occurrences that start in `row` and end in `next`, the row wrapping continued it on: as
-/// (the part in `row`, the part in `next`). The next row's indent is the wrap's, not text; a
-/// break between two Latin letters stood for the space the wrap took.
-fn across(
-    highlighter: &crate::search::Highlighter,
-    row: &str,
-    next: &str,
-) -> Vec<(Range<usize>, Range<usize>)> {
-    let indent = next.len() - next.trim_start().len();
-    let (Some(last), Some(first)) = (row.chars().next_back(), next[indent..].chars().next()) else {
-        return Vec::new();
-    };
-    let gap = if last.is_ascii_alphanumeric() && first.is_ascii_alphanumeric() {
-        " "
-    } else {
-        ""
-    };
-    let joined = format!("{row}{gap}{}", &next[indent..]);
-    let second = row.len() + gap.len();
-    highlighter
-        .ranges(&joined)
-        .into_iter()
-        .filter(|r| r.start < row.len() && r.end > second)
-        .map(|r| (r.start..row.len(), indent..indent + r.end - second))
-        .collect()
+/// Rows joined back into the text they were wrapped from: a continuation row's indent is the
+/// wrap's, not text, and a break between two Latin letters stood for the space it took.
+struct Paragraph {
+    text: String,
+    /// Per row: where its text starts in `text`, where in the row it starts, and its length.
+    rows: Vec<(usize, usize, usize)>,
 }
 
-/// `ranges` sorted, with overlapping ones joined: what [`style_ranges`] takes.
-fn merged(ranges: &[Range<usize>]) -> Vec<Range<usize>> {
-    let mut sorted = ranges.to_vec();
-    sorted.sort_by_key(|r| r.start);
-    let mut out: Vec<Range<usize>> = Vec::with_capacity(sorted.len());
-    for r in sorted {
-        match out.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => out.push(r),
+impl Paragraph {
+    fn join(rows: &[String]) -> Paragraph {
+        let mut p = Paragraph {
+            text: String::new(),
+            rows: Vec::with_capacity(rows.len()),
+        };
+        for (n, row) in rows.iter().enumerate() {
+            let skip = if n == 0 {
+                0
+            } else {
+                row.len() - row.trim_start().len()
+            };
+            let own = &row[skip..];
+            let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            if latin(p.text.chars().next_back()) && latin(own.chars().next()) {
+                p.text.push(' ');
+            }
+            p.rows.push((p.text.len(), skip, own.len()));
+            p.text.push_str(own);
         }
+        p
     }
-    out
+
+    /// The pieces of `found` (a range of `text`) in each row it touches: (row, byte range in
+    /// the row).
+    fn parts(&self, found: Range<usize>) -> impl Iterator<Item = (usize, Range<usize>)> + '_ {
+        self.rows
+            .iter()
+            .enumerate()
+            .filter_map(move |(n, &(at, skip, len))| {
+                let start = found.start.max(at);
+                let end = found.end.min(at + len);
+                (start < end).then(|| (n, skip + start - at..skip + end - at))
+            })
+    }
 }
 
 #[cfg(test)]
@@ -197,17 +206,18 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// However a paragraph wraps (rows at least as wide as the term), each occurrence
-        /// is found once.
+        /// However a paragraph wraps, it has the matches it has on one row.
         #[test]
         fn the_count_does_not_depend_on_the_width(
             text in "[英伟达的，。]{0,80}",
-            width in 6usize..40,
+            width in 3usize..40,
         ) {
             let opts = TextOptions::default();
+            let terms = terms(&["英伟达", "伟达的"]);
             let rows = text::wrap(&[Span::raw(text.clone())], width, opts);
-            let marked = mark(&rows, &terms(&["英伟达"]), Style::new(), opts);
-            proptest::prop_assert_eq!(marked.matches.len(), text.matches("英伟达").count());
+            let wrapped = mark(&rows, &terms, Style::new(), opts).matches.len();
+            let whole = mark(&[Line::from(text.clone())], &terms, Style::new(), opts);
+            proptest::prop_assert_eq!(wrapped, whole.matches.len());
         }
     }
 
