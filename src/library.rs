@@ -83,6 +83,9 @@ pub struct Library {
     /// Digests that exist only in memory (the samples, tests), by path: their bodies come
     /// from here rather than from a file.
     resident: HashMap<PathBuf, Digest>,
+    /// The store's files when it was opened for the reader ([`crate::store::listing`]), so
+    /// the reader's watch sees any change since.
+    pub listing: Option<u64>,
 }
 
 /// Indexing left to do before the library is complete: the reader shows what it has and
@@ -166,11 +169,14 @@ impl Library {
     ) -> (Library, Option<Pending>) {
         let cache = cache_root.map(|c| Cache::new(c, root));
         let (files, scan_problems, plan) = scan(root, cache.as_ref(), &categorizer);
+        let listing = Some(crate::store::listing(&files, &scan_problems));
         let (old, kept) = match plan {
             Some(p) if p.is_fresh() => {
                 let index = p.old.expect("a fresh plan has an index");
                 let origin = Origin::Store(root.to_path_buf());
-                return (Library::with_index(origin, index, scan_problems), None);
+                let mut library = Library::with_index(origin, index, scan_problems);
+                library.listing = listing;
+                return (library, None);
             }
             Some(p) => (p.old, p.kept),
             None => (None, vec![None; files.len()]),
@@ -226,6 +232,7 @@ impl Library {
             Library::with_index(Origin::Store(root.to_path_buf()), index, scan_problems);
         library.digests = listed.into_iter().map(|(d, _)| d).collect();
         library.slots = Some(slots);
+        library.listing = listing;
         (library, Some(pending))
     }
 
@@ -254,6 +261,7 @@ impl Library {
             slots: None,
             parsed: Mutex::new(Vec::new()),
             resident: HashMap::new(),
+            listing: None,
         }
     }
 

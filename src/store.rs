@@ -27,6 +27,20 @@ pub struct FileProblem {
     pub message: String,
 }
 
+/// What a scan found, as a hash: it changes when a file is added, removed, renamed or
+/// rewritten, or a folder becomes readable or not.
+pub fn listing(files: &[FileEntry], problems: &[FileProblem]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for f in files {
+        (&f.path, f.size, f.mtime).hash(&mut h);
+    }
+    for p in problems {
+        p.path.hash(&mut h);
+    }
+    h.finish()
+}
+
 /// Every digest file under `root` (following links, stopping at loops), sorted by path.
 /// This runs at every start, so it reads each folder once and asks for its files' sizes and
 /// times relative to it, on every core. (Walking the folders themselves on several threads
@@ -127,8 +141,8 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
             return;
         }
     };
-    // Linked folders after the folder's own: a folder that also has a link to it is listed
-    // under its own name.
+    // Linked folders after the folder's own: a folder with a link to it beside it is listed
+    // under its own name (a link elsewhere may be reached first, as folders are walked).
     let (mut folders, mut linked) = (Vec::new(), Vec::new());
     let mut unread = Vec::new();
     for entry in entries {

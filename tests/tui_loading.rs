@@ -115,10 +115,13 @@ fn a_scope_with_files_being_indexed_counts_its_stories_with_a_plus() {
 #[test]
 fn a_digest_added_while_the_reader_runs_shows_up() {
     let tmp = tempfile::tempdir().unwrap();
-    let (store, cache, indexed) = indexed_store(&tmp);
+    let (store, cache, _) = indexed_store(&tmp);
+    // Opened as the reader opens it: the library knows what the folder held.
+    let (library, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    assert!(pending.is_none() && library.listing.is_some());
     let mut h = Harness::new(
         App::new(
-            indexed,
+            library,
             TextOptions::default(),
             Session::in_memory(Default::default()),
         ),
@@ -138,8 +141,7 @@ fn a_digest_added_while_the_reader_runs_shows_up() {
     h.app
         .watch_store(store.clone(), Duration::from_millis(20), Box::new(reopen));
     assert!(!h.text().contains("2026-03-02"));
-    // After the watch's first look at the folder.
-    std::thread::sleep(Duration::from_millis(200));
+    // At once: a file added before the watch's first look is seen too.
     fs::write(store.join("2026-03-02-b.md"), sample(1)).unwrap();
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
     while !h.text().contains("2026-03-02") {

@@ -754,15 +754,30 @@ impl App {
             return;
         }
         match Loader::spawn(pending, self.waker.clone()) {
-            Ok(loader) => self.loader = Some(loader),
+            Ok(loader) => {
+                self.loader = Some(loader);
+                if let Some(watch) = &self.watch {
+                    watch.set_busy(true);
+                }
+            }
             Err(e) => self.notify(format!("cannot start indexing: {e}"), true),
         }
+    }
+
+    /// The indexing under way is done: its complete library replaces this one.
+    pub(super) fn loaded(&mut self, library: crate::library::Library) {
+        self.loader = None;
+        if let Some(watch) = &self.watch {
+            watch.set_busy(false);
+        }
+        self.replace_library(library);
     }
 
     /// Looks at the store folder `root` every `every`, and when its files changed, opens it
     /// again with `reopen` and shows what is new (indexing it as at start).
     pub fn watch_store(&mut self, root: std::path::PathBuf, every: Duration, reopen: Reopen) {
-        match StoreWatch::spawn(root, every, reopen, self.waker.clone()) {
+        let (since, busy) = (self.library.listing, self.loader.is_some());
+        match StoreWatch::spawn(root, since, every, reopen, busy, self.waker.clone()) {
             Ok(watch) => self.watch = Some(watch),
             Err(e) => self.notify(format!("cannot watch the store for new files: {e}"), true),
         }
@@ -795,8 +810,8 @@ impl App {
         self.loader.as_ref().map(|l| l.progress.counts())
     }
 
-    /// Takes the complete library once indexing is done: the reader stays where it was
-    /// (date, scope, category, story, scroll), and an open search is asked again.
+    /// Takes a new library (indexing done, or the store changed): the reader stays where it
+    /// was (date, scope, category, story, scroll), and an open search is asked again.
     fn replace_library(&mut self, library: crate::library::Library) {
         let position = self.position();
         let id_of = |app: &App, r: Option<ItemRef>| r.map(|r| app.item_at(r).1.id.to_string());
@@ -828,7 +843,9 @@ impl App {
         self.follow_item_date();
         self.focus = focus;
         if let Some(mut view) = search {
-            // Results are places in the old lists: nothing of them is kept but the query.
+            // Results are places in the old lists: nothing of them is kept but the query and
+            // which story was selected, found again among the new results by id.
+            view.reselect = id_of(self, view.selected_hit());
             view.hits.clear();
             view.shown = None;
             view.marked = None;

@@ -7,8 +7,8 @@
 use super::scope::ItemRef;
 use crate::library::{Library, Pending};
 use crate::search::Query;
-use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -176,26 +176,43 @@ pub type Reopen = Box<dyn Fn() -> Option<(Library, Option<Pending>)> + Send>;
 /// when they changed since the last look the store is opened again and sent to the loop.
 pub struct StoreWatch {
     result: Receiver<(Library, Option<Pending>)>,
+    /// Indexing is under way: a store opened now would be the index before it, so the
+    /// watch waits (and sees the change when it is done).
+    busy: Arc<AtomicBool>,
 }
 
 impl StoreWatch {
+    /// `since`: the listing the reader's library was opened from, if known; else the
+    /// first look, a second after start, is the starting point.
     pub fn spawn(
         root: PathBuf,
+        since: Option<u64>,
         every: Duration,
         reopen: Reopen,
+        busy: bool,
         waker: Waker,
     ) -> std::io::Result<StoreWatch> {
         let (send, result) = mpsc::channel();
+        let busy = Arc::new(AtomicBool::new(busy));
+        let waiting = busy.clone();
+        let look = move || {
+            let (files, problems) = crate::store::scan(&root);
+            crate::store::listing(&files, &problems)
+        };
         std::thread::Builder::new()
             .name("ribao-watch".into())
             .spawn(move || {
-                // Not beside the first screen, which reads the same folders. (A change in
-                // this second is seen with the next one.)
-                std::thread::sleep(FIRST_LOOK.min(every));
-                let mut last = listing(&root);
+                let mut last = since.unwrap_or_else(|| {
+                    // Not beside the first screen, which reads the same folders.
+                    std::thread::sleep(FIRST_LOOK.min(every));
+                    look()
+                });
                 loop {
                     std::thread::sleep(every);
-                    let now = listing(&root);
+                    if waiting.load(Ordering::Relaxed) {
+                        continue;
+                    }
+                    let now = look();
                     if now == last {
                         continue;
                     }
@@ -209,7 +226,12 @@ impl StoreWatch {
                     }
                 }
             })?;
-        Ok(StoreWatch { result })
+        Ok(StoreWatch { result, busy })
+    }
+
+    /// Indexing started or ended.
+    pub fn set_busy(&self, busy: bool) {
+        self.busy.store(busy, Ordering::Relaxed);
     }
 
     /// The store opened again after it changed, when that happened.
@@ -218,19 +240,5 @@ impl StoreWatch {
     }
 }
 
-/// When the watch first lists the store, after the reader started.
+/// When the watch first lists the store when it does not know what the reader started from.
 const FIRST_LOOK: Duration = Duration::from_secs(1);
-
-/// What the store's files are, as a hash: it changes when a file is added, removed, renamed
-/// or rewritten, or a folder becomes readable or not.
-fn listing(root: &std::path::Path) -> u64 {
-    let (files, problems) = crate::store::scan(root);
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for f in &files {
-        (&f.path, f.size, f.mtime).hash(&mut h);
-    }
-    for p in &problems {
-        p.path.hash(&mut h);
-    }
-    h.finish()
-}

@@ -55,6 +55,9 @@ pub struct SearchView {
     pub offset: usize,
     /// The story the article pane shows, its scroll and the current match.
     pub(crate) shown: Option<ItemRef>,
+    /// The id of the result to select when the next answer comes (the library was replaced
+    /// and the old results' places mean nothing in it).
+    pub(crate) reselect: Option<String>,
     pub scroll: usize,
     pub current: Option<usize>,
     pub(crate) marked: Option<(MarkKey, Marked)>,

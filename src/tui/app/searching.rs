@@ -59,8 +59,7 @@ impl App {
         if let Some(loader) = &self.loader {
             changed |= loader.moved();
             if let Some(library) = loader.try_take() {
-                self.loader = None;
-                self.replace_library(library);
+                self.loaded(library);
                 changed = true;
             }
         }
@@ -84,7 +83,7 @@ impl App {
         if let Some(loader) = self.loader.take() {
             let left = deadline.saturating_duration_since(Instant::now());
             match loader.wait(left) {
-                Some(library) => self.replace_library(library),
+                Some(library) => self.loaded(library),
                 None => {
                     self.loader = Some(loader);
                     return false;
@@ -115,6 +114,16 @@ impl App {
         view.pending = false;
         view.set_hits(response.hits, &query, scope);
         view.requested_text = query;
+        if let Some(id) = view.reselect.take() {
+            let library = &self.library;
+            let at = view
+                .hits
+                .iter()
+                .position(|&r| library.item(library.global(r)).id == id);
+            if let Some(at) = at {
+                view.move_by(at as isize - view.selected as isize);
+            }
+        }
         true
     }
 
