@@ -36,8 +36,9 @@ pub struct Categorizer {
     /// Every group's (lowercased) `match` words.
     matches: WordSet,
     keywords: WordSet,
-    /// Some word of the table has a capital outside ASCII (`Éthique`): text is lowercased
-    /// fully. Else ASCII lowercasing does the same for Chinese and ASCII words, far cheaper.
+    /// Some word of the table has a letter with case outside ASCII (`Éthique`, `éthique`):
+    /// text is lowercased fully. Else ASCII lowercasing does the same for Chinese and ASCII
+    /// words, far cheaper.
     full_case: bool,
     /// Hash of the table's text: an index built with another table is stale.
     fingerprint: u64,
@@ -169,9 +170,10 @@ impl Categorizer {
         let mut full_case = false;
         for g in &mut table.group {
             for w in g.matches.iter_mut().chain(g.keywords.iter_mut()) {
-                let lower = w.to_lowercase();
-                full_case |= lower != w.to_ascii_lowercase();
-                *w = lower;
+                full_case |= w
+                    .chars()
+                    .any(|c| !c.is_ascii() && c.is_lowercase() != c.is_uppercase());
+                *w = w.to_lowercase();
             }
         }
         let fallback = table
@@ -268,6 +270,11 @@ mod tests {
             (u.name, u.inferred)
         };
         assert_eq!(u("x", Some("ÉTHIQUE & société")), ("Éthique".into(), false));
+        let lower = Categorizer::from_toml(
+            "[[group]]\nname = \"É\"\nmatch = [\"éthique\"]\n[[group]]\nname = \"A\"\nfallback = true\n",
+        )
+        .unwrap();
+        assert_eq!(lower.classify(&item("x", Some("Éthique"))).name, "É");
         assert_eq!(u("Die ÜBERNAHME von X", None), ("Éthique".into(), true));
         assert_eq!(u("nichts", None), ("Autre".into(), true));
     }

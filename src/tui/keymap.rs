@@ -82,7 +82,7 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (
         ctrl('u'),
         Action::PageUp,
-        "page up; in the search line: clear it",
+        "page up; in a text line: clear it",
     ),
     (code(KeyCode::PageUp), Action::PageUp, "page up"),
     (key('['), Action::OlderDate, "older date"),
