@@ -110,6 +110,11 @@ pub fn date_prefix(text: &str) -> Option<String> {
     }
 }
 
+/// Whether `date` is one of those `prefix` (from [`date_prefix`]) means; never an undated one.
+pub fn date_within(date: Option<NaiveDate>, prefix: &str) -> bool {
+    date.is_some() && date_label(date).starts_with(prefix)
+}
+
 /// What to type instead of a `text` that [`date_prefix`] refused.
 pub fn not_a_date(text: &str) -> String {
     format!("“{text}” is not a date: use 2026, 2026-08 or 2026-08-23")

@@ -130,9 +130,9 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// The interactive reader. Everything that can fail at start-up (store, state file) happens
-/// before the terminal is taken over, so its errors print normally.
-/// The reader on `library`; `reopen` opens the store again when its files change.
+/// The interactive reader on `library`; `reopen` opens the store again when its files
+/// change. Everything that can fail at start-up (store, state file) happens before the
+/// terminal is taken over, so its errors print normally.
 fn read(
     (library, pending): (crate::library::Library, Option<crate::library::Pending>),
     reopen: crate::tui::background::Reopen,

@@ -73,7 +73,7 @@ impl ItemFilter {
     fn accepts_digest(&self, d: &DigestInfo) -> bool {
         self.date
             .as_ref()
-            .is_none_or(|want| d.date.is_some() && date_label(d.date).starts_with(want.as_str()))
+            .is_none_or(|want| crate::model::date_within(d.date, want))
             && self
                 .source
                 .as_ref()

@@ -115,12 +115,14 @@ pub fn run(
             .is_none_or(|ok| ok.get(id as usize).copied().unwrap_or(false))
     };
     let digest_ok = |info: &DigestInfo| {
-        query.date.as_ref().is_none_or(|want| {
-            crate::model::date_label(info.date).starts_with(want.as_str()) && info.date.is_some()
-        }) && query
-            .source
+        query
+            .date
             .as_ref()
-            .is_none_or(|s| fold(&info.source).contains(s.as_str()))
+            .is_none_or(|want| crate::model::date_within(info.date, want))
+            && query
+                .source
+                .as_ref()
+                .is_none_or(|s| fold(&info.source).contains(s.as_str()))
     };
     let all: Vec<usize>;
     let within = match within {

@@ -342,7 +342,7 @@ impl App {
     /// Opens the story with this id in the article view (closing a search); false when no
     /// digest has it. The scope and category stay when they show the story.
     fn go_to(&mut self, id: &str) -> bool {
-        let shown = self.items.iter().position(|&r| self.item_at(r).1.id == id);
+        let shown = self.position_in(&self.items, id);
         if let Some(pos) = shown {
             self.search = None;
             self.item = pos;
@@ -357,7 +357,7 @@ impl App {
         self.search = None;
         self.scope = Scope::Day;
         self.select_date(date);
-        let Some(pos) = self.items.iter().position(|&r| self.item_at(r).1.id == id) else {
+        let Some(pos) = self.position_in(&self.items, id) else {
             return false;
         };
         self.item = pos;
@@ -521,6 +521,10 @@ impl App {
     }
     pub fn item_at(&self, r: ItemRef) -> (&DigestInfo, ItemView<'_>) {
         scope::item(&self.library, r)
+    }
+    /// Where the story with this id is in `refs` (a list of the current library's stories).
+    pub(crate) fn position_in(&self, refs: &[ItemRef], id: &str) -> Option<usize> {
+        refs.iter().position(|&r| self.item_at(r).1.id == id)
     }
     /// The highlighted item of the item list.
     pub fn selected_item(&self) -> Option<(&DigestInfo, ItemView<'_>)> {
@@ -831,10 +835,7 @@ impl App {
         self.restore(&position);
         // The open story, the highlighted one and where the keyboard was stay as they were
         // (stories found again by id: their places in the lists may have moved).
-        let find = |app: &App, id: Option<String>| {
-            let id = id?;
-            app.items.iter().position(|&r| app.item_at(r).1.id == id)
-        };
+        let find = |app: &App, id: Option<String>| app.position_in(&app.items, &id?);
         self.opened = find(self, opened).map(|p| self.items[p]);
         if self.opened.is_some() {
             self.scroll = scroll;
@@ -895,7 +896,7 @@ impl App {
         let Some(id) = p.item.as_deref() else {
             return;
         };
-        if let Some(pos) = self.items.iter().position(|&r| self.item_at(r).1.id == id) {
+        if let Some(pos) = self.position_in(&self.items, id) {
             self.item = pos;
             self.follow_item_date();
             if saved(POSITION_PANE) == Some("stories") {

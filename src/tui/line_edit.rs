@@ -63,6 +63,11 @@ impl LineEdit {
         &self.text[..self.cursor]
     }
 
+    /// The text after the cursor.
+    pub fn after_cursor(&self) -> &str {
+        &self.text[self.cursor..]
+    }
+
     pub fn insert(&mut self, s: &str) {
         self.text.insert_str(self.cursor, s);
         self.cursor += s.len();

@@ -114,15 +114,10 @@ impl App {
         view.pending = false;
         view.set_hits(response.hits, &query, scope);
         view.requested_text = query;
-        if let Some(id) = view.reselect.take() {
-            let library = &self.library;
-            let at = view
-                .hits
-                .iter()
-                .position(|&r| library.item(library.global(r)).id == id);
-            if let Some(at) = at {
-                view.move_by(at as isize - view.selected as isize);
-            }
+        let reselect = view.reselect.take();
+        let at = reselect.and_then(|id| self.position_in(&self.search.as_ref()?.hits, &id));
+        if let (Some(at), Some(view)) = (at, self.search.as_mut()) {
+            view.move_by(at as isize - view.selected as isize);
         }
         true
     }

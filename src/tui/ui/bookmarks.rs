@@ -76,8 +76,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     };
     let line = if view.typing || !view.filter.is_empty() {
         let cursor = if view.typing { "▏" } else { "" };
-        let before = view.filter.before_cursor();
-        let after = &view.filter.text()[before.len()..];
+        let (before, after) = (view.filter.before_cursor(), view.filter.after_cursor());
         Line::from(vec![
             Span::styled("/ ", FOCUS),
             Span::raw(format!("{}{cursor}{}", clean(before), clean(after))),

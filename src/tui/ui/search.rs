@@ -561,7 +561,7 @@ fn draw_line(buf: &mut Buffer, area: Rect, app: &mut App) -> Option<(u16, u16)> 
         .saturating_sub(prompt_w + if show_scope { scope_w } else { 0 })
         .saturating_sub(1);
     let before = super::clean(view.line.before_cursor());
-    let after = super::clean(&view.line.text()[view.line.before_cursor().len()..]);
+    let after = super::clean(view.line.after_cursor());
     let before = if text::str_width(&before, opts) > room {
         cut_left(&before, room, opts)
     } else {
