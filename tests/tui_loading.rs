@@ -159,3 +159,57 @@ fn a_digest_added_while_the_reader_runs_shows_up() {
     assert_eq!(h.app.library().items().count(), again.items().count());
     assert_eq!(again.digests().len(), 2);
 }
+
+#[test]
+fn a_search_keeps_its_selected_story_when_a_newer_digest_arrives() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, _) = indexed_store(&tmp);
+    fs::write(store.join("2026-01-22-brief.md"), sample(2)).unwrap();
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let (library, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    assert!(pending.is_none());
+    let mut h = Harness::new(
+        App::new(
+            library,
+            TextOptions::default(),
+            Session::in_memory(Default::default()),
+        ),
+        120,
+        30,
+    );
+    // The last result of the whole archive: a story of the oldest digest, listed last.
+    h.keys("aaa/");
+    h.search_for("AI");
+    h.keys("<Enter>G");
+    let selected = |h: &Harness| {
+        let view = h.app.search_view().unwrap();
+        let (digest, item) = h.app.item_at(view.selected_hit().unwrap());
+        (digest.date, item.id.to_string())
+    };
+    let (date, chosen) = selected(&h);
+    assert_eq!(date.unwrap().to_string(), "2026-01-21");
+
+    let reopen = {
+        let (store, cache) = (store.clone(), cache.clone());
+        move || {
+            Some(Library::open_dir(
+                &store,
+                Some(&cache),
+                Categorizer::builtin().into(),
+            ))
+        }
+    };
+    h.app
+        .watch_store(store.clone(), Duration::from_millis(20), Box::new(reopen));
+    // A newer digest is listed first: every older digest moves down one place.
+    fs::write(store.join("2026-01-24-daily.md"), sample(5)).unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while !h.text().contains("2026-01-24") {
+        assert!(std::time::Instant::now() < deadline, "{}", h.text());
+        std::thread::sleep(Duration::from_millis(20));
+        h.run([ribao::tui::Event::Wake]);
+    }
+    assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
+    h.settle();
+    assert_eq!(selected(&h), (date, chosen));
+}

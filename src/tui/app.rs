@@ -823,6 +823,11 @@ impl App {
         let highlighted = id_of(self, self.items.get(self.item).copied());
         let (focus, scroll, item) = (self.focus, self.scroll, self.item);
         let search = self.search.take();
+        // Results are places in the old lists: nothing of them is kept but the query and
+        // which story was selected, found again among the new results by id.
+        let reselect = search
+            .as_ref()
+            .and_then(|view| id_of(self, view.selected_hit()));
         self.library = Arc::new(library);
         // The search thread holds the old library.
         self.worker = None;
@@ -844,9 +849,7 @@ impl App {
         self.follow_item_date();
         self.focus = focus;
         if let Some(mut view) = search {
-            // Results are places in the old lists: nothing of them is kept but the query and
-            // which story was selected, found again among the new results by id.
-            view.reselect = id_of(self, view.selected_hit());
+            view.reselect = reselect;
             view.hits.clear();
             view.shown = None;
             view.marked = None;
