@@ -9,7 +9,7 @@ use ribao::library::Library;
 use ribao::text::TextOptions;
 use ribao::tui::{App, Session};
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 use support::Harness;
 
@@ -26,6 +26,43 @@ fn indexed_store(tmp: &tempfile::TempDir) -> (PathBuf, PathBuf, Library) {
     (store, cache, indexed)
 }
 
+fn reader(library: Library) -> App {
+    App::new(
+        library,
+        TextOptions::default(),
+        Session::in_memory(Default::default()),
+    )
+}
+
+/// The reader watches `store` as it does when run, looking every 20 ms.
+fn watch(h: &mut Harness, store: &Path, cache: &Path) {
+    let reopen = {
+        let (store, cache) = (store.to_path_buf(), cache.to_path_buf());
+        move || {
+            Some(Library::open_dir(
+                &store,
+                Some(&cache),
+                Categorizer::builtin().into(),
+            ))
+        }
+    };
+    h.app.watch_store(
+        store.to_path_buf(),
+        Duration::from_millis(20),
+        Box::new(reopen),
+    );
+}
+
+/// Lets the reader's loop run until `text` is on the screen (20 s at most).
+fn wait_for(h: &mut Harness, text: &str) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while !h.text().contains(text) {
+        assert!(std::time::Instant::now() < deadline, "{}", h.text());
+        std::thread::sleep(Duration::from_millis(20));
+        h.run([ribao::tui::Event::Wake]);
+    }
+}
+
 #[test]
 fn new_files_are_listed_at_once_and_filled_in_when_indexed() {
     let tmp = tempfile::tempdir().unwrap();
@@ -39,11 +76,7 @@ fn new_files_are_listed_at_once_and_filled_in_when_indexed() {
     let pending = pending.expect("two files to index");
     assert_eq!(pending.progress.counts(), (0, 2));
     assert_eq!(library.pending_count(), 2);
-    let app = App::new(
-        library,
-        TextOptions::default(),
-        Session::in_memory(Default::default()),
-    );
+    let app = reader(library);
     let mut h = Harness::new(app, 120, 30);
     let screen = h.text();
     // Listed by their dates from the first frame, newest first, without story counts yet.
@@ -100,11 +133,7 @@ fn a_scope_with_files_being_indexed_counts_its_stories_with_a_plus() {
     // The indexing is not started, so the new file stays uncounted while the keys run.
     let (library, _pending) =
         Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
-    let app = App::new(
-        library,
-        TextOptions::default(),
-        Session::in_memory(Default::default()),
-    );
+    let app = reader(library);
     let mut h = Harness::new(app, 120, 30);
     // The whole archive: the indexed stories, and more to come.
     h.keys("aaa");
@@ -119,36 +148,12 @@ fn a_digest_added_while_the_reader_runs_shows_up() {
     // Opened as the reader opens it: the library knows what the folder held.
     let (library, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
     assert!(pending.is_none() && library.listing.is_some());
-    let mut h = Harness::new(
-        App::new(
-            library,
-            TextOptions::default(),
-            Session::in_memory(Default::default()),
-        ),
-        120,
-        30,
-    );
-    let reopen = {
-        let (store, cache) = (store.clone(), cache.clone());
-        move || {
-            Some(Library::open_dir(
-                &store,
-                Some(&cache),
-                Categorizer::builtin().into(),
-            ))
-        }
-    };
-    h.app
-        .watch_store(store.clone(), Duration::from_millis(20), Box::new(reopen));
+    let mut h = Harness::new(reader(library), 120, 30);
+    watch(&mut h, &store, &cache);
     assert!(!h.text().contains("2026-03-02"));
     // At once: a file added before the watch's first look is seen too.
     fs::write(store.join("2026-03-02-b.md"), sample(1)).unwrap();
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    while !h.text().contains("2026-03-02") {
-        assert!(std::time::Instant::now() < deadline, "{}", h.text());
-        std::thread::sleep(Duration::from_millis(20));
-        h.run([ribao::tui::Event::Wake]);
-    }
+    wait_for(&mut h, "2026-03-02");
     assert!(
         h.text().contains("1 new digest in the store"),
         "{}",
@@ -168,15 +173,7 @@ fn a_search_keeps_its_selected_story_when_a_newer_digest_arrives() {
     Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
     let (library, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
     assert!(pending.is_none());
-    let mut h = Harness::new(
-        App::new(
-            library,
-            TextOptions::default(),
-            Session::in_memory(Default::default()),
-        ),
-        120,
-        30,
-    );
+    let mut h = Harness::new(reader(library), 120, 30);
     // The last result of the whole archive: a story of the oldest digest, listed last.
     h.keys("aaa/");
     h.search_for("AI");
@@ -189,26 +186,10 @@ fn a_search_keeps_its_selected_story_when_a_newer_digest_arrives() {
     let (date, chosen) = selected(&h);
     assert_eq!(date.unwrap().to_string(), "2026-01-21");
 
-    let reopen = {
-        let (store, cache) = (store.clone(), cache.clone());
-        move || {
-            Some(Library::open_dir(
-                &store,
-                Some(&cache),
-                Categorizer::builtin().into(),
-            ))
-        }
-    };
-    h.app
-        .watch_store(store.clone(), Duration::from_millis(20), Box::new(reopen));
+    watch(&mut h, &store, &cache);
     // A newer digest is listed first: every older digest moves down one place.
     fs::write(store.join("2026-01-24-daily.md"), sample(5)).unwrap();
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    while !h.text().contains("2026-01-24") {
-        assert!(std::time::Instant::now() < deadline, "{}", h.text());
-        std::thread::sleep(Duration::from_millis(20));
-        h.run([ribao::tui::Event::Wake]);
-    }
+    wait_for(&mut h, "2026-01-24");
     assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
     h.settle();
     assert_eq!(selected(&h), (date, chosen));

@@ -824,10 +824,11 @@ impl App {
         let (focus, scroll, item) = (self.focus, self.scroll, self.item);
         let search = self.search.take();
         // Results are places in the old lists: nothing of them is kept but the query and
-        // which story was selected, found again among the new results by id.
+        // which story was selected, found again among the new results by id (still the one
+        // from before a previous replacement if no answer came in between).
         let reselect = search
             .as_ref()
-            .and_then(|view| id_of(self, view.selected_hit()));
+            .and_then(|view| id_of(self, view.selected_hit()).or_else(|| view.reselect.clone()));
         self.library = Arc::new(library);
         // The search thread holds the old library.
         self.worker = None;
