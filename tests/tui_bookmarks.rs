@@ -1,9 +1,9 @@
 //! Bookmarks and the saved position in the reader, driven by keys on TestBackend.
 
 mod tui_support;
-use ribao::state::{Bookmark, Position, State};
+use ribao::state::{Bookmark, Change, Position, State};
 use ribao::text::TextOptions;
-use ribao::tui::{App, Pane, Session};
+use ribao::tui::{App, Pane, Scope, Session};
 use tui_support::{Harness, library};
 
 fn app_with_state(state: State) -> App {
@@ -241,4 +241,36 @@ fn a_state_file_broken_while_reading_keeps_every_bookmark_made_before() {
         ["{ torn by another program"],
         "the broken bytes are kept"
     );
+}
+
+#[test]
+fn each_quit_saves_the_whole_position_over_the_one_before() {
+    let mut state = State::default();
+    // First session: the whole archive, a unified category, a story highlighted in the list.
+    let mut h = Harness::new(app_with_state(state.clone()), 120, 30);
+    h.keys("aaac");
+    while !h.app.category().is_unified() {
+        h.keys("j");
+    }
+    h.keys("<Enter>");
+    assert_eq!((h.app.scope(), h.app.focus()), (Scope::All, Pane::Items));
+    state.apply(&Change::SetPosition(h.app.position()));
+    // Second session: back to one date and its first category, a story open in the article.
+    let mut again = Harness::new(app_with_state(state.clone()), 120, 30);
+    assert_eq!(again.app.scope(), Scope::All);
+    again.keys("acg<Enter><Enter>");
+    assert_eq!(
+        (again.app.scope(), again.app.focus()),
+        (Scope::Day, Pane::Article)
+    );
+    assert!(!again.app.category().is_unified());
+    let position = again.app.position();
+    state.apply(&Change::SetPosition(position.clone()));
+    // The third opens where the second left, not with what the first had set.
+    let third = Harness::new(app_with_state(state), 120, 30);
+    assert_eq!(
+        (third.app.scope(), third.app.focus()),
+        (Scope::Day, Pane::Article)
+    );
+    assert_eq!(third.app.position(), position);
 }

@@ -707,20 +707,26 @@ impl App {
     /// Where the reader is: scope, date, category, the highlighted or open story and how far
     /// it is scrolled.
     pub fn position(&self) -> Position {
-        let mut extra = crate::state::Extra::new();
-        if self.scope != Scope::Day {
-            extra.insert(POSITION_SCOPE.into(), self.scope.key().into());
-        }
-        if self.category().is_unified() {
-            extra.insert(POSITION_GROUP.into(), "unified".into());
-        }
         // In the stories, the highlighted story is where the reader is, opened or not.
         let highlighted = (self.focus == Pane::Items)
             .then(|| self.items.get(self.item).copied())
             .flatten();
-        if highlighted.is_some() {
-            extra.insert(POSITION_PANE.into(), "stories".into());
-        }
+        // Every key is written each time: a saved position keeps the keys it is not given.
+        let group = if self.category().is_unified() {
+            "unified"
+        } else {
+            "source"
+        };
+        let pane = if highlighted.is_some() {
+            "stories"
+        } else {
+            "article"
+        };
+        let extra = crate::state::Extra::from_iter([
+            (POSITION_SCOPE.to_string(), self.scope.key().into()),
+            (POSITION_GROUP.to_string(), group.into()),
+            (POSITION_PANE.to_string(), pane.into()),
+        ]);
         let story = highlighted.or(self.opened);
         Position {
             date: self
@@ -1103,8 +1109,9 @@ impl App {
 }
 
 /// Keys of [`Position::extra`] the reader saves beside the standard fields: the scope
-/// (`7d`, `30d`, `all`; absent for one date) and whether the category is a unified one.
+/// (`day`, `7d`, `30d`, `all`) and whether the category is a `unified` or a `source` one.
 const POSITION_SCOPE: &str = "scope";
 const POSITION_GROUP: &str = "category_group";
-/// Set when the reader was in the story list: the saved story is highlighted, not opened.
+/// `stories` when the reader was in the story list (the saved story is highlighted, not
+/// opened), else `article`.
 const POSITION_PANE: &str = "pane";
