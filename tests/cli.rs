@@ -351,25 +351,32 @@ fn items_accept_unified_categories_and_mark_inferred_ones() {
 #[test]
 fn control_characters_in_names_and_links_never_reach_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
-    // An undated file takes its source from its folder, here one with tabs in its name; its
-    // story's only link hides an escape sequence in an entity.
-    let folder = dir.path().join("周报\tA\tB");
+    // An undated file takes its source from its folder, here one with tabs and an escape
+    // sequence in its name; its story's only link hides an escape sequence in an entity.
+    let folder = dir.path().join("周报\tA\tB\u{1b}[2J");
     std::fs::create_dir(&folder).unwrap();
     std::fs::write(
         folder.join("notes.md"),
         "## 要闻\n\n1. 示例公司发布新模型，性能提升。[原文](https://a.example/&#27;]0;pwned&#7;)\n",
     )
     .unwrap();
+    // A file that cannot be read as text, named to set the terminal's title.
+    std::fs::write(
+        folder.join("x\u{1b}]0;owned\u{7}.md"),
+        b"PK\x03\x04\0\0\0\0",
+    )
+    .unwrap();
     let store = dir.path().display().to_string();
-    for args in [["list"], ["items"]] {
-        let out = ribao(&["--store", &store, args[0]]);
-        assert!(out.status.success(), "{args:?}: {out:?}");
-        let text = stdout(&out);
+    for args in [&["list"][..], &["items"], &["check"], &["search", "示例"]] {
+        let out = ribao(&[&["--store", &store][..], args].concat());
+        let (text, errors) = (stdout(&out), String::from_utf8_lossy(&out.stderr));
         assert!(text.contains("周报 "), "{args:?}: {text}");
-        assert!(
-            !text.contains(['\t', '\u{1b}', '\u{7}']),
-            "{args:?}: {text:?}"
-        );
+        for printed in [&text[..], &errors[..]] {
+            assert!(
+                !printed.contains(['\t', '\u{1b}', '\u{7}']),
+                "{args:?}: {printed:?}"
+            );
+        }
     }
     let items = json(&ribao(&["--store", &store, "items", "--json"]));
     assert_eq!(items[0]["title"], "示例公司发布新模型");

@@ -1,6 +1,6 @@
 //! `ribao bookmarks` and `ribao bookmark add|remove`: the state file from the command line.
 
-use super::report::emit;
+use super::report::{emit, warn};
 use crate::library::Library;
 use crate::state::{Bookmark, Change, StateFile};
 use std::path::Path;
@@ -22,7 +22,7 @@ fn open(path: &Path) -> anyhow::Result<(StateFile, crate::state::State)> {
 /// say where.
 fn tell(notices: Vec<crate::state::Notice>) {
     for notice in notices {
-        eprintln!("ribao: {notice}");
+        warn(notice);
     }
 }
 
@@ -76,7 +76,9 @@ fn markdown_line(b: &Bookmark) -> String {
 
 pub fn add(library: &Library, state_path: &Path, id: &str) -> anyhow::Result<ExitCode> {
     let Some(item) = library.find(id) else {
-        eprintln!("ribao: no item with id {id}; `ribao items` lists the ids");
+        warn(format_args!(
+            "no item with id {id}; `ribao items` lists the ids"
+        ));
         return Ok(ExitCode::FAILURE);
     };
     let (file, state) = open(state_path)?;
@@ -98,7 +100,9 @@ pub fn add(library: &Library, state_path: &Path, id: &str) -> anyhow::Result<Exi
 pub fn remove(state_path: &Path, id: &str) -> anyhow::Result<ExitCode> {
     let (file, state) = open(state_path)?;
     let Some(mark) = state.bookmark(id) else {
-        eprintln!("ribao: no bookmark with id {id}; `ribao bookmarks` lists them");
+        warn(format_args!(
+            "no bookmark with id {id}; `ribao bookmarks` lists them"
+        ));
         return Ok(ExitCode::FAILURE);
     };
     let title = mark.title.clone();

@@ -7,6 +7,7 @@ mod report;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use paths::Paths;
+use report::warn;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -124,7 +125,7 @@ pub fn run() -> ExitCode {
     match dispatch(cli, &paths) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("ribao: {e:#}");
+            warn(format_args!("{e:#}"));
             ExitCode::from(2)
         }
     }
@@ -142,12 +143,12 @@ fn read(
     let session = match crate::state::StateFile::open(state_path) {
         Ok((file, loaded)) => {
             for notice in &loaded.notices {
-                eprintln!("ribao: {notice}");
+                warn(notice);
             }
             crate::tui::Session::open(file, loaded)
         }
         Err(e) => {
-            eprintln!("ribao: {e}");
+            warn(&e);
             crate::tui::Session::saving_disabled(e.to_string())
         }
     };

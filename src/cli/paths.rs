@@ -1,6 +1,7 @@
 //! Where the store and the state file are: options, environment, then the platform's data
 //! folder (`directories`).
 
+use super::report::warn;
 use crate::categories::Categorizer;
 use crate::library::{Library, Pending, Progress};
 use anyhow::{Context, bail};
@@ -75,7 +76,7 @@ impl Paths {
                     .then(|| s.spawn(|| show_progress(&progress, &finished)));
                 let library =
                     Library::load_dir_counting(dir, cache, &categorizer, &progress, &mut |w| {
-                        eprintln!("ribao: {w}")
+                        warn(w)
                     });
                 finished.store(true, Ordering::Relaxed);
                 if let Some(shown) = shown {
@@ -126,7 +127,7 @@ impl Paths {
     pub fn categorizer(&self) -> Categorizer {
         let (categorizer, warning) = Categorizer::load(self.config_dir.as_deref());
         if let Some(w) = warning {
-            eprintln!("ribao: {w}");
+            warn(w);
         }
         categorizer
     }

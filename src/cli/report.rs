@@ -104,6 +104,12 @@ fn json_lines<T: Serialize + Sync>(rows: &[T]) -> serde_json::Result<String> {
     Ok(format!("[\n{}\n]\n", elements.join(",\n")))
 }
 
+/// A message for the user on stderr, made safe for the terminal: it can hold file names
+/// and text from files.
+pub(super) fn warn(message: impl std::fmt::Display) {
+    eprintln!("ribao: {}", crate::text::sanitize(&message.to_string()));
+}
+
 /// Write to stdout; a closed pipe (`ribao items | head`) ends the program quietly, as it
 /// does for other Unix tools, instead of panicking.
 pub(super) fn emit(text: &str) {
@@ -194,9 +200,9 @@ pub fn items(
         print_table(&table, opts);
     }
     if found.is_empty() && filter.narrows() {
-        eprintln!(
-            "ribao: no story matches these filters; `ribao list` shows the dates and sources"
-        );
+        warn(format_args!(
+            "no story matches these filters; `ribao list` shows the dates and sources"
+        ));
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
@@ -243,7 +249,7 @@ pub fn search(library: &Library, query: &str, json: bool) -> anyhow::Result<Exit
                 "{}  {}  {}  {}\n    {}\n",
                 i.id,
                 date_label(d.date),
-                d.source,
+                crate::text::sanitize(&d.source),
                 crate::text::sanitize(i.title),
                 crate::text::sanitize(snippet)
             ));
@@ -251,7 +257,7 @@ pub fn search(library: &Library, query: &str, json: bool) -> anyhow::Result<Exit
         emit(&out);
     }
     if hits.is_empty() {
-        eprintln!("ribao: no story matches {query:?}");
+        warn(format_args!("no story matches {query:?}"));
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
@@ -274,7 +280,9 @@ pub fn show(
     opts: TextOptions,
 ) -> anyhow::Result<ExitCode> {
     let Some(view) = library.find(id) else {
-        eprintln!("ribao: no item with id {id}; `ribao items` lists the ids");
+        warn(format_args!(
+            "no item with id {id}; `ribao items` lists the ids"
+        ));
         return Ok(ExitCode::FAILURE);
     };
     let digest = &library.digests()[view.digest];
@@ -353,7 +361,7 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
     } else {
         for r in &rows {
             match r.error {
-                Some(e) => emit(&format!("FAIL  {}: {e}\n", r.path)),
+                Some(e) => emit(&crate::text::sanitize(&format!("FAIL  {}: {e}\n", r.path))),
                 None => {
                     let date = r.date.as_deref().unwrap_or("undated");
                     let status = if r.ok { "ok  " } else { "FAIL" };
@@ -367,7 +375,7 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
                         line.push_str("; ");
                         line.push_str(w);
                     }
-                    emit(&(line + "\n"));
+                    emit(&crate::text::sanitize(&(line + "\n")));
                 }
             }
         }
