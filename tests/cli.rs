@@ -315,8 +315,12 @@ fn search_query_rules_and_exit_status() {
         ids(&["英伟达", "-星河", "date:2026-02-03"]),
         ["云端芯片初创公司完成新一轮融资，估值翻倍"]
     );
-    // A quoted phrase must occur as written.
+    // A quoted phrase must occur as written, quoted in the query or by the shell.
     assert_eq!(ids(&["\"5 万条\""]), ["某大学开源机器人数据集"]);
+    let phrase = "星河模型发布长上下文版本：百万 Token 窗口与更低推理成本";
+    assert_eq!(ids(&["Token 窗口"]), [phrase]);
+    let reversed = ribao(&["search", "窗口 Token", "--store", &s]);
+    assert_eq!(reversed.status.code(), Some(1), "{reversed:?}");
     let none = ribao(&["search", "不存在的词语", "--store", &s]);
     assert_eq!(none.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&none.stderr).contains("no story matches"));

@@ -241,7 +241,8 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             let words = query
                 .iter()
                 .cloned()
-                .chain(excluded.iter().map(|w| format!("-{w}")));
+                .chain(excluded.iter().map(|w| format!("-{w}")))
+                .map(|w| crate::search::argument_token(&w));
             report::search(library()?, &words.collect::<Vec<_>>().join(" "), *json)
         }
         Some(Command::Bookmarks { json, markdown }) => {

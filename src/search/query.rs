@@ -61,6 +61,20 @@ impl Query {
     }
 }
 
+/// One command-line argument as one token of a query: the shell took its quotes, so an
+/// argument with a space in it is a phrase (`open source` → `"open source"`, also after `-`
+/// or a prefix).
+pub fn argument_token(arg: &str) -> String {
+    if !arg.contains(char::is_whitespace) || arg.contains(['"', '“', '”']) {
+        return arg.to_string();
+    }
+    let lead = ["-", "source:", "category:", "date:"]
+        .into_iter()
+        .find(|p| arg.starts_with(p))
+        .unwrap_or("");
+    format!("{lead}\"{}\"", &arg[lead.len()..])
+}
+
 struct Token {
     text: String,
     quoted: bool,
@@ -73,7 +87,8 @@ impl std::ops::Deref for Token {
     }
 }
 
-/// Words split on whitespace; `"a phrase"` (straight or curly quotes) stays one token.
+/// Words split on whitespace; `"a phrase"` (straight or curly quotes) stays one token, and
+/// so does a phrase after `-` or a prefix.
 fn tokens(input: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut chars = input.chars().peekable();
@@ -89,9 +104,13 @@ fn tokens(input: &str) -> Vec<Token> {
             out.push(Token { text, quoted: true });
         } else {
             let mut text = String::new();
-            while let Some(&c) = chars.peek().filter(|c| !c.is_whitespace()) {
-                text.push(c);
-                chars.next();
+            while let Some(c) = chars.next_if(|c| !c.is_whitespace()) {
+                if c == '"' || c == '“' {
+                    // A phrase after `-` or a prefix: `-"a phrase"`, `source:"AI 日报"`.
+                    text.extend(chars.by_ref().take_while(|&c| c != '"' && c != '”'));
+                } else {
+                    text.push(c);
+                }
             }
             out.push(Token {
                 text,
@@ -131,6 +150,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_command_line_argument_with_spaces_is_one_phrase() {
+        let words = [
+            "open source",
+            "-传闻 一则",
+            "source:AI 日报",
+            "英伟达",
+            "\"a b\"",
+        ];
+        let line: Vec<String> = words.iter().map(|w| argument_token(w)).collect();
+        let q = Query::parse(&line.join(" "));
+        assert_eq!(q.terms, ["open source", "英伟达", "a b"]);
+        assert_eq!(q.excluded, ["传闻 一则"]);
+        assert_eq!(q.source.as_deref(), Some("ai 日报"));
+    }
+
+    #[test]
     fn folding_rules() {
         assert_eq!(fold("ＯｐｅｎＡＩ"), "openai");
         assert_eq!(fold("Open\u{200b}AI　英伟达"), "openai 英伟达");
@@ -154,6 +189,15 @@ mod tests {
         assert!(Query::parse("   ").is_empty());
         assert_eq!(Query::parse("\"-not excluded\"").terms, ["-not excluded"]);
         assert_eq!(Query::parse("date:2026-8").date.as_deref(), Some("2026-08"));
+        let q = Query::parse("-\"open source\" source:\"AI 日报\" x");
+        assert_eq!(
+            (q.excluded, q.source.as_deref(), q.terms),
+            (
+                vec!["open source".to_string()],
+                Some("ai 日报"),
+                vec!["x".to_string()]
+            )
+        );
         let bad = Query::parse("openai date:garbage");
         assert!(!bad.is_empty());
         assert_eq!(bad.date, None);
