@@ -97,6 +97,15 @@ fn items_filters_by_date_category_and_source() {
         "--json",
     ]));
     assert_eq!(v.as_array().unwrap().len(), 3);
+    // Part of a name in any case, as the search's `source:` and `category:` take it.
+    let count = |option: &str, value: &str| {
+        let v = json(&ribao(&["items", "--store", &store(), option, value, "--json"]));
+        v.as_array().unwrap().len()
+    };
+    assert_eq!(count("--source", "日报"), 3);
+    assert_eq!(count("--source", "ai"), 3 + 4);
+    // 产品更新 (a publication's own) twice, 产品与商业 (unified) on two more.
+    assert_eq!(count("--category", "产品"), 4);
 
     // A month as typed, unpadded: every story of February 2026.
     let month = |date: &str| {

@@ -47,10 +47,11 @@ pub enum Command {
         /// Only this date, month or year (2026-08-23, 2026-08, 2026)
         #[arg(long, value_name = "DATE", value_parser = date_prefix)]
         date: Option<String>,
-        /// Only this category: a publication's own or a unified one (e.g. 市场与资本)
+        /// Only this category: a publication's own or a unified one (e.g. 市场与资本); any part
+        /// of its name, in any case
         #[arg(long)]
         category: Option<String>,
-        /// Only this publication
+        /// Only this publication: any part of its name, in any case
         #[arg(long)]
         source: Option<String>,
         /// Print one JSON array
@@ -216,11 +217,8 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             source,
             json,
         }) => {
-            let filter = report::ItemFilter {
-                date: date.clone(),
-                category: category.clone(),
-                source: source.clone(),
-            };
+            let filter =
+                report::ItemFilter::new(date.clone(), category.as_deref(), source.as_deref());
             report::items(library()?, &filter, *json, opts)
         }
         Some(Command::Show {

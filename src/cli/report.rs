@@ -53,20 +53,34 @@ impl<'a> ItemRow<'a> {
     }
 }
 
+/// What `items` narrows to. Category and source are matched as the search's `category:` and
+/// `source:` match them: folded, any part of the name.
 pub struct ItemFilter {
-    pub date: Option<String>,
-    pub category: Option<String>,
-    pub source: Option<String>,
+    date: Option<String>,
+    category: Option<String>,
+    source: Option<String>,
 }
 
 impl ItemFilter {
+    pub fn new(date: Option<String>, category: Option<&str>, source: Option<&str>) -> Self {
+        let fold = |s: &str| crate::search::fold(s);
+        ItemFilter {
+            date,
+            category: category.map(fold),
+            source: source.map(fold),
+        }
+    }
+
     fn narrows(&self) -> bool {
         self.date.is_some() || self.category.is_some() || self.source.is_some()
     }
 
     fn accepts_item(&self, i: &ItemView) -> bool {
         self.category.as_ref().is_none_or(|want| {
-            i.category == Some(want.as_str()) || i.unified == Some(want.as_str())
+            [i.category, i.unified]
+                .into_iter()
+                .flatten()
+                .any(|name| crate::search::names(name, want))
         })
     }
 
@@ -77,7 +91,7 @@ impl ItemFilter {
             && self
                 .source
                 .as_ref()
-                .is_none_or(|want| d.source.eq_ignore_ascii_case(want))
+                .is_none_or(|want| crate::search::names(&d.source, want))
     }
 }
 

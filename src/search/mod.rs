@@ -7,7 +7,7 @@ mod query;
 mod text;
 
 pub use matcher::Matcher;
-pub use query::{Query, argument_token, fold};
+pub use query::{Query, argument_token, fold, names};
 pub use text::{SearchText, searchable};
 
 use crate::index::{DigestInfo, Index};
@@ -102,13 +102,10 @@ pub fn run(
         None => excluded.iter().any(Matcher::wants_lowered),
     };
     // Scope prefixes are decided once per label and per digest, not per item.
-    let category_ok: Option<Vec<bool>> = query.category.as_ref().map(|c| {
-        index
-            .labels()
-            .iter()
-            .map(|l| fold(l).contains(c.as_str()))
-            .collect()
-    });
+    let category_ok: Option<Vec<bool>> = query
+        .category
+        .as_ref()
+        .map(|c| index.labels().iter().map(|l| names(l, c)).collect());
     let label_ok = |id: u32| {
         category_ok
             .as_ref()
@@ -119,10 +116,7 @@ pub fn run(
             .date
             .as_ref()
             .is_none_or(|want| crate::model::date_within(info.date, want))
-            && query
-                .source
-                .as_ref()
-                .is_none_or(|s| fold(&info.source).contains(s.as_str()))
+            && query.source.as_ref().is_none_or(|s| names(&info.source, s))
     };
     let all: Vec<usize>;
     let within = match within {

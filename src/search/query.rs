@@ -61,6 +61,12 @@ impl Query {
     }
 }
 
+/// Whether a source or category name is the one a `source:`/`category:` asks for: any part
+/// of the name, folded as [`Query::parse`] folds the wanted text.
+pub fn names(label: &str, wanted: &str) -> bool {
+    fold(label).contains(wanted)
+}
+
 /// One command-line argument as one token of a query: the shell took its quotes, so an
 /// argument with a space in it is a phrase (`open source` → `"open source"`, also after `-`
 /// or a prefix).
