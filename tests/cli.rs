@@ -99,7 +99,14 @@ fn items_filters_by_date_category_and_source() {
     assert_eq!(v.as_array().unwrap().len(), 3);
     // Part of a name in any case, as the search's `source:` and `category:` take it.
     let count = |option: &str, value: &str| {
-        let v = json(&ribao(&["items", "--store", &store(), option, value, "--json"]));
+        let v = json(&ribao(&[
+            "items",
+            "--store",
+            &store(),
+            option,
+            value,
+            "--json",
+        ]));
         v.as_array().unwrap().len()
     };
     assert_eq!(count("--source", "日报"), 3);

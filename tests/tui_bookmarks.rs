@@ -274,3 +274,41 @@ fn each_quit_saves_the_whole_position_over_the_one_before() {
     );
     assert_eq!(third.app.position(), position);
 }
+
+#[test]
+fn the_bookmarks_list_scrolls_only_when_the_selection_leaves_it() {
+    let marks = (0..30)
+        .map(|n| Bookmark {
+            id: format!("{n:012}"),
+            date: Some("2026-01-01".into()),
+            source: "日报".into(),
+            category: None,
+            title: format!("书签第{n:02}条"),
+            url: None,
+            path: "/store/2026-01-01.md".into(),
+            added: format!("2026-01-01T00:00:{n:02}Z"),
+            extra: Default::default(),
+        })
+        .collect();
+    let mut h = Harness::new(
+        app_with_state(State {
+            bookmarks: marks,
+            ..State::default()
+        }),
+        80,
+        16,
+    );
+    let row_of_selection = |h: &mut Harness| {
+        h.rows()
+            .iter()
+            .position(|r| r.contains("› 2026-01-01"))
+            .expect("the selected bookmark is on screen")
+    };
+    h.keys("BG");
+    let bottom = row_of_selection(&mut h);
+    // Up one: the selection moves up a row and the list stays where it is.
+    h.keys("k");
+    assert_eq!(row_of_selection(&mut h), bottom - 1, "{}", h.text());
+    h.keys("kk");
+    assert_eq!(row_of_selection(&mut h), bottom - 3, "{}", h.text());
+}

@@ -259,6 +259,10 @@ impl App {
         self.bookmarks.as_ref()
     }
 
+    pub(crate) fn bookmarks_mut(&mut self) -> Option<&mut BookmarksView> {
+        self.bookmarks.as_mut()
+    }
+
     fn open_bookmarks(&mut self) {
         self.bookmarks = Some(BookmarksView::new(self.session.bookmarks()));
     }

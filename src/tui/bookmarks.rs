@@ -13,6 +13,9 @@ pub struct BookmarksView {
     /// The filter line has the keyboard.
     pub typing: bool,
     pub selected: usize,
+    /// First visible row, kept between draws so the list scrolls only when the selection
+    /// leaves it.
+    pub offset: usize,
     /// Shown instead of the list: a bookmark whose digest file no longer has the story.
     pub missing: Option<Bookmark>,
 }

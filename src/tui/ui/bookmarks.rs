@@ -63,9 +63,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         selected: view.selected,
         focused: true,
     };
-    let mut offset = view
-        .selected
-        .saturating_sub(usize::from(list_area.height).saturating_sub(1));
+    let mut offset = view.offset;
     list::draw(buf, list_area, rows, &mut offset, opts, |i, w| {
         row(visible[i], i == view.selected, w, opts)
     });
@@ -88,6 +86,9 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         ))
     };
     put_line(buf, bottom.x, bottom.y, &line, bottom.width, opts);
+    if let Some(view) = app.bookmarks_mut() {
+        view.offset = offset;
+    }
 }
 
 /// `› 2026-01-20 · 量子位 · 技术前沿解读   title`
