@@ -484,8 +484,10 @@ fn index_files(
     })
 }
 
-/// The date a file will be listed under: the one in its name (which real digests agree
-/// with), else from its first lines as the parser finds it.
+/// The date a file is listed under until it is parsed: the one in its name (which real
+/// digests agree with), else from its first lines as the parser finds it. The name comes
+/// first so that a first start on a large archive opens no file before its first screen; a
+/// file whose contents give another date moves to it once parsed.
 fn sniff_date(path: &Path) -> Option<NaiveDate> {
     use std::io::Read;
     if let Some(date) = path

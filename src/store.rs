@@ -153,6 +153,10 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
                 continue;
             }
         };
+        // Hidden files and folders are not digests: `.git`, an editor's `.trash`, `.obsidian`.
+        if entry.file_name().as_encoded_bytes().starts_with(b".") {
+            continue;
+        }
         // The type comes with the folder listing; only links need a look at their target.
         let path = match entry.file_type() {
             Ok(t) if t.is_symlink() => entry.path(),
@@ -236,8 +240,7 @@ fn is_digest_name(path: &Path) -> bool {
         return false;
     };
     let ext = name.rsplit(|&b| b == b'.').next().unwrap_or_default();
-    !name.starts_with(b".")
-        && ext.len() < name.len()
+    ext.len() < name.len()
         && EXTENSIONS
             .iter()
             .any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))

@@ -1,6 +1,6 @@
 //! Finding the digest files: sub-folders and links are followed, a link loop is reported and
 //! skipped (never walked forever), a folder reached by two names is read once, and other
-//! files are left alone.
+//! files and hidden ones (in hidden folders too) are left alone.
 
 use ribao::store::scan;
 use std::fs;
@@ -16,6 +16,10 @@ fn links_are_followed_and_loops_reported() {
     fs::write(store.join("a/b/2026-01-01.md"), "# x").unwrap();
     fs::write(store.join("a/notes.pdf"), "x").unwrap();
     fs::write(store.join(".hidden.md"), "x").unwrap();
+    // A hidden folder (an editor's trash, a checkout's `.github`) holds no digests.
+    fs::create_dir_all(store.join(".trash")).unwrap();
+    fs::write(store.join(".trash/2026-01-03.md"), "# x").unwrap();
+    std::os::unix::fs::symlink(&elsewhere, store.join(".linked")).unwrap();
     fs::write(elsewhere.join("2026-01-02.txt"), "x").unwrap();
     std::os::unix::fs::symlink(&elsewhere, store.join("linked")).unwrap();
     std::os::unix::fs::symlink(store.join("a/b/2026-01-01.md"), store.join("alias.md")).unwrap();
