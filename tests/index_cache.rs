@@ -194,6 +194,26 @@ fn added_deleted_and_renamed_files_are_seen() {
 }
 
 #[test]
+fn a_half_written_index_left_by_a_killed_run_is_removed_by_the_next_write() {
+    let s = Setup::new();
+    s.items();
+    let meta = meta_file(&s);
+    let left = meta.with_file_name("index.bin.4242.tmp");
+    fs::write(&left, vec![0u8; 4096]).unwrap();
+    // Unchanged store: nothing is written, and nothing is touched.
+    s.items();
+    assert!(left.exists());
+    fs::write(
+        s.store.join("2026-02-10.md"),
+        sample(ribao::samples::SAMPLES[1].0),
+    )
+    .unwrap();
+    s.items();
+    assert!(!left.exists(), "{:?}", s.index_files());
+    assert!(meta_file(&s).exists());
+}
+
+#[test]
 fn a_damaged_cache_is_rebuilt() {
     let s = Setup::new();
     let good = s.items();

@@ -231,7 +231,7 @@ impl Cache {
             let _ = fs::write(self.dir.join(VERIFIED), stamp);
         }
         drop(plan);
-        self.remove_stale_text(&blob);
+        self.remove_leftovers(&blob);
         // Mapped rather than kept: only what is used is read back in.
         drop(meta);
         let index = Index::open(
@@ -245,16 +245,20 @@ impl Cache {
         Ok(index)
     }
 
-    /// Text files no index refers to any more. A ribao still reading one keeps its copy
-    /// (the file system frees it when the last mapping goes).
-    fn remove_stale_text(&self, current: &str) {
+    /// Text files no index refers to any more, and index files half-written by a ribao that
+    /// was killed (no other is writing: this one holds the lock). A ribao still reading an
+    /// old text file keeps its copy (the file system frees it when the last mapping goes).
+    fn remove_leftovers(&self, current: &str) {
         let Ok(dir) = fs::read_dir(&self.dir) else {
             return;
         };
+        let temp = format!("{META}.");
         for e in dir.flatten() {
             let name = e.file_name();
             let name = name.to_string_lossy();
-            if name.starts_with("text-") && name != current {
+            let stale_text = name.starts_with("text-") && name != current;
+            let stale_temp = name.starts_with(&temp) && name.ends_with(".tmp");
+            if stale_text || stale_temp {
                 let _ = fs::remove_file(e.path());
             }
         }
