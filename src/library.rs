@@ -403,8 +403,8 @@ impl Library {
             .or_else(|| digest.items.iter().find(|item| item.id == view.id));
         let Some(item) = found else {
             return Err(format!(
-                "{} changed since it was indexed and no longer holds this story; restart ribao \
-                 to see its new content",
+                "{} changed since it was indexed and no longer holds this story; the reader \
+                 shows its new content once it notices the change (within 15 s)",
                 info.path.display()
             ));
         };

@@ -43,7 +43,7 @@ impl std::fmt::Debug for Waker {
 }
 
 /// The indexing the reader started with still under way: its progress, and the complete
-/// library when it is done. The loop is woken a few times a second for the progress count.
+/// library when it is done. The loop's tick (four times a second) redraws the count.
 pub struct Loader {
     pub progress: Arc<crate::library::Progress>,
     result: Receiver<Library>,
@@ -51,30 +51,17 @@ pub struct Loader {
     shown: std::cell::Cell<usize>,
 }
 
-/// How often the progress count is redrawn while indexing.
-const PROGRESS_EVERY: Duration = Duration::from_millis(250);
-
 impl Loader {
     pub fn spawn(pending: crate::library::Pending, waker: Waker) -> std::io::Result<Loader> {
         let (send, result) = mpsc::channel();
         let progress = pending.progress.clone();
-        let finished = Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let (flag, ticker_waker) = (finished.clone(), waker.clone());
+        // The progress is shown as the loop's tick finds it moved: no thread of its own.
         std::thread::Builder::new()
             .name("ribao-index".into())
             .spawn(move || {
                 let library = pending.finish();
-                flag.store(true, std::sync::atomic::Ordering::Relaxed);
                 if send.send(library).is_ok() {
                     waker.wake();
-                }
-            })?;
-        std::thread::Builder::new()
-            .name("ribao-progress".into())
-            .spawn(move || {
-                while !finished.load(std::sync::atomic::Ordering::Relaxed) {
-                    std::thread::sleep(PROGRESS_EVERY);
-                    ticker_waker.wake();
                 }
             })?;
         Ok(Loader {

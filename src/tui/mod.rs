@@ -104,8 +104,9 @@ pub trait Host {
 }
 
 /// The loop: handle every waiting event, take what background work has finished, then draw
-/// once. Returns when the app quits or the events end. While idle it waits for events only
-/// (background work sends [`Event::Wake`]), so it never spins.
+/// once. Returns when the app quits or the events end. While idle it waits for events
+/// (background work sends [`Event::Wake`]) and the tick that expires messages and moves the
+/// indexing count, four times a second; it draws only when something changed.
 pub fn run_app<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,

@@ -1,4 +1,4 @@
-//! The category pane: `全部 / All`, then the unified categories and the publications' own
+//! The category pane: `全部 / All`, then the publications' own categories and the unified
 //! categories of the scope, each group under a heading, each category with its count (and,
 //! for unified ones, how many stories were placed there by keywords: `~3`).
 
