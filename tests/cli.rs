@@ -337,6 +337,14 @@ fn search_query_rules_and_exit_status() {
     assert_eq!(ids(&["Token 窗口"]), [phrase]);
     let reversed = ribao(&["search", "窗口 Token", "--store", &s]);
     assert_eq!(reversed.status.code(), Some(1), "{reversed:?}");
+    // An exclusion the same way after `--`, and alone: every story without the word.
+    let all = ids(&["-zzzz"]);
+    assert!(all.len() > 5, "{all:?}");
+    assert_eq!(ids(&["--", "-zzzz"]), all);
+    let without = ids(&["--", "-星河"]);
+    assert_eq!(without.len(), all.len() - 1, "{without:?}");
+    assert!(without.iter().all(|t| !t.contains("星河")));
+    assert_eq!(ids(&["--", "英伟达", "-星河"]), ids(&["英伟达", "-星河"]));
     let none = ribao(&["search", "不存在的词语", "--store", &s]);
     assert_eq!(none.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&none.stderr).contains("no story matches"));

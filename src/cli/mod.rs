@@ -72,7 +72,11 @@ pub enum Command {
     /// Find stories: all words must match; "a phrase", -excluded, source:/category:/date: narrow
     Search {
         /// e.g. 英伟达 date:2026-01
-        #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+        #[arg(
+            required_unless_present = "excluded",
+            num_args = 1..,
+            value_name = "QUERY"
+        )]
         query: Vec<String>,
         /// `-word` in the query, rewritten by `exclusions_as_options` so clap does not take
         /// it for an option
@@ -165,22 +169,28 @@ fn read(
 }
 
 /// After `search`, a word like `-传闻` means "exclude 传闻", not an option: it is passed on
-/// as `--exclude 传闻`. Real options (`--json`, `-h`) are left alone.
+/// as `--exclude 传闻`. Real options (`--json`, `-h`) are left alone, and so is everything
+/// after `--`, which clap already takes as words of the query.
 fn exclusions_as_options(
     args: impl Iterator<Item = std::ffi::OsString>,
 ) -> Vec<std::ffi::OsString> {
     let mut out = Vec::new();
-    let mut in_search = false;
+    let (mut in_search, mut after_dashes) = (false, false);
     for arg in args {
         let text = arg.to_string_lossy();
         match text.strip_prefix('-') {
             Some(word)
-                if in_search && !word.is_empty() && !word.starts_with('-') && word != "h" =>
+                if in_search
+                    && !after_dashes
+                    && !word.is_empty()
+                    && !word.starts_with('-')
+                    && word != "h" =>
             {
                 out.push("--exclude".into());
                 out.push(word.into());
             }
             _ => {
+                after_dashes |= in_search && text == "--";
                 in_search |= text == "search";
                 out.push(arg);
             }
