@@ -169,6 +169,64 @@ fn ctrl_c_restores_the_terminal() {
     assert_restored(&t);
 }
 
+/// The reader's process: the one child of the pane's shell.
+fn reader_pid(t: &Tmux) -> String {
+    let shell = t.pane_format("#{pane_pid}");
+    let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+        .expect("a Linux /proc");
+    children
+        .split_whitespace()
+        .next()
+        .expect("the reader runs")
+        .to_string()
+}
+
+#[test]
+fn sigterm_quits_as_q_does_restoring_the_terminal_and_saving_the_position() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = start("term", 100, 30, home.path()) else {
+        return;
+    };
+    t.keys(&["["]);
+    t.wait_for("the second date", |s| s.contains("人工智能简报"));
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &reader_pid(&t)])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    assert_restored(&t);
+    let state: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(home.path().join("state.json")).unwrap()).unwrap();
+    assert_eq!(state["position"]["date"], "2026-02-05", "{state}");
+}
+
+#[test]
+fn ctrl_z_gives_the_shell_back_and_fg_returns_to_the_reader() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = start("suspend", 100, 30, home.path()) else {
+        return;
+    };
+    t.keys(&["C-z"]);
+    let shell = t.wait_for("the shell's job report", |s| s.contains("Stopped"));
+    assert!(!shell.contains("Dates"), "{shell}");
+    assert_eq!(
+        t.pane_format("#{alternate_on}"),
+        "0",
+        "alternate screen left"
+    );
+    assert_eq!(t.pane_format("#{cursor_flag}"), "1", "cursor shown");
+    t.run("fg");
+    // Back in full, not only the cells that changed since.
+    let screen = t.wait_for("the reader again", |s| {
+        s.contains("Dates") && s.contains("Stories")
+    });
+    assert!(!screen.contains("Stopped"), "{screen}");
+    assert_borders_aligned(&screen);
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| !s.contains("Dates"));
+    assert_eq!(t.pane_format("#{alternate_on}"), "0");
+}
+
 #[test]
 fn search_the_samples_for_a_chinese_word_and_come_back() {
     // No store set up in this HOME: the reader shows its built-in samples.

@@ -230,6 +230,7 @@ pub fn app_with(library: Library, opts: TextOptions) -> App {
 pub struct RecordingHost {
     pub opened: Vec<String>,
     pub copied: Vec<String>,
+    pub suspended: usize,
     pub fail: bool,
 }
 
@@ -243,6 +244,10 @@ impl Host for RecordingHost {
     }
     fn copy_url(&mut self, url: &str) -> Result<(), String> {
         self.copied.push(url.to_string());
+        Ok(())
+    }
+    fn suspend(&mut self) -> Result<(), String> {
+        self.suspended += 1;
         Ok(())
     }
 }

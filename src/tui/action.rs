@@ -51,4 +51,6 @@ pub enum Action {
     Quit,
     /// Quit at once, whatever is open.
     ForceQuit,
+    /// Stop the reader and go back to the shell (`fg` brings it back), as Ctrl-Z does.
+    Suspend,
 }

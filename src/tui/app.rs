@@ -49,6 +49,8 @@ pub enum Effect {
     OpenUrl(String),
     /// Put this (already validated) URL on the clipboard.
     CopyUrl(String),
+    /// Give the terminal back to the shell until the user brings the reader back.
+    Suspend,
 }
 
 pub use super::scope::{CategoryCount, CategoryFilter, DateGroup, DateSpan, ItemRef, Scope};
@@ -191,8 +193,10 @@ impl App {
 
     /// Handles one action; what must happen outside the app comes back as an effect.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        if action == Action::ForceQuit {
-            return Some(Effect::Quit);
+        match action {
+            Action::ForceQuit => return Some(Effect::Quit),
+            Action::Suspend => return Some(Effect::Suspend),
+            _ => {}
         }
         // A note about the last key goes with the next one (`already at the oldest date`
         // would outlive the `]` that worked); errors stay their time.
@@ -221,7 +225,9 @@ impl App {
             return self.update_search(action);
         }
         match action {
-            Action::Quit | Action::ForceQuit => return Some(Effect::Quit),
+            Action::Quit => return Some(Effect::Quit),
+            // Taken before any view (see the top of `update`).
+            Action::ForceQuit | Action::Suspend => {}
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::Bookmarks => self.open_bookmarks(),
             Action::RemoveBookmark => self.notify("d works in the bookmarks view: press B", false),

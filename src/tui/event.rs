@@ -28,6 +28,9 @@ pub enum Event {
     Wake,
     /// The terminal's input failed for good.
     InputClosed(String),
+    /// The system asks the reader to end (SIGTERM, or SIGHUP when the terminal closes): it
+    /// quits as `q` does, saving where it was.
+    Terminate,
 }
 
 /// Where the run loop gets events.

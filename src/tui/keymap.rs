@@ -137,6 +137,11 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (key('?'), Action::Help, "show / close this help"),
     (key('q'), Action::Quit, "quit (closes help first)"),
     (ctrl('c'), Action::ForceQuit, "quit at once"),
+    (
+        ctrl('z'),
+        Action::Suspend,
+        "suspend to the shell (fg comes back)",
+    ),
 ];
 
 /// The action bound to a key press, if any. Releases are ignored; Shift is ignored for

@@ -80,6 +80,7 @@ pub fn run(library: impl Into<Arc<Library>>, options: Options) -> anyhow::Result
     if let Some((root, reopen)) = options.watch {
         app.watch_store(root, WATCH_EVERY, reopen);
     }
+    terminal::forward_signals(events.sender())?;
     let mut host = SystemHost {
         notices: events.sender(),
     };
@@ -98,6 +99,9 @@ pub trait Host {
     fn open_url(&mut self, url: &str) -> Result<(), String>;
     /// Puts a validated URL on the clipboard; Err says why not.
     fn copy_url(&mut self, url: &str) -> Result<(), String>;
+    /// Gives the terminal back to the shell until the user brings the reader back (`fg`);
+    /// Err says why it could not.
+    fn suspend(&mut self) -> Result<(), String>;
     /// Called around each frame (synchronized updates on a real terminal).
     fn begin_frame(&mut self) {}
     fn end_frame(&mut self) {}
@@ -120,13 +124,14 @@ where
     const MAX_BATCH: usize = 512;
     draw(terminal, app, host)?;
     while let Some(first) = events.next() {
-        let mut redraw = false;
+        let (mut redraw, mut repaint) = (false, false);
         let mut next = Some(first);
         let mut handled = 0;
         while let Some(event) = next {
             match handle(app, event, host)? {
                 Step::Quit => return Ok(()),
                 Step::Redraw => redraw = true,
+                Step::Repaint => repaint = true,
                 Step::Nothing => {}
             }
             handled += 1;
@@ -137,7 +142,10 @@ where
             };
         }
         redraw |= app.poll_background();
-        if redraw {
+        if repaint {
+            terminal.clear()?;
+        }
+        if redraw || repaint {
             draw(terminal, app, host)?;
         }
     }
@@ -147,6 +155,8 @@ where
 enum Step {
     Quit,
     Redraw,
+    /// Redraw every cell: the screen was used by something else.
+    Repaint,
     Nothing,
 }
 
@@ -156,6 +166,14 @@ fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<S
         Event::Key(key) => match keymap::action_for(&key) {
             Some(action) => match relayed(app, action) {
                 Some(Effect::Quit) => Step::Quit,
+                Some(Effect::Suspend) => match host.suspend() {
+                    // Whatever the shell left on the screen is painted over.
+                    Ok(()) => Step::Repaint,
+                    Err(why) => {
+                        app.notify(format!("could not suspend: {why}"), true);
+                        Step::Redraw
+                    }
+                },
                 Some(Effect::OpenUrl(url)) => {
                     match host.open_url(&url) {
                         Ok(()) => app.notify(format!("opening {url}"), false),
@@ -189,6 +207,7 @@ fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<S
         // The results are taken after the batch (see run_app).
         Event::Wake => Step::Nothing,
         Event::InputClosed(why) => anyhow::bail!("lost the terminal's input: {why}"),
+        Event::Terminate => Step::Quit,
     })
 }
 
@@ -255,6 +274,10 @@ impl Host for SystemHost {
             }
         });
         Ok(())
+    }
+
+    fn suspend(&mut self) -> Result<(), String> {
+        terminal::suspend()
     }
 
     fn copy_url(&mut self, url: &str) -> Result<(), String> {

@@ -2,6 +2,7 @@
 //! (the guard's drop) and on panic (the hook) — so the user's shell is never left in raw mode
 //! or the alternate screen.
 
+use super::Event;
 use crossterm::cursor::{Hide, Show};
 use crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
@@ -27,13 +28,7 @@ impl Guard {
     /// Raw mode, alternate screen, hidden cursor; a panic hook that restores them first.
     pub fn enter() -> anyhow::Result<Guard> {
         install_panic_hook();
-        enable_raw_mode()
-            .map_err(|e| anyhow::anyhow!("cannot switch the terminal to raw mode: {e}"))?;
-        ACTIVE.store(true, Ordering::SeqCst);
-        if let Err(e) = execute!(stdout(), EnterAlternateScreen, Hide) {
-            restore();
-            anyhow::bail!("cannot enter the alternate screen: {e}");
-        }
+        enter_reader_mode()?;
         match Terminal::new(CrosstermBackend::new(stdout())) {
             Ok(terminal) => Ok(Guard { terminal }),
             Err(e) => {
@@ -52,6 +47,59 @@ impl Drop for Guard {
     fn drop(&mut self) {
         restore();
     }
+}
+
+fn enter_reader_mode() -> anyhow::Result<()> {
+    enable_raw_mode()
+        .map_err(|e| anyhow::anyhow!("cannot switch the terminal to raw mode: {e}"))?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    if let Err(e) = execute!(stdout(), EnterAlternateScreen, Hide) {
+        restore();
+        anyhow::bail!("cannot enter the alternate screen: {e}");
+    }
+    Ok(())
+}
+
+/// Ctrl-Z: the terminal restored, the process stopped as the shell's job control expects,
+/// and reader mode entered again when the shell continues it.
+#[cfg(unix)]
+pub fn suspend() -> Result<(), String> {
+    restore();
+    let stopped = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+    enter_reader_mode().map_err(|e| e.to_string())?;
+    stopped.map_err(|e| format!("cannot stop the process: {e}"))
+}
+
+#[cfg(not(unix))]
+pub fn suspend() -> Result<(), String> {
+    Err("this system has no job control".into())
+}
+
+/// SIGTERM and SIGHUP end the reader as `q` does (terminal restored, position saved) by
+/// sending [`Event::Terminate`] to its loop. A second one, if the loop does not answer,
+/// restores the terminal and exits at once.
+#[cfg(unix)]
+pub fn forward_signals(events: std::sync::mpsc::Sender<Event>) -> anyhow::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::Builder::new()
+        .name("ribao-signals".into())
+        .spawn(move || {
+            let mut signals = signals.forever();
+            if signals.next().is_some() {
+                let _ = events.send(Event::Terminate);
+            }
+            if let Some(signal) = signals.next() {
+                restore();
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+pub fn forward_signals(_: std::sync::mpsc::Sender<Event>) -> anyhow::Result<()> {
+    Ok(())
 }
 
 /// Leaves reader mode: raw mode off, cursor shown, alternate screen left. Safe to call more

@@ -240,7 +240,9 @@ impl App {
         let results_page = self.view.results_height.max(2) as isize - 1;
         let article_page = view.article_height.max(2) as isize - 1;
         match (action, focus) {
-            (Action::Quit | Action::ForceQuit, _) => return Some(Effect::Quit),
+            (Action::Quit, _) => return Some(Effect::Quit),
+            // Taken before any view (see the top of `App::update`).
+            (Action::ForceQuit | Action::Suspend, _) => {}
             (Action::Help, _) => self.help = Some(0),
             (Action::Bookmarks, _) => self.open_bookmarks(),
             (Action::Search, _) => view.focus = SearchFocus::Line,
