@@ -228,6 +228,31 @@ fn ctrl_z_gives_the_shell_back_and_fg_returns_to_the_reader() {
 }
 
 #[test]
+fn a_paste_goes_into_the_search_line_and_never_runs_as_keys() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = start("paste", 120, 30, home.path()) else {
+        return;
+    };
+    t.keys(&["/"]);
+    t.wait_for("the search line", |s| s.contains("输入关键词"));
+    // `a` would change the scope and `q` quit, were they taken as keys.
+    t.paste("星河\naq");
+    let screen = t.wait_for("the pasted query's results", |s| s.contains("星河 aq"));
+    assert!(screen.contains("结果 Results · 2026-02-06"), "{screen}");
+    // Pasted while browsing: nothing happens but a note.
+    t.keys(&["Escape"]);
+    t.wait_for("the search closed", |s| !s.contains("星河 aq"));
+    t.paste("aaq");
+    let screen = t.wait_for("the note", |s| s.contains("a paste goes into a text line"));
+    assert!(
+        screen.contains("分类 · 2026-02-06"),
+        "scope unchanged:\n{screen}"
+    );
+    t.keys(&["q"]);
+    assert_restored(&t);
+}
+
+#[test]
 fn search_the_samples_for_a_chinese_word_and_come_back() {
     // No store set up in this HOME: the reader shows its built-in samples.
     let home = tempfile::tempdir().unwrap();

@@ -296,6 +296,33 @@ impl App {
         true
     }
 
+    /// Pasted text: into the text line that has the keyboard, as one line (line breaks and
+    /// other control characters become spaces); with no line open the user is told where
+    /// a paste goes, and no key of it is run as a command.
+    pub fn paste(&mut self, text: &str) {
+        let line: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let line = line.trim();
+        if self.help.is_none() {
+            if let Some(view) = self.bookmarks.as_mut().filter(|v| v.typing) {
+                view.filter.insert(line);
+                view.selected = 0;
+                return;
+            }
+            if self.bookmarks.is_none()
+                && self.search_typing()
+                && let Some(view) = self.search.as_mut()
+            {
+                view.line.insert(line);
+                self.request_search();
+                return;
+            }
+        }
+        self.notify("a paste goes into a text line: press / to search", false);
+    }
+
     fn update_bookmarks(&mut self, action: Action) -> Option<Effect> {
         let view = self.bookmarks.as_mut()?;
         if let Some(mark) = &view.missing {

@@ -15,6 +15,9 @@ pub const TICK: Duration = Duration::from_millis(250);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     Key(KeyEvent),
+    /// Text pasted into the terminal (bracketed paste): it goes into a text line whole, and
+    /// is never taken as keys.
+    Paste(String),
     /// The terminal changed size; the next draw measures the new size.
     Resize(u16, u16),
     /// This much time passed.
@@ -109,6 +112,7 @@ fn read_terminal(tx: &Sender<Event>, stop: &AtomicBool) {
         let event = match ct::read() {
             Ok(ct::Event::Key(k)) if k.kind != KeyEventKind::Release => Event::Key(k),
             Ok(ct::Event::Resize(w, h)) => Event::Resize(w, h),
+            Ok(ct::Event::Paste(text)) => Event::Paste(text),
             Ok(_) => continue,
             Err(e) => {
                 let _ = tx.send(Event::InputClosed(e.to_string()));

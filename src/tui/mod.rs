@@ -192,6 +192,10 @@ fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<S
             },
             None => Step::Nothing,
         },
+        Event::Paste(text) => {
+            app.paste(&text);
+            Step::Redraw
+        }
         Event::Resize(..) => Step::Redraw,
         Event::Tick(elapsed) => {
             if app.tick(elapsed) {

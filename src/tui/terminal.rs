@@ -4,6 +4,7 @@
 
 use super::Event;
 use crossterm::cursor::{Hide, Show};
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
     disable_raw_mode, enable_raw_mode,
@@ -53,7 +54,7 @@ fn enter_reader_mode() -> anyhow::Result<()> {
     enable_raw_mode()
         .map_err(|e| anyhow::anyhow!("cannot switch the terminal to raw mode: {e}"))?;
     ACTIVE.store(true, Ordering::SeqCst);
-    if let Err(e) = execute!(stdout(), EnterAlternateScreen, Hide) {
+    if let Err(e) = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste, Hide) {
         restore();
         anyhow::bail!("cannot enter the alternate screen: {e}");
     }
@@ -107,7 +108,13 @@ pub fn forward_signals(_: std::sync::mpsc::Sender<Event>) -> anyhow::Result<()> 
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let _ = disable_raw_mode();
-        let _ = execute!(stdout(), EndSynchronizedUpdate, LeaveAlternateScreen, Show);
+        let _ = execute!(
+            stdout(),
+            EndSynchronizedUpdate,
+            DisableBracketedPaste,
+            LeaveAlternateScreen,
+            Show
+        );
     }
 }
 

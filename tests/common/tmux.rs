@@ -100,6 +100,20 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// Pastes `text` as a terminal does when the application asked for bracketed paste.
+    pub fn paste(&self, text: &str) {
+        let set = self
+            .cmd()
+            .args(["set-buffer", "--", text])
+            .status()
+            .unwrap();
+        assert!(set.success());
+        self.cmd()
+            .args(["paste-buffer", "-p", "-t", &self.session])
+            .status()
+            .unwrap();
+    }
+
     /// A tmux format value for the pane, e.g. `#{alternate_on}`.
     pub fn pane_format(&self, format: &str) -> String {
         let out = self
