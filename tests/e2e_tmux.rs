@@ -228,6 +228,23 @@ fn ctrl_z_gives_the_shell_back_and_fg_returns_to_the_reader() {
 }
 
 #[test]
+fn popups_over_chinese_text_keep_their_borders() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = start("popup", 80, 24, home.path()) else {
+        return;
+    };
+    // An article of Chinese text behind the popup's left edge.
+    t.keys(&["[", "[", "[", "Tab", "Tab", "Enter"]);
+    t.wait_for("the article", |s| s.contains("核心洞察"));
+    t.keys(&["?"]);
+    assert_borders_aligned(&t.wait_for("the help", |s| s.contains("按键 Keys")));
+    t.keys(&["?", "b", "B"]);
+    assert_borders_aligned(&t.wait_for("the bookmarks", |s| s.contains("书签 Bookmarks")));
+    t.keys(&["B", "q"]);
+    assert_restored(&t);
+}
+
+#[test]
 fn a_paste_goes_into_the_search_line_and_never_runs_as_keys() {
     let home = tempfile::tempdir().unwrap();
     let Some(t) = start("paste", 120, 30, home.path()) else {

@@ -107,6 +107,16 @@ pub(crate) fn popup(buf: &mut Buffer, area: Rect, width: u16, height: u16) -> Re
         height,
     };
     ratatui::widgets::Widget::render(ratatui::widgets::Clear, rect, buf);
+    // A wide character just left of the popup would cover its left border on the terminal
+    // (its second column is the popup's first): it goes, as a half character cannot show.
+    if let Some(left) = rect.x.checked_sub(1).filter(|&x| x >= area.x) {
+        for y in rect.top()..rect.bottom() {
+            let cell = &mut buf[(left, y)];
+            if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
     rect
 }
 
