@@ -62,14 +62,17 @@ fn line_content(line: &str) -> &str {
     t
 }
 
-/// Inline text without link targets, emphasis marks and tags.
+/// Inline text as the reader shows it: without link targets, emphasis marks and tags, with
+/// entities (`&#x26;`) and backslash escapes (`\[54\]`) decoded.
 fn push_inline(text: &str, out: &mut SearchText) {
     let mut rest = text;
     // The marks are ASCII, so a byte search finds them (a char search decodes every char).
-    while let Some(at) = rest
-        .bytes()
-        .position(|b| matches!(b, b'[' | b']' | b'*' | b'`' | b'<' | b'|' | b'!' | b'_'))
-    {
+    while let Some(at) = rest.bytes().position(|b| {
+        matches!(
+            b,
+            b'[' | b']' | b'*' | b'`' | b'<' | b'|' | b'!' | b'_' | b'&' | b'\\'
+        )
+    }) {
         push_visible(&rest[..at], out);
         let tail = &rest[at..];
         let skip = if let Some(after) = tail.strip_prefix("](") {
@@ -86,6 +89,18 @@ fn push_inline(text: &str, out: &mut SearchText) {
         } else if tail.starts_with(['[', ']', '*', '`']) {
             1
         } else if tail.starts_with("__") {
+            2
+        } else if let Some((c, len)) = tail.strip_prefix('&').and_then(crate::text::decode_entity) {
+            // A decoded control character (`&#27;`) is no text to find.
+            let c = if c.is_control() { ' ' } else { c };
+            push_visible(c.encode_utf8(&mut [0; 4]), out);
+            1 + len
+        } else if let Some(escaped) = tail
+            .strip_prefix('\\')
+            .and_then(|t| t.bytes().next())
+            .filter(u8::is_ascii_punctuation)
+        {
+            out.text.push(char::from(escaped));
             2
         } else {
             out.text.push_str(&tail[..1]);
@@ -137,4 +152,22 @@ pub(super) const ZERO_WIDTH: [char; 5] =
 
 pub(super) fn is_zero_width(c: char) -> bool {
     ZERO_WIDTH.contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_and_escapes_are_searched_as_the_reader_shows_them() {
+        let found = searchable(
+            "t",
+            "用Record &#x26; Replay操作 &amp; task execution \\[54\\]\n- a &#27;[2J b \\q &nosuch;",
+        );
+        assert_eq!(
+            found.text,
+            "t\n用Record & Replay操作 & task execution [54] a  2J b \\q &nosuch;"
+        );
+        assert!(searchable("t", "&#xff21;I").other_forms, "full-width Ａ");
+    }
 }

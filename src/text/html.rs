@@ -195,7 +195,7 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 
 /// Decodes the entity whose text follows a `&` (`amp;`, `#27;`, `#x9b;`): the character and the
 /// bytes consumed. Unknown names are left as text.
-fn decode_entity(after_amp: &str) -> Option<(char, usize)> {
+pub fn decode_entity(after_amp: &str) -> Option<(char, usize)> {
     let end = after_amp
         .get(..32.min(after_amp.len()))
         .unwrap_or(after_amp)

@@ -44,6 +44,7 @@ mod width;
 mod wrap;
 
 pub use cache::RenderCache;
+pub use html::decode_entity;
 pub use markdown::{Rendered, render_markdown};
 pub use output::{lines_to_ansi, lines_to_plain};
 pub use sanitize::{TAB_STOP, sanitize};
