@@ -50,8 +50,47 @@ struct WordSet {
     /// `below[g]` finds the words of the groups before `g`; `below.last()` all of them. The
     /// words are listed in group order, so pattern ids are the same in each.
     below: Vec<AhoCorasick>,
+    /// All the words, every place each occurs: for a text where a word found is not a word
+    /// there (`app` in `happen`), so the quick search cannot tell.
+    every: AhoCorasick,
     /// The group of each word, by pattern id.
     group: Vec<usize>,
+    /// How each word must stand in a text, by pattern id.
+    edges: Vec<Edges>,
+}
+
+/// Latin words are matched as words, not inside others: `valuation` is not found in
+/// `evaluation`, nor `app` in `happen` or `approach`. A word's end may run on into a longer
+/// word (`launch` in `launched`) unless the word is short (`app`, `gpu`, `ipo`), which may
+/// only take a plural `s`. Chinese has no spaces, so its words match anywhere.
+#[derive(Clone, Copy)]
+struct Edges {
+    start: bool,
+    end: bool,
+}
+
+/// Latin words up to this many letters must end where the text's word does.
+const SHORT_WORD: usize = 4;
+
+impl Edges {
+    fn of(word: &str) -> Edges {
+        let b = word.as_bytes();
+        Edges {
+            start: b.first().is_some_and(u8::is_ascii_alphanumeric),
+            end: b.last().is_some_and(u8::is_ascii_alphanumeric) && b.len() <= SHORT_WORD,
+        }
+    }
+
+    fn hold(self, text: &[u8], start: usize, end: usize) -> bool {
+        let letter = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphanumeric);
+        let starts_word = !self.start || start == 0 || !letter(text.get(start - 1));
+        let after = match text.get(end) {
+            Some(b's') => end + 1,
+            _ => end,
+        };
+        let ends_word = !self.end || !letter(text.get(after));
+        starts_word && ends_word
+    }
 }
 
 impl WordSet {
@@ -63,22 +102,32 @@ impl WordSet {
             // After a group without words, the searcher before serves (clones share tables).
             let next = match below.last() {
                 Some(last) if last.patterns_len() == patterns.len() => last.clone(),
-                _ => searcher(&patterns)?,
+                _ => searcher(&patterns, MatchKind::LeftmostFirst)?,
             };
             below.push(next);
-            if let Some(more) = groups.get(g).map(&words) {
-                group.extend(std::iter::repeat_n(g, more.len()));
-                patterns.extend(more.iter().map(String::as_str));
+            // An empty word (a slip in a table) would match every text.
+            for word in groups.get(g).map(&words).into_iter().flatten() {
+                if !word.is_empty() {
+                    group.push(g);
+                    patterns.push(word);
+                }
             }
         }
-        Ok(WordSet { below, group })
+        Ok(WordSet {
+            below,
+            every: searcher(&patterns, MatchKind::Standard)?,
+            edges: patterns.iter().map(|w| Edges::of(w)).collect(),
+            group,
+        })
     }
 
-    /// The first group (in table order) with a word contained in `text`. A leftmost-first
-    /// search reports, of the words that start at the leftmost place any does, the one listed
-    /// first: so the group it gives is the best there. The search then goes on past that
-    /// place for earlier groups only, which are fewer and rarer words; at most one more
-    /// search per group.
+    /// The first group (in table order) with a word that stands in `text` as a word.
+    ///
+    /// A leftmost-first search reports, of the words that start at the leftmost place any
+    /// does, the one listed first: so the group it gives is the best there. The search then
+    /// goes on past that place for earlier groups only, which are fewer and rarer words; at
+    /// most one more search per group. That skips words, so it holds only while every word
+    /// it reports stands as a word; else every place of every word is looked at.
     fn first_group(&self, text: &[u8]) -> Option<usize> {
         let mut best = None;
         let mut from = 0;
@@ -86,16 +135,31 @@ impl WordSet {
             && let Some(m) = self.below[best.unwrap_or(self.below.len() - 1)]
                 .find(Input::new(text).span(from..text.len()))
         {
-            best = Some(self.group[m.pattern().as_usize()]);
+            let id = m.pattern().as_usize();
+            if !self.edges[id].hold(text, m.start(), m.end()) {
+                return self.first_group_everywhere(text);
+            }
+            best = Some(self.group[id]);
             from = m.start() + 1;
         }
         best
     }
+
+    fn first_group_everywhere(&self, text: &[u8]) -> Option<usize> {
+        self.every
+            .find_overlapping_iter(text)
+            .filter(|m| {
+                let id = m.pattern().as_usize();
+                self.edges[id].hold(text, m.start(), m.end())
+            })
+            .map(|m| self.group[m.pattern().as_usize()])
+            .min()
+    }
 }
 
-fn searcher(words: &[&str]) -> Result<AhoCorasick, String> {
+fn searcher(words: &[&str], kind: MatchKind) -> Result<AhoCorasick, String> {
     AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
+        .match_kind(kind)
         .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(words)
         .map_err(|e| format!("the table has too many words: {e}"))
@@ -304,13 +368,24 @@ mod tests {
             ("市场与资本".into(), true)
         );
         assert_eq!(u("今天天气不错", None), ("其他".into(), true));
+        // Latin words as words: not inside longer ones, short ones with a plural at most.
+        assert_eq!(
+            u("Shared standards for evaluation frameworks", None),
+            ("其他".into(), true)
+        );
+        assert_eq!(u("What will happen next", None), ("其他".into(), true));
+        assert_eq!(u("New GPUs ship", None), ("技术与研究".into(), true));
+        assert_eq!(
+            u("Lab launched its agent", None),
+            ("产品与商业".into(), true)
+        );
     }
 
     proptest::proptest! {
         #[test]
         fn word_set_finds_the_first_group_with_a_word(
-            words in vec(vec("[ab的了]{0,3}", 0..4), 1..6),
-            text in "[ab的了 ]{0,30}",
+            words in vec(vec("[abs的了]{0,6}", 0..4), 1..6),
+            text in "[abs的了 ]{0,30}",
         ) {
             let groups: Vec<Group> = words
                 .iter()
@@ -322,7 +397,15 @@ mod tests {
                 })
                 .collect();
             let set = WordSet::new(&groups, |g| &g.keywords).unwrap();
-            let naive = words.iter().position(|ws| ws.iter().any(|w| text.contains(w.as_str())));
+            // Every place each word occurs, kept where it stands as a word.
+            let stands = |w: &str| {
+                !w.is_empty()
+                    && (0..=text.len().saturating_sub(w.len())).any(|at| {
+                        text.get(at..at + w.len()) == Some(w)
+                            && Edges::of(w).hold(text.as_bytes(), at, at + w.len())
+                    })
+            };
+            let naive = words.iter().position(|ws| ws.iter().any(|w| stands(w)));
             proptest::prop_assert_eq!(set.first_group(text.as_bytes()), naive);
         }
 
