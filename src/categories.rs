@@ -218,7 +218,7 @@ impl Categorizer {
             Err(e) => (
                 Categorizer::builtin(),
                 Some(format!(
-                    "{}: {e}; using the built-in categories",
+                    "using the built-in categories: {}: {e}",
                     path.display()
                 )),
             ),

@@ -245,6 +245,24 @@ fn popups_over_chinese_text_keep_their_borders() {
 }
 
 #[test]
+fn a_broken_categories_table_is_reported_on_the_reader_screen() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join(".config/ribao");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("categories.toml"), "[[group]\nname = 1\n").unwrap();
+    let Some(t) = start("table", 100, 30, home.path()) else {
+        return;
+    };
+    // Said over both status rows, though longer than one: what ribao does, then the file.
+    let screen = t.wait_for("the problem", |s| {
+        s.contains("using the built-in categories")
+    });
+    assert!(screen.contains("categories.toml"), "{screen}");
+    t.keys(&["q"]);
+    assert_restored(&t);
+}
+
+#[test]
 fn a_paste_goes_into_the_search_line_and_never_runs_as_keys() {
     let home = tempfile::tempdir().unwrap();
     let Some(t) = start("paste", 120, 30, home.path()) else {

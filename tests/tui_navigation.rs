@@ -554,3 +554,20 @@ fn too_small_terminal_says_what_is_needed() {
     h.resize(40, 5);
     assert!(h.text().contains("enlarge"));
 }
+
+#[test]
+fn a_message_longer_than_the_row_takes_both_status_rows() {
+    let mut h = Harness::new(app(), 80, 20);
+    h.app.startup_problem(
+        "state file /home/someone/.local/share/ribao/state.json could not be used; its \
+         content is kept unchanged in state.json.broken-20261123",
+    );
+    let rows = h.rows();
+    let (first, second) = (&rows[rows.len() - 2], &rows[rows.len() - 1]);
+    assert!(first.starts_with(" state file /home/someone"), "{rows:#?}");
+    assert!(second.contains("state.json.broken-20261123"), "{rows:#?}");
+    // Gone with its time: the scope and the key hints are back.
+    h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(7))]);
+    let rows = h.rows();
+    assert!(rows[rows.len() - 1].contains("j/k move"), "{rows:#?}");
+}

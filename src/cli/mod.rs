@@ -143,6 +143,7 @@ fn read(
     (library, pending): (crate::library::Library, Option<crate::library::Pending>),
     reopen: crate::tui::background::Reopen,
     state_path: &std::path::Path,
+    problems: Vec<String>,
     text: crate::text::TextOptions,
 ) -> anyhow::Result<ExitCode> {
     let session = match crate::state::StateFile::open(state_path) {
@@ -163,6 +164,7 @@ fn read(
         session,
         pending,
         watch: Some((store, reopen)),
+        problems,
     };
     crate::tui::run(library, options)?;
     Ok(ExitCode::SUCCESS)
@@ -269,14 +271,22 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
         }) => bookmarks::remove(&state_path()?, item_id),
         None => {
             // Loaded (and a broken table reported) once, before the reader is on screen.
-            let categorizer = std::sync::Arc::new(paths.categorizer());
+            let (categorizer, problem) = paths.categorizer();
+            let categorizer = std::sync::Arc::new(categorizer);
             let (store, cache) = (cli.store.clone(), cli.cache_dir.clone());
             let open = {
                 let paths = paths.clone();
                 move || paths.open_library(store.as_deref(), cache.as_deref(), categorizer.clone())
             };
             let opened = open()?;
-            read(opened, Box::new(move || open().ok()), &state_path()?, opts)
+            let problems = problem.into_iter().collect();
+            read(
+                opened,
+                Box::new(move || open().ok()),
+                &state_path()?,
+                problems,
+                opts,
+            )
         }
     }
 }

@@ -65,7 +65,7 @@ impl Paths {
         explicit: Option<&Path>,
         cache: Option<&Path>,
     ) -> anyhow::Result<Library> {
-        let categorizer = self.categorizer();
+        let (categorizer, _) = self.categorizer();
         let cache = cache.or(self.default_cache.as_deref());
         let load = |dir: &Path| {
             let progress = Progress::default();
@@ -123,13 +123,14 @@ impl Paths {
         })
     }
 
-    /// The user's categories table, or the built-in one (a broken table is reported).
-    pub fn categorizer(&self) -> Categorizer {
+    /// The user's categories table, or the built-in one (a broken table is reported, and
+    /// the report returned too).
+    pub fn categorizer(&self) -> (Categorizer, Option<String>) {
         let (categorizer, warning) = Categorizer::load(self.config_dir.as_deref());
-        if let Some(w) = warning {
+        if let Some(w) = &warning {
             warn(w);
         }
-        categorizer
+        (categorizer, warning)
     }
 
     /// An explicit store must exist; the default one falls back to the built-in samples

@@ -24,11 +24,11 @@ impl Notice {
     /// holds again, so nothing starts from empty.
     pub fn while_open(&self) -> String {
         format!(
-            "state file {} was broken by another program: {}. Its content is kept unchanged \
-             in {}; your bookmarks and read marks are saved again.",
+            "state file {} was broken by another program; its content is kept unchanged in \
+             {} and your bookmarks and read marks are saved again ({})",
             self.path.display(),
-            self.problem,
-            self.copy.display()
+            self.copy.display(),
+            self.problem
         )
     }
 }
@@ -37,11 +37,11 @@ impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "state file {} could not be used: {}. Its content is kept unchanged in {}; ribao \
-             carries on from empty state.",
+            "state file {} could not be used; its content is kept unchanged in {} and ribao \
+             carries on from empty state ({})",
             self.path.display(),
-            self.problem,
-            self.copy.display()
+            self.copy.display(),
+            self.problem
         )
     }
 }

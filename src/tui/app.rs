@@ -21,7 +21,7 @@ use std::time::Duration;
 
 /// How long a status message stays.
 pub const MESSAGE_TTL: Duration = Duration::from_secs(3);
-/// The start-up notice about unreadable files stays a little longer.
+/// Start-up problems (unreadable files, a broken table) stay a little longer.
 const PROBLEMS_TTL: Duration = Duration::from_secs(6);
 
 /// The panes, left to right; in narrow terminals also the levels one goes through.
@@ -182,13 +182,25 @@ impl App {
         let problems = app.library.problems.len();
         if problems > 0 {
             let files = if problems == 1 { "file" } else { "files" };
-            app.message = Some(Message {
-                text: format!("{problems} {files} could not be read — run `ribao check`"),
-                error: true,
-                until: PROBLEMS_TTL,
-            });
+            app.startup_problem(&format!(
+                "{problems} {files} could not be read — run `ribao check`"
+            ));
         }
         app
+    }
+
+    /// A problem found as the reader starts: shown after any other, for longer than a
+    /// message.
+    pub fn startup_problem(&mut self, text: &str) {
+        let text = match self.message.take() {
+            Some(m) => format!("{} · {text}", m.text),
+            None => text.to_string(),
+        };
+        self.message = Some(Message {
+            text,
+            error: true,
+            until: self.clock + PROBLEMS_TTL,
+        });
     }
 
     /// Handles one action; what must happen outside the app comes back as an effect.

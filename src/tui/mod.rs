@@ -45,6 +45,9 @@ pub struct Options {
     pub pending: Option<crate::library::Pending>,
     /// The store folder, and how to open it again: files added while the reader runs show up.
     pub watch: Option<(std::path::PathBuf, background::Reopen)>,
+    /// Problems found before the reader started (a broken categories table), for the status
+    /// bar: what was printed before the reader took the screen is hidden until it quits.
+    pub problems: Vec<String>,
 }
 
 /// How often the store folder is looked at for new files.
@@ -57,6 +60,7 @@ impl Default for Options {
             session: Session::in_memory(crate::state::State::default()),
             pending: None,
             watch: None,
+            problems: Vec::new(),
         }
     }
 }
@@ -68,6 +72,9 @@ impl Default for Options {
 pub fn run(library: impl Into<Arc<Library>>, options: Options) -> anyhow::Result<()> {
     let mut app = App::new(library, options.text, options.session);
     app.relay_session_message();
+    for problem in &options.problems {
+        app.startup_problem(problem);
+    }
     let mut guard = terminal::Guard::enter()?;
     let mut events = event::InputThread::spawn();
     let wake = events.sender();

@@ -1,5 +1,6 @@
 //! The status bar: scope, bookmarks and store on the first row; key hints for the focused
-//! pane, or a message, on the second (one row in short terminals: the message or the scope).
+//! pane, or a message, on the second (a long message takes both rows; one row in short
+//! terminals: the message or the scope).
 
 use super::super::action::Action;
 use super::super::app::{App, Pane};
@@ -203,10 +204,35 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         width,
         opts,
     );
+    let text_width = width.saturating_sub(1);
+    let message = message_line(app);
+    // A message too long for one row takes both (a problem's file and what to do are often
+    // at its end); the scope is back with the hints when it goes.
+    if let Some(m) = message
+        .as_ref()
+        .filter(|m| area.height >= 2 && text::line_width(m, opts) > text_width)
+    {
+        let rows = text::wrap(&m.spans, text_width, opts);
+        for (y, row) in (area.y..area.y + 2).zip([rows.first(), rows.get(1)]) {
+            let row = match (y > area.y, rows.len() > 2, row) {
+                (true, true, Some(row)) => {
+                    let mut cut = row.clone();
+                    cut.spans.push(Span::raw("…"));
+                    cut
+                }
+                (_, _, row) => row.cloned().unwrap_or_default(),
+            };
+            let mut line = Line::from(Span::raw(" ")).style(m.style);
+            line.spans
+                .extend(truncate_line(&row, text_width, opts).spans);
+            put_line(buf, area.x, y, &line, area.width, opts);
+        }
+        return;
+    }
     let mut second = Line::from(Span::raw(" "));
-    second.spans.extend(match message_line(app) {
-        Some(m) => truncate_line(&m, width.saturating_sub(1), opts).spans,
-        None => hint_line(app, width.saturating_sub(1), opts).spans,
+    second.spans.extend(match message {
+        Some(m) => truncate_line(&m, text_width, opts).spans,
+        None => hint_line(app, text_width, opts).spans,
     });
     if area.height >= 2 {
         put_line(buf, area.x, area.y, &scope_row, area.width, opts);
