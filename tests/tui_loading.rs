@@ -194,3 +194,25 @@ fn a_search_keeps_its_selected_story_when_a_newer_digest_arrives() {
     h.settle();
     assert_eq!(selected(&h), (date, chosen));
 }
+
+#[test]
+fn a_search_while_files_are_being_indexed_says_its_results_are_so_far() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, _) = indexed_store(&tmp);
+    fs::write(store.join("2026-03-02-b.md"), sample(1)).unwrap();
+    // The indexing is not started: the new file stays pending while the search runs.
+    let (library, _pending) =
+        Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let mut h = Harness::new(reader(library), 120, 30);
+    h.keys("aaa/");
+    h.search_for("zzzz");
+    let screen = h.text();
+    assert!(
+        screen.contains("no match yet for “zzzz”")
+            && screen.contains("1 file is still being indexed"),
+        "{screen}"
+    );
+    h.keys("<C-u>");
+    h.search_for("AI");
+    assert!(h.text().contains("results so far"), "{}", h.text());
+}

@@ -66,14 +66,18 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The results' count, or that they are coming.
-fn count(view: &SearchView) -> String {
+/// The results' count, or that they are coming. While files are being indexed the count
+/// is of the stories indexed so far (the search runs again when the rest are).
+fn count(app: &App, view: &SearchView) -> String {
     if view.query().is_empty() {
         return "type to search".to_string();
     }
     match (view.pending, view.hits.len()) {
         (true, 0) => "searching…".to_string(),
         (true, n) => format!("{} · searching…", plural(n, "result", "results")),
+        (false, n) if app.library().pending_count() > 0 => {
+            format!("{} so far", plural(n, "result", "results"))
+        }
         (false, n) => plural(n, "result", "results"),
     }
 }
@@ -87,7 +91,7 @@ pub(crate) fn summary(app: &App, view: &SearchView) -> String {
     format!(
         "搜索 “{query}” · {} · {}",
         app.label_of(view.scope),
-        count(view)
+        count(app, view)
     )
 }
 
@@ -306,7 +310,7 @@ fn draw_results(buf: &mut Buffer, area: Rect, app: &mut App) {
     let title = format!(
         "结果 Results · {} · {}",
         app.label_of(view.scope),
-        count(view)
+        count(app, view)
     );
     let inner = draw_block(buf, area, pane_block(&title, focused, area.width, opts));
     let width = usize::from(inner.width);
@@ -448,17 +452,19 @@ fn no_match_lines(
         return text::wrap(&[Span::styled(problem, ACCENT)], width, opts);
     }
     let query = super::clean(&view.answered);
-    let mut out = text::wrap(
-        &[Span::styled(
-            format!(
-                "没有匹配 / no match for “{query}” in {}",
-                app.label_of(view.answered_scope)
-            ),
-            ACCENT,
-        )],
-        width,
-        opts,
-    );
+    let scope = app.label_of(view.answered_scope);
+    let said = match app.library().pending_count() {
+        0 => format!("没有匹配 / no match for “{query}” in {scope}"),
+        1 => format!(
+            "no match yet for “{query}” in {scope}: 1 file is still being indexed, and the \
+             search runs again when it is"
+        ),
+        n => format!(
+            "no match yet for “{query}” in {scope}: {n} files are still being indexed, and \
+             the search runs again when they are"
+        ),
+    };
+    let mut out = text::wrap(&[Span::styled(said, ACCENT)], width, opts);
     let advice = if view.answered_scope == super::super::scope::Scope::All {
         "Try fewer or shorter words; Chinese is matched as written, without word segmentation."
     } else {
