@@ -263,6 +263,56 @@ fn a_broken_categories_table_is_reported_on_the_reader_screen() {
 }
 
 #[test]
+fn o_opens_the_link_with_the_users_browser() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start("browser", 100, 30, home.path()) else {
+        return;
+    };
+    let browser = home.path().join("browser");
+    let opened = home.path().join("opened");
+    // Written whole, then moved: the test never reads it half-written.
+    std::fs::write(
+        &browser,
+        format!(
+            "#!/bin/sh\necho \"$@\" > {0}.tmp && mv {0}.tmp {0}\n",
+            opened.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(
+        &browser,
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    t.run(&format!(
+        "BROWSER='{} --new-tab' {} --store {} --state {}/state.json",
+        browser.display(),
+        env!("CARGO_BIN_EXE_ribao"),
+        common::fixtures().join("store").display(),
+        home.path().display()
+    ));
+    t.wait_for("the date list", |s| s.contains("Dates"));
+    t.keys(&["[", "[", "[", "Tab", "Tab", "Enter"]);
+    t.wait_for("the article", |s| s.contains("核心洞察"));
+    t.keys(&["o"]);
+    t.wait_for("the note", |s| s.contains("opening https://"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !opened.exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the browser was not run"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let args = std::fs::read_to_string(&opened).unwrap();
+    assert_eq!(
+        args.trim(),
+        "--new-tab https://example.com/news/xinghe-long-context"
+    );
+    t.keys(&["q"]);
+}
+
+#[test]
 fn a_paste_goes_into_the_search_line_and_never_runs_as_keys() {
     let home = tempfile::tempdir().unwrap();
     let Some(t) = start("paste", 120, 30, home.path()) else {

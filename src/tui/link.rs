@@ -41,6 +41,36 @@ pub fn osc52(text: &str) -> String {
     format!("\x1b]52;c;{encoded}\x07")
 }
 
+/// The system's own opener of a URL in the default browser.
+const SYSTEM_OPENER: &str = if cfg!(target_os = "macos") {
+    "open"
+} else if cfg!(windows) {
+    "explorer"
+} else {
+    "xdg-open"
+};
+
+/// The program and arguments that open `url`: the user's `$BROWSER` when set (its first
+/// entry if it lists several with `:`; `%s` stands for the URL, else the URL comes last),
+/// else the system's opener. Words are split on blanks and run without a shell, so nothing
+/// in the URL is ever interpreted.
+pub fn opener(browser: Option<&str>, url: &str) -> (String, Vec<String>) {
+    let chosen = browser
+        .and_then(|b| b.split(':').map(str::trim).find(|c| !c.is_empty()))
+        .unwrap_or(SYSTEM_OPENER);
+    let mut words = chosen.split_whitespace().map(str::to_string);
+    let program = words.next().unwrap_or_else(|| SYSTEM_OPENER.to_string());
+    let mut args: Vec<String> = words.collect();
+    if args.iter().any(|a| a.contains("%s")) {
+        for a in &mut args {
+            *a = a.replace("%s", url);
+        }
+    } else {
+        args.push(url.to_string());
+    }
+    (program, args)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +111,22 @@ mod tests {
         assert_eq!(
             osc52("https://a.b/中"),
             "\x1b]52;c;aHR0cHM6Ly9hLmIv5Lit\x07"
+        );
+    }
+
+    #[test]
+    fn the_users_browser_opens_links_without_a_shell() {
+        let url = "https://a.example/x?q=1;rm -rf";
+        let o = |b: Option<&str>| opener(b, url);
+        assert_eq!(o(None), (SYSTEM_OPENER.to_string(), vec![url.to_string()]));
+        assert_eq!(o(Some("")), o(None));
+        assert_eq!(
+            o(Some("firefox --new-tab")),
+            ("firefox".into(), vec!["--new-tab".into(), url.into()])
+        );
+        assert_eq!(
+            o(Some("w3m %s:lynx")),
+            ("w3m".into(), vec![url.to_string()])
         );
     }
 }

@@ -249,28 +249,19 @@ struct SystemHost {
     notices: Sender<Event>,
 }
 
-/// The program that opens a URL in the default browser; it gets the URL as its only argument
-/// (no shell ever sees it).
-const OPENER: &str = if cfg!(target_os = "macos") {
-    "open"
-} else if cfg!(windows) {
-    "explorer"
-} else {
-    "xdg-open"
-};
-
 impl Host for SystemHost {
     fn open_url(&mut self, url: &str) -> Result<(), String> {
         let url = link::safe_url(url).ok_or("not an http(s) link")?;
-        let mut child = Command::new(OPENER)
-            .arg(&url)
+        let (program, args) = link::opener(std::env::var("BROWSER").ok().as_deref(), &url);
+        let mut child = Command::new(&program)
+            .args(&args)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .map_err(|e| match e.kind() {
-                std::io::ErrorKind::NotFound => format!("{OPENER} is not installed"),
-                _ => format!("cannot run {OPENER}: {e}"),
+                std::io::ErrorKind::NotFound => format!("{program} is not installed"),
+                _ => format!("cannot run {program}: {e}"),
             })?;
         // Wait off the loop, so a slow opener never blocks keys; report a failure later.
         let notices = self.notices.clone();
@@ -279,7 +270,7 @@ impl Host for SystemHost {
                 && !status.success()
             {
                 let _ = notices.send(Event::Notice {
-                    text: format!("could not open the link: {OPENER} failed ({status})"),
+                    text: format!("could not open the link: {program} failed ({status})"),
                     error: true,
                 });
             }
