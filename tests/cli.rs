@@ -218,6 +218,16 @@ fn missing_store_folder_is_reported_not_panicked() {
 }
 
 #[test]
+fn an_empty_store_is_listed_with_a_note_not_silence() {
+    let empty = tempfile::tempdir().unwrap();
+    let out = ribao(&["list", "--store", &empty.path().display().to_string()]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no digest files"), "{err}");
+}
+
+#[test]
 fn check_reports_each_file_and_fails_on_unreadable_ones() {
     let out = ribao(&["check", "--store", &store()]);
     assert_eq!(out.status.code(), Some(1));

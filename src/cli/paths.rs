@@ -44,7 +44,7 @@ impl Paths {
              Categories table:   {}\n\
              \x20                   optional: `ribao categories > FILE` writes the built-in table there,\n\
              \x20                   to change how categories are grouped\n\
-             Index cache:        {}\n\
+             Default cache:      {}\n\
              \x20                   disposable; rebuilt when missing or stale",
             show(&self.default_store),
             show(&self.default_state),

@@ -171,6 +171,12 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
             .collect();
         print_table(&table, opts);
         print_origin_notice(library);
+        if rows.is_empty() {
+            warn(format_args!(
+                "no digest files (.md, .markdown, .txt) in {}",
+                library.origin.store().display()
+            ));
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
