@@ -147,3 +147,40 @@ fn undated_notes_with_a_title_in_common_are_not_copies() {
         assert_eq!(found.as_array().unwrap().len(), 1, "{word}: {found:#}");
     }
 }
+
+#[test]
+fn a_story_a_digest_lists_twice_shows_once_but_namesakes_stay() {
+    // A digest updated in batches lists its morning story again in the evening batch; two
+    // different stories may still share a headline (here, different links).
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    fs::create_dir_all(&store).unwrap();
+    let story = "## 甲公司发布新模型\n\n推理成本下降一半。\n\n";
+    let namesake = |url: &str| format!("## 一周回顾\n\n本周要闻。[原文]({url})\n\n");
+    fs::write(
+        store.join("2026-03-02.md"),
+        format!(
+            "# 测试日报 · 2026年03月02日\n\n{story}{}## 乙公司开源语音模型\n\n支持方言。\n\n{story}{}",
+            namesake("https://a.example/1"),
+            namesake("https://b.example/2"),
+        ),
+    )
+    .unwrap();
+    let items = run(&["items"], &store, &cache);
+    let titles: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "甲公司发布新模型",
+            "一周回顾",
+            "乙公司开源语音模型",
+            "一周回顾"
+        ],
+        "{items}"
+    );
+}

@@ -230,8 +230,11 @@ fn day_key(date: Option<NaiveDate>, path: &Path) -> String {
 
 /// Labels tidied (whatever parser made them), then ids from source + day + title, so they
 /// are stable across runs and untouched by other files; a repeated title gets a counter.
+/// A story the file repeats whole (a digest updated in batches lists it again: same title,
+/// same link, or same text when it has none) is kept once.
 fn with_ids(items: Vec<Item>, source: &str, day: &str) -> Vec<Item> {
     let mut seen = std::collections::HashSet::new();
+    let mut stories = std::collections::HashSet::new();
     items
         .into_iter()
         .map(|mut item| {
@@ -245,6 +248,10 @@ fn with_ids(items: Vec<Item>, source: &str, day: &str) -> Vec<Item> {
             item
         })
         .filter(|i| !i.title.is_empty())
+        .filter(|i| {
+            let told_by = i.url.as_deref().unwrap_or(&i.body);
+            stories.insert(short_hash(&[&i.title, told_by]))
+        })
         .map(|mut item| {
             let mut n = 0u32;
             let mut id = short_hash(&[source, day, &item.title]);
