@@ -15,7 +15,10 @@ fn start(name: &str, width: u16, height: u16, home: &Path) -> Option<Tmux> {
         store.display(),
         home.display()
     ));
-    t.wait_for("the date list", |s| s.contains("Dates"));
+    // Indexed (no count still to come): keys sent before would find no stories yet.
+    t.wait_for("the indexed date list", |s| {
+        s.contains("Dates") && !s.contains("/…")
+    });
     Some(t)
 }
 
@@ -181,23 +184,60 @@ fn reader_pid(t: &Tmux) -> String {
         .to_string()
 }
 
+/// The reader moved to its second date, the position the signal tests expect saved.
+fn on_the_second_date(name: &str, home: &Path) -> Option<Tmux> {
+    let t = start(name, 100, 30, home)?;
+    t.keys(&["["]);
+    t.wait_for("the second date", |s| s.contains("人工智能简报"));
+    Some(t)
+}
+
+fn assert_second_date_saved(home: &Path) {
+    let state: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(home.join("state.json")).unwrap()).unwrap();
+    assert_eq!(state["position"]["date"], "2026-02-05", "{state}");
+}
+
 #[test]
 fn sigterm_quits_as_q_does_restoring_the_terminal_and_saving_the_position() {
     let home = tempfile::tempdir().unwrap();
-    let Some(t) = start("term", 100, 30, home.path()) else {
+    let Some(t) = on_the_second_date("term", home.path()) else {
         return;
     };
-    t.keys(&["["]);
-    t.wait_for("the second date", |s| s.contains("人工智能简报"));
     let killed = std::process::Command::new("kill")
         .args(["-TERM", &reader_pid(&t)])
         .status()
         .unwrap();
     assert!(killed.success());
     assert_restored(&t);
-    let state: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(home.path().join("state.json")).unwrap()).unwrap();
-    assert_eq!(state["position"]["date"], "2026-02-05", "{state}");
+    assert_second_date_saved(home.path());
+}
+
+#[test]
+fn closing_the_terminal_ends_the_reader_saving_the_position() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = on_the_second_date("hangup", home.path()) else {
+        return;
+    };
+    let pid = reader_pid(&t);
+    t.close();
+    // Gone (or a zombie no one reaps, in a container), not left running with no terminal.
+    let stat = || std::fs::read_to_string(format!("/proc/{pid}/stat")).ok();
+    let running = || stat().is_some_and(|s| !s.rsplit(')').next().unwrap_or("").starts_with(" Z"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while running() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the reader still runs after its terminal closed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    // A zombie still tells how it ended: not by a panic (exit status 101).
+    if let Some(zombie) = stat() {
+        let status = zombie.split_whitespace().last().unwrap();
+        assert_ne!(status, (101 << 8).to_string(), "{zombie}");
+    }
+    assert_second_date_saved(home.path());
 }
 
 #[test]
@@ -405,14 +445,15 @@ fn search_the_samples_for_a_chinese_word_and_come_back() {
 #[test]
 fn a_first_run_of_a_command_shows_indexing_progress_then_clears_it() {
     let home = tempfile::tempdir().unwrap();
-    // Enough files that indexing them (a debug build) outlasts the progress line's first tick.
+    // Enough files that indexing them (a debug build, held to one core so a many-core
+    // machine is no quicker) outlasts the progress line's first tick.
     let story = "英伟达发布新一代推理芯片，云厂商宣布合作。".repeat(20);
     let store = common::generated_store(home.path(), 1500, 12, &story);
     let Some(t) = Tmux::start("progress", 100, 12, home.path()) else {
         return;
     };
     t.run(&format!(
-        "{} list --store {} --cache-dir {}/cache | tail -1; echo \"exit=$?\"",
+        "taskset -c 0 {} list --store {} --cache-dir {}/cache | tail -1; echo \"exit=$?\"",
         env!("CARGO_BIN_EXE_ribao"),
         store.display(),
         home.path().display()

@@ -6,7 +6,6 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 /// How often time is reported to the app (for fading messages).
@@ -69,7 +68,6 @@ pub struct InputThread {
     rx: Receiver<Event>,
     tx: Sender<Event>,
     stop: Arc<AtomicBool>,
-    handle: Option<JoinHandle<()>>,
     last_tick: Instant,
 }
 
@@ -77,18 +75,18 @@ impl InputThread {
     pub fn spawn() -> InputThread {
         let (tx, rx) = mpsc::channel();
         let stop = Arc::new(AtomicBool::new(false));
-        let handle = {
-            let (tx, stop) = (tx.clone(), stop.clone());
-            std::thread::Builder::new()
-                .name("ribao-input".into())
-                .spawn(move || read_terminal(&tx, &stop))
-                .ok()
-        };
+        let (thread_tx, thread_stop) = (tx.clone(), stop.clone());
+        let spawned = std::thread::Builder::new()
+            .name("ribao-input".into())
+            .spawn(move || read_terminal(&thread_tx, &thread_stop));
+        if let Err(e) = spawned {
+            // No keys would ever come: the loop ends as when the input fails.
+            let _ = tx.send(Event::InputClosed(e.to_string()));
+        }
         InputThread {
             rx,
             tx,
             stop,
-            handle,
             last_tick: Instant::now(),
         }
     }
@@ -146,11 +144,12 @@ impl EventSource for InputThread {
     }
 }
 
+/// The thread is told to stop, not waited for: once the terminal is gone (its window
+/// closed), crossterm's read spins inside `poll` and never returns
+/// (crossterm-rs/crossterm#793), and waiting would keep the reader alive for ever, a core
+/// busy. It ends with the process.
 impl Drop for InputThread {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
-        if let Some(handle) = self.handle.take() {
-            let _ = handle.join();
-        }
     }
 }

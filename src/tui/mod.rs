@@ -67,8 +67,9 @@ impl Default for Options {
 
 /// Runs the reader on the real terminal until the user quits. Load the library (and report
 /// its errors) before calling this: anything printed after it starts is hidden by the
-/// alternate screen. The session is flushed after the terminal is restored. The library may
-/// be shared (`Arc<Library>`) with other work.
+/// alternate screen. The session is flushed before the terminal is restored, so nothing is
+/// lost if that fails (a closed window); its error is returned. The library may be shared
+/// (`Arc<Library>`) with other work.
 pub fn run(library: impl Into<Arc<Library>>, options: Options) -> anyhow::Result<()> {
     let mut app = App::new(library, options.text, options.session);
     app.relay_session_message();
@@ -92,11 +93,11 @@ pub fn run(library: impl Into<Arc<Library>>, options: Options) -> anyhow::Result
         notices: events.sender(),
     };
     let result = run_app(guard.terminal(), &mut app, &mut events, &mut host);
-    drop(events);
-    drop(guard);
     let position = app.position();
     app.session_mut().set_position(position);
     let flushed = app.session_mut().flush();
+    drop(events);
+    drop(guard);
     result.and(flushed)
 }
 

@@ -22,7 +22,8 @@ static PANIC_HOOK: Once = Once::new();
 
 /// The terminal in reader mode; dropping it restores the terminal.
 pub struct Guard {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// Taken only by the drop.
+    terminal: Option<Terminal<CrosstermBackend<Stdout>>>,
 }
 
 impl Guard {
@@ -31,7 +32,9 @@ impl Guard {
         install_panic_hook();
         enter_reader_mode()?;
         match Terminal::new(CrosstermBackend::new(stdout())) {
-            Ok(terminal) => Ok(Guard { terminal }),
+            Ok(terminal) => Ok(Guard {
+                terminal: Some(terminal),
+            }),
             Err(e) => {
                 restore();
                 anyhow::bail!("cannot use the terminal: {e}");
@@ -40,13 +43,23 @@ impl Guard {
     }
 
     pub fn terminal(&mut self) -> &mut Terminal<CrosstermBackend<Stdout>> {
-        &mut self.terminal
+        self.terminal
+            .as_mut()
+            .expect("the terminal is taken only when the guard is dropped")
     }
 }
 
 impl Drop for Guard {
     fn drop(&mut self) {
         restore();
+        // ratatui's own drop shows the cursor and, when it cannot (the terminal is gone, its
+        // window closed), says so with eprintln!, which panics on a dead stderr: then the
+        // terminal is let go of without it.
+        if let Some(mut terminal) = self.terminal.take()
+            && terminal.show_cursor().is_err()
+        {
+            std::mem::forget(terminal);
+        }
     }
 }
 
@@ -77,8 +90,9 @@ pub fn suspend() -> Result<(), String> {
 }
 
 /// SIGTERM and SIGHUP end the reader as `q` does (terminal restored, position saved) by
-/// sending [`Event::Terminate`] to its loop. A second one, if the loop does not answer,
-/// restores the terminal and exits at once.
+/// sending [`Event::Terminate`] to its loop. Another one a second or more later (the loop
+/// did not answer) restores the terminal and exits at once; those within the second are the
+/// same request (a closing window hangs the reader up twice: the system and the shell).
 #[cfg(unix)]
 pub fn forward_signals(events: std::sync::mpsc::Sender<Event>) -> anyhow::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
@@ -90,9 +104,12 @@ pub fn forward_signals(events: std::sync::mpsc::Sender<Event>) -> anyhow::Result
             if signals.next().is_some() {
                 let _ = events.send(Event::Terminate);
             }
-            if let Some(signal) = signals.next() {
-                restore();
-                std::process::exit(128 + signal);
+            let first = std::time::Instant::now();
+            for signal in signals {
+                if first.elapsed() >= std::time::Duration::from_secs(1) {
+                    restore();
+                    std::process::exit(128 + signal);
+                }
             }
         })?;
     Ok(())

@@ -141,9 +141,16 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// Closes the terminal, as closing its window does: every pane's shell is hung up.
+    pub fn close(&self) {
+        let _ = self.cmd().arg("kill-server").status();
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = self.cmd().arg("kill-server").status();
+        self.close();
     }
 }
 
