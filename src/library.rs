@@ -10,7 +10,7 @@ use crate::parse;
 use crate::search::Query;
 use crate::store::{self, FileEntry, FileProblem};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -89,7 +89,7 @@ pub struct Library {
 }
 
 /// Indexing left to do before the library is complete: the reader shows what it has and
-/// calls [`Pending::finish`] on another thread.
+/// calls [`Pending::step`] on another thread.
 pub struct Pending {
     root: PathBuf,
     files: Vec<FileEntry>,
@@ -97,9 +97,59 @@ pub struct Pending {
     cache_root: Option<PathBuf>,
     categorizer: Arc<Categorizer>,
     pub progress: Arc<Progress>,
+    /// New files left for a second step, after the newest [`FIRST_STEP`] (empty: one step).
+    later: HashSet<PathBuf>,
 }
 
+/// How many of the newest new files are indexed first when there are more: the dates on
+/// the first screen get their stories in a moment, not when a large archive is all done.
+const FIRST_STEP: usize = 64;
+
 impl Pending {
+    /// Indexes the newest new files when there are many, else all: the library as far as it
+    /// is indexed, and what is left (None: the library is complete).
+    pub fn step(self) -> (Library, Option<Pending>) {
+        let Some(cache_root) = self.cache_root.clone().filter(|_| !self.later.is_empty()) else {
+            return (self.finish(), None);
+        };
+        let cache = Cache::new(&cache_root, &self.root);
+        let first: Vec<FileEntry> = self
+            .files
+            .iter()
+            .filter(|f| !self.later.contains(&f.path))
+            .cloned()
+            .collect();
+        let mut unwritable = false;
+        index_files(
+            &self.root,
+            Some(&cache),
+            None,
+            first,
+            &self.categorizer,
+            &self.progress.done,
+            &mut |_| unwritable = true,
+        );
+        if unwritable {
+            // Nothing to open the first step from: the whole index is built in memory.
+            return (self.finish(), None);
+        }
+        let (library, rest) = Library::open_listed(
+            &self.root,
+            Some(&cache_root),
+            self.categorizer.clone(),
+            usize::MAX,
+        );
+        let rest = rest.map(|mut rest| {
+            // One count from the start: what this step parsed stays counted.
+            let left = rest.progress.counts().1;
+            let done = self.progress.counts().0;
+            self.progress.total.store(done + left, Ordering::Relaxed);
+            rest.progress = self.progress;
+            rest
+        });
+        (library, rest)
+    }
+
     /// Parses what changed and writes the index; the complete library.
     pub fn finish(self) -> Library {
         let cache = self
@@ -167,6 +217,17 @@ impl Library {
         cache_root: Option<&Path>,
         categorizer: Arc<Categorizer>,
     ) -> (Library, Option<Pending>) {
+        Library::open_listed(root, cache_root, categorizer, FIRST_STEP)
+    }
+
+    /// [`Library::open_dir`], indexing the newest `first` new files in a step of their own
+    /// when there are more.
+    fn open_listed(
+        root: &Path,
+        cache_root: Option<&Path>,
+        categorizer: Arc<Categorizer>,
+        first: usize,
+    ) -> (Library, Option<Pending>) {
         let cache = cache_root.map(|c| Cache::new(c, root));
         let (files, scan_problems, plan) = scan(root, cache.as_ref(), &categorizer);
         let listing = Some(crate::store::listing(&files, &scan_problems));
@@ -219,8 +280,15 @@ impl Library {
                 slots[*d] = n as u32;
             }
         }
+        let later = listed
+            .iter()
+            .filter(|(_, old)| old.is_none())
+            .skip(first)
+            .map(|(d, _)| d.path.clone())
+            .collect();
         let progress = Arc::new(Progress::of(changed.len()));
         let pending = Pending {
+            later,
             root: root.to_path_buf(),
             files,
             scan_problems: scan_problems.clone(),

@@ -216,3 +216,45 @@ fn a_search_while_files_are_being_indexed_says_its_results_are_so_far() {
     h.search_for("AI");
     assert!(h.text().contains("results so far"), "{}", h.text());
 }
+
+#[test]
+fn on_a_large_first_run_the_newest_dates_get_their_stories_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    fs::create_dir_all(&store).unwrap();
+    // 100 days of one publication, none indexed yet.
+    let first = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    for n in 0..100 {
+        let day = first + chrono::Days::new(n);
+        let text = format!("# 测试日报 {day}\n\n## 产品\n\n1. 甲公司发布第{n}个模型。\n");
+        fs::write(store.join(format!("{day}.md")), text).unwrap();
+    }
+    let (library, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    assert_eq!(library.pending_count(), 100);
+    // The first step: the newest days are indexed, the oldest still to come.
+    let (library, rest) = pending.unwrap().step();
+    let rest = rest.expect("a second step");
+    let left: Vec<_> = library.digests().iter().filter(|d| d.pending).collect();
+    assert!(!left.is_empty() && left.len() < 100, "{}", left.len());
+    let newest = &library.digests()[0];
+    assert!(!newest.pending && newest.date.unwrap().to_string() == "2026-04-10");
+    let oldest = library.digests().last().unwrap();
+    assert!(oldest.pending && oldest.date.unwrap().to_string() == "2026-01-01");
+    // One count from start to end.
+    assert_eq!(rest.progress.counts(), (100 - left.len(), 100));
+    let (library, rest) = rest.step();
+    assert!(rest.is_none());
+    assert_eq!(library.pending_count(), 0);
+    assert_eq!(library.digests().len(), 100);
+
+    // In the reader: the first step's library does not end the indexing.
+    fs::remove_dir_all(&cache).unwrap();
+    let (library, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let mut h = Harness::new(reader(library), 120, 30);
+    assert!(h.text().contains("being indexed"), "{}", h.text());
+    h.app.start_loading(pending.unwrap());
+    assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
+    assert_eq!(h.app.library().pending_count(), 0);
+    h.keys("G");
+    assert!(h.text().contains("甲公司发布第0个模型"), "{}", h.text());
+}

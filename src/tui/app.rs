@@ -4,7 +4,7 @@
 mod searching;
 
 use super::action::Action;
-use super::background::{Loader, Reopen, SearchWorker, StoreWatch, Waker};
+use super::background::{Loaded, Loader, Reopen, SearchWorker, StoreWatch, Waker};
 use super::bookmarks::BookmarksView;
 use super::link;
 use super::scope;
@@ -823,13 +823,16 @@ impl App {
         }
     }
 
-    /// The indexing under way is done: its complete library replaces this one.
-    pub(super) fn loaded(&mut self, library: crate::library::Library) {
-        self.loader = None;
-        if let Some(watch) = &self.watch {
-            watch.set_busy(false);
+    /// The indexing under way has a library: it replaces this one, and when it is complete
+    /// the indexing is done.
+    pub(super) fn loaded(&mut self, loaded: Loaded) {
+        if loaded.complete {
+            self.loader = None;
+            if let Some(watch) = &self.watch {
+                watch.set_busy(false);
+            }
         }
-        self.replace_library(library);
+        self.replace_library(loaded.library);
     }
 
     /// Looks at the store folder `root` every `every`, and when its files changed, opens it

@@ -42,11 +42,12 @@ impl std::fmt::Debug for Waker {
     }
 }
 
-/// The indexing the reader started with still under way: its progress, and the complete
-/// library when it is done. The loop's tick (four times a second) redraws the count.
+/// The indexing the reader started with still under way: its progress, the library with
+/// the newest files when there are many, and the complete library when it is done. The
+/// loop's tick (four times a second) redraws the count.
 pub struct Loader {
     pub progress: Arc<crate::library::Progress>,
-    result: Receiver<Library>,
+    result: Receiver<Loaded>,
     /// Progress last shown, to redraw only when it moved.
     shown: std::cell::Cell<usize>,
 }
@@ -59,9 +60,15 @@ impl Loader {
         std::thread::Builder::new()
             .name("ribao-index".into())
             .spawn(move || {
-                let library = pending.finish();
-                if send.send(library).is_ok() {
+                let mut next = Some(pending);
+                while let Some(pending) = next.take() {
+                    let (library, rest) = pending.step();
+                    let complete = rest.is_none();
+                    if send.send(Loaded { library, complete }).is_err() {
+                        return;
+                    }
                     waker.wake();
+                    next = rest;
                 }
             })?;
         Ok(Loader {
@@ -77,14 +84,20 @@ impl Loader {
         now != self.shown.replace(now)
     }
 
-    pub fn try_take(&self) -> Option<Library> {
+    pub fn try_take(&self) -> Option<Loaded> {
         self.result.try_recv().ok()
     }
 
-    /// Waits for the complete library (tests).
-    pub fn wait(&self, timeout: Duration) -> Option<Library> {
+    /// Waits for the next library (tests).
+    pub fn wait(&self, timeout: Duration) -> Option<Loaded> {
         self.result.recv_timeout(timeout).ok()
     }
+}
+
+/// A library from the indexing thread; `complete` when nothing is left to index.
+pub struct Loaded {
+    pub library: Library,
+    pub complete: bool,
 }
 
 /// Search `query` among the digests `within` (None: the whole archive).

@@ -58,8 +58,8 @@ impl App {
         let mut changed = false;
         if let Some(loader) = &self.loader {
             changed |= loader.moved();
-            if let Some(library) = loader.try_take() {
-                self.loaded(library);
+            if let Some(loaded) = loader.try_take() {
+                self.loaded(loaded);
                 changed = true;
             }
         }
@@ -80,14 +80,11 @@ impl App {
     /// answer; true when it did. For tests and scripts: the loop never waits like this.
     pub fn wait_background(&mut self, timeout: Duration) -> bool {
         let deadline = Instant::now() + timeout;
-        if let Some(loader) = self.loader.take() {
+        while let Some(loader) = &self.loader {
             let left = deadline.saturating_duration_since(Instant::now());
             match loader.wait(left) {
-                Some(library) => self.loaded(library),
-                None => {
-                    self.loader = Some(loader);
-                    return false;
-                }
+                Some(loaded) => self.loaded(loaded),
+                None => return false,
             }
         }
         while self.background_pending() {
