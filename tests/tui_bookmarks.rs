@@ -87,27 +87,62 @@ fn bookmarks_view_lists_filters_removes_and_opens() {
 }
 
 #[test]
-fn a_bookmark_whose_file_is_gone_shows_its_saved_title_and_link() {
+fn esc_in_a_story_opened_from_the_bookmarks_goes_back_to_them() {
+    let mut h = Harness::new(app_with_state(State::default()), 120, 40);
+    h.keys("<Enter><Enter>bjb<Esc><Esc>B");
+    // The bookmarks' own keys in the status bar, not the panes' behind them.
+    let hints = h.text().lines().last().unwrap().to_string();
+    assert!(
+        hints.contains("d remove") && hints.contains("/ filter"),
+        "{hints}"
+    );
+    assert!(!hints.contains("categories"), "{hints}");
+    // The second bookmark, read and scrolled: Esc is back in the list, on it.
+    h.keys("j<Enter>jj");
+    assert_eq!(h.app.focus(), Pane::Article);
+    assert!(
+        h.text().lines().last().unwrap().contains("Esc bookmarks"),
+        "{}",
+        h.text()
+    );
+    h.keys("<Esc>");
+    let view = h.app.bookmarks_view().expect("the bookmarks again");
+    assert_eq!(view.selected, 1);
+    // Esc closes them: the story is still open where it was.
+    h.keys("<Esc>");
+    assert!(h.app.bookmarks_view().is_none());
+    assert_eq!(h.app.focus(), Pane::Article);
+    // Gone elsewhere (another date), Esc goes back as it always does.
+    h.keys("B<Enter>[<Enter><Enter><Esc>");
+    assert!(h.app.bookmarks_view().is_none());
+    assert_eq!(h.app.focus(), Pane::Items);
+}
+
+/// The only bookmark is of a story whose digest file is gone; it is opened from the view.
+fn gone_bookmark_opened(title: &str, url: Option<&str>) -> Harness {
     let gone = Bookmark {
         id: "000000000000".into(),
         date: Some("2025-12-31".into()),
         source: "旧日报".into(),
         category: Some("观点洞察".into()),
-        title: "已删除文件里的一篇文章".into(),
-        url: Some("https://example.com/gone".into()),
+        title: title.into(),
+        url: url.map(Into::into),
         path: "/store/2025-12-31.md".into(),
         added: "2026-01-01T00:00:00Z".into(),
         extra: Default::default(),
     };
-    let mut h = Harness::new(
-        app_with_state(State {
-            bookmarks: vec![gone],
-            ..State::default()
-        }),
-        100,
-        30,
-    );
+    let state = State {
+        bookmarks: vec![gone],
+        ..State::default()
+    };
+    let mut h = Harness::new(app_with_state(state), 100, 30);
     h.keys("B<Enter>");
+    h
+}
+
+#[test]
+fn a_bookmark_whose_file_is_gone_shows_its_saved_title_and_link() {
+    let mut h = gone_bookmark_opened("已删除文件里的一篇文章", Some("https://example.com/gone"));
     let screen = h.text();
     assert!(screen.contains("已删除文件里的一篇文章"), "{screen}");
     assert!(screen.contains("https://example.com/gone"));
@@ -116,6 +151,21 @@ fn a_bookmark_whose_file_is_gone_shows_its_saved_title_and_link() {
     assert!(h.app.bookmarks_view().unwrap().missing.is_none());
     h.keys("<Esc>");
     assert!(h.app.bookmarks_view().is_none());
+}
+
+#[test]
+fn a_gone_bookmark_without_a_link_offers_no_link_keys() {
+    let mut h = gone_bookmark_opened("没有链接的文章", None);
+    let screen = h.text();
+    assert!(screen.contains("the digest file is gone"), "{screen}");
+    assert!(
+        !screen.contains("o opens") && !screen.contains("open link"),
+        "{screen}"
+    );
+    assert!(
+        screen.lines().last().unwrap().contains("Esc back"),
+        "{screen}"
+    );
 }
 
 #[test]

@@ -122,6 +122,8 @@ pub struct App {
     scroll: usize,
     help: Option<usize>,
     bookmarks: Option<BookmarksView>,
+    /// The bookmarks view a story was opened from: Esc in its article goes back to it.
+    return_to: Option<BookmarksView>,
     search: Option<SearchView>,
     worker: Option<SearchWorker>,
     /// Indexing still under way (at start, or of files added since); the complete library
@@ -163,6 +165,7 @@ impl App {
             scroll: 0,
             help: None,
             bookmarks: None,
+            return_to: None,
             search: None,
             worker: None,
             loader: None,
@@ -236,6 +239,30 @@ impl App {
         if self.search.is_some() {
             return self.update_search(action);
         }
+        // Reading the story a bookmark opened (scrolling, marking it, its link) keeps the way
+        // back to the bookmarks; going anywhere else forgets it.
+        if let Some(view) = self.return_to.take() {
+            match action {
+                Action::Back if self.focus == Pane::Article => {
+                    self.bookmarks = Some(view);
+                    return None;
+                }
+                Action::Down
+                | Action::Up
+                | Action::PageDown
+                | Action::PageUp
+                | Action::First
+                | Action::Last
+                | Action::Help
+                | Action::ToggleBookmark
+                | Action::ToggleRead
+                | Action::CopyLink
+                | Action::OpenLink
+                | Action::NextMatch
+                | Action::PrevMatch => self.return_to = Some(view),
+                _ => {}
+            }
+        }
         match action {
             Action::Quit => return Some(Effect::Quit),
             // Taken before any view (see the top of `update`).
@@ -275,6 +302,11 @@ impl App {
     /// The bookmarks view, when open.
     pub fn bookmarks_view(&self) -> Option<&BookmarksView> {
         self.bookmarks.as_ref()
+    }
+
+    /// Whether Esc goes back to the bookmarks view (the open story came from it).
+    pub fn returns_to_bookmarks(&self) -> bool {
+        self.return_to.is_some() && self.focus == Pane::Article
     }
 
     pub(crate) fn bookmarks_mut(&mut self) -> Option<&mut BookmarksView> {
@@ -378,7 +410,7 @@ impl App {
             Action::Open => {
                 let mark = view.selected()?.clone();
                 if self.go_to(&mark.id) {
-                    self.bookmarks = None;
+                    self.return_to = self.bookmarks.take();
                 } else if let Some(v) = self.bookmarks.as_mut() {
                     v.missing = Some(mark);
                 }

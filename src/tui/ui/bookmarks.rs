@@ -133,8 +133,13 @@ fn missing_lines(mark: &Bookmark, width: usize, opts: TextOptions) -> Vec<Line<'
         ));
     }
     out.push(Line::default());
+    let keys = if mark.url.is_some() {
+        "o opens the link, y copies it, Esc goes back"
+    } else {
+        "Esc goes back"
+    };
     let note = format!(
-        "日报文件已不在 / the digest file is gone: {} — this is the bookmark's saved copy. o opens the link, y copies it, Esc goes back.",
+        "日报文件已不在 / the digest file is gone: {} — this is the bookmark's saved copy. {keys}.",
         clean(&mark.path)
     );
     out.extend(text::wrap(&[Span::styled(note, ERROR)], width, opts));

@@ -61,6 +61,24 @@ fn hints(app: &App) -> Hints {
             (&[Action::Back, Action::Help], "close"),
         ];
     }
+    if let Some(view) = app.bookmarks_view() {
+        return match &view.missing {
+            Some(mark) if mark.url.is_some() => &[
+                (&[Action::OpenLink], "open link"),
+                (&[Action::CopyLink], "copy link"),
+                (&[Action::Back], "back"),
+            ],
+            Some(_) => &[(&[Action::Back], "back")],
+            None if view.typing => &[(&[Action::Open], "done"), (&[Action::Back], "clear")],
+            None => &[
+                (&[Action::Down, Action::Up], "move"),
+                (&[Action::Open], "read"),
+                (&[Action::RemoveBookmark], "remove"),
+                (&[Action::Search], "filter"),
+                (&[Action::Back], "close"),
+            ],
+        };
+    }
     if let Some(view) = app.search_view() {
         return match view.focus {
             SearchFocus::Line => &[
@@ -139,7 +157,12 @@ fn hint_line(app: &App, width: usize, opts: text::TextOptions) -> Line<'static> 
     let key_style = Style::new().fg(Color::Cyan);
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
-    for (actions, word) in hints(app) {
+    for &(actions, word) in hints(app) {
+        // A story opened from the bookmarks view goes back to it.
+        let word = match actions {
+            [Action::Back] if app.returns_to_bookmarks() => "bookmarks",
+            _ => word,
+        };
         let keys: Vec<String> = actions
             .iter()
             .filter_map(|&a| keymap::first_key(a))
