@@ -86,6 +86,9 @@ pub struct Library {
     /// The store's files when it was opened for the reader ([`crate::store::listing`]), so
     /// the reader's watch sees any change since.
     pub listing: Option<u64>,
+    /// Why the index cache could not be written, when indexing for the reader (the index
+    /// was built in memory): the reader says so.
+    pub cache_warning: Option<String>,
 }
 
 /// Indexing left to do before the library is complete: the reader shows what it has and
@@ -156,6 +159,7 @@ impl Pending {
             .cache_root
             .as_deref()
             .map(|c| Cache::new(c, &self.root));
+        let mut warning = None;
         let index = index_files(
             &self.root,
             cache.as_ref(),
@@ -163,9 +167,11 @@ impl Pending {
             self.files,
             &self.categorizer,
             &self.progress.done,
-            &mut |_| {},
+            &mut |w| warning = Some(w),
         );
-        Library::with_index(Origin::Store(self.root), index, self.scan_problems)
+        let mut library = Library::with_index(Origin::Store(self.root), index, self.scan_problems);
+        library.cache_warning = warning;
+        library
     }
 }
 
@@ -330,6 +336,7 @@ impl Library {
             parsed: Mutex::new(Vec::new()),
             resident: HashMap::new(),
             listing: None,
+            cache_warning: None,
         }
     }
 

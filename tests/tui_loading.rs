@@ -258,3 +258,26 @@ fn on_a_large_first_run_the_newest_dates_get_their_stories_first() {
     h.keys("G");
     assert!(h.text().contains("甲公司发布第0个模型"), "{}", h.text());
 }
+
+#[test]
+fn an_index_cache_that_cannot_be_written_is_said_on_the_reader_screen() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    fs::create_dir_all(&store).unwrap();
+    fs::write(store.join("2026-03-02-b.md"), sample(1)).unwrap();
+    // A file where the cache folder should be: not even root can write there.
+    let cache = tmp.path().join("cache");
+    fs::write(&cache, "not a folder").unwrap();
+    let (library, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let mut h = Harness::new(reader(library), 120, 30);
+    h.app.start_loading(pending.expect("a file to index"));
+    assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
+    // The stories are there all the same, read into memory.
+    assert_eq!(h.app.library().pending_count(), 0);
+    assert!(h.app.library().items().count() > 0);
+    let screen = h.text();
+    assert!(
+        screen.contains("cannot write the index cache") && screen.contains("reading every"),
+        "{screen}"
+    );
+}

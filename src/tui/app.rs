@@ -185,16 +185,16 @@ impl App {
         let problems = app.library.problems.len();
         if problems > 0 {
             let files = if problems == 1 { "file" } else { "files" };
-            app.startup_problem(&format!(
+            app.show_problem(&format!(
                 "{problems} {files} could not be read — run `ribao check`"
             ));
         }
         app
     }
 
-    /// A problem found as the reader starts: shown after any other, for longer than a
-    /// message.
-    pub fn startup_problem(&mut self, text: &str) {
+    /// A problem found as the reader starts or by the indexing it started: shown after any
+    /// other, for longer than a message.
+    pub fn show_problem(&mut self, text: &str) {
         let text = match self.message.take() {
             Some(m) => format!("{} · {text}", m.text),
             None => text.to_string(),
@@ -858,13 +858,17 @@ impl App {
     /// The indexing under way has a library: it replaces this one, and when it is complete
     /// the indexing is done.
     pub(super) fn loaded(&mut self, loaded: Loaded) {
+        let mut library = loaded.library;
+        if let Some(warning) = library.cache_warning.take() {
+            self.show_problem(&warning);
+        }
         if loaded.complete {
             self.loader = None;
             if let Some(watch) = &self.watch {
                 watch.set_busy(false);
             }
         }
-        self.replace_library(loaded.library);
+        self.replace_library(library);
     }
 
     /// Looks at the store folder `root` every `every`, and when its files changed, opens it

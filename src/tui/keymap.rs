@@ -102,7 +102,7 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (
         key('B'),
         Action::Bookmarks,
-        "bookmarks view (newest first); B or Esc closes it, Esc in a story read from it returns",
+        "bookmarks view (newest first); B or Esc closes it",
     ),
     (
         key('d'),

@@ -74,7 +74,7 @@ pub fn run(library: impl Into<Arc<Library>>, options: Options) -> anyhow::Result
     let mut app = App::new(library, options.text, options.session);
     app.relay_session_message();
     for problem in &options.problems {
-        app.startup_problem(problem);
+        app.show_problem(problem);
     }
     let mut guard = terminal::Guard::enter()?;
     let mut events = event::InputThread::spawn();
