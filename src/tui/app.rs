@@ -858,17 +858,31 @@ impl App {
     /// The indexing under way has a library: it replaces this one, and when it is complete
     /// the indexing is done.
     pub(super) fn loaded(&mut self, loaded: Loaded) {
-        let mut library = loaded.library;
+        let mut library = match loaded {
+            Loaded::Step(library) => library,
+            Loaded::Complete(library) => {
+                self.indexing_ended();
+                library
+            }
+            Loaded::Failed(why) => {
+                self.indexing_ended();
+                self.show_problem(&format!(
+                    "indexing stopped, so new files show no stories (please report this): {why}"
+                ));
+                return;
+            }
+        };
         if let Some(warning) = library.cache_warning.take() {
             self.show_problem(&warning);
         }
-        if loaded.complete {
-            self.loader = None;
-            if let Some(watch) = &self.watch {
-                watch.set_busy(false);
-            }
-        }
         self.replace_library(library);
+    }
+
+    fn indexing_ended(&mut self) {
+        self.loader = None;
+        if let Some(watch) = &self.watch {
+            watch.set_busy(false);
+        }
     }
 
     /// Looks at the store folder `root` every `every`, and when its files changed, opens it

@@ -62,13 +62,18 @@ impl Loader {
             .spawn(move || {
                 let mut next = Some(pending);
                 while let Some(pending) = next.take() {
-                    let (library, rest) = pending.step();
-                    let complete = rest.is_none();
-                    if send.send(Loaded { library, complete }).is_err() {
+                    let loaded = match super::terminal::caught(|| pending.step()) {
+                        Ok((library, None)) => Loaded::Complete(library),
+                        Ok((library, Some(rest))) => {
+                            next = Some(rest);
+                            Loaded::Step(library)
+                        }
+                        Err(why) => Loaded::Failed(why),
+                    };
+                    if send.send(loaded).is_err() {
                         return;
                     }
                     waker.wake();
-                    next = rest;
                 }
             })?;
         Ok(Loader {
@@ -94,10 +99,14 @@ impl Loader {
     }
 }
 
-/// A library from the indexing thread; `complete` when nothing is left to index.
-pub struct Loaded {
-    pub library: Library,
-    pub complete: bool,
+/// What the indexing thread sends.
+pub enum Loaded {
+    /// The library with the newest files; the rest is being indexed.
+    Step(Library),
+    /// The complete library.
+    Complete(Library),
+    /// The indexing stopped: why.
+    Failed(String),
 }
 
 /// Search `query` among the digests `within` (None: the whole archive).
@@ -109,7 +118,8 @@ pub struct SearchRequest {
 
 pub struct SearchResponse {
     pub generation: u64,
-    pub hits: Vec<ItemRef>,
+    /// Err: the search failed, and why.
+    pub hits: Result<Vec<ItemRef>, String>,
 }
 
 /// A thread that answers search requests, newest first: requests that queued up while it was
@@ -131,11 +141,13 @@ impl SearchWorker {
                     while let Ok(newer) = inbox.try_recv() {
                         request = newer;
                     }
-                    let hits = library
-                        .search(&request.query, request.within.as_deref())
-                        .into_iter()
-                        .map(|n| library.item_ref(n))
-                        .collect();
+                    let hits = super::terminal::caught(|| {
+                        library
+                            .search(&request.query, request.within.as_deref())
+                            .into_iter()
+                            .map(|n| library.item_ref(n))
+                            .collect()
+                    });
                     let response = SearchResponse {
                         generation: request.generation,
                         hits,
@@ -199,33 +211,35 @@ impl StoreWatch {
             let (files, problems) = crate::store::scan(&root);
             crate::store::listing(&files, &problems)
         };
+        let watch = move || {
+            let mut last = since.unwrap_or_else(|| {
+                // Not beside the first screen, which reads the same folders.
+                std::thread::sleep(FIRST_LOOK.min(every));
+                look()
+            });
+            loop {
+                std::thread::sleep(every);
+                if waiting.load(Ordering::Relaxed) {
+                    continue;
+                }
+                let now = look();
+                if now == last {
+                    continue;
+                }
+                last = now;
+                if let Some(opened) = reopen() {
+                    // The reader is gone: so is the watch.
+                    if send.send(opened).is_err() {
+                        return;
+                    }
+                    waker.wake();
+                }
+            }
+        };
         std::thread::Builder::new()
             .name("ribao-watch".into())
-            .spawn(move || {
-                let mut last = since.unwrap_or_else(|| {
-                    // Not beside the first screen, which reads the same folders.
-                    std::thread::sleep(FIRST_LOOK.min(every));
-                    look()
-                });
-                loop {
-                    std::thread::sleep(every);
-                    if waiting.load(Ordering::Relaxed) {
-                        continue;
-                    }
-                    let now = look();
-                    if now == last {
-                        continue;
-                    }
-                    last = now;
-                    if let Some(opened) = reopen() {
-                        // The reader is gone: so is the watch.
-                        if send.send(opened).is_err() {
-                            return;
-                        }
-                        waker.wake();
-                    }
-                }
-            })?;
+            // A watch that fails ends; the reader goes on with what it has.
+            .spawn(move || super::terminal::caught(watch))?;
         Ok(StoreWatch { result, busy })
     }
 

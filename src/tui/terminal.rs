@@ -135,14 +135,44 @@ pub fn restore() {
     }
 }
 
+thread_local! {
+    /// Set while [`caught`] runs work on this thread: the panic it catches is its report.
+    static CATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static CAUGHT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
 fn install_panic_hook() {
     PANIC_HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            // A worker's panic is reported by the worker on the status bar; printed, it
+            // would scribble over a screen the reader goes on drawing.
+            if CATCHING.get() {
+                CAUGHT.set(Some(info.to_string()));
+                return;
+            }
             restore();
             previous(info);
         }));
     });
+}
+
+/// Runs a worker's `work`, a panic in it becoming its message (where, and what), so the
+/// reader reports it and goes on: the terminal stays in reader mode.
+pub fn caught<T>(work: impl FnOnce() -> T) -> Result<T, String> {
+    CATCHING.set(true);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+    CATCHING.set(false);
+    result.map_err(|payload| {
+        CAUGHT.take().unwrap_or_else(|| {
+            // No hook of ours ran (the reader is not on a terminal): the payload says what.
+            payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".to_string())
+        })
+    })
 }
 
 /// Starts a synchronized update: the terminal shows the frame only when it is complete.
@@ -162,4 +192,19 @@ pub fn write_escape(sequence: &str) -> std::io::Result<()> {
     let mut out = stdout();
     out.write_all(sequence.as_bytes())?;
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_workers_panic_becomes_its_message_and_is_not_printed() {
+        super::install_panic_hook();
+        let why = super::caught(|| -> u32 { panic!("index 3 out of range") }).unwrap_err();
+        // Where (from the hook) and what.
+        assert!(
+            why.contains("index 3 out of range") && why.contains("terminal.rs"),
+            "{why}"
+        );
+        assert_eq!(super::caught(|| 7), Ok(7));
+    }
 }

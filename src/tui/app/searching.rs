@@ -109,7 +109,17 @@ impl App {
         };
         let query = std::mem::take(&mut view.requested_text);
         view.pending = false;
-        view.set_hits(response.hits, &query, scope);
+        let hits = match response.hits {
+            Ok(hits) => hits,
+            Err(why) => {
+                self.show_problem(&format!("the search failed (please report this): {why}"));
+                Vec::new()
+            }
+        };
+        let Some(view) = self.search.as_mut() else {
+            return true;
+        };
+        view.set_hits(hits, &query, scope);
         view.requested_text = query;
         let reselect = view.reselect.take();
         let at = reselect.and_then(|id| self.position_in(&self.search.as_ref()?.hits, &id));
