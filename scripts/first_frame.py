@@ -2,10 +2,11 @@
 """Time from starting a program in a fresh tmux terminal (120x40) to its first screen.
 
 usage: first_frame.py [--runs N] [--env K=V]... [--before CMD] [--after CMD] [--session]
-                      -- PROGRAM ARGS...
+                      [--until-gone TEXT] -- PROGRAM ARGS...
 
 The first screen is the first capture holding "周" (a weekday of the date list; the
-reference program prints it). Prints the median in milliseconds. --before/--after run a
+reference program prints it); with --until-gone, the first such capture without TEXT.
+Prints the median in seconds. --before/--after run a
 shell command around each run (untimed). --session then browses like a user (whole-archive
 scope, a category, a search) and quits, for memory measurements.
 """
@@ -26,13 +27,15 @@ def screen():
     return tmux("capture-pane", "-p", capture_output=True, text=True).stdout
 
 
-def wait_for(text, limit=30.0):
+def wait_for(text, limit=30.0, gone=None):
     start = time.perf_counter()
-    while text not in screen():
+    while True:
+        shown = screen()
+        if text in shown and (gone is None or gone not in shown):
+            return time.perf_counter()
         if time.perf_counter() - start > limit:
-            sys.exit(f"timed out waiting for {text!r}:\n{screen()}")
+            sys.exit(f"timed out waiting for {text!r}:\n{shown}")
         time.sleep(0.002)
-    return time.perf_counter()
 
 
 def keys(*k):
@@ -41,7 +44,7 @@ def keys(*k):
 
 def main():
     args = sys.argv[1:]
-    runs, env, before, after, session = 5, dict(os.environ), None, None, False
+    runs, env, before, after, session, gone = 5, dict(os.environ), None, None, False, None
     while args and args[0] != "--":
         flag = args.pop(0)
         if flag == "--runs":
@@ -55,6 +58,8 @@ def main():
             after = args.pop(0)
         elif flag == "--session":
             session = True
+        elif flag == "--until-gone":
+            gone = args.pop(0)
         else:
             sys.exit(__doc__)
     command = args[1:]
@@ -65,7 +70,7 @@ def main():
             subprocess.run(before, shell=True, check=True)
         start = time.perf_counter()
         tmux("new-session", "-d", "-x", "120", "-y", "40", *command, env=env, check=True)
-        times.append((wait_for("周") - start) * 1000)
+        times.append((wait_for("周", gone=gone) - start) * 1000)
         if session:
             keys("a", "a", "a")
             wait_for("全部存档")
