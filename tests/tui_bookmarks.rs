@@ -362,3 +362,54 @@ fn the_bookmarks_list_scrolls_only_when_the_selection_leaves_it() {
     h.keys("kk");
     assert_eq!(row_of_selection(&mut h), bottom - 3, "{}", h.text());
 }
+
+#[test]
+fn capital_a_marks_every_story_listed_read_and_saves_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let (file, loaded) = ribao::state::StateFile::open(&path).unwrap();
+    let app = App::new(
+        library(),
+        TextOptions::default(),
+        Session::open(file, loaded),
+    );
+    let mut h = Harness::new(app, 120, 40);
+    let date = h.app.current_date().unwrap().clone();
+    let (_, unread) = h.app.date_counts(&date);
+    // One category of the date: its stories only.
+    h.keys("<Enter>j<Enter>");
+    let listed: Vec<String> = h
+        .app
+        .items()
+        .iter()
+        .map(|&r| h.app.item_at(r).1.id.to_string())
+        .collect();
+    assert!(
+        !listed.is_empty() && listed.len() < unread,
+        "{}",
+        listed.len()
+    );
+    h.keys("A");
+    let said = format!("marked {} stories read", listed.len());
+    assert!(h.text().contains(&said), "{}", h.text());
+    assert!(listed.iter().all(|id| h.app.session().is_read(id)));
+    assert_eq!(h.app.date_counts(&date).1, unread - listed.len());
+    let (_, on_disk) = ribao::state::StateFile::open(&path).unwrap();
+    assert!(listed.iter().all(|id| on_disk.state.read.contains(id)));
+    h.keys("A");
+    assert!(
+        h.text().contains("every story listed is read already"),
+        "{}",
+        h.text()
+    );
+    // In a search (of the whole archive), the results are what is listed.
+    h.keys("aaa/");
+    h.search_for("AI");
+    h.keys("<Enter>A");
+    let hits = h.app.search_view().unwrap().hits.clone();
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter()
+            .all(|&r| h.app.session().is_read(h.app.item_at(r).1.id))
+    );
+}

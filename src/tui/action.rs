@@ -29,6 +29,8 @@ pub enum Action {
     /// Focus the category pane.
     Categories,
     ToggleRead,
+    /// Mark every story listed (the stories pane, or the search results) read.
+    MarkAllRead,
     /// Bookmark the story, or remove its bookmark.
     ToggleBookmark,
     /// Open (or close) the bookmarks view.

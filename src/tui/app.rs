@@ -293,6 +293,7 @@ impl App {
             Action::NewerDate => self.step_date(-1),
             Action::Categories => self.focus = Pane::Categories,
             Action::ToggleRead => self.toggle_read(),
+            Action::MarkAllRead => self.mark_all_read(self.items.clone()),
             Action::CopyLink => return self.link().map(Effect::CopyUrl),
             Action::OpenLink => return self.link().map(Effect::OpenUrl),
         }
@@ -1174,6 +1175,24 @@ impl App {
         let read = !self.session.is_read(&id);
         self.session.set_read(&id, read);
         self.notify(if read { "marked read" } else { "marked unread" }, false);
+    }
+
+    /// `A`: the stories listed (`listed`) read, in one save; says how many.
+    pub(super) fn mark_all_read(&mut self, listed: Vec<ItemRef>) {
+        let none_listed = listed.is_empty();
+        let unread: Vec<String> = listed
+            .into_iter()
+            .map(|r| self.item_at(r).1.id.to_string())
+            .filter(|id| !self.session.is_read(id))
+            .collect();
+        let text = match unread.len() {
+            0 if none_listed => "no stories listed here".to_string(),
+            0 => "every story listed is read already".to_string(),
+            1 => "marked 1 story read".to_string(),
+            n => format!("marked {n} stories read"),
+        };
+        self.session.mark_read(unread);
+        self.notify(text, false);
     }
 
     fn link(&mut self) -> Option<String> {

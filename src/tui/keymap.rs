@@ -95,6 +95,11 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     ),
     (key('r'), Action::ToggleRead, "mark the story read / unread"),
     (
+        key('A'),
+        Action::MarkAllRead,
+        "mark every story listed read",
+    ),
+    (
         key('b'),
         Action::ToggleBookmark,
         "bookmark the story / remove its bookmark",

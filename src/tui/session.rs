@@ -63,10 +63,15 @@ impl Session {
     }
 
     fn save(&mut self, change: Change) {
-        self.state.apply(&change);
+        self.save_all(vec![change]);
+    }
+
+    /// Saves changes together: one write of the file.
+    fn save_all(&mut self, changes: Vec<Change>) {
+        self.state.apply_all(&changes);
         let Some(file) = &self.file else { return };
         let saved = file
-            .apply(&[change])
+            .apply(&changes)
             .and_then(|loaded| match loaded.notices.first() {
                 None => Ok(loaded),
                 // Someone broke the file since it was read: it is copied aside and now holds
@@ -99,6 +104,18 @@ impl Session {
             } else {
                 Change::MarkUnread(id)
             });
+        }
+    }
+
+    /// Marks these stories read, in one save.
+    pub fn mark_read(&mut self, item_ids: impl IntoIterator<Item = String>) {
+        let changes: Vec<Change> = item_ids
+            .into_iter()
+            .filter(|id| !self.state.is_read(id))
+            .map(Change::MarkRead)
+            .collect();
+        if !changes.is_empty() {
+            self.save_all(changes);
         }
     }
 
@@ -149,8 +166,9 @@ impl Session {
         self.message.take()
     }
 
-    /// Saves the position; called once on quit, after the terminal is restored, so an error
-    /// prints normally. Losing only the position in a crash costs little.
+    /// Saves the position; called once on quit, before the terminal is let go (a closed
+    /// window loses nothing), its error printed after. Losing only the position in a crash
+    /// costs little.
     pub fn flush(&mut self) -> anyhow::Result<()> {
         let Some(position) = self.position.clone() else {
             return Ok(());

@@ -257,6 +257,10 @@ impl App {
             (Action::Back, SearchFocus::Article) => view.focus = SearchFocus::Results,
             (Action::Back, _) => self.close_search(),
             (Action::ToggleRead, _) => self.toggle_read(),
+            (Action::MarkAllRead, _) => {
+                let hits = view.hits.clone();
+                self.mark_all_read(hits);
+            }
             (Action::ToggleBookmark, _) => self.toggle_bookmark(),
             (Action::CopyLink, _) => return self.link().map(Effect::CopyUrl),
             (Action::OpenLink, _) => return self.link().map(Effect::OpenUrl),
