@@ -258,17 +258,22 @@ fn when_the_state_cannot_be_saved_the_reader_works_and_says_so() {
     assert!(h.text().contains("★ 1 (saving off)"));
 }
 
-#[test]
-fn a_state_file_broken_while_reading_keeps_every_bookmark_made_before() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("state.json");
-    let (file, loaded) = ribao::state::StateFile::open(&path).unwrap();
+/// The reader over the test library, saving its state to `path`.
+fn saving_to(path: &std::path::Path) -> Harness {
+    let (file, loaded) = ribao::state::StateFile::open(path).unwrap();
     let app = App::new(
         library(),
         TextOptions::default(),
         Session::open(file, loaded),
     );
-    let mut h = Harness::new(app, 120, 40);
+    Harness::new(app, 120, 40)
+}
+
+#[test]
+fn a_state_file_broken_while_reading_keeps_every_bookmark_made_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let mut h = saving_to(&path);
     h.keys("<Enter><Enter>bjb");
     std::fs::write(&path, "{ torn by another program").unwrap();
     h.keys("jb");
@@ -367,13 +372,7 @@ fn the_bookmarks_list_scrolls_only_when_the_selection_leaves_it() {
 fn capital_a_marks_every_story_listed_read_and_saves_them() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state.json");
-    let (file, loaded) = ribao::state::StateFile::open(&path).unwrap();
-    let app = App::new(
-        library(),
-        TextOptions::default(),
-        Session::open(file, loaded),
-    );
-    let mut h = Harness::new(app, 120, 40);
+    let mut h = saving_to(&path);
     let date = h.app.current_date().unwrap().clone();
     let (_, unread) = h.app.date_counts(&date);
     // One category of the date: its stories only.
