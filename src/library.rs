@@ -100,12 +100,14 @@ pub struct Pending {
     cache_root: Option<PathBuf>,
     categorizer: Arc<Categorizer>,
     pub progress: Arc<Progress>,
-    /// New files left for a second step, after the newest [`FIRST_STEP`] (empty: one step).
+    /// New and changed files left for a second step, after the newest [`FIRST_STEP`] (empty:
+    /// one step).
     later: HashSet<PathBuf>,
 }
 
-/// How many of the newest new files are indexed first when there are more: the dates on
-/// the first screen get their stories in a moment, not when a large archive is all done.
+/// How many of the newest files are indexed first on a first run (no index yet) when there
+/// are more: the dates on the first screen get their stories in a moment, not when a large
+/// archive is all done. With an index, what changed is a few days' files: one step.
 const FIRST_STEP: usize = 64;
 
 impl Pending {
@@ -122,19 +124,20 @@ impl Pending {
             .filter(|f| !self.later.contains(&f.path))
             .cloned()
             .collect();
-        let mut unwritable = false;
-        index_files(
-            &self.root,
-            Some(&cache),
-            None,
-            first,
-            &self.categorizer,
-            &self.progress.done,
-            &mut |_| unwritable = true,
-        );
-        if unwritable {
-            // Nothing to open the first step from: the whole index is built in memory.
-            return (self.finish(), None);
+        let plan = cache.plan(&self.root, first, &self.categorizer);
+        if let Err(e) = cache.update(&self.root, plan, &self.categorizer, &self.progress.done) {
+            // Nothing to open the next step from: the whole index is built in memory, once.
+            self.progress.done.store(0, Ordering::Relaxed);
+            let index = cache::build_in_memory(
+                &self.root,
+                self.files,
+                &self.categorizer,
+                &self.progress.done,
+            );
+            let mut library =
+                Library::with_index(Origin::Store(self.root), index, self.scan_problems);
+            library.cache_warning = Some(unwritable(&cache, &e));
+            return (library, None);
         }
         let (library, rest) = Library::open_listed(
             &self.root,
@@ -227,7 +230,7 @@ impl Library {
     }
 
     /// [`Library::open_dir`], indexing the newest `first` new files in a step of their own
-    /// when there are more.
+    /// when there are more and no index yet.
     fn open_listed(
         root: &Path,
         cache_root: Option<&Path>,
@@ -248,6 +251,7 @@ impl Library {
             Some(p) => (p.old, p.kept),
             None => (None, vec![None; files.len()]),
         };
+        let first = if old.is_some() { usize::MAX } else { first };
         let index = old.unwrap_or_else(|| cache::from_digests(root, Vec::new(), &categorizer));
         let mut listed: Vec<(DigestInfo, Option<usize>)> = Vec::new();
         let mut changed = Vec::new();
@@ -550,13 +554,18 @@ fn index_files(
         _ => cache.update(root, plan, categorizer, done),
     };
     update.unwrap_or_else(|e| {
-        warn(format!(
-            "cannot write the index cache in {}: {}; reading every file instead",
-            cache.dir().display(),
-            crate::io_error::in_words(&e)
-        ));
+        warn(unwritable(cache, &e));
         cache::build_in_memory(root, files, categorizer, done)
     })
+}
+
+/// What is said when the index cache cannot be written.
+fn unwritable(cache: &Cache, e: &std::io::Error) -> String {
+    format!(
+        "cannot write the index cache in {}: {}; reading every file instead",
+        cache.dir().display(),
+        crate::io_error::in_words(e)
+    )
 }
 
 /// The date a file is listed under until it is parsed: the one in its name (which real

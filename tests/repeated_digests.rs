@@ -184,3 +184,32 @@ fn a_story_a_digest_lists_twice_shows_once_but_namesakes_stay() {
         "{items}"
     );
 }
+
+#[test]
+fn dropping_a_repeat_leaves_the_other_stories_ids_as_they_were() {
+    // The same headline three times: once repeated whole, once a story of its own. That
+    // story's id (the key of its read mark and bookmark) is the one it has when the second
+    // is a different story, not a repeat.
+    let story = |url: &str| format!("## 一周回顾\n\n本周要闻。[原文]({url})\n\n");
+    let file = |second: &str| {
+        format!(
+            "# 测试日报 · 2026年03月02日\n\n{}{}{}",
+            story("https://a.example/1"),
+            story(second),
+            story("https://b.example/2")
+        )
+    };
+    let ids = |text: String| -> Vec<(String, String)> {
+        ribao::parse::parse(text.as_bytes(), Path::new("/store/2026-03-02.md"))
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|i| (i.url.unwrap_or_default(), i.id))
+            .collect()
+    };
+    let with_repeat = ids(file("https://a.example/1"));
+    let without = ids(file("https://c.example/3"));
+    assert_eq!(with_repeat.len(), 2, "{with_repeat:?}");
+    assert_eq!(with_repeat[0], without[0]);
+    assert_eq!(with_repeat[1], without[2], "{with_repeat:?} {without:?}");
+}

@@ -246,6 +246,19 @@ fn on_a_large_first_run_the_newest_dates_get_their_stories_first() {
     assert!(rest.is_none());
     assert_eq!(library.pending_count(), 0);
     assert_eq!(library.digests().len(), 100);
+    // With an index, many new files are still one step (no index written twice).
+    for n in 100..180 {
+        let day = first + chrono::Days::new(n);
+        let text = format!("# 测试日报 {day}\n\n## 产品\n\n1. 甲公司发布第{n}个模型。\n");
+        fs::write(store.join(format!("{day}.md")), text).unwrap();
+    }
+    let (_, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let (library, rest) = pending.unwrap().step();
+    assert!(rest.is_none());
+    assert_eq!(library.digests().len(), 180);
+    for n in 100..180 {
+        fs::remove_file(store.join(format!("{}.md", first + chrono::Days::new(n)))).unwrap();
+    }
 
     // In the reader: the first step's library does not end the indexing.
     fs::remove_dir_all(&cache).unwrap();
@@ -261,23 +274,38 @@ fn on_a_large_first_run_the_newest_dates_get_their_stories_first() {
 
 #[test]
 fn an_index_cache_that_cannot_be_written_is_said_on_the_reader_screen() {
-    let tmp = tempfile::tempdir().unwrap();
-    let store = tmp.path().join("store");
-    fs::create_dir_all(&store).unwrap();
-    fs::write(store.join("2026-03-02-b.md"), sample(1)).unwrap();
-    // A file where the cache folder should be: not even root can write there.
-    let cache = tmp.path().join("cache");
-    fs::write(&cache, "not a folder").unwrap();
-    let (library, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
-    let mut h = Harness::new(reader(library), 120, 30);
-    h.app.start_loading(pending.expect("a file to index"));
-    assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
-    // The stories are there all the same, read into memory.
-    assert_eq!(h.app.library().pending_count(), 0);
-    assert!(h.app.library().items().count() > 0);
-    let screen = h.text();
-    assert!(
-        screen.contains("cannot write the index cache") && screen.contains("reading every"),
-        "{screen}"
-    );
+    // One file (one step), and enough for a first step of their newest (two steps).
+    for files in [1, 70] {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = tmp.path().join("store");
+        fs::create_dir_all(&store).unwrap();
+        let first = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        for n in 0..files {
+            let day = first + chrono::Days::new(n);
+            let text = format!("# 测试日报 {day}\n\n## 产品\n\n1. 甲公司发布第{n}个模型。\n");
+            fs::write(store.join(format!("{day}.md")), text).unwrap();
+        }
+        // A file where the cache folder should be: not even root can write there.
+        let cache = tmp.path().join("cache");
+        fs::write(&cache, "not a folder").unwrap();
+        let (library, pending) =
+            Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+        let pending = pending.expect("files to index");
+        let progress = pending.progress.clone();
+        let mut h = Harness::new(reader(library), 120, 30);
+        h.app.start_loading(pending);
+        assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
+        // The stories are there all the same, read into memory once.
+        assert_eq!(h.app.library().pending_count(), 0);
+        assert_eq!(h.app.library().items().count(), files as usize);
+        assert_eq!(
+            progress.done.load(std::sync::atomic::Ordering::Relaxed),
+            files as usize
+        );
+        let screen = h.text();
+        assert!(
+            screen.contains("cannot write the index cache") && screen.contains("reading every"),
+            "{files} files: {screen}"
+        );
+    }
 }

@@ -248,10 +248,6 @@ fn with_ids(items: Vec<Item>, source: &str, day: &str) -> Vec<Item> {
             item
         })
         .filter(|i| !i.title.is_empty())
-        .filter(|i| {
-            let told_by = i.url.as_deref().unwrap_or(&i.body);
-            stories.insert(short_hash(&[&i.title, told_by]))
-        })
         .map(|mut item| {
             let mut n = 0u32;
             let mut id = short_hash(&[source, day, &item.title]);
@@ -261,6 +257,12 @@ fn with_ids(items: Vec<Item>, source: &str, day: &str) -> Vec<Item> {
             }
             item.id = id;
             item
+        })
+        // After the ids: a namesake after a repeat keeps the id (and the read mark and
+        // bookmark) it had when repeats were listed.
+        .filter(|i| {
+            let told_by = i.url.as_deref().unwrap_or(&i.body);
+            stories.insert(short_hash(&[&i.title, told_by]))
         })
         .collect()
 }
