@@ -112,6 +112,10 @@ fn esc_in_a_story_opened_from_the_bookmarks_goes_back_to_them() {
     h.keys("<Esc>");
     assert!(h.app.bookmarks_view().is_none());
     assert_eq!(h.app.focus(), Pane::Article);
+    // A bookmark removed while reading its story is gone from the list Esc returns to.
+    h.keys("B<Enter>b<Esc>");
+    assert_eq!(h.app.bookmarks_view().unwrap().visible().len(), 1);
+    h.keys("<Esc>");
     // Gone elsewhere (another date), Esc goes back as it always does.
     h.keys("B<Enter>[<Enter><Enter><Esc>");
     assert!(h.app.bookmarks_view().is_none());
@@ -388,6 +392,13 @@ fn capital_a_marks_every_story_listed_read_and_saves_them() {
         "{}",
         listed.len()
     );
+    // The first A says what the second does; another key in between calls it off.
+    h.keys("A");
+    let asked = format!("A again marks {} stories read", listed.len());
+    assert!(h.text().contains(&asked), "{}", h.text());
+    assert!(listed.iter().all(|id| !h.app.session().is_read(id)));
+    h.keys("jA");
+    assert!(listed.iter().all(|id| !h.app.session().is_read(id)));
     h.keys("A");
     let said = format!("marked {} stories read", listed.len());
     assert!(h.text().contains(&said), "{}", h.text());
@@ -404,7 +415,7 @@ fn capital_a_marks_every_story_listed_read_and_saves_them() {
     // In a search (of the whole archive), the results are what is listed.
     h.keys("aaa/");
     h.search_for("AI");
-    h.keys("<Enter>A");
+    h.keys("<Enter>AA");
     let hits = h.app.search_view().unwrap().hits.clone();
     assert!(!hits.is_empty());
     assert!(

@@ -119,9 +119,16 @@ fn json_lines<T: Serialize + Sync>(rows: &[T]) -> serde_json::Result<String> {
 }
 
 /// A message for the user on stderr, made safe for the terminal: it can hold file names
-/// and text from files.
+/// and text from files. A stderr that is gone (the reader's window closed) is no reason to
+/// panic: the message had no one to read it.
 pub(super) fn warn(message: impl std::fmt::Display) {
-    eprintln!("ribao: {}", crate::text::sanitize(&message.to_string()));
+    use std::io::Write;
+    let message = message.to_string();
+    let _ = writeln!(
+        std::io::stderr(),
+        "ribao: {}",
+        crate::text::sanitize(&message)
+    );
 }
 
 /// Write to stdout; a closed pipe (`ribao items | head`) ends the program quietly, as it

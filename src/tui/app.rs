@@ -122,6 +122,8 @@ pub struct App {
     scroll: usize,
     help: Option<usize>,
     bookmarks: Option<BookmarksView>,
+    /// The last key was `A`, which asked to be pressed again to mark a list read.
+    mark_all_asked: bool,
     /// The bookmarks view a story was opened from: Esc in its article goes back to it.
     return_to: Option<BookmarksView>,
     search: Option<SearchView>,
@@ -165,6 +167,7 @@ impl App {
             scroll: 0,
             help: None,
             bookmarks: None,
+            mark_all_asked: false,
             return_to: None,
             search: None,
             worker: None,
@@ -218,6 +221,9 @@ impl App {
         if self.message.as_ref().is_some_and(|m| !m.error) {
             self.message = None;
         }
+        if action != Action::MarkAllRead {
+            self.mark_all_asked = false;
+        }
         if let Some(scroll) = self.help {
             let max = self.view.help_len.saturating_sub(self.view.help_height);
             let page = self.view.help_height.max(2) - 1;
@@ -244,6 +250,9 @@ impl App {
         if let Some(view) = self.return_to.take() {
             match action {
                 Action::Back if self.focus == Pane::Article => {
+                    // As they are now: `b` may have changed them while reading.
+                    let mut view = view;
+                    view.refresh(self.session.bookmarks());
                     self.bookmarks = Some(view);
                     return None;
                 }
@@ -842,7 +851,7 @@ impl App {
     pub fn start_loading(&mut self, pending: crate::library::Pending) {
         if pending.progress.counts().1 == 0 && self.library.pending_count() == 0 {
             // Only removed files: finished at once, no thread needed.
-            self.replace_library(pending.finish());
+            self.loaded(Loaded::Complete(pending.finish()));
             return;
         }
         match Loader::spawn(pending, self.waker.clone()) {
@@ -1177,7 +1186,8 @@ impl App {
         self.notify(if read { "marked read" } else { "marked unread" }, false);
     }
 
-    /// `A`: the stories listed (`listed`) read, in one save; says how many.
+    /// `A` twice: the stories listed (`listed`) read, in one save; says how many. The first
+    /// `A` only says what the second will do (a whole archive is one key away otherwise).
     pub(super) fn mark_all_read(&mut self, listed: Vec<ItemRef>) {
         let none_listed = listed.is_empty();
         let unread: Vec<String> = listed
@@ -1185,13 +1195,24 @@ impl App {
             .map(|r| self.item_at(r).1.id.to_string())
             .filter(|id| !self.session.is_read(id))
             .collect();
-        let text = match unread.len() {
-            0 if none_listed => "no stories listed here".to_string(),
-            0 => "every story listed is read already".to_string(),
-            1 => "marked 1 story read".to_string(),
-            n => format!("marked {n} stories read"),
+        let stories = match unread.len() {
+            1 => "1 story".to_string(),
+            n => format!("{n} stories"),
         };
-        self.session.mark_read(unread);
+        let text = if unread.is_empty() {
+            let why = if none_listed {
+                "no stories listed here"
+            } else {
+                "every story listed is read already"
+            };
+            why.to_string()
+        } else if !std::mem::replace(&mut self.mark_all_asked, true) {
+            format!("A again marks {stories} read")
+        } else {
+            self.mark_all_asked = false;
+            self.session.mark_read(unread);
+            format!("marked {stories} read")
+        };
         self.notify(text, false);
     }
 

@@ -28,7 +28,7 @@ impl BookmarksView {
         }
     }
 
-    /// The list after a bookmark was removed (selection kept in range).
+    /// The list as it is now (a bookmark removed or added; the selection kept in range).
     pub fn refresh(&mut self, all: Vec<Bookmark>) {
         self.all = all;
         self.clamp();

@@ -78,7 +78,12 @@ impl InputThread {
         let (thread_tx, thread_stop) = (tx.clone(), stop.clone());
         let spawned = std::thread::Builder::new()
             .name("ribao-input".into())
-            .spawn(move || read_terminal(&thread_tx, &thread_stop));
+            .spawn(move || {
+                let read = super::terminal::caught(|| read_terminal(&thread_tx, &thread_stop));
+                if let Err(why) = read {
+                    let _ = thread_tx.send(Event::InputClosed(why));
+                }
+            });
         if let Err(e) = spawned {
             // No keys would ever come: the loop ends as when the input fails.
             let _ = tx.send(Event::InputClosed(e.to_string()));

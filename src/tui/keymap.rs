@@ -97,7 +97,7 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (
         key('A'),
         Action::MarkAllRead,
-        "mark every story listed read",
+        "mark every story listed read (press it twice)",
     ),
     (
         key('b'),

@@ -1,6 +1,7 @@
 //! Entering and leaving the full-screen terminal. Leaving always happens — on quit, on error
-//! (the guard's drop) and on panic (the hook) — so the user's shell is never left in raw mode
-//! or the alternate screen.
+//! (the guard's drop) and on a panic of the reader's own thread (the hook) — so the user's
+//! shell is never left in raw mode or the alternate screen; a worker's panic is reported on
+//! the screen instead ([`caught`]).
 
 use super::Event;
 use crossterm::cursor::{Hide, Show};
@@ -135,20 +136,24 @@ pub fn restore() {
     }
 }
 
-thread_local! {
-    /// Set while [`caught`] runs work on this thread: the panic it catches is its report.
-    static CATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    static CAUGHT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-}
+/// The thread the reader draws from: a panic anywhere else is a worker's.
+static UI_THREAD: std::sync::OnceLock<std::thread::ThreadId> = std::sync::OnceLock::new();
+/// A worker's panic (where, and what), kept for [`caught`] to report.
+static WORKER_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
 
 fn install_panic_hook() {
     PANIC_HOOK.call_once(|| {
+        let _ = UI_THREAD.set(std::thread::current().id());
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            // A worker's panic is reported by the worker on the status bar; printed, it
-            // would scribble over a screen the reader goes on drawing.
-            if CATCHING.get() {
-                CAUGHT.set(Some(info.to_string()));
+            // A panic off the reader's thread while it runs (indexing, search, their rayon
+            // helpers) is reported by the worker on the status bar (see `caught`); printed,
+            // it would scribble over a screen the reader goes on drawing.
+            let worker = UI_THREAD.get() != Some(&std::thread::current().id());
+            if worker && ACTIVE.load(Ordering::SeqCst) {
+                if let Ok(mut kept) = WORKER_PANIC.lock() {
+                    kept.get_or_insert_with(|| info.to_string());
+                }
                 return;
             }
             restore();
@@ -157,15 +162,13 @@ fn install_panic_hook() {
     });
 }
 
-/// Runs a worker's `work`, a panic in it becoming its message (where, and what), so the
-/// reader reports it and goes on: the terminal stays in reader mode.
+/// Runs a worker's `work` (on its own thread, or on rayon's threads under it), a panic in
+/// it becoming its message, so the reader reports it and goes on in reader mode.
 pub fn caught<T>(work: impl FnOnce() -> T) -> Result<T, String> {
-    CATCHING.set(true);
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
-    CATCHING.set(false);
-    result.map_err(|payload| {
-        CAUGHT.take().unwrap_or_else(|| {
-            // No hook of ours ran (the reader is not on a terminal): the payload says what.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| {
+        let kept = WORKER_PANIC.lock().ok().and_then(|mut kept| kept.take());
+        kept.unwrap_or_else(|| {
+            // The hook kept nothing (the reader is not on a terminal): the payload says what.
             payload
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
@@ -196,15 +199,38 @@ pub fn write_escape(sequence: &str) -> std::io::Result<()> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
-    fn a_workers_panic_becomes_its_message_and_is_not_printed() {
-        super::install_panic_hook();
-        let why = super::caught(|| -> u32 { panic!("index 3 out of range") }).unwrap_err();
+    fn a_panic_in_a_workers_parallel_work_is_its_message_and_leaves_the_screen() {
+        install_panic_hook();
+        // As while the reader runs (the test's thread stands for the reader's).
+        ACTIVE.store(true, Ordering::SeqCst);
+        let why = std::thread::spawn(|| {
+            caught(|| {
+                use rayon::prelude::*;
+                (0..64)
+                    .into_par_iter()
+                    .map(|i| {
+                        if i == 63 {
+                            panic!("index {i} out of range")
+                        } else {
+                            i
+                        }
+                    })
+                    .sum::<i32>()
+            })
+        })
+        .join()
+        .unwrap()
+        .unwrap_err();
+        // Nothing restored the terminal: the reader is still in reader mode.
+        assert!(ACTIVE.swap(false, Ordering::SeqCst));
         // Where (from the hook) and what.
         assert!(
-            why.contains("index 3 out of range") && why.contains("terminal.rs"),
+            why.contains("index 63 out of range") && why.contains("terminal.rs"),
             "{why}"
         );
-        assert_eq!(super::caught(|| 7), Ok(7));
+        assert_eq!(caught(|| 7), Ok(7));
     }
 }

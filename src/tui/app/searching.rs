@@ -112,7 +112,11 @@ impl App {
         let hits = match response.hits {
             Ok(hits) => hits,
             Err(why) => {
-                self.show_problem(&format!("the search failed (please report this): {why}"));
+                // One message, not one more per keystroke.
+                self.notify(
+                    format!("the search failed (please report this): {why}"),
+                    true,
+                );
                 Vec::new()
             }
         };

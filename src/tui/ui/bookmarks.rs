@@ -2,6 +2,7 @@
 //! title and link of a story whose digest file is gone.
 
 use super::super::app::App;
+use super::super::link;
 use super::list::{self, Rows, marker};
 use super::{DIM, ERROR, FOCUS, clean, draw_block, fit_row, pane_block, put_line};
 use crate::state::Bookmark;
@@ -133,7 +134,7 @@ fn missing_lines(mark: &Bookmark, width: usize, opts: TextOptions) -> Vec<Line<'
         ));
     }
     out.push(Line::default());
-    let keys = if mark.url.is_some() {
+    let keys = if mark.url.as_deref().and_then(link::safe_url).is_some() {
         "o opens the link, y copies it, Esc goes back"
     } else {
         "Esc goes back"
