@@ -309,3 +309,51 @@ fn an_index_cache_that_cannot_be_written_is_said_on_the_reader_screen() {
         );
     }
 }
+
+#[test]
+fn the_saved_story_is_gone_back_to_once_a_full_reindex_reaches_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, indexed) = indexed_store(&tmp);
+    fs::write(store.join("2026-03-02-b.md"), sample(1)).unwrap();
+    // Reading the older digest's second story when the reader last quit.
+    let mut h = Harness::new(reader(indexed), 120, 30);
+    h.keys("<Enter><Enter>j<Enter>");
+    let saved = h.app.position();
+    let story = h.app.opened().unwrap().1.id.to_string();
+    assert_eq!(saved.item.as_deref(), Some(story.as_str()));
+    let state = ribao::state::State {
+        position: Some(saved.clone()),
+        ..Default::default()
+    };
+
+    // The index is gone (a new version of ribao): every file is indexed again.
+    fs::remove_dir_all(&cache).unwrap();
+    let start = || {
+        let (library, pending) =
+            Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+        let app = App::new(
+            library,
+            TextOptions::default(),
+            Session::in_memory(state.clone()),
+        );
+        (Harness::new(app, 120, 30), pending.unwrap())
+    };
+    let (mut h, pending) = start();
+    assert!(h.app.opened().is_none(), "not indexed yet");
+    // Quitting before the story arrives keeps the saved place, not the fallback.
+    assert_eq!(h.app.position(), saved);
+    h.app.start_loading(pending);
+    assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
+    assert_eq!(h.app.opened().map(|(_, i)| i.id.to_string()), Some(story));
+    assert_eq!(h.app.focus(), ribao::tui::Pane::Article);
+
+    // A key pressed while indexing: the user's own place wins.
+    fs::remove_dir_all(&cache).unwrap();
+    let (mut h, pending) = start();
+    h.keys("j");
+    let moved = h.app.position();
+    h.app.start_loading(pending);
+    assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
+    assert!(h.app.opened().is_none());
+    assert_eq!(h.app.position().date, moved.date);
+}

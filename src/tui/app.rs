@@ -124,6 +124,9 @@ pub struct App {
     bookmarks: Option<BookmarksView>,
     /// The last key was `A`, which asked to be pressed again to mark a list read.
     mark_all_asked: bool,
+    /// The saved position, while its story is still being indexed and no key was pressed:
+    /// it is gone to when the story arrives, and is what quitting saves meanwhile.
+    unrestored: Option<Position>,
     /// The bookmarks view a story was opened from: Esc in its article goes back to it.
     return_to: Option<BookmarksView>,
     search: Option<SearchView>,
@@ -168,6 +171,7 @@ impl App {
             help: None,
             bookmarks: None,
             mark_all_asked: false,
+            unrestored: None,
             return_to: None,
             search: None,
             worker: None,
@@ -224,6 +228,8 @@ impl App {
         if action != Action::MarkAllRead {
             self.mark_all_asked = false;
         }
+        // The user has gone somewhere: that is the place now.
+        self.unrestored = None;
         if let Some(scroll) = self.help {
             let max = self.view.help_len.saturating_sub(self.view.help_height);
             let page = self.view.help_height.max(2) - 1;
@@ -798,6 +804,9 @@ impl App {
     /// Where the reader is: scope, date, category, the highlighted or open story and how far
     /// it is scrolled.
     pub fn position(&self) -> Position {
+        if let Some(saved) = &self.unrestored {
+            return saved.clone();
+        }
         // In the stories, the highlighted story is where the reader is, opened or not.
         let highlighted = (self.focus == Pane::Items)
             .then(|| self.items.get(self.item).copied())
@@ -843,7 +852,18 @@ impl App {
     fn restore_position(&mut self) {
         if let Some(p) = self.session.position().cloned() {
             self.restore(&p);
+            self.wait_for_story(p);
         }
+    }
+
+    /// Keeps `p` to go to later when its story is not found yet because files are still
+    /// being indexed.
+    fn wait_for_story(&mut self, p: Position) {
+        let found = p.item.as_deref().is_none_or(|id| {
+            let at = |r: Option<ItemRef>| r.is_some_and(|r| self.item_at(r).1.id == id);
+            at(self.opened) || at(self.items.get(self.item).copied())
+        });
+        self.unrestored = (!found && self.library.pending_count() > 0).then_some(p);
     }
 
     /// Starts the indexing `pending` on its own thread; until it is done the reader shows
@@ -935,6 +955,13 @@ impl App {
     /// Takes a new library (indexing done, or the store changed): the reader stays where it
     /// was (date, scope, category, story, scroll), and an open search is asked again.
     fn replace_library(&mut self, library: crate::library::Library) {
+        if let Some(saved) = self.unrestored.take() {
+            // Nothing was done since the start: the saved place, now that more is indexed.
+            self.swap_library(library);
+            self.restore(&saved);
+            self.wait_for_story(saved);
+            return;
+        }
         let position = self.position();
         let id_of = |app: &App, r: Option<ItemRef>| r.map(|r| app.item_at(r).1.id.to_string());
         let opened = id_of(self, self.opened);
@@ -947,15 +974,7 @@ impl App {
         let reselect = search
             .as_ref()
             .and_then(|view| id_of(self, view.selected_hit()).or_else(|| view.reselect.clone()));
-        self.library = Arc::new(library);
-        // The search thread holds the old library.
-        self.worker = None;
-        self.article = ArticleCache::default();
-        self.dates = scope::group_dates(&self.library);
-        self.group_of = scope::group_of_digests(&self.dates, self.library.digests().len());
-        self.scope = Scope::Day;
-        self.opened = None;
-        self.select_date(0);
+        self.swap_library(library);
         self.restore(&position);
         // The open story, the highlighted one and where the keyboard was stay as they were
         // (stories found again by id: their places in the lists may have moved).
@@ -977,6 +996,19 @@ impl App {
             self.search = Some(view);
             self.request_search();
         }
+    }
+
+    /// `library` in place of this one, at its newest date.
+    fn swap_library(&mut self, library: crate::library::Library) {
+        self.library = Arc::new(library);
+        // The search thread holds the old library.
+        self.worker = None;
+        self.article = ArticleCache::default();
+        self.dates = scope::group_dates(&self.library);
+        self.group_of = scope::group_of_digests(&self.dates, self.library.digests().len());
+        self.scope = Scope::Day;
+        self.opened = None;
+        self.select_date(0);
     }
 
     /// The date group of the story with this id (one id lookup, not a search per date).

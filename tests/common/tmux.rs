@@ -124,13 +124,19 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 
-    /// Wait until the screen satisfies `ready` (10 s at most); returns the screen.
+    /// Wait until the screen satisfies `ready` (10 s at most); returns the screen. It is
+    /// taken only when it holds still for a moment: a capture can catch the terminal in the
+    /// middle of drawing a frame (half a popup over the one before).
     pub fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
             if ready(&screen) {
-                return screen;
+                std::thread::sleep(Duration::from_millis(30));
+                if self.screen() == screen {
+                    return screen;
+                }
+                continue;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(10),
