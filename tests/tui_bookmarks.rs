@@ -56,12 +56,15 @@ fn bookmarks_view_lists_filters_removes_and_opens() {
     h.keys("<Enter>");
     let view = h.app.bookmarks_view().unwrap();
     assert!(view.visible().iter().all(|b| b.title.contains(&word)));
+    let chosen = view.selected().unwrap().id.clone();
     assert!(h.text().contains(&format!("/ {word}")));
     h.keys("<Esc>");
+    let view = h.app.bookmarks_view().unwrap();
+    assert_eq!(view.visible().len(), 3, "Esc clears the filter first");
     assert_eq!(
-        h.app.bookmarks_view().unwrap().visible().len(),
-        3,
-        "Esc clears the filter first"
+        view.selected().unwrap().id,
+        chosen,
+        "still on the one found"
     );
 
     // d removes the selected bookmark.

@@ -571,3 +571,29 @@ fn a_message_longer_than_the_row_takes_both_status_rows() {
     let rows = h.rows();
     assert!(rows[rows.len() - 1].contains("j/k move"), "{rows:#?}");
 }
+
+#[test]
+fn a_long_store_path_is_cut_from_the_left_and_the_bookmark_count_stays() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp
+        .path()
+        .join("a-rather-long-folder-name-for-digests/of-several-publications/store");
+    std::fs::create_dir_all(&store).unwrap();
+    std::fs::write(store.join("2026-03-02.md"), ribao::samples::SAMPLES[0].1).unwrap();
+    for width in [70, 90, 120] {
+        let library = Library::load_dir(
+            &store,
+            None,
+            &ribao::categories::Categorizer::builtin(),
+            &mut |_| {},
+        );
+        let mut h = Harness::new(app_with(library, TextOptions::default()), width, 30);
+        let text = h.text();
+        let row = text.lines().rev().nth(1).unwrap();
+        assert!(row.contains("★ 0 · …"), "{width}: {row}");
+        assert!(
+            row.trim_end().ends_with("publications/store"),
+            "{width}: {row}"
+        );
+    }
+}

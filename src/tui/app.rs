@@ -349,7 +349,7 @@ impl App {
             KeyCode::Enter => view.typing = false,
             KeyCode::Esc => {
                 view.typing = false;
-                view.filter.clear();
+                view.clear_filter();
             }
             _ => return view.filter_key(key),
         }
@@ -406,10 +406,7 @@ impl App {
             Action::First => view.move_by(isize::MIN),
             Action::Last => view.move_by(isize::MAX),
             Action::Search => view.typing = true,
-            Action::Back if !view.filter.is_empty() => {
-                view.filter.clear();
-                view.selected = 0;
-            }
+            Action::Back if !view.filter.is_empty() => view.clear_filter(),
             Action::Back | Action::Quit | Action::Bookmarks => self.bookmarks = None,
             Action::RemoveBookmark | Action::ToggleBookmark => {
                 let Some(id) = view.selected().map(|b| b.id.clone()) else {

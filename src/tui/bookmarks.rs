@@ -79,6 +79,15 @@ impl BookmarksView {
         true
     }
 
+    /// Clears the filter; the selected bookmark stays selected in the whole list.
+    pub fn clear_filter(&mut self) {
+        let id = self.selected().map(|b| b.id.clone());
+        self.filter.clear();
+        self.selected = id
+            .and_then(|id| self.visible().iter().position(|b| b.id == id))
+            .unwrap_or(0);
+    }
+
     fn clamp(&mut self) {
         self.selected = self.selected.min(self.visible().len().saturating_sub(1));
     }

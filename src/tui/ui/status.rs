@@ -202,7 +202,6 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         false => format!("★ {}", app.session().bookmark_count()),
         true => format!("★ {} (saving off)", app.session().bookmark_count()),
     };
-    let right = format!("{bookmarks} · {store}");
     let scope_text = scope(app);
     // At most what `fit_row` keeps on the right (two thirds of the row, less a gap), so a
     // long store path is cut rather than dropped with the bookmark count.
@@ -210,15 +209,17 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let room = width
         .saturating_sub(text::str_width(&scope_text, opts) + 3)
         .min(kept.saturating_sub(2));
+    let lead = format!("{bookmarks} · ");
+    let path_room = room.saturating_sub(text::str_width(&lead, opts));
     // A path cut to a few columns says nothing: then only the bookmark count.
-    let right = if room < 20 {
+    let right = if path_room < 12 {
         bookmarks
     } else if matches!(app.library().origin, Origin::Samples { .. }) {
         // "built-in samples — put digests in …": the start says the most.
-        text::truncate(&right, room, opts).into_owned()
+        lead + &text::truncate(&store, path_room, opts)
     } else {
         // A path: its end says the most.
-        cut_left(&right, room, opts)
+        lead + &cut_left(&store, path_room, opts)
     };
     let scope_row = fit_row(
         vec![Span::raw(" ")],
