@@ -601,3 +601,30 @@ fn the_search_view_renders_at_every_size() {
         }
     }
 }
+
+#[test]
+fn quitting_while_reading_a_result_reopens_at_that_story() {
+    let mut h = Harness::new(app(), 100, 10);
+    h.keys("aaa/");
+    h.search_for("AI");
+    h.keys("<Enter><Enter>jj");
+    let view = h.app.search_view().unwrap();
+    assert_eq!(view.focus, SearchFocus::Article);
+    let (digest, item) = h.app.item_at(view.selected_hit().unwrap());
+    let (date, story, scroll) = (digest.date, item.id.to_string(), view.scroll);
+    assert!(scroll > 0, "the story is scrolled");
+    let saved = ribao::state::State {
+        position: Some(h.app.position()),
+        ..Default::default()
+    };
+    let again = ribao::tui::App::new(
+        support::library(),
+        TextOptions::default(),
+        ribao::tui::Session::in_memory(saved),
+    );
+    let again = Harness::new(again, 100, 10);
+    let (digest, item) = again.app.opened().expect("the story is open");
+    assert_eq!((digest.date, item.id.to_string()), (date, story));
+    assert_eq!(again.app.focus(), Pane::Article);
+    assert_eq!(again.app.scroll(), scroll);
+}

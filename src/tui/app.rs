@@ -804,6 +804,24 @@ impl App {
         if let Some(saved) = &self.unrestored {
             return saved.clone();
         }
+        // A story read from the search results: it is where the reader is, on its date.
+        if let Some(view) = self.search.as_ref()
+            && view.focus == super::search::SearchFocus::Article
+            && let Some(r) = view.selected_hit()
+        {
+            let (digest, item) = self.item_at(r);
+            return Position {
+                date: Some(crate::model::date_label(digest.date)),
+                category: None,
+                item: Some(item.id.to_string()),
+                scroll: view.scroll,
+                extra: crate::state::Extra::from_iter([
+                    (POSITION_SCOPE.to_string(), Scope::Day.key().into()),
+                    (POSITION_GROUP.to_string(), "source".into()),
+                    (POSITION_PANE.to_string(), "article".into()),
+                ]),
+            };
+        }
         // In the stories, the highlighted story is where the reader is, opened or not.
         let highlighted = (self.focus == Pane::Items)
             .then(|| self.items.get(self.item).copied())
