@@ -392,3 +392,22 @@ fallback = true
         .collect();
     assert_eq!(unified, ["我的关注", "市场与资本", "其他"]);
 }
+
+#[test]
+fn cycling_the_scope_round_comes_back_to_the_date_it_started_from() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    let on = |h: &Harness| ribao::model::date_label(h.app.current_date().unwrap().date);
+    while on(&h) != "2026-01-05" {
+        h.keys("j");
+    }
+    // The last 7 days lack it; the 30 days, the archive and the date again have it.
+    h.keys("a");
+    assert_ne!(on(&h), "2026-01-05");
+    h.keys("a");
+    assert_eq!(on(&h), "2026-01-05", "30 days");
+    h.keys("a");
+    assert_eq!(on(&h), "2026-01-05", "the archive");
+    h.keys("a");
+    assert_eq!(on(&h), "2026-01-05", "the date again");
+    assert_eq!(h.app.scope(), Scope::Day);
+}

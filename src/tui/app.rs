@@ -124,6 +124,9 @@ pub struct App {
     bookmarks: Option<BookmarksView>,
     /// The last key was `A`, which asked to be pressed again to mark a list read.
     mark_all_asked: bool,
+    /// The story the `a` presses in a row started from: a scope that lacks it (the last 7
+    /// days, from an older date) does not lose it for the next.
+    scope_anchor: Option<ItemRef>,
     /// The saved position, while its story is still being indexed and no key was pressed:
     /// it is gone to when the story arrives, and is what quitting saves meanwhile.
     unrestored: Option<Position>,
@@ -171,6 +174,7 @@ impl App {
             help: None,
             bookmarks: None,
             mark_all_asked: false,
+            scope_anchor: None,
             unrestored: None,
             return_to: None,
             search: None,
@@ -227,6 +231,9 @@ impl App {
         }
         if action != Action::MarkAllRead {
             self.mark_all_asked = false;
+        }
+        if action != Action::Scope {
+            self.scope_anchor = None;
         }
         // The user has gone somewhere: that is the place now.
         self.unrestored = None;
@@ -775,6 +782,9 @@ impl App {
     /// `a`: the next scope (day › 7 days › 30 days › archive), keeping the category and the
     /// story when the new scope has them.
     fn cycle_scope(&mut self) {
+        if self.scope_anchor.is_none() {
+            self.scope_anchor = self.opened.or_else(|| self.items.get(self.item).copied());
+        }
         let next = self.scope.next();
         self.set_scope(next);
         let n = self.items.len();
@@ -788,7 +798,10 @@ impl App {
 
     pub(crate) fn set_scope(&mut self, scope: Scope) {
         let keep = self.category().clone();
-        let anchor = self.opened.or_else(|| self.items.get(self.item).copied());
+        let anchor = self
+            .scope_anchor
+            .or(self.opened)
+            .or_else(|| self.items.get(self.item).copied());
         if scope == Scope::Day
             && let Some((d, _)) = anchor
         {
@@ -1016,6 +1029,8 @@ impl App {
     /// `library` in place of this one, at its newest date.
     fn swap_library(&mut self, library: crate::library::Library) {
         self.library = Arc::new(library);
+        // Places in the old lists.
+        self.scope_anchor = None;
         // The search thread holds the old library.
         self.worker = None;
         self.article = ArticleCache::default();
