@@ -111,6 +111,8 @@ fn esc_in_a_story_opened_from_the_bookmarks_goes_back_to_them() {
     h.keys("<Esc>");
     let view = h.app.bookmarks_view().expect("the bookmarks again");
     assert_eq!(view.selected, 1);
+    // Read now, and marked so in the list.
+    assert!(h.text().contains("› ✓ "), "{}", h.text());
     // Esc closes them: the story is still open where it was.
     h.keys("<Esc>");
     assert!(h.app.bookmarks_view().is_none());
@@ -363,7 +365,7 @@ fn the_bookmarks_list_scrolls_only_when_the_selection_leaves_it() {
     let row_of_selection = |h: &mut Harness| {
         h.rows()
             .iter()
-            .position(|r| r.contains("› 2026-01-01"))
+            .position(|r| r.contains("›   2026-01-01"))
             .expect("the selected bookmark is on screen")
     };
     h.keys("BG");

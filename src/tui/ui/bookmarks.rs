@@ -4,7 +4,7 @@
 use super::super::app::App;
 use super::super::link;
 use super::list::{self, Rows, marker};
-use super::{DIM, ERROR, FOCUS, clean, draw_block, fit_row, pane_block, put_line};
+use super::{DIM, ERROR, FOCUS, OK, clean, draw_block, fit_row, pane_block, put_line};
 use crate::state::Bookmark;
 use crate::text::{self, TextOptions};
 use ratatui::buffer::Buffer;
@@ -66,7 +66,8 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     };
     let mut offset = view.offset;
     list::draw(buf, list_area, rows, &mut offset, opts, |i, w| {
-        row(visible[i], i == view.selected, w, opts)
+        let read = app.session().is_read(&visible[i].id);
+        row(visible[i], i == view.selected, read, w, opts)
     });
     let bottom = Rect {
         y: inner.bottom().saturating_sub(1),
@@ -92,10 +93,25 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     }
 }
 
-/// `› 2026-01-20 · 量子位 · 技术前沿解读   title`
-fn row(mark: &Bookmark, selected: bool, width: usize, opts: TextOptions) -> Line<'static> {
+/// `› ✓ 2026-01-20  title   量子位 · 技术前沿解读` (✓: read)
+fn row(
+    mark: &Bookmark,
+    selected: bool,
+    read: bool,
+    width: usize,
+    opts: TextOptions,
+) -> Line<'static> {
     let date = mark.date.as_deref().unwrap_or("undated");
-    let prefix = vec![marker(selected), Span::styled(format!("{date}  "), DIM)];
+    let read = if read {
+        Span::styled("✓ ", OK)
+    } else {
+        Span::raw("  ")
+    };
+    let prefix = vec![
+        marker(selected),
+        read,
+        Span::styled(format!("{date}  "), DIM),
+    ];
     let mut right = clean(&mark.source);
     if let Some(c) = &mark.category {
         right = format!("{right} · {}", clean(c));
