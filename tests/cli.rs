@@ -361,6 +361,34 @@ fn search_query_rules_and_exit_status() {
 }
 
 #[test]
+fn a_minus_before_source_category_or_date_leaves_those_out() {
+    let s = store();
+    let rows = |args: &[&str]| -> Vec<serde_json::Value> {
+        let mut a = vec!["search", "--store", &s, "--json", "--", "发布"];
+        a.extend_from_slice(args);
+        let out = ribao(&a);
+        if out.status.code() == Some(1) {
+            return Vec::new();
+        }
+        json(&out).as_array().unwrap().clone()
+    };
+    let all = rows(&[]);
+    assert!(all.len() >= 3, "{all:?}");
+    for (prefix, field, value) in [
+        ("source:", "source", "AI行业速递"),
+        ("category:", "category", "产品更新"),
+        ("date:", "date", "2026-02-03"),
+    ] {
+        let kept = rows(&[&format!("{prefix}{value}")]);
+        let left = rows(&[&format!("-{prefix}{value}")]);
+        assert!(!kept.is_empty() && !left.is_empty(), "{prefix}");
+        // Each story is on exactly one side.
+        assert_eq!(kept.len() + left.len(), all.len(), "{prefix}");
+        assert!(left.iter().all(|r| r[field] != value), "{prefix}: {left:?}");
+    }
+}
+
+#[test]
 fn items_accept_unified_categories_and_mark_inferred_ones() {
     let v = json(&ribao(&[
         "items",

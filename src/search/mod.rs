@@ -102,21 +102,27 @@ pub fn run(
         None => excluded.iter().any(Matcher::wants_lowered),
     };
     // Scope prefixes are decided once per label and per digest, not per item.
-    let category_ok: Option<Vec<bool>> = query
-        .category
-        .as_ref()
-        .map(|c| index.labels().iter().map(|l| names(l, c)).collect());
-    let label_ok = |id: u32| {
-        category_ok
-            .as_ref()
-            .is_none_or(|ok| ok.get(id as usize).copied().unwrap_or(false))
+    let per_label = |pick: &dyn Fn(&str) -> bool| -> Vec<bool> {
+        index.labels().iter().map(|l| pick(l)).collect()
+    };
+    let wanted = query.category.as_ref().map(|c| per_label(&|l| names(l, c)));
+    let unwanted = (!query.not_category.is_empty())
+        .then(|| per_label(&|l| query.not_category.iter().any(|c| names(l, c))));
+    // A story is in a category by its own label or its unified one.
+    let labels_ok = |ids: [u32; 2]| {
+        let any = |set: &Vec<bool>| {
+            ids.iter()
+                .any(|&id| set.get(id as usize).copied().unwrap_or(false))
+        };
+        wanted.as_ref().is_none_or(any) && !unwanted.as_ref().is_some_and(any)
     };
     let digest_ok = |info: &DigestInfo| {
-        query
-            .date
-            .as_ref()
-            .is_none_or(|want| crate::model::date_within(info.date, want))
-            && query.source.as_ref().is_none_or(|s| names(&info.source, s))
+        let dated = |want: &String| crate::model::date_within(info.date, want);
+        let from = |s: &String| names(&info.source, s);
+        query.date.as_ref().is_none_or(dated)
+            && query.source.as_ref().is_none_or(from)
+            && !query.not_date.iter().any(dated)
+            && !query.not_source.iter().any(from)
     };
     let all: Vec<usize>;
     let within = match within {
@@ -158,7 +164,7 @@ pub fn run(
                     // The first term is where the scan found the story; the others are
                     // checked. A story an earlier digest has is found there.
                     !index.is_repeat(i)
-                        && (label_ok(category) || label_ok(unified))
+                        && labels_ok([category, unified])
                         && terms.iter().skip(1).all(|t| digest.contains(t, text))
                         && !excluded.iter().any(|t| digest.contains(t, text))
                 });

@@ -2,7 +2,8 @@
 //! source:/category:/date: prefixes; and the folding that makes matching forgiving.
 
 /// A parsed query: every term must match (AND), no excluded term may; prefixes narrow the
-/// scope. `英伟达 "open source" -传闻 source:AI date:2026-01 category:开源`
+/// scope, and after `-` leave theirs out.
+/// `英伟达 "open source" -传闻 source:AI date:2026-01 category:开源 -category:融资`
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Query {
     pub terms: Vec<String>,
@@ -13,6 +14,10 @@ pub struct Query {
     pub date: Option<String>,
     /// A `date:` that is not a date, as typed: nothing matches, and the user is told.
     pub bad_date: Option<String>,
+    /// What `-source:`, `-category:` and `-date:` leave out.
+    pub not_source: Vec<String>,
+    pub not_category: Vec<String>,
+    pub not_date: Vec<String>,
 }
 
 impl Query {
@@ -30,13 +35,20 @@ impl Query {
                     .filter(|v| !v.is_empty())
             };
             if let Some(v) = prefixed("source:") {
-                q.source = Some(fold(v));
+                match negated {
+                    true => q.not_source.push(fold(v)),
+                    false => q.source = Some(fold(v)),
+                }
             } else if let Some(v) = prefixed("category:") {
-                q.category = Some(fold(v));
+                match negated {
+                    true => q.not_category.push(fold(v)),
+                    false => q.category = Some(fold(v)),
+                }
             } else if let Some(v) = prefixed("date:") {
-                match crate::model::date_prefix(v) {
-                    Some(date) => q.date = Some(date),
-                    None => q.bad_date = Some(v.to_string()),
+                match (crate::model::date_prefix(v), negated) {
+                    (Some(date), true) => q.not_date.push(date),
+                    (Some(date), false) => q.date = Some(date),
+                    (None, _) => q.bad_date = Some(v.to_string()),
                 }
             } else if !fold(&word).is_empty() {
                 if negated {
@@ -202,6 +214,16 @@ mod tests {
                 vec!["open source".to_string()],
                 Some("ai 日报"),
                 vec!["x".to_string()]
+            )
+        );
+        let q = Query::parse("x -source:Bubble -category:融资 -date:2026-8");
+        assert_eq!(
+            (q.source, q.not_source, q.not_category, q.not_date),
+            (
+                None,
+                vec!["bubble".to_string()],
+                vec!["融资".to_string()],
+                vec!["2026-08".to_string()]
             )
         );
         let bad = Query::parse("openai date:garbage");

@@ -416,6 +416,10 @@ fn hint_lines(app: &App, view: &SearchView, width: usize, opts: TextOptions) -> 
         ("source:日报", "only this publication"),
         ("category:开源", "only this category (either kind)"),
         ("date:2026-01", "only these dates"),
+        (
+            "-source:日报",
+            "leave out this publication (also -category:, -date:)",
+        ),
     ];
     let key_w = 16;
     for (example, what) in rows {
