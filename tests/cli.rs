@@ -347,6 +347,12 @@ fn search_query_rules_and_exit_status() {
     assert_eq!(ids(&["Token 窗口"]), [phrase]);
     let reversed = ribao(&["search", "窗口 Token", "--store", &s]);
     assert_eq!(reversed.status.code(), Some(1), "{reversed:?}");
+    // Quoting a whole query is common: the user is told what the quotes did.
+    let said = String::from_utf8_lossy(&reversed.stderr);
+    assert!(
+        said.contains("no story matches “\"窗口 Token\"”") && said.contains("one phrase"),
+        "{said}"
+    );
     // An exclusion the same way after `--`, and alone: every story without the word.
     let all = ids(&["-zzzz"]);
     assert!(all.len() > 5, "{all:?}");

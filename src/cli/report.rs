@@ -284,7 +284,14 @@ pub fn search(library: &Library, query: &str, json: bool) -> anyhow::Result<Exit
         emit(&out);
     }
     if hits.is_empty() {
-        warn(format_args!("no story matches {query:?}"));
+        // A shell-quoted argument with a space is one phrase: say so, since quoting a whole
+        // query is a common way to type one.
+        let phrase = if query.contains('"') {
+            "; a quoted argument is searched as one phrase: leave the quotes off to search its words apart"
+        } else {
+            ""
+        };
+        warn(format_args!("no story matches “{query}”{phrase}"));
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
