@@ -188,6 +188,10 @@ fn show_prints_title_meta_link_and_wrapped_body() {
         !text.contains('\u{1b}'),
         "no escape codes when stdout is not a terminal"
     );
+    // A width too narrow to read is refused, not quietly widened.
+    let narrow = ribao(&["show", id, "--width", "5", "--store", &store()]);
+    assert_eq!(narrow.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&narrow.stderr).contains("not in 20.."));
     // For scripts: the same story as one object, its row and its Markdown text.
     let story = json(&ribao(&["show", id, "--json", "--store", &store()]));
     assert_eq!(story["id"], id);

@@ -443,6 +443,36 @@ fn search_the_samples_for_a_chinese_word_and_come_back() {
 }
 
 #[test]
+fn show_styles_its_text_on_a_terminal_unless_no_color_is_set() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start("color", 100, 40, home.path()) else {
+        return;
+    };
+    let store = common::fixtures().join("store");
+    let items = common::json(&common::ribao(&[
+        "items",
+        "--store",
+        store.to_str().unwrap(),
+        "--json",
+    ]));
+    let id = items[0]["id"].as_str().unwrap();
+    let show = |env: &str| {
+        t.run(&format!(
+            "clear; {env} {} show {id} --store {} --width 60; echo done-{env:.2}",
+            env!("CARGO_BIN_EXE_ribao"),
+            store.display()
+        ));
+        t.wait_for("the story", |s| s.contains(&format!("done-{env:.2}")));
+        t.styled_screen()
+    };
+    // The title is bold (SGR 1) on a terminal…
+    assert!(show("X=1").contains("\u{1b}[1m"), "styled");
+    // …and plain with NO_COLOR.
+    let plain = show("NO_COLOR=1");
+    assert!(!plain.contains("\u{1b}[1m"), "{plain}");
+}
+
+#[test]
 fn a_first_run_of_a_command_shows_indexing_progress_then_clears_it() {
     let home = tempfile::tempdir().unwrap();
     // Enough files that indexing them (a debug build, held to one core so a many-core

@@ -62,8 +62,9 @@ pub enum Command {
     Show {
         /// The item id from `ribao items`
         item_id: String,
-        /// Wrap to this many columns (default: the terminal width, or 80)
-        #[arg(long, value_name = "N", conflicts_with = "json")]
+        /// Wrap to this many columns, 20 or more (default: the terminal width, or 80)
+        #[arg(long, value_name = "N", conflicts_with = "json",
+              value_parser = clap::value_parser!(u16).range(20..))]
         width: Option<u16>,
         /// Print the story as one JSON object, with its text as Markdown
         #[arg(long)]

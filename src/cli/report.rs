@@ -329,12 +329,13 @@ pub fn show(
         emit(&(serde_json::to_string_pretty(&row)? + "\n"));
         return Ok(ExitCode::SUCCESS);
     }
-    let width = width
-        .map(usize::from)
-        .unwrap_or_else(terminal_width)
-        .max(20);
+    let width = width.map_or_else(terminal_width, usize::from).max(20);
     let lines = crate::article::lines(digest, &item, width, opts);
-    let styled = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    // Styled for a terminal, unless the user asked for none (https://no-color.org) or the
+    // terminal cannot show it.
+    let styled = std::io::IsTerminal::is_terminal(&std::io::stdout())
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
     let out = if styled {
         crate::text::lines_to_ansi(&lines)
     } else {
@@ -347,8 +348,13 @@ pub fn show(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The terminal's width, or 80 when there is none or it says 0 (some CI and container
+/// terminals do).
 fn terminal_width() -> usize {
-    crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w))
+    crossterm::terminal::size()
+        .ok()
+        .filter(|&(w, _)| w > 0)
+        .map_or(80, |(w, _)| usize::from(w))
 }
 
 #[derive(Serialize)]

@@ -92,9 +92,19 @@ impl Tmux {
     }
 
     pub fn screen(&self) -> String {
+        self.capture(&[])
+    }
+
+    /// The screen with its colours and attributes as escape sequences.
+    pub fn styled_screen(&self) -> String {
+        self.capture(&["-e"])
+    }
+
+    fn capture(&self, flags: &[&str]) -> String {
         let out = self
             .cmd()
             .args(["capture-pane", "-p", "-t", &self.session])
+            .args(flags)
             .output()
             .unwrap();
         String::from_utf8_lossy(&out.stdout).into_owned()
