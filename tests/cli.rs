@@ -502,3 +502,30 @@ fn categories_prints_the_built_in_table_ready_to_save_and_edit() {
     assert!(names.iter().any(|n| n == "开源项目"), "{names:?}");
     assert!(!names.iter().any(|n| n == "开源"), "{names:?}");
 }
+
+#[test]
+fn ambiguous_width_is_set_by_the_flag_or_a_yes_like_variable() {
+    let s = store();
+    // A story with “quotes” and …, which wrap differently when counted as two columns.
+    let items = json(&ribao(&["items", "--store", &s, "--json"]));
+    let show = |extra: &[&str], vars: &[(&str, &str)]| {
+        let rows = items.as_array().unwrap().iter();
+        let ids: Vec<&str> = rows.map(|r| r["id"].as_str().unwrap()).collect();
+        ids.iter()
+            .map(|id| {
+                let mut args = vec!["show", id, "--width", "30", "--store", &s];
+                args.extend_from_slice(extra);
+                stdout(&ribao_with(&args, vars))
+            })
+            .collect::<Vec<_>>()
+    };
+    let narrow = show(&[], &[]);
+    let wide = show(&["--ambiguous-wide"], &[]);
+    assert_ne!(narrow, wide, "the setting changes some story's wrapping");
+    for yes in ["1", "yes", "on", "true"] {
+        assert_eq!(show(&[], &[("RIBAO_AMBIGUOUS_WIDE", yes)]), wide, "{yes}");
+    }
+    for no in ["0", "no", "off", "false"] {
+        assert_eq!(show(&[], &[("RIBAO_AMBIGUOUS_WIDE", no)]), narrow, "{no}");
+    }
+}

@@ -28,7 +28,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "RIBAO_CACHE_DIR", value_name = "DIR")]
     pub cache_dir: Option<PathBuf>,
     /// Count ambiguous-width characters (“ ” … — ① ·) as two columns, as CJK terminal setups do
-    #[arg(long, global = true, env = "RIBAO_AMBIGUOUS_WIDE")]
+    /// (RIBAO_AMBIGUOUS_WIDE takes 1/0, yes/no, on/off, true/false)
+    #[arg(long, global = true, env = "RIBAO_AMBIGUOUS_WIDE",
+          value_parser = clap::builder::BoolishValueParser::new(),
+          action = clap::ArgAction::SetTrue)]
     pub ambiguous_wide: bool,
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -23,13 +23,20 @@ pub fn shared(name: &str) -> Option<PathBuf> {
 
 /// Run the real binary with a private state file and no inherited store setting.
 pub fn ribao(args: &[&str]) -> Output {
+    ribao_with(args, &[])
+}
+
+/// [`ribao`] with these environment variables set.
+pub fn ribao_with(args: &[&str], vars: &[(&str, &str)]) -> Output {
     let home = tempfile::tempdir().unwrap();
     Command::new(env!("CARGO_BIN_EXE_ribao"))
         .args(args)
         .env_remove("RIBAO_STORE")
         .env_remove("RIBAO_STATE")
+        .env_remove("RIBAO_AMBIGUOUS_WIDE")
         .env("HOME", home.path())
         .env("XDG_DATA_HOME", home.path().join("data"))
+        .envs(vars.iter().copied())
         .output()
         .expect("run ribao")
 }
