@@ -45,6 +45,10 @@ fn add_list_markdown_and_remove() {
     let dir = tempfile::tempdir().unwrap();
     let ids = store_with_items(dir.path(), 3);
     let state = dir.path().join("nested/folders/state.json");
+    // None yet: said on stderr, and the output stays empty for scripts.
+    let none = ribao_with(dir.path(), &state, &["bookmarks"]);
+    assert!(none.status.success() && none.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&none.stderr).contains("no bookmarks yet"));
     assert!(
         ribao_with(dir.path(), &state, &["bookmark", "add", &ids[1]])
             .status

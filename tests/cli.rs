@@ -243,6 +243,14 @@ fn check_reports_each_file_and_fails_on_unreadable_ones() {
         text.contains("bad-front-matter.md: 1 item, 2026-02-06") && text.contains("not valid YAML")
     );
     assert!(text.contains("no-date-notes.md: 2 items, undated"));
+    // The list says that some files are missing from it, and where to look.
+    let listed = ribao(&["list", "--store", &store()]);
+    assert!(listed.status.success());
+    let said = String::from_utf8_lossy(&listed.stderr);
+    assert!(
+        said.contains("2 files could not be read and are not listed — `ribao check` says why"),
+        "{said}"
+    );
 
     let v = json(&ribao(&[
         "check",
@@ -528,4 +536,17 @@ fn ambiguous_width_is_set_by_the_flag_or_a_yes_like_variable() {
     for no in ["0", "no", "off", "false"] {
         assert_eq!(show(&[], &[("RIBAO_AMBIGUOUS_WIDE", no)]), narrow, "{no}");
     }
+}
+
+#[test]
+fn the_reader_without_a_terminal_says_what_to_use_instead() {
+    // No terminal here: stdin and stdout are pipes.
+    let out = ribao(&["--store", &store()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing drawn into the pipe");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("the reader needs a terminal") && said.contains("items, search"),
+        "{said}"
+    );
 }

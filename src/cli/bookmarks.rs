@@ -6,6 +6,7 @@ use crate::state::{Bookmark, Change, StateFile};
 use std::path::Path;
 use std::process::ExitCode;
 
+#[derive(PartialEq, Eq)]
 pub enum Format {
     Text,
     Json,
@@ -55,6 +56,12 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
             .collect(),
     };
     emit(&out);
+    if marks.is_empty() && format != Format::Json {
+        // Said on stderr: the output stays empty for scripts.
+        warn(format_args!(
+            "no bookmarks yet — b on a story in the reader, or ribao bookmark add ID"
+        ));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

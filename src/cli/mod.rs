@@ -274,6 +274,13 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             action: BookmarkAction::Remove { item_id },
         }) => bookmarks::remove(&state_path()?, item_id),
         None => {
+            use std::io::IsTerminal;
+            if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+                anyhow::bail!(
+                    "the reader needs a terminal to read keys from and draw on; in a script or \
+                     a pipe use a command such as list, items, search or show (ribao --help)"
+                );
+            }
             // Loaded (and a broken table reported) once, before the reader is on screen.
             let (categorizer, problem) = paths.categorizer();
             let categorizer = std::sync::Arc::new(categorizer);
