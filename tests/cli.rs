@@ -403,7 +403,16 @@ fn a_minus_before_source_category_or_date_leaves_those_out() {
         // Each story is on exactly one side.
         assert_eq!(kept.len() + left.len(), all.len(), "{prefix}");
         assert!(left.iter().all(|r| r[field] != value), "{prefix}: {left:?}");
+        // In any case.
+        let upper = rows(&[&format!("{}{value}", prefix.to_uppercase())]);
+        assert_eq!(upper.len(), kept.len(), "{prefix}");
     }
+    // Two of one prefix: stories of either.
+    let one = rows(&["source:AI行业速递"]).len();
+    let other = rows(&["source:人工智能简报"]).len();
+    let both = rows(&["source:AI行业速递", "source:人工智能简报"]).len();
+    assert!(one > 0 && other > 0);
+    assert_eq!(both, one + other);
 }
 
 #[test]

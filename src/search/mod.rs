@@ -105,9 +105,11 @@ pub fn run(
     let per_label = |pick: &dyn Fn(&str) -> bool| -> Vec<bool> {
         index.labels().iter().map(|l| pick(l)).collect()
     };
-    let wanted = query.category.as_ref().map(|c| per_label(&|l| names(l, c)));
-    let unwanted = (!query.not_category.is_empty())
-        .then(|| per_label(&|l| query.not_category.iter().any(|c| names(l, c))));
+    let any_of = |list: &[String]| {
+        (!list.is_empty()).then(|| per_label(&|l| list.iter().any(|c| names(l, c))))
+    };
+    let wanted = any_of(&query.categories);
+    let unwanted = any_of(&query.not_categories);
     // A story is in a category by its own label or its unified one.
     let labels_ok = |ids: [u32; 2]| {
         let any = |set: &Vec<bool>| {
@@ -119,10 +121,10 @@ pub fn run(
     let digest_ok = |info: &DigestInfo| {
         let dated = |want: &String| crate::model::date_within(info.date, want);
         let from = |s: &String| names(&info.source, s);
-        query.date.as_ref().is_none_or(dated)
-            && query.source.as_ref().is_none_or(from)
-            && !query.not_date.iter().any(dated)
-            && !query.not_source.iter().any(from)
+        (query.dates.is_empty() || query.dates.iter().any(dated))
+            && (query.sources.is_empty() || query.sources.iter().any(from))
+            && !query.not_dates.iter().any(dated)
+            && !query.not_sources.iter().any(from)
     };
     let all: Vec<usize>;
     let within = match within {

@@ -8,16 +8,19 @@
 pub struct Query {
     pub terms: Vec<String>,
     pub excluded: Vec<String>,
-    pub source: Option<String>,
-    pub category: Option<String>,
-    /// The start of the dates wanted, as dates are shown (`date:2026-8` → `2026-08`).
-    pub date: Option<String>,
+    /// Sources wanted (any of them), by any part of their name.
+    pub sources: Vec<String>,
+    /// Categories wanted (any of them), by any part of their name.
+    pub categories: Vec<String>,
+    /// The starts of the dates wanted (any of them), as dates are shown (`date:2026-8` →
+    /// `2026-08`).
+    pub dates: Vec<String>,
     /// A `date:` that is not a date, as typed: nothing matches, and the user is told.
     pub bad_date: Option<String>,
     /// What `-source:`, `-category:` and `-date:` leave out.
-    pub not_source: Vec<String>,
-    pub not_category: Vec<String>,
-    pub not_date: Vec<String>,
+    pub not_sources: Vec<String>,
+    pub not_categories: Vec<String>,
+    pub not_dates: Vec<String>,
 }
 
 impl Query {
@@ -28,27 +31,24 @@ impl Query {
                 Some(rest) if !rest.is_empty() && !token.quoted => (true, rest.to_string()),
                 _ => (false, token.text.clone()),
             };
+            // `Source:` as `source:`: a capital is easy to type at the start of a word.
             let prefixed = |p: &str| {
-                (!token.quoted)
-                    .then(|| word.strip_prefix(p))
-                    .flatten()
-                    .filter(|v| !v.is_empty())
+                let head = word.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p));
+                let value = (!token.quoted).then_some(head).flatten();
+                value.map(|_| &word[p.len()..]).filter(|v| !v.is_empty())
+            };
+            let (sources, categories, dates) = match negated {
+                true => (&mut q.not_sources, &mut q.not_categories, &mut q.not_dates),
+                false => (&mut q.sources, &mut q.categories, &mut q.dates),
             };
             if let Some(v) = prefixed("source:") {
-                match negated {
-                    true => q.not_source.push(fold(v)),
-                    false => q.source = Some(fold(v)),
-                }
+                sources.push(fold(v));
             } else if let Some(v) = prefixed("category:") {
-                match negated {
-                    true => q.not_category.push(fold(v)),
-                    false => q.category = Some(fold(v)),
-                }
+                categories.push(fold(v));
             } else if let Some(v) = prefixed("date:") {
-                match (crate::model::date_prefix(v), negated) {
-                    (Some(date), true) => q.not_date.push(date),
-                    (Some(date), false) => q.date = Some(date),
-                    (None, _) => q.bad_date = Some(v.to_string()),
+                match crate::model::date_prefix(v) {
+                    Some(date) => dates.push(date),
+                    None => q.bad_date = Some(v.to_string()),
                 }
             } else if !fold(&word).is_empty() {
                 if negated {
@@ -180,7 +180,7 @@ mod tests {
         let q = Query::parse(&line.join(" "));
         assert_eq!(q.terms, ["open source", "英伟达", "a b"]);
         assert_eq!(q.excluded, ["传闻 一则"]);
-        assert_eq!(q.source.as_deref(), Some("ai 日报"));
+        assert_eq!(q.sources, ["ai 日报"]);
     }
 
     #[test]
@@ -196,31 +196,40 @@ mod tests {
         assert_eq!(q.terms, ["英伟达", "open source"]);
         assert_eq!(q.excluded, ["传闻"]);
         assert_eq!(
+            (q.sources, q.dates, q.categories),
             (
-                q.source.as_deref(),
-                q.date.as_deref(),
-                q.category.as_deref()
-            ),
-            (Some("ai"), Some("2026-01"), Some("开源"))
+                vec!["ai".to_string()],
+                vec!["2026-01".to_string()],
+                vec!["开源".to_string()]
+            )
         );
         assert_eq!(Query::parse("ＯｐｅｎＡＩ").terms, ["openai"]);
         assert!(Query::parse("   ").is_empty());
         assert_eq!(Query::parse("\"-not excluded\"").terms, ["-not excluded"]);
-        assert_eq!(Query::parse("date:2026-8").date.as_deref(), Some("2026-08"));
+        assert_eq!(Query::parse("date:2026-8").dates, ["2026-08"]);
+        // Any of several; a prefix in any case.
+        let q = Query::parse("Source:bubble SOURCE:AI每日热点 x");
+        assert_eq!(
+            (q.sources, q.terms),
+            (
+                vec!["bubble".to_string(), "ai每日热点".to_string()],
+                vec!["x".to_string()]
+            )
+        );
         let q = Query::parse("-\"open source\" source:\"AI 日报\" x");
         assert_eq!(
-            (q.excluded, q.source.as_deref(), q.terms),
+            (q.excluded, q.sources, q.terms),
             (
                 vec!["open source".to_string()],
-                Some("ai 日报"),
+                vec!["ai 日报".to_string()],
                 vec!["x".to_string()]
             )
         );
         let q = Query::parse("x -source:Bubble -category:融资 -date:2026-8");
         assert_eq!(
-            (q.source, q.not_source, q.not_category, q.not_date),
+            (q.sources, q.not_sources, q.not_categories, q.not_dates),
             (
-                None,
+                vec![],
                 vec!["bubble".to_string()],
                 vec!["融资".to_string()],
                 vec!["2026-08".to_string()]
@@ -228,7 +237,7 @@ mod tests {
         );
         let bad = Query::parse("openai date:garbage");
         assert!(!bad.is_empty());
-        assert_eq!(bad.date, None);
+        assert!(bad.dates.is_empty());
         assert!(
             bad.problem()
                 .unwrap()
