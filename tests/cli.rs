@@ -208,6 +208,14 @@ fn unknown_item_id_is_a_clear_error_with_nonzero_exit() {
     let out = ribao(&["show", "nosuchid", "--store", &store()]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no item with id nosuchid"));
+    // A real id pasted with spaces around it, or in capitals, is found.
+    let items = json(&ribao(&["items", "--store", &store(), "--json"]));
+    let id = items[0]["id"].as_str().unwrap();
+    for pasted in [format!(" {id}\n"), id.to_uppercase()] {
+        let out = ribao(&["show", &pasted, "--json", "--store", &store()]);
+        assert!(out.status.success(), "{pasted:?}");
+        assert_eq!(json(&out)["id"], id);
+    }
 }
 
 #[test]
