@@ -413,9 +413,7 @@ impl Library {
 
     /// The item with this id, if it is listed.
     pub fn find(&self, id: &str) -> Option<ItemView<'_>> {
-        // As a user pastes it: ids are lower-case hex, and a copied one may bring spaces.
-        let id = id.trim().to_ascii_lowercase();
-        let view = self.item(self.index.find_id(&id)?);
+        let view = self.item(self.index.find_id(&crate::model::id_as_typed(id))?);
         (view.digest < self.digests.len()).then_some(view)
     }
 

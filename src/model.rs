@@ -131,6 +131,12 @@ pub fn short_hash(parts: &[&str]) -> String {
     format!("{:012x}", h.digest() >> 16)
 }
 
+/// An item id as a user typed or pasted it, made the form ids have: lower-case hex, and a
+/// copied one may bring spaces.
+pub fn id_as_typed(id: &str) -> String {
+    id.trim().to_ascii_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -76,8 +76,10 @@ fn add_list_markdown_and_remove() {
     let unknown = ribao_with(dir.path(), &state, &["bookmark", "add", "nosuchid"]);
     assert_eq!(unknown.status.code(), Some(1));
 
+    // Pasted in capitals with a space: still the same id.
+    let pasted = format!(" {}", ids[1].to_uppercase());
     assert!(
-        ribao_with(dir.path(), &state, &["bookmark", "remove", &ids[1]])
+        ribao_with(dir.path(), &state, &["bookmark", "remove", &pasted])
             .status
             .success()
     );

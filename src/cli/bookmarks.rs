@@ -105,6 +105,7 @@ pub fn add(library: &Library, state_path: &Path, id: &str) -> anyhow::Result<Exi
 }
 
 pub fn remove(state_path: &Path, id: &str) -> anyhow::Result<ExitCode> {
+    let id = &crate::model::id_as_typed(id);
     let (file, state) = open(state_path)?;
     let Some(mark) = state.bookmark(id) else {
         warn(format_args!(
