@@ -113,7 +113,7 @@ const FIRST_STEP: usize = 64;
 impl Pending {
     /// Indexes the newest new files when there are many, else all: the library as far as it
     /// is indexed, and what is left (None: the library is complete).
-    pub fn step(self) -> (Library, Option<Pending>) {
+    pub fn step(mut self) -> (Library, Option<Pending>) {
         let Some(cache_root) = self.cache_root.clone().filter(|_| !self.later.is_empty()) else {
             return (self.finish(), None);
         };
@@ -126,16 +126,11 @@ impl Pending {
             .collect();
         let plan = cache.plan(&self.root, first, &self.categorizer);
         if let Err(e) = cache.update(&self.root, plan, &self.categorizer, &self.progress.done) {
-            // Nothing to open the next step from: the whole index is built in memory, once.
+            // Nothing to open the next step from: the whole index is built in memory, once
+            // (as without a cache), counted from the start.
             self.progress.done.store(0, Ordering::Relaxed);
-            let index = cache::build_in_memory(
-                &self.root,
-                self.files,
-                &self.categorizer,
-                &self.progress.done,
-            );
-            let mut library =
-                Library::with_index(Origin::Store(self.root), index, self.scan_problems);
+            self.cache_root = None;
+            let mut library = self.finish();
             library.cache_warning = Some(unwritable(&cache, &e));
             return (library, None);
         }
