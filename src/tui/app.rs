@@ -147,6 +147,16 @@ pub struct App {
     frames: u64,
 }
 
+/// The saved position's keys beside date, category, story and scroll. Every key is written
+/// each time: a saved position keeps the keys it is not given.
+fn position_extra(scope: Scope, group: &str, pane: &str) -> crate::state::Extra {
+    crate::state::Extra::from_iter([
+        (POSITION_SCOPE.to_string(), scope.key().into()),
+        (POSITION_GROUP.to_string(), group.into()),
+        (POSITION_PANE.to_string(), pane.into()),
+    ])
+}
+
 impl App {
     /// The reader over `library` (a `Library` or an `Arc<Library>` shared with other work).
     pub fn new(library: impl Into<Arc<Library>>, text: TextOptions, session: Session) -> App {
@@ -828,18 +838,13 @@ impl App {
                 category: None,
                 item: Some(item.id.to_string()),
                 scroll: view.scroll,
-                extra: crate::state::Extra::from_iter([
-                    (POSITION_SCOPE.to_string(), Scope::Day.key().into()),
-                    (POSITION_GROUP.to_string(), "source".into()),
-                    (POSITION_PANE.to_string(), "article".into()),
-                ]),
+                extra: position_extra(Scope::Day, "source", "article"),
             };
         }
         // In the stories, the highlighted story is where the reader is, opened or not.
         let highlighted = (self.focus == Pane::Items)
             .then(|| self.items.get(self.item).copied())
             .flatten();
-        // Every key is written each time: a saved position keeps the keys it is not given.
         let group = if self.category().is_unified() {
             "unified"
         } else {
@@ -850,11 +855,7 @@ impl App {
         } else {
             "article"
         };
-        let extra = crate::state::Extra::from_iter([
-            (POSITION_SCOPE.to_string(), self.scope.key().into()),
-            (POSITION_GROUP.to_string(), group.into()),
-            (POSITION_PANE.to_string(), pane.into()),
-        ]);
+        let extra = position_extra(self.scope, group, pane);
         let story = highlighted.or(self.opened);
         Position {
             date: self
@@ -879,14 +880,14 @@ impl App {
     /// a category, a story) is skipped.
     fn restore_position(&mut self) {
         if let Some(p) = self.session.position().cloned() {
-            self.restore(&p);
-            self.wait_for_story(p);
+            self.restore_saved(p);
         }
     }
 
-    /// Keeps `p` to go to later when its story is not found yet because files are still
-    /// being indexed.
-    fn wait_for_story(&mut self, p: Position) {
+    /// Goes to the saved position `p`, and keeps it to go to later when its story is not
+    /// found yet because files are still being indexed.
+    fn restore_saved(&mut self, p: Position) {
+        self.restore(&p);
         let found = p.item.as_deref().is_none_or(|id| {
             let at = |r: Option<ItemRef>| r.is_some_and(|r| self.item_at(r).1.id == id);
             at(self.opened) || at(self.items.get(self.item).copied())
@@ -986,8 +987,7 @@ impl App {
         if let Some(saved) = self.unrestored.take() {
             // Nothing was done since the start: the saved place, now that more is indexed.
             self.swap_library(library);
-            self.restore(&saved);
-            self.wait_for_story(saved);
+            self.restore_saved(saved);
             return;
         }
         let position = self.position();
