@@ -109,19 +109,9 @@ impl App {
         };
         let query = std::mem::take(&mut view.requested_text);
         view.pending = false;
-        let hits = match response.hits {
-            Ok(hits) => hits,
-            Err(why) => {
-                // One message, not one more per keystroke.
-                self.notify(
-                    format!("the search failed (please report this): {why}"),
-                    true,
-                );
-                Vec::new()
-            }
-        };
-        let Some(view) = self.search.as_mut() else {
-            return true;
+        let (hits, failed) = match response.hits {
+            Ok(hits) => (hits, None),
+            Err(why) => (Vec::new(), Some(why)),
         };
         view.set_hits(hits, &query, scope);
         view.requested_text = query;
@@ -129,6 +119,13 @@ impl App {
         let at = reselect.and_then(|id| self.position_in(&self.search.as_ref()?.hits, &id));
         if let (Some(at), Some(view)) = (at, self.search.as_mut()) {
             view.move_by(at as isize - view.selected as isize);
+        }
+        if let Some(why) = failed {
+            // One message, not one more per keystroke.
+            self.notify(
+                format!("the search failed (please report this): {why}"),
+                true,
+            );
         }
         true
     }
