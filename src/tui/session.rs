@@ -109,11 +109,7 @@ impl Session {
 
     /// Marks these stories read, in one save.
     pub fn mark_read(&mut self, item_ids: impl IntoIterator<Item = String>) {
-        let changes: Vec<Change> = item_ids
-            .into_iter()
-            .filter(|id| !self.state.is_read(id))
-            .map(Change::MarkRead)
-            .collect();
+        let changes: Vec<Change> = item_ids.into_iter().map(Change::MarkRead).collect();
         if !changes.is_empty() {
             self.save_all(changes);
         }
