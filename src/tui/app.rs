@@ -402,14 +402,13 @@ impl App {
 
     fn update_bookmarks(&mut self, action: Action) -> Option<Effect> {
         let view = self.bookmarks.as_mut()?;
-        if let Some(mark) = &view.missing {
-            let url = || mark.url.as_deref().and_then(link::safe_url);
+        if view.missing.is_some() {
             match action {
                 Action::Back | Action::Open | Action::Quit | Action::Bookmarks => {
                     view.missing = None
                 }
-                Action::OpenLink => return url().map(Effect::OpenUrl),
-                Action::CopyLink => return url().map(Effect::CopyUrl),
+                Action::OpenLink => return view.missing_link().map(Effect::OpenUrl),
+                Action::CopyLink => return view.missing_link().map(Effect::CopyUrl),
                 _ => {}
             }
             return None;

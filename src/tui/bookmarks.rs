@@ -79,6 +79,15 @@ impl BookmarksView {
         true
     }
 
+    /// The link of the gone bookmark shown, when it is one that can be opened.
+    pub fn missing_link(&self) -> Option<String> {
+        self.missing
+            .as_ref()?
+            .url
+            .as_deref()
+            .and_then(super::link::safe_url)
+    }
+
     /// Clears the filter; the selected bookmark stays selected in the whole list.
     pub fn clear_filter(&mut self) {
         let id = self.selected().map(|b| b.id.clone());

@@ -2,7 +2,6 @@
 //! title and link of a story whose digest file is gone.
 
 use super::super::app::App;
-use super::super::link;
 use super::list::{self, Rows, marker};
 use super::{DIM, ERROR, FOCUS, OK, clean, draw_block, fit_row, pane_block, put_line};
 use crate::state::Bookmark;
@@ -33,7 +32,8 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let inner = draw_block(buf, popup, pane_block(&title, true, width, opts));
     let content_w = usize::from(inner.width);
     if let Some(mark) = &view.missing {
-        for (line, y) in missing_lines(mark, content_w, opts)
+        let linked = view.missing_link().is_some();
+        for (line, y) in missing_lines(mark, linked, content_w, opts)
             .iter()
             .zip(inner.y..inner.bottom())
         {
@@ -126,7 +126,13 @@ fn row(
     )
 }
 
-fn missing_lines(mark: &Bookmark, width: usize, opts: TextOptions) -> Vec<Line<'static>> {
+/// `linked`: its link can be opened.
+fn missing_lines(
+    mark: &Bookmark,
+    linked: bool,
+    width: usize,
+    opts: TextOptions,
+) -> Vec<Line<'static>> {
     let meta = [
         mark.date.as_deref(),
         Some(mark.source.as_str()),
@@ -150,7 +156,7 @@ fn missing_lines(mark: &Bookmark, width: usize, opts: TextOptions) -> Vec<Line<'
         ));
     }
     out.push(Line::default());
-    let keys = if mark.url.as_deref().and_then(link::safe_url).is_some() {
+    let keys = if linked {
         "o opens the link, y copies it, Esc goes back"
     } else {
         "Esc goes back"

@@ -5,7 +5,6 @@
 use super::super::action::Action;
 use super::super::app::{App, Pane};
 use super::super::keymap;
-use super::super::link;
 use super::super::search::SearchFocus;
 use super::{DIM, ERROR, OK, clean, fit_row, put_line};
 use crate::library::Origin;
@@ -64,7 +63,7 @@ fn hints(app: &App) -> Hints {
     }
     if let Some(view) = app.bookmarks_view() {
         return match &view.missing {
-            Some(mark) if mark.url.as_deref().and_then(link::safe_url).is_some() => &[
+            Some(_) if view.missing_link().is_some() => &[
                 (&[Action::OpenLink], "open link"),
                 (&[Action::CopyLink], "copy link"),
                 (&[Action::Back], "back"),
