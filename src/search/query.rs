@@ -31,11 +31,9 @@ impl Query {
                 Some(rest) if !rest.is_empty() && !token.quoted => (true, rest.to_string()),
                 _ => (false, token.text.clone()),
             };
-            // `Source:` as `source:`: a capital is easy to type at the start of a word.
             let prefixed = |p: &str| {
-                let head = word.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p));
-                let value = (!token.quoted).then_some(head).flatten();
-                value.map(|_| &word[p.len()..]).filter(|v| !v.is_empty())
+                let value = (!token.quoted).then(|| strip_scope(&word, p)).flatten();
+                value.filter(|v| !v.is_empty())
             };
             let (sources, categories, dates) = match negated {
                 true => (&mut q.not_sources, &mut q.not_categories, &mut q.not_dates),
@@ -88,9 +86,17 @@ pub fn argument_token(arg: &str) -> String {
     }
     let lead = ["-", "source:", "category:", "date:"]
         .into_iter()
-        .find(|p| arg.starts_with(p))
+        .find(|p| strip_scope(arg, p).is_some())
         .unwrap_or("");
     format!("{lead}\"{}\"", &arg[lead.len()..])
+}
+
+/// `word` after the prefix `p` (`source:`), which may be typed in any case (`Source:`: a
+/// capital is easy to type at the start of a word).
+fn strip_scope<'a>(word: &'a str, p: &str) -> Option<&'a str> {
+    word.get(..p.len())
+        .filter(|head| head.eq_ignore_ascii_case(p))
+        .map(|_| &word[p.len()..])
 }
 
 struct Token {
@@ -175,12 +181,14 @@ mod tests {
             "source:AI 日报",
             "英伟达",
             "\"a b\"",
+            "Category:开源 模型",
         ];
         let line: Vec<String> = words.iter().map(|w| argument_token(w)).collect();
         let q = Query::parse(&line.join(" "));
         assert_eq!(q.terms, ["open source", "英伟达", "a b"]);
         assert_eq!(q.excluded, ["传闻 一则"]);
         assert_eq!(q.sources, ["ai 日报"]);
+        assert_eq!(q.categories, ["开源 模型"]);
     }
 
     #[test]
