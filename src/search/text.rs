@@ -66,13 +66,7 @@ fn line_content(line: &str) -> &str {
 /// entities (`&#x26;`) and backslash escapes (`\[54\]`) decoded.
 fn push_inline(text: &str, out: &mut SearchText) {
     let mut rest = text;
-    // The marks are ASCII, so a byte search finds them (a char search decodes every char).
-    while let Some(at) = rest.bytes().position(|b| {
-        matches!(
-            b,
-            b'[' | b']' | b'*' | b'`' | b'<' | b'|' | b'!' | b'_' | b'&' | b'\\'
-        )
-    }) {
+    while let Some(at) = next_mark(rest.as_bytes()) {
         push_visible(&rest[..at], out);
         let tail = &rest[at..];
         let skip = if let Some(after) = tail.strip_prefix("](") {
@@ -109,6 +103,38 @@ fn push_inline(text: &str, out: &mut SearchText) {
         rest = &tail[skip..];
     }
     push_visible(rest, out);
+}
+
+/// Where the next byte that may start markup is. The marks are ASCII, so a byte search finds
+/// them (a char search decodes every char); a table says which bytes they are, and eight
+/// bytes at a time are passed over while none is ASCII (Chinese text, mostly).
+fn next_mark(b: &[u8]) -> Option<usize> {
+    const MARK: [bool; 256] = {
+        let mut table = [false; 256];
+        let marks = b"[]*`<|!_&\\";
+        let mut i = 0;
+        while i < marks.len() {
+            table[marks[i] as usize] = true;
+            i += 1;
+        }
+        table
+    };
+    let mut at = 0;
+    while at < b.len() {
+        if let Some(word) = b.get(at..at + 8) {
+            let word = u64::from_ne_bytes(word.try_into().expect("eight bytes"));
+            if word & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 {
+                at += 8;
+                continue;
+            }
+        }
+        let end = (at + 8).min(b.len());
+        if let Some(i) = b[at..end].iter().position(|&c| MARK[c as usize]) {
+            return Some(at + i);
+        }
+        at = end;
+    }
+    None
 }
 
 fn push_visible(s: &str, out: &mut SearchText) {
@@ -169,5 +195,13 @@ mod tests {
             "t\n用Record & Replay操作 & task execution [54] a  2J b \\q &nosuch;"
         );
         assert!(searchable("t", "&#xff21;I").other_forms, "full-width Ａ");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_next_mark_is_the_first_markup_byte(s in "[a-z英伟达，*_\\[\\]`<|!&\\\\ ]{0,40}") {
+            let first = s.bytes().position(|b| b"[]*`<|!_&\\".contains(&b));
+            proptest::prop_assert_eq!(next_mark(s.as_bytes()), first);
+        }
     }
 }
