@@ -141,6 +141,23 @@ fn two_processes_adding_100_bookmarks_each_lose_nothing() {
 }
 
 #[test]
+fn a_newer_ribaos_state_file_is_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = store_with_items(dir.path(), 1);
+    let state = dir.path().join("state.json");
+    let newer = br#"{"version": 2, "marks": []}"#;
+    std::fs::write(&state, newer).unwrap();
+    let out = ribao_with(dir.path(), &state, &["bookmark", "add", &ids[0]]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("newer ribao") && err.contains(&state.display().to_string()),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&state).unwrap(), newer);
+}
+
+#[test]
 fn a_broken_state_file_is_kept_and_reported_not_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let ids = store_with_items(dir.path(), 1);

@@ -80,13 +80,78 @@ fn invalid_json_is_copied_aside_then_replaced_by_the_next_change() {
 }
 
 #[test]
-fn a_newer_format_version_is_kept_and_not_misread() {
+fn a_newer_format_version_is_neither_misread_nor_written_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
     let newer = br#"{"version": 2, "bookmarks": {"a": {"title": "t"}}}"#;
-    let (_dir, _file, notice) = open_broken(newer);
+    fs::write(&path, newer).unwrap();
+    let message = StateFile::open(&path).unwrap_err().to_string();
     assert!(
-        notice.problem.contains("newer ribao") && notice.problem.contains("version 2"),
-        "{}",
-        notice.problem
+        message.contains("newer ribao")
+            && message.contains("version 2")
+            && message.contains(&path.display().to_string()),
+        "{message}"
+    );
+    // Another ribao of this version that had the file open before cannot save over it either.
+    let file = StateFile::open(dir.path().join("other.json")).unwrap().0;
+    fs::rename(dir.path().join("state.json"), dir.path().join("other.json")).unwrap();
+    let refused = file.apply(&[Change::AddBookmark(bookmark("n"))]);
+    assert!(refused.unwrap_err().to_string().contains("newer ribao"));
+    assert_eq!(fs::read(dir.path().join("other.json")).unwrap(), newer);
+    assert!(copies(dir.path()).is_empty(), "nothing to copy aside");
+}
+
+#[test]
+fn what_can_be_read_of_a_damaged_file_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    // A hand edit dropped one bookmark's `added`; the rest is as ribao wrote it.
+    let damaged = br#"{"version": 1,
+      "bookmarks": [
+        {"id": "a", "source": "s", "title": "a", "path": "/p.md", "added": "2026-11-23T10:15:00Z"},
+        {"id": "b", "source": "s", "title": "b", "path": "/p.md"},
+        {"id": "c", "source": "s", "title": "c", "path": "/p.md", "added": "2026-11-23T10:15:00Z"}
+      ],
+      "read": ["x", 7, "y"],
+      "position": {"date": "2026-11-23", "item": "a", "scroll": 3},
+      "theme": "dark"}"#;
+    fs::write(&path, damaged).unwrap();
+    let (file, loaded) = StateFile::open(&path).unwrap();
+    let ids: Vec<&str> = loaded
+        .state
+        .bookmarks
+        .iter()
+        .map(|b| b.id.as_str())
+        .collect();
+    assert_eq!(ids, ["a", "c"]);
+    assert_eq!(loaded.state.read, ["x".to_string(), "y".to_string()].into());
+    assert_eq!(loaded.state.position.as_ref().unwrap().scroll, 3);
+    let [notice] = <[Notice; 1]>::try_from(loaded.notices).unwrap();
+    assert_eq!(
+        fs::read(&notice.copy).unwrap(),
+        damaged,
+        "the copy is exact"
+    );
+    let message = notice.to_string();
+    assert!(
+        message.contains("carries on with what could be read of it (2 bookmarks, 2 read marks and the reading position)")
+            && message.contains("missing field `added`"),
+        "{message}"
+    );
+
+    file.apply(&[Change::AddBookmark(bookmark("n"))]).unwrap();
+    let (_, reopened) = StateFile::open(&path).unwrap();
+    assert!(reopened.notices.is_empty(), "a good file was written");
+    let ids: Vec<&str> = reopened
+        .state
+        .bookmarks
+        .iter()
+        .map(|b| b.id.as_str())
+        .collect();
+    assert_eq!(ids, ["a", "c", "n"]);
+    assert_eq!(
+        reopened.state.extra["theme"], "dark",
+        "unknown fields are kept"
     );
 }
 

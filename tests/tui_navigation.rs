@@ -559,8 +559,8 @@ fn too_small_terminal_says_what_is_needed() {
 fn a_message_longer_than_the_row_takes_both_status_rows() {
     let mut h = Harness::new(app(), 80, 20);
     h.app.show_problem(
-        "state file /home/someone/.local/share/ribao/state.json could not be used; its \
-         content is kept unchanged in state.json.broken-20261123",
+        "state file /home/someone/.local/share/ribao/state.json could not be used as it was; \
+         its content is kept unchanged in state.json.broken-20261123",
     );
     let rows = h.rows();
     let (first, second) = (&rows[rows.len() - 2], &rows[rows.len() - 1]);

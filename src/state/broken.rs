@@ -17,6 +17,9 @@ pub struct Notice {
     pub copy: PathBuf,
     /// What is wrong with it (with line and column for JSON errors).
     pub problem: String,
+    /// What could still be read of it and is used, in words (`2 bookmarks and 5 read
+    /// marks`); None when nothing could.
+    pub recovered: Option<String>,
 }
 
 impl Notice {
@@ -35,10 +38,14 @@ impl Notice {
 
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let carries_on = match &self.recovered {
+            Some(what) => format!("ribao carries on with what could be read of it ({what})"),
+            None => "ribao carries on from empty state".to_string(),
+        };
         write!(
             f,
-            "state file {} could not be used; its content is kept unchanged in {} and ribao \
-             carries on from empty state ({})",
+            "state file {} could not be used as it was; its content is kept unchanged in {} and \
+             {carries_on}: {}",
             self.path.display(),
             self.copy.display(),
             self.problem

@@ -19,6 +19,14 @@ pub enum StateError {
     )]
     Save { path: PathBuf, source: io::Error },
 
+    /// A newer ribao's file is neither misread nor written over.
+    #[error(
+        "state file {} is not changed by this ribao: {problem} — use the newer ribao, or pass \
+         another file with --state",
+        .path.display()
+    )]
+    Newer { path: PathBuf, problem: String },
+
     /// A broken file is never overwritten before a copy of it is safe.
     #[error(
         "state file {} cannot be used ({problem}) and could not be copied aside: {} — it was left \

@@ -6,7 +6,7 @@
 use super::atomic::{self, folder_of, remove_stray_temps};
 use super::broken::{Notice, keep_copy};
 use super::change::Change;
-use super::codec;
+use super::codec::{self, Unusable};
 use super::error::StateError;
 use super::model::State;
 use std::ffi::OsString;
@@ -49,7 +49,13 @@ impl StateFile {
                 state,
                 notices: Vec::new(),
             },
-            Some(Err(problem)) => {
+            Some(Err(Unusable::Newer(problem))) => {
+                return Err(StateError::Newer {
+                    path: file.path.clone(),
+                    problem,
+                });
+            }
+            Some(Err(Unusable::Damaged { problem, .. })) => {
                 // Copy under the lock so that ribaos starting together keep one copy.
                 let _lock = file.lock().map_err(|source| StateError::Preserve {
                     path: file.path.clone(),
@@ -107,22 +113,27 @@ impl StateFile {
         }
     }
 
-    /// The state to build on; a broken file is copied aside and counts as empty. Call only
-    /// while holding the lock.
+    /// The state to build on; a damaged file is copied aside and what could be read of it is
+    /// used. Call only while holding the lock.
     fn current(&self) -> Result<(State, Option<Kept>), StateError> {
         let Some(bytes) = self.read_bytes()? else {
             return Ok((State::default(), None));
         };
         match codec::decode(&bytes) {
             Ok(state) => Ok((state, None)),
-            Err(problem) => match keep_copy(&self.path, &bytes) {
+            Err(Unusable::Newer(problem)) => Err(StateError::Newer {
+                path: self.path.clone(),
+                problem,
+            }),
+            Err(Unusable::Damaged { problem, salvaged }) => match keep_copy(&self.path, &bytes) {
                 Ok((copy, made_now)) => {
                     let notice = Notice {
                         path: self.path.clone(),
                         copy,
                         problem,
+                        recovered: recovered(&salvaged),
                     };
-                    Ok((State::default(), Some((notice, made_now))))
+                    Ok((*salvaged, Some((notice, made_now))))
                 }
                 Err(source) => Err(StateError::Preserve {
                     path: self.path.clone(),
@@ -146,6 +157,31 @@ impl StateFile {
             .open(PathBuf::from(name))?;
         file.lock()?;
         Ok(file)
+    }
+}
+
+/// What was read of a damaged file, in words; None when nothing was.
+fn recovered(state: &State) -> Option<String> {
+    let count = |n: usize, one: &str, many: &str| match n {
+        0 => None,
+        1 => Some(format!("1 {one}")),
+        n => Some(format!("{n} {many}")),
+    };
+    let parts: Vec<String> = [
+        count(state.bookmarks.len(), "bookmark", "bookmarks"),
+        count(state.read.len(), "read mark", "read marks"),
+        state
+            .position
+            .as_ref()
+            .map(|_| "the reading position".to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    match parts.as_slice() {
+        [] => None,
+        [one] => Some(one.clone()),
+        [rest @ .., last] => Some(format!("{} and {last}", rest.join(", "))),
     }
 }
 

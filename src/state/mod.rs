@@ -16,11 +16,15 @@
 //!   file, fsync, rename, fsync of the folder): changes from other ribaos running at the same
 //!   time are merged, never lost, and a crash or `kill -9` leaves the old or the new file.
 //!   Temporary files left by killed writers are removed by the next save.
-//! - A file that is not JSON, not an object, without a known format version (a newer ribao's)
-//!   or with fields of the wrong type is never overwritten before its exact bytes are copied to
+//! - A file that cannot be used as it is (not JSON, not an object, no format version, fields
+//!   of the wrong type) is never overwritten before its exact bytes are copied to
 //!   `state.json.broken-<UTC time>`; a [`Notice`] names the copy and the problem, and ribao
-//!   carries on from empty state. The next save then writes a fresh file. This holds too when
-//!   the file turns bad while ribao runs.
+//!   carries on with what could be read of it: of a version-1 object, every bookmark, read
+//!   mark and position that is whole (a hand edit that spoils one bookmark costs only that
+//!   one), else nothing. The next save then writes a good file. This holds too when the file
+//!   turns bad while ribao runs.
+//! - A newer ribao's file (a higher format version) is neither read nor written:
+//!   [`StateError::Newer`].
 //! - Errors ([`StateError`]) name the file, the cause and what happens; the reader keeps
 //!   working with saving disabled. A state file the user made read-only is not replaced.
 
