@@ -17,6 +17,10 @@ fn bookmark(id: &str) -> Bookmark {
     }
 }
 
+fn bookmark_ids(state: &State) -> Vec<&str> {
+    state.bookmarks.iter().map(|b| b.id.as_str()).collect()
+}
+
 fn copies(dir: &Path) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = fs::read_dir(dir)
         .unwrap()
@@ -117,13 +121,7 @@ fn what_can_be_read_of_a_damaged_file_is_kept() {
       "theme": "dark"}"#;
     fs::write(&path, damaged).unwrap();
     let (file, loaded) = StateFile::open(&path).unwrap();
-    let ids: Vec<&str> = loaded
-        .state
-        .bookmarks
-        .iter()
-        .map(|b| b.id.as_str())
-        .collect();
-    assert_eq!(ids, ["a", "c"]);
+    assert_eq!(bookmark_ids(&loaded.state), ["a", "c"]);
     assert_eq!(loaded.state.read, ["x".to_string(), "y".to_string()].into());
     assert_eq!(loaded.state.position.as_ref().unwrap().scroll, 3);
     let [notice] = <[Notice; 1]>::try_from(loaded.notices).unwrap();
@@ -142,13 +140,7 @@ fn what_can_be_read_of_a_damaged_file_is_kept() {
     file.apply(&[Change::AddBookmark(bookmark("n"))]).unwrap();
     let (_, reopened) = StateFile::open(&path).unwrap();
     assert!(reopened.notices.is_empty(), "a good file was written");
-    let ids: Vec<&str> = reopened
-        .state
-        .bookmarks
-        .iter()
-        .map(|b| b.id.as_str())
-        .collect();
-    assert_eq!(ids, ["a", "c", "n"]);
+    assert_eq!(bookmark_ids(&reopened.state), ["a", "c", "n"]);
     assert_eq!(
         reopened.state.extra["theme"], "dark",
         "unknown fields are kept"
