@@ -133,6 +133,43 @@ fn the_reader_counts_and_lists_a_repeated_story_once() {
 }
 
 #[test]
+fn a_copy_under_another_publication_name_is_listed_once_but_other_tellings_stay() {
+    // A site republishes a raw digest with front matter naming it otherwise; another
+    // publication tells one of the stories in its own words the same day.
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    fs::create_dir_all(&store).unwrap();
+    let body = "## 资讯 2026/3/2\n\n### 今日要闻\n\n".to_string() + SHARED;
+    fs::write(store.join("raw.md"), &body).unwrap();
+    fs::write(
+        store.join("site.md"),
+        format!("---\ntitle: 某站阅读手册 - 2026-03-02\n---\n\n{body}"),
+    )
+    .unwrap();
+    fs::write(
+        store.join("other.md"),
+        "# 另一日报 · 2026年03月02日\n\n## 产品\n\n1. 乙公司开源语音模型，支持粤语和闽南语。\n",
+    )
+    .unwrap();
+    let list = run(&["list"], &store, &cache);
+    let sources: HashSet<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(sources.len(), 3, "three names: {list:#}");
+    let items = run(&["items"], &store, &cache);
+    assert_eq!(
+        ids(&items).len(),
+        3,
+        "two shared stories once, and the other telling: {items:#}"
+    );
+    let found = run(&["search", "乙公司"], &store, &cache);
+    assert_eq!(found.as_array().unwrap().len(), 2, "{found:#}");
+}
+
+#[test]
 fn undated_notes_with_a_title_in_common_are_not_copies() {
     let tmp = tempfile::tempdir().unwrap();
     let (store, cache) = (tmp.path().join("notes"), tmp.path().join("cache"));

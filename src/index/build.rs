@@ -28,21 +28,28 @@ pub enum Entry<'a> {
     Kept { old: &'a Index, file: usize },
 }
 
-/// Where an item's searchable text was written, and what [`SearchText`] said of it.
+/// Where an item's searchable text was written, what [`SearchText`] said of it, and its
+/// [`story_key`](super::story_key).
 #[derive(Debug, Clone, Copy)]
 pub struct TextAt {
     pub at: u64,
     pub len: u32,
     pub other_forms: bool,
+    pub story: u64,
 }
 
 impl TextAt {
-    /// Appends `text` to `sink`.
-    pub fn put(sink: &mut dyn TextSink, text: &SearchText) -> std::io::Result<TextAt> {
+    /// Appends `text` (of a story linking to `url`) to `sink`.
+    pub fn put(
+        sink: &mut dyn TextSink,
+        text: &SearchText,
+        url: Option<&str>,
+    ) -> std::io::Result<TextAt> {
         Ok(TextAt {
             at: sink.put(text.text.as_bytes())?,
             len: text.text.len() as u32,
             other_forms: text.other_forms,
+            story: super::story_key(text, url),
         })
     }
 }
@@ -181,6 +188,8 @@ pub fn build(
                             inferred: item.unified.as_ref().is_some_and(|u| u.inferred),
                             other_forms: text.other_forms,
                             text: (text.at, text.len),
+                            story: text.story,
+                            date: row.date,
                             digest: d as u32,
                         },
                     );
@@ -210,6 +219,8 @@ pub fn build(
                             inferred: v.unified_inferred,
                             other_forms: old.other_forms(i),
                             text,
+                            story: old.story_key(i),
+                            date: row.date,
                             digest: d as u32,
                         },
                     );
@@ -255,6 +266,7 @@ pub fn build(
     let ItemColumns {
         count: _,
         seen: _,
+        stories: _,
         ids,
         category,
         region,
@@ -266,11 +278,12 @@ pub fn build(
         url_len,
         text_off,
         text_len,
+        story,
         digest,
     } = cols;
     let parts = [
         ids, category, region, outlet, unified, flags, str_off, title_len, url_len, text_off,
-        text_len, digest, by_id, strings, fronts,
+        text_len, story, digest, by_id, strings, fronts,
     ];
     body.buf
         .reserve_exact(parts.iter().map(|p| 8 + p.len()).sum());
@@ -302,14 +315,17 @@ struct ItemFields<'a> {
     inferred: bool,
     other_forms: bool,
     text: (u64, u32),
+    story: u64,
+    date: Option<chrono::NaiveDate>,
     digest: u32,
 }
 
 #[derive(Default)]
 struct ItemColumns {
     count: usize,
-    /// The ids written so far, to flag repeats.
+    /// The ids and the (date, story key)s written so far, to flag repeats.
     seen: HashSet<[u8; ID_LEN]>,
+    stories: HashSet<(Option<chrono::NaiveDate>, u64)>,
     ids: Vec<u8>,
     category: Vec<u8>,
     region: Vec<u8>,
@@ -321,6 +337,7 @@ struct ItemColumns {
     url_len: Vec<u8>,
     text_off: Vec<u8>,
     text_len: Vec<u8>,
+    story: Vec<u8>,
     digest: Vec<u8>,
 }
 
@@ -334,7 +351,8 @@ impl ItemColumns {
             *slot = b;
         }
         self.ids.extend_from_slice(&id);
-        let repeat = !self.seen.insert(id);
+        // Both sets are filled whatever the first says: a later repeat may match either.
+        let repeat = !self.seen.insert(id) | !self.stories.insert((f.date, f.story));
         for (col, label) in [
             (&mut self.category, f.category),
             (&mut self.region, f.region),
@@ -360,6 +378,7 @@ impl ItemColumns {
         strings.extend_from_slice(url.as_bytes());
         self.text_off.extend_from_slice(&f.text.0.to_le_bytes());
         self.text_len.extend_from_slice(&f.text.1.to_le_bytes());
+        self.story.extend_from_slice(&f.story.to_le_bytes());
         self.digest.extend_from_slice(&f.digest.to_le_bytes());
     }
 

@@ -410,7 +410,8 @@ impl Prepared {
         let texts = self
             .texts
             .iter()
-            .map(|t| TextAt::put(sink, t))
+            .zip(&self.digest.items)
+            .map(|(t, item)| TextAt::put(sink, t, item.url.as_deref()))
             .collect::<std::io::Result<_>>()?;
         Ok(Entry::Parsed {
             file: self.file,

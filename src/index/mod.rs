@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 /// Bumped whenever the layout or what the parser extracts changes: an index of another
 /// version is rebuilt.
-const VERSION: u32 = 9;
+const VERSION: u32 = 10;
 const MAGIC: &[u8; 8] = b"RIBAOIDX";
 /// magic, version, checksum of the head, checksum of all, body length, head length.
 const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8 + 8;
@@ -28,10 +28,22 @@ const ID_LEN: usize = 12;
 const NONE: u32 = u32::MAX;
 /// Bits of an item's flags: its unified category was placed by keywords; its text holds
 /// other forms of Latin letters (see [`crate::search::SearchText`]); an item of an earlier
-/// digest has its id (see [`Index::is_repeat`]).
+/// digest has its id or its story (see [`Index::is_repeat`]).
 const INFERRED: u8 = 1;
 const OTHER_FORMS: u8 = 2;
 const REPEAT: u8 = 4;
+
+/// What tells one story from another across files: its searchable text (title and body) and
+/// its link. Two files of one day holding a story with the same text and link (a site's copy
+/// of a raw digest, under another publication name) list it once; the same headline told in
+/// other words, or pointing elsewhere, is another story.
+pub fn story_key(text: &crate::search::SearchText, url: Option<&str>) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(text.text.as_bytes());
+    h.update(&[0x1f]);
+    h.update(url.unwrap_or_default().as_bytes());
+    h.digest()
+}
 
 /// Bytes in memory (built now, or the samples) or mapped from the cache.
 pub enum Bytes {
@@ -139,6 +151,7 @@ struct Columns {
     url_len: Range<usize>,
     text_off: Range<usize>,
     text_len: Range<usize>,
+    story: Range<usize>,
     digest: Range<usize>,
     by_id: Range<usize>,
     strings: Range<usize>,
@@ -270,6 +283,7 @@ impl Index {
             url_len: d.column(items, 4)?,
             text_off: d.column(items, 8)?,
             text_len: d.column(items, 4)?,
+            story: d.column(items, 8)?,
             digest: d.column(items, 4)?,
             by_id: d.column(items, 4)?,
             strings: d.bytes()?,
@@ -403,9 +417,10 @@ impl Index {
         self.flag(i, OTHER_FORMS)
     }
 
-    /// Whether item `i` repeats a story of an earlier digest: same publication, date and
-    /// title, so the same id. Real archives keep some digests twice (a site's copy beside
-    /// the raw one); lists and searches show such a story once.
+    /// Whether item `i` repeats a story of an earlier digest: the same id (publication, date
+    /// and title), or on the same date the same [`story_key`]. Real archives keep some
+    /// digests twice (a site's copy beside the raw one, sometimes under another publication
+    /// name); lists and searches show such a story once.
     pub fn is_repeat(&self, i: usize) -> bool {
         self.flag(i, REPEAT)
     }
@@ -461,6 +476,11 @@ impl Index {
     pub fn front_page(&self, d: &DigestInfo) -> &str {
         let base = self.cols.fronts.start;
         Index::str_in(&self.meta, base + d.front.start..base + d.front.end)
+    }
+
+    /// Item `i`'s [`story_key`].
+    pub(super) fn story_key(&self, i: usize) -> u64 {
+        self.u64(&self.cols.story, i)
     }
 
     /// Where item `i`'s text lies in the text file.
