@@ -227,6 +227,51 @@ fn a_story_highlighted_but_not_opened_is_where_the_reader_reopens() {
 }
 
 #[test]
+fn the_front_pages_scrolled_beside_a_highlighted_story_are_where_the_reader_reopens() {
+    // Short enough that the front pages scroll.
+    let mut h = Harness::new(app_with_state(State::default()), 120, 12);
+    // The stories, the third highlighted, then into the article pane (front pages) and down.
+    h.keys("<Enter><Enter>jjljjj");
+    assert!(h.app.opened().is_none(), "nothing opened");
+    let highlighted = h.app.selected_item().unwrap().1.id.to_string();
+    let saved = State {
+        position: Some(h.app.position()),
+        ..State::default()
+    };
+    let mut again = Harness::new(app_with_state(saved), 120, 12);
+    again.text();
+    assert_eq!(again.app.selected_item().unwrap().1.id, highlighted);
+    assert!(again.app.opened().is_none(), "still the front pages");
+    assert_eq!(again.app.focus(), Pane::Article);
+    assert_eq!(again.app.scroll(), 3);
+}
+
+#[test]
+fn the_pane_with_the_focus_is_where_the_reader_reopens() {
+    for (keys, pane) in [
+        ("<Enter><Enter>jj<Esc><Esc>", Pane::Dates),
+        ("<Enter><Enter>jj<Esc>", Pane::Categories),
+    ] {
+        let mut h = Harness::new(app_with_state(State::default()), 120, 30);
+        h.keys("]");
+        h.keys(keys);
+        assert_eq!(h.app.focus(), pane);
+        let (date, category) = (h.app.date_index(), h.app.category_index());
+        let saved = State {
+            position: Some(h.app.position()),
+            ..State::default()
+        };
+        let again = Harness::new(app_with_state(saved), 120, 30);
+        assert_eq!(again.app.focus(), pane, "{keys}");
+        assert_eq!(
+            (again.app.date_index(), again.app.category_index()),
+            (date, category),
+            "{keys}"
+        );
+    }
+}
+
+#[test]
 fn a_saved_position_that_no_longer_exists_is_skipped() {
     let stale = Position {
         date: Some("1999-01-01".into()),

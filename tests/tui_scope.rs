@@ -361,6 +361,31 @@ fn scope_and_unified_category_are_where_the_reader_reopens() {
 }
 
 #[test]
+fn a_date_chosen_in_a_many_day_scope_is_where_the_reader_reopens() {
+    let mut h = Harness::new(app_with(scope_library(), TextOptions::default()), 120, 30);
+    while h.app.scope() != Scope::Month {
+        h.keys("a");
+    }
+    h.keys("hhG");
+    assert_eq!(h.app.focus(), Pane::Dates);
+    let (date, category) = (h.app.date_index(), h.app.category().clone());
+    assert_ne!(date, 0, "an older date than the newest");
+    let state = State {
+        position: Some(h.app.position()),
+        ..State::default()
+    };
+    let app = App::new(
+        scope_library(),
+        TextOptions::default(),
+        Session::in_memory(state),
+    );
+    assert_eq!(app.scope(), Scope::Month);
+    assert_eq!(app.category(), &category);
+    assert_eq!(app.date_index(), date);
+    assert_eq!(app.focus(), Pane::Dates);
+}
+
+#[test]
 fn unified_categories_follow_the_users_own_table() {
     // The user's table: their own group first, the built-in names in another order.
     let table = r#"

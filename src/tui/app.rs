@@ -840,22 +840,21 @@ impl App {
                 extra: position_extra(Scope::Day, "source", "article"),
             };
         }
-        // In the stories, the highlighted story is where the reader is, opened or not.
-        let highlighted = (self.focus == Pane::Items)
-            .then(|| self.items.get(self.item).copied())
-            .flatten();
+        // The story is the one open in the article pane, else the highlighted one (whatever
+        // pane has the focus: in a many-day scope it is also what says the date).
+        let highlighted = self.items.get(self.item).copied();
         let group = if self.category().is_unified() {
             "unified"
         } else {
             "source"
         };
-        let pane = if highlighted.is_some() {
-            "stories"
-        } else {
-            "article"
+        let (pane, story) = match self.focus {
+            Pane::Dates => ("dates", highlighted),
+            Pane::Categories => ("categories", highlighted),
+            Pane::Items => ("stories", highlighted),
+            Pane::Article if self.opened.is_some() => ("article", self.opened),
+            Pane::Article => ("overview", highlighted),
         };
-        let extra = position_extra(self.scope, group, pane);
-        let story = highlighted.or(self.opened);
         Position {
             date: self
                 .dates
@@ -866,12 +865,12 @@ impl App {
                 .get(self.category)
                 .map(|c| c.filter.label().to_string()),
             item: story.map(|r| self.item_at(r).1.id.to_string()),
-            scroll: if highlighted.is_none() && self.opened.is_some() {
+            scroll: if self.focus == Pane::Article {
                 self.scroll
             } else {
                 0
             },
-            extra,
+            extra: position_extra(self.scope, group, pane),
         }
     }
 
@@ -1076,20 +1075,30 @@ impl App {
             self.select_category(c);
             self.focus = Pane::Items;
         }
-        let Some(id) = p.item.as_deref() else {
-            return;
-        };
-        if let Some(pos) = self.position_in(&self.items, id) {
+        let found = p
+            .item
+            .as_deref()
+            .and_then(|id| self.position_in(&self.items, id));
+        if let Some(pos) = found {
             self.item = pos;
             self.follow_item_date();
-            if saved(POSITION_PANE) == Some("stories") {
-                self.focus = Pane::Items;
-                return;
+        }
+        // Positions saved before the pane was kept say "article" for an open story.
+        match (saved(POSITION_PANE), found) {
+            (Some("dates"), _) => self.focus = Pane::Dates,
+            (Some("categories"), _) => self.focus = Pane::Categories,
+            (Some("stories"), _) => self.focus = Pane::Items,
+            (Some("overview"), _) => {
+                self.focus = Pane::Article;
+                // Clamped to the article's length on the first draw.
+                self.scroll = p.scroll;
             }
-            self.opened = Some(self.items[pos]);
-            self.focus = Pane::Article;
-            // Clamped to the article's length on the first draw.
-            self.scroll = p.scroll;
+            (_, Some(pos)) => {
+                self.opened = Some(self.items[pos]);
+                self.focus = Pane::Article;
+                self.scroll = p.scroll;
+            }
+            (_, None) => {}
         }
     }
 
