@@ -344,20 +344,25 @@ fn scope_and_unified_category_are_where_the_reader_reopens() {
     let position = h.app.position();
     assert_eq!(position.scroll, 2);
     let opened = h.app.opened().unwrap().1.id.to_string();
-    let state = State {
-        position: Some(position),
-        ..State::default()
-    };
-    let app = App::new(
-        scope_library(),
-        TextOptions::default(),
-        Session::in_memory(state),
-    );
+    let app = reopened(position);
     assert_eq!(app.scope(), Scope::Month);
     assert_eq!(app.category(), &wanted);
     assert_eq!(app.opened().unwrap().1.id, opened);
     assert_eq!(app.focus(), Pane::Article);
     assert_eq!(app.scroll(), 2);
+}
+
+/// A reader started over the scope library with `position` saved.
+fn reopened(position: ribao::state::Position) -> App {
+    let state = State {
+        position: Some(position),
+        ..State::default()
+    };
+    App::new(
+        scope_library(),
+        TextOptions::default(),
+        Session::in_memory(state),
+    )
 }
 
 #[test]
@@ -370,15 +375,7 @@ fn a_date_chosen_in_a_many_day_scope_is_where_the_reader_reopens() {
     assert_eq!(h.app.focus(), Pane::Dates);
     let (date, category) = (h.app.date_index(), h.app.category().clone());
     assert_ne!(date, 0, "an older date than the newest");
-    let state = State {
-        position: Some(h.app.position()),
-        ..State::default()
-    };
-    let app = App::new(
-        scope_library(),
-        TextOptions::default(),
-        Session::in_memory(state),
-    );
+    let app = reopened(h.app.position());
     assert_eq!(app.scope(), Scope::Month);
     assert_eq!(app.category(), &category);
     assert_eq!(app.date_index(), date);
