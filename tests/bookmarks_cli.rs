@@ -141,6 +141,34 @@ fn two_processes_adding_100_bookmarks_each_lose_nothing() {
 }
 
 #[test]
+fn a_bookmark_made_with_a_relative_store_keeps_its_files_full_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    std::fs::create_dir(&store).unwrap();
+    let ids = store_with_items(&store, 1);
+    let state = dir.path().join("state.json");
+    let out = Command::new(env!("CARGO_BIN_EXE_ribao"))
+        .current_dir(dir.path())
+        .args(["--store", "store", "--state"])
+        .arg(&state)
+        .args(["bookmark", "add", &ids[0]])
+        .env_remove("RIBAO_STORE")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let saved = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
+    let path = saved[0]["path"].as_str().unwrap();
+    assert!(
+        Path::new(path).is_absolute() && Path::new(path).is_file(),
+        "{path}"
+    );
+}
+
+#[test]
 fn a_newer_ribaos_state_file_is_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let ids = store_with_items(dir.path(), 1);

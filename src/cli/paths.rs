@@ -149,7 +149,18 @@ impl Paths {
                     dir.display()
                 );
             }
-            return Ok(Store::Dir(dir.to_path_buf()));
+            // An unreadable folder would look empty.
+            if let Err(e) = std::fs::read_dir(dir) {
+                bail!(
+                    "store folder {} cannot be read: {}",
+                    dir.display(),
+                    crate::io_error::in_words(&e)
+                );
+            }
+            // Absolute: bookmarks keep their file's path, which must hold from any folder.
+            let dir = std::path::absolute(dir)
+                .with_context(|| format!("store folder {} cannot be found", dir.display()))?;
+            return Ok(Store::Dir(dir));
         }
         Ok(match &self.default_store {
             Some(d) if d.is_dir() => Store::Default(d.clone()),
