@@ -35,6 +35,8 @@ pub(crate) struct Rows {
 
 /// Draws the visible rows of a list into `area`, moving `offset` (the first visible row) so
 /// that the selection is visible. `row(i, width)` builds row `i`; only visible rows are built.
+/// When the rows do not all fit, a scrollbar runs down the column right of `area` (its pane's
+/// border), so rows out of sight are not taken for none.
 pub(crate) fn draw(
     buf: &mut Buffer,
     area: Rect,
@@ -58,6 +60,12 @@ pub(crate) fn draw(
         *offset = selected + 1 - height;
     }
     *offset = (*offset).min(len.saturating_sub(height));
+    let track = Rect {
+        x: area.right(),
+        width: 1,
+        ..area
+    };
+    super::scroll_thumb(buf, track, len, height, *offset, opts);
     let highlight = highlight(focused);
     for (i, y) in (*offset..len.min(*offset + height)).zip(area.y..) {
         let line = row(i, usize::from(area.width));

@@ -249,17 +249,39 @@ pub(crate) fn scrollbar(
     offset: usize,
     opts: TextOptions,
 ) {
-    if area.width < 2 || area.height < 3 || len <= height || height == 0 {
+    if area.width < 2 || area.height < 3 {
         return;
     }
-    let track = usize::from(area.height - 2);
-    let thumb = (track * height).div_ceil(len).clamp(1, track);
+    let track = Rect {
+        x: area.right() - 1,
+        y: area.y + 1,
+        width: 1,
+        height: area.height - 2,
+    };
+    scroll_thumb(buf, track, len, height, offset, opts);
+}
+
+/// The thumb of a scrollbar running down `track` (one column) for `len` rows of which
+/// `height` show from `offset`; nothing when they all fit.
+pub(crate) fn scroll_thumb(
+    buf: &mut Buffer,
+    track: Rect,
+    len: usize,
+    height: usize,
+    offset: usize,
+    opts: TextOptions,
+) {
+    let track = track.intersection(buf.area);
+    if len <= height || height == 0 || track.is_empty() {
+        return;
+    }
+    let rows = usize::from(track.height);
+    let thumb = (rows * height).div_ceil(len).clamp(1, rows);
     let max_offset = len - height;
-    let start = ((track - thumb) * offset.min(max_offset)).div_ceil(max_offset.max(1));
-    let x = area.right() - 1;
+    let start = ((rows - thumb) * offset.min(max_offset)).div_ceil(max_offset.max(1));
     let symbol = if opts.ambiguous_wide { "#" } else { "█" };
     for i in start..start + thumb {
-        let y = area.y + 1 + i as u16;
-        buf[(x, y)].set_symbol(symbol).set_style(FOCUS);
+        let y = track.y + i as u16;
+        buf[(track.x, y)].set_symbol(symbol).set_style(FOCUS);
     }
 }
