@@ -597,3 +597,32 @@ fn a_long_store_path_is_cut_from_the_left_and_the_bookmark_count_stays() {
         );
     }
 }
+
+#[test]
+fn a_resize_keeps_the_place_in_the_article_not_the_row_number() {
+    // The longest story, in a short terminal.
+    let mut h = Harness::new(app(), 120, 10);
+    h.keys("<Enter><Enter>jjj<Enter>");
+    let wide_end = h.app.max_scroll();
+    let down = wide_end / 2;
+    h.keys(&"j".repeat(down));
+    assert_eq!(h.app.scroll(), down, "scrolled half way");
+    // Wider, the story takes fewer rows: the same place is fewer rows down, still half way
+    // (give or take the pane's height, which the rows past the end do not count).
+    h.resize(200, 10);
+    let other_end = h.app.max_scroll();
+    assert!(other_end < wide_end, "{other_end} vs {wide_end}");
+    let scroll = h.app.scroll();
+    assert!(
+        scroll.abs_diff(other_end / 2) <= 3,
+        "{scroll} rows down of {other_end}; was {down} of {wide_end}"
+    );
+    // Through a size too small to show it, and back: where it was.
+    h.resize(10, 4);
+    h.resize(120, 10);
+    assert!(
+        h.app.scroll().abs_diff(down) <= 1,
+        "{} vs {down}",
+        h.app.scroll()
+    );
+}

@@ -628,3 +628,33 @@ fn quitting_while_reading_a_result_reopens_at_that_story() {
     assert_eq!(again.app.focus(), Pane::Article);
     assert_eq!(again.app.scroll(), scroll);
 }
+
+#[test]
+fn a_resize_keeps_the_place_in_a_search_result_article() {
+    let mut h = Harness::new(scope_app(), 120, 12);
+    h.keys("aaa/");
+    h.search_for("推理");
+    h.keys("<Enter>");
+    while !h
+        .app
+        .search_view()
+        .unwrap()
+        .selected_hit()
+        .is_some_and(|hit| h.app.item_at(hit).1.title.starts_with("长江实验室"))
+    {
+        h.keys("n");
+    }
+    h.keys("<Enter>");
+    let end = |h: &Harness| h.app.search_view().unwrap().max_scroll();
+    let wide_end = end(&h);
+    let down = wide_end / 2;
+    h.keys(&"j".repeat(down));
+    assert_eq!(h.app.search_view().unwrap().scroll, down);
+    h.resize(220, 12);
+    let (other_end, scroll) = (end(&h), h.app.search_view().unwrap().scroll);
+    assert!(other_end < wide_end, "{other_end} vs {wide_end}");
+    assert!(
+        scroll.abs_diff(other_end / 2) <= 3,
+        "{scroll} rows down of {other_end}; was {down} of {wide_end}"
+    );
+}

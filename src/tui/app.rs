@@ -86,8 +86,10 @@ pub struct ViewState {
     pub items_height: usize,
     pub article_height: usize,
     pub article_width: usize,
-    /// Rows of the article shown last (for scroll limits between draws).
+    /// Rows of the article shown last (for scroll limits between draws), and the width it was
+    /// laid out at.
     pub article_len: usize,
+    pub article_wrap: usize,
     pub help_height: usize,
     pub help_len: usize,
     /// First visible row of each list (dates, categories, items).
@@ -145,6 +147,16 @@ pub struct App {
     pub(crate) view: ViewState,
     pub(crate) article: ArticleCache,
     frames: u64,
+}
+
+/// The row of a text laid out again in `len` rows (another width) that is as far into it as
+/// `scroll` was of `before` rows: a resize keeps the reader's place rather than the row number,
+/// which would skip text when the lines get wider.
+pub(crate) fn same_place(scroll: usize, before: usize, len: usize) -> usize {
+    if before == 0 {
+        return scroll;
+    }
+    (scroll * len + before / 2) / before
 }
 
 /// The saved position's keys beside date, category, story and scroll. Every key is written
@@ -709,7 +721,11 @@ impl App {
 
     /// Clamps the article scroll to what the last frame can show (called by the UI after it
     /// measured the article at the current size).
-    pub(crate) fn set_article_metrics(&mut self, len: usize, height: usize) {
+    pub(crate) fn set_article_metrics(&mut self, len: usize, width: usize, height: usize) {
+        if width != self.view.article_wrap {
+            self.scroll = same_place(self.scroll, self.view.article_len, len);
+            self.view.article_wrap = width;
+        }
         self.view.article_len = len;
         self.view.article_height = height;
         self.scroll = self.scroll.min(self.max_scroll());

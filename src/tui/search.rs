@@ -62,6 +62,8 @@ pub struct SearchView {
     pub current: Option<usize>,
     pub(crate) marked: Option<(MarkKey, Marked)>,
     pub(crate) article_len: usize,
+    /// The width the article was laid out at to give `article_len` rows.
+    pub(crate) article_width: usize,
     pub(crate) article_height: usize,
     /// Snippets of the results, made for the rows on screen (once per result) for the
     /// answered terms.
@@ -119,7 +121,7 @@ impl SearchView {
         }
     }
 
-    pub(crate) fn max_scroll(&self) -> usize {
+    pub fn max_scroll(&self) -> usize {
         self.article_len.saturating_sub(self.article_height)
     }
 }

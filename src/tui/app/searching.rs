@@ -364,6 +364,11 @@ impl App {
             if view.current.is_some_and(|c| c >= marked.matches.len()) {
                 view.current = None;
             }
+            // Laid out at another width: the same place in the text.
+            if width != view.article_width {
+                view.scroll = super::same_place(view.scroll, view.article_len, marked.lines.len());
+                view.article_width = width;
+            }
             view.article_len = marked.lines.len();
             view.marked = Some((key, marked));
         }

@@ -104,7 +104,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         .article
         .lines(&app.library, content.clone(), width, opts)
         .len();
-    app.set_article_metrics(len, height);
+    app.set_article_metrics(len, width, height);
     let scroll = app.scroll();
     let lines = app.article.lines(&app.library, content, width, opts);
     for (line, y) in lines.iter().skip(scroll).take(height).zip(inner.y..) {
