@@ -64,6 +64,19 @@ fn cells_of(buf: &Buffer, needle: &str) -> Vec<Vec<(u16, u16)>> {
     out
 }
 
+/// Moves down the results (`n`) to the first whose title starts with `start`.
+fn select_result_titled(h: &mut Harness, start: &str) {
+    while !h
+        .app
+        .search_view()
+        .unwrap()
+        .selected_hit()
+        .is_some_and(|hit| h.app.item_at(hit).1.title.starts_with(start))
+    {
+        h.keys("n");
+    }
+}
+
 fn is_marked(buf: &Buffer, cells: &[(u16, u16)]) -> bool {
     cells
         .iter()
@@ -274,15 +287,7 @@ fn the_article_marks_every_match_and_n_walks_through_them() {
     // Down to the long story about 澄明, then open it.
     h.keys("<Enter>");
     assert_eq!(h.app.search_view().unwrap().focus, SearchFocus::Results);
-    while !h
-        .app
-        .search_view()
-        .unwrap()
-        .selected_hit()
-        .is_some_and(|hit| h.app.item_at(hit).1.title.starts_with("长江实验室"))
-    {
-        h.keys("n");
-    }
+    select_result_titled(&mut h, "长江实验室");
     let index = h.app.search_view().unwrap().selected;
     h.keys("<Enter>");
     let view = h.app.search_view().unwrap();
@@ -635,15 +640,7 @@ fn a_resize_keeps_the_place_in_a_search_result_article() {
     h.keys("aaa/");
     h.search_for("推理");
     h.keys("<Enter>");
-    while !h
-        .app
-        .search_view()
-        .unwrap()
-        .selected_hit()
-        .is_some_and(|hit| h.app.item_at(hit).1.title.starts_with("长江实验室"))
-    {
-        h.keys("n");
-    }
+    select_result_titled(&mut h, "长江实验室");
     h.keys("<Enter>");
     let end = |h: &Harness| h.app.search_view().unwrap().max_scroll();
     let wide_end = end(&h);
