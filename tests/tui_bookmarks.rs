@@ -67,10 +67,43 @@ fn bookmarks_view_lists_filters_removes_and_opens() {
         "still on the one found"
     );
 
-    // d removes the selected bookmark.
+    // d removes the selected bookmark, saying which; u puts it back as it was (made when it
+    // was made: among bookmarks of other times, in its place).
+    let mut before = h.app.session().bookmarks();
+    before.sort_by(|a, b| a.id.cmp(&b.id));
     h.keys("d");
     assert_eq!(h.app.session().bookmark_count(), 2);
     assert_eq!(h.app.bookmarks_view().unwrap().visible().len(), 2);
+    let said = h.app.message().unwrap().text.clone();
+    assert!(said.contains("u puts it back"), "{said}");
+    h.keys("u");
+    let mut after = h.app.session().bookmarks();
+    after.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(after, before, "the same bookmark");
+    assert_eq!(
+        h.app.bookmarks_view().unwrap().selected().unwrap().id,
+        chosen
+    );
+    h.keys("u");
+    assert!(
+        h.app
+            .message()
+            .unwrap()
+            .text
+            .contains("no bookmark removed")
+    );
+    h.keys("d");
+    assert_eq!(h.app.session().bookmark_count(), 2);
+    // ? shows the help over the view; closing it comes back to the view.
+    h.keys("?");
+    assert!(h.app.help_scroll().is_some());
+    h.keys("?");
+    assert!(h.app.bookmarks_view().is_some());
+    // q quits from here too, as the help says; Esc is what closes the view.
+    assert_eq!(
+        h.app.update(ribao::tui::action::Action::Quit),
+        Some(ribao::tui::Effect::Quit)
+    );
 
     // Enter opens the story in the article view and marks it read.
     let target = h

@@ -37,6 +37,8 @@ pub enum Action {
     Bookmarks,
     /// In the bookmarks view: remove the selected bookmark.
     RemoveBookmark,
+    /// In the bookmarks view: put back the bookmark removed last.
+    UndoRemove,
     /// Open the search line (in the bookmarks view: type a filter).
     Search,
     /// Search: the next match in the article (past the last, the next result); in the

@@ -313,7 +313,9 @@ impl App {
             Action::ForceQuit | Action::Suspend => {}
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::Bookmarks => self.open_bookmarks(),
-            Action::RemoveBookmark => self.notify("d works in the bookmarks view: press B", false),
+            Action::RemoveBookmark | Action::UndoRemove => {
+                self.notify("d and u work in the bookmarks view: press B", false)
+            }
             Action::Search => self.open_search(),
             Action::NextMatch | Action::PrevMatch => self.notify(
                 "n and N step through search matches: press / to search",
@@ -435,18 +437,36 @@ impl App {
             Action::Last => view.move_by(isize::MAX),
             Action::Search => view.typing = true,
             Action::Back if !view.filter.is_empty() => view.clear_filter(),
-            Action::Back | Action::Quit | Action::Bookmarks => self.bookmarks = None,
+            Action::Back | Action::Bookmarks => self.bookmarks = None,
+            Action::Quit => return Some(Effect::Quit),
+            Action::Help => self.help = Some(0),
             Action::RemoveBookmark | Action::ToggleBookmark => {
-                let Some(id) = view.selected().map(|b| b.id.clone()) else {
+                let Some(mark) = view.selected().cloned() else {
                     self.notify("no bookmark to remove here", false);
                     return None;
                 };
-                self.session.remove_bookmark(&id);
+                self.session.remove_bookmark(&mark.id);
+                let all = self.session.bookmarks();
+                let title = crate::text::truncate(&mark.title, 40, self.text).into_owned();
+                if let Some(v) = self.bookmarks.as_mut() {
+                    v.refresh(all);
+                    v.removed = Some(mark);
+                }
+                self.notify(format!("removed “{title}” — u puts it back"), false);
+            }
+            Action::UndoRemove => {
+                let Some(mark) = view.removed.take() else {
+                    self.notify("no bookmark removed to put back", false);
+                    return None;
+                };
+                let id = mark.id.clone();
+                self.session.restore_bookmark(mark);
                 let all = self.session.bookmarks();
                 if let Some(v) = self.bookmarks.as_mut() {
                     v.refresh(all);
+                    v.select(&id);
                 }
-                self.notify("bookmark removed", false);
+                self.notify("bookmark put back", false);
             }
             Action::Open => {
                 let mark = view.selected()?.clone();

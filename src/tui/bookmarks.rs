@@ -18,6 +18,8 @@ pub struct BookmarksView {
     pub offset: usize,
     /// Shown instead of the list: a bookmark whose digest file no longer has the story.
     pub missing: Option<Bookmark>,
+    /// The bookmark removed last, whole, for `u` to put back.
+    pub removed: Option<Bookmark>,
 }
 
 impl BookmarksView {
@@ -92,9 +94,17 @@ impl BookmarksView {
     pub fn clear_filter(&mut self) {
         let id = self.selected().map(|b| b.id.clone());
         self.filter.clear();
-        self.selected = id
-            .and_then(|id| self.visible().iter().position(|b| b.id == id))
-            .unwrap_or(0);
+        self.selected = 0;
+        if let Some(id) = id {
+            self.select(&id);
+        }
+    }
+
+    /// Selects the bookmark with this id, when the filter lets it through.
+    pub fn select(&mut self, id: &str) {
+        if let Some(at) = self.visible().iter().position(|b| b.id == id) {
+            self.selected = at;
+        }
     }
 
     fn clamp(&mut self) {

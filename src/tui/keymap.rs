@@ -115,6 +115,11 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
         "bookmarks view: remove the selected bookmark",
     ),
     (
+        key('u'),
+        Action::UndoRemove,
+        "bookmarks view: put back the bookmark just removed",
+    ),
+    (
         key('/'),
         Action::Search,
         "search (bookmarks view: filter by words)",

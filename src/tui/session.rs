@@ -143,6 +143,11 @@ impl Session {
         }
     }
 
+    /// Keeps `bookmark` as it is (a removed one put back, with the time it was made).
+    pub fn restore_bookmark(&mut self, bookmark: Bookmark) {
+        self.save(Change::AddBookmark(bookmark));
+    }
+
     pub fn remove_bookmark(&mut self, item_id: &str) {
         self.save(Change::RemoveBookmark(item_id.to_string()));
     }

@@ -294,8 +294,8 @@ impl App {
             (Action::OlderDate | Action::NewerDate | Action::Categories, _) => {
                 self.notify("Esc closes the search first", false)
             }
-            (Action::RemoveBookmark, _) => {
-                self.notify("d works in the bookmarks view: press B", false)
+            (Action::RemoveBookmark | Action::UndoRemove, _) => {
+                self.notify("d and u work in the bookmarks view: press B", false)
             }
             (Action::Left | Action::Right | Action::NextPane | Action::PrevPane, _) => {}
         }

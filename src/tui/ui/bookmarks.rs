@@ -83,7 +83,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         ])
     } else {
         Line::from(Span::styled(
-            "Enter open · d remove · / filter · Esc close",
+            "Enter open · d remove · u undo · / filter · Esc close · ? help",
             DIM,
         ))
     };
