@@ -305,6 +305,30 @@ fn the_pane_with_the_focus_is_where_the_reader_reopens() {
 }
 
 #[test]
+fn bookmarks_keep_their_publication_in_one_column_when_narrow() {
+    let mut h = Harness::new(app_with_state(State::default()), 120, 30);
+    h.keys("<Enter><Enter>bjb<Esc><Esc>[<Enter><Enter>b");
+    h.resize(60, 20);
+    h.keys("B");
+    let rows: Vec<String> = h
+        .rows()
+        .into_iter()
+        .filter(|r| r.contains("┃") && r.contains("2026-01-"))
+        .collect();
+    assert_eq!(rows.len(), 3, "{rows:#?}");
+    let columns: Vec<usize> = rows
+        .iter()
+        .map(|r| {
+            let at = r
+                .find("AI")
+                .unwrap_or_else(|| panic!("no publication: {r}"));
+            ribao::text::str_width(&r[..at], TextOptions::default())
+        })
+        .collect();
+    assert!(columns.windows(2).all(|w| w[0] == w[1]), "{rows:#?}");
+}
+
+#[test]
 fn a_saved_position_that_no_longer_exists_is_skipped() {
     let stale = Position {
         date: Some("1999-01-01".into()),

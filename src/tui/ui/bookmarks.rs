@@ -3,7 +3,7 @@
 
 use super::super::app::App;
 use super::list::{self, Rows, marker};
-use super::{DIM, ERROR, FOCUS, OK, clean, draw_block, fit_row, pane_block, put_line};
+use super::{DIM, ERROR, FOCUS, OK, clean, draw_block, fit_row, pad_to, pane_block, put_line};
 use crate::state::Bookmark;
 use crate::text::{self, TextOptions};
 use ratatui::buffer::Buffer;
@@ -65,9 +65,17 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         focused: true,
     };
     let mut offset = view.offset;
+    // One column for the publications, as wide as the widest shown, at most a third of the
+    // row: each row's starts where the others' do, and none is dropped for its length.
+    let where_w = visible
+        .iter()
+        .map(|m| text::str_width(&where_from(m), opts))
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(list_area.width) / 3);
     list::draw(buf, list_area, rows, &mut offset, opts, |i, w| {
         let read = app.session().is_read(&visible[i].id);
-        row(visible[i], i == view.selected, read, w, opts)
+        row(visible[i], i == view.selected, read, where_w, w, opts)
     });
     let bottom = Rect {
         y: inner.bottom().saturating_sub(1),
@@ -93,11 +101,21 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     }
 }
 
-/// `› ✓ 2026-01-20  title   量子位 · 技术前沿解读` (✓: read)
+/// `量子位 · 技术前沿解读`: the publication, and the category when there is one.
+fn where_from(mark: &Bookmark) -> String {
+    match &mark.category {
+        Some(c) => format!("{} · {}", clean(&mark.source), clean(c)),
+        None => clean(&mark.source),
+    }
+}
+
+/// `› ✓ 2026-01-20  title   量子位 · 技术前沿解读` (✓: read), the publication in a column
+/// `where_w` wide.
 fn row(
     mark: &Bookmark,
     selected: bool,
     read: bool,
+    where_w: usize,
     width: usize,
     opts: TextOptions,
 ) -> Line<'static> {
@@ -112,15 +130,16 @@ fn row(
         read,
         Span::styled(format!("{date}  "), DIM),
     ];
-    let mut right = clean(&mark.source);
-    if let Some(c) = &mark.category {
-        right = format!("{right} · {}", clean(c));
-    }
+    let place = pad_to(
+        &text::truncate(&where_from(mark), where_w, opts),
+        where_w,
+        opts,
+    );
     fit_row(
         prefix,
         &clean(&mark.title),
         Style::new(),
-        vec![Span::styled(format!(" {right}"), DIM)],
+        vec![Span::styled(place, DIM)],
         width,
         opts,
     )
