@@ -352,6 +352,24 @@ fn scope_and_unified_category_are_where_the_reader_reopens() {
     assert_eq!(app.scroll(), 2);
 }
 
+#[test]
+fn a_scope_without_the_open_story_closes_it() {
+    let mut h = Harness::new(app_with(scope_library(), TextOptions::default()), 120, 30);
+    let november = chrono::NaiveDate::from_ymd_opt(2025, 11, 30);
+    while h.app.dates()[h.app.date_index()].date != november {
+        h.keys("[");
+    }
+    h.keys("<Enter><Enter><Enter>");
+    assert!(h.app.opened().is_some());
+    h.keys("ca");
+    assert_eq!(h.app.scope(), Scope::Week);
+    assert!(
+        h.app.opened().is_none(),
+        "November is not in the last 7 days"
+    );
+    assert!(h.text().contains("概览 Overview"), "{}", h.text());
+}
+
 /// A reader started over the scope library with `position` saved.
 fn reopened(position: ribao::state::Position) -> App {
     let state = State {

@@ -808,6 +808,15 @@ impl App {
         self.item = anchor
             .and_then(|r| self.items.binary_search(&r).ok())
             .unwrap_or(0);
+        // A story the list no longer has (another scope or category) is closed, so the
+        // article pane does not show one from outside what is listed.
+        if self
+            .opened
+            .is_some_and(|r| self.items.binary_search(&r).is_err())
+        {
+            self.opened = None;
+            self.scroll = 0;
+        }
         self.follow_item_date();
         let opts = self.text;
         self.source_width = scope::widest_source(&self.library, &self.items, |s| {
