@@ -86,9 +86,9 @@ fn new_files_are_listed_at_once_and_filled_in_when_indexed() {
     assert!(screen.contains("1/…"), "{screen}");
     assert!(screen.contains("being indexed"), "{screen}");
     // The new date's stories are not counted yet: the status bar and overview say so
-    // rather than "0 items".
-    assert!(!screen.contains("0 items"), "{screen}");
-    assert_eq!(screen.matches("· … items").count(), 2, "{screen}");
+    // rather than "0 stories".
+    assert!(!screen.contains("0 stories"), "{screen}");
+    assert_eq!(screen.matches("· … stories").count(), 2, "{screen}");
     // Move to the indexed date, open a story there, and highlight the next one.
     h.keys("G<Enter><Enter><Enter><Esc>j");
     let opened = h.app.opened().map(|(_, i)| i.id.to_string());
@@ -138,7 +138,10 @@ fn a_scope_with_files_being_indexed_counts_its_stories_with_a_plus() {
     // The whole archive: the indexed stories, and more to come.
     h.keys("aaa");
     let screen = h.text();
-    assert!(screen.contains(&format!("· {counted}+ items")), "{screen}");
+    assert!(
+        screen.contains(&format!("· {counted}+ stories")),
+        "{screen}"
+    );
 }
 
 #[test]

@@ -90,7 +90,7 @@ fn selecting_a_category_filters_items() {
     let screen = h.text();
     assert!(screen.contains("开源社区推出轻量多模态"));
     assert!(!screen.contains("云计算厂商下调 GPU 租…"));
-    assert!(screen.contains("2026-01-20 · 技术前沿解读 · 2 items"));
+    assert!(screen.contains("2026-01-20 · 技术前沿解读 · 2 stories"));
 
     // "Other" holds the stories without a category; the unified categories follow it.
     while h.app.category().label() != "未分类 / Other" {
@@ -325,7 +325,13 @@ fn links_open_and_copy_through_the_host_only_when_http() {
     // Nothing to open from the date list.
     h.keys("<Esc><Esc>o");
     assert_eq!(h.host.opened.len(), 1);
-    assert!(h.app.message().unwrap().error);
+    assert!(
+        h.app
+            .message()
+            .unwrap()
+            .text
+            .contains("select a story first")
+    );
 }
 
 fn hostile_library() -> Library {
@@ -404,9 +410,15 @@ fn a_note_about_one_key_goes_with_the_next_key_and_errors_stay() {
         "{}",
         h.text()
     );
-    h.keys("r"); // an error: nothing selected in the date list
-    h.keys("j");
+    // Nothing selected in the date list: said, and gone with the next key, which moves on.
+    h.keys("r");
     assert!(h.text().contains("select a story first"), "{}", h.text());
+    h.keys("<Enter>");
+    assert!(!h.text().contains("select a story first"), "{}", h.text());
+    // A problem stays its time.
+    h.app.show_problem("cannot save state to /x: disk full");
+    h.keys("j");
+    assert!(h.text().contains("disk full"), "{}", h.text());
 }
 
 #[test]

@@ -510,7 +510,7 @@ impl App {
 
     fn toggle_bookmark(&mut self) {
         let Some(r) = self.target() else {
-            self.notify("select a story first (Enter on a story)", true);
+            self.notify("select a story first (Enter on a story)", false);
             return;
         };
         let library = Arc::clone(&self.library);
@@ -1227,7 +1227,7 @@ impl App {
         match self.focus {
             Pane::Dates => {
                 if self.dates.is_empty() {
-                    self.notify("no digests to open", true);
+                    self.notify("no digests to open", false);
                 } else {
                     self.focus = Pane::Categories;
                 }
@@ -1241,7 +1241,7 @@ impl App {
                     let id = self.item_at(r).1.id.to_string();
                     self.session.set_read(&id, true);
                 }
-                None => self.notify("no stories here", true),
+                None => self.notify("no stories here", false),
             },
             Pane::Article => {}
         }
@@ -1292,7 +1292,7 @@ impl App {
 
     fn toggle_read(&mut self) {
         let Some(r) = self.target() else {
-            self.notify("select a story first (Enter on a story)", true);
+            self.notify("select a story first (Enter on a story)", false);
             return;
         };
         let id = self.item_at(r).1.id.to_string();
@@ -1333,7 +1333,7 @@ impl App {
 
     fn link(&mut self) -> Option<String> {
         let Some(r) = self.target() else {
-            self.notify("select a story first (Enter on a story)", true);
+            self.notify("select a story first (Enter on a story)", false);
             return None;
         };
         let (_, item) = self.item_at(r);

@@ -174,7 +174,7 @@ fn front_pages(
             } else {
                 count.to_string()
             },
-            if count == 1 { "item" } else { "items" }
+            if count == 1 { "story" } else { "stories" }
         );
         out.extend(wrap_styled(&meta, DIM, width, opts));
         out.push(Line::default());

@@ -47,7 +47,7 @@ fn scope_only(app: &App) -> String {
     format!(
         "{scope} · {} · {count} {}",
         clean(&app.category().describe()),
-        if n == 1 { "item" } else { "items" }
+        if n == 1 { "story" } else { "stories" }
     )
 }
 
