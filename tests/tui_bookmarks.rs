@@ -359,7 +359,9 @@ fn when_the_state_cannot_be_saved_the_reader_works_and_says_so() {
     h.app.relay_session_message();
     let screen = h.text();
     assert!(
-        screen.contains("saving disabled") && screen.contains("not-a-folder"),
+        screen.contains("saving disabled")
+            && screen.contains("not-a-folder")
+            && screen.contains("for this session only"),
         "{screen}"
     );
     // Bookmarks still work for the session, and the status bar keeps saying saving is off.

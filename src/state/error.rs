@@ -1,5 +1,5 @@
 //! What can go wrong with the state file, worded for the user: the path, the cause, and what
-//! happens or what to do. None of these stop the reader; it carries on with saving disabled.
+//! to do. None of these stop the reader; it carries on with saving disabled and says so.
 
 use std::io;
 use std::path::PathBuf;
@@ -14,7 +14,7 @@ pub enum StateError {
     Read { path: PathBuf, source: io::Error },
 
     #[error(
-        "cannot save state to {}: {} — bookmarks are kept for this session only",
+        "cannot save state to {}: {}",
         .path.display(), crate::io_error::in_words(.source)
     )]
     Save { path: PathBuf, source: io::Error },

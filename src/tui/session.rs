@@ -47,7 +47,7 @@ impl Session {
     /// Saving disabled from the start (the state file could not be read): says why.
     pub fn saving_disabled(why: String) -> Session {
         Session {
-            message: Some((format!("saving disabled: {why}"), true)),
+            message: Some((saving_off_because(why), true)),
             saving_off: true,
             ..Session::in_memory(State::default())
         }
@@ -85,7 +85,7 @@ impl Session {
             // Take the merged state: another ribao's changes show up too.
             Ok(loaded) => self.state = loaded.state,
             Err(e) => {
-                self.message = Some((format!("saving disabled: {e}"), true));
+                self.message = Some((saving_off_because(e), true));
                 self.file = None;
                 self.saving_off = true;
             }
@@ -183,4 +183,9 @@ impl Session {
             _ => Ok(()),
         }
     }
+}
+
+/// What the reader says when it stops saving: why, and what that means for the user.
+fn saving_off_because(why: impl std::fmt::Display) -> String {
+    format!("saving disabled, changes kept for this session only: {why}")
 }
