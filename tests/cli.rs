@@ -155,6 +155,23 @@ fn a_filter_that_is_not_a_date_or_matches_nothing_says_so() {
     let none = ribao(&["items", "--store", &store(), "--source", "nope"]);
     assert_eq!(none.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&none.stderr).contains("no story matches these filters"));
+    // A filter left blank would match everything, or be searched as a word nothing has.
+    let store = store();
+    for args in [
+        &["search", "英伟达", "date:"][..],
+        &["search", "Source:"],
+        &["items", "--category", " "],
+    ] {
+        let mut all = args.to_vec();
+        all.extend(["--store", &store]);
+        let blank = ribao(&all);
+        assert_eq!(blank.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&blank.stderr);
+        assert!(
+            err.contains("needs a value") || err.contains("blank"),
+            "{args:?}: {err}"
+        );
+    }
 }
 
 #[test]
@@ -232,11 +249,13 @@ fn missing_store_folder_is_reported_not_panicked() {
 #[test]
 fn an_empty_store_is_listed_with_a_note_not_silence() {
     let empty = tempfile::tempdir().unwrap();
-    let out = ribao(&["list", "--store", &empty.path().display().to_string()]);
-    assert!(out.status.success());
-    assert_eq!(stdout(&out), "");
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("no digest files"), "{err}");
+    for command in ["list", "items"] {
+        let out = ribao(&[command, "--store", &empty.path().display().to_string()]);
+        assert!(out.status.success());
+        assert_eq!(stdout(&out), "");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("no digest files"), "{command}: {err}");
+    }
 }
 
 #[test]

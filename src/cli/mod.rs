@@ -52,10 +52,10 @@ pub enum Command {
         date: Option<String>,
         /// Only this category: a publication's own or a unified one (e.g. 市场与资本); any part
         /// of its name, in any case
-        #[arg(long)]
+        #[arg(long, value_parser = name_part)]
         category: Option<String>,
         /// Only this publication: any part of its name, in any case
-        #[arg(long)]
+        #[arg(long, value_parser = name_part)]
         source: Option<String>,
         /// Print one JSON array
         #[arg(long)]
@@ -75,7 +75,8 @@ pub enum Command {
     },
     /// Find stories: all words must match; "a phrase", -excluded, source:/category:/date: narrow
     Search {
-        /// e.g. 英伟达 date:2026-01
+        /// e.g. 英伟达 date:2026-01. Each shell argument is a word; one argument with spaces in
+        /// it (`"open source"`) is a phrase, so quote phrases, not the whole query
         #[arg(
             required_unless_present = "excluded",
             num_args = 1..,
@@ -304,5 +305,14 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
 
 /// `--date` as [`crate::model::date_prefix`] reads it.
 fn date_prefix(text: &str) -> Result<String, String> {
-    crate::model::date_prefix(text).ok_or_else(|| crate::model::not_a_date(text))
+    crate::model::date_prefix(text.trim()).ok_or_else(|| crate::model::not_a_date(text))
+}
+
+/// A part of a name to look for; blank would match every name.
+fn name_part(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("give a part of the name (blank matches every one)".into());
+    }
+    Ok(text.to_string())
 }

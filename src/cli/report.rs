@@ -178,12 +178,7 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
             .collect();
         print_table(&table, opts);
         print_origin_notice(library);
-        if rows.is_empty() {
-            warn(format_args!(
-                "no digest files (.md, .markdown, .txt) in {}",
-                library.origin.store().display()
-            ));
-        }
+        warn_if_no_digests(library);
     }
     match library.problems.len() {
         0 => {}
@@ -193,6 +188,16 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
         )),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// An empty table needs a word: the store holds no digest at all.
+fn warn_if_no_digests(library: &Library) {
+    if library.digests().is_empty() {
+        warn(format_args!(
+            "no digest files (.md, .markdown, .txt) in {}",
+            library.origin.store().display()
+        ));
+    }
 }
 
 pub fn items(
@@ -232,6 +237,7 @@ pub fn items(
             })
             .collect();
         print_table(&table, opts);
+        warn_if_no_digests(library);
     }
     if found.is_empty() && filter.narrows() {
         warn(format_args!(

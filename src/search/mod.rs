@@ -88,7 +88,7 @@ pub fn run(
     query: &Query,
     within: Option<&[usize]>,
 ) -> Vec<usize> {
-    if query.bad_date.is_some() {
+    if query.problem().is_some() {
         return Vec::new();
     }
     let mut terms: Vec<Matcher> = query.terms.iter().map(|t| Matcher::new(t)).collect();

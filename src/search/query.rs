@@ -17,6 +17,9 @@ pub struct Query {
     pub dates: Vec<String>,
     /// A `date:` that is not a date, as typed: nothing matches, and the user is told.
     pub bad_date: Option<String>,
+    /// A scope prefix given without a value (`date:`), which would otherwise be searched as
+    /// a word no story has.
+    pub bare_prefix: Option<&'static str>,
     /// What `-source:`, `-category:` and `-date:` leave out.
     pub not_sources: Vec<String>,
     pub not_categories: Vec<String>,
@@ -35,6 +38,14 @@ impl Query {
                 let value = (!token.quoted).then(|| strip_scope(&word, p)).flatten();
                 value.filter(|v| !v.is_empty())
             };
+            if !token.quoted
+                && let Some(bare) = ["source:", "category:", "date:"]
+                    .into_iter()
+                    .find(|p| strip_scope(&word, p) == Some(""))
+            {
+                q.bare_prefix = Some(bare);
+                continue;
+            }
             let (sources, categories, dates) = match negated {
                 true => (&mut q.not_sources, &mut q.not_categories, &mut q.not_dates),
                 false => (&mut q.sources, &mut q.categories, &mut q.dates),
@@ -65,9 +76,19 @@ impl Query {
 
     /// What is wrong with the query, for the user.
     pub fn problem(&self) -> Option<String> {
-        self.bad_date
-            .as_deref()
-            .map(|d| crate::model::not_a_date(&format!("date:{d}")))
+        let bare = self.bare_prefix.map(|p| {
+            let example = match p {
+                "date:" => "date:2026-08",
+                "source:" => "source:量子位",
+                _ => "category:开源",
+            };
+            format!("“{p}” needs a value after it, as in {example}")
+        });
+        bare.or_else(|| {
+            self.bad_date
+                .as_deref()
+                .map(|d| crate::model::not_a_date(&format!("date:{d}")))
+        })
     }
 }
 
