@@ -103,6 +103,19 @@ fn a_bookmark_outlives_its_digest_file() {
     let v = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
     assert_eq!(v[0]["title"], "第0号新闻：示例公司发布产品");
     assert_eq!(v[0]["url"], "https://example.com/0");
+    // `show` gives what the bookmark kept, and says why.
+    let shown = ribao_with(dir.path(), &state, &["show", &ids[0]]);
+    assert!(shown.status.success());
+    let out = String::from_utf8_lossy(&shown.stdout);
+    assert!(
+        out.contains("第0号新闻：示例公司发布产品") && out.contains("https://example.com/0"),
+        "{out}"
+    );
+    let err = String::from_utf8_lossy(&shown.stderr);
+    assert!(err.contains("no longer has this story"), "{err}");
+    // A story neither listed nor bookmarked is not found.
+    let gone = ribao_with(dir.path(), &state, &["show", &ids[1]]);
+    assert_eq!(gone.status.code(), Some(1));
 }
 
 #[test]

@@ -242,7 +242,14 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             item_id,
             width,
             json,
-        }) => report::show(library()?, item_id, *width, *json, opts),
+        }) => report::show(
+            library()?,
+            item_id,
+            *width,
+            *json,
+            opts,
+            state_path().ok().as_deref(),
+        ),
         Some(Command::Check { json }) => report::check(library()?, *json),
         Some(Command::Categories) => {
             report::emit(crate::categories::BUILTIN);

@@ -248,6 +248,37 @@ pub fn items(
     Ok(ExitCode::SUCCESS)
 }
 
+/// A bookmarked story its digest no longer has: what the bookmark kept of it.
+fn show_bookmark(mark: &crate::state::Bookmark, json: bool) -> anyhow::Result<ExitCode> {
+    if json {
+        emit(&(serde_json::to_string_pretty(mark)? + "\n"));
+    } else {
+        let meta = [
+            mark.date.as_deref(),
+            Some(mark.source.as_str()),
+            mark.category.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+        let link = mark
+            .url
+            .as_deref()
+            .map(|u| format!("{u}\n"))
+            .unwrap_or_default();
+        emit(&crate::text::sanitize(&format!(
+            "{}\n{meta}\n{link}",
+            mark.title
+        )));
+    }
+    warn(format_args!(
+        "{} no longer has this story; shown as its bookmark kept it",
+        mark.path
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
 #[derive(Serialize)]
 struct SearchRow<'a> {
     #[serde(flatten)]
@@ -319,18 +350,29 @@ struct StoryRow<'a> {
     body: &'a str,
 }
 
+/// `state`: the state file, where a story gone from its digest may still be bookmarked.
 pub fn show(
     library: &Library,
     id: &str,
     width: Option<u16>,
     json: bool,
     opts: TextOptions,
+    state: Option<&std::path::Path>,
 ) -> anyhow::Result<ExitCode> {
     let Some(view) = library.find(id) else {
-        warn(format_args!(
-            "no item with id {id}; `ribao items` lists the ids"
-        ));
-        return Ok(ExitCode::FAILURE);
+        let id = crate::model::id_as_typed(id);
+        let kept = state
+            .and_then(|p| crate::state::StateFile::open(p).ok())
+            .and_then(|(_, loaded)| loaded.state.bookmark(&id).cloned());
+        return match kept {
+            Some(mark) => show_bookmark(&mark, json),
+            None => {
+                warn(format_args!(
+                    "no item with id {id}; `ribao items` lists the ids"
+                ));
+                Ok(ExitCode::FAILURE)
+            }
+        };
     };
     let digest = &library.digests()[view.digest];
     let item = library.story(view.index).map_err(anyhow::Error::msg)?;
