@@ -253,15 +253,7 @@ fn show_bookmark(mark: &crate::state::Bookmark, json: bool) -> anyhow::Result<Ex
     if json {
         emit(&(serde_json::to_string_pretty(mark)? + "\n"));
     } else {
-        let meta = [
-            mark.date.as_deref(),
-            Some(mark.source.as_str()),
-            mark.category.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
+        let meta = mark.meta();
         let link = mark
             .url
             .as_deref()

@@ -51,6 +51,19 @@ impl Bookmark {
         }
     }
 
+    /// `2026-01-20 · 量子位 · 技术前沿解读`: date, publication and category, those it has.
+    pub fn meta(&self) -> String {
+        [
+            self.date.as_deref(),
+            Some(self.source.as_str()),
+            self.category.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+    }
+
     /// `added` as a time; None when a hand-edited file holds something else.
     pub fn added_at(&self) -> Option<DateTime<Utc>> {
         DateTime::parse_from_rfc3339(&self.added)

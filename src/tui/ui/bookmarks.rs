@@ -152,15 +152,7 @@ fn missing_lines(
     width: usize,
     opts: TextOptions,
 ) -> Vec<Line<'static>> {
-    let meta = [
-        mark.date.as_deref(),
-        Some(mark.source.as_str()),
-        mark.category.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" · ");
+    let meta = mark.meta();
     let mut out = text::wrap(
         &[Span::styled(clean(&mark.title), super::ACCENT)],
         width,
