@@ -287,6 +287,20 @@ fn check_reports_each_file_and_fails_on_unreadable_ones() {
     ]));
     assert_eq!(v[0]["format"], "industry-brief");
     assert_eq!(v[0]["ok"], true);
+
+    // A file of markup alone has no story with a title: its failure says so.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("2026-03-01.md"),
+        "<html><body><p>hi</p></body></html>\n",
+    )
+    .unwrap();
+    let out = ribao(&["check", "--store", &dir.path().display().to_string()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("no story found in the file"),
+        "{out:?}"
+    );
 }
 
 #[test]

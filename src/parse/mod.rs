@@ -89,10 +89,11 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
         warnings
             .push("no date found in front matter, title or file name: listed as undated".into());
     }
+    // After the ids: stories without a title are dropped there.
+    let items = with_ids(items, &source, &day_key(date, path));
     if items.is_empty() {
         warnings.push("no story found in the file".into());
     }
-    let items = with_ids(items, &source, &day_key(date, path));
     Ok(Digest {
         id: short_hash(&[&path.to_string_lossy()]),
         path: path.to_path_buf(),
