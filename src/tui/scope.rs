@@ -362,17 +362,23 @@ pub fn date_spans(items: &[ItemRef], group_of: &[usize]) -> Vec<DateSpan> {
 }
 
 /// The widest source name among the digests of `items`, in display columns (for the item
-/// list's source column).
+/// list's source column); 0 when they are all of one publication, where the column would say
+/// the same on every row and take room from the titles.
 pub fn widest_source(library: &Library, items: &[ItemRef], width: impl Fn(&str) -> usize) -> usize {
     let mut widest = 0;
     let mut last = usize::MAX;
+    let mut first: Option<&str> = None;
+    let mut several = false;
     for &(d, _) in items {
         if d != last {
             last = d;
-            widest = widest.max(width(&library.digests()[d].source));
+            let source = library.digests()[d].source.as_str();
+            several |= first.is_some_and(|f| f != source);
+            first.get_or_insert(source);
+            widest = widest.max(width(source));
         }
     }
-    widest
+    if several { widest } else { 0 }
 }
 
 /// The story `r` and its digest.
