@@ -39,17 +39,13 @@ pub struct TextAt {
 }
 
 impl TextAt {
-    /// Appends `text` (of a story linking to `url`) to `sink`.
-    pub fn put(
-        sink: &mut dyn TextSink,
-        text: &SearchText,
-        url: Option<&str>,
-    ) -> std::io::Result<TextAt> {
+    /// Appends `text` (of the story with this [`story_key`](super::story_key)) to `sink`.
+    pub fn put(sink: &mut dyn TextSink, text: &SearchText, story: u64) -> std::io::Result<TextAt> {
         Ok(TextAt {
             at: sink.put(text.text.as_bytes())?,
             len: text.text.len() as u32,
             other_forms: text.other_forms,
-            story: super::story_key(text, url),
+            story,
         })
     }
 }

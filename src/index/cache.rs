@@ -382,12 +382,13 @@ fn parse_file(
     }
 }
 
-/// A parsed digest ready for the index: its items placed in unified categories and their
-/// searchable text made (where the parsing happens, on every core), their bodies dropped.
+/// A parsed digest ready for the index: its items placed in unified categories, their
+/// searchable text and story keys made (where the parsing happens, on every core), their
+/// bodies dropped.
 struct Prepared {
     file: FileRecord,
     digest: Digest,
-    texts: Vec<SearchText>,
+    texts: Vec<(SearchText, u64)>,
 }
 
 impl Prepared {
@@ -395,7 +396,9 @@ impl Prepared {
         let mut texts = Vec::with_capacity(digest.items.len());
         for item in &mut digest.items {
             item.unified = Some(categorizer.classify(item));
-            texts.push(crate::search::searchable(&item.title, &item.body));
+            let text = crate::search::searchable(&item.title, &item.body);
+            let story = super::story_key(&text, item.url.as_deref());
+            texts.push((text, story));
             item.body = String::new();
         }
         Prepared {
@@ -410,8 +413,7 @@ impl Prepared {
         let texts = self
             .texts
             .iter()
-            .zip(&self.digest.items)
-            .map(|(t, item)| TextAt::put(sink, t, item.url.as_deref()))
+            .map(|(text, story)| TextAt::put(sink, text, *story))
             .collect::<std::io::Result<_>>()?;
         Ok(Entry::Parsed {
             file: self.file,
