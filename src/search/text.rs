@@ -80,15 +80,32 @@ fn push_inline(text: &str, out: &mut SearchText) {
         } else if tail.starts_with("![") || tail.starts_with('|') {
             out.text.push(' ');
             1
-        } else if tail.starts_with(['[', ']', '*', '`']) {
+        } else if tail.starts_with('[') && !opens_link(tail) || tail.starts_with(']') {
+            // Brackets that are not a link's are text, as the reader shows them (`[研究]`);
+            // a link's closing one was taken with its target above.
+            out.text.push_str(&tail[..1]);
+            1
+        } else if tail.starts_with(['[', '*', '`']) {
             1
         } else if tail.starts_with("__") {
             2
+        } else if let Some(rest) = tail.strip_prefix('\x1b') {
+            // An escape sequence is gone whole from what the reader shows, parameters too.
+            1 + crate::text::escape_sequence_len('\x1b', rest)
         } else if let Some((c, len)) = tail.strip_prefix('&').and_then(crate::text::decode_entity) {
-            // A decoded control character (`&#27;`) is no text to find.
-            let c = if c.is_control() { ' ' } else { c };
-            push_visible(c.encode_utf8(&mut [0; 4]), out);
-            1 + len
+            let after = &tail[1 + len..];
+            match c {
+                // Decoded, it is an escape sequence like a raw one (`&#27;[2J`).
+                '\x1b' | '\u{9b}' | '\u{9d}' => {
+                    1 + len + crate::text::escape_sequence_len(c, after)
+                }
+                // Another control character (`&#7;`) is no text to find.
+                c if c.is_control() => 1 + len,
+                c => {
+                    push_visible(c.encode_utf8(&mut [0; 4]), out);
+                    1 + len
+                }
+            }
         } else if let Some(escaped) = tail
             .strip_prefix('\\')
             .and_then(|t| t.bytes().next())
@@ -105,13 +122,19 @@ fn push_inline(text: &str, out: &mut SearchText) {
     push_visible(rest, out);
 }
 
+/// Whether `tail` (starting with `[`) opens a link: its first `]` is followed by `(`.
+fn opens_link(tail: &str) -> bool {
+    tail.find(']')
+        .is_some_and(|close| tail[close + 1..].starts_with('('))
+}
+
 /// Where the next byte that may start markup is. The marks are ASCII, so a byte search finds
 /// them (a char search decodes every char); a table says which bytes they are, and eight
 /// bytes at a time are passed over while none is ASCII (Chinese text, mostly).
 fn next_mark(b: &[u8]) -> Option<usize> {
     const MARK: [bool; 256] = {
         let mut table = [false; 256];
-        let marks = b"[]*`<|!_&\\";
+        let marks = b"[]*`<|!_&\\\x1b";
         let mut i = 0;
         while i < marks.len() {
             table[marks[i] as usize] = true;
@@ -192,15 +215,35 @@ mod tests {
         );
         assert_eq!(
             found.text,
-            "t\n用Record & Replay操作 & task execution [54] a  2J b \\q &nosuch;"
+            "t\n用Record & Replay操作 & task execution [54] a  b \\q &nosuch;"
         );
         assert!(searchable("t", "&#xff21;I").other_forms, "full-width Ａ");
     }
 
+    #[test]
+    fn escape_sequences_go_whole_raw_or_as_entities() {
+        assert_eq!(
+            searchable("t", "a \x1b[31mred\x1b[0m b &#x1b;]0;pwned\x07 c").text,
+            "t\na red b  c"
+        );
+    }
+
+    #[test]
+    fn brackets_that_are_not_a_links_are_kept_as_the_reader_shows_them() {
+        assert_eq!(
+            searchable(
+                "t",
+                "[研究] cycle \\[3]\\[5]. 见[原文](https://a.example/x)。"
+            )
+            .text,
+            "t\n[研究] cycle [3][5]. 见原文 。"
+        );
+    }
+
     proptest::proptest! {
         #[test]
-        fn the_next_mark_is_the_first_markup_byte(s in "[a-z英伟达，*_\\[\\]`<|!&\\\\ ]{0,40}") {
-            let first = s.bytes().position(|b| b"[]*`<|!_&\\".contains(&b));
+        fn the_next_mark_is_the_first_markup_byte(s in "[a-z英伟达，*_\\[\\]`<|!&\\\\ \x1b]{0,40}") {
+            let first = s.bytes().position(|b| b"[]*`<|!_&\\\x1b".contains(&b));
             proptest::prop_assert_eq!(next_mark(s.as_bytes()), first);
         }
     }

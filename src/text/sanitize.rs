@@ -2,7 +2,6 @@
 
 use std::borrow::Cow;
 use std::iter::Peekable;
-use std::str::Chars;
 
 use super::TextOptions;
 use super::width::str_width;
@@ -66,7 +65,7 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
 /// (`ESC [` or U+009B) up to its final byte, OSC/DCS/APC/PM strings (`ESC ]`, U+009D, …) up to
 /// BEL or ST (stopping at a newline, so a stray introducer cannot swallow the text), and
 /// two-character escapes like `ESC c`.
-fn skip_escape_sequence(introducer: char, chars: &mut Peekable<Chars<'_>>) {
+fn skip_escape_sequence(introducer: char, chars: &mut Peekable<impl Iterator<Item = char>>) {
     let kind = match introducer {
         '\x1b' => match chars.next_if(|c| ('\x20'..='\x7e').contains(c)) {
             Some('[') => '[',
@@ -97,6 +96,21 @@ fn skip_escape_sequence(introducer: char, chars: &mut Peekable<Chars<'_>>) {
             }
         }
     }
+}
+
+/// How many bytes at the start of `rest` belong to the escape sequence `introducer` (ESC,
+/// U+009B or U+009D) opens, as [`sanitize`] removes it: for text made searchable without
+/// the sequence's parameters, as the reader shows it.
+pub fn escape_sequence_len(introducer: char, rest: &str) -> usize {
+    let used = std::cell::Cell::new(0);
+    let mut chars = rest
+        .chars()
+        .inspect(|c| used.set(used.get() + c.len_utf8()))
+        .peekable();
+    skip_escape_sequence(introducer, &mut chars);
+    // A char looked at but not taken was counted.
+    let looked_at = chars.peek().map_or(0, |c| c.len_utf8());
+    used.get() - looked_at
 }
 
 /// Byte offset of the first character [`sanitize`] would change.
