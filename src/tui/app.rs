@@ -149,6 +149,17 @@ pub struct App {
     frames: u64,
 }
 
+/// `path` with the home folder written `~`, as a shell takes it: the status bar has little
+/// room, and the end of a path says the most.
+fn with_tilde(path: &std::path::Path, home: Option<&std::path::Path>) -> String {
+    // A home of `/` would make every path `~/…`.
+    let home = home.filter(|h| h.parent().is_some());
+    match home.and_then(|h| path.strip_prefix(h).ok()) {
+        Some(rest) => std::path::Path::new("~").join(rest).display().to_string(),
+        None => path.display().to_string(),
+    }
+}
+
 /// The row of a text laid out again in `len` rows (another width) that is as far into it as
 /// `scroll` was of `before` rows: a resize keeps the reader's place rather than the row number,
 /// which would skip text when the lines get wider.
@@ -715,11 +726,13 @@ impl App {
         self.frames += 1;
     }
     pub fn store_label(&self) -> String {
+        let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
         match &self.library.origin {
-            Origin::Store(path) => path.display().to_string(),
-            Origin::Samples { store } => {
-                format!("built-in samples — put digests in {}", store.display())
-            }
+            Origin::Store(path) => with_tilde(path, home.as_deref()),
+            Origin::Samples { store } => format!(
+                "built-in samples — put digests in {}",
+                with_tilde(store, home.as_deref())
+            ),
         }
     }
     /// Number of items and unread items of a date.
@@ -1372,3 +1385,27 @@ const POSITION_GROUP: &str = "category_group";
 /// `stories` when the reader was in the story list (the saved story is highlighted, not
 /// opened), else `article`.
 const POSITION_PANE: &str = "pane";
+
+#[cfg(test)]
+mod tests {
+    use super::with_tilde;
+    use std::path::Path;
+
+    #[test]
+    fn the_home_folder_is_written_as_a_tilde() {
+        let home = Some(Path::new("/home/reader"));
+        assert_eq!(
+            with_tilde(Path::new("/home/reader/.local/share/ribao/digests"), home),
+            "~/.local/share/ribao/digests"
+        );
+        assert_eq!(
+            with_tilde(Path::new("/home/readers/x"), home),
+            "/home/readers/x"
+        );
+        assert_eq!(
+            with_tilde(Path::new("/srv/x"), Some(Path::new("/"))),
+            "/srv/x"
+        );
+        assert_eq!(with_tilde(Path::new("/srv/x"), None), "/srv/x");
+    }
+}
