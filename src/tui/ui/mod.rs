@@ -276,7 +276,8 @@ pub(crate) fn scroll_thumb(
         return;
     }
     let rows = usize::from(track.height);
-    let thumb = (rows * height).div_ceil(len).clamp(1, rows);
+    // Never the whole track while rows are hidden: it must show that the list moves.
+    let thumb = (rows * height / len).clamp(1, rows.saturating_sub(1).max(1));
     let max_offset = len - height;
     let start = ((rows - thumb) * offset.min(max_offset)).div_ceil(max_offset.max(1));
     let symbol = if opts.ambiguous_wide { "#" } else { "█" };
