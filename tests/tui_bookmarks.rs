@@ -244,11 +244,12 @@ fn the_reader_reopens_at_the_saved_date_category_story_and_scroll() {
 }
 
 #[test]
-fn a_story_highlighted_but_not_opened_is_where_the_reader_reopens() {
+fn a_story_highlighted_beside_an_open_one_is_where_the_reader_reopens() {
     let mut h = Harness::new(app_with_state(State::default()), 120, 30);
     h.keys("<Enter><Enter><Enter><Esc>jj");
     let highlighted = h.app.selected_item().unwrap().1.id.to_string();
-    assert_ne!(h.app.opened().unwrap().1.id, highlighted);
+    let open = h.app.opened().unwrap().1.id.to_string();
+    assert_ne!(open, highlighted);
     let saved = State {
         position: Some(h.app.position()),
         ..State::default()
@@ -256,7 +257,38 @@ fn a_story_highlighted_but_not_opened_is_where_the_reader_reopens() {
     let again = Harness::new(app_with_state(saved), 120, 30);
     assert_eq!(again.app.focus(), Pane::Items);
     assert_eq!(again.app.selected_item().unwrap().1.id, highlighted);
-    assert!(again.app.opened().is_none(), "highlighted, not opened");
+    assert_eq!(
+        again.app.opened().unwrap().1.id,
+        open,
+        "still open beside it"
+    );
+}
+
+#[test]
+fn a_start_at_another_size_opens_at_the_same_words() {
+    let mut h = Harness::new(app_with_state(State::default()), 120, 12);
+    h.keys("<Enter><Enter>jjj<Enter>");
+    h.keys(&"j".repeat(h.app.max_scroll() / 2));
+    let position = h.app.position();
+    let place = |p: &Position| p.extra["place"].as_u64().unwrap();
+    let saved = State {
+        position: Some(position.clone()),
+        ..State::default()
+    };
+    let mut again = Harness::new(app_with_state(saved), 200, 12);
+    again.text();
+    let now = again.app.position();
+    assert_eq!(now.item, position.item);
+    // The row at the top holds the saved place: it starts at or before it, by less than a
+    // row (a row of 200 columns holds fewer than 200 characters).
+    assert!(
+        place(&now) <= place(&position) && place(&position) - place(&now) < 200,
+        "{now:?} vs {position:?}"
+    );
+    assert!(
+        again.app.scroll() < position.scroll,
+        "fewer rows down when wider"
+    );
 }
 
 #[test]

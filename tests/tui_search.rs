@@ -654,4 +654,10 @@ fn a_resize_keeps_the_place_in_a_search_result_article() {
         scroll.abs_diff(other_end / 2) <= 3,
         "{scroll} rows down of {other_end}; was {down} of {wide_end}"
     );
+    // Back and forth: where it was, exactly.
+    for _ in 0..3 {
+        h.resize(73, 12);
+        h.resize(120, 12);
+    }
+    assert_eq!(h.app.search_view().unwrap().scroll, down);
 }

@@ -35,6 +35,7 @@ mod emphasis;
 mod html;
 mod markdown;
 mod output;
+pub mod place;
 mod sanitize;
 mod screen;
 mod table;

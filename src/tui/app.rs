@@ -10,7 +10,7 @@ use super::link;
 use super::scope;
 use super::search::SearchView;
 use super::session::Session;
-use super::ui::article::ArticleCache;
+use super::ui::article::{ArticleCache, Content};
 use crate::index::{DigestInfo, ItemView};
 use crate::library::{Library, Origin};
 use crate::state::Position;
@@ -90,6 +90,10 @@ pub struct ViewState {
     /// laid out at.
     pub article_len: usize,
     pub article_wrap: usize,
+    /// The place a relayout scrolled the article to, and the row it gave: while the reader
+    /// stays on that row, the next relayout starts from the same place, not from the row's
+    /// first character, so resizes back and forth do not creep.
+    pub(crate) article_anchor: Option<(Content, usize, usize)>,
     pub help_height: usize,
     pub help_len: usize,
     /// First visible row of each list (dates, categories, items).
@@ -134,6 +138,9 @@ pub struct App {
     unrestored: Option<Position>,
     /// The bookmarks view a story was opened from: Esc in its article goes back to it.
     return_to: Option<BookmarksView>,
+    /// Where in the article to scroll to at the next draw, in [`crate::text::place`]
+    /// characters: a saved position's, so a start at another size opens at the same words.
+    place: Option<usize>,
     search: Option<SearchView>,
     worker: Option<SearchWorker>,
     /// Indexing still under way (at start, or of files added since); the complete library
@@ -160,23 +167,21 @@ fn with_tilde(path: &std::path::Path, home: Option<&std::path::Path>) -> String 
     }
 }
 
-/// The row of a text laid out again in `len` rows (another width) that is as far into it as
-/// `scroll` was of `before` rows: a resize keeps the reader's place rather than the row number,
-/// which would skip text when the lines get wider.
-pub(crate) fn same_place(scroll: usize, before: usize, len: usize) -> usize {
-    if before == 0 {
-        return scroll;
-    }
-    (scroll * len + before / 2) / before
-}
-
 /// The saved position's keys beside date, category, story and scroll. Every key is written
 /// each time: a saved position keeps the keys it is not given.
-fn position_extra(scope: Scope, group: &str, pane: &str) -> crate::state::Extra {
+fn position_extra(
+    scope: Scope,
+    group: &str,
+    pane: &str,
+    open: Option<&str>,
+    place: Option<usize>,
+) -> crate::state::Extra {
     crate::state::Extra::from_iter([
         (POSITION_SCOPE.to_string(), scope.key().into()),
         (POSITION_GROUP.to_string(), group.into()),
         (POSITION_PANE.to_string(), pane.into()),
+        (POSITION_OPEN.to_string(), open.into()),
+        (POSITION_PLACE.to_string(), place.into()),
     ])
 }
 
@@ -209,6 +214,7 @@ impl App {
             mark_all_asked: false,
             scope_anchor: None,
             unrestored: None,
+            place: None,
             return_to: None,
             search: None,
             worker: None,
@@ -687,8 +693,20 @@ impl App {
     pub fn opened(&self) -> Option<(&DigestInfo, ItemView<'_>)> {
         self.opened.map(|r| self.item_at(r))
     }
-    pub(crate) fn opened_ref(&self) -> Option<ItemRef> {
-        self.opened
+    /// What the article pane shows: the open story, else the date's front pages.
+    pub(crate) fn article_content(&self) -> Content {
+        match (self.opened, self.current_date()) {
+            (Some(r), _) => Content::Story(r),
+            (None, Some(group)) => Content::FrontPage(group.digests.clone()),
+            (None, None) => Content::Empty,
+        }
+    }
+    /// The place a restored position asked for, once.
+    pub(crate) fn take_place(&mut self) -> Option<usize> {
+        self.place.take()
+    }
+    pub(crate) fn set_scroll(&mut self, row: usize) {
+        self.scroll = row;
     }
     /// Display width of the item list's source column.
     pub(crate) fn source_width(&self) -> usize {
@@ -755,10 +773,7 @@ impl App {
     /// Clamps the article scroll to what the last frame can show (called by the UI after it
     /// measured the article at the current size).
     pub(crate) fn set_article_metrics(&mut self, len: usize, width: usize, height: usize) {
-        if width != self.view.article_wrap {
-            self.scroll = same_place(self.scroll, self.view.article_len, len);
-            self.view.article_wrap = width;
-        }
+        self.view.article_wrap = width;
         self.view.article_len = len;
         self.view.article_height = height;
         self.scroll = self.scroll.min(self.max_scroll());
@@ -895,7 +910,7 @@ impl App {
                 category: None,
                 item: Some(item.id.to_string()),
                 scroll: view.scroll,
-                extra: position_extra(Scope::Day, "source", "article"),
+                extra: position_extra(Scope::Day, "source", "article", Some(item.id), None),
             };
         }
         // The story is the one open in the article pane, else the highlighted one (whatever
@@ -913,6 +928,10 @@ impl App {
             Pane::Article if self.opened.is_some() => ("article", self.opened),
             Pane::Article => ("overview", highlighted),
         };
+        let open = self.opened.map(|r| self.item_at(r).1.id);
+        // The article pane's scroll, whatever it shows and wherever the focus is; and the
+        // words at its top, which hold at another size.
+        let place = self.article.place(&self.article_content(), self.scroll);
         Position {
             date: self
                 .dates
@@ -923,12 +942,8 @@ impl App {
                 .get(self.category)
                 .map(|c| c.filter.label().to_string()),
             item: story.map(|r| self.item_at(r).1.id.to_string()),
-            scroll: if self.focus == Pane::Article {
-                self.scroll
-            } else {
-                0
-            },
-            extra: position_extra(self.scope, group, pane),
+            scroll: self.scroll,
+            extra: position_extra(self.scope, group, pane, open, place),
         }
     }
 
@@ -1146,17 +1161,35 @@ impl App {
             (Some("dates"), _) => self.focus = Pane::Dates,
             (Some("categories"), _) => self.focus = Pane::Categories,
             (Some("stories"), _) => self.focus = Pane::Items,
-            (Some("overview"), _) => {
-                self.focus = Pane::Article;
-                // Clamped to the article's length on the first draw.
-                self.scroll = p.scroll;
-            }
+            (Some("overview"), _) => self.focus = Pane::Article,
             (_, Some(pos)) => {
                 self.opened = Some(self.items[pos]);
                 self.focus = Pane::Article;
-                self.scroll = p.scroll;
             }
             (_, None) => {}
+        }
+        // A story open beside another highlighted one.
+        if let Some(pos) = saved(POSITION_OPEN).and_then(|id| self.position_in(&self.items, id)) {
+            self.opened = Some(self.items[pos]);
+        }
+        // The article pane as it was, when it shows what it showed: its scroll (clamped on
+        // the first draw), and the words at its top, found at whatever size this is.
+        let was_open = match saved(POSITION_PANE) {
+            Some("article") | None => p.item.as_deref(),
+            _ => saved(POSITION_OPEN),
+        };
+        let shows_it = match (was_open, self.opened) {
+            (Some(id), Some(r)) => self.item_at(r).1.id == id,
+            (None, None) => true,
+            _ => false,
+        };
+        if shows_it {
+            self.scroll = p.scroll;
+            self.place = p
+                .extra
+                .get(POSITION_PLACE)
+                .and_then(|v| v.as_u64())
+                .map(|n| n as usize);
         }
     }
 
@@ -1382,9 +1415,15 @@ impl App {
 /// (`day`, `7d`, `30d`, `all`) and whether the category is a `unified` or a `source` one.
 const POSITION_SCOPE: &str = "scope";
 const POSITION_GROUP: &str = "category_group";
-/// `stories` when the reader was in the story list (the saved story is highlighted, not
-/// opened), else `article`.
+/// The pane with the focus: `dates`, `categories`, `stories` (the saved story highlighted),
+/// `article` (the saved story open) or `overview` (the front pages); older files say only
+/// `stories` or `article`.
 const POSITION_PANE: &str = "pane";
+/// The id of the story open in the article pane, when one is (it may differ from the
+/// highlighted one).
+const POSITION_OPEN: &str = "open";
+/// The words at the top of the article pane (see [`crate::text::place`]).
+const POSITION_PLACE: &str = "place";
 
 #[cfg(test)]
 mod tests {

@@ -62,9 +62,9 @@ pub struct SearchView {
     pub current: Option<usize>,
     pub(crate) marked: Option<(MarkKey, Marked)>,
     pub(crate) article_len: usize,
-    /// The width the article was laid out at to give `article_len` rows.
-    pub(crate) article_width: usize,
     pub(crate) article_height: usize,
+    /// The place the last relayout of the article scrolled to, and the row it gave.
+    pub(crate) anchor: Option<(usize, usize)>,
     /// Snippets of the results, made for the rows on screen (once per result) for the
     /// answered terms.
     pub(crate) snippets: HashMap<ItemRef, Snippet>,

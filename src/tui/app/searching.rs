@@ -364,10 +364,19 @@ impl App {
             if view.current.is_some_and(|c| c >= marked.matches.len()) {
                 view.current = None;
             }
-            // Laid out at another width: the same place in the text.
-            if width != view.article_width {
-                view.scroll = super::same_place(view.scroll, view.article_len, marked.lines.len());
-                view.article_width = width;
+            // The same story laid out at another width: the same words at the top.
+            // (From the place the last relayout kept while the reader stays on its row, so
+            // resizes back and forth do not creep.)
+            match &view.marked {
+                Some((old, shown)) if old.item == item && old.width != width => {
+                    let place = match view.anchor {
+                        Some((place, row)) if row == view.scroll => place,
+                        _ => crate::text::place::chars_before(&shown.lines, view.scroll),
+                    };
+                    view.scroll = crate::text::place::row_at(&marked.lines, place);
+                    view.anchor = Some((place, view.scroll));
+                }
+                _ => view.anchor = None,
             }
             view.article_len = marked.lines.len();
             view.marked = Some((key, marked));

@@ -29,6 +29,14 @@ pub struct ArticleCache {
 }
 
 impl ArticleCache {
+    /// The place of row `row` of `content`, when that is what was laid out last.
+    pub(crate) fn place(&self, content: &Content, row: usize) -> Option<usize> {
+        self.composed
+            .as_ref()
+            .filter(|(c, ..)| c == content)
+            .map(|(.., lines)| text::place::chars_before(lines, row))
+    }
+
     /// The link targets in a story's body, in `[n]` order.
     pub(crate) fn body_links(
         &mut self,
@@ -85,11 +93,7 @@ impl ArticleCache {
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let opts = app.text_options();
     let focused = app.focus() == Pane::Article;
-    let content = match (app.opened_ref(), app.current_date()) {
-        (Some(r), _) => Content::Story(r),
-        (None, Some(group)) => Content::FrontPage(group.digests.clone()),
-        (None, None) => Content::Empty,
-    };
+    let content = app.article_content();
     let title = match content {
         Content::Story(_) => "文章 Article",
         _ => "概览 Overview",
@@ -100,10 +104,25 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     if width == 0 || height == 0 {
         return;
     }
-    let len = app
+    // Laid out at another width than last drawn (a resize), or asked by a restored position:
+    // the same words at the top, not the same row.
+    let relaid = app.view.article_wrap != width;
+    let place = app.take_place().or_else(|| {
+        let scroll = app.scroll();
+        match &app.view.article_anchor {
+            Some((c, place, row)) if relaid && *c == content && *row == scroll => Some(*place),
+            _ if relaid => app.article.place(&content, scroll),
+            _ => None,
+        }
+    });
+    let lines = app
         .article
-        .lines(&app.library, content.clone(), width, opts)
-        .len();
+        .lines(&app.library, content.clone(), width, opts);
+    let (len, row) = (lines.len(), place.map(|p| text::place::row_at(lines, p)));
+    if let (Some(place), Some(row)) = (place, row) {
+        app.set_scroll(row);
+        app.view.article_anchor = Some((content.clone(), place, row));
+    }
     app.set_article_metrics(len, width, height);
     let scroll = app.scroll();
     let lines = app.article.lines(&app.library, content, width, opts);

@@ -1,0 +1,71 @@
+//! A place in laid-out text that holds across widths: how many of the text's characters come
+//! before a row. A resize (or a start at another size) keeps the reader at the same words
+//! rather than the same row number, which at another width is somewhere else in the text.
+
+use ratatui::text::Line;
+
+/// Characters of a row that every layout of the text has once: not spaces, nor the bars,
+/// rules and borders a layout repeats on each row or stretches to its width.
+fn kept(line: &Line<'_>) -> usize {
+    line.spans
+        .iter()
+        .flat_map(|s| s.content.chars())
+        .filter(|&c| !c.is_whitespace() && !('\u{2500}'..='\u{259f}').contains(&c))
+        .count()
+}
+
+/// How many kept characters come before row `row`.
+pub fn chars_before(lines: &[Line<'_>], row: usize) -> usize {
+    lines.iter().take(row).map(kept).sum()
+}
+
+/// The row holding the character `chars` kept characters in (the end when there are fewer).
+pub fn row_at(lines: &[Line<'_>], chars: usize) -> usize {
+    let mut seen = 0;
+    for (row, line) in lines.iter().enumerate() {
+        seen += kept(line);
+        if seen > chars {
+            return row;
+        }
+    }
+    lines.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{TextOptions, render_markdown};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any two widths lay out the same kept characters in the same order, so a count of
+        /// them is the same place in both; the row found for it starts at or before it and
+        /// the next row is past it: the words at the top stay on screen.
+        #[test]
+        fn a_place_is_found_again_at_another_width(
+            words in proptest::collection::vec("[a-z]{1,9}|[一-龥]{1,6}|，|。", 1..200),
+            a in 12usize..90,
+            b in 12usize..90,
+            at in 0usize..400,
+        ) {
+            let md = words.join(" ");
+            let (first, second) = (
+                render_markdown(&md, a, TextOptions::default()).lines,
+                render_markdown(&md, b, TextOptions::default()).lines,
+            );
+            let all = |lines: &[Line<'_>]| -> String {
+                lines
+                    .iter()
+                    .flat_map(|l| l.spans.iter().flat_map(|s| s.content.chars()))
+                    .filter(|&c| !c.is_whitespace() && !('\u{2500}'..='\u{259f}').contains(&c))
+                    .collect()
+            };
+            prop_assert_eq!(all(&first), all(&second));
+            let row = at.min(first.len().saturating_sub(1));
+            let place = chars_before(&first, row);
+            let found = row_at(&second, place);
+            prop_assert!(chars_before(&second, found) <= place);
+            prop_assert!(found >= second.len() || chars_before(&second, found + 1) > place);
+        }
+    }
+}
