@@ -565,6 +565,9 @@ fn too_small_terminal_says_what_is_needed() {
     assert!(!h.text().contains("enlarge"));
     h.resize(40, 5);
     assert!(h.text().contains("enlarge"));
+    // Too small for the sentence: the size needed still shows.
+    h.resize(10, 4);
+    assert!(h.text().contains("≥ 20×6"), "{}", h.text());
 }
 
 #[test]

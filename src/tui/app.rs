@@ -477,13 +477,14 @@ impl App {
                     return None;
                 };
                 let id = mark.id.clone();
+                let title = crate::text::truncate(&mark.title, 40, self.text).into_owned();
                 self.session.restore_bookmark(mark);
                 let all = self.session.bookmarks();
                 if let Some(v) = self.bookmarks.as_mut() {
                     v.refresh(all);
                     v.select(&id);
                 }
-                self.notify("bookmark put back", false);
+                self.notify(format!("put back “{title}”"), false);
             }
             Action::Open => {
                 let mark = view.selected()?.clone();

@@ -91,7 +91,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         ])
     } else {
         Line::from(Span::styled(
-            "Enter open · d remove · u undo · / filter · Esc close · ? help",
+            "Enter read · d remove · u undo · / filter · ? help · Esc close",
             DIM,
         ))
     };

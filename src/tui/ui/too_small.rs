@@ -15,11 +15,18 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, opts: TextOptions) {
         "enlarge the terminal (need ≥ {MIN_WIDTH}×{MIN_HEIGHT}, now {}×{})",
         area.width, area.height
     );
-    let lines = text::wrap(
-        &[Span::styled(message, ACCENT)],
-        usize::from(area.width),
-        opts,
-    );
+    let wrap = |message: String| {
+        text::wrap(
+            &[Span::styled(message, ACCENT)],
+            usize::from(area.width),
+            opts,
+        )
+    };
+    let mut lines = wrap(message);
+    // Too few rows for the whole sentence: the size needed, which says the most.
+    if lines.len() > usize::from(area.height) {
+        lines = wrap(format!("≥ {MIN_WIDTH}×{MIN_HEIGHT}"));
+    }
     let top = area.height.saturating_sub(lines.len() as u16) / 2;
     for (line, y) in lines.iter().zip(area.y + top..area.bottom()) {
         let w = text::line_width(line, opts) as u16;
