@@ -295,12 +295,26 @@ fn check_reports_each_file_and_fails_on_unreadable_ones() {
         "<html><body><p>hi</p></body></html>\n",
     )
     .unwrap();
+    // Front matter with a date that is none, and front matter left open: each named.
+    std::fs::write(
+        dir.path().join("2026-03-02.md"),
+        "---\ntitle: 日报\ndate: 2026-13-45\n---\n\n1. 甲公司发布新模型。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("2026-03-03.md"),
+        "---\ntitle: 日报\n\n1. 乙公司发布新模型。\n",
+    )
+    .unwrap();
     let out = ribao(&["check", "--store", &dir.path().display().to_string()]);
     assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("no story found in the file"), "{text}");
     assert!(
-        stdout(&out).contains("no story found in the file"),
-        "{out:?}"
+        text.contains("front matter date “2026-13-45” is not a date; 2026-03-02"),
+        "{text}"
     );
+    assert!(text.contains("never closed"), "{text}");
 }
 
 #[test]

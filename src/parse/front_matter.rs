@@ -30,7 +30,18 @@ pub fn split(text: &str) -> Split<'_> {
         return none;
     };
     let Some((yaml, body)) = find_close(rest) else {
-        return none;
+        // A rule at the top is Markdown; `key: value` lines under it were meant as front
+        // matter whose closing line is missing.
+        let meant = rest
+            .lines()
+            .next()
+            .is_some_and(|l| l.split_once(':').is_some_and(|(k, _)| is_key(k)));
+        return Split {
+            error: meant.then(|| {
+                "front matter opened with --- is never closed; it was read as text".to_string()
+            }),
+            ..none
+        };
     };
     match YamlLoader::load_from_str(yaml) {
         Ok(docs) => Split {
@@ -46,6 +57,13 @@ pub fn split(text: &str) -> Split<'_> {
             )),
         },
     }
+}
+
+/// A YAML key as front matter writes them: a short word (`title`, `linkTitle`, `og_image`).
+fn is_key(k: &str) -> bool {
+    (1..=24).contains(&k.len())
+        && k.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
 /// The closing `---` (or `...`) line; returns (yaml, body after it).
@@ -105,6 +123,11 @@ mod tests {
     #[test]
     fn no_front_matter_or_unclosed_means_whole_text_is_body() {
         assert_eq!(split("# t\n").body, "# t\n");
-        assert_eq!(split("---\nno close\n").body, "---\nno close\n");
+        let rule = split("---\nno close\n");
+        assert_eq!(rule.body, "---\nno close\n");
+        assert!(rule.error.is_none(), "a rule at the top is Markdown");
+        let unclosed = split("---\ntitle: x\n\n# 标题\n");
+        assert_eq!(unclosed.body, "---\ntitle: x\n\n# 标题\n");
+        assert!(unclosed.error.unwrap().contains("never closed"));
     }
 }

@@ -85,6 +85,16 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
         }
     };
     let date = find_digest_date(fm, &doc, path);
+    // A date written but not a real one (`2026-13-45`) is a slip worth naming.
+    if let Some(written) = fm.date.as_deref().filter(|d| find_date(d).is_none()) {
+        warnings.push(match date {
+            Some(used) => format!(
+                "front matter date “{written}” is not a date; {used}, found in the title or \
+                 file name, is used"
+            ),
+            None => format!("front matter date “{written}” is not a date"),
+        });
+    }
     if date.is_none() {
         warnings
             .push("no date found in front matter, title or file name: listed as undated".into());
