@@ -18,13 +18,20 @@ pub struct Query {
     /// A `date:` that is not a date, as typed: nothing matches, and the user is told.
     pub bad_date: Option<String>,
     /// A scope prefix given without a value (`date:`), which would otherwise be searched as
-    /// a word no story has.
-    pub bare_prefix: Option<&'static str>,
+    /// a word no story has, and an example of it with a value.
+    pub bare_prefix: Option<(&'static str, &'static str)>,
     /// What `-source:`, `-category:` and `-date:` leave out.
     pub not_sources: Vec<String>,
     pub not_categories: Vec<String>,
     pub not_dates: Vec<String>,
 }
+
+/// The scope prefixes, each with an example of a value for it.
+const SCOPES: [(&str, &str); 3] = [
+    ("source:", "source:量子位"),
+    ("category:", "category:开源"),
+    ("date:", "date:2026-08"),
+];
 
 impl Query {
     pub fn parse(input: &str) -> Query {
@@ -34,15 +41,8 @@ impl Query {
                 Some(rest) if !rest.is_empty() && !token.quoted => (true, rest.to_string()),
                 _ => (false, token.text.clone()),
             };
-            let prefixed = |p: &str| {
-                let value = (!token.quoted).then(|| strip_scope(&word, p)).flatten();
-                value.filter(|v| !v.is_empty())
-            };
-            if !token.quoted
-                && let Some(bare) = ["source:", "category:", "date:"]
-                    .into_iter()
-                    .find(|p| strip_scope(&word, p) == Some(""))
-            {
+            let prefixed = |p: &str| (!token.quoted).then(|| strip_scope(&word, p)).flatten();
+            if let Some(&bare) = SCOPES.iter().find(|(p, _)| prefixed(p) == Some("")) {
                 q.bare_prefix = Some(bare);
                 continue;
             }
@@ -76,14 +76,9 @@ impl Query {
 
     /// What is wrong with the query, for the user.
     pub fn problem(&self) -> Option<String> {
-        let bare = self.bare_prefix.map(|p| {
-            let example = match p {
-                "date:" => "date:2026-08",
-                "source:" => "source:量子位",
-                _ => "category:开源",
-            };
-            format!("“{p}” needs a value after it, as in {example}")
-        });
+        let bare = self
+            .bare_prefix
+            .map(|(p, example)| format!("“{p}” needs a value after it, as in {example}"));
         bare.or_else(|| {
             self.bad_date
                 .as_deref()
