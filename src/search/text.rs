@@ -89,19 +89,19 @@ fn push_inline(text: &str, out: &mut SearchText) {
             1
         } else if tail.starts_with("__") {
             2
-        } else if let Some(rest) = tail.strip_prefix('\x1b') {
+        } else if let Some(sequence) = tail
+            .strip_prefix('\x1b')
+            .and_then(|rest| crate::text::escape_sequence_len('\x1b', rest))
+        {
             // An escape sequence is gone whole from what the reader shows, parameters too.
-            1 + crate::text::escape_sequence_len('\x1b', rest)
+            1 + sequence
         } else if let Some((c, len)) = tail.strip_prefix('&').and_then(crate::text::decode_entity) {
-            let after = &tail[1 + len..];
-            match c {
-                // Decoded, it is an escape sequence like a raw one (`&#27;[2J`).
-                '\x1b' | '\u{9b}' | '\u{9d}' => {
-                    1 + len + crate::text::escape_sequence_len(c, after)
-                }
+            // Decoded, an escape character opens a sequence as a raw one does (`&#27;[2J`).
+            match crate::text::escape_sequence_len(c, &tail[1 + len..]) {
+                Some(sequence) => 1 + len + sequence,
                 // Another control character (`&#7;`) is no text to find.
-                c if c.is_control() => 1 + len,
-                c => {
+                None if c.is_control() => 1 + len,
+                None => {
                     push_visible(c.encode_utf8(&mut [0; 4]), out);
                     1 + len
                 }

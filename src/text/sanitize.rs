@@ -48,7 +48,7 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
                 col += n;
                 measured = out.len();
             }
-            '\x1b' | '\u{9b}' | '\u{9d}' => skip_escape_sequence(c, &mut chars),
+            c if is_escape_introducer(c) => skip_escape_sequence(c, &mut chars),
             '\u{200D}' => {
                 if keeps_zwj(out.chars().next_back(), chars.peek().copied()) {
                     out.push(c);
@@ -98,19 +98,27 @@ fn skip_escape_sequence(introducer: char, chars: &mut Peekable<impl Iterator<Ite
     }
 }
 
-/// How many bytes at the start of `rest` belong to the escape sequence `introducer` (ESC,
-/// U+009B or U+009D) opens, as [`sanitize`] removes it: for text made searchable without
-/// the sequence's parameters, as the reader shows it.
-pub fn escape_sequence_len(introducer: char, rest: &str) -> usize {
+/// ESC, and the C1 CSI and OSC: the characters that open an escape sequence.
+fn is_escape_introducer(c: char) -> bool {
+    matches!(c, '\x1b' | '\u{9b}' | '\u{9d}')
+}
+
+/// How many bytes at the start of `rest` belong to the escape sequence `c` opens, as
+/// [`sanitize`] removes it; None when `c` opens none. For text made searchable without the
+/// sequence's parameters, as the reader shows it.
+pub fn escape_sequence_len(c: char, rest: &str) -> Option<usize> {
+    if !is_escape_introducer(c) {
+        return None;
+    }
     let used = std::cell::Cell::new(0);
     let mut chars = rest
         .chars()
         .inspect(|c| used.set(used.get() + c.len_utf8()))
         .peekable();
-    skip_escape_sequence(introducer, &mut chars);
+    skip_escape_sequence(c, &mut chars);
     // A char looked at but not taken was counted.
     let looked_at = chars.peek().map_or(0, |c| c.len_utf8());
-    used.get() - looked_at
+    Some(used.get() - looked_at)
 }
 
 /// Byte offset of the first character [`sanitize`] would change.
