@@ -31,6 +31,31 @@ pub fn row_at(lines: &[Line<'_>], chars: usize) -> usize {
     lines.len()
 }
 
+/// A place a relayout scrolled to, and the row that gave. While the reader stays on that row,
+/// the next relayout starts from the same place rather than from the row's first character,
+/// so resizes back and forth do not creep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    pub place: usize,
+    pub row: usize,
+}
+
+impl Anchor {
+    /// `kept`'s place while the reader is still on the row it gave (top row `scroll`); else
+    /// the place is that row's own ([`chars_before`] it in the layout shown until now).
+    pub fn kept_at(kept: Option<Anchor>, scroll: usize) -> Option<usize> {
+        kept.filter(|a| a.row == scroll).map(|a| a.place)
+    }
+
+    /// `place` in another layout, `lines`: the row to scroll to.
+    pub fn in_lines(place: usize, lines: &[Line<'_>]) -> Anchor {
+        Anchor {
+            place,
+            row: row_at(lines, place),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -90,10 +90,8 @@ pub struct ViewState {
     /// laid out at.
     pub article_len: usize,
     pub article_wrap: usize,
-    /// The place a relayout scrolled the article to, and the row it gave: while the reader
-    /// stays on that row, the next relayout starts from the same place, not from the row's
-    /// first character, so resizes back and forth do not creep.
-    pub(crate) article_anchor: Option<(Content, usize, usize)>,
+    /// Where the last relayout of the article scrolled to, and what it showed.
+    pub(crate) article_anchor: Option<(Content, crate::text::place::Anchor)>,
     pub help_height: usize,
     pub help_len: usize,
     /// First visible row of each list (dates, categories, items).

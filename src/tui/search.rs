@@ -63,8 +63,8 @@ pub struct SearchView {
     pub(crate) marked: Option<(MarkKey, Marked)>,
     pub(crate) article_len: usize,
     pub(crate) article_height: usize,
-    /// The place the last relayout of the article scrolled to, and the row it gave.
-    pub(crate) anchor: Option<(usize, usize)>,
+    /// Where the last relayout of the article scrolled to.
+    pub(crate) anchor: Option<crate::text::place::Anchor>,
     /// Snippets of the results, made for the rows on screen (once per result) for the
     /// answered terms.
     pub(crate) snippets: HashMap<ItemRef, Snippet>,

@@ -3,6 +3,7 @@
 //! of the shown article.
 
 use super::{App, Effect, ItemRef, Scope};
+use crate::text::place::Anchor;
 use crate::tui::action::Action;
 use crate::tui::background::{SearchRequest, SearchWorker};
 use crate::tui::highlight::{self, Marked};
@@ -365,16 +366,14 @@ impl App {
                 view.current = None;
             }
             // The same story laid out at another width: the same words at the top.
-            // (From the place the last relayout kept while the reader stays on its row, so
-            // resizes back and forth do not creep.)
             match &view.marked {
                 Some((old, shown)) if old.item == item && old.width != width => {
-                    let place = match view.anchor {
-                        Some((place, row)) if row == view.scroll => place,
-                        _ => crate::text::place::chars_before(&shown.lines, view.scroll),
-                    };
-                    view.scroll = crate::text::place::row_at(&marked.lines, place);
-                    view.anchor = Some((place, view.scroll));
+                    let place = Anchor::kept_at(view.anchor, view.scroll).unwrap_or_else(|| {
+                        crate::text::place::chars_before(&shown.lines, view.scroll)
+                    });
+                    let anchor = Anchor::in_lines(place, &marked.lines);
+                    view.scroll = anchor.row;
+                    view.anchor = Some(anchor);
                 }
                 _ => view.anchor = None,
             }

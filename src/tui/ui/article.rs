@@ -6,6 +6,7 @@ use super::{ACCENT, BOLD, DIM, FOCUS, clean, draw_block, pane_block, put_line, s
 use crate::index::DigestInfo;
 use crate::library::Library;
 use crate::model::Item;
+use crate::text::place::Anchor;
 use crate::text::{self, RenderCache, TextOptions};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -108,20 +109,24 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     // the same words at the top, not the same row.
     let relaid = app.view.article_wrap != width;
     let place = app.take_place().or_else(|| {
-        let scroll = app.scroll();
-        match &app.view.article_anchor {
-            Some((c, place, row)) if relaid && *c == content && *row == scroll => Some(*place),
-            _ if relaid => app.article.place(&content, scroll),
-            _ => None,
+        if !relaid {
+            return None;
         }
+        let kept = app
+            .view
+            .article_anchor
+            .as_ref()
+            .filter(|(c, _)| *c == content)
+            .map(|(_, a)| *a);
+        Anchor::kept_at(kept, app.scroll()).or_else(|| app.article.place(&content, app.scroll()))
     });
     let lines = app
         .article
         .lines(&app.library, content.clone(), width, opts);
-    let (len, row) = (lines.len(), place.map(|p| text::place::row_at(lines, p)));
-    if let (Some(place), Some(row)) = (place, row) {
-        app.set_scroll(row);
-        app.view.article_anchor = Some((content.clone(), place, row));
+    let (len, anchor) = (lines.len(), place.map(|p| Anchor::in_lines(p, lines)));
+    if let Some(anchor) = anchor {
+        app.set_scroll(anchor.row);
+        app.view.article_anchor = Some((content.clone(), anchor));
     }
     app.set_article_metrics(len, width, height);
     let scroll = app.scroll();
