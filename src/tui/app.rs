@@ -461,28 +461,26 @@ impl App {
                     return None;
                 };
                 self.session.remove_bookmark(&mark.id);
-                let all = self.session.bookmarks();
-                let title = crate::text::truncate(&mark.title, 40, self.text).into_owned();
-                if let Some(v) = self.bookmarks.as_mut() {
-                    v.refresh(all);
+                let said = format!("removed “{}” — u puts it back", self.short(&mark.title));
+                if let Some(v) = self.bookmarks_changed() {
                     v.removed = Some(mark);
                 }
-                self.notify(format!("removed “{title}” — u puts it back"), false);
+                self.notify(said, false);
             }
             Action::UndoRemove => {
                 let Some(mark) = view.removed.take() else {
                     self.notify("no bookmark removed to put back", false);
                     return None;
                 };
-                let id = mark.id.clone();
-                let title = crate::text::truncate(&mark.title, 40, self.text).into_owned();
+                let (id, said) = (
+                    mark.id.clone(),
+                    format!("put back “{}”", self.short(&mark.title)),
+                );
                 self.session.restore_bookmark(mark);
-                let all = self.session.bookmarks();
-                if let Some(v) = self.bookmarks.as_mut() {
-                    v.refresh(all);
+                if let Some(v) = self.bookmarks_changed() {
                     v.select(&id);
                 }
-                self.notify(format!("put back “{title}”"), false);
+                self.notify(said, false);
             }
             Action::Open => {
                 let mark = view.selected()?.clone();
@@ -495,6 +493,19 @@ impl App {
             _ => {}
         }
         None
+    }
+
+    /// The bookmarks view over the session's bookmarks as they are now.
+    fn bookmarks_changed(&mut self) -> Option<&mut BookmarksView> {
+        let all = self.session.bookmarks();
+        let view = self.bookmarks.as_mut()?;
+        view.refresh(all);
+        Some(view)
+    }
+
+    /// A title cut to fit in a status message.
+    fn short(&self, title: &str) -> String {
+        crate::text::truncate(title, 40, self.text).into_owned()
     }
 
     /// Opens the story with this id in the article view (closing a search); false when no
