@@ -52,13 +52,12 @@ fn run(args: &[&str], store: &Path, cache: &Path) -> serde_json::Value {
     common::json(&common::ribao(&all))
 }
 
-/// The ids of `ribao items --json` rows.
-fn ids(items: &serde_json::Value) -> Vec<&str> {
-    items
-        .as_array()
+/// One field of each row of a `--json` answer (`id` of `ribao items`, `source` of `list`).
+fn column<'a>(rows: &'a serde_json::Value, key: &str) -> Vec<&'a str> {
+    rows.as_array()
         .unwrap()
         .iter()
-        .map(|r| r["id"].as_str().unwrap())
+        .map(|r| r[key].as_str().unwrap())
         .collect()
 }
 
@@ -66,7 +65,7 @@ fn ids(items: &serde_json::Value) -> Vec<&str> {
 fn the_cli_lists_and_finds_a_repeated_story_once() {
     let (_tmp, store, cache) = store();
     let items = run(&["items"], &store, &cache);
-    let ids = ids(&items);
+    let ids = column(&items, "id");
     assert_eq!(ids.len(), 3, "{items}");
     assert_eq!(ids.iter().collect::<HashSet<_>>().len(), 3);
 
@@ -152,16 +151,11 @@ fn a_copy_under_another_publication_name_is_listed_once_but_other_tellings_stay(
     )
     .unwrap();
     let list = run(&["list"], &store, &cache);
-    let sources: HashSet<&str> = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["source"].as_str().unwrap())
-        .collect();
+    let sources: HashSet<&str> = column(&list, "source").into_iter().collect();
     assert_eq!(sources.len(), 3, "three names: {list:#}");
     let items = run(&["items"], &store, &cache);
     assert_eq!(
-        ids(&items).len(),
+        column(&items, "id").len(),
         3,
         "two shared stories once, and the other telling: {items:#}"
     );
@@ -177,7 +171,7 @@ fn undated_notes_with_a_title_in_common_are_not_copies() {
     fs::write(store.join("a.md"), "## 总结\n\n甲方案的要点。\n").unwrap();
     fs::write(store.join("b.md"), "## 总结\n\n乙方案的要点。\n").unwrap();
     let items = run(&["items"], &store, &cache);
-    let ids: HashSet<&str> = ids(&items).into_iter().collect();
+    let ids: HashSet<&str> = column(&items, "id").into_iter().collect();
     assert_eq!(ids.len(), 2, "both stories, each its own: {items:#}");
     for word in ["甲方案", "乙方案"] {
         let found = run(&["search", word], &store, &cache);
@@ -204,12 +198,7 @@ fn a_story_a_digest_lists_twice_shows_once_but_namesakes_stay() {
     )
     .unwrap();
     let items = run(&["items"], &store, &cache);
-    let titles: Vec<&str> = items
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["title"].as_str().unwrap())
-        .collect();
+    let titles = column(&items, "title");
     assert_eq!(
         titles,
         [
