@@ -7,6 +7,10 @@
 //! A term of ASCII (and caseless characters) is also a plain byte search in text whose ASCII
 //! letters were lowered, when the text holds no other forms of its characters (see
 //! [`super::SearchText`]): several times faster than the expression, and exactly as exact.
+//!
+//! Two things are written more than one way and a term matches each way: a space between
+//! Chinese and a Latin word or number (`GPU 沙盒`, `GPU沙盒`: writers differ, and so do
+//! readers typing a query), and the apostrophe (`OpenAI’s`, `OpenAI's`).
 
 use memchr::memmem::Finder;
 use regex::bytes::Regex;
@@ -38,15 +42,13 @@ impl Matcher {
                 lowered: None,
             };
         }
-        let lowered = term
-            .chars()
-            .all(|c| {
-                !has_variants(c)
-                    || c.is_ascii()
-                        && !c.is_ascii_uppercase()
-                        && !super::text::EVERYDAY_WIDE.contains(c)
-            })
-            .then(|| finder(term));
+        let lowered = (term.chars().all(|c| {
+            !has_variants(c)
+                || c.is_ascii()
+                    && !c.is_ascii_uppercase()
+                    && !super::text::EVERYDAY_WIDE.contains(c)
+        }) && written_one_way(term))
+        .then(|| finder(term));
         // Cannot fail for escaped input; a byte search is the safe fallback.
         let kind = expression(term, "").map_or_else(|| Kind::Bytes(finder(term)), Kind::Pattern);
         Matcher { kind, lowered }
@@ -101,17 +103,50 @@ impl Matcher {
 }
 
 /// `term` as an expression that takes each of its characters in any case and width, as
-/// folding would match (`(?i:[oｏ][pｐ]…)`), with `between` allowed between them.
+/// folding would match (`(?i:[oｏ][pｐ]…)`), with `between` allowed between them, and a
+/// space or none where Chinese meets a Latin word (see the module's note).
 fn expression(term: &str, between: &str) -> Option<Regex> {
+    let optional_space = format!("(?:[ \u{3000}]{between})?");
     let mut pattern = String::from("(?i:");
-    for (n, c) in term.chars().enumerate() {
-        if n > 0 {
+    let mut chars = term.chars().peekable();
+    let mut prev: Option<char> = None;
+    while let Some(c) = chars.next() {
+        // The space of `GPU 沙盒` is the optional one put in before `沙`.
+        if c == ' '
+            && let (Some(a), Some(&b)) = (prev, chars.peek())
+            && spacing_varies(a, b)
+        {
+            continue;
+        }
+        if let Some(a) = prev {
             pattern.push_str(between);
+            if spacing_varies(a, c) {
+                pattern.push_str(&optional_space);
+            }
         }
         push_char(c, &mut pattern);
+        prev = Some(c);
     }
     pattern.push(')');
     Regex::new(&pattern).ok()
+}
+
+/// Whether text may have a space between `a` and `b` or not, meaning the same: Chinese
+/// (or Japanese) next to a Latin letter or a digit.
+fn spacing_varies(a: char, b: char) -> bool {
+    let cjk = crate::text::is_cjk;
+    a.is_ascii_alphanumeric() && cjk(b) || cjk(a) && b.is_ascii_alphanumeric()
+}
+
+/// Whether every match of `term` is the term's own bytes (in some case): no apostrophe and
+/// no place where a space may come or go.
+fn written_one_way(term: &str) -> bool {
+    let chars: Vec<char> = term.chars().collect();
+    !chars.contains(&'\'')
+        && chars.windows(2).all(|w| !spacing_varies(w[0], w[1]))
+        && chars
+            .windows(3)
+            .all(|w| !(w[1] == ' ' && spacing_varies(w[0], w[2])))
 }
 
 fn bytes_match(f: &Finder, rest: &[u8], from: usize) -> Option<Range<usize>> {
@@ -124,11 +159,12 @@ fn has_variants(c: char) -> bool {
 }
 
 /// `c` (folded) as a pattern: itself or its full-width form; a space also matches the
-/// ideographic space.
+/// ideographic space, an apostrophe the typographic one.
 fn push_char(c: char, out: &mut String) {
     let escape = |c: char| regex::escape(c.encode_utf8(&mut [0; 4]));
     match (c, char::from_u32(c as u32 + 0xfee0)) {
         (' ', _) => out.push_str("[ \u{3000}]"),
+        ('\'', _) => out.push_str("['＇’]"),
         (c, Some(wide)) if c.is_ascii_graphic() => {
             out.push('[');
             out.push_str(&escape(c));
@@ -175,6 +211,40 @@ mod tests {
             found("open source", "Open　Source").as_deref(),
             Some("Open　Source")
         );
+    }
+
+    #[test]
+    fn a_space_between_chinese_and_latin_may_come_or_go() {
+        for text in ["新 GPU 沙盒", "新GPU沙盒", "新ＧＰＵ　沙盒"] {
+            for term in ["gpu沙盒", "GPU 沙盒", "新gpu"] {
+                assert!(found(term, text).is_some(), "{term:?} in {text:?}");
+            }
+        }
+        // Only there: between Latin words, and between Chinese characters, it stays as typed.
+        assert_eq!(found("open source", "opensource"), None);
+        assert_eq!(found("gpu 沙盒", "gpu  沙盒"), None);
+        assert_eq!(found("沙 盒", "沙盒"), None);
+        // The place in the text is found whole, with its space.
+        assert_eq!(found("gpu沙盒", "新 GPU 沙盒").as_deref(), Some("GPU 沙盒"));
+    }
+
+    #[test]
+    fn either_apostrophe_finds_both() {
+        for text in ["OpenAI’s model", "OpenAI's model"] {
+            for term in ["openai's", "OpenAI’s"] {
+                assert!(found(term, text).is_some(), "{term:?} in {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn terms_written_more_than_one_way_are_not_byte_searches() {
+        for term in ["gpu沙盒", "gpu 沙盒", "openai's"] {
+            assert!(!Matcher::new(term).wants_lowered(), "{term:?}");
+        }
+        for term in ["gpu", "open source", "gpt-5"] {
+            assert!(Matcher::new(term).wants_lowered(), "{term:?}");
+        }
     }
 
     #[test]

@@ -167,6 +167,9 @@ fn fold_char(c: char, out: &mut String) {
     match c {
         c if super::text::is_zero_width(c) => {}
         '\u{3000}' => out.push(' '),
+        // The typographic apostrophe: `OpenAI’s` is searched as `OpenAI's` (the matcher
+        // takes either in the text).
+        '’' => out.push('\''),
         '\u{ff01}'..='\u{ff5e}' => out.extend(
             char::from_u32(c as u32 - 0xfee0)
                 .into_iter()

@@ -60,7 +60,7 @@ pub(super) fn is_opening(c: char) -> bool {
 
 /// Han, kana, bopomofo, CJK punctuation and full-width forms: scripts written without spaces,
 /// so a source line break between two of them means nothing.
-pub(super) fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c,
         '\u{2E80}'..='\u{2FDF}'   // radicals
         | '\u{3000}'..='\u{303F}' // CJK symbols and punctuation

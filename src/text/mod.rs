@@ -45,6 +45,7 @@ mod width;
 mod wrap;
 
 pub use cache::RenderCache;
+pub(crate) use chars::is_cjk;
 pub use html::decode_entity;
 pub use markdown::{Rendered, render_markdown};
 pub use output::{lines_to_ansi, lines_to_plain};
