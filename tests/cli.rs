@@ -603,6 +603,33 @@ fn ambiguous_width_is_set_by_the_flag_or_a_yes_like_variable() {
 }
 
 #[test]
+fn a_variable_set_to_nothing_counts_as_not_set() {
+    let s = store();
+    let plain = ribao(&["list", "--store", &s]);
+    let empty = [
+        ("RIBAO_STATE", ""),
+        ("RIBAO_CACHE_DIR", ""),
+        ("RIBAO_AMBIGUOUS_WIDE", ""),
+    ];
+    let out = ribao_with(&["list", "--store", &s], &empty);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(stdout(&out), stdout(&plain));
+    // An empty store setting reads the default store (empty in this home), not an error.
+    let out = ribao_with(&["list"], &[("RIBAO_STORE", "")]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("a value is required"), "{err}");
+    assert!(
+        err.contains("ribao/digests"),
+        "names the default store: {err}"
+    );
+}
+
+#[test]
 fn the_reader_without_a_terminal_says_what_to_use_instead() {
     // No terminal here: stdin and stdout are pipes.
     let out = ribao(&["--store", &store()]);

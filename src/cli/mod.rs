@@ -125,7 +125,7 @@ pub enum BookmarkAction {
 
 pub fn run() -> ExitCode {
     let paths = Paths::defaults();
-    let command = Cli::command().after_help(paths.help_text());
+    let command = without_empty_variables(Cli::command()).after_help(paths.help_text());
     let cli = match Cli::from_arg_matches(
         &command.get_matches_from(exclusions_as_options(std::env::args_os())),
     ) {
@@ -139,6 +139,25 @@ pub fn run() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The command with options whose variable is set to nothing read as if it were not set,
+/// as shells and the XDG variables have it: `RIBAO_STORE= ribao` reads the default store,
+/// where clap would refuse the empty value, naming a `--store` the user never typed.
+fn without_empty_variables(mut command: clap::Command) -> clap::Command {
+    let empty: Vec<clap::Id> = command
+        .get_arguments()
+        .filter(|a| {
+            a.get_env()
+                .and_then(std::env::var_os)
+                .is_some_and(|v| v.is_empty())
+        })
+        .map(|a| a.get_id().clone())
+        .collect();
+    for id in empty {
+        command = command.mut_arg(id, |a| a.env(None));
+    }
+    command
 }
 
 /// The interactive reader on `library`; `reopen` opens the store again when its files
