@@ -97,25 +97,37 @@ const ALPHABET: &[char] = &[
     'K', '\'', '’', '英', '伟',
 ];
 
-/// Folded text as search compares it: one space between Chinese and a Latin letter or digit
-/// counts for nothing (`GPU 沙盒` is `GPU沙盒`).
-fn compared(text: &str) -> String {
-    let chars: Vec<char> = fold(text).chars().collect();
+/// The ways a folded term may stand in folded text: a space between Chinese and a Latin
+/// letter or digit there or not (`GPU 沙盒`, `GPU沙盒`).
+fn writings(term: &str) -> Vec<String> {
     let cjk = |c: char| matches!(c, '英' | '伟');
     let latin = |c: char| c.is_ascii_alphanumeric();
-    let mut out = String::new();
+    let varies = |a: char, b: char| cjk(a) && latin(b) || latin(a) && cjk(b);
+    let chars: Vec<char> = term.chars().collect();
+    let mut out = vec![String::new()];
+    let mut prev: Option<char> = None;
     for (i, &c) in chars.iter().enumerate() {
-        let around = (
-            i.checked_sub(1).map(|p| chars[p]),
-            chars.get(i + 1).copied(),
-        );
-        let optional =
-            matches!(around, (Some(a), Some(b)) if cjk(a) && latin(b) || latin(a) && cjk(b));
-        if !(c == ' ' && optional) {
-            out.push(c);
+        let next = chars.get(i + 1).copied();
+        if c == ' ' && matches!((prev, next), (Some(a), Some(b)) if varies(a, b)) {
+            continue;
         }
+        if prev.is_some_and(|a| varies(a, c)) {
+            out = out
+                .into_iter()
+                .flat_map(|w| [format!("{w}{c}"), format!("{w} {c}")])
+                .collect();
+        } else {
+            out.iter_mut().for_each(|w| w.push(c));
+        }
+        prev = Some(c);
     }
     out
+}
+
+/// Whether the folded `text` holds some writing of the folded `term`.
+fn holds(text: &str, term: &str) -> bool {
+    let text = fold(text);
+    writings(term).iter().any(|w| text.contains(w.as_str()))
 }
 
 fn text(max: usize) -> impl Strategy<Value = String> {
@@ -125,7 +137,7 @@ fn text(max: usize) -> impl Strategy<Value = String> {
 
 proptest! {
     /// The stories found are exactly those whose text, folded, holds the folded word (see
-    /// [`compared`]).
+    /// [`writings`]).
     #[test]
     fn search_finds_what_folding_finds(
         bodies in prop::collection::vec(prop::collection::vec(text(24), 1..4), 1..4),
@@ -152,7 +164,7 @@ proptest! {
             .digests()
             .iter()
             .flat_map(|d| d.items.clone())
-            .filter(|&i| compared(&String::from_utf8_lossy(lib.index().text_of(i))).contains(&compared(term)))
+            .filter(|&i| holds(&String::from_utf8_lossy(lib.index().text_of(i)), term))
             .collect();
         prop_assert_eq!(found, expected, "word {:?}", word);
 
@@ -164,8 +176,8 @@ proptest! {
             .iter()
             .flat_map(|d| d.items.clone())
             .filter(|&i| {
-                let text = compared(&String::from_utf8_lossy(lib.index().text_of(i)));
-                both.terms.iter().all(|t| text.contains(&compared(t)))
+                let text = String::from_utf8_lossy(lib.index().text_of(i));
+                both.terms.iter().all(|t| holds(&text, t))
             })
             .collect();
         prop_assert_eq!(found, expected, "words {:?} and 英", word);
