@@ -451,3 +451,48 @@ fn cycling_the_scope_round_comes_back_to_the_date_it_started_from() {
     assert_eq!(on(&h), "2026-01-05", "the date again");
     assert_eq!(h.app.scope(), Scope::Day);
 }
+
+#[test]
+fn stepping_through_dates_keeps_the_category_where_the_date_has_it() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    let filters = |h: &Harness| -> Vec<CategoryFilter> {
+        h.app
+            .categories()
+            .iter()
+            .map(|c| c.filter.clone())
+            .collect()
+    };
+    h.keys("[");
+    let older = filters(&h);
+    h.keys("]");
+    let newer = filters(&h);
+    let shared = newer
+        .iter()
+        .find(|f| **f != CategoryFilter::All && older.contains(f))
+        .expect("a category both dates have")
+        .clone();
+    let newer_only = newer
+        .iter()
+        .find(|f| !older.contains(f))
+        .expect("a category only the newer date has")
+        .clone();
+
+    select_category(&mut h, &shared);
+    h.keys("[");
+    assert_eq!(h.app.category(), &shared, "`[` keeps it");
+    h.keys("]");
+    assert_eq!(h.app.category(), &shared, "`]` keeps it");
+    // Moving in the date list does the same.
+    h.keys("h");
+    assert_eq!(h.app.focus(), Pane::Dates);
+    h.keys("j");
+    assert_eq!(h.app.category(), &shared, "j in the dates keeps it");
+    h.keys("k");
+
+    select_category(&mut h, &newer_only);
+    h.keys("[");
+    assert_eq!(h.app.category(), &CategoryFilter::All);
+    let screen = h.rows().join("\n");
+    let said = format!("no {} stories on 2026-01-19", newer_only.describe());
+    assert!(screen.contains(&said), "{said:?} in\n{screen}");
+}

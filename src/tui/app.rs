@@ -1234,7 +1234,7 @@ impl App {
             Pane::Dates => {
                 let next = step(self.date, self.dates.len());
                 if next != self.date {
-                    self.select_date(next);
+                    self.move_to_date(next);
                 }
             }
             Pane::Categories => {
@@ -1330,7 +1330,31 @@ impl App {
             self.notify(format!("already at the {which} date"), false);
             return;
         }
-        self.select_date(next);
+        self.move_to_date(next);
+    }
+
+    /// Another date, as the reader steps through them: the category shown stays when that
+    /// date has it (following 开发工具 day by day), else all are shown and the status bar
+    /// says why.
+    fn move_to_date(&mut self, index: usize) {
+        let kept = self
+            .categories
+            .get(self.category)
+            .map(|c| c.filter.clone())
+            .filter(|f| *f != CategoryFilter::All);
+        self.select_date(index);
+        let Some(filter) = kept else { return };
+        match self.categories.iter().position(|c| c.filter == filter) {
+            Some(c) => self.select_category(c),
+            None => self.notify(
+                format!(
+                    "no {} stories on {}: all categories shown",
+                    filter.describe(),
+                    self.scope_label()
+                ),
+                false,
+            ),
+        }
     }
 
     /// The story `r`, `b`, `y` and `o` act on: the open article, or the highlighted story (in
