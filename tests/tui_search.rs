@@ -558,6 +558,42 @@ fn a_query_without_results_says_so() {
     assert!(screen.contains("0 results"));
     h.keys("<Enter><Enter>");
     assert_eq!(h.app.message().unwrap().text, "no result to open");
+    // With the results focused, Tab is not the key: the advice names the one that is.
+    let screen = h.text();
+    assert!(screen.contains("a searches a wider scope"), "{screen}");
+    h.keys("a");
+    h.settle();
+    let screen = h.text();
+    assert!(
+        screen.contains("no match for “量子纠缠” in 近7天"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_date_outside_the_scope_is_named_as_the_reason_for_no_match() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("/");
+    // The test library's day is 2026-01-20; 2026-01-19 has stories with 机器人 in them.
+    h.search_for("机器人 date:2026-01-19");
+    let screen = h.text();
+    assert!(
+        screen.contains("2026-01-19 is outside 2026-01-20: Tab searches a wider scope."),
+        "{screen}"
+    );
+    for _ in 0..3 {
+        h.keys("<Tab>");
+        h.settle();
+    }
+    assert_eq!(h.app.search_view().unwrap().answered_scope, Scope::All);
+    assert!(h.text().contains("1 result"), "{}", h.text());
+    h.run([ribao::tui::Event::Key(ctrl('u'))]);
+    h.search_for("机器人 date:2024-05");
+    assert!(
+        h.text().contains("No digest is dated 2024-05."),
+        "{}",
+        h.text()
+    );
 }
 
 #[test]

@@ -621,6 +621,12 @@ impl App {
     pub(crate) fn label_of(&self, scope: Scope) -> String {
         scope::label(&self.dates, scope, self.date)
     }
+    /// Whether `scope` has a date that a query's `date:` (a day, month or year) takes.
+    pub(crate) fn scope_has_date(&self, scope: Scope, prefix: &str) -> bool {
+        self.dates[scope::groups_in(&self.dates, scope, self.date)]
+            .iter()
+            .any(|g| crate::model::date_within(g.date, prefix))
+    }
     /// Whether the scope has files still being indexed, so its stories are not all counted.
     pub fn scope_pending(&self) -> bool {
         self.dates[scope::groups_in(&self.dates, self.scope, self.date)]

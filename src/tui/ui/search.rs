@@ -452,7 +452,8 @@ fn no_match_lines(
     width: usize,
     opts: TextOptions,
 ) -> Vec<Line<'static>> {
-    if let Some(problem) = crate::search::Query::parse(&view.answered).problem() {
+    let parsed = crate::search::Query::parse(&view.answered);
+    if let Some(problem) = parsed.problem() {
         return text::wrap(&[Span::styled(problem, ACCENT)], width, opts);
     }
     let query = super::clean(&view.answered);
@@ -469,10 +470,29 @@ fn no_match_lines(
         ),
     };
     let mut out = text::wrap(&[Span::styled(said, ACCENT)], width, opts);
-    let advice = if view.answered_scope == super::super::scope::Scope::All {
-        "Try fewer or shorter words; Chinese is matched as written, without word segmentation."
-    } else {
-        "Tab searches a wider scope; fewer or shorter words match more."
+    // The key that widens the scope from where the keyboard is.
+    let wider = match view.focus {
+        SearchFocus::Line => "Tab",
+        SearchFocus::Results | SearchFocus::Article => "a",
+    };
+    let whole_archive = view.answered_scope == super::super::scope::Scope::All;
+    let dates_outside = !parsed.dates.is_empty()
+        && !parsed
+            .dates
+            .iter()
+            .any(|d| app.scope_has_date(view.answered_scope, d));
+    let advice = match (dates_outside, whole_archive) {
+        (true, true) => format!("No digest is dated {}.", parsed.dates.join(" or ")),
+        (true, false) => format!(
+            "{} is outside {scope}: {wider} searches a wider scope.",
+            parsed.dates.join(" or ")
+        ),
+        (false, true) => "Try fewer or shorter words; Chinese is matched as written, without \
+                          word segmentation."
+            .to_string(),
+        (false, false) => {
+            format!("{wider} searches a wider scope; fewer or shorter words match more.")
+        }
     };
     out.push(Line::default());
     out.extend(text::wrap(&[Span::styled(advice, DIM)], width, opts));
