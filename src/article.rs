@@ -24,13 +24,16 @@ pub fn meta(digest: &DigestInfo, item: &Item) -> String {
     .join(" · ")
 }
 
+/// A story's header as screen rows: the title, then the meta line and link.
+pub struct Header {
+    pub rows: Vec<Line<'static>>,
+    /// The meta line's and link's rows: not the story's text, which search looks in, so
+    /// the reader marks no match there.
+    pub about: std::ops::Range<usize>,
+}
+
 /// Title, meta line and link as screen rows of `width` columns.
-pub fn header(
-    digest: &DigestInfo,
-    item: &Item,
-    width: usize,
-    opts: TextOptions,
-) -> Vec<Line<'static>> {
+pub fn header(digest: &DigestInfo, item: &Item, width: usize, opts: TextOptions) -> Header {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let dim = Style::new().add_modifier(Modifier::DIM);
     let row = |text: &str, style: Style| {
@@ -40,12 +43,14 @@ pub fn header(
             opts,
         )
     };
-    let mut out = row(&item.title, bold);
-    out.extend(row(&meta(digest, item), dim));
+    let mut rows = row(&item.title, bold);
+    let title = rows.len();
+    rows.extend(row(&meta(digest, item), dim));
     if let Some(url) = &item.url {
-        out.extend(row(&format!("🔗 {url}"), dim));
+        rows.extend(row(&format!("🔗 {url}"), dim));
     }
-    out
+    let about = title..rows.len();
+    Header { rows, about }
 }
 
 /// The whole story as screen rows of `width` columns: the header, then the rendered body.
@@ -55,7 +60,7 @@ pub fn lines(
     width: usize,
     opts: TextOptions,
 ) -> Vec<Line<'static>> {
-    let mut out = header(digest, item, width, opts);
+    let mut out = header(digest, item, width, opts).rows;
     if !item.body.trim().is_empty() {
         out.push(Line::default());
         out.extend(text::render_markdown(&item.body, width, opts).lines);

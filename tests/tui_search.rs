@@ -697,3 +697,36 @@ fn a_resize_keeps_the_place_in_a_search_result_article() {
     }
     assert_eq!(h.app.search_view().unwrap().scroll, down);
 }
+
+#[test]
+fn the_meta_line_is_not_marked_since_search_does_not_look_there() {
+    let mut h = Harness::new(scope_app(), 120, 24);
+    h.keys("aaa/");
+    // Every story's meta line names its publication, AI行业速递 or AI 日报; search looks
+    // in the title and text only.
+    h.search_for("ai");
+    h.keys("<Enter><Enter>");
+    assert_eq!(h.app.search_view().unwrap().focus, SearchFocus::Article);
+    let buf = h.buffer();
+    let rows = h.rows();
+    let meta_row = rows
+        .iter()
+        .position(|r| r.contains(" · AI"))
+        .expect("the meta line is on screen");
+    let on_meta: Vec<_> = cells_of(&buf, "AI")
+        .into_iter()
+        .filter(|c| c[0].1 as usize == meta_row && c[0].0 > 70)
+        .collect();
+    assert!(!on_meta.is_empty());
+    assert!(
+        on_meta.iter().all(|c| !is_marked(&buf, c)),
+        "{}",
+        h.marked_text()
+    );
+    // The story's own text is still marked.
+    let marked_elsewhere = cells_of(&buf, "AI")
+        .into_iter()
+        .chain(cells_of(&buf, "ai"))
+        .any(|c| c[0].1 as usize != meta_row && c[0].0 > 70 && is_marked(&buf, &c));
+    assert!(marked_elsewhere, "{}", h.marked_text());
+}

@@ -57,14 +57,27 @@ pub struct Marked {
     pub matches: Vec<MatchPos>,
 }
 
-/// Marks `terms` in `lines`. Rows that wrapping made of one paragraph are searched as one
-/// text, so an occurrence split over rows is marked on each and counted once, where it
-/// starts: the count and the marks do not depend on the width.
-pub fn mark(lines: &[Line<'static>], terms: &[String], style: Style, opts: TextOptions) -> Marked {
+/// Marks `terms` in `lines`, but for the `unsearched` rows (taken as blank). Rows that
+/// wrapping made of one paragraph are searched as one text, so an occurrence split over
+/// rows is marked on each and counted once, where it starts: the count and the marks do
+/// not depend on the width.
+pub fn mark(
+    lines: &[Line<'static>],
+    unsearched: Range<usize>,
+    terms: &[String],
+    style: Style,
+    opts: TextOptions,
+) -> Marked {
     let highlighter = crate::search::Highlighter::new(terms);
     let rows: Vec<String> = lines
         .iter()
-        .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
+        .enumerate()
+        .map(|(n, line)| {
+            if unsearched.contains(&n) {
+                return String::new();
+            }
+            line.spans.iter().map(|s| s.content.as_ref()).collect()
+        })
         .collect();
     let mut styled: Vec<Vec<Range<usize>>> = vec![Vec::new(); rows.len()];
     let mut matches = Vec::new();
@@ -184,6 +197,7 @@ mod tests {
         ];
         let marked = mark(
             &rows,
+            0..0,
             &terms(&["英伟达", "open source"]),
             hl,
             TextOptions::default(),
@@ -205,6 +219,26 @@ mod tests {
         assert_eq!(marks(3), ["source", "英伟达"]);
     }
 
+    #[test]
+    fn unsearched_rows_are_not_marked_and_part_paragraphs() {
+        let rows = [
+            Line::from("英伟达发布新卡，英"),
+            Line::from("2026-01-20 · 英伟达动态"),
+            Line::from("伟达称"),
+        ];
+        let marked = mark(
+            &rows,
+            1..2,
+            &terms(&["英伟达"]),
+            Style::new().bg(Color::Yellow),
+            TextOptions::default(),
+        );
+        // The meta row is not looked in, and `英` + `伟达` across it is no occurrence.
+        let lines: Vec<usize> = marked.matches.iter().map(|m| m.line).collect();
+        assert_eq!(lines, [0]);
+        assert_eq!(marked.lines[1], rows[1]);
+    }
+
     proptest::proptest! {
         /// However a paragraph wraps, it has the matches it has on one row.
         #[test]
@@ -215,8 +249,8 @@ mod tests {
             let opts = TextOptions::default();
             let terms = terms(&["英伟达", "伟达的"]);
             let rows = text::wrap(&[Span::raw(text.clone())], width, opts);
-            let wrapped = mark(&rows, &terms, Style::new(), opts).matches.len();
-            let whole = mark(&[Line::from(text.clone())], &terms, Style::new(), opts);
+            let wrapped = mark(&rows, 0..0, &terms, Style::new(), opts).matches.len();
+            let whole = mark(&[Line::from(text.clone())], 0..0, &terms, Style::new(), opts);
             proptest::prop_assert_eq!(wrapped, whole.matches.len());
         }
     }
@@ -234,7 +268,13 @@ mod tests {
             Span::styled("伟达后文", Style::new().add_modifier(Modifier::BOLD)),
         ]);
         let hl = Style::new().bg(Color::Yellow);
-        let marked = mark(&[line], &terms(&["英伟达"]), hl, TextOptions::default());
+        let marked = mark(
+            &[line],
+            0..0,
+            &terms(&["英伟达"]),
+            hl,
+            TextOptions::default(),
+        );
         let spans = &marked.lines[0].spans;
         let styled: Vec<(&str, bool)> = spans
             .iter()

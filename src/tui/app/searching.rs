@@ -358,10 +358,16 @@ impl App {
             terms: view.terms.clone(),
         };
         if view.marked.as_ref().is_none_or(|(k, _)| *k != key) {
-            let lines = self
-                .article
-                .lines(&self.library, Content::Story(item), width, self.text);
-            let marked = highlight::mark(lines, &key.terms, MATCH, self.text);
+            let article =
+                self.article
+                    .composed(&self.library, Content::Story(item), width, self.text);
+            let marked = highlight::mark(
+                &article.lines,
+                article.unsearched.clone(),
+                &key.terms,
+                MATCH,
+                self.text,
+            );
             if view.current.is_some_and(|c| c >= marked.matches.len()) {
                 view.current = None;
             }

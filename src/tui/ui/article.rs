@@ -26,7 +26,18 @@ pub(crate) enum Content {
 #[derive(Default)]
 pub struct ArticleCache {
     render: RenderCache,
-    composed: Option<(Content, usize, TextOptions, Vec<Line<'static>>)>,
+    composed: Option<Composed>,
+}
+
+/// An article laid out for a width.
+pub(crate) struct Composed {
+    content: Content,
+    width: usize,
+    opts: TextOptions,
+    pub lines: Vec<Line<'static>>,
+    /// Rows that are not the story's text (its meta line and link; see
+    /// [`crate::article::Header`]).
+    pub unsearched: std::ops::Range<usize>,
 }
 
 impl ArticleCache {
@@ -34,8 +45,8 @@ impl ArticleCache {
     pub(crate) fn place(&self, content: &Content, row: usize) -> Option<usize> {
         self.composed
             .as_ref()
-            .filter(|(c, ..)| c == content)
-            .map(|(.., lines)| text::place::chars_before(lines, row))
+            .filter(|c| c.content == *content)
+            .map(|c| text::place::chars_before(&c.lines, row))
     }
 
     /// The link targets in a story's body, in `[n]` order.
@@ -60,16 +71,33 @@ impl ArticleCache {
         width: usize,
         opts: TextOptions,
     ) -> &[Line<'static>] {
+        &self.composed(library, content, width, opts).lines
+    }
+
+    /// `content` laid out at `width` columns, on first use.
+    pub(crate) fn composed(
+        &mut self,
+        library: &Library,
+        content: Content,
+        width: usize,
+        opts: TextOptions,
+    ) -> &Composed {
         let fresh = self
             .composed
             .as_ref()
-            .is_some_and(|(c, w, o, _)| *c == content && *w == width && *o == opts);
+            .is_some_and(|c| c.content == content && c.width == width && c.opts == opts);
         if !fresh {
+            let mut unsearched = 0..0;
             let lines = match &content {
                 Content::Story(r) => {
                     let (digest, _) = crate::tui::scope::item(library, *r);
                     match library.story(library.global(*r)) {
-                        Ok(item) => story(&mut self.render, digest, &item, width, opts),
+                        Ok(item) => {
+                            let (lines, about) =
+                                story(&mut self.render, digest, &item, width, opts);
+                            unsearched = about;
+                            lines
+                        }
                         Err(why) => wrap_styled(&why, DIM, width, opts),
                     }
                 }
@@ -85,9 +113,17 @@ impl ArticleCache {
                     opts,
                 ),
             };
-            self.composed = Some((content, width, opts, lines));
+            self.composed = Some(Composed {
+                content,
+                width,
+                opts,
+                lines,
+                unsearched,
+            });
         }
-        self.composed.as_ref().map_or(&[], |(_, _, _, l)| l)
+        self.composed
+            .as_ref()
+            .expect("composed just above when it was not fresh")
     }
 }
 
@@ -146,15 +182,17 @@ fn wrap_styled(
     text::wrap(&[Span::styled(clean(s), style)], width, opts)
 }
 
-/// The story as rows: title, meta line, link, blank, body (links listed at its end).
+/// The story as rows: title, meta line, link, blank, body (links listed at its end); and
+/// which rows are the meta line and link.
 fn story(
     render: &mut RenderCache,
     digest: &DigestInfo,
     item: &Item,
     width: usize,
     opts: TextOptions,
-) -> Vec<Line<'static>> {
-    let mut out = crate::article::header(digest, item, width, opts);
+) -> (Vec<Line<'static>>, std::ops::Range<usize>) {
+    let header = crate::article::header(digest, item, width, opts);
+    let mut out = header.rows;
     out.push(Line::default());
     if item.body.trim().is_empty() {
         let hint = if item.url.is_some() {
@@ -167,7 +205,7 @@ fn story(
         let rendered = render.get_or_render(&item.id, &item.body, width, opts);
         out.extend(rendered.lines.iter().cloned());
     }
-    out
+    (out, header.about)
 }
 
 /// Each digest of the date: its title, a meta line, and its own front page, or when it has
