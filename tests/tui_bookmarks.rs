@@ -125,7 +125,9 @@ fn bookmarks_view_lists_filters_removes_and_opens() {
 #[test]
 fn esc_in_a_story_opened_from_the_bookmarks_goes_back_to_them() {
     let mut h = Harness::new(app_with_state(State::default()), 120, 40);
-    h.keys("<Enter><Enter>bjb<Esc><Esc>B");
+    h.keys("<Enter><Enter>bjb<Esc><Esc>");
+    let browsing = h.app.position();
+    h.keys("B");
     // The bookmarks' own keys in the status bar, not the panes' behind them.
     let hints = h.text().lines().last().unwrap().to_string();
     assert!(
@@ -146,10 +148,10 @@ fn esc_in_a_story_opened_from_the_bookmarks_goes_back_to_them() {
     assert_eq!(view.selected, 1);
     // Read now, and marked so in the list.
     assert!(h.text().contains("› ✓ "), "{}", h.text());
-    // Esc closes them: the story is still open where it was.
+    // Esc closes them: back where the reader was before the bookmarks.
     h.keys("<Esc>");
     assert!(h.app.bookmarks_view().is_none());
-    assert_eq!(h.app.focus(), Pane::Article);
+    assert_eq!(h.app.position(), browsing);
     // A bookmark removed while reading its story is gone from the list Esc returns to.
     h.keys("B<Enter>b<Esc>");
     assert_eq!(h.app.bookmarks_view().unwrap().visible().len(), 1);
@@ -563,4 +565,69 @@ fn capital_a_marks_every_story_listed_read_and_saves_them() {
         hits.iter()
             .all(|&r| h.app.session().is_read(h.app.item_at(r).1.id))
     );
+}
+
+#[test]
+fn u_puts_back_every_bookmark_removed_the_last_first() {
+    let mut h = Harness::new(app_with_state(State::default()), 120, 40);
+    h.keys("<Enter><Enter>bjb<Esc><Esc>[<Enter><Enter>b");
+    let sorted = |mut b: Vec<Bookmark>| {
+        b.sort_by(|x, y| x.id.cmp(&y.id));
+        b
+    };
+    let before = sorted(h.app.session().bookmarks());
+    h.keys("B");
+    let first = h
+        .app
+        .bookmarks_view()
+        .unwrap()
+        .selected()
+        .unwrap()
+        .id
+        .clone();
+    h.keys("dd");
+    assert_eq!(h.app.session().bookmark_count(), 1);
+    h.keys("u");
+    assert_eq!(h.app.session().bookmark_count(), 2);
+    assert!(
+        !h.app.session().is_bookmarked(&first),
+        "the last removed comes back first"
+    );
+    h.keys("u");
+    assert_eq!(sorted(h.app.session().bookmarks()), before);
+    h.keys("u");
+    assert!(
+        h.app
+            .message()
+            .unwrap()
+            .text
+            .contains("no bookmark removed")
+    );
+}
+
+#[test]
+fn closing_the_bookmarks_after_reading_one_goes_back_to_where_the_reader_was() {
+    let mut h = Harness::new(app_with_state(State::default()), 120, 40);
+    // A bookmark on the older date; then back to the newest, in the 7-day scope, a
+    // category chosen and its second story highlighted.
+    h.keys("[<Enter><Enter>b<Esc><Esc>]");
+    h.keys("a");
+    h.keys("cj<Enter>j");
+    let before = h.app.position();
+    assert_eq!(h.app.scope(), Scope::Week);
+    h.keys("B<Enter>");
+    assert_eq!(h.app.scope(), Scope::Day, "the bookmark opens on its date");
+    assert_ne!(h.app.position(), before);
+    h.keys("<Esc>");
+    assert!(
+        h.app.bookmarks_view().is_some(),
+        "Esc goes back to the bookmarks"
+    );
+    h.keys("<Esc>");
+    assert!(h.app.bookmarks_view().is_none());
+    assert_eq!(h.app.position(), before);
+    assert_eq!(h.app.scope(), Scope::Week);
+    // Closing the view without opening one leaves the reader where it is.
+    h.keys("B<Esc>");
+    assert_eq!(h.app.position(), before);
 }

@@ -37,7 +37,7 @@ pub enum Action {
     Bookmarks,
     /// In the bookmarks view: remove the selected bookmark.
     RemoveBookmark,
-    /// In the bookmarks view: put back the bookmark removed last.
+    /// In the bookmarks view: put back the bookmarks removed, the last first.
     UndoRemove,
     /// Open the search line (in the bookmarks view: type a filter).
     Search,

@@ -452,7 +452,11 @@ impl App {
             Action::Last => view.move_by(isize::MAX),
             Action::Search => view.typing = true,
             Action::Back if !view.filter.is_empty() => view.clear_filter(),
-            Action::Back | Action::Bookmarks => self.bookmarks = None,
+            Action::Back | Action::Bookmarks => {
+                if let Some(place) = self.bookmarks.take().and_then(|v| v.came_from) {
+                    self.restore(&place);
+                }
+            }
             Action::Quit => return Some(Effect::Quit),
             Action::Help => self.help = Some(0),
             Action::RemoveBookmark | Action::ToggleBookmark => {
@@ -463,12 +467,12 @@ impl App {
                 self.session.remove_bookmark(&mark.id);
                 let said = format!("removed “{}” — u puts it back", self.short(&mark.title));
                 if let Some(v) = self.bookmarks_changed() {
-                    v.removed = Some(mark);
+                    v.removed.push(mark);
                 }
                 self.notify(said, false);
             }
             Action::UndoRemove => {
-                let Some(mark) = view.removed.take() else {
+                let Some(mark) = view.removed.pop() else {
                     self.notify("no bookmark removed to put back", false);
                     return None;
                 };
@@ -484,8 +488,13 @@ impl App {
             }
             Action::Open => {
                 let mark = view.selected()?.clone();
+                let here = self.position();
                 if self.go_to(&mark.id) {
-                    self.return_to = self.bookmarks.take();
+                    let mut view = self.bookmarks.take();
+                    if let Some(v) = view.as_mut() {
+                        v.came_from.get_or_insert(here);
+                    }
+                    self.return_to = view;
                 } else if let Some(v) = self.bookmarks.as_mut() {
                     v.missing = Some(mark);
                 }

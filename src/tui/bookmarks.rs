@@ -3,7 +3,7 @@
 
 use super::line_edit::{Edited, LineEdit};
 use crate::search::fold;
-use crate::state::Bookmark;
+use crate::state::{Bookmark, Position};
 use crossterm::event::KeyEvent;
 
 #[derive(Debug, Clone, Default)]
@@ -18,8 +18,12 @@ pub struct BookmarksView {
     pub offset: usize,
     /// Shown instead of the list: a bookmark whose digest file no longer has the story.
     pub missing: Option<Bookmark>,
-    /// The bookmark removed last, whole, for `u` to put back.
-    pub removed: Option<Bookmark>,
+    /// The bookmarks removed while the view is open, whole, last on top: `u` puts them back
+    /// one by one.
+    pub removed: Vec<Bookmark>,
+    /// Where the reader was before a bookmark was first opened from the view: closing the
+    /// view goes back there (opening a bookmark is a look at it, not a move).
+    pub came_from: Option<Position>,
 }
 
 impl BookmarksView {

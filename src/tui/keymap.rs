@@ -117,7 +117,7 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (
         key('u'),
         Action::UndoRemove,
-        "bookmarks view: put back the bookmark just removed",
+        "bookmarks view: put back removed ones, last first",
     ),
     (
         key('/'),
