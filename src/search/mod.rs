@@ -289,13 +289,15 @@ impl Snippets {
             ),
             None => (0, forward_chars(body, 0, SNIPPET_BEFORE + SNIPPET_AFTER)),
         };
+        // A cut is marked with `…`, but for one the text itself makes there.
+        let piece = String::from_utf8_lossy(&body[start..end]);
         let mut out = String::new();
-        if start > 0 {
+        if start > 0 && !piece.starts_with('…') {
             out.push('…');
         }
         let lead = out.len();
-        out.push_str(&String::from_utf8_lossy(&body[start..end]));
-        if end < body.len() {
+        out.push_str(&piece);
+        if end < body.len() && !piece.ends_with('…') {
             out.push('…');
         }
         Snippet {
@@ -352,6 +354,27 @@ mod tests {
         );
         assert!(s.text.starts_with('…'));
         assert!(!s.text.contains('\n'));
+    }
+
+    #[test]
+    fn a_cut_at_an_ellipsis_of_the_text_gets_no_second_one() {
+        let body = format!(
+            "{}gpu{}…{}",
+            "前".repeat(19),
+            "后".repeat(99),
+            "余".repeat(9)
+        );
+        let s = Snippets::new(&["gpu".into()]).of(format!("标题\n{body}").as_bytes());
+        assert!(s.text.ends_with("后…"), "{}", s.text);
+        let body = format!(
+            "{}…{}gpu{}",
+            "前".repeat(9),
+            "前".repeat(19),
+            "后".repeat(9)
+        );
+        let s = Snippets::new(&["gpu".into()]).of(format!("标题\n{body}").as_bytes());
+        assert!(s.text.starts_with("…前"), "{}", s.text);
+        assert!(!s.text.starts_with("……"), "{}", s.text);
     }
 
     #[test]
