@@ -7,7 +7,7 @@ mod support;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
-use ratatui::style::Color;
+use ratatui::style::{Color, Modifier};
 use ribao::search::fold;
 use ribao::text::TextOptions;
 use ribao::tui::{Event, Pane, Scope, Scripted, SearchFocus, run_app};
@@ -729,4 +729,46 @@ fn the_meta_line_is_not_marked_since_search_does_not_look_there() {
         .chain(cells_of(&buf, "ai"))
         .any(|c| c[0].1 as usize != meta_row && c[0].0 > 70 && is_marked(&buf, &c));
     assert!(marked_elsewhere, "{}", h.marked_text());
+}
+
+#[test]
+fn slash_brings_back_the_last_query_selected_in_its_scope() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("/");
+    h.search_for("推理");
+    h.keys("<Tab>");
+    h.settle();
+    let found = h.app.search_view().unwrap().hits.clone();
+    assert!(!found.is_empty());
+    h.keys("<Esc>");
+    assert!(h.app.search_view().is_none());
+
+    h.keys("/");
+    h.settle();
+    let view = h.app.search_view().unwrap();
+    assert_eq!(view.line.text(), "推理");
+    assert!(view.line.is_selected());
+    assert_eq!(view.scope, Scope::Week);
+    assert_eq!(view.hits, found, "its results at once");
+    // Drawn selected: the query in reverse video.
+    let buf = h.buffer();
+    let cells = cells_of(&buf, "推理");
+    let line = cells
+        .iter()
+        .find(|c| buf[c[0]].modifier.contains(Modifier::REVERSED));
+    assert!(line.is_some(), "{}", h.text());
+
+    // Typing replaces it.
+    h.search_for("模型");
+    assert_eq!(h.app.search_view().unwrap().line.text(), "模型");
+    // End keeps it, to add to.
+    h.keys("<Esc>/<End>");
+    h.search_for(" 开源");
+    assert_eq!(h.app.search_view().unwrap().line.text(), "模型 开源");
+    // Backspace clears it whole.
+    h.keys("<Esc>/<BS>");
+    assert!(h.app.search_view().unwrap().line.is_empty());
+    // A search closed empty leaves the last query as it was.
+    h.keys("<Esc>/");
+    assert_eq!(h.app.search_view().unwrap().line.text(), "模型 开源");
 }

@@ -17,14 +17,32 @@ pub struct LineEdit {
     text: String,
     /// Byte offset of the cursor, always on a grapheme boundary.
     cursor: usize,
+    /// The whole text is selected (a line recalled): typing, pasting or deleting replaces
+    /// it, and any other key of the line keeps it as text.
+    selected: bool,
 }
 
 impl LineEdit {
+    /// A line holding `text`, all of it selected, the cursor at its end.
+    pub fn recalled(text: &str) -> LineEdit {
+        LineEdit {
+            text: text.to_string(),
+            cursor: text.len(),
+            selected: !text.is_empty(),
+        }
+    }
+
     /// The line-editing keys every text line of the reader takes: characters, Backspace and
     /// Delete, Ctrl-w (a word), Ctrl-u (all), ← → Home End and Ctrl-a / Ctrl-e. None: not one.
     pub fn key(&mut self, key: &KeyEvent) -> Option<Edited> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
+        let deletes = matches!(key.code, KeyCode::Backspace | KeyCode::Delete)
+            || ctrl && key.code == KeyCode::Char('w');
+        if self.selected && deletes {
+            self.clear();
+            return Some(Edited::Text);
+        }
         match key.code {
             KeyCode::Char('u') if ctrl => self.clear(),
             KeyCode::Char('w') if ctrl => self.delete_word(),
@@ -43,6 +61,7 @@ impl LineEdit {
             KeyCode::End => self.end(),
             _ => return None,
         }
+        self.selected = false;
         let moved = matches!(
             key.code,
             KeyCode::Left | KeyCode::Right | KeyCode::Home | KeyCode::End
@@ -58,6 +77,11 @@ impl LineEdit {
         self.text.is_empty()
     }
 
+    /// Whether the whole text is selected (see [`LineEdit::recalled`]).
+    pub fn is_selected(&self) -> bool {
+        self.selected
+    }
+
     /// The text before the cursor.
     pub fn before_cursor(&self) -> &str {
         &self.text[..self.cursor]
@@ -69,6 +93,9 @@ impl LineEdit {
     }
 
     pub fn insert(&mut self, s: &str) {
+        if self.selected {
+            self.clear();
+        }
         self.text.insert_str(self.cursor, s);
         self.cursor += s.len();
         // An inserted combining mark joins the grapheme before it: stay on a boundary.
@@ -110,6 +137,7 @@ impl LineEdit {
     pub fn clear(&mut self) {
         self.text.clear();
         self.cursor = 0;
+        self.selected = false;
     }
 
     pub fn left(&mut self) {
@@ -200,6 +228,31 @@ mod tests {
         assert!(l.is_empty());
         assert_eq!(press(&mut l, KeyCode::Enter, KeyModifiers::NONE), None);
         assert_eq!(press(&mut l, KeyCode::Char('j'), KeyModifiers::ALT), None);
+    }
+
+    #[test]
+    fn a_recalled_line_is_replaced_by_an_edit_and_kept_by_a_move() {
+        let press = |l: &mut LineEdit, code: KeyCode| l.key(&KeyEvent::from(code));
+        let mut l = LineEdit::recalled("英伟达 gpu");
+        assert!(l.is_selected());
+        assert_eq!(press(&mut l, KeyCode::Tab), None, "not a line key");
+        assert!(l.is_selected());
+        press(&mut l, KeyCode::Char('新'));
+        assert_eq!((l.text(), l.is_selected()), ("新", false));
+
+        let mut l = LineEdit::recalled("英伟达");
+        assert_eq!(press(&mut l, KeyCode::Backspace), Some(Edited::Text));
+        assert!(l.is_empty());
+
+        let mut l = LineEdit::recalled("英伟达");
+        l.insert("pasted");
+        assert_eq!(l.text(), "pasted");
+
+        let mut l = LineEdit::recalled("英伟达");
+        assert_eq!(press(&mut l, KeyCode::End), Some(Edited::Cursor));
+        press(&mut l, KeyCode::Char('x'));
+        assert_eq!(l.text(), "英伟达x");
+        assert!(!LineEdit::recalled("").is_selected());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::text::place::Anchor;
 use crate::tui::action::Action;
 use crate::tui::background::{SearchRequest, SearchWorker};
 use crate::tui::highlight::{self, Marked};
-use crate::tui::line_edit::Edited;
+use crate::tui::line_edit::{Edited, LineEdit};
 use crate::tui::scope;
 use crate::tui::search::{MarkKey, SearchFocus, SearchView};
 use crate::tui::ui::MATCH;
@@ -34,13 +34,27 @@ impl App {
     }
 
     /// `/`: the search line, over the current scope.
+    /// Opens the search; the last query closed comes back selected, in its scope, with its
+    /// results: typing replaces it, a cursor key keeps it to change.
     pub(super) fn open_search(&mut self) {
-        self.search = Some(SearchView::new(self.scope));
+        let Some((query, scope)) = self.last_search.clone() else {
+            self.search = Some(SearchView::new(self.scope));
+            return;
+        };
+        let mut view = SearchView::new(scope);
+        view.line = LineEdit::recalled(&query);
+        self.search = Some(view);
+        self.request_search();
     }
 
-    /// Closes the search: the main view is shown as it was left.
+    /// Closes the search: the main view is shown as it was left; the query is kept for the
+    /// next `/`.
     fn close_search(&mut self) {
-        self.search = None;
+        if let Some(view) = self.search.take()
+            && !view.line.is_empty()
+        {
+            self.last_search = Some((view.line.text().to_string(), view.scope));
+        }
     }
 
     /// Sets what wakes the run loop when background work has finished (see

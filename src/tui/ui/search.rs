@@ -599,7 +599,11 @@ fn draw_line(buf: &mut Buffer, area: Rect, app: &mut App) -> Option<(u16, u16)> 
     };
     let before_w = text::str_width(&before, opts);
     let after = text::truncate(&after, room.saturating_sub(before_w), opts).into_owned();
-    let text_style = if typing { Style::new() } else { DIM };
+    let text_style = match (typing, view.line.is_selected()) {
+        (true, true) => Style::new().add_modifier(Modifier::REVERSED),
+        (true, false) => Style::new(),
+        (false, _) => DIM,
+    };
     let mut spans = vec![prompt, Span::styled(before, text_style)];
     if view.line.is_empty() && typing {
         let placeholder = text::truncate("输入关键词 / type to search", room, opts).into_owned();
