@@ -114,9 +114,15 @@ pub fn split(area: Rect, categories: usize) -> Screen {
     }
 }
 
-/// The width of the middle column (categories and stories) of the wide layout.
+/// The widest the article pane gets in the wide layout: longer lines read badly, and the
+/// stories' titles are cut meanwhile.
+const ARTICLE_MAX_WIDTH: u16 = 100;
+
+/// The width of the middle column (categories and stories) of the wide layout: its share,
+/// and all the room the article pane does not take beyond [`ARTICLE_MAX_WIDTH`].
 fn middle_width(width: u16) -> u16 {
-    ((width - DATES_WIDTH) * 9 / 20).clamp(30, 46)
+    let share = ((width - DATES_WIDTH) * 9 / 20).clamp(30, 46);
+    share.max((width - DATES_WIDTH).saturating_sub(ARTICLE_MAX_WIDTH))
 }
 
 /// The search view's layout: the results take the place of the dates and the middle column,
@@ -170,5 +176,31 @@ pub fn split_search(area: Rect) -> SearchScreen {
             line,
             status,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wide(width: u16) -> Wide {
+        match split(Rect::new(0, 0, width, 40), 5) {
+            Screen::Wide(w) => w,
+            _ => panic!("{width} columns are wide"),
+        }
+    }
+
+    #[test]
+    fn a_very_wide_terminal_gives_the_stories_what_the_article_would_not_use() {
+        // Up to where the article reaches its widest, the middle column keeps its share.
+        assert_eq!((wide(120).items.width, wide(120).article.width), (40, 50));
+        assert_eq!((wide(176).items.width, wide(176).article.width), (46, 100));
+        // Beyond, the article stays at its widest and the stories get the rest.
+        assert_eq!((wide(200).items.width, wide(200).article.width), (70, 100));
+        let search = match split_search(Rect::new(0, 0, 200, 40)) {
+            SearchScreen::Wide { article, .. } => article,
+            _ => panic!("wide"),
+        };
+        assert_eq!(search.width, 100);
     }
 }
