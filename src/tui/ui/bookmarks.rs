@@ -41,9 +41,10 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         }
         return;
     }
-    // The last row is the filter line / key hints.
+    // The last row is the filter line while there is one (the keys are in the status bar).
+    let filtering = view.typing || !view.filter.is_empty();
     let list_area = Rect {
-        height: inner.height.saturating_sub(1),
+        height: inner.height.saturating_sub(u16::from(filtering)),
         ..inner
     };
     if visible.is_empty() {
@@ -77,25 +78,16 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         let read = app.session().is_read(&visible[i].id);
         row(visible[i], i == view.selected, read, where_w, w, opts)
     });
-    let bottom = Rect {
-        y: inner.bottom().saturating_sub(1),
-        height: 1,
-        ..inner
-    };
-    let line = if view.typing || !view.filter.is_empty() {
+    if filtering {
         let cursor = if view.typing { "▏" } else { "" };
         let (before, after) = (view.filter.before_cursor(), view.filter.after_cursor());
-        Line::from(vec![
+        let line = Line::from(vec![
             Span::styled("/ ", FOCUS),
             Span::raw(format!("{}{cursor}{}", clean(before), clean(after))),
-        ])
-    } else {
-        Line::from(Span::styled(
-            "Enter read · d remove · u undo · / filter · ? help · Esc close",
-            DIM,
-        ))
-    };
-    put_line(buf, bottom.x, bottom.y, &line, bottom.width, opts);
+        ]);
+        let y = inner.bottom().saturating_sub(1);
+        put_line(buf, inner.x, y, &line, inner.width, opts);
+    }
     if let Some(view) = app.bookmarks_mut() {
         view.offset = offset;
     }

@@ -52,18 +52,22 @@ fn status_height(area: Rect) -> u16 {
     if area.height >= 10 { 2 } else { 1 }
 }
 
+/// The rows above the status bar: the panes', and the popups' that leave it in sight.
+pub fn above_status(area: Rect) -> Rect {
+    Rect {
+        height: area.height.saturating_sub(status_height(area)),
+        ..area
+    }
+}
+
 pub fn split(area: Rect, categories: usize) -> Screen {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Screen::TooSmall;
     }
-    let status_h = status_height(area);
-    let body = Rect {
-        height: area.height - status_h,
-        ..area
-    };
+    let body = above_status(area);
     let status = Rect {
         y: body.bottom(),
-        height: status_h,
+        height: area.height - body.height,
         ..area
     };
     if area.width >= WIDE_FROM {

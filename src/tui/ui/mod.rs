@@ -81,7 +81,8 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     }
     let fits = !matches!(layout::split(area, 0), Screen::TooSmall);
     if app.bookmarks_view().is_some() && fits {
-        bookmarks::draw(buf, area, app);
+        // The status bar stays in sight: it says what the keys do and what they did.
+        bookmarks::draw(buf, layout::above_status(area), app);
     }
     if app.help_scroll().is_some() && fits {
         help::draw(buf, area, app);

@@ -74,8 +74,10 @@ fn hints(app: &App) -> Hints {
                 (&[Action::Down, Action::Up], "move"),
                 (&[Action::Open], "read"),
                 (&[Action::RemoveBookmark], "remove"),
+                (&[Action::UndoRemove], "undo"),
                 (&[Action::Search], "filter"),
                 (&[Action::Back], "close"),
+                (&[Action::Help], "help"),
             ],
         };
     }
