@@ -631,3 +631,33 @@ fn closing_the_bookmarks_after_reading_one_goes_back_to_where_the_reader_was() {
     h.keys("B<Esc>");
     assert_eq!(h.app.position(), before);
 }
+
+#[test]
+fn the_filter_marks_its_words_in_the_titles_and_finds_them_as_search_does() {
+    let mut h = Harness::new(app_with_state(State::default()), 120, 40);
+    // The story `云计算厂商下调 GPU 租用价格…`, and the one before it.
+    h.keys("<Enter><Enter>");
+    for _ in 0..30 {
+        if h.app.selected_item().unwrap().1.title.contains(" GPU ") {
+            break;
+        }
+        h.keys("j");
+    }
+    h.keys("bkb<Esc><Esc>");
+    assert_eq!(h.app.session().bookmark_count(), 2);
+    // `gpu租用`, typed without the space the title has: search finds it so, and the filter
+    // does too.
+    h.keys("B/gpu租用");
+    let view = h.app.bookmarks_view().unwrap();
+    let shown: Vec<&str> = view.visible().iter().map(|b| b.title.as_str()).collect();
+    assert_eq!(shown.len(), 1);
+    assert!(shown[0].contains("下调 GPU 租用价格"), "{shown:?}");
+    // Its cells are marked on screen, the space between them too.
+    let buf = h.buffer();
+    let marked: String = (0..buf.area.height)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| buf[(x, y)].bg == ratatui::style::Color::Yellow)
+        .map(|(x, y)| buf[(x, y)].symbol().to_string())
+        .collect();
+    assert_eq!(marked, "GPU 租用", "{}", h.text());
+}

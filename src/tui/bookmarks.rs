@@ -2,7 +2,7 @@
 //! the selection, and the saved details of a story whose digest file is gone.
 
 use super::line_edit::{Edited, LineEdit};
-use crate::search::fold;
+use crate::search::{Matcher, fold};
 use crate::state::{Bookmark, Position};
 use crossterm::event::KeyEvent;
 
@@ -40,24 +40,32 @@ impl BookmarksView {
         self.clamp();
     }
 
-    /// The bookmarks the filter lets through: every word of it in the title, source,
-    /// category or date (folded like search: case, full-width forms).
-    pub fn visible(&self) -> Vec<&Bookmark> {
-        let words: Vec<String> = fold(self.filter.text())
+    /// The filter's words, folded as search folds a query.
+    pub fn words(&self) -> Vec<String> {
+        fold(self.filter.text())
             .split_whitespace()
             .map(str::to_string)
-            .collect();
+            .collect()
+    }
+
+    /// The bookmarks the filter lets through: every word of it in the title, source,
+    /// category or date, found as search finds words (case, full-width forms, the space
+    /// between Chinese and Latin).
+    pub fn visible(&self) -> Vec<&Bookmark> {
+        let words: Vec<Matcher> = self.words().iter().map(|w| Matcher::new(w)).collect();
         self.all
             .iter()
             .filter(|b| {
-                let hay = fold(&format!(
-                    "{} {} {} {}",
+                let hay = format!(
+                    "{}\n{}\n{}\n{}",
                     b.title,
                     b.source,
                     b.category.as_deref().unwrap_or(""),
                     b.date.as_deref().unwrap_or("")
-                ));
-                words.iter().all(|w| hay.contains(w.as_str()))
+                );
+                words
+                    .iter()
+                    .all(|w| w.find_from(hay.as_bytes(), 0).is_some())
             })
             .collect()
     }

@@ -3,9 +3,13 @@
 
 use super::super::app::App;
 use super::list::{self, Rows, marker};
-use super::{DIM, ERROR, FOCUS, OK, clean, draw_block, fit_row, pad_to, pane_block, put_line};
+use super::{
+    DIM, ERROR, FOCUS, MATCH, OK, clean, draw_block, fit_row, pad_to, pane_block, put_line,
+};
+use crate::search::Highlighter;
 use crate::state::Bookmark;
 use crate::text::{self, TextOptions};
+use crate::tui::highlight;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -74,9 +78,18 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         .max()
         .unwrap_or(0)
         .min(usize::from(list_area.width) / 3);
+    let terms = Highlighter::new(&view.words());
     list::draw(buf, list_area, rows, &mut offset, opts, |i, w| {
         let read = app.session().is_read(&visible[i].id);
-        row(visible[i], i == view.selected, read, where_w, w, opts)
+        row(
+            visible[i],
+            i == view.selected,
+            read,
+            where_w,
+            &terms,
+            w,
+            opts,
+        )
     });
     if filtering {
         let cursor = if view.typing { "▏" } else { "" };
@@ -103,11 +116,13 @@ fn where_from(mark: &Bookmark) -> String {
 
 /// `› ✓ 2026-01-20  title   量子位 · 技术前沿解读` (✓: read), the publication in a column
 /// `where_w` wide.
+/// A bookmark's row, the filter's words marked in as much of its title as is shown.
 fn row(
     mark: &Bookmark,
     selected: bool,
     read: bool,
     where_w: usize,
+    terms: &Highlighter,
     width: usize,
     opts: TextOptions,
 ) -> Line<'static> {
@@ -127,14 +142,22 @@ fn row(
         where_w,
         opts,
     );
-    fit_row(
+    let title_span = prefix.len();
+    let title_at: usize = prefix.iter().map(|s| s.content.len()).sum();
+    let line = fit_row(
         prefix,
         &clean(&mark.title),
         Style::new(),
         vec![Span::styled(place, DIM)],
         width,
         opts,
-    )
+    );
+    let ranges: Vec<_> = terms
+        .ranges(&line.spans[title_span].content)
+        .into_iter()
+        .map(|r| r.start + title_at..r.end + title_at)
+        .collect();
+    highlight::style_ranges(&line, &ranges, MATCH)
 }
 
 /// `linked`: its link can be opened.

@@ -1,7 +1,7 @@
 //! Drawing a list of rows with a highlighted, always visible selection.
 
-use super::{FOCUS, put_line};
-use crate::text::TextOptions;
+use super::{FOCUS, MATCH, put_line};
+use crate::text::{self, TextOptions};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -66,19 +66,56 @@ pub(crate) fn draw(
         ..area
     };
     super::scroll_thumb(buf, track, len, height, *offset, opts);
-    let highlight = highlight(focused);
     for (i, y) in (*offset..len.min(*offset + height)).zip(area.y..) {
         let line = row(i, usize::from(area.width));
         put_line(buf, area.x, y, &line, area.width, opts);
         if i == selected {
+            highlight_row(buf, area.x, y, area.width, &line, focused, opts);
+        }
+    }
+}
+
+/// Whether a span is a search match (see [`MATCH`]).
+pub(crate) fn is_match(span: &Span<'_>) -> bool {
+    span.style.bg == MATCH.bg
+}
+
+/// Lays the selection's style over a drawn row, then the match style again over its matches
+/// (so the marks stay visible on the selected result).
+pub(crate) fn highlight_row(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    width: u16,
+    line: &Line<'_>,
+    focused: bool,
+    opts: TextOptions,
+) {
+    buf.set_style(
+        Rect {
+            x,
+            y,
+            width,
+            height: 1,
+        },
+        highlight(focused),
+    );
+    let mut col = 0usize;
+    for span in &line.spans {
+        let w = text::str_width(&span.content, opts);
+        if is_match(span) && col < usize::from(width) {
+            let start = x + col as u16;
+            let w = w.min(usize::from(width) - col) as u16;
             buf.set_style(
                 Rect {
+                    x: start,
                     y,
+                    width: w,
                     height: 1,
-                    ..area
                 },
-                highlight,
+                MATCH,
             );
         }
+        col += w;
     }
 }

@@ -153,10 +153,6 @@ fn marked_pieces(s: &str, ranges: &[Range<usize>], base: Style) -> Vec<Span<'sta
     out
 }
 
-fn is_match(span: &Span<'_>) -> bool {
-    span.style.bg == MATCH.bg
-}
-
 /// Where a snippet's matches are: the snippet's own match, and every other place a term
 /// occurs (ranges not on char boundaries are dropped).
 fn snippet_ranges(snippet: &Snippet, terms: &Highlighter) -> Vec<Range<usize>> {
@@ -190,7 +186,7 @@ fn snippet_line(
         pieces = vec![Span::styled("（没有正文 / no text）", DIM)];
     }
     let w = |span: &Span<'_>| text::str_width(&span.content, opts);
-    if let Some(first) = pieces.iter().position(is_match) {
+    if let Some(first) = pieces.iter().position(list::is_match) {
         let lead: usize = pieces[..first].iter().map(w).sum();
         let budget = room.saturating_sub(w(&pieces[first]) + 6).max(room / 4);
         if lead > budget {
@@ -261,46 +257,6 @@ fn title_line(
     Line::from(spans)
 }
 
-/// Lays the selection's style over a drawn row, then the match style again over its matches
-/// (so the marks stay visible on the selected result).
-fn highlight_row(
-    buf: &mut Buffer,
-    x: u16,
-    y: u16,
-    width: u16,
-    line: &Line<'_>,
-    focused: bool,
-    opts: TextOptions,
-) {
-    buf.set_style(
-        Rect {
-            x,
-            y,
-            width,
-            height: 1,
-        },
-        list::highlight(focused),
-    );
-    let mut col = 0usize;
-    for span in &line.spans {
-        let w = text::str_width(&span.content, opts);
-        if is_match(span) && col < usize::from(width) {
-            let start = x + col as u16;
-            let w = w.min(usize::from(width) - col) as u16;
-            buf.set_style(
-                Rect {
-                    x: start,
-                    y,
-                    width: w,
-                    height: 1,
-                },
-                MATCH,
-            );
-        }
-        col += w;
-    }
-}
-
 fn draw_results(buf: &mut Buffer, area: Rect, app: &mut App) {
     let opts = app.text_options();
     let Some(view) = app.search_view() else {
@@ -363,7 +319,7 @@ fn draw_results(buf: &mut Buffer, area: Rect, app: &mut App) {
             put_line(buf, inner.x, y, line, inner.width, opts);
             if is_selected {
                 let focused = focused || view.focus == SearchFocus::Line;
-                highlight_row(buf, inner.x, y, inner.width, line, focused, opts);
+                list::highlight_row(buf, inner.x, y, inner.width, line, focused, opts);
             }
         }
     }
