@@ -661,3 +661,36 @@ fn the_filter_marks_its_words_in_the_titles_and_finds_them_as_search_does() {
         .collect();
     assert_eq!(marked, "GPU 租用", "{}", h.text());
 }
+
+#[test]
+fn the_stories_list_reopens_scrolled_as_it_was() {
+    let mut h = Harness::new(app_with_state(State::default()), 120, 14);
+    // The whole archive's stories in a short list: down past its bottom, then up a little,
+    // so the highlighted story is neither the first nor the last row shown.
+    h.keys("aaac<Enter>");
+    assert_eq!(h.app.focus(), Pane::Items);
+    h.keys(&"j".repeat(12));
+    h.keys("kk");
+    h.text();
+    let position = h.app.position();
+    let top = position.extra.get("stories_top").and_then(|v| v.as_u64());
+    assert!(
+        top.is_some_and(|t| t > 0),
+        "the list scrolled: {position:?}"
+    );
+    let highlighted = h.app.selected_item().unwrap().1.id.to_string();
+    let screen = h.text();
+
+    let saved = State {
+        position: Some(position.clone()),
+        ..State::default()
+    };
+    let mut again = Harness::new(app_with_state(saved), 120, 14);
+    assert_eq!(
+        again.text(),
+        screen,
+        "the same rows, the same one highlighted"
+    );
+    assert_eq!(again.app.selected_item().unwrap().1.id, highlighted);
+    assert_eq!(again.app.position(), position);
+}

@@ -175,6 +175,7 @@ fn position_extra(
     pane: &str,
     open: Option<&str>,
     place: Option<usize>,
+    stories_top: Option<usize>,
 ) -> crate::state::Extra {
     crate::state::Extra::from_iter([
         (POSITION_SCOPE.to_string(), scope.key().into()),
@@ -182,6 +183,7 @@ fn position_extra(
         (POSITION_PANE.to_string(), pane.into()),
         (POSITION_OPEN.to_string(), open.into()),
         (POSITION_PLACE.to_string(), place.into()),
+        (POSITION_STORIES_TOP.to_string(), stories_top.into()),
     ])
 }
 
@@ -938,7 +940,7 @@ impl App {
                 category: None,
                 item: Some(item.id.to_string()),
                 scroll: view.scroll,
-                extra: position_extra(Scope::Day, "source", "article", Some(item.id), None),
+                extra: position_extra(Scope::Day, "source", "article", Some(item.id), None, None),
             };
         }
         // The story is the one open in the article pane, else the highlighted one (whatever
@@ -971,7 +973,14 @@ impl App {
                 .map(|c| c.filter.label().to_string()),
             item: story.map(|r| self.item_at(r).1.id.to_string()),
             scroll: self.scroll,
-            extra: position_extra(self.scope, group, pane, open, place),
+            extra: position_extra(
+                self.scope,
+                group,
+                pane,
+                open,
+                place,
+                Some(self.view.offsets[2]),
+            ),
         }
     }
 
@@ -1211,13 +1220,20 @@ impl App {
             (None, None) => true,
             _ => false,
         };
+        let number = |key: &str| {
+            p.extra
+                .get(key)
+                .and_then(|v| v.as_u64())
+                .map(|n| n as usize)
+        };
         if shows_it {
             self.scroll = p.scroll;
-            self.place = p
-                .extra
-                .get(POSITION_PLACE)
-                .and_then(|v| v.as_u64())
-                .map(|n| n as usize);
+            self.place = number(POSITION_PLACE);
+        }
+        // The stories list scrolled as it was (the first draw moves it only as far as the
+        // highlighted story needs to be seen).
+        if let Some(top) = number(POSITION_STORIES_TOP) {
+            self.view.offsets[2] = top;
         }
     }
 
@@ -1476,6 +1492,8 @@ const POSITION_PANE: &str = "pane";
 const POSITION_OPEN: &str = "open";
 /// The words at the top of the article pane (see [`crate::text::place`]).
 const POSITION_PLACE: &str = "place";
+/// The first row the stories list showed.
+const POSITION_STORIES_TOP: &str = "stories_top";
 
 #[cfg(test)]
 mod tests {
