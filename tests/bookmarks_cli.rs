@@ -3,7 +3,6 @@
 mod common;
 use common::*;
 use std::path::Path;
-use std::process::Command;
 
 fn ribao_with(store: &Path, state: &Path, args: &[&str]) -> std::process::Output {
     let mut all = vec![
@@ -13,10 +12,9 @@ fn ribao_with(store: &Path, state: &Path, args: &[&str]) -> std::process::Output
         state.display().to_string(),
     ];
     all.extend(args.iter().map(|s| s.to_string()));
-    Command::new(env!("CARGO_BIN_EXE_ribao"))
+    // The state's folder is the test's own: home for the rest (the index cache).
+    command(state.parent().unwrap())
         .args(&all)
-        .env_remove("RIBAO_STORE")
-        .env_remove("RIBAO_STATE")
         .output()
         .unwrap()
 }
@@ -160,12 +158,11 @@ fn a_bookmark_made_with_a_relative_store_keeps_its_files_full_path() {
     std::fs::create_dir(&store).unwrap();
     let ids = store_with_items(&store, 1);
     let state = dir.path().join("state.json");
-    let out = Command::new(env!("CARGO_BIN_EXE_ribao"))
+    let out = command(dir.path())
         .current_dir(dir.path())
         .args(["--store", "store", "--state"])
         .arg(&state)
         .args(["bookmark", "add", &ids[0]])
-        .env_remove("RIBAO_STORE")
         .output()
         .unwrap();
     assert!(

@@ -2,7 +2,6 @@
 
 mod common;
 use common::*;
-use std::process::Command;
 
 fn store() -> String {
     fixtures().join("store").display().to_string()
@@ -39,14 +38,8 @@ fn store_option_works_before_and_after_the_subcommand_and_from_env() {
     let after = stdout(&ribao(&["list", "--store", &store()]));
     let before = stdout(&ribao(&["--store", &store(), "list"]));
     assert_eq!(after, before);
-    let home = tempfile::tempdir().unwrap();
-    let env = std::process::Command::new(env!("CARGO_BIN_EXE_ribao"))
-        .arg("list")
-        .env("RIBAO_STORE", store())
-        .env("HOME", home.path())
-        .output()
-        .unwrap();
-    assert_eq!(String::from_utf8_lossy(&env.stdout), after);
+    let env = ribao_with(&["list"], &[("RIBAO_STORE", &store())]);
+    assert_eq!(stdout(&env), after);
 }
 
 #[test]
@@ -554,15 +547,9 @@ fn categories_prints_the_built_in_table_ready_to_save_and_edit() {
         table.replace("name = \"开源\"", "name = \"开源项目\""),
     )
     .unwrap();
-    let items = Command::new(env!("CARGO_BIN_EXE_ribao"))
+    let items = command(config.path())
         .args(["items", "--store", &store(), "--json"])
-        .env("HOME", config.path())
         .env("XDG_CONFIG_HOME", config.path())
-        .env("XDG_CACHE_HOME", config.path().join("cache"))
-        .env("XDG_DATA_HOME", config.path().join("data"))
-        .env_remove("RIBAO_STORE")
-        .env_remove("RIBAO_STATE")
-        .env_remove("RIBAO_CACHE_DIR")
         .output()
         .unwrap();
     let names: Vec<String> = json(&items)

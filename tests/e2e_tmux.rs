@@ -125,7 +125,7 @@ fn wide_terminal_browse_read_and_quit() {
     assert_eq!(state["read"].as_array().map(Vec::len), Some(1), "{state}");
     assert_eq!(state["position"]["item"], state["read"][0]);
     // The bookmark made in the reader is there for scripts.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ribao"))
+    let out = common::command(home.path())
         .args(["bookmarks", "--json", "--state"])
         .arg(home.path().join("state.json"))
         .output()

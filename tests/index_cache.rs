@@ -4,7 +4,7 @@
 mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::{Duration, SystemTime};
 
 struct Setup {
@@ -37,15 +37,12 @@ impl Setup {
 
     fn run_with(&self, cache: &Path, args: &[&str]) -> Output {
         let home = tempfile::tempdir().unwrap();
-        Command::new(env!("CARGO_BIN_EXE_ribao"))
+        common::command(home.path())
             .args(args)
             .arg("--store")
             .arg(&self.store)
             .arg("--cache-dir")
             .arg(cache)
-            .env("HOME", home.path())
-            .env_remove("RIBAO_STORE")
-            .env_remove("RIBAO_CACHE_DIR")
             .output()
             .unwrap()
     }
@@ -262,14 +259,11 @@ fn two_processes_building_at_once_do_not_corrupt_it() {
         let s = Setup::new();
         let spawn = || {
             let home = tempfile::tempdir().unwrap();
-            let child = Command::new(env!("CARGO_BIN_EXE_ribao"))
+            let child = common::command(home.path())
                 .args(["items", "--json", "--store"])
                 .arg(&s.store)
                 .arg("--cache-dir")
                 .arg(&s.cache)
-                .env("HOME", home.path())
-                .env_remove("RIBAO_STORE")
-                .env_remove("RIBAO_CACHE_DIR")
                 .stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::piped())
                 .spawn()

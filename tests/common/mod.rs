@@ -29,16 +29,32 @@ pub fn ribao(args: &[&str]) -> Output {
 /// [`ribao`] with these environment variables set.
 pub fn ribao_with(args: &[&str], vars: &[(&str, &str)]) -> Output {
     let home = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_ribao"))
+    command(home.path())
         .args(args)
-        .env_remove("RIBAO_STORE")
-        .env_remove("RIBAO_STATE")
-        .env_remove("RIBAO_AMBIGUOUS_WIDE")
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
         .envs(vars.iter().copied())
         .output()
         .expect("run ribao")
+}
+
+/// The real binary with `home` as its home (its data, cache and config folders inside) and
+/// no `RIBAO_*` setting of the environment the tests run in: nothing of the user's is read
+/// or written.
+pub fn command(home: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ribao"));
+    for setting in [
+        "RIBAO_STORE",
+        "RIBAO_STATE",
+        "RIBAO_CACHE_DIR",
+        "RIBAO_AMBIGUOUS_WIDE",
+    ] {
+        command.env_remove(setting);
+    }
+    command
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_CONFIG_HOME", home.join("config"));
+    command
 }
 
 pub fn stdout(o: &Output) -> String {
