@@ -694,3 +694,38 @@ fn the_stories_list_reopens_scrolled_as_it_was() {
     assert_eq!(again.app.selected_item().unwrap().1.id, highlighted);
     assert_eq!(again.app.position(), position);
 }
+
+#[test]
+fn bookmarks_made_within_a_second_come_back_in_their_order() {
+    // Made in one second, as `j b j b j b` does; `added` is to the millisecond.
+    let mark = |id: &str, ms: u32| Bookmark {
+        id: id.into(),
+        title: format!("标题 {id}"),
+        source: "量子位".into(),
+        date: Some("2026-11-23".into()),
+        path: "/gone.md".into(),
+        added: format!("2026-11-23T10:15:00.{ms:03}Z"),
+        ..Bookmark::default()
+    };
+    let state = State {
+        bookmarks: vec![mark("a", 100), mark("b", 200), mark("c", 300)],
+        ..State::default()
+    };
+    let mut h = Harness::new(app_with_state(state), 120, 30);
+    let order = |h: &Harness| -> Vec<String> {
+        let view = h.app.bookmarks_view().unwrap();
+        view.visible().iter().map(|b| b.id.clone()).collect()
+    };
+    h.keys("B");
+    assert_eq!(order(&h), ["c", "b", "a"], "newest first");
+    h.keys("jdd");
+    assert_eq!(order(&h), ["c"]);
+    h.keys("uu");
+    assert_eq!(order(&h), ["c", "b", "a"], "each back in its place");
+    // New bookmarks are stamped to the millisecond.
+    assert!(
+        ribao::state::timestamp_now().contains('.'),
+        "{}",
+        ribao::state::timestamp_now()
+    );
+}

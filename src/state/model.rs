@@ -72,9 +72,11 @@ impl Bookmark {
     }
 }
 
-/// The current time in the form `added` uses: `2026-11-23T10:15:00Z`.
+/// The current time in the form `added` uses: `2026-11-23T10:15:00.123Z`. To the
+/// millisecond, so bookmarks made within one second keep their order, also when one is
+/// removed and put back (files of earlier versions say whole seconds, read the same way).
 pub fn timestamp_now() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 /// Where the reader was, so the next start resumes there.
@@ -122,7 +124,7 @@ impl State {
         self.read.contains(id)
     }
 
-    /// Newest `added` first; equal times (same second) keep the later-made one first, and
+    /// Newest `added` first; equal times keep the later-made one first, and
     /// bookmarks whose time does not parse come last.
     pub fn bookmarks_newest_first(&self) -> Vec<&Bookmark> {
         let mut list: Vec<&Bookmark> = self.bookmarks.iter().rev().collect();
