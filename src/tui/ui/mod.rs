@@ -80,12 +80,13 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         }
     }
     let fits = !matches!(layout::split(area, 0), Screen::TooSmall);
+    // Popups leave the status bar in sight: it says what the keys do and what they did.
+    let above_status = layout::above_status(area);
     if app.bookmarks_view().is_some() && fits {
-        // The status bar stays in sight: it says what the keys do and what they did.
-        bookmarks::draw(buf, layout::above_status(area), app);
+        bookmarks::draw(buf, above_status, app);
     }
     if app.help_scroll().is_some() && fits {
-        help::draw(buf, area, app);
+        help::draw(buf, above_status, app);
     }
     text::widen_ambiguous_cells(buf, area, opts);
     // The terminal's own cursor in the search line, where an input method shows what is
@@ -107,10 +108,18 @@ pub(crate) fn popup(buf: &mut Buffer, area: Rect, width: u16, height: u16) -> Re
         width,
         height,
     };
-    ratatui::widgets::Widget::render(ratatui::widgets::Clear, rect, buf);
-    // A wide character just left of the popup would cover its left border on the terminal
-    // (its second column is the popup's first): it goes, as a half character cannot show.
-    if let Some(left) = rect.x.checked_sub(1).filter(|&x| x >= area.x) {
+    // A blank column either side as well: a strip of the panes behind, cut anywhere, reads
+    // as part of the popup.
+    let x = rect.x.saturating_sub(1).max(area.x);
+    let margin = Rect {
+        x,
+        width: (rect.right() + 1).min(area.right()) - x,
+        ..rect
+    };
+    ratatui::widgets::Widget::render(ratatui::widgets::Clear, margin, buf);
+    // A wide character just left of the cleared part would cover its first column on the
+    // terminal (its second column is that one): it goes, as a half character cannot show.
+    if let Some(left) = margin.x.checked_sub(1).filter(|&x| x >= area.x) {
         for y in rect.top()..rect.bottom() {
             let cell = &mut buf[(left, y)];
             if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
