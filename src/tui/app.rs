@@ -136,8 +136,8 @@ pub struct App {
     unrestored: Option<Position>,
     /// The bookmarks view a story was opened from: Esc in its article goes back to it.
     return_to: Option<BookmarksView>,
-    /// The query and scope of the last search closed, for the next `/`.
-    last_search: Option<(String, Scope)>,
+    /// The search closed last, for the next `/`.
+    last_search: Option<searching::LastSearch>,
     /// Where in the article to scroll to at the next draw, in [`crate::text::place`]
     /// characters: a saved position's, so a start at another size opens at the same words.
     place: Option<usize>,

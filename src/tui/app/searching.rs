@@ -16,6 +16,15 @@ use crossterm::event::{KeyCode, KeyEvent};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+/// What `/` brings back of the search closed last.
+#[derive(Debug, Clone)]
+pub(super) struct LastSearch {
+    query: String,
+    scope: Scope,
+    /// The id of the result that was selected.
+    selected: Option<String>,
+}
+
 impl App {
     /// The search view, when open.
     pub fn search_view(&self) -> Option<&SearchView> {
@@ -35,14 +44,16 @@ impl App {
 
     /// `/`: the search line, over the current scope.
     /// Opens the search; the last query closed comes back selected, in its scope, with its
-    /// results: typing replaces it, a cursor key keeps it to change.
+    /// results and the one that was selected: typing replaces it, a cursor key keeps it to
+    /// change.
     pub(super) fn open_search(&mut self) {
-        let Some((query, scope)) = self.last_search.clone() else {
+        let Some(last) = self.last_search.clone() else {
             self.search = Some(SearchView::new(self.scope));
             return;
         };
-        let mut view = SearchView::new(scope);
-        view.line = LineEdit::recalled(&query);
+        let mut view = SearchView::new(last.scope);
+        view.line = LineEdit::recalled(&last.query);
+        view.reselect = last.selected;
         self.search = Some(view);
         self.request_search();
     }
@@ -50,10 +61,17 @@ impl App {
     /// Closes the search: the main view is shown as it was left; the query is kept for the
     /// next `/`.
     fn close_search(&mut self) {
-        if let Some(view) = self.search.take()
-            && !view.line.is_empty()
-        {
-            self.last_search = Some((view.line.text().to_string(), view.scope));
+        let Some(view) = self.search.take() else {
+            return;
+        };
+        if !view.line.is_empty() {
+            self.last_search = Some(LastSearch {
+                query: view.line.text().to_string(),
+                scope: view.scope,
+                selected: view
+                    .selected_hit()
+                    .map(|r| self.item_at(r).1.id.to_string()),
+            });
         }
     }
 
