@@ -108,27 +108,35 @@ impl Matcher {
 fn expression(term: &str, between: &str) -> Option<Regex> {
     let optional_space = format!("(?:[ \u{3000}]{between})?");
     let mut pattern = String::from("(?i:");
-    let mut chars = term.chars().peekable();
-    let mut prev: Option<char> = None;
-    while let Some(c) = chars.next() {
-        // The space of `GPU 沙盒` is the optional one put in before `沙`.
-        if c == ' '
-            && let (Some(a), Some(&b)) = (prev, chars.peek())
-            && spacing_varies(a, b)
-        {
-            continue;
-        }
-        if let Some(a) = prev {
+    for (n, (c, space_may_come)) in letters(term).into_iter().enumerate() {
+        if n > 0 {
             pattern.push_str(between);
-            if spacing_varies(a, c) {
+            if space_may_come {
                 pattern.push_str(&optional_space);
             }
         }
         push_char(c, &mut pattern);
-        prev = Some(c);
     }
     pattern.push(')');
     Regex::new(&pattern).ok()
+}
+
+/// The term's characters as its expression takes them, each with whether a space may come
+/// or go before it: the space of `GPU 沙盒` is left out, and `沙` takes one or none.
+fn letters(term: &str) -> Vec<(char, bool)> {
+    let chars: Vec<char> = term.chars().collect();
+    let mut out: Vec<(char, bool)> = Vec::with_capacity(chars.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = out.last().map(|&(p, _)| p);
+        if c == ' '
+            && let (Some(a), Some(&b)) = (prev, chars.get(i + 1))
+            && spacing_varies(a, b)
+        {
+            continue;
+        }
+        out.push((c, prev.is_some_and(|a| spacing_varies(a, c))));
+    }
+    out
 }
 
 /// Whether text may have a space between `a` and `b` or not, meaning the same: Chinese
@@ -141,12 +149,10 @@ fn spacing_varies(a: char, b: char) -> bool {
 /// Whether every match of `term` is the term's own bytes (in some case): no apostrophe and
 /// no place where a space may come or go.
 fn written_one_way(term: &str) -> bool {
-    let chars: Vec<char> = term.chars().collect();
-    !chars.contains(&'\'')
-        && chars.windows(2).all(|w| !spacing_varies(w[0], w[1]))
-        && chars
-            .windows(3)
-            .all(|w| !(w[1] == ' ' && spacing_varies(w[0], w[2])))
+    !term.contains('\'')
+        && letters(term)
+            .iter()
+            .all(|&(_, space_may_come)| !space_may_come)
 }
 
 fn bytes_match(f: &Finder, rest: &[u8], from: usize) -> Option<Range<usize>> {
