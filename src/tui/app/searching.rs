@@ -42,10 +42,9 @@ impl App {
             .is_some_and(|v| v.focus == SearchFocus::Line)
     }
 
-    /// `/`: the search line, over the current scope.
-    /// Opens the search; the last query closed comes back selected, in its scope, with its
-    /// results and the one that was selected: typing replaces it, a cursor key keeps it to
-    /// change.
+    /// `/`: the search line, over the current scope; or the search closed last, its query
+    /// selected, in its scope, with its results and the one that was selected (typing
+    /// replaces the query, a cursor key keeps it to change).
     pub(super) fn open_search(&mut self) {
         let Some(last) = self.last_search.clone() else {
             self.search = Some(SearchView::new(self.scope));

@@ -115,8 +115,7 @@ fn where_from(mark: &Bookmark) -> String {
 }
 
 /// `› ✓ 2026-01-20  title   量子位 · 技术前沿解读` (✓: read), the publication in a column
-/// `where_w` wide.
-/// A bookmark's row, the filter's words marked in as much of its title as is shown.
+/// `where_w` wide, the filter's `terms` marked in as much of the title as is shown.
 fn row(
     mark: &Bookmark,
     selected: bool,
