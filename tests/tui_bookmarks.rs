@@ -10,6 +10,24 @@ fn app_with_state(state: State) -> App {
     App::new(library(), TextOptions::default(), Session::in_memory(state))
 }
 
+/// The session's bookmarks, in id order (to compare sets whatever order they were made in).
+fn bookmarks_by_id(h: &Harness) -> Vec<Bookmark> {
+    let mut all = h.app.session().bookmarks();
+    all.sort_by(|a, b| a.id.cmp(&b.id));
+    all
+}
+
+/// The id of the bookmark selected in the bookmarks view.
+fn selected_id(h: &Harness) -> String {
+    let view = h.app.bookmarks_view().expect("the bookmarks view is open");
+    view.selected().expect("a bookmark is selected").id.clone()
+}
+
+/// What the status bar says now.
+fn said(h: &Harness) -> String {
+    h.app.message().expect("a message").text.clone()
+}
+
 #[test]
 fn b_bookmarks_the_highlighted_story_and_b_again_removes_it() {
     let mut h = Harness::new(app_with_state(State::default()), 120, 40);
@@ -56,42 +74,25 @@ fn bookmarks_view_lists_filters_removes_and_opens() {
     h.keys("<Enter>");
     let view = h.app.bookmarks_view().unwrap();
     assert!(view.visible().iter().all(|b| b.title.contains(&word)));
-    let chosen = view.selected().unwrap().id.clone();
+    let chosen = selected_id(&h);
     assert!(h.text().contains(&format!("/ {word}")));
     h.keys("<Esc>");
     let view = h.app.bookmarks_view().unwrap();
     assert_eq!(view.visible().len(), 3, "Esc clears the filter first");
-    assert_eq!(
-        view.selected().unwrap().id,
-        chosen,
-        "still on the one found"
-    );
+    assert_eq!(selected_id(&h), chosen, "still on the one found");
 
     // d removes the selected bookmark, saying which; u puts it back as it was (made when it
     // was made: among bookmarks of other times, in its place).
-    let mut before = h.app.session().bookmarks();
-    before.sort_by(|a, b| a.id.cmp(&b.id));
+    let before = bookmarks_by_id(&h);
     h.keys("d");
     assert_eq!(h.app.session().bookmark_count(), 2);
     assert_eq!(h.app.bookmarks_view().unwrap().visible().len(), 2);
-    let said = h.app.message().unwrap().text.clone();
-    assert!(said.contains("u puts it back"), "{said}");
+    assert!(said(&h).contains("u puts it back"), "{}", said(&h));
     h.keys("u");
-    let mut after = h.app.session().bookmarks();
-    after.sort_by(|a, b| a.id.cmp(&b.id));
-    assert_eq!(after, before, "the same bookmark");
-    assert_eq!(
-        h.app.bookmarks_view().unwrap().selected().unwrap().id,
-        chosen
-    );
+    assert_eq!(bookmarks_by_id(&h), before, "the same bookmark");
+    assert_eq!(selected_id(&h), chosen);
     h.keys("u");
-    assert!(
-        h.app
-            .message()
-            .unwrap()
-            .text
-            .contains("no bookmark removed")
-    );
+    assert!(said(&h).contains("no bookmark removed"));
     h.keys("d");
     assert_eq!(h.app.session().bookmark_count(), 2);
     // ? shows the help over the view; closing it comes back to the view.
@@ -106,14 +107,7 @@ fn bookmarks_view_lists_filters_removes_and_opens() {
     );
 
     // Enter opens the story in the article view and marks it read.
-    let target = h
-        .app
-        .bookmarks_view()
-        .unwrap()
-        .selected()
-        .unwrap()
-        .id
-        .clone();
+    let target = selected_id(&h);
     h.keys("<Enter>");
     assert!(h.app.bookmarks_view().is_none());
     assert_eq!(h.app.focus(), Pane::Article);
@@ -571,20 +565,9 @@ fn capital_a_marks_every_story_listed_read_and_saves_them() {
 fn u_puts_back_every_bookmark_removed_the_last_first() {
     let mut h = Harness::new(app_with_state(State::default()), 120, 40);
     h.keys("<Enter><Enter>bjb<Esc><Esc>[<Enter><Enter>b");
-    let sorted = |mut b: Vec<Bookmark>| {
-        b.sort_by(|x, y| x.id.cmp(&y.id));
-        b
-    };
-    let before = sorted(h.app.session().bookmarks());
+    let before = bookmarks_by_id(&h);
     h.keys("B");
-    let first = h
-        .app
-        .bookmarks_view()
-        .unwrap()
-        .selected()
-        .unwrap()
-        .id
-        .clone();
+    let first = selected_id(&h);
     h.keys("dd");
     assert_eq!(h.app.session().bookmark_count(), 1);
     h.keys("u");
@@ -594,15 +577,9 @@ fn u_puts_back_every_bookmark_removed_the_last_first() {
         "the last removed comes back first"
     );
     h.keys("u");
-    assert_eq!(sorted(h.app.session().bookmarks()), before);
+    assert_eq!(bookmarks_by_id(&h), before);
     h.keys("u");
-    assert!(
-        h.app
-            .message()
-            .unwrap()
-            .text
-            .contains("no bookmark removed")
-    );
+    assert!(said(&h).contains("no bookmark removed"));
 }
 
 #[test]
