@@ -822,6 +822,12 @@ impl App {
     /// Selects a date group. In the one-date scope the categories and items become the
     /// date's; in a multi-date scope the item list jumps to the date's first story.
     fn select_date(&mut self, index: usize) {
+        self.select_date_keeping(index, None);
+    }
+
+    /// [`App::select_date`], keeping the category `keep` when a one-date scope's new date
+    /// has it.
+    fn select_date_keeping(&mut self, index: usize, keep: Option<CategoryFilter>) {
         self.date = index.min(self.dates.len().saturating_sub(1));
         self.opened = None;
         self.scroll = 0;
@@ -833,7 +839,7 @@ impl App {
                 self.view.offsets[2] = span.start + s;
             }
         } else {
-            self.refresh_scope(None, None);
+            self.refresh_scope(keep, None);
         }
     }
 
@@ -1371,23 +1377,19 @@ impl App {
     /// date has it (following 开发工具 day by day), else all are shown and the status bar
     /// says why.
     fn move_to_date(&mut self, index: usize) {
-        let kept = self
-            .categories
-            .get(self.category)
-            .map(|c| c.filter.clone())
-            .filter(|f| *f != CategoryFilter::All);
-        self.select_date(index);
-        let Some(filter) = kept else { return };
-        match self.categories.iter().position(|c| c.filter == filter) {
-            Some(c) => self.select_category(c),
-            None => self.notify(
+        let kept = Some(self.category().clone()).filter(|f| *f != CategoryFilter::All);
+        self.select_date_keeping(index, kept.clone());
+        if let Some(filter) = kept
+            && *self.category() != filter
+        {
+            self.notify(
                 format!(
                     "no {} stories on {}: all categories shown",
                     filter.describe(),
                     self.scope_label()
                 ),
                 false,
-            ),
+            );
         }
     }
 
