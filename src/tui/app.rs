@@ -635,15 +635,19 @@ impl App {
     pub(crate) fn label_of(&self, scope: Scope) -> String {
         scope::label(&self.dates, scope, self.date)
     }
+    /// The dates `scope` covers from the selected date.
+    fn dates_in(&self, scope: Scope) -> &[DateGroup] {
+        &self.dates[scope::groups_in(&self.dates, scope, self.date)]
+    }
     /// Whether `scope` has a date that a query's `date:` (a day, month or year) takes.
     pub(crate) fn scope_has_date(&self, scope: Scope, prefix: &str) -> bool {
-        self.dates[scope::groups_in(&self.dates, scope, self.date)]
+        self.dates_in(scope)
             .iter()
             .any(|g| crate::model::date_within(g.date, prefix))
     }
     /// Whether the scope has files still being indexed, so its stories are not all counted.
     pub fn scope_pending(&self) -> bool {
-        self.dates[scope::groups_in(&self.dates, self.scope, self.date)]
+        self.dates_in(self.scope)
             .iter()
             .any(|g| self.date_pending(g))
     }
