@@ -8,18 +8,23 @@ use std::path::Path;
 
 fn start(name: &str, width: u16, height: u16, home: &Path) -> Option<Tmux> {
     let t = Tmux::start(name, width, height, home)?;
-    let store = common::fixtures().join("store");
-    t.run(&format!(
-        "{} --store {} --state {}/state.json; echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo",
-        env!("CARGO_BIN_EXE_ribao"),
-        store.display(),
-        home.display()
-    ));
+    run_reader(&t, Some(&common::fixtures().join("store")), home);
     // Indexed (no count still to come): keys sent before would find no stories yet.
     t.wait_for("the indexed date list", |s| {
         s.contains("Dates") && !s.contains("/…")
     });
     Some(t)
+}
+
+/// Runs the reader on `store` (else its built-in samples) with its state in `home`; once it
+/// quits, the shell prints its exit status and the terminal's mode for [`assert_restored`].
+fn run_reader(t: &Tmux, store: Option<&Path>, home: &Path) {
+    let store = store.map_or_else(String::new, |s| format!("--store {}", s.display()));
+    t.run(&format!(
+        "{} {store} --state {}/state.json; echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo",
+        env!("CARGO_BIN_EXE_ribao"),
+        home.display()
+    ));
 }
 
 /// Box drawing and block characters: what may stand above or below a vertical border.
@@ -384,11 +389,7 @@ fn search_the_samples_for_a_chinese_word_and_come_back() {
     let Some(t) = Tmux::start("search", 120, 40, home.path()) else {
         return;
     };
-    t.run(&format!(
-        "{} --state {}/state.json; echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo",
-        env!("CARGO_BIN_EXE_ribao"),
-        home.path().display()
-    ));
+    run_reader(&t, None, home.path());
     let before = t.wait_for("the built-in samples", |s| {
         s.contains("built-in samples") && s.contains("分类 · 2026-01-24")
     });
@@ -494,4 +495,47 @@ fn a_first_run_of_a_command_shows_indexing_progress_then_clears_it() {
     let done = t.wait_for("the listing", |s| s.contains("exit=0"));
     assert!(!done.contains("indexing"), "progress line left:\n{done}");
     assert!(done.contains("12 items"), "{done}");
+}
+
+#[test]
+fn an_emoji_that_terminals_draw_at_different_widths_leaves_no_stale_column() {
+    let home = tempfile::tempdir().unwrap();
+    let store = home.path().join("store");
+    std::fs::create_dir(&store).unwrap();
+    let digest = |date: &str, title: &str| {
+        format!("# 测试日报 {date}\n\n## 新闻\n\n1. **{title}** — 正文。\n")
+    };
+    std::fs::write(
+        store.join("2026-03-02.md"),
+        digest("2026-03-02", "Xyzzy plain title here"),
+    )
+    .unwrap();
+    // U+1F3F7 U+FE0F: two columns to unicode-width, one to tmux.
+    std::fs::write(
+        store.join("2026-03-01.md"),
+        digest("2026-03-01", "🏷\u{fe0f} Tagged title here"),
+    )
+    .unwrap();
+    let Some(t) = Tmux::start("emoji", 100, 20, home.path()) else {
+        return;
+    };
+    run_reader(&t, Some(&store), home.path());
+    t.wait_for("the newest date's story", |s| {
+        s.contains("Xyzzy plain title here")
+    });
+    // The older date's title is drawn over the newer one's, in the same cells.
+    t.keys(&["j"]);
+    let screen = t.wait_for("the older date's story", |s| {
+        s.contains("Tagged title here")
+    });
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Tagged title here"))
+        .unwrap();
+    assert!(
+        row.contains("🏷 Tagged title here"),
+        "the column after the emoji is left as it was: {row:?}"
+    );
+    t.keys(&["q"]);
+    assert_restored(&t);
 }

@@ -100,7 +100,7 @@ fn truncate_tiny_widths() {
 
 #[test]
 fn sanitize_borrows_clean_text() {
-    let s = "中文 English 👨‍👩‍👧 ❤️\n第二行";
+    let s = "中文 English 👨‍👩‍👧 ⌚️ ❤\n第二行";
     assert!(matches!(sanitize(s), Cow::Borrowed(_)));
 }
 
@@ -125,8 +125,19 @@ fn sanitize_removes_controls_bidi_and_junk() {
 }
 
 #[test]
-fn sanitize_keeps_emoji_joiners_and_variation_selectors() {
-    assert_eq!(sanitize("👨‍👩‍👧 ❤️"), "👨‍👩‍👧 ❤️");
+fn sanitize_keeps_emoji_joiners_and_selectors_only_where_terminals_agree() {
+    assert_eq!(sanitize("👨‍👩‍👧 ⌚️"), "👨‍👩‍👧 ⌚️");
+    assert_eq!(
+        sanitize("🏷️ ❤️"),
+        "🏷 ❤",
+        "a selector that widens a one-column character is drawn one or two columns wide"
+    );
+    assert_eq!(
+        sanitize("❤️‍🔥 🏳️‍🌈"),
+        "❤🔥 🏳🌈",
+        "a joiner after a one-column character goes with its selector"
+    );
+    assert_eq!(sanitize("中\u{200d}文"), "中文");
     assert_eq!(
         sanitize("a\u{200d}**b"),
         "a**b",

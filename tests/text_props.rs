@@ -20,6 +20,24 @@ fn is_space(g: &str) -> bool {
     matches!(g, " " | "\u{3000}")
 }
 
+/// Width as tmux 3.3 draws text: each character its own width, except that U+FE0F adds
+/// none and a character after a ZWJ goes in the cells before it.
+fn joining_terminal_width(s: &str) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    let mut joined = false;
+    s.chars()
+        .map(|c| match c {
+            '\u{200D}' => {
+                joined = true;
+                0
+            }
+            '\u{FE0F}' => 0,
+            _ if std::mem::take(&mut joined) => 0,
+            c => c.width().unwrap_or(0),
+        })
+        .sum()
+}
+
 fn piece() -> impl Strategy<Value = String> {
     let chars = |s: &'static str| {
         proptest::sample::select(s.chars().collect::<Vec<_>>()).prop_map(String::from)
@@ -167,6 +185,20 @@ proptest! {
         };
         prop_assert!(!clean.contains(forbidden), "{clean:?}");
         prop_assert_eq!(sanitize(&clean), clean.clone(), "idempotent");
+    }
+
+    /// Terminals disagree on emoji selectors and joiners: some (tmux, xterm) give U+FE0F no
+    /// width and draw a character after a ZWJ in the cells before, others follow
+    /// `unicode-width`. Once sanitised, both measures agree, so no column is left stale.
+    #[test]
+    fn sanitized_emoji_are_as_wide_as_a_joining_terminal_draws_them(
+        parts in prop::collection::vec(prop::sample::select(vec![
+            "a", " ", "1", "中", "🏷", "❤", "⚠", "™", "😀", "👨", "👩", "🔥", "🌈", "🏳",
+            "\u{FE0F}", "\u{FE0E}", "\u{200D}", "\u{20E3}", "क", "\u{94D}", "ष",
+        ]), 0..12),
+    ) {
+        let clean = sanitize(&parts.concat()).into_owned();
+        prop_assert_eq!(str_width(&clean, TextOptions::default()), joining_terminal_width(&clean), "{:?}", clean);
     }
 
     #[test]

@@ -5,6 +5,8 @@ use std::iter::Peekable;
 
 use super::TextOptions;
 use super::width::str_width;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Tabs expand to the next multiple of this many display columns, counted from the start of the
 /// line. 4 is also CommonMark's tab stop, so expanding before parsing keeps Markdown structure.
@@ -18,9 +20,16 @@ pub const TAB_STOP: usize = 4;
 /// Removed: ESC and other C0 controls except `'\n'` (`'\t'` becomes spaces up to the next
 /// [`TAB_STOP`], `'\r'` is dropped), DEL, C1 controls (U+0080–U+009F, including the 8-bit CSI
 /// U+009B), bidi embeddings/overrides/isolates/marks (U+202A–U+202E, U+2066–U+2069, U+200E,
-/// U+200F, U+061C), and zero-width junk (U+200B, U+FEFF, U+2060–U+2064). A ZWJ (U+200D) is kept
-/// only between two non-ASCII, non-space characters (emoji sequences, Indic conjuncts); U+FE0F
-/// is kept. U+2028/U+2029 become `'\n'`.
+/// U+200F, U+061C), and zero-width junk (U+200B, U+FEFF, U+2060–U+2064). U+2028/U+2029 become
+/// `'\n'`.
+///
+/// Joiners and emoji selectors stay only where terminals agree on the width: U+FE0F after a
+/// character that is one column on its own (`🏷️`, `❤️`) is two columns to `unicode-width` and
+/// to some terminals, one to others (tmux, xterm), and where they differ a stale column is
+/// left on screen; so it goes, and the emoji shows in its one-column text form. A ZWJ
+/// (U+200D) stays only where it draws the joined characters in the first one's columns, as a
+/// terminal that joins them does (`👨‍👩‍👧`); elsewhere (`❤‍🔥` once its selector is gone,
+/// `中‍文`) the characters show side by side.
 ///
 /// Returns `Borrowed` when nothing changes, the common case. Markdown is sanitised again after
 /// parsing because entities like `&#27;` decode to real control characters.
@@ -50,7 +59,12 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
             }
             c if is_escape_introducer(c) => skip_escape_sequence(c, &mut chars),
             '\u{200D}' => {
-                if keeps_zwj(out.chars().next_back(), chars.peek().copied()) {
+                if keeps_zwj(last_cluster(&out), chars.peek().copied()) {
+                    out.push(c);
+                }
+            }
+            '\u{FE0F}' => {
+                if keeps_emoji_selector(out.chars().next_back()) {
                     out.push(c);
                 }
             }
@@ -124,8 +138,8 @@ pub fn escape_sequence_len(c: char, rest: &str) -> Option<usize> {
 /// Byte offset of the first character [`sanitize`] would change.
 fn first_change(s: &str) -> Option<usize> {
     // Only bytes that can start a changed character need a closer look: ASCII controls and
-    // the UTF-8 lead bytes of U+0080–U+009F (C2), U+061C (D8), U+200B–U+206F (E2) and
-    // U+FEFF (EF). This keeps the clean, common case a plain byte scan.
+    // the UTF-8 lead bytes of U+0080–U+009F (C2), U+061C (D8), U+200B–U+206F (E2), U+FE0F
+    // and U+FEFF (EF). This keeps the clean, common case a plain byte scan.
     let bytes = s.as_bytes();
     let mut from = 0;
     while let Some(found) = bytes[from..]
@@ -136,7 +150,8 @@ fn first_change(s: &str) -> Option<usize> {
         let c = s[i..].chars().next()?;
         let changes = match c {
             '\t' | '\u{2028}' | '\u{2029}' => true,
-            '\u{200D}' => !keeps_zwj(s[..i].chars().next_back(), s[i + 3..].chars().next()),
+            '\u{200D}' => !keeps_zwj(last_cluster(&s[..i]), s[i + 3..].chars().next()),
+            '\u{FE0F}' => !keeps_emoji_selector(s[..i].chars().next_back()),
             c => is_removed(c),
         };
         if changes {
@@ -157,10 +172,37 @@ fn is_removed(c: char) -> bool {
             | '\u{2060}'..='\u{2064}')
 }
 
-/// A joiner is only meaningful between two characters that can join.
-fn keeps_zwj(prev: Option<char>, next: Option<char>) -> bool {
-    let joinable = |c: Option<char>| {
-        c.is_some_and(|c| !c.is_ascii() && !c.is_whitespace() && !is_removed(c) && c != '\u{200D}')
+/// A joiner stays where `unicode-width` gives the cluster it ends (`prev`) the same width
+/// with the next character joined on: what a terminal draws that puts that character in the
+/// cells before it.
+fn keeps_zwj(prev: Option<&str>, next: Option<char>) -> bool {
+    let (Some(prev), Some(next)) = (prev, next) else {
+        return false;
     };
-    joinable(prev) && joinable(next)
+    let joinable = |c: char| {
+        !c.is_ascii()
+            && !c.is_whitespace()
+            && !is_removed(c)
+            && !matches!(c, '\u{200D}' | '\u{FE0F}')
+    };
+    if !prev
+        .chars()
+        .next_back()
+        .is_some_and(|c| joinable(c) || c == '\u{FE0F}')
+        || !joinable(next)
+    {
+        return false;
+    }
+    let joined = format!("{prev}\u{200D}{next}");
+    joined.width() == prev.width()
+}
+
+/// The emoji selector changes no width after a character two columns wide already.
+fn keeps_emoji_selector(prev: Option<char>) -> bool {
+    prev.is_some_and(|c| c.width() == Some(2))
+}
+
+/// The last grapheme cluster of `s`: what a joiner after it joins onto.
+fn last_cluster(s: &str) -> Option<&str> {
+    s.graphemes(true).next_back()
 }
