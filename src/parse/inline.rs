@@ -7,6 +7,8 @@ use std::borrow::Cow;
 const MAX_TITLE_CHARS: usize = 80;
 /// A first clause shorter than this is not a headline (`据报道，`), so the next clause joins it.
 const MIN_CLAUSE_CHARS: usize = 6;
+/// Nor is a clause of Latin text shorter than this many words.
+const MIN_CLAUSE_WORDS: usize = 4;
 
 /// Plain text of inline Markdown: emphasis, code and links reduced to their text, HTML tags
 /// dropped, entities decoded, whitespace collapsed, stray `**`/`__` removed.
@@ -344,16 +346,22 @@ pub fn derive_title(md: &str) -> String {
     bold_lead(md).unwrap_or_else(|| first_clause(&plain(md)))
 }
 
-/// The text up to the first clause-ending punctuation, long enough to read as a headline.
+/// The text up to the first clause-ending punctuation, long enough to read as a headline:
+/// more than a few characters, and in text without Chinese a few words (`Heads up,` and
+/// `However,` open a sentence; they are no headline).
 pub fn first_clause(text: &str) -> String {
-    let mut count = 0;
+    let (mut count, mut words, mut cjk) = (0, 0, false);
     let mut chars = text.char_indices().peekable();
+    let mut after_space = true;
     while let Some((i, c)) = chars.next() {
         count += 1;
+        cjk |= crate::text::is_cjk(c);
+        words += usize::from(after_space && !c.is_whitespace());
+        after_space = c.is_whitespace();
         let next_is_space = chars.peek().is_none_or(|(_, n)| n.is_whitespace());
         let ends = matches!(c, '，' | '。' | '；' | '！' | '？' | '：' | '…')
             || (matches!(c, ',' | '.' | ';' | '!' | '?' | ':') && next_is_space);
-        if ends && count > MIN_CLAUSE_CHARS {
+        if ends && count > MIN_CLAUSE_CHARS && (cjk || words >= MIN_CLAUSE_WORDS) {
             return cap(text[..i].trim_end());
         }
         if count > MAX_TITLE_CHARS {
@@ -586,6 +594,18 @@ mod tests {
             "Venture capital remains hot"
         );
         assert_eq!(first_clause("GPT-5.2 Pro 发布"), "GPT-5.2 Pro 发布");
+        assert_eq!(
+            first_clause("Heads up, there's a new AI threat on the block: more."),
+            "Heads up, there's a new AI threat on the block"
+        );
+        assert_eq!(
+            first_clause("Hold up! Are we testing AI the right way? Maybe not."),
+            "Hold up! Are we testing AI the right way"
+        );
+        assert_eq!(
+            first_clause("然而，这次发布的模型更快。"),
+            "然而，这次发布的模型更快"
+        );
         let long = "字".repeat(200);
         assert_eq!(first_clause(&long).chars().count(), MAX_TITLE_CHARS);
     }
