@@ -412,6 +412,27 @@ impl Library {
         (view.digest < self.digests.len()).then_some(view)
     }
 
+    /// The story a bookmark was made for: by its id, else the one story of the same digest
+    /// file with its link (or, for a bookmark without one, its title). Ids are made from
+    /// titles, so a story retitled since (by the digest's author, or by a ribao that makes
+    /// titles better) has a new id, and the bookmark still finds it.
+    pub fn find_bookmarked(&self, mark: &crate::state::Bookmark) -> Option<ItemView<'_>> {
+        if let Some(view) = self.find(&mark.id) {
+            return Some(view);
+        }
+        let d = self
+            .digests
+            .iter()
+            .position(|d| d.path.to_string_lossy() == mark.path.as_str())?;
+        let same = |v: &ItemView| match &mark.url {
+            Some(url) => v.url == Some(url.as_str()),
+            None => v.title == mark.title,
+        };
+        let mut found = self.listed_items(d).map(|i| self.item(i)).filter(same);
+        let view = found.next()?;
+        found.next().is_none().then_some(view)
+    }
+
     /// Every listed item, newest digest first.
     pub fn items(&self) -> impl Iterator<Item = ItemView<'_>> {
         (0..self.digests.len())

@@ -117,6 +117,28 @@ fn a_bookmark_outlives_its_digest_file() {
 }
 
 #[test]
+fn a_bookmark_finds_its_story_retitled_since_by_its_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = store_with_items(dir.path(), 2);
+    let state = dir.path().join("state.json");
+    assert!(
+        ribao_with(dir.path(), &state, &["bookmark", "add", &ids[0]])
+            .status
+            .success()
+    );
+    // The digest's author retitles the story: its id is made from the title, so it changes.
+    let file = dir.path().join("2026-03-01.md");
+    let md = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, md.replace("第0号新闻", "第0号快讯")).unwrap();
+    let shown = ribao_with(dir.path(), &state, &["show", &ids[0]]);
+    assert!(shown.status.success());
+    let out = String::from_utf8_lossy(&shown.stdout);
+    assert!(out.contains("第0号快讯：示例公司发布产品"), "{out}");
+    let err = String::from_utf8_lossy(&shown.stderr);
+    assert!(!err.contains("no longer has"), "{err}");
+}
+
+#[test]
 fn two_processes_adding_100_bookmarks_each_lose_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let ids = store_with_items(dir.path(), 200);

@@ -706,3 +706,76 @@ fn bookmarks_made_within_a_second_come_back_in_their_order() {
         ribao::state::timestamp_now()
     );
 }
+
+/// A bookmark of the test library's first story with a link, made when the story had
+/// another title (so another id), and read then.
+fn retitled_bookmark() -> (State, String, Bookmark) {
+    let lib = library();
+    let (digest, item) = lib
+        .items()
+        .find(|v| v.url.is_some())
+        .map(|v| (lib.digests()[v.digest].clone(), v))
+        .expect("a story with a link");
+    let now = Bookmark::for_item(&digest, &item);
+    let then = Bookmark {
+        id: "000000000000".into(),
+        title: "改标题之前".into(),
+        added: "2026-01-01T00:00:00Z".into(),
+        ..now.clone()
+    };
+    let state = State {
+        bookmarks: vec![then.clone()],
+        read: vec![then.id.clone()].into_iter().collect(),
+        ..State::default()
+    };
+    (state, item.id.to_string(), then)
+}
+
+#[test]
+fn a_bookmark_of_a_story_retitled_since_finds_it_by_its_link() {
+    let (state, id, then) = retitled_bookmark();
+    let mut h = Harness::new(app_with_state(state), 100, 30);
+    let marks = h.app.session().bookmarks();
+    assert_eq!(marks.len(), 1, "{marks:?}");
+    assert_eq!(marks[0].id, id, "the bookmark takes the story's id now");
+    assert_ne!(marks[0].title, then.title, "and its title now");
+    assert_eq!(marks[0].added, then.added, "made when it was");
+    assert!(h.app.session().is_read(&id), "the read mark goes with it");
+    h.keys("B<Enter>");
+    assert!(h.app.bookmarks_view().is_none(), "{}", h.text());
+    assert_eq!(h.app.opened().unwrap().1.id, id);
+    assert!(h.text().contains("★"), "shown as bookmarked:\n{}", h.text());
+}
+
+#[test]
+fn a_bookmark_whose_link_two_stories_share_is_not_guessed() {
+    let text = "# 日报 2026-01-20\n\n## 新闻\n\n### 1. 第一篇\n正文一 [原文](https://example.com/a)\n\n### 2. 第二篇\n正文二 [原文](https://example.com/a)\n";
+    let digest = ribao::parse::parse(text.as_bytes(), std::path::Path::new("x/2026-01-20.md"))
+        .expect("parses");
+    let lib = tui_support::library_of(
+        ribao::library::Origin::Store("/home/reader/digests".into()),
+        vec![digest],
+    );
+    let then = Bookmark {
+        id: "000000000000".into(),
+        date: Some("2026-01-20".into()),
+        source: "日报".into(),
+        category: None,
+        title: "改标题之前".into(),
+        url: Some("https://example.com/a".into()),
+        path: lib.digests()[0].path.to_string_lossy().into_owned(),
+        added: "2026-01-01T00:00:00Z".into(),
+        extra: Default::default(),
+    };
+    assert_eq!(
+        lib.items().filter(|v| v.url == then.url.as_deref()).count(),
+        2
+    );
+    let state = State {
+        bookmarks: vec![then],
+        ..State::default()
+    };
+    let app = App::new(lib, TextOptions::default(), Session::in_memory(state));
+    let marks = app.session().bookmarks();
+    assert_eq!(marks[0].id, "000000000000", "left as it was: {marks:?}");
+}

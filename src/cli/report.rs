@@ -351,20 +351,32 @@ pub fn show(
     opts: TextOptions,
     state: Option<&std::path::Path>,
 ) -> anyhow::Result<ExitCode> {
-    let Some(view) = library.find(id) else {
-        let id = crate::model::id_as_typed(id);
-        let kept = state
+    let kept = || {
+        state
             .and_then(|p| crate::state::StateFile::open(p).ok())
-            .and_then(|(_, loaded)| loaded.state.bookmark(&id).cloned());
-        return match kept {
-            Some(mark) => show_bookmark(&mark, json),
+            .and_then(|(_, loaded)| {
+                loaded
+                    .state
+                    .bookmark(&crate::model::id_as_typed(id))
+                    .cloned()
+            })
+    };
+    let view = match library.find(id) {
+        Some(view) => view,
+        // A bookmarked story retitled since is found by its bookmark.
+        None => match kept() {
+            Some(mark) => match library.find_bookmarked(&mark) {
+                Some(view) => view,
+                None => return show_bookmark(&mark, json),
+            },
             None => {
                 warn(format_args!(
-                    "no item with id {id}; `ribao items` lists the ids"
+                    "no item with id {}; `ribao items` lists the ids",
+                    crate::model::id_as_typed(id)
                 ));
-                Ok(ExitCode::FAILURE)
+                return Ok(ExitCode::FAILURE);
             }
-        };
+        },
     };
     let digest = &library.digests()[view.digest];
     let item = library.story(view.index).map_err(anyhow::Error::msg)?;

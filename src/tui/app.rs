@@ -13,7 +13,7 @@ use super::session::Session;
 use super::ui::article::{ArticleCache, Content};
 use crate::index::{DigestInfo, ItemView};
 use crate::library::{Library, Origin};
-use crate::state::Position;
+use crate::state::{Bookmark, Position};
 use crate::text::TextOptions;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use std::sync::Arc;
@@ -233,6 +233,7 @@ impl App {
             article: ArticleCache::default(),
             frames: 0,
         };
+        app.refind_bookmarks();
         app.select_date(0);
         app.restore_position();
         let problems = app.library.problems.len();
@@ -1157,6 +1158,32 @@ impl App {
         self.scope = Scope::Day;
         self.opened = None;
         self.select_date(0);
+        self.refind_bookmarks();
+    }
+
+    /// Bookmarks whose story now has another id (see [`Library::find_bookmarked`]) take it,
+    /// with its title, category and link as they are now.
+    fn refind_bookmarks(&mut self) {
+        let moves: Vec<(String, Bookmark)> = self
+            .session
+            .bookmarks()
+            .into_iter()
+            .filter(|mark| self.library.find(&mark.id).is_none())
+            .filter_map(|mark| {
+                let view = self.library.find_bookmarked(&mark)?;
+                (!self.session.is_bookmarked(view.id)).then(|| {
+                    let moved = Bookmark {
+                        id: view.id.to_string(),
+                        title: view.title.to_string(),
+                        category: view.category.map(str::to_string),
+                        url: view.url.map(str::to_string),
+                        ..mark.clone()
+                    };
+                    (mark.id, moved)
+                })
+            })
+            .collect();
+        self.session.move_bookmarks(moves);
     }
 
     /// The date group of the story with this id (one id lookup, not a search per date).
