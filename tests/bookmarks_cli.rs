@@ -87,16 +87,22 @@ fn add_list_markdown_and_remove() {
     );
 }
 
-#[test]
-fn a_bookmark_outlives_its_digest_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let ids = store_with_items(dir.path(), 2);
-    let state = dir.path().join("state.json");
+/// A store of two stories (their ids) and a state file (its path) bookmarking the first.
+fn first_of_two_bookmarked(dir: &Path) -> (Vec<String>, std::path::PathBuf) {
+    let ids = store_with_items(dir, 2);
+    let state = dir.join("state.json");
     assert!(
-        ribao_with(dir.path(), &state, &["bookmark", "add", &ids[0]])
+        ribao_with(dir, &state, &["bookmark", "add", &ids[0]])
             .status
             .success()
     );
+    (ids, state)
+}
+
+#[test]
+fn a_bookmark_outlives_its_digest_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ids, state) = first_of_two_bookmarked(dir.path());
     std::fs::remove_file(dir.path().join("2026-03-01.md")).unwrap();
     let v = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
     assert_eq!(v[0]["title"], "第0号新闻：示例公司发布产品");
@@ -119,13 +125,7 @@ fn a_bookmark_outlives_its_digest_file() {
 #[test]
 fn a_bookmark_finds_its_story_retitled_since_by_its_link() {
     let dir = tempfile::tempdir().unwrap();
-    let ids = store_with_items(dir.path(), 2);
-    let state = dir.path().join("state.json");
-    assert!(
-        ribao_with(dir.path(), &state, &["bookmark", "add", &ids[0]])
-            .status
-            .success()
-    );
+    let (ids, state) = first_of_two_bookmarked(dir.path());
     // The digest's author retitles the story: its id is made from the title, so it changes.
     let file = dir.path().join("2026-03-01.md");
     let md = std::fs::read_to_string(&file).unwrap();
