@@ -85,16 +85,9 @@ pub fn find(doc: &Doc) -> Found {
         let category = containers.iter().rev().find_map(|(_, c)| c.clone());
         let (subtree, next) = doc.subtree(h);
         let text = plain(heading.text);
-        if SKIP.is_match(&text) {
-            h = next;
-        } else if SUMMARY.is_match(&text) {
-            found.front_page.push(format!(
-                "{}\n\n{}",
-                heading_line(heading.level, &text),
-                doc.text(subtree)
-            ));
-            h = next;
-        } else if let Some(title) = numbered_title(heading.text) {
+        // A numbered or link heading is a story whatever its words: `语音`, `Audio` and `摘要`
+        // name sections to leave out or summaries, but are common in headlines too.
+        if let Some(title) = numbered_title(heading.text) {
             let body = doc.text(subtree);
             found.items.push(story(title, &body, category));
             h = next;
@@ -102,6 +95,15 @@ pub fn find(doc: &Doc) -> Found {
             let mut item = story(title, &doc.text(subtree), category);
             item.url = Some(url);
             found.items.push(item);
+            h = next;
+        } else if SKIP.is_match(&text) {
+            h = next;
+        } else if SUMMARY.is_match(&text) {
+            found.front_page.push(format!(
+                "{}\n\n{}",
+                heading_line(heading.level, &text),
+                doc.text(subtree)
+            ));
             h = next;
         } else {
             let own = category_of(&text).or(category);
@@ -417,6 +419,19 @@ mod tests {
         assert_eq!(f.items[0].category.as_deref(), Some("产品更新"));
         let f = find(&Doc::new("只有一段文字，没有结构。"));
         assert_eq!(f.items.len(), 1);
+    }
+
+    #[test]
+    fn a_numbered_or_link_heading_is_a_story_whatever_its_words() {
+        let f = find(&Doc::new(
+            "## 🎧 收听语音版\n正文\n## 新闻\n### 6. Audio 新模型发布\n正文\n### 7. 论文结构化摘要工具\n正文\n### [开源语音对话框架](https://a.example)\n正文\n",
+        ));
+        let titles: Vec<_> = f.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Audio 新模型发布", "论文结构化摘要工具", "开源语音对话框架"]
+        );
+        assert!(f.front_page.is_empty(), "{:?}", f.front_page);
     }
 
     #[test]
