@@ -4,7 +4,7 @@
 //! boilerplate sections (audio editions, ads, serial fiction) are left out.
 
 use super::doc::{Doc, lines, list_marker, meta_field, trim_blank_lines};
-use super::inline::{derive_title, first_link, plain, plain_of_link};
+use super::inline::{bold_lead, derive_title, first_link, plain, plain_of_link};
 use crate::model::Item;
 use aho_corasick::AhoCorasick;
 use memchr::memmem::Finder;
@@ -30,7 +30,6 @@ const SKIP_WORDS: &[&str] = &[
     "自荐",
     "小说",
     "邀请函",
-    "快速导航",
     "常见问题",
     "相关问题",
     "数据来源",
@@ -44,13 +43,17 @@ const SKIP_WORDS: &[&str] = &[
     "Novel",
     "Invitation",
 ];
+/// Headings of a list of links to the sections after them. Sloppy Markdown puts those
+/// sections a level below it, so only its own lines are left out.
+const NAV_WORDS: &[&str] = &["快速导航", "目录", "Table of Contents", "Quick Navigation"];
 /// Headings that only say "the news": no category in them.
 const NEWS_WORDS: &[&str] = &["Today's AI News", "今日AI", "今日 AI", "AI资讯", "AI News"];
 
-/// Each word list as one searcher, built once: every heading is checked against all three.
+/// Each word list as one searcher, built once: every heading is checked against them.
 static SUMMARY: LazyLock<AhoCorasick> = LazyLock::new(|| searcher(SUMMARY_WORDS));
 static SKIP: LazyLock<AhoCorasick> = LazyLock::new(|| searcher(SKIP_WORDS));
 static NEWS: LazyLock<AhoCorasick> = LazyLock::new(|| searcher(NEWS_WORDS));
+static NAV: LazyLock<AhoCorasick> = LazyLock::new(|| searcher(NAV_WORDS));
 
 fn searcher(words: &[&str]) -> AhoCorasick {
     AhoCorasick::new(words).expect("a few short words make a valid searcher")
@@ -96,9 +99,12 @@ pub fn find(doc: &Doc) -> Found {
             item.url = Some(url);
             found.items.push(item);
             h = next;
+        } else if NAV.is_match(&text) {
+            h += 1;
         } else if SKIP.is_match(&text) {
             h = next;
-        } else if SUMMARY.is_match(&text) {
+        } else if SUMMARY.is_match(&text) && super::date::find_date(&text).is_none() {
+            // (A dated one, `AI Daily Digest 2025/8/4`, is the digest's title over its news.)
             found.front_page.push(format!(
                 "{}\n\n{}",
                 heading_line(heading.level, &text),
@@ -183,6 +189,29 @@ fn numbered_title(heading: &str) -> Option<String> {
     (!title.is_empty()).then_some(title)
 }
 
+/// `**1. title**` alone on its line: a numbered story written as a bold line, not a heading.
+fn bold_numbered(line: &str) -> Option<String> {
+    let t = line.trim();
+    if !t.starts_with("**") || !t.as_bytes().get(2).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let inner = t.strip_prefix("**")?.strip_suffix("**")?;
+    if inner.contains("**") {
+        return None;
+    }
+    numbered_title(inner)
+}
+
+/// `**来源**：[a](b)`, `**预测依据**：…`, `**Source**: …`: a field's label, no headline.
+fn is_label(line: &str) -> bool {
+    meta_field(line)
+        .is_some_and(|(key, _)| key.chars().count() <= 4 || key.is_ascii() && !key.contains(' '))
+}
+
+fn has_link(lines: &[&str]) -> bool {
+    lines.iter().any(|l| l.contains("]("))
+}
+
 /// `[title](url)` as a whole heading.
 fn link_heading(heading: &str) -> Option<(String, String)> {
     let t = heading.trim().trim_matches('*');
@@ -250,18 +279,36 @@ fn story_of_lines<'a>(
 }
 
 /// Top-level list items of a section: numbered items are stories; bullets that open with a
-/// link are short link stories. Other bullets are prose of the section.
+/// link, or with a bold headline and have a link, are short stories. Other bullets are prose
+/// of the section. A numbered bold line (`**1. 标题**`) is a story too, up to the next one.
 fn list_stories(lines: &[&str], category: Option<String>) -> Vec<Item> {
     let mut items = Vec::new();
     let mut i = 0;
     while i < lines.len() {
+        if let Some(title) = bold_numbered(lines[i]) {
+            let end = (i + 1..lines.len())
+                .find(|&j| {
+                    bold_numbered(lines[j]).is_some()
+                        || list_marker(lines[j]).is_some_and(|m| m.indent == 0)
+                })
+                .unwrap_or(lines.len());
+            let body = lines[i + 1..end].iter().copied();
+            items.push(story_of_lines(title, body, category.clone()));
+            i = end;
+            continue;
+        }
         let Some(marker) = list_marker(lines[i]).filter(|m| m.indent <= 3) else {
             i += 1;
             continue;
         };
         let end = item_end(lines, i, marker.indent);
         let link_led = !marker.ordered && marker.content.starts_with('[');
-        if marker.ordered || link_led {
+        let headline_led = !marker.ordered
+            && marker.content.starts_with("**")
+            && !is_label(marker.content)
+            && has_link(&lines[i..end])
+            && bold_lead(marker.content).is_some();
+        if marker.ordered || link_led || headline_led {
             let rest = lines[i + 1..end].iter().map(|l| dedent(l, marker.indent));
             let mut item = if link_led {
                 let (title, url) = first_link(marker.content).unwrap_or_default();
@@ -432,6 +479,45 @@ mod tests {
             ["Audio 新模型发布", "论文结构化摘要工具", "开源语音对话框架"]
         );
         assert!(f.front_page.is_empty(), "{:?}", f.front_page);
+    }
+
+    #[test]
+    fn bold_numbered_lines_and_headline_bullets_with_a_link_are_stories() {
+        let f = find(&Doc::new(
+            "## 今日必看\n\n**1. 模型正式发布，速度起飞**\n正文一\n[来源链接](https://a.example/1)\n\n**2. 应用商店开放**\n正文二\n\n### 研究进展\n*   **多智能体诊断框架**：减少幻觉。 [来源链接](https://a.example/3)\n*   **一句话**：没有链接的不是。\n### 预测\n- **预测依据**：今日新闻 [报道](https://a.example/4)\n",
+        ));
+        let got: Vec<_> = f
+            .items
+            .iter()
+            .map(|i| (i.title.as_str(), i.category.as_deref(), i.url.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "模型正式发布，速度起飞",
+                    Some("今日必看"),
+                    Some("https://a.example/1")
+                ),
+                ("应用商店开放", Some("今日必看"), None),
+                (
+                    "多智能体诊断框架",
+                    Some("研究进展"),
+                    Some("https://a.example/3")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn sections_under_a_navigation_heading_or_a_dated_title_are_read() {
+        let f = find(&Doc::new(
+            "## AI Daily Digest 2025/8/4\n### Today's Summary\nIn short.\n### Products\n1. First story is here, with words.\n## ⚡ 快速导航\n- [资讯](#资讯)\n### 产品更新\n1. 第二条新闻的内容在这里。\n",
+        ));
+        let titles: Vec<_> = f.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["First story is here", "第二条新闻的内容在这里"]);
+        assert_eq!(f.front_page.len(), 1, "{:?}", f.front_page);
+        assert!(f.front_page[0].contains("In short."));
     }
 
     #[test]
