@@ -397,17 +397,21 @@ fn first_paragraph(text: &str) -> &str {
 mod tests {
     use super::*;
 
+    /// Each story's (title, category, link).
+    fn labelled(f: &Found) -> Vec<(&str, Option<&str>, Option<&str>)> {
+        f.items
+            .iter()
+            .map(|i| (i.title.as_str(), i.category.as_deref(), i.url.as_deref()))
+            .collect()
+    }
+
     #[test]
     fn numbered_headings_under_category_headings() {
         let doc = Doc::new(
             "## 💡 核心洞察\n- 要点\n## 🔍 分类热点\n### 📚 学术前沿 (5条)\n#### 1. 论文A：新方法\n正文 [原文](https://a.example/1)\n#### 2. 论文B\n正文\n",
         );
         let f = find(&doc);
-        let got: Vec<_> = f
-            .items
-            .iter()
-            .map(|i| (i.title.as_str(), i.category.as_deref(), i.url.as_deref()))
-            .collect();
+        let got = labelled(&f);
         assert_eq!(
             got,
             [
@@ -486,11 +490,7 @@ mod tests {
         let f = find(&Doc::new(
             "## 今日必看\n\n**1. 模型正式发布，速度起飞**\n正文一\n[来源链接](https://a.example/1)\n\n**2. 应用商店开放**\n正文二\n\n### 研究进展\n*   **多智能体诊断框架**：减少幻觉。 [来源链接](https://a.example/3)\n*   **一句话**：没有链接的不是。\n### 预测\n- **预测依据**：今日新闻 [报道](https://a.example/4)\n",
         ));
-        let got: Vec<_> = f
-            .items
-            .iter()
-            .map(|i| (i.title.as_str(), i.category.as_deref(), i.url.as_deref()))
-            .collect();
+        let got = labelled(&f);
         assert_eq!(
             got,
             [
