@@ -385,18 +385,55 @@ fn when_the_state_cannot_be_saved_the_reader_works_and_says_so() {
         30,
     );
     h.app.relay_session_message();
+    // Told in a popup, whole, for as long as it takes to read it.
+    h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(60))]);
     let screen = h.text();
     assert!(
-        screen.contains("saving disabled")
+        screen.contains("注意 Notice")
+            && screen.contains("saving disabled")
             && screen.contains("not-a-folder")
             && screen.contains("for this session only"),
         "{screen}"
     );
+    // Keys but those that close it do nothing meanwhile.
+    h.keys("jb");
+    assert_eq!(h.app.session().bookmark_count(), 0);
+    h.keys("<Esc>");
+    assert!(!h.text().contains("注意 Notice"), "{}", h.text());
     // Bookmarks still work for the session, and the status bar keeps saying saving is off.
     h.keys("<Enter><Enter>b");
     assert_eq!(h.app.session().bookmark_count(), 1);
     h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(10))]);
     assert!(h.text().contains("★ 1 (saving off)"));
+    // Quitting says the bookmark is lost; with nothing changed there is nothing to say.
+    let lost = h.app.session_mut().flush().unwrap_err().to_string();
+    assert!(lost.contains("were not saved") && lost.contains("not-a-folder"), "{lost}");
+    let mut untouched = Session::saving_disabled(err.to_string());
+    assert!(untouched.flush().is_ok());
+}
+
+#[test]
+fn a_broken_state_file_is_told_whole_in_a_popup_until_closed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    std::fs::write(&path, "{ \"version\": 1, \"bookmarks\": [").unwrap();
+    let mut h = Harness::new(saving_to(&path).app, 60, 20);
+    h.app.relay_session_message();
+    h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(60))]);
+    let screen = h.text();
+    let copy = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.contains(".broken-"))
+        .expect("the broken file is kept");
+    // The copy's name, wrapped over rows as need be, and why the file could not be used.
+    let joined: String = screen.lines().map(|l| l.replace(['│', '┃', ' '], "")).collect();
+    assert!(joined.contains(&copy), "{copy} not on screen:\n{screen}");
+    assert!(joined.contains("notvalidJSON"), "{screen}");
+    h.keys("q");
+    assert!(h.app.notice().is_none());
+    assert!(!h.text().contains("注意 Notice"));
 }
 
 /// The reader over the test library, saving its state to `path`.

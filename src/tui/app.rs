@@ -125,6 +125,9 @@ pub struct App {
     focus: Pane,
     scroll: usize,
     help: Option<usize>,
+    /// What the user must read before going on (a broken state file kept aside, saving
+    /// stopped): shown whole in a popup until dismissed, not cut to the status bar.
+    notice: Option<String>,
     bookmarks: Option<BookmarksView>,
     /// The last key was `A`, which asked to be pressed again to mark a list read.
     mark_all_asked: bool,
@@ -212,6 +215,7 @@ impl App {
             focus: Pane::Dates,
             scroll: 0,
             help: None,
+            notice: None,
             bookmarks: None,
             mark_all_asked: false,
             scope_anchor: None,
@@ -280,6 +284,12 @@ impl App {
         }
         // The user has gone somewhere: that is the place now.
         self.unrestored = None;
+        if self.notice.is_some() {
+            if matches!(action, Action::Back | Action::Quit | Action::Open) {
+                self.notice = None;
+            }
+            return None;
+        }
         if let Some(scroll) = self.help {
             let max = self.view.help_len.saturating_sub(self.view.help_height);
             let page = self.view.help_height.max(2) - 1;
@@ -388,7 +398,7 @@ impl App {
     /// A key typed into a text line (the search line, the bookmarks filter); false when no
     /// text line has the keyboard or the key is not for it, so the keymap handles it.
     pub fn text_key(&mut self, key: &KeyEvent) -> bool {
-        if key.kind == KeyEventKind::Release || self.help.is_some() {
+        if key.kind == KeyEventKind::Release || self.help.is_some() || self.notice.is_some() {
             return false;
         }
         if self.bookmarks.is_none() && self.search_typing() {
@@ -417,7 +427,7 @@ impl App {
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
         let line = line.trim();
-        if self.help.is_none() {
+        if self.help.is_none() && self.notice.is_none() {
             if let Some(view) = self.bookmarks.as_mut().filter(|v| v.typing) {
                 view.filter.insert(line);
                 view.selected = 0;
@@ -579,10 +589,18 @@ impl App {
         false
     }
 
-    /// Shows what the session has to say (failed saves, a broken state file kept aside).
+    /// Shows what the session has to say (failed saves, a broken state file kept aside): an
+    /// error in the notice popup, after any shown already.
     pub fn relay_session_message(&mut self) {
-        if let Some((text, error)) = self.session.take_message() {
-            self.notify(text, error);
+        match self.session.take_message() {
+            Some((text, true)) => {
+                self.notice = Some(match self.notice.take() {
+                    Some(shown) => format!("{shown}\n\n{text}"),
+                    None => text,
+                });
+            }
+            Some((text, false)) => self.notify(text, false),
+            None => {}
         }
     }
 
@@ -758,6 +776,9 @@ impl App {
     }
     pub fn help_scroll(&self) -> Option<usize> {
         self.help
+    }
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
     }
     pub fn message(&self) -> Option<&Message> {
         self.message.as_ref()

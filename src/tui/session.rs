@@ -9,8 +9,10 @@ use crate::state::{Bookmark, Change, Loaded, Position, State, StateFile};
 pub struct Session {
     /// None: kept in memory only (tests, or saving failed).
     file: Option<StateFile>,
-    /// Saving was wanted but failed: the user is told for as long as it lasts.
-    saving_off: bool,
+    /// Why saving, wanted, failed: the user is told for as long as it lasts.
+    saving_off: Option<String>,
+    /// A bookmark or read mark changed while saving was off: lost at quit, which says so.
+    unsaved: bool,
     state: State,
     /// Where the reader is now; saved on quit.
     position: Option<Position>,
@@ -25,7 +27,8 @@ impl Session {
         let position = loaded.state.position.clone();
         Session {
             file: Some(file),
-            saving_off: false,
+            saving_off: None,
+            unsaved: false,
             state: loaded.state,
             position,
             message,
@@ -37,7 +40,8 @@ impl Session {
         let position = state.position.clone();
         Session {
             file: None,
-            saving_off: false,
+            saving_off: None,
+            unsaved: false,
             state,
             position,
             message: None,
@@ -47,15 +51,15 @@ impl Session {
     /// Saving disabled from the start (the state file could not be read): says why.
     pub fn saving_disabled(why: String) -> Session {
         Session {
-            message: Some((saving_off_because(why), true)),
-            saving_off: true,
+            message: Some((saving_off_because(&why), true)),
+            saving_off: Some(why),
             ..Session::in_memory(State::default())
         }
     }
 
     /// True when saving to the state file failed and changes are kept in memory only.
     pub fn saving_off(&self) -> bool {
-        self.saving_off
+        self.saving_off.is_some()
     }
 
     pub fn state(&self) -> &State {
@@ -69,7 +73,10 @@ impl Session {
     /// Saves changes together: one write of the file.
     fn save_all(&mut self, changes: Vec<Change>) {
         self.state.apply_all(&changes);
-        let Some(file) = &self.file else { return };
+        let Some(file) = &self.file else {
+            self.unsaved |= self.saving_off.is_some();
+            return;
+        };
         let saved = file
             .apply(&changes)
             .and_then(|loaded| match loaded.notices.first() {
@@ -85,9 +92,10 @@ impl Session {
             // Take the merged state: another ribao's changes show up too.
             Ok(loaded) => self.state = loaded.state,
             Err(e) => {
-                self.message = Some((saving_off_because(e), true));
+                self.message = Some((saving_off_because(&e), true));
                 self.file = None;
-                self.saving_off = true;
+                self.saving_off = Some(e.to_string());
+                self.unsaved = true;
             }
         }
     }
@@ -186,7 +194,13 @@ impl Session {
     /// Saves the position; called once on quit, before the terminal is let go (a closed
     /// window loses nothing), its error printed after. Losing only the position in a crash
     /// costs little.
+    /// Bookmarks or read marks changed while saving was off are lost now: that is the error.
     pub fn flush(&mut self) -> anyhow::Result<()> {
+        if let (true, Some(why)) = (self.unsaved, &self.saving_off) {
+            anyhow::bail!(
+                "the bookmarks and read marks changed in this session were not saved: {why}"
+            );
+        }
         let Some(position) = self.position.clone() else {
             return Ok(());
         };

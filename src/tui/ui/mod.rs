@@ -12,6 +12,7 @@ mod help;
 mod items;
 pub mod layout;
 mod list;
+mod notice;
 mod search;
 mod status;
 mod too_small;
@@ -88,12 +89,16 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     if app.help_scroll().is_some() && fits {
         help::draw(buf, above_status, app);
     }
+    if fits {
+        notice::draw(buf, above_status, app);
+    }
     text::widen_ambiguous_cells(buf, area, opts);
     // The terminal's own cursor in the search line, where an input method shows what is
     // being composed.
     if let Some(position) = cursor
         && app.help_scroll().is_none()
         && app.bookmarks_view().is_none()
+        && app.notice().is_none()
     {
         frame.set_cursor_position(position);
     }

@@ -1,0 +1,36 @@
+//! The notice popup: what the user must read before going on (a broken state file kept
+//! aside, saving stopped), whole and wrapped, until Esc, Enter or q closes it.
+
+use super::super::app::App;
+use super::{draw_block, pane_block, put_line};
+use crate::text;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &App) {
+    let Some(notice) = app.notice() else {
+        return;
+    };
+    let opts = app.text_options();
+    let width = area.width.saturating_sub(4).min(72);
+    let content_w = usize::from(width.saturating_sub(2));
+    let clean = text::sanitize(notice);
+    let rows: Vec<Line> = clean
+        .split('\n')
+        .flat_map(|paragraph| match paragraph {
+            "" => vec![Line::default()],
+            _ => text::wrap(&[Span::raw(paragraph)], content_w, opts),
+        })
+        .collect();
+    let height = (rows.len() as u16 + 2).min(area.height);
+    let popup = super::popup(buf, area, width, height);
+    let inner = draw_block(
+        buf,
+        popup,
+        pane_block("注意 Notice — Esc Enter q close", true, width, opts),
+    );
+    for (line, y) in rows.iter().zip(inner.y..inner.bottom()) {
+        put_line(buf, inner.x, y, line, inner.width, opts);
+    }
+}
