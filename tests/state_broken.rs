@@ -156,7 +156,7 @@ fn other_unusable_shapes_are_kept_too() {
         (b"{\"version\": \"one\"}", "not a known format version"),
         (
             b"{\"version\": 1,\n\"bookmarks\": \"many\"}",
-            "expected fields: invalid type",
+            "expected fields: \"bookmarks\" is not a list",
         ),
     ] {
         let (_dir, _file, notice) = open_broken(bytes);
@@ -220,4 +220,67 @@ fn ribaos_opening_the_same_broken_file_keep_one_copy() {
     });
     assert_eq!(copies(dir.path()).len(), 1);
     assert!(notices.iter().all(|n| n.copy == notices[0].copy));
+}
+
+/// A good file of three bookmarks and three read marks, as ribao writes it.
+fn good_file() -> String {
+    let state = State {
+        bookmarks: ["a", "b", "c"].map(bookmark).to_vec(),
+        read: ["x", "y", "z"].map(String::from).into(),
+        ..State::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let file = StateFile::open(&path).unwrap().0;
+    file.apply(&state.as_changes()).unwrap();
+    fs::read_to_string(&path).unwrap()
+}
+
+/// Opens a state file holding `text`: what it gives, and its one notice's problem.
+fn open_damaged(text: &str) -> (State, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    fs::write(&path, text).unwrap();
+    let (_, loaded) = StateFile::open(&path).unwrap();
+    let [notice] = <[Notice; 1]>::try_from(loaded.notices).unwrap();
+    assert_eq!(fs::read_to_string(&notice.copy).unwrap(), text);
+    (loaded.state, notice.problem)
+}
+
+#[test]
+fn a_quoted_version_costs_nothing_that_the_file_holds() {
+    let text = good_file().replacen("\"version\": 1", "\"version\": \"1\"", 1);
+    let (state, problem) = open_damaged(&text);
+    assert_eq!(bookmark_ids(&state), ["a", "b", "c"]);
+    assert_eq!(state.read.len(), 3);
+    assert_eq!(problem, "its \"version\" is not a known format version");
+}
+
+#[test]
+fn a_cut_off_file_keeps_every_bookmark_it_holds_whole() {
+    let text = good_file();
+    // Cut inside the second bookmark.
+    let cut = text.find("\"b\"").unwrap() + 4;
+    let (state, problem) = open_damaged(&text[..cut]);
+    assert_eq!(bookmark_ids(&state), ["a"]);
+    assert!(problem.contains("not valid JSON"), "{problem}");
+    // Cut inside the read marks: all bookmarks, and the read marks before the cut.
+    let cut = text.find("\"z\"").unwrap() + 1;
+    let (state, _) = open_damaged(&text[..cut]);
+    assert_eq!(bookmark_ids(&state), ["a", "b", "c"]);
+    assert_eq!(state.read, ["x".to_string(), "y".to_string()].into());
+}
+
+#[test]
+fn the_problem_names_each_entry_that_could_not_be_read() {
+    let text = good_file()
+        .replacen("\"title\": \"b\"", "\"title\": 123", 1)
+        .replacen("\"y\"", "42", 1);
+    let (state, problem) = open_damaged(&text);
+    assert_eq!(bookmark_ids(&state), ["a", "c"]);
+    assert!(
+        problem.contains("bookmark 2: invalid type: integer `123`, expected a string")
+            && problem.contains("read mark 2 (42) is not an id"),
+        "{problem}"
+    );
 }

@@ -1,5 +1,6 @@
 //! Saving through the file is the same as applying in memory, whatever the changes and however
-//! they are split between saves and between two handles on the file.
+//! they are split between saves and between two handles on the file; and a file cut off
+//! anywhere gives back every bookmark it still holds whole.
 
 use proptest::prelude::*;
 use ribao::state::{Bookmark, Change, Extra, Position, State, StateFile};
@@ -76,5 +77,36 @@ proptest! {
         let (_, reopened) = StateFile::open(&path).unwrap();
         prop_assert!(reopened.notices.is_empty());
         prop_assert_eq!(reopened.state, expected);
+    }
+
+    #[test]
+    fn a_file_cut_anywhere_keeps_the_bookmarks_it_holds_whole(
+        bookmarks in prop::collection::vec(bookmark(), 1..6),
+        cut in 0.0f64..1.0,
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let adds: Vec<Change> = bookmarks.into_iter().map(Change::AddBookmark).collect();
+        let saved = StateFile::open(&path).unwrap().0.apply(&adds).unwrap().state;
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut at = (text.len() as f64 * cut) as usize;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let kept = &text[..at];
+        std::fs::write(&path, kept).unwrap();
+        let (_, loaded) = StateFile::open(&path).unwrap();
+        // Whole in the prefix: its closing brace (the file's only ones at this indent) is.
+        let ends: Vec<usize> = text.match_indices("\n    }").map(|(i, m)| i + m.len()).collect();
+        prop_assert_eq!(ends.len(), saved.bookmarks.len());
+        let whole: Vec<&Bookmark> = saved
+            .bookmarks
+            .iter()
+            .zip(&ends)
+            .filter(|(_, end)| **end <= at)
+            .map(|(b, _)| b)
+            .collect();
+        let got: Vec<&Bookmark> = loaded.state.bookmarks.iter().collect();
+        prop_assert_eq!(got, whole);
     }
 }

@@ -407,7 +407,10 @@ fn when_the_state_cannot_be_saved_the_reader_works_and_says_so() {
     assert!(h.text().contains("★ 1 (saving off)"));
     // Quitting says the bookmark is lost; with nothing changed there is nothing to say.
     let lost = h.app.session_mut().flush().unwrap_err().to_string();
-    assert!(lost.contains("were not saved") && lost.contains("not-a-folder"), "{lost}");
+    assert!(
+        lost.contains("were not saved") && lost.contains("not-a-folder"),
+        "{lost}"
+    );
     let mut untouched = Session::saving_disabled(err.to_string());
     assert!(untouched.flush().is_ok());
 }
@@ -428,7 +431,10 @@ fn a_broken_state_file_is_told_whole_in_a_popup_until_closed() {
         .find(|n| n.contains(".broken-"))
         .expect("the broken file is kept");
     // The copy's name, wrapped over rows as need be, and why the file could not be used.
-    let joined: String = screen.lines().map(|l| l.replace(['│', '┃', ' '], "")).collect();
+    let joined: String = screen
+        .lines()
+        .map(|l| l.replace(['│', '┃', ' '], ""))
+        .collect();
     assert!(joined.contains(&copy), "{copy} not on screen:\n{screen}");
     assert!(joined.contains("notvalidJSON"), "{screen}");
     h.keys("q");

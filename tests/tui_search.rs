@@ -185,8 +185,8 @@ fn the_loop_wakes_up_for_search_results() {
     // The real loop's way: the search thread wakes the loop through the app's waker, which
     // here sends into the same channel the "terminal" events come from.
     let (tx, rx) = mpsc::channel::<Event>();
-    struct Channel(mpsc::Receiver<Event>, bool);
-    impl ribao::tui::EventSource for Channel {
+    struct Channel<'a>(&'a mpsc::Receiver<Event>, bool);
+    impl ribao::tui::EventSource for Channel<'_> {
         fn next(&mut self) -> Option<Event> {
             // End the loop once the wake-up has been handled.
             if self.1 {
@@ -209,13 +209,20 @@ fn the_loop_wakes_up_for_search_results() {
         tx.send(Event::Key(key)).unwrap();
     }
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30)).unwrap();
-    run_app(
-        &mut terminal,
-        &mut app,
-        &mut Channel(rx, false),
-        &mut RecordingHost::default(),
-    )
-    .unwrap();
+    // Each run ends at a wake-up: that of a query typed on the way (`推`) may come first,
+    // and while an answer is still due another wake-up will come.
+    loop {
+        run_app(
+            &mut terminal,
+            &mut app,
+            &mut Channel(&rx, false),
+            &mut RecordingHost::default(),
+        )
+        .unwrap();
+        if !app.search_view().unwrap().pending {
+            break;
+        }
+    }
     let view = app.search_view().unwrap();
     assert!(!view.pending && !view.hits.is_empty());
     let screen: String = terminal

@@ -1,7 +1,7 @@
 //! The file format: `{"version": 1, "bookmarks": [...], "read": [...], "position": {...}}`,
 //! pretty-printed. Decoding says exactly why a file cannot be used.
 
-use super::model::State;
+use super::model::{Bookmark, State};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -51,57 +51,134 @@ pub fn decode(bytes: &[u8]) -> Result<State, Unusable> {
         Ok(_) => String::new(),
         Err(e) => e.to_string(),
     };
-    let value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| Unusable::damaged(format!("it is not valid JSON: {e}")))?;
+    let value: Value = match serde_json::from_slice(bytes) {
+        Ok(value) => value,
+        Err(e) => {
+            return Err(Unusable::Damaged {
+                problem: format!("it is not valid JSON: {e}"),
+                salvaged: Box::new(salvage_text(&String::from_utf8_lossy(bytes))),
+            });
+        }
+    };
     let Value::Object(object) = value else {
         return Err(Unusable::damaged("it is not a JSON object"));
     };
-    match object.get("version").map(Value::as_u64) {
-        Some(Some(VERSION)) => {}
+    // A version this ribao does not know, other than a newer one, is a slip (a hand edit
+    // that quoted it, say): what the file holds is read all the same.
+    let version = match object.get("version").map(Value::as_u64) {
+        Some(Some(VERSION)) => None,
         Some(Some(v)) if v > VERSION => {
             return Err(Unusable::Newer(format!(
                 "it was written by a newer ribao (format version {v}; this one reads version {VERSION})"
             )));
         }
-        Some(_) => {
-            return Err(Unusable::damaged(
-                "its \"version\" is not a known format version",
-            ));
-        }
-        None => return Err(Unusable::damaged("it has no \"version\" field")),
-    }
+        Some(_) => Some("its \"version\" is not a known format version".to_string()),
+        None => Some("it has no \"version\" field".to_string()),
+    };
+    let (salvaged, wrong) = salvage(object);
+    let fields =
+        |wrong: &[String]| format!("it does not have the expected fields: {}", wrong.join("; "));
+    let problem = match (version, wrong.is_empty()) {
+        (Some(version), true) => version,
+        (Some(version), false) => format!("{version}; {}", fields(&wrong)),
+        (None, false) => fields(&wrong),
+        (None, true) => fields(&[shape_error]),
+    };
     Err(Unusable::Damaged {
-        problem: format!("it does not have the expected fields: {shape_error}"),
-        salvaged: Box::new(salvage(object)),
+        problem,
+        salvaged: Box::new(salvaged),
     })
 }
 
-/// What can be read of a version-1 file with some parts of the wrong shape (a hand edit that
-/// dropped a field, say): each bookmark, read mark and the position on its own, so one bad
-/// entry does not cost the rest.
-fn salvage(mut object: Map<String, Value>) -> State {
+/// What can be read of a file with some parts of the wrong shape (a hand edit that dropped
+/// a field, say): each bookmark, read mark and the position on its own, so one bad entry
+/// does not cost the rest; and what is wrong with each that is not, naming it.
+fn salvage(mut object: Map<String, Value>) -> (State, Vec<String>) {
     object.remove("version");
-    let entries = |value: Option<Value>| match value {
+    let mut wrong = Vec::new();
+    let mut entries = |key: &str, value: Option<Value>| match value {
         Some(Value::Array(list)) => list,
-        _ => Vec::new(),
+        None => Vec::new(),
+        Some(_) => {
+            wrong.push(format!("\"{key}\" is not a list"));
+            Vec::new()
+        }
     };
-    State {
-        bookmarks: entries(object.remove("bookmarks"))
-            .into_iter()
-            .filter_map(|b| serde_json::from_value(b).ok())
-            .collect(),
-        read: entries(object.remove("read"))
-            .into_iter()
-            .filter_map(|id| match id {
-                Value::String(id) => Some(id),
-                _ => None,
-            })
-            .collect(),
-        position: object
-            .remove("position")
-            .and_then(|p| serde_json::from_value(p).ok()),
-        extra: object,
+    let bookmarks = entries("bookmarks", object.remove("bookmarks"));
+    let read = entries("read", object.remove("read"));
+    let mut state = State::default();
+    for (n, b) in bookmarks.into_iter().enumerate() {
+        let title = match b.get("title") {
+            Some(Value::String(t)) => format!(" (“{t}”)"),
+            _ => String::new(),
+        };
+        match serde_json::from_value(b) {
+            Ok(b) => state.bookmarks.push(b),
+            Err(e) => wrong.push(format!("bookmark {}{title}: {e}", n + 1)),
+        }
     }
+    for (n, id) in read.into_iter().enumerate() {
+        match id {
+            Value::String(id) => {
+                state.read.insert(id);
+            }
+            other => wrong.push(format!("read mark {} ({other}) is not an id", n + 1)),
+        }
+    }
+    state.position = object
+        .remove("position")
+        .filter(|p| !p.is_null())
+        .and_then(|p| match serde_json::from_value(p) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                wrong.push(format!("the position: {e}"));
+                None
+            }
+        });
+    state.extra = object;
+    (state, wrong)
+}
+
+/// What can be read of text that is not JSON (cut off, or spoiled by a hand edit): every
+/// whole bookmark in it, and the read marks listed before the damage.
+fn salvage_text(text: &str) -> State {
+    let mut state = State::default();
+    // Each `{` may open a bookmark; one that reads as a whole bookmark is taken, and the
+    // search goes on after it.
+    let mut at = 0;
+    while let Some(open) = text[at..].find('{') {
+        let start = at + open;
+        let mut one = serde_json::Deserializer::from_str(&text[start..]).into_iter::<Bookmark>();
+        at = match one.next() {
+            Some(Ok(bookmark)) => {
+                state.bookmarks.push(bookmark);
+                start + one.byte_offset()
+            }
+            _ => start + 1,
+        };
+    }
+    if let Some(list) = read_list(text) {
+        let mut rest = list;
+        loop {
+            rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+            let mut one = serde_json::Deserializer::from_str(rest).into_iter::<String>();
+            match one.next() {
+                Some(Ok(id)) => {
+                    state.read.insert(id);
+                    rest = &rest[one.byte_offset()..];
+                }
+                _ => break,
+            }
+        }
+    }
+    state
+}
+
+/// The text after `"read": [`, if it is there.
+fn read_list(text: &str) -> Option<&str> {
+    let (_, after) = text.split_once("\"read\"")?;
+    let after = after.trim_start().strip_prefix(':')?;
+    after.trim_start().strip_prefix('[')
 }
 
 pub fn encode(state: &State) -> Vec<u8> {
