@@ -289,6 +289,13 @@ impl Snippets {
             ),
             None => (0, forward_chars(body, 0, SNIPPET_BEFORE + SNIPPET_AFTER)),
         };
+        // A cut inside a character's sequence (an emoji's selector, a combining mark) moves
+        // to the next character that stands on its own: a lone mark after `…` is garbage.
+        let start = start
+            + std::str::from_utf8(&body[start..found.as_ref().map_or(end, |m| m.start)])
+                .map_or(0, |s| {
+                    s.len() - s.trim_start_matches(joins_the_one_before).len()
+                });
         // A cut is marked with `…`, but for one the text itself makes there.
         let piece = String::from_utf8_lossy(&body[start..end]);
         let mut out = String::new();
@@ -305,6 +312,11 @@ impl Snippets {
             match_range: found.map(|m| m.start - start + lead..m.end - start + lead),
         }
     }
+}
+
+/// A character drawn with the one before it, taking no column of its own.
+fn joins_the_one_before(c: char) -> bool {
+    unicode_width::UnicodeWidthChar::width(c) == Some(0)
 }
 
 fn is_char_start(b: u8) -> bool {
@@ -375,6 +387,14 @@ mod tests {
         let s = Snippets::new(&["gpu".into()]).of(format!("标题\n{body}").as_bytes());
         assert!(s.text.starts_with("…前"), "{}", s.text);
         assert!(!s.text.starts_with("……"), "{}", s.text);
+    }
+
+    #[test]
+    fn a_snippet_never_starts_inside_a_characters_sequence() {
+        let body = format!("🏷\u{fe0f}{}gpu", "a".repeat(SNIPPET_BEFORE - 1));
+        let s = Snippets::new(&["gpu".into()]).of(format!("标题\n{body}").as_bytes());
+        assert_eq!(s.text, format!("…{}gpu", "a".repeat(SNIPPET_BEFORE - 1)));
+        assert_eq!(&s.text[s.match_range.unwrap()], "gpu");
     }
 
     #[test]
