@@ -241,7 +241,8 @@ pub fn items(
     }
     if found.is_empty() && filter.narrows() {
         warn(format_args!(
-            "no story matches these filters; `ribao list` shows the dates and sources"
+            "no story matches these filters; `ribao list` shows the dates and sources, \
+             `ribao items` each story's category and `ribao categories` the unified ones"
         ));
         return Ok(ExitCode::FAILURE);
     }
