@@ -66,7 +66,13 @@ pub struct Digest {
     pub id: String,
     pub path: PathBuf,
     pub date: Option<NaiveDate>,
+    /// The publication's name as this file gives it; the index names a series (below) by
+    /// the name most of its digests give.
     pub source: String,
+    /// What tells the digests of one publication: its dated front-matter title with the
+    /// digits taken out (`08-19-Daily AI News Daily` → `--Daily AI News Daily`). It stays the
+    /// same from day to day where the name in a heading may not.
+    pub series: Option<String>,
     pub title: String,
     pub format: Format,
     /// The digest's own summary/overview (Markdown): its front page, not an item.

@@ -38,6 +38,7 @@ fn digest(n: usize, items: Vec<Item>) -> Digest {
         path: PathBuf::from(format!("/store/{n}.md")),
         date: NaiveDate::from_ymd_opt(2026, 1, 1 + n as u32 % 28),
         source: "测试".into(),
+        series: None,
         title: format!("digest {n}"),
         format: Format::Generic,
         front_page: String::new(),

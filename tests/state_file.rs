@@ -125,6 +125,7 @@ fn bookmark_outlives_its_digest_file() {
         path: digest_path.clone(),
         date: NaiveDate::from_ymd_opt(2026, 11, 23),
         source: "AI 日报".into(),
+        series: None,
         title: "AI 日报 2026-11-23".into(),
         format: Format::FrontMatterDaily,
         front_page: String::new(),

@@ -350,6 +350,7 @@ fn hostile_library() -> Library {
         path: PathBuf::from("hostile.md"),
         date: chrono::NaiveDate::from_ymd_opt(2026, 1, 21),
         source: "来源\x07响铃".into(),
+        series: None,
         title: "标题\x1b[31m红".into(),
         format: Format::Generic,
         front_page: String::new(),

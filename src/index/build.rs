@@ -72,7 +72,10 @@ impl TextSink for Vec<u8> {
 struct Row<'a> {
     file: FileRecord,
     date: Option<chrono::NaiveDate>,
+    /// The name it goes by: its series' (set once every row is in), else its own.
     source: &'a str,
+    own_source: &'a str,
+    series: Option<&'a str>,
     path: &'a Path,
     source_digest: Source<'a>,
 }
@@ -103,6 +106,8 @@ pub fn build(
                 file: file.clone(),
                 date: digest.date,
                 source: &digest.source,
+                own_source: &digest.source,
+                series: digest.series.as_deref(),
                 path: &digest.path,
                 source_digest: Source::Parsed(digest, texts),
             }),
@@ -116,13 +121,21 @@ pub fn build(
                         rows.push(Row {
                             file: record.clone(),
                             date: info.date,
-                            source: &info.source,
+                            source: &info.own_source,
+                            own_source: &info.own_source,
+                            series: info.series.as_deref(),
                             path: &info.path,
                             source_digest: Source::Kept(old, info),
                         });
                     }
                 }
             }
+        }
+    }
+    let names = series_names(&rows);
+    for row in &mut rows {
+        if let Some(name) = row.series.and_then(|s| names.get(s)) {
+            row.source = name;
         }
     }
     rows.sort_by(|a, b| {
@@ -161,6 +174,8 @@ pub fn build(
         digests.u32(file_index);
         put_date(&mut digests, row.date);
         digests.u32(labels.id(row.source));
+        digests.u32(labels.id(row.own_source));
+        digests.u32(row.series.map_or(NONE, |s| labels.id(s)));
         digests.str(title);
         digests.u8(format_to_u8(format));
         digests.strs(warnings);
@@ -298,6 +313,30 @@ pub fn build(
     header.u64(head_len as u64);
     body.buf[..HEADER_LEN].copy_from_slice(&header.buf);
     Ok(body.buf)
+}
+
+/// The name each series of digests goes by: the one most of them give, on a tie the one
+/// the newest gives. One archive names the same publication `AI News Daily`, `AI Daily
+/// Briefing` and a dozen more in its headings, day by day, under one front-matter title.
+fn series_names<'a>(rows: &[Row<'a>]) -> HashMap<&'a str, &'a str> {
+    let mut counts: HashMap<(&str, &str), (usize, Option<chrono::NaiveDate>)> = HashMap::new();
+    for row in rows {
+        if let Some(series) = row.series {
+            let (n, newest) = counts.entry((series, row.own_source)).or_default();
+            *n += 1;
+            *newest = (*newest).max(row.date);
+        }
+    }
+    let mut best: HashMap<&str, (usize, Option<chrono::NaiveDate>, &str)> = HashMap::new();
+    for ((series, name), (n, newest)) in counts {
+        let candidate = (n, newest, name);
+        best.entry(series)
+            .and_modify(|b| *b = (*b).max(candidate))
+            .or_insert(candidate);
+    }
+    best.into_iter()
+        .map(|(series, (_, _, name))| (series, name))
+        .collect()
 }
 
 struct ItemFields<'a> {

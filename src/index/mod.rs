@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 /// Bumped whenever the layout or what the parser extracts changes: an index of another
 /// version is rebuilt.
-const VERSION: u32 = 16;
+const VERSION: u32 = 17;
 const MAGIC: &[u8; 8] = b"RIBAOIDX";
 /// magic, version, checksum of the head, checksum of all, body length, head length.
 const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8 + 8;
@@ -87,6 +87,7 @@ pub struct DigestInfo {
     pub id: String,
     pub path: PathBuf,
     pub date: Option<NaiveDate>,
+    /// The publication: the name its series goes by (see [`crate::model::Digest::series`]).
     pub source: String,
     pub title: String,
     pub format: Format,
@@ -94,6 +95,10 @@ pub struct DigestInfo {
     /// Global item numbers of its stories.
     pub items: Range<usize>,
     front: Range<usize>,
+    /// The name the file itself gives, and its series: what the series' name is chosen
+    /// from again when files come and go.
+    own_source: String,
+    series: Option<String>,
     /// Not indexed yet: shown by its date and name while the index is being brought up to
     /// date (its stories come when it is).
     pub pending: bool,
@@ -109,12 +114,14 @@ impl DigestInfo {
             id: String::new(),
             path,
             date,
+            own_source: source.clone(),
             source,
             title,
             format: Format::Generic,
             warnings: Vec::new(),
             items: 0..0,
             front: 0..0,
+            series: None,
             pending: true,
         }
     }
@@ -247,6 +254,11 @@ impl Index {
                 ),
             };
             let source = label(d.u32()?)?;
+            let own_source = label(d.u32()?)?;
+            let series = match d.u32()? {
+                NONE => None,
+                id => Some(label(id)?),
+            };
             let title = d.str()?.to_string();
             let format = build::format_from_u8(d.u8()?).ok_or(Corrupt("bad format"))?;
             let warnings = d.strs()?;
@@ -263,6 +275,8 @@ impl Index {
                 warnings,
                 items: next_item..next_item + count,
                 front: front_off..front_off + front_len,
+                own_source,
+                series,
                 pending: false,
             });
             next_item += count;

@@ -109,6 +109,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
         path: path.to_path_buf(),
         date,
         source,
+        series: series(fm.title.as_deref()),
         title: inline::plain(&title),
         format,
         front_page,
@@ -197,6 +198,15 @@ fn name_without_date(title: &str) -> String {
         .trim_end_matches(|c: char| c.is_whitespace() || "-–—·|:：,，".contains(c))
         .trim()
         .to_string()
+}
+
+/// A front-matter title with a date in it, without its digits: the same for every digest
+/// of a publication that titles them so.
+fn series(title: Option<&str>) -> Option<String> {
+    let title = title?;
+    title
+        .contains(|c: char| c.is_ascii_digit())
+        .then(|| title.replace(|c: char| c.is_ascii_digit(), ""))
 }
 
 /// The nearest enclosing folder whose name is not a date or a generic word like `content`.
