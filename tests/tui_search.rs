@@ -739,6 +739,36 @@ fn the_meta_line_is_not_marked_since_search_does_not_look_there() {
 }
 
 #[test]
+fn the_last_search_comes_back_after_a_restart() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("/");
+    h.search_for("推理");
+    h.keys("<Tab>");
+    h.settle();
+    let found = h.app.search_view().unwrap().hits.clone();
+    // The second result selected; the reader quits with the search still open.
+    h.keys("<Enter>j");
+    let state = ribao::state::State {
+        position: Some(h.app.position()),
+        ..Default::default()
+    };
+    let restarted = ribao::tui::App::new(
+        scope_library(),
+        TextOptions::default(),
+        ribao::tui::Session::in_memory(state),
+    );
+    let mut h = Harness::new(restarted, 120, 30);
+    assert!(h.app.search_view().is_none(), "the reader opens as it was");
+    h.keys("/");
+    h.settle();
+    let view = h.app.search_view().unwrap();
+    assert_eq!(view.line.text(), "推理");
+    assert_eq!(view.scope, Scope::Week);
+    assert_eq!(view.hits, found);
+    assert_eq!(view.selected, 1, "the result that was selected");
+}
+
+#[test]
 fn slash_brings_back_the_last_query_selected_in_its_scope() {
     let mut h = Harness::new(scope_app(), 120, 30);
     h.keys("/");

@@ -179,6 +179,7 @@ fn position_extra(
     open: Option<&str>,
     place: Option<usize>,
     stories_top: Option<usize>,
+    search: Option<&searching::LastSearch>,
 ) -> crate::state::Extra {
     crate::state::Extra::from_iter([
         (POSITION_SCOPE.to_string(), scope.key().into()),
@@ -187,6 +188,10 @@ fn position_extra(
         (POSITION_OPEN.to_string(), open.into()),
         (POSITION_PLACE.to_string(), place.into()),
         (POSITION_STORIES_TOP.to_string(), stories_top.into()),
+        (
+            POSITION_SEARCH.to_string(),
+            search.map_or(serde_json::Value::Null, searching::LastSearch::to_json),
+        ),
     ])
 }
 
@@ -972,7 +977,15 @@ impl App {
                 category: None,
                 item: Some(item.id.to_string()),
                 scroll: view.scroll,
-                extra: position_extra(Scope::Day, "source", "article", Some(item.id), None, None),
+                extra: position_extra(
+                    Scope::Day,
+                    "source",
+                    "article",
+                    Some(item.id),
+                    None,
+                    None,
+                    self.search_kept().as_ref(),
+                ),
             };
         }
         // The story is the one open in the article pane, else the highlighted one (whatever
@@ -1012,6 +1025,7 @@ impl App {
                 open,
                 place,
                 Some(self.view.offsets[2]),
+                self.search_kept().as_ref(),
             ),
         }
     }
@@ -1020,6 +1034,10 @@ impl App {
     /// a category, a story) is skipped.
     fn restore_position(&mut self) {
         if let Some(p) = self.session.position().cloned() {
+            self.last_search = p
+                .extra
+                .get(POSITION_SEARCH)
+                .and_then(searching::LastSearch::from_json);
             self.restore_saved(p);
         }
     }
@@ -1548,6 +1566,8 @@ const POSITION_OPEN: &str = "open";
 const POSITION_PLACE: &str = "place";
 /// The first row the stories list showed.
 const POSITION_STORIES_TOP: &str = "stories_top";
+/// What `/` brings back: the last search's query, scope and selected result.
+const POSITION_SEARCH: &str = "search";
 
 #[cfg(test)]
 mod tests {

@@ -25,6 +25,34 @@ pub(super) struct LastSearch {
     selected: Option<String>,
 }
 
+impl LastSearch {
+    /// As the saved position keeps it.
+    pub(super) fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "query": self.query,
+            "scope": self.scope.key(),
+            "selected": self.selected,
+        })
+    }
+
+    /// From the saved position; None for anything else there (a hand edit, say).
+    pub(super) fn from_json(saved: &serde_json::Value) -> Option<LastSearch> {
+        let query = saved.get("query")?.as_str()?;
+        (!query.trim().is_empty()).then(|| LastSearch {
+            query: query.to_string(),
+            scope: saved
+                .get("scope")
+                .and_then(serde_json::Value::as_str)
+                .and_then(Scope::from_key)
+                .unwrap_or(Scope::Day),
+            selected: saved
+                .get("selected")
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_string),
+        })
+    }
+}
+
 impl App {
     /// The search view, when open.
     pub fn search_view(&self) -> Option<&SearchView> {
@@ -60,17 +88,24 @@ impl App {
     /// Closes the search: the main view is shown as it was left; the query is kept for the
     /// next `/`.
     fn close_search(&mut self) {
-        let Some(view) = self.search.take() else {
-            return;
-        };
-        if !view.line.is_empty() {
-            self.last_search = Some(LastSearch {
+        if let Some(kept) = self.search_kept() {
+            self.last_search = Some(kept);
+        }
+        self.search = None;
+    }
+
+    /// What `/` is to bring back: the search open now (with a query), else the one closed
+    /// last. Saved with the position, so it is brought back after a restart too.
+    pub(super) fn search_kept(&self) -> Option<LastSearch> {
+        match &self.search {
+            Some(view) if !view.line.is_empty() => Some(LastSearch {
                 query: view.line.text().to_string(),
                 scope: view.scope,
                 selected: view
                     .selected_hit()
                     .map(|r| self.item_at(r).1.id.to_string()),
-            });
+            }),
+            _ => self.last_search.clone(),
         }
     }
 
