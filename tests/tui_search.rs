@@ -738,14 +738,20 @@ fn the_meta_line_is_not_marked_since_search_does_not_look_there() {
     assert!(marked_elsewhere, "{}", h.marked_text());
 }
 
-#[test]
-fn the_last_search_comes_back_after_a_restart() {
+/// The reader after searching 推理 over the last 7 days: and the results.
+fn searched_the_week() -> (Harness, Vec<ribao::tui::app::ItemRef>) {
     let mut h = Harness::new(scope_app(), 120, 30);
     h.keys("/");
     h.search_for("推理");
     h.keys("<Tab>");
     h.settle();
     let found = h.app.search_view().unwrap().hits.clone();
+    (h, found)
+}
+
+#[test]
+fn the_last_search_comes_back_after_a_restart() {
+    let (mut h, found) = searched_the_week();
     // The second result selected; the reader quits with the search still open.
     h.keys("<Enter>j");
     let state = ribao::state::State {
@@ -770,12 +776,7 @@ fn the_last_search_comes_back_after_a_restart() {
 
 #[test]
 fn slash_brings_back_the_last_query_selected_in_its_scope() {
-    let mut h = Harness::new(scope_app(), 120, 30);
-    h.keys("/");
-    h.search_for("推理");
-    h.keys("<Tab>");
-    h.settle();
-    let found = h.app.search_view().unwrap().hits.clone();
+    let (mut h, found) = searched_the_week();
     assert!(found.len() >= 2);
     // The second result selected, then the search closed from the results.
     h.keys("<Enter>j<Esc>");
