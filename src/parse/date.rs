@@ -3,20 +3,91 @@
 use chrono::NaiveDate;
 
 /// The first date in `s`: `YYYY年M月D日`, `YYYY-MM-DD` (also with a time after it),
-/// `YYYY/M/D` or `YYYY.M.D`. Years 1990–2199 only, so version numbers are not taken for dates.
+/// `YYYY/M/D`, `YYYY.M.D`, or in English `August 12, 2025` and `12 August 2025` (months
+/// also as `Aug`). Years 1990–2199 only, so version numbers are not taken for dates.
 pub fn find_date(s: &str) -> Option<NaiveDate> {
+    find_date_at(s).map(|(_, date)| date)
+}
+
+/// [`find_date`], and where in `s` the date starts.
+pub(super) fn find_date_at(s: &str) -> Option<(usize, NaiveDate)> {
     let b = s.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {
-        if b[i].is_ascii_digit()
-            && (i == 0 || !b[i - 1].is_ascii_digit())
-            && let Some(d) = date_at(&s[i..])
-        {
-            return Some(d);
+        let starts = |same: fn(&u8) -> bool| i == 0 || !same(&b[i - 1]);
+        let found = if b[i].is_ascii_digit() && starts(u8::is_ascii_digit) {
+            date_at(&s[i..]).or_else(|| day_month_year(&s[i..]))
+        } else if b[i].is_ascii_alphabetic() && starts(u8::is_ascii_alphabetic) {
+            month_day_year(&s[i..])
+        } else {
+            None
+        };
+        if let Some(date) = found {
+            return Some((i, date));
         }
         i += 1;
     }
     None
+}
+
+/// `August 12, 2025`, `Aug. 12th 2025`.
+fn month_day_year(s: &str) -> Option<NaiveDate> {
+    let (month, rest) = month_name(s)?;
+    let (day, rest) = number(rest.trim_start(), 2)?;
+    let rest = without_ordinal(rest);
+    let rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+    let (year, rest) = number(rest, 4)?;
+    english_date(year, month, day, rest)
+}
+
+/// `12 August 2025`.
+fn day_month_year(s: &str) -> Option<NaiveDate> {
+    let (day, rest) = number(s, 2)?;
+    let (month, rest) = month_name(without_ordinal(rest).trim_start())?;
+    let rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+    let (year, rest) = number(rest, 4)?;
+    english_date(year, month, day, rest)
+}
+
+fn english_date(year: u32, month: u32, day: u32, rest: &str) -> Option<NaiveDate> {
+    if !(1990..=2199).contains(&year) || rest.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year as i32, month, day)
+}
+
+/// A month's English name or its abbreviation (`Sept.` too) at the start of `s`, in any
+/// case, as a whole word: its number and the rest.
+fn month_name(s: &str) -> Option<(u32, &str)> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let len = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let word = s[..len].to_ascii_lowercase();
+    let month = MONTHS.iter().position(|m| {
+        *m == word || len >= 3 && m.starts_with(&word) && (len == 3 || word == "sept")
+    })?;
+    let rest = &s[len..];
+    Some((month as u32 + 1, rest.strip_prefix('.').unwrap_or(rest)))
+}
+
+/// `1st`, `2nd`, `3rd`, `12th` → without the ending.
+fn without_ordinal(s: &str) -> &str {
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|o| s.strip_prefix(o))
+        .unwrap_or(s)
 }
 
 fn date_at(s: &str) -> Option<NaiveDate> {
@@ -91,6 +162,14 @@ mod tests {
         assert_eq!(find_date("## AI资讯 2026/1/1"), d(2026, 1, 1));
         assert_eq!(find_date("content/daily/2025-10-28.en.md"), d(2025, 10, 28));
         assert_eq!(find_date("2026-02-18-index.md"), d(2026, 2, 18));
+        assert_eq!(
+            find_date("## AI Daily Digest: August 12, 2025"),
+            d(2025, 8, 12)
+        );
+        assert_eq!(find_date("AI Daily Insights: June 1, 2025"), d(2025, 6, 1));
+        assert_eq!(find_date("Sept. 3rd 2025 edition"), d(2025, 9, 3));
+        assert_eq!(find_date("Weekly · 12 August 2025"), d(2025, 8, 12));
+        assert_eq!(find_date("dec 31, 2025"), d(2025, 12, 31));
     }
 
     #[test]
@@ -100,5 +179,9 @@ mod tests {
         assert_eq!(find_date("2026-13-01"), None);
         assert_eq!(find_date("2026年1月"), None);
         assert_eq!(find_date("3000-01-01"), None);
+        assert_eq!(find_date("AI may 12, 20 users"), None);
+        assert_eq!(find_date("Marching 12, 2025"), None);
+        assert_eq!(find_date("June 31, 2025"), None);
+        assert_eq!(find_date("top 5 May releases"), None);
     }
 }

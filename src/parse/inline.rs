@@ -341,6 +341,18 @@ pub fn bold_lead(md: &str) -> Option<String> {
     (stands_alone && lead.chars().count() >= 2).then_some(lead)
 }
 
+/// The text after a bold lead that [`bold_lead`] takes for a headline, without the
+/// punctuation between: the story's text, which need not say its title again.
+pub fn after_bold_lead(md: &str) -> Option<&str> {
+    bold_lead(md)?;
+    let rest = md.trim_start().strip_prefix("**")?;
+    let end = find_pair(rest.as_bytes(), b'*', b'*')?;
+    Some(
+        rest[end + 2..]
+            .trim_start_matches(|c: char| c.is_whitespace() || "，,：:—–-。|｜".contains(c)),
+    )
+}
+
 /// A title for a story that has none: its bold lead, else the first clause of its text.
 pub fn derive_title(md: &str) -> String {
     bold_lead(md).unwrap_or_else(|| first_clause(&plain(md)))

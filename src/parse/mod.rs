@@ -191,9 +191,7 @@ fn generic_source(fm: &FrontMatter, doc: &Doc, path: &Path) -> String {
 }
 
 fn name_without_date(title: &str) -> String {
-    let cut = title
-        .find(|c: char| c.is_ascii_digit())
-        .unwrap_or(title.len());
+    let cut = date::find_date_at(title).map_or(title.len(), |(at, _)| at);
     title[..cut]
         .trim_end_matches(|c: char| c.is_whitespace() || "-–—·|:：,，".contains(c))
         .trim()
@@ -251,11 +249,13 @@ fn day_key(date: Option<NaiveDate>, path: &Path) -> String {
 
 /// Labels tidied (whatever parser made them), then ids from source + day + title, so they
 /// are stable across runs and untouched by other files; a repeated title gets a counter.
-/// A story the file repeats whole (a digest updated in batches lists it again: same title,
-/// same link, or same text when it has none) is kept once.
+/// A story the file repeats (a digest updated in batches lists it again: the same title with
+/// the same link, or the same text when it has none; or the same link and text under a title
+/// translated anew) is kept once.
 fn with_ids(items: Vec<Item>, source: &str, day: &str) -> Vec<Item> {
     let mut seen = std::collections::HashSet::new();
     let mut stories = std::collections::HashSet::new();
+    let mut linked = std::collections::HashSet::new();
     items
         .into_iter()
         .map(|mut item| {
@@ -283,7 +283,47 @@ fn with_ids(items: Vec<Item>, source: &str, day: &str) -> Vec<Item> {
         // bookmark) it had when repeats were listed.
         .filter(|i| {
             let told_by = i.url.as_deref().unwrap_or(&i.body);
-            stories.insert(short_hash(&[&i.title, told_by]))
+            // Both sets take the story whatever the first says: a later repeat may match either.
+            let new_title = stories.insert(short_hash(&[&i.title, told_by]));
+            let new_text = match &i.url {
+                Some(url) if !i.body.is_empty() => linked.insert(short_hash(&[url, &i.body])),
+                _ => true,
+            };
+            new_title && new_text
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(text: &str) -> Vec<String> {
+        parse(text.as_bytes(), Path::new("x/2026-07-01.md"))
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|i| i.title)
+            .collect()
+    }
+
+    #[test]
+    fn a_story_a_batch_lists_again_is_kept_once() {
+        let story = |n: u32, title: &str, link: &str, text: &str| {
+            format!(
+                "{n}. **{title}** — reddit\n   - 链接：[r](https://r.example/{link})\n   - 摘要：{text}\n\n"
+            )
+        };
+        let text = format!(
+            "# 日报 2026-07-01\n\n### 10:00 更新\n\n{}{}\n### 14:00 更新\n\n{}{}{}",
+            story(1, "Dwell", "dwell", "The house, told straight."),
+            story(2, "Lumen", "lumen", "A model."),
+            // The same link and text under a title translated anew; the same title again.
+            story(1, "停留", "dwell", "The house, told straight."),
+            story(2, "Lumen", "lumen", "A model."),
+            // Another story behind the same link is another story.
+            story(3, "Dwell 2", "dwell", "A sequel."),
+        );
+        assert_eq!(titles(&text), ["Dwell", "Lumen", "Dwell 2"]);
+    }
 }

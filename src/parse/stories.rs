@@ -4,7 +4,7 @@
 //! boilerplate sections (audio editions, ads, serial fiction) are left out.
 
 use super::doc::{Doc, lines, list_marker, meta_field, trim_blank_lines};
-use super::inline::{bold_lead, derive_title, first_link, plain, plain_of_link};
+use super::inline::{after_bold_lead, bold_lead, derive_title, first_link, plain, plain_of_link};
 use crate::model::Item;
 use aho_corasick::AhoCorasick;
 use memchr::memmem::Finder;
@@ -20,7 +20,8 @@ const SUMMARY_WORDS: &[&str] = &[
     "每日分析",
     "Summary",
     "Overview",
-    "Highlights",
+    "Today's Highlights",
+    "Key Highlights",
     "Digest",
 ];
 /// Headings of sections that are not news: audio editions, self-promotion, fiction, nav.
@@ -37,7 +38,7 @@ const SKIP_WORDS: &[&str] = &[
     "Audio",
     "Voice",
     "Listen",
-    "Spotlight",
+    "Product Spotlight",
     "Self-Recommendation",
     "Sci-Fi",
     "Novel",
@@ -155,9 +156,11 @@ fn category_of(text: &str) -> Option<String> {
     if super::date::find_date(text).is_some() || NEWS.is_match(text) || has_clock_time(text) {
         return None;
     }
-    // Leading emoji and marks go; an opening bracket stays with the words it opens.
-    let t =
-        text.trim_start_matches(|c: char| !c.is_alphanumeric() && !"《「『“‘（(【[".contains(c));
+    // Emoji and marks around it go (`📚 学术前沿`, `Social Media Buzz 💬`); brackets stay
+    // with the words they hold.
+    let t = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && !"《「『“‘（(【[".contains(c))
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && !"》」』”’）)】]".contains(c));
     let t = match t.rfind(['(', '（']) {
         Some(i) if t[i..].contains('条') => &t[..i],
         _ => t,
@@ -351,8 +354,11 @@ fn list_item_story<'a>(
             plain(DOT.find(rest.as_bytes()).map_or(rest, |end| &rest[..end]))
         })
         .filter(|o| !o.is_empty() && o.chars().count() <= 40);
-    // The first line is a lead that gave the outlet, or the start of the text.
-    let lead = outlet.is_none().then_some(first);
+    // The first line is a lead that gave the outlet, or the start of the text (after the
+    // bold headline that gave the title).
+    let lead = outlet
+        .is_none()
+        .then(|| after_bold_lead(first).unwrap_or(first));
     let mut item = story_of_lines(title, lead.into_iter().chain(rest), category);
     if outlet.is_some() {
         item.outlet = outlet;
@@ -521,6 +527,20 @@ mod tests {
     }
 
     #[test]
+    fn a_bold_headline_is_the_title_and_not_said_again_in_the_text() {
+        let f = find(&Doc::new(
+            "## 产品\n1. **快手可灵主体库：一张图解锁多角色**，快手可灵发布主体库功能。\n## Social Media Highlights\n1. An AI report went viral on Monday, and more.\n",
+        ));
+        assert_eq!(f.items[0].title, "快手可灵主体库：一张图解锁多角色");
+        assert_eq!(f.items[0].body, "快手可灵发布主体库功能。");
+        // Highlights of a topic are stories, not the day's summary.
+        assert_eq!(
+            f.items[1].category.as_deref(),
+            Some("Social Media Highlights")
+        );
+    }
+
+    #[test]
     fn a_category_heading_keeps_its_opening_bracket() {
         assert_eq!(
             category_of("📰 《今日全量快讯清单》").as_deref(),
@@ -530,5 +550,10 @@ mod tests {
             category_of("🔥 学术前沿 (5条)").as_deref(),
             Some("学术前沿")
         );
+        assert_eq!(
+            category_of("Top Open-Source Projects 🌟").as_deref(),
+            Some("Top Open-Source Projects")
+        );
+        assert_eq!(category_of("AI Daily Insights: June 1, 2025"), None);
     }
 }
