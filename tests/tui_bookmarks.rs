@@ -158,6 +158,11 @@ fn esc_in_a_story_opened_from_the_bookmarks_goes_back_to_them() {
 
 /// The only bookmark is of a story whose digest file is gone; it is opened from the view.
 fn gone_bookmark_opened(title: &str, url: Option<&str>) -> Harness {
+    bookmark_opened_in("/store/2025-12-31.md", title, url)
+}
+
+/// The only bookmark is of a story no digest has, in the file `path`; opened from the view.
+fn bookmark_opened_in(path: &str, title: &str, url: Option<&str>) -> Harness {
     let gone = Bookmark {
         id: "000000000000".into(),
         date: Some("2025-12-31".into()),
@@ -165,7 +170,7 @@ fn gone_bookmark_opened(title: &str, url: Option<&str>) -> Harness {
         category: Some("观点洞察".into()),
         title: title.into(),
         url: url.map(Into::into),
-        path: "/store/2025-12-31.md".into(),
+        path: path.into(),
         added: "2026-01-01T00:00:00Z".into(),
         extra: Default::default(),
     };
@@ -189,6 +194,18 @@ fn a_bookmark_whose_file_is_gone_shows_its_saved_title_and_link() {
     assert!(h.app.bookmarks_view().unwrap().missing.is_none());
     h.keys("<Esc>");
     assert!(h.app.bookmarks_view().is_none());
+}
+
+#[test]
+fn a_bookmark_whose_story_left_its_file_says_so_not_that_the_file_is_gone() {
+    let path = library().digests()[0].path.to_string_lossy().into_owned();
+    let mut h = bookmark_opened_in(&path, "改写后找不到的一篇", None);
+    let screen = h.text();
+    assert!(
+        screen.contains("the digest no longer has this story"),
+        "{screen}"
+    );
+    assert!(!screen.contains("file is gone"), "{screen}");
 }
 
 #[test]

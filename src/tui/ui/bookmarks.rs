@@ -37,7 +37,13 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let content_w = usize::from(inner.width);
     if let Some(mark) = &view.missing {
         let linked = view.missing_link().is_some();
-        for (line, y) in missing_lines(mark, linked, content_w, opts)
+        // Its file still listed: the story is what is gone from it.
+        let file_listed = app
+            .library()
+            .digests()
+            .iter()
+            .any(|d| d.path.to_string_lossy() == mark.path.as_str());
+        for (line, y) in missing_lines(mark, linked, file_listed, content_w, opts)
             .iter()
             .zip(inner.y..inner.bottom())
         {
@@ -159,10 +165,11 @@ fn row(
     highlight::style_ranges(&line, &ranges, MATCH)
 }
 
-/// `linked`: its link can be opened.
+/// `linked`: its link can be opened; `file_listed`: its digest file is still there.
 fn missing_lines(
     mark: &Bookmark,
     linked: bool,
+    file_listed: bool,
     width: usize,
     opts: TextOptions,
 ) -> Vec<Line<'static>> {
@@ -186,8 +193,14 @@ fn missing_lines(
     } else {
         "Esc goes back"
     };
+    let gone = if file_listed {
+        "日报里已没有这篇 / the digest no longer has this story (removed, or retitled past \
+         finding)"
+    } else {
+        "日报文件已不在 / the digest file is gone"
+    };
     let note = format!(
-        "日报文件已不在 / the digest file is gone: {} — this is the bookmark's saved copy. {keys}.",
+        "{gone}: {} — this is the bookmark's saved copy. {keys}.",
         clean(&mark.path)
     );
     out.extend(text::wrap(&[Span::styled(note, ERROR)], width, opts));
