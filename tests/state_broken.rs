@@ -121,7 +121,8 @@ fn what_can_be_read_of_a_damaged_file_is_kept() {
       "theme": "dark"}"#;
     fs::write(&path, damaged).unwrap();
     let (file, loaded) = StateFile::open(&path).unwrap();
-    assert_eq!(bookmark_ids(&loaded.state), ["a", "c"]);
+    assert_eq!(bookmark_ids(&loaded.state), ["a", "b", "c"]);
+    assert_eq!(loaded.state.bookmarks[1].added, "", "its time is unknown");
     assert_eq!(loaded.state.read, ["x".to_string(), "y".to_string()].into());
     assert_eq!(loaded.state.position.as_ref().unwrap().scroll, 3);
     let [notice] = <[Notice; 1]>::try_from(loaded.notices).unwrap();
@@ -132,15 +133,15 @@ fn what_can_be_read_of_a_damaged_file_is_kept() {
     );
     let message = notice.to_string();
     assert!(
-        message.contains("carries on with what could be read of it (2 bookmarks, 2 read marks and the reading position)")
-            && message.contains("missing field `added`"),
+        message.contains("carries on with what could be read of it (3 bookmarks, 2 read marks and the reading position)")
+            && message.contains("bookmark 2 (“b”, id b) is kept without its added"),
         "{message}"
     );
 
     file.apply(&[Change::AddBookmark(bookmark("n"))]).unwrap();
     let (_, reopened) = StateFile::open(&path).unwrap();
     assert!(reopened.notices.is_empty(), "a good file was written");
-    assert_eq!(bookmark_ids(&reopened.state), ["a", "c", "n"]);
+    assert_eq!(bookmark_ids(&reopened.state), ["a", "b", "c", "n"]);
     assert_eq!(
         reopened.state.extra["theme"], "dark",
         "unknown fields are kept"
@@ -264,6 +265,10 @@ fn a_cut_off_file_keeps_every_bookmark_it_holds_whole() {
     let (state, problem) = open_damaged(&text[..cut]);
     assert_eq!(bookmark_ids(&state), ["a"]);
     assert!(problem.contains("not valid JSON"), "{problem}");
+    // Cut just before its closing brace: it is whole.
+    let cut = text.find("\n    },\n    {\n      \"id\": \"c\"").unwrap();
+    let (state, _) = open_damaged(&text[..cut]);
+    assert_eq!(bookmark_ids(&state), ["a", "b"]);
     // Cut inside the read marks: all bookmarks, and the read marks before the cut.
     let cut = text.find("\"z\"").unwrap() + 1;
     let (state, _) = open_damaged(&text[..cut]);
@@ -277,10 +282,15 @@ fn the_problem_names_each_entry_that_could_not_be_read() {
         .replacen("\"title\": \"b\"", "\"title\": 123", 1)
         .replacen("\"y\"", "42", 1);
     let (state, problem) = open_damaged(&text);
-    assert_eq!(bookmark_ids(&state), ["a", "c"]);
+    assert_eq!(bookmark_ids(&state), ["a", "b", "c"]);
+    assert_eq!(state.bookmarks[1].title, "123", "kept as text");
     assert!(
-        problem.contains("bookmark 2: invalid type: integer `123`, expected a string")
+        problem.contains("bookmark 2 (“123”, id b) is kept without its title as written")
             && problem.contains("read mark 2 (42) is not an id"),
         "{problem}"
     );
+    // Without an id there is no telling which story it was.
+    let (state, problem) = open_damaged(&good_file().replacen("\"id\": \"c\"", "\"id\": 7", 1));
+    assert_eq!(bookmark_ids(&state), ["a", "b"]);
+    assert!(problem.contains("bookmark 3 has no id"), "{problem}");
 }

@@ -108,13 +108,20 @@ fn salvage(mut object: Map<String, Value>) -> (State, Vec<String>) {
     let read = entries("read", object.remove("read"));
     let mut state = State::default();
     for (n, b) in bookmarks.into_iter().enumerate() {
-        let title = match b.get("title") {
-            Some(Value::String(t)) => format!(" (“{t}”)"),
-            _ => String::new(),
-        };
-        match serde_json::from_value(b) {
-            Ok(b) => state.bookmarks.push(b),
-            Err(e) => wrong.push(format!("bookmark {}{title}: {e}", n + 1)),
+        match repaired(b) {
+            Ok((bookmark, left_out)) => {
+                if !left_out.is_empty() {
+                    wrong.push(format!(
+                        "bookmark {} (“{}”, id {}) is kept without its {} as written",
+                        n + 1,
+                        bookmark.title,
+                        bookmark.id,
+                        left_out.join(", ")
+                    ));
+                }
+                state.bookmarks.push(bookmark);
+            }
+            Err(why) => wrong.push(format!("bookmark {} {why}", n + 1)),
         }
     }
     for (n, id) in read.into_iter().enumerate() {
@@ -139,23 +146,73 @@ fn salvage(mut object: Map<String, Value>) -> (State, Vec<String>) {
     (state, wrong)
 }
 
+/// A bookmark of `value` with its fields that are missing or not text left empty, or as
+/// their JSON text (a title typed as a number): only its id is needed to find its story.
+/// Also says which fields were left out or taken as text.
+fn repaired(value: Value) -> Result<(Bookmark, Vec<&'static str>), String> {
+    let Value::Object(mut fields) = value else {
+        return Err("is not an object".into());
+    };
+    if !fields.get("id").is_some_and(Value::is_string) {
+        return Err("has no id".into());
+    }
+    let mut left_out = Vec::new();
+    for (key, required) in [
+        ("title", true),
+        ("source", true),
+        ("path", true),
+        ("added", true),
+        ("date", false),
+        ("category", false),
+        ("url", false),
+    ] {
+        let fits = match fields.get(key) {
+            Some(Value::String(_)) => true,
+            None | Some(Value::Null) => !required,
+            Some(_) => false,
+        };
+        if !fits {
+            left_out.push(key);
+            let text = match fields.get(key) {
+                Some(v @ (Value::Number(_) | Value::Bool(_))) => v.to_string().into(),
+                _ if required => "".into(),
+                _ => Value::Null,
+            };
+            fields.insert(key.to_string(), text);
+        }
+    }
+    let bookmark = serde_json::from_value(Value::Object(fields)).map_err(|e| e.to_string())?;
+    Ok((bookmark, left_out))
+}
+
 /// What can be read of text that is not JSON (cut off, or spoiled by a hand edit): every
 /// whole bookmark in it, and the read marks listed before the damage.
 fn salvage_text(text: &str) -> State {
     let mut state = State::default();
-    // Each `{` may open a bookmark; one that reads as a whole bookmark is taken, and the
-    // search goes on after it.
+    // Each `{` may open a bookmark; an object with an id is taken (as [`repaired`] reads
+    // it), and the search goes on after it. One cut off just before its closing brace is
+    // whole but for it.
     let mut at = 0;
     while let Some(open) = text[at..].find('{') {
         let start = at + open;
-        let mut one = serde_json::Deserializer::from_str(&text[start..]).into_iter::<Bookmark>();
-        at = match one.next() {
-            Some(Ok(bookmark)) => {
-                state.bookmarks.push(bookmark);
-                start + one.byte_offset()
+        let mut one = serde_json::Deserializer::from_str(&text[start..]).into_iter::<Value>();
+        let (value, end) = match one.next() {
+            Some(Ok(value)) => (Some(value), start + one.byte_offset()),
+            Some(Err(e)) if e.is_eof() => {
+                let closed = format!("{}}}", text[start..].trim_end().trim_end_matches(','));
+                (serde_json::from_str(&closed).ok(), text.len())
             }
-            _ => start + 1,
+            _ => (None, start + 1),
         };
+        // (One cut off must be whole but for its brace: a cut inside it leaves it out.)
+        let cut_off = end == text.len() && !text.trim_end().ends_with('}');
+        match value.map(repaired) {
+            Some(Ok((bookmark, left_out))) if !cut_off || left_out.is_empty() => {
+                state.bookmarks.push(bookmark);
+                at = end;
+            }
+            _ => at = start + 1,
+        }
     }
     if let Some(list) = read_list(text) {
         let mut rest = list;
