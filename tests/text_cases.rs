@@ -479,8 +479,8 @@ fn images_and_html_are_reduced_to_text() {
 }
 
 #[test]
-fn code_blocks_keep_lines_and_break_long_ones_hard() {
-    let md = "```\nfn main() {\n    let x = 1;\n}\n0123456789abcdef\n```\n";
+fn code_blocks_keep_lines_and_break_long_ones_at_a_space_else_hard() {
+    let md = "```\nfn main() {\n    let x = 1;\n}\na super efficient one\n0123456789abcdef\n```\n";
     assert_eq!(
         render_plain(md, 14),
         [
@@ -488,6 +488,9 @@ fn code_blocks_keep_lines_and_break_long_ones_hard() {
             "      let x =",
             "  1;",
             "  }",
+            "  a super",
+            "  efficient",
+            "  one",
             "  0123456789ab",
             "  cdef"
         ]

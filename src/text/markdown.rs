@@ -14,7 +14,7 @@ use super::sanitize::sanitize;
 use super::table::Table;
 use super::theme;
 use super::width::str_width;
-use super::wrap::{MIN_WRAP_WIDTH, break_hard, wrap_with_prefix};
+use super::wrap::{MIN_WRAP_WIDTH, break_code_line, wrap_with_prefix};
 
 /// A rendered article.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -453,7 +453,7 @@ impl Renderer {
     fn code_block(&mut self, code: &str) {
         let avail = self.avail().saturating_sub(CODE_INDENT.len());
         for source_line in code.strip_suffix('\n').unwrap_or(code).split('\n') {
-            for piece in break_hard(source_line, avail, self.opts) {
+            for piece in break_code_line(source_line, avail, self.opts) {
                 let content = vec![
                     Span::raw(CODE_INDENT),
                     Span::styled(piece.to_string(), theme::CODE_BLOCK),

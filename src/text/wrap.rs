@@ -79,19 +79,27 @@ pub fn wrap_with_prefix(
         .collect()
 }
 
-/// Breaks `s` between graphemes into pieces of at most `width` (min [`MIN_WRAP_WIDTH`])
-/// columns, keeping every space: for code, where whitespace is content.
-pub(super) fn break_hard(s: &str, width: usize, opts: TextOptions) -> Vec<&str> {
+/// Breaks a line of code into pieces of at most `width` (min [`MIN_WRAP_WIDTH`]) columns,
+/// after the last space that fits where there is one (a word is not cut in two), else
+/// between graphemes. Every space is kept: in code whitespace is content.
+pub(super) fn break_code_line(s: &str, width: usize, opts: TextOptions) -> Vec<&str> {
     let width = width.max(MIN_WRAP_WIDTH);
     let mut pieces = Vec::new();
     let (mut start, mut used) = (0, 0);
+    // Just after the last space of the piece being built, and the columns up to there.
+    let mut after_space: Option<(usize, usize)> = None;
     for (i, g) in graphemes(s) {
         let w = grapheme_width(g, opts);
-        if used + w > width && i > start {
-            pieces.push(&s[start..i]);
-            (start, used) = (i, 0);
+        // A cut after a space may leave too little room still: then one here as well.
+        while used + w > width && i > start {
+            let (cut, before) = after_space.take().unwrap_or((i, used));
+            pieces.push(&s[start..cut]);
+            (start, used) = (cut, used - before);
         }
         used += w;
+        if g == " " {
+            after_space = Some((i + 1, used));
+        }
     }
     pieces.push(&s[start..]);
     pieces
@@ -315,4 +323,33 @@ fn url_ranges(text: &str) -> Vec<(usize, usize)> {
         from = start + len.max(4);
     }
     ranges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::str_width;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A code line's pieces are the line, each fits, and a piece is cut inside a word
+        /// only when it has no space to be cut after.
+        #[test]
+        fn code_lines_break_after_spaces_where_they_can(
+            line in "[a-z中 ]{0,60}",
+            width in 1usize..30,
+        ) {
+            let opts = TextOptions::default();
+            let pieces = break_code_line(&line, width, opts);
+            prop_assert_eq!(pieces.concat(), line.clone());
+            let width = width.max(MIN_WRAP_WIDTH);
+            for (n, piece) in pieces.iter().enumerate() {
+                prop_assert!(str_width(piece, opts) <= width, "{:?}", pieces);
+                let last = n + 1 == pieces.len();
+                if !last && !piece.ends_with(' ') {
+                    prop_assert!(!piece.contains(" "), "{:?}", pieces);
+                }
+            }
+        }
+    }
 }
