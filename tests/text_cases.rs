@@ -462,10 +462,11 @@ fn links_are_numbered_and_listed() {
 #[test]
 fn images_and_html_are_reduced_to_text() {
     let md = "![架构图](https://x/a.png)\n\n<div align=\"center\">\n<!-- 注释 -->\n<p>甲 &amp; 乙&#x26;丙</p>\n<script>alert(1)</script><style>p{}</style>\n<details><summary>展开</summary>内容</details>\n</div>\n\n一<br>二<br/>三 <b>粗</b>\n";
+    // The image's address is listed with the links.
     assert_eq!(
         render_plain(md, 40),
         [
-            "[图片: 架构图]",
+            "[图片: 架构图][1]",
             "",
             "甲 & 乙&丙",
             "展开",
@@ -473,7 +474,10 @@ fn images_and_html_are_reduced_to_text() {
             "",
             "一",
             "二",
-            "三 粗"
+            "三 粗",
+            "",
+            "## 链接 / Links",
+            "[1] https://x/a.png"
         ]
     );
 }

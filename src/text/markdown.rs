@@ -221,7 +221,10 @@ impl Renderer {
                 self.styles.push(theme::LINK);
                 self.link_targets.push(sanitize(&dest_url).into_owned());
             }
-            Tag::Image { .. } => self.image_alt = Some(String::new()),
+            Tag::Image { dest_url, .. } => {
+                self.image_alt = Some(String::new());
+                self.link_targets.push(sanitize(&dest_url).into_owned());
+            }
             _ => {}
         }
     }
@@ -304,6 +307,12 @@ impl Renderer {
                     format!("[图片: {alt}]")
                 };
                 self.push(&label, theme::IMAGE);
+                // Its address is listed with the links, to open or copy.
+                let target = self.link_targets.pop().unwrap_or_default();
+                if !target.is_empty() {
+                    let n = self.link_number(target);
+                    self.push(&format!("[{n}]"), theme::MARK);
+                }
             }
             _ => {}
         }
