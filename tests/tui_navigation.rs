@@ -308,6 +308,34 @@ fn q_quits_and_ctrl_c_quits_even_from_help() {
 }
 
 #[test]
+fn l_lists_every_link_of_the_story_to_open_or_copy_any() {
+    let mut h = Harness::new(app(), 100, 30);
+    h.keys("cjj<Enter>L");
+    let view = h.app.links_view().expect("the links view");
+    let labels: Vec<&str> = view.links.iter().map(|(l, _)| l.as_str()).collect();
+    let urls: Vec<String> = view.links.iter().map(|(_, u)| u.clone()).collect();
+    // The story's own link, then its text's in the article's [n] order.
+    assert_eq!(labels, ["🔗", "[1]", "[2]", "[3]"]);
+    assert_eq!(
+        urls,
+        [
+            "https://example.com/news/chengming",
+            "https://example.com/news/chengming/pricing",
+            "https://example.com/papers/chengming.pdf",
+            "https://example.org/code/chengming-eval"
+        ]
+    );
+    insta::assert_snapshot!("links_view", h.text());
+    h.keys("jj<Enter>");
+    assert_eq!(h.host.opened, [urls[2].as_str()]);
+    h.keys("jy");
+    assert_eq!(h.host.copied, [urls[3].as_str()]);
+    h.keys("<Esc>");
+    assert!(h.app.links_view().is_none());
+    assert!(!h.text().contains("链接 Links"));
+}
+
+#[test]
 fn links_open_and_copy_through_the_host_only_when_http() {
     let mut h = Harness::new(app(), 120, 40);
     h.keys("cjj<Enter>o");

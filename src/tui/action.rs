@@ -50,6 +50,8 @@ pub enum Action {
     Scope,
     CopyLink,
     OpenLink,
+    /// Open (or close) the list of the story's links.
+    Links,
     Help,
     /// Quit (closes the help when it is open).
     Quit,

@@ -7,6 +7,7 @@ use super::action::Action;
 use super::background::{Loaded, Loader, Reopen, SearchWorker, StoreWatch, Waker};
 use super::bookmarks::BookmarksView;
 use super::link;
+use super::links::LinksView;
 use super::scope;
 use super::search::SearchView;
 use super::session::Session;
@@ -125,6 +126,8 @@ pub struct App {
     focus: Pane,
     scroll: usize,
     help: Option<usize>,
+    /// The links of the story being read, listed to open or copy.
+    links: Option<LinksView>,
     /// What the user must read before going on (a broken state file kept aside, saving
     /// stopped): shown whole in a popup until dismissed, not cut to the status bar.
     notice: Option<String>,
@@ -221,6 +224,7 @@ impl App {
             scroll: 0,
             help: None,
             notice: None,
+            links: None,
             bookmarks: None,
             mark_all_asked: false,
             scope_anchor: None,
@@ -313,6 +317,9 @@ impl App {
         if self.bookmarks.is_some() {
             return self.update_bookmarks(action);
         }
+        if self.links.is_some() {
+            return self.update_links(action);
+        }
         if self.search.is_some() {
             return self.update_search(action);
         }
@@ -338,6 +345,7 @@ impl App {
                 | Action::ToggleRead
                 | Action::CopyLink
                 | Action::OpenLink
+                | Action::Links
                 | Action::NextMatch
                 | Action::PrevMatch => self.return_to = Some(view),
                 _ => {}
@@ -378,6 +386,7 @@ impl App {
             Action::MarkAllRead => self.mark_all_read(self.items.clone()),
             Action::CopyLink => return self.link().map(Effect::CopyUrl),
             Action::OpenLink => return self.link().map(Effect::OpenUrl),
+            Action::Links => self.open_links(),
         }
         None
     }
@@ -784,6 +793,12 @@ impl App {
     }
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
+    }
+    pub fn links_view(&self) -> Option<&LinksView> {
+        self.links.as_ref()
+    }
+    pub(crate) fn links_view_mut(&mut self) -> Option<&mut LinksView> {
+        self.links.as_mut()
     }
     pub fn message(&self) -> Option<&Message> {
         self.message.as_ref()
@@ -1517,25 +1532,11 @@ impl App {
         self.notify(text, false);
     }
 
+    /// The story's link to open or copy: its own, else the first of its text's.
     fn link(&mut self) -> Option<String> {
-        let Some(r) = self.target() else {
-            self.notify("select a story first (Enter on a story)", false);
-            return None;
-        };
-        let (_, item) = self.item_at(r);
-        let own = item.url.map(str::to_string);
-        let width = self.view.article_width.max(20);
-        let id = item.id.to_string();
-        let body = self
-            .library
-            .story(self.library.global(r))
-            .map(|story| story.body)
-            .unwrap_or_default();
-        let candidates = own
-            .into_iter()
-            .chain(self.article.body_links(&id, &body, width, self.text));
+        let links = self.story_links()?;
         let mut refused = false;
-        for url in candidates {
+        for (_, url) in links {
             match link::safe_url(&url) {
                 Some(url) => return Some(url),
                 None => refused = true,
@@ -1547,6 +1548,77 @@ impl App {
             "this story has no link"
         };
         self.notify(why, true);
+        None
+    }
+
+    /// Every link of the story being read or highlighted, labelled as the article shows
+    /// them: `🔗` its own, `[n]` those of its text. None (and the user told) without a story.
+    fn story_links(&mut self) -> Option<Vec<(String, String)>> {
+        let Some(r) = self.target() else {
+            self.notify("select a story first (Enter on a story)", false);
+            return None;
+        };
+        let (_, item) = self.item_at(r);
+        let own = item.url.map(|url| ("🔗".to_string(), url.to_string()));
+        let width = self.view.article_width.max(20);
+        let id = item.id.to_string();
+        let body = self
+            .library
+            .story(self.library.global(r))
+            .map(|story| story.body)
+            .unwrap_or_default();
+        let numbered = self.article.body_links(&id, &body, width, self.text);
+        Some(
+            own.into_iter()
+                .chain(
+                    numbered
+                        .into_iter()
+                        .enumerate()
+                        .map(|(n, url)| (format!("[{}]", n + 1), url)),
+                )
+                .collect(),
+        )
+    }
+
+    /// `L`: the story's links listed.
+    pub(super) fn open_links(&mut self) {
+        match self.story_links() {
+            Some(links) if links.is_empty() => self.notify("this story has no link", false),
+            Some(links) => {
+                self.links = Some(LinksView {
+                    links,
+                    ..LinksView::default()
+                })
+            }
+            None => {}
+        }
+    }
+
+    fn update_links(&mut self, action: Action) -> Option<Effect> {
+        let view = self.links.as_mut()?;
+        let page = view.height.max(2) as isize - 1;
+        match action {
+            Action::Down => view.move_by(1),
+            Action::Up => view.move_by(-1),
+            Action::PageDown => view.move_by(page),
+            Action::PageUp => view.move_by(-page),
+            Action::First => view.move_by(isize::MIN),
+            Action::Last => view.move_by(isize::MAX),
+            Action::Open | Action::OpenLink | Action::CopyLink => {
+                let raw = view.selected_url()?.to_string();
+                let Some(url) = link::safe_url(&raw) else {
+                    self.notify("this link is not an http(s) URL; not opened", true);
+                    return None;
+                };
+                return Some(if action == Action::CopyLink {
+                    Effect::CopyUrl(url)
+                } else {
+                    Effect::OpenUrl(url)
+                });
+            }
+            Action::Back | Action::Links | Action::Quit => self.links = None,
+            _ => {}
+        }
         None
     }
 }

@@ -144,6 +144,11 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
         Action::OpenLink,
         "open the story's link in the browser",
     ),
+    (
+        key('L'),
+        Action::Links,
+        "every link of the story, to open or copy",
+    ),
     (key('?'), Action::Help, "show / close this help"),
     (key('q'), Action::Quit, "quit (closes help first)"),
     (ctrl('c'), Action::ForceQuit, "quit at once"),

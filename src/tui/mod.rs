@@ -15,6 +15,7 @@ pub mod highlight;
 pub mod keymap;
 pub mod line_edit;
 pub mod link;
+pub mod links;
 pub mod scope;
 pub mod search;
 pub mod session;

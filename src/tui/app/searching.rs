@@ -320,6 +320,7 @@ impl App {
             (Action::ForceQuit | Action::Suspend, _) => {}
             (Action::Help, _) => self.help = Some(0),
             (Action::Bookmarks, _) => self.open_bookmarks(),
+            (Action::Links, _) => self.open_links(),
             (Action::Search, _) => view.focus = SearchFocus::Line,
             (Action::Scope, _) => self.cycle_search_scope(true),
             (Action::Back, SearchFocus::Article) => view.focus = SearchFocus::Results,

@@ -11,6 +11,7 @@ mod dates;
 mod help;
 mod items;
 pub mod layout;
+mod links;
 mod list;
 mod notice;
 mod search;
@@ -86,6 +87,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     if app.bookmarks_view().is_some() && fits {
         bookmarks::draw(buf, above_status, app);
     }
+    if app.links_view().is_some() && fits {
+        links::draw(buf, above_status, app);
+    }
     if app.help_scroll().is_some() && fits {
         help::draw(buf, above_status, app);
     }
@@ -99,6 +103,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         && app.help_scroll().is_none()
         && app.bookmarks_view().is_none()
         && app.notice().is_none()
+        && app.links_view().is_none()
     {
         frame.set_cursor_position(position);
     }

@@ -61,6 +61,14 @@ fn hints(app: &App) -> Hints {
             (&[Action::Back, Action::Help], "close"),
         ];
     }
+    if app.links_view().is_some() {
+        return &[
+            (&[Action::Down, Action::Up], "move"),
+            (&[Action::Open, Action::OpenLink], "open"),
+            (&[Action::CopyLink], "copy"),
+            (&[Action::Back, Action::Links], "close"),
+        ];
+    }
     if let Some(view) = app.bookmarks_view() {
         return match &view.missing {
             Some(_) if view.missing_link().is_some() => &[
@@ -102,6 +110,7 @@ fn hints(app: &App) -> Hints {
                 (&[Action::NextMatch, Action::PrevMatch], "next/prev match"),
                 (&[Action::Down, Action::Up], "scroll"),
                 (&[Action::OpenLink], "open link"),
+                (&[Action::Links], "links"),
                 (&[Action::Back], "results"),
                 (&[Action::Help], "help"),
             ],
@@ -147,7 +156,7 @@ fn hints(app: &App) -> Hints {
             (&[Action::Down, Action::Up], "scroll"),
             (&[Action::PageDown], "page"),
             (&[Action::OpenLink], "open link"),
-            (&[Action::CopyLink], "copy link"),
+            (&[Action::Links], "links"),
             (&[Action::Back], "back"),
             (&[Action::Help], "help"),
         ],

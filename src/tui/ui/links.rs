@@ -1,0 +1,71 @@
+//! The links view: the story's links one per row, and the selected one's whole address
+//! below them (a row shows what fits of it).
+
+use super::super::app::App;
+use super::list::{self, Rows, marker};
+use super::{DIM, clean, draw_block, fit_row, pane_block, put_line};
+use crate::text;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Span;
+
+/// Rows at most given to the selected link's whole address.
+const ADDRESS_ROWS: usize = 4;
+
+pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
+    let opts = app.text_options();
+    let Some(view) = app.links_view() else {
+        return;
+    };
+    let width = area.width.saturating_sub(4).clamp(1, 100);
+    let content_w = usize::from(width.saturating_sub(2));
+    let address = text::wrap(
+        &[Span::raw(clean(view.selected_url().unwrap_or_default()))],
+        content_w,
+        opts,
+    );
+    let address: Vec<_> = address.into_iter().take(ADDRESS_ROWS).collect();
+    // The list, a blank row, the address; all inside the border.
+    let wanted = view.links.len() + 1 + address.len() + 2;
+    let height = (wanted as u16).min(area.height);
+    let popup = super::popup(buf, area, width, height);
+    let title = format!("链接 Links · {}", view.links.len());
+    let inner = draw_block(buf, popup, pane_block(&title, true, width, opts));
+    let list_h = inner
+        .height
+        .saturating_sub(address.len() as u16 + 1)
+        .max(1)
+        .min(inner.height);
+    let list_area = Rect {
+        height: list_h,
+        ..inner
+    };
+    let rows = Rows {
+        len: view.links.len(),
+        selected: view.selected,
+        focused: true,
+    };
+    let mut offset = view.offset;
+    list::draw(buf, list_area, rows, &mut offset, opts, |i, w| {
+        let (label, url) = &view.links[i];
+        fit_row(
+            vec![
+                marker(i == view.selected),
+                Span::styled(format!("{label} "), DIM),
+            ],
+            &clean(url),
+            Style::new(),
+            Vec::new(),
+            w,
+            opts,
+        )
+    });
+    for (line, y) in address.iter().zip(list_area.bottom() + 1..inner.bottom()) {
+        put_line(buf, inner.x, y, line, inner.width, opts);
+    }
+    if let Some(view) = app.links_view_mut() {
+        view.offset = offset;
+        view.height = usize::from(list_h);
+    }
+}
