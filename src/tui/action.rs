@@ -60,3 +60,19 @@ pub enum Action {
     /// Stop the reader and go back to the shell (`fg` brings it back), as Ctrl-Z does.
     Suspend,
 }
+
+impl Action {
+    /// How far a moving action moves a selection or a scroll, in rows: `page` for a page,
+    /// `isize::MIN`/`MAX` to the first/last; None for other actions.
+    pub fn step(self, page: isize) -> Option<isize> {
+        match self {
+            Action::Down => Some(1),
+            Action::Up => Some(-1),
+            Action::PageDown => Some(page),
+            Action::PageUp => Some(-page),
+            Action::First => Some(isize::MIN),
+            Action::Last => Some(isize::MAX),
+            _ => None,
+        }
+    }
+}

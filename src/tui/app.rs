@@ -473,13 +473,11 @@ impl App {
             return None;
         }
         let page = self.view.article_height.max(2) as isize - 1;
+        if let Some(by) = action.step(page) {
+            view.move_by(by);
+            return None;
+        }
         match action {
-            Action::Down => view.move_by(1),
-            Action::Up => view.move_by(-1),
-            Action::PageDown => view.move_by(page),
-            Action::PageUp => view.move_by(-page),
-            Action::First => view.move_by(isize::MIN),
-            Action::Last => view.move_by(isize::MAX),
             Action::Search => view.typing = true,
             Action::Back if !view.filter.is_empty() => view.clear_filter(),
             Action::Back | Action::Bookmarks => {
@@ -1596,14 +1594,11 @@ impl App {
 
     fn update_links(&mut self, action: Action) -> Option<Effect> {
         let view = self.links.as_mut()?;
-        let page = view.height.max(2) as isize - 1;
+        if let Some(by) = action.step(view.height.max(2) as isize - 1) {
+            view.move_by(by);
+            return None;
+        }
         match action {
-            Action::Down => view.move_by(1),
-            Action::Up => view.move_by(-1),
-            Action::PageDown => view.move_by(page),
-            Action::PageUp => view.move_by(-page),
-            Action::First => view.move_by(isize::MIN),
-            Action::Last => view.move_by(isize::MAX),
             Action::Open | Action::OpenLink | Action::CopyLink => {
                 let raw = view.selected_url()?.to_string();
                 let Some(url) = link::safe_url(&raw) else {
