@@ -208,7 +208,7 @@ fn plain_link_url(url: &str) -> bool {
 /// parser. The parser drops the `**` it pairs and keeps the others, and `tidy` drops every
 /// `**` left, so dropping them all gives the same text; a link or an image gives its text,
 /// a tag nothing, the paragraph end a space. Anything else is `None`, for the parser; so is
-/// anything `sanitize` treats by context (controls, tabs, escapes, zero-width joiners) that
+/// anything `clean_text` treats by context (controls, tabs, escapes, zero-width joiners) that
 /// a removed run could have been next to.
 fn simple_inline(md: &str) -> Option<String> {
     let b = md.as_bytes();
@@ -460,7 +460,7 @@ fn is_collapsed(s: &str) -> bool {
     true
 }
 
-/// Whether [`tidy`] returns `s` unchanged: nothing `sanitize` changes, no whitespace but
+/// Whether [`tidy`] returns `s` unchanged: nothing `clean_text` changes, no whitespace but
 /// single spaces between words, no `**`, `__` or `](`, no leading `#`. A character it is
 /// unsure of (any in U+2000–U+200F, say) makes it say no, and `tidy` does the full work.
 fn is_tidy(s: &str) -> bool {
@@ -483,7 +483,7 @@ fn is_tidy(s: &str) -> bool {
 
 /// Whether the character or pair starting with byte `x` (then `y`, `z`) keeps text from
 /// being tidy: a control, a doubled space, `**`, `__` or `](`, or a character that is
-/// whitespace or that `sanitize` changes (U+0080–U+00A0, U+061C, U+1680, U+2000–U+200F,
+/// whitespace or that `clean_text` changes (U+0080–U+00A0, U+061C, U+1680, U+2000–U+200F,
 /// U+2028–U+202F, U+205F–U+206F, U+3000, U+FEFF). No branches and no early exit, so the
 /// compiler checks many places at once.
 #[inline(always)]
@@ -531,7 +531,7 @@ fn tidy_prefix(s: &str) -> Option<usize> {
 
 /// [`tidy`] step by step.
 fn tidy_fully(s: &str) -> String {
-    let mut cleaned = crate::text::sanitize(s);
+    let mut cleaned = crate::text::clean_text(s);
     // `replace` always allocates; most labels have no marker to remove.
     if has_pair(cleaned.as_bytes(), b'*', b'*') {
         cleaned = Cow::Owned(cleaned.replace("**", ""));

@@ -12,16 +12,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// line. 4 is also CommonMark's tab stop, so expanding before parsing keeps Markdown structure.
 pub const TAB_STOP: usize = 4;
 
-/// Removes everything that could drive the terminal or corrupt layout.
-///
-/// Escape sequences (`ESC [ … m`, `ESC ] … BEL`, C1 CSI/OSC) are removed whole, so their
-/// parameters do not show up as text.
-///
-/// Removed: ESC and other C0 controls except `'\n'` (`'\t'` becomes spaces up to the next
-/// [`TAB_STOP`], `'\r'` is dropped), DEL, C1 controls (U+0080–U+009F, including the 8-bit CSI
-/// U+009B), bidi embeddings/overrides/isolates/marks (U+202A–U+202E, U+2066–U+2069, U+200E,
-/// U+200F, U+061C), and zero-width junk (U+200B, U+FEFF, U+2060–U+2064). U+2028/U+2029 become
-/// `'\n'`.
+/// Removes everything that could drive the terminal or corrupt layout: [`clean_text`], and
+/// the joiners and emoji selectors terminals draw at different widths.
 ///
 /// Joiners and emoji selectors stay only where terminals agree on the width: U+FE0F after a
 /// character that is one column on its own (`🏷️`, `❤️`) is two columns to `unicode-width` and
@@ -34,6 +26,25 @@ pub const TAB_STOP: usize = 4;
 /// Returns `Borrowed` when nothing changes, the common case. Markdown is sanitised again after
 /// parsing because entities like `&#27;` decode to real control characters.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
+    match clean_text(s) {
+        Cow::Borrowed(clean) => terminal_emoji(clean),
+        Cow::Owned(clean) => Cow::Owned(terminal_emoji(&clean).into_owned()),
+    }
+}
+
+/// Text made safe, as titles, ids and search text are kept (the emoji as written; the
+/// terminal's form is [`sanitize`]'s, when it is shown).
+///
+/// Escape sequences (`ESC [ … m`, `ESC ] … BEL`, C1 CSI/OSC) are removed whole, so their
+/// parameters do not show up as text.
+///
+/// Removed: ESC and other C0 controls except `'\n'` (`'\t'` becomes spaces up to the next
+/// [`TAB_STOP`], `'\r'` is dropped), DEL, C1 controls (U+0080–U+009F, including the 8-bit CSI
+/// U+009B), bidi embeddings/overrides/isolates/marks (U+202A–U+202E, U+2066–U+2069, U+200E,
+/// U+200F, U+061C), and zero-width junk (U+200B, U+FEFF, U+2060–U+2064). A ZWJ (U+200D) is kept
+/// only between two non-ASCII, non-space characters (emoji sequences, Indic conjuncts).
+/// U+2028/U+2029 become `'\n'`. Returns `Borrowed` when nothing changes.
+pub fn clean_text(s: &str) -> Cow<'_, str> {
     let Some(first) = first_change(s) else {
         return Cow::Borrowed(s);
     };
@@ -59,12 +70,7 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
             }
             c if is_escape_introducer(c) => skip_escape_sequence(c, &mut chars),
             '\u{200D}' => {
-                if keeps_zwj(last_cluster(&out), chars.peek().copied()) {
-                    out.push(c);
-                }
-            }
-            '\u{FE0F}' => {
-                if keeps_emoji_selector(out.chars().next_back()) {
+                if joins(out.chars().next_back(), chars.peek().copied()) {
                     out.push(c);
                 }
             }
@@ -73,6 +79,30 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// [`sanitize`]'s second part: emoji selectors and joiners as terminals agree to draw them.
+fn terminal_emoji(s: &str) -> Cow<'_, str> {
+    if !s.contains(['\u{FE0F}', '\u{200D}']) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let keep = match c {
+            '\u{200D}' => keeps_zwj(last_cluster(&out), chars.peek().copied()),
+            '\u{FE0F}' => keeps_emoji_selector(out.chars().next_back()),
+            _ => true,
+        };
+        if keep {
+            out.push(c);
+        }
+    }
+    if out.len() == s.len() {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(out)
+    }
 }
 
 /// Skips the rest of an escape sequence so its parameters do not show as text: CSI
@@ -135,11 +165,11 @@ pub fn escape_sequence_len(c: char, rest: &str) -> Option<usize> {
     Some(used.get() - looked_at)
 }
 
-/// Byte offset of the first character [`sanitize`] would change.
+/// Byte offset of the first character [`clean_text`] would change.
 fn first_change(s: &str) -> Option<usize> {
     // Only bytes that can start a changed character need a closer look: ASCII controls and
-    // the UTF-8 lead bytes of U+0080–U+009F (C2), U+061C (D8), U+200B–U+206F (E2), U+FE0F
-    // and U+FEFF (EF). This keeps the clean, common case a plain byte scan.
+    // the UTF-8 lead bytes of U+0080–U+009F (C2), U+061C (D8), U+200B–U+206F (E2) and
+    // U+FEFF (EF). This keeps the clean, common case a plain byte scan.
     let bytes = s.as_bytes();
     let mut from = 0;
     while let Some(found) = bytes[from..]
@@ -150,8 +180,7 @@ fn first_change(s: &str) -> Option<usize> {
         let c = s[i..].chars().next()?;
         let changes = match c {
             '\t' | '\u{2028}' | '\u{2029}' => true,
-            '\u{200D}' => !keeps_zwj(last_cluster(&s[..i]), s[i + 3..].chars().next()),
-            '\u{FE0F}' => !keeps_emoji_selector(s[..i].chars().next_back()),
+            '\u{200D}' => !joins(s[..i].chars().next_back(), s[i + 3..].chars().next()),
             c => is_removed(c),
         };
         if changes {
@@ -170,6 +199,14 @@ fn is_removed(c: char) -> bool {
             | '\u{200E}' | '\u{200F}' | '\u{061C}'
             | '\u{200B}' | '\u{FEFF}'
             | '\u{2060}'..='\u{2064}')
+}
+
+/// A joiner is only meaningful between two characters that can join.
+fn joins(prev: Option<char>, next: Option<char>) -> bool {
+    let joinable = |c: Option<char>| {
+        c.is_some_and(|c| !c.is_ascii() && !c.is_whitespace() && !is_removed(c) && c != '\u{200D}')
+    };
+    joinable(prev) && joinable(next)
 }
 
 /// A joiner stays where `unicode-width` gives the cluster it ends (`prev`) the same width
@@ -202,7 +239,13 @@ fn keeps_emoji_selector(prev: Option<char>) -> bool {
     prev.is_some_and(|c| c.width() == Some(2))
 }
 
-/// The last grapheme cluster of `s`: what a joiner after it joins onto.
+/// The last grapheme cluster of `s`, what a joiner after it joins onto: of its last bytes
+/// only, so a long run of joined characters costs no more than a short one.
 fn last_cluster(s: &str) -> Option<&str> {
-    s.graphemes(true).next_back()
+    const LOOK_BACK: usize = 64;
+    let mut from = s.len().saturating_sub(LOOK_BACK);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    s[from..].graphemes(true).next_back()
 }
