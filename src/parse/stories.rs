@@ -46,7 +46,7 @@ const SKIP_WORDS: &[&str] = &[
 ];
 /// Headings of a list of links to the sections after them. Sloppy Markdown puts those
 /// sections a level below it, so only its own lines are left out.
-const NAV_WORDS: &[&str] = &["快速导航", "目录", "Table of Contents", "Quick Navigation"];
+const NAV_WORDS: &[&str] = &["快速导航", "Table of Contents", "Quick Navigation"];
 /// Headings that only say "the news": no category in them.
 const NEWS_WORDS: &[&str] = &["Today's AI News", "今日AI", "今日 AI", "AI资讯", "AI News"];
 
@@ -104,8 +104,7 @@ pub fn find(doc: &Doc) -> Found {
             h += 1;
         } else if SKIP.is_match(&text) {
             h = next;
-        } else if SUMMARY.is_match(&text) && super::date::find_date(&text).is_none() {
-            // (A dated one, `AI Daily Digest 2025/8/4`, is the digest's title over its news.)
+        } else if SUMMARY.is_match(&text) && !is_title_over_news(doc, h, &text) {
             found.front_page.push(format!(
                 "{}\n\n{}",
                 heading_line(heading.level, &text),
@@ -148,6 +147,12 @@ fn fallback(doc: &Doc) -> Vec<Item> {
 
 fn heading_line(level: u8, text: &str) -> String {
     format!("{} {text}", "#".repeat(level.into()))
+}
+
+/// A dated heading over others (`AI Daily Digest 2025/8/4`) is the digest's title over its
+/// news, whatever words it has; a dated summary without sections under it is a summary.
+fn is_title_over_news(doc: &Doc, h: usize, text: &str) -> bool {
+    super::date::find_date(text).is_some() && doc.subtree(h).1 > h + 1
 }
 
 /// A container heading names a category unless it is a date title or a plain "news" heading.
@@ -289,10 +294,11 @@ fn list_stories(lines: &[&str], category: Option<String>) -> Vec<Item> {
     let mut i = 0;
     while i < lines.len() {
         if let Some(title) = bold_numbered(lines[i]) {
+            // Its bullets (`- 链接：…`) are its own; a numbered item is the next story.
             let end = (i + 1..lines.len())
                 .find(|&j| {
                     bold_numbered(lines[j]).is_some()
-                        || list_marker(lines[j]).is_some_and(|m| m.indent == 0)
+                        || list_marker(lines[j]).is_some_and(|m| m.indent == 0 && m.ordered)
                 })
                 .unwrap_or(lines.len());
             let body = lines[i + 1..end].iter().copied();
@@ -538,6 +544,21 @@ mod tests {
             f.items[1].category.as_deref(),
             Some("Social Media Highlights")
         );
+    }
+
+    #[test]
+    fn a_bold_numbered_story_keeps_its_bullets_and_a_dated_summary_stays_one() {
+        let f = find(&Doc::new(
+            "## 今日摘要 2025-08-04\n1. 亮点一的内容写在这里。\n2. 亮点二的内容写在这里。\n## 新闻\n**1. 第一条标题**\n正文一\n- 链接：[来源](https://a.example/1)\n- [原文](https://a.example/2)\n**2. 第二条标题**\n正文二\n",
+        ));
+        assert_eq!(
+            labelled(&f),
+            [
+                ("第一条标题", Some("新闻"), Some("https://a.example/1")),
+                ("第二条标题", Some("新闻"), None)
+            ]
+        );
+        assert!(f.front_page[0].contains("亮点一"), "{:?}", f.front_page);
     }
 
     #[test]
