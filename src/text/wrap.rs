@@ -86,8 +86,10 @@ pub(super) fn break_code_line(s: &str, width: usize, opts: TextOptions) -> Vec<&
     let width = width.max(MIN_WRAP_WIDTH);
     let mut pieces = Vec::new();
     let (mut start, mut used) = (0, 0);
-    // Just after the last space of the piece being built, and the columns up to there.
+    // Just after the last space of the piece being built, and the columns up to there;
+    // spaces before its first word (an indent) are no place to cut.
     let mut after_space: Option<(usize, usize)> = None;
+    let mut worded = false;
     for (i, g) in graphemes(s) {
         let w = grapheme_width(g, opts);
         // A cut after a space may leave too little room still: then one here as well.
@@ -95,9 +97,12 @@ pub(super) fn break_code_line(s: &str, width: usize, opts: TextOptions) -> Vec<&
             let (cut, before) = after_space.take().unwrap_or((i, used));
             pieces.push(&s[start..cut]);
             (start, used) = (cut, used - before);
+            worded = s[cut..i].contains(|c| c != ' ');
         }
         used += w;
-        if g == " " {
+        if g != " " {
+            worded = true;
+        } else if worded {
             after_space = Some((i + 1, used));
         }
     }
@@ -331,6 +336,12 @@ mod tests {
     use crate::text::str_width;
     use proptest::prelude::*;
 
+    #[test]
+    fn an_indent_is_no_place_to_cut_a_code_line() {
+        let pieces = break_code_line("        verylongtoken", 12, TextOptions::default());
+        assert_eq!(pieces, ["        very", "longtoken"]);
+    }
+
     proptest! {
         /// A code line's pieces are the line, each fits, and a piece is cut inside a word
         /// only when it has no space to be cut after.
@@ -347,7 +358,7 @@ mod tests {
                 prop_assert!(str_width(piece, opts) <= width, "{:?}", pieces);
                 let last = n + 1 == pieces.len();
                 if !last && !piece.ends_with(' ') {
-                    prop_assert!(!piece.contains(" "), "{:?}", pieces);
+                    prop_assert!(!piece.trim_start().contains(" "), "{:?}", pieces);
                 }
             }
         }
