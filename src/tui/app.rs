@@ -291,14 +291,16 @@ impl App {
         if action != Action::Scope {
             self.scope_anchor = None;
         }
-        // The user has gone somewhere: that is the place now.
-        self.unrestored = None;
+        // (Before the place is taken as where the user went: closing a notice is not going
+        // anywhere, and the saved place may still be waiting for its date to be indexed.)
         if self.notice.is_some() {
             if matches!(action, Action::Back | Action::Quit | Action::Open) {
                 self.notice = None;
             }
             return None;
         }
+        // The user has gone somewhere: that is the place now.
+        self.unrestored = None;
         if let Some(scroll) = self.help {
             let max = self.view.help_len.saturating_sub(self.view.help_height);
             let page = self.view.help_height.max(2) - 1;
@@ -517,7 +519,12 @@ impl App {
             Action::Open => {
                 let mark = view.selected()?.clone();
                 let here = self.position();
-                if self.go_to(&mark.id) {
+                // As `ribao show` finds it: by id, else as its bookmark says.
+                let id = self
+                    .library
+                    .find_bookmarked(&mark)
+                    .map_or_else(|| mark.id.clone(), |v| v.id.to_string());
+                if self.go_to(&id) {
                     let mut view = self.bookmarks.take();
                     if let Some(v) = view.as_mut() {
                         v.came_from.get_or_insert(here);
@@ -1215,26 +1222,29 @@ impl App {
 
     /// Bookmarks whose story now has another id (see [`Library::find_bookmarked`]) take it,
     /// with its title, category and link as they are now.
+    /// (A story two old bookmarks find again takes the first; the other stays as it is.)
     fn refind_bookmarks(&mut self) {
-        let moves: Vec<(String, Bookmark)> = self
-            .session
-            .bookmarks()
-            .into_iter()
-            .filter(|mark| self.library.find(&mark.id).is_none())
-            .filter_map(|mark| {
-                let view = self.library.find_bookmarked(&mark)?;
-                (!self.session.is_bookmarked(view.id)).then(|| {
-                    let moved = Bookmark {
-                        id: view.id.to_string(),
-                        title: view.title.to_string(),
-                        category: view.category.map(str::to_string),
-                        url: view.url.map(str::to_string),
-                        ..mark.clone()
-                    };
-                    (mark.id, moved)
-                })
-            })
-            .collect();
+        let mut taken = std::collections::HashSet::new();
+        let mut moves: Vec<(String, Bookmark)> = Vec::new();
+        for mark in self.session.bookmarks() {
+            if self.library.find(&mark.id).is_some() {
+                continue;
+            }
+            let Some(view) = self.library.find_bookmarked(&mark) else {
+                continue;
+            };
+            if self.session.is_bookmarked(view.id) || !taken.insert(view.id.to_string()) {
+                continue;
+            }
+            let moved = Bookmark {
+                id: view.id.to_string(),
+                title: view.title.to_string(),
+                category: view.category.map(str::to_string),
+                url: view.url.map(str::to_string),
+                ..mark.clone()
+            };
+            moves.push((mark.id, moved));
+        }
         self.session.move_bookmarks(moves);
     }
 
@@ -1579,7 +1589,7 @@ impl App {
     }
 
     /// `L`: the story's links listed.
-    pub(super) fn open_links(&mut self) {
+    fn open_links(&mut self) {
         match self.story_links() {
             Some(links) if links.is_empty() => self.notify("this story has no link", false),
             Some(links) => {
