@@ -51,7 +51,7 @@ pub use markdown::{Rendered, render_markdown};
 pub use output::{lines_to_ansi, lines_to_plain};
 pub use sanitize::{TAB_STOP, clean_text, escape_sequence_len, sanitize};
 pub use screen::{pad_ambiguous, pad_line, widen_ambiguous_cells};
-pub use truncate::truncate;
+pub use truncate::{cut_with_ellipsis, truncate};
 pub use width::{grapheme_width, line_width, str_width};
 pub use wrap::{MIN_WRAP_WIDTH, wrap, wrap_with_prefix};
 

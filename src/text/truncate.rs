@@ -16,6 +16,12 @@ pub fn truncate(s: &str, max_width: usize, opts: TextOptions) -> Cow<'_, str> {
     if str_width(s, opts) <= max_width {
         return Cow::Borrowed(s);
     }
+    cut_with_ellipsis(s, max_width, opts)
+}
+
+/// `s` cut to at most `max_width` columns with `…` at its end, whether or not all of it
+/// would fit: for a piece of a line whose rest is left out.
+pub fn cut_with_ellipsis(s: &str, max_width: usize, opts: TextOptions) -> Cow<'_, str> {
     let ellipsis = str_width(ELLIPSIS, opts);
     let Some(budget) = max_width.checked_sub(ellipsis) else {
         return Cow::Borrowed("");

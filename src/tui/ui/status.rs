@@ -320,10 +320,36 @@ pub(crate) fn truncate_line(
             spans.push(span.clone());
             left -= w;
         } else {
-            let cut = text::truncate(&span.content, left, opts).into_owned();
-            spans.push(Span::styled(cut, span.style));
+            // Cut here, the `…` with it: a span that fits with no room for the `…` after it
+            // is cut too, or the line would end without one though more of it is left out.
+            let cut = text::cut_with_ellipsis(&span.content, left, opts);
+            spans.push(Span::styled(cut.into_owned(), span.style));
             break;
         }
     }
     Line::from(spans)
+}
+
+#[cfg(test)]
+mod truncate_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A line cut to fit ends with `…`, whatever span the cut falls in or after.
+        #[test]
+        fn a_cut_line_fits_and_ends_with_an_ellipsis(
+            pieces in prop::collection::vec("[a-z中]{1,6}", 1..6),
+            max in 1usize..30,
+        ) {
+            let opts = text::TextOptions::default();
+            let line = Line::from(pieces.iter().map(|p| Span::raw(p.clone())).collect::<Vec<_>>());
+            let cut = truncate_line(&line, max, opts);
+            prop_assert!(text::line_width(&cut, opts) <= max);
+            if text::line_width(&line, opts) > max {
+                let shown: String = cut.spans.iter().map(|s| s.content.as_ref()).collect();
+                prop_assert!(shown.ends_with('…'), "{:?} → {:?}", pieces, shown);
+            }
+        }
+    }
 }
