@@ -283,14 +283,20 @@ fn the_problem_names_each_entry_that_could_not_be_read() {
         .replacen("\"y\"", "42", 1);
     let (state, problem) = open_damaged(&text);
     assert_eq!(bookmark_ids(&state), ["a", "b", "c"]);
-    assert_eq!(state.bookmarks[1].title, "123", "kept as text");
+    assert_eq!(
+        state.bookmarks[1].title, "",
+        "the reader fills it in from the story"
+    );
     assert!(
-        problem.contains("bookmark 2 (“123”, id b) is kept without its title as written")
+        problem.contains("bookmark 2 (id b) is kept without its title")
             && problem.contains("read mark 2 (42) is not an id"),
         "{problem}"
     );
     // Without an id there is no telling which story it was.
     let (state, problem) = open_damaged(&good_file().replacen("\"id\": \"c\"", "\"id\": 7", 1));
     assert_eq!(bookmark_ids(&state), ["a", "b"]);
-    assert!(problem.contains("bookmark 3 has no id"), "{problem}");
+    assert!(
+        problem.contains("bookmark 3 (“c”) has an id ribao does not make (7): left out"),
+        "{problem}"
+    );
 }

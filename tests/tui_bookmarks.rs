@@ -430,6 +430,13 @@ fn when_the_state_cannot_be_saved_the_reader_works_and_says_so() {
     );
     let mut untouched = Session::saving_disabled(err.to_string());
     assert!(untouched.flush().is_ok());
+    // Only the place moved: that is what was not saved.
+    untouched.set_position(ribao::state::Position::default());
+    let lost = untouched.flush().unwrap_err().to_string();
+    assert!(
+        lost.contains("the reading position was not saved"),
+        "{lost}"
+    );
 }
 
 #[test]
@@ -805,6 +812,35 @@ fn a_bookmark_of_a_story_retitled_since_finds_it_by_its_link() {
     assert!(h.app.bookmarks_view().is_none(), "{}", h.text());
     assert_eq!(h.app.opened().unwrap().1.id, id);
     assert!(h.text().contains("★"), "shown as bookmarked:\n{}", h.text());
+}
+
+#[test]
+fn a_bookmark_repaired_without_its_title_takes_it_from_its_story() {
+    let lib = library();
+    let item = lib.items().next().unwrap();
+    let repaired = Bookmark {
+        id: item.id.to_string(),
+        added: "2026-01-01T00:00:00Z".into(),
+        ..Bookmark::default()
+    };
+    let (title, path) = (
+        item.title.to_string(),
+        lib.digests()[item.digest]
+            .path
+            .to_string_lossy()
+            .into_owned(),
+    );
+    let state = State {
+        bookmarks: vec![repaired],
+        ..State::default()
+    };
+    let h = Harness::new(app_with_state(state), 100, 30);
+    let marks = h.app.session().bookmarks();
+    assert_eq!(
+        (marks[0].title.as_str(), marks[0].path.as_str()),
+        (title.as_str(), path.as_str())
+    );
+    assert_eq!(marks[0].added, "2026-01-01T00:00:00Z", "made when it was");
 }
 
 #[test]

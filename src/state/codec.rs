@@ -111,17 +111,19 @@ fn salvage(mut object: Map<String, Value>) -> (State, Vec<String>) {
         match repaired(b) {
             Ok((bookmark, left_out)) => {
                 if !left_out.is_empty() {
+                    let name = match bookmark.title.as_str() {
+                        "" => format!("id {}", bookmark.id),
+                        title => format!("“{title}”, id {}", bookmark.id),
+                    };
                     wrong.push(format!(
-                        "bookmark {} (“{}”, id {}) is kept without its {} as written",
+                        "bookmark {} ({name}) is kept without its {}",
                         n + 1,
-                        bookmark.title,
-                        bookmark.id,
                         left_out.join(", ")
                     ));
                 }
                 state.bookmarks.push(bookmark);
             }
-            Err(why) => wrong.push(format!("bookmark {} {why}", n + 1)),
+            Err(why) => wrong.push(format!("bookmark {}{why}", n + 1)),
         }
     }
     for (n, id) in read.into_iter().enumerate() {
@@ -137,8 +139,11 @@ fn salvage(mut object: Map<String, Value>) -> (State, Vec<String>) {
         .filter(|p| !p.is_null())
         .and_then(|p| match serde_json::from_value(p) {
             Ok(p) => Some(p),
-            Err(e) => {
-                wrong.push(format!("the position: {e}"));
+            Err(_) => {
+                wrong.push(
+                    "the reading position could not be read: the reader opens at the newest date"
+                        .into(),
+                );
                 None
             }
         });
@@ -146,15 +151,25 @@ fn salvage(mut object: Map<String, Value>) -> (State, Vec<String>) {
     (state, wrong)
 }
 
-/// A bookmark of `value` with its fields that are missing or not text left empty, or as
-/// their JSON text (a title typed as a number): only its id is needed to find its story.
-/// Also says which fields were left out or taken as text.
+/// A bookmark of `value` with its fields that are missing or not text left empty: only its
+/// id is needed to find its story, and the reader fills them in again from it. Also says
+/// which fields were left out; or why there is no bookmark to keep, naming it by its title.
 fn repaired(value: Value) -> Result<(Bookmark, Vec<&'static str>), String> {
     let Value::Object(mut fields) = value else {
-        return Err("is not an object".into());
+        return Err("is not an object: left out".into());
     };
-    if !fields.get("id").is_some_and(Value::is_string) {
-        return Err("has no id".into());
+    let titled = match fields.get("title") {
+        Some(Value::String(t)) => format!(" (“{t}”)"),
+        _ => String::new(),
+    };
+    match fields.get("id") {
+        Some(Value::String(_)) => {}
+        None | Some(Value::Null) => return Err(format!("{titled} has no id: left out")),
+        Some(other) => {
+            return Err(format!(
+                "{titled} has an id ribao does not make ({other}): left out"
+            ));
+        }
     }
     let mut left_out = Vec::new();
     for (key, required) in [
@@ -173,12 +188,8 @@ fn repaired(value: Value) -> Result<(Bookmark, Vec<&'static str>), String> {
         };
         if !fits {
             left_out.push(key);
-            let text = match fields.get(key) {
-                Some(v @ (Value::Number(_) | Value::Bool(_))) => v.to_string().into(),
-                _ if required => "".into(),
-                _ => Value::Null,
-            };
-            fields.insert(key.to_string(), text);
+            let empty = if required { "".into() } else { Value::Null };
+            fields.insert(key.to_string(), empty);
         }
     }
     let bookmark = serde_json::from_value(Value::Object(fields)).map_err(|e| e.to_string())?;

@@ -1221,13 +1221,27 @@ impl App {
     }
 
     /// Bookmarks whose story now has another id (see [`Library::find_bookmarked`]) take it,
-    /// with its title, category and link as they are now.
+    /// with its title, category and link as they are now; one that lacks its title, source
+    /// or file (repaired from a damaged state file) takes them from its story.
     /// (A story two old bookmarks find again takes the first; the other stays as it is.)
     fn refind_bookmarks(&mut self) {
         let mut taken = std::collections::HashSet::new();
         let mut moves: Vec<(String, Bookmark)> = Vec::new();
         for mark in self.session.bookmarks() {
-            if self.library.find(&mark.id).is_some() {
+            if let Some(view) = self.library.find(&mark.id) {
+                // A bookmark repaired from a damaged state file lacks what its story says.
+                let lacking = [&mark.title, &mark.source, &mark.path]
+                    .iter()
+                    .any(|f| f.is_empty());
+                if lacking {
+                    let digest = &self.library.digests()[view.digest];
+                    let refilled = Bookmark {
+                        added: mark.added.clone(),
+                        extra: mark.extra.clone(),
+                        ..Bookmark::for_item(digest, &view)
+                    };
+                    moves.push((mark.id, refilled));
+                }
                 continue;
             }
             let Some(view) = self.library.find_bookmarked(&mark) else {

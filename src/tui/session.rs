@@ -208,6 +208,9 @@ impl Session {
             return Ok(());
         }
         self.save(Change::SetPosition(position));
+        if let Some(why) = &self.saving_off {
+            anyhow::bail!("the reading position was not saved: {why}");
+        }
         match self.message.take() {
             Some((text, true)) => anyhow::bail!(text),
             _ => Ok(()),
