@@ -1590,6 +1590,8 @@ impl App {
             .map(|story| story.body)
             .unwrap_or_default();
         let numbered = self.article.body_links(&id, &body, width, self.text);
+        // Its own link once: the text often links it too, numbered.
+        let own = own.filter(|(_, url)| !numbered.contains(url));
         Some(
             own.into_iter()
                 .chain(
@@ -1607,8 +1609,10 @@ impl App {
         match self.story_links() {
             Some(links) if links.is_empty() => self.notify("this story has no link", false),
             Some(links) => {
+                let story = self.target().map(|r| self.item_at(r).1.title.to_string());
                 self.links = Some(LinksView {
                     links,
+                    story: story.unwrap_or_default(),
                     ..LinksView::default()
                 })
             }

@@ -6,6 +6,9 @@
 pub struct LinksView {
     /// (label, address): `🔗` for the story's own link, `[n]` for the text's.
     pub links: Vec<(String, String)>,
+    /// The story's title: the popup says whose links these are (the one highlighted in the
+    /// stories pane may not be the one the article pane shows).
+    pub story: String,
     pub selected: usize,
     /// First visible row, kept between draws so the list scrolls only when the selection
     /// leaves it; and how many rows show (a page).

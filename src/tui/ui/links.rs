@@ -30,7 +30,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let wanted = view.links.len() + 1 + address.len() + 2;
     let height = (wanted as u16).min(area.height);
     let popup = super::popup(buf, area, width, height);
-    let title = format!("链接 Links · {}", view.links.len());
+    let title = format!("链接 Links · {} · {}", view.links.len(), clean(&view.story));
     let inner = draw_block(buf, popup, pane_block(&title, true, width, opts));
     let list_h = inner
         .height
