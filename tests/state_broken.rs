@@ -269,6 +269,11 @@ fn a_cut_off_file_keeps_every_bookmark_it_holds_whole() {
     let cut = text.find("\n    },\n    {\n      \"id\": \"c\"").unwrap();
     let (state, _) = open_damaged(&text[..cut]);
     assert_eq!(bookmark_ids(&state), ["a", "b"]);
+    // A bookmark titled "read" is not taken for the list of read marks.
+    let titled = text.replacen("\"title\": \"a\"", "\"title\": \"read\"", 1);
+    let cut = titled.find("\"z\"").unwrap() + 1;
+    let (state, _) = open_damaged(&titled[..cut]);
+    assert_eq!(state.read, ["x".to_string(), "y".to_string()].into());
     // Cut inside the read marks: all bookmarks, and the read marks before the cut.
     let cut = text.find("\"z\"").unwrap() + 1;
     let (state, _) = open_damaged(&text[..cut]);

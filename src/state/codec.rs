@@ -76,8 +76,18 @@ pub fn decode(bytes: &[u8]) -> Result<State, Unusable> {
         None => Some("it has no \"version\" field".to_string()),
     };
     let (salvaged, wrong) = salvage(object);
-    let fields =
-        |wrong: &[String]| format!("it does not have the expected fields: {}", wrong.join("; "));
+    let fields = |wrong: &[String]| {
+        // A few named, the rest counted: the notice must stay readable.
+        const NAMED: usize = 5;
+        let more = match wrong.len().saturating_sub(NAMED) {
+            0 => String::new(),
+            n => format!("; and {n} more"),
+        };
+        format!(
+            "it does not have the expected fields: {}{more}",
+            wrong[..wrong.len().min(NAMED)].join("; ")
+        )
+    };
     let problem = match (version, wrong.is_empty()) {
         (Some(version), true) => version,
         (Some(version), false) => format!("{version}; {}", fields(&wrong)),
@@ -242,11 +252,13 @@ fn salvage_text(text: &str) -> State {
     state
 }
 
-/// The text after `"read": [`, if it is there.
+/// The text after `"read": [`, if it is there (a `"read"` that is a value, or a key of
+/// something else, is passed over).
 fn read_list(text: &str) -> Option<&str> {
-    let (_, after) = text.split_once("\"read\"")?;
-    let after = after.trim_start().strip_prefix(':')?;
-    after.trim_start().strip_prefix('[')
+    text.match_indices("\"read\"").find_map(|(at, key)| {
+        let after = text[at + key.len()..].trim_start().strip_prefix(':')?;
+        after.trim_start().strip_prefix('[')
+    })
 }
 
 pub fn encode(state: &State) -> Vec<u8> {
