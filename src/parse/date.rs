@@ -6,18 +6,24 @@ use chrono::NaiveDate;
 /// `YYYY/M/D`, `YYYY.M.D`, or in English `August 12, 2025` and `12 August 2025` (months
 /// also as `Aug`). Years 1990–2199 only, so version numbers are not taken for dates.
 pub fn find_date(s: &str) -> Option<NaiveDate> {
-    find_date_at(s).map(|(_, date)| date)
+    find_date_at(s, true).map(|(_, date)| date)
 }
 
-/// [`find_date`], and where in `s` the date starts.
-pub(super) fn find_date_at(s: &str) -> Option<(usize, NaiveDate)> {
+/// [`find_date`] in numbers only: for a digest's first lines of prose, where an English
+/// date is more often the day of something told (`On June 3, 2025, …`) than the digest's.
+pub(super) fn find_numeric_date(s: &str) -> Option<NaiveDate> {
+    find_date_at(s, false).map(|(_, date)| date)
+}
+
+/// [`find_date`] (English dates too when `english`), and where in `s` the date starts.
+pub(super) fn find_date_at(s: &str, english: bool) -> Option<(usize, NaiveDate)> {
     let b = s.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {
         let starts = |same: fn(&u8) -> bool| i == 0 || !same(&b[i - 1]);
         let found = if b[i].is_ascii_digit() && starts(u8::is_ascii_digit) {
-            date_at(&s[i..]).or_else(|| day_month_year(&s[i..]))
-        } else if b[i].is_ascii_alphabetic() && starts(u8::is_ascii_alphabetic) {
+            date_at(&s[i..]).or_else(|| day_month_year(&s[i..]).filter(|_| english))
+        } else if english && b[i].is_ascii_alphabetic() && starts(u8::is_ascii_alphabetic) {
             month_day_year(&s[i..])
         } else {
             None
@@ -74,9 +80,12 @@ fn month_name(s: &str) -> Option<(u32, &str)> {
         "december",
     ];
     let len = s.bytes().take_while(u8::is_ascii_alphabetic).count();
-    let word = s[..len].to_ascii_lowercase();
+    let word = &s[..len];
     let month = MONTHS.iter().position(|m| {
-        *m == word || len >= 3 && m.starts_with(&word) && (len == 3 || word == "sept")
+        m.eq_ignore_ascii_case(word)
+            || (len == 3 || word.eq_ignore_ascii_case("sept"))
+                && m.get(..len)
+                    .is_some_and(|start| start.eq_ignore_ascii_case(word))
     })?;
     let rest = &s[len..];
     Some((month as u32 + 1, rest.strip_prefix('.').unwrap_or(rest)))
@@ -168,6 +177,12 @@ mod tests {
         ] {
             assert_eq!(find_date(text), date, "{text}");
         }
+    }
+
+    #[test]
+    fn prose_lines_give_numeric_dates_only() {
+        assert_eq!(find_numeric_date("On June 3, 2025, the lab said"), None);
+        assert_eq!(find_numeric_date("更新于 2025-06-03"), d(2025, 6, 3));
     }
 
     #[test]

@@ -344,6 +344,10 @@ pub fn bold_lead(md: &str) -> Option<String> {
 /// The text after a bold lead that [`bold_lead`] takes for a headline, without the
 /// punctuation between: the story's text, which need not say its title again.
 pub fn after_bold_lead(md: &str) -> Option<&str> {
+    // (`bold_lead` reads the text without invisible characters; with them, the line stays.)
+    if has_invisibles(md) {
+        return None;
+    }
     bold_lead(md)?;
     let rest = md.trim_start().strip_prefix("**")?;
     let end = find_pair(rest.as_bytes(), b'*', b'*')?;

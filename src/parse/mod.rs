@@ -160,11 +160,11 @@ fn detect(fm: &FrontMatter, doc: &Doc, body: &str) -> Format {
 fn find_digest_date(fm: &FrontMatter, doc: &Doc, path: &Path) -> Option<NaiveDate> {
     let candidates = fm.date.iter().chain(fm.title.iter()).map(String::as_str);
     let headings = doc.headings.iter().take(3).map(|h| h.text);
-    let lines = doc.lines.iter().take(8).copied();
+    let mut lines = doc.lines.iter().take(8).copied();
     candidates
         .chain(headings)
-        .chain(lines)
         .find_map(find_date)
+        .or_else(|| lines.find_map(date::find_numeric_date))
         .or_else(|| {
             path.file_name()
                 .and_then(|n| find_date(&n.to_string_lossy()))
@@ -191,7 +191,7 @@ fn generic_source(fm: &FrontMatter, doc: &Doc, path: &Path) -> String {
 }
 
 fn name_without_date(title: &str) -> String {
-    let cut = date::find_date_at(title).map_or(title.len(), |(at, _)| at);
+    let cut = date::find_date_at(title, true).map_or(title.len(), |(at, _)| at);
     title[..cut]
         .trim_end_matches(|c: char| c.is_whitespace() || "-–—·|:：,，".contains(c))
         .trim()
@@ -199,12 +199,12 @@ fn name_without_date(title: &str) -> String {
 }
 
 /// A front-matter title with a date in it, without its digits: the same for every digest
-/// of a publication that titles them so.
+/// of a publication that titles them so. A title of digits and marks alone is none.
 fn series(title: Option<&str>) -> Option<String> {
     let title = title?;
-    title
-        .contains(|c: char| c.is_ascii_digit())
-        .then(|| title.replace(|c: char| c.is_ascii_digit(), ""))
+    let undated = title.replace(|c: char| c.is_ascii_digit(), "");
+    // A title that is a date and nothing else (`2025-08-12`) tells no publication.
+    (undated.len() < title.len() && undated.contains(char::is_alphabetic)).then_some(undated)
 }
 
 /// The nearest enclosing folder whose name is not a date or a generic word like `content`.
@@ -325,5 +325,15 @@ mod tests {
             story(3, "Dwell 2", "dwell", "A sequel."),
         );
         assert_eq!(titles(&text), ["Dwell", "Lumen", "Dwell 2"]);
+    }
+
+    #[test]
+    fn a_series_is_a_dated_title_with_words() {
+        assert_eq!(
+            series(Some("08-19-Daily AI News Daily")).as_deref(),
+            Some("--Daily AI News Daily")
+        );
+        assert_eq!(series(Some("2025-08-12")), None);
+        assert_eq!(series(Some("Weekly notes")), None);
     }
 }

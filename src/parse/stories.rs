@@ -165,7 +165,9 @@ fn category_of(text: &str) -> Option<String> {
     // with the words they hold.
     let t = text
         .trim_start_matches(|c: char| !c.is_alphanumeric() && !"《「『“‘（(【[".contains(c))
-        .trim_end_matches(|c: char| !c.is_alphanumeric() && !"》」』”’）)】]".contains(c));
+        .trim_end_matches(|c: char| {
+            !c.is_alphanumeric() && !c.is_ascii_punctuation() && !"》」』”’）】".contains(c)
+        });
     let t = match t.rfind(['(', '（']) {
         Some(i) if t[i..].contains('条') => &t[..i],
         _ => t,
@@ -576,5 +578,6 @@ mod tests {
             Some("Top Open-Source Projects")
         );
         assert_eq!(category_of("AI Daily Insights: June 1, 2025"), None);
+        assert_eq!(category_of("C++ 与 C#").as_deref(), Some("C++ 与 C#"));
     }
 }

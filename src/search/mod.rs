@@ -291,11 +291,17 @@ impl Snippets {
         };
         // A cut inside a character's sequence (an emoji's selector, a combining mark) moves
         // to the next character that stands on its own: a lone mark after `…` is garbage.
-        let start = start
-            + std::str::from_utf8(&body[start..found.as_ref().map_or(end, |m| m.start)])
-                .map_or(0, |s| {
-                    s.len() - s.trim_start_matches(joins_the_one_before).len()
-                });
+        let start = match start {
+            // The body's own start is no cut.
+            0 => 0,
+            _ => {
+                start
+                    + std::str::from_utf8(&body[start..found.as_ref().map_or(end, |m| m.start)])
+                        .map_or(0, |s| {
+                            s.len() - s.trim_start_matches(joins_the_one_before).len()
+                        })
+            }
+        };
         // A cut is marked with `…`, but for one the text itself makes there.
         let piece = String::from_utf8_lossy(&body[start..end]);
         let mut out = String::new();

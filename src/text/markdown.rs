@@ -308,8 +308,14 @@ impl Renderer {
                 };
                 self.push(&label, theme::IMAGE);
                 // Its address is listed with the links, to open or copy.
+                // (Only a web address: a file path or `data:` could never be opened.)
                 let target = self.link_targets.pop().unwrap_or_default();
-                if !target.is_empty() {
+                let web = ["http://", "https://"].iter().any(|scheme| {
+                    target
+                        .get(..scheme.len())
+                        .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+                });
+                if web {
                     let n = self.link_number(target);
                     self.push(&format!("[{n}]"), theme::MARK);
                 }

@@ -1,5 +1,6 @@
 //! The bookmarks view's state: the saved stories (newest first), a filter typed after `/`,
-//! the selection, and the saved details of a story whose digest file is gone.
+//! the selection, and the saved details of a story its digest file no longer has (or that is
+//! gone).
 
 use super::line_edit::{Edited, LineEdit};
 use crate::search::{Matcher, fold};

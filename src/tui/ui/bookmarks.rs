@@ -1,5 +1,5 @@
 //! The bookmarks view: every saved story, newest first, with a filter line; or the saved
-//! title and link of a story whose digest file is gone.
+//! title and link of a story its digest file no longer has (or that is gone).
 
 use super::super::app::App;
 use super::list::{self, Rows, marker};
