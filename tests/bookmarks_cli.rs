@@ -116,7 +116,7 @@ fn a_bookmark_outlives_its_digest_file() {
         "{out}"
     );
     let err = String::from_utf8_lossy(&shown.stderr);
-    assert!(err.contains("no longer has this story"), "{err}");
+    assert!(err.contains("2026-03-01.md is gone"), "{err}");
     // A story neither listed nor bookmarked is not found.
     let gone = ribao_with(dir.path(), &state, &["show", &ids[1]]);
     assert_eq!(gone.status.code(), Some(1));

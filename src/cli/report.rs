@@ -265,10 +265,18 @@ fn show_bookmark(mark: &crate::state::Bookmark, json: bool) -> anyhow::Result<Ex
             mark.title
         )));
     }
-    warn(format_args!(
-        "{} no longer has this story; shown as its bookmark kept it",
-        mark.path
-    ));
+    // As the reader says it: the story gone from its file, or the file itself.
+    if std::path::Path::new(&mark.path).is_file() {
+        warn(format_args!(
+            "{} no longer has this story; shown as its bookmark kept it",
+            mark.path
+        ));
+    } else {
+        warn(format_args!(
+            "{} is gone; the story is shown as its bookmark kept it",
+            mark.path
+        ));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
