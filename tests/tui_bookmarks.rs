@@ -440,6 +440,26 @@ fn when_the_state_cannot_be_saved_the_reader_works_and_says_so() {
 }
 
 #[test]
+fn a_notice_longer_than_the_screen_scrolls() {
+    let why = format!("{} END-OF-NOTICE", "没有写入权限。".repeat(40));
+    let session = Session::saving_disabled(why);
+    let mut h = Harness::new(App::new(library(), TextOptions::default(), session), 50, 14);
+    h.app.relay_session_message();
+    let joined = |h: &mut Harness| -> String {
+        h.text()
+            .lines()
+            .map(|l| l.replace(['│', '┃', ' '], ""))
+            .collect()
+    };
+    assert!(!joined(&mut h).contains("END-OF-NOTICE"));
+    h.keys("G");
+    assert!(joined(&mut h).contains("END-OF-NOTICE"), "{}", h.text());
+    assert!(h.app.notice().is_some(), "scrolling does not close it");
+    h.keys("g");
+    assert!(joined(&mut h).contains("savingdisabled"), "{}", h.text());
+}
+
+#[test]
 fn a_broken_state_file_is_told_whole_in_a_popup_until_closed() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state.json");

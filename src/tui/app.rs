@@ -24,6 +24,8 @@ use std::time::Duration;
 pub const MESSAGE_TTL: Duration = Duration::from_secs(3);
 /// Start-up problems (unreadable files, a broken table) stay a little longer.
 const PROBLEMS_TTL: Duration = Duration::from_secs(6);
+/// Rows a page key scrolls the notice by.
+const NOTICE_PAGE: isize = 5;
 
 /// The panes, left to right; in narrow terminals also the levels one goes through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -131,6 +133,8 @@ pub struct App {
     /// What the user must read before going on (a broken state file kept aside, saving
     /// stopped): shown whole in a popup until dismissed, not cut to the status bar.
     notice: Option<String>,
+    /// Rows of the notice scrolled past (it may not fit a small terminal).
+    notice_scroll: usize,
     bookmarks: Option<BookmarksView>,
     /// The last key was `A`, which asked to be pressed again to mark a list read.
     mark_all_asked: bool,
@@ -224,6 +228,7 @@ impl App {
             scroll: 0,
             help: None,
             notice: None,
+            notice_scroll: 0,
             links: None,
             bookmarks: None,
             mark_all_asked: false,
@@ -294,8 +299,12 @@ impl App {
         // (Before the place is taken as where the user went: closing a notice is not going
         // anywhere, and the saved place may still be waiting for its date to be indexed.)
         if self.notice.is_some() {
-            if matches!(action, Action::Back | Action::Quit | Action::Open) {
+            if let Some(by) = action.step(NOTICE_PAGE) {
+                // Past the end is cut back where it is drawn.
+                self.notice_scroll = self.notice_scroll.saturating_add_signed(by);
+            } else if matches!(action, Action::Back | Action::Quit | Action::Open) {
                 self.notice = None;
+                self.notice_scroll = 0;
             }
             return None;
         }
@@ -798,6 +807,11 @@ impl App {
     }
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
+    }
+    /// The notice's rows scrolled past, kept within `max` (what the drawing found).
+    pub(crate) fn notice_scroll(&mut self, max: usize) -> usize {
+        self.notice_scroll = self.notice_scroll.min(max);
+        self.notice_scroll
     }
     pub fn links_view(&self) -> Option<&LinksView> {
         self.links.as_ref()

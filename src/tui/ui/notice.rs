@@ -1,14 +1,15 @@
 //! The notice popup: what the user must read before going on (a broken state file kept
-//! aside, saving stopped), whole and wrapped, until Esc, Enter or q closes it.
+//! aside, saving stopped), whole and wrapped (scrolled with the moving keys when it does not
+//! fit), until Esc, Enter or q closes it.
 
 use super::super::app::App;
-use super::{draw_block, pane_block, put_line};
+use super::{draw_block, pane_block, put_line, scrollbar};
 use crate::text;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &App) {
+pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let Some(notice) = app.notice() else {
         return;
     };
@@ -30,7 +31,10 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         popup,
         pane_block("注意 Notice — Esc Enter q close", true, width, opts),
     );
-    for (line, y) in rows.iter().zip(inner.y..inner.bottom()) {
+    let height = usize::from(inner.height);
+    let scroll = app.notice_scroll(rows.len().saturating_sub(height));
+    for (line, y) in rows.iter().skip(scroll).zip(inner.y..inner.bottom()) {
         put_line(buf, inner.x, y, line, inner.width, opts);
     }
+    scrollbar(buf, popup, rows.len(), height, scroll, opts);
 }
