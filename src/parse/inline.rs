@@ -349,17 +349,34 @@ pub fn after_bold_lead(md: &str) -> Option<&str> {
         return None;
     }
     bold_lead(md)?;
-    let rest = md.trim_start().strip_prefix("**")?;
-    let end = find_pair(rest.as_bytes(), b'*', b'*')?;
     Some(
-        rest[end + 2..]
+        after_bold_lead_raw(md)?
             .trim_start_matches(|c: char| c.is_whitespace() || "，,：:—–-。|｜".contains(c)),
     )
 }
 
+/// What follows a leading bold run, from its first non-blank character.
+fn after_bold_lead_raw(md: &str) -> Option<&str> {
+    let rest = md.trim_start().strip_prefix("**")?;
+    let end = find_pair(rest.as_bytes(), b'*', b'*')?;
+    Some(rest[end + 2..].trim_start())
+}
+
 /// A title for a story that has none: its bold lead, else the first clause of its text.
 pub fn derive_title(md: &str) -> String {
-    bold_lead(md).unwrap_or_else(|| first_clause(&plain(md)))
+    bold_lead(md)
+        .filter(|lead| !is_topic_label(md, lead))
+        .unwrap_or_else(|| first_clause(&plain(md)))
+}
+
+/// A bold lead of a few Latin words before a colon or comma is the topic the text is about
+/// (`**GPT-5**: The release of…`), not a headline. Chinese is read as it is, and so is a
+/// lead before a dash (`**Dwell** — outlet`).
+fn is_topic_label(md: &str, lead: &str) -> bool {
+    let short_latin = !lead.chars().any(crate::text::is_cjk)
+        && lead.split_whitespace().count() < MIN_CLAUSE_WORDS;
+    short_latin
+        && after_bold_lead_raw(md).is_some_and(|rest| rest.starts_with([':', '：', ',', '，']))
 }
 
 /// The text up to the first clause-ending punctuation, long enough to read as a headline:
@@ -621,6 +638,14 @@ mod tests {
         assert_eq!(
             first_clause("然而，这次发布的模型更快。"),
             "然而，这次发布的模型更快"
+        );
+        assert_eq!(
+            derive_title("**GPT-5**: The release of **GPT-5** has sent waves, and more."),
+            "GPT-5: The release of GPT-5 has sent waves"
+        );
+        assert_eq!(
+            derive_title("**谷歌发布 Gemini 3**，速度更快。"),
+            "谷歌发布 Gemini 3"
         );
         let long = "字".repeat(200);
         assert_eq!(first_clause(&long).chars().count(), MAX_TITLE_CHARS);
