@@ -406,9 +406,15 @@ impl Library {
         self.digests[r.0].items.start + r.1
     }
 
-    /// The item with this id, if it is listed.
+    /// The item with this id, if it is listed: also by an id it had before (see
+    /// `index::aliases`), so a read mark, bookmark or `ribao show` made then still finds it.
     pub fn find(&self, id: &str) -> Option<ItemView<'_>> {
-        let view = self.item(self.index.find_id(&crate::model::id_as_typed(id))?);
+        let id = crate::model::id_as_typed(id);
+        let found = self
+            .index
+            .find_id(&id)
+            .or_else(|| self.index.find_id(self.index.alias_of(&id)?))?;
+        let view = self.item(found);
         (view.digest < self.digests.len()).then_some(view)
     }
 

@@ -294,3 +294,50 @@ fn two_processes_building_at_once_do_not_corrupt_it() {
         assert_eq!(texts, 1, "round {round}: stale text files left behind");
     }
 }
+
+/// A story retitled in its file (its id is made from its title) is found by the id it had,
+/// whether this ribao brings the index up to date or finds one an earlier ribao wrote.
+#[test]
+fn a_retitled_story_is_found_by_the_id_it_had() {
+    for earlier in [false, true] {
+        let s = Setup::new();
+        let before = s.items();
+        let path = s.store.join("brief/2026-02-03.md");
+        let text = fs::read_to_string(&path).unwrap();
+        let row = before
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["url"].is_string() && text.contains(r["title"].as_str().unwrap()))
+            .expect("a story of the file with a link");
+        let id = row["id"].as_str().unwrap().to_string();
+        let title = row["title"].as_str().unwrap().to_string();
+        if earlier {
+            // As an earlier ribao would have left it: another format version.
+            let meta = meta_file(&s);
+            let mut bytes = fs::read(&meta).unwrap();
+            let version = u32::from_le_bytes(bytes[8..12].try_into().unwrap());
+            bytes[8..12].copy_from_slice(&(version - 1).to_le_bytes());
+            fs::write(&meta, bytes).unwrap();
+        }
+        fs::write(&path, text.replacen(&title, &format!("{title}（更新）"), 1)).unwrap();
+        touch_later(&path);
+        let after = s.items();
+        assert!(
+            !after
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r["id"] == id.as_str()),
+            "the story has a new id"
+        );
+        let shown = s.run_with(&s.cache, &["show", &id, "--width", "80"]);
+        assert!(
+            shown.status.success(),
+            "earlier: {earlier}: {}",
+            String::from_utf8_lossy(&shown.stderr)
+        );
+        let shown = String::from_utf8_lossy(&shown.stdout);
+        assert!(shown.contains("（更新）"), "earlier: {earlier}: {shown}");
+    }
+}

@@ -864,6 +864,57 @@ fn a_bookmark_repaired_without_its_title_takes_it_from_its_story() {
 }
 
 #[test]
+fn read_marks_and_bookmarks_follow_a_story_retitled_in_its_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    std::fs::create_dir(&store).unwrap();
+    let file = store.join("2026-03-01.md");
+    let digest = |title: &str| {
+        format!(
+            "# 日报 2026-03-01\n\n## 产品\n\n### 1. {title}\n正文。[原文](https://a.example/1)\n\n### 2. 另一条新闻\n正文二。\n"
+        )
+    };
+    std::fs::write(&file, digest("旧的标题写法")).unwrap();
+    let categorizer = ribao::categories::Categorizer::builtin();
+    let load =
+        || ribao::library::Library::load_dir(&store, Some(&cache), &categorizer, &mut |_| {});
+    let lib = load();
+    let old = lib.items().find(|v| v.title == "旧的标题写法").unwrap();
+    let digest_info = lib.digests()[old.digest].clone();
+    let mark = Bookmark::for_item(&digest_info, &old);
+    let old_id = old.id.to_string();
+    // The author retitles it; the index is brought up to date.
+    std::fs::write(&file, digest("新的标题写法")).unwrap();
+    let f = std::fs::File::options().write(true).open(&file).unwrap();
+    f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(120))
+        .unwrap();
+    let lib = load();
+    let new_id = lib
+        .items()
+        .find(|v| v.title == "新的标题写法")
+        .unwrap()
+        .id
+        .to_string();
+    assert_ne!(new_id, old_id);
+    let read = State {
+        read: [old_id].into(),
+        ..State::default()
+    };
+    let app = App::new(lib, TextOptions::default(), Session::in_memory(read));
+    assert!(app.session().is_read(&new_id), "the read mark follows it");
+    let bookmarked = State {
+        bookmarks: vec![mark],
+        ..State::default()
+    };
+    let app = App::new(
+        load(),
+        TextOptions::default(),
+        Session::in_memory(bookmarked),
+    );
+    assert!(app.session().is_bookmarked(&new_id), "and the bookmark");
+}
+
+#[test]
 fn a_bookmark_whose_link_two_stories_share_is_not_guessed() {
     let text = "# 日报 2026-01-20\n\n## 新闻\n\n### 1. 第一篇\n正文一 [原文](https://example.com/a)\n\n### 2. 第二篇\n正文二 [原文](https://example.com/a)\n";
     let digest = ribao::parse::parse(text.as_bytes(), std::path::Path::new("x/2026-01-20.md"))

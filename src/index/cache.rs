@@ -19,7 +19,7 @@ use crate::model::Digest;
 use crate::search::SearchText;
 use crate::store::FileEntry;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs::{self, File, OpenOptions};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -82,7 +82,8 @@ impl Cache {
         let text = map(&self.dir.join(&blob)).ok()?;
         let stamp = self.stamp();
         let vouched = stamp.is_some() && fs::read_to_string(self.dir.join(VERIFIED)).ok() == stamp;
-        let index = Index::open(meta, text, root, !vouched).ok()?;
+        let mut index = Index::open(meta, text, root, !vouched).ok()?;
+        index.aliases = super::aliases::load(&self.dir);
         if !vouched && let Some(stamp) = stamp {
             // Best effort: without it the next start checks every byte again.
             let _ = fs::write(self.dir.join(VERIFIED), stamp);
@@ -163,6 +164,20 @@ impl Cache {
         {
             return Ok(old);
         }
+        // What the stories' ids were: the index being replaced, or one an earlier ribao
+        // wrote (read before it is replaced); and which files may have changed them.
+        let earlier = match plan.old {
+            Some(_) => None,
+            None => map(&self.dir.join(META)).ok().and_then(Index::earlier),
+        };
+        let changed: Option<HashSet<PathBuf>> = plan.old.as_ref().map(|_| {
+            plan.files
+                .iter()
+                .zip(&plan.kept)
+                .filter(|(_, k)| k.is_none())
+                .map(|(f, _)| relative(root, &f.path).to_path_buf())
+                .collect()
+        });
         let old = plan.old.as_ref();
         // Append to the old text file unless most of it is stale by now.
         let kept_live: u64 = plan
@@ -230,17 +245,27 @@ impl Cache {
         if let Some(stamp) = self.stamp() {
             let _ = fs::write(self.dir.join(VERIFIED), stamp);
         }
-        drop(plan);
-        self.remove_leftovers(&blob);
         // Mapped rather than kept: only what is used is read back in.
         drop(meta);
-        let index = Index::open(
+        let mut index = Index::open(
             map(&self.dir.join(META))?,
             map(&self.dir.join(&blob))?,
             root,
             false,
         )
         .map_err(std::io::Error::other)?;
+        index.aliases = super::aliases::load(&self.dir);
+        if let Some(before) = plan.old.as_ref().or(earlier.as_ref()) {
+            let found = super::aliases::found_again(before, changed.as_ref(), &index);
+            if !found.is_empty() {
+                index.aliases.extend(found);
+                // Best effort: without it, marks made under the old ids stay where they were.
+                let _ = super::aliases::save(&self.dir, &index.aliases);
+            }
+        }
+        drop(plan);
+        drop(earlier);
+        self.remove_leftovers(&blob);
         drop(lock);
         Ok(index)
     }

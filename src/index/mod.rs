@@ -4,6 +4,7 @@
 //! 10,000-file archive costs a few milliseconds and only the pages a screen touches are read.
 //! Bodies are parsed again from their file when an article is opened.
 
+mod aliases;
 mod build;
 pub mod cache;
 mod codec;
@@ -20,6 +21,10 @@ use std::path::{Path, PathBuf};
 /// Bumped whenever the layout or what the parser extracts changes: an index of another
 /// version is rebuilt.
 const VERSION: u32 = 21;
+/// The oldest format whose stories can still be read for their ids (see [`Index::earlier`]);
+/// from 17 on, a digest's record also holds its own name and series.
+const FIRST_READABLE: u32 = 13;
+const WITH_SERIES: u32 = 17;
 const MAGIC: &[u8; 8] = b"RIBAOIDX";
 /// magic, version, checksum of the head, checksum of all, body length, head length.
 const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8 + 8;
@@ -181,6 +186,8 @@ pub struct Index {
     /// The text file's name in the cache folder, and how much of it the items use.
     pub blob: String,
     pub blob_used: u64,
+    /// Ids stories had before they got new ones (see `aliases`), to their ids now.
+    pub(crate) aliases: std::collections::HashMap<String, String>,
 }
 
 impl Index {
@@ -189,13 +196,35 @@ impl Index {
     /// files, digests) is checked, for an index this process or the marker file vouches for
     /// (see `cache`), so a start does not read the whole file.
     pub fn open(meta: Bytes, text: Bytes, root: &Path, verify_all: bool) -> Result<Index, Corrupt> {
+        Index::read(meta, text, root, verify_all, false)
+    }
+
+    /// An index an earlier ribao wrote, for its stories' files, ids, titles and links only
+    /// (its text part is not read): what finds the stories its ids named among the ones this
+    /// ribao finds. None for this version's, or one too old or damaged.
+    pub fn earlier(meta: Bytes) -> Option<Index> {
+        Index::read(meta, Bytes::Owned(Vec::new()), Path::new(""), true, true).ok()
+    }
+
+    fn read(
+        meta: Bytes,
+        text: Bytes,
+        root: &Path,
+        verify_all: bool,
+        earlier: bool,
+    ) -> Result<Index, Corrupt> {
         let head = meta.get(..HEADER_LEN).ok_or(Corrupt("too short"))?;
         let mut d = Dec::new(head, 0);
         if &head[..8] != MAGIC {
             return Err(Corrupt("not an index file"));
         }
         d.u64()?; // magic, read above
-        if d.u32()? != VERSION {
+        let version = d.u32()?;
+        let readable = match earlier {
+            false => version == VERSION,
+            true => (FIRST_READABLE..VERSION).contains(&version),
+        };
+        if !readable {
             return Err(Corrupt("made by another version"));
         }
         let head_sum = d.u64()?;
@@ -215,7 +244,7 @@ impl Index {
         let fingerprint = d.u64()?;
         let blob = d.str()?.to_string();
         let blob_used = d.u64()?;
-        if (text.len() as u64) < blob_used {
+        if !earlier && (text.len() as u64) < blob_used {
             return Err(Corrupt("the text file is shorter than the index says"));
         }
         let labels = d.strs()?;
@@ -254,10 +283,15 @@ impl Index {
                 ),
             };
             let source = label(d.u32()?)?;
-            let own_source = label(d.u32()?)?;
-            let series = match d.u32()? {
-                NONE => None,
-                id => Some(label(id)?),
+            let (own_source, series) = if version >= WITH_SERIES {
+                let own = label(d.u32()?)?;
+                let series = match d.u32()? {
+                    NONE => None,
+                    id => Some(label(id)?),
+                };
+                (own, series)
+            } else {
+                (source.clone(), None)
             };
             let title = d.str()?.to_string();
             let format = build::format_from_u8(d.u8()?).ok_or(Corrupt("bad format"))?;
@@ -315,7 +349,22 @@ impl Index {
             unified_groups,
             blob,
             blob_used,
+            aliases: std::collections::HashMap::new(),
         })
+    }
+
+    /// The id a story that had `id` before has now (following ids renamed more than once),
+    /// when it got another.
+    pub fn alias_of(&self, id: &str) -> Option<&str> {
+        let mut now = self.aliases.get(id)?;
+        // A chain is short; a loop in a damaged file is not followed forever.
+        for _ in 0..8 {
+            match self.aliases.get(now) {
+                Some(next) => now = next,
+                None => break,
+            }
+        }
+        Some(now)
     }
 
     fn u32(&self, col: &Range<usize>, i: usize) -> u32 {

@@ -1236,13 +1236,14 @@ impl App {
 
     /// Bookmarks whose story now has another id (see [`Library::find_bookmarked`]) take it,
     /// with its title, category and link as they are now; one that lacks its title, source
-    /// or file (repaired from a damaged state file) takes them from its story.
+    /// or file (repaired from a damaged state file) takes them from its story. Read marks
+    /// made under an old id mark the story under its new one.
     /// (A story two old bookmarks find again takes the first; the other stays as it is.)
     fn refind_bookmarks(&mut self) {
         let mut taken = std::collections::HashSet::new();
         let mut moves: Vec<(String, Bookmark)> = Vec::new();
         for mark in self.session.bookmarks() {
-            if let Some(view) = self.library.find(&mark.id) {
+            if let Some(view) = self.library.find(&mark.id).filter(|v| v.id == mark.id) {
                 // A bookmark repaired from a damaged state file lacks what its story says.
                 let lacking = [&mark.title, &mark.source, &mark.path]
                     .iter()
@@ -1274,6 +1275,17 @@ impl App {
             moves.push((mark.id, moved));
         }
         self.session.move_bookmarks(moves);
+        // Read marks made under an id a story had before go to the id it has now.
+        let moved: Vec<String> = self
+            .session
+            .state()
+            .read
+            .iter()
+            .filter_map(|id| self.library.find(id).filter(|v| v.id != id.as_str()))
+            .map(|v| v.id.to_string())
+            .filter(|id| !self.session.is_read(id))
+            .collect();
+        self.session.mark_read(moved);
     }
 
     /// The date group of the story with this id (one id lookup, not a search per date).

@@ -1,0 +1,83 @@
+//! Ids stories had before they got new ones. A story's id is made from its title, so a
+//! digest's author retitling it, or a newer ribao titling it better, gives it another: when
+//! the index is brought up to date, each story of a changed file (of every file, after an
+//! upgrade) whose id is gone is looked for in the same file, by its link, or by its title
+//! when it has none, and its old id is kept pointing at the new one. Read marks and
+//! bookmarks made under the old id follow it (see `Library::find` and the reader).
+
+use super::{Index, Outcome};
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The cache folder's file of old ids: a JSON object, old id → new id.
+const FILE: &str = "aliases.json";
+
+/// Old id → new id for the stories of `before` whose files are in `changed` (relative
+/// paths; every file when None) and that `now` lists under another id, when exactly one
+/// story of the same file has its link (or, without one, its title).
+pub fn found_again(
+    before: &Index,
+    changed: Option<&HashSet<PathBuf>>,
+    now: &Index,
+) -> Vec<(String, String)> {
+    let digest_of = |index: &Index| -> HashMap<PathBuf, usize> {
+        index
+            .files
+            .iter()
+            .filter_map(|f| match f.outcome {
+                Outcome::Digest(d) => Some((f.rel.clone(), d as usize)),
+                Outcome::Problem(_) => None,
+            })
+            .collect()
+    };
+    let now_digest = digest_of(now);
+    let mut found = Vec::new();
+    for (rel, d) in digest_of(before) {
+        if changed.is_some_and(|c| !c.contains(&rel)) {
+            continue;
+        }
+        let Some(&d_now) = now_digest.get(&rel) else {
+            continue;
+        };
+        let stories_now = now.digests[d_now].items.clone();
+        for i in before.digests[d].items.clone() {
+            let old = before.item(i);
+            if now.find_id(old.id).is_some() {
+                continue;
+            }
+            let same = |j: &usize| {
+                let story = now.item(*j);
+                match old.url {
+                    Some(url) => story.url == Some(url),
+                    None => story.title == old.title,
+                }
+            };
+            let mut matches = stories_now.clone().filter(same);
+            if let (Some(j), None) = (matches.next(), matches.next()) {
+                found.push((old.id.to_string(), now.item(j).id.to_string()));
+            }
+        }
+    }
+    found
+}
+
+/// The old ids kept in the cache folder `dir` (none when the file is missing or damaged:
+/// the cache is disposable).
+pub fn load(dir: &Path) -> HashMap<String, String> {
+    fs::read(dir.join(FILE))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default()
+}
+
+/// Keeps `aliases` in `dir`, replacing the file whole (written beside it, then renamed).
+pub fn save(dir: &Path, aliases: &HashMap<String, String>) -> std::io::Result<()> {
+    // Named as the index's half-written files are, so a killed ribao's is cleared with them.
+    let tmp = dir.join(format!("index.bin.aliases.{}.tmp", std::process::id()));
+    fs::write(
+        &tmp,
+        serde_json::to_vec(aliases).map_err(std::io::Error::other)?,
+    )?;
+    fs::rename(&tmp, dir.join(FILE))
+}
