@@ -341,20 +341,6 @@ pub fn bold_lead(md: &str) -> Option<String> {
     (stands_alone && lead.chars().count() >= 2).then_some(lead)
 }
 
-/// The text after a bold lead that [`bold_lead`] takes for a headline, without the
-/// punctuation between: the story's text, which need not say its title again.
-pub fn after_bold_lead(md: &str) -> Option<&str> {
-    // (`bold_lead` reads the text without invisible characters; with them, the line stays.)
-    if has_invisibles(md) {
-        return None;
-    }
-    bold_lead(md)?;
-    Some(
-        after_bold_lead_raw(md)?
-            .trim_start_matches(|c: char| c.is_whitespace() || "，,：:—–-。|｜".contains(c)),
-    )
-}
-
 /// What follows a leading bold run, from its first non-blank character.
 fn after_bold_lead_raw(md: &str) -> Option<&str> {
     let rest = md.trim_start().strip_prefix("**")?;

@@ -4,7 +4,7 @@
 //! boilerplate sections (audio editions, ads, serial fiction) are left out.
 
 use super::doc::{Doc, lines, list_marker, meta_field, trim_blank_lines};
-use super::inline::{after_bold_lead, bold_lead, derive_title, first_link, plain, plain_of_link};
+use super::inline::{bold_lead, derive_title, first_link, plain, plain_of_link};
 use crate::model::Item;
 use aho_corasick::AhoCorasick;
 use memchr::memmem::Finder;
@@ -323,9 +323,16 @@ fn list_stories(lines: &[&str], category: Option<String>) -> Vec<Item> {
             let rest = lines[i + 1..end].iter().map(|l| dedent(l, marker.indent));
             let mut item = if link_led {
                 let (title, url) = first_link(marker.content).unwrap_or_default();
-                let body = std::iter::once(marker.content).chain(rest);
-                let mut item = story_of_lines(title, body, category.clone());
+                // `[title](url) — outlet`: the line gave the title, link and outlet, and the
+                // text is what follows; otherwise the line is the start of the text.
+                let outlet = outlet_after(marker.content, |before| before.ends_with(')'));
+                let lead = outlet.is_none().then_some(marker.content);
+                let mut item =
+                    story_of_lines(title, lead.into_iter().chain(rest), category.clone());
                 item.url = Some(url).filter(|u| !u.is_empty());
+                if outlet.is_some() {
+                    item.outlet = outlet;
+                }
                 item
             } else {
                 list_item_story(marker.content, rest, category.clone())
@@ -355,23 +362,26 @@ fn list_item_story<'a>(
     category: Option<String>,
 ) -> Item {
     let title = derive_title(first);
-    let outlet = DASH
-        .find(first.as_bytes())
-        .map(|at| {
-            let rest = &first[at + " — ".len()..];
-            plain(DOT.find(rest.as_bytes()).map_or(rest, |end| &rest[..end]))
-        })
-        .filter(|o| !o.is_empty() && o.chars().count() <= 40);
-    // The first line is a lead that gave the outlet, or the start of the text (after the
-    // bold headline that gave the title).
-    let lead = outlet
-        .is_none()
-        .then(|| after_bold_lead(first).unwrap_or(first));
+    let outlet = outlet_after(first, |_| true);
+    // The first line is a lead that gave the outlet, or the start of the text.
+    let lead = outlet.is_none().then_some(first);
     let mut item = story_of_lines(title, lead.into_iter().chain(rest), category);
     if outlet.is_some() {
         item.outlet = outlet;
     }
     item
+}
+
+/// The outlet a lead names after ` — ` (`**Headline** — outlet · time`), when what comes
+/// before the dash passes `before` (a link led line: the link's end).
+fn outlet_after(first: &str, before: impl Fn(&str) -> bool) -> Option<String> {
+    let at = DASH.find(first.as_bytes())?;
+    if !before(first[..at].trim_end()) {
+        return None;
+    }
+    let rest = &first[at + " — ".len()..];
+    let outlet = plain(DOT.find(rest.as_bytes()).map_or(rest, |end| &rest[..end]));
+    (!outlet.is_empty() && outlet.chars().count() <= 40).then_some(outlet)
 }
 
 /// Where a list item starting at `start` ends: at the next line at the same or lesser indent
@@ -535,16 +545,28 @@ mod tests {
     }
 
     #[test]
-    fn a_bold_headline_is_the_title_and_not_said_again_in_the_text() {
+    fn a_bold_headline_titles_a_story_whose_text_keeps_it_and_a_link_lead_names_its_outlet() {
         let f = find(&Doc::new(
-            "## 产品\n1. **快手可灵主体库：一张图解锁多角色**，快手可灵发布主体库功能。\n## Social Media Highlights\n1. An AI report went viral on Monday, and more.\n",
+            "## 产品\n1. **Ant Group's Ring-lite**, a small MoE model, is open.\n## Social Media Highlights\n1. An AI report went viral on Monday, and more.\n## 更新\n- [新模型发布](<https://x.example/1>) — twitter-elvis\n  - 摘要：模型更快。\n",
         ));
-        assert_eq!(f.items[0].title, "快手可灵主体库：一张图解锁多角色");
-        assert_eq!(f.items[0].body, "快手可灵发布主体库功能。");
+        // A bold lead that is the subject of its sentence stays in it.
+        assert_eq!(
+            f.items[0].body,
+            "**Ant Group's Ring-lite**, a small MoE model, is open."
+        );
         // Highlights of a topic are stories, not the day's summary.
         assert_eq!(
             f.items[1].category.as_deref(),
             Some("Social Media Highlights")
+        );
+        let linked = &f.items[2];
+        assert_eq!(
+            (
+                linked.title.as_str(),
+                linked.outlet.as_deref(),
+                linked.body.as_str()
+            ),
+            ("新模型发布", Some("twitter-elvis"), "模型更快。")
         );
     }
 
