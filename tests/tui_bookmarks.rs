@@ -465,6 +465,9 @@ fn a_broken_state_file_is_told_whole_in_a_popup_until_closed() {
     let path = dir.path().join("state.json");
     std::fs::write(&path, "{ \"version\": 1, \"bookmarks\": [").unwrap();
     let mut h = Harness::new(saving_to(&path).app, 60, 20);
+    // What could be read is written back: the next start has nothing to say.
+    let (_, again) = ribao::state::StateFile::open(&path).unwrap();
+    assert!(again.notices.is_empty(), "{:?}", again.notices);
     h.app.relay_session_message();
     h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(60))]);
     let screen = h.text();
@@ -871,7 +874,7 @@ fn read_marks_and_bookmarks_follow_a_story_retitled_in_its_file() {
     let file = store.join("2026-03-01.md");
     let digest = |title: &str| {
         format!(
-            "# 日报 2026-03-01\n\n## 产品\n\n### 1. {title}\n正文。[原文](https://a.example/1)\n\n### 2. 另一条新闻\n正文二。\n"
+            "# 日报 2026-03-01\n\n## 产品\n\n### 1. 另一条新闻\n正文二。\n\n### 2. {title}\n正文。[原文](https://a.example/1)\n"
         )
     };
     std::fs::write(&file, digest("旧的标题写法")).unwrap();
@@ -897,7 +900,7 @@ fn read_marks_and_bookmarks_follow_a_story_retitled_in_its_file() {
         .to_string();
     assert_ne!(new_id, old_id);
     let read = State {
-        read: [old_id].into(),
+        read: [old_id.clone()].into(),
         ..State::default()
     };
     let app = App::new(lib, TextOptions::default(), Session::in_memory(read));
@@ -912,6 +915,20 @@ fn read_marks_and_bookmarks_follow_a_story_retitled_in_its_file() {
         Session::in_memory(bookmarked),
     );
     assert!(app.session().is_bookmarked(&new_id), "and the bookmark");
+    let placed = State {
+        position: Some(ribao::state::Position {
+            date: Some("2026-03-01".into()),
+            item: Some(old_id.clone()),
+            ..Default::default()
+        }),
+        ..State::default()
+    };
+    let app = App::new(load(), TextOptions::default(), Session::in_memory(placed));
+    assert_eq!(
+        app.selected_item().map(|(_, v)| v.id.to_string()),
+        Some(new_id),
+        "and the place the reader was"
+    );
 }
 
 #[test]

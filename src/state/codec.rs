@@ -77,8 +77,8 @@ pub fn decode(bytes: &[u8]) -> Result<State, Unusable> {
     };
     let (salvaged, wrong) = salvage(object);
     let fields = |wrong: &[String]| {
-        // A few named, the rest counted: the notice must stay readable.
-        const NAMED: usize = 5;
+        // Named up to a screenful or two (the notice scrolls), the rest counted.
+        const NAMED: usize = 50;
         let more = match wrong.len().saturating_sub(NAMED) {
             0 => String::new(),
             n => format!("; and {n} more"),

@@ -1067,11 +1067,24 @@ impl App {
     /// Goes back to where the reader was when it last quit; whatever is gone since (a date,
     /// a category, a story) is skipped.
     fn restore_position(&mut self) {
-        if let Some(p) = self.session.position().cloned() {
+        if let Some(mut p) = self.session.position().cloned() {
             self.last_search = p
                 .extra
                 .get(POSITION_SEARCH)
                 .and_then(searching::LastSearch::from_json);
+            // A story retitled since has another id now (see `index::aliases`).
+            let now = |id: &str| self.library.find(id).map(|v| v.id.to_string());
+            if let Some(id) = p.item.as_deref().and_then(now) {
+                p.item = Some(id);
+            }
+            if let Some(id) = p
+                .extra
+                .get(POSITION_OPEN)
+                .and_then(|v| v.as_str())
+                .and_then(now)
+            {
+                p.extra.insert(POSITION_OPEN.to_string(), id.into());
+            }
             self.restore_saved(p);
         }
     }

@@ -24,6 +24,11 @@ impl Session {
     /// shown in the status bar.
     pub fn open(file: StateFile, loaded: Loaded) -> Session {
         let message = loaded.notices.first().map(|n| (n.to_string(), true));
+        // What could be read of a broken file (copied aside by now) is written back, so the
+        // notice is given once, not at every start. A failure shows at the next save.
+        if !loaded.notices.is_empty() {
+            let _ = file.apply(&[]);
+        }
         let position = loaded.state.position.clone();
         Session {
             file: Some(file),
