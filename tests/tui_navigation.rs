@@ -336,6 +336,31 @@ fn l_lists_every_link_of_the_story_to_open_or_copy_any() {
 }
 
 #[test]
+fn o_opens_the_storys_own_link_also_when_its_text_links_it_after_another() {
+    let text = "## 技术前沿解读\n\n### 某模型发布\n> **来源：** [示例新闻](https://example.com/own)\n\n详见 [论文](https://example.com/paper) 与 [原文](https://example.com/own)。\n";
+    let digest = ribao::parse::parse(text.as_bytes(), std::path::Path::new("x/2026-01-20.md"))
+        .expect("parses");
+    let lib = support::library_of(Origin::Store(PathBuf::from("/store")), vec![digest]);
+    let mut h = Harness::new(app_with(lib, TextOptions::default()), 100, 30);
+    h.keys("<Enter><Enter><Enter>o");
+    assert_eq!(h.host.opened, ["https://example.com/own"]);
+    // The list names it once, where the text numbers it.
+    h.keys("L");
+    let urls: Vec<&str> = h
+        .app
+        .links_view()
+        .unwrap()
+        .links
+        .iter()
+        .map(|(_, u)| u.as_str())
+        .collect();
+    assert_eq!(
+        urls,
+        ["https://example.com/paper", "https://example.com/own"]
+    );
+}
+
+#[test]
 fn links_open_and_copy_through_the_host_only_when_http() {
     let mut h = Harness::new(app(), 120, 40);
     h.keys("cjj<Enter>o");

@@ -1620,7 +1620,7 @@ impl App {
             return None;
         };
         let (_, item) = self.item_at(r);
-        let own = item.url.map(|url| ("🔗".to_string(), url.to_string()));
+        let own = item.url.map(|url| (OWN_LINK.to_string(), url.to_string()));
         let width = self.view.article_width.max(20);
         let id = item.id.to_string();
         let body = self
@@ -1629,8 +1629,6 @@ impl App {
             .map(|story| story.body)
             .unwrap_or_default();
         let numbered = self.article.body_links(&id, &body, width, self.text);
-        // Its own link once: the text often links it too, numbered.
-        let own = own.filter(|(_, url)| !numbered.contains(url));
         Some(
             own.into_iter()
                 .chain(
@@ -1643,11 +1641,17 @@ impl App {
         )
     }
 
-    /// `L`: the story's links listed.
+    /// `L`: the story's links listed; its own once, where the text numbers it when it does.
     fn open_links(&mut self) {
         match self.story_links() {
             Some(links) if links.is_empty() => self.notify("this story has no link", false),
-            Some(links) => {
+            Some(mut links) => {
+                if let Some(((label, own), numbered)) = links.split_first()
+                    && label == OWN_LINK
+                    && numbered.iter().any(|(_, url)| url == own)
+                {
+                    links.remove(0);
+                }
                 let story = self.target().map(|r| self.item_at(r).1.title.to_string());
                 self.links = Some(LinksView {
                     links,
@@ -1700,6 +1704,8 @@ const POSITION_OPEN: &str = "open";
 const POSITION_PLACE: &str = "place";
 /// The first row the stories list showed.
 const POSITION_STORIES_TOP: &str = "stories_top";
+/// How a story's own link is labelled among its links (those of its text say `[n]`).
+const OWN_LINK: &str = "🔗";
 /// What `/` brings back: the last search's query, scope and selected result.
 const POSITION_SEARCH: &str = "search";
 
