@@ -104,7 +104,7 @@ pub fn find(doc: &Doc) -> Found {
             h += 1;
         } else if SKIP.is_match(&text) {
             h = next;
-        } else if SUMMARY.is_match(&text) && !is_title_over_news(doc, h, &text) {
+        } else if SUMMARY.is_match(&text) && !is_title_over_news(&text, next > h + 1) {
             found.front_page.push(format!(
                 "{}\n\n{}",
                 heading_line(heading.level, &text),
@@ -151,8 +151,8 @@ fn heading_line(level: u8, text: &str) -> String {
 
 /// A dated heading over others (`AI Daily Digest 2025/8/4`) is the digest's title over its
 /// news, whatever words it has; a dated summary without sections under it is a summary.
-fn is_title_over_news(doc: &Doc, h: usize, text: &str) -> bool {
-    super::date::find_date(text).is_some() && doc.subtree(h).1 > h + 1
+fn is_title_over_news(text: &str, has_sections: bool) -> bool {
+    has_sections && super::date::find_date(text).is_some()
 }
 
 /// A container heading names a category unless it is a date title or a plain "news" heading.
@@ -323,16 +323,10 @@ fn list_stories(lines: &[&str], category: Option<String>) -> Vec<Item> {
             let rest = lines[i + 1..end].iter().map(|l| dedent(l, marker.indent));
             let mut item = if link_led {
                 let (title, url) = first_link(marker.content).unwrap_or_default();
-                // `[title](url) — outlet`: the line gave the title, link and outlet, and the
-                // text is what follows; otherwise the line is the start of the text.
+                // `[title](url) — outlet`: the outlet after the link's end.
                 let outlet = outlet_after(marker.content, |before| before.ends_with(')'));
-                let lead = outlet.is_none().then_some(marker.content);
-                let mut item =
-                    story_of_lines(title, lead.into_iter().chain(rest), category.clone());
+                let mut item = led_story(title, marker.content, outlet, rest, category.clone());
                 item.url = Some(url).filter(|u| !u.is_empty());
-                if outlet.is_some() {
-                    item.outlet = outlet;
-                }
                 item
             } else {
                 list_item_story(marker.content, rest, category.clone())
@@ -361,9 +355,24 @@ fn list_item_story<'a>(
     rest: impl Iterator<Item = &'a str>,
     category: Option<String>,
 ) -> Item {
-    let title = derive_title(first);
-    let outlet = outlet_after(first, |_| true);
-    // The first line is a lead that gave the outlet, or the start of the text.
+    led_story(
+        derive_title(first),
+        first,
+        outlet_after(first, |_| true),
+        rest,
+        category,
+    )
+}
+
+/// A story whose first line `first` is a lead that gave its `outlet`, and then not part of
+/// its text; or, without one, the start of its text. `rest` are the lines after it.
+fn led_story<'a>(
+    title: String,
+    first: &'a str,
+    outlet: Option<String>,
+    rest: impl Iterator<Item = &'a str>,
+    category: Option<String>,
+) -> Item {
     let lead = outlet.is_none().then_some(first);
     let mut item = story_of_lines(title, lead.into_iter().chain(rest), category);
     if outlet.is_some() {
