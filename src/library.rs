@@ -426,10 +426,7 @@ impl Library {
         if let Some(view) = self.find(&mark.id) {
             return Some(view);
         }
-        let d = self
-            .digests
-            .iter()
-            .position(|d| d.path.to_string_lossy() == mark.path.as_str())?;
+        let d = self.digest_at(&mark.path)?;
         let same = |v: &ItemView| match &mark.url {
             Some(url) => v.url == Some(url.as_str()),
             None => v.title == mark.title,
@@ -437,6 +434,13 @@ impl Library {
         let mut found = self.listed_items(d).map(|i| self.item(i)).filter(same);
         let view = found.next()?;
         found.next().is_none().then_some(view)
+    }
+
+    /// The listed digest of the file at `path`, written as a bookmark keeps it.
+    pub fn digest_at(&self, path: &str) -> Option<usize> {
+        self.digests
+            .iter()
+            .position(|d| d.path.to_string_lossy() == path)
     }
 
     /// Every listed item, newest digest first.

@@ -360,15 +360,11 @@ pub fn show(
     opts: TextOptions,
     state: Option<&std::path::Path>,
 ) -> anyhow::Result<ExitCode> {
+    let typed = crate::model::id_as_typed(id);
     let kept = || {
         state
             .and_then(|p| crate::state::StateFile::open(p).ok())
-            .and_then(|(_, loaded)| {
-                loaded
-                    .state
-                    .bookmark(&crate::model::id_as_typed(id))
-                    .cloned()
-            })
+            .and_then(|(_, loaded)| loaded.state.bookmark(&typed).cloned())
     };
     let view = match library.find(id) {
         Some(view) => view,
@@ -380,8 +376,7 @@ pub fn show(
             },
             None => {
                 warn(format_args!(
-                    "no item with id {}; `ribao items` lists the ids",
-                    crate::model::id_as_typed(id)
+                    "no item with id {typed}; `ribao items` lists the ids"
                 ));
                 return Ok(ExitCode::FAILURE);
             }

@@ -158,7 +158,7 @@ impl Cache {
         fs::create_dir_all(&self.dir)?;
         let lock = File::create(self.dir.join(LOCK))?;
         lock.lock()?;
-        let plan = self.plan(root, plan.files, categorizer);
+        let mut plan = self.plan(root, plan.files, categorizer);
         if plan.is_fresh()
             && let Some(old) = plan.old
         {
@@ -254,7 +254,11 @@ impl Cache {
             false,
         )
         .map_err(std::io::Error::other)?;
-        index.aliases = super::aliases::load(&self.dir);
+        // The old ids kept so far: those the index being replaced read, else the file's.
+        index.aliases = match plan.old.as_mut() {
+            Some(old) => std::mem::take(&mut old.aliases),
+            None => super::aliases::load(&self.dir),
+        };
         if let Some(before) = plan.old.as_ref().or(earlier.as_ref()) {
             let found = super::aliases::found_again(before, changed.as_ref(), &index);
             if !found.is_empty() {

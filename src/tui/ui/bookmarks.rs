@@ -38,11 +38,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     if let Some(mark) = &view.missing {
         let linked = view.missing_link().is_some();
         // Its file still listed: the story is what is gone from it.
-        let file_listed = app
-            .library()
-            .digests()
-            .iter()
-            .any(|d| d.path.to_string_lossy() == mark.path.as_str());
+        let file_listed = app.library().digest_at(&mark.path).is_some();
         for (line, y) in missing_lines(mark, linked, file_listed, content_w, opts)
             .iter()
             .zip(inner.y..inner.bottom())
