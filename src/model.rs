@@ -129,12 +129,23 @@ pub fn not_a_date(text: &str) -> String {
 /// 48 bits of a stable hash as 12 lowercase hex digits: short to type, and collisions stay
 /// unlikely even across a million items.
 pub fn short_hash(parts: &[&str]) -> String {
+    // Written out by hand: `format!` was a twentieth of indexing an archive.
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let h = hash_of(parts) >> 16;
+    (0..12)
+        .rev()
+        .map(|i| char::from(HEX[(h >> (i * 4)) as usize & 0xf]))
+        .collect()
+}
+
+/// The hash [`short_hash`] shows 48 bits of, for sets that only tell parts apart.
+pub fn hash_of(parts: &[&str]) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     for p in parts {
         h.update(p.as_bytes());
         h.update(&[0x1f]);
     }
-    format!("{:012x}", h.digest() >> 16)
+    h.digest()
 }
 
 /// An item id as a user typed or pasted it, made the form ids have: lower-case hex, and a
@@ -179,6 +190,12 @@ mod tests {
                 let prefix = date_prefix(&typed).unwrap();
                 prop_assert!(label.starts_with(&prefix), "{typed} → {prefix} for {label}");
             }
+        }
+
+        /// Ids are written as they always were (bookmarks and read marks are kept by them).
+        #[test]
+        fn short_hashes_are_the_hash_in_twelve_hex_digits(a in ".*", b in ".*") {
+            prop_assert_eq!(short_hash(&[&a, &b]), format!("{:012x}", hash_of(&[&a, &b]) >> 16));
         }
     }
 }

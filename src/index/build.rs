@@ -9,7 +9,7 @@ use super::{
 use crate::categories::Categorizer;
 use crate::model::{Digest, Format};
 use crate::search::SearchText;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::path::{Path, PathBuf};
 
 /// One file of the store, as the new index will hold it.

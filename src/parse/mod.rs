@@ -16,7 +16,7 @@ pub use date::find_date;
 pub use decode::DecodeError as ParseError;
 pub use inline::plain as plain_text;
 
-use crate::model::{Digest, Format, Item, short_hash};
+use crate::model::{Digest, Format, Item, hash_of, short_hash};
 use chrono::NaiveDate;
 use doc::Doc;
 use front_matter::FrontMatter;
@@ -253,9 +253,10 @@ fn day_key(date: Option<NaiveDate>, path: &Path) -> String {
 /// the same link, or the same text when it has none; or the same link and text under a title
 /// translated anew) is kept once.
 fn with_ids(items: Vec<Item>, source: &str, day: &str) -> Vec<Item> {
-    let mut seen = std::collections::HashSet::new();
-    let mut stories = std::collections::HashSet::new();
-    let mut linked = std::collections::HashSet::new();
+    use foldhash::{HashSet, HashSetExt};
+    let mut seen = HashSet::new();
+    let mut stories = HashSet::new();
+    let mut linked = HashSet::new();
     items
         .into_iter()
         .map(|mut item| {
@@ -284,9 +285,9 @@ fn with_ids(items: Vec<Item>, source: &str, day: &str) -> Vec<Item> {
         .filter(|i| {
             let told_by = i.url.as_deref().unwrap_or(&i.body);
             // Both sets take the story whatever the first says: a later repeat may match either.
-            let new_title = stories.insert(short_hash(&[&i.title, told_by]));
+            let new_title = stories.insert(hash_of(&[&i.title, told_by]));
             let new_text = match &i.url {
-                Some(url) if !i.body.is_empty() => linked.insert(short_hash(&[url, &i.body])),
+                Some(url) if !i.body.is_empty() => linked.insert(hash_of(&[url, &i.body])),
                 _ => true,
             };
             new_title && new_text
