@@ -435,10 +435,8 @@ fn front_matter_is_never_shown() {
 fn links_are_numbered_and_listed() {
     let md = "见[官网](https://a.example/x)和[博客](https://b.example/y)，再看[官网](https://a.example/x)。\n";
     let rendered = render_markdown(md, 40, NARROW);
-    assert_eq!(
-        rendered.links,
-        ["https://a.example/x", "https://b.example/y"]
-    );
+    let urls: Vec<&str> = rendered.links.iter().map(|l| l.url.as_str()).collect();
+    assert_eq!(urls, ["https://a.example/x", "https://b.example/y"]);
     let lines: Vec<String> = rendered.lines.iter().map(plain).collect();
     assert_eq!(
         lines,
@@ -457,6 +455,20 @@ fn links_are_numbered_and_listed() {
         .unwrap()
         .style;
     assert!(link_style.add_modifier.contains(Modifier::UNDERLINED));
+}
+
+#[test]
+fn a_link_target_is_a_pictures_only_when_nothing_else_links_it() {
+    let md = "![图](https://a.example/p.png) [原图](https://a.example/p.png) ![图二](https://a.example/q.png)\n";
+    let links = render_markdown(md, 40, NARROW).links;
+    let pictures: Vec<(&str, bool)> = links.iter().map(|l| (l.url.as_str(), l.image)).collect();
+    assert_eq!(
+        pictures,
+        [
+            ("https://a.example/p.png", false),
+            ("https://a.example/q.png", true)
+        ]
+    );
 }
 
 #[test]

@@ -361,6 +361,26 @@ fn o_opens_the_storys_own_link_also_when_its_text_links_it_after_another() {
 }
 
 #[test]
+fn o_never_takes_a_pictures_address_for_the_storys_link() {
+    let text =
+        "## 技术前沿解读\n\n### 某模型发布\n\n![架构图](https://example.com/arch.png)\n\n正文。\n";
+    let digest = ribao::parse::parse(text.as_bytes(), std::path::Path::new("x/2026-01-20.md"))
+        .expect("parses");
+    assert_eq!(digest.items[0].url, None);
+    let lib = support::library_of(Origin::Store(PathBuf::from("/store")), vec![digest]);
+    let mut h = Harness::new(app_with(lib, TextOptions::default()), 100, 30);
+    h.keys("<Enter><Enter><Enter>o");
+    assert!(h.host.opened.is_empty(), "{:?}", h.host.opened);
+    assert!(
+        h.text()
+            .contains("this story links only its pictures: L lists them")
+    );
+    // L still lists the picture's address, to open on purpose.
+    h.keys("L<Enter>");
+    assert_eq!(h.host.opened, ["https://example.com/arch.png"]);
+}
+
+#[test]
 fn links_open_and_copy_through_the_host_only_when_http() {
     let mut h = Harness::new(app(), 120, 40);
     h.keys("cjj<Enter>o");

@@ -23,7 +23,15 @@ pub struct Rendered {
     /// alone leave less than 2 columns).
     pub lines: Vec<Line<'static>>,
     /// Link targets; link `[n]` in the text is `links[n - 1]`.
-    pub links: Vec<String>,
+    pub links: Vec<LinkTarget>,
+}
+
+/// Where a numbered link leads, and whether only pictures point there: `o` looks past a
+/// picture for the story's link.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkTarget {
+    pub url: String,
+    pub image: bool,
 }
 
 /// Heading of the list of link targets at the end of an article.
@@ -74,7 +82,7 @@ struct Renderer {
     width: usize,
     opts: TextOptions,
     lines: Vec<Line<'static>>,
-    links: Vec<String>,
+    links: Vec<LinkTarget>,
     link_numbers: HashMap<String, usize>,
     containers: Vec<Container>,
     lists: Vec<List>,
@@ -295,7 +303,7 @@ impl Renderer {
             TagEnd::Link => {
                 self.styles.pop();
                 let target = self.link_targets.pop().unwrap_or_default();
-                let n = self.link_number(target);
+                let n = self.link_number(target, false);
                 self.push(&format!("[{n}]"), theme::MARK);
             }
             TagEnd::Image => {
@@ -316,7 +324,7 @@ impl Renderer {
                         .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
                 });
                 if web {
-                    let n = self.link_number(target);
+                    let n = self.link_number(target, true);
                     self.push(&format!("[{n}]"), theme::MARK);
                 }
             }
@@ -372,11 +380,15 @@ impl Renderer {
             .fold(Style::default(), |acc, s| acc.patch(*s))
     }
 
-    fn link_number(&mut self, target: String) -> usize {
+    fn link_number(&mut self, target: String, image: bool) -> usize {
         if let Some(&n) = self.link_numbers.get(&target) {
+            self.links[n - 1].image &= image;
             return n;
         }
-        self.links.push(target.clone());
+        self.links.push(LinkTarget {
+            url: target.clone(),
+            image,
+        });
         let n = self.links.len();
         self.link_numbers.insert(target, n);
         n
@@ -524,10 +536,10 @@ impl Renderer {
             self.begin_block();
             self.inline.push(Span::styled(LINKS_HEADING, theme::H2));
             self.flush_inline(Some(Span::styled("## ", theme::H2)));
-            for (i, url) in self.links.iter().enumerate() {
+            for (i, link) in self.links.iter().enumerate() {
                 let marker = format!("[{}] ", i + 1);
                 let indent = " ".repeat(str_width(&marker, self.opts));
-                let url = [Span::styled(url.as_str(), theme::LINK)];
+                let url = [Span::styled(link.url.as_str(), theme::LINK)];
                 let first = [Span::styled(marker, theme::MARK)];
                 self.lines.extend(wrap_with_prefix(
                     &url,

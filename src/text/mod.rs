@@ -47,7 +47,7 @@ mod wrap;
 pub use cache::RenderCache;
 pub(crate) use chars::is_cjk;
 pub use html::decode_entity;
-pub use markdown::{Rendered, render_markdown};
+pub use markdown::{LinkTarget, Rendered, render_markdown};
 pub use output::{lines_to_ansi, lines_to_plain};
 pub use sanitize::{TAB_STOP, clean_text, escape_sequence_len, sanitize};
 pub use screen::{pad_ambiguous, pad_line, widen_ambiguous_cells};

@@ -1593,11 +1593,16 @@ impl App {
         self.notify(text, false);
     }
 
-    /// The story's link to open or copy: its own, else the first of its text's.
+    /// The story's link to open or copy: its own, else the first of its text's that is not
+    /// a picture's address.
     fn link(&mut self) -> Option<String> {
-        let links = self.story_links()?;
+        let (own, numbered) = self.link_targets()?;
+        let pictures = numbered.iter().any(|l| l.image);
+        let links = own
+            .into_iter()
+            .chain(numbered.into_iter().filter(|l| !l.image).map(|l| l.url));
         let mut refused = false;
-        for (_, url) in links {
+        for url in links {
             match link::safe_url(&url) {
                 Some(url) => return Some(url),
                 None => refused = true,
@@ -1605,6 +1610,8 @@ impl App {
         }
         let why = if refused {
             "this story's link is not an http(s) URL; not opened"
+        } else if pictures {
+            "this story links only its pictures: L lists them"
         } else {
             "this story has no link"
         };
@@ -1615,12 +1622,24 @@ impl App {
     /// Every link of the story being read or highlighted, labelled as the article shows
     /// them: `🔗` its own, `[n]` those of its text. None (and the user told) without a story.
     fn story_links(&mut self) -> Option<Vec<(String, String)>> {
+        let (own, numbered) = self.link_targets()?;
+        let own = own.map(|url| (OWN_LINK.to_string(), url));
+        let numbered = numbered
+            .into_iter()
+            .enumerate()
+            .map(|(n, l)| (format!("[{}]", n + 1), l.url));
+        Some(own.into_iter().chain(numbered).collect())
+    }
+
+    /// The story's own link and its text's in `[n]` order, of the story being read or
+    /// highlighted. None (and the user told) without a story.
+    fn link_targets(&mut self) -> Option<(Option<String>, Vec<crate::text::LinkTarget>)> {
         let Some(r) = self.target() else {
             self.notify("select a story first (Enter on a story)", false);
             return None;
         };
         let (_, item) = self.item_at(r);
-        let own = item.url.map(|url| (OWN_LINK.to_string(), url.to_string()));
+        let own = item.url.map(str::to_string);
         let width = self.view.article_width.max(20);
         let id = item.id.to_string();
         let body = self
@@ -1629,16 +1648,7 @@ impl App {
             .map(|story| story.body)
             .unwrap_or_default();
         let numbered = self.article.body_links(&id, &body, width, self.text);
-        Some(
-            own.into_iter()
-                .chain(
-                    numbered
-                        .into_iter()
-                        .enumerate()
-                        .map(|(n, url)| (format!("[{}]", n + 1), url)),
-                )
-                .collect(),
-        )
+        Some((own, numbered))
     }
 
     /// `L`: the story's links listed; its own once, where the text numbers it when it does.

@@ -56,7 +56,7 @@ impl ArticleCache {
         body: &str,
         width: usize,
         opts: TextOptions,
-    ) -> Vec<String> {
+    ) -> Vec<text::LinkTarget> {
         self.render
             .get_or_render(id, body, width, opts)
             .links
