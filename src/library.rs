@@ -450,8 +450,8 @@ impl Library {
             .map(|i| self.item(i))
     }
 
-    /// The global numbers of the stories digest `d` lists: its items but those an earlier
-    /// digest has already (see [`crate::index::Index::is_repeat`]).
+    /// The global numbers of the stories digest `d` lists: its items but those another
+    /// digest holds (see [`crate::index::Index::is_repeat`]).
     pub fn listed_items(&self, d: usize) -> impl Iterator<Item = usize> + '_ {
         self.digests[d]
             .items

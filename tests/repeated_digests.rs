@@ -239,3 +239,24 @@ fn dropping_a_repeat_leaves_the_other_stories_ids_as_they_were() {
     assert_eq!(with_repeat[0], without[0]);
     assert_eq!(with_repeat[1], without[2], "{with_repeat:?} {without:?}");
 }
+
+#[test]
+fn of_two_copies_the_one_with_categories_is_kept_whichever_lists_first() {
+    // One copy files its stories under a section, the other does not; either name may sort
+    // first.
+    for (plain, sorted) in [("乙日报", "甲日报"), ("甲日报", "乙日报")] {
+        let tmp = tempfile::tempdir().unwrap();
+        let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+        fs::create_dir_all(&store).unwrap();
+        let head = |name: &str| format!("# {name} · 2026年03月02日\n\n");
+        fs::write(store.join("plain.md"), head(plain) + SHARED).unwrap();
+        fs::write(
+            store.join("sorted.md"),
+            head(sorted) + "## 产品\n\n" + SHARED,
+        )
+        .unwrap();
+        let items = run(&["items"], &store, &cache);
+        assert_eq!(column(&items, "source"), [sorted, sorted], "{items:#}");
+        assert_eq!(column(&items, "category"), ["产品", "产品"], "{items:#}");
+    }
+}

@@ -198,6 +198,7 @@ pub fn build(
                             unified: item.unified.as_ref().map(|u| u.name.as_str()),
                             inferred: item.unified.as_ref().is_some_and(|u| u.inferred),
                             other_forms: text.other_forms,
+                            categorized: item.category.is_some(),
                             text: (text.at, text.len),
                             story: text.story,
                             date: row.date,
@@ -229,6 +230,7 @@ pub fn build(
                             unified: v.unified,
                             inferred: v.unified_inferred,
                             other_forms: old.other_forms(i),
+                            categorized: v.category.is_some(),
                             text,
                             story: old.story_key(i),
                             date: row.date,
@@ -277,7 +279,7 @@ pub fn build(
     let ItemColumns {
         count: _,
         seen: _,
-        stories: _,
+        holders: _,
         ids,
         category,
         region,
@@ -349,6 +351,8 @@ struct ItemFields<'a> {
     unified: Option<&'a str>,
     inferred: bool,
     other_forms: bool,
+    /// Has a category of its own.
+    categorized: bool,
     text: (u64, u32),
     story: u64,
     date: Option<chrono::NaiveDate>,
@@ -358,9 +362,10 @@ struct ItemFields<'a> {
 #[derive(Default)]
 struct ItemColumns {
     count: usize,
-    /// The ids and the (date, story key)s written so far, to flag repeats.
+    /// The ids written so far, and which item holds each story on each date (see
+    /// [`ItemColumns::flag_repeat`]).
     seen: HashSet<[u8; ID_LEN]>,
-    stories: HashSet<(Option<chrono::NaiveDate>, u64)>,
+    holders: HashMap<(Option<chrono::NaiveDate>, u64), (usize, bool)>,
     ids: Vec<u8>,
     category: Vec<u8>,
     region: Vec<u8>,
@@ -386,8 +391,7 @@ impl ItemColumns {
             *slot = b;
         }
         self.ids.extend_from_slice(&id);
-        // Both sets are filled whatever the first says: a later repeat may match either.
-        let repeat = !self.seen.insert(id) | !self.stories.insert((f.date, f.story));
+        let repeat = !self.seen.insert(id) || self.flag_repeat(&f);
         for (col, label) in [
             (&mut self.category, f.category),
             (&mut self.region, f.region),
@@ -415,6 +419,28 @@ impl ItemColumns {
         self.text_len.extend_from_slice(&f.text.1.to_le_bytes());
         self.story.extend_from_slice(&f.story.to_le_bytes());
         self.digest.extend_from_slice(&f.digest.to_le_bytes());
+    }
+
+    /// Whether the item being written (`count - 1`) repeats a story an item written before
+    /// holds on its date (see [`Index::is_repeat`](super::Index::is_repeat)). Of a story's
+    /// copies, the first with a category of its own holds it (a site's copy may keep the
+    /// sections the raw digest lacks), else the first: one written already is flagged when
+    /// a later one takes it over.
+    fn flag_repeat(&mut self, f: &ItemFields) -> bool {
+        let n = self.count - 1;
+        let holder = self
+            .holders
+            .entry((f.date, f.story))
+            .or_insert((n, f.categorized));
+        if holder.0 == n {
+            return false;
+        }
+        if !f.categorized || holder.1 {
+            return true;
+        }
+        self.flags[holder.0] |= REPEAT;
+        *holder = (n, true);
+        false
     }
 
     /// Item numbers ordered by id, for lookup by binary search.

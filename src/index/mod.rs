@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 /// Bumped whenever the layout or what the parser extracts changes: an index of another
 /// version is rebuilt.
-const VERSION: u32 = 22;
+const VERSION: u32 = 23;
 /// The oldest format whose stories can still be read for their ids (see [`Index::earlier`]);
 /// from 17 on, a digest's record also holds its own name and series.
 const FIRST_READABLE: u32 = 13;
@@ -32,8 +32,8 @@ const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8 + 8;
 const ID_LEN: usize = 12;
 const NONE: u32 = u32::MAX;
 /// Bits of an item's flags: its unified category was placed by keywords; its text holds
-/// other forms of Latin letters (see [`crate::search::SearchText`]); an item of an earlier
-/// digest has its id or its story (see [`Index::is_repeat`]).
+/// other forms of Latin letters (see [`crate::search::SearchText`]); another digest holds
+/// its id or its story (see [`Index::is_repeat`]).
 const INFERRED: u8 = 1;
 const OTHER_FORMS: u8 = 2;
 const REPEAT: u8 = 4;
@@ -480,15 +480,16 @@ impl Index {
         self.flag(i, OTHER_FORMS)
     }
 
-    /// Whether item `i` repeats a story of an earlier digest: the same id (publication, date
-    /// and title), or on the same date the same [`story_key`]. Real archives keep some
+    /// Whether item `i` repeats a story another digest holds: the same id (publication, date
+    /// and title) as an earlier one, or on the same date the same [`story_key`] as the copy
+    /// kept (the first with a category of its own, else the first). Real archives keep some
     /// digests twice (a site's copy beside the raw one, sometimes under another publication
     /// name); lists and searches show such a story once.
     pub fn is_repeat(&self, i: usize) -> bool {
         self.flag(i, REPEAT)
     }
 
-    /// Whether digest `d` is a copy: it has stories, and each repeats an earlier digest's.
+    /// Whether digest `d` is a copy: it has stories, and each repeats another digest's.
     pub fn is_copy(&self, d: &DigestInfo) -> bool {
         !d.items.is_empty() && d.items.clone().all(|i| self.is_repeat(i))
     }
