@@ -424,6 +424,17 @@ fn search_query_rules_and_exit_status() {
     let none = ribao(&["search", "不存在的词语", "--store", &s]);
     assert_eq!(none.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&none.stderr).contains("no story matches"));
+    // A script's "$query": spaces around it are dropped, filters in it read as filters, and
+    // one of spaces alone is refused as an empty one is.
+    assert_eq!(
+        ids(&["英伟达 -星河 date:2026-02-03"]),
+        ids(&["英伟达", "-星河", "date:2026-02-03"])
+    );
+    assert_eq!(ids(&[" 星河  "]), ids(&["星河"]));
+    for blank in ["", " ", "\u{3000}"] {
+        let refused = ribao(&["search", blank, "--store", &s]);
+        assert_eq!(refused.status.code(), Some(2), "{blank:?}: {refused:?}");
+    }
 }
 
 #[test]

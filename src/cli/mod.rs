@@ -76,7 +76,8 @@ pub enum Command {
     /// Find stories: all words must match; "a phrase", -excluded, source:/category:/date: narrow
     Search {
         /// e.g. 英伟达 date:2026-01. Each shell argument is a word; one argument with spaces in
-        /// it (`"open source"`) is a phrase, so quote phrases, not the whole query
+        /// it (`"open source"`) is a phrase, unless it holds a filter or -word too (then it is
+        /// read as a query typed in the reader)
         #[arg(
             required_unless_present = "excluded",
             num_args = 1..,
@@ -282,7 +283,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             let words = query
                 .iter()
                 .cloned()
-                .chain(excluded.iter().map(|w| format!("-{w}")))
+                .chain(excluded.iter().map(|w| format!("-{}", w.trim())))
                 .map(|w| crate::search::argument_token(&w));
             report::search(library()?, &words.collect::<Vec<_>>().join(" "), *json)
         }

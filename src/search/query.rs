@@ -95,15 +95,20 @@ pub fn names(label: &str, wanted: &str) -> bool {
 
 /// One command-line argument as one token of a query: the shell took its quotes, so an
 /// argument with a space in it is a phrase (`open source` → `"open source"`, also after `-`
-/// or a prefix).
+/// or a prefix). Unless a later word of it is a filter or an exclusion: `"英伟达
+/// date:2026-07"` (a script's `"$query"`) is query text, read as the reader reads it.
+/// Spaces around an argument are slips, and an argument of spaces is none.
 pub fn argument_token(arg: &str) -> String {
-    if !arg.contains(char::is_whitespace) || arg.contains(['"', '“', '”']) {
+    const LEADS: [&str; 4] = ["-", "source:", "category:", "date:"];
+    let arg = arg.trim();
+    let leads = |word: &str| LEADS.into_iter().find(|p| strip_scope(word, p).is_some());
+    if !arg.contains(char::is_whitespace)
+        || arg.contains(['"', '“', '”'])
+        || arg.split_whitespace().skip(1).any(|w| leads(w).is_some())
+    {
         return arg.to_string();
     }
-    let lead = ["-", "source:", "category:", "date:"]
-        .into_iter()
-        .find(|p| strip_scope(arg, p).is_some())
-        .unwrap_or("");
+    let lead = leads(arg).unwrap_or("");
     format!("{lead}\"{}\"", &arg[lead.len()..])
 }
 
@@ -208,6 +213,17 @@ mod tests {
         assert_eq!(q.excluded, ["传闻 一则"]);
         assert_eq!(q.sources, ["ai 日报"]);
         assert_eq!(q.categories, ["开源 模型"]);
+    }
+
+    #[test]
+    fn an_argument_holding_filters_is_query_text_and_spaces_around_one_are_dropped() {
+        let q = Query::parse(&argument_token("英伟达 芯片 date:2026-07 -传闻"));
+        assert_eq!(q.terms, ["英伟达", "芯片"]);
+        assert_eq!(q.excluded, ["传闻"]);
+        assert_eq!(q.dates, ["2026-07"]);
+        assert_eq!(argument_token(" OpenAI  "), "OpenAI");
+        assert_eq!(argument_token("  open source "), "\"open source\"");
+        assert_eq!(argument_token(" \u{3000}"), "");
     }
 
     #[test]
