@@ -374,6 +374,37 @@ fn bookmarks_keep_their_publication_in_one_column_when_narrow() {
 }
 
 #[test]
+fn an_undated_bookmarks_title_starts_in_the_dated_ones_column() {
+    let mark = |id: &str, date: Option<&str>, title: &str| Bookmark {
+        id: id.into(),
+        date: date.map(Into::into),
+        source: "某刊".into(),
+        title: title.into(),
+        path: "/gone.md".into(),
+        added: "2026-01-01T00:00:00Z".into(),
+        ..Bookmark::default()
+    };
+    let state = State {
+        bookmarks: vec![
+            mark("00000000000a", None, "无日期的收藏"),
+            mark("00000000000b", Some("2026-01-02"), "有日期的收藏"),
+        ],
+        ..State::default()
+    };
+    let mut h = Harness::new(app_with_state(state), 100, 30);
+    h.keys("B");
+    let columns: Vec<usize> = ["无日期", "有日期"]
+        .iter()
+        .map(|title| {
+            let row = h.rows().into_iter().find(|r| r.contains(title)).unwrap();
+            let at = row.find(title).unwrap();
+            ribao::text::str_width(&row[..at], TextOptions::default())
+        })
+        .collect();
+    assert_eq!(columns[0], columns[1], "{}", h.text());
+}
+
+#[test]
 fn a_saved_position_that_no_longer_exists_is_skipped() {
     let stale = Position {
         date: Some("1999-01-01".into()),
@@ -864,6 +895,31 @@ fn a_bookmark_repaired_without_its_title_takes_it_from_its_story() {
         (title.as_str(), path.as_str())
     );
     assert_eq!(marks[0].added, "2026-01-01T00:00:00Z", "made when it was");
+}
+
+#[test]
+fn a_bookmark_repaired_without_its_date_takes_it_from_its_story_and_keeps_what_it_has() {
+    let lib = library();
+    let item = lib.items().find(|v| v.url.is_some()).unwrap();
+    let digest = &lib.digests()[item.digest];
+    let date = digest.date.unwrap().format("%Y-%m-%d").to_string();
+    let repaired = Bookmark {
+        id: item.id.to_string(),
+        title: "我存下的标题".into(),
+        source: digest.source.clone(),
+        path: digest.path.to_string_lossy().into_owned(),
+        added: "2026-01-01T00:00:00Z".into(),
+        ..Bookmark::default()
+    };
+    let state = State {
+        bookmarks: vec![repaired],
+        ..State::default()
+    };
+    let h = Harness::new(app_with_state(state), 100, 30);
+    let marks = h.app.session().bookmarks();
+    assert_eq!(marks[0].date.as_deref(), Some(date.as_str()));
+    assert_eq!(marks[0].url.as_deref(), item.url);
+    assert_eq!(marks[0].title, "我存下的标题", "what it has stays as saved");
 }
 
 #[test]

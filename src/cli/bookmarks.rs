@@ -48,7 +48,7 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
                     .map(|u| format!("\n    {u}"))
                     .unwrap_or_default();
                 let line = format!(
-                    "{}  {date}  {}{category}  {}{url}\n",
+                    "{}  {date:<10}  {}{category}  {}{url}\n",
                     b.id, b.source, b.title
                 );
                 crate::text::sanitize(&line).into_owned()

@@ -64,6 +64,35 @@ impl Bookmark {
         .join(" · ")
     }
 
+    /// This bookmark with each field it lacks (one a damaged state file lost) taken from
+    /// `story`, a bookmark of its story made now; None when it lacks nothing the story has.
+    /// What it has stays as saved.
+    pub fn refilled_from(&self, story: Bookmark) -> Option<Bookmark> {
+        let mut out = self.clone();
+        let mut changed = false;
+        for (have, from) in [
+            (&mut out.title, story.title),
+            (&mut out.source, story.source),
+            (&mut out.path, story.path),
+        ] {
+            if have.is_empty() && !from.is_empty() {
+                *have = from;
+                changed = true;
+            }
+        }
+        for (have, from) in [
+            (&mut out.date, story.date),
+            (&mut out.category, story.category),
+            (&mut out.url, story.url),
+        ] {
+            if have.is_none() && from.is_some() {
+                *have = from;
+                changed = true;
+            }
+        }
+        changed.then_some(out)
+    }
+
     /// `added` as a time; None when a hand-edited file holds something else.
     pub fn added_at(&self) -> Option<DateTime<Utc>> {
         DateTime::parse_from_rfc3339(&self.added)

@@ -1258,16 +1258,8 @@ impl App {
         for mark in self.session.bookmarks() {
             if let Some(view) = self.library.find(&mark.id).filter(|v| v.id == mark.id) {
                 // A bookmark repaired from a damaged state file lacks what its story says.
-                let lacking = [&mark.title, &mark.source, &mark.path]
-                    .iter()
-                    .any(|f| f.is_empty());
-                if lacking {
-                    let digest = &self.library.digests()[view.digest];
-                    let refilled = Bookmark {
-                        added: mark.added.clone(),
-                        extra: mark.extra.clone(),
-                        ..Bookmark::for_item(digest, &view)
-                    };
+                let digest = &self.library.digests()[view.digest];
+                if let Some(refilled) = mark.refilled_from(Bookmark::for_item(digest, &view)) {
                     moves.push((mark.id, refilled));
                 }
                 continue;

@@ -136,7 +136,8 @@ fn row(
     let prefix = vec![
         marker(selected),
         read,
-        Span::styled(format!("{date}  "), DIM),
+        // `undated` padded to a date's width, so every title starts in one column.
+        Span::styled(format!("{date:<10}  "), DIM),
     ];
     let place = pad_to(
         &text::truncate(&where_from(mark), where_w, opts),
