@@ -84,13 +84,19 @@ pub struct Digest {
 
 /// A digest date as shown and saved: `2026-01-20`, or `undated`.
 pub fn date_label(date: Option<NaiveDate>) -> String {
-    date.map_or_else(|| "undated".to_string(), |d| d.to_string())
+    date.map_or_else(|| UNDATED.to_string(), |d| d.to_string())
 }
 
-/// A date or the start of one as a user types it (`2026`, `2026-8`, `2026-08-23`), written
-/// as [`date_label`] writes dates, so it is a prefix of the labels it means; None when it is
-/// not one (`2026-13`, `garbage`).
+/// How a digest without a date is listed, and asked for (`--date undated`, `date:undated`).
+const UNDATED: &str = "undated";
+
+/// A date or the start of one as a user types it (`2026`, `2026-8`, `2026-08-23`), or
+/// `undated`, written as [`date_label`] writes dates, so it is a prefix of the labels it
+/// means; None when it is not one (`2026-13`, `garbage`).
 pub fn date_prefix(text: &str) -> Option<String> {
+    if text.eq_ignore_ascii_case(UNDATED) {
+        return Some(UNDATED.to_string());
+    }
     let parts: Vec<&str> = text.split('-').collect();
     let number = |s: &str, digits: std::ops::RangeInclusive<usize>| {
         (digits.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
@@ -116,14 +122,15 @@ pub fn date_prefix(text: &str) -> Option<String> {
     }
 }
 
-/// Whether `date` is one of those `prefix` (from [`date_prefix`]) means; never an undated one.
+/// Whether `date` is one of those `prefix` (from [`date_prefix`]) means: `undated` means
+/// the undated, a date or its start never them.
 pub fn date_within(date: Option<NaiveDate>, prefix: &str) -> bool {
-    date.is_some() && date_label(date).starts_with(prefix)
+    date_label(date).starts_with(prefix)
 }
 
 /// What to type instead of a `text` that [`date_prefix`] refused.
 pub fn not_a_date(text: &str) -> String {
-    format!("“{text}” is not a date: use 2026, 2026-08 or 2026-08-23")
+    format!("“{text}” is not a date: use 2026, 2026-08, 2026-08-23 or undated")
 }
 
 /// 48 bits of a stable hash as 12 lowercase hex digits: short to type, and collisions stay
@@ -173,6 +180,9 @@ mod tests {
             ("2026-08-23-1", None),
             ("garbage", None),
             ("２０２６", None),
+            ("undated", Some("undated")),
+            ("Undated", Some("undated")),
+            ("undated-1", None),
         ] {
             assert_eq!(date_prefix(typed).as_deref(), want, "{typed}");
         }

@@ -639,3 +639,32 @@ fn the_reader_without_a_terminal_says_what_to_use_instead() {
         "{said}"
     );
 }
+
+#[test]
+fn undated_stories_are_asked_for_as_undated() {
+    let s = store();
+    let dates = |args: &[&str]| -> Vec<Option<String>> {
+        let mut a = vec![args[0], "--store", &s, "--json"];
+        a.extend(&args[1..]);
+        json(&ribao(&a))
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["date"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert_eq!(dates(&["items", "--date", "undated"]), [None, None]);
+    assert_eq!(dates(&["items", "--date", "Undated"]), [None, None]);
+    let year = dates(&["items", "--date", "2026"]);
+    assert!(
+        !year.is_empty() && year.iter().all(Option::is_some),
+        "{year:?}"
+    );
+    let all = dates(&["search", "--", "-zzzz"]).len();
+    let found = dates(&["search", "--", "-zzzz", "date:undated"]);
+    assert_eq!(found, [None, None]);
+    assert_eq!(
+        dates(&["search", "--", "-zzzz", "-date:undated"]).len(),
+        all - 2
+    );
+}

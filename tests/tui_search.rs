@@ -610,7 +610,7 @@ fn a_date_that_is_not_one_is_named_in_the_results() {
     h.search_for("模型 date:2026-13");
     let screen = h.text();
     assert!(
-        screen.contains("“date:2026-13” is not a date: use 2026, 2026-08 or"),
+        screen.contains("“date:2026-13” is not a date: use 2026, 2026-08,"),
         "{screen}"
     );
     assert!(!screen.contains("没有匹配"), "{screen}");

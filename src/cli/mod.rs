@@ -47,7 +47,7 @@ pub enum Command {
     },
     /// Items (stories), newest first, optionally narrowed
     Items {
-        /// Only this date, month or year (2026-08-23, 2026-08, 2026)
+        /// Only this date, month or year (2026-08-23, 2026-08, 2026), or `undated`
         #[arg(long, value_name = "DATE", value_parser = date_prefix)]
         date: Option<String>,
         /// Only this category: a publication's own or a unified one (e.g. 市场与资本); any part
