@@ -9,7 +9,17 @@ pub enum DecodeError {
     Empty,
     #[error("the file looks binary (NUL byte at offset {0}), not a text digest")]
     Binary(usize),
+    #[error(
+        "the file looks binary: {0}% of its characters are bytes neither UTF-8 nor GB18030 \
+         reads, or control characters"
+    )]
+    NotText(usize),
 }
+
+/// The share of a file (in percent of its characters) that may be unreadable bytes or
+/// control characters before it is taken for binary: a text file cut mid-character, or
+/// with a few stray bytes, is still read.
+const MAX_UNREADABLE_PERCENT: usize = 10;
 
 /// Decoded text with LF line endings, plus a note when a fallback decoding was needed.
 pub struct Decoded<'a> {
@@ -40,7 +50,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     // which is all that is needed here.
     let (text, warning) = match simdutf8::basic::from_utf8(bytes) {
         Ok(s) => (Cow::Borrowed(s), None),
-        Err(_) => decode_legacy(bytes),
+        Err(_) => decode_legacy(bytes)?,
     };
     Ok(Decoded {
         text: match text {
@@ -52,19 +62,29 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
 }
 
 /// Chinese files that are not UTF-8 are almost always GBK/GB18030; if that fails too, keep
-/// what is readable rather than dropping the file.
-fn decode_legacy(bytes: &[u8]) -> (Cow<'_, str>, Option<String>) {
+/// what is readable rather than dropping the file, unless too little of it is.
+fn decode_legacy(bytes: &[u8]) -> Result<(Cow<'_, str>, Option<String>), DecodeError> {
     let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
     if !had_errors {
-        return (
+        return Ok((
             Cow::Owned(text.into_owned()),
             Some("not UTF-8; decoded as GB18030".into()),
-        );
+        ));
     }
-    (
-        Cow::Owned(String::from_utf8_lossy(bytes).into_owned()),
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let (mut chars, mut unreadable) = (0usize, 0usize);
+    for c in text.chars() {
+        chars += 1;
+        unreadable += usize::from(c == '\u{FFFD}' || c.is_control() && !c.is_whitespace());
+    }
+    let percent = unreadable * 100 / chars.max(1);
+    if percent > MAX_UNREADABLE_PERCENT {
+        return Err(DecodeError::NotText(percent));
+    }
+    Ok((
+        Cow::Owned(text),
         Some("not valid UTF-8 or GB18030; unreadable bytes replaced with �".into()),
-    )
+    ))
 }
 
 /// CRLF and lone CR become LF, so every parser sees one kind of line ending.
@@ -102,5 +122,24 @@ mod tests {
     fn empty_and_binary_are_refused() {
         assert_eq!(decode(b" \n\t").err(), Some(DecodeError::Empty));
         assert_eq!(decode(b"ab\0cd").err(), Some(DecodeError::Binary(2)));
+    }
+
+    #[test]
+    fn bytes_mostly_unreadable_are_binary_but_text_with_a_few_is_read() {
+        // Bytes no encoding reads, without a NUL among them.
+        let noise: Vec<u8> = (0..400u32)
+            .map(|i| [0xFF, 0x01, 0x80, 0xC3, 0x1B, b'a'][(i * 7 % 6) as usize])
+            .collect();
+        assert!(matches!(decode(&noise).err(), Some(DecodeError::NotText(p)) if p > 50));
+        let mut cut = "# 日报 2026-01-20\n\n1. 某公司发布新模型，成本下降。\n"
+            .as_bytes()
+            .to_vec();
+        cut.extend_from_slice(&[0xE6, 0x96]);
+        let d = decode(&cut).unwrap();
+        assert!(
+            d.text.starts_with("# 日报") && d.text.ends_with('�'),
+            "{}",
+            d.text
+        );
     }
 }
