@@ -254,6 +254,34 @@ fn a_damaged_cache_is_rebuilt() {
 }
 
 #[test]
+fn damage_inside_the_text_file_is_noticed_and_rebuilt() {
+    let s = Setup::new();
+    s.items();
+    let search = |word: &str| {
+        let out = s.run_with(&s.cache, &["search", word, "--json"]);
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let before = search("模型");
+    assert!(before.contains("snippet"), "{before}");
+    let text = s
+        .index_files()
+        .into_iter()
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("text-")
+        })
+        .unwrap();
+    let mut bytes = fs::read(&text).unwrap();
+    for b in &mut bytes[..] {
+        *b ^= 0x20;
+    }
+    fs::write(&text, &bytes).unwrap();
+    assert_eq!(search("模型"), before, "search read the damaged text");
+}
+
+#[test]
 fn two_processes_building_at_once_do_not_corrupt_it() {
     for round in 0..4 {
         let s = Setup::new();

@@ -16,11 +16,13 @@ use std::path::{Path, PathBuf};
 #[allow(clippy::large_enum_variant)] // a few per file, moved once
 pub enum Entry<'a> {
     /// Parsed now; its items' unified categories are set, and their searchable text is
-    /// already in the sink (`texts` says where; the bodies are dropped by then).
+    /// already in the sink (`texts` says where, `text_sum` is its checksum; the bodies are
+    /// dropped by then).
     Parsed {
         file: FileRecord,
         digest: Digest,
         texts: Vec<TextAt>,
+        text_sum: u64,
     },
     /// Could not be read or parsed (`file.outcome` holds why).
     Problem(FileRecord),
@@ -81,7 +83,7 @@ struct Row<'a> {
 }
 
 enum Source<'a> {
-    Parsed(&'a Digest, &'a [TextAt]),
+    Parsed(&'a Digest, &'a [TextAt], u64),
     Kept(&'a Index, &'a DigestInfo),
 }
 
@@ -102,6 +104,7 @@ pub fn build(
                 file,
                 digest,
                 texts,
+                text_sum,
             } => rows.push(Row {
                 file: file.clone(),
                 date: digest.date,
@@ -109,7 +112,7 @@ pub fn build(
                 own_source: &digest.source,
                 series: digest.series.as_deref(),
                 path: &digest.path,
-                source_digest: Source::Parsed(digest, texts),
+                source_digest: Source::Parsed(digest, texts, *text_sum),
             }),
             Entry::Problem(file) => files.push(file.clone()),
             Entry::Kept { old, file } => {
@@ -147,6 +150,7 @@ pub fn build(
     let mut cols = ItemColumns::default();
     let mut fronts: Vec<u8> = Vec::new();
     let mut strings: Vec<u8> = Vec::new();
+    let mut text_sums: Vec<u8> = Vec::new();
     for (d, row) in rows.iter().enumerate() {
         let file_index = files.len() as u32;
         let mut record = row.file.clone();
@@ -155,7 +159,7 @@ pub fn build(
         let front_off = fronts.len() as u64;
         // The digest's own fields, whichever way it came, written in one place.
         let (id, title, format, warnings, front) = match row.source_digest {
-            Source::Parsed(digest, _) => (
+            Source::Parsed(digest, ..) => (
                 digest.id.as_str(),
                 digest.title.as_str(),
                 digest.format,
@@ -182,7 +186,7 @@ pub fn build(
         fronts.extend_from_slice(front.as_bytes());
         let count;
         match row.source_digest {
-            Source::Parsed(digest, texts) => {
+            Source::Parsed(digest, texts, _) => {
                 count = digest.items.len();
                 for (item, text) in digest.items.iter().zip(texts) {
                     cols.push(
@@ -243,6 +247,12 @@ pub fn build(
         digests.u32(count as u32);
         digests.u64(front_off);
         digests.u32((fronts.len() as u64 - front_off) as u32);
+        // Kept text is the same bytes, where it stays or copied.
+        let sum = match row.source_digest {
+            Source::Parsed(_, _, sum) => sum,
+            Source::Kept(_, info) => info.text_sum,
+        };
+        text_sums.extend_from_slice(&sum.to_le_bytes());
     }
 
     // The header goes in front once the checksums are known: its room is kept, so the
@@ -296,7 +306,7 @@ pub fn build(
     } = cols;
     let parts = [
         ids, category, region, outlet, unified, flags, str_off, title_len, url_len, text_off,
-        text_len, story, digest, by_id, strings, fronts,
+        text_len, story, digest, by_id, strings, fronts, text_sums,
     ];
     body.buf
         .reserve_exact(parts.iter().map(|p| 8 + p.len()).sum());

@@ -80,7 +80,7 @@ impl Cache {
         let meta = map(&self.dir.join(META)).ok()?;
         let blob = blob_name(&meta)?;
         let text = map(&self.dir.join(&blob)).ok()?;
-        let stamp = self.stamp();
+        let stamp = self.stamp(&blob);
         let vouched = stamp.is_some() && fs::read_to_string(self.dir.join(VERIFIED)).ok() == stamp;
         let mut index = Index::open(meta, text, root, !vouched).ok()?;
         index.aliases = super::aliases::load(&self.dir);
@@ -91,20 +91,25 @@ impl Cache {
         Some(index)
     }
 
-    /// What identifies the current `index.bin`: any rewrite changes it.
-    fn stamp(&self) -> Option<String> {
-        let m = fs::metadata(self.dir.join(META)).ok()?;
-        #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(&m);
-        #[cfg(not(unix))]
-        let inode = 0;
-        let time = m
-            .modified()
-            .ok()?
-            .duration_since(UNIX_EPOCH)
-            .ok()?
-            .as_nanos();
-        Some(format!("{} {time} {inode}\n", m.len()))
+    /// What identifies the current `index.bin` and its text file `blob`: any rewrite of
+    /// either changes it.
+    fn stamp(&self, blob: &str) -> Option<String> {
+        let mut stamp = String::new();
+        for name in [META, blob] {
+            let m = fs::metadata(self.dir.join(name)).ok()?;
+            #[cfg(unix)]
+            let inode = std::os::unix::fs::MetadataExt::ino(&m);
+            #[cfg(not(unix))]
+            let inode = 0;
+            let time = m
+                .modified()
+                .ok()?
+                .duration_since(UNIX_EPOCH)
+                .ok()?
+                .as_nanos();
+            stamp += &format!("{} {time} {inode}\n", m.len());
+        }
+        Some(stamp)
     }
 
     /// Compares the store's files with the index.
@@ -242,7 +247,7 @@ impl Cache {
             fs::write(&tmp, &meta)
         })?;
         fs::rename(&tmp, self.dir.join(META))?;
-        if let Some(stamp) = self.stamp() {
+        if let Some(stamp) = self.stamp(&blob) {
             let _ = fs::write(self.dir.join(VERIFIED), stamp);
         }
         // Mapped rather than kept: only what is used is read back in.
@@ -418,14 +423,18 @@ struct Prepared {
     file: FileRecord,
     digest: Digest,
     texts: Vec<(SearchText, u64)>,
+    /// Checksum of the texts, one after another as they are written.
+    text_sum: u64,
 }
 
 impl Prepared {
     fn new(file: FileRecord, mut digest: Digest, categorizer: &Categorizer) -> Prepared {
         let mut texts = Vec::with_capacity(digest.items.len());
+        let mut sum = xxhash_rust::xxh3::Xxh3::new();
         for item in &mut digest.items {
             item.unified = Some(categorizer.classify(item));
             let text = crate::search::searchable(&item.title, &item.body);
+            sum.update(text.text.as_bytes());
             let story = super::story_key(&text, item.url.as_deref());
             texts.push((text, story));
             item.body = String::new();
@@ -434,6 +443,7 @@ impl Prepared {
             file,
             digest,
             texts,
+            text_sum: sum.digest(),
         }
     }
 
@@ -448,6 +458,7 @@ impl Prepared {
             file: self.file,
             digest: self.digest,
             texts,
+            text_sum: self.text_sum,
         })
     }
 }

@@ -20,11 +20,14 @@ use std::path::{Path, PathBuf};
 
 /// Bumped whenever the layout or what the parser extracts changes: an index of another
 /// version is rebuilt.
-const VERSION: u32 = 24;
+const VERSION: u32 = 25;
 /// The oldest format whose stories can still be read for their ids (see [`Index::earlier`]);
 /// from 17 on, a digest's record also holds its own name and series.
 const FIRST_READABLE: u32 = 13;
 const WITH_SERIES: u32 = 17;
+/// From 25 on, the digests' text checksums follow the columns (an earlier ribao's index,
+/// read for its ids, ends before them).
+const WITH_TEXT_SUM: u32 = 25;
 const MAGIC: &[u8; 8] = b"RIBAOIDX";
 /// magic, version, checksum of the head, checksum of all, body length, head length.
 const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8 + 8;
@@ -104,6 +107,8 @@ pub struct DigestInfo {
     /// from again when files come and go.
     own_source: String,
     series: Option<String>,
+    /// Checksum of its items' text, which lies in one stretch of the text part.
+    text_sum: u64,
     /// Not indexed yet: shown by its date and name while the index is being brought up to
     /// date (its stories come when it is).
     pub pending: bool,
@@ -127,6 +132,7 @@ impl DigestInfo {
             items: 0..0,
             front: 0..0,
             series: None,
+            text_sum: 0,
             pending: true,
         }
     }
@@ -311,6 +317,7 @@ impl Index {
                 front: front_off..front_off + front_len,
                 own_source,
                 series,
+                text_sum: 0,
                 pending: false,
             });
             next_item += count;
@@ -337,7 +344,13 @@ impl Index {
             strings: d.bytes()?,
             fronts: d.bytes()?,
         };
-        Ok(Index {
+        if version >= WITH_TEXT_SUM {
+            let sums = d.column(digests.len(), 8)?;
+            for (i, digest) in digests.iter_mut().enumerate() {
+                digest.text_sum = u64_at(&meta[sums.clone()], i);
+            }
+        }
+        let index = Index {
             meta,
             text,
             labels,
@@ -350,7 +363,24 @@ impl Index {
             blob,
             blob_used,
             aliases: std::collections::HashMap::new(),
-        })
+        };
+        if verify_all && !earlier {
+            index.verify_text()?;
+        }
+        Ok(index)
+    }
+
+    /// Whether each digest's text is as it was written: search and snippets read it
+    /// unchecked, so damage there would find wrong stories or miss them.
+    fn verify_text(&self) -> Result<(), Corrupt> {
+        for d in &self.digests {
+            let span = self.digest_span(d);
+            let text = self.text.get(span).ok_or(Corrupt("text beyond its file"))?;
+            if xxhash_rust::xxh3::xxh3_64(text) != d.text_sum {
+                return Err(Corrupt("text checksum mismatch"));
+            }
+        }
+        Ok(())
     }
 
     /// The id a story that had `id` before has now (following ids renamed more than once),
