@@ -1019,3 +1019,30 @@ fn a_bookmark_whose_link_two_stories_share_is_not_guessed() {
     let marks = app.session().bookmarks();
     assert_eq!(marks[0].id, "000000000000", "left as it was: {marks:?}");
 }
+
+#[test]
+fn bookmarks_and_read_marks_saved_by_another_ribao_show_within_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let mut h = saving_to(&path);
+    h.keys("<Enter><Enter>bjb");
+    assert_eq!(h.app.session().bookmark_count(), 2);
+    let first = bookmarks_by_id(&h)[0].id.clone();
+    // `ribao bookmark remove` in another terminal, and a read mark from another reader.
+    let (other, _) = ribao::state::StateFile::open(&path).unwrap();
+    other
+        .apply(&[
+            Change::RemoveBookmark(first.clone()),
+            Change::MarkRead("0123456789ab".into()),
+        ])
+        .unwrap();
+    h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(3))]);
+    assert_eq!(h.app.session().bookmark_count(), 1, "{}", h.text());
+    assert!(!h.app.session().is_bookmarked(&first));
+    assert!(h.app.session().is_read("0123456789ab"));
+    assert!(h.text().contains("★ 1"), "{}", h.text());
+    // Nothing this reader holds is lost by taking them in.
+    h.keys("jb");
+    let (_, on_disk) = ribao::state::StateFile::open(&path).unwrap();
+    assert_eq!(on_disk.state.bookmarks.len(), 2);
+}

@@ -24,6 +24,9 @@ use std::time::Duration;
 pub const MESSAGE_TTL: Duration = Duration::from_secs(3);
 /// Start-up problems (unreadable files, a broken table) stay a little longer.
 const PROBLEMS_TTL: Duration = Duration::from_secs(6);
+/// How often the reader looks whether another ribao saved bookmarks or read marks (one
+/// `stat` of the state file).
+const STATE_LOOK: Duration = Duration::from_secs(2);
 /// Rows a page key scrolls the notice by.
 const NOTICE_PAGE: isize = 5;
 
@@ -161,6 +164,8 @@ pub struct App {
     waker: Waker,
     message: Option<Message>,
     clock: Duration,
+    /// When to look next whether another ribao saved the state file.
+    next_state_look: Duration,
     pub(crate) view: ViewState,
     pub(crate) article: ArticleCache,
     frames: u64,
@@ -244,6 +249,7 @@ impl App {
             waker: Waker::default(),
             message: None,
             clock: Duration::ZERO,
+            next_state_look: STATE_LOOK,
             view: ViewState {
                 wide: true,
                 ..ViewState::default()
@@ -610,11 +616,21 @@ impl App {
     /// a message went away.
     pub fn tick(&mut self, elapsed: Duration) -> bool {
         self.clock += elapsed;
+        // Not under the bookmarks view: it lists (and can put back) what it was opened with.
+        let mut redraw = false;
+        if self.clock >= self.next_state_look && self.bookmarks.is_none() {
+            self.next_state_look = self.clock + STATE_LOOK;
+            if self.session.catch_up() {
+                self.refind_bookmarks();
+                redraw = true;
+            }
+            self.relay_session_message();
+        }
         if self.message.as_ref().is_some_and(|m| self.clock >= m.until) {
             self.message = None;
-            return true;
+            redraw = true;
         }
-        false
+        redraw
     }
 
     /// Shows what the session has to say (failed saves, a broken state file kept aside): an

@@ -5,6 +5,15 @@
 
 use crate::index::{DigestInfo, ItemView};
 use crate::state::{Bookmark, Change, Loaded, Position, State, StateFile};
+use std::time::SystemTime;
+
+/// A file's size and modification time: what tells that another ribao saved it.
+type Stamp = Option<(u64, SystemTime)>;
+
+fn stamp_of(file: &StateFile) -> Stamp {
+    let m = std::fs::metadata(file.path()).ok()?;
+    Some((m.len(), m.modified().ok()?))
+}
 
 pub struct Session {
     /// None: kept in memory only (tests, or saving failed).
@@ -14,6 +23,8 @@ pub struct Session {
     /// A bookmark or read mark changed while saving was off: lost at quit, which says so.
     unsaved: bool,
     state: State,
+    /// The state file as this reader last read or wrote it.
+    on_disk: Stamp,
     /// Where the reader is now; saved on quit.
     position: Option<Position>,
     message: Option<(String, bool)>,
@@ -31,6 +42,7 @@ impl Session {
         }
         let position = loaded.state.position.clone();
         Session {
+            on_disk: stamp_of(&file),
             file: Some(file),
             saving_off: None,
             unsaved: false,
@@ -48,6 +60,7 @@ impl Session {
             saving_off: None,
             unsaved: false,
             state,
+            on_disk: None,
             position,
             message: None,
         }
@@ -95,7 +108,10 @@ impl Session {
             });
         match saved {
             // Take the merged state: another ribao's changes show up too.
-            Ok(loaded) => self.state = loaded.state,
+            Ok(loaded) => {
+                self.state = loaded.state;
+                self.on_disk = stamp_of(file);
+            }
             Err(e) => {
                 self.message = Some((saving_off_because(&e), true));
                 self.file = None;
@@ -103,6 +119,21 @@ impl Session {
                 self.unsaved = true;
             }
         }
+    }
+
+    /// Takes in what another ribao (or `ribao bookmark`) saved since this reader last read
+    /// or wrote the state file; true when there is something new to show: its bookmarks or
+    /// read marks changed, or a message (the file was found broken).
+    pub fn catch_up(&mut self) -> bool {
+        let Some(file) = &self.file else {
+            return false;
+        };
+        if stamp_of(file) == self.on_disk {
+            return false;
+        }
+        let before = (self.state.bookmarks.clone(), self.state.read.clone());
+        self.save_all(Vec::new());
+        before != (self.state.bookmarks.clone(), self.state.read.clone()) || self.message.is_some()
     }
 
     pub fn is_read(&self, item_id: &str) -> bool {
