@@ -531,12 +531,18 @@ fn saving_to(path: &std::path::Path) -> Harness {
     Harness::new(app, 120, 40)
 }
 
-#[test]
-fn a_state_file_broken_while_reading_keeps_every_bookmark_made_before() {
+/// The reader saving to a state file in a new folder, with two stories bookmarked.
+fn two_bookmarks_saved() -> (tempfile::TempDir, std::path::PathBuf, Harness) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state.json");
     let mut h = saving_to(&path);
     h.keys("<Enter><Enter>bjb");
+    (dir, path, h)
+}
+
+#[test]
+fn a_state_file_broken_while_reading_keeps_every_bookmark_made_before() {
+    let (dir, path, mut h) = two_bookmarks_saved();
     std::fs::write(&path, "{ torn by another program").unwrap();
     h.keys("jb");
     assert_eq!(h.app.session().bookmark_count(), 3);
@@ -1022,10 +1028,7 @@ fn a_bookmark_whose_link_two_stories_share_is_not_guessed() {
 
 #[test]
 fn bookmarks_and_read_marks_saved_by_another_ribao_show_within_seconds() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("state.json");
-    let mut h = saving_to(&path);
-    h.keys("<Enter><Enter>bjb");
+    let (_dir, path, mut h) = two_bookmarks_saved();
     assert_eq!(h.app.session().bookmark_count(), 2);
     let first = bookmarks_by_id(&h)[0].id.clone();
     // `ribao bookmark remove` in another terminal, and a read mark from another reader.
