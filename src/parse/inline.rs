@@ -9,6 +9,9 @@ const MAX_TITLE_CHARS: usize = 80;
 const MIN_CLAUSE_CHARS: usize = 6;
 /// Nor is a clause of Latin text shorter than this many words.
 const MIN_CLAUSE_WORDS: usize = 4;
+/// In Latin text a comma ends the first clause only after this many words: before, it sets
+/// off a phrase (`Looking for a secure, reliable…`, `Atlas is an open-source, …`).
+const MIN_COMMA_CLAUSE_WORDS: usize = 8;
 
 /// Plain text of inline Markdown: emphasis, code and links reduced to their text, HTML tags
 /// dropped, entities decoded, whitespace collapsed, stray `**`/`__` removed.
@@ -367,7 +370,7 @@ fn is_topic_label(md: &str, lead: &str) -> bool {
 
 /// The text up to the first clause-ending punctuation, long enough to read as a headline:
 /// more than a few characters, and in text without Chinese a few words (`Heads up,` and
-/// `However,` open a sentence; they are no headline).
+/// `However,` open a sentence; they are no headline), more before a comma.
 pub fn first_clause(text: &str) -> String {
     let (mut count, mut words, mut cjk) = (0, 0, false);
     let mut chars = text.char_indices().peekable();
@@ -380,7 +383,12 @@ pub fn first_clause(text: &str) -> String {
         let next_is_space = chars.peek().is_none_or(|(_, n)| n.is_whitespace());
         let ends = matches!(c, '，' | '。' | '；' | '！' | '？' | '：' | '…')
             || (matches!(c, ',' | '.' | ';' | '!' | '?' | ':') && next_is_space);
-        if ends && count > MIN_CLAUSE_CHARS && (cjk || words >= MIN_CLAUSE_WORDS) {
+        let min_words = if c == ',' {
+            MIN_COMMA_CLAUSE_WORDS
+        } else {
+            MIN_CLAUSE_WORDS
+        };
+        if ends && count > MIN_CLAUSE_CHARS && (cjk || words >= min_words) {
             return cap(text[..i].trim_end());
         }
         if count > MAX_TITLE_CHARS {
@@ -609,8 +617,17 @@ mod tests {
             "据报道，微软正鼓励员工使用 Claude Code"
         );
         assert_eq!(
-            first_clause("Venture capital remains hot, particularly in AI."),
-            "Venture capital remains hot"
+            first_clause("Venture capital remains hot, particularly in AI. More."),
+            "Venture capital remains hot, particularly in AI"
+        );
+        // A comma in Latin text sets off a phrase before eight words; after, it may end one.
+        assert_eq!(
+            first_clause("Looking for a secure, reliable AI tool? Try this."),
+            "Looking for a secure, reliable AI tool"
+        );
+        assert_eq!(
+            first_clause("Research teams from six top universities released a model, and more."),
+            "Research teams from six top universities released a model"
         );
         assert_eq!(first_clause("GPT-5.2 Pro 发布"), "GPT-5.2 Pro 发布");
         assert_eq!(
