@@ -1,4 +1,4 @@
-//! Bytes → text: BOMs, UTF-16, GB18030, line endings. Real archives carry all of them.
+//! Bytes → text: BOMs, UTF-16, GB18030, Big5, line endings. Real archives carry all of them.
 
 use std::borrow::Cow;
 
@@ -10,8 +10,8 @@ pub enum DecodeError {
     #[error("the file looks binary (NUL byte at offset {0}), not a text digest")]
     Binary(usize),
     #[error(
-        "the file looks binary: {0}% of its characters are bytes neither UTF-8 nor GB18030 \
-         reads, or control characters"
+        "the file looks binary: {0}% of its characters are bytes no text encoding ribao knows \
+         reads (UTF-8, GB18030, Big5), or control characters"
     )]
     NotText(usize),
 }
@@ -61,15 +61,25 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     })
 }
 
-/// Chinese files that are not UTF-8 are almost always GBK/GB18030; if that fails too, keep
-/// what is readable rather than dropping the file, unless too little of it is.
+/// Chinese files that are not UTF-8 are almost always GBK/GB18030, or Big5 for traditional
+/// characters; if neither reads them, keep what is readable rather than dropping the file,
+/// unless too little of it is.
 fn decode_legacy(bytes: &[u8]) -> Result<(Cow<'_, str>, Option<String>), DecodeError> {
-    let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-    if !had_errors {
-        return Ok((
-            Cow::Owned(text.into_owned()),
-            Some("not UTF-8; decoded as GB18030".into()),
-        ));
+    let gb = (encoding_rs::GB18030, "GB18030");
+    let big5 = (encoding_rs::BIG5, "Big5");
+    let encodings = if looks_big5(bytes) {
+        [big5, gb]
+    } else {
+        [gb, big5]
+    };
+    for (enc, name) in encodings {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        if !had_errors {
+            return Ok((
+                Cow::Owned(text.into_owned()),
+                Some(format!("not UTF-8; decoded as {name}")),
+            ));
+        }
     }
     let text = String::from_utf8_lossy(bytes).into_owned();
     let (mut chars, mut unreadable) = (0usize, 0usize);
@@ -83,8 +93,27 @@ fn decode_legacy(bytes: &[u8]) -> Result<(Cow<'_, str>, Option<String>), DecodeE
     }
     Ok((
         Cow::Owned(text),
-        Some("not valid UTF-8 or GB18030; unreadable bytes replaced with �".into()),
+        Some("not valid UTF-8, GB18030 or Big5; unreadable bytes replaced with �".into()),
     ))
+}
+
+/// Whether double-byte text is more likely Big5 than GBK: both read most such bytes without
+/// error, but GBK text keeps nearly every character in the GB2312 rows (second byte A1–FE),
+/// while about a third of Big5's characters have a second byte of 40–7E.
+fn looks_big5(bytes: &[u8]) -> bool {
+    let (mut pairs, mut low_second) = (0usize, 0usize);
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        let (first, second) = (bytes[i], bytes[i + 1]);
+        if first < 0x81 {
+            i += 1;
+            continue;
+        }
+        pairs += 1;
+        low_second += usize::from((0x40..=0x7E).contains(&second));
+        i += 2;
+    }
+    pairs > 0 && low_second * 5 > pairs
 }
 
 /// CRLF and lone CR become LF, so every parser sees one kind of line ending.
@@ -122,6 +151,18 @@ mod tests {
     fn empty_and_binary_are_refused() {
         assert_eq!(decode(b" \n\t").err(), Some(DecodeError::Empty));
         assert_eq!(decode(b"ab\0cd").err(), Some(DecodeError::Binary(2)));
+    }
+
+    #[test]
+    fn big5_is_told_from_gbk() {
+        let text = "# 人工智慧日報 2026-01-20\n\n1. 某公司發佈新模型，推理成本下降一半。\n";
+        let (big5, _, _) = encoding_rs::BIG5.encode(text);
+        let d = decode(&big5).unwrap();
+        assert_eq!(d.text, text);
+        assert!(d.warning.unwrap().contains("Big5"));
+        let simplified = "# 人工智能日报 2026-01-20\n\n1. 某公司发布新模型，推理成本下降一半。\n";
+        let (gbk, _, _) = encoding_rs::GB18030.encode(simplified);
+        assert_eq!(decode(&gbk).unwrap().text, simplified);
     }
 
     #[test]

@@ -548,7 +548,10 @@ mod tests {
             "## AI Daily Digest 2025/8/4\n### Today's Summary\nIn short.\n### Products\n1. First story is here, with words.\n## ⚡ 快速导航\n- [资讯](#资讯)\n### 产品更新\n1. 第二条新闻的内容在这里。\n",
         ));
         let titles: Vec<_> = f.items.iter().map(|i| i.title.as_str()).collect();
-        assert_eq!(titles, ["First story is here, with words", "第二条新闻的内容在这里"]);
+        assert_eq!(
+            titles,
+            ["First story is here, with words", "第二条新闻的内容在这里"]
+        );
         assert_eq!(f.front_page.len(), 1, "{:?}", f.front_page);
         assert!(f.front_page[0].contains("In short."));
     }
