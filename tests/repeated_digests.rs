@@ -128,7 +128,7 @@ fn the_reader_counts_and_lists_a_repeated_story_once() {
     // copy is one, and shows the site's copy, which has a story of its own, whole.
     let headlines = screen.matches("• 乙公司开源语音模型").count();
     assert_eq!(headlines, 2, "{screen}");
-    assert!(screen.contains("与上面的一份相同"), "{screen}");
+    assert!(screen.contains("与本日另一份相同"), "{screen}");
 }
 
 #[test]
@@ -243,8 +243,12 @@ fn dropping_a_repeat_leaves_the_other_stories_ids_as_they_were() {
 #[test]
 fn of_two_copies_the_one_with_categories_is_kept_whichever_lists_first() {
     // One copy files its stories under a section, the other does not; either name may sort
-    // first.
-    for (plain, sorted) in [("乙日报", "甲日报"), ("甲日报", "乙日报")] {
+    // first, or both copies have one name (and so their stories one id).
+    for (plain, sorted) in [
+        ("乙日报", "甲日报"),
+        ("甲日报", "乙日报"),
+        ("甲日报", "甲日报"),
+    ] {
         let tmp = tempfile::tempdir().unwrap();
         let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
         fs::create_dir_all(&store).unwrap();
@@ -258,5 +262,10 @@ fn of_two_copies_the_one_with_categories_is_kept_whichever_lists_first() {
         let items = run(&["items"], &store, &cache);
         assert_eq!(column(&items, "source"), [sorted, sorted], "{items:#}");
         assert_eq!(column(&items, "category"), ["产品", "产品"], "{items:#}");
+        // Its id opens the copy listed.
+        for id in column(&items, "id") {
+            let shown = run(&["show", id], &store, &cache);
+            assert_eq!(shown["category"], "产品", "{shown:#}");
+        }
     }
 }

@@ -401,7 +401,13 @@ impl ItemColumns {
             *slot = b;
         }
         self.ids.extend_from_slice(&id);
-        let repeat = !self.seen.insert(id) || self.flag_repeat(&f);
+        let id_seen = !self.seen.insert(id);
+        // A copy under the same name has the same id: it may still take its story over.
+        let repeat = if id_seen && !self.holders.contains_key(&(f.date, f.story)) {
+            true
+        } else {
+            self.flag_repeat(&f)
+        };
         for (col, label) in [
             (&mut self.category, f.category),
             (&mut self.region, f.region),
@@ -453,10 +459,17 @@ impl ItemColumns {
         false
     }
 
-    /// Item numbers ordered by id, for lookup by binary search.
+    /// Item numbers ordered by id, for lookup by binary search; of items with one id, the
+    /// one listed (not a repeat) first.
     fn by_id(&self) -> Vec<u8> {
         let mut order: Vec<u32> = (0..self.count as u32).collect();
-        order.sort_by_key(|&i| &self.ids[i as usize * ID_LEN..(i as usize + 1) * ID_LEN]);
+        order.sort_by_key(|&i| {
+            let i = i as usize;
+            (
+                &self.ids[i * ID_LEN..(i + 1) * ID_LEN],
+                self.flags[i] & REPEAT,
+            )
+        });
         order.iter().flat_map(|i| i.to_le_bytes()).collect()
     }
 }

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 /// Bumped whenever the layout or what the parser extracts changes: an index of another
 /// version is rebuilt.
-const VERSION: u32 = 27;
+const VERSION: u32 = 28;
 /// The oldest format whose stories can still be read for their ids (see [`Index::earlier`]);
 /// from 17 on, a digest's record also holds its own name and series.
 const FIRST_READABLE: u32 = 13;
@@ -540,7 +540,7 @@ impl Index {
     }
 
     /// The item with this id, by binary search over the id-sorted column: of a story kept
-    /// twice, the first (the one lists show).
+    /// twice, the one lists show.
     pub fn find_id(&self, id: &str) -> Option<usize> {
         if id.len() > ID_LEN {
             return None;

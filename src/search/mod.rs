@@ -142,8 +142,8 @@ pub fn run(
             let mut hits = Vec::new();
             let mut read = Vec::with_capacity(batch.len());
             for info in batch.iter().filter_map(|&d| digests.get(d)) {
-                // A copy of an earlier digest has nothing to find that is not found there;
-                // an empty one has nothing at all.
+                // A copy of another digest has nothing to find that is not found there; an
+                // empty one has nothing at all.
                 if info.items.is_empty() || !digest_ok(info) || index.is_copy(info) {
                     continue;
                 }
@@ -166,7 +166,7 @@ pub fn run(
                 digest.scan(info.items.clone(), terms.first(), &mut hits, |i, text| {
                     let (category, unified) = index.category_ids(i);
                     // The first term is where the scan found the story; the others are
-                    // checked. A story an earlier digest has is found there.
+                    // checked. A story another digest holds is found there.
                     !index.is_repeat(i)
                         && labels_ok([category, unified])
                         && terms.iter().skip(1).all(|t| digest.contains(t, text))

@@ -1264,8 +1264,8 @@ impl App {
     }
 
     /// Bookmarks whose story now has another id (see [`Library::find_bookmarked`]) take it,
-    /// with its title, category and link as they are now; one that lacks its title, source
-    /// or file (repaired from a damaged state file) takes them from its story. Read marks
+    /// with its title, category and link as they are now; one that lacks a field (repaired
+    /// from a damaged state file) takes it from its story. Read marks
     /// made under an old id mark the story under its new one.
     /// (A story two old bookmarks find again takes the first; the other stays as it is.)
     fn refind_bookmarks(&mut self) {

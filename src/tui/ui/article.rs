@@ -240,10 +240,10 @@ fn front_pages(
         );
         out.extend(wrap_styled(&meta, DIM, width, opts));
         out.push(Line::default());
-        // A copy of a file above is not shown twice.
+        // A copy of another file of the date is not shown twice.
         if library.index().is_copy(digest) {
             out.extend(wrap_styled(
-                "（与上面的一份相同 / the same stories as a file above）",
+                "（与本日另一份相同 / the same stories as another file of this date）",
                 DIM,
                 width,
                 opts,
