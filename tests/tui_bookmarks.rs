@@ -1049,3 +1049,23 @@ fn bookmarks_and_read_marks_saved_by_another_ribao_show_within_seconds() {
     let (_, on_disk) = ribao::state::StateFile::open(&path).unwrap();
     assert_eq!(on_disk.state.bookmarks.len(), 2);
 }
+
+#[test]
+fn a_state_file_unreadable_at_a_look_for_changes_leaves_saving_on() {
+    let (_dir, path, mut h) = two_bookmarks_saved();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    // A newer ribao's file: neither read nor written by this one.
+    std::fs::write(
+        &path,
+        saved.replacen("\"version\": 1", "\"version\": 99", 1),
+    )
+    .unwrap();
+    h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(3))]);
+    assert!(!h.app.session().saving_off(), "{}", h.text());
+    assert_eq!(h.app.session().bookmark_count(), 2);
+    // The older file back: the next bookmark is saved with the others.
+    std::fs::write(&path, &saved).unwrap();
+    h.keys("jb");
+    let (_, on_disk) = ribao::state::StateFile::open(&path).unwrap();
+    assert_eq!(on_disk.state.bookmarks.len(), 3);
+}

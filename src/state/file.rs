@@ -13,6 +13,12 @@ use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// Which version of the state file is on disk: its size, modification time and (on Unix)
+/// inode. Every save replaces the file, so each changes it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stamp(Option<(u64, SystemTime, u64)>);
 
 /// A state file; cheap to hold, every call goes to the disk. Shareable between threads.
 #[derive(Debug, Clone)]
@@ -25,6 +31,8 @@ pub struct StateFile {
 pub struct Loaded {
     pub state: State,
     pub notices: Vec<Notice>,
+    /// The file this state was read from or written to.
+    pub stamp: Stamp,
 }
 
 /// A broken file's copy, and whether this call made it (false: it was already kept).
@@ -42,12 +50,18 @@ impl StateFile {
         let file = StateFile {
             path: resolve_symlink(path.into()),
         };
+        // Taken before the read: a save in between only makes a look for changes read again.
+        let stamp = file.stamp();
         let bytes = file.read_bytes()?;
         let loaded = match bytes.as_deref().map(codec::decode) {
-            None => Loaded::default(),
+            None => Loaded {
+                stamp,
+                ..Loaded::default()
+            },
             Some(Ok(state)) => Loaded {
                 state,
                 notices: Vec::new(),
+                stamp,
             },
             Some(Err(Unusable::Newer(problem))) => {
                 return Err(StateError::Newer {
@@ -66,6 +80,7 @@ impl StateFile {
                 Loaded {
                     state,
                     notices: kept.map(|(notice, _)| notice).into_iter().collect(),
+                    stamp: file.stamp(),
                 }
             }
         };
@@ -74,6 +89,18 @@ impl StateFile {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The file as it is on disk now (nothing when there is none).
+    pub fn stamp(&self) -> Stamp {
+        let Ok(m) = fs::metadata(&self.path) else {
+            return Stamp(None);
+        };
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&m);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Stamp(m.modified().ok().map(|time| (m.len(), time, inode)))
     }
 
     /// Applies `changes` to the file's current content (not to what `open` returned: another
@@ -98,7 +125,12 @@ impl StateFile {
             .map(|(notice, _)| notice)
             .into_iter()
             .collect();
-        Ok(Loaded { state, notices })
+        // Under the lock: no other save can come between the write and this look.
+        Ok(Loaded {
+            state,
+            notices,
+            stamp: self.stamp(),
+        })
     }
 
     /// The file's bytes; None if there is no file.

@@ -39,5 +39,5 @@ mod model;
 pub use broken::Notice;
 pub use change::Change;
 pub use error::StateError;
-pub use file::{Loaded, StateFile};
+pub use file::{Loaded, Stamp, StateFile};
 pub use model::{Bookmark, Extra, Position, State, timestamp_now};

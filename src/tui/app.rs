@@ -617,13 +617,12 @@ impl App {
     pub fn tick(&mut self, elapsed: Duration) -> bool {
         self.clock += elapsed;
         // Not under the bookmarks view: it lists (and can put back) what it was opened with.
+        // What is taken in is not moved to other ids here: a ribao whose index is older would
+        // move them back.
         let mut redraw = false;
         if self.clock >= self.next_state_look && self.bookmarks.is_none() {
             self.next_state_look = self.clock + STATE_LOOK;
-            if self.session.catch_up() {
-                self.refind_bookmarks();
-                redraw = true;
-            }
+            redraw = self.session.catch_up();
             self.relay_session_message();
         }
         if self.message.as_ref().is_some_and(|m| self.clock >= m.until) {

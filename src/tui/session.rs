@@ -4,16 +4,7 @@
 //! be written, the reader keeps going in memory and says so. Tests use it without a file.
 
 use crate::index::{DigestInfo, ItemView};
-use crate::state::{Bookmark, Change, Loaded, Position, State, StateFile};
-use std::time::SystemTime;
-
-/// A file's size and modification time: what tells that another ribao saved it.
-type Stamp = Option<(u64, SystemTime)>;
-
-fn stamp_of(file: &StateFile) -> Stamp {
-    let m = std::fs::metadata(file.path()).ok()?;
-    Some((m.len(), m.modified().ok()?))
-}
+use crate::state::{Bookmark, Change, Loaded, Position, Stamp, State, StateError, StateFile};
 
 pub struct Session {
     /// None: kept in memory only (tests, or saving failed).
@@ -42,7 +33,7 @@ impl Session {
         }
         let position = loaded.state.position.clone();
         Session {
-            on_disk: stamp_of(&file),
+            on_disk: loaded.stamp,
             file: Some(file),
             saving_off: None,
             unsaved: false,
@@ -60,7 +51,7 @@ impl Session {
             saving_off: None,
             unsaved: false,
             state,
-            on_disk: None,
+            on_disk: Stamp::default(),
             position,
             message: None,
         }
@@ -95,22 +86,11 @@ impl Session {
             self.unsaved |= self.saving_off.is_some();
             return;
         };
-        let saved = file
-            .apply(&changes)
-            .and_then(|loaded| match loaded.notices.first() {
-                None => Ok(loaded),
-                // Someone broke the file since it was read: it is copied aside and now holds
-                // just this change, so everything this reader holds is saved again with it.
-                Some(notice) => {
-                    self.message = Some((notice.while_open(), true));
-                    file.apply(&self.state.as_changes())
-                }
-            });
-        match saved {
+        match write(file, &self.state, &changes, &mut self.message) {
             // Take the merged state: another ribao's changes show up too.
             Ok(loaded) => {
                 self.state = loaded.state;
-                self.on_disk = stamp_of(file);
+                self.on_disk = loaded.stamp;
             }
             Err(e) => {
                 self.message = Some((saving_off_because(&e), true));
@@ -128,12 +108,18 @@ impl Session {
         let Some(file) = &self.file else {
             return false;
         };
-        if stamp_of(file) == self.on_disk {
+        if file.stamp() == self.on_disk {
             return false;
         }
-        let before = (self.state.bookmarks.clone(), self.state.read.clone());
-        self.save_all(Vec::new());
-        before != (self.state.bookmarks.clone(), self.state.read.clone()) || self.message.is_some()
+        // A file that cannot be read now is tried again at the next look; saving goes on.
+        let Ok(loaded) = write(file, &self.state, &[], &mut self.message) else {
+            return false;
+        };
+        let changed = (&loaded.state.bookmarks, &loaded.state.read)
+            != (&self.state.bookmarks, &self.state.read);
+        self.state = loaded.state;
+        self.on_disk = loaded.stamp;
+        changed || self.message.is_some()
     }
 
     pub fn is_read(&self, item_id: &str) -> bool {
@@ -255,6 +241,24 @@ impl Session {
 }
 
 /// What the reader says when it stops saving: why, and what that means for the user.
+/// `changes` saved to `file` over what is there; a file someone broke since it was read is
+/// copied aside and gets everything `state` holds again (the user told in `message`).
+fn write(
+    file: &StateFile,
+    state: &State,
+    changes: &[Change],
+    message: &mut Option<(String, bool)>,
+) -> Result<Loaded, StateError> {
+    let loaded = file.apply(changes)?;
+    match loaded.notices.first() {
+        None => Ok(loaded),
+        Some(notice) => {
+            *message = Some((notice.while_open(), true));
+            file.apply(&state.as_changes())
+        }
+    }
+}
+
 fn saving_off_because(why: impl std::fmt::Display) -> String {
     format!("saving disabled, changes kept for this session only: {why}")
 }
