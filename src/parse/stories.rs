@@ -92,8 +92,12 @@ pub fn find(doc: &Doc) -> Found {
         // A numbered or link heading is a story whatever its words: `语音`, `Audio` and `摘要`
         // name sections to leave out or summaries, but are common in headlines too.
         if let Some(title) = numbered_title(heading.text) {
-            let body = doc.text(subtree);
-            found.items.push(story(title, &body, category));
+            let mut item = story(title, &doc.text(subtree), category);
+            // `### 2. [title](url)`: the heading's link is the story's.
+            if let Some((_, url)) = after_number(heading.text).and_then(link_heading) {
+                item.url = Some(url);
+            }
+            found.items.push(item);
             h = next;
         } else if let Some((title, url)) = link_heading(heading.text) {
             let mut item = story(title, &doc.text(subtree), category);
@@ -189,14 +193,18 @@ fn has_clock_time(text: &str) -> bool {
 
 /// `1. title`, `**2、title**` → the title.
 fn numbered_title(heading: &str) -> Option<String> {
+    let title = plain(after_number(heading)?);
+    (!title.is_empty()).then_some(title)
+}
+
+/// `1. title`, `**2、title**` → what follows the number.
+fn after_number(heading: &str) -> Option<&str> {
     let t = heading.trim_start_matches("**");
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 3 {
         return None;
     }
-    let rest = t[digits..].strip_prefix(['.', '、', ')'])?;
-    let title = plain(rest);
-    (!title.is_empty()).then_some(title)
+    t[digits..].strip_prefix(['.', '、', ')'])
 }
 
 /// `**1. title**` alone on its line: a numbered story written as a bold line, not a heading.
@@ -540,6 +548,19 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_numbered_link_heading_gives_its_link_before_the_texts() {
+        let f = find(&Doc::new(
+            "## 重磅 TOP 10\n### 2. [某公司断供了](https://x.example/2)\n正文见 [报道](https://y.example/3)。\n",
+        ));
+        let got: Vec<_> = f
+            .items
+            .iter()
+            .map(|i| (i.title.as_str(), i.url.as_deref()))
+            .collect();
+        assert_eq!(got, [("某公司断供了", Some("https://x.example/2"))]);
     }
 
     #[test]
