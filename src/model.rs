@@ -87,6 +87,11 @@ pub fn date_label(date: Option<NaiveDate>) -> String {
     date.map_or_else(|| UNDATED.to_string(), |d| d.to_string())
 }
 
+/// The date a [`date_label`] shows; None for `undated` (or anything else).
+pub fn parse_date_label(label: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(label, "%Y-%m-%d").ok()
+}
+
 /// How a digest without a date is listed, and asked for (`--date undated`, `date:undated`).
 const UNDATED: &str = "undated";
 

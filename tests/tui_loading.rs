@@ -360,3 +360,57 @@ fn the_saved_story_is_gone_back_to_once_a_full_reindex_reaches_it() {
     assert!(h.app.opened().is_none());
     assert_eq!(h.app.position().date, moved.date);
 }
+
+#[test]
+fn a_digest_changed_on_disk_leaves_the_reader_in_its_category_and_story() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, _) = indexed_store(&tmp);
+    let (library, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    assert!(pending.is_none());
+    let mut h = Harness::new(reader(library), 120, 30);
+    h.keys("<Enter>j<Enter>j<Enter>");
+    let place = |h: &Harness| {
+        let opened = h.app.opened().map(|(_, v)| v.id.to_string());
+        (h.app.category().label().to_string(), opened)
+    };
+    let before = place(&h);
+    assert!(
+        before.1.is_some() && h.app.category_index() > 0,
+        "{}",
+        h.text()
+    );
+    watch(&mut h, &store, &cache);
+    // Its file edited (a paragraph added at the end) while it is read.
+    let file = store.join("2026-01-21-a.md");
+    fs::write(&file, format!("{}\n补充的一段文字。\n", sample(0))).unwrap();
+    wait_for(&mut h, "the store changed");
+    assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
+    h.settle();
+    assert_eq!(place(&h), before, "{}", h.text());
+}
+
+#[test]
+fn a_date_whose_files_are_deleted_gives_way_to_the_next_older_one_and_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, _) = indexed_store(&tmp);
+    // Dated 2026-01-23, 01-22 and (the first) 01-21.
+    fs::write(store.join("2026-01-23-b.md"), sample(3)).unwrap();
+    fs::write(store.join("2026-01-22-c.md"), sample(2)).unwrap();
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let (library, _) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let mut h = Harness::new(reader(library), 120, 30);
+    h.keys("j");
+    let date = |h: &Harness| {
+        h.app.dates()[h.app.date_index()]
+            .date
+            .map(|d| d.to_string())
+    };
+    assert_eq!(date(&h).as_deref(), Some("2026-01-22"));
+    watch(&mut h, &store, &cache);
+    fs::remove_file(store.join("2026-01-22-c.md")).unwrap();
+    wait_for(
+        &mut h,
+        "2026-01-22 is no longer in the store: 2026-01-21 is shown",
+    );
+    assert_eq!(date(&h).as_deref(), Some("2026-01-21"));
+}

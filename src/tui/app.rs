@@ -1108,6 +1108,12 @@ impl App {
     /// found yet because files are still being indexed.
     fn restore_saved(&mut self, p: Position) {
         self.restore(&p);
+        self.wait_for_place(p);
+    }
+
+    /// While files are being indexed, a place whose story is not found (yet) waits for them,
+    /// and is gone back to when they are, unless the user goes elsewhere first.
+    fn wait_for_place(&mut self, p: Position) {
         let found = p.item.as_deref().is_none_or(|id| {
             let at = |r: Option<ItemRef>| r.is_some_and(|r| self.item_at(r).1.id == id);
             at(self.opened) || at(self.items.get(self.item).copied())
@@ -1180,9 +1186,10 @@ impl App {
         library: crate::library::Library,
         pending: Option<crate::library::Pending>,
     ) {
-        let before = self.library.digests().len();
-        self.replace_library(library);
-        let added = self.library.digests().len().saturating_sub(before);
+        let added = library
+            .digests()
+            .len()
+            .saturating_sub(self.library.digests().len());
         self.notify(
             match added {
                 0 => "the store changed: the list is up to date".to_string(),
@@ -1191,6 +1198,8 @@ impl App {
             },
             false,
         );
+        // After: what it says of the place (a date gone) matters more.
+        self.replace_library(library);
         if let Some(pending) = pending {
             self.start_loading(pending);
         }
@@ -1224,6 +1233,10 @@ impl App {
             .and_then(|view| id_of(self, view.selected_hit()).or_else(|| view.reselect.clone()));
         self.swap_library(library);
         self.restore(&position);
+        // The story's file changed and is being indexed again: back to it when it is.
+        if search.is_none() {
+            self.wait_for_place(position);
+        }
         // The open story, the highlighted one and where the keyboard was stay as they were
         // (stories found again by id: their places in the lists may have moved).
         let find = |app: &App, id: Option<String>| app.position_in(&app.items, &id?);
@@ -1327,7 +1340,27 @@ impl App {
                 .position(|g| crate::model::date_label(g.date) == d)
         });
         let by_item = || self.date_of_item(p.item.as_deref()?);
-        let date = by_date.or_else(by_item);
+        let mut date = by_date.or_else(by_item);
+        // The date's files are gone from the store: the next older date (where the reader
+        // was going), else the newest.
+        if date.is_none()
+            && let Some(want) = p.date.as_deref().and_then(crate::model::parse_date_label)
+            && !self.dates.is_empty()
+        {
+            let older = self
+                .dates
+                .iter()
+                .position(|g| g.date.is_some_and(|d| d < want));
+            let at = older.unwrap_or(0);
+            self.notify(
+                format!(
+                    "{want} is no longer in the store: {} is shown",
+                    crate::model::date_label(self.dates[at].date)
+                ),
+                false,
+            );
+            date = Some(at);
+        }
         if date.is_none() && scope == Scope::Day {
             return;
         }
