@@ -93,7 +93,7 @@ pub fn parse_date_label(label: &str) -> Option<NaiveDate> {
 }
 
 /// How a digest without a date is listed, and asked for (`--date undated`, `date:undated`).
-const UNDATED: &str = "undated";
+pub const UNDATED: &str = "undated";
 
 /// A date or the start of one as a user types it (`2026`, `2026-8`, `2026-08-23`), or
 /// `undated`, written as [`date_label`] writes dates, so it is a prefix of the labels it

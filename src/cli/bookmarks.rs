@@ -36,7 +36,7 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
         Format::Text => marks
             .iter()
             .map(|b| {
-                let date = b.date.as_deref().unwrap_or("undated");
+                let date = b.date.as_deref().unwrap_or(crate::model::UNDATED);
                 let category = b
                     .category
                     .as_deref()
@@ -69,7 +69,7 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
 /// every line ribao prints: a state file edited by hand can hold anything.
 fn markdown_line(b: &Bookmark) -> String {
     let title = b.title.replace('[', "\\[").replace(']', "\\]");
-    let date = b.date.as_deref().unwrap_or("undated");
+    let date = b.date.as_deref().unwrap_or(crate::model::UNDATED);
     let line = match &b.url {
         Some(url) => format!(
             "- [{title}]({}) — {}, {date}",

@@ -283,7 +283,13 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             let words = query
                 .iter()
                 .cloned()
-                .chain(excluded.iter().map(|w| format!("-{}", w.trim())))
+                .chain(
+                    excluded
+                        .iter()
+                        .map(|w| w.trim())
+                        .filter(|w| !w.is_empty())
+                        .map(|w| format!("-{w}")),
+                )
                 .map(|w| crate::search::argument_token(&w));
             report::search(library()?, &words.collect::<Vec<_>>().join(" "), *json)
         }

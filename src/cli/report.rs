@@ -466,7 +466,7 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
             match r.error {
                 Some(e) => emit(&crate::text::sanitize(&format!("FAIL  {}: {e}\n", r.path))),
                 None => {
-                    let date = r.date.as_deref().unwrap_or("undated");
+                    let date = r.date.as_deref().unwrap_or(crate::model::UNDATED);
                     let status = if r.ok { "ok  " } else { "FAIL" };
                     let mut line = format!(
                         "{status}  {}: {}, {date}, {}",

@@ -62,8 +62,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
 }
 
 /// Chinese files that are not UTF-8 are almost always GBK/GB18030, or Big5 for traditional
-/// characters; if neither reads them, keep what is readable rather than dropping the file,
-/// unless too little of it is.
+/// characters; if none reads them whole (a stray or cut byte), keep what the likeliest reads
+/// rather than dropping the file, unless too little of it is readable.
 fn decode_legacy(bytes: &[u8]) -> Result<(Cow<'_, str>, Option<String>), DecodeError> {
     let gb = (encoding_rs::GB18030, "GB18030");
     let big5 = (encoding_rs::BIG5, "Big5");
@@ -81,20 +81,39 @@ fn decode_legacy(bytes: &[u8]) -> Result<(Cow<'_, str>, Option<String>), DecodeE
             ));
         }
     }
-    let text = String::from_utf8_lossy(bytes).into_owned();
-    let (mut chars, mut unreadable) = (0usize, 0usize);
-    for c in text.chars() {
-        chars += 1;
-        unreadable += usize::from(c == '\u{FFFD}' || c.is_control() && !c.is_whitespace());
-    }
-    let percent = unreadable * 100 / chars.max(1);
+    let (legacy, name) = encodings[0];
+    let readings = [
+        (String::from_utf8_lossy(bytes).into_owned(), "UTF-8"),
+        (
+            legacy.decode_without_bom_handling(bytes).0.into_owned(),
+            name,
+        ),
+    ];
+    let (percent, text, name) = readings
+        .into_iter()
+        .map(|(text, name)| (unreadable_percent(&text), text, name))
+        .min_by_key(|(percent, ..)| *percent)
+        .expect("two readings");
     if percent > MAX_UNREADABLE_PERCENT {
         return Err(DecodeError::NotText(percent));
     }
     Ok((
         Cow::Owned(text),
-        Some("not valid UTF-8, GB18030 or Big5; unreadable bytes replaced with �".into()),
+        Some(format!(
+            "not valid UTF-8, GB18030 or Big5; read as {name}, unreadable bytes replaced with �"
+        )),
     ))
+}
+
+/// The share of `text`'s characters (in percent) that are replaced bytes or control
+/// characters.
+fn unreadable_percent(text: &str) -> usize {
+    let (mut chars, mut unreadable) = (0usize, 0usize);
+    for c in text.chars() {
+        chars += 1;
+        unreadable += usize::from(c == '\u{FFFD}' || c.is_control() && !c.is_whitespace());
+    }
+    unreadable * 100 / chars.max(1)
 }
 
 /// Whether double-byte text is more likely Big5 than GBK: both read most such bytes without
@@ -169,7 +188,7 @@ mod tests {
     fn bytes_mostly_unreadable_are_binary_but_text_with_a_few_is_read() {
         // Bytes no encoding reads, without a NUL among them.
         let noise: Vec<u8> = (0..400u32)
-            .map(|i| [0xFF, 0x01, 0x80, 0xC3, 0x1B, b'a'][(i * 7 % 6) as usize])
+            .map(|i| [0xFF, 0x01, 0x80, 0xC3, 0x1B, b'a'][i as usize % 6])
             .collect();
         assert!(matches!(decode(&noise).err(), Some(DecodeError::NotText(p)) if p > 50));
         let mut cut = "# 日报 2026-01-20\n\n1. 某公司发布新模型，成本下降。\n"
@@ -182,5 +201,12 @@ mod tests {
             "{}",
             d.text
         );
+        // GBK with a stray byte is read as GBK, not as UTF-8 replacing every character.
+        let (gbk, _, _) = encoding_rs::GB18030.encode("# 人工智能日报\n\n1. 某公司发布新模型。\n");
+        let mut gbk = gbk.into_owned();
+        gbk.insert(4, 0xFF);
+        let d = decode(&gbk).unwrap();
+        assert!(d.text.contains("某公司发布新模型"), "{}", d.text);
+        assert!(d.warning.unwrap().contains("read as GB18030"));
     }
 }

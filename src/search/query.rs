@@ -95,20 +95,26 @@ pub fn names(label: &str, wanted: &str) -> bool {
 
 /// One command-line argument as one token of a query: the shell took its quotes, so an
 /// argument with a space in it is a phrase (`open source` → `"open source"`, also after `-`
-/// or a prefix). Unless a later word of it is a filter or an exclusion: `"英伟达
-/// date:2026-07"` (a script's `"$query"`) is query text, read as the reader reads it.
-/// Spaces around an argument are slips, and an argument of spaces is none.
+/// or a prefix). Unless it holds a filter or an exclusion after its first word, or starts
+/// with a date (which has no spaces): `"英伟达 date:2026-07"` (a script's `"$query"`) is
+/// query text, read as the reader reads it. Spaces around an argument are slips, and an
+/// argument of spaces is none.
 pub fn argument_token(arg: &str) -> String {
-    const LEADS: [&str; 4] = ["-", "source:", "category:", "date:"];
     let arg = arg.trim();
-    let leads = |word: &str| LEADS.into_iter().find(|p| strip_scope(word, p).is_some());
-    if !arg.contains(char::is_whitespace)
-        || arg.contains(['"', '“', '”'])
-        || arg.split_whitespace().skip(1).any(|w| leads(w).is_some())
-    {
+    // `-x` or `source:x`; a bare `-` or `date:` is a word (`Claude 3.5 - Sonnet`).
+    let lead_of = |word: &str| {
+        std::iter::once("-")
+            .chain(SCOPES.iter().map(|(p, _)| *p))
+            .find(|p| strip_scope(word, p).is_some_and(|value| !value.is_empty()))
+    };
+    if !arg.contains(char::is_whitespace) || arg.contains(['"', '“', '”']) {
         return arg.to_string();
     }
-    let lead = leads(arg).unwrap_or("");
+    let lead = lead_of(arg);
+    if lead == Some("date:") || arg.split_whitespace().skip(1).any(|w| lead_of(w).is_some()) {
+        return arg.to_string();
+    }
+    let lead = lead.unwrap_or("");
     format!("{lead}\"{}\"", &arg[lead.len()..])
 }
 
@@ -221,6 +227,15 @@ mod tests {
         assert_eq!(q.terms, ["英伟达", "芯片"]);
         assert_eq!(q.excluded, ["传闻"]);
         assert_eq!(q.dates, ["2026-07"]);
+        let q = Query::parse(&argument_token("date:2026-07 英伟达"));
+        assert_eq!(
+            (q.terms, q.dates),
+            (vec!["英伟达".into()], vec!["2026-07".into()])
+        );
+        // A dash or a prefix without a value is a word of the phrase.
+        for phrase in ["Claude 3.5 - Sonnet", "release date: TBD"] {
+            assert_eq!(argument_token(phrase), format!("\"{phrase}\""));
+        }
         assert_eq!(argument_token(" OpenAI  "), "OpenAI");
         assert_eq!(argument_token("  open source "), "\"open source\"");
         assert_eq!(argument_token(" \u{3000}"), "");

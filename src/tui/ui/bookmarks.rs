@@ -127,7 +127,7 @@ fn row(
     width: usize,
     opts: TextOptions,
 ) -> Line<'static> {
-    let date = mark.date.as_deref().unwrap_or("undated");
+    let date = mark.date.as_deref().unwrap_or(crate::model::UNDATED);
     let read = if read {
         Span::styled("✓ ", OK)
     } else {

@@ -16,7 +16,7 @@ pub(crate) fn date_with_weekday(date: Option<NaiveDate>) -> String {
             "{d} {}",
             WEEKDAYS[d.weekday().num_days_from_monday() as usize]
         ),
-        None => "undated".to_string(),
+        None => crate::model::UNDATED.to_string(),
     }
 }
 

@@ -438,6 +438,7 @@ fn no_match_lines(
             .iter()
             .any(|d| app.scope_has_date(view.answered_scope, d));
     let advice = match (dates_outside, whole_archive) {
+        (true, true) if parsed.dates == [crate::model::UNDATED] => "No digest is undated.".into(),
         (true, true) => format!("No digest is dated {}.", parsed.dates.join(" or ")),
         (true, false) => format!(
             "{} is outside {scope}: {wider} searches a wider scope.",
