@@ -81,7 +81,9 @@ pub fn wrap_with_prefix(
 
 /// Breaks a line of code into pieces of at most `width` (min [`MIN_WRAP_WIDTH`]) columns,
 /// after the last space that fits where there is one (a word is not cut in two), else
-/// between graphemes. Every space is kept: in code whitespace is content.
+/// between graphemes, but not before closing punctuation or after opening (prose kept in a
+/// code block, as some digests keep their summaries, reads like prose). Every space is kept:
+/// in code whitespace is content.
 pub(super) fn break_code_line(s: &str, width: usize, opts: TextOptions) -> Vec<&str> {
     let width = width.max(MIN_WRAP_WIDTH);
     let mut pieces = Vec::new();
@@ -90,15 +92,26 @@ pub(super) fn break_code_line(s: &str, width: usize, opts: TextOptions) -> Vec<&
     // spaces before its first word (an indent) are no place to cut.
     let mut after_space: Option<(usize, usize)> = None;
     let mut worded = false;
+    // The grapheme before: where it starts, the columns before it, and whether it opens.
+    let mut last: Option<(usize, usize, bool)> = None;
     for (i, g) in graphemes(s) {
         let w = grapheme_width(g, opts);
         // A cut after a space may leave too little room still: then one here as well.
         while used + w > width && i > start {
-            let (cut, before) = after_space.take().unwrap_or((i, used));
+            let closing = g.chars().next().is_some_and(is_closing);
+            let (cut, before) = match (after_space.take(), last) {
+                (Some(at), _) => at,
+                // The grapheme before goes down with a closing mark, or with what it opens.
+                (None, Some((at, before, opening))) if (closing || opening) && at > start => {
+                    (at, before)
+                }
+                (None, _) => (i, used),
+            };
             pieces.push(&s[start..cut]);
             (start, used) = (cut, used - before);
             worded = s[cut..i].contains(|c| c != ' ');
         }
+        last = Some((i, used, g.chars().last().is_some_and(is_opening)));
         used += w;
         if g != " " {
             worded = true;
@@ -342,12 +355,26 @@ mod tests {
         assert_eq!(pieces, ["        very", "longtoken"]);
     }
 
+    #[test]
+    fn prose_in_a_code_block_starts_no_line_with_closing_punctuation() {
+        let opts = TextOptions::default();
+        // Ten columns: `。` would start the second piece, `「` end the first.
+        assert_eq!(
+            break_code_line("盈利能力增。强阿里发布", 10, opts),
+            ["盈利能力", "增。强阿里", "发布"]
+        );
+        assert_eq!(
+            break_code_line("一二三四「五六」", 10, opts),
+            ["一二三四", "「五六」"]
+        );
+    }
+
     proptest! {
         /// A code line's pieces are the line, each fits, and a piece is cut inside a word
         /// only when it has no space to be cut after.
         #[test]
         fn code_lines_break_after_spaces_where_they_can(
-            line in "[a-z中 ]{0,60}",
+            line in "[a-z中，。「」 ]{0,60}",
             width in 1usize..30,
         ) {
             let opts = TextOptions::default();
