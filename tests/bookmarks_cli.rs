@@ -201,6 +201,23 @@ fn a_bookmark_made_with_a_relative_store_keeps_its_files_full_path() {
 }
 
 #[test]
+fn a_state_file_that_cannot_be_reached_is_said_once_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = store_with_items(dir.path(), 1);
+    // A file stands where the state file's folder should be (works even as root).
+    std::fs::write(dir.path().join("blocked"), "in the way").unwrap();
+    let state = dir.path().join("blocked/state.json");
+    let out = ribao_with(dir.path(), &state, &["bookmark", "add", &ids[0]]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("a file is in the way"), "{err}");
+    assert!(
+        !err.contains("os error"),
+        "the cause is said once, in words: {err}"
+    );
+}
+
+#[test]
 fn a_newer_ribaos_state_file_is_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let ids = store_with_items(dir.path(), 1);

@@ -217,7 +217,24 @@ fn show_prints_title_meta_link_and_wrapped_body() {
 fn unknown_item_id_is_a_clear_error_with_nonzero_exit() {
     let out = ribao(&["show", "nosuchid", "--store", &store()]);
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no item with id nosuchid"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no story with id nosuchid"));
+    // A digest's id (from `ribao list`) or none at all is told as such, by show and bookmark.
+    let digests = json(&ribao(&["list", "--store", &store(), "--json"]));
+    let digest = digests[0]["id"].as_str().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let state = tmp.path().join("state.json");
+    let state = state.to_str().unwrap();
+    for args in [vec!["show", digest], vec!["bookmark", "add", digest]] {
+        let out = ribao(&[&args[..], &["--store", &store(), "--state", state]].concat());
+        assert!(!out.status.success());
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains(&format!("{digest} is a digest's id")),
+            "{said}"
+        );
+    }
+    let out = ribao(&["show", "", "--store", &store()]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no story id given"));
     // A real id pasted with spaces around it, or in capitals, is found.
     let items = json(&ribao(&["items", "--store", &store(), "--json"]));
     let id = items[0]["id"].as_str().unwrap();

@@ -1,6 +1,6 @@
 //! `ribao bookmarks` and `ribao bookmark add|remove`: the state file from the command line.
 
-use super::report::{emit, warn};
+use super::report::{emit, unknown_id, warn};
 use crate::library::Library;
 use crate::state::{Bookmark, Change, StateFile};
 use std::path::Path;
@@ -83,9 +83,7 @@ fn markdown_line(b: &Bookmark) -> String {
 
 pub fn add(library: &Library, state_path: &Path, id: &str) -> anyhow::Result<ExitCode> {
     let Some(item) = library.find(id) else {
-        warn(format_args!(
-            "no item with id {id}; `ribao items` lists the ids"
-        ));
+        warn(unknown_id(library, id));
         return Ok(ExitCode::FAILURE);
     };
     let (file, state) = open(state_path)?;

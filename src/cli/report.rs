@@ -121,6 +121,21 @@ fn json_lines<T: Serialize + Sync>(rows: &[T]) -> serde_json::Result<String> {
 /// A message for the user on stderr, made safe for the terminal: it can hold file names
 /// and text from files. A stderr that is gone (the reader's window closed) is no reason to
 /// panic: the message had no one to read it.
+/// Why no story has the id `typed`: none was given, it is a digest's (copied from `ribao
+/// list`), or none has it.
+pub(super) fn unknown_id(library: &Library, typed: &str) -> String {
+    let typed = crate::model::id_as_typed(typed);
+    if typed.is_empty() {
+        "no story id given; `ribao items` lists the ids".into()
+    } else if library.digests().iter().any(|d| d.id == typed) {
+        format!(
+            "{typed} is a digest's id (from `ribao list`); `ribao items` lists its stories' ids"
+        )
+    } else {
+        format!("no story with id {typed}; `ribao items` lists the ids")
+    }
+}
+
 pub(super) fn warn(message: impl std::fmt::Display) {
     use std::io::Write;
     let message = message.to_string();
@@ -375,9 +390,7 @@ pub fn show(
                 None => return show_bookmark(&mark, json),
             },
             None => {
-                warn(format_args!(
-                    "no item with id {typed}; `ribao items` lists the ids"
-                ));
+                warn(unknown_id(library, &typed));
                 return Ok(ExitCode::FAILURE);
             }
         },

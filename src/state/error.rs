@@ -1,5 +1,7 @@
 //! What can go wrong with the state file, worded for the user: the path, the cause, and what
-//! to do. None of these stop the reader; it carries on with saving disabled and says so.
+//! to do. None of these stop the reader; it carries on with saving disabled and says so. The
+//! io error is `cause`, not `source`: said in words in the message, it is not chained after it
+//! again (`permission denied: Permission denied (os error 13)`).
 
 use std::io;
 use std::path::PathBuf;
@@ -9,15 +11,15 @@ use thiserror::Error;
 pub enum StateError {
     #[error(
         "cannot read state from {}: {} — check its permissions, or pass another file with --state",
-        .path.display(), crate::io_error::in_words(.source)
+        .path.display(), crate::io_error::in_words(.cause)
     )]
-    Read { path: PathBuf, source: io::Error },
+    Read { path: PathBuf, cause: io::Error },
 
     #[error(
         "cannot save state to {}: {}",
-        .path.display(), crate::io_error::in_words(.source)
+        .path.display(), crate::io_error::in_words(.cause)
     )]
-    Save { path: PathBuf, source: io::Error },
+    Save { path: PathBuf, cause: io::Error },
 
     /// A newer ribao's file is neither misread nor written over.
     #[error(
@@ -31,11 +33,11 @@ pub enum StateError {
     #[error(
         "state file {} cannot be used ({problem}) and could not be copied aside: {} — it was left \
          untouched; move or fix it to save state again",
-        .path.display(), crate::io_error::in_words(.source)
+        .path.display(), crate::io_error::in_words(.cause)
     )]
     Preserve {
         path: PathBuf,
         problem: String,
-        source: io::Error,
+        cause: io::Error,
     },
 }

@@ -71,10 +71,10 @@ impl StateFile {
             }
             Some(Err(Unusable::Damaged { problem, .. })) => {
                 // Copy under the lock so that ribaos starting together keep one copy.
-                let _lock = file.lock().map_err(|source| StateError::Preserve {
+                let _lock = file.lock().map_err(|cause| StateError::Preserve {
                     path: file.path.clone(),
                     problem,
-                    source,
+                    cause,
                 })?;
                 let (state, kept) = file.current()?;
                 Loaded {
@@ -108,9 +108,9 @@ impl StateFile {
     /// on disk; `apply(&[])` just re-reads. Notices name a broken file found and copied aside
     /// during the call; an error leaves the file as it was.
     pub fn apply(&self, changes: &[Change]) -> Result<Loaded, StateError> {
-        let save_error = |source| StateError::Save {
+        let save_error = |cause| StateError::Save {
             path: self.path.clone(),
-            source,
+            cause,
         };
         fs::create_dir_all(folder_of(&self.path)).map_err(save_error)?;
         let _lock = self.lock().map_err(save_error)?;
@@ -138,9 +138,9 @@ impl StateFile {
         match fs::read(&self.path) {
             Ok(bytes) => Ok(Some(bytes)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(source) => Err(StateError::Read {
+            Err(cause) => Err(StateError::Read {
                 path: self.path.clone(),
-                source,
+                cause,
             }),
         }
     }
@@ -167,10 +167,10 @@ impl StateFile {
                     };
                     Ok((*salvaged, Some((notice, made_now))))
                 }
-                Err(source) => Err(StateError::Preserve {
+                Err(cause) => Err(StateError::Preserve {
                     path: self.path.clone(),
                     problem,
-                    source,
+                    cause,
                 }),
             },
         }
