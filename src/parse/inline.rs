@@ -375,6 +375,8 @@ pub fn first_clause(text: &str) -> String {
     let (mut count, mut words, mut cjk) = (0, 0, false);
     let mut chars = text.char_indices().peekable();
     let mut after_space = true;
+    // Where the clause being read starts (after the last mark that could have ended one).
+    let mut clause_start = 0;
     while let Some((i, c)) = chars.next() {
         count += 1;
         cjk |= crate::text::is_cjk(c);
@@ -388,14 +390,44 @@ pub fn first_clause(text: &str) -> String {
         } else {
             MIN_CLAUSE_WORDS
         };
-        if ends && count > MIN_CLAUSE_CHARS && (cjk || words >= min_words) {
+        let pause = matches!(c, '，' | '：' | ',' | ':');
+        let leads_in = cjk && pause && is_lead_in(text[clause_start..i].trim());
+        if ends && count > MIN_CLAUSE_CHARS && (cjk || words >= min_words) && !leads_in {
             return cap(text[..i].trim_end());
+        }
+        if ends {
+            clause_start = i + c.len_utf8();
         }
         if count > MAX_TITLE_CHARS {
             break;
         }
     }
     cap(text.trim())
+}
+
+/// A Chinese clause that only leads into the news, so the headline goes on past it: who
+/// tells it (`据报道`, `最新报告显示`, `阿里通义千问宣布`), or when or where (`12月20日`,
+/// `当地时间12月21日晚`, `截至2025年10月`, `在火山引擎Force原动力大会上`, `收购完成后`).
+fn is_lead_in(clause: &str) -> bool {
+    const TELLS: &[&str] = &[
+        "宣布", "显示", "指出", "报道", "表示", "透露", "称", "介绍", "认为", "消息", "获悉",
+        "发文", "撰文", "提到", "强调",
+    ];
+    const WHEN: &[&str] = &[
+        "近日", "今天", "今日", "日前", "昨日", "昨天", "本周", "上周", "近期", "目前", "此前",
+    ];
+    const WHEN_LEADS: &[&str] = &["当地时间", "北京时间", "截至", "截止"];
+    let short = clause.chars().count() <= 16;
+    let dated =
+        clause.contains(|c: char| c.is_ascii_digit()) && clause.contains(['年', '月', '日']);
+    TELLS.iter().any(|t| clause.ends_with(t))
+        || WHEN.contains(&clause)
+        || short && (dated || WHEN_LEADS.iter().any(|w| clause.starts_with(w)))
+        || clause.starts_with('在')
+            && ["上", "中", "期间", "之际"]
+                .iter()
+                .any(|e| clause.ends_with(e))
+        || short && ["后", "时", "前夕"].iter().any(|e| clause.ends_with(e))
 }
 
 fn cap(s: &str) -> String {
@@ -642,6 +674,27 @@ mod tests {
             first_clause("然而，这次发布的模型更快。"),
             "然而，这次发布的模型更快"
         );
+        // A clause that only says who tells it, or when or where, leads into the headline.
+        for (text, title) in [
+            (
+                "11月18日，蚂蚁集团发布AI助手。其他",
+                "11月18日，蚂蚁集团发布AI助手",
+            ),
+            (
+                "据报道，截至2025年10月，用户破亿。",
+                "据报道，截至2025年10月，用户破亿",
+            ),
+            (
+                "中国信通院数据显示，产业规模突破9000亿元。",
+                "中国信通院数据显示，产业规模突破9000亿元",
+            ),
+            (
+                "在2025云栖大会上，斑马智行推出方案。",
+                "在2025云栖大会上，斑马智行推出方案",
+            ),
+        ] {
+            assert_eq!(first_clause(text), title);
+        }
         assert_eq!(
             derive_title("**GPT-5**: The release of **GPT-5** has sent waves, and more."),
             "GPT-5: The release of GPT-5 has sent waves"
