@@ -279,6 +279,14 @@ fn story_of_lines<'a>(
                 }
             }
             Some(("摘要" | "Summary", value)) => kept.push(value),
+            // A bold label alone on its line (`**内容简介：**`) heads what follows; Markdown
+            // would run it into the paragraph right above (`…潜力。内容简介：`).
+            Some((_, ""))
+                if line.trim_start().starts_with("**")
+                    && kept.last().is_some_and(|l| !l.trim().is_empty()) =>
+            {
+                kept.extend(["", line]);
+            }
             _ => kept.push(line),
         }
     }
@@ -547,6 +555,17 @@ mod tests {
                     Some("https://a.example/3")
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_label_alone_on_its_line_starts_a_paragraph_of_its_own() {
+        let f = find(&Doc::new(
+            "## 产品\n### 1. 新模型发布\n**核心洞察：** 成本下降。\n**内容简介：**\n\n- 要点一\n",
+        ));
+        assert_eq!(
+            f.items[0].body,
+            "**核心洞察：** 成本下降。\n\n**内容简介：**\n\n- 要点一"
         );
     }
 
