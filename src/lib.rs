@@ -5,6 +5,7 @@
 pub mod article;
 pub mod categories;
 pub mod cli;
+pub mod file_stamp;
 pub mod index;
 pub mod io_error;
 pub mod library;

@@ -96,18 +96,9 @@ impl Cache {
     fn stamp(&self, blob: &str) -> Option<String> {
         let mut stamp = String::new();
         for name in [META, blob] {
-            let m = fs::metadata(self.dir.join(name)).ok()?;
-            #[cfg(unix)]
-            let inode = std::os::unix::fs::MetadataExt::ino(&m);
-            #[cfg(not(unix))]
-            let inode = 0;
-            let time = m
-                .modified()
-                .ok()?
-                .duration_since(UNIX_EPOCH)
-                .ok()?
-                .as_nanos();
-            stamp += &format!("{} {time} {inode}\n", m.len());
+            let (len, time, inode) = crate::file_stamp::of(&self.dir.join(name))?;
+            let time = time.duration_since(UNIX_EPOCH).ok()?.as_nanos();
+            stamp += &format!("{len} {time} {inode}\n");
         }
         Some(stamp)
     }

@@ -93,14 +93,7 @@ impl StateFile {
 
     /// The file as it is on disk now (nothing when there is none).
     pub fn stamp(&self) -> Stamp {
-        let Ok(m) = fs::metadata(&self.path) else {
-            return Stamp(None);
-        };
-        #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(&m);
-        #[cfg(not(unix))]
-        let inode = 0;
-        Stamp(m.modified().ok().map(|time| (m.len(), time, inode)))
+        Stamp(crate::file_stamp::of(&self.path))
     }
 
     /// Applies `changes` to the file's current content (not to what `open` returned: another

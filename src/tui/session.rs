@@ -240,7 +240,6 @@ impl Session {
     }
 }
 
-/// What the reader says when it stops saving: why, and what that means for the user.
 /// `changes` saved to `file` over what is there; a file someone broke since it was read is
 /// copied aside and gets everything `state` holds again (the user told in `message`).
 fn write(
@@ -259,6 +258,7 @@ fn write(
     }
 }
 
+/// What the reader says when it stops saving: why, and what that means for the user.
 fn saving_off_because(why: impl std::fmt::Display) -> String {
     format!("saving disabled, changes kept for this session only: {why}")
 }
