@@ -1,0 +1,150 @@
+//! Bookmarks from the reader: `b` on a story, the bookmarks view's keys, and going to a
+//! bookmarked story.
+
+use super::{App, Effect, Pane, Scope};
+use crate::tui::action::Action;
+use crate::tui::bookmarks::BookmarksView;
+use crate::tui::scope;
+use std::sync::Arc;
+
+impl App {
+    pub(super) fn open_bookmarks(&mut self) {
+        self.bookmarks = Some(BookmarksView::new(self.session.bookmarks()));
+    }
+
+    pub(super) fn update_bookmarks(&mut self, action: Action) -> Option<Effect> {
+        let view = self.bookmarks.as_mut()?;
+        if view.missing.is_some() {
+            match action {
+                Action::Back | Action::Open | Action::Quit | Action::Bookmarks => {
+                    view.missing = None
+                }
+                Action::OpenLink => return view.missing_link().map(Effect::OpenUrl),
+                Action::CopyLink => return view.missing_link().map(Effect::CopyUrl),
+                _ => {}
+            }
+            return None;
+        }
+        let page = self.view.article_height.max(2) as isize - 1;
+        if let Some(by) = action.step(page) {
+            view.move_by(by);
+            return None;
+        }
+        match action {
+            Action::Search => view.typing = true,
+            Action::Back if !view.filter.is_empty() => view.clear_filter(),
+            Action::Back | Action::Bookmarks => {
+                if let Some(place) = self.bookmarks.take().and_then(|v| v.came_from) {
+                    self.restore(&place);
+                }
+            }
+            Action::Quit => return Some(Effect::Quit),
+            Action::Help => self.help = Some(0),
+            Action::RemoveBookmark | Action::ToggleBookmark => {
+                let Some(mark) = view.selected().cloned() else {
+                    self.notify("no bookmark to remove here", false);
+                    return None;
+                };
+                self.session.remove_bookmark(&mark.id);
+                let said = format!("removed “{}” — u puts it back", self.short(&mark.title));
+                if let Some(v) = self.bookmarks_changed() {
+                    v.removed.push(mark);
+                }
+                self.notify(said, false);
+            }
+            Action::UndoRemove => {
+                let Some(mark) = view.removed.pop() else {
+                    self.notify("no bookmark removed to put back", false);
+                    return None;
+                };
+                let (id, said) = (
+                    mark.id.clone(),
+                    format!("put back “{}”", self.short(&mark.title)),
+                );
+                self.session.restore_bookmark(mark);
+                if let Some(v) = self.bookmarks_changed() {
+                    v.select(&id);
+                }
+                self.notify(said, false);
+            }
+            Action::Open => {
+                let mark = view.selected()?.clone();
+                let here = self.position();
+                // As `ribao show` finds it: by id, else as its bookmark says.
+                let id = self
+                    .library
+                    .find_bookmarked(&mark)
+                    .map_or_else(|| mark.id.clone(), |v| v.id.to_string());
+                if self.go_to(&id) {
+                    let mut view = self.bookmarks.take();
+                    if let Some(v) = view.as_mut() {
+                        v.came_from.get_or_insert(here);
+                    }
+                    self.return_to = view;
+                } else if let Some(v) = self.bookmarks.as_mut() {
+                    v.missing = Some(mark);
+                }
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// The bookmarks view over the session's bookmarks as they are now.
+    pub(super) fn bookmarks_changed(&mut self) -> Option<&mut BookmarksView> {
+        let all = self.session.bookmarks();
+        let view = self.bookmarks.as_mut()?;
+        view.refresh(all);
+        Some(view)
+    }
+
+    /// A title cut to fit in a status message.
+    pub(super) fn short(&self, title: &str) -> String {
+        crate::text::truncate(title, 40, self.text).into_owned()
+    }
+
+    /// Opens the story with this id in the article view (closing a search); false when no
+    /// digest has it. The scope and category stay when they show the story.
+    pub(super) fn go_to(&mut self, id: &str) -> bool {
+        let shown = self.position_in(&self.items, id);
+        if let Some(pos) = shown {
+            self.search = None;
+            self.item = pos;
+            self.follow_item_date();
+            self.focus = Pane::Items;
+            self.open();
+            return true;
+        }
+        let Some(date) = self.date_of_item(id) else {
+            return false;
+        };
+        self.search = None;
+        self.scope = Scope::Day;
+        self.select_date(date);
+        let Some(pos) = self.position_in(&self.items, id) else {
+            return false;
+        };
+        self.item = pos;
+        self.focus = Pane::Items;
+        self.open();
+        true
+    }
+
+    pub(super) fn toggle_bookmark(&mut self) {
+        let Some(r) = self.target() else {
+            self.notify("select a story first (Enter on a story)", false);
+            return;
+        };
+        let library = Arc::clone(&self.library);
+        let (digest, item) = scope::item(&library, r);
+        let now = self.session.toggle_bookmark(digest, &item);
+        self.notify(
+            if now {
+                "★ bookmarked"
+            } else {
+                "bookmark removed"
+            },
+            false,
+        );
+    }
+}

@@ -1,0 +1,118 @@
+//! A story's links: `o` opens and `y` copies the first one worth it, `L` lists them all.
+
+use super::{App, Effect};
+use crate::tui::action::Action;
+use crate::tui::link;
+use crate::tui::links::LinksView;
+
+impl App {
+    /// The story's link to open or copy: its own, else the first of its text's that is not
+    /// a picture's address.
+    pub(super) fn link(&mut self) -> Option<String> {
+        let (own, numbered) = self.link_targets()?;
+        let pictures = numbered.iter().any(|l| l.image);
+        let links = own
+            .into_iter()
+            .chain(numbered.into_iter().filter(|l| !l.image).map(|l| l.url));
+        let mut refused = false;
+        for url in links {
+            match link::safe_url(&url) {
+                Some(url) => return Some(url),
+                None => refused = true,
+            }
+        }
+        let why = if refused {
+            "this story's link is not an http(s) URL; not opened"
+        } else if pictures {
+            "this story links only its pictures: L lists them"
+        } else {
+            "this story has no link"
+        };
+        self.notify(why, true);
+        None
+    }
+
+    /// Every link of the story being read or highlighted, labelled as the article shows
+    /// them: `🔗` its own, `[n]` those of its text. None (and the user told) without a story.
+    pub(super) fn story_links(&mut self) -> Option<Vec<(String, String)>> {
+        let (own, numbered) = self.link_targets()?;
+        let own = own.map(|url| (OWN_LINK.to_string(), url));
+        let numbered = numbered
+            .into_iter()
+            .enumerate()
+            .map(|(n, l)| (format!("[{}]", n + 1), l.url));
+        Some(own.into_iter().chain(numbered).collect())
+    }
+
+    /// The story's own link and its text's in `[n]` order, of the story being read or
+    /// highlighted. None (and the user told) without a story.
+    pub(super) fn link_targets(
+        &mut self,
+    ) -> Option<(Option<String>, Vec<crate::text::LinkTarget>)> {
+        let Some(r) = self.target() else {
+            self.notify("select a story first (Enter on a story)", false);
+            return None;
+        };
+        let (_, item) = self.item_at(r);
+        let own = item.url.map(str::to_string);
+        let width = self.view.article_width.max(20);
+        let id = item.id.to_string();
+        let body = self
+            .library
+            .story(self.library.global(r))
+            .map(|story| story.body)
+            .unwrap_or_default();
+        let numbered = self.article.body_links(&id, &body, width, self.text);
+        Some((own, numbered))
+    }
+
+    /// `L`: the story's links listed; its own once, where the text numbers it when it does.
+    pub(super) fn open_links(&mut self) {
+        match self.story_links() {
+            Some(links) if links.is_empty() => self.notify("this story has no link", false),
+            Some(mut links) => {
+                if let Some(((label, own), numbered)) = links.split_first()
+                    && label == OWN_LINK
+                    && numbered.iter().any(|(_, url)| url == own)
+                {
+                    links.remove(0);
+                }
+                let story = self.target().map(|r| self.item_at(r).1.title.to_string());
+                self.links = Some(LinksView {
+                    links,
+                    story: story.unwrap_or_default(),
+                    ..LinksView::default()
+                })
+            }
+            None => {}
+        }
+    }
+
+    pub(super) fn update_links(&mut self, action: Action) -> Option<Effect> {
+        let view = self.links.as_mut()?;
+        if let Some(by) = action.step(view.height.max(2) as isize - 1) {
+            view.move_by(by);
+            return None;
+        }
+        match action {
+            Action::Open | Action::OpenLink | Action::CopyLink => {
+                let raw = view.selected_url()?.to_string();
+                let Some(url) = link::safe_url(&raw) else {
+                    self.notify("this link is not an http(s) URL; not opened", true);
+                    return None;
+                };
+                return Some(if action == Action::CopyLink {
+                    Effect::CopyUrl(url)
+                } else {
+                    Effect::OpenUrl(url)
+                });
+            }
+            Action::Back | Action::Links | Action::Quit => self.links = None,
+            _ => {}
+        }
+        None
+    }
+}
+
+/// How a story's own link is labelled among its links (those of its text say `[n]`).
+const OWN_LINK: &str = "🔗";

@@ -1,0 +1,212 @@
+//! Libraries arriving while the reader runs: indexing at start on its own thread, the store
+//! watched for new files, and taking a new library without losing the reader's place.
+
+use super::{App, ItemRef, Scope};
+use crate::state::Bookmark;
+use crate::tui::background::{Loaded, Loader, Reopen, StoreWatch};
+use crate::tui::scope;
+use crate::tui::ui::article::ArticleCache;
+use std::sync::Arc;
+use std::time::Duration;
+
+impl App {
+    /// Starts the indexing `pending` on its own thread; until it is done the reader shows
+    /// what it has, with the progress in the status bar.
+    pub fn start_loading(&mut self, pending: crate::library::Pending) {
+        if pending.progress.counts().1 == 0 && self.library.pending_count() == 0 {
+            // Only removed files: finished at once, no thread needed.
+            self.loaded(Loaded::Complete(pending.finish()));
+            return;
+        }
+        match Loader::spawn(pending, self.waker.clone()) {
+            Ok(loader) => {
+                self.loader = Some(loader);
+                if let Some(watch) = &self.watch {
+                    watch.set_busy(true);
+                }
+            }
+            Err(e) => self.notify(format!("cannot start indexing: {e}"), true),
+        }
+    }
+
+    /// The indexing under way has a library: it replaces this one, and when it is complete
+    /// the indexing is done.
+    pub(super) fn loaded(&mut self, loaded: Loaded) {
+        let mut library = match loaded {
+            Loaded::Step(library) => library,
+            Loaded::Complete(library) => {
+                self.indexing_ended();
+                library
+            }
+            Loaded::Failed(why) => {
+                self.indexing_ended();
+                self.show_problem(&format!(
+                    "indexing stopped, so new files show no stories (please report this): {why}"
+                ));
+                return;
+            }
+        };
+        if let Some(warning) = library.cache_warning.take() {
+            self.show_problem(&warning);
+        }
+        self.replace_library(library);
+    }
+
+    pub(super) fn indexing_ended(&mut self) {
+        self.loader = None;
+        if let Some(watch) = &self.watch {
+            watch.set_busy(false);
+        }
+    }
+
+    /// Looks at the store folder `root` every `every`, and when its files changed, opens it
+    /// again with `reopen` and shows what is new (indexing it as at start).
+    pub fn watch_store(&mut self, root: std::path::PathBuf, every: Duration, reopen: Reopen) {
+        let (since, busy) = (self.library.listing, self.loader.is_some());
+        match StoreWatch::spawn(root, since, every, reopen, busy, self.waker.clone()) {
+            Ok(watch) => self.watch = Some(watch),
+            Err(e) => self.notify(format!("cannot watch the store for new files: {e}"), true),
+        }
+    }
+
+    /// The store opened again after it changed: listed at once, new files indexed beside.
+    pub(super) fn store_changed(
+        &mut self,
+        library: crate::library::Library,
+        pending: Option<crate::library::Pending>,
+    ) {
+        let added = library
+            .digests()
+            .len()
+            .saturating_sub(self.library.digests().len());
+        self.notify(
+            match added {
+                0 => "the store changed: the list is up to date".to_string(),
+                1 => "1 new digest in the store".to_string(),
+                n => format!("{n} new digests in the store"),
+            },
+            false,
+        );
+        // After: what it says of the place (a date gone) matters more.
+        self.replace_library(library);
+        if let Some(pending) = pending {
+            self.start_loading(pending);
+        }
+    }
+
+    /// (parsed, to parse) while new files are being indexed.
+    pub fn loading(&self) -> Option<(usize, usize)> {
+        self.loader.as_ref().map(|l| l.progress.counts())
+    }
+
+    /// Takes a new library (indexing done, or the store changed): the reader stays where it
+    /// was (date, scope, category, story, scroll), and an open search is asked again.
+    pub(super) fn replace_library(&mut self, library: crate::library::Library) {
+        if let Some(saved) = self.unrestored.take() {
+            // Nothing was done since the start: the saved place, now that more is indexed.
+            self.swap_library(library);
+            self.restore_saved(saved);
+            return;
+        }
+        let position = self.position();
+        let id_of = |app: &App, r: Option<ItemRef>| r.map(|r| app.item_at(r).1.id.to_string());
+        let opened = id_of(self, self.opened);
+        let highlighted = id_of(self, self.items.get(self.item).copied());
+        let (focus, scroll, item) = (self.focus, self.scroll, self.item);
+        let search = self.search.take();
+        // Results are places in the old lists: nothing of them is kept but the query and
+        // which story was selected, found again among the new results by id (still the one
+        // from before a previous replacement if no answer came in between).
+        let reselect = search
+            .as_ref()
+            .and_then(|view| id_of(self, view.selected_hit()).or_else(|| view.reselect.clone()));
+        self.swap_library(library);
+        self.restore(&position);
+        // The story's file changed and is being indexed again: back to it when it is.
+        if search.is_none() {
+            self.wait_for_place(position);
+        }
+        // The open story, the highlighted one and where the keyboard was stay as they were
+        // (stories found again by id: their places in the lists may have moved).
+        let find = |app: &App, id: Option<String>| app.position_in(&app.items, &id?);
+        self.opened = find(self, opened).map(|p| self.items[p]);
+        if self.opened.is_some() {
+            self.scroll = scroll;
+        }
+        self.item = find(self, highlighted).unwrap_or(item.min(self.items.len().saturating_sub(1)));
+        self.follow_item_date();
+        self.focus = focus;
+        if let Some(mut view) = search {
+            view.reselect = reselect;
+            view.hits.clear();
+            view.shown = None;
+            view.marked = None;
+            view.snippets.clear();
+            view.requested = None;
+            self.search = Some(view);
+            self.request_search();
+        }
+    }
+
+    /// `library` in place of this one, at its newest date.
+    pub(super) fn swap_library(&mut self, library: crate::library::Library) {
+        self.library = Arc::new(library);
+        // Places in the old lists.
+        self.scope_anchor = None;
+        // The search thread holds the old library.
+        self.worker = None;
+        self.article = ArticleCache::default();
+        self.dates = scope::group_dates(&self.library);
+        self.group_of = scope::group_of_digests(&self.dates, self.library.digests().len());
+        self.scope = Scope::Day;
+        self.opened = None;
+        self.select_date(0);
+        self.refind_bookmarks();
+    }
+
+    /// Bookmarks whose story now has another id (see [`Library::find_bookmarked`]) take it,
+    /// with its title, category and link as they are now; one that lacks a field (repaired
+    /// from a damaged state file) takes it from its story. Read marks
+    /// made under an old id mark the story under its new one.
+    /// (A story two old bookmarks find again takes the first; the other stays as it is.)
+    pub(super) fn refind_bookmarks(&mut self) {
+        let mut taken = std::collections::HashSet::new();
+        let mut moves: Vec<(String, Bookmark)> = Vec::new();
+        for mark in self.session.bookmarks() {
+            if let Some(view) = self.library.find(&mark.id).filter(|v| v.id == mark.id) {
+                // A bookmark repaired from a damaged state file lacks what its story says.
+                let digest = &self.library.digests()[view.digest];
+                if let Some(refilled) = mark.refilled_from(Bookmark::for_item(digest, &view)) {
+                    moves.push((mark.id, refilled));
+                }
+                continue;
+            }
+            let Some(view) = self.library.find_bookmarked(&mark) else {
+                continue;
+            };
+            if self.session.is_bookmarked(view.id) || !taken.insert(view.id.to_string()) {
+                continue;
+            }
+            let moved = Bookmark {
+                id: view.id.to_string(),
+                title: view.title.to_string(),
+                category: view.category.map(str::to_string),
+                url: view.url.map(str::to_string),
+                ..mark.clone()
+            };
+            moves.push((mark.id, moved));
+        }
+        self.session.move_bookmarks(moves);
+        // Read marks made under an id a story had before go to the id it has now.
+        let moved: Vec<String> = self
+            .session
+            .state()
+            .read
+            .iter()
+            .filter_map(|id| self.library.find(id).filter(|v| v.id != id.as_str()))
+            .map(|v| v.id.to_string())
+            .filter(|id| !self.session.is_read(id))
+            .collect();
+        self.session.mark_read(moved);
+    }
+}

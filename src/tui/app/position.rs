@@ -1,0 +1,270 @@
+//! Where the reader is, as the state file keeps it: the saved position made of the app's
+//! state, and going back to one (at start, after a new index, leaving the bookmarks view).
+
+use super::{App, ItemRef, Pane, Scope, searching};
+use crate::state::Position;
+
+impl App {
+    /// Where the reader is: scope, date, category, the highlighted or open story and how far
+    /// it is scrolled.
+    pub fn position(&self) -> Position {
+        if let Some(saved) = &self.unrestored {
+            return saved.clone();
+        }
+        // A story read from the search results: it is where the reader is, on its date.
+        if let Some(view) = self.search.as_ref()
+            && view.focus == crate::tui::search::SearchFocus::Article
+            && let Some(r) = view.selected_hit()
+        {
+            let (digest, item) = self.item_at(r);
+            return Position {
+                date: Some(crate::model::date_label(digest.date)),
+                category: None,
+                item: Some(item.id.to_string()),
+                scroll: view.scroll,
+                extra: position_extra(
+                    Scope::Day,
+                    "source",
+                    "article",
+                    Some(item.id),
+                    None,
+                    None,
+                    self.search_kept().as_ref(),
+                ),
+            };
+        }
+        // The story is the one open in the article pane, else the highlighted one (whatever
+        // pane has the focus: in a many-day scope it is also what says the date).
+        let highlighted = self.items.get(self.item).copied();
+        let group = if self.category().is_unified() {
+            "unified"
+        } else {
+            "source"
+        };
+        let (pane, story) = match self.focus {
+            Pane::Dates => ("dates", highlighted),
+            Pane::Categories => ("categories", highlighted),
+            Pane::Items => ("stories", highlighted),
+            Pane::Article if self.opened.is_some() => ("article", self.opened),
+            Pane::Article => ("overview", highlighted),
+        };
+        let open = self.opened.map(|r| self.item_at(r).1.id);
+        // The article pane's scroll, whatever it shows and wherever the focus is; and the
+        // words at its top, which hold at another size.
+        let place = self.article.place(&self.article_content(), self.scroll);
+        Position {
+            date: self
+                .dates
+                .get(self.date)
+                .map(|g| crate::model::date_label(g.date)),
+            category: self
+                .categories
+                .get(self.category)
+                .map(|c| c.filter.label().to_string()),
+            item: story.map(|r| self.item_at(r).1.id.to_string()),
+            scroll: self.scroll,
+            extra: position_extra(
+                self.scope,
+                group,
+                pane,
+                open,
+                place,
+                Some(self.view.offsets[2]),
+                self.search_kept().as_ref(),
+            ),
+        }
+    }
+
+    /// Goes back to where the reader was when it last quit; whatever is gone since (a date,
+    /// a category, a story) is skipped.
+    pub(super) fn restore_position(&mut self) {
+        if let Some(mut p) = self.session.position().cloned() {
+            self.last_search = p
+                .extra
+                .get(POSITION_SEARCH)
+                .and_then(searching::LastSearch::from_json);
+            // A story retitled since has another id now (see `index::aliases`).
+            let now = |id: &str| self.library.find(id).map(|v| v.id.to_string());
+            if let Some(id) = p.item.as_deref().and_then(now) {
+                p.item = Some(id);
+            }
+            if let Some(id) = p
+                .extra
+                .get(POSITION_OPEN)
+                .and_then(|v| v.as_str())
+                .and_then(now)
+            {
+                p.extra.insert(POSITION_OPEN.to_string(), id.into());
+            }
+            self.restore_saved(p);
+        }
+    }
+
+    /// Goes to the saved position `p`, and keeps it to go to later when its story is not
+    /// found yet because files are still being indexed.
+    pub(super) fn restore_saved(&mut self, p: Position) {
+        self.restore(&p);
+        self.wait_for_place(p);
+    }
+
+    /// While files are being indexed, a place whose story is not found (yet) waits for them,
+    /// and is gone back to when they are, unless the user goes elsewhere first.
+    pub(super) fn wait_for_place(&mut self, p: Position) {
+        let found = p.item.as_deref().is_none_or(|id| {
+            let at = |r: Option<ItemRef>| r.is_some_and(|r| self.item_at(r).1.id == id);
+            at(self.opened) || at(self.items.get(self.item).copied())
+        });
+        self.unrestored = (!found && self.library.pending_count() > 0).then_some(p);
+    }
+
+    /// Goes to a saved position; whatever is gone (a date, a category, a story) is skipped.
+    pub(super) fn restore(&mut self, p: &Position) {
+        let saved = |key: &str| p.extra.get(key).and_then(|v| v.as_str());
+        let scope = saved(POSITION_SCOPE)
+            .and_then(Scope::from_key)
+            .unwrap_or(Scope::Day);
+        let unified = saved(POSITION_GROUP) == Some("unified");
+        let by_date = p.date.as_deref().and_then(|d| {
+            self.dates
+                .iter()
+                .position(|g| crate::model::date_label(g.date) == d)
+        });
+        let by_item = || self.date_of_item(p.item.as_deref()?);
+        let mut date = by_date.or_else(by_item);
+        // The date's files are gone from the store: the next older date (where the reader
+        // was going), else the newest.
+        if date.is_none()
+            && let Some(want) = p.date.as_deref().and_then(crate::model::parse_date_label)
+            && !self.dates.is_empty()
+        {
+            let older = self
+                .dates
+                .iter()
+                .position(|g| g.date.is_some_and(|d| d < want));
+            let at = older.unwrap_or(0);
+            self.notify(
+                format!(
+                    "{want} is no longer in the store: {} is shown",
+                    crate::model::date_label(self.dates[at].date)
+                ),
+                false,
+            );
+            date = Some(at);
+        }
+        if date.is_none() && scope == Scope::Day {
+            return;
+        }
+        self.scope = scope;
+        self.select_date(date.unwrap_or(0));
+        if scope.is_multi_date() {
+            self.refresh_scope(None, None);
+        }
+        if let Some(c) = p.category.as_deref().and_then(|c| {
+            self.categories
+                .iter()
+                .position(|k| k.filter.label() == c && k.filter.is_unified() == unified)
+        }) {
+            self.select_category(c);
+            self.focus = Pane::Items;
+        }
+        let found = p
+            .item
+            .as_deref()
+            .and_then(|id| self.position_in(&self.items, id));
+        if let Some(pos) = found {
+            self.item = pos;
+            self.follow_item_date();
+        }
+        // Positions saved before the pane was kept say "article" for an open story.
+        match (saved(POSITION_PANE), found) {
+            (Some("dates"), _) => self.focus = Pane::Dates,
+            (Some("categories"), _) => self.focus = Pane::Categories,
+            (Some("stories"), _) => self.focus = Pane::Items,
+            (Some("overview"), _) => self.focus = Pane::Article,
+            (_, Some(pos)) => {
+                self.opened = Some(self.items[pos]);
+                self.focus = Pane::Article;
+            }
+            (_, None) => {}
+        }
+        // A story open beside another highlighted one.
+        if let Some(pos) = saved(POSITION_OPEN).and_then(|id| self.position_in(&self.items, id)) {
+            self.opened = Some(self.items[pos]);
+        }
+        // The article pane as it was, when it shows what it showed: its scroll (clamped on
+        // the first draw), and the words at its top, found at whatever size this is.
+        let was_open = match saved(POSITION_PANE) {
+            Some("article") | None => p.item.as_deref(),
+            _ => saved(POSITION_OPEN),
+        };
+        let shows_it = match (was_open, self.opened) {
+            (Some(id), Some(r)) => self.item_at(r).1.id == id,
+            (None, None) => true,
+            _ => false,
+        };
+        let number = |key: &str| {
+            p.extra
+                .get(key)
+                .and_then(|v| v.as_u64())
+                .map(|n| n as usize)
+        };
+        if shows_it {
+            self.scroll = p.scroll;
+            self.place = number(POSITION_PLACE);
+        }
+        // The stories list scrolled as it was (the first draw moves it only as far as the
+        // highlighted story needs to be seen).
+        if let Some(top) = number(POSITION_STORIES_TOP) {
+            self.view.offsets[2] = top;
+        }
+    }
+
+    /// The date group of the story with this id (one id lookup, not a search per date).
+    pub(super) fn date_of_item(&self, id: &str) -> Option<usize> {
+        let digest = self.library.find(id)?.digest;
+        self.group_of.get(digest).copied()
+    }
+}
+
+/// The saved position's keys beside date, category, story and scroll. Every key is written
+/// each time: a saved position keeps the keys it is not given.
+fn position_extra(
+    scope: Scope,
+    group: &str,
+    pane: &str,
+    open: Option<&str>,
+    place: Option<usize>,
+    stories_top: Option<usize>,
+    search: Option<&searching::LastSearch>,
+) -> crate::state::Extra {
+    crate::state::Extra::from_iter([
+        (POSITION_SCOPE.to_string(), scope.key().into()),
+        (POSITION_GROUP.to_string(), group.into()),
+        (POSITION_PANE.to_string(), pane.into()),
+        (POSITION_OPEN.to_string(), open.into()),
+        (POSITION_PLACE.to_string(), place.into()),
+        (POSITION_STORIES_TOP.to_string(), stories_top.into()),
+        (
+            POSITION_SEARCH.to_string(),
+            search.map_or(serde_json::Value::Null, searching::LastSearch::to_json),
+        ),
+    ])
+}
+
+/// Keys of [`Position::extra`] the reader saves beside the standard fields: the scope
+/// (`day`, `7d`, `30d`, `all`) and whether the category is a `unified` or a `source` one.
+const POSITION_SCOPE: &str = "scope";
+const POSITION_GROUP: &str = "category_group";
+/// The pane with the focus: `dates`, `categories`, `stories` (the saved story highlighted),
+/// `article` (the saved story open) or `overview` (the front pages); older files say only
+/// `stories` or `article`.
+const POSITION_PANE: &str = "pane";
+/// The id of the story open in the article pane, when one is (it may differ from the
+/// highlighted one).
+const POSITION_OPEN: &str = "open";
+/// The words at the top of the article pane (see [`crate::text::place`]).
+const POSITION_PLACE: &str = "place";
+/// The first row the stories list showed.
+const POSITION_STORIES_TOP: &str = "stories_top";
+/// What `/` brings back: the last search's query, scope and selected result.
+const POSITION_SEARCH: &str = "search";
