@@ -379,3 +379,56 @@ fn a_read_only_state_file_is_not_replaced() {
     );
     assert_eq!(fs::read(&path).unwrap(), before);
 }
+
+/// `--state /dev/null` (or a pipe, or a folder) is refused by name: reading a pipe would block,
+/// and a save would put a regular file where the device or pipe was.
+#[cfg(unix)]
+#[test]
+fn a_device_pipe_or_folder_is_refused_and_left_as_it_is() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    for (path, kind) in [
+        (Path::new("/dev/null").to_path_buf(), "a device"),
+        (pipe.clone(), "a pipe"),
+        (dir.path().to_path_buf(), "a folder"),
+    ] {
+        let err = StateFile::open(&path).unwrap_err();
+        let said = err.to_string();
+        assert!(
+            said.contains(&path.display().to_string())
+                && said.contains(&format!("is {kind}, not a regular file")),
+            "{said}"
+        );
+    }
+    // A path that became a pipe after it was opened is not saved into either.
+    let later = dir.path().join("later.json");
+    let file = StateFile::open(&later).unwrap().0;
+    let made = std::process::Command::new("mkfifo")
+        .arg(&later)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let change = Change::AddBookmark(bookmark("a1", "2026-11-23T08:00:00Z"));
+    let err = file.apply(&[change]).unwrap_err();
+    assert!(matches!(err, StateError::NotAFile { .. }), "{err:?}");
+    assert!(fs::metadata(&later).unwrap().file_type().is_fifo());
+    let mut name = pipe.clone().into_os_string();
+    name.push(".lock");
+    assert!(
+        !Path::new(&name).exists(),
+        "no lock file beside a refused path"
+    );
+    assert!(fs::metadata(&pipe).unwrap().file_type().is_fifo());
+    assert!(
+        fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+}

@@ -21,6 +21,15 @@ pub enum StateError {
     )]
     Save { path: PathBuf, cause: io::Error },
 
+    /// A device, pipe or folder given as the state file (`--state /dev/null`): reading it
+    /// could block and saving would replace it, so neither is done.
+    #[error(
+        "state file {} is {kind}, not a regular file — nothing is read from or saved to it; \
+         pass a file with --state",
+        .path.display()
+    )]
+    NotAFile { path: PathBuf, kind: &'static str },
+
     /// A newer ribao's file is neither misread nor written over.
     #[error(
         "state file {} is not changed by this ribao: {problem} — use the newer ribao, or pass \

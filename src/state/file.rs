@@ -50,6 +50,7 @@ impl StateFile {
         let file = StateFile {
             path: resolve_symlink(path.into()),
         };
+        file.ensure_regular()?;
         // Taken before the read: a save in between only makes a look for changes read again.
         let stamp = file.stamp();
         let bytes = file.read_bytes()?;
@@ -105,6 +106,7 @@ impl StateFile {
             path: self.path.clone(),
             cause,
         };
+        self.ensure_regular()?;
         fs::create_dir_all(folder_of(&self.path)).map_err(save_error)?;
         let _lock = self.lock().map_err(save_error)?;
         remove_stray_temps(&self.path);
@@ -123,6 +125,41 @@ impl StateFile {
             state,
             notices,
             stamp: self.stamp(),
+        })
+    }
+
+    /// Refuses a path that is there but is not a regular file.
+    fn ensure_regular(&self) -> Result<(), StateError> {
+        let Ok(meta) = fs::metadata(&self.path) else {
+            return Ok(());
+        };
+        if meta.is_file() {
+            return Ok(());
+        }
+        #[cfg(unix)]
+        let special = {
+            use std::os::unix::fs::FileTypeExt;
+            let t = meta.file_type();
+            if t.is_char_device() || t.is_block_device() {
+                Some("a device")
+            } else if t.is_fifo() {
+                Some("a pipe")
+            } else if t.is_socket() {
+                Some("a socket")
+            } else {
+                None
+            }
+        };
+        #[cfg(not(unix))]
+        let special = None;
+        let kind = match special {
+            Some(kind) => kind,
+            None if meta.is_dir() => "a folder",
+            None => "something else",
+        };
+        Err(StateError::NotAFile {
+            path: self.path.clone(),
+            kind,
         })
     }
 
