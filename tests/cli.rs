@@ -556,6 +556,64 @@ fn control_characters_in_names_and_links_never_reach_the_terminal() {
     );
 }
 
+/// JSON keeps a story's Markdown and file names as they are, but what a terminal would act on
+/// without showing (bidi overrides, the 8-bit CSI, DEL, zero-width characters) is written as
+/// an escape: printed to a terminal, it is seen, not obeyed.
+#[test]
+fn json_output_escapes_what_a_terminal_would_act_on() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("2026-02-01 \u{202e}dm.md"),
+        "# 日报 2026-02-01\n\n## 1. 示例公司发布新模型\n\n正文\u{202e}翻转\u{9b}31m红\u{7f}，零\u{200b}宽。\n",
+    )
+    .unwrap();
+    let store = dir.path().display().to_string();
+    let hidden = ['\u{202e}', '\u{9b}', '\u{7f}', '\u{200b}'];
+    let items = ribao(&["--store", &store, "items", "--json"]);
+    let printed = stdout(&items);
+    assert!(printed.contains(r"\u202edm.md"), "{printed}");
+    let id = json(&items)[0]["id"].as_str().unwrap().to_string();
+    for args in [
+        &["list", "--json"][..],
+        &["items", "--json"],
+        &["check", "--json"],
+        &["search", "正文", "--json"],
+        &["show", &id, "--json"],
+    ] {
+        let out = ribao(&[&["--store", &store][..], args].concat());
+        let printed = stdout(&out);
+        assert!(printed.contains("日报"), "{args:?}: {printed}");
+        assert!(!printed.contains(hidden), "{args:?}: {printed:?}");
+    }
+    // The same data: escaped, not removed.
+    let shown = json(&ribao(&["--store", &store, "show", &id, "--json"]));
+    let body = shown["body"].as_str().unwrap();
+    assert!(
+        body.contains("正文\u{202e}翻转\u{9b}31m红\u{7f}"),
+        "{body:?}"
+    );
+}
+
+/// Output that could not be written (a full disk) is an error, not a silent success.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_is_an_error() {
+    for args in [&["items"][..], &["list", "--json"], &["check"]] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = common::command(tempfile::tempdir().unwrap().path())
+            .args([&["--store", &store()][..], args].concat())
+            .stdout(full)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {said}");
+        assert!(said.contains("cannot write the output"), "{args:?}: {said}");
+    }
+}
+
 #[test]
 fn categories_prints_the_built_in_table_ready_to_save_and_edit() {
     let out = ribao(&["categories"]);

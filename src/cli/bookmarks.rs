@@ -31,7 +31,7 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
     let (_, state) = open(state_path)?;
     let marks = state.bookmarks_newest_first();
     let out = match format {
-        Format::Json => serde_json::to_string_pretty(&marks)? + "\n",
+        Format::Json => super::json::pretty(&marks)? + "\n",
         Format::Markdown => marks.iter().map(|b| markdown_line(b) + "\n").collect(),
         Format::Text => marks
             .iter()
@@ -55,7 +55,7 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
             })
             .collect(),
     };
-    emit(&out);
+    emit(&out)?;
     if marks.is_empty() && format != Format::Json {
         // Said on stderr: the output stays empty for scripts.
         warn(format_args!(

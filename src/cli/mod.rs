@@ -2,6 +2,7 @@
 //! subcommand is given. Every error names the file and what to do, on stderr.
 
 mod bookmarks;
+mod json;
 mod paths;
 mod report;
 
@@ -272,7 +273,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
         ),
         Some(Command::Check { json }) => report::check(library()?, *json),
         Some(Command::Categories) => {
-            report::emit(crate::categories::BUILTIN);
+            report::emit(crate::categories::BUILTIN)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Search {

@@ -96,7 +96,7 @@ impl ItemFilter {
 }
 
 fn print_json<T: Serialize + Sync>(rows: &[T]) -> anyhow::Result<()> {
-    emit(&json_lines(rows)?);
+    emit(&json_lines(rows)?)?;
     Ok(())
 }
 
@@ -109,7 +109,7 @@ fn json_lines<T: Serialize + Sync>(rows: &[T]) -> serde_json::Result<String> {
     }
     let pieces = rows
         .par_chunks(512)
-        .map(serde_json::to_string_pretty)
+        .map(super::json::pretty)
         .collect::<Result<Vec<String>, _>>()?;
     let elements: Vec<&str> = pieces
         .iter()
@@ -118,9 +118,6 @@ fn json_lines<T: Serialize + Sync>(rows: &[T]) -> serde_json::Result<String> {
     Ok(format!("[\n{}\n]\n", elements.join(",\n")))
 }
 
-/// A message for the user on stderr, made safe for the terminal: it can hold file names
-/// and text from files. A stderr that is gone (the reader's window closed) is no reason to
-/// panic: the message had no one to read it.
 /// Why no story has the id `typed`: none was given, it is a digest's (copied from `ribao
 /// list`), or none has it.
 pub(super) fn unknown_id(library: &Library, typed: &str) -> String {
@@ -136,6 +133,9 @@ pub(super) fn unknown_id(library: &Library, typed: &str) -> String {
     }
 }
 
+/// A message for the user on stderr, made safe for the terminal: it can hold file names
+/// and text from files. A stderr that is gone (the reader's window closed) is no reason to
+/// panic: the message had no one to read it.
 pub(super) fn warn(message: impl std::fmt::Display) {
     use std::io::Write;
     let message = message.to_string();
@@ -147,16 +147,21 @@ pub(super) fn warn(message: impl std::fmt::Display) {
 }
 
 /// Write to stdout; a closed pipe (`ribao items | head`) ends the program quietly, as it
-/// does for other Unix tools, instead of panicking.
-pub(super) fn emit(text: &str) {
+/// does for other Unix tools, instead of panicking. Any other failure (a full disk) is an
+/// error: output cut short must not pass for the whole.
+pub(super) fn emit(text: &str) -> anyhow::Result<()> {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout
+    match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
-        && e.kind() == std::io::ErrorKind::BrokenPipe
     {
-        std::process::exit(0);
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(anyhow::anyhow!(
+            "cannot write the output: {}",
+            crate::io_error::in_words(&e)
+        )),
     }
 }
 
@@ -191,7 +196,7 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
                 ]
             })
             .collect();
-        print_table(&table, opts);
+        print_table(&table, opts)?;
         print_origin_notice(library);
         warn_if_no_digests(library);
     }
@@ -251,7 +256,7 @@ pub fn items(
                 ]
             })
             .collect();
-        print_table(&table, opts);
+        print_table(&table, opts)?;
         warn_if_no_digests(library);
     }
     if found.is_empty() && filter.narrows() {
@@ -267,7 +272,7 @@ pub fn items(
 /// A bookmarked story its digest no longer has: what the bookmark kept of it.
 fn show_bookmark(mark: &crate::state::Bookmark, json: bool) -> anyhow::Result<ExitCode> {
     if json {
-        emit(&(serde_json::to_string_pretty(mark)? + "\n"));
+        emit(&(super::json::pretty(mark)? + "\n"))?;
     } else {
         let meta = mark.meta();
         let link = mark
@@ -278,7 +283,7 @@ fn show_bookmark(mark: &crate::state::Bookmark, json: bool) -> anyhow::Result<Ex
         emit(&crate::text::sanitize(&format!(
             "{}\n{meta}\n{link}",
             mark.title
-        )));
+        )))?;
     }
     // As the reader says it: the story gone from its file, or the file itself.
     if std::path::Path::new(&mark.path).is_file() {
@@ -341,7 +346,7 @@ pub fn search(library: &Library, query: &str, json: bool) -> anyhow::Result<Exit
                 crate::text::sanitize(snippet)
             ));
         }
-        emit(&out);
+        emit(&out)?;
     }
     if hits.is_empty() {
         // A shell-quoted argument with a space is one phrase: say so, since quoting a whole
@@ -402,7 +407,7 @@ pub fn show(
             item: ItemRow::new(digest, &view),
             body: &item.body,
         };
-        emit(&(serde_json::to_string_pretty(&row)? + "\n"));
+        emit(&(super::json::pretty(&row)? + "\n"))?;
         return Ok(ExitCode::SUCCESS);
     }
     let width = width.map_or_else(terminal_width, usize::from).max(20);
@@ -417,9 +422,9 @@ pub fn show(
     } else {
         crate::text::lines_to_plain(&lines)
     };
-    emit(&out);
+    emit(&out)?;
     if !out.ends_with('\n') {
-        emit("\n");
+        emit("\n")?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -477,7 +482,7 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
     } else {
         for r in &rows {
             match r.error {
-                Some(e) => emit(&crate::text::sanitize(&format!("FAIL  {}: {e}\n", r.path))),
+                Some(e) => emit(&crate::text::sanitize(&format!("FAIL  {}: {e}\n", r.path)))?,
                 None => {
                     let date = r.date.as_deref().unwrap_or(crate::model::UNDATED);
                     let status = if r.ok { "ok  " } else { "FAIL" };
@@ -491,7 +496,7 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
                         line.push_str("; ");
                         line.push_str(w);
                     }
-                    emit(&crate::text::sanitize(&(line + "\n")));
+                    emit(&crate::text::sanitize(&(line + "\n")))?;
                 }
             }
         }
@@ -510,7 +515,7 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
             "{}, {}{repeats}, {failed} failed\n",
             count(total, "file"),
             count(items, "item")
-        ));
+        ))?;
     }
     Ok(if failed > 0 {
         ExitCode::FAILURE
@@ -537,7 +542,7 @@ fn print_origin_notice(library: &Library) {
 }
 
 /// Columns padded by display width, so CJK cells line up; the last column is not padded.
-fn print_table(rows: &[Vec<String>], opts: TextOptions) {
+fn print_table(rows: &[Vec<String>], opts: TextOptions) -> anyhow::Result<()> {
     // Measured as printed: sanitising changes widths (a tab becomes spaces).
     let rows: Vec<Vec<_>> = rows
         .iter()
@@ -565,7 +570,7 @@ fn print_table(rows: &[Vec<String>], opts: TextOptions) {
         out.push_str(line.trim_end());
         out.push('\n');
     }
-    emit(&out);
+    emit(&out)
 }
 
 #[cfg(test)]
@@ -588,7 +593,7 @@ mod tests {
                     tags: vec!["a", "b"],
                 })
                 .collect();
-            let whole = serde_json::to_string_pretty(&rows).unwrap() + "\n";
+            let whole = super::super::json::pretty(&rows).unwrap() + "\n";
             assert_eq!(json_lines(&rows).unwrap(), whole, "{n} rows");
         }
     }

@@ -191,7 +191,7 @@ fn first_change(s: &str) -> Option<usize> {
     None
 }
 
-fn is_removed(c: char) -> bool {
+pub fn is_removed(c: char) -> bool {
     c.is_control() // C0, DEL, C1
         || matches!(c,
             '\u{202A}'..='\u{202E}'

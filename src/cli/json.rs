@@ -1,0 +1,109 @@
+//! JSON as the commands print it: pretty, and with every character a terminal acts on but
+//! does not show written as an escape. serde_json escapes C0 controls only; DEL, the C1
+//! controls (U+009B is an 8-bit CSI), bidi overrides and isolates, zero-width characters and
+//! line separators in a story's Markdown or a file name would reach the terminal of whoever
+//! reads the output, and an overridden direction can make a path or link read as another.
+
+use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter};
+use std::io::{self, Write};
+
+/// `value` as pretty JSON, every hidden character escaped (`\u202e`); the same data.
+pub fn pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let mut out = Vec::with_capacity(256);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Visible::default());
+    value.serialize(&mut ser)?;
+    Ok(String::from_utf8(out).expect("serde_json writes UTF-8"))
+}
+
+fn is_hidden(c: char) -> bool {
+    crate::text::is_removed(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// serde_json's pretty layout; string text goes through [`Formatter::write_string_fragment`],
+/// which escapes what [`is_hidden`] names.
+#[derive(Default)]
+struct Visible(PrettyFormatter<'static>);
+
+impl Formatter for Visible {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        text: &str,
+    ) -> io::Result<()> {
+        let mut from = 0;
+        for (i, c) in text.char_indices().filter(|&(_, c)| is_hidden(c)) {
+            w.write_all(&text.as_bytes()[from..i])?;
+            write!(w, "\\u{:04x}", u32::from(c))?;
+            from = i + c.len_utf8();
+        }
+        w.write_all(&text.as_bytes()[from..])
+    }
+
+    // The layout is PrettyFormatter's.
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Hidden characters in the output but its own line breaks.
+    fn shows_hidden(text: &str) -> bool {
+        text.chars().any(|c| c != '\n' && is_hidden(c))
+    }
+
+    #[test]
+    fn hidden_characters_are_escaped_and_the_rest_is_as_serde_writes_it() {
+        let value = serde_json::json!({"path": "a\u{202e}gpj.md", "body": "x\u{9b}31my\u{7f} 中\u{200b}文\u{2028}", "n": [1, 2]});
+        let text = pretty(&value).unwrap();
+        assert!(text.contains(r"a\u202egpj.md"), "{text}");
+        assert!(
+            text.contains(r"x\u009b31my\u007f 中\u200b文\u2028"),
+            "{text}"
+        );
+        assert!(!shows_hidden(&text), "{text}");
+    }
+
+    proptest! {
+        /// Escaping changes how the text is written, never what it says: it parses back to the
+        /// same value, laid out as serde_json's pretty printer lays it out.
+        #[test]
+        fn output_parses_back_to_the_same_value(s in "\\PC*|[\u{0}-\u{a0}\u{200b}-\u{206f}a中]*") {
+            let value = serde_json::json!({"text": s, "list": [s.clone()]});
+            let text = pretty(&value).unwrap();
+            prop_assert!(!shows_hidden(&text));
+            prop_assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), value.clone());
+            if !s.chars().any(is_hidden) {
+                prop_assert_eq!(text, serde_json::to_string_pretty(&value).unwrap());
+            }
+        }
+    }
+}
