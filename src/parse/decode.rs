@@ -50,7 +50,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     // which is all that is needed here.
     let (text, warning) = match simdutf8::basic::from_utf8(bytes) {
         Ok(s) => (Cow::Borrowed(s), None),
-        Err(_) => decode_legacy(bytes)?,
+        Err(_) => match mostly_utf8(bytes) {
+            Some(read) => read,
+            None => decode_legacy(bytes)?,
+        },
     };
     Ok(Decoded {
         text: match text {
@@ -58,6 +61,31 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             Cow::Owned(s) => Cow::Owned(normalize_newlines(&s).into_owned()),
         },
         warning,
+    })
+}
+
+/// UTF-8 with a few places that are not (a file cut mid-character, a stray byte): read as
+/// UTF-8, those bytes replaced, when its valid multi-byte characters outnumber them twenty to
+/// one. GB18030 reads almost any bytes without error, and would garble every character. GBK
+/// text read as UTF-8 fails at most of its characters, so it never passes for this.
+fn mostly_utf8(bytes: &[u8]) -> Option<(Cow<'_, str>, Option<String>)> {
+    let (mut wide, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        // Lead bytes: one per character of two or more bytes.
+        wide += chunk.valid().bytes().filter(|b| b & 0xC0 == 0xC0).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    (bad * 20 <= wide).then(|| {
+        let places = match bad {
+            1 => "1 place".to_string(),
+            n => format!("{n} places"),
+        };
+        (
+            String::from_utf8_lossy(bytes),
+            Some(format!(
+                "not valid UTF-8 in {places}; read as UTF-8, unreadable bytes replaced with �"
+            )),
+        )
     })
 }
 
@@ -201,6 +229,29 @@ mod tests {
             "{}",
             d.text
         );
+        // Wherever the cut falls, in whichever character: GB18030 reads most such endings
+        // without error (`英` cut to E8 8B is a GB18030 character), and read so, all of the
+        // file was garbled.
+        let text = "# 日报 2026-01-20\n\n1. 英伟达发布新芯片，成本下降。\n";
+        for c in "英伟达新芯片日报成本😀".chars() {
+            let mut whole = [0; 4];
+            let whole = c.encode_utf8(&mut whole).as_bytes();
+            for cut in 1..whole.len() {
+                let mut bytes = text.as_bytes().to_vec();
+                bytes.extend_from_slice(&whole[..cut]);
+                let d = decode(&bytes).unwrap();
+                assert_eq!(d.text, format!("{text}�"), "{c} cut to {cut} bytes");
+                assert!(d.warning.unwrap().contains("read as UTF-8"));
+            }
+        }
+        // A few stray bytes in a short file.
+        let mut stray = text.as_bytes().to_vec();
+        for at in [30, 20, 10] {
+            stray.insert(at, 0xFF);
+        }
+        let d = decode(&stray).unwrap();
+        assert!(d.text.contains("发布新芯片"), "{}", d.text);
+        assert_eq!(d.text.matches('�').count(), 3, "{}", d.text);
         // GBK with a stray byte is read as GBK, not as UTF-8 replacing every character.
         let (gbk, _, _) = encoding_rs::GB18030.encode("# 人工智能日报\n\n1. 某公司发布新模型。\n");
         let mut gbk = gbk.into_owned();
