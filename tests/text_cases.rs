@@ -332,6 +332,38 @@ fn cjk_table_columns_line_up_by_display_width() {
     }
 }
 
+/// A header is never cut inside a word (a CJK run is one): its words go on lines of their
+/// own, and where even that does not fit, each row is listed as `header：value` lines.
+#[test]
+fn table_headers_keep_their_words_whole() {
+    let md = "| 厂商 | 代表模型 | 百万 Token 输入价 | 最长上下文 |\n|---|---|---|---|\n| 示例云 | 通用旗舰版 | ¥7.2 | 100 万 |\n";
+    let boxed = render_plain(md, 43);
+    assert_eq!(
+        boxed,
+        [
+            "┌────────┬──────────┬────────┬────────────┐",
+            "│ 厂商   │ 代表模型 │ 百万   │ 最长上下文 │",
+            "│        │          │ Token  │            │",
+            "│        │          │ 输入价 │            │",
+            "├────────┼──────────┼────────┼────────────┤",
+            "│ 示例云 │ 通用旗舰 │ ¥7.2   │ 100 万     │",
+            "│        │ 版       │        │            │",
+            "└────────┴──────────┴────────┴────────────┘",
+        ],
+        "{boxed:#?}"
+    );
+    let stacked = render_plain(md, 42);
+    assert_eq!(
+        stacked,
+        [
+            "厂商：示例云",
+            "代表模型：通用旗舰版",
+            "百万 Token 输入价：¥7.2",
+            "最长上下文：100 万",
+        ]
+    );
+}
+
 #[test]
 fn nested_lists_have_hanging_indents() {
     let md = "- 第一项内容比较长需要换行显示\n  - 第二层的内容也比较长\n    - 第三层\n- 第二项\n\n3. 三\n4. 四的内容比较长需要换行\n";

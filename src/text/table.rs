@@ -42,13 +42,17 @@ impl Table {
         }
     }
 
-    /// Column content widths that fit `width` with borders, or `None` if even the minimum
-    /// does not. Ambiguous-wide mode draws `─` 2 columns wide, so columns get even widths there.
+    /// Column content widths that fit `width` with borders, or `None` if even the narrowest
+    /// do not. A column is no narrower than [`MIN_COLUMN`] nor than its header's widest word
+    /// (see [`word_ends`]): a header cut mid-word (`代表模` over `型`) reads worse than
+    /// the `header：value` lines. Ambiguous-wide mode draws `─` 2 columns wide, so columns
+    /// get even widths there.
     fn column_widths(&self, cols: usize, width: usize, opts: TextOptions) -> Option<Vec<usize>> {
         let step = str_width("─", opts);
         let border = str_width("│", opts);
         let round = |w: usize| w.div_ceil(step) * step;
-        let mut widths: Vec<usize> = (0..cols)
+        let header = &self.rows[0];
+        let (mut widths, floors): (Vec<usize>, Vec<usize>) = (0..cols)
             .map(|c| {
                 let natural = self
                     .rows
@@ -56,22 +60,23 @@ impl Table {
                     .map(|row| cell_natural_width(&row[c], opts))
                     .max()
                     .unwrap_or(0);
-                round(natural.max(1))
+                let natural = round(natural.max(1));
+                let floor = round(MIN_COLUMN.max(widest_word(&header[c], opts)));
+                (natural, floor.min(natural))
             })
-            .collect();
+            .unzip();
         // Each cell is "│ " + content + " ", plus the closing "│".
         let budget = width.checked_sub(cols * (border + 2) + border)?;
-        let min = round(MIN_COLUMN);
         while widths.iter().sum::<usize>() > budget {
-            // Shrink the widest column: long cells wrap, short ones stay on one line.
-            let (widest, &w) = widths
+            // Shrink the widest column that may still shrink: long cells wrap, short ones
+            // stay on one line.
+            let (widest, _) = widths
                 .iter()
+                .zip(&floors)
                 .enumerate()
-                .max_by_key(|&(i, &w)| (w, usize::MAX - i))?;
-            if w < min + step {
-                return None;
-            }
-            widths[widest] = w - step;
+                .filter(|(_, (w, floor))| *w > *floor)
+                .max_by_key(|&(i, (&w, _))| (w, usize::MAX - i))?;
+            widths[widest] -= step;
         }
         Some(widths)
     }
@@ -89,10 +94,14 @@ impl Table {
         let cells: Vec<Vec<Vec<Line<'static>>>> = self
             .rows
             .iter()
-            .map(|row| {
+            .enumerate()
+            .map(|(r, row)| {
                 row.iter()
                     .zip(widths)
-                    .map(|(cell, &w)| wrap(cell, w, opts))
+                    .map(|(cell, &w)| match r {
+                        0 => wrap(&between_words(cell, w, opts), w, opts),
+                        _ => wrap(cell, w, opts),
+                    })
                     .collect()
             })
             .collect();
@@ -159,6 +168,71 @@ impl Table {
         }
         out
     }
+}
+
+/// A header cell with line breaks put between its words where it is wider than `width`, so
+/// that no word is cut ([`Table::column_widths`] keeps every column as wide as its header's
+/// widest word); wrapping would cut a CJK run anywhere.
+fn between_words(cell: &[Span<'static>], width: usize, opts: TextOptions) -> Vec<Span<'static>> {
+    let text: String = cell.iter().map(|s| s.content.as_ref()).collect();
+    // Where lines break, packing words greedily: a space there becomes the line break, else
+    // one goes in.
+    let mut breaks: Vec<(usize, bool)> = Vec::new();
+    let (mut line, mut start) = (0, 0);
+    for end in word_ends(&text) {
+        let word = &text[start..end];
+        if line > 0 && line + str_width(word.trim_end(), opts) > width {
+            breaks.push(match text[..start].ends_with(' ') {
+                true => (start - 1, true),
+                false => (start, false),
+            });
+            line = 0;
+        }
+        line += str_width(word, opts);
+        start = end;
+    }
+    let mut at = 0;
+    cell.iter()
+        .map(|span| {
+            let end = at + span.content.len();
+            let mut content = String::with_capacity(span.content.len() + 1);
+            let mut copied = at;
+            for &(b, space) in breaks.iter().filter(|(b, _)| (at..end).contains(b)) {
+                content.push_str(&text[copied..b]);
+                content.push('\n');
+                copied = b + usize::from(space);
+            }
+            content.push_str(&text[copied..end]);
+            at = end;
+            Span::styled(content, span.style)
+        })
+        .collect()
+}
+
+/// Where the words of a cell end: the line break opportunities of Unicode's line breaking
+/// rules, but for those inside a run of CJK letters, which is one word here (`输入价格（元/`
+/// ends after `格` and after `/`).
+fn word_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let letter = |c: Option<char>| c.is_some_and(|c| is_cjk(c) && c.is_alphanumeric());
+    unicode_linebreak::linebreaks(text)
+        .map(|(at, _)| at)
+        .filter(move |&at| {
+            !(letter(text[..at].chars().next_back()) && letter(text[at..].chars().next()))
+        })
+}
+
+/// Width of the widest word of a cell (see [`word_ends`]).
+fn widest_word(cell: &[Span<'_>], opts: TextOptions) -> usize {
+    let text: String = cell.iter().map(|s| s.content.as_ref()).collect();
+    let mut start = 0;
+    word_ends(&text)
+        .map(|end| {
+            let word = &text[start..end];
+            start = end;
+            str_width(word.trim_end(), opts)
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// Width of a cell's longest hard line (`<br>` inside cells becomes `'\n'`).
