@@ -1069,3 +1069,56 @@ fn a_state_file_unreadable_at_a_look_for_changes_leaves_saving_on() {
     let (_, on_disk) = ribao::state::StateFile::open(&path).unwrap();
     assert_eq!(on_disk.state.bookmarks.len(), 3);
 }
+
+/// Two readers on one state file: the one the user moved in saves its place on quit; the one
+/// left idle beside it does not put back the place it started from, whichever quits last.
+#[test]
+fn a_reader_left_idle_does_not_overwrite_the_place_another_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let mut moved = saving_to(&path);
+    let mut idle = saving_to(&path);
+    moved.keys("j<Enter>");
+    let place = moved.app.position();
+    moved.app.save_on_quit().unwrap();
+    idle.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(3))]);
+    idle.app.save_on_quit().unwrap();
+    let (_, on_disk) = ribao::state::StateFile::open(&path).unwrap();
+    assert_eq!(on_disk.state.position.as_ref(), Some(&place));
+    // Once a key went somewhere, its place is saved, last quit last.
+    idle.keys("j");
+    let other = idle.app.position();
+    assert_ne!(other, place);
+    idle.app.save_on_quit().unwrap();
+    let (_, on_disk) = ribao::state::StateFile::open(&path).unwrap();
+    assert_eq!(on_disk.state.position, Some(other));
+}
+
+/// An open bookmarks view takes in what another ribao saved too: a bookmark removed there
+/// leaves the list (Enter cannot open it any more), and the selection stays on its bookmark.
+#[test]
+fn an_open_bookmarks_view_shows_what_another_ribao_saved() {
+    let (_dir, path, mut h) = two_bookmarks_saved();
+    h.keys("B");
+    assert!(h.text().contains("书签 Bookmarks · 2"), "{}", h.text());
+    let shown: Vec<String> = h
+        .app
+        .bookmarks_view()
+        .unwrap()
+        .visible()
+        .iter()
+        .map(|b| b.id.clone())
+        .collect();
+    h.keys("j");
+    let (kept, gone) = (shown[1].clone(), shown[0].clone());
+    assert_eq!(selected_id(&h), kept);
+    let (other, _) = ribao::state::StateFile::open(&path).unwrap();
+    other
+        .apply(&[Change::RemoveBookmark(gone.clone())])
+        .unwrap();
+    h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(3))]);
+    let screen = h.text();
+    assert!(screen.contains("书签 Bookmarks · 1"), "{screen}");
+    assert!(screen.contains("★ 1"), "{screen}");
+    assert_eq!(selected_id(&h), kept);
+}

@@ -179,10 +179,8 @@ fn read(
             }
             crate::tui::Session::open(file, loaded)
         }
-        Err(e) => {
-            warn(&e);
-            crate::tui::Session::saving_disabled(e.to_string())
-        }
+        // Said in the reader, and again on quit if a change is lost: not printed here too.
+        Err(e) => crate::tui::Session::saving_disabled(e.to_string()),
     };
     let store = library.origin.store().to_path_buf();
     let options = crate::tui::Options {

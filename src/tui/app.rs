@@ -144,6 +144,9 @@ pub struct App {
     bookmarks: Option<BookmarksView>,
     /// The last key was `A`, which asked to be pressed again to mark a list read.
     mark_all_asked: bool,
+    /// A key was pressed that went somewhere: the place is the user's to save on quit. A
+    /// reader left idle beside another does not put back the place it started from.
+    touched: bool,
     /// The story the `a` presses in a row started from: a scope that lacks it (the last 7
     /// days, from an older date) does not lose it for the next.
     scope_anchor: Option<ItemRef>,
@@ -215,6 +218,7 @@ impl App {
             links: None,
             bookmarks: None,
             mark_all_asked: false,
+            touched: false,
             scope_anchor: None,
             unrestored: None,
             place: None,
@@ -294,6 +298,7 @@ impl App {
         }
         // The user has gone somewhere: that is the place now.
         self.unrestored = None;
+        self.touched |= action != Action::Quit;
         if let Some(scroll) = self.help {
             let max = self.view.help_len.saturating_sub(self.view.help_height);
             let page = self.view.help_height.max(2) - 1;
@@ -454,14 +459,24 @@ impl App {
     /// a message went away.
     pub fn tick(&mut self, elapsed: Duration) -> bool {
         self.clock += elapsed;
-        // Not under the bookmarks view: it lists (and can put back) what it was opened with.
         // What is taken in is not moved to other ids here: a ribao whose index is older would
         // move them back.
         let mut redraw = false;
-        if self.clock >= self.next_state_look && self.bookmarks.is_none() {
+        if self.clock >= self.next_state_look {
             self.next_state_look = self.clock + STATE_LOOK;
             redraw = self.session.catch_up();
             self.relay_session_message();
+            // An open bookmarks view lists them as they are now, on the bookmark it was on.
+            let selected = self
+                .bookmarks
+                .as_ref()
+                .and_then(|v| Some(v.selected()?.id.clone()));
+            if redraw
+                && let Some(view) = self.bookmarks_changed()
+                && let Some(id) = selected
+            {
+                view.select(&id);
+            }
         }
         if self.message.as_ref().is_some_and(|m| self.clock >= m.until) {
             self.message = None;

@@ -94,9 +94,7 @@ pub fn run(library: impl Into<Arc<Library>>, options: Options) -> anyhow::Result
         notices: events.sender(),
     };
     let result = run_app(guard.terminal(), &mut app, &mut events, &mut host);
-    let position = app.position();
-    app.session_mut().set_position(position);
-    let flushed = app.session_mut().flush();
+    let flushed = app.save_on_quit();
     drop(events);
     drop(guard);
     result.and(flushed)

@@ -75,6 +75,16 @@ impl App {
         }
     }
 
+    /// Saves what quitting keeps: the place, when a key went somewhere in this session;
+    /// Err says what was lost (see [`Session::flush`](crate::tui::Session::flush)).
+    pub fn save_on_quit(&mut self) -> anyhow::Result<()> {
+        if self.touched {
+            let position = self.position();
+            self.session.set_position(position);
+        }
+        self.session.flush()
+    }
+
     /// Goes back to where the reader was when it last quit; whatever is gone since (a date,
     /// a category, a story) is skipped.
     pub(super) fn restore_position(&mut self) {
