@@ -508,8 +508,9 @@ impl Library {
             .or_else(|| digest.items.iter().find(|item| item.id == view.id));
         let Some(item) = found else {
             return Err(format!(
-                "{} changed since it was indexed and no longer holds this story; the reader \
-                 shows its new content once it notices the change (within 15 s)",
+                "{} changed since it was indexed and no longer holds this story; its new \
+                 content shows once it is indexed again (by the next ribao command, or the \
+                 reader within 15 s)",
                 info.path.display()
             ));
         };
@@ -529,7 +530,7 @@ impl Library {
         read_digest(&FileEntry {
             path: info.path.clone(),
             size,
-            mtime: None,
+            changed: None,
         })
         .map_err(|e| format!("{}: {e}", info.path.display()))
     }
@@ -675,7 +676,7 @@ pub(crate) fn record_for(root: &Path, digest: &Digest) -> FileRecord {
             .unwrap_or(&digest.path)
             .to_path_buf(),
         size: 0,
-        mtime: i64::MIN,
+        changed: i64::MIN,
         outcome: Outcome::Digest(0),
     }
 }

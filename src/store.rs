@@ -17,7 +17,8 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 pub struct FileEntry {
     pub path: PathBuf,
     pub size: u64,
-    pub mtime: Option<SystemTime>,
+    /// When it last changed (see [`crate::file_stamp::changed`]).
+    pub changed: Option<SystemTime>,
 }
 
 /// A file or folder that could not be read, with the reason in words.
@@ -33,7 +34,7 @@ pub fn listing(files: &[FileEntry], problems: &[FileProblem]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for f in files {
-        (&f.path, f.size, f.mtime).hash(&mut h);
+        (&f.path, f.size, f.changed).hash(&mut h);
     }
     for p in problems {
         p.path.hash(&mut h);
@@ -124,7 +125,7 @@ fn file_entry(path: PathBuf, m: &std::fs::Metadata) -> Looked {
         is_file: m.is_file(),
         entry: FileEntry {
             size: m.len(),
-            mtime: m.modified().ok(),
+            changed: crate::file_stamp::changed(m),
             path,
         },
     }

@@ -106,6 +106,31 @@ fn touch_later(path: &Path) {
         .unwrap();
 }
 
+/// An edit that keeps the size and puts the modification time back (`touch -r`, some sync
+/// tools) is still seen: files are known by their change time, which no tool sets back.
+#[cfg(unix)]
+#[test]
+fn an_edit_with_its_modification_time_put_back_shows_its_new_content() {
+    let s = Setup::new();
+    let before = s.items();
+    let path = s.store.join("brief/2026-02-03.md");
+    let text = fs::read_to_string(&path).unwrap();
+    let title = titles(&before)
+        .into_iter()
+        .find(|t| text.contains(t.as_str()))
+        .expect("a title of the edited file");
+    let modified = fs::metadata(&path).unwrap().modified().unwrap();
+    let edited = text.replacen(&title, &"测".repeat(title.len() / 3), 1);
+    let edited = format!("{edited}{}", " ".repeat(text.len() - edited.len()));
+    fs::write(&path, &edited).unwrap();
+    let f = fs::File::options().write(true).open(&path).unwrap();
+    f.set_modified(modified).unwrap();
+    assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), modified);
+    let after = s.items();
+    assert!(!titles(&after).contains(&title), "old title still shown");
+    assert!(titles(&after).iter().any(|t| t.starts_with("测测")));
+}
+
 fn meta_file(s: &Setup) -> PathBuf {
     s.index_files()
         .into_iter()
@@ -277,7 +302,11 @@ fn damage_inside_the_text_file_is_noticed_and_rebuilt() {
     for b in &mut bytes[..] {
         *b ^= 0x20;
     }
+    // Written in place, its modification time put back: only the change time tells.
+    let modified = fs::metadata(&text).unwrap().modified().unwrap();
     fs::write(&text, &bytes).unwrap();
+    let f = fs::File::options().write(true).open(&text).unwrap();
+    f.set_modified(modified).unwrap();
     assert_eq!(search("模型"), before, "search read the damaged text");
 }
 

@@ -37,7 +37,7 @@ fn links_are_followed_and_loops_reported() {
         names,
         ["a/b/2026-01-01.md", "alias.md", "linked/2026-01-02.txt"]
     );
-    assert!(files.iter().all(|f| f.size > 0 && f.mtime.is_some()));
+    assert!(files.iter().all(|f| f.size > 0 && f.changed.is_some()));
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].path.ends_with("a/b/up"));
     assert!(

@@ -269,7 +269,7 @@ pub fn build(
     for f in &files {
         body.bytes(&path_to_bytes(&f.rel));
         body.u64(f.size);
-        body.i64(f.mtime);
+        body.i64(f.changed);
         match &f.outcome {
             Outcome::Digest(d) => {
                 body.u8(0);

@@ -9,8 +9,8 @@
 //!   the index fresh and uses it).
 //!
 //! The cache is disposable: anything missing, damaged, of another version or built with
-//! another categories table is rebuilt. Files are keyed by path, size and modification time,
-//! so an edited, added, removed or renamed digest is re-read at the next start.
+//! another categories table is rebuilt. Files are keyed by path, size and change time (see
+//! [`crate::file_stamp::changed`]), so an edited, added, removed or renamed digest is re-read at the next start.
 
 use super::build::{Entry, TextAt, TextSink, build};
 use super::{Bytes, FileRecord, Index, Outcome};
@@ -128,7 +128,7 @@ impl Cache {
             .map(|f| {
                 let i = *known.get(relative_bytes(root, &f.path))?;
                 let old = &old.as_ref()?.files[i];
-                (old.size == f.size && old.mtime == mtime_ns(f)).then_some(i)
+                (old.size == f.size && old.changed == changed_ns(f)).then_some(i)
             })
             .collect();
         let still = kept.iter().flatten().count();
@@ -394,7 +394,7 @@ fn parse_file(
     let record = |outcome| FileRecord {
         rel: relative(root, &f.path).to_path_buf(),
         size: f.size,
-        mtime: mtime_ns(f),
+        changed: changed_ns(f),
         outcome,
     };
     match crate::library::read_digest(f) {
@@ -469,8 +469,8 @@ fn relative_bytes<'p>(root: &Path, path: &'p Path) -> &'p [u8] {
         .unwrap_or_else(|| relative(root, path).as_os_str().as_encoded_bytes())
 }
 
-fn mtime_ns(f: &FileEntry) -> i64 {
-    f.mtime
+fn changed_ns(f: &FileEntry) -> i64 {
+    f.changed
         .and_then(|t| match t.duration_since(UNIX_EPOCH) {
             Ok(d) => i64::try_from(d.as_nanos()).ok(),
             Err(e) => i64::try_from(e.duration().as_nanos()).ok().map(|n| -n),

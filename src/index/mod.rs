@@ -69,14 +69,15 @@ impl Deref for Bytes {
     }
 }
 
-/// One file of the store as indexed: its key (path, size, mtime) and what came of it.
+/// One file of the store as indexed: its key (path, size, change time) and what came of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileRecord {
     /// Relative to the store folder.
     pub rel: PathBuf,
     pub size: u64,
-    /// Nanoseconds since the epoch; `i64::MIN` when the file system keeps none.
-    pub mtime: i64,
+    /// When the file last changed (see [`crate::file_stamp::changed`]), in nanoseconds since
+    /// the epoch; `i64::MIN` when the file system keeps no time.
+    pub changed: i64,
     pub outcome: Outcome,
 }
 
@@ -260,7 +261,7 @@ impl Index {
         for _ in 0..n {
             let rel = build::path_from_bytes(&meta[d.bytes()?]);
             let size = d.u64()?;
-            let mtime = d.i64()?;
+            let changed = d.i64()?;
             let outcome = match d.u8()? {
                 0 => Outcome::Digest(d.u32()?),
                 _ => Outcome::Problem(d.str()?.to_string()),
@@ -268,7 +269,7 @@ impl Index {
             files.push(FileRecord {
                 rel,
                 size,
-                mtime,
+                changed,
                 outcome,
             });
         }

@@ -15,8 +15,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-/// Which version of the state file is on disk: its size, modification time and (on Unix)
-/// inode. Every save replaces the file, so each changes it.
+/// Which version of the state file is on disk (see [`crate::file_stamp`]).
+/// Every save replaces the file, so each changes it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Stamp(Option<(u64, SystemTime, u64)>);
 
