@@ -112,23 +112,31 @@ fn touch_later(path: &Path) {
 #[test]
 fn an_edit_with_its_modification_time_put_back_shows_its_new_content() {
     let s = Setup::new();
-    let before = s.items();
     let path = s.store.join("brief/2026-02-03.md");
-    let text = fs::read_to_string(&path).unwrap();
-    let title = titles(&before)
-        .into_iter()
-        .find(|t| text.contains(t.as_str()))
-        .expect("a title of the edited file");
     let modified = fs::metadata(&path).unwrap().modified().unwrap();
-    let edited = text.replacen(&title, &"测".repeat(title.len() / 3), 1);
-    let edited = format!("{edited}{}", " ".repeat(text.len() - edited.len()));
-    fs::write(&path, &edited).unwrap();
+    let title = retitle_keeping_length(&s, &path);
     let f = fs::File::options().write(true).open(&path).unwrap();
     f.set_modified(modified).unwrap();
     assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), modified);
     let after = s.items();
     assert!(!titles(&after).contains(&title), "old title still shown");
     assert!(titles(&after).iter().any(|t| t.starts_with("测测")));
+}
+
+/// Indexes the store, then gives a story of the file at `path` a title of 测 of the same
+/// length, the file's size kept; the title it had.
+fn retitle_keeping_length(s: &Setup, path: &Path) -> String {
+    let before = s.items();
+    let text = fs::read_to_string(path).unwrap();
+    let title = titles(&before)
+        .into_iter()
+        .find(|t| text.contains(t.as_str()))
+        .expect("a title of the edited file");
+    let edited = text.replacen(&title, &"测".repeat(title.len() / 3), 1);
+    let edited = format!("{edited}{}", " ".repeat(text.len() - edited.len()));
+    assert_eq!(edited.len(), text.len());
+    fs::write(path, &edited).unwrap();
+    title
 }
 
 fn meta_file(s: &Setup) -> PathBuf {
@@ -156,18 +164,9 @@ fn the_cache_is_written_and_reused() {
 #[test]
 fn an_edited_file_shows_its_new_content() {
     let s = Setup::new();
-    let before = s.items();
     let path = s.store.join("brief/2026-02-03.md");
-    let text = fs::read_to_string(&path).unwrap();
-    let title = titles(&before)
-        .into_iter()
-        .find(|t| text.contains(t.as_str()))
-        .expect("a title of the edited file");
-    // Same length, different text: only the modification time tells.
-    let edited = text.replacen(&title, &"测".repeat(title.len() / 3), 1);
-    let edited = format!("{edited}{}", " ".repeat(text.len() - edited.len()));
-    assert_eq!(edited.len(), text.len());
-    fs::write(&path, &edited).unwrap();
+    // Same length, different text: only the time tells.
+    let title = retitle_keeping_length(&s, &path);
     touch_later(&path);
     let after = s.items();
     assert!(!titles(&after).contains(&title), "old title still shown");
