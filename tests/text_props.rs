@@ -7,7 +7,7 @@ use ribao::text::*;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The kinsoku sets as the issue states them; the generator uses only these punctuation marks.
-const CLOSING: &str = "，。、；：！？）》」』】…’”,.;:!?)]}";
+const CLOSING: &str = "，。、；：！？）》」』】…’”,.;:!?)]}·・";
 const OPENING: &str = "（《「『【“‘([{";
 
 fn is_closing(g: &str) -> bool {

@@ -551,6 +551,20 @@ fn tab_changes_the_search_scope_and_the_title_says_it() {
     assert_eq!(h.app.scope(), Scope::Day);
 }
 
+/// A phrase's closing quote asks nothing new (the query is the same), but the message says
+/// the query as it is on the line, quote and all.
+#[test]
+fn no_match_says_the_query_as_typed() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("/");
+    h.search_for("\"量子 纠缠\"");
+    let screen = h.text();
+    assert!(
+        screen.contains("no match for “\"量子 纠缠\"” in"),
+        "{screen}"
+    );
+}
+
 #[test]
 fn a_query_without_results_says_so() {
     let mut h = Harness::new(scope_app(), 120, 30);

@@ -310,7 +310,7 @@ struct SearchRow<'a> {
 pub fn search(library: &Library, query: &str, json: bool) -> anyhow::Result<ExitCode> {
     let q = crate::search::Query::parse(query);
     if q.is_empty() {
-        bail!("the query {query:?} has nothing to search for");
+        bail!("the query “{query}” has nothing to search for");
     }
     if let Some(problem) = q.problem() {
         bail!("{problem}");

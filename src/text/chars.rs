@@ -23,6 +23,10 @@ pub(super) fn is_closing(c: char) -> bool {
             | '．'
             | '…'
             | '‥'
+            // Between the parts of a name (萨提亚·纳德拉) and between metadata fields.
+            | '·'
+            | '・'
+            | '‧'
             | '’'
             | '”'
             | ','

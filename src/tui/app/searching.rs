@@ -214,6 +214,15 @@ impl App {
         let query = view.query();
         let scope = view.scope;
         if view.requested.as_ref() == Some(&(query.clone(), scope)) {
+            // The same search written another way (a phrase's closing quote typed): its
+            // answer stands, said in the words now on the line.
+            let Some(view) = self.search.as_mut() else {
+                return;
+            };
+            view.requested_text = view.line.text().to_string();
+            if !view.pending {
+                view.answered = view.requested_text.clone();
+            }
             return;
         }
         let within = if query.is_empty() {
