@@ -826,3 +826,25 @@ fn slash_brings_back_the_last_query_selected_in_its_scope() {
     h.keys("<Esc>/");
     assert_eq!(h.app.search_view().unwrap().line.text(), "模型 开源");
 }
+
+/// `/` from the results edits the query (a search brought back, its query selected, too):
+/// the cursor at its end, the first key adding to it; Esc goes back to the results, as the
+/// footer says, and from there closes the search.
+#[test]
+fn slash_from_the_results_edits_the_query_and_esc_goes_back_to_them() {
+    let (mut h, _) = searched_the_week();
+    h.keys("<Enter>j<Esc>/");
+    h.settle();
+    assert!(h.app.search_view().unwrap().line.is_selected());
+    h.keys("<Enter>/");
+    h.search_for(" 开源");
+    let view = h.app.search_view().unwrap();
+    assert_eq!(view.line.text(), "推理 开源");
+    assert!(h.text().contains("Esc back to results"), "{}", h.text());
+    h.keys("<Esc>");
+    let view = h.app.search_view().expect("still searching");
+    assert_eq!(view.focus, ribao::tui::SearchFocus::Results);
+    assert_eq!(view.line.text(), "推理 开源");
+    h.keys("<Esc>");
+    assert!(h.app.search_view().is_none());
+}

@@ -156,8 +156,10 @@ impl LineEdit {
         self.cursor = 0;
     }
 
+    /// The cursor at the end, the text kept (no longer selected).
     pub fn end(&mut self) {
         self.cursor = self.text.len();
+        self.selected = false;
     }
 
     fn prev_boundary(&self) -> Option<usize> {

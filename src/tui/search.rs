@@ -36,6 +36,9 @@ pub struct SearchView {
     pub line: LineEdit,
     pub scope: Scope,
     pub focus: SearchFocus,
+    /// The line was gone back to from the results (`/` to edit the query): Esc returns to
+    /// them rather than closing the search.
+    pub back_to_results: bool,
     /// Number of the latest request; older answers are dropped.
     pub(crate) generation: u64,
     /// The latest request (query and scope), to skip asking the same again, and the query

@@ -304,7 +304,13 @@ impl App {
                     self.notify("type what to search for first", false);
                 } else {
                     view.focus = SearchFocus::Results;
+                    view.back_to_results = false;
                 }
+                return true;
+            }
+            KeyCode::Esc if view.back_to_results => {
+                view.focus = SearchFocus::Results;
+                view.back_to_results = false;
                 return true;
             }
             KeyCode::Esc => {
@@ -330,7 +336,12 @@ impl App {
             (Action::Help, _) => self.help = Some(0),
             (Action::Bookmarks, _) => self.open_bookmarks(),
             (Action::Links, _) => self.open_links(),
-            (Action::Search, _) => view.focus = SearchFocus::Line,
+            // The query to edit: the cursor at its end, not replaced by the first key.
+            (Action::Search, _) => {
+                view.focus = SearchFocus::Line;
+                view.line.end();
+                view.back_to_results = true;
+            }
             (Action::Scope, _) => self.cycle_search_scope(true),
             (Action::Back, SearchFocus::Article) => view.focus = SearchFocus::Results,
             (Action::Back, _) => self.close_search(),

@@ -91,6 +91,12 @@ fn hints(app: &App) -> Hints {
     }
     if let Some(view) = app.search_view() {
         return match view.focus {
+            SearchFocus::Line if view.back_to_results => &[
+                (&[Action::Open], "results"),
+                (&[Action::NextPane], "scope"),
+                (&[Action::PageUp], "clear"),
+                (&[Action::Back], "back to results"),
+            ],
             SearchFocus::Line => &[
                 (&[Action::Open], "results"),
                 (&[Action::NextPane], "scope"),
