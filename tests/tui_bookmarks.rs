@@ -1122,3 +1122,44 @@ fn an_open_bookmarks_view_shows_what_another_ribao_saved() {
     assert!(screen.contains("★ 1"), "{screen}");
     assert_eq!(selected_id(&h), kept);
 }
+
+/// In the bookmarks view `o` and `y` open and copy the selected bookmark's link; a key that
+/// only means something on an open story says so rather than doing nothing.
+#[test]
+fn the_bookmarks_view_opens_and_copies_links_and_says_what_other_keys_need() {
+    let (_dir, path, mut h) = two_bookmarks_saved();
+    // A third, with a link, saved by another ribao (the newest: listed first).
+    let url = "https://example.com/saved";
+    let (other, _) = ribao::state::StateFile::open(&path).unwrap();
+    let linked = Bookmark {
+        id: "00000000abcd".into(),
+        title: "存下的一条".into(),
+        url: Some(url.into()),
+        path: "/gone.md".into(),
+        added: "2099-01-01T00:00:00Z".into(),
+        ..Bookmark::default()
+    };
+    other.apply(&[Change::AddBookmark(linked)]).unwrap();
+    h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(3))]);
+    h.keys("B");
+    assert_eq!(selected_id(&h), "00000000abcd");
+    assert!(h.text().contains("o open link"), "{}", h.text());
+    h.keys("oy");
+    assert_eq!(h.host.opened, [url]);
+    assert_eq!(h.host.copied, [url]);
+    // The test library's stories have no link of their own.
+    h.keys("jo");
+    assert!(
+        h.text().contains("this bookmark has no link"),
+        "{}",
+        h.text()
+    );
+    h.keys("r");
+    assert!(
+        h.text()
+            .contains("not in the bookmarks view: Enter opens the story"),
+        "{}",
+        h.text()
+    );
+    assert!(h.app.bookmarks_view().is_some());
+}

@@ -4,6 +4,7 @@
 use super::{App, Effect, Pane, Scope};
 use crate::tui::action::Action;
 use crate::tui::bookmarks::BookmarksView;
+use crate::tui::link;
 use crate::tui::scope;
 use std::sync::Arc;
 
@@ -85,7 +86,30 @@ impl App {
                     v.missing = Some(mark);
                 }
             }
-            _ => {}
+            Action::OpenLink | Action::CopyLink => {
+                let Some(mark) = view.selected() else {
+                    self.notify("no bookmark here", false);
+                    return None;
+                };
+                let Some(url) = mark.url.as_deref().and_then(link::safe_url) else {
+                    let why = match mark.url {
+                        Some(_) => "this bookmark's link is not an http(s) URL; not opened",
+                        None => "this bookmark has no link",
+                    };
+                    self.notify(why, true);
+                    return None;
+                };
+                return Some(match action {
+                    Action::CopyLink => Effect::CopyUrl(url),
+                    _ => Effect::OpenUrl(url),
+                });
+            }
+            // The story's keys (read, links, dates…) work once it is open.
+            _ => self.notify(
+                "not in the bookmarks view: Enter opens the story, o opens its link, Esc \
+                 closes the view",
+                false,
+            ),
         }
         None
     }

@@ -81,6 +81,7 @@ fn hints(app: &App) -> Hints {
             None => &[
                 (&[Action::Down, Action::Up], "move"),
                 (&[Action::Open], "read"),
+                (&[Action::OpenLink], "open link"),
                 (&[Action::RemoveBookmark], "remove"),
                 (&[Action::UndoRemove], "undo"),
                 (&[Action::Search], "filter"),
