@@ -414,3 +414,34 @@ fn a_date_whose_files_are_deleted_gives_way_to_the_next_older_one_and_says_so() 
     );
     assert_eq!(date(&h).as_deref(), Some("2026-01-21"));
 }
+
+/// In a narrow terminal the indexing progress comes first in the status bar; it had been
+/// cut off behind the date and category. (Another ribao holds the index's lock, so the
+/// indexing waits at 0 while the screen is looked at.)
+#[test]
+fn a_narrow_status_bar_keeps_the_indexing_progress() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    fs::create_dir_all(&store).unwrap();
+    for n in 0..3 {
+        let day = format!("2026-01-0{}", n + 1);
+        let text = format!("# 测试日报 {day}\n\n## 产品\n\n1. 甲公司发布第{n}个模型。\n");
+        fs::write(store.join(format!("{day}.md")), text).unwrap();
+    }
+    let cache = tmp.path().join("cache");
+    let dir = ribao::index::cache::Cache::new(&cache, &store)
+        .dir()
+        .to_path_buf();
+    fs::create_dir_all(&dir).unwrap();
+    let lock = fs::File::create(dir.join("lock")).unwrap();
+    lock.lock().unwrap();
+    let (library, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let mut h = Harness::new(reader(library), 40, 12);
+    h.app.start_loading(pending.expect("files to index"));
+    let screen = h.text();
+    assert!(screen.contains("indexing 0/3 · "), "{screen}");
+    drop(lock);
+    assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
+    h.run([]);
+    assert!(!h.text().contains("indexing"), "{}", h.text());
+}

@@ -219,7 +219,13 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         false => format!("★ {}", app.session().bookmark_count()),
         true => format!("★ {} (saving off)", app.session().bookmark_count()),
     };
-    let scope_text = scope(app);
+    let mut scope_text = scope(app);
+    // Too narrow for it all: the indexing progress goes first, the rest is cut.
+    if let Some((done, total)) = app.loading()
+        && text::str_width(&scope_text, opts) + text::str_width(&bookmarks, opts) + 4 > width
+    {
+        scope_text = format!("indexing {done}/{total} · {}", scope_only(app));
+    }
     // At most what `fit_row` keeps on the right (two thirds of the row, less a gap), so a
     // long store path is cut rather than dropped with the bookmark count.
     let kept = width.saturating_sub(1) - width.saturating_sub(1) / 3;
