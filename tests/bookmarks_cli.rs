@@ -282,6 +282,11 @@ fn a_hand_edited_bookmark_prints_without_control_characters() {
                 "id": "a1", "date": "2026-03-01", "source": "日报\u{1b}[2J", "category": null,
                 "title": "标题\u{1b}]0;x\u{7}", "url": "https://a.example/\u{1b}]52;c;eA==\u{7}",
                 "path": "/gone.md", "added": "2026-03-01T10:00:00Z"
+            }, {
+                "id": "a2", "date": "2026-03-02", "source": "周报", "category": null,
+                "title": "EVIL\u{1b}]52;c;cm0gLXJm\u{7} \u{1b}[2J title <b>[x]",
+                "url": "https://x.example/a(b)", "path": "/gone.md",
+                "added": "2026-03-02T10:00:00Z"
             }],
             "read": [],
             "position": null
@@ -295,5 +300,16 @@ fn a_hand_edited_bookmark_prints_without_control_characters() {
         let text = stdout(&out);
         assert!(text.contains("标题"), "{args:?}: {text}");
         assert!(!text.contains(['\u{1b}', '\u{7}']), "{args:?}: {text:?}");
+        assert!(!text.contains("52;c;"), "{args:?}: {text:?}");
     }
+    // Escape sequences go whole before the link's brackets are escaped.
+    let markdown = stdout(&ribao_with(
+        dir.path(),
+        &state,
+        &["bookmarks", "--markdown"],
+    ));
+    assert_eq!(
+        markdown.lines().next().unwrap(),
+        r"- [EVIL  title \<b>\[x\]](https://x.example/a%28b%29) — 周报, 2026-03-02"
+    );
 }

@@ -65,20 +65,29 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `- [title](url) — source, date`, ready to paste into Markdown notes. Sanitised whole, as
-/// every line ribao prints: a state file edited by hand can hold anything.
+/// `- [title](url) — source, date`, ready to paste into Markdown notes. Each field is made
+/// safe before it is escaped (a state file edited by hand can hold anything): escaping first
+/// split escape sequences (`\e]52;…` with its `]` escaped), which then showed as text.
 fn markdown_line(b: &Bookmark) -> String {
-    let title = b.title.replace('[', "\\[").replace(']', "\\]");
+    let clean = |s: &str| crate::text::sanitize(s).into_owned();
+    let title = clean(&b.title)
+        .replace('\\', "\\\\")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
+        .replace('<', "\\<");
+    let source = clean(&b.source);
     let date = b.date.as_deref().unwrap_or(crate::model::UNDATED);
-    let line = match &b.url {
+    match &b.url {
         Some(url) => format!(
-            "- [{title}]({}) — {}, {date}",
-            url.replace(')', "%29").replace(' ', "%20"),
-            b.source
+            "- [{title}]({}) — {source}, {}",
+            clean(url)
+                .replace('(', "%28")
+                .replace(')', "%29")
+                .replace(' ', "%20"),
+            clean(date)
         ),
-        None => format!("- {title} — {}, {date}", b.source),
-    };
-    crate::text::sanitize(&line).into_owned()
+        None => format!("- {title} — {source}, {}", clean(date)),
+    }
 }
 
 pub fn add(library: &Library, state_path: &Path, id: &str) -> anyhow::Result<ExitCode> {
