@@ -138,6 +138,32 @@ fn a_bookmark_finds_its_story_retitled_since_by_its_link() {
     assert!(!err.contains("no longer has"), "{err}");
 }
 
+/// `bookmark add` and `bookmark remove` know a retitled story by either id: adding it under
+/// its new id does not bookmark it twice, and either id removes its bookmark.
+#[test]
+fn bookmark_add_and_remove_know_a_retitled_story_by_either_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ids, state) = first_of_two_bookmarked(dir.path());
+    let file = dir.path().join("2026-03-01.md");
+    let md = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, md.replace("第0号新闻", "第0号快讯")).unwrap();
+    let items = json(&ribao_with(dir.path(), &state, &["items", "--json"]));
+    let new_id = items[0]["id"].as_str().unwrap().to_string();
+    assert_ne!(new_id, ids[0]);
+    let added = ribao_with(dir.path(), &state, &["bookmark", "add", &new_id]);
+    assert!(added.status.success());
+    let said = String::from_utf8_lossy(&added.stderr);
+    assert!(said.contains("already bookmarked"), "{said}");
+    let saved = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
+    assert_eq!(saved.as_array().unwrap().len(), 1, "{saved}");
+    // Saved under the old id: the new one removes it.
+    let removed = ribao_with(dir.path(), &state, &["bookmark", "remove", &new_id]);
+    let said = String::from_utf8_lossy(&removed.stderr);
+    assert!(removed.status.success(), "{said}");
+    let saved = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
+    assert_eq!(saved, serde_json::json!([]));
+}
+
 #[test]
 fn two_processes_adding_100_bookmarks_each_lose_nothing() {
     let dir = tempfile::tempdir().unwrap();

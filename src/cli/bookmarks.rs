@@ -96,7 +96,8 @@ pub fn add(library: &Library, state_path: &Path, id: &str) -> anyhow::Result<Exi
         return Ok(ExitCode::FAILURE);
     };
     let (file, state) = open(state_path)?;
-    if state.is_bookmarked(id) {
+    // Bookmarked already, maybe under the id it had before it was retitled.
+    if state.is_bookmarked(item.id) || bookmark_of(library, &state, item.id).is_some() {
         eprintln!("already bookmarked: {}", crate::text::sanitize(item.title));
         return Ok(ExitCode::SUCCESS);
     }
@@ -111,20 +112,52 @@ pub fn add(library: &Library, state_path: &Path, id: &str) -> anyhow::Result<Exi
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn remove(state_path: &Path, id: &str) -> anyhow::Result<ExitCode> {
+/// Removes the bookmark with this id; else, the library (read only then) may know the id as
+/// a story's before or after it was retitled, and its bookmark goes.
+pub fn remove<'a>(
+    state_path: &Path,
+    id: &str,
+    library: impl FnOnce() -> anyhow::Result<&'a Library>,
+) -> anyhow::Result<ExitCode> {
     let id = &crate::model::id_as_typed(id);
     let (file, state) = open(state_path)?;
-    let Some(mark) = state.bookmark(id) else {
-        warn(format_args!(
-            "no bookmark with id {id}; `ribao bookmarks` lists them"
-        ));
-        return Ok(ExitCode::FAILURE);
+    let mark = match state.bookmark(id) {
+        Some(mark) => mark,
+        None => {
+            // A store that cannot be read only means no other id is known.
+            let found = library().ok().and_then(|library| {
+                let story = library.find(id)?.id.to_string();
+                bookmark_of(library, &state, &story)
+            });
+            match found {
+                Some(mark) => mark,
+                None => {
+                    warn(format_args!(
+                        "no bookmark with id {id}; `ribao bookmarks` lists them"
+                    ));
+                    return Ok(ExitCode::FAILURE);
+                }
+            }
+        }
     };
     let title = mark.title.clone();
     tell(
-        file.apply(&[Change::RemoveBookmark(id.to_string())])?
+        file.apply(&[Change::RemoveBookmark(mark.id.clone())])?
             .notices,
     );
     eprintln!("removed bookmark: {}", crate::text::sanitize(&title));
     Ok(ExitCode::SUCCESS)
+}
+
+/// The bookmark made for the story with id `story`, whatever id it was saved under (see
+/// [`Library::find_bookmarked`]).
+fn bookmark_of<'s>(
+    library: &Library,
+    state: &'s crate::state::State,
+    story: &str,
+) -> Option<&'s Bookmark> {
+    state
+        .bookmarks
+        .iter()
+        .find(|b| library.find_bookmarked(b).is_some_and(|v| v.id == story))
 }

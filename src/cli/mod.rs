@@ -305,7 +305,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
         }) => bookmarks::add(library()?, &state_path()?, item_id),
         Some(Command::Bookmark {
             action: BookmarkAction::Remove { item_id },
-        }) => bookmarks::remove(&state_path()?, item_id),
+        }) => bookmarks::remove(&state_path()?, item_id, library),
         None => {
             use std::io::IsTerminal;
             if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {

@@ -36,6 +36,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         && enc != encoding_rs::UTF_8
     {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        if text.trim().is_empty() {
+            return Err(DecodeError::Empty);
+        }
         return Ok(Decoded {
             text: Cow::Owned(normalize_newlines(&text).into_owned()),
             warning: Some(format!("decoded as {}", enc.name())),
@@ -45,6 +48,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         return Err(DecodeError::Binary(at));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // A byte order mark and nothing else is an empty file too.
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(DecodeError::Empty);
+    }
     // Validation reads every byte of the archive: the SIMD validator is several times faster
     // than `std::str::from_utf8` on CJK text, and says only *whether* the bytes are UTF-8,
     // which is all that is needed here.
@@ -197,6 +204,9 @@ mod tests {
     #[test]
     fn empty_and_binary_are_refused() {
         assert_eq!(decode(b" \n\t").err(), Some(DecodeError::Empty));
+        assert_eq!(decode(b"\xEF\xBB\xBF").err(), Some(DecodeError::Empty));
+        assert_eq!(decode(b"\xEF\xBB\xBF \r\n").err(), Some(DecodeError::Empty));
+        assert_eq!(decode(b"\xFF\xFE \0\n\0").err(), Some(DecodeError::Empty));
         assert_eq!(decode(b"ab\0cd").err(), Some(DecodeError::Binary(2)));
     }
 
