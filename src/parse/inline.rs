@@ -430,11 +430,21 @@ fn is_lead_in(clause: &str) -> bool {
         || short && ["后", "时", "前夕"].iter().any(|e| clause.ends_with(e))
 }
 
+/// `s` cut to [`MAX_TITLE_CHARS`] with `…`; a Latin word is not cut in two (`…walls i…`):
+/// the cut goes back to the space before it, unless that loses a third of the title.
 fn cap(s: &str) -> String {
     if s.chars().count() <= MAX_TITLE_CHARS {
         return s.to_string();
     }
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !crate::text::is_cjk(c));
     let mut t: String = s.chars().take(MAX_TITLE_CHARS - 1).collect();
+    if latin(t.chars().next_back())
+        && latin(s[t.len()..].chars().next())
+        && let Some(space) = t.rfind(char::is_whitespace)
+        && t[..space].chars().count() >= MAX_TITLE_CHARS * 2 / 3
+    {
+        t.truncate(space);
+    }
     t.truncate(t.trim_end().len());
     t.push('…');
     t
@@ -705,6 +715,18 @@ mod tests {
         );
         let long = "字".repeat(200);
         assert_eq!(first_clause(&long).chars().count(), MAX_TITLE_CHARS);
+        // A Latin word is not cut: the title ends before it.
+        let words = "Small and medium enterprises keep hitting walls in adopting AI tools for their \
+                     daily work";
+        assert_eq!(
+            first_clause(words),
+            "Small and medium enterprises keep hitting walls in adopting AI tools for their…"
+        );
+        let word = "x".repeat(100);
+        assert_eq!(
+            first_clause(&format!("A {word}")).chars().count(),
+            MAX_TITLE_CHARS
+        );
     }
 
     /// Pieces of inline Markdown that the fast paths take.
