@@ -57,25 +57,37 @@ const SYSTEM_OPENER: &str = if cfg!(target_os = "macos") {
     "xdg-open"
 };
 
-/// The program and arguments that open `url`: the user's `$BROWSER` when set (its first
-/// entry if it lists several with `:`; `%s` stands for the URL, else the URL comes last),
-/// else the system's opener. Words are split on blanks and run without a shell, so nothing
-/// in the URL is ever interpreted.
-pub fn opener(browser: Option<&str>, url: &str) -> (String, Vec<String>) {
-    let chosen = browser
-        .and_then(|b| b.split(':').map(str::trim).find(|c| !c.is_empty()))
-        .unwrap_or(SYSTEM_OPENER);
-    let mut words = chosen.split_whitespace().map(str::to_string);
-    let program = words.next().unwrap_or_else(|| SYSTEM_OPENER.to_string());
-    let mut args: Vec<String> = words.collect();
-    if args.iter().any(|a| a.contains("%s")) {
-        for a in &mut args {
-            *a = a.replace("%s", url);
-        }
-    } else {
-        args.push(url.to_string());
+/// The programs (each with its arguments) that may open `url`, to be tried in order: the
+/// user's `$BROWSER` when set (each entry when it lists several with `:`, as the convention
+/// has it; `%s` stands for the URL, else the URL comes last), else the system's opener.
+/// Words are split on blanks and run without a shell, so nothing in the URL is ever
+/// interpreted.
+pub fn openers(browser: Option<&str>, url: &str) -> Vec<(String, Vec<String>)> {
+    let mut chosen: Vec<&str> = browser
+        .into_iter()
+        .flat_map(|b| b.split(':'))
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if chosen.is_empty() {
+        chosen.push(SYSTEM_OPENER);
     }
-    (program, args)
+    chosen
+        .into_iter()
+        .map(|entry| {
+            let mut words = entry.split_whitespace().map(str::to_string);
+            let program = words.next().expect("an entry is not blank");
+            let mut args: Vec<String> = words.collect();
+            if args.iter().any(|a| a.contains("%s")) {
+                for a in &mut args {
+                    *a = a.replace("%s", url);
+                }
+            } else {
+                args.push(url.to_string());
+            }
+            (program, args)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -124,16 +136,24 @@ mod tests {
     #[test]
     fn the_users_browser_opens_links_without_a_shell() {
         let url = "https://a.example/x?q=1;rm -rf";
-        let o = |b: Option<&str>| opener(b, url);
-        assert_eq!(o(None), (SYSTEM_OPENER.to_string(), vec![url.to_string()]));
+        let o = |b: Option<&str>| openers(b, url);
+        assert_eq!(
+            o(None),
+            [(SYSTEM_OPENER.to_string(), vec![url.to_string()])]
+        );
         assert_eq!(o(Some("")), o(None));
+        assert_eq!(o(Some(" : ")), o(None));
         assert_eq!(
             o(Some("firefox --new-tab")),
-            ("firefox".into(), vec!["--new-tab".into(), url.into()])
+            [("firefox".into(), vec!["--new-tab".into(), url.into()])]
         );
+        // Each entry of a list, in order (the first one installed opens it).
         assert_eq!(
             o(Some("w3m %s:lynx")),
-            ("w3m".into(), vec![url.to_string()])
+            [
+                ("w3m".into(), vec![url.to_string()]),
+                ("lynx".into(), vec![url.to_string()])
+            ]
         );
     }
 }

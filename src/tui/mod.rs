@@ -252,17 +252,32 @@ struct SystemHost {
 impl Host for SystemHost {
     fn open_url(&mut self, url: &str) -> Result<(), String> {
         let url = link::safe_url(url).ok_or("not an http(s) link")?;
-        let (program, args) = link::opener(std::env::var("BROWSER").ok().as_deref(), &url);
-        let mut child = Command::new(&program)
-            .args(&args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|e| match e.kind() {
-                std::io::ErrorKind::NotFound => format!("{program} is not installed"),
-                _ => format!("cannot run {program}: {e}"),
-            })?;
+        // The first of the openers that is installed; the first one's error if none is.
+        let mut first_error = None;
+        let mut started = None;
+        for (program, args) in link::openers(std::env::var("BROWSER").ok().as_deref(), &url) {
+            let spawned = Command::new(&program)
+                .args(&args)
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn();
+            match spawned {
+                Ok(child) => {
+                    started = Some((program, child));
+                    break;
+                }
+                Err(e) => {
+                    first_error.get_or_insert(match e.kind() {
+                        std::io::ErrorKind::NotFound => format!("{program} is not installed"),
+                        _ => format!("cannot run {program}: {e}"),
+                    });
+                }
+            }
+        }
+        let Some((program, mut child)) = started else {
+            return Err(first_error.expect("there is always an opener to try"));
+        };
         // Wait off the loop, so a slow opener never blocks keys; report a failure later.
         let notices = self.notices.clone();
         std::thread::spawn(move || {
