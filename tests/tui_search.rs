@@ -848,3 +848,16 @@ fn slash_from_the_results_edits_the_query_and_esc_goes_back_to_them() {
     h.keys("<Esc>");
     assert!(h.app.search_view().is_none());
 }
+
+/// A query of filters only lists the stories it lets through; the preview counts no matches,
+/// as there are no words to match.
+#[test]
+fn a_filter_only_query_previews_without_a_match_count() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("/");
+    h.search_for("date:2026-01-20");
+    assert!(!h.app.search_view().unwrap().hits.is_empty());
+    let screen = h.text();
+    assert!(screen.contains("预览 Preview ─"), "{screen}");
+    assert!(!screen.contains("matches"), "{screen}");
+}

@@ -466,6 +466,8 @@ fn draw_article(buf: &mut Buffer, area: Rect, app: &mut App) {
     let current = view.current;
     let pending = view.pending;
     let empty_query = view.query().is_empty();
+    // A query of filters only (`date:2026-08`) has no words to count matches of.
+    let no_words = view.terms.is_empty();
     let inner_w = usize::from(area.width.saturating_sub(2));
     let total = shown
         .and_then(|_| app.search_marked(inner_w))
@@ -477,6 +479,7 @@ fn draw_article(buf: &mut Buffer, area: Rect, app: &mut App) {
     };
     let title = match (shown, current) {
         (None, _) => word.to_string(),
+        (Some(_), _) if no_words => word.to_string(),
         (Some(_), Some(c)) => format!("{word} · match {} of {total}", c + 1),
         (Some(_), None) => format!("{word} · {}", plural(total, "match", "matches")),
     };
