@@ -117,6 +117,27 @@ fn a_bookmark_outlives_its_digest_file() {
     );
     let err = String::from_utf8_lossy(&shown.stderr);
     assert!(err.contains("2026-03-01.md is gone"), "{err}");
+    // As JSON, the keys of a story shown from its file; what the bookmark lacks is null.
+    let shown = json(&ribao_with(
+        dir.path(),
+        &state,
+        &["show", &ids[0], "--json"],
+    ));
+    let keys = |v: &serde_json::Value| {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
+    let store = tempfile::tempdir().unwrap();
+    let live_ids = store_with_items(store.path(), 1);
+    let live = json(&ribao_with(
+        store.path(),
+        &store.path().join("s.json"),
+        &["show", &live_ids[0], "--json"],
+    ));
+    assert_eq!(keys(&shown), keys(&live));
+    assert_eq!(shown["body"], serde_json::Value::Null);
+    assert_eq!(shown["url"], "https://example.com/0");
     // A story neither listed nor bookmarked is not found.
     let gone = ribao_with(dir.path(), &state, &["show", &ids[1]]);
     assert_eq!(gone.status.code(), Some(1));

@@ -272,13 +272,27 @@ pub fn items(
 /// A bookmarked story its digest no longer has: what the bookmark kept of it.
 fn show_bookmark(mark: &crate::state::Bookmark, json: bool) -> anyhow::Result<ExitCode> {
     if json {
-        emit(&(super::json::pretty(mark)? + "\n"))?;
+        // The keys a story shown from its file has; what the bookmark did not keep is null.
+        let row = serde_json::json!({
+            "id": mark.id,
+            "digest": null,
+            "date": mark.date,
+            "source": mark.source,
+            "category": mark.category,
+            "unified": null,
+            "unified_inferred": false,
+            "title": mark.title,
+            "url": mark.url,
+            "path": mark.path,
+            "body": null,
+        });
+        emit(&(super::json::pretty(&row)? + "\n"))?;
     } else {
         let meta = mark.meta();
         let link = mark
             .url
             .as_deref()
-            .map(|u| format!("{u}\n"))
+            .map(|u| format!("🔗 {u}\n"))
             .unwrap_or_default();
         emit(&crate::text::sanitize(&format!(
             "{}\n{meta}\n{link}",
