@@ -743,3 +743,32 @@ fn undated_stories_are_asked_for_as_undated() {
         all - 2
     );
 }
+
+/// `show` prints a link longer than the width whole, on a line of its own: cut in two it
+/// could be neither clicked nor copied. The prose around it still wraps to the width.
+#[test]
+fn show_prints_long_links_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = "https://example.com/2026/02/01/a-very-long-story-address-that-goes-on-and-on";
+    std::fs::write(
+        dir.path().join("2026-02-01.md"),
+        format!(
+            "# 日报 2026-02-01\n\n## 1. 示例公司发布新模型\n\n示例公司今天发布了新模型，性能提升明显，详见 [原文]({url}) 与官方博客的介绍。\n"
+        ),
+    )
+    .unwrap();
+    let store = dir.path().display().to_string();
+    let items = json(&ribao(&["--store", &store, "items", "--json"]));
+    let id = items[0]["id"].as_str().unwrap().to_string();
+    let shown = stdout(&ribao(&["--store", &store, "show", &id, "--width", "40"]));
+    assert!(
+        shown.lines().any(|l| l.contains(url)),
+        "the link whole on one line:\n{shown}"
+    );
+    for line in shown.lines().filter(|l| !l.contains(url)) {
+        assert!(
+            ribao::text::str_width(line, Default::default()) <= 40,
+            "{line:?}\n{shown}"
+        );
+    }
+}

@@ -8,9 +8,11 @@ use ribao::text::*;
 
 const NARROW: TextOptions = TextOptions {
     ambiguous_wide: false,
+    whole_urls: false,
 };
 const WIDE: TextOptions = TextOptions {
     ambiguous_wide: true,
+    whole_urls: false,
 };
 
 fn plain(line: &Line<'_>) -> String {

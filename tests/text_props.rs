@@ -60,7 +60,10 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn opts() -> impl Strategy<Value = TextOptions> {
-    any::<bool>().prop_map(|ambiguous_wide| TextOptions { ambiguous_wide })
+    any::<bool>().prop_map(|ambiguous_wide| TextOptions {
+        ambiguous_wide,
+        whole_urls: false,
+    })
 }
 
 /// The text split into spans of random lengths and random styles.

@@ -35,6 +35,7 @@ fn digest_zh_ambiguous_wide() {
     let md = std::fs::read_to_string(&path).expect("fixture");
     let opts = TextOptions {
         ambiguous_wide: true,
+        whole_urls: false,
     };
     let rendered = render_markdown(&md, 60, opts);
     insta::assert_snapshot!(

@@ -13,6 +13,7 @@ use unicode_width::UnicodeWidthStr;
 
 const WIDE: TextOptions = TextOptions {
     ambiguous_wide: true,
+    whole_urls: false,
 };
 
 /// What a CJK-configured terminal shows after receiving `updates` the way the crossterm

@@ -609,6 +609,7 @@ fn every_size_renders_without_panic() {
             "<Enter><Enter><Enter>G",
             TextOptions {
                 ambiguous_wide: true,
+                whole_urls: false,
             },
         ),
     ];

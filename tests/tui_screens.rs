@@ -112,6 +112,7 @@ fn too_small_terminal() {
 fn ambiguous_wide_article() {
     let opts = TextOptions {
         ambiguous_wide: true,
+        whole_urls: false,
     };
     let mut h = Harness::new(app_with(library(), opts), 120, 40);
     h.keys("cjj<Enter><Enter>");

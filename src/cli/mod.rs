@@ -228,6 +228,7 @@ fn exclusions_as_options(
 fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
     let opts = crate::text::TextOptions {
         ambiguous_wide: cli.ambiguous_wide,
+        ..Default::default()
     };
     let state_path = || {
         cli.state

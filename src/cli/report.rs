@@ -425,6 +425,10 @@ pub fn show(
         return Ok(ExitCode::SUCCESS);
     }
     let width = width.map_or_else(terminal_width, usize::from).max(20);
+    let opts = TextOptions {
+        whole_urls: true,
+        ..opts
+    };
     let lines = crate::article::lines(digest, &item, width, opts);
     // Styled for a terminal, unless the user asked for none (https://no-color.org) or the
     // terminal cannot show it.

@@ -60,4 +60,8 @@ pub use wrap::{MIN_WRAP_WIDTH, wrap, wrap_with_prefix};
 pub struct TextOptions {
     /// Count East Asian ambiguous-width characters as 2 columns (CJK terminal setting).
     pub ambiguous_wide: bool,
+    /// A URL longer than the line is left whole, past the width, on a line of its own:
+    /// printed text (`ribao show`), where the terminal shows it whole and it stays one to
+    /// click or copy. In a pane it is broken to fit, as the pane would cut it.
+    pub whole_urls: bool,
 }

@@ -3,7 +3,8 @@
 //! Break opportunities come from `unicode-linebreak` (UAX #14), restricted to grapheme
 //! boundaries. Two rules are layered on top:
 //!
-//! - URLs are not broken at their internal `/` `.` `?` opportunities;
+//! - URLs are not broken at their internal `/` `.` `?` opportunities (nor at all, longer than
+//!   the line, with [`TextOptions::whole_urls`]);
 //! - kinsoku: no break before closing punctuation (`，。）」…”` …) or after opening punctuation
 //!   (`（「“` …), looking through spaces. UAX #14 forbids most of these already, but not all
 //!   (e.g. after `“` next to CJK), and the explicit rule is what we promise.
@@ -172,6 +173,8 @@ struct Grapheme {
     kinsoku_ok: bool,
     /// A line may end before this grapheme: UAX #14, not inside a URL, kinsoku.
     can_break: bool,
+    /// Inside a URL, after its first grapheme.
+    in_url: bool,
 }
 
 /// Byte ranges of the lines of one paragraph (no `'\n'` inside).
@@ -212,6 +215,10 @@ fn break_paragraph(
             if !has_content {
                 // Only leading spaces so far: drop them rather than emit an empty line.
                 (start, line_w, last_break) = (i, 0, None);
+                break;
+            }
+            if last_break.is_none() && g.in_url && opts.whole_urls {
+                // A URL alone on its line, too long for it: left whole, past the width.
                 break;
             }
             let (b, width_before) = last_break
@@ -277,6 +284,7 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
             closing: is_closing(first),
             kinsoku_ok: !after_opening,
             can_break: uax && !in_url,
+            in_url,
         });
         if !space {
             after_opening = is_opening(first);
