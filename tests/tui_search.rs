@@ -719,6 +719,37 @@ fn a_resize_keeps_the_place_in_a_search_result_article() {
     assert_eq!(h.app.search_view().unwrap().scroll, down);
 }
 
+/// After a resize the current match (the one `n` went to) is still on screen, marked, even
+/// where keeping the words at the top would have left it below.
+#[test]
+fn a_resize_keeps_the_current_match_in_view() {
+    let mut h = Harness::new(scope_app(), 120, 40);
+    h.keys("aaa/");
+    h.search_for("推理");
+    h.keys("<Enter>");
+    select_result_titled(&mut h, "长江实验室");
+    h.keys("<Enter>n");
+    let title = h.text();
+    let after = title.split("match 1 of ").nth(1).expect("a match count");
+    let total: usize = after.split_whitespace().next().unwrap().parse().unwrap();
+    assert!(total >= 3, "{total}");
+    h.keys(&"n".repeat(total - 1));
+    let last = format!("match {total} of {total}");
+    assert!(h.text().contains(&last), "{}", h.text());
+    for (w, rows) in [(60, 12), (45, 9), (120, 40)] {
+        h.resize(w, rows);
+        let buf = h.buffer();
+        let on_screen = (0..buf.area.height)
+            .any(|y| (0..buf.area.width).any(|x| buf[(x, y)].bg == Color::LightRed));
+        assert!(
+            on_screen,
+            "{w}x{rows}: the current match is off screen\n{}",
+            h.text()
+        );
+        assert!(h.text().contains(&last), "{}", h.text());
+    }
+}
+
 #[test]
 fn the_meta_line_is_not_marked_since_search_does_not_look_there() {
     let mut h = Harness::new(scope_app(), 120, 24);

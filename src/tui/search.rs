@@ -61,6 +61,8 @@ pub struct SearchView {
     /// The id of the result to select when the next answer comes (the library was replaced
     /// and the old results' places mean nothing in it).
     pub(crate) reselect: Option<String>,
+    /// The shown article was laid out again at another width and not drawn since.
+    pub(crate) relaid: bool,
     pub scroll: usize,
     pub current: Option<usize>,
     pub(crate) marked: Option<(MarkKey, Marked)>,

@@ -467,6 +467,8 @@ impl App {
                     let anchor = Anchor::in_lines(place, &marked.lines);
                     view.scroll = anchor.row;
                     view.anchor = Some(anchor);
+                    // The current match is to stay in view, once the new height is known.
+                    view.relaid = true;
                 }
                 _ => view.anchor = None,
             }
@@ -561,10 +563,21 @@ impl App {
 
     /// Called by the UI after it laid out the search article.
     pub(crate) fn set_search_article_metrics(&mut self, len: usize, height: usize) {
-        if let Some(view) = self.search.as_mut() {
-            view.article_len = len;
-            view.article_height = height;
-            view.scroll = view.scroll.min(view.max_scroll());
+        let Some(view) = self.search.as_mut() else {
+            return;
+        };
+        view.article_len = len;
+        view.article_height = height;
+        // Laid out at another size: the current match stays in view, as it is what `n` was
+        // pressed to see, even where the words kept at the top would leave it below.
+        if std::mem::take(&mut view.relaid)
+            && let Some((_, marked)) = &view.marked
+            && let Some(line) = view.current.and_then(|c| Some(marked.matches.get(c)?.line))
+            && (line < view.scroll || line >= view.scroll + height.max(1))
+        {
+            view.scroll = line.saturating_sub(height / 3);
+            view.anchor = None;
         }
+        view.scroll = view.scroll.min(view.max_scroll());
     }
 }
