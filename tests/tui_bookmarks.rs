@@ -1163,3 +1163,15 @@ fn the_bookmarks_view_opens_and_copies_links_and_says_what_other_keys_need() {
     );
     assert!(h.app.bookmarks_view().is_some());
 }
+
+/// In a narrow terminal a bookmark's title keeps most of its row: the publication column
+/// takes at most a third of what the date leaves (it had taken a third of the whole row).
+#[test]
+fn a_narrow_bookmarks_view_gives_the_title_the_room() {
+    let (_dir, _path, mut h) = two_bookmarks_saved();
+    h.resize(40, 12);
+    h.keys("B");
+    let screen = h.text();
+    assert!(screen.contains("推理芯片出货"), "{screen}");
+    assert!(screen.contains("小模型进入更"), "{screen}");
+}

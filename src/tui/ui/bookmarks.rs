@@ -72,14 +72,16 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         focused: true,
     };
     let mut offset = view.offset;
-    // One column for the publications, as wide as the widest shown, at most a third of the
-    // row: each row's starts where the others' do, and none is dropped for its length.
+    // One column for the publications, as wide as the widest shown, at most a third of what
+    // the date leaves: each row's starts where the others' do, and none is dropped for its
+    // length. Too narrow to tell one from another, there is none: the title comes first.
     let where_w = visible
         .iter()
         .map(|m| text::str_width(&where_from(m), opts))
         .max()
         .unwrap_or(0)
-        .min(usize::from(list_area.width) / 3);
+        .min(usize::from(list_area.width).saturating_sub(ROW_PREFIX) / 3);
+    let where_w = if where_w < 8 { 0 } else { where_w };
     let terms = Highlighter::new(&view.words());
     list::draw(buf, list_area, rows, &mut offset, opts, |i, w| {
         let read = app.session().is_read(&visible[i].id);
@@ -115,6 +117,9 @@ fn where_from(mark: &Bookmark) -> String {
         None => clean(&mark.source),
     }
 }
+
+/// Columns before a row's title: the marker, ✓ and the date with its gap.
+const ROW_PREFIX: usize = 16;
 
 /// `› ✓ 2026-01-20  title   量子位 · 技术前沿解读` (✓: read), the publication in a column
 /// `where_w` wide, the filter's `terms` marked in as much of the title as is shown.
