@@ -1175,3 +1175,24 @@ fn a_narrow_bookmarks_view_gives_the_title_the_room() {
     assert!(screen.contains("推理芯片出货"), "{screen}");
     assert!(screen.contains("小模型进入更"), "{screen}");
 }
+
+/// The bookmarks filter reads as a search query: a quoted phrase, `-word`, and `source:`,
+/// `category:` and `date:` narrow the list as they narrow a search.
+#[test]
+fn the_bookmarks_filter_reads_as_a_search_query() {
+    let (_dir, _path, mut h) = two_bookmarks_saved();
+    h.keys("B");
+    let shown = |h: &mut Harness, filter: &str| -> usize {
+        h.keys("/<C-u>");
+        h.keys(filter);
+        h.keys("<Enter>");
+        h.app.bookmarks_view().unwrap().visible().len()
+    };
+    assert_eq!(shown(&mut h, "\"推理芯片\""), 1);
+    assert_eq!(shown(&mut h, "-推理"), 1);
+    assert_eq!(shown(&mut h, "source:日报"), 2);
+    assert_eq!(shown(&mut h, "-source:日报"), 0);
+    assert_eq!(shown(&mut h, "date:2026-01"), 2);
+    assert_eq!(shown(&mut h, "date:2025"), 0);
+    assert_eq!(shown(&mut h, "模型 -date:2025"), 1);
+}

@@ -3,7 +3,7 @@
 //! gone).
 
 use super::line_edit::{Edited, LineEdit};
-use crate::search::{Matcher, fold};
+use crate::search::{Matcher, Query, names};
 use crate::state::{Bookmark, Position};
 use crossterm::event::KeyEvent;
 
@@ -41,19 +41,28 @@ impl BookmarksView {
         self.clamp();
     }
 
-    /// The filter's words, folded as search folds a query.
+    /// The filter's words and phrases to mark, folded as search folds a query.
     pub fn words(&self) -> Vec<String> {
-        fold(self.filter.text())
-            .split_whitespace()
-            .map(str::to_string)
-            .collect()
+        Query::parse(self.filter.text()).terms
     }
 
-    /// The bookmarks the filter lets through: every word of it in the title, source,
-    /// category or date, found as search finds words (case, full-width forms, the space
-    /// between Chinese and Latin).
+    /// The bookmarks the filter lets through, read as a search query is: every word or
+    /// `"phrase"` in the title, source, category or date, found as search finds words (case,
+    /// full-width forms, the space between Chinese and Latin), none of the `-words`, and
+    /// `source:`, `category:` and `date:` (and `-source:`…) as they narrow a search.
     pub fn visible(&self) -> Vec<&Bookmark> {
-        let words: Vec<Matcher> = self.words().iter().map(|w| Matcher::new(w)).collect();
+        let q = Query::parse(self.filter.text());
+        let matchers =
+            |words: &[String]| -> Vec<Matcher> { words.iter().map(|w| Matcher::new(w)).collect() };
+        let (terms, excluded) = (matchers(&q.terms), matchers(&q.excluded));
+        let named = |label: Option<&str>, wanted: &[String]| {
+            label.is_some_and(|l| wanted.iter().any(|w| names(l, w)))
+        };
+        let dated = |date: Option<&str>, wanted: &[String]| {
+            let date = date.and_then(crate::model::parse_date_label);
+            wanted.iter().any(|w| crate::model::date_within(date, w))
+        };
+        let wants = |list: &[String], ok: bool| list.is_empty() || ok;
         self.all
             .iter()
             .filter(|b| {
@@ -64,9 +73,17 @@ impl BookmarksView {
                     b.category.as_deref().unwrap_or(""),
                     b.date.as_deref().unwrap_or("")
                 );
-                words
-                    .iter()
-                    .all(|w| w.find_from(hay.as_bytes(), 0).is_some())
+                let found = |m: &Matcher| m.find_from(hay.as_bytes(), 0).is_some();
+                let (source, category) = (Some(b.source.as_str()), b.category.as_deref());
+                q.bad_date.is_none()
+                    && terms.iter().all(found)
+                    && !excluded.iter().any(found)
+                    && wants(&q.sources, named(source, &q.sources))
+                    && wants(&q.categories, named(category, &q.categories))
+                    && wants(&q.dates, dated(b.date.as_deref(), &q.dates))
+                    && !named(source, &q.not_sources)
+                    && !named(category, &q.not_categories)
+                    && !dated(b.date.as_deref(), &q.not_dates)
             })
             .collect()
     }

@@ -122,7 +122,7 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (
         key('/'),
         Action::Search,
-        "search (bookmarks view: filter by words)",
+        "search (bookmarks view: filter, read as a query)",
     ),
     (
         key('n'),
