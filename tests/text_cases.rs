@@ -528,21 +528,27 @@ fn images_and_html_are_reduced_to_text() {
     );
 }
 
+/// A code line too long for the width is broken after a space where it can be, else hard,
+/// and goes on under its own indent and two more columns, so the code keeps its shape; a
+/// `#` is not left alone on its line.
 #[test]
 fn code_blocks_keep_lines_and_break_long_ones_at_a_space_else_hard() {
-    let md = "```\nfn main() {\n    let x = 1;\n}\na super efficient one\n0123456789abcdef\n```\n";
+    let md = "```\nfn main() {\n    let x = 1;\n    # 这是一条很长的注释\n}\na super efficient one\n0123456789abcdef\n```\n";
     assert_eq!(
         render_plain(md, 14),
         [
             "  fn main() {",
             "      let x =",
-            "  1;",
+            "        1;",
+            "      # 这是一",
+            "        条很长",
+            "        的注释",
             "  }",
             "  a super",
-            "  efficient",
-            "  one",
+            "    efficient",
+            "    one",
             "  0123456789ab",
-            "  cdef"
+            "    cdef"
         ]
     );
 }

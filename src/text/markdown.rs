@@ -477,17 +477,36 @@ impl Renderer {
         self.lines.extend(lines);
     }
 
+    /// Code line by line; a line too long for the width goes on under its own indent and
+    /// two more columns, so a continued line reads as one and the code's shape stays.
     fn code_block(&mut self, code: &str) {
         let avail = self.avail().saturating_sub(CODE_INDENT.len());
         for source_line in code.strip_suffix('\n').unwrap_or(code).split('\n') {
-            for piece in break_code_line(source_line, avail, self.opts) {
-                let content = vec![
-                    Span::raw(CODE_INDENT),
-                    Span::styled(piece.to_string(), theme::CODE_BLOCK),
-                ];
-                self.push_line(trim_end(content));
+            let mut pieces = break_code_line(source_line, avail, self.opts).into_iter();
+            let Some(first) = pieces.next() else {
+                continue;
+            };
+            self.push_code(0, first);
+            // Spaces where the line broke (an aligned comment's) are the break, not content.
+            let rest = source_line[first.len()..].trim_start_matches(' ');
+            if rest.is_empty() {
+                continue;
+            }
+            let indent = source_line.len() - source_line.trim_start_matches(' ').len();
+            let hang = (indent + 2).min(avail / 2);
+            for piece in break_code_line(rest, avail - hang, self.opts) {
+                self.push_code(hang, piece);
             }
         }
+    }
+
+    /// One row of a code block, `hang` columns in from the block's own indent.
+    fn push_code(&mut self, hang: usize, piece: &str) {
+        let content = vec![
+            Span::raw(format!("{CODE_INDENT}{}", " ".repeat(hang))),
+            Span::styled(piece.to_string(), theme::CODE_BLOCK),
+        ];
+        self.push_line(trim_end(content));
     }
 
     /// One finished row: container prefixes followed by `content`.
