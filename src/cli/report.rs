@@ -500,13 +500,16 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
     } else {
         for r in &rows {
             match r.error {
-                Some(e) => emit(&crate::text::sanitize(&format!("FAIL  {}: {e}\n", r.path)))?,
+                Some(e) => emit(&crate::text::sanitize(&format!(
+                    "FAIL  {}: {e}\n",
+                    crate::text::visible(&r.path)
+                )))?,
                 None => {
                     let date = r.date.as_deref().unwrap_or(crate::model::UNDATED);
                     let status = if r.ok { "ok  " } else { "FAIL" };
                     let mut line = format!(
                         "{status}  {}: {}, {date}, {}",
-                        r.path,
+                        crate::text::visible(&r.path),
                         count(r.items, "item"),
                         r.format.unwrap_or_default()
                     );
