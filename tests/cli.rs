@@ -762,7 +762,7 @@ fn show_prints_long_links_whole() {
     std::fs::write(
         dir.path().join("2026-02-01.md"),
         format!(
-            "# 日报 2026-02-01\n\n## 1. 示例公司发布新模型\n\n示例公司今天发布了新模型，性能提升明显，详见 [原文]({url}) 与官方博客的介绍。\n"
+            "# 日报 2026-02-01\n\n## 1. 示例公司发布新模型\n\n示例公司今天发布了新模型，性能提升明显，详见 [原文]({url}) 与官方博客的介绍。\n\n原文地址 ({url}/x) 另见。\n"
         ),
     )
     .unwrap();
@@ -773,6 +773,11 @@ fn show_prints_long_links_whole() {
     assert!(
         shown.lines().any(|l| l.contains(url)),
         "the link whole on one line:\n{shown}"
+    );
+    // Written out in brackets, the closing one goes with it, the link still whole.
+    assert!(
+        shown.lines().any(|l| l.contains(&format!("({url}/x)"))),
+        "{shown}"
     );
     for line in shown.lines().filter(|l| !l.contains(url)) {
         assert!(

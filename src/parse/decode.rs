@@ -76,6 +76,17 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
 /// one. GB18030 reads almost any bytes without error, and would garble every character. GBK
 /// text read as UTF-8 fails at most of its characters, so it never passes for this.
 fn mostly_utf8(bytes: &[u8]) -> Option<(Cow<'_, str>, Option<String>)> {
+    // Valid up to a character cut at the very end: UTF-8 however few characters it has
+    // beyond ASCII (an English file's one `’`).
+    if std::str::from_utf8(bytes).is_err_and(|e| e.error_len().is_none()) {
+        return Some((
+            String::from_utf8_lossy(bytes),
+            Some(
+                "its last character is cut short; read as UTF-8, the cut bytes replaced with �"
+                    .into(),
+            ),
+        ));
+    }
     let (mut wide, mut bad) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
         // Lead bytes: one per character of two or more bytes.
@@ -253,6 +264,13 @@ mod tests {
                 assert_eq!(d.text, format!("{text}�"), "{c} cut to {cut} bytes");
                 assert!(d.warning.unwrap().contains("read as UTF-8"));
             }
+        }
+        // English with one character beyond ASCII, cut in the last one.
+        for cut in [&b"\xF0\x9F"[..], b"\xE2\x80"] {
+            let mut bytes = b"# Daily 2026-03-10\n\nGoogle\xE2\x80\x99s reply ".to_vec();
+            bytes.extend_from_slice(cut);
+            let d = decode(&bytes).unwrap();
+            assert!(d.text.contains("Google’s reply"), "{}", d.text);
         }
         // A few stray bytes in a short file.
         let mut stray = text.as_bytes().to_vec();

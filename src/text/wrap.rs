@@ -218,8 +218,9 @@ fn break_paragraph(
                 (start, line_w, last_break) = (i, 0, None);
                 break;
             }
-            if last_break.is_none() && g.in_url && opts.whole_urls {
-                // A URL alone on its line, too long for it: left whole, past the width.
+            if last_break.is_none() && opts.whole_urls && gs[start..=i].iter().any(|g| g.in_url) {
+                // A URL too long for its line is left whole, past the width, with what is
+                // bound to it (a closing bracket) up to where a line may end.
                 break;
             }
             let (b, width_before) = last_break
