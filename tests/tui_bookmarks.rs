@@ -1196,3 +1196,27 @@ fn the_bookmarks_filter_reads_as_a_search_query() {
     assert_eq!(shown(&mut h, "date:2025"), 0);
     assert_eq!(shown(&mut h, "模型 -date:2025"), 1);
 }
+
+/// A reader that moved but never searched saves its place on quit, not the last search it
+/// read at start: the search another reader saved since stays.
+#[test]
+fn a_reader_that_never_searched_keeps_the_search_another_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let mut searcher = saving_to(&path);
+    let mut mover = saving_to(&path);
+    searcher.keys("/");
+    searcher.search_for("模型");
+    searcher.keys("<Esc>");
+    searcher.app.save_on_quit().unwrap();
+    mover.keys("jj");
+    mover.app.save_on_quit().unwrap();
+    let (_, on_disk) = ribao::state::StateFile::open(&path).unwrap();
+    let position = on_disk.state.position.unwrap();
+    assert_eq!(position.extra["search"]["query"], "模型", "{position:?}");
+    assert_eq!(
+        position.item,
+        mover.app.position().item,
+        "the mover's place"
+    );
+}

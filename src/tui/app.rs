@@ -147,6 +147,8 @@ pub struct App {
     /// A key was pressed that went somewhere: the place is the user's to save on quit. A
     /// reader left idle beside another does not put back the place it started from.
     touched: bool,
+    /// A search was opened in this session: the last search is saved with the place.
+    searched: bool,
     /// The story the `a` presses in a row started from: a scope that lacks it (the last 7
     /// days, from an older date) does not lose it for the next.
     scope_anchor: Option<ItemRef>,
@@ -219,6 +221,7 @@ impl App {
             bookmarks: None,
             mark_all_asked: false,
             touched: false,
+            searched: false,
             scope_anchor: None,
             unrestored: None,
             place: None,

@@ -29,7 +29,7 @@ impl App {
                     Some(item.id),
                     None,
                     None,
-                    self.search_kept().as_ref(),
+                    self.search_to_save().as_ref(),
                 ),
             };
         }
@@ -70,7 +70,7 @@ impl App {
                 open,
                 place,
                 Some(self.view.offsets[2]),
-                self.search_kept().as_ref(),
+                self.search_to_save().as_ref(),
             ),
         }
     }
@@ -83,6 +83,12 @@ impl App {
             self.session.set_position(position);
         }
         self.session.flush()
+    }
+
+    /// The last search to save with the place: None when none was opened in this session,
+    /// so that the one saved (maybe by another reader since) stays.
+    fn search_to_save(&self) -> Option<Option<searching::LastSearch>> {
+        self.searched.then(|| self.search_kept())
     }
 
     /// Goes back to where the reader was when it last quit; whatever is gone since (a date,
@@ -237,7 +243,8 @@ impl App {
 }
 
 /// The saved position's keys beside date, category, story and scroll. Every key is written
-/// each time: a saved position keeps the keys it is not given.
+/// each time, but the last search when `search` is None (no search in this session): a
+/// saved position keeps the keys it is not given, so another reader's stays.
 fn position_extra(
     scope: Scope,
     group: &str,
@@ -245,20 +252,27 @@ fn position_extra(
     open: Option<&str>,
     place: Option<usize>,
     stories_top: Option<usize>,
-    search: Option<&searching::LastSearch>,
+    search: Option<&Option<searching::LastSearch>>,
 ) -> crate::state::Extra {
-    crate::state::Extra::from_iter([
-        (POSITION_SCOPE.to_string(), scope.key().into()),
-        (POSITION_GROUP.to_string(), group.into()),
-        (POSITION_PANE.to_string(), pane.into()),
-        (POSITION_OPEN.to_string(), open.into()),
-        (POSITION_PLACE.to_string(), place.into()),
-        (POSITION_STORIES_TOP.to_string(), stories_top.into()),
+    let search = search.map(|s| {
         (
             POSITION_SEARCH.to_string(),
-            search.map_or(serde_json::Value::Null, searching::LastSearch::to_json),
-        ),
-    ])
+            s.as_ref()
+                .map_or(serde_json::Value::Null, searching::LastSearch::to_json),
+        )
+    });
+    crate::state::Extra::from_iter(
+        [
+            (POSITION_SCOPE.to_string(), scope.key().into()),
+            (POSITION_GROUP.to_string(), group.into()),
+            (POSITION_PANE.to_string(), pane.into()),
+            (POSITION_OPEN.to_string(), open.into()),
+            (POSITION_PLACE.to_string(), place.into()),
+            (POSITION_STORIES_TOP.to_string(), stories_top.into()),
+        ]
+        .into_iter()
+        .chain(search),
+    )
 }
 
 /// Keys of [`Position::extra`] the reader saves beside the standard fields: the scope

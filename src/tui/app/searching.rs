@@ -74,6 +74,7 @@ impl App {
     /// selected, in its scope, with its results and the one that was selected (typing
     /// replaces the query, a cursor key keeps it to change).
     pub(super) fn open_search(&mut self) {
+        self.searched = true;
         let Some(last) = self.last_search.clone() else {
             self.search = Some(SearchView::new(self.scope));
             return;
