@@ -366,6 +366,29 @@ fn table_headers_keep_their_words_whole() {
     );
 }
 
+/// Nor is a cell's Latin word or number cut (`ExampleCloud`, `1,000,000`) to fit the grid:
+/// such tables go to `header: value` lines sooner.
+#[test]
+fn table_cells_keep_their_latin_words_whole() {
+    let md =
+        "| Vendor | Model | Context |\n|---|---|---|\n| ExampleCloud | Flagship | 1,000,000 |\n";
+    let boxed = render_plain(md, 40);
+    assert!(
+        boxed.iter().any(|l| l.contains("ExampleCloud")),
+        "{boxed:#?}"
+    );
+    assert!(boxed.iter().any(|l| l.contains("1,000,000")), "{boxed:#?}");
+    let narrow = render_plain(md, 30);
+    assert_eq!(
+        narrow,
+        [
+            "Vendor: ExampleCloud",
+            "Model: Flagship",
+            "Context: 1,000,000"
+        ]
+    );
+}
+
 #[test]
 fn nested_lists_have_hanging_indents() {
     let md = "- 第一项内容比较长需要换行显示\n  - 第二层的内容也比较长\n    - 第三层\n- 第二项\n\n3. 三\n4. 四的内容比较长需要换行\n";

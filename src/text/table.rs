@@ -9,6 +9,10 @@ use super::theme::{MARK, TABLE_HEADER};
 use super::width::{line_width, str_width};
 use super::wrap::wrap;
 
+/// A word of Latin letters or digits in a cell up to this wide keeps its column at least as
+/// wide (`ExampleCloud`, `1,000,000` are not cut); a longer one (a link) may be cut.
+const MAX_KEPT_WORD: usize = 14;
+
 /// Narrowest a column is shrunk to: three CJK characters or a short word.
 const MIN_COLUMN: usize = 6;
 
@@ -43,8 +47,9 @@ impl Table {
     }
 
     /// Column content widths that fit `width` with borders, or `None` if even the narrowest
-    /// do not. A column is no narrower than [`MIN_COLUMN`] nor than its header's widest word
-    /// (see [`word_ends`]): a header cut mid-word (`代表模` over `型`) reads worse than
+    /// do not. A column is no narrower than [`MIN_COLUMN`], its header's widest word (see
+    /// [`word_ends`]) or its cells' widest Latin word up to [`MAX_KEPT_WORD`]: a header cut
+    /// mid-word (`代表模` over `型`) reads worse than
     /// the `header：value` lines. Ambiguous-wide mode draws `─` 2 columns wide, so columns
     /// get even widths there.
     fn column_widths(&self, cols: usize, width: usize, opts: TextOptions) -> Option<Vec<usize>> {
@@ -61,8 +66,14 @@ impl Table {
                     .max()
                     .unwrap_or(0);
                 let natural = round(natural.max(1));
-                let floor = round(MIN_COLUMN.max(widest_word(&header[c], opts)));
-                (natural, floor.min(natural))
+                let body_word = self.rows[1..]
+                    .iter()
+                    .map(|row| widest_latin_word(&row[c], opts))
+                    .max()
+                    .unwrap_or(0)
+                    .min(MAX_KEPT_WORD);
+                let floor = MIN_COLUMN.max(widest_word(&header[c], opts)).max(body_word);
+                (natural, round(floor).min(natural))
             })
             .unzip();
         // Each cell is "│ " + content + " ", plus the closing "│".
@@ -231,6 +242,16 @@ fn widest_word(cell: &[Span<'_>], opts: TextOptions) -> usize {
             start = end;
             str_width(word.trim_end(), opts)
         })
+        .max()
+        .unwrap_or(0)
+}
+
+/// Width of the widest run of a cell without a space or a CJK character (which lines may
+/// break between).
+fn widest_latin_word(cell: &[Span<'_>], opts: TextOptions) -> usize {
+    let text: String = cell.iter().map(|s| s.content.as_ref()).collect();
+    text.split(|c: char| c.is_whitespace() || is_cjk(c))
+        .map(|w| str_width(w, opts))
         .max()
         .unwrap_or(0)
 }
