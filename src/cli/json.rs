@@ -31,8 +31,17 @@ impl Formatter for Visible {
         w: &mut W,
         text: &str,
     ) -> io::Result<()> {
+        // Every hidden character starts with one of these bytes (DEL, C1 and U+061C, the
+        // U+2xxx ones, U+FEFF); most text has none, and is written as it is.
+        let Some(first) = text
+            .bytes()
+            .position(|b| matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef))
+        else {
+            return w.write_all(text.as_bytes());
+        };
         let mut from = 0;
-        for (i, c) in text.char_indices().filter(|&(_, c)| is_hidden(c)) {
+        let rest = text[first..].char_indices().map(|(i, c)| (first + i, c));
+        for (i, c) in rest.filter(|&(_, c)| is_hidden(c)) {
             w.write_all(&text.as_bytes()[from..i])?;
             write!(w, "\\u{:04x}", u32::from(c))?;
             from = i + c.len_utf8();
