@@ -330,6 +330,12 @@ fn l_lists_every_link_of_the_story_to_open_or_copy_any() {
     assert_eq!(h.host.opened, [urls[2].as_str()]);
     h.keys("jy");
     assert_eq!(h.host.copied, [urls[3].as_str()]);
+    // A link's number goes to it; one no link has says so.
+    h.keys("1y");
+    assert_eq!(h.host.copied, [urls[3].as_str(), urls[1].as_str()]);
+    h.keys("9");
+    assert!(h.text().contains("no link [9] here"), "{}", h.text());
+    assert_eq!(h.app.links_view().unwrap().selected, 1);
     h.keys("<Esc>");
     assert!(h.app.links_view().is_none());
     assert!(!h.text().contains("链接 Links"));

@@ -417,6 +417,15 @@ impl App {
         if self.bookmarks.is_none() && self.search_typing() {
             return self.search_key(key);
         }
+        // In the links view a link's number goes to it.
+        if let Some(view) = self.links.as_mut()
+            && let KeyCode::Char(digit @ '0'..='9') = key.code
+        {
+            if !view.number_key(digit) {
+                self.notify(format!("no link [{digit}] here"), false);
+            }
+            return true;
+        }
         let Some(view) = self.bookmarks.as_mut().filter(|v| v.typing) else {
             return false;
         };

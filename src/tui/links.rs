@@ -14,6 +14,8 @@ pub struct LinksView {
     /// leaves it; and how many rows show (a page).
     pub offset: usize,
     pub height: usize,
+    /// Digits typed in a row: the number of the `[n]` link to go to.
+    pub(crate) typed: String,
 }
 
 impl LinksView {
@@ -27,5 +29,23 @@ impl LinksView {
     pub fn move_by(&mut self, by: isize) {
         let last = self.links.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(by).min(last);
+        self.typed.clear();
+    }
+
+    /// A digit typed: the selection goes to link `[n]`, `n` being the digits typed in a row
+    /// (`1` `2` for `[12]`), or this digit alone when there is no such link. False when no
+    /// link has the number.
+    pub fn number_key(&mut self, digit: char) -> bool {
+        self.typed.push(digit);
+        for typed in [self.typed.clone(), digit.to_string()] {
+            let label = format!("[{typed}]");
+            if let Some(at) = self.links.iter().position(|(l, _)| *l == label) {
+                self.selected = at;
+                self.typed = typed;
+                return true;
+            }
+        }
+        self.typed.clear();
+        false
     }
 }
