@@ -89,13 +89,29 @@ fn latin_words_are_found_in_every_width_and_case() {
     assert_eq!(titles(&lib, "gpt-5,"), ["upper"]);
     // A Chinese word is scanned for first; the Latin one is checked in what it finds.
     assert_eq!(titles(&lib, "openai 据"), ["wide"]);
+    // Text from the web: a no-break space is a space, a soft hyphen nothing.
+    let web = library(vec![digest(
+        3,
+        vec![item(
+            "web",
+            "The Future of\u{a0}Work report, Open\u{ad}AI news",
+        )],
+    )]);
+    for query in [
+        "\"future of work\"",
+        "\"future of\u{a0}work\"",
+        "openai",
+        "open\u{ad}ai",
+    ] {
+        assert_eq!(titles(&web, query), ["web"], "{query:?}");
+    }
 }
 
 /// Characters of the generated text: ASCII in both cases, their other forms, everyday
-/// Chinese punctuation, both apostrophes and CJK.
+/// Chinese punctuation, both apostrophes, CJK, the no-break space and the soft hyphen.
 const ALPHABET: &[char] = &[
     'a', 'A', 'b', 'B', 'k', '1', '-', ' ', ',', 'ａ', 'Ａ', 'ｂ', 'Ｂ', '１', '－', '　', '，',
-    'K', '\'', '’', '英', '伟',
+    'K', '\'', '’', '英', '伟', '\u{a0}', '\u{ad}',
 ];
 
 /// The ways a folded term may stand in folded text: a space between Chinese and a Latin

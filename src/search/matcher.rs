@@ -106,7 +106,7 @@ impl Matcher {
 /// folding would match (`(?i:[oｏ][pｐ]…)`), with `between` allowed between them, and a
 /// space or none where Chinese meets a Latin word (see the module's note).
 fn expression(term: &str, between: &str) -> Option<Regex> {
-    let optional_space = format!("(?:[ \u{3000}]{between})?");
+    let optional_space = format!("(?:[ \u{3000}\u{a0}]{between})?");
     let mut pattern = String::from("(?i:");
     for (n, (c, space_may_come)) in letters(term).into_iter().enumerate() {
         if n > 0 {
@@ -165,11 +165,11 @@ fn has_variants(c: char) -> bool {
 }
 
 /// `c` (folded) as a pattern: itself or its full-width form; a space also matches the
-/// ideographic space, an apostrophe the typographic one.
+/// ideographic and the no-break space, an apostrophe the typographic one.
 fn push_char(c: char, out: &mut String) {
     let escape = |c: char| regex::escape(c.encode_utf8(&mut [0; 4]));
     match (c, char::from_u32(c as u32 + 0xfee0)) {
-        (' ', _) => out.push_str("[ \u{3000}]"),
+        (' ', _) => out.push_str("[ \u{3000}\u{a0}]"),
         ('\'', _) => out.push_str("['＇’]"),
         (c, Some(wide)) if c.is_ascii_graphic() => {
             out.push('[');

@@ -172,12 +172,12 @@ fn tokens(input: &str) -> Vec<Token> {
     out
 }
 
-/// One char folded: lower case, full-width ASCII forms and the ideographic space as their
-/// half-width forms; zero-width characters dropped.
+/// One char folded: lower case, full-width ASCII forms and the ideographic and no-break
+/// spaces as their half-width forms; zero-width characters (and the soft hyphen) dropped.
 fn fold_char(c: char, out: &mut String) {
     match c {
         c if super::text::is_zero_width(c) => {}
-        '\u{3000}' => out.push(' '),
+        '\u{3000}' | '\u{a0}' => out.push(' '),
         // The typographic apostrophe: `OpenAI’s` is searched as `OpenAI's` (the matcher
         // takes either in the text).
         '’' => out.push('\''),

@@ -166,7 +166,8 @@ fn push_visible(s: &str, out: &mut SearchText) {
     // looked at where it is rather than every char decoded.
     let b = s.as_bytes();
     let mut zero_width = false;
-    for at in memchr::memchr3_iter(0xe2, 0xe3, 0xef, b).chain(memchr::memchr_iter(0xc5, b)) {
+    let two_byte = memchr::memchr2_iter(0xc2, 0xc5, b);
+    for at in memchr::memchr3_iter(0xe2, 0xe3, 0xef, b).chain(two_byte) {
         if let Some(c) = s[at..].chars().next() {
             out.other_forms |= is_other_form(c);
             zero_width |= is_zero_width(c);
@@ -183,21 +184,23 @@ fn push_visible(s: &str, out: &mut SearchText) {
 pub(super) const EVERYDAY_WIDE: &str = ",:;!?()|";
 
 /// A char a case- and width-insensitive query matches for an ASCII char: a full-width form
-/// (but for [`EVERYDAY_WIDE`]), the ideographic space, and the two chars Unicode case
+/// (but for [`EVERYDAY_WIDE`]), the ideographic and the no-break space, and the two chars Unicode case
 /// folding equates with `k` and `s`.
 fn is_other_form(c: char) -> bool {
     match c {
         '\u{ff01}'..='\u{ff5e}' => {
             char::from_u32(c as u32 - 0xfee0).is_some_and(|ascii| !EVERYDAY_WIDE.contains(ascii))
         }
-        '\u{3000}' | '\u{212a}' | '\u{17f}' => true,
+        '\u{3000}' | '\u{a0}' | '\u{212a}' | '\u{17f}' => true,
         _ => false,
     }
 }
 
-/// Characters that take no room and that queries ignore.
-pub(super) const ZERO_WIDTH: [char; 5] =
-    ['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}'];
+/// Characters that take no room and that queries ignore; the soft hyphen too (`Open\u{ad}AI`
+/// is OpenAI, a hyphen only where a line breaks).
+pub(super) const ZERO_WIDTH: [char; 6] = [
+    '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{ad}',
+];
 
 pub(super) fn is_zero_width(c: char) -> bool {
     ZERO_WIDTH.contains(&c)
