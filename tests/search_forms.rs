@@ -105,13 +105,21 @@ fn latin_words_are_found_in_every_width_and_case() {
     ] {
         assert_eq!(titles(&web, query), ["web"], "{query:?}");
     }
+    let dashes = library(vec![digest(
+        4,
+        vec![item("dash", "GPT\u{2010}5 and GPT\u{2011}5o")],
+    )]);
+    for query in ["gpt-5", "gpt\u{2010}5", "\"gpt-5o\""] {
+        assert_eq!(titles(&dashes, query), ["dash"], "{query:?}");
+    }
 }
 
 /// Characters of the generated text: ASCII in both cases, their other forms, everyday
-/// Chinese punctuation, both apostrophes, CJK, the no-break space and the soft hyphen.
+/// Chinese punctuation, both apostrophes, CJK, the no-break space, the soft hyphen and the
+/// Unicode hyphens.
 const ALPHABET: &[char] = &[
     'a', 'A', 'b', 'B', 'k', '1', '-', ' ', ',', 'ａ', 'Ａ', 'ｂ', 'Ｂ', '１', '－', '　', '，',
-    'K', '\'', '’', '英', '伟', '\u{a0}', '\u{ad}',
+    'K', '\'', '’', '英', '伟', '\u{a0}', '\u{ad}', '\u{2010}', '\u{2011}',
 ];
 
 /// The ways a folded term may stand in folded text: a space between Chinese and a Latin

@@ -165,12 +165,14 @@ fn has_variants(c: char) -> bool {
 }
 
 /// `c` (folded) as a pattern: itself or its full-width form; a space also matches the
-/// ideographic and the no-break space, an apostrophe the typographic one.
+/// ideographic and the no-break space, an apostrophe the typographic one, a hyphen the
+/// Unicode hyphens (U+2010, U+2011).
 fn push_char(c: char, out: &mut String) {
     let escape = |c: char| regex::escape(c.encode_utf8(&mut [0; 4]));
     match (c, char::from_u32(c as u32 + 0xfee0)) {
         (' ', _) => out.push_str("[ \u{3000}\u{a0}]"),
         ('\'', _) => out.push_str("['＇’]"),
+        ('-', _) => out.push_str("[\\-－\u{2010}\u{2011}]"),
         (c, Some(wide)) if c.is_ascii_graphic() => {
             out.push('[');
             out.push_str(&escape(c));

@@ -172,12 +172,14 @@ fn tokens(input: &str) -> Vec<Token> {
     out
 }
 
-/// One char folded: lower case, full-width ASCII forms and the ideographic and no-break
-/// spaces as their half-width forms; zero-width characters (and the soft hyphen) dropped.
+/// One char folded: lower case, full-width ASCII forms, the ideographic and no-break spaces
+/// and the Unicode hyphens as their ASCII forms; zero-width characters (and the soft hyphen)
+/// dropped.
 fn fold_char(c: char, out: &mut String) {
     match c {
         c if super::text::is_zero_width(c) => {}
         '\u{3000}' | '\u{a0}' => out.push(' '),
+        '\u{2010}' | '\u{2011}' => out.push('-'),
         // The typographic apostrophe: `OpenAI’s` is searched as `OpenAI's` (the matcher
         // takes either in the text).
         '’' => out.push('\''),
