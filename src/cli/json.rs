@@ -4,6 +4,7 @@
 //! line separators in a story's Markdown or a file name would reach the terminal of whoever
 //! reads the output, and an overridden direction can make a path or link read as another.
 
+use crate::text::is_hidden;
 use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
 use std::io::{self, Write};
@@ -14,10 +15,6 @@ pub fn pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
     let mut ser = serde_json::Serializer::with_formatter(&mut out, Visible::default());
     value.serialize(&mut ser)?;
     Ok(String::from_utf8(out).expect("serde_json writes UTF-8"))
-}
-
-fn is_hidden(c: char) -> bool {
-    crate::text::is_removed(c) || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// serde_json's pretty layout; string text goes through [`Formatter::write_string_fragment`],

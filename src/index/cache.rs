@@ -10,7 +10,8 @@
 //!
 //! The cache is disposable: anything missing, damaged, of another version or built with
 //! another categories table is rebuilt. Files are keyed by path, size and change time (see
-//! [`crate::file_stamp::changed`]), so an edited, added, removed or renamed digest is re-read at the next start.
+//! [`crate::file_stamp::changed`]), so an edited, added, removed or renamed digest is re-read
+//! at the next start.
 
 use super::build::{Entry, TextAt, TextSink, build};
 use super::{Bytes, FileRecord, Index, Outcome};

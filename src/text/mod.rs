@@ -49,7 +49,7 @@ pub(crate) use chars::is_cjk;
 pub use html::decode_entity;
 pub use markdown::{LinkTarget, Rendered, render_markdown};
 pub use output::{lines_to_ansi, lines_to_plain};
-pub use sanitize::{TAB_STOP, clean_text, escape_sequence_len, is_removed, sanitize, visible};
+pub use sanitize::{TAB_STOP, clean_text, escape_sequence_len, is_hidden, sanitize, visible};
 pub use screen::{pad_ambiguous, pad_line, widen_ambiguous_cells};
 pub use truncate::{cut_with_ellipsis, truncate};
 pub use width::{grapheme_width, line_width, str_width};

@@ -191,17 +191,16 @@ fn first_change(s: &str) -> Option<usize> {
     None
 }
 
-/// `s` with each character [`clean_text`] would remove (and a tab) written as a visible
-/// escape, `\u{1b}`: for a file's name, which must stay recognisable. Removed, a file named
-/// `bin\e[31m.md` would be shown as `bin.md`, a file that does not exist.
+/// `s` with each [`is_hidden`] character written as a visible escape, `\u{1b}`: for a file's
+/// name, which must stay recognisable. Removed, a file named `bin\e[31m.md` would be shown as
+/// `bin.md`, a file that does not exist.
 pub fn visible(s: &str) -> Cow<'_, str> {
-    let hidden = |c: char| is_removed(c) || matches!(c, '\t' | '\u{2028}' | '\u{2029}');
-    if !s.chars().any(hidden) {
+    if !s.chars().any(is_hidden) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
-        if hidden(c) {
+        if is_hidden(c) {
             out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
         } else {
             out.push(c);
@@ -210,7 +209,13 @@ pub fn visible(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-pub fn is_removed(c: char) -> bool {
+/// A character a terminal acts on or lays out without showing it: what [`clean_text`]
+/// removes (a tab and a line break among them, as controls) or makes a line break.
+pub fn is_hidden(c: char) -> bool {
+    is_removed(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+fn is_removed(c: char) -> bool {
     c.is_control() // C0, DEL, C1
         || matches!(c,
             '\u{202A}'..='\u{202E}'

@@ -185,7 +185,7 @@ impl Table {
 /// that no word is cut ([`Table::column_widths`] keeps every column as wide as its header's
 /// widest word); wrapping would cut a CJK run anywhere.
 fn between_words(cell: &[Span<'static>], width: usize, opts: TextOptions) -> Vec<Span<'static>> {
-    let text: String = cell.iter().map(|s| s.content.as_ref()).collect();
+    let text = cell_text(cell);
     // Where lines break, packing words greedily: a space there becomes the line break, else
     // one goes in.
     let mut breaks: Vec<(usize, bool)> = Vec::new();
@@ -234,7 +234,7 @@ fn word_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
 
 /// Width of the widest word of a cell (see [`word_ends`]).
 fn widest_word(cell: &[Span<'_>], opts: TextOptions) -> usize {
-    let text: String = cell.iter().map(|s| s.content.as_ref()).collect();
+    let text = cell_text(cell);
     let mut start = 0;
     word_ends(&text)
         .map(|end| {
@@ -249,16 +249,21 @@ fn widest_word(cell: &[Span<'_>], opts: TextOptions) -> usize {
 /// Width of the widest run of a cell without a space or a CJK character (which lines may
 /// break between).
 fn widest_latin_word(cell: &[Span<'_>], opts: TextOptions) -> usize {
-    let text: String = cell.iter().map(|s| s.content.as_ref()).collect();
+    let text = cell_text(cell);
     text.split(|c: char| c.is_whitespace() || is_cjk(c))
         .map(|w| str_width(w, opts))
         .max()
         .unwrap_or(0)
 }
 
+/// A cell's text, its spans one after another.
+fn cell_text(cell: &[Span<'_>]) -> String {
+    cell.iter().map(|s| s.content.as_ref()).collect()
+}
+
 /// Width of a cell's longest hard line (`<br>` inside cells becomes `'\n'`).
 fn cell_natural_width(cell: &[Span<'_>], opts: TextOptions) -> usize {
-    let text: String = cell.iter().map(|s| s.content.as_ref()).collect();
+    let text = cell_text(cell);
     text.split('\n')
         .map(|l| str_width(l, opts))
         .max()
