@@ -603,11 +603,19 @@ fn json_output_escapes_what_a_terminal_would_act_on() {
     );
 }
 
-/// Output that could not be written (a full disk) is an error, not a silent success.
+/// Output that could not be written (a full disk) is an error, not a silent success; the
+/// help and the version too.
 #[cfg(target_os = "linux")]
 #[test]
 fn output_that_cannot_be_written_is_an_error() {
-    for args in [&["items"][..], &["list", "--json"], &["check"]] {
+    for args in [
+        &["items"][..],
+        &["list", "--json"],
+        &["check"],
+        &["--help"],
+        &["search", "--help"],
+        &["--version"],
+    ] {
         let full = std::fs::OpenOptions::new()
             .write(true)
             .open("/dev/full")

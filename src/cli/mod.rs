@@ -128,14 +128,32 @@ pub enum BookmarkAction {
 pub fn run() -> ExitCode {
     let paths = Paths::defaults();
     let command = without_empty_variables(Cli::command()).after_help(paths.help_text());
-    let cli = match Cli::from_arg_matches(
-        &command.get_matches_from(exclusions_as_options(std::env::args_os())),
-    ) {
+    let cli = match command
+        .try_get_matches_from(exclusions_as_options(std::env::args_os()))
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => return help_or_usage_error(e),
     };
     match dispatch(cli, &paths) {
         Ok(code) => code,
+        Err(e) => {
+            warn(format_args!("{e:#}"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `--help` and `--version` go to standard output, where (unlike clap's own printing) a
+/// failed write is an error, as it is for every other output; a terminal gets clap's styling.
+/// A usage error is clap's message and exit code.
+fn help_or_usage_error(e: clap::Error) -> ExitCode {
+    use std::io::IsTerminal;
+    if e.use_stderr() || std::io::stdout().is_terminal() {
+        e.exit()
+    }
+    match report::emit(&e.to_string()) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             warn(format_args!("{e:#}"));
             ExitCode::from(2)
