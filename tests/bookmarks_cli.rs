@@ -88,6 +88,44 @@ fn add_list_markdown_and_remove() {
 }
 
 /// A store of two stories (their ids) and a state file (its path) bookmarking the first.
+/// Ids piped from `items` or `search` are added in one go; an unknown one among them is
+/// said and makes the exit code 1, the others are still saved; remove takes several too.
+#[test]
+fn several_ids_at_once_unknown_ones_said_the_rest_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = store_with_items(dir.path(), 4);
+    let state = dir.path().join("state.json");
+    let marked = |state: &Path| -> Vec<String> {
+        let v = json(&ribao_with(dir.path(), state, &["bookmarks", "--json"]));
+        let mut ids: Vec<String> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["id"].as_str().unwrap().to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    let add = ribao_with(
+        dir.path(),
+        &state,
+        &["bookmark", "add", &ids[0], "0000deadbeef", &ids[2], &ids[3]],
+    );
+    assert_eq!(add.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&add.stderr).contains("0000deadbeef"));
+    let mut want = vec![ids[0].clone(), ids[2].clone(), ids[3].clone()];
+    want.sort();
+    assert_eq!(marked(&state), want);
+
+    let remove = ribao_with(
+        dir.path(),
+        &state,
+        &["bookmark", "remove", &ids[0], &ids[3]],
+    );
+    assert!(remove.status.success());
+    assert_eq!(marked(&state), [ids[2].clone()]);
+}
+
 fn first_of_two_bookmarked(dir: &Path) -> (Vec<String>, std::path::PathBuf) {
     let ids = store_with_items(dir, 2);
     let state = dir.join("state.json");

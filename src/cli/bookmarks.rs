@@ -90,63 +90,105 @@ fn markdown_line(b: &Bookmark) -> String {
     }
 }
 
-pub fn add(library: &Library, state_path: &Path, id: &str) -> anyhow::Result<ExitCode> {
-    let Some(item) = library.find(id) else {
-        warn(unknown_id(library, id));
-        return Ok(ExitCode::FAILURE);
-    };
-    let (file, state) = open(state_path)?;
-    // Bookmarked already, maybe under the id it had before it was retitled.
-    if state.is_bookmarked(item.id) || bookmark_of(library, &state, item.id).is_some() {
-        eprintln!("already bookmarked: {}", crate::text::sanitize(item.title));
-        return Ok(ExitCode::SUCCESS);
+/// Bookmarks the stories with these ids, in one save. An unknown id is said and the others
+/// are still added; the exit code is then 1.
+pub fn add(library: &Library, state_path: &Path, ids: &[String]) -> anyhow::Result<ExitCode> {
+    let mut code = ExitCode::SUCCESS;
+    let items: Vec<_> = ids
+        .iter()
+        .filter_map(|id| {
+            let item = library.find(id);
+            if item.is_none() {
+                warn(unknown_id(library, id));
+                code = ExitCode::FAILURE;
+            }
+            item
+        })
+        .collect();
+    if items.is_empty() {
+        return Ok(code);
     }
-    tell(
-        file.apply(&[Change::AddBookmark(Bookmark::for_item(
+    let (file, state) = open(state_path)?;
+    let mut changes = Vec::new();
+    let mut said = Vec::new();
+    for item in &items {
+        let title = crate::text::sanitize(item.title);
+        // Bookmarked already, maybe under the id it had before it was retitled, or named
+        // twice here.
+        if state.is_bookmarked(item.id)
+            || bookmark_of(library, &state, item.id).is_some()
+            || changes
+                .iter()
+                .any(|c| matches!(c, Change::AddBookmark(b) if b.id == item.id))
+        {
+            said.push(format!("already bookmarked: {title}"));
+            continue;
+        }
+        changes.push(Change::AddBookmark(Bookmark::for_item(
             &library.digests()[item.digest],
-            &item,
-        ))])?
-        .notices,
-    );
-    eprintln!("bookmarked: {}", crate::text::sanitize(item.title));
-    Ok(ExitCode::SUCCESS)
+            item,
+        )));
+        said.push(format!("bookmarked: {title}"));
+    }
+    if !changes.is_empty() {
+        tell(file.apply(&changes)?.notices);
+    }
+    for line in said {
+        eprintln!("{line}");
+    }
+    Ok(code)
 }
 
-/// Removes the bookmark with this id; else, the library (read only then) may know the id as
-/// a story's before or after it was retitled, and its bookmark goes.
+/// Removes the bookmarks with these ids, in one save. An id no bookmark has may be known to
+/// the library (read only then) as a story's before or after it was retitled, and its
+/// bookmark goes; else it is said, the others are still removed, and the exit code is 1.
 pub fn remove<'a>(
     state_path: &Path,
-    id: &str,
+    ids: &[String],
     library: impl FnOnce() -> anyhow::Result<&'a Library>,
 ) -> anyhow::Result<ExitCode> {
-    let id = &crate::model::id_as_typed(id);
     let (file, state) = open(state_path)?;
-    let mark = match state.bookmark(id) {
-        Some(mark) => mark,
-        None => {
-            // A store that cannot be read only means no other id is known.
-            let found = library().ok().and_then(|library| {
+    let mut library = Some(library);
+    let mut read: Option<&Library> = None;
+    let mut code = ExitCode::SUCCESS;
+    let mut marks: Vec<&Bookmark> = Vec::new();
+    for id in ids {
+        let id = &crate::model::id_as_typed(id);
+        let mut found = state.bookmark(id);
+        if found.is_none() {
+            // Read once, when first needed; a store that cannot be read only means no other
+            // id is known.
+            if let Some(load) = library.take() {
+                read = load().ok();
+            }
+            found = read.and_then(|library| {
                 let story = library.find(id)?.id.to_string();
                 bookmark_of(library, &state, &story)
             });
-            match found {
-                Some(mark) => mark,
-                None => {
-                    warn(format_args!(
-                        "no bookmark with id {id}; `ribao bookmarks` lists them"
-                    ));
-                    return Ok(ExitCode::FAILURE);
-                }
+        }
+        match found {
+            Some(mark) if !marks.iter().any(|m| m.id == mark.id) => marks.push(mark),
+            Some(_) => {}
+            None => {
+                warn(format_args!(
+                    "no bookmark with id {id}; `ribao bookmarks` lists them"
+                ));
+                code = ExitCode::FAILURE;
             }
         }
-    };
-    let title = mark.title.clone();
-    tell(
-        file.apply(&[Change::RemoveBookmark(mark.id.clone())])?
-            .notices,
-    );
-    eprintln!("removed bookmark: {}", crate::text::sanitize(&title));
-    Ok(ExitCode::SUCCESS)
+    }
+    if marks.is_empty() {
+        return Ok(code);
+    }
+    let changes: Vec<Change> = marks
+        .iter()
+        .map(|m| Change::RemoveBookmark(m.id.clone()))
+        .collect();
+    tell(file.apply(&changes)?.notices);
+    for mark in marks {
+        eprintln!("removed bookmark: {}", crate::text::sanitize(&mark.title));
+    }
+    Ok(code)
 }
 
 /// The bookmark made for the story with id `story`, whatever id it was saved under (see

@@ -119,10 +119,16 @@ pub enum Command {
 
 #[derive(Subcommand, Debug)]
 pub enum BookmarkAction {
-    /// Bookmark a story by its id (from `ribao items` or `ribao search`)
-    Add { item_id: String },
-    /// Remove a bookmark by its id
-    Remove { item_id: String },
+    /// Bookmark stories by their ids (from `ribao items` or `ribao search`)
+    Add {
+        #[arg(required = true, value_name = "ID")]
+        item_ids: Vec<String>,
+    },
+    /// Remove bookmarks by their ids
+    Remove {
+        #[arg(required = true, value_name = "ID")]
+        item_ids: Vec<String>,
+    },
 }
 
 pub fn run() -> ExitCode {
@@ -320,11 +326,11 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             bookmarks::list(&state_path()?, format)
         }
         Some(Command::Bookmark {
-            action: BookmarkAction::Add { item_id },
-        }) => bookmarks::add(library()?, &state_path()?, item_id),
+            action: BookmarkAction::Add { item_ids },
+        }) => bookmarks::add(library()?, &state_path()?, item_ids),
         Some(Command::Bookmark {
-            action: BookmarkAction::Remove { item_id },
-        }) => bookmarks::remove(&state_path()?, item_id, library),
+            action: BookmarkAction::Remove { item_ids },
+        }) => bookmarks::remove(&state_path()?, item_ids, library),
         None => {
             use std::io::IsTerminal;
             if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
