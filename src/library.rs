@@ -3,6 +3,7 @@
 //! parsed on demand. No terminal code.
 
 use crate::categories::Categorizer;
+pub use crate::index::cache::Progress;
 use crate::index::cache::{self, Cache, Plan};
 use crate::index::{DigestInfo, FileRecord, Index, ItemView, Outcome};
 use crate::model::{Digest, Item, Unified};
@@ -12,7 +13,7 @@ use crate::store::{self, FileEntry, FileProblem};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 /// Where the digests came from: what the status bar and `--help` tell the user.
@@ -39,29 +40,6 @@ impl Origin {
         match self {
             Origin::Store(dir) | Origin::Samples { store: dir } => dir,
         }
-    }
-}
-
-/// How far indexing is: the files to parse and how many are parsed.
-#[derive(Debug, Default)]
-pub struct Progress {
-    pub total: AtomicUsize,
-    pub done: AtomicUsize,
-}
-
-impl Progress {
-    fn of(total: usize) -> Progress {
-        Progress {
-            total: AtomicUsize::new(total),
-            done: AtomicUsize::new(0),
-        }
-    }
-
-    /// (parsed, to parse). Parsed is capped: a cache that cannot be written has every file
-    /// parsed again in memory.
-    pub fn counts(&self) -> (usize, usize) {
-        let total = self.total.load(Ordering::Relaxed);
-        (self.done.load(Ordering::Relaxed).min(total), total)
     }
 }
 
@@ -125,7 +103,7 @@ impl Pending {
             .cloned()
             .collect();
         let plan = cache.plan(&self.root, first, &self.categorizer);
-        if let Err(e) = cache.update(&self.root, plan, &self.categorizer, &self.progress.done) {
+        if let Err(e) = cache.update(&self.root, plan, &self.categorizer, &self.progress) {
             // Nothing to open the next step from: the whole index is built in memory, once
             // (as without a cache), counted from the start.
             self.progress.done.store(0, Ordering::Relaxed);
@@ -164,7 +142,7 @@ impl Pending {
             None,
             self.files,
             &self.categorizer,
-            &self.progress.done,
+            &self.progress,
             &mut |w| warning = Some(w),
         );
         let mut library = Library::with_index(Origin::Store(self.root), index, self.scan_problems);
@@ -207,7 +185,7 @@ impl Library {
             plan,
             files,
             categorizer,
-            &progress.done,
+            progress,
             warn,
         );
         Library::with_index(Origin::Store(root.to_path_buf()), index, scan_problems)
@@ -569,20 +547,20 @@ fn index_files(
     plan: Option<Plan>,
     files: Vec<FileEntry>,
     categorizer: &Categorizer,
-    done: &AtomicUsize,
+    progress: &Progress,
     warn: &mut dyn FnMut(String),
 ) -> Index {
     let Some(cache) = cache else {
-        return cache::build_in_memory(root, files, categorizer, done);
+        return cache::build_in_memory(root, files, categorizer, &progress.done);
     };
     let plan = plan.unwrap_or_else(|| cache.plan(root, files.clone(), categorizer));
     let update = match plan.old {
         Some(old) if plan.is_fresh() => Ok(old),
-        _ => cache.update(root, plan, categorizer, done),
+        _ => cache.update(root, plan, categorizer, progress),
     };
     update.unwrap_or_else(|e| {
         warn(unwritable(cache, &e));
-        cache::build_in_memory(root, files, categorizer, done)
+        cache::build_in_memory(root, files, categorizer, &progress.done)
     })
 }
 

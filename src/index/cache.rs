@@ -24,7 +24,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs::{self, File, OpenOptions};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::UNIX_EPOCH;
 use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
@@ -144,17 +144,23 @@ impl Cache {
 
     /// Brings the index up to date: parses what changed (in parallel; `progress` counts
     /// parsed files) and writes the new index. Holds the lock throughout, and plans again
-    /// under it, since another ribao may have just done the work.
+    /// under it, since another ribao may have just done the work; while another holds it,
+    /// `progress` says so.
     pub fn update(
         &self,
         root: &Path,
         plan: Plan,
         categorizer: &Categorizer,
-        progress: &AtomicUsize,
+        progress: &Progress,
     ) -> std::io::Result<Index> {
         fs::create_dir_all(&self.dir)?;
         let lock = File::create(self.dir.join(LOCK))?;
-        lock.lock()?;
+        if let Err(fs::TryLockError::WouldBlock) = lock.try_lock() {
+            progress.waiting.store(true, Ordering::Relaxed);
+            let locked = lock.lock();
+            progress.waiting.store(false, Ordering::Relaxed);
+            locked?;
+        }
         let mut plan = self.plan(root, plan.files, categorizer);
         if plan.is_fresh()
             && let Some(old) = plan.old
@@ -219,7 +225,7 @@ impl Cache {
             out: BufWriter::with_capacity(1 << 20, file),
             len: start,
         };
-        let parsed = parse_changed(root, &plan, categorizer, progress, &mut sink)?;
+        let parsed = parse_changed(root, &plan, categorizer, &progress.done, &mut sink)?;
         let mut entries: Vec<Entry> = Vec::with_capacity(plan.files.len());
         let mut parsed = parsed.into_iter();
         for k in &plan.kept {
@@ -288,6 +294,41 @@ impl Cache {
                 let _ = fs::remove_file(e.path());
             }
         }
+    }
+}
+
+/// How far indexing is: the files to parse and how many are parsed, and whether it waits
+/// for another ribao indexing the same store.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub total: AtomicUsize,
+    pub done: AtomicUsize,
+    pub waiting: AtomicBool,
+}
+
+impl Progress {
+    pub fn of(total: usize) -> Progress {
+        Progress {
+            total: AtomicUsize::new(total),
+            ..Progress::default()
+        }
+    }
+
+    /// (parsed, to parse). Parsed is capped: a cache that cannot be written has every file
+    /// parsed again in memory.
+    pub fn counts(&self) -> (usize, usize) {
+        let total = self.total.load(Ordering::Relaxed);
+        (self.done.load(Ordering::Relaxed).min(total), total)
+    }
+
+    /// What the user is told: `indexing 12/300 files`, or that another ribao is indexing the
+    /// store (its index is awaited, then taken as it is).
+    pub fn label(&self) -> String {
+        if self.waiting.load(Ordering::Relaxed) {
+            return "another ribao is indexing".into();
+        }
+        let (done, total) = self.counts();
+        format!("indexing {done}/{total} files")
     }
 }
 
@@ -503,6 +544,43 @@ fn blob_name(meta: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// While another ribao holds the lock, the progress says so (the reader's status bar and
+    /// the command line's progress line show it); once it is let go, the index is built.
+    #[test]
+    fn waiting_for_another_ribaos_lock_is_told_then_indexing_goes_on() {
+        let store = tempfile::tempdir().unwrap();
+        let cache_root = tempfile::tempdir().unwrap();
+        std::fs::write(
+            store.path().join("2026-03-01.md"),
+            "# 日报 2026-03-01\n\n1. 示例公司发布新产品，面向开发者开放。\n",
+        )
+        .unwrap();
+        let cache = Cache::new(cache_root.path(), store.path());
+        fs::create_dir_all(&cache.dir).unwrap();
+        let other = File::create(cache.dir.join(LOCK)).unwrap();
+        other.lock().unwrap();
+        let categorizer = Categorizer::builtin();
+        let progress = Progress::of(1);
+        let (files, _) = crate::store::scan(store.path());
+        std::thread::scope(|s| {
+            let update = s.spawn(|| {
+                let plan = cache.plan(store.path(), files, &categorizer);
+                cache.update(store.path(), plan, &categorizer, &progress)
+            });
+            let started = std::time::Instant::now();
+            while !progress.waiting.load(Ordering::Relaxed) {
+                assert!(started.elapsed().as_secs() < 10, "never said it waits");
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            assert_eq!(progress.label(), "another ribao is indexing");
+            other.unlock().unwrap();
+            let index = update.join().unwrap().unwrap();
+            assert_eq!(index.digests.len(), 1);
+        });
+        assert!(!progress.waiting.load(Ordering::Relaxed));
+        assert_eq!(progress.label(), "indexing 1/1 files");
+    }
 
     #[test]
     fn relative_bytes_are_the_relative_path() {

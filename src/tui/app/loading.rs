@@ -94,9 +94,10 @@ impl App {
         }
     }
 
-    /// (parsed, to parse) while new files are being indexed.
-    pub fn loading(&self) -> Option<(usize, usize)> {
-        self.loader.as_ref().map(|l| l.progress.counts())
+    /// How far indexing is (see [`crate::library::Progress::label`]) while new files are
+    /// being indexed.
+    pub fn loading(&self) -> Option<String> {
+        self.loader.as_ref().map(|l| l.progress.label())
     }
 
     /// Takes a new library (indexing done, or the store changed): the reader stays where it

@@ -20,7 +20,7 @@ use unicode_segmentation::UnicodeSegmentation;
 pub(crate) fn scope(app: &App) -> String {
     let text = scope_only(app);
     match app.loading() {
-        Some((done, total)) => format!("{text} · indexing {done}/{total} files…"),
+        Some(progress) => format!("{text} · {progress}…"),
         None => text,
     }
 }
@@ -221,10 +221,10 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     };
     let mut scope_text = scope(app);
     // Too narrow for it all: the indexing progress goes first, the rest is cut.
-    if let Some((done, total)) = app.loading()
+    if let Some(progress) = app.loading()
         && text::str_width(&scope_text, opts) + text::str_width(&bookmarks, opts) + 4 > width
     {
-        scope_text = format!("indexing {done}/{total} · {}", scope_only(app));
+        scope_text = format!("{progress} · {}", scope_only(app));
     }
     // At most what `fit_row` keeps on the right (two thirds of the row, less a gap), so a
     // long store path is cut rather than dropped with the bookmark count.
