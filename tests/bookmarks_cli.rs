@@ -126,6 +126,38 @@ fn several_ids_at_once_unknown_ones_said_the_rest_kept() {
     assert_eq!(marked(&state), [ids[2].clone()]);
 }
 
+/// A stderr that cannot be written (a full disk) does not undo or fail what was asked:
+/// the bookmark is saved, the exit code says so, and nothing panics.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_stderr_does_not_fail_a_saved_bookmark() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = store_with_items(dir.path(), 2);
+    let state = dir.path().join("state.json");
+    for args in [
+        &["bookmark", "add", &ids[1]][..],
+        &["bookmark", "remove", &ids[1]],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = command(dir.path())
+            .args(["--store", &dir.path().display().to_string()])
+            .args(["--state", &state.display().to_string()])
+            .args(args)
+            .stderr(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let saved = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
+        assert_eq!(
+            saved.as_array().unwrap().len(),
+            usize::from(args[1] == "add")
+        );
+    }
+}
+
 fn first_of_two_bookmarked(dir: &Path) -> (Vec<String>, std::path::PathBuf) {
     let ids = store_with_items(dir, 2);
     let state = dir.join("state.json");

@@ -1,6 +1,6 @@
 //! `ribao bookmarks` and `ribao bookmark add|remove`: the state file from the command line.
 
-use super::report::{emit, unknown_id, warn};
+use super::report::{emit, say, unknown_id, warn};
 use crate::library::Library;
 use crate::state::{Bookmark, Change, StateFile};
 use std::path::Path;
@@ -134,7 +134,7 @@ pub fn add(library: &Library, state_path: &Path, ids: &[String]) -> anyhow::Resu
         tell(file.apply(&changes)?.notices);
     }
     for line in said {
-        eprintln!("{line}");
+        say(line);
     }
     Ok(code)
 }
@@ -186,7 +186,10 @@ pub fn remove<'a>(
         .collect();
     tell(file.apply(&changes)?.notices);
     for mark in marks {
-        eprintln!("removed bookmark: {}", crate::text::sanitize(&mark.title));
+        say(format_args!(
+            "removed bookmark: {}",
+            crate::text::sanitize(&mark.title)
+        ));
     }
     Ok(code)
 }

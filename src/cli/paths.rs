@@ -1,7 +1,7 @@
 //! Where the store and the state file are: options, environment, then the platform's data
 //! folder (`directories`).
 
-use super::report::warn;
+use super::report::{say, warn};
 use crate::categories::Categorizer;
 use crate::library::{Library, Pending, Progress};
 use anyhow::{Context, bail};
@@ -188,14 +188,13 @@ fn show_progress(progress: &Progress, finished: &AtomicBool) {
         if finished.load(Ordering::Relaxed) {
             break;
         }
-        let (done, total) = progress.counts();
-        if total > 0 {
-            eprint!("\r\x1b[Kribao: indexing {done}/{total} files…");
+        if progress.counts().1 > 0 {
+            say(format_args!("\r\x1b[Kribao: {}…", progress.label()));
             shown = true;
         }
     }
     if shown {
-        eprint!("\r\x1b[K");
+        say("\r\x1b[K");
     }
 }
 

@@ -137,13 +137,22 @@ pub(super) fn unknown_id(library: &Library, typed: &str) -> String {
 /// and text from files. A stderr that is gone (the reader's window closed) is no reason to
 /// panic: the message had no one to read it.
 pub(super) fn warn(message: impl std::fmt::Display) {
-    use std::io::Write;
     let message = message.to_string();
-    let _ = writeln!(
-        std::io::stderr(),
-        "ribao: {}",
-        crate::text::sanitize(&message)
-    );
+    say(format_args!("ribao: {}", crate::text::sanitize(&message)));
+}
+
+/// Writes to stderr, a line unless `text` is a progress line (`\r…`). A stderr that cannot
+/// be written is let go: eprintln! would panic there, after a bookmark was saved or before
+/// the index was.
+pub(super) fn say(text: impl std::fmt::Display) {
+    use std::io::Write;
+    let text = text.to_string();
+    let mut stderr = std::io::stderr();
+    let _ = if text.starts_with('\r') {
+        write!(stderr, "{text}")
+    } else {
+        writeln!(stderr, "{text}")
+    };
 }
 
 /// Write to stdout; a closed pipe (`ribao items | head`) ends the program quietly, as it
@@ -555,10 +564,10 @@ fn count(n: usize, noun: &str) -> String {
 
 fn print_origin_notice(library: &Library) {
     if let crate::library::Origin::Samples { store } = &library.origin {
-        eprintln!(
+        say(format_args!(
             "(built-in sample digests: put your digest files in {} or pass --store DIR)",
             store.display()
-        );
+        ));
     }
 }
 
