@@ -566,6 +566,62 @@ fn a_state_file_broken_while_reading_keeps_every_bookmark_made_before() {
     );
 }
 
+/// A save that failed is tried again, at the next look at the file or on quit: once the
+/// file can be written, what was changed meanwhile is saved, and saving is on again.
+#[test]
+fn saving_that_failed_comes_back_when_the_file_can_be_written_again() {
+    for on_quit in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("sub");
+        let path = folder.join("state.json");
+        let mut h = saving_to(&path);
+        h.keys("<Enter><Enter>bjb");
+        // The folder is replaced by a file: saving fails.
+        std::fs::remove_dir_all(&folder).unwrap();
+        std::fs::write(&folder, "in the way").unwrap();
+        h.keys("jb");
+        assert!(h.text().contains("saving disabled"), "{}", h.text());
+        h.keys("<Esc>");
+        h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(10))]);
+        assert!(h.text().contains("★ 3 (saving off)"), "{}", h.text());
+        // It can be written again.
+        std::fs::remove_file(&folder).unwrap();
+        if on_quit {
+            h.app.session_mut().flush().unwrap();
+        } else {
+            h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(10))]);
+            assert!(!h.text().contains("saving off"), "{}", h.text());
+        }
+        let (_, reopened) = ribao::state::StateFile::open(&path).unwrap();
+        assert_eq!(reopened.state.bookmarks.len(), 3, "on_quit {on_quit}");
+    }
+}
+
+/// A state file deleted while the reader runs (by hand, by a sync tool) is not taken for a
+/// wish to start from empty: the reader writes its bookmarks and read marks back, at its
+/// next look at the file as at its next save, and says so.
+#[test]
+fn a_state_file_deleted_while_reading_gets_every_bookmark_back() {
+    for then_save in [false, true] {
+        let (_dir, path, mut h) = two_bookmarks_saved();
+        std::fs::remove_file(&path).unwrap();
+        if then_save {
+            h.keys("jb");
+        } else {
+            h.app.tick(std::time::Duration::from_secs(5));
+        }
+        let want = 2 + usize::from(then_save);
+        assert_eq!(h.app.session().bookmark_count(), want);
+        assert!(
+            h.text().contains("was deleted by another program"),
+            "the user is told:\n{}",
+            h.text()
+        );
+        let (_, reopened) = ribao::state::StateFile::open(&path).unwrap();
+        assert_eq!(reopened.state.bookmarks.len(), want, "all are on disk");
+    }
+}
+
 #[test]
 fn each_quit_saves_the_whole_position_over_the_one_before() {
     let mut state = State::default();

@@ -1,18 +1,20 @@
 //! The user's reading state as the reader sees and changes it: read marks, bookmarks and the
 //! last position. Every bookmark and read mark is saved to the state file when it is made
 //! (locked, merged, atomic), so a crash or a second ribao loses nothing; when the file cannot
-//! be written, the reader keeps going in memory and says so. Tests use it without a file.
+//! be written, the reader keeps going in memory, says so, and tries again at every change,
+//! every look at the file and on quit. Tests use it without a file.
 
 use crate::index::{DigestInfo, ItemView};
 use crate::state::{Bookmark, Change, Loaded, Position, Stamp, State, StateError, StateFile};
 
 pub struct Session {
-    /// None: kept in memory only (tests, or saving failed).
+    /// None: kept in memory only (tests, or a state file that could not be read).
     file: Option<StateFile>,
     /// Why saving, wanted, failed: the user is told for as long as it lasts.
     saving_off: Option<String>,
-    /// A bookmark or read mark changed while saving was off: lost at quit, which says so.
-    unsaved: bool,
+    /// Changes made while saving was off, in order: written with the next save that works,
+    /// else lost at quit, which says so.
+    pending: Vec<Change>,
     state: State,
     /// The state file as this reader last read or wrote it.
     on_disk: Stamp,
@@ -36,7 +38,7 @@ impl Session {
             on_disk: loaded.stamp,
             file: Some(file),
             saving_off: None,
-            unsaved: false,
+            pending: Vec::new(),
             state: loaded.state,
             position,
             message,
@@ -49,7 +51,7 @@ impl Session {
         Session {
             file: None,
             saving_off: None,
-            unsaved: false,
+            pending: Vec::new(),
             state,
             on_disk: Stamp::default(),
             position,
@@ -82,21 +84,47 @@ impl Session {
     /// Saves changes together: one write of the file.
     fn save_all(&mut self, changes: Vec<Change>) {
         self.state.apply_all(&changes);
+        self.pending.extend(changes);
+        self.save_pending();
+    }
+
+    /// Writes the changes not saved yet, over what is on disk. While that fails they wait in
+    /// memory (the user told once); the save that works says so.
+    fn save_pending(&mut self) {
         let Some(file) = &self.file else {
-            self.unsaved |= self.saving_off.is_some();
+            if self.saving_off.is_none() {
+                self.pending.clear();
+            }
             return;
         };
-        match write(file, &self.state, &changes, &mut self.message) {
+        match write(
+            file,
+            self.on_disk,
+            &self.state,
+            &self.pending,
+            &mut self.message,
+        ) {
             // Take the merged state: another ribao's changes show up too.
             Ok(loaded) => {
+                // A broken file found on the way is the thing to say.
+                if self.saving_off.take().is_some() && !self.message.as_ref().is_some_and(|m| m.1) {
+                    self.message = Some((
+                        format!(
+                            "saving works again: your bookmarks and read marks are saved in {}",
+                            file.path().display()
+                        ),
+                        false,
+                    ));
+                }
+                self.pending.clear();
                 self.state = loaded.state;
                 self.on_disk = loaded.stamp;
             }
             Err(e) => {
-                self.message = Some((saving_off_because(&e), true));
-                self.file = None;
+                if self.saving_off.is_none() {
+                    self.message = Some((saving_off_because(&e), true));
+                }
                 self.saving_off = Some(e.to_string());
-                self.unsaved = true;
             }
         }
     }
@@ -104,7 +132,12 @@ impl Session {
     /// Takes in what another ribao (or `ribao bookmark`) saved since this reader last read
     /// or wrote the state file; true when there is something new to show: its bookmarks or
     /// read marks changed, or a message (the file was found broken).
+    /// While saving is off, it is tried again instead (what is on disk is taken in with it).
     pub fn catch_up(&mut self) -> bool {
+        if self.saving_off.is_some() {
+            self.save_pending();
+            return self.saving_off.is_none();
+        }
         let Some(file) = &self.file else {
             return false;
         };
@@ -112,7 +145,7 @@ impl Session {
             return false;
         }
         // A file that cannot be read now is tried again at the next look; saving goes on.
-        let Ok(loaded) = write(file, &self.state, &[], &mut self.message) else {
+        let Ok(loaded) = write(file, self.on_disk, &self.state, &[], &mut self.message) else {
             return false;
         };
         let changed = (&loaded.state.bookmarks, &loaded.state.read)
@@ -216,22 +249,28 @@ impl Session {
     /// Saves the position; called once on quit, before the terminal is let go (a closed
     /// window loses nothing), its error printed after. Losing only the position in a crash
     /// costs little.
-    /// Bookmarks or read marks changed while saving was off are lost now: that is the error.
+    /// Bookmarks or read marks changed while saving was off are tried once more, and lost
+    /// now if that fails: that is the error.
     pub fn flush(&mut self) -> anyhow::Result<()> {
-        if let (true, Some(why)) = (self.unsaved, &self.saving_off) {
-            anyhow::bail!(
-                "the bookmarks and read marks changed in this session were not saved: {why}"
-            );
+        let position = self
+            .position
+            .clone()
+            .filter(|p| self.state.position.as_ref() != Some(p));
+        match position {
+            Some(position) => self.save(Change::SetPosition(position)),
+            None if self.pending.is_empty() => return Ok(()),
+            None => self.save_pending(),
         }
-        let Some(position) = self.position.clone() else {
-            return Ok(());
-        };
-        if self.state.position.as_ref() == Some(&position) {
-            return Ok(());
-        }
-        self.save(Change::SetPosition(position));
         if let Some(why) = &self.saving_off {
-            anyhow::bail!("the reading position was not saved: {why}");
+            let position_only = |c: &Change| matches!(c, Change::SetPosition(_));
+            if !self.pending.iter().all(position_only) {
+                anyhow::bail!(
+                    "the bookmarks and read marks changed in this session were not saved: {why}"
+                );
+            }
+            if !self.pending.is_empty() {
+                anyhow::bail!("the reading position was not saved: {why}");
+            }
         }
         match self.message.take() {
             Some((text, true)) => anyhow::bail!(text),
@@ -241,13 +280,28 @@ impl Session {
 }
 
 /// `changes` saved to `file` over what is there; a file someone broke since it was read is
-/// copied aside and gets everything `state` holds again (the user told in `message`).
+/// copied aside and gets everything `state` holds again (the user told in `message`), and so
+/// does one deleted since (`on_disk` is the file as this reader last saw it): no other ribao
+/// deletes it, so that is no one's wish to start from empty.
 fn write(
     file: &StateFile,
+    on_disk: Stamp,
     state: &State,
     changes: &[Change],
     message: &mut Option<(String, bool)>,
 ) -> Result<Loaded, StateError> {
+    if on_disk != Stamp::default() && file.stamp() == Stamp::default() {
+        let loaded = file.apply(&[state.as_changes(), changes.to_vec()].concat())?;
+        *message = Some((
+            format!(
+                "state file {} was deleted by another program; your bookmarks and read marks \
+                 are saved in it again",
+                file.path().display()
+            ),
+            false,
+        ));
+        return Ok(loaded);
+    }
     let loaded = file.apply(changes)?;
     match loaded.notices.first() {
         None => Ok(loaded),
