@@ -74,14 +74,18 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let mut offset = view.offset;
     // One column for the publications, as wide as the widest shown, at most a third of what
     // the date leaves: each row's starts where the others' do, and none is dropped for its
-    // length. Too narrow to tell one from another, there is none: the title comes first.
-    let where_w = visible
-        .iter()
-        .map(|m| text::str_width(&where_from(m), opts))
-        .max()
-        .unwrap_or(0)
-        .min(usize::from(list_area.width).saturating_sub(ROW_PREFIX) / 3);
-    let where_w = if where_w < 8 { 0 } else { where_w };
+    // length. Too narrow to tell one from another, there is none: the title comes first
+    // (a short name such as `AI 日报` is shown whole wherever there is room).
+    let room = usize::from(list_area.width).saturating_sub(ROW_PREFIX) / 3;
+    let where_w = match room {
+        0..8 => 0,
+        _ => visible
+            .iter()
+            .map(|m| text::str_width(&where_from(m), opts))
+            .max()
+            .unwrap_or(0)
+            .min(room),
+    };
     let terms = Highlighter::new(&view.words());
     list::draw(buf, list_area, rows, &mut offset, opts, |i, w| {
         let read = app.session().is_read(&visible[i].id);
