@@ -959,6 +959,58 @@ fn a_bookmark_repaired_without_its_title_takes_it_from_its_story() {
     assert_eq!(marks[0].added, "2026-01-01T00:00:00Z", "made when it was");
 }
 
+/// A publication with a short name and no category (`AI 日报`) is shown in its column like
+/// any other: the column is left out only when the terminal is too narrow for it.
+#[test]
+fn a_short_publication_name_is_shown_in_the_bookmarks_list() {
+    let mark = Bookmark {
+        id: "0123456789ab".into(),
+        date: Some("2026-01-24".into()),
+        source: "AI 日报".into(),
+        title: "芯片自主化加速".into(),
+        path: "/gone/2026-01-24.md".into(),
+        added: "2026-01-24T08:00:00Z".into(),
+        ..Bookmark::default()
+    };
+    let state = State {
+        bookmarks: vec![mark],
+        ..State::default()
+    };
+    let mut h = Harness::new(app_with_state(state.clone()), 100, 20);
+    h.keys("B");
+    let screen = h.text();
+    let row = screen
+        .lines()
+        .find(|l| l.contains("芯片自主化加速"))
+        .unwrap();
+    assert!(row.contains("AI 日报"), "{screen}");
+    let mut narrow = Harness::new(app_with_state(state), 30, 20);
+    narrow.keys("B");
+    assert!(!narrow.text().contains("AI 日报"), "{}", narrow.text());
+}
+
+/// The same while the reader runs: a hand edit that spoils a title is reported, and the
+/// bookmark takes its title from its story again, on screen and in the file.
+#[test]
+fn a_title_spoiled_while_reading_is_filled_in_from_the_story() {
+    let (_dir, path, mut h) = two_bookmarks_saved();
+    let titles = |marks: Vec<Bookmark>| {
+        let mut t: Vec<String> = marks.into_iter().map(|b| b.title).collect();
+        t.sort();
+        t
+    };
+    let before = titles(h.app.session().bookmarks());
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    v["bookmarks"][0]["title"] = serde_json::json!(12345);
+    std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
+    h.app.tick(std::time::Duration::from_secs(5));
+    assert!(h.text().contains("without its title"), "{}", h.text());
+    assert_eq!(titles(h.app.session().bookmarks()), before);
+    let (_, reopened) = ribao::state::StateFile::open(&path).unwrap();
+    assert_eq!(titles(reopened.state.bookmarks), before, "saved so");
+}
+
 #[test]
 fn a_bookmark_repaired_without_its_date_takes_it_from_its_story_and_keeps_what_it_has() {
     let lib = library();

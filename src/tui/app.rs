@@ -477,6 +477,9 @@ impl App {
         if self.clock >= self.next_state_look {
             self.next_state_look = self.clock + STATE_LOOK;
             redraw = self.session.catch_up();
+            if redraw {
+                self.refill_bookmarks();
+            }
             self.relay_session_message();
             // An open bookmarks view lists them as they are now, on the bookmark it was on.
             let selected = self

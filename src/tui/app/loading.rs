@@ -165,21 +165,33 @@ impl App {
         self.refind_bookmarks();
     }
 
+    /// A bookmark that lacks a field (repaired from a damaged state file, at start or while
+    /// the reader runs) takes it from its story, when the story still has its id.
+    pub(super) fn refill_bookmarks(&mut self) {
+        let refills: Vec<(String, Bookmark)> = self
+            .session
+            .bookmarks()
+            .into_iter()
+            .filter_map(|mark| {
+                let view = self.library.find(&mark.id).filter(|v| v.id == mark.id)?;
+                let digest = &self.library.digests()[view.digest];
+                let refilled = mark.refilled_from(Bookmark::for_item(digest, &view))?;
+                Some((mark.id, refilled))
+            })
+            .collect();
+        self.session.move_bookmarks(refills);
+    }
+
     /// Bookmarks whose story now has another id (see [`Library::find_bookmarked`]) take it,
-    /// with its title, category and link as they are now; one that lacks a field (repaired
-    /// from a damaged state file) takes it from its story. Read marks
-    /// made under an old id mark the story under its new one.
+    /// with its title, category and link as they are now, after those that lack a field are
+    /// refilled. Read marks made under an old id mark the story under its new one.
     /// (A story two old bookmarks find again takes the first; the other stays as it is.)
     pub(super) fn refind_bookmarks(&mut self) {
+        self.refill_bookmarks();
         let mut taken = std::collections::HashSet::new();
         let mut moves: Vec<(String, Bookmark)> = Vec::new();
         for mark in self.session.bookmarks() {
-            if let Some(view) = self.library.find(&mark.id).filter(|v| v.id == mark.id) {
-                // A bookmark repaired from a damaged state file lacks what its story says.
-                let digest = &self.library.digests()[view.digest];
-                if let Some(refilled) = mark.refilled_from(Bookmark::for_item(digest, &view)) {
-                    moves.push((mark.id, refilled));
-                }
+            if self.library.find(&mark.id).is_some_and(|v| v.id == mark.id) {
                 continue;
             }
             let Some(view) = self.library.find_bookmarked(&mark) else {
