@@ -389,6 +389,38 @@ fn a_digest_changed_on_disk_leaves_the_reader_in_its_category_and_story() {
     assert_eq!(place(&h), before, "{}", h.text());
 }
 
+/// The author retitles the story being read (its id, made from the title, changes): the
+/// reader stays in it, found again by its link, under its new title.
+#[test]
+fn a_story_retitled_while_it_is_read_stays_open() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    fs::create_dir(&store).unwrap();
+    let file = store.join("2026-03-01.md");
+    let digest = |title: &str| {
+        format!(
+            "# 日报 2026-03-01\n\n## 产品\n\n### 1. 另一条新闻\n正文一。[原文](https://a.example/0)\n\n\
+             ### 2. {title}\n正文二。[原文](https://a.example/1)\n\n\
+             ### 3. 第三条新闻\n正文三。[原文](https://a.example/2)\n"
+        )
+    };
+    fs::write(&file, digest("旧的标题写法")).unwrap();
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let (library, _) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let mut h = Harness::new(reader(library), 120, 30);
+    h.keys("<Enter><Enter>j<Enter>");
+    let opened = |h: &Harness| h.app.opened().map(|(_, v)| v.title.to_string());
+    assert_eq!(opened(&h).as_deref(), Some("旧的标题写法"), "{}", h.text());
+    watch(&mut h, &store, &cache);
+    fs::write(&file, digest("新的标题写法")).unwrap();
+    wait_for(&mut h, "the store changed");
+    assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
+    h.settle();
+    assert_eq!(opened(&h).as_deref(), Some("新的标题写法"), "{}", h.text());
+    let highlighted = h.app.selected_item().map(|(_, v)| v.title.to_string());
+    assert_eq!(highlighted.as_deref(), Some("新的标题写法"));
+}
+
 #[test]
 fn a_date_whose_files_are_deleted_gives_way_to_the_next_older_one_and_says_so() {
     let tmp = tempfile::tempdir().unwrap();

@@ -127,7 +127,7 @@ impl App {
     /// and is gone back to when they are, unless the user goes elsewhere first.
     pub(super) fn wait_for_place(&mut self, p: Position) {
         let found = p.item.as_deref().is_none_or(|id| {
-            let at = |r: Option<ItemRef>| r.is_some_and(|r| self.item_at(r).1.id == id);
+            let at = |r: Option<ItemRef>| r.is_some_and(|r| self.position_in(&[r], id).is_some());
             at(self.opened) || at(self.items.get(self.item).copied())
         });
         self.unrestored = (!found && self.library.pending_count() > 0).then_some(p);
@@ -214,7 +214,7 @@ impl App {
             _ => saved(POSITION_OPEN),
         };
         let shows_it = match (was_open, self.opened) {
-            (Some(id), Some(r)) => self.item_at(r).1.id == id,
+            (Some(id), Some(r)) => self.position_in(&[r], id).is_some(),
             (None, None) => true,
             _ => false,
         };
