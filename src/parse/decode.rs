@@ -45,7 +45,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         });
     }
     if let Some(at) = memchr::memchr(0, bytes) {
-        return Err(DecodeError::Binary(at));
+        return without_nuls(bytes, at);
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // A byte order mark and nothing else is an empty file too.
@@ -68,6 +68,34 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             Cow::Owned(s) => Cow::Owned(normalize_newlines(&s).into_owned()),
         },
         warning,
+    })
+}
+
+/// A text file with NUL bytes in it (`at` is the first) is read without them: a tail of them
+/// (what a crash can leave of a file being written) whatever its length, and a few stray
+/// ones. When those in the text are more than a tenth of it, it is binary (UTF-16 without a
+/// byte order mark is half NULs).
+fn without_nuls(bytes: &[u8], at: usize) -> Result<Decoded<'static>, DecodeError> {
+    let text_len = bytes
+        .iter()
+        .rposition(|&b| b != 0)
+        .map_or(0, |last| last + 1);
+    let kept: Vec<u8> = bytes.iter().copied().filter(|&b| b != 0).collect();
+    if text_len == 0 || (text_len - kept.len()) * 100 > text_len * MAX_UNREADABLE_PERCENT {
+        return Err(DecodeError::Binary(at));
+    }
+    let removed = bytes.len() - kept.len();
+    let decoded = decode(&kept)?;
+    let note = match removed {
+        1 => "1 NUL byte removed".to_string(),
+        n => format!("{n} NUL bytes removed"),
+    };
+    Ok(Decoded {
+        text: Cow::Owned(decoded.text.into_owned()),
+        warning: Some(match decoded.warning {
+            Some(w) => format!("{note}; {w}"),
+            None => note,
+        }),
     })
 }
 
@@ -219,6 +247,41 @@ mod tests {
         assert_eq!(decode(b"\xEF\xBB\xBF \r\n").err(), Some(DecodeError::Empty));
         assert_eq!(decode(b"\xFF\xFE \0\n\0").err(), Some(DecodeError::Empty));
         assert_eq!(decode(b"ab\0cd").err(), Some(DecodeError::Binary(2)));
+        // UTF-16 without a byte order mark: half NULs.
+        let utf16: Vec<u8> = "# Daily 2026-03-10\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(decode(&utf16).err(), Some(DecodeError::Binary(1)));
+        assert_eq!(decode(b"\0\0\0").err(), Some(DecodeError::Binary(0)));
+        assert_eq!(decode(b" \n\0\0").err(), Some(DecodeError::Empty));
+    }
+
+    #[test]
+    fn a_text_with_a_few_nul_bytes_or_a_tail_of_them_is_read_without_them() {
+        let text =
+            "# 日报 2026-01-20\n\n1. 某公司发布新模型，推理成本下降一半，开发者可以申请试用。\n";
+        let mut stray = text.as_bytes().to_vec();
+        stray.insert(20, 0);
+        let d = decode(&stray).unwrap();
+        assert_eq!(d.text, text);
+        assert_eq!(d.warning.as_deref(), Some("1 NUL byte removed"));
+        // A crash left the end of the file zeroed: longer than the text itself.
+        let mut tail = text.as_bytes().to_vec();
+        tail.extend([0; 4096]);
+        let d = decode(&tail).unwrap();
+        assert_eq!(d.text, text);
+        assert_eq!(d.warning.as_deref(), Some("4096 NUL bytes removed"));
+        // Together with another fallback, both are said.
+        let (gbk, _, _) = encoding_rs::GB18030.encode(text);
+        let mut gbk = gbk.into_owned();
+        gbk.push(0);
+        let d = decode(&gbk).unwrap();
+        assert_eq!(d.text, text);
+        assert_eq!(
+            d.warning.as_deref(),
+            Some("1 NUL byte removed; not UTF-8; decoded as GB18030")
+        );
     }
 
     #[test]
