@@ -325,11 +325,22 @@ fn list_stories(lines: &[&str], category: Option<String>) -> Vec<Item> {
             continue;
         }
         let Some(marker) = list_marker(lines[i]).filter(|m| m.indent <= 3) else {
+            // `**[开源]** [标题](url) - 简介` as a paragraph of its own is a story too.
+            let line = lines[i].trim_start();
+            if lines[i].len() - line.len() <= 3
+                && let Some(link) = after_tag(line)
+            {
+                let item = link_led_story(link, line, std::iter::empty(), category.clone());
+                if !item.title.is_empty() {
+                    items.push(item);
+                }
+            }
             i += 1;
             continue;
         };
         let end = item_end(lines, i, marker.indent);
-        let link_led = !marker.ordered && marker.content.starts_with('[');
+        let link = after_tag(marker.content).unwrap_or(marker.content);
+        let link_led = !marker.ordered && link.starts_with('[');
         let headline_led = !marker.ordered
             && marker.content.starts_with("**")
             && !is_label(marker.content)
@@ -338,12 +349,7 @@ fn list_stories(lines: &[&str], category: Option<String>) -> Vec<Item> {
         if marker.ordered || link_led || headline_led {
             let rest = lines[i + 1..end].iter().map(|l| dedent(l, marker.indent));
             let mut item = if link_led {
-                let (title, url) = first_link(marker.content).unwrap_or_default();
-                // `[title](url) — outlet`: the outlet after the link's end.
-                let outlet = outlet_after(marker.content, |before| before.ends_with(')'));
-                let mut item = led_story(title, marker.content, outlet, rest, category.clone());
-                item.url = Some(url).filter(|u| !u.is_empty());
-                item
+                link_led_story(link, marker.content, rest, category.clone())
             } else {
                 list_item_story(marker.content, rest, category.clone())
             };
@@ -362,6 +368,33 @@ fn list_stories(lines: &[&str], category: Option<String>) -> Vec<Item> {
     }
     items
 }
+
+/// A story led by its link: `link` is its first line from the link on (`[title](url) —
+/// outlet`), `first` the whole line (with a tag before the link, kept in the text).
+fn link_led_story<'a>(
+    link: &str,
+    first: &'a str,
+    rest: impl Iterator<Item = &'a str>,
+    category: Option<String>,
+) -> Item {
+    let (title, url) = first_link(link).unwrap_or_default();
+    // `[title](url) — outlet`: the outlet after the link's end.
+    let outlet = outlet_after(link, |before| before.ends_with(')'));
+    let mut item = led_story(title, first, outlet, rest, category);
+    item.url = Some(url).filter(|u| !u.is_empty());
+    item
+}
+
+/// `**[开源]** [title](url) …` → `[title](url) …`: a bold bracketed tag before a link.
+fn after_tag(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("**[")?;
+    let end = rest.find("]**").filter(|&end| end <= MAX_TAG_BYTES)?;
+    let link = rest[end + "]**".len()..].trim_start();
+    link.starts_with('[').then_some(link)
+}
+
+/// The longest tag read before a link: a word or two (`开源`, `Open Source`).
+const MAX_TAG_BYTES: usize = 24;
 
 /// A numbered item: `**Headline** — outlet · time` leads give title and outlet; otherwise
 /// the title is derived from the text and the whole text is the body. `rest` are the lines
@@ -452,6 +485,40 @@ mod tests {
             .iter()
             .map(|i| (i.title.as_str(), i.category.as_deref(), i.url.as_deref()))
             .collect()
+    }
+
+    /// `**[tag]** [title](url) - what it is`, as a bullet or a paragraph of its own: the
+    /// link's text is the title, the tag stays in the text.
+    #[test]
+    fn a_link_after_a_bold_tag_is_a_story_in_a_bullet_or_a_paragraph() {
+        let doc = Doc::new(
+            "## 📌 值得关注\n\n**[产品]** [Pickle 1 AI 眼镜发布](https://a.example/1) - 号称灵魂电脑\n\n\
+             **[开源]** [元象开源大模型](https://a.example/2) - 中英双语\n\n\
+             - **[工具]** [SpotiFLAC](https://a.example/3) - 无需账号\n\n\
+             **[不是链接]** 只是一段话。\n",
+        );
+        let f = find(&doc);
+        assert_eq!(
+            labelled(&f),
+            [
+                (
+                    "Pickle 1 AI 眼镜发布",
+                    Some("值得关注"),
+                    Some("https://a.example/1")
+                ),
+                (
+                    "元象开源大模型",
+                    Some("值得关注"),
+                    Some("https://a.example/2")
+                ),
+                ("SpotiFLAC", Some("值得关注"), Some("https://a.example/3")),
+            ]
+        );
+        assert!(
+            f.items[1].body.starts_with("**[开源]**"),
+            "{}",
+            f.items[1].body
+        );
     }
 
     #[test]
