@@ -202,16 +202,14 @@ impl Categorizer {
     }
 
     /// The user's table in `config_dir` if there is one, else the built-in table; a table
-    /// that cannot be used is reported (naming the file) and the built-in one is used.
+    /// that cannot be used (a folder by that name too) is reported, naming the file, and the
+    /// built-in one is used.
     pub fn load(config_dir: Option<&Path>) -> (Categorizer, Option<String>) {
-        let Some(path) = config_dir
-            .map(|d| d.join(FILE_NAME))
-            .filter(|p| p.is_file())
-        else {
+        let Some(path) = config_dir.map(|d| d.join(FILE_NAME)).filter(|p| p.exists()) else {
             return (Categorizer::builtin(), None);
         };
         let result = std::fs::read_to_string(&path)
-            .map_err(|e| e.to_string())
+            .map_err(|e| crate::io_error::in_words(&e))
             .and_then(|t| Categorizer::from_toml(&t));
         match result {
             Ok(c) => (c, None),
@@ -431,5 +429,20 @@ mod tests {
         let (c, warning) = Categorizer::load(Some(dir.path()));
         assert!(warning.is_none());
         assert_eq!(c.names().collect::<Vec<_>>(), ["全部"]);
+        // A folder by that name is no table: said, not passed over.
+        std::fs::remove_file(dir.path().join(FILE_NAME)).unwrap();
+        std::fs::create_dir(dir.path().join(FILE_NAME)).unwrap();
+        let (_, warning) = Categorizer::load(Some(dir.path()));
+        let warning = warning.expect("a folder is reported");
+        assert!(
+            warning.ends_with("a folder is in the way of the file"),
+            "{warning}"
+        );
+        // None at all is the built-in table, nothing said.
+        assert!(
+            Categorizer::load(Some(&dir.path().join("nothing")))
+                .1
+                .is_none()
+        );
     }
 }
