@@ -690,6 +690,17 @@ fn ambiguous_width_is_set_by_the_flag_or_a_yes_like_variable() {
     for no in ["0", "no", "off", "false"] {
         assert_eq!(show(&[], &[("RIBAO_AMBIGUOUS_WIDE", no)]), narrow, "{no}");
     }
+    // Another value is named as the variable it came from, not as a flag never typed.
+    let bad = ribao_with(
+        &["list", "--store", &s],
+        &[("RIBAO_AMBIGUOUS_WIDE", "maybe")],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        said.contains("RIBAO_AMBIGUOUS_WIDE is “maybe”") && !said.contains("--ambiguous-wide"),
+        "{said}"
+    );
 }
 
 #[test]

@@ -152,9 +152,22 @@ pub fn run() -> ExitCode {
 
 /// `--help` and `--version` go to standard output, where (unlike clap's own printing) a
 /// failed write is an error, as it is for every other output; a terminal gets clap's styling.
-/// A usage error is clap's message and exit code.
+/// A usage error is clap's message and exit code, but for a bad RIBAO_AMBIGUOUS_WIDE, which
+/// clap names as the flag the user never typed (the flag itself takes no value).
 fn help_or_usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
     use std::io::IsTerminal;
+    if e.kind() == ErrorKind::ValueValidation
+        && let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg)
+        && arg == "--ambiguous-wide"
+        && let Some(value) = std::env::var_os("RIBAO_AMBIGUOUS_WIDE")
+    {
+        warn(format_args!(
+            "RIBAO_AMBIGUOUS_WIDE is “{}”; it takes 1/0, yes/no, on/off or true/false",
+            value.to_string_lossy()
+        ));
+        return ExitCode::from(2);
+    }
     if e.use_stderr() || std::io::stdout().is_terminal() {
         e.exit()
     }
