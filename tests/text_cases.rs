@@ -639,3 +639,49 @@ fn render_cache_reuses_and_bounds() {
         "changed text under the same id re-renders"
     );
 }
+
+/// Lists in lists and quotes in quotes deeper than the width allows: the nesting keeps at
+/// most half the width, its innermost columns, so no line is wider than the width, each
+/// level's text is all there, and a wrapped item's lines stay in line with its first.
+#[test]
+fn deep_nesting_keeps_to_the_width() {
+    let list: String = (0..14)
+        .map(|d| {
+            format!(
+                "{}- 第{d}层的列表项，内容是一段中文文字。\n",
+                "  ".repeat(d)
+            )
+        })
+        .collect();
+    let quote = format!("{} deep text here that wraps around\n", ">".repeat(40));
+    for (md, width) in [(&list, 20), (&list, 40), (&quote, 20), (&quote, 80)] {
+        let lines = render_plain(md, width);
+        for line in &lines {
+            assert!(
+                str_width(line, TextOptions::default()) <= width,
+                "{width}: {line:?}"
+            );
+        }
+        let text: Vec<&str> = lines
+            .iter()
+            .map(|l| l.trim_start_matches([' ', '│']))
+            .collect();
+        let text = text.join(" ");
+        assert!(
+            text.contains("deep text here that wraps around") || text.contains("第13层"),
+            "{lines:#?}"
+        );
+    }
+    // The deepest item at width 20: its marker and its wrapped text start where the
+    // shallower ones do once the nesting is cut, ten columns in.
+    let lines = render_plain(&list, 20);
+    let deepest = lines.iter().position(|l| l.contains("第13层")).unwrap();
+    assert!(
+        lines[deepest].starts_with(&format!("{}◦ 第13层", " ".repeat(8))),
+        "{lines:#?}"
+    );
+    assert!(
+        lines[deepest + 1].starts_with(&format!("{}表项", " ".repeat(10))),
+        "{lines:#?}"
+    );
+}

@@ -19,8 +19,7 @@ use super::wrap::{MIN_WRAP_WIDTH, break_code_line, wrap_with_prefix};
 /// A rendered article.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Rendered {
-    /// One entry per screen row, none wider than the width asked for (unless nesting prefixes
-    /// alone leave less than 2 columns).
+    /// One entry per screen row, none wider than the width asked for.
     pub lines: Vec<Line<'static>>,
     /// Link targets; link `[n]` in the text is `links[n - 1]`.
     pub links: Vec<LinkTarget>,
@@ -527,14 +526,52 @@ impl Renderer {
             );
             c.first_used = true;
         }
-        spans
+        self.fitted(spans)
     }
 
     fn rest_prefix(&self) -> Vec<Span<'static>> {
-        self.containers
-            .iter()
-            .flat_map(|c| c.rest.iter().cloned())
-            .collect()
+        self.fitted(
+            self.containers
+                .iter()
+                .flat_map(|c| c.rest.iter().cloned())
+                .collect(),
+        )
+    }
+
+    /// A prefix of deep nesting (lists in lists, quotes in quotes) keeps at most half the
+    /// width, its innermost columns: the text keeps room to be read and no line is wider than
+    /// the width. A line's first prefix and the next ones' lose the same columns, so the text
+    /// under a list marker stays in line with the text after it.
+    fn fitted(&self, spans: Vec<Span<'static>>) -> Vec<Span<'static>> {
+        let width = |s: &str| str_width(s, self.opts);
+        let total: usize = spans.iter().map(|s| width(&s.content)).sum();
+        let mut excess = total.saturating_sub(self.width / 2);
+        if excess == 0 {
+            return spans;
+        }
+        let mut kept = Vec::new();
+        for span in spans {
+            let w = width(&span.content);
+            if excess >= w {
+                excess -= w;
+                continue;
+            }
+            if excess > 0 {
+                let mut at = 0;
+                for (i, c) in span.content.char_indices() {
+                    if excess == 0 {
+                        at = i;
+                        break;
+                    }
+                    excess = excess.saturating_sub(width(c.encode_utf8(&mut [0; 4])));
+                    at = i + c.len_utf8();
+                }
+                kept.push(Span::styled(span.content[at..].to_string(), span.style));
+                continue;
+            }
+            kept.push(span);
+        }
+        kept
     }
 
     /// Columns left for content after the container prefixes.
