@@ -148,6 +148,35 @@ fn what_can_be_read_of_a_damaged_file_is_kept() {
     );
 }
 
+/// Well-formed JSON with what ribao never writes: a bookmark listed twice, a date that is no
+/// date. The file is kept aside like any damaged one; the first of the two is kept, and the
+/// date is left out (the reader takes it from the story again); the notice names both.
+#[test]
+fn a_bookmark_listed_twice_or_a_date_that_is_no_date_is_named_and_mended() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let edited = br#"{"version": 1,
+      "bookmarks": [
+        {"id": "a", "source": "s", "title": "a", "path": "/p.md", "added": "2026-11-23T10:15:00Z"},
+        {"id": "b", "date": "not-a-date", "source": "s", "title": "b", "path": "/p.md", "added": "2026-11-23T10:15:00Z"},
+        {"id": "a", "source": "s", "title": "DUP", "path": "/p.md", "added": "2026-11-23T10:15:00Z"}
+      ],
+      "read": []}"#;
+    fs::write(&path, edited).unwrap();
+    let (_, loaded) = StateFile::open(&path).unwrap();
+    assert_eq!(bookmark_ids(&loaded.state), ["a", "b"]);
+    assert_eq!(loaded.state.bookmarks[0].title, "a", "the first is kept");
+    assert_eq!(loaded.state.bookmarks[1].date, None);
+    let [notice] = <[Notice; 1]>::try_from(loaded.notices).unwrap();
+    let message = notice.to_string();
+    assert!(
+        message.contains("bookmark 2 (“b”, id b) is kept without its date")
+            && message.contains("bookmark 3 (id a) is listed twice: the first is kept"),
+        "{message}"
+    );
+    assert_eq!(fs::read(&notice.copy).unwrap(), edited, "the copy is exact");
+}
+
 #[test]
 fn other_unusable_shapes_are_kept_too() {
     for (bytes, says) in [

@@ -46,8 +46,9 @@ pub fn decode(bytes: &[u8]) -> Result<State, Unusable> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     // One parse for a good file; the checks below only run to explain a bad one.
     let shape_error = match serde_json::from_slice::<Document<State>>(bytes) {
-        Ok(doc) if doc.version == VERSION => return Ok(doc.state),
-        // Another version: explained by the version check below.
+        Ok(doc) if doc.version == VERSION && !needs_repair(&doc.state) => return Ok(doc.state),
+        // Another version, or bookmarks a hand edit spoiled in ways serde lets through:
+        // explained by the checks below.
         Ok(_) => String::new(),
         Err(e) => e.to_string(),
     };
@@ -100,6 +101,20 @@ pub fn decode(bytes: &[u8]) -> Result<State, Unusable> {
     })
 }
 
+/// A bookmark listed twice, or with a date that is no date (`"date": "not-a-date"`): well
+/// formed, but not what ribao writes.
+fn needs_repair(state: &State) -> bool {
+    let mut ids = std::collections::HashSet::new();
+    state
+        .bookmarks
+        .iter()
+        .any(|b| !ids.insert(&b.id) || b.date.as_deref().is_some_and(|d| !is_date(d)))
+}
+
+fn is_date(text: &str) -> bool {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok()
+}
+
 /// What can be read of a file with some parts of the wrong shape (a hand edit that dropped
 /// a field, say): each bookmark, read mark and the position on its own, so one bad entry
 /// does not cost the rest; and what is wrong with each that is not, naming it.
@@ -117,8 +132,16 @@ fn salvage(mut object: Map<String, Value>) -> (State, Vec<String>) {
     let bookmarks = entries("bookmarks", object.remove("bookmarks"));
     let read = entries("read", object.remove("read"));
     let mut state = State::default();
+    let mut ids = std::collections::HashSet::new();
     for (n, b) in bookmarks.into_iter().enumerate() {
         match repaired(b) {
+            Ok((bookmark, _)) if !ids.insert(bookmark.id.clone()) => {
+                wrong.push(format!(
+                    "bookmark {} (id {}) is listed twice: the first is kept",
+                    n + 1,
+                    bookmark.id
+                ));
+            }
             Ok((bookmark, left_out)) => {
                 if !left_out.is_empty() {
                     let name = match bookmark.title.as_str() {
@@ -192,6 +215,7 @@ fn repaired(value: Value) -> Result<(Bookmark, Vec<&'static str>), String> {
         ("url", false),
     ] {
         let fits = match fields.get(key) {
+            Some(Value::String(date)) if key == "date" => is_date(date),
             Some(Value::String(_)) => true,
             None | Some(Value::Null) => !required,
             Some(_) => false,
