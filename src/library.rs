@@ -612,6 +612,17 @@ fn source_guess(root: &Path, path: &Path) -> String {
 /// Where the built-in samples say they come from.
 const SAMPLES_DIR: &str = "samples";
 
+/// Whether a digest path (a bookmark's) is one of the built-in samples': they have no file,
+/// only this relative path.
+pub fn is_sample_path(path: &str) -> bool {
+    let path = Path::new(path);
+    path.is_relative()
+        && path.parent() == Some(Path::new(SAMPLES_DIR))
+        && crate::samples::SAMPLES
+            .iter()
+            .any(|(name, _)| path.file_name() == Some(std::ffi::OsStr::new(name)))
+}
+
 fn sample_digest(name: &str, text: &str) -> Option<Digest> {
     parse::parse(text.as_bytes(), &Path::new(SAMPLES_DIR).join(name)).ok()
 }

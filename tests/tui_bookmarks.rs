@@ -208,6 +208,16 @@ fn a_bookmark_whose_story_left_its_file_says_so_not_that_the_file_is_gone() {
     assert!(!screen.contains("file is gone"), "{screen}");
 }
 
+/// A bookmark made on a built-in sample, once the store has digests of its own (and the
+/// samples are no longer shown): said so, not that a file is gone.
+#[test]
+fn a_bookmark_of_a_built_in_sample_says_so_not_that_its_file_is_gone() {
+    let mut h = bookmark_opened_in("samples/2026-01-24-ai-daily.md", "示例里的一篇", None);
+    let screen = h.text();
+    assert!(screen.contains("a built-in sample"), "{screen}");
+    assert!(!screen.contains("file is gone"), "{screen}");
+}
+
 #[test]
 fn a_gone_bookmark_without_a_link_offers_no_link_keys() {
     let mut h = gone_bookmark_opened("没有链接的文章", None);

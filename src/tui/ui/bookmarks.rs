@@ -199,7 +199,9 @@ fn missing_lines(
     } else {
         "Esc goes back"
     };
-    let gone = if file_listed {
+    let gone = if crate::library::is_sample_path(&mark.path) {
+        "内置示例 / a built-in sample, not shown now that the store has digests of its own"
+    } else if file_listed {
         "日报里已没有这篇 / the digest no longer has this story (removed, or retitled past \
          finding)"
     } else {
