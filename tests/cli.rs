@@ -274,7 +274,7 @@ fn check_reports_each_file_and_fails_on_unreadable_ones() {
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(text.contains("binary.txt: the file looks binary"));
-    assert!(text.contains("empty.md: the file is empty"));
+    assert!(text.contains("empty.md: the file holds no text (it is empty or blank)"));
     assert!(text.contains("2026-02-05-gbk.md: 2 items, 2026-02-05") && text.contains("GB18030"));
     assert!(
         text.contains("bad-front-matter.md: 1 item, 2026-02-06") && text.contains("not valid YAML")
@@ -285,7 +285,7 @@ fn check_reports_each_file_and_fails_on_unreadable_ones() {
     assert!(listed.status.success());
     let said = String::from_utf8_lossy(&listed.stderr);
     assert!(
-        said.contains("2 files could not be read and are not listed — `ribao check` says why"),
+        said.contains("2 files skipped (unreadable, empty or not text) — `ribao check` says why"),
         "{said}"
     );
 

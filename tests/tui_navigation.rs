@@ -514,12 +514,12 @@ fn file_problems_are_announced_once() {
     let mut h = Harness::new(app_with(library, TextOptions::default()), 120, 40);
     assert!(
         h.text()
-            .contains("2 files could not be read — run `ribao check`")
+            .contains("2 files skipped (unreadable, empty or not text) — run `ribao check`")
     );
     h.run([Event::Tick(Duration::from_secs(7))]);
-    assert!(!h.text().contains("could not be read"));
+    assert!(!h.text().contains("files skipped"));
     h.keys("jjk");
-    assert!(!h.text().contains("could not be read"));
+    assert!(!h.text().contains("files skipped"));
 }
 
 #[test]

@@ -211,9 +211,9 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
     }
     match library.problems.len() {
         0 => {}
-        1 => warn("1 file could not be read and is not listed — `ribao check` says why"),
+        1 => warn("1 file skipped (unreadable, empty or not text) — `ribao check` says why"),
         n => warn(format_args!(
-            "{n} files could not be read and are not listed — `ribao check` says why"
+            "{n} files skipped (unreadable, empty or not text) — `ribao check` says why"
         )),
     }
     Ok(ExitCode::SUCCESS)

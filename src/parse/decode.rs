@@ -5,7 +5,7 @@ use std::borrow::Cow;
 /// Why a file's bytes cannot be read as a digest at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
-    #[error("the file is empty")]
+    #[error("the file holds no text (it is empty or blank)")]
     Empty,
     #[error("the file looks binary (NUL byte at offset {0}), not a text digest")]
     Binary(usize),

@@ -249,7 +249,7 @@ impl App {
         if problems > 0 {
             let files = if problems == 1 { "file" } else { "files" };
             app.show_problem(&format!(
-                "{problems} {files} could not be read — run `ribao check`"
+                "{problems} {files} skipped (unreadable, empty or not text) — run `ribao check`"
             ));
         }
         app
