@@ -418,6 +418,14 @@ fn search_query_rules_and_exit_status() {
         ids(&["英伟达", "-星河", "date:2026-02-03"]),
         ["云端芯片初创公司完成新一轮融资，估值翻倍"]
     );
+    // The whole query in one argument (a script's "$query") reads as the words apart, led
+    // by an exclusion or a filter too.
+    assert_eq!(
+        ids(&["-星河 英伟达 date:2026-02-03"]),
+        ids(&["-星河", "英伟达", "date:2026-02-03"])
+    );
+    assert_eq!(ids(&["-星河 英伟达"]), ids(&["英伟达", "-星河"]));
+    assert!(!ids(&["-星河 英伟达"]).is_empty());
     // A quoted phrase must occur as written, quoted in the query or by the shell.
     assert_eq!(ids(&["\"5 万条\""]), ["某大学开源机器人数据集"]);
     let phrase = "星河模型发布长上下文版本：百万 Token 窗口与更低推理成本";

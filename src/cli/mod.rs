@@ -317,7 +317,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             excluded,
             json,
         }) => {
-            let words = query
+            let words: Vec<String> = query
                 .iter()
                 .cloned()
                 .chain(
@@ -327,7 +327,11 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
                         .filter(|w| !w.is_empty())
                         .map(|w| format!("-{w}")),
                 )
-                .map(|w| crate::search::argument_token(&w));
+                .collect();
+            let alone = words.len() == 1;
+            let words = words
+                .iter()
+                .map(|w| crate::search::argument_token(w, alone));
             report::search(library()?, &words.collect::<Vec<_>>().join(" "), *json)
         }
         Some(Command::Bookmarks { json, markdown }) => {

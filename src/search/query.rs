@@ -95,11 +95,12 @@ pub fn names(label: &str, wanted: &str) -> bool {
 
 /// One command-line argument as one token of a query: the shell took its quotes, so an
 /// argument with a space in it is a phrase (`open source` → `"open source"`, also after `-`
-/// or a prefix). Unless it holds a filter or an exclusion after its first word, or starts
-/// with a date (which has no spaces): `"英伟达 date:2026-07"` (a script's `"$query"`) is
-/// query text, read as the reader reads it. Spaces around an argument are slips, and an
-/// argument of spaces is none.
-pub fn argument_token(arg: &str) -> String {
+/// or a prefix, beside other arguments: `OpenAI "-open source"`). Unless it holds a filter
+/// or an exclusion after its first word, starts with a date (which has no spaces), or is the
+/// whole query (`alone`) and starts with one: `"英伟达 date:2026-07"` or `"-GPT OpenAI"` (a
+/// script's `"$query"`) is query text, read as the reader reads it. Spaces around an
+/// argument are slips, and an argument of spaces is none.
+pub fn argument_token(arg: &str, alone: bool) -> String {
     let arg = arg.trim();
     // `-x` or `source:x`; a bare `-` or `date:` is a word (`Claude 3.5 - Sonnet`).
     let lead_of = |word: &str| {
@@ -111,7 +112,10 @@ pub fn argument_token(arg: &str) -> String {
         return arg.to_string();
     }
     let lead = lead_of(arg);
-    if lead == Some("date:") || arg.split_whitespace().skip(1).any(|w| lead_of(w).is_some()) {
+    if lead == Some("date:")
+        || (alone && lead.is_some())
+        || arg.split_whitespace().skip(1).any(|w| lead_of(w).is_some())
+    {
         return arg.to_string();
     }
     let lead = lead.unwrap_or("");
@@ -215,7 +219,7 @@ mod tests {
             "\"a b\"",
             "Category:开源 模型",
         ];
-        let line: Vec<String> = words.iter().map(|w| argument_token(w)).collect();
+        let line: Vec<String> = words.iter().map(|w| argument_token(w, false)).collect();
         let q = Query::parse(&line.join(" "));
         assert_eq!(q.terms, ["open source", "英伟达", "a b"]);
         assert_eq!(q.excluded, ["传闻 一则"]);
@@ -225,22 +229,38 @@ mod tests {
 
     #[test]
     fn an_argument_holding_filters_is_query_text_and_spaces_around_one_are_dropped() {
-        let q = Query::parse(&argument_token("英伟达 芯片 date:2026-07 -传闻"));
-        assert_eq!(q.terms, ["英伟达", "芯片"]);
-        assert_eq!(q.excluded, ["传闻"]);
-        assert_eq!(q.dates, ["2026-07"]);
-        let q = Query::parse(&argument_token("date:2026-07 英伟达"));
-        assert_eq!(
-            (q.terms, q.dates),
-            (vec!["英伟达".into()], vec!["2026-07".into()])
-        );
-        // A dash or a prefix without a value is a word of the phrase.
-        for phrase in ["Claude 3.5 - Sonnet", "release date: TBD"] {
-            assert_eq!(argument_token(phrase), format!("\"{phrase}\""));
+        for alone in [true, false] {
+            let q = Query::parse(&argument_token("英伟达 芯片 date:2026-07 -传闻", alone));
+            assert_eq!(q.terms, ["英伟达", "芯片"]);
+            assert_eq!(q.excluded, ["传闻"]);
+            assert_eq!(q.dates, ["2026-07"]);
+            let q = Query::parse(&argument_token("date:2026-07 英伟达", alone));
+            assert_eq!(
+                (q.terms, q.dates),
+                (vec!["英伟达".into()], vec!["2026-07".into()])
+            );
+            // A dash or a prefix without a value is a word of the phrase.
+            for phrase in ["Claude 3.5 - Sonnet", "release date: TBD"] {
+                assert_eq!(argument_token(phrase, alone), format!("\"{phrase}\""));
+            }
+            assert_eq!(argument_token(" OpenAI  ", alone), "OpenAI");
+            assert_eq!(argument_token("  open source ", alone), "\"open source\"");
+            assert_eq!(argument_token(" \u{3000}", alone), "");
         }
-        assert_eq!(argument_token(" OpenAI  "), "OpenAI");
-        assert_eq!(argument_token("  open source "), "\"open source\"");
-        assert_eq!(argument_token(" \u{3000}"), "");
+        // The whole query in one argument, led by an exclusion or a filter, reads as typed in
+        // the reader; beside other arguments it is a phrase.
+        let q = Query::parse(&argument_token("-GPT OpenAI", true));
+        assert_eq!(
+            (q.terms, q.excluded),
+            (vec!["openai".into()], vec!["gpt".into()])
+        );
+        let q = Query::parse(&argument_token("source:bubble OpenAI", true));
+        assert_eq!(
+            (q.terms, q.sources),
+            (vec!["openai".into()], vec!["bubble".into()])
+        );
+        let q = Query::parse(&argument_token("-GPT OpenAI", false));
+        assert_eq!(q.excluded, ["gpt openai"]);
     }
 
     #[test]
