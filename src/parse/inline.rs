@@ -71,7 +71,8 @@ fn plain_by_parser(md: &str) -> String {
     tidy(&out)
 }
 
-/// The first link that is not an image: (text, url).
+/// The first link that is not an image, nor a picture's (a link around a picture alone, or
+/// with no text at all): (text, url).
 pub fn first_link(md: &str) -> Option<(String, String)> {
     if !has_pair(md.as_bytes(), b']', b'(') {
         return None;
@@ -119,7 +120,9 @@ fn first_link_in(md: &str) -> Option<(String, String)> {
             Event::Start(Tag::Link { dest_url, .. }) if !in_image => {
                 current = Some((String::new(), dest_url.to_string()));
             }
-            Event::Text(t) | Event::Code(t) => {
+            // A picture's words are not the link's: a link around a picture alone
+            // (`[![图片](x.avif)](x.avif)`) is the picture's link, not the story's.
+            Event::Text(t) | Event::Code(t) if !in_image => {
                 if let Some((text, _)) = current.as_mut() {
                     text.push_str(&t);
                 }
@@ -127,6 +130,7 @@ fn first_link_in(md: &str) -> Option<(String, String)> {
             Event::End(TagEnd::Link) => {
                 if let Some((text, url)) = current.take()
                     && is_web_url(&url)
+                    && !text.trim().is_empty()
                 {
                     return Some((tidy(&text), url));
                 }
@@ -204,9 +208,10 @@ fn simple_link(md: &str) -> Option<(&str, &str)> {
     (plain_link_text(text) && plain_link_url(url)).then_some((text, url))
 }
 
-/// Link text with no syntax in it: its text events are itself.
+/// Link text with no syntax in it: its text events are itself. Blank text is left to the
+/// parser too, which [`first_link`] needs to pass over such a link as it does there.
 fn plain_link_text(text: &str) -> bool {
-    !text.is_empty()
+    !text.trim().is_empty()
         && text.len() <= 256
         && text.bytes().all(|b| {
             b >= 0x20 && b != 0x7f && !MARKUP[b as usize] && !matches!(b, b']' | b'(' | b')')
@@ -876,5 +881,18 @@ mod tests {
         );
         assert_eq!(first_link("[x](javascript:alert(1))"), None);
         assert_eq!(first_link("[x](https://a.b/&#27;]0;t&#7;)"), None);
+        // A link around a picture alone, or with no text, is the picture's: passed over.
+        let md = "某公司发布新模型。\n\n[![图片](https://i.b/x.avif)](https://i.b/x.avif)\n\n\
+                  [ ](https://i.b/y) ['更多详情'](https://x.com/a/1)";
+        assert_eq!(
+            first_link(md),
+            Some(("'更多详情'".into(), "https://x.com/a/1".into()))
+        );
+        // Words beside the picture make it the story's link.
+        let md = "[![图](https://i.b/x.png) 原文](https://a.b/c)";
+        assert_eq!(
+            first_link(md),
+            Some(("原文".into(), "https://a.b/c".into()))
+        );
     }
 }
