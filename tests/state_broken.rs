@@ -149,7 +149,7 @@ fn what_can_be_read_of_a_damaged_file_is_kept() {
 }
 
 /// Well-formed JSON with what ribao never writes: a bookmark listed twice, a date that is no
-/// date. The file is kept aside like any damaged one; the first of the two is kept, and the
+/// date, a blank id. The file is kept aside like any damaged one; the first of the two is kept, and the
 /// date is left out (the reader takes it from the story again); the notice names both.
 #[test]
 fn a_bookmark_listed_twice_or_a_date_that_is_no_date_is_named_and_mended() {
@@ -159,7 +159,8 @@ fn a_bookmark_listed_twice_or_a_date_that_is_no_date_is_named_and_mended() {
       "bookmarks": [
         {"id": "a", "source": "s", "title": "a", "path": "/p.md", "added": "2026-11-23T10:15:00Z"},
         {"id": "b", "date": "not-a-date", "source": "s", "title": "b", "path": "/p.md", "added": "2026-11-23T10:15:00Z"},
-        {"id": "a", "source": "s", "title": "DUP", "path": "/p.md", "added": "2026-11-23T10:15:00Z"}
+        {"id": "a", "source": "s", "title": "DUP", "path": "/p.md", "added": "2026-11-23T10:15:00Z"},
+        {"id": "  ", "source": "s", "title": "blank", "path": "/p.md", "added": "2026-11-23T10:15:00Z"}
       ],
       "read": []}"#;
     fs::write(&path, edited).unwrap();
@@ -171,7 +172,8 @@ fn a_bookmark_listed_twice_or_a_date_that_is_no_date_is_named_and_mended() {
     let message = notice.to_string();
     assert!(
         message.contains("bookmark 2 (“b”, id b) is kept without its date")
-            && message.contains("bookmark 3 (id a) is listed twice: the first is kept"),
+            && message.contains("bookmark 3 (id a) is listed twice: the first is kept")
+            && message.contains("bookmark 4 (“blank”) has no id: left out"),
         "{message}"
     );
     assert_eq!(fs::read(&notice.copy).unwrap(), edited, "the copy is exact");

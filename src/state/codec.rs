@@ -101,14 +101,15 @@ pub fn decode(bytes: &[u8]) -> Result<State, Unusable> {
     })
 }
 
-/// A bookmark listed twice, or with a date that is no date (`"date": "not-a-date"`): well
-/// formed, but not what ribao writes.
+/// A bookmark listed twice, with a blank id, or with a date that is no date (`"date":
+/// "not-a-date"`): well formed, but not what ribao writes.
 fn needs_repair(state: &State) -> bool {
     let mut ids = std::collections::HashSet::new();
-    state
-        .bookmarks
-        .iter()
-        .any(|b| !ids.insert(&b.id) || b.date.as_deref().is_some_and(|d| !is_date(d)))
+    state.bookmarks.iter().any(|b| {
+        !ids.insert(&b.id)
+            || b.id.trim().is_empty()
+            || b.date.as_deref().is_some_and(|d| !is_date(d))
+    })
 }
 
 fn is_date(text: &str) -> bool {
@@ -196,8 +197,10 @@ fn repaired(value: Value) -> Result<(Bookmark, Vec<&'static str>), String> {
         _ => String::new(),
     };
     match fields.get("id") {
-        Some(Value::String(_)) => {}
-        None | Some(Value::Null) => return Err(format!("{titled} has no id: left out")),
+        Some(Value::String(id)) if !id.trim().is_empty() => {}
+        None | Some(Value::Null) | Some(Value::String(_)) => {
+            return Err(format!("{titled} has no id: left out"));
+        }
         Some(other) => {
             return Err(format!(
                 "{titled} has an id ribao does not make ({other}): left out"
