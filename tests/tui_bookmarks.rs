@@ -607,6 +607,28 @@ fn saving_that_failed_comes_back_when_the_file_can_be_written_again() {
     }
 }
 
+/// Deleted, and its folder no longer writable (here a file in its place): the reader says
+/// saving is off, keeps every bookmark, and writes them all once it can.
+#[test]
+fn a_state_file_deleted_where_it_cannot_be_written_again_keeps_its_bookmarks_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("sub");
+    let path = folder.join("state.json");
+    let mut h = saving_to(&path);
+    h.keys("<Enter><Enter>bjb");
+    std::fs::remove_dir_all(&folder).unwrap();
+    std::fs::write(&folder, "in the way").unwrap();
+    h.app.tick(std::time::Duration::from_secs(5));
+    assert!(h.text().contains("saving disabled"), "{}", h.text());
+    h.keys("<Esc>");
+    h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(10))]);
+    assert!(h.text().contains("★ 2 (saving off)"), "{}", h.text());
+    std::fs::remove_file(&folder).unwrap();
+    h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(10))]);
+    let (_, reopened) = ribao::state::StateFile::open(&path).unwrap();
+    assert_eq!(reopened.state.bookmarks.len(), 2);
+}
+
 /// A state file deleted while the reader runs (by hand, by a sync tool) is not taken for a
 /// wish to start from empty: the reader writes its bookmarks and read marks back, at its
 /// next look at the file as at its next save, and says so.

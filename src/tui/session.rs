@@ -62,7 +62,10 @@ impl Session {
     /// Saving disabled from the start (the state file could not be read): says why.
     pub fn saving_disabled(why: String) -> Session {
         Session {
-            message: Some((saving_off_because(&why), true)),
+            message: Some((
+                format!("saving disabled, changes kept for this session only: {why}"),
+                true,
+            )),
             saving_off: Some(why),
             ..Session::in_memory(State::default())
         }
@@ -141,8 +144,16 @@ impl Session {
         let Some(file) = &self.file else {
             return false;
         };
-        if file.stamp() == self.on_disk {
+        let now = file.stamp();
+        if now == self.on_disk {
             return false;
+        }
+        // Deleted: everything this reader holds is to be saved again (see `write`). If that
+        // fails, it waits as changes do while saving is off, and the user is told.
+        if now == Stamp::default() {
+            self.pending.extend(self.state.as_changes());
+            self.save_pending();
+            return true;
         }
         // A file that cannot be read now is tried again at the next look; saving goes on.
         let Ok(loaded) = write(file, self.on_disk, &self.state, &[], &mut self.message) else {
@@ -312,7 +323,10 @@ fn write(
     }
 }
 
-/// What the reader says when it stops saving: why, and what that means for the user.
+/// What the reader says when a save fails: why, and what that means for the user.
 fn saving_off_because(why: impl std::fmt::Display) -> String {
-    format!("saving disabled, changes kept for this session only: {why}")
+    format!(
+        "saving disabled, changes kept in memory and saved as soon as the file can be written \
+         (lost if ribao quits before): {why}"
+    )
 }
