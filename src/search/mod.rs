@@ -290,7 +290,8 @@ impl Snippets {
             None => (0, forward_chars(body, 0, SNIPPET_BEFORE + SNIPPET_AFTER)),
         };
         // A cut inside a character's sequence (an emoji's selector, a combining mark) moves
-        // to the next character that stands on its own: a lone mark after `…` is garbage.
+        // to the next character that stands on its own: a lone mark after `…` is garbage; so
+        // is punctuation that closes what was cut off (`…，初创公司`), and spaces.
         let start = match start {
             // The body's own start is no cut.
             0 => 0,
@@ -298,7 +299,12 @@ impl Snippets {
                 start
                     + std::str::from_utf8(&body[start..found.as_ref().map_or(end, |m| m.start)])
                         .map_or(0, |s| {
-                            s.len() - s.trim_start_matches(joins_the_one_before).len()
+                            let lead = |c: char| {
+                                joins_the_one_before(c)
+                                    || crate::text::is_closing(c)
+                                    || c.is_whitespace()
+                            };
+                            s.len() - s.trim_start_matches(lead).len()
                         })
             }
         };
@@ -401,6 +407,21 @@ mod tests {
         let s = Snippets::new(&["gpu".into()]).of(format!("标题\n{body}").as_bytes());
         assert_eq!(s.text, format!("…{}gpu", "a".repeat(SNIPPET_BEFORE - 1)));
         assert_eq!(&s.text[s.match_range.unwrap()], "gpu");
+    }
+
+    /// Cut right before the punctuation that closed what came before, the snippet starts
+    /// after it (and after spaces): `…初创公司`, never `…，初创公司`.
+    #[test]
+    fn a_snippet_never_starts_with_closing_punctuation() {
+        for lead in ["，", "。", "」，", " ", "）"] {
+            let body = format!(
+                "前文{lead}{}融资",
+                "初".repeat(SNIPPET_BEFORE - lead.chars().count())
+            );
+            let s = Snippets::new(&["融资".into()]).of(format!("标题\n{body}").as_bytes());
+            assert!(s.text.starts_with("…初"), "{lead:?}: {}", s.text);
+            assert_eq!(&s.text[s.match_range.unwrap()], "融资");
+        }
     }
 
     #[test]

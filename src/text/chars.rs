@@ -1,7 +1,7 @@
 //! Character classes used by line breaking and Markdown preparation.
 
 /// Closing punctuation that must not start a line (kinsoku).
-pub(super) fn is_closing(c: char) -> bool {
+pub(crate) fn is_closing(c: char) -> bool {
     matches!(
         c,
         '，' | '。'

@@ -45,7 +45,7 @@ mod width;
 mod wrap;
 
 pub use cache::RenderCache;
-pub(crate) use chars::is_cjk;
+pub(crate) use chars::{is_cjk, is_closing};
 pub use html::decode_entity;
 pub use markdown::{LinkTarget, Rendered, render_markdown};
 pub use output::{lines_to_ansi, lines_to_plain};
