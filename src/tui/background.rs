@@ -48,8 +48,9 @@ impl std::fmt::Debug for Waker {
 pub struct Loader {
     pub progress: Arc<crate::library::Progress>,
     result: Receiver<Loaded>,
-    /// Progress last shown, to redraw only when it moved.
-    shown: std::cell::Cell<usize>,
+    /// Progress last shown (its words: the count, or that another ribao is indexing), to
+    /// redraw only when it changed.
+    shown: std::cell::Cell<String>,
 }
 
 impl Loader {
@@ -79,14 +80,16 @@ impl Loader {
         Ok(Loader {
             progress,
             result,
-            shown: std::cell::Cell::new(0),
+            shown: std::cell::Cell::default(),
         })
     }
 
-    /// Whether the count moved since it was last asked for.
+    /// Whether what is shown of the progress changed since it was last asked for: the count
+    /// moved, or waiting for another ribao began or ended.
     pub fn moved(&self) -> bool {
-        let now = self.progress.counts().0;
-        now != self.shown.replace(now)
+        let now = self.progress.label();
+        let before = self.shown.replace(now.clone());
+        now != before
     }
 
     pub fn try_take(&self) -> Option<Loaded> {
@@ -256,3 +259,30 @@ impl StoreWatch {
 
 /// When the watch first lists the store when it does not know what the reader started from.
 const FIRST_LOOK: Duration = Duration::from_secs(1);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::Ordering;
+
+    /// The status bar is redrawn when the count moves, and when waiting for another ribao
+    /// begins or ends, though the count stays where it was.
+    #[test]
+    fn progress_moves_with_its_count_and_with_waiting() {
+        let progress = Arc::new(crate::library::Progress::of(3));
+        let loader = Loader {
+            progress: progress.clone(),
+            result: mpsc::channel().1,
+            shown: std::cell::Cell::default(),
+        };
+        assert!(loader.moved(), "the first look shows it");
+        assert!(!loader.moved());
+        progress.waiting.store(true, Ordering::Relaxed);
+        assert!(loader.moved(), "waiting began");
+        assert!(!loader.moved());
+        progress.waiting.store(false, Ordering::Relaxed);
+        progress.done.store(1, Ordering::Relaxed);
+        assert!(loader.moved(), "waiting ended, a file parsed");
+        assert!(!loader.moved());
+    }
+}
