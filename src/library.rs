@@ -96,14 +96,14 @@ impl Pending {
             return (self.finish(), None);
         };
         let cache = Cache::new(&cache_root, &self.root);
-        let first: Vec<FileEntry> = self
-            .files
-            .iter()
-            .filter(|f| !self.later.contains(&f.path))
-            .cloned()
-            .collect();
-        let plan = cache.plan(&self.root, first, &self.categorizer);
-        if let Err(e) = cache.update(&self.root, plan, &self.categorizer, &self.progress) {
+        let plan = cache.plan(&self.root, self.files.clone(), &self.categorizer);
+        if let Err(e) = cache.update(
+            &self.root,
+            plan,
+            &self.categorizer,
+            &self.progress,
+            &self.later,
+        ) {
             // Nothing to open the next step from: the whole index is built in memory, once
             // (as without a cache), counted from the start.
             self.progress.done.store(0, Ordering::Relaxed);
@@ -556,7 +556,7 @@ fn index_files(
     let plan = plan.unwrap_or_else(|| cache.plan(root, files.clone(), categorizer));
     let update = match plan.old {
         Some(old) if plan.is_fresh() => Ok(old),
-        _ => cache.update(root, plan, categorizer, progress),
+        _ => cache.update(root, plan, categorizer, progress, &HashSet::new()),
     };
     update.unwrap_or_else(|e| {
         warn(unwritable(cache, &e));

@@ -397,3 +397,31 @@ fn a_retitled_story_is_found_by_the_id_it_had() {
         assert!(shown.contains("（更新）"), "earlier: {earlier}: {shown}");
     }
 }
+
+/// A reader's first step on a large first run indexes the newest files; when another ribao
+/// indexed the whole store meanwhile (while this one waited for the lock), that index is
+/// taken whole: nothing is dropped, and nothing is parsed again.
+#[test]
+fn a_first_step_takes_the_whole_index_another_ribao_built_meanwhile() {
+    use ribao::categories::Categorizer;
+    use ribao::library::Library;
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    fs::create_dir(&store).unwrap();
+    for n in 0..80 {
+        let day = format!("2026-{:02}-{:02}", n / 28 + 1, n % 28 + 1);
+        let text = format!("# 测试日报 {day}\n\n## 产品\n\n1. 第{n}家公司发布新模型。\n");
+        fs::write(store.join(format!("{day}.md")), text).unwrap();
+    }
+    let (_, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let pending = pending.expect("a first run has files to index");
+    // Another ribao indexes everything before this one's first step gets the lock.
+    let other = Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    assert_eq!(other.digests().len(), 80);
+    let progress = pending.progress.clone();
+    let (library, rest) = pending.step();
+    assert!(rest.is_none(), "nothing is left to index");
+    assert_eq!(library.digests().len(), 80);
+    assert_eq!(library.pending_count(), 0);
+    assert_eq!(progress.counts().0, 0, "nothing was parsed again");
+}

@@ -60,6 +60,22 @@ impl Plan {
     pub fn is_fresh(&self) -> bool {
         self.old.is_some() && !self.removed && self.kept.iter().all(Option::is_some)
     }
+
+    /// The plan without the new and changed files in `later` (left for a later step): they
+    /// are neither parsed nor listed now. Unchanged ones stay, whatever the step.
+    fn postponing(mut self, later: &HashSet<PathBuf>) -> Plan {
+        if later.is_empty() {
+            return self;
+        }
+        let (files, kept) = self
+            .files
+            .into_iter()
+            .zip(self.kept)
+            .filter(|(f, k)| k.is_some() || !later.contains(&f.path))
+            .unzip();
+        (self.files, self.kept) = (files, kept);
+        self
+    }
 }
 
 impl Cache {
@@ -145,13 +161,15 @@ impl Cache {
     /// Brings the index up to date: parses what changed (in parallel; `progress` counts
     /// parsed files) and writes the new index. Holds the lock throughout, and plans again
     /// under it, since another ribao may have just done the work; while another holds it,
-    /// `progress` says so.
+    /// `progress` says so. New and changed files in `later` are left out, for a later step
+    /// (files another ribao indexed meanwhile are kept all the same).
     pub fn update(
         &self,
         root: &Path,
         plan: Plan,
         categorizer: &Categorizer,
         progress: &Progress,
+        later: &HashSet<PathBuf>,
     ) -> std::io::Result<Index> {
         fs::create_dir_all(&self.dir)?;
         let lock = File::create(self.dir.join(LOCK))?;
@@ -161,12 +179,13 @@ impl Cache {
             progress.waiting.store(false, Ordering::Relaxed);
             locked?;
         }
-        let mut plan = self.plan(root, plan.files, categorizer);
+        let plan = self.plan(root, plan.files, categorizer);
         if plan.is_fresh()
             && let Some(old) = plan.old
         {
             return Ok(old);
         }
+        let mut plan = plan.postponing(later);
         // What the stories' ids were: the index being replaced, or one an earlier ribao
         // wrote (read before it is replaced); and which files may have changed them.
         let earlier = match plan.old {
@@ -566,7 +585,7 @@ mod tests {
         std::thread::scope(|s| {
             let update = s.spawn(|| {
                 let plan = cache.plan(store.path(), files, &categorizer);
-                cache.update(store.path(), plan, &categorizer, &progress)
+                cache.update(store.path(), plan, &categorizer, &progress, &HashSet::new())
             });
             let started = std::time::Instant::now();
             while !progress.waiting.load(Ordering::Relaxed) {
