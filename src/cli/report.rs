@@ -24,7 +24,8 @@ struct DigestRow<'a> {
 #[derive(Serialize)]
 pub struct ItemRow<'a> {
     pub id: &'a str,
-    pub digest: &'a str,
+    /// None for a story known only by its bookmark.
+    pub digest: Option<&'a str>,
     pub date: Option<String>,
     pub source: &'a str,
     pub category: Option<&'a str>,
@@ -40,7 +41,7 @@ impl<'a> ItemRow<'a> {
     pub fn new(d: &'a DigestInfo, i: &ItemView<'a>) -> Self {
         ItemRow {
             id: i.id,
-            digest: &d.id,
+            digest: Some(&d.id),
             date: d.date.map(|d| d.to_string()),
             source: &d.source,
             category: i.category,
@@ -49,6 +50,22 @@ impl<'a> ItemRow<'a> {
             title: i.title,
             url: i.url,
             path: d.path.display().to_string(),
+        }
+    }
+
+    /// A story its digest no longer has, as its bookmark kept it.
+    fn kept_in(mark: &'a crate::state::Bookmark) -> Self {
+        ItemRow {
+            id: &mark.id,
+            digest: None,
+            date: mark.date.clone(),
+            source: &mark.source,
+            category: mark.category.as_deref(),
+            unified: None,
+            unified_inferred: false,
+            title: &mark.title,
+            url: mark.url.as_deref(),
+            path: mark.path.clone(),
         }
     }
 }
@@ -281,20 +298,11 @@ pub fn items(
 /// A bookmarked story its digest no longer has: what the bookmark kept of it.
 fn show_bookmark(mark: &crate::state::Bookmark, json: bool) -> anyhow::Result<ExitCode> {
     if json {
-        // The keys a story shown from its file has; what the bookmark did not keep is null.
-        let row = serde_json::json!({
-            "id": mark.id,
-            "digest": null,
-            "date": mark.date,
-            "source": mark.source,
-            "category": mark.category,
-            "unified": null,
-            "unified_inferred": false,
-            "title": mark.title,
-            "url": mark.url,
-            "path": mark.path,
-            "body": null,
-        });
+        // The shape of a story shown from its file; what the bookmark did not keep is null.
+        let row = StoryRow {
+            item: ItemRow::kept_in(mark),
+            body: None,
+        };
         emit(&(super::json::pretty(&row)? + "\n"))?;
     } else {
         let meta = mark.meta();
@@ -390,8 +398,9 @@ pub fn search(library: &Library, query: &str, json: bool) -> anyhow::Result<Exit
 struct StoryRow<'a> {
     #[serde(flatten)]
     item: ItemRow<'a>,
-    /// The story's text as the digest has it (Markdown).
-    body: &'a str,
+    /// The story's text as the digest has it (Markdown); None for a story known only by
+    /// its bookmark.
+    body: Option<&'a str>,
 }
 
 /// `state`: the state file, where a story gone from its digest may still be bookmarked.
@@ -428,7 +437,7 @@ pub fn show(
     if json {
         let row = StoryRow {
             item: ItemRow::new(digest, &view),
-            body: &item.body,
+            body: Some(&item.body),
         };
         emit(&(super::json::pretty(&row)? + "\n"))?;
         return Ok(ExitCode::SUCCESS);
