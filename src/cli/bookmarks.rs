@@ -109,18 +109,19 @@ pub fn add(library: &Library, state_path: &Path, ids: &[String]) -> anyhow::Resu
         return Ok(code);
     }
     let (file, state) = open(state_path)?;
+    // The stories bookmarked already, whatever id each bookmark was saved under (the one a
+    // story had before it was retitled); those added here join them.
+    let mut marked: std::collections::HashSet<String> = state
+        .bookmarks
+        .iter()
+        .filter_map(|b| library.find_bookmarked(b))
+        .map(|v| v.id.to_string())
+        .collect();
     let mut changes = Vec::new();
     let mut said = Vec::new();
     for item in &items {
         let title = crate::text::sanitize(item.title);
-        // Bookmarked already, maybe under the id it had before it was retitled, or named
-        // twice here.
-        if state.is_bookmarked(item.id)
-            || bookmark_of(library, &state, item.id).is_some()
-            || changes
-                .iter()
-                .any(|c| matches!(c, Change::AddBookmark(b) if b.id == item.id))
-        {
+        if state.is_bookmarked(item.id) || !marked.insert(item.id.to_string()) {
             said.push(format!("already bookmarked: {title}"));
             continue;
         }
