@@ -645,9 +645,9 @@ impl App {
     pub fn item_at(&self, r: ItemRef) -> (&DigestInfo, ItemView<'_>) {
         scope::item(&self.library, r)
     }
-    /// Where the story with this id is in `refs` (a list of the current library's stories).
-    /// Where the story with this id is in `refs`; a story retitled since has a new id, and
-    /// is found by its old one too (see [`crate::library::Library::find`]).
+    /// Where the story with this id is in `refs` (a list of the current library's stories);
+    /// a story retitled since has a new id, and is found by its old one too (see
+    /// [`crate::library::Library::find`]).
     pub(crate) fn position_in(&self, refs: &[ItemRef], id: &str) -> Option<usize> {
         let at = |id: &str| refs.iter().position(|&r| self.item_at(r).1.id == id);
         at(id).or_else(|| at(self.library.find(id)?.id))

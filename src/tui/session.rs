@@ -92,7 +92,9 @@ impl Session {
     }
 
     /// Writes the changes not saved yet, over what is on disk. While that fails they wait in
-    /// memory (the user told once); the save that works says so.
+    /// memory (the user told once); the save that works says so. A file deleted since this
+    /// reader last saw it gets everything the reader holds again: no other ribao deletes
+    /// it, so that is no one's wish to start from empty.
     fn save_pending(&mut self) {
         let Some(file) = &self.file else {
             if self.saving_off.is_none() {
@@ -100,15 +102,27 @@ impl Session {
             }
             return;
         };
-        match write(
-            file,
-            self.on_disk,
-            &self.state,
-            &self.pending,
-            &mut self.message,
-        ) {
+        let deleted = self.on_disk != Stamp::default() && file.stamp() == Stamp::default();
+        if deleted {
+            // Taken note of once: what waits now is all of it.
+            let mut all = self.state.as_changes();
+            all.append(&mut self.pending);
+            self.pending = all;
+            self.on_disk = Stamp::default();
+        }
+        match write(file, &self.state, &self.pending, &mut self.message) {
             // Take the merged state: another ribao's changes show up too.
             Ok(loaded) => {
+                if deleted {
+                    self.message = Some((
+                        format!(
+                            "state file {} was deleted by another program; your bookmarks and \
+                             read marks are saved in it again",
+                            file.path().display()
+                        ),
+                        false,
+                    ));
+                }
                 // A broken file found on the way is the thing to say.
                 if self.saving_off.take().is_some() && !self.message.as_ref().is_some_and(|m| m.1) {
                     self.message = Some((
@@ -148,15 +162,14 @@ impl Session {
         if now == self.on_disk {
             return false;
         }
-        // Deleted: everything this reader holds is to be saved again (see `write`). If that
+        // Deleted: everything this reader holds is saved again (see `save_pending`); if that
         // fails, it waits as changes do while saving is off, and the user is told.
         if now == Stamp::default() {
-            self.pending.extend(self.state.as_changes());
             self.save_pending();
             return true;
         }
         // A file that cannot be read now is tried again at the next look; saving goes on.
-        let Ok(loaded) = write(file, self.on_disk, &self.state, &[], &mut self.message) else {
+        let Ok(loaded) = write(file, &self.state, &[], &mut self.message) else {
             return false;
         };
         let changed = (&loaded.state.bookmarks, &loaded.state.read)
@@ -291,28 +304,13 @@ impl Session {
 }
 
 /// `changes` saved to `file` over what is there; a file someone broke since it was read is
-/// copied aside and gets everything `state` holds again (the user told in `message`), and so
-/// does one deleted since (`on_disk` is the file as this reader last saw it): no other ribao
-/// deletes it, so that is no one's wish to start from empty.
+/// copied aside and gets everything `state` holds again (the user told in `message`).
 fn write(
     file: &StateFile,
-    on_disk: Stamp,
     state: &State,
     changes: &[Change],
     message: &mut Option<(String, bool)>,
 ) -> Result<Loaded, StateError> {
-    if on_disk != Stamp::default() && file.stamp() == Stamp::default() {
-        let loaded = file.apply(&[state.as_changes(), changes.to_vec()].concat())?;
-        *message = Some((
-            format!(
-                "state file {} was deleted by another program; your bookmarks and read marks \
-                 are saved in it again",
-                file.path().display()
-            ),
-            false,
-        ));
-        return Ok(loaded);
-    }
     let loaded = file.apply(changes)?;
     match loaded.notices.first() {
         None => Ok(loaded),
