@@ -30,12 +30,7 @@ fn store_with_items(dir: &Path, n: usize) -> Vec<String> {
     }
     std::fs::write(dir.join("2026-03-01.md"), md).unwrap();
     let out = ribao_with(dir, &dir.join("unused.json"), &["items", "--json"]);
-    json(&out)
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap().to_string())
-        .collect()
+    ids_of(&json(&out))
 }
 
 #[test]
@@ -96,15 +91,13 @@ fn several_ids_at_once_unknown_ones_said_the_rest_kept() {
     let ids = store_with_items(dir.path(), 4);
     let state = dir.path().join("state.json");
     let marked = |state: &Path| -> Vec<String> {
-        let v = json(&ribao_with(dir.path(), state, &["bookmarks", "--json"]));
-        let mut ids: Vec<String> = v
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|b| b["id"].as_str().unwrap().to_string())
-            .collect();
-        ids.sort();
-        ids
+        let mut saved = ids_of(&json(&ribao_with(
+            dir.path(),
+            state,
+            &["bookmarks", "--json"],
+        )));
+        saved.sort();
+        saved
     };
     let add = ribao_with(
         dir.path(),
@@ -169,6 +162,14 @@ fn first_of_two_bookmarked(dir: &Path) -> (Vec<String>, std::path::PathBuf) {
     (ids, state)
 }
 
+/// The digest's author retitles the first story (bookmarked): its id is made from the
+/// title, so it changes.
+fn retitle_the_first(dir: &Path) {
+    let file = dir.join("2026-03-01.md");
+    let md = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, md.replace("第0号新闻", "第0号快讯")).unwrap();
+}
+
 #[test]
 fn a_bookmark_outlives_its_digest_file() {
     let dir = tempfile::tempdir().unwrap();
@@ -217,10 +218,7 @@ fn a_bookmark_outlives_its_digest_file() {
 fn a_bookmark_finds_its_story_retitled_since_by_its_link() {
     let dir = tempfile::tempdir().unwrap();
     let (ids, state) = first_of_two_bookmarked(dir.path());
-    // The digest's author retitles the story: its id is made from the title, so it changes.
-    let file = dir.path().join("2026-03-01.md");
-    let md = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, md.replace("第0号新闻", "第0号快讯")).unwrap();
+    retitle_the_first(dir.path());
     let shown = ribao_with(dir.path(), &state, &["show", &ids[0]]);
     assert!(shown.status.success());
     let out = String::from_utf8_lossy(&shown.stdout);
@@ -235,9 +233,7 @@ fn a_bookmark_finds_its_story_retitled_since_by_its_link() {
 fn bookmark_add_and_remove_know_a_retitled_story_by_either_id() {
     let dir = tempfile::tempdir().unwrap();
     let (ids, state) = first_of_two_bookmarked(dir.path());
-    let file = dir.path().join("2026-03-01.md");
-    let md = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, md.replace("第0号新闻", "第0号快讯")).unwrap();
+    retitle_the_first(dir.path());
     let items = json(&ribao_with(dir.path(), &state, &["items", "--json"]));
     let new_id = items[0]["id"].as_str().unwrap().to_string();
     assert_ne!(new_id, ids[0]);
@@ -277,13 +273,11 @@ fn two_processes_adding_100_bookmarks_each_lose_nothing() {
             });
         }
     });
-    let v = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
-    let mut saved: Vec<_> = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap().to_string())
-        .collect();
+    let mut saved = ids_of(&json(&ribao_with(
+        dir.path(),
+        &state,
+        &["bookmarks", "--json"],
+    )));
     saved.sort();
     let mut want = ids.clone();
     want.sort();

@@ -367,12 +367,7 @@ fn search_finds_exactly_the_seed_items_that_mention_the_word() {
     let Some(seeds) = shared("seeds") else { return };
     let seeds = seeds.display().to_string();
     let v = json(&ribao(&["search", "英伟达", "--store", &seeds, "--json"]));
-    let mut found: Vec<String> = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap().to_string())
-        .collect();
+    let mut found = ids_of(&v);
     // Independently: every item the parser finds in the seed files whose title or body
     // holds the word.
     let mut expected: Vec<String> = std::fs::read_dir(&seeds)

@@ -149,8 +149,9 @@ fn what_can_be_read_of_a_damaged_file_is_kept() {
 }
 
 /// Well-formed JSON with what ribao never writes: a bookmark listed twice, a date that is no
-/// date, a blank id. The file is kept aside like any damaged one; the first of the two is kept, and the
-/// date is left out (the reader takes it from the story again); the notice names both.
+/// date, a blank id. The file is kept aside like any damaged one; the first of the two is
+/// kept, the date is left out (the reader takes it from the story again), the bookmark
+/// without an id is left out; the notice names each.
 #[test]
 fn a_bookmark_listed_twice_or_a_date_that_is_no_date_is_named_and_mended() {
     let dir = tempfile::tempdir().unwrap();

@@ -576,19 +576,31 @@ fn a_state_file_broken_while_reading_keeps_every_bookmark_made_before() {
     );
 }
 
+/// The reader saving to `sub/state.json` in a new folder, with two stories bookmarked;
+/// then `sub` is replaced by a file, so that the state file is gone and cannot be written
+/// (root can write where permissions say no). Removing the file (`sub`) lets it be again.
+fn two_bookmarks_then_the_folder_blocked() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    std::path::PathBuf,
+    Harness,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("sub");
+    let path = folder.join("state.json");
+    let mut h = saving_to(&path);
+    h.keys("<Enter><Enter>bjb");
+    std::fs::remove_dir_all(&folder).unwrap();
+    std::fs::write(&folder, "in the way").unwrap();
+    (dir, folder, path, h)
+}
+
 /// A save that failed is tried again, at the next look at the file or on quit: once the
 /// file can be written, what was changed meanwhile is saved, and saving is on again.
 #[test]
 fn saving_that_failed_comes_back_when_the_file_can_be_written_again() {
     for on_quit in [false, true] {
-        let dir = tempfile::tempdir().unwrap();
-        let folder = dir.path().join("sub");
-        let path = folder.join("state.json");
-        let mut h = saving_to(&path);
-        h.keys("<Enter><Enter>bjb");
-        // The folder is replaced by a file: saving fails.
-        std::fs::remove_dir_all(&folder).unwrap();
-        std::fs::write(&folder, "in the way").unwrap();
+        let (_dir, folder, path, mut h) = two_bookmarks_then_the_folder_blocked();
         h.keys("jb");
         assert!(h.text().contains("saving disabled"), "{}", h.text());
         h.keys("<Esc>");
@@ -611,13 +623,7 @@ fn saving_that_failed_comes_back_when_the_file_can_be_written_again() {
 /// saving is off, keeps every bookmark, and writes them all once it can.
 #[test]
 fn a_state_file_deleted_where_it_cannot_be_written_again_keeps_its_bookmarks_waiting() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("sub");
-    let path = folder.join("state.json");
-    let mut h = saving_to(&path);
-    h.keys("<Enter><Enter>bjb");
-    std::fs::remove_dir_all(&folder).unwrap();
-    std::fs::write(&folder, "in the way").unwrap();
+    let (_dir, folder, path, mut h) = two_bookmarks_then_the_folder_blocked();
     h.app.tick(std::time::Duration::from_secs(5));
     assert!(h.text().contains("saving disabled"), "{}", h.text());
     h.keys("<Esc>");

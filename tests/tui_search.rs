@@ -691,14 +691,21 @@ fn quitting_while_reading_a_result_reopens_at_that_story() {
     assert_eq!(again.app.scroll(), scroll);
 }
 
-#[test]
-fn a_resize_keeps_the_place_in_a_search_result_article() {
-    let mut h = Harness::new(scope_app(), 120, 12);
+/// The whole archive searched for 推理, the result from 长江实验室 open in a 120-column
+/// terminal `height` rows high.
+fn a_result_article_open(height: u16) -> Harness {
+    let mut h = Harness::new(scope_app(), 120, height);
     h.keys("aaa/");
     h.search_for("推理");
     h.keys("<Enter>");
     select_result_titled(&mut h, "长江实验室");
     h.keys("<Enter>");
+    h
+}
+
+#[test]
+fn a_resize_keeps_the_place_in_a_search_result_article() {
+    let mut h = a_result_article_open(12);
     let end = |h: &Harness| h.app.search_view().unwrap().max_scroll();
     let wide_end = end(&h);
     let down = wide_end / 2;
@@ -723,12 +730,8 @@ fn a_resize_keeps_the_place_in_a_search_result_article() {
 /// where keeping the words at the top would have left it below.
 #[test]
 fn a_resize_keeps_the_current_match_in_view() {
-    let mut h = Harness::new(scope_app(), 120, 40);
-    h.keys("aaa/");
-    h.search_for("推理");
-    h.keys("<Enter>");
-    select_result_titled(&mut h, "长江实验室");
-    h.keys("<Enter>n");
+    let mut h = a_result_article_open(40);
+    h.keys("n");
     let title = h.text();
     let after = title.split("match 1 of ").nth(1).expect("a match count");
     let total: usize = after.split_whitespace().next().unwrap().parse().unwrap();

@@ -61,6 +61,15 @@ pub fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
 }
 
+/// The `id` of each row of a JSON array (`items`, `search`, `bookmarks --json`), in order.
+pub fn ids_of(rows: &serde_json::Value) -> Vec<String> {
+    rows.as_array()
+        .expect("a JSON array")
+        .iter()
+        .map(|r| r["id"].as_str().expect("an id").to_string())
+        .collect()
+}
+
 pub fn json(o: &Output) -> serde_json::Value {
     assert!(
         o.status.success(),
