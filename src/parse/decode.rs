@@ -1,4 +1,5 @@
-//! Bytes → text: BOMs, UTF-16, GB18030, Big5, line endings. Real archives carry all of them.
+//! Bytes → text: BOMs, UTF-16, GB18030, Big5, Latin-1, line endings. Real archives carry all
+//! of them.
 
 use std::borrow::Cow;
 
@@ -11,7 +12,7 @@ pub enum DecodeError {
     Binary(usize),
     #[error(
         "the file looks binary: {0}% of its characters are bytes no text encoding ribao knows \
-         reads (UTF-8, GB18030, Big5), or control characters"
+         reads (UTF-8, GB18030, Big5, Latin-1), or control characters"
     )]
     NotText(usize),
 }
@@ -139,6 +140,16 @@ fn mostly_utf8(bytes: &[u8]) -> Option<(Cow<'_, str>, Option<String>)> {
 /// characters; if none reads them whole (a stray or cut byte), keep what the likeliest reads
 /// rather than dropping the file, unless too little of it is readable.
 fn decode_legacy(bytes: &[u8]) -> Result<(Cow<'_, str>, Option<String>), DecodeError> {
+    if looks_latin1(bytes) {
+        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+        // Latin-1 reads every byte: a binary file with a few high bytes is still binary.
+        if unreadable_percent(&text) <= MAX_UNREADABLE_PERCENT {
+            return Ok((
+                Cow::Owned(text.into_owned()),
+                Some("not UTF-8; decoded as Latin-1 (windows-1252)".into()),
+            ));
+        }
+    }
     let gb = (encoding_rs::GB18030, "GB18030");
     let big5 = (encoding_rs::BIG5, "Big5");
     let encodings = if looks_big5(bytes) {
@@ -188,6 +199,20 @@ fn unreadable_percent(text: &str) -> usize {
         unreadable += usize::from(c == '\u{FFFD}' || c.is_control() && !c.is_whitespace());
     }
     unreadable * 100 / chars.max(1)
+}
+
+/// Whether the bytes are Western European text (Latin-1, windows-1252) rather than Chinese:
+/// GBK and Big5 read `café` without error (`é` and the `s` after it make one character), but
+/// their characters come in runs of bytes above ASCII, where Latin-1's accented letters
+/// stand alone between ASCII ones. Big5's second byte is ASCII for a third of its
+/// characters, so its runs are often one byte long too, but not nine in ten of them.
+fn looks_latin1(bytes: &[u8]) -> bool {
+    let (mut runs, mut alone) = (0usize, 0usize);
+    for run in bytes.split(u8::is_ascii).filter(|run| !run.is_empty()) {
+        runs += 1;
+        alone += usize::from(run.len() == 1);
+    }
+    runs > 0 && alone * 10 >= runs * 9
 }
 
 /// Whether double-byte text is more likely Big5 than GBK: both read most such bytes without
@@ -294,6 +319,47 @@ mod tests {
         let simplified = "# 人工智能日报 2026-01-20\n\n1. 某公司发布新模型，推理成本下降一半。\n";
         let (gbk, _, _) = encoding_rs::GB18030.encode(simplified);
         assert_eq!(decode(&gbk).unwrap().text, simplified);
+    }
+
+    #[test]
+    fn latin1_is_told_from_gbk_and_big5() {
+        let text = "# Daily AI — 2026-01-20\n\n## Café société\n\n1. Naïve models, Zürich and Señor résumé: «ça marche».\n";
+        let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+        let d = decode(&latin1).unwrap();
+        assert_eq!(d.text, text);
+        assert!(d.warning.unwrap().contains("Latin-1"));
+        // Chinese with a character alone between ASCII letters is still Chinese.
+        let mixed = "# AI 日报 2026-01-20\n\n1. A股 and B站: 英伟达 (NVDA) 发布\n";
+        let (gbk, _, _) = encoding_rs::GB18030.encode(mixed);
+        assert_eq!(decode(&gbk).unwrap().text, mixed);
+        let traditional = "# AI 日報\n\n1. A股 功能 B站 發佈\n";
+        let (big5, _, _) = encoding_rs::BIG5.encode(traditional);
+        assert_eq!(decode(&big5).unwrap().text, traditional);
+        // Control bytes are no text in any encoding.
+        let binary: Vec<u8> = (0..400u32)
+            .map(|i| [0x01, 0xE9, 0x02, 0x1B][i as usize % 4])
+            .collect();
+        assert!(matches!(
+            decode(&binary).err(),
+            Some(DecodeError::NotText(_))
+        ));
+    }
+
+    proptest::proptest! {
+        /// Western text saved as Latin-1 reads back as it was written.
+        #[test]
+        fn latin1_text_reads_back(words in proptest::collection::vec(("[A-Za-z]{1,8}", "[éèêüöäçñßàÉ]?", "[a-z]{0,5}"), 1..40)) {
+            let text: String = words
+                .iter()
+                .map(|(head, accent, tail)| format!("{head}{accent}{tail}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+                + ".\n";
+            proptest::prop_assume!(!text.is_ascii());
+            let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+            let read = decode(&latin1).unwrap().text.into_owned();
+            proptest::prop_assert_eq!(read, text.clone());
+        }
     }
 
     #[test]
