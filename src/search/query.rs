@@ -163,7 +163,9 @@ fn tokens(input: &str) -> Vec<Token> {
                 if c == '"' || c == '“' {
                     // A phrase after `-` or a prefix: `-"a phrase"`, `source:"AI 日报"`.
                     text.extend(chars.by_ref().take_while(|&c| c != '"' && c != '”'));
-                } else {
+                } else if c != '”' {
+                    // A closing quote with no opening one is dropped, as a lone opening one
+                    // is: quotes are the query's, not text to look for.
                     text.push(c);
                 }
             }
@@ -261,6 +263,15 @@ mod tests {
         );
         let q = Query::parse(&argument_token("-GPT OpenAI", false));
         assert_eq!(q.excluded, ["gpt openai"]);
+    }
+
+    #[test]
+    fn a_stray_closing_quote_is_no_text_to_look_for() {
+        for lone in ["”", "“", "\"", " ” ", "”“"] {
+            assert!(Query::parse(lone).is_empty(), "{lone}");
+        }
+        assert_eq!(Query::parse("英伟达” 芯片").terms, ["英伟达", "芯片"]);
+        assert_eq!(Query::parse("“开源 模型”").terms, ["开源 模型"]);
     }
 
     #[test]
