@@ -287,6 +287,12 @@ impl Library {
         (library, Some(pending))
     }
 
+    /// Files that could not be read as digests: the problems but for link loops, which are
+    /// left alone on purpose.
+    pub fn skipped_files(&self) -> usize {
+        self.problems.iter().filter(|p| !p.is_loop).count()
+    }
+
     /// Digests listed by date only, their stories still being indexed.
     pub fn pending_count(&self) -> usize {
         self.digests.iter().filter(|d| d.pending).count()
@@ -299,6 +305,7 @@ impl Library {
             Outcome::Problem(message) => Some(FileProblem {
                 path: root.join(&f.rel),
                 message: message.clone(),
+                is_loop: false,
             }),
             Outcome::Digest(_) => None,
         }));

@@ -26,6 +26,9 @@ pub struct FileEntry {
 pub struct FileProblem {
     pub path: PathBuf,
     pub message: String,
+    /// A link back to a folder it is in: left alone on purpose (it would be walked forever),
+    /// so `check` tells of it, but nothing failed.
+    pub is_loop: bool,
 }
 
 /// What a scan found, as a hash: it changes when a file is added, removed, renamed or
@@ -197,8 +200,9 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
             Ok(m) if !remember(visited, &m) => {
                 if is_loop(dir, &folder) {
                     found.problems.push(FileProblem {
-                        message: "a link back to a folder it is in (a loop); skipped".into(),
+                        message: "a link back to a folder it is in (a loop); not followed".into(),
                         path: folder,
+                        is_loop: true,
                     });
                 }
             }
@@ -233,6 +237,7 @@ fn cannot_read(path: PathBuf, e: &std::io::Error) -> FileProblem {
     FileProblem {
         message: format!("cannot read: {}", crate::io_error::in_words(e)),
         path,
+        is_loop: false,
     }
 }
 

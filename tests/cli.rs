@@ -327,6 +327,44 @@ fn check_reports_each_file_and_fails_on_unreadable_ones() {
     assert!(text.contains("never closed"), "{text}");
 }
 
+/// A link back up the store is not followed, and `check` says so, but nothing failed: not a
+/// file skipped in `list`, and `check` exits 0.
+#[cfg(unix)]
+#[test]
+fn a_link_loop_is_told_by_check_but_is_no_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("2026")).unwrap();
+    std::fs::write(
+        dir.path().join("2026/2026-03-01.md"),
+        "# 日报 2026-03-01\n\n1. 甲公司发布新模型。\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("..", dir.path().join("2026/up")).unwrap();
+    let store = dir.path().display().to_string();
+    let out = ribao(&["check", "--store", &store]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("skip  ") && text.contains("up: a link back to a folder it is in (a loop)"),
+        "{text}"
+    );
+    assert!(text.ends_with("1 file, 1 item, 0 failed\n"), "{text}");
+    let v = json(&ribao(&["check", "--json", "--store", &store]));
+    let looped = &v[1];
+    assert_eq!(
+        (&looped["ok"], &looped["skipped"]),
+        (&true.into(), &true.into())
+    );
+    assert_eq!(v[0]["skipped"], false);
+    let listed = ribao(&["list", "--store", &store]);
+    assert!(listed.status.success());
+    assert!(
+        !String::from_utf8_lossy(&listed.stderr).contains("skipped"),
+        "{}",
+        String::from_utf8_lossy(&listed.stderr)
+    );
+}
+
 #[test]
 fn without_a_store_the_built_in_samples_are_used_and_say_where_digests_go() {
     let out = ribao(&["list"]);

@@ -39,7 +39,7 @@ fn links_are_followed_and_loops_reported() {
     );
     assert!(files.iter().all(|f| f.size > 0 && f.changed.is_some()));
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].path.ends_with("a/b/up"));
+    assert!(problems[0].path.ends_with("a/b/up") && problems[0].is_loop);
     assert!(
         problems[0].message.contains("loop"),
         "{}",

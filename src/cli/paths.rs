@@ -201,5 +201,5 @@ fn show_progress(progress: &Progress, finished: &AtomicBool) {
 /// A default store that holds nothing, no digest and no file it could not read, is shown as
 /// the built-in samples.
 fn holds_nothing(library: &Library) -> bool {
-    library.digests().is_empty() && library.problems.is_empty()
+    library.digests().is_empty() && library.skipped_files() == 0
 }

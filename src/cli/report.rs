@@ -226,7 +226,7 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
         print_origin_notice(library);
         warn_if_no_digests(library);
     }
-    match library.problems.len() {
+    match library.skipped_files() {
         0 => {}
         1 => warn("1 file skipped (unreadable, empty or not text) — `ribao check` says why"),
         n => warn(format_args!(
@@ -484,6 +484,8 @@ struct CheckRow<'a> {
     source: Option<&'a str>,
     warnings: Vec<&'a str>,
     error: Option<&'a str>,
+    /// A link back up the store, not followed: no file, and no failure.
+    skipped: bool,
 }
 
 pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
@@ -499,16 +501,22 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
             source: Some(&d.source),
             warnings: d.warnings.iter().map(String::as_str).collect(),
             error: None,
+            skipped: false,
         })
         .chain(library.problems.iter().map(|p| CheckRow {
             path: p.path.display().to_string(),
-            ok: false,
+            ok: p.is_loop,
             items: 0,
             date: None,
             format: None,
             source: None,
-            warnings: Vec::new(),
-            error: Some(&p.message),
+            warnings: if p.is_loop {
+                vec![&p.message]
+            } else {
+                Vec::new()
+            },
+            error: (!p.is_loop).then_some(p.message.as_str()),
+            skipped: p.is_loop,
         }))
         .collect();
     rows.sort_by(|a, b| a.path.cmp(&b.path));
@@ -521,6 +529,11 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
                 Some(e) => emit(&crate::text::sanitize(&format!(
                     "FAIL  {}: {e}\n",
                     crate::text::visible(&r.path)
+                )))?,
+                None if r.skipped => emit(&crate::text::sanitize(&format!(
+                    "skip  {}: {}\n",
+                    crate::text::visible(&r.path),
+                    r.warnings.join("; ")
                 )))?,
                 None => {
                     let date = r.date.as_deref().unwrap_or(crate::model::UNDATED);
@@ -539,7 +552,7 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        let total = rows.len();
+        let total = rows.iter().filter(|r| !r.skipped).count();
         let items: usize = rows.iter().map(|r| r.items).sum();
         // Stories kept in two files are listed once (see `Index::is_repeat`); counted
         // without reading each story.

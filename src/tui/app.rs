@@ -245,7 +245,7 @@ impl App {
         app.refind_bookmarks();
         app.select_date(0);
         app.restore_position();
-        let problems = app.library.problems.len();
+        let problems = app.library.skipped_files();
         if problems > 0 {
             let files = if problems == 1 { "file" } else { "files" };
             app.show_problem(&format!(
