@@ -309,32 +309,34 @@ mod tests {
         );
     }
 
+    /// `text` saved in `encoding` and read back: the text read and the warning.
+    fn saved_as(encoding: &'static encoding_rs::Encoding, text: &str) -> (String, String) {
+        let (bytes, _, _) = encoding.encode(text);
+        let d = decode(&bytes).unwrap();
+        (d.text.into_owned(), d.warning.unwrap_or_default())
+    }
+
     #[test]
     fn big5_is_told_from_gbk() {
         let text = "# 人工智慧日報 2026-01-20\n\n1. 某公司發佈新模型，推理成本下降一半。\n";
-        let (big5, _, _) = encoding_rs::BIG5.encode(text);
-        let d = decode(&big5).unwrap();
-        assert_eq!(d.text, text);
-        assert!(d.warning.unwrap().contains("Big5"));
+        let (read, warning) = saved_as(encoding_rs::BIG5, text);
+        assert_eq!(read, text);
+        assert!(warning.contains("Big5"));
         let simplified = "# 人工智能日报 2026-01-20\n\n1. 某公司发布新模型，推理成本下降一半。\n";
-        let (gbk, _, _) = encoding_rs::GB18030.encode(simplified);
-        assert_eq!(decode(&gbk).unwrap().text, simplified);
+        assert_eq!(saved_as(encoding_rs::GB18030, simplified).0, simplified);
     }
 
     #[test]
     fn latin1_is_told_from_gbk_and_big5() {
         let text = "# Daily AI — 2026-01-20\n\n## Café société\n\n1. Naïve models, Zürich and Señor résumé: «ça marche».\n";
-        let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(text);
-        let d = decode(&latin1).unwrap();
-        assert_eq!(d.text, text);
-        assert!(d.warning.unwrap().contains("Latin-1"));
+        let (read, warning) = saved_as(encoding_rs::WINDOWS_1252, text);
+        assert_eq!(read, text);
+        assert!(warning.contains("Latin-1"));
         // Chinese with a character alone between ASCII letters is still Chinese.
         let mixed = "# AI 日报 2026-01-20\n\n1. A股 and B站: 英伟达 (NVDA) 发布\n";
-        let (gbk, _, _) = encoding_rs::GB18030.encode(mixed);
-        assert_eq!(decode(&gbk).unwrap().text, mixed);
+        assert_eq!(saved_as(encoding_rs::GB18030, mixed).0, mixed);
         let traditional = "# AI 日報\n\n1. A股 功能 B站 發佈\n";
-        let (big5, _, _) = encoding_rs::BIG5.encode(traditional);
-        assert_eq!(decode(&big5).unwrap().text, traditional);
+        assert_eq!(saved_as(encoding_rs::BIG5, traditional).0, traditional);
         // Control bytes are no text in any encoding.
         let binary: Vec<u8> = (0..400u32)
             .map(|i| [0x01, 0xE9, 0x02, 0x1B][i as usize % 4])
@@ -356,9 +358,7 @@ mod tests {
                 .join(" ")
                 + ".\n";
             proptest::prop_assume!(!text.is_ascii());
-            let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
-            let read = decode(&latin1).unwrap().text.into_owned();
-            proptest::prop_assert_eq!(read, text.clone());
+            proptest::prop_assert_eq!(saved_as(encoding_rs::WINDOWS_1252, &text).0, text.clone());
         }
     }
 
