@@ -21,6 +21,19 @@ pub struct FileEntry {
     pub changed: Option<SystemTime>,
 }
 
+impl FileEntry {
+    /// [`FileEntry::changed`] in nanoseconds since the epoch, as the index keeps it;
+    /// `i64::MIN` when the file system keeps no time.
+    pub fn changed_ns(&self) -> i64 {
+        self.changed
+            .and_then(|t| match t.duration_since(std::time::UNIX_EPOCH) {
+                Ok(d) => i64::try_from(d.as_nanos()).ok(),
+                Err(e) => i64::try_from(e.duration().as_nanos()).ok().map(|n| -n),
+            })
+            .unwrap_or(i64::MIN)
+    }
+}
+
 /// A file or folder that could not be read, with the reason in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileProblem {
@@ -34,15 +47,23 @@ pub struct FileProblem {
 /// What a scan found, as a hash: it changes when a file is added, removed, renamed or
 /// rewritten, or a folder becomes readable or not.
 pub fn listing(files: &[FileEntry], problems: &[FileProblem]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    // The paths' bytes, each after its length: hashing a `Path` walks its components, and
+    // this runs over every file at each start.
+    fn path(h: &mut xxhash_rust::xxh3::Xxh3, p: &Path) {
+        let bytes = p.as_os_str().as_encoded_bytes();
+        h.update(&(bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    }
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
     for f in files {
-        (&f.path, f.size, f.changed).hash(&mut h);
+        path(&mut h, &f.path);
+        h.update(&f.size.to_le_bytes());
+        h.update(&f.changed_ns().to_le_bytes());
     }
     for p in problems {
-        p.path.hash(&mut h);
+        path(&mut h, &p.path);
     }
-    h.finish()
+    h.digest()
 }
 
 /// Every digest file under `root` (following links, stopping at loops), sorted by path.

@@ -145,7 +145,7 @@ impl Cache {
             .map(|f| {
                 let i = *known.get(relative_bytes(root, &f.path))?;
                 let old = &old.as_ref()?.files[i];
-                (old.size == f.size && old.changed == changed_ns(f)).then_some(i)
+                (old.size == f.size && old.changed == f.changed_ns()).then_some(i)
             })
             .collect();
         let still = kept.iter().flatten().count();
@@ -455,7 +455,7 @@ fn parse_file(
     let record = |outcome| FileRecord {
         rel: relative(root, &f.path).to_path_buf(),
         size: f.size,
-        changed: changed_ns(f),
+        changed: f.changed_ns(),
         outcome,
     };
     match crate::library::read_digest(f) {
@@ -528,15 +528,6 @@ fn relative_bytes<'p>(root: &Path, path: &'p Path) -> &'p [u8] {
         .strip_prefix(root.as_os_str().as_encoded_bytes())
         .and_then(|rest| rest.strip_prefix(std::path::MAIN_SEPARATOR_STR.as_bytes()))
         .unwrap_or_else(|| relative(root, path).as_os_str().as_encoded_bytes())
-}
-
-fn changed_ns(f: &FileEntry) -> i64 {
-    f.changed
-        .and_then(|t| match t.duration_since(UNIX_EPOCH) {
-            Ok(d) => i64::try_from(d.as_nanos()).ok(),
-            Err(e) => i64::try_from(e.duration().as_nanos()).ok().map(|n| -n),
-        })
-        .unwrap_or(i64::MIN)
 }
 
 /// Maps a cache file. Safe to treat as immutable: the index file is only ever replaced by
