@@ -82,6 +82,8 @@ pub fn find(doc: &Doc) -> Found {
     }
     // Open container headings: (level, category they give, if any).
     let mut containers: Vec<(u8, Option<String>)> = Vec::new();
+    // Where stories written as bold paragraphs went (see `bold_stories`).
+    let mut bold: Vec<std::ops::Range<usize>> = Vec::new();
     let mut h = 0;
     while h < doc.headings.len() {
         let heading = &doc.headings[h];
@@ -117,11 +119,23 @@ pub fn find(doc: &Doc) -> Found {
             h = next;
         } else {
             let own = category_of(&text).or(category);
-            found
-                .items
-                .extend(list_stories(&doc.lines[doc.own(h)], own.clone()));
+            let lines = &doc.lines[doc.own(h)];
+            let mut stories = list_stories(lines, own.clone());
+            if stories.is_empty() {
+                stories = bold_stories(lines, own.clone());
+                let at = found.items.len();
+                bold.push(at..at + stories.len());
+            }
+            found.items.extend(stories);
             containers.push((heading.level, own));
             h += 1;
+        }
+    }
+    // One bold paragraph with text under it is a heading written in bold more often than a
+    // story (`**加入我们**`); a file of such stories has several.
+    if bold.iter().map(ExactSizeIterator::len).sum::<usize>() < 2 {
+        for range in bold.into_iter().rev() {
+            found.items.drain(range);
         }
     }
     if found.items.is_empty() {
@@ -218,6 +232,46 @@ fn bold_numbered(line: &str) -> Option<String> {
         return None;
     }
     numbered_title(inner)
+}
+
+/// `**🔥 谷歌发布 Gemini 3 Flash！**` alone on its line: a headline written as a bold
+/// paragraph, its story the paragraphs under it. Not a label (`**写在最后：**`), a tag
+/// (`**[研究]**`) or a numbered story (see [`bold_numbered`]).
+fn bold_headline(line: &str) -> Option<String> {
+    let inner = line.trim().strip_prefix("**")?.strip_suffix("**")?;
+    let tag = inner.starts_with('[') && inner.ends_with(']');
+    if inner.contains("**") || inner.ends_with([':', '：']) || tag || bold_numbered(line).is_some()
+    {
+        return None;
+    }
+    let title = plain(inner);
+    (title.chars().count() >= 2).then_some(title)
+}
+
+/// Stories written as bold headline paragraphs (see [`bold_headline`]) in a section that has
+/// no list of stories: each runs to the next one, a rule or the section's end. A headline
+/// with no text under it is none.
+fn bold_stories(lines: &[&str], category: Option<String>) -> Vec<Item> {
+    let starts: Vec<(usize, String)> = (0..lines.len())
+        .filter(|&i| i == 0 || lines[i - 1].trim().is_empty())
+        .filter_map(|i| bold_headline(lines[i]).map(|title| (i, title)))
+        .collect();
+    let mut items = Vec::new();
+    for (n, (start, title)) in starts.iter().enumerate() {
+        let next = starts.get(n + 1).map_or(lines.len(), |(i, _)| *i);
+        let end = (start + 1..next)
+            .find(|&j| matches!(lines[j].trim(), "---" | "***" | "___"))
+            .unwrap_or(next);
+        let body = &lines[start + 1..end];
+        if body.iter().any(|l| !l.trim().is_empty()) {
+            items.push(story_of_lines(
+                title.clone(),
+                body.iter().copied(),
+                category.clone(),
+            ));
+        }
+    }
+    items
 }
 
 /// `**来源**：[a](b)`, `**预测依据**：…`, `**Source**: …`: a field's label, no headline.
@@ -519,6 +573,45 @@ mod tests {
             "{}",
             f.items[1].body
         );
+    }
+
+    /// Sections of bold headline paragraphs after a numbered list: each is a story of its
+    /// section, up to the next one or a rule (an advertisement after it is not its text).
+    #[test]
+    fn bold_headline_paragraphs_are_stories_where_a_section_has_no_list() {
+        let doc = Doc::new(
+            "# 快讯\n\n1. **甲公司发布新模型** - 简介 - [来源](https://a.example/1)\n\n\
+             # 深度解读\n\n## **产品更新**\n\n**🔥 谷歌发布新一代模型！**\n\n\
+             谷歌今天发布了[新模型](https://a.example/2)，速度提升三倍。\n\n\
+             **🎵 字节发布音视频模型**\n\n新模型实现视听同步。\n\n---\n\n> 广告：去领号！\n\n\
+             ## **前沿研究**\n\n**写在最后：**\n\n总结一下。\n\n**🧠 长期记忆新论文**\n\n\
+             三种记忆机制各司其职。\n\n**没有正文的粗体行**\n",
+        );
+        let f = find(&doc);
+        assert_eq!(
+            labelled(&f),
+            [
+                (
+                    "甲公司发布新模型",
+                    Some("快讯"),
+                    Some("https://a.example/1")
+                ),
+                (
+                    "🔥 谷歌发布新一代模型！",
+                    Some("产品更新"),
+                    Some("https://a.example/2")
+                ),
+                ("🎵 字节发布音视频模型", Some("产品更新"), None),
+                ("🧠 长期记忆新论文", Some("前沿研究"), None),
+            ]
+        );
+        assert_eq!(f.items[2].body, "新模型实现视听同步。");
+        // One bold paragraph beside a list of stories is a heading written in bold.
+        let doc = Doc::new(
+            "## 新闻\n\n1. 甲公司发布新模型。\n\n## 关于我们\n\n**加入我们，你将得到什么？**\n\n\
+             成长与机会。\n",
+        );
+        assert_eq!(find(&doc).items.len(), 1);
     }
 
     #[test]
