@@ -110,11 +110,14 @@ fn date_at(s: &str) -> Option<NaiveDate> {
         Sep::Cjk => rest.strip_prefix('月')?,
         Sep::Ascii(c) => rest.strip_prefix(c)?,
     };
-    let (day, rest) = number(rest, 2)?;
-    if matches!(sep, Sep::Cjk) && !rest.starts_with('日') && !rest.starts_with('号') {
+    let (day, after) = number(rest, 2)?;
+    if matches!(sep, Sep::Cjk) && !after.starts_with('日') && !after.starts_with('号') {
         return None;
     }
-    if rest.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+    // A digit right after the day makes a longer number (`2026-01-011`); after a space it
+    // starts the time (`2025-10-11 08:00:00`, as YAML and Jekyll write it).
+    let spaced = rest[..rest.len() - after.len()].ends_with(' ');
+    if !spaced && after.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
     NaiveDate::from_ymd_opt(year as i32, month, day)
@@ -166,6 +169,9 @@ mod tests {
             ("# 🤖 AI行业速递 - 2026年01月20日", d(2026, 1, 20)),
             ("2026年1月20日星期二", d(2026, 1, 20)),
             ("2026-01-01T09:00:00+08:00", d(2026, 1, 1)),
+            ("2025-10-11 08:00:00", d(2025, 10, 11)),
+            ("2025-10-11 08:00:00 +0800", d(2025, 10, 11)),
+            ("2025-10-11 08:00", d(2025, 10, 11)),
             ("## AI资讯 2026/1/1", d(2026, 1, 1)),
             ("content/daily/2025-10-28.en.md", d(2025, 10, 28)),
             ("2026-02-18-index.md", d(2026, 2, 18)),
@@ -189,6 +195,7 @@ mod tests {
     fn rejects_non_dates() {
         assert_eq!(find_date("GPT-5.2 Pro 与 Qwen3-8B"), None);
         assert_eq!(find_date("12025-01-01"), None);
+        assert_eq!(find_date("2026-01-011"), None);
         assert_eq!(find_date("2026-13-01"), None);
         assert_eq!(find_date("2026年1月"), None);
         assert_eq!(find_date("3000-01-01"), None);
