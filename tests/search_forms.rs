@@ -208,3 +208,40 @@ proptest! {
         prop_assert_eq!(found, expected, "words {:?} and 英", word);
     }
 }
+
+/// `source:` takes the outlet a story names (`来源：量子位`) as well as its publication's
+/// name, as the help's example `source:量子位` has it; `-source:` leaves out either.
+#[test]
+fn a_source_filter_finds_the_outlet_a_story_names_and_its_publication() {
+    let from = |title: &str, outlet: Option<&str>| Item {
+        outlet: outlet.map(str::to_string),
+        ..item(title, "英伟达发布新芯片")
+    };
+    let mut other = digest(2, vec![from("别家", Some("量子位"))]);
+    other.source = "AI 日报".into();
+    let lib = library(vec![
+        digest(
+            1,
+            vec![
+                from("量子位报道", Some("量子位")),
+                from("机器之心报道", Some("机器之心")),
+                from("无来源", None),
+            ],
+        ),
+        other,
+    ]);
+    assert_eq!(titles(&lib, "source:量子位"), ["别家", "量子位报道"]);
+    assert_eq!(titles(&lib, "英伟达 source:量子位"), ["别家", "量子位报道"]);
+    assert_eq!(
+        titles(&lib, "source:测试"),
+        ["量子位报道", "机器之心报道", "无来源"]
+    );
+    assert_eq!(
+        titles(&lib, "英伟达 -source:量子位"),
+        ["机器之心报道", "无来源"]
+    );
+    assert_eq!(
+        titles(&lib, "英伟达 -source:日报"),
+        ["量子位报道", "机器之心报道", "无来源"]
+    );
+}

@@ -492,6 +492,11 @@ impl Index {
         }
     }
 
+    /// The label id of the outlet item `i` names (`NONE` for none).
+    pub fn outlet_id(&self, i: usize) -> u32 {
+        self.u32(&self.cols.outlet, i)
+    }
+
     /// The category label ids of item `i` (source category, unified group): cheap to compare
     /// over the whole archive.
     pub fn category_ids(&self, i: usize) -> (u32, u32) {

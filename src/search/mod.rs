@@ -112,6 +112,14 @@ pub fn run(
     };
     let wanted = any_of(&query.categories);
     let unwanted = any_of(&query.not_categories);
+    // A story comes from a source by its publication's name or by the outlet it names
+    // (`source:量子位`).
+    let (outlets, not_outlets) = (any_of(&query.sources), any_of(&query.not_sources));
+    let named = |set: &Option<Vec<bool>>, id: u32| {
+        set.as_ref()
+            .is_some_and(|s| s.get(id as usize).copied().unwrap_or(false))
+    };
+    let some_outlet = outlets.as_ref().is_some_and(|s| s.contains(&true));
     // A story is in a category by its own label or its unified one.
     let labels_ok = |ids: [u32; 2]| {
         let any = |set: &Vec<bool>| {
@@ -120,13 +128,17 @@ pub fn run(
         };
         wanted.as_ref().is_none_or(any) && !unwanted.as_ref().is_some_and(any)
     };
+    // Whether the digest's stories may match, and whether its publication is a source
+    // wanted (its stories then need no outlet to be).
     let digest_ok = |info: &DigestInfo| {
         let dated = |want: &String| crate::model::date_within(info.date, want);
         let from = |s: &String| names(&info.source, s);
-        (query.dates.is_empty() || query.dates.iter().any(dated))
-            && (query.sources.is_empty() || query.sources.iter().any(from))
+        let wanted_source = query.sources.is_empty() || query.sources.iter().any(from);
+        let ok = (query.dates.is_empty() || query.dates.iter().any(dated))
+            && (wanted_source || some_outlet)
             && !query.not_dates.iter().any(dated)
-            && !query.not_sources.iter().any(from)
+            && !query.not_sources.iter().any(from);
+        ok.then_some(wanted_source)
     };
     let all: Vec<usize>;
     let within = match within {
@@ -144,7 +156,10 @@ pub fn run(
             for info in batch.iter().filter_map(|&d| digests.get(d)) {
                 // A copy of another digest has nothing to find that is not found there; an
                 // empty one has nothing at all.
-                if info.items.is_empty() || !digest_ok(info) || index.is_copy(info) {
+                let Some(wanted_source) = digest_ok(info) else {
+                    continue;
+                };
+                if info.items.is_empty() || index.is_copy(info) {
                     continue;
                 }
                 let span = index.digest_span(info);
@@ -165,10 +180,13 @@ pub fn run(
                 };
                 digest.scan(info.items.clone(), terms.first(), &mut hits, |i, text| {
                     let (category, unified) = index.category_ids(i);
+                    let outlet = index.outlet_id(i);
                     // The first term is where the scan found the story; the others are
                     // checked. A story another digest holds is found there.
                     !index.is_repeat(i)
                         && labels_ok([category, unified])
+                        && (wanted_source || named(&outlets, outlet))
+                        && !named(&not_outlets, outlet)
                         && terms.iter().skip(1).all(|t| digest.contains(t, text))
                         && !excluded.iter().any(|t| digest.contains(t, text))
                 });
