@@ -635,7 +635,14 @@ fn json_output_escapes_what_a_terminal_would_act_on() {
         assert!(printed.contains("日报"), "{args:?}: {printed}");
         assert!(!printed.contains(hidden), "{args:?}: {printed:?}");
     }
-    // The same data: escaped, not removed.
+    // A search's snippet is an excerpt to show, cleaned as the text output's is; the
+    // story's data is escaped, not removed.
+    let found = json(&ribao(&["--store", &store, "search", "正文", "--json"]));
+    let snippet = found[0]["snippet"].as_str().unwrap();
+    assert!(
+        snippet.contains("正文翻转红") && !snippet.contains(hidden),
+        "{snippet:?}"
+    );
     let shown = json(&ribao(&["--store", &store, "show", &id, "--json"]));
     let body = shown["body"].as_str().unwrap();
     assert!(

@@ -8,6 +8,7 @@ use crate::text::TextOptions;
 use anyhow::bail;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::process::ExitCode;
 
 #[derive(Serialize)]
@@ -335,7 +336,7 @@ fn show_bookmark(mark: &crate::state::Bookmark, json: bool) -> anyhow::Result<Ex
 struct SearchRow<'a> {
     #[serde(flatten)]
     item: ItemRow<'a>,
-    snippet: &'a str,
+    snippet: Cow<'a, str>,
 }
 
 pub fn search(library: &Library, query: &str, json: bool) -> anyhow::Result<ExitCode> {
@@ -361,7 +362,9 @@ pub fn search(library: &Library, query: &str, json: bool) -> anyhow::Result<Exit
             .iter()
             .map(|(d, i, snippet)| SearchRow {
                 item: ItemRow::new(d, i),
-                snippet,
+                // As the text output has it: a script printing it passes nothing to the
+                // terminal that the digest's text held (C1 controls, bidi overrides).
+                snippet: crate::text::sanitize(snippet),
             })
             .collect();
         print_json(&rows)?;
