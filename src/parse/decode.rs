@@ -40,6 +40,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         if text.trim().is_empty() {
             return Err(DecodeError::Empty);
         }
+        // A BOM before bytes that are no UTF-16 (`FF FE 00`: one odd byte) is no text.
+        let percent = unreadable_percent(&text);
+        if percent > MAX_UNREADABLE_PERCENT {
+            return Err(DecodeError::NotText(percent));
+        }
         return Ok(Decoded {
             text: Cow::Owned(normalize_newlines(&text).into_owned()),
             warning: Some(format!("decoded as {}", enc.name())),
@@ -271,6 +276,9 @@ mod tests {
         assert_eq!(decode(b"\xEF\xBB\xBF").err(), Some(DecodeError::Empty));
         assert_eq!(decode(b"\xEF\xBB\xBF \r\n").err(), Some(DecodeError::Empty));
         assert_eq!(decode(b"\xFF\xFE \0\n\0").err(), Some(DecodeError::Empty));
+        for half in [&b"\xFF\xFE\0"[..], b"\xFE\xFF\0"] {
+            assert_eq!(decode(half).err(), Some(DecodeError::NotText(100)));
+        }
         assert_eq!(decode(b"ab\0cd").err(), Some(DecodeError::Binary(2)));
         // UTF-16 without a byte order mark: half NULs.
         let utf16: Vec<u8> = "# Daily 2026-03-10\n"
