@@ -223,7 +223,8 @@ pub struct CategoryCount {
     pub filter: CategoryFilter,
     /// Items in scope in this category.
     pub count: usize,
-    /// Of those, how many were placed in a unified category by keywords.
+    /// Of those, how many ribao placed in a unified category itself (by keywords, or in the
+    /// fallback group when none matched).
     pub inferred: usize,
 }
 

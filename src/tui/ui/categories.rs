@@ -1,6 +1,6 @@
 //! The category pane: `全部 / All`, then the publications' own categories and the unified
 //! categories of the scope, each group under a heading, each category with its count (and,
-//! for unified ones, how many stories were placed there by keywords: `~3`).
+//! for unified ones, how many stories ribao placed there itself, by keywords or as 其他: `~3`).
 
 use super::super::app::{App, CategoryRow, Pane};
 use super::{BOLD, DIM, INFERRED_MARK, clean, draw_block, fit_row, list, pane_block};
