@@ -841,11 +841,13 @@ fn show_prints_long_links_whole() {
         shown.lines().any(|l| l.contains(url)),
         "the link whole on one line:\n{shown}"
     );
-    // Written out in brackets, the closing one goes with it, the link still whole.
+    // Written out in brackets, the closing one goes with it, the link still whole; it is
+    // numbered and listed as a link too.
     assert!(
-        shown.lines().any(|l| l.contains(&format!("({url}/x)"))),
+        shown.lines().any(|l| l.contains(&format!("({url}/x[2])"))),
         "{shown}"
     );
+    assert!(shown.contains(&format!("[2] {url}/x\n")), "{shown}");
     for line in shown.lines().filter(|l| !l.contains(url)) {
         assert!(
             ribao::text::str_width(line, Default::default()) <= 40,

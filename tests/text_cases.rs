@@ -514,6 +514,42 @@ fn links_are_numbered_and_listed() {
     assert!(link_style.add_modifier.contains(Modifier::UNDERLINED));
 }
 
+/// An address written out in the text is a link as `[text](url)` is: numbered, listed, and
+/// the same number where it is linked too; in a link's own text it is that link.
+#[test]
+fn addresses_written_out_are_links_too() {
+    let md = "来源：https://d.example/4，另见[官网](https://a.example/x)与 https://a.example/x 。\n\n\
+              [https://e.example/5](https://e.example/5)\n\n`https://code.example/no`\n";
+    let rendered = render_markdown(md, 60, NARROW);
+    let urls: Vec<&str> = rendered.links.iter().map(|l| l.url.as_str()).collect();
+    assert_eq!(
+        urls,
+        [
+            "https://d.example/4",
+            "https://a.example/x",
+            "https://e.example/5"
+        ]
+    );
+    let lines: Vec<String> = rendered.lines.iter().map(plain).collect();
+    assert_eq!(
+        lines[..5],
+        [
+            "来源：https://d.example/4[1]，另见官网[2]与",
+            "https://a.example/x[2] 。",
+            "",
+            "https://e.example/5[3]",
+            "",
+        ]
+    );
+    let link_style = rendered.lines[0]
+        .spans
+        .iter()
+        .find(|s| s.content == "https://d.example/4")
+        .unwrap()
+        .style;
+    assert!(link_style.add_modifier.contains(Modifier::UNDERLINED));
+}
+
 #[test]
 fn a_link_target_is_a_pictures_only_when_nothing_else_links_it() {
     let md = "![图](https://a.example/p.png) [原图](https://a.example/p.png) ![图二](https://a.example/q.png)\n";

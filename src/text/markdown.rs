@@ -369,7 +369,27 @@ impl Renderer {
         if let Some(code) = &mut self.code {
             code.push_str(&sanitize(text));
         } else if !self.html.suppressing() {
-            self.push(text, self.style());
+            let style = self.style();
+            // Addresses written out are links too, numbered and listed, but not inside a
+            // link or a picture's text, whose target is listed already.
+            let urls = if self.link_targets.is_empty() {
+                super::autolink::bare_urls(text)
+            } else {
+                Vec::new()
+            };
+            let mut at = 0;
+            for url in urls {
+                if at < url.start {
+                    self.push(&text[at..url.start], style);
+                }
+                self.push(&text[url.clone()], style.patch(theme::LINK));
+                let n = self.link_number(sanitize(&text[url.clone()]).into_owned(), false);
+                self.push(&format!("[{n}]"), theme::MARK);
+                at = url.end;
+            }
+            if at < text.len() || at == 0 {
+                self.push(&text[at..], style);
+            }
         }
     }
 

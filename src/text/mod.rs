@@ -29,6 +29,7 @@
 //!    cursor explicitly to the next cell, instead of printing a space that the terminal would
 //!    put one column too far right.
 
+mod autolink;
 mod cache;
 mod chars;
 mod emphasis;

@@ -1,0 +1,120 @@
+//! Web addresses written out in text (`来源：https://example.com/a`), which Markdown leaves as
+//! text: found as GitHub finds them, so the article numbers and lists them as links.
+
+use std::ops::Range;
+
+/// Where each bare `http://` or `https://` address in `text` is. One starts after a
+/// character that is not a letter or digit and runs to a space, a character outside ASCII
+/// (Chinese text right after it: `https://a.example/x，见…`) or a quote or angle bracket; the
+/// punctuation that ends a sentence is not part of it, nor a `)` or `]` it does not open.
+pub fn bare_urls(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find("http").map(|i| from + i) {
+        from = at + 4;
+        let after_word = text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric());
+        let rest = &text[at..];
+        let Some(host) = rest
+            .strip_prefix("https://")
+            .or_else(|| rest.strip_prefix("http://"))
+        else {
+            continue;
+        };
+        if after_word {
+            continue;
+        }
+        let scheme = rest.len() - host.len();
+        let len = rest
+            .find(|c: char| !c.is_ascii() || c.is_ascii_whitespace() || "<>\"'`".contains(c))
+            .unwrap_or(rest.len());
+        let url = trimmed(&rest[..len]);
+        // A host of letters with a dot in it: `http://` alone, or `https://.`, is no address.
+        let host = &url[scheme.min(url.len())..];
+        let named = host.split(['/', '?', '#']).next().unwrap_or_default();
+        if named.contains('.') && named.chars().any(|c| c.is_ascii_alphanumeric()) {
+            found.push(at..at + url.len());
+            from = at + url.len();
+        }
+    }
+    found
+}
+
+/// `url` without the punctuation after it that belongs to the sentence: `.`, `,`, `:`, `;`,
+/// `!`, `?`, `*`, `_`, `~`, and closing brackets it has no opening one for.
+fn trimmed(mut url: &str) -> &str {
+    loop {
+        let Some(last) = url.chars().next_back() else {
+            return url;
+        };
+        let unopened = |open: char| url.matches(open).count() < url.matches(last).count();
+        let drop = match last {
+            '.' | ',' | ':' | ';' | '!' | '?' | '*' | '_' | '~' => true,
+            ')' => unopened('('),
+            ']' => unopened('['),
+            _ => false,
+        };
+        if !drop {
+            return url;
+        }
+        url = &url[..url.len() - 1];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn urls(text: &str) -> Vec<&str> {
+        bare_urls(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn addresses_in_prose_end_where_the_sentence_goes_on() {
+        assert_eq!(
+            urls("来源：https://a.example/x?q=1&b=2，见官网。"),
+            ["https://a.example/x?q=1&b=2"]
+        );
+        assert_eq!(
+            urls("See https://a.example/page. And (http://b.example/wiki/X_(y)) too!"),
+            ["https://a.example/page", "http://b.example/wiki/X_(y)"]
+        );
+        assert_eq!(
+            urls("[图片: https://img.example/p.png] 后文"),
+            ["https://img.example/p.png"]
+        );
+        assert_eq!(urls("<https://c.example/3>"), ["https://c.example/3"]);
+    }
+
+    #[test]
+    fn what_only_looks_like_one_is_none() {
+        for text in [
+            "http:// alone",
+            "https://.",
+            "xhttps://a.example/glued",
+            "the https protocol",
+            "httpsx://a.example",
+            "",
+        ] {
+            assert_eq!(urls(text), Vec::<&str>::new(), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever surrounds it, an address found starts with its scheme, holds no space or
+        /// character outside ASCII, and does not end in a sentence's punctuation.
+        #[test]
+        fn found_addresses_are_whole_and_clean(
+            text in "[a-z ，。.()/:]{0,12}(https?://[a-z]{1,5}\\.[a-z]{2,3}[a-z/()_.?]{0,12})?[ ，。.,)a-z]{0,8}"
+        ) {
+            for r in bare_urls(&text) {
+                let url = &text[r];
+                proptest::prop_assert!(url.starts_with("http://") || url.starts_with("https://"));
+                proptest::prop_assert!(url.is_ascii() && !url.contains(' '));
+                proptest::prop_assert!(!url.ends_with(['.', ',', ':', '?']), "{url}");
+            }
+        }
+    }
+}
