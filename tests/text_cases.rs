@@ -488,6 +488,15 @@ fn front_matter_is_never_shown() {
     );
 }
 
+/// Whether row `row` has `text` as a span of its own, underlined as links are.
+fn is_underlined(rendered: &ribao::text::Rendered, row: usize, text: &str) -> bool {
+    rendered.lines[row]
+        .spans
+        .iter()
+        .find(|s| s.content == text)
+        .is_some_and(|s| s.style.add_modifier.contains(Modifier::UNDERLINED))
+}
+
 #[test]
 fn links_are_numbered_and_listed() {
     let md = "见[官网](https://a.example/x)和[博客](https://b.example/y)，再看[官网](https://a.example/x)。\n";
@@ -505,13 +514,7 @@ fn links_are_numbered_and_listed() {
             "[2] https://b.example/y",
         ]
     );
-    let link_style = rendered.lines[0]
-        .spans
-        .iter()
-        .find(|s| s.content == "官网")
-        .unwrap()
-        .style;
-    assert!(link_style.add_modifier.contains(Modifier::UNDERLINED));
+    assert!(is_underlined(&rendered, 0, "官网"));
 }
 
 /// An address written out in the text is a link as `[text](url)` is: numbered, listed, and
@@ -541,13 +544,7 @@ fn addresses_written_out_are_links_too() {
             "",
         ]
     );
-    let link_style = rendered.lines[0]
-        .spans
-        .iter()
-        .find(|s| s.content == "https://d.example/4")
-        .unwrap()
-        .style;
-    assert!(link_style.add_modifier.contains(Modifier::UNDERLINED));
+    assert!(is_underlined(&rendered, 0, "https://d.example/4"));
 }
 
 #[test]
