@@ -84,6 +84,10 @@ pub fn find(doc: &Doc) -> Found {
     let mut containers: Vec<(u8, Option<String>)> = Vec::new();
     // Where stories written as bold paragraphs went (see `bold_stories`).
     let mut bold: Vec<std::ops::Range<usize>> = Vec::new();
+    // Sections with text and no heading under them, under a section heading: the stories
+    // of a file whose stories are headings of no form the loop knows, under its categories
+    // (`### 🔬 技术创新` over `#### Apple picks Gemini to power Siri`).
+    let mut leaves: Vec<Item> = Vec::new();
     let mut h = 0;
     while h < doc.headings.len() {
         let heading = &doc.headings[h];
@@ -118,8 +122,17 @@ pub fn find(doc: &Doc) -> Found {
             ));
             h = next;
         } else {
-            let own = category_of(&text).or(category);
             let lines = &doc.lines[doc.own(h)];
+            // Under a section heading (a `#` above is the file's title, no category).
+            let sections = || containers.iter().rev().filter(|(level, _)| *level >= 2);
+            if next == h + 1 && !text.is_empty() && sections().next().is_some() {
+                let body = doc.text(doc.own(h));
+                if !body.is_empty() {
+                    let section = sections().find_map(|(_, c)| c.clone());
+                    leaves.push(story(text.clone(), &body, section));
+                }
+            }
+            let own = category_of(&text).or(category);
             let mut stories = list_stories(lines, own.clone());
             if stories.is_empty() {
                 stories = bold_stories(lines, own.clone());
@@ -139,12 +152,17 @@ pub fn find(doc: &Doc) -> Found {
         }
     }
     if found.items.is_empty() {
-        found.items = fallback(doc);
+        found.items = if leaves.is_empty() {
+            fallback(doc)
+        } else {
+            leaves
+        };
     }
     found
 }
 
-/// When no story unit is found: every section with text is an item, or the whole file.
+/// When no story unit is found, not even a section of news without headings under it:
+/// every section with text is an item, or the whole file.
 fn fallback(doc: &Doc) -> Vec<Item> {
     let mut items: Vec<Item> = (0..doc.headings.len())
         .filter(|&h| doc.headings[h].level >= 2)
@@ -612,6 +630,32 @@ mod tests {
              成长与机会。\n",
         );
         assert_eq!(find(&doc).items.len(), 1);
+    }
+
+    /// A file whose stories are plain headings (no number, no link) under category
+    /// headings: the headings with text and none under them are its stories, in the
+    /// categories above them; its summary stays its front page and its data sources no story.
+    #[test]
+    fn plain_heading_stories_under_category_headings() {
+        let doc = Doc::new(
+            "## 💡 核心洞察\n\n- 苹果牵手 Gemini。\n\n## 🔍 本期热点\n\n### 📈 行业动态\n\n*导语*\n\n\
+             #### Apple picks Gemini to power Siri\n\n苹果选用 Gemini。\n\n\
+             #### Show HN: AI in SolidWorks\n\nAI 进入 CAD。\n\n### 💼 AI应用\n\n## 📊 数据来源\n\n\
+             - **arXiv**: 9 条\n",
+        );
+        let f = find(&doc);
+        assert_eq!(
+            labelled(&f),
+            [
+                ("Apple picks Gemini to power Siri", Some("行业动态"), None),
+                ("Show HN: AI in SolidWorks", Some("行业动态"), None),
+            ]
+        );
+        assert!(
+            f.front_page.concat().contains("苹果牵手"),
+            "{:?}",
+            f.front_page
+        );
     }
 
     #[test]
