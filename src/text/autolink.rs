@@ -3,8 +3,8 @@
 
 use std::ops::Range;
 
-/// Where each bare `http://` or `https://` address in `text` is. One starts after a
-/// character that is not a letter or digit and runs to a space, a character outside ASCII
+/// Where each bare `http://` or `https://` address in `text` is. One starts after anything
+/// but an ASCII letter or digit (Chinese text may run right up to it: `可访问https://…`) and runs to a space, a character outside ASCII
 /// (Chinese text right after it: `https://a.example/x，见…`) or a quote or angle bracket; the
 /// punctuation that ends a sentence is not part of it, nor a `)` or `]` it does not open.
 pub fn bare_urls(text: &str) -> Vec<Range<usize>> {
@@ -15,7 +15,7 @@ pub fn bare_urls(text: &str) -> Vec<Range<usize>> {
         let after_word = text[..at]
             .chars()
             .next_back()
-            .is_some_and(|c| c.is_alphanumeric());
+            .is_some_and(|c| c.is_ascii_alphanumeric());
         let rest = &text[at..];
         let Some(host) = rest
             .strip_prefix("https://")
@@ -86,6 +86,10 @@ mod tests {
             ["https://img.example/p.png"]
         );
         assert_eq!(urls("<https://c.example/3>"), ["https://c.example/3"]);
+        assert_eq!(
+            urls("中文用户可访问https://cursor.com/zh/docs获取资料"),
+            ["https://cursor.com/zh/docs"]
+        );
     }
 
     #[test]
