@@ -108,7 +108,7 @@ pub fn argument_token(arg: &str, alone: bool) -> String {
             .chain(SCOPES.iter().map(|(p, _)| *p))
             .find(|p| strip_scope(word, p).is_some_and(|value| !value.is_empty()))
     };
-    if !arg.contains(char::is_whitespace) || arg.contains(['"', '“', '”']) {
+    if !arg.contains(char::is_whitespace) || arg.contains(['"', '＂', '“', '”']) {
         return arg.to_string();
     }
     let lead = lead_of(arg);
@@ -142,27 +142,37 @@ impl std::ops::Deref for Token {
     }
 }
 
-/// Words split on whitespace; `"a phrase"` (straight or curly quotes) stays one token, and
-/// so does a phrase after `-` or a prefix.
+/// The quotes a phrase opens with: straight, full-width (as a Chinese keyboard types it) or
+/// curly; it closes with the same or `”`.
+fn is_opening_quote(c: char) -> bool {
+    matches!(c, '"' | '＂' | '“')
+}
+
+fn is_closing_quote(c: char) -> bool {
+    matches!(c, '"' | '＂' | '”')
+}
+
+/// Words split on whitespace; `"a phrase"` (straight, full-width or curly quotes) stays one
+/// token, and so does a phrase after `-` or a prefix.
 fn tokens(input: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut chars = input.chars().peekable();
     while let Some(&c) = chars.peek() {
         if c.is_whitespace() {
             chars.next();
-        } else if c == '"' || c == '“' {
+        } else if is_opening_quote(c) {
             chars.next();
             let text: String = chars
                 .by_ref()
-                .take_while(|&c| c != '"' && c != '”')
+                .take_while(|&c| !is_closing_quote(c))
                 .collect();
             out.push(Token { text, quoted: true });
         } else {
             let mut text = String::new();
             while let Some(c) = chars.next_if(|c| !c.is_whitespace()) {
-                if c == '"' || c == '“' {
+                if is_opening_quote(c) {
                     // A phrase after `-` or a prefix: `-"a phrase"`, `source:"AI 日报"`.
-                    text.extend(chars.by_ref().take_while(|&c| c != '"' && c != '”'));
+                    text.extend(chars.by_ref().take_while(|&c| !is_closing_quote(c)));
                 } else if c != '”' {
                     // A closing quote with no opening one is dropped, as a lone opening one
                     // is: quotes are the query's, not text to look for.
@@ -267,11 +277,12 @@ mod tests {
 
     #[test]
     fn a_stray_closing_quote_is_no_text_to_look_for() {
-        for lone in ["”", "“", "\"", " ” ", "”“"] {
+        for lone in ["”", "“", "\"", "＂", " ” ", "”“"] {
             assert!(Query::parse(lone).is_empty(), "{lone}");
         }
         assert_eq!(Query::parse("英伟达” 芯片").terms, ["英伟达", "芯片"]);
         assert_eq!(Query::parse("“开源 模型”").terms, ["开源 模型"]);
+        assert_eq!(Query::parse("＂开源 模型＂").terms, ["开源 模型"]);
     }
 
     #[test]
