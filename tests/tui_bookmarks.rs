@@ -453,6 +453,12 @@ fn when_the_state_cannot_be_saved_the_reader_works_and_says_so() {
             && screen.contains("for this session only"),
         "{screen}"
     );
+    // The footer says what the keys do while it is up.
+    let footer = screen.lines().last().unwrap_or_default().to_string();
+    assert!(
+        footer.contains("scroll") && footer.contains("close") && !footer.contains("search"),
+        "{footer}"
+    );
     // Keys but those that close it do nothing meanwhile.
     h.keys("jb");
     assert_eq!(h.app.session().bookmark_count(), 0);

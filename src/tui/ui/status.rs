@@ -55,6 +55,13 @@ type Hints = &'static [(&'static [Action], &'static str)];
 
 /// The actions worth a hint in each pane, with the word shown after their keys.
 fn hints(app: &App) -> Hints {
+    // A notice is over every view until closed, and takes the keys meanwhile.
+    if app.notice().is_some() {
+        return &[
+            (&[Action::Down, Action::Up], "scroll"),
+            (&[Action::Back, Action::Open, Action::Quit], "close"),
+        ];
+    }
     if app.help_scroll().is_some() {
         return &[
             (&[Action::Down, Action::Up], "scroll"),
