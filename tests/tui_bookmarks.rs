@@ -1347,6 +1347,13 @@ fn the_bookmarks_filter_reads_as_a_search_query() {
     assert_eq!(shown(&mut h, "date:2026-01"), 2);
     assert_eq!(shown(&mut h, "date:2025"), 0);
     assert_eq!(shown(&mut h, "模型 -date:2025"), 1);
+    // A filter that cannot match says why, as the search line does.
+    assert_eq!(shown(&mut h, "date:2026-13"), 0);
+    let screen = h.text();
+    assert!(
+        screen.contains("no bookmark matches:") && screen.contains("is not a date"),
+        "{screen}"
+    );
 }
 
 /// A reader that moved but never searched saves its place on quit, not the last search it

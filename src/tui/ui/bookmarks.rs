@@ -54,10 +54,14 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         ..inner
     };
     if visible.is_empty() {
-        let empty = if app.session().bookmark_count() == 0 {
-            "还没有书签 / no bookmarks yet — press b on a story to keep it here"
-        } else {
-            "没有匹配的书签 / no bookmark matches the filter"
+        // A filter that cannot match (`date:2026-13`) says why, as the search line does.
+        let problem = crate::search::Query::parse(view.filter.text()).problem();
+        let empty = match problem {
+            _ if app.session().bookmark_count() == 0 => {
+                "还没有书签 / no bookmarks yet — press b on a story to keep it here".to_string()
+            }
+            Some(why) => format!("没有匹配的书签 / no bookmark matches: {why}"),
+            None => "没有匹配的书签 / no bookmark matches the filter".to_string(),
         };
         for (line, y) in text::wrap(&[Span::styled(empty, DIM)], content_w, opts)
             .iter()
