@@ -820,6 +820,16 @@ fn the_last_search_comes_back_after_a_restart() {
     assert_eq!(view.scope, Scope::Week);
     assert_eq!(view.hits, found);
     assert_eq!(view.selected, 1, "the result that was selected");
+    // `n` in the main view goes back to those results too, ready to step through.
+    h.keys("<Esc><Esc>");
+    assert!(h.app.search_view().is_none());
+    h.keys("n");
+    h.settle();
+    let view = h.app.search_view().unwrap();
+    assert_eq!(
+        (view.line.text(), view.focus, view.selected),
+        ("推理", ribao::tui::SearchFocus::Results, 1)
+    );
 }
 
 #[test]

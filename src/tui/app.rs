@@ -364,10 +364,7 @@ impl App {
                 self.notify("d and u work in the bookmarks view: press B", false)
             }
             Action::Search => self.open_search(),
-            Action::NextMatch | Action::PrevMatch => self.notify(
-                "n and N step through search matches: press / to search",
-                false,
-            ),
+            Action::NextMatch | Action::PrevMatch => self.resume_search(),
             Action::Scope => self.cycle_scope(),
             Action::Help => self.help = Some(0),
             Action::Down => self.move_by(1),

@@ -127,7 +127,7 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (
         key('n'),
         Action::NextMatch,
-        "next search match, then the next result",
+        "next search match, then the next result (elsewhere: the last search)",
     ),
     (
         key('N'),

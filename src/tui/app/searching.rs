@@ -86,6 +86,22 @@ impl App {
         self.request_search();
     }
 
+    /// `n`/`N` outside a search: the last search's results again (kept over a restart too),
+    /// at the result that was selected, to step on from; with none, how to search.
+    pub(super) fn resume_search(&mut self) {
+        if self.last_search.is_none() {
+            self.notify(
+                "n and N step through search matches: press / to search",
+                false,
+            );
+            return;
+        }
+        self.open_search();
+        if let Some(view) = self.search.as_mut() {
+            view.focus = SearchFocus::Results;
+        }
+    }
+
     /// Closes the search: the main view is shown as it was left; the query is kept for the
     /// next `/`.
     fn close_search(&mut self) {
