@@ -127,7 +127,7 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (
         key('n'),
         Action::NextMatch,
-        "next search match, then the next result (elsewhere: the last search)",
+        "next match / result, or the last search again",
     ),
     (
         key('N'),
