@@ -547,6 +547,17 @@ fn addresses_written_out_are_links_too() {
     assert!(is_underlined(&rendered, 0, "https://d.example/4"));
 }
 
+/// A link with no target (`[乙]()`) leads nowhere: its text shows, with no number and
+/// nothing listed.
+#[test]
+fn a_link_with_no_target_is_its_text_alone() {
+    let md = "见[乙]()和[丙](https://c.example/)。\n";
+    let rendered = render_markdown(md, 40, NARROW);
+    let urls: Vec<&str> = rendered.links.iter().map(|l| l.url.as_str()).collect();
+    assert_eq!(urls, ["https://c.example/"]);
+    assert_eq!(plain(&rendered.lines[0]), "见乙和丙[1]。");
+}
+
 #[test]
 fn a_link_target_is_a_pictures_only_when_nothing_else_links_it() {
     let md = "![图](https://a.example/p.png) [原图](https://a.example/p.png) ![图二](https://a.example/q.png)\n";

@@ -302,8 +302,11 @@ impl Renderer {
             TagEnd::Link => {
                 self.styles.pop();
                 let target = self.link_targets.pop().unwrap_or_default();
-                let n = self.link_number(target, false);
-                self.push(&format!("[{n}]"), theme::MARK);
+                // `[text]()` leads nowhere: its text, with no number and nothing listed.
+                if !target.trim().is_empty() {
+                    let n = self.link_number(target, false);
+                    self.push(&format!("[{n}]"), theme::MARK);
+                }
             }
             TagEnd::Image => {
                 let alt = self.image_alt.take().unwrap_or_default();
