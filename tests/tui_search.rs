@@ -96,7 +96,7 @@ fn slash_opens_the_search_line_with_a_hint() {
     );
     let screen = h.text();
     assert!(
-        screen.contains("输入关键词搜索 / type to search 2026-01-20"),
+        screen.contains("输入关键词搜索 / type to search · 2026-01-20"),
         "{screen}"
     );
     assert!(

@@ -353,7 +353,7 @@ fn hint_lines(app: &App, view: &SearchView, width: usize, opts: TextOptions) -> 
     let mut out = text::wrap(
         &[Span::styled(
             format!(
-                "输入关键词搜索 / type to search {}",
+                "输入关键词搜索 / type to search · {}",
                 app.label_of(view.scope)
             ),
             ACCENT,
