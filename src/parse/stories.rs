@@ -278,7 +278,7 @@ fn bold_stories(lines: &[&str], category: Option<String>) -> Vec<Item> {
     for (n, (start, title)) in starts.iter().enumerate() {
         let next = starts.get(n + 1).map_or(lines.len(), |(i, _)| *i);
         let end = (start + 1..next)
-            .find(|&j| matches!(lines[j].trim(), "---" | "***" | "___"))
+            .find(|&j| is_rule(lines[j]))
             .unwrap_or(next);
         let body = &lines[start + 1..end];
         if body.iter().any(|l| !l.trim().is_empty()) {
@@ -290,6 +290,11 @@ fn bold_stories(lines: &[&str], category: Option<String>) -> Vec<Item> {
         }
     }
     items
+}
+
+/// A thematic break (`---`), which ends a story's text.
+fn is_rule(line: &str) -> bool {
+    matches!(line.trim(), "---" | "***" | "___")
 }
 
 /// `**来源**：[a](b)`, `**预测依据**：…`, `**Source**: …`: a field's label, no headline.
@@ -365,7 +370,7 @@ fn story_of_lines<'a>(
     let mut kept = trim_blank_lines(&kept);
     // A rule closing the story separates it from the next one; it is not part of it.
     while let [rest @ .., last] = kept
-        && matches!(last.trim(), "---" | "***" | "___")
+        && is_rule(last)
     {
         kept = trim_blank_lines(rest);
     }
