@@ -256,19 +256,24 @@ fn bold_numbered(line: &str) -> Option<String> {
 /// paragraph, its story the paragraphs under it. Not a label (`**写在最后：**`), a tag
 /// (`**[研究]**`) or a numbered story (see [`bold_numbered`]).
 fn bold_headline(line: &str) -> Option<String> {
-    let inner = line.trim().strip_prefix("**")?.strip_suffix("**")?;
+    let inner = bold_alone(line)?;
     let tag = inner.starts_with('[') && inner.ends_with(']');
-    if inner.contains("**") || inner.ends_with([':', '：']) || tag || bold_numbered(line).is_some()
-    {
+    if inner.ends_with([':', '：']) || tag || bold_numbered(line).is_some() {
         return None;
     }
     let title = plain(inner);
     (title.chars().count() >= 2).then_some(title)
 }
 
+/// `**…**` alone on its line: what is between the stars.
+fn bold_alone(line: &str) -> Option<&str> {
+    let inner = line.trim().strip_prefix("**")?.strip_suffix("**")?;
+    (!inner.contains("**")).then_some(inner)
+}
+
 /// Stories written as bold headline paragraphs (see [`bold_headline`]) in a section that has
-/// no list of stories: each runs to the next one, a rule or the section's end. A headline
-/// with no text under it is none.
+/// no list of stories: each runs to the next bold paragraph (`**写在最后：**` heads text of
+/// its own), a rule or the section's end. A headline with no text under it is none.
 fn bold_stories(lines: &[&str], category: Option<String>) -> Vec<Item> {
     let starts: Vec<(usize, String)> = (0..lines.len())
         .filter(|&i| i == 0 || lines[i - 1].trim().is_empty())
@@ -278,7 +283,10 @@ fn bold_stories(lines: &[&str], category: Option<String>) -> Vec<Item> {
     for (n, (start, title)) in starts.iter().enumerate() {
         let next = starts.get(n + 1).map_or(lines.len(), |(i, _)| *i);
         let end = (start + 1..next)
-            .find(|&j| is_rule(lines[j]))
+            .find(|&j| {
+                is_rule(lines[j])
+                    || lines[j - 1].trim().is_empty() && bold_alone(lines[j]).is_some()
+            })
             .unwrap_or(next);
         let body = &lines[start + 1..end];
         if body.iter().any(|l| !l.trim().is_empty()) {
@@ -608,7 +616,7 @@ mod tests {
              谷歌今天发布了[新模型](https://a.example/2)，速度提升三倍。\n\n\
              **🎵 字节发布音视频模型**\n\n新模型实现视听同步。\n\n---\n\n> 广告：去领号！\n\n\
              ## **前沿研究**\n\n**写在最后：**\n\n总结一下。\n\n**🧠 长期记忆新论文**\n\n\
-             三种记忆机制各司其职。\n\n**没有正文的粗体行**\n",
+             三种记忆机制各司其职。\n\n**🚀 写在最后：**\n\n感谢阅读。\n\n**没有正文的粗体行**\n",
         );
         let f = find(&doc);
         assert_eq!(
@@ -629,6 +637,10 @@ mod tests {
             ]
         );
         assert_eq!(f.items[2].body, "新模型实现视听同步。");
+        assert_eq!(
+            f.items[3].body, "三种记忆机制各司其职。",
+            "a bold label ends it"
+        );
         // One bold paragraph beside a list of stories is a heading written in bold.
         let doc = Doc::new(
             "## 新闻\n\n1. 甲公司发布新模型。\n\n## 关于我们\n\n**加入我们，你将得到什么？**\n\n\
