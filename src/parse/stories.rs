@@ -84,10 +84,11 @@ pub fn find(doc: &Doc) -> Found {
     let mut containers: Vec<(u8, Option<String>)> = Vec::new();
     // Where stories written as bold paragraphs went (see `bold_stories`).
     let mut bold: Vec<std::ops::Range<usize>> = Vec::new();
-    // Sections with text and no heading under them, under a section heading: the stories
-    // of a file whose stories are headings of no form the loop knows, under its categories
-    // (`### 🔬 技术创新` over `#### Apple picks Gemini to power Siri`).
-    let mut leaves: Vec<Item> = Vec::new();
+    // Headings with none under them, under a section heading, and their sections'
+    // categories: the stories of a file whose stories are headings of no form the loop
+    // knows (`### 🔬 技术创新` over `#### Apple picks Gemini to power Siri`). Read only
+    // when the file has no other stories.
+    let mut leaves: Vec<(usize, Option<String>)> = Vec::new();
     let mut h = 0;
     while h < doc.headings.len() {
         let heading = &doc.headings[h];
@@ -126,11 +127,7 @@ pub fn find(doc: &Doc) -> Found {
             // Under a section heading (a `#` above is the file's title, no category).
             let sections = || containers.iter().rev().filter(|(level, _)| *level >= 2);
             if next == h + 1 && !text.is_empty() && sections().next().is_some() {
-                let body = doc.text(doc.own(h));
-                if !body.is_empty() {
-                    let section = sections().find_map(|(_, c)| c.clone());
-                    leaves.push(story(text.clone(), &body, section));
-                }
+                leaves.push((h, sections().find_map(|(_, c)| c.clone())));
             }
             let own = category_of(&text).or(category);
             let mut stories = list_stories(lines, own.clone());
@@ -152,11 +149,16 @@ pub fn find(doc: &Doc) -> Found {
         }
     }
     if found.items.is_empty() {
-        found.items = if leaves.is_empty() {
-            fallback(doc)
-        } else {
-            leaves
-        };
+        found.items = leaves
+            .into_iter()
+            .filter_map(|(h, section)| {
+                let body = doc.text(doc.own(h));
+                (!body.is_empty()).then(|| story(plain(doc.headings[h].text), &body, section))
+            })
+            .collect();
+    }
+    if found.items.is_empty() {
+        found.items = fallback(doc);
     }
     found
 }
