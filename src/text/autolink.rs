@@ -3,30 +3,33 @@
 
 use std::ops::Range;
 
-/// Where each bare `http://` or `https://` address in `text` is. One starts after anything
-/// but an ASCII letter or digit (Chinese text may run right up to it: `可访问https://…`) and runs to a space, a character outside ASCII
-/// (Chinese text right after it: `https://a.example/x，见…`) or a quote or angle bracket; the
-/// punctuation that ends a sentence is not part of it, nor a `)` or `]` it does not open.
+/// Where each bare `http://` or `https://` address (the scheme in any case) in `text` is.
+/// One starts after anything but an ASCII letter or digit (Chinese text may run right up to
+/// it: `可访问https://…`) and runs to a space, a character outside ASCII (Chinese text right
+/// after it: `https://a.example/x，见…`) or a quote or angle bracket; the punctuation that
+/// ends a sentence is not part of it, nor a `)` or `]` it does not open.
 pub fn bare_urls(text: &str) -> Vec<Range<usize>> {
+    // Lowered for finding the scheme: ASCII lowering keeps every byte where it is.
+    let lower = text.to_ascii_lowercase();
     let mut found = Vec::new();
     let mut from = 0;
-    while let Some(at) = text[from..].find("http").map(|i| from + i) {
+    while let Some(at) = lower[from..].find("http").map(|i| from + i) {
         from = at + 4;
         let after_word = text[..at]
             .chars()
             .next_back()
             .is_some_and(|c| c.is_ascii_alphanumeric());
         let rest = &text[at..];
-        let Some(host) = rest
-            .strip_prefix("https://")
-            .or_else(|| rest.strip_prefix("http://"))
-        else {
+        let scheme = ["https://", "http://"]
+            .into_iter()
+            .find(|s| lower[at..].starts_with(s))
+            .map(str::len);
+        let Some(scheme) = scheme else {
             continue;
         };
         if after_word {
             continue;
         }
-        let scheme = rest.len() - host.len();
         let len = rest
             .find(|c: char| !c.is_ascii() || c.is_ascii_whitespace() || "<>\"'`".contains(c))
             .unwrap_or(rest.len());
@@ -86,6 +89,10 @@ mod tests {
             ["https://img.example/p.png"]
         );
         assert_eq!(urls("<https://c.example/3>"), ["https://c.example/3"]);
+        assert_eq!(
+            urls("见 HTTPS://Big.example/A。"),
+            ["HTTPS://Big.example/A"]
+        );
         assert_eq!(
             urls("中文用户可访问https://cursor.com/zh/docs获取资料"),
             ["https://cursor.com/zh/docs"]
