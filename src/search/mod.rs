@@ -110,23 +110,21 @@ pub fn run(
     let any_of = |list: &[String]| {
         (!list.is_empty()).then(|| per_label(&|l| list.iter().any(|c| names(l, c))))
     };
+    // Whether a label (by id) is one of a prefix's; none when the query has no such prefix.
+    let named = |set: &Option<Vec<bool>>, id: u32| {
+        set.as_ref()
+            .is_some_and(|s| s.get(id as usize).copied().unwrap_or(false))
+    };
     let wanted = any_of(&query.categories);
     let unwanted = any_of(&query.not_categories);
     // A story comes from a source by its publication's name or by the outlet it names
     // (`source:量子位`).
     let (outlets, not_outlets) = (any_of(&query.sources), any_of(&query.not_sources));
-    let named = |set: &Option<Vec<bool>>, id: u32| {
-        set.as_ref()
-            .is_some_and(|s| s.get(id as usize).copied().unwrap_or(false))
-    };
     let some_outlet = outlets.as_ref().is_some_and(|s| s.contains(&true));
     // A story is in a category by its own label or its unified one.
     let labels_ok = |ids: [u32; 2]| {
-        let any = |set: &Vec<bool>| {
-            ids.iter()
-                .any(|&id| set.get(id as usize).copied().unwrap_or(false))
-        };
-        wanted.as_ref().is_none_or(any) && !unwanted.as_ref().is_some_and(any)
+        let any = |set| ids.iter().any(|&id| named(set, id));
+        (wanted.is_none() || any(&wanted)) && !any(&unwanted)
     };
     // Whether the digest's stories may match, and whether its publication is a source
     // wanted (its stories then need no outlet to be).

@@ -108,7 +108,9 @@ pub fn argument_token(arg: &str, alone: bool) -> String {
             .chain(SCOPES.iter().map(|(p, _)| *p))
             .find(|p| strip_scope(word, p).is_some_and(|value| !value.is_empty()))
     };
-    if !arg.contains(char::is_whitespace) || arg.contains(['"', '＂', '“', '”']) {
+    if !arg.contains(char::is_whitespace)
+        || arg.contains(|c| is_opening_quote(c) || is_closing_quote(c))
+    {
         return arg.to_string();
     }
     let lead = lead_of(arg);
@@ -173,7 +175,7 @@ fn tokens(input: &str) -> Vec<Token> {
                 if is_opening_quote(c) {
                     // A phrase after `-` or a prefix: `-"a phrase"`, `source:"AI 日报"`.
                     text.extend(chars.by_ref().take_while(|&c| !is_closing_quote(c)));
-                } else if c != '”' {
+                } else if !is_closing_quote(c) {
                     // A closing quote with no opening one is dropped, as a lone opening one
                     // is: quotes are the query's, not text to look for.
                     text.push(c);
