@@ -2,6 +2,7 @@
 //! pretty-printed. Decoding says exactly why a file cannot be used.
 
 use super::model::{Bookmark, State};
+use crate::model::parse_date_label;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -108,12 +109,10 @@ fn needs_repair(state: &State) -> bool {
     state.bookmarks.iter().any(|b| {
         !ids.insert(&b.id)
             || b.id.trim().is_empty()
-            || b.date.as_deref().is_some_and(|d| !is_date(d))
+            || b.date
+                .as_deref()
+                .is_some_and(|d| parse_date_label(d).is_none())
     })
-}
-
-fn is_date(text: &str) -> bool {
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok()
 }
 
 /// What can be read of a file with some parts of the wrong shape (a hand edit that dropped
@@ -218,7 +217,7 @@ fn repaired(value: Value) -> Result<(Bookmark, Vec<&'static str>), String> {
         ("url", false),
     ] {
         let fits = match fields.get(key) {
-            Some(Value::String(date)) if key == "date" => is_date(date),
+            Some(Value::String(date)) if key == "date" => parse_date_label(date).is_some(),
             Some(Value::String(_)) => true,
             None | Some(Value::Null) => !required,
             Some(_) => false,
