@@ -398,6 +398,56 @@ fn a_retitled_story_is_found_by_the_id_it_had() {
     }
 }
 
+/// A story without a link keeps its id when it is retitled: under a heading the author
+/// changed, by its text; when the author edits the lead its title is made from (so its text
+/// changes too), by its place, as the only story gone and the only one new.
+#[test]
+fn a_retitled_story_without_a_link_is_found_by_the_id_it_had() {
+    let edits = [
+        (
+            "## 长上下文 API 一周三降：主流厂商报价对比",
+            "## 长上下文 API 价格一周三降",
+        ),
+        (
+            "**某视频平台上线 AI 多语种配音**",
+            "**某视频平台推出 AI 多语种配音**",
+        ),
+    ];
+    for (old, new) in edits {
+        let s = Setup::new();
+        let path = s.store.join("2026-01-24-ai-daily.md");
+        let old_title = old.trim_start_matches("## ").trim_matches('*');
+        let new_title = new.trim_start_matches("## ").trim_matches('*');
+        let before = s.items();
+        let row = before
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["title"] == old_title)
+            .expect("the story is listed");
+        assert!(row["url"].is_null(), "{old_title} has no link");
+        let id = row["id"].as_str().unwrap().to_string();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(old));
+        fs::write(&path, text.replacen(old, new, 1)).unwrap();
+        touch_later(&path);
+        let after = s.items();
+        assert!(
+            titles(&after).iter().any(|t| t == new_title),
+            "retitled: {:?}",
+            titles(&after)
+        );
+        let shown = s.run_with(&s.cache, &["show", &id, "--width", "80"]);
+        assert!(
+            shown.status.success(),
+            "{new_title}: {}",
+            String::from_utf8_lossy(&shown.stderr)
+        );
+        let shown = String::from_utf8_lossy(&shown.stdout);
+        assert!(shown.contains(new_title), "{shown}");
+    }
+}
+
 /// A reader's first step on a large first run indexes the newest files; when another ribao
 /// indexed the whole store meanwhile (while this one waited for the lock), that index is
 /// taken whole: nothing is dropped, and nothing is parsed again.
