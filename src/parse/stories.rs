@@ -69,13 +69,47 @@ pub struct Found {
     pub front_page: Vec<String>,
 }
 
+/// Which bullets [`list_stories`] takes for stories besides those led by a link.
+#[derive(Clone, Copy, PartialEq)]
+enum Bullets {
+    /// Led by a bold headline and holding a link: in most files, a bullet without a link is
+    /// a point of the section's prose (`- **更快**，延迟降低一半`).
+    Linked,
+    /// Led by a bold headline, with a link or without: for a file with no other stories.
+    BoldLed,
+}
+
 pub fn find(doc: &Doc) -> Found {
+    let (mut found, leaves) = find_by(doc, Bullets::Linked);
+    if found.items.is_empty() {
+        found.items = leaves
+            .into_iter()
+            .filter_map(|(h, section)| {
+                let body = doc.text(doc.own(h));
+                (!body.is_empty()).then(|| story(plain(doc.headings[h].text), &body, section))
+            })
+            .collect();
+    }
+    if found.items.is_empty() {
+        // Several bold-led bullets are a file's stories when it has no other kind.
+        let (loose, _) = find_by(doc, Bullets::BoldLed);
+        if loose.items.len() >= 2 {
+            return loose;
+        }
+        found.items = fallback(doc);
+    }
+    found
+}
+
+/// The stories of the kinds the headings' loop knows, and the leaf headings it saw (see
+/// `leaves` below).
+fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Vec<(usize, Option<String>)>) {
     let mut found = Found {
         items: Vec::new(),
         front_page: Vec::new(),
     };
     // Text before the first heading is a list of stories in heading-less files, else an intro.
-    found.items = list_stories(&doc.lines[doc.preamble()], None);
+    found.items = list_stories(&doc.lines[doc.preamble()], None, bullets);
     let preamble = doc.text(doc.preamble());
     if found.items.is_empty() && !preamble.is_empty() {
         found.front_page.push(preamble);
@@ -130,7 +164,7 @@ pub fn find(doc: &Doc) -> Found {
                 leaves.push((h, sections().find_map(|(_, c)| c.clone())));
             }
             let own = category_of(&text).or(category);
-            let mut stories = list_stories(lines, own.clone());
+            let mut stories = list_stories(lines, own.clone(), bullets);
             if stories.is_empty() {
                 stories = bold_stories(lines, own.clone());
                 let at = found.items.len();
@@ -148,19 +182,7 @@ pub fn find(doc: &Doc) -> Found {
             found.items.drain(range);
         }
     }
-    if found.items.is_empty() {
-        found.items = leaves
-            .into_iter()
-            .filter_map(|(h, section)| {
-                let body = doc.text(doc.own(h));
-                (!body.is_empty()).then(|| story(plain(doc.headings[h].text), &body, section))
-            })
-            .collect();
-    }
-    if found.items.is_empty() {
-        found.items = fallback(doc);
-    }
-    found
+    (found, leaves)
 }
 
 /// When no story unit is found, not even a section of news without headings under it:
@@ -307,10 +329,30 @@ fn is_rule(line: &str) -> bool {
     matches!(line.trim(), "---" | "***" | "___")
 }
 
-/// `**来源**：[a](b)`, `**预测依据**：…`, `**Source**: …`: a field's label, no headline.
-fn is_label(line: &str) -> bool {
-    meta_field(line)
-        .is_some_and(|(key, _)| key.chars().count() <= 4 || key.is_ascii() && !key.contains(' '))
+/// How a line that opens with a key and a colon reads (see [`meta_field`]).
+#[derive(Clone, Copy, PartialEq)]
+enum Key {
+    /// No short key: `**Epic 喜加一**：…`, or no key at all.
+    None,
+    /// A field's label, no headline: `**来源**：[a](b)`, `**要点**：…` without a link,
+    /// `**Source**: https://…`.
+    Label,
+    /// A short key with text and a link after it: a field (`**预测依据**：…[a](b)`) under a
+    /// story, a story (`**考研加油**：今天考研第一天…[链接](…)`) beside others.
+    Either,
+}
+
+fn key_of(line: &str) -> Key {
+    match meta_field(line) {
+        Some((key, value)) if key.chars().count() <= 4 || key.is_ascii() && !key.contains(' ') => {
+            if value.starts_with(['[', '<']) || value.starts_with("http") || !has_link(&[line]) {
+                Key::Label
+            } else {
+                Key::Either
+            }
+        }
+        _ => Key::None,
+    }
 }
 
 fn has_link(lines: &[&str]) -> bool {
@@ -392,10 +434,13 @@ fn story_of_lines<'a>(
 }
 
 /// Top-level list items of a section: numbered items are stories; bullets that open with a
-/// link, or with a bold headline and have a link, are short stories. Other bullets are prose
-/// of the section. A numbered bold line (`**1. 标题**`) is a story too, up to the next one.
-fn list_stories(lines: &[&str], category: Option<String>) -> Vec<Item> {
+/// link, or with a bold headline (and have a link, as `bullets` asks), are short stories.
+/// Other bullets are prose of the section. A numbered bold line (`**1. 标题**`) is a story
+/// too, up to the next one.
+fn list_stories(lines: &[&str], category: Option<String>, bullets: Bullets) -> Vec<Item> {
     let mut items = Vec::new();
+    // Stories from bullets that may be fields (see [`Key::Either`]).
+    let mut maybe_fields = 0;
     let mut i = 0;
     while i < lines.len() {
         if let Some(title) = bold_numbered(lines[i]) {
@@ -428,10 +473,15 @@ fn list_stories(lines: &[&str], category: Option<String>) -> Vec<Item> {
         let end = item_end(lines, i, marker.indent);
         let link = after_tag(marker.content).unwrap_or(marker.content);
         let link_led = !marker.ordered && link.starts_with('[');
-        let headline_led = !marker.ordered
-            && marker.content.starts_with("**")
-            && !is_label(marker.content)
-            && has_link(&lines[i..end])
+        let bold = !marker.ordered && marker.content.starts_with("**");
+        let key = if bold {
+            key_of(marker.content)
+        } else {
+            Key::None
+        };
+        let headline_led = bold
+            && key != Key::Label
+            && (bullets == Bullets::BoldLed || has_link(&lines[i..end]))
             && bold_lead(marker.content).is_some();
         if marker.ordered || link_led || headline_led {
             let rest = lines[i + 1..end].iter().map(|l| dedent(l, marker.indent));
@@ -448,10 +498,15 @@ fn list_stories(lines: &[&str], category: Option<String>) -> Vec<Item> {
                 if trimmed.len() != item.body.len() {
                     item.body = trimmed.to_string();
                 }
+                maybe_fields += usize::from(headline_led && key == Key::Either);
                 items.push(item);
             }
         }
         i = end;
+    }
+    // Bullets that may be fields are stories beside others, not on their own.
+    if maybe_fields == items.len() {
+        items.clear();
     }
     items
 }
@@ -674,6 +729,63 @@ mod tests {
             f.front_page.concat().contains("苹果牵手"),
             "{:?}",
             f.front_page
+        );
+    }
+
+    /// Bullets led by a bold headline, without links, are a file's stories when it has no
+    /// other kind; in a file that has, such bullets are its prose.
+    #[test]
+    fn bold_led_bullets_without_links_are_stories_only_in_a_file_of_them() {
+        let doc = Doc::new(
+            "# 日报\n\n## 今日要闻\n\n- **英伟达发布新一代推理卡**，性能提升一倍。\n\
+             - **谷歌推出 Gemini 4**，支持百万上下文。\n\n## 观点\n\n推理成本在下降。\n",
+        );
+        assert_eq!(
+            labelled(&find(&doc)),
+            [
+                ("英伟达发布新一代推理卡", Some("今日要闻"), None),
+                ("谷歌推出 Gemini 4", Some("今日要闻"), None),
+            ]
+        );
+        let doc = Doc::new(
+            "## 新闻\n\n1. [甲公司发布模型](https://a.example/1)\n\n## 解读\n\n\
+             - **更快**，延迟降低一半。\n- **更省**，价格下调。\n",
+        );
+        assert_eq!(
+            labelled(&find(&doc)),
+            [("甲公司发布模型", Some("新闻"), Some("https://a.example/1"))]
+        );
+        // One such bullet is a point, not a file of stories.
+        let doc = Doc::new("## 今日要闻\n\n- **英伟达发布新一代推理卡**，性能提升一倍。\n");
+        assert_eq!(labelled(&find(&doc)).len(), 1);
+        assert_eq!(find(&doc).items[0].title, "今日要闻");
+    }
+
+    /// A short bold headline before a colon, with its story and link after it, is a story
+    /// beside others; alone under a story's heading it is a field of that story.
+    #[test]
+    fn short_headline_bullets_with_links_are_stories_beside_others() {
+        let doc = Doc::new(
+            "## 分类速览\n\n**👾 游戏与社区**\n\
+             *   **Epic 喜加一**：白送的游戏。[链接](https://e.example/1)\n\
+             *   **考研加油**：今天考研第一天。[链接](https://e.example/2)\n",
+        );
+        assert_eq!(
+            labelled(&find(&doc)),
+            [
+                ("Epic 喜加一", Some("分类速览"), Some("https://e.example/1")),
+                ("考研加油", Some("分类速览"), Some("https://e.example/2")),
+            ]
+        );
+        let doc = Doc::new(
+            "## 趋势预测\n\n### 视频理解模型将成为竞争焦点\n\n\
+             - **预测依据**：多家发布视频模型 [来源](https://e.example/3)\n\n\
+             ### Agent 应用将迎来爆发\n\n- **预测依据**：融资增多 [来源](https://e.example/4)\n",
+        );
+        assert!(
+            !labelled(&find(&doc)).iter().any(|(t, ..)| *t == "预测依据"),
+            "{:?}",
+            labelled(&find(&doc))
         );
     }
 
