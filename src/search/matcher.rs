@@ -146,10 +146,10 @@ fn spacing_varies(a: char, b: char) -> bool {
     a.is_ascii_alphanumeric() && cjk(b) || cjk(a) && b.is_ascii_alphanumeric()
 }
 
-/// Whether every match of `term` is the term's own bytes (in some case): no apostrophe and
-/// no place where a space may come or go.
+/// Whether every match of `term` is the term's own bytes (in some case): no apostrophe or
+/// double quote, and no place where a space may come or go.
 fn written_one_way(term: &str) -> bool {
-    !term.contains('\'')
+    !term.contains(['\'', '"'])
         && letters(term)
             .iter()
             .all(|&(_, space_may_come)| !space_may_come)
@@ -166,12 +166,13 @@ fn has_variants(c: char) -> bool {
 
 /// `c` (folded) as a pattern: itself or its full-width form; a space also matches the
 /// ideographic and the no-break space, an apostrophe the typographic one, a hyphen the
-/// Unicode hyphens (U+2010, U+2011).
+/// Unicode hyphens (U+2010, U+2011), a double quote the full-width and curly ones.
 fn push_char(c: char, out: &mut String) {
     let escape = |c: char| regex::escape(c.encode_utf8(&mut [0; 4]));
     match (c, char::from_u32(c as u32 + 0xfee0)) {
         (' ', _) => out.push_str("[ \u{3000}\u{a0}]"),
         ('\'', _) => out.push_str("['＇’]"),
+        ('"', _) => out.push_str("[\"＂“”]"),
         ('-', _) => out.push_str("[\\-－\u{2010}\u{2011}]"),
         (c, Some(wide)) if c.is_ascii_graphic() => {
             out.push('[');
@@ -243,6 +244,20 @@ mod tests {
                 assert!(found(term, text).is_some(), "{term:?} in {text:?}");
             }
         }
+    }
+
+    #[test]
+    fn any_double_quote_finds_the_others() {
+        for text in [
+            "企业微信\"大圆\"内测",
+            "企业微信“大圆”内测",
+            "企业微信＂大圆＂内测",
+        ] {
+            for term in ["微信\"大圆\"", "微信“大圆”"] {
+                assert!(found(term, text).is_some(), "{term:?} in {text:?}");
+            }
+        }
+        assert!(!Matcher::new("\"a\"").wants_lowered());
     }
 
     #[test]

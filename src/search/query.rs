@@ -41,6 +41,10 @@ impl Query {
                 Some(rest) if !rest.is_empty() && !token.quoted => (true, rest.to_string()),
                 _ => (false, token.text.clone()),
             };
+            // A lone `-` excludes nothing and is no word to look for (`英伟达 -`).
+            if !token.quoted && word == "-" {
+                continue;
+            }
             let prefixed = |p: &str| (!token.quoted).then(|| strip_scope(&word, p)).flatten();
             if let Some(&bare) = SCOPES.iter().find(|(p, _)| prefixed(p) == Some("")) {
                 q.bare_prefix = Some(bare);
@@ -172,12 +176,16 @@ fn tokens(input: &str) -> Vec<Token> {
         } else {
             let mut text = String::new();
             while let Some(c) = chars.next_if(|c| !c.is_whitespace()) {
-                if is_opening_quote(c) {
+                let quote = is_opening_quote(c) || is_closing_quote(c);
+                let leads = text == "-" || text.ends_with(':');
+                if is_opening_quote(c) && leads {
                     // A phrase after `-` or a prefix: `-"a phrase"`, `source:"AI 日报"`.
                     text.extend(chars.by_ref().take_while(|&c| !is_closing_quote(c)));
-                } else if !is_closing_quote(c) {
-                    // A closing quote with no opening one is dropped, as a lone opening one
-                    // is: quotes are the query's, not text to look for.
+                } else if !quote
+                    || !text.is_empty() && chars.peek().is_some_and(|n| !n.is_whitespace())
+                {
+                    // Quotes within a word are its text (`企业微信"大圆"内测上线`, as titles
+                    // write it); one before or after a word is dropped, as a lone one is.
                     text.push(c);
                 }
             }
@@ -201,6 +209,8 @@ fn fold_char(c: char, out: &mut String) {
         // The typographic apostrophe: `OpenAI’s` is searched as `OpenAI's` (the matcher
         // takes either in the text).
         '’' => out.push('\''),
+        // Double quotes likewise: `“大圆”` is searched as `"大圆"`, which takes any of them.
+        '“' | '”' => out.push('"'),
         '\u{ff01}'..='\u{ff5e}' => out.extend(
             char::from_u32(c as u32 - 0xfee0)
                 .into_iter()
@@ -285,6 +295,28 @@ mod tests {
         assert_eq!(Query::parse("英伟达” 芯片").terms, ["英伟达", "芯片"]);
         assert_eq!(Query::parse("“开源 模型”").terms, ["开源 模型"]);
         assert_eq!(Query::parse("＂开源 模型＂").terms, ["开源 模型"]);
+    }
+
+    /// Titles write quotes inside words (`企业微信"大圆"内测上线`): a query copied from one
+    /// keeps them, and any double quote matches any other.
+    #[test]
+    fn quotes_inside_a_word_are_its_text_and_a_lone_dash_is_nothing() {
+        assert_eq!(
+            Query::parse("企业微信\"大圆\"内测上线").terms,
+            ["企业微信\"大圆\"内测上线"]
+        );
+        assert_eq!(
+            Query::parse("企业微信“大圆”内测").terms,
+            ["企业微信\"大圆\"内测"]
+        );
+        // Before or after a word they are the query's, and dropped.
+        assert_eq!(Query::parse("大圆\" 内测").terms, ["大圆", "内测"]);
+        assert_eq!(
+            Query::parse("-\"a b\" source:\"AI 日报\"").excluded,
+            ["a b"]
+        );
+        let q = Query::parse("英伟达 -");
+        assert_eq!((q.terms, q.excluded), (vec!["英伟达".into()], vec![]));
     }
 
     #[test]
