@@ -547,15 +547,19 @@ fn addresses_written_out_are_links_too() {
     assert!(is_underlined(&rendered, 0, "https://d.example/4"));
 }
 
-/// A link with no target (`[乙]()`) leads nowhere: its text shows, with no number and
+/// A link with no target (`[乙]()`) leads nowhere, and one that is no web address
+/// (`javascript:`, `file:`, `data:`) never opens: its text shows, with no number and
 /// nothing listed.
 #[test]
-fn a_link_with_no_target_is_its_text_alone() {
-    let md = "见[乙]()和[丙](https://c.example/)。\n";
-    let rendered = render_markdown(md, 40, NARROW);
+fn a_link_with_no_web_target_is_its_text_alone() {
+    let md = "见[乙]()和[丙](https://c.example/)、[丁](javascript:alert(1))、[戊](file:///etc/passwd)、[己](data:text/html,x)、[庚](HTTPS://g.example/)。\n";
+    let rendered = render_markdown(md, 80, NARROW);
     let urls: Vec<&str> = rendered.links.iter().map(|l| l.url.as_str()).collect();
-    assert_eq!(urls, ["https://c.example/"]);
-    assert_eq!(plain(&rendered.lines[0]), "见乙和丙[1]。");
+    assert_eq!(urls, ["https://c.example/", "HTTPS://g.example/"]);
+    assert_eq!(
+        plain(&rendered.lines[0]),
+        "见乙和丙[1]、丁、戊、己、庚[2]。"
+    );
 }
 
 #[test]

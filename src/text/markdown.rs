@@ -302,8 +302,9 @@ impl Renderer {
             TagEnd::Link => {
                 self.styles.pop();
                 let target = self.link_targets.pop().unwrap_or_default();
-                // `[text]()` leads nowhere: its text, with no number and nothing listed.
-                if !target.trim().is_empty() {
+                // Only a web address is numbered and listed, to open or copy: `[text]()`
+                // leads nowhere, and `javascript:`, `file:` or `data:` never open.
+                if is_web(&target) {
                     let n = self.link_number(target, false);
                     self.push(&format!("[{n}]"), theme::MARK);
                 }
@@ -317,15 +318,9 @@ impl Renderer {
                     format!("[图片: {alt}]")
                 };
                 self.push(&label, theme::IMAGE);
-                // Its address is listed with the links, to open or copy.
-                // (Only a web address: a file path or `data:` could never be opened.)
+                // Its address is listed with the links, to open or copy, when it is a web one.
                 let target = self.link_targets.pop().unwrap_or_default();
-                let web = ["http://", "https://"].iter().any(|scheme| {
-                    target
-                        .get(..scheme.len())
-                        .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
-                });
-                if web {
+                if is_web(&target) {
                     let n = self.link_number(target, true);
                     self.push(&format!("[{n}]"), theme::MARK);
                 }
@@ -634,6 +629,16 @@ impl Renderer {
             links: self.links,
         }
     }
+}
+
+/// Whether a link's target is a web address (http or https, in any case).
+fn is_web(target: &str) -> bool {
+    let target = target.trim_start();
+    ["http://", "https://"].iter().any(|scheme| {
+        target
+            .get(..scheme.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+    })
 }
 
 fn heading_style(level: HeadingLevel) -> Style {
