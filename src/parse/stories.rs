@@ -329,6 +329,12 @@ fn is_rule(line: &str) -> bool {
     matches!(line.trim(), "---" | "***" | "___")
 }
 
+/// An HTML comment alone on its line.
+fn is_comment(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with("<!--") && t.ends_with("-->")
+}
+
 /// How a line that opens with a key and a colon reads (see [`meta_field`]).
 #[derive(Clone, Copy, PartialEq)]
 enum Key {
@@ -420,9 +426,15 @@ fn story_of_lines<'a>(
         }
     }
     let mut kept = trim_blank_lines(&kept);
-    // A rule closing the story separates it from the next one; it is not part of it.
+    // A rule closing the story separates it from the next one, and comments around it
+    // (`<!-- batch:night:end -->`) mark the file's parts: they are not part of it.
     while let [rest @ .., last] = kept
-        && is_rule(last)
+        && (is_rule(last) || is_comment(last))
+    {
+        kept = trim_blank_lines(rest);
+    }
+    while let [first, rest @ ..] = kept
+        && is_comment(first)
     {
         kept = trim_blank_lines(rest);
     }
@@ -787,6 +799,19 @@ mod tests {
             "{:?}",
             labelled(&find(&doc))
         );
+    }
+
+    /// Comments marking a file's parts (`<!-- batch:night:end -->`) are no story's text.
+    #[test]
+    fn comments_between_stories_are_no_part_of_them() {
+        let doc = Doc::new(
+            "## 新闻\n\n1. **甲发布** — a\n   - 摘要：甲的内容。\n\n<!-- batch:night:end -->\n\n\
+             <!-- batch:lateNight:start -->\n\n### 二\n\n<!-- batch:x:start -->\n乙的内容。\n",
+        );
+        let bodies: Vec<String> = find(&doc).items.into_iter().map(|i| i.body).collect();
+        assert_eq!(bodies, ["甲的内容。"]);
+        let doc = Doc::new("### 1. 乙\n\n<!-- batch:x:start -->\n乙的内容。\n\n<!-- end -->\n");
+        assert_eq!(find(&doc).items[0].body, "乙的内容。");
     }
 
     #[test]
