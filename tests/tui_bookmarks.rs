@@ -625,6 +625,31 @@ fn saving_that_failed_comes_back_when_the_file_can_be_written_again() {
     }
 }
 
+/// While saving is off, a change says it is not saved yet, and `q` does not lose it
+/// unasked: it tries the save once more, says what would be lost, and quits when pressed
+/// again. Once the file can be written, `q` saves and quits at once.
+#[test]
+fn quitting_with_changes_unsaved_asks_first() {
+    use ribao::tui::{Effect, action::Action};
+    let (_dir, folder, path, mut h) = two_bookmarks_then_the_folder_blocked();
+    h.keys("jb");
+    assert!(h.text().contains("saving disabled"), "{}", h.text());
+    h.keys("<Esc>jr");
+    assert!(h.text().contains("not saved yet"), "{}", h.text());
+    assert_eq!(h.app.update(Action::Quit), None);
+    assert!(h.text().contains("q again quits"), "{}", h.text());
+    assert_eq!(h.app.update(Action::Quit), Some(Effect::Quit));
+    // Another key in between, and q asks again.
+    h.keys("j");
+    assert_eq!(h.app.update(Action::Quit), None);
+    // The file can be written again: q saves everything and quits at once.
+    std::fs::remove_file(&folder).unwrap();
+    h.keys("j");
+    assert_eq!(h.app.update(Action::Quit), Some(Effect::Quit));
+    let (_, reopened) = ribao::state::StateFile::open(&path).unwrap();
+    assert_eq!(reopened.state.bookmarks.len(), 3);
+}
+
 /// Deleted, and its folder no longer writable (here a file in its place): the reader says
 /// saving is off, keeps every bookmark, and writes them all once it can.
 #[test]

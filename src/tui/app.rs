@@ -144,6 +144,8 @@ pub struct App {
     bookmarks: Option<BookmarksView>,
     /// The last key was `A`, which asked to be pressed again to mark a list read.
     mark_all_asked: bool,
+    /// `q` was pressed once while changes waited unsaved (see [`App::quit`]).
+    quit_asked: bool,
     /// A key was pressed that went somewhere: the place is the user's to save on quit. A
     /// reader left idle beside another does not put back the place it started from.
     touched: bool,
@@ -220,6 +222,7 @@ impl App {
             links: None,
             bookmarks: None,
             mark_all_asked: false,
+            quit_asked: false,
             touched: false,
             searched: false,
             scope_anchor: None,
@@ -283,6 +286,9 @@ impl App {
         }
         if action != Action::MarkAllRead {
             self.mark_all_asked = false;
+        }
+        if action != Action::Quit {
+            self.quit_asked = false;
         }
         if action != Action::Scope {
             self.scope_anchor = None;
@@ -355,7 +361,7 @@ impl App {
             }
         }
         match action {
-            Action::Quit => return Some(Effect::Quit),
+            Action::Quit => return self.quit(),
             // Taken before any view (see the top of `update`).
             Action::ForceQuit | Action::Suspend => {}
             Action::ToggleBookmark => self.toggle_bookmark(),
@@ -510,6 +516,40 @@ impl App {
             Some((text, false)) => self.notify(text, false),
             None => {}
         }
+    }
+
+    /// Says what a change to bookmarks or read marks did, and, while saving is off, that it
+    /// waits unsaved.
+    pub(super) fn notify_change(&mut self, said: &str) {
+        if self.session.saving_off() {
+            self.notify(format!("{said} · not saved yet (saving off)"), true);
+        } else {
+            self.notify(said, false);
+        }
+    }
+
+    /// Quits; unless changes wait unsaved (saving is off): then `q` tries to save them once
+    /// more and, that failing, says they would be lost, and quits only when pressed again.
+    fn quit(&mut self) -> Option<Effect> {
+        if !self.quit_asked && self.session.unsaved() > 0 {
+            self.session.catch_up();
+            self.relay_session_message();
+            let n = self.session.unsaved();
+            if n > 0 {
+                self.quit_asked = true;
+                let changes = if n == 1 { "1 change" } else { "changes" };
+                self.notify(
+                    format!(
+                        "{changes} to bookmarks and read marks not saved (saving off): q again \
+                         quits and loses {}",
+                        if n == 1 { "it" } else { "them" }
+                    ),
+                    true,
+                );
+                return None;
+            }
+        }
+        Some(Effect::Quit)
     }
 
     /// Shows a message in the status bar for [`MESSAGE_TTL`].
@@ -1048,7 +1088,7 @@ impl App {
         let id = self.item_at(r).1.id.to_string();
         let read = !self.session.is_read(&id);
         self.session.set_read(&id, read);
-        self.notify(if read { "marked read" } else { "marked unread" }, false);
+        self.notify_change(if read { "marked read" } else { "marked unread" });
     }
 
     /// `A` twice: the stories listed (`listed`) read, in one save; says how many. The first
@@ -1076,7 +1116,7 @@ impl App {
         } else {
             self.mark_all_asked = false;
             self.session.mark_read(unread);
-            format!("marked {stories} read")
+            return self.notify_change(&format!("marked {stories} read"));
         };
         self.notify(text, false);
     }

@@ -80,6 +80,15 @@ impl Session {
         &self.state
     }
 
+    /// How many changes wait unsaved while saving is off.
+    pub fn unsaved(&self) -> usize {
+        if self.saving_off.is_some() {
+            self.pending.len()
+        } else {
+            0
+        }
+    }
+
     fn save(&mut self, change: Change) {
         self.save_all(vec![change]);
     }

@@ -39,7 +39,7 @@ impl App {
                     self.restore(&place);
                 }
             }
-            Action::Quit => return Some(Effect::Quit),
+            Action::Quit => return self.quit(),
             Action::Help => self.help = Some(0),
             Action::RemoveBookmark | Action::ToggleBookmark => {
                 let Some(mark) = view.selected().cloned() else {
@@ -51,7 +51,7 @@ impl App {
                 if let Some(v) = self.bookmarks_changed() {
                     v.removed.push(mark);
                 }
-                self.notify(said, false);
+                self.notify_change(&said);
             }
             Action::UndoRemove => {
                 let Some(mark) = view.removed.pop() else {
@@ -66,7 +66,7 @@ impl App {
                 if let Some(v) = self.bookmarks_changed() {
                     v.select(&id);
                 }
-                self.notify(said, false);
+                self.notify_change(&said);
             }
             Action::Open => {
                 let mark = view.selected()?.clone();
@@ -162,13 +162,10 @@ impl App {
         let library = Arc::clone(&self.library);
         let (digest, item) = scope::item(&library, r);
         let now = self.session.toggle_bookmark(digest, &item);
-        self.notify(
-            if now {
-                "★ bookmarked"
-            } else {
-                "bookmark removed"
-            },
-            false,
-        );
+        self.notify_change(if now {
+            "★ bookmarked"
+        } else {
+            "bookmark removed"
+        });
     }
 }

@@ -347,7 +347,7 @@ impl App {
         let results_page = self.view.results_height.max(2) as isize - 1;
         let article_page = view.article_height.max(2) as isize - 1;
         match (action, focus) {
-            (Action::Quit, _) => return Some(Effect::Quit),
+            (Action::Quit, _) => return self.quit(),
             // Taken before any view (see the top of `App::update`).
             (Action::ForceQuit | Action::Suspend, _) => {}
             (Action::Help, _) => self.help = Some(0),
