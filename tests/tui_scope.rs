@@ -323,6 +323,21 @@ fn category_and_story_stay_when_the_scope_widens() {
     assert_eq!(h.app.category(), &CategoryFilter::All);
 }
 
+/// A story read and left, then another selected: a change of scope keeps the selected one,
+/// not the one read before.
+#[test]
+fn the_selected_story_stays_when_the_scope_changes_after_another_was_read() {
+    let mut h = Harness::new(scope_app(), 120, 40);
+    h.keys("ll<Enter><Esc>jj");
+    let selected = h.app.selected_item().unwrap().1.id.to_string();
+    assert_ne!(h.app.opened().unwrap().1.id, selected);
+    for scope in [Scope::Week, Scope::Month, Scope::All, Scope::Day] {
+        h.keys("a");
+        assert_eq!(h.app.scope(), scope);
+        assert_eq!(h.app.selected_item().unwrap().1.id, selected, "{scope:?}");
+    }
+}
+
 #[test]
 fn scope_and_unified_category_are_where_the_reader_reopens() {
     let mut h = Harness::new(scope_app(), 120, 40);

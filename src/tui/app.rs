@@ -889,7 +889,7 @@ impl App {
     /// story when the new scope has them.
     fn cycle_scope(&mut self) {
         if self.scope_anchor.is_none() {
-            self.scope_anchor = self.opened.or_else(|| self.items.get(self.item).copied());
+            self.scope_anchor = self.scope_story();
         }
         let next = self.scope.next();
         self.set_scope(next);
@@ -902,12 +902,17 @@ impl App {
         self.notify(text, false);
     }
 
+    /// The story a change of scope keeps in view: the one read in the article, else the
+    /// one selected in the list (not a story opened before the selection moved on).
+    fn scope_story(&self) -> Option<ItemRef> {
+        self.target()
+            .or_else(|| self.items.get(self.item).copied())
+            .or(self.opened)
+    }
+
     pub(crate) fn set_scope(&mut self, scope: Scope) {
         let keep = self.category().clone();
-        let anchor = self
-            .scope_anchor
-            .or(self.opened)
-            .or_else(|| self.items.get(self.item).copied());
+        let anchor = self.scope_anchor.or_else(|| self.scope_story());
         if scope == Scope::Day
             && let Some((d, _)) = anchor
         {
