@@ -81,14 +81,21 @@ pub fn clean_text(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// [`sanitize`]'s second part: emoji selectors and joiners as terminals agree to draw them.
+/// [`sanitize`]'s second part: emoji selectors and joiners as terminals agree to draw them,
+/// and flags as their letters.
 fn terminal_emoji(s: &str) -> Cow<'_, str> {
-    if !s.contains(['\u{FE0F}', '\u{200D}']) {
+    // The first bytes every regional indicator's UTF-8 starts with.
+    let regional = memchr::memmem::find(s.as_bytes(), &[0xF0, 0x9F, 0x87]).is_some();
+    if !regional && !s.contains(['\u{FE0F}', '\u{200D}']) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
+        if let Some(letter) = regional_letter(c) {
+            out.push(letter);
+            continue;
+        }
         let keep = match c {
             '\u{200D}' => keeps_zwj(last_cluster(&out), chars.peek().copied()),
             '\u{FE0F}' => keeps_emoji_selector(out.chars().next_back()),
@@ -259,6 +266,14 @@ fn keeps_zwj(prev: Option<&str>, next: Option<char>) -> bool {
 }
 
 /// The emoji selector changes no width after a character two columns wide already.
+/// The letter a regional indicator stands for. A pair of them is a flag (`🇨🇳`), drawn in
+/// two columns by some terminals and as two letters in two or four by others (tmux among
+/// them), leaving stale cells where they differ: the letters (`CN`) read the same everywhere.
+fn regional_letter(c: char) -> Option<char> {
+    let n = (c as u32).checked_sub(0x1F1E6).filter(|&n| n < 26)?;
+    char::from_u32('A' as u32 + n)
+}
+
 fn keeps_emoji_selector(prev: Option<char>) -> bool {
     prev.is_some_and(|c| c.width() == Some(2))
 }
