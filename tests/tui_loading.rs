@@ -421,6 +421,41 @@ fn a_story_retitled_while_it_is_read_stays_open() {
     assert_eq!(highlighted.as_deref(), Some("新的标题写法"));
 }
 
+/// The story being read is gone after its file changed (an editor emptied it before
+/// writing it): the reader says which story and which file, rather than closing it
+/// unexplained.
+#[test]
+fn a_story_gone_while_it_is_read_is_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("s"), tmp.path().join("c"));
+    fs::create_dir(&store).unwrap();
+    let file = store.join("2026-03-01.md");
+    fs::write(
+        &file,
+        "# 日报 2026-03-01\n\n## 产品\n\n### 1. 第一条\n正文一。\n\n### 2. 第二条\n正文二。\n",
+    )
+    .unwrap();
+    fs::write(
+        store.join("2026-02-28.md"),
+        "# 日报 2026-02-28\n\n### 1. 旧闻\n正文。\n",
+    )
+    .unwrap();
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let (library, _) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let mut h = Harness::new(reader(library), 120, 30);
+    h.keys("<Enter><Enter>j<Enter>");
+    let opened = h.app.opened().map(|(_, v)| v.title.to_string());
+    assert_eq!(opened.as_deref(), Some("第二条"), "{}", h.text());
+    watch(&mut h, &store, &cache);
+    fs::write(&file, "").unwrap();
+    wait_for(&mut h, "“第二条” is no longer in the store");
+    assert!(
+        h.text().contains("2026-03-01.md changed or was removed"),
+        "{}",
+        h.text()
+    );
+}
+
 #[test]
 fn a_date_whose_files_are_deleted_gives_way_to_the_next_older_one_and_says_so() {
     let tmp = tempfile::tempdir().unwrap();

@@ -157,6 +157,9 @@ pub struct App {
     /// The saved position, while its story is still being indexed and no key was pressed:
     /// it is gone to when the story arrives, and is what quitting saves meanwhile.
     unrestored: Option<Position>,
+    /// The story that was open when its file changed, while that file is indexed again:
+    /// its title and file, to say so if it does not come back.
+    vanishing: Option<(String, std::path::PathBuf)>,
     /// The bookmarks view a story was opened from: Esc in its article goes back to it.
     return_to: Option<BookmarksView>,
     /// The search closed last, for the next `/`.
@@ -227,6 +230,7 @@ impl App {
             searched: false,
             scope_anchor: None,
             unrestored: None,
+            vanishing: None,
             place: None,
             return_to: None,
             last_search: None,
@@ -307,6 +311,7 @@ impl App {
         }
         // The user has gone somewhere: that is the place now.
         self.unrestored = None;
+        self.vanishing = None;
         self.touched |= action != Action::Quit;
         if let Some(scroll) = self.help {
             let max = self.view.help_len.saturating_sub(self.view.help_height);

@@ -103,6 +103,34 @@ impl App {
     /// Takes a new library (indexing done, or the store changed): the reader stays where it
     /// was (date, scope, category, story, scroll), and an open search is asked again.
     pub(super) fn replace_library(&mut self, library: crate::library::Library) {
+        let open = self.opened.map(|r| {
+            let (digest, item) = self.item_at(r);
+            (item.title.to_string(), digest.path.clone())
+        });
+        let open = open.or(self.vanishing.take());
+        self.take_library(library);
+        if self.opened.is_none()
+            && let Some((title, path)) = open
+        {
+            if self.unrestored.is_some() {
+                self.vanishing = Some((title, path));
+            } else {
+                // Gone for good: the user is told which story and file (an editor that
+                // empties a file before writing it would otherwise close it unexplained).
+                self.notify(
+                    format!(
+                        "“{}” is no longer in the store: {} changed or was removed",
+                        self.short(&title),
+                        path.display()
+                    ),
+                    true,
+                );
+            }
+        }
+    }
+
+    /// [`App::replace_library`]'s work, the open story aside.
+    fn take_library(&mut self, library: crate::library::Library) {
         if let Some(saved) = self.unrestored.take() {
             // Nothing was done since the start: the saved place, now that more is indexed.
             self.swap_library(library);
