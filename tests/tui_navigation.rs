@@ -725,3 +725,22 @@ fn a_resize_keeps_the_place_in_the_article_not_the_row_number() {
     }
     assert_eq!(h.app.scroll(), down);
 }
+
+/// The article pane keeps the story read while the list's highlight moves on, so one can
+/// look through the list while reading; its title says Enter shows the highlighted one.
+#[test]
+fn the_article_title_says_when_the_highlight_is_another_story() {
+    let mut h = Harness::new(app(), 120, 40);
+    h.keys("<Enter><Enter><Enter><Esc>");
+    assert!(h.app.opened().is_some());
+    assert_eq!(h.app.focus(), Pane::Items);
+    assert!(!h.rows()[0].contains("所选"), "{}", h.rows()[0]);
+    h.keys("j");
+    assert!(
+        h.rows()[0].contains("文章 Article · Enter: 所选"),
+        "{}",
+        h.rows()[0]
+    );
+    h.keys("<Enter>");
+    assert!(!h.rows()[0].contains("所选"), "{}", h.rows()[0]);
+}
