@@ -95,6 +95,14 @@ fn the_cli_lists_and_finds_a_repeated_story_once() {
         .collect();
     counts.sort();
     assert_eq!(counts, [2, 2, 3]);
+    // And says how many of them are listed under another digest: what `items` leaves out.
+    let elsewhere: u64 = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["elsewhere"].as_u64().unwrap())
+        .sum();
+    assert_eq!(elsewhere, 7 - 3);
     // `check` reports each file's own count, and says how many are repeats.
     let check = common::ribao(&[
         "check",

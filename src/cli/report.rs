@@ -19,6 +19,9 @@ struct DigestRow<'a> {
     title: &'a str,
     path: String,
     items: usize,
+    /// Of its items, those listed under another digest (a copy of it, or another edition of
+    /// the day), as `items` and searches list each story once.
+    elsewhere: usize,
     categories: Vec<&'a str>,
 }
 
@@ -197,29 +200,36 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
         .digests()
         .iter()
         .enumerate()
-        .map(|(n, d)| DigestRow {
-            id: &d.id,
-            date: d.date.map(|d| d.to_string()),
-            source: &d.source,
-            title: &d.title,
-            path: d.path.display().to_string(),
-            items: d.items.len(),
-            categories: library.categories_of(n),
+        .map(|(n, d)| {
+            let listed = library.listed_items(n).count();
+            DigestRow {
+                id: &d.id,
+                date: d.date.map(|d| d.to_string()),
+                source: &d.source,
+                title: &d.title,
+                path: d.path.display().to_string(),
+                items: d.items.len(),
+                elsewhere: d.items.len() - listed,
+                categories: library.categories_of(n),
+            }
         })
         .collect();
     if json {
         print_json(&rows)?;
     } else {
-        let table: Vec<Vec<String>> = library
-            .digests()
+        let table: Vec<Vec<String>> = rows
             .iter()
-            .map(|d| {
+            .map(|r| {
+                let mut items = count(r.items, "item");
+                if r.elsewhere > 0 {
+                    items.push_str(&format!(" ({} listed under another digest)", r.elsewhere));
+                }
                 vec![
-                    d.id.clone(),
-                    date_label(d.date),
-                    d.source.clone(),
-                    count(d.items.len(), "item"),
-                    d.title.clone(),
+                    r.id.to_string(),
+                    r.date.clone().unwrap_or_else(|| date_label(None)),
+                    r.source.to_string(),
+                    items,
+                    r.title.to_string(),
                 ]
             })
             .collect();
