@@ -421,6 +421,32 @@ fn a_story_retitled_while_it_is_read_stays_open() {
     assert_eq!(highlighted.as_deref(), Some("新的标题写法"));
 }
 
+/// A bookmarked story retitled while the bookmarks view is open: the view shows it under
+/// its new title without being closed and opened again.
+#[test]
+fn the_bookmarks_view_shows_a_story_retitled_while_it_is_open() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("s"), tmp.path().join("c"));
+    fs::create_dir(&store).unwrap();
+    let file = store.join("2026-03-01.md");
+    let digest = |title: &str| {
+        format!(
+            "# 日报 2026-03-01\n\n## 产品\n\n### 1. {title}\n正文。[原文](https://a.example/1)\n"
+        )
+    };
+    fs::write(&file, digest("旧的标题写法")).unwrap();
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let (library, _) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let mut h = Harness::new(reader(library), 120, 30);
+    h.keys("<Enter><Enter>bB");
+    assert!(h.text().contains("旧的标题写法"), "{}", h.text());
+    watch(&mut h, &store, &cache);
+    fs::write(&file, digest("新的标题写法")).unwrap();
+    wait_for(&mut h, "新的标题写法");
+    assert!(h.app.bookmarks_view().is_some());
+    assert!(!h.text().contains("旧的标题写法"), "{}", h.text());
+}
+
 /// The story being read is gone after its file changed (an editor emptied it before
 /// writing it): the reader says which story and which file, rather than closing it
 /// unexplained.

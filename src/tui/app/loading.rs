@@ -249,5 +249,7 @@ impl App {
             .filter(|id| !self.session.is_read(id))
             .collect();
         self.session.mark_read(moved);
+        // An open bookmarks view shows them as they are now.
+        self.bookmarks_changed();
     }
 }
