@@ -100,7 +100,15 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
             .push("no date found in front matter, title or file name: listed as undated".into());
     }
     // After the ids: stories without a title are dropped there.
-    let items = with_ids(items, &source, &day_key(date, path));
+    let (items, cut) = with_ids(items, &source, &day_key(date, path));
+    if cut > 0 {
+        warnings.push(match cut {
+            1 => format!("a story title longer than {MAX_TITLE_CHARS} characters was cut there"),
+            n => {
+                format!("{n} story titles longer than {MAX_TITLE_CHARS} characters were cut there")
+            }
+        });
+    }
     if items.is_empty() {
         warnings.push("no story found in the file".into());
     }
@@ -252,15 +260,26 @@ fn day_key(date: Option<NaiveDate>, path: &Path) -> String {
 /// A story the file repeats (a digest updated in batches lists it again: the same title with
 /// the same link, or the same text when it has none; or the same link and text under a title
 /// translated anew) is kept once.
-fn with_ids(items: Vec<Item>, source: &str, day: &str) -> Vec<Item> {
+/// Longer titles are a heading gone wrong (a paragraph marked up as one), not a headline:
+/// cut, so lists stay lists.
+const MAX_TITLE_CHARS: usize = 300;
+
+/// The items with their ids, and how many titles were cut to [`MAX_TITLE_CHARS`].
+fn with_ids(items: Vec<Item>, source: &str, day: &str) -> (Vec<Item>, usize) {
     use foldhash::{HashSet, HashSetExt};
     let mut seen = HashSet::new();
     let mut stories = HashSet::new();
     let mut linked = HashSet::new();
-    items
+    let mut cut = 0;
+    let items = items
         .into_iter()
         .map(|mut item| {
             inline::tidy_in_place(&mut item.title);
+            if let Some((at, _)) = item.title.char_indices().nth(MAX_TITLE_CHARS) {
+                item.title.truncate(at);
+                item.title.push('…');
+                cut += 1;
+            }
             for label in [&mut item.category, &mut item.region, &mut item.outlet] {
                 if let Some(l) = label {
                     inline::tidy_in_place(l);
@@ -292,7 +311,8 @@ fn with_ids(items: Vec<Item>, source: &str, day: &str) -> Vec<Item> {
             };
             new_title && new_text
         })
-        .collect()
+        .collect();
+    (items, cut)
 }
 
 #[cfg(test)]
@@ -306,6 +326,28 @@ mod tests {
             .into_iter()
             .map(|i| i.title)
             .collect()
+    }
+
+    /// A heading that is a whole paragraph (or a megabyte) is cut to a title's length, and
+    /// `check` says so.
+    #[test]
+    fn an_overlong_title_is_cut_and_named() {
+        let long = "长".repeat(1000);
+        let d = parse(
+            format!("# 日报\n\n### 1. {long}\n正文。\n\n### 2. 短标题\n正文。\n").as_bytes(),
+            Path::new("x/2026-07-01.md"),
+        )
+        .unwrap();
+        let titles: Vec<usize> = d.items.iter().map(|i| i.title.chars().count()).collect();
+        assert_eq!(titles, [MAX_TITLE_CHARS + 1, 3]);
+        assert!(d.items[0].title.ends_with('…'));
+        assert!(
+            d.warnings
+                .iter()
+                .any(|w| w.contains("a story title longer than 300")),
+            "{:?}",
+            d.warnings
+        );
     }
 
     #[test]
