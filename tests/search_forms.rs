@@ -105,6 +105,19 @@ fn latin_words_are_found_in_every_width_and_case() {
     ] {
         assert_eq!(titles(&web, query), ["web"], "{query:?}");
     }
+    // A Latin word is found where a word starts, not inside another (`MIT` in `limit`),
+    // and a story's title starts one whatever the story before it ends with.
+    let words = library(vec![digest(
+        5,
+        vec![
+            item("limits", "submit a PERMIT"),
+            item("MIT news", "ChatGPT and RTX5090"),
+        ],
+    )]);
+    assert_eq!(titles(&words, "mit"), ["MIT news"]);
+    assert_eq!(titles(&words, "gpt"), ["MIT news"]);
+    assert_eq!(titles(&words, "5090"), ["MIT news"]);
+    assert_eq!(titles(&words, "permit"), ["limits"]);
     let dashes = library(vec![digest(
         4,
         vec![item("dash", "GPT\u{2010}5 and GPT\u{2011}5o")],
@@ -149,10 +162,37 @@ fn writings(term: &str) -> Vec<String> {
     out
 }
 
-/// Whether the folded `text` holds some writing of the folded `term`.
+/// Whether the folded `text` holds some writing of the folded `term`; one that starts
+/// with a Latin letter or digit, where a word of `text` starts (see [`begins_word`]).
 fn holds(text: &str, term: &str) -> bool {
-    let text = fold(text);
-    writings(term).iter().any(|w| text.contains(w.as_str()))
+    // Folded char by char, with the char of `text` each folded byte came from.
+    let chars: Vec<char> = text.chars().collect();
+    let (mut folded, mut origin) = (String::new(), Vec::new());
+    for (o, c) in chars.iter().enumerate() {
+        let f = fold(&c.to_string());
+        origin.extend(std::iter::repeat_n(o, f.len()));
+        folded.push_str(&f);
+    }
+    let word_start = term.starts_with(|c: char| c.is_ascii_alphanumeric());
+    writings(term).iter().any(|w| {
+        folded.char_indices().any(|(p, _)| {
+            folded[p..].starts_with(w.as_str()) && (!word_start || begins_word(&chars, origin[p]))
+        })
+    })
+}
+
+/// Whether a word starts at `chars[o]`: after no letter or digit (Chinese is none), at a
+/// capital after a small letter, or where digits and letters meet.
+fn begins_word(chars: &[char], o: usize) -> bool {
+    let Some(&prev) = o.checked_sub(1).and_then(|p| chars.get(p)) else {
+        return true;
+    };
+    let word = |c: char| c.is_alphanumeric() && !matches!(c, '英' | '伟');
+    let next = chars[o];
+    !word(prev)
+        || prev.is_lowercase() && next.is_uppercase()
+        || prev.is_alphabetic() && next.is_numeric()
+        || prev.is_numeric() && next.is_alphabetic()
 }
 
 fn text(max: usize) -> impl Strategy<Value = String> {
@@ -162,7 +202,7 @@ fn text(max: usize) -> impl Strategy<Value = String> {
 
 proptest! {
     /// The stories found are exactly those whose text, folded, holds the folded word (see
-    /// [`writings`]).
+    /// [`writings`]), where a word starts when the word starts with a Latin letter or digit.
     #[test]
     fn search_finds_what_folding_finds(
         bodies in prop::collection::vec(prop::collection::vec(text(24), 1..4), 1..4),

@@ -21,6 +21,9 @@ pub struct Matcher {
     kind: Kind,
     /// The term as bytes, for text with ASCII letters lowered (see the module's note).
     lowered: Option<Box<Finder<'static>>>,
+    /// The term starts with a Latin letter or digit: it matches only where a word starts
+    /// (see [`begins_word`]), not inside one (`mit` in `limit`).
+    word_start: bool,
 }
 
 #[derive(Debug)]
@@ -36,10 +39,12 @@ fn finder(term: &str) -> Box<Finder<'static>> {
 impl Matcher {
     /// `term` is folded (as [`super::fold`] makes it) and not empty.
     pub fn new(term: &str) -> Matcher {
+        let word_start = term.starts_with(|c: char| c.is_ascii_alphanumeric());
         if !term.chars().any(has_variants) {
             return Matcher {
                 kind: Kind::Bytes(finder(term)),
                 lowered: None,
+                word_start,
             };
         }
         let lowered = (term.chars().all(|c| {
@@ -51,7 +56,11 @@ impl Matcher {
         .then(|| finder(term));
         // Cannot fail for escaped input; a byte search is the safe fallback.
         let kind = expression(term, "").map_or_else(|| Kind::Bytes(finder(term)), Kind::Pattern);
-        Matcher { kind, lowered }
+        Matcher {
+            kind,
+            lowered,
+            word_start,
+        }
     }
 
     /// Like [`Matcher::new`], also across zero-width characters between the term's
@@ -62,6 +71,7 @@ impl Matcher {
             Some(re) => Matcher {
                 kind: Kind::Pattern(re),
                 lowered: None,
+                word_start: term.starts_with(|c: char| c.is_ascii_alphanumeric()),
             },
             None => Matcher::new(term),
         }
@@ -72,22 +82,50 @@ impl Matcher {
         self.lowered.is_some()
     }
 
-    /// The first match at or after `from`.
+    /// The first match at or after `from` where a word starts (see [`Matcher::starts_word`]).
     pub fn find_from(&self, hay: &[u8], from: usize) -> Option<Range<usize>> {
-        let rest = hay.get(from..)?;
-        match &self.kind {
-            Kind::Bytes(f) => bytes_match(f, rest, from),
-            Kind::Pattern(re) => re.find(rest).map(|m| from + m.start()..from + m.end()),
+        self.find_where_word_starts(hay, hay, from, false)
+    }
+
+    /// Like [`Matcher::find_from`], in `lowered`: `text` with ASCII letters lowered (the
+    /// same bytes but those), when it holds no other forms of Latin letters (the
+    /// expression matches there too).
+    pub fn find_lowered(&self, lowered: &[u8], text: &[u8], from: usize) -> Option<Range<usize>> {
+        self.find_where_word_starts(lowered, text, from, true)
+    }
+
+    fn find_where_word_starts(
+        &self,
+        hay: &[u8],
+        text: &[u8],
+        from: usize,
+        lowered: bool,
+    ) -> Option<Range<usize>> {
+        let mut at = from;
+        loop {
+            let m = self.find_anywhere(hay, at, lowered)?;
+            if self.starts_word(text, m.start) {
+                return Some(m);
+            }
+            at = m.start + 1;
         }
     }
 
-    /// Like [`Matcher::find_from`], in text with ASCII letters lowered and no other forms
-    /// of Latin letters (the expression matches there too).
-    pub fn find_lowered(&self, hay: &[u8], from: usize) -> Option<Range<usize>> {
-        match &self.lowered {
-            Some(f) => bytes_match(f, hay.get(from..)?, from),
-            None => self.find_from(hay, from),
+    /// The first match at or after `from` in `hay` (`lowered`: as for
+    /// [`Matcher::find_lowered`]), whether a word starts there or not.
+    pub fn find_anywhere(&self, hay: &[u8], from: usize, lowered: bool) -> Option<Range<usize>> {
+        let rest = hay.get(from..)?;
+        match (&self.lowered, &self.kind) {
+            (Some(f), _) if lowered => bytes_match(f, rest, from),
+            (_, Kind::Bytes(f)) => bytes_match(f, rest, from),
+            (_, Kind::Pattern(re)) => re.find(rest).map(|m| from + m.start()..from + m.end()),
         }
+    }
+
+    /// Whether a match at `at` in `text` (as written) may be taken: a word starts there, or
+    /// the term does not start with a Latin letter or digit.
+    pub fn starts_word(&self, text: &[u8], at: usize) -> bool {
+        !self.word_start || begins_word(text, at)
     }
 
     /// Every match, left to right, not overlapping.
@@ -153,6 +191,37 @@ fn written_one_way(term: &str) -> bool {
         && letters(term)
             .iter()
             .all(|&(_, space_may_come)| !space_may_come)
+}
+
+/// Whether a word starts at `at` in `text`: after a character that is no letter or digit
+/// (a space, punctuation, Chinese), where a capital follows a small letter (`ChatGPT`,
+/// `OpenAI`), or where digits follow letters or letters digits (`RTX5090`, `Qwen3`).
+fn begins_word(text: &[u8], at: usize) -> bool {
+    let before = text.get(..at).unwrap_or_default();
+    // The character before `at`: back over UTF-8 continuation bytes to its start.
+    let start = before.iter().rposition(|&b| b & 0xC0 != 0x80).unwrap_or(0);
+    let Some(prev) = std::str::from_utf8(&before[start..])
+        .ok()
+        .and_then(|s| s.chars().next())
+    else {
+        return true;
+    };
+    // Chinese and Japanese characters are not letters of a Latin word; full-width ones are.
+    let word = |c: char| {
+        c.is_alphanumeric() && (!crate::text::is_cjk(c) || ('\u{FF10}'..='\u{FF5A}').contains(&c))
+    };
+    if !word(prev) {
+        return true;
+    }
+    let next = text
+        .get(at..)
+        .and_then(|rest| rest.utf8_chunks().next())
+        .and_then(|chunk| chunk.valid().chars().next());
+    next.is_some_and(|next| {
+        prev.is_lowercase() && next.is_uppercase()
+            || prev.is_alphabetic() && next.is_numeric()
+            || prev.is_numeric() && next.is_alphabetic()
+    })
 }
 
 fn bytes_match(f: &Finder, rest: &[u8], from: usize) -> Option<Range<usize>> {
@@ -258,6 +327,34 @@ mod tests {
             }
         }
         assert!(!Matcher::new("\"a\"").wants_lowered());
+    }
+
+    /// A Latin term matches where a word starts, not inside one: `MIT` is not in `limit`.
+    /// Words start after what is no letter (Chinese too), at a capital after a small letter
+    /// and where digits meet letters.
+    #[test]
+    fn latin_terms_match_where_a_word_starts() {
+        for text in ["limit", "submit", "permitted", "SUBMIT", "said"] {
+            assert_eq!(found("mit", text), None, "{text}");
+            assert_eq!(found("ai", text), None, "{text}");
+        }
+        for (term, text) in [
+            ("mit", "MIT 发布"),
+            ("mit", "Mitigation"),
+            ("gpt", "ChatGPT"),
+            ("ai", "OpenAI"),
+            ("5090", "RTX5090"),
+            ("gpu", "新GPU"),
+            ("gpu", "新ＧＰＵ"),
+            ("agent", "multi-agent"),
+            ("open source", "(open source)"),
+        ] {
+            assert!(found(term, text).is_some(), "{term:?} in {text:?}");
+        }
+        // The first match inside a word does not hide a later one at a word's start.
+        assert_eq!(found("mit", "limit MIT").as_deref(), Some("MIT"));
+        // Terms of Chinese are found anywhere.
+        assert!(found("伟达", "英伟达").is_some());
     }
 
     #[test]

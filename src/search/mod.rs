@@ -173,6 +173,7 @@ pub fn run(
                 let digest = DigestText {
                     index,
                     hay,
+                    text: region,
                     base: span.start,
                     lower,
                 };
@@ -185,8 +186,11 @@ pub fn run(
                         && labels_ok([category, unified])
                         && (wanted_source || named(&outlets, outlet))
                         && !named(&not_outlets, outlet)
-                        && terms.iter().skip(1).all(|t| digest.contains(t, text))
-                        && !excluded.iter().any(|t| digest.contains(t, text))
+                        && terms
+                            .iter()
+                            .skip(1)
+                            .all(|t| digest.contains(t, text.clone()))
+                        && !excluded.iter().any(|t| digest.contains(t, text.clone()))
                 });
                 // With what the kernel mapped around it: skipped digests' pages between
                 // read ones would otherwise stay mapped until the search ends.
@@ -212,32 +216,29 @@ pub fn run(
 struct DigestText<'a> {
     index: &'a Index,
     hay: &'a [u8],
+    /// The same text as written, where a word's start is seen (`ChatGPT`).
+    text: &'a [u8],
     /// Where `hay` starts in the text part.
     base: usize,
     lower: bool,
 }
 
 impl DigestText<'_> {
-    fn find(&self, m: &Matcher, hay: &[u8], from: usize) -> Option<Range<usize>> {
+    /// Whether `m` occurs in the text at `span` of `hay` (a story's).
+    fn contains(&self, m: &Matcher, span: Range<usize>) -> bool {
+        let (hay, text) = (&self.hay[span.clone()], &self.text[span]);
         if self.lower {
-            m.find_lowered(hay, from)
+            m.find_lowered(hay, text, 0).is_some()
         } else {
-            m.find_from(hay, from)
+            m.find_from(text, 0).is_some()
         }
     }
 
-    fn contains(&self, m: &Matcher, text: &[u8]) -> bool {
-        self.find(m, text, 0).is_some()
-    }
-
-    /// Item `i`'s text, and where it starts in `hay`.
-    fn item(&self, i: usize) -> (&[u8], usize) {
+    /// Where item `i`'s text is in `hay`.
+    fn item(&self, i: usize) -> Range<usize> {
         let (off, len) = self.index.text_range(i);
-        let start = (off as usize).saturating_sub(self.base);
-        (
-            self.hay.get(start..start + len as usize).unwrap_or(&[]),
-            start,
-        )
+        let start = (off as usize).saturating_sub(self.base).min(self.hay.len());
+        start..(start + len as usize).min(self.hay.len())
     }
 
     /// Pushes the items in `items` that `first` occurs in and `accept` takes. One scan of
@@ -248,26 +249,30 @@ impl DigestText<'_> {
         items: Range<usize>,
         first: Option<&Matcher>,
         hits: &mut Vec<usize>,
-        accept: impl Fn(usize, &[u8]) -> bool,
+        accept: impl Fn(usize, Range<usize>) -> bool,
     ) {
         let Some(first) = first else {
-            hits.extend(items.filter(|&i| accept(i, self.item(i).0)));
+            hits.extend(items.filter(|&i| accept(i, self.item(i))));
             return;
         };
-        let starts: Vec<usize> = items.clone().map(|i| self.item(i).1).collect();
+        let starts: Vec<usize> = items.clone().map(|i| self.item(i).start).collect();
         let mut next = 0;
-        while let Some(m) = self.find(first, self.hay, next) {
+        while let Some(m) = first.find_anywhere(self.hay, next, self.lower) {
             let k = starts.partition_point(|&s| s <= m.start);
             let Some(k) = k.checked_sub(1) else {
                 break;
             };
             let i = items.start + k;
-            let (text, start) = self.item(i);
-            let end = start + text.len();
-            if m.end <= end && accept(i, text) {
+            let span = self.item(i);
+            // A story's text starts a word, whatever the story before it ends with.
+            if m.start != span.start && !first.starts_word(self.text, m.start) {
+                next = m.start + 1;
+                continue;
+            }
+            if m.end <= span.end && accept(i, span.clone()) {
                 hits.push(i);
             }
-            next = end.max(m.start + 1);
+            next = span.end.max(m.start + 1);
         }
     }
 }
@@ -419,9 +424,9 @@ mod tests {
 
     #[test]
     fn a_snippet_never_starts_inside_a_characters_sequence() {
-        let body = format!("🏷\u{fe0f}{}gpu", "a".repeat(SNIPPET_BEFORE - 1));
+        let body = format!("🏷\u{fe0f}{} gpu", "a".repeat(SNIPPET_BEFORE - 2));
         let s = Snippets::new(&["gpu".into()]).of(format!("标题\n{body}").as_bytes());
-        assert_eq!(s.text, format!("…{}gpu", "a".repeat(SNIPPET_BEFORE - 1)));
+        assert_eq!(s.text, format!("…{} gpu", "a".repeat(SNIPPET_BEFORE - 2)));
         assert_eq!(&s.text[s.match_range.unwrap()], "gpu");
     }
 
@@ -454,7 +459,8 @@ mod tests {
             before in "[a-z英伟达 ，]{0,60}",
             after in "[a-z英伟达 ，]{0,200}",
         ) {
-            let body = format!("{before}gpu{after}");
+            // (After a space: `gpu` after a letter starts no word, and is no match.)
+            let body = format!("{before} gpu{after}");
             let s = Snippets::new(&["gpu".into()]).of(format!("标题\n{body}").as_bytes());
             let r = s.match_range.clone().unwrap();
             proptest::prop_assert_eq!(&s.text[r], "gpu");

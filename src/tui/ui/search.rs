@@ -365,7 +365,7 @@ fn hint_lines(app: &App, view: &SearchView, width: usize, opts: TextOptions) -> 
     let rows = [
         (
             "英伟达 GPU",
-            "every word must match (Chinese as written, Latin in any case)",
+            "every word must match (Chinese anywhere; Latin in any case, where a word starts)",
         ),
         ("\"open source\"", "a phrase, as written"),
         ("-传闻", "leave out stories with this word"),
