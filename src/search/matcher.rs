@@ -213,9 +213,10 @@ fn begins_word(text: &[u8], at: usize) -> bool {
     if !word(prev) {
         return true;
     }
+    // (From the next four bytes only: a character's are at most four.)
     let next = text
-        .get(at..)
-        .and_then(|rest| rest.utf8_chunks().next())
+        .get(at..text.len().min(at + 4))
+        .and_then(|next| next.utf8_chunks().next())
         .and_then(|chunk| chunk.valid().chars().next());
     next.is_some_and(|next| {
         prev.is_lowercase() && next.is_uppercase()
