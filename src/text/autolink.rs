@@ -3,6 +3,16 @@
 
 use std::ops::Range;
 
+/// The length of the `http://` or `https://` (in any case) `s` starts with; None when it
+/// starts with no web address's scheme.
+pub fn web_scheme_len(s: &str) -> Option<usize> {
+    ["https://", "http://"].into_iter().find_map(|scheme| {
+        s.get(..scheme.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+            .then_some(scheme.len())
+    })
+}
+
 /// Where each bare `http://` or `https://` address (the scheme in any case) in `text` is.
 /// One starts after anything but an ASCII letter or digit (Chinese text may run right up to
 /// it: `可访问https://…`) and runs to a space, a character outside ASCII (Chinese text right
@@ -20,11 +30,7 @@ pub fn bare_urls(text: &str) -> Vec<Range<usize>> {
             .next_back()
             .is_some_and(|c| c.is_ascii_alphanumeric());
         let rest = &text[at..];
-        let scheme = ["https://", "http://"]
-            .into_iter()
-            .find(|s| lower[at..].starts_with(s))
-            .map(str::len);
-        let Some(scheme) = scheme else {
+        let Some(scheme) = web_scheme_len(rest) else {
             continue;
         };
         if after_word {

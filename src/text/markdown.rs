@@ -633,12 +633,7 @@ impl Renderer {
 
 /// Whether a link's target is a web address (http or https, in any case).
 fn is_web(target: &str) -> bool {
-    let target = target.trim_start();
-    ["http://", "https://"].iter().any(|scheme| {
-        target
-            .get(..scheme.len())
-            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
-    })
+    super::web_scheme_len(target.trim_start()).is_some()
 }
 
 fn heading_style(level: HeadingLevel) -> Style {

@@ -45,6 +45,7 @@ mod truncate;
 mod width;
 mod wrap;
 
+pub use autolink::web_scheme_len;
 pub use cache::RenderCache;
 pub(crate) use chars::{is_cjk, is_closing};
 pub use html::decode_entity;

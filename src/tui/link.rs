@@ -15,14 +15,7 @@ pub fn safe_url(raw: &str) -> Option<String> {
     if url.is_empty() || url.len() > MAX_URL_BYTES {
         return None;
     }
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        &url[8..]
-    } else if lower.starts_with("http://") {
-        &url[7..]
-    } else {
-        return None;
-    };
+    let rest = &url[text::web_scheme_len(url)?..];
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let host = &rest[..host_end];
     let forbidden = |c: char| {
