@@ -2,8 +2,9 @@
 //! digest's author retitling it, or a newer ribao titling it better, gives it another: when
 //! the index is brought up to date, each story of a changed file (of every file, after an
 //! upgrade) whose id is gone is looked for in the same file, by its link, or when it has
-//! none by its title, then by its text, and its old id is kept pointing at the new one. Read marks and
-//! bookmarks made under the old id follow it (see `Library::find` and the reader).
+//! none by its title, then by its text, then as the only story gone and the only new one in
+//! its place; its old id is kept pointing at the new one. Read marks and bookmarks made
+//! under the old id follow it (see `Library::find` and the reader).
 
 use super::{Index, Outcome};
 use std::collections::{HashMap, HashSet};
@@ -57,8 +58,8 @@ pub fn found_again(
             };
             // A story retitled by a newer ribao, or under a heading the author changed,
             // still has its text.
+            let text = body(before, i);
             let same_text = |j: &usize| {
-                let text = body(before, i);
                 old.url.is_none()
                     && now.item(*j).url.is_none()
                     && !text.is_empty()
