@@ -35,3 +35,13 @@ pub fn changed(m: &Metadata) -> Option<SystemTime> {
         m.modified().ok()
     }
 }
+
+/// A change time in nanoseconds since the epoch, as the index keeps it; `i64::MIN` when
+/// there is none.
+pub fn nanos(time: Option<SystemTime>) -> i64 {
+    time.and_then(|t| match t.duration_since(std::time::UNIX_EPOCH) {
+        Ok(d) => i64::try_from(d.as_nanos()).ok(),
+        Err(e) => i64::try_from(e.duration().as_nanos()).ok().map(|n| -n),
+    })
+    .unwrap_or(i64::MIN)
+}

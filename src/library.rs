@@ -9,7 +9,7 @@ use crate::index::{DigestInfo, FileRecord, Index, ItemView, Outcome};
 use crate::model::{Digest, Item, Unified};
 use crate::parse;
 use crate::search::Query;
-use crate::store::{self, FileEntry, FileProblem};
+use crate::store::{self, FileEntry, FileProblem, Scan};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -64,6 +64,9 @@ pub struct Library {
     /// The store's files when it was opened for the reader ([`crate::store::listing`]), so
     /// the reader's watch sees any change since.
     pub listing: Option<u64>,
+    /// Listed after a look at the store's folders only ([`Look::Folders`]): a file rewritten
+    /// in place since the index was made is not seen yet.
+    pub files_unseen: bool,
     /// Why the index cache could not be written, when indexing for the reader (the index
     /// was built in memory): the reader says so.
     pub cache_warning: Option<String>,
@@ -73,14 +76,24 @@ pub struct Library {
 /// calls [`Pending::step`] on another thread.
 pub struct Pending {
     root: PathBuf,
-    files: Vec<FileEntry>,
-    scan_problems: Vec<FileProblem>,
+    scan: Scan,
     cache_root: Option<PathBuf>,
     categorizer: Arc<Categorizer>,
     pub progress: Arc<Progress>,
     /// New and changed files left for a second step, after the newest [`FIRST_STEP`] (empty:
     /// one step).
     later: HashSet<PathBuf>,
+}
+
+/// How much of the store is looked at before the reader lists it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Look {
+    /// Every file's size and change time (ten thousand files take tens of milliseconds).
+    Files,
+    /// Only the folders' change times, when the index was found to match the files under
+    /// them and no folder changed since (no file added, removed or renamed); else every
+    /// file. The reader then looks at every file just after its first screen.
+    Folders,
 }
 
 /// How many of the newest files are indexed first on a first run (no index yet) when there
@@ -96,7 +109,7 @@ impl Pending {
             return (self.finish(), None);
         };
         let cache = Cache::new(&cache_root, &self.root);
-        let plan = cache.plan(&self.root, self.files.clone(), &self.categorizer);
+        let plan = cache.plan(&self.root, self.scan.files.clone(), &self.categorizer);
         if let Err(e) = cache.update(
             &self.root,
             plan,
@@ -140,12 +153,13 @@ impl Pending {
             &self.root,
             cache.as_ref(),
             None,
-            self.files,
+            &self.scan,
             &self.categorizer,
             &self.progress,
             &mut |w| warning = Some(w),
         );
-        let mut library = Library::with_index(Origin::Store(self.root), index, self.scan_problems);
+        let origin = Origin::Store(self.root);
+        let mut library = Library::with_index(origin, index, self.scan.problems);
         library.cache_warning = warning;
         library
     }
@@ -174,8 +188,8 @@ impl Library {
         warn: &mut dyn FnMut(String),
     ) -> Library {
         let cache = cache_root.map(|c| Cache::new(c, root));
-        let (files, scan_problems, plan) = scan(root, cache.as_ref(), categorizer);
-        let total = plan.as_ref().map_or(files.len(), |p| {
+        let (scan, plan) = scan(root, cache.as_ref(), categorizer);
+        let total = plan.as_ref().map_or(scan.files.len(), |p| {
             if p.is_fresh() { 0 } else { p.changed().count() }
         });
         progress.total.store(total, Ordering::Relaxed);
@@ -183,12 +197,12 @@ impl Library {
             root,
             cache.as_ref(),
             plan,
-            files,
+            &scan,
             categorizer,
             progress,
             warn,
         );
-        Library::with_index(Origin::Store(root.to_path_buf()), index, scan_problems)
+        Library::with_index(Origin::Store(root.to_path_buf()), index, scan.problems)
     }
 
     /// For the reader, which must not wait for parsing: the library as far as the index
@@ -198,7 +212,18 @@ impl Library {
         root: &Path,
         cache_root: Option<&Path>,
         categorizer: Arc<Categorizer>,
+        look: Look,
     ) -> (Library, Option<Pending>) {
+        if look == Look::Folders
+            && let Some(cache) = cache_root.map(|c| Cache::new(c, root))
+            && let Some((index, listing)) = cache.trusted(root, &categorizer)
+        {
+            let origin = Origin::Store(root.to_path_buf());
+            let mut library = Library::with_index(origin, index, Vec::new());
+            library.listing = Some(listing);
+            library.files_unseen = true;
+            return (library, None);
+        }
         Library::open_listed(root, cache_root, categorizer, FIRST_STEP)
     }
 
@@ -211,24 +236,27 @@ impl Library {
         first: usize,
     ) -> (Library, Option<Pending>) {
         let cache = cache_root.map(|c| Cache::new(c, root));
-        let (files, scan_problems, plan) = scan(root, cache.as_ref(), &categorizer);
-        let listing = Some(crate::store::listing(&files, &scan_problems));
+        let (scan, plan) = scan(root, cache.as_ref(), &categorizer);
+        let listing = Some(crate::store::listing(&scan.files, &scan.problems));
         let (old, kept) = match plan {
             Some(p) if p.is_fresh() => {
                 let index = p.old.expect("a fresh plan has an index");
+                if let Some(cache) = &cache {
+                    cache.vouch(root, &index, &scan);
+                }
                 let origin = Origin::Store(root.to_path_buf());
-                let mut library = Library::with_index(origin, index, scan_problems);
+                let mut library = Library::with_index(origin, index, scan.problems);
                 library.listing = listing;
                 return (library, None);
             }
             Some(p) => (p.old, p.kept),
-            None => (None, vec![None; files.len()]),
+            None => (None, vec![None; scan.files.len()]),
         };
         let first = if old.is_some() { usize::MAX } else { first };
         let index = old.unwrap_or_else(|| cache::from_digests(root, Vec::new(), &categorizer));
         let mut listed: Vec<(DigestInfo, Option<usize>)> = Vec::new();
         let mut changed = Vec::new();
-        for (f, k) in files.iter().zip(&kept) {
+        for (f, k) in scan.files.iter().zip(&kept) {
             match k.map(|k| &index.files[k].outcome) {
                 Some(Outcome::Digest(d)) => {
                     listed.push((index.digests[*d as usize].clone(), Some(*d as usize)))
@@ -270,17 +298,16 @@ impl Library {
             .map(|(d, _)| d.path.clone())
             .collect();
         let progress = Arc::new(Progress::of(changed.len()));
+        let problems = scan.problems.clone();
         let pending = Pending {
             later,
             root: root.to_path_buf(),
-            files,
-            scan_problems: scan_problems.clone(),
+            scan,
             cache_root: cache_root.map(Path::to_path_buf),
             categorizer,
             progress,
         };
-        let mut library =
-            Library::with_index(Origin::Store(root.to_path_buf()), index, scan_problems);
+        let mut library = Library::with_index(Origin::Store(root.to_path_buf()), index, problems);
         library.digests = listed.into_iter().map(|(d, _)| d).collect();
         library.slots = Some(slots);
         library.listing = listing;
@@ -320,6 +347,7 @@ impl Library {
             parsed: Mutex::new(Vec::new()),
             resident: HashMap::new(),
             listing: None,
+            files_unseen: false,
             cache_warning: None,
         }
     }
@@ -530,45 +558,47 @@ impl Library {
 /// The store's files, the problems met finding them, and how they compare with the cache's
 /// index when there is a cache. The folders are read while the index is opened: one is
 /// file system calls, the other decoding.
-fn scan(
-    root: &Path,
-    cache: Option<&Cache>,
-    categorizer: &Categorizer,
-) -> (Vec<FileEntry>, Vec<FileProblem>, Option<Plan>) {
+fn scan(root: &Path, cache: Option<&Cache>, categorizer: &Categorizer) -> (Scan, Option<Plan>) {
     let Some(cache) = cache else {
-        let (files, problems) = store::scan(root);
-        return (files, problems, None);
+        return (store::scan(root), None);
     };
-    let ((files, problems), old) = rayon::join(|| store::scan(root), || cache.open(root));
-    let plan = cache.compare(old, root, files.clone(), categorizer);
-    (files, problems, Some(plan))
+    let (scan, old) = rayon::join(|| store::scan(root), || cache.open(root));
+    let plan = cache.compare(old, root, scan.files.clone(), categorizer);
+    (scan, Some(plan))
 }
 
-/// The digests and problems of `files`, through the cache when there is one (only new and
-/// changed files are parsed; `plan` is the comparison when already made), else in memory;
-/// a cache that cannot be written is reported through `warn` and the index is built in
-/// memory.
+/// The digests and problems of the files `scan` found, through the cache when there is one
+/// (only new and changed files are parsed; `plan` is the comparison when already made), else
+/// in memory; a cache that cannot be written is reported through `warn` and the index is
+/// built in memory.
 fn index_files(
     root: &Path,
     cache: Option<&Cache>,
     plan: Option<Plan>,
-    files: Vec<FileEntry>,
+    scan: &Scan,
     categorizer: &Categorizer,
     progress: &Progress,
     warn: &mut dyn FnMut(String),
 ) -> Index {
+    let files = || scan.files.clone();
     let Some(cache) = cache else {
-        return cache::build_in_memory(root, files, categorizer, &progress.done);
+        return cache::build_in_memory(root, files(), categorizer, &progress.done);
     };
-    let plan = plan.unwrap_or_else(|| cache.plan(root, files.clone(), categorizer));
+    let plan = plan.unwrap_or_else(|| cache.plan(root, files(), categorizer));
     let update = match plan.old {
         Some(old) if plan.is_fresh() => Ok(old),
         _ => cache.update(root, plan, categorizer, progress, &HashSet::new()),
     };
-    update.unwrap_or_else(|e| {
-        warn(unwritable(cache, &e));
-        cache::build_in_memory(root, files, categorizer, &progress.done)
-    })
+    match update {
+        Ok(index) => {
+            cache.vouch(root, &index, scan);
+            index
+        }
+        Err(e) => {
+            warn(unwritable(cache, &e));
+            cache::build_in_memory(root, files(), categorizer, &progress.done)
+        }
+    }
 }
 
 /// What is said when the index cache cannot be written.

@@ -25,12 +25,7 @@ impl FileEntry {
     /// [`FileEntry::changed`] in nanoseconds since the epoch, as the index keeps it;
     /// `i64::MIN` when the file system keeps no time.
     pub fn changed_ns(&self) -> i64 {
-        self.changed
-            .and_then(|t| match t.duration_since(std::time::UNIX_EPOCH) {
-                Ok(d) => i64::try_from(d.as_nanos()).ok(),
-                Err(e) => i64::try_from(e.duration().as_nanos()).ok().map(|n| -n),
-            })
-            .unwrap_or(i64::MIN)
+        crate::file_stamp::nanos(self.changed)
     }
 }
 
@@ -66,16 +61,62 @@ pub fn listing(files: &[FileEntry], problems: &[FileProblem]) -> u64 {
     h.digest()
 }
 
+/// What a scan of the store found.
+#[derive(Debug, Clone)]
+pub struct Scan {
+    /// Every digest file, sorted by path.
+    pub files: Vec<FileEntry>,
+    pub problems: Vec<FileProblem>,
+    pub folders: Folders,
+}
+
+/// The folders a scan walked, each with its change time as read before its listing, and
+/// when the scan began. While no folder's time has moved, no file was added to, removed
+/// from or renamed in any of them (a file rewritten in place moves only its own).
+#[derive(Debug, Clone)]
+pub struct Folders {
+    began: SystemTime,
+    /// Paths as walked (starting with the store's), times as [`FileEntry::changed_ns`].
+    times: Vec<(PathBuf, i64)>,
+}
+
+/// How long before a scan a folder must have last changed for its time to be gone by: a
+/// change in the same tick of the file system's clock (up to two seconds, on FAT) as one
+/// just read would leave the time as it was. Git's index has the same rule.
+const SETTLING: std::time::Duration = std::time::Duration::from_secs(2);
+
+impl Folders {
+    /// The folders and their times, when every time is older than the scan by
+    /// [`SETTLING`]; None when one is not, or has no time.
+    pub fn settled(&self) -> Option<&[(PathBuf, i64)]> {
+        let before = crate::file_stamp::nanos(self.began.checked_sub(SETTLING));
+        self.times
+            .iter()
+            .all(|&(_, t)| t != i64::MIN && t < before)
+            .then_some(&self.times)
+    }
+
+    /// The same folders as scanned `later` (tests: the time a folder must settle cannot be
+    /// waited out in a unit test).
+    #[cfg(test)]
+    pub(crate) fn scanned_later(mut self, later: std::time::Duration) -> Folders {
+        self.began += later;
+        self
+    }
+}
+
 /// Every digest file under `root` (following links, stopping at loops), sorted by path.
 /// This runs at every start, so it reads each folder once and asks for its files' sizes and
 /// times relative to it, on every core. (Walking the folders themselves on several threads
 /// measured slower on two cores.)
-pub fn scan(root: &Path) -> (Vec<FileEntry>, Vec<FileProblem>) {
+pub fn scan(root: &Path) -> Scan {
     let visited = Visited::default();
     let mut found = Found::default();
+    let began = SystemTime::now();
     match std::fs::metadata(root) {
         Ok(m) => {
             remember(&visited, &m);
+            found.folder(root.to_path_buf(), &m);
             walk(root, &visited, &mut found);
             found.look_at_unread();
         }
@@ -84,7 +125,14 @@ pub fn scan(root: &Path) -> (Vec<FileEntry>, Vec<FileProblem>) {
     found
         .files
         .sort_unstable_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
-    (found.files, found.problems)
+    Scan {
+        files: found.files,
+        problems: found.problems,
+        folders: Folders {
+            began,
+            times: found.folders,
+        },
+    }
 }
 
 #[derive(Default)]
@@ -95,6 +143,8 @@ struct Found {
     /// folders they are in.
     unread: Vec<std::fs::DirEntry>,
     unread_folders: usize,
+    /// The folders walked and their change times.
+    folders: Vec<(PathBuf, i64)>,
 }
 
 /// Folders whose files' sizes are read together. An entry holds its folder open, and a
@@ -102,6 +152,12 @@ struct Found {
 const FOLDERS_AT_ONCE: usize = 32;
 
 impl Found {
+    /// Notes a folder about to be listed, with its time as it is before the listing.
+    fn folder(&mut self, path: PathBuf, m: &std::fs::Metadata) {
+        let time = crate::file_stamp::nanos(crate::file_stamp::changed(m));
+        self.folders.push((path, time));
+    }
+
     /// Notes the files of one folder to look at, and looks once enough folders are open.
     fn add_unread(&mut self, entries: Vec<std::fs::DirEntry>) {
         if entries.is_empty() {
@@ -227,7 +283,10 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
                     });
                 }
             }
-            Ok(_) => walk(&folder, visited, found),
+            Ok(m) => {
+                found.folder(folder.clone(), &m);
+                walk(&folder, visited, found);
+            }
             Err(e) => found.problems.push(cannot_read(folder, &e)),
         }
     }

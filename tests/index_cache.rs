@@ -454,7 +454,7 @@ fn a_retitled_story_without_a_link_is_found_by_the_id_it_had() {
 #[test]
 fn a_first_step_takes_the_whole_index_another_ribao_built_meanwhile() {
     use ribao::categories::Categorizer;
-    use ribao::library::Library;
+    use ribao::library::{Library, Look};
     let tmp = tempfile::tempdir().unwrap();
     let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
     fs::create_dir(&store).unwrap();
@@ -463,7 +463,12 @@ fn a_first_step_takes_the_whole_index_another_ribao_built_meanwhile() {
         let text = format!("# 测试日报 {day}\n\n## 产品\n\n1. 第{n}家公司发布新模型。\n");
         fs::write(store.join(format!("{day}.md")), text).unwrap();
     }
-    let (_, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let (_, pending) = Library::open_dir(
+        &store,
+        Some(&cache),
+        Categorizer::builtin().into(),
+        Look::Files,
+    );
     let pending = pending.expect("a first run has files to index");
     // Another ribao indexes everything before this one's first step gets the lock.
     let other = Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});

@@ -28,7 +28,9 @@ fn links_are_followed_and_loops_reported() {
     // Another name for a folder in the store (`latest` → `a`): read once, under its own name.
     std::os::unix::fs::symlink(store.join("a"), store.join("latest")).unwrap();
 
-    let (files, problems) = scan(&store);
+    let ribao::store::Scan {
+        files, problems, ..
+    } = scan(&store);
     let names: Vec<String> = files
         .iter()
         .map(|f| f.path.strip_prefix(&store).unwrap().display().to_string())
@@ -49,7 +51,9 @@ fn links_are_followed_and_loops_reported() {
 
 #[test]
 fn a_missing_store_is_a_problem_not_a_panic() {
-    let (files, problems) = scan(std::path::Path::new("/nonexistent/ribao-store"));
+    let ribao::store::Scan {
+        files, problems, ..
+    } = scan(std::path::Path::new("/nonexistent/ribao-store"));
     assert!(files.is_empty());
     assert_eq!(problems.len(), 1);
     assert!(problems[0].message.starts_with("cannot read"));

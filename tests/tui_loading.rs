@@ -5,7 +5,7 @@
 mod support;
 
 use ribao::categories::Categorizer;
-use ribao::library::Library;
+use ribao::library::{Library, Look};
 use ribao::text::TextOptions;
 use ribao::tui::{App, Session};
 use std::fs;
@@ -43,6 +43,7 @@ fn watch(h: &mut Harness, store: &Path, cache: &Path) {
                 &store,
                 Some(&cache),
                 Categorizer::builtin().into(),
+                Look::Files,
             ))
         }
     };
@@ -72,7 +73,12 @@ fn new_files_are_listed_at_once_and_filled_in_when_indexed() {
     fs::write(store.join("2026-03-02-b.md"), sample(1)).unwrap();
     fs::write(store.join("2026-03-01-c.md"), sample(2)).unwrap();
 
-    let (library, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let (library, pending) = Library::open_dir(
+        &store,
+        Some(&cache),
+        Categorizer::builtin().into(),
+        Look::Files,
+    );
     let pending = pending.expect("two files to index");
     assert_eq!(pending.progress.counts(), (0, 2));
     assert_eq!(library.pending_count(), 2);
@@ -131,8 +137,12 @@ fn a_scope_with_files_being_indexed_counts_its_stories_with_a_plus() {
     let counted = indexed.items().count();
     fs::write(store.join("2026-03-02-b.md"), sample(1)).unwrap();
     // The indexing is not started, so the new file stays uncounted while the keys run.
-    let (library, _pending) =
-        Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let (library, _pending) = Library::open_dir(
+        &store,
+        Some(&cache),
+        Categorizer::builtin().into(),
+        Look::Files,
+    );
     let app = reader(library);
     let mut h = Harness::new(app, 120, 30);
     // The whole archive: the indexed stories, and more to come.
@@ -149,7 +159,12 @@ fn a_digest_added_while_the_reader_runs_shows_up() {
     let tmp = tempfile::tempdir().unwrap();
     let (store, cache, _) = indexed_store(&tmp);
     // Opened as the reader opens it: the library knows what the folder held.
-    let (library, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let (library, pending) = Library::open_dir(
+        &store,
+        Some(&cache),
+        Categorizer::builtin().into(),
+        Look::Files,
+    );
     assert!(pending.is_none() && library.listing.is_some());
     let mut h = Harness::new(reader(library), 120, 30);
     watch(&mut h, &store, &cache);
@@ -174,7 +189,12 @@ fn a_search_keeps_its_selected_story_when_a_newer_digest_arrives() {
     let (store, cache, _) = indexed_store(&tmp);
     fs::write(store.join("2026-01-22-brief.md"), sample(2)).unwrap();
     Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
-    let (library, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let (library, pending) = Library::open_dir(
+        &store,
+        Some(&cache),
+        Categorizer::builtin().into(),
+        Look::Files,
+    );
     assert!(pending.is_none());
     let mut h = Harness::new(reader(library), 120, 30);
     // The last result of the whole archive: a story of the oldest digest, listed last.
@@ -204,8 +224,12 @@ fn a_search_while_files_are_being_indexed_says_its_results_are_so_far() {
     let (store, cache, _) = indexed_store(&tmp);
     fs::write(store.join("2026-03-02-b.md"), sample(1)).unwrap();
     // The indexing is not started: the new file stays pending while the search runs.
-    let (library, _pending) =
-        Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let (library, _pending) = Library::open_dir(
+        &store,
+        Some(&cache),
+        Categorizer::builtin().into(),
+        Look::Files,
+    );
     let mut h = Harness::new(reader(library), 120, 30);
     h.keys("aaa/");
     h.search_for("zzzz");
@@ -232,7 +256,12 @@ fn on_a_large_first_run_the_newest_dates_get_their_stories_first() {
         let text = format!("# 测试日报 {day}\n\n## 产品\n\n1. 甲公司发布第{n}个模型。\n");
         fs::write(store.join(format!("{day}.md")), text).unwrap();
     }
-    let (library, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let (library, pending) = Library::open_dir(
+        &store,
+        Some(&cache),
+        Categorizer::builtin().into(),
+        Look::Files,
+    );
     assert_eq!(library.pending_count(), 100);
     // The first step: the newest days are indexed, the oldest still to come.
     let (library, rest) = pending.unwrap().step();
@@ -255,7 +284,12 @@ fn on_a_large_first_run_the_newest_dates_get_their_stories_first() {
         let text = format!("# 测试日报 {day}\n\n## 产品\n\n1. 甲公司发布第{n}个模型。\n");
         fs::write(store.join(format!("{day}.md")), text).unwrap();
     }
-    let (_, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let (_, pending) = Library::open_dir(
+        &store,
+        Some(&cache),
+        Categorizer::builtin().into(),
+        Look::Files,
+    );
     let (library, rest) = pending.unwrap().step();
     assert!(rest.is_none());
     assert_eq!(library.digests().len(), 180);
@@ -265,7 +299,12 @@ fn on_a_large_first_run_the_newest_dates_get_their_stories_first() {
 
     // In the reader: the first step's library does not end the indexing.
     fs::remove_dir_all(&cache).unwrap();
-    let (library, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let (library, pending) = Library::open_dir(
+        &store,
+        Some(&cache),
+        Categorizer::builtin().into(),
+        Look::Files,
+    );
     let mut h = Harness::new(reader(library), 120, 30);
     assert!(h.text().contains("being indexed"), "{}", h.text());
     h.app.start_loading(pending.unwrap());
@@ -291,8 +330,12 @@ fn an_index_cache_that_cannot_be_written_is_said_on_the_reader_screen() {
         // A file where the cache folder should be: not even root can write there.
         let cache = tmp.path().join("cache");
         fs::write(&cache, "not a folder").unwrap();
-        let (library, pending) =
-            Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+        let (library, pending) = Library::open_dir(
+            &store,
+            Some(&cache),
+            Categorizer::builtin().into(),
+            Look::Files,
+        );
         let pending = pending.expect("files to index");
         let progress = pending.progress.clone();
         let mut h = Harness::new(reader(library), 120, 30);
@@ -332,8 +375,12 @@ fn the_saved_story_is_gone_back_to_once_a_full_reindex_reaches_it() {
     // The index is gone (a new version of ribao): every file is indexed again.
     fs::remove_dir_all(&cache).unwrap();
     let start = || {
-        let (library, pending) =
-            Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+        let (library, pending) = Library::open_dir(
+            &store,
+            Some(&cache),
+            Categorizer::builtin().into(),
+            Look::Files,
+        );
         let app = App::new(
             library,
             TextOptions::default(),
@@ -361,11 +408,59 @@ fn the_saved_story_is_gone_back_to_once_a_full_reindex_reaches_it() {
     assert_eq!(h.app.position().date, moved.date);
 }
 
+/// A store whose folders are as they were when its index was made is listed from the index
+/// without looking at every file; a digest rewritten in place since (which moves no
+/// folder's time) then shows its new text just after the first screen, not at the watch's
+/// next look a minute later.
+#[test]
+fn a_digest_rewritten_in_place_since_the_index_is_seen_just_after_start() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    fs::create_dir_all(&store).unwrap();
+    let file = store.join("2026-01-21.md");
+    let digest = |story: &str| format!("# 测试日报 2026-01-21\n\n## 产品\n\n1. {story}\n");
+    fs::write(&file, digest("旧的故事标题。")).unwrap();
+    // A folder's time is gone by only once it is two seconds old.
+    std::thread::sleep(Duration::from_millis(2100));
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    fs::write(&file, digest("新的故事标题。")).unwrap();
+    let open = |look| Library::open_dir(&store, Some(&cache), Categorizer::builtin().into(), look);
+    let (library, pending) = open(Look::Folders);
+    assert!(library.files_unseen && pending.is_none());
+    let mut h = Harness::new(reader(library), 120, 30);
+    assert!(h.text().contains("旧的故事标题"), "{}", h.text());
+    let reopen = {
+        let (store, cache) = (store.clone(), cache.clone());
+        move || {
+            let categorizer = Categorizer::builtin().into();
+            Some(Library::open_dir(
+                &store,
+                Some(&cache),
+                categorizer,
+                Look::Files,
+            ))
+        }
+    };
+    h.app
+        .watch_store(store.clone(), Duration::from_secs(60), Box::new(reopen));
+    wait_for(&mut h, "新的故事标题");
+    assert!(h.text().contains("the store changed"), "{}", h.text());
+    // Looking at every file, the reader sees the same.
+    let (again, _) = open(Look::Files);
+    assert!(!again.files_unseen);
+    assert_eq!(again.items().count(), 1);
+}
+
 #[test]
 fn a_digest_changed_on_disk_leaves_the_reader_in_its_category_and_story() {
     let tmp = tempfile::tempdir().unwrap();
     let (store, cache, _) = indexed_store(&tmp);
-    let (library, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let (library, pending) = Library::open_dir(
+        &store,
+        Some(&cache),
+        Categorizer::builtin().into(),
+        Look::Files,
+    );
     assert!(pending.is_none());
     let mut h = Harness::new(reader(library), 120, 30);
     h.keys("<Enter>j<Enter>j<Enter>");
@@ -406,7 +501,12 @@ fn a_story_retitled_while_it_is_read_stays_open() {
     };
     fs::write(&file, digest("旧的标题写法")).unwrap();
     Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
-    let (library, _) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let (library, _) = Library::open_dir(
+        &store,
+        Some(&cache),
+        Categorizer::builtin().into(),
+        Look::Files,
+    );
     let mut h = Harness::new(reader(library), 120, 30);
     h.keys("<Enter><Enter>j<Enter>");
     let opened = |h: &Harness| h.app.opened().map(|(_, v)| v.title.to_string());
@@ -436,7 +536,12 @@ fn the_bookmarks_view_shows_a_story_retitled_while_it_is_open() {
     };
     fs::write(&file, digest("旧的标题写法")).unwrap();
     Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
-    let (library, _) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let (library, _) = Library::open_dir(
+        &store,
+        Some(&cache),
+        Categorizer::builtin().into(),
+        Look::Files,
+    );
     let mut h = Harness::new(reader(library), 120, 30);
     h.keys("<Enter><Enter>bB");
     assert!(h.text().contains("旧的标题写法"), "{}", h.text());
@@ -467,7 +572,12 @@ fn a_story_gone_while_it_is_read_is_named() {
     )
     .unwrap();
     Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
-    let (library, _) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let (library, _) = Library::open_dir(
+        &store,
+        Some(&cache),
+        Categorizer::builtin().into(),
+        Look::Files,
+    );
     let mut h = Harness::new(reader(library), 120, 30);
     h.keys("<Enter><Enter>j<Enter>");
     let opened = h.app.opened().map(|(_, v)| v.title.to_string());
@@ -490,7 +600,12 @@ fn a_date_whose_files_are_deleted_gives_way_to_the_next_older_one_and_says_so() 
     fs::write(store.join("2026-01-23-b.md"), sample(3)).unwrap();
     fs::write(store.join("2026-01-22-c.md"), sample(2)).unwrap();
     Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
-    let (library, _) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let (library, _) = Library::open_dir(
+        &store,
+        Some(&cache),
+        Categorizer::builtin().into(),
+        Look::Files,
+    );
     let mut h = Harness::new(reader(library), 120, 30);
     h.keys("j");
     let date = |h: &Harness| {
@@ -528,7 +643,12 @@ fn a_narrow_status_bar_keeps_the_indexing_progress() {
     fs::create_dir_all(&dir).unwrap();
     let lock = fs::File::create(dir.join("lock")).unwrap();
     lock.lock().unwrap();
-    let (library, pending) = Library::open_dir(&store, Some(&cache), Categorizer::builtin().into());
+    let (library, pending) = Library::open_dir(
+        &store,
+        Some(&cache),
+        Categorizer::builtin().into(),
+        Look::Files,
+    );
     let mut h = Harness::new(reader(library), 40, 12);
     h.app.start_loading(pending.expect("files to index"));
     // Indexing starts from 0, and as soon as it finds another ribao holding the index, says

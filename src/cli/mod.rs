@@ -362,13 +362,21 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             let (store, cache) = (cli.store.clone(), cli.cache_dir.clone());
             let open = {
                 let paths = paths.clone();
-                move || paths.open_library(store.as_deref(), cache.as_deref(), categorizer.clone())
+                move |look| {
+                    paths.open_library(
+                        store.as_deref(),
+                        cache.as_deref(),
+                        categorizer.clone(),
+                        look,
+                    )
+                }
             };
-            let opened = open()?;
+            // The first screen goes by the folders; the watch then looks at every file.
+            let opened = open(crate::library::Look::Folders)?;
             let problems = problem.into_iter().collect();
             read(
                 opened,
-                Box::new(move || open().ok()),
+                Box::new(move || open(crate::library::Look::Files).ok()),
                 &state_path()?,
                 problems,
                 opts,

@@ -3,7 +3,7 @@
 
 use super::report::{say, warn};
 use crate::categories::Categorizer;
-use crate::library::{Library, Pending, Progress};
+use crate::library::{Library, Look, Pending, Progress};
 use anyhow::{Context, bail};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -107,12 +107,13 @@ impl Paths {
         explicit: Option<&Path>,
         cache: Option<&Path>,
         categorizer: std::sync::Arc<Categorizer>,
+        look: Look,
     ) -> anyhow::Result<(Library, Option<Pending>)> {
         let cache = cache.or(self.default_cache.as_deref());
         Ok(match self.store(explicit)? {
-            Store::Dir(dir) => Library::open_dir(&dir, cache, categorizer),
+            Store::Dir(dir) => Library::open_dir(&dir, cache, categorizer, look),
             Store::Default(dir) => {
-                let (library, pending) = Library::open_dir(&dir, cache, categorizer.clone());
+                let (library, pending) = Library::open_dir(&dir, cache, categorizer.clone(), look);
                 if holds_nothing(&library) {
                     (Library::samples(dir, &categorizer), None)
                 } else {

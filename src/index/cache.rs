@@ -5,6 +5,8 @@
 //!   as it was; a new one is started when more than half of it is stale;
 //! - `verified`: the size, time and inode of the `index.bin` whose every byte was checked
 //!   (by writing it, or reading it once): opening that same file checks only its head;
+//! - `folders`: the store's folders when the index last matched its files (see
+//!   [`super::folders`]);
 //! - `lock`: held while updating, so two ribaos never build at once (the second one finds
 //!   the index fresh and uses it).
 //!
@@ -18,7 +20,7 @@ use super::{Bytes, FileRecord, Index, Outcome};
 use crate::categories::Categorizer;
 use crate::model::Digest;
 use crate::search::SearchText;
-use crate::store::FileEntry;
+use crate::store::{FileEntry, Scan};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::fs::{self, File, OpenOptions};
@@ -106,6 +108,26 @@ impl Cache {
             let _ = fs::write(self.dir.join(VERIFIED), stamp);
         }
         Some(index)
+    }
+
+    /// Notes that `index` lists exactly the files `scan` found, so that a later start may
+    /// go by the folders' times ([`Cache::trusted`]). Best effort: without it the next start
+    /// looks at every file.
+    pub fn vouch(&self, root: &Path, index: &Index, scan: &Scan) {
+        let _ = super::folders::save(&self.dir, root, index.sum, scan);
+    }
+
+    /// The index and the listing ([`crate::store::listing`]) of the files it was last found
+    /// to match, when no folder changed since and it was made with `categorizer`. A file
+    /// rewritten in place is not seen here: the caller looks at every file soon after.
+    pub fn trusted(&self, root: &Path, categorizer: &Categorizer) -> Option<(Index, u64)> {
+        let record = super::folders::load(&self.dir)?;
+        if !record.unchanged(root) {
+            return None;
+        }
+        let index = self.open(root)?;
+        (index.sum == record.index && index.fingerprint == categorizer.fingerprint())
+            .then_some((index, record.listing))
     }
 
     /// What identifies the current `index.bin` and its text file `blob`: any rewrite of
@@ -572,7 +594,7 @@ mod tests {
         other.lock().unwrap();
         let categorizer = Categorizer::builtin();
         let progress = Progress::of(1);
-        let (files, _) = crate::store::scan(store.path());
+        let files = crate::store::scan(store.path()).files;
         std::thread::scope(|s| {
             let update = s.spawn(|| {
                 let plan = cache.plan(store.path(), files, &categorizer);

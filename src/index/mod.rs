@@ -8,6 +8,7 @@ mod aliases;
 mod build;
 pub mod cache;
 mod codec;
+mod folders;
 
 pub use build::{Entry, build};
 pub use codec::Corrupt;
@@ -190,6 +191,8 @@ pub struct Index {
     /// The categories table the items were placed with, and its groups in its order.
     pub fingerprint: u64,
     pub unified_groups: Vec<String>,
+    /// The checksum of the whole index file: which index this is.
+    pub sum: u64,
     /// The text file's name in the cache folder, and how much of it the items use.
     pub blob: String,
     pub blob_used: u64,
@@ -361,6 +364,7 @@ impl Index {
             cols,
             fingerprint,
             unified_groups,
+            sum: full_sum,
             blob,
             blob_used,
             aliases: std::collections::HashMap::new(),

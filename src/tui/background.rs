@@ -198,10 +198,13 @@ pub struct StoreWatch {
 
 impl StoreWatch {
     /// `since`: the listing the reader's library was opened from, if known; else the
-    /// first look, a second after start, is the starting point.
+    /// first look, a second after start, is the starting point. `unseen`: the library was
+    /// listed by its folders alone ([`crate::library::Look::Folders`]), so the first look
+    /// comes just after the first screen.
     pub fn spawn(
         root: PathBuf,
         since: Option<u64>,
+        unseen: bool,
         every: Duration,
         reopen: Reopen,
         busy: bool,
@@ -211,17 +214,22 @@ impl StoreWatch {
         let busy = Arc::new(AtomicBool::new(busy));
         let waiting = busy.clone();
         let look = move || {
-            let (files, problems) = crate::store::scan(&root);
-            crate::store::listing(&files, &problems)
+            let scan = crate::store::scan(&root);
+            crate::store::listing(&scan.files, &scan.problems)
         };
         let watch = move || {
-            let mut last = since.unwrap_or_else(|| {
-                // Not beside the first screen, which reads the same folders.
-                std::thread::sleep(FIRST_LOOK.min(every));
-                look()
-            });
+            let (mut last, mut wait) = match since {
+                Some(listing) if unseen => (listing, UNSEEN_LOOK.min(every)),
+                Some(listing) => (listing, every),
+                None => {
+                    // Not beside the first screen, which reads the same folders.
+                    std::thread::sleep(FIRST_LOOK.min(every));
+                    (look(), every)
+                }
+            };
             loop {
-                std::thread::sleep(every);
+                std::thread::sleep(wait);
+                wait = every;
                 if waiting.load(Ordering::Relaxed) {
                     continue;
                 }
@@ -259,6 +267,9 @@ impl StoreWatch {
 
 /// When the watch first lists the store when it does not know what the reader started from.
 const FIRST_LOOK: Duration = Duration::from_secs(1);
+/// When the watch first looks at every file of a store listed by its folders alone: after
+/// the first screen (drawn in tens of milliseconds), not beside it.
+const UNSEEN_LOOK: Duration = Duration::from_millis(100);
 
 #[cfg(test)]
 mod tests {

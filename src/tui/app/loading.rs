@@ -63,7 +63,8 @@ impl App {
     /// again with `reopen` and shows what is new (indexing it as at start).
     pub fn watch_store(&mut self, root: std::path::PathBuf, every: Duration, reopen: Reopen) {
         let (since, busy) = (self.library.listing, self.loader.is_some());
-        match StoreWatch::spawn(root, since, every, reopen, busy, self.waker.clone()) {
+        let unseen = self.library.files_unseen;
+        match StoreWatch::spawn(root, since, unseen, every, reopen, busy, self.waker.clone()) {
             Ok(watch) => self.watch = Some(watch),
             Err(e) => self.notify(format!("cannot watch the store for new files: {e}"), true),
         }
