@@ -603,6 +603,46 @@ fn images_and_html_are_reduced_to_text() {
     );
 }
 
+/// Pictures, videos and links written in HTML are numbered and listed as Markdown's are: a
+/// digest's `<video src>` can be opened or copied from the article. Only web addresses count,
+/// and an object replacement character in the text moves no number.
+#[test]
+fn html_pictures_videos_and_links_are_numbered_and_listed() {
+    let md = "1. 一段介绍。<br/><video src=\"https://v.example/a.mp4\" controls=\"controls\"></video><br/>\n\
+              2. 见<a href=\"https://a.example/\">原文</a>和<a href=\"javascript:alert(1)\">坏链接</a>。\n\n\
+              <div>\n<img src=\"https://i.example/p.png\" alt=\"架构图\">\n<video><source src=\"https://v.example/b.mp4\"></video>\n<p>甲&#xFFFC;乙\u{FFFC}丙</p>\n</div>\n\n\
+              [末](https://z.example/)\n";
+    let rendered = render_markdown(md, 60, NARROW);
+    let text: Vec<String> = rendered.lines.iter().map(plain).collect();
+    assert_eq!(
+        text[..6],
+        [
+            "1. 一段介绍。",
+            "   [视频][1]",
+            "2. 见原文[2]和坏链接。",
+            "",
+            "[图片: 架构图][3] [视频][4]",
+            "甲乙丙",
+        ],
+        "{text:#?}"
+    );
+    let links: Vec<(&str, bool)> = rendered
+        .links
+        .iter()
+        .map(|l| (l.url.as_str(), l.image))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            ("https://v.example/a.mp4", true),
+            ("https://a.example/", false),
+            ("https://i.example/p.png", true),
+            ("https://v.example/b.mp4", true),
+            ("https://z.example/", false),
+        ]
+    );
+}
+
 /// A code line too long for the width is broken after a space where it can be, else hard,
 /// and goes on under its own indent and two more columns, so the code keeps its shape; a
 /// `#` is not left alone on its line.

@@ -1,5 +1,12 @@
 //! Reducing raw HTML (blocks and inline tags inside Markdown) to its text.
 
+use std::collections::VecDeque;
+
+/// Stands in the text for the address of a picture, video or link, for the renderer to
+/// number: the object replacement character, which the text never holds otherwise (see
+/// `push_text`).
+pub(super) const ADDRESS: char = '\u{FFFC}';
+
 /// Streaming HTML-to-text state, fed chunk by chunk as pulldown-cmark emits HTML events, since
 /// comments, tags and `<script>` elements can span several chunks.
 #[derive(Default)]
@@ -7,6 +14,11 @@ pub(super) struct HtmlText {
     mode: Mode,
     /// Inside `<script>` or `<style>`: everything up to the closing tag is dropped.
     raw: Option<String>,
+    /// The addresses whose [`ADDRESS`] marks are in the text given out and not yet taken, in
+    /// order, each with whether a picture or video (not a link) points there.
+    addresses: VecDeque<(String, bool)>,
+    /// The `href` of each `<a>` open: its address follows the link's text.
+    anchors: Vec<Option<String>>,
 }
 
 #[derive(Default)]
@@ -58,9 +70,23 @@ impl HtmlText {
         self.raw.is_some()
     }
 
+    /// The address the next [`ADDRESS`] mark of the text stands for, and whether a picture
+    /// or video points there.
+    pub(super) fn next_address(&mut self) -> Option<(String, bool)> {
+        self.addresses.pop_front()
+    }
+
+    fn address(&mut self, out: &mut String, address: Option<String>, media: bool) {
+        if let Some(address) = address {
+            out.push(ADDRESS);
+            self.addresses.push_back((address, media));
+        }
+    }
+
     /// Appends the text of `html` to `out`: tags removed, comments and script/style dropped,
-    /// entities decoded, whitespace runs collapsed to one space, and `'\n'` where `<br>` or a
-    /// block element breaks the line. The result still needs sanitising.
+    /// entities decoded, whitespace runs collapsed to one space, `'\n'` where `<br>` or a
+    /// block element breaks the line, and an [`ADDRESS`] mark after a picture, a video or a
+    /// link's text. The result still needs sanitising.
     pub(super) fn feed(&mut self, html: &str, out: &mut String) {
         let mut rest = html;
         while let Some(c) = rest.chars().next() {
@@ -142,8 +168,19 @@ impl HtmlText {
                 } else {
                     format!("[图片: {alt}]")
                 });
+                self.address(out, attribute(tag, "src"), true);
             }
-            "video" if !closing => out.push_str("[视频]"),
+            "video" if !closing => {
+                out.push_str("[视频]");
+                self.address(out, attribute(tag, "src"), true);
+            }
+            // A video's sources, when it names them inside rather than in `src`.
+            "source" if !closing => self.address(out, attribute(tag, "src"), true),
+            "a" if !closing => self.anchors.push(attribute(tag, "href")),
+            "a" => {
+                let href = self.anchors.pop().flatten();
+                self.address(out, href, false);
+            }
             name if BLOCK_TAGS.contains(&name) => push_break(out),
             _ => {}
         }
@@ -152,6 +189,9 @@ impl HtmlText {
 
 /// Text outside HTML: source whitespace (including newlines) is one space, as a browser shows it.
 fn push_text(out: &mut String, c: char) {
+    if c == ADDRESS {
+        return;
+    }
     if c.is_whitespace() && c != '\u{A0}' {
         if !out.is_empty() && !out.ends_with([' ', '\n']) {
             out.push(' ');
@@ -190,6 +230,8 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     let mut decoded = String::new();
     let mut html = HtmlText::default();
     html.feed(raw, &mut decoded);
+    // An address of markup inside the value is no address of this tag's.
+    decoded.retain(|c| c != ADDRESS);
     Some(decoded)
 }
 

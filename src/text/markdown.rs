@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use super::TextOptions;
 use super::chars::is_cjk;
 use super::emphasis::fix_cjk_flanking;
-use super::html::HtmlText;
+use super::html::{ADDRESS, HtmlText};
 use super::sanitize::sanitize;
 use super::table::Table;
 use super::theme;
@@ -150,7 +150,7 @@ impl Renderer {
             Event::InlineHtml(html) => {
                 let mut text = String::new();
                 self.html.feed(&html, &mut text);
-                self.push_with_breaks(&text, self.style());
+                self.push_html(&text, self.style());
             }
             Event::SoftBreak => self.soft_break = true,
             Event::HardBreak => self.hard_break(),
@@ -262,7 +262,7 @@ impl Renderer {
                     .filter(|l| !l.is_empty())
                     .collect();
                 if !kept.is_empty() {
-                    self.push_with_breaks(&kept.join("\n"), Style::default());
+                    self.push_html(&kept.join("\n"), Style::default());
                     self.end_block();
                 }
             }
@@ -436,13 +436,26 @@ impl Renderer {
         self.inline.push(Span::styled(text.into_owned(), style));
     }
 
-    /// Appends text in which `'\n'` means a line break.
-    fn push_with_breaks(&mut self, text: &str, style: Style) {
-        for (i, piece) in text.split('\n').enumerate() {
+    /// Appends text reduced from HTML, in which `'\n'` means a line break and each
+    /// [`ADDRESS`] mark stands for the next address the HTML gave: numbered and listed when
+    /// it is a web one, as a Markdown link's or picture's.
+    fn push_html(&mut self, text: &str, style: Style) {
+        for (i, line) in text.split('\n').enumerate() {
             if i > 0 {
                 self.hard_break();
             }
-            self.push(piece, style);
+            for (j, piece) in line.split(ADDRESS).enumerate() {
+                if j > 0
+                    && let Some((address, media)) = self.html.next_address()
+                {
+                    let address = sanitize(&address).into_owned();
+                    if is_web(&address) {
+                        let n = self.link_number(address, media);
+                        self.push(&format!("[{n}]"), theme::MARK);
+                    }
+                }
+                self.push(piece, style);
+            }
         }
     }
 
