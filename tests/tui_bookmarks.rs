@@ -761,6 +761,12 @@ fn the_bookmarks_list_scrolls_only_when_the_selection_leaves_it() {
     assert_eq!(row_of_selection(&mut h), bottom - 3, "{}", h.text());
 }
 
+/// The ids of the stories listed.
+fn listed_ids(h: &Harness) -> Vec<String> {
+    let items = h.app.items().iter();
+    items.map(|&r| h.app.item_at(r).1.id.to_string()).collect()
+}
+
 #[test]
 fn capital_a_marks_every_story_listed_read_and_saves_them() {
     let dir = tempfile::tempdir().unwrap();
@@ -770,12 +776,7 @@ fn capital_a_marks_every_story_listed_read_and_saves_them() {
     let (_, unread) = h.app.date_counts(&date);
     // One category of the date: its stories only.
     h.keys("<Enter>j<Enter>");
-    let listed: Vec<String> = h
-        .app
-        .items()
-        .iter()
-        .map(|&r| h.app.item_at(r).1.id.to_string())
-        .collect();
+    let listed = listed_ids(&h);
     assert!(
         !listed.is_empty() && listed.len() < unread,
         "{}",
@@ -811,6 +812,40 @@ fn capital_a_marks_every_story_listed_read_and_saves_them() {
         hits.iter()
             .all(|&r| h.app.session().is_read(h.app.item_at(r).1.id))
     );
+}
+
+/// `u` after `A A`: the stories it marked are unread again, on disk too, while one read
+/// before it stays read; a second `u` has nothing to undo.
+#[test]
+fn u_marks_unread_again_what_the_last_capital_a_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let mut h = saving_to(&path);
+    // One category of the date; its first story read (opened) before `A`.
+    h.keys("<Enter>j<Enter>");
+    let listed = listed_ids(&h);
+    assert!(listed.len() > 1, "{}", h.text());
+    h.keys("<Enter><Esc>");
+    assert!(h.app.session().is_read(&listed[0]), "{}", h.text());
+    h.keys("AA");
+    assert!(listed.iter().all(|id| h.app.session().is_read(id)));
+    h.keys("u");
+    let said = match listed.len() - 1 {
+        1 => "marked 1 story unread again".to_string(),
+        n => format!("marked {n} stories unread again"),
+    };
+    assert!(h.text().contains(&said), "{}", h.text());
+    assert!(h.app.session().is_read(&listed[0]));
+    assert!(listed[1..].iter().all(|id| !h.app.session().is_read(id)));
+    let (_, on_disk) = ribao::state::StateFile::open(&path).unwrap();
+    assert!(on_disk.state.read.contains(&listed[0]));
+    assert!(
+        listed[1..]
+            .iter()
+            .all(|id| !on_disk.state.read.contains(id))
+    );
+    h.keys("u");
+    assert!(h.text().contains("nothing to undo"), "{}", h.text());
 }
 
 #[test]

@@ -37,8 +37,9 @@ pub enum Action {
     Bookmarks,
     /// In the bookmarks view: remove the selected bookmark.
     RemoveBookmark,
-    /// In the bookmarks view: put back the bookmarks removed, the last first.
-    UndoRemove,
+    /// Mark unread again the stories the last [`Action::MarkAllRead`] marked; in the
+    /// bookmarks view, put back the bookmarks removed, the last first.
+    Undo,
     /// Open the search line (in the bookmarks view: type a filter).
     Search,
     /// Search: the next match in the article (past the last, the next result); in the

@@ -144,6 +144,8 @@ pub struct App {
     bookmarks: Option<BookmarksView>,
     /// The last key was `A`, which asked to be pressed again to mark a list read.
     mark_all_asked: bool,
+    /// The stories the last `A` marked read, for `u` to mark unread again.
+    marked_all: Vec<String>,
     /// `q` was pressed once while changes waited unsaved (see [`App::quit`]).
     quit_asked: bool,
     /// A key was pressed that went somewhere: the place is the user's to save on quit. A
@@ -225,6 +227,7 @@ impl App {
             links: None,
             bookmarks: None,
             mark_all_asked: false,
+            marked_all: Vec::new(),
             quit_asked: false,
             touched: false,
             searched: false,
@@ -371,9 +374,8 @@ impl App {
             Action::ForceQuit | Action::Suspend => {}
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::Bookmarks => self.open_bookmarks(),
-            Action::RemoveBookmark | Action::UndoRemove => {
-                self.notify("d and u work in the bookmarks view: press B", false)
-            }
+            Action::RemoveBookmark => self.notify("d works in the bookmarks view: press B", false),
+            Action::Undo => self.undo_mark_all(),
             Action::Search => self.open_search(),
             Action::NextMatch | Action::PrevMatch => self.resume_search(),
             Action::Scope => self.cycle_scope(),
@@ -1125,10 +1127,26 @@ impl App {
             format!("A again marks {stories} read")
         } else {
             self.mark_all_asked = false;
-            self.session.mark_read(unread);
-            return self.notify_change(&format!("marked {stories} read"));
+            self.session.mark(unread.iter().cloned(), true);
+            self.marked_all = unread;
+            return self.notify_change(&format!("marked {stories} read — u undoes"));
         };
         self.notify(text, false);
+    }
+
+    /// `u`: the stories the last `A` marked read are unread again (those read before it
+    /// stay read), in one save.
+    fn undo_mark_all(&mut self) {
+        let marked = std::mem::take(&mut self.marked_all);
+        let stories = match marked.len() {
+            0 => {
+                return self.notify("nothing to undo (u undoes A, mark all read)", false);
+            }
+            1 => "1 story".to_string(),
+            n => format!("{n} stories"),
+        };
+        self.session.mark(marked, false);
+        self.notify_change(&format!("marked {stories} unread again"));
     }
 }
 

@@ -116,8 +116,8 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     ),
     (
         key('u'),
-        Action::UndoRemove,
-        "bookmarks view: put back removed ones, last first",
+        Action::Undo,
+        "undo A; bookmarks view: put back removed ones",
     ),
     (
         key('/'),

@@ -203,9 +203,14 @@ impl Session {
         }
     }
 
-    /// Marks these stories read, in one save.
-    pub fn mark_read(&mut self, item_ids: impl IntoIterator<Item = String>) {
-        let changes: Vec<Change> = item_ids.into_iter().map(Change::MarkRead).collect();
+    /// Marks these stories read (or unread), in one save.
+    pub fn mark(&mut self, item_ids: impl IntoIterator<Item = String>, read: bool) {
+        let change = if read {
+            Change::MarkRead
+        } else {
+            Change::MarkUnread
+        };
+        let changes: Vec<Change> = item_ids.into_iter().map(change).collect();
         if !changes.is_empty() {
             self.save_all(changes);
         }

@@ -53,7 +53,7 @@ impl App {
                 }
                 self.notify_change(&said);
             }
-            Action::UndoRemove => {
+            Action::Undo => {
                 let Some(mark) = view.removed.pop() else {
                     self.notify("no bookmark removed to put back", false);
                     return None;

@@ -249,7 +249,7 @@ impl App {
             .map(|v| v.id.to_string())
             .filter(|id| !self.session.is_read(id))
             .collect();
-        self.session.mark_read(moved);
+        self.session.mark(moved, true);
         // An open bookmarks view shows them as they are now.
         self.bookmarks_changed();
     }

@@ -399,9 +399,10 @@ impl App {
             (Action::OlderDate | Action::NewerDate | Action::Categories, _) => {
                 self.notify("Esc closes the search first", false)
             }
-            (Action::RemoveBookmark | Action::UndoRemove, _) => {
-                self.notify("d and u work in the bookmarks view: press B", false)
+            (Action::RemoveBookmark, _) => {
+                self.notify("d works in the bookmarks view: press B", false)
             }
+            (Action::Undo, _) => self.undo_mark_all(),
             (Action::Left | Action::Right | Action::NextPane | Action::PrevPane, _) => {}
         }
         None

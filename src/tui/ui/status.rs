@@ -90,7 +90,7 @@ fn hints(app: &App) -> Hints {
                 (&[Action::Open], "read"),
                 (&[Action::OpenLink], "open link"),
                 (&[Action::RemoveBookmark], "remove"),
-                (&[Action::UndoRemove], "undo"),
+                (&[Action::Undo], "undo"),
                 (&[Action::Search], "filter"),
                 (&[Action::Back], "close"),
                 (&[Action::Help], "help"),
