@@ -643,6 +643,53 @@ fn html_pictures_videos_and_links_are_numbered_and_listed() {
     );
 }
 
+/// What real digests write around their links: a picture linking to itself, an HTML link
+/// whose text is its address, a summary cut off inside `<a …>`, an unquoted `src`, a space
+/// after `<br/>`. Each address is numbered once, where it is, and none is lost.
+#[test]
+fn each_address_is_numbered_once_and_none_is_lost() {
+    let cases: [(&str, &str, &[&str]); 6] = [
+        (
+            "[![图片](https://p.example/a.png)](https://p.example/a.png)",
+            "[图片][1]",
+            &["https://p.example/a.png"],
+        ),
+        (
+            "![Image](https://p.example/b.png) ![架构](https://p.example/c.png)",
+            "[图片][1] [图片: 架构][2]",
+            &["https://p.example/b.png", "https://p.example/c.png"],
+        ),
+        (
+            "正文 <a href=\"https://l.example/\">https://l.example/</a> 结束。",
+            "正文 https://l.example/[1] 结束。",
+            &["https://l.example/"],
+        ),
+        (
+            "论文：<a href=\"https:&#x2F;&#x2F;n.example&#x2F;articles&#x2F;x\" target=\"_blank\">https:&#x2F;&#x2F;n.example&#x2F;",
+            "论文：https://n.example/[1][2]",
+            &["https://n.example/", "https://n.example/articles/x"],
+        ),
+        (
+            "<img src=https://e.example/p.gif> <img src=https://e.example/q.png/>",
+            "[图片][1] [图片][2]",
+            &["https://e.example/p.gif", "https://e.example/q.png"],
+        ),
+        (
+            "一段。<br/> <video src=\"https://v.example/c.mp4\"></video>",
+            "一段。\n[视频][1]",
+            &["https://v.example/c.mp4"],
+        ),
+    ];
+    for (md, shown, listed) in cases {
+        let rendered = render_markdown(&format!("{md}\n"), 60, NARROW);
+        let text: Vec<String> = rendered.lines.iter().map(plain).collect();
+        let lines = shown.lines().count();
+        assert_eq!(text[..lines].join("\n"), shown, "{md}");
+        let urls: Vec<&str> = rendered.links.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(urls, listed, "{md}");
+    }
+}
+
 /// A code line too long for the width is broken after a space where it can be, else hard,
 /// and goes on under its own indent and two more columns, so the code keeps its shape; a
 /// `#` is not left alone on its line.

@@ -76,6 +76,15 @@ impl HtmlText {
         self.addresses.pop_front()
     }
 
+    /// The addresses of `<a>` elements never closed (a summary cut off inside one): they
+    /// are numbered where the text they were in ends.
+    pub(super) fn take_unclosed_links(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.anchors)
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+
     fn address(&mut self, out: &mut String, address: Option<String>, media: bool) {
         if let Some(address) = address {
             out.push(ADDRESS);
@@ -161,13 +170,7 @@ impl HtmlText {
             "script" | "style" if !closing => self.raw = Some(name),
             "br" => push_break(out),
             "img" if !closing => {
-                let alt = attribute(tag, "alt").unwrap_or_default();
-                let alt = alt.trim();
-                out.push_str(&if alt.is_empty() {
-                    "[图片]".to_string()
-                } else {
-                    format!("[图片: {alt}]")
-                });
+                out.push_str(&picture_label(&attribute(tag, "alt").unwrap_or_default()));
                 self.address(out, attribute(tag, "src"), true);
             }
             "video" if !closing => {
@@ -184,6 +187,19 @@ impl HtmlText {
             name if BLOCK_TAGS.contains(&name) => push_break(out),
             _ => {}
         }
+    }
+}
+
+/// How a picture shows: `[图片: alt]`, or `[图片]` when its text says no more than that.
+pub(super) fn picture_label(alt: &str) -> String {
+    let alt = alt.trim();
+    let says_nothing = ["", "图片", "图像", "image", "img", "picture", "photo"]
+        .iter()
+        .any(|w| alt.eq_ignore_ascii_case(w));
+    if says_nothing {
+        "[图片]".to_string()
+    } else {
+        format!("[图片: {alt}]")
     }
 }
 
@@ -223,9 +239,15 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     let value = &tag[value_start..];
     let raw = match value.chars().next()? {
         q @ ('"' | '\'') => value[1..].split(q).next()?,
-        _ => value
-            .split(|c: char| c.is_ascii_whitespace() || c == '/')
-            .next()?,
+        // Unquoted, up to a space; the tag's text ends before its `>`, and a value last in
+        // a self-closing tag (`<img src=a.png/>`) loses that slash.
+        _ => {
+            let raw = value.split(|c: char| c.is_ascii_whitespace()).next()?;
+            match raw.len() == value.trim_end().len() {
+                true => raw.strip_suffix('/').unwrap_or(raw),
+                false => raw,
+            }
+        }
     };
     let mut decoded = String::new();
     let mut html = HtmlText::default();

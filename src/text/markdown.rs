@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use super::TextOptions;
 use super::chars::is_cjk;
 use super::emphasis::fix_cjk_flanking;
-use super::html::{ADDRESS, HtmlText};
+use super::html::{ADDRESS, HtmlText, picture_label};
 use super::sanitize::sanitize;
 use super::table::Table;
 use super::theme;
@@ -302,28 +302,14 @@ impl Renderer {
             TagEnd::Link => {
                 self.styles.pop();
                 let target = self.link_targets.pop().unwrap_or_default();
-                // Only a web address is numbered and listed, to open or copy: `[text]()`
-                // leads nowhere, and `javascript:`, `file:` or `data:` never open.
-                if is_web(&target) {
-                    let n = self.link_number(target, false);
-                    self.push(&format!("[{n}]"), theme::MARK);
-                }
+                self.number(target, false);
             }
             TagEnd::Image => {
                 let alt = self.image_alt.take().unwrap_or_default();
-                let alt = alt.trim();
-                let label = if alt.is_empty() {
-                    "[图片]".to_string()
-                } else {
-                    format!("[图片: {alt}]")
-                };
-                self.push(&label, theme::IMAGE);
+                self.push(&picture_label(&alt), theme::IMAGE);
                 // Its address is listed with the links, to open or copy, when it is a web one.
                 let target = self.link_targets.pop().unwrap_or_default();
-                if is_web(&target) {
-                    let n = self.link_number(target, true);
-                    self.push(&format!("[{n}]"), theme::MARK);
-                }
+                self.number(target, true);
             }
             _ => {}
         }
@@ -381,8 +367,7 @@ impl Renderer {
                     self.push(&text[at..url.start], style);
                 }
                 self.push(&text[url.clone()], style.patch(theme::LINK));
-                let n = self.link_number(sanitize(&text[url.clone()]).into_owned(), false);
-                self.push(&format!("[{n}]"), theme::MARK);
+                self.number(sanitize(&text[url.clone()]).into_owned(), false);
                 at = url.end;
             }
             if at < text.len() || at == 0 {
@@ -395,6 +380,23 @@ impl Renderer {
         self.styles
             .iter()
             .fold(Style::default(), |acc, s| acc.patch(*s))
+    }
+
+    /// `[n]` for `target` when it is a web address (`[text]()` leads nowhere, and
+    /// `javascript:`, `file:` or `data:` never open), but not twice in a row: a picture that
+    /// links to itself, or a link whose text is its address, shows one number.
+    fn number(&mut self, target: String, image: bool) {
+        if !is_web(&target) {
+            return;
+        }
+        let mark = format!("[{}]", self.link_number(target, image));
+        let shown = match &self.image_alt {
+            Some(alt) => alt.ends_with(&mark),
+            None => self.inline.last().is_some_and(|s| s.content == mark),
+        };
+        if !shown {
+            self.push(&mark, theme::MARK);
+        }
     }
 
     fn link_number(&mut self, target: String, image: bool) -> usize {
@@ -419,6 +421,11 @@ impl Renderer {
             alt.push_str(&text);
             return;
         }
+        // Spaces after a line break are none, as a browser shows them (`<br/> <video>`).
+        let text = match self.inline.last() {
+            Some(s) if s.content.ends_with('\n') => text.trim_start_matches(' '),
+            _ => &text,
+        };
         if text.is_empty() {
             return;
         }
@@ -433,7 +440,7 @@ impl Renderer {
                 self.inline.push(Span::raw(" "));
             }
         }
-        self.inline.push(Span::styled(text.into_owned(), style));
+        self.inline.push(Span::styled(text.to_string(), style));
     }
 
     /// Appends text reduced from HTML, in which `'\n'` means a line break and each
@@ -448,11 +455,7 @@ impl Renderer {
                 if j > 0
                     && let Some((address, media)) = self.html.next_address()
                 {
-                    let address = sanitize(&address).into_owned();
-                    if is_web(&address) {
-                        let n = self.link_number(address, media);
-                        self.push(&format!("[{n}]"), theme::MARK);
-                    }
+                    self.number(sanitize(&address).into_owned(), media);
                 }
                 self.push(piece, style);
             }
@@ -488,6 +491,9 @@ impl Renderer {
     /// Wraps the pending inline text into lines; `marker` (a heading's `##`) gets a hanging
     /// indent.
     fn flush_inline(&mut self, marker: Option<Span<'static>>) {
+        for address in self.html.take_unclosed_links() {
+            self.number(sanitize(&address).into_owned(), false);
+        }
         self.soft_break = false;
         while self.inline.last().is_some_and(|s| s.content == "\n") {
             self.inline.pop();
