@@ -590,6 +590,19 @@ fn a_story_gone_while_it_is_read_is_named() {
         "{}",
         h.text()
     );
+    // Found while the user may be reading: it stays until the next key.
+    h.run([ribao::tui::Event::Tick(Duration::from_secs(60))]);
+    assert!(
+        h.text().contains("is no longer in the store"),
+        "{}",
+        h.text()
+    );
+    h.keys("j");
+    assert!(
+        !h.text().contains("is no longer in the store"),
+        "{}",
+        h.text()
+    );
 }
 
 #[test]

@@ -82,7 +82,9 @@ pub const SOURCE_HEADING: &str = "来源分类 Sources";
 pub struct Message {
     pub text: String,
     pub error: bool,
-    pub until: Duration,
+    /// When it goes; None: at the next key (it came from no key, and may have come while
+    /// the user looked away).
+    pub until: Option<Duration>,
 }
 
 /// What the last drawn frame looked like: pane heights for paging and scroll limits. Written
@@ -275,7 +277,7 @@ impl App {
         self.message = Some(Message {
             text,
             error: true,
-            until: self.clock + PROBLEMS_TTL,
+            until: Some(self.clock + PROBLEMS_TTL),
         });
     }
 
@@ -288,7 +290,11 @@ impl App {
         }
         // A note about the last key goes with the next one (`already at the oldest date`
         // would outlive the `]` that worked); errors stay their time.
-        if self.message.as_ref().is_some_and(|m| !m.error) {
+        if self
+            .message
+            .as_ref()
+            .is_some_and(|m| !m.error || m.until.is_none())
+        {
             self.message = None;
         }
         if action != Action::MarkAllRead {
@@ -503,7 +509,11 @@ impl App {
                 view.select(&id);
             }
         }
-        if self.message.as_ref().is_some_and(|m| self.clock >= m.until) {
+        if self
+            .message
+            .as_ref()
+            .is_some_and(|m| m.until.is_some_and(|t| self.clock >= t))
+        {
             self.message = None;
             redraw = true;
         }
@@ -564,7 +574,17 @@ impl App {
         self.message = Some(Message {
             text: text.into(),
             error,
-            until: self.clock + MESSAGE_TTL,
+            until: Some(self.clock + MESSAGE_TTL),
+        });
+    }
+
+    /// Shows what the reader found on its own (the store changed) in the status bar until
+    /// the next key, so it is not missed by a user reading.
+    pub(super) fn notify_found(&mut self, text: impl Into<String>, error: bool) {
+        self.message = Some(Message {
+            text: text.into(),
+            error,
+            until: None,
         });
     }
 

@@ -80,7 +80,7 @@ impl App {
             .digests()
             .len()
             .saturating_sub(self.library.digests().len());
-        self.notify(
+        self.notify_found(
             match added {
                 0 => "the store changed: the list is up to date".to_string(),
                 1 => "1 new digest in the store".to_string(),
@@ -118,7 +118,7 @@ impl App {
             } else {
                 // Gone for good: the user is told which story and file (an editor that
                 // empties a file before writing it would otherwise close it unexplained).
-                self.notify(
+                self.notify_found(
                     format!(
                         "“{}” is no longer in the store: {} changed or was removed",
                         self.short(&title),
