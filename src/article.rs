@@ -47,7 +47,17 @@ pub fn header(digest: &DigestInfo, item: &Item, width: usize, opts: TextOptions)
     let title = rows.len();
     rows.extend(row(&meta(digest, item), dim));
     if let Some(url) = &item.url {
-        rows.extend(row(&format!("🔗 {url}"), dim));
+        // The address goes on beside the 🔗 and hangs under itself, not under the 🔗 (a
+        // long one had left the 🔗 alone on its row).
+        const MARK: &str = "🔗 ";
+        let indent = " ".repeat(text::str_width(MARK, opts));
+        rows.extend(text::wrap_with_prefix(
+            &[Span::styled(text::sanitize(url).into_owned(), dim)],
+            width,
+            &[Span::styled(MARK, dim)],
+            &[Span::raw(indent)],
+            opts,
+        ));
     }
     let about = title..rows.len();
     Header { rows, about }

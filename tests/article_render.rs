@@ -24,6 +24,7 @@ fn story(format: Format, nth: usize) -> String {
                 "row starts with closing punctuation: {row}"
             );
             assert!(str_width(row, TextOptions::default()) <= width);
+            assert_ne!(row.trim(), "🔗", "the link's mark alone on its row");
         }
         out.push_str(&format!("──── width {width} ────\n{text}"));
     }
