@@ -312,31 +312,56 @@ impl Snippets {
         };
         // A cut inside a character's sequence (an emoji's selector, a combining mark) moves
         // to the next character that stands on its own: a lone mark after `…` is garbage; so
-        // is punctuation that closes what was cut off (`…，初创公司`), and spaces.
+        // is punctuation that closes what was cut off (`…，初创公司`), spaces, and the rest of
+        // a Latin word cut in two (`…st Labs`).
+        let limit = found.as_ref().map_or(end, |m| m.start);
         let start = match start {
             // The body's own start is no cut.
             0 => 0,
             _ => {
-                start
-                    + std::str::from_utf8(&body[start..found.as_ref().map_or(end, |m| m.start)])
-                        .map_or(0, |s| {
-                            let lead = |c: char| {
-                                joins_the_one_before(c)
-                                    || crate::text::is_closing(c)
-                                    || c.is_whitespace()
-                            };
-                            s.len() - s.trim_start_matches(lead).len()
+                let start = start
+                    + body[start..limit]
+                        .iter()
+                        .take_while(|b| {
+                            body[start - 1].is_ascii_alphanumeric() && b.is_ascii_alphanumeric()
                         })
+                        .count();
+                start
+                    + std::str::from_utf8(&body[start..limit]).map_or(0, |s| {
+                        let lead = |c: char| {
+                            joins_the_one_before(c)
+                                || crate::text::is_closing(c)
+                                || c.is_whitespace()
+                        };
+                        s.len() - s.trim_start_matches(lead).len()
+                    })
             }
+        };
+        // Nor does it end in a word cut in two, when the words before it are kept.
+        let floor = found.as_ref().map_or(start, |m| m.end);
+        let end = match body.get(end) {
+            Some(b) if b.is_ascii_alphanumeric() => {
+                let word = body[floor..end]
+                    .iter()
+                    .rev()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                if end - word > floor { end - word } else { end }
+            }
+            _ => end,
         };
         // A cut is marked with `…`, but for one the text itself makes there.
         let piece = String::from_utf8_lossy(&body[start..end]);
+        let piece = match end < body.len() {
+            true => piece.trim_end(),
+            false => &piece,
+        };
         let mut out = String::new();
         if start > 0 && !piece.starts_with('…') {
             out.push('…');
         }
         let lead = out.len();
-        out.push_str(&piece);
+        out.push_str(piece);
         if end < body.len() && !piece.ends_with('…') {
             out.push('…');
         }
@@ -443,6 +468,23 @@ mod tests {
             assert!(s.text.starts_with("…初"), "{lead:?}: {}", s.text);
             assert_eq!(&s.text[s.match_range.unwrap()], "融资");
         }
+    }
+
+    /// Cut inside a Latin word, a snippet starts after it and ends before it: `…Labs合作`,
+    /// never `…s Labs合作`.
+    #[test]
+    fn a_snippet_never_starts_or_ends_inside_a_word() {
+        let body = format!(
+            "Black Forests Labs合作开发的模型Krea1已开放公测{} modelname rest",
+            "后".repeat(97)
+        );
+        let s = Snippets::new(&["公测".into()]).of(format!("标题\n{body}").as_bytes());
+        assert!(s.text.starts_with("…Labs合作"), "{}", s.text);
+        assert!(s.text.ends_with("后…"), "{}", s.text);
+        assert_eq!(&s.text[s.match_range.unwrap()], "公测");
+        // A word longer than the whole snippet is cut all the same.
+        let s = Snippets::new(&["x".into()]).of(format!("标题\n{}", "a".repeat(300)).as_bytes());
+        assert_eq!(s.text, format!("{}…", "a".repeat(120)));
     }
 
     #[test]
