@@ -603,6 +603,29 @@ fn images_and_html_are_reduced_to_text() {
     );
 }
 
+/// A short label (`[视频]`, a link's number) is never broken nor left to start a line, where
+/// a number would read as an entry of the links list.
+#[test]
+fn link_numbers_and_short_labels_stay_whole_and_with_their_text() {
+    for width in 10..40 {
+        let rows = wrap_plain(
+            "再来一张图片和一个单引号链接[6]。 [图片][7] [视频][8] 重复的链接[12]",
+            width,
+        );
+        for row in &rows {
+            assert!(
+                !row.starts_with("[6]") && !row.starts_with("[12]"),
+                "{width}: {rows:?}"
+            );
+            for part in ["[视", "[图", "[1"] {
+                if let Some(at) = row.find(part) {
+                    assert!(row[at..].contains(']'), "{width}: {rows:?}");
+                }
+            }
+        }
+    }
+}
+
 /// Pictures, videos and links written in HTML are numbered and listed as Markdown's are: a
 /// digest's `<video src>` can be opened or copied from the article. Only web addresses count,
 /// and an object replacement character in the text moves no number.

@@ -301,7 +301,36 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
         g.kinsoku_ok &= !before_closing;
         g.can_break &= g.kinsoku_ok;
     }
+    keep_labels_whole(text, &mut gs);
     gs
+}
+
+/// The most graphemes between the brackets of a label kept whole.
+const LABEL_MAX: usize = 6;
+
+/// A short bracketed label without spaces (`[视频]`, a link's `[3]`) is not broken, nor
+/// parted from the text it follows: a number at a line's start reads as an entry of the
+/// links list. (Only where a line may end: a label wider than the line still breaks.)
+fn keep_labels_whole(text: &str, gs: &mut [Grapheme]) {
+    let first = |g: &Grapheme| text[g.start..].chars().next();
+    for i in 0..gs.len() {
+        if first(&gs[i]) != Some('[') {
+            continue;
+        }
+        let end = gs.len().min(i + LABEL_MAX + 2);
+        let Some(close) = (i + 1..end)
+            .take_while(|&k| !gs[k].space)
+            .find(|&k| first(&gs[k]) == Some(']'))
+        else {
+            continue;
+        };
+        for g in &mut gs[i + 1..=close] {
+            g.can_break = false;
+        }
+        if i > 0 && !gs[i - 1].space {
+            gs[i].can_break = false;
+        }
+    }
 }
 
 /// UAX #14 (Unicode 15.0) never breaks next to `“ ” ‘ ’`, as it cannot tell opening from
