@@ -624,6 +624,17 @@ fn link_numbers_and_short_labels_stay_whole_and_with_their_text() {
             }
         }
     }
+    // A longer one, with a space, goes whole to the next row when it fits there.
+    for width in 24..40 {
+        let rows = wrap_plain(
+            "这是一段比较长的正文，结尾有一张图片。 [图片: AI资讯图片][13]",
+            width,
+        );
+        assert!(
+            rows.iter().any(|r| r.contains("[图片: AI资讯图片][13]")),
+            "{width}: {rows:?}"
+        );
+    }
 }
 
 /// Pictures, videos and links written in HTML are numbered and listed as Markdown's are: a

@@ -306,20 +306,20 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
 }
 
 /// The most graphemes between the brackets of a label kept whole.
-const LABEL_MAX: usize = 6;
+const LABEL_MAX: usize = 16;
 
-/// A short bracketed label without spaces (`[视频]`, a link's `[3]`) is not broken, nor
+/// A short bracketed label (`[视频]`, `[图片: 架构图]`, a link's `[3]`) is not broken, nor
 /// parted from the text it follows: a number at a line's start reads as an entry of the
 /// links list. (Only where a line may end: a label wider than the line still breaks.)
 fn keep_labels_whole(text: &str, gs: &mut [Grapheme]) {
     let first = |g: &Grapheme| text[g.start..].chars().next();
     for i in 0..gs.len() {
-        if first(&gs[i]) != Some('[') {
+        if first(&gs[i]) != Some('[') || gs.get(i + 1).is_none_or(|g| g.space) {
             continue;
         }
         let end = gs.len().min(i + LABEL_MAX + 2);
         let Some(close) = (i + 1..end)
-            .take_while(|&k| !gs[k].space)
+            .take_while(|&k| first(&gs[k]) != Some('['))
             .find(|&k| first(&gs[k]) == Some(']'))
         else {
             continue;
