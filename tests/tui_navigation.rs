@@ -243,6 +243,20 @@ fn narrow_enter_goes_deeper_and_esc_back() {
     assert_eq!(h.app.focus(), Pane::Categories);
 }
 
+/// Read to its end, the help stays at its end when the terminal gets smaller (its lines
+/// wrap into more rows).
+#[test]
+fn help_read_to_its_end_stays_there_after_a_resize() {
+    let mut h = Harness::new(app(), 120, 40);
+    h.keys("?G");
+    let last = "Esc, ? or q closes this help";
+    assert!(h.text().contains(last), "{}", h.text());
+    h.resize(80, 24);
+    assert!(h.text().contains(last), "{}", h.text());
+    h.resize(60, 20);
+    assert!(h.text().contains(last), "{}", h.text());
+}
+
 #[test]
 fn help_lists_every_key_and_closes() {
     let mut h = Harness::new(app(), 130, 45);

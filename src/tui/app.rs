@@ -825,10 +825,17 @@ impl App {
     }
 
     pub(crate) fn set_help_metrics(&mut self, len: usize, height: usize) {
+        let old_max = self.view.help_len.saturating_sub(self.view.help_height);
         self.view.help_len = len;
         self.view.help_height = height;
+        let max = len.saturating_sub(height);
         if let Some(s) = self.help.as_mut() {
-            *s = (*s).min(len.saturating_sub(height));
+            // Read to its end before the terminal was resized: still at its end.
+            *s = if *s > 0 && *s == old_max {
+                max
+            } else {
+                (*s).min(max)
+            };
         }
     }
 
