@@ -5,7 +5,7 @@
 mod support;
 
 use ribao::categories::Categorizer;
-use ribao::library::{Library, Look};
+use ribao::library::{Library, Look, Pending};
 use ribao::text::TextOptions;
 use ribao::tui::{App, Session};
 use std::fs;
@@ -34,24 +34,24 @@ fn reader(library: Library) -> App {
     )
 }
 
+/// The store as the reader opens it when it looks at every file.
+fn open(store: &Path, cache: &Path) -> (Library, Option<Pending>) {
+    let categorizer = Categorizer::builtin().into();
+    Library::open_dir(store, Some(cache), categorizer, Look::Files)
+}
+
 /// The reader watches `store` as it does when run, looking every 20 ms.
 fn watch(h: &mut Harness, store: &Path, cache: &Path) {
+    watch_every(h, store, cache, Duration::from_millis(20));
+}
+
+fn watch_every(h: &mut Harness, store: &Path, cache: &Path, every: Duration) {
     let reopen = {
         let (store, cache) = (store.to_path_buf(), cache.to_path_buf());
-        move || {
-            Some(Library::open_dir(
-                &store,
-                Some(&cache),
-                Categorizer::builtin().into(),
-                Look::Files,
-            ))
-        }
+        move || Some(open(&store, &cache))
     };
-    h.app.watch_store(
-        store.to_path_buf(),
-        Duration::from_millis(20),
-        Box::new(reopen),
-    );
+    h.app
+        .watch_store(store.to_path_buf(), every, Box::new(reopen));
 }
 
 /// Lets the reader's loop run until `text` is on the screen (20 s at most).
@@ -73,12 +73,7 @@ fn new_files_are_listed_at_once_and_filled_in_when_indexed() {
     fs::write(store.join("2026-03-02-b.md"), sample(1)).unwrap();
     fs::write(store.join("2026-03-01-c.md"), sample(2)).unwrap();
 
-    let (library, pending) = Library::open_dir(
-        &store,
-        Some(&cache),
-        Categorizer::builtin().into(),
-        Look::Files,
-    );
+    let (library, pending) = open(&store, &cache);
     let pending = pending.expect("two files to index");
     assert_eq!(pending.progress.counts(), (0, 2));
     assert_eq!(library.pending_count(), 2);
@@ -137,12 +132,7 @@ fn a_scope_with_files_being_indexed_counts_its_stories_with_a_plus() {
     let counted = indexed.items().count();
     fs::write(store.join("2026-03-02-b.md"), sample(1)).unwrap();
     // The indexing is not started, so the new file stays uncounted while the keys run.
-    let (library, _pending) = Library::open_dir(
-        &store,
-        Some(&cache),
-        Categorizer::builtin().into(),
-        Look::Files,
-    );
+    let (library, _pending) = open(&store, &cache);
     let app = reader(library);
     let mut h = Harness::new(app, 120, 30);
     // The whole archive: the indexed stories, and more to come.
@@ -159,12 +149,7 @@ fn a_digest_added_while_the_reader_runs_shows_up() {
     let tmp = tempfile::tempdir().unwrap();
     let (store, cache, _) = indexed_store(&tmp);
     // Opened as the reader opens it: the library knows what the folder held.
-    let (library, pending) = Library::open_dir(
-        &store,
-        Some(&cache),
-        Categorizer::builtin().into(),
-        Look::Files,
-    );
+    let (library, pending) = open(&store, &cache);
     assert!(pending.is_none() && library.listing.is_some());
     let mut h = Harness::new(reader(library), 120, 30);
     watch(&mut h, &store, &cache);
@@ -189,12 +174,7 @@ fn a_search_keeps_its_selected_story_when_a_newer_digest_arrives() {
     let (store, cache, _) = indexed_store(&tmp);
     fs::write(store.join("2026-01-22-brief.md"), sample(2)).unwrap();
     Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
-    let (library, pending) = Library::open_dir(
-        &store,
-        Some(&cache),
-        Categorizer::builtin().into(),
-        Look::Files,
-    );
+    let (library, pending) = open(&store, &cache);
     assert!(pending.is_none());
     let mut h = Harness::new(reader(library), 120, 30);
     // The last result of the whole archive: a story of the oldest digest, listed last.
@@ -224,12 +204,7 @@ fn a_search_while_files_are_being_indexed_says_its_results_are_so_far() {
     let (store, cache, _) = indexed_store(&tmp);
     fs::write(store.join("2026-03-02-b.md"), sample(1)).unwrap();
     // The indexing is not started: the new file stays pending while the search runs.
-    let (library, _pending) = Library::open_dir(
-        &store,
-        Some(&cache),
-        Categorizer::builtin().into(),
-        Look::Files,
-    );
+    let (library, _pending) = open(&store, &cache);
     let mut h = Harness::new(reader(library), 120, 30);
     h.keys("aaa/");
     h.search_for("zzzz");
@@ -256,12 +231,7 @@ fn on_a_large_first_run_the_newest_dates_get_their_stories_first() {
         let text = format!("# 测试日报 {day}\n\n## 产品\n\n1. 甲公司发布第{n}个模型。\n");
         fs::write(store.join(format!("{day}.md")), text).unwrap();
     }
-    let (library, pending) = Library::open_dir(
-        &store,
-        Some(&cache),
-        Categorizer::builtin().into(),
-        Look::Files,
-    );
+    let (library, pending) = open(&store, &cache);
     assert_eq!(library.pending_count(), 100);
     // The first step: the newest days are indexed, the oldest still to come.
     let (library, rest) = pending.unwrap().step();
@@ -284,12 +254,7 @@ fn on_a_large_first_run_the_newest_dates_get_their_stories_first() {
         let text = format!("# 测试日报 {day}\n\n## 产品\n\n1. 甲公司发布第{n}个模型。\n");
         fs::write(store.join(format!("{day}.md")), text).unwrap();
     }
-    let (_, pending) = Library::open_dir(
-        &store,
-        Some(&cache),
-        Categorizer::builtin().into(),
-        Look::Files,
-    );
+    let (_, pending) = open(&store, &cache);
     let (library, rest) = pending.unwrap().step();
     assert!(rest.is_none());
     assert_eq!(library.digests().len(), 180);
@@ -299,12 +264,7 @@ fn on_a_large_first_run_the_newest_dates_get_their_stories_first() {
 
     // In the reader: the first step's library does not end the indexing.
     fs::remove_dir_all(&cache).unwrap();
-    let (library, pending) = Library::open_dir(
-        &store,
-        Some(&cache),
-        Categorizer::builtin().into(),
-        Look::Files,
-    );
+    let (library, pending) = open(&store, &cache);
     let mut h = Harness::new(reader(library), 120, 30);
     assert!(h.text().contains("being indexed"), "{}", h.text());
     h.app.start_loading(pending.unwrap());
@@ -330,12 +290,7 @@ fn an_index_cache_that_cannot_be_written_is_said_on_the_reader_screen() {
         // A file where the cache folder should be: not even root can write there.
         let cache = tmp.path().join("cache");
         fs::write(&cache, "not a folder").unwrap();
-        let (library, pending) = Library::open_dir(
-            &store,
-            Some(&cache),
-            Categorizer::builtin().into(),
-            Look::Files,
-        );
+        let (library, pending) = open(&store, &cache);
         let pending = pending.expect("files to index");
         let progress = pending.progress.clone();
         let mut h = Harness::new(reader(library), 120, 30);
@@ -375,12 +330,7 @@ fn the_saved_story_is_gone_back_to_once_a_full_reindex_reaches_it() {
     // The index is gone (a new version of ribao): every file is indexed again.
     fs::remove_dir_all(&cache).unwrap();
     let start = || {
-        let (library, pending) = Library::open_dir(
-            &store,
-            Some(&cache),
-            Categorizer::builtin().into(),
-            Look::Files,
-        );
+        let (library, pending) = open(&store, &cache);
         let app = App::new(
             library,
             TextOptions::default(),
@@ -424,29 +374,16 @@ fn a_digest_rewritten_in_place_since_the_index_is_seen_just_after_start() {
     std::thread::sleep(Duration::from_millis(2100));
     Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
     fs::write(&file, digest("新的故事标题。")).unwrap();
-    let open = |look| Library::open_dir(&store, Some(&cache), Categorizer::builtin().into(), look);
-    let (library, pending) = open(Look::Folders);
+    let folders = Categorizer::builtin().into();
+    let (library, pending) = Library::open_dir(&store, Some(&cache), folders, Look::Folders);
     assert!(library.files_unseen && pending.is_none());
     let mut h = Harness::new(reader(library), 120, 30);
     assert!(h.text().contains("旧的故事标题"), "{}", h.text());
-    let reopen = {
-        let (store, cache) = (store.clone(), cache.clone());
-        move || {
-            let categorizer = Categorizer::builtin().into();
-            Some(Library::open_dir(
-                &store,
-                Some(&cache),
-                categorizer,
-                Look::Files,
-            ))
-        }
-    };
-    h.app
-        .watch_store(store.clone(), Duration::from_secs(60), Box::new(reopen));
+    watch_every(&mut h, &store, &cache, Duration::from_secs(60));
     wait_for(&mut h, "新的故事标题");
     assert!(h.text().contains("the store changed"), "{}", h.text());
     // Looking at every file, the reader sees the same.
-    let (again, _) = open(Look::Files);
+    let (again, _) = open(&store, &cache);
     assert!(!again.files_unseen);
     assert_eq!(again.items().count(), 1);
 }
@@ -455,12 +392,7 @@ fn a_digest_rewritten_in_place_since_the_index_is_seen_just_after_start() {
 fn a_digest_changed_on_disk_leaves_the_reader_in_its_category_and_story() {
     let tmp = tempfile::tempdir().unwrap();
     let (store, cache, _) = indexed_store(&tmp);
-    let (library, pending) = Library::open_dir(
-        &store,
-        Some(&cache),
-        Categorizer::builtin().into(),
-        Look::Files,
-    );
+    let (library, pending) = open(&store, &cache);
     assert!(pending.is_none());
     let mut h = Harness::new(reader(library), 120, 30);
     h.keys("<Enter>j<Enter>j<Enter>");
@@ -501,12 +433,7 @@ fn a_story_retitled_while_it_is_read_stays_open() {
     };
     fs::write(&file, digest("旧的标题写法")).unwrap();
     Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
-    let (library, _) = Library::open_dir(
-        &store,
-        Some(&cache),
-        Categorizer::builtin().into(),
-        Look::Files,
-    );
+    let (library, _) = open(&store, &cache);
     let mut h = Harness::new(reader(library), 120, 30);
     h.keys("<Enter><Enter>j<Enter>");
     let opened = |h: &Harness| h.app.opened().map(|(_, v)| v.title.to_string());
@@ -536,12 +463,7 @@ fn the_bookmarks_view_shows_a_story_retitled_while_it_is_open() {
     };
     fs::write(&file, digest("旧的标题写法")).unwrap();
     Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
-    let (library, _) = Library::open_dir(
-        &store,
-        Some(&cache),
-        Categorizer::builtin().into(),
-        Look::Files,
-    );
+    let (library, _) = open(&store, &cache);
     let mut h = Harness::new(reader(library), 120, 30);
     h.keys("<Enter><Enter>bB");
     assert!(h.text().contains("旧的标题写法"), "{}", h.text());
@@ -572,12 +494,7 @@ fn a_story_gone_while_it_is_read_is_named() {
     )
     .unwrap();
     Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
-    let (library, _) = Library::open_dir(
-        &store,
-        Some(&cache),
-        Categorizer::builtin().into(),
-        Look::Files,
-    );
+    let (library, _) = open(&store, &cache);
     let mut h = Harness::new(reader(library), 120, 30);
     h.keys("<Enter><Enter>j<Enter>");
     let opened = h.app.opened().map(|(_, v)| v.title.to_string());
@@ -613,12 +530,7 @@ fn a_date_whose_files_are_deleted_gives_way_to_the_next_older_one_and_says_so() 
     fs::write(store.join("2026-01-23-b.md"), sample(3)).unwrap();
     fs::write(store.join("2026-01-22-c.md"), sample(2)).unwrap();
     Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
-    let (library, _) = Library::open_dir(
-        &store,
-        Some(&cache),
-        Categorizer::builtin().into(),
-        Look::Files,
-    );
+    let (library, _) = open(&store, &cache);
     let mut h = Harness::new(reader(library), 120, 30);
     h.keys("j");
     let date = |h: &Harness| {
@@ -656,12 +568,7 @@ fn a_narrow_status_bar_keeps_the_indexing_progress() {
     fs::create_dir_all(&dir).unwrap();
     let lock = fs::File::create(dir.join("lock")).unwrap();
     lock.lock().unwrap();
-    let (library, pending) = Library::open_dir(
-        &store,
-        Some(&cache),
-        Categorizer::builtin().into(),
-        Look::Files,
-    );
+    let (library, pending) = open(&store, &cache);
     let mut h = Harness::new(reader(library), 40, 12);
     h.app.start_loading(pending.expect("files to index"));
     // Indexing starts from 0, and as soon as it finds another ribao holding the index, says
