@@ -4,7 +4,7 @@
 use crate::index::{DigestInfo, ItemView};
 use crate::library::Library;
 use crate::model::date_label;
-use crate::text::TextOptions;
+use crate::text::{TextOptions, plural};
 use anyhow::bail;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -220,7 +220,7 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
         let table: Vec<Vec<String>> = rows
             .iter()
             .map(|r| {
-                let mut items = count(r.items, "item");
+                let mut items = plural(r.items, "item", "items");
                 if r.elsewhere > 0 {
                     items.push_str(&format!(" ({} listed under another digest)", r.elsewhere));
                 }
@@ -554,7 +554,7 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
                     let mut line = format!(
                         "{status}  {}: {}, {date}, {}",
                         crate::text::visible(&r.path),
-                        count(r.items, "item"),
+                        plural(r.items, "item", "items"),
                         r.format.unwrap_or_default()
                     );
                     for w in &r.warnings {
@@ -578,8 +578,8 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
         };
         emit(&format!(
             "{}, {}{repeats}, {failed} failed\n",
-            count(total, "file"),
-            count(items, "item")
+            plural(total, "file", "files"),
+            plural(items, "item", "items")
         ))?;
     }
     Ok(if failed > 0 {
@@ -587,14 +587,6 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
 
 fn print_origin_notice(library: &Library) {

@@ -67,3 +67,8 @@ pub struct TextOptions {
     /// click or copy. In a pane it is broken to fit, as the pane would cut it.
     pub whole_urls: bool,
 }
+
+/// A count and its noun: `1 story`, `2 stories`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

@@ -929,9 +929,9 @@ impl App {
         self.set_scope(next);
         let n = self.items.len();
         let text = format!(
-            "范围 scope: {} · {n} {}",
+            "范围 scope: {} · {}",
             self.scope_label(),
-            if n == 1 { "story" } else { "stories" }
+            crate::text::plural(n, "story", "stories")
         );
         self.notify(text, false);
     }
@@ -1139,10 +1139,7 @@ impl App {
             .map(|r| self.item_at(r).1.id.to_string())
             .filter(|id| !self.session.is_read(id))
             .collect();
-        let stories = match unread.len() {
-            1 => "1 story".to_string(),
-            n => format!("{n} stories"),
-        };
+        let stories = crate::text::plural(unread.len(), "story", "stories");
         let text = if unread.is_empty() {
             let why = if none_listed {
                 "no stories listed here"
@@ -1165,13 +1162,10 @@ impl App {
     /// stay read), in one save.
     fn undo_mark_all(&mut self) {
         let marked = std::mem::take(&mut self.marked_all);
-        let stories = match marked.len() {
-            0 => {
-                return self.notify("nothing to undo (u undoes A, mark all read)", false);
-            }
-            1 => "1 story".to_string(),
-            n => format!("{n} stories"),
-        };
+        if marked.is_empty() {
+            return self.notify("nothing to undo (u undoes A, mark all read)", false);
+        }
+        let stories = crate::text::plural(marked.len(), "story", "stories");
         self.session.mark(marked, false);
         self.notify_change(&format!("marked {stories} unread again"));
     }

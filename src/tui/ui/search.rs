@@ -62,10 +62,6 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) -> Option<(u16, 
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// The results' count, or that they are coming. While files are being indexed the count
 /// is of the stories indexed so far (the search runs again when the rest are).
 fn count(app: &App, view: &SearchView) -> String {
@@ -74,11 +70,14 @@ fn count(app: &App, view: &SearchView) -> String {
     }
     match (view.pending, view.hits.len()) {
         (true, 0) => "searching…".to_string(),
-        (true, n) => format!("{} · searching…", plural(n, "result", "results")),
+        (true, n) => format!(
+            "{} · searching…",
+            crate::text::plural(n, "result", "results")
+        ),
         (false, n) if app.library().pending_count() > 0 => {
-            format!("{} so far", plural(n, "result", "results"))
+            format!("{} so far", crate::text::plural(n, "result", "results"))
         }
-        (false, n) => plural(n, "result", "results"),
+        (false, n) => crate::text::plural(n, "result", "results"),
     }
 }
 
@@ -481,7 +480,10 @@ fn draw_article(buf: &mut Buffer, area: Rect, app: &mut App) {
         (None, _) => word.to_string(),
         (Some(_), _) if no_words => word.to_string(),
         (Some(_), Some(c)) => format!("{word} · match {} of {total}", c + 1),
-        (Some(_), None) => format!("{word} · {}", plural(total, "match", "matches")),
+        (Some(_), None) => format!(
+            "{word} · {}",
+            crate::text::plural(total, "match", "matches")
+        ),
     };
     let inner = draw_block(buf, area, pane_block(&title, focused, area.width, opts));
     let (width, height) = (usize::from(inner.width), usize::from(inner.height));
