@@ -265,7 +265,6 @@ fn keeps_zwj(prev: Option<&str>, next: Option<char>) -> bool {
     joined.width() == prev.width()
 }
 
-/// The emoji selector changes no width after a character two columns wide already.
 /// The letter a regional indicator stands for. A pair of them is a flag (`🇨🇳`), drawn in
 /// two columns by some terminals and as two letters in two or four by others (tmux among
 /// them), leaving stale cells where they differ: the letters (`CN`) read the same everywhere.
@@ -274,6 +273,7 @@ fn regional_letter(c: char) -> Option<char> {
     char::from_u32('A' as u32 + n)
 }
 
+/// The emoji selector changes no width after a character two columns wide already.
 fn keeps_emoji_selector(prev: Option<char>) -> bool {
     prev.is_some_and(|c| c.width() == Some(2))
 }
