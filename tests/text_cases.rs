@@ -604,7 +604,8 @@ fn images_and_html_are_reduced_to_text() {
 }
 
 /// A short label (`[视频]`, a link's number) is never broken nor left to start a line, where
-/// a number would read as an entry of the links list.
+/// a number would read as an entry of the links list; a number takes two characters of its
+/// text along.
 #[test]
 fn link_numbers_and_short_labels_stay_whole_and_with_their_text() {
     for width in 10..40 {
@@ -615,6 +616,11 @@ fn link_numbers_and_short_labels_stay_whole_and_with_their_text() {
         for row in &rows {
             assert!(
                 !row.starts_with("[6]") && !row.starts_with("[12]"),
+                "{width}: {rows:?}"
+            );
+            // Nor with one character of its text.
+            assert!(
+                !row.starts_with("接[6]") && !row.starts_with("接[12]"),
                 "{width}: {rows:?}"
             );
             for part in ["[视", "[图", "[1"] {
@@ -682,7 +688,7 @@ fn html_pictures_videos_and_links_are_numbered_and_listed() {
 /// after `<br/>`. Each address is numbered once, where it is, and none is lost.
 #[test]
 fn each_address_is_numbered_once_and_none_is_lost() {
-    let cases: [(&str, &str, &[&str]); 6] = [
+    let cases: [(&str, &str, &[&str]); 7] = [
         (
             "[![图片](https://p.example/a.png)](https://p.example/a.png)",
             "[图片][1]",
@@ -707,6 +713,11 @@ fn each_address_is_numbered_once_and_none_is_lost() {
             "<img src=https://e.example/p.gif> <img src=https://e.example/q.png/>",
             "[图片][1] [图片][2]",
             &["https://e.example/p.gif", "https://e.example/q.png"],
+        ),
+        (
+            "摘要：<a href=\"https://l.example/\">原文</a> 见 a<b 与 x < y=1。<p><a href=\"https:&#x2F;&#x2F;static.exa",
+            "摘要：原文[1] 见 a<b 与 x < y=1。",
+            &["https://l.example/"],
         ),
         (
             "一段。<br/> <video src=\"https://v.example/c.mp4\"></video>",

@@ -223,6 +223,33 @@ fn push_break(out: &mut String) {
     out.push('\n');
 }
 
+/// How much of `text` (the end of a paragraph, list item or cell) to keep: all of it, or all
+/// before a tag cut off with its text (`<a href="https://static.exa` at the end of a clipped
+/// summary), which is neither a tag nor text anyone wrote. A `<` starts one when a tag name,
+/// a space and an attribute's `=` follow it and no `>` comes after.
+pub(super) fn before_cut_off_tag(text: &str) -> usize {
+    let Some(at) = text.rfind('<') else {
+        return text.len();
+    };
+    let tag = &text[at + 1..];
+    let name = tag
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let after = &tag[name..];
+    let attribute = after.trim_start_matches(|c: char| c.is_ascii_whitespace());
+    let attribute_name = attribute
+        .bytes()
+        .take_while(|b| b.is_ascii_alphabetic() || *b == b'-')
+        .count();
+    let cut = tag.starts_with(|c: char| c.is_ascii_alphabetic())
+        && attribute.len() < after.len()
+        && attribute_name > 0
+        && attribute[attribute_name..].starts_with('=')
+        && !tag.contains('>');
+    if cut { at } else { text.len() }
+}
+
 /// The decoded value of a quoted or bare attribute, e.g. `alt` of an `<img>`.
 fn attribute(tag: &str, name: &str) -> Option<String> {
     let lower = tag.to_ascii_lowercase();

@@ -132,6 +132,10 @@ impl Renderer {
         // pulldown-cmark splits text at entities; joined, `&#27;[2J` sanitises as one escape
         // sequence instead of leaving `[2J` behind.
         if !matches!(event, Event::Text(_)) {
+            if matches!(event, Event::End(_)) {
+                let keep = super::html::before_cut_off_tag(&self.text_run);
+                self.text_run.truncate(keep);
+            }
             self.flush_text();
         }
         match event {
