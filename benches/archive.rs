@@ -83,6 +83,14 @@ fn benches(c: &mut Criterion) {
             draw(&mut app)
         })
     });
+    // A mark changed: the category pane counts the archive's unread stories again.
+    app.update(Action::Right);
+    group.bench_function("mark a story read then redraw, whole archive", |b| {
+        b.iter(|| {
+            app.update(Action::ToggleRead);
+            draw(&mut app)
+        })
+    });
     group.finish();
 }
 

@@ -427,9 +427,10 @@ fn search_the_samples_for_a_chinese_word_and_come_back() {
     t.wait_for("the results again", |s| s.contains("n/N result"));
     std::thread::sleep(std::time::Duration::from_millis(150));
     t.keys(&["Escape"]);
-    // The opened result is read now (✓, one unread less on its date); nothing else changed.
+    // The opened result is read now (✓, one unread less on its date and in its categories);
+    // nothing else changed.
     // (Waiting for the whole screen: a capture may catch the terminal mid-frame.)
-    let as_unread = |s: &str| s.replace('✓', " ").replace("1/11  10", "1/11  11");
+    let as_unread = |s: &str| common::without_read_marks(&s.replace("1/11  10", "1/11  11"));
     let after = t.wait_for("the reader as it was", |s| {
         as_unread(s) == as_unread(&before)
     });
@@ -437,6 +438,11 @@ fn search_the_samples_for_a_chinese_word_and_come_back() {
     assert!(
         before.contains("1/11  11") && after.contains("1/11  10"),
         "one unread less on the date:\n{after}"
+    );
+    assert!(
+        before.contains("全部 / All                    11  11")
+            && after.contains("全部 / All                    11  10"),
+        "one unread less in the category pane:\n{after}"
     );
     std::thread::sleep(std::time::Duration::from_millis(150));
     t.keys(&["q"]);

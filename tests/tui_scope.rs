@@ -195,6 +195,72 @@ fn both_kinds_of_categories_are_listed_with_counts() {
     assert!(row.contains(&format!("~{inferred} {count}")), "{row}");
 }
 
+/// Each category says how many of its stories are unread (✓ when none), as the date list
+/// does, in every scope, and counts again as stories are read and marked unread.
+#[test]
+fn each_category_counts_its_unread_stories_as_they_are_read() {
+    let mut h = Harness::new(scope_app(), 120, 40);
+    // The category pane's row of `name`, from the name on (the pane ends before the
+    // screen's 70th character).
+    let row = |h: &mut Harness, name: &str| -> String {
+        let rows: Vec<String> = h
+            .rows()
+            .iter()
+            .map(|r| r.chars().take(70).collect())
+            .collect();
+        let line = rows
+            .iter()
+            .find(|l| l.contains(&format!(" {name} ")))
+            .unwrap_or_else(|| panic!("no row for {name}: {rows:#?}"));
+        let from = line.find(&format!(" {name} ")).unwrap();
+        let pane = &line[from..];
+        pane[..pane.find(['│', '┃', '█']).unwrap()]
+            .trim()
+            .to_string()
+    };
+    let squeeze = |r: String| r.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(squeeze(row(&mut h, "全部 / All")), "全部 / All 8 8");
+    assert_eq!(squeeze(row(&mut h, "技术前沿解读")), "技术前沿解读 2 2");
+    select_category(&mut h, &CategoryFilter::Source("技术前沿解读".into()));
+    h.keys("<Enter><Enter>");
+    assert_eq!(squeeze(row(&mut h, "技术前沿解读")), "技术前沿解读 2 1");
+    assert_eq!(squeeze(row(&mut h, "全部 / All")), "全部 / All 8 7");
+    // Another date's stories are all unread.
+    h.keys("[");
+    assert_eq!(squeeze(row(&mut h, "全部 / All")), "全部 / All 2 2");
+    h.keys("]");
+    select_category(&mut h, &CategoryFilter::Source("技术前沿解读".into()));
+    h.keys("<Enter>j<Enter>");
+    assert_eq!(squeeze(row(&mut h, "技术前沿解读")), "技术前沿解读 2 ✓");
+    // The whole archive: the two read stories are read there too.
+    h.keys("aaa");
+    assert_eq!(h.app.scope(), Scope::All);
+    let all = h.app.categories()[0].count;
+    assert_eq!(
+        squeeze(row(&mut h, "全部 / All")),
+        format!("全部 / All {all} {}", all - 2)
+    );
+    assert_eq!(squeeze(row(&mut h, "技术前沿解读")), "技术前沿解读 2 ✓");
+    // Marked unread again.
+    h.keys("c");
+    select_category(&mut h, &CategoryFilter::Source("技术前沿解读".into()));
+    h.keys("<Enter>r");
+    assert_eq!(squeeze(row(&mut h, "技术前沿解读")), "技术前沿解读 2 1");
+    // Every story of the archive marked read (more marks than a day has stories: counted
+    // the other way round), then put back.
+    select_category(&mut h, &CategoryFilter::All);
+    h.keys("<Enter>AA");
+    assert_eq!(
+        squeeze(row(&mut h, "全部 / All")),
+        format!("全部 / All {all} ✓")
+    );
+    h.keys("a");
+    assert_eq!(h.app.scope(), Scope::Day);
+    assert_eq!(squeeze(row(&mut h, "全部 / All")), "全部 / All 8 ✓");
+    h.keys("u");
+    assert_eq!(squeeze(row(&mut h, "全部 / All")), "全部 / All 8 7");
+}
+
 /// What a category filter should let through, decided from the item's own fields (the app
 /// decides by label ids).
 fn accepts(filter: &CategoryFilter, item: &ribao::index::ItemView) -> bool {

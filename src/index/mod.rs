@@ -422,13 +422,19 @@ impl Index {
             .unwrap_or("")
     }
 
+    /// The id of item `i` (what the reading state knows it by).
+    pub fn id(&self, i: usize) -> &str {
+        let ids = &self.cols.ids;
+        Index::str_in(
+            &self.meta,
+            ids.start + i * ID_LEN..ids.start + (i + 1) * ID_LEN,
+        )
+        .trim_end_matches('\0')
+    }
+
     pub fn item(&self, i: usize) -> ItemView<'_> {
         let c = &self.cols;
-        let id = Index::str_in(
-            &self.meta,
-            c.ids.start + i * ID_LEN..c.ids.start + (i + 1) * ID_LEN,
-        )
-        .trim_end_matches('\0');
+        let id = self.id(i);
         let off = c.strings.start + self.u64(&c.str_off, i) as usize;
         let title_end = off + self.u32(&c.title_len, i) as usize;
         let url_end = title_end + self.u32(&c.url_len, i) as usize;
@@ -552,18 +558,24 @@ impl Index {
     /// The item with this id, by binary search over the id-sorted column: of a story kept
     /// twice, the one lists show.
     pub fn find_id(&self, id: &str) -> Option<usize> {
-        if id.len() > ID_LEN {
-            return None;
-        }
+        self.with_id(id).next()
+    }
+
+    /// Every item with this id (a story kept twice has it twice), the one lists show first.
+    pub fn with_id(&self, id: &str) -> impl Iterator<Item = usize> + '_ {
+        // No id is longer: then there is nothing to look through.
+        let end = if id.len() <= ID_LEN { self.items } else { 0 };
         let mut want = [0u8; ID_LEN];
-        want[..id.len()].copy_from_slice(id.as_bytes());
-        let key = |i: usize| {
+        if end > 0 {
+            want[..id.len()].copy_from_slice(id.as_bytes());
+        }
+        let key = move |i: usize| {
             let start = self.cols.ids.start + i * ID_LEN;
             &self.meta[start..start + ID_LEN]
         };
         let order = &self.meta[self.cols.by_id.clone()];
         // The first place whose id is not below `id`: equal ids are in item order.
-        let (mut lo, mut hi) = (0, self.items);
+        let (mut lo, mut hi) = (0, end);
         while lo < hi {
             let mid = (lo + hi) / 2;
             if key(u32_at(order, mid) as usize) < &want[..] {
@@ -572,8 +584,9 @@ impl Index {
                 hi = mid;
             }
         }
-        let item = (lo < self.items).then(|| u32_at(order, lo) as usize)?;
-        (key(item) == &want[..]).then_some(item)
+        (lo..end)
+            .map(move |at| u32_at(order, at) as usize)
+            .take_while(move |&item| key(item) == &want[..])
     }
 
     /// The digest's own summary (Markdown), shown before a story is opened.

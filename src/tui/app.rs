@@ -124,6 +124,8 @@ pub struct App {
     /// The selected date group (in a multi-date scope: the date of the selected story).
     date: usize,
     categories: Vec<CategoryCount>,
+    /// Unread stories of each category, and the marks' version they were counted at.
+    unread: Option<(u64, Vec<usize>)>,
     category: usize,
     /// The items of the scope the category lets through, in library order.
     items: Vec<ItemRef>,
@@ -215,6 +217,7 @@ impl App {
             scope_digests: Vec::new(),
             date: 0,
             categories: Vec::new(),
+            unread: None,
             category: 0,
             items: Vec::new(),
             spans: Vec::new(),
@@ -655,6 +658,20 @@ impl App {
     pub fn categories(&self) -> &[CategoryCount] {
         &self.categories
     }
+    /// How many stories of each category are unread, counted again when a mark changed.
+    pub(crate) fn category_unread(&mut self) -> &[usize] {
+        let version = self.session.version();
+        if self.unread.as_ref().is_none_or(|(v, _)| *v != version) {
+            let counts = scope::unread_counts(
+                &self.library,
+                &self.scope_digests,
+                &self.categories,
+                &self.session.state().read,
+            );
+            self.unread = Some((version, counts));
+        }
+        self.unread.as_ref().map_or(&[], |(_, counts)| counts)
+    }
     /// The category pane's rows: the categories with a heading above each group.
     pub fn category_rows(&self) -> Vec<CategoryRow> {
         let mut out = Vec::with_capacity(self.categories.len() + 2);
@@ -875,6 +892,7 @@ impl App {
     fn refresh_scope(&mut self, keep: Option<CategoryFilter>, anchor: Option<ItemRef>) {
         self.scope_digests = scope::digests_in(&self.dates, self.scope, self.date);
         self.categories = scope::categories(&self.library, &self.scope_digests);
+        self.unread = None;
         self.category = keep
             .and_then(|f| self.categories.iter().position(|c| c.filter == f))
             .unwrap_or(0);

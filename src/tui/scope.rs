@@ -7,7 +7,8 @@
 use crate::index::{DigestInfo, ItemView};
 use crate::library::Library;
 use chrono::{Days, NaiveDate};
-use std::collections::HashMap;
+use foldhash::HashSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// (digest index, item index) in the library.
 pub type ItemRef = (usize, usize);
@@ -319,6 +320,80 @@ pub fn categories(library: &Library, digests: &[usize]) -> Vec<CategoryCount> {
             }),
     );
     out
+}
+
+/// How many of the items of `digests` in each of `categories` (as [`categories`] gave them)
+/// are unread, in the same order.
+pub fn unread_counts(
+    library: &Library,
+    digests: &[usize],
+    categories: &[CategoryCount],
+    read: &BTreeSet<String>,
+) -> Vec<usize> {
+    let index = library.index();
+    let labels = index.labels().len();
+    // The category each label id counts for, as a publication's category or a unified one.
+    let mut source_slot: Vec<Option<usize>> = vec![None; labels];
+    let mut unified_slot: Vec<Option<usize>> = vec![None; labels];
+    let mut all = None;
+    let mut uncategorized = None;
+    for (slot, c) in categories.iter().enumerate() {
+        let (slots, name) = match &c.filter {
+            CategoryFilter::All => {
+                all = Some(slot);
+                continue;
+            }
+            CategoryFilter::Uncategorized => {
+                uncategorized = Some(slot);
+                continue;
+            }
+            CategoryFilter::Source(name) => (&mut source_slot, name),
+            CategoryFilter::Unified(name) => (&mut unified_slot, name),
+        };
+        if let Some(id) = index.label_id(name) {
+            slots[id as usize] = Some(slot);
+        }
+    }
+    let slots_of = |i: usize| {
+        let (category, unified) = index.category_ids(i);
+        let source = match source_slot.get(category as usize) {
+            Some(&slot) => slot,
+            None => uncategorized,
+        };
+        [
+            all,
+            source,
+            unified_slot.get(unified as usize).copied().flatten(),
+        ]
+    };
+    let in_scope = all.map_or(0, |a| categories[a].count);
+    if read.len() < in_scope {
+        // Fewer marks than stories (the archive in scope, or a day's with few read): each
+        // read story is found by its id and taken off.
+        let mut covered = vec![false; library.digests().len()];
+        for &d in digests {
+            covered[d] = true;
+        }
+        let mut out: Vec<usize> = categories.iter().map(|c| c.count).collect();
+        for i in read.iter().flat_map(|id| index.with_id(id)) {
+            if covered[index.digest_of(i)] && !index.is_repeat(i) {
+                for slot in slots_of(i).into_iter().flatten() {
+                    out[slot] = out[slot].saturating_sub(1);
+                }
+            }
+        }
+        out
+    } else {
+        // More marks than stories: each story is looked up among them.
+        let read: HashSet<&str> = read.iter().map(String::as_str).collect();
+        let mut out = vec![0; categories.len()];
+        for i in items_of(library, digests).filter(|&i| !read.contains(index.id(i))) {
+            for slot in slots_of(i).into_iter().flatten() {
+                out[slot] += 1;
+            }
+        }
+        out
+    }
 }
 
 /// The items of `digests` that `filter` lets through, in library order (so sorted).

@@ -21,6 +21,9 @@ pub struct Session {
     /// Where the reader is now; saved on quit.
     position: Option<Position>,
     message: Option<(String, bool)>,
+    /// Counts the changes to the marks and bookmarks held, however they came (this reader,
+    /// another one): what is counted from them knows when to count again.
+    version: u64,
 }
 
 impl Session {
@@ -42,6 +45,7 @@ impl Session {
             state: loaded.state,
             position,
             message,
+            version: 0,
         }
     }
 
@@ -56,6 +60,7 @@ impl Session {
             on_disk: Stamp::default(),
             position,
             message: None,
+            version: 0,
         }
     }
 
@@ -74,6 +79,11 @@ impl Session {
     /// True when saving to the state file failed and changes are kept in memory only.
     pub fn saving_off(&self) -> bool {
         self.saving_off.is_some()
+    }
+
+    /// Changes with every change to the marks and bookmarks held.
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     pub fn state(&self) -> &State {
@@ -96,6 +106,7 @@ impl Session {
     /// Saves changes together: one write of the file.
     fn save_all(&mut self, changes: Vec<Change>) {
         self.state.apply_all(&changes);
+        self.version += 1;
         self.pending.extend(changes);
         self.save_pending();
     }
@@ -144,6 +155,7 @@ impl Session {
                 }
                 self.pending.clear();
                 self.state = loaded.state;
+                self.version += 1;
                 self.on_disk = loaded.stamp;
             }
             Err(e) => {
@@ -184,6 +196,7 @@ impl Session {
         let changed = (&loaded.state.bookmarks, &loaded.state.read)
             != (&self.state.bookmarks, &self.state.read);
         self.state = loaded.state;
+        self.version += 1;
         self.on_disk = loaded.stamp;
         changed || self.message.is_some()
     }

@@ -94,3 +94,22 @@ pub fn generated_store(dir: &Path, files: usize, stories: usize, paragraph: &str
     }
     store
 }
+
+/// A screen of the reader (three panes, the categories in characters 30 to 70) with what
+/// reading a story changes hidden: its `✓` mark, and the counts of the category pane under
+/// the titles' row.
+pub fn without_read_marks(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .enumerate()
+        .map(|(row, line)| {
+            line.chars()
+                .enumerate()
+                .map(|(col, c)| match (row, col, c) {
+                    (1.., 30..70, '0'..='9') | (.., '✓') => ' ',
+                    _ => c,
+                })
+                .collect()
+        })
+        .collect()
+}

@@ -1,13 +1,14 @@
 //! The category pane: `全部 / All`, then the publications' own categories and the unified
 //! categories of the scope, each group under a heading, each category with its count (and,
-//! for unified ones, how many stories ribao placed there itself, by keywords or as 其他: `~3`).
+//! for unified ones, how many stories ribao placed there itself, by keywords or as 其他: `~3`)
+//! and how many are unread (✓ when none), as the date list has them.
 
 use super::super::app::{App, CategoryRow, Pane};
-use super::{BOLD, DIM, INFERRED_MARK, clean, draw_block, fit_row, list, pane_block};
+use super::{ACCENT, BOLD, DIM, INFERRED_MARK, OK, clean, draw_block, fit_row, list, pane_block};
 use crate::text::{self, TextOptions};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 /// The pane's title: `分类 · 2026-01-24`, `分类 · 近7天 (01-18–01-24)`, `分类 · 全部存档`.
@@ -29,6 +30,11 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         .iter()
         .position(|r| *r == CategoryRow::Entry(app.category_index()))
         .unwrap_or(0);
+    let unread = app.category_unread().to_vec();
+    // Counts in columns: each as wide as the widest of the pane.
+    let digits = |n: usize| n.to_string().len();
+    let count_w = app.categories().iter().map(|c| digits(c.count)).max();
+    let unread_w = unread.iter().map(|&n| digits(n)).max().unwrap_or(0).max(3);
     let mut offset = app.view.offsets[1];
     // The heading above the selected category stays in view with it.
     if selected > 0 && matches!(rows[selected - 1], CategoryRow::Heading(_)) && offset >= selected {
@@ -57,11 +63,19 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
                         DIM.add_modifier(Modifier::ITALIC),
                     ));
                 }
-                right.push(Span::styled(entry.count.to_string(), DIM));
+                let count_w = count_w.unwrap_or(0);
+                right.push(Span::styled(format!("{:>count_w$} ", entry.count), DIM));
+                let unread = unread.get(c).copied().unwrap_or(0);
+                right.push(match unread {
+                    0 => Span::styled(format!("{:>unread_w$}", "✓"), OK),
+                    n => Span::styled(format!("{n:>unread_w$}"), ACCENT),
+                });
+                let selected = c == app_ref.category_index();
+                let style = if unread > 0 || selected { BOLD } else { DIM };
                 fit_row(
-                    vec![list::marker(c == app_ref.category_index())],
+                    vec![list::marker(selected)],
                     &clean(entry.filter.label()),
-                    Style::new(),
+                    style,
                     right,
                     width,
                     opts,
