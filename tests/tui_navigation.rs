@@ -480,6 +480,40 @@ fn hostile_text_and_links_never_reach_the_terminal_or_a_process() {
     assert!(h.app.message().unwrap().text.contains("not an http(s) URL"));
 }
 
+/// A page whose address holds a quote (`wiki/Hilbert's_problems`) opens and copies as that
+/// page, the quote percent-encoded; never another link of the story in its place.
+#[test]
+fn a_link_with_a_quote_opens_that_page_not_another() {
+    let item = Item {
+        id: "a".into(),
+        title: "希尔伯特问题".into(),
+        category: None,
+        region: None,
+        outlet: None,
+        url: Some("https://en.wikipedia.org/wiki/Hilbert's_problems".into()),
+        body: "另见[图灵](https://en.wikipedia.org/wiki/Alan_Turing)。".into(),
+        unified: None,
+    };
+    let digest = Digest {
+        id: "d1".into(),
+        path: PathBuf::from("quote.md"),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 3, 14),
+        source: "AI 日报".into(),
+        series: None,
+        title: "AI 日报".into(),
+        format: Format::Generic,
+        front_page: String::new(),
+        items: vec![item],
+        warnings: Vec::new(),
+    };
+    let library = support::library_of(Origin::Store(PathBuf::from("/store")), vec![digest]);
+    let mut h = Harness::new(app_with(library, TextOptions::default()), 100, 30);
+    h.keys("ll<Enter>oy");
+    let page = "https://en.wikipedia.org/wiki/Hilbert%27s_problems";
+    assert_eq!(h.host.opened, [page]);
+    assert_eq!(h.host.copied, [page]);
+}
+
 #[test]
 fn messages_fade_after_three_seconds() {
     let mut h = Harness::new(app(), 120, 40);

@@ -7,8 +7,11 @@ use crate::text;
 const MAX_URL_BYTES: usize = 4096;
 
 /// The link, cleaned, when it is a plain http(s) URL: sanitised (no escapes or controls),
-/// trimmed, with a host, and without whitespace, quotes or angle brackets. Anything else
-/// (`javascript:`, `file:`, `-flag`, text with spaces) is refused.
+/// trimmed, with a host, and without whitespace. Quotes, backticks, angle brackets and
+/// backslashes, which a page's address may hold (`wiki/Hilbert's_problems`), are
+/// percent-encoded as browsers do, so no program the URL is handed to can take them for
+/// its own syntax. Anything else (`javascript:`, `file:`, `-flag`, text with spaces) is
+/// refused.
 pub fn safe_url(raw: &str) -> Option<String> {
     let clean = text::sanitize(raw);
     let url = clean.trim();
@@ -18,14 +21,26 @@ pub fn safe_url(raw: &str) -> Option<String> {
     let rest = &url[text::web_scheme_len(url)?..];
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let host = &rest[..host_end];
-    let forbidden = |c: char| {
-        c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '`' | '<' | '>' | '\\')
-    };
-    if host.is_empty() || host.starts_with('@') || url.chars().any(forbidden) {
+    let forbidden = |c: char| c.is_whitespace() || c.is_control();
+    if host.is_empty()
+        || host.starts_with('@')
+        || host.contains(QUOTED)
+        || url.chars().any(forbidden)
+    {
         return None;
     }
-    Some(url.to_string())
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            c if QUOTED.contains(&c) => out.push_str(&format!("%{:02X}", c as u32)),
+            _ => out.push(c),
+        }
+    }
+    (out.len() <= MAX_URL_BYTES).then_some(out)
 }
+
+/// What [`safe_url`] percent-encodes; no host name holds one.
+const QUOTED: [char; 6] = ['"', '\'', '`', '<', '>', '\\'];
 
 /// A link as a status message names it: its start, cut with `…` past what one row of a
 /// narrow terminal holds beside the words around it.
@@ -102,11 +117,24 @@ mod tests {
             "https://exa mple.com",
             "https://example.com/$(rm -rf ~)",
             "https://example.com/\"; rm -rf ~",
+            "https://exa'mple.com/",
             "ftp://example.com",
             "",
         ] {
             assert_eq!(safe_url(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn quotes_in_an_address_are_percent_encoded() {
+        assert_eq!(
+            safe_url("https://en.wikipedia.org/wiki/Hilbert's_problems").as_deref(),
+            Some("https://en.wikipedia.org/wiki/Hilbert%27s_problems")
+        );
+        assert_eq!(
+            safe_url(r#"https://e.example/a"b`c<d>e\f"#).as_deref(),
+            Some("https://e.example/a%22b%60c%3Cd%3Ee%5Cf")
+        );
     }
 
     #[test]

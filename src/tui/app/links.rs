@@ -7,26 +7,17 @@ use crate::tui::links::LinksView;
 
 impl App {
     /// The story's link to open or copy: its own, else the first of its text's that is not
-    /// a picture's address.
+    /// a picture's address. One that cannot be opened is said so, never passed over for
+    /// another page.
     pub(super) fn link(&mut self) -> Option<String> {
         let (own, numbered) = self.link_targets()?;
         let pictures = numbered.iter().any(|l| l.image);
-        let links = own
-            .into_iter()
-            .chain(numbered.into_iter().filter(|l| !l.image).map(|l| l.url));
-        let mut refused = false;
-        for url in links {
-            match link::safe_url(&url) {
-                Some(url) => return Some(url),
-                None => refused = true,
-            }
-        }
-        let why = if refused {
-            "this story's link is not an http(s) URL; not opened"
-        } else if pictures {
-            "this story links only its pictures: L lists them"
-        } else {
-            "this story has no link"
+        let link = own.or_else(|| numbered.into_iter().find(|l| !l.image).map(|l| l.url));
+        let why = match link.as_deref().map(link::safe_url) {
+            Some(Some(url)) => return Some(url),
+            Some(None) => "this story's link is not an http(s) URL; not opened",
+            None if pictures => "this story links only its pictures: L lists them",
+            None => "this story has no link",
         };
         self.notify(why, true);
         None
