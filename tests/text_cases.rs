@@ -760,6 +760,41 @@ fn code_blocks_keep_lines_and_break_long_ones_at_a_space_else_hard() {
     );
 }
 
+/// Prose kept in a code block (the summaries of some digests) breaks as prose does: between
+/// CJK characters, never inside a number or a Latin word, never before a `，`; so its rows
+/// are full, not cut at the last space or in the middle of `1000`.
+#[test]
+fn prose_in_a_code_block_breaks_where_prose_does() {
+    let prose = "谷歌发布Gemini 3 Flash，性能超越2.5 Pro、速度提升3倍。ConvertX文件转换器支持1000+格式、Chatterbox开源TTS系统获15785星标。";
+    let md = format!("```\n今日摘要\n{prose}\n```\n");
+    for width in 16..60 {
+        let rows = render_plain(&md, width);
+        // Each row's piece, found in the prose in turn: what is on both sides of its end.
+        let mut at = 0;
+        for row in &rows[1..] {
+            let piece = row.trim_start();
+            at += prose[at..].find(piece).expect("rows follow the prose") + piece.len();
+            let before = prose[..at].chars().next_back();
+            let after = prose[at..].trim_start().chars().next();
+            let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            let inside = alnum(before) && alnum(after) && !prose[at..].starts_with(' ');
+            assert!(!inside, "{width}: {rows:#?}");
+            assert!(
+                !matches!(after, Some('，' | '、' | '。')),
+                "{width}: {rows:#?}"
+            );
+        }
+    }
+    assert_eq!(
+        render_plain(&md, 24)[1..4],
+        [
+            "  谷歌发布Gemini 3",
+            "    Flash，性能超越2.5",
+            "    Pro、速度提升3倍。",
+        ]
+    );
+}
+
 #[test]
 fn rules_span_the_width() {
     assert_eq!(

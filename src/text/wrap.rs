@@ -81,47 +81,52 @@ pub fn wrap_with_prefix(
 }
 
 /// Breaks a line of code into pieces of at most `width` (min [`MIN_WRAP_WIDTH`]) columns,
-/// after the last space that fits where there is one (a word is not cut in two), else
-/// between graphemes, but not before closing punctuation or after opening (prose kept in a
-/// code block, as some digests keep their summaries, reads like prose). Every space is kept:
-/// in code whitespace is content.
+/// at the last place that fits: after a space, or where prose may break beside a CJK
+/// character (digests keep their summaries' prose in code blocks: `支持1000+格式` is not cut
+/// inside its number, nor a row begun with `，`); else between graphemes. Code's own
+/// hyphens and brackets are no place to cut (`--max-batch-size` stays whole). Every space
+/// is kept: in code whitespace is content.
 pub(super) fn break_code_line(s: &str, width: usize, opts: TextOptions) -> Vec<&str> {
     let width = width.max(MIN_WRAP_WIDTH);
+    let gs = classify(s, opts);
+    let cjk = |k: usize, last: bool| {
+        let g = &s[gs[k].start..gs.get(k + 1).map_or(s.len(), |g| g.start)];
+        let c = if last {
+            g.chars().next_back()
+        } else {
+            g.chars().next()
+        };
+        c.is_some_and(is_cjk)
+    };
     let mut pieces = Vec::new();
     let (mut start, mut used) = (0, 0);
-    // Just after the last space of the piece being built, and the columns up to there;
-    // spaces before its second grapheme of content are no place to cut (an indent, or the
-    // space after a `#` or `//` that would be left alone on its line).
-    let mut after_space: Option<(usize, usize)> = None;
+    // The last place to cut in the piece being built, and the columns before it; none
+    // before its second grapheme of content (an indent, or the space after a `#` or `//`
+    // that would be left alone on its line).
+    let mut last_break: Option<(usize, usize)> = None;
     let mut content = 0;
-    // The grapheme before: where it starts, the columns before it, and whether it opens.
-    let mut last: Option<(usize, usize, bool)> = None;
-    for (i, g) in graphemes(s) {
-        let w = grapheme_width(g, opts);
-        // A cut after a space may leave too little room still: then one here as well.
-        while used + w > width && i > start {
-            let closing = g.chars().next().is_some_and(is_closing);
-            let (cut, before) = match (after_space.take(), last) {
-                (Some(at), _) => at,
-                // The grapheme before goes down with a closing mark, or with what it opens.
-                (None, Some((at, before, opening))) if (closing || opening) && at > start => {
-                    (at, before)
-                }
-                (None, _) => (i, used),
-            };
-            pieces.push(&s[start..cut]);
-            (start, used) = (cut, used - before);
-            content = graphemes(&s[cut..i]).filter(|&(_, g)| g != " ").count();
+    for i in 0..gs.len() {
+        let g = &gs[i];
+        if i > start && content > 1 && g.can_break && (cjk(i, false) || cjk(i - 1, true)) {
+            last_break = Some((i, used));
         }
-        last = Some((i, used, g.chars().last().is_some_and(is_opening)));
-        used += w;
-        if g != " " {
+        // A cut may leave too little room still: then one here as well.
+        while used + g.width > width && i > start {
+            let (cut, before) = last_break
+                .take()
+                .unwrap_or_else(|| emergency_break(&gs, start, i, used));
+            pieces.push(&s[gs[start].start..gs[cut].start]);
+            (start, used) = (cut, used - before);
+            content = gs[cut..i].iter().filter(|g| !g.space).count();
+        }
+        used += g.width;
+        if !g.space {
             content += 1;
-        } else if content > 1 {
-            after_space = Some((i + 1, used));
+        } else if content > 1 && i + 1 < gs.len() {
+            last_break = Some((i + 1, used));
         }
     }
-    pieces.push(&s[start..]);
+    pieces.push(&s[gs.get(start).map_or(s.len(), |g| g.start)..]);
     pieces
 }
 
@@ -418,10 +423,10 @@ mod tests {
 
     proptest! {
         /// A code line's pieces are the line, each fits, and a piece is cut inside a word
-        /// only when it has no space to be cut after (one after its first character of
-        /// content, as in `# `, does not count).
+        /// (not beside a CJK character) only when it has no space to be cut after (one
+        /// after its first character of content, as in `# `, does not count).
         #[test]
-        fn code_lines_break_after_spaces_where_they_can(
+        fn code_lines_break_after_spaces_or_beside_cjk_where_they_can(
             line in "[a-z中，。「」 ]{0,60}",
             width in 1usize..30,
         ) {
@@ -432,7 +437,10 @@ mod tests {
             for (n, piece) in pieces.iter().enumerate() {
                 prop_assert!(str_width(piece, opts) <= width, "{:?}", pieces);
                 let last = n + 1 == pieces.len();
-                if !last && !piece.ends_with(' ') {
+                let beside_cjk = !last
+                    && (piece.chars().next_back().is_some_and(is_cjk)
+                        || pieces[n + 1].chars().next().is_some_and(is_cjk));
+                if !last && !piece.ends_with(' ') && !beside_cjk {
                     let body = piece.trim_start();
                     let cuttable = body.char_indices().any(|(i, c)| {
                         c == ' ' && body[..i].chars().filter(|&c| c != ' ').count() > 1
