@@ -550,19 +550,25 @@ fn after_tag(text: &str) -> Option<&str> {
 /// The longest tag read before a link: a word or two (`开源`, `Open Source`).
 const MAX_TAG_BYTES: usize = 24;
 
-/// A numbered item: `**Headline** — outlet · time` leads give title and outlet; otherwise
-/// the title is derived from the text and the whole text is the body. `rest` are the lines
-/// after the first.
+/// A numbered item: `**Headline** — outlet · time` leads give title and outlet; a bold
+/// headline alone on the first line, with text under it, is the title and no part of the
+/// text; otherwise the title is derived from the text and the whole text is the body.
+/// `rest` are the lines after the first.
 fn list_item_story<'a>(
     first: &'a str,
     rest: impl Iterator<Item = &'a str>,
     category: Option<String>,
 ) -> Item {
+    let rest: Vec<&str> = rest.collect();
+    let title = derive_title(first);
+    if bold_headline(first).is_some() && rest.iter().any(|l| !l.trim().is_empty()) {
+        return story_of_lines(title, rest.into_iter(), category);
+    }
     led_story(
-        derive_title(first),
+        title,
         first,
         outlet_after(first, |_| true),
-        rest,
+        rest.into_iter(),
         category,
     )
 }
@@ -892,6 +898,30 @@ mod tests {
             ["Audio 新模型发布", "论文结构化摘要工具", "开源语音对话框架"]
         );
         assert!(f.front_page.is_empty(), "{:?}", f.front_page);
+    }
+
+    /// `1. **标题🔥**` over its text: the headline is the title, and the text starts under it
+    /// (the article showed the title twice, glued to the text); a bold headline with no text
+    /// under it is still the story's text.
+    #[test]
+    fn a_bold_headline_alone_on_a_numbered_items_first_line_is_no_part_of_its_text() {
+        let f = find(&Doc::new(
+            "## 今日要闻\n\n1. **快手主体库：一张图解锁多角度角色🔥**  \n快手发布 **主体库** 功能。\n\n2. **只有标题的一条**\n\n3. **标签**：正文三。\n",
+        ));
+        let got: Vec<(&str, &str)> = f
+            .items
+            .iter()
+            .map(|i| (i.title.as_str(), i.body.as_str()))
+            .collect();
+        assert_eq!(
+            got[0],
+            (
+                "快手主体库：一张图解锁多角度角色🔥",
+                "快手发布 **主体库** 功能。"
+            )
+        );
+        assert_eq!(got[1], ("只有标题的一条", "**只有标题的一条**"));
+        assert_eq!(got[2].1, "**标签**：正文三。");
     }
 
     #[test]
