@@ -253,15 +253,21 @@ fn numbered_title(heading: &str) -> Option<String> {
     (!title.is_empty()).then_some(title)
 }
 
-/// `1. title`, `**2、title**` → what follows the number.
+/// `1. title`, `**2、title**`, `1000. title` → what follows the number. A date or version
+/// (`2025.07.16`, `3.5 发布`) is no number of a story: a digit follows its dot.
 fn after_number(heading: &str) -> Option<&str> {
     let t = heading.trim_start_matches("**");
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 3 {
+    if digits == 0 || digits > MAX_STORY_DIGITS {
         return None;
     }
-    t[digits..].strip_prefix(['.', '、', ')'])
+    t[digits..]
+        .strip_prefix(['.', '、', ')'])
+        .filter(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()))
 }
+
+/// Digests number their stories into the thousands (a year's file); more digits are an id.
+const MAX_STORY_DIGITS: usize = 5;
 
 /// `**1. title**` alone on its line: a numbered story written as a bold line, not a heading.
 fn bold_numbered(line: &str) -> Option<String> {
@@ -885,6 +891,18 @@ mod tests {
         assert_eq!(f.items[0].category.as_deref(), Some("产品更新"));
         let f = find(&Doc::new("只有一段文字，没有结构。"));
         assert_eq!(f.items.len(), 1);
+    }
+
+    /// A file numbering its stories past 999 loses none; a dated or versioned heading is
+    /// no numbered story.
+    #[test]
+    fn numbered_headings_past_999_are_stories_and_dates_are_not() {
+        let f = find(&Doc::new(
+            "## 999. 九百九十九\n正文\n## 1000. 一千\n正文一千\n## 12345. 万\n正文\n## 2025.07.16 日报\n正文\n",
+        ));
+        let titles: Vec<&str> = f.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["九百九十九", "一千", "万"]);
+        assert!(f.items[1].body.contains("正文一千"));
     }
 
     #[test]
