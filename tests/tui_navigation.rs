@@ -772,6 +772,11 @@ fn a_resize_keeps_the_place_in_the_article_not_the_row_number() {
         h.resize(120, 10);
     }
     assert_eq!(h.app.scroll(), down);
+    // Through a size where the whole story fits (nothing to scroll), and back.
+    h.resize(200, 100);
+    assert_eq!(h.app.max_scroll(), 0);
+    h.resize(120, 10);
+    assert_eq!(h.app.scroll(), down);
 }
 
 /// The article pane keeps the story read while the list's highlight moves on, so one can

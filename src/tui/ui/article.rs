@@ -169,7 +169,14 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         app.view.article_anchor = Some((content.clone(), anchor));
     }
     app.set_article_metrics(len, width, height);
+    // Held short of its place (the story fits, or ends sooner): the place stays the one to
+    // go back to at the next size, for as long as the reader is left where it was put.
     let scroll = app.scroll();
+    if anchor.is_some()
+        && let Some((_, kept)) = app.view.article_anchor.as_mut()
+    {
+        kept.row = scroll;
+    }
     let lines = app.article.lines(&app.library, content, width, opts);
     for (line, y) in lines.iter().skip(scroll).take(height).zip(inner.y..) {
         put_line(buf, inner.x, y, line, inner.width, opts);
