@@ -398,6 +398,10 @@ fn a_hand_edited_bookmark_prints_without_control_characters() {
                 "title": "EVIL\u{1b}]52;c;cm0gLXJm\u{7} \u{1b}[2J title <b>[x]",
                 "url": "https://x.example/a(b)", "path": "/gone.md",
                 "added": "2026-03-02T10:00:00Z"
+            }, {
+                "id": "a3", "date": "2026-02-28", "source": "周报", "category": null,
+                "title": " ", "url": "https://y.example/p", "path": "/gone.md",
+                "added": "2026-02-28T10:00:00Z"
             }],
             "read": [],
             "position": null
@@ -422,5 +426,10 @@ fn a_hand_edited_bookmark_prints_without_control_characters() {
     assert_eq!(
         markdown.lines().next().unwrap(),
         r"- [EVIL  title \<b>\[x\]](https://x.example/a%28b%29) — 周报, 2026-03-02"
+    );
+    // Without a title, the link is not left with no text to click.
+    assert_eq!(
+        markdown.lines().last().unwrap(),
+        "- <https://y.example/p> — 周报, 2026-02-28"
     );
 }

@@ -77,16 +77,18 @@ fn markdown_line(b: &Bookmark) -> String {
         .replace('<', "\\<");
     let source = clean(&b.source);
     let date = b.date.as_deref().unwrap_or(crate::model::UNDATED);
-    match &b.url {
-        Some(url) => format!(
-            "- [{title}]({}) — {source}, {}",
-            clean(url)
-                .replace('(', "%28")
-                .replace(')', "%29")
-                .replace(' ', "%20"),
-            clean(date)
-        ),
-        None => format!("- {title} — {source}, {}", clean(date)),
+    let url = b.url.as_deref().map(|url| {
+        clean(url)
+            .replace('(', "%28")
+            .replace(')', "%29")
+            .replace(' ', "%20")
+    });
+    let date = clean(date);
+    match url {
+        // No title to link (a state file edited by hand): the address is its own text.
+        Some(url) if title.trim().is_empty() => format!("- <{url}> — {source}, {date}"),
+        Some(url) => format!("- [{title}]({url}) — {source}, {date}"),
+        None => format!("- {title} — {source}, {date}"),
     }
 }
 
