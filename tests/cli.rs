@@ -42,6 +42,28 @@ fn store_option_works_before_and_after_the_subcommand_and_from_env() {
     assert_eq!(stdout(&env), after);
 }
 
+/// Each row ends with the digest's file as the store names it: two digests of one day (a
+/// copy beside its raw digest) may share their source and title.
+#[test]
+fn list_names_each_digests_file_in_the_store() {
+    let listed = stdout(&ribao(&["list", "--store", &store()]));
+    let files: Vec<&str> = listed
+        .lines()
+        .map(|row| row.rsplit("  ").next().unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "misc/bad-front-matter.md",
+            "misc/2026-02-05-gbk.md",
+            "misc/2026-02-04-crlf-daily.md",
+            "brief/2026-02-03.md",
+            "misc/no-date-notes.md",
+        ],
+        "{listed}"
+    );
+}
+
 #[test]
 fn items_filters_by_date_category_and_source() {
     let v = json(&ribao(&[

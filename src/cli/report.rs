@@ -224,12 +224,17 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
                 if r.elsewhere > 0 {
                     items.push_str(&format!(" ({} listed under another digest)", r.elsewhere));
                 }
+                // The file last, as the store names it: two digests of a day (a copy
+                // beside its raw digest) can have the same source and title.
+                let file = std::path::Path::new(&r.path);
+                let file = file.strip_prefix(library.origin.store()).unwrap_or(file);
                 vec![
                     r.id.to_string(),
                     r.date.clone().unwrap_or_else(|| date_label(None)),
                     r.source.to_string(),
                     items,
                     r.title.to_string(),
+                    file.display().to_string(),
                 ]
             })
             .collect();
