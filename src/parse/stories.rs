@@ -18,6 +18,9 @@ const SUMMARY_WORDS: &[&str] = &[
     "核心洞察",
     "深度观察",
     "每日分析",
+    "一句话",
+    "关键词",
+    "趋势预测",
     "Summary",
     "Overview",
     "Today's Highlights",
@@ -903,6 +906,26 @@ mod tests {
         let titles: Vec<&str> = f.items.iter().map(|i| i.title.as_str()).collect();
         assert_eq!(titles, ["九百九十九", "一千", "万"]);
         assert!(f.items[1].body.contains("正文一千"));
+    }
+
+    /// The one-sentence take, the keywords and the trend forecast around a day's stories
+    /// are its front page, not lost; a numbered story with such words is still a story.
+    #[test]
+    fn one_sentence_keywords_and_forecast_sections_are_the_front_page() {
+        let f = find(&Doc::new(
+            "## 今日AI资讯\n### 👀 只有一句话\n模型降价，智能体上岗。\n### 🔑 3 个关键词\n#告别Opus3 #国产MoE\n## 🔥 重磅 TOP 10\n### 1. [一句话生成网页](https://a.example/1)\n正文\n## 🔮 AI趋势预测\n### Agent应用开始爆发\n预测文本。\n",
+        ));
+        let titles: Vec<&str> = f.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["一句话生成网页"]);
+        let front = f.front_page.join("\n");
+        for text in [
+            "模型降价，智能体上岗。",
+            "#告别Opus3",
+            "Agent应用开始爆发",
+            "预测文本。",
+        ] {
+            assert!(front.contains(text), "{text}: {front}");
+        }
     }
 
     #[test]
