@@ -156,7 +156,7 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Vec<(usize, Option<String>)>)
             found.front_page.push(format!(
                 "{}\n\n{}",
                 heading_line(heading.level, &text),
-                doc.text(subtree)
+                without_closing_rules(&doc.text(subtree))
             ));
             h = next;
         } else {
@@ -331,6 +331,19 @@ fn bold_stories(lines: &[&str], category: Option<String>) -> Vec<Item> {
         }
     }
     items
+}
+
+/// `text` without the rules (`---`) it ends with: they part it from the section after it,
+/// which the front page does not show.
+fn without_closing_rules(text: &str) -> &str {
+    let mut text = text.trim_end();
+    loop {
+        let (before, last) = text.rsplit_once('\n').unwrap_or(("", text));
+        if !is_rule(last) {
+            return text;
+        }
+        text = before.trim_end();
+    }
 }
 
 /// A thematic break (`---`), which ends a story's text.
@@ -926,6 +939,17 @@ mod tests {
         ] {
             assert!(front.contains(text), "{text}: {front}");
         }
+    }
+
+    /// The rule that parts a summary from the next section does not end the front page.
+    #[test]
+    fn a_summary_does_not_end_with_the_rule_after_it() {
+        let f = find(&Doc::new(
+            "## 💡 核心洞察\n\n- 洞察一\n\n---\n\n## ⭐ 编辑精选\n\n### 1. 标题\n正文\n",
+        ));
+        assert_eq!(f.front_page, ["## 💡 核心洞察\n\n- 洞察一"]);
+        assert_eq!(without_closing_rules("---"), "");
+        assert_eq!(without_closing_rules("甲\n---\n\n***\n"), "甲");
     }
 
     #[test]
