@@ -48,7 +48,7 @@ fn watch(h: &mut Harness, store: &Path, cache: &Path) {
 fn watch_every(h: &mut Harness, store: &Path, cache: &Path, every: Duration) {
     let reopen = {
         let (store, cache) = (store.to_path_buf(), cache.to_path_buf());
-        move || Some(open(&store, &cache))
+        move || Ok(open(&store, &cache))
     };
     h.app
         .watch_store(store.to_path_buf(), every, Box::new(reopen));
@@ -546,6 +546,29 @@ fn a_date_whose_files_are_deleted_gives_way_to_the_next_older_one_and_says_so() 
         "2026-01-22 is no longer in the store: 2026-01-21 is shown",
     );
     assert_eq!(date(&h).as_deref(), Some("2026-01-21"));
+}
+
+/// The store's folder deleted while the reader runs: it says so, and the stories read before
+/// stay on screen (the store cannot be opened as the reader opens it at start).
+#[test]
+fn a_store_folder_deleted_while_reading_is_said() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, _) = indexed_store(&tmp);
+    let (library, _) = open(&store, &cache);
+    let mut h = Harness::new(reader(library), 120, 30);
+    let reopen = {
+        let (store, cache) = (store.clone(), cache.clone());
+        move || match store.is_dir() {
+            true => Ok(open(&store, &cache)),
+            false => Err(format!("store folder {} cannot be opened", store.display())),
+        }
+    };
+    h.app
+        .watch_store(store.clone(), Duration::from_millis(20), Box::new(reopen));
+    let listed = h.app.items().len();
+    fs::remove_dir_all(&store).unwrap();
+    wait_for(&mut h, "cannot be opened — showing the stories read before");
+    assert_eq!(h.app.items().len(), listed);
 }
 
 /// In a narrow terminal the indexing progress comes first in the status bar; it had been

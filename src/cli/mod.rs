@@ -376,7 +376,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             let problems = problem.into_iter().collect();
             read(
                 opened,
-                Box::new(move || open(crate::library::Look::Files).ok()),
+                Box::new(move || open(crate::library::Look::Files).map_err(|e| format!("{e:#}"))),
                 &state_path()?,
                 problems,
                 opts,

@@ -183,14 +183,23 @@ impl SearchWorker {
     }
 }
 
-/// Opens the store again, as it is now: what the reader started from (None: it cannot).
-pub type Reopen = Box<dyn Fn() -> Option<(Library, Option<Pending>)> + Send>;
+/// Opens the store again, as it is now: what the reader started from, or why it cannot.
+pub type Reopen = Box<dyn Fn() -> Result<(Library, Option<Pending>), String> + Send>;
+
+/// What the watch found when the store's files changed.
+#[allow(clippy::large_enum_variant)] // one per change of the store, moved once
+pub enum Watched {
+    /// The store opened again (and what of it is left to index).
+    Reopened(Library, Option<Pending>),
+    /// The store cannot be opened now (its folder deleted or unreadable): why.
+    Unreadable(String),
+}
 
 /// Watches the store folder so that digests added while the reader runs show up: every so
 /// often its files are listed (names, sizes, times: a few milliseconds for thousands), and
 /// when they changed since the last look the store is opened again and sent to the loop.
 pub struct StoreWatch {
-    result: Receiver<(Library, Option<Pending>)>,
+    result: Receiver<Watched>,
     /// Indexing is under way: a store opened now would be the index before it, so the
     /// watch waits (and sees the change when it is done).
     busy: Arc<AtomicBool>,
@@ -238,13 +247,15 @@ impl StoreWatch {
                     continue;
                 }
                 last = now;
-                if let Some(opened) = reopen() {
-                    // The reader is gone: so is the watch.
-                    if send.send(opened).is_err() {
-                        return;
-                    }
-                    waker.wake();
+                let found = match reopen() {
+                    Ok((library, pending)) => Watched::Reopened(library, pending),
+                    Err(why) => Watched::Unreadable(why),
+                };
+                // The reader is gone: so is the watch.
+                if send.send(found).is_err() {
+                    return;
                 }
+                waker.wake();
             }
         };
         std::thread::Builder::new()
@@ -259,8 +270,8 @@ impl StoreWatch {
         self.busy.store(busy, Ordering::Relaxed);
     }
 
-    /// The store opened again after it changed, when that happened.
-    pub fn try_take(&self) -> Option<(Library, Option<Pending>)> {
+    /// What the watch found since it was last asked, when the store changed.
+    pub fn try_take(&self) -> Option<Watched> {
         self.result.try_recv().ok()
     }
 }

@@ -5,7 +5,7 @@
 use super::{App, Effect, ItemRef, Scope};
 use crate::text::place::Anchor;
 use crate::tui::action::Action;
-use crate::tui::background::{SearchRequest, SearchWorker};
+use crate::tui::background::{SearchRequest, SearchWorker, Watched};
 use crate::tui::highlight::{self, Marked};
 use crate::tui::line_edit::{Edited, LineEdit};
 use crate::tui::scope;
@@ -149,9 +149,15 @@ impl App {
         }
         // Taken once any indexing under way is done (that library would replace it).
         if self.loader.is_none()
-            && let Some((library, pending)) = self.watch.as_ref().and_then(|w| w.try_take())
+            && let Some(found) = self.watch.as_ref().and_then(|w| w.try_take())
         {
-            self.store_changed(library, pending);
+            match found {
+                Watched::Reopened(library, pending) => self.store_changed(library, pending),
+                // What was read stays on screen, and the user knows it is all there is.
+                Watched::Unreadable(why) => {
+                    self.notify_found(format!("{why} — showing the stories read before"), true)
+                }
+            }
             changed = true;
         }
         while let Some(response) = self.worker.as_ref().and_then(SearchWorker::try_recv) {
