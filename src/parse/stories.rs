@@ -619,6 +619,11 @@ fn outlet_after(first: &str, before: impl Fn(&str) -> bool) -> Option<String> {
     if !before(first[..at].trim_end()) {
         return None;
     }
+    // `**PrintGuard 2.0 — a model** — outlet`: the dash after the bold headline, not in it.
+    let at = match first.strip_prefix("**").and_then(|rest| rest.find("**")) {
+        Some(end) => end + 4 + DASH.find(&first.as_bytes()[end + 4..])?,
+        None => at,
+    };
     let rest = &first[at + " — ".len()..];
     let outlet = plain(DOT.find(rest.as_bytes()).map_or(rest, |end| &rest[..end]));
     (!outlet.is_empty() && outlet.chars().count() <= 40).then_some(outlet)
@@ -886,6 +891,24 @@ mod tests {
             )
         );
         assert_eq!(a.body, "模型更快。");
+        // A dash inside the bold headline is part of it: the outlet follows the bold.
+        let f = find(&Doc::new(
+            "1. **PrintGuard 2.0 — 小样本原型网络 [P]** — newest submissions : ML · 2026-06-15T11:47:51.634Z\n   - 链接：[ML](https://r.example/1)\n   - 摘要：Hi everyone.\n\n2. **甲 — 乙**\n   - 链接：[x](https://r.example/2)\n",
+        ));
+        let got: Vec<(&str, Option<&str>, &str)> = f
+            .items
+            .iter()
+            .map(|i| (i.title.as_str(), i.outlet.as_deref(), i.body.as_str()))
+            .collect();
+        assert_eq!(
+            got[0],
+            (
+                "PrintGuard 2.0 — 小样本原型网络 [P]",
+                Some("newest submissions : ML"),
+                "Hi everyone."
+            )
+        );
+        assert_eq!((got[1].0, got[1].1), ("甲 — 乙", Some("x")));
     }
 
     #[test]
