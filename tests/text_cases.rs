@@ -482,6 +482,21 @@ fn soft_breaks_join_cjk_and_space_latin() {
     );
 }
 
+/// A line all in bold over the text under it is a label or headline: it keeps its own row
+/// (Markdown would run it into the text); bold inside a line, or across lines, still joins.
+#[test]
+fn a_bold_line_over_its_text_keeps_its_row() {
+    assert_eq!(
+        render_plain("**1. 核心趋势总结**\n今日资讯揭示了。", 80),
+        ["1. 核心趋势总结", "今日资讯揭示了。"]
+    );
+    assert_eq!(render_plain("- **标签**：\n  正文", 80), ["• 标签：正文"]);
+    assert_eq!(
+        render_plain("这是**粗体**\n续行。**跨\n行**。", 80),
+        ["这是粗体续行。跨行。"]
+    );
+}
+
 #[test]
 fn front_matter_is_never_shown() {
     let md = "---\ntitle: 秘密标题\ntags: [a]\n---\n\n正文\n";

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::TextOptions;
@@ -156,6 +156,7 @@ impl Renderer {
                 self.html.feed(&html, &mut text);
                 self.push_html(&text, self.style());
             }
+            Event::SoftBreak if self.bold_line_before() => self.hard_break(),
             Event::SoftBreak => self.soft_break = true,
             Event::HardBreak => self.hard_break(),
             Event::Rule => {
@@ -467,6 +468,24 @@ impl Renderer {
     }
 
     /// A line break inside a paragraph; repeated breaks collapse into one.
+    /// The line ending here is all bold, and bold has ended: a label or headline over its
+    /// text (`**核心趋势总结**` then the text on the next line), which Markdown would run
+    /// into that text (`核心趋势总结今日资讯…`).
+    fn bold_line_before(&self) -> bool {
+        let bold = |s: &Span| s.style.add_modifier.contains(Modifier::BOLD);
+        if self.style().add_modifier.contains(Modifier::BOLD) {
+            return false;
+        }
+        let line: Vec<&Span> = self
+            .inline
+            .iter()
+            .rev()
+            .take_while(|s| !s.content.contains('\n'))
+            .filter(|s| !s.content.trim().is_empty())
+            .collect();
+        !line.is_empty() && line.into_iter().all(bold)
+    }
+
     fn hard_break(&mut self) {
         self.soft_break = false;
         let ends_with_break = self
