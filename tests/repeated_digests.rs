@@ -277,3 +277,27 @@ fn of_two_copies_the_one_with_categories_is_kept_whichever_lists_first() {
         }
     }
 }
+
+#[test]
+fn of_two_copies_alike_the_one_in_a_known_format_is_kept_whichever_lists_first() {
+    // A raw digest names itself after its first heading (`AI资讯`); the site's copy, with
+    // front matter, is a publication ribao knows (Bubble's Brain). Either may sort first.
+    for raw_name in ["AI资讯", "ZZ资讯"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+        fs::create_dir_all(&store).unwrap();
+        let body = format!("## {raw_name} 2026/3/2\n\n### 今日AI资讯\n\n{SHARED}");
+        fs::write(store.join("raw.md"), &body).unwrap();
+        fs::write(
+            store.join("site.md"),
+            format!("---\ntitle: \"Bubble's Brain 阅读手册 - 2026-03-02\"\n---\n\n{body}"),
+        )
+        .unwrap();
+        let items = run(&["items"], &store, &cache);
+        assert_eq!(
+            column(&items, "source"),
+            ["Bubble's Brain", "Bubble's Brain"],
+            "{items:#}"
+        );
+    }
+}

@@ -203,6 +203,7 @@ pub fn build(
                             inferred: item.unified.as_ref().is_some_and(|u| u.inferred),
                             other_forms: text.other_forms,
                             categorized: item.category.is_some(),
+                            known: format != Format::Generic,
                             text: (text.at, text.len),
                             story: text.story,
                             date: row.date,
@@ -235,6 +236,7 @@ pub fn build(
                             inferred: v.unified_inferred,
                             other_forms: old.other_forms(i),
                             categorized: v.category.is_some(),
+                            known: format != Format::Generic,
                             text,
                             story: old.story_key(i),
                             date: row.date,
@@ -363,11 +365,17 @@ struct ItemFields<'a> {
     other_forms: bool,
     /// Has a category of its own.
     categorized: bool,
+    /// Its digest is of a publication format ribao knows (not a generic Markdown digest).
+    known: bool,
     text: (u64, u32),
     story: u64,
     date: Option<chrono::NaiveDate>,
     digest: u32,
 }
+
+/// How fit a copy of a story is to hold it: (has a category of its own, is in a publication
+/// format ribao knows); see [`ItemColumns::flag_repeat`].
+type Rank = (bool, bool);
 
 #[derive(Default)]
 struct ItemColumns {
@@ -375,7 +383,7 @@ struct ItemColumns {
     /// The ids written so far, and which item holds each story on each date (see
     /// [`ItemColumns::flag_repeat`]).
     seen: HashSet<[u8; ID_LEN]>,
-    holders: HashMap<(Option<chrono::NaiveDate>, u64), (usize, bool)>,
+    holders: HashMap<(Option<chrono::NaiveDate>, u64), (usize, Rank)>,
     ids: Vec<u8>,
     category: Vec<u8>,
     region: Vec<u8>,
@@ -440,22 +448,22 @@ impl ItemColumns {
     /// Whether the item being written (`count - 1`) repeats a story an item written before
     /// holds on its date (see [`Index::is_repeat`](super::Index::is_repeat)). Of a story's
     /// copies, the first with a category of its own holds it (a site's copy may keep the
-    /// sections the raw digest lacks), else the first: one written already is flagged when
-    /// a later one takes it over.
+    /// sections the raw digest lacks); between those alike, the first in a publication's
+    /// known format (a raw copy names itself after a heading, `AI资讯`, where the site's copy
+    /// says whose it is); else the first. One written already is flagged when a later one
+    /// takes it over.
     fn flag_repeat(&mut self, f: &ItemFields) -> bool {
         let n = self.count - 1;
-        let holder = self
-            .holders
-            .entry((f.date, f.story))
-            .or_insert((n, f.categorized));
+        let rank = (f.categorized, f.known);
+        let holder = self.holders.entry((f.date, f.story)).or_insert((n, rank));
         if holder.0 == n {
             return false;
         }
-        if !f.categorized || holder.1 {
+        if rank <= holder.1 {
             return true;
         }
         self.flags[holder.0] |= REPEAT;
-        *holder = (n, true);
+        *holder = (n, rank);
         false
     }
 
