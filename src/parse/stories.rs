@@ -83,6 +83,13 @@ enum Bullets {
 }
 
 pub fn find(doc: &Doc) -> Found {
+    let mut found = find_all(doc);
+    found.items = without_repeated_picks(found.items);
+    found
+}
+
+/// Every story [`find`] finds, picks repeated in their sections too.
+fn find_all(doc: &Doc) -> Found {
     let (mut found, leaves) = find_by(doc, Bullets::Linked);
     if found.items.is_empty() {
         found.items = leaves
@@ -102,6 +109,38 @@ pub fn find(doc: &Doc) -> Found {
         found.items = fallback(doc);
     }
     found
+}
+
+/// Headings of a digest's picks of its own stories, each told again in its section.
+const PICKS_WORDS: [&str; 3] = ["编辑精选", "Editor's Picks", "Editors' Picks"];
+
+/// The stories without the picks (`编辑精选 (Editor's Picks)`) that another story of the file
+/// repeats, under a reworded headline with the same link: the file counts each once, and
+/// its section's copy, with a topic for a category, is the one kept. A link alone does not
+/// make two stories one (a news site's front page is the link of many).
+fn without_repeated_picks(items: Vec<Item>) -> Vec<Item> {
+    let is_pick = |i: &Item| {
+        i.category
+            .as_deref()
+            .is_some_and(|c| PICKS_WORDS.iter().any(|w| c.contains(w)))
+    };
+    let told: std::collections::HashSet<&str> = items
+        .iter()
+        .filter(|i| !is_pick(i))
+        .filter_map(|i| i.url.as_deref())
+        .collect();
+    let repeated: Vec<bool> = items
+        .iter()
+        .map(|i| is_pick(i) && i.url.as_deref().is_some_and(|u| told.contains(u)))
+        .collect();
+    if !repeated.contains(&true) {
+        return items;
+    }
+    items
+        .into_iter()
+        .zip(repeated)
+        .filter_map(|(item, repeated)| (!repeated).then_some(item))
+        .collect()
 }
 
 /// The stories of the kinds the headings' loop knows, and the leaf headings it saw (see
@@ -973,6 +1012,17 @@ mod tests {
         assert_eq!(f.front_page, ["## 💡 核心洞察\n\n- 洞察一"]);
         assert_eq!(without_closing_rules("---"), "");
         assert_eq!(without_closing_rules("甲\n---\n\n***\n"), "甲");
+    }
+
+    /// An editor's pick told again in its section, reworded with the same link, is listed
+    /// there only; a pick of its own, and two stories sharing a site's link, stay.
+    #[test]
+    fn picks_repeated_in_their_sections_are_listed_there_only() {
+        let f = find(&Doc::new(
+            "## ⭐ 编辑精选 (Editor's Picks)\n### 1. 甲：重写的标题\n> 🔗 [原文链接](https://a.example/1)\n\n核心内容。\n### 2. 只在精选里\n> 🔗 [原文](https://a.example/2)\n\n内容。\n## 🔍 分类热点\n### 产业动态\n#### 1. 甲的原标题\n> 🔗 [原文](https://a.example/1)\n\n摘要。\n#### 2. 乙\n> 🔗 [原文](https://news.example/)\n\n乙。\n#### 3. 丙\n> 🔗 [原文](https://news.example/)\n\n丙。\n",
+        ));
+        let titles: Vec<&str> = f.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["只在精选里", "甲的原标题", "乙", "丙"]);
     }
 
     #[test]
