@@ -29,7 +29,7 @@ need python3 python3
 if [ ! -d "$store" ]; then
     python3 "$here/../shared/tools/make-store.py" "$store" 10000
 fi
-(cd "$here" && cargo build --release --quiet)
+(cd "$here" && cargo build --release --quiet && cargo build --release --quiet --example parse_floor)
 ribao="$here/target/release/ribao"
 export RIBAO_STATE=$work/state.json
 # Every reader run starts from no saved position (a saved scope or category changes what the
@@ -55,8 +55,13 @@ hyperfine -r 5 --prepare "rm -rf $cache" --export-json "$work/list-cold.json" \
 "$ribao" --store "$store" --cache-dir "$cache" list >/dev/null
 hyperfine -N -w 2 -r "$runs" --export-json "$work/list-warm.json" \
     "$ribao --store $store --cache-dir $cache list --json" >/dev/null
+# Not a target: a Markdown parser run over every file on every core, nothing kept; what any
+# first index costs at least (examples/parse_floor.rs).
+hyperfine -N -w 1 -r "$runs" --export-json "$work/floor.json" \
+    "$here/target/release/examples/parse_floor $store" >/dev/null
 cat_s=$(median "$work/cat.json")
 row "list --json, first run (no index) vs cat" "$(median "$work/list-cold.json")" "$cat_s" "≤ 2×"
+row "  pulldown-cmark over every file, vs cat" "$(median "$work/floor.json")" "$cat_s" "none: the least an index costs"
 row "list --json, index warm vs cat" "$(median "$work/list-warm.json")" "$cat_s" "much less"
 
 # 3. Search against ripgrep.
