@@ -16,8 +16,9 @@ pub fn web_scheme_len(s: &str) -> Option<usize> {
 /// Where each bare `http://` or `https://` address (the scheme in any case) in `text` is.
 /// One starts after anything but an ASCII letter or digit (Chinese text may run right up to
 /// it: `可访问https://…`) and runs to a space, a character outside ASCII (Chinese text right
-/// after it: `https://a.example/x，见…`) or a quote or angle bracket; the punctuation that
-/// ends a sentence is not part of it, nor a `)` or `]` it does not open.
+/// after it: `https://a.example/x，见…`), a double quote, backtick or angle bracket; the
+/// punctuation that ends a sentence is not part of it, nor a `)` or `]` it does not open,
+/// nor a closing `'` (one inside stays: `wiki/Hilbert's_problems`).
 pub fn bare_urls(text: &str) -> Vec<Range<usize>> {
     // Lowered for finding the scheme: ASCII lowering keeps every byte where it is.
     let lower = text.to_ascii_lowercase();
@@ -37,7 +38,7 @@ pub fn bare_urls(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         let len = rest
-            .find(|c: char| !c.is_ascii() || c.is_ascii_whitespace() || "<>\"'`".contains(c))
+            .find(|c: char| !c.is_ascii() || c.is_ascii_whitespace() || "<>\"`".contains(c))
             .unwrap_or(rest.len());
         let url = trimmed(&rest[..len]);
         // A host of letters with a dot in it: `http://` alone, or `https://.`, is no address.
@@ -52,7 +53,7 @@ pub fn bare_urls(text: &str) -> Vec<Range<usize>> {
 }
 
 /// `url` without the punctuation after it that belongs to the sentence: `.`, `,`, `:`, `;`,
-/// `!`, `?`, `*`, `_`, `~`, and closing brackets it has no opening one for.
+/// `!`, `?`, `*`, `_`, `~`, `'`, and closing brackets it has no opening one for.
 fn trimmed(mut url: &str) -> &str {
     loop {
         let Some(last) = url.chars().next_back() else {
@@ -60,7 +61,7 @@ fn trimmed(mut url: &str) -> &str {
         };
         let unopened = |open: char| url.matches(open).count() < url.matches(last).count();
         let drop = match last {
-            '.' | ',' | ':' | ';' | '!' | '?' | '*' | '_' | '~' => true,
+            '.' | ',' | ':' | ';' | '!' | '?' | '*' | '_' | '~' | '\'' => true,
             ')' => unopened('('),
             ']' => unopened('['),
             _ => false,
@@ -102,6 +103,16 @@ mod tests {
         assert_eq!(
             urls("中文用户可访问https://cursor.com/zh/docs获取资料"),
             ["https://cursor.com/zh/docs"]
+        );
+        // A quote inside the address is its own; one closing it is the sentence's.
+        assert_eq!(
+            urls(
+                "详见 https://en.wikipedia.org/wiki/Hilbert's_tenth_problem 页面，或 'https://d.example/q'。"
+            ),
+            [
+                "https://en.wikipedia.org/wiki/Hilbert's_tenth_problem",
+                "https://d.example/q"
+            ]
         );
     }
 
