@@ -402,6 +402,10 @@ fn a_hand_edited_bookmark_prints_without_control_characters() {
                 "id": "a3", "date": "2026-02-28", "source": "周报", "category": null,
                 "title": " ", "url": "https://y.example/p", "path": "/gone.md",
                 "added": "2026-02-28T10:00:00Z"
+            }, {
+                "id": "a4", "date": "2026-02-27", "source": "周报", "category": null,
+                "title": "  ", "url": null, "path": "/gone.md",
+                "added": "2026-02-27T10:00:00Z"
             }],
             "read": [],
             "position": null
@@ -427,9 +431,13 @@ fn a_hand_edited_bookmark_prints_without_control_characters() {
         markdown.lines().next().unwrap(),
         r"- [EVIL  title \<b>\[x\]](https://x.example/a%28b%29) — 周报, 2026-03-02"
     );
-    // Without a title, the link is not left with no text to click.
+    // Without a title, the link is not left with no text to click, nor the line empty.
+    let last: Vec<&str> = markdown.lines().rev().take(2).collect();
     assert_eq!(
-        markdown.lines().last().unwrap(),
-        "- <https://y.example/p> — 周报, 2026-02-28"
+        last,
+        [
+            "- (untitled) — 周报, 2026-02-27",
+            "- <https://y.example/p> — 周报, 2026-02-28"
+        ]
     );
 }

@@ -70,7 +70,7 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
 /// split escape sequences (`\e]52;…` with its `]` escaped), which then showed as text.
 fn markdown_line(b: &Bookmark) -> String {
     let clean = |s: &str| crate::text::sanitize(s).into_owned();
-    let title = clean(&b.title)
+    let title = clean(b.title.trim())
         .replace('\\', "\\\\")
         .replace('[', "\\[")
         .replace(']', "\\]")
@@ -86,8 +86,9 @@ fn markdown_line(b: &Bookmark) -> String {
     let date = clean(date);
     match url {
         // No title to link (a state file edited by hand): the address is its own text.
-        Some(url) if title.trim().is_empty() => format!("- <{url}> — {source}, {date}"),
+        Some(url) if title.is_empty() => format!("- <{url}> — {source}, {date}"),
         Some(url) => format!("- [{title}]({url}) — {source}, {date}"),
+        None if title.is_empty() => format!("- (untitled) — {source}, {date}"),
         None => format!("- {title} — {source}, {date}"),
     }
 }
