@@ -165,6 +165,7 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Vec<(usize, Option<String>)>)
     // knows (`### 🔬 技术创新` over `#### Apple picks Gemini to power Siri`). Read only
     // when the file has no other stories.
     let mut leaves: Vec<(usize, Option<String>)> = Vec::new();
+    let h1_count = doc.headings.iter().filter(|h| h.level == 1).count();
     let mut h = 0;
     while h < doc.headings.len() {
         let heading = &doc.headings[h];
@@ -205,7 +206,9 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Vec<(usize, Option<String>)>)
             if next == h + 1 && !text.is_empty() && sections().next().is_some() {
                 leaves.push((h, sections().find_map(|(_, c)| c.clone())));
             }
-            let own = category_of(&text).or(category);
+            // The file's only `#` is its title (`# Some digest`, undated), no category.
+            let title = heading.level == 1 && h1_count == 1;
+            let own = if title { None } else { category_of(&text) }.or(category);
             let mut stories = list_stories(lines, own.clone(), bullets);
             if stories.is_empty() {
                 stories = bold_stories(lines, own.clone());
@@ -1023,6 +1026,19 @@ mod tests {
         ));
         let titles: Vec<&str> = f.items.iter().map(|i| i.title.as_str()).collect();
         assert_eq!(titles, ["只在精选里", "甲的原标题", "乙", "丙"]);
+    }
+
+    /// A file's only `#` is its title, undated or not: no category of its stories. Several
+    /// `#` headings are sections.
+    #[test]
+    fn the_files_one_title_heading_is_no_category() {
+        let f = find(&Doc::new("# Some digest\n\n## 1. Undated story\n正文\n"));
+        assert_eq!(labelled(&f), [("Undated story", None, None)]);
+        let f = find(&Doc::new(
+            "# 产品\n\n1. 甲发布模型。\n\n# 研究\n\n1. 乙发表论文。\n",
+        ));
+        let categories: Vec<Option<&str>> = f.items.iter().map(|i| i.category.as_deref()).collect();
+        assert_eq!(categories, [Some("产品"), Some("研究")]);
     }
 
     #[test]
