@@ -326,10 +326,13 @@ fn l_lists_every_link_of_the_story_to_open_or_copy_any() {
     let mut h = Harness::new(app(), 100, 30);
     h.keys("cjj<Enter>L");
     let view = h.app.links_view().expect("the links view");
-    let labels: Vec<&str> = view.links.iter().map(|(l, _)| l.as_str()).collect();
-    let urls: Vec<String> = view.links.iter().map(|(_, u)| u.clone()).collect();
-    // The story's own link, then its text's in the article's [n] order.
-    assert_eq!(labels, ["🔗", "[1]", "[2]", "[3]"]);
+    let marks: Vec<&str> = view.links.iter().map(|l| l.mark.as_str()).collect();
+    let texts: Vec<&str> = view.links.iter().map(|l| l.text.as_str()).collect();
+    let urls: Vec<String> = view.links.iter().map(|l| l.url.clone()).collect();
+    // The story's own link, then its text's in the article's [n] order, each with the text
+    // the article shows for it.
+    assert_eq!(marks, ["🔗", "[1]", "[2]", "[3]"]);
+    assert_eq!(texts, ["", "价格说明", "技术报告", "评测脚本"]);
     assert_eq!(
         urls,
         [
@@ -372,7 +375,7 @@ fn o_opens_the_storys_own_link_also_when_its_text_links_it_after_another() {
         .unwrap()
         .links
         .iter()
-        .map(|(_, u)| u.as_str())
+        .map(|l| l.url.as_str())
         .collect();
     assert_eq!(
         urls,

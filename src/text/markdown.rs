@@ -31,6 +31,9 @@ pub struct Rendered {
 pub struct LinkTarget {
     pub url: String,
     pub image: bool,
+    /// What the article shows for it: the link's text, a picture's label (`[图片: 架构]`);
+    /// empty for an address written out, which is its own text.
+    pub label: String,
 }
 
 /// Heading of the list of link targets at the end of an article.
@@ -91,6 +94,8 @@ struct Renderer {
     inline: Vec<Span<'static>>,
     styles: Vec<Style>,
     link_targets: Vec<String>,
+    /// Where each open link's text starts in `inline`.
+    link_starts: Vec<usize>,
     /// A blank line is due before the next block.
     blank_due: bool,
     /// A soft line break waits to see whether it sits between two CJK characters.
@@ -117,6 +122,7 @@ impl Renderer {
             inline: Vec::new(),
             styles: Vec::new(),
             link_targets: Vec::new(),
+            link_starts: Vec::new(),
             blank_due: false,
             soft_break: false,
             code: None,
@@ -232,6 +238,7 @@ impl Renderer {
             Tag::Link { dest_url, .. } => {
                 self.styles.push(theme::LINK);
                 self.link_targets.push(sanitize(&dest_url).into_owned());
+                self.link_starts.push(self.inline.len());
             }
             Tag::Image { dest_url, .. } => {
                 self.image_alt = Some(String::new());
@@ -307,14 +314,23 @@ impl Renderer {
             TagEnd::Link => {
                 self.styles.pop();
                 let target = self.link_targets.pop().unwrap_or_default();
-                self.number(target, false);
+                let start = self.link_starts.pop().unwrap_or(self.inline.len());
+                let label: String = self
+                    .inline
+                    .get(start..)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect();
+                self.number(target, false, label.trim());
             }
             TagEnd::Image => {
                 let alt = self.image_alt.take().unwrap_or_default();
-                self.push(&picture_label(&alt), theme::IMAGE);
+                let label = picture_label(&alt);
+                self.push(&label, theme::IMAGE);
                 // Its address is listed with the links, to open or copy, when it is a web one.
                 let target = self.link_targets.pop().unwrap_or_default();
-                self.number(target, true);
+                self.number(target, true, &label);
             }
             _ => {}
         }
@@ -372,7 +388,7 @@ impl Renderer {
                     self.push(&text[at..url.start], style);
                 }
                 self.push(&text[url.clone()], style.patch(theme::LINK));
-                self.number(sanitize(&text[url.clone()]).into_owned(), false);
+                self.number(sanitize(&text[url.clone()]).into_owned(), false, "");
                 at = url.end;
             }
             if at < text.len() || at == 0 {
@@ -390,11 +406,11 @@ impl Renderer {
     /// `[n]` for `target` when it is a web address (`[text]()` leads nowhere, and
     /// `javascript:`, `file:` or `data:` never open), but not twice in a row: a picture that
     /// links to itself, or a link whose text is its address, shows one number.
-    fn number(&mut self, target: String, image: bool) {
+    fn number(&mut self, target: String, image: bool, label: &str) {
         if !is_web(&target) {
             return;
         }
-        let mark = format!("[{}]", self.link_number(target, image));
+        let mark = format!("[{}]", self.link_number(target, image, label));
         let shown = match &self.image_alt {
             Some(alt) => alt.ends_with(&mark),
             None => self.inline.last().is_some_and(|s| s.content == mark),
@@ -404,14 +420,19 @@ impl Renderer {
         }
     }
 
-    fn link_number(&mut self, target: String, image: bool) -> usize {
+    fn link_number(&mut self, target: String, image: bool, label: &str) -> usize {
         if let Some(&n) = self.link_numbers.get(&target) {
-            self.links[n - 1].image &= image;
+            let link = &mut self.links[n - 1];
+            link.image &= image;
+            if link.label.is_empty() {
+                link.label = label.to_string();
+            }
             return n;
         }
         self.links.push(LinkTarget {
             url: target.clone(),
             image,
+            label: label.to_string(),
         });
         let n = self.links.len();
         self.link_numbers.insert(target, n);
@@ -460,7 +481,7 @@ impl Renderer {
                 if j > 0
                     && let Some((address, media)) = self.html.next_address()
                 {
-                    self.number(sanitize(&address).into_owned(), media);
+                    self.number(sanitize(&address).into_owned(), media, "");
                 }
                 self.push(piece, style);
             }
@@ -515,7 +536,7 @@ impl Renderer {
     /// indent.
     fn flush_inline(&mut self, marker: Option<Span<'static>>) {
         for address in self.html.take_unclosed_links() {
-            self.number(sanitize(&address).into_owned(), false);
+            self.number(sanitize(&address).into_owned(), false, "");
         }
         self.soft_break = false;
         while self.inline.last().is_some_and(|s| s.content == "\n") {

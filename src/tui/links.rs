@@ -1,11 +1,21 @@
 //! The links view: every link of the story being read (its own, then those of its text in
 //! the `[n]` order the article shows), to open or copy any of them.
 
+/// One link of the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    /// `🔗` for the story's own link, `[n]` for the text's.
+    pub mark: String,
+    /// What the article shows for it (the link's text, a picture's label); empty when that
+    /// is the address itself.
+    pub text: String,
+    pub url: String,
+}
+
 /// The links listed, and which is selected.
 #[derive(Debug, Default)]
 pub struct LinksView {
-    /// (label, address): `🔗` for the story's own link, `[n]` for the text's.
-    pub links: Vec<(String, String)>,
+    pub links: Vec<Listed>,
     /// The story's title: the popup says whose links these are (the one highlighted in the
     /// stories pane may not be the one the article pane shows).
     pub story: String,
@@ -21,7 +31,7 @@ pub struct LinksView {
 impl LinksView {
     /// The selected link's address.
     pub fn selected_url(&self) -> Option<&str> {
-        self.links.get(self.selected).map(|(_, url)| url.as_str())
+        self.links.get(self.selected).map(|l| l.url.as_str())
     }
 
     /// Moves the selection by `by` rows (`isize::MIN`/`MAX`: to the first/last), staying in
@@ -39,7 +49,7 @@ impl LinksView {
         self.typed.push(digit);
         for typed in [self.typed.clone(), digit.to_string()] {
             let label = format!("[{typed}]");
-            if let Some(at) = self.links.iter().position(|(l, _)| *l == label) {
+            if let Some(at) = self.links.iter().position(|l| l.mark == label) {
                 self.selected = at;
                 self.typed = typed;
                 return true;

@@ -3,7 +3,7 @@
 use super::{App, Effect};
 use crate::tui::action::Action;
 use crate::tui::link;
-use crate::tui::links::LinksView;
+use crate::tui::links::{LinksView, Listed};
 
 impl App {
     /// The story's link to open or copy: its own, else the first of its text's that is not
@@ -23,15 +23,26 @@ impl App {
         None
     }
 
-    /// Every link of the story being read or highlighted, labelled as the article shows
-    /// them: `🔗` its own, `[n]` those of its text. None (and the user told) without a story.
-    pub(super) fn story_links(&mut self) -> Option<Vec<(String, String)>> {
+    /// Every link of the story being read or highlighted, marked as the article shows
+    /// them: `🔗` its own, `[n]` those of its text, with their text. None (and the user told)
+    /// without a story.
+    pub(super) fn story_links(&mut self) -> Option<Vec<Listed>> {
         let (own, numbered) = self.link_targets()?;
-        let own = own.map(|url| (OWN_LINK.to_string(), url));
-        let numbered = numbered
-            .into_iter()
-            .enumerate()
-            .map(|(n, l)| (format!("[{}]", n + 1), l.url));
+        let own = own.map(|url| Listed {
+            mark: OWN_LINK.to_string(),
+            text: String::new(),
+            url,
+        });
+        let numbered = numbered.into_iter().enumerate().map(|(n, l)| Listed {
+            mark: format!("[{}]", n + 1),
+            // A link whose text is its address says it once.
+            text: if l.label == l.url {
+                String::new()
+            } else {
+                l.label
+            },
+            url: l.url,
+        });
         Some(own.into_iter().chain(numbered).collect())
     }
 
@@ -62,9 +73,9 @@ impl App {
         match self.story_links() {
             Some(links) if links.is_empty() => self.notify("this story has no link", false),
             Some(mut links) => {
-                if let Some(((label, own), numbered)) = links.split_first()
-                    && label == OWN_LINK
-                    && numbered.iter().any(|(_, url)| url == own)
+                if let Some((own, numbered)) = links.split_first()
+                    && own.mark == OWN_LINK
+                    && numbered.iter().any(|l| l.url == own.url)
                 {
                     links.remove(0);
                 }

@@ -1,5 +1,5 @@
-//! The links view: the story's links one per row, and the selected one's whole address
-//! below them (a row shows what fits of it).
+//! The links view: the story's links one per row (its text, then its address), and the
+//! selected one's whole address below them (a row shows what fits of it).
 
 use super::super::app::App;
 use super::list::{self, Rows, marker};
@@ -48,13 +48,18 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     };
     let mut offset = view.offset;
     list::draw(buf, list_area, rows, &mut offset, opts, |i, w| {
-        let (label, url) = &view.links[i];
+        let link = &view.links[i];
+        // Its text first, as the article shows it, then where it goes.
+        let shown = match link.text.as_str() {
+            "" => link.url.clone(),
+            text => format!("{text} · {}", link.url),
+        };
         fit_row(
             vec![
                 marker(i == view.selected),
-                Span::styled(format!("{label} "), DIM),
+                Span::styled(format!("{} ", link.mark), DIM),
             ],
-            &clean(url),
+            &clean(&shown),
             Style::new(),
             Vec::new(),
             w,
