@@ -488,7 +488,6 @@ impl Renderer {
         }
     }
 
-    /// A line break inside a paragraph; repeated breaks collapse into one.
     /// The line ending here is all bold, and bold has ended: a label or headline over its
     /// text (`**核心趋势总结**` then the text on the next line), which Markdown would run
     /// into that text (`核心趋势总结今日资讯…`).
@@ -497,16 +496,17 @@ impl Renderer {
         if self.style().add_modifier.contains(Modifier::BOLD) {
             return false;
         }
-        let line: Vec<&Span> = self
+        let mut line = self
             .inline
             .iter()
             .rev()
             .take_while(|s| !s.content.contains('\n'))
             .filter(|s| !s.content.trim().is_empty())
-            .collect();
-        !line.is_empty() && line.into_iter().all(bold)
+            .peekable();
+        line.peek().is_some() && line.all(bold)
     }
 
+    /// A line break inside a paragraph; repeated breaks collapse into one.
     fn hard_break(&mut self) {
         self.soft_break = false;
         let ends_with_break = self
