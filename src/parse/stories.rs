@@ -620,21 +620,14 @@ const MAX_TAG_BYTES: usize = 24;
 /// `rest` are the lines after the first.
 fn list_item_story<'a>(
     first: &'a str,
-    rest: impl Iterator<Item = &'a str>,
+    rest: impl Iterator<Item = &'a str> + Clone,
     category: Option<String>,
 ) -> Item {
-    let rest: Vec<&str> = rest.collect();
     let title = derive_title(first);
-    if bold_headline(first).is_some() && rest.iter().any(|l| !l.trim().is_empty()) {
-        return story_of_lines(title, rest.into_iter(), category);
+    if bold_headline(first).is_some() && rest.clone().any(|l| !l.trim().is_empty()) {
+        return story_of_lines(title, rest, category);
     }
-    led_story(
-        title,
-        first,
-        outlet_after(first, |_| true),
-        rest.into_iter(),
-        category,
-    )
+    led_story(title, first, outlet_after(first, |_| true), rest, category)
 }
 
 /// A story whose first line `first` is a lead that gave its `outlet`, and then not part of
@@ -657,15 +650,15 @@ fn led_story<'a>(
 /// The outlet a lead names after ` — ` (`**Headline** — outlet · time`), when what comes
 /// before the dash passes `before` (a link led line: the link's end).
 fn outlet_after(first: &str, before: impl Fn(&str) -> bool) -> Option<String> {
-    let at = DASH.find(first.as_bytes())?;
+    // `**PrintGuard 2.0 — a model** — outlet`: the dash after the bold headline, not in it.
+    let from = first
+        .strip_prefix("**")
+        .and_then(|rest| rest.find("**"))
+        .map_or(0, |end| end + 4);
+    let at = from + DASH.find(&first.as_bytes()[from..])?;
     if !before(first[..at].trim_end()) {
         return None;
     }
-    // `**PrintGuard 2.0 — a model** — outlet`: the dash after the bold headline, not in it.
-    let at = match first.strip_prefix("**").and_then(|rest| rest.find("**")) {
-        Some(end) => end + 4 + DASH.find(&first.as_bytes()[end + 4..])?,
-        None => at,
-    };
     let rest = &first[at + " — ".len()..];
     let outlet = plain(DOT.find(rest.as_bytes()).map_or(rest, |end| &rest[..end]));
     (!outlet.is_empty() && outlet.chars().count() <= 40).then_some(outlet)
