@@ -183,23 +183,18 @@ impl SearchWorker {
     }
 }
 
-/// Opens the store again, as it is now: what the reader started from, or why it cannot.
-pub type Reopen = Box<dyn Fn() -> Result<(Library, Option<Pending>), String> + Send>;
+/// The store opened again (and what of it is left to index), or why it cannot be (its
+/// folder deleted or unreadable).
+pub type Reopened = Result<(Library, Option<Pending>), String>;
 
-/// What the watch found when the store's files changed.
-#[allow(clippy::large_enum_variant)] // one per change of the store, moved once
-pub enum Watched {
-    /// The store opened again (and what of it is left to index).
-    Reopened(Library, Option<Pending>),
-    /// The store cannot be opened now (its folder deleted or unreadable): why.
-    Unreadable(String),
-}
+/// Opens the store again, as it is now: what the reader started from, or why it cannot.
+pub type Reopen = Box<dyn Fn() -> Reopened + Send>;
 
 /// Watches the store folder so that digests added while the reader runs show up: every so
 /// often its files are listed (names, sizes, times: a few milliseconds for thousands), and
 /// when they changed since the last look the store is opened again and sent to the loop.
 pub struct StoreWatch {
-    result: Receiver<Watched>,
+    result: Receiver<Reopened>,
     /// Indexing is under way: a store opened now would be the index before it, so the
     /// watch waits (and sees the change when it is done).
     busy: Arc<AtomicBool>,
@@ -247,12 +242,8 @@ impl StoreWatch {
                     continue;
                 }
                 last = now;
-                let found = match reopen() {
-                    Ok((library, pending)) => Watched::Reopened(library, pending),
-                    Err(why) => Watched::Unreadable(why),
-                };
                 // The reader is gone: so is the watch.
-                if send.send(found).is_err() {
+                if send.send(reopen()).is_err() {
                     return;
                 }
                 waker.wake();
@@ -271,7 +262,7 @@ impl StoreWatch {
     }
 
     /// What the watch found since it was last asked, when the store changed.
-    pub fn try_take(&self) -> Option<Watched> {
+    pub fn try_take(&self) -> Option<Reopened> {
         self.result.try_recv().ok()
     }
 }

@@ -5,7 +5,7 @@
 use super::{App, Effect, ItemRef, Scope};
 use crate::text::place::Anchor;
 use crate::tui::action::Action;
-use crate::tui::background::{SearchRequest, SearchWorker, Watched};
+use crate::tui::background::{SearchRequest, SearchWorker};
 use crate::tui::highlight::{self, Marked};
 use crate::tui::line_edit::{Edited, LineEdit};
 use crate::tui::scope;
@@ -152,9 +152,9 @@ impl App {
             && let Some(found) = self.watch.as_ref().and_then(|w| w.try_take())
         {
             match found {
-                Watched::Reopened(library, pending) => self.store_changed(library, pending),
+                Ok((library, pending)) => self.store_changed(library, pending),
                 // What was read stays on screen, and the user knows it is all there is.
-                Watched::Unreadable(why) => {
+                Err(why) => {
                     self.notify_found(format!("{why} — showing the stories read before"), true)
                 }
             }
