@@ -487,31 +487,12 @@ fn hostile_text_and_links_never_reach_the_terminal_or_a_process() {
 /// page, the quote percent-encoded; never another link of the story in its place.
 #[test]
 fn a_link_with_a_quote_opens_that_page_not_another() {
-    let item = Item {
-        id: "a".into(),
-        title: "希尔伯特问题".into(),
-        category: None,
-        region: None,
-        outlet: None,
-        url: Some("https://en.wikipedia.org/wiki/Hilbert's_problems".into()),
-        body: "另见[图灵](https://en.wikipedia.org/wiki/Alan_Turing)。".into(),
-        unified: None,
-    };
-    let digest = Digest {
-        id: "d1".into(),
-        path: PathBuf::from("quote.md"),
-        date: chrono::NaiveDate::from_ymd_opt(2026, 3, 14),
-        source: "AI 日报".into(),
-        series: None,
-        title: "AI 日报".into(),
-        format: Format::Generic,
-        front_page: String::new(),
-        items: vec![item],
-        warnings: Vec::new(),
-    };
+    let text = "## 技术前沿解读\n\n### 希尔伯特问题\n> **来源：** [维基](https://en.wikipedia.org/wiki/Hilbert's_problems)\n\n另见[图灵](https://en.wikipedia.org/wiki/Alan_Turing)。\n";
+    let digest = ribao::parse::parse(text.as_bytes(), std::path::Path::new("x/2026-03-14.md"))
+        .expect("parses");
     let library = support::library_of(Origin::Store(PathBuf::from("/store")), vec![digest]);
     let mut h = Harness::new(app_with(library, TextOptions::default()), 100, 30);
-    h.keys("ll<Enter>oy");
+    h.keys("<Enter><Enter><Enter>oy");
     let page = "https://en.wikipedia.org/wiki/Hilbert%27s_problems";
     assert_eq!(h.host.opened, [page]);
     assert_eq!(h.host.copied, [page]);
