@@ -384,6 +384,36 @@ fn o_opens_the_storys_own_link_also_when_its_text_links_it_after_another() {
 }
 
 #[test]
+fn opening_a_link_names_as_much_of_its_address_as_the_status_bar_holds() {
+    let url = "https://example.com/research/2026/01/20/a-long-report-on-inference-chips-and-export-rules-in-full";
+    let text =
+        format!("## 技术前沿解读\n\n### 某模型发布\n> **来源：** [示例新闻]({url})\n\n正文。\n");
+    let digest = ribao::parse::parse(text.as_bytes(), std::path::Path::new("x/2026-01-20.md"))
+        .expect("parses");
+    let lib = support::library_of(Origin::Store(PathBuf::from("/store")), vec![digest]);
+    let mut h = Harness::new(app_with(lib, TextOptions::default()), 160, 30);
+    h.keys("<Enter><Enter><Enter>o");
+    assert_eq!(h.host.opened, [url]);
+    let rows = h.rows();
+    assert!(
+        rows.iter().any(|r| r.trim() == format!("opening {url}")),
+        "{rows:#?}"
+    );
+    // Narrower than the address: its start and end, on one row.
+    h.resize(70, 30);
+    h.keys("y");
+    let rows = h.rows();
+    let status = rows.last().unwrap().trim();
+    assert!(
+        status.starts_with("copied https://example.com/research"),
+        "{rows:#?}"
+    );
+    assert!(status.ends_with("-export-rules-in-full"), "{rows:#?}");
+    assert!(status.contains('…'), "{rows:#?}");
+    assert_eq!(ribao::text::str_width(status, TextOptions::default()), 69);
+}
+
+#[test]
 fn o_never_takes_a_pictures_address_for_the_storys_link() {
     let text =
         "## 技术前沿解读\n\n### 某模型发布\n\n![架构图](https://example.com/arch.png)\n\n正文。\n";

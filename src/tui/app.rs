@@ -85,6 +85,9 @@ pub struct Message {
     /// When it goes; None: at the next key (it came from no key, and may have come while
     /// the user looked away).
     pub until: Option<Duration>,
+    /// It ends with a link's address, whose end names the page as much as its start does:
+    /// cut in the middle to one row rather than wrapped.
+    pub ends_with_link: bool,
 }
 
 /// What the last drawn frame looked like: pane heights for paging and scroll limits. Written
@@ -281,6 +284,7 @@ impl App {
             text,
             error: true,
             until: Some(self.clock + PROBLEMS_TTL),
+            ends_with_link: false,
         });
     }
 
@@ -578,7 +582,16 @@ impl App {
             text: text.into(),
             error,
             until: Some(self.clock + MESSAGE_TTL),
+            ends_with_link: false,
         });
+    }
+
+    /// Says what was done with a link (`opening https://…`) for [`MESSAGE_TTL`].
+    pub fn notify_link(&mut self, done: &str, url: &str) {
+        self.notify(format!("{done} {url}"), false);
+        if let Some(m) = &mut self.message {
+            m.ends_with_link = true;
+        }
     }
 
     /// Shows what the reader found on its own (the store changed) in the status bar until
@@ -588,6 +601,7 @@ impl App {
             text: text.into(),
             error,
             until: None,
+            ends_with_link: false,
         });
     }
 

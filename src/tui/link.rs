@@ -42,13 +42,6 @@ pub fn safe_url(raw: &str) -> Option<String> {
 /// What [`safe_url`] percent-encodes; no host name holds one.
 const QUOTED: [char; 6] = ['"', '\'', '`', '<', '>', '\\'];
 
-/// A link as a status message names it: its start, cut with `…` past what one row of a
-/// narrow terminal holds beside the words around it.
-pub fn shown(url: &str) -> std::borrow::Cow<'_, str> {
-    const SHOWN_COLUMNS: usize = 40;
-    text::truncate(url, SHOWN_COLUMNS, text::TextOptions::default())
-}
-
 /// The OSC 52 sequence that asks the terminal to put `text` on the clipboard.
 pub fn osc52(text: &str) -> String {
     use base64::Engine;

@@ -183,14 +183,14 @@ fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<S
                 },
                 Some(Effect::OpenUrl(url)) => {
                     match host.open_url(&url) {
-                        Ok(()) => app.notify(format!("opening {}", link::shown(&url)), false),
+                        Ok(()) => app.notify_link("opening", &url),
                         Err(why) => app.notify(format!("could not open the link: {why}"), true),
                     }
                     Step::Redraw
                 }
                 Some(Effect::CopyUrl(url)) => {
                     match host.copy_url(&url) {
-                        Ok(()) => app.notify(format!("copied {}", link::shown(&url)), false),
+                        Ok(()) => app.notify_link("copied", &url),
                         Err(why) => app.notify(format!("could not copy the link: {why}"), true),
                     }
                     Step::Redraw

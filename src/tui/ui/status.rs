@@ -211,10 +211,17 @@ fn hint_line(app: &App, width: usize, opts: text::TextOptions) -> Line<'static> 
     Line::from(spans)
 }
 
-fn message_line(app: &App) -> Option<Line<'static>> {
+/// The message in `width` columns: a link's cut in the middle to fit, any other whole (the
+/// bar wraps it).
+fn message_line(app: &App, width: usize, opts: text::TextOptions) -> Option<Line<'static>> {
     let m = app.message()?;
     let style = if m.error { ERROR } else { OK };
-    Some(Line::styled(clean(&m.text), style))
+    let text = clean(&m.text);
+    let text = match m.ends_with_link {
+        true => cut_middle(&text, width, opts),
+        false => text,
+    };
+    Some(Line::styled(text, style))
 }
 
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
@@ -260,7 +267,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         opts,
     );
     let text_width = width.saturating_sub(1);
-    let message = message_line(app);
+    let message = message_line(app, text_width, opts);
     // A message too long for one row takes both (a problem's file and what to do are often
     // at its end); the scope is back with the hints when it goes.
     if let Some(m) = message
@@ -319,6 +326,17 @@ pub(crate) fn cut_left(s: &str, max: usize, opts: text::TextOptions) -> String {
     } else {
         format!("…{}", &s[start..])
     }
+}
+
+/// `s` in at most `max` columns: its start, `…`, and as much of its end.
+fn cut_middle(s: &str, max: usize, opts: text::TextOptions) -> String {
+    if text::str_width(s, opts) <= max {
+        return s.to_string();
+    }
+    let end = cut_left(s, max / 2, opts);
+    let ellipsis = text::str_width("…", opts);
+    let start = text::cut_with_ellipsis(s, max - text::str_width(&end, opts) + ellipsis, opts);
+    format!("{}{end}", start.strip_suffix('…').unwrap_or(&start))
 }
 
 /// A styled line cut to `max` columns, the last span ending with `…` when anything was cut.
