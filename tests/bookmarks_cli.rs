@@ -346,6 +346,30 @@ fn a_newer_ribaos_state_file_is_left_untouched() {
 }
 
 #[test]
+fn a_digest_given_as_the_state_file_is_left_where_and_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = store_with_items(dir.path(), 1);
+    let digest = dir.path().join("2026-03-01.md");
+    let before = std::fs::read(&digest).unwrap();
+    let out = ribao_with(dir.path(), &digest, &["bookmark", "add", &ids[0]]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("is not a ribao state file") && err.contains("2026-03-01.md"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&digest).unwrap(), before);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("2026-03-01.md"))
+        .collect();
+    assert_eq!(names, ["2026-03-01.md"], "no copy, no lock beside it");
+    let out = ribao_with(dir.path(), &dir.path().join("unused.json"), &["list"]);
+    assert!(stdout(&out).contains("1 item"), "{}", stdout(&out));
+}
+
+#[test]
 fn a_broken_state_file_is_kept_and_reported_not_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let ids = store_with_items(dir.path(), 1);

@@ -227,13 +227,13 @@ fn an_earlier_copy_is_never_clobbered() {
             copy
         })
         .collect();
-    fs::write(&path, "garbage one").unwrap();
+    fs::write(&path, "{garbage one").unwrap();
     let first = StateFile::open(&path).unwrap().1.notices.remove(0).copy;
-    fs::write(&path, "garbage two").unwrap();
+    fs::write(&path, "{garbage two").unwrap();
     let second = StateFile::open(&path).unwrap().1.notices.remove(0).copy;
 
-    assert_eq!(fs::read_to_string(&first).unwrap(), "garbage one");
-    assert_eq!(fs::read_to_string(&second).unwrap(), "garbage two");
+    assert_eq!(fs::read_to_string(&first).unwrap(), "{garbage one");
+    assert_eq!(fs::read_to_string(&second).unwrap(), "{garbage two");
     for (s, copy) in taken.iter().enumerate() {
         assert_eq!(fs::read_to_string(copy).unwrap(), format!("earlier {s}"));
     }

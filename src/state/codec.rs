@@ -22,14 +22,24 @@ struct Document<S> {
 /// Why a file's bytes are not a state this ribao can use as they are.
 #[derive(Debug)]
 pub enum Unusable {
-    /// Written by a newer ribao, in a format this one would misread: neither read nor written.
-    Newer(String),
+    /// Neither read nor written.
+    Refused(Refusal),
     /// Damaged: what is wrong (in words, with line and column where serde_json gives them),
     /// and what could still be read of it.
     Damaged {
         problem: String,
         salvaged: Box<State>,
     },
+}
+
+/// Why a file is left as it is.
+#[derive(Debug)]
+pub enum Refusal {
+    /// Written by a newer ribao, in a format this one would misread.
+    Newer(String),
+    /// Not JSON from its first byte: some other file given as the state file (a digest, a
+    /// program), never one of ribao's, so not moved aside either.
+    Foreign(String),
 }
 
 impl Unusable {
@@ -45,6 +55,15 @@ impl Unusable {
 pub fn decode(bytes: &[u8]) -> Result<State, Unusable> {
     // Editors on Windows may add a byte order mark; serde_json rejects it.
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    // What a crash can leave (nothing, or a tail of zeros) is damage, not another file.
+    match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+        None | Some(b'{' | b'[' | 0) => {}
+        Some(_) => {
+            return Err(Unusable::Refused(Refusal::Foreign(
+                "it is not a ribao state file: that is a JSON object, starting with `{`".into(),
+            )));
+        }
+    }
     // One parse for a good file; the checks below only run to explain a bad one.
     let shape_error = match serde_json::from_slice::<Document<State>>(bytes) {
         Ok(doc) if doc.version == VERSION && !needs_repair(&doc.state) => return Ok(doc.state),
@@ -70,9 +89,9 @@ pub fn decode(bytes: &[u8]) -> Result<State, Unusable> {
     let version = match object.get("version").map(Value::as_u64) {
         Some(Some(VERSION)) => None,
         Some(Some(v)) if v > VERSION => {
-            return Err(Unusable::Newer(format!(
+            return Err(Unusable::Refused(Refusal::Newer(format!(
                 "it was written by a newer ribao (format version {v}; this one reads version {VERSION})"
-            )));
+            ))));
         }
         Some(_) => Some("its \"version\" is not a known format version".to_string()),
         None => Some("it has no \"version\" field".to_string()),

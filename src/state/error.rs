@@ -38,6 +38,14 @@ pub enum StateError {
     )]
     Newer { path: PathBuf, problem: String },
 
+    /// Some other file given as the state file is left as it is.
+    #[error(
+        "state file {} is left as it is: {problem} — pass another file with --state, or move \
+         this one away to start afresh",
+        .path.display()
+    )]
+    Foreign { path: PathBuf, problem: String },
+
     /// A broken file is never overwritten before a copy of it is safe.
     #[error(
         "state file {} cannot be used ({problem}) and could not be copied aside: {} — it was left \

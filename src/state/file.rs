@@ -6,7 +6,7 @@
 use super::atomic::{self, folder_of, remove_stray_temps};
 use super::broken::{Notice, keep_copy};
 use super::change::Change;
-use super::codec::{self, Unusable};
+use super::codec::{self, Refusal, Unusable};
 use super::error::StateError;
 use super::model::State;
 use std::ffi::OsString;
@@ -64,12 +64,7 @@ impl StateFile {
                 notices: Vec::new(),
                 stamp,
             },
-            Some(Err(Unusable::Newer(problem))) => {
-                return Err(StateError::Newer {
-                    path: file.path.clone(),
-                    problem,
-                });
-            }
+            Some(Err(Unusable::Refused(why))) => return Err(file.refused(why)),
             Some(Err(Unusable::Damaged { problem, .. })) => {
                 // Copy under the lock so that ribaos starting together keep one copy.
                 let _lock = file.lock().map_err(|cause| StateError::Preserve {
@@ -128,6 +123,15 @@ impl StateFile {
         })
     }
 
+    /// The error for a file left as it is.
+    fn refused(&self, why: Refusal) -> StateError {
+        let path = self.path.clone();
+        match why {
+            Refusal::Newer(problem) => StateError::Newer { path, problem },
+            Refusal::Foreign(problem) => StateError::Foreign { path, problem },
+        }
+    }
+
     /// Refuses a path that is there but is not a regular file.
     fn ensure_regular(&self) -> Result<(), StateError> {
         let Ok(meta) = fs::metadata(&self.path) else {
@@ -183,10 +187,7 @@ impl StateFile {
         };
         match codec::decode(&bytes) {
             Ok(state) => Ok((state, None)),
-            Err(Unusable::Newer(problem)) => Err(StateError::Newer {
-                path: self.path.clone(),
-                problem,
-            }),
+            Err(Unusable::Refused(why)) => Err(self.refused(why)),
             Err(Unusable::Damaged { problem, salvaged }) => match keep_copy(&self.path, &bytes) {
                 Ok((copy, made_now)) => {
                     let notice = Notice {
