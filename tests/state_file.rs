@@ -432,3 +432,30 @@ fn a_device_pipe_or_folder_is_refused_and_left_as_it_is() {
             .is_char_device()
     );
 }
+
+#[test]
+fn a_save_gives_up_on_a_lock_held_too_long_and_saves_once_it_is_let_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let (file, _) = StateFile::open(&path).unwrap();
+    let file = file.with_patience(std::time::Duration::from_millis(200));
+    // Another program's lock (a separate open file holds its own lock).
+    let held = fs::File::create(dir.path().join("state.json.lock")).unwrap();
+    held.lock().unwrap();
+    let started = std::time::Instant::now();
+    let err = file
+        .apply(&[Change::AddBookmark(bookmark("a", "2026-11-23T08:00:00Z"))])
+        .unwrap_err();
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    let said = err.to_string();
+    assert!(
+        said.contains("state.json.lock") && said.contains("for over 0.2 s"),
+        "{said}"
+    );
+    assert!(!path.exists(), "nothing saved while the lock was held");
+    held.unlock().unwrap();
+    let saved = file
+        .apply(&[Change::AddBookmark(bookmark("a", "2026-11-23T08:00:00Z"))])
+        .unwrap();
+    assert_eq!(saved.state.bookmarks.len(), 1);
+}

@@ -10,10 +10,10 @@ use super::codec::{self, Refusal, Unusable};
 use super::error::StateError;
 use super::model::State;
 use std::ffi::OsString;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 /// Which version of the state file is on disk (see [`crate::file_stamp`]).
 /// Every save replaces the file, so each changes it.
@@ -24,7 +24,13 @@ pub struct Stamp(Option<(u64, SystemTime, u64)>);
 #[derive(Debug, Clone)]
 pub struct StateFile {
     path: PathBuf,
+    /// How long a save waits for another process's lock before it gives up.
+    patience: Duration,
 }
+
+/// A save takes milliseconds: a lock held this long is held by something stuck, and a
+/// script's `ribao bookmark` should fail rather than hang.
+const PATIENCE: Duration = Duration::from_secs(10);
 
 /// A state as read or saved, and what the user must be told about the file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -49,6 +55,7 @@ impl StateFile {
     pub fn open(path: impl Into<PathBuf>) -> Result<(StateFile, Loaded), StateError> {
         let file = StateFile {
             path: resolve_symlink(path.into()),
+            patience: PATIENCE,
         };
         file.ensure_regular()?;
         // Taken before the read: a save in between only makes a look for changes read again.
@@ -81,6 +88,12 @@ impl StateFile {
             }
         };
         Ok((file, loaded))
+    }
+
+    /// The same file, its saves giving up on a held lock after `patience` (the reader saves
+    /// as keys are pressed, and tries again later).
+    pub fn with_patience(self, patience: Duration) -> StateFile {
+        StateFile { patience, ..self }
     }
 
     pub fn path(&self) -> &Path {
@@ -207,19 +220,34 @@ impl StateFile {
         }
     }
 
-    /// Blocks until this process holds the lock; released when the returned file is dropped
-    /// (also when the process dies). The lock file is never deleted: deleting it would let a
-    /// late-comer lock a new file while another holds the old one.
+    /// Waits up to its patience for this process to hold the lock; released when the
+    /// returned file is dropped (also when the process dies). The lock file is never
+    /// deleted: deleting it would let a late-comer lock a new file while another holds the
+    /// old one.
     fn lock(&self) -> io::Result<File> {
         let mut name = OsString::from(self.path.as_os_str());
         name.push(".lock");
+        let name = PathBuf::from(name);
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
-            .open(PathBuf::from(name))?;
-        file.lock()?;
-        Ok(file)
+            .open(&name)?;
+        let started = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(file),
+                Err(TryLockError::Error(e)) => return Err(e),
+                Err(TryLockError::WouldBlock) if started.elapsed() >= self.patience => {
+                    return Err(io::Error::other(format!(
+                        "another program has held its lock {} for over {} s",
+                        name.display(),
+                        self.patience.as_secs_f32()
+                    )));
+                }
+                Err(TryLockError::WouldBlock) => std::thread::sleep(Duration::from_millis(5)),
+            }
+        }
     }
 }
 

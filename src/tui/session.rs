@@ -30,6 +30,9 @@ impl Session {
     /// The state file's session; a notice about a broken file (already copied aside) is
     /// shown in the status bar.
     pub fn open(file: StateFile, loaded: Loaded) -> Session {
+        // Saves happen as keys are pressed: a lock someone holds too long turns saving off
+        // (tried again every few seconds) rather than freeze the screen.
+        let file = file.with_patience(std::time::Duration::from_millis(500));
         let message = loaded.notices.first().map(|n| (n.to_string(), true));
         // What could be read of a broken file (copied aside by now) is written back, so the
         // notice is given once, not at every start. A failure shows at the next save.
