@@ -612,6 +612,12 @@ fn control_characters_in_names_and_links_never_reach_the_terminal() {
         if args[0] == "check" {
             assert!(text.contains(r"x\u{1b}]0;owned\u{7}.md"), "{text}");
         }
+        if args[0] == "list" {
+            assert!(
+                text.contains(r"周报\u{9}A\u{9}B\u{1b}[2J/notes.md"),
+                "{text}"
+            );
+        }
         for printed in [&text[..], &errors[..]] {
             assert!(
                 !printed.contains(['\t', '\u{1b}', '\u{7}']),

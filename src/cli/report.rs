@@ -234,7 +234,7 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
                     r.source.to_string(),
                     items,
                     r.title.to_string(),
-                    file.display().to_string(),
+                    crate::text::visible(&file.display().to_string()).into_owned(),
                 ]
             })
             .collect();
