@@ -8,6 +8,9 @@ use crate::text::{self, TextOptions};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
+/// What stands for the text of a story that has none (a link alone).
+pub const NO_TEXT: &str = "（没有正文 / no text）";
+
 /// `2026-01-20 · AI行业速递 · 技术前沿解读 · 量子位`: the parts the story has.
 pub fn meta(digest: &DigestInfo, item: &Item) -> String {
     let date = crate::model::date_label(digest.date);
@@ -71,8 +74,11 @@ pub fn lines(
     opts: TextOptions,
 ) -> Vec<Line<'static>> {
     let mut out = header(digest, item, width, opts).rows;
-    if !item.body.trim().is_empty() {
-        out.push(Line::default());
+    out.push(Line::default());
+    if item.body.trim().is_empty() {
+        let dim = Style::new().add_modifier(Modifier::DIM);
+        out.extend(text::wrap(&[Span::styled(NO_TEXT, dim)], width, opts));
+    } else {
         out.extend(text::render_markdown(&item.body, width, opts).lines);
     }
     out

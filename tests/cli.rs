@@ -236,6 +236,32 @@ fn show_prints_title_meta_link_and_wrapped_body() {
 }
 
 #[test]
+fn a_story_that_is_a_link_alone_says_it_has_no_text() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("2026-03-01.md"),
+        "# 日报 2026-03-01\n\n## 要闻\n\n### [示例公司发布新模型](https://example.com/a)\n\n### [示例公司开源推理框架](https://example.com/b)\n\n推理更快。\n",
+    )
+    .unwrap();
+    let store = dir.path().display().to_string();
+    let found = ribao(&["--store", &store, "search", "示例"]);
+    let rows: Vec<&str> = std::str::from_utf8(&found.stdout)
+        .unwrap()
+        .lines()
+        .collect();
+    assert_eq!(rows.len(), 4, "{rows:?}");
+    assert!(rows[0].ends_with("示例公司发布新模型"), "{rows:?}");
+    assert_eq!(rows[1].trim(), "（没有正文 / no text）");
+    assert_eq!(rows[3].trim(), "推理更快。");
+    let id = rows[0].split_whitespace().next().unwrap();
+    let shown = stdout(&ribao(&["--store", &store, "show", id, "--width", "60"]));
+    assert!(
+        shown.trim_end().ends_with("（没有正文 / no text）"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn unknown_item_id_is_a_clear_error_with_nonzero_exit() {
     let out = ribao(&["show", "nosuchid", "--store", &store()]);
     assert!(!out.status.success());

@@ -386,6 +386,10 @@ pub fn search(library: &Library, query: &str, json: bool) -> anyhow::Result<Exit
     } else {
         let mut out = String::new();
         for (d, i, snippet) in &hits {
+            let snippet = match snippet.trim() {
+                "" => crate::article::NO_TEXT,
+                _ => snippet,
+            };
             out.push_str(&format!(
                 "{}  {}  {}  {}\n    {}\n",
                 i.id,

@@ -209,7 +209,7 @@ fn story(
         let hint = if item.url.is_some() {
             "（没有正文 / no text — press o to open the link）"
         } else {
-            "（没有正文 / no text）"
+            crate::article::NO_TEXT
         };
         out.extend(wrap_styled(hint, DIM, width, opts));
     } else {

@@ -182,7 +182,7 @@ fn snippet_line(
     let snippet = snippet.text.as_str();
     let mut pieces = marked_pieces(snippet.trim_start(), &shift(&ranges, snippet), DIM);
     if pieces.iter().all(|p| p.content.trim().is_empty()) {
-        pieces = vec![Span::styled("（没有正文 / no text）", DIM)];
+        pieces = vec![Span::styled(crate::article::NO_TEXT, DIM)];
     }
     let w = |span: &Span<'_>| text::str_width(&span.content, opts);
     if let Some(first) = pieces.iter().position(list::is_match) {
