@@ -4,30 +4,12 @@
 //!
 //!   cargo run --release --example parse_floor -- STORE
 
-use rayon::prelude::*;
-use std::path::{Path, PathBuf};
+mod support;
 
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        match entry.file_type() {
-            Ok(t) if t.is_dir() => files(&path, out),
-            Ok(_) => out.push(path),
-            Err(_) => {}
-        }
-    }
-}
+use rayon::prelude::*;
 
 fn main() {
-    let Some(store) = std::env::args_os().nth(1) else {
-        eprintln!("usage: parse_floor STORE");
-        std::process::exit(2);
-    };
-    let mut all = Vec::new();
-    files(Path::new(&store), &mut all);
+    let all = support::store_files("parse_floor STORE");
     let events: usize = all
         .par_iter()
         .map(|path| {
