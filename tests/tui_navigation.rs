@@ -359,6 +359,27 @@ fn l_lists_every_link_of_the_story_to_open_or_copy_any() {
 }
 
 #[test]
+fn backing_out_of_the_stories_brings_the_days_front_pages_back() {
+    for (width, height) in [(120, 40), (60, 24)] {
+        let mut h = Harness::new(app(), width, height);
+        h.keys("<Enter><Enter><Enter>");
+        let (_, story) = h.app.opened().expect("a story is open");
+        let title = story.title.to_string();
+        assert!(h.text().contains(&title));
+        // One step back, the story is still there to go back into.
+        h.keys("<Esc>");
+        assert!(h.app.opened().is_some());
+        h.keys("<Esc>");
+        assert_eq!(h.app.focus(), Pane::Categories);
+        assert!(h.app.opened().is_none(), "{width} columns");
+        h.keys("l");
+        h.keys("l");
+        assert_eq!(h.app.focus(), Pane::Article);
+        assert!(h.text().contains("概览 Overview"), "{width} columns");
+    }
+}
+
+#[test]
 fn o_opens_the_storys_own_link_also_when_its_text_links_it_after_another() {
     let text = "## 技术前沿解读\n\n### 某模型发布\n> **来源：** [示例新闻](https://example.com/own)\n\n详见 [论文](https://example.com/paper) 与 [原文](https://example.com/own)。\n";
     let digest = ribao::parse::parse(text.as_bytes(), std::path::Path::new("x/2026-01-20.md"))

@@ -1091,7 +1091,13 @@ impl App {
     fn back(&mut self) {
         self.focus = match self.focus {
             Pane::Article => Pane::Items,
-            Pane::Items => Pane::Categories,
+            Pane::Items => {
+                // Backing out of the stories closes the one open: the article pane holds
+                // the day's front pages again, the way back to them.
+                self.opened = None;
+                self.scroll = 0;
+                Pane::Categories
+            }
             Pane::Categories | Pane::Dates => Pane::Dates,
         };
     }
