@@ -459,3 +459,19 @@ fn a_save_gives_up_on_a_lock_held_too_long_and_saves_once_it_is_let_go() {
         .unwrap();
     assert_eq!(saved.state.bookmarks.len(), 1);
 }
+
+#[test]
+fn a_lock_that_cannot_be_had_is_named_not_the_state_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let (file, _) = StateFile::open(&path).unwrap();
+    fs::create_dir(dir.path().join("state.json.lock")).unwrap();
+    let said = file
+        .apply(&[Change::AddBookmark(bookmark("a", "2026-11-23T08:00:00Z"))])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        said.contains("its lock file") && said.contains("state.json.lock: a folder is in the way"),
+        "{said}"
+    );
+}

@@ -625,6 +625,23 @@ fn saving_that_failed_comes_back_when_the_file_can_be_written_again() {
     }
 }
 
+/// The notice that saving is off, left open, goes when saving works again (the status bar
+/// says so): it would tell the user something no longer true.
+#[test]
+fn the_saving_off_notice_goes_once_saving_works_again() {
+    let (_dir, folder, _path, mut h) = two_bookmarks_then_the_folder_blocked();
+    h.keys("jb");
+    assert!(
+        h.app
+            .notice()
+            .is_some_and(|n| n.contains("saving disabled"))
+    );
+    std::fs::remove_file(&folder).unwrap();
+    h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(10))]);
+    assert!(h.app.notice().is_none(), "{}", h.text());
+    assert!(h.text().contains("saving works again"), "{}", h.text());
+}
+
 /// While saving is off, a change says it is not saved yet, and `q` does not lose it
 /// unasked: it tries the save once more, says what would be lost, and quits when pressed
 /// again. Once the file can be written, `q` saves and quits at once.

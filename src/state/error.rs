@@ -21,6 +21,17 @@ pub enum StateError {
     )]
     Save { path: PathBuf, cause: io::Error },
 
+    /// The lock beside the file, which every save takes first, could not be had.
+    #[error(
+        "cannot save state to {}: its lock file {}: {}",
+        .path.display(), .lock.display(), crate::io_error::in_words(.cause)
+    )]
+    Lock {
+        path: PathBuf,
+        lock: PathBuf,
+        cause: io::Error,
+    },
+
     /// A device, pipe or folder given as the state file (`--state /dev/null`): reading it
     /// could block and saving would replace it, so neither is done.
     #[error(

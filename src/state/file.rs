@@ -116,7 +116,11 @@ impl StateFile {
         };
         self.ensure_regular()?;
         fs::create_dir_all(folder_of(&self.path)).map_err(save_error)?;
-        let _lock = self.lock().map_err(save_error)?;
+        let _lock = self.lock().map_err(|cause| StateError::Lock {
+            path: self.path.clone(),
+            lock: self.lock_path(),
+            cause,
+        })?;
         remove_stray_temps(&self.path);
         let (mut state, kept) = self.current()?;
         // A broken file is replaced even without changes: its copy is safe by now.
@@ -220,19 +224,23 @@ impl StateFile {
         }
     }
 
+    /// `<file>.lock`.
+    fn lock_path(&self) -> PathBuf {
+        let mut name = OsString::from(self.path.as_os_str());
+        name.push(".lock");
+        PathBuf::from(name)
+    }
+
     /// Waits up to its patience for this process to hold the lock; released when the
     /// returned file is dropped (also when the process dies). The lock file is never
     /// deleted: deleting it would let a late-comer lock a new file while another holds the
     /// old one.
     fn lock(&self) -> io::Result<File> {
-        let mut name = OsString::from(self.path.as_os_str());
-        name.push(".lock");
-        let name = PathBuf::from(name);
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
-            .open(&name)?;
+            .open(self.lock_path())?;
         let started = Instant::now();
         loop {
             match file.try_lock() {
@@ -240,8 +248,7 @@ impl StateFile {
                 Err(TryLockError::Error(e)) => return Err(e),
                 Err(TryLockError::WouldBlock) if started.elapsed() >= self.patience => {
                     return Err(io::Error::other(format!(
-                        "another program has held its lock {} for over {} s",
-                        name.display(),
+                        "another program has held it for over {} s",
                         self.patience.as_secs_f32()
                     )));
                 }

@@ -146,6 +146,8 @@ pub struct App {
     /// What the user must read before going on (a broken state file kept aside, saving
     /// stopped): shown whole in a popup until dismissed, not cut to the status bar.
     notice: Option<String>,
+    /// The notice says only that saving is off: it goes when saving works again.
+    notice_until_saved: bool,
     /// Rows of the notice scrolled past (it may not fit a small terminal).
     notice_scroll: usize,
     bookmarks: Option<BookmarksView>,
@@ -231,6 +233,7 @@ impl App {
             scroll: 0,
             help: None,
             notice: None,
+            notice_until_saved: false,
             notice_scroll: 0,
             links: None,
             bookmarks: None,
@@ -532,12 +535,19 @@ impl App {
     pub fn relay_session_message(&mut self) {
         match self.session.take_message() {
             Some((text, true)) => {
+                self.notice_until_saved = self.notice.is_none() && self.session.saving_off();
                 self.notice = Some(match self.notice.take() {
                     Some(shown) => format!("{shown}\n\n{text}"),
                     None => text,
                 });
             }
-            Some((text, false)) => self.notify(text, false),
+            Some((text, false)) => {
+                if self.notice_until_saved && !self.session.saving_off() {
+                    self.notice = None;
+                    self.notice_until_saved = false;
+                }
+                self.notify(text, false);
+            }
             None => {}
         }
     }
