@@ -359,7 +359,10 @@ fn moving_in_a_grouped_list_moves_the_date_and_the_date_list_jumps() {
     h.keys("G");
     assert_eq!(h.app.span_index(), Some(spans.len() - 1));
     h.keys("[");
-    assert_eq!(h.app.message().unwrap().text, "already at the oldest date");
+    assert_eq!(
+        h.app.message().unwrap().text,
+        "already at the oldest date in 全部存档"
+    );
 }
 
 #[test]

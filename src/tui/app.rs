@@ -1122,7 +1122,10 @@ impl App {
                 .filter(|&s| s < self.spans.len() && Some(s) != self.span_index());
             match next {
                 Some(s) => self.select_date(self.spans[s].group),
-                None => self.notify(format!("already at the {which} date"), false),
+                None => self.notify(
+                    format!("already at the {which} date in {}", self.scope_label()),
+                    false,
+                ),
             }
             return;
         }
