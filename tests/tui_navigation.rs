@@ -822,13 +822,13 @@ fn the_article_title_says_when_the_highlight_is_another_story() {
     h.keys("<Enter><Enter><Enter><Esc>");
     assert!(h.app.opened().is_some());
     assert_eq!(h.app.focus(), Pane::Items);
-    assert!(!h.rows()[0].contains("所选"), "{}", h.rows()[0]);
+    assert!(!h.rows()[0].contains("highlighted"), "{}", h.rows()[0]);
     h.keys("j");
     assert!(
-        h.rows()[0].contains("文章 Article · Enter: 所选"),
+        h.rows()[0].contains("文章 Article · Enter: open highlighted ─"),
         "{}",
         h.rows()[0]
     );
     h.keys("<Enter>");
-    assert!(!h.rows()[0].contains("所选"), "{}", h.rows()[0]);
+    assert!(!h.rows()[0].contains("highlighted"), "{}", h.rows()[0]);
 }

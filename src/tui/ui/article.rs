@@ -135,7 +135,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let other_selected = app.focus() == Pane::Items
         && app.opened().map(|(_, o)| o.id) != app.selected_item().map(|(_, s)| s.id);
     let title = match content {
-        Content::Story(_) if other_selected => "文章 Article · Enter: 所选 highlighted",
+        Content::Story(_) if other_selected => "文章 Article · Enter: open highlighted",
         Content::Story(_) => "文章 Article",
         _ => "概览 Overview",
     };
