@@ -192,7 +192,9 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Vec<(usize, Option<String>)>)
             h += 1;
         } else if SKIP.is_match(&text) {
             h = next;
-        } else if SUMMARY.is_match(&text) && !is_title_over_news(&text, next > h + 1) {
+        } else if SUMMARY.is_match(&text)
+            && !is_title_over_news(&text, next > h + 1, heading.level == 1 && h1_count == 1)
+        {
             found.front_page.push(format!(
                 "{}\n\n{}",
                 heading_line(heading.level, &text),
@@ -254,10 +256,11 @@ fn heading_line(level: u8, text: &str) -> String {
     format!("{} {text}", "#".repeat(level.into()))
 }
 
-/// A dated heading over others (`AI Daily Digest 2025/8/4`) is the digest's title over its
-/// news, whatever words it has; a dated summary without sections under it is a summary.
-fn is_title_over_news(text: &str, has_sections: bool) -> bool {
-    has_sections && super::date::find_date(text).is_some()
+/// A dated heading over others (`AI Daily Digest 2025/8/4`), or the file's only top heading
+/// over others (`# 每周摘要`), is the digest's title over its news, whatever words it has; a
+/// summary without sections under it is a summary.
+fn is_title_over_news(text: &str, has_sections: bool, only_top: bool) -> bool {
+    has_sections && (only_top || super::date::find_date(text).is_some())
 }
 
 /// A container heading names a category unless it is a date title or a plain "news" heading.
@@ -1032,6 +1035,21 @@ mod tests {
         ));
         let categories: Vec<Option<&str>> = f.items.iter().map(|i| i.category.as_deref()).collect();
         assert_eq!(categories, [Some("产品"), Some("研究")]);
+    }
+
+    /// The file's only top heading over its stories is its title, even one that reads as a
+    /// summary's; with several top headings, a summary one is the front page.
+    #[test]
+    fn the_only_top_heading_is_a_title_whatever_its_words() {
+        let f = find(&Doc::new(
+            "# 每周摘要\n\n## 第一条新闻\n\n正文一。\n\n## 第二条新闻\n\n正文二。\n",
+        ));
+        assert_eq!(f.items.len(), 2);
+        assert!(f.front_page.is_empty(), "{:?}", f.front_page);
+        let f = find(&Doc::new(
+            "# 今日摘要\n\n## 要点\n\n三件事。\n\n# 新闻\n\n## 第一条新闻\n\n正文一。\n",
+        ));
+        assert_eq!(f.front_page.len(), 1, "{:?}", f.front_page);
     }
 
     #[test]
