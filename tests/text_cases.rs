@@ -452,6 +452,13 @@ fn strong_next_to_cjk_punctuation_renders_bold() {
     );
     assert_eq!(bold_texts("的**（GS）高斯**和"), ["（GS）高斯"]);
     assert_eq!(render_plain("**核心洞察：**正文", 80), ["核心洞察：正文"]);
+    // Symbols and emoji are punctuation to CommonMark too.
+    assert_eq!(
+        bold_texts("其**⭐2.9k的Star数证明了认可，为AI**舆情"),
+        ["⭐2.9k的Star数证明了认可，为AI"]
+    );
+    assert_eq!(bold_texts("发布**新功能🚀**后"), ["新功能🚀"]);
+    assert_eq!(bold_texts("价格**€20**起"), ["€20"]);
     // Pure ASCII keeps strict CommonMark behaviour.
     assert_eq!(render_plain("**foo.**bar", 80), ["**foo.**bar"]);
 }

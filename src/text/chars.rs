@@ -79,20 +79,27 @@ pub(crate) fn is_cjk(c: char) -> bool {
         | '\u{20000}'..='\u{3FFFF}')
 }
 
-/// Punctuation in the CommonMark sense, generously: ASCII punctuation, Latin-1 punctuation,
-/// general punctuation, CJK punctuation and full-width punctuation.
+/// Punctuation in the CommonMark sense (Unicode punctuation and symbols, as pulldown-cmark
+/// reads it), by block and generously: ASCII, Latin-1, general, CJK and full-width
+/// punctuation, currency and letter-like symbols, arrows, technical and geometric symbols,
+/// dingbats, and emoji (`其**⭐2.9k的Star**` had shown its asterisks).
 pub(super) fn is_punctuation(c: char) -> bool {
     c.is_ascii_punctuation()
         || matches!(c,
             '\u{A1}'..='\u{BF}'
             | '\u{2010}'..='\u{2027}'
             | '\u{2030}'..='\u{205E}'
+            | '\u{20A0}'..='\u{214F}'
+            | '\u{2190}'..='\u{23FF}'
+            | '\u{2500}'..='\u{27BF}'
+            | '\u{2900}'..='\u{2BFF}'
             | '\u{3001}'..='\u{303F}'
             | '\u{FE10}'..='\u{FE6F}'
             | '\u{FF01}'..='\u{FF0F}'
             | '\u{FF1A}'..='\u{FF20}'
             | '\u{FF3B}'..='\u{FF40}'
-            | '\u{FF5B}'..='\u{FF65}')
+            | '\u{FF5B}'..='\u{FF65}'
+            | '\u{1F000}'..='\u{1FAFF}')
 }
 
 /// A grapheme that is blank space: dropped where a line is broken.
