@@ -874,6 +874,9 @@ fn u_puts_back_every_bookmark_removed_the_last_first() {
     let first = selected_id(&h);
     h.keys("dd");
     assert_eq!(h.app.session().bookmark_count(), 1);
+    // Closed and opened again, the view still knows what was removed.
+    h.keys("<Esc>B");
+    assert!(h.app.bookmarks_view().is_some());
     h.keys("u");
     assert_eq!(h.app.session().bookmark_count(), 2);
     assert!(

@@ -146,6 +146,9 @@ pub struct App {
     /// What the user must read before going on (a broken state file kept aside, saving
     /// stopped): shown whole in a popup until dismissed, not cut to the status bar.
     notice: Option<String>,
+    /// The bookmarks removed in the bookmarks view, whole, last on top: `u` there puts them
+    /// back one by one, also after the view was closed and opened again.
+    bookmarks_removed: Vec<crate::state::Bookmark>,
     /// The notice says only that saving is off: it goes when saving works again.
     notice_until_saved: bool,
     /// Rows of the notice scrolled past (it may not fit a small terminal).
@@ -233,6 +236,7 @@ impl App {
             scroll: 0,
             help: None,
             notice: None,
+            bookmarks_removed: Vec::new(),
             notice_until_saved: false,
             notice_scroll: 0,
             links: None,

@@ -19,9 +19,6 @@ pub struct BookmarksView {
     pub offset: usize,
     /// Shown instead of the list: a bookmark whose digest file no longer has the story.
     pub missing: Option<Bookmark>,
-    /// The bookmarks removed while the view is open, whole, last on top: `u` puts them back
-    /// one by one.
-    pub removed: Vec<Bookmark>,
     /// Where the reader was before a bookmark was first opened from the view: closing the
     /// view goes back there (opening a bookmark is a look at it, not a move).
     pub came_from: Option<Position>,

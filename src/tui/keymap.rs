@@ -112,7 +112,7 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (
         key('d'),
         Action::RemoveBookmark,
-        "bookmarks view: remove the selected bookmark",
+        "bookmarks view: remove the selected one (b too)",
     ),
     (
         key('u'),

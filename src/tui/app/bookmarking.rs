@@ -48,13 +48,12 @@ impl App {
                 };
                 self.session.remove_bookmark(&mark.id);
                 let said = format!("removed “{}” — u puts it back", self.short(&mark.title));
-                if let Some(v) = self.bookmarks_changed() {
-                    v.removed.push(mark);
-                }
+                self.bookmarks_removed.push(mark);
+                self.bookmarks_changed();
                 self.notify_change(&said);
             }
             Action::Undo => {
-                let Some(mark) = view.removed.pop() else {
+                let Some(mark) = self.bookmarks_removed.pop() else {
                     self.notify("no bookmark removed to put back", false);
                     return None;
                 };
