@@ -60,7 +60,7 @@ pub fn decode(bytes: &[u8]) -> Result<State, Unusable> {
         None | Some(b'{' | b'[' | 0) => {}
         Some(_) => {
             return Err(Unusable::Refused(Refusal::Foreign(
-                "it is not a ribao state file: that is a JSON object, starting with `{`".into(),
+                "it is not a ribao state file (one is a JSON object, starting with `{`)".into(),
             )));
         }
     }
