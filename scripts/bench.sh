@@ -29,7 +29,8 @@ need python3 python3
 if [ ! -d "$store" ]; then
     python3 "$here/../shared/tools/make-store.py" "$store" 10000
 fi
-(cd "$here" && cargo build --release --quiet && cargo build --release --quiet --example parse_floor)
+(cd "$here" && cargo build --release --quiet && cargo build --release --quiet --example parse_floor \
+    && cargo build --release --quiet --example index_phases)
 ribao="$here/target/release/ribao"
 export RIBAO_STATE=$work/state.json
 # Every reader run starts from no saved position (a saved scope or category changes what the
@@ -63,6 +64,9 @@ cat_s=$(median "$work/cat.json")
 row "list --json, first run (no index) vs cat" "$(median "$work/list-cold.json")" "$cat_s" "≤ 2×"
 row "  pulldown-cmark over every file, vs cat" "$(median "$work/floor.json")" "$cat_s" "none: the least an index costs"
 row "list --json, index warm vs cat" "$(median "$work/list-warm.json")" "$cat_s" "much less"
+# Where a first index's time goes (examples/index_phases.rs), on one core.
+echo "  first index, phase by phase on one core:"
+"$here/target/release/examples/index_phases" "$store" | sed -n '2,$p'
 
 # 3. Search against ripgrep.
 hyperfine -N -w 2 -r "$runs" --export-json "$work/search.json" \
