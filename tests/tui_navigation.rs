@@ -379,6 +379,29 @@ fn backing_out_of_the_stories_brings_the_days_front_pages_back() {
     }
 }
 
+/// A date of several publications lists each one's stories under a row naming it, not
+/// beside every title in a column the titles lose room to; moving skips those rows, and
+/// the row stays above its first story when the list scrolls back to it.
+#[test]
+fn each_publications_stories_are_listed_under_its_name() {
+    let mut h = Harness::new(app(), 120, 13);
+    h.keys("<Enter><Enter>");
+    let rows = h.rows();
+    let at = |rows: &[String], text: &str| rows.iter().position(|r| r.contains(text));
+    let daily = at(&rows, "┃ AI 日报 · 3 ").unwrap_or_else(|| panic!("{rows:#?}"));
+    assert!(
+        rows[daily + 1].contains("┃›    小模型进入更多办公场景  "),
+        "{rows:#?}"
+    );
+    assert!(!rows[daily + 1].contains("AI 日报"), "no source column");
+    // To the last story and back up to AI行业速递's first: its name is above it.
+    h.keys("Gkkkk");
+    assert_eq!(h.app.item_index(), 3);
+    let rows = h.rows();
+    let selected = at(&rows, "┃›").expect("a story is selected");
+    assert!(rows[selected - 1].contains("┃ AI行业速递 · 5 "), "{rows:#?}");
+}
+
 #[test]
 fn o_opens_the_storys_own_link_also_when_its_text_links_it_after_another() {
     let text = "## 技术前沿解读\n\n### 某模型发布\n> **来源：** [示例新闻](https://example.com/own)\n\n详见 [论文](https://example.com/paper) 与 [原文](https://example.com/own)。\n";

@@ -134,8 +134,8 @@ pub struct App {
     items: Vec<ItemRef>,
     /// `items` by date, in a multi-date scope (empty for one date).
     spans: Vec<DateSpan>,
-    /// Display width of the widest source name among `items`.
-    source_width: usize,
+    /// The list's header rows (dates, publications), by the story they stand above.
+    headers: Vec<scope::Header>,
     item: usize,
     opened: Option<ItemRef>,
     focus: Pane,
@@ -229,7 +229,7 @@ impl App {
             category: 0,
             items: Vec::new(),
             spans: Vec::new(),
-            source_width: 0,
+            headers: Vec::new(),
             item: 0,
             opened: None,
             focus: Pane::Dates,
@@ -740,14 +740,6 @@ impl App {
             .binary_search_by_key(&self.date, |s| s.group)
             .ok()
     }
-    /// The span an item (index into `items`) belongs to.
-    pub(crate) fn span_of_item(&self, item: usize) -> Option<usize> {
-        match self.spans.binary_search_by_key(&item, |s| s.start) {
-            Ok(s) => Some(s),
-            Err(0) => None,
-            Err(s) => Some(s - 1),
-        }
-    }
     pub fn item_index(&self) -> usize {
         self.item
     }
@@ -784,9 +776,9 @@ impl App {
     pub(crate) fn set_scroll(&mut self, row: usize) {
         self.scroll = row;
     }
-    /// Display width of the item list's source column.
-    pub(crate) fn source_width(&self) -> usize {
-        self.source_width
+    /// The story list's header rows (see [`scope::headers`]).
+    pub(crate) fn headers(&self) -> &[scope::Header] {
+        &self.headers
     }
     pub fn scroll(&self) -> usize {
         self.scroll
@@ -900,10 +892,9 @@ impl App {
         self.scroll = 0;
         if self.scope.is_multi_date() {
             if let Some(s) = self.span_index() {
-                let span = self.spans[s];
-                self.item = span.start;
-                // The date's separator row at the top of the list.
-                self.view.offsets[2] = span.start + s;
+                self.item = self.spans[s].start;
+                // The date's header row at the top of the list.
+                self.view.offsets[2] = super::ui::items::first_header_row(self, self.item);
             }
         } else {
             self.refresh_scope(keep, None);
@@ -950,10 +941,7 @@ impl App {
             self.scroll = 0;
         }
         self.follow_item_date();
-        let opts = self.text;
-        self.source_width = scope::widest_source(&self.library, &self.items, |s| {
-            crate::text::str_width(&super::ui::clean(s), opts)
-        });
+        self.headers = scope::headers(&self.library, &self.items, &self.spans);
     }
 
     /// In a multi-date scope the selected date is the selected story's.

@@ -437,24 +437,66 @@ pub fn date_spans(items: &[ItemRef], group_of: &[usize]) -> Vec<DateSpan> {
     out
 }
 
-/// The widest source name among the digests of `items`, in display columns (for the item
-/// list's source column); 0 when they are all of one publication, where the column would say
-/// the same on every row and take room from the titles.
-pub fn widest_source(library: &Library, items: &[ItemRef], width: impl Fn(&str) -> usize) -> usize {
-    let mut widest = 0;
-    let mut last = usize::MAX;
-    let mut first: Option<&str> = None;
-    let mut several = false;
-    for &(d, _) in items {
-        if d != last {
+/// A header row of the story list, above the story `start` (an index into the items).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Header {
+    pub start: usize,
+    pub kind: HeaderKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderKind {
+    /// The date of a multi-date scope's span (an index into its date spans).
+    Date(usize),
+    /// The publication of the `len` stories from `start` on, in a list holding several: a
+    /// row of its own rather than a column, which narrow panes cut to `AI每日热…` while
+    /// taking room from every title.
+    Source { digest: usize, len: usize },
+}
+
+/// The header rows of `items` (in library order, cut into `spans` in a multi-date scope):
+/// each date's, then a publication's wherever the publication changes, when they are of
+/// more than one. A date's first publication has a row too.
+pub fn headers(library: &Library, items: &[ItemRef], spans: &[DateSpan]) -> Vec<Header> {
+    let source = |i: usize| library.digests()[items[i].0].source.as_str();
+    let several = items.first().is_some_and(|_| {
+        let first = source(0);
+        // Runs of one digest are checked once each.
+        let mut last = usize::MAX;
+        items.iter().enumerate().any(|(i, &(d, _))| {
+            let new = d != last;
             last = d;
-            let source = library.digests()[d].source.as_str();
-            several |= first.is_some_and(|f| f != source);
-            first.get_or_insert(source);
-            widest = widest.max(width(source));
+            new && source(i) != first
+        })
+    });
+    let mut out = Vec::new();
+    let mut span = spans.iter().enumerate().peekable();
+    for (i, &(d, _)) in items.iter().enumerate() {
+        let date_starts = span.next_if(|(_, s)| s.start == i);
+        if let Some((s, _)) = date_starts {
+            out.push(Header {
+                start: i,
+                kind: HeaderKind::Date(s),
+            });
+        }
+        if !several {
+            continue;
+        }
+        // One digest's stories are of one publication: names are compared between digests.
+        let continues =
+            i > 0 && date_starts.is_none() && (items[i - 1].0 == d || source(i) == source(i - 1));
+        match out.last_mut() {
+            Some(Header {
+                kind: HeaderKind::Source { len, .. },
+                ..
+            }) if continues => *len += 1,
+            _ => out.push(Header {
+                start: i,
+                kind: HeaderKind::Source { digest: d, len: 1 },
+            }),
         }
     }
-    if several { widest } else { 0 }
+    out
 }
 
 /// The story `r` and its digest.

@@ -1,9 +1,10 @@
-//! The story list of the scope and category: marks, title, source. In a multi-date scope the
-//! stories are grouped under a separator row per date.
+//! The story list of the scope and category: marks and title, under a header row per date
+//! (in a multi-date scope) and per publication (when the list holds several).
 
 use super::super::app::{App, Pane};
+use super::super::scope::HeaderKind;
 use super::{
-    ACCENT, BOLD, DIM, INFERRED_MARK, OK, clean, draw_block, fit_row, list, pad_to, pane_block,
+    ACCENT, BOLD, DIM, FOCUS, INFERRED_MARK, OK, clean, draw_block, fit_row, list, pane_block,
     put_line,
 };
 use crate::text::{self, TextOptions};
@@ -12,47 +13,47 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-/// What a row of the list is: a date separator (index into the date spans) or a story
-/// (index into the items).
+/// What a row of the list is: a header (index into the app's headers) or a story (index
+/// into the items).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ItemRow {
-    Date(usize),
+    Header(usize),
     Item(usize),
 }
 
-/// Rows of the list: the items, plus one separator per date span.
+/// Rows of the list: the items and their headers.
 pub(crate) fn row_count(app: &App) -> usize {
-    app.items().len() + app.date_spans().len()
+    app.items().len() + app.headers().len()
 }
 
 /// The row showing item `item`.
 pub(crate) fn row_of_item(app: &App, item: usize) -> usize {
-    item + app.span_of_item(item).map_or(0, |s| s + 1)
+    item + app.headers().partition_point(|h| h.start <= item)
+}
+
+/// The row of the first header above item `item`, or its own row when it has none.
+pub(crate) fn first_header_row(app: &App, item: usize) -> usize {
+    item + app.headers().partition_point(|h| h.start < item)
 }
 
 /// What row `row` shows.
 pub(crate) fn row_at(app: &App, row: usize) -> ItemRow {
-    let spans = app.date_spans();
-    if spans.is_empty() {
-        return ItemRow::Item(row);
-    }
-    // The last span whose separator row (its start plus the separators above it) is at or
-    // above `row`: a binary search over the span index.
-    let (mut lo, mut hi) = (0, spans.len());
+    let headers = app.headers();
+    // Header `k` is on row `start + k`, rising with `k`: a binary search for the last one at
+    // or above `row`.
+    let (mut lo, mut hi) = (0, headers.len());
     while lo < hi {
         let mid = (lo + hi) / 2;
-        if spans[mid].start + mid <= row {
+        if headers[mid].start + mid <= row {
             lo = mid + 1;
         } else {
             hi = mid;
         }
     }
-    let s = lo.saturating_sub(1);
-    let separator = spans[s].start + s;
-    if row == separator {
-        ItemRow::Date(s)
-    } else {
-        ItemRow::Item(row - s - 1)
+    match lo.checked_sub(1) {
+        None => ItemRow::Item(row),
+        Some(k) if headers[k].start + k == row => ItemRow::Header(k),
+        Some(k) => ItemRow::Item(row - k - 1),
     }
 }
 
@@ -84,15 +85,12 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         }
         return;
     }
-    let width = usize::from(inner.width);
-    // The source column: as wide as the widest source, at most a quarter of the row.
-    let source_w = app.source_width().min(width / 4);
     let show_inferred = app.category().is_unified();
     let selected = row_of_item(app, app.item_index());
     let mut offset = app.view.offsets[2];
-    // The date separator above the selected story stays in view with it.
-    if selected > 0 && matches!(row_at(app, selected - 1), ItemRow::Date(_)) && offset >= selected {
-        offset = selected - 1;
+    // The headers right above the selected story stay in view with it.
+    if offset >= selected {
+        offset = first_header_row(app, app.item_index());
     }
     let app_ref = &*app;
     let rows = list::Rows {
@@ -107,8 +105,13 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         &mut offset,
         opts,
         |row, width| match row_at(app_ref, row) {
-            ItemRow::Date(s) => separator(app_ref, s, width, opts),
-            ItemRow::Item(i) => item_row(app_ref, i, source_w, show_inferred, width, opts),
+            ItemRow::Header(k) => match app_ref.headers()[k].kind {
+                HeaderKind::Date(s) => separator(app_ref, s, width, opts),
+                HeaderKind::Source { digest, len } => {
+                    source_header(app_ref, digest, len, width, opts)
+                }
+            },
+            ItemRow::Item(i) => item_row(app_ref, i, show_inferred, width, opts),
         },
     );
     app.view.offsets[2] = offset;
@@ -129,15 +132,35 @@ fn separator(app: &App, span: usize, width: usize, opts: TextOptions) -> Line<'s
     ])
 }
 
+/// `AI每日热点 · 35`: whose stories follow.
+fn source_header(
+    app: &App,
+    digest: usize,
+    len: usize,
+    width: usize,
+    opts: TextOptions,
+) -> Line<'static> {
+    let source = clean(&app.library().digests()[digest].source);
+    let count = format!(" · {len}");
+    let room = width.saturating_sub(text::str_width(&count, opts) + 1);
+    Line::from(vec![
+        Span::raw(" "),
+        Span::styled(
+            text::truncate(&source, room, opts).into_owned(),
+            FOCUS.add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(count, DIM),
+    ])
+}
+
 fn item_row(
     app: &App,
     i: usize,
-    source_w: usize,
     show_inferred: bool,
     width: usize,
     opts: TextOptions,
 ) -> Line<'static> {
-    let (digest, item) = app.item_at(app.items()[i]);
+    let (_, item) = app.item_at(app.items()[i]);
     let read = app.is_read(&item);
     let bookmark = if app.is_bookmarked(&item) {
         Span::styled("★", ACCENT)
@@ -155,8 +178,6 @@ fn item_row(
     } else {
         Span::raw(" ")
     };
-    let source = clean(&digest.source);
-    let source = pad_to(&text::truncate(&source, source_w, opts), source_w, opts);
     fit_row(
         vec![
             list::marker(i == app.item_index()),
@@ -166,7 +187,7 @@ fn item_row(
         ],
         &clean(item.title),
         if read { DIM } else { BOLD },
-        vec![Span::styled(source, DIM)],
+        Vec::new(),
         width,
         opts,
     )

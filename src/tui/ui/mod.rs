@@ -9,7 +9,7 @@ mod breadcrumb;
 mod categories;
 mod dates;
 mod help;
-mod items;
+pub(crate) mod items;
 pub mod layout;
 mod links;
 mod list;
