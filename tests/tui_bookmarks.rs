@@ -642,6 +642,34 @@ fn the_saving_off_notice_goes_once_saving_works_again() {
     assert!(h.text().contains("saving works again"), "{}", h.text());
 }
 
+/// A lock another program holds turns saving off after a moment; keys pressed meanwhile are
+/// not held up by it, and what they changed is saved once the lock is let go.
+#[test]
+fn a_held_lock_holds_up_no_key_once_saving_is_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let held = std::fs::File::create(dir.path().join("state.json.lock")).unwrap();
+    held.lock().unwrap();
+    let mut h = saving_to(&path);
+    h.keys("<Enter><Enter>b");
+    assert!(h.app.session().saving_off());
+    h.keys("<Esc>");
+    // Four saves that each waited for the lock (100 ms) would take 400 ms.
+    let started = std::time::Instant::now();
+    h.keys("jbjbjbjb");
+    assert!(
+        started.elapsed() < std::time::Duration::from_millis(300),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(h.app.session().bookmark_count(), 5);
+    held.unlock().unwrap();
+    h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(10))]);
+    assert!(!h.app.session().saving_off(), "{}", h.text());
+    let (_, reopened) = ribao::state::StateFile::open(&path).unwrap();
+    assert_eq!(reopened.state.bookmarks.len(), 5);
+}
+
 /// While saving is off, a change says it is not saved yet, and `q` does not lose it
 /// unasked: it tries the save once more, says what would be lost, and quits when pressed
 /// again. Once the file can be written, `q` saves and quits at once.

@@ -32,7 +32,7 @@ impl Session {
     pub fn open(file: StateFile, loaded: Loaded) -> Session {
         // Saves happen as keys are pressed: a lock someone holds too long turns saving off
         // (tried again every few seconds) rather than freeze the screen.
-        let file = file.with_patience(std::time::Duration::from_millis(500));
+        let file = file.with_patience(std::time::Duration::from_millis(100));
         let message = loaded.notices.first().map(|n| (n.to_string(), true));
         // What could be read of a broken file (copied aside by now) is written back, so the
         // notice is given once, not at every start. A failure shows at the next save.
@@ -111,7 +111,11 @@ impl Session {
         self.state.apply_all(&changes);
         self.version += 1;
         self.pending.extend(changes);
-        self.save_pending();
+        // While saving is off, changes wait for the next try (every few seconds, and on
+        // quitting): a key pressed meanwhile is not held up by a file that cannot be written.
+        if self.saving_off.is_none() {
+            self.save_pending();
+        }
     }
 
     /// Writes the changes not saved yet, over what is on disk. While that fails they wait in
