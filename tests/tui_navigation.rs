@@ -399,7 +399,10 @@ fn each_publications_stories_are_listed_under_its_name() {
     assert_eq!(h.app.item_index(), 3);
     let rows = h.rows();
     let selected = at(&rows, "┃›").expect("a story is selected");
-    assert!(rows[selected - 1].contains("┃ AI行业速递 · 5 "), "{rows:#?}");
+    assert!(
+        rows[selected - 1].contains("┃ AI行业速递 · 5 "),
+        "{rows:#?}"
+    );
 }
 
 #[test]
@@ -849,6 +852,13 @@ fn the_article_title_says_when_the_highlight_is_another_story() {
     h.keys("j");
     assert!(
         h.rows()[0].contains("文章 Article · Enter: open highlighted ─"),
+        "{}",
+        h.rows()[0]
+    );
+    // The narrowest three columns: the hint whole, the pane's name shortened.
+    h.resize(100, 30);
+    assert!(
+        h.rows()[0].contains("文章 · Enter: open highlighted ─"),
         "{}",
         h.rows()[0]
     );

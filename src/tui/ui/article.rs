@@ -135,7 +135,16 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let other_selected = app.focus() == Pane::Items
         && app.opened().map(|(_, o)| o.id) != app.selected_item().map(|(_, s)| s.id);
     let title = match content {
-        Content::Story(_) if other_selected => "文章 Article · Enter: open highlighted",
+        // The hint whole: the pane's name shortened when the pane is narrow.
+        Content::Story(_) if other_selected => {
+            let full = "文章 Article · Enter: open highlighted";
+            let fits = text::str_width(full, opts) + 4 <= usize::from(area.width);
+            if fits {
+                full
+            } else {
+                "文章 · Enter: open highlighted"
+            }
+        }
         Content::Story(_) => "文章 Article",
         _ => "概览 Overview",
     };
