@@ -184,7 +184,6 @@ fn a_bookmark_listed_twice_or_a_date_that_is_no_date_is_named_and_mended() {
 fn other_unusable_shapes_are_kept_too() {
     for (bytes, says) in [
         (&b"[1, 2]"[..], "not a JSON object"),
-        (b"", "not valid JSON"),
         (b"{\"bookmarks\": []}", "no \"version\""),
         (b"{\"version\": \"one\"}", "not a known format version"),
         (
@@ -195,6 +194,21 @@ fn other_unusable_shapes_are_kept_too() {
         let (_dir, _file, notice) = open_broken(bytes);
         assert!(notice.problem.contains(says), "{says}: {}", notice.problem);
     }
+}
+
+/// An empty file (made with `touch`, say) is a state with nothing in it yet: nothing to
+/// keep a copy of or to tell.
+#[test]
+fn an_empty_file_is_an_empty_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    fs::write(&path, " \n").unwrap();
+    let (file, loaded) = StateFile::open(&path).unwrap();
+    assert_eq!(loaded.state, State::default());
+    assert!(loaded.notices.is_empty());
+    let saved = file.apply(&[Change::AddBookmark(bookmark("a"))]).unwrap();
+    assert!(saved.notices.is_empty());
+    assert!(copies(dir.path()).is_empty());
 }
 
 #[test]

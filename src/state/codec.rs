@@ -55,9 +55,11 @@ impl Unusable {
 pub fn decode(bytes: &[u8]) -> Result<State, Unusable> {
     // Editors on Windows may add a byte order mark; serde_json rejects it.
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    // What a crash can leave (nothing, or a tail of zeros) is damage, not another file.
+    // An empty file (`touch`ed, say) holds no state yet; what a crash can leave (a tail of
+    // zeros) is damage, not another file.
     match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
-        None | Some(b'{' | b'[' | 0) => {}
+        None => return Ok(State::default()),
+        Some(b'{' | b'[' | 0) => {}
         Some(_) => {
             return Err(Unusable::Refused(Refusal::Foreign(
                 "it is not a ribao state file (one is a JSON object, starting with `{`)".into(),
