@@ -166,6 +166,8 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Vec<(usize, Option<String>)>)
     // when the file has no other stories.
     let mut leaves: Vec<(usize, Option<String>)> = Vec::new();
     let h1_count = doc.headings.iter().filter(|h| h.level == 1).count();
+    // Worked out at the first plain heading that needs it: most files have none.
+    let mut beside_stories: Option<Vec<bool>> = None;
     let mut h = 0;
     while h < doc.headings.len() {
         let heading = &doc.headings[h];
@@ -210,12 +212,22 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Vec<(usize, Option<String>)>)
             }
             // The file's only `#` is its title (`# Some digest`, undated), no category.
             let title = heading.level == 1 && h1_count == 1;
-            let own = if title { None } else { category_of(&text) }.or(category);
+            let own = if title { None } else { category_of(&text) }.or(category.clone());
             let mut stories = list_stories(lines, own.clone(), bullets);
             if stories.is_empty() {
                 stories = bold_stories(lines, own.clone());
                 let at = found.items.len();
                 bold.push(at..at + stories.len());
+            }
+            // A plain heading with text among numbered or link headings is a story as they
+            // are (`### 普通标题` between `### [标题](url)`s); a dated or timed one, or a
+            // plain "news" one, is no headline.
+            if stories.is_empty() && next == h + 1 && category_of(&text).is_some() {
+                let beside = beside_stories.get_or_insert_with(|| beside_story_headings(doc));
+                let body = doc.text(doc.own(h));
+                if beside[h] && !body.is_empty() {
+                    stories.push(story(text.clone(), &body, category));
+                }
             }
             found.items.extend(stories);
             containers.push((heading.level, own));
@@ -230,6 +242,35 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Vec<(usize, Option<String>)>)
         }
     }
     (found, leaves)
+}
+
+/// For each heading, whether a heading of its level under the same parent is numbered or a
+/// link (a story whatever its words).
+fn beside_story_headings(doc: &Doc) -> Vec<bool> {
+    // Each heading's parent: the nearest heading above it of a lower level.
+    let mut parents: Vec<Option<usize>> = Vec::with_capacity(doc.headings.len());
+    let mut open: Vec<usize> = Vec::new();
+    for (h, heading) in doc.headings.iter().enumerate() {
+        while open
+            .last()
+            .is_some_and(|&p| doc.headings[p].level >= heading.level)
+        {
+            open.pop();
+        }
+        parents.push(open.last().copied());
+        open.push(h);
+    }
+    let is_story = |h: usize| {
+        let text = doc.headings[h].text;
+        numbered_title(text).is_some() || link_heading(text).is_some()
+    };
+    let with_stories: foldhash::HashSet<(Option<usize>, u8)> = (0..doc.headings.len())
+        .filter(|&h| is_story(h))
+        .map(|h| (parents[h], doc.headings[h].level))
+        .collect();
+    (0..doc.headings.len())
+        .map(|h| with_stories.contains(&(parents[h], doc.headings[h].level)))
+        .collect()
 }
 
 /// When no story unit is found, not even a section of news without headings under it:
@@ -1050,6 +1091,19 @@ mod tests {
             "# 今日摘要\n\n## 要点\n\n三件事。\n\n# 新闻\n\n## 第一条新闻\n\n正文一。\n",
         ));
         assert_eq!(f.front_page.len(), 1, "{:?}", f.front_page);
+    }
+
+    /// A plain heading with text among link headings is a story too, where it stands; a
+    /// plain heading beside only plain ones stays a section.
+    #[test]
+    fn a_plain_heading_among_link_headings_is_a_story() {
+        let f = find(&Doc::new(
+            "## 更多\n\n### 普通标题甲\n\n正文甲。\n\n### [标题乙](https://a.example/b)\n\n### [标题丙](https://a.example/c)\n\n丙的正文。\n\n### 普通标题丁\n\n正文丁。\n",
+        ));
+        let titles: Vec<_> = f.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["普通标题甲", "标题乙", "标题丙", "普通标题丁"]);
+        assert_eq!(f.items[3].body, "正文丁。");
+        assert_eq!(f.items[0].category.as_deref(), Some("更多"));
     }
 
     #[test]
