@@ -458,17 +458,12 @@ pub enum HeaderKind {
 /// each date's, then a publication's wherever the publication changes, when they are of
 /// more than one. A date's first publication has a row too.
 pub fn headers(library: &Library, items: &[ItemRef], spans: &[DateSpan]) -> Vec<Header> {
-    let source = |i: usize| library.digests()[items[i].0].source.as_str();
-    let several = items.first().is_some_and(|_| {
-        let first = source(0);
-        // Runs of one digest are checked once each.
-        let mut last = usize::MAX;
-        items.iter().enumerate().any(|(i, &(d, _))| {
-            let new = d != last;
-            last = d;
-            new && source(i) != first
-        })
-    });
+    let name = |d: usize| library.digests()[d].source.as_str();
+    // Names are compared where the digest changes: a digest's stories are of one publication.
+    let first = items.first().map(|&(d, _)| name(d));
+    let several = items
+        .windows(2)
+        .any(|w| w[0].0 != w[1].0 && Some(name(w[1].0)) != first);
     let mut out = Vec::new();
     let mut span = spans.iter().enumerate().peekable();
     for (i, &(d, _)) in items.iter().enumerate() {
@@ -482,9 +477,9 @@ pub fn headers(library: &Library, items: &[ItemRef], spans: &[DateSpan]) -> Vec<
         if !several {
             continue;
         }
-        // One digest's stories are of one publication: names are compared between digests.
-        let continues =
-            i > 0 && date_starts.is_none() && (items[i - 1].0 == d || source(i) == source(i - 1));
+        let continues = i > 0
+            && date_starts.is_none()
+            && (items[i - 1].0 == d || name(items[i - 1].0) == name(d));
         match out.last_mut() {
             Some(Header {
                 kind: HeaderKind::Source { len, .. },
