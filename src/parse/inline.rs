@@ -27,6 +27,19 @@ pub fn plain(md: &str) -> String {
     plain_by_parser(&md)
 }
 
+/// Whether `s` is a thematic break: three or more of one of `-`, `*`, `_`, and blanks.
+fn is_rule(s: &str) -> bool {
+    let mut marks = s.chars().filter(|c| !matches!(c, ' ' | '\t'));
+    let Some(first) = marks.next().filter(|c| matches!(c, '-' | '*' | '_')) else {
+        return false;
+    };
+    let mut n = 1;
+    marks.all(|c| {
+        n += 1;
+        c == first
+    }) && n >= 3
+}
+
 /// [`plain`] the long way: every event of the Markdown parser. A leading `1. `, `- ` or
 /// `+ ` is text, as it is where [`plain`] needs no parser: a heading `## 1. Hello &amp;
 /// world` keeps its number as `## 1. 你好` does, not made a list item by the entity that
@@ -44,13 +57,19 @@ fn plain_by_parser(md: &str) -> String {
         }
         _ => None,
     };
+    // A rule (`---`) is text as well, as it is where no parser is needed.
+    let at = match marker {
+        Some(at) if matches!(b.get(at + 1), None | Some(b' ' | b'\t')) => Some(at),
+        _ if lead <= 3 && is_rule(&md[lead..]) => Some(lead),
+        _ => None,
+    };
     let escaped;
-    let md = match marker {
-        Some(at) if matches!(b.get(at + 1), None | Some(b' ' | b'\t')) => {
+    let md = match at {
+        Some(at) => {
             escaped = format!("{}\\{}", &md[..at], &md[at..]);
             escaped.as_str()
         }
-        _ => md,
+        None => md,
     };
     let mut out = String::with_capacity(md.len());
     for event in Parser::new(md) {
