@@ -464,4 +464,8 @@ fn a_hand_edited_bookmark_prints_without_control_characters() {
             "- <https://y.example/p> — 周报, 2026-02-28"
         ]
     );
+    let text = stdout(&ribao_with(dir.path(), &state, &["bookmarks"]));
+    let untitled: Vec<&str> = text.lines().filter(|l| l.ends_with("(untitled)")).collect();
+    assert_eq!(untitled.len(), 2, "{text}");
+    assert!(untitled[0].starts_with("a3  2026-02-28  周报"), "{text}");
 }
