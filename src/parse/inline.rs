@@ -27,8 +27,9 @@ pub fn plain(md: &str) -> String {
     plain_by_parser(&md)
 }
 
-/// Whether `s` is a thematic break: three or more of one of `-`, `*`, `_`, and blanks.
-fn is_rule(s: &str) -> bool {
+/// Whether `s` is a thematic break as the Markdown parser reads one: three or more of one of
+/// `-`, `*`, `_`, and blanks (wider than the three forms that end a story's text).
+fn is_thematic_break(s: &str) -> bool {
     let mut marks = s.chars().filter(|c| !matches!(c, ' ' | '\t'));
     let Some(first) = marks.next().filter(|c| matches!(c, '-' | '*' | '_')) else {
         return false;
@@ -60,7 +61,7 @@ fn plain_by_parser(md: &str) -> String {
     // A rule (`---`) is text as well, as it is where no parser is needed.
     let at = match marker {
         Some(at) if matches!(b.get(at + 1), None | Some(b' ' | b'\t')) => Some(at),
-        _ if lead <= 3 && is_rule(&md[lead..]) => Some(lead),
+        _ if lead <= 3 && is_thematic_break(&md[lead..]) => Some(lead),
         _ => None,
     };
     let escaped;

@@ -175,6 +175,9 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Vec<(usize, Option<String>)>)
         let category = containers.iter().rev().find_map(|(_, c)| c.clone());
         let (subtree, next) = doc.subtree(h);
         let text = plain(heading.text);
+        // The file's only `#` is its title (`# Some digest`, undated): no category, and no
+        // summary however it reads.
+        let only_top = heading.level == 1 && h1_count == 1;
         // A numbered or link heading is a story whatever its words: `语音`, `Audio` and `摘要`
         // name sections to leave out or summaries, but are common in headlines too.
         if let Some(title) = numbered_title(heading.text) {
@@ -194,9 +197,7 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Vec<(usize, Option<String>)>)
             h += 1;
         } else if SKIP.is_match(&text) {
             h = next;
-        } else if SUMMARY.is_match(&text)
-            && !is_title_over_news(&text, next > h + 1, heading.level == 1 && h1_count == 1)
-        {
+        } else if SUMMARY.is_match(&text) && !is_title_over_news(&text, next > h + 1, only_top) {
             found.front_page.push(format!(
                 "{}\n\n{}",
                 heading_line(heading.level, &text),
@@ -210,9 +211,7 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Vec<(usize, Option<String>)>)
             if next == h + 1 && !text.is_empty() && sections().next().is_some() {
                 leaves.push((h, sections().find_map(|(_, c)| c.clone())));
             }
-            // The file's only `#` is its title (`# Some digest`, undated), no category.
-            let title = heading.level == 1 && h1_count == 1;
-            let own = if title { None } else { category_of(&text) }.or(category.clone());
+            let own = if only_top { None } else { category_of(&text) }.or(category.clone());
             let mut stories = list_stories(lines, own.clone(), bullets);
             if stories.is_empty() {
                 stories = bold_stories(lines, own.clone());
