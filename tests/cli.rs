@@ -7,6 +7,14 @@ fn store() -> String {
     fixtures().join("store").display().to_string()
 }
 
+/// A store of one file, `name` holding `text`, and its path as an argument.
+fn store_of(name: &str, text: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(name), text).unwrap();
+    let store = dir.path().display().to_string();
+    (dir, store)
+}
+
 #[test]
 fn list_json_is_one_array_newest_first_with_undated_last() {
     let v = json(&ribao(&["list", "--json", "--store", &store()]));
@@ -237,13 +245,10 @@ fn show_prints_title_meta_link_and_wrapped_body() {
 
 #[test]
 fn a_story_that_is_a_link_alone_says_it_has_no_text() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("2026-03-01.md"),
+    let (_dir, store) = store_of(
+        "2026-03-01.md",
         "# 日报 2026-03-01\n\n## 要闻\n\n### [示例公司发布新模型](https://example.com/a)\n\n### [示例公司开源推理框架](https://example.com/b)\n\n推理更快。\n",
-    )
-    .unwrap();
-    let store = dir.path().display().to_string();
+    );
     let found = ribao(&["--store", &store, "search", "示例"]);
     let rows: Vec<&str> = std::str::from_utf8(&found.stdout)
         .unwrap()
@@ -665,13 +670,10 @@ fn control_characters_in_names_and_links_never_reach_the_terminal() {
 /// an escape: printed to a terminal, it is seen, not obeyed.
 #[test]
 fn json_output_escapes_what_a_terminal_would_act_on() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("2026-02-01 \u{202e}dm.md"),
+    let (_dir, store) = store_of(
+        "2026-02-01 \u{202e}dm.md",
         "# 日报 2026-02-01\n\n## 1. 示例公司发布新模型\n\n正文\u{202e}翻转\u{9b}31m红\u{7f}，零\u{200b}宽。\n",
-    )
-    .unwrap();
-    let store = dir.path().display().to_string();
+    );
     let hidden = ['\u{202e}', '\u{9b}', '\u{7f}', '\u{200b}'];
     let items = ribao(&["--store", &store, "items", "--json"]);
     let printed = stdout(&items);
@@ -878,16 +880,13 @@ fn undated_stories_are_asked_for_as_undated() {
 /// could be neither clicked nor copied. The prose around it still wraps to the width.
 #[test]
 fn show_prints_long_links_whole() {
-    let dir = tempfile::tempdir().unwrap();
     let url = "https://example.com/2026/02/01/a-very-long-story-address-that-goes-on-and-on";
-    std::fs::write(
-        dir.path().join("2026-02-01.md"),
-        format!(
+    let (_dir, store) = store_of(
+        "2026-02-01.md",
+        &format!(
             "# 日报 2026-02-01\n\n## 1. 示例公司发布新模型\n\n示例公司今天发布了新模型，性能提升明显，详见 [原文]({url}) 与官方博客的介绍。\n\n原文地址 ({url}/x) 另见。\n"
         ),
-    )
-    .unwrap();
-    let store = dir.path().display().to_string();
+    );
     let items = json(&ribao(&["--store", &store, "items", "--json"]));
     let id = items[0]["id"].as_str().unwrap().to_string();
     let shown = stdout(&ribao(&["--store", &store, "show", &id, "--width", "40"]));
