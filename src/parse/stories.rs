@@ -639,9 +639,16 @@ fn link_led_story<'a>(
     category: Option<String>,
 ) -> Item {
     let (title, url) = first_link(link).unwrap_or_default();
+    // A link alone on its line gives the story's title and address, both shown above its
+    // text: the text is what follows, not the headline again.
+    let alone = first == link && !title.is_empty() && plain_of_link(first, title.clone()) == title;
     // `[title](url) — outlet`: the outlet after the link's end.
     let outlet = outlet_after(link, |before| before.ends_with(')'));
-    let mut item = led_story(title, first, outlet, rest, category);
+    let mut item = if alone {
+        story_of_lines(title, rest, category)
+    } else {
+        led_story(title, first, outlet, rest, category)
+    };
     item.url = Some(url).filter(|u| !u.is_empty());
     item
 }
@@ -784,6 +791,29 @@ mod tests {
             "{}",
             f.items[1].body
         );
+    }
+
+    /// `- [title](url)` alone: its title and link are the story's header, and its text is
+    /// only what is under it (none here), not the headline again. A link with more on its
+    /// line keeps the line as its text.
+    #[test]
+    fn a_bullet_that_is_only_a_link_has_no_text_of_its_own() {
+        let doc = Doc::new(
+            "## 模型\n\n- [OpenAI 发布新模型](https://a.example/1)\n\
+             - [Anthropic ships](https://a.example/2)\n  More about it.\n\
+             - [谷歌更新](https://a.example/3)，速度提升三倍\n",
+        );
+        let f = find(&doc);
+        let bodies: Vec<&str> = f.items.iter().map(|i| i.body.as_str()).collect();
+        assert_eq!(
+            bodies,
+            [
+                "",
+                "More about it.",
+                "[谷歌更新](https://a.example/3)，速度提升三倍"
+            ]
+        );
+        assert_eq!(f.items[0].url.as_deref(), Some("https://a.example/1"));
     }
 
     /// Sections of bold headline paragraphs after a numbered list: each is a story of its
