@@ -1,6 +1,8 @@
 //! YAML front matter (`---` … `---`): the fields digests use, read loosely because every
 //! publication writes them differently.
 
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
 use yaml_rust2::{Yaml, YamlLoader};
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -43,6 +45,16 @@ pub fn split(text: &str) -> Split<'_> {
             ..none
         };
     };
+    if yaml.contains('*') && expanded_nodes(yaml) > MAX_NODES {
+        return Split {
+            error: Some(format!(
+                "front matter's YAML aliases (*name) expand past {MAX_NODES} values; it was \
+                 left unread, the body was still read"
+            )),
+            body,
+            ..none
+        };
+    }
     match YamlLoader::load_from_str(yaml) {
         Ok(docs) => Split {
             fields: docs.first().map(fields_of).unwrap_or_default(),
@@ -57,6 +69,56 @@ pub fn split(text: &str) -> Split<'_> {
             )),
         },
     }
+}
+
+/// The most values front matter may hold with its aliases followed: the loader copies an
+/// anchored value at each alias, so a few hundred bytes of aliases of aliases grow to
+/// gigabytes. Digests' front matter holds a few dozen.
+const MAX_NODES: usize = 10_000;
+
+/// How many values `yaml` holds with its aliases followed (saturating), from the parser's
+/// events alone: nothing is copied. Syntax errors are left to the loader to tell.
+fn expanded_nodes(yaml: &str) -> usize {
+    #[derive(Default)]
+    struct Count {
+        total: usize,
+        /// Collections open: their anchor and the count when they opened.
+        open: Vec<(usize, usize)>,
+        /// Each anchor's size.
+        sizes: foldhash::HashMap<usize, usize>,
+    }
+    impl MarkedEventReceiver for Count {
+        fn on_event(&mut self, ev: Event, _: Marker) {
+            match ev {
+                Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                    self.open.push((anchor, self.total));
+                    self.total = self.total.saturating_add(1);
+                }
+                Event::SequenceEnd | Event::MappingEnd => {
+                    if let Some((anchor, start)) = self.open.pop()
+                        && anchor > 0
+                    {
+                        self.sizes.insert(anchor, self.total - start);
+                    }
+                }
+                Event::Scalar(_, _, anchor, _) => {
+                    self.total = self.total.saturating_add(1);
+                    if anchor > 0 {
+                        self.sizes.insert(anchor, 1);
+                    }
+                }
+                Event::Alias(anchor) => {
+                    let size = self.sizes.get(&anchor).copied().unwrap_or(1);
+                    self.total = self.total.saturating_add(size);
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut count = Count::default();
+    // An error only ends the count early; the loader reports it.
+    let _ = Parser::new_from_str(yaml).load(&mut count, true);
+    count.total
 }
 
 /// A YAML key as front matter writes them: a short word (`title`, `linkTitle`, `og_image`).
@@ -118,6 +180,26 @@ mod tests {
         let s = split("---\ntitle: [unclosed\n---\nbody\n");
         assert!(s.error.unwrap().contains("not valid YAML"));
         assert_eq!(s.body, "body\n");
+    }
+
+    /// Aliases of aliases (a 400-byte "billion laughs") are not followed: the front matter
+    /// is named as left unread, the body kept. An alias or two still read as before.
+    #[test]
+    fn aliases_that_expand_without_end_are_refused_and_the_body_kept() {
+        let mut yaml = String::from("l0: &l0 [\"lol\", \"lol\", \"lol\"]\n");
+        for level in 1..12 {
+            let refs = vec![format!("*l{}", level - 1); 9].join(", ");
+            yaml.push_str(&format!("l{level}: &l{level} [{refs}]\n"));
+        }
+        let text = format!("---\n{yaml}title: x\n---\n## 1. 标题\n");
+        let s = split(&text);
+        assert!(s.error.unwrap().contains("aliases"));
+        assert_eq!(s.body, "## 1. 标题\n");
+        assert_eq!(s.fields, FrontMatter::default());
+
+        let s = split("---\nname: &n AI 日报\ntitle: *n\ntags: [\"**x**\"]\n---\nbody\n");
+        assert_eq!(s.fields.title.as_deref(), Some("AI 日报"));
+        assert!(s.error.is_none());
     }
 
     #[test]
