@@ -266,8 +266,9 @@ const MAX_TITLE_CHARS: usize = 300;
 
 /// The items with their ids, and how many titles were cut to [`MAX_TITLE_CHARS`].
 fn with_ids(items: Vec<Item>, source: &str, day: &str) -> (Vec<Item>, usize) {
-    use foldhash::{HashSet, HashSetExt};
+    use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
     let mut seen = HashSet::new();
+    let mut counters = HashMap::new();
     let mut stories = HashSet::new();
     let mut linked = HashSet::new();
     let mut cut = 0;
@@ -290,12 +291,18 @@ fn with_ids(items: Vec<Item>, source: &str, day: &str) -> (Vec<Item>, usize) {
         })
         .filter(|i| !i.title.is_empty())
         .map(|mut item| {
-            let mut n = 0u32;
-            let mut id = short_hash(&[source, day, &item.title]);
+            let counted = |n: u32| short_hash(&[source, day, &item.title, &n.to_string()]);
+            let base = short_hash(&[source, day, &item.title]);
+            // A title's counter goes on from where its last namesake's stopped: ids are
+            // only ever added, so every smaller one is still taken (trying them again made a
+            // file of thousands of namesakes take seconds).
+            let n = counters.entry(base.clone()).or_insert(0u32);
+            let mut id = if *n == 0 { base } else { counted(*n) };
             while !seen.insert(id.clone()) {
-                n += 1;
-                id = short_hash(&[source, day, &item.title, &n.to_string()]);
+                *n += 1;
+                id = counted(*n);
             }
+            *n += 1;
             item.id = id;
             item
         })
@@ -347,6 +354,27 @@ mod tests {
                 .any(|w| w.contains("a story title longer than 300")),
             "{:?}",
             d.warnings
+        );
+    }
+
+    /// Namesakes (different stories under one title) take the title's id, then its id
+    /// counted on: the ids bookmarks were saved under, however many namesakes there are.
+    #[test]
+    fn namesakes_have_counted_ids() {
+        let items = (0..4)
+            .map(|n| stories::story("同名".into(), &format!("正文 {n}"), None))
+            .collect();
+        let (items, _) = with_ids(items, "S", "2026-07-01");
+        let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+        let counted = |n: &str| short_hash(&["S", "2026-07-01", "同名", n]);
+        assert_eq!(
+            ids,
+            [
+                short_hash(&["S", "2026-07-01", "同名"]),
+                counted("1"),
+                counted("2"),
+                counted("3")
+            ]
         );
     }
 
