@@ -145,15 +145,10 @@ fn mostly_utf8(bytes: &[u8]) -> Option<(Cow<'_, str>, Option<String>)> {
 /// characters; if none reads them whole (a stray or cut byte), keep what the likeliest reads
 /// rather than dropping the file, unless too little of it is readable.
 fn decode_legacy(bytes: &[u8]) -> Result<(Cow<'_, str>, Option<String>), DecodeError> {
-    if looks_latin1(bytes) {
-        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-        // Latin-1 reads every byte: a binary file with a few high bytes is still binary.
-        if unreadable_percent(&text) <= MAX_UNREADABLE_PERCENT {
-            return Ok((
-                Cow::Owned(text.into_owned()),
-                Some("not UTF-8; decoded as Latin-1 (windows-1252)".into()),
-            ));
-        }
+    if HighRuns::of(bytes).look_western()
+        && let Some(read) = latin1(bytes)
+    {
+        return Ok(read);
     }
     let gb = (encoding_rs::GB18030, "GB18030");
     let big5 = (encoding_rs::BIG5, "Big5");
@@ -206,18 +201,57 @@ fn unreadable_percent(text: &str) -> usize {
     unreadable * 100 / chars.max(1)
 }
 
-/// Whether the bytes are Western European text (Latin-1, windows-1252) rather than Chinese:
-/// GBK and Big5 read `café` without error (`é` and the `s` after it make one character), but
-/// their characters come in runs of bytes above ASCII, where Latin-1's accented letters
-/// stand alone between ASCII ones. Big5's second byte is ASCII for a third of its
-/// characters, so its runs are often one byte long too, but not nine in ten of them.
-fn looks_latin1(bytes: &[u8]) -> bool {
-    let (mut runs, mut alone) = (0usize, 0usize);
-    for run in bytes.split(u8::is_ascii).filter(|run| !run.is_empty()) {
-        runs += 1;
-        alone += usize::from(run.len() == 1);
+/// The bytes read as Latin-1 (windows-1252), unless too little of them is text: Latin-1
+/// reads every byte, so a binary file with a few high bytes is still binary.
+fn latin1(bytes: &[u8]) -> Option<(Cow<'_, str>, Option<String>)> {
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    (unreadable_percent(&text) <= MAX_UNREADABLE_PERCENT).then(|| {
+        (
+            Cow::Owned(text.into_owned()),
+            Some("not UTF-8; decoded as Latin-1 (windows-1252)".into()),
+        )
+    })
+}
+
+/// The runs of bytes above ASCII: how many, how many are one byte alone, the longest, and
+/// whether every run of two is two Latin-1 letters.
+struct HighRuns {
+    runs: usize,
+    alone: usize,
+    longest: usize,
+    pairs_are_letters: bool,
+}
+
+impl HighRuns {
+    fn of(bytes: &[u8]) -> HighRuns {
+        let mut r = HighRuns {
+            runs: 0,
+            alone: 0,
+            longest: 0,
+            pairs_are_letters: true,
+        };
+        // `À`–`ÿ` but `×` and `÷`.
+        let letter = |b: &u8| *b >= 0xC0 && !matches!(b, 0xD7 | 0xF7);
+        for run in bytes.split(u8::is_ascii).filter(|run| !run.is_empty()) {
+            r.runs += 1;
+            r.alone += usize::from(run.len() == 1);
+            r.longest = r.longest.max(run.len());
+            r.pairs_are_letters &= run.len() != 2 || run.iter().all(letter);
+        }
+        r
     }
-    runs > 0 && alone * 10 >= runs * 9
+
+    /// Whether the bytes are Western European text (Latin-1, windows-1252) rather than
+    /// Chinese: GBK and Big5 read `café` or `Grüße` without error (`é` and the `s` after
+    /// it make one character), but their characters come in runs of bytes above ASCII, where
+    /// Latin-1's accented letters stand alone between ASCII ones, or two letters together.
+    /// Big5's second byte is ASCII for a third of its characters, so its runs are often one
+    /// byte long too, but not nine in ten of them, nor all in a text of any length. GBK's
+    /// punctuation in English text (`’` is A1AF) is a pair, but not of letters.
+    fn look_western(&self) -> bool {
+        self.runs > 0
+            && (self.alone * 10 >= self.runs * 9 || self.longest <= 2 && self.pairs_are_letters)
+    }
 }
 
 /// Whether double-byte text is more likely Big5 than GBK: both read most such bytes without
@@ -345,6 +379,13 @@ mod tests {
         assert_eq!(saved_as(encoding_rs::GB18030, mixed).0, mixed);
         let traditional = "# AI 日報\n\n1. A股 功能 B站 發佈\n";
         assert_eq!(saved_as(encoding_rs::BIG5, traditional).0, traditional);
+        // German puts two such letters together (`Grüße`), which GBK and Big5 cannot
+        // both read: still Latin-1, not Big5 (`Gr晧e aus K闤n`).
+        let german =
+            "# News 2026-07-10\n\n## 1. Grüße aus Köln: Ärger über Éléments\n\nStraße, Größe\n";
+        assert_eq!(saved_as(encoding_rs::WINDOWS_1252, german).0, german);
+        let quoted = "# Daily 2026-07-10\n\n1. Google’s reply — “fine”\n";
+        assert_eq!(saved_as(encoding_rs::GB18030, quoted).0, quoted);
         // Control bytes are no text in any encoding.
         let binary: Vec<u8> = (0..400u32)
             .map(|i| [0x01, 0xE9, 0x02, 0x1B][i as usize % 4])
