@@ -319,6 +319,25 @@ fn an_empty_store_is_listed_with_a_note_not_silence() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("no digest files"), "{command}: {err}");
     }
+    // A store of files none of which can be read holds digest files, just none readable.
+    std::fs::write(
+        empty.path().join("2026-03-01.md"),
+        [0xFFu8, 0, 1, 2, 0, 0xFE],
+    )
+    .unwrap();
+    for command in ["list", "items", "list --json", "items --json"] {
+        let mut args: Vec<&str> = command.split(' ').collect();
+        let store = empty.path().display().to_string();
+        args.extend(["--store", &store]);
+        let out = ribao(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("no readable digest in")
+                && err.contains("1 file skipped (unreadable, empty or not text) — `ribao check`")
+                && !err.contains("no digest files"),
+            "{command}: {err}"
+        );
+    }
 }
 
 #[test]

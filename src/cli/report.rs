@@ -240,25 +240,31 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
             .collect();
         print_table(&table, opts)?;
         print_origin_notice(library);
-        warn_if_no_digests(library);
     }
-    match library.skipped_files() {
-        0 => {}
-        1 => warn("1 file skipped (unreadable, empty or not text) — `ribao check` says why"),
-        n => warn(format_args!(
-            "{n} files skipped (unreadable, empty or not text) — `ribao check` says why"
-        )),
-    }
+    warn_about_store(library);
     Ok(ExitCode::SUCCESS)
 }
 
-/// An empty table needs a word: the store holds no digest at all.
-fn warn_if_no_digests(library: &Library) {
-    if library.digests().is_empty() {
-        warn(format_args!(
-            "no digest files (.md, .markdown, .txt) in {}",
-            library.origin.store().display()
-        ));
+/// What a list leaves out needs a word: files that could not be read (a store of nothing
+/// else holds digest files, just none readable), or a store with no digest file at all.
+fn warn_about_store(library: &Library) {
+    let store = library.origin.store().display();
+    let none = if library.digests().is_empty() {
+        format!("no readable digest in {store}: ")
+    } else {
+        String::new()
+    };
+    match library.skipped_files() {
+        0 if library.digests().is_empty() => warn(format_args!(
+            "no digest files (.md, .markdown, .txt) in {store}"
+        )),
+        0 => {}
+        1 => warn(format_args!(
+            "{none}1 file skipped (unreadable, empty or not text) — `ribao check` says why"
+        )),
+        n => warn(format_args!(
+            "{none}{n} files skipped (unreadable, empty or not text) — `ribao check` says why"
+        )),
     }
 }
 
@@ -299,8 +305,8 @@ pub fn items(
             })
             .collect();
         print_table(&table, opts)?;
-        warn_if_no_digests(library);
     }
+    warn_about_store(library);
     if found.is_empty() && filter.narrows() {
         warn(format_args!(
             "no story matches these filters; `ribao list` shows the dates and sources, \
