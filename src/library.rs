@@ -456,6 +456,23 @@ impl Library {
             .position(|d| d.path.to_string_lossy() == path)
     }
 
+    /// Why the story a bookmark of the file at `path` names is not in the library.
+    pub fn why_missing(&self, path: &str) -> Missing<'_> {
+        if is_sample_path(path) {
+            Missing::Sample
+        } else if self.digest_at(path).is_some() {
+            Missing::Story
+        } else if let Some(p) = self
+            .problems
+            .iter()
+            .find(|p| !p.is_loop && p.path.to_string_lossy() == path)
+        {
+            Missing::Unreadable(&p.message)
+        } else {
+            Missing::File
+        }
+    }
+
     /// Every listed item, newest digest first.
     pub fn items(&self) -> impl Iterator<Item = ItemView<'_>> {
         (0..self.digests.len())
@@ -648,6 +665,20 @@ fn source_guess(root: &Path, path: &Path) -> String {
 
 /// Where the built-in samples say they come from.
 const SAMPLES_DIR: &str = "samples";
+
+/// Why a bookmarked story is not in the library ([`Library::why_missing`]).
+#[derive(Debug, PartialEq, Eq)]
+pub enum Missing<'a> {
+    /// A built-in sample's, while the store has digests of its own.
+    Sample,
+    /// Its file is listed: the story is what is gone from it (removed, or retitled past
+    /// finding).
+    Story,
+    /// Its file is there but was skipped: why.
+    Unreadable(&'a str),
+    /// Its file is gone.
+    File,
+}
 
 /// Whether a digest path (a bookmark's) is one of the built-in samples': they have no file,
 /// only this relative path.

@@ -170,6 +170,23 @@ fn retitle_the_first(dir: &Path) {
     std::fs::write(&file, md.replace("第0号新闻", "第0号快讯")).unwrap();
 }
 
+/// Its file still there but no longer readable (here: overwritten with binary bytes):
+/// `show` names the file and why, not that the story left it.
+#[test]
+fn a_bookmark_of_a_file_that_cannot_be_read_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ids, state) = first_of_two_bookmarked(dir.path());
+    std::fs::write(dir.path().join("2026-03-01.md"), [0u8, 1, 2, 0xFF, 0, 3]).unwrap();
+    let shown = ribao_with(dir.path(), &state, &["show", &ids[0]]);
+    assert!(shown.status.success());
+    let err = String::from_utf8_lossy(&shown.stderr);
+    assert!(
+        err.contains("2026-03-01.md could not be read (the file looks binary"),
+        "{err}"
+    );
+    assert!(!err.contains("no longer has this story"), "{err}");
+}
+
 #[test]
 fn a_bookmark_outlives_its_digest_file() {
     let dir = tempfile::tempdir().unwrap();

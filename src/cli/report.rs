@@ -2,7 +2,7 @@
 //! scripts.
 
 use crate::index::{DigestInfo, ItemView};
-use crate::library::Library;
+use crate::library::{Library, Missing};
 use crate::model::date_label;
 use crate::text::{TextOptions, plural};
 use anyhow::bail;
@@ -318,7 +318,11 @@ pub fn items(
 }
 
 /// A bookmarked story its digest no longer has: what the bookmark kept of it.
-fn show_bookmark(mark: &crate::state::Bookmark, json: bool) -> anyhow::Result<ExitCode> {
+fn show_bookmark(
+    library: &Library,
+    mark: &crate::state::Bookmark,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
     if json {
         // The shape of a story shown from its file; what the bookmark did not keep is null.
         let row = StoryRow {
@@ -338,17 +342,22 @@ fn show_bookmark(mark: &crate::state::Bookmark, json: bool) -> anyhow::Result<Ex
             mark.title
         )))?;
     }
-    // As the reader says it: the story gone from its file, or the file itself.
-    if std::path::Path::new(&mark.path).is_file() {
-        warn(format_args!(
-            "{} no longer has this story; shown as its bookmark kept it",
-            mark.path
-        ));
-    } else {
-        warn(format_args!(
-            "{} is gone; the story is shown as its bookmark kept it",
-            mark.path
-        ));
+    // As the reader says it.
+    let path = &mark.path;
+    match library.why_missing(path) {
+        Missing::Sample => warn(format_args!(
+            "{path} is a built-in sample, not shown now that the store has digests of its own; \
+             shown as its bookmark kept it"
+        )),
+        Missing::Story => warn(format_args!(
+            "{path} no longer has this story; shown as its bookmark kept it"
+        )),
+        Missing::Unreadable(why) => warn(format_args!(
+            "{path} could not be read ({why}); the story is shown as its bookmark kept it"
+        )),
+        Missing::File => warn(format_args!(
+            "{path} is gone; the story is shown as its bookmark kept it"
+        )),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -452,7 +461,7 @@ pub fn show(
         None => match kept() {
             Some(mark) => match library.find_bookmarked(&mark) {
                 Some(view) => view,
-                None => return show_bookmark(&mark, json),
+                None => return show_bookmark(library, &mark, json),
             },
             None => {
                 warn(unknown_id(library, &typed));

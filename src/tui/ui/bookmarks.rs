@@ -6,6 +6,7 @@ use super::list::{self, Rows, marker};
 use super::{
     DIM, ERROR, FOCUS, MATCH, OK, clean, draw_block, fit_row, pad_to, pane_block, put_line,
 };
+use crate::library::Missing;
 use crate::search::Highlighter;
 use crate::state::Bookmark;
 use crate::text::{self, TextOptions};
@@ -37,9 +38,8 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let content_w = usize::from(inner.width);
     if let Some(mark) = &view.missing {
         let linked = view.missing_link().is_some();
-        // Its file still listed: the story is what is gone from it.
-        let file_listed = app.library().digest_at(&mark.path).is_some();
-        for (line, y) in missing_lines(mark, linked, file_listed, content_w, opts)
+        let why = app.library().why_missing(&mark.path);
+        for (line, y) in missing_lines(mark, linked, why, content_w, opts)
             .iter()
             .zip(inner.y..inner.bottom())
         {
@@ -175,11 +175,11 @@ fn row(
     highlight::style_ranges(&line, &ranges, MATCH)
 }
 
-/// `linked`: its link can be opened; `file_listed`: its digest file is still there.
+/// `linked`: its link can be opened; `why`: why the story is not shown from its file.
 fn missing_lines(
     mark: &Bookmark,
     linked: bool,
-    file_listed: bool,
+    why: Missing,
     width: usize,
     opts: TextOptions,
 ) -> Vec<Line<'static>> {
@@ -203,13 +203,18 @@ fn missing_lines(
     } else {
         "Esc goes back"
     };
-    let gone = if crate::library::is_sample_path(&mark.path) {
-        "内置示例 / a built-in sample, not shown now that the store has digests of its own"
-    } else if file_listed {
-        "日报里已没有这篇 / the digest no longer has this story (removed, or retitled past \
-         finding)"
-    } else {
-        "日报文件已不在 / the digest file is gone"
+    let gone = match why {
+        Missing::Sample => {
+            "内置示例 / a built-in sample, not shown now that the store has digests of its own"
+                .to_string()
+        }
+        Missing::Story => "日报里已没有这篇 / the digest no longer has this story (removed, or \
+                           retitled past finding)"
+            .to_string(),
+        Missing::Unreadable(why) => {
+            format!("日报文件读不了 / the digest file could not be read ({why})")
+        }
+        Missing::File => "日报文件已不在 / the digest file is gone".to_string(),
     };
     let note = format!(
         "{gone}: {} — this is the bookmark's saved copy. {keys}.",
