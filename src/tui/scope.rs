@@ -455,40 +455,48 @@ pub enum HeaderKind {
 }
 
 /// The header rows of `items` (in library order, cut into `spans` in a multi-date scope):
-/// each date's, then a publication's wherever the publication changes, when they are of
-/// more than one. A date's first publication has a row too.
+/// each date's, then, under a date whose stories are of more than one publication, a
+/// publication's wherever the publication changes (the date's first one too). A date of one
+/// publication has no such row: under every date of a sparse category, it made two of
+/// three rows headings.
 pub fn headers(library: &Library, items: &[ItemRef], spans: &[DateSpan]) -> Vec<Header> {
     let name = |d: usize| library.digests()[d].source.as_str();
-    // Names are compared where the digest changes: a digest's stories are of one publication.
-    let first = items.first().map(|&(d, _)| name(d));
-    let several = items
-        .windows(2)
-        .any(|w| w[0].0 != w[1].0 && Some(name(w[1].0)) != first);
+    // A single-date scope has no spans: its list is one date's.
+    let whole = [DateSpan {
+        group: 0,
+        start: 0,
+        len: items.len(),
+    }];
+    let dated = !spans.is_empty();
     let mut out = Vec::new();
-    let mut span = spans.iter().enumerate().peekable();
-    for (i, &(d, _)) in items.iter().enumerate() {
-        let date_starts = span.next_if(|(_, s)| s.start == i);
-        if let Some((s, _)) = date_starts {
+    for (s, span) in if dated { spans } else { &whole }.iter().enumerate() {
+        if dated {
             out.push(Header {
-                start: i,
+                start: span.start,
                 kind: HeaderKind::Date(s),
             });
         }
+        let date = &items[span.start..span.start + span.len];
+        // Names are compared where the digest changes: a digest's stories are of one
+        // publication.
+        let several = date
+            .windows(2)
+            .any(|w| w[0].0 != w[1].0 && name(w[0].0) != name(w[1].0));
         if !several {
             continue;
         }
-        let continues = i > 0
-            && date_starts.is_none()
-            && (items[i - 1].0 == d || name(items[i - 1].0) == name(d));
-        match out.last_mut() {
-            Some(Header {
-                kind: HeaderKind::Source { len, .. },
-                ..
-            }) if continues => *len += 1,
-            _ => out.push(Header {
-                start: i,
-                kind: HeaderKind::Source { digest: d, len: 1 },
-            }),
+        for (i, &(d, _)) in date.iter().enumerate() {
+            let continues = i > 0 && (date[i - 1].0 == d || name(date[i - 1].0) == name(d));
+            match out.last_mut() {
+                Some(Header {
+                    kind: HeaderKind::Source { len, .. },
+                    ..
+                }) if continues => *len += 1,
+                _ => out.push(Header {
+                    start: span.start + i,
+                    kind: HeaderKind::Source { digest: d, len: 1 },
+                }),
+            }
         }
     }
     out
