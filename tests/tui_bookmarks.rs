@@ -429,6 +429,44 @@ fn a_saved_position_that_no_longer_exists_is_skipped() {
     assert_eq!((app.date_index(), app.focus()), (0, Pane::Dates));
 }
 
+/// A saved date the store no longer has, in the whole-archive scope: the next older date
+/// is shown, as the message says, its first story selected; not the newest date's.
+#[test]
+fn a_saved_date_gone_from_the_archive_scope_gives_way_to_the_next_older_one() {
+    let mut gone = Position {
+        date: Some("2026-01-10".into()),
+        ..Position::default()
+    };
+    gone.extra.insert("scope".into(), "all".into());
+    let state = State {
+        position: Some(gone),
+        ..State::default()
+    };
+    let app = App::new(
+        tui_support::scope_library(),
+        TextOptions::default(),
+        Session::in_memory(state),
+    );
+    let mut h = Harness::new(app, 120, 30);
+    let shown = h.app.dates()[h.app.date_index()]
+        .date
+        .map(|d| d.to_string());
+    assert_eq!(shown.as_deref(), Some("2026-01-05"));
+    let (digest, _) = h.app.items()[h.app.item_index()];
+    assert_eq!(
+        h.app.library().digests()[digest]
+            .date
+            .map(|d| d.to_string()),
+        shown
+    );
+    assert!(
+        h.text()
+            .contains("2026-01-10 is no longer in the store: 2026-01-05 is shown"),
+        "{}",
+        h.text()
+    );
+}
+
 #[test]
 fn when_the_state_cannot_be_saved_the_reader_works_and_says_so() {
     let dir = tempfile::tempdir().unwrap();

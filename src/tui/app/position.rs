@@ -190,6 +190,11 @@ impl App {
         if let Some(pos) = found {
             self.item = pos;
             self.follow_item_date();
+        } else if let Some(date) = date
+            && scope.is_multi_date()
+        {
+            // Refreshing the list selected its first story, the newest date's.
+            self.select_date(date);
         }
         // Positions saved before the pane was kept say "article" for an open story.
         match (saved(POSITION_PANE), found) {
