@@ -365,6 +365,25 @@ fn moving_in_a_grouped_list_moves_the_date_and_the_date_list_jumps() {
     );
 }
 
+/// One pane at a time, over the whole archive: the breadcrumb names the selected story's
+/// date, since the date rows above it scroll away and no date list is beside it.
+#[test]
+fn a_narrow_breadcrumb_names_the_selected_storys_date_over_several_dates() {
+    let mut h = Harness::new(scope_app(), 80, 24);
+    h.keys("aaa<Enter><Enter>");
+    assert_eq!(h.app.focus(), Pane::Items);
+    let spans = h.app.date_spans().to_vec();
+    for _ in 0..spans[0].len {
+        h.keys("j");
+    }
+    assert_eq!(h.app.span_index(), Some(1));
+    let crumb = h.rows()[0].clone();
+    assert!(
+        crumb.contains("全部存档 · 2026-01-19 周一 › 全部 / All"),
+        "{crumb}"
+    );
+}
+
 #[test]
 fn category_and_story_stay_when_the_scope_widens() {
     let mut h = Harness::new(scope_app(), 120, 40);

@@ -19,10 +19,13 @@ pub(crate) fn parts(app: &App) -> Vec<String> {
     if app.focus() == Pane::Dates {
         return vec!["日期 Dates".to_string()];
     }
+    let date = super::dates::date_with_weekday(group.date);
+    // Over several dates, the selected story's too: the date rows above it scroll away,
+    // and one pane has no date list beside it.
     parts.push(if app.scope().is_multi_date() {
-        app.scope_label()
+        format!("{} · {date}", app.scope_label())
     } else {
-        super::dates::date_with_weekday(group.date)
+        date
     });
     if app.focus() == Pane::Categories {
         return parts;
