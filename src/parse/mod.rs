@@ -112,12 +112,18 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
     if items.is_empty() {
         warnings.push("no story found in the file".into());
     }
+    // After the ids, which stay as they were before copies in other languages were told.
+    let language = language_of(path);
+    let in_language = |name: String| match &language {
+        Some(code) => format!("{name} ({code})"),
+        None => name,
+    };
     Ok(Digest {
         id: short_hash(&[&path.to_string_lossy()]),
         path: path.to_path_buf(),
         date,
-        source,
-        series: series(fm.title.as_deref()),
+        source: in_language(source),
+        series: series(fm.title.as_deref()).map(in_language),
         title: inline::plain(&title),
         format,
         front_page,
@@ -213,6 +219,19 @@ fn series(title: Option<&str>) -> Option<String> {
     let undated = title.replace(|c: char| c.is_ascii_digit(), "");
     // A title that is a date and nothing else (`2025-08-12`) tells no publication.
     (undated.len() < title.len() && undated.contains(char::is_alphabetic)).then_some(undated)
+}
+
+/// The language a file's name gives it (`2025-12-16.en.md` → `EN`). A publication's copy in
+/// another language is a publication of its own: listed as a second file of the same one,
+/// its stories were counted twice and mixed with the originals under one name.
+fn language_of(path: &Path) -> Option<String> {
+    const CODES: &[&str] = &["en", "zh", "ja", "ko", "fr", "de", "es", "pt", "ru", "it"];
+    let code = Path::new(path.file_stem()?).extension()?.to_str()?;
+    let (language, region) = code.split_once(['-', '_']).unwrap_or((code, ""));
+    let is_region =
+        (2..=4).contains(&region.len()) && region.chars().all(|c| c.is_ascii_alphabetic());
+    (CODES.contains(&language.to_ascii_lowercase().as_str()) && (region.is_empty() || is_region))
+        .then(|| code.to_ascii_uppercase())
 }
 
 /// The nearest enclosing folder whose name is not a date or a generic word like `content`.
@@ -376,6 +395,27 @@ mod tests {
                 counted("3")
             ]
         );
+    }
+
+    /// `2025-12-16.en.md` beside `2025-12-16.md`: the English copy is a publication of its
+    /// own, under its language's code; its stories keep their ids.
+    #[test]
+    fn a_copy_in_another_language_is_a_publication_of_its_own() {
+        let text = "---\ntitle: \"Bubble's Brain - 2025-12-16\"\n---\n\n## 1. Title\n\nText.\n";
+        let read = |name: &str| parse(text.as_bytes(), Path::new(name)).unwrap();
+        let (original, english) = (read("d/2025-12-16.md"), read("d/2025-12-16.en.md"));
+        assert_eq!(original.source, "Bubble's Brain");
+        assert_eq!(english.source, "Bubble's Brain (EN)");
+        assert_ne!(original.series, english.series);
+        assert_eq!(original.items[0].id, english.items[0].id);
+        assert_eq!(
+            read("d/2025-12-16.zh-tw.md").source,
+            "Bubble's Brain (ZH-TW)"
+        );
+        // Other dotted names are no language.
+        for name in ["d/2025-12-16.v2.md", "d/notes.final.md", "d/2025.12.16.md"] {
+            assert_eq!(read(name).source, "Bubble's Brain", "{name}");
+        }
     }
 
     #[test]
