@@ -317,7 +317,7 @@ impl Library {
     /// Files that could not be read as digests: the problems but for link loops, which are
     /// left alone on purpose.
     pub fn skipped_files(&self) -> usize {
-        self.problems.iter().filter(|p| !p.is_loop).count()
+        self.problems.iter().filter(|p| !p.left_alone).count()
     }
 
     /// Digests listed by date only, their stories still being indexed.
@@ -332,7 +332,7 @@ impl Library {
             Outcome::Problem(message) => Some(FileProblem {
                 path: root.join(&f.rel),
                 message: message.clone(),
-                is_loop: false,
+                left_alone: false,
             }),
             Outcome::Digest(_) => None,
         }));
@@ -465,7 +465,7 @@ impl Library {
         } else if let Some(p) = self
             .problems
             .iter()
-            .find(|p| !p.is_loop && p.path.to_string_lossy() == path)
+            .find(|p| !p.left_alone && p.path.to_string_lossy() == path)
         {
             Missing::Unreadable(&p.message)
         } else {

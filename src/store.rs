@@ -34,9 +34,10 @@ impl FileEntry {
 pub struct FileProblem {
     pub path: PathBuf,
     pub message: String,
-    /// A link back to a folder it is in: left alone on purpose (it would be walked forever),
-    /// so `check` tells of it, but nothing failed.
-    pub is_loop: bool,
+    /// Left alone on purpose, so `check` tells of it, but nothing failed: a link back to a
+    /// folder it is in (it would be walked forever), or a digest's name on something that is
+    /// no file (a pipe would wait forever, `/dev/zero` never end).
+    pub left_alone: bool,
 }
 
 /// What a scan found, as a hash: it changes when a file is added, removed, renamed or
@@ -187,7 +188,7 @@ impl Found {
         for r in looked {
             match r {
                 Ok(f) if f.is_file => self.files.push(f.entry),
-                Ok(_) => {}
+                Ok(f) => self.problems.push(no_file(f.entry.path)),
                 Err(p) => self.problems.push(p),
             }
         }
@@ -262,6 +263,8 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
                 let looked = file_entry(path, &m);
                 if looked.is_file {
                     found.files.push(looked.entry);
+                } else {
+                    found.problems.push(no_file(looked.entry.path));
                 }
             }
             Ok(_) => {}
@@ -279,7 +282,7 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
                     found.problems.push(FileProblem {
                         message: "a link back to a folder it is in (a loop); not followed".into(),
                         path: folder,
-                        is_loop: true,
+                        left_alone: true,
                     });
                 }
             }
@@ -313,11 +316,19 @@ fn remember(_: &Visited, _: &std::fs::Metadata) -> bool {
     true
 }
 
+fn no_file(path: PathBuf) -> FileProblem {
+    FileProblem {
+        message: "not a regular file (a pipe, device or socket); not read".into(),
+        path,
+        left_alone: true,
+    }
+}
+
 fn cannot_read(path: PathBuf, e: &std::io::Error) -> FileProblem {
     FileProblem {
         message: format!("cannot read: {}", crate::io_error::in_words(e)),
         path,
-        is_loop: false,
+        left_alone: false,
     }
 }
 

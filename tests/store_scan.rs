@@ -41,12 +41,42 @@ fn links_are_followed_and_loops_reported() {
     );
     assert!(files.iter().all(|f| f.size > 0 && f.changed.is_some()));
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].path.ends_with("a/b/up") && problems[0].is_loop);
+    assert!(problems[0].path.ends_with("a/b/up") && problems[0].left_alone);
     assert!(
         problems[0].message.contains("loop"),
         "{}",
         problems[0].message
     );
+}
+
+/// A digest's name on something that is no file (a pipe, a link to a device) is not read,
+/// and not passed over in silence: told, as left alone.
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_device_with_a_digests_name_is_told_not_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("2026-01-01.md"), "# x").unwrap();
+    std::os::unix::fs::symlink("/dev/zero", tmp.path().join("zero.md")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(tmp.path().join("pipe.md"))
+        .status()
+        .is_ok_and(|s| s.success());
+    let ribao::store::Scan {
+        files, problems, ..
+    } = scan(tmp.path());
+    assert_eq!(files.len(), 1);
+    let mut told: Vec<String> = problems
+        .iter()
+        .filter(|p| p.left_alone && p.message.contains("not a regular file"))
+        .map(|p| p.path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    told.sort();
+    let expected: &[&str] = if made {
+        &["pipe.md", "zero.md"]
+    } else {
+        &["zero.md"]
+    };
+    assert_eq!(told, expected, "{problems:?}");
 }
 
 #[test]

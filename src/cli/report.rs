@@ -542,18 +542,18 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
         })
         .chain(library.problems.iter().map(|p| CheckRow {
             path: p.path.display().to_string(),
-            ok: p.is_loop,
+            ok: p.left_alone,
             items: 0,
             date: None,
             format: None,
             source: None,
-            warnings: if p.is_loop {
+            warnings: if p.left_alone {
                 vec![&p.message]
             } else {
                 Vec::new()
             },
-            error: (!p.is_loop).then_some(p.message.as_str()),
-            skipped: p.is_loop,
+            error: (!p.left_alone).then_some(p.message.as_str()),
+            skipped: p.left_alone,
         }))
         .collect();
     rows.sort_by(|a, b| a.path.cmp(&b.path));
