@@ -132,8 +132,11 @@ fn items_filters_by_date_category_and_source() {
         ]));
         v.as_array().unwrap().len()
     };
-    assert_eq!(count("--source", "日报"), 3);
     assert_eq!(count("--source", "ai"), 3 + 4);
+    // The outlet a story names (来源：示例科技) is its source too, as for `search source:`:
+    // AI 日报's three, and AI行业速递's story told by 示例日报.
+    assert_eq!(count("--source", "日报"), 3 + 1);
+    assert_eq!(count("--source", "示例科技"), 1);
     // 产品更新 (a publication's own) twice, 产品与商业 (unified) on two more.
     assert_eq!(count("--category", "产品"), 4);
 

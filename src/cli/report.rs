@@ -96,23 +96,25 @@ impl ItemFilter {
         self.date.is_some() || self.category.is_some() || self.source.is_some()
     }
 
-    fn accepts_item(&self, i: &ItemView) -> bool {
-        self.category.as_ref().is_none_or(|want| {
-            [i.category, i.unified]
-                .into_iter()
-                .flatten()
-                .any(|name| crate::search::names(name, want))
-        })
+    /// A story of digest `d`. Its source is its publication's name or the outlet it names
+    /// (来源：量子位), as for `search`'s `source:`.
+    fn accepts_item(&self, d: &DigestInfo, i: &ItemView) -> bool {
+        let names = |name: Option<&str>, want: &str| {
+            name.is_some_and(|name| crate::search::names(name, want))
+        };
+        self.category
+            .as_ref()
+            .is_none_or(|want| names(i.category, want) || names(i.unified, want))
+            && self
+                .source
+                .as_ref()
+                .is_none_or(|want| names(Some(&d.source), want) || names(i.outlet, want))
     }
 
     fn accepts_digest(&self, d: &DigestInfo) -> bool {
         self.date
             .as_ref()
             .is_none_or(|want| crate::model::date_within(d.date, want))
-            && self
-                .source
-                .as_ref()
-                .is_none_or(|want| crate::search::names(&d.source, want))
     }
 }
 
@@ -282,7 +284,7 @@ pub fn items(
                 .listed_items(d)
                 .map(move |i| (&digests[d], library.item(i)))
         })
-        .filter(|(_, i)| filter.accepts_item(i))
+        .filter(|(d, i)| filter.accepts_item(d, i))
         .collect();
     if json {
         print_json(
