@@ -36,21 +36,18 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes)
         && enc != encoding_rs::UTF_8
     {
-        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        if text.trim().is_empty() {
-            return Err(DecodeError::Empty);
-        }
-        // A BOM before bytes that are no UTF-16 (`FF FE 00`: one odd byte) is no text.
-        let percent = unreadable_percent(&text);
-        if percent > MAX_UNREADABLE_PERCENT {
-            return Err(DecodeError::NotText(percent));
-        }
-        return Ok(Decoded {
-            text: Cow::Owned(normalize_newlines(&text).into_owned()),
-            warning: Some(format!("decoded as {}", enc.name())),
-        });
+        return utf16(&bytes[bom_len..], enc, format!("decoded as {}", enc.name()));
     }
     if let Some(at) = memchr::memchr(0, bytes) {
+        if let Some(enc) = utf16_without_bom(bytes)
+            && let Ok(read) = utf16(
+                bytes,
+                enc,
+                format!("decoded as {}, which has no byte order mark", enc.name()),
+            )
+        {
+            return Ok(read);
+        }
         return without_nuls(bytes, at);
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -77,10 +74,51 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     })
 }
 
+/// `bytes` read as UTF-16 in `enc`, told with `note`.
+fn utf16(
+    bytes: &[u8],
+    enc: &'static encoding_rs::Encoding,
+    note: String,
+) -> Result<Decoded<'static>, DecodeError> {
+    let (text, _) = enc.decode_without_bom_handling(bytes);
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    // A BOM before bytes that are no UTF-16 (`FF FE 00`: one odd byte) is no text.
+    let percent = unreadable_percent(&text);
+    if percent > MAX_UNREADABLE_PERCENT {
+        return Err(DecodeError::NotText(percent));
+    }
+    Ok(Decoded {
+        text: Cow::Owned(normalize_newlines(&text).into_owned()),
+        warning: Some(note),
+    })
+}
+
+/// UTF-16 saved without a byte order mark: every ASCII character (Markdown's marks, digits,
+/// line ends) has a NUL as its high byte, so NULs fill one side of the byte pairs, and
+/// hardly any are on the other (CJK characters such as U+4E00 have a NUL low byte). A
+/// file cut short, or binary, has them on both sides.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in bytes.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let pairs = bytes.len() / 2;
+    let one_sided = |many: usize, few: usize| many * 5 >= pairs && few * 10 <= many;
+    if one_sided(odd, even) {
+        Some(encoding_rs::UTF_16LE)
+    } else if one_sided(even, odd) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
 /// A text file with NUL bytes in it (`at` is the first) is read without them: a tail of them
 /// (what a crash can leave of a file being written) whatever its length, and a few stray
-/// ones. When those in the text are more than a tenth of it, it is binary (UTF-16 without a
-/// byte order mark is half NULs).
+/// ones. When those in the text are more than a tenth of it, it is binary.
 fn without_nuls(bytes: &[u8], at: usize) -> Result<Decoded<'static>, DecodeError> {
     let text_len = bytes
         .iter()
@@ -304,6 +342,29 @@ mod tests {
         assert_eq!(decode(&bytes).unwrap().text, "日报");
     }
 
+    /// UTF-16 without a byte order mark is read, Chinese (whose U+4E00 has a NUL low byte)
+    /// and English, either way round; a file of NULs on both sides is still binary.
+    #[test]
+    fn utf16_without_a_bom_is_read() {
+        let text = "# AI 日报 2026-01-20\n\n1. 一家公司发布新模型 (v2)。\n";
+        for enc in [encoding_rs::UTF_16LE, encoding_rs::UTF_16BE] {
+            let bytes: Vec<u8> = text
+                .encode_utf16()
+                .flat_map(|u| match enc == encoding_rs::UTF_16LE {
+                    true => u.to_le_bytes(),
+                    false => u.to_be_bytes(),
+                })
+                .collect();
+            let d = decode(&bytes).unwrap();
+            assert_eq!(d.text, text);
+            assert!(d.warning.unwrap().contains("no byte order mark"));
+        }
+        assert!(matches!(
+            decode(&[b'a', 0, 0, b'b', 0, 0, b'c', 1, 0, 0]).err(),
+            Some(DecodeError::Binary(_))
+        ));
+    }
+
     #[test]
     fn empty_and_binary_are_refused() {
         assert_eq!(decode(b" \n\t").err(), Some(DecodeError::Empty));
@@ -314,12 +375,6 @@ mod tests {
             assert_eq!(decode(half).err(), Some(DecodeError::NotText(100)));
         }
         assert_eq!(decode(b"ab\0cd").err(), Some(DecodeError::Binary(2)));
-        // UTF-16 without a byte order mark: half NULs.
-        let utf16: Vec<u8> = "# Daily 2026-03-10\n"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
-        assert_eq!(decode(&utf16).err(), Some(DecodeError::Binary(1)));
         assert_eq!(decode(b"\0\0\0").err(), Some(DecodeError::Binary(0)));
         assert_eq!(decode(b" \n\0\0").err(), Some(DecodeError::Empty));
     }
