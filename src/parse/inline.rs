@@ -329,6 +329,12 @@ fn starts_paragraph(b: &[u8]) -> bool {
         || (digits > 0 && matches!(b.get(digits), Some(b'.' | b')'))))
 }
 
+/// Whether `md` is one plain link (as [`leading_link`] reads them) and nothing else.
+pub fn is_link_alone(md: &str) -> bool {
+    let md = md.trim();
+    leading_link(md).is_some_and(|(_, _, len)| len == md.len())
+}
+
 /// `[text](url)` or `[text](<url>)` opening `md`, text and url plain as in [`simple_link`]:
 /// nothing before it can hide it, so it is the first link event of `md` whatever follows.
 /// Returns (text, url, length of the link's Markdown).

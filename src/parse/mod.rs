@@ -312,17 +312,21 @@ fn with_ids(items: Vec<Item>, source: &str, day: &str) -> (Vec<Item>, usize) {
         .map(|mut item| {
             let counted = |n: u32| short_hash(&[source, day, &item.title, &n.to_string()]);
             let base = short_hash(&[source, day, &item.title]);
-            // A title's counter goes on from where its last namesake's stopped: ids are
-            // only ever added, so every smaller one is still taken (trying them again made a
-            // file of thousands of namesakes take seconds).
-            let n = counters.entry(base.clone()).or_insert(0u32);
-            let mut id = if *n == 0 { base } else { counted(*n) };
-            while !seen.insert(id.clone()) {
+            item.id = if seen.insert(base.clone()) {
+                base
+            } else {
+                // A namesake's counter goes on from where the last one's stopped: ids are
+                // only ever added, so every smaller one is still taken (trying them again
+                // made a file of thousands of namesakes take seconds).
+                let n = counters.entry(base).or_insert(1u32);
+                let mut id = counted(*n);
+                while !seen.insert(id.clone()) {
+                    *n += 1;
+                    id = counted(*n);
+                }
                 *n += 1;
-                id = counted(*n);
-            }
-            *n += 1;
-            item.id = id;
+                id
+            };
             item
         })
         // After the ids: a namesake after a repeat keeps the id (and the read mark and

@@ -4,7 +4,7 @@
 //! boilerplate sections (audio editions, ads, serial fiction) are left out.
 
 use super::doc::{Doc, lines, list_marker, meta_field, trim_blank_lines};
-use super::inline::{bold_lead, derive_title, first_link, plain, plain_of_link};
+use super::inline::{bold_lead, derive_title, first_link, is_link_alone, plain, plain_of_link};
 use crate::model::Item;
 use aho_corasick::AhoCorasick;
 use memchr::memmem::Finder;
@@ -641,7 +641,7 @@ fn link_led_story<'a>(
     let (title, url) = first_link(link).unwrap_or_default();
     // A link alone on its line gives the story's title and address, both shown above its
     // text: the text is what follows, not the headline again.
-    let alone = first == link && !title.is_empty() && plain_of_link(first, title.clone()) == title;
+    let alone = first == link && !title.is_empty() && is_link_alone(first);
     // `[title](url) — outlet`: the outlet after the link's end.
     let outlet = outlet_after(link, |before| before.ends_with(')'));
     let mut item = if alone {
