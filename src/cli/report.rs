@@ -251,22 +251,23 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
 /// else holds digest files, just none readable), or a store with no digest file at all.
 fn warn_about_store(library: &Library) {
     let store = library.origin.store().display();
-    let none = if library.digests().is_empty() {
-        format!("no readable digest in {store}: ")
-    } else {
-        String::new()
-    };
+    let empty = library.digests().is_empty();
     match library.skipped_files() {
-        0 if library.digests().is_empty() => warn(format_args!(
+        0 if empty => warn(format_args!(
             "no digest files (.md, .markdown, .txt) in {store}"
         )),
         0 => {}
-        1 => warn(format_args!(
-            "{none}1 file skipped (unreadable, empty or not text) — `ribao check` says why"
-        )),
-        n => warn(format_args!(
-            "{none}{n} files skipped (unreadable, empty or not text) — `ribao check` says why"
-        )),
+        n => {
+            let none = if empty {
+                format!("no readable digest in {store}: ")
+            } else {
+                String::new()
+            };
+            warn(format_args!(
+                "{none}{} skipped (unreadable, empty or not text) — `ribao check` says why",
+                plural(n, "file", "files")
+            ))
+        }
     }
 }
 
@@ -345,22 +346,18 @@ fn show_bookmark(
         )))?;
     }
     // As the reader says it.
-    let path = &mark.path;
-    match library.why_missing(path) {
-        Missing::Sample => warn(format_args!(
-            "{path} is a built-in sample, not shown now that the store has digests of its own; \
-             shown as its bookmark kept it"
-        )),
-        Missing::Story => warn(format_args!(
-            "{path} no longer has this story; shown as its bookmark kept it"
-        )),
-        Missing::Unreadable(why) => warn(format_args!(
-            "{path} could not be read ({why}); the story is shown as its bookmark kept it"
-        )),
-        Missing::File => warn(format_args!(
-            "{path} is gone; the story is shown as its bookmark kept it"
-        )),
-    }
+    let why = match library.why_missing(&mark.path) {
+        Missing::Sample => {
+            "is a built-in sample, not shown now that the store has digests of its own".into()
+        }
+        Missing::Story => "no longer has this story".into(),
+        Missing::Unreadable(why) => format!("could not be read ({why})"),
+        Missing::File => "is gone".into(),
+    };
+    warn(format_args!(
+        "{} {why}; the story is shown as its bookmark kept it",
+        mark.path
+    ));
     Ok(ExitCode::SUCCESS)
 }
 
