@@ -79,6 +79,29 @@ fn a_pipe_or_device_with_a_digests_name_is_told_not_read() {
     assert_eq!(told, expected, "{problems:?}");
 }
 
+/// A broken link is a failed digest when it has a digest's name; under any other name (a
+/// link to a folder since removed, one link looping to another) it is no digest, and left
+/// out as quietly as a PDF would be.
+#[cfg(unix)]
+#[test]
+fn broken_links_fail_only_under_a_digests_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("2026-01-01.md"), "# x").unwrap();
+    std::os::unix::fs::symlink(tmp.path().join("gone"), tmp.path().join("old-folder")).unwrap();
+    std::os::unix::fs::symlink("loop-b", tmp.path().join("loop-a")).unwrap();
+    std::os::unix::fs::symlink("loop-a", tmp.path().join("loop-b")).unwrap();
+    std::os::unix::fs::symlink("missing.md", tmp.path().join("2026-01-02.md")).unwrap();
+    let ribao::store::Scan {
+        files, problems, ..
+    } = scan(tmp.path());
+    assert_eq!(files.len(), 1);
+    let told: Vec<_> = problems
+        .iter()
+        .map(|p| (p.path.file_name().unwrap().to_string_lossy(), p.left_alone))
+        .collect();
+    assert_eq!(told, [("2026-01-02.md".into(), false)], "{problems:?}");
+}
+
 #[test]
 fn a_missing_store_is_a_problem_not_a_panic() {
     let ribao::store::Scan {
