@@ -440,6 +440,40 @@ fn a_link_loop_is_told_by_check_but_is_no_failure() {
     );
 }
 
+/// A binary or empty file fails `check` and is skipped by the reader and `list`: its JSON
+/// row says both, as its message does, and the text's count of files still holds it.
+#[test]
+fn check_json_marks_a_failed_file_skipped_as_its_message_says() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("2026-03-01.md"),
+        "# 日报 2026-03-01\n\n1. 甲公司发布新模型。\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("2026-03-02.md"), "").unwrap();
+    let store = dir.path().display().to_string();
+    let out = ribao(&["check", "--json", "--store", &store]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let empty = &v[1];
+    assert!(
+        empty["error"].as_str().unwrap().ends_with("skipped"),
+        "{empty}"
+    );
+    assert_eq!(
+        (&empty["ok"], &empty["skipped"]),
+        (&false.into(), &true.into())
+    );
+    assert_eq!(v[0]["skipped"], false);
+    let out = ribao(&["check", "--store", &store]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).ends_with("2 files, 1 item, 1 failed\n"),
+        "{}",
+        stdout(&out)
+    );
+}
+
 #[test]
 fn without_a_store_the_built_in_samples_are_used_and_say_where_digests_go() {
     let out = ribao(&["list"]);

@@ -520,7 +520,8 @@ struct CheckRow<'a> {
     source: Option<&'a str>,
     warnings: Vec<&'a str>,
     error: Option<&'a str>,
-    /// A link back up the store, not followed: no file, and no failure.
+    /// Not read: a failure, which `error` names (binary, empty, unreadable), or, when `ok`,
+    /// left alone on purpose (a link back up the store, a pipe).
     skipped: bool,
 }
 
@@ -552,7 +553,7 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
                 Vec::new()
             },
             error: (!p.left_alone).then_some(p.message.as_str()),
-            skipped: p.left_alone,
+            skipped: true,
         }))
         .collect();
     rows.sort_by(|a, b| a.path.cmp(&b.path));
@@ -588,7 +589,7 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        let total = rows.iter().filter(|r| !r.skipped).count();
+        let total = rows.iter().filter(|r| !(r.skipped && r.ok)).count();
         let items: usize = rows.iter().map(|r| r.items).sum();
         // Stories kept in two files are listed once (see `Index::is_repeat`); counted
         // without reading each story.
