@@ -444,14 +444,11 @@ fn a_link_loop_is_told_by_check_but_is_no_failure() {
 /// row says both, as its message does, and the text's count of files still holds it.
 #[test]
 fn check_json_marks_a_failed_file_skipped_as_its_message_says() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("2026-03-01.md"),
+    let (dir, store) = store_of(
+        "2026-03-01.md",
         "# 日报 2026-03-01\n\n1. 甲公司发布新模型。\n",
-    )
-    .unwrap();
+    );
     std::fs::write(dir.path().join("2026-03-02.md"), "").unwrap();
-    let store = dir.path().display().to_string();
     let out = ribao(&["check", "--json", "--store", &store]);
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
