@@ -99,17 +99,32 @@ fn utf16(
 /// line ends) has a NUL as its high byte, so NULs fill one side of the byte pairs, and
 /// hardly any are on the other (CJK characters such as U+4E00 have a NUL low byte). A
 /// file cut short, or binary, has them on both sides.
+///
+/// Chinese with little ASCII has few NULs, as a text with stray ones does, and in a short
+/// one `一` or `开` can put as many on the other side. It is told by its line ends, NUL
+/// pairs of their own that outnumber those, and by what is left without the NULs: no UTF-8
+/// (a UTF-8 or ASCII text with stray NULs after two line ends is read without them).
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    let (mut even, mut odd) = (0usize, 0usize);
+    let (mut even, mut odd, mut le_lines, mut be_lines) = (0usize, 0usize, 0usize, 0usize);
     for pair in bytes.chunks_exact(2) {
         even += usize::from(pair[0] == 0);
         odd += usize::from(pair[1] == 0);
+        le_lines += usize::from(pair == b"\n\0");
+        be_lines += usize::from(pair == b"\0\n");
     }
     let pairs = bytes.len() / 2;
-    let one_sided = |many: usize, few: usize| many * 5 >= pairs && few * 10 <= many;
-    if one_sided(odd, even) {
+    let few_ascii = |few: usize, lines: usize| {
+        lines >= 2 && lines > few && {
+            let kept: Vec<u8> = bytes.iter().copied().filter(|&b| b != 0).collect();
+            simdutf8::basic::from_utf8(&kept).is_err()
+        }
+    };
+    let one_sided = |many: usize, few: usize, lines: usize| {
+        few * 10 <= many && many * 5 >= pairs || few_ascii(few, lines)
+    };
+    if one_sided(odd, even, le_lines) {
         Some(encoding_rs::UTF_16LE)
-    } else if one_sided(even, odd) {
+    } else if one_sided(even, odd, be_lines) {
         Some(encoding_rs::UTF_16BE)
     } else {
         None
@@ -252,12 +267,12 @@ fn latin1(bytes: &[u8]) -> Option<(Cow<'_, str>, Option<String>)> {
 }
 
 /// The runs of bytes above ASCII: how many, how many are one byte alone, the longest, and
-/// whether every run of two is two Latin-1 letters.
+/// whether every run of two is two Latin-1 letters or windows-1252 marks.
 struct HighRuns {
     runs: usize,
     alone: usize,
     longest: usize,
-    pairs_are_letters: bool,
+    pairs_are_western: bool,
 }
 
 impl HighRuns {
@@ -266,15 +281,20 @@ impl HighRuns {
             runs: 0,
             alone: 0,
             longest: 0,
-            pairs_are_letters: true,
+            pairs_are_western: true,
         };
-        // `À`–`ÿ` but `×` and `÷`.
-        let letter = |b: &u8| *b >= 0xC0 && !matches!(b, 0xD7 | 0xF7);
+        // `À`–`ÿ` but `×` and `÷`; windows-1252's quotes, dashes and `…` (80–9F, but the
+        // five it leaves undefined), the no-break space and `«»`: `l’été`, `« Oui »`.
+        let western = |b: &u8| match b {
+            0xC0.. => !matches!(b, 0xD7 | 0xF7),
+            0x80..=0x9F => !matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D),
+            _ => matches!(b, 0xA0 | 0xAB | 0xBB),
+        };
         for run in bytes.split(u8::is_ascii).filter(|run| !run.is_empty()) {
             r.runs += 1;
             r.alone += usize::from(run.len() == 1);
             r.longest = r.longest.max(run.len());
-            r.pairs_are_letters &= run.len() != 2 || run.iter().all(letter);
+            r.pairs_are_western &= run.len() != 2 || run.iter().all(western);
         }
         r
     }
@@ -285,10 +305,10 @@ impl HighRuns {
     /// Latin-1's accented letters stand alone between ASCII ones, or two letters together.
     /// Big5's second byte is ASCII for a third of its characters, so its runs are often one
     /// byte long too, but not nine in ten of them, nor all in a text of any length. GBK's
-    /// punctuation in English text (`’` is A1AF) is a pair, but not of letters.
+    /// punctuation in English text (`’` is A1AF) is a pair, but not a western one.
     fn look_western(&self) -> bool {
         self.runs > 0
-            && (self.alone * 10 >= self.runs * 9 || self.longest <= 2 && self.pairs_are_letters)
+            && (self.alone * 10 >= self.runs * 9 || self.longest <= 2 && self.pairs_are_western)
     }
 }
 
@@ -359,6 +379,17 @@ mod tests {
             assert_eq!(d.text, text);
             assert!(d.warning.unwrap().contains("no byte order mark"));
         }
+        // Chinese with no ASCII but its line ends.
+        let lines = "今天人工智能领域发布了三个新模型\n开源社区反响热烈\n";
+        let bytes: Vec<u8> = lines.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode(&bytes).unwrap().text, lines);
+        // English with a NUL after two of its lines is English.
+        let stray = b"# Daily news for today\n\0\nGoogle shipped a model.\n\0";
+        let d = decode(stray).unwrap();
+        assert_eq!(
+            d.text,
+            "# Daily news for today\n\nGoogle shipped a model.\n"
+        );
         assert!(matches!(
             decode(&[b'a', 0, 0, b'b', 0, 0, b'c', 1, 0, 0]).err(),
             Some(DecodeError::Binary(_))
@@ -439,6 +470,9 @@ mod tests {
         let german =
             "# News 2026-07-10\n\n## 1. Grüße aus Köln: Ärger über Éléments\n\nStraße, Größe\n";
         assert_eq!(saved_as(encoding_rs::WINDOWS_1252, german).0, german);
+        // French puts a curly quote or a no-break space beside an accented letter.
+        let french = "# Revue 2026-07-10\n\n## 1. L’équipe dit « Très bien »\n\nC’est “l’été”.\n";
+        assert_eq!(saved_as(encoding_rs::WINDOWS_1252, french).0, french);
         let quoted = "# Daily 2026-07-10\n\n1. Google’s reply — “fine”\n";
         assert_eq!(saved_as(encoding_rs::GB18030, quoted).0, quoted);
         // Control bytes are no text in any encoding.
