@@ -152,7 +152,9 @@ pub fn list_marker(line: &str) -> Option<ListMarker<'_>> {
     let indent = line.len() - line.trim_start().len();
     let t = line.trim_start();
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    let (ordered, rest) = if (1..=4).contains(&digits) {
+    // Up to nine digits, as CommonMark (and so the article's rendering) has it: a year's
+    // file numbering its items past 9999 keeps each one.
+    let (ordered, rest) = if (1..=9).contains(&digits) {
         let rest = &t[digits..];
         let rest = rest
             .strip_prefix('.')

@@ -1052,6 +1052,18 @@ mod tests {
         assert!(f.items[1].body.contains("正文一千"));
     }
 
+    /// A numbered list past 9999 (a year's items in one file) keeps each item a story of its
+    /// own, not folded into the one before.
+    #[test]
+    fn numbered_list_items_past_9999_are_stories() {
+        let f = find(&Doc::new(
+            "## 全年资讯\n\n9999. 甲公司发布新模型，成本下降。\n10000. 乙公司开源推理框架，速度翻倍。\n",
+        ));
+        let titles: Vec<&str> = f.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles.len(), 2, "{titles:?}");
+        assert!(titles[1].starts_with("乙公司"), "{titles:?}");
+    }
+
     /// The one-sentence take, the keywords and the trend forecast around a day's stories
     /// are its front page, not lost; a numbered story with such words is still a story.
     #[test]
