@@ -72,7 +72,7 @@ fn push_inline(text: &str, out: &mut SearchText) {
         let skip = if let Some(after) = tail.strip_prefix("](") {
             // A link target: up to its closing parenthesis (or the line's end).
             out.text.push(' ');
-            after.find(')').map_or(tail.len(), |e| e + 3)
+            target_len(after).map_or(tail.len(), |e| e + 3)
         } else if tail.starts_with('<')
             && tail[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
         {
@@ -120,6 +120,25 @@ fn push_inline(text: &str, out: &mut SearchText) {
         rest = &tail[skip..];
     }
     push_visible(rest, out);
+}
+
+/// Where a link target's closing parenthesis is in `after` (what follows `](`): parentheses
+/// inside it come in pairs, as CommonMark has it (`wiki/GPT_(language_model)`).
+fn target_len(after: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut bytes = after.bytes().enumerate();
+    while let Some((at, b)) = bytes.next() {
+        match b {
+            b'\\' => {
+                bytes.next();
+            }
+            b'(' => depth += 1,
+            b')' if depth == 0 => return Some(at),
+            b')' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Whether `tail` (starting with `[`) opens a link: its first `]` is followed by `(`.
@@ -240,6 +259,20 @@ mod tests {
             )
             .text,
             "t\n[研究] cycle [3][5]. 见原文 。"
+        );
+    }
+
+    /// A link target with parentheses in it goes whole, as the reader shows the link: none
+    /// of it is left in a snippet (`条目 )`).
+    #[test]
+    fn a_link_target_with_parentheses_goes_whole() {
+        assert_eq!(
+            searchable(
+                "t",
+                "见 [条目](https://w.example/wiki/GPT_(language_model)) 与 [b](https://w.example/a\\)b) 完"
+            )
+            .text,
+            "t\n见 条目  与 b  完"
         );
     }
 
