@@ -909,3 +909,27 @@ fn a_filter_only_query_previews_without_a_match_count() {
     assert!(screen.contains("预览 Preview ─"), "{screen}");
     assert!(!screen.contains("matches"), "{screen}");
 }
+
+/// A copy in another language keeps its `(EN)` in a result's source when the source is cut
+/// to make room for the title.
+#[test]
+fn a_cut_source_keeps_its_language() {
+    let copy = ribao::parse::parse(
+        support::BRIEF_0120.as_bytes(),
+        std::path::Path::new("store/brief/2026-01-20.en.md"),
+    )
+    .unwrap();
+    let library = support::library_of(
+        ribao::library::Origin::Store("/home/reader/digests".into()),
+        vec![copy],
+    );
+    let mut h = Harness::new(app_with(library, TextOptions::default()), 50, 16);
+    h.keys("/");
+    h.search_for("推理");
+    let rows = h.rows();
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("› 2026-01-20") && r.ends_with("…(EN)│")),
+        "{rows:#?}"
+    );
+}

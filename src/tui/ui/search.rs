@@ -5,7 +5,7 @@
 use super::super::app::App;
 use super::super::search::{SearchFocus, SearchView};
 use super::layout::{self, SearchScreen};
-use super::status::{cut_left, truncate_line};
+use super::status::{cut_left, cut_middle, truncate_line};
 use super::{
     ACCENT, BOLD, CURRENT_MATCH, DIM, FOCUS, MATCH, OK, breadcrumb, draw_block, list, pane_block,
     put_line, scrollbar, status, too_small,
@@ -244,8 +244,8 @@ fn title_line(
     let title_line = Line::from(marked_pieces(&title, &title_ranges, title_style));
     let source = super::clean(&digest.source);
     let room = width.saturating_sub(prefix_w);
-    let source_w = text::str_width(&source, opts).min(room / 3);
-    let source = text::truncate(&source, source_w, opts).into_owned();
+    // Cut in the middle: a copy in another language keeps its `(EN)`.
+    let source = cut_middle(&source, room / 3, opts);
     let source_w = text::str_width(&source, opts);
     let title_room = room.saturating_sub(source_w + usize::from(source_w > 0));
     let title_line = truncate_line(&title_line, title_room, opts);

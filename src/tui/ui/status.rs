@@ -329,7 +329,7 @@ pub(crate) fn cut_left(s: &str, max: usize, opts: text::TextOptions) -> String {
 }
 
 /// `s` in at most `max` columns: its start, `…`, and as much of its end.
-fn cut_middle(s: &str, max: usize, opts: text::TextOptions) -> String {
+pub(crate) fn cut_middle(s: &str, max: usize, opts: text::TextOptions) -> String {
     if text::str_width(s, opts) <= max {
         return s.to_string();
     }
