@@ -252,8 +252,13 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let right = if path_room < 12 {
         bookmarks
     } else if matches!(app.library().origin, Origin::Samples { .. }) {
-        // "built-in samples — put digests in …": the start says the most.
-        lead + &text::truncate(&store, path_room, opts)
+        // "built-in samples — put digests in …" whole, else as many words of it as fit
+        // whole: `built-in sampl…` said less than `samples`.
+        let said = [store.as_str(), "built-in samples"]
+            .into_iter()
+            .find(|s| text::str_width(s, opts) <= path_room)
+            .unwrap_or("samples");
+        lead + said
     } else {
         // A path: its end says the most.
         lead + &cut_left(&store, path_room, opts)
