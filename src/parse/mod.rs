@@ -100,7 +100,15 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
             .push("no date found in front matter, title or file name: listed as undated".into());
     }
     // After the ids: stories without a title are dropped there.
-    let (items, cut) = with_ids(items, &source, &day_key(date, path));
+    let (mut items, cut) = with_ids(items, &source, &day_key(date, path));
+    // A body that only says the title again (a short post, titled by all of it) is no text:
+    // shown, it repeated the headline under itself. Only a body about as short as the title
+    // can be one, so few are made plain.
+    for item in &mut items {
+        if item.body.len() <= item.title.len() * 2 + 16 && inline::plain(&item.body) == item.title {
+            item.body.clear();
+        }
+    }
     if cut > 0 {
         warnings.push(match cut {
             1 => format!("a story title longer than {MAX_TITLE_CHARS} characters was cut there"),
@@ -378,6 +386,20 @@ mod tests {
             "{:?}",
             d.warnings
         );
+    }
+
+    /// A short post whose title is all of it has no text besides: the reader and `show` say
+    /// so rather than print the headline twice. A body that says more keeps all of it.
+    #[test]
+    fn a_body_that_only_repeats_the_title_is_no_text() {
+        let d = parse(
+            "# 日报\n\n### 1. 甲方说我皮肤变好了\n**甲方说我皮肤变好了**\n\n### 2. 短标题\n短标题，还有后文。\n"
+                .as_bytes(),
+            Path::new("x/2026-07-01.md"),
+        )
+        .unwrap();
+        let bodies: Vec<&str> = d.items.iter().map(|i| i.body.as_str()).collect();
+        assert_eq!(bodies, ["", "短标题，还有后文。"]);
     }
 
     /// Namesakes (different stories under one title) take the title's id, then its id
