@@ -447,6 +447,10 @@ fn a_hand_edited_bookmark_prints_without_control_characters() {
                 "id": "a4", "date": "2026-02-27", "source": "周报", "category": null,
                 "title": "  ", "url": null, "path": "/gone.md",
                 "added": "2026-02-27T10:00:00Z"
+            }, {
+                "id": "a5", "date": "2026-02-26", "source": "周报", "category": null,
+                "title": "点我", "url": "javascript:alert(`1`)", "path": "/gone.md",
+                "added": "2026-02-26T10:00:00Z"
             }],
             "read": [],
             "position": null
@@ -472,11 +476,13 @@ fn a_hand_edited_bookmark_prints_without_control_characters() {
         markdown.lines().next().unwrap(),
         r"- [EVIL  title \<b>\[x\]](https://x.example/a%28b%29) — 周报, 2026-03-02"
     );
-    // Without a title, the link is not left with no text to click, nor the line empty.
-    let last: Vec<&str> = markdown.lines().rev().take(2).collect();
+    // Without a title, the link is not left with no text to click, nor the line empty; an
+    // address that is no web page's is no link.
+    let last: Vec<&str> = markdown.lines().rev().take(3).collect();
     assert_eq!(
         last,
         [
+            "- 点我 `javascript:alert('1')` — 周报, 2026-02-26",
             "- (untitled) — 周报, 2026-02-27",
             "- <https://y.example/p> — 周报, 2026-02-28"
         ]

@@ -82,19 +82,27 @@ fn markdown_line(b: &Bookmark) -> String {
         .replace('<', "\\<");
     let source = clean(&b.source);
     let date = b.date.as_deref().unwrap_or(crate::model::UNDATED);
-    let url = b.url.as_deref().map(|url| {
-        clean(url)
-            .replace('(', "%28")
+    let date = clean(date);
+    let title = (!title.is_empty()).then_some(title);
+    let untitled = |title: Option<String>| title.unwrap_or_else(|| "(untitled)".into());
+    // A link's target with its parentheses and spaces escaped, so it ends where it should.
+    let target = |url: String| {
+        url.replace('(', "%28")
             .replace(')', "%29")
             .replace(' ', "%20")
-    });
-    let date = clean(date);
-    match url {
+    };
+    match (b.url.as_deref().map(clean), title) {
+        // Only a web address is made a link: another (`javascript:…`, put in by a hand
+        // edit) would run where the list is pasted, so it is shown as code, not a link.
+        (Some(url), title) if crate::text::web_scheme_len(&url).is_none() => format!(
+            "- {} `{}` — {source}, {date}",
+            untitled(title),
+            url.replace('`', "'")
+        ),
+        (Some(url), Some(title)) => format!("- [{title}]({}) — {source}, {date}", target(url)),
         // No title to link (a state file edited by hand): the address is its own text.
-        Some(url) if title.is_empty() => format!("- <{url}> — {source}, {date}"),
-        Some(url) => format!("- [{title}]({url}) — {source}, {date}"),
-        None if title.is_empty() => format!("- (untitled) — {source}, {date}"),
-        None => format!("- {title} — {source}, {date}"),
+        (Some(url), None) => format!("- <{}> — {source}, {date}", target(url)),
+        (None, title) => format!("- {} — {source}, {date}", untitled(title)),
     }
 }
 
