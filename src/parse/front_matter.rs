@@ -142,7 +142,13 @@ fn find_close(rest: &str) -> Option<(&str, &str)> {
 }
 
 fn fields_of(doc: &Yaml) -> FrontMatter {
-    let get = |key: &str| scalar(&doc[key]);
+    // A key of the mapping's own, else of a mapping merged into it (`<<: *defaults`, or a
+    // list of them, the first that has it), as YAML's merge key has it.
+    let merged = match &doc["<<"] {
+        Yaml::Array(maps) => maps.iter().collect(),
+        map => vec![map],
+    };
+    let get = |key: &str| scalar(&doc[key]).or_else(|| merged.iter().find_map(|m| scalar(&m[key])));
     FrontMatter {
         title: get("title"),
         date: get("date"),
@@ -173,6 +179,21 @@ mod tests {
         assert_eq!(s.fields.date.as_deref(), Some("2026-01-24"));
         assert_eq!(s.body, "# x\n");
         assert!(s.error.is_none());
+    }
+
+    /// Fields from a mapping merged in (`<<: *defaults`), the mapping's own first.
+    #[test]
+    fn merge_keys_give_their_fields() {
+        let s = split(
+            "---\nbase: &base\n  category: AI 日报\n  title: 默认\nday: &day\n  date: 2026-01-24\n<<: [*base, *day]\ntitle: 今日\n---\nx\n",
+        );
+        let f = &s.fields;
+        assert_eq!(
+            (f.title.as_deref(), f.category.as_deref(), f.date.as_deref()),
+            (Some("今日"), Some("AI 日报"), Some("2026-01-24"))
+        );
+        let one = split("---\nbase: &base\n  category: AI 日报\n<<: *base\n---\nx\n");
+        assert_eq!(one.fields.category.as_deref(), Some("AI 日报"));
     }
 
     #[test]
