@@ -6,7 +6,7 @@ use crate::categories::Categorizer;
 pub use crate::index::cache::Progress;
 use crate::index::cache::{self, Cache, Plan};
 use crate::index::{DigestInfo, FileRecord, Index, ItemView, Outcome};
-use crate::model::{Digest, Item, Unified};
+use crate::model::{Digest, Item};
 use crate::parse;
 use crate::search::Query;
 use crate::store::{self, FileEntry, FileProblem, Scan};
@@ -544,12 +544,10 @@ impl Library {
                 info.path.display()
             ));
         };
-        let mut item = item.clone();
-        item.unified = view.unified.map(|name| Unified {
-            name: name.to_string(),
-            inferred: view.unified_inferred,
-        });
-        Ok(item)
+        Ok(Item {
+            body: item.body.clone(),
+            ..view.without_text()
+        })
     }
 
     fn parse_again(&self, info: &DigestInfo) -> Result<Digest, String> {

@@ -611,3 +611,29 @@ fn a_narrow_status_bar_keeps_the_indexing_progress() {
     h.run([]);
     assert!(!h.text().contains("indexing"), "{}", h.text());
 }
+
+/// A story whose file turned binary since it was indexed is still headed by its title and
+/// date from the index, with why its text cannot be read where the text would be.
+#[test]
+fn a_story_whose_file_became_unreadable_keeps_its_header_and_says_why() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, _, indexed) = indexed_store(&tmp);
+    let title = indexed.item(0).title.to_string();
+    fs::write(
+        store.join("2026-01-21-a.md"),
+        [0xFFu8, 0, 1, 2, 0, 0xFE].repeat(50),
+    )
+    .unwrap();
+    let mut h = Harness::new(reader(indexed), 120, 30);
+    h.keys("<Enter><Enter><Enter>");
+    let screen = h.text();
+    let article_head: String = title.chars().take(12).collect();
+    assert!(
+        screen.contains(&format!("┃{article_head}")) && screen.contains("2026-01-21 · "),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("its text cannot be read") && screen.contains("looks binary"),
+        "{screen}"
+    );
+}

@@ -157,6 +157,26 @@ pub struct ItemView<'a> {
     pub unified_inferred: bool,
 }
 
+impl ItemView<'_> {
+    /// The story as the index knows it: all but its text, which only its file holds.
+    pub fn without_text(&self) -> crate::model::Item {
+        let owned = |s: Option<&str>| s.map(str::to_string);
+        crate::model::Item {
+            id: self.id.to_string(),
+            title: self.title.to_string(),
+            category: owned(self.category),
+            region: owned(self.region),
+            outlet: owned(self.outlet),
+            url: owned(self.url),
+            body: String::new(),
+            unified: self.unified.map(|name| crate::model::Unified {
+                name: name.to_string(),
+                inferred: self.unified_inferred,
+            }),
+        }
+    }
+}
+
 /// Where each column lies in the metadata.
 #[derive(Debug, Clone, Default)]
 struct Columns {

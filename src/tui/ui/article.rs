@@ -90,16 +90,22 @@ impl ArticleCache {
             let mut unsearched = 0..0;
             let lines = match &content {
                 Content::Story(r) => {
-                    let (digest, _) = crate::tui::scope::item(library, *r);
-                    match library.story(library.global(*r)) {
-                        Ok(item) => {
-                            let (lines, about) =
-                                story(&mut self.render, digest, &item, width, opts);
-                            unsearched = about;
-                            lines
+                    let (digest, view) = crate::tui::scope::item(library, *r);
+                    let (lines, about) = match library.story(library.global(*r)) {
+                        Ok(item) => story(&mut self.render, digest, &item, width, opts),
+                        // Headed as ever from the index, the reason where its text would be.
+                        Err(why) => {
+                            let header =
+                                crate::article::header(digest, &view.without_text(), width, opts);
+                            let mut lines = header.rows;
+                            lines.push(Line::default());
+                            let why = format!("（正文读不到 / its text cannot be read）{why}");
+                            lines.extend(wrap_styled(&why, DIM, width, opts));
+                            (lines, header.about)
                         }
-                        Err(why) => wrap_styled(&why, DIM, width, opts),
-                    }
+                    };
+                    unsearched = about;
+                    lines
                 }
                 Content::FrontPage(digests) => {
                     front_pages(&mut self.render, library, digests, width, opts)
