@@ -26,6 +26,18 @@ fn indexed_store(tmp: &tempfile::TempDir) -> (PathBuf, PathBuf, Library) {
     (store, cache, indexed)
 }
 
+/// [`indexed_store`] with a second digest, `name` holding sample `i`, both indexed and
+/// open in the reader: (store, cache, the reader).
+fn reading_two(tmp: &tempfile::TempDir, name: &str, i: usize) -> (PathBuf, PathBuf, Harness) {
+    let (store, cache, _) = indexed_store(tmp);
+    fs::write(store.join(name), sample(i)).unwrap();
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let (library, pending) = open(&store, &cache);
+    assert!(pending.is_none());
+    let h = Harness::new(reader(library), 120, 30);
+    (store, cache, h)
+}
+
 fn reader(library: Library) -> App {
     App::new(
         library,
@@ -168,15 +180,30 @@ fn a_digest_added_while_the_reader_runs_shows_up() {
     assert_eq!(again.digests().len(), 2);
 }
 
+/// A file that turns binary while the reader runs leaves the lists, and the reader says
+/// a file was skipped rather than only that the store changed.
+#[test]
+fn a_file_turned_unreadable_while_reading_is_said_to_be_skipped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, mut h) = reading_two(&tmp, "2026-01-22-b.md", 1);
+    assert!(h.text().contains("2026-01-22"));
+    watch(&mut h, &store, &cache);
+    fs::write(
+        store.join("2026-01-22-b.md"),
+        [0xFFu8, 0, 1, 2, 0, 0xFE].repeat(50),
+    )
+    .unwrap();
+    wait_for(
+        &mut h,
+        "1 file skipped (unreadable, empty or not text) — run `ribao",
+    );
+    assert_eq!(h.app.library().digests().len(), 1);
+}
+
 #[test]
 fn a_search_keeps_its_selected_story_when_a_newer_digest_arrives() {
     let tmp = tempfile::tempdir().unwrap();
-    let (store, cache, _) = indexed_store(&tmp);
-    fs::write(store.join("2026-01-22-brief.md"), sample(2)).unwrap();
-    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
-    let (library, pending) = open(&store, &cache);
-    assert!(pending.is_none());
-    let mut h = Harness::new(reader(library), 120, 30);
+    let (store, cache, mut h) = reading_two(&tmp, "2026-01-22-brief.md", 2);
     // The last result of the whole archive: a story of the oldest digest, listed last.
     h.keys("aaa/");
     h.search_for("AI");

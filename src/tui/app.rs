@@ -270,27 +270,34 @@ impl App {
         app.refind_bookmarks();
         app.select_date(0);
         app.restore_position();
-        let problems = app.library.skipped_files();
-        if problems > 0 {
-            let files = if problems == 1 { "file" } else { "files" };
-            app.show_problem(&format!(
-                "{problems} {files} skipped (unreadable, empty or not text) — run `ribao check`"
+        app.tell_skipped(app.library.skipped_files(), "");
+        app
+    }
+
+    /// Says that `n` files were skipped (`more` of them, once the reader runs), if any.
+    fn tell_skipped(&mut self, n: usize, more: &str) {
+        if n > 0 {
+            let files = crate::text::plural(n, &format!("{more}file"), &format!("{more}files"));
+            self.show_problem(&format!(
+                "{files} skipped (unreadable, empty or not text) — run `ribao check`"
             ));
         }
-        app
     }
 
     /// A problem found as the reader starts or by the indexing it started: shown after any
     /// other, for longer than a message.
     pub fn show_problem(&mut self, text: &str) {
-        let text = match self.message.take() {
-            Some(m) => format!("{} · {text}", m.text),
-            None => text.to_string(),
+        let until = Some(self.clock + PROBLEMS_TTL);
+        let (text, until) = match self.message.take() {
+            // After a message kept until the next key (found while the user may be
+            // reading), kept as long.
+            Some(m) => (format!("{} · {text}", m.text), m.until.and(until)),
+            None => (text.to_string(), until),
         };
         self.message = Some(Message {
             text,
             error: true,
-            until: Some(self.clock + PROBLEMS_TTL),
+            until,
             ends_with_link: false,
         });
     }

@@ -104,6 +104,7 @@ impl App {
     /// Takes a new library (indexing done, or the store changed): the reader stays where it
     /// was (date, scope, category, story, scroll), and an open search is asked again.
     pub(super) fn replace_library(&mut self, library: crate::library::Library) {
+        let before = self.library.skipped_files();
         let open = self.opened.map(|r| {
             let (digest, item) = self.item_at(r);
             (item.title.to_string(), digest.path.clone())
@@ -128,6 +129,11 @@ impl App {
                 );
             }
         }
+        // A file that became unreadable is gone from the lists: said (after what the change
+        // did to the place shown), not passed over.
+        let now = self.library.skipped_files();
+        let more = if before > 0 { "more " } else { "" };
+        self.tell_skipped(now.saturating_sub(before), more);
     }
 
     /// [`App::replace_library`]'s work, the open story aside.
