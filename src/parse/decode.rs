@@ -113,18 +113,19 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
         be_lines += usize::from(pair == b"\0\n");
     }
     let pairs = bytes.len() / 2;
-    let few_ascii = |few: usize, lines: usize| {
-        lines >= 2 && lines > few && {
+    let little_ascii = |other_side: usize, lines: usize| {
+        lines >= 2 && lines > other_side && {
             let kept: Vec<u8> = bytes.iter().copied().filter(|&b| b != 0).collect();
             simdutf8::basic::from_utf8(&kept).is_err()
         }
     };
-    let one_sided = |many: usize, few: usize, lines: usize| {
-        few * 10 <= many && many * 5 >= pairs || few_ascii(few, lines)
+    // NULs on the side of `many`, the high bytes of ASCII characters.
+    let is_utf16 = |many: usize, few: usize, lines: usize| {
+        few * 10 <= many && many * 5 >= pairs || little_ascii(few, lines)
     };
-    if one_sided(odd, even, le_lines) {
+    if is_utf16(odd, even, le_lines) {
         Some(encoding_rs::UTF_16LE)
-    } else if one_sided(even, odd, be_lines) {
+    } else if is_utf16(even, odd, be_lines) {
         Some(encoding_rs::UTF_16BE)
     } else {
         None
