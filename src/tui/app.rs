@@ -76,6 +76,8 @@ pub enum CategoryRow {
 pub const UNIFIED_HEADING: &str = "统一分类 Unified";
 /// The heading above the publications' own categories.
 pub const SOURCE_HEADING: &str = "来源分类 Sources";
+/// What the status bar calls the built-in samples.
+pub const SAMPLES_LABEL: &str = "built-in samples";
 
 /// A status-bar message and when it goes away.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -832,12 +834,14 @@ impl App {
     pub(crate) fn count_frame(&mut self) {
         self.frames += 1;
     }
+    /// Where the digests shown come from: the store's path, or the samples and where to put
+    /// real digests (the start, [`SAMPLES_LABEL`], is what is kept when room is short).
     pub fn store_label(&self) -> String {
         let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
         match &self.library.origin {
             Origin::Store(path) => with_tilde(path, home.as_deref()),
             Origin::Samples { store } => format!(
-                "built-in samples — put digests in {}",
+                "{SAMPLES_LABEL} — put digests in {}",
                 with_tilde(store, home.as_deref())
             ),
         }

@@ -254,7 +254,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     } else if matches!(app.library().origin, Origin::Samples { .. }) {
         // "built-in samples — put digests in …" whole, else as many words of it as fit
         // whole: `built-in sampl…` said less than `samples`.
-        let said = [store.as_str(), "built-in samples"]
+        let said = [store.as_str(), crate::tui::app::SAMPLES_LABEL]
             .into_iter()
             .find(|s| text::str_width(s, opts) <= path_room)
             .unwrap_or("samples");
