@@ -872,6 +872,12 @@ fn capital_a_marks_every_story_listed_read_and_saves_them() {
     assert!(listed.iter().all(|id| !h.app.session().is_read(id)));
     h.keys("jA");
     assert!(listed.iter().all(|id| !h.app.session().is_read(id)));
+    // So does the question going from the screen: the next A asks again.
+    h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(60))]);
+    assert!(!h.text().contains(&asked), "{}", h.text());
+    h.keys("A");
+    assert!(h.text().contains(&asked), "{}", h.text());
+    assert!(listed.iter().all(|id| !h.app.session().is_read(id)));
     h.keys("A");
     let said = format!("marked {} stories read", listed.len());
     assert!(h.text().contains(&said), "{}", h.text());

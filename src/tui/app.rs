@@ -538,6 +538,10 @@ impl App {
             .is_some_and(|m| m.until.is_some_and(|t| self.clock >= t))
         {
             self.message = None;
+            // A question asked by the message (`A again marks…`, `q again…`) goes with it:
+            // the key pressed long after, with no question on screen, is asked again.
+            self.mark_all_asked = false;
+            self.quit_asked = false;
             redraw = true;
         }
         redraw
