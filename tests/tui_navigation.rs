@@ -868,3 +868,19 @@ fn the_article_title_says_when_the_highlight_is_another_story() {
     h.keys("<Enter>");
     assert!(!h.rows()[0].contains("highlighted"), "{}", h.rows()[0]);
 }
+
+/// However narrow the terminal, the hint line keeps the way back and `? help`, dropping the
+/// other hints from its end instead: a small terminal still shows how to leave a view.
+#[test]
+fn the_hint_line_keeps_back_and_help_at_any_width() {
+    let mut h = Harness::new(app(), 60, 20);
+    let hints = |h: &mut Harness| h.rows().last().unwrap().trim_end().to_string();
+    assert!(hints(&mut h).ends_with("? help"), "{}", hints(&mut h));
+    h.resize(40, 12);
+    h.keys("<Enter><Enter><Enter>");
+    let line = hints(&mut h);
+    assert!(
+        line.starts_with(" j/k scroll") && line.contains("Esc back") && line.ends_with("? help"),
+        "{line}"
+    );
+}

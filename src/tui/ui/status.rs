@@ -180,33 +180,64 @@ fn hints(app: &App) -> Hints {
 /// The hints that fit in `width` columns, whole ones only.
 fn hint_line(app: &App, width: usize, opts: text::TextOptions) -> Line<'static> {
     let key_style = Style::new().fg(Color::Cyan);
-    let mut spans: Vec<Span<'static>> = Vec::new();
-    let mut used = 0;
-    for &(actions, word) in hints(app) {
-        // A story opened from the bookmarks view goes back to it.
-        let word = match actions {
-            [Action::Back] if app.returns_to_bookmarks() => "bookmarks",
-            _ => word,
-        };
-        let keys: Vec<String> = actions
-            .iter()
-            .filter_map(|&a| keymap::first_key(a))
-            .collect();
-        let mut group = Vec::new();
-        if !spans.is_empty() {
-            group.push(Span::styled(" · ", DIM));
-        }
-        group.push(Span::styled(keys.join("/"), key_style));
-        group.push(Span::raw(format!(" {word}")));
-        let w: usize = group
+    let groups: Vec<(bool, [Span<'static>; 2])> = hints(app)
+        .iter()
+        .map(|&(actions, word)| {
+            // A story opened from the bookmarks view goes back to it.
+            let word = match actions {
+                [Action::Back] if app.returns_to_bookmarks() => "bookmarks",
+                _ => word,
+            };
+            let keys: Vec<String> = actions
+                .iter()
+                .filter_map(|&a| keymap::first_key(a))
+                .collect();
+            // The way back and to the help are kept however narrow the bar: without them
+            // a small terminal never shows how to leave a view or that `?` exists.
+            let kept = actions.contains(&Action::Back) || actions.contains(&Action::Help);
+            let spans = [
+                Span::styled(keys.join("/"), key_style),
+                Span::raw(format!(" {word}")),
+            ];
+            (kept, spans)
+        })
+        .collect();
+    const GAP: usize = 3;
+    let width_of = |spans: &[Span]| -> usize {
+        spans
             .iter()
             .map(|s| text::str_width(&s.content, opts))
-            .sum();
-        if used + w > width {
-            break;
+            .sum()
+    };
+    let kept_width: usize = groups
+        .iter()
+        .filter(|(kept, _)| *kept)
+        .map(|(_, spans)| width_of(spans) + GAP)
+        .sum();
+    // Too narrow even for those: as many as fit, in order.
+    let reserve = if kept_width <= width + GAP {
+        kept_width
+    } else {
+        0
+    };
+    let (mut used, mut full) = (reserve, false);
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    for (kept, group) in groups {
+        let w = width_of(&group) + GAP;
+        let shown = if kept && reserve > 0 {
+            true
+        } else {
+            // The others in order of use, up to the first that does not fit.
+            full |= used + w > width + GAP;
+            used += w;
+            !full
+        };
+        if shown {
+            if !spans.is_empty() {
+                spans.push(Span::styled(" · ", DIM));
+            }
+            spans.extend(group);
         }
-        used += w;
-        spans.extend(group);
     }
     Line::from(spans)
 }
