@@ -32,11 +32,19 @@ fn said(h: &Harness) -> String {
 fn b_bookmarks_the_highlighted_story_and_b_again_removes_it() {
     let mut h = Harness::new(app_with_state(State::default()), 120, 40);
     h.keys("<Enter><Enter>j");
-    let id = h.app.selected_item().unwrap().1.id.to_string();
+    let (id, title) = {
+        let item = h.app.selected_item().unwrap().1;
+        (item.id.to_string(), item.title.to_string())
+    };
     h.keys("b");
     assert!(h.app.session().is_bookmarked(&id));
     let screen = h.text();
-    assert!(screen.contains("★ bookmarked"), "{screen}");
+    // Named: `b` in the story list acts on the highlighted story, not the one shown.
+    let named: String = title.chars().take(8).collect();
+    assert!(
+        screen.contains(&format!("★ bookmarked “{named}")),
+        "{screen}"
+    );
     assert!(
         screen.contains("★ 1"),
         "bookmark count in the status bar:\n{screen}"

@@ -1182,10 +1182,13 @@ impl App {
             self.notify("select a story first (Enter on a story)", false);
             return;
         };
-        let id = self.item_at(r).1.id.to_string();
+        let (_, item) = self.item_at(r);
+        let (id, title) = (item.id.to_string(), self.short(item.title));
         let read = !self.session.is_read(&id);
         self.session.set_read(&id, read);
-        self.notify_change(if read { "marked read" } else { "marked unread" });
+        // Named, as `b` names what it bookmarks.
+        let state = if read { "read" } else { "unread" };
+        self.notify_change(&format!("marked “{title}” {state}"));
     }
 
     /// `A` twice: the stories listed (`listed`) read, in one save; says how many. The first

@@ -161,10 +161,12 @@ impl App {
         let library = Arc::clone(&self.library);
         let (digest, item) = scope::item(&library, r);
         let now = self.session.toggle_bookmark(digest, &item);
-        self.notify_change(if now {
-            "★ bookmarked"
+        // Named: the story `b` acts on (the highlighted one) need not be the one shown.
+        let title = self.short(item.title);
+        self.notify_change(&if now {
+            format!("★ bookmarked “{title}”")
         } else {
-            "bookmark removed"
+            format!("bookmark removed: “{title}”")
         });
     }
 }
