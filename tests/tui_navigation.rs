@@ -888,3 +888,23 @@ fn the_hint_line_keeps_back_and_help_at_any_width() {
         "{line}"
     );
 }
+
+/// A store path cut to fit the status bar starts at a whole folder name (`…/shared/corpus`,
+/// not `…ork/shared/corpus`), at any width.
+#[test]
+fn a_cut_store_path_starts_at_a_folder() {
+    let mut library = library();
+    library.origin = Origin::Store(PathBuf::from("/srv/archives/work/shared/corpus"));
+    let mut h = Harness::new(app_with(library, TextOptions::default()), 60, 20);
+    let mut cut = 0;
+    for width in 50..=120 {
+        h.resize(width, 20);
+        let rows = h.rows();
+        let status = &rows[rows.len() - 2];
+        if let Some((_, path)) = status.split_once('…') {
+            assert!(path.starts_with('/'), "{width}: {status}");
+            cut += 1;
+        }
+    }
+    assert!(cut > 5, "the path was cut at {cut} widths");
+}

@@ -291,8 +291,18 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
             .unwrap_or("samples");
         lead + said
     } else {
-        // A path: its end says the most.
-        lead + &cut_left(&store, path_room, opts)
+        // A path: its end says the most, from a whole word of it on (`…/shared/corpus`,
+        // not `…ork/shared/corpus`) when one fits.
+        let end = cut_left(&store, path_room, opts);
+        let whole = match end.strip_prefix('…') {
+            Some(rest) => match rest.find(['/', '-', '_', ' ', '.']) {
+                Some(at) if rest[at..].starts_with('/') => format!("…{}", &rest[at..]),
+                Some(at) if at + 1 < rest.len() => format!("…{}", &rest[at + 1..]),
+                _ => end,
+            },
+            None => end,
+        };
+        lead + &whole
     };
     let scope_row = fit_row(
         vec![Span::raw(" ")],
