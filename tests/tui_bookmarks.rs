@@ -1539,3 +1539,25 @@ fn a_reader_that_never_searched_keeps_the_search_another_saved() {
         "the mover's place"
     );
 }
+
+/// A title that quotes something itself is quoted in 「」 in messages, not in “” around “”.
+#[test]
+fn a_title_with_quotes_in_it_is_quoted_apart() {
+    let digest = ribao::parse::parse(
+        "# 日报 2026-03-01\n\n## 1. 夸克上线“深度研究”功能\n\n正文。\n".as_bytes(),
+        std::path::Path::new("store/2026-03-01.md"),
+    )
+    .unwrap();
+    let library = tui_support::library_of(
+        ribao::library::Origin::Store("/home/reader/digests".into()),
+        vec![digest],
+    );
+    let app = App::new(
+        library,
+        TextOptions::default(),
+        Session::in_memory(State::default()),
+    );
+    let mut h = Harness::new(app, 120, 30);
+    h.keys("<Enter><Enter>b");
+    assert_eq!(said(&h), "★ bookmarked 「夸克上线“深度研究”功能」");
+}

@@ -1183,12 +1183,12 @@ impl App {
             return;
         };
         let (_, item) = self.item_at(r);
-        let (id, title) = (item.id.to_string(), self.short(item.title));
+        let (id, title) = (item.id.to_string(), self.quoted(item.title));
         let read = !self.session.is_read(&id);
         self.session.set_read(&id, read);
         // Named, as `b` names what it bookmarks.
         let state = if read { "read" } else { "unread" };
-        self.notify_change(&format!("marked “{title}” {state}"));
+        self.notify_change(&format!("marked {title} {state}"));
     }
 
     /// `A` twice: the stories listed (`listed`) read, in one save; says how many. The first

@@ -47,7 +47,7 @@ impl App {
                     return None;
                 };
                 self.session.remove_bookmark(&mark.id);
-                let said = format!("removed “{}” — u puts it back", self.short(&mark.title));
+                let said = format!("removed {} — u puts it back", self.quoted(&mark.title));
                 self.bookmarks_removed.push(mark);
                 self.bookmarks_changed();
                 self.notify_change(&said);
@@ -59,7 +59,7 @@ impl App {
                 };
                 let (id, said) = (
                     mark.id.clone(),
-                    format!("put back “{}”", self.short(&mark.title)),
+                    format!("put back {}", self.quoted(&mark.title)),
                 );
                 self.session.restore_bookmark(mark);
                 if let Some(v) = self.bookmarks_changed() {
@@ -121,9 +121,14 @@ impl App {
         Some(view)
     }
 
-    /// A title cut to fit in a status message.
-    pub(super) fn short(&self, title: &str) -> String {
-        crate::text::truncate(title, 40, self.text).into_owned()
+    /// A story's title cut short and quoted for a message: in 「」 when it quotes something
+    /// itself (`“夸克上线“深度研究”功能”` read as two quotations).
+    pub(super) fn quoted(&self, title: &str) -> String {
+        let short = crate::text::truncate(title, 40, self.text);
+        match short.contains(['“', '”']) {
+            true => format!("「{short}」"),
+            false => format!("“{short}”"),
+        }
     }
 
     /// Opens the story with this id in the article view (closing a search); false when no
@@ -162,11 +167,11 @@ impl App {
         let (digest, item) = scope::item(&library, r);
         let now = self.session.toggle_bookmark(digest, &item);
         // Named: the story `b` acts on (the highlighted one) need not be the one shown.
-        let title = self.short(item.title);
+        let title = self.quoted(item.title);
         self.notify_change(&if now {
-            format!("★ bookmarked “{title}”")
+            format!("★ bookmarked {title}")
         } else {
-            format!("bookmark removed: “{title}”")
+            format!("bookmark removed: {title}")
         });
     }
 }

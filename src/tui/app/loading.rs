@@ -121,8 +121,8 @@ impl App {
                 // empties a file before writing it would otherwise close it unexplained).
                 self.notify_found(
                     format!(
-                        "“{}” is no longer in the store: {} changed or was removed",
-                        self.short(&title),
+                        "{} is no longer in the store: {} changed or was removed",
+                        self.quoted(&title),
                         path.display()
                     ),
                     true,
