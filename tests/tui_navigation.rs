@@ -908,3 +908,17 @@ fn a_cut_store_path_starts_at_a_folder() {
     }
     assert!(cut > 5, "the path was cut at {cut} widths");
 }
+
+/// A letter that is no key says so and where the keys are listed, rather than nothing
+/// happening; a key that is one does its work.
+#[test]
+fn a_letter_that_is_no_key_says_so() {
+    let mut h = Harness::new(app(), 100, 30);
+    h.keys("x");
+    assert_eq!(
+        h.app.message().map(|m| m.text.as_str()),
+        Some("x is no key here — ? lists the keys")
+    );
+    h.keys("j");
+    assert!(h.app.message().is_none());
+}

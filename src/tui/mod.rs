@@ -31,6 +31,7 @@ pub use session::Session;
 
 use crate::library::Library;
 use crate::text::TextOptions;
+use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::process::{Command, Stdio};
@@ -197,7 +198,19 @@ fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<S
                 }
                 None => Step::Redraw,
             },
-            None => Step::Nothing,
+            // A letter that is no key: said, rather than nothing happening without a word.
+            None => match key.code {
+                KeyCode::Char(c)
+                    if key.kind == KeyEventKind::Press
+                        && !key
+                            .modifiers
+                            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    app.notify(format!("{c} is no key here — ? lists the keys"), false);
+                    Step::Redraw
+                }
+                _ => Step::Nothing,
+            },
         },
         Event::Paste(text) => {
             app.paste(&text);
