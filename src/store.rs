@@ -274,20 +274,23 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
         }
     }
     found.add_unread(unread);
+    let linked_from = folders.len();
     folders.append(&mut linked);
-    for folder in folders {
+    for (n, folder) in folders.into_iter().enumerate() {
+        // A link to a folder the store is in leads back to it, as a loop does, and first
+        // through folders outside the store: not followed, whether or not walked already.
+        if n >= linked_from && is_loop(dir, &folder) {
+            found.problems.push(FileProblem {
+                message: "a link back to a folder it is in (a loop); not followed".into(),
+                path: folder,
+                left_alone: true,
+            });
+            continue;
+        }
         match std::fs::metadata(&folder) {
-            // Reached again: a link back up is a loop, worth telling; another name for a
-            // folder read already is left out quietly (its files are listed once).
-            Ok(m) if !remember(visited, &m) => {
-                if is_loop(dir, &folder) {
-                    found.problems.push(FileProblem {
-                        message: "a link back to a folder it is in (a loop); not followed".into(),
-                        path: folder,
-                        left_alone: true,
-                    });
-                }
-            }
+            // Reached again under another name: left out quietly (its files are listed
+            // once).
+            Ok(m) if !remember(visited, &m) => {}
             Ok(m) => {
                 found.folder(folder.clone(), &m);
                 walk(&folder, visited, found);

@@ -102,6 +102,27 @@ fn broken_links_fail_only_under_a_digests_name() {
     assert_eq!(told, [("2026-01-02.md".into(), false)], "{problems:?}");
 }
 
+/// A link to a folder the store is in is a loop, not a way out of the store: the files
+/// beside the store are not read, and `check` tells of the link.
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_folder_above_the_store_is_not_followed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    fs::create_dir_all(store.join("2026")).unwrap();
+    fs::create_dir_all(tmp.path().join("private")).unwrap();
+    fs::write(store.join("2026/2026-01-01.md"), "# x").unwrap();
+    fs::write(tmp.path().join("private/2026-01-02.md"), "# secret").unwrap();
+    std::os::unix::fs::symlink(tmp.path(), store.join("2026/parent")).unwrap();
+    let ribao::store::Scan {
+        files, problems, ..
+    } = scan(&store);
+    let names: Vec<_> = files.iter().map(|f| f.path.file_name().unwrap()).collect();
+    assert_eq!(names, ["2026-01-01.md"]);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].path.ends_with("2026/parent") && problems[0].left_alone);
+}
+
 #[test]
 fn a_missing_store_is_a_problem_not_a_panic() {
     let ribao::store::Scan {
