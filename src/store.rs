@@ -35,8 +35,9 @@ pub struct FileProblem {
     pub path: PathBuf,
     pub message: String,
     /// Left alone on purpose, so `check` tells of it, but nothing failed: a link back to a
-    /// folder it is in (it would be walked forever), or a digest's name on something that is
-    /// no file (a pipe would wait forever, `/dev/zero` never end).
+    /// folder it is in (it would be walked forever), links that lead to each other, or a
+    /// digest's name on something that is no file (a pipe would wait forever, `/dev/zero`
+    /// never end).
     pub left_alone: bool,
 }
 
@@ -267,7 +268,7 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
                     found.problems.push(no_file(looked.entry.path));
                 }
             }
-            Err(e) if is_digest_name(&path) => found.problems.push(cannot_read(path, &e)),
+            Err(e) if is_digest_name(&path) => found.problems.push(broken_link(path, &e)),
             // A link to no digest, or a broken one under another name (it may have led to
             // a folder since removed): nothing the store names as a digest is missing.
             _ => {}
@@ -324,6 +325,39 @@ fn remember(_: &Visited, _: &std::fs::Metadata) -> bool {
 fn no_file(path: PathBuf) -> FileProblem {
     FileProblem {
         message: "not a regular file (a pipe, device or socket); not read".into(),
+        path,
+        left_alone: true,
+    }
+}
+
+/// A link with a digest's name that leads to no file: one of links that lead to each
+/// other (left alone, as a loop of folders is), or one to a file that is not there (a
+/// digest missing, named).
+fn broken_link(path: PathBuf, e: &std::io::Error) -> FileProblem {
+    let mut seen = HashSet::new();
+    let mut at = path.clone();
+    // Followed a link at a time, as the system would (40 links at most on Linux).
+    for _ in 0..40 {
+        let Ok(target) = std::fs::read_link(&at) else {
+            // Not a link: the end of the chain, there but unreadable, or not there.
+            return match at == path || at.symlink_metadata().is_ok() {
+                true => cannot_read(path, e),
+                false => FileProblem {
+                    message: format!("a link to {}, which is not there", at.display()),
+                    path,
+                    left_alone: false,
+                },
+            };
+        };
+        at = at
+            .parent()
+            .map_or_else(|| target.clone(), |dir| dir.join(&target));
+        if !seen.insert(at.clone()) {
+            break;
+        }
+    }
+    FileProblem {
+        message: "links that lead to each other (a loop), to no file; not read".into(),
         path,
         left_alone: true,
     }

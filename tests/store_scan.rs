@@ -91,15 +91,34 @@ fn broken_links_fail_only_under_a_digests_name() {
     std::os::unix::fs::symlink("loop-b", tmp.path().join("loop-a")).unwrap();
     std::os::unix::fs::symlink("loop-a", tmp.path().join("loop-b")).unwrap();
     std::os::unix::fs::symlink("missing.md", tmp.path().join("2026-01-02.md")).unwrap();
+    // Two digests' names linked to each other: a loop, told and left alone.
+    std::os::unix::fs::symlink("b.md", tmp.path().join("a.md")).unwrap();
+    std::os::unix::fs::symlink("a.md", tmp.path().join("b.md")).unwrap();
     let ribao::store::Scan {
         files, problems, ..
     } = scan(tmp.path());
     assert_eq!(files.len(), 1);
-    let told: Vec<_> = problems
+    let mut told: Vec<_> = problems
         .iter()
         .map(|p| (p.path.file_name().unwrap().to_string_lossy(), p.left_alone))
         .collect();
-    assert_eq!(told, [("2026-01-02.md".into(), false)], "{problems:?}");
+    told.sort();
+    assert_eq!(
+        told,
+        [
+            ("2026-01-02.md".into(), false),
+            ("a.md".into(), true),
+            ("b.md".into(), true)
+        ],
+        "{problems:?}"
+    );
+    let missing = problems.iter().find(|p| !p.left_alone).unwrap();
+    assert!(
+        missing.message.starts_with("a link to ")
+            && missing.message.ends_with("missing.md, which is not there"),
+        "{}",
+        missing.message
+    );
 }
 
 /// A link to a folder the store is in is a loop, not a way out of the store: the files
