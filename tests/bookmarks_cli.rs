@@ -448,6 +448,11 @@ fn a_hand_edited_bookmark_prints_without_control_characters() {
                 "title": "  ", "url": null, "path": "/gone.md",
                 "added": "2026-02-27T10:00:00Z"
             }, {
+                "id": "a6", "date": "2026-02-25", "source": "[x](javascript:alert(1)) <b>",
+                "category": null, "title": "New\nline\n- [evil](http://evil)",
+                "url": "https://example.com/a\nb>c", "path": "/gone.md",
+                "added": "2026-02-25T10:00:00Z"
+            }, {
                 "id": "a5", "date": "2026-02-26", "source": "周报", "category": null,
                 "title": "点我", "url": "javascript:alert(`1`)", "path": "/gone.md",
                 "added": "2026-02-26T10:00:00Z"
@@ -474,14 +479,16 @@ fn a_hand_edited_bookmark_prints_without_control_characters() {
     ));
     assert_eq!(
         markdown.lines().next().unwrap(),
-        r"- [EVIL  title \<b>\[x\]](https://x.example/a%28b%29) — 周报, 2026-03-02"
+        r"- [EVIL title \<b>\[x\]](https://x.example/a%28b%29) — 周报, 2026-03-02"
     );
     // Without a title, the link is not left with no text to click, nor the line empty; an
     // address that is no web page's is no link.
-    let last: Vec<&str> = markdown.lines().rev().take(3).collect();
+    // Nor does a line break or a link in a title or source end the item or make a link.
+    let last: Vec<&str> = markdown.lines().rev().take(4).collect();
     assert_eq!(
         last,
         [
+            r"- [New line - \[evil\](http://evil)](https://example.com/a%0Ab%3Ec) — \[x\](javascript:alert(1)) \<b>, 2026-02-25",
             "- 点我 `javascript:alert('1')` — 周报, 2026-02-26",
             "- (untitled) — 周报, 2026-02-27",
             "- <https://y.example/p> — 周报, 2026-02-28"

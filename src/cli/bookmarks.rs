@@ -75,21 +75,33 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
 /// split escape sequences (`\e]52;…` with its `]` escaped), which then showed as text.
 fn markdown_line(b: &Bookmark) -> String {
     let clean = |s: &str| crate::text::sanitize(s).into_owned();
-    let title = clean(b.title.trim())
-        .replace('\\', "\\\\")
-        .replace('[', "\\[")
-        .replace(']', "\\]")
-        .replace('<', "\\<");
-    let source = clean(&b.source);
-    let date = b.date.as_deref().unwrap_or(crate::model::UNDATED);
-    let date = clean(date);
+    // On one line: a line break would end the list item.
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Text whose brackets and tags are text: `[x](javascript:…)` in a title or a folder's
+    // name is no link.
+    let text = |s: &str| {
+        one_line(&clean(s))
+            .replace('\\', "\\\\")
+            .replace('[', "\\[")
+            .replace(']', "\\]")
+            .replace('<', "\\<")
+    };
+    let (title, source) = (text(&b.title), text(&b.source));
+    let date = text(b.date.as_deref().unwrap_or(crate::model::UNDATED));
     let title = (!title.is_empty()).then_some(title);
     let untitled = |title: Option<String>| title.unwrap_or_else(|| "(untitled)".into());
-    // A link's target with its parentheses and spaces escaped, so it ends where it should.
+    // A link's target with what would end it early (parentheses, angle brackets, spaces and
+    // line breaks) percent-encoded.
     let target = |url: String| {
-        url.replace('(', "%28")
-            .replace(')', "%29")
-            .replace(' ', "%20")
+        url.chars()
+            .fold(String::with_capacity(url.len()), |mut out, c| {
+                if matches!(c, '(' | ')' | '<' | '>') || c.is_ascii_whitespace() {
+                    out.push_str(&format!("%{:02X}", u32::from(c)));
+                } else {
+                    out.push(c);
+                }
+                out
+            })
     };
     match (b.url.as_deref().map(clean), title) {
         // Only a web address is made a link: another (`javascript:…`, put in by a hand
@@ -97,7 +109,7 @@ fn markdown_line(b: &Bookmark) -> String {
         (Some(url), title) if crate::text::web_scheme_len(&url).is_none() => format!(
             "- {} `{}` — {source}, {date}",
             untitled(title),
-            url.replace('`', "'")
+            one_line(&url).replace('`', "'")
         ),
         (Some(url), Some(title)) => format!("- [{title}]({}) — {source}, {date}", target(url)),
         // No title to link (a state file edited by hand): the address is its own text.
