@@ -101,11 +101,18 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
     }
     // After the ids: stories without a title are dropped there.
     let (mut items, cut) = with_ids(items, &source, &day_key(date, path));
-    // A body that only says the title again (a short post, titled by all of it) is no text:
-    // shown, it repeated the headline under itself. Only a body about as short as the title
-    // can be one, so few are made plain.
+    // A body that only says the title again (a short post, titled by all of it), maybe with
+    // the full stop the title goes without, is no text: shown, it repeated the headline
+    // under itself. Only a body about as short as the title can be one, so few are made
+    // plain.
+    let bare = |s: &str| {
+        s.trim_end_matches(['.', '。', '!', '！', '?', '？'])
+            .to_string()
+    };
     for item in &mut items {
-        if item.body.len() <= item.title.len() * 2 + 16 && inline::plain(&item.body) == item.title {
+        if item.body.len() <= item.title.len() * 2 + 16
+            && bare(&inline::plain(&item.body)) == bare(&item.title)
+        {
             item.body.clear();
         }
     }
@@ -393,13 +400,13 @@ mod tests {
     #[test]
     fn a_body_that_only_repeats_the_title_is_no_text() {
         let d = parse(
-            "# 日报\n\n### 1. 甲方说我皮肤变好了\n**甲方说我皮肤变好了**\n\n### 2. 短标题\n短标题，还有后文。\n"
+            "# 日报\n\n### 1. 甲方说我皮肤变好了\n**甲方说我皮肤变好了**\n\n### 2. 短标题\n短标题，还有后文。\n\n### 3. Google launches Gemini 4\nGoogle launches Gemini 4.\n"
                 .as_bytes(),
             Path::new("x/2026-07-01.md"),
         )
         .unwrap();
         let bodies: Vec<&str> = d.items.iter().map(|i| i.body.as_str()).collect();
-        assert_eq!(bodies, ["", "短标题，还有后文。"]);
+        assert_eq!(bodies, ["", "短标题，还有后文。", ""]);
     }
 
     /// Namesakes (different stories under one title) take the title's id, then its id
