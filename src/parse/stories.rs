@@ -591,7 +591,7 @@ fn list_stories(lines: &[&str], category: Option<String>, bullets: Bullets) -> V
         };
         let end = item_end(lines, i, marker.indent);
         let link = after_tag(marker.content).unwrap_or(marker.content);
-        let link_led = !marker.ordered && link.starts_with('[');
+        let link_led = link.starts_with('[');
         let bold = !marker.ordered && marker.content.starts_with("**");
         let key = if bold {
             key_of(marker.content)
@@ -1050,6 +1050,25 @@ mod tests {
         let titles: Vec<&str> = f.items.iter().map(|i| i.title.as_str()).collect();
         assert_eq!(titles, ["九百九十九", "一千", "万"]);
         assert!(f.items[1].body.contains("正文一千"));
+    }
+
+    /// A numbered item led by its link is read as a bullet led by its link is: the link's
+    /// text the title, what follows the text.
+    #[test]
+    fn numbered_and_bulleted_link_items_are_read_alike() {
+        for marker in ["1.", "-"] {
+            let f = find(&Doc::new(&format!(
+                "## 资讯\n\n{marker} [Small story](https://example.com/1) - text for one\n{marker} [Other story](https://example.com/2) - text for two\n"
+            )));
+            let item = &f.items[0];
+            assert_eq!(item.title, "Small story", "{marker}");
+            assert!(
+                item.body.contains("text for one"),
+                "{marker}: {}",
+                item.body
+            );
+            assert_eq!(item.url.as_deref(), Some("https://example.com/1"));
+        }
     }
 
     /// A numbered list past 9999 (a year's items in one file) keeps each item a story of its
