@@ -191,6 +191,20 @@ fn bookmark_opened_in(path: &str, title: &str, url: Option<&str>) -> Harness {
     h
 }
 
+/// A bookmark whose title a hand edit blanked is `(untitled)` in the list and on its page,
+/// as on the command line, not a blank row.
+#[test]
+fn a_blanked_bookmark_title_shows_as_untitled() {
+    let mut h = bookmark_opened_in("/gone/2025-12-31.md", " ", None);
+    assert!(h.text().contains("(untitled)"), "{}", h.text());
+    h.keys("<Esc>");
+    let rows = h.rows();
+    assert!(
+        rows.iter().any(|r| r.contains("2025-12-31  (untitled)")),
+        "{rows:#?}"
+    );
+}
+
 #[test]
 fn a_bookmark_whose_file_is_gone_shows_its_saved_title_and_link() {
     let mut h = gone_bookmark_opened("已删除文件里的一篇文章", Some("https://example.com/gone"));

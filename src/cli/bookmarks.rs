@@ -47,11 +47,7 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
                     .as_deref()
                     .map(|u| format!("\n    {u}"))
                     .unwrap_or_default();
-                // A title a hand edit blanked is not left as nothing.
-                let title = match b.title.trim() {
-                    "" => "(untitled)",
-                    _ => &b.title,
-                };
+                let title = b.shown_title();
                 let line = format!(
                     "{}  {date:<10}  {}{category}  {title}{url}\n",
                     b.id, b.source

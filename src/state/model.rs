@@ -51,6 +51,15 @@ impl Bookmark {
         }
     }
 
+    /// The title to show: `(untitled)` for one a hand edit blanked (or made no text), not
+    /// nothing.
+    pub fn shown_title(&self) -> &str {
+        match self.title.trim() {
+            "" => "(untitled)",
+            _ => &self.title,
+        }
+    }
+
     /// `2026-01-20 · 量子位 · 技术前沿解读`: date, publication and category, those it has.
     pub fn meta(&self) -> String {
         [

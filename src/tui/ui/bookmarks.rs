@@ -161,7 +161,7 @@ fn row(
     let title_at: usize = prefix.iter().map(|s| s.content.len()).sum();
     let line = fit_row(
         prefix,
-        &clean(&mark.title),
+        &clean(mark.shown_title()),
         Style::new(),
         vec![Span::styled(place, DIM)],
         width,
@@ -185,7 +185,7 @@ fn missing_lines(
 ) -> Vec<Line<'static>> {
     let meta = mark.meta();
     let mut out = text::wrap(
-        &[Span::styled(clean(&mark.title), super::ACCENT)],
+        &[Span::styled(clean(mark.shown_title()), super::ACCENT)],
         width,
         opts,
     );
