@@ -73,6 +73,15 @@ fn push_inline(text: &str, out: &mut SearchText) {
             // A link target: up to its closing parenthesis (or the line's end).
             out.text.push(' ');
             target_len(after).map_or(tail.len(), |e| e + 3)
+        } else if let Some(url) = tail
+            .strip_prefix('<')
+            .filter(|rest| crate::text::web_scheme_len(rest).is_some())
+            .and_then(|rest| Some(&rest[..rest.find('>')?]))
+            .filter(|url| !url.contains([' ', '<']))
+        {
+            // An autolink (`<https://…>`): its address is its text, as the reader shows it.
+            push_visible(url, out);
+            url.len() + 2
         } else if tail.starts_with('<')
             && tail[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
         {
@@ -273,6 +282,10 @@ mod tests {
             )
             .text,
             "t\n见 条目  与 b  完"
+        );
+        assert_eq!(
+            searchable("t", "见 <https://w.example/quokka_(x)> 与 <b>粗</b>").text,
+            "t\n见 https://w.example/quokka_(x) 与 粗"
         );
     }
 
