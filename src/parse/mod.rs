@@ -101,18 +101,8 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
     }
     // After the ids: stories without a title are dropped there.
     let (mut items, cut) = with_ids(items, &source, &day_key(date, path));
-    // A body that only says the title again (a short post, titled by all of it), maybe with
-    // the full stop the title goes without, is no text: shown, it repeated the headline
-    // under itself. Only a body about as short as the title can be one, so few are made
-    // plain.
-    let bare = |s: &str| {
-        s.trim_end_matches(['.', '。', '!', '！', '?', '？'])
-            .to_string()
-    };
     for item in &mut items {
-        if item.body.len() <= item.title.len() * 2 + 16
-            && bare(&inline::plain(&item.body)) == bare(&item.title)
-        {
+        if repeats_title(&item.body, &item.title) {
             item.body.clear();
         }
     }
@@ -217,6 +207,25 @@ fn generic_source(fm: &FrontMatter, doc: &Doc, path: &Path) -> String {
         .map(|t| name_without_date(&inline::plain(t)))
         .find(|n| !n.is_empty() && n.chars().count() <= 24)
         .unwrap_or_else(|| folder_name(path))
+}
+
+/// Whether `body` only says `title` again (a short post, titled by all of it), maybe with
+/// the full stop the title goes without: then it is no text, which shown repeated the
+/// headline under itself. Only a body about as short as the title, holding its first
+/// words, can be one, so few are made plain (this runs for every story).
+fn repeats_title(body: &str, title: &str) -> bool {
+    let bare = |s: &str| {
+        s.trim_end_matches(['.', '。', '!', '！', '?', '？'])
+            .to_string()
+    };
+    let head = title
+        .char_indices()
+        .nth(6)
+        .map_or(title, |(at, _)| &title[..at]);
+    body.len() >= head.len()
+        && body.len() <= title.len() * 2 + 16
+        && memchr::memmem::find(body.as_bytes(), head.as_bytes()).is_some()
+        && bare(&inline::plain(body)) == bare(title)
 }
 
 fn name_without_date(title: &str) -> String {
