@@ -134,18 +134,24 @@ fn push_inline(text: &str, out: &mut SearchText) {
 /// Where a link target's closing parenthesis is in `after` (what follows `](`): parentheses
 /// inside it come in pairs, as CommonMark has it (`wiki/GPT_(language_model)`).
 fn target_len(after: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut bytes = after.bytes().enumerate();
-    while let Some((at, b)) = bytes.next() {
-        match b {
+    let b = after.as_bytes();
+    let (mut depth, mut at) = (0usize, 0);
+    // Only the parentheses and escapes are looked at: this runs for every link's target.
+    while let Some(found) = b
+        .get(at..)
+        .and_then(|rest| memchr::memchr3(b'(', b')', b'\\', rest))
+    {
+        let i = at + found;
+        match b[i] {
             b'\\' => {
-                bytes.next();
+                at = i + 2;
+                continue;
             }
             b'(' => depth += 1,
-            b')' if depth == 0 => return Some(at),
-            b')' => depth -= 1,
-            _ => {}
+            _ if depth == 0 => return Some(i),
+            _ => depth -= 1,
         }
+        at = i + 1;
     }
     None
 }
