@@ -1,5 +1,6 @@
-//! What any first index of a store costs at least: every file read and run through a
-//! Markdown parser (pulldown-cmark, on every core), nothing kept or written.
+//! Every file of a store read and run through a CommonMark parser (pulldown-cmark, on every
+//! core), nothing kept or written: for scale beside a first index. It was meant as the least
+//! an index costs, but ribao's index parses with its own line parser, so it is no floor.
 //! `scripts/bench.sh` times it beside `ribao list` on a first run and `cat` of the files.
 //!
 //!   cargo run --release --example parse_floor -- STORE
