@@ -357,6 +357,14 @@ fn l_lists_every_link_of_the_story_to_open_or_copy_any() {
     h.keys("9");
     assert!(h.text().contains("no link [9] here"), "{}", h.text());
     assert_eq!(h.app.links_view().unwrap().selected, 1);
+    // Another view's key says what the list takes instead of doing nothing.
+    h.keys("B");
+    assert!(h.app.links_view().is_some() && h.app.bookmarks_view().is_none());
+    assert!(
+        h.text().contains("the links list is open: Enter opens"),
+        "{}",
+        h.text()
+    );
     h.keys("<Esc>");
     assert!(h.app.links_view().is_none());
     assert!(!h.text().contains("链接 Links"));

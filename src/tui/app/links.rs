@@ -110,7 +110,11 @@ impl App {
                 });
             }
             Action::Back | Action::Links | Action::Quit => self.links = None,
-            _ => {}
+            // Taken by the list while it is open: said, not passed over in silence.
+            _ => self.notify(
+                "the links list is open: Enter opens, y copies, Esc closes",
+                false,
+            ),
         }
         None
     }
