@@ -304,10 +304,17 @@ impl Snippets {
             .filter_map(|m| m.find_from(body, 0))
             .min_by_key(|m| m.start);
         let (start, end) = match &found {
-            Some(m) => (
-                back_chars(body, m.start, SNIPPET_BEFORE),
-                forward_chars(body, m.end, SNIPPET_AFTER),
-            ),
+            Some(m) => {
+                let end = forward_chars(body, m.end, SNIPPET_AFTER);
+                // A match near the body's end takes the room it leaves there before it:
+                // a wide row was left half empty.
+                let after = body[m.end..end]
+                    .iter()
+                    .filter(|&&b| is_char_start(b))
+                    .count();
+                let before = SNIPPET_BEFORE + SNIPPET_AFTER - after;
+                (back_chars(body, m.start, before), end)
+            }
             None => (0, forward_chars(body, 0, SNIPPET_BEFORE + SNIPPET_AFTER)),
         };
         // A cut inside a character's sequence (an emoji's selector, a combining mark) moves
@@ -415,7 +422,10 @@ mod tests {
 
     #[test]
     fn snippet_marks_the_original_text_of_the_match() {
-        let text = "OpenAI 标题\n前文很长很长很长很长很长很长很长很长很长很长很长很长很长很长 ＯｐｅｎＡＩ 发布新模型";
+        let text = format!(
+            "OpenAI 标题\n前文很长很长很长很长很长很长很长很长很长很长很长很长很长很长 ＯｐｅｎＡＩ 发布新模型{}",
+            "尾".repeat(SNIPPET_AFTER)
+        );
         let s = Snippets::new(&["openai".into()]).of(text.as_bytes());
         let r = s.match_range.clone().unwrap();
         assert_eq!(
@@ -440,7 +450,7 @@ mod tests {
             "{}…{}gpu{}",
             "前".repeat(9),
             "前".repeat(19),
-            "后".repeat(9)
+            "后".repeat(SNIPPET_AFTER)
         );
         let s = Snippets::new(&["gpu".into()]).of(format!("标题\n{body}").as_bytes());
         assert!(s.text.starts_with("…前"), "{}", s.text);
@@ -449,9 +459,13 @@ mod tests {
 
     #[test]
     fn a_snippet_never_starts_inside_a_characters_sequence() {
-        let body = format!("🏷\u{fe0f}{} gpu", "a".repeat(SNIPPET_BEFORE - 2));
+        let tail = format!(" {}", "尾".repeat(SNIPPET_AFTER - 1));
+        let body = format!("🏷\u{fe0f}{} gpu{tail}", "a".repeat(SNIPPET_BEFORE - 2));
         let s = Snippets::new(&["gpu".into()]).of(format!("标题\n{body}").as_bytes());
-        assert_eq!(s.text, format!("…{} gpu", "a".repeat(SNIPPET_BEFORE - 2)));
+        assert_eq!(
+            s.text,
+            format!("…{} gpu{tail}", "a".repeat(SNIPPET_BEFORE - 2))
+        );
         assert_eq!(&s.text[s.match_range.unwrap()], "gpu");
     }
 
@@ -461,8 +475,9 @@ mod tests {
     fn a_snippet_never_starts_with_closing_punctuation() {
         for lead in ["，", "。", "」，", " ", "）"] {
             let body = format!(
-                "前文{lead}{}融资",
-                "初".repeat(SNIPPET_BEFORE - lead.chars().count())
+                "前文{lead}{}融资{}",
+                "初".repeat(SNIPPET_BEFORE - lead.chars().count()),
+                "尾".repeat(SNIPPET_AFTER)
             );
             let s = Snippets::new(&["融资".into()]).of(format!("标题\n{body}").as_bytes());
             assert!(s.text.starts_with("…初"), "{lead:?}: {}", s.text);
@@ -485,6 +500,17 @@ mod tests {
         // A word longer than the whole snippet is cut all the same.
         let s = Snippets::new(&["x".into()]).of(format!("标题\n{}", "a".repeat(300)).as_bytes());
         assert_eq!(s.text, format!("{}…", "a".repeat(120)));
+    }
+
+    /// A match near the body's end takes the room it leaves after it before it, so a
+    /// snippet is as long as its text allows wherever the match is.
+    #[test]
+    fn a_match_near_the_end_shows_more_before_it() {
+        let body = format!("{}监管走向。", "前".repeat(200));
+        let s = Snippets::new(&["监管".into()]).of(format!("标题\n{body}").as_bytes());
+        let before = s.text[..s.match_range.unwrap().start].trim_start_matches('…');
+        assert_eq!(before.chars().count(), SNIPPET_BEFORE + SNIPPET_AFTER - 3);
+        assert!(s.text.ends_with("监管走向。"), "{}", s.text);
     }
 
     #[test]
