@@ -17,7 +17,9 @@ pub(crate) fn lines(width: usize, opts: TextOptions) -> Vec<Line<'static>> {
         .map(|k| text::str_width(k, opts))
         .max()
         .unwrap_or(0)
-        .min(width / 2);
+        // A third of a narrow box at most, so the descriptions keep room (longer keys go
+        // on a row of their own).
+        .min(width / 3);
     let mut out = Vec::new();
     for (keys, (_, description)) in keys.iter().zip(&entries) {
         let first = [Span::styled(pad_to(keys, key_w + 2, opts), FOCUS)];
@@ -64,7 +66,12 @@ pub(crate) const NOTES: &[&str] = &[
 
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let opts = app.text_options();
-    let width = area.width.saturating_sub(4).min(72);
+    // Narrow, the box takes the whole width: a margin would leave the pane's border
+    // showing beside its own.
+    let width = match area.width {
+        0..60 => area.width,
+        _ => area.width.saturating_sub(4).min(72),
+    };
     let content_w = usize::from(width.saturating_sub(2));
     let rows = lines(content_w, opts);
     let height = (rows.len() as u16 + 2)
