@@ -91,19 +91,14 @@ impl ArticleCache {
             let lines = match &content {
                 Content::Story(r) => {
                     let (digest, view) = crate::tui::scope::item(library, *r);
-                    let (lines, about) = match library.story(library.global(*r)) {
-                        Ok(item) => story(&mut self.render, digest, &item, width, opts),
-                        // Headed as ever from the index, the reason where its text would be.
-                        Err(why) => {
-                            let header =
-                                crate::article::header(digest, &view.without_text(), width, opts);
-                            let mut lines = header.rows;
-                            lines.push(Line::default());
-                            let why = format!("（正文读不到 / its text cannot be read）{why}");
-                            lines.extend(wrap_styled(&why, DIM, width, opts));
-                            (lines, header.about)
-                        }
+                    // A story whose file cannot be read now is headed as ever, from the
+                    // index, with the reason where its text would be.
+                    let (item, unreadable) = match library.story(library.global(*r)) {
+                        Ok(item) => (item, None),
+                        Err(why) => (view.without_text(), Some(why)),
                     };
+                    let (lines, about) =
+                        story(&mut self.render, digest, &item, unreadable, width, opts);
                     unsearched = about;
                     lines
                 }
@@ -208,19 +203,23 @@ fn wrap_styled(
     text::wrap(&[Span::styled(clean(s), style)], width, opts)
 }
 
-/// The story as rows: title, meta line, link, blank, body (links listed at its end); and
-/// which rows are the meta line and link.
+/// The story as rows: title, meta line, link, blank, body (links listed at its end), or
+/// why its text cannot be read (`unreadable`); and which rows are the meta line and link.
 fn story(
     render: &mut RenderCache,
     digest: &DigestInfo,
     item: &Item,
+    unreadable: Option<String>,
     width: usize,
     opts: TextOptions,
 ) -> (Vec<Line<'static>>, std::ops::Range<usize>) {
     let header = crate::article::header(digest, item, width, opts);
     let mut out = header.rows;
     out.push(Line::default());
-    if item.body.trim().is_empty() {
+    if let Some(why) = unreadable {
+        let why = format!("（正文读不到 / its text cannot be read）{why}");
+        out.extend(wrap_styled(&why, DIM, width, opts));
+    } else if item.body.trim().is_empty() {
         let hint = if item.url.is_some() {
             "（没有正文 / no text — press o to open the link）"
         } else {
