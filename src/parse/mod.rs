@@ -214,10 +214,9 @@ fn generic_source(fm: &FrontMatter, doc: &Doc, path: &Path) -> String {
 /// headline under itself. Only a body about as short as the title, holding its first
 /// words, can be one, so few are made plain (this runs for every story).
 fn repeats_title(body: &str, title: &str) -> bool {
-    let bare = |s: &str| {
+    fn bare(s: &str) -> &str {
         s.trim_end_matches(['.', '。', '!', '！', '?', '？'])
-            .to_string()
-    };
+    }
     let head = title
         .char_indices()
         .nth(6)
