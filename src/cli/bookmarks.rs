@@ -85,7 +85,7 @@ fn markdown_line(b: &Bookmark) -> String {
     let (title, source) = (text(&b.title), text(&b.source));
     let date = text(b.date.as_deref().unwrap_or(crate::model::UNDATED));
     let title = (!title.is_empty()).then_some(title);
-    let untitled = |title: Option<String>| title.unwrap_or_else(|| "(untitled)".into());
+    let untitled = |title: Option<String>| title.unwrap_or_else(|| crate::state::UNTITLED.into());
     // A link's target with what would end it early (parentheses, angle brackets, spaces and
     // line breaks) percent-encoded.
     let target = |url: String| {

@@ -40,4 +40,4 @@ pub use broken::Notice;
 pub use change::Change;
 pub use error::StateError;
 pub use file::{Loaded, Stamp, StateFile};
-pub use model::{Bookmark, Extra, Position, State, timestamp_now};
+pub use model::{Bookmark, Extra, Position, State, UNTITLED, timestamp_now};

@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
+/// What a bookmark whose title a hand edit blanked is shown as, not nothing.
+pub const UNTITLED: &str = "(untitled)";
+
 /// Fields written by a newer ribao that this one does not know; kept and written back as is.
 pub type Extra = Map<String, Value>;
 
@@ -51,11 +54,10 @@ impl Bookmark {
         }
     }
 
-    /// The title to show: `(untitled)` for one a hand edit blanked (or made no text), not
-    /// nothing.
+    /// The title to show: [`UNTITLED`] for one a hand edit blanked.
     pub fn shown_title(&self) -> &str {
         match self.title.trim() {
-            "" => "(untitled)",
+            "" => UNTITLED,
             _ => &self.title,
         }
     }
