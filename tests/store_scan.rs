@@ -5,6 +5,27 @@
 use ribao::store::scan;
 use std::fs;
 
+/// The problems a scan of `dir`, which holds one readable digest, tells of, by the file's
+/// name, in name order.
+#[cfg(unix)]
+fn problems_beside_one_digest(dir: &std::path::Path) -> Vec<(String, ribao::store::FileProblem)> {
+    let ribao::store::Scan {
+        files, problems, ..
+    } = scan(dir);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let mut named: Vec<_> = problems
+        .into_iter()
+        .map(|p| {
+            (
+                p.path.file_name().unwrap().to_string_lossy().into_owned(),
+                p,
+            )
+        })
+        .collect();
+    named.sort_by(|a, b| a.0.cmp(&b.0));
+    named
+}
+
 #[cfg(unix)]
 #[test]
 fn links_are_followed_and_loops_reported() {
@@ -61,16 +82,12 @@ fn a_pipe_or_device_with_a_digests_name_is_told_not_read() {
         .arg(tmp.path().join("pipe.md"))
         .status()
         .is_ok_and(|s| s.success());
-    let ribao::store::Scan {
-        files, problems, ..
-    } = scan(tmp.path());
-    assert_eq!(files.len(), 1);
-    let mut told: Vec<String> = problems
+    let problems = problems_beside_one_digest(tmp.path());
+    let told: Vec<&str> = problems
         .iter()
-        .filter(|p| p.left_alone && p.message.contains("not a regular file"))
-        .map(|p| p.path.file_name().unwrap().to_string_lossy().into_owned())
+        .filter(|(_, p)| p.left_alone && p.message.contains("not a regular file"))
+        .map(|(name, _)| name.as_str())
         .collect();
-    told.sort();
     let expected: &[&str] = if made {
         &["pipe.md", "zero.md"]
     } else {
@@ -94,25 +111,17 @@ fn broken_links_fail_only_under_a_digests_name() {
     // Two digests' names linked to each other: a loop, told and left alone.
     std::os::unix::fs::symlink("b.md", tmp.path().join("a.md")).unwrap();
     std::os::unix::fs::symlink("a.md", tmp.path().join("b.md")).unwrap();
-    let ribao::store::Scan {
-        files, problems, ..
-    } = scan(tmp.path());
-    assert_eq!(files.len(), 1);
-    let mut told: Vec<_> = problems
+    let problems = problems_beside_one_digest(tmp.path());
+    let told: Vec<_> = problems
         .iter()
-        .map(|p| (p.path.file_name().unwrap().to_string_lossy(), p.left_alone))
+        .map(|(name, p)| (name.as_str(), p.left_alone))
         .collect();
-    told.sort();
     assert_eq!(
         told,
-        [
-            ("2026-01-02.md".into(), false),
-            ("a.md".into(), true),
-            ("b.md".into(), true)
-        ],
+        [("2026-01-02.md", false), ("a.md", true), ("b.md", true)],
         "{problems:?}"
     );
-    let missing = problems.iter().find(|p| !p.left_alone).unwrap();
+    let (_, missing) = problems.iter().find(|(_, p)| !p.left_alone).unwrap();
     assert!(
         missing.message.starts_with("a link to ")
             && missing.message.ends_with("missing.md, which is not there"),
