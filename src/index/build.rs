@@ -52,8 +52,9 @@ impl TextAt {
     }
 }
 
-/// Where items' text goes: the cache's text file, or memory.
-pub trait TextSink {
+/// Where items' text goes: the cache's text file, or memory. Written on a thread of its own
+/// while parsing goes on.
+pub trait TextSink: Send {
     /// Appends `text`; returns where it starts.
     fn put(&mut self, text: &[u8]) -> std::io::Result<u64>;
     fn len(&self) -> u64;

@@ -440,7 +440,8 @@ impl TextSink for FileSink {
 const PARSE_BATCH: usize = 256;
 
 /// Parses the plan's changed files in parallel, in scan order, writing their items' text to
-/// `sink`.
+/// `sink`. A batch's texts are written on a thread of their own while the next batch is
+/// parsed, so no core waits on the writing.
 fn parse_changed<'a>(
     root: &Path,
     plan: &Plan,
@@ -449,24 +450,40 @@ fn parse_changed<'a>(
     sink: &mut dyn TextSink,
 ) -> std::io::Result<Vec<Entry<'a>>> {
     let changed: Vec<&FileEntry> = plan.changed().collect();
-    let mut entries = Vec::with_capacity(changed.len());
-    for batch in changed.chunks(PARSE_BATCH) {
-        let parsed: Vec<Result<Prepared, FileRecord>> = batch
-            .par_iter()
-            .map(|f| {
-                let parsed = parse_file(root, f, categorizer);
-                progress.fetch_add(1, Ordering::Relaxed);
-                parsed
-            })
-            .collect();
-        for p in parsed {
-            entries.push(match p {
-                Ok(prepared) => prepared.store(sink)?,
-                Err(problem) => Entry::Problem(problem),
-            });
+    let (batches, parsed) = std::sync::mpsc::sync_channel::<Vec<Result<Prepared, FileRecord>>>(1);
+    let count = changed.len();
+    std::thread::scope(|s| {
+        let writer = s.spawn(move || {
+            let mut entries = Vec::with_capacity(count);
+            for batch in parsed {
+                for p in batch {
+                    entries.push(match p {
+                        Ok(prepared) => prepared.store(sink)?,
+                        Err(problem) => Entry::Problem(problem),
+                    });
+                }
+            }
+            Ok(entries)
+        });
+        for batch in changed.chunks(PARSE_BATCH) {
+            let batch = batch
+                .par_iter()
+                .map(|f| {
+                    let parsed = parse_file(root, f, categorizer);
+                    progress.fetch_add(1, Ordering::Relaxed);
+                    parsed
+                })
+                .collect();
+            // The writer stops at its first error, which its result gives.
+            if batches.send(batch).is_err() {
+                break;
+            }
         }
-    }
-    Ok(entries)
+        drop(batches);
+        writer
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
 }
 
 fn parse_file(
