@@ -961,3 +961,14 @@ fn show_prints_long_links_whole() {
         );
     }
 }
+
+#[test]
+fn help_says_a_search_needs_a_query_and_a_source_may_be_an_outlet() {
+    let search = stdout(&ribao(&["search", "--help"]));
+    assert!(
+        search.contains("Usage: ribao search [OPTIONS] <QUERY>..."),
+        "{search}"
+    );
+    let items = stdout(&ribao(&["items", "--help"]));
+    assert!(items.contains("or stories from this outlet"), "{items}");
+}

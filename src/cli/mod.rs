@@ -55,7 +55,7 @@ pub enum Command {
         /// of its name, in any case
         #[arg(long, value_parser = name_part)]
         category: Option<String>,
-        /// Only this publication: any part of its name, in any case
+        /// Only this publication, or stories from this outlet: any part of its name, in any case
         #[arg(long, value_parser = name_part)]
         source: Option<String>,
         /// Print one JSON array
@@ -75,6 +75,8 @@ pub enum Command {
         json: bool,
     },
     /// Find stories: all words must match; "a phrase", -excluded, source:/category:/date: narrow
+    // A query of only `-words` is given as hidden options, so clap calls QUERY optional.
+    #[command(override_usage = "ribao search [OPTIONS] <QUERY>...")]
     Search {
         /// e.g. 英伟达 date:2026-01. Each shell argument is a word; one argument with spaces in
         /// it (`"open source"`) is a phrase, unless it holds a filter or -word too (then it is
