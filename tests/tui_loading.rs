@@ -664,3 +664,29 @@ fn a_story_whose_file_became_unreadable_keeps_its_header_and_says_why() {
         "{screen}"
     );
 }
+
+/// A last-7-days scope that a newer digest moves past the open story's date keeps the
+/// story: its day is shown alone, and the reader says why, not that the story was removed.
+#[test]
+fn a_newer_digest_moving_the_week_past_the_open_story_keeps_it_open() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, mut h) = reading_two(&tmp, "2026-01-22-b.md", 1);
+    h.keys("a<Tab><Tab>G<Enter>");
+    let open = |h: &Harness| {
+        let (digest, item) = h.app.opened().expect("a story is open");
+        (digest.date.unwrap().to_string(), item.title.to_string())
+    };
+    let before = open(&h);
+    watch(&mut h, &store, &cache);
+    let newer = "# 日报\n\n1. [一条新闻](https://example.com/a)：内容。\n";
+    fs::write(store.join("2026-03-02-c.md"), newer).unwrap();
+    wait_for(
+        &mut h,
+        "近7天 (02-24–03-02) does not reach 2026-01-21 any more",
+    );
+    assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
+    h.settle();
+    let screen = h.text();
+    assert_eq!(open(&h), before, "{screen}");
+    assert!(!screen.contains("no longer in the store"), "{screen}");
+}

@@ -3,6 +3,7 @@
 
 use super::{App, ItemRef, Pane, Scope, searching};
 use crate::state::Position;
+use crate::tui::scope;
 
 impl App {
     /// Where the reader is: scope, date, category, the highlighted or open story and how far
@@ -170,6 +171,25 @@ impl App {
         if date.is_none() && scope == Scope::Day {
             return;
         }
+        // Newer digests moved a last-N-days scope past the date (since the reader was left,
+        // or while it runs): that day alone, so the place and the open story stay.
+        let scope = match date {
+            Some(d)
+                if scope.days().is_some()
+                    && !scope::groups_in(&self.dates, scope, d).contains(&d) =>
+            {
+                self.notify(
+                    format!(
+                        "{} does not reach {} any more: that day is shown (a changes the scope)",
+                        scope::label(&self.dates, scope, d),
+                        crate::model::date_label(self.dates[d].date)
+                    ),
+                    false,
+                );
+                Scope::Day
+            }
+            _ => scope,
+        };
         self.scope = scope;
         self.select_date(date.unwrap_or(0));
         if scope.is_multi_date() {
