@@ -665,6 +665,23 @@ fn a_story_whose_file_became_unreadable_keeps_its_header_and_says_why() {
     );
 }
 
+/// The open story's date and title.
+fn open_story(h: &Harness) -> (String, String) {
+    let (digest, item) = h.app.opened().expect("a story is open");
+    (digest.date.unwrap().to_string(), item.title.to_string())
+}
+
+/// With the reader watching the store, adds a one-story digest dated by its file `name`,
+/// waits for `shown` and for the indexing.
+fn add_while_watching(h: &mut Harness, (store, cache): (&Path, &Path), name: &str, shown: &str) {
+    watch(h, store, cache);
+    let digest = "# 日报\n\n1. [一条新闻](https://example.com/a)：内容。\n";
+    fs::write(store.join(name), digest).unwrap();
+    wait_for(h, shown);
+    assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
+    h.settle();
+}
+
 /// A last-7-days scope that a newer digest moves past the open story's date keeps the
 /// story: its day is shown alone, and the reader says why, not that the story was removed.
 #[test]
@@ -672,21 +689,40 @@ fn a_newer_digest_moving_the_week_past_the_open_story_keeps_it_open() {
     let tmp = tempfile::tempdir().unwrap();
     let (store, cache, mut h) = reading_two(&tmp, "2026-01-22-b.md", 1);
     h.keys("a<Tab><Tab>G<Enter>");
-    let open = |h: &Harness| {
-        let (digest, item) = h.app.opened().expect("a story is open");
-        (digest.date.unwrap().to_string(), item.title.to_string())
-    };
-    let before = open(&h);
-    watch(&mut h, &store, &cache);
-    let newer = "# 日报\n\n1. [一条新闻](https://example.com/a)：内容。\n";
-    fs::write(store.join("2026-03-02-c.md"), newer).unwrap();
-    wait_for(
+    let before = open_story(&h);
+    add_while_watching(
         &mut h,
+        (&store, &cache),
+        "2026-03-02-c.md",
         "近7天 (02-24–03-02) does not reach 2026-01-21 any more",
     );
-    assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
-    h.settle();
     let screen = h.text();
-    assert_eq!(open(&h), before, "{screen}");
+    assert_eq!(open_story(&h), before, "{screen}");
     assert!(!screen.contains("no longer in the store"), "{screen}");
+}
+
+/// A search result being read when the store changes stays the search's: the story open
+/// under the search is neither said to be gone nor lost when the search closes.
+#[test]
+fn a_store_change_while_reading_a_search_result_keeps_the_story_under_the_search() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, mut h) = reading_two(&tmp, "2026-01-22-b.md", 1);
+    h.keys("<Tab><Tab><Enter>");
+    let under = open_story(&h);
+    assert_eq!(under.0, "2026-01-22");
+    // A result of the other date, read.
+    h.keys("/");
+    h.search_for("date:2026-01-21");
+    h.keys("<Tab><Tab><Tab><Enter><Enter>");
+    assert!(h.text().contains("2026-01-21 · "), "{}", h.text());
+    add_while_watching(
+        &mut h,
+        (&store, &cache),
+        "2026-01-23-c.md",
+        "1 new digest in the store",
+    );
+    assert!(!h.text().contains("no longer in the store"), "{}", h.text());
+    h.keys("<Esc><Esc>");
+    assert!(h.app.search_view().is_none(), "{}", h.text());
+    assert_eq!(open_story(&h), under, "{}", h.text());
 }

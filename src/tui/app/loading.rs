@@ -144,7 +144,9 @@ impl App {
             self.restore_saved(saved);
             return;
         }
-        let position = self.position();
+        // The reader's own place: a story read from the search results is found again
+        // among the new results (below), not taken for the place under them.
+        let position = self.reader_position();
         let id_of = |app: &App, r: Option<ItemRef>| r.map(|r| app.item_at(r).1.id.to_string());
         let opened = id_of(self, self.opened);
         let highlighted = id_of(self, self.items.get(self.item).copied());

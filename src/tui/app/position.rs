@@ -34,6 +34,11 @@ impl App {
                 ),
             };
         }
+        self.reader_position()
+    }
+
+    /// Where the reader is under any search: what closing the search brings back.
+    pub(super) fn reader_position(&self) -> Position {
         // The story is the one open in the article pane, else the highlighted one (whatever
         // pane has the focus: in a many-day scope it is also what says the date).
         let highlighted = self.items.get(self.item).copied();
