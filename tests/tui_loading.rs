@@ -726,3 +726,18 @@ fn a_store_change_while_reading_a_search_result_keeps_the_story_under_the_search
     assert!(h.app.search_view().is_none(), "{}", h.text());
     assert_eq!(open_story(&h), under, "{}", h.text());
 }
+
+/// A file changed in place is listed as it was until it is read again: the reader says it
+/// is being read, not that the list is up to date.
+#[test]
+fn a_file_changed_in_place_is_said_to_be_read_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, mut h) = reading_two(&tmp, "2026-01-22-b.md", 1);
+    watch(&mut h, &store, &cache);
+    let path = store.join("2026-01-22-b.md");
+    let edited = fs::read_to_string(&path)
+        .unwrap()
+        .replacen("OpenAI", "OpenAI 公司", 1);
+    fs::write(&path, edited).unwrap();
+    wait_for(&mut h, "the store changed: reading 1 file again");
+}

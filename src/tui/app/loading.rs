@@ -80,11 +80,17 @@ impl App {
             .digests()
             .len()
             .saturating_sub(self.library.digests().len());
+        // Files changed in place are listed as they were until they are read again.
+        let rereading = pending.as_ref().map_or(0, |p| p.progress.counts().1);
         self.notify_found(
-            match added {
-                0 => "the store changed: the list is up to date".to_string(),
-                1 => "1 new digest in the store".to_string(),
-                n => format!("{n} new digests in the store"),
+            match (added, rereading) {
+                (0, 0) => "the store changed: the list is up to date".to_string(),
+                (0, n) => format!(
+                    "the store changed: reading {} again",
+                    crate::text::plural(n, "file", "files")
+                ),
+                (1, _) => "1 new digest in the store".to_string(),
+                (n, _) => format!("{n} new digests in the store"),
             },
             false,
         );
