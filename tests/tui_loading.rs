@@ -741,3 +741,32 @@ fn a_file_changed_in_place_is_said_to_be_read_again() {
     fs::write(&path, edited).unwrap();
     wait_for(&mut h, "the store changed: reading 1 file again");
 }
+
+/// A highlighted story taken out of its file leaves the highlight where it was, on the
+/// story after it, not at the top of the list.
+#[test]
+fn a_highlighted_story_removed_from_its_file_leaves_the_highlight_in_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    fs::create_dir_all(&store).unwrap();
+    let digest = |skip: usize| {
+        (1..=5)
+            .filter(|&n| n != skip)
+            .map(|n| format!("{n}. [新闻标题第{n}条](https://example.com/{n})：内容。\n"))
+            .collect::<String>()
+    };
+    let path = store.join("2026-01-21.md");
+    fs::write(&path, format!("# 日报\n\n{}", digest(0))).unwrap();
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let (library, _) = open(&store, &cache);
+    let mut h = Harness::new(reader(library), 120, 30);
+    h.keys("<Tab><Tab>jj");
+    let highlighted = |h: &Harness| h.app.selected_item().unwrap().1.title.to_string();
+    assert_eq!(highlighted(&h), "新闻标题第3条");
+    watch(&mut h, &store, &cache);
+    fs::write(&path, format!("# 日报\n\n{}", digest(3))).unwrap();
+    wait_for(&mut h, "reading 1 file again");
+    assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
+    h.settle();
+    assert_eq!(highlighted(&h), "新闻标题第4条", "{}", h.text());
+}

@@ -75,7 +75,7 @@ impl App {
                 pane,
                 open,
                 place,
-                Some(self.view.offsets[2]),
+                Some((self.view.offsets[2], self.item)),
                 self.search_to_save().as_ref(),
             ),
         }
@@ -208,6 +208,12 @@ impl App {
             self.select_category(c);
             self.focus = Pane::Items;
         }
+        let number = |key: &str| {
+            p.extra
+                .get(key)
+                .and_then(|v| v.as_u64())
+                .map(|n| n as usize)
+        };
         let found = p
             .item
             .as_deref()
@@ -220,6 +226,11 @@ impl App {
         {
             // Refreshing the list selected its first story, the newest date's.
             self.select_date(date);
+        } else if let Some(row) = number(POSITION_STORIES_ROW)
+            && !self.items.is_empty()
+        {
+            // The story is gone from its file: the one now in its row.
+            self.item = row.min(self.items.len() - 1);
         }
         // Positions saved before the pane was kept say "article" for an open story.
         match (saved(POSITION_PANE), found) {
@@ -248,12 +259,6 @@ impl App {
             (None, None) => true,
             _ => false,
         };
-        let number = |key: &str| {
-            p.extra
-                .get(key)
-                .and_then(|v| v.as_u64())
-                .map(|n| n as usize)
-        };
         if shows_it {
             self.scroll = p.scroll;
             self.place = number(POSITION_PLACE);
@@ -281,7 +286,7 @@ fn position_extra(
     pane: &str,
     open: Option<&str>,
     place: Option<usize>,
-    stories_top: Option<usize>,
+    stories: Option<(usize, usize)>,
     search: Option<&Option<searching::LastSearch>>,
 ) -> crate::state::Extra {
     let search = search.map(|s| {
@@ -298,7 +303,14 @@ fn position_extra(
             (POSITION_PANE.to_string(), pane.into()),
             (POSITION_OPEN.to_string(), open.into()),
             (POSITION_PLACE.to_string(), place.into()),
-            (POSITION_STORIES_TOP.to_string(), stories_top.into()),
+            (
+                POSITION_STORIES_TOP.to_string(),
+                stories.map(|s| s.0).into(),
+            ),
+            (
+                POSITION_STORIES_ROW.to_string(),
+                stories.map(|s| s.1).into(),
+            ),
         ]
         .into_iter()
         .chain(search),
@@ -320,5 +332,7 @@ const POSITION_OPEN: &str = "open";
 const POSITION_PLACE: &str = "place";
 /// The first row the stories list showed.
 const POSITION_STORIES_TOP: &str = "stories_top";
+/// The highlighted story's row: where the highlight stays when that story is gone.
+const POSITION_STORIES_ROW: &str = "stories_row";
 /// What `/` brings back: the last search's query, scope and selected result.
 const POSITION_SEARCH: &str = "search";
