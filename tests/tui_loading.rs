@@ -742,31 +742,73 @@ fn a_file_changed_in_place_is_said_to_be_read_again() {
     wait_for(&mut h, "the store changed: reading 1 file again");
 }
 
+/// Five link stories, `skip` left out, as a digest dated by its file name.
+fn five_stories(skip: usize) -> String {
+    let stories: String = (1..=5)
+        .filter(|&n| n != skip)
+        .map(|n| format!("{n}. [新闻标题第{n}条](https://example.com/{n})：内容。\n"))
+        .collect();
+    format!("# 日报\n\n{stories}")
+}
+
+/// A store of [`five_stories`] in `name`, indexed, open in the reader: (store, cache, the
+/// reader).
+fn reading_five(tmp: &tempfile::TempDir, name: &str) -> (PathBuf, PathBuf, Harness) {
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    fs::create_dir_all(&store).unwrap();
+    fs::write(store.join(name), five_stories(0)).unwrap();
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let (library, _) = open(&store, &cache);
+    (store, cache, Harness::new(reader(library), 120, 30))
+}
+
 /// A highlighted story taken out of its file leaves the highlight where it was, on the
 /// story after it, not at the top of the list.
 #[test]
 fn a_highlighted_story_removed_from_its_file_leaves_the_highlight_in_place() {
     let tmp = tempfile::tempdir().unwrap();
-    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
-    fs::create_dir_all(&store).unwrap();
-    let digest = |skip: usize| {
-        (1..=5)
-            .filter(|&n| n != skip)
-            .map(|n| format!("{n}. [新闻标题第{n}条](https://example.com/{n})：内容。\n"))
-            .collect::<String>()
-    };
+    let (store, cache, mut h) = reading_five(&tmp, "2026-01-21.md");
     let path = store.join("2026-01-21.md");
-    fs::write(&path, format!("# 日报\n\n{}", digest(0))).unwrap();
-    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
-    let (library, _) = open(&store, &cache);
-    let mut h = Harness::new(reader(library), 120, 30);
     h.keys("<Tab><Tab>jj");
     let highlighted = |h: &Harness| h.app.selected_item().unwrap().1.title.to_string();
     assert_eq!(highlighted(&h), "新闻标题第3条");
     watch(&mut h, &store, &cache);
-    fs::write(&path, format!("# 日报\n\n{}", digest(3))).unwrap();
+    fs::write(&path, five_stories(3)).unwrap();
     wait_for(&mut h, "reading 1 file again");
     assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
     h.settle();
     assert_eq!(highlighted(&h), "新闻标题第4条", "{}", h.text());
+}
+
+/// A bookmark follows its story's file when it is renamed, and takes the story's new date
+/// when the file's front matter moves it to another day.
+#[test]
+fn a_bookmark_follows_its_file_renamed_and_redated() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, mut h) = reading_five(&tmp, "2026-01-21.md");
+    h.keys("<Tab><Tab>jb");
+    watch(&mut h, &store, &cache);
+    let bookmark = |h: &Harness| {
+        let marks = h.app.session().bookmarks();
+        assert_eq!(marks.len(), 1, "{marks:?}");
+        let mark = &marks[0];
+        let file = Path::new(&mark.path).file_name().unwrap().to_string_lossy();
+        (mark.date.clone().unwrap(), file.into_owned())
+    };
+    let until = |h: &mut Harness, want: (&str, &str)| {
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        while bookmark(h) != (want.0.to_string(), want.1.to_string()) {
+            assert!(std::time::Instant::now() < deadline, "{:?}", bookmark(h));
+            std::thread::sleep(Duration::from_millis(20));
+            h.run([ribao::tui::Event::Wake]);
+        }
+    };
+    let renamed = store.join("2026-01-21-renamed.md");
+    fs::rename(store.join("2026-01-21.md"), &renamed).unwrap();
+    until(&mut h, ("2026-01-21", "2026-01-21-renamed.md"));
+    let redated = format!("---\ndate: 2026-01-25\n---\n{}", five_stories(0));
+    fs::write(&renamed, redated).unwrap();
+    until(&mut h, ("2026-01-25", "2026-01-21-renamed.md"));
+    let title = h.app.session().bookmarks()[0].title.clone();
+    assert_eq!(title, "新闻标题第2条");
 }

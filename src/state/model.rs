@@ -29,7 +29,7 @@ pub struct Bookmark {
     pub title: String,
     #[serde(default)]
     pub url: Option<String>,
-    /// The digest file the item came from, as it was when bookmarked (it may be gone since).
+    /// The digest file the reader last found the item in (it may be gone since).
     pub path: String,
     /// When the bookmark was made, RFC 3339.
     pub added: String,

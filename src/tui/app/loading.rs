@@ -226,29 +226,34 @@ impl App {
     }
 
     /// Bookmarks whose story now has another id (see [`Library::find_bookmarked`]) take it,
-    /// with its title, category and link as they are now, after those that lack a field are
-    /// refilled. Read marks made under an old id mark the story under its new one.
+    /// with its title, date, source, category, link and file as they are now, after those
+    /// that lack a field are refilled; one whose story's file was renamed takes its name. Read marks made under an old id mark the story under its new one.
     /// (A story two old bookmarks find again takes the first; the other stays as it is.)
     pub(super) fn refind_bookmarks(&mut self) {
         self.refill_bookmarks();
         let mut taken = std::collections::HashSet::new();
         let mut moves: Vec<(String, Bookmark)> = Vec::new();
         for mark in self.session.bookmarks() {
-            if self.library.find(&mark.id).is_some_and(|v| v.id == mark.id) {
-                continue;
-            }
             let Some(view) = self.library.find_bookmarked(&mark) else {
                 continue;
             };
+            let digest = &self.library.digests()[view.digest];
+            let path = digest.path.to_string_lossy();
+            if view.id == mark.id {
+                // Its file renamed: the bookmark names the file the story is in now.
+                if !mark.path.is_empty() && mark.path != path {
+                    let path = path.into_owned();
+                    moves.push((mark.id.clone(), Bookmark { path, ..mark }));
+                }
+                continue;
+            }
             if self.session.is_bookmarked(view.id) || !taken.insert(view.id.to_string()) {
                 continue;
             }
             let moved = Bookmark {
-                id: view.id.to_string(),
-                title: view.title.to_string(),
-                category: view.category.map(str::to_string),
-                url: view.url.map(str::to_string),
-                ..mark.clone()
+                added: mark.added.clone(),
+                extra: mark.extra.clone(),
+                ..Bookmark::for_item(digest, &view)
             };
             moves.push((mark.id, moved));
         }
