@@ -227,8 +227,9 @@ impl App {
 
     /// Bookmarks whose story now has another id (see [`Library::find_bookmarked`]) take it,
     /// with its title, date, source, category, link and file as they are now, after those
-    /// that lack a field are refilled; one whose story's file was renamed takes its name. Read marks made under an old id mark the story under its new one.
-    /// (A story two old bookmarks find again takes the first; the other stays as it is.)
+    /// that lack a field are refilled; one whose story's file was renamed takes its name.
+    /// Read marks made under an old id mark the story under its new one. (A story two old
+    /// bookmarks find again takes the first; the other stays as it is.)
     pub(super) fn refind_bookmarks(&mut self) {
         self.refill_bookmarks();
         let mut taken = std::collections::HashSet::new();
