@@ -751,12 +751,14 @@ fn five_stories(skip: usize) -> String {
     format!("# 日报\n\n{stories}")
 }
 
-/// A store of [`five_stories`] in `name`, indexed, open in the reader: (store, cache, the
-/// reader).
-fn reading_five(tmp: &tempfile::TempDir, name: &str) -> (PathBuf, PathBuf, Harness) {
+/// A store of [`five_stories`] in each of `names`, indexed, open in the reader: (store,
+/// cache, the reader).
+fn reading_five(tmp: &tempfile::TempDir, names: &[&str]) -> (PathBuf, PathBuf, Harness) {
     let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
     fs::create_dir_all(&store).unwrap();
-    fs::write(store.join(name), five_stories(0)).unwrap();
+    for name in names {
+        fs::write(store.join(name), five_stories(0)).unwrap();
+    }
     Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
     let (library, _) = open(&store, &cache);
     (store, cache, Harness::new(reader(library), 120, 30))
@@ -767,7 +769,7 @@ fn reading_five(tmp: &tempfile::TempDir, name: &str) -> (PathBuf, PathBuf, Harne
 #[test]
 fn a_highlighted_story_removed_from_its_file_leaves_the_highlight_in_place() {
     let tmp = tempfile::tempdir().unwrap();
-    let (store, cache, mut h) = reading_five(&tmp, "2026-01-21.md");
+    let (store, cache, mut h) = reading_five(&tmp, &["2026-01-21.md"]);
     let path = store.join("2026-01-21.md");
     h.keys("<Tab><Tab>jj");
     let highlighted = |h: &Harness| h.app.selected_item().unwrap().1.title.to_string();
@@ -785,7 +787,7 @@ fn a_highlighted_story_removed_from_its_file_leaves_the_highlight_in_place() {
 #[test]
 fn a_bookmark_follows_its_file_renamed_and_redated() {
     let tmp = tempfile::tempdir().unwrap();
-    let (store, cache, mut h) = reading_five(&tmp, "2026-01-21.md");
+    let (store, cache, mut h) = reading_five(&tmp, &["2026-01-21.md"]);
     h.keys("<Tab><Tab>jb");
     watch(&mut h, &store, &cache);
     let bookmark = |h: &Harness| {
@@ -811,4 +813,22 @@ fn a_bookmark_follows_its_file_renamed_and_redated() {
     until(&mut h, ("2026-01-25", "2026-01-21-renamed.md"));
     let title = h.app.session().bookmarks()[0].title.clone();
     assert_eq!(title, "新闻标题第2条");
+}
+
+/// The open story's file deleted leaves the stories list of the date shown instead with the
+/// keys, not an overview that `j` cannot move in.
+#[test]
+fn the_open_story_deleted_with_its_file_leaves_the_list_with_the_keys() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, mut h) = reading_five(&tmp, &["2026-01-21.md", "2026-01-22.md"]);
+    h.keys("<Tab><Tab>jj<Enter>");
+    assert_eq!(open_story(&h).0, "2026-01-22");
+    watch(&mut h, &store, &cache);
+    fs::remove_file(store.join("2026-01-22.md")).unwrap();
+    wait_for(&mut h, "no longer in the store");
+    h.settle();
+    assert!(h.app.opened().is_none());
+    assert_eq!(h.app.focus(), ribao::tui::Pane::Items, "{}", h.text());
+    let (digest, _) = h.app.selected_item().unwrap();
+    assert_eq!(digest.date.unwrap().to_string(), "2026-01-21");
 }

@@ -1,7 +1,7 @@
 //! Libraries arriving while the reader runs: indexing at start on its own thread, the store
 //! watched for new files, and taking a new library without losing the reader's place.
 
-use super::{App, ItemRef, Scope};
+use super::{App, ItemRef, Pane, Scope};
 use crate::state::Bookmark;
 use crate::tui::background::{Loaded, Loader, Reopen, StoreWatch};
 use crate::tui::scope;
@@ -155,6 +155,7 @@ impl App {
         let position = self.reader_position();
         let id_of = |app: &App, r: Option<ItemRef>| r.map(|r| app.item_at(r).1.id.to_string());
         let opened = id_of(self, self.opened);
+        let was_open = opened.is_some();
         let highlighted = id_of(self, self.items.get(self.item).copied());
         let (focus, scroll, item) = (self.focus, self.scroll, self.item);
         let search = self.search.take();
@@ -179,7 +180,11 @@ impl App {
         }
         self.item = find(self, highlighted).unwrap_or(item.min(self.items.len().saturating_sub(1)));
         self.follow_item_date();
-        self.focus = focus;
+        // The open story gone, the stories list takes the keys (restored so), not the
+        // overview that took its place.
+        if !(focus == Pane::Article && was_open && self.opened.is_none()) {
+            self.focus = focus;
+        }
         if let Some(mut view) = search {
             view.reselect = reselect;
             view.hits.clear();

@@ -242,6 +242,8 @@ impl App {
                 self.opened = Some(self.items[pos]);
                 self.focus = Pane::Article;
             }
+            // The open story is gone: the list it was in has the keys.
+            (Some("article"), None) if !self.items.is_empty() => self.focus = Pane::Items,
             (_, None) => {}
         }
         // A story open beside another highlighted one.
