@@ -68,9 +68,19 @@ fn watch_every(h: &mut Harness, store: &Path, cache: &Path, every: Duration) {
 
 /// Lets the reader's loop run until `text` is on the screen (20 s at most).
 fn wait_for(h: &mut Harness, text: &str) {
+    wait_until(h, |h| {
+        h.text()
+            .contains(text)
+            .then_some(())
+            .ok_or_else(|| h.text())
+    });
+}
+
+/// Lets the reader's loop run until `done` is Ok (20 s at most; its Err says what was seen).
+fn wait_until(h: &mut Harness, done: impl Fn(&mut Harness) -> Result<(), String>) {
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    while !h.text().contains(text) {
-        assert!(std::time::Instant::now() < deadline, "{}", h.text());
+    while let Err(seen) = done(h) {
+        assert!(std::time::Instant::now() < deadline, "{seen}");
         std::thread::sleep(Duration::from_millis(20));
         h.run([ribao::tui::Event::Wake]);
     }
@@ -798,12 +808,13 @@ fn a_bookmark_follows_its_file_renamed_and_redated() {
         (mark.date.clone().unwrap(), file.into_owned())
     };
     let until = |h: &mut Harness, want: (&str, &str)| {
-        let deadline = std::time::Instant::now() + Duration::from_secs(20);
-        while bookmark(h) != (want.0.to_string(), want.1.to_string()) {
-            assert!(std::time::Instant::now() < deadline, "{:?}", bookmark(h));
-            std::thread::sleep(Duration::from_millis(20));
-            h.run([ribao::tui::Event::Wake]);
-        }
+        let want = (want.0.to_string(), want.1.to_string());
+        wait_until(h, |h| {
+            let now = bookmark(h);
+            (now == want)
+                .then_some(())
+                .ok_or_else(|| format!("{now:?}"))
+        });
     };
     let renamed = store.join("2026-01-21-renamed.md");
     fs::rename(store.join("2026-01-21.md"), &renamed).unwrap();
