@@ -179,15 +179,37 @@ fn a_digest_added_while_the_reader_runs_shows_up() {
     // At once: a file added before the watch's first look is seen too.
     fs::write(store.join("2026-03-02-b.md"), sample(1)).unwrap();
     wait_for(&mut h, "2026-03-02");
-    assert!(
-        h.text().contains("1 new digest in the store"),
-        "{}",
-        h.text()
-    );
+    assert!(h.text().contains("1 new file in the store"), "{}", h.text());
     assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
     let again = Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
     assert_eq!(h.app.library().items().count(), again.items().count());
     assert_eq!(again.digests().len(), 2);
+}
+
+/// Files added while the reader runs are told as files until they are read: an empty or
+/// binary one among them is then said to be skipped, not counted as a digest first.
+#[test]
+fn files_added_while_the_reader_runs_are_counted_as_files_until_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, _) = indexed_store(&tmp);
+    let (library, _) = open(&store, &cache);
+    let mut h = Harness::new(reader(library), 120, 30);
+    watch(&mut h, &store, &cache);
+    // All four appear at once, as a folder moved into the store.
+    let batch = tmp.path().join("batch");
+    fs::create_dir_all(&batch).unwrap();
+    fs::write(batch.join("2026-02-01.md"), sample(1)).unwrap();
+    fs::write(batch.join("2026-02-02.md"), sample(2)).unwrap();
+    fs::write(batch.join("2026-02-03.md"), "").unwrap();
+    fs::write(
+        batch.join("2026-02-04.md"),
+        [0xFFu8, 0, 1, 2, 0, 0xFE].repeat(50),
+    )
+    .unwrap();
+    fs::rename(&batch, store.join("batch")).unwrap();
+    wait_for(&mut h, "4 new files in the store");
+    wait_for(&mut h, "2 files skipped");
+    assert_eq!(h.app.library().digests().len(), 3);
 }
 
 /// A file that turns binary while the reader runs leaves the lists, and the reader says
@@ -729,7 +751,7 @@ fn a_store_change_while_reading_a_search_result_keeps_the_story_under_the_search
         &mut h,
         (&store, &cache),
         "2026-01-23-c.md",
-        "1 new digest in the store",
+        "1 new file in the store",
     );
     assert!(!h.text().contains("no longer in the store"), "{}", h.text());
     h.keys("<Esc><Esc>");

@@ -89,8 +89,18 @@ impl App {
                     "the store changed: reading {} again",
                     crate::text::plural(n, "file", "files")
                 ),
-                (1, _) => "1 new digest in the store".to_string(),
-                (n, _) => format!("{n} new digests in the store"),
+                // Still to be read, some may turn out to be no digest (an empty or binary
+                // file): files, until they are.
+                (n, _) if pending.is_some() => {
+                    format!(
+                        "{} in the store",
+                        crate::text::plural(n, "new file", "new files")
+                    )
+                }
+                (n, _) => format!(
+                    "{} in the store",
+                    crate::text::plural(n, "new digest", "new digests")
+                ),
             },
             false,
         );
