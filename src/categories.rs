@@ -14,12 +14,15 @@ pub const FILE_NAME: &str = "categories.toml";
 /// How much of a body keyword inference reads: the lead says what a story is about.
 const KEYWORD_SCAN_CHARS: usize = 400;
 
+// A misspelt key (`fallbak = true`) is an error naming it, not a setting silently lost.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Table {
     group: Vec<Group>,
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Group {
     name: String,
     #[serde(rename = "match", default)]
@@ -238,11 +241,32 @@ impl Categorizer {
                 *w = w.to_lowercase();
             }
         }
-        let fallback = table
-            .group
-            .iter()
-            .position(|g| g.fallback)
-            .unwrap_or(table.group.len() - 1);
+        // Stories nothing places go to the fallback group: without one they would land in
+        // whichever group came last, as if a keyword had put them there.
+        let fallbacks: Vec<usize> = (0..table.group.len())
+            .filter(|&g| table.group[g].fallback)
+            .collect();
+        let fallback = match fallbacks[..] {
+            [one] => one,
+            [] => {
+                return Err(
+                    "no [[group]] has `fallback = true`: one must take the stories \
+                            no category or keyword places"
+                        .into(),
+                );
+            }
+            [..] => {
+                let names: Vec<&str> = fallbacks
+                    .iter()
+                    .map(|&g| table.group[g].name.as_str())
+                    .collect();
+                return Err(format!(
+                    "only one [[group]] can have `fallback = true`, not {} ({})",
+                    names.len(),
+                    names.join(", ")
+                ));
+            }
+        };
         let matches = WordSet::new(&table.group, |g| &g.matches)?;
         let keywords = WordSet::new(&table.group, |g| &g.keywords)?;
         Ok(Categorizer {
@@ -318,6 +342,31 @@ mod tests {
             body: String::new(),
             unified: None,
         }
+    }
+
+    /// A table must say where stories nothing places go, once; a misspelt key is named.
+    #[test]
+    fn a_table_needs_one_fallback_group_and_known_keys() {
+        let table = |rest: &str| {
+            Categorizer::from_toml(&format!(
+                "[[group]]\nname = \"开源\"\nmatch = [\"开源\"]\n[[group]]\nname = \"其他\"\n{rest}"
+            ))
+            .err()
+        };
+        assert_eq!(table("fallback = true\n"), None);
+        let none = table("").unwrap();
+        assert!(
+            none.contains("no [[group]] has `fallback = true`"),
+            "{none}"
+        );
+        let typo = table("fallbak = true\n").unwrap();
+        assert!(typo.contains("unknown field `fallbak`"), "{typo}");
+        let two = Categorizer::from_toml(
+            "[[group]]\nname = \"甲\"\nfallback = true\n[[group]]\nname = \"乙\"\nfallback = true\n",
+        )
+        .err()
+        .unwrap();
+        assert!(two.contains("not 2 (甲, 乙)"), "{two}");
     }
 
     #[test]
@@ -425,7 +474,11 @@ mod tests {
                 .contains(&dir.path().join(FILE_NAME).display().to_string())
         );
         assert_eq!(c.names().count(), Categorizer::builtin().names().count());
-        std::fs::write(dir.path().join(FILE_NAME), "[[group]]\nname = \"全部\"\n").unwrap();
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "[[group]]\nname = \"全部\"\nfallback = true\n",
+        )
+        .unwrap();
         let (c, warning) = Categorizer::load(Some(dir.path()));
         assert!(warning.is_none());
         assert_eq!(c.names().collect::<Vec<_>>(), ["全部"]);
