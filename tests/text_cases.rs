@@ -144,6 +144,10 @@ fn sanitize_keeps_emoji_joiners_and_selectors_only_where_terminals_agree() {
     // halves of them on screen): their letters read the same everywhere.
     assert_eq!(sanitize("Manus 🇨🇳➡️🇸🇬"), "Manus CN➡SG");
     assert_eq!(sanitize("🇺"), "U");
+    // tmux draws a skin tone as a swatch beside its emoji, two columns more.
+    assert_eq!(sanitize("👍🏻 ✌🏻️ 👩🏽‍💻"), "👍 ✌ 👩‍💻");
+    // Emoji newer than a terminal's tables are drawn in no columns there: a stand-in.
+    assert_eq!(sanitize("粉色爱心🩷测试 🛜 🫨"), "粉色爱心〓测试 〓 〓");
     assert_eq!(
         sanitize("a\u{200d}**b"),
         "a**b",

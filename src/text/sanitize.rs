@@ -82,11 +82,13 @@ pub fn clean_text(s: &str) -> Cow<'_, str> {
 }
 
 /// [`sanitize`]'s second part: emoji selectors and joiners as terminals agree to draw them,
-/// and flags as their letters.
+/// flags as their letters, skin tones left out, and wide characters newer than Unicode 14 as
+/// a stand-in.
 fn terminal_emoji(s: &str) -> Cow<'_, str> {
     // The first bytes every regional indicator's UTF-8 starts with.
     let regional = memchr::memmem::find(s.as_bytes(), &[0xF0, 0x9F, 0x87]).is_some();
-    if !regional && !s.contains(['\u{FE0F}', '\u{200D}']) {
+    let drawn_apart = !s.is_ascii() && s.chars().any(|c| is_skin_tone(c) || is_newer_wide(c));
+    if !regional && !drawn_apart && !s.contains(['\u{FE0F}', '\u{FE0E}', '\u{200D}']) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -96,10 +98,20 @@ fn terminal_emoji(s: &str) -> Cow<'_, str> {
             out.push(letter);
             continue;
         }
+        if is_newer_wide(c) {
+            out.push(NEWER_WIDE_STAND_IN);
+            continue;
+        }
         let keep = match c {
-            '\u{200D}' => keeps_zwj(last_cluster(&out), chars.peek().copied()),
+            '\u{200D}' => {
+                // What comes next as it will be shown: a stand-in or nothing joins on.
+                let next = chars.peek().copied();
+                let next = next.filter(|&c| !is_newer_wide(c) && !is_skin_tone(c));
+                keeps_zwj(last_cluster(&out), next)
+            }
             '\u{FE0F}' => keeps_emoji_selector(out.chars().next_back()),
-            _ => true,
+            '\u{FE0E}' => keeps_text_selector(out.chars().next_back()),
+            c => !is_skin_tone(c),
         };
         if keep {
             out.push(c);
@@ -273,6 +285,85 @@ fn regional_letter(c: char) -> Option<char> {
     char::from_u32('A' as u32 + n)
 }
 
+/// The text selector (U+FE0E) stays where it changes no width: after `👍`, `unicode-width`
+/// counts the pair one column, where terminals that take the selector for no character
+/// (tmux) draw the emoji in two.
+fn keeps_text_selector(prev: Option<char>) -> bool {
+    prev.is_some_and(|c| format!("{c}\u{FE0E}").width() == c.width().unwrap_or(0))
+}
+
+/// A skin tone (U+1F3FB–U+1F3FF) after an emoji: a terminal that joins them draws the pair
+/// in the emoji's columns, one that does not (tmux) draws the tone's swatch beside it, two
+/// columns more (`👍🏻` is four columns in tmux, two to `unicode-width`). The emoji alone is
+/// drawn alike everywhere.
+fn is_skin_tone(c: char) -> bool {
+    ('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
+}
+
+/// Shown for a [`is_newer_wide`] character: the geta mark, the typesetter's sign for a
+/// character there is no type for, two columns wide since Unicode 1.1.
+const NEWER_WIDE_STAND_IN: char = '〓';
+
+/// A character `unicode-width` counts as two columns that Unicode 14.0 (2021) had not
+/// assigned: a terminal whose width tables are older draws it in no columns (tmux on Debian
+/// 12 does, for `🩷` and `🫨` of Unicode 15), and the columns ribao counted for it show
+/// whatever was there before.
+fn is_newer_wide(c: char) -> bool {
+    let c = u32::from(c);
+    // Most text is below the first range or between it and the next planes: one compare.
+    if c < 0x2FFC || (0xFB00..0x16FF2).contains(&c) {
+        return false;
+    }
+    let at = NEWER_WIDE.partition_point(|&(_, last)| last < c);
+    NEWER_WIDE.get(at).is_some_and(|&(first, _)| first <= c)
+}
+
+/// The ranges [`is_newer_wide`] holds: every character two columns wide to `unicode-width`
+/// 0.2 and unassigned in Python 3.11's `unicodedata` (Unicode 14.0). Checked against
+/// `unicode-width` by a test.
+const NEWER_WIDE: &[(u32, u32)] = &[
+    (0x2FFC, 0x2FFF),
+    (0x31E4, 0x31E5),
+    (0x31EF, 0x31EF),
+    (0xFA6E, 0xFA6F),
+    (0xFADA, 0xFAFF),
+    (0x16FF2, 0x16FF6),
+    (0x187F8, 0x187FF),
+    (0x18CD6, 0x18CDA),
+    (0x18CFF, 0x18CFF),
+    (0x18D09, 0x18D20),
+    (0x18D80, 0x18DF2),
+    (0x18E00, 0x19191),
+    (0x191A0, 0x191D2),
+    (0x1B123, 0x1B128),
+    (0x1B132, 0x1B132),
+    (0x1B155, 0x1B155),
+    (0x1B168, 0x1B168),
+    (0x1F1AE, 0x1F1AE),
+    (0x1F6D8, 0x1F6D9),
+    (0x1F6DC, 0x1F6DC),
+    (0x1F7DA, 0x1F7DA),
+    (0x1FA75, 0x1FA77),
+    (0x1FA87, 0x1FA8F),
+    (0x1FAAD, 0x1FAAF),
+    (0x1FABB, 0x1FABF),
+    (0x1FAC6, 0x1FAC6),
+    (0x1FAC8, 0x1FAC8),
+    (0x1FACC, 0x1FACF),
+    (0x1FADA, 0x1FADD),
+    (0x1FADF, 0x1FADF),
+    (0x1FAE8, 0x1FAEB),
+    (0x1FAEF, 0x1FAEF),
+    (0x1FAF7, 0x1FAFA),
+    (0x2A6E0, 0x2A6FF),
+    (0x2B739, 0x2B73F),
+    (0x2B81E, 0x2B81F),
+    (0x2CEA2, 0x2CEAF),
+    (0x2EBE1, 0x2F7FF),
+    (0x2FA1E, 0x2FFFD),
+    (0x3134B, 0x3FFFD),
+];
+
 /// The emoji selector changes no width after a character two columns wide already.
 fn keeps_emoji_selector(prev: Option<char>) -> bool {
     prev.is_some_and(|c| c.width() == Some(2))
@@ -287,4 +378,27 @@ fn last_cluster(s: &str) -> Option<&str> {
         from += 1;
     }
     s[from..].graphemes(true).next_back()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table is in order, and every character in it is two columns to `unicode-width`:
+    /// a newer `unicode-width` that changed one is caught here.
+    #[test]
+    fn newer_wide_ranges_are_ordered_and_wide() {
+        for pair in NEWER_WIDE.windows(2) {
+            assert!(pair[0].1 < pair[1].0, "{pair:x?}");
+        }
+        for &(first, last) in NEWER_WIDE {
+            for c in (first..=last).filter_map(char::from_u32) {
+                assert_eq!(c.width(), Some(2), "U+{:X}", u32::from(c));
+                assert!(is_newer_wide(c));
+            }
+            for outside in [first - 1, last + 1].into_iter().filter_map(char::from_u32) {
+                assert!(!is_newer_wide(outside), "U+{:X}", u32::from(outside));
+            }
+        }
+    }
 }
