@@ -2,6 +2,7 @@
 //! title and link of a story its digest file no longer has (or that is gone).
 
 use super::super::app::App;
+use super::layout::PopupArea;
 use super::list::{self, Rows, marker};
 use super::{
     DIM, ERROR, FOCUS, MATCH, OK, clean, draw_block, fit_row, pad_to, pane_block, put_line,
@@ -16,13 +17,14 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
+pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     let opts = app.text_options();
     let Some(view) = app.bookmarks_view() else {
         return;
     };
-    let width = area.width.saturating_sub(4).clamp(1, 110);
-    let height = area.height.saturating_sub(2).max(3).min(area.height);
+    let area = at.area;
+    let width = at.width(area.width.saturating_sub(4).clamp(1, 110));
+    let height = at.height(area.height.saturating_sub(2).max(3));
     let popup = super::popup(buf, area, width, height);
     let visible = view.visible();
     let title = if view.filter.is_empty() {

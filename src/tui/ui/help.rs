@@ -2,10 +2,10 @@
 
 use super::super::app::App;
 use super::super::keymap;
+use super::layout::PopupArea;
 use super::{DIM, FOCUS, draw_block, pad_to, pane_block, put_line, scrollbar};
 use crate::text::{self, TextOptions};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 /// The help's rows at `width` columns: keys in a column, descriptions wrapped beside them.
@@ -64,20 +64,17 @@ pub(crate) const NOTES: &[&str] = &[
     "Esc, ? or q closes this help. Stories open as read.",
 ];
 
-pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
+pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     let opts = app.text_options();
-    // Narrow, the box takes the whole width: a margin would leave the pane's border
-    // showing beside its own.
-    let width = match area.width {
-        0..60 => area.width,
-        _ => area.width.saturating_sub(4).min(72),
-    };
+    let area = at.area;
+    let width = at.width(area.width.saturating_sub(4).min(72));
     let content_w = usize::from(width.saturating_sub(2));
     let rows = lines(content_w, opts);
-    let height = (rows.len() as u16 + 2)
-        .min(area.height.saturating_sub(2))
-        .max(3)
-        .min(area.height);
+    let height = at.height(
+        (rows.len() as u16 + 2)
+            .min(area.height.saturating_sub(2))
+            .max(3),
+    );
     let popup = super::popup(buf, area, width, height);
     let inner = draw_block(
         buf,

@@ -60,6 +60,53 @@ pub fn above_status(area: Rect) -> Rect {
     }
 }
 
+/// Where a popup (help, bookmarks, links) goes: centred over the panes when they are side by
+/// side; in place of the pane when one is shown alone, filling it (a box inside the pane
+/// showed two borders, one within the other).
+pub struct PopupArea {
+    pub area: Rect,
+    pub fill: bool,
+}
+
+impl PopupArea {
+    pub fn of(area: Rect) -> PopupArea {
+        let body = above_status(area);
+        if area.width >= WIDE_FROM {
+            return PopupArea {
+                area: body,
+                fill: false,
+            };
+        }
+        let below_breadcrumb = body.height.min(1);
+        PopupArea {
+            area: Rect {
+                y: body.y + below_breadcrumb,
+                height: body.height - below_breadcrumb,
+                ..body
+            },
+            fill: true,
+        }
+    }
+
+    /// A popup's width, when it would be `wanted` columns.
+    pub fn width(&self, wanted: u16) -> u16 {
+        if self.fill {
+            self.area.width
+        } else {
+            wanted.min(self.area.width)
+        }
+    }
+
+    /// A popup's height, when it would be `wanted` rows.
+    pub fn height(&self, wanted: u16) -> u16 {
+        if self.fill {
+            self.area.height
+        } else {
+            wanted.min(self.area.height)
+        }
+    }
+}
+
 pub fn split(area: Rect, categories: usize) -> Screen {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Screen::TooSmall;

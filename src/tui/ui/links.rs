@@ -2,6 +2,7 @@
 //! selected one's whole address below them (a row shows what fits of it).
 
 use super::super::app::App;
+use super::layout::PopupArea;
 use super::list::{self, Rows, marker};
 use super::{DIM, clean, draw_block, fit_row, pane_block, put_line};
 use crate::text;
@@ -13,12 +14,13 @@ use ratatui::text::Span;
 /// Rows at most given to the selected link's whole address.
 const ADDRESS_ROWS: usize = 4;
 
-pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
+pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     let opts = app.text_options();
     let Some(view) = app.links_view() else {
         return;
     };
-    let width = area.width.saturating_sub(4).clamp(1, 100);
+    let area = at.area;
+    let width = at.width(area.width.saturating_sub(4).clamp(1, 100));
     let content_w = usize::from(width.saturating_sub(2));
     let address = text::wrap(
         &[Span::raw(clean(view.selected_url().unwrap_or_default()))],
@@ -28,7 +30,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let address: Vec<_> = address.into_iter().take(ADDRESS_ROWS).collect();
     // The list, a blank row, the address; all inside the border.
     let wanted = view.links.len() + 1 + address.len() + 2;
-    let height = (wanted as u16).min(area.height);
+    let height = at.height(wanted as u16);
     let popup = super::popup(buf, area, width, height);
     let title = format!("链接 Links · {} · {}", view.links.len(), clean(&view.story));
     let inner = draw_block(buf, popup, pane_block(&title, true, width, opts));

@@ -84,14 +84,15 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     let fits = !matches!(layout::split(area, 0), Screen::TooSmall);
     // Popups leave the status bar in sight: it says what the keys do and what they did.
     let above_status = layout::above_status(area);
+    let popups = layout::PopupArea::of(area);
     if app.bookmarks_view().is_some() && fits {
-        bookmarks::draw(buf, above_status, app);
+        bookmarks::draw(buf, &popups, app);
     }
     if app.links_view().is_some() && fits {
-        links::draw(buf, above_status, app);
+        links::draw(buf, &popups, app);
     }
     if app.help_scroll().is_some() && fits {
-        help::draw(buf, above_status, app);
+        help::draw(buf, &popups, app);
     }
     if fits {
         notice::draw(buf, above_status, app);
