@@ -422,6 +422,40 @@ fn a_broken_state_file_is_kept_and_reported_not_overwritten() {
     );
 }
 
+/// The Markdown list is for pasting elsewhere: emoji stay as written, where the list on
+/// the terminal shows the forms every terminal draws alike.
+#[test]
+fn the_markdown_list_keeps_emoji_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    std::fs::write(
+        &state,
+        serde_json::json!({
+            "version": 1,
+            "bookmarks": [{
+                "id": "a1", "date": "2026-03-01", "source": "日报", "category": null,
+                "title": "粉色🩷手机 🇨🇳 👍🏻", "url": "https://a.example/p",
+                "path": "/gone.md", "added": "2026-03-01T10:00:00Z"
+            }],
+            "read": [],
+            "position": null
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let markdown = stdout(&ribao_with(
+        dir.path(),
+        &state,
+        &["bookmarks", "--markdown"],
+    ));
+    assert_eq!(
+        markdown.trim_end(),
+        "- [粉色🩷手机 🇨🇳 👍🏻](https://a.example/p) — 日报, 2026-03-01"
+    );
+    let text = stdout(&ribao_with(dir.path(), &state, &["bookmarks"]));
+    assert!(text.contains("粉色〓手机 CN 👍"), "{text}");
+}
+
 #[test]
 fn a_hand_edited_bookmark_prints_without_control_characters() {
     let dir = tempfile::tempdir().unwrap();

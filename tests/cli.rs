@@ -721,6 +721,21 @@ fn control_characters_in_names_and_links_never_reach_the_terminal() {
 /// JSON keeps a story's Markdown and file names as they are, but what a terminal would act on
 /// without showing (bidi overrides, the 8-bit CSI, DEL, zero-width characters) is written as
 /// an escape: printed to a terminal, it is seen, not obeyed.
+/// A JSON snippet keeps emoji as written: the terminal forms (`CN` for a flag) are the
+/// text output's.
+#[test]
+fn json_snippets_keep_emoji_as_written() {
+    let (_dir, store) = store_of(
+        "2026-02-02.md",
+        "# 日报 2026-02-02\n\n## 1. 示例公司\n\n出海 🇨🇳 新品🩷发布 👍🏻。\n",
+    );
+    let found = json(&ribao(&["--store", &store, "search", "出海", "--json"]));
+    let snippet = found[0]["snippet"].as_str().unwrap();
+    assert!(snippet.contains("出海 🇨🇳 新品🩷发布 👍🏻"), "{snippet:?}");
+    let text = stdout(&ribao(&["--store", &store, "search", "出海"]));
+    assert!(text.contains("出海 CN 新品〓发布 👍"), "{text:?}");
+}
+
 #[test]
 fn json_output_escapes_what_a_terminal_would_act_on() {
     let (_dir, store) = store_of(

@@ -70,7 +70,8 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
 /// safe before it is escaped (a state file edited by hand can hold anything): escaping first
 /// split escape sequences (`\e]52;…` with its `]` escaped), which then showed as text.
 fn markdown_line(b: &Bookmark) -> String {
-    let clean = |s: &str| crate::text::sanitize(s).into_owned();
+    // Emoji as written: the list is pasted into documents, not shown on this terminal.
+    let clean = |s: &str| crate::text::clean_text(s).into_owned();
     // On one line: a line break would end the list item.
     let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     // Text whose brackets and tags are text: `[x](javascript:…)` in a title or a folder's

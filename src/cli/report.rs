@@ -391,9 +391,10 @@ pub fn search(library: &Library, query: &str, json: bool) -> anyhow::Result<Exit
             .iter()
             .map(|(d, i, snippet)| SearchRow {
                 item: ItemRow::new(d, i),
-                // As the text output has it: a script printing it passes nothing to the
-                // terminal that the digest's text held (C1 controls, bidi overrides).
-                snippet: crate::text::sanitize(snippet),
+                // A script printing it passes nothing to the terminal that the digest's
+                // text held (C1 controls, bidi overrides); emoji stay as written, the
+                // terminal forms being the text output's.
+                snippet: crate::text::clean_text(snippet),
             })
             .collect();
         print_json(&rows)?;
