@@ -422,27 +422,32 @@ fn a_broken_state_file_is_kept_and_reported_not_overwritten() {
     );
 }
 
+/// A state file in `dir` holding `bookmarks` (as written by hand: anything may be in them).
+fn state_with(dir: &Path, bookmarks: serde_json::Value) -> std::path::PathBuf {
+    let state = dir.join("state.json");
+    let value = serde_json::json!({
+        "version": 1,
+        "bookmarks": bookmarks,
+        "read": [],
+        "position": null
+    });
+    std::fs::write(&state, value.to_string()).unwrap();
+    state
+}
+
 /// The Markdown list is for pasting elsewhere: emoji stay as written, where the list on
 /// the terminal shows the forms every terminal draws alike.
 #[test]
 fn the_markdown_list_keeps_emoji_as_written() {
     let dir = tempfile::tempdir().unwrap();
-    let state = dir.path().join("state.json");
-    std::fs::write(
-        &state,
-        serde_json::json!({
-            "version": 1,
-            "bookmarks": [{
-                "id": "a1", "date": "2026-03-01", "source": "日报", "category": null,
-                "title": "粉色🩷手机 🇨🇳 👍🏻", "url": "https://a.example/p",
-                "path": "/gone.md", "added": "2026-03-01T10:00:00Z"
-            }],
-            "read": [],
-            "position": null
-        })
-        .to_string(),
-    )
-    .unwrap();
+    let state = state_with(
+        dir.path(),
+        serde_json::json!([{
+            "id": "a1", "date": "2026-03-01", "source": "日报", "category": null,
+            "title": "粉色🩷手机 🇨🇳 👍🏻", "url": "https://a.example/p",
+            "path": "/gone.md", "added": "2026-03-01T10:00:00Z"
+        }]),
+    );
     let markdown = stdout(&ribao_with(
         dir.path(),
         &state,
@@ -459,44 +464,36 @@ fn the_markdown_list_keeps_emoji_as_written() {
 #[test]
 fn a_hand_edited_bookmark_prints_without_control_characters() {
     let dir = tempfile::tempdir().unwrap();
-    let state = dir.path().join("state.json");
-    std::fs::write(
-        &state,
-        serde_json::json!({
-            "version": 1,
-            "bookmarks": [{
-                "id": "a1", "date": "2026-03-01", "source": "日报\u{1b}[2J", "category": null,
-                "title": "标题\u{1b}]0;x\u{7}", "url": "https://a.example/\u{1b}]52;c;eA==\u{7}",
-                "path": "/gone.md", "added": "2026-03-01T10:00:00Z"
-            }, {
-                "id": "a2", "date": "2026-03-02", "source": "周报", "category": null,
-                "title": "EVIL\u{1b}]52;c;cm0gLXJm\u{7} \u{1b}[2J title <b>[x]",
-                "url": "https://x.example/a(b)", "path": "/gone.md",
-                "added": "2026-03-02T10:00:00Z"
-            }, {
-                "id": "a3", "date": "2026-02-28", "source": "周报", "category": null,
-                "title": " ", "url": "https://y.example/p", "path": "/gone.md",
-                "added": "2026-02-28T10:00:00Z"
-            }, {
-                "id": "a4", "date": "2026-02-27", "source": "周报", "category": null,
-                "title": "  ", "url": null, "path": "/gone.md",
-                "added": "2026-02-27T10:00:00Z"
-            }, {
-                "id": "a6", "date": "2026-02-25", "source": "[x](javascript:alert(1)) <b>",
-                "category": null, "title": "New\nline\n- [evil](http://evil)",
-                "url": "https://example.com/a\nb>c", "path": "/gone.md",
-                "added": "2026-02-25T10:00:00Z"
-            }, {
-                "id": "a5", "date": "2026-02-26", "source": "周报", "category": null,
-                "title": "点我", "url": "javascript:alert(`1`)", "path": "/gone.md",
-                "added": "2026-02-26T10:00:00Z"
-            }],
-            "read": [],
-            "position": null
-        })
-        .to_string(),
-    )
-    .unwrap();
+    let state = state_with(
+        dir.path(),
+        serde_json::json!([{
+            "id": "a1", "date": "2026-03-01", "source": "日报\u{1b}[2J", "category": null,
+            "title": "标题\u{1b}]0;x\u{7}", "url": "https://a.example/\u{1b}]52;c;eA==\u{7}",
+            "path": "/gone.md", "added": "2026-03-01T10:00:00Z"
+        }, {
+            "id": "a2", "date": "2026-03-02", "source": "周报", "category": null,
+            "title": "EVIL\u{1b}]52;c;cm0gLXJm\u{7} \u{1b}[2J title <b>[x]",
+            "url": "https://x.example/a(b)", "path": "/gone.md",
+            "added": "2026-03-02T10:00:00Z"
+        }, {
+            "id": "a3", "date": "2026-02-28", "source": "周报", "category": null,
+            "title": " ", "url": "https://y.example/p", "path": "/gone.md",
+            "added": "2026-02-28T10:00:00Z"
+        }, {
+            "id": "a4", "date": "2026-02-27", "source": "周报", "category": null,
+            "title": "  ", "url": null, "path": "/gone.md",
+            "added": "2026-02-27T10:00:00Z"
+        }, {
+            "id": "a6", "date": "2026-02-25", "source": "[x](javascript:alert(1)) <b>",
+            "category": null, "title": "New\nline\n- [evil](http://evil)",
+            "url": "https://example.com/a\nb>c", "path": "/gone.md",
+            "added": "2026-02-25T10:00:00Z"
+        }, {
+            "id": "a5", "date": "2026-02-26", "source": "周报", "category": null,
+            "title": "点我", "url": "javascript:alert(`1`)", "path": "/gone.md",
+            "added": "2026-02-26T10:00:00Z"
+        }]),
+    );
     for args in [&["bookmarks", "--markdown"][..], &["bookmarks"]] {
         let out = ribao_with(dir.path(), &state, args);
         assert!(out.status.success(), "{args:?}: {out:?}");
