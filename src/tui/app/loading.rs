@@ -1,7 +1,7 @@
 //! Libraries arriving while the reader runs: indexing at start on its own thread, the store
 //! watched for new files, and taking a new library without losing the reader's place.
 
-use super::{App, ItemRef, Pane, Scope};
+use super::{App, ItemRef, Scope};
 use crate::state::Bookmark;
 use crate::tui::background::{Loaded, Loader, Reopen, StoreWatch};
 use crate::tui::scope;
@@ -165,9 +165,8 @@ impl App {
         let position = self.reader_position();
         let id_of = |app: &App, r: Option<ItemRef>| r.map(|r| app.item_at(r).1.id.to_string());
         let opened = id_of(self, self.opened);
-        let was_open = opened.is_some();
         let highlighted = id_of(self, self.items.get(self.item).copied());
-        let (focus, scroll, item) = (self.focus, self.scroll, self.item);
+        let (scroll, item) = (self.scroll, self.item);
         let search = self.search.take();
         // Results are places in the old lists: nothing of them is kept but the query and
         // which story was selected, found again among the new results by id (still the one
@@ -181,8 +180,9 @@ impl App {
         if search.is_none() {
             self.wait_for_place(position);
         }
-        // The open story, the highlighted one and where the keyboard was stay as they were
-        // (stories found again by id: their places in the lists may have moved).
+        // The open story and the highlighted one stay as they were (found again by id:
+        // their places in the lists may have moved); the keys are where `restore` put them,
+        // in the pane they were in, or the stories list when the open story is gone.
         let find = |app: &App, id: Option<String>| app.position_in(&app.items, &id?);
         self.opened = find(self, opened).map(|p| self.items[p]);
         if self.opened.is_some() {
@@ -190,11 +190,6 @@ impl App {
         }
         self.item = find(self, highlighted).unwrap_or(item.min(self.items.len().saturating_sub(1)));
         self.follow_item_date();
-        // The open story gone, the stories list takes the keys (restored so), not the
-        // overview that took its place.
-        if !(focus == Pane::Article && was_open && self.opened.is_none()) {
-            self.focus = focus;
-        }
         if let Some(mut view) = search {
             view.reselect = reselect;
             view.hits.clear();
