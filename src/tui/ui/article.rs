@@ -264,6 +264,11 @@ fn front_pages(
             if count == 1 { "story" } else { "stories" }
         );
         out.extend(wrap_styled(&meta, DIM, width, opts));
+        // What reading the file had to guess or mend (its encoding, bytes left out, titles
+        // cut), as `ribao check` says it: why its text may read oddly.
+        for warning in &digest.warnings {
+            out.extend(wrap_styled(&format!("⚠ {warning}"), DIM, width, opts));
+        }
         out.push(Line::default());
         // A copy of another file of the date is not shown twice.
         if library.index().is_copy(digest) {
