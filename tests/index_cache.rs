@@ -61,6 +61,17 @@ impl Setup {
         out.sort();
         out
     }
+
+    /// The index's text files (one, but for a run that was stopped).
+    fn text_files(&self) -> Vec<PathBuf> {
+        let text = |p: &PathBuf| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("text-")
+        };
+        self.index_files().into_iter().filter(text).collect()
+    }
 }
 
 fn walk(dir: &Path) -> Vec<PathBuf> {
@@ -234,6 +245,31 @@ fn a_half_written_index_left_by_a_killed_run_is_removed_by_the_next_write() {
     assert!(meta_file(&s).exists());
 }
 
+/// Texts a ribao stopped while indexing had appended to the text file, which no index
+/// refers to, are cut off by the next run that writes: stopped runs do not grow the cache.
+#[test]
+fn texts_of_a_stopped_run_do_not_stay_in_the_cache() {
+    let s = Setup::new();
+    let add = |name: &str| {
+        let text = sample(ribao::samples::SAMPLES[1].0).replace("2026", "2025");
+        fs::write(s.store.join(name), text).unwrap();
+        s.items();
+    };
+    add("2025-02-10.md");
+    let text = s.text_files().remove(0);
+    let before = fs::metadata(&text).unwrap().len();
+    add("2025-02-11.md");
+    let one_more = fs::metadata(&text).unwrap().len() - before;
+    fs::remove_file(s.store.join("2025-02-11.md")).unwrap();
+    s.items();
+    // What a run killed while indexing leaves.
+    let mut f = fs::File::options().append(true).open(&text).unwrap();
+    std::io::Write::write_all(&mut f, &vec![b'x'; 1 << 20]).unwrap();
+    add("2025-02-11.md");
+    assert_eq!(s.text_files().len(), 1);
+    assert_eq!(fs::metadata(&text).unwrap().len(), before + 2 * one_more);
+}
+
 #[test]
 fn a_damaged_cache_is_rebuilt() {
     let s = Setup::new();
@@ -263,12 +299,7 @@ fn a_damaged_cache_is_rebuilt() {
         assert_ne!(rebuilt, damaged, "{what}: the damaged file was kept");
     }
     // The text file cut short: noticed and rebuilt.
-    for text in s.index_files().into_iter().filter(|p| {
-        p.file_name()
-            .unwrap()
-            .to_string_lossy()
-            .starts_with("text-")
-    }) {
+    for text in s.text_files() {
         let f = fs::File::options().write(true).open(&text).unwrap();
         f.set_len(10).unwrap();
     }
@@ -287,16 +318,7 @@ fn damage_inside_the_text_file_is_noticed_and_rebuilt() {
     };
     let before = search("模型");
     assert!(before.contains("snippet"), "{before}");
-    let text = s
-        .index_files()
-        .into_iter()
-        .find(|p| {
-            p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("text-")
-        })
-        .unwrap();
+    let text = s.text_files().remove(0);
     let mut bytes = fs::read(&text).unwrap();
     for b in &mut bytes[..] {
         *b ^= 0x20;
@@ -337,16 +359,7 @@ fn two_processes_building_at_once_do_not_corrupt_it() {
         for o in &outs {
             assert_eq!(o, &expected, "round {round}");
         }
-        let texts = s
-            .index_files()
-            .into_iter()
-            .filter(|p| {
-                p.file_name()
-                    .unwrap()
-                    .to_string_lossy()
-                    .starts_with("text-")
-            })
-            .count();
+        let texts = s.text_files().len();
         assert_eq!(texts, 1, "round {round}: stale text files left behind");
     }
 }

@@ -243,12 +243,17 @@ impl Cache {
             stale <= kept_live.max(8 << 20) && self.dir.join(&o.blob).is_file()
         });
         let (blob, file) = match reuse {
-            Some(o) => (
-                o.blob.clone(),
-                OpenOptions::new()
+            Some(o) => {
+                let file = OpenOptions::new()
                     .append(true)
-                    .open(self.dir.join(&o.blob))?,
-            ),
+                    .open(self.dir.join(&o.blob))?;
+                // Texts a ribao stopped while indexing appended (no index refers to them):
+                // cut off, or every interrupted run left the file larger for good.
+                if file.metadata()?.len() > o.blob_used {
+                    file.set_len(o.blob_used)?;
+                }
+                (o.blob.clone(), file)
+            }
             None => {
                 let name = format!(
                     "text-{}-{}.bin",
