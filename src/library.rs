@@ -80,9 +80,11 @@ pub struct Pending {
     cache_root: Option<PathBuf>,
     categorizer: Arc<Categorizer>,
     pub progress: Arc<Progress>,
-    /// New and changed files left for a second step, after the newest [`FIRST_STEP`] (empty:
-    /// one step).
+    /// New and changed files left for the next steps, after the newest ones this step takes
+    /// (empty: this is the last step).
     later: HashSet<PathBuf>,
+    /// How many files the step after this one takes.
+    next_step: usize,
 }
 
 /// How much of the store is looked at before the reader lists it.
@@ -96,10 +98,16 @@ pub enum Look {
     Folders,
 }
 
-/// How many of the newest files are indexed first on a first run (no index yet) when there
-/// are more: the dates on the first screen get their stories in a moment, not when a large
-/// archive is all done. With an index, what changed is a few days' files: one step.
+/// How many of the newest files are indexed first on a first run (no index yet, or one a
+/// stopped first run left) when there are more: the dates on the first screen get their
+/// stories in a moment, not when a large archive is all done. Each step after takes
+/// [`STEP_GROWTH`] times as many, and writes the index: the dates fill in as it goes, and
+/// a reader stopped midway keeps all but its last step. With an index, what changed is
+/// usually a few days' files: one step.
 const FIRST_STEP: usize = 64;
+/// How much larger each step is than the one before: every step rewrites the whole index
+/// so far, so growing steps keep that work to about twice the last write.
+const STEP_GROWTH: usize = 4;
 
 impl Pending {
     /// Indexes the newest new files when there are many, else all: the library as far as it
@@ -129,7 +137,7 @@ impl Pending {
             &self.root,
             Some(&cache_root),
             self.categorizer.clone(),
-            usize::MAX,
+            self.next_step,
         );
         let rest = rest.map(|mut rest| {
             // One count from the start: what this step parsed stays counted.
@@ -228,7 +236,7 @@ impl Library {
     }
 
     /// [`Library::open_dir`], indexing the newest `first` new files in a step of their own
-    /// when there are more and no index yet.
+    /// when there are more, and there is no index yet or many files are new to it.
     fn open_listed(
         root: &Path,
         cache_root: Option<&Path>,
@@ -252,7 +260,7 @@ impl Library {
             Some(p) => (p.old, p.kept),
             None => (None, vec![None; scan.files.len()]),
         };
-        let first = if old.is_some() { usize::MAX } else { first };
+        let has_index = old.is_some();
         let index = old.unwrap_or_else(|| cache::from_digests(root, Vec::new(), &categorizer));
         let mut listed: Vec<(DigestInfo, Option<usize>)> = Vec::new();
         let mut changed = Vec::new();
@@ -291,6 +299,12 @@ impl Library {
                 slots[*d] = n as u32;
             }
         }
+        // A few days' files changed since the index: one step.
+        let first = if has_index && changed.len() <= FIRST_STEP * STEP_GROWTH {
+            usize::MAX
+        } else {
+            first
+        };
         let later = listed
             .iter()
             .filter(|(_, old)| old.is_none())
@@ -301,6 +315,7 @@ impl Library {
         let problems = scan.problems.clone();
         let pending = Pending {
             later,
+            next_step: first.saturating_mul(STEP_GROWTH),
             root: root.to_path_buf(),
             scan,
             cache_root: cache_root.map(Path::to_path_buf),

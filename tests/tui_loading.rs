@@ -278,18 +278,49 @@ fn a_search_while_files_are_being_indexed_says_its_results_are_so_far() {
     assert!(h.text().contains("results so far"), "{}", h.text());
 }
 
-#[test]
-fn on_a_large_first_run_the_newest_dates_get_their_stories_first() {
-    let tmp = tempfile::tempdir().unwrap();
-    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
-    fs::create_dir_all(&store).unwrap();
-    // 100 days of one publication, none indexed yet.
+/// One-story digests of one publication for days `days` counted from 2026-01-01, in
+/// `store`; the first day.
+fn write_days(store: &Path, days: std::ops::Range<u64>) -> chrono::NaiveDate {
     let first = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-    for n in 0..100 {
+    fs::create_dir_all(store).unwrap();
+    for n in days {
         let day = first + chrono::Days::new(n);
         let text = format!("# 测试日报 {day}\n\n## 产品\n\n1. 甲公司发布第{n}个模型。\n");
         fs::write(store.join(format!("{day}.md")), text).unwrap();
     }
+    first
+}
+
+/// A first run indexes in growing steps, each writing the index: a reader stopped after
+/// two steps leaves their files indexed, and the next start goes on with the rest.
+#[test]
+fn a_first_run_stopped_midway_keeps_the_steps_it_finished() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    write_days(&store, 0..400);
+    let (_, pending) = open(&store, &cache);
+    let (library, rest) = pending.unwrap().step();
+    assert_eq!(library.pending_count(), 400 - 64);
+    let (library, rest) = rest.unwrap().step();
+    assert_eq!(library.pending_count(), 400 - 64 - 256);
+    // Stopped here, the last step not taken.
+    drop((library, rest));
+    let (library, pending) = open(&store, &cache);
+    assert_eq!(library.pending_count(), 80);
+    let pending = pending.unwrap();
+    assert_eq!(pending.progress.counts(), (0, 80));
+    let (library, rest) = pending.step();
+    assert!(rest.is_none());
+    assert_eq!(library.pending_count(), 0);
+    assert_eq!(library.digests().len(), 400);
+}
+
+#[test]
+fn on_a_large_first_run_the_newest_dates_get_their_stories_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    // 100 days of one publication, none indexed yet.
+    let first = write_days(&store, 0..100);
     let (library, pending) = open(&store, &cache);
     assert_eq!(library.pending_count(), 100);
     // The first step: the newest days are indexed, the oldest still to come.
@@ -308,11 +339,7 @@ fn on_a_large_first_run_the_newest_dates_get_their_stories_first() {
     assert_eq!(library.pending_count(), 0);
     assert_eq!(library.digests().len(), 100);
     // With an index, many new files are still one step (no index written twice).
-    for n in 100..180 {
-        let day = first + chrono::Days::new(n);
-        let text = format!("# 测试日报 {day}\n\n## 产品\n\n1. 甲公司发布第{n}个模型。\n");
-        fs::write(store.join(format!("{day}.md")), text).unwrap();
-    }
+    write_days(&store, 100..180);
     let (_, pending) = open(&store, &cache);
     let (library, rest) = pending.unwrap().step();
     assert!(rest.is_none());
