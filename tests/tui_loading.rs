@@ -787,7 +787,7 @@ fn a_store_change_while_reading_a_search_result_keeps_the_story_under_the_search
 }
 
 /// A file changed in place is listed as it was until it is read again: the reader says it
-/// is being read, not that the list is up to date.
+/// is being read, not that the list is up to date; once it is read, that it was.
 #[test]
 fn a_file_changed_in_place_is_said_to_be_read_again() {
     let tmp = tempfile::tempdir().unwrap();
@@ -799,6 +799,13 @@ fn a_file_changed_in_place_is_said_to_be_read_again() {
         .replacen("OpenAI", "OpenAI 公司", 1);
     fs::write(&path, edited).unwrap();
     wait_for(&mut h, "the store changed: reading 1 file again");
+    assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
+    h.settle();
+    assert!(
+        h.text().contains("the store changed: 1 file read again"),
+        "{}",
+        h.text()
+    );
 }
 
 /// Five link stories, `skip` left out, as a digest dated by its file name.

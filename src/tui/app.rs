@@ -90,6 +90,9 @@ pub struct Message {
     /// It ends with a link's address, whose end names the page as much as its start does:
     /// cut in the middle to one row rather than wrapped.
     pub ends_with_link: bool,
+    /// It says what the indexing under way does (`reading 1 file again`): what it says
+    /// instead once that is done (`1 file read again`), rather than stay on unchanged.
+    pub when_indexed: Option<String>,
 }
 
 /// What the last drawn frame looked like: pane heights for paging and scroll limits. Written
@@ -301,6 +304,7 @@ impl App {
             error: true,
             until,
             ends_with_link: false,
+            when_indexed: None,
         });
     }
 
@@ -610,6 +614,7 @@ impl App {
             error,
             until: Some(self.clock + MESSAGE_TTL),
             ends_with_link: false,
+            when_indexed: None,
         });
     }
 
@@ -629,6 +634,7 @@ impl App {
             error,
             until: None,
             ends_with_link: false,
+            when_indexed: None,
         });
     }
 

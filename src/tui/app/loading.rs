@@ -54,6 +54,11 @@ impl App {
 
     pub(super) fn indexing_ended(&mut self) {
         self.loader = None;
+        if let Some(m) = &mut self.message
+            && let Some(done) = m.when_indexed.take()
+        {
+            m.text = done;
+        }
         if let Some(watch) = &self.watch {
             watch.set_busy(false);
         }
@@ -104,6 +109,13 @@ impl App {
             },
             false,
         );
+        if let Some(m) = &mut self.message
+            && added == 0
+            && rereading > 0
+        {
+            let files = crate::text::plural(rereading, "file", "files");
+            m.when_indexed = Some(format!("the store changed: {files} read again"));
+        }
         // After: what it says of the place (a date gone) matters more.
         self.replace_library(library);
         if let Some(pending) = pending {
