@@ -273,9 +273,27 @@ impl Library {
                 None => changed.push(f),
             }
         }
+        // A file changed in place stays listed as the index has it until it is read again:
+        // listed as a new file, its date and open story were gone for a moment.
+        let indexed: HashMap<&Path, usize> = match changed.is_empty() {
+            true => HashMap::new(),
+            false => (index.files.iter())
+                .filter_map(|r| match r.outcome {
+                    Outcome::Digest(d) => Some((r.rel.as_path(), d as usize)),
+                    Outcome::Problem(_) => None,
+                })
+                .collect(),
+        };
+        let mut new_files = Vec::new();
+        for f in &changed {
+            match indexed.get(f.path.strip_prefix(root).unwrap_or(&f.path)) {
+                Some(&d) => listed.push((index.digests[d].clone(), Some(d))),
+                None => new_files.push(*f),
+            }
+        }
         let sniffed: Vec<DigestInfo> = {
             use rayon::prelude::*;
-            changed
+            new_files
                 .par_iter()
                 .map(|f| {
                     DigestInfo::pending(

@@ -789,6 +789,26 @@ fn a_store_change_while_reading_a_search_result_keeps_the_story_under_the_search
     assert_eq!(open_story(&h), under, "{}", h.text());
 }
 
+/// A file changed in place is listed as the index has it while it is read again, with its
+/// stories: listed as a new file, its date and the story open in it went for a moment.
+#[test]
+fn a_file_changed_in_place_keeps_its_stories_listed_while_it_is_read_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, indexed) = indexed_store(&tmp);
+    let stories = indexed.digests()[0].items.len();
+    let path = store.join("2026-01-21-a.md");
+    let edited = sample(0).replacen("OpenAI", "OpenAI 公司", 1);
+    fs::write(&path, edited).unwrap();
+    let (library, pending) = open(&store, &cache);
+    let pending = pending.expect("the file is read again");
+    assert_eq!(pending.progress.counts(), (0, 1));
+    assert_eq!(library.pending_count(), 0);
+    let listed = &library.digests()[0];
+    assert_eq!(listed.date.unwrap().to_string(), "2026-01-21");
+    assert!(stories > 0);
+    assert_eq!(listed.items.len(), stories);
+}
+
 /// A file changed in place is listed as it was until it is read again: the reader says it
 /// is being read, not that the list is up to date; once it is read, that it was.
 #[test]
