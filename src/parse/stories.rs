@@ -504,7 +504,12 @@ fn story_of_lines<'a>(
         unified: None,
     };
     let mut kept: Vec<&str> = Vec::new();
+    let mut before_text = true;
     for line in lines {
+        if before_text && !line.trim().is_empty() {
+            before_text = false;
+            item.outlet = newspaper_outlet(line);
+        }
         match meta_field(line) {
             Some(("分类" | "Category", value)) if !value.is_empty() => {
                 item.category = Some(plain(value));
@@ -551,6 +556,20 @@ fn story_of_lines<'a>(
     }
     item
 }
+
+/// The outlet the first line of a story's text names after a newspaper sign, up to the next
+/// field (`> 📰 **TechCrunch AI**  |  ⭐ **重要性**: 62/100  |  🔗 [原文链接](…)` →
+/// `TechCrunch AI`), as digests made by one generator head each story.
+fn newspaper_outlet(line: &str) -> Option<String> {
+    let line = line.trim_start();
+    let rest = line.strip_prefix('>').unwrap_or(line).trim_start();
+    let name = rest.strip_prefix('📰')?.split('|').next()?;
+    let name = plain(name);
+    (!name.is_empty() && name.chars().count() <= MAX_OUTLET_CHARS).then_some(name)
+}
+
+/// The longest outlet name read: a publication's name, not a sentence.
+const MAX_OUTLET_CHARS: usize = 40;
 
 /// Top-level list items of a section: numbered items are stories; bullets that open with a
 /// link, or with a bold headline (and have a link, as `bullets` asks), are short stories.
@@ -711,7 +730,7 @@ fn outlet_after(first: &str, before: impl Fn(&str) -> bool) -> Option<String> {
     }
     let rest = &first[at + " — ".len()..];
     let outlet = plain(DOT.find(rest.as_bytes()).map_or(rest, |end| &rest[..end]));
-    (!outlet.is_empty() && outlet.chars().count() <= 40).then_some(outlet)
+    (!outlet.is_empty() && outlet.chars().count() <= MAX_OUTLET_CHARS).then_some(outlet)
 }
 
 /// Where a list item starting at `start` ends: at the next line at the same or lesser indent
@@ -761,6 +780,18 @@ mod tests {
 
     /// `**[tag]** [title](url) - what it is`, as a bullet or a paragraph of its own: the
     /// link's text is the title, the tag stays in the text.
+    /// `> 📰 **TechCrunch AI**  |  ⭐ …` heading a story's text names its outlet; the line
+    /// stays in the text, and a sign later in the text or a sentence is no outlet.
+    #[test]
+    fn a_newspaper_sign_names_the_outlet() {
+        let doc = "## 深度观察\n\n### 1. 甲公司发布新模型\n\n> 📰 **TechCrunch AI**  |  ⭐ **重要性**: 62/100  |  🔗 [原文链接](https://t.example/a)\n\n**核心内容**: 正文。\n\n### 2. 乙公司融资\n\n正文。\n\n> 📰 **36氪**\n\n### 3. 丙公司上市\n\n📰 这是一整句很长的话，而不是一个媒体的名字，所以它不能被当作这条新闻的来源来读取，无论它写在哪一行里。\n";
+        let found = find(&Doc::new(doc));
+        let outlets: Vec<Option<&str>> = found.items.iter().map(|i| i.outlet.as_deref()).collect();
+        assert_eq!(outlets, [Some("TechCrunch AI"), None, None]);
+        assert!(found.items[0].body.contains("📰 **TechCrunch AI**"));
+        assert_eq!(found.items[0].url.as_deref(), Some("https://t.example/a"));
+    }
+
     #[test]
     fn a_link_after_a_bold_tag_is_a_story_in_a_bullet_or_a_paragraph() {
         let doc = Doc::new(
