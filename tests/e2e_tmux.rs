@@ -545,3 +545,56 @@ fn an_emoji_that_terminals_draw_at_different_widths_leaves_no_stale_column() {
     t.keys(&["q"]);
     assert_restored(&t);
 }
+
+/// On a terminal, `ribao search` gives each snippet one row, cut with an ellipsis, as the
+/// reader does; piped, a snippet is whole.
+#[test]
+fn search_snippets_take_one_row_of_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let store = home.path().join("store");
+    std::fs::create_dir(&store).unwrap();
+    let text = "英伟达发布新一代推理芯片，云厂商宣布合作，价格与功耗都有明显变化。".repeat(4);
+    std::fs::write(
+        store.join("2026-03-02.md"),
+        format!("# 测试日报 2026-03-02\n\n## 新闻\n\n### 1. 芯片新闻\n\n{text}\n"),
+    )
+    .unwrap();
+    let Some(t) = Tmux::start("snippet", 60, 12, home.path()) else {
+        return;
+    };
+    let search = format!(
+        "{} search 英伟达 --store {} --cache-dir {}/cache",
+        env!("CARGO_BIN_EXE_ribao"),
+        store.display(),
+        home.path().display()
+    );
+    t.run(&format!("clear; {search}; echo exit=$?"));
+    let screen = t.wait_for("the results", |s| s.contains("exit=0"));
+    let rows: Vec<&str> = screen
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take_while(|l| !l.starts_with("exit="))
+        .collect();
+    assert_eq!(
+        rows.len(),
+        2,
+        "a row for the story, one for its snippet:\n{screen}"
+    );
+    assert!(
+        rows[1].starts_with("    英伟达") && rows[1].ends_with('…'),
+        "{screen}"
+    );
+    let piped = common::ribao(&[
+        "search",
+        "英伟达",
+        "--store",
+        store.to_str().unwrap(),
+        "--cache-dir",
+        &format!("{}/cache", home.path().display()),
+    ]);
+    let printed = common::stdout(&piped);
+    assert!(
+        printed.lines().nth(1).unwrap().chars().count() > 60,
+        "{printed}"
+    );
+}

@@ -334,7 +334,12 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             let words = words
                 .iter()
                 .map(|w| crate::search::argument_token(w, alone));
-            report::search(library()?, &words.collect::<Vec<_>>().join(" "), *json)
+            report::search(
+                library()?,
+                &words.collect::<Vec<_>>().join(" "),
+                *json,
+                opts,
+            )
         }
         Some(Command::Bookmarks { json, markdown }) => {
             let format = match (json, markdown) {

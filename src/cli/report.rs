@@ -9,6 +9,7 @@ use anyhow::bail;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 #[derive(Serialize)]
@@ -368,7 +369,15 @@ struct SearchRow<'a> {
     snippet: Cow<'a, str>,
 }
 
-pub fn search(library: &Library, query: &str, json: bool) -> anyhow::Result<ExitCode> {
+/// What a search's text output puts before each snippet.
+const SNIPPET_INDENT: &str = "    ";
+
+pub fn search(
+    library: &Library,
+    query: &str,
+    json: bool,
+    opts: TextOptions,
+) -> anyhow::Result<ExitCode> {
     let q = crate::search::Query::parse(query);
     if q.is_empty() {
         bail!("the query “{query}” has nothing to search for");
@@ -399,19 +408,28 @@ pub fn search(library: &Library, query: &str, json: bool) -> anyhow::Result<Exit
             .collect();
         print_json(&rows)?;
     } else {
+        // On a terminal a snippet takes one row under its story, as in the reader (wrapped
+        // by the terminal, every other one took two); piped, it is whole.
+        let room = std::io::stdout()
+            .is_terminal()
+            .then(|| terminal_width().saturating_sub(SNIPPET_INDENT.len()));
         let mut out = String::new();
         for (d, i, snippet) in &hits {
             let snippet = match snippet.trim() {
                 "" => crate::article::NO_TEXT,
                 _ => snippet,
             };
+            let snippet = crate::text::sanitize(snippet);
+            let snippet = match room {
+                Some(width) => crate::text::truncate(&snippet, width, opts),
+                None => snippet,
+            };
             out.push_str(&format!(
-                "{}  {}  {}  {}\n    {}\n",
+                "{}  {}  {}  {}\n{SNIPPET_INDENT}{snippet}\n",
                 i.id,
                 date_label(d.date),
                 crate::text::sanitize(&d.source),
                 crate::text::sanitize(i.title),
-                crate::text::sanitize(snippet)
             ));
         }
         emit(&out)?;
