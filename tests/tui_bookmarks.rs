@@ -547,6 +547,18 @@ fn when_the_state_cannot_be_saved_the_reader_works_and_says_so() {
 }
 
 #[test]
+fn a_notice_on_a_narrow_screen_takes_the_panes_place() {
+    let session = Session::saving_disabled("没有写入权限".into());
+    let mut h = Harness::new(App::new(library(), TextOptions::default(), session), 40, 12);
+    h.app.relay_session_message();
+    let screen = h.text();
+    let rows: Vec<&str> = screen.lines().collect();
+    // Below the breadcrumb, in the pane's place: not a box inside the pane's box.
+    assert!(rows[1].starts_with("┏ 注意 Notice"), "{screen}");
+    assert!(!screen.contains("┃ ┃"), "{screen}");
+}
+
+#[test]
 fn a_notice_longer_than_the_screen_scrolls() {
     let why = format!("{} END-OF-NOTICE", "没有写入权限。".repeat(40));
     let session = Session::saving_disabled(why);
@@ -555,7 +567,7 @@ fn a_notice_longer_than_the_screen_scrolls() {
     let joined = |h: &mut Harness| -> String {
         h.text()
             .lines()
-            .map(|l| l.replace(['│', '┃', ' '], ""))
+            .map(|l| l.replace(['│', '┃', '█', ' '], ""))
             .collect()
     };
     assert!(!joined(&mut h).contains("END-OF-NOTICE"));

@@ -83,7 +83,6 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     }
     let fits = !matches!(layout::split(area, 0), Screen::TooSmall);
     // Popups leave the status bar in sight: it says what the keys do and what they did.
-    let above_status = layout::above_status(area);
     let popups = layout::PopupArea::of(area);
     if app.bookmarks_view().is_some() && fits {
         bookmarks::draw(buf, &popups, app);
@@ -95,7 +94,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         help::draw(buf, &popups, app);
     }
     if fits {
-        notice::draw(buf, above_status, app);
+        notice::draw(buf, &popups, app);
     }
     text::widen_ambiguous_cells(buf, area, opts);
     // The terminal's own cursor in the search line, where an input method shows what is

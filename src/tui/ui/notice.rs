@@ -3,18 +3,19 @@
 //! fit), until Esc, Enter or q closes it.
 
 use super::super::app::App;
+use super::layout::PopupArea;
 use super::{draw_block, pane_block, put_line, scrollbar};
 use crate::text;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
+pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     let Some(notice) = app.notice() else {
         return;
     };
     let opts = app.text_options();
-    let width = area.width.saturating_sub(4).min(72);
+    let area = at.area;
+    let width = at.width(area.width.saturating_sub(4).min(72));
     let content_w = usize::from(width.saturating_sub(2));
     let clean = text::sanitize(notice);
     let rows: Vec<Line> = clean
@@ -24,7 +25,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
             _ => text::wrap(&[Span::raw(paragraph)], content_w, opts),
         })
         .collect();
-    let height = (rows.len() as u16 + 2).min(area.height);
+    let height = at.height(rows.len() as u16 + 2);
     let popup = super::popup(buf, area, width, height);
     let inner = draw_block(
         buf,
