@@ -10,6 +10,7 @@ use ribao::text::TextOptions;
 use ribao::tui::{App, Session};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 use support::Harness;
 
@@ -921,4 +922,43 @@ fn the_open_story_deleted_with_its_file_leaves_the_list_with_the_keys() {
     assert_eq!(h.app.focus(), ribao::tui::Pane::Items, "{}", h.text());
     let (digest, _) = h.app.selected_item().unwrap();
     assert_eq!(digest.date.unwrap().to_string(), "2026-01-21");
+}
+
+/// Quitting while indexing writes a step it has parsed waits for the write (a bounded
+/// time), saying so: quit at once, the next start parsed the whole step again.
+#[test]
+fn quitting_while_a_parsed_step_is_written_waits_for_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, _) = indexed_store(&tmp);
+    fs::write(store.join("2026-01-22-b.md"), sample(1)).unwrap();
+    let (library, pending) = open(&store, &cache);
+    let pending = pending.unwrap();
+    let progress = pending.progress.clone();
+    let mut h = Harness::new(reader(library), 120, 30);
+    h.app.start_loading(pending);
+    // The step written; the reader has not taken it yet, so its indexing is still under way.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while progress.counts() != (1, 1) || progress.saving.load(Ordering::Relaxed) {
+        assert!(std::time::Instant::now() < deadline, "indexed");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    // A write under way, as the test holds it.
+    progress.saving.store(true, Ordering::Relaxed);
+    let written = {
+        let progress = progress.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(300));
+            progress.saving.store(false, Ordering::Relaxed);
+        })
+    };
+    let quit = std::time::Instant::now();
+    h.keys("q");
+    assert!(
+        quit.elapsed() >= Duration::from_millis(300),
+        "{:?}",
+        quit.elapsed()
+    );
+    assert!(h.text().contains("saving the index…"), "{}", h.text());
+    written.join().unwrap();
 }

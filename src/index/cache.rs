@@ -272,6 +272,7 @@ impl Cache {
             len: start,
         };
         let parsed = parse_changed(root, &plan, categorizer, &progress.done, &mut sink)?;
+        let saving = Saving::start(&progress.saving);
         let mut entries: Vec<Entry> = Vec::with_capacity(plan.files.len());
         let mut parsed = parsed.into_iter();
         for k in &plan.kept {
@@ -290,6 +291,7 @@ impl Cache {
         if let Some(stamp) = self.stamp(&blob) {
             let _ = fs::write(self.dir.join(VERIFIED), stamp);
         }
+        drop(saving);
         // Mapped rather than kept: only what is used is read back in.
         drop(meta);
         let mut index = Index::open(
@@ -339,13 +341,32 @@ impl Cache {
     }
 }
 
-/// How far indexing is: the files to parse and how many are parsed, and whether it waits
-/// for another ribao indexing the same store.
+/// How far indexing is: the files to parse and how many are parsed, whether it waits for
+/// another ribao indexing the same store, and whether it is writing what it parsed.
 #[derive(Debug, Default)]
 pub struct Progress {
     pub total: AtomicUsize,
     pub done: AtomicUsize,
     pub waiting: AtomicBool,
+    /// Parsing is done and the index is being written: a reader quitting now waits for it,
+    /// or every file of the step would be parsed again.
+    pub saving: AtomicBool,
+}
+
+/// Sets [`Progress::saving`] while it lives, whichever way writing ends.
+struct Saving<'a>(&'a AtomicBool);
+
+impl<'a> Saving<'a> {
+    fn start(flag: &'a AtomicBool) -> Saving<'a> {
+        flag.store(true, Ordering::Relaxed);
+        Saving(flag)
+    }
+}
+
+impl Drop for Saving<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::Relaxed);
+    }
 }
 
 impl Progress {

@@ -54,6 +54,9 @@ pub struct Options {
 
 /// How often the store folder is looked at for new files.
 const WATCH_EVERY: std::time::Duration = std::time::Duration::from_secs(15);
+/// How long quitting waits for indexing to write a step it parsed (a second or two on a
+/// large archive): longer, and a stuck disk would hold the quit.
+const INDEX_SAVE_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl Default for Options {
     fn default() -> Options {
@@ -137,7 +140,15 @@ where
         let mut handled = 0;
         while let Some(event) = next {
             match handle(app, event, host)? {
-                Step::Quit => return Ok(()),
+                Step::Quit => {
+                    if app.saving_index() {
+                        app.notify("saving the index…", false);
+                        // A terminal gone (the window closed) has nothing to show it on.
+                        let _ = draw(terminal, app, host);
+                        app.wait_for_index_saved(INDEX_SAVE_WAIT);
+                    }
+                    return Ok(());
+                }
                 Step::Redraw => redraw = true,
                 Step::Repaint => repaint = true,
                 Step::Nothing => {}

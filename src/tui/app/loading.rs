@@ -7,6 +7,7 @@ use crate::tui::background::{Loaded, Loader, Reopen, StoreWatch};
 use crate::tui::scope;
 use crate::tui::ui::article::ArticleCache;
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 impl App {
@@ -120,6 +121,19 @@ impl App {
         self.replace_library(library);
         if let Some(pending) = pending {
             self.start_loading(pending);
+        }
+    }
+
+    /// Whether indexing is writing a step it has parsed: quitting now would lose the step.
+    pub fn saving_index(&self) -> bool {
+        (self.loader.as_ref()).is_some_and(|l| l.progress.saving.load(Ordering::Relaxed))
+    }
+
+    /// Waits until indexing has written the step it parsed, `at_most` so long.
+    pub fn wait_for_index_saved(&self, at_most: Duration) {
+        let deadline = std::time::Instant::now() + at_most;
+        while self.saving_index() && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
         }
     }
 
