@@ -298,11 +298,21 @@ fn a_broken_categories_table_is_reported_on_the_reader_screen() {
     let Some(t) = start("table", 100, 30, home.path()) else {
         return;
     };
-    // Said over both status rows, though longer than one: what ribao does, then the file.
+    // Said whole in a notice, to close: what ribao does, the file, then the problem.
     let screen = t.wait_for("the problem", |s| {
         s.contains("using the built-in categories")
     });
-    assert!(screen.contains("categories.toml"), "{screen}");
+    let joined: String = screen
+        .lines()
+        .map(|l| l.replace(['┃', '│', ' '], ""))
+        .collect();
+    assert!(
+        joined.contains("categories.toml:notavalidcategoriestable"),
+        "{screen}"
+    );
+    assert!(screen.contains("注意 Notice"), "{screen}");
+    t.keys(&["Escape"]);
+    t.wait_for("the notice closed", |s| !s.contains("注意 Notice"));
     t.keys(&["q"]);
     assert_restored(&t);
 }

@@ -551,16 +551,23 @@ impl App {
         redraw
     }
 
+    /// A problem the user must read whole before going on (a categories table that could
+    /// not be used, naming its file and the problem): the notice popup, after any shown
+    /// already. The status bar cut such a message to its rows, and then it went.
+    pub fn show_notice(&mut self, text: &str) {
+        self.notice = Some(match self.notice.take() {
+            Some(shown) => format!("{shown}\n\n{text}"),
+            None => text.to_string(),
+        });
+    }
+
     /// Shows what the session has to say (failed saves, a broken state file kept aside): an
     /// error in the notice popup, after any shown already.
     pub fn relay_session_message(&mut self) {
         match self.session.take_message() {
             Some((text, true)) => {
                 self.notice_until_saved = self.notice.is_none() && self.session.saving_off();
-                self.notice = Some(match self.notice.take() {
-                    Some(shown) => format!("{shown}\n\n{text}"),
-                    None => text,
-                });
+                self.show_notice(&text);
             }
             Some((text, false)) => {
                 if self.notice_until_saved && !self.session.saving_off() {

@@ -47,8 +47,8 @@ pub struct Options {
     pub pending: Option<crate::library::Pending>,
     /// The store folder, and how to open it again: files added while the reader runs show up.
     pub watch: Option<(std::path::PathBuf, background::Reopen)>,
-    /// Problems found before the reader started (a broken categories table), for the status
-    /// bar: what was printed before the reader took the screen is hidden until it quits.
+    /// Problems found before the reader started (a broken categories table), for a notice:
+    /// what was printed before the reader took the screen is hidden until it quits.
     pub problems: Vec<String>,
 }
 
@@ -79,7 +79,7 @@ pub fn run(library: impl Into<Arc<Library>>, options: Options) -> anyhow::Result
     let mut app = App::new(library, options.text, options.session);
     app.relay_session_message();
     for problem in &options.problems {
-        app.show_problem(problem);
+        app.show_notice(problem);
     }
     let mut guard = terminal::Guard::enter()?;
     let mut events = event::InputThread::spawn();
