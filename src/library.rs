@@ -350,7 +350,12 @@ impl Library {
     /// Files that could not be read as digests: the problems but for link loops, which are
     /// left alone on purpose.
     pub fn skipped_files(&self) -> usize {
-        self.problems.iter().filter(|p| !p.left_alone).count()
+        self.skipped().count()
+    }
+
+    /// The files [`Library::skipped_files`] counts.
+    pub fn skipped(&self) -> impl Iterator<Item = &FileProblem> {
+        self.problems.iter().filter(|p| !p.left_alone)
     }
 
     /// Digests listed by date only, their stories still being indexed.

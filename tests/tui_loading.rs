@@ -209,7 +209,7 @@ fn files_added_while_the_reader_runs_are_counted_as_files_until_read() {
     .unwrap();
     fs::rename(&batch, store.join("batch")).unwrap();
     wait_for(&mut h, "4 new files in the store");
-    wait_for(&mut h, "2 files skipped");
+    wait_for(&mut h, "batch/2026-02-03.md, batch/2026-02-04.md skipped");
     assert_eq!(h.app.library().digests().len(), 3);
 }
 
@@ -228,7 +228,7 @@ fn a_file_turned_unreadable_while_reading_is_said_to_be_skipped() {
     .unwrap();
     wait_for(
         &mut h,
-        "1 file skipped (unreadable, empty or not text) — run `ribao",
+        "2026-01-22-b.md skipped (unreadable, empty or not text)",
     );
     assert_eq!(h.app.library().digests().len(), 1);
 }

@@ -20,6 +20,7 @@ use crate::library::{Library, Origin};
 use crate::state::Position;
 use crate::text::TextOptions;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -275,18 +276,32 @@ impl App {
         app.refind_bookmarks();
         app.select_date(0);
         app.restore_position();
-        app.tell_skipped(app.library.skipped_files(), "");
+        let skipped = app.library.skipped().map(|p| p.path.clone()).collect();
+        app.tell_skipped(skipped, "");
         app
     }
 
-    /// Says that `n` files were skipped (`more` of them, once the reader runs), if any.
-    fn tell_skipped(&mut self, n: usize, more: &str) {
-        if n > 0 {
-            let files = crate::text::plural(n, &format!("{more}file"), &format!("{more}files"));
-            self.show_problem(&format!(
-                "{files} skipped (unreadable, empty or not text) — run `ribao check`"
-            ));
-        }
+    /// Says which files were skipped (`more` of them, once the reader runs), if any: by
+    /// name when there are a few, else how many.
+    fn tell_skipped(&mut self, skipped: Vec<PathBuf>, more: &str) {
+        const NAMED: usize = 3;
+        let files = match skipped.len() {
+            0 => return,
+            1..=NAMED => {
+                let root = self.library.origin.store();
+                // In the store, by its path there; elsewhere (a test's library) by its name.
+                let name = |p: &PathBuf| {
+                    let named = p.strip_prefix(root).ok().or(p.file_name().map(Path::new));
+                    named.unwrap_or(p).display().to_string()
+                };
+                let names: Vec<String> = skipped.iter().map(name).collect();
+                crate::text::visible(&names.join(", ")).into_owned()
+            }
+            n => crate::text::plural(n, &format!("{more}file"), &format!("{more}files")),
+        };
+        self.show_problem(&format!(
+            "{files} skipped (unreadable, empty or not text) — run `ribao check`"
+        ));
     }
 
     /// A problem found as the reader starts or by the indexing it started: shown after any

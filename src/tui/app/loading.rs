@@ -146,7 +146,8 @@ impl App {
     /// Takes a new library (indexing done, or the store changed): the reader stays where it
     /// was (date, scope, category, story, scroll), and an open search is asked again.
     pub(super) fn replace_library(&mut self, library: crate::library::Library) {
-        let before = self.library.skipped_files();
+        let before: std::collections::HashSet<std::path::PathBuf> =
+            self.library.skipped().map(|p| p.path.clone()).collect();
         let open = self.opened.map(|r| {
             let (digest, item) = self.item_at(r);
             (item.title.to_string(), digest.path.clone())
@@ -173,9 +174,12 @@ impl App {
         }
         // A file that became unreadable is gone from the lists: said (after what the change
         // did to the place shown), not passed over.
-        let now = self.library.skipped_files();
-        let more = if before > 0 { "more " } else { "" };
-        self.tell_skipped(now.saturating_sub(before), more);
+        let now = (self.library.skipped())
+            .filter(|p| !before.contains(&p.path))
+            .map(|p| p.path.clone())
+            .collect();
+        let more = if before.is_empty() { "" } else { "more " };
+        self.tell_skipped(now, more);
     }
 
     /// [`App::replace_library`]'s work, the open story aside.
