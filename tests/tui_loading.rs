@@ -354,6 +354,10 @@ fn on_a_large_first_run_the_newest_dates_get_their_stories_first() {
     let (library, pending) = open(&store, &cache);
     let mut h = Harness::new(reader(library), 120, 30);
     assert!(h.text().contains("being indexed"), "{}", h.text());
+    // Its categories are not counted yet, nor all read.
+    let screen = h.text();
+    let all = screen.lines().find(|l| l.contains("› 全部 / All")).unwrap();
+    assert!(all.contains('…') && !all.contains('✓'), "{screen}");
     h.app.start_loading(pending.unwrap());
     assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
     assert_eq!(h.app.library().pending_count(), 0);

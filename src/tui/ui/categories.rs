@@ -33,7 +33,14 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let unread = app.category_unread().to_vec();
     // Counts in columns: each as wide as the widest of the pane.
     let digits = |n: usize| n.to_string().len();
-    let count_w = app.categories().iter().map(|c| digits(c.count)).max();
+    // Files of the scope still being indexed: counts so far, and no ✓ (all read) yet.
+    let pending = app.scope_pending();
+    let count_of = |n: usize| super::status::pending_count(n, pending);
+    let count_w = app
+        .categories()
+        .iter()
+        .map(|c| count_of(c.count).len())
+        .max();
     let unread_w = unread.iter().map(|&n| digits(n)).max().unwrap_or(0).max(3);
     let mut offset = app.view.offsets[1];
     // The heading above the selected category stays in view with it.
@@ -64,9 +71,13 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
                     ));
                 }
                 let count_w = count_w.unwrap_or(0);
-                right.push(Span::styled(format!("{:>count_w$} ", entry.count), DIM));
+                right.push(Span::styled(
+                    format!("{:>count_w$} ", count_of(entry.count)),
+                    DIM,
+                ));
                 let unread = unread.get(c).copied().unwrap_or(0);
                 right.push(match unread {
+                    0 if pending => Span::raw(" ".repeat(unread_w)),
                     0 => Span::styled(format!("{:>unread_w$}", "✓"), OK),
                     n => Span::styled(format!("{n:>unread_w$}"), ACCENT),
                 });

@@ -38,12 +38,7 @@ fn scope_only(app: &App) -> String {
     } else {
         App::date_label(group)
     };
-    // Stories of files still being indexed are not counted yet.
-    let count = match (app.scope_pending(), n) {
-        (true, 0) => "…".to_string(),
-        (true, n) => format!("{n}+"),
-        (false, n) => n.to_string(),
-    };
+    let count = pending_count(n, app.scope_pending());
     format!(
         "{scope} · {} · {count} {}",
         clean(&app.category().describe()),
@@ -412,6 +407,16 @@ pub(crate) fn truncate_line(
         }
     }
     Line::from(spans)
+}
+
+/// A count of stories where files are still being indexed (`pending`): `…` with none
+/// counted yet, `12+` with some, as they are not all counted.
+pub(super) fn pending_count(n: usize, pending: bool) -> String {
+    match (pending, n) {
+        (true, 0) => "…".to_string(),
+        (true, n) => format!("{n}+"),
+        (false, n) => n.to_string(),
+    }
 }
 
 #[cfg(test)]
