@@ -60,9 +60,9 @@ pub fn above_status(area: Rect) -> Rect {
     }
 }
 
-/// Where a popup (help, bookmarks, links, a notice) goes: centred over the panes when they are side by
-/// side; in place of the pane when one is shown alone, filling it (a box inside the pane
-/// showed two borders, one within the other).
+/// Where a popup (help, bookmarks, links, a notice) goes: centred over the panes when they
+/// are side by side; in place of the pane when one is shown alone, filling it (a box inside
+/// the pane showed two borders, one within the other).
 pub struct PopupArea {
     pub area: Rect,
     pub fill: bool,
