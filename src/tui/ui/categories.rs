@@ -39,7 +39,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let count_w = app
         .categories()
         .iter()
-        .map(|c| count_of(c.count).len())
+        .map(|c| count_of(c.count).chars().count())
         .max();
     let unread_w = unread.iter().map(|&n| digits(n)).max().unwrap_or(0).max(3);
     let mut offset = app.view.offsets[1];
