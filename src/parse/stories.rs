@@ -778,8 +778,6 @@ mod tests {
             .collect()
     }
 
-    /// `**[tag]** [title](url) - what it is`, as a bullet or a paragraph of its own: the
-    /// link's text is the title, the tag stays in the text.
     /// `> 📰 **TechCrunch AI**  |  ⭐ …` heading a story's text names its outlet; the line
     /// stays in the text, and a sign later in the text or a sentence is no outlet.
     #[test]
@@ -792,6 +790,8 @@ mod tests {
         assert_eq!(found.items[0].url.as_deref(), Some("https://t.example/a"));
     }
 
+    /// `**[tag]** [title](url) - what it is`, as a bullet or a paragraph of its own: the
+    /// link's text is the title, the tag stays in the text.
     #[test]
     fn a_link_after_a_bold_tag_is_a_story_in_a_bullet_or_a_paragraph() {
         let doc = Doc::new(
