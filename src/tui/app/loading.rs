@@ -88,34 +88,34 @@ impl App {
             .saturating_sub(self.library.digests().len());
         // Files changed in place are listed as they were until they are read again.
         let rereading = pending.as_ref().map_or(0, |p| p.progress.counts().1);
-        self.notify_found(
-            match (added, rereading) {
-                (0, 0) => "the store changed: the list is up to date".to_string(),
-                (0, n) => format!(
-                    "the store changed: reading {} again",
-                    crate::text::plural(n, "file", "files")
-                ),
-                // Still to be read, some may turn out to be no digest (an empty or binary
-                // file): files, until they are.
-                (n, _) if pending.is_some() => {
-                    format!(
-                        "{} in the store",
-                        crate::text::plural(n, "new file", "new files")
-                    )
-                }
-                (n, _) => format!(
-                    "{} in the store",
-                    crate::text::plural(n, "new digest", "new digests")
-                ),
-            },
-            false,
-        );
-        if let Some(m) = &mut self.message
-            && added == 0
-            && rereading > 0
-        {
-            let files = crate::text::plural(rereading, "file", "files");
-            m.when_indexed = Some(format!("the store changed: {files} read again"));
+        let plural = crate::text::plural;
+        // What it says now, and once the indexing under way is done.
+        let (said, when_indexed) = match (added, rereading) {
+            (0, 0) => (
+                "the store changed: the list is up to date".to_string(),
+                None,
+            ),
+            (0, n) => {
+                let files = plural(n, "file", "files");
+                (
+                    format!("the store changed: reading {files} again"),
+                    Some(format!("the store changed: {files} read again")),
+                )
+            }
+            // Still to be read, some may turn out to be no digest (an empty or binary
+            // file): files, until they are.
+            (n, _) if pending.is_some() => (
+                format!("{} in the store", plural(n, "new file", "new files")),
+                None,
+            ),
+            (n, _) => (
+                format!("{} in the store", plural(n, "new digest", "new digests")),
+                None,
+            ),
+        };
+        self.notify_found(said, false);
+        if let Some(m) = &mut self.message {
+            m.when_indexed = when_indexed;
         }
         // After: what it says of the place (a date gone) matters more.
         self.replace_library(library);
