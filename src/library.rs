@@ -246,7 +246,7 @@ impl Library {
         let cache = cache_root.map(|c| Cache::new(c, root));
         let (scan, plan) = scan(root, cache.as_ref(), &categorizer);
         let listing = Some(crate::store::listing(&scan.files, &scan.problems));
-        let (old, kept) = match plan {
+        let (old, kept, indexed) = match plan {
             Some(p) if p.is_fresh() => {
                 let index = p.old.expect("a fresh plan has an index");
                 if let Some(cache) = &cache {
@@ -257,38 +257,33 @@ impl Library {
                 library.listing = listing;
                 return (library, None);
             }
-            Some(p) => (p.old, p.kept),
-            None => (None, vec![None; scan.files.len()]),
+            Some(p) => (p.old, p.kept, p.indexed),
+            None => (
+                None,
+                vec![None; scan.files.len()],
+                vec![None; scan.files.len()],
+            ),
         };
         let has_index = old.is_some();
         let index = old.unwrap_or_else(|| cache::from_digests(root, Vec::new(), &categorizer));
         let mut listed: Vec<(DigestInfo, Option<usize>)> = Vec::new();
         let mut changed = Vec::new();
-        for (f, k) in scan.files.iter().zip(&kept) {
-            match k.map(|k| &index.files[k].outcome) {
-                Some(Outcome::Digest(d)) => {
-                    listed.push((index.digests[*d as usize].clone(), Some(*d as usize)))
-                }
-                Some(Outcome::Problem(_)) => {}
-                None => changed.push(f),
-            }
-        }
-        // A file changed in place stays listed as the index has it until it is read again:
-        // listed as a new file, its date and open story were gone for a moment.
-        let indexed: HashMap<&Path, usize> = match changed.is_empty() {
-            true => HashMap::new(),
-            false => (index.files.iter())
-                .filter_map(|r| match r.outcome {
-                    Outcome::Digest(d) => Some((r.rel.as_path(), d as usize)),
-                    Outcome::Problem(_) => None,
-                })
-                .collect(),
-        };
         let mut new_files = Vec::new();
-        for f in &changed {
-            match indexed.get(f.path.strip_prefix(root).unwrap_or(&f.path)) {
-                Some(&d) => listed.push((index.digests[d].clone(), Some(d))),
-                None => new_files.push(*f),
+        let digest_of = |record: usize| match index.files[record].outcome {
+            Outcome::Digest(d) => Some(d as usize),
+            Outcome::Problem(_) => None,
+        };
+        for ((f, k), i) in scan.files.iter().zip(&kept).zip(&indexed) {
+            if let Some(k) = k {
+                listed.extend(digest_of(*k).map(|d| (index.digests[d].clone(), Some(d))));
+                continue;
+            }
+            changed.push(f);
+            // A file changed in place stays listed as the index has it until it is read
+            // again: listed as a new file, its date and open story were gone for a moment.
+            match i.and_then(digest_of) {
+                Some(d) => listed.push((index.digests[d].clone(), Some(d))),
+                None => new_files.push(f),
             }
         }
         let sniffed: Vec<DigestInfo> = {

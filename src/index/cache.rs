@@ -44,6 +44,8 @@ pub struct Plan {
     pub old: Option<Index>,
     /// Per scanned file: its position in the old index when unchanged.
     pub kept: Vec<Option<usize>>,
+    /// Per scanned file: the old index's record of the same path, changed since or not.
+    pub indexed: Vec<Option<usize>>,
     files: Vec<FileEntry>,
     /// Whether files the old index holds are gone.
     removed: bool,
@@ -69,13 +71,14 @@ impl Plan {
         if later.is_empty() {
             return self;
         }
-        let (files, kept) = self
+        let ((files, kept), indexed) = self
             .files
             .into_iter()
             .zip(self.kept)
-            .filter(|(f, k)| k.is_some() || !later.contains(&f.path))
+            .zip(self.indexed)
+            .filter(|((f, k), _)| k.is_some() || !later.contains(&f.path))
             .unzip();
-        (self.files, self.kept) = (files, kept);
+        (self.files, self.kept, self.indexed) = (files, kept, indexed);
         self
     }
 }
@@ -162,10 +165,15 @@ impl Cache {
             .flat_map(|o| o.files.iter().enumerate())
             .map(|(i, f)| (f.rel.as_os_str().as_encoded_bytes(), i))
             .collect();
+        let indexed: Vec<Option<usize>> = files
+            .iter()
+            .map(|f| known.get(relative_bytes(root, &f.path)).copied())
+            .collect();
         let kept: Vec<Option<usize>> = files
             .iter()
-            .map(|f| {
-                let i = *known.get(relative_bytes(root, &f.path))?;
+            .zip(&indexed)
+            .map(|(f, &i)| {
+                let i = i?;
                 let old = &old.as_ref()?.files[i];
                 (old.size == f.size && old.changed == f.changed_ns()).then_some(i)
             })
@@ -175,6 +183,7 @@ impl Cache {
         Plan {
             old,
             kept,
+            indexed,
             files,
             removed,
         }
@@ -405,6 +414,7 @@ pub fn build_in_memory(
     let plan = Plan {
         old: None,
         kept: vec![None; files.len()],
+        indexed: vec![None; files.len()],
         files,
         removed: false,
     };
