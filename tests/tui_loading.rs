@@ -53,6 +53,12 @@ fn open(store: &Path, cache: &Path) -> (Library, Option<Pending>) {
     Library::open_dir(store, Some(cache), categorizer, Look::Files)
 }
 
+/// The reader on `store` as it opens it at start (every file looked at), at 120×30.
+fn reading(store: &Path, cache: &Path) -> Harness {
+    let (library, _) = open(store, cache);
+    Harness::new(reader(library), 120, 30)
+}
+
 /// The reader watches `store` as it does when run, looking every 20 ms.
 fn watch(h: &mut Harness, store: &Path, cache: &Path) {
     watch_every(h, store, cache, Duration::from_millis(20));
@@ -193,8 +199,7 @@ fn a_digest_added_while_the_reader_runs_shows_up() {
 fn files_added_while_the_reader_runs_are_counted_as_files_until_read() {
     let tmp = tempfile::tempdir().unwrap();
     let (store, cache, _) = indexed_store(&tmp);
-    let (library, _) = open(&store, &cache);
-    let mut h = Harness::new(reader(library), 120, 30);
+    let mut h = reading(&store, &cache);
     watch(&mut h, &store, &cache);
     // All four appear at once, as a folder moved into the store.
     let batch = tmp.path().join("batch");
@@ -524,8 +529,7 @@ fn a_story_retitled_while_it_is_read_stays_open() {
     };
     fs::write(&file, digest("旧的标题写法")).unwrap();
     Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
-    let (library, _) = open(&store, &cache);
-    let mut h = Harness::new(reader(library), 120, 30);
+    let mut h = reading(&store, &cache);
     h.keys("<Enter><Enter>j<Enter>");
     let opened = |h: &Harness| h.app.opened().map(|(_, v)| v.title.to_string());
     assert_eq!(opened(&h).as_deref(), Some("旧的标题写法"), "{}", h.text());
@@ -554,8 +558,7 @@ fn the_bookmarks_view_shows_a_story_retitled_while_it_is_open() {
     };
     fs::write(&file, digest("旧的标题写法")).unwrap();
     Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
-    let (library, _) = open(&store, &cache);
-    let mut h = Harness::new(reader(library), 120, 30);
+    let mut h = reading(&store, &cache);
     h.keys("<Enter><Enter>bB");
     assert!(h.text().contains("旧的标题写法"), "{}", h.text());
     watch(&mut h, &store, &cache);
@@ -585,8 +588,7 @@ fn a_story_gone_while_it_is_read_is_named() {
     )
     .unwrap();
     Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
-    let (library, _) = open(&store, &cache);
-    let mut h = Harness::new(reader(library), 120, 30);
+    let mut h = reading(&store, &cache);
     h.keys("<Enter><Enter>j<Enter>");
     let opened = h.app.opened().map(|(_, v)| v.title.to_string());
     assert_eq!(opened.as_deref(), Some("第二条"), "{}", h.text());
@@ -621,8 +623,7 @@ fn a_date_whose_files_are_deleted_gives_way_to_the_next_older_one_and_says_so() 
     fs::write(store.join("2026-01-23-b.md"), sample(3)).unwrap();
     fs::write(store.join("2026-01-22-c.md"), sample(2)).unwrap();
     Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
-    let (library, _) = open(&store, &cache);
-    let mut h = Harness::new(reader(library), 120, 30);
+    let mut h = reading(&store, &cache);
     h.keys("j");
     let date = |h: &Harness| {
         h.app.dates()[h.app.date_index()]
@@ -645,8 +646,7 @@ fn a_date_whose_files_are_deleted_gives_way_to_the_next_older_one_and_says_so() 
 fn a_store_folder_deleted_while_reading_is_said() {
     let tmp = tempfile::tempdir().unwrap();
     let (store, cache, _) = indexed_store(&tmp);
-    let (library, _) = open(&store, &cache);
-    let mut h = Harness::new(reader(library), 120, 30);
+    let mut h = reading(&store, &cache);
     let reopen = {
         let (store, cache) = (store.clone(), cache.clone());
         move || match store.is_dir() {
@@ -854,8 +854,8 @@ fn reading_five(tmp: &tempfile::TempDir, names: &[&str]) -> (PathBuf, PathBuf, H
         fs::write(store.join(name), five_stories(0)).unwrap();
     }
     Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
-    let (library, _) = open(&store, &cache);
-    (store, cache, Harness::new(reader(library), 120, 30))
+    let h = reading(&store, &cache);
+    (store, cache, h)
 }
 
 /// A highlighted story taken out of its file leaves the highlight where it was, on the
