@@ -198,6 +198,17 @@ fn written_one_way(term: &str) -> bool {
 /// `OpenAI`), or where digits follow letters or letters digits (`RTX5090`, `Qwen3`).
 fn begins_word(text: &[u8], at: usize) -> bool {
     let before = text.get(..at).unwrap_or_default();
+    // Two ASCII characters, the common case, told without decoding: a one-letter term meets
+    // millions of places inside words.
+    if let (Some(&prev), Some(&next)) = (before.last(), text.get(at))
+        && prev.is_ascii()
+        && next.is_ascii()
+    {
+        return !prev.is_ascii_alphanumeric()
+            || prev.is_ascii_lowercase() && next.is_ascii_uppercase()
+            || prev.is_ascii_alphabetic() && next.is_ascii_digit()
+            || prev.is_ascii_digit() && next.is_ascii_alphabetic();
+    }
     // The character before `at`: back over UTF-8 continuation bytes to its start.
     let start = before.iter().rposition(|&b| b & 0xC0 != 0x80).unwrap_or(0);
     let Some(prev) = std::str::from_utf8(&before[start..])
@@ -345,6 +356,7 @@ mod tests {
             ("gpt", "ChatGPT"),
             ("ai", "OpenAI"),
             ("5090", "RTX5090"),
+            ("b", "Llama 70B"),
             ("gpu", "新GPU"),
             ("gpu", "新ＧＰＵ"),
             ("agent", "multi-agent"),

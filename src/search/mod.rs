@@ -256,19 +256,22 @@ impl DigestText<'_> {
             return;
         };
         let starts: Vec<usize> = items.clone().map(|i| self.item(i).start).collect();
-        let mut next = 0;
+        let (mut next, mut k) = (0, 0);
         while let Some(m) = first.find_anywhere(self.hay, next, self.lower) {
-            let k = starts.partition_point(|&s| s <= m.start);
-            let Some(k) = k.checked_sub(1) else {
+            // Matches come in order, so the story they are in only moves forward.
+            if starts.first().is_none_or(|&s| m.start < s) {
                 break;
-            };
-            let i = items.start + k;
-            let span = self.item(i);
+            }
+            while starts.get(k + 1).is_some_and(|&s| s <= m.start) {
+                k += 1;
+            }
             // A story's text starts a word, whatever the story before it ends with.
-            if m.start != span.start && !first.starts_word(self.text, m.start) {
+            if m.start != starts[k] && !first.starts_word(self.text, m.start) {
                 next = m.start + 1;
                 continue;
             }
+            let i = items.start + k;
+            let span = self.item(i);
             if m.end <= span.end && accept(i, span.clone()) {
                 hits.push(i);
             }
