@@ -203,19 +203,23 @@ fn assert_second_date_saved(home: &Path) {
     assert_eq!(state["position"]["date"], "2026-02-05", "{state}");
 }
 
+/// `kill -SIGNAL` from outside quits as `q` does: SIGINT and SIGQUIT too, which raw mode
+/// keeps the keyboard from sending but `kill` can (they left the alternate screen on).
 #[test]
-fn sigterm_quits_as_q_does_restoring_the_terminal_and_saving_the_position() {
-    let home = tempfile::tempdir().unwrap();
-    let Some(t) = on_the_second_date("term", home.path()) else {
-        return;
-    };
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &reader_pid(&t)])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    assert_restored(&t);
-    assert_second_date_saved(home.path());
+fn a_signal_to_end_quits_as_q_does_restoring_the_terminal_and_saving_the_position() {
+    for signal in ["TERM", "INT", "QUIT"] {
+        let home = tempfile::tempdir().unwrap();
+        let Some(t) = on_the_second_date(&format!("sig{signal}"), home.path()) else {
+            return;
+        };
+        let killed = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &reader_pid(&t)])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        assert_restored(&t);
+        assert_second_date_saved(home.path());
+    }
 }
 
 #[test]
@@ -243,6 +247,29 @@ fn closing_the_terminal_ends_the_reader_saving_the_position() {
         assert_ne!(status, (101 << 8).to_string(), "{zombie}");
     }
     assert_second_date_saved(home.path());
+}
+
+/// Started from a script, the reader stops with it: the shell gets the terminal back, as
+/// it does with vim (the script, left running, waited on a stopped reader for good).
+#[test]
+fn ctrl_z_stops_a_script_that_started_the_reader_too() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start("wrapped", 100, 30, home.path()) else {
+        return;
+    };
+    t.run(&format!(
+        "sh -c '{} --store {} --state {}/state.json; echo script-ends'",
+        env!("CARGO_BIN_EXE_ribao"),
+        common::fixtures().join("store").display(),
+        home.path().display()
+    ));
+    t.wait_for("the reader", |s| s.contains("Dates") && !s.contains("/…"));
+    t.keys(&["C-z"]);
+    t.wait_for("the shell's job report", |s| s.contains("Stopped"));
+    t.run("fg");
+    t.wait_for("the reader again", |s| s.contains("Dates"));
+    t.keys(&["q"]);
+    t.wait_for("the script's end", |s| s.contains("script-ends"));
 }
 
 #[test]

@@ -30,8 +30,8 @@ pub enum Event {
     Wake,
     /// The terminal's input failed for good.
     InputClosed(String),
-    /// The system asks the reader to end (SIGTERM, or SIGHUP when the terminal closes): it
-    /// quits as `q` does, saving where it was.
+    /// The system asks the reader to end (SIGTERM, SIGINT or SIGQUIT, or SIGHUP when the
+    /// terminal closes): it quits as `q` does, saving where it was.
     Terminate,
 }
 

@@ -75,12 +75,18 @@ fn enter_reader_mode() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Ctrl-Z: the terminal restored, the process stopped as the shell's job control expects,
-/// and reader mode entered again when the shell continues it.
+/// Ctrl-Z: the terminal restored, the job stopped as the shell's job control expects, and
+/// reader mode entered again when the shell continues it. The whole process group stops, as
+/// with vim: a wrapper script that started the reader would otherwise keep the terminal,
+/// waiting on a stopped reader that nothing can continue.
 #[cfg(unix)]
 pub fn suspend() -> Result<(), String> {
     restore();
-    let stopped = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+    // SAFETY: kill takes no pointers; pid 0 is this process's group.
+    let stopped = match unsafe { libc::kill(0, libc::SIGTSTP) } {
+        0 => Ok(()),
+        _ => Err(std::io::Error::last_os_error()),
+    };
     enter_reader_mode().map_err(|e| e.to_string())?;
     stopped.map_err(|e| format!("cannot stop the process: {e}"))
 }
@@ -90,14 +96,15 @@ pub fn suspend() -> Result<(), String> {
     Err("this system has no job control".into())
 }
 
-/// SIGTERM and SIGHUP end the reader as `q` does (terminal restored, position saved) by
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT (the last two from `kill`: raw mode reads Ctrl-C and
+/// Ctrl-\ as keys) end the reader as `q` does (terminal restored, position saved) by
 /// sending [`Event::Terminate`] to its loop. Another one a second or more later (the loop
 /// did not answer) restores the terminal and exits at once; those within the second are the
 /// same request (a closing window hangs the reader up twice: the system and the shell).
 #[cfg(unix)]
 pub fn forward_signals(events: std::sync::mpsc::Sender<Event>) -> anyhow::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     std::thread::Builder::new()
         .name("ribao-signals".into())
         .spawn(move || {
