@@ -211,12 +211,79 @@ fn an_empty_file_is_an_empty_state() {
     assert!(copies(dir.path()).is_empty());
 }
 
-#[test]
-fn a_file_broken_by_someone_else_while_running_is_kept_before_the_save() {
+/// A state file in a new folder, saved once with bookmark `a`.
+fn saved_with_a() -> (tempfile::TempDir, PathBuf, StateFile) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state.json");
     let (file, _) = StateFile::open(&path).unwrap();
     file.apply(&[Change::AddBookmark(bookmark("a"))]).unwrap();
+    (dir, path, file)
+}
+
+/// A file emptied behind ribao's back (a full disk, another program) gives way to the copy
+/// of the last save, and says so; before, it was an empty state, and the next save made
+/// every bookmark gone for good.
+#[test]
+fn a_file_found_empty_gives_way_to_the_copy_of_the_last_save() {
+    let (dir, path, file) = saved_with_a();
+    let saved = file.apply(&[Change::AddBookmark(bookmark("b"))]).unwrap();
+    let backup = dir.path().join("state.json.bak");
+    for emptied in [&b""[..], b"\n  \n"] {
+        fs::write(&path, emptied).unwrap();
+        let (_, loaded) = StateFile::open(&path).unwrap();
+        assert_eq!(loaded.state, saved.state);
+        let [notice] = <[Notice; 1]>::try_from(loaded.notices).unwrap();
+        assert!(notice.emptied);
+        assert_eq!(notice.copy, backup);
+        let message = notice.to_string();
+        for says in [
+            &path.display().to_string(),
+            &backup.display().to_string(),
+            "2 bookmarks",
+        ] {
+            assert!(message.contains(says), "{says}: {message}");
+        }
+    }
+    // A save on the emptied file (a reader had it open) builds on the copy: nothing is lost.
+    let after = file.apply(&[Change::AddBookmark(bookmark("c"))]).unwrap();
+    assert_eq!(bookmark_ids(&after.state), ["a", "b", "c"]);
+    assert!(after.notices[0].while_open().contains("emptied"));
+    assert_eq!(StateFile::open(&path).unwrap().1.state, after.state);
+    assert!(copies(dir.path()).is_empty(), "nothing broken to keep");
+}
+
+/// The copy is never a state with nothing in it nor what was read of a broken file, so it
+/// stays the last whole save; and with no copy an empty file is still a new, empty state.
+#[test]
+fn the_copy_keeps_the_last_whole_save() {
+    let (dir, path, file) = saved_with_a();
+    let backup = dir.path().join("state.json.bak");
+    file.apply(&[Change::RemoveBookmark("a".into())]).unwrap();
+    let (_, kept) = StateFile::open(&backup).unwrap();
+    assert_eq!(
+        bookmark_ids(&kept.state),
+        ["a"],
+        "not replaced by an empty state"
+    );
+    fs::write(&path, b"{\"version\": 1, \"bookmarks\": [{\"id\": \"x\"").unwrap();
+    file.apply(&[Change::AddBookmark(bookmark("b"))]).unwrap();
+    let (_, kept) = StateFile::open(&backup).unwrap();
+    assert_eq!(
+        bookmark_ids(&kept.state),
+        ["a"],
+        "not replaced by a broken file's rest"
+    );
+
+    fs::remove_file(&backup).unwrap();
+    fs::write(&path, b"").unwrap();
+    let (_, loaded) = StateFile::open(&path).unwrap();
+    assert_eq!(loaded.state, State::default());
+    assert!(loaded.notices.is_empty());
+}
+
+#[test]
+fn a_file_broken_by_someone_else_while_running_is_kept_before_the_save() {
+    let (_dir, path, file) = saved_with_a();
     let garbage = b"\x00\x01 not json at all";
     fs::write(&path, garbage).unwrap();
 

@@ -58,7 +58,7 @@ fn eight_threads_adding_fifty_bookmarks_each_lose_nothing() {
         .collect();
     assert_eq!(
         BTreeSet::from_iter(names.iter().map(String::as_str)),
-        BTreeSet::from(["state.json", "state.json.lock"]),
+        BTreeSet::from(["state.json", "state.json.bak", "state.json.lock"]),
         "no temporary files left behind"
     );
 }

@@ -119,5 +119,5 @@ fn killing_a_writer_at_any_moment_loses_no_finished_save() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["state.json", "state.json.lock"]);
+    assert_eq!(names, ["state.json", "state.json.bak", "state.json.lock"]);
 }

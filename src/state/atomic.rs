@@ -20,12 +20,18 @@ pub fn folder_of(path: &Path) -> &Path {
     }
 }
 
-pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    refuse_if_read_only(path)?;
+/// A new temporary file's name beside `path`.
+fn temp_for(path: &Path) -> std::path::PathBuf {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let name = format!("{}{}-{n}", temp_prefix(path), std::process::id());
+    folder_of(path).join(name)
+}
+
+pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    refuse_if_read_only(path)?;
     let folder = folder_of(path);
-    let temp = folder.join(format!("{}{}-{n}", temp_prefix(path), std::process::id()));
+    let temp = temp_for(path);
     let written = write_synced(&temp, bytes)
         .and_then(|()| keep_permissions(path, &temp))
         .and_then(|()| fs::rename(&temp, path));
@@ -34,6 +40,20 @@ pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
     }
     written?;
     sync_folder(folder)
+}
+
+/// Writes `bytes` to `copy`, replacing it at once, without waiting for the disk: a second
+/// copy of the file at `path`, made after `path` was saved and synced. Its temporary file is
+/// named as `path`'s, so a killed writer's is removed as theirs are.
+pub fn write_copy(path: &Path, copy: &Path, bytes: &[u8]) -> io::Result<()> {
+    let temp = temp_for(path);
+    let made = fs::write(&temp, bytes)
+        .and_then(|()| keep_permissions(path, &temp))
+        .and_then(|()| fs::rename(&temp, copy));
+    if made.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    made
 }
 
 /// Renaming needs only the folder to be writable; a file the user made read-only is still

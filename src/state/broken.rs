@@ -13,8 +13,12 @@ use std::path::{Path, PathBuf};
 pub struct Notice {
     /// The state file.
     pub path: PathBuf,
-    /// Where its bytes are kept, unchanged.
+    /// Where its bytes are kept, unchanged; for a file found empty, its backup (see
+    /// `emptied`).
     pub copy: PathBuf,
+    /// The file was found empty, and ribao carries on with its backup, `copy`: a copy of the
+    /// last save.
+    pub emptied: bool,
     /// What is wrong with it (with line and column for JSON errors).
     pub problem: String,
     /// What could still be read of it and is used, in words (`2 bookmarks and 5 read
@@ -26,6 +30,13 @@ impl Notice {
     /// The notice for a file that broke while a reader had it open: the reader saves what it
     /// holds again, so nothing starts from empty.
     pub fn while_open(&self) -> String {
+        if self.emptied {
+            return format!(
+                "state file {} was emptied by another program; your bookmarks and read marks \
+                 are saved again",
+                self.path.display()
+            );
+        }
         format!(
             "state file {} was broken by another program; its content is kept unchanged in \
              {} and your bookmarks and read marks are saved again ({})",
@@ -38,6 +49,16 @@ impl Notice {
 
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.emptied {
+            let what = self.recovered.as_deref().unwrap_or("nothing");
+            return write!(
+                f,
+                "state file {} was found empty; ribao carries on with its backup {} ({what}), \
+                 a copy of the last save",
+                self.path.display(),
+                self.copy.display()
+            );
+        }
         let carries_on = match &self.recovered {
             Some(what) => format!("ribao carries on with what could be read of it ({what})"),
             None => "ribao carries on from empty state".to_string(),

@@ -51,10 +51,19 @@ impl Unusable {
     }
 }
 
+/// Editors on Windows may add a byte order mark; serde_json rejects it.
+fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes)
+}
+
+/// Nothing but whitespace: an empty file.
+pub fn is_blank(bytes: &[u8]) -> bool {
+    without_bom(bytes).iter().all(u8::is_ascii_whitespace)
+}
+
 /// The state in a file's bytes, or why they are not one this ribao can use.
 pub fn decode(bytes: &[u8]) -> Result<State, Unusable> {
-    // Editors on Windows may add a byte order mark; serde_json rejects it.
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let bytes = without_bom(bytes);
     // An empty file (`touch`ed, say) holds no state yet; what a crash can leave (a tail of
     // zeros) is damage, not another file.
     match bytes.iter().find(|b| !b.is_ascii_whitespace()) {

@@ -51,7 +51,8 @@ impl StateFile {
     }
 
     /// Reads the state at `path`. A missing file is an empty state; so is a broken one, after
-    /// its bytes were copied aside (named in the notice). Writes nothing else.
+    /// its bytes were copied aside (named in the notice); a file found empty gives way to its
+    /// backup (named too). Writes nothing else.
     pub fn open(path: impl Into<PathBuf>) -> Result<(StateFile, Loaded), StateError> {
         let file = StateFile {
             path: resolve_symlink(path.into()),
@@ -61,19 +62,25 @@ impl StateFile {
         // Taken before the read: a save in between only makes a look for changes read again.
         let stamp = file.stamp();
         let bytes = file.read_bytes()?;
+        let emptied = bytes.as_deref().is_some_and(codec::is_blank) && file.backup().is_some();
         let loaded = match bytes.as_deref().map(codec::decode) {
             None => Loaded {
                 stamp,
                 ..Loaded::default()
             },
-            Some(Ok(state)) => Loaded {
+            Some(Ok(state)) if !emptied => Loaded {
                 state,
                 notices: Vec::new(),
                 stamp,
             },
             Some(Err(Unusable::Refused(why))) => return Err(file.refused(why)),
-            Some(Err(Unusable::Damaged { problem, .. })) => {
-                // Copy under the lock so that ribaos starting together keep one copy.
+            Some(unusable) => {
+                let problem = match unusable {
+                    Err(Unusable::Damaged { problem, .. }) => problem,
+                    _ => "it is empty".into(),
+                };
+                // Under the lock, so that ribaos starting together keep one copy, and read
+                // again there: the file may have been saved since.
                 let _lock = file.lock().map_err(|cause| StateError::Preserve {
                     path: file.path.clone(),
                     problem,
@@ -125,7 +132,14 @@ impl StateFile {
         let (mut state, kept) = self.current()?;
         // A broken file is replaced even without changes: its copy is safe by now.
         if state.apply_all(changes) || kept.is_some() {
-            atomic::replace(&self.path, &codec::encode(&state)).map_err(save_error)?;
+            let bytes = codec::encode(&state);
+            atomic::replace(&self.path, &bytes).map_err(save_error)?;
+            // The backup is what to come back to: not what was read of a broken file, nor a
+            // state with nothing in it. The save matters more than its backup, so one that
+            // cannot be written is left as it is.
+            if kept.is_none() && state != State::default() {
+                let _ = atomic::write_copy(&self.path, &self.backup_path(), &bytes);
+            }
         }
         let notices = kept
             .filter(|(_, made_now)| *made_now)
@@ -197,11 +211,26 @@ impl StateFile {
     }
 
     /// The state to build on; a damaged file is copied aside and what could be read of it is
-    /// used. Call only while holding the lock.
+    /// used, and a file found empty gives way to its backup. Call only while holding the
+    /// lock.
     fn current(&self) -> Result<(State, Option<Kept>), StateError> {
         let Some(bytes) = self.read_bytes()? else {
             return Ok((State::default(), None));
         };
+        // Empty is what a full disk or a careless program leaves, never ribao's own saves:
+        // the last save's copy is what the user has.
+        if codec::is_blank(&bytes)
+            && let Some(state) = self.backup()
+        {
+            let notice = Notice {
+                path: self.path.clone(),
+                copy: self.backup_path(),
+                emptied: true,
+                problem: "it is empty".into(),
+                recovered: recovered(&state),
+            };
+            return Ok((state, Some((notice, true))));
+        }
         match codec::decode(&bytes) {
             Ok(state) => Ok((state, None)),
             Err(Unusable::Refused(why)) => Err(self.refused(why)),
@@ -210,6 +239,7 @@ impl StateFile {
                     let notice = Notice {
                         path: self.path.clone(),
                         copy,
+                        emptied: false,
                         problem,
                         recovered: recovered(&salvaged),
                     };
@@ -226,9 +256,27 @@ impl StateFile {
 
     /// `<file>.lock`.
     fn lock_path(&self) -> PathBuf {
+        self.beside(".lock")
+    }
+
+    /// `<file>.bak`: a copy of the last save made over a whole file, unless it saved
+    /// nothing at all.
+    fn backup_path(&self) -> PathBuf {
+        self.beside(".bak")
+    }
+
+    fn beside(&self, suffix: &str) -> PathBuf {
         let mut name = OsString::from(self.path.as_os_str());
-        name.push(".lock");
+        name.push(suffix);
         PathBuf::from(name)
+    }
+
+    /// The backup's state, when it holds one that is whole and not empty.
+    fn backup(&self) -> Option<State> {
+        let bytes = fs::read(self.backup_path()).ok()?;
+        codec::decode(&bytes)
+            .ok()
+            .filter(|state| *state != State::default())
     }
 
     /// Waits up to its patience for this process to hold the lock; released when the

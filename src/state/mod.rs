@@ -23,6 +23,10 @@
 //!   mark and position that is whole (a hand edit that spoils one bookmark costs only that
 //!   one), else nothing. The next save then writes a good file. This holds too when the file
 //!   turns bad while ribao runs.
+//! - Each save that holds something, over a whole file, is also copied to `state.json.bak`
+//!   (not synced: the file itself is). A file found empty, which a full disk or another
+//!   program can leave but ribao's saves never do, gives way to that copy, with a
+//!   [`Notice`]; a reader that has the file open saves what it holds again.
 //! - A newer ribao's file (a higher format version) is neither read nor written:
 //!   [`StateError::Newer`].
 //! - Errors ([`StateError`]) name the file, the cause and what happens; the reader keeps
