@@ -63,11 +63,14 @@ impl Query {
                     Some(date) => dates.push(date),
                     None => q.bad_date = Some(v.to_string()),
                 }
-            } else if !fold(&word).is_empty() {
-                if negated {
-                    q.excluded.push(fold(&word))
-                } else {
-                    q.terms.push(fold(&word))
+            } else {
+                // Spaces around a phrase's words find nothing more, and a phrase of spaces
+                // alone would find nearly every story (`" "`).
+                let term = fold(&word).trim().to_string();
+                match negated {
+                    _ if term.is_empty() => {}
+                    true => q.excluded.push(term),
+                    false => q.terms.push(term),
                 }
             }
         }
@@ -295,6 +298,19 @@ mod tests {
         assert_eq!(Query::parse("英伟达” 芯片").terms, ["英伟达", "芯片"]);
         assert_eq!(Query::parse("“开源 模型”").terms, ["开源 模型"]);
         assert_eq!(Query::parse("＂开源 模型＂").terms, ["开源 模型"]);
+    }
+
+    /// A phrase of spaces found any story with a space in it.
+    #[test]
+    fn spaces_around_a_phrase_are_no_text_to_look_for() {
+        for blank in ["\" \"", "-\"  \"", "“\u{3000}”"] {
+            assert!(Query::parse(blank).is_empty(), "{blank}");
+        }
+        let q = Query::parse("OpenAI \" \" -\" open source \"");
+        assert_eq!(
+            (q.terms, q.excluded),
+            (vec!["openai".into()], vec!["open source".into()])
+        );
     }
 
     /// Titles write quotes inside words (`企业微信"大圆"内测上线`): a query copied from one
