@@ -232,6 +232,18 @@ impl Categorizer {
         if table.group.is_empty() {
             return Err("the table has no [[group]]".into());
         }
+        // A group is chosen by its name (`category:`, the categories pane): a blank one
+        // cannot be, and of two with one name only the first ever would.
+        let mut names = std::collections::HashSet::new();
+        for g in &mut table.group {
+            g.name = g.name.trim().to_string();
+            if g.name.is_empty() {
+                return Err("a [[group]] has no `name` (it is blank)".into());
+            }
+            if !names.insert(g.name.clone()) {
+                return Err(format!("two [[group]]s are named “{}”", g.name));
+            }
+        }
         let mut full_case = false;
         for g in &mut table.group {
             for w in g.matches.iter_mut().chain(g.keywords.iter_mut()) {
@@ -367,6 +379,24 @@ mod tests {
         .err()
         .unwrap();
         assert!(two.contains("not 2 (甲, 乙)"), "{two}");
+    }
+
+    /// A group is known by its name: two with one name, or one with a blank name, made
+    /// `category:` find some of their stories without a word.
+    #[test]
+    fn each_group_has_a_name_of_its_own() {
+        let table = |first: &str| {
+            Categorizer::from_toml(&format!(
+                "[[group]]\nname = \"{first}\"\nmatch = [\"开源\"]\n\
+                 [[group]]\nname = \"其他\"\nfallback = true\n"
+            ))
+            .err()
+        };
+        assert_eq!(table("开源"), None);
+        let twice = table(" 其他").unwrap();
+        assert!(twice.contains("two [[group]]s are named “其他”"), "{twice}");
+        let blank = table("  ").unwrap();
+        assert!(blank.contains("has no `name`"), "{blank}");
     }
 
     #[test]
