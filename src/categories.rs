@@ -33,6 +33,10 @@ struct Group {
     fallback: bool,
 }
 
+/// What the reader calls the stories whose publication gave them no category: `category:`
+/// and `--category` find them by any part of it, as they find the others by their names.
+pub const UNCATEGORIZED: &str = "未分类 / Other";
+
 pub struct Categorizer {
     groups: Vec<Group>,
     fallback: usize,

@@ -638,6 +638,29 @@ fn a_minus_before_source_category_or_date_leaves_those_out() {
     assert_eq!(both, one + other);
 }
 
+/// The reader lists stories their publication gave no category as 未分类 / Other: the
+/// command line finds them by that name too (it found none).
+#[test]
+fn stories_without_a_category_are_found_by_what_the_reader_calls_them() {
+    let s = store();
+    // Stories listed, and how many of them have no category.
+    let counts = |args: &[&str]| {
+        let rows = json(&ribao(args));
+        let rows = rows.as_array().unwrap();
+        let without = rows.iter().filter(|r| r["category"].is_null()).count();
+        (rows.len(), without)
+    };
+    let (all, none) = counts(&["items", "--store", &s, "--json"]);
+    assert!(none > 0);
+    for name in ["未分类", "Other"] {
+        let items = ["items", "--store", &s, "--category", name, "--json"];
+        assert_eq!(counts(&items), (none, none), "{name}");
+    }
+    let search = |query| counts(&["search", "--store", &s, "--json", "--", query]);
+    assert_eq!(search("category:未分类"), (none, none));
+    assert_eq!(search("-category:other"), (all - none, 0));
+}
+
 #[test]
 fn items_accept_unified_categories_and_mark_inferred_ones() {
     let v = json(&ribao(&[

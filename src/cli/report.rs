@@ -103,9 +103,10 @@ impl ItemFilter {
         let names = |name: Option<&str>, want: &str| {
             name.is_some_and(|name| crate::search::names(name, want))
         };
+        let category = i.category.unwrap_or(crate::categories::UNCATEGORIZED);
         self.category
             .as_ref()
-            .is_none_or(|want| names(i.category, want) || names(i.unified, want))
+            .is_none_or(|want| names(Some(category), want) || names(i.unified, want))
             && self
                 .source
                 .as_ref()

@@ -3,8 +3,8 @@
 
 use super::codec::Enc;
 use super::{
-    DigestInfo, FileRecord, HEADER_LEN, ID_LEN, INFERRED, Index, MAGIC, NONE, OTHER_FORMS, Outcome,
-    REPEAT, VERSION,
+    DigestInfo, FileRecord, HEADER_LEN, ID_LEN, INFERRED, Index, MAGIC, NO_LABEL, OTHER_FORMS,
+    Outcome, REPEAT, VERSION,
 };
 use crate::categories::Categorizer;
 use crate::model::{Digest, Format};
@@ -180,7 +180,7 @@ pub fn build(
         put_date(&mut digests, row.date);
         digests.u32(labels.id(row.source));
         digests.u32(labels.id(row.own_source));
-        digests.u32(row.series.map_or(NONE, |s| labels.id(s)));
+        digests.u32(row.series.map_or(NO_LABEL, |s| labels.id(s)));
         digests.str(title);
         digests.u8(format_to_u8(format));
         digests.strs(warnings);
@@ -423,7 +423,7 @@ impl ItemColumns {
             (&mut self.outlet, f.outlet),
             (&mut self.unified, f.unified),
         ] {
-            let id = label.map_or(NONE, |l| labels.id(l));
+            let id = label.map_or(NO_LABEL, |l| labels.id(l));
             col.extend_from_slice(&id.to_le_bytes());
         }
         let flag = |set: bool, bit: u8| if set { bit } else { 0 };

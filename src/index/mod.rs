@@ -34,7 +34,8 @@ const MAGIC: &[u8; 8] = b"RIBAOIDX";
 const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8 + 8;
 /// Bytes of an item id: 12 hex digits.
 const ID_LEN: usize = 12;
-const NONE: u32 = u32::MAX;
+/// The label id of no label: a story without a category, or naming no outlet.
+pub const NO_LABEL: u32 = u32::MAX;
 /// Bits of an item's flags: its unified category was placed by keywords; its text holds
 /// other forms of Latin letters (see [`crate::search::SearchText`]); another digest holds
 /// its id or its story (see [`Index::is_repeat`]).
@@ -316,7 +317,7 @@ impl Index {
             let (own_source, series) = if version >= WITH_SERIES {
                 let own = label(d.u32()?)?;
                 let series = match d.u32()? {
-                    NONE => None,
+                    NO_LABEL => None,
                     id => Some(label(id)?),
                 };
                 (own, series)
@@ -522,7 +523,7 @@ impl Index {
         }
     }
 
-    /// The label id of the outlet item `i` names (`NONE` for none).
+    /// The label id of the outlet item `i` names (`NO_LABEL` for none).
     pub fn outlet_id(&self, i: usize) -> u32 {
         self.u32(&self.cols.outlet, i)
     }

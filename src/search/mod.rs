@@ -117,14 +117,24 @@ pub fn run(
     };
     let wanted = any_of(&query.categories);
     let unwanted = any_of(&query.not_categories);
+    // Stories without a category of their own are found by what the reader calls them.
+    let no_category = |list: &[String]| {
+        list.iter()
+            .any(|c| names(crate::categories::UNCATEGORIZED, c))
+    };
+    let (none_wanted, none_unwanted) = (
+        no_category(&query.categories),
+        no_category(&query.not_categories),
+    );
     // A story comes from a source by its publication's name or by the outlet it names
     // (`source:量子位`).
     let (outlets, not_outlets) = (any_of(&query.sources), any_of(&query.not_sources));
     let some_outlet = outlets.as_ref().is_some_and(|s| s.contains(&true));
     // A story is in a category by its own label or its unified one.
     let labels_ok = |ids: [u32; 2]| {
-        let any = |set| ids.iter().any(|&id| named(set, id));
-        (wanted.is_none() || any(&wanted)) && !any(&unwanted)
+        let none = ids[0] == crate::index::NO_LABEL;
+        let any = |set, no_label| ids.iter().any(|&id| named(set, id)) || none && no_label;
+        (wanted.is_none() || any(&wanted, none_wanted)) && !any(&unwanted, none_unwanted)
     };
     // Whether the digest's stories may match, and whether its publication is a source
     // wanted (its stories then need no outlet to be).

@@ -186,7 +186,7 @@ impl CategoryFilter {
             CategoryFilter::All => (0, 0),
             CategoryFilter::Unified(name) => (1, id(name)),
             CategoryFilter::Source(name) => (2, id(name)),
-            CategoryFilter::Uncategorized => (3, u32::MAX),
+            CategoryFilter::Uncategorized => (3, crate::index::NO_LABEL),
         };
         move |(category, unified)| match kind {
             0 => true,
@@ -200,7 +200,7 @@ impl CategoryFilter {
         match self {
             CategoryFilter::All => "全部 / All",
             CategoryFilter::Unified(name) | CategoryFilter::Source(name) => name,
-            CategoryFilter::Uncategorized => "未分类 / Other",
+            CategoryFilter::Uncategorized => crate::categories::UNCATEGORIZED,
         }
     }
 
