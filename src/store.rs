@@ -8,6 +8,19 @@ use std::time::SystemTime;
 
 /// File endings that hold digests.
 const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+/// Names of a repository's own documents (`README.md`, `LICENSE.txt`, `README.zh-CN.md`): a
+/// store is often a clone of a digest repository, and these are not digests.
+const REPOSITORY_FILES: &[&str] = &[
+    "README",
+    "LICENSE",
+    "LICENCE",
+    "COPYING",
+    "CHANGELOG",
+    "CONTRIBUTING",
+    "CODE_OF_CONDUCT",
+    "SECURITY",
+    "AUTHORS",
+];
 /// Larger files are not digests (the largest real one is ~0.5 MB); refusing them keeps a
 /// stray dump from stalling start-up.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -376,8 +389,12 @@ fn is_digest_name(path: &Path) -> bool {
         return false;
     };
     let ext = name.rsplit(|&b| b == b'.').next().unwrap_or_default();
+    let first = name.split(|&b| b == b'.').next().unwrap_or_default();
     ext.len() < name.len()
         && EXTENSIONS
             .iter()
             .any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
+        && !REPOSITORY_FILES
+            .iter()
+            .any(|r| first.eq_ignore_ascii_case(r.as_bytes()))
 }

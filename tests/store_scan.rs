@@ -1,6 +1,7 @@
 //! Finding the digest files: sub-folders and links are followed, a link loop is reported and
 //! skipped (never walked forever), a folder reached by two names is read once, and other
-//! files and hidden ones (in hidden folders too) are left alone.
+//! files, hidden ones (in hidden folders too) and a repository's README and the like are left
+//! alone.
 
 use ribao::store::scan;
 use std::fs;
@@ -68,6 +69,32 @@ fn links_are_followed_and_loops_reported() {
         "{}",
         problems[0].message
     );
+}
+
+/// A store is often a clone of a digest repository: its README and LICENSE were listed as
+/// digests, and their headings as stories. A digest whose name only starts with such a word
+/// is read.
+#[test]
+fn a_repositorys_own_documents_are_not_digests() {
+    let store = tempfile::tempdir().unwrap();
+    for name in [
+        "README.md",
+        "readme.zh-CN.md",
+        "LICENSE.txt",
+        "CHANGELOG.md",
+        "CODE_OF_CONDUCT.md",
+        "2026-01-01.md",
+        "security-2026-01-02.md",
+    ] {
+        fs::write(store.path().join(name), "# x").unwrap();
+    }
+    let mut names: Vec<String> = scan(store.path())
+        .files
+        .iter()
+        .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["2026-01-01.md", "security-2026-01-02.md"]);
 }
 
 /// A digest's name on something that is no file (a pipe, a link to a device) is not read,
