@@ -137,6 +137,16 @@ fn items_filters_by_date_category_and_source() {
     // AI 日报's three, and AI行业速递's story told by 示例日报.
     assert_eq!(count("--source", "日报"), 3 + 1);
     assert_eq!(count("--source", "示例科技"), 1);
+    // The JSON says which outlet that is, so a script sees why the story matched.
+    let told = json(&ribao(&[
+        "items",
+        "--store",
+        &store(),
+        "--source",
+        "示例科技",
+        "--json",
+    ]));
+    assert_eq!(told[0]["outlet"], "示例科技", "{told}");
     // 产品更新 (a publication's own) twice, 产品与商业 (unified) on two more.
     assert_eq!(count("--category", "产品"), 4);
 

@@ -33,6 +33,9 @@ pub struct ItemRow<'a> {
     pub digest: Option<&'a str>,
     pub date: Option<String>,
     pub source: &'a str,
+    /// The outlet the story names (`来源：量子位`), which `--source` and `source:` find it
+    /// by too.
+    pub outlet: Option<&'a str>,
     pub category: Option<&'a str>,
     /// The unified category, and whether it was inferred by keywords.
     pub unified: Option<&'a str>,
@@ -49,6 +52,7 @@ impl<'a> ItemRow<'a> {
             digest: Some(&d.id),
             date: d.date.map(|d| d.to_string()),
             source: &d.source,
+            outlet: i.outlet,
             category: i.category,
             unified: i.unified,
             unified_inferred: i.unified_inferred,
@@ -65,6 +69,7 @@ impl<'a> ItemRow<'a> {
             digest: None,
             date: mark.date.clone(),
             source: &mark.source,
+            outlet: None,
             category: mark.category.as_deref(),
             unified: None,
             unified_inferred: false,
