@@ -585,6 +585,20 @@ fn an_emoji_that_terminals_draw_at_different_widths_leaves_no_stale_column() {
 
 /// On a terminal, `ribao search` gives each snippet one row, cut with an ellipsis, as the
 /// reader does; piped, a snippet is whole.
+/// The screen after `command` ran in a cleared terminal and succeeded, and the rows it
+/// printed that are not blank.
+fn printed_rows(t: &Tmux, command: &str) -> (String, Vec<String>) {
+    t.run(&format!("clear; {command}; echo exit=$?"));
+    let screen = t.wait_for("the rows printed", |s| s.contains("exit=0"));
+    let rows = screen
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take_while(|l| !l.starts_with("exit="))
+        .map(String::from)
+        .collect();
+    (screen, rows)
+}
+
 #[test]
 fn search_snippets_take_one_row_of_the_terminal() {
     let home = tempfile::tempdir().unwrap();
@@ -605,13 +619,7 @@ fn search_snippets_take_one_row_of_the_terminal() {
         store.display(),
         home.path().display()
     );
-    t.run(&format!("clear; {search}; echo exit=$?"));
-    let screen = t.wait_for("the results", |s| s.contains("exit=0"));
-    let rows: Vec<&str> = screen
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .take_while(|l| !l.starts_with("exit="))
-        .collect();
+    let (screen, rows) = printed_rows(&t, &search);
     assert_eq!(
         rows.len(),
         2,
@@ -634,4 +642,38 @@ fn search_snippets_take_one_row_of_the_terminal() {
         printed.lines().nth(1).unwrap().chars().count() > 60,
         "{printed}"
     );
+}
+
+/// On a terminal `list` and `items` give each digest and story one row, the title cut with
+/// `…` to leave room for the rest (wrapped, a row of `list` took three lines at 60 columns);
+/// piped, the rows are whole.
+#[test]
+fn list_and_items_rows_take_one_row_of_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start("rows", 60, 30, home.path()) else {
+        return;
+    };
+    let store = common::fixtures().join("store");
+    for command in ["list", "items"] {
+        let run = format!(
+            "{} {command} --store {} --cache-dir {}/cache 2>/dev/null",
+            env!("CARGO_BIN_EXE_ribao"),
+            store.display(),
+            home.path().display()
+        );
+        let (screen, rows) = printed_rows(&t, &run);
+        let piped = common::ribao(&[command, "--store", store.to_str().unwrap()]);
+        let whole: Vec<String> = common::stdout(&piped).lines().map(String::from).collect();
+        assert_eq!(rows.len(), whole.len(), "one row each:\n{screen}");
+        assert!(
+            whole.iter().any(|l| l.chars().count() > 60),
+            "piped rows are whole: {whole:?}"
+        );
+        // Each row begins with its id, as the piped one does, and the cut ones end in `…`.
+        for (row, line) in rows.iter().zip(&whole) {
+            assert_eq!(row.get(..12), line.get(..12), "{screen}");
+            let cut = line.trim_end() != row.trim_end();
+            assert!(!cut || row.trim_end().ends_with('…'), "{row:?}");
+        }
+    }
 }

@@ -247,7 +247,7 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
                 ]
             })
             .collect();
-        print_table(&table, opts)?;
+        print_table(&table, 4, opts)?;
         print_origin_notice(library);
     }
     warn_about_store(library);
@@ -314,7 +314,7 @@ pub fn items(
                 ]
             })
             .collect();
-        print_table(&table, opts)?;
+        print_table(&table, 4, opts)?;
     }
     warn_about_store(library);
     if found.is_empty() && filter.narrows() {
@@ -414,11 +414,9 @@ pub fn search(
             .collect();
         print_json(&rows)?;
     } else {
-        // On a terminal a snippet takes one row under its story, as in the reader (wrapped
-        // by the terminal, every other one took two); piped, it is whole.
-        let room = std::io::stdout()
-            .is_terminal()
-            .then(|| terminal_width().saturating_sub(SNIPPET_INDENT.len()));
+        // On a terminal a story and its snippet take a row each, as in the reader (wrapped
+        // by the terminal, every other snippet took two); piped, they are whole.
+        let room = terminal_room();
         let mut out = String::new();
         for (d, i, snippet) in &hits {
             let snippet = match snippet.trim() {
@@ -426,17 +424,21 @@ pub fn search(
                 _ => snippet,
             };
             let snippet = crate::text::sanitize(snippet);
-            let snippet = match room {
-                Some(width) => crate::text::truncate(&snippet, width, opts),
-                None => snippet,
-            };
-            out.push_str(&format!(
-                "{}  {}  {}  {}\n{SNIPPET_INDENT}{snippet}\n",
+            let head = format!(
+                "{}  {}  {}  {}",
                 i.id,
                 date_label(d.date),
                 crate::text::sanitize(&d.source),
                 crate::text::sanitize(i.title),
-            ));
+            );
+            let (head, snippet) = match room {
+                Some(width) => (
+                    crate::text::truncate(&head, width, opts),
+                    crate::text::truncate(&snippet, width - SNIPPET_INDENT.len(), opts),
+                ),
+                None => (head.into(), snippet),
+            };
+            out.push_str(&format!("{head}\n{SNIPPET_INDENT}{snippet}\n"));
         }
         emit(&out)?;
     }
@@ -524,6 +526,14 @@ pub fn show(
         emit("\n")?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The columns a line printed may take: the terminal's width when the output goes to one
+/// (at least 20), None when it is piped.
+fn terminal_room() -> Option<usize> {
+    std::io::stdout()
+        .is_terminal()
+        .then(|| terminal_width().max(20))
 }
 
 /// The terminal's width, or 80 when there is none or it says 0 (some CI and container
@@ -648,36 +658,56 @@ fn print_origin_notice(library: &Library) {
 }
 
 /// Columns padded by display width, so CJK cells line up; the last column is not padded.
-fn print_table(rows: &[Vec<String>], opts: TextOptions) -> anyhow::Result<()> {
+/// The rows in aligned columns. On a terminal each row takes one line of it: column
+/// `narrows` (the title) gives up columns first, down to [`NARROWEST_TITLE`], then the row is
+/// cut at the terminal's edge; wrapped, a row took two or three lines. Piped, rows are whole.
+fn print_table(rows: &[Vec<String>], narrows: usize, opts: TextOptions) -> anyhow::Result<()> {
+    let width = |s: &str| crate::text::str_width(s, opts);
     // Measured as printed: sanitising changes widths (a tab becomes spaces).
     let rows: Vec<Vec<_>> = rows
         .iter()
         .map(|r| r.iter().map(|cell| crate::text::sanitize(cell)).collect())
         .collect();
     let columns = rows.first().map_or(0, Vec::len);
-    let widths: Vec<usize> = (0..columns)
-        .map(|c| {
-            rows.iter()
-                .map(|r| crate::text::str_width(&r[c], opts))
-                .max()
-                .unwrap_or(0)
-        })
+    let mut widths: Vec<usize> = (0..columns)
+        .map(|c| rows.iter().map(|r| width(&r[c])).max().unwrap_or(0))
         .collect();
+    let room = terminal_room();
+    if let Some(room) = room {
+        let total = widths.iter().sum::<usize>() + 2 * columns.saturating_sub(1);
+        if let Some(title) = widths.get_mut(narrows)
+            && total > room
+        {
+            *title = title
+                .saturating_sub(total - room)
+                .max(NARROWEST_TITLE.min(*title));
+        }
+    }
     let mut out = String::new();
     for row in &rows {
         let mut line = String::new();
         for (c, cell) in row.iter().enumerate() {
-            line.push_str(cell);
+            let cell = match c == narrows {
+                true => crate::text::truncate(cell, widths[c], opts),
+                false => Cow::Borrowed(cell.as_ref()),
+            };
+            line.push_str(&cell);
             if c + 1 < columns {
-                let pad = widths[c] - crate::text::str_width(cell, opts) + 2;
-                line.extend(std::iter::repeat_n(' ', pad));
+                line.extend(std::iter::repeat_n(' ', widths[c] - width(&cell) + 2));
             }
         }
-        out.push_str(line.trim_end());
+        let line = line.trim_end();
+        match room {
+            Some(room) => out.push_str(&crate::text::truncate(line, room, opts)),
+            None => out.push_str(line),
+        }
         out.push('\n');
     }
     emit(&out)
 }
+
+/// Columns a title keeps in a table on a narrow terminal before the rest of its row is cut.
+const NARROWEST_TITLE: usize = 16;
 
 #[cfg(test)]
 mod tests {
