@@ -13,7 +13,7 @@ use crate::store::{self, FileEntry, FileProblem, Scan};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// Where the digests came from: what the status bar and `--help` tell the user.
@@ -58,6 +58,10 @@ pub struct Library {
     slots: Option<Vec<u32>>,
     /// Digests parsed lately for their bodies, most recent last.
     parsed: Mutex<Vec<(usize, Digest)>>,
+    /// A file listed could not be read for a story's text, or a bookmark's file is not
+    /// listed (renamed or deleted since the store was looked at): see
+    /// [`Library::take_file_missed`].
+    file_missed: AtomicBool,
     /// Digests that exist only in memory (the samples, tests), by path: their bodies come
     /// from here rather than from a file.
     resident: HashMap<PathBuf, Digest>,
@@ -378,6 +382,7 @@ impl Library {
             digests,
             slots: None,
             parsed: Mutex::new(Vec::new()),
+            file_missed: AtomicBool::new(false),
             resident: HashMap::new(),
             listing: None,
             files_unseen: false,
@@ -502,8 +507,16 @@ impl Library {
         {
             Missing::Unreadable(&p.message)
         } else {
+            self.file_missed.store(true, Ordering::Relaxed);
             Missing::File
         }
+    }
+
+    /// Whether a file was missed since the last call: the reader then looks at the store at
+    /// once, so a file renamed while it runs is found under its new name in a moment, not
+    /// at the next look.
+    pub fn take_file_missed(&self) -> bool {
+        self.file_missed.swap(false, Ordering::Relaxed)
     }
 
     /// Every listed item, newest digest first.
@@ -593,7 +606,10 @@ impl Library {
             size,
             changed: None,
         })
-        .map_err(|e| format!("{}: {e}", info.path.display()))
+        .map_err(|e| {
+            self.file_missed.store(true, Ordering::Relaxed);
+            format!("{}: {e}", info.path.display())
+        })
     }
 
     /// Every item matching `query` among the digests `within` (indices into `digests`, in

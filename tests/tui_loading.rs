@@ -735,6 +735,30 @@ fn open_story(h: &Harness) -> (String, String) {
     (digest.date.unwrap().to_string(), item.title.to_string())
 }
 
+/// A story whose file was renamed while the reader runs is found under the new name in a
+/// moment: the reader looks at the store when it cannot read a file, rather than at its next
+/// look (15 s later; until then it said the text could not be read, or the file was gone).
+#[test]
+fn a_file_renamed_while_reading_is_found_again_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, _) = indexed_store(&tmp);
+    let mut h = reading(&store, &cache);
+    // A watch that would not look again on its own while the test runs.
+    watch_every(&mut h, &store, &cache, Duration::from_secs(3600));
+    let renamed = store.join("2026-01-21-renamed.md");
+    fs::rename(store.join("2026-01-21-a.md"), &renamed).unwrap();
+    h.keys("<Tab><Tab><Enter>");
+    let before = open_story(&h);
+    wait_until(&mut h, |h| {
+        let screen = h.text();
+        let found = h.app.opened().is_some_and(|(d, _)| d.path == renamed);
+        (found && !screen.contains("正文读不到"))
+            .then_some(())
+            .ok_or(screen)
+    });
+    assert_eq!(open_story(&h), before);
+}
+
 /// With the reader watching the store, adds a one-story digest dated by its file `name`,
 /// waits for `shown` and for the indexing.
 fn add_while_watching(h: &mut Harness, (store, cache): (&Path, &Path), name: &str, shown: &str) {

@@ -195,6 +195,8 @@ pub type Reopen = Box<dyn Fn() -> Reopened + Send>;
 /// when they changed since the last look the store is opened again and sent to the loop.
 pub struct StoreWatch {
     result: Receiver<Reopened>,
+    /// Brings the next look forward ([`StoreWatch::look_now`]).
+    pokes: Sender<()>,
     /// Indexing is under way: a store opened now would be the index before it, so the
     /// watch waits (and sees the change when it is done).
     busy: Arc<AtomicBool>,
@@ -215,6 +217,7 @@ impl StoreWatch {
         waker: Waker,
     ) -> std::io::Result<StoreWatch> {
         let (send, result) = mpsc::channel();
+        let (pokes, poked) = mpsc::channel();
         let busy = Arc::new(AtomicBool::new(busy));
         let waiting = busy.clone();
         let look = move || {
@@ -231,13 +234,24 @@ impl StoreWatch {
                     (look(), every)
                 }
             };
+            let mut looked = std::time::Instant::now();
             loop {
-                std::thread::sleep(wait);
+                match poked.recv_timeout(wait) {
+                    // The reader is gone: so is the watch.
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                    // A story's file was missed: the next look comes now, though no sooner
+                    // than a moment after the last, as a view of a gone file may ask at
+                    // every frame.
+                    Ok(()) => std::thread::sleep(POKED_GAP.saturating_sub(looked.elapsed())),
+                    Err(mpsc::RecvTimeoutError::Timeout) => {}
+                }
                 wait = every;
                 if waiting.load(Ordering::Relaxed) {
                     continue;
                 }
                 let now = look();
+                looked = std::time::Instant::now();
+                while poked.try_recv().is_ok() {}
                 if now == last {
                     continue;
                 }
@@ -253,7 +267,17 @@ impl StoreWatch {
             .name("ribao-watch".into())
             // A watch that fails ends; the reader goes on with what it has.
             .spawn(move || super::terminal::caught(watch))?;
-        Ok(StoreWatch { result, busy })
+        Ok(StoreWatch {
+            result,
+            pokes,
+            busy,
+        })
+    }
+
+    /// Looks at the store now rather than at the next look: a story's file could not be
+    /// found where the reader last saw it.
+    pub fn look_now(&self) {
+        let _ = self.pokes.send(());
     }
 
     /// Indexing started or ended.
@@ -269,6 +293,8 @@ impl StoreWatch {
 
 /// When the watch first lists the store when it does not know what the reader started from.
 const FIRST_LOOK: Duration = Duration::from_secs(1);
+/// The least time between two looks when the reader asks for one.
+const POKED_GAP: Duration = Duration::from_millis(500);
 /// When the watch first looks at every file of a store listed by its folders alone: after
 /// the first screen (drawn in tens of milliseconds), not beside it.
 const UNSEEN_LOOK: Duration = Duration::from_millis(100);

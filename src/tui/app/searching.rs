@@ -147,6 +147,11 @@ impl App {
                 changed = true;
             }
         }
+        if self.library.take_file_missed()
+            && let Some(watch) = &self.watch
+        {
+            watch.look_now();
+        }
         // Taken once any indexing under way is done (that library would replace it).
         if self.loader.is_none()
             && let Some(found) = self.watch.as_ref().and_then(|w| w.try_take())
