@@ -612,6 +612,29 @@ impl Library {
         })
     }
 
+    /// The text of digest `d`'s file as written (decoded), to show it whole: what its
+    /// stories leave out too (audio editions, ads, sections no story was found in).
+    pub fn file_text(&self, d: usize) -> Result<String, String> {
+        let info = &self.digests[d];
+        if self.resident.contains_key(&info.path) {
+            let name = info.path.file_name().unwrap_or_default();
+            return crate::samples::SAMPLES
+                .iter()
+                .find(|(sample, _)| name == std::ffi::OsStr::new(sample))
+                .map(|(_, text)| text.to_string())
+                .ok_or_else(|| {
+                    format!("{} has no file: it was made in memory", info.path.display())
+                });
+        }
+        let failed = |why: String| {
+            self.file_missed.store(true, Ordering::Relaxed);
+            format!("{}: {why}", info.path.display())
+        };
+        let bytes = std::fs::read(&info.path)
+            .map_err(|e| failed(format!("cannot read: {}", crate::io_error::in_words(&e))))?;
+        parse::text_of(&bytes).map_err(|e| failed(e.to_string()))
+    }
+
     /// Every item matching `query` among the digests `within` (indices into `digests`, in
     /// the order wanted; None: the whole archive), as global item numbers.
     pub fn search(&self, query: &Query, within: Option<&[usize]>) -> Vec<usize> {

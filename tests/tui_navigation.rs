@@ -934,3 +934,46 @@ fn a_letter_that_is_no_key_says_so() {
     h.keys("j");
     assert!(h.app.message().is_none());
 }
+
+/// `v` shows the digest's file as written, numbered, what no story holds included (a
+/// section the parser leaves out, here an audio edition); it scrolls, and Esc leaves the
+/// reader as it was.
+#[test]
+fn v_shows_the_digest_file_whole_and_esc_goes_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    std::fs::create_dir(&store).unwrap();
+    let news: String = (1..=30)
+        .map(|n| format!("{n}. [第{n}条新闻](https://example.com/{n})：内容。\n"))
+        .collect();
+    let text =
+        format!("# 日报 2026-03-02\n\n## 新闻\n\n{news}\n## 语音版\n\n收听今天的音频：小宇宙。\n");
+    std::fs::write(store.join("2026-03-02.md"), &text).unwrap();
+    let library = Library::load_dir(
+        &store,
+        None,
+        &ribao::categories::Categorizer::builtin(),
+        &mut |_| {},
+    );
+    let mut h = Harness::new(app_with(library, TextOptions::default()), 120, 30);
+    h.keys("<Tab><Tab>j<Enter>");
+    let before = h.text();
+    assert!(
+        !before.contains("收听今天的音频"),
+        "no story holds it:\n{before}"
+    );
+
+    h.keys("v");
+    let shown = h.text();
+    assert!(shown.contains("文件 File · 2026-03-02.md"), "{shown}");
+    assert!(shown.contains(" 1 # 日报 2026-03-02"), "{shown}");
+    h.keys("G");
+    let end = h.text();
+    assert!(end.contains("收听今天的音频：小宇宙。"), "{end}");
+    assert!(end.contains("## 语音版"), "as written:\n{end}");
+    // Other keys wait for the file to be closed.
+    h.keys("?");
+    assert!(h.text().contains("v or Esc closes the file first"));
+    h.keys("<Esc>");
+    assert_eq!(h.text(), before);
+}

@@ -137,3 +137,14 @@ fn fixture_store_with_problems() {
     h.keys("<Enter><Enter><Enter>");
     insta::assert_snapshot!("fixture_store_article", h.text());
 }
+
+#[test]
+fn wide_file_view_of_a_sample() {
+    let library = ribao::library::Library::samples(
+        "digests".into(),
+        &ribao::categories::Categorizer::builtin(),
+    );
+    let mut h = Harness::new(app_with(library, TextOptions::default()), 120, 40);
+    h.keys("v");
+    snap("wide_file_view_of_a_sample", &mut h);
+}

@@ -24,6 +24,12 @@ use std::path::Path;
 
 const BUBBLE_SOURCE: &str = "Bubble's Brain";
 
+/// A file's text as it is read for parsing: decoded whatever its encoding, control
+/// characters and all (for showing the file as written).
+pub fn text_of(bytes: &[u8]) -> Result<String, ParseError> {
+    decode::decode(bytes).map(|d| d.text.into_owned())
+}
+
 pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
     let decoded = decode::decode(bytes)?;
     let split = front_matter::split(&decoded.text);

@@ -53,6 +53,8 @@ pub enum Action {
     OpenLink,
     /// Open (or close) the list of the story's links.
     Links,
+    /// Show (or close) the digest's file as written, whole.
+    ViewFile,
     Help,
     /// Quit (closes the help when it is open).
     Quit,

@@ -2,6 +2,7 @@
 //! anything with an outside effect is returned as an [`Effect`] for the run loop to carry out.
 
 mod bookmarking;
+mod file_view;
 mod links;
 mod loading;
 mod position;
@@ -149,6 +150,8 @@ pub struct App {
     help: Option<usize>,
     /// The links of the story being read, listed to open or copy.
     links: Option<LinksView>,
+    /// A digest's file shown whole (`v`).
+    file: Option<file_view::FileView>,
     /// What the user must read before going on (a broken state file kept aside, saving
     /// stopped): shown whole in a popup until dismissed, not cut to the status bar.
     notice: Option<String>,
@@ -246,6 +249,7 @@ impl App {
             notice_until_saved: false,
             notice_scroll: 0,
             links: None,
+            file: None,
             bookmarks: None,
             mark_all_asked: false,
             marked_all: Vec::new(),
@@ -379,6 +383,9 @@ impl App {
             };
             return None;
         }
+        if self.file.is_some() {
+            return self.update_file_view(action);
+        }
         if self.bookmarks.is_some() {
             return self.update_bookmarks(action);
         }
@@ -448,6 +455,7 @@ impl App {
             Action::CopyLink => return self.link().map(Effect::CopyUrl),
             Action::OpenLink => return self.link().map(Effect::OpenUrl),
             Action::Links => self.open_links(),
+            Action::ViewFile => self.open_file_view(),
         }
         None
     }

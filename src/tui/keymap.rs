@@ -149,6 +149,11 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
         Action::Links,
         "every link of the story, to open or copy",
     ),
+    (
+        key('v'),
+        Action::ViewFile,
+        "the digest's file as written, whole",
+    ),
     (key('?'), Action::Help, "show / close this help"),
     (key('q'), Action::Quit, "quit (closes help first)"),
     (ctrl('c'), Action::ForceQuit, "quit at once"),

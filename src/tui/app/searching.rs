@@ -364,6 +364,7 @@ impl App {
             (Action::Help, _) => self.help = Some(0),
             (Action::Bookmarks, _) => self.open_bookmarks(),
             (Action::Links, _) => self.open_links(),
+            (Action::ViewFile, _) => self.open_file_view(),
             // The query to edit: the cursor at its end, not replaced by the first key.
             (Action::Search, _) => {
                 view.focus = SearchFocus::Line;

@@ -3,7 +3,7 @@
 use super::super::app::App;
 use super::super::keymap;
 use super::layout::PopupArea;
-use super::{DIM, FOCUS, draw_block, pad_to, pane_block, put_line, scrollbar};
+use super::{DIM, FOCUS, draw_block, pad_to, pane_block, scrolled_rows};
 use crate::text::{self, TextOptions};
 use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span};
@@ -83,15 +83,5 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     );
     app.set_help_metrics(rows.len(), usize::from(inner.height));
     let scroll = app.help_scroll().unwrap_or(0);
-    for (line, y) in rows.iter().skip(scroll).zip(inner.y..inner.bottom()) {
-        put_line(buf, inner.x, y, line, inner.width, opts);
-    }
-    scrollbar(
-        buf,
-        popup,
-        rows.len(),
-        usize::from(inner.height),
-        scroll,
-        opts,
-    );
+    scrolled_rows(buf, (popup, inner), &rows, scroll, opts);
 }

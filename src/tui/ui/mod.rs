@@ -8,6 +8,7 @@ mod bookmarks;
 mod breadcrumb;
 mod categories;
 mod dates;
+mod file;
 mod help;
 pub(crate) mod items;
 pub mod layout;
@@ -90,6 +91,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     if app.links_view().is_some() && fits {
         links::draw(buf, &popups, app);
     }
+    if app.file_view().is_some() && fits {
+        file::draw(buf, &popups, app);
+    }
     if app.help_scroll().is_some() && fits {
         help::draw(buf, &popups, app);
     }
@@ -104,6 +108,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         && app.bookmarks_view().is_none()
         && app.notice().is_none()
         && app.links_view().is_none()
+        && app.file_view().is_none()
     {
         frame.set_cursor_position(position);
     }
@@ -257,6 +262,22 @@ pub(crate) fn draw_block(buf: &mut Buffer, area: Rect, block: Block<'_>) -> Rect
     let inner = block.inner(area);
     block.render(area, buf);
     inner
+}
+
+/// `rows` from `scroll` on in `inner`, the inside of the bordered `area`, with the
+/// scrollbar they need: a popup's text.
+pub(crate) fn scrolled_rows(
+    buf: &mut Buffer,
+    (area, inner): (Rect, Rect),
+    rows: &[Line<'_>],
+    scroll: usize,
+    opts: TextOptions,
+) {
+    for (line, y) in rows.iter().skip(scroll).zip(inner.y..inner.bottom()) {
+        put_line(buf, inner.x, y, line, inner.width, opts);
+    }
+    let height = usize::from(inner.height);
+    scrollbar(buf, area, rows.len(), height, scroll, opts);
 }
 
 /// A scrollbar over the right border of `area` (a bordered pane) when `len` rows do not fit

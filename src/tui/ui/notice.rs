@@ -4,7 +4,7 @@
 
 use super::super::app::App;
 use super::layout::PopupArea;
-use super::{draw_block, pane_block, put_line, scrollbar};
+use super::{draw_block, pane_block, scrolled_rows};
 use crate::text;
 use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span};
@@ -34,8 +34,5 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     );
     let height = usize::from(inner.height);
     let scroll = app.notice_scroll(rows.len().saturating_sub(height));
-    for (line, y) in rows.iter().skip(scroll).zip(inner.y..inner.bottom()) {
-        put_line(buf, inner.x, y, line, inner.width, opts);
-    }
-    scrollbar(buf, popup, rows.len(), height, scroll, opts);
+    scrolled_rows(buf, (popup, inner), &rows, scroll, opts);
 }

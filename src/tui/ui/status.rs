@@ -63,6 +63,13 @@ fn hints(app: &App) -> Hints {
             (&[Action::Back, Action::Help], "close"),
         ];
     }
+    if app.file_view().is_some() {
+        return &[
+            (&[Action::Down, Action::Up], "scroll"),
+            (&[Action::PageDown], "page"),
+            (&[Action::ViewFile, Action::Back], "close"),
+        ];
+    }
     if app.links_view().is_some() {
         return &[
             (&[Action::Down, Action::Up], "move"),

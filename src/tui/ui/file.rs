@@ -1,0 +1,91 @@
+//! The digest's file as written (`v`): its lines numbered, wrapped to the box, nothing
+//! rendered or left out.
+
+use super::super::app::App;
+use super::layout::PopupArea;
+use super::{DIM, draw_block, pane_block, scrolled_rows};
+use crate::text::{self, TextOptions};
+use ratatui::buffer::Buffer;
+use ratatui::text::{Line, Span};
+
+/// Widest the box gets: source lines read best at a text's width, not a wide screen's.
+const MAX_WIDTH: u16 = 104;
+
+/// The file's rows at `width` columns: each line numbered in a dim gutter, its indent kept
+/// on the rows it wraps onto.
+pub(crate) fn lines(source: &str, width: usize, opts: TextOptions) -> Vec<Line<'static>> {
+    let count = source.lines().count().max(1);
+    let gutter = count.to_string().len() + 1;
+    let mut out = Vec::with_capacity(count);
+    for (n, line) in source.lines().enumerate() {
+        let line = text::sanitize(line);
+        let words = line.trim_start_matches(' ');
+        // Indent past half the box is a code block's, kept as far as the box allows.
+        let indent = " ".repeat((line.len() - words.len()).min(width / 2));
+        let number = format!("{:>w$} ", n + 1, w = gutter - 1);
+        let first = [Span::styled(number, DIM), Span::raw(indent.clone())];
+        let rest = [Span::raw(" ".repeat(gutter)), Span::raw(indent)];
+        if words.is_empty() {
+            out.push(Line::from(first[0].clone()));
+            continue;
+        }
+        let words = [Span::raw(words.to_string())];
+        out.extend(text::wrap_with_prefix(&words, width, &first, &rest, opts));
+    }
+    out
+}
+
+pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
+    let opts = app.text_options();
+    let area = at.area;
+    let width = at.width(area.width.saturating_sub(4).min(MAX_WIDTH));
+    let height = at.height(area.height);
+    let content_w = usize::from(width.saturating_sub(2));
+    let Some(view) = app.file_view_mut() else {
+        return;
+    };
+    if view.rows.as_ref().is_none_or(|(w, _)| *w != content_w) {
+        view.rows = Some((content_w, lines(&view.text, content_w, opts)));
+    }
+    let popup = super::popup(buf, area, width, height);
+    let title = format!("文件 File · {} — v Esc close", view.name);
+    let inner = draw_block(buf, popup, pane_block(&title, true, width, opts));
+    let rows = view.rows.as_ref().map_or(&[][..], |(_, rows)| rows);
+    view.height = usize::from(inner.height);
+    // A resize may leave the last scroll past the end.
+    view.scroll = view.scroll.min(rows.len().saturating_sub(view.height));
+    scrolled_rows(buf, (popup, inner), rows, view.scroll, opts);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(source: &str, width: usize) -> Vec<String> {
+        lines(source, width, TextOptions::default())
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    /// Numbered in a gutter as wide as the last number; a wrapped line goes on under its
+    /// indent; an escape in the file never reaches the terminal.
+    #[test]
+    fn lines_are_numbered_wrapped_under_their_indent_and_cleaned() {
+        let source = format!(
+            "# 标题\n\n  - 一条很长的新闻，写得足够长以便换行\x1b]0;x\x07\n{}",
+            "x\n".repeat(8)
+        );
+        let got = rows(&source, 20);
+        assert_eq!(got[0], " 1 # 标题");
+        assert_eq!(got[1], " 2 ");
+        assert!(got[2].starts_with(" 3   - 一条"), "{got:?}");
+        assert!(got[3].starts_with("     闻"), "under its indent: {got:?}");
+        assert!(
+            got.iter()
+                .all(|r| !r.contains('\x1b') && !r.contains('\x07')),
+            "{got:?}"
+        );
+        assert_eq!(got.last().map(String::as_str), Some("11 x"));
+    }
+}
