@@ -605,9 +605,16 @@ fn search_snippets_take_one_row_of_the_terminal() {
     let store = home.path().join("store");
     std::fs::create_dir(&store).unwrap();
     let text = "英伟达发布新一代推理芯片，云厂商宣布合作，价格与功耗都有明显变化。".repeat(4);
+    // A match near the end of its text: the snippet then starts well before it.
+    let late = format!(
+        "{}最后，英伟达也表态。",
+        "云厂商宣布合作，价格与功耗都有明显变化。".repeat(6)
+    );
     std::fs::write(
         store.join("2026-03-02.md"),
-        format!("# 测试日报 2026-03-02\n\n## 新闻\n\n### 1. 芯片新闻\n\n{text}\n"),
+        format!(
+            "# 测试日报 2026-03-02\n\n## 新闻\n\n### 1. 芯片新闻\n\n{text}\n\n### 2. 合作新闻\n\n{late}\n"
+        ),
     )
     .unwrap();
     let Some(t) = Tmux::start("snippet", 60, 12, home.path()) else {
@@ -622,11 +629,16 @@ fn search_snippets_take_one_row_of_the_terminal() {
     let (screen, rows) = printed_rows(&t, &search);
     assert_eq!(
         rows.len(),
-        2,
-        "a row for the story, one for its snippet:\n{screen}"
+        4,
+        "a row for each story, one for each snippet:\n{screen}"
     );
     assert!(
         rows[1].starts_with("    英伟达") && rows[1].ends_with('…'),
+        "{screen}"
+    );
+    // What leads up to a late match is cut, not the match (it was cut off the row).
+    assert!(
+        rows[3].starts_with("    …") && rows[3].contains("英伟达"),
         "{screen}"
     );
     let piped = common::ribao(&[
@@ -644,13 +656,13 @@ fn search_snippets_take_one_row_of_the_terminal() {
     );
 }
 
-/// On a terminal `list` and `items` give each digest and story one row, the title cut with
-/// `…` to leave room for the rest (wrapped, a row of `list` took three lines at 60 columns);
-/// piped, the rows are whole.
+/// On a terminal `list` and `items` give each digest and story one row, the widest columns
+/// cut with `…` (wrapped, a row of `list` took two lines at 80 columns); piped, the rows
+/// are whole.
 #[test]
 fn list_and_items_rows_take_one_row_of_the_terminal() {
     let home = tempfile::tempdir().unwrap();
-    let Some(t) = Tmux::start("rows", 60, 30, home.path()) else {
+    let Some(t) = Tmux::start("rows", 80, 30, home.path()) else {
         return;
     };
     let store = common::fixtures().join("store");
@@ -666,14 +678,24 @@ fn list_and_items_rows_take_one_row_of_the_terminal() {
         let whole: Vec<String> = common::stdout(&piped).lines().map(String::from).collect();
         assert_eq!(rows.len(), whole.len(), "one row each:\n{screen}");
         assert!(
-            whole.iter().any(|l| l.chars().count() > 60),
+            whole
+                .iter()
+                .any(|l| ribao::text::str_width(l, Default::default()) > 80),
             "piped rows are whole: {whole:?}"
         );
-        // Each row begins with its id, as the piped one does, and the cut ones end in `…`.
+        // Each row begins with its id, as the piped one does, and says where it was cut.
         for (row, line) in rows.iter().zip(&whole) {
             assert_eq!(row.get(..12), line.get(..12), "{screen}");
-            let cut = line.trim_end() != row.trim_end();
-            assert!(!cut || row.trim_end().ends_with('…'), "{row:?}");
+            let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            let cut = words(line) != words(row);
+            assert!(!cut || row.contains('…'), "{row:?}");
+        }
+        if command == "list" {
+            // A file is cut at its start: its name is what tells it.
+            assert!(
+                rows.iter().any(|r| r.trim_end().ends_with(".md")),
+                "{screen}"
+            );
         }
     }
 }

@@ -247,7 +247,8 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
                 ]
             })
             .collect();
-        print_table(&table, 4, opts)?;
+        use Fit::{End, Keep, Start};
+        print_table(&table, &[Keep, Keep, End, End, End, Start], opts)?;
         print_origin_notice(library);
     }
     warn_about_store(library);
@@ -314,7 +315,7 @@ pub fn items(
                 ]
             })
             .collect();
-        print_table(&table, 4, opts)?;
+        print_table(&table, &[Fit::Keep, Fit::Keep], opts)?;
     }
     warn_about_store(library);
     if found.is_empty() && filter.narrows() {
@@ -397,7 +398,7 @@ pub fn search(
         .into_par_iter()
         .map(|n| {
             let i = library.item(n);
-            let snippet = snippets.of(library.index().text_of(n)).text;
+            let snippet = snippets.of(library.index().text_of(n));
             (&library.digests()[i.digest], i, snippet)
         })
         .collect();
@@ -409,7 +410,7 @@ pub fn search(
                 // A script printing it passes nothing to the terminal that the digest's
                 // text held (C1 controls, bidi overrides); emoji stay as written, the
                 // terminal forms being the text output's.
-                snippet: crate::text::clean_text(snippet),
+                snippet: crate::text::clean_text(&snippet.text),
             })
             .collect();
         print_json(&rows)?;
@@ -417,13 +418,9 @@ pub fn search(
         // On a terminal a story and its snippet take a row each, as in the reader (wrapped
         // by the terminal, every other snippet took two); piped, they are whole.
         let room = terminal_room();
+        let marks = crate::search::Highlighter::new(&q.terms);
         let mut out = String::new();
         for (d, i, snippet) in &hits {
-            let snippet = match snippet.trim() {
-                "" => crate::article::NO_TEXT,
-                _ => snippet,
-            };
-            let snippet = crate::text::sanitize(snippet);
             let head = format!(
                 "{}  {}  {}  {}",
                 i.id,
@@ -431,14 +428,24 @@ pub fn search(
                 crate::text::sanitize(&d.source),
                 crate::text::sanitize(i.title),
             );
-            let (head, snippet) = match room {
-                Some(width) => (
-                    crate::text::truncate(&head, width, opts),
-                    crate::text::truncate(&snippet, width - SNIPPET_INDENT.len(), opts),
-                ),
-                None => (head.into(), snippet),
-            };
-            out.push_str(&format!("{head}\n{SNIPPET_INDENT}{snippet}\n"));
+            match room {
+                Some(width) => {
+                    out.push_str(&crate::text::truncate(&head, width, opts));
+                    out.push('\n');
+                    // As the reader's results show it: what leads up to the match is cut so
+                    // the match stays in sight, and the terms are marked.
+                    let line = crate::tui::ui::snippet_line(snippet, &marks, width, opts);
+                    out.push_str(&printed(&[line]));
+                }
+                None => {
+                    let text = match snippet.text.trim() {
+                        "" => crate::article::NO_TEXT,
+                        _ => &snippet.text,
+                    };
+                    let text = crate::text::sanitize(text);
+                    out.push_str(&format!("{head}\n{SNIPPET_INDENT}{text}\n"));
+                }
+            }
         }
         emit(&out)?;
     }
@@ -511,21 +518,24 @@ pub fn show(
         ..opts
     };
     let lines = crate::article::lines(digest, &item, width, opts);
-    // Styled for a terminal, unless the user asked for none (https://no-color.org) or the
-    // terminal cannot show it.
-    let styled = std::io::IsTerminal::is_terminal(&std::io::stdout())
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
-    let out = if styled {
-        crate::text::lines_to_ansi(&lines)
-    } else {
-        crate::text::lines_to_plain(&lines)
-    };
+    let out = printed(&lines);
     emit(&out)?;
     if !out.ends_with('\n') {
         emit("\n")?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `lines` as text, styled for a terminal unless the user asked for none
+/// (https://no-color.org) or the terminal cannot show it.
+fn printed(lines: &[ratatui::text::Line<'_>]) -> String {
+    let styled = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
+    match styled {
+        true => crate::text::lines_to_ansi(lines),
+        false => crate::text::lines_to_plain(lines),
+    }
 }
 
 /// The columns a line printed may take: the terminal's width when the output goes to one
@@ -658,10 +668,22 @@ fn print_origin_notice(library: &Library) {
 }
 
 /// Columns padded by display width, so CJK cells line up; the last column is not padded.
-/// The rows in aligned columns. On a terminal each row takes one line of it: column
-/// `narrows` (the title) gives up columns first, down to [`NARROWEST_TITLE`], then the row is
-/// cut at the terminal's edge; wrapped, a row took two or three lines. Piped, rows are whole.
-fn print_table(rows: &[Vec<String>], narrows: usize, opts: TextOptions) -> anyhow::Result<()> {
+/// How a table's column gives way on a narrow terminal.
+#[derive(Clone, Copy, PartialEq)]
+enum Fit {
+    /// Short and needed whole (an id, a date).
+    Keep,
+    /// Cut at its end.
+    End,
+    /// Cut at its start: a path, whose end names the file.
+    Start,
+}
+
+/// The rows in aligned columns. On a terminal each row takes one line of it: the widest of
+/// the columns that may give way are cut first, all to one width, down to
+/// [`NARROWEST_COLUMN`]; then the row is cut at the terminal's edge. Wrapped, a row took two
+/// or three lines. Piped, rows are whole.
+fn print_table(rows: &[Vec<String>], fits: &[Fit], opts: TextOptions) -> anyhow::Result<()> {
     let width = |s: &str| crate::text::str_width(s, opts);
     // Measured as printed: sanitising changes widths (a tab becomes spaces).
     let rows: Vec<Vec<_>> = rows
@@ -672,24 +694,32 @@ fn print_table(rows: &[Vec<String>], narrows: usize, opts: TextOptions) -> anyho
     let mut widths: Vec<usize> = (0..columns)
         .map(|c| rows.iter().map(|r| width(&r[c])).max().unwrap_or(0))
         .collect();
+    let fit = |c: usize| fits.get(c).copied().unwrap_or(Fit::End);
     let room = terminal_room();
     if let Some(room) = room {
-        let total = widths.iter().sum::<usize>() + 2 * columns.saturating_sub(1);
-        if let Some(title) = widths.get_mut(narrows)
-            && total > room
-        {
-            *title = title
-                .saturating_sub(total - room)
-                .max(NARROWEST_TITLE.min(*title));
+        let kept: usize = (0..columns)
+            .filter(|&c| fit(c) == Fit::Keep)
+            .map(|c| widths[c])
+            .sum();
+        let budget = room.saturating_sub(kept + 2 * columns.saturating_sub(1));
+        let giving: Vec<usize> = (0..columns).filter(|&c| fit(c) != Fit::Keep).collect();
+        let need = |cap: usize| giving.iter().map(|&c| widths[c].min(cap)).sum::<usize>();
+        let mut cap = widths.iter().copied().max().unwrap_or(0);
+        while cap > NARROWEST_COLUMN && need(cap) > budget {
+            cap -= 1;
+        }
+        for &c in &giving {
+            widths[c] = widths[c].min(cap);
         }
     }
     let mut out = String::new();
     for row in &rows {
         let mut line = String::new();
         for (c, cell) in row.iter().enumerate() {
-            let cell = match c == narrows {
-                true => crate::text::truncate(cell, widths[c], opts),
-                false => Cow::Borrowed(cell.as_ref()),
+            let cell = match fit(c) {
+                Fit::Keep => Cow::Borrowed(cell.as_ref()),
+                Fit::End => crate::text::truncate(cell, widths[c], opts),
+                Fit::Start => crate::text::truncate_left(cell, widths[c], opts),
             };
             line.push_str(&cell);
             if c + 1 < columns {
@@ -706,8 +736,8 @@ fn print_table(rows: &[Vec<String>], narrows: usize, opts: TextOptions) -> anyho
     emit(&out)
 }
 
-/// Columns a title keeps in a table on a narrow terminal before the rest of its row is cut.
-const NARROWEST_TITLE: usize = 16;
+/// Columns a column that gives way keeps on a narrow terminal before rows are cut.
+const NARROWEST_COLUMN: usize = 8;
 
 #[cfg(test)]
 mod tests {

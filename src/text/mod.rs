@@ -53,7 +53,7 @@ pub use markdown::{LinkTarget, Rendered, render_markdown};
 pub use output::{lines_to_ansi, lines_to_plain};
 pub use sanitize::{TAB_STOP, clean_text, escape_sequence_len, is_hidden, sanitize, visible};
 pub use screen::{pad_ambiguous, pad_line, widen_ambiguous_cells};
-pub use truncate::{cut_with_ellipsis, truncate};
+pub use truncate::{cut_with_ellipsis, truncate, truncate_left};
 pub use width::{grapheme_width, line_width, str_width};
 pub use wrap::{MIN_WRAP_WIDTH, wrap, wrap_with_prefix};
 

@@ -37,3 +37,25 @@ pub fn cut_with_ellipsis(s: &str, max_width: usize, opts: TextOptions) -> Cow<'_
     }
     Cow::Owned(format!("{}{ELLIPSIS}", s[..end].trim_end()))
 }
+
+/// The last `max_width` columns of `s`, starting with `…` when cut: for text whose end says
+/// the most (a path, what leads up to a match).
+pub fn truncate_left(s: &str, max_width: usize, opts: TextOptions) -> Cow<'_, str> {
+    if str_width(s, opts) <= max_width {
+        return Cow::Borrowed(s);
+    }
+    let budget = max_width.saturating_sub(str_width(ELLIPSIS, opts));
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, g) in graphemes(s).collect::<Vec<_>>().into_iter().rev() {
+        used += grapheme_width(g, opts);
+        if used > budget {
+            break;
+        }
+        start = i;
+    }
+    match start == s.len() {
+        true => Cow::Borrowed(""),
+        false => Cow::Owned(format!("{ELLIPSIS}{}", &s[start..])),
+    }
+}

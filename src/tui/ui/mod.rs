@@ -16,6 +16,7 @@ mod links;
 mod list;
 mod notice;
 mod search;
+pub(crate) use search::snippet_line;
 mod status;
 mod too_small;
 

@@ -5,7 +5,7 @@
 use super::super::app::App;
 use super::super::search::{SearchFocus, SearchView};
 use super::layout::{self, SearchScreen};
-use super::status::{cut_left, cut_middle, truncate_line};
+use super::status::{cut_middle, truncate_line};
 use super::{
     ACCENT, BOLD, CURRENT_MATCH, DIM, FOCUS, MATCH, OK, breadcrumb, draw_block, list, pane_block,
     put_line, scrollbar, status, too_small,
@@ -170,7 +170,7 @@ fn snippet_ranges(snippet: &Snippet, terms: &Highlighter) -> Vec<Range<usize>> {
 
 /// The snippet row, `width` columns at most: when the text before the first match would push
 /// it out of sight, that text is cut from the left.
-fn snippet_line(
+pub(crate) fn snippet_line(
     snippet: &Snippet,
     terms: &Highlighter,
     width: usize,
@@ -190,7 +190,7 @@ fn snippet_line(
         let budget = room.saturating_sub(w(&pieces[first]) + 6).max(room / 4);
         if lead > budget {
             let joined: String = pieces[..first].iter().map(|s| s.content.as_ref()).collect();
-            let cut = cut_left(&joined, budget, opts);
+            let cut = text::truncate_left(&joined, budget, opts).into_owned();
             pieces.splice(..first, [Span::styled(cut, DIM)]);
         }
     }
@@ -555,7 +555,7 @@ fn draw_line(buf: &mut Buffer, area: Rect, app: &mut App) -> Option<(u16, u16)> 
     let before = super::clean(view.line.before_cursor());
     let after = super::clean(view.line.after_cursor());
     let before = if text::str_width(&before, opts) > room {
-        cut_left(&before, room, opts)
+        text::truncate_left(&before, room, opts).into_owned()
     } else {
         before
     };

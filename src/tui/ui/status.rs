@@ -13,7 +13,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
-use unicode_segmentation::UnicodeSegmentation;
 
 /// `2026-01-20 · 技术前沿解读 · 4 items`; in the search view `搜索 “英伟达” · 全部存档 · 9
 /// results`.
@@ -295,7 +294,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     } else {
         // A path: its end says the most, from a whole word of it on (`…/shared/corpus`,
         // not `…ork/shared/corpus`) when one fits.
-        let end = cut_left(&store, path_room, opts);
+        let end = text::truncate_left(&store, path_room, opts).into_owned();
         let whole = match end.strip_prefix('…') {
             Some(rest) => match rest.find(['/', '-', '_', ' ', '.']) {
                 Some(at) if rest[at..].starts_with('/') => format!("…{}", &rest[at..]),
@@ -354,34 +353,12 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     }
 }
 
-/// The last `max` columns of `s`, starting with `…` when cut.
-pub(crate) fn cut_left(s: &str, max: usize, opts: text::TextOptions) -> String {
-    if text::str_width(s, opts) <= max {
-        return s.to_string();
-    }
-    let budget = max.saturating_sub(text::str_width("…", opts));
-    let mut used = 0;
-    let mut start = s.len();
-    for (i, g) in s.grapheme_indices(true).rev() {
-        used += text::grapheme_width(g, opts);
-        if used > budget {
-            break;
-        }
-        start = i;
-    }
-    if start == s.len() {
-        String::new()
-    } else {
-        format!("…{}", &s[start..])
-    }
-}
-
 /// `s` in at most `max` columns: its start, `…`, and as much of its end.
 pub(crate) fn cut_middle(s: &str, max: usize, opts: text::TextOptions) -> String {
     if text::str_width(s, opts) <= max {
         return s.to_string();
     }
-    let end = cut_left(s, max / 2, opts);
+    let end = text::truncate_left(s, max / 2, opts);
     let ellipsis = text::str_width("…", opts);
     let start = text::cut_with_ellipsis(s, max - text::str_width(&end, opts) + ellipsis, opts);
     format!("{}{end}", start.strip_suffix('…').unwrap_or(&start))
