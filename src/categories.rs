@@ -236,16 +236,19 @@ impl Categorizer {
         if table.group.is_empty() {
             return Err("the table has no [[group]]".into());
         }
-        // A group is chosen by its name (`category:`, the categories pane): a blank one
-        // cannot be, and of two with one name only the first ever would.
-        let mut names = std::collections::HashSet::new();
-        for g in &mut table.group {
+        // A group is chosen by its name (`category:`, the categories pane), in any case: a
+        // blank one cannot be, and of two with one name only the first ever would.
+        let mut names = std::collections::HashMap::new();
+        for (n, g) in table.group.iter_mut().enumerate() {
             g.name = g.name.trim().to_string();
             if g.name.is_empty() {
-                return Err("a [[group]] has no `name` (it is blank)".into());
+                return Err(format!("[[group]] number {} has a blank `name`", n + 1));
             }
-            if !names.insert(g.name.clone()) {
-                return Err(format!("two [[group]]s are named “{}”", g.name));
+            if let Some(first) = names.insert(crate::search::fold(&g.name), g.name.clone()) {
+                return Err(format!(
+                    "two [[group]]s are named “{first}” and “{}”",
+                    g.name
+                ));
             }
         }
         let mut full_case = false;
@@ -398,9 +401,18 @@ mod tests {
         };
         assert_eq!(table("开源"), None);
         let twice = table(" 其他").unwrap();
-        assert!(twice.contains("two [[group]]s are named “其他”"), "{twice}");
+        assert!(twice.contains("named “其他” and “其他”"), "{twice}");
         let blank = table("  ").unwrap();
-        assert!(blank.contains("has no `name`"), "{blank}");
+        assert!(
+            blank.contains("[[group]] number 1 has a blank `name`"),
+            "{blank}"
+        );
+        let upper = Categorizer::from_toml(
+            "[[group]]\nname = \"Market\"\n[[group]]\nname = \"market\"\nfallback = true\n",
+        )
+        .err()
+        .unwrap();
+        assert!(upper.contains("named “Market” and “market”"), "{upper}");
     }
 
     #[test]

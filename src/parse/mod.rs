@@ -234,11 +234,19 @@ fn repeats_title(body: &str, title: &str) -> bool {
 }
 
 fn name_without_date(title: &str) -> String {
-    let cut = date::find_date_at(title, true).map_or(title.len(), |(at, _)| at);
-    title[..cut]
-        .trim_end_matches(|c: char| c.is_whitespace() || "-–—·|:：,，".contains(c))
-        .trim()
-        .to_string()
+    let mark = |c: char| c.is_whitespace() || "-–—·|:：,，".contains(c);
+    let Some((at, _)) = date::find_date_at(title, true) else {
+        return title.trim_matches(mark).to_string();
+    };
+    let before = title[..at].trim_matches(mark);
+    if !before.is_empty() {
+        return before.to_string();
+    }
+    // A heading that opens with its date (`2026-01-03 Foo Daily`, `2026年1月3日 · AI 早报`):
+    // the name follows it.
+    let after = title[at..]
+        .trim_start_matches(|c: char| c.is_ascii_digit() || "年月日号/.".contains(c) || mark(c));
+    after.trim_matches(mark).to_string()
 }
 
 /// A front-matter title with a date in it, without its digits: the same for every digest
@@ -425,6 +433,19 @@ mod tests {
 
     /// Namesakes (different stories under one title) take the title's id, then its id
     /// counted on: the ids bookmarks were saved under, however many namesakes there are.
+    #[test]
+    fn a_publication_is_named_by_its_dated_heading_whichever_side_the_date_is() {
+        for (heading, name) in [
+            ("Foo Daily 2026-01-02", "Foo Daily"),
+            ("2026-01-03 Foo Daily", "Foo Daily"),
+            ("2026年1月3日 · AI 早报", "AI 早报"),
+            ("AI 早报 | 2026/1/3", "AI 早报"),
+            ("2026-01-03", ""),
+        ] {
+            assert_eq!(name_without_date(heading), name, "{heading}");
+        }
+    }
+
     #[test]
     fn namesakes_have_counted_ids() {
         let items = (0..4)

@@ -37,8 +37,12 @@ impl Query {
     pub fn parse(input: &str) -> Query {
         let mut q = Query::default();
         for token in tokens(input) {
+            // `--json` is a word (an option's name, after `--` on the command line): no one
+            // means to leave out `-json`.
             let (negated, word) = match token.strip_prefix('-') {
-                Some(rest) if !rest.is_empty() && !token.quoted => (true, rest.to_string()),
+                Some(rest) if !rest.is_empty() && !rest.starts_with('-') && !token.quoted => {
+                    (true, rest.to_string())
+                }
                 _ => (false, token.text.clone()),
             };
             // A lone `-` excludes nothing and is no word to look for (`英伟达 -`).
@@ -333,6 +337,11 @@ mod tests {
         );
         let q = Query::parse("英伟达 -");
         assert_eq!((q.terms, q.excluded), (vec!["英伟达".into()], vec![]));
+        let q = Query::parse("--json -h");
+        assert_eq!(
+            (q.terms, q.excluded),
+            (vec!["--json".into()], vec!["h".into()])
+        );
     }
 
     #[test]
