@@ -977,3 +977,23 @@ fn v_shows_the_digest_file_whole_and_esc_goes_back() {
     h.keys("<Esc>");
     assert_eq!(h.text(), before);
 }
+
+/// A story opened again opens where it was left, not at its title: after Esc and Enter on
+/// it, and after reading another story between.
+#[test]
+fn a_story_opened_again_opens_where_it_was_left() {
+    let mut h = Harness::new(app(), 120, 40);
+    h.keys("cjj<Enter><Enter>jjjj");
+    let (scrolled, story) = (h.app.scroll(), titles_open(&h));
+    assert!(scrolled > 0);
+    h.keys("<Esc><Enter>");
+    assert_eq!((h.app.scroll(), titles_open(&h)), (scrolled, story.clone()));
+    h.keys("<Esc>j<Enter>");
+    assert_eq!(h.app.scroll(), 0, "another story opens at its title");
+    h.keys("<Esc>k<Enter>");
+    assert_eq!((h.app.scroll(), titles_open(&h)), (scrolled, story));
+}
+
+fn titles_open(h: &Harness) -> Option<String> {
+    h.app.opened().map(|(_, item)| item.title.to_string())
+}

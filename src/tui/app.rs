@@ -187,6 +187,9 @@ pub struct App {
     return_to: Option<BookmarksView>,
     /// The search closed last, for the next `/`.
     last_search: Option<searching::LastSearch>,
+    /// Where each story read this session was left, by id, as a [`crate::text::place`]:
+    /// going back to one opens it there, not at its title.
+    places: lru::LruCache<String, usize>,
     /// Where in the article to scroll to at the next draw, in [`crate::text::place`]
     /// characters: a saved position's, so a start at another size opens at the same words.
     place: Option<usize>,
@@ -206,6 +209,9 @@ pub struct App {
     pub(crate) article: ArticleCache,
     frames: u64,
 }
+
+/// How many stories' places are kept ([`App::leave_story`]): a day's reading, many times.
+const STORIES_PLACED: std::num::NonZeroUsize = std::num::NonZeroUsize::new(512).unwrap();
 
 /// `path` with the home folder written `~`, as a shell takes it: the status bar has little
 /// room, and the end of a path says the most.
@@ -260,6 +266,7 @@ impl App {
             unrestored: None,
             vanishing: None,
             place: None,
+            places: lru::LruCache::new(STORIES_PLACED),
             return_to: None,
             last_search: None,
             search: None,
@@ -939,6 +946,7 @@ impl App {
     /// has it.
     fn select_date_keeping(&mut self, index: usize, keep: Option<CategoryFilter>) {
         self.date = index.min(self.dates.len().saturating_sub(1));
+        self.leave_story();
         self.opened = None;
         self.scroll = 0;
         if self.scope.is_multi_date() {
@@ -988,6 +996,7 @@ impl App {
             .opened
             .is_some_and(|r| self.items.binary_search(&r).is_err())
         {
+            self.leave_story();
             self.opened = None;
             self.scroll = 0;
         }
@@ -1129,15 +1138,31 @@ impl App {
             Pane::Categories => self.focus = Pane::Items,
             Pane::Items => match self.items.get(self.item).copied() {
                 Some(r) => {
+                    self.leave_story();
                     self.opened = Some(r);
                     self.scroll = 0;
                     self.focus = Pane::Article;
                     let id = self.item_at(r).1.id.to_string();
+                    self.place = self.places.get(&id).copied();
                     self.session.set_read(&id, true);
                 }
                 None => self.notify("no stories here", false),
             },
             Pane::Article => {}
+        }
+    }
+
+    /// Keeps where the open story was left, for when it is opened again.
+    fn leave_story(&mut self) {
+        let Some(r) = self.opened else { return };
+        let id = self.item_at(r).1.id.to_string();
+        match self.article.place(&Content::Story(r), self.scroll) {
+            Some(place) if place > 0 => {
+                self.places.put(id, place);
+            }
+            _ => {
+                self.places.pop(&id);
+            }
         }
     }
 
@@ -1147,6 +1172,7 @@ impl App {
             Pane::Items => {
                 // Backing out of the stories closes the one open: the article pane holds
                 // the day's front pages again, the way back to them.
+                self.leave_story();
                 self.opened = None;
                 self.scroll = 0;
                 Pane::Categories
