@@ -16,15 +16,16 @@ use ratatui::text::{Line, Span};
 
 /// `2026-01-20 · 技术前沿解读 · 4 items`; in the search view `搜索 “英伟达” · 全部存档 · 9
 /// results`.
-pub(crate) fn scope(app: &App) -> String {
-    let text = scope_only(app);
+fn scope(app: &App, unread: bool) -> String {
+    let text = scope_only(app, unread);
     match app.loading() {
         Some(progress) => format!("{text} · {progress}…"),
         None => text,
     }
 }
 
-fn scope_only(app: &App) -> String {
+/// `unread`: with how many of the stories are unread (`8 stories, 3 unread`).
+fn scope_only(app: &App, unread: bool) -> String {
     if let Some(view) = app.search_view() {
         return super::search::summary(app, view);
     }
@@ -38,8 +39,16 @@ fn scope_only(app: &App) -> String {
         App::date_label(group)
     };
     let count = pending_count(n, app.scope_pending());
+    // Counted for the categories pane; said here too, where a narrow screen shows no pane
+    // of counts.
+    let unread = match app.listed_unread() {
+        _ if app.scope_pending() || !unread => String::new(),
+        Some(0) if n > 0 => ", all read".to_string(),
+        Some(u) if u > 0 => format!(", {u} unread"),
+        _ => String::new(),
+    };
     format!(
-        "{scope} · {} · {count} {}",
+        "{scope} · {} · {count} {}{unread}",
         clean(&app.category().describe()),
         if n == 1 { "story" } else { "stories" }
     )
@@ -256,7 +265,12 @@ fn message_line(app: &App, width: usize, opts: text::TextOptions) -> Option<Line
     Some(Line::styled(text, style))
 }
 
+/// Columns of the store's path the status bar keeps before it says how many are unread.
+const PATH_BEFORE_UNREAD: usize = 24;
+
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
+    // Counted now if no pane of counts was drawn (a narrow screen): the scope says them.
+    app.category_unread();
     let opts = app.text_options();
     let width = usize::from(area.width);
     let store = clean(&app.store_label());
@@ -265,12 +279,19 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         false => format!("★ {}", app.session().bookmark_count()),
         true => format!("★ {} (saving off)", app.session().bookmark_count()),
     };
-    let mut scope_text = scope(app);
-    // Too narrow for it all: the indexing progress goes first, the rest is cut.
+    let fits = |scope: &str, beside: usize| {
+        text::str_width(scope, opts) + text::str_width(&bookmarks, opts) + 4 + beside <= width
+    };
+    // Too narrow for it all: the unread count goes first (before the store's path would),
+    // then the indexing progress goes first and the rest is cut.
+    let mut scope_text = scope(app, true);
+    if !fits(&scope_text, PATH_BEFORE_UNREAD) {
+        scope_text = scope(app, false);
+    }
     if let Some(progress) = app.loading()
-        && text::str_width(&scope_text, opts) + text::str_width(&bookmarks, opts) + 4 > width
+        && !fits(&scope_text, 0)
     {
-        scope_text = format!("{progress} · {}", scope_only(app));
+        scope_text = format!("{progress} · {}", scope_only(app, false));
     }
     // At most what `fit_row` keeps on the right (two thirds of the row, less a gap), so a
     // long store path is cut rather than dropped with the bookmark count.
