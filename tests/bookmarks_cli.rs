@@ -195,6 +195,16 @@ fn a_bookmark_outlives_its_digest_file() {
     let v = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
     assert_eq!(v[0]["title"], "第0号新闻：示例公司发布产品");
     assert_eq!(v[0]["url"], "https://example.com/0");
+    // The list says so too, where one looks for what is left of a story.
+    let listed = ribao_with(dir.path(), &state, &["bookmarks"]);
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        listed.contains(&format!(
+            "2026-03-01.md is gone; ribao show {} shows",
+            ids[0]
+        )),
+        "{listed}"
+    );
     // `show` gives what the bookmark kept, and says why.
     let shown = ribao_with(dir.path(), &state, &["show", &ids[0]]);
     assert!(shown.status.success());

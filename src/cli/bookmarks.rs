@@ -52,7 +52,16 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
                     "{}  {date:<10}  {}{category}  {title}{url}\n",
                     b.id, b.source
                 );
-                crate::text::sanitize(&line).into_owned()
+                // Said here, not only by `show`: the list is where one looks for what is
+                // left of a story.
+                let gone = match file_gone(&b.path) {
+                    true => format!(
+                        "    (its digest file {} is gone; ribao show {} shows the saved copy)\n",
+                        b.path, b.id
+                    ),
+                    false => String::new(),
+                };
+                crate::text::sanitize(&(line + &gone)).into_owned()
             })
             .collect(),
     };
@@ -64,6 +73,12 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
         ));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether a bookmark's digest file is gone from where it was saved (a sample's is no
+/// file, so never gone).
+fn file_gone(path: &str) -> bool {
+    !crate::library::is_sample_path(path) && !Path::new(path).exists()
 }
 
 /// `- [title](url) — source, date`, ready to paste into Markdown notes. Each field is made
