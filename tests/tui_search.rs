@@ -346,17 +346,18 @@ fn the_article_marks_every_match_and_n_walks_through_them() {
         );
     }
     assert!(scrolled, "a match below the pane was scrolled to");
-    // Past the last match: the next result, its first match.
+    // Past the last match: the next result, its first match, said as leaving the story.
     h.keys("n");
     let view = h.app.search_view().unwrap();
     assert_eq!(view.selected, index + 1);
     assert_eq!(view.current, Some(0));
+    let said = &h.app.message().unwrap().text;
     assert!(
-        h.app
-            .message()
-            .unwrap()
-            .text
-            .starts_with(&format!("result {} of", index + 2))
+        said.starts_with(&format!(
+            "past the last match of the story: result {} of",
+            index + 2
+        )),
+        "{said}"
     );
     // N from the first match: back to the previous result, at its last match.
     h.keys("N");

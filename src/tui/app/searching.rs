@@ -572,7 +572,15 @@ impl App {
         if let Some(line) = first_line {
             self.show_match_line(line);
         }
-        self.notify(format!("result {} of {total}", t + 1), false);
+        // Said as leaving the story, which `n` in it did without a word but the count.
+        let which = if forward { "last" } else { "first" };
+        self.notify(
+            format!(
+                "past the {which} match of the story: result {} of {total}",
+                t + 1
+            ),
+            false,
+        );
     }
 
     /// Scrolls the search article so that row `line` is visible (a third down the pane when
