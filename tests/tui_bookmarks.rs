@@ -145,7 +145,8 @@ fn esc_in_a_story_opened_from_the_bookmarks_goes_back_to_them() {
         "{}",
         h.text()
     );
-    h.keys("<Esc>");
+    // (`v`, the story's file, keeps the way back: here the story has no file to show.)
+    h.keys("v<Esc>");
     let view = h.app.bookmarks_view().expect("the bookmarks again");
     assert_eq!(view.selected, 1);
     // Read now, and marked so in the list.

@@ -65,6 +65,7 @@ pub enum Effect {
 }
 
 pub use super::scope::{CategoryCount, CategoryFilter, DateGroup, DateSpan, ItemRef, Scope};
+pub use file_view::FileRows;
 
 /// A row of the category pane: a group heading, or a selectable category (an index into
 /// [`App::categories`]).
@@ -425,6 +426,7 @@ impl App {
                 | Action::CopyLink
                 | Action::OpenLink
                 | Action::Links
+                | Action::ViewFile
                 | Action::NextMatch
                 | Action::PrevMatch => self.return_to = Some(view),
                 _ => {}

@@ -85,6 +85,19 @@ impl App {
                     v.missing = Some(mark);
                 }
             }
+            Action::ViewFile => {
+                let mark = view.selected()?.clone();
+                match self.library.find_bookmarked(&mark) {
+                    Some(item) => {
+                        let near = super::file_view::story_marks(&item);
+                        self.show_file(item.digest, &near);
+                    }
+                    None => self.notify(
+                        "its digest file does not hold it now: Enter shows the bookmark's copy",
+                        false,
+                    ),
+                }
+            }
             Action::OpenLink | Action::CopyLink => {
                 let Some(mark) = view.selected() else {
                     self.notify("no bookmark here", false);

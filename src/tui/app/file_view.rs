@@ -9,25 +9,54 @@ pub struct FileView {
     /// The file as the store names it (`source/2026/2026-08-19.md`).
     pub name: String,
     pub text: String,
+    /// The file's line at the top when it is next laid out (opened at a story, resized):
+    /// the same line stays at the top, whatever rows it wraps to.
+    pub top_line: usize,
     /// Rows scrolled past.
     pub scroll: usize,
-    /// The text laid out at a width, kept while the width is.
-    pub rows: Option<(usize, Vec<Line<'static>>)>,
+    /// The text laid out at a width, kept while the width is: the rows, and where each of
+    /// the file's lines starts among them.
+    pub rows: Option<(usize, FileRows)>,
     /// Rows the last frame showed at once, for paging and the last scroll position.
     pub height: usize,
+}
+
+/// A file laid out: its rows, and the first row of each of its lines.
+pub struct FileRows {
+    pub rows: Vec<Line<'static>>,
+    pub starts: Vec<usize>,
+}
+
+/// What finds a story in its file: its link, else its title's first words (a title made
+/// from the text, or tidied, is not in the file whole).
+pub(super) fn story_marks(item: &crate::index::ItemView) -> Vec<String> {
+    let title: String = item.title.chars().take(12).collect();
+    item.url
+        .map(str::to_string)
+        .into_iter()
+        .chain([title])
+        .collect()
 }
 
 impl App {
     /// The file of the story being read or highlighted, else of the date's first digest.
     pub(super) fn open_file_view(&mut self) {
-        let digest = match self.target() {
-            Some(r) => Some(self.item_at(r).1.digest),
-            None => self.current_date().and_then(|g| g.digests.first().copied()),
-        };
-        let Some(d) = digest else {
-            self.notify("no digest here to show the file of", false);
-            return;
-        };
+        match self.target() {
+            Some(r) => {
+                let item = self.item_at(r).1;
+                let (d, near) = (item.digest, story_marks(&item));
+                self.show_file(d, &near);
+            }
+            None => match self.current_date().and_then(|g| g.digests.first().copied()) {
+                Some(d) => self.show_file(d, &[]),
+                None => self.notify("no digest here to show the file of", false),
+            },
+        }
+    }
+
+    /// Shows digest `d`'s file, from the first line holding one of `near` (a story's link
+    /// or title), else from its top.
+    pub(super) fn show_file(&mut self, d: usize, near: &[String]) {
         let path = &self.library.digests()[d].path;
         let name = path
             .strip_prefix(self.library.origin.store())
@@ -36,9 +65,15 @@ impl App {
             .to_string();
         match self.library.file_text(d) {
             Ok(text) => {
+                let line = near
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .find_map(|s| text.lines().position(|l| l.contains(s.as_str())))
+                    .unwrap_or(0);
                 self.file = Some(FileView {
                     name,
                     text,
+                    top_line: line,
                     scroll: 0,
                     rows: None,
                     height: 0,
@@ -51,7 +86,7 @@ impl App {
     /// Keys while the file is shown: they scroll it; `v`, Esc and `q` close it.
     pub(super) fn update_file_view(&mut self, action: Action) -> Option<Effect> {
         let view = self.file.as_mut()?;
-        let len = view.rows.as_ref().map_or(0, |(_, rows)| rows.len());
+        let len = view.rows.as_ref().map_or(0, |(_, laid)| laid.rows.len());
         let max = len.saturating_sub(view.height);
         let page = view.height.max(2) as isize - 1;
         match action.step(page) {

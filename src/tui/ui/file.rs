@@ -1,7 +1,7 @@
 //! The digest's file as written (`v`): its lines numbered, wrapped to the box, nothing
 //! rendered or left out.
 
-use super::super::app::App;
+use super::super::app::{App, FileRows};
 use super::layout::PopupArea;
 use super::{DIM, draw_block, pane_block, scrolled_rows};
 use crate::text::{self, TextOptions};
@@ -13,11 +13,13 @@ const MAX_WIDTH: u16 = 104;
 
 /// The file's rows at `width` columns: each line numbered in a dim gutter, its indent kept
 /// on the rows it wraps onto.
-pub(crate) fn lines(source: &str, width: usize, opts: TextOptions) -> Vec<Line<'static>> {
+pub(crate) fn lines(source: &str, width: usize, opts: TextOptions) -> FileRows {
     let count = source.lines().count().max(1);
     let gutter = count.to_string().len() + 1;
     let mut out = Vec::with_capacity(count);
+    let mut starts = Vec::with_capacity(count);
     for (n, line) in source.lines().enumerate() {
+        starts.push(out.len());
         let line = text::sanitize(line);
         let words = line.trim_start_matches(' ');
         // Indent past half the box is a code block's, kept as far as the box allows.
@@ -32,7 +34,7 @@ pub(crate) fn lines(source: &str, width: usize, opts: TextOptions) -> Vec<Line<'
         let words = [Span::raw(words.to_string())];
         out.extend(text::wrap_with_prefix(&words, width, &first, &rest, opts));
     }
-    out
+    FileRows { rows: out, starts }
 }
 
 pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
@@ -45,12 +47,27 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
         return;
     };
     if view.rows.as_ref().is_none_or(|(w, _)| *w != content_w) {
-        view.rows = Some((content_w, lines(&view.text, content_w, opts)));
+        // Laid out again (a resize): the file's line at the top stays there.
+        if let Some((_, old)) = &view.rows {
+            let after = old.starts.partition_point(|&row| row <= view.scroll);
+            view.top_line = after.saturating_sub(1);
+        }
+        let laid = lines(&view.text, content_w, opts);
+        view.scroll = laid.starts.get(view.top_line).copied().unwrap_or(0);
+        view.rows = Some((content_w, laid));
     }
     let popup = super::popup(buf, area, width, height);
-    let title = format!("文件 File · {} — v Esc close", view.name);
+    // The file's name cut from its start: its end names the file.
+    let (lead, tail) = ("文件 File · ", " — v Esc close");
+    let room = usize::from(width.saturating_sub(4))
+        .saturating_sub(text::str_width(lead, opts) + text::str_width(tail, opts));
+    let name = text::truncate_left(&view.name, room, opts);
+    let title = format!("{lead}{name}{tail}");
     let inner = draw_block(buf, popup, pane_block(&title, true, width, opts));
-    let rows = view.rows.as_ref().map_or(&[][..], |(_, rows)| rows);
+    let rows = view
+        .rows
+        .as_ref()
+        .map_or(&[][..], |(_, laid)| &laid.rows[..]);
     view.height = usize::from(inner.height);
     // A resize may leave the last scroll past the end.
     view.scroll = view.scroll.min(rows.len().saturating_sub(view.height));
@@ -63,6 +80,7 @@ mod tests {
 
     fn rows(source: &str, width: usize) -> Vec<String> {
         lines(source, width, TextOptions::default())
+            .rows
             .iter()
             .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
             .collect()

@@ -265,8 +265,12 @@ fn message_line(app: &App, width: usize, opts: text::TextOptions) -> Option<Line
     Some(Line::styled(text, style))
 }
 
-/// Columns of the store's path the status bar keeps before it says how many are unread.
+/// Columns of the store's path the status bar keeps, when the panes show how many stories
+/// are unread, before it says so too.
 const PATH_BEFORE_UNREAD: usize = 24;
+/// The same, one pane at a time, where nothing else shows how many are unread: enough for
+/// `samples`, which tells a new user what is shown.
+const PATH_BEFORE_UNREAD_NARROW: usize = 10;
 
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     // Counted now if no pane of counts was drawn (a narrow screen): the scope says them.
@@ -282,10 +286,16 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let fits = |scope: &str, beside: usize| {
         text::str_width(scope, opts) + text::str_width(&bookmarks, opts) + 4 + beside <= width
     };
-    // Too narrow for it all: the unread count goes first (before the store's path would),
-    // then the indexing progress goes first and the rest is cut.
+    // Too narrow for it all: the unread count goes first (before the store's path would
+    // where the panes show the counts), then the indexing progress goes first and the rest
+    // is cut.
     let mut scope_text = scope(app, true);
-    if !fits(&scope_text, PATH_BEFORE_UNREAD) {
+    let path = if app.view.wide {
+        PATH_BEFORE_UNREAD
+    } else {
+        PATH_BEFORE_UNREAD_NARROW
+    };
+    if !fits(&scope_text, path) {
         scope_text = scope(app, false);
     }
     if let Some(progress) = app.loading()
