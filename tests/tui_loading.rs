@@ -735,19 +735,26 @@ fn open_story(h: &Harness) -> (String, String) {
     (digest.date.unwrap().to_string(), item.title.to_string())
 }
 
+/// The reader on [`indexed_store`], its stories listed, with a watch that would not look
+/// again on its own while a test runs; then the digest's file is renamed (its new path).
+fn renamed_while_reading(tmp: &tempfile::TempDir) -> (Harness, PathBuf) {
+    let (store, cache, _) = indexed_store(tmp);
+    let mut h = reading(&store, &cache);
+    watch_every(&mut h, &store, &cache, Duration::from_secs(3600));
+    h.keys("<Tab><Tab>");
+    let renamed = store.join("2026-01-21-renamed.md");
+    fs::rename(store.join("2026-01-21-a.md"), &renamed).unwrap();
+    (h, renamed)
+}
+
 /// A story whose file was renamed while the reader runs is found under the new name in a
 /// moment: the reader looks at the store when it cannot read a file, rather than at its next
 /// look (15 s later; until then it said the text could not be read, or the file was gone).
 #[test]
 fn a_file_renamed_while_reading_is_found_again_at_once() {
     let tmp = tempfile::tempdir().unwrap();
-    let (store, cache, _) = indexed_store(&tmp);
-    let mut h = reading(&store, &cache);
-    // A watch that would not look again on its own while the test runs.
-    watch_every(&mut h, &store, &cache, Duration::from_secs(3600));
-    let renamed = store.join("2026-01-21-renamed.md");
-    fs::rename(store.join("2026-01-21-a.md"), &renamed).unwrap();
-    h.keys("<Tab><Tab><Enter>");
+    let (mut h, renamed) = renamed_while_reading(&tmp);
+    h.keys("<Enter>");
     let before = open_story(&h);
     wait_until(&mut h, |h| {
         let screen = h.text();
@@ -757,6 +764,21 @@ fn a_file_renamed_while_reading_is_found_again_at_once() {
             .ok_or(screen)
     });
     assert_eq!(open_story(&h), before);
+}
+
+/// `v` on a story whose file was renamed a moment before shows the file once the store was
+/// read again: the first press failed, and only a second one showed it.
+#[test]
+fn v_on_a_story_whose_file_was_just_renamed_shows_it_under_its_new_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut h, _) = renamed_while_reading(&tmp);
+    h.keys("v");
+    wait_until(&mut h, |h| {
+        let shown = h.app.file_view().map(|f| f.name.clone());
+        (shown.as_deref() == Some("2026-01-21-renamed.md"))
+            .then_some(())
+            .ok_or_else(|| format!("{shown:?}\n{}", h.text()))
+    });
 }
 
 /// With the reader watching the store, adds a one-story digest dated by its file `name`,

@@ -153,6 +153,9 @@ pub struct App {
     links: Option<LinksView>,
     /// A digest's file shown whole (`v`).
     file: Option<file_view::FileView>,
+    /// The story whose file `v` could not read, until the store is read again or a key is
+    /// pressed (see [`App::show_file_wanted`]).
+    file_wanted: Option<String>,
     /// What the user must read before going on (a broken state file kept aside, saving
     /// stopped): shown whole in a popup until dismissed, not cut to the status bar.
     notice: Option<String>,
@@ -257,6 +260,7 @@ impl App {
             notice_scroll: 0,
             links: None,
             file: None,
+            file_wanted: None,
             bookmarks: None,
             mark_all_asked: false,
             marked_all: Vec::new(),
@@ -354,6 +358,7 @@ impl App {
         if action != Action::MarkAllRead {
             self.mark_all_asked = false;
         }
+        self.file_wanted = None;
         if action != Action::Quit {
             self.quit_asked = false;
         }

@@ -44,19 +44,25 @@ impl App {
         match self.target() {
             Some(r) => {
                 let item = self.item_at(r).1;
-                let (d, near) = (item.digest, story_marks(&item));
-                self.show_file(d, &near);
+                let (d, near, id) = (item.digest, story_marks(&item), item.id.to_string());
+                if !self.show_file(d, &near) {
+                    // Its file may have been renamed: the store is looked at now (the
+                    // failed read asked for it), and the file shown once the story is found.
+                    self.file_wanted = Some(id);
+                }
             }
             None => match self.current_date().and_then(|g| g.digests.first().copied()) {
-                Some(d) => self.show_file(d, &[]),
+                Some(d) => {
+                    self.show_file(d, &[]);
+                }
                 None => self.notify("no digest here to show the file of", false),
             },
         }
     }
 
     /// Shows digest `d`'s file, from the first line holding one of `near` (a story's link
-    /// or title), else from its top.
-    pub(super) fn show_file(&mut self, d: usize, near: &[String]) {
+    /// or title), else from its top; false (and the user told) when it cannot be read.
+    pub(super) fn show_file(&mut self, d: usize, near: &[String]) -> bool {
         let path = &self.library.digests()[d].path;
         let name = path
             .strip_prefix(self.library.origin.store())
@@ -77,10 +83,27 @@ impl App {
                     scroll: 0,
                     rows: None,
                     height: 0,
-                })
+                });
+                true
             }
-            Err(why) => self.notify(format!("cannot show the file: {why}"), true),
+            Err(why) => {
+                self.notify(format!("cannot show the file: {why}"), true);
+                false
+            }
         }
+    }
+
+    /// After the store was read again: the file `v` could not show, when its story is found
+    /// now (its file renamed), unless a key was pressed since.
+    pub(super) fn show_file_wanted(&mut self) {
+        let Some(id) = self.file_wanted.take() else {
+            return;
+        };
+        let Some(item) = self.library.find(&id) else {
+            return;
+        };
+        let (d, near) = (item.digest, story_marks(&item));
+        self.show_file(d, &near);
     }
 
     /// Keys while the file is shown: they scroll it; `v`, Esc and `q` close it.

@@ -140,11 +140,12 @@ impl App {
     /// Takes the results of background work that have arrived; true when the screen changed.
     pub fn poll_background(&mut self) -> bool {
         let mut changed = false;
+        let mut swapped = false;
         if let Some(loader) = &self.loader {
             changed |= loader.moved();
             if let Some(loaded) = loader.try_take() {
                 self.loaded(loaded);
-                changed = true;
+                (changed, swapped) = (true, true);
             }
         }
         if self.library.take_file_missed()
@@ -157,7 +158,10 @@ impl App {
             && let Some(found) = self.watch.as_ref().and_then(|w| w.try_take())
         {
             match found {
-                Ok((library, pending)) => self.store_changed(library, pending),
+                Ok((library, pending)) => {
+                    self.store_changed(library, pending);
+                    swapped = true;
+                }
                 // What was read stays on screen, and the user knows it is all there is.
                 Err(why) => {
                     self.notify_found(format!("{why} — showing the stories read before"), true)
@@ -167,6 +171,10 @@ impl App {
         }
         while let Some(response) = self.worker.as_ref().and_then(SearchWorker::try_recv) {
             changed |= self.take_response(response);
+        }
+        // Once the store is read whole again: a file `v` missed may be found renamed.
+        if swapped && self.loader.is_none() {
+            self.show_file_wanted();
         }
         changed
     }
