@@ -376,9 +376,6 @@ struct SearchRow<'a> {
     snippet: Cow<'a, str>,
 }
 
-/// What a search's text output puts before each snippet.
-const SNIPPET_INDENT: &str = "    ";
-
 pub fn search(
     library: &Library,
     query: &str,
@@ -443,7 +440,8 @@ pub fn search(
                         _ => &snippet.text,
                     };
                     let text = crate::text::sanitize(text);
-                    out.push_str(&format!("{head}\n{SNIPPET_INDENT}{text}\n"));
+                    let indent = crate::tui::ui::SNIPPET_INDENT;
+                    out.push_str(&format!("{head}\n{indent}{text}\n"));
                 }
             }
         }
@@ -667,7 +665,6 @@ fn print_origin_notice(library: &Library) {
     }
 }
 
-/// Columns padded by display width, so CJK cells line up; the last column is not padded.
 /// How a table's column gives way on a narrow terminal.
 #[derive(Clone, Copy, PartialEq)]
 enum Fit {
@@ -679,7 +676,8 @@ enum Fit {
     Start,
 }
 
-/// The rows in aligned columns. On a terminal each row takes one line of it: the widest of
+/// The rows in columns padded by display width, so CJK cells line up (the last column is
+/// not padded). On a terminal each row takes one line of it: the widest of
 /// the columns that may give way are cut first, all to one width, down to
 /// [`NARROWEST_COLUMN`]; then the row is cut at the terminal's edge. Wrapped, a row took two
 /// or three lines. Piped, rows are whole.

@@ -431,8 +431,6 @@ mod tests {
         assert_eq!(bodies, ["", "短标题，还有后文。", ""]);
     }
 
-    /// Namesakes (different stories under one title) take the title's id, then its id
-    /// counted on: the ids bookmarks were saved under, however many namesakes there are.
     #[test]
     fn a_publication_is_named_by_its_dated_heading_whichever_side_the_date_is() {
         for (heading, name) in [
@@ -446,6 +444,8 @@ mod tests {
         }
     }
 
+    /// Namesakes (different stories under one title) take the title's id, then its id
+    /// counted on: the ids bookmarks were saved under, however many namesakes there are.
     #[test]
     fn namesakes_have_counted_ids() {
         let items = (0..4)

@@ -749,7 +749,6 @@ impl App {
     pub fn categories(&self) -> &[CategoryCount] {
         &self.categories
     }
-    /// How many stories of each category are unread, counted again when a mark changed.
     /// The unread stories listed (of the category selected), when counted for the state
     /// as it is now ([`App::category_unread`] counts them).
     pub(crate) fn listed_unread(&self) -> Option<usize> {
@@ -759,6 +758,7 @@ impl App {
             .flatten()
     }
 
+    /// How many stories of each category are unread, counted again when a mark changed.
     pub(crate) fn category_unread(&mut self) -> &[usize] {
         let version = self.session.version();
         if self.unread.as_ref().is_none_or(|(v, _)| *v != version) {

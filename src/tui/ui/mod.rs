@@ -16,7 +16,7 @@ mod links;
 mod list;
 mod notice;
 mod search;
-pub(crate) use search::snippet_line;
+pub(crate) use search::{SNIPPET_INDENT, snippet_line};
 mod status;
 mod too_small;
 

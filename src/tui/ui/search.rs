@@ -168,6 +168,9 @@ fn snippet_ranges(snippet: &Snippet, terms: &Highlighter) -> Vec<Range<usize>> {
     crate::search::merge_ranges(ranges)
 }
 
+/// What a snippet row starts with, under its story's row (here and in `ribao search`).
+pub(crate) const SNIPPET_INDENT: &str = "    ";
+
 /// The snippet row, `width` columns at most: when the text before the first match would push
 /// it out of sight, that text is cut from the left.
 pub(crate) fn snippet_line(
@@ -176,8 +179,7 @@ pub(crate) fn snippet_line(
     width: usize,
     opts: TextOptions,
 ) -> Line<'static> {
-    let indent = "    ";
-    let room = width.saturating_sub(indent.len());
+    let room = width.saturating_sub(SNIPPET_INDENT.len());
     let ranges = snippet_ranges(snippet, terms);
     let snippet = snippet.text.as_str();
     let mut pieces = marked_pieces(snippet.trim_start(), &shift(&ranges, snippet), DIM);
@@ -195,7 +197,7 @@ pub(crate) fn snippet_line(
         }
     }
     let mut line = truncate_line(&Line::from(pieces), room, opts);
-    line.spans.insert(0, Span::raw(indent));
+    line.spans.insert(0, Span::raw(SNIPPET_INDENT));
     line
 }
 
