@@ -585,9 +585,15 @@ fn an_emoji_that_terminals_draw_at_different_widths_leaves_no_stale_column() {
 
 /// On a terminal, `ribao search` gives each snippet one row, cut with an ellipsis, as the
 /// reader does; piped, a snippet is whole.
-/// The screen after `command` ran in a cleared terminal and succeeded, and the rows it
-/// printed that are not blank.
-fn printed_rows(t: &Tmux, command: &str) -> (String, Vec<String>) {
+/// The screen after `ribao ARGS` ran on `store` (its cache in `home`) in a cleared terminal
+/// and succeeded, and the rows it printed that are not blank (stderr left out).
+fn printed_rows(t: &Tmux, args: &str, store: &Path, home: &Path) -> (String, Vec<String>) {
+    let command = format!(
+        "{} {args} --store {} --cache-dir {}/cache 2>/dev/null",
+        env!("CARGO_BIN_EXE_ribao"),
+        store.display(),
+        home.display()
+    );
     t.run(&format!("clear; {command}; echo exit=$?"));
     let screen = t.wait_for("the rows printed", |s| s.contains("exit=0"));
     let rows = screen
@@ -620,13 +626,7 @@ fn search_snippets_take_one_row_of_the_terminal() {
     let Some(t) = Tmux::start("snippet", 60, 12, home.path()) else {
         return;
     };
-    let search = format!(
-        "{} search 英伟达 --store {} --cache-dir {}/cache",
-        env!("CARGO_BIN_EXE_ribao"),
-        store.display(),
-        home.path().display()
-    );
-    let (screen, rows) = printed_rows(&t, &search);
+    let (screen, rows) = printed_rows(&t, "search 英伟达", &store, home.path());
     assert_eq!(
         rows.len(),
         4,
@@ -667,13 +667,7 @@ fn list_and_items_rows_take_one_row_of_the_terminal() {
     };
     let store = common::fixtures().join("store");
     for command in ["list", "items"] {
-        let run = format!(
-            "{} {command} --store {} --cache-dir {}/cache 2>/dev/null",
-            env!("CARGO_BIN_EXE_ribao"),
-            store.display(),
-            home.path().display()
-        );
-        let (screen, rows) = printed_rows(&t, &run);
+        let (screen, rows) = printed_rows(&t, command, &store, home.path());
         let piped = common::ribao(&[command, "--store", store.to_str().unwrap()]);
         let whole: Vec<String> = common::stdout(&piped).lines().map(String::from).collect();
         assert_eq!(rows.len(), whole.len(), "one row each:\n{screen}");
