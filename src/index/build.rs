@@ -7,21 +7,20 @@ use super::{
     Outcome, REPEAT, VERSION,
 };
 use crate::categories::Categorizer;
-use crate::model::{Digest, Format};
+use crate::model::{Digest, Format, Item};
 use crate::search::SearchText;
-use foldhash::{HashMap, HashMapExt, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::path::{Path, PathBuf};
 
 /// One file of the store, as the new index will hold it.
 #[allow(clippy::large_enum_variant)] // a few per file, moved once
 pub enum Entry<'a> {
-    /// Parsed now; its items' unified categories are set, and their searchable text is
-    /// already in the sink (`texts` says where, `text_sum` is its checksum; the bodies are
-    /// dropped by then).
+    /// Parsed now: the digest without its items, which are packed, their searchable text
+    /// already in the sink (`text_sum` is its checksum).
     Parsed {
         file: FileRecord,
         digest: Digest,
-        texts: Vec<TextAt>,
+        items: PackedItems,
         text_sum: u64,
     },
     /// Could not be read or parsed (`file.outcome` holds why).
@@ -40,15 +39,99 @@ pub struct TextAt {
     pub story: u64,
 }
 
-impl TextAt {
-    /// Appends `text` (of the story with this [`story_key`](super::story_key)) to `sink`.
-    pub fn put(sink: &mut dyn TextSink, text: &SearchText, story: u64) -> std::io::Result<TextAt> {
-        Ok(TextAt {
-            at: sink.put(text.text.as_bytes())?,
-            len: text.text.len() as u32,
-            other_forms: text.other_forms,
-            story,
-        })
+/// A parsed digest's items as the index takes them, their fields in one buffer. Every changed
+/// file's items are held until the index is written: as [`Item`]s, a string per field, they
+/// were most of a first run's memory (365 of 437 MB for 10,000 files), and their freeing
+/// took 0.2 s.
+pub struct PackedItems {
+    strings: String,
+    items: Vec<PackedItem>,
+    /// Bytes of the items' titles and links, which the index keeps as strings.
+    shown: usize,
+}
+
+struct PackedItem {
+    /// Where each field ends in `strings`, in [`PackedItems::push`]'s order.
+    ends: [u32; FIELDS],
+    /// Which of the optional fields (category, region, outlet, url, unified; bits 0–4) the
+    /// item has: one may be there and empty.
+    present: u8,
+    inferred: bool,
+    text: TextAt,
+}
+
+/// id, title, then the optional fields.
+const FIELDS: usize = 7;
+
+impl PackedItems {
+    pub fn with_capacity(items: usize) -> PackedItems {
+        PackedItems {
+            strings: String::new(),
+            items: Vec::with_capacity(items),
+            shown: 0,
+        }
+    }
+
+    /// Adds `item`, with its searchable `text` (written later: see [`Self::texts_mut`]) and
+    /// its story key.
+    pub fn push(&mut self, item: &Item, text: &SearchText, story: u64) {
+        let mut ends = [0; FIELDS];
+        let mut present = 0;
+        self.strings.push_str(&item.id);
+        ends[0] = self.strings.len() as u32;
+        self.strings.push_str(&item.title);
+        ends[1] = self.strings.len() as u32;
+        let optional = [
+            item.category.as_deref(),
+            item.region.as_deref(),
+            item.outlet.as_deref(),
+            item.url.as_deref(),
+            item.unified.as_ref().map(|u| u.name.as_str()),
+        ];
+        for (n, field) in optional.into_iter().enumerate() {
+            if let Some(s) = field {
+                present |= 1 << n;
+                self.strings.push_str(s);
+            }
+            ends[n + 2] = self.strings.len() as u32;
+        }
+        self.shown += item.title.len() + item.url.as_ref().map_or(0, String::len);
+        self.items.push(PackedItem {
+            ends,
+            present,
+            inferred: item.unified.as_ref().is_some_and(|u| u.inferred),
+            text: TextAt {
+                at: 0,
+                len: text.text.len() as u32,
+                other_forms: text.other_forms,
+                story,
+            },
+        });
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Each item's text, to say where it was written.
+    pub fn texts_mut(&mut self) -> impl Iterator<Item = &mut TextAt> {
+        self.items.iter_mut().map(|i| &mut i.text)
+    }
+
+    /// Item `n`'s fields: its id, its title and the optional ones, None where absent.
+    fn fields(&self, n: usize) -> (&str, &str, [Option<&str>; FIELDS - 2]) {
+        let item = &self.items[n];
+        let mut start = n
+            .checked_sub(1)
+            .map_or(0, |p| self.items[p].ends[FIELDS - 1] as usize);
+        let all = item.ends.map(|end| {
+            let field = &self.strings[start..end as usize];
+            start = end as usize;
+            field
+        });
+        let optional =
+            std::array::from_fn(|f| (item.present & (1 << f) != 0).then_some(all[f + 2]));
+        (all[0], all[1], optional)
     }
 }
 
@@ -71,27 +154,66 @@ impl TextSink for Vec<u8> {
     }
 }
 
-/// What the writer needs of one digest, whichever way it came.
+/// One digest as the writer takes it, whichever way it came. Parsed ones are owned, so each
+/// is let go once written.
 struct Row<'a> {
     file: FileRecord,
-    date: Option<chrono::NaiveDate>,
-    /// The name it goes by: its series' (set once every row is in), else its own.
-    source: &'a str,
-    own_source: &'a str,
-    series: Option<&'a str>,
-    path: &'a Path,
+    /// The name of its series when that is not its own (set once every row is in).
+    series_name: Option<String>,
     source_digest: Source<'a>,
 }
 
+#[allow(clippy::large_enum_variant)] // one per digest
 enum Source<'a> {
-    Parsed(&'a Digest, &'a [TextAt], u64),
+    Parsed {
+        digest: Digest,
+        items: PackedItems,
+        text_sum: u64,
+    },
     Kept(&'a Index, &'a DigestInfo),
+}
+
+impl Row<'_> {
+    fn date(&self) -> Option<chrono::NaiveDate> {
+        match &self.source_digest {
+            Source::Parsed { digest, .. } => digest.date,
+            Source::Kept(_, info) => info.date,
+        }
+    }
+
+    fn own_source(&self) -> &str {
+        match &self.source_digest {
+            Source::Parsed { digest, .. } => &digest.source,
+            Source::Kept(_, info) => &info.own_source,
+        }
+    }
+
+    /// The name it goes by: its series', else its own.
+    fn source(&self) -> &str {
+        self.series_name
+            .as_deref()
+            .unwrap_or_else(|| self.own_source())
+    }
+
+    fn series(&self) -> Option<&str> {
+        match &self.source_digest {
+            Source::Parsed { digest, .. } => digest.series.as_deref(),
+            Source::Kept(_, info) => info.series.as_deref(),
+        }
+    }
+
+    fn path(&self) -> &Path {
+        match &self.source_digest {
+            Source::Parsed { digest, .. } => &digest.path,
+            Source::Kept(_, info) => &info.path,
+        }
+    }
 }
 
 /// Builds the metadata. Kept items keep their text where it is when `same_text` (the sink
 /// appends to the old index's text file), else it is copied to `sink`.
 pub fn build(
-    entries: &[Entry],
+    entries: Vec<Entry>,
     sink: &mut dyn TextSink,
     same_text: bool,
     categorizer: &Categorizer,
@@ -104,63 +226,70 @@ pub fn build(
             Entry::Parsed {
                 file,
                 digest,
-                texts,
+                items,
                 text_sum,
             } => rows.push(Row {
-                file: file.clone(),
-                date: digest.date,
-                source: &digest.source,
-                own_source: &digest.source,
-                series: digest.series.as_deref(),
-                path: &digest.path,
-                source_digest: Source::Parsed(digest, texts, *text_sum),
+                file,
+                series_name: None,
+                source_digest: Source::Parsed {
+                    digest,
+                    items,
+                    text_sum,
+                },
             }),
-            Entry::Problem(file) => files.push(file.clone()),
+            Entry::Problem(file) => files.push(file),
             Entry::Kept { old, file } => {
-                let record = &old.files[*file];
+                let record = &old.files[file];
                 match &record.outcome {
                     Outcome::Problem(_) => files.push(record.clone()),
-                    &Outcome::Digest(d) => {
-                        let info = &old.digests[d as usize];
-                        rows.push(Row {
-                            file: record.clone(),
-                            date: info.date,
-                            source: &info.own_source,
-                            own_source: &info.own_source,
-                            series: info.series.as_deref(),
-                            path: &info.path,
-                            source_digest: Source::Kept(old, info),
-                        });
-                    }
+                    &Outcome::Digest(d) => rows.push(Row {
+                        file: record.clone(),
+                        series_name: None,
+                        source_digest: Source::Kept(old, &old.digests[d as usize]),
+                    }),
                 }
             }
         }
     }
     let names = series_names(&rows);
     for row in &mut rows {
-        if let Some(name) = row.series.and_then(|s| names.get(s)) {
-            row.source = name;
-        }
+        row.series_name = row
+            .series()
+            .and_then(|s| names.get(s))
+            .filter(|name| name.as_str() != row.own_source())
+            .cloned();
     }
     rows.sort_by(|a, b| {
-        crate::library::newest_first((a.date, a.source, a.path), (b.date, b.source, b.path))
+        crate::library::newest_first(
+            (a.date(), a.source(), a.path()),
+            (b.date(), b.source(), b.path()),
+        )
     });
 
     let mut labels = Labels::default();
     let mut digests = Enc::default();
-    let mut cols = ItemColumns::default();
+    // Sized for every item at once: doubling as they come held the largest columns twice
+    // over. Kept items' strings are not counted (their digests are not decoded twice).
+    let (items, shown) = rows
+        .iter()
+        .fold((0, 0), |(n, shown), row| match &row.source_digest {
+            Source::Parsed { items, .. } => (n + items.len(), shown + items.shown),
+            Source::Kept(_, info) => (n + info.items.len(), shown),
+        });
+    let mut cols = ItemColumns::with_capacity(items);
     let mut fronts: Vec<u8> = Vec::new();
-    let mut strings: Vec<u8> = Vec::new();
+    let mut strings: Vec<u8> = Vec::with_capacity(shown);
     let mut text_sums: Vec<u8> = Vec::new();
-    for (d, row) in rows.iter().enumerate() {
+    let digest_count = rows.len();
+    for (d, row) in rows.into_iter().enumerate() {
         let file_index = files.len() as u32;
         let mut record = row.file.clone();
         record.outcome = Outcome::Digest(d as u32);
         files.push(record);
         let front_off = fronts.len() as u64;
         // The digest's own fields, whichever way it came, written in one place.
-        let (id, title, format, warnings, front) = match row.source_digest {
-            Source::Parsed(digest, ..) => (
+        let (id, title, format, warnings, front) = match &row.source_digest {
+            Source::Parsed { digest, .. } => (
                 digest.id.as_str(),
                 digest.title.as_str(),
                 digest.format,
@@ -177,37 +306,39 @@ pub fn build(
         };
         digests.str(id);
         digests.u32(file_index);
-        put_date(&mut digests, row.date);
-        digests.u32(labels.id(row.source));
-        digests.u32(labels.id(row.own_source));
-        digests.u32(row.series.map_or(NO_LABEL, |s| labels.id(s)));
+        let date = row.date();
+        put_date(&mut digests, date);
+        digests.u32(labels.id(row.source()));
+        digests.u32(labels.id(row.own_source()));
+        digests.u32(row.series().map_or(NO_LABEL, |s| labels.id(s)));
         digests.str(title);
         digests.u8(format_to_u8(format));
         digests.strs(warnings);
         fronts.extend_from_slice(front.as_bytes());
         let count;
-        match row.source_digest {
-            Source::Parsed(digest, texts, _) => {
-                count = digest.items.len();
-                for (item, text) in digest.items.iter().zip(texts) {
+        match &row.source_digest {
+            Source::Parsed { items, .. } => {
+                count = items.len();
+                for (n, item) in items.items.iter().enumerate() {
+                    let (id, title, [category, region, outlet, url, unified]) = items.fields(n);
                     cols.push(
                         &mut labels,
                         &mut strings,
                         ItemFields {
-                            id: &item.id,
-                            title: &item.title,
-                            category: item.category.as_deref(),
-                            region: item.region.as_deref(),
-                            outlet: item.outlet.as_deref(),
-                            url: item.url.as_deref(),
-                            unified: item.unified.as_ref().map(|u| u.name.as_str()),
-                            inferred: item.unified.as_ref().is_some_and(|u| u.inferred),
-                            other_forms: text.other_forms,
-                            categorized: item.category.is_some(),
+                            id,
+                            title,
+                            category,
+                            region,
+                            outlet,
+                            url,
+                            unified,
+                            inferred: item.inferred,
+                            other_forms: item.text.other_forms,
+                            categorized: category.is_some(),
                             known: format != Format::Generic,
-                            text: (text.at, text.len),
-                            story: text.story,
-                            date: row.date,
+                            text: (item.text.at, item.text.len),
+                            story: item.text.story,
+                            date,
                             digest: d as u32,
                         },
                     );
@@ -240,7 +371,7 @@ pub fn build(
                             known: format != Format::Generic,
                             text,
                             story: old.story_key(i),
-                            date: row.date,
+                            date,
                             digest: d as u32,
                         },
                     );
@@ -252,7 +383,7 @@ pub fn build(
         digests.u32((fronts.len() as u64 - front_off) as u32);
         // Kept text is the same bytes, where it stays or copied.
         let sum = match row.source_digest {
-            Source::Parsed(_, _, sum) => sum,
+            Source::Parsed { text_sum, .. } => text_sum,
             Source::Kept(_, info) => info.text_sum,
         };
         text_sums.extend_from_slice(&sum.to_le_bytes());
@@ -284,7 +415,7 @@ pub fn build(
             }
         }
     }
-    body.u32(rows.len() as u32);
+    body.u32(digest_count as u32);
     body.buf.extend_from_slice(&digests.buf);
     let head_len = body.buf.len() - HEADER_LEN;
     body.u32(cols.count as u32);
@@ -333,13 +464,13 @@ pub fn build(
 /// The name each series of digests goes by: the one most of them give, on a tie the one
 /// the newest gives. One archive names the same publication `AI News Daily`, `AI Daily
 /// Briefing` and a dozen more in its headings, day by day, under one front-matter title.
-fn series_names<'a>(rows: &[Row<'a>]) -> HashMap<&'a str, &'a str> {
+fn series_names(rows: &[Row]) -> HashMap<String, String> {
     let mut counts: HashMap<(&str, &str), (usize, Option<chrono::NaiveDate>)> = HashMap::new();
     for row in rows {
-        if let Some(series) = row.series {
-            let (n, newest) = counts.entry((series, row.own_source)).or_default();
+        if let Some(series) = row.series() {
+            let (n, newest) = counts.entry((series, row.own_source())).or_default();
             *n += 1;
-            *newest = (*newest).max(row.date);
+            *newest = (*newest).max(row.date());
         }
     }
     let mut best: HashMap<&str, (usize, Option<chrono::NaiveDate>, &str)> = HashMap::new();
@@ -350,7 +481,7 @@ fn series_names<'a>(rows: &[Row<'a>]) -> HashMap<&'a str, &'a str> {
             .or_insert(candidate);
     }
     best.into_iter()
-        .map(|(series, (_, _, name))| (series, name))
+        .map(|(series, (_, _, name))| (series.to_string(), name.to_string()))
         .collect()
 }
 
@@ -378,7 +509,6 @@ struct ItemFields<'a> {
 /// format ribao knows); see [`ItemColumns::flag_repeat`].
 type Rank = (bool, bool);
 
-#[derive(Default)]
 struct ItemColumns {
     count: usize,
     /// The ids written so far, and which item holds each story on each date (see
@@ -401,6 +531,28 @@ struct ItemColumns {
 }
 
 impl ItemColumns {
+    fn with_capacity(n: usize) -> ItemColumns {
+        let column = |width: usize| Vec::with_capacity(n * width);
+        ItemColumns {
+            count: 0,
+            seen: HashSet::with_capacity(n),
+            holders: HashMap::with_capacity(n),
+            ids: column(ID_LEN),
+            category: column(4),
+            region: column(4),
+            outlet: column(4),
+            unified: column(4),
+            flags: column(1),
+            str_off: column(8),
+            title_len: column(4),
+            url_len: column(4),
+            text_off: column(8),
+            text_len: column(4),
+            story: column(8),
+            digest: column(4),
+        }
+    }
+
     fn push(&mut self, labels: &mut Labels, strings: &mut Vec<u8>, f: ItemFields) {
         self.count += 1;
         // Ids are 12 hex digits (the parser makes them so); a shorter one is padded with
@@ -543,4 +695,73 @@ pub(super) fn path_from_bytes(b: &[u8]) -> PathBuf {
 #[cfg(not(unix))]
 pub(super) fn path_from_bytes(b: &[u8]) -> PathBuf {
     PathBuf::from(String::from_utf8_lossy(b).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Unified;
+
+    fn item(id: &str, title: &str, category: Option<&str>, url: Option<&str>) -> Item {
+        Item {
+            id: id.into(),
+            title: title.into(),
+            category: category.map(Into::into),
+            region: None,
+            outlet: Some("量子位".into()),
+            url: url.map(Into::into),
+            body: "dropped".into(),
+            unified: Some(Unified {
+                name: "模型".into(),
+                inferred: true,
+            }),
+        }
+    }
+
+    #[test]
+    fn packed_items_give_back_each_field_and_tell_an_empty_one_from_none() {
+        let mut packed = PackedItems::with_capacity(2);
+        let text = |s: &str| SearchText {
+            text: s.into(),
+            other_forms: false,
+        };
+        packed.push(&item("a1", "标题一", Some(""), None), &text("t1"), 7);
+        packed.push(
+            &item("b2", "Title two", None, Some("https://x/2")),
+            &text("t22"),
+            9,
+        );
+        assert_eq!(packed.len(), 2);
+        assert_eq!(
+            packed.fields(0),
+            (
+                "a1",
+                "标题一",
+                [Some(""), None, Some("量子位"), None, Some("模型")]
+            )
+        );
+        assert_eq!(
+            packed.fields(1),
+            (
+                "b2",
+                "Title two",
+                [
+                    None,
+                    None,
+                    Some("量子位"),
+                    Some("https://x/2"),
+                    Some("模型")
+                ]
+            )
+        );
+        assert!(packed.items[1].inferred);
+        assert_eq!(
+            (packed.items[1].text.len, packed.items[1].text.story),
+            (3, 9)
+        );
+        assert_eq!(
+            packed.shown,
+            "标题一".len() + "Title two".len() + "https://x/2".len()
+        );
+    }
 }
