@@ -5,6 +5,7 @@
 pub mod article;
 pub mod categories;
 pub mod cli;
+pub mod fault;
 pub mod file_stamp;
 pub mod index;
 pub mod io_error;

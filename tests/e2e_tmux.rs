@@ -60,7 +60,12 @@ fn assert_borders_aligned(screen: &str) {
 }
 
 fn assert_restored(t: &Tmux) {
-    let screen = t.wait_for("the shell after quitting", |s| s.contains("exit=0"));
+    assert_restored_with(t, "exit=0");
+}
+
+/// The terminal is restored, and the reader ended with `exit` (`exit=STATUS`).
+fn assert_restored_with(t: &Tmux, exit: &str) -> String {
+    let screen = t.wait_for("the shell after quitting", |s| s.contains(exit));
     assert_eq!(
         t.pane_format("#{alternate_on}"),
         "0",
@@ -80,6 +85,65 @@ fn assert_restored(t: &Tmux) {
         !screen.contains("Dates"),
         "the reader's screen is gone:\n{screen}"
     );
+    screen
+}
+
+/// Another program cutting a cache file short under the reader's map of it makes the
+/// reader's next read of it a SIGBUS: the terminal is put back and the user told (the reader
+/// died in raw mode on the alternate screen), and the next start rebuilds the cache.
+#[test]
+fn a_cache_file_cut_short_under_the_reader_stops_it_with_the_terminal_restored() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = start("buserror", 100, 30, home.path()) else {
+        return;
+    };
+    let texts: Vec<_> = walk(home.path())
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("text-")
+        })
+        .collect();
+    assert!(!texts.is_empty(), "no cache text file under {home:?}");
+    for text in &texts {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(text)
+            .unwrap()
+            .set_len(0)
+            .unwrap();
+    }
+    // A search reads every story's text.
+    t.keys(&["/"]);
+    t.type_text("模型");
+    let screen = assert_restored_with(&t, "exit=135");
+    assert!(
+        screen.contains("cut short a file of ribao's index cache"),
+        "{screen}"
+    );
+    t.run("clear");
+    run_reader(&t, Some(&common::fixtures().join("store")), home.path());
+    t.wait_for("the reader again, on a rebuilt index", |s| {
+        s.contains("Dates") && !s.contains("/…")
+    });
+    t.keys(&["q"]);
+    assert_restored(&t);
+}
+
+/// Every file under `dir`.
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
 }
 
 #[test]

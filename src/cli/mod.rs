@@ -134,6 +134,7 @@ pub enum BookmarkAction {
 }
 
 pub fn run() -> ExitCode {
+    crate::fault::install();
     let paths = Paths::defaults();
     let command = without_empty_variables(Cli::command()).after_help(paths.help_text());
     let cli = match command

@@ -65,6 +65,8 @@ impl Drop for Guard {
 }
 
 fn enter_reader_mode() -> anyhow::Result<()> {
+    #[cfg(unix)]
+    remember_cooked_mode();
     enable_raw_mode()
         .map_err(|e| anyhow::anyhow!("cannot switch the terminal to raw mode: {e}"))?;
     ACTIVE.store(true, Ordering::SeqCst);
@@ -140,6 +142,50 @@ pub fn restore() {
             LeaveAlternateScreen,
             Show
         );
+    }
+}
+
+/// The terminal's settings before reader mode, for [`restore_from_signal`].
+#[cfg(unix)]
+static COOKED: std::sync::OnceLock<libc::termios> = std::sync::OnceLock::new();
+
+#[cfg(unix)]
+fn remember_cooked_mode() {
+    use std::os::fd::AsRawFd;
+    if COOKED.get().is_some() {
+        return;
+    }
+    let Ok(tty) = std::fs::File::open("/dev/tty") else {
+        return;
+    };
+    // SAFETY: tcgetattr fills the zeroed termios it is given, from an open descriptor.
+    unsafe {
+        let mut cooked: libc::termios = std::mem::zeroed();
+        if libc::tcgetattr(tty.as_raw_fd(), &mut cooked) == 0 {
+            let _ = COOKED.set(cooked);
+        }
+    }
+}
+
+/// [`restore`] from a signal handler, with async-signal-safe calls only (write, open,
+/// tcsetattr): the sequences that leave reader mode, then the settings from before it.
+#[cfg(unix)]
+pub fn restore_from_signal() {
+    const LEAVE: &[u8] = b"\x1b[?2026l\x1b[?2004l\x1b[?1049l\x1b[?25h";
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    // SAFETY: each call takes a static buffer or a descriptor it opened; a failed one is
+    // left, as nothing more can be done from the handler.
+    unsafe {
+        libc::write(libc::STDOUT_FILENO, LEAVE.as_ptr().cast(), LEAVE.len());
+        if let Some(cooked) = COOKED.get() {
+            let tty = libc::open(c"/dev/tty".as_ptr(), libc::O_RDWR | libc::O_NOCTTY);
+            if tty >= 0 {
+                libc::tcsetattr(tty, libc::TCSANOW, cooked);
+                libc::close(tty);
+            }
+        }
     }
 }
 
