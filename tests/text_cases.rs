@@ -577,6 +577,35 @@ fn addresses_written_out_are_links_too() {
     assert!(is_underlined(&rendered, 0, "https://d.example/4"));
 }
 
+/// Links one after another between commas (`[甲](…)，[乙](…)，…`) wrap between them, each
+/// number kept whole with its text: no break before a one-character link once blocked the
+/// whole list, and the line's forced break then split `[10]`.
+#[test]
+fn a_list_of_links_breaks_between_them_and_never_inside_a_number() {
+    let names = "甲乙丙丁戊己庚辛壬癸子丑寅卯";
+    let md: Vec<String> = names
+        .chars()
+        .enumerate()
+        .map(|(n, c)| format!("[{c}](https://x.example/{n})"))
+        .collect();
+    let md = format!("相关链接：{}。\n", md.join("，"));
+    for width in [30, 41] {
+        let lines = render_plain(&md, width);
+        let text: Vec<&String> = lines.iter().take_while(|l| !l.is_empty()).collect();
+        assert!(text.len() >= 2, "{width}: {lines:?}");
+        for (n, line) in text.iter().enumerate() {
+            let opened = line.matches('[').count();
+            assert_eq!(opened, line.matches(']').count(), "{width}: {line:?}");
+            assert!(!line.starts_with('['), "{width}: {line:?}");
+            // Each line but the last is full to within one link (`，甲[10]` is 9 columns).
+            if n + 1 < text.len() {
+                let w = ribao::text::str_width(line, NARROW);
+                assert!(w + 9 > width, "{width}: a short line {line:?} ({w})");
+            }
+        }
+    }
+}
+
 /// A link with no target (`[乙]()`) leads nowhere, and one that is no web address
 /// (`javascript:`, `file:`, `data:`) never opens: its text shows, with no number and
 /// nothing listed.

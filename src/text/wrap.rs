@@ -316,8 +316,9 @@ const LABEL_MAX: usize = 16;
 /// A short bracketed label (`[视频]`, `[图片: 架构图]`, a link's `[3]`) is not broken, nor
 /// parted from the text it follows: a number at a line's start reads as an entry of the
 /// links list. A link's number takes at least two graphemes of its text along (`原文[1]`,
-/// never `原` over `文[1]`). (Only where a line may end: a label wider than the line still
-/// breaks.)
+/// never `原` over `文[1]`), unless punctuation comes before them: then the first is where
+/// the link's text starts (`，甲[10]`), and a list of links may break before it. Not even a
+/// line too full for any allowed break splits a label; only one wider than the line does.
 fn keep_labels_whole(text: &str, gs: &mut [Grapheme]) {
     let first = |g: &Grapheme| text[g.start..].chars().next();
     for i in 0..gs.len() {
@@ -332,14 +333,14 @@ fn keep_labels_whole(text: &str, gs: &mut [Grapheme]) {
             continue;
         };
         for g in &mut gs[i + 1..=close] {
-            g.can_break = false;
+            (g.can_break, g.kinsoku_ok) = (false, false);
         }
         if i > 0 && !gs[i - 1].space {
-            gs[i].can_break = false;
+            (gs[i].can_break, gs[i].kinsoku_ok) = (false, false);
             let number = gs[i + 1..close]
                 .iter()
                 .all(|g| first(g).is_some_and(|c| c.is_ascii_digit()));
-            if number && i > 1 && !gs[i - 2].space {
+            if number && i > 1 && !gs[i - 2].space && !gs[i - 2].closing {
                 gs[i - 1].can_break = false;
             }
         }
