@@ -998,7 +998,7 @@ fn show_prints_long_links_whole() {
     // Written out in brackets, the closing one goes with it, the link still whole; it is
     // numbered and listed as a link too.
     assert!(
-        shown.lines().any(|l| l.contains(&format!("({url}/x[2])"))),
+        shown.lines().any(|l| l.contains(&format!("({url}/x [2])"))),
         "{shown}"
     );
     assert!(shown.contains(&format!("[2] {url}/x\n")), "{shown}");

@@ -548,7 +548,9 @@ fn links_are_numbered_and_listed() {
 }
 
 /// An address written out in the text is a link as `[text](url)` is: numbered, listed, and
-/// the same number where it is linked too; in a link's own text it is that link.
+/// the same number where it is linked too; in a link's own text it is that link. Its number
+/// stands a space apart, so a terminal picking addresses off the screen takes no `[1]`
+/// along, and never starts a line.
 #[test]
 fn addresses_written_out_are_links_too() {
     let md = "来源：https://d.example/4，另见[官网](https://a.example/x)与 https://a.example/x 。\n\n\
@@ -567,10 +569,10 @@ fn addresses_written_out_are_links_too() {
     assert_eq!(
         lines[..5],
         [
-            "来源：https://d.example/4[1]，另见官网[2]与",
-            "https://a.example/x[2] 。",
+            "来源：https://d.example/4 [1]，另见官网[2]与",
+            "https://a.example/x [2] 。",
             "",
-            "https://e.example/5[3]",
+            "https://e.example/5 [3]",
             "",
         ]
     );
@@ -756,12 +758,12 @@ fn each_address_is_numbered_once_and_none_is_lost() {
         ),
         (
             "正文 <a href=\"https://l.example/\">https://l.example/</a> 结束。",
-            "正文 https://l.example/[1] 结束。",
+            "正文 https://l.example/ [1] 结束。",
             &["https://l.example/"],
         ),
         (
             "论文：<a href=\"https:&#x2F;&#x2F;n.example&#x2F;articles&#x2F;x\" target=\"_blank\">https:&#x2F;&#x2F;n.example&#x2F;",
-            "论文：https://n.example/[1][2]",
+            "论文：https://n.example/ [1][2]",
             &["https://n.example/", "https://n.example/articles/x"],
         ),
         (

@@ -405,17 +405,27 @@ impl Renderer {
 
     /// `[n]` for `target` when it is a web address (`[text]()` leads nowhere, and
     /// `javascript:`, `file:` or `data:` never open), but not twice in a row: a picture that
-    /// links to itself, or a link whose text is its address, shows one number.
+    /// links to itself, or a link whose text is its address, shows one number. After an
+    /// address shown as itself, a space comes first: a terminal that finds addresses on
+    /// the screen, or a double click, would take `[1]` for part of it.
     fn number(&mut self, target: String, image: bool, label: &str) {
         if !is_web(&target) {
             return;
         }
+        let after_address = self.image_alt.is_none()
+            && self
+                .inline
+                .last()
+                .is_some_and(|s| s.content.ends_with(target.as_str()));
         let mark = format!("[{}]", self.link_number(target, image, label));
         let shown = match &self.image_alt {
             Some(alt) => alt.ends_with(&mark),
             None => self.inline.last().is_some_and(|s| s.content == mark),
         };
         if !shown {
+            if after_address {
+                self.push(" ", Style::default());
+            }
             self.push(&mark, theme::MARK);
         }
     }

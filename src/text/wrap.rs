@@ -319,6 +319,7 @@ const LABEL_MAX: usize = 16;
 /// never `原` over `文[1]`), unless punctuation comes before them: then the first is where
 /// the link's text starts (`，甲[10]`), and a list of links may break before it. Not even a
 /// line too full for any allowed break splits a label; only one wider than the line does.
+/// A number never starts a line, even a space apart from what it follows.
 fn keep_labels_whole(text: &str, gs: &mut [Grapheme]) {
     let first = |g: &Grapheme| text[g.start..].chars().next();
     for i in 0..gs.len() {
@@ -335,14 +336,17 @@ fn keep_labels_whole(text: &str, gs: &mut [Grapheme]) {
         for g in &mut gs[i + 1..=close] {
             (g.can_break, g.kinsoku_ok) = (false, false);
         }
+        let number = gs[i + 1..close]
+            .iter()
+            .all(|g| first(g).is_some_and(|c| c.is_ascii_digit()));
         if i > 0 && !gs[i - 1].space {
             (gs[i].can_break, gs[i].kinsoku_ok) = (false, false);
-            let number = gs[i + 1..close]
-                .iter()
-                .all(|g| first(g).is_some_and(|c| c.is_ascii_digit()));
             if number && i > 1 && !gs[i - 2].space && !gs[i - 2].closing {
                 gs[i - 1].can_break = false;
             }
+        } else if number && i > 0 {
+            // A space apart (after an address shown as itself), it still never starts a line.
+            gs[i].can_break = false;
         }
     }
 }
