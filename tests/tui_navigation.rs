@@ -294,7 +294,7 @@ fn help_lists_every_key_and_closes() {
 }
 
 #[test]
-fn q_quits_and_ctrl_c_quits_even_from_help() {
+fn q_quits_and_ctrl_c_quits_even_from_help_and_q_closes_a_view_first() {
     let mut h = Harness::new(app(), 80, 24);
     let quit_after = |keys: &str| {
         let mut app = support::app();
@@ -318,6 +318,10 @@ fn q_quits_and_ctrl_c_quits_even_from_help() {
     assert_eq!(quit_after("q"), 1, "q quits: the resize is never read");
     assert_eq!(quit_after("?<C-c>"), 1);
     assert_eq!(quit_after("?q"), 0, "q closes the help instead");
+    // And the bookmarks view and the search (it quit from them: tester G).
+    assert_eq!(quit_after("Bq"), 0, "q closes the bookmarks view");
+    assert_eq!(quit_after("/x<Enter>q"), 0, "q closes the search");
+    assert_eq!(quit_after("Bqq"), 1, "then q quits");
     h.keys("?");
     assert_eq!(
         h.app.update(ribao::tui::Action::ForceQuit),

@@ -393,6 +393,24 @@ fn n_and_shift_n_move_between_results_in_the_list() {
     assert!(h.text().contains(&preview));
 }
 
+/// A bookmark opened from the bookmarks view over a search leaves the search for `/` and
+/// `n` to bring back, as Esc does (it was dropped: `n` then said to press `/`).
+#[test]
+fn a_bookmark_opened_over_a_search_keeps_the_search_for_n() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("<Enter><Enter>b");
+    h.keys("aaa/");
+    h.search_for("推理");
+    h.keys("<Enter>B<Enter>");
+    assert!(
+        h.app.search_view().is_none(),
+        "the bookmark's story is shown"
+    );
+    h.keys("<Esc><Esc><Esc>n");
+    let view = h.app.search_view().expect("n brings the search back");
+    assert_eq!(view.line.text(), "推理");
+}
+
 #[test]
 fn esc_restores_exactly_the_view_before_the_search() {
     let mut h = Harness::new(scope_app(), 120, 30);

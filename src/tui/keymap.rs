@@ -155,7 +155,11 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
         "the digest's file as written, whole",
     ),
     (key('?'), Action::Help, "show / close this help"),
-    (key('q'), Action::Quit, "quit (closes help first)"),
+    (
+        key('q'),
+        Action::Quit,
+        "quit; in a view or popup, closes it",
+    ),
     (ctrl('c'), Action::ForceQuit, "quit at once"),
     (
         ctrl('z'),

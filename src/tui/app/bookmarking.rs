@@ -34,12 +34,12 @@ impl App {
         match action {
             Action::Search => view.typing = true,
             Action::Back if !view.filter.is_empty() => view.clear_filter(),
-            Action::Back | Action::Bookmarks => {
+            // q closes the view, as it closes a popup: quitting from it surprised.
+            Action::Back | Action::Bookmarks | Action::Quit => {
                 if let Some(place) = self.bookmarks.take().and_then(|v| v.came_from) {
                     self.restore(&place);
                 }
             }
-            Action::Quit => return self.quit(),
             Action::Help => self.help = Some(0),
             Action::RemoveBookmark | Action::ToggleBookmark => {
                 let Some(mark) = view.selected().cloned() else {
@@ -149,7 +149,7 @@ impl App {
     pub(super) fn go_to(&mut self, id: &str) -> bool {
         let shown = self.position_in(&self.items, id);
         if let Some(pos) = shown {
-            self.search = None;
+            self.close_search();
             self.item = pos;
             self.follow_item_date();
             self.focus = Pane::Items;
@@ -159,7 +159,7 @@ impl App {
         let Some(date) = self.date_of_item(id) else {
             return false;
         };
-        self.search = None;
+        self.close_search();
         self.scope = Scope::Day;
         self.select_date(date);
         let Some(pos) = self.position_in(&self.items, id) else {

@@ -104,7 +104,7 @@ impl App {
 
     /// Closes the search: the main view is shown as it was left; the query is kept for the
     /// next `/`.
-    fn close_search(&mut self) {
+    pub(super) fn close_search(&mut self) {
         if let Some(kept) = self.search_kept() {
             self.last_search = Some(kept);
         }
@@ -366,7 +366,8 @@ impl App {
         let results_page = self.view.results_height.max(2) as isize - 1;
         let article_page = view.article_height.max(2) as isize - 1;
         match (action, focus) {
-            (Action::Quit, _) => return self.quit(),
+            // As in the bookmarks view and the popups, q closes what is open.
+            (Action::Quit, _) => self.close_search(),
             // Taken before any view (see the top of `App::update`).
             (Action::ForceQuit | Action::Suspend, _) => {}
             (Action::Help, _) => self.help = Some(0),

@@ -68,14 +68,14 @@ fn hints(app: &App) -> Hints {
     if app.help_scroll().is_some() {
         return &[
             (&[Action::Down, Action::Up], "scroll"),
-            (&[Action::Back, Action::Help], "close"),
+            (&[Action::Back, Action::Help, Action::Quit], "close"),
         ];
     }
     if app.file_view().is_some() {
         return &[
             (&[Action::Down, Action::Up], "scroll"),
             (&[Action::PageDown], "page"),
-            (&[Action::ViewFile, Action::Back], "close"),
+            (&[Action::ViewFile, Action::Back, Action::Quit], "close"),
         ];
     }
     if app.links_view().is_some() {
@@ -83,7 +83,7 @@ fn hints(app: &App) -> Hints {
             (&[Action::Down, Action::Up], "move"),
             (&[Action::Open, Action::OpenLink], "open"),
             (&[Action::CopyLink], "copy"),
-            (&[Action::Back, Action::Links], "close"),
+            (&[Action::Back, Action::Links, Action::Quit], "close"),
         ];
     }
     if let Some(view) = app.bookmarks_view() {
@@ -102,7 +102,7 @@ fn hints(app: &App) -> Hints {
                 (&[Action::RemoveBookmark], "remove"),
                 (&[Action::Undo], "undo"),
                 (&[Action::Search], "filter"),
-                (&[Action::Back], "close"),
+                (&[Action::Back, Action::Quit], "close"),
                 (&[Action::Help], "help"),
             ],
         };
@@ -127,7 +127,7 @@ fn hints(app: &App) -> Hints {
                 (&[Action::NextMatch, Action::PrevMatch], "result"),
                 (&[Action::Search], "edit"),
                 (&[Action::Scope], "scope"),
-                (&[Action::Back], "close search"),
+                (&[Action::Back, Action::Quit], "close search"),
                 (&[Action::Help], "help"),
             ],
             SearchFocus::Article => &[
