@@ -551,7 +551,7 @@ fn search_the_samples_for_a_chinese_word_and_come_back() {
 }
 
 #[test]
-fn show_styles_its_text_on_a_terminal_unless_no_color_is_set() {
+fn show_styles_its_text_on_a_terminal_unless_no_color_is_set_or_it_has_none() {
     let home = tempfile::tempdir().unwrap();
     let Some(t) = Tmux::start("color", 100, 40, home.path()) else {
         return;
@@ -575,9 +575,11 @@ fn show_styles_its_text_on_a_terminal_unless_no_color_is_set() {
     };
     // The title is bold (SGR 1) on a terminal…
     assert!(show("X=1").contains("\u{1b}[1m"), "styled");
-    // …and plain with NO_COLOR.
+    // …and plain with NO_COLOR, or on a terminal without colours.
     let plain = show("NO_COLOR=1");
     assert!(!plain.contains("\u{1b}[1m"), "{plain}");
+    let mono = show("TERM=xterm-mono");
+    assert!(!mono.contains("\u{1b}[1m"), "{mono}");
 }
 
 #[test]

@@ -148,3 +148,28 @@ fn wide_file_view_of_a_sample() {
     h.keys("v");
     snap("wide_file_view_of_a_sample", &mut h);
 }
+
+/// With no colours wanted (`NO_COLOR`, a `-mono` terminal), no cell has a colour, and what a
+/// background set apart (the selections) is in reverse video: the selected story stays in
+/// sight (it was the `›` mark alone, tester G).
+#[test]
+fn without_colours_the_selection_is_in_reverse_video() {
+    use ratatui::style::{Color, Modifier};
+    let mut h = Harness::new(app(), 100, 30);
+    h.keys("<Enter><Enter>j");
+    let coloured = h.buffer();
+    h.app.set_colours(false);
+    let plain = h.buffer();
+    let reversed = |c: &ratatui::buffer::Cell| c.modifier.contains(Modifier::REVERSED);
+    let mut set_apart = 0;
+    for (was, is) in coloured.content.iter().zip(&plain.content) {
+        assert_eq!(
+            (is.fg, is.bg),
+            (Color::Reset, Color::Reset),
+            "a colour is left"
+        );
+        assert_eq!(reversed(is), was.bg != Color::Reset || reversed(was));
+        set_apart += usize::from(was.bg != Color::Reset && !was.symbol().trim().is_empty());
+    }
+    assert!(set_apart > 10, "no selection on screen");
+}

@@ -229,6 +229,7 @@ fn read(
         pending,
         watch: Some((store, reopen)),
         problems,
+        colours: report::colours_wanted(),
     };
     crate::tui::run(library, options)?;
     Ok(ExitCode::SUCCESS)

@@ -524,16 +524,23 @@ pub fn show(
     Ok(ExitCode::SUCCESS)
 }
 
-/// `lines` as text, styled for a terminal unless the user asked for none
-/// (https://no-color.org) or the terminal cannot show it.
+/// `lines` as text, styled for a terminal unless the user asked for no colour or the
+/// terminal cannot show it.
 fn printed(lines: &[ratatui::text::Line<'_>]) -> String {
-    let styled = std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
+    let styled = std::io::stdout().is_terminal() && colours_wanted();
     match styled {
         true => crate::text::lines_to_ansi(lines),
         false => crate::text::lines_to_plain(lines),
     }
+}
+
+/// Unless the user asked for none (https://no-color.org: `NO_COLOR` set and not empty) or
+/// the terminal has none (`TERM=dumb`, or a `-mono` entry such as `xterm-mono`).
+pub(super) fn colours_wanted() -> bool {
+    let term = std::env::var("TERM").unwrap_or_default();
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && term != "dumb"
+        && !term.ends_with("-mono")
 }
 
 /// The columns a line printed may take: the terminal's width when the output goes to one

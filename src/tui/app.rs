@@ -125,6 +125,8 @@ pub struct ViewState {
 pub struct App {
     pub(crate) library: Arc<Library>,
     pub(crate) text: TextOptions,
+    /// Whether the screen is drawn in colour (see [`App::set_colours`]).
+    colours: bool,
     session: Session,
     dates: Vec<DateGroup>,
     /// The date group of each digest.
@@ -237,6 +239,7 @@ impl App {
         let mut app = App {
             library,
             text,
+            colours: true,
             session,
             dates,
             group_of,
@@ -695,6 +698,14 @@ impl App {
     }
     pub fn text_options(&self) -> TextOptions {
         self.text
+    }
+    /// Off when the user asked for no colour (`NO_COLOR`) or the terminal has none: the
+    /// screen is then drawn in reverse video, bold and dim alone.
+    pub fn set_colours(&mut self, on: bool) {
+        self.colours = on;
+    }
+    pub fn colours(&self) -> bool {
+        self.colours
     }
     pub fn focus(&self) -> Pane {
         self.focus

@@ -50,6 +50,8 @@ pub struct Options {
     /// Problems found before the reader started (a broken categories table), for a notice:
     /// what was printed before the reader took the screen is hidden until it quits.
     pub problems: Vec<String>,
+    /// Colours on the screen (see [`App::set_colours`]).
+    pub colours: bool,
 }
 
 /// How often the store folder is looked at for new files.
@@ -66,6 +68,7 @@ impl Default for Options {
             pending: None,
             watch: None,
             problems: Vec::new(),
+            colours: true,
         }
     }
 }
@@ -77,6 +80,7 @@ impl Default for Options {
 /// (`Arc<Library>`) with other work.
 pub fn run(library: impl Into<Arc<Library>>, options: Options) -> anyhow::Result<()> {
     let mut app = App::new(library, options.text, options.session);
+    app.set_colours(options.colours);
     app.relay_session_message();
     for problem in &options.problems {
         app.show_notice(problem);

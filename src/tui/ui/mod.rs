@@ -102,6 +102,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         notice::draw(buf, &popups, app);
     }
     text::widen_ambiguous_cells(buf, area, opts);
+    if !app.colours() {
+        without_colours(buf);
+    }
     // The terminal's own cursor in the search line, where an input method shows what is
     // being composed.
     if let Some(position) = cursor
@@ -112,6 +115,21 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         && app.file_view().is_none()
     {
         frame.set_cursor_position(position);
+    }
+}
+
+/// The frame without colours: what a background set apart (the selection, the matches) is
+/// in reverse video, and dark grey text (marks, what is secondary) is dim; bold, dim and
+/// underline stay as they are.
+fn without_colours(buf: &mut Buffer) {
+    for cell in &mut buf.content {
+        if cell.bg != Color::Reset {
+            cell.modifier.insert(Modifier::REVERSED);
+        }
+        if cell.fg == Color::DarkGray {
+            cell.modifier.insert(Modifier::DIM);
+        }
+        (cell.fg, cell.bg) = (Color::Reset, Color::Reset);
     }
 }
 
