@@ -992,6 +992,43 @@ fn v_shows_the_digest_file_whole_and_esc_goes_back() {
     assert_eq!(h.text(), before);
 }
 
+/// `v` on a story whose link is a few lines under its heading opens at the heading: the
+/// story's first line (it opened at the link's, the heading out of sight; tester G).
+#[test]
+fn v_opens_at_the_storys_heading_above_its_link() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    std::fs::create_dir(&store).unwrap();
+    let news: String = (1..=12)
+        .map(|n| {
+            format!(
+                "### {n}. 第{n}家公司发布新模型\n\n> 📰 **TechCrunch AI** | ⭐ 8/10\n\n\
+                 [原文](https://example.com/{n})\n\n内容{n}。\n\n"
+            )
+        })
+        .collect();
+    std::fs::write(
+        store.join("2026-03-02.md"),
+        format!("# 日报 2026-03-02\n\n## 新闻\n\n{news}"),
+    )
+    .unwrap();
+    let library = Library::load_dir(
+        &store,
+        None,
+        &ribao::categories::Categorizer::builtin(),
+        &mut |_| {},
+    );
+    let mut h = Harness::new(app_with(library, TextOptions::default()), 120, 30);
+    h.keys("<Tab><Tab>jjjj<Enter>v");
+    let shown = h.text();
+    let top = shown
+        .lines()
+        .skip_while(|l| !l.contains("文件 File"))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(top.contains("### 5. 第5家公司发布新模型"), "{shown}");
+}
+
 /// A story opened again opens where it was left, not at its title: after Esc and Enter on
 /// it, and after reading another story between.
 #[test]

@@ -27,6 +27,10 @@ pub struct FileRows {
     pub starts: Vec<usize>,
 }
 
+/// The title's words are looked for this many lines above the link too: a story's heading
+/// stands over its outlet's line and its link (`### 1. Title`, `> 📰 …`, `[原文](…)`).
+const TITLE_ABOVE: usize = 8;
+
 /// What finds a story in its file: its link, else its title's first words (a title made
 /// from the text, or tidied, is not in the file whole).
 pub(super) fn story_marks(item: &crate::index::ItemView) -> Vec<String> {
@@ -71,10 +75,20 @@ impl App {
             .to_string();
         match self.library.file_text(d) {
             Ok(text) => {
-                let line = near
-                    .iter()
-                    .filter(|s| !s.is_empty())
-                    .find_map(|s| text.lines().position(|l| l.contains(s.as_str())))
+                let lines: Vec<&str> = text.lines().collect();
+                let marks = near.iter().filter(|s| !s.is_empty());
+                let holds = |i: &usize, mark: &String| lines[*i].contains(mark.as_str());
+                // The nearest mark a few lines above the first one found (the title over
+                // the link) is where the story starts.
+                let line = marks
+                    .clone()
+                    .find_map(|mark| (0..lines.len()).find(|i| holds(i, mark)))
+                    .map(|at| {
+                        (at.saturating_sub(TITLE_ABOVE)..at)
+                            .rev()
+                            .find(|i| marks.clone().any(|mark| holds(i, mark)))
+                            .unwrap_or(at)
+                    })
                     .unwrap_or(0);
                 self.file = Some(FileView {
                     name,
