@@ -936,27 +936,34 @@ fn a_letter_that_is_no_key_says_so() {
     assert!(h.app.message().is_none());
 }
 
-/// `v` shows the digest's file as written, numbered, what no story holds included (a
-/// section the parser leaves out, here an audio edition); it scrolls, and Esc leaves the
-/// reader as it was.
-#[test]
-fn v_shows_the_digest_file_whole_and_esc_goes_back() {
+/// The reader at 120×30 over a store of one digest, `2026-03-02.md` holding `text` (the
+/// folder lives as long as the first value).
+fn reader_on_one_file(text: &str) -> (tempfile::TempDir, Harness) {
     let tmp = tempfile::tempdir().unwrap();
     let store = tmp.path().join("store");
     std::fs::create_dir(&store).unwrap();
-    let news: String = (1..=30)
-        .map(|n| format!("{n}. [第{n}条新闻](https://example.com/{n})：内容。\n"))
-        .collect();
-    let text =
-        format!("# 日报 2026-03-02\n\n## 新闻\n\n{news}\n## 语音版\n\n收听今天的音频：小宇宙。\n");
-    std::fs::write(store.join("2026-03-02.md"), &text).unwrap();
+    std::fs::write(store.join("2026-03-02.md"), text).unwrap();
     let library = Library::load_dir(
         &store,
         None,
         &ribao::categories::Categorizer::builtin(),
         &mut |_| {},
     );
-    let mut h = Harness::new(app_with(library, TextOptions::default()), 120, 30);
+    let h = Harness::new(app_with(library, TextOptions::default()), 120, 30);
+    (tmp, h)
+}
+
+/// `v` shows the digest's file as written, numbered, what no story holds included (a
+/// section the parser leaves out, here an audio edition); it scrolls, and Esc leaves the
+/// reader as it was.
+#[test]
+fn v_shows_the_digest_file_whole_and_esc_goes_back() {
+    let news: String = (1..=30)
+        .map(|n| format!("{n}. [第{n}条新闻](https://example.com/{n})：内容。\n"))
+        .collect();
+    let (_tmp, mut h) = reader_on_one_file(&format!(
+        "# 日报 2026-03-02\n\n## 新闻\n\n{news}\n## 语音版\n\n收听今天的音频：小宇宙。\n"
+    ));
     h.keys("<Tab><Tab>j<Enter>");
     let before = h.text();
     assert!(
@@ -996,9 +1003,6 @@ fn v_shows_the_digest_file_whole_and_esc_goes_back() {
 /// story's first line (it opened at the link's, the heading out of sight; tester G).
 #[test]
 fn v_opens_at_the_storys_heading_above_its_link() {
-    let tmp = tempfile::tempdir().unwrap();
-    let store = tmp.path().join("store");
-    std::fs::create_dir(&store).unwrap();
     let news: String = (1..=12)
         .map(|n| {
             format!(
@@ -1007,18 +1011,7 @@ fn v_opens_at_the_storys_heading_above_its_link() {
             )
         })
         .collect();
-    std::fs::write(
-        store.join("2026-03-02.md"),
-        format!("# 日报 2026-03-02\n\n## 新闻\n\n{news}"),
-    )
-    .unwrap();
-    let library = Library::load_dir(
-        &store,
-        None,
-        &ribao::categories::Categorizer::builtin(),
-        &mut |_| {},
-    );
-    let mut h = Harness::new(app_with(library, TextOptions::default()), 120, 30);
+    let (_tmp, mut h) = reader_on_one_file(&format!("# 日报 2026-03-02\n\n## 新闻\n\n{news}"));
     h.keys("<Tab><Tab>jjjj<Enter>v");
     let shown = h.text();
     let top = shown
