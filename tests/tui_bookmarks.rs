@@ -1514,18 +1514,20 @@ fn a_narrow_bookmarks_view_gives_the_title_the_room() {
     assert!(screen.contains("小模型进入更"), "{screen}");
 }
 
+/// How many bookmarks the bookmarks view lists with `filter` typed after `/`.
+fn shown(h: &mut Harness, filter: &str) -> usize {
+    h.keys("/<C-u>");
+    h.keys(filter);
+    h.keys("<Enter>");
+    h.app.bookmarks_view().unwrap().visible().len()
+}
+
 /// The bookmarks filter reads as a search query: a quoted phrase, `-word`, and `source:`,
 /// `category:` and `date:` narrow the list as they narrow a search.
 #[test]
 fn the_bookmarks_filter_reads_as_a_search_query() {
     let (_dir, _path, mut h) = two_bookmarks_saved();
     h.keys("B");
-    let shown = |h: &mut Harness, filter: &str| -> usize {
-        h.keys("/<C-u>");
-        h.keys(filter);
-        h.keys("<Enter>");
-        h.app.bookmarks_view().unwrap().visible().len()
-    };
     assert_eq!(shown(&mut h, "\"推理芯片\""), 1);
     assert_eq!(shown(&mut h, "-推理"), 1);
     assert_eq!(shown(&mut h, "source:日报"), 2);
@@ -1540,6 +1542,39 @@ fn the_bookmarks_filter_reads_as_a_search_query() {
         screen.contains("no bookmark matches:") && screen.contains("is not a date"),
         "{screen}"
     );
+}
+
+/// As in a search, the bookmarks filter's `source:` finds a story's outlet too,
+/// `category:` its unified category, and its words the story's text: they found only the
+/// publication, its own category and the title (tester H).
+#[test]
+fn the_bookmarks_filter_finds_the_outlet_unified_category_and_text_as_search_does() {
+    let mut h = Harness::new(app_with_state(State::default()), 120, 40);
+    let unified = |h: &Harness| {
+        h.app
+            .selected_item()
+            .unwrap()
+            .1
+            .unified
+            .unwrap()
+            .to_string()
+    };
+    // 长江实验室… (from 示例新闻) and 开源社区… (from 样例开源周刊), both 技术前沿解读.
+    h.keys("<Enter><Enter>jjjb");
+    let first = unified(&h);
+    h.keys("jb");
+    let second = unified(&h);
+    assert_ne!(
+        first, "技术前沿解读",
+        "the unified category is not the publication's"
+    );
+    h.keys("B");
+    assert_eq!(shown(&mut h, "source:示例新闻"), 1);
+    assert_eq!(shown(&mut h, "-source:样例开源周刊"), 1);
+    assert_eq!(shown(&mut h, "验证器"), 1, "a word of the text alone");
+    assert_eq!(shown(&mut h, "category:技术前沿解读"), 2);
+    let same = 1 + usize::from(first == second);
+    assert_eq!(shown(&mut h, &format!("category:{first}")), same);
 }
 
 /// A reader that moved but never searched saves its place on quit, not the last search it

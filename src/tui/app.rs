@@ -418,7 +418,7 @@ impl App {
                 Action::Back if self.focus == Pane::Article => {
                     // As they are now: `b` may have changed them while reading.
                     let mut view = view;
-                    view.refresh(self.session.bookmarks());
+                    view.refresh(self.bookmarks_now());
                     self.bookmarks = Some(view);
                     return None;
                 }

@@ -7,9 +7,19 @@ use crate::search::{Matcher, Query, names};
 use crate::state::{Bookmark, Position};
 use crossterm::event::KeyEvent;
 
+/// What the library holds of a bookmarked story now, for the filter to find it by as search
+/// finds stories: its outlet (`source:`), its unified category (`category:`) and its text.
+#[derive(Debug, Clone, Default)]
+pub struct StoryNow {
+    pub outlet: Option<String>,
+    pub unified: Option<String>,
+    pub text: String,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct BookmarksView {
-    all: Vec<Bookmark>,
+    /// Each bookmark, with its story as the library holds it now (None when it is gone).
+    all: Vec<(Bookmark, Option<StoryNow>)>,
     pub filter: LineEdit,
     /// The filter line has the keyboard.
     pub typing: bool,
@@ -25,7 +35,7 @@ pub struct BookmarksView {
 }
 
 impl BookmarksView {
-    pub fn new(all: Vec<Bookmark>) -> BookmarksView {
+    pub fn new(all: Vec<(Bookmark, Option<StoryNow>)>) -> BookmarksView {
         BookmarksView {
             all,
             ..BookmarksView::default()
@@ -33,7 +43,7 @@ impl BookmarksView {
     }
 
     /// The list as it is now (a bookmark removed or added; the selection kept in range).
-    pub fn refresh(&mut self, all: Vec<Bookmark>) {
+    pub fn refresh(&mut self, all: Vec<(Bookmark, Option<StoryNow>)>) {
         self.all = all;
         self.clamp();
     }
@@ -44,16 +54,21 @@ impl BookmarksView {
     }
 
     /// The bookmarks the filter lets through, read as a search query is: every word or
-    /// `"phrase"` in the title, source, category or date, found as search finds words (case,
-    /// full-width forms, the space between Chinese and Latin), none of the `-words`, and
-    /// `source:`, `category:` and `date:` (and `-source:`…) as they narrow a search.
+    /// `"phrase"` in the title, source, category, date or (while the library holds the
+    /// story) text, found as search finds words (case, full-width forms, the space between
+    /// Chinese and Latin), none of the `-words`, and `source:` (the publication or the
+    /// outlet), `category:` (the publication's or the unified one) and `date:` (and
+    /// `-source:`…) as they narrow a search.
     pub fn visible(&self) -> Vec<&Bookmark> {
         let q = Query::parse(self.filter.text());
         let matchers =
             |words: &[String]| -> Vec<Matcher> { words.iter().map(|w| Matcher::new(w)).collect() };
         let (terms, excluded) = (matchers(&q.terms), matchers(&q.excluded));
-        let named = |label: Option<&str>, wanted: &[String]| {
-            label.is_some_and(|l| wanted.iter().any(|w| names(l, w)))
+        let named = |labels: &[Option<&str>], wanted: &[String]| {
+            labels
+                .iter()
+                .flatten()
+                .any(|l| wanted.iter().any(|w| names(l, w)))
         };
         let dated = |date: Option<&str>, wanted: &[String]| {
             let date = date.and_then(crate::model::parse_date_label);
@@ -62,26 +77,36 @@ impl BookmarksView {
         let wants = |list: &[String], ok: bool| list.is_empty() || ok;
         self.all
             .iter()
-            .filter(|b| {
+            .filter(|(b, now)| {
+                let now = now.as_ref();
                 let hay = format!(
-                    "{}\n{}\n{}\n{}",
+                    "{}\n{}\n{}\n{}\n{}",
                     b.title,
                     b.source,
                     b.category.as_deref().unwrap_or(""),
-                    b.date.as_deref().unwrap_or("")
+                    b.date.as_deref().unwrap_or(""),
+                    now.map_or("", |n| n.text.as_str()),
                 );
                 let found = |m: &Matcher| m.find_from(hay.as_bytes(), 0).is_some();
-                let (source, category) = (Some(b.source.as_str()), b.category.as_deref());
+                let sources = [
+                    Some(b.source.as_str()),
+                    now.and_then(|n| n.outlet.as_deref()),
+                ];
+                let categories = [
+                    b.category.as_deref(),
+                    now.and_then(|n| n.unified.as_deref()),
+                ];
                 q.bad_date.is_none()
                     && terms.iter().all(found)
                     && !excluded.iter().any(found)
-                    && wants(&q.sources, named(source, &q.sources))
-                    && wants(&q.categories, named(category, &q.categories))
+                    && wants(&q.sources, named(&sources, &q.sources))
+                    && wants(&q.categories, named(&categories, &q.categories))
                     && wants(&q.dates, dated(b.date.as_deref(), &q.dates))
-                    && !named(source, &q.not_sources)
-                    && !named(category, &q.not_categories)
+                    && !named(&sources, &q.not_sources)
+                    && !named(&categories, &q.not_categories)
                     && !dated(b.date.as_deref(), &q.not_dates)
             })
+            .map(|(b, _)| b)
             .collect()
     }
 

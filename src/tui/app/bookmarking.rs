@@ -2,15 +2,33 @@
 //! bookmarked story.
 
 use super::{App, Effect, Pane, Scope};
+use crate::state::Bookmark;
 use crate::tui::action::Action;
-use crate::tui::bookmarks::BookmarksView;
+use crate::tui::bookmarks::{BookmarksView, StoryNow};
 use crate::tui::link;
 use crate::tui::scope;
 use std::sync::Arc;
 
 impl App {
     pub(super) fn open_bookmarks(&mut self) {
-        self.bookmarks = Some(BookmarksView::new(self.session.bookmarks()));
+        self.bookmarks = Some(BookmarksView::new(self.bookmarks_now()));
+    }
+
+    /// The session's bookmarks, each with its story as the library holds it now.
+    pub(super) fn bookmarks_now(&self) -> Vec<(Bookmark, Option<StoryNow>)> {
+        let index = self.library.index();
+        self.session
+            .bookmarks()
+            .into_iter()
+            .map(|mark| {
+                let now = self.library.find_bookmarked(&mark).map(|v| StoryNow {
+                    outlet: v.outlet.map(str::to_string),
+                    unified: v.unified.map(str::to_string),
+                    text: String::from_utf8_lossy(index.text_of(v.index)).into_owned(),
+                });
+                (mark, now)
+            })
+            .collect()
     }
 
     pub(super) fn update_bookmarks(&mut self, action: Action) -> Option<Effect> {
@@ -128,7 +146,7 @@ impl App {
 
     /// The bookmarks view over the session's bookmarks as they are now.
     pub(super) fn bookmarks_changed(&mut self) -> Option<&mut BookmarksView> {
-        let all = self.session.bookmarks();
+        let all = self.bookmarks_now();
         let view = self.bookmarks.as_mut()?;
         view.refresh(all);
         Some(view)
