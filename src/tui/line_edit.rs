@@ -15,7 +15,9 @@ pub enum Edited {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineEdit {
     text: String,
-    /// Byte offset of the cursor, always on a grapheme boundary.
+    /// Byte offset of the cursor: right after what was typed last, which may be inside a
+    /// grapheme while one is being typed (a joiner before an emoji joins them); moves and
+    /// deletions go by the graphemes on each side of it.
     cursor: usize,
     /// The whole text is selected (a line recalled): typing, pasting or deleting replaces
     /// it, and any other key of the line keeps it as text.
@@ -97,9 +99,10 @@ impl LineEdit {
             self.clear();
         }
         self.text.insert_str(self.cursor, s);
+        // Right after it, even where it joins what follows: a family emoji typed a
+        // character at a time before another emoji is joined to it after its first joiner,
+        // and the cursor moved past that emoji put the rest after it.
         self.cursor += s.len();
-        // An inserted combining mark joins the grapheme before it: stay on a boundary.
-        self.cursor = self.boundary_at_or_after(self.cursor);
     }
 
     /// Deletes the grapheme before the cursor; false when there is none.
@@ -174,17 +177,6 @@ impl LineEdit {
             .graphemes(true)
             .next()
             .map(|g| self.cursor + g.len())
-    }
-
-    fn boundary_at_or_after(&self, at: usize) -> usize {
-        let mut pos = 0;
-        for g in self.text.graphemes(true) {
-            if pos >= at {
-                return pos;
-            }
-            pos += g.len();
-        }
-        self.text.len()
     }
 }
 
@@ -279,6 +271,22 @@ mod tests {
         assert!(l.is_empty());
         assert!(!l.backspace());
         assert!(!l.delete());
+    }
+
+    /// Typed a character at a time before `😀` (as a terminal sends a family emoji), the
+    /// family stays whole and before it, and one Backspace removes it (its first joiner
+    /// took the 😀 in, and the rest went after it: `👨‍😀👩‍👧`, tester H).
+    #[test]
+    fn an_emoji_typed_a_character_at_a_time_before_another_stays_whole() {
+        let mut l = LineEdit::default();
+        l.insert("😀");
+        l.home();
+        for c in "👨\u{200d}👩\u{200d}👧".chars() {
+            l.insert(&c.to_string());
+        }
+        assert_eq!(l.text(), "👨\u{200d}👩\u{200d}👧😀");
+        assert!(l.backspace());
+        assert_eq!(l.text(), "😀");
     }
 
     #[test]
