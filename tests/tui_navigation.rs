@@ -278,6 +278,13 @@ fn help_lists_every_key_and_closes() {
         assert!(screen.contains(&label), "help lacks {label}");
         assert!(screen.contains(description), "help lacks {description}");
     }
+    // Below the keys: where the digests come from.
+    h.keys("G");
+    assert!(
+        h.text().contains("Digests: /home/reader/digests"),
+        "{}",
+        h.text()
+    );
     for close in ["<Esc>", "?", "q"] {
         h.keys(close);
         assert!(h.app.help_scroll().is_none(), "{close} closes help");
@@ -735,6 +742,18 @@ fn samples_say_where_digests_go() {
             "{rows:#?}"
         );
     }
+    // Where the status bar has no room for it, the help says it (tester G, at 100×30).
+    h.resize(100, 30);
+    h.keys("?G");
+    let help: String = h
+        .rows()
+        .iter()
+        .map(|r| r.replace(['┃', '│', ' '], ""))
+        .collect();
+    assert!(
+        help.contains("Putyourdigests(.md,.markdown,.txt,inanysub-folders)in/home/reader/.local/share/ribao/digests"),
+        "{help}"
+    );
 }
 
 #[test]

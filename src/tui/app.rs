@@ -920,6 +920,21 @@ impl App {
             ),
         }
     }
+    /// The help's word on where the digests come from, and how to read others.
+    pub fn store_note(&self) -> String {
+        let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+        match &self.library.origin {
+            Origin::Store(path) => format!(
+                "Digests: {} (ribao --store DIR, or RIBAO_STORE, reads another folder).",
+                with_tilde(path, home.as_deref())
+            ),
+            Origin::Samples { store } => format!(
+                "These are ribao's built-in samples. Put your digests (.md, .markdown, .txt, \
+                 in any sub-folders) in {}, or run ribao --store DIR.",
+                with_tilde(store, home.as_deref())
+            ),
+        }
+    }
     /// Number of items and unread items of a date.
     pub fn date_counts(&self, group: &DateGroup) -> (usize, usize) {
         let items = scope::items_of(&self.library, &group.digests);

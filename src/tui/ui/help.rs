@@ -8,8 +8,9 @@ use crate::text::{self, TextOptions};
 use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span};
 
-/// The help's rows at `width` columns: keys in a column, descriptions wrapped beside them.
-pub(crate) fn lines(width: usize, opts: TextOptions) -> Vec<Line<'static>> {
+/// The help's rows at `width` columns: keys in a column, descriptions wrapped beside them,
+/// then where the digests come from and the notes.
+fn lines(width: usize, opts: TextOptions, store: &str) -> Vec<Line<'static>> {
     let entries = keymap::help_entries();
     let keys: Vec<String> = entries.iter().map(|(k, _)| k.join(" ")).collect();
     let key_w = keys
@@ -49,6 +50,7 @@ pub(crate) fn lines(width: usize, opts: TextOptions) -> Vec<Line<'static>> {
         }
     }
     out.push(Line::default());
+    out.extend(text::wrap(&[Span::raw(store.to_string())], width, opts));
     for note in NOTES {
         out.extend(text::wrap(&[Span::styled(*note, DIM)], width, opts));
     }
@@ -56,7 +58,7 @@ pub(crate) fn lines(width: usize, opts: TextOptions) -> Vec<Line<'static>> {
 }
 
 /// What the help says below the keys: the marks, the scopes, the search language.
-pub(crate) const NOTES: &[&str] = &[
+const NOTES: &[&str] = &[
     "Marks: ✓ read · ★ bookmarked · ~ placed in its unified category by ribao, not by its publication: by keywords, or in 其他 when none matched (the category pane counts them: ~3 12 is 3 of 12).",
     "Scopes (a): the selected date · the last 7 or 30 days up to the newest digest · the whole archive. Categories: the unified ones (统一分类) and each publication's own (来源分类).",
     "Search (/): every word must match; \"a phrase\" as written; -word excludes; source:, category:, date:2026-01 narrow it (-source: and the others leave out). Tab in the search line changes its scope.",
@@ -69,7 +71,7 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     let area = at.area;
     let width = at.width(area.width.saturating_sub(4).min(72));
     let content_w = usize::from(width.saturating_sub(2));
-    let rows = lines(content_w, opts);
+    let rows = lines(content_w, opts, &app.store_note());
     let height = at.height(
         (rows.len() as u16 + 2)
             .min(area.height.saturating_sub(2))
