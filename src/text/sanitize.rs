@@ -41,7 +41,8 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
 /// Removed: ESC and other C0 controls except `'\n'` (`'\t'` becomes spaces up to the next
 /// [`TAB_STOP`], `'\r'` is dropped), DEL, C1 controls (U+0080–U+009F, including the 8-bit CSI
 /// U+009B), bidi embeddings/overrides/isolates/marks (U+202A–U+202E, U+2066–U+2069, U+200E,
-/// U+200F, U+061C), and zero-width junk (U+200B, U+FEFF, U+2060–U+2064). A ZWJ (U+200D) is kept
+/// U+200F, U+061C), zero-width junk (U+200B, U+FEFF, U+2060–U+2064), and soft hyphens
+/// (U+00AD, drawn by some terminals and not by others). A ZWJ (U+200D) is kept
 /// only between two non-ASCII, non-space characters (emoji sequences, Indic conjuncts).
 /// U+2028/U+2029 become `'\n'`. Returns `Borrowed` when nothing changes.
 pub fn clean_text(s: &str) -> Cow<'_, str> {
@@ -187,7 +188,7 @@ pub fn escape_sequence_len(c: char, rest: &str) -> Option<usize> {
 /// Byte offset of the first character [`clean_text`] would change.
 fn first_change(s: &str) -> Option<usize> {
     // Only bytes that can start a changed character need a closer look: ASCII controls and
-    // the UTF-8 lead bytes of U+0080–U+009F (C2), U+061C (D8), U+200B–U+206F (E2) and
+    // the UTF-8 lead bytes of U+0080–U+00AD (C2), U+061C (D8), U+200B–U+206F (E2) and
     // U+FEFF (EF). This keeps the clean, common case a plain byte scan.
     let bytes = s.as_bytes();
     let mut from = 0;
@@ -240,7 +241,7 @@ fn is_removed(c: char) -> bool {
             '\u{202A}'..='\u{202E}'
             | '\u{2066}'..='\u{2069}'
             | '\u{200E}' | '\u{200F}' | '\u{061C}'
-            | '\u{200B}' | '\u{FEFF}'
+            | '\u{200B}' | '\u{FEFF}' | '\u{00AD}'
             | '\u{2060}'..='\u{2064}')
 }
 
