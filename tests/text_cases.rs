@@ -400,6 +400,34 @@ fn table_cells_keep_their_latin_words_whole() {
     );
 }
 
+/// Printed text keeps a long address whole, past the width; in a table's cell it is broken
+/// to fit its column, or the row's later cells and border are pushed out of line (tester J:
+/// a row 111 columns wide at 57 in `ribao show`).
+#[test]
+fn an_address_in_a_table_cell_fits_its_column_in_printed_text() {
+    let md = "| Name | Link | 说明 |\n|---|---|---|\n| Supercalifragilistic | \
+              https://huggingface.co/organization/very-long-model-repository-name | 中文说明很长很长 |\n";
+    let printed = TextOptions {
+        whole_urls: true,
+        ..NARROW
+    };
+    let lines: Vec<String> = render_markdown(md, 57, printed)
+        .lines
+        .iter()
+        .map(plain)
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert!(lines[0].starts_with('┌'), "boxed: {lines:#?}");
+    for line in &lines {
+        assert_eq!(
+            str_width(line, printed),
+            str_width(&lines[0], printed),
+            "{lines:#?}"
+        );
+        assert!(str_width(line, printed) <= 57, "{lines:#?}");
+    }
+}
+
 #[test]
 fn nested_lists_have_hanging_indents() {
     let md = "- 第一项内容比较长需要换行显示\n  - 第二层的内容也比较长\n    - 第三层\n- 第二项\n\n3. 三\n4. 四的内容比较长需要换行\n";

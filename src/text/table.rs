@@ -102,6 +102,12 @@ impl Table {
             }
             Line::from(Span::styled(s, MARK))
         };
+        // An address in a cell is broken to fit its column even where printed text keeps
+        // addresses whole: one past it pushed the row's later cells and border out of line.
+        let in_cell = TextOptions {
+            whole_urls: false,
+            ..opts
+        };
         let cells: Vec<Vec<Vec<Line<'static>>>> = self
             .rows
             .iter()
@@ -110,8 +116,8 @@ impl Table {
                 row.iter()
                     .zip(widths)
                     .map(|(cell, &w)| match r {
-                        0 => wrap(&between_words(cell, w, opts), w, opts),
-                        _ => wrap(cell, w, opts),
+                        0 => wrap(&between_words(cell, w, opts), w, in_cell),
+                        _ => wrap(cell, w, in_cell),
                     })
                     .collect()
             })
