@@ -228,6 +228,22 @@ fn a_bookmark_whose_story_left_its_file_says_so_not_that_the_file_is_gone() {
         "{screen}"
     );
     assert!(!screen.contains("file is gone"), "{screen}");
+    // In the list it is marked before it is opened (it looked like any other: tester I);
+    // one the store holds is not.
+    h.keys("<Esc>");
+    let rows = h.rows();
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("⚠ 2025-12-31  改写后找不到的一篇")),
+        "{rows:#?}"
+    );
+    h.keys("<Esc><Enter><Enter>bB");
+    let rows = h.rows();
+    assert_eq!(
+        rows.iter().filter(|r| r.contains('⚠')).count(),
+        1,
+        "{rows:#?}"
+    );
 }
 
 /// A bookmark made on a built-in sample, once the store has digests of its own (and the
@@ -866,7 +882,7 @@ fn the_bookmarks_list_scrolls_only_when_the_selection_leaves_it() {
     let row_of_selection = |h: &mut Harness| {
         h.rows()
             .iter()
-            .position(|r| r.contains("›   2026-01-01"))
+            .position(|r| r.contains("› ⚠ 2026-01-01"))
             .expect("the selected bookmark is on screen")
     };
     h.keys("BG");

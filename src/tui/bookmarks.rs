@@ -60,6 +60,18 @@ impl BookmarksView {
     /// outlet), `category:` (the publication's or the unified one) and `date:` (and
     /// `-source:`…) as they narrow a search.
     pub fn visible(&self) -> Vec<&Bookmark> {
+        self.listed().into_iter().map(|(b, _)| b).collect()
+    }
+
+    /// [`Self::visible`], each with whether the library holds its story now.
+    pub fn visible_held(&self) -> Vec<(&Bookmark, bool)> {
+        self.listed()
+            .into_iter()
+            .map(|(b, now)| (b, now.is_some()))
+            .collect()
+    }
+
+    fn listed(&self) -> Vec<&(Bookmark, Option<StoryNow>)> {
         let q = Query::parse(self.filter.text());
         let matchers =
             |words: &[String]| -> Vec<Matcher> { words.iter().map(|w| Matcher::new(w)).collect() };
@@ -106,7 +118,6 @@ impl BookmarksView {
                     && !named(&categories, &q.not_categories)
                     && !dated(b.date.as_deref(), &q.not_dates)
             })
-            .map(|(b, _)| b)
             .collect()
     }
 

@@ -93,12 +93,19 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
             .min(room),
     };
     let terms = Highlighter::new(&view.words());
+    // While the store is being indexed, a story not found yet may still come.
+    let held = view.visible_held();
+    let indexed = app.loading().is_none();
     list::draw(buf, list_area, rows, &mut offset, opts, |i, w| {
-        let read = app.session().is_read(&visible[i].id);
+        let state = match (held[i].1, app.session().is_read(&visible[i].id)) {
+            (false, _) if indexed => Held::Gone,
+            (_, true) => Held::Read,
+            _ => Held::Unread,
+        };
         row(
             visible[i],
             i == view.selected,
-            read,
+            state,
             where_w,
             &terms,
             w,
@@ -131,22 +138,31 @@ fn where_from(mark: &Bookmark) -> String {
 /// Columns before a row's title: the marker, ✓ and the date with its gap.
 const ROW_PREFIX: usize = 16;
 
-/// `› ✓ 2026-01-20  title   量子位 · 技术前沿解读` (✓: read), the publication in a column
-/// `where_w` wide, the filter's `terms` marked in as much of the title as is shown.
+/// A bookmark's story as the store has it now.
+enum Held {
+    Read,
+    Unread,
+    /// Its digest file no longer has it, or is gone: Enter shows the saved copy.
+    Gone,
+}
+
+/// `› ✓ 2026-01-20  title   量子位 · 技术前沿解读` (✓: read; ⚠: no longer in the store),
+/// the publication in a column `where_w` wide, the filter's `terms` marked in as much of
+/// the title as is shown.
 fn row(
     mark: &Bookmark,
     selected: bool,
-    read: bool,
+    held: Held,
     where_w: usize,
     terms: &Highlighter,
     width: usize,
     opts: TextOptions,
 ) -> Line<'static> {
     let date = mark.date.as_deref().unwrap_or(crate::model::UNDATED);
-    let read = if read {
-        Span::styled("✓ ", OK)
-    } else {
-        Span::raw("  ")
+    let read = match held {
+        Held::Read => Span::styled("✓ ", OK),
+        Held::Unread => Span::raw("  "),
+        Held::Gone => Span::styled("⚠ ", ERROR),
     };
     let prefix = vec![
         marker(selected),
