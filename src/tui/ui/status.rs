@@ -95,6 +95,15 @@ fn hints(app: &App) -> Hints {
             ],
             Some(_) => &[(&[Action::Back], "back")],
             None if view.typing => &[(&[Action::Open], "done"), (&[Action::Back], "clear")],
+            // Esc clears the filter first, then closes.
+            None if !view.filter.is_empty() => &[
+                (&[Action::Down, Action::Up], "move"),
+                (&[Action::Open], "read"),
+                (&[Action::Search], "edit filter"),
+                (&[Action::Back], "clear filter"),
+                (&[Action::Quit], "close"),
+                (&[Action::Help], "help"),
+            ],
             None => &[
                 (&[Action::Down, Action::Up], "move"),
                 (&[Action::Open], "read"),
