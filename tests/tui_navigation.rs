@@ -1022,23 +1022,38 @@ fn v_shows_the_digest_file_whole_and_esc_goes_back() {
 /// story's first line (it opened at the link's, the heading out of sight; tester G).
 #[test]
 fn v_opens_at_the_storys_heading_above_its_link() {
+    // The sixth story has no link: its title's words find it, after the front matter,
+    // whose description repeats them (it opened there: tester K).
     let news: String = (1..=12)
         .map(|n| {
+            let link = match n {
+                6 => String::new(),
+                _ => format!("[原文](https://example.com/{n})\n\n"),
+            };
             format!(
                 "### {n}. 第{n}家公司发布新模型\n\n> 📰 **TechCrunch AI** | ⭐ 8/10\n\n\
-                 [原文](https://example.com/{n})\n\n内容{n}。\n\n"
+                 {link}内容{n}。\n\n"
             )
         })
         .collect();
-    let (_tmp, mut h) = reader_on_one_file(&format!("# 日报 2026-03-02\n\n## 新闻\n\n{news}"));
+    let (_tmp, mut h) = reader_on_one_file(&format!(
+        "---\ntitle: 日报\ndescription: 第6家公司发布新模型，还有更多\n---\n\n\
+         # 日报 2026-03-02\n\n## 新闻\n\n{news}"
+    ));
+    let top = |h: &mut Harness| {
+        let shown = h.text();
+        let top = shown
+            .lines()
+            .skip_while(|l| !l.contains("文件 File"))
+            .nth(1);
+        (top.unwrap_or_default().to_string(), shown)
+    };
     h.keys("<Tab><Tab>jjjj<Enter>v");
-    let shown = h.text();
-    let top = shown
-        .lines()
-        .skip_while(|l| !l.contains("文件 File"))
-        .nth(1)
-        .unwrap_or_default();
-    assert!(top.contains("### 5. 第5家公司发布新模型"), "{shown}");
+    let (row, shown) = top(&mut h);
+    assert!(row.contains("### 5. 第5家公司发布新模型"), "{shown}");
+    h.keys("<Esc><Esc>j<Enter>v");
+    let (row, shown) = top(&mut h);
+    assert!(row.contains("### 6. 第6家公司发布新模型"), "{shown}");
 }
 
 /// A story opened again opens where it was left, not at its title: after Esc and Enter on

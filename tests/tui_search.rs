@@ -393,6 +393,21 @@ fn n_and_shift_n_move_between_results_in_the_list() {
     assert!(h.text().contains(&preview));
 }
 
+/// `v` over search results with none (or none selected) shows no file: it showed the file
+/// of the date behind the search, unrelated to it (tester K).
+#[test]
+fn v_with_no_search_result_shows_no_file() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("/");
+    h.search_for("zzzzqqq");
+    h.keys("<Enter>v");
+    assert!(h.app.file_view().is_none());
+    assert_eq!(
+        h.app.message().unwrap().text,
+        "no story selected to show the file of"
+    );
+}
+
 /// A bookmark opened from the bookmarks view over a search leaves the search for `/` and
 /// `n` to bring back, as Esc does (it was dropped: `n` then said to press `/`).
 #[test]

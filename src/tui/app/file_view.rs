@@ -31,6 +31,18 @@ pub struct FileRows {
 /// stands over its outlet's line and its link (`### 1. Title`, `> 📰 …`, `[原文](…)`).
 const TITLE_ABOVE: usize = 8;
 
+/// The first line after a file's front matter (`---` … `---` at its top), else 0.
+fn front_matter_end(lines: &[&str]) -> usize {
+    if lines.first().map(|l| l.trim_end()) != Some("---") {
+        return 0;
+    }
+    lines
+        .iter()
+        .skip(1)
+        .position(|l| matches!(l.trim_end(), "---" | "..."))
+        .map_or(0, |end| end + 2)
+}
+
 /// What finds a story in its file: its link, else its title's first words (a title made
 /// from the text, or tidied, is not in the file whole).
 pub(super) fn story_marks(item: &crate::index::ItemView) -> Vec<String> {
@@ -43,7 +55,8 @@ pub(super) fn story_marks(item: &crate::index::ItemView) -> Vec<String> {
 }
 
 impl App {
-    /// The file of the story being read or highlighted, else of the date's first digest.
+    /// The file of the story being read or highlighted, else (outside a search) of the
+    /// date's first digest.
     pub(super) fn open_file_view(&mut self) {
         match self.target() {
             Some(r) => {
@@ -54,6 +67,10 @@ impl App {
                     // failed read asked for it), and the file shown once the story is found.
                     self.file_wanted = Some(id);
                 }
+            }
+            // Search results with none selected: no story, and no date of their own.
+            None if self.search.is_some() => {
+                self.notify("no story selected to show the file of", false)
             }
             None => match self.current_date().and_then(|g| g.digests.first().copied()) {
                 Some(d) => {
@@ -78,13 +95,15 @@ impl App {
                 let lines: Vec<&str> = text.lines().collect();
                 let marks = near.iter().filter(|s| !s.is_empty());
                 let holds = |i: &usize, mark: &String| lines[*i].contains(mark.as_str());
+                // Not in the front matter, whose description may repeat the first story.
+                let body = front_matter_end(&lines);
                 // The nearest mark a few lines above the first one found (the title over
                 // the link) is where the story starts.
                 let line = marks
                     .clone()
-                    .find_map(|mark| (0..lines.len()).find(|i| holds(i, mark)))
+                    .find_map(|mark| (body..lines.len()).find(|i| holds(i, mark)))
                     .map(|at| {
-                        (at.saturating_sub(TITLE_ABOVE)..at)
+                        (at.saturating_sub(TITLE_ABOVE).max(body)..at)
                             .rev()
                             .find(|i| marks.clone().any(|mark| holds(i, mark)))
                             .unwrap_or(at)
