@@ -172,4 +172,19 @@ fn without_colours_the_selection_is_in_reverse_video() {
         set_apart += usize::from(was.bg != Color::Reset && !was.symbol().trim().is_empty());
     }
     assert!(set_apart > 10, "no selection on screen");
+    // Search matches keep their underline, not reversed: they read as selections then.
+    h.app.set_colours(true);
+    h.keys("<Esc><Esc>/");
+    h.search_for("模型");
+    let coloured = h.buffer();
+    h.app.set_colours(false);
+    let plain = h.buffer();
+    let mut matches = 0;
+    for (was, is) in coloured.content.iter().zip(&plain.content) {
+        if was.bg == Color::Yellow {
+            matches += 1;
+            assert!(!reversed(is) && is.modifier.contains(Modifier::UNDERLINED));
+        }
+    }
+    assert!(matches > 4, "no match on screen");
 }

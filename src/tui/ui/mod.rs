@@ -118,12 +118,14 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     }
 }
 
-/// The frame without colours: what a background set apart (the selection, the matches) is
-/// in reverse video, and dark grey text (marks, what is secondary) is dim; bold, dim and
-/// underline stay as they are.
+/// The frame without colours: what a background set apart (the selections) is in reverse
+/// video, and dark grey text (marks, what is secondary) is dim; bold, dim and underline
+/// stay as they are. Search matches keep their underline alone: reversed, they read as
+/// selections.
 fn without_colours(buf: &mut Buffer) {
+    let matched = [MATCH.bg, CURRENT_MATCH.bg];
     for cell in &mut buf.content {
-        if cell.bg != Color::Reset {
+        if cell.bg != Color::Reset && !matched.contains(&Some(cell.bg)) {
             cell.modifier.insert(Modifier::REVERSED);
         }
         if cell.fg == Color::DarkGray {
