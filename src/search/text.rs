@@ -70,9 +70,15 @@ fn push_inline(text: &str, out: &mut SearchText) {
         push_visible(&rest[..at], out);
         let tail = &rest[at..];
         let skip = if let Some(after) = tail.strip_prefix("](") {
-            // A link target: up to its closing parenthesis (or the line's end).
-            out.text.push(' ');
-            target_len(after).map_or(tail.len(), |e| e + 3)
+            // A link target: up to its closing parenthesis (or the line's end). Where the
+            // reader shows its number, a word after it is another word; punctuation or a
+            // space follows the link's text as it is written (`量子位，机器之心`, not
+            // `量子位 ，机器之心`, which a phrase with the comma did not find).
+            let len = target_len(after).map_or(tail.len(), |e| e + 3);
+            if tail[len..].starts_with(char::is_alphanumeric) {
+                out.text.push(' ');
+            }
+            len
         } else if let Some(url) = tail
             .strip_prefix('<')
             .filter(|rest| crate::text::web_scheme_len(rest).is_some())
@@ -273,7 +279,7 @@ mod tests {
                 "[研究] cycle \\[3]\\[5]. 见[原文](https://a.example/x)。"
             )
             .text,
-            "t\n[研究] cycle [3][5]. 见原文 。"
+            "t\n[研究] cycle [3][5]. 见原文。"
         );
     }
 
@@ -287,11 +293,25 @@ mod tests {
                 "见 [条目](https://w.example/wiki/GPT_(language_model)) 与 [b](https://w.example/a\\)b) 完"
             )
             .text,
-            "t\n见 条目  与 b  完"
+            "t\n见 条目 与 b 完"
         );
         assert_eq!(
             searchable("t", "见 <https://w.example/quokka_(x)> 与 <b>粗</b>").text,
             "t\n见 https://w.example/quokka_(x) 与 粗"
+        );
+    }
+
+    /// Punctuation after a link's text follows it as written; a word after it is another
+    /// word (the reader shows the link's number between them).
+    #[test]
+    fn a_link_target_leaves_a_space_only_before_a_word() {
+        assert_eq!(
+            searchable(
+                "t",
+                "相关报道：[量子位](https://a/1)，[机器之心](https://a/2)，[x](https://a/3)y"
+            )
+            .text,
+            "t\n相关报道：量子位，机器之心，x y"
         );
     }
 
