@@ -467,6 +467,20 @@ fn a_saved_position_that_no_longer_exists_is_skipped() {
     assert_eq!((app.date_index(), app.focus()), (0, Pane::Dates));
 }
 
+/// The reader over the multi-date test library, started at `position`.
+fn scope_reader_at(position: Position) -> Harness {
+    let state = State {
+        position: Some(position),
+        ..State::default()
+    };
+    let app = App::new(
+        tui_support::scope_library(),
+        TextOptions::default(),
+        Session::in_memory(state),
+    );
+    Harness::new(app, 120, 30)
+}
+
 /// A saved date the store no longer has, in the whole-archive scope: the next older date
 /// is shown, as the message says, its first story selected; not the newest date's.
 #[test]
@@ -476,16 +490,7 @@ fn a_saved_date_gone_from_the_archive_scope_gives_way_to_the_next_older_one() {
         ..Position::default()
     };
     gone.extra.insert("scope".into(), "all".into());
-    let state = State {
-        position: Some(gone),
-        ..State::default()
-    };
-    let app = App::new(
-        tui_support::scope_library(),
-        TextOptions::default(),
-        Session::in_memory(state),
-    );
-    let mut h = Harness::new(app, 120, 30);
+    let mut h = scope_reader_at(gone);
     let shown = h.app.dates()[h.app.date_index()]
         .date
         .map(|d| d.to_string());
@@ -503,6 +508,21 @@ fn a_saved_date_gone_from_the_archive_scope_gives_way_to_the_next_older_one() {
         "{}",
         h.text()
     );
+}
+
+/// A saved date the store no longer has, with a story row saved in its list: the date shown
+/// instead has its first story selected, not the one in that row (tester I: row 2).
+#[test]
+fn the_story_row_of_a_date_gone_is_not_applied_to_the_date_shown_instead() {
+    let mut gone = Position {
+        date: Some("2026-01-10".into()),
+        item: Some("nosuchid0000".into()),
+        ..Position::default()
+    };
+    gone.extra.insert("pane".into(), "stories".into());
+    gone.extra.insert("stories_row".into(), 2.into());
+    let h = scope_reader_at(gone);
+    assert_eq!(h.app.item_index(), 0);
 }
 
 #[test]

@@ -153,6 +153,7 @@ impl App {
         });
         let by_item = || self.date_of_item(p.item.as_deref()?);
         let mut date = by_date.or_else(by_item);
+        let same_date = date.is_some();
         // The date's files are gone from the store: the next older date (where the reader
         // was going), else the newest.
         if date.is_none()
@@ -227,9 +228,11 @@ impl App {
             // Refreshing the list selected its first story, the newest date's.
             self.select_date(date);
         } else if let Some(row) = number(POSITION_STORIES_ROW)
+            && same_date
             && !self.items.is_empty()
         {
-            // The story is gone from its file: the one now in its row.
+            // The story is gone from its file: the one now in its row (of its date: on
+            // another, the row says nothing).
             self.item = row.min(self.items.len() - 1);
         }
         // Positions saved before the pane was kept say "article" for an open story.
