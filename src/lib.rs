@@ -10,6 +10,7 @@ pub mod file_stamp;
 pub mod index;
 pub mod io_error;
 pub mod library;
+pub mod memory;
 pub mod model;
 pub mod parse;
 pub mod samples;

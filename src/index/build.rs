@@ -63,6 +63,9 @@ struct PackedItem {
 /// id, title, then the optional fields.
 const FIELDS: usize = 7;
 
+/// Digests written between handing freed memory back: no slower, in runs with and without.
+const GIVE_BACK_EVERY: usize = 256;
+
 impl PackedItems {
     pub fn with_capacity(items: usize) -> PackedItems {
         PackedItems {
@@ -282,6 +285,12 @@ pub fn build(
     let mut text_sums: Vec<u8> = Vec::new();
     let digest_count = rows.len();
     for (d, row) in rows.into_iter().enumerate() {
+        // The parsed digests let go so far are handed back as the columns grow: kept for
+        // reuse, they stayed beside the columns (a first run of `list` peaked at 315 MB on
+        // a 10,000-file archive, against 213 MB).
+        if d % GIVE_BACK_EVERY == 0 {
+            crate::memory::give_back_freed();
+        }
         let file_index = files.len() as u32;
         let mut record = row.file.clone();
         record.outcome = Outcome::Digest(d as u32);
