@@ -102,7 +102,7 @@ python3 "$here/scripts/first_frame.py" --runs 1 --session --before "$fresh" \
 rss=$(awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}' "$work/rss.txt")
 printf '%-46s %10s MB  (archive %d MB; target ≤ 150 MB)\n' "peak RSS while browsing" "$((rss / 1024))" "$((bytes / 1000000))"
 # The same browsing on a first run: the whole archive is indexed first, and held meanwhile.
-python3 "$here/scripts/first_frame.py" --runs 1 --session --until-gone "indexing " \
+python3 "$here/scripts/first_frame.py" --runs 1 --session --seen-then-gone "indexing " \
     --before "$fresh; rm -rf $work/cold-cache" --env "RIBAO_CACHE_DIR=$work/cold-cache" \
     -- /usr/bin/time -v -o "$work/rss-cold.txt" "$ribao" --store "$store" >/dev/null
 rss=$(awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}' "$work/rss-cold.txt")
@@ -114,10 +114,15 @@ eval "$fresh"
 rm -rf "$work/idle-cache"
 idle_tmux new-session -d -x 120 -y 40 \
     "RIBAO_CACHE_DIR=$work/idle-cache RIBAO_STATE=$RIBAO_STATE $ribao --store $store"
+# Indexing seen under way, then over.
+seen=
 for _ in $(seq 600); do
     sleep 0.1
     shown=$(idle_tmux capture-pane -p)
-    case $shown in *周*) case $shown in *"indexing "*) ;; *) break ;; esac ;; esac
+    case $shown in
+        *"indexing "*) seen=1 ;;
+        *周*) [ -n "$seen" ] && break ;;
+    esac
 done
 sleep 1
 idle=$(awk '/VmRSS/ {print $2}' "/proc/$(idle_tmux display -p '#{pane_pid}')/status")

@@ -2,10 +2,12 @@
 """Time from starting a program in a fresh tmux terminal (120x40) to its first screen.
 
 usage: first_frame.py [--runs N] [--env K=V]... [--before CMD] [--after CMD] [--session]
-                      [--until-gone TEXT] -- PROGRAM ARGS...
+                      [--until-gone TEXT | --seen-then-gone TEXT] -- PROGRAM ARGS...
 
 The first screen is the first capture holding "周" (a weekday of the date list; the
-reference program prints it); with --until-gone, the first such capture without TEXT.
+reference program prints it); with --until-gone, the first such capture without TEXT; with
+--seen-then-gone, the first without TEXT after one with it (indexing that has started
+before it is over).
 Prints the median in seconds. --before/--after run a
 shell command around each run (untimed). --session then browses like a user (whole-archive
 scope, a category, a search) and quits, for memory measurements.
@@ -45,6 +47,7 @@ def keys(*k):
 def main():
     args = sys.argv[1:]
     runs, env, before, after, session, gone = 5, dict(os.environ), None, None, False, None
+    seen_first = False
     while args and args[0] != "--":
         flag = args.pop(0)
         if flag == "--runs":
@@ -60,6 +63,8 @@ def main():
             session = True
         elif flag == "--until-gone":
             gone = args.pop(0)
+        elif flag == "--seen-then-gone":
+            gone, seen_first = args.pop(0), True
         else:
             sys.exit(__doc__)
     command = args[1:]
@@ -70,7 +75,9 @@ def main():
             subprocess.run(before, shell=True, check=True)
         start = time.perf_counter()
         tmux("new-session", "-d", "-x", "120", "-y", "40", *command, env=env, check=True)
-        times.append((wait_for("周", gone=gone) - start) * 1000)
+        if seen_first:
+            wait_for(gone, limit=60.0)
+        times.append((wait_for("周", limit=60.0, gone=gone) - start) * 1000)
         if session:
             keys("a", "a", "a")
             wait_for("全部存档")
