@@ -181,6 +181,9 @@ struct Grapheme {
     can_break: bool,
     /// Inside a URL, after its first grapheme.
     in_url: bool,
+    /// Inside a label kept whole (see [`keep_labels_whole`]), or its bracket bound to the
+    /// text before it: a forced break goes elsewhere when kinsoku allows one.
+    in_label: bool,
 }
 
 /// Byte ranges of the lines of one paragraph (no `'\n'` inside).
@@ -251,17 +254,23 @@ fn break_paragraph(
 }
 
 /// Where to break a line that has no allowed break before grapheme `i`: the latest grapheme
-/// boundary kinsoku allows that leaves content on the line, else right before `i`.
+/// boundary kinsoku allows that leaves content on the line, outside a label if one is;
+/// else right before `i`.
 fn emergency_break(gs: &[Grapheme], start: usize, i: usize, line_w: usize) -> (usize, usize) {
     let first_content = (start..i).find(|&k| !gs[k].space).unwrap_or(i);
-    let mut width_before = line_w;
-    for b in (first_content + 1..=i).rev() {
-        if gs[b].kinsoku_ok {
-            return (b, width_before);
+    let latest = |fits: &dyn Fn(&Grapheme) -> bool| {
+        let mut width_before = line_w;
+        for b in (first_content + 1..=i).rev() {
+            if fits(&gs[b]) {
+                return Some((b, width_before));
+            }
+            width_before -= gs[b - 1].width;
         }
-        width_before -= gs[b - 1].width;
-    }
-    (i, line_w)
+        None
+    };
+    latest(&|g| g.kinsoku_ok && !g.in_label)
+        .or_else(|| latest(&|g| g.kinsoku_ok))
+        .unwrap_or((i, line_w))
 }
 
 fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
@@ -292,6 +301,7 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
             kinsoku_ok: !after_opening,
             can_break: uax && !in_url,
             in_url,
+            in_label: false,
         });
         if !space {
             after_opening = is_opening(first);
@@ -317,8 +327,8 @@ const LABEL_MAX: usize = 16;
 /// parted from the text it follows: a number at a line's start reads as an entry of the
 /// links list. A link's number takes at least two graphemes of its text along (`原文[1]`,
 /// never `原` over `文[1]`), unless punctuation comes before them: then the first is where
-/// the link's text starts (`，甲[10]`), and a list of links may break before it. Not even a
-/// line too full for any allowed break splits a label; only one wider than the line does.
+/// the link's text starts (`，甲[10]`), and a list of links may break before it. A line too
+/// full for any allowed break splits a label only where kinsoku allows no other break.
 /// A number never starts a line, even a space apart from what it follows.
 fn keep_labels_whole(text: &str, gs: &mut [Grapheme]) {
     let first = |g: &Grapheme| text[g.start..].chars().next();
@@ -334,13 +344,13 @@ fn keep_labels_whole(text: &str, gs: &mut [Grapheme]) {
             continue;
         };
         for g in &mut gs[i + 1..=close] {
-            (g.can_break, g.kinsoku_ok) = (false, false);
+            (g.can_break, g.in_label) = (false, true);
         }
         let number = gs[i + 1..close]
             .iter()
             .all(|g| first(g).is_some_and(|c| c.is_ascii_digit()));
         if i > 0 && !gs[i - 1].space {
-            (gs[i].can_break, gs[i].kinsoku_ok) = (false, false);
+            (gs[i].can_break, gs[i].in_label) = (false, true);
             if number && i > 1 && !gs[i - 2].space && !gs[i - 2].closing {
                 gs[i - 1].can_break = false;
             }
