@@ -46,8 +46,6 @@ pub struct TextAt {
 pub struct PackedItems {
     strings: String,
     items: Vec<PackedItem>,
-    /// Bytes of the items' titles and links, which the index keeps as strings.
-    shown: usize,
 }
 
 struct PackedItem {
@@ -71,7 +69,6 @@ impl PackedItems {
         PackedItems {
             strings: String::new(),
             items: Vec::with_capacity(items),
-            shown: 0,
         }
     }
 
@@ -98,7 +95,6 @@ impl PackedItems {
             }
             ends[n + 2] = self.strings.len() as u32;
         }
-        self.shown += item.title.len() + item.url.as_ref().map_or(0, String::len);
         self.items.push(PackedItem {
             ends,
             present,
@@ -114,6 +110,16 @@ impl PackedItems {
 
     pub fn len(&self) -> usize {
         self.items.len()
+    }
+
+    /// Bytes of the items' titles and links, which the index keeps as strings.
+    fn shown(&self) -> usize {
+        (0..self.len())
+            .map(|n| {
+                let (_, title, [_, _, _, url, _]) = self.fields(n);
+                title.len() + url.map_or(0, str::len)
+            })
+            .sum()
     }
 
     /// Each item's text, to say where it was written.
@@ -276,7 +282,7 @@ pub fn build(
     let (items, shown) = rows
         .iter()
         .fold((0, 0), |(n, shown), row| match &row.source_digest {
-            Source::Parsed { items, .. } => (n + items.len(), shown + items.shown),
+            Source::Parsed { items, .. } => (n + items.len(), shown + items.shown()),
             Source::Kept(_, info) => (n + info.items.len(), shown),
         });
     let mut cols = ItemColumns::with_capacity(items);
@@ -769,7 +775,7 @@ mod tests {
             (3, 9)
         );
         assert_eq!(
-            packed.shown,
+            packed.shown(),
             "标题一".len() + "Title two".len() + "https://x/2".len()
         );
     }
