@@ -26,7 +26,9 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     let width = at.width(area.width.saturating_sub(4).clamp(1, 110));
     let height = at.height(area.height.saturating_sub(2).max(3));
     let popup = super::popup(buf, area, width, height);
-    let visible = view.visible();
+    // Each bookmark listed, with whether the store holds its story now.
+    let held = view.visible_held();
+    let visible: Vec<&Bookmark> = held.iter().map(|&(mark, _)| mark).collect();
     let title = if view.filter.is_empty() {
         format!("书签 Bookmarks · {}", visible.len())
     } else {
@@ -94,7 +96,6 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     };
     let terms = Highlighter::new(&view.words());
     // While the store is being indexed, a story not found yet may still come.
-    let held = view.visible_held();
     let indexed = app.loading().is_none();
     list::draw(buf, list_area, rows, &mut offset, opts, |i, w| {
         let state = match (held[i].1, app.session().is_read(&visible[i].id)) {
