@@ -219,6 +219,12 @@ pub struct App {
 /// How many stories' places are kept ([`App::leave_story`]): a day's reading, many times.
 const STORIES_PLACED: std::num::NonZeroUsize = std::num::NonZeroUsize::new(512).unwrap();
 
+/// `path` as [`with_tilde`] writes it, under this user's home folder.
+fn under_home(path: &std::path::Path) -> String {
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    with_tilde(path, home.as_deref())
+}
+
 /// `path` with the home folder written `~`, as a shell takes it: the status bar has little
 /// room, and the end of a path says the most.
 fn with_tilde(path: &std::path::Path, home: Option<&std::path::Path>) -> String {
@@ -911,27 +917,24 @@ impl App {
     /// Where the digests shown come from: the store's path, or the samples and where to put
     /// real digests (the start, [`SAMPLES_LABEL`], is what is kept when room is short).
     pub fn store_label(&self) -> String {
-        let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
         match &self.library.origin {
-            Origin::Store(path) => with_tilde(path, home.as_deref()),
-            Origin::Samples { store } => format!(
-                "{SAMPLES_LABEL} — put digests in {}",
-                with_tilde(store, home.as_deref())
-            ),
+            Origin::Store(path) => under_home(path),
+            Origin::Samples { store } => {
+                format!("{SAMPLES_LABEL} — put digests in {}", under_home(store))
+            }
         }
     }
     /// The help's word on where the digests come from, and how to read others.
     pub fn store_note(&self) -> String {
-        let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
         match &self.library.origin {
             Origin::Store(path) => format!(
                 "Digests: {} (ribao --store DIR, or RIBAO_STORE, reads another folder).",
-                with_tilde(path, home.as_deref())
+                under_home(path)
             ),
             Origin::Samples { store } => format!(
                 "These are ribao's built-in samples. Put your digests (.md, .markdown, .txt, \
                  in any sub-folders) in {}, or run ribao --store DIR.",
-                with_tilde(store, home.as_deref())
+                under_home(store)
             ),
         }
     }
