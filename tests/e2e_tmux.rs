@@ -393,10 +393,7 @@ fn a_broken_categories_table_is_reported_on_the_reader_screen() {
     let screen = t.wait_for("the problem", |s| {
         s.contains("using the built-in categories")
     });
-    let joined: String = screen
-        .lines()
-        .map(|l| l.replace(['┃', '│', ' '], ""))
-        .collect();
+    let joined = common::unframed(&screen);
     assert!(
         joined.contains("categories.toml:notavalidcategoriestable"),
         "{screen}"

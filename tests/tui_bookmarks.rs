@@ -1,5 +1,6 @@
 //! Bookmarks and the saved position in the reader, driven by keys on TestBackend.
 
+mod common;
 mod tui_support;
 use ribao::state::{Bookmark, Change, Position, State};
 use ribao::text::TextOptions;
@@ -633,10 +634,7 @@ fn a_broken_state_file_is_told_whole_in_a_popup_until_closed() {
         .find(|n| n.contains(".broken-"))
         .expect("the broken file is kept");
     // The copy's name, wrapped over rows as need be, and why the file could not be used.
-    let joined: String = screen
-        .lines()
-        .map(|l| l.replace(['│', '┃', ' '], ""))
-        .collect();
+    let joined = common::unframed(&screen);
     assert!(joined.contains(&copy), "{copy} not on screen:\n{screen}");
     assert!(joined.contains("notvalidJSON"), "{screen}");
     h.keys("q");

@@ -1,6 +1,7 @@
 //! How the reader behaves: moving through dates, categories and stories, reading, scrolling,
 //! resizing, links, messages — the whole app driven through its event loop on `TestBackend`.
 
+mod common;
 #[path = "tui_support.rs"]
 mod support;
 
@@ -745,11 +746,7 @@ fn samples_say_where_digests_go() {
     // Where the status bar has no room for it, the help says it (tester G, at 100×30).
     h.resize(100, 30);
     h.keys("?G");
-    let help: String = h
-        .rows()
-        .iter()
-        .map(|r| r.replace(['┃', '│', ' '], ""))
-        .collect();
+    let help = common::unframed(&h.rows().join("\n"));
     assert!(
         help.contains("Putyourdigests(.md,.markdown,.txt,inanysub-folders)in/home/reader/.local/share/ribao/digests"),
         "{help}"

@@ -113,3 +113,12 @@ pub fn without_read_marks(screen: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// A screen's rows joined without pane borders and spaces: text a popup wrapped over rows
+/// reads as one run, to look for whole.
+pub fn unframed(screen: &str) -> String {
+    screen
+        .lines()
+        .map(|l| l.replace(['│', '┃', ' '], ""))
+        .collect()
+}
