@@ -1,7 +1,8 @@
 //! Writing an index: parsed digests and digests kept from the previous index, newest first,
 //! with their items as columns and their text appended to the text part.
 
-use super::codec::Enc;
+use super::codec::{Dec, Enc};
+use super::scratch::Scratch;
 use super::{
     DigestInfo, FileRecord, HEADER_LEN, ID_LEN, INFERRED, Index, MAGIC, NO_LABEL, OTHER_FORMS,
     Outcome, REPEAT, VERSION,
@@ -9,24 +10,139 @@ use super::{
 use crate::categories::Categorizer;
 use crate::model::{Digest, Format, Item};
 use crate::search::SearchText;
+use chrono::NaiveDate;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 /// One file of the store, as the new index will hold it.
-#[allow(clippy::large_enum_variant)] // a few per file, moved once
 pub enum Entry<'a> {
-    /// Parsed now: the digest without its items, which are packed, their searchable text
-    /// already in the sink (`text_sum` is its checksum).
-    Parsed {
-        file: FileRecord,
-        digest: Digest,
-        items: PackedItems,
-        text_sum: u64,
-    },
+    /// Parsed now: what places it in the list; the rest waits in the scratch.
+    Parsed { file: FileRecord, digest: Spilled },
     /// Could not be read or parsed (`file.outcome` holds why).
     Problem(FileRecord),
     /// Unchanged since `old` indexed it: its record is copied.
     Kept { old: &'a Index, file: usize },
+}
+
+/// A parsed digest waiting for the index to be written: what sorts it and names its series,
+/// held; its own fields and its packed items, in a [`Scratch`] (a first run of a
+/// 10,000-file archive held them all, 110 MB, until the last was parsed).
+pub struct Spilled {
+    date: Option<NaiveDate>,
+    source: String,
+    series: Option<String>,
+    path: PathBuf,
+    at: u64,
+    len: usize,
+    /// Its items, and the bytes of their titles and links: what the columns are sized by.
+    items: usize,
+    shown: usize,
+}
+
+/// A spilled digest read back: what [`Spilled`] does not hold.
+struct Unspilled {
+    id: String,
+    title: String,
+    format: Format,
+    warnings: Vec<String>,
+    front_page: String,
+    text_sum: u64,
+    items: PackedItems,
+}
+
+impl Spilled {
+    /// Puts `digest` (its items taken out), its packed `items` and the checksum of their text
+    /// in `scratch`.
+    pub fn put(
+        digest: Digest,
+        items: &PackedItems,
+        text_sum: u64,
+        scratch: &mut Scratch,
+    ) -> std::io::Result<Spilled> {
+        let mut e = Enc::default();
+        e.str(&digest.id);
+        e.str(&digest.title);
+        e.u8(format_to_u8(digest.format));
+        e.strs(&digest.warnings);
+        e.str(&digest.front_page);
+        e.u64(text_sum);
+        e.str(&items.strings);
+        e.u32(items.items.len() as u32);
+        for item in &items.items {
+            for end in item.ends {
+                e.u32(end);
+            }
+            e.u8(item.present);
+            e.u8(u8::from(item.inferred) | u8::from(item.text.other_forms) << 1);
+            e.u64(item.text.at);
+            e.u32(item.text.len);
+            e.u64(item.text.story);
+        }
+        Ok(Spilled {
+            at: scratch.put(&e.buf)?,
+            len: e.buf.len(),
+            items: items.len(),
+            shown: items.shown(),
+            date: digest.date,
+            source: digest.source,
+            series: digest.series,
+            path: digest.path,
+        })
+    }
+
+    /// Reads the rest back from `scratch` (through `buf`).
+    fn read(&self, scratch: &mut Scratch, buf: &mut Vec<u8>) -> std::io::Result<Unspilled> {
+        scratch.read_at(self.at, self.len, buf)?;
+        Self::decode(buf).map_err(std::io::Error::other)
+    }
+
+    fn decode(buf: &[u8]) -> Result<Unspilled, super::Corrupt> {
+        let mut d = Dec::new(buf, 0);
+        let id = d.str()?.to_string();
+        let title = d.str()?.to_string();
+        let format = format_from_u8(d.u8()?).unwrap_or(Format::Generic);
+        let warnings = d.strs()?;
+        let front_page = d.str()?.to_string();
+        let text_sum = d.u64()?;
+        let strings = d.str()?.to_string();
+        let count = d.u32()? as usize;
+        let mut items = Vec::with_capacity(count);
+        let mut last = 0;
+        for _ in 0..count {
+            let mut ends = [0; FIELDS];
+            for end in &mut ends {
+                *end = d.u32()?;
+                // Fields are read as slices of `strings`: a bad end must not panic.
+                if *end < last || !strings.is_char_boundary(*end as usize) {
+                    return Err(super::Corrupt("a spilled story's fields are out of place"));
+                }
+                last = *end;
+            }
+            let present = d.u8()?;
+            let flags = d.u8()?;
+            items.push(PackedItem {
+                ends,
+                present,
+                inferred: flags & 1 != 0,
+                text: TextAt {
+                    at: d.u64()?,
+                    len: d.u32()?,
+                    other_forms: flags & 2 != 0,
+                    story: d.u64()?,
+                },
+            });
+        }
+        Ok(Unspilled {
+            id,
+            title,
+            format,
+            warnings,
+            front_page,
+            text_sum,
+            items: PackedItems { strings, items },
+        })
+    }
 }
 
 /// Where an item's searchable text was written, what [`SearchText`] said of it, and its
@@ -39,10 +155,8 @@ pub struct TextAt {
     pub story: u64,
 }
 
-/// A parsed digest's items as the index takes them, their fields in one buffer. Every changed
-/// file's items are held until the index is written: as [`Item`]s, a string per field, they
-/// were most of a first run's memory (365 of 437 MB for 10,000 files), and their freeing
-/// took 0.2 s.
+/// A parsed digest's items as the index takes them, their fields in one buffer: as [`Item`]s,
+/// a string per field, holding them cost three times the memory, and their freeing 0.2 s.
 pub struct PackedItems {
     strings: String,
     items: Vec<PackedItem>,
@@ -60,9 +174,6 @@ struct PackedItem {
 
 /// id, title, then the optional fields.
 const FIELDS: usize = 7;
-
-/// Digests written between handing freed memory back: no slower, in runs with and without.
-const GIVE_BACK_EVERY: usize = 256;
 
 impl PackedItems {
     pub fn with_capacity(items: usize) -> PackedItems {
@@ -163,8 +274,7 @@ impl TextSink for Vec<u8> {
     }
 }
 
-/// One digest as the writer takes it, whichever way it came. Parsed ones are owned, so each
-/// is let go once written.
+/// One digest as the writer takes it, whichever way it came.
 struct Row<'a> {
     file: FileRecord,
     /// The name of its series when that is not its own (set once every row is in).
@@ -172,27 +282,28 @@ struct Row<'a> {
     source_digest: Source<'a>,
 }
 
-#[allow(clippy::large_enum_variant)] // one per digest
 enum Source<'a> {
-    Parsed {
-        digest: Digest,
-        items: PackedItems,
-        text_sum: u64,
-    },
+    Parsed(Spilled),
+    Kept(&'a Index, &'a DigestInfo),
+}
+
+/// A row's digest as it is written: a parsed one read back from the scratch.
+enum Written<'a> {
+    Parsed(Unspilled),
     Kept(&'a Index, &'a DigestInfo),
 }
 
 impl Row<'_> {
-    fn date(&self) -> Option<chrono::NaiveDate> {
+    fn date(&self) -> Option<NaiveDate> {
         match &self.source_digest {
-            Source::Parsed { digest, .. } => digest.date,
+            Source::Parsed(s) => s.date,
             Source::Kept(_, info) => info.date,
         }
     }
 
     fn own_source(&self) -> &str {
         match &self.source_digest {
-            Source::Parsed { digest, .. } => &digest.source,
+            Source::Parsed(s) => &s.source,
             Source::Kept(_, info) => &info.own_source,
         }
     }
@@ -206,45 +317,40 @@ impl Row<'_> {
 
     fn series(&self) -> Option<&str> {
         match &self.source_digest {
-            Source::Parsed { digest, .. } => digest.series.as_deref(),
+            Source::Parsed(s) => s.series.as_deref(),
             Source::Kept(_, info) => info.series.as_deref(),
         }
     }
 
     fn path(&self) -> &Path {
         match &self.source_digest {
-            Source::Parsed { digest, .. } => &digest.path,
+            Source::Parsed(s) => &s.path,
             Source::Kept(_, info) => &info.path,
         }
     }
 }
 
-/// Builds the metadata. Kept items keep their text where it is when `same_text` (the sink
-/// appends to the old index's text file), else it is copied to `sink`.
-pub fn build(
+/// Writes the index to `out`: parsed digests are read back from `spill`; kept items keep
+/// their text where it is when `same_text` (the sink appends to the old index's text file),
+/// else it is copied to `sink`. The columns wait where `spill` does until the labels ahead of
+/// them are known.
+pub fn build<W: Write + Seek>(
     entries: Vec<Entry>,
+    mut spill: Scratch,
     sink: &mut dyn TextSink,
     same_text: bool,
     categorizer: &Categorizer,
     blob: &str,
-) -> std::io::Result<Vec<u8>> {
+    out: W,
+) -> std::io::Result<W> {
     let mut files: Vec<FileRecord> = Vec::with_capacity(entries.len());
     let mut rows: Vec<Row> = Vec::new();
     for e in entries {
         match e {
-            Entry::Parsed {
-                file,
-                digest,
-                items,
-                text_sum,
-            } => rows.push(Row {
+            Entry::Parsed { file, digest } => rows.push(Row {
                 file,
                 series_name: None,
-                source_digest: Source::Parsed {
-                    digest,
-                    items,
-                    text_sum,
-                },
+                source_digest: Source::Parsed(digest),
             }),
             Entry::Problem(file) => files.push(file),
             Entry::Kept { old, file } => {
@@ -277,41 +383,40 @@ pub fn build(
 
     let mut labels = Labels::default();
     let mut digests = Enc::default();
-    // Sized for every item at once: doubling as they come held the largest columns twice
-    // over. Kept items' strings are not counted (their digests are not decoded twice).
+    // In memory, sized for every item at once: doubling as they come held the largest
+    // columns twice over. Kept items' strings are not counted (their digests are not
+    // decoded twice).
     let (items, shown) = rows
         .iter()
         .fold((0, 0), |(n, shown), row| match &row.source_digest {
-            Source::Parsed { items, .. } => (n + items.len(), shown + items.shown()),
+            Source::Parsed(s) => (n + s.items, shown + s.shown),
             Source::Kept(_, info) => (n + info.items.len(), shown),
         });
-    let mut cols = ItemColumns::with_capacity(items);
-    let mut fronts: Vec<u8> = Vec::new();
-    let mut strings: Vec<u8> = Vec::with_capacity(shown);
+    let mut cols = ItemColumns::new(items, &spill)?;
+    let mut fronts = spill.beside(0)?;
+    let mut strings = spill.beside(shown)?;
     let mut text_sums: Vec<u8> = Vec::new();
+    let mut record = Vec::new();
     let digest_count = rows.len();
     for (d, row) in rows.into_iter().enumerate() {
-        // The parsed digests let go so far are handed back as the columns grow: kept for
-        // reuse, they stayed beside the columns (a first run of `list` peaked at 315 MB on
-        // a 10,000-file archive, against 213 MB).
-        if d % GIVE_BACK_EVERY == 0 {
-            crate::memory::give_back_freed();
-        }
         let file_index = files.len() as u32;
-        let mut record = row.file.clone();
-        record.outcome = Outcome::Digest(d as u32);
-        files.push(record);
-        let front_off = fronts.len() as u64;
+        let mut file = row.file.clone();
+        file.outcome = Outcome::Digest(d as u32);
+        files.push(file);
+        let written = match row.source_digest {
+            Source::Parsed(ref s) => Written::Parsed(s.read(&mut spill, &mut record)?),
+            Source::Kept(old, info) => Written::Kept(old, info),
+        };
         // The digest's own fields, whichever way it came, written in one place.
-        let (id, title, format, warnings, front) = match &row.source_digest {
-            Source::Parsed { digest, .. } => (
-                digest.id.as_str(),
-                digest.title.as_str(),
-                digest.format,
-                digest.warnings.as_slice(),
-                digest.front_page.as_str(),
+        let (id, title, format, warnings, front) = match &written {
+            Written::Parsed(p) => (
+                p.id.as_str(),
+                p.title.as_str(),
+                p.format,
+                p.warnings.as_slice(),
+                p.front_page.as_str(),
             ),
-            Source::Kept(old, info) => (
+            Written::Kept(old, info) => (
                 info.id.as_str(),
                 info.title.as_str(),
                 info.format,
@@ -329,10 +434,11 @@ pub fn build(
         digests.str(title);
         digests.u8(format_to_u8(format));
         digests.strs(warnings);
-        fronts.extend_from_slice(front.as_bytes());
+        let front_off = fronts.put(front.as_bytes())?;
         let count;
-        match &row.source_digest {
-            Source::Parsed { items, .. } => {
+        match &written {
+            Written::Parsed(p) => {
+                let items = &p.items;
                 count = items.len();
                 for (n, item) in items.items.iter().enumerate() {
                     let (id, title, [category, region, outlet, url, unified]) = items.fields(n);
@@ -356,10 +462,10 @@ pub fn build(
                             date,
                             digest: d as u32,
                         },
-                    );
+                    )?;
                 }
             }
-            Source::Kept(old, info) => {
+            Written::Kept(old, info) => {
                 count = info.items.len();
                 for i in info.items.clone() {
                     let v = old.item(i);
@@ -389,98 +495,131 @@ pub fn build(
                             date,
                             digest: d as u32,
                         },
-                    );
+                    )?;
                 }
             }
         }
         digests.u32(count as u32);
         digests.u64(front_off);
-        digests.u32((fronts.len() as u64 - front_off) as u32);
+        digests.u32(front.len() as u32);
         // Kept text is the same bytes, where it stays or copied.
-        let sum = match row.source_digest {
-            Source::Parsed { text_sum, .. } => text_sum,
-            Source::Kept(_, info) => info.text_sum,
+        let sum = match written {
+            Written::Parsed(p) => p.text_sum,
+            Written::Kept(_, info) => info.text_sum,
         };
         text_sums.extend_from_slice(&sum.to_le_bytes());
     }
+    drop(spill);
 
-    // The header goes in front once the checksums are known: its room is kept, so the
-    // finished index is never copied whole.
-    let mut body = Enc {
-        buf: vec![0; HEADER_LEN],
-    };
-    body.u64(categorizer.fingerprint());
-    body.str(blob);
-    body.u64(sink.len());
-    body.strs(&labels.names);
-    body.strs(&categorizer.names().collect::<Vec<_>>());
-    body.u32(files.len() as u32);
+    let mut head = Enc::default();
+    head.u64(categorizer.fingerprint());
+    head.str(blob);
+    head.u64(sink.len());
+    head.strs(&labels.names);
+    head.strs(&categorizer.names().collect::<Vec<_>>());
+    head.u32(files.len() as u32);
     for f in &files {
-        body.bytes(&path_to_bytes(&f.rel));
-        body.u64(f.size);
-        body.i64(f.changed);
+        head.bytes(&path_to_bytes(&f.rel));
+        head.u64(f.size);
+        head.i64(f.changed);
         match &f.outcome {
             Outcome::Digest(d) => {
-                body.u8(0);
-                body.u32(*d);
+                head.u8(0);
+                head.u32(*d);
             }
             Outcome::Problem(m) => {
-                body.u8(1);
-                body.str(m);
+                head.u8(1);
+                head.str(m);
             }
         }
     }
-    body.u32(digest_count as u32);
-    body.buf.extend_from_slice(&digests.buf);
-    let head_len = body.buf.len() - HEADER_LEN;
-    body.u32(cols.count as u32);
-    let by_id = cols.by_id();
-    let ItemColumns {
-        count: _,
-        seen: _,
-        holders: _,
-        ids,
-        category,
-        region,
-        outlet,
-        unified,
-        flags,
-        str_off,
-        title_len,
-        url_len,
-        text_off,
-        text_len,
-        story,
-        digest,
-    } = cols;
+    head.u32(digest_count as u32);
+    head.buf.extend_from_slice(&digests.buf);
+    drop(digests);
+    let count = cols.count as u32;
+    let by_id = Scratch::Memory(cols.by_id());
+    // Done with once repeats are flagged: not held while the index is written.
+    drop((cols.seen, cols.holders));
     let parts = [
-        ids, category, region, outlet, unified, flags, str_off, title_len, url_len, text_off,
-        text_len, story, digest, by_id, strings, fronts, text_sums,
+        Scratch::Memory(cols.ids),
+        cols.category,
+        cols.region,
+        cols.outlet,
+        cols.unified,
+        Scratch::Memory(cols.flags),
+        cols.str_off,
+        cols.title_len,
+        cols.url_len,
+        cols.text_off,
+        cols.text_len,
+        cols.story,
+        cols.digest,
+        by_id,
+        strings,
+        fronts,
+        Scratch::Memory(text_sums),
     ];
-    body.buf
-        .reserve_exact(parts.iter().map(|p| 8 + p.len()).sum());
-    // Each part is let go once copied, so the columns are not all held twice.
-    for part in parts {
-        body.bytes(&part);
-    }
+    write_index(out, &head.buf, count, parts)
+}
 
-    let sums = &body.buf[HEADER_LEN..];
+/// Writes `head` and the counted `parts` after room for the header, then the header, once
+/// the checksums are known: the index is written as it goes, never held whole.
+fn write_index<W: Write + Seek, const N: usize>(
+    mut out: W,
+    head: &[u8],
+    count: u32,
+    parts: [Scratch; N],
+) -> std::io::Result<W> {
+    out.write_all(&[0; HEADER_LEN])?;
+    let mut body = Summed {
+        out: &mut out,
+        sum: xxhash_rust::xxh3::Xxh3::new(),
+        len: 0,
+    };
+    body.write_all(head)?;
+    let head_sum = body.sum.digest();
+    body.write_all(&count.to_le_bytes())?;
+    for part in parts {
+        part.write_counted(&mut body)?;
+    }
+    let (sum, len) = (body.sum.digest(), body.len);
     let mut header = Enc::default();
     header.buf.extend_from_slice(MAGIC);
     header.u32(VERSION);
-    header.u64(xxhash_rust::xxh3::xxh3_64(&sums[..head_len]));
-    header.u64(xxhash_rust::xxh3::xxh3_64(sums));
-    header.u64(sums.len() as u64);
-    header.u64(head_len as u64);
-    body.buf[..HEADER_LEN].copy_from_slice(&header.buf);
-    Ok(body.buf)
+    header.u64(head_sum);
+    header.u64(sum);
+    header.u64(len);
+    header.u64(head.len() as u64);
+    out.seek(SeekFrom::Start(0))?;
+    out.write_all(&header.buf)?;
+    Ok(out)
+}
+
+/// A writer that sums and counts what goes through it.
+struct Summed<'w, W> {
+    out: &'w mut W,
+    sum: xxhash_rust::xxh3::Xxh3,
+    len: u64,
+}
+
+impl<W: Write> Write for Summed<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.sum.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// The name each series of digests goes by: the one most of them give, on a tie the one
 /// the newest gives. One archive names the same publication `AI News Daily`, `AI Daily
 /// Briefing` and a dozen more in its headings, day by day, under one front-matter title.
 fn series_names(rows: &[Row]) -> HashMap<String, String> {
-    let mut counts: HashMap<(&str, &str), (usize, Option<chrono::NaiveDate>)> = HashMap::new();
+    let mut counts: HashMap<(&str, &str), (usize, Option<NaiveDate>)> = HashMap::new();
     for row in rows {
         if let Some(series) = row.series() {
             let (n, newest) = counts.entry((series, row.own_source())).or_default();
@@ -488,7 +627,7 @@ fn series_names(rows: &[Row]) -> HashMap<String, String> {
             *newest = (*newest).max(row.date());
         }
     }
-    let mut best: HashMap<&str, (usize, Option<chrono::NaiveDate>, &str)> = HashMap::new();
+    let mut best: HashMap<&str, (usize, Option<NaiveDate>, &str)> = HashMap::new();
     for ((series, name), (n, newest)) in counts {
         let candidate = (n, newest, name);
         best.entry(series)
@@ -516,7 +655,7 @@ struct ItemFields<'a> {
     known: bool,
     text: (u64, u32),
     story: u64,
-    date: Option<chrono::NaiveDate>,
+    date: Option<NaiveDate>,
     digest: u32,
 }
 
@@ -529,46 +668,54 @@ struct ItemColumns {
     /// The ids written so far, and which item holds each story on each date (see
     /// [`ItemColumns::flag_repeat`]).
     seen: HashSet<[u8; ID_LEN]>,
-    holders: HashMap<(Option<chrono::NaiveDate>, u64), (usize, Rank)>,
+    holders: HashMap<(Option<NaiveDate>, u64), (usize, Rank)>,
+    /// Held: the lookup by id is sorted from them, and a repeat found later flags an item
+    /// written before.
     ids: Vec<u8>,
-    category: Vec<u8>,
-    region: Vec<u8>,
-    outlet: Vec<u8>,
-    unified: Vec<u8>,
     flags: Vec<u8>,
-    str_off: Vec<u8>,
-    title_len: Vec<u8>,
-    url_len: Vec<u8>,
-    text_off: Vec<u8>,
-    text_len: Vec<u8>,
-    story: Vec<u8>,
-    digest: Vec<u8>,
+    category: Scratch,
+    region: Scratch,
+    outlet: Scratch,
+    unified: Scratch,
+    str_off: Scratch,
+    title_len: Scratch,
+    url_len: Scratch,
+    text_off: Scratch,
+    text_len: Scratch,
+    story: Scratch,
+    digest: Scratch,
 }
 
 impl ItemColumns {
-    fn with_capacity(n: usize) -> ItemColumns {
-        let column = |width: usize| Vec::with_capacity(n * width);
-        ItemColumns {
+    /// Columns for `n` items, waiting where `spill` does.
+    fn new(n: usize, spill: &Scratch) -> std::io::Result<ItemColumns> {
+        let column = |width: usize| spill.beside(n * width);
+        Ok(ItemColumns {
             count: 0,
             seen: HashSet::with_capacity(n),
             holders: HashMap::with_capacity(n),
-            ids: column(ID_LEN),
-            category: column(4),
-            region: column(4),
-            outlet: column(4),
-            unified: column(4),
-            flags: column(1),
-            str_off: column(8),
-            title_len: column(4),
-            url_len: column(4),
-            text_off: column(8),
-            text_len: column(4),
-            story: column(8),
-            digest: column(4),
-        }
+            ids: Vec::with_capacity(n * ID_LEN),
+            flags: Vec::with_capacity(n),
+            category: column(4)?,
+            region: column(4)?,
+            outlet: column(4)?,
+            unified: column(4)?,
+            str_off: column(8)?,
+            title_len: column(4)?,
+            url_len: column(4)?,
+            text_off: column(8)?,
+            text_len: column(4)?,
+            story: column(8)?,
+            digest: column(4)?,
+        })
     }
 
-    fn push(&mut self, labels: &mut Labels, strings: &mut Vec<u8>, f: ItemFields) {
+    fn push(
+        &mut self,
+        labels: &mut Labels,
+        strings: &mut Scratch,
+        f: ItemFields,
+    ) -> std::io::Result<()> {
         self.count += 1;
         // Ids are 12 hex digits (the parser makes them so); a shorter one is padded with
         // NULs, which the reader trims, so the column stays fixed-width.
@@ -591,7 +738,7 @@ impl ItemColumns {
             (&mut self.unified, f.unified),
         ] {
             let id = label.map_or(NO_LABEL, |l| labels.id(l));
-            col.extend_from_slice(&id.to_le_bytes());
+            col.put(&id.to_le_bytes())?;
         }
         let flag = |set: bool, bit: u8| if set { bit } else { 0 };
         self.flags.push(
@@ -599,18 +746,16 @@ impl ItemColumns {
         );
         // Title and link side by side: a screen of items reads one stretch of the table.
         let url = f.url.unwrap_or("");
-        self.str_off
-            .extend_from_slice(&(strings.len() as u64).to_le_bytes());
-        self.title_len
-            .extend_from_slice(&(f.title.len() as u32).to_le_bytes());
-        self.url_len
-            .extend_from_slice(&(url.len() as u32).to_le_bytes());
-        strings.extend_from_slice(f.title.as_bytes());
-        strings.extend_from_slice(url.as_bytes());
-        self.text_off.extend_from_slice(&f.text.0.to_le_bytes());
-        self.text_len.extend_from_slice(&f.text.1.to_le_bytes());
-        self.story.extend_from_slice(&f.story.to_le_bytes());
-        self.digest.extend_from_slice(&f.digest.to_le_bytes());
+        self.str_off.put(&strings.len().to_le_bytes())?;
+        self.title_len.put(&(f.title.len() as u32).to_le_bytes())?;
+        self.url_len.put(&(url.len() as u32).to_le_bytes())?;
+        strings.put(f.title.as_bytes())?;
+        strings.put(url.as_bytes())?;
+        self.text_off.put(&f.text.0.to_le_bytes())?;
+        self.text_len.put(&f.text.1.to_le_bytes())?;
+        self.story.put(&f.story.to_le_bytes())?;
+        self.digest.put(&f.digest.to_le_bytes())?;
+        Ok(())
     }
 
     /// Whether the item being written (`count - 1`) repeats a story an item written before
@@ -668,7 +813,7 @@ impl Labels {
     }
 }
 
-fn put_date(e: &mut Enc, date: Option<chrono::NaiveDate>) {
+fn put_date(e: &mut Enc, date: Option<NaiveDate>) {
     use chrono::Datelike;
     e.i64(date.map_or(i64::MIN, |d| i64::from(d.num_days_from_ce())));
 }

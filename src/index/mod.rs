@@ -9,8 +9,8 @@ mod build;
 pub mod cache;
 mod codec;
 mod folders;
+mod scratch;
 
-pub use build::{Entry, build};
 pub use codec::Corrupt;
 
 use crate::model::Format;
