@@ -172,6 +172,9 @@ struct PackedItem {
     text: TextAt,
 }
 
+/// Kept digests read between letting the old index's pages go.
+const RELEASE_EVERY: usize = 256;
+
 /// id, title, then the optional fields.
 const FIELDS: usize = 7;
 
@@ -397,6 +400,7 @@ pub fn build<W: Write + Seek>(
     let mut strings = spill.beside(shown)?;
     let mut text_sums: Vec<u8> = Vec::new();
     let mut record = Vec::new();
+    let mut kept = 0;
     let digest_count = rows.len();
     for (d, row) in rows.into_iter().enumerate() {
         let file_index = files.len() as u32;
@@ -466,6 +470,13 @@ pub fn build<W: Write + Seek>(
                 }
             }
             Written::Kept(old, info) => {
+                // The old index is read through once: what was read of it need not stay
+                // resident beside what is written (37 MB in the last step of a first run
+                // of a 10,000-file archive).
+                kept += 1;
+                if kept % RELEASE_EVERY == 0 {
+                    old.release_pages();
+                }
                 count = info.items.len();
                 for i in info.items.clone() {
                     let v = old.item(i);

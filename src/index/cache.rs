@@ -743,6 +743,30 @@ mod tests {
         assert_eq!(written[0], written[1]);
     }
 
+    /// An index whose pages were let go ([`Index::release_pages`]) reads the same after.
+    #[test]
+    fn an_index_reads_the_same_after_its_pages_are_let_go() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store");
+        let cache_root = tempfile::tempdir().unwrap();
+        let cache = Cache::new(cache_root.path(), &root);
+        let categorizer = Categorizer::builtin();
+        let plan = cache.plan(&root, crate::store::scan(&root).files, &categorizer);
+        let progress = Progress::of(0);
+        let index = cache
+            .update(&root, plan, &categorizer, &progress, &HashSet::new())
+            .unwrap();
+        assert!(matches!(index.meta, Bytes::Mapped(_)));
+        let read = |index: &Index| -> Vec<String> {
+            (0..index.items)
+                .map(|i| format!("{:?} {:?}", index.item(i), index.text_of(i)))
+                .collect()
+        };
+        let before = read(&index);
+        assert!(before.len() > 10, "{before:?}");
+        index.release_pages();
+        assert_eq!(read(&index), before);
+    }
+
     #[test]
     fn relative_bytes_are_the_relative_path() {
         for (root, name) in [

@@ -71,6 +71,20 @@ impl Deref for Bytes {
     }
 }
 
+impl Bytes {
+    /// Lets the pages of a mapping read so far leave this process's memory: a large index
+    /// read through once (its digests kept while the next is written) stays out of it.
+    fn release(&self) {
+        #[cfg(unix)]
+        if let Bytes::Mapped(map) = self {
+            // SAFETY: the mapping is read-only, of a file never written in place (see
+            // `cache::map`): dropped pages are read again from the file when next used.
+            // Best effort: an error leaves them resident.
+            let _ = unsafe { map.unchecked_advise(memmap2::UncheckedAdvice::DontNeed) };
+        }
+    }
+}
+
 /// One file of the store as indexed: its key (path, size, change time) and what came of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileRecord {
@@ -223,6 +237,12 @@ pub struct Index {
 
 impl Index {
     /// Reads an index from its two parts; `root` is the store folder its paths are under.
+    /// Lets the pages read so far leave this process's memory (see [`Bytes::release`]).
+    pub fn release_pages(&self) {
+        self.meta.release();
+        self.text.release();
+    }
+
     /// `verify_all` checks every byte of the metadata; otherwise only the head (labels,
     /// files, digests) is checked, for an index this process or the marker file vouches for
     /// (see `cache`), so a start does not read the whole file.
