@@ -268,10 +268,12 @@ fn assert_second_date_saved(home: &Path) {
 }
 
 /// `kill -SIGNAL` from outside quits as `q` does: SIGINT and SIGQUIT too, which raw mode
-/// keeps the keyboard from sending but `kill` can (they left the alternate screen on).
+/// keeps the keyboard from sending but `kill` can (they left the alternate screen on). The
+/// exit status tells the shell a signal ended it, 128 + its number, as for any program (a
+/// script's loop can stop on it).
 #[test]
 fn a_signal_to_end_quits_as_q_does_restoring_the_terminal_and_saving_the_position() {
-    for signal in ["TERM", "INT", "QUIT"] {
+    for (signal, status) in [("TERM", 143), ("INT", 130), ("QUIT", 131)] {
         let home = tempfile::tempdir().unwrap();
         let Some(t) = on_the_second_date(&format!("sig{signal}"), home.path()) else {
             return;
@@ -281,7 +283,7 @@ fn a_signal_to_end_quits_as_q_does_restoring_the_terminal_and_saving_the_positio
             .status()
             .unwrap();
         assert!(killed.success());
-        assert_restored(&t);
+        assert_restored_with(&t, &format!("exit={status}"));
         assert_second_date_saved(home.path());
     }
 }

@@ -231,8 +231,11 @@ fn read(
         problems,
         colours: report::colours_wanted(),
     };
-    crate::tui::run(library, options)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(match crate::tui::run(library, options)? {
+        crate::tui::Ending::Quit => ExitCode::SUCCESS,
+        // As the shell reports a program the signal ended.
+        crate::tui::Ending::Signal(signal) => ExitCode::from(128u8.saturating_add(signal as u8)),
+    })
 }
 
 /// After `search`, a word like `-传闻` means "exclude 传闻", not an option: it is passed on

@@ -30,9 +30,9 @@ pub enum Event {
     Wake,
     /// The terminal's input failed for good.
     InputClosed(String),
-    /// The system asks the reader to end (SIGTERM, SIGINT or SIGQUIT, or SIGHUP when the
-    /// terminal closes): it quits as `q` does, saving where it was.
-    Terminate,
+    /// The system asks the reader to end with this signal (SIGTERM, SIGINT or SIGQUIT, or
+    /// SIGHUP when the terminal closes): it quits as `q` does, saving where it was.
+    Terminate(i32),
 }
 
 /// Where the run loop gets events.

@@ -78,7 +78,7 @@ impl Default for Options {
 /// alternate screen. The session is flushed before the terminal is restored, so nothing is
 /// lost if that fails (a closed window); its error is returned. The library may be shared
 /// (`Arc<Library>`) with other work.
-pub fn run(library: impl Into<Arc<Library>>, options: Options) -> anyhow::Result<()> {
+pub fn run(library: impl Into<Arc<Library>>, options: Options) -> anyhow::Result<Ending> {
     let mut app = App::new(library, options.text, options.session);
     app.set_colours(options.colours);
     app.relay_session_message();
@@ -105,7 +105,17 @@ pub fn run(library: impl Into<Arc<Library>>, options: Options) -> anyhow::Result
     let flushed = app.save_on_quit();
     drop(events);
     drop(guard);
-    result.and(flushed)
+    let ending = result?;
+    flushed.map(|()| ending)
+}
+
+/// How the reader ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit (or the events ended).
+    Quit,
+    /// A signal asked it to: its number.
+    Signal(i32),
 }
 
 /// What the loop needs from the world outside the app.
@@ -123,7 +133,7 @@ pub trait Host {
 }
 
 /// The loop: handle every waiting event, take what background work has finished, then draw
-/// once. Returns when the app quits or the events end. While idle it waits for events
+/// once. Returns how it ended when the app quits or the events end. While idle it waits for events
 /// (background work sends [`Event::Wake`]) and the tick that expires messages and moves the
 /// indexing count, four times a second; it draws only when something changed.
 pub fn run_app<B: Backend>(
@@ -131,7 +141,7 @@ pub fn run_app<B: Backend>(
     app: &mut App,
     events: &mut impl EventSource,
     host: &mut impl Host,
-) -> anyhow::Result<()>
+) -> anyhow::Result<Ending>
 where
     B::Error: Send + Sync + 'static,
 {
@@ -144,14 +154,14 @@ where
         let mut handled = 0;
         while let Some(event) = next {
             match handle(app, event, host)? {
-                Step::Quit => {
+                Step::Quit(ending) => {
                     if app.saving_index() {
                         app.notify("saving the index…", false);
                         // A terminal gone (the window closed) has nothing to show it on.
                         let _ = draw(terminal, app, host);
                         app.wait_for_index_saved(INDEX_SAVE_WAIT);
                     }
-                    return Ok(());
+                    return Ok(ending);
                 }
                 Step::Redraw => redraw = true,
                 Step::Repaint => repaint = true,
@@ -172,11 +182,11 @@ where
             draw(terminal, app, host)?;
         }
     }
-    Ok(())
+    Ok(Ending::Quit)
 }
 
 enum Step {
-    Quit,
+    Quit(Ending),
     Redraw,
     /// Redraw every cell: the screen was used by something else.
     Repaint,
@@ -188,7 +198,7 @@ fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<S
         Event::Key(key) if app.text_key(&key) => Step::Redraw,
         Event::Key(key) => match keymap::action_for(&key) {
             Some(action) => match relayed(app, action) {
-                Some(Effect::Quit) => Step::Quit,
+                Some(Effect::Quit) => Step::Quit(Ending::Quit),
                 Some(Effect::Suspend) => match host.suspend() {
                     // Whatever the shell left on the screen is painted over.
                     Ok(()) => Step::Repaint,
@@ -246,7 +256,7 @@ fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<S
         // The results are taken after the batch (see run_app).
         Event::Wake => Step::Nothing,
         Event::InputClosed(why) => anyhow::bail!("lost the terminal's input: {why}"),
-        Event::Terminate => Step::Quit,
+        Event::Terminate(signal) => Step::Quit(Ending::Signal(signal)),
     })
 }
 

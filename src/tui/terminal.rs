@@ -100,7 +100,8 @@ pub fn suspend() -> Result<(), String> {
 
 /// SIGTERM, SIGHUP, SIGINT and SIGQUIT (the last two from `kill`: raw mode reads Ctrl-C and
 /// Ctrl-\ as keys) end the reader as `q` does (terminal restored, position saved) by
-/// sending [`Event::Terminate`] to its loop. Another one a second or more later (the loop
+/// sending [`Event::Terminate`] to its loop; it then exits with 128 + the signal's number,
+/// as the shell reports a program the signal ended. Another one a second or more later (the loop
 /// did not answer) restores the terminal and exits at once; those within the second are the
 /// same request (a closing window hangs the reader up twice: the system and the shell).
 #[cfg(unix)]
@@ -111,8 +112,8 @@ pub fn forward_signals(events: std::sync::mpsc::Sender<Event>) -> anyhow::Result
         .name("ribao-signals".into())
         .spawn(move || {
             let mut signals = signals.forever();
-            if signals.next().is_some() {
-                let _ = events.send(Event::Terminate);
+            if let Some(signal) = signals.next() {
+                let _ = events.send(Event::Terminate(signal));
             }
             let first = std::time::Instant::now();
             for signal in signals {
