@@ -448,6 +448,27 @@ fn nested_lists_have_hanging_indents() {
     );
 }
 
+/// A numbered list's numbers are aligned on the right, so the text after ` 9.` and `10.`
+/// starts in one column, its wrapped lines too; a list written `1)` shows `1)`.
+#[test]
+fn a_numbered_lists_text_lines_up_and_its_numbers_keep_their_sign() {
+    let md: String = (1..=10).map(|n| format!("{n}. 第{n}项\n")).collect();
+    let lines = render_plain(&md, 20);
+    assert_eq!(lines.len(), 10, "{lines:?}");
+    assert_eq!(
+        [&lines[0], &lines[8], &lines[9]],
+        [" 1. 第1项", " 9. 第9项", "10. 第10项"]
+    );
+    assert_eq!(
+        render_plain("9. 甲乙丙丁戊己庚辛\n10. 十\n", 12),
+        [" 9. 甲乙丙丁", "    戊己庚辛", "10. 十"]
+    );
+    assert_eq!(
+        render_plain("1) 甲\n2) 乙\n   1. 内\n\n- 点\n", 20),
+        ["1) 甲", "2) 乙", "   1. 内", "", "• 点"]
+    );
+}
+
 #[test]
 fn loose_lists_keep_blank_lines_between_items() {
     assert_eq!(render_plain("- 甲\n\n- 乙\n", 20), ["• 甲", "", "• 乙"]);

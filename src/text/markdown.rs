@@ -1,6 +1,7 @@
 //! Markdown to wrapped, styled lines: one [`Line`] per screen row.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
+use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use ratatui::style::{Modifier, Style};
@@ -55,11 +56,62 @@ pub fn render_markdown(md: &str, width: usize, opts: TextOptions) -> Rendered {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
-    let mut renderer = Renderer::new(width, opts);
-    for event in Parser::new_ext(&prepared, options) {
+    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(&prepared, options)
+        .into_offset_iter()
+        .collect();
+    let mut renderer = Renderer::new(width, opts, numberings(&prepared, &events));
+    for (event, _) in events {
         renderer.event(event);
     }
     renderer.finish()
+}
+
+/// How a numbered list marks its items: the sign after each number, as written (`1.` or
+/// `1)`), and the width of its last number, to which the others are aligned on the right
+/// (the text after ` 9.` and `10.` lines up).
+#[derive(Debug, Clone, Copy)]
+struct Numbering {
+    sign: char,
+    width: usize,
+}
+
+impl Numbering {
+    const PLAIN: Numbering = Numbering {
+        sign: '.',
+        width: 1,
+    };
+}
+
+/// The numbering of each numbered list in `events` (parsed from `source`), in the order the
+/// lists start: a list's last number is known only at its end.
+fn numberings(source: &str, events: &[(Event, Range<usize>)]) -> VecDeque<Numbering> {
+    let mut found = Vec::new();
+    // Per open list: its place in `found` and its next number, for a numbered one.
+    let mut open: Vec<Option<(usize, u64)>> = Vec::new();
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::List(start)) => open.push(start.map(|first| {
+                let marker = source.get(range.clone()).unwrap_or_default().trim_start();
+                let sign = marker.trim_start_matches(|c: char| c.is_ascii_digit());
+                found.push(Numbering {
+                    sign: if sign.starts_with(')') { ')' } else { '.' },
+                    ..Numbering::PLAIN
+                });
+                (found.len() - 1, first)
+            })),
+            Event::Start(Tag::Item) => {
+                if let Some(Some((at, next))) = open.last_mut() {
+                    found[*at].width = next.to_string().len();
+                    *next += 1;
+                }
+            }
+            Event::End(TagEnd::List(_)) => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    found.into()
 }
 
 /// A block that prefixes every line of its content.
@@ -73,7 +125,7 @@ struct Container {
 }
 
 struct List {
-    next_number: Option<u64>,
+    next_number: Option<(u64, Numbering)>,
     items: usize,
     /// Loose lists have a blank line between items; pulldown-cmark shows this as paragraphs
     /// inside the items.
@@ -88,6 +140,8 @@ struct Renderer {
     link_numbers: HashMap<String, usize>,
     containers: Vec<Container>,
     lists: Vec<List>,
+    /// The numbering of the numbered lists not started yet.
+    numberings: VecDeque<Numbering>,
     /// Consecutive text events, joined before sanitising.
     text_run: String,
     /// Inline content of the paragraph, heading, list item text or table cell being built.
@@ -109,7 +163,7 @@ struct Renderer {
 }
 
 impl Renderer {
-    fn new(width: usize, opts: TextOptions) -> Self {
+    fn new(width: usize, opts: TextOptions, numberings: VecDeque<Numbering>) -> Self {
         Self {
             width,
             opts,
@@ -118,6 +172,7 @@ impl Renderer {
             link_numbers: HashMap::new(),
             containers: Vec::new(),
             lists: Vec::new(),
+            numberings,
             text_run: String::new(),
             inline: Vec::new(),
             styles: Vec::new(),
@@ -212,8 +267,12 @@ impl Renderer {
             Tag::HtmlBlock => self.begin_block(),
             Tag::List(start) => {
                 self.begin_block();
+                let next_number = start.map(|first| {
+                    let numbering = self.numberings.pop_front();
+                    (first, numbering.unwrap_or(Numbering::PLAIN))
+                });
                 self.lists.push(List {
-                    next_number: start,
+                    next_number,
                     items: 0,
                     loose: false,
                 });
@@ -346,8 +405,8 @@ impl Renderer {
         }
         list.items += 1;
         let marker = match &mut list.next_number {
-            Some(n) => {
-                let marker = format!("{n}. ");
+            Some((n, Numbering { sign, width })) => {
+                let marker = format!("{n:>width$}{sign} ");
                 *n += 1;
                 marker
             }
