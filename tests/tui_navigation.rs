@@ -734,8 +734,14 @@ fn samples_say_where_digests_go() {
     assert!(h.text().contains(
         "★ 0 · built-in samples — put digests in /home/reader/.local/share/ribao/digests"
     ));
-    // Narrower, the words that fit whole, never a word cut (`built-in sampl…`).
-    for (width, said) in [(80, "★ 0 · built-in samples "), (56, "★ 0 · samples ")] {
+    // Narrower, the words that fit whole, never a word cut (`built-in sampl…`); one pane at
+    // a time, after the unread count, which no pane shows then.
+    for (width, said) in [
+        (80, "★ 0 · built-in samples "),
+        (72, "8 unread   ★ 0 · built-in samples "),
+        (66, "8 unread      ★ 0 · samples "),
+        (56, "8 unread      ★ 0 "),
+    ] {
         h.resize(width, 24);
         let rows = h.rows();
         assert!(
@@ -1074,19 +1080,21 @@ fn titles_open(h: &Harness) -> Option<String> {
 }
 
 /// One pane at a time, nothing else shows how many stories are unread: the status bar
-/// does, before the store's path.
+/// does, before the store's path (at 55 columns, without it).
 #[test]
 fn the_status_bar_counts_the_unread_stories_one_pane_at_a_time() {
-    let mut h = Harness::new(app(), 70, 24);
-    let rows = h.rows();
-    assert!(
-        rows[rows.len() - 2].contains("8 stories, 8 unread"),
-        "{rows:#?}"
-    );
-    h.keys("<Enter><Enter><Enter>");
-    let rows = h.rows();
-    assert!(
-        rows[rows.len() - 2].contains("8 stories, 7 unread"),
-        "{rows:#?}"
-    );
+    for width in [70, 55] {
+        let mut h = Harness::new(app(), width, 24);
+        let rows = h.rows();
+        assert!(
+            rows[rows.len() - 2].contains("8 stories, 8 unread"),
+            "{rows:#?}"
+        );
+        h.keys("<Enter><Enter><Enter>");
+        let rows = h.rows();
+        assert!(
+            rows[rows.len() - 2].contains("8 stories, 7 unread"),
+            "{rows:#?}"
+        );
+    }
 }

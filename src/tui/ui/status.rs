@@ -275,11 +275,9 @@ fn message_line(app: &App, width: usize, opts: text::TextOptions) -> Option<Line
 }
 
 /// Columns of the store's path the status bar keeps, when the panes show how many stories
-/// are unread, before it says so too.
+/// are unread, before it says so too. One pane at a time, nothing else shows it: the count
+/// goes before the path (the help says where the digests come from).
 const PATH_BEFORE_UNREAD: usize = 24;
-/// The same, one pane at a time, where nothing else shows how many are unread: enough for
-/// `samples`, which tells a new user what is shown.
-const PATH_BEFORE_UNREAD_NARROW: usize = 10;
 
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     // Counted now if no pane of counts was drawn (a narrow screen): the scope says them.
@@ -299,11 +297,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     // where the panes show the counts), then the indexing progress goes first and the rest
     // is cut.
     let mut scope_text = scope(app, true);
-    let path = if app.view.wide {
-        PATH_BEFORE_UNREAD
-    } else {
-        PATH_BEFORE_UNREAD_NARROW
-    };
+    let path = if app.view.wide { PATH_BEFORE_UNREAD } else { 0 };
     if !fits(&scope_text, path) {
         scope_text = scope(app, false);
     }
