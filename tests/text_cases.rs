@@ -469,6 +469,26 @@ fn a_numbered_lists_text_lines_up_and_its_numbers_keep_their_sign() {
     );
 }
 
+/// Deep nesting gives way whole containers at a time, outermost first: a list's number is
+/// never cut to another number, nor a quote's bar to half of it; a number wider than a
+/// very narrow screen leaves for its text is cut, and says so.
+#[test]
+fn deep_nesting_gives_way_a_whole_container_at_a_time() {
+    let md = "123456789. 第一项文字\n123456790. second\n";
+    assert_eq!(
+        render_plain(md, 20),
+        ["123456789. 第一项文", "           字", "123456790. second"]
+    );
+    assert_eq!(render_plain("> > > > 1. 一项\n", 20), ["│ │ │ 1. 一项"]);
+    assert_eq!(
+        render_plain("> > > > 123456. 引用深处的编号项\n", 30),
+        ["│ │ │ 123456. 引用深处的编号项"]
+    );
+    let cut = render_plain(md, 12);
+    assert!(cut[0].starts_with("…789. 第"), "{cut:?}");
+    assert!(cut.iter().all(|l| str_width(l, NARROW) <= 12), "{cut:?}");
+}
+
 #[test]
 fn loose_lists_keep_blank_lines_between_items() {
     assert_eq!(render_plain("- 甲\n\n- 乙\n", 20), ["• 甲", "", "• 乙"]);
@@ -969,7 +989,7 @@ fn render_cache_reuses_and_bounds() {
 }
 
 /// Lists in lists and quotes in quotes deeper than the width allows: the nesting keeps at
-/// most half the width, its innermost columns, so no line is wider than the width, each
+/// most half the width, its innermost containers, so no line is wider than the width, each
 /// level's text is all there, and a wrapped item's lines stay in line with its first.
 #[test]
 fn deep_nesting_keeps_to_the_width() {

@@ -14,6 +14,7 @@ use super::html::{ADDRESS, HtmlText, picture_label};
 use super::sanitize::sanitize;
 use super::table::Table;
 use super::theme;
+use super::truncate::truncate_left;
 use super::width::str_width;
 use super::wrap::{MIN_WRAP_WIDTH, break_code_line, wrap_with_prefix};
 
@@ -689,39 +690,32 @@ impl Renderer {
     }
 
     /// A prefix of deep nesting (lists in lists, quotes in quotes) keeps at most half the
-    /// width, its innermost columns: the text keeps room to be read and no line is wider than
-    /// the width. A line's first prefix and the next ones' lose the same columns, so the text
-    /// under a list marker stays in line with the text after it.
-    fn fitted(&self, spans: Vec<Span<'static>>) -> Vec<Span<'static>> {
-        let width = |s: &str| str_width(s, self.opts);
-        let total: usize = spans.iter().map(|s| width(&s.content)).sum();
-        let mut excess = total.saturating_sub(self.width / 2);
-        if excess == 0 {
-            return spans;
+    /// width, its innermost containers: the text keeps room to be read and no line is wider
+    /// than the width. Containers go whole, outermost first (a part of a quote's bar or of a
+    /// list's number reads as something else), and a line's first prefix and the next ones'
+    /// lose the same, so the text under a list marker stays in line with the text after it.
+    /// The innermost stays whole while the text keeps its least room beside it; past that
+    /// (a nine-digit number on a narrow screen) it is cut on the left, the cut marked.
+    fn fitted(&self, mut spans: Vec<Span<'static>>) -> Vec<Span<'static>> {
+        let width = |s: &Span| str_width(&s.content, self.opts);
+        let half = self.width / 2;
+        let mut total: usize = spans.iter().map(width).sum();
+        let mut gone = 0;
+        while total > half && gone + 1 < spans.len() {
+            total -= width(&spans[gone]);
+            gone += 1;
         }
-        let mut kept = Vec::new();
-        for span in spans {
-            let w = width(&span.content);
-            if excess >= w {
-                excess -= w;
-                continue;
+        spans.drain(..gone);
+        if total + MIN_WRAP_WIDTH > self.width
+            && let Some(inner) = spans.first_mut()
+        {
+            inner.content = match inner.content.trim().is_empty() {
+                true => " ".repeat(half),
+                false => truncate_left(&inner.content, half, self.opts).into_owned(),
             }
-            if excess > 0 {
-                let mut at = 0;
-                for (i, c) in span.content.char_indices() {
-                    if excess == 0 {
-                        at = i;
-                        break;
-                    }
-                    excess = excess.saturating_sub(width(c.encode_utf8(&mut [0; 4])));
-                    at = i + c.len_utf8();
-                }
-                kept.push(Span::styled(span.content[at..].to_string(), span.style));
-                continue;
-            }
-            kept.push(span);
+            .into();
         }
-        kept
+        spans
     }
 
     /// Columns left for content after the container prefixes.
