@@ -54,7 +54,9 @@ fn emoji_sequences_are_two_columns() {
 
 #[test]
 fn ambiguous_characters_follow_the_option() {
-    for c in ["①", "“", "…", "—", "·"] {
+    // Letters too (`é`, Greek, Cyrillic, `´`), which unicode-width's CJK measure counts
+    // narrow and an ambiguous-wide terminal draws wide (tester M).
+    for c in ["①", "“", "…", "—", "·", "é", "ω", "Ж", "´"] {
         assert_eq!(str_width(c, NARROW), 1, "{c}");
         assert_eq!(str_width(c, WIDE), 2, "{c}");
     }

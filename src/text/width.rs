@@ -25,11 +25,89 @@ pub fn grapheme_width(g: &str, opts: TextOptions) -> usize {
     }
     let narrow = usize::from(g.cell_width());
     if opts.ambiguous_wide && !g.is_ascii() {
-        narrow + g.width_cjk().saturating_sub(g.width())
+        let extra = g.width_cjk().saturating_sub(g.width());
+        let letter = narrow == 1 && g.chars().next().is_some_and(is_ambiguous_letter);
+        narrow + extra.max(usize::from(letter))
     } else {
         narrow
     }
 }
+
+/// Whether `c` is a letter or modifier symbol East Asian Width calls ambiguous (`é`, `ω`,
+/// `Ж`, `´`). `width_cjk` counts these narrow, but a terminal set to draw ambiguous
+/// characters wide (xterm's `-cjk_width`, VTE, iTerm2) draws them wide like the rest.
+fn is_ambiguous_letter(c: char) -> bool {
+    let at = AMBIGUOUS_LETTERS.partition_point(|&(_, last)| last < c);
+    AMBIGUOUS_LETTERS
+        .get(at)
+        .is_some_and(|&(first, _)| first <= c)
+}
+
+/// The ranges [`is_ambiguous_letter`] holds: East_Asian_Width `A` with a General_Category
+/// of a letter or `Sk`, from Python's `unicodedata` (Unicode 14.0).
+const AMBIGUOUS_LETTERS: [(char, char); 61] = [
+    ('\u{00A8}', '\u{00A8}'),
+    ('\u{00AA}', '\u{00AA}'),
+    ('\u{00B4}', '\u{00B4}'),
+    ('\u{00B8}', '\u{00B8}'),
+    ('\u{00BA}', '\u{00BA}'),
+    ('\u{00C6}', '\u{00C6}'),
+    ('\u{00D0}', '\u{00D0}'),
+    ('\u{00D8}', '\u{00D8}'),
+    ('\u{00DE}', '\u{00E1}'),
+    ('\u{00E6}', '\u{00E6}'),
+    ('\u{00E8}', '\u{00EA}'),
+    ('\u{00EC}', '\u{00ED}'),
+    ('\u{00F0}', '\u{00F0}'),
+    ('\u{00F2}', '\u{00F3}'),
+    ('\u{00F8}', '\u{00FA}'),
+    ('\u{00FC}', '\u{00FC}'),
+    ('\u{00FE}', '\u{00FE}'),
+    ('\u{0101}', '\u{0101}'),
+    ('\u{0111}', '\u{0111}'),
+    ('\u{0113}', '\u{0113}'),
+    ('\u{011B}', '\u{011B}'),
+    ('\u{0126}', '\u{0127}'),
+    ('\u{012B}', '\u{012B}'),
+    ('\u{0131}', '\u{0133}'),
+    ('\u{0138}', '\u{0138}'),
+    ('\u{013F}', '\u{0142}'),
+    ('\u{0144}', '\u{0144}'),
+    ('\u{0148}', '\u{014B}'),
+    ('\u{014D}', '\u{014D}'),
+    ('\u{0152}', '\u{0153}'),
+    ('\u{0166}', '\u{0167}'),
+    ('\u{016B}', '\u{016B}'),
+    ('\u{01CE}', '\u{01CE}'),
+    ('\u{01D0}', '\u{01D0}'),
+    ('\u{01D2}', '\u{01D2}'),
+    ('\u{01D4}', '\u{01D4}'),
+    ('\u{01D6}', '\u{01D6}'),
+    ('\u{01D8}', '\u{01D8}'),
+    ('\u{01DA}', '\u{01DA}'),
+    ('\u{01DC}', '\u{01DC}'),
+    ('\u{0251}', '\u{0251}'),
+    ('\u{0261}', '\u{0261}'),
+    ('\u{02C4}', '\u{02C4}'),
+    ('\u{02C7}', '\u{02C7}'),
+    ('\u{02C9}', '\u{02CB}'),
+    ('\u{02CD}', '\u{02CD}'),
+    ('\u{02D0}', '\u{02D0}'),
+    ('\u{02D8}', '\u{02DB}'),
+    ('\u{02DD}', '\u{02DD}'),
+    ('\u{02DF}', '\u{02DF}'),
+    ('\u{0391}', '\u{03A1}'),
+    ('\u{03A3}', '\u{03A9}'),
+    ('\u{03B1}', '\u{03C1}'),
+    ('\u{03C3}', '\u{03C9}'),
+    ('\u{0401}', '\u{0401}'),
+    ('\u{0410}', '\u{044F}'),
+    ('\u{0451}', '\u{0451}'),
+    ('\u{207F}', '\u{207F}'),
+    ('\u{2113}', '\u{2113}'),
+    ('\u{2126}', '\u{2126}'),
+    ('\u{212B}', '\u{212B}'),
+];
 
 /// Width of a string: the sum of its grapheme widths.
 pub fn str_width(s: &str, opts: TextOptions) -> usize {
