@@ -174,6 +174,36 @@ fn items_filters_by_date_category_and_source() {
     assert_eq!(feb, month("2026-02"));
 }
 
+/// A table larger than is written at once (a megabyte) comes out whole and in order, each
+/// row once: piped, rows are written as they come.
+#[test]
+fn a_long_table_is_written_whole_and_in_order() {
+    let mut day = String::from("# 日报 2026-03-01\n\n");
+    for n in 1..=20_000 {
+        day += &format!("{n}. 示例公司第{n}号新闻，面向开发者开放了新的模型与工具。\n");
+    }
+    let (_dir, store) = store_of("2026-03-01.md", &day);
+    let out = ribao(&["items", "--store", &store]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.len() > 1 << 20, "{} bytes", out.stdout.len());
+    let rows: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(rows.len(), 20_000);
+    for (n, row) in rows.iter().enumerate() {
+        assert!(
+            row.ends_with(&format!("  示例公司第{}号新闻", n + 1)),
+            "row {n}: {row}"
+        );
+    }
+}
+
 #[test]
 fn a_filter_that_is_not_a_date_or_matches_nothing_says_so() {
     let bad = ribao(&["items", "--store", &store(), "--date", "2026-13-45"]);

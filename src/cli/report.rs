@@ -690,17 +690,33 @@ enum Fit {
 /// or three lines. Piped, rows are whole.
 fn print_table(rows: &[Vec<String>], fits: &[Fit], opts: TextOptions) -> anyhow::Result<()> {
     let width = |s: &str| crate::text::str_width(s, opts);
-    // Measured as printed: sanitising changes widths (a tab becomes spaces).
-    let rows: Vec<Vec<_>> = rows
-        .iter()
-        .map(|r| r.iter().map(|cell| crate::text::sanitize(cell)).collect())
-        .collect();
     let columns = rows.first().map_or(0, Vec::len);
-    let mut widths: Vec<usize> = (0..columns)
-        .map(|c| rows.iter().map(|r| width(&r[c])).max().unwrap_or(0))
+    let room = terminal_room();
+    // Measured as printed: sanitising changes widths (a tab becomes spaces). Piped, the last
+    // column is neither padded nor cut: it is made as its row is written, and rows are
+    // written as they come, so `ribao items | head` has its rows without every title of a
+    // large archive measured first.
+    let measured = match room {
+        Some(_) => columns,
+        None => columns.saturating_sub(1),
+    };
+    let cells: Vec<Vec<(Cow<str>, usize)>> = rows
+        .iter()
+        .map(|r| {
+            r[..measured]
+                .iter()
+                .map(|cell| {
+                    let cell = crate::text::sanitize(cell);
+                    let w = width(&cell);
+                    (cell, w)
+                })
+                .collect()
+        })
+        .collect();
+    let mut widths: Vec<usize> = (0..measured)
+        .map(|c| cells.iter().map(|r| r[c].1).max().unwrap_or(0))
         .collect();
     let fit = |c: usize| fits.get(c).copied().unwrap_or(Fit::End);
-    let room = terminal_room();
     if let Some(room) = room {
         let kept: usize = (0..columns)
             .filter(|&c| fit(c) == Fit::Keep)
@@ -718,17 +734,26 @@ fn print_table(rows: &[Vec<String>], fits: &[Fit], opts: TextOptions) -> anyhow:
         }
     }
     let mut out = String::new();
-    for row in &rows {
+    for (row, measured) in rows.iter().zip(&cells) {
         let mut line = String::new();
-        for (c, cell) in row.iter().enumerate() {
-            let cell = match fit(c) {
-                Fit::Keep => Cow::Borrowed(cell.as_ref()),
-                Fit::End => crate::text::truncate(cell, widths[c], opts),
-                Fit::Start => crate::text::truncate_left(cell, widths[c], opts),
+        for c in 0..columns {
+            let Some((cell, cell_width)) = measured.get(c) else {
+                line.push_str(&crate::text::sanitize(&row[c]));
+                continue;
+            };
+            let (cell, shown) = if *cell_width <= widths[c] || fit(c) == Fit::Keep {
+                (Cow::Borrowed(cell.as_ref()), *cell_width)
+            } else {
+                let cut = match fit(c) {
+                    Fit::Start => crate::text::truncate_left(cell, widths[c], opts),
+                    _ => crate::text::truncate(cell, widths[c], opts),
+                };
+                let shown = width(&cut);
+                (cut, shown)
             };
             line.push_str(&cell);
             if c + 1 < columns {
-                line.extend(std::iter::repeat_n(' ', widths[c] - width(&cell) + 2));
+                line.extend(std::iter::repeat_n(' ', widths[c] - shown + 2));
             }
         }
         let line = line.trim_end();
@@ -737,9 +762,16 @@ fn print_table(rows: &[Vec<String>], fits: &[Fit], opts: TextOptions) -> anyhow:
             None => out.push_str(line),
         }
         out.push('\n');
+        if out.len() >= EMIT_EVERY {
+            emit(&out)?;
+            out.clear();
+        }
     }
     emit(&out)
 }
+
+/// Bytes of a table written at a time.
+const EMIT_EVERY: usize = 1 << 20;
 
 /// Columns a column that gives way keeps on a narrow terminal before rows are cut.
 const NARROWEST_COLUMN: usize = 8;
