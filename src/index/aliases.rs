@@ -117,11 +117,6 @@ pub fn load(dir: &Path) -> HashMap<String, String> {
 
 /// Keeps `aliases` in `dir`, replacing the file whole (written beside it, then renamed).
 pub fn save(dir: &Path, aliases: &HashMap<String, String>) -> std::io::Result<()> {
-    // Named as the index's half-written files are, so a killed ribao's is cleared with them.
-    let tmp = dir.join(format!("index.bin.aliases.{}.tmp", std::process::id()));
-    fs::write(
-        &tmp,
-        serde_json::to_vec(aliases).map_err(std::io::Error::other)?,
-    )?;
-    fs::rename(&tmp, dir.join(FILE))
+    let bytes = serde_json::to_vec(aliases).map_err(std::io::Error::other)?;
+    super::cache::replace_beside_index(dir, FILE, &bytes)
 }

@@ -383,6 +383,19 @@ impl Cache {
     }
 }
 
+/// Replaces `file` in the cache folder `dir` whole: written beside it, then renamed. Its
+/// temporary file is named as the index's half-written ones (`index.bin.*.tmp`), so a killed
+/// ribao's is cleared with them, and it is removed when the renaming fails (a folder where
+/// the file goes left one at every run).
+pub(super) fn replace_beside_index(dir: &Path, file: &str, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = dir.join(format!("{META}.{file}.{}.tmp", std::process::id()));
+    let written = fs::write(&tmp, bytes).and_then(|()| fs::rename(&tmp, dir.join(file)));
+    if written.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    written
+}
+
 /// What an update has written that no index refers to yet: removed (files it made) or cut
 /// back (the text file it appends to) unless it completes. A full disk, or a folder where
 /// the index goes, left a text file and an index of hundreds of megabytes behind, run
@@ -819,6 +832,20 @@ mod tests {
         fs::remove_dir(cache.dir().join(META)).unwrap();
         let index = update().unwrap();
         assert_eq!(names(), ["index.bin", "lock", &index.blob, "verified"]);
+    }
+
+    /// A cache file replaced whole leaves no temporary file behind when it cannot be (a
+    /// folder where it goes).
+    #[test]
+    fn a_cache_file_that_cannot_be_replaced_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let names = || fs::read_dir(dir.path()).unwrap().count();
+        fs::create_dir(dir.path().join("folders")).unwrap();
+        assert!(replace_beside_index(dir.path(), "folders", b"x").is_err());
+        assert_eq!(names(), 1);
+        replace_beside_index(dir.path(), "aliases.json", b"{}").unwrap();
+        assert_eq!(fs::read(dir.path().join("aliases.json")).unwrap(), b"{}");
+        assert_eq!(names(), 2);
     }
 
     /// An index whose pages were let go ([`Index::release_pages`]) reads the same after.

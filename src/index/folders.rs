@@ -58,10 +58,7 @@ pub(super) fn save(dir: &Path, root: &Path, index: u64, scan: &Scan) -> std::io:
     if fs::read(dir.join(FILE)).is_ok_and(|old| old == enc.buf) {
         return Ok(());
     }
-    // Named as the index's half-written files are, so a killed ribao's is cleared with them.
-    let tmp = dir.join(format!("index.bin.{FILE}.{}.tmp", std::process::id()));
-    fs::write(&tmp, &enc.buf)?;
-    fs::rename(&tmp, dir.join(FILE))
+    super::cache::replace_beside_index(dir, FILE, &enc.buf)
 }
 
 /// The record in `dir`; None when there is none, or it is damaged.
