@@ -402,6 +402,34 @@ fn table_cells_keep_their_latin_words_whole() {
     );
 }
 
+/// An address with letters of other scripts in its path is printed whole as any other
+/// (tester O: `…/статья-про-ии` went to a line of its own); Chinese text after an address,
+/// with no space between, is not part of it.
+#[test]
+fn a_printed_address_keeps_its_letters_of_other_scripts() {
+    let printed = TextOptions {
+        whole_urls: true,
+        ..NARROW
+    };
+    let md = "[ссылка](https://example.com/abcdefghijklmnop/статья-про-ии) 和 \
+              https://example.org/λόγος/abcdefghij 以及https://example.net/a中文说明";
+    let lines: Vec<String> = render_markdown(md, 30, printed)
+        .lines
+        .iter()
+        .map(plain)
+        .collect();
+    for address in [
+        "https://example.com/abcdefghijklmnop/статья-про-ии",
+        "https://example.org/λόγος/abcdefghij",
+    ] {
+        assert!(lines.iter().any(|l| l.contains(address)), "{lines:#?}");
+    }
+    assert!(
+        lines.iter().any(|l| l.ends_with("https://example.net/a")),
+        "{lines:#?}"
+    );
+}
+
 /// Printed text keeps a long address whole, past the width; in a table's cell it is broken
 /// to fit its column, or the row's later cells and border are pushed out of line (tester J:
 /// a row 111 columns wide at 57 in `ribao show`).

@@ -13,12 +13,22 @@ pub fn web_scheme_len(s: &str) -> Option<usize> {
     })
 }
 
+/// Whether `c` may be part of an address written out: ASCII but for spaces, controls, double
+/// quotes, backticks and angle brackets, and letters and digits of scripts other than CJK
+/// (`/статья`, `/λόγος`). CJK text and punctuation outside ASCII end it: Chinese text runs
+/// right after an address (`https://a.example/x，见…`, `…/x中文`).
+pub fn in_address(c: char) -> bool {
+    match c.is_ascii() {
+        true => c.is_ascii_graphic() && !matches!(c, '<' | '>' | '"' | '`'),
+        false => c.is_alphanumeric() && !super::chars::is_cjk(c),
+    }
+}
+
 /// Where each bare `http://` or `https://` address (the scheme in any case) in `text` is.
 /// One starts after anything but an ASCII letter or digit (Chinese text may run right up to
-/// it: `可访问https://…`) and runs to a space, a character outside ASCII (Chinese text right
-/// after it: `https://a.example/x，见…`), a double quote, backtick or angle bracket; the
-/// punctuation that ends a sentence is not part of it, nor a `)` or `]` it does not open,
-/// nor a closing `'` (one inside stays: `wiki/Hilbert's_problems`).
+/// it: `可访问https://…`) and runs while [`in_address`]; the punctuation that ends a
+/// sentence is not part of it, nor a `)` or `]` it does not open, nor a closing `'` (one
+/// inside stays: `wiki/Hilbert's_problems`).
 pub fn bare_urls(text: &str) -> Vec<Range<usize>> {
     // Lowered for finding the scheme: ASCII lowering keeps every byte where it is.
     let lower = text.to_ascii_lowercase();
@@ -37,9 +47,7 @@ pub fn bare_urls(text: &str) -> Vec<Range<usize>> {
         if after_word {
             continue;
         }
-        let len = rest
-            .find(|c: char| !c.is_ascii() || c.is_ascii_whitespace() || "<>\"`".contains(c))
-            .unwrap_or(rest.len());
+        let len = rest.find(|c: char| !in_address(c)).unwrap_or(rest.len());
         let url = trimmed(&rest[..len]);
         // A host of letters with a dot in it: `http://` alone, or `https://.`, is no address.
         let host = &url[scheme.min(url.len())..];

@@ -385,7 +385,7 @@ fn url_ranges(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         let len = rest
-            .find(|c: char| !c.is_ascii_graphic() || matches!(c, '<' | '>' | '"' | '`'))
+            .find(|c: char| !super::autolink::in_address(c))
             .unwrap_or(rest.len());
         let mut url = &rest[..len];
         loop {
