@@ -6,6 +6,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 /// What a bookmark whose title a hand edit blanked is shown as, not nothing.
 pub const UNTITLED: &str = "(untitled)";
@@ -113,10 +114,22 @@ impl Bookmark {
 }
 
 /// The current time in the form `added` uses: `2026-11-23T10:15:00.123Z`. To the
-/// millisecond, so bookmarks made within one second keep their order, also when one is
-/// removed and put back (files of earlier versions say whole seconds, read the same way).
+/// millisecond, and never the same twice in one process (a millisecond later than the last
+/// when the clock has not moved on), so bookmarks made at once (`ribao bookmark add A B C`)
+/// keep their order, also when one is removed and put back (files of earlier versions say
+/// whole seconds, read the same way).
 pub fn timestamp_now() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+    static LAST: AtomicI64 = AtomicI64::new(i64::MIN);
+    let now = Utc::now().timestamp_millis();
+    let next = |last: i64| now.max(last.saturating_add(1));
+    let last = LAST
+        .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |last| {
+            Some(next(last))
+        })
+        .unwrap_or(now);
+    DateTime::from_timestamp_millis(next(last))
+        .unwrap_or_else(Utc::now)
+        .to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 /// Where the reader was, so the next start resumes there.
@@ -170,5 +183,16 @@ impl State {
         let mut list: Vec<&Bookmark> = self.bookmarks.iter().rev().collect();
         list.sort_by_key(|b| std::cmp::Reverse(b.added_at()));
         list
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Times made in a row are all different and in order, though the clock says the same
+    /// millisecond: bookmarks made at once kept no order of their own.
+    #[test]
+    fn each_time_made_is_later_than_the_last() {
+        let times: Vec<String> = (0..2000).map(|_| super::timestamp_now()).collect();
+        assert!(times.windows(2).all(|w| w[0] < w[1]), "{times:?}");
     }
 }
