@@ -1584,6 +1584,42 @@ fn the_bookmarks_filter_reads_as_a_search_query() {
     );
 }
 
+/// As in a search, `category:other` (or `未分类`) finds the bookmarks without a category of
+/// their own, and `-category:other` leaves them out (tester P: they found none, left none
+/// out).
+#[test]
+fn the_bookmarks_filter_finds_the_uncategorised_as_search_does() {
+    let mark = |id: &str, category: Option<&str>| Bookmark {
+        id: id.into(),
+        date: Some("2026-01-01".into()),
+        source: "日报".into(),
+        category: category.map(Into::into),
+        title: format!("书签{id}"),
+        url: None,
+        path: "/store/2026-01-01.md".into(),
+        added: "2026-01-01T00:00:00Z".into(),
+        extra: Default::default(),
+    };
+    let state = State {
+        bookmarks: vec![
+            mark("000000000001", None),
+            mark("000000000002", Some("产品")),
+        ],
+        ..State::default()
+    };
+    let mut h = Harness::new(app_with_state(state), 100, 30);
+    h.keys("B");
+    for (filter, n) in [
+        ("category:other", 1),
+        ("category:未分类", 1),
+        ("-category:other", 1),
+        ("category:产品", 1),
+        ("-category:产品 -category:other", 0),
+    ] {
+        assert_eq!(shown(&mut h, filter), n, "{filter}");
+    }
+}
+
 /// As in a search, the bookmarks filter's `source:` finds a story's outlet too,
 /// `category:` its unified category, and its words the story's text: they found only the
 /// publication, its own category and the title (tester H).

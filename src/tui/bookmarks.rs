@@ -104,8 +104,14 @@ impl BookmarksView {
                     Some(b.source.as_str()),
                     now.and_then(|n| n.outlet.as_deref()),
                 ];
+                // One without a category of its own is found by what the reader calls it,
+                // as a search finds it (`category:other`).
                 let categories = [
-                    b.category.as_deref(),
+                    Some(
+                        b.category
+                            .as_deref()
+                            .unwrap_or(crate::categories::UNCATEGORIZED),
+                    ),
                     now.and_then(|n| n.unified.as_deref()),
                 ];
                 q.bad_date.is_none()
