@@ -117,7 +117,7 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (
         key('u'),
         Action::Undo,
-        "undo A; bookmarks view: put back removed ones",
+        "undo A; bookmarks view: undo the last removal",
     ),
     (
         key('/'),
