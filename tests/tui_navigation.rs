@@ -1079,6 +1079,21 @@ fn titles_open(h: &Harness) -> Option<String> {
     h.app.opened().map(|(_, item)| item.title.to_string())
 }
 
+/// Too narrow for the scope's words, the category's name gives way, not the count after it
+/// (tester Q: `… · 3… ★ 0`).
+#[test]
+fn a_narrow_status_bar_cuts_the_category_not_the_count() {
+    for width in [38, 40] {
+        let mut h = Harness::new(app(), width, 24);
+        let rows = h.rows();
+        let status = &rows[rows.len() - 2];
+        assert!(
+            status.contains("2026-01-20 · ") && status.contains("… · 8 stories"),
+            "{width}: {status:?}"
+        );
+    }
+}
+
 /// One pane at a time, nothing else shows how many stories are unread: the status bar
 /// does, before the store's path (at 55 columns, without it).
 #[test]

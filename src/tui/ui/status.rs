@@ -17,15 +17,17 @@ use ratatui::text::{Line, Span};
 /// `2026-01-20 · 技术前沿解读 · 4 items`; in the search view `搜索 “英伟达” · 全部存档 · 9
 /// results`.
 fn scope(app: &App, unread: bool) -> String {
-    let text = scope_only(app, unread);
+    let text = scope_only(app, unread, None);
     match app.loading() {
         Some(progress) => format!("{text} · {progress}…"),
         None => text,
     }
 }
 
-/// `unread`: with how many of the stories are unread (`8 stories, 3 unread`).
-fn scope_only(app: &App, unread: bool) -> String {
+/// `unread`: with how many of the stories are unread (`8 stories, 3 unread`). `room`: the
+/// columns it may take, which its category's name gives way to (the stories pane's title
+/// shows it), down to a few: the count was cut in the middle of its number.
+fn scope_only(app: &App, unread: bool, room: Option<usize>) -> String {
     if let Some(view) = app.search_view() {
         return super::search::summary(app, view);
     }
@@ -47,12 +49,27 @@ fn scope_only(app: &App, unread: bool) -> String {
         Some(u) if u > 0 => format!(", {u} unread"),
         _ => String::new(),
     };
-    format!(
-        "{scope} · {} · {count} {}{unread}",
-        clean(&app.category().describe()),
+    let counted = format!(
+        "{count} {}{unread}",
         if n == 1 { "story" } else { "stories" }
-    )
+    );
+    let category = clean(&app.category().describe());
+    let opts = app.text_options();
+    let around = text::str_width(&scope, opts) + text::str_width(&counted, opts) + 6;
+    let category = match room {
+        Some(room) if around + text::str_width(&category, opts) > room => text::truncate(
+            &category,
+            room.saturating_sub(around).max(CATEGORY_LEAST),
+            opts,
+        )
+        .into_owned(),
+        _ => category,
+    };
+    format!("{scope} · {category} · {counted}")
 }
+
+/// The fewest columns a category's name is cut to in the status bar.
+const CATEGORY_LEAST: usize = 4;
 
 type Hints = &'static [(&'static [Action], &'static str)];
 
@@ -304,7 +321,12 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     if let Some(progress) = app.loading()
         && !fits(&scope_text, 0)
     {
-        scope_text = format!("{progress} · {}", scope_only(app, false));
+        scope_text = format!("{progress} · {}", scope_only(app, false, None));
+    }
+    // Still too long: the category's name gives way, not the count after it.
+    let room = width.saturating_sub(text::str_width(&bookmarks, opts) + 4);
+    if !fits(&scope_text, 0) && app.loading().is_none() {
+        scope_text = scope_only(app, false, Some(room));
     }
     // At most what `fit_row` keeps on the right (two thirds of the row, less a gap), so a
     // long store path is cut rather than dropped with the bookmark count.
