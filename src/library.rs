@@ -494,11 +494,22 @@ impl Library {
             .position(|d| d.path.to_string_lossy() == path)
     }
 
+    /// Whether digest `d`'s file is gone since the store was last looked at; the reader then
+    /// looks again at once (see [`Library::take_file_missed`]).
+    pub fn file_gone(&self, d: usize) -> bool {
+        let path = &self.digests[d].path;
+        let gone = !self.resident.contains_key(path) && !path.exists();
+        if gone {
+            self.file_missed.store(true, Ordering::Relaxed);
+        }
+        gone
+    }
+
     /// Why the story a bookmark of the file at `path` names is not in the library.
     pub fn why_missing(&self, path: &str) -> Missing<'_> {
         if is_sample_path(path) {
             Missing::Sample
-        } else if self.digest_at(path).is_some() {
+        } else if self.digest_at(path).is_some_and(|d| !self.file_gone(d)) {
             Missing::Story
         } else if let Some(p) = self
             .problems

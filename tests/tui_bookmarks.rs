@@ -192,6 +192,47 @@ fn bookmark_opened_in(path: &str, title: &str, url: Option<&str>) -> Harness {
     h
 }
 
+/// A bookmark of a story whose file was deleted since the store was read shows its saved
+/// copy in the view, as once the store is read again: Enter had left the view for another
+/// date, saying the story was no longer in the store (tester R).
+#[test]
+fn a_bookmark_whose_file_was_just_deleted_shows_its_copy_in_the_view() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    std::fs::create_dir(&store).unwrap();
+    for day in ["2026-03-01", "2026-03-02"] {
+        let text = format!("# 日报 {day}\n\n1. {day} 示例公司发布新产品，面向开发者开放。\n");
+        std::fs::write(store.join(format!("{day}.md")), text).unwrap();
+    }
+    let library = ribao::library::Library::load_dir(
+        &store,
+        None,
+        &ribao::categories::Categorizer::builtin(),
+        &mut |_| {},
+    );
+    let older = library.digests().len() - 1;
+    let story = library.item(library.digests()[older].items.start);
+    let state = State {
+        bookmarks: vec![Bookmark::for_item(&library.digests()[older], &story)],
+        ..State::default()
+    };
+    let app = App::new(library, TextOptions::default(), Session::in_memory(state));
+    let mut h = Harness::new(app, 100, 30);
+    std::fs::remove_file(store.join("2026-03-01.md")).unwrap();
+    h.keys("B<Enter>");
+    let view = h.app.bookmarks_view().expect("still in the bookmarks view");
+    assert!(view.missing.is_some(), "its saved copy is shown");
+    let screen = h.text();
+    assert!(screen.contains("the digest file is gone"), "{screen}");
+    h.keys("<Esc><Esc>");
+    let date = h
+        .app
+        .current_date()
+        .and_then(|g| g.date)
+        .map(|d| d.to_string());
+    assert_eq!(date.as_deref(), Some("2026-03-02"), "the date stays");
+}
+
 /// A bookmark whose title a hand edit blanked is `(untitled)` in the list and on its page,
 /// as on the command line, not a blank row.
 #[test]

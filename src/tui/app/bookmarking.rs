@@ -89,11 +89,14 @@ impl App {
                 let mark = view.selected()?.clone();
                 let here = self.position();
                 // As `ribao show` finds it: by id, else as its bookmark says.
-                let id = self
-                    .library
-                    .find_bookmarked(&mark)
+                let found = self.library.find_bookmarked(&mark);
+                let id = found
+                    .as_ref()
                     .map_or_else(|| mark.id.clone(), |v| v.id.to_string());
-                if self.go_to(&id) {
+                // Its file gone since the store was last looked at: its saved copy, as once
+                // the store is looked at again (it left the view for another date).
+                let gone = found.is_some_and(|v| self.library.file_gone(v.digest));
+                if !gone && self.go_to(&id) {
                     let mut view = self.bookmarks.take();
                     if let Some(v) = view.as_mut() {
                         v.came_from.get_or_insert(here);
