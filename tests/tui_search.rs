@@ -236,6 +236,31 @@ fn the_loop_wakes_up_for_search_results() {
     assert!(screen.contains("results"), "the results were drawn");
 }
 
+/// The status bar says how many of the results are unread, as it says of the stories of a
+/// scope, and that they are all read once `A` marked them.
+#[test]
+fn the_status_bar_counts_the_unread_results() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("aaa/");
+    h.search_for("推理");
+    let n = h.app.search_view().unwrap().hits.len();
+    let status = |h: &mut Harness| {
+        let rows = h.rows();
+        rows[rows.len() - 2].clone()
+    };
+    assert!(
+        status(&mut h).contains(&format!("{n} results, {n} unread")),
+        "{}",
+        status(&mut h)
+    );
+    h.keys("<Enter>AA");
+    assert!(
+        status(&mut h).contains(&format!("{n} results, all read")),
+        "{}",
+        status(&mut h)
+    );
+}
+
 #[test]
 fn results_show_date_source_title_and_a_snippet_with_the_match_marked() {
     let mut h = Harness::new(scope_app(), 120, 30);

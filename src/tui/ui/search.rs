@@ -81,14 +81,30 @@ fn count(app: &App, view: &SearchView) -> String {
     }
 }
 
-/// The status bar's first row: `搜索 “英伟达” · 全部存档 · 9 results`.
-pub(crate) fn summary(app: &App, view: &SearchView) -> String {
+/// The status bar's first row: `搜索 “英伟达” · 全部存档 · 9 results`; `unread`: with how
+/// many of the results are unread once they are all in (`9 results, 3 unread`), as the
+/// reader's scope says of its stories.
+pub(crate) fn summary(app: &App, view: &SearchView, unread: bool) -> String {
     let query = super::clean(view.line.text());
     if query.trim().is_empty() {
         return format!("搜索 Search · {}", app.label_of(view.scope));
     }
+    let done = !view.pending && !view.query().is_empty() && app.library().pending_count() == 0;
+    let unread = match unread && done {
+        true => {
+            let (library, session) = (app.library(), app.session());
+            let id = |&(d, n): &ItemRef| library.index().id(library.digests()[d].items.start + n);
+            let n = view.hits.iter().filter(|r| !session.is_read(id(r))).count();
+            match n {
+                0 if !view.hits.is_empty() => ", all read".to_string(),
+                0 => String::new(),
+                n => format!(", {n} unread"),
+            }
+        }
+        false => String::new(),
+    };
     format!(
-        "搜索 “{query}” · {} · {}",
+        "搜索 “{query}” · {} · {}{unread}",
         app.label_of(view.scope),
         count(app, view)
     )

@@ -29,7 +29,7 @@ fn scope(app: &App, unread: bool) -> String {
 /// shows it), down to a few: the count was cut in the middle of its number.
 fn scope_only(app: &App, unread: bool, room: Option<usize>) -> String {
     if let Some(view) = app.search_view() {
-        return super::search::summary(app, view);
+        return super::search::summary(app, view, unread);
     }
     let Some(group) = app.current_date() else {
         return "no digests".to_string();
