@@ -24,7 +24,7 @@ use crate::store::{FileEntry, Scan};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::fs::{self, File, OpenOptions};
-use std::io::{BufWriter, Cursor, Write};
+use std::io::{BufWriter, Cursor};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::UNIX_EPOCH;
@@ -292,11 +292,7 @@ impl Cache {
                 (name, f)
             }
         };
-        let start = file.metadata()?.len();
-        let mut sink = FileSink {
-            out: BufWriter::with_capacity(1 << 20, file),
-            len: start,
-        };
+        let mut sink = Scratch::appending(file, &self.dir)?;
         let spill = Scratch::new(Some(&self.dir), 0)?;
         let (parsed, spill) =
             parse_changed(root, &plan, categorizer, &progress.done, &mut sink, spill)?;
@@ -327,7 +323,7 @@ impl Cache {
             out,
         )?;
         out.into_inner().map_err(|e| e.into_error())?;
-        sink.out.flush()?;
+        sink.flush()?;
         drop(sink);
         fs::rename(&tmp, self.dir.join(META))?;
         unfinished.done();
@@ -534,23 +530,6 @@ fn in_memory(
     .into_inner();
     Index::open(Bytes::Owned(meta), Bytes::Owned(text), root, false)
         .expect("an index just built in memory reads back")
-}
-
-struct FileSink {
-    out: BufWriter<File>,
-    len: u64,
-}
-
-impl TextSink for FileSink {
-    fn put(&mut self, text: &[u8]) -> std::io::Result<u64> {
-        let at = self.len;
-        self.out.write_all(text)?;
-        self.len += text.len() as u64;
-        Ok(at)
-    }
-    fn len(&self) -> u64 {
-        self.len
-    }
 }
 
 /// Files parsed at once: their texts are written and their bodies dropped before the next

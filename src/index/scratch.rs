@@ -1,8 +1,9 @@
-//! Bytes an index being written holds until they can go to their place in it: the parsed
-//! digests, until all are in and sorted, and the item columns, until the labels ahead of
-//! them are known. With a cache folder they wait in unnamed files there (gone when closed,
-//! whichever way ribao ends), so a first run of a large archive does not hold the archive's
-//! stories in memory; without one, in memory.
+//! Bytes an index being written appends, each piece told where it went: its items' text,
+//! in the text file it refers to, and what it holds until it can go to its place in the
+//! index: the parsed digests, until all are in and sorted, and the item columns, until the
+//! labels ahead of them are known. With a cache folder those wait in unnamed files there
+//! (gone when closed, whichever way ribao ends), so a first run of a large archive does not
+//! hold the archive's stories in memory; without one, in memory.
 
 use super::build::TextSink;
 use std::fs::File;
@@ -33,6 +34,23 @@ impl Scratch {
             },
             None => Scratch::Memory(Vec::with_capacity(capacity)),
         })
+    }
+
+    /// Appending to `file`, a file of `folder` open at its end.
+    pub fn appending(file: File, folder: &Path) -> std::io::Result<Scratch> {
+        Ok(Scratch::File {
+            len: file.metadata()?.len(),
+            out: BufWriter::with_capacity(BUFFER, file),
+            folder: folder.to_path_buf(),
+        })
+    }
+
+    /// Writes out what waits in its buffer.
+    pub fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Scratch::Memory(_) => Ok(()),
+            Scratch::File { out, .. } => out.flush(),
+        }
     }
 
     /// Another scratch where this one is.
