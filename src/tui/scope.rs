@@ -504,6 +504,5 @@ pub fn headers(library: &Library, items: &[ItemRef], spans: &[DateSpan]) -> Vec<
 
 /// The story `r` and its digest.
 pub fn item(library: &Library, r: ItemRef) -> (&DigestInfo, ItemView<'_>) {
-    let digest = &library.digests()[r.0];
-    (digest, library.item(digest.items.start + r.1))
+    (&library.digests()[r.0], library.item(library.global(r)))
 }

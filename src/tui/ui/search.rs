@@ -93,13 +93,9 @@ pub(crate) fn summary(app: &App, view: &SearchView, unread: bool) -> String {
     let unread = match unread && done {
         true => {
             let (library, session) = (app.library(), app.session());
-            let id = |&(d, n): &ItemRef| library.index().id(library.digests()[d].items.start + n);
+            let id = |&r: &ItemRef| library.index().id(library.global(r));
             let n = view.hits.iter().filter(|r| !session.is_read(id(r))).count();
-            match n {
-                0 if !view.hits.is_empty() => ", all read".to_string(),
-                0 => String::new(),
-                n => format!(", {n} unread"),
-            }
+            super::status::unread_words(view.hits.len(), n)
         }
         false => String::new(),
     };

@@ -44,9 +44,7 @@ fn scope_only(app: &App, unread: bool, room: Option<usize>) -> String {
     // Counted for the categories pane; said here too, where a narrow screen shows no pane
     // of counts.
     let unread = match app.listed_unread() {
-        _ if app.scope_pending() || !unread => String::new(),
-        Some(0) if n > 0 => ", all read".to_string(),
-        Some(u) if u > 0 => format!(", {u} unread"),
+        Some(u) if unread && !app.scope_pending() => unread_words(n, u),
         _ => String::new(),
     };
     let counted = format!(
@@ -66,6 +64,16 @@ fn scope_only(app: &App, unread: bool, room: Option<usize>) -> String {
         _ => category,
     };
     format!("{scope} · {category} · {counted}")
+}
+
+/// What follows the count of `listed` stories when `unread` of them are: `, 3 unread`, or
+/// `, all read`; nothing when none is listed.
+pub(super) fn unread_words(listed: usize, unread: usize) -> String {
+    match unread {
+        0 if listed > 0 => ", all read".to_string(),
+        0 => String::new(),
+        u => format!(", {u} unread"),
+    }
 }
 
 /// The fewest columns a category's name is cut to in the status bar.
