@@ -147,7 +147,7 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (
         key('L'),
         Action::Links,
-        "every link of the story, to open or copy",
+        "the story's links, to open or copy; 0-9 picks [n]",
     ),
     (
         key('v'),

@@ -81,6 +81,10 @@ const CATEGORY_LEAST: usize = 4;
 
 type Hints = &'static [(&'static [Action], &'static str)];
 
+/// The links view's numbers, typed to go to a link: keys no action has, so the hint names
+/// them itself (its first word, styled as keys are).
+const DIGITS_HINT: &str = "0-9 pick [n]";
+
 /// The actions worth a hint in each pane, with the word shown after their keys.
 fn hints(app: &App) -> Hints {
     // A notice is over every view until closed, and takes the keys meanwhile.
@@ -107,6 +111,7 @@ fn hints(app: &App) -> Hints {
         return &[
             (&[Action::Down, Action::Up], "move"),
             (&[Action::Open, Action::OpenLink], "open"),
+            (&[], DIGITS_HINT),
             (&[Action::CopyLink], "copy"),
             (&[Action::Back, Action::Links, Action::Quit], "close"),
         ];
@@ -232,10 +237,17 @@ fn hint_line(app: &App, width: usize, opts: text::TextOptions) -> Line<'static> 
                 [Action::Back] if app.returns_to_bookmarks() => "bookmarks",
                 _ => word,
             };
-            let keys: Vec<String> = actions
+            let mut keys: Vec<String> = actions
                 .iter()
                 .filter_map(|&a| keymap::first_key(a))
                 .collect();
+            let word = match (keys.is_empty(), word.split_once(' ')) {
+                (true, Some((own_keys, rest))) => {
+                    keys.push(own_keys.to_string());
+                    rest
+                }
+                _ => word,
+            };
             // The way back and to the help are kept however narrow the bar: without them
             // a small terminal never shows how to leave a view or that `?` exists.
             let kept = actions.contains(&Action::Back) || actions.contains(&Action::Help);
