@@ -99,9 +99,9 @@ impl Cache {
     pub fn new(cache_root: &Path, store: &Path) -> Cache {
         let canonical = fs::canonicalize(store).unwrap_or_else(|_| store.to_path_buf());
         let key = crate::model::short_hash(&[&canonical.to_string_lossy()]);
-        Cache {
-            dir: cache_root.join("index").join(key),
-        }
+        let dir = cache_root.join("index").join(key);
+        crate::fault::name_cache(&dir);
+        Cache { dir }
     }
 
     pub fn dir(&self) -> &Path {
