@@ -595,6 +595,18 @@ fn soft_breaks_join_cjk_and_space_latin() {
     );
 }
 
+/// Full-width punctuation holds its own space: a line break beside it is no space either
+/// (`赢麻了。 Flask` read as a slip).
+#[test]
+fn soft_breaks_beside_full_width_punctuation_join() {
+    assert_eq!(
+        render_plain("赢麻了。\nFlask 作者说，\nAI 不会（\nGPT-5\n）来", 80),
+        ["赢麻了。Flask 作者说，AI 不会（GPT-5）来"]
+    );
+    // A Latin full stop keeps its space.
+    assert_eq!(render_plain("It ships.\n中文", 80), ["It ships. 中文"]);
+}
+
 /// A line all in bold over the text under it is a label or headline: it keeps its own row
 /// (Markdown would run it into the text); bold inside a line, or across lines, still joins.
 #[test]

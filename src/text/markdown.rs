@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::TextOptions;
-use super::chars::is_cjk;
+use super::chars::{is_cjk, is_punctuation};
 use super::emphasis::fix_cjk_flanking;
 use super::html::{ADDRESS, HtmlText, picture_label};
 use super::sanitize::sanitize;
@@ -531,7 +531,11 @@ impl Renderer {
                 .last()
                 .and_then(|s| s.content.chars().next_back());
             let next = text.chars().next();
-            let joins = prev.is_some_and(is_cjk) && next.is_some_and(is_cjk);
+            // Full-width punctuation (`。`, `，`, `（`) holds its own space.
+            let spaced = |c: char| is_cjk(c) && is_punctuation(c);
+            let joins = prev.is_some_and(is_cjk) && next.is_some_and(is_cjk)
+                || prev.is_some_and(spaced)
+                || next.is_some_and(spaced);
             if prev.is_some_and(|c| c != '\n') && !joins {
                 self.inline.push(Span::raw(" "));
             }
