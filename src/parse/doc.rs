@@ -12,12 +12,15 @@ pub struct Heading<'a> {
 pub struct Doc<'a> {
     pub lines: Vec<&'a str>,
     pub headings: Vec<Heading<'a>>,
+    /// Fence lines left unpaired (a stray marker), in order: left out of every text taken,
+    /// where the article's Markdown would have made all after it code.
+    stray: Vec<usize>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(body: &'a str) -> Self {
         let lines: Vec<&str> = lines(body).collect();
-        let fenced = fenced_lines(&lines);
+        let (fenced, stray) = fenced_lines(&lines);
         let headings = lines
             .iter()
             .enumerate()
@@ -30,7 +33,11 @@ impl<'a> Doc<'a> {
                 })
             })
             .collect();
-        Doc { lines, headings }
+        Doc {
+            lines,
+            headings,
+            stray,
+        }
     }
 
     /// The lines under heading `h` up to the next heading of any level.
@@ -71,7 +78,14 @@ impl<'a> Doc<'a> {
     }
 
     pub fn text(&self, range: Range<usize>) -> String {
-        trim_blank_lines(&self.lines[range]).join("\n")
+        if !self.stray.iter().any(|l| range.contains(l)) {
+            return trim_blank_lines(&self.lines[range]).join("\n");
+        }
+        let kept: Vec<&str> = range
+            .filter(|l| !self.stray.contains(l))
+            .map(|l| self.lines[l])
+            .collect();
+        trim_blank_lines(&kept).join("\n")
     }
 }
 
@@ -95,19 +109,23 @@ pub fn lines(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Which lines are inside fenced code. Fences pair up in order; a fence left open at the end
-/// is taken as a stray marker (real files have them), not as code running to the end.
-fn fenced_lines(lines: &[&str]) -> Vec<bool> {
+/// Which lines are inside fenced code, and the fences left unpaired. Fences pair up in
+/// order; a fence left open at the end is taken as a stray marker (real files have them),
+/// not as code running to the end.
+fn fenced_lines(lines: &[&str]) -> (Vec<bool>, Vec<usize>) {
     let mut fenced = vec![false; lines.len()];
+    let mut stray = Vec::new();
     for marker in ["```", "~~~"] {
         let fences: Vec<usize> = (0..lines.len())
             .filter(|&i| lines[i].trim_start().starts_with(marker))
             .collect();
-        for pair in fences.chunks_exact(2) {
+        let pairs = fences.chunks_exact(2);
+        stray.extend_from_slice(pairs.remainder());
+        for pair in pairs {
             fenced[pair[0]..=pair[1]].fill(true);
         }
     }
-    fenced
+    (fenced, stray)
 }
 
 /// `## Title ##` → (2, "Title"). Up to three leading spaces, as CommonMark allows.
@@ -250,6 +268,17 @@ mod tests {
         let d = Doc::new("## A\n```\n## B\n```\n```\n## C\n");
         let names: Vec<_> = d.headings.iter().map(|h| h.text).collect();
         assert_eq!(names, ["A", "C"]);
+    }
+
+    /// A stray fence is left out of the text taken, so the article does not show all
+    /// after it as code; paired fences stay.
+    #[test]
+    fn a_stray_fence_is_left_out_of_the_text() {
+        let d = Doc::new("## A\n摘要一行，\n```\n\n## B\n正文\n");
+        assert_eq!(d.text(d.own(0)), "摘要一行，");
+        assert_eq!(d.text(d.own(1)), "正文");
+        let d = Doc::new("## A\n```\ncode\n```\n```\nafter\n");
+        assert_eq!(d.text(d.own(0)), "```\ncode\n```\nafter");
     }
 
     #[test]
