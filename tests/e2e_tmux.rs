@@ -585,6 +585,9 @@ fn show_styles_its_text_on_a_terminal_unless_no_color_is_set_or_it_has_none() {
     assert!(!plain.contains("\u{1b}[1m"), "{plain}");
     let mono = show("TERM=xterm-mono");
     assert!(!mono.contains("\u{1b}[1m"), "{mono}");
+    // vt100's terminfo entry has no colours, though its name does not say so.
+    let vt100 = show("COLORTERM= TERM=vt100");
+    assert!(!vt100.contains("\u{1b}[1m"), "{vt100}");
 }
 
 #[test]

@@ -535,12 +535,29 @@ fn printed(lines: &[ratatui::text::Line<'_>]) -> String {
 }
 
 /// Unless the user asked for none (https://no-color.org: `NO_COLOR` set and not empty) or
-/// the terminal has none (`TERM=dumb`, or a `-mono` entry such as `xterm-mono`).
+/// the terminal has none.
 pub(super) fn colours_wanted() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && terminal_has_colours()
+}
+
+/// Whether the terminal draws colours, as its terminfo entry counts them (`vt100`, `dumb`
+/// and `-mono` entries have none). `COLORTERM` says it has; a terminal with no entry found
+/// is taken to have them, as nearly every one in use does.
+fn terminal_has_colours() -> bool {
+    if std::env::var_os("COLORTERM").is_some_and(|v| !v.is_empty()) {
+        return true;
+    }
     let term = std::env::var("TERM").unwrap_or_default();
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        && term != "dumb"
-        && !term.ends_with("-mono")
+    // Named for systems without a terminfo database.
+    if term == "dumb" || term.ends_with("-mono") {
+        return false;
+    }
+    match termini::TermInfo::from_name(&term) {
+        Ok(entry) => entry
+            .number_cap(termini::NumberCapability::MaxColors)
+            .is_some_and(|n| n >= 8),
+        Err(_) => true,
+    }
 }
 
 /// The columns a line printed may take: the terminal's width when the output goes to one
