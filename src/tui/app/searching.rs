@@ -492,6 +492,7 @@ impl App {
                 article.unsearched.clone(),
                 &key.terms,
                 MATCH,
+                width,
                 self.text,
             );
             if view.current.is_some_and(|c| c >= marked.matches.len()) {
