@@ -252,6 +252,17 @@ mod tests {
         assert_eq!(marked.lines[1], rows[1]);
     }
 
+    /// `text`'s marks wrapped to `width`, and on one row.
+    fn wrapped_and_whole(text: &str, width: usize, words: &[&str]) -> (Marked, Marked) {
+        let opts = TextOptions::default();
+        let terms = terms(words);
+        let rows = text::wrap(&[Span::raw(text.to_string())], width, opts);
+        let hl = Style::new().bg(Color::Yellow);
+        let wrapped = mark(&rows, 0..0, &terms, hl, width, opts);
+        let whole = mark(&[Line::from(text.to_string())], 0..0, &terms, hl, 200, opts);
+        (wrapped, whole)
+    }
+
     proptest::proptest! {
         /// However a paragraph wraps, it has the matches it has on one row.
         #[test]
@@ -259,12 +270,7 @@ mod tests {
             text in "[英伟达的，。]{0,80}",
             width in 3usize..40,
         ) {
-            let opts = TextOptions::default();
-            let terms = terms(&["英伟达", "伟达的"]);
-            let rows = text::wrap(&[Span::raw(text.clone())], width, opts);
-            let hl = Style::new().bg(Color::Yellow);
-            let wrapped = mark(&rows, 0..0, &terms, hl, width, opts);
-            let whole = mark(&[Line::from(text.clone())], 0..0, &terms, hl, 200, opts);
+            let (wrapped, whole) = wrapped_and_whole(&text, width, &["英伟达", "伟达的"]);
             proptest::prop_assert_eq!(wrapped.matches.len(), whole.matches.len());
             // And the same characters are marked, whichever rows they fell on.
             let marked = |m: &Marked| -> String {
@@ -289,12 +295,7 @@ mod tests {
             proptest::prop_assume!(
                 text.split(' ').all(|w| w.is_empty() || w.len() % width != 0)
             );
-            let opts = TextOptions::default();
-            let terms = terms(&["ab", "ba"]);
-            let rows = text::wrap(&[Span::raw(text.clone())], width, opts);
-            let hl = Style::new().bg(Color::Yellow);
-            let wrapped = mark(&rows, 0..0, &terms, hl, width, opts);
-            let whole = mark(&[Line::from(text.clone())], 0..0, &terms, hl, 200, opts);
+            let (wrapped, whole) = wrapped_and_whole(&text, width, &["ab", "ba"]);
             proptest::prop_assert_eq!(wrapped.matches.len(), whole.matches.len());
         }
     }
