@@ -132,6 +132,54 @@ fn opening_an_item_marks_it_read_and_r_toggles() {
     assert!(h.app.session().is_read(&id));
 }
 
+/// `J` / `K` read on from the article: the next / previous story of the list opens (and is
+/// read), its place kept; past the ends the reader says so.
+#[test]
+fn j_and_k_in_capitals_open_the_next_and_previous_story() {
+    let mut h = Harness::new(app(), 120, 9);
+    let ids: Vec<String> = h
+        .app
+        .items()
+        .iter()
+        .map(|&r| h.app.item_at(r).1.id.to_string())
+        .collect();
+    // With none open, the selected story.
+    h.keys("J");
+    assert_eq!(h.app.opened().unwrap().1.id, ids[0]);
+    assert_eq!(h.app.focus(), Pane::Article);
+    h.keys("jj");
+    assert!(h.app.scroll() > 0, "the story is taller than its pane");
+    h.keys("J");
+    assert_eq!(h.app.opened().unwrap().1.id, ids[1]);
+    assert_eq!(h.app.scroll(), 0);
+    assert!(h.app.session().is_read(&ids[1]));
+    // Back to the first where it was left.
+    h.keys("K");
+    assert_eq!(h.app.opened().unwrap().1.id, ids[0]);
+    assert!(h.app.scroll() > 0, "opened at the top again");
+    h.keys("K");
+    assert_eq!(h.app.opened().unwrap().1.id, ids[0]);
+    assert_eq!(
+        h.app.message().unwrap().text,
+        "already at the first story listed"
+    );
+    h.keys("G");
+    for _ in 1..ids.len() {
+        h.keys("J");
+    }
+    assert_eq!(h.app.opened().unwrap().1.id, *ids.last().unwrap());
+    assert_eq!(h.app.item_index(), ids.len() - 1);
+    h.keys("J");
+    assert_eq!(
+        h.app.message().unwrap().text,
+        "already at the last story listed"
+    );
+    // The article's hints say so.
+    let mut h = Harness::new(app(), 120, 40);
+    h.keys("J");
+    assert!(h.text().contains("J/K next/prev story"), "{}", h.text());
+}
+
 #[test]
 fn moving_right_into_the_article_shows_the_highlighted_story() {
     let mut h = Harness::new(app(), 120, 9);

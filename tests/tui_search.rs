@@ -418,6 +418,26 @@ fn n_and_shift_n_move_between_results_in_the_list() {
     assert!(h.text().contains(&preview));
 }
 
+/// `J` / `K` read the next / previous result in the article, from the list or the article.
+#[test]
+fn j_and_k_in_capitals_read_the_next_and_previous_result() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("aaa/");
+    h.search_for("推理");
+    h.keys("<Enter>");
+    let hits = h.app.search_view().unwrap().hits.clone();
+    assert!(hits.len() >= 2);
+    let id = |h: &Harness, n: usize| h.app.item_at(hits[n]).1.id.to_string();
+    h.keys("J");
+    let view = h.app.search_view().unwrap();
+    assert_eq!((view.selected, view.focus), (1, SearchFocus::Article));
+    assert!(h.app.session().is_read(&id(&h, 1)));
+    h.keys("K");
+    assert_eq!(h.app.search_view().unwrap().selected, 0);
+    h.keys("K");
+    assert_eq!(h.app.message().unwrap().text, "already at the first result");
+}
+
 /// `v` over search results with none (or none selected) shows no file: it showed the file
 /// of the date behind the search, unrelated to it (tester K).
 #[test]

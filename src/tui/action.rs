@@ -26,6 +26,11 @@ pub enum Action {
     OlderDate,
     /// The next newer date.
     NewerDate,
+    /// The next story of the list, opened in the article (reading on without the list);
+    /// in the search view, the next result.
+    NextStory,
+    /// The previous story, likewise.
+    PrevStory,
     /// Focus the category pane.
     Categories,
     ToggleRead,

@@ -472,6 +472,8 @@ impl App {
             Action::Back => self.back(),
             Action::OlderDate => self.step_date(1),
             Action::NewerDate => self.step_date(-1),
+            Action::NextStory => self.step_story(1),
+            Action::PrevStory => self.step_story(-1),
             Action::Categories => self.focus = Pane::Categories,
             Action::ToggleRead => self.toggle_read(),
             Action::MarkAllRead => self.mark_all_read(self.items.clone()),
@@ -1194,6 +1196,29 @@ impl App {
                 None => self.notify("no stories here", false),
             },
             Pane::Article => {}
+        }
+    }
+
+    /// `J` / `K`: the story after / before the one open (the selected one when none is),
+    /// opened in the article.
+    fn step_story(&mut self, delta: isize) {
+        let open = self.opened.and_then(|r| self.items.binary_search(&r).ok());
+        let next = match open {
+            Some(at) => at.checked_add_signed(delta),
+            None => Some(self.item),
+        };
+        match next.filter(|&n| n < self.items.len()) {
+            Some(n) => {
+                self.item = n;
+                self.follow_item_date();
+                self.focus = Pane::Items;
+                self.open();
+            }
+            None if self.items.is_empty() => self.notify("no stories here", false),
+            None => {
+                let which = if delta > 0 { "last" } else { "first" };
+                self.notify(format!("already at the {which} story listed"), false);
+            }
         }
     }
 

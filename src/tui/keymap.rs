@@ -87,6 +87,16 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (code(KeyCode::PageUp), Action::PageUp, "page up"),
     (key('['), Action::OlderDate, "older date"),
     (key(']'), Action::NewerDate, "newer date"),
+    (
+        key('J'),
+        Action::NextStory,
+        "next story, opened (search: next result)",
+    ),
+    (
+        key('K'),
+        Action::PrevStory,
+        "previous story, opened (search: previous result)",
+    ),
     (key('c'), Action::Categories, "jump to the categories"),
     (
         key('a'),

@@ -393,8 +393,18 @@ impl App {
             (Action::OpenLink, _) => return self.link().map(Effect::OpenUrl),
             (Action::NextMatch, SearchFocus::Article) => self.step_match(true),
             (Action::PrevMatch, SearchFocus::Article) => self.step_match(false),
-            (Action::NextMatch, _) => self.step_result(1),
-            (Action::PrevMatch, _) => self.step_result(-1),
+            (Action::NextMatch, _) => {
+                self.step_result(1);
+            }
+            (Action::PrevMatch, _) => {
+                self.step_result(-1);
+            }
+            (Action::NextStory | Action::PrevStory, _) => {
+                let delta = if action == Action::NextStory { 1 } else { -1 };
+                if self.step_result(delta) {
+                    self.open_result();
+                }
+            }
             (Action::Open, SearchFocus::Article) => {}
             (Action::Open, _) => self.open_result(),
             (Action::Right | Action::NextPane | Action::PrevPane, SearchFocus::Results) => {
@@ -449,16 +459,21 @@ impl App {
     }
 
     /// `n`/`N` in the results: the next / previous result.
-    fn step_result(&mut self, delta: isize) {
+    /// Moves the selection a result on; false (said) when there is none there.
+    fn step_result(&mut self, delta: isize) -> bool {
         let Some(view) = self.search.as_mut() else {
-            return;
+            return false;
         };
         let target = view.selected.checked_add_signed(delta);
         match target.filter(|&t| t < view.hits.len()) {
-            Some(t) => view.move_by(t as isize - view.selected as isize),
+            Some(t) => {
+                view.move_by(t as isize - view.selected as isize);
+                true
+            }
             None => {
                 let which = if delta > 0 { "last" } else { "first" };
                 self.notify(format!("already at the {which} result"), false);
+                false
             }
         }
     }

@@ -218,6 +218,7 @@ fn hints(app: &App) -> Hints {
         Pane::Article => &[
             (&[Action::Down, Action::Up], "scroll"),
             (&[Action::PageDown], "page"),
+            (&[Action::NextStory, Action::PrevStory], "next/prev story"),
             (&[Action::OpenLink], "open link"),
             (&[Action::Links], "links"),
             (&[Action::Back], "back"),
