@@ -20,6 +20,14 @@ fn scope_app() -> ribao::tui::App {
 }
 
 /// Every result holds every word of the query (folded, in title or text).
+/// The reader at 120 columns and `height` rows, searching the whole archive for `query`.
+fn archive_search(query: &str, height: u16) -> Harness {
+    let mut h = Harness::new(scope_app(), 120, height);
+    h.keys("aaa/");
+    h.search_for(query);
+    h
+}
+
 fn assert_results_hold(h: &Harness, words: &[&str]) {
     let view = h.app.search_view().unwrap();
     assert!(!view.hits.is_empty(), "no results");
@@ -240,9 +248,7 @@ fn the_loop_wakes_up_for_search_results() {
 /// scope, and that they are all read once `A` marked them.
 #[test]
 fn the_status_bar_counts_the_unread_results() {
-    let mut h = Harness::new(scope_app(), 120, 30);
-    h.keys("aaa/");
-    h.search_for("推理");
+    let mut h = archive_search("推理", 30);
     let n = h.app.search_view().unwrap().hits.len();
     let status = |h: &mut Harness| {
         let rows = h.rows();
@@ -263,9 +269,7 @@ fn the_status_bar_counts_the_unread_results() {
 
 #[test]
 fn results_show_date_source_title_and_a_snippet_with_the_match_marked() {
-    let mut h = Harness::new(scope_app(), 120, 30);
-    h.keys("aaa/");
-    h.search_for("推理");
+    let mut h = archive_search("推理", 30);
     let screen = h.text();
     insta::assert_snapshot!("search_results", h.marked_text());
     let buf = h.buffer();
@@ -302,9 +306,7 @@ fn results_show_date_source_title_and_a_snippet_with_the_match_marked() {
 
 #[test]
 fn full_width_and_case_fold_in_the_marks() {
-    let mut h = Harness::new(scope_app(), 120, 30);
-    h.keys("aaa/");
-    h.search_for("ｇｐｕ");
+    let mut h = archive_search("ｇｐｕ", 30);
     assert_results_hold(&h, &["GPU"]);
     let buf = h.buffer();
     let marks = cells_of(&buf, "GPU");
@@ -314,9 +316,7 @@ fn full_width_and_case_fold_in_the_marks() {
 
 #[test]
 fn the_article_marks_every_match_and_n_walks_through_them() {
-    let mut h = Harness::new(scope_app(), 120, 24);
-    h.keys("aaa/");
-    h.search_for("推理");
+    let mut h = archive_search("推理", 24);
     // Down to the long story about 澄明, then open it.
     h.keys("<Enter>");
     assert_eq!(h.app.search_view().unwrap().focus, SearchFocus::Results);
@@ -394,9 +394,7 @@ fn the_article_marks_every_match_and_n_walks_through_them() {
 
 #[test]
 fn n_and_shift_n_move_between_results_in_the_list() {
-    let mut h = Harness::new(scope_app(), 120, 30);
-    h.keys("aaa/");
-    h.search_for("推理");
+    let mut h = archive_search("推理", 30);
     h.keys("<Enter>");
     let len = h.app.search_view().unwrap().hits.len();
     h.keys("nn");
@@ -421,9 +419,7 @@ fn n_and_shift_n_move_between_results_in_the_list() {
 /// `J` / `K` read the next / previous result in the article, from the list or the article.
 #[test]
 fn j_and_k_in_capitals_read_the_next_and_previous_result() {
-    let mut h = Harness::new(scope_app(), 120, 30);
-    h.keys("aaa/");
-    h.search_for("推理");
+    let mut h = archive_search("推理", 30);
     h.keys("<Enter>");
     let hits = h.app.search_view().unwrap().hits.clone();
     assert!(hits.len() >= 2);
@@ -715,9 +711,7 @@ fn a_date_that_is_not_one_is_named_in_the_results() {
 
 #[test]
 fn links_marks_and_bookmarks_work_on_results() {
-    let mut h = Harness::new(scope_app(), 120, 30);
-    h.keys("aaa/");
-    h.search_for("澄明");
+    let mut h = archive_search("澄明", 30);
     h.keys("<Enter>");
     h.keys("b");
     assert_eq!(h.app.session().bookmark_count(), 1);
@@ -733,9 +727,7 @@ fn links_marks_and_bookmarks_work_on_results() {
 
 #[test]
 fn the_search_view_renders_at_every_size() {
-    let mut h = Harness::new(scope_app(), 120, 30);
-    h.keys("aaa/");
-    h.search_for("模型");
+    let mut h = archive_search("模型", 30);
     h.keys("<Enter><Enter>n");
     for width in 1..=130u16 {
         for height in 1..=40u16 {
