@@ -180,6 +180,28 @@ fn j_and_k_in_capitals_open_the_next_and_previous_story() {
     assert!(h.text().contains("J/K next/prev story"), "{}", h.text());
 }
 
+/// `[` then `]` from a story: back at its date, the story is open again where it was left
+/// (it showed the day's front pages, the list back at its first story; tester S).
+#[test]
+fn a_date_stepped_away_from_has_its_story_open_again_on_coming_back() {
+    let mut h = Harness::new(app(), 120, 9);
+    h.keys("<Enter><Enter>jjj<Enter>jj");
+    let (id, place) = (h.app.opened().unwrap().1.id.to_string(), h.app.scroll());
+    assert!(place > 0, "the story is taller than its pane");
+    h.keys("[");
+    assert!(h.app.opened().is_none());
+    h.keys("]");
+    assert_eq!(h.app.focus(), Pane::Article);
+    assert_eq!(h.app.opened().unwrap().1.id, id);
+    assert_eq!(h.app.item_index(), 3);
+    assert!(h.app.scroll() > 0, "opened at its top");
+    // Through the dates pane too; a date never left open shows its front pages.
+    h.keys("hhhjk");
+    assert_eq!(h.app.opened().unwrap().1.id, id);
+    h.keys("jj");
+    assert!(h.app.opened().is_none());
+}
+
 #[test]
 fn moving_right_into_the_article_shows_the_highlighted_story() {
     let mut h = Harness::new(app(), 120, 9);

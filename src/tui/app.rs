@@ -196,6 +196,9 @@ pub struct App {
     /// Where each story read this session was left, by id, as a [`crate::text::place`]:
     /// going back to one opens it there, not at its title.
     places: lru::LruCache<String, usize>,
+    /// Per date stepped away from (one date at a time): the stories selected and open there,
+    /// by id, opened again on coming back.
+    visits: std::collections::HashMap<Option<chrono::NaiveDate>, Visit>,
     /// Where in the article to scroll to at the next draw, in [`crate::text::place`]
     /// characters: a saved position's, so a start at another size opens at the same words.
     place: Option<usize>,
@@ -214,6 +217,13 @@ pub struct App {
     pub(crate) view: ViewState,
     pub(crate) article: ArticleCache,
     frames: u64,
+}
+
+/// What the reader left at a date: the stories selected and open, by id.
+#[derive(Debug, Clone, Default)]
+struct Visit {
+    selected: Option<String>,
+    opened: Option<String>,
 }
 
 /// How many stories' places are kept ([`App::leave_story`]): a day's reading, many times.
@@ -281,6 +291,7 @@ impl App {
             vanishing: None,
             place: None,
             places: lru::LruCache::new(STORIES_PLACED),
+            visits: std::collections::HashMap::new(),
             return_to: None,
             last_search: None,
             search: None,
@@ -1281,7 +1292,9 @@ impl App {
     /// says why.
     fn move_to_date(&mut self, index: usize) {
         let kept = Some(self.category().clone()).filter(|f| *f != CategoryFilter::All);
+        self.note_visit();
         self.select_date_keeping(index, kept.clone());
+        self.resume_visit();
         if let Some(filter) = kept
             && *self.category() != filter
         {
@@ -1293,6 +1306,44 @@ impl App {
                 ),
                 false,
             );
+        }
+    }
+
+    /// Keeps what is selected and open at this date, for when the reader comes back to it.
+    fn note_visit(&mut self) {
+        let Some(date) = self.current_date().map(|g| g.date) else {
+            return;
+        };
+        let id = |r: ItemRef| self.item_at(r).1.id.to_string();
+        let visit = Visit {
+            selected: self.items.get(self.item).map(|&r| id(r)),
+            opened: self.opened.map(id),
+        };
+        self.visits.insert(date, visit);
+    }
+
+    /// Back at a date stepped away from: the stories selected and open there again, those of
+    /// them the category shown lists (it follows the reader from date to date), the open one
+    /// where it was left.
+    fn resume_visit(&mut self) {
+        let Some(visit) = self
+            .current_date()
+            .and_then(|g| self.visits.get(&g.date))
+            .cloned()
+        else {
+            return;
+        };
+        if let Some(n) = visit
+            .selected
+            .and_then(|id| self.position_in(&self.items, &id))
+        {
+            self.item = n;
+        }
+        if let Some(id) = visit.opened
+            && let Some(n) = self.position_in(&self.items, &id)
+        {
+            self.opened = Some(self.items[n]);
+            self.place = self.places.get(&id).copied();
         }
     }
 
