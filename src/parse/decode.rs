@@ -175,12 +175,7 @@ fn mostly_utf8(bytes: &[u8]) -> Option<(Cow<'_, str>, Option<String>)> {
             ),
         ));
     }
-    let (mut wide, mut bad) = (0usize, 0usize);
-    for chunk in bytes.utf8_chunks() {
-        // Lead bytes: one per character of two or more bytes.
-        wide += chunk.valid().bytes().filter(|b| b & 0xC0 == 0xC0).count();
-        bad += usize::from(!chunk.invalid().is_empty());
-    }
+    let (wide, bad) = utf8_counts(bytes);
     (bad * 20 <= wide).then(|| {
         let places = match bad {
             1 => "1 place".to_string(),
@@ -193,6 +188,18 @@ fn mostly_utf8(bytes: &[u8]) -> Option<(Cow<'_, str>, Option<String>)> {
             )),
         )
     })
+}
+
+/// How many characters of two bytes or more `bytes` hold as UTF-8, and how many places are
+/// not UTF-8.
+fn utf8_counts(bytes: &[u8]) -> (usize, usize) {
+    let (mut wide, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        // Lead bytes: one per character of two or more bytes.
+        wide += chunk.valid().bytes().filter(|b| b & 0xC0 == 0xC0).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    (wide, bad)
 }
 
 /// Chinese files that are not UTF-8 are almost always GBK/GB18030, or Big5 for traditional
@@ -221,13 +228,18 @@ fn decode_legacy(bytes: &[u8]) -> Result<(Cow<'_, str>, Option<String>), DecodeE
         }
     }
     let (legacy, name) = encodings[0];
-    let readings = [
-        (String::from_utf8_lossy(bytes).into_owned(), "UTF-8"),
-        (
+    let mut readings = vec![(String::from_utf8_lossy(bytes).into_owned(), "UTF-8")];
+    // No encoding reads it whole. More UTF-8 characters than places that are not is UTF-8
+    // with stray bytes (a short file fails `mostly_utf8`'s twenty to one), which the other
+    // reading would garble whole, however few bytes it could not read; GBK text read as
+    // UTF-8 fails at most of its characters.
+    let (wide, bad) = utf8_counts(bytes);
+    if wide <= bad {
+        readings.push((
             legacy.decode_without_bom_handling(bytes).0.into_owned(),
             name,
-        ),
-    ];
+        ));
+    }
     let (percent, text, name) = readings
         .into_iter()
         .map(|(text, name)| (unreadable_percent(&text), text, name))
@@ -548,6 +560,19 @@ mod tests {
         let d = decode(&stray).unwrap();
         assert!(d.text.contains("发布新芯片"), "{}", d.text);
         assert_eq!(d.text.matches('�').count(), 3, "{}", d.text);
+        // Stray bytes GB18030 reads with fewer errors (`FE` takes the next byte into a
+        // character of its own): still UTF-8, not all of it garbled (`AI 鏃ユ姤`; tester T).
+        let mut bytes = "# AI 日报 2026-02-02\n\n## 标题".as_bytes().to_vec();
+        bytes.extend_from_slice(b"\xff\xfe");
+        bytes.extend_from_slice("坏字节 story one\n\nbody text ".as_bytes());
+        bytes.extend_from_slice(b"\xc3\x28 here\n");
+        let d = decode(&bytes).unwrap();
+        assert!(
+            d.text.starts_with("# AI 日报") && d.text.contains("坏字节"),
+            "{}",
+            d.text
+        );
+        assert!(d.warning.unwrap().contains("read as UTF-8"));
         // GBK with a stray byte is read as GBK, not as UTF-8 replacing every character.
         let (gbk, _, _) = encoding_rs::GB18030.encode("# 人工智能日报\n\n1. 某公司发布新模型。\n");
         let mut gbk = gbk.into_owned();
