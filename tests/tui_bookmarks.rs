@@ -636,6 +636,24 @@ fn a_notice_on_a_narrow_screen_takes_the_panes_place() {
     assert!(!screen.contains("┃ ┃"), "{screen}");
 }
 
+/// A notice that opens over a message (the last key's, or files skipped) has its own keys
+/// in the bar: the message hid them, so a key typed next seemed lost (tester U).
+#[test]
+fn a_notice_shows_its_keys_over_any_message() {
+    let session = Session::saving_disabled("没有写入权限".into());
+    let mut h = Harness::new(
+        App::new(library(), TextOptions::default(), session),
+        100,
+        20,
+    );
+    h.app.notify("2 files skipped", false);
+    h.app.relay_session_message();
+    let bar = h.rows().last().unwrap().clone();
+    assert!(bar.contains("close") && !bar.contains("skipped"), "{bar}");
+    h.keys("<Esc>");
+    assert!(h.app.notice().is_none());
+}
+
 #[test]
 fn a_notice_longer_than_the_screen_scrolls() {
     let why = format!("{} END-OF-NOTICE", "没有写入权限。".repeat(40));

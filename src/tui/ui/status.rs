@@ -302,6 +302,10 @@ fn hint_line(app: &App, width: usize, opts: text::TextOptions) -> Line<'static> 
 /// The message in `width` columns: a link's cut in the middle to fit, any other whole (the
 /// bar wraps it).
 fn message_line(app: &App, width: usize, opts: text::TextOptions) -> Option<Line<'static>> {
+    // A notice takes the keys until closed: its hints, not a word about the view behind it.
+    if app.notice().is_some() {
+        return None;
+    }
     let m = app.message()?;
     let style = if m.error { ERROR } else { OK };
     let text = clean(&m.text);
