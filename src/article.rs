@@ -79,7 +79,8 @@ pub fn lines(
         let dim = Style::new().add_modifier(Modifier::DIM);
         out.extend(text::wrap(&[Span::styled(NO_TEXT, dim)], width, opts));
     } else {
-        out.extend(text::render_markdown(&item.body, width, opts).lines);
+        let own = item.url.as_deref();
+        out.extend(text::render_story(&item.body, own, width, opts).lines);
     }
     out
 }

@@ -661,6 +661,26 @@ fn links_are_numbered_and_listed() {
     assert!(is_underlined(&rendered, 0, "官网"));
 }
 
+/// The story's own link, shown in its header, is not written out again in the list at the
+/// end: its number points up to it (an AI每日热点 story's `原文链接[1]` took four rows more for
+/// the address above it; tester S). The popup still lists it by its number.
+#[test]
+fn the_list_points_up_to_the_stories_own_link() {
+    let md =
+        "正文。\n\n[原文链接](https://a.example/long/path)，另见[博客](https://b.example/y)。\n";
+    let rendered = ribao::text::render_story(md, Some("https://a.example/long/path"), 40, NARROW);
+    let lines: Vec<String> = rendered.lines.iter().map(plain).collect();
+    assert_eq!(
+        lines[lines.len() - 2..],
+        [
+            "[1] 🔗 见上 / the story's link, above",
+            "[2] https://b.example/y"
+        ]
+    );
+    let urls: Vec<&str> = rendered.links.iter().map(|l| l.url.as_str()).collect();
+    assert_eq!(urls, ["https://a.example/long/path", "https://b.example/y"]);
+}
+
 /// An address written out in the text is a link as `[text](url)` is: numbered, listed, and
 /// the same number where it is linked too; in a link's own text it is that link. Its number
 /// stands a space apart, so a terminal picking addresses off the screen takes no `[1]`
@@ -1015,14 +1035,14 @@ fn ansi_output_reflects_styles() {
 #[test]
 fn render_cache_reuses_and_bounds() {
     let mut cache = RenderCache::new(2);
-    let first = cache.get_or_render("a", "甲", 40, NARROW).clone();
+    let first = cache.get_or_render("a", "甲", None, 40, NARROW).clone();
     assert_eq!(first, render_markdown("甲", 40, NARROW));
-    cache.get_or_render("a", "甲", 40, NARROW);
+    cache.get_or_render("a", "甲", None, 40, NARROW);
     assert_eq!(cache.len(), 1, "same key is served from the cache");
-    cache.get_or_render("a", "甲", 20, NARROW);
-    cache.get_or_render("b", "乙", 40, NARROW);
+    cache.get_or_render("a", "甲", None, 20, NARROW);
+    cache.get_or_render("b", "乙", None, 40, NARROW);
     assert_eq!(cache.len(), 2, "bounded by capacity");
-    let changed = cache.get_or_render("b", "丙", 40, NARROW);
+    let changed = cache.get_or_render("b", "丙", None, 40, NARROW);
     assert_eq!(
         plain(&changed.lines[0]),
         "丙",

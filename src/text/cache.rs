@@ -3,10 +3,10 @@
 use std::num::NonZeroUsize;
 
 use lru::LruCache;
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::Xxh3;
 
 use super::TextOptions;
-use super::markdown::{Rendered, render_markdown};
+use super::markdown::{Rendered, render_story};
 
 /// Rendered articles keyed by (item id, width, options), evicting the least recently used
 /// entry beyond the capacity. Entries also remember a hash of the Markdown, so an item whose
@@ -45,22 +45,27 @@ impl RenderCache {
         self.entries.is_empty()
     }
 
-    /// The rendering of `md` for item `id`, rendered on first use.
+    /// The rendering of `md` for item `id` (its own link `own`; see [`render_story`]),
+    /// rendered on first use.
     pub fn get_or_render(
         &mut self,
         id: &str,
         md: &str,
+        own: Option<&str>,
         width: usize,
         opts: TextOptions,
     ) -> &Rendered {
-        let content_hash = xxh3_64(md.as_bytes());
+        let mut content = Xxh3::new();
+        content.update(md.as_bytes());
+        content.update(own.unwrap_or_default().as_bytes());
+        let content_hash = content.digest();
         let key = (id.to_string(), width, opts);
         let fresh = self
             .entries
             .get(&key)
             .is_some_and(|e| e.content_hash == content_hash);
         if !fresh {
-            let rendered = render_markdown(md, width, opts);
+            let rendered = render_story(md, own, width, opts);
             self.entries.put(
                 key.clone(),
                 Entry {

@@ -40,6 +40,8 @@ pub struct LinkTarget {
 
 /// Heading of the list of link targets at the end of an article.
 const LINKS_HEADING: &str = "链接 / Links";
+/// What that list says for the story's own link, shown above its text.
+const OWN_LINK_ABOVE: &str = "🔗 见上 / the story's link, above";
 const BULLETS: [&str; 3] = ["• ", "◦ ", "▪ "];
 const QUOTE_BAR: &str = "│ ";
 const CODE_INDENT: &str = "  ";
@@ -50,6 +52,13 @@ const CODE_INDENT: &str = "  ";
 /// The input is sanitised before parsing and every string the parser produces is sanitised
 /// again, since entities such as `&#27;` decode to control characters.
 pub fn render_markdown(md: &str, width: usize, opts: TextOptions) -> Rendered {
+    render_story(md, None, width, opts)
+}
+
+/// [`render_markdown`] for a story's text under its header, which shows the story's own
+/// link (`own`): where the text numbers that link too, the list at the end points up to it
+/// rather than write it out again (a long address took four rows more).
+pub fn render_story(md: &str, own: Option<&str>, width: usize, opts: TextOptions) -> Rendered {
     let clean = sanitize(md);
     let prepared = fix_cjk_flanking(&clean);
     let options = Options::ENABLE_TABLES
@@ -61,6 +70,7 @@ pub fn render_markdown(md: &str, width: usize, opts: TextOptions) -> Rendered {
         .into_offset_iter()
         .collect();
     let mut renderer = Renderer::new(width, opts, numberings(&prepared, &events));
+    renderer.own_link = own.map(str::to_string);
     for (event, _) in events {
         renderer.event(event);
     }
@@ -161,6 +171,8 @@ struct Renderer {
     table: Option<Table>,
     html: HtmlText,
     in_metadata: bool,
+    /// The story's own link, shown above its text.
+    own_link: Option<String>,
 }
 
 impl Renderer {
@@ -187,6 +199,7 @@ impl Renderer {
             table: None,
             html: HtmlText::default(),
             in_metadata: false,
+            own_link: None,
         }
     }
 
@@ -743,7 +756,10 @@ impl Renderer {
             for (i, link) in self.links.iter().enumerate() {
                 let marker = format!("[{}] ", i + 1);
                 let indent = " ".repeat(str_width(&marker, self.opts));
-                let url = [Span::styled(link.url.as_str(), theme::LINK)];
+                let url = match self.own_link.as_deref() == Some(link.url.as_str()) {
+                    true => [Span::styled(OWN_LINK_ABOVE, theme::MARK)],
+                    false => [Span::styled(link.url.as_str(), theme::LINK)],
+                };
                 let first = [Span::styled(marker, theme::MARK)];
                 self.lines.extend(wrap_with_prefix(
                     &url,

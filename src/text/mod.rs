@@ -49,7 +49,7 @@ pub use autolink::web_scheme_len;
 pub use cache::RenderCache;
 pub(crate) use chars::{is_cjk, is_closing};
 pub use html::decode_entity;
-pub use markdown::{LinkTarget, Rendered, render_markdown};
+pub use markdown::{LinkTarget, Rendered, render_markdown, render_story};
 pub use output::{lines_to_ansi, lines_to_plain};
 pub use sanitize::{TAB_STOP, clean_text, escape_sequence_len, is_hidden, sanitize, visible};
 pub use screen::{pad_ambiguous, pad_line, widen_ambiguous_cells};

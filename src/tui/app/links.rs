@@ -64,7 +64,9 @@ impl App {
             .story(self.library.global(r))
             .map(|story| story.body)
             .unwrap_or_default();
-        let numbered = self.article.body_links(&id, &body, width, self.text);
+        let numbered = self
+            .article
+            .body_links(&id, &body, own.as_deref(), width, self.text);
         Some((own, numbered))
     }
 

@@ -54,11 +54,12 @@ impl ArticleCache {
         &mut self,
         id: &str,
         body: &str,
+        own: Option<&str>,
         width: usize,
         opts: TextOptions,
     ) -> Vec<text::LinkTarget> {
         self.render
-            .get_or_render(id, body, width, opts)
+            .get_or_render(id, body, own, width, opts)
             .links
             .clone()
     }
@@ -227,7 +228,8 @@ fn story(
         };
         out.extend(wrap_styled(hint, DIM, width, opts));
     } else {
-        let rendered = render.get_or_render(&item.id, &item.body, width, opts);
+        let own = item.url.as_deref();
+        let rendered = render.get_or_render(&item.id, &item.body, own, width, opts);
         out.extend(rendered.lines.iter().cloned());
     }
     (out, header.about)
@@ -283,7 +285,7 @@ fn front_pages(
         let front = library.front_page(d);
         if !front.trim().is_empty() {
             let key = format!("{}#front", digest.id);
-            let rendered = render.get_or_render(&key, front, width, opts);
+            let rendered = render.get_or_render(&key, front, None, width, opts);
             out.extend(rendered.lines.iter().cloned());
         } else {
             out.extend(headlines(library, d, width, opts));
