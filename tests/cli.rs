@@ -628,6 +628,16 @@ fn search_query_rules_and_exit_status() {
     let none = ribao(&["search", "不存在的词语", "--store", &s]);
     assert_eq!(none.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&none.stderr).contains("no story matches"));
+    // A source's name with a space, unquoted: the filter takes its first word, and the user
+    // is shown the name quoted (tester T). A filter of one word is told nothing.
+    let spaced = ribao(&["search", "source:AI 日报", "--store", &s]);
+    assert!(
+        String::from_utf8_lossy(&spaced.stderr).contains("quote it: source:\"AI 日报\""),
+        "{spaced:?}"
+    );
+    assert!(!ids(&["source:\"AI 日报\""]).is_empty());
+    let plain = ribao(&["search", "source:AI", "英伟达", "--store", &s]);
+    assert!(plain.stderr.is_empty(), "{plain:?}");
     // A script's "$query": spaces around it are dropped, filters in it read as filters, and
     // one of spaces alone is refused as an empty one is.
     assert_eq!(

@@ -7,7 +7,7 @@ mod query;
 mod text;
 
 pub use matcher::Matcher;
-pub use query::{Query, argument_token, fold, names};
+pub use query::{Query, argument_token, fold, names, unquoted_name};
 pub use text::{SearchText, searchable};
 
 use crate::index::{DigestInfo, Index};
