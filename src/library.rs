@@ -651,6 +651,24 @@ impl Library {
     pub fn search(&self, query: &Query, within: Option<&[usize]>) -> Vec<usize> {
         crate::search::run(&self.index, &self.digests, query, within)
     }
+
+    /// What to say of a `source:` or `category:` in `query` whose name goes on, unquoted, in
+    /// the words after it (see [`crate::search::unquoted_name`]), by the names this library
+    /// has.
+    pub fn quoting_advice(&self, query: &str) -> Option<String> {
+        let (typed, quoted) = crate::search::unquoted_name(query, |value| {
+            let sources = self.digests.iter().map(|d| d.source.as_str());
+            let labels = self.index.labels().iter().map(String::as_str);
+            sources
+                .chain(labels)
+                .chain([crate::categories::UNCATEGORIZED])
+                .any(|name| crate::search::names(name, value))
+        })?;
+        Some(format!(
+            "“{typed}” is read as a filter of its first word and words to find; for the name \
+             with spaces, quote it: {quoted}"
+        ))
+    }
 }
 
 /// The store's files, the problems met finding them, and how they compare with the cache's

@@ -416,6 +416,14 @@ fn n_and_shift_n_move_between_results_in_the_list() {
     assert!(h.text().contains(&preview));
 }
 
+/// A source's name with a space, unquoted, is what the no-match page advises about.
+#[test]
+fn no_match_for_a_spaced_name_unquoted_shows_it_quoted() {
+    let mut h = archive_search("source:AI 日报 zzzz", 30);
+    let screen = common::unframed(&h.text());
+    assert!(screen.contains("quoteit:source:\"AI日报\""), "{}", h.text());
+}
+
 /// `J` / `K` read the next / previous result in the article, from the list or the article.
 #[test]
 fn j_and_k_in_capitals_read_the_next_and_previous_result() {

@@ -389,19 +389,8 @@ pub fn search(
     if let Some(problem) = q.problem() {
         bail!("{problem}");
     }
-    if let Some((typed, quoted)) = crate::search::unquoted_name(query, |value| {
-        let index = library.index();
-        let sources = library.digests().iter().map(|d| d.source.as_str());
-        let labels = index.labels().iter().map(String::as_str);
-        sources
-            .chain(labels)
-            .chain([crate::categories::UNCATEGORIZED])
-            .any(|name| crate::search::names(name, value))
-    }) {
-        warn(format_args!(
-            "“{typed}” is read as a filter of its first word and words to find; for the name \
-             with spaces, quote it: {quoted}"
-        ));
+    if let Some(advice) = library.quoting_advice(query) {
+        warn(advice);
     }
     let snippets = crate::search::Snippets::new(&q.terms);
     let hits: Vec<_> = library

@@ -450,7 +450,9 @@ fn no_match_lines(
             .dates
             .iter()
             .any(|d| app.scope_has_date(view.answered_scope, d));
-    let advice = match (dates_outside, whole_archive) {
+    // A filter's name with spaces, unquoted, is the likeliest slip when it is one.
+    let quoting = app.library().quoting_advice(&view.answered);
+    let advice = quoting.unwrap_or_else(|| match (dates_outside, whole_archive) {
         (true, true) if parsed.dates == [crate::model::UNDATED] => "No digest is undated.".into(),
         (true, true) => format!("No digest is dated {}.", parsed.dates.join(" or ")),
         (true, false) => format!(
@@ -463,7 +465,7 @@ fn no_match_lines(
         (false, false) => {
             format!("{wider} searches a wider scope; fewer or shorter words match more.")
         }
-    };
+    });
     out.push(Line::default());
     out.extend(text::wrap(&[Span::styled(advice, DIM)], width, opts));
     out
