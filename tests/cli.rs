@@ -329,6 +329,26 @@ fn unknown_item_id_is_a_clear_error_with_nonzero_exit() {
             "{said}"
         );
     }
+    // …and its stories are listed by it, as many as `list` counts (tester T).
+    let of_digest = json(&ribao(&[
+        "items",
+        "--digest",
+        digest,
+        "--store",
+        &store(),
+        "--json",
+    ]));
+    let of_digest = of_digest.as_array().unwrap();
+    assert_eq!(
+        of_digest.len() as u64,
+        digests[0]["items"].as_u64().unwrap()
+    );
+    assert!(
+        of_digest.iter().all(|i| i["digest"] == digest),
+        "{of_digest:?}"
+    );
+    let none = ribao(&["items", "--digest", "nosuchid", "--store", &store()]);
+    assert_eq!(none.status.code(), Some(1));
     let out = ribao(&["show", "", "--store", &store()]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("no story id given"));
     // A real id pasted with spaces around it, or in capitals, is found.

@@ -58,6 +58,9 @@ pub enum Command {
         /// Only this publication, or stories from this outlet: any part of its name, in any case
         #[arg(long, value_parser = name_part)]
         source: Option<String>,
+        /// Only the stories of this digest (an id from `ribao list`)
+        #[arg(long, value_name = "ID")]
+        digest: Option<String>,
         /// Print one JSON array
         #[arg(long)]
         json: bool,
@@ -296,10 +299,12 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             date,
             category,
             source,
+            digest,
             json,
         }) => {
             let filter =
-                report::ItemFilter::new(date.clone(), category.as_deref(), source.as_deref());
+                report::ItemFilter::new(date.clone(), category.as_deref(), source.as_deref())
+                    .of_digest(digest.as_deref());
             report::items(library()?, &filter, *json, opts)
         }
         Some(Command::Show {

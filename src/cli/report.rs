@@ -86,6 +86,8 @@ pub struct ItemFilter {
     date: Option<String>,
     category: Option<String>,
     source: Option<String>,
+    /// A digest's id, as `ribao list` gives it.
+    digest: Option<String>,
 }
 
 impl ItemFilter {
@@ -95,11 +97,23 @@ impl ItemFilter {
             date,
             category: category.map(fold),
             source: source.map(fold),
+            digest: None,
+        }
+    }
+
+    /// Only the stories of the digest with id `digest`.
+    pub fn of_digest(self, digest: Option<&str>) -> Self {
+        ItemFilter {
+            digest: digest.map(crate::model::id_as_typed),
+            ..self
         }
     }
 
     fn narrows(&self) -> bool {
-        self.date.is_some() || self.category.is_some() || self.source.is_some()
+        self.date.is_some()
+            || self.category.is_some()
+            || self.source.is_some()
+            || self.digest.is_some()
     }
 
     /// A story of digest `d`. Its source is its publication's name or the outlet it names
@@ -122,6 +136,7 @@ impl ItemFilter {
         self.date
             .as_ref()
             .is_none_or(|want| crate::model::date_within(d.date, want))
+            && self.digest.as_ref().is_none_or(|id| d.id == *id)
     }
 }
 
@@ -156,7 +171,7 @@ pub(super) fn unknown_id(library: &Library, typed: &str) -> String {
         "no story id given; `ribao items` lists the ids".into()
     } else if library.digests().iter().any(|d| d.id == typed) {
         format!(
-            "{typed} is a digest's id (from `ribao list`); `ribao items` lists its stories' ids"
+            "{typed} is a digest's id (from `ribao list`); `ribao items --digest {typed}` lists its stories"
         )
     } else {
         format!("no story with id {typed}; `ribao items` lists the ids")
