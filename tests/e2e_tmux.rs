@@ -679,6 +679,20 @@ fn printed_rows(t: &Tmux, args: &str, store: &Path, home: &Path) -> (String, Vec
     (screen, rows)
 }
 
+/// On a narrow terminal `list` keeps each digest's count whole; the title and the path give
+/// way (`120 ite…` at 50 columns; tester T).
+#[test]
+fn list_keeps_the_counts_whole_on_a_narrow_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let store = common::generated_store(home.path(), 2, 120, "英伟达发布新芯片。");
+    let Some(t) = Tmux::start("narrow", 50, 12, home.path()) else {
+        return;
+    };
+    let (screen, rows) = printed_rows(&t, "list", &store, home.path());
+    assert_eq!(rows.len(), 2, "{screen}");
+    assert!(rows.iter().all(|r| r.contains(" 120 items ")), "{screen}");
+}
+
 #[test]
 fn search_snippets_take_one_row_of_the_terminal() {
     let home = tempfile::tempdir().unwrap();

@@ -241,29 +241,39 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
     if json {
         print_json(&rows)?;
     } else {
+        // The count is kept whole however narrow the terminal; what it says of stories
+        // listed elsewhere is a column of its own, which gives way (`20000 i…` was the count).
+        let elsewhere = rows.iter().any(|r| r.elsewhere > 0);
         let table: Vec<Vec<String>> = rows
             .iter()
             .map(|r| {
-                let mut items = plural(r.items, "item", "items");
-                if r.elsewhere > 0 {
-                    items.push_str(&format!(" ({} listed under another digest)", r.elsewhere));
-                }
                 // The file last, as the store names it: two digests of a day (a copy
                 // beside its raw digest) can have the same source and title.
                 let file = std::path::Path::new(&r.path);
                 let file = file.strip_prefix(library.origin.store()).unwrap_or(file);
-                vec![
+                let mut row = vec![
                     r.id.to_string(),
                     r.date.clone().unwrap_or_else(|| date_label(None)),
                     r.source.to_string(),
-                    items,
-                    r.title.to_string(),
-                    crate::text::visible(&file.display().to_string()).into_owned(),
-                ]
+                    plural(r.items, "item", "items"),
+                ];
+                if elsewhere {
+                    row.push(match r.elsewhere {
+                        0 => String::new(),
+                        n => format!("({n} listed under another digest)"),
+                    });
+                }
+                row.push(r.title.to_string());
+                row.push(crate::text::visible(&file.display().to_string()).into_owned());
+                row
             })
             .collect();
         use Fit::{End, Keep, Start};
-        print_table(&table, &[Keep, Keep, End, End, End, Start], opts)?;
+        let fits: &[Fit] = match elsewhere {
+            true => &[Keep, Keep, End, Keep, End, End, Start],
+            false => &[Keep, Keep, End, Keep, End, Start],
+        };
+        print_table(&table, fits, opts)?;
         print_origin_notice(library);
     }
     warn_about_store(library);
