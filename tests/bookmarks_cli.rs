@@ -191,10 +191,13 @@ fn a_bookmark_of_a_file_that_cannot_be_read_says_why() {
 fn a_bookmark_outlives_its_digest_file() {
     let dir = tempfile::tempdir().unwrap();
     let (ids, state) = first_of_two_bookmarked(dir.path());
+    let v = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
+    assert_eq!(v[0]["file_gone"], false, "{v}");
     std::fs::remove_file(dir.path().join("2026-03-01.md")).unwrap();
     let v = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
     assert_eq!(v[0]["title"], "第0号新闻：示例公司发布产品");
     assert_eq!(v[0]["url"], "https://example.com/0");
+    assert_eq!(v[0]["file_gone"], true, "{v}");
     // The list says so too, where one looks for what is left of a story.
     let listed = ribao_with(dir.path(), &state, &["bookmarks"]);
     let listed = String::from_utf8_lossy(&listed.stdout);

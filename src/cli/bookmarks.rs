@@ -31,7 +31,16 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
     let (_, state) = open(state_path)?;
     let marks = state.bookmarks_newest_first();
     let out = match format {
-        Format::Json => super::json::pretty(&marks)? + "\n",
+        Format::Json => {
+            let rows: Vec<JsonRow> = marks
+                .iter()
+                .map(|mark| JsonRow {
+                    file_gone: file_gone(&mark.path),
+                    mark,
+                })
+                .collect();
+            super::json::pretty(&rows)? + "\n"
+        }
         Format::Markdown => marks.iter().map(|b| markdown_line(b) + "\n").collect(),
         Format::Text => marks
             .iter()
@@ -56,7 +65,8 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
                 // left of a story.
                 let gone = match file_gone(&b.path) {
                     true => format!(
-                        "    (its digest file {} is gone; ribao show {} shows the saved copy)\n",
+                        "    (its digest file {} is gone; ribao show {} shows what the bookmark \
+                         kept of it)\n",
                         b.path, b.id
                     ),
                     false => String::new(),
@@ -73,6 +83,15 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
         ));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A bookmark as `--json` gives it: as saved, and whether its digest file is gone, as the
+/// text says.
+#[derive(serde::Serialize)]
+struct JsonRow<'a> {
+    #[serde(flatten)]
+    mark: &'a Bookmark,
+    file_gone: bool,
 }
 
 /// Whether a bookmark's digest file is gone from where it was saved (a sample's is no

@@ -236,7 +236,7 @@ fn missing_lines(
         Missing::File => "日报文件已不在 / the digest file is gone".to_string(),
     };
     let note = format!(
-        "{gone}: {} — this is the bookmark's saved copy. {keys}.",
+        "{gone}: {} — this is what the bookmark kept of it. {keys}.",
         clean(&mark.path)
     );
     out.extend(text::wrap(&[Span::styled(note, ERROR)], width, opts));
