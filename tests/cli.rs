@@ -351,6 +351,7 @@ fn unknown_item_id_is_a_clear_error_with_nonzero_exit() {
     assert_eq!(none.status.code(), Some(1));
     let out = ribao(&["show", "", "--store", &store()]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("no story id given"));
+    assert_eq!(out.status.code(), Some(2), "a usage error (tester T)");
     // A real id pasted with spaces around it, or in capitals, is found.
     let items = json(&ribao(&["items", "--store", &store(), "--json"]));
     let id = items[0]["id"].as_str().unwrap();

@@ -509,6 +509,11 @@ pub fn show(
     state: Option<&std::path::Path>,
 ) -> anyhow::Result<ExitCode> {
     let typed = crate::model::id_as_typed(id);
+    // No id at all is a usage error, as clap's are (exit 2), not a story not found.
+    if typed.is_empty() {
+        warn(unknown_id(library, &typed));
+        return Ok(ExitCode::from(2));
+    }
     let kept = || {
         state
             .and_then(|p| crate::state::StateFile::open(p).ok())
