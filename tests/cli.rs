@@ -274,7 +274,7 @@ fn show_prints_title_meta_link_and_wrapped_body() {
     // A width too narrow to read is refused, not quietly widened.
     let narrow = ribao(&["show", id, "--width", "5", "--store", &store()]);
     assert_eq!(narrow.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&narrow.stderr).contains("not in 20.."));
+    assert!(String::from_utf8_lossy(&narrow.stderr).contains("a width of 20 columns or more"));
     // For scripts: the same story as one object, its row and its Markdown text.
     let story = json(&ribao(&["show", id, "--json", "--store", &store()]));
     assert_eq!(story["id"], id);

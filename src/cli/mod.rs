@@ -70,8 +70,7 @@ pub enum Command {
         /// The item id from `ribao items`
         item_id: String,
         /// Wrap to this many columns, 20 or more (default: the terminal width, or 80)
-        #[arg(long, value_name = "N", conflicts_with = "json",
-              value_parser = clap::value_parser!(u16).range(20..))]
+        #[arg(long, value_name = "N", conflicts_with = "json", value_parser = columns)]
         width: Option<u16>,
         /// Print the story as one JSON object, with its text as Markdown
         #[arg(long)]
@@ -405,6 +404,15 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
 /// `--date` as [`crate::model::date_prefix`] reads it.
 fn date_prefix(text: &str) -> Result<String, String> {
     crate::model::date_prefix(text.trim()).ok_or_else(|| crate::model::not_a_date(text))
+}
+
+/// A width in columns for `show`: 20 or more, said in words (clap's range read `20..=65535`).
+fn columns(text: &str) -> Result<u16, String> {
+    match text.trim().parse::<u16>() {
+        Ok(n) if n >= 20 => Ok(n),
+        Ok(_) => Err("a width of 20 columns or more".into()),
+        Err(_) => Err("a whole number of columns, 20 or more".into()),
+    }
 }
 
 /// A part of a name to look for; blank would match every name.
