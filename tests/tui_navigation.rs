@@ -1031,10 +1031,17 @@ fn a_letter_that_is_no_key_says_so() {
 /// The reader at 120×30 over a store of one digest, `2026-03-02.md` holding `text` (the
 /// folder lives as long as the first value).
 fn reader_on_one_file(text: &str) -> (tempfile::TempDir, Harness) {
+    reader_on_files(&[("2026-03-02.md", text)])
+}
+
+/// The reader at 120×30 over a store of `files` (name, text).
+fn reader_on_files(files: &[(&str, &str)]) -> (tempfile::TempDir, Harness) {
     let tmp = tempfile::tempdir().unwrap();
     let store = tmp.path().join("store");
     std::fs::create_dir(&store).unwrap();
-    std::fs::write(store.join("2026-03-02.md"), text).unwrap();
+    for (name, text) in files {
+        std::fs::write(store.join(name), text).unwrap();
+    }
     let library = Library::load_dir(
         &store,
         None,
@@ -1089,6 +1096,34 @@ fn v_shows_the_digest_file_whole_and_esc_goes_back() {
     assert!(h.text().contains("v or Esc closes the file first"));
     h.keys("<Esc>");
     assert_eq!(h.text(), before);
+}
+
+/// `v` over a date's front pages shows the file of the one at the top of the article pane,
+/// not always the first digest's.
+#[test]
+fn v_over_the_front_pages_shows_the_file_of_the_one_in_sight() {
+    let page = |name: &str| {
+        let summary = "今天的要点。\n\n".repeat(40);
+        format!(
+            "# {name} 2026-03-02\n\n## 摘要\n\n{summary}## 新闻\n\n1. [一条新闻](https://example.com/{name})：内容。\n"
+        )
+    };
+    let (first, second) = (page("甲报"), page("乙报"));
+    let (_tmp, mut h) = reader_on_files(&[("a.md", &first), ("b.md", &second)]);
+    let shown_file = |h: &mut Harness| {
+        h.keys("v");
+        let name = h.app.file_view().expect("the file is shown").name.clone();
+        h.keys("<Esc>");
+        name
+    };
+    // The article pane at its top, then at its end: the other digest's page.
+    h.keys("<Tab><Tab><Tab>");
+    let top = shown_file(&mut h);
+    let title = if top == "a.md" { "甲报" } else { "乙报" };
+    let pane = h.text();
+    assert!(pane.contains(&format!("{title} 2026-03-02")), "{pane}");
+    h.keys("G");
+    assert_ne!(shown_file(&mut h), top);
 }
 
 /// `v` on a story whose link is a few lines under its heading opens at the heading: the

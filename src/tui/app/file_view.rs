@@ -72,7 +72,12 @@ impl App {
             None if self.search.is_some() => {
                 self.notify("no story selected to show the file of", false)
             }
-            None => match self.current_date().and_then(|g| g.digests.first().copied()) {
+            // The front pages: the digest whose page is at the top of the article pane.
+            None => match self
+                .article
+                .digest_at(&self.article_content(), self.scroll())
+                .or_else(|| self.current_date().and_then(|g| g.digests.first().copied()))
+            {
                 Some(d) => {
                     self.show_file(d, &[]);
                 }

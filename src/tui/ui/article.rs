@@ -38,6 +38,8 @@ pub(crate) struct Composed {
     /// Rows that are not the story's text (its meta line and link; see
     /// [`crate::article::Header`]).
     pub unsearched: std::ops::Range<usize>,
+    /// Front pages: the row each digest's starts at, and the digest.
+    starts: Vec<(usize, usize)>,
 }
 
 impl ArticleCache {
@@ -47,6 +49,15 @@ impl ArticleCache {
             .as_ref()
             .filter(|c| c.content == *content)
             .map(|c| text::place::chars_before(&c.lines, row))
+    }
+
+    /// The digest whose front page holds row `row` of `content`, when that is what was laid
+    /// out last.
+    pub(crate) fn digest_at(&self, content: &Content, row: usize) -> Option<usize> {
+        let composed = self.composed.as_ref().filter(|c| c.content == *content)?;
+        let starts = &composed.starts;
+        let at = starts.partition_point(|&(start, _)| start <= row);
+        starts.get(at.checked_sub(1)?).map(|&(_, d)| d)
     }
 
     /// The link targets in a story's body, in `[n]` order.
@@ -89,6 +100,7 @@ impl ArticleCache {
             .is_some_and(|c| c.content == content && c.width == width && c.opts == opts);
         if !fresh {
             let mut unsearched = 0..0;
+            let mut starts = Vec::new();
             let lines = match &content {
                 Content::Story(r) => {
                     let (digest, view) = crate::tui::scope::item(library, *r);
@@ -104,7 +116,9 @@ impl ArticleCache {
                     lines
                 }
                 Content::FrontPage(digests) => {
-                    front_pages(&mut self.render, library, digests, width, opts)
+                    let (lines, at) = front_pages(&mut self.render, library, digests, width, opts);
+                    starts = at;
+                    lines
                 }
                 Content::Empty => text::wrap(
                     &[Span::styled(
@@ -121,6 +135,7 @@ impl ArticleCache {
                 opts,
                 lines,
                 unsearched,
+                starts,
             });
         }
         self.composed
@@ -243,14 +258,16 @@ fn front_pages(
     digests: &[usize],
     width: usize,
     opts: TextOptions,
-) -> Vec<Line<'static>> {
+) -> (Vec<Line<'static>>, Vec<(usize, usize)>) {
     let mut out = Vec::new();
+    let mut starts = Vec::with_capacity(digests.len());
     for (n, &d) in digests.iter().enumerate() {
         let digest = &library.digests()[d];
         if n > 0 {
             out.push(Line::default());
             out.push(Line::default());
         }
+        starts.push((out.len(), d));
         out.extend(wrap_styled(&digest.title, ACCENT, width, opts));
         let date = crate::model::date_label(digest.date);
         let count = digest.items.len();
@@ -291,7 +308,7 @@ fn front_pages(
             out.extend(headlines(library, d, width, opts));
         }
     }
-    out
+    (out, starts)
 }
 
 /// The generated overview: headlines grouped by category, in the digest's order.
