@@ -685,7 +685,7 @@ fn printed_rows(t: &Tmux, args: &str, store: &Path, home: &Path) -> (String, Vec
 fn list_keeps_the_counts_whole_on_a_narrow_terminal() {
     let home = tempfile::tempdir().unwrap();
     let store = common::generated_store(home.path(), 2, 120, "英伟达发布新芯片。");
-    let Some(t) = Tmux::start("narrow", 50, 12, home.path()) else {
+    let Some(t) = Tmux::start("narrowlist", 50, 12, home.path()) else {
         return;
     };
     let (screen, rows) = printed_rows(&t, "list", &store, home.path());
