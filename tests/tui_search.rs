@@ -422,6 +422,21 @@ fn no_match_for_a_spaced_name_unquoted_shows_it_quoted() {
     let mut h = archive_search("source:AI 日报 zzzz", 30);
     let screen = common::unframed(&h.text());
     assert!(screen.contains("quoteit:source:\"AI日报\""), "{}", h.text());
+    // With results too (the second word is in a story's text): said as they come (tester V).
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("2026-03-02.md"),
+        "# AI 日报 2026-03-02\n\n## 新闻\n\n1. **日报改版**：今天的日报换了版式。\n",
+    )
+    .unwrap();
+    let categorizer = ribao::categories::Categorizer::builtin();
+    let library = ribao::library::Library::load_dir(tmp.path(), None, &categorizer, &mut |_| {});
+    let mut h = Harness::new(app_with(library, TextOptions::default()), 120, 30);
+    h.keys("/");
+    h.search_for("source:AI 日报");
+    assert_eq!(h.app.search_view().unwrap().hits.len(), 1);
+    let said = &h.app.message().expect("the advice").text;
+    assert!(said.contains("quote it: source:\"AI 日报\""), "{said}");
 }
 
 /// `J` / `K` read the next / previous result in the article, from the list or the article.

@@ -216,12 +216,21 @@ impl App {
             Ok(hits) => (hits, None),
             Err(why) => (Vec::new(), Some(why)),
         };
+        // Results found by a filter of one word where a name with spaces was meant: said as
+        // the results come (with none, the no-match page says it).
+        let quoting = match hits.is_empty() {
+            true => None,
+            false => self.library.quoting_advice(&query),
+        };
         view.set_hits(hits, &query, scope);
         view.requested_text = query;
         let reselect = view.reselect.take();
         let at = reselect.and_then(|id| self.position_in(&self.search.as_ref()?.hits, &id));
         if let (Some(at), Some(view)) = (at, self.search.as_mut()) {
             view.move_by(at as isize - view.selected as isize);
+        }
+        if let Some(advice) = quoting {
+            self.notify(advice, false);
         }
         if let Some(why) = failed {
             // One message, not one more per keystroke.

@@ -172,6 +172,7 @@ fn hints(app: &App) -> Hints {
             SearchFocus::Article => &[
                 (&[Action::NextMatch, Action::PrevMatch], "next/prev match"),
                 (&[Action::Down, Action::Up], "scroll"),
+                (&[Action::NextStory, Action::PrevStory], "next/prev result"),
                 (&[Action::OpenLink], "open link"),
                 (&[Action::Links], "links"),
                 (&[Action::Back], "results"),
