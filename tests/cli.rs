@@ -349,6 +349,8 @@ fn unknown_item_id_is_a_clear_error_with_nonzero_exit() {
     );
     let none = ribao(&["items", "--digest", "nosuchid", "--store", &store()]);
     assert_eq!(none.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&none.stderr);
+    assert!(said.contains("no digest with id nosuchid"), "{said}");
     let out = ribao(&["show", "", "--store", &store()]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("no story id given"));
     assert_eq!(out.status.code(), Some(2), "a usage error (tester T)");

@@ -343,6 +343,14 @@ pub fn items(
         print_table(&table, &[Fit::Keep, Fit::Keep], opts)?;
     }
     warn_about_store(library);
+    if let Some(id) = filter.digest.as_ref()
+        && !library.digests().iter().any(|d| d.id == *id)
+    {
+        warn(format_args!(
+            "no digest with id {id}; `ribao list` gives each digest's id"
+        ));
+        return Ok(ExitCode::FAILURE);
+    }
     if found.is_empty() && filter.narrows() {
         warn(format_args!(
             "no story matches these filters; `ribao list` shows the dates and sources, \
