@@ -165,6 +165,50 @@ fn esc_in_a_story_opened_from_the_bookmarks_goes_back_to_them() {
     assert_eq!(h.app.focus(), Pane::Items);
 }
 
+/// `J` / `K` in a story opened from the bookmarks read the next / previous bookmark, and Esc
+/// still goes back to them and then to where the reader was (J had read on through the
+/// date's stories, leaving the bookmarks for good; tester W).
+#[test]
+fn j_and_k_in_capitals_read_on_through_the_bookmarks() {
+    let mut h = Harness::new(app_with_state(State::default()), 120, 40);
+    h.keys("<Enter><Enter>bjjb<Esc><Esc>");
+    let browsing = h.app.position();
+    h.keys("B<Enter>");
+    let marks: Vec<String> = h
+        .app
+        .session()
+        .bookmarks()
+        .iter()
+        .map(|b| b.id.clone())
+        .collect();
+    let opened = |h: &Harness| h.app.opened().unwrap().1.id.to_string();
+    let first = opened(&h);
+    h.keys("J");
+    let second = opened(&h);
+    assert_ne!(first, second);
+    assert!(
+        marks.contains(&first) && marks.contains(&second),
+        "{marks:?}"
+    );
+    h.keys("J");
+    assert_eq!(
+        h.app.message().unwrap().text,
+        "already at the last bookmark"
+    );
+    h.keys("K");
+    assert_eq!(opened(&h), first);
+    h.keys("<Esc>");
+    assert_eq!(
+        h.app
+            .bookmarks_view()
+            .expect("the bookmarks again")
+            .selected,
+        0
+    );
+    h.keys("<Esc>");
+    assert_eq!(h.app.position(), browsing);
+}
+
 /// The only bookmark is of a story whose digest file is gone; it is opened from the view.
 fn gone_bookmark_opened(title: &str, url: Option<&str>) -> Harness {
     bookmark_opened_in("/store/2025-12-31.md", title, url)

@@ -439,6 +439,9 @@ impl App {
                     self.bookmarks = Some(view);
                     return None;
                 }
+                // Reading on through the bookmarks, as through search results.
+                Action::NextStory => return self.step_bookmark(view, 1),
+                Action::PrevStory => return self.step_bookmark(view, -1),
                 Action::Down
                 | Action::Up
                 | Action::PageDown

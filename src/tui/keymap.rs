@@ -90,12 +90,12 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (
         key('J'),
         Action::NextStory,
-        "next story, opened (search: next result)",
+        "next story, opened (or result, bookmark)",
     ),
     (
         key('K'),
         Action::PrevStory,
-        "previous story, opened (search: previous result)",
+        "previous story, opened (or result, bookmark)",
     ),
     (key('c'), Action::Categories, "jump to the categories"),
     (

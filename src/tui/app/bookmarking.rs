@@ -31,6 +31,26 @@ impl App {
             .collect()
     }
 
+    /// `J` / `K` while reading a bookmark's story: the next / previous bookmark's opened, as
+    /// Enter in the view opens it; Esc still goes back to the view.
+    pub(super) fn step_bookmark(
+        &mut self,
+        mut view: BookmarksView,
+        delta: isize,
+    ) -> Option<Effect> {
+        view.refresh(self.bookmarks_now());
+        let before = view.selected;
+        view.move_by(delta);
+        if view.selected == before {
+            let which = if delta > 0 { "last" } else { "first" };
+            self.notify(format!("already at the {which} bookmark"), false);
+            self.return_to = Some(view);
+            return None;
+        }
+        self.bookmarks = Some(view);
+        self.update_bookmarks(Action::Open)
+    }
+
     pub(super) fn update_bookmarks(&mut self, action: Action) -> Option<Effect> {
         let view = self.bookmarks.as_mut()?;
         if view.missing.is_some() {
