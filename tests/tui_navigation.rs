@@ -1131,15 +1131,16 @@ fn v_over_the_front_pages_shows_the_file_of_the_one_in_sight() {
 #[test]
 fn v_opens_at_the_storys_heading_above_its_link() {
     // The sixth story has no link: its title's words find it, after the front matter,
-    // whose description repeats them (it opened there: tester K).
+    // whose description repeats them (it opened there: tester K), though its line bolds
+    // some of them (it opened at the file's top: tester W).
     let news: String = (1..=12)
         .map(|n| {
-            let link = match n {
-                6 => String::new(),
-                _ => format!("[原文](https://example.com/{n})\n\n"),
+            let (link, company) = match n {
+                6 => (String::new(), "**公司**"),
+                _ => (format!("[原文](https://example.com/{n})\n\n"), "公司"),
             };
             format!(
-                "### {n}. 第{n}家公司发布新模型\n\n> 📰 **TechCrunch AI** | ⭐ 8/10\n\n\
+                "### {n}. 第{n}家{company}发布新模型\n\n> 📰 **TechCrunch AI** | ⭐ 8/10\n\n\
                  {link}内容{n}。\n\n"
             )
         })
@@ -1161,7 +1162,7 @@ fn v_opens_at_the_storys_heading_above_its_link() {
     assert!(row.contains("### 5. 第5家公司发布新模型"), "{shown}");
     h.keys("<Esc><Esc>j<Enter>v");
     let (row, shown) = top(&mut h);
-    assert!(row.contains("### 6. 第6家公司发布新模型"), "{shown}");
+    assert!(row.contains("### 6. 第6家**公司**发布新模型"), "{shown}");
 }
 
 /// A story opened again opens where it was left, not at its title: after Esc and Enter on

@@ -99,7 +99,14 @@ impl App {
             Ok(text) => {
                 let lines: Vec<&str> = text.lines().collect();
                 let marks = near.iter().filter(|s| !s.is_empty());
-                let holds = |i: &usize, mark: &String| lines[*i].contains(mark.as_str());
+                // A title is plain text; its line may bold or code some of its words
+                // (`大模型**MiMo V2 Flash API**正式上线`).
+                let holds = |i: &usize, mark: &String| {
+                    let line = lines[*i];
+                    line.contains(mark.as_str())
+                        || line.contains(['*', '`'])
+                            && line.replace(['*', '`'], "").contains(mark.as_str())
+                };
                 // Not in the front matter, whose description may repeat the first story.
                 let body = front_matter_end(&lines);
                 // The nearest mark a few lines above the first one found (the title over
