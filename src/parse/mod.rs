@@ -369,10 +369,13 @@ fn with_ids(items: Vec<Item>, source: &str, day: &str) -> (Vec<Item>, usize) {
         // After the ids: a namesake after a repeat keeps the id (and the read mark and
         // bookmark) it had when repeats were listed.
         .filter(|i| {
-            let told_by = i.url.as_deref().unwrap_or(&i.body);
+            // A link with a `/` at its end is the same page (the same story listed again
+            // from another outlet wrote it so).
+            let url = i.url.as_deref().map(|u| u.trim_end_matches('/'));
+            let told_by = url.unwrap_or(&i.body);
             // Both sets take the story whatever the first says: a later repeat may match either.
             let new_title = stories.insert(hash_of(&[&i.title, told_by]));
-            let new_text = match &i.url {
+            let new_text = match url {
                 Some(url) if !i.body.is_empty() => linked.insert(hash_of(&[url, &i.body])),
                 _ => true,
             };
@@ -502,6 +505,11 @@ mod tests {
             story(2, "Lumen", "lumen", "A model."),
             // Another story behind the same link is another story.
             story(3, "Dwell 2", "dwell", "A sequel."),
+        );
+        // The same title and link, the link ending in `/`, told by another outlet.
+        let text = format!(
+            "{text}{}",
+            story(4, "Lumen", "lumen/", "Told again elsewhere.")
         );
         assert_eq!(titles(&text), ["Dwell", "Lumen", "Dwell 2"]);
     }
