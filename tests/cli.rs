@@ -542,6 +542,11 @@ fn without_a_store_the_built_in_samples_are_used_and_say_where_digests_go() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("built-in sample digests"));
     let help = stdout(&ribao(&["--help"]));
     assert!(help.contains("Default store:") && help.contains("digests"));
+    // A variable not set reads as a name, not as set to nothing (tester Y).
+    assert!(
+        help.contains("RIBAO_STORE]") && !help.contains("RIBAO_STORE="),
+        "{help}"
+    );
 }
 
 #[test]

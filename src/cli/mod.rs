@@ -20,17 +20,36 @@ use std::process::ExitCode;
 )]
 pub struct Cli {
     /// Folder of digest files (.md, .markdown, .txt), scanned recursively
-    #[arg(long, global = true, env = "RIBAO_STORE", value_name = "DIR")]
+    // hide_env_values: unset, clap wrote `[env: RIBAO_STORE=]`, which read as set to nothing.
+    #[arg(
+        long,
+        global = true,
+        env = "RIBAO_STORE",
+        hide_env_values = true,
+        value_name = "DIR"
+    )]
     pub store: Option<PathBuf>,
     /// State file holding bookmarks, read marks and the last position
-    #[arg(long, global = true, env = "RIBAO_STATE", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        env = "RIBAO_STATE",
+        hide_env_values = true,
+        value_name = "FILE"
+    )]
     pub state: Option<PathBuf>,
     /// Folder for the index cache (default: the platform's cache folder)
-    #[arg(long, global = true, env = "RIBAO_CACHE_DIR", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "RIBAO_CACHE_DIR",
+        hide_env_values = true,
+        value_name = "DIR"
+    )]
     pub cache_dir: Option<PathBuf>,
     /// Count ambiguous-width characters (“ ” … — ① ·) as two columns, as CJK terminal setups do
     /// (RIBAO_AMBIGUOUS_WIDE takes 1/0, yes/no, on/off, true/false)
-    #[arg(long, global = true, env = "RIBAO_AMBIGUOUS_WIDE",
+    #[arg(long, global = true, env = "RIBAO_AMBIGUOUS_WIDE", hide_env_values = true,
           value_parser = clap::builder::BoolishValueParser::new(),
           action = clap::ArgAction::SetTrue)]
     pub ambiguous_wide: bool,
