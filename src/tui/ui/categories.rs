@@ -77,7 +77,8 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
                 ));
                 let unread = unread.get(c).copied().unwrap_or(0);
                 right.push(match unread {
-                    0 if pending => Span::raw(" ".repeat(unread_w)),
+                    // Nothing to have read (an empty store) is not all read.
+                    0 if pending || entry.count == 0 => Span::raw(" ".repeat(unread_w)),
                     0 => Span::styled(format!("{:>unread_w$}", "✓"), OK),
                     n => Span::styled(format!("{n:>unread_w$}"), ACCENT),
                 });

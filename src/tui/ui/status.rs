@@ -250,13 +250,13 @@ fn hint_line(app: &App, width: usize, opts: text::TextOptions) -> Line<'static> 
                 }
                 _ => word,
             };
+            // `[/]` read as one key: keys that are marks themselves are set apart by a space.
+            let marks = keys.iter().any(|k| matches!(k.as_str(), "/" | "[" | "]"));
+            let keys = keys.join(if marks { " " } else { "/" });
             // The way back and to the help are kept however narrow the bar: without them
             // a small terminal never shows how to leave a view or that `?` exists.
             let kept = actions.contains(&Action::Back) || actions.contains(&Action::Help);
-            let spans = [
-                Span::styled(keys.join("/"), key_style),
-                Span::raw(format!(" {word}")),
-            ];
+            let spans = [Span::styled(keys, key_style), Span::raw(format!(" {word}"))];
             (kept, spans)
         })
         .collect();
