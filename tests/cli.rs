@@ -413,11 +413,12 @@ fn check_reports_each_file_and_fails_on_unreadable_ones() {
     let text = stdout(&out);
     assert!(text.contains("binary.txt: the file looks binary"));
     assert!(text.contains("empty.md: the file holds no text (it is empty or blank)"));
-    assert!(text.contains("2026-02-05-gbk.md: 2 items, 2026-02-05") && text.contains("GB18030"));
+    assert!(text.contains("2026-02-05-gbk.md: 2 stories, 2026-02-05") && text.contains("GB18030"));
     assert!(
-        text.contains("bad-front-matter.md: 1 item, 2026-02-06") && text.contains("not valid YAML")
+        text.contains("bad-front-matter.md: 1 story, 2026-02-06")
+            && text.contains("not valid YAML")
     );
-    assert!(text.contains("no-date-notes.md: 2 items, undated"));
+    assert!(text.contains("no-date-notes.md: 2 stories, undated"));
     // The list says that some files are missing from it, and where to look.
     let listed = ribao(&["list", "--store", &store()]);
     assert!(listed.status.success());
@@ -486,7 +487,7 @@ fn a_link_loop_is_told_by_check_but_is_no_failure() {
         text.contains("skip  ") && text.contains("up: a link back to a folder it is in (a loop)"),
         "{text}"
     );
-    assert!(text.ends_with("1 file, 1 item, 0 failed\n"), "{text}");
+    assert!(text.ends_with("1 file, 1 story, 0 failed\n"), "{text}");
     let v = json(&ribao(&["check", "--json", "--store", &store]));
     let looped = &v[1];
     assert_eq!(
@@ -528,7 +529,7 @@ fn check_json_marks_a_failed_file_skipped_as_its_message_says() {
     let out = ribao(&["check", "--store", &store]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stdout(&out).ends_with("2 files, 1 item, 1 failed\n"),
+        stdout(&out).ends_with("2 files, 1 story, 1 failed\n"),
         "{}",
         stdout(&out)
     );

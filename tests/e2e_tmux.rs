@@ -611,7 +611,7 @@ fn a_first_run_of_a_command_shows_indexing_progress_then_clears_it() {
     });
     let done = t.wait_for("the listing", |s| s.contains("exit=0"));
     assert!(!done.contains("indexing"), "progress line left:\n{done}");
-    assert!(done.contains("12 items"), "{done}");
+    assert!(done.contains("12 stories"), "{done}");
 }
 
 #[test]
@@ -690,7 +690,7 @@ fn list_keeps_the_counts_whole_on_a_narrow_terminal() {
     };
     let (screen, rows) = printed_rows(&t, "list", &store, home.path());
     assert_eq!(rows.len(), 2, "{screen}");
-    assert!(rows.iter().all(|r| r.contains(" 120 items ")), "{screen}");
+    assert!(rows.iter().all(|r| r.contains(" 120 stories ")), "{screen}");
 }
 
 #[test]

@@ -42,8 +42,9 @@ impl Paths {
              \x20                   digests, the built-in samples are shown\n\
              Default state file: {}\n\
              Categories table:   {}\n\
-             \x20                   optional: `ribao categories > FILE` writes the built-in table there,\n\
-             \x20                   to change how categories are grouped\n\
+             \x20                   optional: `ribao categories > FILE` writes the built-in table there\n\
+             \x20                   (its folder made first: mkdir -p), to change how categories are\n\
+             \x20                   grouped\n\
              Default cache:      {}\n\
              \x20                   disposable; rebuilt when missing or stale",
             show(&self.default_store),

@@ -255,7 +255,7 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
                     r.id.to_string(),
                     r.date.clone().unwrap_or_else(|| date_label(None)),
                     r.source.to_string(),
-                    plural(r.items, "item", "items"),
+                    plural(r.items, "story", "stories"),
                 ];
                 if elsewhere {
                     row.push(match r.elsewhere {
@@ -686,7 +686,7 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
                     let mut line = format!(
                         "{status}  {}: {}, {date}, {}",
                         crate::text::visible(&r.path),
-                        plural(r.items, "item", "items"),
+                        plural(r.items, "story", "stories"),
                         r.format.unwrap_or_default()
                     );
                     for w in &r.warnings {
@@ -711,7 +711,7 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
         emit(&format!(
             "{}, {}{repeats}, {failed} failed\n",
             plural(total, "file", "files"),
-            plural(items, "item", "items")
+            plural(items, "story", "stories")
         ))?;
     }
     Ok(if failed > 0 {
