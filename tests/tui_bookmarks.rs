@@ -567,16 +567,21 @@ fn scope_reader_at(position: Position) -> Harness {
     Harness::new(app, 120, 30)
 }
 
+/// A position saved at `date`, with one key of its own beside.
+fn saved_on(date: &str, key: &str, value: &str) -> Position {
+    let mut saved = Position {
+        date: Some(date.into()),
+        ..Position::default()
+    };
+    saved.extra.insert(key.into(), value.into());
+    saved
+}
+
 /// A saved date the store no longer has, in the whole-archive scope: the next older date
 /// is shown, as the message says, its first story selected; not the newest date's.
 #[test]
 fn a_saved_date_gone_from_the_archive_scope_gives_way_to_the_next_older_one() {
-    let mut gone = Position {
-        date: Some("2026-01-10".into()),
-        ..Position::default()
-    };
-    gone.extra.insert("scope".into(), "all".into());
-    let mut h = scope_reader_at(gone);
+    let mut h = scope_reader_at(saved_on("2026-01-10", "scope", "all"));
     let shown = h.app.dates()[h.app.date_index()]
         .date
         .map(|d| d.to_string());
@@ -594,6 +599,19 @@ fn a_saved_date_gone_from_the_archive_scope_gives_way_to_the_next_older_one() {
         "{}",
         h.text()
     );
+}
+
+/// A place saved among other digests (the built-in samples, before the store had its own)
+/// is not looked for: the newest date, and no word of a date gone (it named the samples'
+/// date gone from the store and showed the nearest one; tester Y).
+#[test]
+fn a_place_saved_in_another_store_is_not_looked_for() {
+    let mut h = scope_reader_at(saved_on("2026-01-10", "store", "samples"));
+    assert_eq!(h.app.date_index(), 0);
+    assert!(!h.text().contains("no longer in the store"), "{}", h.text());
+    // Saved now, it names this store: found again at the next start.
+    let saved = h.app.position();
+    assert_eq!(saved.extra["store"], "/home/reader/digests");
 }
 
 /// A saved date the store no longer has, with a story row saved in its list: the date shown

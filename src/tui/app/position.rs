@@ -23,7 +23,7 @@ impl App {
                 category: None,
                 item: Some(item.id.to_string()),
                 scroll: view.scroll,
-                extra: position_extra(
+                extra: self.in_this_store(position_extra(
                     Scope::Day,
                     "source",
                     "article",
@@ -31,7 +31,7 @@ impl App {
                     None,
                     None,
                     self.search_to_save().as_ref(),
-                ),
+                )),
             };
         }
         self.reader_position()
@@ -69,7 +69,7 @@ impl App {
                 .map(|c| c.filter.label().to_string()),
             item: story.map(|r| self.item_at(r).1.id.to_string()),
             scroll: self.scroll,
-            extra: position_extra(
+            extra: self.in_this_store(position_extra(
                 self.scope,
                 group,
                 pane,
@@ -77,7 +77,7 @@ impl App {
                 place,
                 Some((self.view.offsets[2], self.item)),
                 self.search_to_save().as_ref(),
-            ),
+            )),
         }
     }
 
@@ -100,7 +100,14 @@ impl App {
     /// Goes back to where the reader was when it last quit; whatever is gone since (a date,
     /// a category, a story) is skipped.
     pub(super) fn restore_position(&mut self) {
-        if let Some(mut p) = self.session.position().cloned() {
+        let saved_store = |p: &Position| {
+            p.extra
+                .get(POSITION_STORE)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let elsewhere = |p: &Position| saved_store(p).is_some_and(|s| s != self.store_key());
+        if let Some(mut p) = self.session.position().cloned().filter(|p| !elsewhere(p)) {
             self.last_search = p
                 .extra
                 .get(POSITION_SEARCH)
@@ -119,6 +126,24 @@ impl App {
                 p.extra.insert(POSITION_OPEN.to_string(), id.into());
             }
             self.restore_saved(p);
+        }
+    }
+
+    /// A saved position's keys with [`POSITION_STORE`]'s.
+    fn in_this_store(&self, mut extra: crate::state::Extra) -> crate::state::Extra {
+        extra.insert(POSITION_STORE.to_string(), self.store_key().into());
+        extra
+    }
+
+    /// What [`POSITION_STORE`] says of the digests shown.
+    fn store_key(&self) -> String {
+        match &self.library.origin {
+            // Canonical: `--store ./x` and `--store /home/me/x` are one store.
+            crate::library::Origin::Store(root) => std::fs::canonicalize(root)
+                .unwrap_or_else(|_| root.clone())
+                .to_string_lossy()
+                .into_owned(),
+            crate::library::Origin::Samples { .. } => "samples".into(),
         }
     }
 
@@ -322,6 +347,10 @@ fn position_extra(
     )
 }
 
+/// Which digests the place is among: the store's folder, or `samples` for the built-in
+/// samples. A place saved among others is not looked for (another store's date was said to
+/// be gone from this one, and the nearest date shown, not the newest).
+const POSITION_STORE: &str = "store";
 /// Keys of [`Position::extra`] the reader saves beside the standard fields: the scope
 /// (`day`, `7d`, `30d`, `all`) and whether the category is a `unified` or a `source` one.
 const POSITION_SCOPE: &str = "scope";
