@@ -396,7 +396,7 @@ fn a_digest_given_as_the_state_file_is_left_where_and_as_it_is() {
         .collect();
     assert_eq!(names, ["2026-03-01.md"], "no copy, no lock beside it");
     let out = ribao_with(dir.path(), &dir.path().join("unused.json"), &["list"]);
-    assert!(stdout(&out).contains("1 item"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("1 story"), "{}", stdout(&out));
 }
 
 #[test]
