@@ -324,9 +324,10 @@ impl Renderer {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::Paragraph => self.end_block(),
-            TagEnd::Heading(level) => {
-                let marker = format!("{} ", "#".repeat(level as usize));
-                self.flush_inline(Some(Span::styled(marker, heading_style(level))));
+            // A heading is told by its style alone (colour, bold, underlined at the top
+            // level): its `##` read as Markdown left unrendered.
+            TagEnd::Heading(_) => {
+                self.flush_inline();
                 self.styles.pop();
                 self.blank_due = true;
             }
@@ -356,7 +357,7 @@ impl Renderer {
                 self.lists.pop();
             }
             TagEnd::Item => {
-                self.flush_inline(None);
+                self.flush_inline();
                 if let Some(item) = self.containers.pop()
                     && !item.first_used
                 {
@@ -607,7 +608,7 @@ impl Renderer {
 
     /// Before a block: finish pending inline text and put the blank line between blocks.
     fn begin_block(&mut self) {
-        self.flush_inline(None);
+        self.flush_inline();
         if std::mem::take(&mut self.blank_due) && !self.lines.is_empty() {
             let prefix = self.rest_prefix();
             self.lines.push(Line::from(trim_end(prefix)));
@@ -615,13 +616,12 @@ impl Renderer {
     }
 
     fn end_block(&mut self) {
-        self.flush_inline(None);
+        self.flush_inline();
         self.blank_due = true;
     }
 
-    /// Wraps the pending inline text into lines; `marker` (a heading's `##`) gets a hanging
-    /// indent.
-    fn flush_inline(&mut self, marker: Option<Span<'static>>) {
+    /// Wraps the pending inline text into lines.
+    fn flush_inline(&mut self) {
         for address in self.html.take_unclosed_links() {
             self.number(sanitize(&address).into_owned(), false, "");
         }
@@ -634,12 +634,8 @@ impl Renderer {
             return;
         }
         let spans = std::mem::take(&mut self.inline);
-        let mut first = self.next_prefix();
-        let mut rest = self.rest_prefix();
-        if let Some(marker) = marker {
-            rest.push(Span::raw(" ".repeat(str_width(&marker.content, self.opts))));
-            first.push(marker);
-        }
+        let first = self.next_prefix();
+        let rest = self.rest_prefix();
         let lines = wrap_with_prefix(&spans, self.width, &first, &rest, self.opts);
         self.lines.extend(lines);
     }
@@ -747,12 +743,12 @@ impl Renderer {
 
     fn finish(mut self) -> Rendered {
         self.flush_text();
-        self.flush_inline(None);
+        self.flush_inline();
         if !self.links.is_empty() {
             self.blank_due = true;
             self.begin_block();
             self.inline.push(Span::styled(LINKS_HEADING, theme::H2));
-            self.flush_inline(Some(Span::styled("## ", theme::H2)));
+            self.flush_inline();
             for (i, link) in self.links.iter().enumerate() {
                 let marker = format!("[{}] ", i + 1);
                 let indent = " ".repeat(str_width(&marker, self.opts));
