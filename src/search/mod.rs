@@ -298,6 +298,17 @@ pub struct Snippets {
     terms: Vec<Matcher>,
 }
 
+/// Where what leads up to a match at `at` starts, from `start`: after the last label a
+/// digest marks with an emoji (`⭐ 重要性: 59/100 🔗 原文 🏷 AI资讯 英伟达…`), which is no text
+/// to read before it; every AI每日热点 snippet opened with its score and tags.
+fn after_labels(body: &[u8], start: usize, at: usize) -> usize {
+    let is_mark = |c: char| matches!(c, '\u{1F300}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B50}'..='\u{2B55}');
+    std::str::from_utf8(&body[start..at])
+        .ok()
+        .and_then(|s| s.char_indices().rev().find(|&(_, c)| is_mark(c)))
+        .map_or(start, |(i, c)| start + i + c.len_utf8())
+}
+
 impl Snippets {
     /// `terms` folded, as in [`Query::terms`].
     pub fn new(terms: &[String]) -> Snippets {
@@ -326,7 +337,10 @@ impl Snippets {
                     .filter(|&&b| is_char_start(b))
                     .count();
                 let before = SNIPPET_BEFORE + SNIPPET_AFTER - after;
-                (back_chars(body, m.start, before), end)
+                (
+                    after_labels(body, back_chars(body, m.start, before), m.start),
+                    end,
+                )
             }
             None => (0, forward_chars(body, 0, SNIPPET_BEFORE + SNIPPET_AFTER)),
         };
@@ -513,6 +527,17 @@ mod tests {
         // A word longer than the whole snippet is cut all the same.
         let s = Snippets::new(&["x".into()]).of(format!("标题\n{}", "a".repeat(300)).as_bytes());
         assert_eq!(s.text, format!("{}…", "a".repeat(120)));
+    }
+
+    /// What leads up to a match starts after the last label the digest marks with an emoji:
+    /// its score and tags are no text to read before it (testers H, W and Y).
+    #[test]
+    fn a_snippet_starts_after_the_labels_before_its_match() {
+        let body = "📰 The Decoder | ⭐ 重要性: 59/100 | 🔗 原文 🔑 关键信息: 🏷 新闻 🏷 AI资讯 \
+                    英伟达斥资60亿美元收购初创公司。";
+        let s = Snippets::new(&["英伟达".into()]).of(format!("标题\n{body}").as_bytes());
+        assert!(s.text.starts_with("…AI资讯 英伟达斥资"), "{}", s.text);
+        assert_eq!(&s.text[s.match_range.unwrap()], "英伟达");
     }
 
     /// A match near the body's end takes the room it leaves after it before it, so a
