@@ -540,10 +540,16 @@ impl Library {
     /// The global numbers of the stories digest `d` lists: its items but those another
     /// digest holds (see [`crate::index::Index::is_repeat`]).
     pub fn listed_items(&self, d: usize) -> impl Iterator<Item = usize> + '_ {
+        self.stories_of(d, false)
+    }
+
+    /// The global numbers of digest `d`'s stories; those another digest holds too only when
+    /// `repeats`.
+    pub fn stories_of(&self, d: usize, repeats: bool) -> impl Iterator<Item = usize> + '_ {
         self.digests[d]
             .items
             .clone()
-            .filter(|&i| !self.index.is_repeat(i))
+            .filter(move |&i| repeats || !self.index.is_repeat(i))
     }
 
     /// A digest's categories in first-seen order, without repeats.

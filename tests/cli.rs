@@ -351,6 +351,8 @@ fn unknown_item_id_is_a_clear_error_with_nonzero_exit() {
     assert_eq!(none.status.code(), Some(1));
     let said = String::from_utf8_lossy(&none.stderr);
     assert!(said.contains("no digest with id nosuchid"), "{said}");
+    let blank = ribao(&["items", "--digest", " ", "--store", &store()]);
+    assert_eq!(blank.status.code(), Some(2), "{blank:?}");
     let out = ribao(&["show", "", "--store", &store()]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("no story id given"));
     assert_eq!(out.status.code(), Some(2), "a usage error (tester T)");

@@ -103,6 +103,17 @@ fn the_cli_lists_and_finds_a_repeated_story_once() {
         .map(|d| d["elsewhere"].as_u64().unwrap())
         .sum();
     assert_eq!(elsewhere, 7 - 3);
+    // One digest asked for by its id lists all its stories, those listed under another
+    // digest too: a copy listed none (tester AB).
+    for digest in list.as_array().unwrap() {
+        let id = digest["id"].as_str().unwrap();
+        let own = run(&["items", "--digest", id], &store, &cache);
+        assert_eq!(
+            own.as_array().unwrap().len() as u64,
+            digest["items"].as_u64().unwrap(),
+            "{own}"
+        );
+    }
     // `check` reports each file's own count, and says how many are repeats.
     let check = common::ribao(&[
         "check",

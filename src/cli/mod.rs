@@ -78,7 +78,7 @@ pub enum Command {
         #[arg(long, value_parser = name_part)]
         source: Option<String>,
         /// Only the stories of this digest (an id from `ribao list`)
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", value_parser = digest_id)]
         digest: Option<String>,
         /// Print one JSON array
         #[arg(long)]
@@ -431,6 +431,14 @@ fn columns(text: &str) -> Result<u16, String> {
         Ok(n) if n >= 20 => Ok(n),
         Ok(_) => Err("a width of 20 columns or more".into()),
         Err(_) => Err("a whole number of columns, 20 or more".into()),
+    }
+}
+
+/// A digest's id for `items --digest`: blank is none, a usage error (as `show ''` is).
+fn digest_id(text: &str) -> Result<String, String> {
+    match text.trim() {
+        "" => Err("give a digest's id, as `ribao list` gives it".into()),
+        id => Ok(id.to_string()),
     }
 }
 

@@ -311,11 +311,14 @@ pub fn items(
     opts: TextOptions,
 ) -> anyhow::Result<ExitCode> {
     let digests = library.digests();
+    // One digest asked for: all its stories, those listed under another digest too (a copy
+    // of another file listed none).
+    let repeats = filter.digest.is_some();
     let found: Vec<(&DigestInfo, ItemView)> = (0..digests.len())
         .filter(|&d| filter.accepts_digest(&digests[d]))
         .flat_map(|d| {
             library
-                .listed_items(d)
+                .stories_of(d, repeats)
                 .map(move |i| (&digests[d], library.item(i)))
         })
         .filter(|(d, i)| filter.accepts_item(d, i))
