@@ -302,11 +302,15 @@ pub struct Snippets {
 /// digest marks with an emoji (`⭐ 重要性: 59/100 🔗 原文 🏷 AI资讯 英伟达…`), which is no text
 /// to read before it; every AI每日热点 snippet opened with its score and tags.
 fn after_labels(body: &[u8], start: usize, at: usize) -> usize {
-    let is_mark = |c: char| matches!(c, '\u{1F300}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B50}'..='\u{2B55}');
     std::str::from_utf8(&body[start..at])
         .ok()
-        .and_then(|s| s.char_indices().rev().find(|&(_, c)| is_mark(c)))
+        .and_then(|s| s.char_indices().rev().find(|&(_, c)| is_label_mark(c)))
         .map_or(start, |(i, c)| start + i + c.len_utf8())
+}
+
+/// The emoji digests mark their labels with (`📰` `⭐` `🔗` `🏷`).
+fn is_label_mark(c: char) -> bool {
+    matches!(c, '\u{1F300}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B50}'..='\u{2B55}')
 }
 
 impl Snippets {
@@ -342,7 +346,24 @@ impl Snippets {
                     end,
                 )
             }
-            None => (0, forward_chars(body, 0, SNIPPET_BEFORE + SNIPPET_AFTER)),
+            // No word to show (filters only, a match in the title): the text from its start,
+            // after the labels a body opens with.
+            None => {
+                let window = forward_chars(body, 0, SNIPPET_BEFORE + SNIPPET_AFTER);
+                let labelled = std::str::from_utf8(&body[..window])
+                    .ok()
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(is_label_mark);
+                let start = if labelled {
+                    after_labels(body, 0, window)
+                } else {
+                    0
+                };
+                (
+                    start,
+                    forward_chars(body, start, SNIPPET_BEFORE + SNIPPET_AFTER),
+                )
+            }
         };
         // A cut inside a character's sequence (an emoji's selector, a combining mark) moves
         // to the next character that stands on its own: a lone mark after `…` is garbage; so
@@ -538,6 +559,12 @@ mod tests {
         let s = Snippets::new(&["英伟达".into()]).of(format!("标题\n{body}").as_bytes());
         assert!(s.text.starts_with("…AI资讯 英伟达斥资"), "{}", s.text);
         assert_eq!(&s.text[s.match_range.unwrap()], "英伟达");
+        // With no word to show (a filter alone): the text after the labels it opens with
+        // (tester AB); a body that opens with words keeps its start.
+        let s = Snippets::new(&[]).of(format!("标题\n{body}").as_bytes());
+        assert!(s.text.starts_with("…AI资讯 英伟达斥资"), "{}", s.text);
+        let s = Snippets::new(&[]).of("标题\n正文 🚀 之后".as_bytes());
+        assert_eq!(s.text, "正文 🚀 之后");
     }
 
     /// A match near the body's end takes the room it leaves after it before it, so a
