@@ -537,6 +537,25 @@ impl Library {
             .map(|i| self.item(i))
     }
 
+    /// Per label: whether a story names it as its outlet, and whether as its category (its
+    /// publication's or the unified one).
+    fn label_kinds(&self) -> (Vec<bool>, Vec<bool>) {
+        let n = self.index.labels().len();
+        let (mut outlets, mut categories) = (vec![false; n], vec![false; n]);
+        let mark = |of: &mut Vec<bool>, id: u32| {
+            if let Some(is) = of.get_mut(id as usize) {
+                *is = true;
+            }
+        };
+        for i in self.digests.iter().flat_map(|d| d.items.clone()) {
+            mark(&mut outlets, self.index.outlet_id(i));
+            let (own, unified) = self.index.category_ids(i);
+            mark(&mut categories, own);
+            mark(&mut categories, unified);
+        }
+        (outlets, categories)
+    }
+
     /// The global numbers of the stories digest `d` lists: its items but those another
     /// digest holds (see [`crate::index::Index::is_repeat`]).
     pub fn listed_items(&self, d: usize) -> impl Iterator<Item = usize> + '_ {
@@ -662,13 +681,19 @@ impl Library {
     /// the words after it (see [`crate::search::unquoted_name`]), by the names this library
     /// has.
     pub fn quoting_advice(&self, query: &str) -> Option<String> {
-        let (typed, quoted) = crate::search::unquoted_name(query, |value| {
-            let sources = self.digests.iter().map(|d| d.source.as_str());
-            let labels = self.index.labels().iter().map(String::as_str);
-            sources
-                .chain(labels)
-                .chain([crate::categories::UNCATEGORIZED])
-                .any(|name| crate::search::names(name, value))
+        use crate::search::names;
+        // Which labels name outlets and which categories: found once, and only when a filter
+        // has words after it.
+        let kinds = std::cell::OnceCell::new();
+        let (typed, quoted) = crate::search::unquoted_name(query, |prefix, value| {
+            let (outlets, categories) = kinds.get_or_init(|| self.label_kinds());
+            let labels = self.index.labels();
+            let named =
+                |of: &Vec<bool>| labels.iter().zip(of).any(|(l, &is)| is && names(l, value));
+            match prefix {
+                "source:" => self.digests.iter().any(|d| names(&d.source, value)) || named(outlets),
+                _ => names(crate::categories::UNCATEGORIZED, value) || named(categories),
+            }
         })?;
         Some(format!(
             "“{typed}” is read as a filter of its first word and words to find; for the name \

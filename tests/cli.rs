@@ -669,6 +669,23 @@ fn search_query_rules_and_exit_status() {
     assert!(!ids(&["source:\"AI 日报\""]).is_empty());
     let plain = ribao(&["search", "source:AI", "英伟达", "--store", &s]);
     assert!(plain.stderr.is_empty(), "{plain:?}");
+    // Left out the same way, and said alike; a name of the other kind is no reason (AI 日报
+    // is a source, no category), and a quoted filter finding nothing is no phrase (tester AB).
+    let negated = ribao(&["search", "英伟达 -source:AI 日报", "--store", &s]);
+    assert!(
+        String::from_utf8_lossy(&negated.stderr).contains("quote it: -source:\"AI 日报\""),
+        "{negated:?}"
+    );
+    let other_kind = ribao(&["search", "category:AI 日报", "--store", &s]);
+    assert!(
+        !String::from_utf8_lossy(&other_kind.stderr).contains("quote it"),
+        "{other_kind:?}"
+    );
+    let quoted = ribao(&["search", "category:\"AI 日报\"", "--store", &s]);
+    assert!(
+        !String::from_utf8_lossy(&quoted.stderr).contains("one phrase"),
+        "{quoted:?}"
+    );
     // A script's "$query": spaces around it are dropped, filters in it read as filters, and
     // one of spaces alone is refused as an empty one is.
     assert_eq!(

@@ -489,7 +489,8 @@ pub fn search(
     if hits.is_empty() {
         // A shell-quoted argument with a space is one phrase: say so, since quoting a whole
         // query is a common way to type one.
-        let phrase = if query.contains('"') {
+        // (A quoted filter, `source:"AI 日报"`, is no phrase.)
+        let phrase = if q.terms.iter().chain(&q.excluded).any(|t| t.contains(' ')) {
             "; a quoted argument is searched as one phrase: leave the quotes off to search its words apart"
         } else {
             ""

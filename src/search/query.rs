@@ -98,29 +98,37 @@ impl Query {
     }
 }
 
-/// A `source:` or `category:` whose name goes on in the words after it, unquoted
-/// (`category:AI Agent`): the filter takes its first word alone and the others are searched
-/// for. `holds` says whether some name holds a (folded) value. The filter as typed and as it
-/// is to be written, quoted, for the longest run of words a name holds.
-pub fn unquoted_name(input: &str, holds: impl Fn(&str) -> bool) -> Option<(String, String)> {
+/// A `source:` or `category:` (or `-source:`, `-category:`) whose name goes on in the words
+/// after it, unquoted (`category:AI Agent`): the filter takes its first word alone and the
+/// others are searched for. `holds` says whether some name of the prefix's kind holds a
+/// (folded) value. The filter as typed and as it is to be written, quoted, for the longest
+/// run of words such a name holds.
+pub fn unquoted_name(input: &str, holds: impl Fn(&str, &str) -> bool) -> Option<(String, String)> {
     let tokens = tokens(input);
     tokens.iter().enumerate().find_map(|(at, token)| {
+        let (not, word) = match token.strip_prefix('-') {
+            Some(rest) if !token.quoted => ("-", rest),
+            _ => ("", &token[..]),
+        };
         let (prefix, value) = ["source:", "category:"]
             .into_iter()
             .filter(|_| !token.quoted)
-            .find_map(|p| Some((p, strip_scope(token, p).filter(|v| !v.is_empty())?)))?;
+            .find_map(|p| Some((p, strip_scope(word, p).filter(|v| !v.is_empty())?)))?;
         let mut words = vec![value];
         let mut longest = None;
         for next in tokens[at + 1..].iter().take_while(|t| !t.quoted) {
             words.push(next);
             let name = words.join(" ");
-            if !holds(&fold(&name)) {
+            if !holds(prefix, &fold(&name)) {
                 break;
             }
             longest = Some(name);
         }
         let name = longest?;
-        Some((format!("{prefix}{name}"), format!("{prefix}\"{name}\"")))
+        Some((
+            format!("{not}{prefix}{name}"),
+            format!("{not}{prefix}\"{name}\""),
+        ))
     })
 }
 
