@@ -680,17 +680,30 @@ fn printed_rows(t: &Tmux, args: &str, store: &Path, home: &Path) -> (String, Vec
 }
 
 /// On a narrow terminal `list` keeps each digest's count whole; the title and the path give
-/// way (`120 ite…` at 50 columns; tester T).
+/// way (`120 ite…` at 55 columns; tester T).
 #[test]
 fn list_keeps_the_counts_whole_on_a_narrow_terminal() {
     let home = tempfile::tempdir().unwrap();
     let store = common::generated_store(home.path(), 2, 120, "英伟达发布新芯片。");
-    let Some(t) = Tmux::start("narrowlist", 50, 12, home.path()) else {
+    let Some(t) = Tmux::start("narrowlist", 55, 12, home.path()) else {
         return;
     };
     let (screen, rows) = printed_rows(&t, "list", &store, home.path());
     assert_eq!(rows.len(), 2, "{screen}");
     assert!(rows.iter().all(|r| r.contains(" 120 stories ")), "{screen}");
+    // A cell cut, the row cut right after it: one `…`, not `AI每日……` (tester AB).
+    let titled = home.path().join("titled");
+    std::fs::create_dir(&titled).unwrap();
+    for day in ["01", "02"] {
+        std::fs::write(
+            titled.join(format!("2026-07-{day}-index.md")),
+            format!("# AI每日热点 · 2026年07月{day}日\n\n## 新闻\n\n1. **一条新闻**：内容。\n"),
+        )
+        .unwrap();
+    }
+    let (screen, rows) = printed_rows(&t, "list", &titled, home.path());
+    assert_eq!(rows.len(), 2, "{screen}");
+    assert!(rows.iter().all(|r| !r.contains("……")), "{screen}");
 }
 
 #[test]

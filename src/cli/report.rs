@@ -820,7 +820,15 @@ fn print_table(rows: &[Vec<String>], fits: &[Fit], opts: TextOptions) -> anyhow:
         }
         let line = line.trim_end();
         match room {
-            Some(room) => out.push_str(&crate::text::truncate(line, room, opts)),
+            Some(room) => {
+                let cut = crate::text::truncate(line, room, opts);
+                // A cell cut already, the row cut right after it: one `…`, not `AI每日……`.
+                let once = cut
+                    .strip_suffix('…')
+                    .map(str::trim_end)
+                    .filter(|c| c.ends_with('…'));
+                out.push_str(once.unwrap_or(&cut));
+            }
             None => out.push_str(line),
         }
         out.push('\n');
