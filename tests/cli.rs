@@ -275,6 +275,11 @@ fn show_prints_title_meta_link_and_wrapped_body() {
     let narrow = ribao(&["show", id, "--width", "5", "--store", &store()]);
     assert_eq!(narrow.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&narrow.stderr).contains("a width of 20 columns or more"));
+    let wide = ribao(&["show", id, "--width", "99999999999", "--store", &store()]);
+    assert!(
+        String::from_utf8_lossy(&wide.stderr).contains("at most 65535"),
+        "{wide:?}"
+    );
     // For scripts: the same story as one object, its row and its Markdown text.
     let story = json(&ribao(&["show", id, "--json", "--store", &store()]));
     assert_eq!(story["id"], id);

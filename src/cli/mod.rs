@@ -427,9 +427,13 @@ fn date_prefix(text: &str) -> Result<String, String> {
 
 /// A width in columns for `show`: 20 or more, said in words (clap's range read `20..=65535`).
 fn columns(text: &str) -> Result<u16, String> {
-    match text.trim().parse::<u16>() {
+    let text = text.trim();
+    match text.parse::<u16>() {
         Ok(n) if n >= 20 => Ok(n),
         Ok(_) => Err("a width of 20 columns or more".into()),
+        Err(_) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => {
+            Err("a width of at most 65535 columns".into())
+        }
         Err(_) => Err("a whole number of columns, 20 or more".into()),
     }
 }
