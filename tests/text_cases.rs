@@ -1009,6 +1009,10 @@ fn headings_are_styled_distinctly() {
         .map(|l| l.spans[0].style)
         .collect();
     assert_eq!(styles.len(), 3);
+    // Without colours the two top levels are still more than bold (tester AA).
+    for top in &styles[..2] {
+        assert!(top.add_modifier.contains(Modifier::UNDERLINED), "{top:?}");
+    }
     assert_ne!(styles[0], styles[1]);
     assert_ne!(styles[1], styles[2]);
     assert!(

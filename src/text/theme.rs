@@ -5,7 +5,11 @@ use ratatui::style::{Color, Modifier, Style};
 pub(super) const H1: Style = Style::new()
     .fg(Color::Yellow)
     .add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED));
-pub(super) const H2: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+/// Underlined too: without colours (`NO_COLOR`) the two top levels are still told from bold
+/// text, now that headings have no `#` marks.
+pub(super) const H2: Style = Style::new()
+    .fg(Color::Cyan)
+    .add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED));
 pub(super) const H3: Style = Style::new().fg(Color::Green).add_modifier(Modifier::BOLD);
 pub(super) const STRONG: Style = Style::new().add_modifier(Modifier::BOLD);
 pub(super) const EMPHASIS: Style = Style::new().add_modifier(Modifier::ITALIC);
