@@ -124,7 +124,7 @@ fn the_cli_lists_and_finds_a_repeated_story_once() {
     ]);
     let summary = common::stdout(&check);
     assert!(
-        summary.contains("3 files, 7 stories (4 also in another file, listed once), 0 failed"),
+        summary.contains("3 files, 7 stories (4 listed under another digest), 0 failed"),
         "{summary}"
     );
 }

@@ -710,7 +710,7 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
             .sum();
         let repeats = match items.saturating_sub(listed) {
             0 => String::new(),
-            n => format!(" ({n} also in another file, listed once)"),
+            n => format!(" ({n} listed under another digest)"),
         };
         emit(&format!(
             "{}, {}{repeats}, {failed} failed\n",
