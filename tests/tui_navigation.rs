@@ -1105,6 +1105,30 @@ fn v_shows_the_digest_file_whole_and_esc_goes_back() {
     assert_eq!(h.text(), before);
 }
 
+/// A story with no link, its own or in its text, is not hinted `o open link` or `L links`
+/// (`o` only said it had none; tester Y); the next story, with one, is.
+#[test]
+fn a_story_without_a_link_is_not_hinted_o_or_l() {
+    let (_tmp, mut h) = reader_on_one_file(
+        "# 日报 2026-03-02\n\n## 新闻\n\n### 1. 没有链接的新闻\n\n正文。\n\n\
+         ### 2. 有链接的新闻\n\n[原文](https://example.com/a)：正文。\n",
+    );
+    let bar = |h: &mut Harness| h.rows().last().unwrap().clone();
+    h.keys("J");
+    assert_eq!(h.app.opened().unwrap().1.title, "没有链接的新闻");
+    let none = bar(&mut h);
+    assert!(
+        !none.contains("open link") && !none.contains("links"),
+        "{none}"
+    );
+    h.keys("J");
+    let some = bar(&mut h);
+    assert!(
+        some.contains("o open link") && some.contains("L links"),
+        "{some}"
+    );
+}
+
 /// `v` over a date's front pages shows the file of the one at the top of the article pane,
 /// not always the first digest's.
 #[test]

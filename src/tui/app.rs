@@ -867,6 +867,14 @@ impl App {
         self.opened.map(|r| self.item_at(r))
     }
     /// What the article pane shows: the open story, else the date's front pages.
+    /// Whether the story in the article has a link for `o` and `L` (true until it is laid
+    /// out: the article pane is drawn before the hints).
+    pub(crate) fn article_has_links(&self) -> bool {
+        self.article
+            .has_links(&self.article_content())
+            .unwrap_or(true)
+    }
+
     pub(crate) fn article_content(&self) -> Content {
         match (self.opened, self.current_date()) {
             (Some(r), _) => Content::Story(r),

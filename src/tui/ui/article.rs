@@ -40,6 +40,8 @@ pub(crate) struct Composed {
     pub unsearched: std::ops::Range<usize>,
     /// Front pages: the row each digest's starts at, and the digest.
     starts: Vec<(usize, usize)>,
+    /// A story with a link of its own or in its text (`o` and `L` have something to act on).
+    has_links: bool,
 }
 
 impl ArticleCache {
@@ -49,6 +51,12 @@ impl ArticleCache {
             .as_ref()
             .filter(|c| c.content == *content)
             .map(|c| text::place::chars_before(&c.lines, row))
+    }
+
+    /// Whether `content`, when it is what was laid out last, is a story with any link.
+    pub(crate) fn has_links(&self, content: &Content) -> Option<bool> {
+        let composed = self.composed.as_ref().filter(|c| c.content == *content)?;
+        Some(composed.has_links)
     }
 
     /// The digest whose front page holds row `row` of `content`, when that is what was laid
@@ -101,6 +109,7 @@ impl ArticleCache {
         if !fresh {
             let mut unsearched = 0..0;
             let mut starts = Vec::new();
+            let mut has_links = false;
             let lines = match &content {
                 Content::Story(r) => {
                     let (digest, view) = crate::tui::scope::item(library, *r);
@@ -113,6 +122,13 @@ impl ArticleCache {
                     let (lines, about) =
                         story(&mut self.render, digest, &item, unreadable, width, opts);
                     unsearched = about;
+                    let own = item.url.as_deref();
+                    has_links = own.is_some()
+                        || !item.body.trim().is_empty()
+                            && !(self.render)
+                                .get_or_render(&item.id, &item.body, own, width, opts)
+                                .links
+                                .is_empty();
                     lines
                 }
                 Content::FrontPage(digests) => {
@@ -136,6 +152,7 @@ impl ArticleCache {
                 lines,
                 unsearched,
                 starts,
+                has_links,
             });
         }
         self.composed

@@ -216,6 +216,14 @@ fn hints(app: &App) -> Hints {
             (&[Action::OlderDate, Action::NewerDate], "date"),
             (&[Action::Help], "help"),
         ],
+        // A story with no link: nothing for `o` and `L` to act on.
+        Pane::Article if !app.article_has_links() => &[
+            (&[Action::Down, Action::Up], "scroll"),
+            (&[Action::PageDown], "page"),
+            (&[Action::NextStory, Action::PrevStory], "next/prev story"),
+            (&[Action::Back], "back"),
+            (&[Action::Help], "help"),
+        ],
         Pane::Article => &[
             (&[Action::Down, Action::Up], "scroll"),
             (&[Action::PageDown], "page"),
