@@ -119,16 +119,10 @@ impl ArticleCache {
                         Ok(item) => (item, None),
                         Err(why) => (view.without_text(), Some(why)),
                     };
-                    let (lines, about) =
+                    let (lines, about, links) =
                         story(&mut self.render, digest, &item, unreadable, width, opts);
                     unsearched = about;
-                    let own = item.url.as_deref();
-                    has_links = own.is_some()
-                        || !item.body.trim().is_empty()
-                            && !(self.render)
-                                .get_or_render(&item.id, &item.body, own, width, opts)
-                                .links
-                                .is_empty();
+                    has_links = links;
                     lines
                 }
                 Content::FrontPage(digests) => {
@@ -237,7 +231,8 @@ fn wrap_styled(
 }
 
 /// The story as rows: title, meta line, link, blank, body (links listed at its end), or
-/// why its text cannot be read (`unreadable`); and which rows are the meta line and link.
+/// why its text cannot be read (`unreadable`); which rows are the meta line and link; and
+/// whether it has any link, its own or in its text.
 fn story(
     render: &mut RenderCache,
     digest: &DigestInfo,
@@ -245,9 +240,10 @@ fn story(
     unreadable: Option<String>,
     width: usize,
     opts: TextOptions,
-) -> (Vec<Line<'static>>, std::ops::Range<usize>) {
+) -> (Vec<Line<'static>>, std::ops::Range<usize>, bool) {
     let header = crate::article::header(digest, item, width, opts);
     let mut out = header.rows;
+    let mut links = item.url.is_some();
     out.push(Line::default());
     if let Some(why) = unreadable {
         let why = format!("（正文读不到 / its text cannot be read）{why}");
@@ -263,8 +259,9 @@ fn story(
         let own = item.url.as_deref();
         let rendered = render.get_or_render(&item.id, &item.body, own, width, opts);
         out.extend(rendered.lines.iter().cloned());
+        links |= !rendered.links.is_empty();
     }
-    (out, header.about)
+    (out, header.about, links)
 }
 
 /// Each digest of the date: its title, a meta line, and its own front page, or when it has
