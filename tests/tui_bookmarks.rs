@@ -124,11 +124,18 @@ fn bookmarks_view_lists_filters_removes_and_opens() {
     assert!(h.app.session().is_read(&target));
 }
 
+/// The reader at 120×40 having bookmarked stories of the first date with `marking` (keys in
+/// its stories list), back at the dates; and where it is.
+fn bookmarked_then_back(marking: &str) -> (Harness, Position) {
+    let mut h = Harness::new(app_with_state(State::default()), 120, 40);
+    h.keys(&format!("<Enter><Enter>{marking}<Esc><Esc>"));
+    let browsing = h.app.position();
+    (h, browsing)
+}
+
 #[test]
 fn esc_in_a_story_opened_from_the_bookmarks_goes_back_to_them() {
-    let mut h = Harness::new(app_with_state(State::default()), 120, 40);
-    h.keys("<Enter><Enter>bjb<Esc><Esc>");
-    let browsing = h.app.position();
+    let (mut h, browsing) = bookmarked_then_back("bjb");
     h.keys("B");
     // The bookmarks' own keys in the status bar, not the panes' behind them.
     let hints = h.text().lines().last().unwrap().to_string();
@@ -170,9 +177,7 @@ fn esc_in_a_story_opened_from_the_bookmarks_goes_back_to_them() {
 /// date's stories, leaving the bookmarks for good; tester W).
 #[test]
 fn j_and_k_in_capitals_read_on_through_the_bookmarks() {
-    let mut h = Harness::new(app_with_state(State::default()), 120, 40);
-    h.keys("<Enter><Enter>bjjb<Esc><Esc>");
-    let browsing = h.app.position();
+    let (mut h, browsing) = bookmarked_then_back("bjjb");
     h.keys("B<Enter>");
     let marks: Vec<String> = h
         .app
