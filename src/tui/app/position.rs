@@ -100,13 +100,13 @@ impl App {
     /// Goes back to where the reader was when it last quit; whatever is gone since (a date,
     /// a category, a story) is skipped.
     pub(super) fn restore_position(&mut self) {
-        let saved_store = |p: &Position| {
+        let here = self.store_key();
+        let elsewhere = |p: &Position| {
             p.extra
                 .get(POSITION_STORE)
                 .and_then(|v| v.as_str())
-                .map(str::to_string)
+                .is_some_and(|saved| saved != here)
         };
-        let elsewhere = |p: &Position| saved_store(p).is_some_and(|s| s != self.store_key());
         if let Some(mut p) = self.session.position().cloned().filter(|p| !elsewhere(p)) {
             self.last_search = p
                 .extra

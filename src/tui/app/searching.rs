@@ -467,8 +467,8 @@ impl App {
         self.session.set_read(&id, true);
     }
 
-    /// `n`/`N` in the results: the next / previous result.
-    /// Moves the selection a result on; false (said) when there is none there.
+    /// `n`/`N` in the results: the selection a result on; false (said) when there is none
+    /// there.
     fn step_result(&mut self, delta: isize) -> bool {
         let Some(view) = self.search.as_mut() else {
             return false;
