@@ -60,10 +60,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     // which is all that is needed here.
     let (text, warning) = match simdutf8::basic::from_utf8(bytes) {
         Ok(s) => (Cow::Borrowed(s), None),
-        Err(_) => match mostly_utf8(bytes) {
-            Some(read) => read,
-            None => decode_legacy(bytes)?,
-        },
+        Err(_) => {
+            // Counted once, for both readings that weigh them.
+            let counts = utf8_counts(bytes);
+            match mostly_utf8(bytes, counts) {
+                Some(read) => read,
+                None => decode_legacy(bytes, counts)?,
+            }
+        }
     };
     Ok(Decoded {
         text: match text {
@@ -163,7 +167,11 @@ fn without_nuls(bytes: &[u8], at: usize) -> Result<Decoded<'static>, DecodeError
 /// UTF-8, those bytes replaced, when its valid multi-byte characters outnumber them twenty to
 /// one. GB18030 reads almost any bytes without error, and would garble every character. GBK
 /// text read as UTF-8 fails at most of its characters, so it never passes for this.
-fn mostly_utf8(bytes: &[u8]) -> Option<(Cow<'_, str>, Option<String>)> {
+/// `(wide, bad)`: [`utf8_counts`] of `bytes`.
+fn mostly_utf8(
+    bytes: &[u8],
+    (wide, bad): (usize, usize),
+) -> Option<(Cow<'_, str>, Option<String>)> {
     // Valid up to a character cut at the very end: UTF-8 however few characters it has
     // beyond ASCII (an English file's one `’`).
     if std::str::from_utf8(bytes).is_err_and(|e| e.error_len().is_none()) {
@@ -175,7 +183,6 @@ fn mostly_utf8(bytes: &[u8]) -> Option<(Cow<'_, str>, Option<String>)> {
             ),
         ));
     }
-    let (wide, bad) = utf8_counts(bytes);
     (bad * 20 <= wide).then(|| {
         let places = match bad {
             1 => "1 place".to_string(),
@@ -204,8 +211,12 @@ fn utf8_counts(bytes: &[u8]) -> (usize, usize) {
 
 /// Chinese files that are not UTF-8 are almost always GBK/GB18030, or Big5 for traditional
 /// characters; if none reads them whole (a stray or cut byte), keep what the likeliest reads
-/// rather than dropping the file, unless too little of it is readable.
-fn decode_legacy(bytes: &[u8]) -> Result<(Cow<'_, str>, Option<String>), DecodeError> {
+/// rather than dropping the file, unless too little of it is readable. `(wide, bad)`:
+/// [`utf8_counts`] of `bytes`.
+fn decode_legacy(
+    bytes: &[u8],
+    (wide, bad): (usize, usize),
+) -> Result<(Cow<'_, str>, Option<String>), DecodeError> {
     if HighRuns::of(bytes).look_western()
         && let Some(read) = latin1(bytes)
     {
@@ -233,7 +244,6 @@ fn decode_legacy(bytes: &[u8]) -> Result<(Cow<'_, str>, Option<String>), DecodeE
     // with stray bytes (a short file fails `mostly_utf8`'s twenty to one), which the other
     // reading would garble whole, however few bytes it could not read; GBK text read as
     // UTF-8 fails at most of its characters.
-    let (wide, bad) = utf8_counts(bytes);
     if wide <= bad {
         readings.push((
             legacy.decode_without_bom_handling(bytes).0.into_owned(),
