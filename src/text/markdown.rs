@@ -324,8 +324,8 @@ impl Renderer {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::Paragraph => self.end_block(),
-            // A heading is told by its style alone (colour, bold, underlined at the top
-            // level): its `##` read as Markdown left unrendered.
+            // A heading is told by its style alone (colour, bold, the two top levels
+            // underlined): its `##` read as Markdown left unrendered.
             TagEnd::Heading(_) => {
                 self.flush_inline();
                 self.styles.pop();

@@ -220,7 +220,7 @@ pub struct App {
 }
 
 /// What the reader left at a date: the stories selected and open, by id.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct Visit {
     selected: Option<String>,
     opened: Option<String>,
