@@ -435,6 +435,23 @@ fn a_broken_state_file_is_kept_and_reported_not_overwritten() {
     );
 }
 
+#[test]
+fn bookmarks_listed_from_a_broken_state_file_exit_2_not_as_none() {
+    // An export from a file that could not be read must not pass for an empty list
+    // (tester AF: "no bookmarks yet", exit 0).
+    let dir = tempfile::tempdir().unwrap();
+    store_with_items(dir.path(), 1);
+    let state = dir.path().join("state.json");
+    std::fs::write(&state, b"{\"version\":1, \"bookmarks\": [oops").unwrap();
+    for args in [&["bookmarks"][..], &["bookmarks", "--json"]] {
+        let out = ribao_with(dir.path(), &state, args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("could not be used"), "{err}");
+        assert!(!err.contains("no bookmarks yet"), "{err}");
+    }
+}
+
 /// A state file in `dir` holding `bookmarks` (as written by hand: anything may be in them).
 fn state_with(dir: &Path, bookmarks: serde_json::Value) -> std::path::PathBuf {
     let state = dir.join("state.json");

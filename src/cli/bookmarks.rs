@@ -28,7 +28,13 @@ fn tell(notices: Vec<crate::state::Notice>) {
 }
 
 pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
-    let (_, state) = open(state_path)?;
+    let (_, loaded) = StateFile::open(state_path)?;
+    // A state file that could not be read whole lists what could be read of it, and the exit
+    // status says the list may be short: an export must not pass for complete (tester AF).
+    // One found empty is read from its backup, whole.
+    let short = loaded.notices.iter().any(|n| !n.emptied);
+    tell(loaded.notices);
+    let state = loaded.state;
     let marks = state.bookmarks_newest_first();
     let out = match format {
         Format::Json => {
@@ -76,6 +82,9 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
             .collect(),
     };
     emit(&out)?;
+    if short {
+        return Ok(ExitCode::from(2));
+    }
     if marks.is_empty() && format != Format::Json {
         // Said on stderr: the output stays empty for scripts.
         warn(format_args!(
