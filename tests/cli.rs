@@ -48,6 +48,14 @@ fn store_option_works_before_and_after_the_subcommand_and_from_env() {
     assert_eq!(after, before);
     let env = ribao_with(&["list"], &[("RIBAO_STORE", &store())]);
     assert_eq!(stdout(&env), after);
+    // Given twice (a wrapper script's, then the user's), the last is taken (tester AF).
+    let twice = ribao(&["--store", "/no/such/folder", "--store", &store(), "list"]);
+    assert_eq!(
+        stdout(&twice),
+        after,
+        "{}",
+        String::from_utf8_lossy(&twice.stderr)
+    );
 }
 
 /// Each row ends with the digest's file as the store names it: two digests of one day (a
@@ -548,6 +556,21 @@ fn without_a_store_the_built_in_samples_are_used_and_say_where_digests_go() {
     assert!(out.status.success());
     assert!(stdout(&out).lines().count() >= 5, "samples listed");
     assert!(String::from_utf8_lossy(&out.stderr).contains("built-in sample digests"));
+    // Every command that prints stories says so, JSON too: a cron job whose store went
+    // unset must not pass the samples on as news (tester AF).
+    for args in [
+        &["list", "--json"][..],
+        &["items", "--json"],
+        &["search", "推理"],
+        &["check"],
+    ] {
+        let out = ribao(args);
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("built-in sample digests"),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
     let help = stdout(&ribao(&["--help"]));
     assert!(help.contains("Default store:") && help.contains("digests"));
     // A variable not set reads as a name, not as set to nothing (tester Y).
@@ -1112,4 +1135,23 @@ fn help_says_a_search_needs_a_query_and_a_source_may_be_an_outlet() {
     );
     let items = stdout(&ribao(&["items", "--help"]));
     assert!(items.contains("or stories from this outlet"), "{items}");
+}
+
+#[test]
+fn json_stories_name_the_part_of_the_digest_they_are_in() {
+    // AI News Hub tells China's media and America's apart; `show` says which, and so must
+    // the JSON, or a script cannot (tester AF).
+    let v = json(&ribao(&["items", "--json"]));
+    let rows = v.as_array().unwrap();
+    let regions = |hub: bool| -> std::collections::BTreeSet<String> {
+        rows.iter()
+            .filter(|r| (r["source"] == "AI News Hub") == hub)
+            .map(|r| r["region"].to_string())
+            .collect()
+    };
+    assert_eq!(
+        regions(true).into_iter().collect::<Vec<_>>(),
+        ["\"中国媒体聚焦\"", "\"美国媒体聚焦\""]
+    );
+    assert_eq!(regions(false).into_iter().collect::<Vec<_>>(), ["null"]);
 }

@@ -12,11 +12,16 @@ use report::warn;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Where the options every subcommand takes are listed, apart from its own.
+const GLOBAL: &str = "Global options";
+
 #[derive(Parser, Debug)]
 #[command(
     name = "ribao",
     version,
-    about = "A terminal reader for daily AI news digests (日报)"
+    about = "A terminal reader for daily AI news digests (日报)",
+    // A wrapper script's `--store` can be overridden by the one typed after it.
+    args_override_self = true
 )]
 pub struct Cli {
     /// Folder of digest files (.md, .markdown, .txt), scanned recursively
@@ -24,6 +29,7 @@ pub struct Cli {
     #[arg(
         long,
         global = true,
+        help_heading = GLOBAL,
         env = "RIBAO_STORE",
         hide_env_values = true,
         value_name = "DIR"
@@ -33,6 +39,7 @@ pub struct Cli {
     #[arg(
         long,
         global = true,
+        help_heading = GLOBAL,
         env = "RIBAO_STATE",
         hide_env_values = true,
         value_name = "FILE"
@@ -42,6 +49,7 @@ pub struct Cli {
     #[arg(
         long,
         global = true,
+        help_heading = GLOBAL,
         env = "RIBAO_CACHE_DIR",
         hide_env_values = true,
         value_name = "DIR"
@@ -49,7 +57,7 @@ pub struct Cli {
     pub cache_dir: Option<PathBuf>,
     /// Count ambiguous-width characters (“ ” … — ① ·) as two columns, as CJK terminal setups do
     /// (RIBAO_AMBIGUOUS_WIDE takes 1/0, yes/no, on/off, true/false)
-    #[arg(long, global = true, env = "RIBAO_AMBIGUOUS_WIDE", hide_env_values = true,
+    #[arg(long, global = true, help_heading = GLOBAL, env = "RIBAO_AMBIGUOUS_WIDE", hide_env_values = true,
           value_parser = clap::builder::BoolishValueParser::new(),
           action = clap::ArgAction::SetTrue)]
     pub ambiguous_wide: bool,
@@ -116,7 +124,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Bookmarked stories, newest first
+    /// Bookmarked stories, last bookmarked first
     Bookmarks {
         /// Print one JSON array
         #[arg(long, conflicts_with = "markdown")]
@@ -309,6 +317,9 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
     // where dropping a 10,000-digest index piece by piece took 9 ms.
     let library = || -> anyhow::Result<&'static crate::library::Library> {
         let library = paths.load_library(cli.store.as_deref(), cli.cache_dir.as_deref())?;
+        // Every command says so, not only `list`: a script whose store went unset would
+        // otherwise pass the samples' stories on as news (tester AF).
+        report::print_origin_notice(&library);
         Ok(Box::leak(Box::new(library)))
     };
     match &cli.command {

@@ -37,6 +37,9 @@ pub struct ItemRow<'a> {
     /// by too.
     pub outlet: Option<&'a str>,
     pub category: Option<&'a str>,
+    /// The part of the digest the story is in, where the publication has parts (AI News
+    /// Hub's 中国媒体聚焦 / 美国媒体聚焦), as `show` prints it.
+    pub region: Option<&'a str>,
     /// The unified category, and whether it was inferred by keywords.
     pub unified: Option<&'a str>,
     pub unified_inferred: bool,
@@ -54,6 +57,7 @@ impl<'a> ItemRow<'a> {
             source: &d.source,
             outlet: i.outlet,
             category: i.category,
+            region: i.region,
             unified: i.unified,
             unified_inferred: i.unified_inferred,
             title: i.title,
@@ -71,6 +75,7 @@ impl<'a> ItemRow<'a> {
             source: &mark.source,
             outlet: None,
             category: mark.category.as_deref(),
+            region: None,
             unified: None,
             unified_inferred: false,
             title: &mark.title,
@@ -274,7 +279,6 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
             false => &[Keep, Keep, End, Keep, End, Start],
         };
         print_table(&table, fits, opts)?;
-        print_origin_notice(library);
     }
     warn_about_store(library);
     Ok(ExitCode::SUCCESS)
@@ -725,7 +729,8 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn print_origin_notice(library: &Library) {
+/// On stderr, before any output: the stories are the built-in samples, not the user's.
+pub(super) fn print_origin_notice(library: &Library) {
     if let crate::library::Origin::Samples { store } = &library.origin {
         say(format_args!(
             "(built-in sample digests: put your digest files in {} or pass --store DIR)",

@@ -117,7 +117,7 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (
         key('B'),
         Action::Bookmarks,
-        "bookmarks view (newest first); B or Esc closes it",
+        "bookmarks (last made first); B or Esc closes it",
     ),
     (
         key('d'),
