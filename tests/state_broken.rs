@@ -290,8 +290,53 @@ fn a_file_broken_by_someone_else_while_running_is_kept_before_the_save() {
     let saved = file.apply(&[Change::AddBookmark(bookmark("b"))]).unwrap();
     let [notice] = <[Notice; 1]>::try_from(saved.notices).unwrap();
     assert_eq!(fs::read(&notice.copy).unwrap(), garbage);
-    assert_eq!(saved.state.bookmarks, [bookmark("b")]);
+    // The last save's backup still had `a`.
+    assert_eq!(bookmark_ids(&saved.state), ["a", "b"]);
     assert_eq!(StateFile::open(&path).unwrap().1.state, saved.state);
+}
+
+/// A file cut short (a hand edit, a copy that stopped) keeps what could be read of it, and
+/// the last save's backup gives back the rest: before, the next two saves made the backup
+/// the rest too, and 20 of 25 bookmarks were gone for good (tester AD).
+#[test]
+fn a_file_cut_short_is_joined_with_the_last_saves_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let (file, _) = StateFile::open(&path).unwrap();
+    let ids: Vec<String> = (0..25).map(|n| format!("id{n:02}")).collect();
+    let changes: Vec<Change> = ids
+        .iter()
+        .map(|id| Change::AddBookmark(bookmark(id)))
+        .chain([Change::MarkRead("r1".into())])
+        .collect();
+    file.apply(&changes).unwrap();
+    let whole = fs::read(&path).unwrap();
+    // By hand, a bookmark the backup does not have yet, then the file cut short.
+    let edited = String::from_utf8(whole)
+        .unwrap()
+        .replacen("\"id00\"", "\"new\"", 1);
+    fs::write(&path, &edited.as_bytes()[..edited.len() / 4]).unwrap();
+
+    let (_, loaded) = StateFile::open(&path).unwrap();
+    let mut want: Vec<&str> = ids.iter().map(String::as_str).collect();
+    want.push("new");
+    assert_eq!(bookmark_ids(&loaded.state), want);
+    assert!(loaded.state.is_read("r1"));
+    let [notice] = <[Notice; 1]>::try_from(loaded.notices).unwrap();
+    let backup = dir.path().join("state.json.bak");
+    assert_eq!(notice.backup.as_ref(), Some(&backup));
+    let message = notice.to_string();
+    for says in [&backup.display().to_string(), "26 bookmarks", "1 read mark"] {
+        assert!(message.contains(says), "{says}: {message}");
+    }
+    // Saves from here on keep them all, in the file and in its backup.
+    file.apply(&[Change::AddBookmark(bookmark("later"))])
+        .unwrap();
+    file.apply(&[Change::MarkRead("r2".into())]).unwrap();
+    for kept in [&path, &backup] {
+        let state = StateFile::open(kept).unwrap().1.state;
+        assert_eq!(state.bookmarks.len(), 27, "{}", kept.display());
+    }
 }
 
 #[test]

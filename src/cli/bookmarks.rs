@@ -31,8 +31,8 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
     let (_, loaded) = StateFile::open(state_path)?;
     // A state file that could not be read whole lists what could be read of it, and the exit
     // status says the list may be short: an export must not pass for complete (tester AF).
-    // One found empty is read from its backup, whole.
-    let short = loaded.notices.iter().any(|n| !n.emptied);
+    // Unless its last save's backup was read with it.
+    let short = loaded.notices.iter().any(|n| n.backup.is_none());
     tell(loaded.notices);
     let state = loaded.state;
     let marks = state.bookmarks_newest_first();

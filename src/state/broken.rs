@@ -19,10 +19,12 @@ pub struct Notice {
     /// The file was found empty, and ribao carries on with its backup, `copy`: a copy of the
     /// last save.
     pub emptied: bool,
+    /// The backup of the last save that was read too (for a file found empty, `copy`).
+    pub backup: Option<PathBuf>,
     /// What is wrong with it (with line and column for JSON errors).
     pub problem: String,
-    /// What could still be read of it and is used, in words (`2 bookmarks and 5 read
-    /// marks`); None when nothing could.
+    /// What ribao carries on with (what could be read of it, and its backup's), in words
+    /// (`2 bookmarks and 5 read marks`); None when nothing.
     pub recovered: Option<String>,
 }
 
@@ -59,9 +61,16 @@ impl fmt::Display for Notice {
                 self.copy.display()
             );
         }
-        let carries_on = match &self.recovered {
-            Some(what) => format!("ribao carries on with what could be read of it ({what})"),
-            None => "ribao carries on from empty state".to_string(),
+        let carries_on = match (&self.backup, &self.recovered) {
+            (Some(backup), Some(what)) => format!(
+                "ribao carries on with its last save's backup {} and what could be read of it \
+                 ({what})",
+                backup.display()
+            ),
+            (None, Some(what)) => {
+                format!("ribao carries on with what could be read of it ({what})")
+            }
+            (_, None) => "ribao carries on from empty state".to_string(),
         };
         write!(
             f,

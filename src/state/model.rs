@@ -177,6 +177,24 @@ impl State {
         self.read.contains(id)
     }
 
+    /// This state with what `more` holds besides: its bookmarks not here (as made after
+    /// these), its read marks, its position, and its fields this one lacks.
+    pub fn joined(mut self, more: State) -> State {
+        for mark in more.bookmarks {
+            if !self.is_bookmarked(&mark.id) {
+                self.bookmarks.push(mark);
+            }
+        }
+        self.read.extend(more.read);
+        if more.position.is_some() {
+            self.position = more.position;
+        }
+        for (key, value) in more.extra {
+            self.extra.entry(key).or_insert(value);
+        }
+        self
+    }
+
     /// Newest `added` first; equal times keep the later-made one first, and
     /// bookmarks whose time does not parse come last.
     pub fn bookmarks_newest_first(&self) -> Vec<&Bookmark> {
