@@ -90,7 +90,23 @@ pub fn find(doc: &Doc) -> Found {
 
 /// Every story [`find`] finds, picks repeated in their sections too.
 fn find_all(doc: &Doc) -> Found {
-    let (mut found, leaves) = find_by(doc, Bullets::Linked);
+    let (mut found, Leaves { leaves, loose }) = find_by(doc, Bullets::Linked);
+    // Sections with text and no story in it, as many as the stories found (or the headings
+    // under sections): the sections are the stories, and those few headings or list items
+    // parts of one (`## 故事二` over `#### 背景`, or over `1. 速度更快`), not stories of a
+    // category each. Taken so, the other sections were lost (tester AE). A story with a
+    // link is one whatever is beside it.
+    let units = match found.items.len() {
+        0 => leaves.len(),
+        n => n,
+    };
+    let linked = found.items.iter().any(|i| i.url.is_some());
+    if units > 0 && units <= loose && !linked {
+        let sections = section_stories(doc);
+        if sections.len() > units {
+            found.items = sections;
+        }
+    }
     if found.items.is_empty() {
         found.items = leaves
             .into_iter()
@@ -102,9 +118,9 @@ fn find_all(doc: &Doc) -> Found {
     }
     if found.items.is_empty() {
         // Several bold-led bullets are a file's stories when it has no other kind.
-        let (loose, _) = find_by(doc, Bullets::BoldLed);
-        if loose.items.len() >= 2 {
-            return loose;
+        let (bold_led, _) = find_by(doc, Bullets::BoldLed);
+        if bold_led.items.len() >= 2 {
+            return bold_led;
         }
         found.items = fallback(doc);
     }
@@ -143,9 +159,17 @@ fn without_repeated_picks(items: Vec<Item>) -> Vec<Item> {
         .collect()
 }
 
-/// The stories of the kinds the headings' loop knows, and the leaf headings it saw (see
-/// `leaves` below).
-fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Vec<(usize, Option<String>)>) {
+/// The leaf headings [`find_by`] saw (see `leaves` there).
+struct Leaves {
+    /// Under a section heading, with their sections' categories.
+    leaves: Vec<(usize, Option<String>)>,
+    /// How many headings with text but no story in it are under none (a `##` under the
+    /// title).
+    loose: usize,
+}
+
+/// The stories of the kinds the headings' loop knows, and the leaf headings it saw.
+fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Leaves) {
     let mut found = Found {
         items: Vec::new(),
         front_page: Vec::new(),
@@ -165,6 +189,7 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Vec<(usize, Option<String>)>)
     // knows (`### 🔬 技术创新` over `#### Apple picks Gemini to power Siri`). Read only
     // when the file has no other stories.
     let mut leaves: Vec<(usize, Option<String>)> = Vec::new();
+    let mut loose = 0;
     let h1_count = doc.headings.iter().filter(|h| h.level == 1).count();
     // Worked out at the first plain heading that needs it: most files have none.
     let mut beside_stories: Option<Vec<bool>> = None;
@@ -228,6 +253,15 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Vec<(usize, Option<String>)>)
                     stories.push(story(text.clone(), &body, category));
                 }
             }
+            let has_text = || lines.iter().any(|l| !l.trim().is_empty());
+            if stories.is_empty()
+                && next == h + 1
+                && heading.level >= 2
+                && sections().next().is_none()
+                && has_text()
+            {
+                loose += 1;
+            }
             found.items.extend(stories);
             containers.push((heading.level, own));
             h += 1;
@@ -240,7 +274,32 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Vec<(usize, Option<String>)>)
             found.items.drain(range);
         }
     }
-    (found, leaves)
+    (found, Leaves { leaves, loose })
+}
+
+/// Each heading of the top section level (`##`) with all under it, sub-headings too: the
+/// stories of a file whose sections are its stories, some with headings of their own.
+fn section_stories(doc: &Doc) -> Vec<Item> {
+    let Some(level) = doc
+        .headings
+        .iter()
+        .map(|h| h.level)
+        .filter(|&l| l >= 2)
+        .min()
+    else {
+        return Vec::new();
+    };
+    (0..doc.headings.len())
+        .filter(|&h| doc.headings[h].level == level)
+        .filter_map(|h| {
+            let body = doc.text(doc.subtree(h).0);
+            let title = plain(doc.headings[h].text);
+            let news = ![&*SKIP, &*NAV, &*SUMMARY]
+                .iter()
+                .any(|s| s.is_match(&title));
+            (news && !body.is_empty() && !title.is_empty()).then(|| story(title, &body, None))
+        })
+        .collect()
 }
 
 /// For each heading, whether a heading of its level under the same parent is numbered or a
@@ -776,6 +835,51 @@ mod tests {
             .iter()
             .map(|i| (i.title.as_str(), i.category.as_deref(), i.url.as_deref()))
             .collect()
+    }
+
+    /// Sections that are stories keep a heading or a list of points of their own inside
+    /// them: those are no stories of a category each, and the other sections are not lost
+    /// (tester AE: one `####` or one numbered list made the file one or two stories).
+    #[test]
+    fn sections_with_headings_or_points_inside_stay_the_stories() {
+        for inside in [
+            "#### 背景\n\n背景说明。",
+            "要点如下：\n\n1. 速度更快\n2. 价格更低",
+        ] {
+            let doc = format!(
+                "# AI 日报 2026-04-02\n\n## 故事一：英伟达发布新芯片\n\n正文一。\n\n\
+                 ## 故事二：谷歌发布新模型\n\n正文二。\n\n{inside}\n\n\
+                 ## 故事三：苹果发布新系统\n\n正文三。\n"
+            );
+            let found = find(&Doc::new(&doc));
+            let titles: Vec<&str> = found.items.iter().map(|i| i.title.as_str()).collect();
+            assert_eq!(
+                titles,
+                [
+                    "故事一：英伟达发布新芯片",
+                    "故事二：谷歌发布新模型",
+                    "故事三：苹果发布新系统"
+                ],
+                "{inside}"
+            );
+            assert!(found.items[1].body.contains(inside), "{inside}");
+        }
+        // Stories under category sections stay stories, a closing section beside them
+        // notwithstanding.
+        let doc = "## 🔬 技术创新\n\n#### Apple picks Gemini\n\nText.\n\n#### OpenAI ships X\n\n\
+                   Text.\n\n## 📦 产品\n\n#### Y launches Z\n\nText.\n\n## 写在最后\n\n再见。\n";
+        let found = find(&Doc::new(doc));
+        assert_eq!(
+            labelled(&found)
+                .iter()
+                .map(|(t, c, _)| (*t, *c))
+                .collect::<Vec<_>>(),
+            [
+                ("Apple picks Gemini", Some("技术创新")),
+                ("OpenAI ships X", Some("技术创新")),
+                ("Y launches Z", Some("产品"))
+            ]
+        );
     }
 
     /// `> 📰 **TechCrunch AI**  |  ⭐ …` heading a story's text names its outlet; the line
