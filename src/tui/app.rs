@@ -199,6 +199,9 @@ pub struct App {
     /// Per date stepped away from (one date at a time): the stories selected and open there,
     /// by id, opened again on coming back.
     visits: std::collections::HashMap<Option<chrono::NaiveDate>, Visit>,
+    /// The category chosen in the categories pane, followed from date to date: a date that
+    /// lacks it shows them all, and the next that has it shows it again.
+    followed: Option<CategoryFilter>,
     /// Where in the article to scroll to at the next draw, in [`crate::text::place`]
     /// characters: a saved position's, so a start at another size opens at the same words.
     place: Option<usize>,
@@ -292,6 +295,7 @@ impl App {
             place: None,
             places: lru::LruCache::new(STORIES_PLACED),
             visits: std::collections::HashMap::new(),
+            followed: None,
             return_to: None,
             last_search: None,
             search: None,
@@ -1031,6 +1035,7 @@ impl App {
 
     fn select_category(&mut self, index: usize) {
         self.category = index.min(self.categories.len().saturating_sub(1));
+        self.followed = Some(self.category().clone()).filter(|f| *f != CategoryFilter::All);
         self.refresh_items(None);
     }
 
@@ -1298,11 +1303,15 @@ impl App {
         self.move_to_date(next);
     }
 
-    /// Another date, as the reader steps through them: the category shown stays when that
+    /// Another date, as the reader steps through them: the category chosen stays when that
     /// date has it (following 开发工具 day by day), else all are shown and the status bar
-    /// says why.
+    /// says why; it is shown again at the next date that has it (tester AC: it was dropped
+    /// for good at the first date without it).
     fn move_to_date(&mut self, index: usize) {
-        let kept = Some(self.category().clone()).filter(|f| *f != CategoryFilter::All);
+        let kept = self
+            .followed
+            .clone()
+            .or_else(|| Some(self.category().clone()).filter(|f| *f != CategoryFilter::All));
         self.note_visit();
         self.select_date_keeping(index, kept.clone());
         self.resume_visit();
@@ -1311,7 +1320,7 @@ impl App {
         {
             self.notify(
                 format!(
-                    "no {} stories on {}: all categories shown",
+                    "no {} stories on {}: all categories shown, {0} again where a date has it",
                     filter.describe(),
                     self.scope_label()
                 ),
