@@ -170,6 +170,11 @@ fn esc_in_a_story_opened_from_the_bookmarks_goes_back_to_them() {
     h.keys("B<Enter>[<Enter><Enter><Esc>");
     assert!(h.app.bookmarks_view().is_none());
     assert_eq!(h.app.focus(), Pane::Items);
+    // `q` goes back too, as it closes the bookmarks view itself (tester AC: it quit).
+    h.keys("B<Enter>q");
+    assert!(h.app.bookmarks_view().is_some());
+    h.keys("q");
+    assert!(h.app.bookmarks_view().is_none());
 }
 
 /// `J` / `K` in a story opened from the bookmarks read the next / previous bookmark, and Esc

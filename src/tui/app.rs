@@ -436,7 +436,9 @@ impl App {
         // back to the bookmarks; going anywhere else forgets it.
         if let Some(view) = self.return_to.take() {
             match action {
-                Action::Back if self.focus == Pane::Article => {
+                // `q` too: the story was opened in the bookmarks view, which `q` closes
+                // (tester AC: it quit the reader).
+                Action::Back | Action::Quit if self.focus == Pane::Article => {
                     // As they are now: `b` may have changed them while reading.
                     let mut view = view;
                     view.refresh(self.bookmarks_now());
