@@ -143,7 +143,14 @@ pub fn atx_heading(line: &str) -> Option<(u8, &str)> {
     if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
         return None;
     }
-    let text = rest.trim().trim_end_matches('#').trim_end();
+    let text = rest.trim();
+    // A closing run of `#` only after a blank, as CommonMark reads it: `## C#` keeps its `#`
+    // (tester AE), `## Title ##` does not.
+    let text = match text.trim_end_matches('#') {
+        "" => "",
+        before if before.ends_with([' ', '\t']) => before.trim_end(),
+        _ => text,
+    };
     Some((level as u8, text))
 }
 
@@ -261,6 +268,18 @@ mod tests {
         assert_eq!(names, [(1, "A"), (2, "B"), (3, "C"), (2, "D")]);
         assert_eq!(d.text(d.own(1)), "text");
         assert_eq!(d.subtree(1), (5..7, 3));
+    }
+
+    /// A closing run of `#` goes only after a blank, as CommonMark has it: `C#` and `F#`
+    /// are names (tester AE).
+    #[test]
+    fn a_closing_run_of_hashes_needs_a_blank_before_it() {
+        let heading = |line| atx_heading(line).map(|(_, text)| text);
+        assert_eq!(heading("## 闭合井号标题 ##"), Some("闭合井号标题"));
+        assert_eq!(heading("## 标题末尾 C#"), Some("标题末尾 C#"));
+        assert_eq!(heading("### F# 与 C## "), Some("F# 与 C##"));
+        assert_eq!(heading("## ###"), Some(""));
+        assert_eq!(heading("##"), Some(""));
     }
 
     #[test]

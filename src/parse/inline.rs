@@ -1,6 +1,6 @@
 //! Inline Markdown → plain text, links and headline-like leads: the pieces titles are made of.
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 
 /// Longest title kept, in chars; longer first clauses are cut with `…`.
@@ -73,7 +73,8 @@ fn plain_by_parser(md: &str) -> String {
         None => md,
     };
     let mut out = String::with_capacity(md.len());
-    for event in Parser::new(md) {
+    // Struck-through text reads as the article shows it, without its `~~` (tester AE).
+    for event in Parser::new_ext(md, Options::ENABLE_STRIKETHROUGH) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             // Breaks and block ends separate words; `tidy` collapses the spaces.
@@ -686,6 +687,7 @@ mod tests {
         );
         assert_eq!(plain("前\u{200b}**加粗**后"), "前加粗后");
         assert_eq!(plain("未闭合 **粗体"), "未闭合 粗体");
+        assert_eq!(plain("~~删除~~ 保留，1~2 周"), "删除 保留，1~2 周");
         assert_eq!(
             plain("**[Qwen3-Coder]**(https://g.example/q) (⭐8.6k) is"),
             "Qwen3-Coder (⭐8.6k) is"
