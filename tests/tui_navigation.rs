@@ -170,7 +170,30 @@ fn j_and_k_in_capitals_open_the_next_and_previous_story() {
     }
     assert_eq!(h.app.opened().unwrap().1.id, *ids.last().unwrap());
     assert_eq!(h.app.item_index(), ids.len() - 1);
+    // Past the date's last story, on into the next older date's first (tester AC), and
+    // back.
     h.keys("J");
+    assert_eq!(h.app.date_index(), 1);
+    assert_eq!(h.app.item_index(), 0);
+    assert_eq!(h.app.focus(), Pane::Article);
+    let said = &h.app.message().unwrap().text;
+    assert!(
+        said.starts_with("on to ") && said.ends_with(": its first story"),
+        "{said}"
+    );
+    h.keys("K");
+    assert_eq!(h.app.date_index(), 0);
+    assert_eq!(h.app.opened().unwrap().1.id, *ids.last().unwrap());
+    // The archive's oldest date ends it.
+    let oldest = h.app.dates().len() - 1;
+    for _ in 0..oldest {
+        h.keys("[");
+    }
+    assert_eq!(h.app.date_index(), oldest);
+    h.keys("<Esc><Esc>lG");
+    let last = h.app.items().len() - 1;
+    assert_eq!(h.app.item_index(), last);
+    h.keys("JJ");
     assert_eq!(
         h.app.message().unwrap().text,
         "already at the last story listed"

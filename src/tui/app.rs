@@ -1244,11 +1244,41 @@ impl App {
                 self.open();
             }
             None if self.items.is_empty() => self.notify("no stories here", false),
+            None if self.read_into_next_date(delta) => {}
             None => {
                 let which = if delta > 0 { "last" } else { "first" };
                 self.notify(format!("already at the {which} story listed"), false);
             }
         }
+    }
+
+    /// Past a date's last story `J` reads on into the next older date's first one, and
+    /// before its first `K` into the newer date's last, as an archive is read day after day
+    /// (tester AC). False over several dates, whose list ends where the scope does, and at
+    /// the archive's ends.
+    fn read_into_next_date(&mut self, delta: isize) -> bool {
+        let Some(next) = self
+            .date
+            .checked_add_signed(delta)
+            .filter(|&d| d < self.dates.len() && !self.scope.is_multi_date())
+        else {
+            return false;
+        };
+        self.message = None;
+        self.move_to_date(next);
+        if let Some(last) = self.items.len().checked_sub(1) {
+            self.item = if delta > 0 { 0 } else { last };
+            self.focus = Pane::Items;
+            self.open();
+        }
+        if self.message.is_none() {
+            let which = if delta > 0 { "first" } else { "last" };
+            self.notify(
+                format!("on to {}: its {which} story", self.scope_label()),
+                false,
+            );
+        }
+        true
     }
 
     /// Keeps where the open story was left, for when it is opened again.
