@@ -95,11 +95,19 @@ proptest! {
         }
         let kept = &text[..at];
         std::fs::write(&path, kept).unwrap();
+        // With the last save's backup, nothing is lost wherever the cut.
+        let (_, joined) = StateFile::open(&path).unwrap();
+        prop_assert_eq!(&joined.state.bookmarks, &saved.bookmarks);
+        // Without it, what the file still holds whole.
+        let backup = dir.path().join("state.json.bak");
+        let last_save = std::fs::read(&backup).unwrap();
+        std::fs::remove_file(&backup).unwrap();
         let (_, loaded) = StateFile::open(&path).unwrap();
+        std::fs::write(&backup, last_save).unwrap();
         // Cut to nothing: the copy of the last save is used, and the user told.
         if kept.trim().is_empty() {
-            prop_assert_eq!(&loaded.state, &saved);
-            prop_assert!(loaded.notices.iter().any(|n| n.emptied));
+            prop_assert_eq!(&joined.state, &saved);
+            prop_assert!(joined.notices.iter().any(|n| n.emptied));
             return Ok(());
         }
         // Whole in the prefix: every field of it is, up to the line of its closing brace
