@@ -475,3 +475,41 @@ fn a_lock_that_cannot_be_had_is_named_not_the_state_file() {
         "{said}"
     );
 }
+
+/// A place saved in one store does not replace the place left in another: each is kept by
+/// its store, and going back to a store finds its own (tester AD: a start on the samples
+/// lost the place in one's own digests).
+#[test]
+fn each_store_keeps_its_own_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let (file, _) = StateFile::open(&path).unwrap();
+    let place = |store: &str, date: &str| {
+        let mut p = Position {
+            date: Some(date.into()),
+            ..Position::default()
+        };
+        p.extra.insert(Position::STORE.into(), store.into());
+        p
+    };
+    let mut searched = place("/digests", "2026-01-20");
+    searched.extra.insert("search".into(), "英伟达".into());
+    file.apply(&[Change::SetPosition(searched)]).unwrap();
+    file.apply(&[Change::SetPosition(place("samples", "2026-01-24"))])
+        .unwrap();
+    let state = StateFile::open(&path).unwrap().1.state;
+    let date_in = |state: &State, store| state.position_in(store).and_then(|p| p.date.clone());
+    assert_eq!(date_in(&state, "/digests").as_deref(), Some("2026-01-20"));
+    assert_eq!(date_in(&state, "samples").as_deref(), Some("2026-01-24"));
+    assert_eq!(date_in(&state, "/elsewhere"), None);
+    // Back in the store, its place moves on from its own, fields it kept and all.
+    let state = file
+        .apply(&[Change::SetPosition(place("/digests", "2026-01-21"))])
+        .unwrap()
+        .state;
+    let here = state.position_in("/digests").unwrap();
+    assert_eq!(here.date.as_deref(), Some("2026-01-21"));
+    assert_eq!(here.extra["search"], "英伟达");
+    assert_eq!(date_in(&state, "samples").as_deref(), Some("2026-01-24"));
+    assert_eq!(raw(&path)["elsewhere"]["samples"]["date"], "2026-01-24");
+}

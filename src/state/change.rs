@@ -43,12 +43,23 @@ impl State {
             Change::MarkUnread(id) => self.read.remove(id),
             Change::SetPosition(position) => {
                 let mut position = position.clone();
+                // The place in another store is kept for going back there; this store's own,
+                // kept before, is the one built on.
+                let left = self
+                    .position
+                    .take_if(|old| old.store().is_some() && old.store() != position.store());
+                let moved = left.is_some();
+                if let Some(left) = left {
+                    let key = left.store().unwrap_or_default().to_string();
+                    self.elsewhere.insert(key, left);
+                    self.position = position.store().and_then(|s| self.elsewhere.remove(s));
+                }
                 if let Some(old) = &self.position {
                     for (key, value) in &old.extra {
                         position.extra.entry(key).or_insert_with(|| value.clone());
                     }
                 }
-                let changed = self.position.as_ref() != Some(&position);
+                let changed = moved || self.position.as_ref() != Some(&position);
                 self.position = Some(position);
                 changed
             }

@@ -5,7 +5,7 @@ use crate::index::{DigestInfo, ItemView};
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicI64, Ordering};
 
 /// What a bookmark whose title a hand edit blanked is shown as, not nothing.
@@ -149,6 +149,18 @@ pub struct Position {
     pub extra: Extra,
 }
 
+impl Position {
+    /// The field naming the store the place is in: its folder, or `samples` for the
+    /// built-in samples. A place saved in another is not looked for in this one (another
+    /// store's date was said to be gone from it, and the nearest date shown).
+    pub const STORE: &'static str = "store";
+
+    /// The store the place is in; None for one saved before places named theirs.
+    pub fn store(&self) -> Option<&str> {
+        self.extra.get(Self::STORE).and_then(Value::as_str)
+    }
+}
+
 /// Everything the state file holds (its format version aside).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct State {
@@ -160,6 +172,10 @@ pub struct State {
     pub read: BTreeSet<String>,
     #[serde(default)]
     pub position: Option<Position>,
+    /// The places left in other stores, by store: the samples' place no longer replaces
+    /// that of one's own digests (tester AD).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub elsewhere: BTreeMap<String, Position>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -175,6 +191,15 @@ impl State {
 
     pub fn is_read(&self, id: &str) -> bool {
         self.read.contains(id)
+    }
+
+    /// The place last left in `store`: the last place saved when it is that store's (or names
+    /// none), else the one kept for it.
+    pub fn position_in(&self, store: &str) -> Option<&Position> {
+        match &self.position {
+            Some(p) if p.store().is_none_or(|s| s == store) => Some(p),
+            _ => self.elsewhere.get(store),
+        }
     }
 
     /// This state with what `more` holds besides: its bookmarks not here (as made after

@@ -289,9 +289,9 @@ impl Session {
         self.save(Change::RemoveBookmark(item_id.to_string()));
     }
 
-    /// Where the reader was when it last quit.
-    pub fn position(&self) -> Option<&Position> {
-        self.position.as_ref()
+    /// Where the reader was when it last quit in `store` (see [`Position::STORE`]).
+    pub fn position_in(&self, store: &str) -> Option<&Position> {
+        self.state.position_in(store)
     }
 
     pub fn set_position(&mut self, position: Position) {

@@ -100,14 +100,7 @@ impl App {
     /// Goes back to where the reader was when it last quit; whatever is gone since (a date,
     /// a category, a story) is skipped.
     pub(super) fn restore_position(&mut self) {
-        let here = self.store_key();
-        let elsewhere = |p: &Position| {
-            p.extra
-                .get(POSITION_STORE)
-                .and_then(|v| v.as_str())
-                .is_some_and(|saved| saved != here)
-        };
-        if let Some(mut p) = self.session.position().cloned().filter(|p| !elsewhere(p)) {
+        if let Some(mut p) = self.session.position_in(&self.store_key()).cloned() {
             self.last_search = p
                 .extra
                 .get(POSITION_SEARCH)
@@ -129,13 +122,13 @@ impl App {
         }
     }
 
-    /// A saved position's keys with [`POSITION_STORE`]'s.
+    /// A saved position's keys with [`Position::STORE`]'s.
     fn in_this_store(&self, mut extra: crate::state::Extra) -> crate::state::Extra {
-        extra.insert(POSITION_STORE.to_string(), self.store_key().into());
+        extra.insert(Position::STORE.to_string(), self.store_key().into());
         extra
     }
 
-    /// What [`POSITION_STORE`] says of the digests shown.
+    /// What [`Position::STORE`] says of the digests shown.
     fn store_key(&self) -> String {
         match &self.library.origin {
             // Canonical: `--store ./x` and `--store /home/me/x` are one store.
@@ -347,10 +340,6 @@ fn position_extra(
     )
 }
 
-/// Which digests the place is among: the store's folder, or `samples` for the built-in
-/// samples. A place saved among others is not looked for (another store's date was said to
-/// be gone from this one, and the nearest date shown, not the newest).
-const POSITION_STORE: &str = "store";
 /// Keys of [`Position::extra`] the reader saves beside the standard fields: the scope
 /// (`day`, `7d`, `30d`, `all`) and whether the category is a `unified` or a `source` one.
 const POSITION_SCOPE: &str = "scope";
