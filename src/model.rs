@@ -97,8 +97,24 @@ pub const UNDATED: &str = "undated";
 
 /// A date or the start of one as a user types it (`2026`, `2026-8`, `2026-08-23`), or
 /// `undated`, written as [`date_label`] writes dates, so it is a prefix of the labels it
-/// means; None when it is not one (`2026-13`, `garbage`).
+/// means; or a span of them, both ends in (`2026-08-01..2026-08-23`, `2026-07..2026-08`),
+/// one of them open (`2026-08-20..`, `..2025`). None when it is none of these (`2026-13`,
+/// `garbage`, an end before the start).
 pub fn date_prefix(text: &str) -> Option<String> {
+    let Some((from, to)) = text.split_once("..") else {
+        return one_date(text);
+    };
+    let end = |t: &str| match t.trim() {
+        "" => Some(String::new()),
+        t => one_date(t).filter(|d| d != UNDATED),
+    };
+    let (from, to) = (end(from)?, end(to)?);
+    let ordered = to.is_empty() || from <= to || from.starts_with(&to);
+    ((!from.is_empty() || !to.is_empty()) && ordered).then(|| format!("{from}..{to}"))
+}
+
+/// [`date_prefix`] of one date or its start.
+fn one_date(text: &str) -> Option<String> {
     if text.eq_ignore_ascii_case(UNDATED) {
         return Some(UNDATED.to_string());
     }
@@ -128,14 +144,25 @@ pub fn date_prefix(text: &str) -> Option<String> {
 }
 
 /// Whether `date` is one of those `prefix` (from [`date_prefix`]) means: `undated` means
-/// the undated, a date or its start never them.
+/// the undated, a date, its start or a span of them never them.
 pub fn date_within(date: Option<NaiveDate>, prefix: &str) -> bool {
-    date_label(date).starts_with(prefix)
+    let label = date_label(date);
+    match prefix.split_once("..") {
+        None => label.starts_with(prefix),
+        Some(_) if date.is_none() => false,
+        // Labels sort as their dates do; an end given as a month takes in its days.
+        Some((from, to)) => {
+            *label >= *from && (to.is_empty() || *label <= *to || label.starts_with(to))
+        }
+    }
 }
 
 /// What to type instead of a `text` that [`date_prefix`] refused.
 pub fn not_a_date(text: &str) -> String {
-    format!("“{text}” is not a date: use 2026, 2026-08, 2026-08-23 or undated")
+    format!(
+        "“{text}” is not a date: use 2026, 2026-08, 2026-08-23, a span such as \
+         2026-08-01..2026-08-23 (an end may be left open: 2026-08-20..), or undated"
+    )
 }
 
 /// 48 bits of a stable hash as 12 lowercase hex digits: short to type, and collisions stay
@@ -188,9 +215,38 @@ mod tests {
             ("undated", Some("undated")),
             ("Undated", Some("undated")),
             ("undated-1", None),
+            ("2026-08-01..2026-08-23", Some("2026-08-01..2026-08-23")),
+            ("2026-7..2026-8", Some("2026-07..2026-08")),
+            ("2026-08-20..", Some("2026-08-20..")),
+            ("..2025", Some("..2025")),
+            ("2026-08..2026-08-05", Some("2026-08..2026-08-05")),
+            ("2026-08-23..2026-08-01", None),
+            ("..", None),
+            ("2026..undated", None),
+            ("2026-13..2027", None),
         ] {
             assert_eq!(date_prefix(typed).as_deref(), want, "{typed}");
         }
+    }
+
+    /// A span takes in both its ends, whole months and years at an end given so, and never
+    /// the undated (the reader's 日期 filters and `--date` read spans so; tester AF).
+    #[test]
+    fn a_span_takes_in_the_dates_between_its_ends() {
+        let within = |date: &str, span: &str| {
+            let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+            date_within(date, &date_prefix(span).unwrap())
+        };
+        assert!(within("2026-08-01", "2026-08-01..2026-08-23"));
+        assert!(within("2026-08-23", "2026-08-01..2026-08-23"));
+        assert!(!within("2026-08-24", "2026-08-01..2026-08-23"));
+        assert!(!within("2026-07-31", "2026-08-01..2026-08-23"));
+        assert!(within("2026-08-31", "2026-07..2026-08"));
+        assert!(!within("2026-09-01", "2026-07..2026-08"));
+        assert!(within("2099-01-01", "2026-08-20.."));
+        assert!(within("2025-12-31", "..2025"));
+        assert!(!within("2026-01-01", "..2025"));
+        assert!(!within("undated", "2026-08-20.."));
     }
 
     proptest! {

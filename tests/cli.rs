@@ -1155,3 +1155,37 @@ fn json_stories_name_the_part_of_the_digest_they_are_in() {
     );
     assert_eq!(regions(false).into_iter().collect::<Vec<_>>(), ["null"]);
 }
+
+#[test]
+fn a_span_of_dates_narrows_items_and_search() {
+    // A cron job's "this week" (tester AF: a span was refused as no date).
+    let dates = |out: &std::process::Output| -> std::collections::BTreeSet<String> {
+        json(out)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["date"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let all = dates(&ribao(&["items", "--json"]));
+    let span = dates(&ribao(&[
+        "items",
+        "--json",
+        "--date",
+        "2026-01-21..2026-01-23",
+    ]));
+    let want: std::collections::BTreeSet<String> = all
+        .iter()
+        .filter(|d| ("2026-01-21".."2026-01-24").contains(&d.as_str()))
+        .cloned()
+        .collect();
+    assert!(want.len() >= 2, "{all:?}");
+    assert_eq!(span, want);
+    let open = dates(&ribao(&["items", "--json", "--date", "2026-01-23.."]));
+    assert!(open.iter().all(|d| d.as_str() >= "2026-01-23") && !open.is_empty());
+    let found = ribao(&["search", "--json", "AI", "date:2026-01-21..2026-01-23"]);
+    assert!(!dates(&found).is_empty() && dates(&found).is_subset(&want));
+    let backwards = ribao(&["items", "--date", "2026-01-23..2026-01-21"]);
+    assert_eq!(backwards.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&backwards.stderr).contains("a span such as"));
+}

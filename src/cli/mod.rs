@@ -75,7 +75,8 @@ pub enum Command {
     },
     /// Items (stories), newest first, optionally narrowed
     Items {
-        /// Only this date, month or year (2026-08-23, 2026-08, 2026), or `undated`
+        /// Only this date, month or year (2026-08-23, 2026-08, 2026), a span of them
+        /// (2026-08-01..2026-08-23; an end may be left open: 2026-08-20..), or `undated`
         #[arg(long, value_name = "DATE", value_parser = date_prefix)]
         date: Option<String>,
         /// Only this category: a publication's own or a unified one (e.g. 市场与资本); any part
@@ -104,6 +105,7 @@ pub enum Command {
         json: bool,
     },
     /// Find stories: all words must match; "a phrase", -excluded, source:/category:/date: narrow
+    /// (two of a kind take either)
     // A query of only `-words` is given as hidden options, so clap calls QUERY optional.
     #[command(override_usage = "ribao search [OPTIONS] <QUERY>...")]
     Search {
