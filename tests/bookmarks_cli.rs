@@ -187,6 +187,57 @@ fn a_bookmark_of_a_file_that_cannot_be_read_says_why() {
     assert!(!err.contains("no longer has this story"), "{err}");
 }
 
+/// The list says what the store holds of each bookmark now, as the reader's view does,
+/// though no reader ran since: its story moved to another file, or gone from its own
+/// (tester AD: a moved file was said gone, and a story gone from its file said nothing).
+#[test]
+fn bookmarks_say_where_their_stories_are_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ids, state) = first_of_two_bookmarked(dir.path());
+    let listed = |args: &[&str]| ribao_with(dir.path(), &state, args);
+    let v = json(&listed(&["bookmarks", "--json"]));
+    assert_eq!(
+        (&v[0]["in_store"], &v[0]["moved_to"]),
+        (&true.into(), &serde_json::Value::Null)
+    );
+    std::fs::create_dir(dir.path().join("old")).unwrap();
+    let moved = dir.path().join("old/2026-03-01.md");
+    std::fs::rename(dir.path().join("2026-03-01.md"), &moved).unwrap();
+    let v = json(&listed(&["bookmarks", "--json"]));
+    assert_eq!(v[0]["in_store"], true, "{v}");
+    assert_eq!(v[0]["moved_to"], moved.display().to_string(), "{v}");
+    assert_eq!(v[0]["file_gone"], true, "{v}");
+    let text = String::from_utf8_lossy(&listed(&["bookmarks"]).stdout).into_owned();
+    assert!(
+        text.contains(&format!("(its story is now in {})", moved.display())),
+        "{text}"
+    );
+    assert!(!text.contains("is gone"), "{text}");
+    // Its story taken out of the file: the file is there, the story is not.
+    let md = std::fs::read_to_string(&moved).unwrap();
+    let kept: String = md
+        .lines()
+        .filter(|l| !l.contains("第0号"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&moved, kept).unwrap();
+    std::fs::rename(&moved, dir.path().join("2026-03-01.md")).unwrap();
+    let v = json(&listed(&["bookmarks", "--json"]));
+    assert_eq!(
+        (&v[0]["in_store"], &v[0]["file_gone"]),
+        (&false.into(), &false.into()),
+        "{v}"
+    );
+    let text = String::from_utf8_lossy(&listed(&["bookmarks"]).stdout).into_owned();
+    assert!(
+        text.contains(&format!(
+            "2026-03-01.md no longer holds it; ribao show {} shows",
+            ids[0]
+        )),
+        "{text}"
+    );
+}
+
 #[test]
 fn a_bookmark_outlives_its_digest_file() {
     let dir = tempfile::tempdir().unwrap();

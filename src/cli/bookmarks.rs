@@ -27,7 +27,14 @@ fn tell(notices: Vec<crate::state::Notice>) {
     }
 }
 
-pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
+/// Each bookmark with what the store holds of it now, as the reader's bookmarks view says:
+/// its file could be gone (or its story moved to another) since the reader last ran, which
+/// is when a bookmark's saved path follows its story (tester AD).
+pub fn list<'a>(
+    state_path: &Path,
+    format: Format,
+    library: impl FnOnce() -> anyhow::Result<&'a Library>,
+) -> anyhow::Result<ExitCode> {
     let (_, loaded) = StateFile::open(state_path)?;
     // A state file that could not be read whole lists what could be read of it, and the exit
     // status says the list may be short: an export must not pass for complete (tester AF).
@@ -36,13 +43,23 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
     tell(loaded.notices);
     let state = loaded.state;
     let marks = state.bookmarks_newest_first();
+    // Read only when there is a bookmark to look for; a store that cannot be read leaves
+    // each as its saved path says.
+    let library = match marks.is_empty() {
+        true => None,
+        false => library().ok(),
+    };
+    let found: Vec<Found> = marks.iter().map(|m| Found::of(m, library)).collect();
     let out = match format {
         Format::Json => {
             let rows: Vec<JsonRow> = marks
                 .iter()
-                .map(|mark| JsonRow {
-                    file_gone: file_gone(&mark.path),
+                .zip(&found)
+                .map(|(mark, found)| JsonRow {
                     mark,
+                    in_store: found.in_store,
+                    moved_to: found.moved_to.as_deref(),
+                    file_gone: found.file_gone,
                 })
                 .collect();
             super::json::pretty(&rows)? + "\n"
@@ -50,7 +67,8 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
         Format::Markdown => marks.iter().map(|b| markdown_line(b) + "\n").collect(),
         Format::Text => marks
             .iter()
-            .map(|b| {
+            .zip(&found)
+            .map(|(b, found)| {
                 let date = b.date.as_deref().unwrap_or(crate::model::UNDATED);
                 let category = b
                     .category
@@ -69,15 +87,21 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
                 );
                 // Said here, not only by `show`: the list is where one looks for what is
                 // left of a story.
-                let gone = match file_gone(&b.path) {
-                    true => format!(
-                        "    (its digest file {} is gone; ribao show {} shows what the bookmark \
-                         kept of it)\n",
-                        b.path, b.id
+                let kept = format!("ribao show {} shows what the bookmark kept of it", b.id);
+                let note = match (&found.moved_to, found.in_store, found.file_gone) {
+                    (Some(now), _, _) => format!("    (its story is now in {now})\n"),
+                    (None, true, _) => String::new(),
+                    (None, false, true) => {
+                        format!("    (its digest file {} is gone; {kept})\n", b.path)
+                    }
+                    // Said only where the store could be read: else nothing is known of it.
+                    (None, false, false) if library.is_some() => format!(
+                        "    (its digest file {} no longer holds it; {kept})\n",
+                        b.path
                     ),
-                    false => String::new(),
+                    (None, false, false) => String::new(),
                 };
-                crate::text::sanitize(&(line + &gone)).into_owned()
+                crate::text::sanitize(&(line + &note)).into_owned()
             })
             .collect(),
     };
@@ -94,12 +118,50 @@ pub fn list(state_path: &Path, format: Format) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A bookmark as `--json` gives it: as saved, and whether its digest file is gone, as the
+/// What the store holds of a bookmark's story now.
+struct Found {
+    /// The store has the story (by its id, else as the bookmark says).
+    in_store: bool,
+    /// The file it is in, when that is not the file the bookmark names.
+    moved_to: Option<String>,
+    /// The file the bookmark names is gone.
+    file_gone: bool,
+}
+
+impl Found {
+    fn of(mark: &Bookmark, library: Option<&Library>) -> Found {
+        let file_gone = file_gone(&mark.path);
+        let Some(library) = library else {
+            return Found {
+                in_store: false,
+                moved_to: None,
+                file_gone,
+            };
+        };
+        let at = library.find_bookmarked(mark).map(|v| {
+            library.digests()[v.digest]
+                .path
+                .to_string_lossy()
+                .into_owned()
+        });
+        Found {
+            in_store: at.is_some(),
+            moved_to: at.filter(|now| *now != mark.path),
+            file_gone,
+        }
+    }
+}
+
+/// A bookmark as `--json` gives it: as saved, and what the store holds of it now, as the
 /// text says.
 #[derive(serde::Serialize)]
 struct JsonRow<'a> {
     #[serde(flatten)]
     mark: &'a Bookmark,
+    /// The store holds its story now (false too when the store could not be read).
+    in_store: bool,
+    /// The digest file its story is in now, when not the one the bookmark names.
+    moved_to: Option<&'a str>,
     file_gone: bool,
 }
 

@@ -388,7 +388,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
                 (_, true) => bookmarks::Format::Markdown,
                 _ => bookmarks::Format::Text,
             };
-            bookmarks::list(&state_path()?, format)
+            bookmarks::list(&state_path()?, format, library)
         }
         Some(Command::Bookmark {
             action: BookmarkAction::Add { item_ids },
