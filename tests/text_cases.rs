@@ -927,8 +927,9 @@ fn each_address_is_numbered_once_and_none_is_lost() {
 }
 
 /// A code line too long for the width is broken after a space where it can be, else hard,
-/// and goes on under its own indent and two more columns, so the code keeps its shape; a
-/// `#` is not left alone on its line.
+/// and goes on under its own indent and two more columns, marked `↪` there (tester AE: the
+/// rest read as a line of its own), so the code keeps its shape; a `#` is not left alone on
+/// its line.
 #[test]
 fn code_blocks_keep_lines_and_break_long_ones_at_a_space_else_hard() {
     let md = "```\nfn main() {\n    let x = 1;\n    # 这是一条很长的注释\n}\na super efficient one\n0123456789abcdef\n```\n";
@@ -937,16 +938,16 @@ fn code_blocks_keep_lines_and_break_long_ones_at_a_space_else_hard() {
         [
             "  fn main() {",
             "      let x =",
-            "        1;",
+            "      ↪ 1;",
             "      # 这是一",
-            "        条很长",
-            "        的注释",
+            "      ↪ 条很长",
+            "      ↪ 的注释",
             "  }",
             "  a super",
-            "    efficient",
-            "    one",
+            "  ↪ efficient",
+            "  ↪ one",
             "  0123456789ab",
-            "    cdef"
+            "  ↪ cdef"
         ]
     );
 }
@@ -963,7 +964,7 @@ fn prose_in_a_code_block_breaks_where_prose_does() {
         // Each row's piece, found in the prose in turn: what is on both sides of its end.
         let mut at = 0;
         for row in &rows[1..] {
-            let piece = row.trim_start();
+            let piece = row.trim_start().trim_start_matches("↪ ");
             at += prose[at..].find(piece).expect("rows follow the prose") + piece.len();
             let before = prose[..at].chars().next_back();
             let after = prose[at..].trim_start().chars().next();
@@ -980,8 +981,8 @@ fn prose_in_a_code_block_breaks_where_prose_does() {
         render_plain(&md, 24)[1..4],
         [
             "  谷歌发布Gemini 3",
-            "    Flash，性能超越2.5",
-            "    Pro、速度提升3倍。",
+            "  ↪ Flash，性能超越2.5",
+            "  ↪ Pro、速度提升3倍。",
         ]
     );
 }

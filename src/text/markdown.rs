@@ -38,6 +38,9 @@ pub struct LinkTarget {
     pub label: String,
 }
 
+/// Before the rest of a code line too long for its row: one column wide in every terminal
+/// (U+21AA is of neutral East Asian width).
+const CONTINUED: &str = "↪ ";
 /// Heading of the list of link targets at the end of an article.
 const LINKS_HEADING: &str = "链接 / Links";
 /// What that list says for the story's own link, shown above its text.
@@ -641,7 +644,8 @@ impl Renderer {
     }
 
     /// Code line by line; a line too long for the width goes on under its own indent and
-    /// two more columns, so a continued line reads as one and the code's shape stays.
+    /// two more columns, marked `↪` there, so a continued line reads as one, not as a line of
+    /// its own indented (tester AE), and the code's shape stays.
     fn code_block(&mut self, code: &str) {
         let avail = self.avail().saturating_sub(CODE_INDENT.len());
         for source_line in code.strip_suffix('\n').unwrap_or(code).split('\n') {
@@ -649,7 +653,7 @@ impl Renderer {
             let Some(first) = pieces.next() else {
                 continue;
             };
-            self.push_code(0, first);
+            self.push_code(0, first, false);
             // Spaces where the line broke (an aligned comment's) are the break, not content.
             let rest = source_line[first.len()..].trim_start_matches(' ');
             if rest.is_empty() {
@@ -658,15 +662,23 @@ impl Renderer {
             let indent = source_line.len() - source_line.trim_start_matches(' ').len();
             let hang = (indent + 2).min(avail / 2);
             for piece in break_code_line(rest, avail - hang, self.opts) {
-                self.push_code(hang, piece);
+                self.push_code(hang, piece, true);
             }
         }
     }
 
-    /// One row of a code block, `hang` columns in from the block's own indent.
-    fn push_code(&mut self, hang: usize, piece: &str) {
+    /// One row of a code block, `hang` columns in from the block's own indent; one that
+    /// goes on with the line above is marked so in the last two of them.
+    fn push_code(&mut self, hang: usize, piece: &str, continued: bool) {
+        // The mark's two columns, where the hang has them (not in a very narrow pane).
+        let mark = match continued && hang >= 2 {
+            true => CONTINUED,
+            false => "",
+        };
+        let blank = hang - str_width(mark, self.opts);
         let content = vec![
-            Span::raw(format!("{CODE_INDENT}{}", " ".repeat(hang))),
+            Span::raw(format!("{CODE_INDENT}{}", " ".repeat(blank))),
+            Span::styled(mark, theme::MARK),
             Span::styled(piece.to_string(), theme::CODE_BLOCK),
         ];
         self.push_line(trim_end(content));
