@@ -3,39 +3,62 @@
 use super::super::app::{App, Pane};
 use super::status::truncate_line;
 use super::{BOLD, DIM, FOCUS, clean, put_line};
+use crate::text::str_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-/// The path down to the focused pane.
-pub(crate) fn parts(app: &App) -> Vec<String> {
-    if let Some(view) = app.search_view() {
-        return super::search::breadcrumb(app, view);
+/// One step of the path, and a shorter form of it for a narrow row.
+pub(crate) struct Part {
+    full: String,
+    short: Option<String>,
+}
+
+impl From<String> for Part {
+    fn from(full: String) -> Part {
+        Part { full, short: None }
     }
-    let mut parts = Vec::new();
+}
+
+/// The path down to the focused pane.
+pub(crate) fn parts(app: &App) -> Vec<Part> {
+    if let Some(view) = app.search_view() {
+        return super::search::breadcrumb(app, view)
+            .into_iter()
+            .map(Part::from)
+            .collect();
+    }
+    let dates = || vec![Part::from("日期 Dates".to_string())];
     let Some(group) = app.current_date() else {
-        return vec!["日期 Dates".to_string()];
+        return dates();
     };
     if app.focus() == Pane::Dates {
-        return vec!["日期 Dates".to_string()];
+        return dates();
     }
     let date = super::dates::date_with_weekday(group.date);
     // Over several dates, the selected story's too: the date rows above it scroll away,
     // and one pane has no date list beside it.
-    parts.push(if app.scope().is_multi_date() {
-        format!("{} · {date}", app.scope_label())
-    } else {
-        date
-    });
+    let mut parts = vec![Part {
+        full: match app.scope().is_multi_date() {
+            true => format!("{} · {date}", app.scope_label()),
+            false => date,
+        },
+        short: Some(crate::model::date_label(group.date)),
+    }];
     if app.focus() == Pane::Categories {
         return parts;
     }
-    parts.push(clean(&app.category().describe()));
+    let category = clean(&app.category().describe());
+    parts.push(Part {
+        // `全部 / All`, `未分类 / Other`: the Chinese name alone.
+        short: category.split_once(" / ").map(|(zh, _)| zh.to_string()),
+        full: category,
+    });
     if app.focus() == Pane::Article {
-        parts.push(match app.opened() {
+        parts.push(Part::from(match app.opened() {
             Some((_, item)) => clean(item.title),
             None => "概览 Overview".to_string(),
-        });
+        }));
     }
     parts
 }
@@ -43,12 +66,27 @@ pub(crate) fn parts(app: &App) -> Vec<String> {
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let opts = app.text_options();
     let parts = parts(app);
-    if parts.is_empty() {
+    let Some(last) = parts.last() else {
         return;
-    }
+    };
+    let width = usize::from(area.width);
+    // The focused part (a story's title) keeps half the row, or all it needs: the parts
+    // before it are shortened first (the date without its weekday, `全部 / All` as `全部`),
+    // then left out but for the first (tester AE: at 33 columns no word of the title showed).
+    let wanted = str_width(&last.full, opts).min(width / 2);
+    let line = (0..3)
+        .map(|level| shortened(&parts, level))
+        .find(|p| {
+            let before: usize = p[..p.len() - 1]
+                .iter()
+                .map(|s| str_width(s, opts) + 3)
+                .sum();
+            width.saturating_sub(1 + before) >= wanted
+        })
+        .unwrap_or_else(|| shortened(&parts, 2));
     let mut spans = vec![Span::raw(" ")];
-    let last = parts.len() - 1;
-    for (i, part) in parts.into_iter().enumerate() {
+    let last = line.len() - 1;
+    for (i, part) in line.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" › ", DIM));
         }
@@ -57,6 +95,21 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
             if i == last { FOCUS.patch(BOLD) } else { BOLD },
         ));
     }
-    let line = truncate_line(&Line::from(spans), usize::from(area.width), opts);
+    let line = truncate_line(&Line::from(spans), width, opts);
     put_line(buf, area.x, area.y, &line, area.width, opts);
+}
+
+/// The parts as a narrower row shows them: at level 1 each in its short form, at level 2
+/// those between the first and the last left out too.
+fn shortened(parts: &[Part], level: u8) -> Vec<String> {
+    let last = parts.len() - 1;
+    parts
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| level < 2 || i == 0 || i == last)
+        .map(|(_, p)| match (level, &p.short) {
+            (1.., Some(short)) => short.clone(),
+            _ => p.full.clone(),
+        })
+        .collect()
 }
