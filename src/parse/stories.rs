@@ -90,31 +90,43 @@ pub fn find(doc: &Doc) -> Found {
 
 /// Every story [`find`] finds, picks repeated in their sections too.
 fn find_all(doc: &Doc) -> Found {
-    let (mut found, Leaves { leaves, loose }) = find_by(doc, Bullets::Linked);
+    let (mut found, seen) = find_by(doc, Bullets::Linked);
+    let Seen {
+        leaves,
+        loose,
+        mut origins,
+    } = seen;
     // Sections with text and no story in it, as many as the stories found (or the headings
-    // under sections): the sections are the stories, and those few headings or list items
-    // parts of one (`## 故事二` over `#### 背景`, or over `1. 速度更快`), not stories of a
-    // category each. Taken so, the other sections were lost (tester AE). A story with a
-    // link is one whatever is beside it.
+    // under sections), or beside stories of one section that are only a few words each with
+    // no link (points of its list: `1. 速度更快`): the sections are the stories, and
+    // those few headings or list items parts of one (`## 故事二` over `#### 背景`), not
+    // stories of a category each. Taken so, the other sections were lost (testers AE, AG).
+    // A story with a link is one whatever is beside it.
     let units = match found.items.len() {
         0 => leaves.len(),
         n => n,
     };
     let linked = found.items.iter().any(|i| i.url.is_some());
-    if units > 0 && units <= loose && !linked {
+    let one_section = origins.windows(2).all(|w| w[0] == w[1]);
+    let points = !found.items.is_empty() && one_section && found.items.iter().all(is_point);
+    if units > 0 && loose > 0 && !linked && (units <= loose || points) {
         let sections = section_stories(doc);
-        if sections.len() > units {
-            found.items = sections;
+        if sections.len() > units || points && sections.len() > 1 {
+            return Found {
+                items: sections,
+                front_page: found.front_page,
+            };
         }
     }
     if found.items.is_empty() {
-        found.items = leaves
-            .into_iter()
+        (found.items, origins) = leaves
+            .iter()
             .filter_map(|(h, section)| {
-                let body = doc.text(doc.own(h));
-                (!body.is_empty()).then(|| story(plain(doc.headings[h].text), &body, section))
+                let body = doc.text(doc.own(*h));
+                let title = plain(doc.headings[*h].text);
+                (!body.is_empty()).then(|| (story(title, &body, section.clone()), Some(*h)))
             })
-            .collect();
+            .unzip();
     }
     if found.items.is_empty() {
         // Several bold-led bullets are a file's stories when it has no other kind.
@@ -123,8 +135,81 @@ fn find_all(doc: &Doc) -> Found {
             return bold_led;
         }
         found.items = fallback(doc);
+        return found;
     }
+    found.items = with_untold_sections(doc, found.items, &origins, &leaves);
     found
+}
+
+/// A story of a few words, its text no more, with no link: a point of a section's list
+/// (`1. 速度更快`), not news of its own.
+fn is_point(item: &Item) -> bool {
+    const WORDS: usize = 16;
+    let short = |s: &str| s.trim().chars().count() <= WORDS;
+    item.url.is_none() && short(&item.title) && short(&item.body)
+}
+
+/// `items` (found under the headings `origins` give) with the stories of each section of
+/// the top level that gave none but has headings with text under it, two or more, in the
+/// file's order: a section of a kind the file's other stories are not was lost (tester AH:
+/// `## 模型发布` over `###` stories beside `## 快讯` link bullets kept the bullets alone).
+/// Summaries, sections left out and the navigation give none.
+fn with_untold_sections(
+    doc: &Doc,
+    items: Vec<Item>,
+    origins: &[Option<usize>],
+    leaves: &[(usize, Option<String>)],
+) -> Vec<Item> {
+    let Some(level) = doc
+        .headings
+        .iter()
+        .map(|h| h.level)
+        .filter(|&l| l >= 2)
+        .min()
+    else {
+        return items;
+    };
+    let mut untold: Vec<(usize, Item)> = Vec::new();
+    for h in (0..doc.headings.len()).filter(|&h| doc.headings[h].level == level) {
+        let (range, next) = doc.subtree(h);
+        let under = |o: &Option<usize>| o.is_some_and(|o| (h..next).contains(&o));
+        let title = plain(doc.headings[h].text);
+        let aside = [&*SKIP, &*NAV, &*SUMMARY]
+            .iter()
+            .any(|s| s.is_match(&title));
+        let body = doc.text(range);
+        if origins.iter().any(under) || aside || body.is_empty() || title.is_empty() {
+            continue;
+        }
+        let own: Vec<(usize, Item)> = leaves
+            .iter()
+            .filter(|(l, _)| (h..next).contains(l))
+            .filter_map(|(l, section)| {
+                let text = doc.text(doc.own(*l));
+                let title = plain(doc.headings[*l].text);
+                (!text.is_empty()).then(|| (*l, story(title, &text, section.clone())))
+            })
+            .collect();
+        // One heading alone is a part of the section more often than a story (an ad's
+        // `### More Than Just a Proxy`).
+        if own.len() >= 2 {
+            untold.extend(own);
+        }
+    }
+    if untold.is_empty() {
+        return items;
+    }
+    // Both in the file's order: merged by the heading each was found under.
+    let mut found = items.into_iter().zip(origins.iter().copied()).peekable();
+    let mut out = Vec::new();
+    for (h, item) in untold {
+        while let Some((i, _)) = found.next_if(|(_, o)| o.is_none_or(|o| o < h)) {
+            out.push(i);
+        }
+        out.push(item);
+    }
+    out.extend(found.map(|(i, _)| i));
+    out
 }
 
 /// Headings of a digest's picks of its own stories, each told again in its section.
@@ -159,23 +244,27 @@ fn without_repeated_picks(items: Vec<Item>) -> Vec<Item> {
         .collect()
 }
 
-/// The leaf headings [`find_by`] saw (see `leaves` there).
-struct Leaves {
-    /// Under a section heading, with their sections' categories.
+/// What [`find_by`] saw besides the stories.
+struct Seen {
+    /// The leaf headings (see `leaves` there) under a section heading, with their sections'
+    /// categories.
     leaves: Vec<(usize, Option<String>)>,
     /// How many headings with text but no story in it are under none (a `##` under the
     /// title).
     loose: usize,
+    /// For each story, the heading it was found under (None: before the first).
+    origins: Vec<Option<usize>>,
 }
 
 /// The stories of the kinds the headings' loop knows, and the leaf headings it saw.
-fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Leaves) {
+fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Seen) {
     let mut found = Found {
         items: Vec::new(),
         front_page: Vec::new(),
     };
     // Text before the first heading is a list of stories in heading-less files, else an intro.
     found.items = list_stories(&doc.lines[doc.preamble()], None, bullets);
+    let mut origins = vec![None; found.items.len()];
     let preamble = doc.text(doc.preamble());
     if found.items.is_empty() && !preamble.is_empty() {
         found.front_page.push(preamble);
@@ -212,11 +301,13 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Leaves) {
                 item.url = Some(url);
             }
             found.items.push(item);
+            origins.push(Some(h));
             h = next;
         } else if let Some((title, url)) = link_heading(heading.text) {
             let mut item = story(title, &doc.text(subtree), category);
             item.url = Some(url);
             found.items.push(item);
+            origins.push(Some(h));
             h = next;
         } else if NAV.is_match(&text) {
             h += 1;
@@ -262,6 +353,7 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Leaves) {
             {
                 loose += 1;
             }
+            origins.extend(std::iter::repeat_n(Some(h), stories.len()));
             found.items.extend(stories);
             containers.push((heading.level, own));
             h += 1;
@@ -271,10 +363,16 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Leaves) {
     // story (`**加入我们**`); a file of such stories has several.
     if bold.iter().map(ExactSizeIterator::len).sum::<usize>() < 2 {
         for range in bold.into_iter().rev() {
+            origins.drain(range.clone());
             found.items.drain(range);
         }
     }
-    (found, Leaves { leaves, loose })
+    let seen = Seen {
+        leaves,
+        loose,
+        origins,
+    };
+    (found, seen)
 }
 
 /// Each heading of the top section level (`##`) with all under it, sub-headings too: the
@@ -845,6 +943,8 @@ mod tests {
         for inside in [
             "#### 背景\n\n背景说明。",
             "要点如下：\n\n1. 速度更快\n2. 价格更低",
+            // More points than the other sections (tester AG), numbered `1)`.
+            "Key points:\n\n1) Faster\n2) Video input\n3) New pricing\n4) Longer context",
         ] {
             let doc = format!(
                 "# AI 日报 2026-04-02\n\n## 故事一：英伟达发布新芯片\n\n正文一。\n\n\
@@ -878,6 +978,28 @@ mod tests {
                 ("Apple picks Gemini", Some("技术创新")),
                 ("OpenAI ships X", Some("技术创新")),
                 ("Y launches Z", Some("产品"))
+            ]
+        );
+    }
+
+    /// A section of heading stories beside one of link bullets keeps its stories, in the
+    /// file's order (tester AH: the bullets alone were kept).
+    #[test]
+    fn each_section_keeps_its_own_kind_of_story() {
+        let doc = "# 智能周报\n\n## 模型发布\n\n### MiniMax 发布 M3\n\n正文。[原文](https://a.example/1)\n\n\
+                   ### 阶跃星辰发布 Step-4\n\n正文。\n\n## 快讯\n\n- [谷歌推出 NotebookLM 移动版](https://a.example/2)\n\
+                   - [Meta 裁撤部分 AI 团队](https://a.example/3)\n\n## 观点\n\n一段评论。\n";
+        let found = find(&Doc::new(doc));
+        assert_eq!(
+            labelled(&found)
+                .iter()
+                .map(|(t, c, _)| (*t, *c))
+                .collect::<Vec<_>>(),
+            [
+                ("MiniMax 发布 M3", Some("模型发布")),
+                ("阶跃星辰发布 Step-4", Some("模型发布")),
+                ("谷歌推出 NotebookLM 移动版", Some("快讯")),
+                ("Meta 裁撤部分 AI 团队", Some("快讯")),
             ]
         );
     }
