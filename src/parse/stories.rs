@@ -968,17 +968,13 @@ mod tests {
         // notwithstanding.
         let doc = "## 🔬 技术创新\n\n#### Apple picks Gemini\n\nText.\n\n#### OpenAI ships X\n\n\
                    Text.\n\n## 📦 产品\n\n#### Y launches Z\n\nText.\n\n## 写在最后\n\n再见。\n";
-        let found = find(&Doc::new(doc));
-        assert_eq!(
-            labelled(&found)
-                .iter()
-                .map(|(t, c, _)| (*t, *c))
-                .collect::<Vec<_>>(),
-            [
+        assert_titled(
+            doc,
+            &[
                 ("Apple picks Gemini", Some("技术创新")),
                 ("OpenAI ships X", Some("技术创新")),
-                ("Y launches Z", Some("产品"))
-            ]
+                ("Y launches Z", Some("产品")),
+            ],
         );
     }
 
@@ -989,19 +985,22 @@ mod tests {
         let doc = "# 智能周报\n\n## 模型发布\n\n### MiniMax 发布 M3\n\n正文。[原文](https://a.example/1)\n\n\
                    ### 阶跃星辰发布 Step-4\n\n正文。\n\n## 快讯\n\n- [谷歌推出 NotebookLM 移动版](https://a.example/2)\n\
                    - [Meta 裁撤部分 AI 团队](https://a.example/3)\n\n## 观点\n\n一段评论。\n";
-        let found = find(&Doc::new(doc));
-        assert_eq!(
-            labelled(&found)
-                .iter()
-                .map(|(t, c, _)| (*t, *c))
-                .collect::<Vec<_>>(),
-            [
+        assert_titled(
+            doc,
+            &[
                 ("MiniMax 发布 M3", Some("模型发布")),
                 ("阶跃星辰发布 Step-4", Some("模型发布")),
                 ("谷歌推出 NotebookLM 移动版", Some("快讯")),
                 ("Meta 裁撤部分 AI 团队", Some("快讯")),
-            ]
+            ],
         );
+    }
+
+    /// Asserts each story of `doc`'s (title, category).
+    fn assert_titled(doc: &str, want: &[(&str, Option<&str>)]) {
+        let found = find(&Doc::new(doc));
+        let got: Vec<(&str, Option<&str>)> = labelled(&found).iter().map(|l| (l.0, l.1)).collect();
+        assert_eq!(got, want);
     }
 
     /// `> 📰 **TechCrunch AI**  |  ⭐ …` heading a story's text names its outlet; the line
