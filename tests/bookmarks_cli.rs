@@ -236,6 +236,24 @@ fn bookmarks_say_where_their_stories_are_now() {
         )),
         "{text}"
     );
+    // Listed over another store, its file is there, outside it (tester AG: said to no
+    // longer hold its story).
+    std::fs::write(dir.path().join("2026-03-01.md"), md).unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let other_md = "## 另一份 2026-04-01\n\n1. 别的新闻。\n";
+    std::fs::write(other.path().join("2026-04-01.md"), other_md).unwrap();
+    let elsewhere = ribao_with(other.path(), &state, &["bookmarks", "--json"]);
+    assert_eq!(json(&elsewhere)[0]["outside_store"], true);
+    let text = ribao_with(other.path(), &state, &["bookmarks"]).stdout;
+    let text = String::from_utf8_lossy(&text);
+    assert!(
+        text.contains("2026-03-01.md is not in this store"),
+        "{text}"
+    );
+    // A file that cannot be read says why.
+    std::fs::write(dir.path().join("2026-03-01.md"), [0u8, 1, 2, 0xFF, 0, 3]).unwrap();
+    let text = String::from_utf8_lossy(&listed(&["bookmarks"]).stdout).into_owned();
+    assert!(text.contains("2026-03-01.md could not be read: "), "{text}");
 }
 
 #[test]

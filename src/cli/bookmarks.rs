@@ -1,7 +1,7 @@
 //! `ribao bookmarks` and `ribao bookmark add|remove`: the state file from the command line.
 
 use super::report::{emit, say, unknown_id, warn};
-use crate::library::Library;
+use crate::library::{Library, Missing};
 use crate::state::{Bookmark, Change, StateFile};
 use std::path::Path;
 use std::process::ExitCode;
@@ -60,6 +60,7 @@ pub fn list<'a>(
                     in_store: found.in_store,
                     moved_to: found.moved_to.as_deref(),
                     file_gone: found.file_gone,
+                    outside_store: found.outside,
                 })
                 .collect();
             super::json::pretty(&rows)? + "\n"
@@ -95,11 +96,24 @@ pub fn list<'a>(
                         format!("    (its digest file {} is gone; {kept})\n", b.path)
                     }
                     // Said only where the store could be read: else nothing is known of it.
-                    (None, false, false) if library.is_some() => format!(
+                    (None, false, false) if library.is_none() => String::new(),
+                    (None, false, false) if crate::library::is_sample_path(&b.path) => {
+                        "    (a built-in sample's, not in this store)\n".to_string()
+                    }
+                    (None, false, false) if found.unreadable.is_some() => format!(
+                        "    (its digest file {} could not be read: {}; {kept})\n",
+                        b.path,
+                        found.unreadable.as_deref().unwrap_or_default()
+                    ),
+                    (None, false, false) if found.outside => format!(
+                        "    (its digest file {} is not in this store: --store its folder to \
+                         read it)\n",
+                        b.path
+                    ),
+                    (None, false, false) => format!(
                         "    (its digest file {} no longer holds it; {kept})\n",
                         b.path
                     ),
-                    (None, false, false) => String::new(),
                 };
                 crate::text::sanitize(&(line + &note)).into_owned()
             })
@@ -126,6 +140,10 @@ struct Found {
     moved_to: Option<String>,
     /// The file the bookmark names is gone.
     file_gone: bool,
+    /// The file the bookmark names is there, in another store.
+    outside: bool,
+    /// Why the file the bookmark names could not be read, when it could not.
+    unreadable: Option<String>,
 }
 
 impl Found {
@@ -136,6 +154,8 @@ impl Found {
                 in_store: false,
                 moved_to: None,
                 file_gone,
+                outside: false,
+                unreadable: None,
             };
         };
         let at = library.find_bookmarked(mark).map(|v| {
@@ -146,6 +166,13 @@ impl Found {
         });
         Found {
             in_store: at.is_some(),
+            unreadable: match at.is_none().then(|| library.why_missing(&mark.path)) {
+                Some(Missing::Unreadable(why)) => Some(why.to_string()),
+                _ => None,
+            },
+            outside: at.is_none()
+                && !file_gone
+                && matches!(library.why_missing(&mark.path), Missing::File),
             moved_to: at.filter(|now| *now != mark.path),
             file_gone,
         }
@@ -163,6 +190,8 @@ struct JsonRow<'a> {
     /// The digest file its story is in now, when not the one the bookmark names.
     moved_to: Option<&'a str>,
     file_gone: bool,
+    /// Its file is there, in another store.
+    outside_store: bool,
 }
 
 /// Whether a bookmark's digest file is gone from where it was saved (a sample's is no
