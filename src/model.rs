@@ -157,8 +157,19 @@ pub fn date_within(date: Option<NaiveDate>, prefix: &str) -> bool {
     }
 }
 
-/// What to type instead of a `text` that [`date_prefix`] refused.
+/// What to type instead of a `text` that [`date_prefix`] refused (`date:` and all, as
+/// typed).
 pub fn not_a_date(text: &str) -> String {
+    let span = text.strip_prefix("date:").unwrap_or(text).split_once("..");
+    if let Some((from, to)) = span
+        && let (Some(from), Some(to)) = (one_date(from.trim()), one_date(to.trim()))
+        && from != UNDATED
+        && to != UNDATED
+    {
+        return format!(
+            "“{text}” ends before it starts: write the earlier date first, {to}..{from}"
+        );
+    }
     format!(
         "“{text}” is not a date: use 2026, 2026-08, 2026-08-23, a span such as \
          2026-08-01..2026-08-23 (an end may be left open: 2026-08-20..), or undated"
@@ -247,6 +258,12 @@ mod tests {
         assert!(within("2025-12-31", "..2025"));
         assert!(!within("2026-01-01", "..2025"));
         assert!(!within("undated", "2026-08-20.."));
+        // Backwards, it says so (tester AG: "is not a date").
+        assert_eq!(
+            not_a_date("date:2026-01-23..2026-01-21"),
+            "“date:2026-01-23..2026-01-21” ends before it starts: write the earlier date \
+             first, 2026-01-21..2026-01-23"
+        );
     }
 
     proptest! {
