@@ -802,8 +802,16 @@ fn empty_library_is_usable() {
     let mut h = Harness::new(app_with(library, TextOptions::default()), 120, 30);
     h.keys("jk<Enter><Enter><Enter>rjoy[]c?<Esc>G");
     let screen = h.text();
-    assert!(screen.contains("no digests"));
-    assert!(screen.contains("no stories yet"), "{screen}");
+    assert!(screen.contains("没有日报 / no digests"));
+    assert!(screen.contains("还没有新闻 / no stories yet"), "{screen}");
+    // Where to put them, the folder named (tester AI: only "no digests").
+    h.keys("<Esc><Esc><Esc>");
+    let unframed = common::unframed(&h.text());
+    assert!(
+        unframed.contains("(.md,.markdown,.txt,inanysub-folders)in/")
+            && unframed.contains("home/reader/digests:theyshowupwithin15"),
+        "{unframed}"
+    );
     assert!(!screen.contains("in this digest"), "{screen}");
     assert!(screen.contains("built-in samples — put digests in /home/reader/digests"));
     // Nothing to read is not all read: no ✓ beside a count of none (tester Y).

@@ -81,6 +81,8 @@ pub const UNIFIED_HEADING: &str = "统一分类 Unified";
 pub const SOURCE_HEADING: &str = "来源分类 Sources";
 /// What the status bar calls the built-in samples.
 pub const SAMPLES_LABEL: &str = "built-in samples";
+/// What the panes say of a store with no digest.
+pub const NO_DIGESTS: &str = "没有日报 / no digests";
 
 /// A status-bar message and when it goes away.
 #[derive(Debug, Clone, PartialEq, Eq)]

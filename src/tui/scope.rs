@@ -143,7 +143,7 @@ pub fn digests_in(dates: &[DateGroup], scope: Scope, selected: usize) -> Vec<usi
 pub fn label(dates: &[DateGroup], scope: Scope, selected: usize) -> String {
     match scope {
         Scope::Day => dates.get(selected).map_or_else(
-            || "no digests".to_string(),
+            || crate::tui::app::NO_DIGESTS.to_string(),
             |g| crate::model::date_label(g.date),
         ),
         Scope::All => "全部存档".to_string(),

@@ -132,7 +132,11 @@ impl ArticleCache {
                 }
                 Content::Empty => text::wrap(
                     &[Span::styled(
-                        "no digests yet — put Markdown digest files in the store folder shown below",
+                        format!(
+                            "还没有日报 / no digests yet — put digest files (.md, .markdown, \
+                             .txt, in any sub-folders) in {}: they show up within 15 seconds",
+                            clean(&library.origin.folder().display().to_string())
+                        ),
                         DIM,
                     )],
                     width,

@@ -30,7 +30,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let inner = draw_block(buf, area, block);
     app.view.dates_height = usize::from(inner.height);
     if app.dates().is_empty() {
-        let line = Line::styled("no digests", DIM);
+        let line = Line::styled(crate::tui::app::NO_DIGESTS, DIM);
         put_line(buf, inner.x, inner.y, &line, inner.width, opts);
         return;
     }

@@ -65,7 +65,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     app.view.items_height = usize::from(inner.height);
     if app.items().is_empty() {
         let empty = if app.dates().is_empty() {
-            "no stories yet".to_string()
+            "还没有新闻 / no stories yet".to_string()
         } else if app.scope().is_multi_date() {
             format!("no stories in {}", app.scope_label())
         } else if app.current_date().is_some_and(|g| {

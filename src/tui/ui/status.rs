@@ -32,7 +32,7 @@ fn scope_only(app: &App, unread: bool, room: Option<usize>) -> String {
         return super::search::summary(app, view, unread);
     }
     let Some(group) = app.current_date() else {
-        return "no digests".to_string();
+        return crate::tui::app::NO_DIGESTS.to_string();
     };
     let n = app.items().len();
     let scope = if app.scope().is_multi_date() {
