@@ -148,7 +148,8 @@ fn esc_in_a_story_opened_from_the_bookmarks_goes_back_to_them() {
     h.keys("j<Enter>jj");
     assert_eq!(h.app.focus(), Pane::Article);
     assert!(
-        h.text().lines().last().unwrap().contains("Esc bookmarks"),
+        h.text().lines().last().unwrap().contains("Esc bookmarks")
+            && h.text().contains("J/K next/prev bookmark"),
         "{}",
         h.text()
     );

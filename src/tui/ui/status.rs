@@ -242,9 +242,11 @@ fn hint_line(app: &App, width: usize, opts: text::TextOptions) -> Line<'static> 
     let groups: Vec<(bool, [Span<'static>; 2])> = hints(app)
         .iter()
         .map(|&(actions, word)| {
-            // A story opened from the bookmarks view goes back to it.
+            // A story opened from the bookmarks view goes back to it, and reads on through
+            // them (tester AI: "next/prev story" there).
             let word = match actions {
                 [Action::Back] if app.returns_to_bookmarks() => "bookmarks",
+                [Action::NextStory, _] if app.returns_to_bookmarks() => "next/prev bookmark",
                 _ => word,
             };
             let mut keys: Vec<String> = actions
