@@ -704,6 +704,23 @@ fn list_keeps_the_counts_whole_on_a_narrow_terminal() {
     let (screen, rows) = printed_rows(&t, "list", &titled, home.path());
     assert_eq!(rows.len(), 2, "{screen}");
     assert!(rows.iter().all(|r| !r.contains("……")), "{screen}");
+    // A note few rows have is left out whole, not cut to `(1 lis…` in columns taken from
+    // every row (tester AI).
+    let copies = home.path().join("copies");
+    for dir in ["a", "b"] {
+        std::fs::create_dir_all(copies.join(dir)).unwrap();
+        std::fs::write(
+            copies.join(dir).join("2026-03-02.md"),
+            "# 测试日报 · 2026年03月02日\n\n## 产品\n\n1. 甲公司发布新模型，推理成本下降一半。\n",
+        )
+        .unwrap();
+    }
+    let (screen, rows) = printed_rows(&t, "list", &copies, home.path());
+    assert_eq!(rows.len(), 2, "{screen}");
+    assert!(
+        !screen.contains("(1 ") && !screen.contains("lis"),
+        "{screen}"
+    );
 }
 
 #[test]

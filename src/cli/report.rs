@@ -273,9 +273,9 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
                 row
             })
             .collect();
-        use Fit::{End, Keep, Start};
+        use Fit::{End, Keep, Spare, Start};
         let fits: &[Fit] = match elsewhere {
-            true => &[Keep, Keep, End, Keep, End, End, Start],
+            true => &[Keep, Keep, End, Keep, Spare, End, Start],
             false => &[Keep, Keep, End, Keep, End, Start],
         };
         print_table(&table, fits, opts)?;
@@ -748,6 +748,9 @@ enum Fit {
     End,
     /// Cut at its start: a path, whose end names the file.
     Start,
+    /// Left out whole before any other gives way: a note few rows have (`list`'s copies
+    /// listed elsewhere), which cut to a few columns says nothing and takes them from all.
+    Spare,
 }
 
 /// The rows in columns padded by display width, so CJK cells line up (the last column is
@@ -784,13 +787,22 @@ fn print_table(rows: &[Vec<String>], fits: &[Fit], opts: TextOptions) -> anyhow:
         .map(|c| cells.iter().map(|r| r[c].1).max().unwrap_or(0))
         .collect();
     let fit = |c: usize| fits.get(c).copied().unwrap_or(Fit::End);
+    // Spare columns, when the rows are wider than the terminal (tester AI: `(24 lis…` in
+    // ten columns of every row).
+    let wide = |widths: &[usize]| widths.iter().sum::<usize>() + 2 * columns.saturating_sub(1);
+    let spared: Vec<bool> = (0..columns)
+        .map(|c| fit(c) == Fit::Spare && room.is_some_and(|room| wide(&widths) > room))
+        .collect();
+    let shown = columns - spared.iter().filter(|&&s| s).count();
     if let Some(room) = room {
         let kept: usize = (0..columns)
             .filter(|&c| fit(c) == Fit::Keep)
             .map(|c| widths[c])
             .sum();
-        let budget = room.saturating_sub(kept + 2 * columns.saturating_sub(1));
-        let giving: Vec<usize> = (0..columns).filter(|&c| fit(c) != Fit::Keep).collect();
+        let budget = room.saturating_sub(kept + 2 * shown.saturating_sub(1));
+        let giving: Vec<usize> = (0..columns)
+            .filter(|&c| fit(c) != Fit::Keep && !spared[c])
+            .collect();
         let need = |cap: usize| giving.iter().map(|&c| widths[c].min(cap)).sum::<usize>();
         let mut cap = widths.iter().copied().max().unwrap_or(0);
         while cap > NARROWEST_COLUMN && need(cap) > budget {
@@ -803,7 +815,7 @@ fn print_table(rows: &[Vec<String>], fits: &[Fit], opts: TextOptions) -> anyhow:
     let mut out = String::new();
     for (row, measured) in rows.iter().zip(&cells) {
         let mut line = String::new();
-        for c in 0..columns {
+        for c in (0..columns).filter(|&c| !spared[c]) {
             let Some((cell, cell_width)) = measured.get(c) else {
                 line.push_str(&crate::text::sanitize(&row[c]));
                 continue;
@@ -819,7 +831,7 @@ fn print_table(rows: &[Vec<String>], fits: &[Fit], opts: TextOptions) -> anyhow:
                 (cut, shown)
             };
             line.push_str(&cell);
-            if c + 1 < columns {
+            if (c + 1..columns).any(|c| !spared[c]) {
                 line.extend(std::iter::repeat_n(' ', widths[c] - shown + 2));
             }
         }
