@@ -238,7 +238,10 @@ fn name_without_date(title: &str) -> String {
     let Some((at, _)) = date::find_date_at(title, true) else {
         return title.trim_matches(mark).to_string();
     };
-    let before = title[..at].trim_matches(mark);
+    // `AI 周报 第 12 期（2026-03-02）`: the bracket the date was in goes with it (tester AH).
+    let before = title[..at]
+        .trim_start_matches(mark)
+        .trim_end_matches(|c: char| mark(c) || "（([【「《".contains(c));
     if !before.is_empty() {
         return before.to_string();
     }
@@ -442,6 +445,13 @@ mod tests {
             ("2026年1月3日 · AI 早报", "AI 早报"),
             ("AI 早报 | 2026/1/3", "AI 早报"),
             ("2026-01-03", ""),
+            // The bracket the date was in goes with it (tester AH: `AI 周报 第 12 期（`).
+            ("AI 周报 第 12 期（2026-03-02）", "AI 周报 第 12 期"),
+            (
+                "Paper & Product Digest (2026-03-15)",
+                "Paper & Product Digest",
+            ),
+            ("【AI日报】2026-03-02", "【AI日报】"),
         ] {
             assert_eq!(name_without_date(heading), name, "{heading}");
         }

@@ -30,7 +30,9 @@ const SUMMARY_WORDS: &[&str] = &[
 /// Headings of sections that are not news: audio editions, self-promotion, fiction, nav.
 const SKIP_WORDS: &[&str] = &[
     "语音",
+    "音频版",
     "收听",
+    "赞助",
     "自荐",
     "小说",
     "邀请函",
@@ -39,6 +41,7 @@ const SKIP_WORDS: &[&str] = &[
     "数据来源",
     "账号",
     "Audio",
+    "Sponsor",
     "Voice",
     "Listen",
     "Product Spotlight",
@@ -1292,6 +1295,17 @@ mod tests {
         assert_eq!(f.items.len(), 1);
         assert_eq!(f.items[0].title, "小米宣布延长公测");
         assert_eq!(f.items[0].category.as_deref(), Some("产品更新"));
+        // An audio edition and a sponsor's section are no news: counted as sections with
+        // text, they made the sections the stories (tester AH).
+        let doc = "## 🚀 产品发布\n\n### 甲发布新模型\n\n正文。\n\n### 乙开源工具\n\n正文。\n\n\
+                   ### 丙推出应用\n\n正文。\n\n## 🎧 音频版\n\n本期音频。\n\n## 💰 本期赞助\n\n\
+                   某公司。\n\n## 写在最后\n\n再见。\n";
+        let titles: Vec<String> = find(&Doc::new(doc))
+            .items
+            .into_iter()
+            .map(|i| i.title)
+            .collect();
+        assert_eq!(titles, ["甲发布新模型", "乙开源工具", "丙推出应用"]);
         let f = find(&Doc::new("只有一段文字，没有结构。"));
         assert_eq!(f.items.len(), 1);
     }
