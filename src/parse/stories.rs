@@ -682,7 +682,11 @@ fn story_of_lines<'a>(
                             .get_or_insert_with(|| plain_of_link(value, text));
                         item.url.get_or_insert(url);
                     }
-                    None => kept.push(line),
+                    // `链接：https://…`, `Source: <https://…>`: the address alone (tester AH).
+                    None => match first_bare_url(value) {
+                        Some(url) if item.url.is_none() => item.url = Some(url),
+                        _ => kept.push(line),
+                    },
                 }
             }
             Some(("摘要" | "Summary", value)) => kept.push(value),
@@ -712,9 +716,28 @@ fn story_of_lines<'a>(
     }
     item.body = kept.join("\n");
     if item.url.is_none() {
-        item.url = first_link(&item.body).map(|(_, url)| url);
+        item.url = first_link(&item.body)
+            .map(|(_, url)| url)
+            .or_else(|| item.body.lines().find_map(url_alone));
     }
     item
+}
+
+/// The first web address written out in `text` (`https://…`, `<https://…>`).
+fn first_bare_url(text: &str) -> Option<String> {
+    let at = crate::text::bare_urls(text).into_iter().next()?;
+    Some(text[at].to_string())
+}
+
+/// A line that is a web address and nothing else: a story's link written out under its
+/// title (tester AH). Not any address in its text, which is a picture's as often.
+fn url_alone(line: &str) -> Option<String> {
+    let line = line.trim();
+    let bare = line
+        .strip_prefix('<')
+        .and_then(|l| l.strip_suffix('>'))
+        .unwrap_or(line);
+    first_bare_url(bare).filter(|url| url.len() == bare.len())
 }
 
 /// The outlet the first line of a story's text names after a newspaper sign, up to the next
@@ -996,6 +1019,28 @@ mod tests {
                 ("谷歌推出 NotebookLM 移动版", Some("快讯")),
                 ("Meta 裁撤部分 AI 团队", Some("快讯")),
             ],
+        );
+    }
+
+    /// A link written out as an address, alone on its line or after `链接：`, is the story's
+    /// (tester AH); an address inside its text is not (a picture's as often).
+    #[test]
+    fn a_link_written_out_alone_is_the_storys() {
+        let doc = "## 新闻\n\n### 1. 甲发布模型\n\nhttps://a.example/1\n\n正文。\n\n\
+                   ### 2. 乙开源工具\n\n正文。\n\n链接：<https://a.example/2>\n\n\
+                   ### 3. 丙推出应用\n\n正文见 https://img.example/p.png 一图。\n";
+        let urls: Vec<Option<String>> = find(&Doc::new(doc))
+            .items
+            .into_iter()
+            .map(|i| i.url)
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                Some("https://a.example/1".into()),
+                Some("https://a.example/2".into()),
+                None
+            ]
         );
     }
 

@@ -30,6 +30,7 @@
 //!    put one column too far right.
 
 mod autolink;
+pub use autolink::bare_urls;
 mod cache;
 mod chars;
 mod emphasis;
