@@ -665,12 +665,15 @@ fn story_of_lines<'a>(
     };
     let mut kept: Vec<&str> = Vec::new();
     let mut before_text = true;
+    // Inside fenced code a `Source:` line is code, not the story's link (tester AH).
+    let mut in_code = false;
     for line in lines {
         if before_text && !line.trim().is_empty() {
             before_text = false;
             item.outlet = newspaper_outlet(line);
         }
-        match meta_field(line) {
+        in_code ^= line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
+        match meta_field(line).filter(|_| !in_code) {
             Some(("分类" | "Category", value)) if !value.is_empty() => {
                 item.category = Some(plain(value));
             }
@@ -1042,6 +1045,16 @@ mod tests {
                 None
             ]
         );
+    }
+
+    /// A `Source:` line in fenced code is code, not the story's link (tester AH).
+    #[test]
+    fn a_source_line_in_code_is_no_link() {
+        let doc = "## 新闻\n\n### 1. 甲发布模型\n\n正文。\n\n```\nSource: [x](https://no.example/)\n```\n\n\
+                   来源：[甲](https://a.example/1)\n";
+        let item = find(&Doc::new(doc)).items.remove(0);
+        assert_eq!(item.url.as_deref(), Some("https://a.example/1"));
+        assert!(item.body.contains("Source: [x]"), "{}", item.body);
     }
 
     /// Asserts each story of `doc`'s (title, category).
