@@ -174,14 +174,18 @@ fn with_untold_sections(
     };
     let mut untold: Vec<(usize, Item)> = Vec::new();
     for h in (0..doc.headings.len()).filter(|&h| doc.headings[h].level == level) {
-        let (range, next) = doc.subtree(h);
+        let next = doc.subtree(h).1;
         let under = |o: &Option<usize>| o.is_some_and(|o| (h..next).contains(&o));
+        // Checked cheapest first: this runs for every section of every file.
+        let leaves_under = leaves.iter().filter(|(l, _)| (h..next).contains(l)).count();
+        if leaves_under < 2 || origins.iter().any(under) {
+            continue;
+        }
         let title = plain(doc.headings[h].text);
         let aside = [&*SKIP, &*NAV, &*SUMMARY]
             .iter()
             .any(|s| s.is_match(&title));
-        let body = doc.text(range);
-        if origins.iter().any(under) || aside || body.is_empty() || title.is_empty() {
+        if aside || title.is_empty() {
             continue;
         }
         let own: Vec<(usize, Item)> = leaves
