@@ -147,7 +147,7 @@ fn find_all(doc: &Doc) -> Found {
 /// A story of a few words, its text no more, with no link: a point of a section's list
 /// (`1. 速度更快`), not news of its own.
 fn is_point(item: &Item) -> bool {
-    const WORDS: usize = 16;
+    const WORDS: usize = 32;
     let short = |s: &str| s.trim().chars().count() <= WORDS;
     item.url.is_none() && short(&item.title) && short(&item.body)
 }
@@ -978,6 +978,8 @@ mod tests {
             "要点如下：\n\n1. 速度更快\n2. 价格更低",
             // More points than the other sections (tester AG), numbered `1)`.
             "Key points:\n\n1) Faster\n2) Video input\n3) New pricing\n4) Longer context",
+            // Points of a few words more (tester AJ).
+            "主要变化：\n\n1. 上下文扩展到 200 万 token\n2. 工具调用更快\n3. 价格下调 30%",
         ] {
             let doc = format!(
                 "# AI 日报 2026-04-02\n\n## 故事一：英伟达发布新芯片\n\n正文一。\n\n\
