@@ -76,6 +76,18 @@ impl<'a> Doc<'a> {
             })
     }
 
+    /// The headings of the top section level: the shallowest below the title's (`##`, in
+    /// most files).
+    pub fn top_sections(&self) -> impl Iterator<Item = usize> + '_ {
+        let level = self
+            .headings
+            .iter()
+            .map(|h| h.level)
+            .filter(|&l| l >= 2)
+            .min();
+        (0..self.headings.len()).filter(move |&h| Some(self.headings[h].level) == level)
+    }
+
     /// Lines before the first heading.
     pub fn preamble(&self) -> Range<usize> {
         0..self.headings.first().map_or(self.lines.len(), |h| h.line)
@@ -135,15 +147,24 @@ fn hide_comments(lines: &[&str], hidden: &mut [bool]) {
     }
 }
 
+/// The markers that open and close fenced code.
+const FENCES: [&str; 2] = ["```", "~~~"];
+
+/// The fence `line` opens or closes, if it is one.
+pub fn fence(line: &str) -> Option<&'static str> {
+    let line = line.trim_start();
+    FENCES.into_iter().find(|marker| line.starts_with(marker))
+}
+
 /// Which lines are inside fenced code, and the fences left unpaired. Fences pair up in
 /// order; a fence left open at the end is taken as a stray marker (real files have them),
 /// not as code running to the end.
 fn fenced_lines(lines: &[&str]) -> (Vec<bool>, Vec<usize>) {
     let mut fenced = vec![false; lines.len()];
     let mut stray = Vec::new();
-    for marker in ["```", "~~~"] {
+    for marker in FENCES {
         let fences: Vec<usize> = (0..lines.len())
-            .filter(|&i| lines[i].trim_start().starts_with(marker))
+            .filter(|&i| fence(lines[i]) == Some(marker))
             .collect();
         let pairs = fences.chunks_exact(2);
         stray.extend_from_slice(pairs.remainder());

@@ -3,7 +3,7 @@
 //! bullets — and the category headings above them. Summary sections become the front page;
 //! boilerplate sections (audio editions, ads, serial fiction) are left out.
 
-use super::doc::{Doc, lines, list_marker, meta_field, trim_blank_lines};
+use super::doc::{Doc, fence, lines, list_marker, meta_field, trim_blank_lines};
 use super::inline::{bold_lead, derive_title, first_link, is_link_alone, plain, plain_of_link};
 use crate::model::Item;
 use aho_corasick::AhoCorasick;
@@ -124,11 +124,7 @@ fn find_all(doc: &Doc) -> Found {
     if found.items.is_empty() {
         (found.items, origins) = leaves
             .iter()
-            .filter_map(|(h, section)| {
-                let body = doc.text(doc.own(*h));
-                let title = plain(doc.headings[*h].text);
-                (!body.is_empty()).then(|| (story(title, &body, section.clone()), Some(*h)))
-            })
+            .filter_map(|(h, section)| Some((leaf_story(doc, *h, section)?, Some(*h))))
             .unzip();
     }
     if found.items.is_empty() {
@@ -163,17 +159,8 @@ fn with_untold_sections(
     origins: &[Option<usize>],
     leaves: &[(usize, Option<String>)],
 ) -> Vec<Item> {
-    let Some(level) = doc
-        .headings
-        .iter()
-        .map(|h| h.level)
-        .filter(|&l| l >= 2)
-        .min()
-    else {
-        return items;
-    };
     let mut untold: Vec<(usize, Item)> = Vec::new();
-    for h in (0..doc.headings.len()).filter(|&h| doc.headings[h].level == level) {
+    for h in doc.top_sections() {
         let next = doc.subtree(h).1;
         let under = |o: &Option<usize>| o.is_some_and(|o| (h..next).contains(&o));
         // Checked cheapest first: this runs for every section of every file.
@@ -182,20 +169,13 @@ fn with_untold_sections(
             continue;
         }
         let title = plain(doc.headings[h].text);
-        let aside = [&*SKIP, &*NAV, &*SUMMARY]
-            .iter()
-            .any(|s| s.is_match(&title));
-        if aside || title.is_empty() {
+        if is_aside(&title) || title.is_empty() {
             continue;
         }
         let own: Vec<(usize, Item)> = leaves
             .iter()
             .filter(|(l, _)| (h..next).contains(l))
-            .filter_map(|(l, section)| {
-                let text = doc.text(doc.own(*l));
-                let title = plain(doc.headings[*l].text);
-                (!text.is_empty()).then(|| (*l, story(title, &text, section.clone())))
-            })
+            .filter_map(|(l, section)| Some((*l, leaf_story(doc, *l, section)?)))
             .collect();
         // One heading alone is a part of the section more often than a story (an ad's
         // `### More Than Just a Proxy`).
@@ -385,26 +365,26 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Seen) {
 /// Each heading of the top section level (`##`) with all under it, sub-headings too: the
 /// stories of a file whose sections are its stories, some with headings of their own.
 fn section_stories(doc: &Doc) -> Vec<Item> {
-    let Some(level) = doc
-        .headings
-        .iter()
-        .map(|h| h.level)
-        .filter(|&l| l >= 2)
-        .min()
-    else {
-        return Vec::new();
-    };
-    (0..doc.headings.len())
-        .filter(|&h| doc.headings[h].level == level)
+    doc.top_sections()
         .filter_map(|h| {
             let body = doc.text(doc.subtree(h).0);
             let title = plain(doc.headings[h].text);
-            let news = ![&*SKIP, &*NAV, &*SUMMARY]
-                .iter()
-                .any(|s| s.is_match(&title));
+            let news = !is_aside(&title);
             (news && !body.is_empty() && !title.is_empty()).then(|| story(title, &body, None))
         })
         .collect()
+}
+
+/// A summary, a section left out or the navigation, by its heading's words: no story.
+fn is_aside(title: &str) -> bool {
+    [&*SKIP, &*NAV, &*SUMMARY].iter().any(|s| s.is_match(title))
+}
+
+/// Leaf heading `h` (see `leaves` in [`find_by`]) as a story of `section`, when it has text.
+fn leaf_story(doc: &Doc, h: usize, section: &Option<String>) -> Option<Item> {
+    let body = doc.text(doc.own(h));
+    let title = plain(doc.headings[h].text);
+    (!body.is_empty()).then(|| story(title, &body, section.clone()))
 }
 
 /// For each heading, whether a heading of its level under the same parent is numbered or a
@@ -676,7 +656,7 @@ fn story_of_lines<'a>(
             before_text = false;
             item.outlet = newspaper_outlet(line);
         }
-        in_code ^= line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
+        in_code ^= fence(line).is_some();
         match meta_field(line).filter(|_| !in_code) {
             Some(("分类" | "Category", value)) if !value.is_empty() => {
                 item.category = Some(plain(value));
