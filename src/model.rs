@@ -101,16 +101,23 @@ pub const UNDATED: &str = "undated";
 /// one of them open (`2026-08-20..`, `..2025`). None when it is none of these (`2026-13`,
 /// `garbage`, an end before the start).
 pub fn date_prefix(text: &str) -> Option<String> {
-    let Some((from, to)) = text.split_once("..") else {
+    if !text.contains("..") {
         return one_date(text);
-    };
+    }
+    let (from, to) = span_ends(text)?;
+    let ordered = to.is_empty() || from <= to || from.starts_with(&to);
+    ((!from.is_empty() || !to.is_empty()) && ordered).then(|| format!("{from}..{to}"))
+}
+
+/// The ends of a span `A..B` as [`date_prefix`] writes dates, an open one empty; None when
+/// `text` is no span or an end is no date.
+fn span_ends(text: &str) -> Option<(String, String)> {
+    let (from, to) = text.split_once("..")?;
     let end = |t: &str| match t.trim() {
         "" => Some(String::new()),
         t => one_date(t).filter(|d| d != UNDATED),
     };
-    let (from, to) = (end(from)?, end(to)?);
-    let ordered = to.is_empty() || from <= to || from.starts_with(&to);
-    ((!from.is_empty() || !to.is_empty()) && ordered).then(|| format!("{from}..{to}"))
+    Some((end(from)?, end(to)?))
 }
 
 /// [`date_prefix`] of one date or its start.
@@ -160,11 +167,10 @@ pub fn date_within(date: Option<NaiveDate>, prefix: &str) -> bool {
 /// What to type instead of a `text` that [`date_prefix`] refused (`date:` and all, as
 /// typed).
 pub fn not_a_date(text: &str) -> String {
-    let span = text.strip_prefix("date:").unwrap_or(text).split_once("..");
-    if let Some((from, to)) = span
-        && let (Some(from), Some(to)) = (one_date(from.trim()), one_date(to.trim()))
-        && from != UNDATED
-        && to != UNDATED
+    // Refused with both ends dates: the end comes before the start.
+    if let Some((from, to)) = span_ends(text.strip_prefix("date:").unwrap_or(text))
+        && !from.is_empty()
+        && !to.is_empty()
     {
         return format!(
             "“{text}” ends before it starts: write the earlier date first, {to}..{from}"
