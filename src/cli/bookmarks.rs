@@ -57,10 +57,11 @@ pub fn list<'a>(
                 .zip(&found)
                 .map(|(mark, found)| JsonRow {
                     mark,
-                    in_store: found.in_store,
-                    moved_to: found.moved_to.as_deref(),
+                    in_store: matches!(found.now, Some(Ok(_))),
+                    moved_to: found.moved_to(mark),
                     file_gone: found.file_gone,
-                    outside_store: found.outside,
+                    outside_store: matches!(found.now, Some(Err(Missing::File)))
+                        && !found.file_gone,
                 })
                 .collect();
             super::json::pretty(&rows)? + "\n"
@@ -89,28 +90,29 @@ pub fn list<'a>(
                 // Said here, not only by `show`: the list is where one looks for what is
                 // left of a story.
                 let kept = format!("ribao show {} shows what the bookmark kept of it", b.id);
-                let note = match (&found.moved_to, found.in_store, found.file_gone) {
-                    (Some(now), _, _) => format!("    (its story is now in {now})\n"),
-                    (None, true, _) => String::new(),
-                    (None, false, true) => {
+                let note = match &found.now {
+                    Some(Ok(_)) => match found.moved_to(b) {
+                        Some(now) => format!("    (its story is now in {now})\n"),
+                        None => String::new(),
+                    },
+                    _ if found.file_gone => {
                         format!("    (its digest file {} is gone; {kept})\n", b.path)
                     }
                     // Said only where the store could be read: else nothing is known of it.
-                    (None, false, false) if library.is_none() => String::new(),
-                    (None, false, false) if crate::library::is_sample_path(&b.path) => {
+                    None => String::new(),
+                    Some(Err(Missing::Sample)) => {
                         "    (a built-in sample's, not in this store)\n".to_string()
                     }
-                    (None, false, false) if found.unreadable.is_some() => format!(
-                        "    (its digest file {} could not be read: {}; {kept})\n",
-                        b.path,
-                        found.unreadable.as_deref().unwrap_or_default()
+                    Some(Err(Missing::Unreadable(why))) => format!(
+                        "    (its digest file {} could not be read: {why}; {kept})\n",
+                        b.path
                     ),
-                    (None, false, false) if found.outside => format!(
+                    Some(Err(Missing::File)) => format!(
                         "    (its digest file {} is not in this store: --store its folder to \
                          read it)\n",
                         b.path
                     ),
-                    (None, false, false) => format!(
+                    Some(Err(Missing::Story)) => format!(
                         "    (its digest file {} no longer holds it; {kept})\n",
                         b.path
                     ),
@@ -133,48 +135,34 @@ pub fn list<'a>(
 }
 
 /// What the store holds of a bookmark's story now.
-struct Found {
-    /// The store has the story (by its id, else as the bookmark says).
-    in_store: bool,
-    /// The file it is in, when that is not the file the bookmark names.
-    moved_to: Option<String>,
+struct Found<'a> {
+    /// The file the store holds its story in (found by its id, else as the bookmark says),
+    /// or why it holds none; None when the store could not be read.
+    now: Option<Result<String, Missing<'a>>>,
     /// The file the bookmark names is gone.
     file_gone: bool,
-    /// The file the bookmark names is there, in another store.
-    outside: bool,
-    /// Why the file the bookmark names could not be read, when it could not.
-    unreadable: Option<String>,
 }
 
-impl Found {
-    fn of(mark: &Bookmark, library: Option<&Library>) -> Found {
-        let file_gone = file_gone(&mark.path);
-        let Some(library) = library else {
-            return Found {
-                in_store: false,
-                moved_to: None,
-                file_gone,
-                outside: false,
-                unreadable: None,
-            };
-        };
-        let at = library.find_bookmarked(mark).map(|v| {
-            library.digests()[v.digest]
+impl<'a> Found<'a> {
+    fn of(mark: &Bookmark, library: Option<&'a Library>) -> Found<'a> {
+        let now = library.map(|library| match library.find_bookmarked(mark) {
+            Some(v) => Ok(library.digests()[v.digest]
                 .path
                 .to_string_lossy()
-                .into_owned()
+                .into_owned()),
+            None => Err(library.why_missing(&mark.path)),
         });
         Found {
-            in_store: at.is_some(),
-            unreadable: match at.is_none().then(|| library.why_missing(&mark.path)) {
-                Some(Missing::Unreadable(why)) => Some(why.to_string()),
-                _ => None,
-            },
-            outside: at.is_none()
-                && !file_gone
-                && matches!(library.why_missing(&mark.path), Missing::File),
-            moved_to: at.filter(|now| *now != mark.path),
-            file_gone,
+            now,
+            file_gone: file_gone(&mark.path),
+        }
+    }
+
+    /// The file the store holds the story in, when not the one `mark` names.
+    fn moved_to(&self, mark: &Bookmark) -> Option<&str> {
+        match &self.now {
+            Some(Ok(now)) if *now != mark.path => Some(now),
+            _ => None,
         }
     }
 }
