@@ -789,9 +789,10 @@ fn print_table(rows: &[Vec<String>], fits: &[Fit], opts: TextOptions) -> anyhow:
     let fit = |c: usize| fits.get(c).copied().unwrap_or(Fit::End);
     // Spare columns, when the rows are wider than the terminal (tester AI: `(24 lis…` in
     // ten columns of every row).
-    let wide = |widths: &[usize]| widths.iter().sum::<usize>() + 2 * columns.saturating_sub(1);
+    let wide = widths.iter().sum::<usize>() + 2 * columns.saturating_sub(1);
+    let too_wide = room.is_some_and(|room| wide > room);
     let spared: Vec<bool> = (0..columns)
-        .map(|c| fit(c) == Fit::Spare && room.is_some_and(|room| wide(&widths) > room))
+        .map(|c| too_wide && fit(c) == Fit::Spare)
         .collect();
     let shown = columns - spared.iter().filter(|&&s| s).count();
     if let Some(room) = room {
