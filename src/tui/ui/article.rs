@@ -45,25 +45,26 @@ pub(crate) struct Composed {
 }
 
 impl ArticleCache {
+    /// What was laid out last, when it was `content`.
+    fn last(&self, content: &Content) -> Option<&Composed> {
+        self.composed.as_ref().filter(|c| c.content == *content)
+    }
+
     /// The place of row `row` of `content`, when that is what was laid out last.
     pub(crate) fn place(&self, content: &Content, row: usize) -> Option<usize> {
-        self.composed
-            .as_ref()
-            .filter(|c| c.content == *content)
+        self.last(content)
             .map(|c| text::place::chars_before(&c.lines, row))
     }
 
     /// Whether `content`, when it is what was laid out last, is a story with any link.
     pub(crate) fn has_links(&self, content: &Content) -> Option<bool> {
-        let composed = self.composed.as_ref().filter(|c| c.content == *content)?;
-        Some(composed.has_links)
+        Some(self.last(content)?.has_links)
     }
 
     /// The digest whose front page holds row `row` of `content`, when that is what was laid
     /// out last.
     pub(crate) fn digest_at(&self, content: &Content, row: usize) -> Option<usize> {
-        let composed = self.composed.as_ref().filter(|c| c.content == *content)?;
-        let starts = &composed.starts;
+        let starts = &self.last(content)?.starts;
         let at = starts.partition_point(|&(start, _)| start <= row);
         starts.get(at.checked_sub(1)?).map(|&(_, d)| d)
     }
