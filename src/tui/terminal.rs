@@ -13,18 +13,86 @@ use crossterm::terminal::{
 use crossterm::{execute, queue};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use std::io::{Stdout, Write, stdout};
+use std::io::{Write, stdout};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
-/// Whether the terminal is in reader mode (so restoring twice does nothing).
-static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Whether the terminal is in reader mode, and whether the reader is writing to it.
+static MODE: Mode = Mode::new();
 static PANIC_HOOK: Once = Once::new();
 
-/// The terminal in reader mode; dropping it restores the terminal.
+/// Reader mode, and the writes made in it. Leaving it from another thread (a fault in a
+/// worker) waits for a write under way to end, and no write starts after: the reader's
+/// thread drew its next frame over the terminal put back and the message saying why.
+struct Mode {
+    active: AtomicBool,
+    writing: AtomicBool,
+}
+
+impl Mode {
+    /// How long leaving waits for a write under way: the fault may be in the write itself.
+    const WRITE_WAIT: Duration = Duration::from_millis(100);
+
+    const fn new() -> Mode {
+        Mode {
+            active: AtomicBool::new(false),
+            writing: AtomicBool::new(false),
+        }
+    }
+
+    fn enter(&self) {
+        self.active.store(true, Ordering::SeqCst);
+    }
+
+    fn is_active(&self) -> bool {
+        self.active.load(Ordering::SeqCst)
+    }
+
+    /// Leaves reader mode once a write under way has ended: whether it was in it (so
+    /// leaving twice does nothing). No allocation or lock (`sleep` is a nanosleep), so a
+    /// signal handler may call it.
+    fn leave(&self) -> bool {
+        if !self.active.swap(false, Ordering::SeqCst) {
+            return false;
+        }
+        let step = Duration::from_millis(1);
+        let mut waited = Duration::ZERO;
+        while self.writing.load(Ordering::SeqCst) && waited < Self::WRITE_WAIT {
+            std::thread::sleep(step);
+            waited += step;
+        }
+        true
+    }
+
+    /// `write` made only in reader mode. Both sides mark first and check the other's mark
+    /// second, so either [`Mode::leave`] sees this write or this write sees it left.
+    fn write<T>(&self, write: impl FnOnce() -> T) -> Option<T> {
+        self.writing.store(true, Ordering::SeqCst);
+        let written = self.is_active().then(write);
+        self.writing.store(false, Ordering::SeqCst);
+        written
+    }
+}
+
+/// Standard output in reader mode: what is written once reader mode is left is dropped.
+pub struct Screen;
+
+impl Write for Screen {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        MODE.write(|| stdout().write(buf)).unwrap_or(Ok(buf.len()))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        MODE.write(|| stdout().flush()).unwrap_or(Ok(()))
+    }
+}
+
+/// The terminal in reader mode; dropping it restores the terminal. ratatui's own drop then
+/// shows the cursor again, a write [`Screen`] drops: on a terminal gone (its window closed)
+/// it failed and was printed with `eprintln!`, which panics on a dead stderr.
 pub struct Guard {
-    /// Taken only by the drop.
-    terminal: Option<Terminal<CrosstermBackend<Stdout>>>,
+    terminal: Terminal<CrosstermBackend<Screen>>,
 }
 
 impl Guard {
@@ -32,10 +100,8 @@ impl Guard {
     pub fn enter() -> anyhow::Result<Guard> {
         install_panic_hook();
         enter_reader_mode()?;
-        match Terminal::new(CrosstermBackend::new(stdout())) {
-            Ok(terminal) => Ok(Guard {
-                terminal: Some(terminal),
-            }),
+        match Terminal::new(CrosstermBackend::new(Screen)) {
+            Ok(terminal) => Ok(Guard { terminal }),
             Err(e) => {
                 restore();
                 anyhow::bail!("cannot use the terminal: {e}");
@@ -43,24 +109,14 @@ impl Guard {
         }
     }
 
-    pub fn terminal(&mut self) -> &mut Terminal<CrosstermBackend<Stdout>> {
-        self.terminal
-            .as_mut()
-            .expect("the terminal is taken only when the guard is dropped")
+    pub fn terminal(&mut self) -> &mut Terminal<CrosstermBackend<Screen>> {
+        &mut self.terminal
     }
 }
 
 impl Drop for Guard {
     fn drop(&mut self) {
         restore();
-        // ratatui's own drop shows the cursor and, when it cannot (the terminal is gone, its
-        // window closed), says so with eprintln!, which panics on a dead stderr: then the
-        // terminal is let go of without it.
-        if let Some(mut terminal) = self.terminal.take()
-            && terminal.show_cursor().is_err()
-        {
-            std::mem::forget(terminal);
-        }
     }
 }
 
@@ -69,7 +125,7 @@ fn enter_reader_mode() -> anyhow::Result<()> {
     remember_cooked_mode();
     enable_raw_mode()
         .map_err(|e| anyhow::anyhow!("cannot switch the terminal to raw mode: {e}"))?;
-    ACTIVE.store(true, Ordering::SeqCst);
+    MODE.enter();
     if let Err(e) = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste, Hide) {
         restore();
         anyhow::bail!("cannot enter the alternate screen: {e}");
@@ -134,7 +190,7 @@ pub fn forward_signals(_: std::sync::mpsc::Sender<Event>) -> anyhow::Result<()> 
 /// Leaves reader mode: raw mode off, cursor shown, alternate screen left. Safe to call more
 /// than once and from a panic.
 pub fn restore() {
-    if ACTIVE.swap(false, Ordering::SeqCst) {
+    if MODE.leave() {
         let _ = disable_raw_mode();
         let _ = execute!(
             stdout(),
@@ -168,12 +224,12 @@ fn remember_cooked_mode() {
     }
 }
 
-/// [`restore`] from a signal handler, with async-signal-safe calls only (write, open,
-/// tcsetattr): the sequences that leave reader mode, then the settings from before it.
+/// [`restore`] from a signal handler, with async-signal-safe calls only (nanosleep, write,
+/// open, tcsetattr): the sequences that leave reader mode, then the settings from before it.
 #[cfg(unix)]
 pub fn restore_from_signal() {
     const LEAVE: &[u8] = b"\x1b[?2026l\x1b[?2004l\x1b[?1049l\x1b[?25h";
-    if !ACTIVE.swap(false, Ordering::SeqCst) {
+    if !MODE.leave() {
         return;
     }
     // SAFETY: each call takes a static buffer or a descriptor it opened; a failed one is
@@ -204,7 +260,7 @@ fn install_panic_hook() {
             // helpers) is reported by the worker on the status bar (see `caught`); printed,
             // it would scribble over a screen the reader goes on drawing.
             let worker = UI_THREAD.get() != Some(&std::thread::current().id());
-            if worker && ACTIVE.load(Ordering::SeqCst) {
+            if worker && MODE.is_active() {
                 if let Ok(mut kept) = WORKER_PANIC.lock() {
                     kept.get_or_insert_with(|| info.to_string());
                 }
@@ -234,32 +290,64 @@ pub fn caught<T>(work: impl FnOnce() -> T) -> Result<T, String> {
 
 /// Starts a synchronized update: the terminal shows the frame only when it is complete.
 pub fn begin_frame() {
-    let _ = queue!(stdout(), BeginSynchronizedUpdate);
+    let _ = queue!(Screen, BeginSynchronizedUpdate);
 }
 
 /// Ends the synchronized update started by [`begin_frame`].
 pub fn end_frame() {
-    let mut out = stdout();
-    let _ = queue!(out, EndSynchronizedUpdate);
-    let _ = out.flush();
+    let _ = queue!(Screen, EndSynchronizedUpdate);
+    let _ = Screen.flush();
 }
 
 /// Writes an escape sequence (OSC 52) straight to the terminal.
 pub fn write_escape(sequence: &str) -> std::io::Result<()> {
-    let mut out = stdout();
-    out.write_all(sequence.as_bytes())?;
-    out.flush()
+    Screen.write_all(sequence.as_bytes())?;
+    Screen.flush()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// A fault in a worker leaves reader mode while the reader's thread writes a frame: the
+    /// leaving waits for that write to end, and the reader's next write is dropped, not drawn
+    /// over the terminal put back and the message saying why.
+    #[test]
+    fn leaving_reader_mode_waits_for_a_write_under_way_and_stops_the_next() {
+        use std::time::Instant;
+        let mode: &'static Mode = Box::leak(Box::new(Mode::new()));
+        mode.enter();
+        let (started_tx, started) = std::sync::mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            let first = mode.write(|| {
+                started_tx.send(()).unwrap();
+                // Still writing when reader mode is left, and for a while after.
+                while mode.is_active() {
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+                std::thread::sleep(Duration::from_millis(20));
+                Instant::now()
+            });
+            (first, mode.write(|| "drawn"))
+        });
+        started.recv().unwrap();
+        assert!(mode.leave());
+        let left = Instant::now();
+        let (first, second) = reader.join().unwrap();
+        let ended = first.expect("the write under way is made");
+        assert!(
+            ended <= left,
+            "reader mode was left before the write under way ended"
+        );
+        assert_eq!(second, None, "a write after leaving reader mode was made");
+        assert!(!mode.leave(), "left twice");
+    }
+
     #[test]
     fn a_panic_in_a_workers_parallel_work_is_its_message_and_leaves_the_screen() {
         install_panic_hook();
         // As while the reader runs (the test's thread stands for the reader's).
-        ACTIVE.store(true, Ordering::SeqCst);
+        MODE.enter();
         let why = std::thread::spawn(|| {
             caught(|| {
                 use rayon::prelude::*;
@@ -279,7 +367,7 @@ mod tests {
         .unwrap()
         .unwrap_err();
         // Nothing restored the terminal: the reader is still in reader mode.
-        assert!(ACTIVE.swap(false, Ordering::SeqCst));
+        assert!(MODE.leave());
         // Where (from the hook) and what.
         assert!(
             why.contains("index 63 out of range") && why.contains("terminal.rs"),
