@@ -444,6 +444,38 @@ fn a_newer_ribaos_state_file_is_left_untouched() {
     assert_eq!(std::fs::read(&state).unwrap(), newer);
 }
 
+/// Another program's JSON given as `--state` (its `package.json`, a list) is no state file
+/// either: it was moved aside and replaced by ribao's state.
+#[test]
+fn another_programs_json_given_as_the_state_file_is_left_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = store_with_items(dir.path(), 1);
+    for (name, json) in [
+        (
+            "package.json",
+            &br#"{"name": "my-app", "dependencies": {}}"#[..],
+        ),
+        ("list.json", b"[1, 2]"),
+    ] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, json).unwrap();
+        let out = ribao_with(dir.path(), &file, &["bookmark", "add", &ids[0]]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("is JSON, but not a ribao state file") && err.contains(name),
+            "{err}"
+        );
+        assert_eq!(std::fs::read(&file).unwrap(), json, "{name}");
+        let beside = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(name) && n != name)
+            .count();
+        assert_eq!(beside, 0, "no copy, no lock beside {name}");
+    }
+}
+
 #[test]
 fn a_digest_given_as_the_state_file_is_left_where_and_as_it_is() {
     let dir = tempfile::tempdir().unwrap();

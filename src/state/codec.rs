@@ -37,19 +37,14 @@ pub enum Unusable {
 pub enum Refusal {
     /// Written by a newer ribao, in a format this one would misread.
     Newer(String),
-    /// Not JSON from its first byte: some other file given as the state file (a digest, a
-    /// program), never one of ribao's, so not moved aside either.
+    /// Not JSON from its first byte, or JSON with none of ribao's fields: some other file
+    /// given as the state file (a digest, a program, its `package.json`), never one of
+    /// ribao's, so not moved aside either.
     Foreign(String),
 }
 
-impl Unusable {
-    fn damaged(problem: impl Into<String>) -> Unusable {
-        Unusable::Damaged {
-            problem: problem.into(),
-            salvaged: Box::default(),
-        }
-    }
-}
+/// The fields ribao writes: an object with none of them is some other program's.
+const OURS: [&str; 5] = ["version", "bookmarks", "read", "position", "elsewhere"];
 
 /// Editors on Windows may add a byte order mark; serde_json rejects it.
 fn without_bom(bytes: &[u8]) -> &[u8] {
@@ -92,8 +87,20 @@ pub fn decode(bytes: &[u8]) -> Result<State, Unusable> {
             });
         }
     };
-    let Value::Object(object) = value else {
-        return Err(Unusable::damaged("it is not a JSON object"));
+    // JSON that ribao never wrote (a `package.json` given as `--state`, a list): replaced by
+    // a state, it was only to be found again in its `.broken` copy.
+    let object = match value {
+        Value::Object(object)
+            if object.is_empty() || object.keys().any(|k| OURS.contains(&k.as_str())) =>
+        {
+            object
+        }
+        _ => {
+            return Err(Unusable::Refused(Refusal::Foreign(format!(
+                "it is JSON, but not a ribao state file (one is an object with {})",
+                OURS.map(|k| format!("\"{k}\"")).join(", ")
+            ))));
+        }
     };
     // A version this ribao does not know, other than a newer one, is a slip (a hand edit
     // that quoted it, say): what the file holds is read all the same.
