@@ -952,6 +952,31 @@ fn output_that_cannot_be_written_is_an_error() {
     }
 }
 
+/// Output whose reader closed it (`ribao check | head -1`) ends quietly, with the status the
+/// command had: `check` still says that files failed.
+#[test]
+fn a_closed_output_ends_quietly_with_the_commands_own_status() {
+    for (args, status) in [
+        (&["check"][..], 1),
+        (&["check", "--json"], 1),
+        (&["list"], 0),
+        (&["items", "--json"], 0),
+    ] {
+        let mut child = common::command(tempfile::tempdir().unwrap().path())
+            .args([&["--store", &store()][..], args].concat())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Closed before anything is written.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(status), "{args:?}: {said}");
+        assert!(!said.contains("cannot write"), "{args:?}: {said}");
+    }
+}
+
 #[test]
 fn categories_prints_the_built_in_table_ready_to_save_and_edit() {
     let out = ribao(&["categories"]);

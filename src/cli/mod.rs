@@ -177,6 +177,7 @@ pub fn run() -> ExitCode {
     };
     match dispatch(cli, &paths) {
         Ok(code) => code,
+        Err(e) if e.is::<report::Closed>() => ExitCode::SUCCESS,
         Err(e) => {
             warn(format_args!("{e:#}"));
             ExitCode::from(2)
@@ -207,6 +208,7 @@ fn help_or_usage_error(e: clap::Error) -> ExitCode {
     }
     match report::emit(&e.to_string()) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.is::<report::Closed>() => ExitCode::SUCCESS,
         Err(e) => {
             warn(format_args!("{e:#}"));
             ExitCode::from(2)

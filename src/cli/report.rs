@@ -205,9 +205,15 @@ pub(super) fn say(text: impl std::fmt::Display) {
     };
 }
 
-/// Write to stdout; a closed pipe (`ribao items | head`) ends the program quietly, as it
-/// does for other Unix tools, instead of panicking. Any other failure (a full disk) is an
-/// error: output cut short must not pass for the whole.
+/// What [`emit`] fails with when the reader of the output closed it (`ribao items | head`):
+/// the program ends quietly, as other Unix tools do, with the status its command had
+/// (`check` still says 1 when files failed).
+#[derive(Debug, thiserror::Error)]
+#[error("the output was closed")]
+pub struct Closed;
+
+/// Write to stdout. Any failure but [`Closed`] (a full disk) is an error: output cut short
+/// must not pass for the whole.
 pub(super) fn emit(text: &str) -> anyhow::Result<()> {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
@@ -216,7 +222,7 @@ pub(super) fn emit(text: &str) -> anyhow::Result<()> {
         .and_then(|()| stdout.flush())
     {
         Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Closed.into()),
         Err(e) => Err(anyhow::anyhow!(
             "cannot write the output: {}",
             crate::io_error::in_words(&e)
@@ -674,10 +680,27 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
         .collect();
     rows.sort_by(|a, b| a.path.cmp(&b.path));
     let failed = rows.iter().filter(|r| !r.ok).count();
-    if json {
-        print_json(&rows)?;
+    let code = if failed > 0 {
+        ExitCode::FAILURE
     } else {
-        for r in &rows {
+        ExitCode::SUCCESS
+    };
+    match print_check(library, &rows, failed, json) {
+        Err(e) if e.is::<Closed>() => Ok(code),
+        printed => printed.map(|()| code),
+    }
+}
+
+fn print_check(
+    library: &Library,
+    rows: &[CheckRow],
+    failed: usize,
+    json: bool,
+) -> anyhow::Result<()> {
+    if json {
+        print_json(rows)?;
+    } else {
+        for r in rows {
             match r.error {
                 Some(e) => emit(&crate::text::sanitize(&format!(
                     "FAIL  {}: {e}\n",
@@ -722,11 +745,7 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
             plural(items, "story", "stories")
         ))?;
     }
-    Ok(if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(())
 }
 
 /// On stderr, before any output: the stories are the built-in samples, not the user's.
