@@ -117,6 +117,22 @@ fn sanitize_removes_escape_sequences_whole() {
     assert_eq!(sanitize("a\x1b"), "a");
 }
 
+/// A string sequence (`ESC ]`) with no BEL or ST on its line is no sequence a terminal would
+/// finish: only its introducer goes, and the text after it stays (it took the rest of the
+/// paragraph: `&#27;]0;t&#7; B` shown, or searched, as `A`; tester B).
+#[test]
+fn an_unended_string_sequence_takes_no_text_with_it() {
+    assert_eq!(sanitize("A \x1b]0;t B tail.\nnext"), "A 0;t B tail.\nnext");
+    assert_eq!(sanitize("A \u{9d}0;t B tail."), "A 0;t B tail.");
+    assert_eq!(
+        sanitize("A \x1b]0;t\x1b\\ B tail."),
+        "A  B tail.",
+        "ended by ST"
+    );
+    let rendered = render_markdown("A &#x1b;]0;t B tail1.", 80, NARROW);
+    assert!(lines_to_plain(&rendered.lines).contains("B tail1."));
+}
+
 #[test]
 fn sanitize_removes_controls_bidi_and_junk() {
     assert_eq!(sanitize("a\r\nb\x7fc\u{85}d\0e"), "a\nbcde");

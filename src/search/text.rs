@@ -261,6 +261,9 @@ mod tests {
             "t\n用Record & Replay操作 & task execution [54] a  b \\q &nosuch;"
         );
         assert!(searchable("t", "&#xff21;I").other_forms, "full-width Ａ");
+        // A string sequence without its end on the line keeps the text after it (tester B).
+        let unended = searchable("t", "A &#27;]0;t&#7; B tail3.").text;
+        assert!(unended.ends_with(" B tail3."), "{unended}");
     }
 
     #[test]

@@ -127,9 +127,13 @@ fn terminal_emoji(s: &str) -> Cow<'_, str> {
 
 /// Skips the rest of an escape sequence so its parameters do not show as text: CSI
 /// (`ESC [` or U+009B) up to its final byte, OSC/DCS/APC/PM strings (`ESC ]`, U+009D, …) up to
-/// BEL or ST (stopping at a newline, so a stray introducer cannot swallow the text), and
-/// two-character escapes like `ESC c`.
-fn skip_escape_sequence(introducer: char, chars: &mut Peekable<impl Iterator<Item = char>>) {
+/// BEL or ST, and two-character escapes like `ESC c`. A string with no BEL or ST on its line
+/// loses only its introducer: the text after it stays (a stray `ESC ]`, or one whose BEL
+/// was left out or written as `&#7;`, took the rest of the paragraph with it).
+fn skip_escape_sequence(
+    introducer: char,
+    chars: &mut Peekable<impl Iterator<Item = char> + Clone>,
+) {
     let kind = match introducer {
         '\x1b' => match chars.next_if(|c| ('\x20'..='\x7e').contains(c)) {
             Some('[') => '[',
@@ -149,6 +153,10 @@ fn skip_escape_sequence(introducer: char, chars: &mut Peekable<impl Iterator<Ite
         while chars.next_if(|c| ('\x20'..='\x3f').contains(c)).is_some() {}
         chars.next_if(|c| ('\x40'..='\x7e').contains(c));
     } else {
+        let mut line = chars.clone().take_while(|&c| c != '\n');
+        if !line.any(|c| matches!(c, '\x07' | '\u{9c}' | '\x1b')) {
+            return;
+        }
         while let Some(c) = chars.next_if(|&c| c != '\n') {
             match c {
                 '\x07' | '\u{9c}' => return,
@@ -174,15 +182,10 @@ pub fn escape_sequence_len(c: char, rest: &str) -> Option<usize> {
     if !is_escape_introducer(c) {
         return None;
     }
-    let used = std::cell::Cell::new(0);
-    let mut chars = rest
-        .chars()
-        .inspect(|c| used.set(used.get() + c.len_utf8()))
-        .peekable();
+    let mut chars = rest.chars().peekable();
     skip_escape_sequence(c, &mut chars);
-    // A char looked at but not taken was counted.
-    let looked_at = chars.peek().map_or(0, |c| c.len_utf8());
-    Some(used.get() - looked_at)
+    // What is left, a char looked at but not taken with it.
+    Some(rest.len() - chars.map(char::len_utf8).sum::<usize>())
 }
 
 /// Byte offset of the first character [`clean_text`] would change.
