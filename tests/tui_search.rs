@@ -416,6 +416,28 @@ fn n_and_shift_n_move_between_results_in_the_list() {
     assert!(h.text().contains(&preview));
 }
 
+/// Another query starts at its first result. The search reopened with `/` selects the
+/// result selected when it closed, but only in the answer to that query: one typed over it
+/// straight away jumped to that story, deep in its results, which looked out of order
+/// (tester A). The same query in another scope keeps the selected story.
+#[test]
+fn another_query_starts_at_its_first_result() {
+    let mut h = archive_search("模型", 30);
+    h.keys("<Enter>nnn");
+    let read = h.app.search_view().unwrap().selected_hit().unwrap();
+    h.keys("<Esc>/");
+    h.settle();
+    assert_eq!(h.app.search_view().unwrap().selected_hit(), Some(read));
+    h.keys("<Tab>");
+    h.settle();
+    assert_eq!(h.app.search_view().unwrap().selected_hit(), Some(read));
+    h.keys("<Esc>/<C-u>的");
+    h.settle();
+    let view = h.app.search_view().unwrap();
+    assert!(view.hits[1..].contains(&read), "found again, not first");
+    assert_eq!((view.selected, view.offset), (0, 0));
+}
+
 /// A source's name with a space, unquoted, is what the no-match page advises about.
 #[test]
 fn no_match_for_a_spaced_name_unquoted_shows_it_quoted() {

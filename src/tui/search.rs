@@ -58,9 +58,10 @@ pub struct SearchView {
     pub offset: usize,
     /// The story the article pane shows, its scroll and the current match.
     pub(crate) shown: Option<ItemRef>,
-    /// The id of the result to select when the next answer comes (the library was replaced
-    /// and the old results' places mean nothing in it).
-    pub(crate) reselect: Option<String>,
+    /// The result to select when the answer to this query (as typed) comes, by id: the
+    /// search reopened, or the library replaced (the old results' places mean nothing in
+    /// it). The answer to another query drops it.
+    pub(crate) reselect: Option<(String, String)>,
     /// The shown article was laid out again at another width and not drawn since.
     pub(crate) relaid: bool,
     pub scroll: usize,
@@ -95,9 +96,12 @@ impl SearchView {
         self.hits.get(self.selected).copied()
     }
 
-    /// Takes a search's answer; the selected story stays selected when it is still found.
+    /// Takes a search's answer. The same query answered again (in another scope, over a
+    /// store that changed) keeps the selected story selected when it is still found; another
+    /// query starts at its first result (the story read last under the old one stayed
+    /// selected, deep in the new results, which looked out of order).
     pub(crate) fn set_hits(&mut self, hits: Vec<ItemRef>, query: &str, scope: Scope) {
-        let keep = self.selected_hit();
+        let keep = self.selected_hit().filter(|_| self.answered == query);
         self.hits = hits;
         self.answered = query.to_string();
         self.terms = Query::parse(query).terms;

@@ -208,9 +208,13 @@ impl App {
         // Results are places in the old lists: nothing of them is kept but the query and
         // which story was selected, found again among the new results by id (still the one
         // from before a previous replacement if no answer came in between).
-        let reselect = search
-            .as_ref()
-            .and_then(|view| id_of(self, view.selected_hit()).or_else(|| view.reselect.clone()));
+        let reselect = search.as_ref().and_then(|view| {
+            let selected = id_of(self, view.selected_hit());
+            let asked = view.line.text().to_string();
+            selected
+                .map(|id| (asked, id))
+                .or_else(|| view.reselect.clone())
+        });
         self.swap_library(library);
         self.restore(&position);
         // The story's file changed and is being indexed again: back to it when it is.

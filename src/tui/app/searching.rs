@@ -81,7 +81,7 @@ impl App {
         };
         let mut view = SearchView::new(last.scope);
         view.line = LineEdit::recalled(&last.query);
-        view.reselect = last.selected;
+        view.reselect = last.selected.map(|id| (last.query.clone(), id));
         self.search = Some(view);
         self.request_search();
     }
@@ -224,8 +224,11 @@ impl App {
         };
         view.set_hits(hits, &query, scope);
         view.requested_text = query;
-        let reselect = view.reselect.take();
-        let at = reselect.and_then(|id| self.position_in(&self.search.as_ref()?.hits, &id));
+        let reselect = view
+            .reselect
+            .take()
+            .filter(|(asked, _)| *asked == view.requested_text);
+        let at = reselect.and_then(|(_, id)| self.position_in(&self.search.as_ref()?.hits, &id));
         if let (Some(at), Some(view)) = (at, self.search.as_mut()) {
             view.move_by(at as isize - view.selected as isize);
         }
