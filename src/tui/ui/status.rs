@@ -55,12 +55,19 @@ fn scope_only(app: &App, unread: bool, room: Option<usize>) -> String {
     let opts = app.text_options();
     let around = text::str_width(&scope, opts) + text::str_width(&counted, opts) + 6;
     let category = match room {
-        Some(room) if around + text::str_width(&category, opts) > room => text::truncate(
-            &category,
-            room.saturating_sub(around).max(CATEGORY_LEAST),
-            opts,
-        )
-        .into_owned(),
+        Some(room) if around + text::str_width(&category, opts) > room => {
+            // One pane at a time, the path above it names the category: left out rather
+            // than cut.
+            if !app.view.wide {
+                return format!("{scope} · {counted}");
+            }
+            text::truncate(
+                &category,
+                room.saturating_sub(around).max(CATEGORY_LEAST),
+                opts,
+            )
+            .into_owned()
+        }
         _ => category,
     };
     format!("{scope} · {category} · {counted}")
@@ -349,8 +356,14 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     // Too narrow for it all: the unread count goes first (before the store's path would
     // where the panes show the counts), then the indexing progress goes first and the rest
     // is cut.
+    let room = width.saturating_sub(text::str_width(&bookmarks, opts) + 4);
     let mut scope_text = scope(app, true);
     let path = if app.view.wide { PATH_BEFORE_UNREAD } else { 0 };
+    // One pane at a time, no pane shows the counts: the category's name gives way before
+    // them (tester A: at 40 columns `全部 /…` was kept and the unread count dropped).
+    if !fits(&scope_text, path) && !app.view.wide && app.loading().is_none() {
+        scope_text = scope_only(app, true, Some(room));
+    }
     if !fits(&scope_text, path) {
         scope_text = scope(app, false);
     }
@@ -360,7 +373,6 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         scope_text = format!("{progress} · {}", scope_only(app, false, None));
     }
     // Still too long: the category's name gives way, not the count after it.
-    let room = width.saturating_sub(text::str_width(&bookmarks, opts) + 4);
     if !fits(&scope_text, 0) && app.loading().is_none() {
         scope_text = scope_only(app, false, Some(room));
     }
