@@ -723,6 +723,38 @@ fn list_keeps_the_counts_whole_on_a_narrow_terminal() {
     );
 }
 
+/// On a 40-column terminal `items` shows each story's title: the source and category are
+/// left out rather than cut until no title was left in sight (tester B); on a wider one they
+/// are back.
+#[test]
+fn items_keep_the_title_in_sight_on_a_narrow_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let store = home.path().join("store");
+    std::fs::create_dir(&store).unwrap();
+    std::fs::write(
+        store.join("2026-03-02.md"),
+        "# 人工智能产业观察日报 · 2026年03月02日\n\n## 产品与商业模式\n\n\
+         1. 甲公司发布新模型，推理成本下降一半。\n\
+         2. 乙公司发布新芯片，功耗下降三成。\n",
+    )
+    .unwrap();
+    let Some(t) = Tmux::start("narrowitems", 40, 12, home.path()) else {
+        return;
+    };
+    let (screen, rows) = printed_rows(&t, "items", &store, home.path());
+    assert_eq!(rows.len(), 2, "{screen}");
+    assert!(
+        rows[0].contains("2026-03-02  甲公司发布") && rows[1].contains("2026-03-02  乙公司发布"),
+        "{screen}"
+    );
+    t.resize(100);
+    let (screen, rows) = printed_rows(&t, "items", &store, home.path());
+    assert!(
+        rows[0].contains("产品与商业模式  甲公司发布新模型"),
+        "{screen}"
+    );
+}
+
 #[test]
 fn search_snippets_take_one_row_of_the_terminal() {
     let home = tempfile::tempdir().unwrap();

@@ -279,10 +279,10 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
                 row
             })
             .collect();
-        use Fit::{End, Keep, Spare, Start};
+        use Fit::{Droppable, End, Keep, Spare, Start};
         let fits: &[Fit] = match elsewhere {
-            true => &[Keep, Keep, End, Keep, Spare, End, Start],
-            false => &[Keep, Keep, End, Keep, End, Start],
+            true => &[Keep, Keep, Droppable, Keep, Spare, End, Start],
+            false => &[Keep, Keep, Droppable, Keep, End, Start],
         };
         print_table(&table, fits, opts)?;
     }
@@ -353,7 +353,8 @@ pub fn items(
                 ]
             })
             .collect();
-        print_table(&table, &[Fit::Keep, Fit::Keep], opts)?;
+        use Fit::{Droppable, End, Keep};
+        print_table(&table, &[Keep, Keep, Droppable, Droppable, End], opts)?;
     }
     warn_about_store(library);
     if let Some(id) = filter.digest.as_ref()
@@ -765,11 +766,16 @@ enum Fit {
     Keep,
     /// Cut at its end.
     End,
-    /// Cut at its start: a path, whose end names the file.
+    /// Cut at its start: a path, whose end names the file; left out as [`Fit::Droppable`]
+    /// is (its last few characters named no file).
     Start,
     /// Left out whole before any other gives way: a note few rows have (`list`'s copies
     /// listed elsewhere), which cut to a few columns says nothing and takes them from all.
     Spare,
+    /// Cut at its end, and left out (the rightmost such first) when the columns would be
+    /// cut narrower than [`READABLE_COLUMN`]: a source or category, which kept the title
+    /// out of sight.
+    Droppable,
 }
 
 /// The rows in columns padded by display width, so CJK cells line up (the last column is
@@ -810,26 +816,38 @@ fn print_table(rows: &[Vec<String>], fits: &[Fit], opts: TextOptions) -> anyhow:
     // ten columns of every row).
     let wide = widths.iter().sum::<usize>() + 2 * columns.saturating_sub(1);
     let too_wide = room.is_some_and(|room| wide > room);
-    let spared: Vec<bool> = (0..columns)
+    let mut spared: Vec<bool> = (0..columns)
         .map(|c| too_wide && fit(c) == Fit::Spare)
         .collect();
-    let shown = columns - spared.iter().filter(|&&s| s).count();
     if let Some(room) = room {
-        let kept: usize = (0..columns)
-            .filter(|&c| fit(c) == Fit::Keep)
-            .map(|c| widths[c])
-            .sum();
-        let budget = room.saturating_sub(kept + 2 * shown.saturating_sub(1));
-        let giving: Vec<usize> = (0..columns)
-            .filter(|&c| fit(c) != Fit::Keep && !spared[c])
-            .collect();
-        let need = |cap: usize| giving.iter().map(|&c| widths[c].min(cap)).sum::<usize>();
-        let mut cap = widths.iter().copied().max().unwrap_or(0);
-        while cap > NARROWEST_COLUMN && need(cap) > budget {
-            cap -= 1;
-        }
-        for &c in &giving {
-            widths[c] = widths[c].min(cap);
+        let cap = loop {
+            let shown = spared.iter().filter(|&&s| !s).count();
+            let kept: usize = (0..columns)
+                .filter(|&c| fit(c) == Fit::Keep)
+                .map(|c| widths[c])
+                .sum();
+            let budget = room.saturating_sub(kept + 2 * shown.saturating_sub(1));
+            let need = |cap: usize| {
+                (0..columns)
+                    .filter(|&c| fit(c) != Fit::Keep && !spared[c])
+                    .map(|c| widths[c].min(cap))
+                    .sum::<usize>()
+            };
+            let mut cap = widths.iter().copied().max().unwrap_or(0);
+            while cap > NARROWEST_COLUMN && need(cap) > budget {
+                cap -= 1;
+            }
+            let droppable = (0..columns)
+                .rfind(|&c| matches!(fit(c), Fit::Droppable | Fit::Start) && !spared[c]);
+            match droppable {
+                Some(c) if cap < READABLE_COLUMN => spared[c] = true,
+                _ => break cap,
+            }
+        };
+        for (c, width) in widths.iter_mut().enumerate() {
+            if fit(c) != Fit::Keep {
+                *width = (*width).min(cap);
+            }
         }
     }
     let mut out = String::new();
@@ -882,6 +900,10 @@ const EMIT_EVERY: usize = 1 << 20;
 
 /// Columns a column that gives way keeps on a narrow terminal before rows are cut.
 const NARROWEST_COLUMN: usize = 8;
+
+/// Columns cut narrower than this say little (`AI行业…   产品与…   GLM-4.6…`): the
+/// droppable ones are left out first, so the title has the room.
+const READABLE_COLUMN: usize = 16;
 
 #[cfg(test)]
 mod tests {

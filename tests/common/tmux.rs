@@ -74,6 +74,20 @@ impl Tmux {
         self.keys(&["Enter"]);
     }
 
+    /// Makes the terminal `width` columns wide.
+    pub fn resize(&self, width: u16) {
+        self.cmd()
+            .args([
+                "resize-window",
+                "-t",
+                &self.session,
+                "-x",
+                &width.to_string(),
+            ])
+            .status()
+            .unwrap();
+    }
+
     /// Send tmux key names (`q`, `Enter`, `Down`, `C-c`, …).
     pub fn keys(&self, keys: &[&str]) {
         self.cmd()
