@@ -444,6 +444,29 @@ fn a_newer_ribaos_state_file_is_left_untouched() {
     assert_eq!(std::fs::read(&state).unwrap(), newer);
 }
 
+/// A store that cannot be opened leaves the bookmarks listed as they were saved, and says
+/// so: it went unsaid (tester B).
+#[test]
+fn bookmarks_over_a_missing_store_say_it_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = store_with_items(dir.path(), 1);
+    let state = dir.path().join("state.json");
+    assert!(
+        ribao_with(dir.path(), &state, &["bookmark", "add", &ids[0]])
+            .status
+            .success()
+    );
+    let gone = dir.path().join("gone");
+    let out = ribao_with(&gone, &state, &["bookmarks"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("第0号新闻"), "{}", stdout(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&gone.display().to_string()) && err.contains("listed as it was saved"),
+        "{err}"
+    );
+}
+
 /// Another program's JSON given as `--state` (its `package.json`, a list) is no state file
 /// either: it was moved aside and replaced by ribao's state.
 #[test]

@@ -44,10 +44,17 @@ pub fn list<'a>(
     let state = loaded.state;
     let marks = state.bookmarks_newest_first();
     // Read only when there is a bookmark to look for; a store that cannot be read leaves
-    // each as its saved path says.
+    // each as its saved path says, and is said (tester B: a missing store went unsaid, and
+    // the JSON's flags all said false).
     let library = match marks.is_empty() {
         true => None,
-        false => library().ok(),
+        false => library()
+            .inspect_err(|e| {
+                warn(format_args!(
+                    "{e:#} — each bookmark is listed as it was saved, its story not looked up"
+                ))
+            })
+            .ok(),
     };
     let found: Vec<Found> = marks.iter().map(|m| Found::of(m, library)).collect();
     let out = match format {
