@@ -392,6 +392,43 @@ fn the_article_marks_every_match_and_n_walks_through_them() {
     assert!(h.text().contains(&format!("match {total} of {total}")));
 }
 
+/// A match that wrapping split over two rows is the current one on both: its second row
+/// was marked as the other matches are (tester A).
+#[test]
+fn a_current_match_split_by_wrapping_is_current_on_both_rows() {
+    // At 50 columns a row of the article holds 24 characters: the second 推理 is split.
+    let body = format!("{}推理芯片。", "芯".repeat(23));
+    let text = format!("# 日报 2026-01-20\n\n## 新闻\n\n### 1. 推理芯片\n\n{body}\n");
+    let library = || {
+        let digest =
+            ribao::parse::parse(text.as_bytes(), std::path::Path::new("store/2026-01-20.md"));
+        support::library_of(
+            ribao::library::Origin::Store("/home/reader/digests".into()),
+            vec![digest.unwrap()],
+        )
+    };
+    let mut split = 0;
+    for width in [50, 60] {
+        let mut h = Harness::new(app_with(library(), TextOptions::default()), width, 30);
+        h.keys("/");
+        h.search_for("推理");
+        h.keys("<Enter><Enter>");
+        for _ in 0..2 {
+            h.keys("n");
+            let buf = h.buffer();
+            let current: Vec<(u16, u16)> = (0..buf.area.height)
+                .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+                .filter(|&c| buf[c].bg == Color::LightRed)
+                .collect();
+            // 推理: two wide characters (a wide one's second cell is not drawn on its own),
+            // on one row or two.
+            assert_eq!(current.len(), 2, "at {width} columns: {current:?}");
+            split += usize::from(current[0].1 != current[1].1);
+        }
+    }
+    assert_eq!(split, 1, "the match split by wrapping at 50 columns");
+}
+
 #[test]
 fn n_and_shift_n_move_between_results_in_the_list() {
     let mut h = archive_search("推理", 30);

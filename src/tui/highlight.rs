@@ -43,11 +43,20 @@ pub fn style_ranges(line: &Line<'_>, ranges: &[Range<usize>], style: Style) -> L
     }
 }
 
-/// One match on screen: its row and display columns.
+/// One match on screen: its row and display columns, and the rows it goes on to when
+/// wrapping split it (the current match was marked as current on its first row only).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatchPos {
     pub line: usize,
     pub cols: Range<usize>,
+    pub more: Vec<(usize, Range<usize>)>,
+}
+
+impl MatchPos {
+    /// Each row the match is on, with its columns there.
+    pub fn rows(&self) -> impl Iterator<Item = (usize, Range<usize>)> + '_ {
+        std::iter::once((self.line, self.cols.clone())).chain(self.more.iter().cloned())
+    }
 }
 
 /// Rows with every occurrence of the terms styled, and where the occurrences are.
@@ -90,17 +99,24 @@ pub fn mark(
             .max(start + 1);
         let paragraph = Paragraph::join(&rows[start..end], width, opts);
         for found in highlighter.ranges(&paragraph.text) {
-            let mut first = true;
+            let mut at: Option<MatchPos> = None;
             for (n, part) in paragraph.parts(found) {
                 let row = start + n;
-                if first {
-                    let cols = text::str_width(&rows[row][..part.start], opts)
-                        ..text::str_width(&rows[row][..part.end], opts);
-                    matches.push(MatchPos { line: row, cols });
-                    first = false;
+                let cols = text::str_width(&rows[row][..part.start], opts)
+                    ..text::str_width(&rows[row][..part.end], opts);
+                match &mut at {
+                    None => {
+                        at = Some(MatchPos {
+                            line: row,
+                            cols,
+                            more: Vec::new(),
+                        })
+                    }
+                    Some(pos) => pos.more.push((row, cols)),
                 }
                 styled[row].push(part);
             }
+            matches.extend(at);
         }
         start = end;
     }
@@ -217,6 +233,12 @@ mod tests {
         let lines: Vec<usize> = marked.matches.iter().map(|m| m.line).collect();
         assert_eq!(lines, [0, 2, 3]);
         assert_eq!(marked.matches[0].cols, 10..12);
+        let rows: Vec<_> = marked.matches[0].rows().collect();
+        assert_eq!(
+            rows,
+            [(0, 10..12), (1, 0..4)],
+            "where the current one is drawn"
+        );
         let marks = |n: usize| -> Vec<String> {
             marked.lines[n]
                 .spans
@@ -340,7 +362,8 @@ mod tests {
             marked.matches,
             [MatchPos {
                 line: 0,
-                cols: 4..10
+                cols: 4..10,
+                more: Vec::new(),
             }]
         );
     }

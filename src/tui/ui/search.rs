@@ -528,16 +528,16 @@ fn draw_article(buf: &mut Buffer, area: Rect, app: &mut App) {
     for (line, y) in marked.lines.iter().skip(scroll).take(height).zip(inner.y..) {
         put_line(buf, inner.x, y, line, inner.width, opts);
     }
-    if let Some(pos) = current.and_then(|c| marked.matches.get(c))
-        && pos.line >= scroll
-        && pos.line < scroll + height
-        && pos.cols.start < width
-    {
-        let y = inner.y + (pos.line - scroll) as u16;
-        let w = pos.cols.end.min(width) - pos.cols.start;
+    let current = current.and_then(|c| marked.matches.get(c));
+    for (line, cols) in current.into_iter().flat_map(|pos| pos.rows()) {
+        if line < scroll || line >= scroll + height || cols.start >= width {
+            continue;
+        }
+        let y = inner.y + (line - scroll) as u16;
+        let w = cols.end.min(width) - cols.start;
         buf.set_style(
             Rect {
-                x: inner.x + pos.cols.start as u16,
+                x: inner.x + cols.start as u16,
                 y,
                 width: w as u16,
                 height: 1,
