@@ -1064,25 +1064,28 @@ fn a_filter_only_query_previews_without_a_match_count() {
 }
 
 /// A copy in another language keeps its `(EN)` in a result's source when the source is cut
-/// to make room for the title.
+/// to make room for the title; another name is cut at its end (`AI行…递` read as two
+/// names; tester A).
 #[test]
 fn a_cut_source_keeps_its_language() {
-    let copy = ribao::parse::parse(
-        support::BRIEF_0120.as_bytes(),
-        std::path::Path::new("store/brief/2026-01-20.en.md"),
-    )
-    .unwrap();
-    let library = support::library_of(
-        ribao::library::Origin::Store("/home/reader/digests".into()),
-        vec![copy],
-    );
-    let mut h = Harness::new(app_with(library, TextOptions::default()), 50, 16);
-    h.keys("/");
-    h.search_for("推理");
-    let rows = h.rows();
-    assert!(
-        rows.iter()
-            .any(|r| r.contains("› 2026-01-20") && r.ends_with("…(EN)│")),
-        "{rows:#?}"
-    );
+    for (name, width, end) in [
+        ("store/brief/2026-01-20.en.md", 50, "…(EN)│"),
+        ("store/brief/2026-01-20.md", 44, "AI行业…│"),
+    ] {
+        let copy = ribao::parse::parse(support::BRIEF_0120.as_bytes(), std::path::Path::new(name))
+            .unwrap();
+        let library = support::library_of(
+            ribao::library::Origin::Store("/home/reader/digests".into()),
+            vec![copy],
+        );
+        let mut h = Harness::new(app_with(library, TextOptions::default()), width, 16);
+        h.keys("/");
+        h.search_for("推理");
+        let rows = h.rows();
+        assert!(
+            rows.iter()
+                .any(|r| r.contains("› 2026-01-20") && r.ends_with(end)),
+            "{rows:#?}"
+        );
+    }
 }

@@ -258,8 +258,12 @@ fn title_line(
     let title_line = Line::from(marked_pieces(&title, &title_ranges, title_style));
     let source = super::clean(&digest.source);
     let room = width.saturating_sub(prefix_w);
-    // Cut in the middle: a copy in another language keeps its `(EN)`.
-    let source = cut_middle(&source, room / 3, opts);
+    // A copy in another language keeps its `(EN)`, cut in the middle; another name is cut
+    // at its end, as titles are (`AI行…递` read as two names; tester A).
+    let source = match source.ends_with(')') && source.contains(" (") {
+        true => cut_middle(&source, room / 3, opts),
+        false => text::truncate(&source, room / 3, opts).into_owned(),
+    };
     let source_w = text::str_width(&source, opts);
     let title_room = room.saturating_sub(source_w + usize::from(source_w > 0));
     let title_line = truncate_line(&title_line, title_room, opts);
