@@ -186,13 +186,14 @@ fn both_kinds_of_categories_are_listed_with_counts() {
     let sources_at = screen.find("来源分类 Sources").expect("sources heading");
     let unified_at = screen.find("统一分类 Unified").expect("unified heading");
     assert!(sources_at < unified_at);
-    // An inferred count shows as ~N beside the count.
+    // An inferred count shows as ~N beside the count, two columns wide at least: `~1 1`
+    // read as one number (tester A).
     let (name, count, inferred) = unified.iter().find(|u| u.2 > 0).expect("an inferred one");
     let row = screen
         .lines()
         .find(|l| l.contains(&format!("  {name} ")))
         .unwrap();
-    assert!(row.contains(&format!("~{inferred} {count}")), "{row}");
+    assert!(row.contains(&format!("~{inferred} {count:>2}")), "{row}");
 }
 
 /// Each category says how many of its stories are unread (✓ when none), as the date list

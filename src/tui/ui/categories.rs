@@ -36,10 +36,11 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     // Files of the scope still being indexed: counts so far, and no ✓ (all read) yet.
     let pending = app.scope_pending();
     let count_of = |n: usize| super::status::pending_count(n, pending);
+    // Two columns at least: `~1 1` read as one number (tester A).
     let count_w = app
         .categories()
         .iter()
-        .map(|c| count_of(c.count).chars().count())
+        .map(|c| count_of(c.count).chars().count().max(2))
         .max();
     let unread_w = unread.iter().map(|&n| digits(n)).max().unwrap_or(0).max(3);
     let mut offset = app.view.offsets[1];
