@@ -1122,6 +1122,12 @@ fn v_shows_the_digest_file_whole_and_esc_goes_back() {
     h.resize(60, 20);
     let narrow = h.text();
     assert!(top(&narrow).contains(" 6 2. [第2"), "{narrow}");
+    // Narrower still, the title's words give way to the file's name (tester A).
+    for (width, title) in [(40, "文件 File · 2026-03-02.md"), (24, "2026-03-02.md")] {
+        h.resize(width, 12);
+        let screen = h.text();
+        assert!(screen.contains(title), "{width}: {screen}");
+    }
     h.resize(120, 30);
     h.keys("g");
     assert!(h.text().contains(" 1 # 日报 2026-03-02"), "{}", h.text());

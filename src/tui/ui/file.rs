@@ -57,11 +57,22 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
         view.rows = Some((content_w, laid));
     }
     let popup = super::popup(buf, area, width, height);
-    // The file's name cut from its start: its end names the file.
-    let (lead, tail) = ("文件 File · ", " — v Esc close");
-    let room = usize::from(width.saturating_sub(4))
-        .saturating_sub(text::str_width(lead, opts) + text::str_width(tail, opts));
-    let name = text::truncate_left(&view.name, room, opts);
+    // The file's name cut from its start: its end names the file. Narrower, the keys go
+    // first (the hint line says them), then the words: the name stays (tester A: at 30
+    // columns `文件 File ·  — v Esc close`, no name left).
+    let outer = usize::from(width.saturating_sub(4));
+    let wanted = text::str_width(&view.name, opts).min(FILE_NAME_LEAST);
+    let words =
+        |(lead, tail): (&str, &str)| text::str_width(lead, opts) + text::str_width(tail, opts);
+    let (lead, tail) = [
+        ("文件 File · ", " — v Esc close"),
+        ("文件 File · ", ""),
+        ("", ""),
+    ]
+    .into_iter()
+    .find(|&parts| outer.saturating_sub(words(parts)) >= wanted)
+    .unwrap_or(("", ""));
+    let name = text::truncate_left(&view.name, outer.saturating_sub(words((lead, tail))), opts);
     let title = format!("{lead}{name}{tail}");
     let inner = draw_block(buf, popup, pane_block(&title, true, width, opts));
     let rows = view
@@ -73,6 +84,9 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     view.scroll = view.scroll.min(rows.len().saturating_sub(view.height));
     scrolled_rows(buf, (popup, inner), rows, view.scroll, opts);
 }
+
+/// The columns of a file's name its box's title keeps before leaving out its words.
+const FILE_NAME_LEAST: usize = 12;
 
 #[cfg(test)]
 mod tests {
