@@ -146,26 +146,54 @@ impl ItemFilter {
 }
 
 fn print_json<T: Serialize + Sync>(rows: &[T]) -> anyhow::Result<()> {
-    emit(&json_lines(rows)?)?;
-    Ok(())
+    let mut array = JsonArray::new(emit);
+    array.push(rows)?;
+    array.finish()
 }
 
-/// Rows as a pretty JSON array and a newline. Large answers (every story mentioning a
-/// common word) are written in pieces on every core: each piece is an array of the same
-/// indentation, so its elements are joined as they stand.
-fn json_lines<T: Serialize + Sync>(rows: &[T]) -> serde_json::Result<String> {
-    if rows.is_empty() {
-        return Ok("[]\n".into());
+/// A pretty JSON array written a batch of rows at a time, each batch made in pieces on
+/// every core: each piece is an array of the same indentation, so its elements are joined
+/// as they stand. A large answer (every story mentioning a common word: 124 MB of JSON) was
+/// made whole three times over before any of it was written (740 MB; tester D).
+struct JsonArray<W> {
+    write: W,
+    started: bool,
+}
+
+/// Rows made into JSON at a time; pieces of them on each core.
+const JSON_BATCH: usize = 8192;
+const JSON_PIECE: usize = 512;
+
+impl<W: FnMut(&str) -> anyhow::Result<()>> JsonArray<W> {
+    fn new(write: W) -> Self {
+        JsonArray {
+            write,
+            started: false,
+        }
     }
-    let pieces = rows
-        .par_chunks(512)
-        .map(super::json::pretty)
-        .collect::<Result<Vec<String>, _>>()?;
-    let elements: Vec<&str> = pieces
-        .iter()
-        .filter_map(|p| p.strip_prefix("[\n")?.strip_suffix("\n]"))
-        .collect();
-    Ok(format!("[\n{}\n]\n", elements.join(",\n")))
+
+    fn push<T: Serialize + Sync>(&mut self, rows: &[T]) -> anyhow::Result<()> {
+        for batch in rows.chunks(JSON_BATCH) {
+            let pieces = batch
+                .par_chunks(JSON_PIECE)
+                .map(super::json::pretty)
+                .collect::<Result<Vec<String>, _>>()?;
+            for piece in &pieces {
+                let elements = piece
+                    .strip_prefix("[\n")
+                    .and_then(|p| p.strip_suffix("\n]"))
+                    .unwrap_or_default();
+                (self.write)(if self.started { ",\n" } else { "[\n" })?;
+                (self.write)(elements)?;
+                self.started = true;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> anyhow::Result<()> {
+        (self.write)(if self.started { "\n]\n" } else { "[]\n" })
+    }
 }
 
 /// Why no story has the id `typed`: none was given, it is a digest's (copied from `ribao
@@ -440,64 +468,73 @@ pub fn search(
         warn(advice);
     }
     let snippets = crate::search::Snippets::new(&q.terms);
-    let hits: Vec<_> = library
-        .search(&q, None)
-        .into_par_iter()
-        .map(|n| {
-            let i = library.item(n);
-            let snippet = snippets.of(library.index().text_of(n));
-            (&library.digests()[i.digest], i, snippet)
-        })
-        .collect();
-    if json {
-        let rows: Vec<SearchRow> = hits
-            .iter()
-            .map(|(d, i, snippet)| SearchRow {
-                item: ItemRow::new(d, i),
-                // A script printing it passes nothing to the terminal that the digest's
-                // text held (C1 controls, bidi overrides); emoji stay as written, the
-                // terminal forms being the text output's.
-                snippet: crate::text::clean_text(&snippet.text),
+    let found = library.search(&q, None);
+    // Snippets made a batch at a time, each written before the next is made.
+    let hits = found.chunks(JSON_BATCH).map(|batch| {
+        batch
+            .par_iter()
+            .map(|&n| {
+                let i = library.item(n);
+                let snippet = snippets.of(library.index().text_of(n));
+                (&library.digests()[i.digest], i, snippet)
             })
-            .collect();
-        print_json(&rows)?;
+            .collect::<Vec<_>>()
+    });
+    if json {
+        let mut array = JsonArray::new(emit);
+        for batch in hits {
+            let rows: Vec<SearchRow> = batch
+                .iter()
+                .map(|(d, i, snippet)| SearchRow {
+                    item: ItemRow::new(d, i),
+                    // A script printing it passes nothing to the terminal that the digest's
+                    // text held (C1 controls, bidi overrides); emoji stay as written, the
+                    // terminal forms being the text output's.
+                    snippet: crate::text::clean_text(&snippet.text),
+                })
+                .collect();
+            array.push(&rows)?;
+        }
+        array.finish()?;
     } else {
         // On a terminal a story and its snippet take a row each, as in the reader (wrapped
         // by the terminal, every other snippet took two); piped, they are whole.
         let room = terminal_room();
         let marks = crate::search::Highlighter::new(&q.terms);
-        let mut out = String::new();
-        for (d, i, snippet) in &hits {
-            let head = format!(
-                "{}  {}  {}  {}",
-                i.id,
-                date_label(d.date),
-                crate::text::sanitize(&d.source),
-                crate::text::sanitize(i.title),
-            );
-            match room {
-                Some(width) => {
-                    out.push_str(&crate::text::truncate(&head, width, opts));
-                    out.push('\n');
-                    // As the reader's results show it: what leads up to the match is cut so
-                    // the match stays in sight, and the terms are marked.
-                    let line = crate::tui::ui::snippet_line(snippet, &marks, width, opts);
-                    out.push_str(&printed(&[line]));
-                }
-                None => {
-                    let text = match snippet.text.trim() {
-                        "" => crate::article::NO_TEXT,
-                        _ => &snippet.text,
-                    };
-                    let text = crate::text::sanitize(text);
-                    let indent = crate::tui::ui::SNIPPET_INDENT;
-                    out.push_str(&format!("{head}\n{indent}{text}\n"));
+        for batch in hits {
+            let mut out = String::new();
+            for (d, i, snippet) in &batch {
+                let head = format!(
+                    "{}  {}  {}  {}",
+                    i.id,
+                    date_label(d.date),
+                    crate::text::sanitize(&d.source),
+                    crate::text::sanitize(i.title),
+                );
+                match room {
+                    Some(width) => {
+                        out.push_str(&crate::text::truncate(&head, width, opts));
+                        out.push('\n');
+                        // As the reader's results show it: what leads up to the match is cut so
+                        // the match stays in sight, and the terms are marked.
+                        let line = crate::tui::ui::snippet_line(snippet, &marks, width, opts);
+                        out.push_str(&printed(&[line]));
+                    }
+                    None => {
+                        let text = match snippet.text.trim() {
+                            "" => crate::article::NO_TEXT,
+                            _ => &snippet.text,
+                        };
+                        let text = crate::text::sanitize(text);
+                        let indent = crate::tui::ui::SNIPPET_INDENT;
+                        out.push_str(&format!("{head}\n{indent}{text}\n"));
+                    }
                 }
             }
+            emit(&out)?;
         }
-        emit(&out)?;
     }
-    if hits.is_empty() {
+    if found.is_empty() {
         // A shell-quoted argument with a space is one phrase: say so, since quoting a whole
         // query is a common way to type one.
         // (A quoted filter, `source:"AI 日报"`, is no phrase.)
@@ -917,7 +954,7 @@ mod tests {
             title: String,
             tags: Vec<&'static str>,
         }
-        for n in [0, 1, 511, 512, 513, 1500] {
+        for n in [0, 1, 511, 512, 513, JSON_BATCH + 1] {
             let rows: Vec<Row> = (0..n)
                 .map(|id| Row {
                     id,
@@ -926,7 +963,18 @@ mod tests {
                 })
                 .collect();
             let whole = super::super::json::pretty(&rows).unwrap() + "\n";
-            assert_eq!(json_lines(&rows).unwrap(), whole, "{n} rows");
+            // In one push and in two, as a search writes its batches.
+            for split in [0, n / 3] {
+                let mut written = String::new();
+                let mut array = JsonArray::new(|s: &str| {
+                    written.push_str(s);
+                    Ok(())
+                });
+                array.push(&rows[..split]).unwrap();
+                array.push(&rows[split..]).unwrap();
+                array.finish().unwrap();
+                assert_eq!(written, whole, "{n} rows, split at {split}");
+            }
         }
     }
 }
