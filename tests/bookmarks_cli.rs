@@ -476,8 +476,9 @@ fn another_programs_json_given_as_the_state_file_is_left_as_it_is() {
     for (name, json) in [
         (
             "package.json",
-            &br#"{"name": "my-app", "dependencies": {}}"#[..],
+            &br#"{"name": "my-app", "version": "1.0.0", "dependencies": {}}"#[..],
         ),
+        ("tsconfig.json", br#"{"compilerOptions": {}}"#),
         ("list.json", b"[1, 2]"),
     ] {
         let file = dir.path().join(name);

@@ -184,7 +184,10 @@ fn a_bookmark_listed_twice_or_a_date_that_is_no_date_is_named_and_mended() {
 fn other_unusable_shapes_are_kept_too() {
     for (bytes, says) in [
         (&b"{\"bookmarks\": []}"[..], "no \"version\""),
-        (b"{\"version\": \"one\"}", "not a known format version"),
+        (
+            b"{\"version\": \"one\", \"bookmarks\": []}",
+            "not a known format version",
+        ),
         (
             b"{\"version\": 1,\n\"bookmarks\": \"many\"}",
             "expected fields: \"bookmarks\" is not a list",

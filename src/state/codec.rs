@@ -43,8 +43,9 @@ pub enum Refusal {
     Foreign(String),
 }
 
-/// The fields ribao writes: an object with none of them is some other program's.
-const OURS: [&str; 5] = ["version", "bookmarks", "read", "position", "elsewhere"];
+/// The fields ribao writes but its version: an object with none of them, and no version
+/// number, is some other program's.
+const OURS: [&str; 4] = ["bookmarks", "read", "position", "elsewhere"];
 
 /// Editors on Windows may add a byte order mark; serde_json rejects it.
 fn without_bom(bytes: &[u8]) -> &[u8] {
@@ -89,17 +90,21 @@ pub fn decode(bytes: &[u8]) -> Result<State, Unusable> {
     };
     // JSON that ribao never wrote (a `package.json` given as `--state`, a list): replaced by
     // a state, it was only to be found again in its `.broken` copy.
+    // A `"version"` that is no number is another program's (a package.json's "1.0.0")
+    // unless the object has ribao's other fields too.
+    let ours = |object: &Map<String, Value>| {
+        object.is_empty()
+            || object.get("version").is_some_and(Value::is_number)
+            || object.keys().any(|k| OURS.contains(&k.as_str()))
+    };
     let object = match value {
-        Value::Object(object)
-            if object.is_empty() || object.keys().any(|k| OURS.contains(&k.as_str())) =>
-        {
-            object
-        }
+        Value::Object(object) if ours(&object) => object,
         _ => {
-            return Err(Unusable::Refused(Refusal::Foreign(format!(
-                "it is JSON, but not a ribao state file (one is an object with {})",
-                OURS.map(|k| format!("\"{k}\"")).join(", ")
-            ))));
+            return Err(Unusable::Refused(Refusal::Foreign(
+                "it is JSON, but not a ribao state file (one is an object with a \"version\" \
+                 number and \"bookmarks\")"
+                    .into(),
+            )));
         }
     };
     // A version this ribao does not know, other than a newer one, is a slip (a hand edit
