@@ -385,6 +385,31 @@ fn a_narrow_breadcrumb_names_the_selected_storys_date_over_several_dates() {
     );
 }
 
+/// One pane at a time on a narrow terminal, the status bar keeps the counts over several
+/// dates: the category goes, then the scope's dates (tester C: `近7天 (08-17–08-23) · 35
+/// stories`, the unread count dropped); searching, the query goes (the path above says it).
+#[test]
+fn a_narrow_status_bar_keeps_the_counts_over_several_dates_and_in_a_search() {
+    let mut h = Harness::new(scope_app(), 42, 16);
+    // (A key after `a` closes what it says of the scope, over the status bar.)
+    h.keys("ajk");
+    let status = |h: &mut Harness| h.rows()[h.rows().len() - 2].trim_end().to_string();
+    let n = h.app.items().len();
+    let said = status(&mut h);
+    assert!(
+        said.starts_with(&format!(" 近7天 · {n} stories, {n} unread")),
+        "{said}"
+    );
+    h.keys("/推理");
+    h.settle();
+    let said = status(&mut h);
+    let found = h.app.search_view().unwrap().hits.len();
+    assert!(
+        said.starts_with(&format!(" 近7天 · {found} results, {found} unread")),
+        "{said}"
+    );
+}
+
 #[test]
 fn category_and_story_stay_when_the_scope_widens() {
     let mut h = Harness::new(scope_app(), 120, 40);

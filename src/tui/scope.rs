@@ -139,14 +139,26 @@ pub fn digests_in(dates: &[DateGroup], scope: Scope, selected: usize) -> Vec<usi
         .collect()
 }
 
+/// A scope over several dates without its dates: `近7天`, `近30天`, `全部存档` (a narrow
+/// status bar's); None for one date.
+pub fn name(scope: Scope) -> Option<String> {
+    match scope {
+        Scope::Day => None,
+        Scope::All => Some("全部存档".to_string()),
+        Scope::Week | Scope::Month => Some(format!("近{}天", scope.days().unwrap_or(0))),
+    }
+}
+
 /// How a scope is named in titles: `2026-01-24`, `近7天 (01-18–01-24)`, `全部存档`.
 pub fn label(dates: &[DateGroup], scope: Scope, selected: usize) -> String {
-    match scope {
-        Scope::Day => dates.get(selected).map_or_else(
+    let Some(name) = name(scope) else {
+        return dates.get(selected).map_or_else(
             || crate::tui::app::NO_DIGESTS.to_string(),
             |g| crate::model::date_label(g.date),
-        ),
-        Scope::All => "全部存档".to_string(),
+        );
+    };
+    match scope {
+        Scope::Day | Scope::All => name,
         Scope::Week | Scope::Month => {
             let n = scope.days().unwrap_or(0);
             match window(dates, n) {
@@ -157,9 +169,9 @@ pub fn label(dates: &[DateGroup], scope: Scope, selected: usize) -> String {
                     } else {
                         first.format("%Y-%m-%d")
                     };
-                    format!("近{n}天 ({start}–{})", last.format("%m-%d"))
+                    format!("{name} ({start}–{})", last.format("%m-%d"))
                 }
-                None => format!("近{n}天 (no dated digests)"),
+                None => format!("{name} (no dated digests)"),
             }
         }
     }

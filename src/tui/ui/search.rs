@@ -84,7 +84,10 @@ fn count(app: &App, view: &SearchView) -> String {
 /// The status bar's first row: `搜索 “英伟达” · 全部存档 · 9 results`; `unread`: with how
 /// many of the results are unread once they are all in (`9 results, 3 unread`), as the
 /// reader's scope says of its stories.
-pub(crate) fn summary(app: &App, view: &SearchView, unread: bool) -> String {
+/// `narrow`: the columns of a status bar above which the path names the query: without it
+/// (tester C: at 40 columns it cut the count), and the scope's dates too when they do not
+/// fit.
+pub(crate) fn summary(app: &App, view: &SearchView, unread: bool, narrow: Option<usize>) -> String {
     let query = super::clean(view.line.text());
     if query.trim().is_empty() {
         return format!("搜索 Search · {}", app.label_of(view.scope));
@@ -99,11 +102,18 @@ pub(crate) fn summary(app: &App, view: &SearchView, unread: bool) -> String {
         }
         false => String::new(),
     };
-    format!(
-        "搜索 “{query}” · {} · {}{unread}",
-        app.label_of(view.scope),
-        count(app, view)
-    )
+    let counted = format!("{}{unread}", count(app, view));
+    let scope = app.label_of(view.scope);
+    let opts = app.text_options();
+    match narrow {
+        Some(room) => {
+            let short = crate::tui::scope::name(view.scope).filter(|_| {
+                text::str_width(&scope, opts) + text::str_width(&counted, opts) + 3 > room
+            });
+            format!("{} · {counted}", short.unwrap_or(scope))
+        }
+        None => format!("搜索 “{query}” · {scope} · {counted}"),
+    }
 }
 
 /// The narrow layout's breadcrumb: the search, then the shown story when it has the keyboard.

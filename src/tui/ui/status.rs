@@ -5,6 +5,7 @@
 use super::super::action::Action;
 use super::super::app::{App, Pane};
 use super::super::keymap;
+use super::super::scope;
 use super::super::search::SearchFocus;
 use super::{DIM, ERROR, OK, clean, fit_row, put_line};
 use crate::library::Origin;
@@ -28,8 +29,10 @@ fn scope(app: &App, unread: bool) -> String {
 /// columns it may take, which its category's name gives way to (the stories pane's title
 /// shows it), down to a few: the count was cut in the middle of its number.
 fn scope_only(app: &App, unread: bool, room: Option<usize>) -> String {
+    // One pane at a time and short of room: the path above says the query or category.
+    let narrow = room.filter(|_| !app.view.wide);
     if let Some(view) = app.search_view() {
-        return super::search::summary(app, view, unread);
+        return super::search::summary(app, view, unread, narrow);
     }
     let Some(group) = app.current_date() else {
         return crate::tui::app::NO_DIGESTS.to_string();
@@ -57,9 +60,13 @@ fn scope_only(app: &App, unread: bool, room: Option<usize>) -> String {
     let category = match room {
         Some(room) if around + text::str_width(&category, opts) > room => {
             // One pane at a time, the path above it names the category: left out rather
-            // than cut.
-            if !app.view.wide {
-                return format!("{scope} · {counted}");
+            // than cut; then the scope's dates go (tester C: `近7天 (08-17–08-23) · 35
+            // stories`, no unread count).
+            if let Some(room) = narrow {
+                let short = scope::name(app.scope()).filter(|_| {
+                    text::str_width(&scope, opts) + text::str_width(&counted, opts) + 3 > room
+                });
+                return format!("{} · {counted}", short.unwrap_or(scope));
             }
             text::truncate(
                 &category,
