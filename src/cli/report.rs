@@ -803,8 +803,8 @@ enum Fit {
     Keep,
     /// Cut at its end.
     End,
-    /// Cut at its start: a path, whose end names the file; left out as [`Fit::Droppable`]
-    /// is (its last few characters named no file).
+    /// Cut at its start: a path, whose end names the file; left out when the row is too
+    /// wide even with every column cut (its last few characters named no file).
     Start,
     /// Left out whole before any other gives way: a note few rows have (`list`'s copies
     /// listed elsewhere), which cut to a few columns says nothing and takes them from all.
@@ -874,11 +874,17 @@ fn print_table(rows: &[Vec<String>], fits: &[Fit], opts: TextOptions) -> anyhow:
             while cap > NARROWEST_COLUMN && need(cap) > budget {
                 cap -= 1;
             }
-            let droppable = (0..columns)
-                .rfind(|&c| matches!(fit(c), Fit::Droppable | Fit::Start) && !spared[c]);
+            let droppable = (0..columns).rfind(|&c| {
+                !spared[c]
+                    && match fit(c) {
+                        Fit::Droppable => cap < READABLE_COLUMN,
+                        Fit::Start => need(cap) > budget,
+                        _ => false,
+                    }
+            });
             match droppable {
-                Some(c) if cap < READABLE_COLUMN => spared[c] = true,
-                _ => break cap,
+                Some(c) => spared[c] = true,
+                None => break cap,
             }
         };
         for (c, width) in widths.iter_mut().enumerate() {
