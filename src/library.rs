@@ -688,24 +688,52 @@ impl Library {
     /// the words after it (see [`crate::search::unquoted_name`]), by the names this library
     /// has.
     pub fn quoting_advice(&self, query: &str) -> Option<String> {
-        use crate::search::names;
         // Which labels name outlets and which categories: found once, and only when a filter
         // has words after it.
         let kinds = std::cell::OnceCell::new();
         let (typed, quoted) = crate::search::unquoted_name(query, |prefix, value| {
-            let (outlets, categories) = kinds.get_or_init(|| self.label_kinds());
-            let labels = self.index.labels();
-            let named =
-                |of: &Vec<bool>| labels.iter().zip(of).any(|(l, &is)| is && names(l, value));
-            match prefix {
-                "source:" => self.digests.iter().any(|d| names(&d.source, value)) || named(outlets),
-                _ => names(crate::categories::UNCATEGORIZED, value) || named(categories),
-            }
+            self.names_any(prefix == "source:", value, &kinds)
         })?;
         Some(format!(
             "“{typed}” is read as a filter of its first word and words to find; for the name \
              with spaces, quote it: {quoted}"
         ))
+    }
+
+    /// Why `query` can match nothing whatever its words: a `source:` or `category:` it
+    /// wants names none (tester D: `source:nosuch` was advised fewer words).
+    pub fn unknown_name(&self, query: &crate::search::Query) -> Option<String> {
+        let kinds = std::cell::OnceCell::new();
+        if let Some(s) = query
+            .sources
+            .iter()
+            .find(|s| !self.names_any(true, s, &kinds))
+        {
+            return Some(format!("no publication or outlet is named “{s}”"));
+        }
+        let unknown = query.categories.iter();
+        let c = unknown
+            .clone()
+            .find(|c| !self.names_any(false, c, &kinds))?;
+        Some(format!("no category is named “{c}”"))
+    }
+
+    /// Whether `value` names (a part of) a publication or outlet (`source`), else a
+    /// category. `kinds`: which labels are of which, found once.
+    fn names_any(
+        &self,
+        source: bool,
+        value: &str,
+        kinds: &std::cell::OnceCell<(Vec<bool>, Vec<bool>)>,
+    ) -> bool {
+        use crate::search::names;
+        let (outlets, categories) = kinds.get_or_init(|| self.label_kinds());
+        let labels = self.index.labels();
+        let named = |of: &Vec<bool>| labels.iter().zip(of).any(|(l, &is)| is && names(l, value));
+        match source {
+            true => self.digests.iter().any(|d| names(&d.source, value)) || named(outlets),
+            false => names(crate::categories::UNCATEGORIZED, value) || named(categories),
+        }
     }
 }
 

@@ -952,6 +952,20 @@ fn output_that_cannot_be_written_is_an_error() {
     }
 }
 
+/// A search whose `source:` names nothing says so (tester D).
+#[test]
+fn a_search_whose_source_names_nothing_says_so() {
+    let out = ribao(&["search", "模型", "source:nosuch", "--store", &store()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "no story matches “模型 source:nosuch”: no publication or outlet is named “nosuch”"
+        ),
+        "{err}"
+    );
+}
+
 /// Output whose reader closed it (`ribao check | head -1`) ends quietly, with the status the
 /// command had: `check` still says that files failed.
 #[test]

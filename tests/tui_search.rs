@@ -752,6 +752,28 @@ fn a_query_without_results_says_so() {
     );
 }
 
+/// A `source:` or `category:` that names nothing is the reason given, not fewer words or a
+/// wider scope (tester D).
+#[test]
+fn a_filter_naming_nothing_is_the_reason_given_for_no_match() {
+    for (query, said) in [
+        (
+            "推理 source:nosuch",
+            "no publication or outlet is named “nosuch”",
+        ),
+        ("推理 category:nosuch", "no category is named “nosuch”"),
+    ] {
+        let mut h = Harness::new(scope_app(), 120, 30);
+        h.keys("/");
+        h.search_for(query);
+        let screen = h.text();
+        assert!(
+            screen.contains(&format!("Nothing can match: {said}.")) && !screen.contains("wider"),
+            "{screen}"
+        );
+    }
+}
+
 #[test]
 fn a_date_outside_the_scope_is_named_as_the_reason_for_no_match() {
     let mut h = Harness::new(scope_app(), 120, 30);

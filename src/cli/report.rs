@@ -543,7 +543,11 @@ pub fn search(
         } else {
             ""
         };
-        warn(format_args!("no story matches “{query}”{phrase}"));
+        let named = match library.unknown_name(&q) {
+            Some(why) => format!(": {why}"),
+            None => String::new(),
+        };
+        warn(format_args!("no story matches “{query}”{phrase}{named}"));
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)

@@ -464,9 +464,17 @@ fn no_match_lines(
             .dates
             .iter()
             .any(|d| app.scope_has_date(view.answered_scope, d));
-    // A filter's name with spaces, unquoted, is the likeliest slip when it is one.
-    let quoting = app.library().quoting_advice(&view.answered);
-    let advice = quoting.unwrap_or_else(|| match (dates_outside, whole_archive) {
+    // A filter's name with spaces, unquoted, is the likeliest slip when it is one; then a
+    // name nothing has.
+    let library = app.library();
+    let named = library.quoting_advice(&view.answered);
+    let named = named.or_else(|| {
+        Some(format!(
+            "Nothing can match: {}.",
+            library.unknown_name(&parsed)?
+        ))
+    });
+    let advice = named.unwrap_or_else(|| match (dates_outside, whole_archive) {
         (true, true) if parsed.dates == [crate::model::UNDATED] => "No digest is undated.".into(),
         (true, true) => format!("No digest is dated {}.", parsed.dates.join(" or ")),
         (true, false) => format!(
