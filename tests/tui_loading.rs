@@ -282,6 +282,25 @@ fn a_search_while_files_are_being_indexed_says_its_results_are_so_far() {
     h.keys("<C-u>");
     h.search_for("AI");
     assert!(h.text().contains("results so far"), "{}", h.text());
+    // A date whose files are all indexed has its answer, whatever other dates wait for
+    // (tester D).
+    h.keys("<Esc><Esc>");
+    while h.app.scope() != ribao::tui::Scope::Day {
+        h.keys("a");
+    }
+    h.keys("gj/");
+    h.search_for("zzzz");
+    while h.app.search_view().unwrap().scope != ribao::tui::Scope::Day {
+        h.keys("<Tab>");
+    }
+    h.settle();
+    let screen = h.text();
+    assert!(
+        screen.contains("没有匹配 / no match for “zzzz” in 2026-")
+            && !screen.contains("being indexed")
+            && !screen.contains("so far"),
+        "{screen}"
+    );
 }
 
 /// One-story digests of one publication for days `days` counted from 2026-01-01, in

@@ -774,6 +774,15 @@ impl App {
             .iter()
             .any(|g| crate::model::date_within(g.date, prefix))
     }
+    /// How many of `scope`'s files are still being indexed.
+    pub(crate) fn pending_in(&self, scope: Scope) -> usize {
+        let digests = self.library.digests();
+        let groups = self.dates_in(scope).iter();
+        groups
+            .flat_map(|g| &g.digests)
+            .filter(|&&d| digests[d].pending)
+            .count()
+    }
     /// Whether the scope has files still being indexed, so its stories are not all counted.
     pub fn scope_pending(&self) -> bool {
         self.dates_in(self.scope)

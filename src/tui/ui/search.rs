@@ -74,7 +74,7 @@ fn count(app: &App, view: &SearchView) -> String {
             "{} · searching…",
             crate::text::plural(n, "result", "results")
         ),
-        (false, n) if app.library().pending_count() > 0 => {
+        (false, n) if app.pending_in(view.answered_scope) > 0 => {
             format!("{} so far", crate::text::plural(n, "result", "results"))
         }
         (false, n) => crate::text::plural(n, "result", "results"),
@@ -92,7 +92,8 @@ pub(crate) fn summary(app: &App, view: &SearchView, unread: bool, narrow: Option
     if query.trim().is_empty() {
         return format!("搜索 Search · {}", app.label_of(view.scope));
     }
-    let done = !view.pending && !view.query().is_empty() && app.library().pending_count() == 0;
+    let done =
+        !view.pending && !view.query().is_empty() && app.pending_in(view.answered_scope) == 0;
     let unread = match unread && done {
         true => {
             let (library, session) = (app.library(), app.session());
@@ -441,7 +442,9 @@ fn no_match_lines(
     }
     let query = super::clean(&view.answered);
     let scope = app.label_of(view.answered_scope);
-    let said = match app.library().pending_count() {
+    // Files of other dates cannot change the answer (tester D: a date indexed first was
+    // said to wait on the whole archive).
+    let said = match app.pending_in(view.answered_scope) {
         0 => format!("没有匹配 / no match for “{query}” in {scope}"),
         1 => format!(
             "no match yet for “{query}” in {scope}: 1 file is still being indexed, and the \
