@@ -444,6 +444,36 @@ fn a_newer_ribaos_state_file_is_left_untouched() {
     assert_eq!(std::fs::read(&state).unwrap(), newer);
 }
 
+/// `bookmark add` on a story whose bookmark a hand edit spoiled (its title emptied) fills
+/// in what the bookmark lacks from the story, keeping what it has (tester B).
+#[test]
+fn adding_a_spoiled_bookmark_again_fills_it_in_from_its_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = store_with_items(dir.path(), 1);
+    let state = dir.path().join("state.json");
+    assert!(
+        ribao_with(dir.path(), &state, &["bookmark", "add", &ids[0]])
+            .status
+            .success()
+    );
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&state).unwrap()).unwrap();
+    let mut spoiled = saved.clone();
+    spoiled["bookmarks"][0]["title"] = "".into();
+    std::fs::write(&state, serde_json::to_vec_pretty(&spoiled).unwrap()).unwrap();
+    let out = ribao_with(dir.path(), &state, &["bookmark", "add", &ids[0]]);
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("what it lacked taken from the story"),
+        "{said}"
+    );
+    let now: serde_json::Value = serde_json::from_slice(&std::fs::read(&state).unwrap()).unwrap();
+    assert_eq!(
+        now["bookmarks"], saved["bookmarks"],
+        "as first saved, its time too"
+    );
+}
+
 /// A store that cannot be opened leaves the bookmarks listed as they were saved, and says
 /// so: it went unsaid (tester B).
 #[test]

@@ -275,14 +275,25 @@ pub fn add(library: &Library, state_path: &Path, ids: &[String]) -> anyhow::Resu
     let mut said = Vec::new();
     for item in &items {
         let title = crate::text::sanitize(item.title);
+        let now = Bookmark::for_item(&library.digests()[item.digest], item);
+        // A bookmark a hand edit spoiled a field of takes it from its story, as the reader
+        // has it (tester B: its empty title stayed).
+        if let Some(refilled) = state
+            .bookmark(item.id)
+            .and_then(|b| b.refilled_from(now.clone()))
+        {
+            changes.push(Change::RemoveBookmark(refilled.id.clone()));
+            changes.push(Change::AddBookmark(refilled));
+            said.push(format!(
+                "already bookmarked, what it lacked taken from the story: {title}"
+            ));
+            continue;
+        }
         if state.is_bookmarked(item.id) || !marked.insert(item.id.to_string()) {
             said.push(format!("already bookmarked: {title}"));
             continue;
         }
-        changes.push(Change::AddBookmark(Bookmark::for_item(
-            &library.digests()[item.digest],
-            item,
-        )));
+        changes.push(Change::AddBookmark(now));
         said.push(format!("bookmarked: {title}"));
     }
     if !changes.is_empty() {
