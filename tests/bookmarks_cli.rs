@@ -2,7 +2,7 @@
 
 mod common;
 use common::*;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn ribao_with(store: &Path, state: &Path, args: &[&str]) -> std::process::Output {
     let mut all = vec![
@@ -444,18 +444,21 @@ fn a_newer_ribaos_state_file_is_left_untouched() {
     assert_eq!(std::fs::read(&state).unwrap(), newer);
 }
 
+/// A store of one story in a new folder, with a state file beside it that bookmarks it.
+fn one_story_bookmarked() -> (tempfile::TempDir, Vec<String>, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = store_with_items(dir.path(), 1);
+    let state = dir.path().join("state.json");
+    let added = ribao_with(dir.path(), &state, &["bookmark", "add", &ids[0]]);
+    assert!(added.status.success());
+    (dir, ids, state)
+}
+
 /// `bookmark add` on a story whose bookmark a hand edit spoiled (its title emptied) fills
 /// in what the bookmark lacks from the story, keeping what it has (tester B).
 #[test]
 fn adding_a_spoiled_bookmark_again_fills_it_in_from_its_story() {
-    let dir = tempfile::tempdir().unwrap();
-    let ids = store_with_items(dir.path(), 1);
-    let state = dir.path().join("state.json");
-    assert!(
-        ribao_with(dir.path(), &state, &["bookmark", "add", &ids[0]])
-            .status
-            .success()
-    );
+    let (dir, ids, state) = one_story_bookmarked();
     let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&state).unwrap()).unwrap();
     let mut spoiled = saved.clone();
     spoiled["bookmarks"][0]["title"] = "".into();
@@ -478,14 +481,7 @@ fn adding_a_spoiled_bookmark_again_fills_it_in_from_its_story() {
 /// so: it went unsaid (tester B).
 #[test]
 fn bookmarks_over_a_missing_store_say_it_is_missing() {
-    let dir = tempfile::tempdir().unwrap();
-    let ids = store_with_items(dir.path(), 1);
-    let state = dir.path().join("state.json");
-    assert!(
-        ribao_with(dir.path(), &state, &["bookmark", "add", &ids[0]])
-            .status
-            .success()
-    );
+    let (dir, _, state) = one_story_bookmarked();
     let gone = dir.path().join("gone");
     let out = ribao_with(&gone, &state, &["bookmarks"]);
     assert!(out.status.success());
