@@ -105,14 +105,8 @@ pub(crate) fn summary(app: &App, view: &SearchView, unread: bool, narrow: Option
     };
     let counted = format!("{}{unread}", count(app, view));
     let scope = app.label_of(view.scope);
-    let opts = app.text_options();
     match narrow {
-        Some(room) => {
-            let short = crate::tui::scope::name(view.scope).filter(|_| {
-                text::str_width(&scope, opts) + text::str_width(&counted, opts) + 3 > room
-            });
-            format!("{} · {counted}", short.unwrap_or(scope))
-        }
+        Some(room) => super::status::scope_and_count(app, view.scope, scope, &counted, room),
         None => format!("搜索 “{query}” · {scope} · {counted}"),
     }
 }

@@ -63,10 +63,7 @@ fn scope_only(app: &App, unread: bool, room: Option<usize>) -> String {
             // than cut; then the scope's dates go (tester C: `近7天 (08-17–08-23) · 35
             // stories`, no unread count).
             if let Some(room) = narrow {
-                let short = scope::name(app.scope()).filter(|_| {
-                    text::str_width(&scope, opts) + text::str_width(&counted, opts) + 3 > room
-                });
-                return format!("{} · {counted}", short.unwrap_or(scope));
+                return scope_and_count(app, app.scope(), scope, &counted, room);
             }
             text::truncate(
                 &category,
@@ -78,6 +75,21 @@ fn scope_only(app: &App, unread: bool, room: Option<usize>) -> String {
         _ => category,
     };
     format!("{scope} · {category} · {counted}")
+}
+
+/// `label · counted` in `room` columns, the scope named without its dates (`近7天`) when
+/// they do not fit: a narrow status bar's, one pane at a time.
+pub(super) fn scope_and_count(
+    app: &App,
+    scope: scope::Scope,
+    label: String,
+    counted: &str,
+    room: usize,
+) -> String {
+    let opts = app.text_options();
+    let too_wide = text::str_width(&label, opts) + text::str_width(counted, opts) + 3 > room;
+    let label = scope::name(scope).filter(|_| too_wide).unwrap_or(label);
+    format!("{label} · {counted}")
 }
 
 /// What follows the count of `listed` stories when `unread` of them are: `, 3 unread`, or
