@@ -160,8 +160,9 @@ struct JsonArray<W> {
     started: bool,
 }
 
-/// Rows made into JSON at a time; pieces of them on each core.
-const JSON_BATCH: usize = 8192;
+/// Rows made and written at a time (JSON or a search's text); pieces of them in JSON on
+/// each core.
+const ROWS_AT_ONCE: usize = 8192;
 const JSON_PIECE: usize = 512;
 
 impl<W: FnMut(&str) -> anyhow::Result<()>> JsonArray<W> {
@@ -173,7 +174,7 @@ impl<W: FnMut(&str) -> anyhow::Result<()>> JsonArray<W> {
     }
 
     fn push<T: Serialize + Sync>(&mut self, rows: &[T]) -> anyhow::Result<()> {
-        for batch in rows.chunks(JSON_BATCH) {
+        for batch in rows.chunks(ROWS_AT_ONCE) {
             let pieces = batch
                 .par_chunks(JSON_PIECE)
                 .map(super::json::pretty)
@@ -470,7 +471,7 @@ pub fn search(
     let snippets = crate::search::Snippets::new(&q.terms);
     let found = library.search(&q, None);
     // Snippets made a batch at a time, each written before the next is made.
-    let hits = found.chunks(JSON_BATCH).map(|batch| {
+    let hits = found.chunks(ROWS_AT_ONCE).map(|batch| {
         batch
             .par_iter()
             .map(|&n| {
@@ -964,7 +965,7 @@ mod tests {
             title: String,
             tags: Vec<&'static str>,
         }
-        for n in [0, 1, 511, 512, 513, JSON_BATCH + 1] {
+        for n in [0, 1, 511, 512, 513, ROWS_AT_ONCE + 1] {
             let rows: Vec<Row> = (0..n)
                 .map(|id| Row {
                     id,
