@@ -124,6 +124,8 @@ fn sanitize_removes_escape_sequences_whole() {
 fn an_unended_string_sequence_takes_no_text_with_it() {
     assert_eq!(sanitize("A \x1b]0;t B tail.\nnext"), "A 0;t B tail.\nnext");
     assert_eq!(sanitize("A \u{9d}0;t B tail."), "A 0;t B tail.");
+    // A C1 introducer is no end of the one before it.
+    assert_eq!(sanitize("\u{9d}ab\u{9d}cd\u{9d}ef\x07gh"), "abcdgh");
     assert_eq!(
         sanitize("A \x1b]0;t\x1b\\ B tail."),
         "A  B tail.",
