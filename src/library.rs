@@ -711,10 +711,8 @@ impl Library {
         {
             return Some(format!("no publication or outlet is named “{s}”"));
         }
-        let unknown = query.categories.iter();
-        let c = unknown
-            .clone()
-            .find(|c| !self.names_any(false, c, &kinds))?;
+        let mut categories = query.categories.iter();
+        let c = categories.find(|c| !self.names_any(false, c, &kinds))?;
         Some(format!("no category is named “{c}”"))
     }
 

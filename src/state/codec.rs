@@ -89,9 +89,8 @@ pub fn decode(bytes: &[u8]) -> Result<State, Unusable> {
         }
     };
     // JSON that ribao never wrote (a `package.json` given as `--state`, a list): replaced by
-    // a state, it was only to be found again in its `.broken` copy.
-    // A `"version"` that is no number is another program's (a package.json's "1.0.0")
-    // unless the object has ribao's other fields too.
+    // a state, it was only to be found again in its `.broken` copy. A `"version"` that is
+    // no number (a package.json's "1.0.0") is not ribao's without its other fields.
     let ours = |object: &Map<String, Value>| {
         object.is_empty()
             || object.get("version").is_some_and(Value::is_number)
