@@ -448,7 +448,13 @@ pub fn first_clause(text: &str) -> String {
         let pause = matches!(c, '，' | '：' | ',' | ':');
         let leads_in = cjk && pause && is_lead_in(text[clause_start..i].trim());
         if ends && count > MIN_CLAUSE_CHARS && (cjk || words >= min_words) && !leads_in {
-            return cap(text[..i].trim_end());
+            // A question or an exclamation keeps its mark, when the clause is not cut:
+            // `免费午餐要结束了` said the opposite of `免费午餐要结束了？` (tester F).
+            let mut clause = cap(text[..i].trim_end());
+            if matches!(c, '？' | '！' | '?' | '!') && !clause.ends_with('…') {
+                clause.push(c);
+            }
+            return clause;
         }
         if ends {
             clause_start = i + c.len_utf8();
@@ -721,7 +727,11 @@ mod tests {
         // A comma in Latin text sets off a phrase before eight words; after, it may end one.
         assert_eq!(
             first_clause("Looking for a secure, reliable AI tool? Try this."),
-            "Looking for a secure, reliable AI tool"
+            "Looking for a secure, reliable AI tool?"
+        );
+        assert_eq!(
+            first_clause("免费午餐要结束了？ChatGPT可能很快就要加广告。"),
+            "免费午餐要结束了？"
         );
         assert_eq!(
             first_clause("Research teams from six top universities released a model, and more."),
@@ -734,7 +744,7 @@ mod tests {
         );
         assert_eq!(
             first_clause("Hold up! Are we testing AI the right way? Maybe not."),
-            "Hold up! Are we testing AI the right way"
+            "Hold up! Are we testing AI the right way?"
         );
         assert_eq!(
             first_clause("然而，这次发布的模型更快。"),
