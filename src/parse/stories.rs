@@ -866,8 +866,14 @@ fn list_item_story<'a>(
     if bold_headline(first).is_some() && rest.clone().any(|l| !l.trim().is_empty()) {
         return story_of_lines(title, rest, category);
     }
-    led_story(title, first, outlet_after(first, |_| true), rest, category)
+    // A lead is a headline: a paragraph with a ` — ` after a link in it is text, and its
+    // tail no outlet (tester F: `…](url) — a "mind gym" for idle souls.` lost the story).
+    let lead = |before: &str| plain(before).chars().count() <= MAX_LEAD_CHARS;
+    led_story(title, first, outlet_after(first, lead), rest, category)
 }
+
+/// The longest headline read before a lead's ` — outlet`.
+const MAX_LEAD_CHARS: usize = 160;
 
 /// A story whose first line `first` is a lead that gave its `outlet`, and then not part of
 /// its text; or, without one, the start of its text. `rest` are the lines after it.
@@ -1320,6 +1326,24 @@ mod tests {
             )
         );
         assert_eq!((got[1].0, got[1].1), ("甲 — 乙", Some("x")));
+    }
+
+    /// A paragraph item with ` — ` after a link in it is text, not a lead naming an outlet:
+    /// the story lost its text and its link (tester F).
+    #[test]
+    fn a_dash_after_a_link_in_a_paragraph_names_no_outlet() {
+        let prose = "Some argue that employment is not only about money but about meaning, \
+                     and that a basic income cannot give people the sense of purpose work does, \
+                     so the next products may be built around that need.";
+        let f = find(&Doc::new(&format!(
+            "## Social\n\n1.  {prose} So, [the opportunity (AI News)](https://x.example/1) — a \"mind gym\" for idle souls. ✨\n2.  {prose} [More (AI News)](https://x.example/2) — that's the golden rule! 🎓\n"
+        )));
+        for (item, n) in f.items.iter().zip(1..) {
+            assert_eq!(item.outlet, None, "{item:?}");
+            assert!(item.body.starts_with("Some argue"), "{item:?}");
+            assert_eq!(item.url, Some(format!("https://x.example/{n}")));
+        }
+        assert_eq!(f.items.len(), 2);
     }
 
     #[test]
