@@ -339,7 +339,7 @@ pub fn is_link_alone(md: &str) -> bool {
 /// `[text](url)` or `[text](<url>)` opening `md`, text and url plain as in [`simple_link`]:
 /// nothing before it can hide it, so it is the first link event of `md` whatever follows.
 /// Returns (text, url, length of the link's Markdown).
-fn leading_link(md: &str) -> Option<(&str, &str, usize)> {
+pub(super) fn leading_link(md: &str) -> Option<(&str, &str, usize)> {
     let rest = md.strip_prefix('[')?;
     let close = memchr::memchr(b']', rest.as_bytes())?;
     let text = &rest[..close];

@@ -4,7 +4,9 @@
 //! boilerplate sections (audio editions, ads, serial fiction) are left out.
 
 use super::doc::{Doc, fence, lines, list_marker, meta_field, trim_blank_lines};
-use super::inline::{bold_lead, derive_title, first_link, is_link_alone, plain, plain_of_link};
+use super::inline::{
+    bold_lead, derive_title, first_link, is_link_alone, leading_link, plain, plain_of_link,
+};
 use crate::model::Item;
 use aho_corasick::AhoCorasick;
 use memchr::memmem::Finder;
@@ -895,11 +897,13 @@ fn led_story<'a>(
 /// The outlet a lead names after ` — ` (`**Headline** — outlet · time`), when what comes
 /// before the dash passes `before` (a link led line: the link's end).
 fn outlet_after(first: &str, before: impl Fn(&str) -> bool) -> Option<String> {
-    // `**PrintGuard 2.0 — a model** — outlet`: the dash after the bold headline, not in it.
-    let from = first
-        .strip_prefix("**")
-        .and_then(|rest| rest.find("**"))
-        .map_or(0, |end| end + 4);
+    // `**PrintGuard 2.0 — a model** — outlet`: the dash after the bold headline, not in
+    // it; so after a leading link (tester F: `[GPT-Red — improving …](url) — outlet` lost
+    // its outlet and showed its lead again as text).
+    let from = match first.strip_prefix("**").and_then(|rest| rest.find("**")) {
+        Some(end) => end + 4,
+        None => leading_link(first).map_or(0, |(_, _, len)| len),
+    };
     let at = from + DASH.find(&first.as_bytes()[from..])?;
     if !before(first[..at].trim_end()) {
         return None;
@@ -1326,6 +1330,20 @@ mod tests {
             )
         );
         assert_eq!((got[1].0, got[1].1), ("甲 — 乙", Some("x")));
+    }
+
+    /// A dash inside a leading link's text is part of it: the outlet follows the link, and
+    /// the lead is no text (tester F: the outlet was lost and the lead shown again).
+    #[test]
+    fn a_dash_inside_a_leading_link_is_the_titles() {
+        let f = find(&Doc::new(
+            "## 更新\n\n- [甲 — 乙发布新模型](<https://x.example/1>) — twitter-someone\n  - 摘要：模型更快。\n- [丙发布](<https://x.example/2>) — twitter-other\n  - 摘要：内容。\n",
+        ));
+        let a = &f.items[0];
+        assert_eq!(
+            (a.title.as_str(), a.outlet.as_deref(), a.body.as_str()),
+            ("甲 — 乙发布新模型", Some("twitter-someone"), "模型更快。")
+        );
     }
 
     /// A paragraph item with ` — ` after a link in it is text, not a lead naming an outlet:
