@@ -870,12 +870,17 @@ fn list_item_story<'a>(
     }
     // A lead is a headline: a paragraph with a ` — ` after a link in it is text, and its
     // tail no outlet (tester F: `…](url) — a "mind gym" for idle souls.` lost the story).
-    let lead = |before: &str| plain(before).chars().count() <= MAX_LEAD_CHARS;
+    let lead = |before: &str| {
+        let bold = before.starts_with("**") && before.ends_with("**");
+        let link = leading_link(before).is_some_and(|(_, _, len)| len == before.len());
+        bold || link || before.len() <= MAX_LEAD_BYTES
+    };
     led_story(title, first, outlet_after(first, lead), rest, category)
 }
 
-/// The longest headline read before a lead's ` — outlet`.
-const MAX_LEAD_CHARS: usize = 160;
+/// The longest plain headline read before a lead's ` — outlet`, in bytes as written (this
+/// runs for every such item); a bold one or a link may be longer.
+const MAX_LEAD_BYTES: usize = 160;
 
 /// A story whose first line `first` is a lead that gave its `outlet`, and then not part of
 /// its text; or, without one, the start of its text. `rest` are the lines after it.
