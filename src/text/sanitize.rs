@@ -1,7 +1,7 @@
 //! Making untrusted text safe to put on a terminal.
 
 use std::borrow::Cow;
-use std::iter::Peekable;
+use std::str::Chars;
 
 use super::TextOptions;
 use super::width::str_width;
@@ -54,7 +54,7 @@ pub fn clean_text(s: &str) -> Cow<'_, str> {
     // Column bookkeeping for tabs: `col` is the width of out[line_start..measured].
     let mut measured = out.rfind('\n').map_or(0, |i| i + 1);
     let mut col = 0;
-    let mut chars = s[first..].chars().peekable();
+    let mut chars = s[first..].chars();
     while let Some(c) = chars.next() {
         match c {
             '\n' | '\u{2028}' | '\u{2029}' => {
@@ -71,7 +71,7 @@ pub fn clean_text(s: &str) -> Cow<'_, str> {
             }
             c if is_escape_introducer(c) => skip_escape_sequence(c, &mut chars),
             '\u{200D}' => {
-                if joins(out.chars().next_back(), chars.peek().copied()) {
+                if joins(out.chars().next_back(), chars.clone().next()) {
                     out.push(c);
                 }
             }
@@ -130,18 +130,15 @@ fn terminal_emoji(s: &str) -> Cow<'_, str> {
 /// BEL or ST, and two-character escapes like `ESC c`. A string with no BEL or ST on its line
 /// loses only its introducer: the text after it stays (a stray `ESC ]`, or one whose BEL
 /// was left out or written as `&#7;`, took the rest of the paragraph with it).
-fn skip_escape_sequence(
-    introducer: char,
-    chars: &mut Peekable<impl Iterator<Item = char> + Clone>,
-) {
+fn skip_escape_sequence(introducer: char, chars: &mut Chars) {
     let kind = match introducer {
-        '\x1b' => match chars.next_if(|c| ('\x20'..='\x7e').contains(c)) {
+        '\x1b' => match next_if(chars, |c| ('\x20'..='\x7e').contains(c)) {
             Some('[') => '[',
             Some(']' | 'P' | '_' | '^' | 'X') => ']',
             Some('\x20'..='\x2f') => {
                 // nF escape: intermediates, then one final byte.
-                while chars.next_if(|c| ('\x20'..='\x2f').contains(c)).is_some() {}
-                chars.next_if(|c| ('\x30'..='\x7e').contains(c));
+                while next_if(chars, |c| ('\x20'..='\x2f').contains(c)).is_some() {}
+                next_if(chars, |c| ('\x30'..='\x7e').contains(c));
                 return;
             }
             _ => return,
@@ -150,8 +147,8 @@ fn skip_escape_sequence(
         _ => ']',
     };
     if kind == '[' {
-        while chars.next_if(|c| ('\x20'..='\x3f').contains(c)).is_some() {}
-        chars.next_if(|c| ('\x40'..='\x7e').contains(c));
+        while next_if(chars, |c| ('\x20'..='\x3f').contains(c)).is_some() {}
+        next_if(chars, |c| ('\x40'..='\x7e').contains(c));
     } else {
         // Looked for up to the next C1 introducer too, which is no end: a line of many was
         // read to its end for each (39 s for 200,000 of them).
@@ -161,17 +158,25 @@ fn skip_escape_sequence(
         if !ahead.any(|c| matches!(c, '\x07' | '\u{9c}' | '\x1b')) {
             return;
         }
-        while let Some(c) = chars.next_if(|&c| c != '\n') {
+        while let Some(c) = next_if(chars, |&c| c != '\n') {
             match c {
                 '\x07' | '\u{9c}' => return,
                 '\x1b' => {
-                    chars.next_if_eq(&'\\');
+                    next_if(chars, |&c| c == '\\');
                     return;
                 }
                 _ => {}
             }
         }
     }
+}
+
+/// The next char when it passes `wanted`, taken; else none taken.
+fn next_if(chars: &mut Chars, wanted: impl Fn(&char) -> bool) -> Option<char> {
+    let mut ahead = chars.clone();
+    let c = ahead.next().filter(wanted)?;
+    *chars = ahead;
+    Some(c)
 }
 
 /// ESC, and the C1 CSI and OSC: the characters that open an escape sequence.
@@ -186,10 +191,11 @@ pub fn escape_sequence_len(c: char, rest: &str) -> Option<usize> {
     if !is_escape_introducer(c) {
         return None;
     }
-    let mut chars = rest.chars().peekable();
+    let mut chars = rest.chars();
     skip_escape_sequence(c, &mut chars);
-    // What is left, a char looked at but not taken with it.
-    Some(rest.len() - chars.map(char::len_utf8).sum::<usize>())
+    // What was taken, by what is left: summing what was left read the rest of the line
+    // for each escape (a line of 50,000 took 4 s to index).
+    Some(rest.len() - chars.as_str().len())
 }
 
 /// Byte offset of the first character [`clean_text`] would change.
