@@ -862,12 +862,12 @@ fn print_table(rows: &[Vec<String>], fits: &[Fit], opts: TextOptions) -> anyhow:
         .map(|c| too_wide && fit(c) == Fit::Spare)
         .collect();
     if let Some(room) = room {
+        let kept: usize = (0..columns)
+            .filter(|&c| fit(c) == Fit::Keep)
+            .map(|c| widths[c])
+            .sum();
         let cap = loop {
             let shown = spared.iter().filter(|&&s| !s).count();
-            let kept: usize = (0..columns)
-                .filter(|&c| fit(c) == Fit::Keep)
-                .map(|c| widths[c])
-                .sum();
             let budget = room.saturating_sub(kept + 2 * shown.saturating_sub(1));
             let need = |cap: usize| {
                 (0..columns)

@@ -785,9 +785,7 @@ impl App {
     }
     /// Whether the scope has files still being indexed, so its stories are not all counted.
     pub fn scope_pending(&self) -> bool {
-        self.dates_in(self.scope)
-            .iter()
-            .any(|g| self.date_pending(g))
+        self.pending_in(self.scope) > 0
     }
     /// Whether a date has files still being indexed.
     pub fn date_pending(&self, group: &DateGroup) -> bool {
