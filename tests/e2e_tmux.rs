@@ -4,7 +4,7 @@
 
 mod common;
 use common::tmux::{Tmux, cells};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn start(name: &str, width: u16, height: u16, home: &Path) -> Option<Tmux> {
     let t = Tmux::start(name, width, height, home)?;
@@ -617,22 +617,23 @@ fn a_first_run_of_a_command_shows_indexing_progress_then_clears_it() {
 #[test]
 fn an_emoji_that_terminals_draw_at_different_widths_leaves_no_stale_column() {
     let home = tempfile::tempdir().unwrap();
-    let store = home.path().join("store");
-    std::fs::create_dir(&store).unwrap();
     let digest = |date: &str, title: &str| {
         format!("# 测试日报 {date}\n\n## 新闻\n\n1. **{title}** — 正文。\n")
     };
-    std::fs::write(
-        store.join("2026-03-02.md"),
-        digest("2026-03-02", "Xyzzy plain title here"),
-    )
-    .unwrap();
-    // U+1F3F7 U+FE0F: two columns to unicode-width, one to tmux.
-    std::fs::write(
-        store.join("2026-03-01.md"),
-        digest("2026-03-01", "🏷\u{fe0f} Tagged title here"),
-    )
-    .unwrap();
+    let store = store_of(
+        home.path(),
+        &[
+            (
+                "2026-03-02.md",
+                &digest("2026-03-02", "Xyzzy plain title here"),
+            ),
+            // U+1F3F7 U+FE0F: two columns to unicode-width, one to tmux.
+            (
+                "2026-03-01.md",
+                &digest("2026-03-01", "🏷\u{fe0f} Tagged title here"),
+            ),
+        ],
+    );
     let Some(t) = Tmux::start("emoji", 100, 20, home.path()) else {
         return;
     };
@@ -659,6 +660,16 @@ fn an_emoji_that_terminals_draw_at_different_widths_leaves_no_stale_column() {
 
 /// On a terminal, `ribao search` gives each snippet one row, cut with an ellipsis, as the
 /// reader does; piped, a snippet is whole.
+/// A store folder in `home` holding `files` (name, text).
+fn store_of(home: &Path, files: &[(&str, &str)]) -> PathBuf {
+    let store = home.join("store");
+    std::fs::create_dir(&store).unwrap();
+    for (name, text) in files {
+        std::fs::write(store.join(name), text).unwrap();
+    }
+    store
+}
+
 /// The screen after `ribao ARGS` ran on `store` (its cache in `home`) in a cleared terminal
 /// and succeeded, and the rows it printed that are not blank (stderr left out).
 fn printed_rows(t: &Tmux, args: &str, store: &Path, home: &Path) -> (String, Vec<String>) {
@@ -729,15 +740,15 @@ fn list_keeps_the_counts_whole_on_a_narrow_terminal() {
 #[test]
 fn items_keep_the_title_in_sight_on_a_narrow_terminal() {
     let home = tempfile::tempdir().unwrap();
-    let store = home.path().join("store");
-    std::fs::create_dir(&store).unwrap();
-    std::fs::write(
-        store.join("2026-03-02.md"),
-        "# 人工智能产业观察日报 · 2026年03月02日\n\n## 产品与商业模式\n\n\
-         1. 甲公司发布新模型，推理成本下降一半。\n\
-         2. 乙公司发布新芯片，功耗下降三成。\n",
-    )
-    .unwrap();
+    let store = store_of(
+        home.path(),
+        &[(
+            "2026-03-02.md",
+            "# 人工智能产业观察日报 · 2026年03月02日\n\n## 产品与商业模式\n\n\
+             1. 甲公司发布新模型，推理成本下降一半。\n\
+             2. 乙公司发布新芯片，功耗下降三成。\n",
+        )],
+    );
     let Some(t) = Tmux::start("narrowitems", 40, 12, home.path()) else {
         return;
     };
@@ -758,21 +769,16 @@ fn items_keep_the_title_in_sight_on_a_narrow_terminal() {
 #[test]
 fn search_snippets_take_one_row_of_the_terminal() {
     let home = tempfile::tempdir().unwrap();
-    let store = home.path().join("store");
-    std::fs::create_dir(&store).unwrap();
     let text = "英伟达发布新一代推理芯片，云厂商宣布合作，价格与功耗都有明显变化。".repeat(4);
     // A match near the end of its text: the snippet then starts well before it.
     let late = format!(
         "{}最后，英伟达也表态。",
         "云厂商宣布合作，价格与功耗都有明显变化。".repeat(6)
     );
-    std::fs::write(
-        store.join("2026-03-02.md"),
-        format!(
-            "# 测试日报 2026-03-02\n\n## 新闻\n\n### 1. 芯片新闻\n\n{text}\n\n### 2. 合作新闻\n\n{late}\n"
-        ),
-    )
-    .unwrap();
+    let digest = format!(
+        "# 测试日报 2026-03-02\n\n## 新闻\n\n### 1. 芯片新闻\n\n{text}\n\n### 2. 合作新闻\n\n{late}\n"
+    );
+    let store = store_of(home.path(), &[("2026-03-02.md", &digest)]);
     let Some(t) = Tmux::start("snippet", 60, 12, home.path()) else {
         return;
     };
