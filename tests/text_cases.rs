@@ -761,8 +761,8 @@ fn a_list_of_links_breaks_between_them_and_never_inside_a_number() {
 }
 
 /// A link with no target (`[乙]()`) leads nowhere, and one that is no web address
-/// (`javascript:`, `file:`, `data:`) never opens: its text shows, with no number and
-/// nothing listed.
+/// (`javascript:`, `file:`, `data:`) never opens: its text shows as text, not looking like
+/// a link, with no number and nothing listed.
 #[test]
 fn a_link_with_no_web_target_is_its_text_alone() {
     let md = "见[乙]()和[丙](https://c.example/)、[丁](javascript:alert(1))、[戊](file:///etc/passwd)、[己](data:text/html,x)、[庚](HTTPS://g.example/)。\n";
@@ -773,6 +773,11 @@ fn a_link_with_no_web_target_is_its_text_alone() {
         plain(&rendered.lines[0]),
         "见乙和丙[1]、丁、戊、己、庚[2]。"
     );
+    for (text, link) in [("乙", false), ("丙", true), ("丁", false), ("戊", false)] {
+        assert_eq!(is_underlined(&rendered, 0, text), link, "{text}");
+    }
+    assert!(is_underlined(&rendered, 0, "己") || is_underlined(&rendered, 0, "庚"));
+    assert!(!is_underlined(&rendered, 0, "己"));
 }
 
 #[test]
@@ -890,6 +895,9 @@ fn html_pictures_videos_and_links_are_numbered_and_listed() {
             ("https://z.example/", false),
         ]
     );
+    // An HTML link's text is its label in the links view, as a Markdown link's is.
+    let labels: Vec<&str> = rendered.links.iter().map(|l| l.label.as_str()).collect();
+    assert_eq!(labels, ["[视频]", "原文", "[图片: 架构图]", "[视频]", "末"]);
 }
 
 /// What real digests write around their links: a picture linking to itself, an HTML link

@@ -6,6 +6,10 @@ use std::collections::VecDeque;
 /// number: the object replacement character, which the text never holds otherwise (see
 /// `push_text`).
 pub(super) const ADDRESS: char = '\u{FFFC}';
+/// Stands in the text where a link with an address begins, for the renderer to take the
+/// link's text from there to its [`ADDRESS`] mark: the interlinear annotation terminator,
+/// which the text never holds otherwise (see `push_text`).
+pub(super) const ANCHOR: char = '\u{FFFB}';
 
 /// Streaming HTML-to-text state, fed chunk by chunk as pulldown-cmark emits HTML events, since
 /// comments, tags and `<script>` elements can span several chunks.
@@ -15,8 +19,9 @@ pub(super) struct HtmlText {
     /// Inside `<script>` or `<style>`: everything up to the closing tag is dropped.
     raw: Option<String>,
     /// The addresses whose [`ADDRESS`] marks are in the text given out and not yet taken, in
-    /// order, each with whether a picture or video (not a link) points there.
-    addresses: VecDeque<(String, bool)>,
+    /// order, each with the label of the picture or video that points there (none for a
+    /// link, whose label is its text).
+    addresses: VecDeque<(String, Option<String>)>,
     /// The `href` of each `<a>` open: its address follows the link's text.
     anchors: Vec<Option<String>>,
 }
@@ -29,6 +34,9 @@ enum Mode {
     Tag(String, Option<char>),
     Comment,
 }
+
+/// How a video shows.
+const VIDEO: &str = "[视频]";
 
 /// Elements that start a new line of text.
 const BLOCK_TAGS: &[&str] = &[
@@ -70,9 +78,9 @@ impl HtmlText {
         self.raw.is_some()
     }
 
-    /// The address the next [`ADDRESS`] mark of the text stands for, and whether a picture
-    /// or video points there.
-    pub(super) fn next_address(&mut self) -> Option<(String, bool)> {
+    /// The address the next [`ADDRESS`] mark of the text stands for, and the label of the
+    /// picture or video that points there.
+    pub(super) fn next_address(&mut self) -> Option<(String, Option<String>)> {
         self.addresses.pop_front()
     }
 
@@ -85,10 +93,11 @@ impl HtmlText {
             .collect()
     }
 
-    fn address(&mut self, out: &mut String, address: Option<String>, media: bool) {
+    fn address(&mut self, out: &mut String, address: Option<String>, media: Option<&str>) {
         if let Some(address) = address {
             out.push(ADDRESS);
-            self.addresses.push_back((address, media));
+            self.addresses
+                .push_back((address, media.map(ToString::to_string)));
         }
     }
 
@@ -170,19 +179,26 @@ impl HtmlText {
             "script" | "style" if !closing => self.raw = Some(name),
             "br" => push_break(out),
             "img" if !closing => {
-                out.push_str(&picture_label(&attribute(tag, "alt").unwrap_or_default()));
-                self.address(out, attribute(tag, "src"), true);
+                let label = picture_label(&attribute(tag, "alt").unwrap_or_default());
+                out.push_str(&label);
+                self.address(out, attribute(tag, "src"), Some(&label));
             }
             "video" if !closing => {
-                out.push_str("[视频]");
-                self.address(out, attribute(tag, "src"), true);
+                out.push_str(VIDEO);
+                self.address(out, attribute(tag, "src"), Some(VIDEO));
             }
             // A video's sources, when it names them inside rather than in `src`.
-            "source" if !closing => self.address(out, attribute(tag, "src"), true),
-            "a" if !closing => self.anchors.push(attribute(tag, "href")),
+            "source" if !closing => self.address(out, attribute(tag, "src"), Some(VIDEO)),
+            "a" if !closing => {
+                let href = attribute(tag, "href");
+                if href.is_some() {
+                    out.push(ANCHOR);
+                }
+                self.anchors.push(href);
+            }
             "a" => {
                 let href = self.anchors.pop().flatten();
-                self.address(out, href, false);
+                self.address(out, href, None);
             }
             name if BLOCK_TAGS.contains(&name) => push_break(out),
             _ => {}
@@ -205,7 +221,7 @@ pub(super) fn picture_label(alt: &str) -> String {
 
 /// Text outside HTML: source whitespace (including newlines) is one space, as a browser shows it.
 fn push_text(out: &mut String, c: char) {
-    if c == ADDRESS {
+    if c == ADDRESS || c == ANCHOR {
         return;
     }
     if c.is_whitespace() && c != '\u{A0}' {

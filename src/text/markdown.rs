@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use super::TextOptions;
 use super::chars::{is_cjk, is_punctuation};
 use super::emphasis::fix_cjk_flanking;
-use super::html::{ADDRESS, HtmlText, picture_label};
+use super::html::{ADDRESS, ANCHOR, HtmlText, picture_label};
 use super::sanitize::sanitize;
 use super::table::Table;
 use super::theme;
@@ -164,6 +164,8 @@ struct Renderer {
     link_targets: Vec<String>,
     /// Where each open link's text starts in `inline`.
     link_starts: Vec<usize>,
+    /// The same for each open HTML link (`<a href>`).
+    html_link_starts: Vec<usize>,
     /// A blank line is due before the next block.
     blank_due: bool,
     /// A soft line break waits to see whether it sits between two CJK characters.
@@ -194,6 +196,7 @@ impl Renderer {
             styles: Vec::new(),
             link_targets: Vec::new(),
             link_starts: Vec::new(),
+            html_link_starts: Vec::new(),
             blank_due: false,
             soft_break: false,
             code: None,
@@ -312,8 +315,14 @@ impl Renderer {
             Tag::Strong => self.styles.push(theme::STRONG),
             Tag::Strikethrough => self.styles.push(theme::STRIKETHROUGH),
             Tag::Link { dest_url, .. } => {
-                self.styles.push(theme::LINK);
-                self.link_targets.push(sanitize(&dest_url).into_owned());
+                // Only what opens looks like a link: `[text]()` or `javascript:…` is text.
+                let target = sanitize(&dest_url).into_owned();
+                let style = match is_web(&target) {
+                    true => theme::LINK,
+                    false => Style::default(),
+                };
+                self.styles.push(style);
+                self.link_targets.push(target);
                 self.link_starts.push(self.inline.len());
             }
             Tag::Image { dest_url, .. } => {
@@ -392,14 +401,8 @@ impl Renderer {
                 self.styles.pop();
                 let target = self.link_targets.pop().unwrap_or_default();
                 let start = self.link_starts.pop().unwrap_or(self.inline.len());
-                let label: String = self
-                    .inline
-                    .get(start..)
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|s| s.content.as_ref())
-                    .collect();
-                self.number(target, false, label.trim());
+                let label = self.text_since(start);
+                self.number(target, false, &label);
             }
             TagEnd::Image => {
                 let alt = self.image_alt.take().unwrap_or_default();
@@ -568,15 +571,36 @@ impl Renderer {
             if i > 0 {
                 self.hard_break();
             }
-            for (j, piece) in line.split(ADDRESS).enumerate() {
-                if j > 0
-                    && let Some((address, media)) = self.html.next_address()
-                {
-                    self.number(sanitize(&address).into_owned(), media, "");
+            let mut rest = line;
+            while let Some(at) = rest.find([ADDRESS, ANCHOR]) {
+                self.push(&rest[..at], style);
+                let mark = rest[at..].chars().next();
+                rest = &rest[at + ADDRESS.len_utf8()..];
+                if mark == Some(ANCHOR) {
+                    self.html_link_starts.push(self.inline.len());
+                } else if let Some((address, media)) = self.html.next_address() {
+                    // A link's text is its label, as a Markdown link's is.
+                    let label = media.clone().unwrap_or_else(|| {
+                        let start = self.html_link_starts.pop();
+                        self.text_since(start.unwrap_or(self.inline.len()))
+                    });
+                    self.number(sanitize(&address).into_owned(), media.is_some(), &label);
                 }
-                self.push(piece, style);
             }
+            self.push(rest, style);
         }
+    }
+
+    /// The text shown since `start` (a place in `inline`): a link's label.
+    fn text_since(&self, start: usize) -> String {
+        let text: String = self
+            .inline
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .map(|s| s.content.as_ref())
+            .collect();
+        text.trim().to_string()
     }
 
     /// The line ending here is all bold, and bold has ended: a label or headline over its
@@ -625,8 +649,12 @@ impl Renderer {
 
     /// Wraps the pending inline text into lines.
     fn flush_inline(&mut self) {
+        let mut starts = std::mem::take(&mut self.html_link_starts).into_iter();
         for address in self.html.take_unclosed_links() {
-            self.number(sanitize(&address).into_owned(), false, "");
+            let label = starts
+                .next()
+                .map_or_else(String::new, |s| self.text_since(s));
+            self.number(sanitize(&address).into_owned(), false, &label);
         }
         self.soft_break = false;
         while self.inline.last().is_some_and(|s| s.content == "\n") {
