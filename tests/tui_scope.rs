@@ -6,6 +6,7 @@
 #[path = "tui_support.rs"]
 mod support;
 
+use ribao::library::Library;
 use ribao::state::State;
 use ribao::text::TextOptions;
 use ribao::tui::{App, CategoryFilter, Pane, Scope, Session};
@@ -632,4 +633,28 @@ fn stepping_through_dates_keeps_the_category_where_the_date_has_it() {
     select_category(&mut h, &CategoryFilter::All);
     h.keys("[]");
     assert_eq!(h.app.category(), &CategoryFilter::All);
+}
+
+/// At 40 columns one date's status keeps its unread count, the date giving way to its day
+/// (tester E: `2026-01-20 · 13 stories`, the count one column short); and what `a` says of
+/// the new scope takes one row, without the dates the dates pane shows, not both rows.
+#[test]
+fn a_forty_column_status_keeps_one_dates_unread_count_and_says_the_scope_in_one_row() {
+    let store = std::path::PathBuf::from("/home/reader/digests");
+    let samples = Library::samples(store, &ribao::categories::Categorizer::builtin());
+    let mut h = Harness::new(app_with(samples, TextOptions::default()), 40, 16);
+    let n = h.app.items().len();
+    assert!(n >= 10, "a two-digit count: {n}");
+    let rows = h.rows();
+    let status = rows[rows.len() - 2].trim_end();
+    assert_eq!(status, format!(" 01-24 · {n} stories, {n} unread      ★ 0"));
+    h.keys("a");
+    let rows = h.rows();
+    let n = h.app.items().len();
+    let said = [&rows[rows.len() - 2], &rows[rows.len() - 1]].map(|r| r.trim_end().to_string());
+    assert!(said[0].contains("unread"), "{said:?}");
+    assert_eq!(said[1], format!(" 范围 scope: 近7天 · {n} stories"));
+    // Where it fits, the scope's dates are said too.
+    h.resize(80, 16);
+    assert!(h.rows().last().unwrap().contains("范围 scope: 近7天 (01-"));
 }

@@ -98,6 +98,8 @@ pub struct Message {
     /// It says what the indexing under way does (`reading 1 file again`): what it says
     /// instead once that is done (`1 file read again`), rather than stay on unchanged.
     pub when_indexed: Option<String>,
+    /// What it says where a row is too narrow for `text`, rather than take two rows.
+    pub shorter: Option<String>,
 }
 
 /// What the last drawn frame looked like: pane heights for paging and scroll limits. Written
@@ -362,6 +364,7 @@ impl App {
             until,
             ends_with_link: false,
             when_indexed: None,
+            shorter: None,
         });
     }
 
@@ -692,6 +695,7 @@ impl App {
             until: Some(self.clock + MESSAGE_TTL),
             ends_with_link: false,
             when_indexed: None,
+            shorter: None,
         });
     }
 
@@ -712,6 +716,7 @@ impl App {
             until: None,
             ends_with_link: false,
             when_indexed: None,
+            shorter: None,
         });
     }
 
@@ -1106,13 +1111,15 @@ impl App {
         }
         let next = self.scope.next();
         self.set_scope(next);
-        let n = self.items.len();
-        let text = format!(
-            "范围 scope: {} · {}",
-            self.scope_label(),
-            crate::text::plural(n, "story", "stories")
+        let stories = crate::text::plural(self.items.len(), "story", "stories");
+        self.notify(
+            format!("范围 scope: {} · {stories}", self.scope_label()),
+            false,
         );
-        self.notify(text, false);
+        // Without its dates (`近7天`), which the dates pane shows.
+        if let Some(m) = &mut self.message {
+            m.shorter = scope::name(next).map(|name| format!("范围 scope: {name} · {stories}"));
+        }
     }
 
     /// The story a change of scope keeps in view: the one read in the article, else the

@@ -88,8 +88,20 @@ pub(super) fn scope_and_count(
 ) -> String {
     let opts = app.text_options();
     let too_wide = text::str_width(&label, opts) + text::str_width(counted, opts) + 3 > room;
-    let label = scope::name(scope).filter(|_| too_wide).unwrap_or(label);
+    let label = match scope::name(scope) {
+        Some(name) if too_wide => name,
+        // One date: its year gives way (the path above or the dates pane shows it whole).
+        None if too_wide => without_year(&label).unwrap_or(&label).to_string(),
+        _ => label,
+    };
     format!("{label} · {counted}")
+}
+
+/// `01-24` of `2026-01-24`; None for any other label (`undated`).
+fn without_year(label: &str) -> Option<&str> {
+    let (year, rest) = label.split_at_checked(4)?;
+    let day = rest.strip_prefix('-')?;
+    (year.bytes().all(|b| b.is_ascii_digit()) && day.len() == 5).then_some(day)
 }
 
 /// What follows the count of `listed` stories when `unread` of them are: `, 3 unread`, or
@@ -346,9 +358,11 @@ fn message_line(app: &App, width: usize, opts: text::TextOptions) -> Option<Line
     let m = app.message()?;
     let style = if m.error { ERROR } else { OK };
     let text = clean(&m.text);
-    let text = match m.ends_with_link {
-        true => cut_middle(&text, width, opts),
-        false => text,
+    let shorter = m.shorter.as_deref().map(clean);
+    let text = match (m.ends_with_link, shorter) {
+        (true, _) => cut_middle(&text, width, opts),
+        (false, Some(s)) if text::str_width(&text, opts) > width => s,
+        (false, _) => text,
     };
     Some(Line::styled(text, style))
 }
