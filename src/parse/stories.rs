@@ -9,6 +9,7 @@ use super::inline::{
 };
 use crate::model::Item;
 use aho_corasick::AhoCorasick;
+use foldhash::{HashMap, HashSet};
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
 
@@ -204,17 +205,23 @@ fn with_untold_sections(
 /// Headings of a digest's picks of its own stories, each told again in its section.
 const PICKS_WORDS: [&str; 3] = ["编辑精选", "Editor's Picks", "Editors' Picks"];
 
-/// The stories without the picks (`编辑精选 (Editor's Picks)`) that another story of the file
-/// repeats, under a reworded headline with the same link: the file counts each once, and
-/// its section's copy, with a topic for a category, is the one kept. A link alone does not
-/// make two stories one (a news site's front page is the link of many).
+/// How many of a section's stories, told again in other sections, make it a list of them.
+const INDEX_LEAST: usize = 3;
+
+/// The stories without the picks that another story of the file repeats, under a reworded
+/// headline with the same link: the file counts each once, and its section's copy, with a
+/// topic for a category, is the one kept. A link alone does not make two stories one (a
+/// news site's front page is the link of many).
+///
+/// Picks are the stories of a section named for them (`编辑精选 (Editor's Picks)`), or of a
+/// list of the day's news whose stories the sections after it tell again (`《今日全量快讯清单》`
+/// over `《分类深度解读》`): at least [`INDEX_LEAST`] of its stories, and a third of them, each
+/// sharing its link with one story of a later section, spread over two sections or more (a
+/// section whose stories are told again in one other section is not a list of them).
 fn without_repeated_picks(items: Vec<Item>) -> Vec<Item> {
-    let is_pick = |i: &Item| {
-        i.category
-            .as_deref()
-            .is_some_and(|c| PICKS_WORDS.iter().any(|w| c.contains(w)))
-    };
-    let told: std::collections::HashSet<&str> = items
+    let lists = lists_of_sections(&items);
+    let is_pick = |i: &Item| i.category.as_deref().is_some_and(|c| lists.contains(c));
+    let told: HashSet<&str> = items
         .iter()
         .filter(|i| !is_pick(i))
         .filter_map(|i| i.url.as_deref())
@@ -231,6 +238,47 @@ fn without_repeated_picks(items: Vec<Item>) -> Vec<Item> {
         .zip(repeated)
         .filter_map(|(item, repeated)| (!repeated).then_some(item))
         .collect()
+}
+
+/// The sections (categories) that are picks of the others' stories: see
+/// [`without_repeated_picks`].
+fn lists_of_sections(items: &[Item]) -> HashSet<&str> {
+    let mut lists: HashSet<&str> = items
+        .iter()
+        .filter_map(|i| i.category.as_deref())
+        .filter(|c| PICKS_WORDS.iter().any(|w| c.contains(w)))
+        .collect();
+    let mut by_link: HashMap<&str, Vec<&str>> = HashMap::default();
+    let mut sizes: HashMap<&str, usize> = HashMap::default();
+    for item in items {
+        let Some(category) = item.category.as_deref() else {
+            continue;
+        };
+        *sizes.entry(category).or_default() += 1;
+        if let Some(url) = item.url.as_deref() {
+            by_link.entry(url).or_default().push(category);
+        }
+    }
+    // Each section's stories told again in one later section, and those sections.
+    let mut told_again: HashMap<&str, (usize, HashSet<&str>)> = HashMap::default();
+    for sections in by_link.values() {
+        if let [first, later] = sections[..]
+            && first != later
+        {
+            let (n, others) = told_again.entry(first).or_default();
+            *n += 1;
+            others.insert(later);
+        }
+    }
+    lists.extend(
+        told_again
+            .into_iter()
+            .filter(|(section, (n, others))| {
+                *n >= INDEX_LEAST && *n * 3 >= sizes[section] && others.len() >= 2
+            })
+            .map(|(section, _)| section),
+    );
+    lists
 }
 
 /// What [`find_by`] saw besides the stories.
@@ -409,7 +457,7 @@ fn beside_story_headings(doc: &Doc) -> Vec<bool> {
         let text = doc.headings[h].text;
         numbered_title(text).is_some() || link_heading(text).is_some()
     };
-    let with_stories: foldhash::HashSet<(Option<usize>, u8)> = (0..doc.headings.len())
+    let with_stories: HashSet<(Option<usize>, u8)> = (0..doc.headings.len())
         .filter(|&h| is_story(h))
         .map(|h| (parents[h], doc.headings[h].level))
         .collect();
@@ -1484,6 +1532,30 @@ mod tests {
         ));
         let titles: Vec<&str> = f.items.iter().map(|i| i.title.as_str()).collect();
         assert_eq!(titles, ["只在精选里", "甲的原标题", "乙", "丙"]);
+    }
+
+    /// A list of the day's news whose stories the sections after it tell again, each in its
+    /// own words and with the same link (tester F: 25 stories twice in one file), lists only
+    /// those it alone tells; the sections' copies are kept. Sections whose stories are told
+    /// again in one other section only stay whole.
+    #[test]
+    fn a_list_told_again_by_the_sections_after_it_keeps_only_its_own_stories() {
+        let list = "# 快讯清单\n\n1. **甲** - 一句话 - [来源](https://a.example/1)\n\n2. **乙** - 一句话 - [来源](https://a.example/2)\n\n3. **丙** - 一句话 - [来源](https://a.example/3)\n\n4. **只在清单** - 一句话 - [来源](https://a.example/4)\n\n";
+        let sections = "# 深度解读\n\n## **产品**\n\n**甲的详细报道**\n\n今天[甲发布(来源)](https://a.example/1)，正文。\n\n**乙的详细报道**\n\n今天[乙发布(来源)](https://a.example/2)，正文。\n\n## **研究**\n\n**丙的详细报道**\n\n今天[丙发布(来源)](https://a.example/3)，正文。\n";
+        let titles = |md: &str| -> Vec<String> {
+            find(&Doc::new(md))
+                .items
+                .into_iter()
+                .map(|i| i.title)
+                .collect()
+        };
+        assert_eq!(
+            titles(&format!("{list}{sections}")),
+            ["只在清单", "甲的详细报道", "乙的详细报道", "丙的详细报道"]
+        );
+        // Told again in one section only: both copies stay.
+        let one_section = sections.replace("## **研究**\n\n", "");
+        assert_eq!(titles(&format!("{list}{one_section}")).len(), 7);
     }
 
     /// A file's only `#` is its title, undated or not: no category of its stories. Several
