@@ -524,6 +524,8 @@ impl Library {
             .find(|p| !p.left_alone && p.path.to_string_lossy() == path)
         {
             Missing::Unreadable(&p.message)
+        } else if Path::new(path).is_file() && !Path::new(path).starts_with(self.origin.store()) {
+            Missing::Elsewhere
         } else {
             self.file_missed.store(true, Ordering::Relaxed);
             Missing::File
@@ -841,6 +843,8 @@ pub enum Missing<'a> {
     Unreadable(&'a str),
     /// Its file is gone.
     File,
+    /// Its file is there, outside this store.
+    Elsewhere,
 }
 
 /// Whether a digest path (a bookmark's) is one of the built-in samples': they have no file,

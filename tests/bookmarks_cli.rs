@@ -250,6 +250,13 @@ fn bookmarks_say_where_their_stories_are_now() {
         text.contains("2026-03-01.md is not in this store"),
         "{text}"
     );
+    // `show` says so too, not that the file is gone (tester G, of the reader).
+    let shown = ribao_with(other.path(), &state, &["show", &ids[0]]);
+    let said = String::from_utf8_lossy(&shown.stderr);
+    assert!(
+        said.contains("2026-03-01.md is not in this store (--store its folder"),
+        "{said}"
+    );
     // A file that cannot be read says why.
     std::fs::write(dir.path().join("2026-03-01.md"), [0u8, 1, 2, 0xFF, 0, 3]).unwrap();
     let text = String::from_utf8_lossy(&listed(&["bookmarks"]).stdout).into_owned();

@@ -353,6 +353,22 @@ fn a_bookmark_of_a_built_in_sample_says_so_not_that_its_file_is_gone() {
     assert!(!screen.contains("file is gone"), "{screen}");
 }
 
+/// A bookmark of a file that is there, in another store: said so, with how to read it, not
+/// that the file is gone (tester G; `ribao bookmarks` said it already).
+#[test]
+fn a_bookmark_of_a_file_in_another_store_says_so_not_that_it_is_gone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let elsewhere = tmp.path().join("2025-12-31.md");
+    std::fs::write(&elsewhere, "# 别处的日报\n\n1. 别处的一篇。\n").unwrap();
+    let mut h = bookmark_opened_in(&elsewhere.to_string_lossy(), "别处的一篇", None);
+    let screen = h.text();
+    assert!(
+        screen.contains("the digest file is not in this store (--store its folder to read"),
+        "{screen}"
+    );
+    assert!(!screen.contains("file is gone"), "{screen}");
+}
+
 #[test]
 fn a_gone_bookmark_without_a_link_offers_no_link_keys() {
     let mut h = gone_bookmark_opened("没有链接的文章", None);

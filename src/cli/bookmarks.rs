@@ -67,8 +67,7 @@ pub fn list<'a>(
                     in_store: matches!(found.now, Some(Ok(_))),
                     moved_to: found.moved_to(mark),
                     file_gone: found.file_gone,
-                    outside_store: matches!(found.now, Some(Err(Missing::File)))
-                        && !found.file_gone,
+                    outside_store: matches!(found.now, Some(Err(Missing::Elsewhere))),
                 })
                 .collect();
             super::json::pretty(&rows)? + "\n"
@@ -114,7 +113,7 @@ pub fn list<'a>(
                         "    (its digest file {} could not be read: {why}; {kept})\n",
                         b.path
                     ),
-                    Some(Err(Missing::File)) => format!(
+                    Some(Err(Missing::File | Missing::Elsewhere)) => format!(
                         "    (its digest file {} is not in this store: --store its folder to \
                          read it)\n",
                         b.path

@@ -437,6 +437,7 @@ fn show_bookmark(
         Missing::Story => "no longer has this story".into(),
         Missing::Unreadable(why) => format!("could not be read ({why})"),
         Missing::File => "is gone".into(),
+        Missing::Elsewhere => "is not in this store (--store its folder to read it)".into(),
     };
     warn(format_args!(
         "{} {why}; the story is shown as its bookmark kept it",

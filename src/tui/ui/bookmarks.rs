@@ -234,6 +234,9 @@ fn missing_lines(
             format!("日报文件读不了 / the digest file could not be read ({why})")
         }
         Missing::File => "日报文件已不在 / the digest file is gone".to_string(),
+        Missing::Elsewhere => "日报文件不在这个存储里 / the digest file is not in this store \
+                               (--store its folder to read it)"
+            .to_string(),
     };
     let note = format!(
         "{gone}: {} — this is what the bookmark kept of it. {keys}.",
