@@ -174,7 +174,7 @@ fn a_bookmark_listed_twice_or_a_date_that_is_no_date_is_named_and_mended() {
     assert!(
         message.contains("bookmark 2 (“b”, id b) is kept without its date")
             && message.contains("bookmark 3 (id a) is listed twice: the first is kept")
-            && message.contains("bookmark 4 (“blank”) has no id: left out"),
+            && message.contains("bookmark 4 (“blank”) has no id: not read"),
         "{message}"
     );
     assert_eq!(fs::read(&notice.copy).unwrap(), edited, "the copy is exact");
@@ -461,7 +461,7 @@ fn the_problem_names_each_entry_that_could_not_be_read() {
     let (state, problem) = open_damaged(&good_file().replacen("\"id\": \"c\"", "\"id\": 7", 1));
     assert_eq!(bookmark_ids(&state), ["a", "b"]);
     assert!(
-        problem.contains("bookmark 3 (“c”) has an id ribao does not make (7): left out"),
+        problem.contains("bookmark 3 (“c”) has an id ribao does not make (7): not read"),
         "{problem}"
     );
 }

@@ -230,7 +230,7 @@ fn salvage(mut object: Map<String, Value>) -> (State, Vec<String>) {
 /// which fields were left out; or why there is no bookmark to keep, naming it by its title.
 fn repaired(value: Value) -> Result<(Bookmark, Vec<&'static str>), String> {
     let Value::Object(mut fields) = value else {
-        return Err("is not an object: left out".into());
+        return Err("is not an object: not read".into());
     };
     let titled = match fields.get("title") {
         Some(Value::String(t)) => format!(" (“{t}”)"),
@@ -239,11 +239,11 @@ fn repaired(value: Value) -> Result<(Bookmark, Vec<&'static str>), String> {
     match fields.get("id") {
         Some(Value::String(id)) if !id.trim().is_empty() => {}
         None | Some(Value::Null) | Some(Value::String(_)) => {
-            return Err(format!("{titled} has no id: left out"));
+            return Err(format!("{titled} has no id: not read"));
         }
         Some(other) => {
             return Err(format!(
-                "{titled} has an id ribao does not make ({other}): left out"
+                "{titled} has an id ribao does not make ({other}): not read"
             ));
         }
     }
