@@ -50,20 +50,25 @@ pub fn header(digest: &DigestInfo, item: &Item, width: usize, opts: TextOptions)
     let title = rows.len();
     rows.extend(row(&meta(digest, item), dim));
     if let Some(url) = &item.url {
-        // The address goes on beside the 🔗 and hangs under itself, not under the 🔗 (a
-        // long one had left the 🔗 alone on its row).
-        const MARK: &str = "🔗 ";
-        let indent = " ".repeat(text::str_width(MARK, opts));
-        rows.extend(text::wrap_with_prefix(
-            &[Span::styled(text::sanitize(url).into_owned(), dim)],
-            width,
-            &[Span::styled(MARK, dim)],
-            &[Span::raw(indent)],
-            opts,
-        ));
+        rows.extend(link_rows(url, dim, width, opts));
     }
     let about = title..rows.len();
     Header { rows, about }
+}
+
+/// A story's own link after a `🔗`, as screen rows of `width` columns: the address goes on
+/// beside the 🔗 and hangs under itself, not under the 🔗 (a long one had left the 🔗 alone
+/// on its row).
+pub fn link_rows(url: &str, style: Style, width: usize, opts: TextOptions) -> Vec<Line<'static>> {
+    const MARK: &str = "🔗 ";
+    let indent = " ".repeat(text::str_width(MARK, opts));
+    text::wrap_with_prefix(
+        &[Span::styled(text::sanitize(url).into_owned(), style)],
+        width,
+        &[Span::styled(MARK, style)],
+        &[Span::raw(indent)],
+        opts,
+    )
 }
 
 /// The whole story as screen rows of `width` columns: the header, then the rendered body.

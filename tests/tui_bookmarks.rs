@@ -369,6 +369,26 @@ fn a_bookmark_of_a_file_in_another_store_says_so_not_that_it_is_gone() {
     assert!(!screen.contains("file is gone"), "{screen}");
 }
 
+/// A long link of a gone story's bookmark goes on beside its 🔗 and hangs under itself, as
+/// an article's does (tester G: the 🔗 alone on its row, the address under it unindented).
+#[test]
+fn a_gone_bookmarks_long_link_goes_on_beside_its_mark() {
+    let url = format!("https://example.com/{}", "a".repeat(150));
+    let mut h = gone_bookmark_opened("链接很长的文章", Some(&url));
+    let rows = h.rows();
+    let at = rows
+        .iter()
+        .position(|r| r.contains("🔗"))
+        .expect("a link row");
+    assert!(rows[at].contains("🔗 https://example.com/aaa"), "{rows:#?}");
+    let mark = rows[at].chars().position(|c| c == '🔗').unwrap();
+    let under: String = rows[at + 1].chars().skip(mark).collect();
+    assert!(
+        under.starts_with("   aaa"),
+        "hangs under the address: {rows:#?}"
+    );
+}
+
 #[test]
 fn a_gone_bookmark_without_a_link_offers_no_link_keys() {
     let mut h = gone_bookmark_opened("没有链接的文章", None);

@@ -210,8 +210,9 @@ fn missing_lines(
     );
     out.extend(text::wrap(&[Span::styled(clean(&meta), DIM)], width, opts));
     if let Some(url) = &mark.url {
-        out.extend(text::wrap(
-            &[Span::raw(format!("🔗 {}", clean(url)))],
+        out.extend(crate::article::link_rows(
+            &clean(url),
+            Style::default(),
             width,
             opts,
         ));
