@@ -259,6 +259,20 @@ fn the_status_bar_counts_the_unread_results() {
         "{}",
         status(&mut h)
     );
+    // A long query on a wide screen: the count goes before the store's path, as one pane
+    // at a time, since no pane beside the results counts them (tester G).
+    h.resize(100, 30);
+    h.keys("<Esc>/");
+    h.search_for("推理 -没有这个词 -也没有那个词 -更没有别的词");
+    let found = h.app.search_view().unwrap().hits.len();
+    assert!(
+        status(&mut h).contains(&format!("{found} results, {found} unread")),
+        "{}",
+        status(&mut h)
+    );
+    h.resize(120, 30);
+    h.keys("<Esc>/");
+    h.search_for("推理");
     h.keys("<Enter>AA");
     assert!(
         status(&mut h).contains(&format!("{n} results, all read")),

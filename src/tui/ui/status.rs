@@ -391,7 +391,9 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     // is cut.
     let room = width.saturating_sub(text::str_width(&bookmarks, opts) + 4);
     let mut scope_text = scope(app, true);
-    let path = if app.view.wide { PATH_BEFORE_UNREAD } else { 0 };
+    // The search view shows no pane of counts either.
+    let counts_shown = app.view.wide && app.search_view().is_none();
+    let path = if counts_shown { PATH_BEFORE_UNREAD } else { 0 };
     // One pane at a time, no pane shows the counts: the category's name gives way before
     // them (tester A: at 40 columns `全部 /…` was kept and the unread count dropped).
     if !fits(&scope_text, path) && !app.view.wide && app.loading().is_none() {
