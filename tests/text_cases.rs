@@ -780,6 +780,23 @@ fn a_link_with_no_web_target_is_its_text_alone() {
     assert!(!is_underlined(&rendered, 0, "己"));
 }
 
+/// A story written in English shows its pictures and videos in English (tester H: `[图片]`
+/// in every English digest), a name in Chinese in it notwithstanding; a Chinese story keeps
+/// Chinese however many English names and addresses it holds.
+#[test]
+fn pictures_and_videos_are_named_in_the_storys_language() {
+    let english = "Researchers at the lab, led by 张三, released a model that reads charts.\n\n![diagram](https://i.example/a.png) ![image](https://i.example/b.png)\n\n<video src=\"https://v.example/c.mp4\"></video>\n";
+    assert_eq!(
+        render_plain(english, 80)[2..5],
+        ["[Image: diagram][1] [Image][2]", "", "[Video][3]"]
+    );
+    let chinese = "Anthropic 发布 Claude Opus 4.5，在 SWE-bench Verified 上领先。\n\n![架构图](https://images.example.com/very/long/path/to/the/picture/of/the/architecture.png)\n";
+    assert_eq!(render_plain(chinese, 80)[2], "[图片: 架构图][1]");
+    let addresses_only =
+        "见图\n\n![](https://images.example.com/a/very/long/address/of/one/picture/alone.png)\n";
+    assert_eq!(render_plain(addresses_only, 80)[2], "[图片][1]");
+}
+
 #[test]
 fn a_link_target_is_a_pictures_only_when_nothing_else_links_it() {
     let md = "![图](https://a.example/p.png) [原图](https://a.example/p.png) ![图二](https://a.example/q.png)\n";

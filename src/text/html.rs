@@ -24,6 +24,8 @@ pub(super) struct HtmlText {
     addresses: VecDeque<(String, Option<String>)>,
     /// The `href` of each `<a>` open: its address follows the link's text.
     anchors: Vec<Option<String>>,
+    /// The words pictures and videos are shown with.
+    pub(super) words: Words,
 }
 
 #[derive(Default)]
@@ -34,9 +36,6 @@ enum Mode {
     Tag(String, Option<char>),
     Comment,
 }
-
-/// How a video shows.
-const VIDEO: &str = "[视频]";
 
 /// Elements that start a new line of text.
 const BLOCK_TAGS: &[&str] = &[
@@ -179,16 +178,22 @@ impl HtmlText {
             "script" | "style" if !closing => self.raw = Some(name),
             "br" => push_break(out),
             "img" if !closing => {
-                let label = picture_label(&attribute(tag, "alt").unwrap_or_default());
+                let label = self
+                    .words
+                    .picture(&attribute(tag, "alt").unwrap_or_default());
                 out.push_str(&label);
                 self.address(out, attribute(tag, "src"), Some(&label));
             }
             "video" if !closing => {
-                out.push_str(VIDEO);
-                self.address(out, attribute(tag, "src"), Some(VIDEO));
+                let label = self.words.video();
+                out.push_str(label);
+                self.address(out, attribute(tag, "src"), Some(label));
             }
             // A video's sources, when it names them inside rather than in `src`.
-            "source" if !closing => self.address(out, attribute(tag, "src"), Some(VIDEO)),
+            "source" if !closing => {
+                let label = self.words.video();
+                self.address(out, attribute(tag, "src"), Some(label));
+            }
             "a" if !closing => {
                 let href = attribute(tag, "href");
                 if href.is_some() {
@@ -206,16 +211,75 @@ impl HtmlText {
     }
 }
 
-/// How a picture shows: `[图片: alt]`, or `[图片]` when its text says no more than that.
-pub(super) fn picture_label(alt: &str) -> String {
-    let alt = alt.trim();
-    let says_nothing = ["", "图片", "图像", "image", "img", "picture", "photo"]
-        .iter()
-        .any(|w| alt.eq_ignore_ascii_case(w));
-    if says_nothing {
-        "[图片]".to_string()
-    } else {
-        format!("[图片: {alt}]")
+/// The words a story's pictures and videos are shown with: Chinese (`[图片: 架构图]`,
+/// `[视频]`), or English in a story written in English (`[Image: diagram]`, `[Video]`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) enum Words {
+    #[default]
+    Chinese,
+    English,
+}
+
+/// The fewest Latin letters that make a story English.
+const ENGLISH_LEAST: usize = 40;
+
+impl Words {
+    /// English for text of Latin letters with at most a name or two in Chinese in it: a
+    /// Chinese story names many things in English (`Anthropic 发布 Claude Opus`), one CJK
+    /// character for about as many words as five letters make. Web addresses are no words.
+    pub(super) fn of(text: &str) -> Words {
+        let (mut cjk, mut latin) = (0, 0);
+        let mut count = |s: &str| {
+            for c in s.chars() {
+                if c.is_ascii_alphabetic() {
+                    latin += 1;
+                } else if super::chars::is_cjk(c) {
+                    cjk += 1;
+                }
+            }
+        };
+        let mut rest = text;
+        while let Some(at) = rest.find("://") {
+            count(&rest[..at]);
+            let address = &rest[at..];
+            let end = address
+                .find(|c: char| {
+                    c.is_whitespace()
+                        || matches!(c, ')' | ']' | '>' | '"' | '\'')
+                        || super::chars::is_cjk(c)
+                })
+                .unwrap_or(address.len());
+            rest = &address[end..];
+        }
+        count(rest);
+        // A sentence of English at least: a story of a picture alone is the app's.
+        match cjk * 20 < latin && latin >= ENGLISH_LEAST {
+            true => Words::English,
+            false => Words::Chinese,
+        }
+    }
+
+    /// How a picture shows: `[图片: alt]`, or `[图片]` when its text says no more than that.
+    pub(super) fn picture(self, alt: &str) -> String {
+        let alt = alt.trim();
+        let says_nothing = ["", "图片", "图像", "image", "img", "picture", "photo"]
+            .iter()
+            .any(|w| alt.eq_ignore_ascii_case(w));
+        let word = match self {
+            Words::Chinese => "图片",
+            Words::English => "Image",
+        };
+        match says_nothing {
+            true => format!("[{word}]"),
+            false => format!("[{word}: {alt}]"),
+        }
+    }
+
+    pub(super) fn video(self) -> &'static str {
+        match self {
+            Words::Chinese => "[视频]",
+            Words::English => "[Video]",
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use super::TextOptions;
 use super::chars::{is_cjk, is_punctuation};
 use super::emphasis::fix_cjk_flanking;
-use super::html::{ADDRESS, ANCHOR, HtmlText, picture_label};
+use super::html::{ADDRESS, ANCHOR, HtmlText, Words};
 use super::sanitize::sanitize;
 use super::table::Table;
 use super::theme;
@@ -74,6 +74,7 @@ pub fn render_story(md: &str, own: Option<&str>, width: usize, opts: TextOptions
         .collect();
     let mut renderer = Renderer::new(width, opts, numberings(&prepared, &events));
     renderer.own_link = own.map(str::to_string);
+    renderer.html.words = Words::of(&prepared);
     for (event, _) in events {
         renderer.event(event);
     }
@@ -406,7 +407,7 @@ impl Renderer {
             }
             TagEnd::Image => {
                 let alt = self.image_alt.take().unwrap_or_default();
-                let label = picture_label(&alt);
+                let label = self.html.words.picture(&alt);
                 self.push(&label, theme::IMAGE);
                 // Its address is listed with the links, to open or copy, when it is a web one.
                 let target = self.link_targets.pop().unwrap_or_default();
