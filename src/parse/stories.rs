@@ -795,7 +795,7 @@ const MAX_OUTLET_CHARS: usize = 40;
 /// link, or with a bold headline (and have a link, as `bullets` asks), are short stories.
 /// Other bullets are prose of the section. A numbered bold line (`**1. 标题**`) is a story
 /// too, up to the next one.
-fn list_stories(lines: &[&str], category: Option<String>, bullets: Bullets) -> Vec<Item> {
+fn list_stories(lines: &[&str], mut category: Option<String>, bullets: Bullets) -> Vec<Item> {
     let mut items = Vec::new();
     // Stories from bullets that may be fields (see [`Key::Either`]).
     let mut maybe_fields = 0;
@@ -815,12 +815,18 @@ fn list_stories(lines: &[&str], category: Option<String>, bullets: Bullets) -> V
             continue;
         }
         let Some(marker) = list_marker(lines[i]).filter(|m| m.indent <= 3) else {
-            // `**[开源]** [标题](url) - 简介` as a paragraph of its own is a story too.
+            if let Some(label) = bold_label(lines, i) {
+                category = Some(label);
+                i += 1;
+                continue;
+            }
+            // `**[开源]** [标题](url) - 简介` as a paragraph of its own is a story too, its tag
+            // its category.
             let line = lines[i].trim_start();
             if lines[i].len() - line.len() <= 3
-                && let Some(link) = after_tag(line)
+                && let Some((tag, link)) = tagged(line)
             {
-                let item = link_led_story(link, line, std::iter::empty(), category.clone());
+                let item = link_led_story(link, line, std::iter::empty(), Some(tag.into()));
                 if !item.title.is_empty() {
                     items.push(item);
                 }
@@ -829,7 +835,10 @@ fn list_stories(lines: &[&str], category: Option<String>, bullets: Bullets) -> V
             continue;
         };
         let end = item_end(lines, i, marker.indent);
-        let link = after_tag(marker.content).unwrap_or(marker.content);
+        let (tag, link) = match tagged(marker.content) {
+            Some((tag, link)) => (Some(tag), link),
+            None => (None, marker.content),
+        };
         let link_led = link.starts_with('[');
         let bold = !marker.ordered && marker.content.starts_with("**");
         let key = if bold {
@@ -844,7 +853,8 @@ fn list_stories(lines: &[&str], category: Option<String>, bullets: Bullets) -> V
         if marker.ordered || link_led || headline_led {
             let rest = lines[i + 1..end].iter().map(|l| dedent(l, marker.indent));
             let mut item = if link_led {
-                link_led_story(link, marker.content, rest, category.clone())
+                let category = tag.map(str::to_string).or_else(|| category.clone());
+                link_led_story(link, marker.content, rest, category)
             } else {
                 list_item_story(marker.content, rest, category.clone())
             };
@@ -867,6 +877,32 @@ fn list_stories(lines: &[&str], category: Option<String>, bullets: Bullets) -> V
         items.clear();
     }
     items
+}
+
+/// The longest bold line read as the name of the stories under it.
+const MAX_LABEL_CHARS: usize = 30;
+
+/// A line alone in bold over a list (`**AI产品与功能更新**`, then `1. …`): a section without
+/// a heading, whose name is the category of the stories after it.
+fn bold_label(lines: &[&str], i: usize) -> Option<String> {
+    let line = lines[i].trim_end();
+    if line.len() - line.trim_start().len() > 3 {
+        return None;
+    }
+    let inner = line.trim_start().strip_prefix("**")?;
+    let inner = inner.trim_end_matches([':', '：']).strip_suffix("**")?;
+    let inner = inner.trim_end_matches([':', '：']);
+    if inner.contains("**") || inner.contains("](") || inner.chars().count() > MAX_LABEL_CHARS {
+        return None;
+    }
+    let next = lines[i + 1..].iter().find(|l| !l.trim().is_empty())?;
+    list_marker(next).filter(|m| m.indent <= 3)?;
+    // `**[开源]**` is named as its tag is.
+    let inner = match inner.strip_prefix('[').and_then(|i| i.strip_suffix(']')) {
+        Some(tag) => tag,
+        None => inner,
+    };
+    Some(plain(inner)).filter(|label| !label.is_empty())
 }
 
 /// A story led by its link: `link` is its first line from the link on (`[title](url) —
@@ -892,12 +928,13 @@ fn link_led_story<'a>(
     item
 }
 
-/// `**[开源]** [title](url) …` → `[title](url) …`: a bold bracketed tag before a link.
-fn after_tag(text: &str) -> Option<&str> {
+/// `**[开源]** [title](url) …` → `开源` and `[title](url) …`: a bold bracketed tag before a
+/// link, the story's category.
+fn tagged(text: &str) -> Option<(&str, &str)> {
     let rest = text.strip_prefix("**[")?;
     let end = rest.find("]**").filter(|&end| end <= MAX_TAG_BYTES)?;
     let link = rest[end + "]**".len()..].trim_start();
-    link.starts_with('[').then_some(link)
+    link.starts_with('[').then_some((rest[..end].trim(), link))
 }
 
 /// The longest tag read before a link: a word or two (`开源`, `Open Source`).
@@ -1126,7 +1163,7 @@ mod tests {
     }
 
     /// `**[tag]** [title](url) - what it is`, as a bullet or a paragraph of its own: the
-    /// link's text is the title, the tag stays in the text.
+    /// link's text is the title, the tag its category, and stays in the text.
     #[test]
     fn a_link_after_a_bold_tag_is_a_story_in_a_bullet_or_a_paragraph() {
         let doc = Doc::new(
@@ -1141,15 +1178,11 @@ mod tests {
             [
                 (
                     "Pickle 1 AI 眼镜发布",
-                    Some("值得关注"),
+                    Some("产品"),
                     Some("https://a.example/1")
                 ),
-                (
-                    "元象开源大模型",
-                    Some("值得关注"),
-                    Some("https://a.example/2")
-                ),
-                ("SpotiFLAC", Some("值得关注"), Some("https://a.example/3")),
+                ("元象开源大模型", Some("开源"), Some("https://a.example/2")),
+                ("SpotiFLAC", Some("工具"), Some("https://a.example/3")),
             ]
         );
         assert!(
@@ -1292,8 +1325,16 @@ mod tests {
         assert_eq!(
             labelled(&find(&doc)),
             [
-                ("Epic 喜加一", Some("分类速览"), Some("https://e.example/1")),
-                ("考研加油", Some("分类速览"), Some("https://e.example/2")),
+                (
+                    "Epic 喜加一",
+                    Some("👾 游戏与社区"),
+                    Some("https://e.example/1")
+                ),
+                (
+                    "考研加油",
+                    Some("👾 游戏与社区"),
+                    Some("https://e.example/2")
+                ),
             ]
         );
         let doc = Doc::new(
@@ -1556,6 +1597,42 @@ mod tests {
         // Told again in one section only: both copies stay.
         let one_section = sections.replace("## **研究**\n\n", "");
         assert_eq!(titles(&format!("{list}{one_section}")).len(), 7);
+    }
+
+    /// A line alone in bold over a list names the stories under it, as a heading would
+    /// (tester H: `**AI产品与功能更新**` over its numbered stories, all left without one; the
+    /// bold groups under `## 分类速览` all filed under it); a bold tag before a story's link
+    /// is its category (`**[商业]** [标题](url)`). A bold line over prose names nothing.
+    #[test]
+    fn a_bold_line_over_a_list_and_a_bold_tag_name_their_stories() {
+        let f = find(&Doc::new(
+            "# 日报 2025/6/19\n\n**AI产品与功能更新**\n1.  甲公司发布了新模型。\n2.  乙公司上线了新功能。\n\n**开源TOP项目：**\n1.  **丙**是一个开源项目。\n",
+        ));
+        let categories: Vec<Option<&str>> = f.items.iter().map(|i| i.category.as_deref()).collect();
+        assert_eq!(
+            categories,
+            [
+                Some("AI产品与功能更新"),
+                Some("AI产品与功能更新"),
+                Some("开源TOP项目")
+            ]
+        );
+        let f = find(&Doc::new(
+            "## 今日\n\n1. 甲公司发布了新模型。\n\n## 📂 分类速览\n\n**✨ 产品与工具**\n*   **[甲公司新品](https://a.example/1)**：介绍。\n\n**[商业]**\n- [乙](https://a.example/2) - 介绍\n\n## 📌 值得关注\n\n**[开源]** [丙](https://a.example/3) - 介绍\n\n**重点提示**\n今天没有别的了。\n\n**[政策]** [丁](https://a.example/4) - 介绍\n",
+        ));
+        assert_eq!(
+            labelled(&f)[1..],
+            [
+                (
+                    "甲公司新品",
+                    Some("✨ 产品与工具"),
+                    Some("https://a.example/1")
+                ),
+                ("乙", Some("商业"), Some("https://a.example/2")),
+                ("丙", Some("开源"), Some("https://a.example/3")),
+                ("丁", Some("政策"), Some("https://a.example/4")),
+            ]
+        );
     }
 
     /// A file's only `#` is its title, undated or not: no category of its stories. Several
