@@ -406,6 +406,21 @@ fn after_bold_lead_raw(md: &str) -> Option<&str> {
     Some(rest[end + 2..].trim_start())
 }
 
+/// The text after a bold headline and its colon (`**Headline**: text` → `text`), when the
+/// headline is the story's title (see [`derive_title`]): shown above the text, not again at
+/// its start. A headline with a link in it stays: the link may be the story's.
+pub fn after_headline(md: &str) -> Option<&str> {
+    let rest = after_bold_lead_raw(md)?.strip_prefix([':', '：'])?;
+    if md[..md.len() - rest.len()].contains("](") {
+        return None;
+    }
+    let title = derive_title(md);
+    bold_lead(md)
+        .is_some_and(|lead| lead == title)
+        .then(|| rest.trim_start())
+        .filter(|rest| !rest.is_empty())
+}
+
 /// A title for a story that has none: its bold lead, else the first clause of its text.
 pub fn derive_title(md: &str) -> String {
     bold_lead(md)

@@ -5,7 +5,8 @@
 
 use super::doc::{Doc, fence, lines, list_marker, meta_field, trim_blank_lines};
 use super::inline::{
-    bold_lead, derive_title, first_link, is_link_alone, leading_link, plain, plain_of_link,
+    after_headline, bold_lead, derive_title, first_link, is_link_alone, leading_link, plain,
+    plain_of_link,
 };
 use crate::model::Item;
 use aho_corasick::AhoCorasick;
@@ -953,6 +954,10 @@ fn list_item_story<'a>(
     if bold_headline(first).is_some() && rest.clone().any(|l| !l.trim().is_empty()) {
         return story_of_lines(title, rest, category);
     }
+    // `**Headline**: text`: the text after the title (tester H: the headline twice).
+    if let Some(text) = after_headline(first) {
+        return story_of_lines(title, std::iter::once(text).chain(rest), category);
+    }
     // A lead is a headline: a paragraph with a ` — ` after a link in it is text, and its
     // tail no outlet (tester F: `…](url) — a "mind gym" for idle souls.` lost the story).
     let lead = |before: &str| {
@@ -1635,6 +1640,36 @@ mod tests {
         );
     }
 
+    /// `1. **Headline**: text`: the headline is the title, above the text, and not again at
+    /// its start (tester H: every such story showed it twice). A bold topic before a colon
+    /// (`**GPT-5**: The release…`) or a bold start of a sentence (`**谷歌发布**，…`) is text.
+    #[test]
+    fn a_bold_headline_before_a_colon_is_the_title_and_not_the_texts_start() {
+        let f = find(&Doc::new(
+            "## News\n\n1. **Ant Digital open-sources Agentar SQL**: At the conference, Ant Digital announced it.\n2. **谷歌升级 Gemini 应用**：新增视频上传与分析功能。\n3. **GPT-5**: The release of the model was delayed by a week.\n4. **谷歌发布新模型**，并开放了接口。\n",
+        ));
+        let shown: Vec<(&str, &str)> = f
+            .items
+            .iter()
+            .map(|i| (i.title.as_str(), i.body.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (
+                    "Ant Digital open-sources Agentar SQL",
+                    "At the conference, Ant Digital announced it."
+                ),
+                ("谷歌升级 Gemini 应用", "新增视频上传与分析功能。"),
+                (
+                    "GPT-5: The release of the model was delayed by a week",
+                    "**GPT-5**: The release of the model was delayed by a week."
+                ),
+                ("谷歌发布新模型", "**谷歌发布新模型**，并开放了接口。"),
+            ]
+        );
+    }
+
     /// A file's only `#` is its title, undated or not: no category of its stories. Several
     /// `#` headings are sections.
     #[test]
@@ -1690,8 +1725,8 @@ mod tests {
     }
 
     /// `1. **标题🔥**` over its text: the headline is the title, and the text starts under it
-    /// (the article showed the title twice, glued to the text); a bold headline with no text
-    /// under it is still the story's text.
+    /// (the article showed the title twice, glued to the text), as after a bold headline and
+    /// its colon; a bold headline with no text under it is still the story's text.
     #[test]
     fn a_bold_headline_alone_on_a_numbered_items_first_line_is_no_part_of_its_text() {
         let f = find(&Doc::new(
@@ -1710,7 +1745,7 @@ mod tests {
             )
         );
         assert_eq!(got[1], ("只有标题的一条", "**只有标题的一条**"));
-        assert_eq!(got[2].1, "**标签**：正文三。");
+        assert_eq!(got[2], ("标签", "正文三。"));
     }
 
     #[test]
