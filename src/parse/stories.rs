@@ -1046,6 +1046,13 @@ mod tests {
     use super::*;
 
     /// Each story's (title, category, link).
+    fn titles_and_texts(f: &Found) -> Vec<(&str, &str)> {
+        f.items
+            .iter()
+            .map(|i| (i.title.as_str(), i.body.as_str()))
+            .collect()
+    }
+
     fn labelled(f: &Found) -> Vec<(&str, Option<&str>, Option<&str>)> {
         f.items
             .iter()
@@ -1648,13 +1655,8 @@ mod tests {
         let f = find(&Doc::new(
             "## News\n\n1. **Ant Digital open-sources Agentar SQL**: At the conference, Ant Digital announced it.\n2. **谷歌升级 Gemini 应用**：新增视频上传与分析功能。\n3. **GPT-5**: The release of the model was delayed by a week.\n4. **谷歌发布新模型**，并开放了接口。\n",
         ));
-        let shown: Vec<(&str, &str)> = f
-            .items
-            .iter()
-            .map(|i| (i.title.as_str(), i.body.as_str()))
-            .collect();
         assert_eq!(
-            shown,
+            titles_and_texts(&f),
             [
                 (
                     "Ant Digital open-sources Agentar SQL",
@@ -1732,11 +1734,7 @@ mod tests {
         let f = find(&Doc::new(
             "## 今日要闻\n\n1. **快手主体库：一张图解锁多角度角色🔥**  \n快手发布 **主体库** 功能。\n\n2. **只有标题的一条**\n\n3. **标签**：正文三。\n",
         ));
-        let got: Vec<(&str, &str)> = f
-            .items
-            .iter()
-            .map(|i| (i.title.as_str(), i.body.as_str()))
-            .collect();
+        let got = titles_and_texts(&f);
         assert_eq!(
             got[0],
             (
