@@ -188,7 +188,8 @@ fn items_filters_by_date_category_and_source() {
 fn a_long_table_is_written_whole_and_in_order() {
     let mut day = String::from("# 日报 2026-03-01\n\n");
     for n in 1..=20_000 {
-        day += &format!("{n}. 示例公司第{n}号新闻，面向开发者开放了新的模型与工具。\n");
+        day +=
+            &format!("{n}. 示例公司今天发布了第{n}号重要新闻，面向开发者开放了新的模型与工具。\n");
     }
     let (_dir, store) = store_of("2026-03-01.md", &day);
     let out = ribao(&["items", "--store", &store]);
@@ -206,7 +207,7 @@ fn a_long_table_is_written_whole_and_in_order() {
     assert_eq!(rows.len(), 20_000);
     for (n, row) in rows.iter().enumerate() {
         assert!(
-            row.ends_with(&format!("  示例公司第{}号新闻", n + 1)),
+            row.ends_with(&format!("  示例公司今天发布了第{}号重要新闻", n + 1)),
             "row {n}: {row}"
         );
     }
@@ -822,7 +823,7 @@ fn control_characters_in_names_and_links_never_reach_the_terminal() {
     std::fs::create_dir(&folder).unwrap();
     std::fs::write(
         folder.join("notes.md"),
-        "## 要闻\n\n1. 示例公司发布新模型，性能提升。[原文](https://a.example/&#27;]0;pwned&#7;)\n",
+        "## 要闻\n\n1. 示例公司今天发布了新一代的大模型，性能提升。[原文](https://a.example/&#27;]0;pwned&#7;)\n",
     )
     .unwrap();
     // A file that cannot be read as text, named to set the terminal's title.
@@ -859,7 +860,7 @@ fn control_characters_in_names_and_links_never_reach_the_terminal() {
         }
     }
     let items = json(&ribao(&["--store", &store, "items", "--json"]));
-    assert_eq!(items[0]["title"], "示例公司发布新模型");
+    assert_eq!(items[0]["title"], "示例公司今天发布了新一代的大模型");
     assert_eq!(
         items[0]["url"],
         serde_json::Value::Null,

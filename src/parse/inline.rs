@@ -7,6 +7,9 @@ use std::borrow::Cow;
 const MAX_TITLE_CHARS: usize = 80;
 /// A first clause shorter than this is not a headline (`据报道，`), so the next clause joins it.
 const MIN_CLAUSE_CHARS: usize = 6;
+/// A Chinese clause before a comma or colon this short is a hook or a scene
+/// (`你有没有想过，`, `图像编辑界风云再起，`), not yet the news: the next clause joins it.
+const MIN_PAUSE_CLAUSE_CHARS: usize = 12;
 /// Nor is a clause of Latin text shorter than this many words.
 const MIN_CLAUSE_WORDS: usize = 4;
 /// In Latin text a comma ends the first clause only after this many words: before, it sets
@@ -461,7 +464,9 @@ pub fn first_clause(text: &str) -> String {
             MIN_CLAUSE_WORDS
         };
         let pause = matches!(c, '，' | '：' | ',' | ':');
-        let leads_in = cjk && pause && is_lead_in(text[clause_start..i].trim());
+        let leads_in = cjk
+            && pause
+            && (count <= MIN_PAUSE_CLAUSE_CHARS || is_lead_in(text[clause_start..i].trim()));
         if ends && count > MIN_CLAUSE_CHARS && (cjk || words >= min_words) && !leads_in {
             // A question or an exclamation keeps its mark, when the clause is not cut:
             // `免费午餐要结束了` said the opposite of `免费午餐要结束了？` (tester F).
@@ -747,6 +752,20 @@ mod tests {
         assert_eq!(
             first_clause("免费午餐要结束了？ChatGPT可能很快就要加广告。"),
             "免费午餐要结束了？"
+        );
+        // A short Chinese clause before a comma is a hook or a scene, not yet the news
+        // (tester H: `你有没有想过`, `图像编辑界风云再起` for titles).
+        assert_eq!(
+            first_clause("你有没有想过，未来的AI可能会比你自己更了解你？后文。"),
+            "你有没有想过，未来的AI可能会比你自己更了解你？"
+        );
+        assert_eq!(
+            first_clause("图像编辑界风云再起，nano-banana 横空出世。后文。"),
+            "图像编辑界风云再起，nano-banana 横空出世"
+        );
+        assert_eq!(
+            first_clause("阿里云发布新一代通义千问大模型，性能提升。"),
+            "阿里云发布新一代通义千问大模型"
         );
         assert_eq!(
             first_clause("Research teams from six top universities released a model, and more."),

@@ -1473,19 +1473,19 @@ mod tests {
     #[test]
     fn unicode_whitespace_indents_do_not_panic() {
         let f = find(&Doc::new(
-            "## 新闻\n1.  示例公司发布第一条新闻，内容。\n\u{85}\u{3000}续行\n \u{85}- 嵌套\n",
+            "## 新闻\n1.  示例公司今天发布了第一条重要新闻，内容。\n\u{85}\u{3000}续行\n \u{85}- 嵌套\n",
         ));
-        assert_eq!(f.items[0].title, "示例公司发布第一条新闻");
+        assert_eq!(f.items[0].title, "示例公司今天发布了第一条重要新闻");
         assert!(f.items[0].body.contains("续行"));
     }
 
     #[test]
     fn skipped_sections_give_no_items_and_empty_docs_fall_back() {
         let f = find(&Doc::new(
-            "## 收听语音版\n1. [播客](https://p.example)\n## 产品更新\n1.  小米宣布延长公测，价格下调。\n",
+            "## 收听语音版\n1. [播客](https://p.example)\n## 产品更新\n1.  小米宣布将公测延长至明年三月底，价格下调。\n",
         ));
         assert_eq!(f.items.len(), 1);
-        assert_eq!(f.items[0].title, "小米宣布延长公测");
+        assert_eq!(f.items[0].title, "小米宣布将公测延长至明年三月底");
         assert_eq!(f.items[0].category.as_deref(), Some("产品更新"));
         // An audio edition and a sponsor's section are no news: counted as sections with
         // text, they made the sections the stories (tester AH).
