@@ -410,14 +410,13 @@ fn after_bold_lead_raw(md: &str) -> Option<&str> {
 }
 
 /// The text after a bold headline and its colon (`**Headline**: text` → `text`), when the
-/// headline is the story's title (see [`derive_title`]): shown above the text, not again at
-/// its start. A headline with a link in it stays: the link may be the story's.
-pub fn after_headline(md: &str) -> Option<&str> {
+/// headline is the story's `title` (its [`derive_title`]): shown above the text, not again
+/// at its start. A headline with a link in it stays: the link may be the story's.
+pub fn after_headline<'a>(md: &'a str, title: &str) -> Option<&'a str> {
     let rest = after_bold_lead_raw(md)?.strip_prefix([':', '：'])?;
     if md[..md.len() - rest.len()].contains("](") {
         return None;
     }
-    let title = derive_title(md);
     bold_lead(md)
         .is_some_and(|lead| lead == title)
         .then(|| rest.trim_start())

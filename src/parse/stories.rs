@@ -955,7 +955,7 @@ fn list_item_story<'a>(
         return story_of_lines(title, rest, category);
     }
     // `**Headline**: text`: the text after the title (tester H: the headline twice).
-    if let Some(text) = after_headline(first) {
+    if let Some(text) = after_headline(first, &title) {
         return story_of_lines(title, std::iter::once(text).chain(rest), category);
     }
     // A lead is a headline: a paragraph with a ` — ` after a link in it is text, and its
