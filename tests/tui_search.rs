@@ -1125,3 +1125,39 @@ fn a_cut_source_keeps_its_language() {
         );
     }
 }
+
+/// At 40 columns a result's row is its date and title, its source giving way, and the
+/// results pane's title keeps its count whole (tester G: seven characters of title beside
+/// `AI每日…`, and `376 resul…`); wide, the source is there.
+#[test]
+fn a_narrow_result_row_gives_its_room_to_the_title() {
+    let mut h = archive_search("推理", 30);
+    let n = h.app.search_view().unwrap().hits.len();
+    let (_, item) = h.app.item_at(h.app.search_view().unwrap().hits[0]);
+    let title = item.title.to_string();
+    let source = h
+        .app
+        .item_at(h.app.search_view().unwrap().hits[0])
+        .0
+        .source
+        .clone();
+    h.keys("<Enter>");
+    let row = |h: &mut Harness| {
+        h.rows()
+            .into_iter()
+            .find(|r| r.contains('›'))
+            .expect("the selected result")
+    };
+    assert!(row(&mut h).contains(&source), "{}", row(&mut h));
+    h.resize(40, 16);
+    let narrow = row(&mut h);
+    assert!(!narrow.contains(&source), "{narrow}");
+    let shown: String = title.chars().take(9).collect();
+    assert!(narrow.contains(&shown), "{narrow}");
+    h.resize(34, 16);
+    assert!(
+        h.rows()[1].contains(&format!("结果 · 全部存档 · {n} results ")),
+        "{:#?}",
+        h.rows()
+    );
+}

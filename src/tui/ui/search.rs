@@ -228,6 +228,9 @@ fn shift(ranges: &[Range<usize>], s: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// The fewest columns a result's title and source share, before the source gives way.
+const SOURCE_LEAST_ROOM: usize = 26;
+
 /// The title row: `› 2026-01-24 ★✓ title …   source`, the terms marked in the title.
 fn title_line(
     app: &App,
@@ -264,10 +267,15 @@ fn title_line(
     let source = super::clean(&digest.source);
     let room = width.saturating_sub(prefix_w);
     // A copy in another language keeps its `(EN)`, cut in the middle; another name is cut
-    // at its end, as titles are (`AI行…递` read as two names; tester A).
-    let source = match source.ends_with(')') && source.contains(" (") {
-        true => cut_middle(&source, room / 3, opts),
-        false => text::truncate(&source, room / 3, opts).into_owned(),
+    // at its end, as titles are (`AI行…递` read as two names; tester A). Short of room,
+    // the source gives way to the title, which says what the story is (tester G: seven
+    // characters of title beside `AI每日…` at 40 columns).
+    let source = if room < SOURCE_LEAST_ROOM {
+        String::new()
+    } else if source.ends_with(')') && source.contains(" (") {
+        cut_middle(&source, room / 3, opts)
+    } else {
+        text::truncate(&source, room / 3, opts).into_owned()
     };
     let source_w = text::str_width(&source, opts);
     let title_room = room.saturating_sub(source_w + usize::from(source_w > 0));
@@ -285,12 +293,20 @@ fn draw_results(buf: &mut Buffer, area: Rect, app: &mut App) {
         return;
     };
     let focused = view.focus == SearchFocus::Results;
-    let title = format!(
-        "结果 Results · {} · {}",
-        app.label_of(view.scope),
-        count(app, view)
-    );
-    let inner = draw_block(buf, area, pane_block(&title, focused, area.width, opts));
+    let (scope, count) = (app.label_of(view.scope), count(app, view));
+    // Narrow, the English word and then the scope (the status bar names it) give way before
+    // the count is cut (tester G: `376 resul…` at 40 columns).
+    let room = usize::from(area.width).saturating_sub(4);
+    let titles = [
+        format!("结果 Results · {scope} · {count}"),
+        format!("结果 · {scope} · {count}"),
+        format!("结果 · {count}"),
+    ];
+    let title = titles
+        .iter()
+        .find(|t| text::str_width(t, opts) <= room)
+        .unwrap_or(&titles[2]);
+    let inner = draw_block(buf, area, pane_block(title, focused, area.width, opts));
     let width = usize::from(inner.width);
     if inner.height == 0 || width == 0 {
         return;
