@@ -718,3 +718,30 @@ fn a_hand_edited_bookmark_prints_without_control_characters() {
     assert_eq!(untitled.len(), 2, "{text}");
     assert!(untitled[0].starts_with("a3  2026-02-28  周报"), "{text}");
 }
+
+/// `bookmark add` kept waiting by another program's lock says so after a second, naming the
+/// lock, rather than sit silent (tester G: 11 s with no output, then an error), and saves
+/// once the lock is let go.
+#[test]
+fn a_bookmark_kept_waiting_by_a_lock_says_so_and_then_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = store_with_items(dir.path(), 1);
+    let state = dir.path().join("state.json");
+    let held = std::fs::File::create(dir.path().join("state.json.lock")).unwrap();
+    held.lock().unwrap();
+    let letting_go = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(2500));
+        held.unlock().unwrap();
+    });
+    let added = ribao_with(dir.path(), &state, &["bookmark", "add", &ids[0]]);
+    letting_go.join().unwrap();
+    let said = String::from_utf8_lossy(&added.stderr);
+    assert!(added.status.success(), "{said}");
+    assert!(
+        said.contains("waiting for") && said.contains("state.json.lock"),
+        "{said}"
+    );
+    assert_eq!(said.matches("waiting for").count(), 1, "{said}");
+    let listed = ribao_with(dir.path(), &state, &["bookmarks", "--json"]);
+    assert_eq!(json(&listed).as_array().unwrap().len(), 1);
+}

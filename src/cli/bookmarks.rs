@@ -16,6 +16,12 @@ pub enum Format {
 fn open(path: &Path) -> anyhow::Result<(StateFile, crate::state::State)> {
     let (file, loaded) = StateFile::open(path)?;
     tell(loaded.notices);
+    let file = file.telling_waits(|lock| {
+        warn(format_args!(
+            "waiting for {}, which another program holds (at most 10 s)",
+            lock.display()
+        ))
+    });
     Ok((file, loaded.state))
 }
 

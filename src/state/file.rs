@@ -26,7 +26,13 @@ pub struct StateFile {
     path: PathBuf,
     /// How long a save waits for another process's lock before it gives up.
     patience: Duration,
+    /// Told the lock file's path once a save has waited [`WAIT_NOTICE`] for it.
+    on_wait: Option<fn(&Path)>,
 }
+
+/// How long a save waits on another program's lock before it says so (see
+/// [`StateFile::telling_waits`]).
+const WAIT_NOTICE: Duration = Duration::from_secs(1);
 
 /// A save takes milliseconds: a lock held this long is held by something stuck, and a
 /// script's `ribao bookmark` should fail rather than hang.
@@ -57,6 +63,7 @@ impl StateFile {
         let file = StateFile {
             path: resolve_symlink(path.into()),
             patience: PATIENCE,
+            on_wait: None,
         };
         file.ensure_regular()?;
         // Taken before the read: a save in between only makes a look for changes read again.
@@ -101,6 +108,15 @@ impl StateFile {
     /// as keys are pressed, and tries again later).
     pub fn with_patience(self, patience: Duration) -> StateFile {
         StateFile { patience, ..self }
+    }
+
+    /// The same file, `tell` given the lock file's path when a save has waited a second for
+    /// another program's lock: a command should not sit silent for its whole patience.
+    pub fn telling_waits(self, tell: fn(&Path)) -> StateFile {
+        StateFile {
+            on_wait: Some(tell),
+            ..self
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -301,6 +317,7 @@ impl StateFile {
             .write(true)
             .open(self.lock_path())?;
         let started = Instant::now();
+        let mut told = self.on_wait.is_none();
         loop {
             match file.try_lock() {
                 Ok(()) => return Ok(file),
@@ -311,7 +328,15 @@ impl StateFile {
                         self.patience.as_secs_f32()
                     )));
                 }
-                Err(TryLockError::WouldBlock) => std::thread::sleep(Duration::from_millis(5)),
+                Err(TryLockError::WouldBlock) => {
+                    if !told && started.elapsed() >= WAIT_NOTICE {
+                        told = true;
+                        if let Some(tell) = self.on_wait {
+                            tell(&self.lock_path());
+                        }
+                    }
+                    std::thread::sleep(Duration::from_millis(5));
+                }
             }
         }
     }
