@@ -16,10 +16,11 @@ pub enum Format {
 fn open(path: &Path) -> anyhow::Result<(StateFile, crate::state::State)> {
     let (file, loaded) = StateFile::open(path)?;
     tell(loaded.notices);
-    let file = file.telling_waits(|lock| {
+    let file = file.telling_waits(|lock, patience| {
         warn(format_args!(
-            "waiting for {}, which another program holds (at most 10 s)",
-            lock.display()
+            "waiting for {}, which another program holds (at most {} s)",
+            lock.display(),
+            patience.as_secs()
         ))
     });
     Ok((file, loaded.state))

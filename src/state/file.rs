@@ -26,8 +26,9 @@ pub struct StateFile {
     path: PathBuf,
     /// How long a save waits for another process's lock before it gives up.
     patience: Duration,
-    /// Told the lock file's path once a save has waited [`WAIT_NOTICE`] for it.
-    on_wait: Option<fn(&Path)>,
+    /// Told the lock file's path, and how long a save waits for it in all, once a save has
+    /// waited [`WAIT_NOTICE`] for it.
+    on_wait: Option<fn(&Path, Duration)>,
 }
 
 /// How long a save waits on another program's lock before it says so (see
@@ -110,9 +111,10 @@ impl StateFile {
         StateFile { patience, ..self }
     }
 
-    /// The same file, `tell` given the lock file's path when a save has waited a second for
-    /// another program's lock: a command should not sit silent for its whole patience.
-    pub fn telling_waits(self, tell: fn(&Path)) -> StateFile {
+    /// The same file, `tell` given the lock file's path and the patience when a save has
+    /// waited a second for another program's lock: a command should not sit silent for its
+    /// whole patience.
+    pub fn telling_waits(self, tell: fn(&Path, Duration)) -> StateFile {
         StateFile {
             on_wait: Some(tell),
             ..self
@@ -332,7 +334,7 @@ impl StateFile {
                     if !told && started.elapsed() >= WAIT_NOTICE {
                         told = true;
                         if let Some(tell) = self.on_wait {
-                            tell(&self.lock_path());
+                            tell(&self.lock_path(), self.patience);
                         }
                     }
                     std::thread::sleep(Duration::from_millis(5));
