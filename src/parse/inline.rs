@@ -409,11 +409,15 @@ fn after_bold_lead_raw(md: &str) -> Option<&str> {
     Some(rest[end + 2..].trim_start())
 }
 
-/// The text after a bold headline and its colon (`**Headline**: text` → `text`), when the
-/// headline is the story's `title` (its [`derive_title`]): shown above the text, not again
-/// at its start. A headline with a link in it stays: the link may be the story's.
+/// The text after a bold headline and its colon or hyphen (`**Headline**: text`,
+/// `**Headline** - text` → `text`), when the headline is the story's `title` (its
+/// [`derive_title`]): shown above the text, not again at its start. A headline with a link
+/// in it stays: the link may be the story's. (A dash, ` — `, leads to an outlet.)
 pub fn after_headline<'a>(md: &'a str, title: &str) -> Option<&'a str> {
-    let rest = after_bold_lead_raw(md)?.strip_prefix([':', '：'])?;
+    let after = after_bold_lead_raw(md)?;
+    let rest = after
+        .strip_prefix([':', '：'])
+        .or_else(|| after.strip_prefix("- "))?;
     if md[..md.len() - rest.len()].contains("](") {
         return None;
     }

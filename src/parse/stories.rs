@@ -903,7 +903,8 @@ fn bold_label(lines: &[&str], i: usize) -> Option<String> {
         Some(tag) => tag,
         None => inner,
     };
-    Some(plain(inner)).filter(|label| !label.is_empty())
+    // Named as a heading would be (`✨ 产品与工具` → `产品与工具`).
+    category_of(&plain(inner))
 }
 
 /// A story led by its link: `link` is its first line from the link on (`[title](url) —
@@ -1339,14 +1340,10 @@ mod tests {
             [
                 (
                     "Epic 喜加一",
-                    Some("👾 游戏与社区"),
+                    Some("游戏与社区"),
                     Some("https://e.example/1")
                 ),
-                (
-                    "考研加油",
-                    Some("👾 游戏与社区"),
-                    Some("https://e.example/2")
-                ),
+                ("考研加油", Some("游戏与社区"), Some("https://e.example/2")),
             ]
         );
         let doc = Doc::new(
@@ -1637,7 +1634,7 @@ mod tests {
             [
                 (
                     "甲公司新品",
-                    Some("✨ 产品与工具"),
+                    Some("产品与工具"),
                     Some("https://a.example/1")
                 ),
                 ("乙", Some("商业"), Some("https://a.example/2")),
@@ -1647,13 +1644,13 @@ mod tests {
         );
     }
 
-    /// `1. **Headline**: text`: the headline is the title, above the text, and not again at
-    /// its start (tester H: every such story showed it twice). A bold topic before a colon
+    /// `1. **Headline**: text` or `**Headline** - text`: the headline is the title, above the
+    /// text, and not again at its start (testers H, I: every such story showed it twice). A bold topic before a colon
     /// (`**GPT-5**: The release…`) or a bold start of a sentence (`**谷歌发布**，…`) is text.
     #[test]
     fn a_bold_headline_before_a_colon_is_the_title_and_not_the_texts_start() {
         let f = find(&Doc::new(
-            "## News\n\n1. **Ant Digital open-sources Agentar SQL**: At the conference, Ant Digital announced it.\n2. **谷歌升级 Gemini 应用**：新增视频上传与分析功能。\n3. **GPT-5**: The release of the model was delayed by a week.\n4. **谷歌发布新模型**，并开放了接口。\n",
+            "## News\n\n1. **Ant Digital open-sources Agentar SQL**: At the conference, Ant Digital announced it.\n2. **谷歌升级 Gemini 应用**：新增视频上传与分析功能。\n3. **GPT-5**: The release of the model was delayed by a week.\n4. **谷歌发布新模型**，并开放了接口。\n5. **开源转换工具发布** - 支持上千种格式 - [来源](https://a.example/5)\n",
         ));
         assert_eq!(
             titles_and_texts(&f),
@@ -1668,8 +1665,13 @@ mod tests {
                     "**GPT-5**: The release of the model was delayed by a week."
                 ),
                 ("谷歌发布新模型", "**谷歌发布新模型**，并开放了接口。"),
+                (
+                    "开源转换工具发布",
+                    "支持上千种格式 - [来源](https://a.example/5)"
+                ),
             ]
         );
+        assert_eq!(f.items[4].url.as_deref(), Some("https://a.example/5"));
     }
 
     /// A file's only `#` is its title, undated or not: no category of its stories. Several
