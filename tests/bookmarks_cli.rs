@@ -247,7 +247,11 @@ fn bookmarks_say_where_their_stories_are_now() {
     let text = ribao_with(other.path(), &state, &["bookmarks"]).stdout;
     let text = String::from_utf8_lossy(&text);
     assert!(
-        text.contains("2026-03-01.md is not in this store"),
+        text.contains(&format!(
+            "2026-03-01.md is not in this store: --store its folder to read it; ribao show {} \
+             shows what the bookmark kept of it)",
+            ids[0]
+        )),
         "{text}"
     );
     // `show` says so too, not that the file is gone (tester G, of the reader).

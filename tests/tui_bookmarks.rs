@@ -367,6 +367,22 @@ fn a_bookmark_of_a_file_in_another_store_says_so_not_that_it_is_gone() {
         "{screen}"
     );
     assert!(!screen.contains("file is gone"), "{screen}");
+    // Its file is there: `v` shows it (tester I: it did nothing), and Esc goes back to the
+    // bookmark's copy.
+    assert!(screen.contains("v shows the file"), "{screen}");
+    h.keys("v");
+    let shown = h.app.file_view().expect("the file shown");
+    assert!(shown.text.contains("别处的一篇"), "{}", shown.text);
+    h.keys("<Esc>");
+    assert!(h.app.file_view().is_none());
+    assert!(h.app.bookmarks_view().unwrap().missing.is_some());
+    // Another key says how to go back, rather than nothing.
+    h.keys("r");
+    assert!(
+        h.text().contains("Esc goes back to the bookmarks"),
+        "{}",
+        h.text()
+    );
 }
 
 /// A long link of a gone story's bookmark goes on beside its 🔗 and hangs under itself, as

@@ -122,7 +122,7 @@ pub fn list<'a>(
                     ),
                     Some(Err(Missing::File | Missing::Elsewhere)) => format!(
                         "    (its digest file {} is not in this store: --store its folder to \
-                         read it)\n",
+                         read it; {kept})\n",
                         b.path
                     ),
                     Some(Err(Missing::Story)) => format!(

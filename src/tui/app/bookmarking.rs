@@ -53,14 +53,20 @@ impl App {
 
     pub(super) fn update_bookmarks(&mut self, action: Action) -> Option<Effect> {
         let view = self.bookmarks.as_mut()?;
-        if view.missing.is_some() {
+        if let Some(mark) = &view.missing {
             match action {
                 Action::Back | Action::Open | Action::Quit | Action::Bookmarks => {
                     view.missing = None
                 }
                 Action::OpenLink => return view.missing_link().map(Effect::OpenUrl),
                 Action::CopyLink => return view.missing_link().map(Effect::CopyUrl),
-                _ => {}
+                // Its file may be there, outside the store (tester I: `v` did nothing).
+                Action::ViewFile => {
+                    let path = std::path::PathBuf::from(&mark.path);
+                    let near = super::file_view::marks_of(&mark.title, mark.url.as_deref());
+                    self.show_file_at(&path, &near);
+                }
+                _ => self.notify("Esc goes back to the bookmarks", false),
             }
             return None;
         }

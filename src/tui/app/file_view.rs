@@ -4,6 +4,7 @@
 use super::{App, Effect};
 use crate::tui::action::Action;
 use ratatui::text::Line;
+use std::path::Path;
 
 pub struct FileView {
     /// The file as the store names it (`source/2026/2026-08-19.md`).
@@ -46,12 +47,13 @@ fn front_matter_end(lines: &[&str]) -> usize {
 /// What finds a story in its file: its link, else its title's first words (a title made
 /// from the text, or tidied, is not in the file whole).
 pub(super) fn story_marks(item: &crate::index::ItemView) -> Vec<String> {
-    let title: String = item.title.chars().take(12).collect();
-    item.url
-        .map(str::to_string)
-        .into_iter()
-        .chain([title])
-        .collect()
+    marks_of(item.title, item.url)
+}
+
+/// [`story_marks`] of a title and link.
+pub(super) fn marks_of(title: &str, url: Option<&str>) -> Vec<String> {
+    let title: String = title.chars().take(12).collect();
+    url.map(str::to_string).into_iter().chain([title]).collect()
 }
 
 impl App {
@@ -95,7 +97,24 @@ impl App {
             .unwrap_or(path)
             .display()
             .to_string();
-        match self.library.file_text(d) {
+        let text = self.library.file_text(d);
+        self.show_text(name, text, near)
+    }
+
+    /// Shows the file at `path`, which the store does not list (a bookmark's, in another
+    /// store), as [`App::show_file`] does.
+    pub(super) fn show_file_at(&mut self, path: &Path, near: &[String]) {
+        let text = std::fs::read(path)
+            .map_err(|e| crate::io_error::in_words(&e))
+            .and_then(|bytes| crate::parse::text_of(&bytes).map_err(|e| e.to_string()))
+            .map_err(|why| format!("{}: {why}", path.display()));
+        self.show_text(path.display().to_string(), text, near);
+    }
+
+    /// Shows `text`, a file named `name`, from the first line holding one of `near`; false
+    /// (and the user told why) when the file could not be read.
+    fn show_text(&mut self, name: String, text: Result<String, String>, near: &[String]) -> bool {
+        match text {
             Ok(text) => {
                 let lines: Vec<&str> = text.lines().collect();
                 let marks = near.iter().filter(|s| !s.is_empty());

@@ -218,10 +218,13 @@ fn missing_lines(
         ));
     }
     out.push(Line::default());
-    let keys = if linked {
-        "o opens the link, y copies it, Esc goes back"
-    } else {
-        "Esc goes back"
+    // Its file there (the story gone from it, or in another store): `v` shows it.
+    let file = matches!(why, Missing::Story | Missing::Elsewhere);
+    let keys = match (linked, file) {
+        (true, true) => "o opens the link, y copies it, v shows the file, Esc goes back",
+        (true, false) => "o opens the link, y copies it, Esc goes back",
+        (false, true) => "v shows the file, Esc goes back",
+        (false, false) => "Esc goes back",
     };
     let gone = match why {
         Missing::Sample => {
