@@ -230,6 +230,25 @@ fn latin_words_stay_whole() {
     );
 }
 
+/// A file path written out is not broken at its `/`: a message naming a state file broke
+/// it across its two rows (tester G: `… /tmp/` then `utG/state.json`), which no one can copy
+/// whole. Other slashes break as before.
+#[test]
+fn file_paths_stay_whole() {
+    assert_eq!(
+        wrap_plain("cannot save state to /tmp/utG/state.json: disk full", 30),
+        ["cannot save state", "to /tmp/utG/state.json: disk", "full"]
+    );
+    assert_eq!(
+        wrap_plain("见 ~/notes/ai/today.md。", 22),
+        ["见", "~/notes/ai/today.md。"]
+    );
+    assert_eq!(
+        wrap_plain("and/or either/or", 8),
+        ["and/or", "either/", "or"]
+    );
+}
+
 #[test]
 fn mixed_cjk_and_latin_break_between_scripts() {
     assert_eq!(

@@ -1,10 +1,10 @@
-//! Line breaking of styled text: UAX #14 opportunities, kinsoku, URLs kept whole.
+//! Line breaking of styled text: UAX #14 opportunities, kinsoku, URLs and paths kept whole.
 //!
 //! Break opportunities come from `unicode-linebreak` (UAX #14), restricted to grapheme
 //! boundaries. Two rules are layered on top:
 //!
-//! - URLs are not broken at their internal `/` `.` `?` opportunities (nor at all, longer than
-//!   the line, with [`TextOptions::whole_urls`]);
+//! - URLs and file paths are not broken at their internal `/` `.` `?` opportunities (nor at
+//!   all, longer than the line, with [`TextOptions::whole_urls`]);
 //! - kinsoku: no break before closing punctuation (`，。）」…”` …) or after opening punctuation
 //!   (`（「“` …), looking through spaces. UAX #14 forbids most of these already, but not all
 //!   (e.g. after `“` next to CJK), and the explicit rule is what we promise.
@@ -278,7 +278,9 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
         .filter(|&(_, kind)| kind == BreakOpportunity::Allowed)
         .map(|(i, _)| i)
         .peekable();
-    let urls = url_ranges(text);
+    let mut urls = url_ranges(text);
+    urls.extend(path_ranges(text));
+    urls.sort_unstable();
     let mut url = urls.iter().peekable();
     let mut gs: Vec<Grapheme> = Vec::with_capacity(text.len() / 2);
     // Kinsoku looks through spaces: the last non-space grapheme before this one.
@@ -371,6 +373,33 @@ fn cjk_quote_break(prev: Option<char>, next: Option<char>) -> bool {
         (Some('”' | '’'), Some(n)) => is_cjk(n),
         _ => false,
     }
+}
+
+/// Byte ranges of file paths written out (`/tmp/a/state.json`, `~/notes/x.md`), kept whole
+/// as URLs are: a message naming a file broke it at a `/` across its two rows (tester G),
+/// which no one can copy. A path starts a word, and ends at a space, a CJK character or
+/// trailing sentence punctuation.
+fn path_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut prev = None;
+    for (i, c) in text.char_indices() {
+        let starts_word = prev.is_none_or(|p: char| p.is_whitespace() || matches!(p, '(' | '“'));
+        prev = Some(c);
+        let rest = &text[i..];
+        let after = rest.strip_prefix("~/").or_else(|| rest.strip_prefix('/'));
+        let Some(after) = after.filter(|_| starts_word) else {
+            continue;
+        };
+        if !after.starts_with(|n: char| n.is_alphanumeric() || matches!(n, '.' | '_' | '~')) {
+            continue;
+        }
+        let len = rest
+            .find(|c: char| c.is_whitespace() || is_cjk(c))
+            .unwrap_or(rest.len());
+        let path = rest[..len].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '”', '\'']);
+        ranges.push((i, i + path.len()));
+    }
+    ranges
 }
 
 /// Byte ranges of `http://` and `https://` URLs, without trailing sentence punctuation.
