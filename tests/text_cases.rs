@@ -237,7 +237,7 @@ fn latin_words_stay_whole() {
 fn file_paths_stay_whole() {
     assert_eq!(
         wrap_plain("cannot save state to /tmp/utG/state.json: disk full", 30),
-        ["cannot save state", "to /tmp/utG/state.json: disk", "full"]
+        ["cannot save state to", "/tmp/utG/state.json: disk full"]
     );
     assert_eq!(
         wrap_plain("见 ~/notes/ai/today.md。", 22),

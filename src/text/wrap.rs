@@ -278,8 +278,13 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
         .filter(|&(_, kind)| kind == BreakOpportunity::Allowed)
         .map(|(i, _)| i)
         .peekable();
+    let paths = path_ranges(text);
+    // A line may end before a path (UAX #14 keeps `/` with the word before it, even across
+    // a space: `to /tmp/…` went whole to the next line).
+    let starts: Vec<usize> = paths.iter().map(|&(start, _)| start).collect();
+    let mut path_starts = starts.into_iter().peekable();
     let mut urls = url_ranges(text);
-    urls.extend(path_ranges(text));
+    urls.extend(paths);
     urls.sort_unstable();
     let mut url = urls.iter().peekable();
     let mut gs: Vec<Grapheme> = Vec::with_capacity(text.len() / 2);
@@ -289,7 +294,10 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
     for (start, g) in graphemes(text) {
         while breaks.next_if(|&b| b < start).is_some() {}
         let first = g.chars().next();
-        let uax = breaks.peek() == Some(&start) || cjk_quote_break(prev, first);
+        while path_starts.next_if(|&p| p < start).is_some() {}
+        let path_start =
+            path_starts.peek() == Some(&start) && prev.is_some_and(char::is_whitespace);
+        let uax = breaks.peek() == Some(&start) || cjk_quote_break(prev, first) || path_start;
         prev = g.chars().next_back();
         let first = first.unwrap_or(' ');
         while url.next_if(|&&(_, end)| end <= start).is_some() {}
