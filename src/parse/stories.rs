@@ -705,7 +705,7 @@ fn story_of_lines<'a>(
     for line in lines {
         if before_text && !line.trim().is_empty() {
             before_text = false;
-            item.outlet = newspaper_outlet(line);
+            item.outlet = outlet_sign(line);
         }
         in_code ^= fence(line).is_some();
         match meta_field(line).filter(|_| !in_code) {
@@ -778,13 +778,21 @@ fn url_alone(line: &str) -> Option<String> {
     first_bare_url(bare).filter(|url| url.len() == bare.len())
 }
 
-/// The outlet the first line of a story's text names after a newspaper sign, up to the next
-/// field (`> 📰 **TechCrunch AI**  |  ⭐ **重要性**: 62/100  |  🔗 [原文链接](…)` →
-/// `TechCrunch AI`), as digests made by one generator head each story.
-fn newspaper_outlet(line: &str) -> Option<String> {
+/// The outlet the first line of a story's text names, as digests made by one generator head
+/// each story: after a newspaper sign, up to the next field (`> 📰 **TechCrunch AI**  |  ⭐
+/// **重要性**: 62/100  |  🔗 [原文链接](…)` → `TechCrunch AI`), or in a badge opening it
+/// (`<span style='background: #ff6600; …'>Hacker News</span> 🔥 25 upvotes` → `Hacker News`).
+fn outlet_sign(line: &str) -> Option<String> {
     let line = line.trim_start();
     let rest = line.strip_prefix('>').unwrap_or(line).trim_start();
-    let name = rest.strip_prefix('📰')?.split('|').next()?;
+    let name = match rest.strip_prefix('📰') {
+        Some(signed) => signed.split('|').next()?,
+        None => {
+            let badge = rest.strip_prefix("<span")?;
+            let text = &badge[badge.find('>')? + 1..];
+            &text[..text.find("</span>")?]
+        }
+    };
     let name = plain(name);
     (!name.is_empty() && name.chars().count() <= MAX_OUTLET_CHARS).then_some(name)
 }
@@ -1163,14 +1171,18 @@ mod tests {
         assert_eq!(got, want);
     }
 
-    /// `> 📰 **TechCrunch AI**  |  ⭐ …` heading a story's text names its outlet; the line
-    /// stays in the text, and a sign later in the text or a sentence is no outlet.
+    /// `> 📰 **TechCrunch AI**  |  ⭐ …` heading a story's text names its outlet, and so does
+    /// a badge opening it (`<span style=…>Hacker News</span> 🔥 25 upvotes`; tester H); the
+    /// line stays in the text, and a sign later in the text or a sentence is no outlet.
     #[test]
-    fn a_newspaper_sign_names_the_outlet() {
-        let doc = "## 深度观察\n\n### 1. 甲公司发布新模型\n\n> 📰 **TechCrunch AI**  |  ⭐ **重要性**: 62/100  |  🔗 [原文链接](https://t.example/a)\n\n**核心内容**: 正文。\n\n### 2. 乙公司融资\n\n正文。\n\n> 📰 **36氪**\n\n### 3. 丙公司上市\n\n📰 这是一整句很长的话，而不是一个媒体的名字，所以它不能被当作这条新闻的来源来读取，无论它写在哪一行里。\n";
+    fn a_newspaper_sign_or_a_badge_names_the_outlet() {
+        let doc = "## 深度观察\n\n### 1. 甲公司发布新模型\n\n> 📰 **TechCrunch AI**  |  ⭐ **重要性**: 62/100  |  🔗 [原文链接](https://t.example/a)\n\n**核心内容**: 正文。\n\n### 2. 乙公司融资\n\n正文。\n\n> 📰 **36氪**\n\n### 3. 丙公司上市\n\n📰 这是一整句很长的话，而不是一个媒体的名字，所以它不能被当作这条新闻的来源来读取，无论它写在哪一行里。\n\n#### 丁公司开源模型\n\n<span style='background: #ff6600; color: white;'>Hacker News</span> 🔥 25 upvotes · 💬 3 comments\n\n正文四。\n";
         let found = find(&Doc::new(doc));
         let outlets: Vec<Option<&str>> = found.items.iter().map(|i| i.outlet.as_deref()).collect();
-        assert_eq!(outlets, [Some("TechCrunch AI"), None, None]);
+        assert_eq!(
+            outlets,
+            [Some("TechCrunch AI"), None, None, Some("Hacker News")]
+        );
         assert!(found.items[0].body.contains("📰 **TechCrunch AI**"));
         assert_eq!(found.items[0].url.as_deref(), Some("https://t.example/a"));
     }
