@@ -807,9 +807,10 @@ fn empty_library_is_usable() {
     // Where to put them, the folder named (tester AI: only "no digests").
     h.keys("<Esc><Esc><Esc>");
     let unframed = common::unframed(&h.text());
+    // The folder whole on its row, not broken at a `/`.
     assert!(
-        unframed.contains("(.md,.markdown,.txt,inanysub-folders)in/")
-            && unframed.contains("home/reader/digests:theyshowupwithin15"),
+        unframed.contains("(.md,.markdown,.txt,inanysub-folders)in")
+            && unframed.contains("/home/reader/digests:theyshowupwithin15"),
         "{unframed}"
     );
     assert!(!screen.contains("in this digest"), "{screen}");
@@ -860,8 +861,8 @@ fn samples_say_where_digests_go() {
     let help = common::unframed(&h.rows().join("\n"));
     for part in [
         "Putyourdigests",
-        "(.md,.markdown,.txt,inanysub-folders)in/home/reader/.local/",
-        "share/ribao/digests",
+        "(.md,.markdown,.txt,inanysub-folders)in",
+        "/home/reader/.local/share/ribao/digests,",
     ] {
         assert!(help.contains(part), "{part}: {help}");
     }
