@@ -491,7 +491,8 @@ pub fn first_clause(text: &str) -> String {
 
 /// A Chinese clause that only leads into the news, so the headline goes on past it: who
 /// tells it (`据报道`, `最新报告显示`, `阿里通义千问宣布`), or when or where (`12月20日`,
-/// `当地时间12月21日晚`, `截至2025年10月`, `在火山引擎Force原动力大会上`, `收购完成后`).
+/// `当地时间12月21日晚`, `截至2025年10月`, `在火山引擎Force原动力大会上`, `收购完成后`), or under
+/// what (`在AI生成内容泛滥的背景下`).
 fn is_lead_in(clause: &str) -> bool {
     const TELLS: &[&str] = &[
         "宣布", "显示", "指出", "报道", "表示", "透露", "称", "介绍", "认为", "消息", "获悉",
@@ -508,7 +509,7 @@ fn is_lead_in(clause: &str) -> bool {
         || WHEN.contains(&clause)
         || short && (dated || WHEN_LEADS.iter().any(|w| clause.starts_with(w)))
         || clause.starts_with('在')
-            && ["上", "中", "期间", "之际"]
+            && ["上", "中", "下", "期间", "之际"]
                 .iter()
                 .any(|e| clause.ends_with(e))
         || short && ["后", "时", "前夕"].iter().any(|e| clause.ends_with(e))
@@ -769,6 +770,11 @@ mod tests {
         assert_eq!(
             first_clause("阿里云发布新一代通义千问大模型，性能提升。"),
             "阿里云发布新一代通义千问大模型"
+        );
+        // Under what, however long (tester I).
+        assert_eq!(
+            first_clause("在AI生成内容泛滥的背景下，一款新应用上线。"),
+            "在AI生成内容泛滥的背景下，一款新应用上线"
         );
         assert_eq!(
             first_clause("Research teams from six top universities released a model, and more."),
