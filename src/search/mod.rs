@@ -299,14 +299,27 @@ pub struct Snippets {
 }
 
 /// Where what leads up to a match at `at` starts, from `start`: after the last label a
-/// digest marks with an emoji (`⭐ 重要性: 59/100 🔗 原文 🏷 AI资讯 英伟达…`), which is no text
-/// to read before it; every AI每日热点 snippet opened with its score and tags.
+/// digest marks with an emoji (`⭐ 重要性: 59/100 🔗 原文 🏷 AI资讯 英伟达…`), and after a
+/// tag's own word, which are no text to read before it; every AI每日热点 snippet opened
+/// with its score and tags (testers F, H: then with `AI资讯`).
 fn after_labels(body: &[u8], start: usize, at: usize) -> usize {
-    std::str::from_utf8(&body[start..at])
-        .ok()
-        .and_then(|s| s.char_indices().rev().find(|&(_, c)| is_label_mark(c)))
-        .map_or(start, |(i, c)| start + i + c.len_utf8())
+    let Some(before) = std::str::from_utf8(&body[start..at]).ok() else {
+        return start;
+    };
+    let Some((i, mark)) = before.char_indices().rev().find(|&(_, c)| is_label_mark(c)) else {
+        return start;
+    };
+    let after = &before[i + mark.len_utf8()..];
+    let tag = after.trim_start_matches(['\u{FE0F}', ' ']);
+    let rest = match (mark, tag.find(' ')) {
+        (TAG, Some(space)) => &tag[space + 1..],
+        _ => after,
+    };
+    at - rest.len()
 }
+
+/// The mark before a tag (`🏷 AI资讯`).
+const TAG: char = '\u{1F3F7}';
 
 /// The emoji digests mark their labels with (`📰` `⭐` `🔗` `🏷`).
 fn is_label_mark(c: char) -> bool {
@@ -550,19 +563,23 @@ mod tests {
         assert_eq!(s.text, format!("{}…", "a".repeat(120)));
     }
 
-    /// What leads up to a match starts after the last label the digest marks with an emoji:
-    /// its score and tags are no text to read before it (testers H, W and Y).
+    /// What leads up to a match starts after the last label the digest marks with an emoji,
+    /// and after a tag's word: its score and tags are no text to read before it (testers
+    /// H, W and Y; F).
     #[test]
     fn a_snippet_starts_after_the_labels_before_its_match() {
         let body = "📰 The Decoder | ⭐ 重要性: 59/100 | 🔗 原文 🔑 关键信息: 🏷 新闻 🏷 AI资讯 \
                     英伟达斥资60亿美元收购初创公司。";
         let s = Snippets::new(&["英伟达".into()]).of(format!("标题\n{body}").as_bytes());
-        assert!(s.text.starts_with("…AI资讯 英伟达斥资"), "{}", s.text);
+        assert!(s.text.starts_with("…英伟达斥资"), "{}", s.text);
         assert_eq!(&s.text[s.match_range.unwrap()], "英伟达");
+        // A tag looked for is shown.
+        let s = Snippets::new(&["ai资讯".into()]).of(format!("标题\n{body}").as_bytes());
+        assert!(s.text.starts_with("…AI资讯 英伟达斥资"), "{}", s.text);
         // With no word to show (a filter alone): the text after the labels it opens with
         // (tester AB); a body that opens with words keeps its start.
         let s = Snippets::new(&[]).of(format!("标题\n{body}").as_bytes());
-        assert!(s.text.starts_with("…AI资讯 英伟达斥资"), "{}", s.text);
+        assert!(s.text.starts_with("…英伟达斥资"), "{}", s.text);
         let s = Snippets::new(&[]).of("标题\n正文 🚀 之后".as_bytes());
         assert_eq!(s.text, "正文 🚀 之后");
     }
