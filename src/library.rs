@@ -847,6 +847,13 @@ pub enum Missing<'a> {
     Elsewhere,
 }
 
+impl Missing<'_> {
+    /// Its file is there to be shown as written (`v`).
+    pub fn file_is_there(&self) -> bool {
+        matches!(self, Missing::Story | Missing::Elsewhere)
+    }
+}
+
 /// Whether a digest path (a bookmark's) is one of the built-in samples': they have no file,
 /// only this relative path.
 pub fn is_sample_path(path: &str) -> bool {

@@ -370,6 +370,9 @@ fn a_bookmark_of_a_file_in_another_store_says_so_not_that_it_is_gone() {
     // Its file is there: `v` shows it (tester I: it did nothing), and Esc goes back to the
     // bookmark's copy.
     assert!(screen.contains("v shows the file"), "{screen}");
+    // The key bar offers it too (tester J).
+    let rows = h.rows();
+    assert!(rows.last().unwrap().contains("v file"), "{rows:#?}");
     h.keys("v");
     let shown = h.app.file_view().expect("the file shown");
     assert!(shown.text.contains("别处的一篇"), "{}", shown.text);

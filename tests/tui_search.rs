@@ -1161,3 +1161,24 @@ fn a_narrow_result_row_gives_its_room_to_the_title() {
         h.rows()
     );
 }
+
+/// A query too long for the status bar beside its count is cut there, the search line above
+/// saying it whole: the count and how many are unread stay (tester J: at 100 columns a
+/// 75-column query pushed them out).
+#[test]
+fn a_long_query_is_cut_in_the_status_bar_not_the_count() {
+    let mut h = archive_search(
+        "推理 -没有这个词 -也没有那个词 -更没有别的词 -还有一个很长的词 -最后一个很长很长的词",
+        30,
+    );
+    h.resize(100, 30);
+    let n = h.app.search_view().unwrap().hits.len();
+    assert!(n > 0);
+    let rows = h.rows();
+    let status = &rows[rows.len() - 2];
+    assert!(
+        status.contains(&format!("· {n} results, {n} unread")) && status.contains("搜索 “推理 -没"),
+        "{status}"
+    );
+    assert!(status.contains('…'), "the query cut: {status}");
+}

@@ -218,9 +218,7 @@ fn missing_lines(
         ));
     }
     out.push(Line::default());
-    // Its file there (the story gone from it, or in another store): `v` shows it.
-    let file = matches!(why, Missing::Story | Missing::Elsewhere);
-    let keys = match (linked, file) {
+    let keys = match (linked, why.file_is_there()) {
         (true, true) => "o opens the link, y copies it, v shows the file, Esc goes back",
         (true, false) => "o opens the link, y copies it, Esc goes back",
         (false, true) => "v shows the file, Esc goes back",

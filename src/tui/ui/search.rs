@@ -87,7 +87,10 @@ fn count(app: &App, view: &SearchView) -> String {
 /// `narrow`: the columns of a status bar above which the path names the query: without it
 /// (tester C: at 40 columns it cut the count), and the scope's dates too when they do not
 /// fit.
-pub(crate) fn summary(app: &App, view: &SearchView, unread: bool, narrow: Option<usize>) -> String {
+/// `room`: the columns it may take, short of which the query gives way (the search line
+/// above says it whole): cut on a wide screen, left out one pane at a time, with the scope's
+/// dates (tester J: a long query at 100 columns pushed the count out).
+pub(crate) fn summary(app: &App, view: &SearchView, unread: bool, room: Option<usize>) -> String {
     let query = super::clean(view.line.text());
     if query.trim().is_empty() {
         return format!("搜索 Search · {}", app.label_of(view.scope));
@@ -105,11 +108,25 @@ pub(crate) fn summary(app: &App, view: &SearchView, unread: bool, narrow: Option
     };
     let counted = format!("{}{unread}", count(app, view));
     let scope = app.label_of(view.scope);
-    match narrow {
-        Some(room) => super::status::scope_and_count(app, view.scope, scope, &counted, room),
-        None => format!("搜索 “{query}” · {scope} · {counted}"),
+    let opts = app.text_options();
+    let whole = format!("搜索 “{query}” · {scope} · {counted}");
+    match room {
+        Some(room) if text::str_width(&whole, opts) > room => {
+            let around = format!("搜索 “” · {scope} · {counted}");
+            let left = room.saturating_sub(text::str_width(&around, opts));
+            if app.view.wide && left >= QUERY_LEAST {
+                let query = text::truncate(&query, left, opts);
+                format!("搜索 “{query}” · {scope} · {counted}")
+            } else {
+                super::status::scope_and_count(app, view.scope, scope, &counted, room)
+            }
+        }
+        _ => whole,
     }
 }
+
+/// The fewest columns of a query the status bar keeps, cut: fewer say nothing.
+const QUERY_LEAST: usize = 8;
 
 /// The narrow layout's breadcrumb: the search, then the shown story when it has the keyboard.
 pub(crate) fn breadcrumb(app: &App, view: &SearchView) -> Vec<String> {

@@ -32,7 +32,7 @@ fn scope_only(app: &App, unread: bool, room: Option<usize>) -> String {
     // One pane at a time and short of room: the path above says the query or category.
     let narrow = room.filter(|_| !app.view.wide);
     if let Some(view) = app.search_view() {
-        return super::search::summary(app, view, unread, narrow);
+        return super::search::summary(app, view, unread, room);
     }
     let Some(group) = app.current_date() else {
         return crate::tui::app::NO_DIGESTS.to_string();
@@ -156,12 +156,25 @@ fn hints(app: &App) -> Hints {
     }
     if let Some(view) = app.bookmarks_view() {
         return match &view.missing {
-            Some(_) if view.missing_link().is_some() => &[
-                (&[Action::OpenLink], "open link"),
-                (&[Action::CopyLink], "copy link"),
-                (&[Action::Back], "back"),
-            ],
-            Some(_) => &[(&[Action::Back], "back")],
+            // Its file there (the story gone from it, or in another store): `v` shows it.
+            Some(mark) => match (
+                view.missing_link().is_some(),
+                app.library().why_missing(&mark.path).file_is_there(),
+            ) {
+                (true, true) => &[
+                    (&[Action::OpenLink], "open link"),
+                    (&[Action::CopyLink], "copy link"),
+                    (&[Action::ViewFile], "file"),
+                    (&[Action::Back], "back"),
+                ],
+                (true, false) => &[
+                    (&[Action::OpenLink], "open link"),
+                    (&[Action::CopyLink], "copy link"),
+                    (&[Action::Back], "back"),
+                ],
+                (false, true) => &[(&[Action::ViewFile], "file"), (&[Action::Back], "back")],
+                (false, false) => &[(&[Action::Back], "back")],
+            },
             None if view.typing => &[(&[Action::Open], "done"), (&[Action::Back], "clear")],
             // Esc clears the filter first, then closes.
             None if !view.filter.is_empty() => &[
@@ -396,7 +409,8 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let path = if counts_shown { PATH_BEFORE_UNREAD } else { 0 };
     // One pane at a time, no pane shows the counts: the category's name gives way before
     // them (tester A: at 40 columns `全部 /…` was kept and the unread count dropped).
-    if !fits(&scope_text, path) && !app.view.wide && app.loading().is_none() {
+    // Searching, the query gives way too, the search line above saying it (tester J).
+    if !fits(&scope_text, path) && !counts_shown && app.loading().is_none() {
         scope_text = scope_only(app, true, Some(room));
     }
     if !fits(&scope_text, path) {
