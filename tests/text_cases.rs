@@ -934,6 +934,11 @@ fn html_pictures_videos_and_links_are_numbered_and_listed() {
     // An HTML link's text is its label in the links view, as a Markdown link's is.
     let labels: Vec<&str> = rendered.links.iter().map(|l| l.label.as_str()).collect();
     assert_eq!(labels, ["[视频]", "原文", "[图片: 架构图]", "[视频]", "末"]);
+    // Markup inside a picture's text marks no link of its own in its label.
+    let md = "<img src=\"https://i.example/p.png\" alt=\"<a href=https://x.example/>图</a>\">\n";
+    let rendered = render_markdown(md, 60, NARROW);
+    assert_eq!(plain(&rendered.lines[0]), "[图片: 图][1]");
+    assert_eq!(rendered.links[0].label, "[图片: 图]");
 }
 
 /// What real digests write around their links: a picture linking to itself, an HTML link

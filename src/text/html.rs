@@ -359,8 +359,8 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     let mut decoded = String::new();
     let mut html = HtmlText::default();
     html.feed(raw, &mut decoded);
-    // An address of markup inside the value is no address of this tag's.
-    decoded.retain(|c| c != ADDRESS);
+    // An address or a link of markup inside the value is none of this tag's.
+    decoded.retain(|c| c != ADDRESS && c != ANCHOR);
     Some(decoded)
 }
 
