@@ -388,6 +388,20 @@ fn a_bookmark_of_a_file_in_another_store_says_so_not_that_it_is_gone() {
     );
 }
 
+/// `v` on a bookmark whose path a hand edit pointed at no file (`/dev/zero`, which never
+/// ends) says so rather than read it.
+#[test]
+fn v_on_a_bookmark_of_no_file_says_so() {
+    let mut h = bookmark_opened_in("/dev/zero", "无尽", None);
+    h.keys("v");
+    assert!(h.app.file_view().is_none());
+    let text = h.text();
+    assert!(
+        text.contains("cannot show the file: /dev/zero: not a file"),
+        "{text}"
+    );
+}
+
 /// A long link of a gone story's bookmark goes on beside its 🔗 and hangs under itself, as
 /// an article's does (tester G: the 🔗 alone on its row, the address under it unindented).
 #[test]

@@ -102,12 +102,22 @@ impl App {
     }
 
     /// Shows the file at `path`, which the store does not list (a bookmark's, in another
-    /// store), as [`App::show_file`] does.
+    /// store), as [`App::show_file`] does. Only a file of a digest's size is read: a path a
+    /// hand edit put in the state file can name a pipe, which would wait forever, or
+    /// `/dev/zero`, which never ends.
     pub(super) fn show_file_at(&mut self, path: &Path, near: &[String]) {
-        let text = std::fs::read(path)
-            .map_err(|e| crate::io_error::in_words(&e))
-            .and_then(|bytes| crate::parse::text_of(&bytes).map_err(|e| e.to_string()))
-            .map_err(|why| format!("{}: {why}", path.display()));
+        let text = match std::fs::metadata(path) {
+            Ok(m) if !m.is_file() => Err("not a file".to_string()),
+            Ok(m) if m.len() > crate::store::MAX_FILE_BYTES => Err(format!(
+                "{} MB is too large for a digest",
+                m.len() / 1_000_000
+            )),
+            Ok(_) => std::fs::read(path)
+                .map_err(|e| crate::io_error::in_words(&e))
+                .and_then(|bytes| crate::parse::text_of(&bytes).map_err(|e| e.to_string())),
+            Err(e) => Err(crate::io_error::in_words(&e)),
+        }
+        .map_err(|why| format!("{}: {why}", path.display()));
         self.show_text(path.display().to_string(), text, near);
     }
 
