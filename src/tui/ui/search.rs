@@ -84,12 +84,11 @@ fn count(app: &App, view: &SearchView) -> String {
 /// The status bar's first row: `搜索 “英伟达” · 全部存档 · 9 results`; `unread`: with how
 /// many of the results are unread once they are all in (`9 results, 3 unread`), as the
 /// reader's scope says of its stories.
-/// `narrow`: the columns of a status bar above which the path names the query: without it
-/// (tester C: at 40 columns it cut the count), and the scope's dates too when they do not
-/// fit.
 /// `room`: the columns it may take, short of which the query gives way (the search line
-/// above says it whole): cut on a wide screen, left out one pane at a time, with the scope's
-/// dates (tester J: a long query at 100 columns pushed the count out).
+/// above says it whole) rather than the count: cut on a wide screen (tester J: a long query
+/// at 100 columns pushed the count out), left out one pane at a time, where the path names
+/// it, with the scope's dates when they do not fit either (tester C: at 40 columns it cut
+/// the count).
 pub(crate) fn summary(app: &App, view: &SearchView, unread: bool, room: Option<usize>) -> String {
     let query = super::clean(view.line.text());
     if query.trim().is_empty() {
