@@ -1065,6 +1065,28 @@ fn a_letter_that_is_no_key_says_so() {
     );
     h.keys("j");
     assert!(h.app.message().is_none());
+    // Over the help, the file or the links, `?` lists nothing: what closes it is said
+    // (tester K).
+    for (open, said) in [
+        ("?", "x is no key here — Esc closes the help"),
+        ("cjj<Enter>L", "x is no key here — Esc closes the links"),
+    ] {
+        let mut h = Harness::new(app(), 100, 30);
+        h.keys(open);
+        h.keys("x");
+        assert_eq!(
+            h.app.message().map(|m| m.text.as_str()),
+            Some(said),
+            "{open}"
+        );
+    }
+    let (_tmp, mut h) = reader_on_one_file("# 日报 2026-03-02\n\n1. 一条新闻的内容写在这里。\n");
+    h.keys("vx");
+    assert!(h.app.file_view().is_some());
+    assert_eq!(
+        h.app.message().map(|m| m.text.as_str()),
+        Some("x is no key here — Esc closes the file")
+    );
 }
 
 /// The reader at 120×30 over a store of one digest, `2026-03-02.md` holding `text` (the

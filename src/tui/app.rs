@@ -687,6 +687,20 @@ impl App {
         Some(Effect::Quit)
     }
 
+    /// Where the keys that work now are said: the help, or over a popup that has the keys
+    /// meanwhile, the key that closes it (tester K: `?` lists nothing over the links).
+    pub fn where_keys_are(&self) -> &'static str {
+        if self.help_scroll().is_some() {
+            "Esc closes the help"
+        } else if self.file.is_some() {
+            "Esc closes the file"
+        } else if self.links.is_some() {
+            "Esc closes the links"
+        } else {
+            "? lists the keys"
+        }
+    }
+
     /// Shows a message in the status bar for [`MESSAGE_TTL`].
     pub fn notify(&mut self, text: impl Into<String>, error: bool) {
         self.message = Some(Message {

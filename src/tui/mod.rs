@@ -231,7 +231,10 @@ fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<S
                             .modifiers
                             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
                 {
-                    app.notify(format!("{c} is no key here — ? lists the keys"), false);
+                    app.notify(
+                        format!("{c} is no key here — {}", app.where_keys_are()),
+                        false,
+                    );
                     Step::Redraw
                 }
                 _ => Step::Nothing,
