@@ -210,7 +210,11 @@ fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<S
                 Some(Effect::OpenUrl(url)) => {
                     match host.open_url(&url) {
                         Ok(()) => app.notify_link("opening", &url),
-                        Err(why) => app.notify(format!("could not open the link: {why}"), true),
+                        // What else can be done with it (tester K: a dead end).
+                        Err(why) => app.notify(
+                            format!("could not open the link: {why}; y copies it instead"),
+                            true,
+                        ),
                     }
                     Step::Redraw
                 }
@@ -310,7 +314,9 @@ impl Host for SystemHost {
                 }
                 Err(e) => {
                     first_error.get_or_insert(match e.kind() {
-                        std::io::ErrorKind::NotFound => format!("{program} is not installed"),
+                        std::io::ErrorKind::NotFound => {
+                            format!("{program} is not installed (set $BROWSER to a browser)")
+                        }
                         _ => format!("cannot run {program}: {e}"),
                     });
                 }
