@@ -501,7 +501,15 @@ impl App {
             Action::PrevStory => self.step_story(-1),
             Action::Categories => self.focus = Pane::Categories,
             Action::ToggleRead => self.toggle_read(),
-            Action::MarkAllRead => self.mark_all_read(self.items.clone()),
+            Action::MarkAllRead => {
+                // Named when a category narrows them: from the dates pane it is out of sight
+                // (tester K read a date's stories marked where a category's were).
+                let of = match self.category() {
+                    scope::CategoryFilter::All => None,
+                    chosen => Some(chosen.describe()),
+                };
+                self.mark_all_read(self.items.clone(), of)
+            }
             Action::CopyLink => return self.link().map(Effect::CopyUrl),
             Action::OpenLink => return self.link().map(Effect::OpenUrl),
             Action::Links => self.open_links(),
@@ -1456,16 +1464,20 @@ impl App {
         self.notify_change(&format!("marked {title} {state}"));
     }
 
-    /// `A` twice: the stories listed (`listed`) read, in one save; says how many. The first
-    /// `A` only says what the second will do (a whole archive is one key away otherwise).
-    pub(super) fn mark_all_read(&mut self, listed: Vec<ItemRef>) {
+    /// `A` twice: the stories listed (`listed`, of the category `of` when one narrows them)
+    /// read, in one save; says how many. The first `A` only says what the second will do (a
+    /// whole archive is one key away otherwise).
+    pub(super) fn mark_all_read(&mut self, listed: Vec<ItemRef>, of: Option<String>) {
         let none_listed = listed.is_empty();
         let unread: Vec<String> = listed
             .into_iter()
             .map(|r| self.item_at(r).1.id.to_string())
             .filter(|id| !self.session.is_read(id))
             .collect();
-        let stories = crate::text::plural(unread.len(), "story", "stories");
+        let mut stories = crate::text::plural(unread.len(), "story", "stories");
+        if let Some(category) = of {
+            stories = format!("{stories} of {category}");
+        }
         let text = if unread.is_empty() {
             let why = if none_listed {
                 "no stories listed here"

@@ -398,7 +398,7 @@ impl App {
             (Action::ToggleRead, _) => self.toggle_read(),
             (Action::MarkAllRead, _) => {
                 let hits = view.hits.clone();
-                self.mark_all_read(hits);
+                self.mark_all_read(hits, None);
             }
             (Action::ToggleBookmark, _) => self.toggle_bookmark(),
             (Action::CopyLink, _) => return self.link().map(Effect::CopyUrl),
