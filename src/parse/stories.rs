@@ -1054,7 +1054,7 @@ fn first_paragraph(text: &str) -> &str {
 mod tests {
     use super::*;
 
-    /// Each story's (title, category, link).
+    /// Each story's (title, text).
     fn titles_and_texts(f: &Found) -> Vec<(&str, &str)> {
         f.items
             .iter()
@@ -1062,6 +1062,7 @@ mod tests {
             .collect()
     }
 
+    /// Each story's (title, category, link).
     fn labelled(f: &Found) -> Vec<(&str, Option<&str>, Option<&str>)> {
         f.items
             .iter()
