@@ -250,35 +250,24 @@ fn the_loop_wakes_up_for_search_results() {
 fn the_status_bar_counts_the_unread_results() {
     let mut h = archive_search("推理", 30);
     let n = h.app.search_view().unwrap().hits.len();
-    let status = |h: &mut Harness| {
+    let status_says = |h: &mut Harness, said: String| {
         let rows = h.rows();
-        rows[rows.len() - 2].clone()
+        let status = &rows[rows.len() - 2];
+        assert!(status.contains(&said), "{said}: {status}");
     };
-    assert!(
-        status(&mut h).contains(&format!("{n} results, {n} unread")),
-        "{}",
-        status(&mut h)
-    );
+    status_says(&mut h, format!("{n} results, {n} unread"));
     // A long query on a wide screen: the count goes before the store's path, as one pane
     // at a time, since no pane beside the results counts them (tester G).
     h.resize(100, 30);
     h.keys("<Esc>/");
     h.search_for("推理 -没有这个词 -也没有那个词 -更没有别的词");
     let found = h.app.search_view().unwrap().hits.len();
-    assert!(
-        status(&mut h).contains(&format!("{found} results, {found} unread")),
-        "{}",
-        status(&mut h)
-    );
+    status_says(&mut h, format!("{found} results, {found} unread"));
     h.resize(120, 30);
     h.keys("<Esc>/");
     h.search_for("推理");
     h.keys("<Enter>AA");
-    assert!(
-        status(&mut h).contains(&format!("{n} results, all read")),
-        "{}",
-        status(&mut h)
-    );
+    status_says(&mut h, format!("{n} results, all read"));
 }
 
 #[test]
