@@ -283,7 +283,11 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
     // a space: `to /tmp/…` went whole to the next line).
     let starts: Vec<usize> = paths.iter().map(|&(start, _)| start).collect();
     let mut path_starts = starts.into_iter().peekable();
-    let mut urls = url_ranges(text);
+    // Addresses as links are found, so what shows as a link is what is kept whole.
+    let mut urls: Vec<(usize, usize)> = super::autolink::bare_urls(text)
+        .into_iter()
+        .map(|r| (r.start, r.end))
+        .collect();
     urls.extend(paths);
     urls.sort_unstable();
     let mut url = urls.iter().peekable();
@@ -406,43 +410,6 @@ fn path_ranges(text: &str) -> Vec<(usize, usize)> {
             .unwrap_or(rest.len());
         let path = rest[..len].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '”', '\'']);
         ranges.push((i, i + path.len()));
-    }
-    ranges
-}
-
-/// Byte ranges of `http://` and `https://` URLs, without trailing sentence punctuation.
-fn url_ranges(text: &str) -> Vec<(usize, usize)> {
-    let mut ranges = Vec::new();
-    let mut from = 0;
-    while let Some(found) = text[from..].find("http") {
-        let start = from + found;
-        let rest = &text[start..];
-        if !(rest.starts_with("http://") || rest.starts_with("https://")) {
-            from = start + 4;
-            continue;
-        }
-        let len = rest
-            .find(|c: char| !super::autolink::in_address(c))
-            .unwrap_or(rest.len());
-        let mut url = &rest[..len];
-        loop {
-            let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '*']);
-            let unbalanced = |open: char, close: char| {
-                trimmed.ends_with(close)
-                    && trimmed.matches(close).count() > trimmed.matches(open).count()
-            };
-            let trimmed = if unbalanced('(', ')') || unbalanced('[', ']') {
-                &trimmed[..trimmed.len() - 1]
-            } else {
-                trimmed
-            };
-            if trimmed.len() == url.len() {
-                break;
-            }
-            url = trimmed;
-        }
-        ranges.push((start, start + url.len()));
-        from = start + len.max(4);
     }
     ranges
 }
