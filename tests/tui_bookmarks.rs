@@ -796,6 +796,29 @@ fn a_notice_shows_its_keys_over_any_message() {
     assert!(h.app.notice().is_none());
 }
 
+/// An error shown before a view opens (the help, the bookmarks) is about what the user
+/// left: the view's keys take the bar. An error stays its time over a key that opens none.
+#[test]
+fn a_view_opened_shows_its_keys_over_an_earlier_error() {
+    let mut h = Harness::new(app_with_state(State::default()), 100, 20);
+    let bar = |h: &mut Harness| h.rows().last().unwrap().clone();
+    h.app
+        .notify("this link is not an http(s) URL; not opened", true);
+    h.keys("j");
+    assert!(bar(&mut h).contains("not opened"), "{}", bar(&mut h));
+    h.keys("?");
+    assert!(!bar(&mut h).contains("not opened"), "{}", bar(&mut h));
+    h.keys("<Esc>");
+    h.app
+        .notify("this link is not an http(s) URL; not opened", true);
+    h.keys("B");
+    let shown = bar(&mut h);
+    assert!(
+        !shown.contains("not opened") && shown.contains("Esc"),
+        "{shown}"
+    );
+}
+
 #[test]
 fn a_notice_longer_than_the_screen_scrolls() {
     let why = format!("{} END-OF-NOTICE", "没有写入权限。".repeat(40));

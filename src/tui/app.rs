@@ -370,6 +370,35 @@ impl App {
 
     /// Handles one action; what must happen outside the app comes back as an effect.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        let views = self.views_open();
+        let before = self.message.clone();
+        let effect = self.handle(action);
+        // A message left from before a view opened is about what the user left, and it hid
+        // the view's keys in the status bar until it timed out (tester K).
+        if self.views_open() > views && self.message == before {
+            self.message = None;
+        }
+        effect
+    }
+
+    /// How many views stand over the panes: the help, a file, the bookmarks, the links, the
+    /// search, a notice.
+    fn views_open(&self) -> usize {
+        [
+            self.help.is_some(),
+            self.file.is_some(),
+            self.bookmarks.is_some(),
+            self.links.is_some(),
+            self.search.is_some(),
+            self.notice.is_some(),
+        ]
+        .into_iter()
+        .filter(|&open| open)
+        .count()
+    }
+
+    /// [`App::update`] but for the message a view's opening drops.
+    fn handle(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::ForceQuit => return Some(Effect::Quit),
             Action::Suspend => return Some(Effect::Suspend),
