@@ -220,6 +220,20 @@ fn j_and_k_in_capitals_read_on_through_the_bookmarks() {
     assert_eq!(h.app.position(), browsing);
 }
 
+/// Under a filter, the last bookmark `J` reaches is the last the filter lets through: the
+/// message says so, or the bookmarks it hides seemed gone (tester K).
+#[test]
+fn the_end_of_the_bookmarks_names_the_filter_that_ends_them() {
+    let (mut h, _) = bookmarked_then_back("bjb");
+    let title = h.app.session().bookmarks()[0].title.clone();
+    let word: String = title.chars().take(3).collect();
+    h.keys(&format!("B/{word}<Enter><Enter>J"));
+    assert_eq!(
+        h.app.message().unwrap().text,
+        format!("already at the last bookmark matching “{word}”")
+    );
+}
+
 /// The only bookmark is of a story whose digest file is gone; it is opened from the view.
 fn gone_bookmark_opened(title: &str, url: Option<&str>) -> Harness {
     bookmark_opened_in("/store/2025-12-31.md", title, url)

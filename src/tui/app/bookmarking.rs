@@ -43,7 +43,13 @@ impl App {
         view.move_by(delta);
         if view.selected == before {
             let which = if delta > 0 { "last" } else { "first" };
-            self.notify(format!("already at the {which} bookmark"), false);
+            // Those the filter hides are no further on: the filter says why (tester K).
+            let filter = view.filter.text().trim();
+            let of = match filter.is_empty() {
+                true => String::new(),
+                false => format!(" matching “{filter}”"),
+            };
+            self.notify(format!("already at the {which} bookmark{of}"), false);
             self.return_to = Some(view);
             return None;
         }
