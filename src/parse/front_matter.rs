@@ -61,14 +61,83 @@ pub fn split(text: &str) -> Split<'_> {
             body,
             error: None,
         },
-        Err(e) => Split {
-            fields: FrontMatter::default(),
-            body,
-            error: Some(format!(
-                "front matter is not valid YAML ({e}); the body was still read"
-            )),
+        Err(e) => match ran_on(yaml, e.marker().line()) {
+            // Its closing line missing, the block ran on to a rule in the text: the text
+            // starts at its first heading (tester M: a digest lost every story above the rule).
+            Some(end) => {
+                let (fields, error) = match YamlLoader::load_from_str(&yaml[..end]) {
+                    Ok(docs) => (docs.first().map(fields_of).unwrap_or_default(), None),
+                    Err(e) => (salvaged(&yaml[..end]), Some(e)),
+                };
+                let also =
+                    error.map_or(String::new(), |e| format!(", and is not valid YAML ({e})"));
+                Split {
+                    fields,
+                    body: &rest[end..],
+                    error: Some(format!(
+                        "front matter has no closing --- before the text{also}; the text was \
+                         read from its first heading"
+                    )),
+                }
+            }
+            // One slip (a quote left open) is no reason to lose the date and the other fields.
+            None => Split {
+                fields: salvaged(yaml),
+                body,
+                error: Some(format!(
+                    "front matter is not valid YAML ({e}); its other fields and the body were \
+                     still read"
+                )),
+            },
         },
     }
+}
+
+/// Where front matter whose YAML failed at line `failed` (from 1) is taken to have run on
+/// into the text: the start of its first Markdown heading (`# ` or `## `, after a blank line),
+/// when the failure is after it. A `# comment` in YAML may look alike, but YAML that failed
+/// before it is not the text's.
+fn ran_on(yaml: &str, failed: usize) -> Option<usize> {
+    let mut at = 0;
+    let mut blank_before = false;
+    for (n, line) in yaml.split_inclusive('\n').enumerate() {
+        if n + 1 >= failed {
+            return None;
+        }
+        let heading = line.trim_start_matches('#');
+        if blank_before && heading.len() < line.len() && heading.starts_with(' ') {
+            return Some(at);
+        }
+        blank_before = line.trim().is_empty();
+        at += line.len();
+    }
+    None
+}
+
+/// The fields of YAML that does not load whole: each top-level key with the lines indented
+/// under it, read on its own, and those that load kept (the first of each key).
+fn salvaged(yaml: &str) -> FrontMatter {
+    let mut fields = FrontMatter::default();
+    let mut starts: Vec<usize> = Vec::new();
+    let mut at = 0;
+    for line in yaml.split_inclusive('\n') {
+        if line.starts_with(|c: char| !c.is_whitespace() && c != '#') {
+            starts.push(at);
+        }
+        at += line.len();
+    }
+    starts.push(yaml.len());
+    for part in starts.windows(2).map(|w| &yaml[w[0]..w[1]]) {
+        let Ok(docs) = YamlLoader::load_from_str(part) else {
+            continue;
+        };
+        let found = docs.first().map(fields_of).unwrap_or_default();
+        fields.title = fields.title.or(found.title);
+        fields.date = fields.date.or(found.date);
+        fields.summary = fields.summary.or(found.summary);
+        fields.category = fields.category.or(found.category);
+    }
+    fields
 }
 
 /// The most values front matter may hold with its aliases followed: the loader copies an
@@ -201,6 +270,39 @@ mod tests {
         let s = split("---\ntitle: [unclosed\n---\nbody\n");
         assert!(s.error.unwrap().contains("not valid YAML"));
         assert_eq!(s.body, "body\n");
+    }
+
+    /// A quote left open in one field costs that field: the date and category on lines of
+    /// their own, and a summary on several, are still read (tester M: the digest went
+    /// undated and lost most of its stories).
+    #[test]
+    fn one_broken_field_leaves_the_others_read() {
+        let s = split(
+            "---\ntitle: \"AI日报\ndate: 2026-01-24\ncategory: AI 日报\nsummary: |\n  - 甲\n  - 乙\n---\n# 标题\n",
+        );
+        assert!(s.error.unwrap().contains("not valid YAML"));
+        let f = &s.fields;
+        assert_eq!(
+            (f.date.as_deref(), f.category.as_deref(), f.title.as_deref()),
+            (Some("2026-01-24"), Some("AI 日报"), None)
+        );
+        assert_eq!(f.summary.as_deref(), Some("- 甲\n- 乙"));
+        assert_eq!(s.body, "# 标题\n");
+    }
+
+    /// Front matter whose closing line is missing runs on to a rule in the text: its fields
+    /// are read and the text starts at the first heading, not after the rule.
+    #[test]
+    fn front_matter_left_open_before_a_rule_gives_its_fields_and_the_text() {
+        let text = "---\ntitle: 日报\ndate: 2026-01-24\n\n# 日报\n\n## 甲公司发布新模型\n正文。\n\n---\n\n## 乙\n";
+        let s = split(text);
+        assert!(s.error.unwrap().contains("no closing ---"));
+        assert_eq!(s.fields.date.as_deref(), Some("2026-01-24"));
+        assert!(s.body.starts_with("# 日报\n\n## 甲公司"), "{}", s.body);
+        assert!(s.body.ends_with("---\n\n## 乙\n"));
+        // A comment opening the front matter is no heading: only a `#` line after a blank one.
+        let comment = split("---\n# 注释\n\ntitle: [x\n---\nbody\n");
+        assert_eq!(comment.body, "body\n");
     }
 
     /// Aliases of aliases (a 400-byte "billion laughs") are not followed: the front matter
