@@ -476,6 +476,14 @@ impl Library {
         (view.digest < self.digests.len()).then_some(view)
     }
 
+    /// `mark` with each field it lacks (one a damaged state file lost) taken from its story,
+    /// when the story still has its id; None when it lacks nothing or the story is not here.
+    pub fn refilled(&self, mark: &crate::state::Bookmark) -> Option<crate::state::Bookmark> {
+        let view = self.find(&mark.id).filter(|v| v.id == mark.id)?;
+        let digest = &self.digests()[view.digest];
+        mark.refilled_from(crate::state::Bookmark::for_item(digest, &view))
+    }
+
     /// The story a bookmark was made for: by its id, else the one story of the same digest
     /// file with its link (or, for a bookmark without one, its title). Ids are made from
     /// titles, so a story retitled since (by the digest's author, or by a ribao that makes

@@ -488,6 +488,32 @@ fn adding_a_spoiled_bookmark_again_fills_it_in_from_its_story() {
     );
 }
 
+/// A bookmark whose title a damaged state file lost is listed with its story's title, as
+/// the reader lists it, in every form: it said `(untitled)` of a story in the store
+/// (tester M).
+#[test]
+fn bookmarks_list_a_lost_title_as_the_story_has_it() {
+    let (dir, _, state) = one_story_bookmarked();
+    let mut spoiled: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&state).unwrap()).unwrap();
+    spoiled["bookmarks"][0]["title"] = serde_json::json!(["x"]);
+    std::fs::write(&state, serde_json::to_vec_pretty(&spoiled).unwrap()).unwrap();
+    // No backup to give the title back.
+    std::fs::remove_file(dir.path().join("state.json.bak")).unwrap();
+    let title = "第0号新闻：示例公司发布产品";
+    let text = stdout(&ribao_with(dir.path(), &state, &["bookmarks"]));
+    assert!(text.contains(title) && !text.contains("untitled"), "{text}");
+    let md = stdout(&ribao_with(
+        dir.path(),
+        &state,
+        &["bookmarks", "--markdown"],
+    ));
+    assert!(md.starts_with(&format!("- [{title}](")), "{md}");
+    let out = ribao_with(dir.path(), &state, &["bookmarks", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["title"], title);
+}
+
 /// A store that cannot be opened leaves the bookmarks listed as they were saved, and says
 /// so: it went unsaid (tester B).
 #[test]

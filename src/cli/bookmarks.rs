@@ -64,6 +64,16 @@ pub fn list<'a>(
             .ok(),
     };
     let found: Vec<Found> = marks.iter().map(|m| Found::of(m, library)).collect();
+    // A field a damaged state file lost is taken from the story, as the reader takes it
+    // (tester M: `(untitled)` for a story the store holds).
+    let marks: Vec<Bookmark> = marks
+        .into_iter()
+        .map(|m| {
+            library
+                .and_then(|l| l.refilled(m))
+                .unwrap_or_else(|| m.clone())
+        })
+        .collect();
     let out = match format {
         Format::Json => {
             let rows: Vec<JsonRow> = marks

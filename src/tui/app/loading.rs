@@ -266,12 +266,7 @@ impl App {
             .session
             .bookmarks()
             .into_iter()
-            .filter_map(|mark| {
-                let view = self.library.find(&mark.id).filter(|v| v.id == mark.id)?;
-                let digest = &self.library.digests()[view.digest];
-                let refilled = mark.refilled_from(Bookmark::for_item(digest, &view))?;
-                Some((mark.id, refilled))
-            })
+            .filter_map(|mark| Some((mark.id.clone(), self.library.refilled(&mark)?)))
             .collect();
         self.session.move_bookmarks(refills);
     }
