@@ -148,6 +148,43 @@ fn what_can_be_read_of_a_damaged_file_is_kept() {
     );
 }
 
+/// Stray bytes typed into one bookmark's field (its closing quote lost, so the file is no
+/// JSON) cost that field, not the bookmark: its id, title and the rest are kept (tester M:
+/// the whole bookmark went, its id and title readable in the file).
+#[test]
+fn stray_bytes_in_a_field_cost_only_that_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let (file, _) = StateFile::open(&path).unwrap();
+    let marks: Vec<Change> = ["a", "b", "c"]
+        .map(|id| Change::AddBookmark(bookmark(id)))
+        .into();
+    let saved = file.apply(&marks).unwrap().state;
+    fs::remove_file(dir.path().join("state.json.bak")).unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    let b = text.find("\"id\": \"b\"").unwrap();
+    let source = b + text[b..].find("\"source\": \"s\"").unwrap();
+    let spoiled = format!(
+        "{}\"source\": \"s@@#$%garbage{}",
+        &text[..source],
+        &text[source + "\"source\": \"s\"".len()..]
+    );
+    fs::write(&path, &spoiled).unwrap();
+    let (_, loaded) = StateFile::open(&path).unwrap();
+    let mut without_source = saved.bookmarks[1].clone();
+    without_source.source = String::new();
+    assert_eq!(
+        loaded.state.bookmarks,
+        [
+            saved.bookmarks[0].clone(),
+            without_source,
+            saved.bookmarks[2].clone()
+        ]
+    );
+    let [notice] = <[Notice; 1]>::try_from(loaded.notices).unwrap();
+    assert!(notice.to_string().contains("(3 bookmarks)"), "{notice}");
+}
+
 /// Well-formed JSON with what ribao never writes: a bookmark listed twice, a date that is no
 /// date, a blank id. The file is kept aside like any damaged one; the first of the two is
 /// kept, the date is left out (the reader takes it from the story again), the bookmark

@@ -1,6 +1,7 @@
 //! Saving through the file is the same as applying in memory, whatever the changes and however
-//! they are split between saves and between two handles on the file; and a file cut off
-//! anywhere gives back every bookmark whose fields it still holds whole.
+//! they are split between saves and between two handles on the file; a file cut off
+//! anywhere gives back every bookmark whose fields it still holds whole; and stray bytes
+//! inside one bookmark cost none of the others.
 
 use proptest::prelude::*;
 use ribao::state::{Bookmark, Change, Extra, Position, State, StateFile};
@@ -123,5 +124,50 @@ proptest! {
             .collect();
         let got: Vec<&Bookmark> = loaded.state.bookmarks.iter().collect();
         prop_assert_eq!(got, whole);
+    }
+    #[test]
+    fn stray_bytes_in_one_bookmark_cost_none_of_the_others(
+        bookmarks in prop::collection::vec(bookmark(), 2..6),
+        which in 0usize..6,
+        from in 0.0f64..1.0,
+        len in 0usize..40,
+        // No letters: stray bytes never spell another bookmark's id.
+        stray in "[\"{}\\[\\]:,@#\n 0-9]{0,12}",
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let adds: Vec<Change> = bookmarks.into_iter().map(Change::AddBookmark).collect();
+        let saved = StateFile::open(&path).unwrap().0.apply(&adds).unwrap().state;
+        std::fs::remove_file(dir.path().join("state.json.bak")).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Each bookmark's text, from its line's `{` to its `}` (the file's only ones at
+        // these indents); the stray bytes go somewhere inside one of them.
+        let starts: Vec<usize> = text.match_indices("\n    {").map(|(i, _)| i + 5).collect();
+        let ends: Vec<usize> = text.match_indices("\n    }").map(|(i, _)| i).collect();
+        let k = which % saved.bookmarks.len();
+        let (open, close) = (starts[k] + 1, ends[k]);
+        let mut at = open + ((close - open) as f64 * from) as usize;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mut to = (at + len).min(close);
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        std::fs::write(&path, format!("{}{stray}{}", &text[..at], &text[to..])).unwrap();
+        let (_, loaded) = StateFile::open(&path).unwrap();
+        let others: Vec<&Bookmark> = saved
+            .bookmarks
+            .iter()
+            .enumerate()
+            .filter(|&(n, _)| n != k)
+            .map(|(_, b)| b)
+            .collect();
+        // Every other one as it was, and the spoiled one at most (its id may be spoiled).
+        let got = &loaded.state.bookmarks;
+        for other in &others {
+            prop_assert!(got.contains(other), "{:?} lost: {:?}", other, got);
+        }
+        prop_assert!(got.len() <= others.len() + 1, "{:?}", got);
     }
 }

@@ -290,7 +290,13 @@ fn salvage_text(text: &str) -> State {
                 let closed = format!("{}}}", text[start..].trim_end().trim_end_matches(','));
                 (serde_json::from_str(&closed).ok(), text.len())
             }
-            _ => (None, start + 1),
+            // Broken inside (stray bytes a hand edit left in a field): the fields that still
+            // read, each on its own, so the spoiled one costs only itself (tester M).
+            Some(Err(_)) => match field_by_field(&text[start..]) {
+                Some((value, len)) => (Some(value), start + len),
+                None => (None, start + 1),
+            },
+            None => (None, start + 1),
         };
         // (One cut off must be whole but for its brace: a cut inside it leaves it out.)
         let cut_off = end == text.len() && !text.trim_end().ends_with('}');
@@ -317,6 +323,52 @@ fn salvage_text(text: &str) -> State {
         }
     }
     state
+}
+
+/// The object `text` opens with `{`, read field by field: a field whose value does not read
+/// is passed over to the next line (ribao writes a field a line). It ends at its `}`, or
+/// before the next `{` when stray bytes took its brace. With its length; None without an
+/// `"id"` read, which makes it no bookmark to keep.
+fn field_by_field(text: &str) -> Option<(Value, usize)> {
+    let mut fields = Map::new();
+    let mut at = 1;
+    let end = loop {
+        at += text[at..]
+            .find(|c: char| !c.is_whitespace() && c != ',')
+            .unwrap_or(text.len() - at);
+        let rest = &text[at..];
+        match rest.chars().next() {
+            None => break text.len(),
+            Some('}') => break at + 1,
+            Some('{') => break at,
+            _ => {}
+        }
+        let mut key = serde_json::Deserializer::from_str(rest).into_iter::<String>();
+        let read = match key.next() {
+            Some(Ok(name)) => rest[key.byte_offset()..]
+                .trim_start()
+                .strip_prefix(':')
+                .and_then(|after| {
+                    let mut value = serde_json::Deserializer::from_str(after).into_iter::<Value>();
+                    let v = value.next()?.ok()?;
+                    Some((name, v, rest.len() - after.len() + value.byte_offset()))
+                }),
+            _ => None,
+        };
+        match read {
+            Some((name, value, len)) => {
+                fields.entry(name).or_insert(value);
+                at += len;
+            }
+            None => match rest.find('\n') {
+                Some(line_end) => at += line_end + 1,
+                None => break text.len(),
+            },
+        }
+    };
+    fields
+        .contains_key("id")
+        .then_some((Value::Object(fields), end))
 }
 
 /// The text after `"read": [`, if it is there (a `"read"` that is a value, or a key of
