@@ -488,6 +488,30 @@ fn adding_a_spoiled_bookmark_again_fills_it_in_from_its_story() {
     );
 }
 
+/// A state file found empty is said once, though the save reads it again (tester M: twice).
+#[test]
+fn a_state_file_found_empty_is_said_once_by_bookmark_add() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = store_with_items(dir.path(), 2);
+    let state = dir.path().join("state.json");
+    assert!(
+        ribao_with(dir.path(), &state, &["bookmark", "add", &ids[0]])
+            .status
+            .success()
+    );
+    std::fs::write(&state, "").unwrap();
+    let out = ribao_with(dir.path(), &state, &["bookmark", "add", &ids[1]]);
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(said.matches("was found empty").count(), 1, "{said}");
+    let v = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
+    assert_eq!(
+        v.as_array().unwrap().len(),
+        2,
+        "the backup's and the new one"
+    );
+}
+
 /// A bookmark whose title a damaged state file lost is listed with its story's title, as
 /// the reader lists it, in every form: it said `(untitled)` of a story in the store
 /// (tester M).

@@ -13,8 +13,10 @@ pub enum Format {
     Markdown,
 }
 
-fn open(path: &Path) -> anyhow::Result<(StateFile, crate::state::State)> {
+/// The state file, its state, and what was said of it on opening.
+fn open(path: &Path) -> anyhow::Result<(StateFile, crate::state::State, Vec<String>)> {
     let (file, loaded) = StateFile::open(path)?;
+    let told: Vec<String> = loaded.notices.iter().map(ToString::to_string).collect();
     tell(loaded.notices);
     let file = file.telling_waits(|lock, patience| {
         warn(format_args!(
@@ -23,7 +25,7 @@ fn open(path: &Path) -> anyhow::Result<(StateFile, crate::state::State)> {
             patience.as_secs()
         ))
     });
-    Ok((file, loaded.state))
+    Ok((file, loaded.state, told))
 }
 
 /// A state file found broken (at open, or changed under us before a save) was copied aside:
@@ -32,6 +34,17 @@ fn tell(notices: Vec<crate::state::Notice>) {
     for notice in notices {
         warn(notice);
     }
+}
+
+/// What a save found, but what opening said already (a file still found empty, its backup
+/// read again: tester M saw it twice).
+fn tell_new(notices: Vec<crate::state::Notice>, told: &[String]) {
+    tell(
+        notices
+            .into_iter()
+            .filter(|n| !told.contains(&n.to_string()))
+            .collect(),
+    );
 }
 
 /// Each bookmark with what the store holds of it now, as the reader's bookmarks view says:
@@ -278,7 +291,7 @@ pub fn add(library: &Library, state_path: &Path, ids: &[String]) -> anyhow::Resu
     if items.is_empty() {
         return Ok(code);
     }
-    let (file, state) = open(state_path)?;
+    let (file, state, told) = open(state_path)?;
     // The stories bookmarked already, whatever id each bookmark was saved under (the one a
     // story had before it was retitled); those added here join them.
     let mut marked: std::collections::HashSet<String> = state
@@ -313,7 +326,7 @@ pub fn add(library: &Library, state_path: &Path, ids: &[String]) -> anyhow::Resu
         said.push(format!("bookmarked: {title}"));
     }
     if !changes.is_empty() {
-        tell(file.apply(&changes)?.notices);
+        tell_new(file.apply(&changes)?.notices, &told);
     }
     for line in said {
         say(line);
@@ -329,7 +342,7 @@ pub fn remove<'a>(
     ids: &[String],
     library: impl FnOnce() -> anyhow::Result<&'a Library>,
 ) -> anyhow::Result<ExitCode> {
-    let (file, state) = open(state_path)?;
+    let (file, state, told) = open(state_path)?;
     let mut library = Some(library);
     let mut read: Option<&Library> = None;
     let mut code = ExitCode::SUCCESS;
@@ -366,7 +379,7 @@ pub fn remove<'a>(
         .iter()
         .map(|m| Change::RemoveBookmark(m.id.clone()))
         .collect();
-    tell(file.apply(&changes)?.notices);
+    tell_new(file.apply(&changes)?.notices, &told);
     for mark in marks {
         say(format_args!(
             "removed bookmark: {}",
