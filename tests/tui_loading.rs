@@ -213,8 +213,13 @@ fn files_added_while_the_reader_runs_are_counted_as_files_until_read() {
     )
     .unwrap();
     fs::rename(&batch, store.join("batch")).unwrap();
-    wait_for(&mut h, "4 new files in the store");
-    wait_for(&mut h, "batch/2026-02-03.md, batch/2026-02-04.md skipped");
+    // Named by the dates they are listed under, newest first (tester L).
+    wait_for(
+        &mut h,
+        "4 new files in the store, under 2026-02-04, 2026-02-03, 2026-02-02 and 1 more date",
+    );
+    wait_for(&mut h, "batch/2026-02-04.md skipped");
+    assert!(h.text().contains("batch/2026-02-03.md,"), "{}", h.text());
     assert_eq!(h.app.library().digests().len(), 3);
 }
 

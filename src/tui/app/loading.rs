@@ -93,6 +93,12 @@ impl App {
             .digests()
             .len()
             .saturating_sub(self.library.digests().len());
+        // Where they went: a file is listed by the date written in it, which its name may
+        // not say (tester L: a copy named for a new day went under its own old date).
+        let under = match added {
+            0 => String::new(),
+            _ => new_dates(&self.library, &library),
+        };
         // Files changed in place are listed as they were until they are read again.
         let rereading = pending.as_ref().map_or(0, |p| p.progress.counts().1);
         let plural = crate::text::plural;
@@ -112,11 +118,14 @@ impl App {
             // Still to be read, some may turn out to be no digest (an empty or binary
             // file): files, until they are.
             (n, _) if pending.is_some() => (
-                format!("{} in the store", plural(n, "new file", "new files")),
+                format!("{} in the store{under}", plural(n, "new file", "new files")),
                 None,
             ),
             (n, _) => (
-                format!("{} in the store", plural(n, "new digest", "new digests")),
+                format!(
+                    "{} in the store{under}",
+                    plural(n, "new digest", "new digests")
+                ),
                 None,
             ),
         };
@@ -318,5 +327,34 @@ impl App {
         self.session.mark(moved, true);
         // An open bookmarks view shows them as they are now.
         self.bookmarks_changed();
+    }
+}
+
+/// The dates the digests `now` has and `before` had not are listed under, newest first, as
+/// the notice of new files ends (`, under 2026-01-24`); the first few, the rest counted.
+fn new_dates(before: &crate::library::Library, now: &crate::library::Library) -> String {
+    const NAMED: usize = 3;
+    let known: std::collections::HashSet<&std::path::Path> =
+        before.digests().iter().map(|d| d.path.as_path()).collect();
+    let mut dates: Vec<Option<chrono::NaiveDate>> = now
+        .digests()
+        .iter()
+        .filter(|d| !known.contains(d.path.as_path()))
+        .map(|d| d.date)
+        .collect();
+    dates.sort_unstable_by(|a, b| b.cmp(a));
+    dates.dedup();
+    let named: Vec<String> = dates
+        .iter()
+        .take(NAMED)
+        .map(|&d| crate::model::date_label(d))
+        .collect();
+    let more = match dates.len().saturating_sub(NAMED) {
+        0 => String::new(),
+        n => format!(" and {}", crate::text::plural(n, "more date", "more dates")),
+    };
+    match named.is_empty() {
+        true => String::new(),
+        false => format!(", under {}{more}", named.join(", ")),
     }
 }
