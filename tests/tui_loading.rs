@@ -998,6 +998,39 @@ fn the_open_story_deleted_with_its_file_leaves_the_list_with_the_keys() {
     assert_eq!(digest.date.unwrap().to_string(), "2026-01-21");
 }
 
+/// The open story's file deleted beside another digest of its date leaves the keys on the
+/// story after the deleted ones, not on the row it was at (tester L: a dozen stories down
+/// the other digest).
+#[test]
+fn the_open_storys_file_deleted_leaves_the_keys_on_the_story_after_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, _) = reading_five(&tmp, &["2026-01-21-a.md"]);
+    let other: String = (1..=5)
+        .map(|n| format!("{n}. [另一则第{n}条](https://example.org/{n})：内容。\n"))
+        .collect();
+    fs::write(store.join("2026-01-21-b.md"), format!("# 周报\n\n{other}")).unwrap();
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let mut h = reading(&store, &cache);
+    h.keys("<Tab><Tab>");
+    let titles: Vec<String> = (h.app.items().iter())
+        .map(|&r| h.app.item_at(r).1.title.to_string())
+        .collect();
+    let third = titles.iter().position(|t| t == "新闻标题第3条").unwrap();
+    let after = titles[third + 1..]
+        .iter()
+        .find(|t| t.starts_with("另一则"))
+        .cloned()
+        .unwrap();
+    h.keys(&format!("{}<Enter>", "j".repeat(third)));
+    assert_eq!(open_story(&h).1, "新闻标题第3条");
+    watch(&mut h, &store, &cache);
+    fs::remove_file(store.join("2026-01-21-a.md")).unwrap();
+    wait_for(&mut h, "no longer in the store");
+    h.settle();
+    let selected = h.app.selected_item().unwrap().1.title.to_string();
+    assert_eq!(selected, after, "{}", h.text());
+}
+
 /// Quitting while indexing writes a step it has parsed waits for the write (a bounded
 /// time), saying so: quit at once, the next start parsed the whole step again.
 #[test]

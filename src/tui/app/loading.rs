@@ -212,6 +212,19 @@ impl App {
         let id_of = |app: &App, r: Option<ItemRef>| r.map(|r| app.item_at(r).1.id.to_string());
         let opened = id_of(self, self.opened);
         let highlighted = id_of(self, self.items.get(self.item).copied());
+        // Its neighbours, nearest first after it then before it: where the keys go when it
+        // is gone (tester L: they kept its row, a dozen stories down another digest).
+        let near = |range: &mut dyn Iterator<Item = usize>| -> Vec<String> {
+            range
+                .take(NEIGHBOURS)
+                .map(|i| self.item_at(self.items[i]).1.id.to_string())
+                .collect()
+        };
+        let item = self.item.min(self.items.len());
+        let neighbours: Vec<String> = near(&mut (item + 1..self.items.len()))
+            .into_iter()
+            .chain(near(&mut (0..item).rev()))
+            .collect();
         let (scroll, item) = (self.scroll, self.item);
         let search = self.search.take();
         // Results are places in the old lists: nothing of them is kept but the query and
@@ -238,7 +251,9 @@ impl App {
         if self.opened.is_some() {
             self.scroll = scroll;
         }
-        self.item = find(self, highlighted).unwrap_or(item.min(self.items.len().saturating_sub(1)));
+        self.item = find(self, highlighted)
+            .or_else(|| neighbours.into_iter().find_map(|id| find(self, Some(id))))
+            .unwrap_or(item.min(self.items.len().saturating_sub(1)));
         self.follow_item_date();
         if let Some(mut view) = search {
             view.reselect = reselect;
@@ -329,6 +344,9 @@ impl App {
         self.bookmarks_changed();
     }
 }
+
+/// How many stories on each side of the highlighted one are looked for when it is gone.
+const NEIGHBOURS: usize = 200;
 
 /// The dates the digests `now` has and `before` had not are listed under, newest first, as
 /// the notice of new files ends (`, under 2026-01-24`); the first few, the rest counted.
