@@ -275,12 +275,14 @@ fn hints(app: &App) -> Hints {
             (&[Action::Back], "back"),
             (&[Action::Help], "help"),
         ],
+        // Paging last of all: scrolling does it too, and at 80 columns it took the room of
+        // the links, which nothing else names (tester L).
         Pane::Article => &[
             (&[Action::Down, Action::Up], "scroll"),
-            (&[Action::PageDown], "page"),
             (&[Action::NextStory, Action::PrevStory], "next/prev story"),
             (&[Action::OpenLink], "open link"),
             (&[Action::Links], "links"),
+            (&[Action::PageDown], "page"),
             (&[Action::Back], "back"),
             (&[Action::Help], "help"),
         ],
