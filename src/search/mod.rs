@@ -47,13 +47,15 @@ impl Highlighter {
         }
     }
 
-    /// Every place in `text` where one of the terms occurs, sorted and merged.
+    /// Every place in `text` where one of the terms occurs, sorted, overlapping ones joined:
+    /// occurrences side by side stay apart (`英伟达英伟达` is two matches, not one; tester N).
     pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
         merge_ranges(
             self.terms
                 .iter()
                 .flat_map(|m| m.find_all(text.as_bytes()))
                 .collect(),
+            Join::Overlapping,
         )
     }
 }
@@ -67,13 +69,24 @@ fn matchers(terms: &[String], make: fn(&str) -> Matcher) -> Vec<Matcher> {
         .collect()
 }
 
-/// Sorted, with overlapping or touching ranges joined.
-pub fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+/// Which ranges [`merge_ranges`] joins.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Join {
+    /// Those that share a byte: matches, each its own however close.
+    Overlapping,
+    /// Those that share a byte or meet: spans of pages, let go in as few calls as may be.
+    Touching,
+}
+
+/// Sorted, with the ranges `join` names joined.
+pub fn merge_ranges(mut ranges: Vec<Range<usize>>, join: Join) -> Vec<Range<usize>> {
     ranges.sort_by_key(|r| (r.start, r.end));
     let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for r in ranges {
         match out.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            Some(last) if r.start < last.end || join == Join::Touching && r.start == last.end => {
+                last.end = last.end.max(r.end)
+            }
             _ => out.push(r),
         }
     }
@@ -209,7 +222,7 @@ pub fn run(
                         ..span.end.next_multiple_of(FAULT_AROUND),
                 );
             }
-            for span in merge_ranges(read) {
+            for span in merge_ranges(read, Join::Touching) {
                 index.release(span);
             }
             hits

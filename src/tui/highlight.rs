@@ -328,6 +328,15 @@ mod tests {
         assert_eq!(found, vec![Range { start: 0, end: 9 }]);
     }
 
+    /// Occurrences side by side are matches of their own, each a stop for `n` (tester N:
+    /// `英伟达英伟达英伟达` was one).
+    #[test]
+    fn occurrences_side_by_side_count_apart() {
+        let found =
+            crate::search::Highlighter::new(&terms(&["英伟达"])).ranges("英伟达英伟达英伟达，");
+        assert_eq!(found, vec![0..9, 9..18, 18..27]);
+    }
+
     #[test]
     fn styles_across_span_boundaries() {
         let line = Line::from(vec![

@@ -198,7 +198,7 @@ fn snippet_ranges(snippet: &Snippet, terms: &Highlighter) -> Vec<Range<usize>> {
     {
         ranges.push(r);
     }
-    crate::search::merge_ranges(ranges)
+    crate::search::merge_ranges(ranges, crate::search::Join::Overlapping)
 }
 
 /// What a snippet row starts with, under its story's row (here and in `ribao search`).
