@@ -739,13 +739,16 @@ fn a_query_without_results_says_so() {
         screen.contains("没有匹配 / no match for “量子纠缠” in 2026-01-20"),
         "{screen}"
     );
-    assert!(screen.contains("Tab searches a wider scope"));
+    assert!(screen.contains("Press Tab to search a wider scope"));
     assert!(screen.contains("0 results"));
     h.keys("<Enter><Enter>");
     assert_eq!(h.app.message().unwrap().text, "no result to open");
     // With the results focused, Tab is not the key: the advice names the one that is.
     let screen = h.text();
-    assert!(screen.contains("a searches a wider scope"), "{screen}");
+    assert!(
+        screen.contains("Press a to search a wider scope"),
+        "{screen}"
+    );
     h.keys("a");
     h.settle();
     let screen = h.text();
@@ -785,7 +788,7 @@ fn a_date_outside_the_scope_is_named_as_the_reason_for_no_match() {
     h.search_for("机器人 date:2026-01-19");
     let screen = h.text();
     assert!(
-        screen.contains("2026-01-19 is outside 2026-01-20: Tab searches a wider scope."),
+        screen.contains("2026-01-19 is outside 2026-01-20: press Tab to search a wider scope."),
         "{screen}"
     );
     for _ in 0..3 {

@@ -507,14 +507,15 @@ fn no_match_lines(
         (true, true) if parsed.dates == [crate::model::UNDATED] => "No digest is undated.".into(),
         (true, true) => format!("No digest is dated {}.", parsed.dates.join(" or ")),
         (true, false) => format!(
-            "{} is outside {scope}: {wider} searches a wider scope.",
+            "{} is outside {scope}: press {wider} to search a wider scope.",
             parsed.dates.join(" or ")
         ),
         (false, true) => "Try fewer or shorter words; Chinese is matched as written, without \
                           word segmentation."
             .to_string(),
         (false, false) => {
-            format!("{wider} searches a wider scope; fewer or shorter words match more.")
+            // "press": `a searches…` read as a typo (tester N).
+            format!("Press {wider} to search a wider scope; fewer or shorter words match more.")
         }
     });
     out.push(Line::default());
