@@ -678,6 +678,28 @@ fn is_underlined(rendered: &ribao::text::Rendered, row: usize, text: &str) -> bo
         .is_some_and(|s| s.style.add_modifier.contains(Modifier::UNDERLINED))
 }
 
+/// An escape in a link's address (`&#27;`) is percent-encoded where it is listed and where
+/// it leads: removed with the sequence it seemed to start, the address lost its tail
+/// (tester N).
+#[test]
+fn an_escape_in_a_links_address_is_percent_encoded() {
+    let md = "[hostile](https://example.com/hostile?q=&#27;[31m) and <a href=\"https://e.example/&#27;x\">a</a>\n";
+    let rendered = render_markdown(md, 60, NARROW);
+    let urls: Vec<&str> = rendered.links.iter().map(|l| l.url.as_str()).collect();
+    assert_eq!(
+        urls,
+        [
+            "https://example.com/hostile?q=%1B[31m",
+            "https://e.example/%1Bx"
+        ]
+    );
+    let lines: Vec<String> = rendered.lines.iter().map(plain).collect();
+    assert!(
+        lines.contains(&"[1] https://example.com/hostile?q=%1B[31m".to_string()),
+        "{lines:?}"
+    );
+}
+
 #[test]
 fn links_are_numbered_and_listed() {
     let md = "见[官网](https://a.example/x)和[博客](https://b.example/y)，再看[官网](https://a.example/x)。\n";

@@ -317,7 +317,7 @@ impl Renderer {
             Tag::Strikethrough => self.styles.push(theme::STRIKETHROUGH),
             Tag::Link { dest_url, .. } => {
                 // Only what opens looks like a link: `[text]()` or `javascript:…` is text.
-                let target = sanitize(&dest_url).into_owned();
+                let target = super::address(&dest_url);
                 let style = match is_web(&target) {
                     true => theme::LINK,
                     false => Style::default(),
@@ -328,7 +328,7 @@ impl Renderer {
             }
             Tag::Image { dest_url, .. } => {
                 self.image_alt = Some(String::new());
-                self.link_targets.push(sanitize(&dest_url).into_owned());
+                self.link_targets.push(super::address(&dest_url));
             }
             _ => {}
         }
@@ -585,7 +585,7 @@ impl Renderer {
                         let start = self.html_link_starts.pop();
                         self.text_since(start.unwrap_or(self.inline.len()))
                     });
-                    self.number(sanitize(&address).into_owned(), media.is_some(), &label);
+                    self.number(super::address(&address), media.is_some(), &label);
                 }
             }
             self.push(rest, style);
@@ -655,7 +655,7 @@ impl Renderer {
             let label = starts
                 .next()
                 .map_or_else(String::new, |s| self.text_since(s));
-            self.number(sanitize(&address).into_owned(), false, &label);
+            self.number(super::address(&address), false, &label);
         }
         self.soft_break = false;
         while self.inline.last().is_some_and(|s| s.content == "\n") {

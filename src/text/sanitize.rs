@@ -32,6 +32,26 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// A link's address made safe to show and to hand on: its control characters (an ESC that
+/// `&#27;` decoded to) percent-encoded as browsers send them, then [`sanitize`]d. Removed
+/// whole, an escape sequence took the address's tail with it (`?q=&#27;[31m` opened
+/// `?q=`; tester N).
+pub fn address(raw: &str) -> String {
+    let mut encoded = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            c if c.is_control() => {
+                let mut bytes = [0; 4];
+                for b in c.encode_utf8(&mut bytes).bytes() {
+                    encoded.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => encoded.push(c),
+        }
+    }
+    sanitize(&encoded).into_owned()
+}
+
 /// Text made safe, as titles, ids and search text are kept (the emoji as written; the
 /// terminal's form is [`sanitize`]'s, when it is shown).
 ///
