@@ -20,7 +20,7 @@ pub(crate) fn lines(source: &str, width: usize, opts: TextOptions) -> FileRows {
     let mut starts = Vec::with_capacity(count);
     for (n, line) in source.lines().enumerate() {
         starts.push(out.len());
-        let line = text::sanitize(line);
+        let line = text::sanitize(&control_pictures(line)).into_owned();
         let words = line.trim_start_matches(' ');
         // Indent past half the box is a code block's, kept as far as the box allows.
         let indent = " ".repeat((line.len() - words.len()).min(width / 2));
@@ -35,6 +35,23 @@ pub(crate) fn lines(source: &str, width: usize, opts: TextOptions) -> FileRows {
         out.extend(text::wrap_with_prefix(&words, width, &first, &rest, opts));
     }
     FileRows { rows: out, starts }
+}
+
+/// `line` with each control character but a tab shown as its picture (`␛` for ESC, `␇`
+/// for BEL): the file as written, where the article drops them (tester N: `bell\x07`
+/// showed as `bell`, without a trace). An escape sequence so shows as text, and does
+/// nothing.
+fn control_pictures(line: &str) -> std::borrow::Cow<'_, str> {
+    let picture = |c: char| match c {
+        '\t' => None,
+        '\x7f' => Some('\u{2421}'),
+        c if c < ' ' => char::from_u32(0x2400 + u32::from(c)),
+        _ => None,
+    };
+    if !line.chars().any(|c| picture(c).is_some()) {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    line.chars().map(|c| picture(c).unwrap_or(c)).collect()
 }
 
 pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
@@ -118,6 +135,9 @@ mod tests {
                 .all(|r| !r.contains('\x1b') && !r.contains('\x07')),
             "{got:?}"
         );
+        // Shown as their pictures, as the file has them (tester N: dropped without a trace).
+        let joined = got.concat().replace(' ', "");
+        assert!(joined.contains("换行␛]0;x␇"), "{got:?}");
         assert_eq!(got.last().map(String::as_str), Some("11 x"));
     }
 }
