@@ -754,11 +754,26 @@ fn story_of_lines<'a>(
     }
     item.body = kept.join("\n");
     if item.url.is_none() {
-        item.url = first_link(&item.body)
+        item.url = source_link(&item.body)
+            .or_else(|| first_link(&item.body))
             .map(|(_, url)| url)
             .or_else(|| item.body.lines().find_map(url_alone));
     }
     item
+}
+
+/// The words a link to a story's source is written with (`[原文](…)`), wherever in its text
+/// it is: a link before it is one the text mentions (tester N: `[带参数](…)` was taken).
+const SOURCE_LABELS: [&str; 6] = ["原文", "原文链接", "阅读原文", "查看原文", "来源", "Source"];
+
+/// The first link in `text` labelled as the story's source ([`SOURCE_LABELS`]).
+fn source_link(text: &str) -> Option<(String, String)> {
+    memchr::memmem::find_iter(text.as_bytes(), b"](").find_map(|end| {
+        let label = SOURCE_LABELS
+            .iter()
+            .find(|l| text[..end].ends_with(*l) && text[..end - l.len()].ends_with('['))?;
+        first_link(&text[end - label.len() - 1..])
+    })
 }
 
 /// The first web address written out in `text` (`https://…`, `<https://…>`).
@@ -1151,6 +1166,27 @@ mod tests {
                 Some("https://a.example/1".into()),
                 Some("https://a.example/2".into()),
                 None
+            ]
+        );
+    }
+
+    /// A link labelled as the source (`[原文](…)`) is the story's wherever it is; a link its
+    /// text mentions before it is not (tester N).
+    #[test]
+    fn a_link_labelled_as_the_source_is_the_storys() {
+        let doc = "## 新闻\n\n### 1. 甲发布模型\n\n参数见[带参数](https://a.example/p?a=1)。\n\n\
+                   [原文](https://a.example/original)\n\n\
+                   ### 2. 乙开源工具\n\n见[仓库](https://b.example/repo)。\n";
+        let urls: Vec<Option<String>> = find(&Doc::new(doc))
+            .items
+            .into_iter()
+            .map(|i| i.url)
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                Some("https://a.example/original".into()),
+                Some("https://b.example/repo".into())
             ]
         );
     }
