@@ -1148,6 +1148,15 @@ mod tests {
         );
     }
 
+    /// Each story's link, as [`find`] finds the stories of `doc`.
+    fn urls_of(doc: &str) -> Vec<Option<String>> {
+        find(&Doc::new(doc))
+            .items
+            .into_iter()
+            .map(|i| i.url)
+            .collect()
+    }
+
     /// A link written out as an address, alone on its line or after `链接：`, is the story's
     /// (tester AH); an address inside its text is not (a picture's as often).
     #[test]
@@ -1155,11 +1164,7 @@ mod tests {
         let doc = "## 新闻\n\n### 1. 甲发布模型\n\nhttps://a.example/1\n\n正文。\n\n\
                    ### 2. 乙开源工具\n\n正文。\n\n链接：<https://a.example/2>\n\n\
                    ### 3. 丙推出应用\n\n正文见 https://img.example/p.png 一图。\n";
-        let urls: Vec<Option<String>> = find(&Doc::new(doc))
-            .items
-            .into_iter()
-            .map(|i| i.url)
-            .collect();
+        let urls = urls_of(doc);
         assert_eq!(
             urls,
             [
@@ -1177,11 +1182,7 @@ mod tests {
         let doc = "## 新闻\n\n### 1. 甲发布模型\n\n参数见[带参数](https://a.example/p?a=1)。\n\n\
                    [原文](https://a.example/original)\n\n\
                    ### 2. 乙开源工具\n\n见[仓库](https://b.example/repo)。\n";
-        let urls: Vec<Option<String>> = find(&Doc::new(doc))
-            .items
-            .into_iter()
-            .map(|i| i.url)
-            .collect();
+        let urls = urls_of(doc);
         assert_eq!(
             urls,
             [
