@@ -78,6 +78,21 @@ impl Query {
                 }
             }
         }
+        // A word given twice asks nothing more, and each costs a pass over every story
+        // (tester M: 3,000 of one word took 15 s).
+        for list in [
+            &mut q.terms,
+            &mut q.excluded,
+            &mut q.sources,
+            &mut q.not_sources,
+            &mut q.categories,
+            &mut q.not_categories,
+            &mut q.dates,
+            &mut q.not_dates,
+        ] {
+            let mut seen = std::collections::HashSet::new();
+            list.retain(|v| seen.insert(v.clone()));
+        }
         q
     }
 
@@ -326,6 +341,19 @@ mod tests {
         );
         let q = Query::parse(&argument_token("-GPT OpenAI", false));
         assert_eq!(q.excluded, ["gpt openai"]);
+    }
+
+    /// A word or filter given again is kept once, in its first place (tester M: a query of
+    /// one word 3,000 times took 15 s).
+    #[test]
+    fn a_word_given_again_is_kept_once() {
+        let q = Query::parse(
+            "英伟达 芯片 英伟达 -传闻 -传闻 source:甲 source:甲 date:2026-07 date:2026-07 芯片",
+        );
+        assert_eq!(q.terms, ["英伟达", "芯片"]);
+        assert_eq!(q.excluded, ["传闻"]);
+        assert_eq!(q.sources, ["甲"]);
+        assert_eq!(q.dates, ["2026-07"]);
     }
 
     #[test]
