@@ -688,6 +688,15 @@ fn search_query_rules_and_exit_status() {
     let none = ribao(&["search", "不存在的词语", "--store", &s]);
     assert_eq!(none.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&none.stderr).contains("no story matches"));
+    // A query of thousands of words is cut where it is said again (tester M: 45 KB).
+    let long = "不存在的词语 ".repeat(2000);
+    let said = ribao(&["search", &long, "--store", &s]).stderr;
+    let said = String::from_utf8_lossy(&said);
+    assert!(
+        said.contains("no story matches “\"不存在的词语 不存在") && said.contains('…'),
+        "{said}"
+    );
+    assert!(said.len() < 1000, "{} bytes", said.len());
     // A source's name with a space, unquoted: the filter takes its first word, and the user
     // is shown the name quoted (tester T). A filter of one word is told nothing.
     let spaced = ribao(&["search", "source:AI 日报", "--store", &s]);
