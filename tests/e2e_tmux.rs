@@ -766,6 +766,43 @@ fn items_keep_the_title_in_sight_on_a_narrow_terminal() {
     );
 }
 
+/// On a narrow terminal a bookmark takes one row, its title cut at the edge as `list`'s
+/// rows are; its link below stays whole (tester M: the row wrapped at 40 columns).
+#[test]
+fn bookmarks_keep_one_row_each_on_a_narrow_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let store = store_of(
+        home.path(),
+        &[(
+            "2026-03-02.md",
+            "# 人工智能产业观察日报 · 2026年03月02日\n\n## 产品与商业模式\n\n\
+             1. [甲公司发布新模型，推理成本下降一半，云厂商随即宣布降价](https://example.com/a)\n",
+        )],
+    );
+    let state = home.path().join("s.json");
+    let run = |args: &[&str]| {
+        common::command(home.path())
+            .args(args)
+            .args(["--store", &store.display().to_string()])
+            .args(["--state", &state.display().to_string()])
+            .output()
+            .unwrap()
+    };
+    let id = common::ids_of(&common::json(&run(&["items", "--json"])))[0].clone();
+    assert!(run(&["bookmark", "add", &id]).status.success());
+    let Some(t) = Tmux::start("narrowmarks", 40, 12, home.path()) else {
+        return;
+    };
+    let args = format!("bookmarks --state {}", state.display());
+    let (screen, rows) = printed_rows(&t, &args, &store, home.path());
+    assert_eq!(rows.len(), 2, "{screen}");
+    assert!(
+        rows[0].starts_with(&id) && rows[0].ends_with('…'),
+        "{screen}"
+    );
+    assert_eq!(rows[1].trim(), "https://example.com/a", "{screen}");
+}
+
 #[test]
 fn search_snippets_take_one_row_of_the_terminal() {
     let home = tempfile::tempdir().unwrap();

@@ -54,6 +54,7 @@ pub fn list<'a>(
     state_path: &Path,
     format: Format,
     library: impl FnOnce() -> anyhow::Result<&'a Library>,
+    opts: crate::text::TextOptions,
 ) -> anyhow::Result<ExitCode> {
     let (_, loaded) = StateFile::open(state_path)?;
     // A state file that could not be read whole lists what could be read of it, and the exit
@@ -119,10 +120,17 @@ pub fn list<'a>(
                     .map(|u| format!("\n    {u}"))
                     .unwrap_or_default();
                 let title = b.shown_title();
-                let line = format!(
-                    "{}  {date:<10}  {}{category}  {title}{url}\n",
-                    b.id, b.source
-                );
+                let line = format!("{}  {date:<10}  {}{category}  {title}", b.id, b.source);
+                // One row on a terminal, its title cut at the edge, as `list`'s rows are
+                // (tester M: it wrapped at 40 columns). The link below stays whole to copy.
+                let line = match super::report::terminal_room() {
+                    Some(room) => {
+                        let shown = crate::text::sanitize(&line).into_owned();
+                        crate::text::truncate(&shown, room, opts).into_owned()
+                    }
+                    None => line,
+                };
+                let line = format!("{line}{url}\n");
                 // Said here, not only by `show`: the list is where one looks for what is
                 // left of a story.
                 let kept = format!("ribao show {} shows what the bookmark kept of it", b.id);

@@ -390,7 +390,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
                 (_, true) => bookmarks::Format::Markdown,
                 _ => bookmarks::Format::Text,
             };
-            bookmarks::list(&state_path()?, format, library)
+            bookmarks::list(&state_path()?, format, library, opts)
         }
         Some(Command::Bookmark {
             action: BookmarkAction::Add { item_ids },

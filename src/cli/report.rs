@@ -664,7 +664,7 @@ fn terminal_has_colours() -> bool {
 
 /// The columns a line printed may take: the terminal's width when the output goes to one
 /// (at least 20), None when it is piped.
-fn terminal_room() -> Option<usize> {
+pub(super) fn terminal_room() -> Option<usize> {
     std::io::stdout()
         .is_terminal()
         .then(|| terminal_width().max(20))
