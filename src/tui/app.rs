@@ -97,9 +97,18 @@ pub struct Message {
     pub ends_with_link: bool,
     /// It says what the indexing under way does (`reading 1 file again`): what it says
     /// instead once that is done (`1 file read again`), rather than stay on unchanged.
-    pub when_indexed: Option<String>,
+    pub when_indexed: Option<WhenIndexed>,
     /// What it says where a row is too narrow for `text`, rather than take two rows.
     pub shorter: Option<String>,
+}
+
+/// What a message says once the indexing under way is done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WhenIndexed {
+    Says(String),
+    /// These new files, named by the dates their digests are listed under: read, a file's
+    /// date is the one written in it, which its name may not give.
+    NewFiles(Vec<std::path::PathBuf>),
 }
 
 /// What the last drawn frame looked like: pane heights for paging and scroll limits. Written

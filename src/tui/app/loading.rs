@@ -1,7 +1,7 @@
 //! Libraries arriving while the reader runs: indexing at start on its own thread, the store
 //! watched for new files, and taking a new library without losing the reader's place.
 
-use super::{App, ItemRef, Scope};
+use super::{App, ItemRef, Scope, WhenIndexed};
 use crate::state::Bookmark;
 use crate::tui::background::{Loaded, Loader, Reopen, StoreWatch};
 use crate::tui::scope;
@@ -52,6 +52,15 @@ impl App {
         if let Some(warning) = library.cache_warning.take() {
             self.show_problem(&warning);
         }
+        // Before the library is taken: what it says of files skipped is added after.
+        if complete
+            && let Some(m) = &mut self.message
+            && let Some(WhenIndexed::NewFiles(paths)) = m.when_indexed.take()
+            && let digests = new_digests(&library, &paths)
+            && !digests.is_empty()
+        {
+            m.text = digests;
+        }
         self.replace_library(library);
         // What indexing held is freed by now: a reader left open all day never reuses it
         // (on a 10,000-file archive it kept 120 MB, against 38 MB given back).
@@ -63,7 +72,9 @@ impl App {
     pub(super) fn indexing_ended(&mut self) {
         self.loader = None;
         if let Some(m) = &mut self.message
-            && let Some(done) = m.when_indexed.take()
+            && let Some(WhenIndexed::Says(done)) = m
+                .when_indexed
+                .take_if(|w| matches!(w, WhenIndexed::Says(_)))
         {
             m.text = done;
         }
@@ -94,10 +105,11 @@ impl App {
             .len()
             .saturating_sub(self.library.digests().len());
         // Where they went: a file is listed by the date written in it, which its name may
-        // not say (tester L: a copy named for a new day went under its own old date).
-        let under = match added {
-            0 => String::new(),
-            _ => new_dates(&self.library, &library),
+        // not say (tester L: a copy named for a new day went under its own old date). Said
+        // once they are read, which tells that date.
+        let new = match added {
+            0 => Vec::new(),
+            _ => new_paths(&self.library, &library),
         };
         // Files changed in place are listed as they were until they are read again.
         let rereading = pending.as_ref().map_or(0, |p| p.progress.counts().1);
@@ -112,22 +124,23 @@ impl App {
                 let files = plural(n, "file", "files");
                 (
                     format!("the store changed: reading {files} again"),
-                    Some(format!("the store changed: {files} read again")),
+                    Some(WhenIndexed::Says(format!(
+                        "the store changed: {files} read again"
+                    ))),
                 )
             }
             // Still to be read, some may turn out to be no digest (an empty or binary
             // file): files, until they are.
             (n, _) if pending.is_some() => (
-                format!("{} in the store{under}", plural(n, "new file", "new files")),
-                None,
+                format!("{} in the store", plural(n, "new file", "new files")),
+                Some(WhenIndexed::NewFiles(new)),
             ),
-            (n, _) => (
-                format!(
-                    "{} in the store{under}",
-                    plural(n, "new digest", "new digests")
-                ),
-                None,
-            ),
+            (_, _) => {
+                let said = Some(new_digests(&library, &new)).filter(|s| !s.is_empty());
+                let said =
+                    said.unwrap_or_else(|| "the store changed: the list is up to date".into());
+                (said, None)
+            }
         };
         self.notify_found(said, false);
         if let Some(m) = &mut self.message {
@@ -348,31 +361,43 @@ impl App {
 /// How many stories on each side of the highlighted one are looked for when it is gone.
 const NEIGHBOURS: usize = 200;
 
-/// The dates the digests `now` has and `before` had not are listed under, newest first, as
-/// the notice of new files ends (`, under 2026-01-24`); the first few, the rest counted.
-fn new_dates(before: &crate::library::Library, now: &crate::library::Library) -> String {
-    const NAMED: usize = 3;
+/// The files of the digests `now` lists that `before` did not.
+fn new_paths(
+    before: &crate::library::Library,
+    now: &crate::library::Library,
+) -> Vec<std::path::PathBuf> {
     let known: std::collections::HashSet<&std::path::Path> =
         before.digests().iter().map(|d| d.path.as_path()).collect();
-    let mut dates: Vec<Option<chrono::NaiveDate>> = now
-        .digests()
-        .iter()
+    (now.digests().iter())
         .filter(|d| !known.contains(d.path.as_path()))
+        .map(|d| d.path.clone())
+        .collect()
+}
+
+/// `2 new digests in the store, under 2026-01-24, 2025-10-10`: the digests of `library`
+/// read from the files `paths`, with the dates they are listed under, newest first (the
+/// first few, the rest counted); empty when none of the files is a digest.
+fn new_digests(library: &crate::library::Library, paths: &[std::path::PathBuf]) -> String {
+    const NAMED: usize = 3;
+    let paths: std::collections::HashSet<&std::path::Path> =
+        paths.iter().map(|p| p.as_path()).collect();
+    let mut dates: Vec<Option<chrono::NaiveDate>> = (library.digests().iter())
+        .filter(|d| paths.contains(d.path.as_path()))
         .map(|d| d.date)
         .collect();
+    let plural = crate::text::plural;
+    let digests = plural(dates.len(), "new digest", "new digests");
     dates.sort_unstable_by(|a, b| b.cmp(a));
     dates.dedup();
-    let named: Vec<String> = dates
-        .iter()
-        .take(NAMED)
+    let named: Vec<String> = (dates.iter().take(NAMED))
         .map(|&d| crate::model::date_label(d))
         .collect();
     let more = match dates.len().saturating_sub(NAMED) {
         0 => String::new(),
-        n => format!(" and {}", crate::text::plural(n, "more date", "more dates")),
+        n => format!(" and {}", plural(n, "more date", "more dates")),
     };
     match named.is_empty() {
         true => String::new(),
-        false => format!(", under {}{more}", named.join(", ")),
+        false => format!("{digests} in the store, under {}{more}", named.join(", ")),
     }
 }
