@@ -220,6 +220,25 @@ fn j_and_k_in_capitals_read_on_through_the_bookmarks() {
     assert_eq!(h.app.position(), browsing);
 }
 
+/// `b` on a bookmark's story read from the bookmarks removes it; `J` then reads the one
+/// after it, and `K` the one before (tester O: `J` said it was the last).
+#[test]
+fn j_and_k_after_removing_the_bookmark_read_go_on_from_its_place() {
+    for (step, next) in [("J", 2), ("K", 0)] {
+        let (mut h, _) = bookmarked_then_back("bjbjb");
+        h.keys("B");
+        let marks: Vec<String> = (h.app.bookmarks_view().unwrap().visible().iter())
+            .map(|b| b.id.clone())
+            .collect();
+        assert_eq!(marks.len(), 3);
+        h.keys("j<Enter>");
+        let opened = |h: &Harness| h.app.opened().unwrap().1.id.to_string();
+        assert_eq!(opened(&h), marks[1]);
+        h.keys(&format!("b{step}"));
+        assert_eq!(opened(&h), marks[next], "{step}: {:?}", h.app.message());
+    }
+}
+
 /// Under a filter, the last bookmark `J` reaches is the last the filter lets through: the
 /// message says so, or the bookmarks it hides seemed gone (tester K).
 #[test]

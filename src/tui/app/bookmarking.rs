@@ -38,10 +38,19 @@ impl App {
         mut view: BookmarksView,
         delta: isize,
     ) -> Option<Effect> {
+        let (reading, at) = (view.selected().map(|b| b.id.clone()), view.selected);
         view.refresh(self.bookmarks_now());
-        let before = view.selected;
-        view.move_by(delta);
-        if view.selected == before {
+        let len = view.visible().len();
+        let gone = reading.is_some_and(|id| view.visible().iter().all(|b| b.id != id));
+        let next = match gone {
+            // Its bookmark removed (`b` while reading it), the list closed over it: the next
+            // one is where it was (tester O: `J` said it was the last).
+            true => at.checked_add_signed(delta.min(0)),
+            false => {
+                Some(view.selected.saturating_add_signed(delta)).filter(|&n| n != view.selected)
+            }
+        };
+        let Some(next) = next.filter(|&n| n < len) else {
             let which = if delta > 0 { "last" } else { "first" };
             // Those the filter hides are no further on: the filter says why (tester K).
             let filter = view.filter.text().trim();
@@ -52,7 +61,8 @@ impl App {
             self.notify(format!("already at the {which} bookmark{of}"), false);
             self.return_to = Some(view);
             return None;
-        }
+        };
+        view.selected = next;
         self.bookmarks = Some(view);
         self.update_bookmarks(Action::Open)
     }
