@@ -289,6 +289,10 @@ fn a_file_found_empty_gives_way_to_the_copy_of_the_last_save() {
     assert!(after.notices[0].while_open().contains("emptied"));
     assert_eq!(StateFile::open(&path).unwrap().1.state, after.state);
     assert!(copies(dir.path()).is_empty(), "nothing broken to keep");
+    // That save is backed up: emptied again, the file gives back `c` too (tester O: the
+    // backup still held the save before it, and `c` was lost).
+    fs::write(&path, "").unwrap();
+    assert_eq!(StateFile::open(&path).unwrap().1.state, after.state);
 }
 
 /// The copy is never a state with nothing in it nor what was read of a broken file, so it

@@ -153,9 +153,12 @@ impl StateFile {
             let bytes = codec::encode(&state);
             atomic::replace(&self.path, &bytes).map_err(save_error)?;
             // The backup is what to come back to: not what was read of a broken file, nor a
-            // state with nothing in it. The save matters more than its backup, so one that
-            // cannot be written is left as it is.
-            if kept.is_none() && state != State::default() {
+            // state with nothing in it. A file found empty was read whole from the backup: its
+            // save is backed up, or what it added was lost when the file was emptied again
+            // (tester O). The save matters more than its backup, so one that cannot be written
+            // is left as it is.
+            let whole = kept.as_ref().is_none_or(|(notice, _)| notice.emptied);
+            if whole && state != State::default() {
                 let _ = atomic::write_copy(&self.path, &self.backup_path(), &bytes);
             }
         }
