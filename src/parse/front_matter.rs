@@ -38,6 +38,19 @@ pub fn split(text: &str) -> Split<'_> {
             .lines()
             .next()
             .is_some_and(|l| l.split_once(':').is_some_and(|(k, _)| is_key(k)));
+        // It ends where the text's first heading starts (tester O: the digest lost its date
+        // and every story).
+        if meant && let Some(end) = text_start(rest) {
+            return Split {
+                fields: read_loosely(&rest[..end]).0,
+                body: &rest[end..],
+                error: Some(
+                    "front matter opened with --- is never closed; its fields were read up to \
+                     the text's first heading"
+                        .to_string(),
+                ),
+            };
+        }
         return Split {
             error: meant.then(|| {
                 "front matter opened with --- is never closed; it was read as text".to_string()
@@ -61,14 +74,11 @@ pub fn split(text: &str) -> Split<'_> {
             body,
             error: None,
         },
-        Err(e) => match ran_on(yaml, e.marker().line()) {
+        Err(e) => match text_start(yaml) {
             // Its closing line missing, the block ran on to a rule in the text: the text
             // starts at its first heading (tester M: a digest lost every story above the rule).
             Some(end) => {
-                let (fields, error) = match YamlLoader::load_from_str(&yaml[..end]) {
-                    Ok(docs) => (docs.first().map(fields_of).unwrap_or_default(), None),
-                    Err(e) => (salvaged(&yaml[..end]), Some(e)),
-                };
+                let (fields, error) = read_loosely(&yaml[..end]);
                 let also =
                     error.map_or(String::new(), |e| format!(", and is not valid YAML ({e})"));
                 Split {
@@ -93,17 +103,14 @@ pub fn split(text: &str) -> Split<'_> {
     }
 }
 
-/// Where front matter whose YAML failed at line `failed` (from 1) is taken to have run on
-/// into the text: the start of its first Markdown heading (`# ` or `## `, after a blank line),
-/// when the failure is after it. A `# comment` in YAML may look alike, but YAML that failed
-/// before it is not the text's.
-fn ran_on(yaml: &str, failed: usize) -> Option<usize> {
+/// Where the text starts in front matter that ran on into it (its closing line missing):
+/// at its first Markdown heading (`# ` or `## `) after a blank line. (A `# comment` after a
+/// blank line in front matter reads alike; only front matter that does not load whole is
+/// looked at so.)
+fn text_start(yaml: &str) -> Option<usize> {
     let mut at = 0;
     let mut blank_before = false;
-    for (n, line) in yaml.split_inclusive('\n').enumerate() {
-        if n + 1 >= failed {
-            return None;
-        }
+    for line in yaml.split_inclusive('\n') {
         let heading = line.trim_start_matches('#');
         if blank_before && heading.len() < line.len() && heading.starts_with(' ') {
             return Some(at);
@@ -114,8 +121,17 @@ fn ran_on(yaml: &str, failed: usize) -> Option<usize> {
     None
 }
 
+/// The fields of `yaml`, whole when it loads, else [`salvaged`]; and why it did not load.
+fn read_loosely(yaml: &str) -> (FrontMatter, Option<yaml_rust2::ScanError>) {
+    match YamlLoader::load_from_str(yaml) {
+        Ok(docs) => (docs.first().map(fields_of).unwrap_or_default(), None),
+        Err(e) => (salvaged(yaml), Some(e)),
+    }
+}
+
 /// The fields of YAML that does not load whole: each top-level key with the lines indented
-/// under it, read on its own, and those that load kept (the first of each key).
+/// under it read on its own; else its line alone (a tab before the next line broke it); else
+/// that line without a quote left open (`date: "2026-01-24`). The first of each key is kept.
 fn salvaged(yaml: &str) -> FrontMatter {
     let mut fields = FrontMatter::default();
     let mut starts: Vec<usize> = Vec::new();
@@ -127,11 +143,20 @@ fn salvaged(yaml: &str) -> FrontMatter {
         at += line.len();
     }
     starts.push(yaml.len());
+    let load = |part: &str| Some(YamlLoader::load_from_str(part).ok()?.first().map(fields_of));
     for part in starts.windows(2).map(|w| &yaml[w[0]..w[1]]) {
-        let Ok(docs) = YamlLoader::load_from_str(part) else {
-            continue;
-        };
-        let found = docs.first().map(fields_of).unwrap_or_default();
+        let line = part.lines().next().unwrap_or_default();
+        let unquoted = line.split_once(':').and_then(|(key, value)| {
+            let value = value.trim();
+            let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+            let open = &value[1..];
+            (!open.ends_with(quote)).then(|| format!("{key}: {open}"))
+        });
+        let found = load(part)
+            .or_else(|| load(line))
+            .or_else(|| load(unquoted.as_deref()?))
+            .flatten()
+            .unwrap_or_default();
         fields.title = fields.title.or(found.title);
         fields.date = fields.date.or(found.date);
         fields.summary = fields.summary.or(found.summary);
@@ -272,9 +297,9 @@ mod tests {
         assert_eq!(s.body, "body\n");
     }
 
-    /// A quote left open in one field costs that field: the date and category on lines of
-    /// their own, and a summary on several, are still read (tester M: the digest went
-    /// undated and lost most of its stories).
+    /// A quote left open in one field spoils no other: the date and category on lines of
+    /// their own, and a summary on several, are still read, and the field itself without
+    /// its quote (tester M: the digest went undated and lost most of its stories).
     #[test]
     fn one_broken_field_leaves_the_others_read() {
         let s = split(
@@ -284,7 +309,7 @@ mod tests {
         let f = &s.fields;
         assert_eq!(
             (f.date.as_deref(), f.category.as_deref(), f.title.as_deref()),
-            (Some("2026-01-24"), Some("AI 日报"), None)
+            (Some("2026-01-24"), Some("AI 日报"), Some("AI日报"))
         );
         assert_eq!(f.summary.as_deref(), Some("- 甲\n- 乙"));
         assert_eq!(s.body, "# 标题\n");
@@ -331,8 +356,31 @@ mod tests {
         let rule = split("---\nno close\n");
         assert_eq!(rule.body, "---\nno close\n");
         assert!(rule.error.is_none(), "a rule at the top is Markdown");
-        let unclosed = split("---\ntitle: x\n\n# 标题\n");
-        assert_eq!(unclosed.body, "---\ntitle: x\n\n# 标题\n");
+        // Left open over a text with no heading: all of it is text, and that is said.
+        let unclosed = split("---\ntitle: x\n\n1. 标题\n");
+        assert_eq!(unclosed.body, "---\ntitle: x\n\n1. 标题\n");
         assert!(unclosed.error.unwrap().contains("never closed"));
+    }
+
+    /// Front matter never closed ends at the text's first heading: its fields are read, a
+    /// broken one aside, and the text is the rest (tester O: undated, and no story).
+    #[test]
+    fn front_matter_never_closed_ends_at_the_texts_first_heading() {
+        let s = split("---\ntitle: \"日报\ndate: 2026-01-24\n\n# 日报\n\n## 甲\n正文。\n");
+        assert!(s.error.unwrap().contains("never closed"));
+        assert_eq!(s.fields.date.as_deref(), Some("2026-01-24"));
+        assert_eq!(s.body, "# 日报\n\n## 甲\n正文。\n");
+    }
+
+    /// A tab before the line after a field, or a quote left open in it, costs no more than
+    /// that (tester O: either made the digest undated).
+    #[test]
+    fn a_tab_or_an_open_quote_spoils_no_other_field() {
+        let tab = split("---\ndate: 2026-01-24\n\tcategory: AI 日报\ntitle: 日报\n---\nx\n");
+        assert_eq!(tab.fields.date.as_deref(), Some("2026-01-24"));
+        assert_eq!(tab.fields.title.as_deref(), Some("日报"));
+        let quote = split("---\ndate: \"2026-01-24\ncategory: AI 日报\n---\nx\n");
+        assert_eq!(quote.fields.date.as_deref(), Some("2026-01-24"));
+        assert_eq!(quote.fields.category.as_deref(), Some("AI 日报"));
     }
 }
