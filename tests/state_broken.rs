@@ -161,28 +161,37 @@ fn stray_bytes_in_a_field_cost_only_that_field() {
         .into();
     let saved = file.apply(&marks).unwrap().state;
     fs::remove_file(dir.path().join("state.json.bak")).unwrap();
-    let text = fs::read_to_string(&path).unwrap();
-    let b = text.find("\"id\": \"b\"").unwrap();
-    let source = b + text[b..].find("\"source\": \"s\"").unwrap();
-    let spoiled = format!(
-        "{}\"source\": \"s@@#$%garbage{}",
-        &text[..source],
-        &text[source + "\"source\": \"s\"".len()..]
-    );
-    fs::write(&path, &spoiled).unwrap();
-    let (_, loaded) = StateFile::open(&path).unwrap();
+    let pretty = fs::read_to_string(&path).unwrap();
+    // Written on one line too: the bookmark after the spoiled one was lost (tester O).
+    let compact =
+        serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&pretty).unwrap())
+            .unwrap();
     let mut without_source = saved.bookmarks[1].clone();
     without_source.source = String::new();
-    assert_eq!(
-        loaded.state.bookmarks,
-        [
-            saved.bookmarks[0].clone(),
-            without_source,
-            saved.bookmarks[2].clone()
-        ]
-    );
-    let [notice] = <[Notice; 1]>::try_from(loaded.notices).unwrap();
-    assert!(notice.to_string().contains("(3 bookmarks)"), "{notice}");
+    let kept = [
+        saved.bookmarks[0].clone(),
+        without_source,
+        saved.bookmarks[2].clone(),
+    ];
+    // Its closing quote lost; and a quote typed into it (`"s "x"`), which reads as a value
+    // cut short (tester O).
+    for (text, colon) in [(&pretty, ": "), (&compact, ":")] {
+        for by in ["s@@#$%garbage", "s \"x\""] {
+            let source = format!("\"source\"{colon}\"s\"");
+            let b = text.find(&format!("\"id\"{colon}\"b\"")).unwrap();
+            let at = b + text[b..].find(&source).unwrap();
+            let spoiled = format!(
+                "{}\"source\"{colon}\"{by}{}",
+                &text[..at],
+                &text[at + source.len()..]
+            );
+            fs::write(&path, &spoiled).unwrap();
+            let (_, loaded) = StateFile::open(&path).unwrap();
+            assert_eq!(loaded.state.bookmarks, kept, "{spoiled}");
+            let [notice] = <[Notice; 1]>::try_from(loaded.notices).unwrap();
+            assert!(notice.to_string().contains("(3 bookmarks)"), "{notice}");
+        }
+    }
 }
 
 /// Well-formed JSON with what ribao never writes: a bookmark listed twice, a date that is no

@@ -325,10 +325,12 @@ fn salvage_text(text: &str) -> State {
     state
 }
 
-/// The object `text` opens with `{`, read field by field: a field whose value does not read
-/// is passed over to the next line (ribao writes a field a line). It ends at its `}`, or
-/// before the next `{` when stray bytes took its brace. With its length; None without an
-/// `"id"` read, which makes it no bookmark to keep.
+/// The object `text` opens with `{`, read field by field: a field whose value does not read,
+/// or reads but runs on into more than a `,` or `}` (`"AI "日报"`), is passed over to where
+/// the next of a bookmark's fields starts (on one line too: a file written compactly lost
+/// the bookmark after; tester O). It ends at its `}`, or before the next `{` when stray
+/// bytes took its brace. With its length; None without an `"id"` read, which makes it no
+/// bookmark to keep.
 fn field_by_field(text: &str) -> Option<(Value, usize)> {
     let mut fields = Map::new();
     let mut at = 1;
@@ -351,7 +353,9 @@ fn field_by_field(text: &str) -> Option<(Value, usize)> {
                 .and_then(|after| {
                     let mut value = serde_json::Deserializer::from_str(after).into_iter::<Value>();
                     let v = value.next()?.ok()?;
-                    Some((name, v, rest.len() - after.len() + value.byte_offset()))
+                    let len = rest.len() - after.len() + value.byte_offset();
+                    let next = rest[len..].trim_start();
+                    (next.is_empty() || next.starts_with([',', '}'])).then_some((name, v, len))
                 }),
             _ => None,
         };
@@ -360,15 +364,59 @@ fn field_by_field(text: &str) -> Option<(Value, usize)> {
                 fields.entry(name).or_insert(value);
                 at += len;
             }
-            None => match rest.find('\n') {
-                Some(line_end) => at += line_end + 1,
-                None => break text.len(),
-            },
+            // (Past the character it stopped at, which may be any: `报"` is no field.)
+            None => {
+                let from = rest.chars().next().map_or(0, char::len_utf8);
+                match next_field(&rest[from..]) {
+                    Resume::Field(skip) => at += from + skip,
+                    Resume::End(skip) => break at + from + skip + 1,
+                    Resume::Before(skip) => break at + from + skip,
+                    Resume::Nowhere => break text.len(),
+                }
+            }
         }
     };
     fields
         .contains_key("id")
         .then_some((Value::Object(fields), end))
+}
+
+/// Where reading a spoiled bookmark goes on, from `text` after the spoiled bytes' start.
+enum Resume {
+    /// A field of a bookmark's starts this many bytes on.
+    Field(usize),
+    /// The bookmark's `}` is this many bytes on.
+    End(usize),
+    /// The next bookmark's `{` is.
+    Before(usize),
+    Nowhere,
+}
+
+/// The first of: a bookmark's field (`"title":`), a `}`, a `{`.
+fn next_field(text: &str) -> Resume {
+    const FIELDS: [&str; 8] = [
+        "id", "date", "source", "category", "title", "url", "path", "added",
+    ];
+    for (i, c) in text.char_indices() {
+        match c {
+            '}' => return Resume::End(i),
+            '{' => return Resume::Before(i),
+            '"' => {
+                let after = &text[i + 1..];
+                let named = FIELDS.iter().any(|f| {
+                    after
+                        .strip_prefix(f)
+                        .and_then(|a| a.strip_prefix('"'))
+                        .is_some_and(|a| a.trim_start().starts_with(':'))
+                });
+                if named {
+                    return Resume::Field(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    Resume::Nowhere
 }
 
 /// The text after `"read": [`, if it is there (a `"read"` that is a value, or a key of
