@@ -239,6 +239,27 @@ fn j_and_k_after_removing_the_bookmark_read_go_on_from_its_place() {
     }
 }
 
+/// At 80 columns a story read from the bookmarks names its links in the key bar: the longer
+/// `next/prev bookmark` took their room (tester O).
+#[test]
+fn a_bookmarks_story_names_its_links_at_80_columns() {
+    let mut h = Harness::new(app_with_state(State::default()), 80, 24);
+    h.keys("<Enter>");
+    while h.app.selected_item().unwrap().1.url.is_none() {
+        h.keys("j");
+    }
+    h.keys("<Enter>b<Esc><Esc>B<Enter>");
+    assert!(
+        h.app.opened().unwrap().1.url.is_some(),
+        "a story with a link"
+    );
+    let bar = h.rows().last().unwrap().clone();
+    assert!(
+        bar.contains("o open link") && bar.contains("L links") && bar.contains("bookmark"),
+        "{bar}"
+    );
+}
+
 /// Under a filter, the last bookmark `J` reaches is the last the filter lets through: the
 /// message says so, or the bookmarks it hides seemed gone (tester K).
 #[test]

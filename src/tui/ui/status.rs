@@ -220,12 +220,14 @@ fn hints(app: &App) -> Hints {
                 (&[Action::Back, Action::Quit], "close search"),
                 (&[Action::Help], "help"),
             ],
+            // The links before the results and scrolling: at 80 columns they were left out
+            // (tester O), and `n/N` and `J/K` read as the results list says them.
             SearchFocus::Article => &[
-                (&[Action::NextMatch, Action::PrevMatch], "next/prev match"),
-                (&[Action::Down, Action::Up], "scroll"),
-                (&[Action::NextStory, Action::PrevStory], "next/prev result"),
+                (&[Action::NextMatch, Action::PrevMatch], "match"),
                 (&[Action::OpenLink], "open link"),
                 (&[Action::Links], "links"),
+                (&[Action::NextStory, Action::PrevStory], "result"),
+                (&[Action::Down, Action::Up], "scroll"),
                 (&[Action::Back], "results"),
                 (&[Action::Help], "help"),
             ],
@@ -275,13 +277,13 @@ fn hints(app: &App) -> Hints {
             (&[Action::Back], "back"),
             (&[Action::Help], "help"),
         ],
-        // Paging last of all: scrolling does it too, and at 80 columns it took the room of
-        // the links, which nothing else names (tester L).
+        // The links before scrolling and paging, which every reader knows: at 80 columns
+        // those took the links' room, and nothing else names them (testers L, O).
         Pane::Article => &[
-            (&[Action::Down, Action::Up], "scroll"),
             (&[Action::NextStory, Action::PrevStory], "next/prev story"),
             (&[Action::OpenLink], "open link"),
             (&[Action::Links], "links"),
+            (&[Action::Down, Action::Up], "scroll"),
             (&[Action::PageDown], "page"),
             (&[Action::Back], "back"),
             (&[Action::Help], "help"),
