@@ -756,6 +756,14 @@ fn a_query_without_results_says_so() {
         screen.contains("no match for “量子纠缠” in 近7天"),
         "{screen}"
     );
+    // A query of hundreds of words is said cut, and the advice stays in sight (tester O:
+    // 14 rows of it pushed the advice off the pane).
+    h.keys("/<C-u>");
+    h.search_for(&"zzqx ".repeat(60));
+    let screen = h.text();
+    assert!(screen.contains("no match for “zzqx zzqx"), "{screen}");
+    assert!(screen.contains("search a wider scope"), "{screen}");
+    assert!(screen.contains("zzqx…” in 近7天"), "{screen}");
 }
 
 /// A `source:` or `category:` that names nothing is the reason given, not fewer words or a

@@ -549,9 +549,7 @@ pub fn search(
             Some(why) => format!(": {why}"),
             None => String::new(),
         };
-        // Named, not echoed whole: a query of thousands of words was said again in full
-        // (tester M: a 45 KB line).
-        let query = crate::text::truncate(query, QUERY_SAID, TextOptions::default());
+        let query = crate::search::said_query(query, TextOptions::default());
         warn(format_args!("no story matches “{query}”{phrase}{named}"));
         return Ok(ExitCode::FAILURE);
     }
@@ -946,9 +944,6 @@ fn print_table(rows: &[Vec<String>], fits: &[Fit], opts: TextOptions) -> anyhow:
     }
     emit(&out)
 }
-
-/// The columns of a query a search that found nothing says it again in.
-const QUERY_SAID: usize = 80;
 
 /// Bytes of a table written at a time.
 const EMIT_EVERY: usize = 1 << 20;

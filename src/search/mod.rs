@@ -69,6 +69,12 @@ fn matchers(terms: &[String], make: fn(&str) -> Matcher) -> Vec<Matcher> {
         .collect()
 }
 
+/// A query as a message says it again: cut to 80 columns, not whole (tester M: a query of
+/// thousands of words made a 45 KB line, and in the reader 14 rows; tester O).
+pub fn said_query(query: &str, opts: crate::text::TextOptions) -> std::borrow::Cow<'_, str> {
+    crate::text::truncate(query, 80, opts)
+}
+
 /// Which ranges [`merge_ranges`] joins.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Join {

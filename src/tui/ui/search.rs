@@ -467,6 +467,7 @@ fn no_match_lines(
         return text::wrap(&[Span::styled(problem, ACCENT)], width, opts);
     }
     let query = super::clean(&view.answered);
+    let query = crate::search::said_query(&query, opts);
     let scope = app.label_of(view.answered_scope);
     // Files of other dates cannot change the answer (tester D: a date indexed first was
     // said to wait on the whole archive).
