@@ -37,21 +37,25 @@ pub(crate) fn lines(source: &str, width: usize, opts: TextOptions) -> FileRows {
     FileRows { rows: out, starts }
 }
 
-/// `line` with each control character but a tab shown as its picture (`␛` for ESC, `␇`
-/// for BEL): the file as written, where the article drops them (tester N: `bell\x07`
-/// showed as `bell`, without a trace). An escape sequence so shows as text, and does
-/// nothing.
+/// `line` with each control character but a tab shown: C0 and DEL as their pictures (`␛`
+/// for ESC, `␇` for BEL), C1 (which have none) as `\u{9b}`: the file as written, where the
+/// article drops them (tester N: `bell\x07` showed as `bell`; tester O: U+009B took the
+/// text after it too). An escape sequence so shows as text, and does nothing.
 fn control_pictures(line: &str) -> std::borrow::Cow<'_, str> {
-    let picture = |c: char| match c {
-        '\t' => None,
-        '\x7f' => Some('\u{2421}'),
-        c if c < ' ' => char::from_u32(0x2400 + u32::from(c)),
-        _ => None,
-    };
-    if !line.chars().any(|c| picture(c).is_some()) {
+    let shown = |c: char| c != '\t' && c.is_control();
+    if !line.chars().any(shown) {
         return std::borrow::Cow::Borrowed(line);
     }
-    line.chars().map(|c| picture(c).unwrap_or(c)).collect()
+    let mut out = String::with_capacity(line.len() + 8);
+    for c in line.chars() {
+        match c {
+            '\x7f' => out.push('\u{2421}'),
+            c if c < ' ' && shown(c) => out.extend(char::from_u32(0x2400 + u32::from(c))),
+            c if shown(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
@@ -138,6 +142,8 @@ mod tests {
         // Shown as their pictures, as the file has them (tester N: dropped without a trace).
         let joined = got.concat().replace(' ', "");
         assert!(joined.contains("换行␛]0;x␇"), "{got:?}");
+        let c1 = rows("前\u{9b}2J后\u{85}", 40);
+        assert_eq!(c1, [r"1 前\u{9b}2J后\u{85}"]);
         assert_eq!(got.last().map(String::as_str), Some("11 x"));
     }
 }
