@@ -27,13 +27,6 @@ pub enum Origin {
 }
 
 impl Origin {
-    /// The store folder: the one read, or the one the samples stand in for.
-    pub fn folder(&self) -> &Path {
-        match self {
-            Origin::Store(root) | Origin::Samples { store: root } => root,
-        }
-    }
-
     /// The folder the files' paths start from: the store, or the samples' own name.
     fn files_root(&self) -> PathBuf {
         match self {
@@ -47,6 +40,10 @@ impl Origin {
         match self {
             Origin::Store(dir) | Origin::Samples { store: dir } => dir,
         }
+    }
+
+    pub fn is_samples(&self) -> bool {
+        matches!(self, Origin::Samples { .. })
     }
 }
 

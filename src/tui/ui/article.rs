@@ -136,7 +136,7 @@ impl ArticleCache {
                         format!(
                             "还没有日报 / no digests yet — put digest files (.md, .markdown, \
                              .txt, in any sub-folders) in {}: they show up within 15 seconds",
-                            clean(&library.origin.folder().display().to_string())
+                            clean(&library.origin.store().display().to_string())
                         ),
                         DIM,
                     )],
