@@ -1030,6 +1030,47 @@ fn the_open_storys_file_deleted_leaves_the_keys_on_the_story_after_it() {
     assert_eq!(selected, after, "{}", h.text());
 }
 
+/// Digests put in the store while the reader shows the samples take their place, opened at
+/// their newest date: the sample story open was said to be removed, and its date kept
+/// (tester P).
+#[test]
+fn the_users_first_digests_replace_the_samples_at_their_newest_date() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    fs::create_dir_all(&store).unwrap();
+    // Opened as the reader opens an empty default store: the samples, and what it held.
+    let mut samples = Library::samples(store.clone(), &Categorizer::builtin());
+    samples.listing = open(&store, &cache).0.listing;
+    let mut h = Harness::new(reader(samples), 120, 30);
+    h.keys("<Tab><Tab><Enter>");
+    assert!(h.app.opened().is_some());
+    let reopen = {
+        let (store, cache) = (store.clone(), cache.clone());
+        move || {
+            let (library, pending) = open(&store, &cache);
+            Ok(match library.digests().is_empty() {
+                true => (
+                    Library::samples(store.clone(), &Categorizer::builtin()),
+                    None,
+                ),
+                false => (library, pending),
+            })
+        }
+    };
+    h.app
+        .watch_store(store.clone(), Duration::from_millis(20), Box::new(reopen));
+    fs::write(store.join("2026-03-01.md"), five_stories(0)).unwrap();
+    fs::write(store.join("2026-03-02.md"), five_stories(1)).unwrap();
+    wait_for(&mut h, "the built-in samples give way to them");
+    assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
+    h.settle();
+    let screen = h.text();
+    assert!(!screen.contains("no longer in the store"), "{screen}");
+    assert!(h.app.opened().is_none(), "{screen}");
+    let (digest, _) = h.app.selected_item().unwrap();
+    assert_eq!(digest.date.unwrap().to_string(), "2026-03-02", "{screen}");
+}
+
 /// Quitting while indexing writes a step it has parsed waits for the write (a bounded
 /// time), saying so: quit at once, the next start parsed the whole step again.
 #[test]

@@ -116,7 +116,11 @@ impl Paths {
             Store::Default(dir) => {
                 let (library, pending) = Library::open_dir(&dir, cache, categorizer.clone(), look);
                 if holds_nothing(&library) {
-                    (Library::samples(dir, &categorizer), None)
+                    let mut samples = Library::samples(dir, &categorizer);
+                    // What the store held when found empty is where its watch starts: a
+                    // digest put there in the watch's first second was never seen.
+                    samples.listing = library.listing;
+                    (samples, None)
                 } else {
                     (library, pending)
                 }

@@ -115,7 +115,17 @@ impl App {
         let rereading = pending.as_ref().map_or(0, |p| p.progress.counts().1);
         let plural = crate::text::plural;
         // What it says now, and once the indexing under way is done.
+        let from_samples = self.library.origin.is_samples() && !library.origin.is_samples();
         let (said, when_indexed) = match (added, rereading) {
+            // The user's own digests, where the samples said to put them.
+            _ if from_samples => (
+                format!(
+                    "{} in {}: the built-in samples give way to them",
+                    plural(library.digests().len(), "digest", "digests"),
+                    super::under_home(library.origin.store())
+                ),
+                None,
+            ),
             (0, 0) => (
                 "the store changed: the list is up to date".to_string(),
                 None,
@@ -175,6 +185,17 @@ impl App {
     /// Takes a new library (indexing done, or the store changed): the reader stays where it
     /// was (date, scope, category, story, scroll), and an open search is asked again.
     pub(super) fn replace_library(&mut self, library: crate::library::Library) {
+        // The samples give way to the user's own digests: another store, opened at its
+        // newest date, not at the samples' place (tester P: the sample story open was said
+        // to be removed, and its date was kept).
+        if self.library.origin.is_samples() && !library.origin.is_samples() {
+            self.unrestored = None;
+            self.vanishing = None;
+            self.swap_library(library);
+            let skipped = self.library.skipped().map(|p| p.path.clone()).collect();
+            self.tell_skipped(skipped, "");
+            return;
+        }
         let before: std::collections::HashSet<std::path::PathBuf> =
             self.library.skipped().map(|p| p.path.clone()).collect();
         let open = self.opened.map(|r| {
