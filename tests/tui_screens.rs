@@ -138,15 +138,29 @@ fn fixture_store_with_problems() {
     insta::assert_snapshot!("fixture_store_article", h.text());
 }
 
-#[test]
-fn wide_file_view_of_a_sample() {
+/// The reader on the built-in samples, as on a first run, `width` × `height`.
+fn on_the_samples(width: u16, height: u16) -> Harness {
     let library = ribao::library::Library::samples(
         "digests".into(),
         &ribao::categories::Categorizer::builtin(),
     );
-    let mut h = Harness::new(app_with(library, TextOptions::default()), 120, 40);
+    Harness::new(app_with(library, TextOptions::default()), width, height)
+}
+
+#[test]
+fn wide_file_view_of_a_sample() {
+    let mut h = on_the_samples(120, 40);
     h.keys("v");
     snap("wide_file_view_of_a_sample", &mut h);
+}
+
+/// The samples say they are the samples in the status bar on a narrow screen too, where a
+/// store's path gives way (tester P: at 60 columns nothing said so).
+#[test]
+fn the_samples_are_named_on_a_narrow_screen() {
+    let rows = on_the_samples(60, 20).rows();
+    let status = &rows[rows.len() - 2];
+    assert!(status.contains("samples"), "{status}");
 }
 
 /// With no colours wanted (`NO_COLOR`, a `-mono` terminal), no cell has a colour, and what a

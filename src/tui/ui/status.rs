@@ -8,7 +8,6 @@ use super::super::keymap;
 use super::super::scope;
 use super::super::search::SearchFocus;
 use super::{DIM, ERROR, OK, clean, fit_row, put_line};
-use crate::library::Origin;
 use crate::text;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -410,7 +409,12 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let mut scope_text = scope(app, true);
     // The search view shows no pane of counts either.
     let counts_shown = app.view.wide && app.search_view().is_none();
-    let path = if counts_shown { PATH_BEFORE_UNREAD } else { 0 };
+    // The samples keep room to say they are (`· samples`): a first look at ribao.
+    let path = match (app.library().origin.is_samples(), counts_shown) {
+        (true, false) => text::str_width(" · samples", opts),
+        (_, true) => PATH_BEFORE_UNREAD,
+        (false, false) => 0,
+    };
     // One pane at a time, no pane shows the counts: the category's name gives way before
     // them (tester A: at 40 columns `全部 /…` was kept and the unread count dropped).
     // Searching, the query gives way too, the search line above saying it (tester J).
@@ -437,17 +441,18 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         .min(kept.saturating_sub(2));
     let lead = format!("{bookmarks} · ");
     let path_room = room.saturating_sub(text::str_width(&lead, opts));
-    // A path cut to a few columns says nothing: then only the bookmark count.
-    let right = if path_room < 12 {
-        bookmarks
-    } else if matches!(app.library().origin, Origin::Samples { .. }) {
+    // A path cut to a few columns says nothing: then only the bookmark count. That the
+    // stories are the samples is said while `samples` fits (tester P: at 60 columns nothing
+    // said so).
+    let right = if app.library().origin.is_samples() {
         // "built-in samples — put digests in …" whole, else as many words of it as fit
         // whole: `built-in sampl…` said less than `samples`.
-        let said = [store.as_str(), crate::tui::app::SAMPLES_LABEL]
+        let said = [store.as_str(), crate::tui::app::SAMPLES_LABEL, "samples"]
             .into_iter()
-            .find(|s| text::str_width(s, opts) <= path_room)
-            .unwrap_or("samples");
-        lead + said
+            .find(|s| text::str_width(s, opts) <= path_room);
+        said.map_or(bookmarks, |said| lead + said)
+    } else if path_room < 12 {
+        bookmarks
     } else {
         // A path: its end says the most, from a whole word of it on (`…/shared/corpus`,
         // not `…ork/shared/corpus`) when one fits.
