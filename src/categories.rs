@@ -198,6 +198,52 @@ fn first_chars(s: &str, n: usize) -> &str {
     s
 }
 
+/// A TOML syntax error in the table, its place shown under the line as toml shows it but
+/// with the caret under the character it names: toml counts characters, and a Chinese one
+/// takes two columns (tester P: the caret stood under `生` for the line's end).
+fn parse_error(text: &str, e: &toml::de::Error) -> String {
+    let Some(span) = e.span().filter(|s| s.start <= text.len()) else {
+        return format!("not a valid categories table: {e}");
+    };
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let number = text[..start].matches('\n').count() + 1;
+    let line = text[start..].lines().next().unwrap_or_default();
+    let before = &text[start..span.start];
+    let column = before.chars().count() + 1;
+    let caret = " ".repeat(crate::text::str_width(
+        before,
+        crate::text::TextOptions::default(),
+    ));
+    let gutter = " ".repeat(number.to_string().len());
+    format!(
+        "not a valid categories table: line {number}, column {column}\n{gutter} |\n{number} | \
+         {line}\n{gutter} | {caret}^\n{}",
+        e.message()
+    )
+}
+
+/// The line of the table's `[[group]]` number `n` (from 0), as written.
+fn group_line(text: &str, n: usize) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with("[[group]]"))
+        .nth(n)
+        .map(|(at, _)| at + 1)
+}
+
+/// ` (line 12)`, or nothing when the line is not known.
+fn at_line(line: Option<usize>) -> String {
+    line.map_or(String::new(), |l| format!(" (line {l})"))
+}
+
+/// ` (lines 3 and 12)`, or what is known of them.
+fn lines(one: Option<usize>, other: Option<usize>) -> String {
+    match (one, other) {
+        (Some(a), Some(b)) => format!(" (lines {a} and {b})"),
+        (a, b) => at_line(a.or(b)),
+    }
+}
+
 fn is_char_start(b: u8) -> bool {
     // Not a UTF-8 continuation byte (0b10xx_xxxx).
     (b as i8) >= -0x40
@@ -231,8 +277,7 @@ impl Categorizer {
     }
 
     pub fn from_toml(text: &str) -> Result<Categorizer, String> {
-        let mut table: Table =
-            toml::from_str(text).map_err(|e| format!("not a valid categories table: {e}"))?;
+        let mut table: Table = toml::from_str(text).map_err(|e| parse_error(text, &e))?;
         if table.group.is_empty() {
             return Err("the table has no [[group]]".into());
         }
@@ -242,13 +287,26 @@ impl Categorizer {
         for (n, g) in table.group.iter_mut().enumerate() {
             g.name = g.name.trim().to_string();
             if g.name.is_empty() {
-                return Err(format!("[[group]] number {} has a blank `name`", n + 1));
-            }
-            if let Some(first) = names.insert(crate::search::fold(&g.name), g.name.clone()) {
                 return Err(format!(
-                    "two [[group]]s are named “{first}” and “{}”",
-                    g.name
+                    "[[group]] number {}{} has a blank `name`",
+                    n + 1,
+                    at_line(group_line(text, n))
                 ));
+            }
+            if let Some((first, m)) =
+                names.insert(crate::search::fold(&g.name), (g.name.clone(), n))
+            {
+                // Each named once when they are written alike (tester P: `“甲” and “甲”`).
+                let (one, other) = (group_line(text, m), group_line(text, n));
+                return Err(match first == g.name {
+                    true => format!("two [[group]]s are named “{first}”{}", lines(one, other)),
+                    false => format!(
+                        "two [[group]]s are named “{first}”{} and “{}”{}",
+                        at_line(one),
+                        g.name,
+                        at_line(other)
+                    ),
+                });
             }
         }
         let mut full_case = false;
@@ -400,11 +458,15 @@ mod tests {
             .err()
         };
         assert_eq!(table("开源"), None);
+        // Named once, with the lines of the two (tester P: `“其他” and “其他”`, no line).
         let twice = table(" 其他").unwrap();
-        assert!(twice.contains("named “其他” and “其他”"), "{twice}");
+        assert!(
+            twice.ends_with("two [[group]]s are named “其他” (lines 1 and 4)"),
+            "{twice}"
+        );
         let blank = table("  ").unwrap();
         assert!(
-            blank.contains("[[group]] number 1 has a blank `name`"),
+            blank.contains("[[group]] number 1 (line 1) has a blank `name`"),
             "{blank}"
         );
         let upper = Categorizer::from_toml(
@@ -412,7 +474,23 @@ mod tests {
         )
         .err()
         .unwrap();
-        assert!(upper.contains("named “Market” and “market”"), "{upper}");
+        assert!(
+            upper.contains("named “Market” (line 1) and “market” (line 3)"),
+            "{upper}"
+        );
+    }
+
+    /// A syntax error's caret stands under the place it names in a line of Chinese, each
+    /// character two columns (tester P: under `生` for the line's end).
+    #[test]
+    fn a_syntax_errors_caret_stands_under_its_place_in_chinese() {
+        let e = Categorizer::from_toml("[[group]]\nname = \"开源生态\nfallback = true\n")
+            .err()
+            .unwrap();
+        let rows: Vec<&str> = e.lines().collect();
+        assert!(rows[0].ends_with("line 2, column 13"), "{e}");
+        assert_eq!(rows[2], "2 | name = \"开源生态");
+        assert_eq!(rows[3], "  |                 ^");
     }
 
     #[test]
