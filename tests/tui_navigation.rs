@@ -623,7 +623,7 @@ fn links_open_and_copy_through_the_host_only_when_http() {
             .message()
             .unwrap()
             .text
-            .contains("select a story first")
+            .contains("act on a story: go to the stories (l or Enter) first")
     );
 }
 
@@ -699,12 +699,21 @@ fn a_link_with_a_quote_opens_that_page_not_another() {
 fn messages_fade_after_three_seconds() {
     let mut h = Harness::new(app(), 120, 40);
     h.keys("r"); // nothing selected in the date list
-    assert!(h.text().contains("select a story first"));
+    assert!(
+        h.text()
+            .contains("act on a story: go to the stories (l or Enter) first")
+    );
     h.run([Event::Tick(Duration::from_millis(2500))]);
-    assert!(h.text().contains("select a story first"));
+    assert!(
+        h.text()
+            .contains("act on a story: go to the stories (l or Enter) first")
+    );
     h.run([Event::Tick(Duration::from_millis(600))]);
     assert!(h.app.message().is_none());
-    assert!(!h.text().contains("select a story first"));
+    assert!(
+        !h.text()
+            .contains("act on a story: go to the stories (l or Enter) first")
+    );
     assert!(h.text().contains("j/k move"), "the hints come back");
 }
 
@@ -721,9 +730,19 @@ fn a_note_about_one_key_goes_with_the_next_key_and_errors_stay() {
     );
     // Nothing selected in the date list: said, and gone with the next key, which moves on.
     h.keys("r");
-    assert!(h.text().contains("select a story first"), "{}", h.text());
+    assert!(
+        h.text()
+            .contains("act on a story: go to the stories (l or Enter) first"),
+        "{}",
+        h.text()
+    );
     h.keys("<Enter>");
-    assert!(!h.text().contains("select a story first"), "{}", h.text());
+    assert!(
+        !h.text()
+            .contains("act on a story: go to the stories (l or Enter) first"),
+        "{}",
+        h.text()
+    );
     // A problem stays its time.
     h.app.show_problem("cannot save state to /x: disk full");
     h.keys("j");

@@ -1488,9 +1488,19 @@ impl App {
         }
     }
 
+    /// Says that `r`, `b`, `o`, `y` and `L` act on a story, from a pane that has none (the
+    /// dates, the categories): it said to select one with Enter, which it was, highlighted
+    /// in the stories beside, and Enter was not what was needed (tester P).
+    pub(super) fn no_story_here(&mut self) {
+        self.notify(
+            "r, b, o, y and L act on a story: go to the stories (l or Enter) first",
+            false,
+        );
+    }
+
     fn toggle_read(&mut self) {
         let Some(r) = self.target() else {
-            self.notify("select a story first (Enter on a story)", false);
+            self.no_story_here();
             return;
         };
         let (_, item) = self.item_at(r);

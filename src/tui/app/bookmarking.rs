@@ -236,7 +236,7 @@ impl App {
 
     pub(super) fn toggle_bookmark(&mut self) {
         let Some(r) = self.target() else {
-            self.notify("select a story first (Enter on a story)", false);
+            self.no_story_here();
             return;
         };
         let library = Arc::clone(&self.library);

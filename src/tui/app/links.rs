@@ -52,7 +52,7 @@ impl App {
         &mut self,
     ) -> Option<(Option<String>, Vec<crate::text::LinkTarget>)> {
         let Some(r) = self.target() else {
-            self.notify("select a story first (Enter on a story)", false);
+            self.no_story_here();
             return None;
         };
         let (_, item) = self.item_at(r);
