@@ -862,12 +862,12 @@ fn samples_say_where_digests_go() {
     ));
     // Narrower, the words that fit whole, never a word cut (`built-in sampl…`); one pane at
     // a time, after the unread count, which no pane shows then; narrower still, `samples`
-    // before the unread count of the samples (tester P: nothing said they were).
+    // in the category's place (tester P: nothing said they were the samples).
     for (width, said) in [
         (80, "★ 0 · built-in samples "),
         (72, "8 unread   ★ 0 · built-in samples "),
         (66, "8 unread      ★ 0 · samples "),
-        (56, "8 stories      ★ 0 · samples "),
+        (56, "8 stories, 8 unread         ★ 0 · samples "),
     ] {
         h.resize(width, 24);
         let rows = h.rows();

@@ -409,17 +409,18 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let mut scope_text = scope(app, true);
     // The search view shows no pane of counts either.
     let counts_shown = app.view.wide && app.search_view().is_none();
-    // The samples keep room to say they are (`· samples`): a first look at ribao.
-    let path = match (app.library().origin.is_samples(), counts_shown) {
-        (true, false) => text::str_width(" · samples", opts),
-        (_, true) => PATH_BEFORE_UNREAD,
-        (false, false) => 0,
+    let path = if counts_shown { PATH_BEFORE_UNREAD } else { 0 };
+    // The samples keep room to say they are (`· samples`, a first look at ribao) while
+    // the category's name can give way for it, not the unread count (tester P).
+    let samples = match app.library().origin.is_samples() && !counts_shown {
+        true => text::str_width(" · samples", opts),
+        false => 0,
     };
     // One pane at a time, no pane shows the counts: the category's name gives way before
     // them (tester A: at 40 columns `全部 /…` was kept and the unread count dropped).
     // Searching, the query gives way too, the search line above saying it (tester J).
-    if !fits(&scope_text, path) && !counts_shown && app.loading().is_none() {
-        scope_text = scope_only(app, true, Some(room));
+    if !fits(&scope_text, path.max(samples)) && !counts_shown && app.loading().is_none() {
+        scope_text = scope_only(app, true, Some(room.saturating_sub(samples)));
     }
     if !fits(&scope_text, path) {
         scope_text = scope(app, false);
