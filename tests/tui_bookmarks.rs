@@ -237,6 +237,20 @@ fn j_and_k_after_removing_the_bookmark_read_go_on_from_its_place() {
         h.keys(&format!("b{step}"));
         assert_eq!(opened(&h), marks[next], "{step}: {:?}", h.app.message());
     }
+    // Removed at an end, the way on from it is the other way, and skips none (tester Q:
+    // after `already at the last`, `K` skipped one).
+    for (open, there, back, next) in [("G", "J", "K", 1), ("", "K", "J", 1)] {
+        let (mut h, _) = bookmarked_then_back("bjbjb");
+        h.keys("B");
+        let marks: Vec<String> = (h.app.bookmarks_view().unwrap().visible().iter())
+            .map(|b| b.id.clone())
+            .collect();
+        h.keys(&format!("{open}<Enter>b{there}"));
+        assert!(h.app.message().unwrap().text.starts_with("already at the"));
+        h.keys(back);
+        let opened = h.app.opened().unwrap().1.id.to_string();
+        assert_eq!(opened, marks[next], "{open}{there}{back}");
+    }
 }
 
 /// At 80 columns a story read from the bookmarks names its links in the key bar: the longer

@@ -32,6 +32,9 @@ pub struct BookmarksView {
     /// Where the reader was before a bookmark was first opened from the view: closing the
     /// view goes back there (opening a bookmark is a look at it, not a move).
     pub came_from: Option<Position>,
+    /// The bookmark whose story is being read, opened from the view: `J`/`K` go on from
+    /// its place, though `b` removed it from the list.
+    pub reading: Option<String>,
 }
 
 impl BookmarksView {

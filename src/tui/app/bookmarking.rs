@@ -38,19 +38,21 @@ impl App {
         mut view: BookmarksView,
         delta: isize,
     ) -> Option<Effect> {
-        let (reading, at) = (view.selected().map(|b| b.id.clone()), view.selected);
+        // Where the story read is in the list: its bookmark's place, or, `b` having removed
+        // it, the place it had, the list closed over it (tester O: `J` said it was the last;
+        // tester Q: after that, `K` skipped one).
+        let at = view.selected;
         view.refresh(self.bookmarks_now());
         let len = view.visible().len();
-        let gone = reading.is_some_and(|id| view.visible().iter().all(|b| b.id != id));
-        let next = match gone {
-            // Its bookmark removed (`b` while reading it), the list closed over it: the next
-            // one is where it was (tester O: `J` said it was the last).
-            true => at.checked_add_signed(delta.min(0)),
-            false => {
-                Some(view.selected.saturating_add_signed(delta)).filter(|&n| n != view.selected)
-            }
+        let reading = view.reading.clone();
+        let listed = reading.and_then(|id| view.visible().iter().position(|b| b.id == id));
+        let next = match listed {
+            Some(at) => Some(at.saturating_add_signed(delta)).filter(|&n| n != at),
+            None => at.checked_add_signed(delta.min(0)),
         };
         let Some(next) = next.filter(|&n| n < len) else {
+            // Its place kept for the next `J` or `K`, past the list's end as it may be.
+            view.selected = at;
             let which = if delta > 0 { "last" } else { "first" };
             // Those the filter hides are no further on: the filter says why (tester K).
             let filter = view.filter.text().trim();
@@ -142,6 +144,7 @@ impl App {
                     let mut view = self.bookmarks.take();
                     if let Some(v) = view.as_mut() {
                         v.came_from.get_or_insert(here);
+                        v.reading = Some(mark.id.clone());
                     }
                     self.return_to = view;
                 } else if let Some(v) = self.bookmarks.as_mut() {
