@@ -419,6 +419,22 @@ fn a_bookmark_made_with_a_relative_store_keeps_its_files_full_path() {
         Path::new(path).is_absolute() && Path::new(path).is_file(),
         "{path}"
     );
+    // Named by way of `..`, the store's files have the paths they have under its own name:
+    // every bookmark seemed moved, and the reader rewrote them (tester Q).
+    std::fs::create_dir(dir.path().join("elsewhere")).unwrap();
+    let listed = command(dir.path())
+        .current_dir(dir.path().join("elsewhere"))
+        .args(["--store", "../store", "--state"])
+        .arg(&state)
+        .args(["bookmarks"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        listed.contains(&ids[0]) && !listed.contains("now in"),
+        "{listed}"
+    );
+    assert_eq!(path, store.join("2026-03-01.md").display().to_string());
 }
 
 #[test]

@@ -166,13 +166,40 @@ impl Paths {
             // Absolute: bookmarks keep their file's path, which must hold from any folder.
             let dir = std::path::absolute(dir)
                 .with_context(|| format!("store folder {} cannot be found", dir.display()))?;
-            return Ok(Store::Dir(dir));
+            return Ok(Store::Dir(without_dots(dir)));
         }
         Ok(match &self.default_store {
             Some(d) if d.is_dir() => Store::Default(d.clone()),
             Some(d) => Store::Samples(d.clone()),
             None => Store::Samples(PathBuf::from("digests")),
         })
+    }
+}
+
+/// `dir` without `.` and `..` (`/home/me/x/../digests` → `/home/me/digests`): a story's
+/// file is one path however the store was named, or every bookmark made under another name
+/// of it seemed moved, and was rewritten (tester Q). Symbolic links are kept as named; where
+/// one makes `..` lead elsewhere, the folder stays as it was given.
+fn without_dots(dir: PathBuf) -> PathBuf {
+    use std::path::Component;
+    let mut clean = PathBuf::new();
+    for part in dir.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                clean.pop();
+            }
+            other => clean.push(other),
+        }
+    }
+    let same = |a: &Path, b: &Path| {
+        std::fs::canonicalize(a)
+            .ok()
+            .is_some_and(|a| std::fs::canonicalize(b).ok() == Some(a))
+    };
+    match same(&clean, &dir) {
+        true => clean,
+        false => dir,
     }
 }
 
