@@ -315,6 +315,36 @@ fn bookmark_opened_in(path: &str, title: &str, url: Option<&str>) -> Harness {
     h
 }
 
+/// Over a bookmark whose story is not in the store, `J`/`K` read on through the bookmarks
+/// and `d` or `b` removes it, as over a story read from them (tester Q: they did nothing).
+#[test]
+fn a_missing_bookmarks_view_steps_on_and_removes() {
+    let mut h = gone_bookmark_opened("旧新闻", None);
+    let bar = h.rows().last().unwrap().clone();
+    assert!(
+        bar.contains("next/prev bookmark") && bar.contains("remove"),
+        "{bar}"
+    );
+    h.keys("J");
+    assert_eq!(said(&h), "already at the last bookmark");
+    // Another bookmark, of a story the store has, beside it: J or K reads it.
+    h.keys("<Esc><Esc><Enter><Enter>bB");
+    let order: Vec<String> = (h.app.bookmarks_view().unwrap().visible().iter())
+        .map(|b| b.id.clone())
+        .collect();
+    let gone_at = order.iter().position(|id| id == "000000000000").unwrap();
+    h.keys(&format!("{}<Enter>", "j".repeat(gone_at)));
+    assert!(h.app.bookmarks_view().unwrap().missing.is_some());
+    let (step, other) = if gone_at == 0 { ("J", 1) } else { ("K", 0) };
+    h.keys(step);
+    assert_eq!(h.app.opened().unwrap().1.id.to_string(), order[other]);
+    // Back at it, `d` removes it, and the list is there again.
+    h.keys(&format!("<Esc>g{}<Enter>d", "j".repeat(gone_at)));
+    assert_eq!(h.app.session().bookmark_count(), 1);
+    assert!(said(&h).contains("u puts it back"), "{}", said(&h));
+    assert!(h.app.bookmarks_view().unwrap().missing.is_none());
+}
+
 /// A bookmark of a story whose file was deleted since the store was read shows its saved
 /// copy in the view, as once the store is read again: Enter had left the view for another
 /// date, saying the story was no longer in the store (tester R).

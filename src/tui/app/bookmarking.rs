@@ -53,14 +53,8 @@ impl App {
         let Some(next) = next.filter(|&n| n < len) else {
             // Its place kept for the next `J` or `K`, past the list's end as it may be.
             view.selected = at;
-            let which = if delta > 0 { "last" } else { "first" };
-            // Those the filter hides are no further on: the filter says why (tester K).
-            let filter = view.filter.text().trim();
-            let of = match filter.is_empty() {
-                true => String::new(),
-                false => format!(" matching “{filter}”"),
-            };
-            self.notify(format!("already at the {which} bookmark{of}"), false);
+            let filter = view.filter.text().trim().to_string();
+            self.say_no_bookmark_beyond(&filter, delta);
             self.return_to = Some(view);
             return None;
         };
@@ -69,12 +63,42 @@ impl App {
         self.update_bookmarks(Action::Open)
     }
 
+    /// `already at the last bookmark`, naming the `filter` that ends them when there is one:
+    /// those it hides are no further on (tester K).
+    fn say_no_bookmark_beyond(&mut self, filter: &str, delta: isize) {
+        let which = if delta > 0 { "last" } else { "first" };
+        let of = match filter.is_empty() {
+            true => String::new(),
+            false => format!(" matching “{filter}”"),
+        };
+        self.notify(format!("already at the {which} bookmark{of}"), false);
+    }
+
     pub(super) fn update_bookmarks(&mut self, action: Action) -> Option<Effect> {
         let view = self.bookmarks.as_mut()?;
         if let Some(mark) = &view.missing {
             match action {
                 Action::Back | Action::Open | Action::Quit | Action::Bookmarks => {
                     view.missing = None
+                }
+                // As over a story read from the bookmarks: its bookmark removed, or the next
+                // or previous one read (tester Q: they did nothing here).
+                Action::RemoveBookmark | Action::ToggleBookmark => {
+                    view.missing = None;
+                    return self.update_bookmarks(Action::RemoveBookmark);
+                }
+                Action::NextStory | Action::PrevStory => {
+                    let delta = if action == Action::NextStory { 1 } else { -1 };
+                    let next = (view.selected.checked_add_signed(delta))
+                        .filter(|&n| n < view.visible().len());
+                    let Some(next) = next else {
+                        let filter = view.filter.text().trim().to_string();
+                        self.say_no_bookmark_beyond(&filter, delta);
+                        return None;
+                    };
+                    view.missing = None;
+                    view.selected = next;
+                    return self.update_bookmarks(Action::Open);
                 }
                 Action::OpenLink => return view.missing_link().map(Effect::OpenUrl),
                 Action::CopyLink => return view.missing_link().map(Effect::CopyUrl),

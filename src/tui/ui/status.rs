@@ -155,25 +155,18 @@ fn hints(app: &App) -> Hints {
     }
     if let Some(view) = app.bookmarks_view() {
         return match &view.missing {
-            // Its file there (the story gone from it, or in another store): `v` shows it.
-            Some(mark) => match (
-                view.missing_link().is_some(),
-                app.library().why_missing(&mark.path).file_is_there(),
-            ) {
-                (true, true) => &[
-                    (&[Action::OpenLink], "open link"),
-                    (&[Action::CopyLink], "copy link"),
-                    (&[Action::ViewFile], "file"),
-                    (&[Action::Back], "back"),
-                ],
-                (true, false) => &[
-                    (&[Action::OpenLink], "open link"),
-                    (&[Action::CopyLink], "copy link"),
-                    (&[Action::Back], "back"),
-                ],
-                (false, true) => &[(&[Action::ViewFile], "file"), (&[Action::Back], "back")],
-                (false, false) => &[(&[Action::Back], "back")],
-            },
+            // What it has to act on is taken from these by `has_to_act_on`.
+            Some(_) => &[
+                (&[Action::OpenLink], "open link"),
+                (&[Action::CopyLink], "copy link"),
+                (&[Action::ViewFile], "file"),
+                (
+                    &[Action::NextStory, Action::PrevStory],
+                    "next/prev bookmark",
+                ),
+                (&[Action::RemoveBookmark], "remove"),
+                (&[Action::Back], "back"),
+            ],
             None if view.typing => &[(&[Action::Open], "done"), (&[Action::Back], "clear")],
             // Esc clears the filter first, then closes.
             None if !view.filter.is_empty() => &[
@@ -290,11 +283,29 @@ fn hints(app: &App) -> Hints {
     }
 }
 
+/// Whether the view of a bookmark whose story is not in the store has what `actions` act
+/// on: a link to open or copy, its file to show (where it is, in another store). Other views'
+/// hints are theirs whole.
+fn has_to_act_on(app: &App, actions: &[Action]) -> bool {
+    let Some(view) = app.bookmarks_view() else {
+        return true;
+    };
+    let Some(mark) = &view.missing else {
+        return true;
+    };
+    match actions {
+        [Action::OpenLink] | [Action::CopyLink] => view.missing_link().is_some(),
+        [Action::ViewFile] => app.library().why_missing(&mark.path).file_is_there(),
+        _ => true,
+    }
+}
+
 /// The hints that fit in `width` columns, whole ones only.
 fn hint_line(app: &App, width: usize, opts: text::TextOptions) -> Line<'static> {
     let key_style = Style::new().fg(Color::Cyan);
     let groups: Vec<(bool, [Span<'static>; 2])> = hints(app)
         .iter()
+        .filter(|(actions, _)| has_to_act_on(app, actions))
         .map(|&(actions, word)| {
             // A story opened from the bookmarks view goes back to it, and reads on through
             // them (tester AI: "next/prev story" there).
