@@ -131,7 +131,8 @@ fn read_loosely(yaml: &str) -> (FrontMatter, Option<yaml_rust2::ScanError>) {
 
 /// The fields of YAML that does not load whole: each top-level key with the lines indented
 /// under it read on its own; else its line alone (a tab before the next line broke it); else
-/// that line without a quote left open (`date: "2026-01-24`). The first of each key is kept.
+/// that line without a quote or bracket left open (`date: "2026-01-24`). The first of each
+/// key is kept.
 fn salvaged(yaml: &str) -> FrontMatter {
     let mut fields = FrontMatter::default();
     let mut starts: Vec<usize> = Vec::new();
@@ -146,11 +147,18 @@ fn salvaged(yaml: &str) -> FrontMatter {
     let load = |part: &str| Some(YamlLoader::load_from_str(part).ok()?.first().map(fields_of));
     for part in starts.windows(2).map(|w| &yaml[w[0]..w[1]]) {
         let line = part.lines().next().unwrap_or_default();
+        // (A bracket left open too: `date: [2026-01-24`; tester Q.)
         let unquoted = line.split_once(':').and_then(|(key, value)| {
             let value = value.trim();
-            let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+            let close = match value.chars().next()? {
+                '"' => '"',
+                '\'' => '\'',
+                '[' => ']',
+                '{' => '}',
+                _ => return None,
+            };
             let open = &value[1..];
-            (!open.ends_with(quote)).then(|| format!("{key}: {open}"))
+            (!open.ends_with(close)).then(|| format!("{key}: {open}"))
         });
         let found = load(part)
             .or_else(|| load(line))
@@ -372,15 +380,18 @@ mod tests {
         assert_eq!(s.body, "# 日报\n\n## 甲\n正文。\n");
     }
 
-    /// A tab before the line after a field, or a quote left open in it, costs no more than
-    /// that (tester O: either made the digest undated).
+    /// A tab before the line after a field, or a quote or bracket left open in it, costs no
+    /// more than that (testers O, Q: each made the digest undated).
     #[test]
     fn a_tab_or_an_open_quote_spoils_no_other_field() {
         let tab = split("---\ndate: 2026-01-24\n\tcategory: AI 日报\ntitle: 日报\n---\nx\n");
         assert_eq!(tab.fields.date.as_deref(), Some("2026-01-24"));
         assert_eq!(tab.fields.title.as_deref(), Some("日报"));
-        let quote = split("---\ndate: \"2026-01-24\ncategory: AI 日报\n---\nx\n");
-        assert_eq!(quote.fields.date.as_deref(), Some("2026-01-24"));
-        assert_eq!(quote.fields.category.as_deref(), Some("AI 日报"));
+        for open in ["\"", "[", "{"] {
+            let text = format!("---\ndate: {open}2026-01-24\ncategory: AI 日报\n---\nx\n");
+            let s = split(&text);
+            assert_eq!(s.fields.date.as_deref(), Some("2026-01-24"), "{open}");
+            assert_eq!(s.fields.category.as_deref(), Some("AI 日报"), "{open}");
+        }
     }
 }
