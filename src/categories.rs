@@ -236,11 +236,12 @@ fn at_line(line: Option<usize>) -> String {
     line.map_or(String::new(), |l| format!(" (line {l})"))
 }
 
-/// ` (lines 3 and 12)`, or what is known of them.
-fn lines(one: Option<usize>, other: Option<usize>) -> String {
-    match (one, other) {
-        (Some(a), Some(b)) => format!(" (lines {a} and {b})"),
-        (a, b) => at_line(a.or(b)),
+/// ` (lines 3, 12 and 40)`, ` (line 3)`, or nothing.
+fn in_lines(lines: &[String]) -> String {
+    match lines {
+        [] => String::new(),
+        [one] => format!(" (line {one})"),
+        _ => format!(" (lines {})", crate::text::and_list(lines)),
     }
 }
 
@@ -283,31 +284,55 @@ impl Categorizer {
         }
         // A group is chosen by its name (`category:`, the categories pane), in any case: a
         // blank one cannot be, and of two with one name only the first ever would.
-        let mut names = std::collections::HashMap::new();
+        // Every such slip at once, in the table's order (tester Q: a third group of one name,
+        // and a blank name beside, were told only once the first was mended).
+        let mut problems = Vec::new();
+        let mut named: Vec<(String, Vec<(String, usize)>)> = Vec::new();
         for (n, g) in table.group.iter_mut().enumerate() {
             g.name = g.name.trim().to_string();
             if g.name.is_empty() {
-                return Err(format!(
-                    "[[group]] number {}{} has a blank `name`",
-                    n + 1,
-                    at_line(group_line(text, n))
+                let line = at_line(group_line(text, n));
+                problems.push(format!(
+                    "[[group]] number {}{line} has a blank `name`",
+                    n + 1
                 ));
+                continue;
             }
-            if let Some((first, m)) =
-                names.insert(crate::search::fold(&g.name), (g.name.clone(), n))
-            {
-                // Each named once when they are written alike (tester P: `“甲” and “甲”`).
-                let (one, other) = (group_line(text, m), group_line(text, n));
-                return Err(match first == g.name {
-                    true => format!("two [[group]]s are named “{first}”{}", lines(one, other)),
-                    false => format!(
-                        "two [[group]]s are named “{first}”{} and “{}”{}",
-                        at_line(one),
-                        g.name,
-                        at_line(other)
-                    ),
-                });
+            let folded = crate::search::fold(&g.name);
+            match named.iter_mut().find(|(f, _)| *f == folded) {
+                Some((_, all)) => all.push((g.name.clone(), n)),
+                None => named.push((folded, vec![(g.name.clone(), n)])),
             }
+        }
+        for (_, all) in named.iter().filter(|(_, all)| all.len() > 1) {
+            let count = match all.len() {
+                2 => "two".to_string(),
+                n => n.to_string(),
+            };
+            let lines: Vec<String> = (all.iter())
+                .filter_map(|&(_, n)| group_line(text, n))
+                .map(|l| l.to_string())
+                .collect();
+            // Each named once when they are written alike (tester P: `“甲” and “甲”`).
+            problems.push(match all.iter().all(|(name, _)| *name == all[0].0) {
+                true => format!(
+                    "{count} [[group]]s are named “{}”{}",
+                    all[0].0,
+                    in_lines(&lines)
+                ),
+                false => {
+                    let names: Vec<String> = (all.iter())
+                        .map(|(name, n)| format!("“{name}”{}", at_line(group_line(text, *n))))
+                        .collect();
+                    format!(
+                        "{count} [[group]]s are named alike: {}",
+                        crate::text::and_list(&names)
+                    )
+                }
+            });
+        }
+        if !problems.is_empty() {
+            return Err(problems.join("; "));
         }
         let mut full_case = false;
         for g in &mut table.group {
@@ -475,8 +500,22 @@ mod tests {
         .err()
         .unwrap();
         assert!(
-            upper.contains("named “Market” (line 1) and “market” (line 3)"),
+            upper.contains(
+                "two [[group]]s are named alike: “Market” (line 1) and “market” (line 3)"
+            ),
             "{upper}"
+        );
+        // All at once: a third of one name, and a blank name beside (tester Q).
+        let all = Categorizer::from_toml(
+            "[[group]]\nname = \"甲\"\n[[group]]\nname = \" \"\n[[group]]\nname = \"甲\"\n\
+             [[group]]\nname = \"甲\"\nfallback = true\n",
+        )
+        .err()
+        .unwrap();
+        assert_eq!(
+            all,
+            "[[group]] number 2 (line 3) has a blank `name`; 3 [[group]]s are named “甲” \
+             (lines 1, 5 and 7)"
         );
     }
 

@@ -365,11 +365,7 @@ fn recovered(state: &State) -> Option<String> {
     .into_iter()
     .flatten()
     .collect();
-    match parts.as_slice() {
-        [] => None,
-        [one] => Some(one.clone()),
-        [rest @ .., last] => Some(format!("{} and {last}", rest.join(", "))),
-    }
+    (!parts.is_empty()).then(|| crate::text::and_list(&parts))
 }
 
 /// Saving replaces the file by renaming; done on a symlink (a dotfiles setup) that would turn
