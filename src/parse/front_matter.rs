@@ -131,8 +131,8 @@ fn read_loosely(yaml: &str) -> (FrontMatter, Option<yaml_rust2::ScanError>) {
 
 /// The fields of YAML that does not load whole: each top-level key with the lines indented
 /// under it read on its own; else its line alone (a tab before the next line broke it); else
-/// that line without a quote or bracket left open (`date: "2026-01-24`). The first of each
-/// key is kept.
+/// that line without a quote left open (`date: "2026-01-24`), or a date's bracket. The first
+/// of each key is kept.
 fn salvaged(yaml: &str) -> FrontMatter {
     let mut fields = FrontMatter::default();
     let mut starts: Vec<usize> = Vec::new();
@@ -147,14 +147,15 @@ fn salvaged(yaml: &str) -> FrontMatter {
     let load = |part: &str| Some(YamlLoader::load_from_str(part).ok()?.first().map(fields_of));
     for part in starts.windows(2).map(|w| &yaml[w[0]..w[1]]) {
         let line = part.lines().next().unwrap_or_default();
-        // (A bracket left open too: `date: [2026-01-24`; tester Q.)
+        // A date's bracket left open too (`date: [2026-01-24`, tester Q): without its date a
+        // digest is listed as undated. Another field's bracket opens a list it may have meant.
         let unquoted = line.split_once(':').and_then(|(key, value)| {
             let value = value.trim();
-            let close = match value.chars().next()? {
-                '"' => '"',
-                '\'' => '\'',
-                '[' => ']',
-                '{' => '}',
+            let close = match (value.chars().next()?, key.trim() == "date") {
+                ('"', _) => '"',
+                ('\'', _) => '\'',
+                ('[', true) => ']',
+                ('{', true) => '}',
                 _ => return None,
             };
             let open = &value[1..];
@@ -380,8 +381,8 @@ mod tests {
         assert_eq!(s.body, "# 日报\n\n## 甲\n正文。\n");
     }
 
-    /// A tab before the line after a field, or a quote or bracket left open in it, costs no
-    /// more than that (testers O, Q: each made the digest undated).
+    /// A tab before the line after a field, or a quote left open in it (a date's bracket
+    /// too), costs no more than that (testers O, Q: each made the digest undated).
     #[test]
     fn a_tab_or_an_open_quote_spoils_no_other_field() {
         let tab = split("---\ndate: 2026-01-24\n\tcategory: AI 日报\ntitle: 日报\n---\nx\n");
@@ -393,5 +394,7 @@ mod tests {
             assert_eq!(s.fields.date.as_deref(), Some("2026-01-24"), "{open}");
             assert_eq!(s.fields.category.as_deref(), Some("AI 日报"), "{open}");
         }
+        // Another field's bracket opens a list: no title is made of it.
+        assert_eq!(split("---\ntitle: [broken\n---\nx\n").fields.title, None);
     }
 }
