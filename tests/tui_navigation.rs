@@ -661,6 +661,50 @@ fn hostile_library() -> Library {
     support::library_of(Origin::Store(PathBuf::from("/store")), vec![digest])
 }
 
+/// Digits typed in a row in the links view make one number; after a pause a digit starts a
+/// number of its own (tester R: `1`, a pause, `1` went to `[11]`).
+#[test]
+fn a_links_number_typed_after_a_pause_starts_anew() {
+    let body: String = (1..=12)
+        .map(|n| format!("见[第{n}个](https://example.com/{n})。"))
+        .collect();
+    let digest = Digest {
+        id: "d1".into(),
+        path: PathBuf::from("links.md"),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 1, 21),
+        source: "日报".into(),
+        series: None,
+        title: "日报".into(),
+        format: Format::Generic,
+        front_page: String::new(),
+        items: vec![Item {
+            id: "a".into(),
+            title: "十二个链接".into(),
+            category: None,
+            region: None,
+            outlet: None,
+            url: None,
+            body,
+            unified: None,
+        }],
+        warnings: Vec::new(),
+    };
+    let library = support::library_of(Origin::Store(PathBuf::from("/store")), vec![digest]);
+    let mut h = Harness::new(app_with(library, TextOptions::default()), 100, 30);
+    h.keys("ll<Enter>L1");
+    let view = |h: &Harness| {
+        h.app.links_view().unwrap().links[h.app.links_view().unwrap().selected]
+            .mark
+            .clone()
+    };
+    assert_eq!(view(&h), "[1]");
+    h.run([ribao::tui::Event::Tick(Duration::from_secs(2))]);
+    h.keys("1");
+    assert_eq!(view(&h), "[1]", "after a pause, a number of its own");
+    h.keys("2");
+    assert_eq!(view(&h), "[12]", "in a row, one number");
+}
+
 #[test]
 fn hostile_text_and_links_never_reach_the_terminal_or_a_process() {
     let mut h = Harness::new(app_with(hostile_library(), TextOptions::default()), 100, 30);

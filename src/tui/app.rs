@@ -583,7 +583,7 @@ impl App {
         if let Some(view) = self.links.as_mut()
             && let KeyCode::Char(digit @ '0'..='9') = key.code
         {
-            if !view.number_key(digit) {
+            if !view.number_key(digit, self.clock) {
                 self.notify(format!("no link [{digit}] here"), false);
             }
             return true;

@@ -24,9 +24,14 @@ pub struct LinksView {
     /// leaves it; and how many rows show (a page).
     pub offset: usize,
     pub height: usize,
-    /// Digits typed in a row: the number of the `[n]` link to go to.
+    /// Digits typed in a row: the number of the `[n]` link to go to; and when the last was.
     pub(crate) typed: String,
+    pub(crate) typed_at: std::time::Duration,
 }
+
+/// How long after a digit the next one still adds to its number: after a pause a digit
+/// starts a number of its own (tester R: `1`, a pause, `1` went to `[11]`).
+const DIGITS_PAUSE: std::time::Duration = std::time::Duration::from_millis(1500);
 
 impl LinksView {
     /// The selected link's address.
@@ -42,10 +47,15 @@ impl LinksView {
         self.typed.clear();
     }
 
-    /// A digit typed: the selection goes to link `[n]`, `n` being the digits typed in a row
-    /// (`1` `2` for `[12]`), or this digit alone when there is no such link. False when no
-    /// link has the number.
-    pub fn number_key(&mut self, digit: char) -> bool {
+    /// A digit typed at `now` (the reader's clock): the selection goes to link `[n]`, `n`
+    /// being the digits typed in a row (`1` `2` for `[12]`, within [`DIGITS_PAUSE`] of each
+    /// other), or this digit alone when there is no such link. False when no link has the
+    /// number.
+    pub fn number_key(&mut self, digit: char, now: std::time::Duration) -> bool {
+        if now.saturating_sub(self.typed_at) > DIGITS_PAUSE {
+            self.typed.clear();
+        }
+        self.typed_at = now;
         self.typed.push(digit);
         for typed in [self.typed.clone(), digit.to_string()] {
             let label = format!("[{typed}]");
