@@ -79,8 +79,9 @@ pub fn split(text: &str) -> Split<'_> {
             // starts at its first heading (tester M: a digest lost every story above the rule).
             Some(end) => {
                 let (fields, error) = read_loosely(&yaml[..end]);
-                let also =
-                    error.map_or(String::new(), |e| format!(", and is not valid YAML ({e})"));
+                let also = error.map_or(String::new(), |e| {
+                    format!(", and is not valid YAML ({})", where_in_file(&e))
+                });
                 Split {
                     fields,
                     body: &rest[end..],
@@ -95,12 +96,26 @@ pub fn split(text: &str) -> Split<'_> {
                 fields: salvaged(yaml),
                 body,
                 error: Some(format!(
-                    "front matter is not valid YAML ({e}); its other fields and the body were \
-                     still read"
+                    "front matter is not valid YAML ({}); its other fields and the body were \
+                     still read",
+                    where_in_file(&e)
                 )),
             },
         },
     }
+}
+
+/// What the YAML parser says is wrong, and where as the file counts: its lines from the
+/// file's first, the `---` above the front matter one of them, and no byte offset (tester
+/// R: `line 2` named the file's third line).
+fn where_in_file(e: &yaml_rust2::ScanError) -> String {
+    let at = e.marker();
+    format!(
+        "{} at line {}, column {}",
+        e.info(),
+        at.line() + 1,
+        at.col() + 1
+    )
 }
 
 /// Where the text starts in front matter that ran on into it (its closing line missing):
@@ -314,7 +329,12 @@ mod tests {
         let s = split(
             "---\ntitle: \"AI日报\ndate: 2026-01-24\ncategory: AI 日报\nsummary: |\n  - 甲\n  - 乙\n---\n# 标题\n",
         );
-        assert!(s.error.unwrap().contains("not valid YAML"));
+        // Where as the file counts its lines, the `---` the first (tester R: one line up).
+        let error = s.error.unwrap();
+        assert!(
+            error.contains("not valid YAML") && error.contains("at line 2, column 8"),
+            "{error}"
+        );
         let f = &s.fields;
         assert_eq!(
             (f.date.as_deref(), f.category.as_deref(), f.title.as_deref()),
