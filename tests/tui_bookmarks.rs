@@ -1895,12 +1895,14 @@ fn the_bookmarks_filter_reads_as_a_search_query() {
     h.keys("B");
     assert_eq!(shown(&mut h, "\"推理芯片\""), 1);
     assert_eq!(shown(&mut h, "-推理"), 1);
-    // With a filter set, the hints say Esc clears it (it said "Esc close": tester G).
+    // With a filter set, the hints say Esc clears it (it said "Esc close": tester G), and
+    // that d still removes (tester R).
     let hints = h.rows().last().cloned().unwrap();
     assert!(
         hints.contains("Esc clear filter") && hints.contains("q close"),
         "{hints}"
     );
+    assert!(hints.contains("d remove"), "{hints}");
     assert_eq!(shown(&mut h, "source:日报"), 2);
     assert_eq!(shown(&mut h, "-source:日报"), 0);
     assert_eq!(shown(&mut h, "date:2026-01"), 2);

@@ -169,9 +169,11 @@ fn hints(app: &App) -> Hints {
             ],
             None if view.typing => &[(&[Action::Open], "done"), (&[Action::Back], "clear")],
             // Esc clears the filter first, then closes.
+            // `d` works under a filter too (tester R: it was not named here).
             None if !view.filter.is_empty() => &[
                 (&[Action::Down, Action::Up], "move"),
                 (&[Action::Open], "read"),
+                (&[Action::RemoveBookmark], "remove"),
                 (&[Action::Search], "edit filter"),
                 (&[Action::Back], "clear filter"),
                 (&[Action::Quit], "close"),
