@@ -435,6 +435,25 @@ fn a_bookmark_made_with_a_relative_store_keeps_its_files_full_path() {
         "{listed}"
     );
     assert_eq!(path, store.join("2026-03-01.md").display().to_string());
+    // A path a hand edit wrote by way of `..` names the same file: not said to be moved.
+    let text = std::fs::read_to_string(&state).unwrap();
+    let edited = text.replace(
+        path,
+        &format!("{}/elsewhere/../store/2026-03-01.md", dir.path().display()),
+    );
+    assert_ne!(edited, text);
+    std::fs::write(&state, edited).unwrap();
+    let listed = command(dir.path())
+        .args(["--store", &store.display().to_string(), "--state"])
+        .arg(&state)
+        .args(["bookmarks"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        listed.contains(&ids[0]) && !listed.contains("now in"),
+        "{listed}"
+    );
 }
 
 #[test]

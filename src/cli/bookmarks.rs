@@ -3,7 +3,7 @@
 use super::report::{emit, say, unknown_id, warn};
 use crate::library::{Library, Missing};
 use crate::state::{Bookmark, Change, StateFile};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(PartialEq, Eq)]
@@ -202,10 +202,12 @@ impl<'a> Found<'a> {
         }
     }
 
-    /// The file the store holds the story in, when not the one `mark` names.
+    /// The file the store holds the story in, when not the one `mark` names (by way of `..`
+    /// too, as a hand edit may: tester R).
     fn moved_to(&self, mark: &Bookmark) -> Option<&str> {
+        let named = super::paths::without_dots(PathBuf::from(&mark.path));
         match &self.now {
-            Some(Ok(now)) if *now != mark.path => Some(now),
+            Some(Ok(now)) if Path::new(now) != named => Some(now),
             _ => None,
         }
     }

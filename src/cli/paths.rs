@@ -180,7 +180,7 @@ impl Paths {
 /// file is one path however the store was named, or every bookmark made under another name
 /// of it seemed moved, and was rewritten (tester Q). Symbolic links are kept as named; where
 /// one makes `..` lead elsewhere, the folder stays as it was given.
-fn without_dots(dir: PathBuf) -> PathBuf {
+pub(super) fn without_dots(dir: PathBuf) -> PathBuf {
     use std::path::Component;
     let mut clean = PathBuf::new();
     for part in dir.components() {
