@@ -419,21 +419,25 @@ fn a_bookmark_made_with_a_relative_store_keeps_its_files_full_path() {
         Path::new(path).is_absolute() && Path::new(path).is_file(),
         "{path}"
     );
+    // Listed from `from` with the store named `named`: the bookmark, not said to be moved.
+    let listed_as_it_is = |from: &Path, named: &str| {
+        let out = command(dir.path())
+            .current_dir(from)
+            .args(["--store", named, "--state"])
+            .arg(&state)
+            .args(["bookmarks"])
+            .output()
+            .unwrap();
+        let listed = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            listed.contains(&ids[0]) && !listed.contains("now in"),
+            "{listed}"
+        );
+    };
     // Named by way of `..`, the store's files have the paths they have under its own name:
     // every bookmark seemed moved, and the reader rewrote them (tester Q).
     std::fs::create_dir(dir.path().join("elsewhere")).unwrap();
-    let listed = command(dir.path())
-        .current_dir(dir.path().join("elsewhere"))
-        .args(["--store", "../store", "--state"])
-        .arg(&state)
-        .args(["bookmarks"])
-        .output()
-        .unwrap();
-    let listed = String::from_utf8_lossy(&listed.stdout);
-    assert!(
-        listed.contains(&ids[0]) && !listed.contains("now in"),
-        "{listed}"
-    );
+    listed_as_it_is(&dir.path().join("elsewhere"), "../store");
     assert_eq!(path, store.join("2026-03-01.md").display().to_string());
     // A path a hand edit wrote by way of `..` names the same file: not said to be moved.
     let text = std::fs::read_to_string(&state).unwrap();
@@ -443,17 +447,7 @@ fn a_bookmark_made_with_a_relative_store_keeps_its_files_full_path() {
     );
     assert_ne!(edited, text);
     std::fs::write(&state, edited).unwrap();
-    let listed = command(dir.path())
-        .args(["--store", &store.display().to_string(), "--state"])
-        .arg(&state)
-        .args(["bookmarks"])
-        .output()
-        .unwrap();
-    let listed = String::from_utf8_lossy(&listed.stdout);
-    assert!(
-        listed.contains(&ids[0]) && !listed.contains("now in"),
-        "{listed}"
-    );
+    listed_as_it_is(dir.path(), &store.display().to_string());
 }
 
 #[test]
