@@ -380,11 +380,14 @@ fn help_lists_every_key_and_closes() {
         "{}",
         h.text()
     );
-    for close in ["<Esc>", "?", "q"] {
+    for close in ["<Esc>", "?", "q", "<F1>"] {
         h.keys(close);
         assert!(h.app.help_scroll().is_none(), "{close} closes help");
         h.keys("?");
     }
+    // F1 opens it too, where many programs have their help (tester P).
+    h.keys("<Esc><F1>");
+    assert!(h.app.help_scroll().is_some(), "F1 opens the help");
     // The help explains the marks and the search language below the keys.
     assert!(screen.contains("~ placed in its unified category"));
     assert!(screen.contains("\"a phrase\" as written"));

@@ -439,6 +439,7 @@ pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
                 "BS" => key(KeyCode::Backspace),
                 "Del" => key(KeyCode::Delete),
                 "Space" => key(KeyCode::Char(' ')),
+                "F1" => key(KeyCode::F(1)),
                 n if n.starts_with("C-") => ctrl(n.chars().nth(2).unwrap()),
                 other => panic!("unknown key <{other}>"),
             });

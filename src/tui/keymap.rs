@@ -165,6 +165,8 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
         "the digest's file as written, whole",
     ),
     (key('?'), Action::Help, "show / close this help"),
+    // Where many programs have their help (tester P: it did nothing).
+    (code(KeyCode::F(1)), Action::Help, "show / close this help"),
     (
         key('q'),
         Action::Quit,
@@ -211,6 +213,7 @@ pub fn label(binding: &KeyBinding) -> String {
         KeyCode::End => "End".into(),
         KeyCode::PageDown => "PgDn".into(),
         KeyCode::PageUp => "PgUp".into(),
+        KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
     if binding.modifiers.contains(KeyModifiers::CONTROL) {
