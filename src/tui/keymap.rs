@@ -117,7 +117,7 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (
         key('B'),
         Action::Bookmarks,
-        "bookmarks (last made first); B or Esc closes it",
+        "bookmarks (last made first); B, Esc or q closes it",
     ),
     (
         key('d'),
