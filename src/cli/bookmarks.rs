@@ -258,15 +258,9 @@ fn markdown_line(b: &Bookmark) -> String {
     // A link's target with what would end it early (parentheses, angle brackets, spaces and
     // line breaks) percent-encoded.
     let target = |url: String| {
-        url.chars()
-            .fold(String::with_capacity(url.len()), |mut out, c| {
-                if matches!(c, '(' | ')' | '<' | '>') || c.is_ascii_whitespace() {
-                    out.push_str(&format!("%{:02X}", u32::from(c)));
-                } else {
-                    out.push(c);
-                }
-                out
-            })
+        crate::text::percent_encoded(&url, |c| {
+            matches!(c, '(' | ')' | '<' | '>') || c.is_ascii_whitespace()
+        })
     };
     match (b.url.as_deref().map(clean), title) {
         // Only a web address is made a link: another (`javascript:…`, put in by a hand

@@ -53,7 +53,8 @@ pub use html::decode_entity;
 pub use markdown::{LinkTarget, Rendered, render_markdown, render_story};
 pub use output::{lines_to_ansi, lines_to_plain};
 pub use sanitize::{
-    TAB_STOP, address, clean_text, escape_sequence_len, is_hidden, sanitize, visible,
+    TAB_STOP, address, clean_text, escape_sequence_len, is_hidden, percent_encoded, sanitize,
+    visible,
 };
 pub use screen::{pad_ambiguous, pad_line, widen_ambiguous_cells};
 pub use truncate::{cut_with_ellipsis, truncate, truncate_left};

@@ -37,19 +37,24 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
 /// whole, an escape sequence took the address's tail with it (`?q=&#27;[31m` opened
 /// `?q=`; tester N).
 pub fn address(raw: &str) -> String {
-    let mut encoded = String::with_capacity(raw.len());
-    for c in raw.chars() {
-        match c {
-            c if c.is_control() => {
-                let mut bytes = [0; 4];
-                for b in c.encode_utf8(&mut bytes).bytes() {
-                    encoded.push_str(&format!("%{b:02X}"));
-                }
+    sanitize(&percent_encoded(raw, char::is_control)).into_owned()
+}
+
+/// `s` with each character `encode` picks written as its UTF-8 bytes in `%XX` form, as a
+/// URL carries what it cannot hold as it is.
+pub fn percent_encoded(s: &str, encode: impl Fn(char) -> bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if encode(c) {
+            let mut bytes = [0; 4];
+            for b in c.encode_utf8(&mut bytes).bytes() {
+                out.push_str(&format!("%{b:02X}"));
             }
-            c => encoded.push(c),
+        } else {
+            out.push(c);
         }
     }
-    sanitize(&encoded).into_owned()
+    out
 }
 
 /// Text made safe, as titles, ids and search text are kept (the emoji as written; the

@@ -34,13 +34,7 @@ pub fn safe_url(raw: &str) -> Option<String> {
     {
         return None;
     }
-    let mut out = String::with_capacity(url.len());
-    for c in url.chars() {
-        match c {
-            c if QUOTED.contains(&c) => out.push_str(&format!("%{:02X}", c as u32)),
-            _ => out.push(c),
-        }
-    }
+    let out = text::percent_encoded(url, |c| QUOTED.contains(&c));
     (out.len() <= MAX_URL_BYTES).then_some(out)
 }
 
