@@ -225,6 +225,18 @@ fn salvage(mut object: Map<String, Value>) -> (State, Vec<String>) {
     (state, wrong)
 }
 
+/// A bookmark's fields but its id, and whether it must have each: what [`repaired`] checks,
+/// and what reading a spoiled one goes on at.
+const FIELDS: [(&str, bool); 7] = [
+    ("title", true),
+    ("source", true),
+    ("path", true),
+    ("added", true),
+    ("date", false),
+    ("category", false),
+    ("url", false),
+];
+
 /// A bookmark of `value` with its fields that are missing or not text left empty: only its
 /// id is needed to find its story, and the reader fills them in again from it. Also says
 /// which fields were left out; or why there is no bookmark to keep, naming it by its title.
@@ -248,15 +260,7 @@ fn repaired(value: Value) -> Result<(Bookmark, Vec<&'static str>), String> {
         }
     }
     let mut left_out = Vec::new();
-    for (key, required) in [
-        ("title", true),
-        ("source", true),
-        ("path", true),
-        ("added", true),
-        ("date", false),
-        ("category", false),
-        ("url", false),
-    ] {
+    for (key, required) in FIELDS {
         let fits = match fields.get(key) {
             Some(Value::String(date)) if key == "date" => parse_date_label(date).is_some(),
             Some(Value::String(_)) => true,
@@ -394,16 +398,14 @@ enum Resume {
 
 /// The first of: a bookmark's field (`"title":`), a `}`, a `{`.
 fn next_field(text: &str) -> Resume {
-    const FIELDS: [&str; 8] = [
-        "id", "date", "source", "category", "title", "url", "path", "added",
-    ];
     for (i, c) in text.char_indices() {
         match c {
             '}' => return Resume::End(i),
             '{' => return Resume::Before(i),
             '"' => {
                 let after = &text[i + 1..];
-                let named = FIELDS.iter().any(|f| {
+                let names = FIELDS.iter().map(|(name, _)| *name);
+                let named = std::iter::once("id").chain(names).any(|f| {
                     after
                         .strip_prefix(f)
                         .and_then(|a| a.strip_prefix('"'))
