@@ -734,20 +734,23 @@ fn list_keeps_the_counts_whole_on_a_narrow_terminal() {
     );
 }
 
+/// A store of one digest with a long title, dated 2026-03-02, whose one section
+/// (`产品与商业模式`) holds `stories`.
+fn observer_store(home: &Path, stories: &str) -> std::path::PathBuf {
+    let digest =
+        format!("# 人工智能产业观察日报 · 2026年03月02日\n\n## 产品与商业模式\n\n{stories}");
+    store_of(home, &[("2026-03-02.md", &digest)])
+}
+
 /// On a 40-column terminal `items` shows each story's title: the source and category are
 /// left out rather than cut until no title was left in sight (tester B); on a wider one they
 /// are back.
 #[test]
 fn items_keep_the_title_in_sight_on_a_narrow_terminal() {
     let home = tempfile::tempdir().unwrap();
-    let store = store_of(
+    let store = observer_store(
         home.path(),
-        &[(
-            "2026-03-02.md",
-            "# 人工智能产业观察日报 · 2026年03月02日\n\n## 产品与商业模式\n\n\
-             1. 甲公司发布新模型，推理成本下降一半。\n\
-             2. 乙公司发布新芯片，功耗下降三成。\n",
-        )],
+        "1. 甲公司发布新模型，推理成本下降一半。\n2. 乙公司发布新芯片，功耗下降三成。\n",
     );
     let Some(t) = Tmux::start("narrowitems", 40, 12, home.path()) else {
         return;
@@ -771,13 +774,9 @@ fn items_keep_the_title_in_sight_on_a_narrow_terminal() {
 #[test]
 fn bookmarks_keep_one_row_each_on_a_narrow_terminal() {
     let home = tempfile::tempdir().unwrap();
-    let store = store_of(
+    let store = observer_store(
         home.path(),
-        &[(
-            "2026-03-02.md",
-            "# 人工智能产业观察日报 · 2026年03月02日\n\n## 产品与商业模式\n\n\
-             1. [甲公司发布新模型，推理成本下降一半，云厂商随即宣布降价](https://example.com/a)\n",
-        )],
+        "1. [甲公司发布新模型，推理成本下降一半，云厂商随即宣布降价](https://example.com/a)\n",
     );
     let state = home.path().join("s.json");
     let run = |args: &[&str]| {
