@@ -247,6 +247,25 @@ fn ctrl_c_restores_the_terminal() {
     assert_restored(&t);
 }
 
+/// Text another program writes over the reader (a `wall` message, a background job) stays
+/// on screen until Ctrl-L paints every cell again, as in most terminal programs.
+#[test]
+fn ctrl_l_paints_over_what_another_program_wrote() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = start("ctrll", 100, 30, home.path()) else {
+        return;
+    };
+    let tty = t.pane_format("#{pane_tty}");
+    std::fs::write(&tty, "\x1b[12;30HSTRAY-WRITE-FROM-ELSEWHERE").unwrap();
+    t.wait_for("the stray text", |s| s.contains("STRAY-WRITE"));
+    t.keys(&["C-l"]);
+    let screen = t.wait_for("the screen painted again", |s| !s.contains("STRAY-WRITE"));
+    assert!(screen.contains("Dates"), "{screen}");
+    assert_borders_aligned(&screen);
+    t.keys(&["q"]);
+    assert_restored(&t);
+}
+
 /// The reader's process: the one child of the pane's shell.
 fn reader_pid(t: &Tmux) -> String {
     let shell = t.pane_format("#{pane_pid}");

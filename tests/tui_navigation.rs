@@ -5,6 +5,7 @@ mod common;
 #[path = "tui_support.rs"]
 mod support;
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ribao::library::{Library, Origin};
 use ribao::model::{Digest, Format, Item};
 use ribao::text::TextOptions;
@@ -1156,6 +1157,56 @@ fn a_letter_that_is_no_key_says_so() {
         h.app.message().map(|m| m.text.as_str()),
         Some("x is no key here — Esc closes the file")
     );
+}
+
+/// Any other key bound to nothing is named as the help writes keys, with its modifiers;
+/// Shift and a modifier key alone say nothing.
+#[test]
+fn a_key_bound_to_nothing_is_named() {
+    for (keys, name) in [
+        ("<C-x>", "Ctrl-x"),
+        ("<A-j>", "Alt-j"),
+        ("<F5>", "F5"),
+        ("<Del>", "Delete"),
+        ("<S-Down>", "Shift-↓"),
+    ] {
+        let mut h = Harness::new(app(), 100, 30);
+        h.keys(keys);
+        let said = format!("{name} is no key here — ? lists the keys");
+        assert_eq!(
+            h.app.message().map(|m| m.text.as_str()),
+            Some(said.as_str())
+        );
+    }
+    let mut h = Harness::new(app(), 100, 30);
+    h.run([Event::Key(KeyEvent::new(
+        KeyCode::Modifier(crossterm::event::ModifierKeyCode::LeftShift),
+        KeyModifiers::SHIFT,
+    ))]);
+    assert!(h.app.message().is_none());
+}
+
+/// Ctrl-n / Ctrl-p move as ↓ / ↑, Ctrl-f / Ctrl-b page as PgDn / PgUp (Emacs's and less's
+/// keys), and Backspace goes back as Esc: each leaves the screen as its twin does.
+#[test]
+fn emacs_and_less_keys_and_backspace_do_what_their_twins_do() {
+    let screen = |keys: &str| {
+        let mut h = Harness::new(app(), 100, 30);
+        h.keys(keys);
+        h.text()
+    };
+    // The keys, their twins', and where they were pressed.
+    for (keys, twin, before) in [
+        ("<C-n><C-n>", "<Down><Down>", "cjj"),
+        ("<C-p>", "<Up>", "cjj<Down><Down>"),
+        ("<C-f><C-f>", "<PgDn><PgDn>", "cjj<Enter>"),
+        ("<C-b>", "<PgUp>", "cjj<Enter><PgDn><PgDn>"),
+        ("<BS>", "<Esc>", "cjj<Enter>"),
+    ] {
+        let after = screen(&format!("{before}{keys}"));
+        assert_eq!(after, screen(&format!("{before}{twin}")), "{keys}");
+        assert_ne!(after, screen(before), "{keys} did nothing");
+    }
 }
 
 /// The reader at 120×30 over a store of one digest, `2026-03-02.md` holding `text` (the

@@ -413,7 +413,7 @@ pub fn ctrl(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
 
-/// `"jk<Enter><Esc><Down><Tab><S-Tab><C-d><PgDn><Home><End>"`
+/// `"jk<Enter><Esc><Down><S-Down><Tab><S-Tab><C-d><A-j><F5><PgDn><Home><End>"`
 pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
     let mut out = Vec::new();
     let mut rest = keys;
@@ -439,8 +439,14 @@ pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
                 "BS" => key(KeyCode::Backspace),
                 "Del" => key(KeyCode::Delete),
                 "Space" => key(KeyCode::Char(' ')),
-                "F1" => key(KeyCode::F(1)),
+                "S-Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT),
+                n if n.starts_with('F') && n[1..].parse::<u8>().is_ok() => {
+                    key(KeyCode::F(n[1..].parse().unwrap()))
+                }
                 n if n.starts_with("C-") => ctrl(n.chars().nth(2).unwrap()),
+                n if n.starts_with("A-") => {
+                    KeyEvent::new(KeyCode::Char(n.chars().nth(2).unwrap()), KeyModifiers::ALT)
+                }
                 other => panic!("unknown key <{other}>"),
             });
             continue;

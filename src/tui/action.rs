@@ -67,6 +67,8 @@ pub enum Action {
     ForceQuit,
     /// Stop the reader and go back to the shell (`fg` brings it back), as Ctrl-Z does.
     Suspend,
+    /// Paint every cell of the screen again: another program may have written over it.
+    Redraw,
 }
 
 impl Action {

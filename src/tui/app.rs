@@ -62,6 +62,8 @@ pub enum Effect {
     CopyUrl(String),
     /// Give the terminal back to the shell until the user brings the reader back.
     Suspend,
+    /// Paint the whole screen again.
+    Repaint,
 }
 
 pub use super::scope::{CategoryCount, CategoryFilter, DateGroup, DateSpan, ItemRef, Scope};
@@ -411,6 +413,7 @@ impl App {
         match action {
             Action::ForceQuit => return Some(Effect::Quit),
             Action::Suspend => return Some(Effect::Suspend),
+            Action::Redraw => return Some(Effect::Repaint),
             _ => {}
         }
         // A note about the last key goes with the next one (`already at the oldest date`
@@ -512,7 +515,7 @@ impl App {
         match action {
             Action::Quit => return self.quit(),
             // Taken before any view (see the top of `update`).
-            Action::ForceQuit | Action::Suspend => {}
+            Action::ForceQuit | Action::Suspend | Action::Redraw => {}
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::Bookmarks => self.open_bookmarks(),
             Action::RemoveBookmark => self.notify("d works in the bookmarks view: press B", false),

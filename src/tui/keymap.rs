@@ -38,8 +38,11 @@ const fn code(code: KeyCode) -> KeyBinding {
 pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (key('j'), Action::Down, "move down / scroll down"),
     (code(KeyCode::Down), Action::Down, "move down / scroll down"),
+    // Emacs's and less's keys for a line and a page, as many programs take them.
+    (ctrl('n'), Action::Down, "move down / scroll down"),
     (key('k'), Action::Up, "move up / scroll up"),
     (code(KeyCode::Up), Action::Up, "move up / scroll up"),
+    (ctrl('p'), Action::Up, "move up / scroll up"),
     (key('h'), Action::Left, "pane to the left"),
     (code(KeyCode::Left), Action::Left, "pane to the left"),
     (key('l'), Action::Right, "pane to the right"),
@@ -64,6 +67,11 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
         Action::Back,
         "back one level; closes help and search",
     ),
+    (
+        code(KeyCode::Backspace),
+        Action::Back,
+        "back one level; closes help and search",
+    ),
     (key('g'), Action::First, "first entry / top of article"),
     (
         code(KeyCode::Home),
@@ -79,12 +87,14 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (ctrl('d'), Action::PageDown, "page down"),
     (code(KeyCode::PageDown), Action::PageDown, "page down"),
     (key(' '), Action::PageDown, "page down"),
+    (ctrl('f'), Action::PageDown, "page down"),
     (
         ctrl('u'),
         Action::PageUp,
         "page up; in a text line: clear it",
     ),
     (code(KeyCode::PageUp), Action::PageUp, "page up"),
+    (ctrl('b'), Action::PageUp, "page up"),
     (key('['), Action::OlderDate, "older date"),
     (key(']'), Action::NewerDate, "newer date"),
     (
@@ -178,6 +188,11 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
         Action::Suspend,
         "suspend to the shell (fg comes back)",
     ),
+    (
+        ctrl('l'),
+        Action::Redraw,
+        "redraw the screen (another program wrote on it)",
+    ),
 ];
 
 /// The action bound to a key press, if any. Releases are ignored; Shift is ignored for
@@ -209,6 +224,7 @@ pub fn label(binding: &KeyBinding) -> String {
         KeyCode::BackTab => "Shift-Tab".into(),
         KeyCode::Enter => "Enter".into(),
         KeyCode::Esc => "Esc".into(),
+        KeyCode::Backspace => "Backspace".into(),
         KeyCode::Home => "Home".into(),
         KeyCode::End => "End".into(),
         KeyCode::PageDown => "PgDn".into(),
@@ -216,10 +232,46 @@ pub fn label(binding: &KeyBinding) -> String {
         KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
-    if binding.modifiers.contains(KeyModifiers::CONTROL) {
-        format!("Ctrl-{name}")
-    } else {
-        name
+    let mut out = String::new();
+    let prefixes = [
+        (KeyModifiers::CONTROL, "Ctrl-"),
+        (KeyModifiers::ALT, "Alt-"),
+        (KeyModifiers::SHIFT, "Shift-"),
+    ];
+    for (modifier, prefix) in prefixes {
+        if binding.modifiers.contains(modifier) {
+            out.push_str(prefix);
+        }
+    }
+    out + &name
+}
+
+/// How a pressed key bound to nothing is named to the user (`Ctrl-x`, `F5`); None for a key
+/// no one presses to get something done (a modifier alone, Caps Lock, a media key) and for
+/// releases.
+pub fn unbound_name(event: &KeyEvent) -> Option<String> {
+    if event.kind == KeyEventKind::Release || action_for(event).is_some() {
+        return None;
+    }
+    match event.code {
+        KeyCode::Modifier(_)
+        | KeyCode::Media(_)
+        | KeyCode::CapsLock
+        | KeyCode::ScrollLock
+        | KeyCode::NumLock
+        | KeyCode::PrintScreen
+        | KeyCode::Pause
+        | KeyCode::Menu
+        | KeyCode::KeypadBegin
+        | KeyCode::Null => None,
+        code => {
+            let mut modifiers = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+            // Shift is in a character already (`X`, not `Shift-x`).
+            if !matches!(code, KeyCode::Char(_)) {
+                modifiers |= event.modifiers & KeyModifiers::SHIFT;
+            }
+            Some(label(&KeyBinding { code, modifiers }))
+        }
     }
 }
 
@@ -278,7 +330,7 @@ mod tests {
             .iter()
             .find(|(_, d)| *d == "page down")
             .expect("page down is listed");
-        assert_eq!(page_down.0, ["Ctrl-d", "PgDn", "Space"]);
+        assert_eq!(page_down.0, ["Ctrl-d", "PgDn", "Space", "Ctrl-f"]);
         let search = KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE);
         assert_eq!(action_for(&search), Some(Action::Search));
         let prev = KeyEvent::new(KeyCode::Char('N'), KeyModifiers::SHIFT);

@@ -31,7 +31,6 @@ pub use session::Session;
 
 use crate::library::Library;
 use crate::text::TextOptions;
-use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::process::{Command, Stdio};
@@ -207,6 +206,7 @@ fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<S
                         Step::Redraw
                     }
                 },
+                Some(Effect::Repaint) => Step::Repaint,
                 Some(Effect::OpenUrl(url)) => {
                     match host.open_url(&url) {
                         Ok(()) => app.notify_link("opening", &url),
@@ -227,21 +227,16 @@ fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<S
                 }
                 None => Step::Redraw,
             },
-            // A letter that is no key: said, rather than nothing happening without a word.
-            None => match key.code {
-                KeyCode::Char(c)
-                    if key.kind == KeyEventKind::Press
-                        && !key
-                            .modifiers
-                            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-                {
+            // A key that is none: said, rather than nothing happening without a word.
+            None => match keymap::unbound_name(&key) {
+                Some(name) => {
                     app.notify(
-                        format!("{c} is no key here — {}", app.where_keys_are()),
+                        format!("{name} is no key here — {}", app.where_keys_are()),
                         false,
                     );
                     Step::Redraw
                 }
-                _ => Step::Nothing,
+                None => Step::Nothing,
             },
         },
         Event::Paste(text) => {

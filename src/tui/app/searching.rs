@@ -381,7 +381,7 @@ impl App {
             // As in the bookmarks view and the popups, q closes what is open.
             (Action::Quit, _) => self.close_search(),
             // Taken before any view (see the top of `App::update`).
-            (Action::ForceQuit | Action::Suspend, _) => {}
+            (Action::ForceQuit | Action::Suspend | Action::Redraw, _) => {}
             (Action::Help, _) => self.help = Some(0),
             (Action::Bookmarks, _) => self.open_bookmarks(),
             (Action::Links, _) => self.open_links(),

@@ -13,14 +13,13 @@ use ratatui::text::{Line, Span};
 fn lines(width: usize, opts: TextOptions, store: &str) -> Vec<Line<'static>> {
     let entries = keymap::help_entries();
     let keys: Vec<String> = entries.iter().map(|(k, _)| k.join(" ")).collect();
-    let key_w = keys
-        .iter()
-        .map(|k| text::str_width(k, opts))
+    // A third of the box at most, so the descriptions keep room: keys longer go on a row
+    // of their own, and the column is as wide as the longest of the others.
+    let widths = keys.iter().map(|k| text::str_width(k, opts));
+    let key_w = widths
+        .filter(|&w| w <= width / 3)
         .max()
-        .unwrap_or(0)
-        // A third of a narrow box at most, so the descriptions keep room (longer keys go
-        // on a row of their own).
-        .min(width / 3);
+        .unwrap_or(width / 3);
     let mut out = Vec::new();
     for (keys, (_, description)) in keys.iter().zip(&entries) {
         let first = [Span::styled(pad_to(keys, key_w + 2, opts), FOCUS)];
