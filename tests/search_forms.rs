@@ -125,6 +125,17 @@ fn latin_words_are_found_in_every_width_and_case() {
     for query in ["gpt-5", "gpt\u{2010}5", "\"gpt-5o\""] {
         assert_eq!(titles(&dashes, query), ["dash"], "{query:?}");
     }
+    // Where letters meet digits a hyphen or a space may be there or not: `GPT5` finds
+    // `GPT-5`, `llama3` finds `Llama 3`, in text read as written or lowered.
+    let models = library(vec![
+        digest(6, vec![item("hyphen", "OpenAI 发布 GPT-5 与 Qwen3")]),
+        digest(7, vec![item("spaced", "Meta 的 Llama 3 与 ＧＰＴ ５")]),
+        digest(8, vec![item("none", "gpt5 beats llama3")]),
+    ]);
+    assert_eq!(titles(&models, "gpt5"), ["none", "spaced", "hyphen"]);
+    assert_eq!(titles(&models, "GPT-5"), ["none", "spaced", "hyphen"]);
+    assert_eq!(titles(&models, "llama3"), ["none", "spaced"]);
+    assert_eq!(titles(&models, "qwen-3"), ["hyphen"]);
 }
 
 /// Characters of the generated text: ASCII in both cases, their other forms, everyday
@@ -136,27 +147,38 @@ const ALPHABET: &[char] = &[
 ];
 
 /// The ways a folded term may stand in folded text: a space between Chinese and a Latin
-/// letter or digit there or not (`GPU 沙盒`, `GPU沙盒`).
+/// letter or digit there or not (`GPU 沙盒`, `GPU沙盒`), a hyphen, a space or none between a
+/// Latin letter and a digit (`GPT-5`, `GPT 5`, `GPT5`).
 fn writings(term: &str) -> Vec<String> {
     let cjk = |c: char| matches!(c, '英' | '伟');
     let latin = |c: char| c.is_ascii_alphanumeric();
-    let varies = |a: char, b: char| cjk(a) && latin(b) || latin(a) && cjk(b);
+    let letter_digit = |a: char, b: char| {
+        a.is_ascii_alphabetic() && b.is_ascii_digit()
+            || a.is_ascii_digit() && b.is_ascii_alphabetic()
+    };
+    let gaps = |a: char, b: char| -> &[&str] {
+        if cjk(a) && latin(b) || latin(a) && cjk(b) {
+            &["", " "]
+        } else if letter_digit(a, b) {
+            &["", " ", "-"]
+        } else {
+            &[""]
+        }
+    };
     let chars: Vec<char> = term.chars().collect();
     let mut out = vec![String::new()];
     let mut prev: Option<char> = None;
     for (i, &c) in chars.iter().enumerate() {
-        let next = chars.get(i + 1).copied();
-        if c == ' ' && matches!((prev, next), (Some(a), Some(b)) if varies(a, b)) {
+        if let (Some(a), Some(&b)) = (prev, chars.get(i + 1))
+            && (c == ' ' && gaps(a, b).len() > 1 || c == '-' && letter_digit(a, b))
+        {
             continue;
         }
-        if prev.is_some_and(|a| varies(a, c)) {
-            out = out
-                .into_iter()
-                .flat_map(|w| [format!("{w}{c}"), format!("{w} {c}")])
-                .collect();
-        } else {
-            out.iter_mut().for_each(|w| w.push(c));
-        }
+        let between = prev.map_or(&[""][..], |a| gaps(a, c));
+        out = out
+            .into_iter()
+            .flat_map(|w| between.iter().map(move |g| format!("{w}{g}{c}")))
+            .collect();
         prev = Some(c);
     }
     out

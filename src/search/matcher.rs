@@ -8,9 +8,10 @@
 //! letters were lowered, when the text holds no other forms of its characters (see
 //! [`super::SearchText`]): several times faster than the expression, and exactly as exact.
 //!
-//! Two things are written more than one way and a term matches each way: a space between
+//! Three things are written more than one way and a term matches each way: a space between
 //! Chinese and a Latin word or number (`GPU 沙盒`, `GPU沙盒`: writers differ, and so do
-//! readers typing a query), and the apostrophe (`OpenAI’s`, `OpenAI's`).
+//! readers typing a query), a hyphen or space between letters and digits (`GPT-5`, `GPT5`,
+//! `GPT 5`; `Qwen3`, `Qwen-3`), and the apostrophe (`OpenAI’s`, `OpenAI's`).
 
 use memchr::memmem::Finder;
 use regex::bytes::Regex;
@@ -142,15 +143,20 @@ impl Matcher {
 
 /// `term` as an expression that takes each of its characters in any case and width, as
 /// folding would match (`(?i:[oｏ][pｐ]…)`), with `between` allowed between them, and a
-/// space or none where Chinese meets a Latin word (see the module's note).
+/// space or none where Chinese meets a Latin word, a hyphen, a space or none where letters
+/// meet digits (see the module's note).
 fn expression(term: &str, between: &str) -> Option<Regex> {
-    let optional_space = format!("(?:[ \u{3000}\u{a0}]{between})?");
+    let optional = |class: &str| format!("(?:{class}{between})?");
+    let space = optional("[ \u{3000}\u{a0}]");
+    let separator = optional("[ \u{3000}\u{a0}\\-－\u{2010}\u{2011}]");
     let mut pattern = String::from("(?i:");
-    for (n, (c, space_may_come)) in letters(term).into_iter().enumerate() {
+    for (n, (c, gap)) in letters(term).into_iter().enumerate() {
         if n > 0 {
             pattern.push_str(between);
-            if space_may_come {
-                pattern.push_str(&optional_space);
+            match gap {
+                Gap::None => {}
+                Gap::Space => pattern.push_str(&space),
+                Gap::Separator => pattern.push_str(&separator),
             }
         }
         push_char(c, &mut pattern);
@@ -159,38 +165,51 @@ fn expression(term: &str, between: &str) -> Option<Regex> {
     Regex::new(&pattern).ok()
 }
 
-/// The term's characters as its expression takes them, each with whether a space may come
-/// or go before it: the space of `GPU 沙盒` is left out, and `沙` takes one or none.
-fn letters(term: &str) -> Vec<(char, bool)> {
+/// What text may have before a character of a term, or not, meaning the same.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Gap {
+    None,
+    /// A space: Chinese (or Japanese) next to a Latin letter or a digit.
+    Space,
+    /// A hyphen or a space: a Latin letter next to a digit.
+    Separator,
+}
+
+/// The term's characters as its expression takes them, each with what may come or go
+/// before it: the space of `GPU 沙盒` and the hyphen of `GPT-5` are left out, and `沙`
+/// takes a space or none, `5` a hyphen, a space or none.
+fn letters(term: &str) -> Vec<(char, Gap)> {
     let chars: Vec<char> = term.chars().collect();
-    let mut out: Vec<(char, bool)> = Vec::with_capacity(chars.len());
+    let mut out: Vec<(char, Gap)> = Vec::with_capacity(chars.len());
     for (i, &c) in chars.iter().enumerate() {
         let prev = out.last().map(|&(p, _)| p);
-        if c == ' '
-            && let (Some(a), Some(&b)) = (prev, chars.get(i + 1))
-            && spacing_varies(a, b)
+        if let (Some(a), Some(&b)) = (prev, chars.get(i + 1))
+            && (c == ' ' && gap(a, b) != Gap::None || c == '-' && gap(a, b) == Gap::Separator)
         {
             continue;
         }
-        out.push((c, prev.is_some_and(|a| spacing_varies(a, c))));
+        out.push((c, prev.map_or(Gap::None, |a| gap(a, c))));
     }
     out
 }
 
-/// Whether text may have a space between `a` and `b` or not, meaning the same: Chinese
-/// (or Japanese) next to a Latin letter or a digit.
-fn spacing_varies(a: char, b: char) -> bool {
+/// What may come between `a` and `b` in text meaning the same (see [`Gap`]).
+fn gap(a: char, b: char) -> Gap {
     let cjk = crate::text::is_cjk;
-    a.is_ascii_alphanumeric() && cjk(b) || cjk(a) && b.is_ascii_alphanumeric()
+    let (letter, digit) = (char::is_ascii_alphabetic, char::is_ascii_digit);
+    if a.is_ascii_alphanumeric() && cjk(b) || cjk(a) && b.is_ascii_alphanumeric() {
+        Gap::Space
+    } else if letter(&a) && digit(&b) || digit(&a) && letter(&b) {
+        Gap::Separator
+    } else {
+        Gap::None
+    }
 }
 
 /// Whether every match of `term` is the term's own bytes (in some case): no apostrophe or
-/// double quote, and no place where a space may come or go.
+/// double quote, and no place where a space or hyphen may come or go.
 fn written_one_way(term: &str) -> bool {
-    !term.contains(['\'', '"'])
-        && letters(term)
-            .iter()
-            .all(|&(_, space_may_come)| !space_may_come)
+    !term.contains(['\'', '"']) && letters(term).iter().all(|&(_, gap)| gap == Gap::None)
 }
 
 /// Whether a word starts at `at` in `text`: after a character that is no letter or digit
@@ -319,6 +338,34 @@ mod tests {
     }
 
     #[test]
+    fn letters_and_digits_meet_with_a_hyphen_a_space_or_none() {
+        for text in [
+            "GPT-5 发布",
+            "GPT5 发布",
+            "GPT 5 发布",
+            "ＧＰＴ－５ 发布",
+            "GPT‑5 发布",
+        ] {
+            for term in ["gpt5", "GPT-5", "gpt 5"] {
+                assert!(found(term, text).is_some(), "{term:?} in {text:?}");
+            }
+        }
+        assert_eq!(
+            found("qwen3max", "Qwen3-Max 上线").as_deref(),
+            Some("Qwen3-Max")
+        );
+        assert_eq!(
+            found("llama3", "Meta 的 Llama 3.1").as_deref(),
+            Some("Llama 3")
+        );
+        // Only there: between words, and between digits, a hyphen stays as typed.
+        assert_eq!(found("multiagent", "multi-agent"), None);
+        assert_eq!(found("multi-agent", "multiagent"), None);
+        assert_eq!(found("2025-12", "202512"), None);
+        assert_eq!(found("gpt5", "gpt--5"), None);
+    }
+
+    #[test]
     fn either_apostrophe_finds_both() {
         for text in ["OpenAI’s model", "OpenAI's model"] {
             for term in ["openai's", "OpenAI’s"] {
@@ -372,10 +419,10 @@ mod tests {
 
     #[test]
     fn terms_written_more_than_one_way_are_not_byte_searches() {
-        for term in ["gpu沙盒", "gpu 沙盒", "openai's"] {
+        for term in ["gpu沙盒", "gpu 沙盒", "openai's", "gpt-5", "qwen3"] {
             assert!(!Matcher::new(term).wants_lowered(), "{term:?}");
         }
-        for term in ["gpu", "open source", "gpt-5"] {
+        for term in ["gpu", "open source", "multi-agent"] {
             assert!(Matcher::new(term).wants_lowered(), "{term:?}");
         }
     }
