@@ -123,6 +123,21 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
     if items.is_empty() {
         warnings.push("no story found in the file".into());
     }
+    // The digest's names, as its stories' titles, are cut (after the ids, which stay as they
+    // were): a title of megabytes (a file of one line) padded every row of `ribao list`.
+    let (mut source, mut title) = (source, inline::plain(&title));
+    let mut series_name = series(fm.title.as_deref());
+    let names = [Some(&mut source), series_name.as_mut(), Some(&mut title)];
+    if names
+        .into_iter()
+        .flatten()
+        .fold(false, |any, name| cut_long(name) | any)
+    {
+        warnings.push(format!(
+            "the digest's title or publication name is longer than {MAX_TITLE_CHARS} \
+             characters: cut there"
+        ));
+    }
     // After the ids, which stay as they were before copies in other languages were told.
     let language = language_of(path);
     let in_language = |name: String| match &language {
@@ -134,8 +149,8 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
         path: path.to_path_buf(),
         date,
         source: in_language(source),
-        series: series(fm.title.as_deref()).map(in_language),
-        title: inline::plain(&title),
+        series: series_name.map(in_language),
+        title,
         format,
         front_page,
         items,
@@ -323,6 +338,16 @@ fn day_key(date: Option<NaiveDate>, path: &Path) -> String {
 /// cut, so lists stay lists.
 const MAX_TITLE_CHARS: usize = 300;
 
+/// Cuts `name` to [`MAX_TITLE_CHARS`] and `…` when it is longer; whether it was.
+fn cut_long(name: &mut String) -> bool {
+    let Some((at, _)) = name.char_indices().nth(MAX_TITLE_CHARS) else {
+        return false;
+    };
+    name.truncate(at);
+    name.push('…');
+    true
+}
+
 /// The items with their ids, and how many titles were cut to [`MAX_TITLE_CHARS`].
 fn with_ids(items: Vec<Item>, source: &str, day: &str) -> (Vec<Item>, usize) {
     use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
@@ -335,11 +360,7 @@ fn with_ids(items: Vec<Item>, source: &str, day: &str) -> (Vec<Item>, usize) {
         .into_iter()
         .map(|mut item| {
             inline::tidy_in_place(&mut item.title);
-            if let Some((at, _)) = item.title.char_indices().nth(MAX_TITLE_CHARS) {
-                item.title.truncate(at);
-                item.title.push('…');
-                cut += 1;
-            }
+            cut += usize::from(cut_long(&mut item.title));
             for label in [&mut item.category, &mut item.region, &mut item.outlet] {
                 if let Some(l) = label {
                     inline::tidy_in_place(l);
@@ -421,6 +442,31 @@ mod tests {
             "{:?}",
             d.warnings
         );
+    }
+
+    /// A digest's title and publication name are cut as its stories' titles are: a file of
+    /// one line of megabytes padded every row of `ribao list` to its width (tester T).
+    #[test]
+    fn an_overlong_digest_title_and_name_are_cut_and_named() {
+        let long = "x".repeat(2000);
+        for text in [
+            format!("# One Line Daily - 2026-10-02 {long}\n\n## A story\n\ntext\n"),
+            format!("---\ntitle: {long} 2026-10-02\n---\n\n## A story\n\ntext\n"),
+        ] {
+            let d = parse(text.as_bytes(), Path::new("x/y.md")).unwrap();
+            let names = [Some(&d.title), Some(&d.source), d.series.as_ref()];
+            for name in names.into_iter().flatten() {
+                assert!(name.chars().count() <= MAX_TITLE_CHARS + 1, "{name}");
+            }
+            assert!(d.title.ends_with('…'));
+            let said = "the digest's title or publication name is longer than 300 characters";
+            assert!(
+                d.warnings.iter().any(|w| w.contains(said)),
+                "{:?}",
+                d.warnings
+            );
+            assert_eq!(d.items.len(), 1);
+        }
     }
 
     /// A short post whose title is all of it has no text besides: the reader and `show` say
