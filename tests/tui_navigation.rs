@@ -743,6 +743,31 @@ fn a_link_with_a_quote_opens_that_page_not_another() {
     assert_eq!(h.host.copied, [page]);
 }
 
+/// A link too long to hand on is said to be so, with its length, by `o` as not opened and
+/// by `y` as not copied; and an override in a link's address is sent encoded, not dropped
+/// to make another address of it (tester T: `/\u{202e}txt.exe` opened `/txt.exe`).
+#[test]
+fn a_link_refused_says_why_and_what_was_not_done() {
+    let long = format!("https://example.com/{}", "b".repeat(5000));
+    let text = format!(
+        "## 技术前沿解读\n\n### 长链接\n> **来源：** [源]({long})\n\n正文。\n\n### 反转\n> **来源：** [源](https://example.com/\u{202e}txt.exe)\n\n正文。\n"
+    );
+    let digest = ribao::parse::parse(text.as_bytes(), std::path::Path::new("x/2026-03-14.md"))
+        .expect("parses");
+    let library = support::library_of(Origin::Store(PathBuf::from("/store")), vec![digest]);
+    let mut h = Harness::new(app_with(library, TextOptions::default()), 100, 30);
+    h.keys("<Enter><Enter><Enter>o");
+    let said = |h: &Harness| h.app.message().map(|m| m.text.clone()).unwrap_or_default();
+    let opened =
+        "this story's link is 5020 bytes long, more than the 4096 a link may be; not opened";
+    assert_eq!(said(&h), opened);
+    h.keys("y");
+    assert_eq!(said(&h), opened.replace("opened", "copied"));
+    assert!(h.host.opened.is_empty() && h.host.copied.is_empty());
+    h.keys("Jo");
+    assert_eq!(h.host.opened, ["https://example.com/%E2%80%AEtxt.exe"]);
+}
+
 #[test]
 fn messages_fade_after_three_seconds() {
     let mut h = Harness::new(app(), 120, 40);

@@ -33,11 +33,14 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
 }
 
 /// A link's address made safe to show and to hand on: its control characters (an ESC that
-/// `&#27;` decoded to) percent-encoded as browsers send them, then [`sanitize`]d. Removed
+/// `&#27;` decoded to) and the invisible ones text loses (a bidi override, a zero-width
+/// space, a joiner) percent-encoded as browsers send them, then [`sanitize`]d. Removed
 /// whole, an escape sequence took the address's tail with it (`?q=&#27;[31m` opened
-/// `?q=`; tester N).
+/// `?q=`; tester N), and a removed override made another address of it (`/\u{202E}txt.exe`
+/// opened `/txt.exe`; tester T).
 pub fn address(raw: &str) -> String {
-    sanitize(&percent_encoded(raw, char::is_control)).into_owned()
+    let invisible = |c: char| is_removed(c) || matches!(c, '\u{200D}' | '\u{2028}' | '\u{2029}');
+    sanitize(&percent_encoded(raw, invisible)).into_owned()
 }
 
 /// `s` with each character `encode` picks written as its UTF-8 bytes in `%XX` form, as a

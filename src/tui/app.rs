@@ -551,8 +551,7 @@ impl App {
                 };
                 self.mark_all_read(self.items.clone(), of)
             }
-            Action::CopyLink => return self.link().map(Effect::CopyUrl),
-            Action::OpenLink => return self.link().map(Effect::OpenUrl),
+            Action::CopyLink | Action::OpenLink => return self.on_link(action),
             Action::Links => self.open_links(),
             Action::ViewFile => self.open_file_view(),
         }

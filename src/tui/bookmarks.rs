@@ -159,7 +159,7 @@ impl BookmarksView {
             .as_ref()?
             .url
             .as_deref()
-            .and_then(super::link::safe_url)
+            .and_then(|url| super::link::safe_url(url).ok())
     }
 
     /// Clears the filter; the selected bookmark stays selected in the whole list.

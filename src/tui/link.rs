@@ -6,24 +6,45 @@ use crate::text;
 /// Longer links are not real story links, and some terminals cap OSC 52 payloads.
 const MAX_URL_BYTES: usize = 4096;
 
+/// Why a link is not handed on.
+#[derive(Debug, PartialEq)]
+pub enum Refused {
+    /// No plain http(s) URL with a host (`javascript:`, text with spaces).
+    NotWeb,
+    /// Longer than [`MAX_URL_BYTES`]: its length in bytes, as it would be handed on.
+    TooLong(usize),
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            Refused::NotWeb => write!(f, "not an http(s) URL"),
+            Refused::TooLong(len) => {
+                write!(
+                    f,
+                    "{len} bytes long, more than the {MAX_URL_BYTES} a link may be"
+                )
+            }
+        }
+    }
+}
+
 /// The link, cleaned, when it is a plain http(s) URL: sanitised (no escapes or controls),
 /// trimmed, with a host, and without whitespace. Quotes, backticks, angle brackets and
 /// backslashes, which a page's address may hold (`wiki/Hilbert's_problems`), are
 /// percent-encoded as browsers do, so no program the URL is handed to can take them for
 /// its own syntax. Anything else (`javascript:`, `file:`, `-flag`, text with spaces) is
 /// refused.
-pub fn safe_url(raw: &str) -> Option<String> {
+pub fn safe_url(raw: &str) -> Result<String, Refused> {
     // Whitespace is refused before controls are encoded: a tab or a line break is no
     // address's.
     if raw.trim().contains(char::is_whitespace) {
-        return None;
+        return Err(Refused::NotWeb);
     }
     let clean = text::address(raw);
     let url = clean.trim();
-    if url.is_empty() || url.len() > MAX_URL_BYTES {
-        return None;
-    }
-    let rest = &url[text::web_scheme_len(url)?..];
+    let scheme = text::web_scheme_len(url).ok_or(Refused::NotWeb)?;
+    let rest = &url[scheme..];
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let host = &rest[..host_end];
     let forbidden = |c: char| c.is_whitespace() || c.is_control();
@@ -32,10 +53,13 @@ pub fn safe_url(raw: &str) -> Option<String> {
         || host.contains(QUOTED)
         || url.chars().any(forbidden)
     {
-        return None;
+        return Err(Refused::NotWeb);
     }
     let out = text::percent_encoded(url, |c| QUOTED.contains(&c));
-    (out.len() <= MAX_URL_BYTES).then_some(out)
+    match out.len() {
+        len if len > MAX_URL_BYTES => Err(Refused::TooLong(len)),
+        _ => Ok(out),
+    }
 }
 
 /// What [`safe_url`] percent-encodes; no host name holds one.
@@ -98,9 +122,9 @@ mod tests {
     fn accepts_http_and_https_only() {
         assert_eq!(
             safe_url(" https://example.com/a?b=1 ").as_deref(),
-            Some("https://example.com/a?b=1")
+            Ok("https://example.com/a?b=1")
         );
-        assert!(safe_url("HTTP://example.com").is_some());
+        assert!(safe_url("HTTP://example.com").is_ok());
         for bad in [
             "javascript:alert(1)",
             "file:///etc/passwd",
@@ -113,7 +137,7 @@ mod tests {
             "ftp://example.com",
             "",
         ] {
-            assert_eq!(safe_url(bad), None, "{bad}");
+            assert_eq!(safe_url(bad), Err(Refused::NotWeb), "{bad}");
         }
     }
 
@@ -121,11 +145,11 @@ mod tests {
     fn quotes_in_an_address_are_percent_encoded() {
         assert_eq!(
             safe_url("https://en.wikipedia.org/wiki/Hilbert's_problems").as_deref(),
-            Some("https://en.wikipedia.org/wiki/Hilbert%27s_problems")
+            Ok("https://en.wikipedia.org/wiki/Hilbert%27s_problems")
         );
         assert_eq!(
             safe_url(r#"https://e.example/a"b`c<d>e\f"#).as_deref(),
-            Some("https://e.example/a%22b%60c%3Cd%3Ee%5Cf")
+            Ok("https://e.example/a%22b%60c%3Cd%3Ee%5Cf")
         );
     }
 
@@ -135,16 +159,42 @@ mod tests {
     fn controls_in_an_address_are_percent_encoded() {
         assert_eq!(
             safe_url("https://example.com/hostile?q=\x1b[31m").as_deref(),
-            Some("https://example.com/hostile?q=%1B[31m")
+            Ok("https://example.com/hostile?q=%1B[31m")
         );
         assert_eq!(
             safe_url("https://example.com/\u{9b}x").as_deref(),
-            Some("https://example.com/%C2%9Bx")
+            Ok("https://example.com/%C2%9Bx")
         );
         assert_eq!(
             safe_url("https://example.com/a\tb"),
-            None,
+            Err(Refused::NotWeb),
             "whitespace is refused"
+        );
+    }
+
+    /// An invisible character in an address is percent-encoded, not removed: removed, a
+    /// bidi override made another address of it (tester T).
+    #[test]
+    fn invisible_characters_in_an_address_are_percent_encoded() {
+        assert_eq!(
+            safe_url("https://example.com/\u{202e}txt.exe").as_deref(),
+            Ok("https://example.com/%E2%80%AEtxt.exe")
+        );
+        assert_eq!(
+            safe_url("https://example.com/a\u{200b}b").as_deref(),
+            Ok("https://example.com/a%E2%80%8Bb")
+        );
+    }
+
+    /// An address too long to hand on says how long it is, not that it is no address.
+    #[test]
+    fn an_overlong_address_says_its_length() {
+        let long = format!("https://example.com/{}", "b".repeat(4077));
+        assert_eq!(safe_url(&long[..4096]).map(|u| u.len()), Ok(4096));
+        assert_eq!(safe_url(&long), Err(Refused::TooLong(4097)));
+        assert_eq!(
+            Refused::TooLong(4097).to_string(),
+            "4097 bytes long, more than the 4096 a link may be"
         );
     }
 

@@ -291,7 +291,7 @@ struct SystemHost {
 
 impl Host for SystemHost {
     fn open_url(&mut self, url: &str) -> Result<(), String> {
-        let url = link::safe_url(url).ok_or("not an http(s) link")?;
+        let url = link::safe_url(url).map_err(|why| format!("the link is {why}"))?;
         // The first of the openers that is installed; the first one's error if none is.
         let mut first_error = None;
         let mut started = None;
@@ -340,7 +340,7 @@ impl Host for SystemHost {
     }
 
     fn copy_url(&mut self, url: &str) -> Result<(), String> {
-        let url = link::safe_url(url).ok_or("not an http(s) link")?;
+        let url = link::safe_url(url).map_err(|why| format!("the link is {why}"))?;
         terminal::write_escape(&link::osc52(&url)).map_err(|e| e.to_string())
     }
 

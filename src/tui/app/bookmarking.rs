@@ -5,7 +5,6 @@ use super::{App, Effect, Pane, Scope};
 use crate::state::Bookmark;
 use crate::tui::action::Action;
 use crate::tui::bookmarks::{BookmarksView, StoryNow};
-use crate::tui::link;
 use crate::tui::scope;
 use std::sync::Arc;
 
@@ -193,18 +192,11 @@ impl App {
                     self.notify("no bookmark here", false);
                     return None;
                 };
-                let Some(url) = mark.url.as_deref().and_then(link::safe_url) else {
-                    let why = match mark.url {
-                        Some(_) => "this bookmark's link is not an http(s) URL; not opened",
-                        None => "this bookmark has no link",
-                    };
-                    self.notify(why, true);
+                let Some(url) = mark.url.clone() else {
+                    self.notify("this bookmark has no link", true);
                     return None;
                 };
-                return Some(match action {
-                    Action::CopyLink => Effect::CopyUrl(url),
-                    _ => Effect::OpenUrl(url),
-                });
+                return self.hand_on(action, &url, "this bookmark's link");
             }
             // The story's keys (read, links, dates…) work once it is open.
             _ => self.notify(

@@ -6,21 +6,38 @@ use crate::tui::link;
 use crate::tui::links::{LinksView, Listed};
 
 impl App {
-    /// The story's link to open or copy: its own, else the first of its text's that is not
-    /// a picture's address. One that cannot be opened is said so, never passed over for
-    /// another page.
-    pub(super) fn link(&mut self) -> Option<String> {
+    /// `action` (`o`, `y`) on the story's link: its own, else the first of its text's that
+    /// is not a picture's address. One that cannot be opened is said so, never passed over
+    /// for another page.
+    pub(super) fn on_link(&mut self, action: Action) -> Option<Effect> {
         let (own, numbered) = self.link_targets()?;
         let pictures = numbered.iter().any(|l| l.image);
-        let link = own.or_else(|| numbered.into_iter().find(|l| !l.image).map(|l| l.url));
-        let why = match link.as_deref().map(link::safe_url) {
-            Some(Some(url)) => return Some(url),
-            Some(None) => "this story's link is not an http(s) URL; not opened",
-            None if pictures => "this story links only its pictures: L lists them",
-            None => "this story has no link",
-        };
-        self.notify(why, true);
-        None
+        match own.or_else(|| numbered.into_iter().find(|l| !l.image).map(|l| l.url)) {
+            Some(url) => self.hand_on(action, &url, "this story's link"),
+            None => {
+                let why = match pictures {
+                    true => "this story links only its pictures: L lists them",
+                    false => "this story has no link",
+                };
+                self.notify(why, true);
+                None
+            }
+        }
+    }
+
+    /// `action` on the link `raw`: copied for `y`, else opened; or the user told why not
+    /// (`what` names the link).
+    pub(super) fn hand_on(&mut self, action: Action, raw: &str, what: &str) -> Option<Effect> {
+        let copy = action == Action::CopyLink;
+        match link::safe_url(raw) {
+            Ok(url) if copy => Some(Effect::CopyUrl(url)),
+            Ok(url) => Some(Effect::OpenUrl(url)),
+            Err(why) => {
+                let not = if copy { "not copied" } else { "not opened" };
+                self.notify(format!("{what} is {why}; {not}"), true);
+                None
+            }
+        }
     }
 
     /// Every link of the story being read or highlighted, marked as the article shows
@@ -101,15 +118,7 @@ impl App {
         match action {
             Action::Open | Action::OpenLink | Action::CopyLink => {
                 let raw = view.selected_url()?.to_string();
-                let Some(url) = link::safe_url(&raw) else {
-                    self.notify("this link is not an http(s) URL; not opened", true);
-                    return None;
-                };
-                return Some(if action == Action::CopyLink {
-                    Effect::CopyUrl(url)
-                } else {
-                    Effect::OpenUrl(url)
-                });
+                return self.hand_on(action, &raw, "this link");
             }
             Action::Back | Action::Links | Action::Quit => self.links = None,
             // Taken by the list while it is open: said, not passed over in silence.

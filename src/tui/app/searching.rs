@@ -401,8 +401,7 @@ impl App {
                 self.mark_all_read(hits, None);
             }
             (Action::ToggleBookmark, _) => self.toggle_bookmark(),
-            (Action::CopyLink, _) => return self.link().map(Effect::CopyUrl),
-            (Action::OpenLink, _) => return self.link().map(Effect::OpenUrl),
+            (Action::CopyLink | Action::OpenLink, _) => return self.on_link(action),
             (Action::NextMatch, SearchFocus::Article) => self.step_match(true),
             (Action::PrevMatch, SearchFocus::Article) => self.step_match(false),
             (Action::NextMatch, _) => {
