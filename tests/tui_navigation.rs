@@ -205,6 +205,58 @@ fn j_and_k_in_capitals_open_the_next_and_previous_story() {
     assert!(h.text().contains("J/K next/prev story"), "{}", h.text());
 }
 
+/// With a category chosen, `J` past a date's last story reads on into the next date that
+/// has the category, passing over one without it (tester S: it went on into every story of
+/// such a date); past the last such date it says so and stays.
+#[test]
+fn j_reads_a_chosen_category_on_into_the_next_date_that_has_it() {
+    let day = |sections: &[(&str, &[&str])]| {
+        let mut text = String::from("# 日报\n\n");
+        for (section, titles) in sections {
+            text += &format!("## {section}\n\n");
+            for title in *titles {
+                text += &format!("### 1. {title}\n{title}的正文。\n\n");
+            }
+        }
+        text
+    };
+    let (_tmp, mut h) = reader_on_files(&[
+        (
+            "2026-03-03.md",
+            &day(&[("市场", &["甲", "乙"]), ("政策", &["丙"])]),
+        ),
+        ("2026-03-02.md", &day(&[("政策", &["丁"])])),
+        (
+            "2026-03-01.md",
+            &day(&[("市场", &["戊"]), ("政策", &["己"])]),
+        ),
+        ("2026-02-28.md", &day(&[("政策", &["庚"])])),
+    ]);
+    h.keys("<Enter>");
+    while h.app.category().describe() != "市场" {
+        h.keys("j");
+    }
+    h.keys("<Enter>G<Enter>");
+    assert_eq!(h.app.opened().unwrap().1.title, "乙");
+    h.keys("J");
+    assert_eq!(h.app.opened().unwrap().1.title, "戊");
+    assert_eq!(h.app.category().describe(), "市场");
+    assert_eq!(
+        h.app.message().unwrap().text,
+        "on to 2026-03-01: its first 市场 story"
+    );
+    h.keys("J");
+    assert_eq!(h.app.opened().unwrap().1.title, "戊");
+    assert_eq!(
+        h.app.message().unwrap().text,
+        "no older date has 市场 stories"
+    );
+    // And back, past the date without it.
+    h.keys("K");
+    assert_eq!(h.app.opened().unwrap().1.title, "乙");
+    assert_eq!(h.app.category().describe(), "市场");
+}
+
 /// `[` then `]` from a story: back at its date, the story is open again where it was left
 /// (it showed the day's front pages, the list back at its first story; tester S).
 #[test]

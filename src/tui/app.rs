@@ -1332,14 +1332,37 @@ impl App {
 
     /// Past a date's last story `J` reads on into the next older date's first one, and
     /// before its first `K` into the newer date's last, as an archive is read day after day
-    /// (tester AC). False over several dates, whose list ends where the scope does, and at
-    /// the archive's ends.
+    /// (tester AC); with a category chosen, into the next date that has it, passing over
+    /// those without (tester S: `J` went on into every story of a date without it). False
+    /// over several dates, whose list ends where the scope does, and at the archive's ends.
     fn read_into_next_date(&mut self, delta: isize) -> bool {
-        let Some(next) = self
-            .date
-            .checked_add_signed(delta)
-            .filter(|&d| d < self.dates.len() && !self.scope.is_multi_date())
-        else {
+        if self.scope.is_multi_date() {
+            return false;
+        }
+        let chosen = self.chosen_category();
+        let onward = std::iter::successors(self.date.checked_add_signed(delta), |d| {
+            d.checked_add_signed(delta)
+        })
+        .take_while(|&d| d < self.dates.len());
+        let has_it = |d: usize| {
+            chosen.as_ref().is_none_or(|filter| {
+                let digests = scope::digests_in(&self.dates, self.scope, d);
+                scope::categories(&self.library, &digests)
+                    .iter()
+                    .any(|c| c.filter == *filter)
+            })
+        };
+        let mut onward = onward.peekable();
+        let any_date = onward.peek().is_some();
+        let Some(next) = onward.find(|&d| has_it(d)) else {
+            if let Some(filter) = chosen.filter(|_| any_date) {
+                let which = if delta > 0 { "older" } else { "newer" };
+                self.notify(
+                    format!("no {which} date has {} stories", filter.describe()),
+                    false,
+                );
+                return true;
+            }
             return false;
         };
         self.message = None;
@@ -1351,12 +1374,23 @@ impl App {
         }
         if self.message.is_none() {
             let which = if delta > 0 { "first" } else { "last" };
+            let story = match &chosen {
+                Some(filter) => format!("{} story", filter.describe()),
+                None => "story".to_string(),
+            };
             self.notify(
-                format!("on to {}: its {which} story", self.scope_label()),
+                format!("on to {}: its {which} {story}", self.scope_label()),
                 false,
             );
         }
         true
+    }
+
+    /// The category chosen, that follows the reader from date to date (None: all).
+    fn chosen_category(&self) -> Option<CategoryFilter> {
+        self.followed
+            .clone()
+            .or_else(|| Some(self.category().clone()).filter(|f| *f != CategoryFilter::All))
     }
 
     /// Keeps where the open story was left, for when it is opened again.
@@ -1418,10 +1452,7 @@ impl App {
     /// says why; it is shown again at the next date that has it (tester AC: it was dropped
     /// for good at the first date without it).
     fn move_to_date(&mut self, index: usize) {
-        let kept = self
-            .followed
-            .clone()
-            .or_else(|| Some(self.category().clone()).filter(|f| *f != CategoryFilter::All));
+        let kept = self.chosen_category();
         self.note_visit();
         self.select_date_keeping(index, kept.clone());
         self.resume_visit();
