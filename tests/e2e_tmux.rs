@@ -821,6 +821,26 @@ fn bookmarks_keep_one_row_each_on_a_narrow_terminal() {
     assert_eq!(rows[1].trim(), "https://example.com/a", "{screen}");
 }
 
+/// On a narrow terminal `search` leaves the publication out rather than cut the title to
+/// nothing (tester U: `…  Bubble's Brain…` at 43 columns, no title), as `items` does; on a
+/// wider one it is back.
+#[test]
+fn search_keeps_the_title_in_sight_on_a_narrow_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let store = observer_store(home.path(), "1. 甲公司发布新模型，推理成本下降一半。\n");
+    let Some(t) = Tmux::start("narrowsearch", 43, 12, home.path()) else {
+        return;
+    };
+    let (screen, rows) = printed_rows(&t, "search 甲公司", &store, home.path());
+    assert!(rows[0].contains("2026-03-02  甲公司发布"), "{screen}");
+    t.resize(100);
+    let (screen, rows) = printed_rows(&t, "search 甲公司", &store, home.path());
+    assert!(
+        rows[0].contains("2026-03-02  人工智能产业观察日报  甲公司发布新模型"),
+        "{screen}"
+    );
+}
+
 #[test]
 fn search_snippets_take_one_row_of_the_terminal() {
     let home = tempfile::tempdir().unwrap();

@@ -506,15 +506,24 @@ pub fn search(
         for batch in hits {
             let mut out = String::new();
             for (d, i, snippet) in &batch {
-                let head = format!(
-                    "{}  {}  {}  {}",
-                    i.id,
-                    date_label(d.date),
+                let (id, date) = (i.id, date_label(d.date));
+                let (source, title) = (
                     crate::text::sanitize(&d.source),
                     crate::text::sanitize(i.title),
                 );
+                let head = format!("{id}  {date}  {source}  {title}");
                 match room {
                     Some(width) => {
+                        // The publication gives way before the title is cut short, as in
+                        // `items` (tester U: `…  Bubble's Brain…` and no title at 43 columns).
+                        let before = format!("{id}  {date}  {source}  ");
+                        let cut_short = crate::text::str_width(&head, opts) > width
+                            && width.saturating_sub(crate::text::str_width(&before, opts))
+                                < READABLE_COLUMN;
+                        let head = match cut_short {
+                            true => format!("{id}  {date}  {title}"),
+                            false => head,
+                        };
                         out.push_str(&crate::text::truncate(&head, width, opts));
                         out.push('\n');
                         // As the reader's results show it: what leads up to the match is cut so
