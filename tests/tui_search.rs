@@ -1182,3 +1182,46 @@ fn a_long_query_is_cut_in_the_status_bar_not_the_count() {
     );
     assert!(status.contains('…'), "the query cut: {status}");
 }
+
+/// At every width a result's snippet reads cleanly: what leads up to the match, cut, starts
+/// after `…` with no closing punctuation or piece of a word (`…）宣布`, `…-5 均使用`), and a
+/// match the row's end would cut is left out whole, never half marked or its `…` marked
+/// (tester U).
+#[test]
+fn snippets_are_cut_cleanly_and_mark_only_whole_matches() {
+    let lead = "据报道（消息人士称）宣布其GPT-5均使用其芯片，出货量在2026年第一季度大增。";
+    let text = format!(
+        "# 日报 2026-03-02\n\n## 新闻\n\n### 1. 监管新闻\n\n{lead}{lead}监管部门也在同步推进生成式人工智能服务备案工作，多家企业已完成备案。\n"
+    );
+    let digest = ribao::parse::parse(text.as_bytes(), std::path::Path::new("x/2026-03-02.md"))
+        .expect("parses");
+    let library = support::library_of(
+        ribao::library::Origin::Store(std::path::PathBuf::from("/store")),
+        vec![digest],
+    );
+    let mut h = Harness::new(app_with(library, TextOptions::default()), 120, 20);
+    h.keys("/");
+    h.search_for("人工智能 备案");
+    for width in 30..=120 {
+        h.resize(width, 20);
+        let screen = h.marked_text();
+        let snippet = screen
+            .lines()
+            .find(|l| l.contains("⟦") && !l.contains("监管新闻"))
+            .unwrap_or_else(|| panic!("{width}: no snippet\n{screen}"));
+        for marked in snippet.split('⟦').skip(1) {
+            let marked = marked.split('⟧').next().unwrap();
+            assert!(
+                ["人工智能", "备案"].contains(&marked),
+                "{width}: {marked:?} marked in {snippet}"
+            );
+        }
+        if let Some((_, after)) = snippet.split_once('…') {
+            let first = after.chars().next().unwrap();
+            assert!(
+                !"，。）】:;-5 ".contains(first),
+                "{width}: starts at {first:?}: {snippet}"
+            );
+        }
+    }
+}

@@ -319,8 +319,8 @@ pub struct Snippets {
 
 /// Where what leads up to a match at `at` starts, from `start`: after the last label a
 /// digest marks with an emoji (`⭐ 重要性: 59/100 🔗 原文 🏷 AI资讯 英伟达…`), and after a
-/// tag's own word, which are no text to read before it; every AI每日热点 snippet opened
-/// with its score and tags (testers F, H: then with `AI资讯`).
+/// tag's or a link's own word, which are no text to read before it; every AI每日热点
+/// snippet opened with its score and tags (testers F, H: then with `AI资讯`; S: `原文`).
 fn after_labels(body: &[u8], start: usize, at: usize) -> usize {
     let Some(before) = std::str::from_utf8(&body[start..at]).ok() else {
         return start;
@@ -331,7 +331,7 @@ fn after_labels(body: &[u8], start: usize, at: usize) -> usize {
     let after = &before[i + mark.len_utf8()..];
     let tag = after.trim_start_matches(['\u{FE0F}', ' ']);
     let rest = match (mark, tag.find(' ')) {
-        (TAG, Some(space)) => &tag[space + 1..],
+        (TAG | LINK, Some(space)) => &tag[space + 1..],
         _ => after,
     };
     at - rest.len()
@@ -339,6 +339,9 @@ fn after_labels(body: &[u8], start: usize, at: usize) -> usize {
 
 /// The mark before a tag (`🏷 AI资讯`).
 const TAG: char = '\u{1F3F7}';
+
+/// The mark before a link's word (`🔗 原文`, the text of `🔗 [原文](…)`).
+const LINK: char = '\u{1F517}';
 
 /// The emoji digests mark their labels with (`📰` `⭐` `🔗` `🏷`).
 fn is_label_mark(c: char) -> bool {
@@ -397,31 +400,22 @@ impl Snippets {
                 )
             }
         };
-        // A cut inside a character's sequence (an emoji's selector, a combining mark) moves
-        // to the next character that stands on its own: a lone mark after `…` is garbage; so
-        // is punctuation that closes what was cut off (`…，初创公司`), spaces, and the rest of
-        // a Latin word cut in two (`…st Labs`).
+        // A cut reads on cleanly (see `text::after_cut`): not inside a character's sequence
+        // (a lone mark after `…` is garbage), nor after punctuation that closes what was cut
+        // off (`…，初创公司`), nor inside a Latin word (`…st Labs`).
         let limit = found.as_ref().map_or(end, |m| m.start);
         let start = match start {
             // The body's own start is no cut.
             0 => 0,
             _ => {
-                let start = start
-                    + body[start..limit]
-                        .iter()
-                        .take_while(|b| {
-                            body[start - 1].is_ascii_alphanumeric() && b.is_ascii_alphanumeric()
-                        })
-                        .count();
+                let before = &body[start.saturating_sub(4)..start];
+                let prev = before
+                    .utf8_chunks()
+                    .last()
+                    .and_then(|chunk| chunk.valid().chars().next_back());
                 start
-                    + std::str::from_utf8(&body[start..limit]).map_or(0, |s| {
-                        let lead = |c: char| {
-                            joins_the_one_before(c)
-                                || crate::text::is_closing(c)
-                                || c.is_whitespace()
-                        };
-                        s.len() - s.trim_start_matches(lead).len()
-                    })
+                    + std::str::from_utf8(&body[start..limit])
+                        .map_or(0, |rest| crate::text::after_cut(prev, rest))
             }
         };
         // Nor does it end in a word cut in two, when the words before it are kept.
@@ -457,11 +451,6 @@ impl Snippets {
             match_range: found.map(|m| m.start - start + lead..m.end - start + lead),
         }
     }
-}
-
-/// A character drawn with the one before it, taking no column of its own.
-fn joins_the_one_before(c: char) -> bool {
-    unicode_width::UnicodeWidthChar::width(c) == Some(0)
 }
 
 fn is_char_start(b: u8) -> bool {
@@ -601,6 +590,10 @@ mod tests {
         assert!(s.text.starts_with("…英伟达斥资"), "{}", s.text);
         let s = Snippets::new(&[]).of("标题\n正文 🚀 之后".as_bytes());
         assert_eq!(s.text, "正文 🚀 之后");
+        // A link's word too (tester S: `…原文 Kimi推出`).
+        let body = "⭐ 重要性: 59/100 | 🔗 原文 Kimi推出K2.5开源模型。";
+        let s = Snippets::new(&["k2.5".into()]).of(format!("标题\n{body}").as_bytes());
+        assert!(s.text.starts_with("…Kimi推出"), "{}", s.text);
     }
 
     /// A match near the body's end takes the room it leaves after it before it, so a

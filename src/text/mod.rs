@@ -57,7 +57,7 @@ pub use sanitize::{
     visible,
 };
 pub use screen::{pad_ambiguous, pad_line, widen_ambiguous_cells};
-pub use truncate::{cut_with_ellipsis, truncate, truncate_left};
+pub use truncate::{after_cut, cut_with_ellipsis, truncate, truncate_left};
 pub use width::{grapheme_width, line_width, str_width};
 pub use wrap::{MIN_WRAP_WIDTH, wrap, wrap_with_prefix};
 

@@ -38,6 +38,26 @@ pub fn cut_with_ellipsis(s: &str, max_width: usize, opts: TextOptions) -> Cow<'_
     Cow::Owned(format!("{}{ELLIPSIS}", s[..end].trim_end()))
 }
 
+/// How many bytes of `rest`, text read on after a cut (after `…`), to leave out so that it
+/// reads cleanly: the rest of a Latin word cut in two (`…st Labs`; `GPT-5` cut to `…-5`),
+/// then what closes what was cut off, marks drawn with the character before and spaces
+/// (`…，初创公司`, `…: 针对`). `prev` is the character before the cut.
+pub fn after_cut(prev: Option<char>, rest: &str) -> usize {
+    let word = |c: char| c.is_ascii_alphanumeric();
+    let in_word = |c: char| word(c) || matches!(c, '-' | '_' | '.' | '\'' | '’');
+    let inside = prev.is_some_and(|p| word(p) || in_word(p) && rest.starts_with(word));
+    let read = match inside {
+        true => rest.trim_start_matches(in_word),
+        false => rest,
+    };
+    let lead = |c: char| {
+        unicode_width::UnicodeWidthChar::width(c) == Some(0)
+            || super::is_closing(c)
+            || c.is_whitespace()
+    };
+    rest.len() - read.trim_start_matches(lead).len()
+}
+
 /// The last `max_width` columns of `s`, starting with `…` when cut: for text whose end says
 /// the most (a path, what leads up to a match).
 pub fn truncate_left(s: &str, max_width: usize, opts: TextOptions) -> Cow<'_, str> {
@@ -57,5 +77,27 @@ pub fn truncate_left(s: &str, max_width: usize, opts: TextOptions) -> Cow<'_, st
     match start == s.len() {
         true => Cow::Borrowed(""),
         false => Cow::Owned(format!("{ELLIPSIS}{}", &s[start..])),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::after_cut;
+
+    /// Text read on after a cut starts at a word, never with what closes what was cut off
+    /// or the rest of a word cut in two.
+    #[test]
+    fn a_cut_reads_on_at_a_word() {
+        let read_on = |prev: char, rest: &str| rest[after_cut(Some(prev), rest)..].to_string();
+        assert_eq!(read_on('式', "，初创公司"), "初创公司");
+        assert_eq!(read_on('道', "）宣布"), "宣布");
+        assert_eq!(read_on('容', ": 针对LLM"), "针对LLM");
+        assert_eq!(read_on('T', "-5 均使用"), "均使用");
+        assert_eq!(read_on('a', "st Labs合作"), "Labs合作");
+        assert_eq!(read_on('2', ".5 发布"), "发布");
+        // At a word's start there is nothing to leave out.
+        assert_eq!(read_on('，', "GPT-5 发布"), "GPT-5 发布");
+        assert_eq!(read_on(' ', "Labs"), "Labs");
+        assert_eq!(after_cut(None, "，正文"), "，".len());
     }
 }

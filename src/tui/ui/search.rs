@@ -225,9 +225,32 @@ pub(crate) fn snippet_line(
         let budget = room.saturating_sub(w(&pieces[first]) + 6).max(room / 4);
         if lead > budget {
             let joined: String = pieces[..first].iter().map(|s| s.content.as_ref()).collect();
-            let cut = text::truncate_left(&joined, budget, opts).into_owned();
+            let cut = text::truncate_left(&joined, budget, opts);
+            // Read on cleanly from the cut (tester U: `…）宣布`, `…-5 均使用`).
+            let kept = cut.strip_prefix('…').unwrap_or(&cut);
+            let prev = joined[..joined.len() - kept.len()].chars().next_back();
+            let cut = format!("…{}", &kept[text::after_cut(prev, kept)..]);
             pieces.splice(..first, [Span::styled(cut, DIM)]);
         }
+    }
+    // A match the row's end would cut is left out whole: half a word marked, or the `…` in
+    // its place marked, read as a match (tester U).
+    // (Where `truncate_line` cuts: at the first piece that leaves no room for the `…`.)
+    let ellipsis = Span::styled("…", DIM);
+    let mut left = room;
+    let cut = pieces
+        .iter()
+        .position(|p| match left.checked_sub(w(p) + w(&ellipsis)) {
+            Some(_) => {
+                left -= w(p);
+                false
+            }
+            None => true,
+        });
+    let total: usize = pieces.iter().map(w).sum();
+    if let Some(cut) = cut.filter(|&c| c > 0 && total > room && list::is_match(&pieces[c])) {
+        pieces.truncate(cut);
+        pieces.push(ellipsis);
     }
     let mut line = truncate_line(&Line::from(pieces), room, opts);
     line.spans.insert(0, Span::raw(SNIPPET_INDENT));
