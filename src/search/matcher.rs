@@ -261,7 +261,18 @@ fn bytes_match(f: &Finder, rest: &[u8], from: usize) -> Option<Range<usize>> {
 
 /// Whether the text may hold `c` in another form that folds to it.
 fn has_variants(c: char) -> bool {
-    c.is_ascii_graphic() || c == ' ' || c.to_uppercase().ne(std::iter::once(c))
+    c.is_ascii_graphic()
+        || c == ' '
+        || c.to_uppercase().ne(std::iter::once(c))
+        || wide_sign(c).is_some()
+}
+
+/// The full-width form of a sign outside the ASCII block (`¥` → `￥`).
+fn wide_sign(c: char) -> Option<char> {
+    super::query::WIDE_SIGNS
+        .iter()
+        .find(|(narrow, _)| *narrow == c)
+        .map(|&(_, wide)| wide)
 }
 
 /// `c` (folded) as a pattern: itself or its full-width form; a space also matches the
@@ -274,6 +285,12 @@ fn push_char(c: char, out: &mut String) {
         ('\'', _) => out.push_str("['＇’]"),
         ('"', _) => out.push_str("[\"＂“”]"),
         ('-', _) => out.push_str("[\\-－\u{2010}\u{2011}]"),
+        (c, _) if let Some(wide) = wide_sign(c) => {
+            out.push('[');
+            out.push(c);
+            out.push(wide);
+            out.push(']');
+        }
         (c, Some(wide)) if c.is_ascii_graphic() => {
             out.push('[');
             out.push_str(&escape(c));
@@ -363,6 +380,17 @@ mod tests {
         assert_eq!(found("multi-agent", "multiagent"), None);
         assert_eq!(found("2025-12", "202512"), None);
         assert_eq!(found("gpt5", "gpt--5"), None);
+    }
+
+    /// `¥` and `￥` (as Chinese text writes prices) find each other, as `$` and `＄` do.
+    #[test]
+    fn full_width_signs_find_their_half_width_forms() {
+        for text in ["售价￥2.0起", "售价¥2.0起"] {
+            for term in ["¥2.0", "￥2.0"] {
+                assert!(found(term, text).is_some(), "{term:?} in {text:?}");
+            }
+        }
+        assert_eq!(found("¥2.0", "售价￥2.0起").as_deref(), Some("￥2.0"));
     }
 
     #[test]

@@ -159,7 +159,9 @@ pub fn names(label: &str, wanted: &str) -> bool {
 /// or an exclusion after its first word, starts with a date (which has no spaces), or is the
 /// whole query (`alone`) and starts with one: `"英伟达 date:2026-07"` or `"-GPT OpenAI"` (a
 /// script's `"$query"`) is query text, read as the reader reads it. Spaces around an
-/// argument are slips, and an argument of spaces is none.
+/// argument are slips, and an argument of spaces is none. An ideographic space is no
+/// shell's: an argument split by one alone was not quoted (`英伟达　翻倍`, typed with a
+/// Chinese input method; tester U), and its words are words.
 pub fn argument_token(arg: &str, alone: bool) -> String {
     let arg = arg.trim();
     // `-x` or `source:x`; a bare `-` or `date:` is a word (`Claude 3.5 - Sonnet`).
@@ -168,9 +170,7 @@ pub fn argument_token(arg: &str, alone: bool) -> String {
             .chain(SCOPES.iter().map(|(p, _)| *p))
             .find(|p| strip_scope(word, p).is_some_and(|value| !value.is_empty()))
     };
-    if !arg.contains(char::is_whitespace)
-        || arg.contains(|c| is_opening_quote(c) || is_closing_quote(c))
-    {
+    if !arg.contains([' ', '\t']) || arg.contains(|c| is_opening_quote(c) || is_closing_quote(c)) {
         return arg.to_string();
     }
     let lead = lead_of(arg);
@@ -215,12 +215,16 @@ fn is_closing_quote(c: char) -> bool {
 }
 
 /// Words split on whitespace; `"a phrase"` (straight, full-width or curly quotes) stays one
-/// token, and so does a phrase after `-` or a prefix.
+/// token, and so does a phrase after `-` or a prefix. A quote that nothing closes opens no
+/// phrase: it is dropped, as a lone one is (tester U: `“这是 date:2026-03` looked for all of
+/// it, the filter too, as one phrase).
 fn tokens(input: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut chars = input.chars().peekable();
+    let closed =
+        |rest: &std::iter::Peekable<std::str::Chars>| rest.clone().skip(1).any(is_closing_quote);
     while let Some(&c) = chars.peek() {
-        if c.is_whitespace() {
+        if c.is_whitespace() || is_opening_quote(c) && !closed(&chars) {
             chars.next();
         } else if is_opening_quote(c) {
             chars.next();
@@ -234,7 +238,7 @@ fn tokens(input: &str) -> Vec<Token> {
             while let Some(c) = chars.next_if(|c| !c.is_whitespace()) {
                 let quote = is_opening_quote(c) || is_closing_quote(c);
                 let leads = text == "-" || text.ends_with(':');
-                if is_opening_quote(c) && leads {
+                if is_opening_quote(c) && leads && chars.clone().any(is_closing_quote) {
                     // A phrase after `-` or a prefix: `-"a phrase"`, `source:"AI 日报"`.
                     text.extend(chars.by_ref().take_while(|&c| !is_closing_quote(c)));
                 } else if !quote
@@ -267,6 +271,9 @@ fn fold_char(c: char, out: &mut String) {
         '’' => out.push('\''),
         // Double quotes likewise: `“大圆”` is searched as `"大圆"`, which takes any of them.
         '“' | '”' => out.push('"'),
+        c if let Some(&(narrow, _)) = WIDE_SIGNS.iter().find(|(_, wide)| *wide == c) => {
+            out.push(narrow);
+        }
         '\u{ff01}'..='\u{ff5e}' => out.extend(
             char::from_u32(c as u32 - 0xfee0)
                 .into_iter()
@@ -276,6 +283,18 @@ fn fold_char(c: char, out: &mut String) {
         c => out.extend(c.to_lowercase()),
     }
 }
+
+/// The signs with a full-width form outside the ASCII block's (`￥`, as Chinese text writes
+/// prices, is `¥`), each with it.
+pub(super) const WIDE_SIGNS: [(char, char); 7] = [
+    ('¢', '￠'),
+    ('£', '￡'),
+    ('¬', '￢'),
+    ('¯', '￣'),
+    ('¦', '￤'),
+    ('¥', '￥'),
+    ('₩', '￦'),
+];
 
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -326,6 +345,8 @@ mod tests {
             assert_eq!(argument_token(" OpenAI  ", alone), "OpenAI");
             assert_eq!(argument_token("  open source ", alone), "\"open source\"");
             assert_eq!(argument_token(" \u{3000}", alone), "");
+            let q = Query::parse(&argument_token("英伟达\u{3000}翻倍", alone));
+            assert_eq!(q.terms, ["英伟达", "翻倍"]);
         }
         // The whole query in one argument, led by an exclusion or a filter, reads as typed in
         // the reader; beside other arguments it is a phrase.
@@ -403,6 +424,22 @@ mod tests {
         assert_eq!(
             (q.terms, q.excluded),
             (vec!["--json".into()], vec!["h".into()])
+        );
+    }
+
+    /// A quote nothing closes opens no phrase: the words and filters after it are read as
+    /// they would be without it (tester U).
+    #[test]
+    fn an_unclosed_quote_opens_no_phrase() {
+        let q = Query::parse("“这是 date:2026-03");
+        assert_eq!(q.terms, ["这是"]);
+        assert_eq!(q.dates, ["2026-03"]);
+        assert_eq!(Query::parse("\"open source").terms, ["open", "source"]);
+        assert_eq!(Query::parse("source:\"AI 日报").terms, ["日报"]);
+        // Closed, a phrase as before.
+        assert_eq!(
+            Query::parse("“开源 模型” 发布").terms,
+            ["开源 模型", "发布"]
         );
     }
 
