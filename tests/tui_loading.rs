@@ -770,6 +770,15 @@ fn renamed_while_reading(tmp: &tempfile::TempDir) -> (Harness, PathBuf) {
     (h, renamed)
 }
 
+/// Waits until a story of the file `path` is open, and the screen no longer says `not`.
+fn wait_open_in(h: &mut Harness, path: &Path, not: &str) {
+    wait_until(h, |h| {
+        let screen = h.text();
+        let found = h.app.opened().is_some_and(|(d, _)| d.path == path);
+        (found && !screen.contains(not)).then_some(()).ok_or(screen)
+    });
+}
+
 /// A story whose file was renamed while the reader runs is found under the new name in a
 /// moment: the reader looks at the store when it cannot read a file, rather than at its next
 /// look (15 s later; until then it said the text could not be read, or the file was gone).
@@ -779,14 +788,26 @@ fn a_file_renamed_while_reading_is_found_again_at_once() {
     let (mut h, renamed) = renamed_while_reading(&tmp);
     h.keys("<Enter>");
     let before = open_story(&h);
-    wait_until(&mut h, |h| {
-        let screen = h.text();
-        let found = h.app.opened().is_some_and(|(d, _)| d.path == renamed);
-        (found && !screen.contains("正文读不到"))
-            .then_some(())
-            .ok_or(screen)
-    });
+    wait_open_in(&mut h, &renamed, "正文读不到");
     assert_eq!(open_story(&h), before);
+}
+
+/// A bookmark opened a moment after its story's file was renamed, shown as gone, opens its
+/// story under the file's new name once the store was read again (tester T: it stayed
+/// "gone" until Esc and Enter).
+#[test]
+fn a_bookmark_opened_just_after_its_file_was_renamed_opens_when_the_store_is_read_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, _) = indexed_store(&tmp);
+    let mut h = reading(&store, &cache);
+    watch_every(&mut h, &store, &cache, Duration::from_secs(3600));
+    h.keys("<Tab><Tab>b");
+    let marked = h.app.session().bookmarks()[0].title.clone();
+    let renamed = store.join("2026-01-21-renamed.md");
+    fs::rename(store.join("2026-01-21-a.md"), &renamed).unwrap();
+    h.keys("B<Enter>");
+    wait_open_in(&mut h, &renamed, "日报文件已不在");
+    assert_eq!(open_story(&h).1, marked);
 }
 
 /// `v` on a story whose file was renamed a moment before shows the file once the store was

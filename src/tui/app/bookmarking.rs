@@ -73,6 +73,27 @@ impl App {
         self.notify(format!("already at the {which} bookmark{of}"), false);
     }
 
+    /// The bookmark the view shows as gone is opened, as Enter on it would open it now, once
+    /// the store has its story again: its file renamed, the store read again after the
+    /// bookmark was opened (tester T: it stayed "gone" until Esc and Enter).
+    pub(super) fn reopen_missing_bookmark(&mut self) {
+        let Some(mark) = self.bookmarks.as_ref().and_then(|v| v.missing.as_ref()) else {
+            return;
+        };
+        let found = self.library.find_bookmarked(mark);
+        let Some(id) = found
+            .filter(|v| !self.library.file_gone(v.digest))
+            .map(|v| v.id.to_string())
+        else {
+            return;
+        };
+        if let Some(view) = self.bookmarks.as_mut() {
+            view.missing = None;
+            view.select(&id);
+            self.update_bookmarks(Action::Open);
+        }
+    }
+
     pub(super) fn update_bookmarks(&mut self, action: Action) -> Option<Effect> {
         let view = self.bookmarks.as_mut()?;
         if let Some(mark) = &view.missing {

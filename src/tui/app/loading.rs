@@ -230,6 +230,7 @@ impl App {
             .collect();
         let more = if before.is_empty() { "" } else { "more " };
         self.tell_skipped(now, more);
+        self.reopen_missing_bookmark();
     }
 
     /// [`App::replace_library`]'s work, the open story aside.
