@@ -663,8 +663,8 @@ impl App {
             .is_some_and(|m| m.until.is_some_and(|t| self.clock >= t))
         {
             self.message = None;
-            // A question asked by the message (`A again marks…`, `q again…`) goes with it:
-            // the key pressed long after, with no question on screen, is asked again.
+            // A question (`A again marks…`, `q again…`), which stays until answered, goes
+            // with a message put in its place: with no question on screen, a key asks again.
             self.mark_all_asked = false;
             self.quit_asked = false;
             redraw = true;
@@ -721,7 +721,7 @@ impl App {
             if n > 0 {
                 self.quit_asked = true;
                 let changes = if n == 1 { "1 change" } else { "changes" };
-                self.notify(
+                self.notify_until_key(
                     format!(
                         "{changes} to bookmarks and read marks not saved (saving off): q again \
                          quits and loses {}",
@@ -769,9 +769,11 @@ impl App {
         }
     }
 
-    /// Shows what the reader found on its own (the store changed) in the status bar until
-    /// the next key, so it is not missed by a user reading.
-    pub(super) fn notify_found(&mut self, text: impl Into<String>, error: bool) {
+    /// Shows a message in the status bar until the next key: what the reader found on its
+    /// own (the store changed), so it is not missed by a user reading, or a question the
+    /// next key answers (`q again quits…`; tester T: gone after 3 s, the `q` that answered
+    /// it only asked again).
+    pub(super) fn notify_until_key(&mut self, text: impl Into<String>, error: bool) {
         self.message = Some(Message {
             text: text.into(),
             error,
@@ -1567,7 +1569,7 @@ impl App {
             };
             why.to_string()
         } else if !std::mem::replace(&mut self.mark_all_asked, true) {
-            format!("A again marks {stories} read")
+            return self.notify_until_key(format!("A again marks {stories} read"), false);
         } else {
             self.mark_all_asked = false;
             self.session.mark(unread.iter().cloned(), true);

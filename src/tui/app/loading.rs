@@ -152,7 +152,7 @@ impl App {
                 (said, None)
             }
         };
-        self.notify_found(said, false);
+        self.notify_until_key(said, false);
         if let Some(m) = &mut self.message {
             m.when_indexed = when_indexed;
         }
@@ -212,7 +212,7 @@ impl App {
             } else {
                 // Gone for good: the user is told which story and file (an editor that
                 // empties a file before writing it would otherwise close it unexplained).
-                self.notify_found(
+                self.notify_until_key(
                     format!(
                         "{} is no longer in the store: {} changed or was removed",
                         self.quoted(&title),

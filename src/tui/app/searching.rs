@@ -164,7 +164,7 @@ impl App {
                 }
                 // What was read stays on screen, and the user knows it is all there is.
                 Err(why) => {
-                    self.notify_found(format!("{why} — showing the stories read before"), true)
+                    self.notify_until_key(format!("{why} — showing the stories read before"), true)
                 }
             }
             changed = true;
