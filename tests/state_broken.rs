@@ -333,6 +333,19 @@ fn the_copy_keeps_the_last_whole_save() {
     assert!(loaded.notices.is_empty());
 }
 
+/// With no copy yet, the first save after a broken file is copied: emptied right after, the
+/// file had nothing to come back to (tester T).
+#[test]
+fn the_first_save_after_a_broken_file_with_no_copy_is_copied() {
+    let (dir, file, _) = open_broken(b"{\"version\": 1, \"bookmarks\": [{\"id\": \"x\"");
+    let backup = dir.path().join("state.json.bak");
+    assert!(!backup.exists());
+    file.apply(&[Change::AddBookmark(bookmark("b"))]).unwrap();
+    fs::write(dir.path().join("state.json"), b"").unwrap();
+    let (_, loaded) = StateFile::open(dir.path().join("state.json")).unwrap();
+    assert_eq!(bookmark_ids(&loaded.state), ["b"]);
+}
+
 #[test]
 fn a_file_broken_by_someone_else_while_running_is_kept_before_the_save() {
     let (_dir, path, file) = saved_with_a();

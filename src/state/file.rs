@@ -152,12 +152,15 @@ impl StateFile {
         if state.apply_all(changes) || kept.is_some() {
             let bytes = codec::encode(&state);
             atomic::replace(&self.path, &bytes).map_err(save_error)?;
-            // The backup is what to come back to: not what was read of a broken file, nor a
-            // state with nothing in it. A file found empty was read whole from the backup: its
-            // save is backed up, or what it added was lost when the file was emptied again
-            // (tester O). The save matters more than its backup, so one that cannot be written
-            // is left as it is.
-            let whole = kept.as_ref().is_none_or(|(notice, _)| notice.emptied);
+            // The backup is what to come back to: not what was read of a broken file while
+            // there is a backup of a whole one, nor a state with nothing in it. A file found
+            // empty was read whole from the backup: its save is backed up, or what it added
+            // was lost when the file was emptied again (tester O); so is the first save
+            // after a broken file with no backup, or an empty file right after it left
+            // nothing to come back to (tester T). The save matters more than its backup, so
+            // one that cannot be written is left as it is.
+            let whole = kept.as_ref().is_none_or(|(notice, _)| notice.emptied)
+                || !self.backup_path().exists();
             if whole && state != State::default() {
                 let _ = atomic::write_copy(&self.path, &self.backup_path(), &bytes);
             }
