@@ -1100,12 +1100,12 @@ fn a_filter_only_query_previews_without_a_match_count() {
 }
 
 /// A copy in another language keeps its `(EN)` in a result's source when the source is cut
-/// to make room for the title; another name is cut at its end (`AI行…递` read as two
-/// names; tester A).
+/// to make room for the title, after its name cut at the end as another name is (`AI行…递`
+/// read as two names, tester A; `Bubble's…in (EN)` cut a word, tester S).
 #[test]
 fn a_cut_source_keeps_its_language() {
     for (name, width, end) in [
-        ("store/brief/2026-01-20.en.md", 50, "…(EN)│"),
+        ("store/brief/2026-01-20.en.md", 50, "AI行… (EN)│"),
         ("store/brief/2026-01-20.md", 44, "AI行业…│"),
     ] {
         let copy = ribao::parse::parse(support::BRIEF_0120.as_bytes(), std::path::Path::new(name))

@@ -5,7 +5,7 @@
 use super::super::app::App;
 use super::super::search::{SearchFocus, SearchView};
 use super::layout::{self, SearchScreen};
-use super::status::{cut_middle, truncate_line};
+use super::status::truncate_line;
 use super::{
     ACCENT, BOLD, CURRENT_MATCH, DIM, FOCUS, MATCH, OK, breadcrumb, draw_block, list, pane_block,
     put_line, scrollbar, status, too_small,
@@ -305,16 +305,20 @@ fn title_line(
     let title_line = Line::from(marked_pieces(&title, &title_ranges, title_style));
     let source = super::clean(&digest.source);
     let room = width.saturating_sub(prefix_w);
-    // A copy in another language keeps its `(EN)`, cut in the middle; another name is cut
-    // at its end, as titles are (`AI行…递` read as two names; tester A). Short of room,
-    // the source gives way to the title, which says what the story is (tester G: seven
-    // characters of title beside `AI每日…` at 40 columns).
+    // A name is cut at its end, as titles are (`AI行…递` read as two names; tester A); a
+    // copy in another language keeps its `(EN)` after the cut (`Bubble's… (EN)`; in the
+    // middle, `Bubble's…in (EN)` cut a word; tester S). Short of room, the source gives way
+    // to the title, which says what the story is (tester G: seven characters of title
+    // beside `AI每日…` at 40 columns).
     let source = if room < SOURCE_LEAST_ROOM {
         String::new()
-    } else if source.ends_with(')') && source.contains(" (") {
-        cut_middle(&source, room / 3, opts)
     } else {
-        text::truncate(&source, room / 3, opts).into_owned()
+        let (name, language) = match source.rfind(" (").filter(|_| source.ends_with(')')) {
+            Some(at) => source.split_at(at),
+            None => (source.as_str(), ""),
+        };
+        let room = (room / 3).saturating_sub(text::str_width(language, opts));
+        format!("{}{language}", text::truncate(name, room, opts))
     };
     let source_w = text::str_width(&source, opts);
     let title_room = room.saturating_sub(source_w + usize::from(source_w > 0));
