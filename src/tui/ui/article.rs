@@ -270,7 +270,8 @@ fn story(
 }
 
 /// Each digest of the date: its title, a meta line, and its own front page, or when it has
-/// none, its headlines by category; a copy of a digest above says so instead.
+/// none, its headlines by category; a copy of a digest above says so instead, after the
+/// others (tester S: a raw copy's note opened the date, the front page it repeats below).
 fn front_pages(
     render: &mut RenderCache,
     library: &Library,
@@ -280,6 +281,8 @@ fn front_pages(
 ) -> (Vec<Line<'static>>, Vec<(usize, usize)>) {
     let mut out = Vec::new();
     let mut starts = Vec::with_capacity(digests.len());
+    let mut digests = digests.to_vec();
+    digests.sort_by_key(|&d| library.index().is_copy(&library.digests()[d]));
     for (n, &d) in digests.iter().enumerate() {
         let digest = &library.digests()[d];
         if n > 0 {
