@@ -122,18 +122,32 @@ fn date_row(
         DIM
     };
     let marker = list::marker(selected);
-    let right = vec![Span::styled(counts, DIM), Span::raw(" "), unread_span];
-    // Large counts take the weekday's room before the date is cut.
-    let used: usize = std::iter::once(&marker)
-        .chain(&right)
-        .map(|s| crate::text::str_width(&s.content, opts))
-        .sum();
-    let full = date_with_weekday(date);
-    let label = if used + 1 + crate::text::str_width(&full, opts) > width {
-        crate::model::date_label(date)
-    } else {
-        full
+    let width_of = |spans: &[Span]| -> usize {
+        let w = |s: &Span| crate::text::str_width(&s.content, opts);
+        w(&marker) + spans.iter().map(w).sum::<usize>()
     };
+    // Large counts take the weekday's room before the date is cut; on a very narrow
+    // pane the counts give way, then the unread count, and the date stays whole (tester U:
+    // every row read `2026-01-…` at 24 columns).
+    let (full, short) = (date_with_weekday(date), crate::model::date_label(date));
+    let fits = |spans: &[Span], label: &str| {
+        width_of(spans) + 1 + crate::text::str_width(label, opts) <= width
+    };
+    let rights = [
+        vec![
+            Span::styled(counts, DIM),
+            Span::raw(" "),
+            unread_span.clone(),
+        ],
+        vec![unread_span],
+        Vec::new(),
+    ];
+    let right = rights
+        .iter()
+        .find(|r| fits(r, &short))
+        .unwrap_or(&rights[2])
+        .clone();
+    let label = if fits(&right, &full) { full } else { short };
     fit_row(vec![marker], &label, style, right, width, opts)
 }
 
@@ -153,5 +167,27 @@ mod tests {
         assert_eq!(small, "› 2026-07-29 周三  3/129 129");
         let large = text(&date_row(date, true, "3/1417".into(), Some(1417), 28, opts));
         assert_eq!(large, "› 2026-07-29     3/1417 1417");
+    }
+
+    /// On a very narrow pane the counts give way, then the unread count: the date stays
+    /// whole (tester U: every row read `2026-01-…` at 24 columns).
+    #[test]
+    fn a_narrow_pane_keeps_the_date_whole() {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 24);
+        let opts = crate::text::TextOptions::default();
+        let row = |width| {
+            text(&date_row(
+                date,
+                false,
+                "  2/18".into(),
+                Some(18),
+                width,
+                opts,
+            ))
+        };
+        assert_eq!(row(28), "  2026-01-24 周六   2/18  18");
+        assert_eq!(row(22), "  2026-01-24 周六   18");
+        assert_eq!(row(20), "  2026-01-24      18");
+        assert_eq!(row(14), "  2026-01-24");
     }
 }
