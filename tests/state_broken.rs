@@ -528,3 +528,19 @@ fn the_problem_names_each_entry_that_could_not_be_read() {
         "{problem}"
     );
 }
+
+/// In a file that is not JSON (a comment a hand edit added), a bookmark read whole but not
+/// kept is named as in valid JSON, not left out unsaid (tester T).
+#[test]
+fn a_bookmark_not_kept_from_text_that_is_not_json_is_named() {
+    let text = good_file()
+        .replacen("{", "{\n// my bookmarks\n", 1)
+        .replacen("\"id\": \"c\"", "\"id\": 7", 1);
+    let (state, problem) = open_damaged(&text);
+    assert_eq!(bookmark_ids(&state), ["a", "b"]);
+    assert!(
+        problem.contains("not valid JSON")
+            && problem.contains("a bookmark (“c”) has an id ribao does not make (7): not read"),
+        "{problem}"
+    );
+}

@@ -82,9 +82,11 @@ pub fn decode(bytes: &[u8]) -> Result<State, Unusable> {
     let value: Value = match serde_json::from_slice(bytes) {
         Ok(value) => value,
         Err(e) => {
+            let (salvaged, wrong) = salvage_text(&String::from_utf8_lossy(bytes));
+            let also = wrong.iter().map(|w| format!("; {w}")).collect::<String>();
             return Err(Unusable::Damaged {
-                problem: format!("it is not valid JSON: {e}"),
-                salvaged: Box::new(salvage_text(&String::from_utf8_lossy(bytes))),
+                problem: format!("it is not valid JSON: {e}{also}"),
+                salvaged: Box::new(salvaged),
             });
         }
     };
@@ -278,9 +280,12 @@ fn repaired(value: Value) -> Result<(Bookmark, Vec<&'static str>), String> {
 }
 
 /// What can be read of text that is not JSON (cut off, or spoiled by a hand edit): every
-/// whole bookmark in it, and the read marks listed before the damage.
-fn salvage_text(text: &str) -> State {
+/// whole bookmark in it, and the read marks listed before the damage; and each bookmark
+/// read whole but not kept, named as in valid JSON (tester T: one with a number for its id
+/// went unsaid).
+fn salvage_text(text: &str) -> (State, Vec<String>) {
     let mut state = State::default();
+    let mut wrong = Vec::new();
     // Each `{` may open a bookmark; an object with an id is taken (as [`repaired`] reads
     // it), and the search goes on after it. One cut off just before its closing brace is
     // whole but for it.
@@ -304,9 +309,19 @@ fn salvage_text(text: &str) -> State {
         };
         // (One cut off must be whole but for its brace: a cut inside it leaves it out.)
         let cut_off = end == text.len() && !text.trim_end().ends_with('}');
+        // An object with an id or a title is a bookmark; others (the file's own, a
+        // position) are not, and say nothing.
+        let bookmark_like = value.as_ref().is_some_and(|v| {
+            v.as_object()
+                .is_some_and(|o| o.contains_key("id") || o.contains_key("title"))
+        });
         match value.map(repaired) {
             Some(Ok((bookmark, left_out))) if !cut_off || left_out.is_empty() => {
                 state.bookmarks.push(bookmark);
+                at = end;
+            }
+            Some(Err(why)) if bookmark_like && !cut_off => {
+                wrong.push(format!("a bookmark{why}"));
                 at = end;
             }
             _ => at = start + 1,
@@ -326,7 +341,7 @@ fn salvage_text(text: &str) -> State {
             }
         }
     }
-    state
+    (state, wrong)
 }
 
 /// The object `text` opens with `{`, read field by field: a field whose value does not read,
