@@ -233,9 +233,9 @@ pub fn label(binding: &KeyBinding) -> String {
         other => format!("{other:?}"),
     };
     let mut out = String::new();
+    // (No key with Alt comes here: one is Esc and the key, see `tui::handle`.)
     let prefixes = [
         (KeyModifiers::CONTROL, "Ctrl-"),
-        (KeyModifiers::ALT, "Alt-"),
         (KeyModifiers::SHIFT, "Shift-"),
     ];
     for (modifier, prefix) in prefixes {
@@ -265,7 +265,7 @@ pub fn unbound_name(event: &KeyEvent) -> Option<String> {
         | KeyCode::KeypadBegin
         | KeyCode::Null => None,
         code => {
-            let mut modifiers = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+            let mut modifiers = event.modifiers & KeyModifiers::CONTROL;
             // Shift is in a character already (`X`, not `Shift-x`).
             if !matches!(code, KeyCode::Char(_)) {
                 modifiers |= event.modifiers & KeyModifiers::SHIFT;

@@ -31,6 +31,7 @@ pub use session::Session;
 
 use crate::library::Library;
 use crate::text::TextOptions;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::process::{Command, Stdio};
@@ -192,8 +193,36 @@ enum Step {
     Nothing,
 }
 
+impl Step {
+    /// What two events handled one after the other ask for, `self` first.
+    fn and(self, then: Step) -> Step {
+        match (self, then) {
+            (_, Step::Quit(ending)) | (Step::Quit(ending), _) => Step::Quit(ending),
+            (Step::Repaint, _) | (_, Step::Repaint) => Step::Repaint,
+            (Step::Redraw, _) | (_, Step::Redraw) => Step::Redraw,
+            (Step::Nothing, Step::Nothing) => Step::Nothing,
+        }
+    }
+}
+
 fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<Step> {
     Ok(match event {
+        // A terminal sends Esc with a key typed right after it as that key with Alt (`Esc`
+        // `h` comes as Alt-h); no key with Alt is bound, so it is taken as the two keys
+        // (tester W: Alt-h was said to be no key, and the Esc was lost).
+        Event::Key(key)
+            if key.modifiers.contains(KeyModifiers::ALT) && key.kind != KeyEventKind::Release =>
+        {
+            let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+            let plain = KeyEvent {
+                modifiers: key.modifiers - KeyModifiers::ALT,
+                ..key
+            };
+            match handle(app, Event::Key(esc), host)? {
+                Step::Quit(ending) => Step::Quit(ending),
+                first => first.and(handle(app, Event::Key(plain), host)?),
+            }
+        }
         Event::Key(key) if app.text_key(&key) => Step::Redraw,
         Event::Key(key) => match keymap::action_for(&key) {
             Some(action) => match relayed(app, action) {
