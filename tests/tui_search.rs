@@ -739,21 +739,33 @@ fn a_query_without_results_says_so() {
         screen.contains("没有匹配 / no match for “量子纠缠” in 2026-01-20"),
         "{screen}"
     );
-    assert!(screen.contains("Press Tab to search a wider scope"));
+    // A wider scope would find nothing either: said, rather than sent there.
+    assert!(
+        screen.contains("Nothing in the whole archive (全部存档) matches either"),
+        "{screen}"
+    );
     assert!(screen.contains("0 results"));
     h.keys("<Enter><Enter>");
     assert_eq!(h.app.message().unwrap().text, "no result to open");
-    // With the results focused, Tab is not the key: the advice names the one that is.
+    // A word of another date: how many the archive has, and the key that widens the scope
+    // (tester W: a first search of the date found nothing, and nothing said there were
+    // stories elsewhere).
+    h.keys("/<C-u>");
+    h.search_for("一万两千");
     let screen = h.text();
     assert!(
-        screen.contains("Press a to search a wider scope"),
+        screen.contains("The whole archive (全部存档) has 1 matching story: press Tab"),
         "{screen}"
     );
+    // With the results focused, Tab is not the key: the advice names the one that is.
+    h.keys("<Enter>");
+    let screen = h.text();
+    assert!(screen.contains("press a to widen"), "{screen}");
     h.keys("a");
     h.settle();
     let screen = h.text();
     assert!(
-        screen.contains("no match for “量子纠缠” in 近7天"),
+        screen.contains("no match for “一万两千” in 近7天"),
         "{screen}"
     );
     // A query of hundreds of words is said cut, and the advice stays in sight (tester O:
@@ -762,7 +774,7 @@ fn a_query_without_results_says_so() {
     h.search_for(&"zzqx ".repeat(60));
     let screen = h.text();
     assert!(screen.contains("no match for “zzqx zzqx"), "{screen}");
-    assert!(screen.contains("search a wider scope"), "{screen}");
+    assert!(screen.contains("Nothing in the whole archive"), "{screen}");
     assert!(screen.contains("zzqx…” in 近7天"), "{screen}");
 }
 

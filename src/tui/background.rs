@@ -123,6 +123,10 @@ pub struct SearchResponse {
     pub generation: u64,
     /// Err: the search failed, and why.
     pub hits: Result<Vec<ItemRef>, String>,
+    /// With no hits in a narrower scope: how many stories the whole archive has that match,
+    /// for the no-match page to say (tester W: a first search of the date found nothing,
+    /// and nothing said that the archive had 34).
+    pub in_archive: Option<usize>,
 }
 
 /// A thread that answers search requests, newest first: requests that queued up while it was
@@ -149,11 +153,20 @@ impl SearchWorker {
                             .search(&request.query, request.within.as_deref())
                             .into_iter()
                             .map(|n| library.item_ref(n))
-                            .collect()
+                            .collect::<Vec<_>>()
                     });
+                    let narrower = request.within.is_some();
+                    let in_archive = match &hits {
+                        Ok(hits) if hits.is_empty() && narrower => {
+                            super::terminal::caught(|| library.search(&request.query, None).len())
+                                .ok()
+                        }
+                        _ => None,
+                    };
                     let response = SearchResponse {
                         generation: request.generation,
                         hits,
+                        in_archive,
                     };
                     if outbox.send(response).is_err() {
                         return;

@@ -53,6 +53,9 @@ pub struct SearchView {
     pub answered: String,
     pub terms: Vec<String>,
     pub answered_scope: Scope,
+    /// With no hits in a narrower scope, how many the whole archive has (see
+    /// [`crate::tui::background::SearchResponse::in_archive`]).
+    pub in_archive: Option<usize>,
     pub selected: usize,
     /// First visible result.
     pub offset: usize,

@@ -223,6 +223,7 @@ impl App {
             false => self.library.quoting_advice(&query),
         };
         view.set_hits(hits, &query, scope);
+        view.in_archive = response.in_archive;
         view.requested_text = query;
         let reselect = view
             .reselect

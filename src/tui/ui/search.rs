@@ -531,17 +531,31 @@ fn no_match_lines(
             library.unknown_name(&parsed)?
         ))
     });
-    let advice = named.unwrap_or_else(|| match (dates_outside, whole_archive) {
-        (true, true) if parsed.dates == [crate::model::UNDATED] => "No digest is undated.".into(),
-        (true, true) => format!("No digest is dated {}.", parsed.dates.join(" or ")),
-        (true, false) => format!(
+    // What the whole archive has, when a narrower scope had nothing (tester W: a first
+    // search of the date found nothing, and nothing said that the archive had 34).
+    let in_archive = view.in_archive.filter(|_| !whole_archive).map(|n| match n {
+        0 => "Nothing in the whole archive (全部存档) matches either: try fewer or shorter \
+              words; Chinese is matched as written, without word segmentation."
+            .to_string(),
+        n => format!(
+            "The whole archive (全部存档) has {}: press {wider} to widen the scope.",
+            text::plural(n, "matching story", "matching stories")
+        ),
+    });
+    let advice = named.unwrap_or_else(|| match (dates_outside, whole_archive, in_archive) {
+        (true, true, _) if parsed.dates == [crate::model::UNDATED] => {
+            "No digest is undated.".into()
+        }
+        (true, true, _) => format!("No digest is dated {}.", parsed.dates.join(" or ")),
+        (true, false, _) => format!(
             "{} is outside {scope}: press {wider} to search a wider scope.",
             parsed.dates.join(" or ")
         ),
-        (false, true) => "Try fewer or shorter words; Chinese is matched as written, without \
-                          word segmentation."
+        (false, _, Some(in_archive)) => in_archive,
+        (false, true, None) => "Try fewer or shorter words; Chinese is matched as written, \
+                                without word segmentation."
             .to_string(),
-        (false, false) => {
+        (false, false, None) => {
             // "press": `a searches…` read as a typo (tester N).
             format!("Press {wider} to search a wider scope; fewer or shorter words match more.")
         }
