@@ -1043,7 +1043,8 @@ fn code_blocks_keep_lines_and_break_long_ones_at_a_space_else_hard() {
 
 /// Prose kept in a code block (the summaries of some digests) breaks as prose does: between
 /// CJK characters, never inside a number or a Latin word, never before a `，`; so its rows
-/// are full, not cut at the last space or in the middle of `1000`.
+/// are full, not cut at the last space or in the middle of `1000`; and they go on as a
+/// paragraph's do, not marked `↪` as code's (testers P, W: mid-phrase).
 #[test]
 fn prose_in_a_code_block_breaks_where_prose_does() {
     let prose = "谷歌发布Gemini 3 Flash，性能超越2.5 Pro、速度提升3倍。ConvertX文件转换器支持1000+格式、Chatterbox开源TTS系统获15785星标。";
@@ -1070,10 +1071,26 @@ fn prose_in_a_code_block_breaks_where_prose_does() {
         render_plain(&md, 24)[1..4],
         [
             "  谷歌发布Gemini 3",
-            "  ↪ Flash，性能超越2.5",
-            "  ↪ Pro、速度提升3倍。",
+            "  Flash，性能超越2.5",
+            "  Pro、速度提升3倍。",
         ]
     );
+    // English sentences a line, as another digest boxes its summary.
+    let english = "```\nAlipay launches an AI bidding manager to assist small businesses.\nResearch has given birth to ultra-small AI models.\n```\n";
+    let rows = render_plain(english, 30);
+    assert!(rows.iter().all(|r| !r.contains('↪')), "{rows:#?}");
+    assert_eq!(
+        rows[..2],
+        ["  Alipay launches an AI", "  bidding manager to assist"]
+    );
+    // Code, or a block naming its language, keeps its shape and its marks.
+    for code in [
+        "```\nlet total = items.iter().map(|i| i.len()).sum::<usize>();\n```\n",
+        "```text\n谷歌发布Gemini 3 Flash，性能超越2.5 Pro、速度提升3倍。\n```\n",
+    ] {
+        let rows = render_plain(code, 30);
+        assert!(rows.iter().any(|r| r.contains('↪')), "{rows:#?}");
+    }
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
@@ -172,6 +172,9 @@ struct Renderer {
     /// A soft line break waits to see whether it sits between two CJK characters.
     soft_break: bool,
     code: Option<String>,
+    /// The code block being read has no language named (```` ``` ```` alone): it may be
+    /// prose in a box (see [`is_prose`]).
+    code_unnamed: bool,
     html_block: Option<String>,
     image_alt: Option<String>,
     table: Option<Table>,
@@ -201,6 +204,7 @@ impl Renderer {
             blank_due: false,
             soft_break: false,
             code: None,
+            code_unnamed: false,
             html_block: None,
             image_alt: None,
             table: None,
@@ -281,9 +285,11 @@ impl Renderer {
                     is_item: false,
                 });
             }
-            Tag::CodeBlock(_) => {
+            Tag::CodeBlock(kind) => {
                 self.begin_block();
                 self.code = Some(String::new());
+                self.code_unnamed =
+                    matches!(&kind, CodeBlockKind::Fenced(info) if info.trim().is_empty());
             }
             Tag::HtmlBlock => self.begin_block(),
             Tag::List(start) => {
@@ -676,6 +682,9 @@ impl Renderer {
     /// two more columns, marked `↪` there, so a continued line reads as one, not as a line of
     /// its own indented (tester AE), and the code's shape stays.
     fn code_block(&mut self, code: &str) {
+        if self.code_unnamed && is_prose(code) {
+            return self.boxed_prose(code);
+        }
         let avail = self.avail().saturating_sub(CODE_INDENT.len());
         for source_line in code.strip_suffix('\n').unwrap_or(code).split('\n') {
             let mut pieces = break_code_line(source_line, avail, self.opts).into_iter();
@@ -693,6 +702,21 @@ impl Renderer {
             for piece in break_code_line(rest, avail - hang, self.opts) {
                 self.push_code(hang, piece, true);
             }
+        }
+    }
+
+    /// Prose a digest put in a code block (its summary, a sentence a line), in the block's
+    /// style: each line wrapped as a paragraph is, not as code (its rows marked `↪`
+    /// mid-phrase; testers P, W).
+    fn boxed_prose(&mut self, text: &str) {
+        for line in text.lines() {
+            let spans = [Span::styled(line.to_string(), theme::CODE_BLOCK)];
+            let mut first = self.next_prefix();
+            first.push(Span::raw(CODE_INDENT));
+            let mut rest = self.rest_prefix();
+            rest.push(Span::raw(CODE_INDENT));
+            let rows = wrap_with_prefix(&spans, self.width, &first, &rest, self.opts);
+            self.lines.extend(rows);
         }
     }
 
@@ -841,4 +865,23 @@ fn trim_end(mut spans: Vec<Span<'static>>) -> Vec<Span<'static>> {
         }
     }
     spans
+}
+
+/// Whether a code block with no language named holds prose, not code: each line a
+/// sentence or Chinese text, none indented or shaped as code (`{`, `;` at its end, `=`,
+/// `</`, `$ `). Digests put their summaries in such blocks.
+fn is_prose(text: &str) -> bool {
+    let sentence = |l: &str| {
+        l.chars().any(crate::text::is_cjk)
+            || l.ends_with(['.', '!', '?', ')', '"', '”']) && l.split_whitespace().count() >= 4
+    };
+    let code_like = |l: &str| {
+        l.starts_with([' ', '\t'])
+            || l.contains(['{', '}', '='])
+            || l.trim_end().ends_with(';')
+            || l.contains("</")
+            || l.starts_with("$ ")
+    };
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    !lines.is_empty() && lines.iter().all(|l| sentence(l) && !code_like(l))
 }
