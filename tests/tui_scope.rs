@@ -384,6 +384,11 @@ fn a_narrow_breadcrumb_names_the_selected_storys_date_over_several_dates() {
         crumb.contains("全部存档 · 2026-01-19 周一 › 全部 / All"),
         "{crumb}"
     );
+    // With the story open, its title takes the room: the scope keeps its name (tester P:
+    // the row read as one date's).
+    h.keys("<Enter>");
+    let crumb = h.rows()[0].clone();
+    assert!(crumb.starts_with(" 全部存档 · 2026-01-19 › "), "{crumb}");
 }
 
 /// One pane at a time on a narrow terminal, the status bar keeps the counts over several

@@ -35,15 +35,22 @@ pub(crate) fn parts(app: &App) -> Vec<Part> {
     if app.focus() == Pane::Dates {
         return dates();
     }
-    let date = super::dates::date_with_weekday(group.date);
+    let (date, short) = (
+        super::dates::date_with_weekday(group.date),
+        crate::model::date_label(group.date),
+    );
     // Over several dates, the selected story's too: the date rows above it scroll away,
-    // and one pane has no date list beside it.
-    let mut parts = vec![Part {
-        full: match app.scope().is_multi_date() {
-            true => format!("{} · {date}", app.scope_label()),
-            false => date,
+    // and one pane has no date list beside it. Shortened, the scope keeps its name (tester
+    // P: with a story open, `全部存档` left the row, and the row read as one date's).
+    let mut parts = vec![match super::super::scope::name(app.scope()) {
+        Some(name) => Part {
+            full: format!("{} · {date}", app.scope_label()),
+            short: Some(format!("{name} · {short}")),
         },
-        short: Some(crate::model::date_label(group.date)),
+        None => Part {
+            full: date,
+            short: Some(short),
+        },
     }];
     if app.focus() == Pane::Categories {
         return parts;
