@@ -604,15 +604,20 @@ fn o_opens_the_storys_own_link_also_when_its_text_links_it_after_another() {
     );
 }
 
-#[test]
-fn opening_a_link_names_as_much_of_its_address_as_the_status_bar_holds() {
-    let url = "https://example.com/research/2026/01/20/a-long-report-on-inference-chips-and-export-rules-in-full";
+/// The reader `width` columns wide over one story whose link is `url`.
+fn one_linked_story(url: &str, width: u16) -> Harness {
     let text =
         format!("## 技术前沿解读\n\n### 某模型发布\n> **来源：** [示例新闻]({url})\n\n正文。\n");
     let digest = ribao::parse::parse(text.as_bytes(), std::path::Path::new("x/2026-01-20.md"))
         .expect("parses");
     let lib = support::library_of(Origin::Store(PathBuf::from("/store")), vec![digest]);
-    let mut h = Harness::new(app_with(lib, TextOptions::default()), 160, 30);
+    Harness::new(app_with(lib, TextOptions::default()), width, 30)
+}
+
+#[test]
+fn opening_a_link_names_as_much_of_its_address_as_the_status_bar_holds() {
+    let url = "https://example.com/research/2026/01/20/a-long-report-on-inference-chips-and-export-rules-in-full";
+    let mut h = one_linked_story(url, 160);
     h.keys("<Enter><Enter><Enter>o");
     assert_eq!(h.host.opened, [url]);
     let rows = h.rows();
@@ -632,6 +637,30 @@ fn opening_a_link_names_as_much_of_its_address_as_the_status_bar_holds() {
     assert!(status.ends_with("-export-rules-in-full"), "{rows:#?}");
     assert!(status.contains('…'), "{rows:#?}");
     assert_eq!(ribao::text::str_width(status, TextOptions::default()), 69);
+}
+
+/// On a wide terminal the links view is as wide as its longest row needs: a long address
+/// is whole in its row (tester R: it was cut at 100 columns on 200).
+#[test]
+fn the_links_view_widens_for_long_addresses_where_there_is_room() {
+    let url = format!(
+        "https://example.com/research/{}/full-report",
+        "long-path-".repeat(12)
+    );
+    let mut h = one_linked_story(&url, 200);
+    h.keys("<Enter><Enter><Enter>L");
+    let rows = h.rows();
+    assert!(
+        rows.iter().any(|r| r.contains(&url) && r.contains("› 🔗")),
+        "{rows:#?}"
+    );
+    // Where the room is short, the row is cut as before, the address whole below it.
+    h.resize(100, 30);
+    let rows = h.rows();
+    assert!(
+        !rows.iter().any(|r| r.contains(&url) && r.contains("› 🔗")),
+        "{rows:#?}"
+    );
 }
 
 #[test]

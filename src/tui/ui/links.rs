@@ -2,6 +2,7 @@
 //! selected one's whole address below them (a row shows what fits of it).
 
 use super::super::app::App;
+use super::super::links::Listed;
 use super::layout::PopupArea;
 use super::list::{self, Rows, marker};
 use super::{DIM, clean, draw_block, fit_row, pane_block, put_line};
@@ -20,7 +21,15 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
         return;
     };
     let area = at.area;
-    let width = at.width(area.width.saturating_sub(4).clamp(1, 100));
+    // A hundred columns, or as wide as its longest row where the terminal has the room
+    // (tester R: on 200 columns long addresses were cut at 100).
+    let widest = view.links.iter().map(|link| {
+        let lead = text::str_width(&format!("› {} ", link.mark), opts);
+        lead + text::str_width(&clean(&shown(link)), opts) + 2
+    });
+    let room = area.width.saturating_sub(4).max(1);
+    let wanted = (widest.max().unwrap_or(0) as u16).clamp(room.min(100), room);
+    let width = at.width(wanted);
     let content_w = usize::from(width.saturating_sub(2));
     let address = text::wrap(
         &[Span::raw(clean(view.selected_url().unwrap_or_default()))],
@@ -51,17 +60,12 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     let mut offset = view.offset;
     list::draw(buf, list_area, rows, &mut offset, opts, |i, w| {
         let link = &view.links[i];
-        // Its text first, as the article shows it, then where it goes.
-        let shown = match link.text.as_str() {
-            "" => link.url.clone(),
-            text => format!("{text} · {}", link.url),
-        };
         fit_row(
             vec![
                 marker(i == view.selected),
                 Span::styled(format!("{} ", link.mark), DIM),
             ],
-            &clean(&shown),
+            &clean(&shown(link)),
             Style::new(),
             Vec::new(),
             w,
@@ -74,5 +78,13 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     if let Some(view) = app.links_view_mut() {
         view.offset = offset;
         view.height = usize::from(list_h);
+    }
+}
+
+/// A link's row: its text first, as the article shows it, then where it goes.
+fn shown(link: &Listed) -> String {
+    match link.text.as_str() {
+        "" => link.url.clone(),
+        text => format!("{text} · {}", link.url),
     }
 }
