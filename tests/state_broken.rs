@@ -529,6 +529,16 @@ fn the_problem_names_each_entry_that_could_not_be_read() {
     );
 }
 
+/// A note written above the object (`// my notes` on the first line) makes the file damaged,
+/// not another program's: its bookmarks are kept (tester V: all were lost to saving
+/// disabled).
+#[test]
+fn a_note_above_the_object_costs_no_bookmark() {
+    let (state, problem) = open_damaged(&format!("// my notes\n{}", good_file()));
+    assert_eq!(bookmark_ids(&state), ["a", "b", "c"]);
+    assert!(problem.contains("not valid JSON"), "{problem}");
+}
+
 /// In a file that is not JSON (a comment a hand edit added), a bookmark read whole but not
 /// kept is named as in valid JSON, not left out unsaid (tester T).
 #[test]

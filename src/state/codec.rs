@@ -62,9 +62,14 @@ pub fn decode(bytes: &[u8]) -> Result<State, Unusable> {
     let bytes = without_bom(bytes);
     // An empty file (`touch`ed, say) holds no state yet; what a crash can leave (a tail of
     // zeros) is damage, not another file.
+    // Text before the object that names ribao's fields is a hand edit's (`// my notes` on
+    // the first line): read as damaged, what it holds is kept, not refused as another
+    // program's file (tester V: every bookmark was lost to saving disabled).
+    let names_ours = memchr::memmem::find(bytes, b"\"bookmarks\"").is_some();
     match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
         None => return Ok(State::default()),
         Some(b'{' | b'[' | 0) => {}
+        Some(_) if names_ours => {}
         Some(_) => {
             return Err(Unusable::Refused(Refusal::Foreign(
                 "it is not a ribao state file (one is a JSON object, starting with `{`)".into(),
