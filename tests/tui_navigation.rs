@@ -847,6 +847,12 @@ fn a_link_refused_says_why_and_what_was_not_done() {
     assert!(h.host.opened.is_empty() && h.host.copied.is_empty());
     h.keys("Jo");
     assert_eq!(h.host.opened, ["https://example.com/%E2%80%AEtxt.exe"]);
+    // The article shows the address opened, not one with the override dropped (tester V).
+    assert!(
+        h.text().contains("🔗 https://example.com/%E2%80%AEtxt.e"),
+        "{}",
+        h.text()
+    );
 }
 
 #[test]
