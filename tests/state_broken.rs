@@ -537,6 +537,28 @@ fn a_note_above_the_object_costs_no_bookmark() {
     let (state, problem) = open_damaged(&format!("// my notes\n{}", good_file()));
     assert_eq!(bookmark_ids(&state), ["a", "b", "c"]);
     assert!(problem.contains("not valid JSON"), "{problem}");
+    // Nor the reader's places, here and in another store (tester X).
+    let placed = good_file().replacen(
+        "\"read\"",
+        "\"position\": {\"date\": \"2026-04-02\", \"item\": \"b\", \"scroll\": 7},\n  \
+         \"elsewhere\": {\"samples\": {\"date\": \"2026-01-24\"}},\n  \"read\"",
+        1,
+    );
+    let (state, _) = open_damaged(&format!("// my notes\n{placed}"));
+    let position = state.position.as_ref().expect("the place is kept");
+    assert_eq!(
+        (
+            position.date.as_deref(),
+            position.item.as_deref(),
+            position.scroll
+        ),
+        (Some("2026-04-02"), Some("b"), 7)
+    );
+    assert_eq!(
+        state.elsewhere["samples"].date.as_deref(),
+        Some("2026-01-24")
+    );
+    assert_eq!(bookmark_ids(&state), ["a", "b", "c"]);
 }
 
 /// In a file that is not JSON (a comment a hand edit added), a bookmark read whole but not

@@ -332,6 +332,12 @@ fn salvage_text(text: &str) -> (State, Vec<String>) {
             _ => at = start + 1,
         }
     }
+    // The places left, whole, as the rest of the file is read (tester X: a comment above
+    // a good file, with no backup, lost the reader's place).
+    state.position = value_of(text, "position").and_then(|v| serde_json::from_value(v).ok());
+    state.elsewhere = value_of(text, "elsewhere")
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default();
     if let Some(list) = read_list(text) {
         let mut rest = list;
         loop {
@@ -443,6 +449,16 @@ fn next_field(text: &str) -> Resume {
 
 /// The text after `"read": [`, if it is there (a `"read"` that is a value, or a key of
 /// something else, is passed over).
+/// The JSON value after the first `"key":` in `text` that reads whole.
+fn value_of(text: &str, key: &str) -> Option<Value> {
+    let quoted = format!("\"{key}\"");
+    text.match_indices(&quoted).find_map(|(at, _)| {
+        let after = text[at + quoted.len()..].trim_start().strip_prefix(':')?;
+        let mut one = serde_json::Deserializer::from_str(after).into_iter::<Value>();
+        one.next()?.ok()
+    })
+}
+
 fn read_list(text: &str) -> Option<&str> {
     text.match_indices("\"read\"").find_map(|(at, key)| {
         let after = text[at + key.len()..].trim_start().strip_prefix(':')?;
