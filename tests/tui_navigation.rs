@@ -853,6 +853,13 @@ fn a_link_refused_says_why_and_what_was_not_done() {
         "{}",
         h.text()
     );
+    // So do the links view's row and address (tester X).
+    h.keys("L");
+    let shown = h
+        .text()
+        .matches("https://example.com/%E2%80%AEtxt.exe")
+        .count();
+    assert_eq!(shown, 2, "{}", h.text());
 }
 
 #[test]

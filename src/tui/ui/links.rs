@@ -25,14 +25,16 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     // (tester R: on 200 columns long addresses were cut at 100).
     let widest = view.links.iter().map(|link| {
         let lead = text::str_width(&format!("› {} ", link.mark), opts);
-        lead + text::str_width(&clean(&shown(link)), opts) + 2
+        lead + text::str_width(&shown(link), opts) + 2
     });
     let room = area.width.saturating_sub(4).max(1);
     let wanted = (widest.max().unwrap_or(0) as u16).clamp(room.min(100), room);
     let width = at.width(wanted);
     let content_w = usize::from(width.saturating_sub(2));
     let address = text::wrap(
-        &[Span::raw(clean(view.selected_url().unwrap_or_default()))],
+        &[Span::raw(text::address(
+            view.selected_url().unwrap_or_default(),
+        ))],
         content_w,
         opts,
     );
@@ -65,7 +67,7 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
                 marker(i == view.selected),
                 Span::styled(format!("{} ", link.mark), DIM),
             ],
-            &clean(&shown(link)),
+            &shown(link),
             Style::new(),
             Vec::new(),
             w,
@@ -81,10 +83,13 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     }
 }
 
-/// A link's row: its text first, as the article shows it, then where it goes.
+/// A link's row: its text first, as the article shows it, then where it goes, as it is
+/// opened (an invisible character percent-encoded, not dropped to show another address;
+/// tester X).
 fn shown(link: &Listed) -> String {
+    let url = text::address(&link.url);
     match link.text.as_str() {
-        "" => link.url.clone(),
-        text => format!("{text} · {}", link.url),
+        "" => url,
+        words => format!("{} · {url}", clean(words)),
     }
 }
