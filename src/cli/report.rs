@@ -284,6 +284,17 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
         // The count is kept whole however narrow the terminal; what it says of stories
         // listed elsewhere is a column of its own, which gives way (`20000 i…` was the count).
         let elsewhere = rows.iter().any(|r| r.elsewhere > 0);
+        // Too narrow a terminal for a readable title beside them, the counts are numbers
+        // alone (tester V: at 43 columns a title kept 2 or 3 characters).
+        let counted = |r: &DigestRow| plural(r.items, "story", "stories");
+        let widest = |cell: &dyn Fn(&DigestRow) -> String| {
+            rows.iter().map(|r| cell(r).len()).max().unwrap_or(0)
+        };
+        let kept = widest(&|r| r.id.to_string())
+            + widest(&|r| r.date.clone().unwrap_or_else(|| date_label(None)))
+            + widest(&counted)
+            + 3 * 2;
+        let bare = terminal_room().is_some_and(|room| room < kept + READABLE_COLUMN);
         let table: Vec<Vec<String>> = rows
             .iter()
             .map(|r| {
@@ -295,7 +306,10 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
                     r.id.to_string(),
                     r.date.clone().unwrap_or_else(|| date_label(None)),
                     r.source.to_string(),
-                    plural(r.items, "story", "stories"),
+                    match bare {
+                        true => r.items.to_string(),
+                        false => counted(r),
+                    },
                 ];
                 if elsewhere {
                     row.push(match r.elsewhere {
