@@ -60,12 +60,12 @@ pub fn is_blank(bytes: &[u8]) -> bool {
 /// The state in a file's bytes, or why they are not one this ribao can use.
 pub fn decode(bytes: &[u8]) -> Result<State, Unusable> {
     let bytes = without_bom(bytes);
-    // An empty file (`touch`ed, say) holds no state yet; what a crash can leave (a tail of
-    // zeros) is damage, not another file.
     // Text before the object that names ribao's fields is a hand edit's (`// my notes` on
     // the first line): read as damaged, what it holds is kept, not refused as another
     // program's file (tester V: every bookmark was lost to saving disabled).
     let names_ours = memchr::memmem::find(bytes, b"\"bookmarks\"").is_some();
+    // An empty file (`touch`ed, say) holds no state yet; what a crash can leave (a tail of
+    // zeros) is damage, not another file.
     match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
         None => return Ok(State::default()),
         Some(b'{' | b'[' | 0) => {}
@@ -447,23 +447,28 @@ fn next_field(text: &str) -> Resume {
     Resume::Nowhere
 }
 
-/// The text after `"read": [`, if it is there (a `"read"` that is a value, or a key of
-/// something else, is passed over).
+/// What follows each `"key":` in `text`, from the value's first character on.
+fn after_key<'t>(text: &'t str, key: &str) -> impl Iterator<Item = &'t str> {
+    let quoted = format!("\"{key}\"");
+    let found: Vec<usize> = text.match_indices(&quoted).map(|(at, _)| at).collect();
+    found.into_iter().filter_map(move |at| {
+        let after = text[at + quoted.len()..].trim_start().strip_prefix(':')?;
+        Some(after.trim_start())
+    })
+}
+
 /// The JSON value after the first `"key":` in `text` that reads whole.
 fn value_of(text: &str, key: &str) -> Option<Value> {
-    let quoted = format!("\"{key}\"");
-    text.match_indices(&quoted).find_map(|(at, _)| {
-        let after = text[at + quoted.len()..].trim_start().strip_prefix(':')?;
+    after_key(text, key).find_map(|after| {
         let mut one = serde_json::Deserializer::from_str(after).into_iter::<Value>();
         one.next()?.ok()
     })
 }
 
+/// The text after `"read": [`, if it is there (a `"read"` that is a value, or a key of
+/// something else, is passed over).
 fn read_list(text: &str) -> Option<&str> {
-    text.match_indices("\"read\"").find_map(|(at, key)| {
-        let after = text[at + key.len()..].trim_start().strip_prefix(':')?;
-        after.trim_start().strip_prefix('[')
-    })
+    after_key(text, "read").find_map(|after| after.strip_prefix('['))
 }
 
 pub fn encode(state: &State) -> Vec<u8> {
