@@ -287,13 +287,11 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
         // Too narrow a terminal for a readable title beside them, the counts are numbers
         // alone (tester V: at 43 columns a title kept 2 or 3 characters).
         let counted = |r: &DigestRow| plural(r.items, "story", "stories");
+        let dated = |r: &DigestRow| r.date.clone().unwrap_or_else(|| date_label(None));
         let widest = |cell: &dyn Fn(&DigestRow) -> String| {
             rows.iter().map(|r| cell(r).len()).max().unwrap_or(0)
         };
-        let kept = widest(&|r| r.id.to_string())
-            + widest(&|r| r.date.clone().unwrap_or_else(|| date_label(None)))
-            + widest(&counted)
-            + 3 * 2;
+        let kept = widest(&|r| r.id.to_string()) + widest(&dated) + widest(&counted) + 3 * 2;
         let bare = terminal_room().is_some_and(|room| room < kept + READABLE_COLUMN);
         let table: Vec<Vec<String>> = rows
             .iter()
@@ -304,7 +302,7 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
                 let file = file.strip_prefix(library.origin.store()).unwrap_or(file);
                 let mut row = vec![
                     r.id.to_string(),
-                    r.date.clone().unwrap_or_else(|| date_label(None)),
+                    dated(r),
                     r.source.to_string(),
                     match bare {
                         true => r.items.to_string(),
