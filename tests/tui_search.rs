@@ -664,6 +664,33 @@ fn the_search_line_edits_cjk_by_character() {
     assert!(h.app.help_scroll().is_none());
 }
 
+/// The search line's word keys are a shell's: Alt-b / Alt-f and Ctrl-← / Ctrl-→ move a word,
+/// Alt-Backspace and Alt-d delete one; with results showing, none of them is Esc and a
+/// command (tester AA: Alt-b removed the selected result's bookmark).
+#[test]
+fn the_search_line_moves_and_deletes_by_word_with_alt_and_ctrl() {
+    let mut h = Harness::new(app(), 120, 30);
+    h.keys("/英伟达 推理 芯片");
+    let line = |h: &Harness| h.app.search_view().unwrap().line.text().to_string();
+    h.keys("<A-b><A-b>新");
+    assert_eq!(line(&h), "英伟达 新推理 芯片");
+    h.keys("<C-Left><C-Left><C-Right>·");
+    assert_eq!(line(&h), "英伟达· 新推理 芯片");
+    h.keys("<A-f><A-BS>");
+    assert_eq!(line(&h), "英伟达·  芯片");
+    h.keys("<Home><A-d>");
+    assert_eq!(line(&h), "  芯片");
+    // A result bookmarked, then the query edited again over the results.
+    let mut h = archive_search("澄明", 30);
+    h.keys("<Enter>b/<End>");
+    assert_eq!(h.app.session().bookmark_count(), 1);
+    for alt in ["<A-b>", "<A-f>", "<A-BS>", "<A-d>"] {
+        h.keys(alt);
+        assert!(h.app.search_typing(), "{alt} left the line");
+    }
+    assert_eq!(h.app.session().bookmark_count(), 1);
+}
+
 #[test]
 fn tab_changes_the_search_scope_and_the_title_says_it() {
     let mut h = Harness::new(scope_app(), 120, 30);

@@ -413,7 +413,7 @@ pub fn ctrl(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
 
-/// `"jk<Enter><Esc><Down><S-Down><Tab><S-Tab><C-d><A-j><F5><PgDn><Home><End>"`
+/// `"jk<Enter><Esc><Down><S-Down><Tab><S-Tab><C-d><A-j><A-BS><C-Left><F5><PgDn><Home><End>"`
 pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
     let mut out = Vec::new();
     let mut rest = keys;
@@ -440,6 +440,9 @@ pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
                 "Del" => key(KeyCode::Delete),
                 "Space" => key(KeyCode::Char(' ')),
                 "S-Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT),
+                "A-BS" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::ALT),
+                "C-Left" => KeyEvent::new(KeyCode::Left, KeyModifiers::CONTROL),
+                "C-Right" => KeyEvent::new(KeyCode::Right, KeyModifiers::CONTROL),
                 n if n.starts_with('F') && n[1..].parse::<u8>().is_ok() => {
                     key(KeyCode::F(n[1..].parse().unwrap()))
                 }

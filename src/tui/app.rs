@@ -574,7 +574,25 @@ impl App {
 
     /// A key typed into a text line (the search line, the bookmarks filter); false when no
     /// text line has the keyboard or the key is not for it, so the keymap handles it.
+    /// A key the text line that has the keyboard takes as an edit or a move, before any
+    /// other meaning it has (see [`crate::tui::line_edit::LineEdit::key`]).
+    pub fn line_key(&mut self, key: &KeyEvent) -> bool {
+        if key.kind == KeyEventKind::Release || self.help.is_some() || self.notice.is_some() {
+            return false;
+        }
+        if self.bookmarks.is_none() && self.search_typing() {
+            return self.search_line_key(key);
+        }
+        self.bookmarks
+            .as_mut()
+            .filter(|v| v.typing)
+            .is_some_and(|v| v.filter_key(key))
+    }
+
     pub fn text_key(&mut self, key: &KeyEvent) -> bool {
+        if self.line_key(key) {
+            return true;
+        }
         if key.kind == KeyEventKind::Release || self.help.is_some() || self.notice.is_some() {
             return false;
         }
@@ -599,7 +617,7 @@ impl App {
                 view.typing = false;
                 view.clear_filter();
             }
-            _ => return view.filter_key(key),
+            _ => return false,
         }
         true
     }

@@ -35,12 +35,16 @@ impl LineEdit {
     }
 
     /// The line-editing keys every text line of the reader takes: characters, Backspace and
-    /// Delete, Ctrl-w (a word), Ctrl-u (all), ← → Home End and Ctrl-a / Ctrl-e. None: not one.
+    /// Delete, Ctrl-w or Alt-Backspace (the word before), Alt-d (the word after), Ctrl-u
+    /// (all), ← → Home End and Ctrl-a / Ctrl-e, and a word at a time Alt-b / Alt-f or ← → with
+    /// Ctrl or Alt, as in a shell. None: not one.
     pub fn key(&mut self, key: &KeyEvent) -> Option<Edited> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
+        let by_word = ctrl || alt;
         let deletes = matches!(key.code, KeyCode::Backspace | KeyCode::Delete)
-            || ctrl && key.code == KeyCode::Char('w');
+            || ctrl && key.code == KeyCode::Char('w')
+            || alt && key.code == KeyCode::Char('d');
         if self.selected && deletes {
             self.clear();
             return Some(Edited::Text);
@@ -48,8 +52,8 @@ impl LineEdit {
         match key.code {
             KeyCode::Char('u') if ctrl => self.clear(),
             KeyCode::Char('w') if ctrl => self.delete_word(),
-            KeyCode::Char('a') if ctrl => self.home(),
-            KeyCode::Char('e') if ctrl => self.end(),
+            KeyCode::Backspace if alt => self.delete_word(),
+            KeyCode::Char('d') if alt => self.delete_next_word(),
             KeyCode::Char(c) if !ctrl && !alt => self.insert(c.encode_utf8(&mut [0u8; 4])),
             KeyCode::Backspace => {
                 self.backspace();
@@ -57,18 +61,27 @@ impl LineEdit {
             KeyCode::Delete => {
                 self.delete();
             }
-            KeyCode::Left => self.left(),
-            KeyCode::Right => self.right(),
-            KeyCode::Home => self.home(),
-            KeyCode::End => self.end(),
-            _ => return None,
-        }
+            _ => {
+                let to = match key.code {
+                    KeyCode::Char('a') if ctrl => 0,
+                    KeyCode::Char('e') if ctrl => self.text.len(),
+                    KeyCode::Char('b') if alt => self.word_start_before(),
+                    KeyCode::Char('f') if alt => self.word_end_after(),
+                    KeyCode::Left if by_word => self.word_start_before(),
+                    KeyCode::Right if by_word => self.word_end_after(),
+                    KeyCode::Left => self.prev_boundary().unwrap_or(self.cursor),
+                    KeyCode::Right => self.next_boundary().unwrap_or(self.cursor),
+                    KeyCode::Home => 0,
+                    KeyCode::End => self.text.len(),
+                    _ => return None,
+                };
+                self.cursor = to;
+                self.selected = false;
+                return Some(Edited::Cursor);
+            }
+        };
         self.selected = false;
-        let moved = matches!(
-            key.code,
-            KeyCode::Left | KeyCode::Right | KeyCode::Home | KeyCode::End
-        ) || ctrl && matches!(key.code, KeyCode::Char('a' | 'e'));
-        Some(if moved { Edited::Cursor } else { Edited::Text })
+        Some(Edited::Text)
     }
 
     pub fn text(&self) -> &str {
@@ -126,37 +139,41 @@ impl LineEdit {
 
     /// Deletes the word before the cursor (and the blanks after it).
     pub fn delete_word(&mut self) {
-        let before = &self.text[..self.cursor];
-        let trimmed = before.trim_end();
-        let start = trimmed
+        let start = self.word_start_before();
+        self.text.replace_range(start..self.cursor, "");
+        self.cursor = start;
+    }
+
+    /// Deletes the word after the cursor (and the blanks before it).
+    fn delete_next_word(&mut self) {
+        let end = self.word_end_after();
+        self.text.replace_range(self.cursor..end, "");
+    }
+
+    /// Where the word before the cursor starts, blanks between them skipped: a word is a
+    /// run of anything but blanks, as for a shell's Ctrl-w.
+    fn word_start_before(&self) -> usize {
+        let trimmed = self.text[..self.cursor].trim_end();
+        trimmed
             .char_indices()
             .rev()
             .find(|(_, c)| c.is_whitespace())
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        self.text.replace_range(start..self.cursor, "");
-        self.cursor = start;
+            .map_or(0, |(i, c)| i + c.len_utf8())
+    }
+
+    /// Where the word after the cursor ends, blanks between them skipped.
+    fn word_end_after(&self) -> usize {
+        let after = &self.text[self.cursor..];
+        let word = after.len() - after.trim_start().len();
+        after[word..]
+            .find(char::is_whitespace)
+            .map_or(self.text.len(), |end| self.cursor + word + end)
     }
 
     pub fn clear(&mut self) {
         self.text.clear();
         self.cursor = 0;
         self.selected = false;
-    }
-
-    pub fn left(&mut self) {
-        if let Some(i) = self.prev_boundary() {
-            self.cursor = i;
-        }
-    }
-
-    pub fn right(&mut self) {
-        if let Some(i) = self.next_boundary() {
-            self.cursor = i;
-        }
-    }
-
-    pub fn home(&mut self) {
-        self.cursor = 0;
     }
 
     /// The cursor at the end, the text kept (no longer selected).
@@ -257,10 +274,10 @@ mod tests {
         assert_eq!(l.text(), "英伟达👍🏽");
         assert!(l.backspace());
         assert_eq!(l.text(), "英伟达", "the emoji and its modifier go together");
-        l.left();
+        l.key(&KeyEvent::from(KeyCode::Left));
         l.insert("A");
         assert_eq!(l.text(), "英伟A达");
-        l.home();
+        l.key(&KeyEvent::from(KeyCode::Home));
         assert!(l.delete());
         assert_eq!(l.text(), "伟A达");
         l.end();
@@ -280,7 +297,7 @@ mod tests {
     fn an_emoji_typed_a_character_at_a_time_before_another_stays_whole() {
         let mut l = LineEdit::default();
         l.insert("😀");
-        l.home();
+        l.key(&KeyEvent::from(KeyCode::Home));
         for c in "👨\u{200d}👩\u{200d}👧".chars() {
             l.insert(&c.to_string());
         }

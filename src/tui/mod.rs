@@ -212,9 +212,14 @@ impl Step {
 
 fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<Step> {
     Ok(match event {
+        // A text line's word keys (Alt-b, Alt-d, …) are its own (tester AA: Alt-b went on
+        // as Esc and `b`, and removed a bookmark).
+        Event::Key(key) if key.modifiers.contains(KeyModifiers::ALT) && app.line_key(&key) => {
+            Step::Redraw
+        }
         // A terminal sends Esc with a key typed right after it as that key with Alt (`Esc`
-        // `h` comes as Alt-h); no key with Alt is bound, so it is taken as the two keys
-        // (tester W: Alt-h was said to be no key, and the Esc was lost).
+        // `h` comes as Alt-h); no other key with Alt is bound, so it is taken as the two
+        // keys (tester W: Alt-h was said to be no key, and the Esc was lost).
         Event::Key(key)
             if key.modifiers.contains(KeyModifiers::ALT) && key.kind != KeyEventKind::Release =>
         {

@@ -326,16 +326,21 @@ impl App {
     }
 
     /// A key for the search line; false when it is not one (the keymap gets it).
+    /// A key of the search line's editing (see [`App::line_key`]).
+    pub(super) fn search_line_key(&mut self, key: &KeyEvent) -> bool {
+        let Some(edited) = self.search.as_mut().and_then(|v| v.line.key(key)) else {
+            return false;
+        };
+        if edited == Edited::Text {
+            self.request_search();
+        }
+        true
+    }
+
     pub(super) fn search_key(&mut self, key: &KeyEvent) -> bool {
         let Some(view) = self.search.as_mut() else {
             return false;
         };
-        if let Some(edited) = view.line.key(key) {
-            if edited == Edited::Text {
-                self.request_search();
-            }
-            return true;
-        }
         match key.code {
             KeyCode::Up | KeyCode::Down => {
                 view.move_by(if key.code == KeyCode::Up { -1 } else { 1 });

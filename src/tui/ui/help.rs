@@ -62,7 +62,7 @@ const NOTES: &[&str] = &[
     "Scopes (a): the selected date · the last 7 or 30 days up to the newest digest · the whole archive. Categories: each publication's own (来源分类) and the unified ones (统一分类).",
     "Dates: 份/条 is the date's digests / stories (条 alone over several dates), 未读 the stories unread (✓ when all are read).",
     "Search (/): every word must match; \"a phrase\" as written; -word excludes; source:, category:, date:2026-01 narrow it (-source: and the others leave out). Tab in the search line changes its scope.",
-    "Typing (the search line, the bookmarks filter): ← → Home End or Ctrl-a Ctrl-e move; Backspace, Delete, Ctrl-w (a word) and Ctrl-u (all) remove.",
+    "Typing (the search line, the bookmarks filter): ← → Home End or Ctrl-a Ctrl-e move, Alt-b Alt-f or Ctrl-← Ctrl-→ a word; Backspace, Delete, Ctrl-w or Alt-Backspace (a word), Alt-d (the next word) and Ctrl-u (all) remove.",
     "Esc, ? or q closes this help. Stories open as read.",
 ];
 
