@@ -163,12 +163,13 @@ pub fn names(label: &str, wanted: &str) -> bool {
 /// shell's: an argument split by one alone was not quoted (`英伟达　翻倍`, typed with a
 /// Chinese input method; tester U), and its words are words.
 pub fn argument_token(arg: &str, alone: bool) -> String {
-    let arg = arg.trim();
+    let arg = &ascii_operators(arg.trim().to_string());
     // `-x` or `source:x`; a bare `-` or `date:` is a word (`Claude 3.5 - Sonnet`).
     let lead_of = |word: &str| {
+        let word = ascii_operators(word.to_string());
         std::iter::once("-")
             .chain(SCOPES.iter().map(|(p, _)| *p))
-            .find(|p| strip_scope(word, p).is_some_and(|value| !value.is_empty()))
+            .find(|p| strip_scope(&word, p).is_some_and(|value| !value.is_empty()))
     };
     if !arg.contains([' ', '\t']) || arg.contains(|c| is_opening_quote(c) || is_closing_quote(c)) {
         return arg.to_string();
@@ -237,7 +238,7 @@ fn tokens(input: &str) -> Vec<Token> {
             let mut text = String::new();
             while let Some(c) = chars.next_if(|c| !c.is_whitespace()) {
                 let quote = is_opening_quote(c) || is_closing_quote(c);
-                let leads = text == "-" || text.ends_with(':');
+                let leads = matches!(&text[..], "-" | "－") || text.ends_with([':', '：']);
                 if is_opening_quote(c) && leads && chars.clone().any(is_closing_quote) {
                     // A phrase after `-` or a prefix: `-"a phrase"`, `source:"AI 日报"`.
                     text.extend(chars.by_ref().take_while(|&c| !is_closing_quote(c)));
@@ -250,12 +251,32 @@ fn tokens(input: &str) -> Vec<Token> {
                 }
             }
             out.push(Token {
-                text,
+                text: ascii_operators(text),
                 quoted: false,
             });
         }
     }
     out
+}
+
+/// A word's `-` and prefix colon as ASCII when a Chinese keyboard typed them full width
+/// (`－传闻`, `source：量子位`; tester AA: the filter was searched for as a word).
+fn ascii_operators(text: String) -> String {
+    let text = match text.strip_prefix('－') {
+        Some(rest) => format!("-{rest}"),
+        None => text,
+    };
+    let name_at = usize::from(text.starts_with('-'));
+    let colon = SCOPES.iter().find_map(|(p, _)| {
+        let end = name_at + p.len() - 1;
+        let name = text.get(name_at..end)?;
+        (name.eq_ignore_ascii_case(&p[..p.len() - 1]) && text[end..].starts_with('：'))
+            .then_some(end)
+    });
+    match colon {
+        Some(at) => format!("{}:{}", &text[..at], &text[at + '：'.len_utf8()..]),
+        None => text,
+    }
 }
 
 /// One char folded: lower case, full-width ASCII forms, the ideographic and no-break spaces
@@ -362,6 +383,32 @@ mod tests {
         );
         let q = Query::parse(&argument_token("-GPT OpenAI", false));
         assert_eq!(q.excluded, ["gpt openai"]);
+    }
+
+    /// A Chinese keyboard's full-width `－` and `：` are the operators (tester AA: `OpenAI
+    /// source：bubble` found nothing), in the reader's line and in one argument alike; a
+    /// colon after no prefix stays text.
+    #[test]
+    fn full_width_minus_and_colon_are_operators() {
+        for q in [
+            Query::parse("OpenAI source：bubble －传闻 －Date：2026-07 注意："),
+            Query::parse(&argument_token(
+                "OpenAI source：bubble －传闻 －Date：2026-07 注意：",
+                true,
+            )),
+        ] {
+            assert_eq!(q.terms, ["openai", "注意:"]);
+            assert_eq!(q.sources, ["bubble"]);
+            assert_eq!(q.excluded, ["传闻"]);
+            assert_eq!(q.not_dates, ["2026-07"]);
+        }
+        let q = Query::parse(&argument_token("－open source", false));
+        assert_eq!(q.excluded, ["open source"]);
+        let q = Query::parse("source：“AI 日报” 模型");
+        assert_eq!(
+            (q.sources, q.terms),
+            (vec!["ai 日报".into()], vec!["模型".into()])
+        );
     }
 
     /// A word or filter given again is kept once, in its first place (tester M: a query of
