@@ -812,9 +812,9 @@ fn when_the_state_cannot_be_saved_the_reader_works_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
     // A state path under a regular file can never be written.
     std::fs::write(dir.path().join("not-a-folder"), "x").unwrap();
-    let err =
-        ribao::state::StateFile::open(dir.path().join("not-a-folder/state.json")).unwrap_err();
-    let session = Session::saving_disabled(err.to_string());
+    let unwritable = dir.path().join("not-a-folder/state.json");
+    let err = ribao::state::StateFile::open(&unwritable).unwrap_err();
+    let session = Session::saving_disabled(err.to_string(), unwritable.clone(), Vec::new());
     let mut h = Harness::new(
         App::new(library(), TextOptions::default(), session),
         120,
@@ -828,7 +828,7 @@ fn when_the_state_cannot_be_saved_the_reader_works_and_says_so() {
         screen.contains("注意 Notice")
             && screen.contains("saving disabled")
             && screen.contains("not-a-folder")
-            && screen.contains("for this session only"),
+            && screen.contains("for this session and, at quit"),
         "{screen}"
     );
     // The footer says what the keys do while it is up.
@@ -853,7 +853,7 @@ fn when_the_state_cannot_be_saved_the_reader_works_and_says_so() {
         lost.contains("were not saved") && lost.contains("not-a-folder"),
         "{lost}"
     );
-    let mut untouched = Session::saving_disabled(err.to_string());
+    let mut untouched = Session::saving_disabled(err.to_string(), unwritable.clone(), Vec::new());
     assert!(untouched.flush().is_ok());
     // Only the place moved: that is what was not saved.
     untouched.set_position(ribao::state::Position::default());
@@ -864,9 +864,50 @@ fn when_the_state_cannot_be_saved_the_reader_works_and_says_so() {
     );
 }
 
+/// A bookmark made while the state file cannot be written is kept in a file of its own at
+/// quit, named in what quitting says; the next reader that can write the state file adds it
+/// there, says so, and removes the kept file (tester Z: it was lost, the error printed on a
+/// terminal already closed).
+#[test]
+fn a_bookmark_made_while_saving_is_off_is_saved_by_the_next_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let kept = dir.path().join("unsaved");
+    let blocker = dir.path().join("blocker");
+    std::fs::write(&blocker, "x").unwrap();
+    let path = blocker.join("state.json");
+    let err = ribao::state::StateFile::open(&path).unwrap_err();
+    let session = Session::saving_disabled(err.to_string(), path.clone(), vec![kept.clone()]);
+    let mut h = Harness::new(
+        App::new(library(), TextOptions::default(), session),
+        120,
+        30,
+    );
+    h.app.relay_session_message();
+    h.keys("<Esc><Enter><Enter>b");
+    let id = h.app.session().bookmarks()[0].id.clone();
+    let said = h.app.session_mut().flush().unwrap_err().to_string();
+    let files: Vec<_> = std::fs::read_dir(&kept).unwrap().flatten().collect();
+    assert_eq!(files.len(), 1);
+    assert!(
+        said.contains(&files[0].path().display().to_string()) && said.contains("blocker"),
+        "{said}"
+    );
+    // The state file's folder can be made now.
+    std::fs::remove_file(&blocker).unwrap();
+    std::fs::create_dir(&blocker).unwrap();
+    let (file, loaded) = ribao::state::StateFile::open(&path).unwrap();
+    let mut next = Session::open(file, loaded, vec![kept.clone()]);
+    assert!(next.is_bookmarked(&id));
+    let (told, _) = next.take_message().unwrap();
+    assert!(told.contains("now holds 1 bookmark"), "{told}");
+    let (_, on_disk) = ribao::state::StateFile::open(&path).unwrap();
+    assert!(on_disk.state.is_bookmarked(&id));
+    assert_eq!(std::fs::read_dir(&kept).unwrap().count(), 0);
+}
+
 #[test]
 fn a_notice_on_a_narrow_screen_takes_the_panes_place() {
-    let session = Session::saving_disabled("没有写入权限".into());
+    let session = Session::saving_disabled("没有写入权限".into(), "state.json".into(), Vec::new());
     let mut h = Harness::new(App::new(library(), TextOptions::default(), session), 40, 12);
     h.app.relay_session_message();
     let screen = h.text();
@@ -880,7 +921,7 @@ fn a_notice_on_a_narrow_screen_takes_the_panes_place() {
 /// in the bar: the message hid them, so a key typed next seemed lost (tester U).
 #[test]
 fn a_notice_shows_its_keys_over_any_message() {
-    let session = Session::saving_disabled("没有写入权限".into());
+    let session = Session::saving_disabled("没有写入权限".into(), "state.json".into(), Vec::new());
     let mut h = Harness::new(
         App::new(library(), TextOptions::default(), session),
         100,
@@ -920,7 +961,7 @@ fn a_view_opened_shows_its_keys_over_an_earlier_error() {
 #[test]
 fn a_notice_longer_than_the_screen_scrolls() {
     let why = format!("{} END-OF-NOTICE", "没有写入权限。".repeat(40));
-    let session = Session::saving_disabled(why);
+    let session = Session::saving_disabled(why, "state.json".into(), Vec::new());
     let mut h = Harness::new(App::new(library(), TextOptions::default(), session), 50, 14);
     h.app.relay_session_message();
     let joined = |h: &mut Harness| -> String {
@@ -970,7 +1011,7 @@ fn saving_to(path: &std::path::Path) -> Harness {
     let app = App::new(
         library(),
         TextOptions::default(),
-        Session::open(file, loaded),
+        Session::open(file, loaded, Vec::new()),
     );
     Harness::new(app, 120, 40)
 }

@@ -250,10 +250,14 @@ fn read(
             for notice in &loaded.notices {
                 warn(notice);
             }
-            crate::tui::Session::open(file, loaded)
+            crate::tui::Session::open(file, loaded, crate::state::unsaved::folders())
         }
         // Said in the reader, and again on quit if a change is lost: not printed here too.
-        Err(e) => crate::tui::Session::saving_disabled(e.to_string()),
+        Err(e) => crate::tui::Session::saving_disabled(
+            e.to_string(),
+            state_path.to_path_buf(),
+            crate::state::unsaved::folders(),
+        ),
     };
     let store = library.origin.store().to_path_buf();
     let options = crate::tui::Options {

@@ -31,6 +31,8 @@
 //!   [`StateError::Newer`].
 //! - Errors ([`StateError`]) name the file, the cause and what happens; the reader keeps
 //!   working with saving disabled. A state file the user made read-only is not replaced.
+//!   What such a reader could not save is kept in a file of its own at quit, and added to
+//!   the state file by the next reader that can write it ([`unsaved`]).
 
 mod atomic;
 mod broken;
@@ -39,6 +41,7 @@ mod codec;
 mod error;
 mod file;
 mod model;
+pub mod unsaved;
 
 pub use broken::Notice;
 pub use change::Change;

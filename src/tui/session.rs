@@ -5,11 +5,17 @@
 //! every look at the file and on quit. Tests use it without a file.
 
 use crate::index::{DigestInfo, ItemView};
-use crate::state::{Bookmark, Change, Loaded, Position, Stamp, State, StateError, StateFile};
+use crate::state::{
+    Bookmark, Change, Loaded, Position, Stamp, State, StateError, StateFile, unsaved,
+};
+use std::path::PathBuf;
 
 pub struct Session {
     /// None: kept in memory only (tests, or a state file that could not be read).
     file: Option<StateFile>,
+    /// The state file's path and the folders where what cannot be saved in it is kept at
+    /// quit (see [`crate::state::unsaved`]); none in tests without a file.
+    unsaved: Option<(PathBuf, Vec<PathBuf>)>,
     /// Why saving, wanted, failed: the user is told for as long as it lasts.
     saving_off: Option<String>,
     /// Changes made while saving was off, in order: written with the next save that works,
@@ -28,20 +34,28 @@ pub struct Session {
 
 impl Session {
     /// The state file's session; a notice about a broken file (already copied aside) is
-    /// shown in the status bar.
-    pub fn open(file: StateFile, loaded: Loaded) -> Session {
+    /// shown in the status bar. What earlier readers could not save in it and kept in
+    /// `unsaved` folders is added to it now, and said.
+    pub fn open(file: StateFile, mut loaded: Loaded, unsaved: Vec<PathBuf>) -> Session {
         // Saves happen as keys are pressed: a lock someone holds too long turns saving off
         // (tried again every few seconds) rather than freeze the screen.
         let file = file.with_patience(std::time::Duration::from_millis(100));
-        let message = loaded.notices.first().map(|n| (n.to_string(), true));
+        let mut message = loaded.notices.first().map(|n| (n.to_string(), true));
         // What could be read of a broken file (copied aside by now) is written back, so the
         // notice is given once, not at every start. A failure shows at the next save.
         if !loaded.notices.is_empty() {
             let _ = file.apply(&[]);
         }
+        if let Some(taken) = unsaved::take_in(&file, &unsaved) {
+            message = message.or(Some((taken, false)));
+            if let Ok(now) = file.apply(&[]) {
+                loaded = now;
+            }
+        }
         let position = loaded.state.position.clone();
         Session {
             on_disk: loaded.stamp,
+            unsaved: Some((file.path().to_path_buf(), unsaved)),
             file: Some(file),
             saving_off: None,
             pending: Vec::new(),
@@ -57,6 +71,7 @@ impl Session {
         let position = state.position.clone();
         Session {
             file: None,
+            unsaved: None,
             saving_off: None,
             pending: Vec::new(),
             state,
@@ -67,14 +82,19 @@ impl Session {
         }
     }
 
-    /// Saving disabled from the start (the state file could not be read): says why.
-    pub fn saving_disabled(why: String) -> Session {
+    /// Saving disabled from the start (the state file at `path` could not be read): says
+    /// why. What changes is kept in `unsaved` folders at quit.
+    pub fn saving_disabled(why: String, path: PathBuf, unsaved: Vec<PathBuf>) -> Session {
         Session {
             message: Some((
-                format!("saving disabled, changes kept for this session only: {why}"),
+                format!(
+                    "saving disabled, changes kept for this session and, at quit, in a file of \
+                     their own that the next reader able to write the state file takes in: {why}"
+                ),
                 true,
             )),
             saving_off: Some(why),
+            unsaved: Some((path, unsaved)),
             ..Session::in_memory(State::default())
         }
     }
@@ -322,6 +342,18 @@ impl Session {
         if let Some(why) = &self.saving_off {
             let position_only = |c: &Change| matches!(c, Change::SetPosition(_));
             if !self.pending.iter().all(position_only) {
+                let kept = self.unsaved.as_ref().and_then(|(path, folders)| {
+                    Some((path, unsaved::keep(path, &self.pending, folders)?))
+                });
+                if let Some((path, kept)) = kept {
+                    anyhow::bail!(
+                        "the bookmarks and read marks made in this session could not be saved: \
+                         {why}. They are kept in {}, and the reader adds them to {} when it \
+                         next starts and can write it",
+                        kept.display(),
+                        path.display()
+                    );
+                }
                 anyhow::bail!(
                     "the bookmarks and read marks changed in this session were not saved: {why}"
                 );
@@ -359,6 +391,6 @@ fn write(
 fn saving_off_because(why: impl std::fmt::Display) -> String {
     format!(
         "saving disabled, changes kept in memory and saved as soon as the file can be written \
-         (lost if ribao quits before): {why}"
+         (kept in a file of their own if ribao quits before): {why}"
     )
 }
