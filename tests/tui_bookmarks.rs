@@ -101,7 +101,7 @@ fn bookmarks_view_lists_filters_removes_and_opens() {
     assert_eq!(bookmarks_by_id(&h), before, "the same bookmark");
     assert_eq!(selected_id(&h), chosen);
     h.keys("u");
-    assert!(said(&h).contains("no bookmark removed"));
+    assert!(said(&h).contains("nothing to undo"));
     h.keys("d");
     assert_eq!(h.app.session().bookmark_count(), 2);
     // ? shows the help over the view; closing it comes back to the view.
@@ -1400,7 +1400,29 @@ fn u_puts_back_every_bookmark_removed_the_last_first() {
     h.keys("u");
     assert_eq!(bookmarks_by_id(&h), before);
     h.keys("u");
-    assert!(said(&h).contains("no bookmark removed"));
+    assert!(said(&h).contains("nothing to undo"));
+}
+
+/// `b` taking a story's bookmark off is undone by `u` as `d` in the bookmarks view is: the
+/// bookmark comes back as it was made, in its place (tester Z: `b` again made it anew), and
+/// `u` undoes the latest of that and an `A`.
+#[test]
+fn u_puts_back_a_bookmark_b_removed_as_it_was() {
+    let mut h = Harness::new(app_with_state(State::default()), 120, 40);
+    h.keys("<Enter><Enter>bjb");
+    let before = h.app.session().bookmarks();
+    h.keys("k");
+    let id = h.app.session().bookmarks()[1].id.clone();
+    h.keys("b");
+    assert!(!h.app.session().is_bookmarked(&id));
+    assert!(said(&h).contains("u puts it back"), "{}", said(&h));
+    h.keys("AAu");
+    assert!(said(&h).contains("unread again"), "{}", said(&h));
+    assert!(!h.app.session().is_bookmarked(&id));
+    h.keys("u");
+    assert_eq!(h.app.session().bookmarks(), before);
+    h.keys("u");
+    assert!(said(&h).contains("nothing to undo"));
 }
 
 #[test]

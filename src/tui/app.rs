@@ -176,9 +176,9 @@ pub struct App {
     /// What the user must read before going on (a broken state file kept aside, saving
     /// stopped): shown whole in a popup until dismissed, not cut to the status bar.
     notice: Option<String>,
-    /// The bookmarks removed in the bookmarks view, whole, last on top: `u` there puts them
-    /// back one by one, also after the view was closed and opened again.
-    bookmarks_removed: Vec<crate::state::Bookmark>,
+    /// What `u` undoes, the last done on top: bookmarks removed (kept whole, put back as
+    /// they were made) and the stories an `A` marked read.
+    undo: Vec<Undoable>,
     /// The notice says only that saving is off: it goes when saving works again.
     notice_until_saved: bool,
     /// Rows of the notice scrolled past (it may not fit a small terminal).
@@ -186,8 +186,6 @@ pub struct App {
     bookmarks: Option<BookmarksView>,
     /// The last key was `A`, which asked to be pressed again to mark a list read.
     mark_all_asked: bool,
-    /// The stories the last `A` marked read, for `u` to mark unread again.
-    marked_all: Vec<String>,
     /// `q` was pressed once while changes waited unsaved (see [`App::quit`]).
     quit_asked: bool,
     /// A key was pressed that went somewhere: the place is the user's to save on quit. A
@@ -292,7 +290,7 @@ impl App {
             scroll: 0,
             help: None,
             notice: None,
-            bookmarks_removed: Vec::new(),
+            undo: Vec::new(),
             notice_until_saved: false,
             notice_scroll: 0,
             links: None,
@@ -300,7 +298,6 @@ impl App {
             file_wanted: None,
             bookmarks: None,
             mark_all_asked: false,
-            marked_all: Vec::new(),
             quit_asked: false,
             touched: false,
             searched: false,
@@ -519,7 +516,7 @@ impl App {
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::Bookmarks => self.open_bookmarks(),
             Action::RemoveBookmark => self.notify("d works in the bookmarks view: press B", false),
-            Action::Undo => self.undo_mark_all(),
+            Action::Undo => self.undo(),
             Action::Search => self.open_search(),
             Action::NextMatch | Action::PrevMatch => self.resume_search(),
             Action::Scope => self.cycle_scope(),
@@ -1591,23 +1588,45 @@ impl App {
         } else {
             self.mark_all_asked = false;
             self.session.mark(unread.iter().cloned(), true);
-            self.marked_all = unread;
+            self.undo.push(Undoable::MarkedRead(unread));
             return self.notify_change(&format!("marked {stories} read — u undoes"));
         };
         self.notify(text, false);
     }
 
-    /// `u`: the stories the last `A` marked read are unread again (those read before it
-    /// stay read), in one save.
-    fn undo_mark_all(&mut self) {
-        let marked = std::mem::take(&mut self.marked_all);
-        if marked.is_empty() {
-            return self.notify("nothing to undo (u undoes A, mark all read)", false);
+    /// `u`, anywhere: the last undoable change undone. A bookmark removed comes back as it
+    /// was made (its place among the others kept); the stories an `A` marked read are unread
+    /// again, those read before it staying read, in one save.
+    pub(super) fn undo(&mut self) {
+        match self.undo.pop() {
+            None => self.notify(
+                "nothing to undo (u undoes A, mark all read, and a bookmark removed)",
+                false,
+            ),
+            Some(Undoable::MarkedRead(marked)) => {
+                let stories = crate::text::plural(marked.len(), "story", "stories");
+                self.session.mark(marked, false);
+                self.notify_change(&format!("marked {stories} unread again"));
+            }
+            Some(Undoable::BookmarkRemoved(mark)) => {
+                let (id, said) = (
+                    mark.id.clone(),
+                    format!("put back {}", self.quoted(&mark.title)),
+                );
+                self.session.restore_bookmark(mark);
+                if let Some(v) = self.bookmarks_changed() {
+                    v.select(&id);
+                }
+                self.notify_change(&said);
+            }
         }
-        let stories = crate::text::plural(marked.len(), "story", "stories");
-        self.session.mark(marked, false);
-        self.notify_change(&format!("marked {stories} unread again"));
     }
+}
+
+/// A change `u` undoes (see [`App::undo`]).
+enum Undoable {
+    BookmarkRemoved(crate::state::Bookmark),
+    MarkedRead(Vec<String>),
 }
 
 #[cfg(test)]

@@ -137,7 +137,7 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (
         key('u'),
         Action::Undo,
-        "undo A; bookmarks view: undo the last removal",
+        "undo the last A, or the last bookmark removed",
     ),
     (
         key('/'),

@@ -1,7 +1,7 @@
 //! Bookmarks from the reader: `b` on a story, the bookmarks view's keys, and going to a
 //! bookmarked story.
 
-use super::{App, Effect, Pane, Scope};
+use super::{App, Effect, Pane, Scope, Undoable};
 use crate::state::Bookmark;
 use crate::tui::action::Action;
 use crate::tui::bookmarks::{BookmarksView, StoryNow};
@@ -154,25 +154,11 @@ impl App {
                 };
                 self.session.remove_bookmark(&mark.id);
                 let said = format!("removed {} — u puts it back", self.quoted(&mark.title));
-                self.bookmarks_removed.push(mark);
+                self.undo.push(Undoable::BookmarkRemoved(mark));
                 self.bookmarks_changed();
                 self.notify_change(&said);
             }
-            Action::Undo => {
-                let Some(mark) = self.bookmarks_removed.pop() else {
-                    self.notify("no bookmark removed to put back", false);
-                    return None;
-                };
-                let (id, said) = (
-                    mark.id.clone(),
-                    format!("put back {}", self.quoted(&mark.title)),
-                );
-                self.session.restore_bookmark(mark);
-                if let Some(v) = self.bookmarks_changed() {
-                    v.select(&id);
-                }
-                self.notify_change(&said);
-            }
+            Action::Undo => self.undo(),
             Action::Open => {
                 let mark = view.selected()?.clone();
                 let here = self.position();
@@ -281,13 +267,19 @@ impl App {
         };
         let library = Arc::clone(&self.library);
         let (digest, item) = scope::item(&library, r);
-        let now = self.session.toggle_bookmark(digest, &item);
         // Named: the story `b` acts on (the highlighted one) need not be the one shown.
         let title = self.quoted(item.title);
-        self.notify_change(&if now {
-            format!("★ bookmarked {title}")
-        } else {
-            format!("bookmark removed: {title}")
-        });
+        let removed = self.session.bookmark_of(item.id).cloned();
+        self.session.toggle_bookmark(digest, &item);
+        let said = match removed {
+            None => format!("★ bookmarked {title}"),
+            Some(mark) => {
+                // Whole, so that `u` puts it back made when it was (tester Z: `b` again made
+                // it anew, last in the list).
+                self.undo.push(Undoable::BookmarkRemoved(mark));
+                format!("bookmark removed: {title} — u puts it back")
+            }
+        };
+        self.notify_change(&said);
     }
 }

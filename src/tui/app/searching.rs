@@ -450,7 +450,7 @@ impl App {
             (Action::RemoveBookmark, _) => {
                 self.notify("d works in the bookmarks view: press B", false)
             }
-            (Action::Undo, _) => self.undo_mark_all(),
+            (Action::Undo, _) => self.undo(),
             (Action::Left | Action::Right | Action::NextPane | Action::PrevPane, _) => {}
         }
         None
