@@ -476,6 +476,30 @@ fn a_lock_that_cannot_be_had_is_named_not_the_state_file() {
     );
 }
 
+/// What to do about a state file that cannot be read or locked fits the cause: a loop of
+/// links is no matter of permissions, and a lock refused for permission is the folder's
+/// (tester Z: "check its permissions" for a loop; the lock file alone named).
+#[cfg(unix)]
+#[test]
+fn the_advice_for_an_unusable_state_file_fits_its_cause() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
+    std::os::unix::fs::symlink(&b, &a).unwrap();
+    std::os::unix::fs::symlink(&a, &b).unwrap();
+    let said = StateFile::open(&a).unwrap_err().to_string();
+    assert!(
+        said.contains("pass another file") && !said.contains("permissions"),
+        "{said}"
+    );
+    let refused = StateError::Lock {
+        path: dir.path().join("state.json"),
+        lock: dir.path().join("state.json.lock"),
+        cause: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+    };
+    let said = refused.to_string();
+    assert!(said.contains("folder it is in to be writable"), "{said}");
+}
+
 /// A place saved in one store does not replace the place left in another: each is kept by
 /// its store, and going back to a store finds its own (tester AD: a start on the samples
 /// lost the place in one's own digests).

@@ -10,8 +10,9 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum StateError {
     #[error(
-        "cannot read state from {}: {} — check its permissions, or pass another file with --state",
-        .path.display(), crate::io_error::in_words(.cause)
+        "cannot read state from {}: {} — {}pass another file with --state",
+        .path.display(), crate::io_error::in_words(.cause),
+        if .cause.kind() == io::ErrorKind::PermissionDenied { "check its permissions, or " } else { "" }
     )]
     Read { path: PathBuf, cause: io::Error },
 
@@ -23,8 +24,11 @@ pub enum StateError {
 
     /// The lock beside the file, which every save takes first, could not be had.
     #[error(
-        "cannot save state to {}: its lock file {}: {}",
-        .path.display(), .lock.display(), crate::io_error::in_words(.cause)
+        "cannot save state to {}: its lock file {}: {}{}",
+        .path.display(), .lock.display(), crate::io_error::in_words(.cause),
+        // The lock is made beside the file: a folder that cannot be written is the reason
+        // (tester Z: the lock file alone was named).
+        if .cause.kind() == io::ErrorKind::PermissionDenied { " — saving needs the folder it is in to be writable" } else { "" }
     )]
     Lock {
         path: PathBuf,
