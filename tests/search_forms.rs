@@ -185,7 +185,10 @@ fn writings(term: &str) -> Vec<String> {
 }
 
 /// Whether the folded `text` holds some writing of the folded `term`; one that starts
-/// with a Latin letter or digit, where a word of `text` starts (see [`begins_word`]).
+/// with a Latin letter or digit, where a word of `text` starts (see [`begins_word`]); one
+/// that ends with a number or a word of two letters or more, where a word of `text` ends
+/// (see [`ends_word`]). (A word of this
+/// alphabet's letters is its own stem: no form of it is another word.)
 fn holds(text: &str, term: &str) -> bool {
     // Folded char by char, with the char of `text` each folded byte came from.
     let chars: Vec<char> = text.chars().collect();
@@ -196,11 +199,38 @@ fn holds(text: &str, term: &str) -> bool {
         folded.push_str(&f);
     }
     let word_start = term.starts_with(|c: char| c.is_ascii_alphanumeric());
+    // (A word of one letter at the end is a word's start.)
+    let last_word = term
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_alphabetic)
+        .count();
+    let word_end = term.ends_with(|c: char| c.is_ascii_digit()) || last_word > 1;
     writings(term).iter().any(|w| {
         folded.char_indices().any(|(p, _)| {
-            folded[p..].starts_with(w.as_str()) && (!word_start || begins_word(&chars, origin[p]))
+            let end = p + w.len();
+            folded[p..].starts_with(w.as_str())
+                && (!word_start || begins_word(&chars, origin[p]))
+                && (!word_end || ends_word(&chars, &origin, &folded, end))
         })
     })
+}
+
+/// Whether a word ends at byte `end` of `folded` (`text` folded, `origin` giving each byte's
+/// char of `chars`): before what is no letter of the kind the word ends in (a digit for a
+/// number, a letter for a word), or at a capital after a small letter.
+fn ends_word(chars: &[char], origin: &[usize], folded: &str, end: usize) -> bool {
+    let (Some(next), Some(last)) = (
+        folded[end..].chars().next(),
+        folded[..end].chars().next_back(),
+    ) else {
+        return true;
+    };
+    if last.is_ascii_digit() {
+        return !next.is_ascii_digit();
+    }
+    let camel = chars[origin[end - 1]].is_lowercase() && chars[origin[end]].is_uppercase();
+    !next.is_ascii_alphabetic() || camel
 }
 
 /// Whether a word starts at `chars[o]`: after no letter or digit (Chinese is none), at a

@@ -12,6 +12,13 @@
 //! Chinese and a Latin word or number (`GPU 沙盒`, `GPU沙盒`: writers differ, and so do
 //! readers typing a query), a hyphen or space between letters and digits (`GPT-5`, `GPT5`,
 //! `GPT 5`; `Qwen3`, `Qwen-3`), and the apostrophe (`OpenAI’s`, `OpenAI's`).
+//!
+//! A Latin term matches whole words: where a word starts, and ending where one ends, its
+//! last word in any of its forms (`agent` finds `agents`, `companies` `company`, `release`
+//! `released`, but `Intel` not `Intelligence`: tester AA), by the Snowball English stemmer;
+//! a number ends where its digits do (`GPT-5` is not in `GPT-50`). A term ending in `*` is a
+//! prefix (`Claud*` finds `Claude`), and so is one ending in a word of one letter (`e`, as
+//! typed first).
 
 use memchr::memmem::Finder;
 use regex::bytes::Regex;
@@ -25,6 +32,149 @@ pub struct Matcher {
     /// The term starts with a Latin letter or digit: it matches only where a word starts
     /// (see [`begins_word`]), not inside one (`mit` in `limit`).
     word_start: bool,
+    /// Where a match may end.
+    end: End,
+}
+
+/// Where a match of a term may end (see the module's note).
+#[derive(Debug)]
+enum End {
+    /// Anywhere: the term ends in Chinese or a sign, or is a prefix (`Claud*`).
+    Anywhere,
+    /// Where digits end: the term ends in one.
+    Number,
+    /// Where a word ends, the word there being a form of the term's last word. What is
+    /// searched for is the term with that word cut to the letters its forms share
+    /// (`compan` for `companies`, which finds `company`); the rest is read from the text.
+    Word {
+        last: String,
+        stem: String,
+        /// What is searched for holds the whole of `last`.
+        whole: bool,
+    },
+}
+
+/// The English stemmer: what a word is, whatever its ending (`agents`, `agent` → `agent`).
+static ENGLISH: std::sync::LazyLock<rust_stemmers::Stemmer> =
+    std::sync::LazyLock::new(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+
+/// A word of Latin letters where a match ends: its letters in the match, then on in the
+/// text to where it ends (at what is no letter, or a capital after a small letter:
+/// `OpenAI`), in full width or not; held without allocating, as a search meets many.
+struct WholeWord {
+    /// Its letters, narrow (`Ａ` → `A`), case kept.
+    letters: [u8; WholeWord::MAX],
+    len: usize,
+    lowered: [u8; WholeWord::MAX],
+}
+
+impl WholeWord {
+    /// A word longer than this is no form of a term's.
+    const MAX: usize = 48;
+
+    /// The word where match `m` in `text` ends, and where it ends; None for one too long.
+    fn at(text: &[u8], m: Range<usize>) -> Option<(WholeWord, usize)> {
+        let matched = std::str::from_utf8(text.get(m.clone())?).ok()?;
+        let letter = |c: char| narrow(c).filter(char::is_ascii_alphabetic);
+        let mut word = WholeWord {
+            letters: [0; Self::MAX],
+            len: 0,
+            lowered: [0; Self::MAX],
+        };
+        // Back over the match's last letters (text as written may hold zero-width
+        // characters inside the word).
+        let visible = |c: &char| !super::text::is_zero_width(*c);
+        for c in matched.chars().rev().filter(visible).map_while(letter) {
+            word.push(c)?;
+        }
+        word.letters[..word.len].reverse();
+        let mut end = m.end;
+        let mut prev = matched.chars().next_back();
+        let window = &text[m.end..text.len().min(m.end + 4 * Self::MAX)];
+        let rest = window.utf8_chunks().next().map_or("", |c| c.valid());
+        for c in rest.chars() {
+            let Some(l) = letter(c) else {
+                break;
+            };
+            if prev.is_some_and(char::is_lowercase) && c.is_uppercase() {
+                break;
+            }
+            word.push(l)?;
+            end += c.len_utf8();
+            prev = Some(c);
+        }
+        for (low, l) in word.lowered.iter_mut().zip(&word.letters[..word.len]) {
+            *low = l.to_ascii_lowercase();
+        }
+        Some((word, end))
+    }
+
+    fn push(&mut self, c: char) -> Option<()> {
+        *self.letters.get_mut(self.len)? = c as u8;
+        self.len += 1;
+        Some(())
+    }
+
+    /// In small letters.
+    fn lowered(&self) -> &str {
+        // ASCII letters only.
+        std::str::from_utf8(&self.lowered[..self.len]).unwrap_or_default()
+    }
+
+    /// The length of the acronym it is, or is the plural of (`GPU`, `GPUs`): capitals only,
+    /// two or more, and an `s`.
+    fn acronym(&self) -> Option<usize> {
+        let letters = &self.letters[..self.len];
+        let base = letters.strip_suffix(b"s").unwrap_or(letters);
+        (base.len() > 1 && base.iter().all(u8::is_ascii_uppercase)).then_some(base.len())
+    }
+}
+
+/// The term to search for and where its matches may end: a term ending in a Latin word
+/// searches for the letters all the word's forms share (see [`End::Word`]).
+fn searched(term: &str) -> (std::borrow::Cow<'_, str>, End) {
+    if let Some(prefix) = term.strip_suffix('*').filter(|p| !p.is_empty()) {
+        return (prefix.into(), End::Anywhere);
+    }
+    let last_start = term
+        .rfind(|c: char| !c.is_ascii_alphabetic())
+        .map_or(0, |i| {
+            i + term[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let last = &term[last_start..];
+    // A word of one letter is a word's start, as typed first (and one whole would mean
+    // reading the text of every story to its end for a word hardly any has).
+    if last.len() == 1 {
+        return (term.into(), End::Anywhere);
+    }
+    if last.is_empty() {
+        let number = term.ends_with(|c: char| c.is_ascii_digit());
+        return (
+            term.into(),
+            if number { End::Number } else { End::Anywhere },
+        );
+    }
+    let stem = ENGLISH.stem(last).into_owned();
+    let shared = last
+        .bytes()
+        .zip(stem.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    // A `y` the stemmer made `i` (`company`, `companies` → `compani`) is not in every form,
+    // nor the `s` of an acronym's plural, which it keeps (`gpus`, `GPU`).
+    let kept_end = stem.ends_with('i') && shared == stem.len() || last.ends_with('s');
+    let shared = match kept_end && shared == last.len().min(stem.len()) && shared > 2 {
+        true => shared - 1,
+        false => shared,
+    };
+    let shared = shared.max(1);
+    let cut = format!("{}{}", &term[..last_start], &last[..shared]);
+    let end = End::Word {
+        last: last.to_string(),
+        stem,
+        whole: shared == last.len(),
+    };
+    (cut.into(), end)
 }
 
 #[derive(Debug)]
@@ -41,11 +191,14 @@ impl Matcher {
     /// `term` is folded (as [`super::fold`] makes it) and not empty.
     pub fn new(term: &str) -> Matcher {
         let word_start = term.starts_with(|c: char| c.is_ascii_alphanumeric());
+        let (term, end) = searched(term);
+        let term = &term[..];
         if !term.chars().any(has_variants) {
             return Matcher {
                 kind: Kind::Bytes(finder(term)),
                 lowered: None,
                 word_start,
+                end,
             };
         }
         let lowered = (term.chars().all(|c| {
@@ -61,6 +214,7 @@ impl Matcher {
             kind,
             lowered,
             word_start,
+            end,
         }
     }
 
@@ -68,11 +222,14 @@ impl Matcher {
     /// characters: for text as written (the index's text has none).
     pub fn across_invisibles(term: &str) -> Matcher {
         let between = format!("[{}]*", String::from_iter(super::text::ZERO_WIDTH));
-        match expression(term, &between) {
+        let word_start = term.starts_with(|c: char| c.is_ascii_alphanumeric());
+        let (cut, end) = searched(term);
+        match expression(&cut, &between) {
             Some(re) => Matcher {
                 kind: Kind::Pattern(re),
                 lowered: None,
-                word_start: term.starts_with(|c: char| c.is_ascii_alphanumeric()),
+                word_start,
+                end,
             },
             None => Matcher::new(term),
         }
@@ -105,10 +262,61 @@ impl Matcher {
         let mut at = from;
         loop {
             let m = self.find_anywhere(hay, at, lowered)?;
-            if self.starts_word(text, m.start) {
-                return Some(m);
+            if self.starts_word(text, m.start)
+                && let Some(end) = self.word_end(text, m.clone())
+            {
+                return Some(m.start..end);
             }
             at = m.start + 1;
+        }
+    }
+
+    /// Where a match `m` of what is searched for in `text` (as written) ends, taken whole
+    /// (see [`End`]); None when it may not end there.
+    pub fn word_end(&self, text: &[u8], m: Range<usize>) -> Option<usize> {
+        let following = || {
+            let rest = text.get(m.end..text.len().min(m.end + 4))?;
+            rest.utf8_chunks().next()?.valid().chars().next()
+        };
+        match &self.end {
+            End::Anywhere => Some(m.end),
+            End::Number => match following().map(narrow) {
+                Some(Some(c)) if c.is_ascii_digit() => None,
+                _ => Some(m.end),
+            },
+            End::Word {
+                last,
+                stem: wanted,
+                whole,
+            } => {
+                // Told by the next byte alone, as most places are: the term's word whole
+                // before what is no letter; a longer word where a term of one or two letters
+                // has no other form (see below), unless an acronym's plural `s` follows.
+                match text.get(m.end) {
+                    None if *whole => return Some(m.end),
+                    // (A full-width letter's UTF-8 starts with 0xEF; any other byte but
+                    // an ASCII letter starts what is no letter of a Latin word.)
+                    Some(&b) if !b.is_ascii_alphabetic() && b != 0xEF && *whole => {
+                        return Some(m.end);
+                    }
+                    Some(&b) if wanted.len() <= 2 && b.is_ascii_lowercase() && b != b's' => {
+                        return None;
+                    }
+                    _ => {}
+                }
+                let (word, end) = WholeWord::at(text, m)?;
+                let lowered = word.lowered();
+                // An acronym's plural (`LLMs`, `GPUs`) is no English word to the stemmer.
+                let acronym = word.acronym().map(|a| &lowered[..a]);
+                // A word of one or two letters is its own only form (the stemmer leaves them
+                // be), which spares stemming every word a one-letter term starts.
+                let same = lowered == last
+                    || acronym.is_some_and(|a| last.strip_suffix('s').unwrap_or(last) == a)
+                    || wanted.len() > 2
+                        && lowered.len() >= wanted.len()
+                        && ENGLISH.stem(lowered) == wanted.as_str();
+                same.then_some(end)
+            }
         }
     }
 
@@ -139,6 +347,16 @@ impl Matcher {
         }
         out
     }
+}
+
+/// `c` as the ASCII letter or digit it is in full width or not (`Ａ` → `A`); None for any
+/// other character.
+fn narrow(c: char) -> Option<char> {
+    let ascii = match c {
+        '\u{ff10}'..='\u{ff5a}' => char::from_u32(c as u32 - 0xfee0)?,
+        c => c,
+    };
+    ascii.is_ascii_alphanumeric().then_some(ascii)
 }
 
 /// `term` as an expression that takes each of its characters in any case and width, as
@@ -427,7 +645,6 @@ mod tests {
         }
         for (term, text) in [
             ("mit", "MIT 发布"),
-            ("mit", "Mitigation"),
             ("gpt", "ChatGPT"),
             ("ai", "OpenAI"),
             ("5090", "RTX5090"),
@@ -443,6 +660,55 @@ mod tests {
         assert_eq!(found("mit", "limit MIT").as_deref(), Some("MIT"));
         // Terms of Chinese are found anywhere.
         assert!(found("伟达", "英伟达").is_some());
+    }
+
+    /// A Latin term ends where a word does, the word there being any form of the term's
+    /// last word (tester AA: `Intel` found `Intelligence`, `agents` not `agent`); the match
+    /// is the whole word. A number ends where its digits do; `*` asks for a prefix.
+    #[test]
+    fn latin_terms_match_whole_words_in_any_form() {
+        for (term, text, whole) in [
+            ("agent", "two agents", "agents"),
+            ("agents", "an agent", "agent"),
+            ("company", "AI companies", "companies"),
+            ("companies", "a company", "company"),
+            ("release", "OpenAI released", "released"),
+            ("launch", "Google launches", "launches"),
+            ("openai's", "OpenAI’s model", "OpenAI’s"),
+            ("intel", "Intel's chips", "Intel"),
+            ("open", "OpenAI", "Open"),
+            (
+                "open source",
+                "open-sourcing (open sources)",
+                "open sources",
+            ),
+            ("ｌｌｍ", "ＬＬＭｓ", "ＬＬＭｓ"),
+            ("gpus", "新 GPU 集群", "GPU"),
+            ("apis", "the APIs", "APIs"),
+            ("news", "AI News", "News"),
+            ("gpt-5", "GPT-5.1 发布", "GPT-5"),
+            ("claud*", "Claude Code", "Claud"),
+            ("e", "an example", "e"),
+        ] {
+            assert_eq!(
+                found(term, text).as_deref(),
+                Some(whole),
+                "{term:?} in {text:?}"
+            );
+        }
+        for (term, text) in [
+            ("intel", "Intelligence"),
+            ("meta", "metadata"),
+            ("mit", "Mitigation"),
+            ("gpt-5", "GPT-50"),
+            ("claud", "Claudia"),
+            ("ai", "AIGC"),
+            ("news", "new model"),
+        ] {
+            assert_eq!(found(term, text), None, "{term:?} in {text:?}");
+        }
+        // The first place that is not a whole word does not hide a later one that is.
+        assert_eq!(found("meta", "metadata of Meta").as_deref(), Some("Meta"));
     }
 
     #[test]

@@ -294,14 +294,19 @@ impl DigestText<'_> {
             while starts.get(k + 1).is_some_and(|&s| s <= m.start) {
                 k += 1;
             }
-            // A story's text starts a word, whatever the story before it ends with.
+            // A story's text starts a word, whatever the story before it ends with; the
+            // word the match ends in ends in the story.
             if m.start != starts[k] && !first.starts_word(self.text, m.start) {
                 next = m.start + 1;
                 continue;
             }
             let i = items.start + k;
             let span = self.item(i);
-            if m.end <= span.end && accept(i, span.clone()) {
+            let Some(end) = first.word_end(&self.text[..span.end], m.clone()) else {
+                next = m.start + 1;
+                continue;
+            };
+            if end <= span.end && accept(i, span.clone()) {
                 hits.push(i);
             }
             next = span.end.max(m.start + 1);
@@ -621,8 +626,9 @@ mod tests {
             before in "[a-z英伟达 ，]{0,60}",
             after in "[a-z英伟达 ，]{0,200}",
         ) {
-            // (After a space: `gpu` after a letter starts no word, and is no match.)
-            let body = format!("{before} gpu{after}");
+            // (Between a space and a comma: `gpu` next to a letter is inside a word, and
+            // no match.)
+            let body = format!("{before} gpu，{after}");
             let s = Snippets::new(&["gpu".into()]).of(format!("标题\n{body}").as_bytes());
             let r = s.match_range.clone().unwrap();
             proptest::prop_assert_eq!(&s.text[r], "gpu");
