@@ -482,6 +482,25 @@ fn check_reports_each_file_and_fails_on_unreadable_ones() {
     assert!(text.contains("never closed"), "{text}");
 }
 
+/// `check` tells of a digest dated ahead of today, and what the reader does about it; the
+/// file is no failure.
+#[test]
+fn check_tells_of_a_date_still_to_come() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("y2100.md"),
+        "# AI资讯 2100/06/06\n\n1. 甲公司发布新模型。\n",
+    )
+    .unwrap();
+    let out = ribao(&["check", "--store", &dir.path().display().to_string()]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(
+        text.contains("2100-06-06, which has not come: the reader opens on the newest date"),
+        "{text}"
+    );
+}
+
 /// A link back up the store is not followed, and `check` says so, but nothing failed: not a
 /// file skipped in `list`, and `check` exits 0.
 #[cfg(unix)]

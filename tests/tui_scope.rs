@@ -145,6 +145,45 @@ fn last_days_count_back_from_the_newest_digest_not_from_today() {
     );
 }
 
+/// A digest dated years ahead (a slip in its title) neither opens the reader nor ends its
+/// recent days: the newest date that has come does (tester AB: a file dated 2100 hid every
+/// real digest from the 7 days). It is still listed, first.
+#[test]
+fn a_date_still_to_come_does_not_take_over_the_reader() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, date) in [
+        ("a.md", "2026-03-01"),
+        ("b.md", "2026-03-02"),
+        ("c.md", "2100/06/06"),
+    ] {
+        let text = format!("# 科技早报 {date}\n\n1. 某公司在 {date} 发布新模型。\n");
+        std::fs::write(tmp.path().join(name), text).unwrap();
+    }
+    let library = Library::load_dir(
+        tmp.path(),
+        None,
+        &ribao::categories::Categorizer::builtin(),
+        &mut |_| {},
+    );
+    let mut h = Harness::new(
+        App::new(
+            library,
+            TextOptions::default(),
+            Session::in_memory(State::default()),
+        ),
+        120,
+        30,
+    );
+    assert!(h.rows()[0].contains("2026-03-02"), "{}", h.rows()[0]);
+    assert!(h.rows()[1].contains("2100-06-06"), "{}", h.text());
+    h.keys("a");
+    assert!(
+        h.rows()[0].contains("近7天 (02-24–03-02)"),
+        "{}",
+        h.rows()[0]
+    );
+}
+
 #[test]
 fn both_kinds_of_categories_are_listed_with_counts() {
     let mut h = Harness::new(scope_app(), 120, 40);

@@ -326,7 +326,7 @@ impl App {
             frames: 0,
         };
         app.refind_bookmarks();
-        app.select_date(0);
+        app.select_date(scope::newest_come(&app.dates).unwrap_or(0));
         app.restore_position();
         let skipped = app.library.skipped().map(|p| p.path.clone()).collect();
         app.tell_skipped(skipped, "");

@@ -104,10 +104,25 @@ pub fn group_of_digests(dates: &[DateGroup], digests: usize) -> Vec<usize> {
     out
 }
 
+/// The newest date group whose date has come (tomorrow's counts: a digest may be dated in
+/// a time zone ahead): where the reader opens and recent scopes end. A file dated years
+/// ahead by a slip took them over (tester AB: `2100/06/06` in a title). The newest date
+/// when every one is ahead; None when none has a date.
+pub fn newest_come(dates: &[DateGroup]) -> Option<usize> {
+    let tomorrow = chrono::Local::now()
+        .date_naive()
+        .checked_add_days(Days::new(1))?;
+    let come = dates
+        .iter()
+        .position(|g| g.date.is_some_and(|d| d <= tomorrow));
+    come.or_else(|| dates.iter().position(|g| g.date.is_some()))
+}
+
 /// The first and last date of a "last N days" scope: N days back from the newest dated
-/// digest, both ends included. None when no digest has a date.
+/// digest that has come (see [`newest_come`]), both ends included. None when no digest has
+/// a date.
 pub fn window(dates: &[DateGroup], days: u64) -> Option<(NaiveDate, NaiveDate)> {
-    let newest = dates.iter().find_map(|g| g.date)?;
+    let newest = dates[newest_come(dates)?].date?;
     let first = newest.checked_sub_days(Days::new(days.saturating_sub(1)))?;
     Some((first, newest))
 }

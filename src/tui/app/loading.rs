@@ -302,7 +302,7 @@ impl App {
         }
     }
 
-    /// `library` in place of this one, at its newest date.
+    /// `library` in place of this one, at its newest date that has come.
     pub(super) fn swap_library(&mut self, library: crate::library::Library) {
         self.library = Arc::new(library);
         // Places in the old lists.
@@ -314,7 +314,7 @@ impl App {
         self.group_of = scope::group_of_digests(&self.dates, self.library.digests().len());
         self.scope = Scope::Day;
         self.opened = None;
-        self.select_date(0);
+        self.select_date(scope::newest_come(&self.dates).unwrap_or(0));
         self.refind_bookmarks();
     }
 
