@@ -538,7 +538,7 @@ fn a_gone_bookmark_without_a_link_offers_no_link_keys() {
 #[test]
 fn the_reader_reopens_at_the_saved_date_category_story_and_scroll() {
     // Short enough that the article scrolls.
-    let mut h = Harness::new(app_with_state(State::default()), 120, 12);
+    let mut h = Harness::new(app_with_state(State::default()), 100, 10);
     // Second date, its second category, first story, scrolled.
     h.keys("[<Enter>j<Enter><Enter>jj");
     let position = h.app.position();
@@ -556,7 +556,7 @@ fn the_reader_reopens_at_the_saved_date_category_story_and_scroll() {
         position: Some(position.clone()),
         ..State::default()
     };
-    let mut again = Harness::new(app_with_state(saved), 120, 12);
+    let mut again = Harness::new(app_with_state(saved), 100, 10);
     again.text();
     assert_eq!(
         (again.app.date_index(), again.app.category_index()),

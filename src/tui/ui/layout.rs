@@ -107,7 +107,10 @@ impl PopupArea {
     }
 }
 
-pub fn split(area: Rect, categories: usize) -> Screen {
+/// The panes for a terminal size; `reading`: the article has the keyboard, and takes the
+/// dates' column (the category pane's title still names the date): at 100 columns it had
+/// 37 for its text, fewer than the one pane of 99 (tester Y).
+pub fn split(area: Rect, categories: usize, reading: bool) -> Screen {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Screen::TooSmall;
     }
@@ -118,12 +121,13 @@ pub fn split(area: Rect, categories: usize) -> Screen {
         ..area
     };
     if area.width >= WIDE_FROM {
-        let middle_w = middle_width(area.width);
+        let dates_w = if reading { 0 } else { DATES_WIDTH };
+        let middle_w = middle_width(area.width, dates_w);
         let dates = Rect {
-            width: DATES_WIDTH,
+            width: dates_w,
             ..body
         };
-        let middle_x = body.x + DATES_WIDTH;
+        let middle_x = body.x + dates_w;
         let wanted = u16::try_from(categories + 2).unwrap_or(u16::MAX);
         let categories_h = wanted.min((body.height * 2 / 5).max(3)).min(body.height);
         let categories = Rect {
@@ -169,16 +173,18 @@ pub fn split(area: Rect, categories: usize) -> Screen {
 /// stories' titles are cut meanwhile.
 const ARTICLE_MAX_WIDTH: u16 = 100;
 
-/// The width of the middle column (categories and stories) of the wide layout: its share,
-/// and all the room the article pane does not take beyond [`ARTICLE_MAX_WIDTH`].
-fn middle_width(width: u16) -> u16 {
+/// The width of the middle column (categories and stories) of the wide layout, the dates'
+/// column `dates` wide: its share of the room beside a dates' column, and all the room the
+/// article pane does not take beyond [`ARTICLE_MAX_WIDTH`].
+fn middle_width(width: u16, dates: u16) -> u16 {
     let share = ((width - DATES_WIDTH) * 9 / 20).clamp(30, 46);
-    share.max((width - DATES_WIDTH).saturating_sub(ARTICLE_MAX_WIDTH))
+    share.max((width - dates).saturating_sub(ARTICLE_MAX_WIDTH))
 }
 
 /// The search view's layout: the results take the place of the dates and the middle column,
-/// so the article pane stays where it was.
-pub fn split_search(area: Rect) -> SearchScreen {
+/// so the article pane stays where it was; `reading` (the article has the keyboard), they
+/// take only the middle column's, as the stories do then (see [`split`]).
+pub fn split_search(area: Rect, reading: bool) -> SearchScreen {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return SearchScreen::TooSmall;
     }
@@ -198,7 +204,10 @@ pub fn split_search(area: Rect) -> SearchScreen {
         ..area
     };
     if area.width >= WIDE_FROM {
-        let results_w = DATES_WIDTH + middle_width(area.width);
+        let results_w = match reading {
+            true => middle_width(area.width, 0),
+            false => DATES_WIDTH + middle_width(area.width, DATES_WIDTH),
+        };
         let results = Rect {
             width: results_w,
             ..body
@@ -235,7 +244,7 @@ mod tests {
     use super::*;
 
     fn wide(width: u16) -> Wide {
-        match split(Rect::new(0, 0, width, 40), 5) {
+        match split(Rect::new(0, 0, width, 40), 5, false) {
             Screen::Wide(w) => w,
             _ => panic!("{width} columns are wide"),
         }
@@ -248,10 +257,31 @@ mod tests {
         assert_eq!((wide(176).items.width, wide(176).article.width), (46, 100));
         // Beyond, the article stays at its widest and the stories get the rest.
         assert_eq!((wide(200).items.width, wide(200).article.width), (70, 100));
-        let search = match split_search(Rect::new(0, 0, 200, 40)) {
+        let search = match split_search(Rect::new(0, 0, 200, 40), false) {
             SearchScreen::Wide { article, .. } => article,
             _ => panic!("wide"),
         };
         assert_eq!(search.width, 100);
+    }
+
+    /// Reading, the article takes the dates' column: never narrower than the one pane of a
+    /// terminal a column too narrow for three (tester Y: 37 columns of text at 100), up to
+    /// its widest; in the search view too (tester AA: 48 of 120 beside the results).
+    #[test]
+    fn the_article_takes_the_dates_column_while_it_is_read() {
+        let reading = |width: u16| match split(Rect::new(0, 0, width, 40), 5, true) {
+            Screen::Wide(w) => (w.dates.width, w.items.width, w.article.width),
+            _ => panic!("{width} columns are wide"),
+        };
+        assert_eq!(reading(100), (0, 31, 69));
+        assert_eq!(reading(120), (0, 40, 80));
+        assert_eq!(reading(200), (0, 100, 100));
+        let search = |width: u16| match split_search(Rect::new(0, 0, width, 40), true) {
+            SearchScreen::Wide {
+                results, article, ..
+            } => (results.width, article.width),
+            _ => panic!("wide"),
+        };
+        assert_eq!(search(120), (40, 80));
     }
 }

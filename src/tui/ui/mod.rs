@@ -60,12 +60,15 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     let opts = app.text_options();
     let buf = frame.buffer_mut();
     let mut cursor = None;
-    match layout::split(area, app.category_rows().len()) {
+    let reading = app.focus() == super::app::Pane::Article;
+    match layout::split(area, app.category_rows().len(), reading) {
         Screen::TooSmall => too_small::draw(buf, area, opts),
         _ if app.search_view().is_some() => cursor = search::draw(buf, area, app),
         Screen::Wide(a) => {
             app.view.wide = true;
-            dates::draw(buf, a.dates, app);
+            if a.dates.width > 0 {
+                dates::draw(buf, a.dates, app);
+            }
             categories::draw(buf, a.categories, app);
             items::draw(buf, a.items, app);
             article::draw(buf, a.article, app);
@@ -83,7 +86,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
             status::draw(buf, a.status, app);
         }
     }
-    let fits = !matches!(layout::split(area, 0), Screen::TooSmall);
+    let fits = !matches!(layout::split(area, 0, false), Screen::TooSmall);
     // Popups leave the status bar in sight: it says what the keys do and what they did.
     let popups = layout::PopupArea::of(area);
     if app.bookmarks_view().is_some() && fits {

@@ -21,7 +21,10 @@ use std::ops::Range;
 
 /// Draws the search view; returns where the terminal's cursor goes while the line is typed in.
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) -> Option<(u16, u16)> {
-    match layout::split_search(area) {
+    let reading = app
+        .search_view()
+        .is_some_and(|v| v.focus == SearchFocus::Article);
+    match layout::split_search(area, reading) {
         SearchScreen::TooSmall => {
             too_small::draw(buf, area, app.text_options());
             None
@@ -47,10 +50,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) -> Option<(u16, 
         } => {
             app.view.wide = false;
             breadcrumb::draw(buf, breadcrumb, app);
-            let article = app
-                .search_view()
-                .is_some_and(|v| v.focus == SearchFocus::Article);
-            if article {
+            if reading {
                 draw_article(buf, pane, app);
             } else {
                 draw_results(buf, pane, app);
