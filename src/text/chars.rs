@@ -23,6 +23,9 @@ pub(crate) fn is_closing(c: char) -> bool {
             | '．'
             | '…'
             | '‥'
+            // A range's wave dash (`第二～第三`, tester Y).
+            | '～'
+            | '〜'
             // Between the parts of a name (萨提亚·纳德拉) and between metadata fields.
             | '·'
             | '・'
@@ -77,6 +80,17 @@ pub(crate) fn is_cjk(c: char) -> bool {
         | '\u{FE30}'..='\u{FE4F}' // vertical/compatibility forms
         | '\u{FF00}'..='\u{FFEF}' // full-width forms
         | '\u{20000}'..='\u{3FFFF}')
+}
+
+/// Hangul: Korean is written with spaces between words, and is broken there, not between
+/// the syllables of a word as UAX #14 allows (tester U, Y: `발 / 표했습니다`).
+pub(super) fn is_hangul(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11FF}'
+        | '\u{3130}'..='\u{318F}'
+        | '\u{A960}'..='\u{A97F}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{D7B0}'..='\u{D7FF}')
 }
 
 /// Punctuation in the CommonMark sense (Unicode punctuation and symbols, as pulldown-cmark

@@ -5,6 +5,7 @@
 //!
 //! - URLs and file paths are not broken at their internal `/` `.` `?` opportunities (nor at
 //!   all, longer than the line, with [`TextOptions::whole_urls`]);
+//! - Korean breaks between words, at its spaces, not between the syllables of one;
 //! - kinsoku: no break before closing punctuation (`，。）」…”` …) or after opening punctuation
 //!   (`（「“` …), looking through spaces. UAX #14 forbids most of these already, but not all
 //!   (e.g. after `“` next to CJK), and the explicit rule is what we promise.
@@ -21,7 +22,7 @@ use ratatui::text::{Line, Span};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use super::TextOptions;
-use super::chars::{is_cjk, is_closing, is_opening, is_space};
+use super::chars::{is_cjk, is_closing, is_hangul, is_opening, is_space};
 use super::width::{grapheme_width, graphemes, str_width};
 
 /// Widths below this are treated as this: a 2-column CJK character or emoji must fit on a
@@ -301,7 +302,9 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
         while path_starts.next_if(|&p| p < start).is_some() {}
         let path_start =
             path_starts.peek() == Some(&start) && prev.is_some_and(char::is_whitespace);
-        let uax = breaks.peek() == Some(&start) || cjk_quote_break(prev, first) || path_start;
+        let korean = prev.is_some_and(is_hangul) && first.is_some_and(is_hangul);
+        let uax =
+            breaks.peek() == Some(&start) && !korean || cjk_quote_break(prev, first) || path_start;
         prev = g.chars().next_back();
         let first = first.unwrap_or(' ');
         while url.next_if(|&&(_, end)| end <= start).is_some() {}
@@ -438,6 +441,26 @@ mod tests {
             break_code_line("一二三四「五六」", 10, opts),
             ["一二三四", "「五六」"]
         );
+    }
+
+    /// Korean wraps at its spaces, keeping words whole (tester Y: `발 / 표했습니다`); a word
+    /// longer than the line is still cut to fit.
+    #[test]
+    fn korean_wraps_between_words() {
+        let opts = TextOptions::default();
+        let rows = |text: &str, width: usize| -> Vec<String> {
+            wrap(&[Span::raw(text)], width, opts)
+                .iter()
+                .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+                .collect()
+        };
+        assert_eq!(
+            rows("회사가 새 모델을 발표했습니다", 20),
+            ["회사가 새 모델을", "발표했습니다"]
+        );
+        assert_eq!(rows("발표했습니다", 6), ["발표했", "습니다"]);
+        // A range's wave dash stays with what it joins.
+        assert_eq!(rows("一二三四五六～七", 12), ["一二三四五", "六～七"]);
     }
 
     proptest! {
