@@ -475,10 +475,18 @@ impl Library {
 
     /// `mark` with each field it lacks (one a damaged state file lost) taken from its story,
     /// when the story still has its id; None when it lacks nothing or the story is not here.
+    /// (Not its text: a story without any would be read again at every start.)
     pub fn refilled(&self, mark: &crate::state::Bookmark) -> Option<crate::state::Bookmark> {
         let view = self.find(&mark.id).filter(|v| v.id == mark.id)?;
         let digest = &self.digests()[view.digest];
-        mark.refilled_from(crate::state::Bookmark::for_item(digest, &view))
+        mark.refilled_from(crate::state::Bookmark::for_item(digest, &view, None))
+    }
+
+    /// A bookmark for story `i`, made now, keeping its text (read from its file).
+    pub fn bookmark(&self, i: usize) -> crate::state::Bookmark {
+        let view = self.item(i);
+        let text = self.story(i).ok().map(|story| story.body);
+        crate::state::Bookmark::for_item(&self.digests()[view.digest], &view, text.as_deref())
     }
 
     /// The story a bookmark was made for: by its id, else the one story of the same digest

@@ -170,6 +170,38 @@ fn retitle_the_first(dir: &Path) {
     std::fs::write(&file, md.replace("第0号新闻", "第0号快讯")).unwrap();
 }
 
+/// A bookmark keeps its story's text: its file deleted, `show` prints the text it kept, and
+/// `show --json` gives it as the body (tester Z: only the title was left).
+#[test]
+fn a_bookmark_keeps_its_storys_text_for_when_the_file_is_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ids, state) = first_of_two_bookmarked(dir.path());
+    let body = json(&ribao_with(
+        dir.path(),
+        &state,
+        &["show", &ids[0], "--json"],
+    ))["body"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(!body.trim().is_empty());
+    std::fs::remove_file(dir.path().join("2026-03-01.md")).unwrap();
+    let shown = ribao_with(dir.path(), &state, &["show", &ids[0], "--width", "200"]);
+    assert!(shown.status.success());
+    // As a story's text is shown: its link numbered.
+    let text = stdout(&shown);
+    assert!(
+        text.contains("\n第0号新闻：示例公司发布产品。原文[1]\n"),
+        "{text}"
+    );
+    let v = json(&ribao_with(
+        dir.path(),
+        &state,
+        &["show", &ids[0], "--json"],
+    ));
+    assert_eq!(v["body"].as_str(), Some(body.as_str()));
+}
+
 /// Its file still there but no longer readable (here: overwritten with binary bytes):
 /// `show` names the file and why, not that the story left it.
 #[test]
@@ -317,7 +349,7 @@ fn a_bookmark_outlives_its_digest_file() {
         &["show", &live_ids[0], "--json"],
     ));
     assert_eq!(keys(&shown), keys(&live));
-    assert_eq!(shown["body"], serde_json::Value::Null);
+    assert_eq!(shown["body"], live["body"], "the text the bookmark kept");
     assert_eq!(shown["url"], "https://example.com/0");
     // A story neither listed nor bookmarked is not found.
     let gone = ribao_with(dir.path(), &state, &["show", &ids[1]]);

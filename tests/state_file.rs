@@ -17,6 +17,7 @@ fn bookmark(id: &str, added: &str) -> Bookmark {
         url: Some(format!("https://example.com/{id}")),
         path: "/digests/2026-11-23.md".into(),
         added: added.into(),
+        text: None,
         ..Bookmark::default()
     }
 }
@@ -140,7 +141,7 @@ fn bookmark_outlives_its_digest_file() {
         Vec::new(),
         &ribao::categories::Categorizer::builtin(),
     );
-    let mark = Bookmark::for_item(&library.digests()[0], &library.item(0));
+    let mark = Bookmark::for_item(&library.digests()[0], &library.item(0), Some(&item.body));
     file.apply(&[Change::AddBookmark(mark)]).unwrap();
 
     fs::remove_dir_all(dir.path().join("store")).unwrap();
@@ -152,6 +153,7 @@ fn bookmark_outlives_its_digest_file() {
     assert_eq!(kept.date.as_deref(), Some("2026-11-23"));
     assert_eq!(kept.category.as_deref(), Some("大模型"));
     assert_eq!(kept.url.as_deref(), Some("https://openai.com/news"));
+    assert_eq!(kept.text.as_deref(), Some("正文"));
     assert_eq!(Path::new(&kept.path), digest_path);
     assert!(
         kept.added_at().is_some(),

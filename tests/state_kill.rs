@@ -29,6 +29,7 @@ fn writer() {
             title: format!("Bookmark {n}"),
             path: "/nonexistent/digest.md".into(),
             added: timestamp_now(),
+            text: None,
             ..Bookmark::default()
         };
         file.apply(&[Change::AddBookmark(bookmark)]).unwrap();

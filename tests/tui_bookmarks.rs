@@ -295,7 +295,12 @@ fn gone_bookmark_opened(title: &str, url: Option<&str>) -> Harness {
 
 /// The only bookmark is of a story no digest has, in the file `path`; opened from the view.
 fn bookmark_opened_in(path: &str, title: &str, url: Option<&str>) -> Harness {
-    let gone = Bookmark {
+    opened_alone(gone_mark(path, title, url))
+}
+
+/// A bookmark of a story no digest has, in the file `path`.
+fn gone_mark(path: &str, title: &str, url: Option<&str>) -> Bookmark {
+    Bookmark {
         id: "000000000000".into(),
         date: Some("2025-12-31".into()),
         source: "旧日报".into(),
@@ -304,15 +309,45 @@ fn bookmark_opened_in(path: &str, title: &str, url: Option<&str>) -> Harness {
         url: url.map(Into::into),
         path: path.into(),
         added: "2026-01-01T00:00:00Z".into(),
+        text: None,
         extra: Default::default(),
-    };
+    }
+}
+
+/// The reader with `mark` its only bookmark, opened from the bookmarks view.
+fn opened_alone(mark: Bookmark) -> Harness {
     let state = State {
-        bookmarks: vec![gone],
+        bookmarks: vec![mark],
         ..State::default()
     };
     let mut h = Harness::new(app_with_state(state), 100, 30);
     h.keys("B<Enter>");
     h
+}
+
+/// A bookmark whose story is gone shows the text it kept, rendered as a story's, and it
+/// scrolls (tester Z: only the title and the link were left).
+#[test]
+fn a_gone_bookmark_shows_the_text_it_kept() {
+    let paragraphs: Vec<String> = (1..=40)
+        .map(|n| format!("第{n}段：保存下来的正文。"))
+        .collect();
+    let mut h = opened_alone(Bookmark {
+        text: Some(paragraphs.join("\n\n")),
+        ..gone_mark("/store/2025-12-31.md", "旧新闻", None)
+    });
+    let screen = h.text();
+    assert!(
+        screen.contains("its text too") && screen.contains("第1段：保存下来的正文。"),
+        "{screen}"
+    );
+    assert!(!screen.contains("第40段"), "{screen}");
+    h.keys("G");
+    let screen = h.text();
+    assert!(screen.contains("第40段：保存下来的正文。"), "{screen}");
+    assert!(!screen.contains("第1段："), "{screen}");
+    h.keys("g");
+    assert!(h.text().contains("第1段："));
 }
 
 /// Over a bookmark whose story is not in the store, `J`/`K` read on through the bookmarks
@@ -366,7 +401,7 @@ fn a_bookmark_whose_file_was_just_deleted_shows_its_copy_in_the_view() {
     let older = library.digests().len() - 1;
     let story = library.item(library.digests()[older].items.start);
     let state = State {
-        bookmarks: vec![Bookmark::for_item(&library.digests()[older], &story)],
+        bookmarks: vec![Bookmark::for_item(&library.digests()[older], &story, None)],
         ..State::default()
     };
     let app = App::new(library, TextOptions::default(), Session::in_memory(state));
@@ -694,6 +729,7 @@ fn an_undated_bookmarks_title_starts_in_the_dated_ones_column() {
         title: title.into(),
         path: "/gone.md".into(),
         added: "2026-01-01T00:00:00Z".into(),
+        text: None,
         ..Bookmark::default()
     };
     let state = State {
@@ -1253,6 +1289,7 @@ fn the_bookmarks_list_scrolls_only_when_the_selection_leaves_it() {
             url: None,
             path: "/store/2026-01-01.md".into(),
             added: format!("2026-01-01T00:00:{n:02}Z"),
+            text: None,
             extra: Default::default(),
         })
         .collect();
@@ -1525,6 +1562,7 @@ fn bookmarks_made_within_a_second_come_back_in_their_order() {
         date: Some("2026-11-23".into()),
         path: "/gone.md".into(),
         added: format!("2026-11-23T10:15:00.{ms:03}Z"),
+        text: None,
         ..Bookmark::default()
     };
     let state = State {
@@ -1559,11 +1597,12 @@ fn retitled_bookmark() -> (State, String, Bookmark) {
         .find(|v| v.url.is_some())
         .map(|v| (lib.digests()[v.digest].clone(), v))
         .expect("a story with a link");
-    let now = Bookmark::for_item(&digest, &item);
+    let now = Bookmark::for_item(&digest, &item, None);
     let then = Bookmark {
         id: "000000000000".into(),
         title: "改标题之前".into(),
         added: "2026-01-01T00:00:00Z".into(),
+        text: None,
         ..now.clone()
     };
     let state = State {
@@ -1597,6 +1636,7 @@ fn a_bookmark_repaired_without_its_title_takes_it_from_its_story() {
     let repaired = Bookmark {
         id: item.id.to_string(),
         added: "2026-01-01T00:00:00Z".into(),
+        text: None,
         ..Bookmark::default()
     };
     let (title, path) = (
@@ -1630,6 +1670,7 @@ fn a_short_publication_name_is_shown_in_the_bookmarks_list() {
         title: "芯片自主化加速".into(),
         path: "/gone/2026-01-24.md".into(),
         added: "2026-01-24T08:00:00Z".into(),
+        text: None,
         ..Bookmark::default()
     };
     let state = State {
@@ -1683,6 +1724,7 @@ fn a_bookmark_repaired_without_its_date_takes_it_from_its_story_and_keeps_what_i
         source: digest.source.clone(),
         path: digest.path.to_string_lossy().into_owned(),
         added: "2026-01-01T00:00:00Z".into(),
+        text: None,
         ..Bookmark::default()
     };
     let state = State {
@@ -1714,7 +1756,7 @@ fn read_marks_and_bookmarks_follow_a_story_retitled_in_its_file() {
     let lib = load();
     let old = lib.items().find(|v| v.title == "旧的标题写法").unwrap();
     let digest_info = lib.digests()[old.digest].clone();
-    let mark = Bookmark::for_item(&digest_info, &old);
+    let mark = Bookmark::for_item(&digest_info, &old, None);
     let old_id = old.id.to_string();
     // The author retitles it; the index is brought up to date.
     std::fs::write(&file, digest("新的标题写法")).unwrap();
@@ -1779,6 +1821,7 @@ fn a_bookmark_whose_link_two_stories_share_is_not_guessed() {
         url: Some("https://example.com/a".into()),
         path: lib.digests()[0].path.to_string_lossy().into_owned(),
         added: "2026-01-01T00:00:00Z".into(),
+        text: None,
         extra: Default::default(),
     };
     assert_eq!(
@@ -1905,6 +1948,7 @@ fn the_bookmarks_view_opens_and_copies_links_and_says_what_other_keys_need() {
         url: Some(url.into()),
         path: "/gone.md".into(),
         added: "2099-01-01T00:00:00Z".into(),
+        text: None,
         ..Bookmark::default()
     };
     other.apply(&[Change::AddBookmark(linked)]).unwrap();
@@ -1996,6 +2040,7 @@ fn the_bookmarks_filter_finds_the_uncategorised_as_search_does() {
         url: None,
         path: "/store/2026-01-01.md".into(),
         added: "2026-01-01T00:00:00Z".into(),
+        text: None,
         extra: Default::default(),
     };
     let state = State {

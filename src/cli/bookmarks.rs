@@ -308,7 +308,7 @@ pub fn add(library: &Library, state_path: &Path, ids: &[String]) -> anyhow::Resu
     let mut said = Vec::new();
     for item in &items {
         let title = crate::text::sanitize(item.title);
-        let now = Bookmark::for_item(&library.digests()[item.digest], item);
+        let now = library.bookmark(item.index);
         // A bookmark a hand edit spoiled a field of takes it from its story, as the reader
         // has it (tester B: its empty title stayed).
         if let Some(refilled) = state

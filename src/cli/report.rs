@@ -421,12 +421,14 @@ fn show_bookmark(
     library: &Library,
     mark: &crate::state::Bookmark,
     json: bool,
+    width: Option<u16>,
+    opts: TextOptions,
 ) -> anyhow::Result<ExitCode> {
     if json {
         // The shape of a story shown from its file; what the bookmark did not keep is null.
         let row = StoryRow {
             item: ItemRow::kept_in(mark),
-            body: None,
+            body: mark.text.as_deref(),
         };
         emit(&(super::json::pretty(&row)? + "\n"))?;
     } else {
@@ -440,6 +442,20 @@ fn show_bookmark(
             "{}\n{meta}\n{link}",
             mark.title
         )))?;
+        // The text it kept, as a story's is shown.
+        if let Some(body) = &mark.text {
+            let width = width.map_or_else(terminal_width, usize::from).max(20);
+            let opts = TextOptions {
+                whole_urls: true,
+                ..opts
+            };
+            let rendered = crate::text::render_story(body, mark.url.as_deref(), width, opts);
+            let out = printed(&rendered.lines);
+            emit(&format!("\n{out}"))?;
+            if !out.ends_with('\n') {
+                emit("\n")?;
+            }
+        }
     }
     // As the reader says it.
     let why = match library.why_missing(&mark.path) {
@@ -613,7 +629,7 @@ pub fn show(
         None => match kept() {
             Some(mark) => match library.find_bookmarked(&mark) {
                 Some(view) => view,
-                None => return show_bookmark(library, &mark, json),
+                None => return show_bookmark(library, &mark, json, width, opts),
             },
             None => {
                 warn(unknown_id(library, &typed));

@@ -34,13 +34,27 @@ pub struct Bookmark {
     pub path: String,
     /// When the bookmark was made, RFC 3339.
     pub added: String,
+    /// The story's text (Markdown) when it was bookmarked, cut at [`Bookmark::TEXT_MAX`]
+    /// characters: what is left to read once its digest file is gone (tester Z: a story
+    /// without a link kept only its title).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
 
 impl Bookmark {
-    /// A bookmark for `item` of `digest`, made now.
-    pub fn for_item(digest: &DigestInfo, item: &ItemView) -> Bookmark {
+    /// The most characters of a story's text a bookmark keeps.
+    pub const TEXT_MAX: usize = 20_000;
+
+    /// A bookmark for `item` of `digest`, made now, keeping `text`, the story's.
+    pub fn for_item(digest: &DigestInfo, item: &ItemView, text: Option<&str>) -> Bookmark {
+        let text = text.filter(|t| !t.trim().is_empty()).map(|t| {
+            match t.char_indices().nth(Self::TEXT_MAX) {
+                Some((cut, _)) => format!("{}…", &t[..cut]),
+                None => t.to_string(),
+            }
+        });
         Bookmark {
             id: item.id.to_string(),
             date: digest.date.map(|d| d.format("%Y-%m-%d").to_string()),
@@ -51,6 +65,7 @@ impl Bookmark {
             // Lossy only for non-UTF-8 paths; the JSON file must stay text.
             path: digest.path.to_string_lossy().into_owned(),
             added: timestamp_now(),
+            text,
             extra: Extra::new(),
         }
     }

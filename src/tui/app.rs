@@ -1609,6 +1609,7 @@ impl App {
                 self.notify_change(&format!("marked {stories} unread again"));
             }
             Some(Undoable::BookmarkRemoved(mark)) => {
+                let mark = *mark;
                 let (id, said) = (
                     mark.id.clone(),
                     format!("put back {}", self.quoted(&mark.title)),
@@ -1625,7 +1626,7 @@ impl App {
 
 /// A change `u` undoes (see [`App::undo`]).
 enum Undoable {
-    BookmarkRemoved(crate::state::Bookmark),
+    BookmarkRemoved(Box<crate::state::Bookmark>),
     MarkedRead(Vec<String>),
 }
 

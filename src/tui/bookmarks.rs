@@ -29,6 +29,9 @@ pub struct BookmarksView {
     pub offset: usize,
     /// Shown instead of the list: a bookmark whose digest file no longer has the story.
     pub missing: Option<Bookmark>,
+    /// Rows of the shown [`BookmarksView::missing`] scrolled past (its kept text may be
+    /// longer than the view); kept within its rows as it is drawn.
+    pub missing_scroll: usize,
     /// Where the reader was before a bookmark was first opened from the view: closing the
     /// view goes back there (opening a bookmark is a look at it, not a move).
     pub came_from: Option<Position>,

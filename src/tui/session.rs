@@ -4,7 +4,6 @@
 //! be written, the reader keeps going in memory, says so, and tries again at every change,
 //! every look at the file and on quit. Tests use it without a file.
 
-use crate::index::{DigestInfo, ItemView};
 use crate::state::{
     Bookmark, Change, Loaded, Position, Stamp, State, StateError, StateFile, unsaved,
 };
@@ -278,13 +277,15 @@ impl Session {
             .collect()
     }
 
-    /// Bookmarks the story, or removes its bookmark; true when it is bookmarked now.
-    pub fn toggle_bookmark(&mut self, digest: &DigestInfo, item: &ItemView) -> bool {
-        if self.is_bookmarked(item.id) {
-            self.remove_bookmark(item.id);
+    /// Bookmarks story `i` of `library` (keeping its text), or removes its bookmark; true
+    /// when it is bookmarked now.
+    pub fn toggle_bookmark(&mut self, library: &crate::library::Library, i: usize) -> bool {
+        let id = library.item(i).id;
+        if self.is_bookmarked(id) {
+            self.remove_bookmark(id);
             false
         } else {
-            self.save(Change::AddBookmark(Bookmark::for_item(digest, item)));
+            self.save(Change::AddBookmark(library.bookmark(i)));
             true
         }
     }

@@ -122,6 +122,20 @@ impl App {
                 }
                 Action::OpenLink => return view.missing_link().map(Effect::OpenUrl),
                 Action::CopyLink => return view.missing_link().map(Effect::CopyUrl),
+                // Its kept text scrolls (clamped as it is drawn).
+                Action::Down | Action::Up | Action::PageDown | Action::PageUp => {
+                    let page = self.view.article_height.max(2) - 1;
+                    let by = match action {
+                        Action::Down | Action::Up => 1,
+                        _ => page,
+                    };
+                    view.missing_scroll = match action {
+                        Action::Down | Action::PageDown => view.missing_scroll.saturating_add(by),
+                        _ => view.missing_scroll.saturating_sub(by),
+                    };
+                }
+                Action::First => view.missing_scroll = 0,
+                Action::Last => view.missing_scroll = usize::MAX,
                 // Its file may be there, outside the store (tester I: `v` did nothing).
                 Action::ViewFile => {
                     let path = std::path::PathBuf::from(&mark.path);
@@ -154,7 +168,7 @@ impl App {
                 };
                 self.session.remove_bookmark(&mark.id);
                 let said = format!("removed {} — u puts it back", self.quoted(&mark.title));
-                self.undo.push(Undoable::BookmarkRemoved(mark));
+                self.undo.push(Undoable::BookmarkRemoved(Box::new(mark)));
                 self.bookmarks_changed();
                 self.notify_change(&said);
             }
@@ -179,6 +193,7 @@ impl App {
                     self.return_to = view;
                 } else if let Some(v) = self.bookmarks.as_mut() {
                     v.missing = Some(mark);
+                    v.missing_scroll = 0;
                 }
             }
             Action::ViewFile => {
@@ -266,17 +281,17 @@ impl App {
             return;
         };
         let library = Arc::clone(&self.library);
-        let (digest, item) = scope::item(&library, r);
+        let (_, item) = scope::item(&library, r);
         // Named: the story `b` acts on (the highlighted one) need not be the one shown.
         let title = self.quoted(item.title);
         let removed = self.session.bookmark_of(item.id).cloned();
-        self.session.toggle_bookmark(digest, &item);
+        self.session.toggle_bookmark(&library, item.index);
         let said = match removed {
             None => format!("★ bookmarked {title}"),
             Some(mark) => {
                 // Whole, so that `u` puts it back made when it was (tester Z: `b` again made
                 // it anew, last in the list).
-                self.undo.push(Undoable::BookmarkRemoved(mark));
+                self.undo.push(Undoable::BookmarkRemoved(Box::new(mark)));
                 format!("bookmark removed: {title} — u puts it back")
             }
         };

@@ -358,8 +358,9 @@ impl App {
             }
             let moved = Bookmark {
                 added: mark.added.clone(),
+                text: mark.text.clone(),
                 extra: mark.extra.clone(),
-                ..Bookmark::for_item(digest, &view)
+                ..Bookmark::for_item(digest, &view, None)
             };
             moves.push((mark.id, moved));
         }

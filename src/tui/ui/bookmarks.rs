@@ -43,11 +43,14 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     if let Some(mark) = &view.missing {
         let linked = view.missing_link().is_some();
         let why = app.library().why_missing(&mark.path);
-        for (line, y) in missing_lines(mark, linked, why, content_w, opts)
-            .iter()
-            .zip(inner.y..inner.bottom())
-        {
+        let lines = missing_lines(mark, linked, why, content_w, opts);
+        let rows = usize::from(inner.height);
+        let scroll = view.missing_scroll.min(lines.len().saturating_sub(rows));
+        for (line, y) in lines.iter().skip(scroll).zip(inner.y..inner.bottom()) {
             put_line(buf, inner.x, y, line, inner.width, opts);
+        }
+        if let Some(v) = app.bookmarks_mut() {
+            v.missing_scroll = scroll;
         }
         return;
     }
@@ -240,10 +243,15 @@ fn missing_lines(
                                (--store its folder to read it)"
             .to_string(),
     };
-    let note = format!(
-        "{gone}: {} — this is what the bookmark kept of it. {keys}.",
-        clean(&mark.path)
-    );
+    let kept = match mark.text {
+        Some(_) => "this is what the bookmark kept of it, its text too",
+        None => "this is what the bookmark kept of it",
+    };
+    let note = format!("{gone}: {} — {kept}. {keys}.", clean(&mark.path));
     out.extend(text::wrap(&[Span::styled(note, ERROR)], width, opts));
+    if let Some(body) = &mark.text {
+        out.push(Line::default());
+        out.extend(text::render_story(body, mark.url.as_deref(), width, opts).lines);
+    }
     out
 }
