@@ -213,6 +213,29 @@ fn a_long_table_is_written_whole_and_in_order() {
     }
 }
 
+/// `search` takes `items`' filters as options: each is its `prefix:` in the query (tester AA:
+/// `--source` was refused as an unknown option).
+#[test]
+fn search_takes_the_filters_as_options_too() {
+    let ids = |args: &[&str]| {
+        let out = ribao(&[args, &["--json", "--store", &store()][..]].concat());
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        ids_of(&json(&out))
+    };
+    let all = ids(&["search", "发布"]);
+    let options = ids(&["search", "发布", "--source", "AI 日报", "--date", "2026-02"]);
+    assert_eq!(
+        options,
+        ids(&["search", "发布", "source:\"AI 日报\"", "date:2026-02"])
+    );
+    assert!(
+        !options.is_empty() && options.len() < all.len(),
+        "{options:?} of {all:?}"
+    );
+    let bad = ribao(&["search", "发布", "--date", "2026-13", "--store", &store()]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
 #[test]
 fn a_filter_that_is_not_a_date_or_matches_nothing_says_so() {
     let bad = ribao(&["items", "--store", &store(), "--date", "2026-13-45"]);

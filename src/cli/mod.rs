@@ -122,6 +122,16 @@ pub enum Command {
         /// it for an option
         #[arg(long = "exclude", hide = true, value_name = "WORD")]
         excluded: Vec<String>,
+        /// Only this date, month or year, or a span of them, as `date:` in the query (and as
+        /// `items --date` takes it)
+        #[arg(long, value_name = "DATE", value_parser = date_prefix)]
+        date: Option<String>,
+        /// Only this category, as `category:` in the query
+        #[arg(long, value_parser = name_part)]
+        category: Option<String>,
+        /// Only this publication or outlet, as `source:` in the query
+        #[arg(long, value_parser = name_part)]
+        source: Option<String>,
         /// Print one JSON array
         #[arg(long)]
         json: bool,
@@ -364,19 +374,33 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
         Some(Command::Search {
             query,
             excluded,
+            date,
+            category,
+            source,
             json,
         }) => {
-            let words: Vec<String> = query
-                .iter()
-                .cloned()
-                .chain(
-                    excluded
-                        .iter()
-                        .map(|w| w.trim())
-                        .filter(|w| !w.is_empty())
-                        .map(|w| format!("-{w}")),
-                )
-                .collect();
+            // The options are the query's filters (tester AA: `--source` was refused, as
+            // `items` takes it).
+            let filters = [
+                ("date:", date),
+                ("category:", category),
+                ("source:", source),
+            ];
+            let words: Vec<String> =
+                query
+                    .iter()
+                    .cloned()
+                    .chain(
+                        excluded
+                            .iter()
+                            .map(|w| w.trim())
+                            .filter(|w| !w.is_empty())
+                            .map(|w| format!("-{w}")),
+                    )
+                    .chain(filters.into_iter().filter_map(|(prefix, value)| {
+                        value.as_ref().map(|v| format!("{prefix}{v}"))
+                    }))
+                    .collect();
             let alone = words.len() == 1;
             let words = words
                 .iter()
