@@ -75,17 +75,8 @@ pub enum Command {
     },
     /// Items (stories), newest first, optionally narrowed
     Items {
-        /// Only this date, month or year (2026-08-23, 2026-08, 2026), a span of them
-        /// (2026-08-01..2026-08-23; an end may be left open: 2026-08-20..), or `undated`
-        #[arg(long, value_name = "DATE", value_parser = date_prefix)]
-        date: Option<String>,
-        /// Only this category: a publication's own or a unified one (e.g. 市场与资本); any part
-        /// of its name, in any case
-        #[arg(long, value_parser = name_part)]
-        category: Option<String>,
-        /// Only this publication, or stories from this outlet: any part of its name, in any case
-        #[arg(long, value_parser = name_part)]
-        source: Option<String>,
+        #[command(flatten)]
+        filters: Filters,
         /// Only the stories of this digest (an id from `ribao list`)
         #[arg(long, value_name = "ID", value_parser = digest_id)]
         digest: Option<String>,
@@ -122,16 +113,9 @@ pub enum Command {
         /// it for an option
         #[arg(long = "exclude", hide = true, value_name = "WORD")]
         excluded: Vec<String>,
-        /// Only this date, month or year, or a span of them, as `date:` in the query (and as
-        /// `items --date` takes it)
-        #[arg(long, value_name = "DATE", value_parser = date_prefix)]
-        date: Option<String>,
-        /// Only this category, as `category:` in the query
-        #[arg(long, value_parser = name_part)]
-        category: Option<String>,
-        /// Only this publication or outlet, as `source:` in the query
-        #[arg(long, value_parser = name_part)]
-        source: Option<String>,
+        // Each is its filter in the query (see `dispatch`).
+        #[command(flatten)]
+        filters: Filters,
         /// Print one JSON array
         #[arg(long)]
         json: bool,
@@ -158,6 +142,22 @@ pub enum Command {
     },
     /// Print the built-in categories table, to save as your own and change
     Categories,
+}
+
+/// What `items` and `search` narrow to.
+#[derive(clap::Args, Debug)]
+pub struct Filters {
+    /// Only this date, month or year (2026-08-23, 2026-08, 2026), a span of them
+    /// (2026-08-01..2026-08-23; an end may be left open: 2026-08-20..), or `undated`
+    #[arg(long, value_name = "DATE", value_parser = date_prefix)]
+    date: Option<String>,
+    /// Only this category: a publication's own or a unified one (e.g. 市场与资本); any part
+    /// of its name, in any case
+    #[arg(long, value_parser = name_part)]
+    category: Option<String>,
+    /// Only this publication, or stories from this outlet: any part of its name, in any case
+    #[arg(long, value_parser = name_part)]
+    source: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -343,9 +343,12 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Some(Command::List { json }) => report::list(library()?, *json, opts),
         Some(Command::Items {
-            date,
-            category,
-            source,
+            filters:
+                Filters {
+                    date,
+                    category,
+                    source,
+                },
             digest,
             json,
         }) => {
@@ -374,9 +377,12 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
         Some(Command::Search {
             query,
             excluded,
-            date,
-            category,
-            source,
+            filters:
+                Filters {
+                    date,
+                    category,
+                    source,
+                },
             json,
         }) => {
             // The options are the query's filters (tester AA: `--source` was refused, as
