@@ -478,6 +478,43 @@ fn a_lock_that_cannot_be_had_is_named_not_the_state_file() {
     );
 }
 
+/// What a session could not save is kept whole, what it removed too: the next reader that
+/// can write the state file takes in the bookmark added, and the bookmark and read mark
+/// taken off stay off (tester AD: they came back); the kept file's folder is its owner's.
+#[test]
+fn kept_changes_take_removals_in_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let (file, _) = StateFile::open(&path).unwrap();
+    file.apply(&[
+        Change::AddBookmark(bookmark("a", "2026-11-23T08:00:00Z")),
+        Change::MarkRead("r".into()),
+    ])
+    .unwrap();
+    let folders = vec![dir.path().join("unsaved")];
+    let changes = [
+        Change::RemoveBookmark("a".into()),
+        Change::MarkUnread("r".into()),
+        Change::AddBookmark(bookmark("b", "2026-11-23T09:00:00Z")),
+    ];
+    let kept = ribao::state::unsaved::keep(&path, &changes, &folders).expect("kept");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&folders[0]).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700);
+    }
+    let said = ribao::state::unsaved::take_in(&file, &folders).expect("taken in");
+    assert!(
+        said.contains("2 bookmark changes and 1 read mark change"),
+        "{said}"
+    );
+    let (_, loaded) = StateFile::open(&path).unwrap();
+    assert!(loaded.state.is_bookmarked("b") && !loaded.state.is_bookmarked("a"));
+    assert!(!loaded.state.is_read("r"));
+    assert!(!kept.exists());
+}
+
 /// What to do about a state file that cannot be read or locked fits the cause: a loop of
 /// links is no matter of permissions, and a lock refused for permission is the folder's
 /// (tester Z: "check its permissions" for a loop; the lock file alone named).

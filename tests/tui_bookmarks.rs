@@ -935,7 +935,7 @@ fn a_bookmark_made_while_saving_is_off_is_saved_by_the_next_reader() {
     let mut next = Session::open(file, loaded, vec![kept.clone()]);
     assert!(next.is_bookmarked(&id));
     let (told, _) = next.take_message().unwrap();
-    assert!(told.contains("now holds 1 bookmark"), "{told}");
+    assert!(told.contains("now has the 1 bookmark change"), "{told}");
     let (_, on_disk) = ribao::state::StateFile::open(&path).unwrap();
     assert!(on_disk.state.is_bookmarked(&id));
     assert_eq!(std::fs::read_dir(&kept).unwrap().count(), 0);

@@ -8,14 +8,25 @@ use std::path::{Path, PathBuf};
 use super::{Change, State, StateFile, atomic, codec};
 
 /// Where they are kept, the first that can be written: the data folder
-/// (`~/.local/share/ribao/unsaved`), else the system's temporary folder.
+/// (`~/.local/share/ribao/unsaved`), else the user's own in the system's temporary folder
+/// (`ribao-unsaved-<uid>`: one folder for all users was whoever made it first's, and showed
+/// their bookmarks to all; tester AD).
 pub fn folders() -> Vec<PathBuf> {
     let data =
         directories::ProjectDirs::from("", "", "ribao").map(|d| d.data_dir().join("unsaved"));
-    data.into_iter()
-        .chain([std::env::temp_dir().join("ribao-unsaved")])
-        .collect()
+    #[cfg(unix)]
+    // SAFETY: getuid takes nothing and cannot fail.
+    let user = unsafe { libc::getuid() }.to_string();
+    #[cfg(not(unix))]
+    let user = std::env::var("USERNAME").unwrap_or_default();
+    let temp = std::env::temp_dir().join(format!("ribao-unsaved-{user}"));
+    data.into_iter().chain([temp]).collect()
 }
+
+/// The bookmarks and read marks removed, which a state file of what was added cannot hold:
+/// kept beside it, under these keys.
+const REMOVED: &str = "removed_bookmarks";
+const UNREAD: &str = "marked_unread";
 
 /// What the names of the files kept for the state file at `state` start with: a hash of
 /// its path, so another state file's are left alone.
@@ -24,31 +35,68 @@ fn prefix(state: &Path) -> String {
     format!("{hash:016x}-")
 }
 
-/// What `changes` add (bookmarks, read marks) kept as a state file in the first of
-/// `folders` that takes it; its path. None when they add nothing, or no folder takes it.
+/// What `changes` did to bookmarks and read marks, kept in the first of `folders` that
+/// takes it: a state file of what they added, with what they removed beside it (see
+/// [`REMOVED`]); its path. None when they did nothing, or no folder takes it.
 pub fn keep(state: &Path, changes: &[Change], folders: &[PathBuf]) -> Option<PathBuf> {
-    let mut added = State::default();
+    let mut kept = State::default();
+    let (mut removed, mut unread) = (Vec::<String>::new(), Vec::<String>::new());
     for change in changes {
-        if !matches!(change, Change::SetPosition(_)) {
-            added.apply(change);
+        // The last change of each bookmark or read mark is what it came to.
+        match change {
+            Change::SetPosition(_) => continue,
+            Change::AddBookmark(b) => removed.retain(|id| *id != b.id),
+            Change::RemoveBookmark(id) => removed.push(id.clone()),
+            Change::MarkRead(id) => unread.retain(|u| u != id),
+            Change::MarkUnread(id) => unread.push(id.clone()),
+        }
+        kept.apply(change);
+    }
+    for (key, ids) in [(REMOVED, removed), (UNREAD, unread)] {
+        if !ids.is_empty() {
+            kept.extra.insert(key.into(), ids.into());
         }
     }
-    if added == State::default() {
+    if kept == State::default() {
         return None;
     }
-    let bytes = codec::encode(&added);
+    let bytes = codec::encode(&kept);
     let time = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
     let name = format!("{}{time}.json", prefix(state));
     folders.iter().find_map(|folder| {
         let path = folder.join(&name);
-        std::fs::create_dir_all(folder).ok()?;
+        make_private_folder(folder).ok()?;
         atomic::replace(&path, &bytes).ok()?;
         Some(path)
     })
 }
 
+/// `folder`, made if need be, readable by its owner alone (it holds their bookmarks).
+fn make_private_folder(folder: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(folder)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
+/// The changes a kept file holds: what it added, and what it removed.
+fn changes_of(kept: &State) -> Vec<Change> {
+    let ids = |key: &str| -> Vec<String> {
+        let listed = kept.extra.get(key).and_then(|v| v.as_array());
+        let ids = listed.into_iter().flatten().filter_map(|v| v.as_str());
+        ids.map(str::to_string).collect()
+    };
+    let mut changes = kept.as_changes();
+    changes.extend(ids(REMOVED).into_iter().map(Change::RemoveBookmark));
+    changes.extend(ids(UNREAD).into_iter().map(Change::MarkUnread));
+    changes
+}
+
 /// Adds to `file` what readers kept for it in `folders`, each kept file removed once its
-/// content is saved; what was added, for the user. A kept file that cannot be read or
+/// content is saved; what was done, for the user. A kept file that cannot be read or
 /// saved now stays for the next time.
 pub fn take_in(file: &StateFile, folders: &[PathBuf]) -> Option<String> {
     let prefix = prefix(file.path());
@@ -71,27 +119,27 @@ pub fn take_in(file: &StateFile, folders: &[PathBuf]) -> Option<String> {
         else {
             continue;
         };
-        if file.apply(&state.as_changes()).is_ok() {
-            bookmarks += state.bookmarks.len();
-            read += state.read.len();
+        let changes = changes_of(&state);
+        if file.apply(&changes).is_ok() {
+            let of_bookmarks =
+                |c: &&Change| matches!(c, Change::AddBookmark(_) | Change::RemoveBookmark(_));
+            let n = changes.iter().filter(of_bookmarks).count();
+            (bookmarks, read) = (bookmarks + n, read + changes.len() - n);
             let _ = std::fs::remove_file(&path);
         }
     }
     let counts = [
-        (
-            bookmarks,
-            crate::text::plural(bookmarks, "bookmark", "bookmarks"),
-        ),
-        (read, crate::text::plural(read, "read mark", "read marks")),
+        (bookmarks, "bookmark change", "bookmark changes"),
+        (read, "read mark change", "read mark changes"),
     ];
     let counts: Vec<String> = counts
         .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(_, said)| said)
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| crate::text::plural(n, one, many))
         .collect();
     (!counts.is_empty()).then(|| {
         format!(
-            "{} now holds {} an earlier session could not save",
+            "{} now has the {} an earlier session could not save",
             file.path().display(),
             crate::text::and_list(&counts),
         )

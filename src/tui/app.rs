@@ -736,10 +736,13 @@ impl App {
             if n > 0 {
                 self.quit_asked = true;
                 let changes = if n == 1 { "1 change" } else { "changes" };
+                // Said as it is: quitting keeps them in a file of their own (see
+                // `state::unsaved`; tester AD: "loses them" was not so).
                 self.notify_until_key(
                     format!(
                         "{changes} to bookmarks and read marks not saved (saving off): q again \
-                         quits and loses {}",
+                         quits, keeping {} in a file of its own for the next reader that can \
+                         save",
                         if n == 1 { "it" } else { "them" }
                     ),
                     true,
