@@ -446,8 +446,10 @@ fn hint_lines(app: &App, view: &SearchView, width: usize, opts: TextOptions) -> 
     let rows = [
         (
             "英伟达 GPU",
-            "every word must match (Chinese anywhere; Latin in any case, where a word starts)",
+            "every word must match (Chinese anywhere; Latin as whole words in any case and \
+             any form: agent finds agents)",
         ),
+        ("claud*", "the words it starts"),
         ("\"open source\"", "a phrase, as written"),
         ("-传闻", "leave out stories with this word"),
         ("source:日报", "only this publication"),
