@@ -302,7 +302,11 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
         while path_starts.next_if(|&p| p < start).is_some() {}
         let path_start =
             path_starts.peek() == Some(&start) && prev.is_some_and(char::is_whitespace);
-        let korean = prev.is_some_and(is_hangul) && first.is_some_and(is_hangul);
+        // Inside a Korean word, its Latin letters and digits included (`Claude는`, tester AD).
+        let word = |c: char| is_hangul(c) || c.is_alphanumeric() && !is_cjk(c);
+        let korean = prev
+            .zip(first)
+            .is_some_and(|(p, f)| (is_hangul(p) || is_hangul(f)) && word(p) && word(f));
         let uax =
             breaks.peek() == Some(&start) && !korean || cjk_quote_break(prev, first) || path_start;
         prev = g.chars().next_back();
@@ -459,6 +463,11 @@ mod tests {
             ["회사가 새 모델을", "발표했습니다"]
         );
         assert_eq!(rows("발표했습니다", 6), ["발표했", "습니다"]);
+        // A Latin name or a number a Korean ending is joined to is one word with it.
+        assert_eq!(
+            rows("새 모델 Claude는 좋다", 14),
+            ["새 모델", "Claude는 좋다"]
+        );
         // A range's wave dash stays with what it joins.
         assert_eq!(rows("一二三四五六～七", 12), ["一二三四五", "六～七"]);
     }
