@@ -218,7 +218,7 @@ fn holds(text: &str, term: &str) -> bool {
 
 /// Whether a word ends at byte `end` of `folded` (`text` folded, `origin` giving each byte's
 /// char of `chars`): before what is no letter of the kind the word ends in (a digit for a
-/// number, a letter for a word), or at a capital after a small letter.
+/// number, a letter for a word), or at two capitals after a small letter.
 fn ends_word(chars: &[char], origin: &[usize], folded: &str, end: usize) -> bool {
     let (Some(next), Some(last)) = (
         folded[end..].chars().next(),
@@ -229,20 +229,22 @@ fn ends_word(chars: &[char], origin: &[usize], folded: &str, end: usize) -> bool
     if last.is_ascii_digit() {
         return !next.is_ascii_digit();
     }
-    let camel = chars[origin[end - 1]].is_lowercase() && chars[origin[end]].is_uppercase();
+    let after = chars.get(origin[end] + 1).is_some_and(|c| c.is_uppercase());
+    let camel = chars[origin[end - 1]].is_lowercase() && chars[origin[end]].is_uppercase() && after;
     !next.is_ascii_alphabetic() || camel
 }
 
-/// Whether a word starts at `chars[o]`: after no letter or digit (Chinese is none), at a
-/// capital after a small letter, or where digits and letters meet.
+/// Whether a word starts at `chars[o]`: after no letter or digit (Chinese is none), at two
+/// capitals after a small letter, or where digits and letters meet.
 fn begins_word(chars: &[char], o: usize) -> bool {
     let Some(&prev) = o.checked_sub(1).and_then(|p| chars.get(p)) else {
         return true;
     };
     let word = |c: char| c.is_alphanumeric() && !matches!(c, '英' | '伟');
     let next = chars[o];
+    let capitals = chars.get(o + 1).is_some_and(|c| c.is_uppercase());
     !word(prev)
-        || prev.is_lowercase() && next.is_uppercase()
+        || prev.is_lowercase() && next.is_uppercase() && capitals
         || prev.is_alphabetic() && next.is_numeric()
         || prev.is_numeric() && next.is_alphabetic()
 }

@@ -92,11 +92,12 @@ impl WholeWord {
         let mut prev = matched.chars().next_back();
         let window = &text[m.end..text.len().min(m.end + 4 * Self::MAX)];
         let rest = window.utf8_chunks().next().map_or("", |c| c.valid());
-        for c in rest.chars() {
+        let mut chars = rest.chars().peekable();
+        while let Some(c) = chars.next() {
             let Some(l) = letter(c) else {
                 break;
             };
-            if prev.is_some_and(char::is_lowercase) && c.is_uppercase() {
+            if prev.is_some_and(|p| capitals_part(p, c, chars.peek().copied())) {
                 break;
             }
             word.push(l)?;
@@ -437,18 +438,21 @@ fn written_one_way(term: &str) -> bool {
 }
 
 /// Whether a word starts at `at` in `text`: after a character that is no letter or digit
-/// (a space, punctuation, Chinese), where a capital follows a small letter (`ChatGPT`,
-/// `OpenAI`), or where digits follow letters or letters digits (`RTX5090`, `Qwen3`).
+/// (a space, punctuation, Chinese), where capitals follow a small letter (`ChatGPT`,
+/// `OpenAI`; see [`capitals_part`]), or where digits follow letters or letters digits
+/// (`RTX5090`, `Qwen3`).
 fn begins_word(text: &[u8], at: usize) -> bool {
     let before = text.get(..at).unwrap_or_default();
-    // Two ASCII characters, the common case, told without decoding: a one-letter term meets
+    // ASCII characters, the common case, told without decoding: a one-letter term meets
     // millions of places inside words.
     if let (Some(&prev), Some(&next)) = (before.last(), text.get(at))
         && prev.is_ascii()
         && next.is_ascii()
+        && text.get(at + 1).is_none_or(u8::is_ascii)
     {
+        let capitals = text.get(at + 1).is_some_and(u8::is_ascii_uppercase);
         return !prev.is_ascii_alphanumeric()
-            || prev.is_ascii_lowercase() && next.is_ascii_uppercase()
+            || prev.is_ascii_lowercase() && next.is_ascii_uppercase() && capitals
             || prev.is_ascii_alphabetic() && next.is_ascii_digit()
             || prev.is_ascii_digit() && next.is_ascii_alphabetic();
     }
@@ -467,16 +471,27 @@ fn begins_word(text: &[u8], at: usize) -> bool {
     if !word(prev) {
         return true;
     }
-    // (From the next four bytes only: a character's are at most four.)
-    let next = text
-        .get(at..text.len().min(at + 4))
+    // (From the next eight bytes only: two characters' are at most eight.)
+    let mut next = text
+        .get(at..text.len().min(at + 8))
         .and_then(|next| next.utf8_chunks().next())
-        .and_then(|chunk| chunk.valid().chars().next());
+        .map(|chunk| chunk.valid().chars())
+        .into_iter()
+        .flatten();
+    let (next, after) = (next.next(), next.next());
     next.is_some_and(|next| {
-        prev.is_lowercase() && next.is_uppercase()
+        capitals_part(prev, next, after)
             || prev.is_alphabetic() && next.is_numeric()
             || prev.is_numeric() && next.is_alphabetic()
     })
+}
+
+/// Whether `next` (then `after`) starts a part of capitals after a small letter `prev`:
+/// `GPT` in `ChatGPT`, `AI` in `OpenAI`, where a word starts and the one before ends. A part
+/// of one capital (`GitHub`, `DeepSeek`, `iPhone`) is no word of its own (tester AC: `git`
+/// found every GitHub, `seek` DeepSeek).
+fn capitals_part(prev: char, next: char, after: Option<char>) -> bool {
+    prev.is_lowercase() && next.is_uppercase() && after.is_some_and(char::is_uppercase)
 }
 
 fn bytes_match(f: &Finder, rest: &[u8], from: usize) -> Option<Range<usize>> {
@@ -706,6 +721,10 @@ mod tests {
             );
         }
         for (term, text) in [
+            ("git", "GitHub"),
+            ("hub", "GitHub"),
+            ("seek", "DeepSeek"),
+            ("phone", "iPhone"),
             ("intel", "Intelligence"),
             ("meta", "metadata"),
             ("mit", "Mitigation"),
