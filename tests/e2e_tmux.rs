@@ -363,13 +363,14 @@ fn ctrl_z_stops_a_script_that_started_the_reader_too() {
     t.wait_for("the script's end", |s| s.contains("script-ends"));
 }
 
-#[test]
-fn ctrl_z_gives_the_shell_back_and_fg_returns_to_the_reader() {
+/// Stopped by `stop`, the reader gives the shell the terminal back whole (alternate screen
+/// left, cursor shown), and `fg` returns to it in full, not only the cells that changed.
+fn stops_and_comes_back(name: &str, stop: impl Fn(&Tmux)) {
     let home = tempfile::tempdir().unwrap();
-    let Some(t) = start("suspend", 100, 30, home.path()) else {
+    let Some(t) = start(name, 100, 30, home.path()) else {
         return;
     };
-    t.keys(&["C-z"]);
+    stop(&t);
     let shell = t.wait_for("the shell's job report", |s| s.contains("Stopped"));
     assert!(!shell.contains("Dates"), "{shell}");
     assert_eq!(
@@ -379,7 +380,6 @@ fn ctrl_z_gives_the_shell_back_and_fg_returns_to_the_reader() {
     );
     assert_eq!(t.pane_format("#{cursor_flag}"), "1", "cursor shown");
     t.run("fg");
-    // Back in full, not only the cells that changed since.
     let screen = t.wait_for("the reader again", |s| {
         s.contains("Dates") && s.contains("Stories")
     });
@@ -388,6 +388,32 @@ fn ctrl_z_gives_the_shell_back_and_fg_returns_to_the_reader() {
     t.keys(&["q"]);
     t.wait_for("the shell", |s| !s.contains("Dates"));
     assert_eq!(t.pane_format("#{alternate_on}"), "0");
+}
+
+#[test]
+fn ctrl_z_gives_the_shell_back_and_fg_returns_to_the_reader() {
+    stops_and_comes_back("suspend", |t| t.keys(&["C-z"]));
+}
+
+/// SIGTSTP from another program (`kill -TSTP`) suspends the reader as Ctrl-Z does (tester
+/// AB: the prompt was drawn over the reader's screen, the terminal left raw).
+#[cfg(unix)]
+#[test]
+fn a_stop_signal_from_outside_gives_the_shell_back_as_ctrl_z_does() {
+    stops_and_comes_back("tstp", |t| {
+        let shell = t.pane_format("#{pane_pid}");
+        let children = std::process::Command::new("ps")
+            .args(["-o", "pid=", "--ppid", &shell])
+            .output()
+            .expect("ps");
+        let reader = String::from_utf8_lossy(&children.stdout).trim().to_string();
+        assert!(!reader.is_empty(), "the reader's process");
+        let sent = std::process::Command::new("kill")
+            .args(["-TSTP", &reader])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+    });
 }
 
 #[test]

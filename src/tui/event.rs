@@ -33,6 +33,8 @@ pub enum Event {
     /// The system asks the reader to end with this signal (SIGTERM, SIGINT or SIGQUIT, or
     /// SIGHUP when the terminal closes): it quits as `q` does, saving where it was.
     Terminate(i32),
+    /// Another program asks the reader to stop (SIGTSTP): it suspends as Ctrl-Z does.
+    Suspend,
 }
 
 /// Where the run loop gets events.

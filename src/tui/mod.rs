@@ -237,14 +237,7 @@ fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<S
         Event::Key(key) => match keymap::action_for(&key) {
             Some(action) => match relayed(app, action) {
                 Some(Effect::Quit) => Step::Quit(Ending::Quit),
-                Some(Effect::Suspend) => match host.suspend() {
-                    // Whatever the shell left on the screen is painted over.
-                    Ok(()) => Step::Repaint,
-                    Err(why) => {
-                        app.notify(format!("could not suspend: {why}"), true);
-                        Step::Redraw
-                    }
-                },
+                Some(Effect::Suspend) => suspended(app, host),
                 Some(Effect::Repaint) => Step::Repaint,
                 Some(Effect::OpenUrl(url)) => {
                     match host.open_url(&url) {
@@ -298,7 +291,20 @@ fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<S
         Event::Wake => Step::Nothing,
         Event::InputClosed(why) => anyhow::bail!("lost the terminal's input: {why}"),
         Event::Terminate(signal) => Step::Quit(Ending::Signal(signal)),
+        Event::Suspend => suspended(app, host),
     })
+}
+
+/// The reader suspended (Ctrl-Z, or SIGTSTP from another program), and what then to draw.
+fn suspended(app: &mut App, host: &mut impl Host) -> Step {
+    match host.suspend() {
+        // Whatever the shell left on the screen is painted over.
+        Ok(()) => Step::Repaint,
+        Err(why) => {
+            app.notify(format!("could not suspend: {why}"), true);
+            Step::Redraw
+        }
+    }
 }
 
 /// The action's effect, after any message from the session (e.g. a failed save) is shown.

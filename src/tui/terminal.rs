@@ -140,14 +140,21 @@ fn enter_reader_mode() -> anyhow::Result<()> {
 #[cfg(unix)]
 pub fn suspend() -> Result<(), String> {
     restore();
-    // SAFETY: kill takes no pointers; pid 0 is this process's group.
+    // The group's SIGTSTP reaches this process too, where `forward_signals` takes it: it is
+    // told this one is ours, and the process stops itself with SIGSTOP, which none can catch.
+    OWN_STOPS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    // SAFETY: kill and raise take no pointers; pid 0 is this process's group.
     let stopped = match unsafe { libc::kill(0, libc::SIGTSTP) } {
-        0 => Ok(()),
+        0 if unsafe { libc::raise(libc::SIGSTOP) } == 0 => Ok(()),
         _ => Err(std::io::Error::last_os_error()),
     };
     enter_reader_mode().map_err(|e| e.to_string())?;
     stopped.map_err(|e| format!("cannot stop the process: {e}"))
 }
+
+/// SIGTSTPs [`suspend`] sent this process's group, not yet seen by `forward_signals`.
+#[cfg(unix)]
+static OWN_STOPS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 #[cfg(not(unix))]
 pub fn suspend() -> Result<(), String> {
@@ -160,22 +167,38 @@ pub fn suspend() -> Result<(), String> {
 /// as the shell reports a program the signal ended. Another one a second or more later (the loop
 /// did not answer) restores the terminal and exits at once; those within the second are the
 /// same request (a closing window hangs the reader up twice: the system and the shell).
+/// SIGTSTP from another program (`kill -TSTP`) suspends the reader as Ctrl-Z does, by
+/// [`Event::Suspend`]: stopped as it was, it left the shell's prompt over its screen, the
+/// terminal raw (tester AB).
 #[cfg(unix)]
 pub fn forward_signals(events: std::sync::mpsc::Sender<Event>) -> anyhow::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    use std::sync::atomic::Ordering;
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])?;
     std::thread::Builder::new()
         .name("ribao-signals".into())
         .spawn(move || {
-            let mut signals = signals.forever();
-            if let Some(signal) = signals.next() {
-                let _ = events.send(Event::Terminate(signal));
-            }
-            let first = std::time::Instant::now();
-            for signal in signals {
-                if first.elapsed() >= std::time::Duration::from_secs(1) {
-                    restore();
-                    std::process::exit(128 + signal);
+            let mut first: Option<std::time::Instant> = None;
+            for signal in signals.forever() {
+                if signal == SIGTSTP {
+                    let own = OWN_STOPS
+                        .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1));
+                    if own.is_err() {
+                        let _ = events.send(Event::Suspend);
+                    }
+                    continue;
+                }
+                match first {
+                    None => {
+                        first = Some(std::time::Instant::now());
+                        let _ = events.send(Event::Terminate(signal));
+                    }
+                    Some(at) if at.elapsed() >= std::time::Duration::from_secs(1) => {
+                        restore();
+                        std::process::exit(128 + signal);
+                    }
+                    Some(_) => {}
                 }
             }
         })?;
