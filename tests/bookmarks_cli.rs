@@ -170,6 +170,30 @@ fn retitle_the_first(dir: &Path) {
     std::fs::write(&file, md.replace("第0号新闻", "第0号快讯")).unwrap();
 }
 
+/// `bookmark add` takes in what a reader could not save first, as the next reader would, so
+/// the command's own change is the last (tester AE: it called a bookmark a reader had
+/// removed "already bookmarked", and the next reader removed it).
+#[test]
+fn bookmark_add_comes_after_what_a_reader_could_not_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ids, state) = first_of_two_bookmarked(dir.path());
+    // A reader removed it while it could not save (kept where `ribao_with`'s home keeps it).
+    let kept = dir.path().join("data/ribao/unsaved");
+    let removed = [ribao::state::Change::RemoveBookmark(ids[0].clone())];
+    ribao::state::unsaved::keep(&state, &removed, std::slice::from_ref(&kept)).expect("kept");
+    let added = ribao_with(dir.path(), &state, &["bookmark", "add", &ids[0]]);
+    assert!(added.status.success(), "{added:?}");
+    let err = String::from_utf8_lossy(&added.stderr);
+    assert!(err.contains("an earlier session could not save"), "{err}");
+    assert!(
+        !String::from_utf8_lossy(&added.stdout).contains("already"),
+        "{added:?}"
+    );
+    let listed = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
+    assert_eq!(listed[0]["id"], ids[0].as_str());
+    assert_eq!(std::fs::read_dir(&kept).unwrap().count(), 0);
+}
+
 /// A bookmark keeps its story's text: its file deleted, `show` prints the text it kept, and
 /// `show --json` gives it as the body (tester Z: only the title was left).
 #[test]

@@ -492,10 +492,21 @@ fn kept_changes_take_removals_in_too() {
     ])
     .unwrap();
     let folders = vec![dir.path().join("unsaved")];
+    // A bookmark taken off and put back, a read mark made and taken off: nothing to keep,
+    // lest a later change elsewhere be undone (tester AE).
+    let undone = [
+        Change::RemoveBookmark("a".into()),
+        Change::AddBookmark(bookmark("a", "2026-11-23T08:00:00Z")),
+        Change::MarkRead("s".into()),
+        Change::MarkUnread("s".into()),
+    ];
+    assert_eq!(ribao::state::unsaved::keep(&path, &undone, &folders), None);
     let changes = [
         Change::RemoveBookmark("a".into()),
         Change::MarkUnread("r".into()),
         Change::AddBookmark(bookmark("b", "2026-11-23T09:00:00Z")),
+        Change::RemoveBookmark("c".into()),
+        Change::AddBookmark(bookmark("c", "2026-11-23T07:00:00Z")),
     ];
     let kept = ribao::state::unsaved::keep(&path, &changes, &folders).expect("kept");
     #[cfg(unix)]

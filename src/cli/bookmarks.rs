@@ -15,9 +15,17 @@ pub enum Format {
 
 /// The state file, its state, and what was said of it on opening.
 fn open(path: &Path) -> anyhow::Result<(StateFile, crate::state::State, Vec<String>)> {
-    let (file, loaded) = StateFile::open(path)?;
+    let (file, mut loaded) = StateFile::open(path)?;
     let told: Vec<String> = loaded.notices.iter().map(ToString::to_string).collect();
-    tell(loaded.notices);
+    tell(std::mem::take(&mut loaded.notices));
+    // What a reader could not save is taken in first, as the next reader would: what this
+    // command does comes after it (tester AE: `bookmark add` called a bookmark a reader had
+    // removed there already, and the next reader removed it).
+    let unsaved = crate::state::unsaved::folders();
+    if let Some(said) = crate::state::unsaved::take_in(&file, &unsaved) {
+        warn(said);
+        loaded = file.apply(&[])?;
+    }
     let file = file.telling_waits(|lock, patience| {
         warn(format_args!(
             "waiting for {}, which another program holds (at most {} s)",

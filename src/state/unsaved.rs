@@ -35,22 +35,29 @@ fn prefix(state: &Path) -> String {
     format!("{hash:016x}-")
 }
 
-/// What `changes` did to bookmarks and read marks, kept in the first of `folders` that
-/// takes it: a state file of what they added, with what they removed beside it (see
-/// [`REMOVED`]); its path. None when they did nothing, or no folder takes it.
+/// What `changes` came to for bookmarks and read marks, kept in the first of `folders`
+/// that takes it: a state file of what they added, with what they removed beside it (see
+/// [`REMOVED`]); its path. None when they came to nothing, or no folder takes it.
 pub fn keep(state: &Path, changes: &[Change], folders: &[PathBuf]) -> Option<PathBuf> {
     let mut kept = State::default();
-    let (mut removed, mut unread) = (Vec::<String>::new(), Vec::<String>::new());
-    for change in changes {
-        // The last change of each bookmark or read mark is what it came to.
-        match change {
-            Change::SetPosition(_) => continue,
-            Change::AddBookmark(b) => removed.retain(|id| *id != b.id),
-            Change::RemoveBookmark(id) => removed.push(id.clone()),
-            Change::MarkRead(id) => unread.retain(|u| u != id),
-            Change::MarkUnread(id) => unread.push(id.clone()),
+    let (mut removed, mut unread) = (Vec::new(), Vec::new());
+    for (first, last) in net(changes) {
+        // A reader adds only what is not there and removes only what is: the first change
+        // says what the file had, the last what the reader has. Where they agree (a
+        // bookmark taken off and put back) nothing is kept, lest it undo a later change
+        // made elsewhere (tester AE).
+        let had = matches!(first, Change::RemoveBookmark(_) | Change::MarkUnread(_));
+        let has = matches!(last, Change::AddBookmark(_) | Change::MarkRead(_));
+        if had == has {
+            continue;
         }
-        kept.apply(change);
+        match last {
+            Change::RemoveBookmark(id) => removed.push(id.clone()),
+            Change::MarkUnread(id) => unread.push(id.clone()),
+            added => {
+                kept.apply(added);
+            }
+        }
     }
     for (key, ids) in [(REMOVED, removed), (UNREAD, unread)] {
         if !ids.is_empty() {
@@ -69,6 +76,30 @@ pub fn keep(state: &Path, changes: &[Change], folders: &[PathBuf]) -> Option<Pat
         atomic::replace(&path, &bytes).ok()?;
         Some(path)
     })
+}
+
+/// For each bookmark and read mark `changes` touch, in order, its first change and its last.
+fn net(changes: &[Change]) -> Vec<(&Change, &Change)> {
+    let key = |c: &Change| match c {
+        Change::AddBookmark(b) => Some((true, b.id.clone())),
+        Change::RemoveBookmark(id) => Some((true, id.clone())),
+        Change::MarkRead(id) | Change::MarkUnread(id) => Some((false, id.clone())),
+        Change::SetPosition(_) => None,
+    };
+    // (An `A` marks thousands read in one change each: found by key, not by a search.)
+    let mut at: std::collections::HashMap<(bool, String), usize> = Default::default();
+    let mut out: Vec<(&Change, &Change)> = Vec::new();
+    for change in changes {
+        let Some(k) = key(change) else { continue };
+        match at.get(&k) {
+            Some(&i) => out[i].1 = change,
+            None => {
+                at.insert(k, out.len());
+                out.push((change, change));
+            }
+        }
+    }
+    out
 }
 
 /// `folder`, made if need be, readable by its owner alone (it holds their bookmarks).
