@@ -13,6 +13,7 @@ fn bookmark(id: &str) -> Bookmark {
         title: id.into(),
         path: "/p.md".into(),
         added: "2026-11-23T10:15:00Z".into(),
+        outlet: None,
         text: None,
         ..Bookmark::default()
     }

@@ -11,6 +11,7 @@ fn bookmark(id: String) -> Bookmark {
         source: "s".into(),
         path: "/p.md".into(),
         added: timestamp_now(),
+        outlet: None,
         text: None,
         ..Bookmark::default()
     }

@@ -17,6 +17,7 @@ fn bookmark(id: &str, added: &str) -> Bookmark {
         url: Some(format!("https://example.com/{id}")),
         path: "/digests/2026-11-23.md".into(),
         added: added.into(),
+        outlet: None,
         text: None,
         ..Bookmark::default()
     }
@@ -116,7 +117,7 @@ fn bookmark_outlives_its_digest_file() {
         title: "OpenAI 发布新模型".into(),
         category: Some("大模型".into()),
         region: None,
-        outlet: None,
+        outlet: Some("量子位".into()),
         url: Some("https://openai.com/news".into()),
         body: "正文".into(),
         unified: None,
@@ -154,6 +155,8 @@ fn bookmark_outlives_its_digest_file() {
     assert_eq!(kept.category.as_deref(), Some("大模型"));
     assert_eq!(kept.url.as_deref(), Some("https://openai.com/news"));
     assert_eq!(kept.text.as_deref(), Some("正文"));
+    // Its meta line as the story's, outlet included (tester AE: it was left out).
+    assert_eq!(kept.meta(), "2026-11-23 · AI 日报 · 大模型 · 量子位");
     assert_eq!(Path::new(&kept.path), digest_path);
     assert!(
         kept.added_at().is_some(),

@@ -29,6 +29,7 @@ fn writer() {
             title: format!("Bookmark {n}"),
             path: "/nonexistent/digest.md".into(),
             added: timestamp_now(),
+            outlet: None,
             text: None,
             ..Bookmark::default()
         };

@@ -22,6 +22,7 @@ fn bookmark() -> impl Strategy<Value = Bookmark> {
             title,
             path: "/digests/x.md".into(),
             added: format!("2026-11-2{day}T10:00:00Z"),
+            outlet: None,
             text: None,
             extra: Extra::new(),
         }

@@ -309,6 +309,7 @@ fn gone_mark(path: &str, title: &str, url: Option<&str>) -> Bookmark {
         url: url.map(Into::into),
         path: path.into(),
         added: "2026-01-01T00:00:00Z".into(),
+        outlet: None,
         text: None,
         extra: Default::default(),
     }
@@ -729,6 +730,7 @@ fn an_undated_bookmarks_title_starts_in_the_dated_ones_column() {
         title: title.into(),
         path: "/gone.md".into(),
         added: "2026-01-01T00:00:00Z".into(),
+        outlet: None,
         text: None,
         ..Bookmark::default()
     };
@@ -1289,6 +1291,7 @@ fn the_bookmarks_list_scrolls_only_when_the_selection_leaves_it() {
             url: None,
             path: "/store/2026-01-01.md".into(),
             added: format!("2026-01-01T00:00:{n:02}Z"),
+            outlet: None,
             text: None,
             extra: Default::default(),
         })
@@ -1562,6 +1565,7 @@ fn bookmarks_made_within_a_second_come_back_in_their_order() {
         date: Some("2026-11-23".into()),
         path: "/gone.md".into(),
         added: format!("2026-11-23T10:15:00.{ms:03}Z"),
+        outlet: None,
         text: None,
         ..Bookmark::default()
     };
@@ -1602,6 +1606,7 @@ fn retitled_bookmark() -> (State, String, Bookmark) {
         id: "000000000000".into(),
         title: "改标题之前".into(),
         added: "2026-01-01T00:00:00Z".into(),
+        outlet: None,
         text: None,
         ..now.clone()
     };
@@ -1636,6 +1641,7 @@ fn a_bookmark_repaired_without_its_title_takes_it_from_its_story() {
     let repaired = Bookmark {
         id: item.id.to_string(),
         added: "2026-01-01T00:00:00Z".into(),
+        outlet: None,
         text: None,
         ..Bookmark::default()
     };
@@ -1670,6 +1676,7 @@ fn a_short_publication_name_is_shown_in_the_bookmarks_list() {
         title: "芯片自主化加速".into(),
         path: "/gone/2026-01-24.md".into(),
         added: "2026-01-24T08:00:00Z".into(),
+        outlet: None,
         text: None,
         ..Bookmark::default()
     };
@@ -1724,6 +1731,7 @@ fn a_bookmark_repaired_without_its_date_takes_it_from_its_story_and_keeps_what_i
         source: digest.source.clone(),
         path: digest.path.to_string_lossy().into_owned(),
         added: "2026-01-01T00:00:00Z".into(),
+        outlet: None,
         text: None,
         ..Bookmark::default()
     };
@@ -1821,6 +1829,7 @@ fn a_bookmark_whose_link_two_stories_share_is_not_guessed() {
         url: Some("https://example.com/a".into()),
         path: lib.digests()[0].path.to_string_lossy().into_owned(),
         added: "2026-01-01T00:00:00Z".into(),
+        outlet: None,
         text: None,
         extra: Default::default(),
     };
@@ -1948,6 +1957,7 @@ fn the_bookmarks_view_opens_and_copies_links_and_says_what_other_keys_need() {
         url: Some(url.into()),
         path: "/gone.md".into(),
         added: "2099-01-01T00:00:00Z".into(),
+        outlet: None,
         text: None,
         ..Bookmark::default()
     };
@@ -2040,6 +2050,7 @@ fn the_bookmarks_filter_finds_the_uncategorised_as_search_does() {
         url: None,
         path: "/store/2026-01-01.md".into(),
         added: "2026-01-01T00:00:00Z".into(),
+        outlet: None,
         text: None,
         extra: Default::default(),
     };

@@ -73,7 +73,7 @@ impl<'a> ItemRow<'a> {
             digest: None,
             date: mark.date.clone(),
             source: &mark.source,
-            outlet: None,
+            outlet: mark.outlet.as_deref(),
             category: mark.category.as_deref(),
             region: None,
             unified: None,

@@ -234,7 +234,7 @@ fn salvage(mut object: Map<String, Value>) -> (State, Vec<String>) {
 
 /// A bookmark's fields but its id, and whether it must have each: what [`repaired`] checks,
 /// and what reading a spoiled one goes on at.
-const FIELDS: [(&str, bool); 8] = [
+const FIELDS: [(&str, bool); 9] = [
     ("title", true),
     ("source", true),
     ("path", true),
@@ -242,6 +242,7 @@ const FIELDS: [(&str, bool); 8] = [
     ("date", false),
     ("category", false),
     ("url", false),
+    ("outlet", false),
     ("text", false),
 ];
 

@@ -1,8 +1,8 @@
 //! Bookmarks, read marks and the last reading position, kept in one JSON file.
 //!
 //! The file is pretty-printed JSON, format version 1:
-//! `{"version": 1, "bookmarks": [{"id", "date", "source", "category", "title", "url", "path",
-//! "added", "text"}], "read": [ids], "position": {"date", "category", "item", "scroll"} | null}`.
+//! `{"version": 1, "bookmarks": [{"id", "date", "source", "category", "title", "url", "outlet",
+//! "path", "added", "text"}], "read": [ids], "position": {"date", "category", "item", "scroll"} | null}`.
 //! A bookmark carries its own copy of what is needed to list and open it, and of the story's
 //! text, so it outlives its digest file. Fields this version does not know (from a newer ribao) are kept on save, at
 //! the top level, in bookmarks and in the position.

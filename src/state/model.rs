@@ -30,6 +30,9 @@ pub struct Bookmark {
     pub title: String,
     #[serde(default)]
     pub url: Option<String>,
+    /// The outlet the story names (量子位, TechCrunch AI), shown in its meta line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
     /// The digest file the reader last found the item in (it may be gone since).
     pub path: String,
     /// When the bookmark was made, RFC 3339.
@@ -62,6 +65,7 @@ impl Bookmark {
             category: item.category.map(str::to_string),
             title: item.title.to_string(),
             url: item.url.map(str::to_string),
+            outlet: item.outlet.map(str::to_string),
             // Lossy only for non-UTF-8 paths; the JSON file must stay text.
             path: digest.path.to_string_lossy().into_owned(),
             added: timestamp_now(),
@@ -78,12 +82,14 @@ impl Bookmark {
         }
     }
 
-    /// `2026-01-20 · 量子位 · 技术前沿解读`: date, publication and category, those it has.
+    /// `2026-01-20 · AI 日报 · 技术前沿解读 · 量子位`: date, publication, category and outlet,
+    /// those it has.
     pub fn meta(&self) -> String {
         [
             self.date.as_deref(),
             Some(self.source.as_str()),
             self.category.as_deref(),
+            self.outlet.as_deref(),
         ]
         .into_iter()
         .flatten()
@@ -111,6 +117,7 @@ impl Bookmark {
             (&mut out.date, story.date),
             (&mut out.category, story.category),
             (&mut out.url, story.url),
+            (&mut out.outlet, story.outlet),
         ] {
             if have.is_none() && from.is_some() {
                 *have = from;
