@@ -552,6 +552,18 @@ impl Library {
         self.file_missed.swap(false, Ordering::Relaxed)
     }
 
+    /// The listed stories whose ids start with `typed` (trimmed, in any case), when it has
+    /// four characters or more: an id given in part, as git takes a commit's.
+    pub fn ids_starting(&self, typed: &str) -> Vec<ItemView<'_>> {
+        let typed = crate::model::id_as_typed(typed);
+        if typed.len() < 4 {
+            return Vec::new();
+        }
+        let mut found: Vec<ItemView> = self.items().filter(|v| v.id.starts_with(&typed)).collect();
+        found.dedup_by(|a, b| a.id == b.id);
+        found
+    }
+
     /// Every listed item, newest digest first.
     pub fn items(&self) -> impl Iterator<Item = ItemView<'_>> {
         (0..self.digests.len())

@@ -213,6 +213,56 @@ fn a_long_table_is_written_whole_and_in_order() {
     }
 }
 
+/// A story's id may be given in part, as git takes a commit's: four characters or more that
+/// start one story's id alone; a start several ids share is said, with some of them.
+#[test]
+fn an_id_may_be_given_by_its_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = generated_store(dir.path(), 20, 100, "正文。");
+    let store = store.display().to_string();
+    let all = ids_of(&json(&ribao(&["items", "--json", "--store", &store])));
+    let mut sorted = all.clone();
+    sorted.sort();
+    let shared = sorted
+        .windows(2)
+        .find(|w| w[0][..4] == w[1][..4])
+        .map(|w| w[0][..4].to_string())
+        .expect("2,000 ids share a start of four somewhere");
+    let alone = all
+        .iter()
+        .find(|id| all.iter().filter(|o| o.starts_with(&id[..6])).count() == 1)
+        .unwrap();
+    let shown = ribao(&["show", &alone[..6], "--json", "--store", &store]);
+    assert!(shown.status.success(), "{shown:?}");
+    assert_eq!(json(&shown)["id"], alone.as_str());
+    let several = ribao(&["show", &shared, "--store", &store]);
+    assert_eq!(several.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&several.stderr);
+    assert!(err.contains(&format!("ids start with {shared} (")), "{err}");
+    assert!(err.contains("give more of the id"), "{err}");
+    // Bookmarked so too, under its whole id.
+    let state = dir.path().join("state.json").display().to_string();
+    let added = ribao(&[
+        "bookmark",
+        "add",
+        &alone[..6],
+        "--state",
+        &state,
+        "--store",
+        &store,
+    ]);
+    assert!(added.status.success(), "{added:?}");
+    let marks = json(&ribao(&[
+        "bookmarks",
+        "--json",
+        "--state",
+        &state,
+        "--store",
+        &store,
+    ]));
+    assert_eq!(marks[0]["id"], alone.as_str());
+}
+
 /// `search` takes `items`' filters as options: each is its `prefix:` in the query (tester AA:
 /// `--source` was refused as an unknown option).
 #[test]

@@ -292,7 +292,7 @@ pub fn add(library: &Library, state_path: &Path, ids: &[String]) -> anyhow::Resu
     let items: Vec<_> = ids
         .iter()
         .filter_map(|id| {
-            let item = library.find(id);
+            let item = super::report::find_story(library, id);
             if item.is_none() {
                 warn(unknown_id(library, id));
                 code = ExitCode::FAILURE;
@@ -369,7 +369,7 @@ pub fn remove<'a>(
                 read = load().ok();
             }
             found = read.and_then(|library| {
-                let story = library.find(id)?.id.to_string();
+                let story = super::report::find_story(library, id)?.id.to_string();
                 bookmark_of(library, &state, &story)
             });
         }

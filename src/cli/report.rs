@@ -199,10 +199,27 @@ impl<W: FnMut(&str) -> anyhow::Result<()>> JsonArray<W> {
 
 /// Why no story has the id `typed`: none was given, it is a digest's (copied from `ribao
 /// list`), or none has it.
+/// The story `typed` names: by its id, else by the start of the id of one story alone.
+pub(super) fn find_story<'a>(library: &'a Library, typed: &str) -> Option<ItemView<'a>> {
+    library.find(typed).or_else(|| {
+        let mut starting = library.ids_starting(typed);
+        (starting.len() == 1).then(|| starting.remove(0))
+    })
+}
+
 pub(super) fn unknown_id(library: &Library, typed: &str) -> String {
     let typed = crate::model::id_as_typed(typed);
+    let starting = library.ids_starting(&typed);
     if typed.is_empty() {
         "no story id given; `ribao items` lists the ids".into()
+    } else if starting.len() > 1 {
+        let shown: Vec<&str> = starting.iter().take(3).map(|v| v.id).collect();
+        let more = if starting.len() > 3 { ", …" } else { "" };
+        format!(
+            "{} stories' ids start with {typed} ({}{more}): give more of the id",
+            starting.len(),
+            shown.join(", ")
+        )
     } else if library.digests().iter().any(|d| d.id == typed) {
         format!(
             "{typed} is a digest's id (from `ribao list`); `ribao items --digest {typed}` lists its stories"
@@ -623,7 +640,7 @@ pub fn show(
             .and_then(|p| crate::state::StateFile::open(p).ok())
             .and_then(|(_, loaded)| loaded.state.bookmark(&typed).cloned())
     };
-    let view = match library.find(id) {
+    let view = match find_story(library, id) {
         Some(view) => view,
         // A bookmarked story retitled since is found by its bookmark.
         None => match kept() {
