@@ -574,6 +574,27 @@ fn check_tells_of_a_date_still_to_come() {
     );
 }
 
+/// A date in a title that is none is named as such, not said to be missing (tester AB): a
+/// day not in the calendar, or a year ribao does not read.
+#[test]
+fn check_names_a_title_date_that_is_none() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, date) in [("a.md", "2026/02/29"), ("b.md", "9999/12/31")] {
+        let text = format!("# AI资讯 {date}\n\n1. 甲公司发布新模型。\n");
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let out = ribao(&["check", "--store", &dir.path().display().to_string()]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("title date “2026/02/29” is not a day of the calendar: listed as undated"),
+        "{text}"
+    );
+    assert!(
+        text.contains("title date “9999/12/31” is outside the years ribao reads (1990 to 2199)"),
+        "{text}"
+    );
+}
+
 /// A link back up the store is not followed, and `check` says so, but nothing failed: not a
 /// file skipped in `list`, and `check` exits 0.
 #[cfg(unix)]

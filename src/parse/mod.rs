@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 use doc::Doc;
 use front_matter::FrontMatter;
 use std::path::Path;
+use std::sync::LazyLock;
 
 const BUBBLE_SOURCE: &str = "Bubble's Brain";
 
@@ -102,8 +103,10 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
         });
     }
     if date.is_none() {
-        warnings
-            .push("no date found in front matter, title or file name: listed as undated".into());
+        warnings.push(match unreal_title_date(fm, &doc) {
+            Some(why) => format!("{why}: listed as undated"),
+            None => "no date found in front matter, title or file name: listed as undated".into(),
+        });
     }
     // After the ids: stories without a title are dropped there.
     let (mut items, cut) = with_ids(items, &source, &day_key(date, path));
@@ -209,6 +212,24 @@ fn find_digest_date(fm: &FrontMatter, doc: &Doc, path: &Path) -> Option<NaiveDat
             path.file_name()
                 .and_then(|n| find_date(&n.to_string_lossy()))
         })
+}
+
+/// What is wrong with a date written in the title or a first heading that is none
+/// (`2026/02/29`, `9999/12/31`): tester AB was told no date was found.
+fn unreal_title_date(fm: &FrontMatter, doc: &Doc) -> Option<String> {
+    static SHAPE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(\d{4}) ?[-/.年] ?(\d{1,2}) ?[-/.月] ?(\d{1,2})")
+            .expect("a valid expression")
+    });
+    let candidates = fm.title.iter().map(String::as_str);
+    let headings = doc.headings.iter().take(3).map(|h| h.text);
+    let found = candidates.chain(headings).find_map(|t| SHAPE.captures(t))?;
+    let year: u32 = found[1].parse().ok()?;
+    let written = &found[0];
+    Some(match (1990..=2199).contains(&year) {
+        true => format!("title date “{written}” is not a day of the calendar"),
+        false => format!("title date “{written}” is outside the years ribao reads (1990 to 2199)"),
+    })
 }
 
 /// A publication name from the front-matter title or the first dated heading, with its date
