@@ -863,6 +863,21 @@ fn a_link_refused_says_why_and_what_was_not_done() {
     assert_eq!(shown, 3, "{}", h.text());
 }
 
+/// A problem said again while it is still shown (a store read again) is said once, not
+/// twice in a row (tester AB); another is said after it.
+#[test]
+fn a_problem_said_again_is_said_once() {
+    let mut h = Harness::new(app(), 100, 30);
+    h.app.show_problem("x.md skipped: it is empty");
+    h.app.show_problem("x.md skipped: it is empty");
+    assert_eq!(h.app.message().unwrap().text, "x.md skipped: it is empty");
+    h.app.show_problem("y.md skipped: it is empty");
+    assert_eq!(
+        h.app.message().unwrap().text,
+        "x.md skipped: it is empty · y.md skipped: it is empty"
+    );
+}
+
 #[test]
 fn messages_fade_after_three_seconds() {
     let mut h = Harness::new(app(), 120, 40);

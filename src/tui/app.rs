@@ -335,25 +335,36 @@ impl App {
 
     /// Says which files were skipped (`more` of them, once the reader runs), if any: by
     /// name when there are a few, else how many.
+    /// One file is said with why (tester AB: a 73 MB file was said "unreadable, empty or not
+    /// text", as `check` said it was too large).
     fn tell_skipped(&mut self, skipped: Vec<PathBuf>, more: &str) {
         const NAMED: usize = 3;
-        let files = match skipped.len() {
-            0 => return,
-            1..=NAMED => {
-                let root = self.library.origin.store();
-                // In the store, by its path there; elsewhere (a test's library) by its name.
-                let name = |p: &PathBuf| {
-                    let named = p.strip_prefix(root).ok().or(p.file_name().map(Path::new));
-                    named.unwrap_or(p).display().to_string()
-                };
-                let names: Vec<String> = skipped.iter().map(name).collect();
-                crate::text::visible(&names.join(", ")).into_owned()
-            }
-            n => crate::text::plural(n, &format!("{more}file"), &format!("{more}files")),
+        let root = self.library.origin.store();
+        // In the store, by its path there; elsewhere (a test's library) by its name.
+        let name = |p: &PathBuf| {
+            let named = p.strip_prefix(root).ok().or(p.file_name().map(Path::new));
+            crate::text::visible(&named.unwrap_or(p).display().to_string()).into_owned()
         };
-        self.show_problem(&format!(
-            "{files} skipped (unreadable, empty or not text) — run `ribao check`"
-        ));
+        let why = |p: &PathBuf| {
+            let problem = self.library.skipped().find(|f| f.path == *p);
+            problem.map(|f| f.message.clone())
+        };
+        let said = match skipped.as_slice() {
+            [] => return,
+            [one] if let Some(why) = why(one) => format!("{} skipped: {why}", name(one)),
+            named if named.len() <= NAMED => {
+                let names: Vec<String> = named.iter().map(name).collect();
+                format!(
+                    "{} skipped (unreadable, empty or not text) — run `ribao check`",
+                    names.join(", ")
+                )
+            }
+            many => format!(
+                "{} skipped (unreadable, empty or not text) — run `ribao check`",
+                crate::text::plural(many.len(), &format!("{more}file"), &format!("{more}files"))
+            ),
+        };
+        self.show_problem(&said);
     }
 
     /// A problem found as the reader starts or by the indexing it started: shown after any
@@ -361,6 +372,8 @@ impl App {
     pub fn show_problem(&mut self, text: &str) {
         let until = Some(self.clock + PROBLEMS_TTL);
         let (text, until) = match self.message.take() {
+            // The same said again (a store read again): once (tester AB saw it twice).
+            Some(m) if m.text.contains(text) => (m.text, m.until.and(until)),
             // After a message kept until the next key (found while the user may be
             // reading), kept as long.
             Some(m) => (format!("{} · {text}", m.text), m.until.and(until)),
