@@ -148,7 +148,8 @@ const ALPHABET: &[char] = &[
 
 /// The ways a folded term may stand in folded text: a space between Chinese and a Latin
 /// letter or digit there or not (`GPU 沙盒`, `GPU沙盒`), a hyphen, a space or none between a
-/// Latin letter and a digit (`GPT-5`, `GPT 5`, `GPT5`).
+/// Latin letter and a digit (`GPT-5`, `GPT 5`, `GPT5`), and between words the term parts
+/// with either (`open-source`, `open source`, `opensource`).
 fn writings(term: &str) -> Vec<String> {
     let cjk = |c: char| matches!(c, '英' | '伟');
     let latin = |c: char| c.is_ascii_alphanumeric();
@@ -168,13 +169,22 @@ fn writings(term: &str) -> Vec<String> {
     let chars: Vec<char> = term.chars().collect();
     let mut out = vec![String::new()];
     let mut prev: Option<char> = None;
+    // Words the term parts with a hyphen or a space: parted either way, or not at all.
+    let mut parted = false;
     for (i, &c) in chars.iter().enumerate() {
-        if let (Some(a), Some(&b)) = (prev, chars.get(i + 1))
-            && (c == ' ' && gaps(a, b).len() > 1 || c == '-' && letter_digit(a, b))
-        {
-            continue;
+        if let (Some(a), Some(&b)) = (prev, chars.get(i + 1)) {
+            if matches!(c, ' ' | '-') && a.is_ascii_alphabetic() && b.is_ascii_alphabetic() {
+                parted = true;
+                continue;
+            }
+            if c == ' ' && gaps(a, b).len() > 1 || c == '-' && letter_digit(a, b) {
+                continue;
+            }
         }
-        let between = prev.map_or(&[""][..], |a| gaps(a, c));
+        let between = match std::mem::take(&mut parted) {
+            true => &["", " ", "-"][..],
+            false => prev.map_or(&[""][..], |a| gaps(a, c)),
+        };
         out = out
             .into_iter()
             .flat_map(|w| between.iter().map(move |g| format!("{w}{g}{c}")))
