@@ -691,6 +691,23 @@ fn the_search_line_moves_and_deletes_by_word_with_alt_and_ctrl() {
     assert_eq!(h.app.session().bookmark_count(), 1);
 }
 
+/// The status bar and the breadcrumb say the query without the spaces typed around it
+/// (tester AC: `搜索 “alpha ”` while the next word was coming).
+#[test]
+fn the_query_is_said_without_the_spaces_around_it() {
+    for width in [120, 60] {
+        let mut h = Harness::new(app(), width, 30);
+        h.keys("/");
+        h.search_for(" 英伟达 ");
+        let shown = h.text();
+        assert!(shown.contains("搜索 “英伟达”"), "{shown}");
+        assert!(
+            !shown.contains("“ 英伟达") && !shown.contains("英伟达 ”"),
+            "{shown}"
+        );
+    }
+}
+
 #[test]
 fn tab_changes_the_search_scope_and_the_title_says_it() {
     let mut h = Harness::new(scope_app(), 120, 30);

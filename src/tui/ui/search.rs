@@ -90,7 +90,8 @@ fn count(app: &App, view: &SearchView) -> String {
 /// it, with the scope's dates when they do not fit either (tester C: at 40 columns it cut
 /// the count).
 pub(crate) fn summary(app: &App, view: &SearchView, unread: bool, room: Option<usize>) -> String {
-    let query = super::clean(view.line.text());
+    // Without the spaces typed around it (tester AC: `“alpha ”` as the next word came).
+    let query = super::clean(view.line.text().trim());
     if query.trim().is_empty() {
         return format!("搜索 Search · {}", app.label_of(view.scope));
     }
@@ -129,7 +130,7 @@ const QUERY_LEAST: usize = 8;
 
 /// The narrow layout's breadcrumb: the search, then the shown story when it has the keyboard.
 pub(crate) fn breadcrumb(app: &App, view: &SearchView) -> Vec<String> {
-    let query = super::clean(view.line.text());
+    let query = super::clean(view.line.text().trim());
     let mut parts = vec![if query.trim().is_empty() {
         "搜索 Search".to_string()
     } else {
@@ -495,7 +496,7 @@ fn no_match_lines(
     if let Some(problem) = parsed.problem() {
         return text::wrap(&[Span::styled(problem, ACCENT)], width, opts);
     }
-    let query = super::clean(&view.answered);
+    let query = super::clean(view.answered.trim());
     let query = crate::search::said_query(&query, opts);
     let scope = app.label_of(view.answered_scope);
     // Files of other dates cannot change the answer (tester D: a date indexed first was
