@@ -82,6 +82,16 @@ pub struct Digest {
     pub warnings: Vec<String>,
 }
 
+/// Whether a digest's date has come: today's or earlier, or tomorrow's (a digest may be
+/// dated in a time zone ahead). One still to come is a slip more often than news from the
+/// future (tester AB: `2100/06/06` in a title).
+pub fn has_come(date: NaiveDate) -> bool {
+    let today = chrono::Local::now().date_naive();
+    today
+        .checked_add_days(chrono::Days::new(1))
+        .is_none_or(|tomorrow| date <= tomorrow)
+}
+
 /// A digest date as shown and saved: `2026-01-20`, or `undated`.
 pub fn date_label(date: Option<NaiveDate>) -> String {
     date.map_or_else(|| UNDATED.to_string(), |d| d.to_string())

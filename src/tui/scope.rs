@@ -104,17 +104,13 @@ pub fn group_of_digests(dates: &[DateGroup], digests: usize) -> Vec<usize> {
     out
 }
 
-/// The newest date group whose date has come (tomorrow's counts: a digest may be dated in
-/// a time zone ahead): where the reader opens and recent scopes end. A file dated years
-/// ahead by a slip took them over (tester AB: `2100/06/06` in a title). The newest date
-/// when every one is ahead; None when none has a date.
+/// The newest date group whose date has come (see [`crate::model::has_come`]): where the
+/// reader opens and recent scopes end; a file dated years ahead by a slip took them over.
+/// The newest date when every one is ahead; None when none has a date.
 pub fn newest_come(dates: &[DateGroup]) -> Option<usize> {
-    let tomorrow = chrono::Local::now()
-        .date_naive()
-        .checked_add_days(Days::new(1))?;
     let come = dates
         .iter()
-        .position(|g| g.date.is_some_and(|d| d <= tomorrow));
+        .position(|g| g.date.is_some_and(crate::model::has_come));
     come.or_else(|| dates.iter().position(|g| g.date.is_some()))
 }
 
