@@ -49,11 +49,9 @@ enum End {
     Word {
         last: String,
         stem: String,
-        /// What is searched for holds the whole of `last`.
-        whole: bool,
-        /// How many letters of `last` it holds (`compan` of `companies`): the word's part
-        /// in a match (`opensourc` is `open-source` without its hyphen, `sourc` its last
-        /// word's).
+        /// How many letters of `last` what is searched for holds (`compan` of
+        /// `companies`; all of them, most often): the word's part in a match (`opensourc`
+        /// is `open-source` without its hyphen, `sourc` its last word's).
         cut: usize,
     },
 }
@@ -190,7 +188,6 @@ fn searched(term: &str) -> (std::borrow::Cow<'_, str>, End) {
     let end = End::Word {
         last: last.to_string(),
         stem,
-        whole: shared == last.len(),
         cut: shared,
     };
     (cut.into(), end)
@@ -306,17 +303,17 @@ impl Matcher {
             End::Word {
                 last,
                 stem: wanted,
-                whole,
                 cut,
             } => {
+                let whole = *cut == last.len();
                 // Told by the next byte alone, as most places are: the term's word whole
                 // before what is no letter; a longer word where a term of one or two letters
                 // has no other form (see below), unless an acronym's plural `s` follows.
                 match text.get(m.end) {
-                    None if *whole => return Some(m.end),
+                    None if whole => return Some(m.end),
                     // (A full-width letter's UTF-8 starts with 0xEF; any other byte but
                     // an ASCII letter starts what is no letter of a Latin word.)
-                    Some(&b) if !b.is_ascii_alphabetic() && b != 0xEF && *whole => {
+                    Some(&b) if !b.is_ascii_alphabetic() && b != 0xEF && whole => {
                         return Some(m.end);
                     }
                     Some(&b) if wanted.len() <= 2 && b.is_ascii_lowercase() && b != b's' => {
