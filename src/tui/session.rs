@@ -259,11 +259,6 @@ impl Session {
         self.state.is_bookmarked(item_id)
     }
 
-    /// The story's bookmark, if it has one.
-    pub fn bookmark_of(&self, item_id: &str) -> Option<&Bookmark> {
-        self.state.bookmark(item_id)
-    }
-
     pub fn bookmark_count(&self) -> usize {
         self.state.bookmarks.len()
     }

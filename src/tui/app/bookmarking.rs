@@ -284,7 +284,7 @@ impl App {
         let (_, item) = scope::item(&library, r);
         // Named: the story `b` acts on (the highlighted one) need not be the one shown.
         let title = self.quoted(item.title);
-        let removed = self.session.bookmark_of(item.id).cloned();
+        let removed = self.session.state().bookmark(item.id).cloned();
         self.session.toggle_bookmark(&library, item.index);
         let said = match removed {
             None => format!("★ bookmarked {title}"),
