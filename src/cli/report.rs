@@ -461,17 +461,10 @@ fn show_bookmark(
         )))?;
         // The text it kept, as a story's is shown.
         if let Some(body) = &mark.text {
-            let width = width.map_or_else(terminal_width, usize::from).max(20);
-            let opts = TextOptions {
-                whole_urls: true,
-                ..opts
-            };
-            let rendered = crate::text::render_story(body, mark.url.as_deref(), width, opts);
-            let out = printed(&rendered.lines);
-            emit(&format!("\n{out}"))?;
-            if !out.ends_with('\n') {
-                emit("\n")?;
-            }
+            emit("\n")?;
+            print_story(width, opts, |width, opts| {
+                crate::text::render_story(body, mark.url.as_deref(), width, opts).lines
+            })?;
         }
     }
     // As the reader says it.
@@ -664,18 +657,30 @@ pub fn show(
         emit(&(super::json::pretty(&row)? + "\n"))?;
         return Ok(ExitCode::SUCCESS);
     }
+    print_story(width, opts, |width, opts| {
+        crate::article::lines(digest, &item, width, opts)
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A story's `lines`, made for `width` columns (the terminal's when not given, 20 at
+/// least) with addresses kept whole, printed and ended with a newline.
+fn print_story(
+    width: Option<u16>,
+    opts: TextOptions,
+    lines: impl FnOnce(usize, TextOptions) -> Vec<ratatui::text::Line<'static>>,
+) -> anyhow::Result<()> {
     let width = width.map_or_else(terminal_width, usize::from).max(20);
     let opts = TextOptions {
         whole_urls: true,
         ..opts
     };
-    let lines = crate::article::lines(digest, &item, width, opts);
-    let out = printed(&lines);
+    let out = printed(&lines(width, opts));
     emit(&out)?;
     if !out.ends_with('\n') {
         emit("\n")?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// `lines` as text, styled for a terminal unless the user asked for no colour or the
