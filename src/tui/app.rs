@@ -21,7 +21,7 @@ use crate::library::{Library, Origin};
 use crate::state::Position;
 use crate::text::TextOptions;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -328,7 +328,7 @@ impl App {
         app.refind_bookmarks();
         app.select_date(scope::newest_come(&app.dates).unwrap_or(0));
         app.restore_position();
-        let skipped = app.library.skipped().map(|p| p.path.clone()).collect();
+        let skipped = app.library.skipped().cloned().collect();
         app.tell_skipped(skipped, "");
         app
     }
@@ -337,21 +337,18 @@ impl App {
     /// name when there are a few, else how many.
     /// One file is said with why (tester AB: a 73 MB file was said "unreadable, empty or not
     /// text", as `check` said it was too large).
-    fn tell_skipped(&mut self, skipped: Vec<PathBuf>, more: &str) {
+    fn tell_skipped(&mut self, skipped: Vec<crate::store::FileProblem>, more: &str) {
         const NAMED: usize = 3;
         let root = self.library.origin.store();
         // In the store, by its path there; elsewhere (a test's library) by its name.
-        let name = |p: &PathBuf| {
+        let name = |f: &crate::store::FileProblem| {
+            let p = &f.path;
             let named = p.strip_prefix(root).ok().or(p.file_name().map(Path::new));
             crate::text::visible(&named.unwrap_or(p).display().to_string()).into_owned()
         };
-        let why = |p: &PathBuf| {
-            let problem = self.library.skipped().find(|f| f.path == *p);
-            problem.map(|f| f.message.clone())
-        };
         let said = match skipped.as_slice() {
             [] => return,
-            [one] if let Some(why) = why(one) => format!("{} skipped: {why}", name(one)),
+            [one] => format!("{} skipped: {}", name(one), one.message),
             named if named.len() <= NAMED => {
                 let names: Vec<String> = named.iter().map(name).collect();
                 format!(

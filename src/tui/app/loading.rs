@@ -192,7 +192,7 @@ impl App {
             self.unrestored = None;
             self.vanishing = None;
             self.swap_library(library);
-            let skipped = self.library.skipped().map(|p| p.path.clone()).collect();
+            let skipped = self.library.skipped().cloned().collect();
             self.tell_skipped(skipped, "");
             return;
         }
@@ -226,7 +226,7 @@ impl App {
         // did to the place shown), not passed over.
         let now = (self.library.skipped())
             .filter(|p| !before.contains(&p.path))
-            .map(|p| p.path.clone())
+            .cloned()
             .collect();
         let more = if before.is_empty() { "" } else { "more " };
         self.tell_skipped(now, more);
