@@ -106,19 +106,20 @@ fn find_all(doc: &Doc) -> Found {
     // Sections with text and no story in it, as many as the stories found (or the headings
     // under sections), or beside stories of one section that are only a few words each with
     // no link (points of its list: `1. 速度更快`), or two or more beside such a section's
-    // list of any length: the sections are the stories, and those few headings or list
-    // items parts of one (`## 故事二` over `#### 背景`), not stories of a category each.
-    // Taken so, the other sections were lost (testers AE, AG, Y). A story with a link is
-    // one whatever is beside it.
+    // list of any length, linked or not (`延伸阅读` links): the sections are the stories,
+    // and those few headings or list items parts of one (`## 故事二` over `#### 背景`), not
+    // stories of a category each. Taken so, the other sections were lost (testers AD, AE,
+    // AG, Y). Else a story with a link is one whatever is beside it.
     let units = match found.items.len() {
         0 => leaves.len(),
         n => n,
     };
     let linked = found.items.iter().any(|i| i.url.is_some());
     let one_section = origins.windows(2).all(|w| w[0] == w[1]);
-    let points =
-        !found.items.is_empty() && one_section && (loose >= 2 || found.items.iter().all(is_point));
-    if units > 0 && loose > 0 && !linked && (units <= loose || points) {
+    let beside_sections = !found.items.is_empty() && one_section && loose >= 2;
+    let points = beside_sections
+        || !found.items.is_empty() && one_section && found.items.iter().all(is_point);
+    if units > 0 && loose > 0 && (beside_sections || !linked && (units <= loose || points)) {
         let sections = section_stories(doc);
         if sections.len() > units || points && sections.len() > 1 {
             return Found {
@@ -1087,9 +1088,9 @@ mod tests {
             .collect()
     }
 
-    /// Sections that are stories keep a heading or a list of points of their own inside
-    /// them: those are no stories of a category each, and the other sections are not lost
-    /// (tester AE: one `####` or one numbered list made the file one or two stories).
+    /// Sections that are stories keep a heading, a list of points or of links of their own
+    /// inside them: those are no stories of a category each, and the other sections are not
+    /// lost (tester AE: one `####` or one numbered list made the file one or two stories).
     #[test]
     fn sections_with_headings_or_points_inside_stay_the_stories() {
         for inside in [
@@ -1101,6 +1102,8 @@ mod tests {
             "主要变化：\n\n1. 上下文扩展到 200 万 token\n2. 工具调用更快\n3. 价格下调 30%",
             // Points of a sentence each (tester Y).
             "三项改进。\n\n1. 推理能力：在数学与代码基准上平均提升二十个百分点，并显著降低了幻觉率，官方称已接近人类专家水平。\n2. 上下文：支持一千万 token 的上下文窗口。\n3. 价格：API 价格下调一半。",
+            // Links to read further (tester AD): no stories of their own.
+            "延伸阅读：\n\n1. [英伟达官方博客](https://a.example/1)\n2. [发布会回放](https://a.example/2)\n3. [分析师点评](https://a.example/3)",
         ] {
             let doc = format!(
                 "# AI 日报 2026-04-02\n\n## 故事一：英伟达发布新芯片\n\n正文一。\n\n\
