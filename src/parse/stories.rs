@@ -826,9 +826,14 @@ fn list_stories(lines: &[&str], mut category: Option<String>, bullets: Bullets) 
     let mut items = Vec::new();
     // Stories from bullets that may be fields (see [`Key::Either`]).
     let mut maybe_fields = 0;
+    // Where the last list item's story ended, while only paragraphs follow it: paragraphs
+    // between two such stories, not indented under the first, are its text all the same
+    // (tester AG: a Bubble's Brain story's further paragraphs were lost).
+    let mut told: Option<usize> = None;
     let mut i = 0;
     while i < lines.len() {
         if let Some(title) = bold_numbered(lines[i]) {
+            told = None;
             // Its bullets (`- 链接：…`) are its own; a numbered item is the next story.
             let end = (i + 1..lines.len())
                 .find(|&j| {
@@ -842,7 +847,11 @@ fn list_stories(lines: &[&str], mut category: Option<String>, bullets: Bullets) 
             continue;
         }
         let Some(marker) = list_marker(lines[i]).filter(|m| m.indent <= 3) else {
+            if is_rule(lines[i]) {
+                told = None;
+            }
             if let Some(label) = bold_label(lines, i) {
+                told = None;
                 category = Some(label);
                 i += 1;
                 continue;
@@ -857,6 +866,7 @@ fn list_stories(lines: &[&str], mut category: Option<String>, bullets: Bullets) 
                 if !item.title.is_empty() {
                     items.push(item);
                 }
+                told = None;
             }
             i += 1;
             continue;
@@ -877,7 +887,14 @@ fn list_stories(lines: &[&str], mut category: Option<String>, bullets: Bullets) 
             && key != Key::Label
             && (bullets == Bullets::BoldLed || has_link(&lines[i..end]))
             && bold_lead(marker.content).is_some();
-        if marker.ordered || link_led || headline_led {
+        if !(marker.ordered || link_led || headline_led) {
+            told = None;
+        } else {
+            if let Some(from) = told
+                && let Some(last) = items.last_mut()
+            {
+                add_paragraphs(last, &lines[from..i]);
+            }
             let rest = lines[i + 1..end].iter().map(|l| dedent(l, marker.indent));
             let mut item = if link_led {
                 let category = tag.map(str::to_string).or_else(|| category.clone());
@@ -896,6 +913,7 @@ fn list_stories(lines: &[&str], mut category: Option<String>, bullets: Bullets) 
                 maybe_fields += usize::from(headline_led && key == Key::Either);
                 items.push(item);
             }
+            told = (!items.is_empty()).then_some(end);
         }
         i = end;
     }
@@ -904,6 +922,20 @@ fn list_stories(lines: &[&str], mut category: Option<String>, bullets: Bullets) 
         items.clear();
     }
     items
+}
+
+/// `lines` (paragraphs after `item`'s list item) added to its text, comments left out.
+fn add_paragraphs(item: &mut Item, lines: &[&str]) {
+    let text: Vec<&str> = lines.iter().copied().filter(|l| !is_comment(l)).collect();
+    let text = text.join("\n");
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    if !item.body.is_empty() {
+        item.body.push_str("\n\n");
+    }
+    item.body.push_str(text);
 }
 
 /// The longest bold line read as the name of the stories under it.
@@ -1135,6 +1167,29 @@ mod tests {
                 ("Y launches Z", Some("产品")),
             ],
         );
+    }
+
+    /// Paragraphs between two linked stories of a list, not indented under the first, are
+    /// the first's text still (tester AG: a Bubble's Brain story lost its further paragraphs,
+    /// and search did not find their words).
+    #[test]
+    fn paragraphs_between_list_stories_are_the_storys_text() {
+        let doc = "## 08:00 更新\n\n本时段概览。\n\n\
+                   - [uv 0.12.0 调整默认结构](<https://a.example/uv>) — Blog\n  - 摘要：默认创建 src 包。\n\n\
+                   新版本还配置了 uv_build 后端。\n\n作者此前避免 src 布局。\n\n<!-- 注释 -->\n\n\
+                   - [Modal 称平台未被攻破](<https://a.example/modal>) — Blog\n  - 摘要：端点无认证。\n";
+        let found = find(&Doc::new(doc));
+        let bodies: Vec<&str> = found.items.iter().map(|i| i.body.as_str()).collect();
+        assert_eq!(bodies.len(), 2, "{bodies:?}");
+        assert!(bodies[0].contains("默认创建 src 包"), "{}", bodies[0]);
+        assert!(
+            bodies[0].ends_with("新版本还配置了 uv_build 后端。\n\n作者此前避免 src 布局。"),
+            "{}",
+            bodies[0]
+        );
+        // The section's own text before the first story is none of the stories'.
+        assert!(!bodies.iter().any(|b| b.contains("概览")), "{bodies:?}");
+        assert!(!bodies[1].contains("uv_build"), "{}", bodies[1]);
     }
 
     /// A section of heading stories beside one of link bullets keeps its stories, in the
