@@ -427,11 +427,50 @@ pub fn after_headline<'a>(md: &'a str, title: &str) -> Option<&'a str> {
         .filter(|rest| !rest.is_empty())
 }
 
-/// A title for a story that has none: its bold lead, else the first clause of its text.
+/// A title for a story that has none: its bold lead, else the first clause of its text, but
+/// never a part of a bold run it opens with: `**A $2T AI bet: DeepSeek reaches Nature?** The
+/// industry…` is titled by the whole run (tester AG: cut at its colon or comma, a title could
+/// say the opposite of the story's).
 pub fn derive_title(md: &str) -> String {
-    bold_lead(md)
-        .filter(|lead| !is_topic_label(md, lead))
-        .unwrap_or_else(|| first_clause(&plain(md)))
+    if let Some(lead) = bold_lead(md).filter(|lead| !is_topic_label(md, lead)) {
+        return lead;
+    }
+    let clause = first_clause(&plain(md));
+    match opening_bold(md) {
+        Some(run) if run.len() > clause.len() && run.starts_with(&clause) => cap(&run),
+        _ => clause,
+    }
+}
+
+/// The bold run a text opens with, as plain text, when it reads as a headline: not a label
+/// (`**注意：**`), nor a lede set in bold (a sentence with its full stop, or more than one),
+/// nor cut short by a bold run inside it (`**revenue hit **$13 billion**…`).
+fn opening_bold(md: &str) -> Option<String> {
+    let rest = md.trim_start().strip_prefix("**")?;
+    let end = find_pair(rest.as_bytes(), b'*', b'*')?;
+    if rest[end + 2..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '$')
+    {
+        return None;
+    }
+    let run = plain(&rest[..end]);
+    (!run.ends_with([':', '：', '。', '.']) && is_one_sentence(&run)).then_some(run)
+}
+
+/// Whether nothing but closing quotes and brackets follows `s`'s first sentence end.
+fn is_one_sentence(s: &str) -> bool {
+    let closing = |c: char| c.is_whitespace() || "\"”'’)）」』".contains(c);
+    for (i, c) in s.char_indices() {
+        let after = &s[i + c.len_utf8()..];
+        let ends = matches!(c, '。' | '！' | '？')
+            || matches!(c, '.' | '!' | '?') && after.starts_with(char::is_whitespace);
+        if ends {
+            return after.trim_matches(closing).is_empty();
+        }
+    }
+    true
 }
 
 /// A bold lead of a few Latin words before a colon or comma is the topic the text is about
@@ -822,6 +861,46 @@ mod tests {
             derive_title("**谷歌发布 Gemini 3**，速度更快。"),
             "谷歌发布 Gemini 3"
         );
+        // A bold run opening the text is its headline whole, however punctuated (tester AG).
+        for (text, title) in [
+            (
+                "**A $2T AI bet: DeepSeek reaches Nature while Meta lags?** The industry grew.",
+                "A $2T AI bet: DeepSeek reaches Nature while Meta lags?",
+            ),
+            (
+                "**Anthropic 估值飙升至3500亿美元，领跑大模型竞赛** 据报道，融资进入最后阶段。",
+                "Anthropic 估值飙升至3500亿美元，领跑大模型竞赛",
+            ),
+            (
+                "**A new essay says model progress is now bottlenecked by ideas, not compute**. \
+                 The author argues.",
+                "A new essay says model progress is now bottlenecked by ideas, not compute",
+            ),
+            // A label is no headline: the clause goes on past it; nor is a sentence.
+            (
+                "**注意：**这是一次重要的更新，速度更快。",
+                "注意：这是一次重要的更新",
+            ),
+            (
+                "**据报道，苹果已启动首款自研服务器芯片项目。**项目代号 Baltra。",
+                "据报道，苹果已启动首款自研服务器芯片项目",
+            ),
+            (
+                "**Still training one model per task? Researchers dropped a fix.** It works.",
+                "Still training one model per task?",
+            ),
+            (
+                "**Revenue is blowing minds, with sales up to **$13 billion** this year.** More.",
+                "Revenue is blowing minds, with sales up to $13 billion this year",
+            ),
+            // A bold word inside the first clause leaves the clause as it is.
+            (
+                "**rtk** 是一个 Rust 工具，速度很快。",
+                "rtk 是一个 Rust 工具",
+            ),
+        ] {
+            assert_eq!(derive_title(text), title, "{text}");
+        }
         let long = "字".repeat(200);
         assert_eq!(first_clause(&long).chars().count(), MAX_TITLE_CHARS);
         // A Latin word is not cut: the title ends before it.
