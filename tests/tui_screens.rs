@@ -163,6 +163,28 @@ fn the_samples_are_named_on_a_narrow_screen() {
     assert!(status.contains("samples"), "{status}");
 }
 
+/// Text on the terminal's own background is in the terminal's own foreground (or a colour):
+/// never white, which a light theme's background hides (tester AF: the status bar's date and
+/// counts were bright white).
+#[test]
+fn no_text_on_the_background_is_white() {
+    use ratatui::style::Color;
+    let mut h = Harness::new(app(), 100, 30);
+    for keys in ["", "<Enter>", "<Enter>", "?"] {
+        h.keys(keys);
+        let buf = h.buffer();
+        for (i, cell) in buf.content.iter().enumerate() {
+            let text = !cell.symbol().trim().is_empty();
+            assert!(
+                !(text && cell.bg == Color::Reset && cell.fg == Color::White),
+                "white text at {:?} after {keys:?}: {:?}",
+                buf.pos_of(i),
+                h.rows()[usize::from(buf.pos_of(i).1)]
+            );
+        }
+    }
+}
+
 /// With no colours wanted (`NO_COLOR`, a `-mono` terminal), no cell has a colour, and what a
 /// background set apart (the selections) is in reverse video: the selected story stays in
 /// sight (it was the `›` mark alone, tester G).

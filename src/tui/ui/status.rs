@@ -484,7 +484,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let scope_row = fit_row(
         vec![Span::raw(" ")],
         &scope_text,
-        Style::new().fg(Color::White),
+        Style::new(),
         vec![Span::styled(right, DIM), Span::raw(" ")],
         width,
         opts,
