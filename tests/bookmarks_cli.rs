@@ -746,6 +746,11 @@ fn bookmarks_listed_from_a_broken_state_file_exit_2_not_as_none() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
         assert!(err.contains("could not be used"), "{err}");
         assert!(!err.contains("no bookmarks yet"), "{err}");
+        // What the exit status means is said (tester AF: nothing after the notice).
+        assert!(
+            err.contains("no bookmark could be read from the state file (exit status 2)"),
+            "{err}"
+        );
     }
 }
 

@@ -175,6 +175,15 @@ pub fn list<'a>(
     };
     emit(&out)?;
     if short {
+        // The notice above says the file went on from empty: what that leaves, and why the
+        // exit status is not 0 (tester AF: nothing more was said).
+        warn(match marks.len() {
+            0 => "no bookmark could be read from the state file (exit status 2)".to_string(),
+            n => format!(
+                "{n} bookmark{} read from the state file; it may have held more (exit status 2)",
+                if n == 1 { "" } else { "s" }
+            ),
+        });
         return Ok(ExitCode::from(2));
     }
     if marks.is_empty() && format != Format::Json {
