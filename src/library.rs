@@ -273,7 +273,7 @@ impl Library {
             ),
         };
         let has_index = old.is_some();
-        let index = old.unwrap_or_else(|| cache::from_digests(root, Vec::new(), &categorizer));
+        let mut index = old.unwrap_or_else(|| cache::from_digests(root, Vec::new(), &categorizer));
         let mut listed: Vec<(DigestInfo, Option<usize>)> = Vec::new();
         let mut changed = Vec::new();
         let mut new_files = Vec::new();
@@ -320,6 +320,8 @@ impl Library {
                 slots[*d] = n as u32;
             }
         }
+        let gone: Vec<usize> = (0..slots.len()).filter(|&d| slots[d] == u32::MAX).collect();
+        index.lift_repeats(&gone);
         // A few days' files changed since the index: one step.
         let first = if has_index && changed.len() <= FIRST_STEP * STEP_GROWTH {
             usize::MAX

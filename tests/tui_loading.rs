@@ -1016,6 +1016,52 @@ fn the_open_story_deleted_with_its_file_leaves_the_list_with_the_keys() {
     assert_eq!(digest.date.unwrap().to_string(), "2026-01-21");
 }
 
+/// A digest kept twice (a site's copy in another folder): the copy listed gone, the story
+/// open stays open from the other, not said to be gone (tester AG).
+#[test]
+fn the_open_storys_file_deleted_beside_its_copy_keeps_it_open() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("s"), tmp.path().join("c"));
+    let text =
+        "# 日报 2026-03-01\n\n## 产品\n\n### 1. 第一条\n正文一。\n\n### 2. 第二条\n正文二。\n";
+    for folder in ["content", "daily"] {
+        fs::create_dir_all(store.join(folder)).unwrap();
+        fs::write(store.join(folder).join("2026-03-01.md"), text).unwrap();
+    }
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let mut h = reading(&store, &cache);
+    h.keys("<Enter><Enter>j<Enter>");
+    let listed = h
+        .app
+        .opened()
+        .map(|(d, v)| (d.path.clone(), v.title.to_string()));
+    let (path, title) = listed.expect("a story is open");
+    assert_eq!(title, "第二条");
+    watch(&mut h, &store, &cache);
+    fs::remove_file(&path).unwrap();
+    wait_until(&mut h, |h| {
+        let paths: Vec<_> = h
+            .app
+            .library()
+            .digests()
+            .iter()
+            .map(|d| d.path.clone())
+            .collect();
+        (!paths.contains(&path))
+            .then_some(())
+            .ok_or_else(|| h.text())
+    });
+    h.settle();
+    let open = h
+        .app
+        .opened()
+        .map(|(d, v)| (d.path.clone(), v.title.to_string()));
+    let (now, title) = open.unwrap_or_else(|| panic!("closed: {}", h.text()));
+    assert_eq!(title, "第二条");
+    assert_ne!(now, path);
+    assert!(!h.text().contains("no longer in the store"), "{}", h.text());
+}
+
 /// The open story's file deleted beside another digest of its date leaves the keys on the
 /// story after the deleted ones, not on the row it was at (tester L: a dozen stories down
 /// the other digest).

@@ -233,6 +233,9 @@ pub struct Index {
     pub blob_used: u64,
     /// Ids stories had before they got new ones (see `aliases`), to their ids now.
     pub(crate) aliases: std::collections::HashMap<String, String>,
+    /// Repeats shown all the same: their stories' holders were in files gone since (see
+    /// [`Index::lift_repeats`]).
+    lifted: std::collections::HashSet<usize>,
 }
 
 impl Index {
@@ -409,6 +412,7 @@ impl Index {
             blob,
             blob_used,
             aliases: std::collections::HashMap::new(),
+            lifted: std::collections::HashSet::new(),
         };
         if verify_all && !earlier {
             index.verify_text()?;
@@ -573,7 +577,39 @@ impl Index {
     /// digests twice (a site's copy beside the raw one, sometimes under another publication
     /// name); lists and searches show such a story once.
     pub fn is_repeat(&self, i: usize) -> bool {
-        self.flag(i, REPEAT)
+        self.flag(i, REPEAT) && (self.lifted.is_empty() || !self.lifted.contains(&i))
+    }
+
+    /// Shows, of each story a `gone` digest held (its file removed, listed no more until the
+    /// index is built again), the first copy another digest keeps: the story stays in the
+    /// lists, and open in the reader, meanwhile (tester AG: a site's copy deleted closed the
+    /// story with "no longer in the store", the raw digest holding it still).
+    pub fn lift_repeats(&mut self, gone: &[usize]) {
+        let held = |i: &usize| !self.flag(*i, REPEAT);
+        let gone_items = || gone.iter().flat_map(|&d| self.digests[d].items.clone());
+        let date = |i: usize| self.digests[self.digest_of(i)].date;
+        let mut keys: std::collections::HashSet<_> = gone_items()
+            .filter(held)
+            .map(|i| (date(i), self.story_key(i)))
+            .collect();
+        let mut ids: std::collections::HashSet<&str> =
+            gone_items().filter(held).map(|i| self.id(i)).collect();
+        if keys.is_empty() {
+            return;
+        }
+        let mut lifted = std::collections::HashSet::new();
+        for (d, digest) in self.digests.iter().enumerate() {
+            if gone.contains(&d) {
+                continue;
+            }
+            for i in digest.items.clone().filter(|&i| self.flag(i, REPEAT)) {
+                let by_key = keys.remove(&(digest.date, self.story_key(i)));
+                if ids.remove(self.id(i)) || by_key {
+                    lifted.insert(i);
+                }
+            }
+        }
+        self.lifted = lifted;
     }
 
     /// Whether digest `d` is a copy: it has stories, and each repeats another digest's.
