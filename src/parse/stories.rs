@@ -717,11 +717,16 @@ fn story_of_lines<'a>(
             }
             Some(("来源" | "链接" | "原文" | "Source" | "Link", value)) => {
                 match first_link(value) {
-                    // Several sources are listed `[a](u1) 、 [b](u2)`: all names, the first link.
+                    // Several sources are listed `[a](u1) 、 [b](u2)`: all names, the first
+                    // link; the line stays in the text, where the others are for `L` and to
+                    // read (tester AF: only the first source's link was left).
                     Some((text, url)) => {
                         item.outlet
                             .get_or_insert_with(|| plain_of_link(value, text));
                         item.url.get_or_insert(url);
+                        if value.matches("](").count() > 1 {
+                            kept.push(line);
+                        }
                     }
                     // `链接：https://…`, `Source: <https://…>`: the address alone (tester AH).
                     None => match first_bare_url(value) {
@@ -1252,6 +1257,23 @@ mod tests {
                 Some("https://b.example/repo".into())
             ]
         );
+    }
+
+    /// A story told by several sources names them all, links the first, and keeps every
+    /// source's link in its text (tester AF: only the first was left).
+    #[test]
+    fn every_source_of_a_story_keeps_its_link() {
+        let doc = "## 新闻\n\n### 1. 甲发布模型\n\n正文。\n\n\
+                   来源： [甲报](https://a.example/1) 、 [乙刊](https://b.example/2) 、 [丙台](https://c.example/3)\n\n\
+                   ### 2. 乙开源工具\n\n正文。\n\n来源：[丁报](https://d.example/4)\n";
+        let items = find(&Doc::new(doc)).items;
+        assert_eq!(items[0].url.as_deref(), Some("https://a.example/1"));
+        assert_eq!(items[0].outlet.as_deref(), Some("甲报 、 乙刊 、 丙台"));
+        for url in ["https://b.example/2", "https://c.example/3"] {
+            assert!(items[0].body.contains(url), "{}", items[0].body);
+        }
+        // One source is said above the text, not again in it.
+        assert_eq!(items[1].body, "正文。");
     }
 
     /// A `Source:` line in fenced code is code, not the story's link (tester AH).
