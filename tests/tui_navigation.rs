@@ -77,6 +77,56 @@ fn brackets_step_dates_from_any_pane() {
     assert_eq!(h.app.message().unwrap().text, "already at the newest date");
 }
 
+/// `:` goes to a date typed: a day, a month or a year. A period without a digest goes to the
+/// nearest older date, and says so; a digit typed in the dates pane opens the line too
+/// (tester AG: only `[` and `]`, a date a press, crossed a years-long archive).
+#[test]
+fn a_date_typed_is_gone_to() {
+    let mut h = Harness::new(
+        app_with(support::scope_library(), TextOptions::default()),
+        120,
+        40,
+    );
+    let date = |h: &Harness| {
+        h.app
+            .current_date()
+            .and_then(|g| g.date)
+            .map(|d| d.to_string())
+    };
+    let said = |h: &Harness| h.app.message().map(|m| m.text.clone()).unwrap_or_default();
+    h.keys(":2025-11");
+    assert!(h.text().contains("go to date: 2025-11▏"), "{}", h.text());
+    h.keys("<Enter>");
+    assert_eq!(date(&h).as_deref(), Some("2025-11-30"));
+    assert_eq!(said(&h), "");
+    h.keys(":2026-01-10<Enter>");
+    assert_eq!(date(&h).as_deref(), Some("2026-01-05"));
+    assert_eq!(
+        said(&h),
+        "no digest in 2026-01-10: the nearest older date, 2026-01-05"
+    );
+    // Typed in the dates pane; a month and day are of the year shown.
+    h.keys("01-19<Enter>");
+    assert_eq!(date(&h).as_deref(), Some("2026-01-19"));
+    h.keys(":2020<Enter>");
+    assert_eq!(date(&h).as_deref(), Some("2025-11-30"));
+    assert_eq!(said(&h), "no digest in 2020: the oldest date, 2025-11-30");
+    // What is no date is said, the line left open to mend; Esc closes it where it was.
+    h.keys(":2026-13<Enter>");
+    assert!(said(&h).contains("“2026-13” is no date"), "{}", said(&h));
+    assert!(h.app.date_line().is_some());
+    h.keys("<Esc>");
+    assert!(h.app.date_line().is_none());
+    assert_eq!(date(&h).as_deref(), Some("2025-11-30"));
+    // From the whole archive's scope, the date is shown in its own.
+    h.keys("aaa");
+    assert!(h.app.scope().is_multi_date());
+    h.keys(":20260119<Enter>");
+    assert_eq!(date(&h).as_deref(), Some("2026-01-19"));
+    assert!(!h.app.scope().is_multi_date());
+    assert_eq!(h.app.items().len(), 2, "{:?}", titles(&h.app));
+}
+
 #[test]
 fn selecting_a_category_filters_items() {
     let mut h = Harness::new(app(), 120, 40);

@@ -54,6 +54,8 @@ pub enum Action {
     PrevMatch,
     /// The next scope of the categories: the date › 7 days › 30 days › the whole archive.
     Scope,
+    /// Type a date to go to.
+    GoToDate,
     CopyLink,
     OpenLink,
     /// Open (or close) the list of the story's links.

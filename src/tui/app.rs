@@ -2,6 +2,7 @@
 //! anything with an outside effect is returned as an [`Effect`] for the run loop to carry out.
 
 mod bookmarking;
+pub(crate) mod date_jump;
 mod file_view;
 mod links;
 mod loading;
@@ -184,6 +185,8 @@ pub struct App {
     /// Rows of the notice scrolled past (it may not fit a small terminal).
     notice_scroll: usize,
     bookmarks: Option<BookmarksView>,
+    /// The date being typed to go to (`:`), while its line is open.
+    date_line: Option<super::line_edit::LineEdit>,
     /// The last key was `A`, which asked to be pressed again to mark a list read.
     mark_all_asked: bool,
     /// `q` was pressed once while changes waited unsaved (see [`App::quit`]).
@@ -311,6 +314,7 @@ impl App {
             return_to: None,
             last_search: None,
             search: None,
+            date_line: None,
             worker: None,
             loader: None,
             watch: None,
@@ -530,6 +534,7 @@ impl App {
             Action::Search => self.open_search(),
             Action::NextMatch | Action::PrevMatch => self.resume_search(),
             Action::Scope => self.cycle_scope(),
+            Action::GoToDate => self.open_date_line(""),
             Action::Help => self.help = Some(0),
             Action::Down => self.move_by(1),
             Action::Up => self.move_by(-1),
@@ -587,6 +592,9 @@ impl App {
         if key.kind == KeyEventKind::Release || self.help.is_some() || self.notice.is_some() {
             return false;
         }
+        if self.date_line.is_some() {
+            return self.date_line_key(key);
+        }
         if self.bookmarks.is_none() && self.search_typing() {
             return self.search_line_key(key);
         }
@@ -615,6 +623,17 @@ impl App {
             }
             return true;
         }
+        // A date typed in the dates pane goes to it (see `date_jump`).
+        if let KeyCode::Char(digit @ '0'..='9') = key.code
+            && key.modifiers.is_empty()
+            && self.focus == Pane::Dates
+            && self.bookmarks.is_none()
+            && self.search.is_none()
+            && self.file.is_none()
+        {
+            self.open_date_line(digit.encode_utf8(&mut [0; 4]));
+            return true;
+        }
         let Some(view) = self.bookmarks.as_mut().filter(|v| v.typing) else {
             return false;
         };
@@ -639,6 +658,10 @@ impl App {
             .collect();
         let line = line.trim();
         if self.help.is_none() && self.notice.is_none() {
+            if let Some(date) = self.date_line.as_mut() {
+                date.insert(line);
+                return;
+            }
             if let Some(view) = self.bookmarks.as_mut().filter(|v| v.typing) {
                 view.filter.insert(line);
                 view.selected = 0;

@@ -113,6 +113,11 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
         Action::Scope,
         "scope: the date › 7 days › 30 days › archive",
     ),
+    (
+        key(':'),
+        Action::GoToDate,
+        "go to a date typed: 2025-10-19, 2025-10 or 2025",
+    ),
     (key('r'), Action::ToggleRead, "mark the story read / unread"),
     (
         key('A'),

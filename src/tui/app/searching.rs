@@ -444,7 +444,7 @@ impl App {
             (Action::PageUp, _) => view.move_by(-results_page),
             (Action::First, _) => view.move_by(isize::MIN),
             (Action::Last, _) => view.move_by(isize::MAX),
-            (Action::OlderDate | Action::NewerDate | Action::Categories, _) => {
+            (Action::OlderDate | Action::NewerDate | Action::Categories | Action::GoToDate, _) => {
                 self.notify("Esc closes the search first", false)
             }
             (Action::RemoveBookmark, _) => {

@@ -3,11 +3,12 @@
 //! terminals: the message or the scope).
 
 use super::super::action::Action;
-use super::super::app::{App, Pane};
+use super::super::app::{App, Pane, date_jump};
 use super::super::keymap;
+use super::super::line_edit::LineEdit;
 use super::super::scope;
 use super::super::search::SearchFocus;
-use super::{DIM, ERROR, OK, clean, fit_row, put_line};
+use super::{DIM, ERROR, FOCUS, OK, clean, fit_row, put_line};
 use crate::text;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -136,6 +137,9 @@ fn hints(app: &App) -> Hints {
             (&[Action::Down, Action::Up], "scroll"),
             (&[Action::Back, Action::Help, Action::Quit], "close"),
         ];
+    }
+    if app.date_line().is_some() {
+        return &[(&[Action::Open], "go"), (&[Action::Back], "cancel")];
     }
     if app.file_view().is_some() {
         return &[
@@ -481,14 +485,17 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         };
         lead + &whole
     };
-    let scope_row = fit_row(
-        vec![Span::raw(" ")],
-        &scope_text,
-        Style::new(),
-        vec![Span::styled(right, DIM), Span::raw(" ")],
-        width,
-        opts,
-    );
+    let scope_row = match app.date_line() {
+        Some(line) => date_line_row(line, width, opts),
+        None => fit_row(
+            vec![Span::raw(" ")],
+            &scope_text,
+            Style::new(),
+            vec![Span::styled(right, DIM), Span::raw(" ")],
+            width,
+            opts,
+        ),
+    };
     let text_width = width.saturating_sub(1);
     let message = message_line(app, text_width, opts);
     // A message too long for one row takes both (a problem's file and what to do are often
@@ -527,6 +534,21 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     } else {
         put_line(buf, area.x, area.y, &scope_row, area.width, opts);
     }
+}
+
+/// The date being typed to go to, in place of the scope, and what it may be.
+fn date_line_row(line: &LineEdit, width: usize, opts: text::TextOptions) -> Line<'static> {
+    let typed = format!(
+        "{}▏{}",
+        clean(line.before_cursor()),
+        clean(line.after_cursor())
+    );
+    let row = Line::from(vec![
+        Span::styled(" 日期 go to date: ", FOCUS),
+        Span::raw(typed),
+        Span::styled(format!("   {}", date_jump::FORMS), DIM),
+    ]);
+    truncate_line(&row, width, opts)
 }
 
 /// `s` in at most `max` columns: its start, `…`, and as much of its end.

@@ -1,0 +1,193 @@
+//! `:` (or a digit typed in the dates pane): a date typed to go to, in an archive of years
+//! that `[` and `]` would take hundreds of presses to cross (tester AG).
+
+use super::{App, Pane};
+use crate::tui::line_edit::LineEdit;
+use crate::tui::scope::Scope;
+use chrono::{Datelike, NaiveDate};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What the date line takes, said below it and when what was typed is no date.
+pub const FORMS: &str = "2025-10-19, 2025-10, 2025 or 10-19";
+
+/// The days a typed date names: a day, a month or a year, and how to say it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub label: String,
+}
+
+/// `2025-10-19`, `2025/10/19`, `20251019`, `2025年10月19日`, `2025-10`, `2025`, or a month
+/// and day of `year` (`10-19`). None: no date of the calendar.
+pub fn period(typed: &str, year: i32) -> Option<Period> {
+    let groups: Vec<&str> = typed
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let rest_is_separators = typed
+        .chars()
+        .all(|c| c.is_ascii_digit() || c.is_whitespace() || "-/.年月日".contains(c));
+    if !rest_is_separators {
+        return None;
+    }
+    let num = |s: &str| s.parse::<u32>().ok();
+    let (y, m, d) = match groups.as_slice() {
+        [all] if all.len() == 8 => (num(&all[..4])?, Some(num(&all[4..6])?), num(&all[6..])),
+        [all] if all.len() == 6 => (num(&all[..4])?, Some(num(&all[4..])?), None),
+        [y] if y.len() == 4 => (num(y)?, None, None),
+        [m, d] if m.len() <= 2 => (u32::try_from(year).ok()?, Some(num(m)?), num(d)),
+        [y, m] if y.len() == 4 => (num(y)?, Some(num(m)?), None),
+        [y, m, d] if y.len() == 4 => (num(y)?, Some(num(m)?), num(d)),
+        _ => return None,
+    };
+    let y = i32::try_from(y).ok()?;
+    match (m, d) {
+        (None, _) => Some(Period {
+            first: NaiveDate::from_ymd_opt(y, 1, 1)?,
+            last: NaiveDate::from_ymd_opt(y, 12, 31)?,
+            label: format!("{y}"),
+        }),
+        (Some(m), None) => {
+            let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+            let next = first.checked_add_months(chrono::Months::new(1))?;
+            Some(Period {
+                first,
+                last: next.pred_opt()?,
+                label: format!("{y}-{m:02}"),
+            })
+        }
+        (Some(m), Some(d)) => {
+            let day = NaiveDate::from_ymd_opt(y, m, d)?;
+            Some(Period {
+                first: day,
+                last: day,
+                label: day.to_string(),
+            })
+        }
+    }
+}
+
+impl App {
+    /// Opens the date line, holding `typed` (a digit typed in the dates pane).
+    pub(super) fn open_date_line(&mut self, typed: &str) {
+        let mut line = LineEdit::default();
+        line.insert(typed);
+        self.date_line = Some(line);
+    }
+
+    /// The date line, while it is open.
+    pub fn date_line(&self) -> Option<&LineEdit> {
+        self.date_line.as_ref()
+    }
+
+    /// A key while the date line is open: edits it, Enter goes, Esc closes it. Other keys do
+    /// nothing meanwhile, but those with Ctrl (Ctrl-c quits, Ctrl-z suspends): false.
+    pub(super) fn date_line_key(&mut self, key: &KeyEvent) -> bool {
+        let Some(line) = self.date_line.as_mut() else {
+            return false;
+        };
+        if line.key(key).is_some() {
+            return true;
+        }
+        match key.code {
+            KeyCode::Esc => self.date_line = None,
+            KeyCode::Enter => self.go_to_typed(),
+            _ if key.modifiers.contains(KeyModifiers::CONTROL) => return false,
+            _ => {}
+        }
+        true
+    }
+
+    /// Goes to the newest date of the period typed, or the nearest older one when it has
+    /// none, in the one-date scope; what was typed that is no date is said, the line open.
+    fn go_to_typed(&mut self) {
+        let Some(line) = &self.date_line else { return };
+        let typed = line.text().trim().to_string();
+        if typed.is_empty() {
+            self.date_line = None;
+            return;
+        }
+        let year = (self.current_date().and_then(|g| g.date))
+            .or_else(|| self.dates.iter().find_map(|g| g.date))
+            .map_or(2026, |d| d.year());
+        let Some(period) = period(&typed, year) else {
+            self.notify(format!("“{typed}” is no date: type {FORMS}"), true);
+            return;
+        };
+        self.date_line = None;
+        // Newest first: the first on or before the period's end.
+        let on_or_before = self
+            .dates
+            .iter()
+            .position(|g| g.date.is_some_and(|d| d <= period.last));
+        let oldest = self.dates.iter().rposition(|g| g.date.is_some());
+        let Some(at) = on_or_before.or(oldest) else {
+            self.notify("no dated digest to go to", false);
+            return;
+        };
+        let found = self.dates[at].date.expect("a dated group");
+        if self.scope.is_multi_date() {
+            self.set_scope(Scope::Day);
+        }
+        self.move_to_date(at);
+        self.focus = Pane::Dates;
+        if found < period.first || found > period.last {
+            let which = match on_or_before {
+                Some(_) => "the nearest older date",
+                None => "the oldest date",
+            };
+            self.notify(
+                format!("no digest in {}: {which}, {found}", period.label),
+                false,
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn days(typed: &str) -> Option<(String, String)> {
+        period(typed, 2026).map(|p| (p.first.to_string(), p.last.to_string()))
+    }
+
+    #[test]
+    fn a_typed_date_names_a_day_a_month_or_a_year() {
+        let day = Some(("2025-10-19".into(), "2025-10-19".into()));
+        for typed in [
+            "2025-10-19",
+            "2025/10/19",
+            "2025.10.19",
+            "20251019",
+            "2025年10月19日",
+        ] {
+            assert_eq!(days(typed), day, "{typed}");
+        }
+        let month = Some(("2024-02-01".into(), "2024-02-29".into()));
+        for typed in ["2024-02", "202402", "2024年2月", " 2024/2 "] {
+            assert_eq!(days(typed), month, "{typed}");
+        }
+        assert_eq!(
+            days("2019"),
+            Some(("2019-01-01".into(), "2019-12-31".into()))
+        );
+        // A month and day are of the year given (the date shown's).
+        assert_eq!(
+            days("10-19"),
+            Some(("2026-10-19".into(), "2026-10-19".into()))
+        );
+        for typed in [
+            "2025-13",
+            "2025-02-30",
+            "19",
+            "abc",
+            "2025-10-19x",
+            "1-2-3",
+            "",
+        ] {
+            assert_eq!(days(typed), None, "{typed}");
+        }
+    }
+}
