@@ -1016,6 +1016,23 @@ fn the_open_story_deleted_with_its_file_leaves_the_list_with_the_keys() {
     assert_eq!(digest.date.unwrap().to_string(), "2026-01-21");
 }
 
+/// `R` looks at the store now, not at the watch's next look, and says what it found, or
+/// that it found nothing (tester AG: a file copied in took up to 15 s to show).
+#[test]
+fn r_looks_at_the_store_now() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, mut h) = reading_five(&tmp, &["2026-01-21.md"]);
+    // A watch that would not look for an hour of its own accord.
+    watch_every(&mut h, &store, &cache, Duration::from_secs(3600));
+    h.keys("R");
+    wait_for(&mut h, "no file in the store is new, changed or removed");
+    fs::write(store.join("2026-01-22.md"), five_stories(0)).unwrap();
+    h.keys("R");
+    assert!(h.text().contains("looking at the store…"), "{}", h.text());
+    wait_for(&mut h, "1 new digest");
+    assert!(!h.text().contains("no file in the store"), "{}", h.text());
+}
+
 /// A digest kept twice (a site's copy in another folder): the copy listed gone, the story
 /// open stays open from the other, not said to be gone (tester AG).
 #[test]

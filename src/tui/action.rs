@@ -56,6 +56,8 @@ pub enum Action {
     Scope,
     /// Type a date to go to.
     GoToDate,
+    /// Look at the store for new, changed and removed files now.
+    LookAtStore,
     CopyLink,
     OpenLink,
     /// Open (or close) the list of the story's links.

@@ -228,6 +228,8 @@ pub struct App {
     loader: Option<Loader>,
     /// Looks for files added to the store while the reader runs.
     watch: Option<StoreWatch>,
+    /// The look at the store the user asked for (`R`), until it is answered.
+    look_asked: Option<u64>,
     waker: Waker,
     message: Option<Message>,
     clock: Duration,
@@ -315,6 +317,7 @@ impl App {
             last_search: None,
             search: None,
             date_line: None,
+            look_asked: None,
             worker: None,
             loader: None,
             watch: None,
@@ -535,6 +538,7 @@ impl App {
             Action::NextMatch | Action::PrevMatch => self.resume_search(),
             Action::Scope => self.cycle_scope(),
             Action::GoToDate => self.open_date_line(""),
+            Action::LookAtStore => self.look_at_store(),
             Action::Help => self.help = Some(0),
             Action::Down => self.move_by(1),
             Action::Up => self.move_by(-1),

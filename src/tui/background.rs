@@ -213,6 +213,10 @@ pub struct StoreWatch {
     /// Indexing is under way: a store opened now would be the index before it, so the
     /// watch waits (and sees the change when it is done).
     busy: Arc<AtomicBool>,
+    /// Looks asked for ([`StoreWatch::look_now`]), and of those the last a finished look
+    /// answered (its change, if any, sent before).
+    asked: Arc<std::sync::atomic::AtomicU64>,
+    answered: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl StoreWatch {
@@ -233,6 +237,9 @@ impl StoreWatch {
         let (pokes, poked) = mpsc::channel();
         let busy = Arc::new(AtomicBool::new(busy));
         let waiting = busy.clone();
+        let asked = Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let answered = Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let (asks, answers) = (asked.clone(), answered.clone());
         let look = move || {
             let scan = crate::store::scan(&root);
             crate::store::listing(&scan.files, &scan.problems)
@@ -249,31 +256,40 @@ impl StoreWatch {
             };
             let mut looked = std::time::Instant::now();
             loop {
-                match poked.recv_timeout(wait) {
+                let asked = match poked.recv_timeout(wait) {
                     // The reader is gone: so is the watch.
                     Err(mpsc::RecvTimeoutError::Disconnected) => return,
-                    // A story's file was missed: the next look comes now, though no sooner
-                    // than a moment after the last, as a view of a gone file may ask at
-                    // every frame.
-                    Ok(()) => std::thread::sleep(POKED_GAP.saturating_sub(looked.elapsed())),
-                    Err(mpsc::RecvTimeoutError::Timeout) => {}
-                }
+                    // Asked for (a story's file was missed, or the user pressed `R`): the next
+                    // look comes now, though no sooner than a moment after the last, as a
+                    // view of a gone file may ask at every frame.
+                    Ok(()) => {
+                        std::thread::sleep(POKED_GAP.saturating_sub(looked.elapsed()));
+                        true
+                    }
+                    Err(mpsc::RecvTimeoutError::Timeout) => false,
+                };
                 wait = every;
                 if waiting.load(Ordering::Relaxed) {
                     continue;
                 }
+                // Asks made from here on get a look of their own.
+                while poked.try_recv().is_ok() {}
+                let answering = asks.load(Ordering::Acquire);
                 let now = look();
                 looked = std::time::Instant::now();
-                while poked.try_recv().is_ok() {}
-                if now == last {
-                    continue;
+                let changed = now != last;
+                if changed {
+                    last = now;
+                    // The reader is gone: so is the watch.
+                    if send.send(reopen()).is_err() {
+                        return;
+                    }
                 }
-                last = now;
-                // The reader is gone: so is the watch.
-                if send.send(reopen()).is_err() {
-                    return;
+                answers.store(answering, Ordering::Release);
+                // A look asked for is answered, a change or none.
+                if changed || asked {
+                    waker.wake();
                 }
-                waker.wake();
             }
         };
         std::thread::Builder::new()
@@ -284,13 +300,24 @@ impl StoreWatch {
             result,
             pokes,
             busy,
+            asked,
+            answered,
         })
     }
 
     /// Looks at the store now rather than at the next look: a story's file could not be
-    /// found where the reader last saw it.
-    pub fn look_now(&self) {
+    /// found where the reader last saw it, or the user asked (`R`). The ask's number, for
+    /// [`StoreWatch::answered`].
+    pub fn look_now(&self) -> u64 {
+        let ask = self.asked.fetch_add(1, Ordering::AcqRel) + 1;
         let _ = self.pokes.send(());
+        ask
+    }
+
+    /// Whether a look that began after ask `ask` is done: its change, if it found one, is
+    /// there to take.
+    pub fn answered(&self, ask: u64) -> bool {
+        self.answered.load(Ordering::Acquire) >= ask
     }
 
     /// Indexing started or ended.

@@ -120,6 +120,11 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     ),
     (key('r'), Action::ToggleRead, "mark the story read / unread"),
     (
+        key('R'),
+        Action::LookAtStore,
+        "look for new, changed or removed files now",
+    ),
+    (
         key('A'),
         Action::MarkAllRead,
         "mark every story listed read (press it twice)",

@@ -94,6 +94,21 @@ impl App {
         }
     }
 
+    /// `R`: the store is looked at now, not at the watch's next look; what it finds is said,
+    /// nothing found too (tester AG: a file copied in took up to 15 s to show, and no key
+    /// hurried it).
+    pub(super) fn look_at_store(&mut self) {
+        let Some(watch) = &self.watch else {
+            self.notify(
+                "the store is not watched: start ribao again to read it anew",
+                true,
+            );
+            return;
+        };
+        self.look_asked = Some(watch.look_now());
+        self.notify("looking at the store…", false);
+    }
+
     /// The store opened again after it changed: listed at once, new files indexed beside.
     pub(super) fn store_changed(
         &mut self,

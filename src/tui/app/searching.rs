@@ -154,9 +154,22 @@ impl App {
             watch.look_now();
         }
         // Taken once any indexing under way is done (that library would replace it).
-        if self.loader.is_none()
-            && let Some(found) = self.watch.as_ref().and_then(|w| w.try_take())
+        let found = match self.loader {
+            None => self.watch.as_ref().and_then(|w| w.try_take()),
+            Some(_) => None,
+        };
+        // A look the user asked for that found nothing new is said to be done.
+        if let Some(ask) = self.look_asked
+            && self.loader.is_none()
+            && self.watch.as_ref().is_some_and(|w| w.answered(ask))
         {
+            self.look_asked = None;
+            if found.is_none() {
+                self.notify("no file in the store is new, changed or removed", false);
+                changed = true;
+            }
+        }
+        if let Some(found) = found {
             match found {
                 Ok((library, pending)) => {
                     self.store_changed(library, pending);
@@ -389,6 +402,7 @@ impl App {
             // Taken before any view (see the top of `App::update`).
             (Action::ForceQuit | Action::Suspend | Action::Redraw, _) => {}
             (Action::Help, _) => self.help = Some(0),
+            (Action::LookAtStore, _) => self.look_at_store(),
             (Action::Bookmarks, _) => self.open_bookmarks(),
             (Action::Links, _) => self.open_links(),
             (Action::ViewFile, _) => self.open_file_view(),
