@@ -36,6 +36,29 @@ fn render_plain(md: &str, width: usize) -> Vec<String> {
 
 // --- width ---
 
+/// A hyphen opening a word (`-category:`, a search leaving something out) stays with it: no
+/// line ends in it (tester AF: `(also -` / `category:, -date:)`). One inside a word may.
+#[test]
+fn a_hyphen_opening_a_word_stays_with_it() {
+    let text = "leave out this publication (also -category:, -date:) and well-known words";
+    for width in 8..text.len() {
+        let lines = wrap_plain(text, width);
+        for line in &lines {
+            let line = line.trim_end();
+            assert!(
+                !(line.ends_with(" -") || line.ends_with("(-") || line == "-"),
+                "{width}: {lines:?}"
+            );
+        }
+    }
+    assert!(
+        (8..text.len()).any(|w| wrap_plain(text, w)
+            .iter()
+            .any(|l| l.trim_end().ends_with("well-"))),
+        "a hyphen inside a word is a place to break"
+    );
+}
+
 #[test]
 fn emoji_sequences_are_two_columns() {
     for opts in [NARROW, WIDE] {

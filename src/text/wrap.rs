@@ -296,6 +296,8 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
     // Kinsoku looks through spaces: the last non-space grapheme before this one.
     let mut after_opening = false;
     let mut prev: Option<char> = None;
+    // The character before `prev`.
+    let mut before_prev: Option<char> = None;
     for (start, g) in graphemes(text) {
         while breaks.next_if(|&b| b < start).is_some() {}
         let first = g.chars().next();
@@ -307,9 +309,18 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
         let korean = prev
             .zip(first)
             .is_some_and(|(p, f)| (is_hangul(p) || is_hangul(f)) && word(p) && word(f));
-        let uax =
-            breaks.peek() == Some(&start) && !korean || cjk_quote_break(prev, first) || path_start;
-        prev = g.chars().next_back();
+        // Not after a hyphen that opens a word (UAX #14's LB20a, of Unicode 15.1): a line
+        // ended `(also -` before `category:` (tester AF).
+        let opening_hyphen = matches!(prev, Some('-' | '‐'))
+            && before_prev.is_none_or(char::is_whitespace)
+            && first.is_some_and(char::is_alphabetic);
+        let uax = breaks.peek() == Some(&start) && !korean && !opening_hyphen
+            || cjk_quote_break(prev, first)
+            || path_start;
+        let mut last = g.chars().rev();
+        let (end, before_end) = (last.next(), last.next());
+        before_prev = before_end.or(prev);
+        prev = end;
         let first = first.unwrap_or(' ');
         while url.next_if(|&&(_, end)| end <= start).is_some() {}
         let in_url = url.peek().is_some_and(|&&(a, _)| a < start);
