@@ -458,7 +458,7 @@ fn hint_lines(app: &App, view: &SearchView, width: usize, opts: TextOptions) -> 
         ("date:2026-01", "only these dates"),
         (
             "-source:日报",
-            "leave out this publication (also -category:, -date:)",
+            "leave out this publication (as -category: and -date: leave out theirs)",
         ),
     ];
     let key_w = 16;
