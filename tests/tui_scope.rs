@@ -411,7 +411,7 @@ fn moving_in_a_grouped_list_moves_the_date_and_the_date_list_jumps() {
 /// date, since the date rows above it scroll away and no date list is beside it.
 #[test]
 fn a_narrow_breadcrumb_names_the_selected_storys_date_over_several_dates() {
-    let mut h = Harness::new(scope_app(), 80, 24);
+    let mut h = Harness::new(scope_app(), 69, 24);
     h.keys("aaa<Enter><Enter>");
     assert_eq!(h.app.focus(), Pane::Items);
     let spans = h.app.date_spans().to_vec();

@@ -47,17 +47,19 @@ fn wide_older_date_and_undated() {
     snap("wide_undated", &mut h);
 }
 
+/// At 80 columns, two of the three columns: the dates beside the date's categories and
+/// stories, then those beside the article (tester AF: the dates filled the screen alone).
 #[test]
-fn medium_start_is_the_date_list() {
+fn medium_start_shows_the_dates_beside_the_stories() {
     let mut h = Harness::new(app(), 80, 24);
     snap("medium_start", &mut h);
 }
 
 #[test]
-fn medium_breadcrumb_in_story_list() {
+fn medium_story_list_beside_the_overview() {
     let mut h = Harness::new(app(), 80, 24);
     h.keys("<Enter>jj<Enter>");
-    snap("medium_breadcrumb_items", &mut h);
+    snap("medium_items", &mut h);
 }
 
 #[test]
@@ -65,6 +67,27 @@ fn medium_article_scrolled() {
     let mut h = Harness::new(app(), 80, 24);
     h.keys("<Enter>jj<Enter><Enter>jjj");
     snap("medium_article_scrolled", &mut h);
+}
+
+/// Below 70 columns, one pane at a time under a breadcrumb.
+#[test]
+fn narrow_start_is_the_date_list() {
+    let mut h = Harness::new(app(), 64, 24);
+    snap("narrow_start", &mut h);
+}
+
+#[test]
+fn narrow_breadcrumb_in_story_list() {
+    let mut h = Harness::new(app(), 64, 24);
+    h.keys("<Enter>jj<Enter>");
+    snap("narrow_breadcrumb_items", &mut h);
+}
+
+#[test]
+fn narrow_article_scrolled() {
+    let mut h = Harness::new(app(), 64, 24);
+    h.keys("<Enter>jj<Enter><Enter>jjj");
+    snap("narrow_article_scrolled", &mut h);
 }
 
 #[test]

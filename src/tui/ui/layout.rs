@@ -1,12 +1,18 @@
-//! Where each pane goes for a terminal size: three columns from [`WIDE_FROM`] columns, one
-//! pane with a breadcrumb below that, and a notice below [`MIN_WIDTH`]×[`MIN_HEIGHT`].
+//! Where each pane goes for a terminal size: three columns from [`WIDE_FROM`] columns, two
+//! from [`TWO_FROM`] (the focused pane and the one it opens), one pane with a breadcrumb
+//! below that, and a notice below [`MIN_WIDTH`]×[`MIN_HEIGHT`].
 
+use super::super::app::Pane;
 use ratatui::layout::Rect;
 
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
 /// Terminals at least this wide show dates, categories + stories and the article side by side.
 pub const WIDE_FROM: u16 = 100;
+/// Terminals at least this wide (an 80-column one) show two of those columns: the dates and
+/// the date's categories and stories, or those and the article (tester AF: at 80 columns the
+/// dates filled the screen alone).
+pub const TWO_FROM: u16 = 70;
 const DATES_WIDTH: u16 = 30;
 
 pub struct Wide {
@@ -71,7 +77,7 @@ pub struct PopupArea {
 impl PopupArea {
     pub fn of(area: Rect) -> PopupArea {
         let body = above_status(area);
-        if area.width >= WIDE_FROM {
+        if area.width >= TWO_FROM {
             return PopupArea {
                 area: body,
                 fill: false,
@@ -107,10 +113,12 @@ impl PopupArea {
     }
 }
 
-/// The panes for a terminal size; `reading`: the article has the keyboard, and takes the
-/// dates' column (the category pane's title still names the date): at 100 columns it had
-/// 37 for its text, fewer than the one pane of 99 (tester Y).
-pub fn split(area: Rect, categories: usize, reading: bool) -> Screen {
+/// The panes for a terminal size, `focus` having the keyboard. Reading (the article has it),
+/// the article takes the dates' column (the category pane's title still names the date): at
+/// 100 columns it had 37 for its text, fewer than the one pane of 99 (tester Y). In two
+/// columns, the dates are beside the stories while they have the keyboard, else the stories
+/// beside the article.
+pub fn split(area: Rect, categories: usize, focus: Pane) -> Screen {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Screen::TooSmall;
     }
@@ -120,9 +128,20 @@ pub fn split(area: Rect, categories: usize, reading: bool) -> Screen {
         height: area.height - body.height,
         ..area
     };
-    if area.width >= WIDE_FROM {
-        let dates_w = if reading { 0 } else { DATES_WIDTH };
-        let middle_w = middle_width(area.width, dates_w);
+    let columns = match area.width {
+        w if w >= WIDE_FROM => {
+            let dates_w = if focus == Pane::Article {
+                0
+            } else {
+                DATES_WIDTH
+            };
+            Some((dates_w, middle_width(w, dates_w)))
+        }
+        w if w >= TWO_FROM && focus == Pane::Dates => Some((DATES_WIDTH, w - DATES_WIDTH)),
+        w if w >= TWO_FROM => Some((0, (w * 2 / 5).clamp(TWO_MIDDLE_LEAST, TWO_MIDDLE_MOST))),
+        _ => None,
+    };
+    if let Some((dates_w, middle_w)) = columns {
         let dates = Rect {
             width: dates_w,
             ..body
@@ -168,6 +187,11 @@ pub fn split(area: Rect, categories: usize, reading: bool) -> Screen {
         })
     }
 }
+
+/// The stories' column of two beside the article, in columns: a title's start and its marks
+/// at the least, and no more than the article can spare.
+const TWO_MIDDLE_LEAST: u16 = 28;
+const TWO_MIDDLE_MOST: u16 = 36;
 
 /// The widest the article pane gets in the wide layout: longer lines read badly, and the
 /// stories' titles are cut meanwhile.
@@ -244,7 +268,7 @@ mod tests {
     use super::*;
 
     fn wide(width: u16) -> Wide {
-        match split(Rect::new(0, 0, width, 40), 5, false) {
+        match split(Rect::new(0, 0, width, 40), 5, Pane::Dates) {
             Screen::Wide(w) => w,
             _ => panic!("{width} columns are wide"),
         }
@@ -264,12 +288,11 @@ mod tests {
         assert_eq!(search.width, 100);
     }
 
-    /// Reading, the article takes the dates' column: never narrower than the one pane of a
-    /// terminal a column too narrow for three (tester Y: 37 columns of text at 100), up to
-    /// its widest; in the search view too (tester AA: 48 of 120 beside the results).
+    /// Reading, the article takes the dates' column (tester Y: 37 columns of text at 100),
+    /// up to its widest; in the search view too (tester AA: 48 of 120 beside the results).
     #[test]
     fn the_article_takes_the_dates_column_while_it_is_read() {
-        let reading = |width: u16| match split(Rect::new(0, 0, width, 40), 5, true) {
+        let reading = |width: u16| match split(Rect::new(0, 0, width, 40), 5, Pane::Article) {
             Screen::Wide(w) => (w.dates.width, w.items.width, w.article.width),
             _ => panic!("{width} columns are wide"),
         };
@@ -283,5 +306,23 @@ mod tests {
             _ => panic!("wide"),
         };
         assert_eq!(search(120), (40, 80));
+    }
+
+    /// From 70 columns to 99, two columns: the dates beside the stories while the dates
+    /// have the keyboard, else the stories beside the article (tester AF: at 80 the dates
+    /// filled the screen); below, one pane.
+    #[test]
+    fn an_80_column_terminal_shows_two_columns() {
+        let columns = |width: u16, focus: Pane| match split(Rect::new(0, 0, width, 24), 5, focus) {
+            Screen::Wide(w) => Some((w.dates.width, w.items.width, w.article.width)),
+            _ => None,
+        };
+        assert_eq!(columns(80, Pane::Dates), Some((30, 50, 0)));
+        for focus in [Pane::Categories, Pane::Items, Pane::Article] {
+            assert_eq!(columns(80, focus), Some((0, 32, 48)), "{focus:?}");
+        }
+        assert_eq!(columns(99, Pane::Items), Some((0, 36, 63)));
+        assert_eq!(columns(70, Pane::Items), Some((0, 28, 42)));
+        assert_eq!(columns(69, Pane::Dates), None);
     }
 }

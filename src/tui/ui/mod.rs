@@ -60,8 +60,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     let opts = app.text_options();
     let buf = frame.buffer_mut();
     let mut cursor = None;
-    let reading = app.focus() == super::app::Pane::Article;
-    match layout::split(area, app.category_rows().len(), reading) {
+    match layout::split(area, app.category_rows().len(), app.focus()) {
         Screen::TooSmall => too_small::draw(buf, area, opts),
         _ if app.search_view().is_some() => cursor = search::draw(buf, area, app),
         Screen::Wide(a) => {
@@ -71,7 +70,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
             }
             categories::draw(buf, a.categories, app);
             items::draw(buf, a.items, app);
-            article::draw(buf, a.article, app);
+            if a.article.width > 0 {
+                article::draw(buf, a.article, app);
+            }
             status::draw(buf, a.status, app);
         }
         Screen::Narrow(a) => {
@@ -86,7 +87,10 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
             status::draw(buf, a.status, app);
         }
     }
-    let fits = !matches!(layout::split(area, 0, false), Screen::TooSmall);
+    let fits = !matches!(
+        layout::split(area, 0, super::app::Pane::Dates),
+        Screen::TooSmall
+    );
     // Popups leave the status bar in sight: it says what the keys do and what they did.
     let popups = layout::PopupArea::of(area);
     if app.bookmarks_view().is_some() && fits {
