@@ -138,7 +138,7 @@ pub fn split(area: Rect, categories: usize, focus: Pane) -> Screen {
             Some((dates_w, middle_width(w, dates_w)))
         }
         w if w >= TWO_FROM && focus == Pane::Dates => Some((DATES_WIDTH, w - DATES_WIDTH)),
-        w if w >= TWO_FROM => Some((0, (w * 2 / 5).clamp(TWO_MIDDLE_LEAST, TWO_MIDDLE_MOST))),
+        w if w >= TWO_FROM => Some((0, two_middle(w))),
         _ => None,
     };
     if let Some((dates_w, middle_w)) = columns {
@@ -188,10 +188,11 @@ pub fn split(area: Rect, categories: usize, focus: Pane) -> Screen {
     }
 }
 
-/// The stories' column of two beside the article, in columns: a title's start and its marks
-/// at the least, and no more than the article can spare.
-const TWO_MIDDLE_LEAST: u16 = 28;
-const TWO_MIDDLE_MOST: u16 = 36;
+/// The stories' column of two beside the article, `width` columns in all: a title's start
+/// and its marks at the least, and no more than the article can spare.
+fn two_middle(width: u16) -> u16 {
+    (width * 2 / 5).clamp(28, 36)
+}
 
 /// The widest the article pane gets in the wide layout: longer lines read badly, and the
 /// stories' titles are cut meanwhile.
@@ -207,7 +208,8 @@ fn middle_width(width: u16, dates: u16) -> u16 {
 
 /// The search view's layout: the results take the place of the dates and the middle column,
 /// so the article pane stays where it was; `reading` (the article has the keyboard), they
-/// take only the middle column's, as the stories do then (see [`split`]).
+/// take only the middle column's, as the stories do then (see [`split`]). In two columns,
+/// the results take three fifths, reading the stories' column.
 pub fn split_search(area: Rect, reading: bool) -> SearchScreen {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return SearchScreen::TooSmall;
@@ -227,11 +229,14 @@ pub fn split_search(area: Rect, reading: bool) -> SearchScreen {
         height: status_h,
         ..area
     };
-    if area.width >= WIDE_FROM {
-        let results_w = match reading {
-            true => middle_width(area.width, 0),
-            false => DATES_WIDTH + middle_width(area.width, DATES_WIDTH),
-        };
+    let results_w = match area.width {
+        w if w >= WIDE_FROM && reading => Some(middle_width(w, 0)),
+        w if w >= WIDE_FROM => Some(DATES_WIDTH + middle_width(w, DATES_WIDTH)),
+        w if w >= TWO_FROM && reading => Some(two_middle(w)),
+        w if w >= TWO_FROM => Some(w * 3 / 5),
+        _ => None,
+    };
+    if let Some(results_w) = results_w {
         let results = Rect {
             width: results_w,
             ..body
@@ -324,5 +329,15 @@ mod tests {
         assert_eq!(columns(99, Pane::Items), Some((0, 36, 63)));
         assert_eq!(columns(70, Pane::Items), Some((0, 28, 42)));
         assert_eq!(columns(69, Pane::Dates), None);
+        let search =
+            |width: u16, reading: bool| match split_search(Rect::new(0, 0, width, 24), reading) {
+                SearchScreen::Wide {
+                    results, article, ..
+                } => Some((results.width, article.width)),
+                _ => None,
+            };
+        assert_eq!(search(80, false), Some((48, 32)));
+        assert_eq!(search(80, true), Some((32, 48)));
+        assert_eq!(search(69, false), None);
     }
 }
