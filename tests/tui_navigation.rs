@@ -683,7 +683,7 @@ fn opening_a_link_names_as_much_of_its_address_as_the_status_bar_holds() {
     let rows = h.rows();
     let status = rows.last().unwrap().trim();
     assert!(
-        status.starts_with("copied https://example.com/research"),
+        status.starts_with("sent to the clipboard: https://exam"),
         "{rows:#?}"
     );
     assert!(status.ends_with("-export-rules-in-full"), "{rows:#?}");

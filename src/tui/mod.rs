@@ -252,7 +252,9 @@ fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<S
                 }
                 Some(Effect::CopyUrl(url)) => {
                     match host.copy_url(&url) {
-                        Ok(()) => app.notify_link("copied", &url),
+                        // Sent, not known to have arrived: OSC 52 has no answer, and a
+                        // terminal or tmux may drop it (tester AF).
+                        Ok(()) => app.notify_link("sent to the clipboard:", &url),
                         Err(why) => app.notify(format!("could not copy the link: {why}"), true),
                     }
                     Step::Redraw
