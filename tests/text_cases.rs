@@ -36,17 +36,19 @@ fn render_plain(md: &str, width: usize) -> Vec<String> {
 
 // --- width ---
 
-/// A hyphen opening a word (`-category:`, a search leaving something out) stays with it: no
-/// line ends in it (tester AF: `(also -` / `category:, -date:)`). One inside a word may.
+/// A hyphen opening a word (`-category:`, `--store`) or joining a key to its modifier
+/// (`Ctrl-w`) stays with what follows: no line ends in it (testers AF, AH: `(also -` /
+/// `category:`, `Alt-` / `Backspace`). One inside another word may.
 #[test]
 fn a_hyphen_opening_a_word_stays_with_it() {
-    let text = "leave out this publication (also -category:, -date:) and well-known words";
+    let text = "leave out (also -category:, -date:) (-source: too), ribao --store DIR, Ctrl-w or \
+                Alt-Backspace, and well-known words";
     for width in 8..text.len() {
         let lines = wrap_plain(text, width);
         for line in &lines {
             let line = line.trim_end();
             assert!(
-                !(line.ends_with(" -") || line.ends_with("(-") || line == "-"),
+                !line.ends_with('-') || line.ends_with("well-"),
                 "{width}: {lines:?}"
             );
         }

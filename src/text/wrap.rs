@@ -274,6 +274,24 @@ fn emergency_break(gs: &[Grapheme], start: usize, i: usize, line_w: usize) -> (u
         .unwrap_or((i, line_w))
 }
 
+/// Whether a hyphen after `before` holds on to the letters after it: one that opens a word
+/// (`-category:`, `--store`; UAX #14's LB20a, of Unicode 15.1), or joins a key to its
+/// modifier (`Ctrl-w`, `Alt-Backspace`). Lines had ended `(also -` and `Alt-` (testers AF,
+/// AH); a hyphen inside other words (`well-known`) is a place to break still.
+fn hyphen_holds(before: &str) -> bool {
+    let lead = before.trim_end_matches('-');
+    let opens = lead
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || "([{“‘「『（".contains(c));
+    let word = before.rsplit(|c: char| !c.is_ascii_alphabetic()).next();
+    opens
+        || matches!(
+            word,
+            Some("Ctrl" | "Alt" | "Shift" | "Cmd" | "Meta" | "Super")
+        )
+}
+
 fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
     let mut breaks = linebreaks(text)
         .filter(|&(_, kind)| kind == BreakOpportunity::Allowed)
@@ -296,8 +314,6 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
     // Kinsoku looks through spaces: the last non-space grapheme before this one.
     let mut after_opening = false;
     let mut prev: Option<char> = None;
-    // The character before `prev`.
-    let mut before_prev: Option<char> = None;
     for (start, g) in graphemes(text) {
         while breaks.next_if(|&b| b < start).is_some() {}
         let first = g.chars().next();
@@ -309,18 +325,13 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
         let korean = prev
             .zip(first)
             .is_some_and(|(p, f)| (is_hangul(p) || is_hangul(f)) && word(p) && word(f));
-        // Not after a hyphen that opens a word (UAX #14's LB20a, of Unicode 15.1): a line
-        // ended `(also -` before `category:` (tester AF).
-        let opening_hyphen = matches!(prev, Some('-' | '‐'))
-            && before_prev.is_none_or(char::is_whitespace)
-            && first.is_some_and(char::is_alphabetic);
-        let uax = breaks.peek() == Some(&start) && !korean && !opening_hyphen
+        let held_hyphen = prev == Some('-')
+            && first.is_some_and(char::is_alphabetic)
+            && hyphen_holds(&text[..start - 1]);
+        let uax = breaks.peek() == Some(&start) && !korean && !held_hyphen
             || cjk_quote_break(prev, first)
             || path_start;
-        let mut last = g.chars().rev();
-        let (end, before_end) = (last.next(), last.next());
-        before_prev = before_end.or(prev);
-        prev = end;
+        prev = g.chars().next_back();
         let first = first.unwrap_or(' ');
         while url.next_if(|&&(_, end)| end <= start).is_some() {}
         let in_url = url.peek().is_some_and(|&&(a, _)| a < start);
