@@ -1031,6 +1031,11 @@ fn r_looks_at_the_store_now() {
     assert!(h.text().contains("looking at the store…"), "{}", h.text());
     wait_for(&mut h, "1 new digest");
     assert!(!h.text().contains("no file in the store"), "{}", h.text());
+    // A file gone is said as such (tester AH: "the store changed: the list is up to date").
+    h.settle();
+    fs::remove_file(store.join("2026-01-22.md")).unwrap();
+    h.keys("R");
+    wait_for(&mut h, "1 digest gone from the store");
 }
 
 /// A digest kept twice (a site's copy in another folder): the copy listed gone, the story

@@ -115,17 +115,13 @@ impl App {
         library: crate::library::Library,
         pending: Option<crate::library::Pending>,
     ) {
-        let added = library
-            .digests()
-            .len()
-            .saturating_sub(self.library.digests().len());
         // Where they went: a file is listed by the date written in it, which its name may
         // not say (tester L: a copy named for a new day went under its own old date). Said
         // once they are read, which tells that date.
-        let new = match added {
-            0 => Vec::new(),
-            _ => new_paths(&self.library, &library),
-        };
+        let new = new_paths(&self.library, &library);
+        let added = new.len();
+        // Files gone are said too, beside what came (tester AH: "the list is up to date").
+        let gone = new_paths(&library, &self.library).len();
         // Files changed in place are listed as they were until they are read again.
         let rereading = pending.as_ref().map_or(0, |p| p.progress.counts().1);
         let plural = crate::text::plural;
@@ -139,6 +135,10 @@ impl App {
                     plural(library.digests().len(), "digest", "digests"),
                     super::under_home(library.origin.store())
                 ),
+                None,
+            ),
+            (0, 0) if gone > 0 => (
+                format!("{} gone from the store", plural(gone, "digest", "digests")),
                 None,
             ),
             (0, 0) => (
@@ -167,6 +167,16 @@ impl App {
                 (said, None)
             }
         };
+        // Every kind of change said (tester AH: of new, changed and gone files, only the new
+        // were): beside new files, those read again; beside either, those gone.
+        let mut said = said;
+        let again = rereading.saturating_sub(added);
+        if added > 0 && again > 0 && !from_samples {
+            said += &format!("; {} read again", plural(again, "file", "files"));
+        }
+        if gone > 0 && added + rereading > 0 && !from_samples {
+            said += &format!("; {} gone", plural(gone, "digest", "digests"));
+        }
         self.notify_until_key(said, false);
         if let Some(m) = &mut self.message {
             m.when_indexed = when_indexed;
