@@ -117,10 +117,17 @@ fn a_date_typed_is_gone_to() {
     assert!(h.app.date_line().is_some());
     h.keys("<Esc>");
     assert!(h.app.date_line().is_none());
+    // What was said goes with the line (tester AH: "is no date" stayed over the next date).
+    assert_eq!(said(&h), "");
     assert_eq!(date(&h).as_deref(), Some("2025-11-30"));
     // From the whole archive's scope, the date is shown in its own.
     h.keys("aaa");
     assert!(h.app.scope().is_multi_date());
+    // A digit typed opens the line over what the scope's key said (tester AH).
+    h.keys("2");
+    assert_eq!(said(&h), "");
+    assert!(h.text().contains("Enter go · Esc cancel"), "{}", h.text());
+    h.keys("<Esc>");
     h.keys(":20260119<Enter>");
     assert_eq!(date(&h).as_deref(), Some("2026-01-19"));
     assert!(!h.app.scope().is_multi_date());

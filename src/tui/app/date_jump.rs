@@ -21,6 +21,15 @@ pub struct Period {
 /// `2025-10-19`, `2025/10/19`, `20251019`, `2025年10月19日`, `2025-10`, `2025`, or a month
 /// and day of `year` (`10-19`). None: no date of the calendar.
 pub fn period(typed: &str, year: i32) -> Option<Period> {
+    // Full-width digits and marks, as an input method gives them (tester AH: `２０２５-１０`).
+    let typed: String = typed
+        .chars()
+        .map(|c| match c {
+            '０'..='９' | '－' | '／' | '．' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '　' => ' ',
+            c => c,
+        })
+        .collect();
     let groups: Vec<&str> = typed
         .split(|c: char| !c.is_ascii_digit())
         .filter(|g| !g.is_empty())
@@ -74,6 +83,9 @@ impl App {
         let mut line = LineEdit::default();
         line.insert(typed);
         self.date_line = Some(line);
+        // What was said before is about another place: the line's keys are said instead
+        // (tester AH: the last scope's message stayed over them).
+        self.message = None;
     }
 
     /// The date line, while it is open.
@@ -91,7 +103,10 @@ impl App {
             return true;
         }
         match key.code {
-            KeyCode::Esc => self.date_line = None,
+            KeyCode::Esc => {
+                self.date_line = None;
+                self.message = None;
+            }
             KeyCode::Enter => self.go_to_typed(),
             _ if key.modifiers.contains(KeyModifiers::CONTROL) => return false,
             _ => {}
@@ -116,6 +131,7 @@ impl App {
             return;
         };
         self.date_line = None;
+        self.message = None;
         // Newest first: the first on or before the period's end.
         let on_or_before = self
             .dates
@@ -162,6 +178,7 @@ mod tests {
             "2025.10.19",
             "20251019",
             "2025年10月19日",
+            "２０２５－１０－１９",
         ] {
             assert_eq!(days(typed), day, "{typed}");
         }
