@@ -116,10 +116,11 @@ fn find_all(doc: &Doc) -> Found {
     };
     let linked = found.items.iter().any(|i| i.url.is_some());
     let one_section = origins.windows(2).all(|w| w[0] == w[1]);
-    let beside_sections = !found.items.is_empty() && one_section && loose >= 2;
+    let beside_sections = !found.items.is_empty() && one_section && loose.len() >= 2;
     let points = beside_sections
         || !found.items.is_empty() && one_section && found.items.iter().all(is_point);
-    if units > 0 && loose > 0 && (beside_sections || !linked && (units <= loose || points)) {
+    let told_alone = !linked && (units <= loose.len() || points);
+    if units > 0 && !loose.is_empty() && (beside_sections || told_alone) {
         let sections = section_stories(doc);
         if sections.len() > units || points && sections.len() > 1 {
             return Found {
@@ -143,7 +144,14 @@ fn find_all(doc: &Doc) -> Found {
         found.items = fallback(doc);
         return found;
     }
-    found.items = with_untold_sections(doc, found.items, &origins, &leaves);
+    // Two or more sections of prose beside linked stories in several sections are stories
+    // too (tester AH: beside `## Top links` and `## More links`, they were lost). One alone
+    // is more often the file's aside (`## 📊 热门话题`).
+    let prose = match linked && loose.len() >= 2 {
+        true => loose.as_slice(),
+        false => &[],
+    };
+    found.items = with_untold_sections(doc, found.items, &origins, &leaves, prose);
     found
 }
 
@@ -159,14 +167,24 @@ fn is_point(item: &Item) -> bool {
 /// the top level that gave none but has headings with text under it, two or more, in the
 /// file's order: a section of a kind the file's other stories are not was lost (tester AH:
 /// `## 模型发布` over `###` stories beside `## 快讯` link bullets kept the bullets alone).
-/// Summaries, sections left out and the navigation give none.
+/// Summaries, sections left out and the navigation give none. The sections of prose at
+/// the headings `prose` are stories too.
 fn with_untold_sections(
     doc: &Doc,
     items: Vec<Item>,
     origins: &[Option<usize>],
     leaves: &[(usize, Option<String>)],
+    prose: &[usize],
 ) -> Vec<Item> {
-    let mut untold: Vec<(usize, Item)> = Vec::new();
+    let mut untold: Vec<(usize, Item)> = prose
+        .iter()
+        .map(|&h| {
+            (
+                h,
+                story(plain(doc.headings[h].text), &doc.text(doc.own(h)), None),
+            )
+        })
+        .collect();
     for h in doc.top_sections() {
         let next = doc.subtree(h).1;
         let under = |o: &Option<usize>| o.is_some_and(|o| (h..next).contains(&o));
@@ -193,6 +211,7 @@ fn with_untold_sections(
     if untold.is_empty() {
         return items;
     }
+    untold.sort_by_key(|(h, _)| *h);
     // Both in the file's order: merged by the heading each was found under.
     let mut found = items.into_iter().zip(origins.iter().copied()).peekable();
     let mut out = Vec::new();
@@ -290,9 +309,8 @@ struct Seen {
     /// The leaf headings (see `leaves` there) under a section heading, with their sections'
     /// categories.
     leaves: Vec<(usize, Option<String>)>,
-    /// How many headings with text but no story in it are under none (a `##` under the
-    /// title).
-    loose: usize,
+    /// The headings with text but no story in it under none (a `##` under the title).
+    loose: Vec<usize>,
     /// For each story, the heading it was found under (None: before the first).
     origins: Vec<Option<usize>>,
 }
@@ -319,7 +337,7 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Seen) {
     // knows (`### 🔬 技术创新` over `#### Apple picks Gemini to power Siri`). Read only
     // when the file has no other stories.
     let mut leaves: Vec<(usize, Option<String>)> = Vec::new();
-    let mut loose = 0;
+    let mut loose = Vec::new();
     let h1_count = doc.headings.iter().filter(|h| h.level == 1).count();
     // Worked out at the first plain heading that needs it: most files have none.
     let mut beside_stories: Option<Vec<bool>> = None;
@@ -392,7 +410,7 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Seen) {
                 && sections().next().is_none()
                 && has_text()
             {
-                loose += 1;
+                loose.push(h);
             }
             origins.extend(std::iter::repeat_n(Some(h), stories.len()));
             found.items.extend(stories);
@@ -1172,6 +1190,29 @@ mod tests {
                 ("Y launches Z", Some("产品")),
             ],
         );
+    }
+
+    /// Sections of prose beside sections of linked stories are stories too, in the file's
+    /// order (tester AH: only the links were kept).
+    #[test]
+    fn prose_sections_beside_sections_of_links_are_stories_too() {
+        let doc = "# Weekly 2026-03-01\n\n## Top links\n\n1. [A ships X](https://a.example/1)\n\
+                   2. [B ships Y](https://b.example/2)\n\n## OpenAI opens a Tokyo office\n\n\
+                   The office opens in April.\n\n## More links\n\n- [C ships Z](https://c.example/3)\n\n\
+                   ## Nvidia earnings beat estimates\n\nRevenue rose again.\n";
+        let found = find(&Doc::new(doc));
+        let titles: Vec<&str> = found.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "A ships X",
+                "B ships Y",
+                "OpenAI opens a Tokyo office",
+                "C ships Z",
+                "Nvidia earnings beat estimates"
+            ]
+        );
+        assert_eq!(found.items[2].body, "The office opens in April.");
     }
 
     /// Paragraphs between two linked stories of a list, not indented under the first, are
