@@ -850,8 +850,9 @@ fn list_stories(lines: &[&str], mut category: Option<String>, bullets: Bullets) 
     // Stories from bullets that may be fields (see [`Key::Either`]).
     let mut maybe_fields = 0;
     // Where the last list item's story ended, while only paragraphs follow it: paragraphs
-    // between two such stories, not indented under the first, are its text all the same
-    // (tester AG: a Bubble's Brain story's further paragraphs were lost).
+    // after such a story, before the next or the section's end, not indented under it, are
+    // its text all the same (testers AG, AH: a Bubble's Brain story's further paragraphs
+    // were lost).
     let mut told: Option<usize> = None;
     let mut i = 0;
     while i < lines.len() {
@@ -939,6 +940,11 @@ fn list_stories(lines: &[&str], mut category: Option<String>, bullets: Bullets) 
             told = (!items.is_empty()).then_some(end);
         }
         i = end;
+    }
+    if let Some(from) = told
+        && let Some(last) = items.last_mut()
+    {
+        add_paragraphs(last, &lines[from..]);
     }
     // Bullets that may be fields are stories beside others, not on their own.
     if maybe_fields == items.len() {
@@ -1223,10 +1229,11 @@ mod tests {
         let doc = "## 08:00 更新\n\n本时段概览。\n\n\
                    - [uv 0.12.0 调整默认结构](<https://a.example/uv>) — Blog\n  - 摘要：默认创建 src 包。\n\n\
                    新版本还配置了 uv_build 后端。\n\n作者此前避免 src 布局。\n\n<!-- 注释 -->\n\n\
-                   - [Modal 称平台未被攻破](<https://a.example/modal>) — Blog\n  - 摘要：端点无认证。\n";
+                   - [Modal 称平台未被攻破](<https://a.example/modal>) — Blog\n  - 摘要：端点无认证。\n\n\
+                   失控智能体利用了该端点。\n\n## 22:00 更新\n\n- [下一条](https://a.example/next)\n";
         let found = find(&Doc::new(doc));
         let bodies: Vec<&str> = found.items.iter().map(|i| i.body.as_str()).collect();
-        assert_eq!(bodies.len(), 2, "{bodies:?}");
+        assert_eq!(bodies.len(), 3, "{bodies:?}");
         assert!(bodies[0].contains("默认创建 src 包"), "{}", bodies[0]);
         assert!(
             bodies[0].ends_with("新版本还配置了 uv_build 后端。\n\n作者此前避免 src 布局。"),
@@ -1236,6 +1243,12 @@ mod tests {
         // The section's own text before the first story is none of the stories'.
         assert!(!bodies.iter().any(|b| b.contains("概览")), "{bodies:?}");
         assert!(!bodies[1].contains("uv_build"), "{}", bodies[1]);
+        // The last story's, up to its section's end (tester AH).
+        assert!(
+            bodies[1].ends_with("失控智能体利用了该端点。"),
+            "{}",
+            bodies[1]
+        );
     }
 
     /// A section of heading stories beside one of link bullets keeps its stories, in the
