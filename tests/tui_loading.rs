@@ -1036,6 +1036,18 @@ fn r_looks_at_the_store_now() {
     fs::remove_file(store.join("2026-01-22.md")).unwrap();
     h.keys("R");
     wait_for(&mut h, "1 digest gone from the store");
+    // New and changed at once: both said, and still once the new ones are read (tester AI:
+    // only the new digests were).
+    h.settle();
+    fs::write(store.join("2026-01-23.md"), five_stories(0)).unwrap();
+    fs::write(store.join("2026-01-21.md"), five_stories(2)).unwrap();
+    fs::write(store.join("2026-01-18.md"), five_stories(0)).unwrap();
+    h.keys("R");
+    wait_for(&mut h, "; 1 file read again");
+    assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
+    h.settle();
+    wait_for(&mut h, "new digests in the store");
+    assert!(h.text().contains("; 1 file read again"), "{}", h.text());
 }
 
 /// A digest kept twice (a site's copy in another folder): the copy listed gone, the story

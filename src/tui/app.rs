@@ -110,8 +110,8 @@ pub struct Message {
 pub enum WhenIndexed {
     Says(String),
     /// These new files, named by the dates their digests are listed under: read, a file's
-    /// date is the one written in it, which its name may not give.
-    NewFiles(Vec<std::path::PathBuf>),
+    /// date is the one written in it, which its name may not give; then what else changed.
+    NewFiles(Vec<std::path::PathBuf>, String),
 }
 
 /// What the last drawn frame looked like: pane heights for paging and scroll limits. Written

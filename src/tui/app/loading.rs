@@ -55,11 +55,11 @@ impl App {
         // Before the library is taken: what it says of files skipped is added after.
         if complete
             && let Some(m) = &mut self.message
-            && let Some(WhenIndexed::NewFiles(paths)) = m.when_indexed.take()
+            && let Some(WhenIndexed::NewFiles(paths, more)) = m.when_indexed.take()
             && let digests = new_digests(&library, &paths)
             && !digests.is_empty()
         {
-            m.text = digests;
+            m.text = digests + &more;
         }
         self.replace_library(library);
         // What indexing held is freed by now: a reader left open all day never reuses it
@@ -158,7 +158,7 @@ impl App {
             // file): files, until they are.
             (n, _) if pending.is_some() => (
                 format!("{} in the store", plural(n, "new file", "new files")),
-                Some(WhenIndexed::NewFiles(new)),
+                Some(WhenIndexed::NewFiles(new, String::new())),
             ),
             (_, _) => {
                 let said = Some(new_digests(&library, &new)).filter(|s| !s.is_empty());
@@ -167,16 +167,22 @@ impl App {
                 (said, None)
             }
         };
-        // Every kind of change said (tester AH: of new, changed and gone files, only the new
-        // were): beside new files, those read again; beside either, those gone.
-        let mut said = said;
+        // Every kind of change said, now and once indexed (testers AH, AI: of new, changed
+        // and gone files, only the new were): beside new files, those read again; beside
+        // either, those gone.
+        let mut more = String::new();
         let again = rereading.saturating_sub(added);
         if added > 0 && again > 0 && !from_samples {
-            said += &format!("; {} read again", plural(again, "file", "files"));
+            more += &format!("; {} read again", plural(again, "file", "files"));
         }
         if gone > 0 && added + rereading > 0 && !from_samples {
-            said += &format!("; {} gone", plural(gone, "digest", "digests"));
+            more += &format!("; {} gone", plural(gone, "digest", "digests"));
         }
+        let said = said + &more;
+        let when_indexed = when_indexed.map(|w| match w {
+            WhenIndexed::Says(done) => WhenIndexed::Says(done + &more),
+            WhenIndexed::NewFiles(paths, _) => WhenIndexed::NewFiles(paths, more.clone()),
+        });
         self.notify_until_key(said, false);
         if let Some(m) = &mut self.message {
             m.when_indexed = when_indexed;
