@@ -42,7 +42,7 @@ fn render_plain(md: &str, width: usize) -> Vec<String> {
 #[test]
 fn a_hyphen_opening_a_word_stays_with_it() {
     let text = "leave out (also -category:, -date:) (-source: too), ribao --store DIR, Ctrl-w or \
-                Alt-Backspace, and well-known words";
+                Alt-Backspace or Ctrl-← a word, and well-known words";
     for width in 8..text.len() {
         let lines = wrap_plain(text, width);
         for line in &lines {

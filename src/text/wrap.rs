@@ -274,22 +274,23 @@ fn emergency_break(gs: &[Grapheme], start: usize, i: usize, line_w: usize) -> (u
         .unwrap_or((i, line_w))
 }
 
-/// Whether a hyphen after `before` holds on to the letters after it: one that opens a word
-/// (`-category:`, `--store`; UAX #14's LB20a, of Unicode 15.1), or joins a key to its
-/// modifier (`Ctrl-w`, `Alt-Backspace`). Lines had ended `(also -` and `Alt-` (testers AF,
-/// AH); a hyphen inside other words (`well-known`) is a place to break still.
-fn hyphen_holds(before: &str) -> bool {
+/// Whether a hyphen after `before` holds on to what follows it: one that opens a word
+/// (`-category:`, `--store`; UAX #14's LB20a, of Unicode 15.1) when a `letter` follows, or
+/// one joining a key to its modifier (`Ctrl-w`, `Ctrl-←`). Lines had ended `(also -`,
+/// `Alt-` and `Ctrl-` (testers AF, AH, AI); a hyphen inside other words (`well-known`) is
+/// a place to break still.
+fn hyphen_holds(before: &str, letter: bool) -> bool {
     let lead = before.trim_end_matches('-');
     let opens = lead
         .chars()
         .next_back()
         .is_none_or(|c| c.is_whitespace() || "([{“‘「『（".contains(c));
     let word = before.rsplit(|c: char| !c.is_ascii_alphabetic()).next();
-    opens
-        || matches!(
-            word,
-            Some("Ctrl" | "Alt" | "Shift" | "Cmd" | "Meta" | "Super")
-        )
+    let modifier = matches!(
+        word,
+        Some("Ctrl" | "Alt" | "Shift" | "Cmd" | "Meta" | "Super")
+    );
+    opens && letter || modifier
 }
 
 fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
@@ -326,8 +327,8 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
             .zip(first)
             .is_some_and(|(p, f)| (is_hangul(p) || is_hangul(f)) && word(p) && word(f));
         let held_hyphen = prev == Some('-')
-            && first.is_some_and(char::is_alphabetic)
-            && hyphen_holds(&text[..start - 1]);
+            && first.is_some_and(|c| !c.is_whitespace())
+            && hyphen_holds(&text[..start - 1], first.is_some_and(char::is_alphabetic));
         let uax = breaks.peek() == Some(&start) && !korean && !held_hyphen
             || cjk_quote_break(prev, first)
             || path_start;
