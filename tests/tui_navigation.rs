@@ -108,6 +108,9 @@ fn a_date_typed_is_gone_to() {
     // Typed in the dates pane; a month and day are of the year shown.
     h.keys("01-19<Enter>");
     assert_eq!(date(&h).as_deref(), Some("2026-01-19"));
+    // Full-width digits, as an input method types them, open the line too (tester AI).
+    h.keys("２０２６０１０５<Enter>");
+    assert_eq!(date(&h).as_deref(), Some("2026-01-05"));
     h.keys(":2020<Enter>");
     assert_eq!(date(&h).as_deref(), Some("2025-11-30"));
     assert_eq!(said(&h), "no digest in 2020: the oldest date, 2025-11-30");

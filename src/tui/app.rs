@@ -628,7 +628,7 @@ impl App {
             return true;
         }
         // A date typed in the dates pane goes to it (see `date_jump`).
-        if let KeyCode::Char(digit @ '0'..='9') = key.code
+        if let KeyCode::Char(digit @ ('0'..='9' | '０'..='９')) = key.code
             && key.modifiers.is_empty()
             && self.focus == Pane::Dates
             && self.bookmarks.is_none()
