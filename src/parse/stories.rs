@@ -1093,7 +1093,10 @@ fn outlet_after(first: &str, before: impl Fn(&str) -> bool) -> Option<String> {
     }
     let rest = &first[at + " — ".len()..];
     let outlet = plain(DOT.find(rest.as_bytes()).map_or(rest, |end| &rest[..end]));
-    (!outlet.is_empty() && outlet.chars().count() <= MAX_OUTLET_CHARS).then_some(outlet)
+    // `— a new open model.`: a sentence, the story's text, not a name (tester AI).
+    let sentence = outlet.ends_with(['.', '。', '!', '！', '?', '？']);
+    (!outlet.is_empty() && !sentence && outlet.chars().count() <= MAX_OUTLET_CHARS)
+        .then_some(outlet)
 }
 
 /// Where a list item starting at `start` ends: at the next line at the same or lesser indent
@@ -1196,6 +1199,22 @@ mod tests {
                 ("Y launches Z", Some("产品")),
             ],
         );
+    }
+
+    /// What follows a link's dash is its outlet when it is a name, and the story's text when
+    /// it is a sentence (tester AI: `— a new open model.` was the outlet, and no text left).
+    #[test]
+    fn a_sentence_after_a_links_dash_is_text_not_an_outlet() {
+        let doc = "## Top links\n\n1. [Alpha model released](https://a.example/1) — a new open model.\n\
+                   2. [Beta ships](https://b.example/2) — Simon Willison's Weblog\n";
+        let items = find(&Doc::new(doc)).items;
+        assert_eq!(items[0].outlet, None);
+        assert!(
+            items[0].body.contains("a new open model."),
+            "{:?}",
+            items[0]
+        );
+        assert_eq!(items[1].outlet.as_deref(), Some("Simon Willison's Weblog"));
     }
 
     /// Sections of prose beside sections of linked stories are stories too, in the file's
