@@ -1283,3 +1283,13 @@ fn snippets_are_cut_cleanly_and_mark_only_whole_matches() {
         }
     }
 }
+
+/// The empty preview's note wraps in a narrow preview, not cut (tester AI: `…is show` at 72
+/// columns).
+#[test]
+fn the_empty_previews_note_wraps() {
+    let mut h = Harness::new(app(), 72, 24);
+    h.keys("/");
+    let text = h.text();
+    assert!(text.contains("shown") && text.contains("here"), "{text}");
+}

@@ -612,8 +612,11 @@ fn draw_article(buf: &mut Buffer, area: Rect, app: &mut App) {
         } else {
             "no result to show"
         };
-        let line = Line::styled(note, DIM);
-        put_line(buf, inner.x, inner.y, &line, inner.width, opts);
+        // Wrapped: a narrow preview cut it (`…is show`, tester AI).
+        let rows = text::wrap(&[Span::styled(note, DIM)], width, opts);
+        for (row, y) in rows.iter().take(height).zip(inner.y..) {
+            put_line(buf, inner.x, y, row, inner.width, opts);
+        }
         return;
     }
     let len = app.search_marked(width).map_or(0, |m| m.lines.len());
