@@ -1293,3 +1293,16 @@ fn the_empty_previews_note_wraps() {
     let text = h.text();
     assert!(text.contains("shown") && text.contains("here"), "{text}");
 }
+
+/// Beside the story read below 100 columns, the results' dates leave out the year for the
+/// titles (tester AI: 4 to 8 characters of title at 70 columns).
+#[test]
+fn narrow_results_leave_out_the_year() {
+    let mut h = Harness::new(app(), 80, 24);
+    h.keys("/");
+    h.search_for("模型");
+    h.keys("<Enter><Enter>");
+    let text = h.text();
+    assert!(text.contains("› 01-20"), "{text}");
+    assert!(!text.contains("› 2026-"), "{text}");
+}

@@ -272,6 +272,9 @@ fn shift(ranges: &[Range<usize>], s: &str) -> Vec<Range<usize>> {
 const SOURCE_LEAST_ROOM: usize = 26;
 
 /// The title row: `› 2026-01-24 ★✓ title …   source`, the terms marked in the title.
+/// Results narrower than this many columns show their dates without the year.
+const NARROW_RESULTS: usize = 36;
+
 fn title_line(
     app: &App,
     hit: ItemRef,
@@ -282,9 +285,16 @@ fn title_line(
 ) -> Line<'static> {
     let (digest, item) = app.item_at(hit);
     let read = app.is_read(&item);
+    let date = crate::model::date_label(digest.date);
+    // Narrow (beside the article below 100 columns), the year gives way to the title
+    // (tester AI: 4 to 8 characters of it were left).
+    let date = match width < NARROW_RESULTS {
+        true => super::status::without_year(&date).unwrap_or(&date),
+        false => &date,
+    };
     let mut spans = vec![
         list::marker(selected),
-        Span::styled(format!("{} ", crate::model::date_label(digest.date)), DIM),
+        Span::styled(format!("{date} "), DIM),
         if app.is_bookmarked(&item) {
             Span::styled("★", ACCENT)
         } else {

@@ -98,7 +98,7 @@ pub(super) fn scope_and_count(
 }
 
 /// `01-24` of `2026-01-24`; None for any other label (`undated`).
-fn without_year(label: &str) -> Option<&str> {
+pub(super) fn without_year(label: &str) -> Option<&str> {
     let (year, rest) = label.split_at_checked(4)?;
     let day = rest.strip_prefix('-')?;
     (year.bytes().all(|b| b.is_ascii_digit()) && day.len() == 5).then_some(day)
