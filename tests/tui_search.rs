@@ -1306,3 +1306,16 @@ fn narrow_results_leave_out_the_year() {
     assert!(text.contains("› 01-20"), "{text}");
     assert!(!text.contains("› 2026-"), "{text}");
 }
+
+/// The syntax help, longer than the results pane, says it goes on (tester AJ: cut
+/// mid-sentence at 80×24).
+#[test]
+fn the_search_help_cut_by_the_pane_says_so() {
+    let mut h = Harness::new(app(), 80, 24);
+    h.keys("/");
+    let rows = h.rows();
+    // The results pane's last row, above its border.
+    let last = &rows[rows.len() - 5];
+    let pane = last.split("││").next().unwrap_or_default();
+    assert!(pane.trim_end().ends_with('…'), "{rows:#?}");
+}

@@ -374,7 +374,17 @@ fn draw_results(buf: &mut Buffer, area: Rect, app: &mut App) {
     } else {
         None
     };
-    if let Some(lines) = message {
+    if let Some(mut lines) = message {
+        // More than the pane holds: its last row says so (tester AJ: the syntax help
+        // stopped mid-sentence at 80×24).
+        let height = usize::from(inner.height);
+        if lines.len() > height {
+            lines.truncate(height);
+            if let Some(last) = lines.last_mut() {
+                last.spans.push(Span::styled("…", DIM));
+                *last = truncate_line(last, width, opts);
+            }
+        }
         for (line, y) in lines.iter().zip(inner.y..inner.bottom()) {
             put_line(buf, inner.x, y, line, inner.width, opts);
         }
