@@ -209,8 +209,9 @@ fn no_text_on_the_background_is_white() {
 }
 
 /// With no colours wanted (`NO_COLOR`, a `-mono` terminal), no cell has a colour, and what a
-/// background set apart (the selections) is in reverse video: the selected story stays in
-/// sight (it was the `›` mark alone, tester G).
+/// background set apart (the focused pane's selection) is in reverse video: the selected
+/// story stays in sight (it was the `›` mark alone, tester G). The selections of the panes
+/// without the focus are bold, not reversed: which pane the keys move shows in its rows.
 #[test]
 fn without_colours_the_selection_is_in_reverse_video() {
     use ratatui::style::{Color, Modifier};
@@ -220,17 +221,24 @@ fn without_colours_the_selection_is_in_reverse_video() {
     h.app.set_colours(false);
     let plain = h.buffer();
     let reversed = |c: &ratatui::buffer::Cell| c.modifier.contains(Modifier::REVERSED);
-    let mut set_apart = 0;
+    let (mut focused, mut unfocused) = (0, 0);
     for (was, is) in coloured.content.iter().zip(&plain.content) {
         assert_eq!(
             (is.fg, is.bg),
             (Color::Reset, Color::Reset),
             "a colour is left"
         );
-        assert_eq!(reversed(is), was.bg != Color::Reset || reversed(was));
-        set_apart += usize::from(was.bg != Color::Reset && !was.symbol().trim().is_empty());
+        let text = !was.symbol().trim().is_empty();
+        if was.bg == Color::DarkGray {
+            assert!(!reversed(is) && is.modifier.contains(Modifier::BOLD));
+            unfocused += usize::from(text);
+        } else {
+            assert_eq!(reversed(is), was.bg != Color::Reset || reversed(was));
+            focused += usize::from(was.bg != Color::Reset && text);
+        }
     }
-    assert!(set_apart > 10, "no selection on screen");
+    assert!(focused > 10, "no focused selection on screen");
+    assert!(unfocused > 10, "no other pane's selection on screen");
     // Search matches keep their underline, not reversed: they read as selections then.
     h.app.set_colours(true);
     h.keys("<Esc><Esc>/");

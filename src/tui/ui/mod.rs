@@ -125,14 +125,18 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     }
 }
 
-/// The frame without colours: what a background set apart (the selections) is in reverse
-/// video, and dark grey text (marks, what is secondary) is dim; bold, dim and underline
-/// stay as they are. Search matches keep their underline alone: reversed, they read as
-/// selections.
+/// The frame without colours: what a background set apart (the focused selection) is in
+/// reverse video, and dark grey text (marks, what is secondary) is dim; bold, dim and
+/// underline stay as they are. The selection of a pane without the focus is bold beside its
+/// `›`: reversed as well, two selections on screen left the keys' pane to the border alone.
+/// Search matches keep their underline alone: reversed, they read as selections.
 fn without_colours(buf: &mut Buffer) {
     let matched = [MATCH.bg, CURRENT_MATCH.bg];
+    let unfocused = list::highlight(false).bg;
     for cell in &mut buf.content {
-        if cell.bg != Color::Reset && !matched.contains(&Some(cell.bg)) {
+        if Some(cell.bg) == unfocused {
+            cell.modifier.insert(Modifier::BOLD);
+        } else if cell.bg != Color::Reset && !matched.contains(&Some(cell.bg)) {
             cell.modifier.insert(Modifier::REVERSED);
         }
         if cell.fg == Color::DarkGray {
