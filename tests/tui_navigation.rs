@@ -10,7 +10,7 @@ use ribao::library::{Library, Origin};
 use ribao::model::{Digest, Format, Item};
 use ribao::text::TextOptions;
 use ribao::tui::keymap::{self, KEYMAP};
-use ribao::tui::{App, Event, Pane, Scripted, Session, run_app};
+use ribao::tui::{App, CategoryFilter, Event, Pane, Scripted, Session, run_app};
 use std::path::PathBuf;
 use std::time::Duration;
 use support::{Harness, RecordingHost, app, app_with, library, parse_keys};
@@ -265,21 +265,23 @@ fn j_and_k_in_capitals_open_the_next_and_previous_story() {
     assert!(h.text().contains("J/K next/prev story"), "{}", h.text());
 }
 
+/// A digest of `sections`, each a heading over its numbered stories.
+fn day(sections: &[(&str, &[&str])]) -> String {
+    let mut text = String::from("# 日报\n\n");
+    for (section, titles) in sections {
+        text += &format!("## {section}\n\n");
+        for title in *titles {
+            text += &format!("### 1. {title}\n{title}的正文。\n\n");
+        }
+    }
+    text
+}
+
 /// With a category chosen, `J` past a date's last story reads on into the next date that
 /// has the category, passing over one without it (tester S: it went on into every story of
 /// such a date); past the last such date it says so and stays.
 #[test]
 fn j_reads_a_chosen_category_on_into_the_next_date_that_has_it() {
-    let day = |sections: &[(&str, &[&str])]| {
-        let mut text = String::from("# 日报\n\n");
-        for (section, titles) in sections {
-            text += &format!("## {section}\n\n");
-            for title in *titles {
-                text += &format!("### 1. {title}\n{title}的正文。\n\n");
-            }
-        }
-        text
-    };
     let (_tmp, mut h) = reader_on_files(&[
         (
             "2026-03-03.md",
@@ -315,6 +317,39 @@ fn j_reads_a_chosen_category_on_into_the_next_date_that_has_it() {
     h.keys("K");
     assert_eq!(h.app.opened().unwrap().1.title, "乙");
     assert_eq!(h.app.category().describe(), "市场");
+}
+
+/// On a date without the chosen category, which shows them all, `J` reads on in what is
+/// shown: into the next date, all of its stories, not the next date with the category
+/// (tester AK: five dates with digests were passed over under 全部 / All).
+#[test]
+fn j_reads_on_in_all_categories_where_the_chosen_one_was_missing() {
+    let (_tmp, mut h) = reader_on_files(&[
+        (
+            "2026-03-03.md",
+            &day(&[("市场", &["甲"]), ("政策", &["丙"])]),
+        ),
+        ("2026-03-02.md", &day(&[("政策", &["丁"])])),
+        (
+            "2026-03-01.md",
+            &day(&[("政策", &["己"]), ("市场", &["戊"])]),
+        ),
+    ]);
+    h.keys("<Enter>");
+    while h.app.category().describe() != "市场" {
+        h.keys("j");
+    }
+    h.keys("[");
+    assert_eq!(h.app.category(), &CategoryFilter::All);
+    h.keys("<Enter>G<Enter>");
+    assert_eq!(h.app.opened().unwrap().1.title, "丁");
+    h.keys("J");
+    assert_eq!(h.app.opened().unwrap().1.title, "己");
+    assert_eq!(h.app.category(), &CategoryFilter::All);
+    assert_eq!(
+        h.app.message().unwrap().text,
+        "on to 2026-03-01: its first story"
+    );
 }
 
 /// `[` then `]` from a story: back at its date, the story is open again where it was left

@@ -1389,14 +1389,17 @@ impl App {
 
     /// Past a date's last story `J` reads on into the next older date's first one, and
     /// before its first `K` into the newer date's last, as an archive is read day after day
-    /// (tester AC); with a category chosen, into the next date that has it, passing over
-    /// those without (tester S: `J` went on into every story of a date without it). False
-    /// over several dates, whose list ends where the scope does, and at the archive's ends.
+    /// (tester AC); with a category shown, into the next date that has it, passing over
+    /// those without (tester S: `J` went on into every story of a date without it). On a
+    /// date that shows all for lack of the category followed, what is read is all: it reads
+    /// on into the next date's, and stops following (tester AK: dates were passed over under
+    /// 全部 / All). False over several dates, whose list ends where the scope does, and at
+    /// the archive's ends.
     fn read_into_next_date(&mut self, delta: isize) -> bool {
         if self.scope.is_multi_date() {
             return false;
         }
-        let chosen = self.chosen_category();
+        let chosen = Some(self.category().clone()).filter(|f| *f != CategoryFilter::All);
         let onward = std::iter::successors(self.date.checked_add_signed(delta), |d| {
             d.checked_add_signed(delta)
         })
@@ -1423,6 +1426,9 @@ impl App {
             return false;
         };
         self.message = None;
+        if chosen.is_none() {
+            self.followed = None;
+        }
         self.move_to_date(next);
         if let Some(last) = self.items.len().checked_sub(1) {
             self.item = if delta > 0 { 0 } else { last };
