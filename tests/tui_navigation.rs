@@ -105,7 +105,7 @@ fn a_date_typed_is_gone_to() {
         said(&h),
         "no digest in 2026-01-10: the nearest older date, 2026-01-05"
     );
-    // Typed in the dates pane; a month and day are of the year shown.
+    // Typed in the dates pane; a month and day are of the year shown when it has them.
     h.keys("01-19<Enter>");
     assert_eq!(date(&h).as_deref(), Some("2026-01-19"));
     // Full-width digits, as an input method types them, open the line too (tester AI).
@@ -114,6 +114,12 @@ fn a_date_typed_is_gone_to() {
     h.keys(":2020<Enter>");
     assert_eq!(date(&h).as_deref(), Some("2025-11-30"));
     assert_eq!(said(&h), "no digest in 2020: the oldest date, 2025-11-30");
+    // A month and day with a digest in another year are that year's (tester AK: from
+    // 2025-11-30, `01-19` named 2025-01-19, before the archive).
+    h.keys("01-19<Enter>");
+    assert_eq!(date(&h).as_deref(), Some("2026-01-19"));
+    assert_eq!(said(&h), "");
+    h.keys(":2025-11<Enter>");
     // What is no date is said, the line left open to mend; Esc closes it where it was.
     h.keys(":2026-13<Enter>");
     assert!(said(&h).contains("“2026-13” is no date"), "{}", said(&h));

@@ -123,10 +123,33 @@ impl App {
             self.date_line = None;
             return;
         }
-        let year = (self.current_date().and_then(|g| g.date))
-            .or_else(|| self.dates.iter().find_map(|g| g.date))
-            .map_or(2026, |d| d.year());
-        let Some(period) = period(&typed, year) else {
+        let shown = (self.current_date().and_then(|g| g.date))
+            .or_else(|| self.dates.iter().find_map(|g| g.date));
+        let year = shown.map_or(2026, |d| d.year());
+        // A month and day are of the year nearest the date shown that has a digest on that
+        // day (tester AK: `01-20` from 2025-12-01 named a 2025 before the archive, not the
+        // listed 2026-01-20), else of the date shown's year. Other forms name one period
+        // whatever the year.
+        let listed = |day: NaiveDate| self.dates.iter().any(|g| g.date == Some(day));
+        let years: std::collections::BTreeSet<i32> = self
+            .dates
+            .iter()
+            .filter_map(|g| g.date)
+            .map(|d| d.year())
+            .collect();
+        let nearest = shown.and_then(|shown| {
+            years
+                .iter()
+                .filter_map(|&y| period(&typed, y))
+                .filter(|p| p.first == p.last && listed(p.first))
+                .min_by_key(|p| {
+                    (
+                        (p.first - shown).num_days().abs(),
+                        std::cmp::Reverse(p.first),
+                    )
+                })
+        });
+        let Some(period) = nearest.or_else(|| period(&typed, year)) else {
             self.notify(format!("“{typed}” is no date: type {FORMS}"), true);
             return;
         };
