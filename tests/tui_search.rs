@@ -791,6 +791,11 @@ fn a_query_without_results_says_so() {
     assert!(screen.contains("0 results"));
     h.keys("<Enter><Enter>");
     assert_eq!(h.app.message().unwrap().text, "no result to open");
+    // Nor one to act on; there are no stories to go to (tester AK: it sent the reader there).
+    for key in ["L", "b", "y"] {
+        h.keys(key);
+        assert_eq!(h.app.message().unwrap().text, "no result to act on");
+    }
     // A word of another date: how many the archive has, and the key that widens the scope
     // (tester W: a first search of the date found nothing, and nothing said there were
     // stories elsewhere).

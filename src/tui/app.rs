@@ -1587,11 +1587,17 @@ impl App {
     /// Says that `r`, `b`, `o`, `y` and `L` act on a story, from a pane that has none (the
     /// dates, the categories): it said to select one with Enter, which it was, highlighted
     /// in the stories beside, and Enter was not what was needed (tester P).
+    /// In the search view or an empty list there is none to go to (tester AK: with no
+    /// result, it sent the reader to the stories).
     pub(super) fn no_story_here(&mut self) {
-        self.notify(
-            "r, b, o, y and L act on a story: go to the stories (l or Enter) first",
-            false,
-        );
+        let said = if self.search.is_some() {
+            "no result to act on"
+        } else if self.focus == Pane::Items {
+            "no story here to act on"
+        } else {
+            "r, b, o, y and L act on a story: go to the stories (l or Enter) first"
+        };
+        self.notify(said, false);
     }
 
     fn toggle_read(&mut self) {
