@@ -614,10 +614,25 @@ fn a_story_gone_while_it_is_read_is_named() {
     let opened = h.app.opened().map(|(_, v)| v.title.to_string());
     assert_eq!(opened.as_deref(), Some("第二条"), "{}", h.text());
     watch(&mut h, &store, &cache);
-    fs::write(&file, "").unwrap();
+    // What became of the file is said (tester AK: "changed or was removed" left it open).
+    fs::write(
+        &file,
+        "# 日报 2026-03-01\n\n## 产品\n\n### 1. 第一条\n正文一。\n",
+    )
+    .unwrap();
     wait_for(&mut h, "“第二条” is no longer in the store");
     assert!(
-        h.text().contains("2026-03-01.md changed or was removed"),
+        h.text().contains("2026-03-01.md no longer has it"),
+        "{}",
+        h.text()
+    );
+    h.keys("<Enter>");
+    assert_eq!(h.app.opened().unwrap().1.title, "第一条");
+    fs::write(&file, "").unwrap();
+    wait_for(&mut h, "“第一条” is no longer in the store");
+    assert!(
+        h.text()
+            .contains("2026-03-01.md was skipped: the file holds no text"),
         "{}",
         h.text()
     );

@@ -2,6 +2,7 @@
 //! watched for new files, and taking a new library without losing the reader's place.
 
 use super::{App, ItemRef, Scope, WhenIndexed};
+use crate::library::Missing;
 use crate::state::Bookmark;
 use crate::tui::background::{Loaded, Loader, Reopen, StoreWatch};
 use crate::tui::scope;
@@ -241,14 +242,19 @@ impl App {
             if self.unrestored.is_some() {
                 self.vanishing = Some((title, path));
             } else {
-                // Gone for good: the user is told which story and file (an editor that
-                // empties a file before writing it would otherwise close it unexplained).
+                // Gone for good: the user is told which story and file, and what became of
+                // the file (an editor that empties a file before writing it would otherwise
+                // close it unexplained; tester AK: "changed or was removed" left it open).
+                let file = path.display();
+                let what = match self.library.why_missing(&path.to_string_lossy()) {
+                    Missing::Story => format!("{file} no longer has it"),
+                    Missing::Unreadable(why) => format!("{file} was skipped: {why}"),
+                    Missing::Sample | Missing::File | Missing::Elsewhere => {
+                        format!("{file} is gone")
+                    }
+                };
                 self.notify_until_key(
-                    format!(
-                        "{} is no longer in the store: {} changed or was removed",
-                        self.quoted(&title),
-                        path.display()
-                    ),
+                    format!("{} is no longer in the store: {what}", self.quoted(&title)),
                     true,
                 );
             }
