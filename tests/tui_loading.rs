@@ -756,7 +756,7 @@ fn a_story_whose_file_became_unreadable_keeps_its_header_and_says_why() {
     let screen = h.text();
     let article_head: String = title.chars().take(12).collect();
     assert!(
-        screen.contains(&format!("┃{article_head}")) && screen.contains("2026-01-21 · "),
+        screen.contains(&format!("┃ {article_head}")) && screen.contains("2026-01-21 · "),
         "{screen}"
     );
     assert!(

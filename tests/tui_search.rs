@@ -411,7 +411,7 @@ fn a_current_match_split_by_wrapping_is_current_on_both_rows() {
         )
     };
     let mut split = 0;
-    for width in [50, 60] {
+    for width in [52, 60] {
         let mut h = Harness::new(app_with(library(), TextOptions::default()), width, 30);
         h.keys("/");
         h.search_for("推理");
@@ -429,7 +429,7 @@ fn a_current_match_split_by_wrapping_is_current_on_both_rows() {
             split += usize::from(current[0].1 != current[1].1);
         }
     }
-    assert_eq!(split, 1, "the match split by wrapping at 50 columns");
+    assert_eq!(split, 1, "the match split by wrapping at 52 columns");
 }
 
 #[test]

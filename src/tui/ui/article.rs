@@ -181,7 +181,11 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         Content::Story(_) => "文章 Article",
         _ => "概览 Overview",
     };
-    let inner = draw_block(buf, area, pane_block(title, focused, area.width, opts));
+    let inner = text_area(draw_block(
+        buf,
+        area,
+        pane_block(title, focused, area.width, opts),
+    ));
     let (width, height) = (usize::from(inner.width), usize::from(inner.height));
     app.view.article_width = width;
     if width == 0 || height == 0 {
@@ -224,6 +228,19 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         put_line(buf, inner.x, y, line, inner.width, opts);
     }
     scrollbar(buf, area, len, height, scroll, opts);
+}
+
+/// The pane's inside less a column either side where there is room: a quote's bar beside
+/// the border read as a doubled border, and text ran into the scrollbar (tester AK).
+pub(crate) fn text_area(inner: Rect) -> Rect {
+    if inner.width < 30 {
+        return inner;
+    }
+    Rect {
+        x: inner.x + 1,
+        width: inner.width - 2,
+        ..inner
+    }
 }
 
 fn wrap_styled(

@@ -600,7 +600,14 @@ fn draw_article(buf: &mut Buffer, area: Rect, app: &mut App) {
     let empty_query = view.query().is_empty();
     // A query of filters only (`date:2026-08`) has no words to count matches of.
     let no_words = view.terms.is_empty();
-    let inner_w = usize::from(area.width.saturating_sub(2));
+    // The width the text is laid out at, inside the border and its margins.
+    let inner_w = usize::from(
+        super::article::text_area(Rect {
+            width: area.width.saturating_sub(2),
+            ..area
+        })
+        .width,
+    );
     let total = shown
         .and_then(|_| app.search_marked(inner_w))
         .map_or(0, |m| m.matches.len());
@@ -618,7 +625,11 @@ fn draw_article(buf: &mut Buffer, area: Rect, app: &mut App) {
             crate::text::plural(total, "match", "matches")
         ),
     };
-    let inner = draw_block(buf, area, pane_block(&title, focused, area.width, opts));
+    let inner = super::article::text_area(draw_block(
+        buf,
+        area,
+        pane_block(&title, focused, area.width, opts),
+    ));
     let (width, height) = (usize::from(inner.width), usize::from(inner.height));
     app.view.article_width = width;
     if width == 0 || height == 0 {
