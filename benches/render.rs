@@ -58,6 +58,13 @@ fn bench(c: &mut Criterion) {
         b.iter(|| render_markdown(black_box(&md), 100, opts))
     });
 
+    // Addresses without a host in one unbroken run (tester AL): each scheme once, not a scan
+    // to the run's end from every one of them.
+    let run = format!("x{}", "](http://a)".repeat(16_000));
+    c.bench_function("render_markdown_176kb_run_of_links_100_cols", |b| {
+        b.iter(|| render_markdown(black_box(&run), 100, opts))
+    });
+
     let line: String = "中文English混排，测试https://example.com/a/b。".repeat(100_000 / 36);
     c.bench_function("wrap_100k_char_line_80_cols", |b| {
         b.iter(|| wrap(&[Span::raw(black_box(line.as_str()))], 80, opts))
