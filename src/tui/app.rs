@@ -119,6 +119,8 @@ pub enum WhenIndexed {
 #[derive(Debug, Clone, Default)]
 pub struct ViewState {
     pub wide: bool,
+    /// Below the minimum size: nothing but the notice to enlarge the terminal is shown.
+    pub too_small: bool,
     pub dates_height: usize,
     pub categories_height: usize,
     pub items_height: usize,

@@ -212,6 +212,17 @@ impl Step {
 
 fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<Step> {
     Ok(match event {
+        // What cannot be seen is not done: below the minimum size only quitting, suspending
+        // and redrawing are taken (tester AL: `A A` at 10×3 marked 10,018 stories read).
+        Event::Key(key)
+            if app.view.too_small
+                && !matches!(
+                    keymap::action_for(&key),
+                    Some(Action::Quit | Action::ForceQuit | Action::Suspend | Action::Redraw)
+                ) =>
+        {
+            Step::Nothing
+        }
         // A text line's word keys (Alt-b, Alt-d, …) are its own (tester AA: Alt-b went on
         // as Esc and `b`, and removed a bookmark).
         Event::Key(key) if key.modifiers.contains(KeyModifiers::ALT) && app.line_key(&key) => {

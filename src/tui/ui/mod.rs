@@ -91,6 +91,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         layout::split(area, 0, super::app::Pane::Dates),
         Screen::TooSmall
     );
+    app.view.too_small = !fits;
     // Popups leave the status bar in sight: it says what the keys do and what they did.
     let popups = layout::PopupArea::of(area);
     if app.bookmarks_view().is_some() && fits {
