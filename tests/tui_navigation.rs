@@ -1492,6 +1492,28 @@ fn reader_on_files(files: &[(&str, &str)]) -> (tempfile::TempDir, Harness) {
     (tmp, h)
 }
 
+/// A file named with a bidi override and a line break is shown in the file view's title
+/// without them: they would reach the terminal (tester AL).
+#[test]
+fn v_names_a_file_without_what_would_drive_the_terminal() {
+    let (_tmp, mut h) = reader_on_files(&[(
+        "new\nline\u{202e}dm.md",
+        "# 日报 2026-03-01\n\n### 1. 第一条\n正文。\n",
+    )]);
+    h.keys("<Enter><Enter><Enter>v");
+    assert!(h.text().contains("文件 File · "), "{}", h.text());
+    assert!(h.text().contains("new line"), "{}", h.text());
+    let buf = h.buffer();
+    let driving = |c: char| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c);
+    assert!(
+        !buf.content
+            .iter()
+            .any(|cell| cell.symbol().chars().any(driving)),
+        "{}",
+        h.text()
+    );
+}
+
 /// `v` shows the digest's file as written, numbered, what no story holds included (a
 /// section the parser leaves out, here an audio edition); it scrolls, and Esc leaves the
 /// reader as it was.

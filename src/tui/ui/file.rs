@@ -82,7 +82,10 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     // first (the hint line says them), then the words: the name stays (tester A: at 30
     // columns `文件 File ·  — v Esc close`, no name left).
     let outer = usize::from(width.saturating_sub(4));
-    let wanted = text::str_width(&view.name, opts).min(FILE_NAME_LEAST);
+    // A file's name is the store's to choose: a bidi override or a line break in it must
+    // not reach the terminal (tester AL).
+    let name = super::clean(&view.name);
+    let wanted = text::str_width(&name, opts).min(FILE_NAME_LEAST);
     let words =
         |(lead, tail): (&str, &str)| text::str_width(lead, opts) + text::str_width(tail, opts);
     let (lead, tail) = [
@@ -93,7 +96,7 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     .into_iter()
     .find(|&parts| outer.saturating_sub(words(parts)) >= wanted)
     .unwrap_or(("", ""));
-    let name = text::truncate_left(&view.name, outer.saturating_sub(words((lead, tail))), opts);
+    let name = text::truncate_left(&name, outer.saturating_sub(words((lead, tail))), opts);
     let title = format!("{lead}{name}{tail}");
     let inner = draw_block(buf, popup, pane_block(&title, true, width, opts));
     let rows = view
