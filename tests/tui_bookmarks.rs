@@ -449,6 +449,22 @@ fn a_bookmark_whose_file_is_gone_shows_its_saved_title_and_link() {
     assert!(h.app.bookmarks_view().is_none());
 }
 
+/// A gone bookmark's link with an escape sequence in it is shown as `o` opens and `y`
+/// copies it, percent-encoded, not cut where the sequence was (tester AL: it showed
+/// `https://e.com/` and opened `https://e.com/%1B]52;…`).
+#[test]
+fn a_gone_bookmarks_link_is_shown_as_it_is_opened() {
+    let url = "https://e.com/\u{1b}]52;c;cHduZWQ=\u{7}";
+    let mut h = gone_bookmark_opened("链接里有转义", Some(url));
+    let screen = h.text();
+    assert!(
+        screen.contains("https://e.com/%1B]52;c;cHduZWQ=%07"),
+        "{screen}"
+    );
+    h.keys("y");
+    assert_eq!(h.host.copied, ["https://e.com/%1B]52;c;cHduZWQ=%07"]);
+}
+
 #[test]
 fn a_bookmark_whose_story_left_its_file_says_so_not_that_the_file_is_gone() {
     let path = library().digests()[0].path.to_string_lossy().into_owned();

@@ -214,7 +214,7 @@ fn missing_lines(
     out.extend(text::wrap(&[Span::styled(clean(&meta), DIM)], width, opts));
     if let Some(url) = &mark.url {
         out.extend(crate::article::link_rows(
-            &clean(url),
+            url,
             Style::default(),
             width,
             opts,
