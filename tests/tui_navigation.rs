@@ -66,6 +66,24 @@ fn moving_through_dates_changes_categories_and_items() {
     assert_eq!(h.app.date_index(), 0);
 }
 
+/// `:undated` goes to the files no date was found in, as G does; where every file has a
+/// date it says so (tester AK: “undated” was said to be no date).
+#[test]
+fn undated_typed_goes_to_the_undated_files() {
+    let mut h = Harness::new(app(), 120, 40);
+    h.keys(":undated<Enter>");
+    let shown = h.app.current_date().map(|g| g.date);
+    assert_eq!(shown, Some(None), "{}", h.text());
+    assert_eq!(h.app.focus(), Pane::Dates);
+    let (_tmp, mut h) = reader_on_files(&[("2026-03-01.md", &day(&[("政策", &["丁"])]))]);
+    h.keys(":Undated<Enter>");
+    assert_eq!(
+        h.app.message().unwrap().text,
+        "every digest has a date: none is undated"
+    );
+    assert!(h.app.date_line().is_none());
+}
+
 #[test]
 fn brackets_step_dates_from_any_pane() {
     let mut h = Harness::new(app(), 120, 40);
