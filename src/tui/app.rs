@@ -28,8 +28,8 @@ use std::time::Duration;
 
 /// How long a status message stays.
 pub const MESSAGE_TTL: Duration = Duration::from_secs(3);
-/// Start-up problems (unreadable files, a broken table) stay a little longer.
-const PROBLEMS_TTL: Duration = Duration::from_secs(6);
+/// How long a problem stays whatever keys come (it then goes with the next).
+const PROBLEM_HELD: Duration = Duration::from_secs(3);
 /// How often the reader looks whether another ribao saved bookmarks or read marks (one
 /// `stat` of the state file).
 const STATE_LOOK: Duration = Duration::from_secs(2);
@@ -95,6 +95,9 @@ pub struct Message {
     /// When it goes; None: at the next key (it came from no key, and may have come while
     /// the user looked away).
     pub until: Option<Duration>,
+    /// Before this time, keys leave it: a problem is not gone with a key already on its
+    /// way when it came.
+    pub held_until: Option<Duration>,
     /// It ends with a link's address, whose end names the page as much as its start does:
     /// cut in the middle to one row rather than wrapped.
     pub ends_with_link: bool,
@@ -374,21 +377,20 @@ impl App {
     }
 
     /// A problem found as the reader starts or by the indexing it started: shown after any
-    /// other, for longer than a message.
+    /// other, until a key after [`PROBLEM_HELD`] (tester AK: gone after 6 s, a file skipped
+    /// at the start went unseen by whoever looked at the screen later).
     pub fn show_problem(&mut self, text: &str) {
-        let until = Some(self.clock + PROBLEMS_TTL);
-        let (text, until) = match self.message.take() {
+        let text = match self.message.take() {
             // The same said again (a store read again): once (tester AB saw it twice).
-            Some(m) if m.text.contains(text) => (m.text, m.until.and(until)),
-            // After a message kept until the next key (found while the user may be
-            // reading), kept as long.
-            Some(m) => (format!("{} · {text}", m.text), m.until.and(until)),
-            None => (text.to_string(), until),
+            Some(m) if m.text.contains(text) => m.text,
+            Some(m) => format!("{} · {text}", m.text),
+            None => text.to_string(),
         };
         self.message = Some(Message {
             text,
             error: true,
-            until,
+            until: None,
+            held_until: Some(self.clock + PROBLEM_HELD),
             ends_with_link: false,
             when_indexed: None,
             shorter: None,
@@ -434,11 +436,9 @@ impl App {
         }
         // A note about the last key goes with the next one (`already at the oldest date`
         // would outlive the `]` that worked); errors stay their time.
-        if self
-            .message
-            .as_ref()
-            .is_some_and(|m| !m.error || m.until.is_none())
-        {
+        if self.message.as_ref().is_some_and(|m| {
+            (!m.error || m.until.is_none()) && m.held_until.is_none_or(|t| self.clock >= t)
+        }) {
             self.message = None;
         }
         if action != Action::MarkAllRead {
@@ -812,6 +812,7 @@ impl App {
             text: text.into(),
             error,
             until: Some(self.clock + MESSAGE_TTL),
+            held_until: None,
             ends_with_link: false,
             when_indexed: None,
             shorter: None,
@@ -835,6 +836,7 @@ impl App {
             text: text.into(),
             error,
             until: None,
+            held_until: None,
             ends_with_link: false,
             when_indexed: None,
             shorter: None,
