@@ -139,7 +139,7 @@ impl App {
                 // Its file may be there, outside the store (tester I: `v` did nothing).
                 Action::ViewFile => {
                     let path = std::path::PathBuf::from(&mark.path);
-                    let near = super::file_view::marks_of(&mark.title, mark.url.as_deref());
+                    let near = super::file_view::Marks::of(&mark.title, mark.url.as_deref());
                     self.show_file_at(&path, &near);
                 }
                 _ => self.notify("Esc goes back to the bookmarks", false),
@@ -200,7 +200,7 @@ impl App {
                 let mark = view.selected()?.clone();
                 match self.library.find_bookmarked(&mark) {
                     Some(item) => {
-                        let near = super::file_view::story_marks(&item);
+                        let near = super::file_view::Marks::of_story(&item);
                         self.show_file(item.digest, &near);
                     }
                     None => self.notify(

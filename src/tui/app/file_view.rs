@@ -28,9 +28,17 @@ pub struct FileRows {
     pub starts: Vec<usize>,
 }
 
-/// The title's words are looked for this many lines above the link too: a story's heading
-/// stands over its outlet's line and its link (`### 1. Title`, `> 📰 …`, `[原文](…)`).
-const TITLE_ABOVE: usize = 8;
+/// The title is looked for this many lines above the link: a story's heading stands over
+/// its text, its outlet's line and its link (`### 1. Title`, …, `[原文](…)`).
+const TITLE_ABOVE: usize = 40;
+
+/// How much of a title is looked for first: enough to tell it from the summary's mention
+/// of the same subject (`Google Search integrating…` over `Google Search is rolling…`).
+const TITLE_LONG: usize = 40;
+
+/// How much of a title is looked for when it is not written whole (made from the text, or
+/// tidied): its first words.
+const TITLE_SHORT: usize = 12;
 
 /// The first line after a file's front matter (`---` … `---` at its top), else 0.
 fn front_matter_end(lines: &[&str]) -> usize {
@@ -44,16 +52,56 @@ fn front_matter_end(lines: &[&str]) -> usize {
         .map_or(0, |end| end + 2)
 }
 
-/// What finds a story in its file: its link, else its title's first words (a title made
-/// from the text, or tidied, is not in the file whole).
-pub(super) fn story_marks(item: &crate::index::ItemView) -> Vec<String> {
-    marks_of(item.title, item.url)
+/// What finds a story in its file: its link and its title.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Marks {
+    url: Option<String>,
+    title: String,
 }
 
-/// [`story_marks`] of a title and link.
-pub(super) fn marks_of(title: &str, url: Option<&str>) -> Vec<String> {
-    let title: String = title.chars().take(12).collect();
-    url.map(str::to_string).into_iter().chain([title]).collect()
+impl Marks {
+    pub(super) fn of(title: &str, url: Option<&str>) -> Marks {
+        Marks {
+            url: url.filter(|u| !u.is_empty()).map(str::to_string),
+            title: title.to_string(),
+        }
+    }
+
+    /// The story's marks, from the index.
+    pub(super) fn of_story(item: &crate::index::ItemView) -> Marks {
+        Marks::of(item.title, item.url)
+    }
+
+    /// The line of `lines` the story starts on: the nearest holding its title above the
+    /// first holding its link (tester AM: at the link, a story's last line, the heading
+    /// was out of sight); with its link nowhere, the first holding its title; else the
+    /// top. Never in the front matter, whose description may repeat the first story.
+    fn line_in(&self, lines: &[&str]) -> usize {
+        let body = front_matter_end(lines);
+        // A title is plain text; its line may bold or code some of its words
+        // (`大模型**MiMo V2 Flash API**正式上线`).
+        let holds = |i: usize, mark: &str| {
+            let line = lines[i];
+            line.contains(mark)
+                || line.contains(['*', '`']) && line.replace(['*', '`'], "").contains(mark)
+        };
+        let first_holding = |mark: &str| (body..lines.len()).find(|&i| holds(i, mark));
+        let title = [TITLE_LONG, TITLE_SHORT]
+            .map(|n| self.title.chars().take(n).collect::<String>())
+            .into_iter()
+            .find(|mark| !mark.is_empty() && first_holding(mark).is_some());
+        let link = (self.url.as_deref())
+            .and_then(|url| (body..lines.len()).find(|&i| lines[i].contains(url)));
+        match (link, title) {
+            (Some(at), Some(title)) => (at.saturating_sub(TITLE_ABOVE).max(body)..=at)
+                .rev()
+                .find(|&i| holds(i, &title))
+                .unwrap_or(at),
+            (Some(at), None) => at,
+            (None, Some(title)) => first_holding(&title).unwrap_or(0),
+            (None, None) => 0,
+        }
+    }
 }
 
 impl App {
@@ -63,7 +111,7 @@ impl App {
         match self.target() {
             Some(r) => {
                 let item = self.item_at(r).1;
-                let (d, near, id) = (item.digest, story_marks(&item), item.id.to_string());
+                let (d, near, id) = (item.digest, Marks::of_story(&item), item.id.to_string());
                 if !self.show_file(d, &near) {
                     // Its file may have been renamed: the store is looked at now (the
                     // failed read asked for it), and the file shown once the story is found.
@@ -81,16 +129,16 @@ impl App {
                 .or_else(|| self.current_date().and_then(|g| g.digests.first().copied()))
             {
                 Some(d) => {
-                    self.show_file(d, &[]);
+                    self.show_file(d, &Marks::default());
                 }
                 None => self.notify("no digest here to show the file of", false),
             },
         }
     }
 
-    /// Shows digest `d`'s file, from the first line holding one of `near` (a story's link
-    /// or title), else from its top; false (and the user told) when it cannot be read.
-    pub(super) fn show_file(&mut self, d: usize, near: &[String]) -> bool {
+    /// Shows digest `d`'s file, from the line of the story `near` finds, else from its top;
+    /// false (and the user told) when it cannot be read.
+    pub(super) fn show_file(&mut self, d: usize, near: &Marks) -> bool {
         let path = &self.library.digests()[d].path;
         let name = path
             .strip_prefix(self.library.origin.store())
@@ -105,7 +153,7 @@ impl App {
     /// store), as [`App::show_file`] does. Only a file of a digest's size is read: a path a
     /// hand edit put in the state file can name a pipe, which would wait forever, or
     /// `/dev/zero`, which never ends.
-    pub(super) fn show_file_at(&mut self, path: &Path, near: &[String]) {
+    pub(super) fn show_file_at(&mut self, path: &Path, near: &Marks) {
         let text = match std::fs::metadata(path) {
             Ok(m) if !m.is_file() => Err("not a file".to_string()),
             Ok(m) if m.len() > crate::store::MAX_FILE_BYTES => Err(format!(
@@ -121,35 +169,12 @@ impl App {
         self.show_text(path.display().to_string(), text, near);
     }
 
-    /// Shows `text`, a file named `name`, from the first line holding one of `near`; false
-    /// (and the user told why) when the file could not be read.
-    fn show_text(&mut self, name: String, text: Result<String, String>, near: &[String]) -> bool {
+    /// Shows `text`, a file named `name`, from the line of the story `near` finds; false (and
+    /// the user told why) when the file could not be read.
+    fn show_text(&mut self, name: String, text: Result<String, String>, near: &Marks) -> bool {
         match text {
             Ok(text) => {
-                let lines: Vec<&str> = text.lines().collect();
-                let marks = near.iter().filter(|s| !s.is_empty());
-                // A title is plain text; its line may bold or code some of its words
-                // (`大模型**MiMo V2 Flash API**正式上线`).
-                let holds = |i: &usize, mark: &String| {
-                    let line = lines[*i];
-                    line.contains(mark.as_str())
-                        || line.contains(['*', '`'])
-                            && line.replace(['*', '`'], "").contains(mark.as_str())
-                };
-                // Not in the front matter, whose description may repeat the first story.
-                let body = front_matter_end(&lines);
-                // The nearest mark a few lines above the first one found (the title over
-                // the link) is where the story starts.
-                let line = marks
-                    .clone()
-                    .find_map(|mark| (body..lines.len()).find(|i| holds(i, mark)))
-                    .map(|at| {
-                        (at.saturating_sub(TITLE_ABOVE).max(body)..at)
-                            .rev()
-                            .find(|i| marks.clone().any(|mark| holds(i, mark)))
-                            .unwrap_or(at)
-                    })
-                    .unwrap_or(0);
+                let line = near.line_in(&text.lines().collect::<Vec<_>>());
                 self.file = Some(FileView {
                     name,
                     text,
@@ -176,7 +201,7 @@ impl App {
         let Some(item) = self.library.find(&id) else {
             return;
         };
-        let (d, near) = (item.digest, story_marks(&item));
+        let (d, near) = (item.digest, Marks::of_story(&item));
         self.show_file(d, &near);
     }
 
@@ -203,5 +228,31 @@ impl App {
 
     pub(crate) fn file_view_mut(&mut self) -> Option<&mut FileView> {
         self.file.as_mut()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(title: &str, url: Option<&str>, text: &str) -> usize {
+        Marks::of(title, url).line_in(&text.lines().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn a_story_is_found_at_its_heading_not_its_link_or_a_mention() {
+        // The link is the story's last line, many lines under its heading.
+        let body = "正文。\n".repeat(15);
+        let text = format!("# 日报\n\n### 1. 第一条新闻的标题\n{body}[原文](https://e.com/1)\n");
+        assert_eq!(line("第一条新闻的标题", Some("https://e.com/1"), &text), 2);
+        // No link: the title whole, not the summary that starts as it does.
+        let text =
+            "Google Search integrating AI calls.\n\n3. **Google Search** is rolling out AI.\n";
+        assert_eq!(line("Google Search is rolling out AI", None, text), 2);
+        // A title not written whole in the file: its first words.
+        let text = "intro\n### 合成的标题，后面还有很多字\n";
+        assert_eq!(line("合成的标题，后面还有很多字（整理）", None, text), 1);
+        // Neither: the top.
+        assert_eq!(line("不在文件里", Some("https://e.com/none"), text), 0);
     }
 }
