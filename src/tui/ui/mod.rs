@@ -130,14 +130,20 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
 /// reverse video, and dark grey text (marks, what is secondary) is dim; bold, dim and
 /// underline stay as they are. The selection of a pane without the focus is bold beside its
 /// `›`: reversed as well, two selections on screen left the keys' pane to the border alone.
-/// Search matches keep their underline alone: reversed, they read as selections.
+/// Search matches keep their underline alone: reversed, they read as selections; in the
+/// focused selection's row they are reversed with it (tester AM: its bar had holes there).
 fn without_colours(buf: &mut Buffer) {
     let matched = [MATCH.bg, CURRENT_MATCH.bg];
-    let unfocused = list::highlight(false).bg;
-    for cell in &mut buf.content {
+    let (focused, unfocused) = (list::highlight(true).bg, list::highlight(false).bg);
+    let width = usize::from(buf.area.width).max(1);
+    let selected_rows: Vec<bool> = (buf.content.chunks(width))
+        .map(|row| row.iter().any(|cell| Some(cell.bg) == focused))
+        .collect();
+    for (i, cell) in buf.content.iter_mut().enumerate() {
+        let is_match = matched.contains(&Some(cell.bg));
         if Some(cell.bg) == unfocused {
             cell.modifier.insert(Modifier::BOLD);
-        } else if cell.bg != Color::Reset && !matched.contains(&Some(cell.bg)) {
+        } else if cell.bg != Color::Reset && (!is_match || selected_rows[i / width]) {
             cell.modifier.insert(Modifier::REVERSED);
         }
         if cell.fg == Color::DarkGray {
