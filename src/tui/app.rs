@@ -1528,7 +1528,7 @@ impl App {
         {
             self.notify(
                 format!(
-                    "no {} stories on {}: all categories shown, {0} again where a date has it",
+                    "no {} stories on {}: all categories shown; [ and ] show {0} again where a date has it",
                     filter.describe(),
                     self.scope_label()
                 ),
