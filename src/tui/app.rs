@@ -345,19 +345,24 @@ impl App {
         app
     }
 
+    /// A file as messages name it: in the store, by its path there; elsewhere (a test's
+    /// library) by its name; what is invisible in it written out (`\u{202e}`).
+    fn file_name(&self, path: &Path) -> String {
+        let root = self.library.origin.store();
+        let named = path
+            .strip_prefix(root)
+            .ok()
+            .or(path.file_name().map(Path::new));
+        crate::text::visible(&named.unwrap_or(path).display().to_string()).into_owned()
+    }
+
     /// Says which files were skipped (`more` of them, once the reader runs), if any: by
     /// name when there are a few, else how many.
     /// One file is said with why (tester AB: a 73 MB file was said "unreadable, empty or not
     /// text", as `check` said it was too large).
     fn tell_skipped(&mut self, skipped: Vec<crate::store::FileProblem>, more: &str) {
         const NAMED: usize = 3;
-        let root = self.library.origin.store();
-        // In the store, by its path there; elsewhere (a test's library) by its name.
-        let name = |f: &crate::store::FileProblem| {
-            let p = &f.path;
-            let named = p.strip_prefix(root).ok().or(p.file_name().map(Path::new));
-            crate::text::visible(&named.unwrap_or(p).display().to_string()).into_owned()
-        };
+        let name = |f: &crate::store::FileProblem| self.file_name(&f.path);
         let said = match skipped.as_slice() {
             [] => return,
             [one] => format!("{} skipped: {}", name(one), one.message),

@@ -236,6 +236,7 @@ impl App {
         });
         let open = open.or(self.vanishing.take());
         self.take_library(library);
+        let mut said_skipped = None;
         if self.opened.is_none()
             && let Some((title, path)) = open
         {
@@ -245,10 +246,10 @@ impl App {
                 // Gone for good: the user is told which story and file, and what became of
                 // the file (an editor that empties a file before writing it would otherwise
                 // close it unexplained; tester AK: "changed or was removed" left it open).
-                let file = path.display();
+                let file = self.file_name(&path);
                 let what = match self.library.why_missing(&path.to_string_lossy()) {
                     Missing::Story => format!("{file} no longer has it"),
-                    Missing::Unreadable(why) => format!("{file} was skipped: {why}"),
+                    Missing::Unreadable(why) => format!("{file}: {why}"),
                     Missing::Sample | Missing::File | Missing::Elsewhere => {
                         format!("{file} is gone")
                     }
@@ -257,12 +258,14 @@ impl App {
                     format!("{} is no longer in the store: {what}", self.quoted(&title)),
                     true,
                 );
+                said_skipped = Some(path);
             }
         }
         // A file that became unreadable is gone from the lists: said (after what the change
-        // did to the place shown), not passed over.
+        // did to the place shown), not passed over; the open story's file once (tester AM:
+        // its skipping was said twice).
         let now = (self.library.skipped())
-            .filter(|p| !before.contains(&p.path))
+            .filter(|p| !before.contains(&p.path) && Some(&p.path) != said_skipped.as_ref())
             .cloned()
             .collect();
         let more = if before.is_empty() { "" } else { "more " };
