@@ -796,6 +796,11 @@ fn a_query_without_results_says_so() {
         h.keys(key);
         assert_eq!(h.app.message().unwrap().text, "no result to act on");
     }
+    // Nor one to move to (tester AM: it said "already at the last result").
+    for key in ["n", "J", "K"] {
+        h.keys(key);
+        assert_eq!(h.app.message().unwrap().text, "no result to move to");
+    }
     // A word of another date: how many the archive has, and the key that widens the scope
     // (tester W: a first search of the date found nothing, and nothing said there were
     // stories elsewhere).

@@ -501,6 +501,10 @@ impl App {
                 view.move_by(t as isize - view.selected as isize);
                 true
             }
+            None if view.hits.is_empty() => {
+                self.notify("no result to move to", false);
+                false
+            }
             None => {
                 let which = if delta > 0 { "last" } else { "first" };
                 self.notify(format!("already at the {which} result"), false);
