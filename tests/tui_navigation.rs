@@ -121,7 +121,7 @@ fn a_date_typed_is_gone_to() {
     assert_eq!(date(&h).as_deref(), Some("2026-01-05"));
     assert_eq!(
         said(&h),
-        "no digest in 2026-01-10: the nearest older date, 2026-01-05"
+        "no digest on 2026-01-10: the nearest older date, 2026-01-05"
     );
     // Typed in the dates pane; a month and day are of the year shown when it has them.
     h.keys("01-19<Enter>");

@@ -191,8 +191,14 @@ impl App {
                 Some(_) => "the nearest older date",
                 None => "the oldest date",
             };
+            // On a day, in a month or a year.
+            let on = if period.first == period.last {
+                "on"
+            } else {
+                "in"
+            };
             self.notify(
-                format!("no digest in {}: {which}, {found}", period.label),
+                format!("no digest {on} {}: {which}, {found}", period.label),
                 false,
             );
         }
