@@ -193,8 +193,11 @@ pub fn run(
                 let region = index.text_bytes(span.clone());
                 let lower = wants_lowered && !info.items.clone().any(|i| index.other_forms(i));
                 let hay = if lower {
+                    // Copied, then lowered in place: both at memory speed, where lowering
+                    // byte by byte into the copy was a quarter of `search e -的`.
                     lowered.clear();
-                    lowered.extend(region.iter().map(u8::to_ascii_lowercase));
+                    lowered.extend_from_slice(region);
+                    lowered.make_ascii_lowercase();
                     lowered.as_slice()
                 } else {
                     region
