@@ -85,20 +85,25 @@ impl Marks {
             line.contains(mark)
                 || line.contains(['*', '`']) && line.replace(['*', '`'], "").contains(mark)
         };
-        let first_holding = |mark: &str| (body..lines.len()).find(|&i| holds(i, mark));
+        // The title looked for, and the first line holding it.
         let title = [TITLE_LONG, TITLE_SHORT]
             .map(|n| self.title.chars().take(n).collect::<String>())
             .into_iter()
-            .find(|mark| !mark.is_empty() && first_holding(mark).is_some());
+            .filter(|mark| !mark.is_empty())
+            .find_map(|mark| {
+                (body..lines.len())
+                    .find(|&i| holds(i, &mark))
+                    .map(|i| (mark, i))
+            });
         let link = (self.url.as_deref())
             .and_then(|url| (body..lines.len()).find(|&i| lines[i].contains(url)));
         match (link, title) {
-            (Some(at), Some(title)) => (at.saturating_sub(TITLE_ABOVE).max(body)..=at)
+            (Some(at), Some((title, _))) => (at.saturating_sub(TITLE_ABOVE).max(body)..=at)
                 .rev()
                 .find(|&i| holds(i, &title))
                 .unwrap_or(at),
             (Some(at), None) => at,
-            (None, Some(title)) => first_holding(&title).unwrap_or(0),
+            (None, Some((_, first))) => first,
             (None, None) => 0,
         }
     }

@@ -236,7 +236,7 @@ impl App {
         });
         let open = open.or(self.vanishing.take());
         self.take_library(library);
-        let mut said_skipped = None;
+        let mut named_file = None;
         if self.opened.is_none()
             && let Some((title, path)) = open
         {
@@ -258,14 +258,14 @@ impl App {
                     format!("{} is no longer in the store: {what}", self.quoted(&title)),
                     true,
                 );
-                said_skipped = Some(path);
+                named_file = Some(path);
             }
         }
         // A file that became unreadable is gone from the lists: said (after what the change
         // did to the place shown), not passed over; the open story's file once (tester AM:
         // its skipping was said twice).
         let now = (self.library.skipped())
-            .filter(|p| !before.contains(&p.path) && Some(&p.path) != said_skipped.as_ref())
+            .filter(|p| !before.contains(&p.path) && Some(&p.path) != named_file.as_ref())
             .cloned()
             .collect();
         let more = if before.is_empty() { "" } else { "more " };

@@ -14,7 +14,7 @@ use crate::search::{Highlighter, Snippet};
 use crate::text::{self, TextOptions};
 use crate::tui::scope::ItemRef;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use std::ops::Range;
@@ -271,10 +271,10 @@ fn shift(ranges: &[Range<usize>], s: &str) -> Vec<Range<usize>> {
 /// The fewest columns a result's title and source share, before the source gives way.
 const SOURCE_LEAST_ROOM: usize = 26;
 
-/// The title row: `› 2026-01-24 ★✓ title …   source`, the terms marked in the title.
 /// Results narrower than this many columns show their dates without the year.
 const NARROW_RESULTS: usize = 36;
 
+/// The title row: `› 2026-01-24 ★✓ title …   source`, the terms marked in the title.
 fn title_line(
     app: &App,
     hit: ItemRef,
@@ -600,16 +600,12 @@ fn draw_article(buf: &mut Buffer, area: Rect, app: &mut App) {
     let empty_query = view.query().is_empty();
     // A query of filters only (`date:2026-08`) has no words to count matches of.
     let no_words = view.terms.is_empty();
-    // The width the text is laid out at, inside the border and its margins.
-    let inner_w = usize::from(
-        super::article::text_area(Rect {
-            width: area.width.saturating_sub(2),
-            ..area
-        })
-        .width,
-    );
+    // Where the text goes, inside the border and its margins: known before the border is
+    // drawn, as its title counts the matches at that width.
+    let inner = super::article::text_area(area.inner(Margin::new(1, 1)));
+    let (width, height) = (usize::from(inner.width), usize::from(inner.height));
     let total = shown
-        .and_then(|_| app.search_marked(inner_w))
+        .and_then(|_| app.search_marked(width))
         .map_or(0, |m| m.matches.len());
     let word = if focused {
         "文章 Article"
@@ -625,12 +621,7 @@ fn draw_article(buf: &mut Buffer, area: Rect, app: &mut App) {
             crate::text::plural(total, "match", "matches")
         ),
     };
-    let inner = super::article::text_area(draw_block(
-        buf,
-        area,
-        pane_block(&title, focused, area.width, opts),
-    ));
-    let (width, height) = (usize::from(inner.width), usize::from(inner.height));
+    draw_block(buf, area, pane_block(&title, focused, area.width, opts));
     app.view.article_width = width;
     if width == 0 || height == 0 {
         return;
