@@ -29,6 +29,9 @@ pub struct Matcher {
     kind: Kind,
     /// The term as bytes, for text with ASCII letters lowered (see the module's note).
     lowered: Option<Box<Finder<'static>>>,
+    /// The term is this one ASCII letter (small): its cases are found in text without other
+    /// forms as written.
+    letter: Option<u8>,
     /// The term starts with a Latin letter or digit: it matches only where a word starts
     /// (see [`begins_word`]), not inside one (`mit` in `limit`).
     word_start: bool,
@@ -199,6 +202,17 @@ enum Kind {
     Pattern(Regex),
 }
 
+/// Text as a search reads it (see the module's note).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hay {
+    /// As written, which may hold other forms of Latin letters (`Ａ`).
+    AsWritten,
+    /// As written, holding no other forms of Latin letters.
+    Plain,
+    /// [`Hay::Plain`] text with its ASCII letters lowered.
+    Lowered,
+}
+
 fn finder(term: &str) -> Box<Finder<'static>> {
     Box::new(Finder::new(term.as_bytes()).into_owned())
 }
@@ -213,6 +227,7 @@ impl Matcher {
             return Matcher {
                 kind: Kind::Bytes(finder(term)),
                 lowered: None,
+                letter: None,
                 word_start,
                 end,
             };
@@ -226,9 +241,14 @@ impl Matcher {
         .then(|| finder(term));
         // Cannot fail for escaped input; a byte search is the safe fallback.
         let kind = expression(term, "").map_or_else(|| Kind::Bytes(finder(term)), Kind::Pattern);
+        let letter = match term.as_bytes() {
+            &[b] if b.is_ascii_lowercase() => Some(b),
+            _ => None,
+        };
         Matcher {
             kind,
             lowered,
+            letter,
             word_start,
             end,
         }
@@ -244,6 +264,7 @@ impl Matcher {
             Some(re) => Matcher {
                 kind: Kind::Pattern(re),
                 lowered: None,
+                letter: None,
                 word_start,
                 end,
             },
@@ -251,33 +272,23 @@ impl Matcher {
         }
     }
 
-    /// Whether searching text with ASCII letters lowered makes this term a byte search.
+    /// Whether searching text with ASCII letters lowered makes this term a byte search (and
+    /// it is none already in text as written: see [`Hay::Plain`]).
     pub fn wants_lowered(&self) -> bool {
-        self.lowered.is_some()
+        self.lowered.is_some() && self.letter.is_none()
     }
 
     /// The first match at or after `from` where a word starts (see [`Matcher::starts_word`]).
     pub fn find_from(&self, hay: &[u8], from: usize) -> Option<Range<usize>> {
-        self.find_where_word_starts(hay, hay, from, false)
+        self.find_in(hay, hay, from, Hay::AsWritten)
     }
 
-    /// Like [`Matcher::find_from`], in `lowered`: `text` with ASCII letters lowered (the
-    /// same bytes but those), when it holds no other forms of Latin letters (the
-    /// expression matches there too).
-    pub fn find_lowered(&self, lowered: &[u8], text: &[u8], from: usize) -> Option<Range<usize>> {
-        self.find_where_word_starts(lowered, text, from, true)
-    }
-
-    fn find_where_word_starts(
-        &self,
-        hay: &[u8],
-        text: &[u8],
-        from: usize,
-        lowered: bool,
-    ) -> Option<Range<usize>> {
+    /// Like [`Matcher::find_from`], in `hay`: `text` as `form` says (the same bytes, but
+    /// for ASCII letters lowered).
+    pub fn find_in(&self, hay: &[u8], text: &[u8], from: usize, form: Hay) -> Option<Range<usize>> {
         let mut at = from;
         loop {
-            let m = self.find_anywhere(hay, at, lowered)?;
+            let m = self.find_anywhere(hay, at, form)?;
             if self.starts_word(text, m.start)
                 && let Some(end) = self.word_end(text, m.clone())
             {
@@ -337,14 +348,23 @@ impl Matcher {
         }
     }
 
-    /// The first match at or after `from` in `hay` (`lowered`: as for
-    /// [`Matcher::find_lowered`]), whether a word starts there or not.
-    pub fn find_anywhere(&self, hay: &[u8], from: usize, lowered: bool) -> Option<Range<usize>> {
+    /// The first match at or after `from` in `hay` (read as `form` says), whether a word
+    /// starts there or not.
+    pub fn find_anywhere(&self, hay: &[u8], from: usize, form: Hay) -> Option<Range<usize>> {
         let rest = hay.get(from..)?;
-        match (&self.lowered, &self.kind) {
-            (Some(f), _) if lowered => bytes_match(f, rest, from),
-            (_, Kind::Bytes(f)) => bytes_match(f, rest, from),
-            (_, Kind::Pattern(re)) => re.find(rest).map(|m| from + m.start()..from + m.end()),
+        match (self.letter, &self.lowered, &self.kind) {
+            (Some(b), _, _) if form == Hay::Lowered => {
+                memchr::memchr(b, rest).map(|s| from + s..from + s + 1)
+            }
+            (Some(b), _, _) if form == Hay::Plain => {
+                memchr::memchr2(b, b.to_ascii_uppercase(), rest).map(|s| from + s..from + s + 1)
+            }
+            (Some(b), _, _) if let Some(m) = any_width(b, rest) => {
+                m.map(|m| from + m.start..from + m.end)
+            }
+            (_, Some(f), _) if form == Hay::Lowered => bytes_match(f, rest, from),
+            (_, _, Kind::Bytes(f)) => bytes_match(f, rest, from),
+            (_, _, Kind::Pattern(re)) => re.find(rest).map(|m| from + m.start()..from + m.end()),
         }
     }
 
@@ -364,6 +384,32 @@ impl Matcher {
         }
         out
     }
+}
+
+/// The first of ASCII letter `b` (small) in `hay` in either case and width, as its
+/// expression finds it; None (outer) for `k` and `s`, which the expression also finds as
+/// the Kelvin sign and the long s.
+fn any_width(b: u8, hay: &[u8]) -> Option<Option<Range<usize>>> {
+    if matches!(b, b'k' | b's') {
+        return None;
+    }
+    let upper = b.to_ascii_uppercase();
+    // `ａ` is U+FF41 and `Ａ` U+FF21: 0xEF, then two more bytes.
+    let wide = [
+        [0xEF, 0xBD, 0x81 + (b - b'a')],
+        [0xEF, 0xBC, 0xA1 + (b - b'a')],
+    ];
+    let mut at = 0;
+    while let Some(s) = memchr::memchr3(b, upper, 0xEF, &hay[at..]).map(|s| at + s) {
+        if hay[s] != 0xEF {
+            return Some(Some(s..s + 1));
+        }
+        if wide.iter().any(|w| hay[s..].starts_with(w)) {
+            return Some(Some(s..s + 3));
+        }
+        at = s + 1;
+    }
+    Some(None)
 }
 
 /// `c` as the ASCII letter or digit it is in full width or not (`Ａ` → `A`); None for any
@@ -796,6 +842,42 @@ mod tests {
         }
         for term in ["gpu", "agent", "2025-12"] {
             assert!(Matcher::new(term).wants_lowered(), "{term:?}");
+        }
+    }
+
+    /// Every match of `m` in `hay` read as `form`, left to right.
+    fn every_match(m: &Matcher, hay: &[u8], form: Hay) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        while let Some(found) =
+            m.find_anywhere(hay, out.last().map_or(0, |r: &Range<_>| r.end), form)
+        {
+            out.push(found);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// A term of one letter, searched for without its expression, is found where the
+        /// expression finds it, in each form of text it is read in.
+        #[test]
+        fn a_letter_is_found_where_its_expression_finds_it(
+            letter in 0u8..26,
+            text in "[eEｅＥkKsS\u{212a}\u{17f}ｋＳ，中 x-]{0,40}",
+        ) {
+            let letter = char::from(b'a' + letter).to_string();
+            let m = Matcher::new(&letter);
+            let expected: Vec<_> = expression(&letter, "")
+                .unwrap()
+                .find_iter(text.as_bytes())
+                .map(|f| f.range())
+                .collect();
+            let wide = text.chars().any(super::super::text::is_other_form);
+            proptest::prop_assert_eq!(&every_match(&m, text.as_bytes(), Hay::AsWritten), &expected);
+            if !wide {
+                let lowered = text.to_ascii_lowercase();
+                proptest::prop_assert_eq!(&every_match(&m, text.as_bytes(), Hay::Plain), &expected);
+                proptest::prop_assert_eq!(&every_match(&m, lowered.as_bytes(), Hay::Lowered), &expected);
+            }
         }
     }
 

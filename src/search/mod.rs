@@ -6,7 +6,7 @@ mod matcher;
 mod query;
 mod text;
 
-pub use matcher::Matcher;
+pub use matcher::{Hay, Matcher};
 pub use query::{Query, argument_token, fold, names, unquoted_name};
 pub use text::{SearchText, searchable};
 
@@ -191,8 +191,12 @@ pub fn run(
                 }
                 let span = index.digest_span(info);
                 let region = index.text_bytes(span.clone());
-                let lower = wants_lowered && !info.items.clone().any(|i| index.other_forms(i));
-                let hay = if lower {
+                let form = match info.items.clone().any(|i| index.other_forms(i)) {
+                    true => Hay::AsWritten,
+                    false if wants_lowered => Hay::Lowered,
+                    false => Hay::Plain,
+                };
+                let hay = if form == Hay::Lowered {
                     // Copied, then lowered in place: both at memory speed, where lowering
                     // byte by byte into the copy was a quarter of `search e -的`.
                     lowered.clear();
@@ -207,7 +211,7 @@ pub fn run(
                     hay,
                     text: region,
                     base: span.start,
-                    lower,
+                    form,
                 };
                 digest.scan(info.items.clone(), terms.first(), &mut hits, |i, text| {
                     let (category, unified) = index.category_ids(i);
@@ -244,7 +248,7 @@ pub fn run(
 }
 
 /// One digest's stories' text as the search reads it: as written, or with ASCII letters
-/// lowered (see [`Matcher::find_lowered`]).
+/// lowered (see [`Hay`]).
 struct DigestText<'a> {
     index: &'a Index,
     hay: &'a [u8],
@@ -252,18 +256,14 @@ struct DigestText<'a> {
     text: &'a [u8],
     /// Where `hay` starts in the text part.
     base: usize,
-    lower: bool,
+    form: Hay,
 }
 
 impl DigestText<'_> {
     /// Whether `m` occurs in the text at `span` of `hay` (a story's).
     fn contains(&self, m: &Matcher, span: Range<usize>) -> bool {
         let (hay, text) = (&self.hay[span.clone()], &self.text[span]);
-        if self.lower {
-            m.find_lowered(hay, text, 0).is_some()
-        } else {
-            m.find_from(text, 0).is_some()
-        }
+        m.find_in(hay, text, 0, self.form).is_some()
     }
 
     /// Where item `i`'s text is in `hay`.
@@ -289,7 +289,7 @@ impl DigestText<'_> {
         };
         let starts: Vec<usize> = items.clone().map(|i| self.item(i).start).collect();
         let (mut next, mut k) = (0, 0);
-        while let Some(m) = first.find_anywhere(self.hay, next, self.lower) {
+        while let Some(m) = first.find_anywhere(self.hay, next, self.form) {
             // Matches come in order, so the story they are in only moves forward.
             if starts.first().is_none_or(|&s| m.start < s) {
                 break;

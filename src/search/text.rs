@@ -226,7 +226,7 @@ pub(super) const EVERYDAY_WIDE: &str = ",:;!?()|";
 /// A char a case- and width-insensitive query matches for an ASCII char: a full-width form
 /// (but for [`EVERYDAY_WIDE`]), the ideographic and the no-break space, the Unicode hyphens,
 /// and the two chars Unicode case folding equates with `k` and `s`.
-fn is_other_form(c: char) -> bool {
+pub(super) fn is_other_form(c: char) -> bool {
     match c {
         '\u{ff01}'..='\u{ff5e}' => {
             char::from_u32(c as u32 - 0xfee0).is_some_and(|ascii| !EVERYDAY_WIDE.contains(ascii))
