@@ -93,6 +93,14 @@ fn benches(c: &mut Criterion) {
             draw(&mut app)
         })
     });
+    // Down the stories, each a new one previewed: laid out, and its digest read again from
+    // its file at each new digest.
+    group.bench_function("key j in the stories then redraw, whole archive", |b| {
+        b.iter(|| {
+            app.update(Action::Down);
+            draw(&mut app)
+        })
+    });
     group.finish();
 }
 

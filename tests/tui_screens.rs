@@ -33,6 +33,22 @@ fn wide_article_scrolled() {
     snap("wide_article_scrolled", &mut h);
 }
 
+/// Down the stories: the highlighted one previewed beside them, unread (no ✓).
+#[test]
+fn wide_preview_of_the_highlighted_story() {
+    let mut h = Harness::new(app(), 120, 30);
+    h.keys("<Enter><Enter>jj");
+    snap("wide_preview", &mut h);
+}
+
+/// The same at 80 columns, the stories beside the preview.
+#[test]
+fn medium_preview_of_the_highlighted_story() {
+    let mut h = Harness::new(app(), 80, 24);
+    h.keys("<Enter><Enter>j");
+    snap("medium_preview", &mut h);
+}
+
 #[test]
 fn wide_help_overlay() {
     let mut h = Harness::new(app(), 120, 40);

@@ -169,6 +169,10 @@ pub struct App {
     headers: Vec<scope::Header>,
     item: usize,
     opened: Option<ItemRef>,
+    /// The highlight was moved in the stories since they were entered for this date and
+    /// category: the article pane previews it (until then, with no story open, it keeps the
+    /// day's front pages, which moving into it reads).
+    browsed: bool,
     focus: Pane,
     scroll: usize,
     help: Option<usize>,
@@ -296,6 +300,7 @@ impl App {
             headers: Vec::new(),
             item: 0,
             opened: None,
+            browsed: false,
             focus: Pane::Dates,
             scroll: 0,
             help: None,
@@ -1023,6 +1028,16 @@ impl App {
             .unwrap_or(true)
     }
 
+    /// The story the article pane previews: the one highlighted in the stories while they
+    /// have the keyboard, when it is not the one open and one was, or the highlight moved
+    /// (not marked read until it is opened).
+    pub(crate) fn previewed(&self) -> Option<ItemRef> {
+        let highlighted = self.items.get(self.item).copied()?;
+        let shown = self.opened.is_some() || self.browsed;
+        (self.focus == Pane::Items && Some(highlighted) != self.opened && shown)
+            .then_some(highlighted)
+    }
+
     pub(crate) fn article_content(&self) -> Content {
         match (self.opened, self.current_date()) {
             (Some(r), _) => Content::Story(r),
@@ -1165,6 +1180,7 @@ impl App {
         self.date = index.min(self.dates.len().saturating_sub(1));
         self.leave_story();
         self.opened = None;
+        self.browsed = false;
         self.scroll = 0;
         if self.scope.is_multi_date() {
             if let Some(s) = self.span_index() {
@@ -1180,6 +1196,7 @@ impl App {
     fn select_category(&mut self, index: usize) {
         self.category = index.min(self.categories.len().saturating_sub(1));
         self.followed = Some(self.category().clone()).filter(|f| *f != CategoryFilter::All);
+        self.browsed = false;
         self.refresh_items(None);
     }
 
@@ -1312,6 +1329,7 @@ impl App {
             }
             Pane::Items => {
                 self.item = step(self.item, self.items.len());
+                self.browsed = true;
                 self.follow_item_date();
             }
             Pane::Article => {
@@ -1332,14 +1350,9 @@ impl App {
             i.clamp(0, n - 1)
         };
         let next = Pane::ORDER[i as usize];
-        // Into the article from the stories after a story was opened, the highlighted story
-        // is the one meant: shown (and marked read) as Enter would, not the one opened
-        // before. With none opened yet, the article pane holds the day's front pages.
-        if self.focus == Pane::Items
-            && next == Pane::Article
-            && self.opened.is_some()
-            && self.opened != self.items.get(self.item).copied()
-        {
+        // Into the article from the stories, the story it previewed is the one meant: opened
+        // (and marked read) as Enter would, not the one opened before.
+        if next == Pane::Article && self.previewed().is_some() {
             self.open();
         } else {
             self.focus = next;
@@ -1487,6 +1500,7 @@ impl App {
                 // the day's front pages again, the way back to them.
                 self.leave_story();
                 self.opened = None;
+                self.browsed = false;
                 self.scroll = 0;
                 Pane::Categories
             }

@@ -50,6 +50,7 @@ impl App {
         let (pane, story) = match self.focus {
             Pane::Dates => ("dates", highlighted),
             Pane::Categories => ("categories", highlighted),
+            Pane::Items if self.previewed().is_some() => ("preview", highlighted),
             Pane::Items => ("stories", highlighted),
             Pane::Article if self.opened.is_some() => ("article", self.opened),
             Pane::Article => ("overview", highlighted),
@@ -258,6 +259,10 @@ impl App {
             (Some("dates"), _) => self.focus = Pane::Dates,
             (Some("categories"), _) => self.focus = Pane::Categories,
             (Some("stories"), _) => self.focus = Pane::Items,
+            (Some("preview"), _) => {
+                self.focus = Pane::Items;
+                self.browsed = true;
+            }
             (Some("overview"), _) => self.focus = Pane::Article,
             (_, Some(pos)) => {
                 self.opened = Some(self.items[pos]);
@@ -345,8 +350,8 @@ fn position_extra(
 const POSITION_SCOPE: &str = "scope";
 const POSITION_GROUP: &str = "category_group";
 /// The pane with the focus: `dates`, `categories`, `stories` (the saved story highlighted),
-/// `article` (the saved story open) or `overview` (the front pages); older files say only
-/// `stories` or `article`.
+/// `preview` (the same, previewed beside), `article` (the saved story open) or `overview`
+/// (the front pages); older files say only `stories` or `article`.
 const POSITION_PANE: &str = "pane";
 /// The id of the story open in the article pane, when one is (it may differ from the
 /// highlighted one).

@@ -22,11 +22,14 @@ pub(crate) enum Content {
     Empty,
 }
 
-/// Rendered Markdown per item (so scrolling never re-renders) and the last composed article.
+/// Rendered Markdown per item (so scrolling never re-renders), the last composed article,
+/// and the last story previewed beside the stories (kept apart, so the article's rows are
+/// there to find its place in when it is left).
 #[derive(Default)]
 pub struct ArticleCache {
     render: RenderCache,
     composed: Option<Composed>,
+    preview: Option<Composed>,
 }
 
 /// An article laid out for a width.
@@ -103,81 +106,100 @@ impl ArticleCache {
         width: usize,
         opts: TextOptions,
     ) -> &Composed {
-        let fresh = self
-            .composed
-            .as_ref()
-            .is_some_and(|c| c.content == content && c.width == width && c.opts == opts);
-        if !fresh {
-            let mut unsearched = 0..0;
-            let mut starts = Vec::new();
-            let mut has_links = false;
-            let lines = match &content {
-                Content::Story(r) => {
-                    let (digest, view) = crate::tui::scope::item(library, *r);
-                    // A story whose file cannot be read now is headed as ever, from the
-                    // index, with the reason where its text would be.
-                    let (item, unreadable) = match library.story(library.global(*r)) {
-                        Ok(item) => (item, None),
-                        Err(why) => (view.without_text(), Some(why)),
-                    };
-                    let (lines, about, links) =
-                        story(&mut self.render, digest, &item, unreadable, width, opts);
-                    unsearched = about;
-                    has_links = links;
-                    lines
-                }
-                Content::FrontPage(digests) => {
-                    let (lines, at) = front_pages(&mut self.render, library, digests, width, opts);
-                    starts = at;
-                    lines
-                }
-                Content::Empty => text::wrap(
-                    &[Span::styled(
-                        format!(
-                            "还没有日报 / no digests yet — put digest files (.md, .markdown, \
-                             .txt, in any sub-folders) in {}: they show up within 15 seconds",
-                            clean(&library.origin.store().display().to_string())
-                        ),
-                        DIM,
-                    )],
-                    width,
-                    opts,
-                ),
-            };
-            self.composed = Some(Composed {
-                content,
-                width,
-                opts,
-                lines,
-                unsearched,
-                starts,
-                has_links,
-            });
-        }
-        self.composed
-            .as_ref()
-            .expect("composed just above when it was not fresh")
+        compose_into(
+            &mut self.composed,
+            &mut self.render,
+            library,
+            content,
+            width,
+            opts,
+        )
+    }
+
+    /// The rows of story `r` as a preview at `width` columns, composed on first use.
+    fn previewed(
+        &mut self,
+        library: &Library,
+        r: ItemRef,
+        width: usize,
+        opts: TextOptions,
+    ) -> &[Line<'static>] {
+        let content = Content::Story(r);
+        let slot = &mut self.preview;
+        &compose_into(slot, &mut self.render, library, content, width, opts).lines
     }
 }
 
+/// `content` laid out at `width` columns in `slot`, unless it is there already.
+fn compose_into<'a>(
+    slot: &'a mut Option<Composed>,
+    render: &mut RenderCache,
+    library: &Library,
+    content: Content,
+    width: usize,
+    opts: TextOptions,
+) -> &'a Composed {
+    let fresh = slot
+        .as_ref()
+        .is_some_and(|c| c.content == content && c.width == width && c.opts == opts);
+    if !fresh {
+        let mut unsearched = 0..0;
+        let mut starts = Vec::new();
+        let mut has_links = false;
+        let lines = match &content {
+            Content::Story(r) => {
+                let (digest, view) = crate::tui::scope::item(library, *r);
+                // A story whose file cannot be read now is headed as ever, from the
+                // index, with the reason where its text would be.
+                let (item, unreadable) = match library.story(library.global(*r)) {
+                    Ok(item) => (item, None),
+                    Err(why) => (view.without_text(), Some(why)),
+                };
+                let (lines, about, links) = story(render, digest, &item, unreadable, width, opts);
+                unsearched = about;
+                has_links = links;
+                lines
+            }
+            Content::FrontPage(digests) => {
+                let (lines, at) = front_pages(render, library, digests, width, opts);
+                starts = at;
+                lines
+            }
+            Content::Empty => text::wrap(
+                &[Span::styled(
+                    format!(
+                        "还没有日报 / no digests yet — put digest files (.md, .markdown, \
+                             .txt, in any sub-folders) in {}: they show up within 15 seconds",
+                        clean(&library.origin.store().display().to_string())
+                    ),
+                    DIM,
+                )],
+                width,
+                opts,
+            ),
+        };
+        *slot = Some(Composed {
+            content,
+            width,
+            opts,
+            lines,
+            unsearched,
+            starts,
+            has_links,
+        });
+    }
+    slot.as_ref()
+        .expect("composed just above when it was not fresh")
+}
+
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
+    if let Some(r) = app.previewed() {
+        return draw_preview(buf, area, app, r);
+    }
     let opts = app.text_options();
     let focused = app.focus() == Pane::Article;
     let content = app.article_content();
-    // The list's highlight moved on from the story shown: Enter shows that one instead.
-    let other_selected = app.focus() == Pane::Items
-        && app.opened().map(|(_, o)| o.id) != app.selected_item().map(|(_, s)| s.id);
     let title = match content {
-        // The hint whole: the pane's name shortened when the pane is narrow.
-        Content::Story(_) if other_selected => {
-            let full = "文章 Article · Enter: open highlighted";
-            let fits = text::str_width(full, opts) + 4 <= usize::from(area.width);
-            if fits {
-                full
-            } else {
-                "文章 · Enter: open highlighted"
-            }
-        }
         Content::Story(_) => "文章 Article",
         _ => "概览 Overview",
     };
@@ -228,6 +250,28 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         put_line(buf, inner.x, y, line, inner.width, opts);
     }
     scrollbar(buf, area, len, height, scroll, opts);
+}
+
+/// The story highlighted in the stories, from its top, beside them: what Enter opens. Its
+/// place and the article's scroll are the open story's, kept for when it is shown again.
+fn draw_preview(buf: &mut Buffer, area: Rect, app: &mut App, r: ItemRef) {
+    let opts = app.text_options();
+    let block = pane_block("预览 Preview · Enter: read", false, area.width, opts);
+    let inner = text_area(draw_block(buf, area, block));
+    let (width, height) = (usize::from(inner.width), usize::from(inner.height));
+    app.view.article_width = width;
+    if width == 0 || height == 0 {
+        return;
+    }
+    // What the pane shows when not previewing, laid out too: where it was left is found in
+    // its rows (when the reader's place is saved, or the story open is left).
+    app.article
+        .composed(&app.library, app.article_content(), width, opts);
+    let lines = app.article.previewed(&app.library, r, width, opts);
+    for (line, y) in lines.iter().take(height).zip(inner.y..) {
+        put_line(buf, inner.x, y, line, inner.width, opts);
+    }
+    scrollbar(buf, area, lines.len(), height, 0, opts);
 }
 
 /// The pane's inside less a column either side where there is room: a quote's bar beside
