@@ -2,7 +2,9 @@
 //! before a story is opened, the front page of the selected date's digests.
 
 use super::super::app::{App, ItemRef, Pane};
-use super::{ACCENT, BOLD, DIM, FOCUS, clean, draw_block, pane_block, put_line, scrollbar};
+use super::{
+    ACCENT, BOLD, DIM, FOCUS, clean, draw_block, pane_block, put_line, scrollbar, text_area,
+};
 use crate::index::DigestInfo;
 use crate::library::Library;
 use crate::model::Item;
@@ -272,19 +274,6 @@ fn draw_preview(buf: &mut Buffer, area: Rect, app: &mut App, r: ItemRef) {
         put_line(buf, inner.x, y, line, inner.width, opts);
     }
     scrollbar(buf, area, lines.len(), height, 0, opts);
-}
-
-/// The pane's inside less a column either side where there is room: a quote's bar beside
-/// the border read as a doubled border, and text ran into the scrollbar (tester AK).
-pub(crate) fn text_area(inner: Rect) -> Rect {
-    if inner.width < 30 {
-        return inner;
-    }
-    Rect {
-        x: inner.x + 1,
-        width: inner.width - 2,
-        ..inner
-    }
 }
 
 fn wrap_styled(

@@ -63,7 +63,7 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     let area = at.area;
     let width = at.width(area.width.saturating_sub(4).min(MAX_WIDTH));
     let height = at.height(area.height);
-    let content_w = usize::from(width.saturating_sub(2));
+    let content_w = super::text_width(width);
     let Some(view) = app.file_view_mut() else {
         return;
     };

@@ -69,8 +69,8 @@ const NOTES: &[&str] = &[
 pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     let opts = app.text_options();
     let area = at.area;
-    let width = at.width(area.width.saturating_sub(4).min(72));
-    let content_w = usize::from(width.saturating_sub(2));
+    let width = at.width(area.width.saturating_sub(4).min(74));
+    let content_w = super::text_width(width);
     let rows = lines(content_w, opts, &app.store_note());
     let height = at.height(
         (rows.len() as u16 + 2)

@@ -303,8 +303,8 @@ pub(crate) fn draw_block(buf: &mut Buffer, area: Rect, block: Block<'_>) -> Rect
     inner
 }
 
-/// `rows` from `scroll` on in `inner`, the inside of the bordered `area`, with the
-/// scrollbar they need: a popup's text.
+/// `rows` from `scroll` on in the [`text_area`] of `inner`, the inside of the bordered
+/// `area`, with the scrollbar they need: a popup's text.
 pub(crate) fn scrolled_rows(
     buf: &mut Buffer,
     (area, inner): (Rect, Rect),
@@ -312,11 +312,30 @@ pub(crate) fn scrolled_rows(
     scroll: usize,
     opts: TextOptions,
 ) {
+    let inner = text_area(inner);
     for (line, y) in rows.iter().skip(scroll).zip(inner.y..inner.bottom()) {
         put_line(buf, inner.x, y, line, inner.width, opts);
     }
     let height = usize::from(inner.height);
     scrollbar(buf, area, rows.len(), height, scroll, opts);
+}
+
+/// A box's inside less a column either side where there is room: a quote's bar beside the
+/// border read as a doubled border, and text ran into the scrollbar (tester AK).
+pub(crate) fn text_area(inner: Rect) -> Rect {
+    if inner.width < 30 {
+        return inner;
+    }
+    Rect {
+        x: inner.x + 1,
+        width: inner.width - 2,
+        ..inner
+    }
+}
+
+/// The width of [`text_area`] in a box `width` columns wide, borders included.
+pub(crate) fn text_width(width: u16) -> usize {
+    usize::from(text_area(Rect::new(0, 0, width.saturating_sub(2), 1)).width)
 }
 
 /// A scrollbar over the right border of `area` (a bordered pane) when `len` rows do not fit

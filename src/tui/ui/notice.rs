@@ -15,8 +15,8 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     };
     let opts = app.text_options();
     let area = at.area;
-    let width = at.width(area.width.saturating_sub(4).min(72));
-    let content_w = usize::from(width.saturating_sub(2));
+    let width = at.width(area.width.saturating_sub(4).min(74));
+    let content_w = super::text_width(width);
     let clean = text::sanitize(notice);
     let rows: Vec<Line> = clean
         .split('\n')

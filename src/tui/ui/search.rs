@@ -602,7 +602,7 @@ fn draw_article(buf: &mut Buffer, area: Rect, app: &mut App) {
     let no_words = view.terms.is_empty();
     // Where the text goes, inside the border and its margins: known before the border is
     // drawn, as its title counts the matches at that width.
-    let inner = super::article::text_area(area.inner(Margin::new(1, 1)));
+    let inner = super::text_area(area.inner(Margin::new(1, 1)));
     let (width, height) = (usize::from(inner.width), usize::from(inner.height));
     let total = shown
         .and_then(|_| app.search_marked(width))
