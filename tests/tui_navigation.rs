@@ -1366,11 +1366,7 @@ fn the_article_pane_previews_the_highlighted_story() {
     let (_, next) = h.app.selected_item().unwrap();
     let (id, title) = (next.id.to_string(), next.title.to_string());
     let rows = h.rows();
-    assert!(
-        rows[0].contains("预览 Preview · Enter: read ─"),
-        "{}",
-        rows[0]
-    );
+    assert!(rows[0].contains("预览 Preview ─"), "{}", rows[0]);
     let head: String = title.chars().take(8).collect();
     assert!(
         rows[1].contains(&head),
@@ -1390,7 +1386,20 @@ fn the_article_pane_previews_the_highlighted_story() {
     h.keys("k");
     assert!(h.rows()[0].contains("文章 Article ─"), "{}", h.rows()[0]);
     assert_eq!(h.app.scroll(), left_at);
-    h.keys("j<Enter>");
+    // J reads on from the story previewed, not the one open (tester AN: it went back).
+    h.keys("jJ");
+    assert_eq!(h.app.focus(), Pane::Article);
+    let after = h.app.opened().unwrap().1.id.to_string();
+    h.keys("<Esc>k");
+    assert_eq!(h.app.selected_item().unwrap().1.id, id);
+    assert_eq!(
+        h.app
+            .items()
+            .get(h.app.item_index() + 1)
+            .map(|&r| h.app.item_at(r).1.id.to_string()),
+        Some(after)
+    );
+    h.keys("<Enter>");
     assert_eq!(h.app.focus(), Pane::Article);
     assert_eq!(h.app.opened().unwrap().1.id, id);
     assert!(h.app.is_read(&h.app.opened().unwrap().1));

@@ -1385,10 +1385,11 @@ impl App {
         }
     }
 
-    /// `J` / `K`: the story after / before the one open (the selected one when none is),
-    /// opened in the article.
+    /// `J` / `K`: the story after / before the one shown in the article, previewed or open
+    /// (the selected one when none is), opened in the article.
     fn step_story(&mut self, delta: isize) {
-        let open = self.opened.and_then(|r| self.items.binary_search(&r).ok());
+        let shown = self.previewed().or(self.opened);
+        let open = shown.and_then(|r| self.items.binary_search(&r).ok());
         let next = match open {
             Some(at) => at.checked_add_signed(delta),
             None => Some(self.item),

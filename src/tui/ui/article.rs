@@ -258,7 +258,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
 /// place and the article's scroll are the open story's, kept for when it is shown again.
 fn draw_preview(buf: &mut Buffer, area: Rect, app: &mut App, r: ItemRef) {
     let opts = app.text_options();
-    let block = pane_block("预览 Preview · Enter: read", false, area.width, opts);
+    let block = pane_block("预览 Preview", false, area.width, opts);
     let inner = text_area(draw_block(buf, area, block));
     let (width, height) = (usize::from(inner.width), usize::from(inner.height));
     app.view.article_width = width;
