@@ -1558,18 +1558,52 @@ fn the_stories_list_reopens_scrolled_as_it_was() {
     let highlighted = h.app.selected_item().unwrap().1.id.to_string();
     let screen = h.text();
 
+    let again = reopened(app_with_state, &position, (&screen, (120, 14)));
+    assert_eq!(again.app.selected_item().unwrap().1.id, highlighted);
+    assert_eq!(again.app.position(), position);
+}
+
+/// The dates too (tester AN: they came back a row off): down past the list's bottom, then
+/// up, so the date highlighted is not where a fresh list would show it.
+#[test]
+fn the_dates_list_reopens_scrolled_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = common::generated_store(dir.path(), 10, 2, "正文。");
+    let app_with_state = |state| {
+        let categorizer = ribao::categories::Categorizer::builtin();
+        let library = ribao::library::Library::load_dir(&store, None, &categorizer, &mut |_| {});
+        App::new(library, TextOptions::default(), Session::in_memory(state))
+    };
+    let mut h = Harness::new(app_with_state(State::default()), 120, 8);
+    h.keys("G");
+    h.keys("kk");
+    let position = h.app.position();
+    let screen = h.text();
+    assert!(
+        position.extra.get("dates_top").and_then(|v| v.as_u64()) > Some(0),
+        "the list scrolled: {position:?}\n{screen}"
+    );
+    reopened(app_with_state, &position, (&screen, (120, 8)));
+}
+
+/// A reader made by `make` from a state holding `position`, `size` columns and rows, after
+/// checking that it shows `screen` again.
+fn reopened(
+    make: impl Fn(State) -> App,
+    position: &Position,
+    (screen, size): (&str, (u16, u16)),
+) -> Harness {
     let saved = State {
         position: Some(position.clone()),
         ..State::default()
     };
-    let mut again = Harness::new(app_with_state(saved), 120, 14);
+    let mut again = Harness::new(make(saved), size.0, size.1);
     assert_eq!(
         again.text(),
         screen,
         "the same rows, the same one highlighted"
     );
-    assert_eq!(again.app.selected_item().unwrap().1.id, highlighted);
-    assert_eq!(again.app.position(), position);
+    again
 }
 
 #[test]

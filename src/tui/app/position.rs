@@ -76,7 +76,11 @@ impl App {
                 pane,
                 open,
                 place,
-                Some((self.view.offsets[2], self.item)),
+                Some(Lists {
+                    dates_top: self.view.offsets[0],
+                    stories_top: self.view.offsets[2],
+                    stories_row: self.item,
+                }),
                 self.search_to_save().as_ref(),
             )),
         }
@@ -291,8 +295,12 @@ impl App {
             self.scroll = p.scroll;
             self.place = number(POSITION_PLACE);
         }
-        // The stories list scrolled as it was (the first draw moves it only as far as the
-        // highlighted story needs to be seen).
+        // The dates and the stories lists scrolled as they were (the first draw moves them
+        // only as far as the highlighted row needs to be seen; tester AN: the dates came
+        // back a row off).
+        if let Some(top) = number(POSITION_DATES_TOP) {
+            self.view.offsets[0] = top;
+        }
         if let Some(top) = number(POSITION_STORIES_TOP) {
             self.view.offsets[2] = top;
         }
@@ -305,6 +313,14 @@ impl App {
     }
 }
 
+/// Where the lists were scrolled, and the highlighted story's row.
+#[derive(Clone, Copy)]
+struct Lists {
+    dates_top: usize,
+    stories_top: usize,
+    stories_row: usize,
+}
+
 /// The saved position's keys beside date, category, story and scroll. Every key is written
 /// each time, but the last search when `search` is None (no search in this session): a
 /// saved position keeps the keys it is not given, so another reader's stays.
@@ -314,7 +330,7 @@ fn position_extra(
     pane: &str,
     open: Option<&str>,
     place: Option<usize>,
-    stories: Option<(usize, usize)>,
+    lists: Option<Lists>,
     search: Option<&Option<searching::LastSearch>>,
 ) -> crate::state::Extra {
     let search = search.map(|s| {
@@ -332,12 +348,16 @@ fn position_extra(
             (POSITION_OPEN.to_string(), open.into()),
             (POSITION_PLACE.to_string(), place.into()),
             (
+                POSITION_DATES_TOP.to_string(),
+                lists.map(|l| l.dates_top).into(),
+            ),
+            (
                 POSITION_STORIES_TOP.to_string(),
-                stories.map(|s| s.0).into(),
+                lists.map(|l| l.stories_top).into(),
             ),
             (
                 POSITION_STORIES_ROW.to_string(),
-                stories.map(|s| s.1).into(),
+                lists.map(|l| l.stories_row).into(),
             ),
         ]
         .into_iter()
@@ -358,6 +378,8 @@ const POSITION_PANE: &str = "pane";
 const POSITION_OPEN: &str = "open";
 /// The words at the top of the article pane (see [`crate::text::place`]).
 const POSITION_PLACE: &str = "place";
+/// The first row the dates list showed.
+const POSITION_DATES_TOP: &str = "dates_top";
 /// The first row the stories list showed.
 const POSITION_STORIES_TOP: &str = "stories_top";
 /// The highlighted story's row: where the highlight stays when that story is gone.
