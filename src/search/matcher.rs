@@ -204,7 +204,7 @@ enum Kind {
 
 /// Text as a search reads it (see the module's note).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Hay {
+pub(super) enum Hay {
     /// As written, which may hold other forms of Latin letters (`Ａ`).
     AsWritten,
     /// As written, holding no other forms of Latin letters.
@@ -285,7 +285,13 @@ impl Matcher {
 
     /// Like [`Matcher::find_from`], in `hay`: `text` as `form` says (the same bytes, but
     /// for ASCII letters lowered).
-    pub fn find_in(&self, hay: &[u8], text: &[u8], from: usize, form: Hay) -> Option<Range<usize>> {
+    pub(super) fn find_in(
+        &self,
+        hay: &[u8],
+        text: &[u8],
+        from: usize,
+        form: Hay,
+    ) -> Option<Range<usize>> {
         let mut at = from;
         loop {
             let m = self.find_anywhere(hay, at, form)?;
@@ -350,7 +356,7 @@ impl Matcher {
 
     /// The first match at or after `from` in `hay` (read as `form` says), whether a word
     /// starts there or not.
-    pub fn find_anywhere(&self, hay: &[u8], from: usize, form: Hay) -> Option<Range<usize>> {
+    pub(super) fn find_anywhere(&self, hay: &[u8], from: usize, form: Hay) -> Option<Range<usize>> {
         let rest = hay.get(from..)?;
         match (self.letter, &self.lowered, &self.kind) {
             (Some(b), _, _) if form == Hay::Lowered => {

@@ -6,7 +6,8 @@ mod matcher;
 mod query;
 mod text;
 
-pub use matcher::{Hay, Matcher};
+use matcher::Hay;
+pub use matcher::Matcher;
 pub use query::{Query, argument_token, fold, names, unquoted_name};
 pub use text::{SearchText, searchable};
 
