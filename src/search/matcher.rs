@@ -732,6 +732,11 @@ mod tests {
     /// and where digits meet letters.
     #[test]
     fn latin_terms_match_where_a_word_starts() {
+        // The long s and the Kelvin sign typed are their letters, found where words start.
+        assert_eq!(found("ſ", "just"), None);
+        assert_eq!(found("ſ", "a song").as_deref(), Some("s"));
+        assert_eq!(found("\u{212a}", "like"), None);
+        assert_eq!(found("\u{212a}", "a kit").as_deref(), Some("k"));
         for text in ["limit", "submit", "permitted", "SUBMIT", "said"] {
             assert_eq!(found("mit", text), None, "{text}");
             assert_eq!(found("ai", text), None, "{text}");

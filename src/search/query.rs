@@ -292,6 +292,9 @@ fn fold_char(c: char, out: &mut String) {
         '’' => out.push('\''),
         // Double quotes likewise: `“大圆”` is searched as `"大圆"`, which takes any of them.
         '“' | '”' => out.push('"'),
+        // The long s is an s, as the Kelvin sign lowered is a k (tester AO: `ſ` was a term
+        // of no Latin letter, found inside words).
+        '\u{17f}' => out.push('s'),
         c if let Some(&(narrow, _)) = WIDE_SIGNS.iter().find(|(_, wide)| *wide == c) => {
             out.push(narrow);
         }
