@@ -1418,6 +1418,38 @@ fn the_article_pane_previews_the_highlighted_story() {
     assert_eq!(h.app.opened().unwrap().1.id, highlighted);
 }
 
+/// A story left part-way is previewed where it was left, as Enter then opens it (tester
+/// AO: the preview showed its top, then Enter its middle); `k` on the first story moves
+/// nothing, and the front pages stay.
+#[test]
+fn a_story_left_part_way_is_previewed_where_it_was_left() {
+    let mut h = Harness::new(app(), 120, 10);
+    h.keys("<Enter><Enter>k");
+    assert!(h.rows()[0].contains("概览 Overview"), "{}", h.rows()[0]);
+    h.keys("jjj<Enter>");
+    h.keys("jjjj");
+    h.keys("<Esc>j<Enter><Esc>k");
+    let previewed = h.rows();
+    assert!(
+        previewed[0].contains("预览 Preview · where it was left"),
+        "{}",
+        previewed[0]
+    );
+    // The pane's first row of text, less its borders and margin.
+    let first_row = |rows: &[String]| -> String {
+        let row = rows[1].rsplit(['│', '┃']).nth(1).unwrap_or_default();
+        row.trim().to_string()
+    };
+    let shown = first_row(&previewed);
+    // (The article opened is wider: the same words start its first row.)
+    h.keys("<Enter>");
+    let opened = first_row(&h.rows());
+    assert!(
+        !shown.is_empty() && opened.starts_with(&shown),
+        "opened at {opened:?}, previewed at {shown:?}"
+    );
+}
+
 /// However narrow the terminal, the hint line keeps the way back and `? help`, dropping the
 /// other hints from its end instead: a small terminal still shows how to leave a view.
 #[test]

@@ -1038,6 +1038,11 @@ impl App {
             .then_some(highlighted)
     }
 
+    /// Where story `r` was left when it was last open (see [`App::leave_story`]).
+    pub(crate) fn left_at(&self, r: ItemRef) -> Option<usize> {
+        self.places.peek(self.item_at(r).1.id).copied()
+    }
+
     pub(crate) fn article_content(&self) -> Content {
         match (self.opened, self.current_date()) {
             (Some(r), _) => Content::Story(r),
@@ -1328,8 +1333,10 @@ impl App {
                 }
             }
             Pane::Items => {
-                self.item = step(self.item, self.items.len());
-                self.browsed = true;
+                let next = step(self.item, self.items.len());
+                // (Not for `k` at the top: tester AO.)
+                self.browsed |= next != self.item;
+                self.item = next;
                 self.follow_item_date();
             }
             Pane::Article => {

@@ -254,11 +254,18 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     scrollbar(buf, area, len, height, scroll, opts);
 }
 
-/// The story highlighted in the stories, from its top, beside them: what Enter opens. Its
-/// place and the article's scroll are the open story's, kept for when it is shown again.
+/// The story highlighted in the stories, beside them, as Enter opens it: from its top, or
+/// where it was left (tester AO: the preview showed its top, then Enter its middle). The
+/// article's scroll and place are the open story's, kept for when it is shown again.
 fn draw_preview(buf: &mut Buffer, area: Rect, app: &mut App, r: ItemRef) {
     let opts = app.text_options();
-    let block = pane_block("预览 Preview", false, area.width, opts);
+    let left_at = app.left_at(r);
+    let full = "预览 Preview · where it was left";
+    let title = match left_at {
+        Some(_) if text::str_width(full, opts) + 4 <= usize::from(area.width) => full,
+        _ => "预览 Preview",
+    };
+    let block = pane_block(title, false, area.width, opts);
     let inner = text_area(draw_block(buf, area, block));
     let (width, height) = (usize::from(inner.width), usize::from(inner.height));
     app.view.article_width = width;
@@ -270,10 +277,12 @@ fn draw_preview(buf: &mut Buffer, area: Rect, app: &mut App, r: ItemRef) {
     app.article
         .composed(&app.library, app.article_content(), width, opts);
     let lines = app.article.previewed(&app.library, r, width, opts);
-    for (line, y) in lines.iter().take(height).zip(inner.y..) {
+    let top = left_at.map_or(0, |place| Anchor::in_lines(place, lines).row);
+    let top = top.min(lines.len().saturating_sub(height));
+    for (line, y) in lines.iter().skip(top).take(height).zip(inner.y..) {
         put_line(buf, inner.x, y, line, inner.width, opts);
     }
-    scrollbar(buf, area, lines.len(), height, 0, opts);
+    scrollbar(buf, area, lines.len(), height, top, opts);
 }
 
 fn wrap_styled(
