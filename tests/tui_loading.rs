@@ -1067,6 +1067,31 @@ fn r_looks_at_the_store_now() {
     assert!(h.text().contains("; 1 file read again"), "{}", h.text());
 }
 
+/// An empty file turned binary is said to be skipped for that, not left standing as "1 new
+/// file in the store".
+#[test]
+fn a_skipped_file_skipped_for_another_reason_is_said() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, mut h) = reading_five(&tmp, &["2026-01-21.md"]);
+    fs::write(store.join("empty.md"), "").unwrap();
+    watch_every(&mut h, &store, &cache, Duration::from_secs(3600));
+    h.keys("R");
+    wait_for(&mut h, "empty.md skipped");
+    h.settle();
+    fs::write(
+        store.join("empty.md"),
+        [0u8, 159, 146, 150, 0, 1, 2, 255].repeat(64),
+    )
+    .unwrap();
+    h.keys("R");
+    assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
+    h.settle();
+    wait_for(&mut h, "the list is up to date");
+    let said = h.app.message().map(|m| m.text.clone()).unwrap_or_default();
+    assert!(!said.contains("new file"), "{said}");
+    assert!(said.contains("empty.md skipped"), "{said}");
+}
+
 /// A digest kept twice (a site's copy in another folder): the copy listed gone, the story
 /// open stays open from the other, not said to be gone (tester AG).
 #[test]

@@ -57,10 +57,12 @@ impl App {
         if complete
             && let Some(m) = &mut self.message
             && let Some(WhenIndexed::NewFiles(paths, more)) = m.when_indexed.take()
-            && let digests = new_digests(&library, &paths)
-            && !digests.is_empty()
         {
-            m.text = digests + &more;
+            // None of them a digest: not "new files" left standing (their skipping is said
+            // below).
+            let digests = Some(new_digests(&library, &paths)).filter(|d| !d.is_empty());
+            let said = digests.unwrap_or_else(|| UP_TO_DATE.to_string());
+            m.text = said + &more;
         }
         self.replace_library(library);
         // What indexing held is freed by now: a reader left open all day never reuses it
@@ -142,10 +144,7 @@ impl App {
                 format!("{} gone from the store", plural(gone, "digest", "digests")),
                 None,
             ),
-            (0, 0) => (
-                "the store changed: the list is up to date".to_string(),
-                None,
-            ),
+            (0, 0) => (UP_TO_DATE.to_string(), None),
             (0, n) => {
                 let files = plural(n, "file", "files");
                 (
@@ -163,8 +162,7 @@ impl App {
             ),
             (_, _) => {
                 let said = Some(new_digests(&library, &new)).filter(|s| !s.is_empty());
-                let said =
-                    said.unwrap_or_else(|| "the store changed: the list is up to date".into());
+                let said = said.unwrap_or_else(|| UP_TO_DATE.into());
                 (said, None)
             }
         };
@@ -228,8 +226,12 @@ impl App {
             self.tell_skipped(skipped, "");
             return;
         }
-        let before: std::collections::HashSet<std::path::PathBuf> =
-            self.library.skipped().map(|p| p.path.clone()).collect();
+        // A file skipped before is said again when it is skipped for another reason (an
+        // empty file turned binary went unsaid).
+        let before: std::collections::HashSet<(std::path::PathBuf, String)> =
+            (self.library.skipped())
+                .map(|p| (p.path.clone(), p.message.clone()))
+                .collect();
         let open = self.opened.map(|r| {
             let (digest, item) = self.item_at(r);
             (item.title.to_string(), digest.path.clone())
@@ -265,7 +267,10 @@ impl App {
         // did to the place shown), not passed over; the open story's file once (tester AM:
         // its skipping was said twice).
         let now = (self.library.skipped())
-            .filter(|p| !before.contains(&p.path) && Some(&p.path) != named_file.as_ref())
+            .filter(|p| {
+                !before.contains(&(p.path.clone(), p.message.clone()))
+                    && Some(&p.path) != named_file.as_ref()
+            })
             .cloned()
             .collect();
         let more = if before.is_empty() { "" } else { "more " };
@@ -425,6 +430,9 @@ impl App {
 const NEIGHBOURS: usize = 200;
 
 /// The files of the digests `now` lists that `before` did not.
+/// What a look at the store that found nothing new to list says.
+const UP_TO_DATE: &str = "the store changed: the list is up to date";
+
 fn new_paths(
     before: &crate::library::Library,
     now: &crate::library::Library,
