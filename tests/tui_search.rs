@@ -456,6 +456,29 @@ fn n_and_shift_n_move_between_results_in_the_list() {
     assert!(h.text().contains(&preview));
 }
 
+/// A result read part-way shows where it was left when the selection comes back to it, as
+/// a story does in the stories list (tester AO: it started at its top again).
+#[test]
+fn a_result_read_part_way_is_shown_where_it_was_left() {
+    let mut h = archive_search("推理", 10);
+    h.keys("<Enter>j");
+    h.keys("<Enter>");
+    h.keys("jjj");
+    // Back in the results, the article is narrower: the same words, more rows down.
+    h.keys("<Esc>");
+    h.text();
+    let left_at = h.app.search_view().unwrap().scroll;
+    assert!(left_at > 0, "{}", h.text());
+    h.keys("j");
+    assert_eq!(
+        h.app.search_view().unwrap().scroll,
+        0,
+        "another starts at its top"
+    );
+    h.keys("k");
+    assert_eq!(h.app.search_view().unwrap().scroll, left_at);
+}
+
 /// Another query starts at its first result. The search reopened with `/` selects the
 /// result selected when it closed, but only in the answer to that query: one typed over it
 /// straight away jumped to that story, deep in its results, which looked out of order

@@ -68,6 +68,9 @@ pub struct SearchView {
     /// The shown article was laid out again at another width and not drawn since.
     pub(crate) relaid: bool,
     pub scroll: usize,
+    /// Where results read part-way were scrolled to, shown so again when the selection comes
+    /// back to them, as the stories list does (tester AO); forgotten with the results.
+    left: HashMap<ItemRef, usize>,
     pub current: Option<usize>,
     pub(crate) marked: Option<(MarkKey, Marked)>,
     pub(crate) article_len: usize,
@@ -110,6 +113,7 @@ impl SearchView {
         self.terms = Query::parse(query).terms;
         self.answered_scope = scope;
         self.snippets.clear();
+        self.left.clear();
         self.snippet_maker = Snippets::new(&self.terms);
         self.selected = keep
             .and_then(|r| self.hits.iter().position(|&h| h == r))
@@ -123,12 +127,19 @@ impl SearchView {
         self.sync_shown();
     }
 
-    /// The article pane follows the selection: a new story starts at its top.
+    /// The article pane follows the selection: a new story starts at its top, one read
+    /// part-way where it was left.
     pub(crate) fn sync_shown(&mut self) {
         let now = self.selected_hit();
         if now != self.shown {
+            if let Some(old) = self.shown {
+                match self.scroll {
+                    0 => self.left.remove(&old),
+                    row => self.left.insert(old, row),
+                };
+            }
             self.shown = now;
-            self.scroll = 0;
+            self.scroll = now.and_then(|r| self.left.get(&r).copied()).unwrap_or(0);
             self.current = None;
         }
     }
