@@ -1090,6 +1090,11 @@ fn a_skipped_file_skipped_for_another_reason_is_said() {
     let said = h.app.message().map(|m| m.text.clone()).unwrap_or_default();
     assert!(!said.contains("new file"), "{said}");
     assert!(said.contains("empty.md skipped"), "{said}");
+    assert_eq!(
+        said.matches("skipped").count(),
+        1,
+        "said once (tester AP): {said}"
+    );
 }
 
 /// A digest kept twice (a site's copy in another folder): the copy listed gone, the story

@@ -370,7 +370,11 @@ impl App {
         let name = |f: &crate::store::FileProblem| self.file_name(&f.path);
         let said = match skipped.as_slice() {
             [] => return,
-            [one] => format!("{} skipped: {}", name(one), one.message),
+            // (What `check` says ends "; skipped", which this says first.)
+            [one] => {
+                let why = one.message.strip_suffix("; skipped");
+                format!("{} skipped: {}", name(one), why.unwrap_or(&one.message))
+            }
             named if named.len() <= NAMED => {
                 let names: Vec<String> = named.iter().map(name).collect();
                 format!(
