@@ -1418,6 +1418,30 @@ fn the_article_pane_previews_the_highlighted_story() {
     assert_eq!(h.app.opened().unwrap().1.id, highlighted);
 }
 
+/// The first row of text of the pane on the right, less its borders and margin.
+fn article_top(rows: &[String]) -> String {
+    let row = rows[1].rsplit(['│', '┃']).nth(1).unwrap_or_default();
+    row.trim().to_string()
+}
+
+/// Leaving the article for the stories (where it is narrower) and opening it again keeps
+/// the words at its top, not a row up (tester AP).
+#[test]
+fn the_story_left_and_opened_again_is_where_it_was() {
+    // Rows down the longest story: the narrower layout's row starts before the place at
+    // some of them.
+    for down in 1..12 {
+        let mut h = Harness::new(app(), 120, 10);
+        h.keys("<Enter><Enter>jjj<Enter>");
+        h.keys(&"j".repeat(down));
+        let top = article_top(&h.rows());
+        h.keys("<Esc>");
+        h.text();
+        h.keys("<Enter>");
+        assert_eq!(article_top(&h.rows()), top, "{down} rows down");
+    }
+}
+
 /// A story left part-way is previewed where it was left, as Enter then opens it (tester
 /// AO: the preview showed its top, then Enter its middle); `k` on the first story moves
 /// nothing, and the front pages stay.
@@ -1435,15 +1459,10 @@ fn a_story_left_part_way_is_previewed_where_it_was_left() {
         "{}",
         previewed[0]
     );
-    // The pane's first row of text, less its borders and margin.
-    let first_row = |rows: &[String]| -> String {
-        let row = rows[1].rsplit(['│', '┃']).nth(1).unwrap_or_default();
-        row.trim().to_string()
-    };
-    let shown = first_row(&previewed);
+    let shown = article_top(&previewed);
     // (The article opened is wider: the same words start its first row.)
     h.keys("<Enter>");
-    let opened = first_row(&h.rows());
+    let opened = article_top(&h.rows());
     assert!(
         !shown.is_empty() && opened.starts_with(&shown),
         "opened at {opened:?}, previewed at {shown:?}"

@@ -1042,6 +1042,18 @@ impl App {
             .then_some(highlighted)
     }
 
+    /// The place at the top of `content` in the article pane, when it is what was laid out
+    /// last: the one a relayout kept while the reader stayed there, else where the top row
+    /// starts (a narrower layout's row starts before it: the story came back a row up,
+    /// tester AP).
+    pub(crate) fn article_place(&self, content: &Content) -> Option<usize> {
+        let kept = (self.view.article_anchor.as_ref())
+            .filter(|(c, _)| c == content)
+            .map(|(_, a)| *a);
+        crate::text::place::Anchor::kept_at(kept, self.scroll)
+            .or_else(|| self.article.place(content, self.scroll))
+    }
+
     /// Where story `r` was left when it was last open (see [`App::leave_story`]).
     pub(crate) fn left_at(&self, r: ItemRef) -> Option<usize> {
         self.places.peek(self.item_at(r).1.id).copied()
@@ -1494,7 +1506,7 @@ impl App {
     fn leave_story(&mut self) {
         let Some(r) = self.opened else { return };
         let id = self.item_at(r).1.id.to_string();
-        match self.article.place(&Content::Story(r), self.scroll) {
+        match self.article_place(&Content::Story(r)) {
             Some(place) if place > 0 => {
                 self.places.put(id, place);
             }

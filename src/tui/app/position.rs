@@ -58,7 +58,7 @@ impl App {
         let open = self.opened.map(|r| self.item_at(r).1.id);
         // The article pane's scroll, whatever it shows and wherever the focus is; and the
         // words at its top, which hold at another size.
-        let place = self.article.place(&self.article_content(), self.scroll);
+        let place = self.article_place(&self.article_content());
         Position {
             date: self
                 .dates

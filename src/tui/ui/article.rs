@@ -218,18 +218,9 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     // Laid out at another width than last drawn (a resize), or asked by a restored position:
     // the same words at the top, not the same row.
     let relaid = app.view.article_wrap != width;
-    let place = app.take_place().or_else(|| {
-        if !relaid {
-            return None;
-        }
-        let kept = app
-            .view
-            .article_anchor
-            .as_ref()
-            .filter(|(c, _)| *c == content)
-            .map(|(_, a)| *a);
-        Anchor::kept_at(kept, app.scroll()).or_else(|| app.article.place(&content, app.scroll()))
-    });
+    let place = app
+        .take_place()
+        .or_else(|| relaid.then(|| app.article_place(&content)).flatten());
     let lines = app
         .article
         .lines(&app.library, content.clone(), width, opts);
