@@ -1541,6 +1541,23 @@ fn a_letter_that_is_no_key_says_so() {
     );
 }
 
+/// The file view at its end stays at its end through a resize and back (tester AQ: it came
+/// back rows short of it).
+#[test]
+fn the_file_view_at_its_end_stays_there_through_a_resize() {
+    let line = "1. 一条新闻的内容写在这里，是很长的一行文字，窄的时候要折成好几行显示。\n";
+    let text = format!("# 日报 2026-03-02\n\n{}", line.repeat(40));
+    let (_tmp, mut h) = reader_on_one_file(&text);
+    h.resize(28, 60);
+    h.keys("v");
+    h.keys("G");
+    let end = h.text();
+    for width in [29, 33, 28] {
+        h.resize(width, 60);
+    }
+    assert_eq!(h.text(), end);
+}
+
 /// Any other key bound to nothing is named as the help writes keys, with its modifiers;
 /// Shift and a modifier key alone say nothing.
 #[test]

@@ -68,13 +68,20 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
         return;
     };
     if view.rows.as_ref().is_none_or(|(w, _)| *w != content_w) {
-        // Laid out again (a resize): the file's line at the top stays there.
+        // Laid out again (a resize): the file's line at the top stays there; at the end,
+        // the end stays in sight (tester AQ: a resize and back left it rows short).
+        let mut at_end = false;
         if let Some((_, old)) = &view.rows {
             let after = old.starts.partition_point(|&row| row <= view.scroll);
             view.top_line = after.saturating_sub(1);
+            at_end = view.scroll + view.height >= old.rows.len();
         }
         let laid = lines(&view.text, content_w, opts);
-        view.scroll = laid.starts.get(view.top_line).copied().unwrap_or(0);
+        view.scroll = match at_end {
+            // (Held to the last screen below.)
+            true => usize::MAX,
+            false => laid.starts.get(view.top_line).copied().unwrap_or(0),
+        };
         view.rows = Some((content_w, laid));
     }
     let popup = super::popup(buf, area, width, height);
