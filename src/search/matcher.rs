@@ -365,8 +365,9 @@ impl Matcher {
             (Some(b), _, _) if form == Hay::Plain => {
                 memchr::memchr2(b, b.to_ascii_uppercase(), rest).map(|s| from + s..from + s + 1)
             }
-            (Some(b), _, _) if let Some(m) = any_width(b, rest) => {
-                m.map(|m| from + m.start..from + m.end)
+            // (The expression of `k` and `s` also finds the Kelvin sign and the long s.)
+            (Some(b), _, _) if !matches!(b, b'k' | b's') => {
+                any_width(b, rest).map(|m| from + m.start..from + m.end)
             }
             (_, Some(f), _) if form == Hay::Lowered => bytes_match(f, rest, from),
             (_, _, Kind::Bytes(f)) => bytes_match(f, rest, from),
@@ -392,13 +393,8 @@ impl Matcher {
     }
 }
 
-/// The first of ASCII letter `b` (small) in `hay` in either case and width, as its
-/// expression finds it; None (outer) for `k` and `s`, which the expression also finds as
-/// the Kelvin sign and the long s.
-fn any_width(b: u8, hay: &[u8]) -> Option<Option<Range<usize>>> {
-    if matches!(b, b'k' | b's') {
-        return None;
-    }
+/// The first of ASCII letter `b` (small) in `hay` in either case and width.
+fn any_width(b: u8, hay: &[u8]) -> Option<Range<usize>> {
     let upper = b.to_ascii_uppercase();
     // `ａ` is U+FF41 and `Ａ` U+FF21: 0xEF, then two more bytes.
     let wide = [
@@ -408,14 +404,14 @@ fn any_width(b: u8, hay: &[u8]) -> Option<Option<Range<usize>>> {
     let mut at = 0;
     while let Some(s) = memchr::memchr3(b, upper, 0xEF, &hay[at..]).map(|s| at + s) {
         if hay[s] != 0xEF {
-            return Some(Some(s..s + 1));
+            return Some(s..s + 1);
         }
         if wide.iter().any(|w| hay[s..].starts_with(w)) {
-            return Some(Some(s..s + 3));
+            return Some(s..s + 3);
         }
         at = s + 1;
     }
-    Some(None)
+    None
 }
 
 /// `c` as the ASCII letter or digit it is in full width or not (`Ａ` → `A`); None for any

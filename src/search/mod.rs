@@ -198,8 +198,8 @@ pub fn run(
                     false => Hay::Plain,
                 };
                 let hay = if form == Hay::Lowered {
-                    // Copied, then lowered in place: both at memory speed, where lowering
-                    // byte by byte into the copy was a quarter of `search e -的`.
+                    // Copied, then lowered in place: both at memory speed, not byte by byte
+                    // into the copy.
                     lowered.clear();
                     lowered.extend_from_slice(region);
                     lowered.make_ascii_lowercase();

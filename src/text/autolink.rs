@@ -220,7 +220,6 @@ mod tests {
             proptest::prop_assert_eq!(bare_urls(&text), reference(&text));
         }
 
-
         /// Whatever surrounds it, an address found starts with its scheme, holds no space or
         /// character outside ASCII, and does not end in a sentence's punctuation.
         #[test]

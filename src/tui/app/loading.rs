@@ -429,10 +429,10 @@ impl App {
 /// How many stories on each side of the highlighted one are looked for when it is gone.
 const NEIGHBOURS: usize = 200;
 
-/// The files of the digests `now` lists that `before` did not.
 /// What a look at the store that found nothing new to list says.
 const UP_TO_DATE: &str = "the store changed: the list is up to date";
 
+/// The files of the digests `now` lists that `before` did not.
 fn new_paths(
     before: &crate::library::Library,
     now: &crate::library::Library,
