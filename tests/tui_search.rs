@@ -1352,3 +1352,42 @@ fn the_search_help_cut_by_the_pane_says_so() {
     let pane = last.split("││").next().unwrap_or_default();
     assert!(pane.trim_end().ends_with('…'), "{rows:#?}");
 }
+
+/// The words at the top of the article pane.
+fn article_top(rows: &[String]) -> String {
+    let row = rows[1].rsplit(['│', '┃']).nth(1).unwrap_or_default();
+    row.trim().to_string()
+}
+
+/// A story read part-way in the reader is shown where it was left among a search's results,
+/// and one read on there opens where it was read to back in the reader: one place per story
+/// (tester AP: each started at its top in the other).
+#[test]
+fn the_reader_and_the_search_keep_one_place_per_story() {
+    let mut h = Harness::new(app(), 120, 10);
+    h.keys("<Enter><Enter>jjj<Enter>");
+    h.keys("jjjj");
+    let read_to = article_top(&h.rows());
+    let title = h.app.opened().unwrap().1.title.to_string();
+    h.keys("/");
+    h.search_for("推理模型");
+    h.keys("<Enter>");
+    select_result_titled(&mut h, &title);
+    // The results' article is narrower: the same words start its top row.
+    let shown = article_top(&h.rows());
+    assert!(
+        !shown.is_empty() && read_to.starts_with(&shown),
+        "shown at {shown:?}, read to {read_to:?}"
+    );
+    h.keys("<Enter>");
+    h.keys("jjjj");
+    let read_on = article_top(&h.rows());
+    assert_ne!(read_on, shown);
+    h.keys("<Esc><Esc>");
+    assert!(h.app.search_view().is_none());
+    let back = article_top(&h.rows());
+    assert!(
+        back.starts_with(&read_on),
+        "back at {back:?}, read on to {read_on:?}"
+    );
+}

@@ -13,6 +13,7 @@ use super::action::Action;
 use super::background::{Loader, SearchWorker, StoreWatch, Waker};
 use super::bookmarks::BookmarksView;
 use super::links::LinksView;
+use super::places::Places;
 use super::scope;
 use super::search::SearchView;
 use super::session::Session;
@@ -218,9 +219,8 @@ pub struct App {
     return_to: Option<BookmarksView>,
     /// The search closed last, for the next `/`.
     last_search: Option<searching::LastSearch>,
-    /// Where each story read this session was left, by id, as a [`crate::text::place`]:
-    /// going back to one opens it there, not at its title.
-    places: lru::LruCache<String, usize>,
+    /// Where each story read this session was left (in the search's results too).
+    places: Places,
     /// Per date stepped away from (one date at a time): the stories selected and open there,
     /// by id, opened again on coming back.
     visits: std::collections::HashMap<Option<chrono::NaiveDate>, Visit>,
@@ -255,9 +255,6 @@ struct Visit {
     selected: Option<String>,
     opened: Option<String>,
 }
-
-/// How many stories' places are kept ([`App::leave_story`]): a day's reading, many times.
-const STORIES_PLACED: std::num::NonZeroUsize = std::num::NonZeroUsize::new(512).unwrap();
 
 /// `path` as [`with_tilde`] writes it, under this user's home folder.
 fn under_home(path: &std::path::Path) -> String {
@@ -320,7 +317,7 @@ impl App {
             unrestored: None,
             vanishing: None,
             place: None,
-            places: lru::LruCache::new(STORIES_PLACED),
+            places: Places::default(),
             visits: std::collections::HashMap::new(),
             followed: None,
             return_to: None,
@@ -1056,7 +1053,7 @@ impl App {
 
     /// Where story `r` was left when it was last open (see [`App::leave_story`]).
     pub(crate) fn left_at(&self, r: ItemRef) -> Option<usize> {
-        self.places.peek(self.item_at(r).1.id).copied()
+        self.places.peek(self.item_at(r).1.id)
     }
 
     pub(crate) fn article_content(&self) -> Content {
@@ -1399,7 +1396,7 @@ impl App {
                     self.scroll = 0;
                     self.focus = Pane::Article;
                     let id = self.item_at(r).1.id.to_string();
-                    self.place = self.places.get(&id).copied();
+                    self.place = self.places.get(&id);
                     self.session.set_read(&id, true);
                 }
                 None => self.notify("no stories here", false),
@@ -1505,15 +1502,8 @@ impl App {
     /// Keeps where the open story was left, for when it is opened again.
     fn leave_story(&mut self) {
         let Some(r) = self.opened else { return };
-        let id = self.item_at(r).1.id.to_string();
-        match self.article_place(&Content::Story(r)) {
-            Some(place) if place > 0 => {
-                self.places.put(id, place);
-            }
-            _ => {
-                self.places.pop(&id);
-            }
-        }
+        let place = self.article_place(&Content::Story(r));
+        self.places.leave(scope::item(&self.library, r).1.id, place);
     }
 
     fn back(&mut self) {
@@ -1614,7 +1604,7 @@ impl App {
             && let Some(n) = self.position_in(&self.items, &id)
         {
             self.opened = Some(self.items[n]);
-            self.place = self.places.get(&id).copied();
+            self.place = self.places.get(&id);
         }
     }
 

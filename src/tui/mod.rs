@@ -16,6 +16,7 @@ pub mod keymap;
 pub mod line_edit;
 pub mod link;
 pub mod links;
+pub mod places;
 pub mod scope;
 pub mod search;
 pub mod session;

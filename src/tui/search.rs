@@ -5,7 +5,10 @@
 
 use super::highlight::Marked;
 use super::line_edit::LineEdit;
-use super::scope::{ItemRef, Scope};
+use super::places::Places;
+use super::scope::{self, ItemRef, Scope};
+use crate::library::Library;
+use crate::text::place::{Anchor, chars_before};
 
 use crate::search::{Query, Snippet, Snippets};
 use crate::text::TextOptions;
@@ -68,9 +71,9 @@ pub struct SearchView {
     /// The shown article was laid out again at another width and not drawn since.
     pub(crate) relaid: bool,
     pub scroll: usize,
-    /// Where results read part-way were scrolled to, shown so again when the selection comes
-    /// back to them, as the stories list does (tester AO); forgotten with the results.
-    left: HashMap<ItemRef, usize>,
+    /// Where to scroll the shown result to when it is laid out: where it was left, in the
+    /// results or the reader (tester AO: it started at its top again).
+    pub(crate) place: Option<usize>,
     pub current: Option<usize>,
     pub(crate) marked: Option<(MarkKey, Marked)>,
     pub(crate) article_len: usize,
@@ -106,41 +109,55 @@ impl SearchView {
     /// store that changed) keeps the selected story selected when it is still found; another
     /// query starts at its first result (the story read last under the old one stayed
     /// selected, deep in the new results, which looked out of order).
-    pub(crate) fn set_hits(&mut self, hits: Vec<ItemRef>, query: &str, scope: Scope) {
+    pub(crate) fn set_hits(
+        &mut self,
+        hits: Vec<ItemRef>,
+        query: &str,
+        scope: Scope,
+        places: &mut Places,
+        library: &Library,
+    ) {
         let keep = self.selected_hit().filter(|_| self.answered == query);
         self.hits = hits;
         self.answered = query.to_string();
         self.terms = Query::parse(query).terms;
         self.answered_scope = scope;
         self.snippets.clear();
-        self.left.clear();
         self.snippet_maker = Snippets::new(&self.terms);
         self.selected = keep
             .and_then(|r| self.hits.iter().position(|&h| h == r))
             .unwrap_or(0);
-        self.sync_shown();
+        self.sync_shown(places, library);
     }
 
-    pub(crate) fn move_by(&mut self, delta: isize) {
+    pub(crate) fn move_by(&mut self, delta: isize, places: &mut Places, library: &Library) {
         let last = self.hits.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
-        self.sync_shown();
+        self.sync_shown(places, library);
     }
 
-    /// The article pane follows the selection: a new story starts at its top, one read
-    /// part-way where it was left.
-    pub(crate) fn sync_shown(&mut self) {
+    /// The article pane follows the selection: a story starts at its top, or where it was
+    /// left, here or in the reader; the one shown until now is left where it is.
+    pub(crate) fn sync_shown(&mut self, places: &mut Places, library: &Library) {
         let now = self.selected_hit();
         if now != self.shown {
-            if let Some(old) = self.shown {
-                match self.scroll {
-                    0 => self.left.remove(&old),
-                    row => self.left.insert(old, row),
-                };
-            }
+            self.leave_shown(places, library);
             self.shown = now;
-            self.scroll = now.and_then(|r| self.left.get(&r).copied()).unwrap_or(0);
+            self.scroll = 0;
+            self.place = now.and_then(|r| places.get(scope::item(library, r).1.id));
             self.current = None;
+        }
+    }
+
+    /// Keeps where the shown result was read to, once it has been laid out (until then, what
+    /// was kept for it stands).
+    pub(crate) fn leave_shown(&self, places: &mut Places, library: &Library) {
+        let Some(r) = self.shown else { return };
+        let laid_out = self.marked.as_ref().filter(|(key, _)| key.item == r);
+        if let Some((_, marked)) = laid_out {
+            let place = Anchor::kept_at(self.anchor, self.scroll)
+                .unwrap_or_else(|| chars_before(&marked.lines, self.scroll));
+            places.leave(scope::item(library, r).1.id, Some(place));
         }
     }
 

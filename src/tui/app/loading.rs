@@ -307,6 +307,9 @@ impl App {
             .collect();
         let (scroll, item) = (self.scroll, self.item);
         let search = self.search.take();
+        if let Some(view) = &search {
+            view.leave_shown(&mut self.places, &self.library);
+        }
         // Results are places in the old lists: nothing of them is kept but the query and
         // which story was selected, found again among the new results by id (still the one
         // from before a previous replacement if no answer came in between).

@@ -75,6 +75,9 @@ impl App {
     /// replaces the query, a cursor key keeps it to change).
     pub(super) fn open_search(&mut self) {
         self.searched = true;
+        // The story open stays open underneath; where it is read to is kept for the
+        // results, which may show it.
+        self.leave_story();
         let Some(last) = self.last_search.clone() else {
             self.search = Some(SearchView::new(self.scope));
             return;
@@ -108,7 +111,18 @@ impl App {
         if let Some(kept) = self.search_kept() {
             self.last_search = Some(kept);
         }
-        self.search = None;
+        if let Some(view) = self.search.take() {
+            view.leave_shown(&mut self.places, &self.library);
+        }
+        // The story open underneath, where it was left: it may have been read on among the
+        // results.
+        if let Some(r) = self.opened {
+            self.place = Some(
+                self.places
+                    .get(scope::item(&self.library, r).1.id)
+                    .unwrap_or(0),
+            );
+        }
     }
 
     /// What `/` is to bring back: the search open now (with a query), else the one closed
@@ -235,7 +249,7 @@ impl App {
             true => None,
             false => self.library.quoting_advice(&query),
         };
-        view.set_hits(hits, &query, scope);
+        view.set_hits(hits, &query, scope, &mut self.places, &self.library);
         view.in_archive = response.in_archive;
         view.requested_text = query;
         let reselect = view
@@ -244,7 +258,11 @@ impl App {
             .filter(|(asked, _)| *asked == view.requested_text);
         let at = reselect.and_then(|(_, id)| self.position_in(&self.search.as_ref()?.hits, &id));
         if let (Some(at), Some(view)) = (at, self.search.as_mut()) {
-            view.move_by(at as isize - view.selected as isize);
+            view.move_by(
+                at as isize - view.selected as isize,
+                &mut self.places,
+                &self.library,
+            );
         }
         if let Some(advice) = quoting {
             self.notify(advice, false);
@@ -310,7 +328,7 @@ impl App {
         if query.is_empty() {
             view.pending = false;
             let text = view.line.text().to_string();
-            view.set_hits(Vec::new(), &text, scope);
+            view.set_hits(Vec::new(), &text, scope, &mut self.places, &self.library);
             return;
         }
         let request = SearchRequest {
@@ -356,7 +374,11 @@ impl App {
         };
         match key.code {
             KeyCode::Up | KeyCode::Down => {
-                view.move_by(if key.code == KeyCode::Up { -1 } else { 1 });
+                view.move_by(
+                    if key.code == KeyCode::Up { -1 } else { 1 },
+                    &mut self.places,
+                    &self.library,
+                );
             }
             KeyCode::Tab => {
                 self.cycle_search_scope(true);
@@ -452,12 +474,12 @@ impl App {
             (Action::PageUp, SearchFocus::Article) => self.scroll_search_article(-article_page),
             (Action::First, SearchFocus::Article) => self.scroll_search_article(isize::MIN),
             (Action::Last, SearchFocus::Article) => self.scroll_search_article(isize::MAX),
-            (Action::Down, _) => view.move_by(1),
-            (Action::Up, _) => view.move_by(-1),
-            (Action::PageDown, _) => view.move_by(results_page),
-            (Action::PageUp, _) => view.move_by(-results_page),
-            (Action::First, _) => view.move_by(isize::MIN),
-            (Action::Last, _) => view.move_by(isize::MAX),
+            (Action::Down, _) => view.move_by(1, &mut self.places, &self.library),
+            (Action::Up, _) => view.move_by(-1, &mut self.places, &self.library),
+            (Action::PageDown, _) => view.move_by(results_page, &mut self.places, &self.library),
+            (Action::PageUp, _) => view.move_by(-results_page, &mut self.places, &self.library),
+            (Action::First, _) => view.move_by(isize::MIN, &mut self.places, &self.library),
+            (Action::Last, _) => view.move_by(isize::MAX, &mut self.places, &self.library),
             (Action::OlderDate | Action::NewerDate | Action::Categories | Action::GoToDate, _) => {
                 self.notify("Esc closes the search first", false)
             }
@@ -498,7 +520,11 @@ impl App {
         let target = view.selected.checked_add_signed(delta);
         match target.filter(|&t| t < view.hits.len()) {
             Some(t) => {
-                view.move_by(t as isize - view.selected as isize);
+                view.move_by(
+                    t as isize - view.selected as isize,
+                    &mut self.places,
+                    &self.library,
+                );
                 true
             }
             None if view.hits.is_empty() => {
@@ -565,6 +591,11 @@ impl App {
             view.article_len = marked.lines.len();
             view.marked = Some((key, marked));
         }
+        // Where the story was left, in the results or the reader.
+        if let (Some(place), Some((_, marked))) = (view.place, &view.marked) {
+            let anchor = Anchor::in_lines(place, &marked.lines);
+            (view.scroll, view.anchor, view.place) = (anchor.row, Some(anchor), None);
+        }
         view.marked.as_ref().map(|(_, m)| m)
     }
 
@@ -610,7 +641,11 @@ impl App {
             return;
         };
         let total = view.hits.len();
-        view.move_by(t as isize - view.selected as isize);
+        view.move_by(
+            t as isize - view.selected as isize,
+            &mut self.places,
+            &self.library,
+        );
         let r: Option<ItemRef> = view.shown;
         if let Some(r) = r {
             let id = self.item_at(r).1.id.to_string();
