@@ -2203,3 +2203,31 @@ fn a_title_with_quotes_in_it_is_quoted_apart() {
     h.keys("<Enter><Enter>b");
     assert_eq!(said(&h), "★ bookmarked 「夸克上线“深度研究”功能」");
 }
+
+/// `L` in the bookmarks view lists the selected bookmark's links over it, as in the story;
+/// Esc closes the list, back to the bookmarks.
+#[test]
+fn l_lists_a_bookmarks_links_from_the_list() {
+    let mut h = Harness::new(app_with_state(State::default()), 120, 40);
+    // The story of the third category, whose text links a paper and code.
+    h.keys("cjj<Enter>bB");
+    let title = h
+        .app
+        .bookmarks_view()
+        .unwrap()
+        .selected()
+        .unwrap()
+        .title
+        .clone();
+    h.keys("L");
+    let screen = h.text();
+    let links = h.app.links_view().unwrap_or_else(|| panic!("{screen}"));
+    assert_eq!(links.story, title);
+    assert!(links.links.len() > 1, "{screen}");
+    let shown = format!("链接 Links · {}", links.links.len());
+    let screen = h.text();
+    assert!(screen.contains(&shown), "{screen}");
+    h.keys("<Esc>");
+    assert!(h.app.links_view().is_none());
+    assert!(h.app.bookmarks_view().is_some(), "back to the bookmarks");
+}

@@ -496,11 +496,12 @@ impl App {
         if self.file.is_some() {
             return self.update_file_view(action);
         }
-        if self.bookmarks.is_some() {
-            return self.update_bookmarks(action);
-        }
+        // Before the bookmarks view: `L` there lists a bookmark's links over it.
         if self.links.is_some() {
             return self.update_links(action);
+        }
+        if self.bookmarks.is_some() {
+            return self.update_bookmarks(action);
         }
         if self.search.is_some() {
             return self.update_search(action);
@@ -1621,25 +1622,28 @@ impl App {
         }
     }
 
-    /// Says that `r`, `b`, `o`, `y` and `L` act on a story, from a pane that has none (the
-    /// dates, the categories): it said to select one with Enter, which it was, highlighted
-    /// in the stories beside, and Enter was not what was needed (tester P).
-    /// In the search view or an empty list there is none to go to (tester AK: with no
-    /// result, it sent the reader to the stories).
-    pub(super) fn no_story_here(&mut self) {
-        let said = if self.search.is_some() {
-            "no result to act on"
-        } else if self.focus == Pane::Items {
-            "no story here to act on"
-        } else {
-            "r, b, o, y and L act on a story: go to the stories (l or Enter) first"
-        };
-        self.notify(said, false);
+    /// [`App::target`]; None, said, where there is none. Said that `r`, `b`, `o`, `y` and
+    /// `L` act on a story, from a pane that has none (the dates, the categories): it said to
+    /// select one with Enter, which it was, highlighted in the stories beside, and Enter was
+    /// not what was needed (tester P). In the search view or an empty list there is none to
+    /// go to (tester AK: with no result, it sent the reader to the stories).
+    pub(super) fn targeted(&mut self) -> Option<ItemRef> {
+        let r = self.target();
+        if r.is_none() {
+            let said = if self.search.is_some() {
+                "no result to act on"
+            } else if self.focus == Pane::Items {
+                "no story here to act on"
+            } else {
+                "r, b, o, y and L act on a story: go to the stories (l or Enter) first"
+            };
+            self.notify(said, false);
+        }
+        r
     }
 
     fn toggle_read(&mut self) {
-        let Some(r) = self.target() else {
-            self.no_story_here();
+        let Some(r) = self.targeted() else {
             return;
         };
         let (_, item) = self.item_at(r);

@@ -203,10 +203,15 @@ impl App {
                         let near = super::file_view::Marks::of_story(&item);
                         self.show_file(item.digest, &near);
                     }
-                    None => self.notify(
-                        "its digest file does not hold it now: Enter shows the bookmark's copy",
-                        false,
-                    ),
+                    None => self.notify(NOT_IN_ITS_FILE, false),
+                }
+            }
+            // Its story's links, as `L` lists them while it is read.
+            Action::Links => {
+                let mark = view.selected()?.clone();
+                match self.library.find_bookmarked(&mark).map(|v| v.index) {
+                    Some(i) => self.open_links_of(self.library.item_ref(i)),
+                    None => self.notify(NOT_IN_ITS_FILE, false),
                 }
             }
             Action::OpenLink | Action::CopyLink => {
@@ -276,8 +281,7 @@ impl App {
     }
 
     pub(super) fn toggle_bookmark(&mut self) {
-        let Some(r) = self.target() else {
-            self.no_story_here();
+        let Some(r) = self.targeted() else {
             return;
         };
         let library = Arc::clone(&self.library);
@@ -298,3 +302,8 @@ impl App {
         self.notify_change(&said);
     }
 }
+
+/// Said for what needs a bookmark's story in the store (its file, its links) when its file
+/// no longer holds it.
+const NOT_IN_ITS_FILE: &str =
+    "its digest file does not hold it now: Enter shows the bookmark's copy";

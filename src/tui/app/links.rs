@@ -1,6 +1,6 @@
 //! A story's links: `o` opens and `y` copies the first one worth it, `L` lists them all.
 
-use super::{App, Effect};
+use super::{App, Effect, ItemRef};
 use crate::tui::action::Action;
 use crate::tui::link;
 use crate::tui::links::{LinksView, Listed};
@@ -10,7 +10,8 @@ impl App {
     /// is not a picture's address. One that cannot be opened is said so, never passed over
     /// for another page.
     pub(super) fn on_link(&mut self, action: Action) -> Option<Effect> {
-        let (own, numbered) = self.link_targets()?;
+        let r = self.targeted()?;
+        let (own, numbered) = self.link_targets(r);
         let pictures = numbered.iter().any(|l| l.image);
         match own.or_else(|| numbered.into_iter().find(|l| !l.image).map(|l| l.url)) {
             Some(url) => self.hand_on(action, &url, "this story's link"),
@@ -40,11 +41,10 @@ impl App {
         }
     }
 
-    /// Every link of the story being read or highlighted, marked as the article shows
-    /// them: `🔗` its own, `[n]` those of its text, with their text. None (and the user told)
-    /// without a story.
-    pub(super) fn story_links(&mut self) -> Option<Vec<Listed>> {
-        let (own, numbered) = self.link_targets()?;
+    /// Every link of story `r`, marked as the article shows them: `🔗` its own, `[n]` those
+    /// of its text, with their text.
+    fn story_links(&mut self, r: ItemRef) -> Vec<Listed> {
+        let (own, numbered) = self.link_targets(r);
         let own = own.map(|url| Listed {
             mark: OWN_LINK.to_string(),
             text: String::new(),
@@ -60,18 +60,11 @@ impl App {
             },
             url: l.url,
         });
-        Some(own.into_iter().chain(numbered).collect())
+        own.into_iter().chain(numbered).collect()
     }
 
-    /// The story's own link and its text's in `[n]` order, of the story being read or
-    /// highlighted. None (and the user told) without a story.
-    pub(super) fn link_targets(
-        &mut self,
-    ) -> Option<(Option<String>, Vec<crate::text::LinkTarget>)> {
-        let Some(r) = self.target() else {
-            self.no_story_here();
-            return None;
-        };
+    /// Story `r`'s own link and its text's in `[n]` order.
+    fn link_targets(&mut self, r: ItemRef) -> (Option<String>, Vec<crate::text::LinkTarget>) {
         let (_, item) = self.item_at(r);
         let own = item.url.map(str::to_string);
         let width = self.view.article_width.max(20);
@@ -84,29 +77,34 @@ impl App {
         let numbered = self
             .article
             .body_links(&id, &body, own.as_deref(), width, self.text);
-        Some((own, numbered))
+        (own, numbered)
     }
 
-    /// `L`: the story's links listed; its own once, where the text numbers it when it does.
+    /// `L`: the links of the story being read or highlighted.
     pub(super) fn open_links(&mut self) {
-        match self.story_links() {
-            Some(links) if links.is_empty() => self.notify("this story has no link", false),
-            Some(mut links) => {
-                if let Some((own, numbered)) = links.split_first()
-                    && own.mark == OWN_LINK
-                    && numbered.iter().any(|l| l.url == own.url)
-                {
-                    links.remove(0);
-                }
-                let story = self.target().map(|r| self.item_at(r).1.title.to_string());
-                self.links = Some(LinksView {
-                    links,
-                    story: story.unwrap_or_default(),
-                    ..LinksView::default()
-                })
-            }
-            None => {}
+        if let Some(r) = self.targeted() {
+            self.open_links_of(r);
         }
+    }
+
+    /// The links of story `r` listed; its own once, where the text numbers it when it does.
+    pub(super) fn open_links_of(&mut self, r: ItemRef) {
+        let mut links = self.story_links(r);
+        if links.is_empty() {
+            self.notify("this story has no link", false);
+            return;
+        }
+        if let Some((own, numbered)) = links.split_first()
+            && own.mark == OWN_LINK
+            && numbered.iter().any(|l| l.url == own.url)
+        {
+            links.remove(0);
+        }
+        self.links = Some(LinksView {
+            links,
+            story: self.item_at(r).1.title.to_string(),
+            ..LinksView::default()
+        })
     }
 
     pub(super) fn update_links(&mut self, action: Action) -> Option<Effect> {
