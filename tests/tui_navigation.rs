@@ -1861,3 +1861,19 @@ fn the_status_bar_counts_the_unread_stories_one_pane_at_a_time() {
         );
     }
 }
+
+/// Beside panes of counts the status bar says the unread count too where the store's path
+/// leaves room for it: a short path keeps only its own width, not the long one's.
+#[test]
+fn the_status_bar_counts_the_unread_stories_where_a_short_path_leaves_room() {
+    for width in [75, 79] {
+        let mut h = Harness::new(app(), width, 24);
+        let rows = h.rows();
+        let status = &rows[rows.len() - 2];
+        assert!(
+            status.contains("8 stories, 8 unread")
+                && status.ends_with("★ 0 · /home/reader/digests "),
+            "{rows:#?}"
+        );
+    }
+}

@@ -400,8 +400,9 @@ fn message_line(app: &App, width: usize, opts: text::TextOptions) -> Option<Line
     Some(Line::styled(text, style))
 }
 
-/// Columns of the store's path the status bar keeps, when the panes show how many stories
-/// are unread, before it says so too. One pane at a time, nothing else shows it: the count
+/// Columns of the store's path (and the ` · ` before it; a shorter path, its own) the status
+/// bar keeps, when the panes show how many stories are unread, before it says so too (at 75
+/// columns a short path and the count fitted, and the count went). One pane at a time, nothing else shows it: the count
 /// goes before the path (the help says where the digests come from).
 const PATH_BEFORE_UNREAD: usize = 24;
 
@@ -426,7 +427,10 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let mut scope_text = scope(app, true);
     // The search view shows no pane of counts either.
     let counts_shown = app.view.wide && app.search_view().is_none();
-    let path = if counts_shown { PATH_BEFORE_UNREAD } else { 0 };
+    let path = match counts_shown {
+        true => PATH_BEFORE_UNREAD.min(text::str_width(&format!(" · {store}"), opts)),
+        false => 0,
+    };
     // The samples keep room to say they are (`· samples`, a first look at ribao) while
     // the category's name can give way for it, not the unread count (tester P).
     let samples = match app.library().origin.is_samples() && !counts_shown {
