@@ -2,7 +2,7 @@
 //! where, and only then may a save replace it.
 
 use chrono::{TimeDelta, Utc};
-use ribao::state::{Bookmark, Change, Notice, State, StateFile};
+use ribao::state::{Bookmark, Change, GaveWay, Notice, State, StateFile};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -283,7 +283,7 @@ fn a_file_found_empty_gives_way_to_the_copy_of_the_last_save() {
         let (_, loaded) = StateFile::open(&path).unwrap();
         assert_eq!(loaded.state, saved.state);
         let [notice] = <[Notice; 1]>::try_from(loaded.notices).unwrap();
-        assert!(notice.emptied);
+        assert_eq!(notice.gave_way, Some(GaveWay::Empty));
         assert_eq!(notice.copy, backup);
         let message = notice.to_string();
         for says in [
@@ -577,4 +577,42 @@ fn a_bookmark_not_kept_from_text_that_is_not_json_is_named() {
             && problem.contains("a bookmark (“c”) has an id ribao does not make (7): not read"),
         "{problem}"
     );
+}
+
+/// A state file that is not there where its backup is (moved away, as ribao's advice for a
+/// file not its own says, or removed by hand) gives way to the backup, and says how to start
+/// afresh; before, the start was empty and its first save replaced the backup too (tester AR:
+/// 11 bookmarks became 1).
+#[test]
+fn a_missing_file_gives_way_to_the_copy_of_the_last_save() {
+    let (dir, path, file) = saved_with_a();
+    file.apply(&[Change::AddBookmark(bookmark("b"))]).unwrap();
+    let backup = dir.path().join("state.json.bak");
+    fs::rename(&path, dir.path().join("moved.json")).unwrap();
+    let (reopened, loaded) = StateFile::open(&path).unwrap();
+    assert_eq!(bookmark_ids(&loaded.state), ["a", "b"]);
+    let [notice] = <[Notice; 1]>::try_from(loaded.notices).unwrap();
+    assert_eq!(notice.gave_way, Some(GaveWay::Missing));
+    let message = notice.to_string();
+    for says in [
+        &path.display().to_string(),
+        &backup.display().to_string(),
+        "2 bookmarks",
+        "move the backup away too",
+    ] {
+        assert!(message.contains(says), "{says}: {message}");
+    }
+    // A save builds on the backup, and backs up all three.
+    let saved = reopened
+        .apply(&[Change::AddBookmark(bookmark("c"))])
+        .unwrap();
+    assert_eq!(bookmark_ids(&saved.state), ["a", "b", "c"]);
+    let (_, kept) = StateFile::open(&backup).unwrap();
+    assert_eq!(bookmark_ids(&kept.state), ["a", "b", "c"]);
+    // With the backup moved away too, the start is empty, as a first one.
+    fs::remove_file(&path).unwrap();
+    fs::remove_file(&backup).unwrap();
+    let (_, fresh) = StateFile::open(&path).unwrap();
+    assert_eq!(fresh.state, State::default());
+    assert!(fresh.notices.is_empty());
 }

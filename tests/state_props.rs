@@ -110,7 +110,7 @@ proptest! {
         // Cut to nothing: the copy of the last save is used, and the user told.
         if kept.trim().is_empty() {
             prop_assert_eq!(&joined.state, &saved);
-            prop_assert!(joined.notices.iter().any(|n| n.emptied));
+            prop_assert!(joined.notices.iter().any(|n| n.gave_way.is_some()));
             return Ok(());
         }
         // Whole in the prefix: every field of it is, up to the line of its closing brace

@@ -13,13 +13,13 @@ use std::path::{Path, PathBuf};
 pub struct Notice {
     /// The state file.
     pub path: PathBuf,
-    /// Where its bytes are kept, unchanged; for a file found empty, its backup (see
-    /// `emptied`).
+    /// Where its bytes are kept, unchanged; for a file that gave way to its backup, the
+    /// backup (see `gave_way`).
     pub copy: PathBuf,
-    /// The file was found empty, and ribao carries on with its backup, `copy`: a copy of the
-    /// last save.
-    pub emptied: bool,
-    /// The backup of the last save that was read too (for a file found empty, `copy`).
+    /// The file was found empty or was not there, and ribao carries on with its backup,
+    /// `copy`: a copy of the last save.
+    pub gave_way: Option<GaveWay>,
+    /// The backup of the last save that was read too (for a file that gave way, `copy`).
     pub backup: Option<PathBuf>,
     /// What is wrong with it (with line and column for JSON errors).
     pub problem: String,
@@ -28,13 +28,37 @@ pub struct Notice {
     pub recovered: Option<String>,
 }
 
+/// Why a state file gave way to its backup: what a full disk or another program leaves, or
+/// a hand that moved it away, never ribao's own saves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GaveWay {
+    Empty,
+    /// No file, where its backup is (tester AR: a start without it saved over the backup,
+    /// and ten bookmarks went).
+    Missing,
+}
+
+impl GaveWay {
+    /// What is wrong with the file, in words.
+    pub fn problem(self) -> &'static str {
+        match self {
+            GaveWay::Empty => "it is empty",
+            GaveWay::Missing => "it is not there",
+        }
+    }
+}
+
 impl Notice {
     /// The notice for a file that broke while a reader had it open: the reader saves what it
     /// holds again, so nothing starts from empty.
     pub fn while_open(&self) -> String {
-        if self.emptied {
+        if let Some(why) = self.gave_way {
+            let what = match why {
+                GaveWay::Empty => "emptied",
+                GaveWay::Missing => "removed",
+            };
             return format!(
-                "state file {} was emptied by another program; your bookmarks and read marks \
+                "state file {} was {what} by another program; your bookmarks and read marks \
                  are saved again",
                 self.path.display()
             );
@@ -51,12 +75,19 @@ impl Notice {
 
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.emptied {
+        if let Some(why) = self.gave_way {
             let what = self.recovered.as_deref().unwrap_or("nothing");
+            let (found, afresh) = match why {
+                GaveWay::Empty => ("was found empty", ""),
+                GaveWay::Missing => (
+                    "is not there",
+                    " (to start afresh, move the backup away too)",
+                ),
+            };
             return write!(
                 f,
-                "state file {} was found empty; ribao carries on with its backup {} ({what}), \
-                 a copy of the last save",
+                "state file {} {found}; ribao carries on with its backup {} ({what}), a copy of \
+                 the last save{afresh}",
                 self.path.display(),
                 self.copy.display()
             );

@@ -56,7 +56,7 @@ pub enum StateError {
     /// Some other file given as the state file is left as it is.
     #[error(
         "state file {} is left as it is: {problem} — pass another file with --state, or move \
-         this one away to start afresh",
+         this one away (ribao then carries on with the last save's backup, when there is one)",
         .path.display()
     )]
     Foreign { path: PathBuf, problem: String },

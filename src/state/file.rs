@@ -4,7 +4,7 @@
 //! copied aside before anything replaces it.
 
 use super::atomic::{self, folder_of, remove_stray_temps};
-use super::broken::{Notice, keep_copy};
+use super::broken::{GaveWay, Notice, keep_copy};
 use super::change::Change;
 use super::codec::{self, Refusal, Unusable};
 use super::error::StateError;
@@ -70,22 +70,23 @@ impl StateFile {
         // Taken before the read: a save in between only makes a look for changes read again.
         let stamp = file.stamp();
         let bytes = file.read_bytes()?;
-        let emptied = bytes.as_deref().is_some_and(codec::is_blank) && file.backup().is_some();
+        let gives_way = bytes.as_deref().is_none_or(codec::is_blank) && file.backup().is_some();
         let loaded = match bytes.as_deref().map(codec::decode) {
-            None => Loaded {
+            None if !gives_way => Loaded {
                 stamp,
                 ..Loaded::default()
             },
-            Some(Ok(state)) if !emptied => Loaded {
+            Some(Ok(state)) if !gives_way => Loaded {
                 state,
                 notices: Vec::new(),
                 stamp,
             },
             Some(Err(Unusable::Refused(why))) => return Err(file.refused(why)),
-            Some(unusable) => {
+            unusable => {
                 let problem = match unusable {
-                    Err(Unusable::Damaged { problem, .. }) => problem,
-                    _ => "it is empty".into(),
+                    Some(Err(Unusable::Damaged { problem, .. })) => problem,
+                    None => GaveWay::Missing.problem().into(),
+                    _ => GaveWay::Empty.problem().into(),
                 };
                 // Under the lock, so that ribaos starting together keep one copy, and read
                 // again there: the file may have been saved since.
@@ -159,7 +160,9 @@ impl StateFile {
             // after a broken file with no backup, or an empty file right after it left
             // nothing to come back to (tester T). The save matters more than its backup, so
             // one that cannot be written is left as it is.
-            let whole = kept.as_ref().is_none_or(|(notice, _)| notice.emptied)
+            let whole = kept
+                .as_ref()
+                .is_none_or(|(notice, _)| notice.gave_way.is_some())
                 || !self.backup_path().exists();
             if whole && state != State::default() {
                 let _ = atomic::write_copy(&self.path, &self.backup_path(), &bytes);
@@ -238,24 +241,30 @@ impl StateFile {
     /// used, with its backup's, and a file found empty gives way to its backup. Call only while holding the
     /// lock.
     fn current(&self) -> Result<(State, Option<Kept>), StateError> {
-        let Some(bytes) = self.read_bytes()? else {
-            return Ok((State::default(), None));
+        let bytes = self.read_bytes()?;
+        // Empty or not there is what a full disk, a careless program or a hand moving it
+        // away leaves, never ribao's own saves: the last save's copy is what the user has.
+        let gave_way = match &bytes {
+            None => Some(GaveWay::Missing),
+            Some(bytes) if codec::is_blank(bytes) => Some(GaveWay::Empty),
+            Some(_) => None,
         };
-        // Empty is what a full disk or a careless program leaves, never ribao's own saves:
-        // the last save's copy is what the user has.
-        if codec::is_blank(&bytes)
+        if let Some(why) = gave_way
             && let Some(state) = self.backup()
         {
             let notice = Notice {
                 path: self.path.clone(),
                 copy: self.backup_path(),
-                emptied: true,
+                gave_way: Some(why),
                 backup: Some(self.backup_path()),
-                problem: "it is empty".into(),
+                problem: why.problem().into(),
                 recovered: recovered(&state),
             };
             return Ok((state, Some((notice, true))));
         }
+        let Some(bytes) = bytes else {
+            return Ok((State::default(), None));
+        };
         match codec::decode(&bytes) {
             Ok(state) => Ok((state, None)),
             Err(Unusable::Refused(why)) => Err(self.refused(why)),
@@ -273,7 +282,7 @@ impl StateFile {
                     let notice = Notice {
                         path: self.path.clone(),
                         copy,
-                        emptied: false,
+                        gave_way: None,
                         backup: from_backup,
                         problem,
                         recovered: recovered(&state),

@@ -25,8 +25,9 @@
 //!   turns bad while ribao runs.
 //! - Each save that holds something, over a whole file, is also copied to `state.json.bak`
 //!   (not synced: the file itself is). A file found empty, which a full disk or another
-//!   program can leave but ribao's saves never do, gives way to that copy, with a
-//!   [`Notice`]; a reader that has the file open saves what it holds again.
+//!   program can leave but ribao's saves never do, or not there beside that copy (moved
+//!   away), gives way to the copy, with a [`Notice`]; a reader that has the file open saves
+//!   what it holds again.
 //! - A newer ribao's file (a higher format version) is neither read nor written:
 //!   [`StateError::Newer`].
 //! - Errors ([`StateError`]) name the file, the cause and what happens; the reader keeps
@@ -43,7 +44,7 @@ mod file;
 mod model;
 pub mod unsaved;
 
-pub use broken::Notice;
+pub use broken::{GaveWay, Notice};
 pub use change::Change;
 pub use error::StateError;
 pub use file::{Loaded, Stamp, StateFile};
