@@ -1877,3 +1877,44 @@ fn the_status_bar_counts_the_unread_stories_where_a_short_path_leaves_room() {
         );
     }
 }
+
+/// A category chosen, and followed to a date that lacks it (which shows them all), is still
+/// followed after a restart there: `[` shows it again at the next date that has it, as
+/// before (tester AR: the saved position said all categories, and `[` showed all).
+#[test]
+fn the_category_followed_is_followed_after_a_restart() {
+    let files = [
+        (
+            "2026-03-03.md",
+            day(&[("市场", &["甲"]), ("政策", &["丙"])]),
+        ),
+        ("2026-03-02.md", day(&[("政策", &["丁"])])),
+        (
+            "2026-03-01.md",
+            day(&[("政策", &["己"]), ("市场", &["戊"])]),
+        ),
+    ];
+    let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    let (tmp, mut h) = reader_on_files(&files);
+    h.keys("<Enter>");
+    while h.app.category().describe() != "市场" {
+        h.keys("j");
+    }
+    h.keys("[");
+    assert_eq!(h.app.category(), &CategoryFilter::All);
+    let state = ribao::state::State {
+        position: Some(h.app.position()),
+        ..Default::default()
+    };
+    let library = Library::load_dir(
+        &tmp.path().join("store"),
+        None,
+        &ribao::categories::Categorizer::builtin(),
+        &mut |_| {},
+    );
+    let session = Session::in_memory(state);
+    let mut again = Harness::new(App::new(library, TextOptions::default(), session), 120, 30);
+    assert_eq!(again.app.category(), &CategoryFilter::All);
+    again.keys("[");
+    assert_eq!(again.app.category().describe(), "市场");
+}

@@ -200,6 +200,9 @@ pub enum CategoryFilter {
     Uncategorized,
 }
 
+/// What "all categories" is called in the category pane.
+const ALL_LABEL: &str = "全部 / All";
+
 impl CategoryFilter {
     /// The test by label ids (see [`crate::index::Index::category_ids`]): what a filter over
     /// the whole archive runs, with no text compared per item.
@@ -221,7 +224,7 @@ impl CategoryFilter {
     /// The name shown in the category pane (unsanitised for named ones).
     pub fn label(&self) -> &str {
         match self {
-            CategoryFilter::All => "全部 / All",
+            CategoryFilter::All => ALL_LABEL,
             CategoryFilter::Unified(name) | CategoryFilter::Source(name) => name,
             CategoryFilter::Uncategorized => crate::categories::UNCATEGORIZED,
         }
@@ -233,6 +236,16 @@ impl CategoryFilter {
         match self {
             CategoryFilter::Unified(name) => format!("{name}（统一）"),
             other => other.label().to_string(),
+        }
+    }
+
+    /// The filter a saved position names by its label and group.
+    pub fn saved(label: &str, unified: bool) -> CategoryFilter {
+        match label {
+            _ if unified => CategoryFilter::Unified(label.to_string()),
+            ALL_LABEL => CategoryFilter::All,
+            crate::categories::UNCATEGORIZED => CategoryFilter::Uncategorized,
+            _ => CategoryFilter::Source(label.to_string()),
         }
     }
 

@@ -3,7 +3,7 @@
 
 use super::{App, ItemRef, Pane, Scope, searching};
 use crate::state::Position;
-use crate::tui::scope;
+use crate::tui::scope::{self, CategoryFilter};
 
 impl App {
     /// Where the reader is: scope, date, category, the highlighted or open story and how far
@@ -42,7 +42,10 @@ impl App {
         // The story is the one open in the article pane, else the highlighted one (whatever
         // pane has the focus: in a many-day scope it is also what says the date).
         let highlighted = self.items.get(self.item).copied();
-        let group = if self.category().is_unified() {
+        // The category followed, though this date lacks it and shows them all (tester AR:
+        // it was saved as all, and the next date that has it showed all after a restart).
+        let category = self.chosen_category().unwrap_or(CategoryFilter::All);
+        let group = if category.is_unified() {
             "unified"
         } else {
             "source"
@@ -64,10 +67,7 @@ impl App {
                 .dates
                 .get(self.date)
                 .map(|g| crate::model::date_label(g.date)),
-            category: self
-                .categories
-                .get(self.category)
-                .map(|c| c.filter.label().to_string()),
+            category: Some(category.label().to_string()),
             item: story.map(|r| self.item_at(r).1.id.to_string()),
             scroll: self.scroll,
             extra: self.in_this_store(position_extra(
@@ -231,6 +231,10 @@ impl App {
         }) {
             self.select_category(c);
             self.focus = Pane::Items;
+        } else if let Some(label) = p.category.as_deref() {
+            // Not at this date: followed to the next that has it, as before the restart.
+            self.followed =
+                Some(CategoryFilter::saved(label, unified)).filter(|f| *f != CategoryFilter::All);
         }
         let number = |key: &str| {
             p.extra
