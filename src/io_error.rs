@@ -15,6 +15,7 @@ pub fn in_words(error: &io::Error) -> String {
         io::ErrorKind::IsADirectory => "a folder is in the way of the file".into(),
         io::ErrorKind::StorageFull => "the disk is full".into(),
         io::ErrorKind::QuotaExceeded => "the disk quota is used up".into(),
+        io::ErrorKind::FileTooLarge => "the file would be larger than the system allows".into(),
         _ => {
             let s = error.to_string();
             s.split(" (os error").next().unwrap_or(&s).to_string()

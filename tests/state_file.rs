@@ -343,7 +343,11 @@ fn a_read_only_folder_gives_a_clear_error_and_keeps_the_old_file() {
     fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(
         err.to_string(),
-        format!("cannot save state to {}: permission denied", path.display())
+        format!(
+            "cannot save state to {}: permission denied — saving needs the file and the folder \
+             it is in to be writable",
+            path.display()
+        )
     );
     assert_eq!(fs::read(&path).unwrap(), before);
 }
@@ -380,7 +384,11 @@ fn a_read_only_state_file_is_not_replaced() {
     let err = file.apply(&[Change::MarkRead("new".into())]).unwrap_err();
     assert_eq!(
         err.to_string(),
-        format!("cannot save state to {}: permission denied", path.display())
+        format!(
+            "cannot save state to {}: permission denied — saving needs the file and the folder \
+             it is in to be writable",
+            path.display()
+        )
     );
     assert_eq!(fs::read(&path).unwrap(), before);
 }

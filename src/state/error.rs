@@ -16,9 +16,12 @@ pub enum StateError {
     )]
     Read { path: PathBuf, cause: io::Error },
 
+    /// A save makes a new file beside the old one and renames it over: a folder that cannot
+    /// be written denies it too (tester AR: the file alone was named, and it was writable).
     #[error(
-        "cannot save state to {}: {}",
-        .path.display(), crate::io_error::in_words(.cause)
+        "cannot save state to {}: {}{}",
+        .path.display(), crate::io_error::in_words(.cause),
+        if .cause.kind() == io::ErrorKind::PermissionDenied { " — saving needs the file and the folder it is in to be writable" } else { "" }
     )]
     Save { path: PathBuf, cause: io::Error },
 
