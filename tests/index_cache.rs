@@ -493,3 +493,31 @@ fn a_first_step_takes_the_whole_index_another_ribao_built_meanwhile() {
     assert_eq!(library.pending_count(), 0);
     assert_eq!(progress.counts().0, 0, "nothing was parsed again");
 }
+
+/// A cache folder named inside the store is not written (ribao writes nothing under the
+/// store): said, and every file read instead, the store left as it was (tester AR: `index/`
+/// was made in it). Named through a link to the store, it is found inside too.
+#[test]
+fn a_cache_folder_inside_the_store_is_not_written() {
+    let s = Setup::new();
+    let mut before = walk(&s.store);
+    before.sort();
+    let link = s.store.with_file_name("link");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&s.store, &link).unwrap();
+    for cache in [s.store.join("cache"), s.store.clone(), link.join("a/cache")] {
+        let out = s.run_with(&cache, &["list", "--json"]);
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains("inside the store, which ribao never writes to")
+                && said.contains("reading every file instead"),
+            "{}: {said}",
+            cache.display()
+        );
+        let listed = common::json(&out);
+        assert_eq!(listed.as_array().unwrap().len(), before.len());
+        let mut now = walk(&s.store);
+        now.sort();
+        assert_eq!(now, before);
+    }
+}

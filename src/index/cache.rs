@@ -213,6 +213,13 @@ impl Cache {
         progress: &Progress,
         later: &HashSet<PathBuf>,
     ) -> std::io::Result<Index> {
+        // The store is the user's (a synced folder, a repository): nothing of ribao's goes
+        // there, not even a cache folder named under it (tester AR).
+        if resolved(&self.dir).starts_with(resolved(root)) {
+            return Err(std::io::Error::other(
+                "it is inside the store, which ribao never writes to",
+            ));
+        }
         fs::create_dir_all(&self.dir)?;
         let lock = File::create(self.dir.join(LOCK))?;
         if let Err(fs::TryLockError::WouldBlock) = lock.try_lock() {
@@ -653,6 +660,21 @@ impl Prepared {
             file: self.file,
             digest: Spilled::put(self.digest, &self.items, self.text_sum, spill)?,
         })
+    }
+}
+
+/// `path` as the file system resolves it (links, `..`), as far as it exists: the rest is
+/// put after its nearest folder that does.
+fn resolved(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    match (
+        fs::canonicalize(&absolute),
+        absolute.parent(),
+        absolute.file_name(),
+    ) {
+        (Ok(real), _, _) => real,
+        (Err(_), Some(parent), Some(name)) => resolved(parent).join(name),
+        _ => absolute,
     }
 }
 
