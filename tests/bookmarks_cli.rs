@@ -889,3 +889,34 @@ fn a_bookmark_kept_waiting_by_a_lock_says_so_and_then_saves() {
     let listed = ribao_with(dir.path(), &state, &["bookmarks", "--json"]);
     assert_eq!(json(&listed).as_array().unwrap().len(), 1);
 }
+
+/// A store named by a link is the folder it leads to: a bookmark made under one name is in
+/// its place under the other, neither moved nor rewritten (tester AR: each start under the
+/// other name listed every bookmark as `now in` the other).
+#[cfg(unix)]
+#[test]
+fn a_store_named_by_a_link_is_one_store_with_the_folder_it_leads_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    std::fs::create_dir(&store).unwrap();
+    let ids = store_with_items(&store, 2);
+    let link = dir.path().join("link");
+    std::os::unix::fs::symlink(&store, &link).unwrap();
+    let state = dir.path().join("state.json");
+    assert!(
+        ribao_with(&link, &state, &["bookmark", "add", &ids[0]])
+            .status
+            .success()
+    );
+    let real = std::fs::canonicalize(&store).unwrap();
+    for named in [&link, &store] {
+        let v = json(&ribao_with(named, &state, &["bookmarks", "--json"]));
+        assert_eq!(
+            v[0]["path"],
+            real.join("2026-03-01.md").display().to_string()
+        );
+        assert_eq!(v[0]["moved_to"], serde_json::Value::Null, "{v}");
+        let listed = json(&ribao_with(named, &state, &["list", "--json"]));
+        assert_eq!(listed[0]["path"], v[0]["path"]);
+    }
+}

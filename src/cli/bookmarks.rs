@@ -220,9 +220,10 @@ impl<'a> Found<'a> {
     }
 
     /// The file the store holds the story in, when not the one `mark` names (by way of `..`
-    /// too, as a hand edit may: tester R).
+    /// too, as a hand edit may: tester R; or of a link, as a store named by one was).
     fn moved_to(&self, mark: &Bookmark) -> Option<&str> {
-        let named = super::paths::without_dots(PathBuf::from(&mark.path));
+        let named = std::fs::canonicalize(&mark.path)
+            .unwrap_or_else(|_| super::paths::without_dots(PathBuf::from(&mark.path)));
         match &self.now {
             Some(Ok(now)) if Path::new(now) != named => Some(now),
             _ => None,

@@ -163,23 +163,27 @@ impl Paths {
                     crate::io_error::in_words(&e)
                 );
             }
-            // Absolute: bookmarks keep their file's path, which must hold from any folder.
-            let dir = std::path::absolute(dir)
-                .with_context(|| format!("store folder {} cannot be found", dir.display()))?;
-            return Ok(Store::Dir(without_dots(dir)));
+            return Ok(Store::Dir(resolved(dir)?));
         }
         Ok(match &self.default_store {
-            Some(d) if d.is_dir() => Store::Default(d.clone()),
+            Some(d) if d.is_dir() => Store::Default(resolved(d)?),
             Some(d) => Store::Samples(d.clone()),
             None => Store::Samples(PathBuf::from("digests")),
         })
     }
 }
 
-/// `dir` without `.` and `..` (`/home/me/x/../digests` → `/home/me/digests`): a story's
-/// file is one path however the store was named, or every bookmark made under another name
-/// of it seemed moved, and was rewritten (tester Q). Symbolic links are kept as named; where
-/// one makes `..` lead elsewhere, the folder stays as it was given.
+/// The store folder `dir` as the file system resolves it: absolute, as bookmarks keep their
+/// file's path, which must hold from any folder; and one path however the store is named
+/// (by way of `..`, or of a link), or every bookmark made under another name of it seemed
+/// moved, and was rewritten (testers Q, AR).
+fn resolved(dir: &Path) -> anyhow::Result<PathBuf> {
+    std::fs::canonicalize(dir)
+        .with_context(|| format!("store folder {} cannot be found", dir.display()))
+}
+
+/// `dir` without `.` and `..` (`/home/me/x/../digests` → `/home/me/digests`), as a path a
+/// hand edit wrote. Where a link makes `..` lead elsewhere, it stays as it was given.
 pub(super) fn without_dots(dir: PathBuf) -> PathBuf {
     use std::path::Component;
     let mut clean = PathBuf::new();
