@@ -33,6 +33,17 @@ fn store_with_items(dir: &Path, n: usize) -> Vec<String> {
     ids_of(&json(&out))
 }
 
+/// A folder `store` in a new temporary folder, with one digest of `n` stories (their ids),
+/// and where the state file goes beside it.
+fn store_folder(n: usize) -> (tempfile::TempDir, PathBuf, Vec<String>, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    std::fs::create_dir(&store).unwrap();
+    let ids = store_with_items(&store, n);
+    let state = dir.path().join("state.json");
+    (dir, store, ids, state)
+}
+
 #[test]
 fn add_list_markdown_and_remove() {
     let dir = tempfile::tempdir().unwrap();
@@ -452,11 +463,7 @@ fn two_processes_adding_100_bookmarks_each_lose_nothing() {
 
 #[test]
 fn a_bookmark_made_with_a_relative_store_keeps_its_files_full_path() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    std::fs::create_dir(&store).unwrap();
-    let ids = store_with_items(&store, 1);
-    let state = dir.path().join("state.json");
+    let (dir, store, ids, state) = store_folder(1);
     let out = command(dir.path())
         .current_dir(dir.path())
         .args(["--store", "store", "--state"])
@@ -896,13 +903,9 @@ fn a_bookmark_kept_waiting_by_a_lock_says_so_and_then_saves() {
 #[cfg(unix)]
 #[test]
 fn a_store_named_by_a_link_is_one_store_with_the_folder_it_leads_to() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    std::fs::create_dir(&store).unwrap();
-    let ids = store_with_items(&store, 2);
+    let (dir, store, ids, state) = store_folder(2);
     let link = dir.path().join("link");
     std::os::unix::fs::symlink(&store, &link).unwrap();
-    let state = dir.path().join("state.json");
     assert!(
         ribao_with(&link, &state, &["bookmark", "add", &ids[0]])
             .status
