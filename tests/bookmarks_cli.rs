@@ -12,9 +12,13 @@ fn ribao_with(store: &Path, state: &Path, args: &[&str]) -> std::process::Output
         state.display().to_string(),
     ];
     all.extend(args.iter().map(|s| s.to_string()));
-    // The state's folder is the test's own: home for the rest (the index cache).
+    // The state's folder is the test's own: home for the rest. The index cache is not under
+    // it, where the store often is (ribao writes nothing under the store).
+    let cache = tempfile::tempdir().unwrap();
     command(state.parent().unwrap())
         .args(&all)
+        .arg("--cache-dir")
+        .arg(cache.path())
         .output()
         .unwrap()
 }
@@ -181,17 +185,23 @@ fn retitle_the_first(dir: &Path) {
     std::fs::write(&file, md.replace("第0号新闻", "第0号快讯")).unwrap();
 }
 
+/// [`first_of_two_bookmarked`], then that bookmark removed by a reader that could not save
+/// (kept where `ribao_with`'s home keeps it): the ids, the state file and the kept folder.
+fn removed_where_it_could_not_save(dir: &Path) -> (Vec<String>, PathBuf, PathBuf) {
+    let (ids, state) = first_of_two_bookmarked(dir);
+    let kept = dir.join("data/ribao/unsaved");
+    let removed = [ribao::state::Change::RemoveBookmark(ids[0].clone())];
+    ribao::state::unsaved::keep(&state, &removed, std::slice::from_ref(&kept)).expect("kept");
+    (ids, state, kept)
+}
+
 /// `bookmark add` takes in what a reader could not save first, as the next reader would, so
 /// the command's own change is the last (tester AE: it called a bookmark a reader had
 /// removed "already bookmarked", and the next reader removed it).
 #[test]
 fn bookmark_add_comes_after_what_a_reader_could_not_save() {
     let dir = tempfile::tempdir().unwrap();
-    let (ids, state) = first_of_two_bookmarked(dir.path());
-    // A reader removed it while it could not save (kept where `ribao_with`'s home keeps it).
-    let kept = dir.path().join("data/ribao/unsaved");
-    let removed = [ribao::state::Change::RemoveBookmark(ids[0].clone())];
-    ribao::state::unsaved::keep(&state, &removed, std::slice::from_ref(&kept)).expect("kept");
+    let (ids, state, kept) = removed_where_it_could_not_save(dir.path());
     let added = ribao_with(dir.path(), &state, &["bookmark", "add", &ids[0]]);
     assert!(added.status.success(), "{added:?}");
     let err = String::from_utf8_lossy(&added.stderr);
@@ -202,6 +212,20 @@ fn bookmark_add_comes_after_what_a_reader_could_not_save() {
     );
     let listed = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
     assert_eq!(listed[0]["id"], ids[0].as_str());
+    assert_eq!(std::fs::read_dir(&kept).unwrap().count(), 0);
+}
+
+/// `bookmarks` lists what a reader could not save too, taken in as the next reader would
+/// take it, and says so (tester AR: it listed none of it until a reader or `bookmark add`
+/// ran).
+#[test]
+fn bookmarks_lists_what_a_reader_could_not_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, state, kept) = removed_where_it_could_not_save(dir.path());
+    let out = ribao_with(dir.path(), &state, &["bookmarks", "--json"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("an earlier session could not save"), "{err}");
+    assert_eq!(json(&out).as_array().unwrap().len(), 0, "{out:?}");
     assert_eq!(std::fs::read_dir(&kept).unwrap().count(), 0);
 }
 

@@ -18,14 +18,9 @@ fn open(path: &Path) -> anyhow::Result<(StateFile, crate::state::State, Vec<Stri
     let (file, mut loaded) = StateFile::open(path)?;
     let told: Vec<String> = loaded.notices.iter().map(ToString::to_string).collect();
     tell(std::mem::take(&mut loaded.notices));
-    // What a reader could not save is taken in first, as the next reader would: what this
-    // command does comes after it (tester AE: `bookmark add` called a bookmark a reader had
-    // removed there already, and the next reader removed it).
-    let unsaved = crate::state::unsaved::folders();
-    if let Some(said) = crate::state::unsaved::take_in(&file, &unsaved) {
-        warn(said);
-        loaded = file.apply(&[])?;
-    }
+    // What this command does comes after it (tester AE: `bookmark add` called a bookmark a
+    // reader had removed there already, and the next reader removed it).
+    let state = with_unsaved(&file, loaded.state)?;
     let file = file.telling_waits(|lock, patience| {
         warn(format_args!(
             "waiting for {}, which another program holds (at most {} s)",
@@ -33,7 +28,23 @@ fn open(path: &Path) -> anyhow::Result<(StateFile, crate::state::State, Vec<Stri
             patience.as_secs()
         ))
     });
-    Ok((file, loaded.state, told))
+    Ok((file, state, told))
+}
+
+/// `state` with what a reader could not save taken in, as the next reader would take it
+/// (said, and saved when the file can be written; tester AR: `bookmarks` listed none of
+/// it).
+fn with_unsaved(
+    file: &StateFile,
+    state: crate::state::State,
+) -> anyhow::Result<crate::state::State> {
+    match crate::state::unsaved::take_in(file, &crate::state::unsaved::folders()) {
+        Some(said) => {
+            warn(said);
+            Ok(file.apply(&[])?.state)
+        }
+        None => Ok(state),
+    }
 }
 
 /// A state file found broken (at open, or changed under us before a save) was copied aside:
@@ -64,13 +75,13 @@ pub fn list<'a>(
     library: impl FnOnce() -> anyhow::Result<&'a Library>,
     opts: crate::text::TextOptions,
 ) -> anyhow::Result<ExitCode> {
-    let (_, loaded) = StateFile::open(state_path)?;
+    let (file, loaded) = StateFile::open(state_path)?;
     // A state file that could not be read whole lists what could be read of it, and the exit
     // status says the list may be short: an export must not pass for complete (tester AF).
     // Unless its last save's backup was read with it.
     let short = loaded.notices.iter().any(|n| n.backup.is_none());
     tell(loaded.notices);
-    let state = loaded.state;
+    let state = with_unsaved(&file, loaded.state)?;
     let marks = state.bookmarks_newest_first();
     // Read only when there is a bookmark to look for; a store that cannot be read leaves
     // each as its saved path says, and is said (tester B: a missing store went unsaid, and
