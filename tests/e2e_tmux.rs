@@ -505,6 +505,16 @@ fn o_opens_the_link_with_the_users_browser() {
         args.trim(),
         "--new-tab https://example.com/news/xinghe-long-context"
     );
+    // One it cannot run is said in words, not in the system's (`os error 13`).
+    std::fs::set_permissions(
+        &browser,
+        std::os::unix::fs::PermissionsExt::from_mode(0o644),
+    )
+    .unwrap();
+    t.keys(&["o"]);
+    t.wait_for("why not", |s| {
+        s.contains("permission denied") && !s.contains("os error")
+    });
     t.keys(&["q"]);
 }
 

@@ -371,7 +371,7 @@ impl Host for SystemHost {
                         std::io::ErrorKind::NotFound => {
                             format!("{program} is not installed (set $BROWSER to a browser)")
                         }
-                        _ => format!("cannot run {program}: {e}"),
+                        _ => format!("cannot run {program}: {}", crate::io_error::in_words(&e)),
                     });
                 }
             }

@@ -27,7 +27,10 @@ impl App {
                     watch.set_busy(true);
                 }
             }
-            Err(e) => self.notify(format!("cannot start indexing: {e}"), true),
+            Err(e) => self.notify(
+                format!("cannot start indexing: {}", crate::io_error::in_words(&e)),
+                true,
+            ),
         }
     }
 
@@ -93,7 +96,13 @@ impl App {
         let unseen = self.library.files_unseen;
         match StoreWatch::spawn(root, since, unseen, every, reopen, busy, self.waker.clone()) {
             Ok(watch) => self.watch = Some(watch),
-            Err(e) => self.notify(format!("cannot watch the store for new files: {e}"), true),
+            Err(e) => self.notify(
+                format!(
+                    "cannot watch the store for new files: {}",
+                    crate::io_error::in_words(&e)
+                ),
+                true,
+            ),
         }
     }
 

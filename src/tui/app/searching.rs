@@ -314,7 +314,13 @@ impl App {
             match SearchWorker::spawn(Arc::clone(&self.library), self.waker.clone()) {
                 Ok(worker) => self.worker = Some(worker),
                 Err(e) => {
-                    self.notify(format!("cannot start the search thread: {e}"), true);
+                    self.notify(
+                        format!(
+                            "cannot start the search thread: {}",
+                            crate::io_error::in_words(&e)
+                        ),
+                        true,
+                    );
                     return;
                 }
             }
