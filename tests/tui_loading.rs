@@ -1015,6 +1015,30 @@ fn a_bookmark_follows_its_file_renamed_and_redated() {
     assert_eq!(title, "新闻标题第2条");
 }
 
+/// A bookmark whose file is still there stays that file's when the reader opens a copy of
+/// the store: its path is not moved into the copy (tester AR: opening a copy moved every
+/// bookmark into it, and with the copy deleted each said "now in" it).
+#[test]
+fn a_bookmark_stays_its_stores_when_a_copy_of_the_store_is_opened() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, _cache, mut h) = reading_five(&tmp, &["2026-01-21.md"]);
+    h.keys("<Tab><Tab>jb");
+    let saved = h.app.session().state().clone();
+    let path = saved.bookmarks[0].path.clone();
+    // Under the same folder name: a publication without a name of its own is named by it.
+    let copy = tmp.path().join("copy/store");
+    fs::create_dir_all(&copy).unwrap();
+    fs::copy(store.join("2026-01-21.md"), copy.join("2026-01-21.md")).unwrap();
+    let cache = tmp.path().join("cache2");
+    let library = Library::load_dir(&copy, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let again = Harness::new(
+        App::new(library, TextOptions::default(), Session::in_memory(saved)),
+        120,
+        30,
+    );
+    assert_eq!(again.app.session().bookmarks()[0].path, path);
+}
+
 /// The open story's file deleted leaves the stories list of the date shown instead with the
 /// keys, not an overview that `j` cannot move in.
 #[test]

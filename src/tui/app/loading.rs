@@ -403,8 +403,13 @@ impl App {
             let digest = &self.library.digests()[view.digest];
             let path = digest.path.to_string_lossy();
             if view.id == mark.id {
-                // Its file renamed: the bookmark names the file the story is in now.
-                if !mark.path.is_empty() && mark.path != path {
+                // Its file renamed: the bookmark names the file the story is in now. Not
+                // where its file is still there in another store (a copy of this one):
+                // the bookmark stays that store's (tester AR: opening a copy moved every
+                // bookmark into it).
+                let elsewhere = self.library.digest_at(&mark.path).is_none()
+                    && std::path::Path::new(&mark.path).exists();
+                if !mark.path.is_empty() && mark.path != path && !elsewhere {
                     let path = path.into_owned();
                     moves.push((mark.id.clone(), Bookmark { path, ..mark }));
                 }
