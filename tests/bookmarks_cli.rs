@@ -229,6 +229,27 @@ fn bookmarks_lists_what_a_reader_could_not_save() {
     assert_eq!(std::fs::read_dir(&kept).unwrap().count(), 0);
 }
 
+/// What a reader could not save, while the state file still cannot take it (another
+/// program holds its lock here), is listed all the same, and where it is kept is said; it
+/// stays kept for the next that can write (tester AS: the list left it out).
+#[test]
+fn bookmarks_lists_what_waits_to_be_saved_while_the_file_cannot_take_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, state, kept) = removed_where_it_could_not_save(dir.path());
+    let lock = std::fs::File::create(dir.path().join("state.json.lock")).unwrap();
+    lock.lock().unwrap();
+    let out = ribao_with(dir.path(), &state, &["bookmarks", "--json"]);
+    drop(lock);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("with what a reader could not save")
+            && err.contains(&kept.display().to_string()),
+        "{err}"
+    );
+    assert_eq!(json(&out).as_array().unwrap().len(), 0, "{out:?}");
+    assert_eq!(std::fs::read_dir(&kept).unwrap().count(), 1, "still kept");
+}
+
 /// A bookmark keeps its story's text: its file deleted, `show` prints the text it kept, and
 /// `show --json` gives it as the body (tester Z: only the title was left).
 #[test]

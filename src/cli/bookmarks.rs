@@ -38,13 +38,26 @@ fn with_unsaved(
     file: &StateFile,
     state: crate::state::State,
 ) -> anyhow::Result<crate::state::State> {
-    match crate::state::unsaved::take_in(file, &crate::state::unsaved::folders()) {
+    let folders = crate::state::unsaved::folders();
+    let mut state = match crate::state::unsaved::take_in(file, &folders) {
         Some(said) => {
             warn(said);
-            Ok(file.apply(&[])?.state)
+            file.apply(&[])?.state
         }
-        None => Ok(state),
+        None => state,
+    };
+    // What the state file cannot take yet (still read-only) is counted all the same, as the
+    // reader it was made in showed it (tester AS: the list left it out).
+    let (changes, kept) = crate::state::unsaved::waiting(file.path(), &folders);
+    if state.apply_all(&changes) {
+        let files: Vec<String> = kept.iter().map(|p| p.display().to_string()).collect();
+        warn(format_args!(
+            "with what a reader could not save to {}, kept in {} until it can be written",
+            file.path().display(),
+            crate::text::and_list(&files)
+        ));
     }
+    Ok(state)
 }
 
 /// A state file found broken (at open, or changed under us before a save) was copied aside:
@@ -76,6 +89,8 @@ pub fn list<'a>(
     opts: crate::text::TextOptions,
 ) -> anyhow::Result<ExitCode> {
     let (file, loaded) = StateFile::open(state_path)?;
+    // A list waits little for another program's lock: what it would save is counted anyway.
+    let file = file.with_patience(std::time::Duration::from_secs(1));
     // A state file that could not be read whole lists what could be read of it, and the exit
     // status says the list may be short: an export must not pass for complete (tester AF).
     // Unless its last save's backup was read with it.

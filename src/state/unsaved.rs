@@ -126,11 +126,10 @@ fn changes_of(kept: &State) -> Vec<Change> {
     changes
 }
 
-/// Adds to `file` what readers kept for it in `folders`, each kept file removed once its
-/// content is saved; what was done, for the user. A kept file that cannot be read or
-/// saved now stays for the next time.
-pub fn take_in(file: &StateFile, folders: &[PathBuf]) -> Option<String> {
-    let prefix = prefix(file.path());
+/// The files readers kept for the state file at `state` in `folders`, oldest first, with
+/// the changes each holds (one that cannot be read is passed over).
+fn kept(state: &Path, folders: &[PathBuf]) -> Vec<(PathBuf, Vec<Change>)> {
+    let prefix = prefix(state);
     let mut kept: Vec<PathBuf> = folders
         .iter()
         .filter_map(|folder| std::fs::read_dir(folder).ok())
@@ -142,15 +141,33 @@ pub fn take_in(file: &StateFile, folders: &[PathBuf]) -> Option<String> {
         })
         .collect();
     kept.sort();
+    kept.into_iter()
+        .filter_map(|path| {
+            let bytes = std::fs::read(&path).ok()?;
+            let state = codec::decode(&bytes).ok()?;
+            Some((path, changes_of(&state)))
+        })
+        .collect()
+}
+
+/// What readers kept for the state file at `state` and is still waiting (its file could
+/// not be written since): the changes, and the files they are kept in.
+pub fn waiting(state: &Path, folders: &[PathBuf]) -> (Vec<Change>, Vec<PathBuf>) {
+    let mut changes = Vec::new();
+    let mut files = Vec::new();
+    for (path, kept) in kept(state, folders) {
+        changes.extend(kept);
+        files.push(path);
+    }
+    (changes, files)
+}
+
+/// Adds to `file` what readers kept for it in `folders`, each kept file removed once its
+/// content is saved; what was done, for the user. A kept file that cannot be read or
+/// saved now stays for the next time.
+pub fn take_in(file: &StateFile, folders: &[PathBuf]) -> Option<String> {
     let (mut bookmarks, mut read) = (0, 0);
-    for path in kept {
-        let Some(state) = std::fs::read(&path)
-            .ok()
-            .and_then(|bytes| codec::decode(&bytes).ok())
-        else {
-            continue;
-        };
-        let changes = changes_of(&state);
+    for (path, changes) in kept(file.path(), folders) {
         if file.apply(&changes).is_ok() {
             let of_bookmarks =
                 |c: &&Change| matches!(c, Change::AddBookmark(_) | Change::RemoveBookmark(_));
