@@ -981,3 +981,23 @@ fn list_and_items_rows_take_one_row_of_the_terminal() {
         }
     }
 }
+
+/// A state file not there beside its backup: the reader says it carries on with the backup,
+/// and after quitting the shell shows no word of it, whose counts were the start's (tester
+/// AS: "carries on with its backup (4 bookmarks)" stood there after five were saved).
+#[test]
+fn what_the_state_file_was_found_as_is_said_in_the_reader_not_left_after_it() {
+    let home = tempfile::tempdir().unwrap();
+    let state = home.path().join("state.json");
+    let (file, _) = ribao::state::StateFile::open(&state).unwrap();
+    file.apply(&[ribao::state::Change::MarkRead("x".into())])
+        .unwrap();
+    std::fs::rename(&state, home.path().join("moved.json")).unwrap();
+    let Some(t) = start("backup", 120, 30, home.path()) else {
+        return;
+    };
+    t.wait_for("the notice", |s| s.contains("is not there; ribao carries on"));
+    t.keys(&["Escape", "q"]);
+    let after = assert_restored_with(&t, "exit=0");
+    assert!(!after.contains("carries on"), "{after}");
+}

@@ -256,14 +256,13 @@ fn read(
     problems: Vec<String>,
     text: crate::text::TextOptions,
 ) -> anyhow::Result<ExitCode> {
+    // What opening the state file found (a broken file copied aside, its backup read) is
+    // said in the reader, and an error again on quit if a change is lost: not printed here
+    // too, where it stood after quitting with the counts of the start (tester AS).
     let session = match crate::state::StateFile::open(state_path) {
         Ok((file, loaded)) => {
-            for notice in &loaded.notices {
-                warn(notice);
-            }
             crate::tui::Session::open(file, loaded, crate::state::unsaved::folders())
         }
-        // Said in the reader, and again on quit if a change is lost: not printed here too.
         Err(e) => crate::tui::Session::saving_disabled(
             e.to_string(),
             state_path.to_path_buf(),
