@@ -579,7 +579,11 @@ fn check_tells_of_a_date_still_to_come() {
 #[test]
 fn check_names_a_title_date_that_is_none() {
     let dir = tempfile::tempdir().unwrap();
-    for (name, date) in [("a.md", "2026/02/29"), ("b.md", "9999/12/31")] {
+    for (name, date) in [
+        ("a.md", "2026/02/29"),
+        ("b.md", "9999/12/31"),
+        ("c.md", "2025年02月29日"),
+    ] {
         let text = format!("# AI资讯 {date}\n\n1. 甲公司发布新模型。\n");
         std::fs::write(dir.path().join(name), text).unwrap();
     }
@@ -591,6 +595,11 @@ fn check_names_a_title_date_that_is_none() {
     );
     assert!(
         text.contains("title date “9999/12/31” is outside the years ribao reads (1990 to 2199)"),
+        "{text}"
+    );
+    // Quoted whole, its 日 too (tester AS: “2026年02月29”).
+    assert!(
+        text.contains("title date “2025年02月29日” is not a day of the calendar"),
         "{text}"
     );
 }

@@ -218,7 +218,8 @@ fn find_digest_date(fm: &FrontMatter, doc: &Doc, path: &Path) -> Option<NaiveDat
 /// (`2026/02/29`, `9999/12/31`): tester AB was told no date was found.
 fn unreal_title_date(fm: &FrontMatter, doc: &Doc) -> Option<String> {
     static SHAPE: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"(\d{4}) ?[-/.年] ?(\d{1,2}) ?[-/.月] ?(\d{1,2})")
+        // (`日` after the day is the date's too: quoted without it, it looked cut.)
+        regex::Regex::new(r"(\d{4}) ?[-/.年] ?(\d{1,2}) ?[-/.月] ?(\d{1,2})日?")
             .expect("a valid expression")
     });
     let candidates = fm.title.iter().map(String::as_str);
