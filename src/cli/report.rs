@@ -887,8 +887,10 @@ enum Fit {
     Keep,
     /// Cut at its end.
     End,
-    /// Cut at its start: a path, whose end names the file; left out when the row is too
-    /// wide even with every column cut (its last few characters named no file).
+    /// Cut at its start: a path, whose end names the file; left out (before a
+    /// [`Fit::Droppable`] column) when the columns would be cut narrower than
+    /// [`READABLE_COLUMN`], or the row is too wide even with every column cut (its last few
+    /// characters named no file).
     Start,
     /// Left out whole before any other gives way: a note few rows have (`list`'s copies
     /// listed elsewhere), which cut to a few columns says nothing and takes them from all.
@@ -962,7 +964,9 @@ fn print_table(rows: &[Vec<String>], fits: &[Fit], opts: TextOptions) -> anyhow:
                 !spared[c]
                     && match fit(c) {
                         Fit::Droppable => cap < READABLE_COLUMN,
-                        Fit::Start => need(cap) > budget,
+                        // Before a source: a path cut to its end was often the date
+                        // again (tester AS: `…5-06/2025-06-01.md`, the sources gone).
+                        Fit::Start => need(cap) > budget || cap < READABLE_COLUMN,
                         _ => false,
                     }
             });
