@@ -653,6 +653,14 @@ fn l_lists_every_link_of_the_story_to_open_or_copy_any() {
     // A link's number goes to it; one no link has says so.
     h.keys("1y");
     assert_eq!(h.host.copied, [urls[3].as_str(), urls[1].as_str()]);
+    // Said each time, where the link was selected already too (tester AS: nothing moved).
+    h.keys("1");
+    assert!(
+        h.text()
+            .contains("[1] selected: Enter opens it, y copies it"),
+        "{}",
+        h.text()
+    );
     h.keys("9");
     assert!(h.text().contains("no link [9] here"), "{}", h.text());
     assert_eq!(h.app.links_view().unwrap().selected, 1);

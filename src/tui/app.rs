@@ -636,9 +636,12 @@ impl App {
         if let Some(view) = self.links.as_mut()
             && let KeyCode::Char(digit @ '0'..='9') = key.code
         {
-            if !view.number_key(digit, self.clock) {
-                self.notify(format!("no link [{digit}] here"), false);
-            }
+            // Said each time: a number of the link selected already moved nothing (tester AS).
+            let said = match view.number_key(digit, self.clock) {
+                true => format!("[{}] selected: Enter opens it, y copies it", view.typed),
+                false => format!("no link [{digit}] here"),
+            };
+            self.notify(said, false);
             return true;
         }
         // A date typed in the dates pane goes to it (see `date_jump`).
