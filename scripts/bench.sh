@@ -34,8 +34,9 @@ fi
 ribao="$here/target/release/ribao"
 export RIBAO_STATE=$work/state.json
 # Every reader run starts from no saved position (a saved scope or category changes what the
-# first screen shows).
-fresh="rm -f $work/state.json"
+# first screen shows): no state file, nor its backup, which a state file not there gives way
+# to (with a notice over the first screen).
+fresh="rm -f $work/state.json $work/state.json.bak"
 files=$(find "$store" -type f | wc -l)
 bytes=$(du -sb "$store" | cut -f1)
 echo "archive: $store — $files files, $((bytes / 1000000)) MB; $(nproc) cores"
