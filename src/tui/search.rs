@@ -8,10 +8,9 @@ use super::line_edit::LineEdit;
 use super::places::Places;
 use super::scope::{self, ItemRef, Scope};
 use crate::library::Library;
-use crate::text::place::{Anchor, chars_before};
-
 use crate::search::{Query, Snippet, Snippets};
 use crate::text::TextOptions;
+use crate::text::place::{Anchor, chars_before};
 use std::collections::HashMap;
 
 /// Where the keyboard is in the search view.
