@@ -509,6 +509,15 @@ impl Library {
         found.next().is_none().then_some(view)
     }
 
+    /// Whether `path`, a bookmark's file, is there but not in this store: a bookmark of
+    /// another store, which a copy of it holds the story of too.
+    pub fn in_another_store(&self, path: &str) -> bool {
+        // As named, and as the file system resolves it (a bookmark saved under a link's name).
+        let real = std::fs::canonicalize(path);
+        self.digest_at(path).is_none()
+            && real.is_ok_and(|real| self.digest_at(&real.to_string_lossy()).is_none())
+    }
+
     /// The listed digest of the file at `path`, written as a bookmark keeps it.
     pub fn digest_at(&self, path: &str) -> Option<usize> {
         self.digests

@@ -250,6 +250,34 @@ fn bookmarks_lists_what_waits_to_be_saved_while_the_file_cannot_take_it() {
     assert_eq!(std::fs::read_dir(&kept).unwrap().count(), 1, "still kept");
 }
 
+/// A store that is a copy of the bookmark's: its story is there too, and the bookmark's file
+/// is still in the other store, so nothing moved (tester AT: `moved_to` named the copy).
+#[test]
+fn a_bookmark_listed_with_a_copy_of_its_store_is_not_moved() {
+    let (dir, store, ids, state) = store_folder(1);
+    assert!(
+        ribao_with(&store, &state, &["bookmark", "add", &ids[0]])
+            .status
+            .success()
+    );
+    let copy = dir.path().join("copy");
+    std::fs::create_dir(&copy).unwrap();
+    std::fs::copy(store.join("2026-03-01.md"), copy.join("2026-03-01.md")).unwrap();
+    let out = ribao_with(&copy, &state, &["bookmarks", "--json"]);
+    let v = json(&out);
+    assert_eq!(v[0]["moved_to"], serde_json::Value::Null, "{v}");
+    assert_eq!(
+        (&v[0]["in_store"], &v[0]["outside_store"]),
+        (&true.into(), &true.into()),
+        "{v}"
+    );
+    let text = stdout(&ribao_with(&copy, &state, &["bookmarks"]));
+    assert!(
+        text.contains("is in another store; this one holds its story too"),
+        "{text}"
+    );
+}
+
 /// A bookmark keeps its story's text: its file deleted, `show` prints the text it kept, and
 /// `show --json` gives it as the body (tester Z: only the title was left).
 #[test]

@@ -133,7 +133,8 @@ pub fn list<'a>(
                     in_store: matches!(found.now, Some(Ok(_))),
                     moved_to: found.moved_to(mark),
                     file_gone: found.file_gone,
-                    outside_store: matches!(found.now, Some(Err(Missing::Elsewhere))),
+                    outside_store: found.elsewhere
+                        || matches!(found.now, Some(Err(Missing::Elsewhere))),
                 })
                 .collect();
             super::json::pretty(&rows)? + "\n"
@@ -170,6 +171,11 @@ pub fn list<'a>(
                 // left of a story.
                 let kept = format!("ribao show {} shows what the bookmark kept of it", b.id);
                 let note = match &found.now {
+                    Some(Ok(_)) if found.elsewhere => format!(
+                        "    (its digest file {} is in another store; this one holds its story \
+                         too)\n",
+                        b.path
+                    ),
                     Some(Ok(_)) => match found.moved_to(b) {
                         Some(now) => format!("    (its story is now in {now})\n"),
                         None => String::new(),
@@ -229,6 +235,8 @@ struct Found<'a> {
     now: Option<Result<String, Missing<'a>>>,
     /// The file the bookmark names is gone.
     file_gone: bool,
+    /// The file the bookmark names is there, in another store (this one a copy of it).
+    elsewhere: bool,
 }
 
 impl<'a> Found<'a> {
@@ -243,12 +251,16 @@ impl<'a> Found<'a> {
         Found {
             now,
             file_gone: file_gone(&mark.path),
+            elsewhere: library.is_some_and(|l| l.in_another_store(&mark.path)),
         }
     }
 
     /// The file the store holds the story in, when not the one `mark` names (by way of `..`
     /// too, as a hand edit may: tester R; or of a link, as a store named by one was).
     fn moved_to(&self, mark: &Bookmark) -> Option<&str> {
+        if self.elsewhere {
+            return None;
+        }
         let named = std::fs::canonicalize(&mark.path)
             .unwrap_or_else(|_| super::paths::without_dots(PathBuf::from(&mark.path)));
         match &self.now {

@@ -407,8 +407,7 @@ impl App {
                 // where its file is still there in another store (a copy of this one):
                 // the bookmark stays that store's (tester AR: opening a copy moved every
                 // bookmark into it).
-                let elsewhere = self.library.digest_at(&mark.path).is_none()
-                    && std::path::Path::new(&mark.path).exists();
+                let elsewhere = self.library.in_another_store(&mark.path);
                 if !mark.path.is_empty() && mark.path != path && !elsewhere {
                     let path = path.into_owned();
                     moves.push((mark.id.clone(), Bookmark { path, ..mark }));
