@@ -1013,3 +1013,36 @@ fn what_the_state_file_was_found_as_is_said_in_the_reader_not_left_after_it() {
     let after = assert_restored_with(&t, "exit=0");
     assert!(!after.contains("carries on"), "{after}");
 }
+
+/// Where the path could keep only its file's name (here the date again), `list` leaves it
+/// out and the title is whole (tester AT: at 100 columns `06-02-Daily AI New…` beside
+/// `…5-06/2025-06-02.md`; these rows, at 88); with room, the path is back.
+#[test]
+fn list_leaves_out_a_path_cut_to_its_file_name_for_the_title() {
+    let home = tempfile::tempdir().unwrap();
+    let store = home.path().join("store");
+    for (lang, title) in [("en", "Daily AI News Daily"), ("cn", "日报-AI资讯日报")] {
+        let dir = store.join(format!("Some-Daily/content/{lang}/2025-06"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let text =
+            format!("# 06-01-{title}\n\n## 新闻\n\n1. 甲公司发布新模型，推理成本下降一半。\n");
+        std::fs::write(dir.join("2025-06-01.md"), text).unwrap();
+    }
+    let Some(t) = Tmux::start("pathlist", 88, 12, home.path()) else {
+        return;
+    };
+    let (screen, rows) = printed_rows(&t, "list", &store, home.path());
+    assert_eq!(rows.len(), 2, "{screen}");
+    assert!(
+        rows.iter()
+            .all(|r| !r.contains('…') && !r.contains(".md") && r.contains("06-01-")),
+        "{screen}"
+    );
+    t.resize(140);
+    let (screen, rows) = printed_rows(&t, "list", &store, home.path());
+    assert!(
+        rows.iter()
+            .all(|r| r.trim_end().ends_with("/2025-06/2025-06-01.md")),
+        "{screen}"
+    );
+}

@@ -889,7 +889,7 @@ enum Fit {
     End,
     /// Cut at its start: a path, whose end names the file; left out (before a
     /// [`Fit::Droppable`] column) when the columns would be cut narrower than
-    /// [`READABLE_COLUMN`], or the row is too wide even with every column cut (its last few
+    /// [`PATH_COLUMN`], or the row is too wide even with every column cut (its last few
     /// characters named no file).
     Start,
     /// Left out whole before any other gives way: a note few rows have (`list`'s copies
@@ -966,7 +966,7 @@ fn print_table(rows: &[Vec<String>], fits: &[Fit], opts: TextOptions) -> anyhow:
                         Fit::Droppable => cap < READABLE_COLUMN,
                         // Before a source: a path cut to its end was often the date
                         // again (tester AS: `…5-06/2025-06-01.md`, the sources gone).
-                        Fit::Start => need(cap) > budget || cap < READABLE_COLUMN,
+                        Fit::Start => need(cap) > budget || cap < PATH_COLUMN,
                         _ => false,
                     }
             });
@@ -1031,6 +1031,11 @@ const EMIT_EVERY: usize = 1 << 20;
 
 /// Columns a column that gives way keeps on a narrow terminal before rows are cut.
 const NARROWEST_COLUMN: usize = 8;
+
+/// Columns a path is cut to before it is left out: fewer show its file's name alone, in many
+/// stores the date again, and took a title down to a few words (tester AT: at 100 columns
+/// `06-02-Daily AI New…  …5-06/2025-06-02.md`).
+const PATH_COLUMN: usize = 24;
 
 /// Columns cut narrower than this say little (`AI行业…   产品与…   GLM-4.6…`): the
 /// droppable ones are left out first, so the title has the room.
