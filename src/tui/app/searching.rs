@@ -2,7 +2,7 @@
 //! the search thread and taking its answers, moving through results and through the matches
 //! of the shown article.
 
-use super::{App, Effect, ItemRef, Scope};
+use super::{App, Effect, Scope};
 use crate::text::place::Anchor;
 use crate::tui::action::Action;
 use crate::tui::background::{SearchRequest, SearchWorker};
@@ -257,12 +257,8 @@ impl App {
             .take()
             .filter(|(asked, _)| *asked == view.requested_text);
         let at = reselect.and_then(|(_, id)| self.position_in(&self.search.as_ref()?.hits, &id));
-        if let (Some(at), Some(view)) = (at, self.search.as_mut()) {
-            view.move_by(
-                at as isize - view.selected as isize,
-                &mut self.places,
-                &self.library,
-            );
+        if let Some(at) = at {
+            self.select_result(at);
         }
         if let Some(advice) = quoting {
             self.notify(advice, false);
@@ -380,11 +376,7 @@ impl App {
         };
         match key.code {
             KeyCode::Up | KeyCode::Down => {
-                view.move_by(
-                    if key.code == KeyCode::Up { -1 } else { 1 },
-                    &mut self.places,
-                    &self.library,
-                );
+                self.move_search_by(if key.code == KeyCode::Up { -1 } else { 1 });
             }
             KeyCode::Tab => {
                 self.cycle_search_scope(true);
@@ -480,12 +472,12 @@ impl App {
             (Action::PageUp, SearchFocus::Article) => self.scroll_search_article(-article_page),
             (Action::First, SearchFocus::Article) => self.scroll_search_article(isize::MIN),
             (Action::Last, SearchFocus::Article) => self.scroll_search_article(isize::MAX),
-            (Action::Down, _) => view.move_by(1, &mut self.places, &self.library),
-            (Action::Up, _) => view.move_by(-1, &mut self.places, &self.library),
-            (Action::PageDown, _) => view.move_by(results_page, &mut self.places, &self.library),
-            (Action::PageUp, _) => view.move_by(-results_page, &mut self.places, &self.library),
-            (Action::First, _) => view.move_by(isize::MIN, &mut self.places, &self.library),
-            (Action::Last, _) => view.move_by(isize::MAX, &mut self.places, &self.library),
+            (Action::Down, _) => self.move_search_by(1),
+            (Action::Up, _) => self.move_search_by(-1),
+            (Action::PageDown, _) => self.move_search_by(results_page),
+            (Action::PageUp, _) => self.move_search_by(-results_page),
+            (Action::First, _) => self.move_search_by(isize::MIN),
+            (Action::Last, _) => self.move_search_by(isize::MAX),
             (Action::OlderDate | Action::NewerDate | Action::Categories | Action::GoToDate, _) => {
                 self.notify("Esc closes the search first", false)
             }
@@ -526,11 +518,7 @@ impl App {
         let target = view.selected.checked_add_signed(delta);
         match target.filter(|&t| t < view.hits.len()) {
             Some(t) => {
-                view.move_by(
-                    t as isize - view.selected as isize,
-                    &mut self.places,
-                    &self.library,
-                );
+                self.select_result(t);
                 true
             }
             None if view.hits.is_empty() => {
@@ -542,6 +530,20 @@ impl App {
                 self.notify(format!("already at the {which} result"), false);
                 false
             }
+        }
+    }
+
+    /// The search's selection `delta` results on (see [`SearchView::move_by`]).
+    fn move_search_by(&mut self, delta: isize) {
+        if let Some(view) = self.search.as_mut() {
+            view.move_by(delta, &mut self.places, &self.library);
+        }
+    }
+
+    /// The search's result `at` selected.
+    fn select_result(&mut self, at: usize) {
+        if let Some(view) = self.search.as_ref() {
+            self.move_search_by(at as isize - view.selected as isize);
         }
     }
 
@@ -647,12 +649,8 @@ impl App {
             return;
         };
         let total = view.hits.len();
-        view.move_by(
-            t as isize - view.selected as isize,
-            &mut self.places,
-            &self.library,
-        );
-        let r: Option<ItemRef> = view.shown;
+        self.select_result(t);
+        let r = self.search.as_ref().and_then(|v| v.shown);
         if let Some(r) = r {
             let id = self.item_at(r).1.id.to_string();
             self.session.set_read(&id, true);
