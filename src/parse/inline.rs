@@ -50,11 +50,16 @@ fn is_thematic_break(s: &str) -> bool {
 /// called the parser.
 fn plain_by_parser(md: &str) -> String {
     let b = md.as_bytes();
-    // Up to three spaces may come before a list marker; four make code.
-    let lead = b.iter().take_while(|&&c| c == b' ').count();
+    // Up to three columns of blanks may come before a list marker; four make code (a tab
+    // reaches the next multiple of four: `\t- --` is code, not a rule to escape).
+    let lead = b.iter().take_while(|&&c| matches!(c, b' ' | b'\t')).count();
+    let indent = b[..lead].iter().fold(0, |col, &c| match c {
+        b'\t' => col / 4 * 4 + 4,
+        _ => col + 1,
+    });
     let digits = b[lead..].iter().take_while(|c| c.is_ascii_digit()).count();
     let marker = match b.get(lead) {
-        _ if lead > 3 => None,
+        _ if indent > 3 => None,
         Some(b'-' | b'+') => Some(lead),
         _ if (1..=9).contains(&digits) && matches!(b.get(lead + digits), Some(b'.' | b')')) => {
             Some(lead + digits)
@@ -64,7 +69,7 @@ fn plain_by_parser(md: &str) -> String {
     // A rule (`---`) is text as well, as it is where no parser is needed.
     let at = match marker {
         Some(at) if matches!(b.get(at + 1), None | Some(b' ' | b'\t')) => Some(at),
-        _ if lead <= 3 && is_thematic_break(&md[lead..]) => Some(lead),
+        _ if indent <= 3 && is_thematic_break(&md[lead..]) => Some(lead),
         _ => None,
     };
     let escaped;
