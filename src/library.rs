@@ -513,9 +513,9 @@ impl Library {
     /// another store, which a copy of it holds the story of too.
     pub fn in_another_store(&self, path: &str) -> bool {
         // As named, and as the file system resolves it (a bookmark saved under a link's name).
-        let real = std::fs::canonicalize(path);
         self.digest_at(path).is_none()
-            && real.is_ok_and(|real| self.digest_at(&real.to_string_lossy()).is_none())
+            && std::fs::canonicalize(path)
+                .is_ok_and(|real| self.digest_at(&real.to_string_lossy()).is_none())
     }
 
     /// The listed digest of the file at `path`, written as a bookmark keeps it.

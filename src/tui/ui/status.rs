@@ -402,8 +402,9 @@ fn message_line(app: &App, width: usize, opts: text::TextOptions) -> Option<Line
 
 /// Columns of the store's path (and the ` · ` before it; a shorter path, its own) the status
 /// bar keeps, when the panes show how many stories are unread, before it says so too (at 75
-/// columns a short path and the count fitted, and the count went). One pane at a time, nothing else shows it: the count
-/// goes before the path (the help says where the digests come from).
+/// columns a short path and the count fitted, and the count went). One pane at a time,
+/// nothing else shows it: the count goes before the path (the help says where the digests
+/// come from).
 const PATH_BEFORE_UNREAD: usize = 24;
 
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
