@@ -7,7 +7,7 @@ mod support;
 use ribao::categories::Categorizer;
 use ribao::library::{Library, Look, Pending};
 use ribao::text::TextOptions;
-use ribao::tui::{App, Session};
+use ribao::tui::{App, SearchFocus, Session};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
@@ -651,6 +651,47 @@ fn a_story_gone_while_it_is_read_is_named() {
         "{}",
         h.text()
     );
+}
+
+/// A search result being read whose file is deleted: said as the reader's open story is,
+/// and the keys back in the results; the next result is not shown as if it were opened
+/// (tester AV: it took the gone one's place in the article, left unread).
+#[test]
+fn a_search_result_gone_while_it_is_read_is_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("s"), tmp.path().join("c"));
+    fs::create_dir(&store).unwrap();
+    let day = |n: u32, title: &str| {
+        fs::write(
+            store.join(format!("2026-03-0{n}.md")),
+            format!("# 日报 2026-03-0{n}\n\n### 1. {title}\n关键词甲。\n"),
+        )
+        .unwrap();
+    };
+    day(2, "要删的一条");
+    day(1, "留下的一条");
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let mut h = reading(&store, &cache);
+    h.keys("aaa/");
+    h.search_for("关键词甲");
+    h.keys("<Enter><Enter>");
+    let view = h.app.search_view().unwrap();
+    assert_eq!(view.focus, SearchFocus::Article);
+    assert_eq!(
+        h.app.item_at(view.selected_hit().unwrap()).1.title,
+        "要删的一条"
+    );
+    watch(&mut h, &store, &cache);
+    fs::remove_file(store.join("2026-03-02.md")).unwrap();
+    wait_for(&mut h, "“要删的一条” is no longer in the store");
+    assert!(h.text().contains("2026-03-02.md is gone"), "{}", h.text());
+    h.settle();
+    let shown = h.text();
+    let view = h.app.search_view().unwrap();
+    assert_eq!(view.focus, SearchFocus::Results, "{shown}");
+    assert_eq!(view.hits.len(), 1);
+    let left = h.app.item_at(view.selected_hit().unwrap()).1.id.to_string();
+    assert!(!h.app.session().is_read(&left), "{shown}");
 }
 
 #[test]

@@ -6,6 +6,7 @@ use crate::library::Missing;
 use crate::state::Bookmark;
 use crate::tui::background::{Loaded, Loader, Reopen, StoreWatch};
 use crate::tui::scope;
+use crate::tui::search::SearchFocus;
 use crate::tui::ui::article::ArticleCache;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -246,6 +247,18 @@ impl App {
             (item.title.to_string(), digest.path.clone())
         });
         let open = open.or(self.vanishing.take());
+        // The search result being read: gone, it is said so as the reader's open story is,
+        // and the keys go back to the results (tester AV: the next result took its place in
+        // the article, as if opened).
+        let read_result = self.search.as_ref().and_then(|view| {
+            let r = view.shown.filter(|_| view.focus == SearchFocus::Article)?;
+            let (digest, item) = self.item_at(r);
+            Some((
+                item.id.to_string(),
+                item.title.to_string(),
+                digest.path.clone(),
+            ))
+        });
         self.take_library(library);
         let mut named_file = None;
         if self.opened.is_none()
@@ -254,23 +267,18 @@ impl App {
             if self.unrestored.is_some() {
                 self.vanishing = Some((title, path));
             } else {
-                // Gone for good: the user is told which story and file, and what became of
-                // the file (an editor that empties a file before writing it would otherwise
-                // close it unexplained; tester AK: "changed or was removed" left it open).
-                let file = self.file_name(&path);
-                let what = match self.library.why_missing(&path.to_string_lossy()) {
-                    Missing::Story => format!("{file} no longer has it"),
-                    Missing::Unreadable(why) => format!("{file}: {why}"),
-                    Missing::Sample | Missing::File | Missing::Elsewhere => {
-                        format!("{file} is gone")
-                    }
-                };
-                self.notify_until_key(
-                    format!("{} is no longer in the store: {what}", self.quoted(&title)),
-                    true,
-                );
+                self.tell_gone(&title, &path);
                 named_file = Some(path);
             }
+        }
+        if let Some((id, title, path)) = read_result
+            && self.library.find(&id).is_none()
+        {
+            if let Some(view) = self.search.as_mut() {
+                view.focus = SearchFocus::Results;
+            }
+            self.tell_gone(&title, &path);
+            named_file = Some(path);
         }
         // A file that became unreadable is gone from the lists: said (after what the change
         // did to the place shown), not passed over; the open story's file once (tester AM:
@@ -285,6 +293,22 @@ impl App {
         let more = if before.is_empty() { "" } else { "more " };
         self.tell_skipped(now, more);
         self.reopen_missing_bookmark();
+    }
+
+    /// Says that the story `title`, open until now, is gone for good: which story and file,
+    /// and what became of the file (an editor that empties a file before writing it would
+    /// otherwise close it unexplained; tester AK: "changed or was removed" left it open).
+    fn tell_gone(&mut self, title: &str, path: &std::path::Path) {
+        let file = self.file_name(path);
+        let what = match self.library.why_missing(&path.to_string_lossy()) {
+            Missing::Story => format!("{file} no longer has it"),
+            Missing::Unreadable(why) => format!("{file}: {why}"),
+            Missing::Sample | Missing::File | Missing::Elsewhere => format!("{file} is gone"),
+        };
+        self.notify_until_key(
+            format!("{} is no longer in the store: {what}", self.quoted(title)),
+            true,
+        );
     }
 
     /// [`App::replace_library`]'s work, the open story aside.
