@@ -1109,10 +1109,8 @@ fn file_problems_are_announced_once() {
     assert_eq!(library.problems.len(), 2);
     let mut h = Harness::new(app_with(library, TextOptions::default()), 120, 40);
     assert!(
-        h.text().contains(
-            "misc/binary.txt, misc/empty.md skipped (unreadable, empty or not text) — run \
-             `ribao check`"
-        ),
+        h.text()
+            .contains("misc/binary.txt, misc/empty.md skipped — `ribao check` says why"),
         "{}",
         h.text()
     );

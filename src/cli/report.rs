@@ -365,7 +365,7 @@ fn warn_about_store(library: &Library) {
                 String::new()
             };
             warn(format_args!(
-                "{none}{} skipped (unreadable, empty or not text) — `ribao check` says why",
+                "{none}{} skipped — `ribao check` says why",
                 plural(n, "file", "files")
             ))
         }
@@ -583,6 +583,8 @@ pub fn search(
             emit(&out)?;
         }
     }
+    // Stories in files that could not be read are not found: said as `list` says it.
+    warn_about_store(library);
     if found.is_empty() {
         // A shell-quoted argument with a space is one phrase: say so, since quoting a whole
         // query is a common way to type one.

@@ -372,15 +372,14 @@ impl App {
                 let why = one.message.strip_suffix("; skipped");
                 format!("{} skipped: {}", name(one), why.unwrap_or(&one.message))
             }
+            // Not why: files are skipped for many reasons (tester AV: links to nothing were
+            // said to be "unreadable, empty or not text").
             named if named.len() <= NAMED => {
                 let names: Vec<String> = named.iter().map(name).collect();
-                format!(
-                    "{} skipped (unreadable, empty or not text) — run `ribao check`",
-                    names.join(", ")
-                )
+                format!("{} skipped — `ribao check` says why", names.join(", "))
             }
             many => format!(
-                "{} skipped (unreadable, empty or not text) — run `ribao check`",
+                "{} skipped — `ribao check` says why",
                 crate::text::plural(many.len(), &format!("{more}file"), &format!("{more}files"))
             ),
         };
