@@ -847,30 +847,45 @@ fn state_with(dir: &Path, bookmarks: serde_json::Value) -> std::path::PathBuf {
     state
 }
 
-/// The Markdown list is for pasting elsewhere: emoji stay as written, where the list on
-/// the terminal shows the forms every terminal draws alike.
-#[test]
-fn the_markdown_list_keeps_emoji_as_written() {
+/// One bookmark of `title` and `url` in a new state file: `bookmarks` and
+/// `bookmarks --markdown` as they list it.
+fn listed_alone(title: &str, url: &str) -> (String, String) {
     let dir = tempfile::tempdir().unwrap();
     let state = state_with(
         dir.path(),
         serde_json::json!([{
             "id": "a1", "date": "2026-03-01", "source": "日报", "category": null,
-            "title": "粉色🩷手机 🇨🇳 👍🏻", "url": "https://a.example/p",
-            "path": "/gone.md", "added": "2026-03-01T10:00:00Z"
+            "title": title, "url": url, "path": "/gone.md", "added": "2026-03-01T10:00:00Z"
         }]),
     );
-    let markdown = stdout(&ribao_with(
-        dir.path(),
-        &state,
-        &["bookmarks", "--markdown"],
-    ));
+    let list = |args: &[&str]| stdout(&ribao_with(dir.path(), &state, args));
+    (list(&["bookmarks"]), list(&["bookmarks", "--markdown"]))
+}
+
+/// The Markdown list is for pasting elsewhere: emoji stay as written, where the list on
+/// the terminal shows the forms every terminal draws alike.
+#[test]
+fn the_markdown_list_keeps_emoji_as_written() {
+    let (text, markdown) = listed_alone("粉色🩷手机 🇨🇳 👍🏻", "https://a.example/p");
     assert_eq!(
         markdown.trim_end(),
         "- [粉色🩷手机 🇨🇳 👍🏻](https://a.example/p) — 日报, 2026-03-01"
     );
-    let text = stdout(&ribao_with(dir.path(), &state, &["bookmarks"]));
     assert!(text.contains("粉色〓手机 CN 👍"), "{text}");
+}
+
+/// An address holding an invisible character is listed as the reader shows and opens it,
+/// the character percent-encoded: dropped, it was another address (tester AV:
+/// `/\u{202E}gnp.exe` listed as `/gnp.exe`).
+#[test]
+fn a_bookmark_address_keeps_its_invisible_characters_percent_encoded() {
+    let (text, markdown) = listed_alone("标题", "https://example.com/\u{202E}gnp.exe");
+    let encoded = "https://example.com/%E2%80%AEgnp.exe";
+    assert!(text.contains(&format!("\n    {encoded}\n")), "{text}");
+    assert_eq!(
+        markdown.trim_end(),
+        format!("- [标题]({encoded}) — 日报, 2026-03-01")
+    );
 }
 
 #[test]
@@ -912,7 +927,12 @@ fn a_hand_edited_bookmark_prints_without_control_characters() {
         let text = stdout(&out);
         assert!(text.contains("标题"), "{args:?}: {text}");
         assert!(!text.contains(['\u{1b}', '\u{7}']), "{args:?}: {text:?}");
-        assert!(!text.contains("52;c;"), "{args:?}: {text:?}");
+        assert!(!text.contains("52;c;cm0g"), "{args:?}: {text:?}");
+        // In an address, as the reader shows it: percent-encoded, the address left whole.
+        assert!(
+            text.contains("https://a.example/%1B]52;c;eA==%07"),
+            "{args:?}: {text:?}"
+        );
     }
     // Escape sequences go whole before the link's brackets are escaped.
     let markdown = stdout(&ribao_with(

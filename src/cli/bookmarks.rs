@@ -150,10 +150,13 @@ pub fn list<'a>(
                     .as_deref()
                     .map(|c| format!(" · {c}"))
                     .unwrap_or_default();
+                // As the reader shows and opens it: what is invisible in it percent-encoded,
+                // not dropped to show another address (tester AV: `/\u{202E}gnp.exe` was
+                // listed as `/gnp.exe`).
                 let url = b
                     .url
                     .as_deref()
-                    .map(|u| format!("\n    {u}"))
+                    .map(|u| format!("\n    {}", crate::text::address(u)))
                     .unwrap_or_default();
                 let title = b.shown_title();
                 let line = format!("{}  {date:<10}  {}{category}  {title}", b.id, b.source);
@@ -319,7 +322,7 @@ fn markdown_line(b: &Bookmark) -> String {
             matches!(c, '(' | ')' | '<' | '>') || c.is_ascii_whitespace()
         })
     };
-    match (b.url.as_deref().map(clean), title) {
+    match (b.url.as_deref().map(crate::text::address), title) {
         // Only a web address is made a link: another (`javascript:…`, put in by a hand
         // edit) would run where the list is pasted, so it is shown as code, not a link.
         (Some(url), title) if crate::text::web_scheme_len(&url).is_none() => format!(
