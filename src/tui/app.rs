@@ -1562,9 +1562,11 @@ impl App {
         if let Some(filter) = kept
             && *self.category() != filter
         {
+            // One row at 100 columns for a long name (tester AU: its last word took the
+            // hints' row, at every step).
             self.notify(
                 format!(
-                    "no {} stories on {}: all categories shown; [ and ] show {0} again where a date has it",
+                    "no {} on {}: all categories shown; [ ] show it again where a date has it",
                     filter.describe(),
                     self.scope_label()
                 ),
