@@ -831,19 +831,28 @@ fn a_query_without_results_says_so() {
     h.search_for("一万两千");
     let screen = h.text();
     assert!(
-        screen.contains("The whole archive (全部存档) has 1 matching story: press Tab"),
+        screen.contains("The whole archive (全部存档) has 1 matching story: press Tab 3 times"),
         "{screen}"
     );
-    // With the results focused, Tab is not the key: the advice names the one that is.
+    // With the results focused, Tab is not the key: the advice names the one that is, and
+    // how many steps are left (tester AU: the first led to the newest week, not the archive).
     h.keys("<Enter>");
     let screen = h.text();
-    assert!(screen.contains("press a to widen"), "{screen}");
+    assert!(screen.contains("press a 3 times"), "{screen}");
     h.keys("a");
     h.settle();
     let screen = h.text();
     assert!(
         screen.contains("no match for “一万两千” in 近7天"),
         "{screen}"
+    );
+    assert!(screen.contains("press a 2 times"), "{screen}");
+    h.keys("a");
+    h.settle();
+    assert!(
+        h.text().contains("近30天 (2025-12-22–01-20) · 1 result"),
+        "{}",
+        h.text()
     );
     // A query of hundreds of words is said cut, and the advice stays in sight (tester O:
     // 14 rows of it pushed the advice off the pane).
@@ -852,7 +861,7 @@ fn a_query_without_results_says_so() {
     let screen = h.text();
     assert!(screen.contains("no match for “zzqx zzqx"), "{screen}");
     assert!(screen.contains("Nothing in the whole archive"), "{screen}");
-    assert!(screen.contains("zzqx…” in 近7天"), "{screen}");
+    assert!(screen.contains("zzqx…” in 近30天"), "{screen}");
 }
 
 /// A `source:` or `category:` that names nothing is the reason given, not fewer words or a

@@ -43,6 +43,12 @@ impl Scope {
         Scope::ORDER[(i + 1) % Scope::ORDER.len()]
     }
 
+    /// How many [`Scope::next`] steps lead from this scope to `to`.
+    pub fn steps_to(self, to: Scope) -> usize {
+        let at = |s: Scope| Scope::ORDER.iter().position(|&o| o == s).unwrap_or(0);
+        (at(to) + Scope::ORDER.len() - at(self)) % Scope::ORDER.len()
+    }
+
     pub fn prev(self) -> Scope {
         let i = Scope::ORDER.iter().position(|&s| s == self).unwrap_or(0);
         Scope::ORDER[(i + Scope::ORDER.len() - 1) % Scope::ORDER.len()]

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::search::{Highlighter, Snippet};
 use crate::text::{self, TextOptions};
-use crate::tui::scope::ItemRef;
+use crate::tui::scope::{ItemRef, Scope};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::{Modifier, Style};
@@ -538,7 +538,7 @@ fn no_match_lines(
         SearchFocus::Line => "Tab",
         SearchFocus::Results | SearchFocus::Article => "a",
     };
-    let whole_archive = view.answered_scope == super::super::scope::Scope::All;
+    let whole_archive = view.answered_scope == Scope::All;
     let dates_outside = !parsed.dates.is_empty()
         && !parsed
             .dates
@@ -561,8 +561,14 @@ fn no_match_lines(
               words; Chinese is matched as written, without word segmentation."
             .to_string(),
         n => format!(
-            "The whole archive (全部存档) has {}: press {wider} to widen the scope.",
-            text::plural(n, "matching story", "matching stories")
+            "The whole archive (全部存档) has {}: press {wider}{} to search it.",
+            text::plural(n, "matching story", "matching stories"),
+            // The scopes between are said to be passed (tester AU: the first press showed
+            // the newest week, without the date searched, and two unrelated results).
+            match view.answered_scope.steps_to(Scope::All) {
+                1 => String::new(),
+                n => format!(" {n} times"),
+            }
         ),
     });
     let advice = named.unwrap_or_else(|| match (dates_outside, whole_archive, in_archive) {
