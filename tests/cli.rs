@@ -708,6 +708,22 @@ fn without_a_store_the_built_in_samples_are_used_and_say_where_digests_go() {
         help.contains("RIBAO_STORE]") && !help.contains("RIBAO_STORE="),
         "{help}"
     );
+    assert!(!help.contains("is set:"), "{help}");
+    // Named by a variable, the file in use is said beside the default (tester AU); one set
+    // to nothing is unset.
+    let help = stdout(&ribao_with(
+        &["--help"],
+        &[("RIBAO_STATE", "/tmp/mine.json"), ("RIBAO_STORE", "")],
+    ));
+    let state = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Default state file:"));
+    let said: Vec<&str> = state.take(2).map(str::trim).collect();
+    assert_eq!(
+        said[1], "RIBAO_STATE is set: /tmp/mine.json is used",
+        "{help}"
+    );
+    assert!(!help.contains("RIBAO_STORE is set"), "{help}");
 }
 
 #[test]

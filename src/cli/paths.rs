@@ -31,31 +31,48 @@ impl Paths {
         }
     }
 
+    /// What `--help` says after the options: the default folders and files, and the one in
+    /// use where a variable names another (tester AU: with RIBAO_STATE set, only the default
+    /// was named, which was not the file in use).
     pub fn help_text(&self) -> String {
         let show = |p: &Option<PathBuf>| {
             p.as_ref()
                 .map_or("(no home folder)".into(), |p| p.display().to_string())
         };
+        let in_use = |var: &str| {
+            std::env::var_os(var)
+                .filter(|v| !v.is_empty())
+                .map(|v| {
+                    format!(
+                        "\n\x20                   {var} is set: {} is used",
+                        Path::new(&v).display()
+                    )
+                })
+                .unwrap_or_default()
+        };
         format!(
             "Default store:      {}\n\
              \x20                   used when --store / RIBAO_STORE is not given; while it holds no\n\
-             \x20                   digests, the built-in samples are shown\n\
-             Default state file: {}\n\
+             \x20                   digests, the built-in samples are shown{}\n\
+             Default state file: {}{}\n\
              Categories table:   {}\n\
              \x20                   optional: `ribao categories > FILE` writes the built-in table there\n\
              \x20                   (its folder made first: mkdir -p), to change how categories are\n\
              \x20                   grouped\n\
              Default cache:      {}\n\
-             \x20                   disposable; rebuilt when missing or stale",
+             \x20                   disposable; rebuilt when missing or stale{}",
             show(&self.default_store),
+            in_use("RIBAO_STORE"),
             show(&self.default_state),
+            in_use("RIBAO_STATE"),
             show(
                 &self
                     .config_dir
                     .as_ref()
                     .map(|d| d.join(crate::categories::FILE_NAME))
             ),
-            show(&self.default_cache)
+            show(&self.default_cache),
+            in_use("RIBAO_CACHE_DIR"),
         )
     }
 
