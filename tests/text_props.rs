@@ -170,9 +170,12 @@ proptest! {
             prop_assert!(cut.is_empty() || cut.ends_with('…'));
             prop_assert!(text.starts_with(kept));
             // Nothing that fits was given up: the next visible grapheme, with the blank space
-            // before it, would not have fit before the ellipsis.
+            // and the opening marks before it (a cut does not end on one), would not have fit
+            // before the ellipsis.
             let rest = &text[kept.len()..];
-            let visible = rest.trim_start();
+            let visible = rest.trim_start_matches(|c: char| {
+                c.is_whitespace() || "（《「『【〈〔〖［｛“‘([{\"'".contains(c)
+            });
             if !cut.is_empty() && let Some(next) = visible.graphemes(true).next() {
                 let upto = &rest[..rest.len() - visible.len() + next.len()];
                 prop_assert!(str_width(&cut, opts) + str_width(upto, opts) > max);

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use super::TextOptions;
+use super::chars::is_opening;
 use super::width::{grapheme_width, graphemes, str_width};
 
 const ELLIPSIS: &str = "…";
@@ -35,7 +36,24 @@ pub fn cut_with_ellipsis(s: &str, max_width: usize, opts: TextOptions) -> Cow<'_
         }
         end = i + g.len();
     }
-    Cow::Owned(format!("{}{ELLIPSIS}", s[..end].trim_end()))
+    Cow::Owned(format!("{}{ELLIPSIS}", without_open_end(&s[..end])))
+}
+
+/// `s` without the blank space and opening marks it ends with: a cut right after `“`, `（`
+/// or a `"` that opens a quote left the mark open before the `…` (tester AU: `表示，"…`).
+fn without_open_end(s: &str) -> &str {
+    let mut s = s.trim_end();
+    while let Some(last) = s.chars().next_back() {
+        let rest = &s[..s.len() - last.len_utf8()];
+        // A straight quote opens one where no word is before it.
+        let opens_quote = matches!(last, '"' | '\'')
+            && !rest.chars().next_back().is_some_and(char::is_alphanumeric);
+        if !is_opening(last) && !opens_quote {
+            break;
+        }
+        s = rest.trim_end();
+    }
+    s
 }
 
 /// How many bytes of `rest`, text read on after a cut (after `…`), to leave out so that it
@@ -82,7 +100,23 @@ pub fn truncate_left(s: &str, max_width: usize, opts: TextOptions) -> Cow<'_, st
 
 #[cfg(test)]
 mod tests {
-    use super::after_cut;
+    use super::{after_cut, without_open_end};
+
+    /// A cut line does not end on a quote or bracket it opened: `…` stands after a word.
+    #[test]
+    fn a_cut_does_not_end_on_an_opening_mark() {
+        assert_eq!(
+            without_open_end("门施在达沃斯表示，\""),
+            "门施在达沃斯表示，"
+        );
+        assert_eq!(without_open_end("他说 “（"), "他说");
+        assert_eq!(without_open_end("the \"Agent"), "the \"Agent");
+        // A straight quote after a word closes it.
+        assert_eq!(without_open_end("called \"Atlas\""), "called \"Atlas\"");
+        assert_eq!(without_open_end("“"), "");
+        let cut = super::truncate("门施在达沃斯表示，\"AI is", 20, Default::default());
+        assert_eq!(cut, "门施在达沃斯表示，…");
+    }
 
     /// Text read on after a cut starts at a word, never with what closes what was cut off
     /// or the rest of a word cut in two.
