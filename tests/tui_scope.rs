@@ -668,7 +668,7 @@ fn stepping_through_dates_keeps_the_category_where_the_date_has_it() {
     h.keys("[");
     assert_eq!(h.app.category(), &CategoryFilter::All);
     let screen = h.rows().join("\n");
-    let said = format!("no {} stories on 2026-01-19", newer_only.describe());
+    let said = format!("no {} on 2026-01-19", newer_only.describe());
     assert!(screen.contains(&said), "{said:?} in\n{screen}");
     // Back at a date that has it, it is shown again: passing one date without it did not
     // drop it for good (tester AC).
