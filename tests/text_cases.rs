@@ -235,6 +235,18 @@ fn opening_punctuation_never_ends_a_line() {
     assert_eq!(wrap_plain("他说“你好”", 6), ["他说", "“你好”"]);
 }
 
+/// An icon before its label goes to the next line with it (tester AU: `|  🔗` over `原文`);
+/// one inside a sentence is a word like any other.
+#[test]
+fn an_icon_stays_with_its_label() {
+    assert_eq!(
+        wrap_plain("📰 The Decoder  |  🔗 原文", 22),
+        ["📰 The Decoder  |", "🔗 原文"]
+    );
+    assert_eq!(wrap_plain("⭐ 重要性: 59", 4), ["⭐", "重要", "性:", "59"]);
+    assert_eq!(wrap_plain("好消息🎉 今天", 8), ["好消息🎉", "今天"]);
+}
+
 #[test]
 fn forbidden_runs_break_only_when_forced() {
     // Nothing but closing punctuation: the width forces breaks between them.

@@ -361,7 +361,28 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
         g.can_break &= g.kinsoku_ok;
     }
     keep_labels_whole(text, &mut gs);
+    keep_icons_with_labels(text, &mut gs);
     gs
+}
+
+/// An icon standing before its label (`🔗 原文`, `📰 The Decoder`) goes to the next line
+/// with it (tester AU: `🔗` ended a row, its label under it). Held as a label is: a line
+/// too full for any other break still breaks there before it breaks kinsoku.
+fn keep_icons_with_labels(text: &str, gs: &mut [Grapheme]) {
+    // Emoji and the symbol blocks icons are drawn from (`📰 🔗 ⭐ ☀`).
+    let icon = |g: &Grapheme| {
+        let c = text[g.start..].chars().next().map_or(0, u32::from);
+        matches!(c, 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF)
+    };
+    for i in 0..gs.len() {
+        let alone = i == 0 || gs[i - 1].space;
+        if !icon(&gs[i]) || !alone || gs.get(i + 1).is_none_or(|g| !g.space) {
+            continue;
+        }
+        if let Some(label) = gs[i + 1..].iter_mut().find(|g| !g.space) {
+            (label.can_break, label.in_label) = (false, true);
+        }
+    }
 }
 
 /// The most graphemes between the brackets of a label kept whole.
