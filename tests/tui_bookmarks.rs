@@ -343,6 +343,9 @@ fn a_gone_bookmark_shows_the_text_it_kept() {
         "{screen}"
     );
     assert!(!screen.contains("第40段"), "{screen}");
+    // A column in from the frame, as an article's text is (tester AU: flush against it).
+    let row = h.rows().into_iter().find(|r| r.contains("第1段")).unwrap();
+    assert!(row.contains("┃ 第1段"), "{row}");
     h.keys("G");
     let screen = h.text();
     assert!(screen.contains("第40段：保存下来的正文。"), "{screen}");

@@ -13,7 +13,7 @@ use crate::state::Bookmark;
 use crate::text::{self, TextOptions};
 use crate::tui::highlight;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -39,7 +39,10 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
         )
     };
     let inner = draw_block(buf, popup, pane_block(&title, true, width, opts));
-    let content_w = usize::from(inner.width);
+    // Text (not the list's rows, which start with their marker) a column in from the border
+    // on each side, as the article's is (tester AU: flush against it).
+    let text_area = inner.inner(Margin::new(1, 0));
+    let content_w = usize::from(text_area.width);
     if let Some(mark) = &view.missing {
         let linked = view.missing_link().is_some();
         let why = app.library().why_missing(&mark.path);
@@ -47,7 +50,7 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
         let rows = usize::from(inner.height);
         let scroll = view.missing_scroll.min(lines.len().saturating_sub(rows));
         for (line, y) in lines.iter().skip(scroll).zip(inner.y..inner.bottom()) {
-            put_line(buf, inner.x, y, line, inner.width, opts);
+            put_line(buf, text_area.x, y, line, text_area.width, opts);
         }
         if let Some(v) = app.bookmarks_mut() {
             v.missing_scroll = scroll;
@@ -74,7 +77,7 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
             .iter()
             .zip(list_area.y..list_area.bottom())
         {
-            put_line(buf, inner.x, y, line, inner.width, opts);
+            put_line(buf, text_area.x, y, line, text_area.width, opts);
         }
     }
     let rows = Rows {

@@ -31,11 +31,13 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     let wanted = (widest.max().unwrap_or(0) as u16).clamp(room.min(100), room);
     let width = at.width(wanted);
     let content_w = usize::from(width.saturating_sub(2));
+    // The address a column in from the border on each side, as the article's text is
+    // (tester AU: flush against it, it read as part of the frame).
     let address = text::wrap(
         &[Span::raw(text::address(
             view.selected_url().unwrap_or_default(),
         ))],
-        content_w,
+        content_w.saturating_sub(2),
         opts,
     );
     let address: Vec<_> = address.into_iter().take(ADDRESS_ROWS).collect();
@@ -75,7 +77,14 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
         )
     });
     for (line, y) in address.iter().zip(list_area.bottom() + 1..inner.bottom()) {
-        put_line(buf, inner.x, y, line, inner.width, opts);
+        put_line(
+            buf,
+            inner.x + 1,
+            y,
+            line,
+            inner.width.saturating_sub(2),
+            opts,
+        );
     }
     if let Some(view) = app.links_view_mut() {
         view.offset = offset;
