@@ -193,8 +193,14 @@ fn j_and_k_in_capitals_read_on_through_the_bookmarks() {
         .map(|b| b.id.clone())
         .collect();
     let opened = |h: &Harness| h.app.opened().unwrap().1.id.to_string();
+    // The status bar says which bookmark is read (tester AU: it said the date's counts).
+    let status = |h: &mut Harness| h.rows().into_iter().rev().nth(1).unwrap();
+    let said = status(&mut h);
+    assert!(said.contains("书签 Bookmarks · 1 of 2"), "{said}");
     let first = opened(&h);
     h.keys("J");
+    let said = status(&mut h);
+    assert!(said.contains("书签 Bookmarks · 2 of 2"), "{said}");
     let second = opened(&h);
     assert_ne!(first, second);
     assert!(
@@ -234,7 +240,10 @@ fn j_and_k_after_removing_the_bookmark_read_go_on_from_its_place() {
         h.keys("j<Enter>");
         let opened = |h: &Harness| h.app.opened().unwrap().1.id.to_string();
         assert_eq!(opened(&h), marks[1]);
-        h.keys(&format!("b{step}"));
+        h.keys("b");
+        // Removed, it has no place among them.
+        assert!(h.text().contains("书签 Bookmarks · 2 "), "{}", h.text());
+        h.keys(step);
         assert_eq!(opened(&h), marks[next], "{step}: {:?}", h.app.message());
     }
     // Removed at an end, the way on from it is the other way, and skips none (tester Q:

@@ -597,6 +597,13 @@ impl App {
         self.return_to.is_some() && self.focus == Pane::Article
     }
 
+    /// The bookmarks view the story read was opened from, while Esc goes back to it.
+    pub fn bookmarks_read_from(&self) -> Option<&BookmarksView> {
+        self.return_to
+            .as_ref()
+            .filter(|_| self.focus == Pane::Article)
+    }
+
     pub(crate) fn bookmarks_mut(&mut self) -> Option<&mut BookmarksView> {
         self.bookmarks.as_mut()
     }

@@ -34,6 +34,9 @@ fn scope_only(app: &App, unread: bool, room: Option<usize>) -> String {
     if let Some(view) = app.search_view() {
         return super::search::summary(app, view, unread, room);
     }
+    if let Some(said) = bookmarks_scope(app) {
+        return said;
+    }
     let Some(group) = app.current_date() else {
         return crate::tui::app::NO_DIGESTS.to_string();
     };
@@ -75,6 +78,32 @@ fn scope_only(app: &App, unread: bool, room: Option<usize>) -> String {
         _ => category,
     };
     format!("{scope} · {category} · {counted}")
+}
+
+/// `书签 Bookmarks · 2 of 5`: the bookmarks listed while their view is open, and which of
+/// them is read in a story opened from it (tester AU: the date's counts said nothing of
+/// them, and where among them the story read was).
+fn bookmarks_scope(app: &App) -> Option<String> {
+    const NAME: &str = "书签 Bookmarks";
+    let all = app.session().bookmark_count();
+    if let Some(view) = app.bookmarks_view() {
+        let listed = view.visible().len();
+        return Some(match listed == all {
+            true => format!("{NAME} · {all}"),
+            false => format!("{NAME} · {listed} of {all}"),
+        });
+    }
+    let view = app.bookmarks_read_from()?;
+    // Those kept still: `b` may have just removed the one read.
+    let listed: Vec<&str> = (view.visible().into_iter())
+        .map(|b| b.id.as_str())
+        .filter(|id| app.session().is_bookmarked(id))
+        .collect();
+    let at = (view.reading.as_deref()).and_then(|id| listed.iter().position(|&b| b == id));
+    Some(match at {
+        Some(at) => format!("{NAME} · {} of {}", at + 1, listed.len()),
+        None => format!("{NAME} · {}", listed.len()),
+    })
 }
 
 /// `label · counted` in `room` columns, the scope named without its dates (`近7天`) when
