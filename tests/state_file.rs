@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use ribao::model::{Digest, Format, Item};
-use ribao::state::{Bookmark, Change, Position, State, StateError, StateFile};
+use ribao::state::{Bookmark, Change, PLACES_KEPT, Place, Position, State, StateError, StateFile};
 use serde_json::{Value, json};
 use std::fs;
 use std::path::Path;
@@ -597,4 +597,39 @@ fn each_store_keeps_its_own_place() {
     assert_eq!(here.extra["search"], "英伟达");
     assert_eq!(date_in(&state, "samples").as_deref(), Some("2026-01-24"));
     assert_eq!(raw(&path)["elsewhere"]["samples"]["date"], "2026-01-24");
+}
+
+/// Where stories were left: a reader's places replace those saved for the same stories and
+/// come last, one left at its top takes its saved place away, the others stay (another
+/// reader's), and the oldest go past what is kept.
+#[test]
+fn places_saved_by_two_readers_merge_story_by_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let (file, _) = StateFile::open(&path).unwrap();
+    let at = |id: &str, at| Place { id: id.into(), at };
+    let saved = |state: &State| -> Vec<(String, usize)> {
+        state.places.iter().map(|p| (p.id.clone(), p.at)).collect()
+    };
+    file.apply(&[Change::SetPlaces(vec![
+        at("a", 10),
+        at("b", 20),
+        at("c", 30),
+    ])])
+    .unwrap();
+    let state = file
+        .apply(&[Change::SetPlaces(vec![at("b", 0), at("a", 15), at("d", 5)])])
+        .unwrap()
+        .state;
+    assert_eq!(
+        saved(&state),
+        [("c".into(), 30), ("a".into(), 15), ("d".into(), 5)]
+    );
+    assert_eq!(raw(&path)["places"][0], json!({"id": "c", "at": 30}));
+    let many: Vec<Place> = (0..PLACES_KEPT + 3)
+        .map(|i| at(&i.to_string(), 1))
+        .collect();
+    let state = file.apply(&[Change::SetPlaces(many)]).unwrap().state;
+    assert_eq!(state.places.len(), PLACES_KEPT);
+    assert_eq!(state.places[0].id, "3", "the oldest go first");
 }

@@ -1953,6 +1953,60 @@ fn a_state_file_unreadable_at_a_look_for_changes_leaves_saving_on() {
     assert_eq!(on_disk.state.bookmarks.len(), 3);
 }
 
+/// A story read part-way, then another: after a restart the first opens where it was left,
+/// as it did before the quit (tester AU: it opened at its top), and one read back to its top
+/// opens there; a reader that did not read it keeps another's place for it.
+#[test]
+fn a_story_read_part_way_opens_where_it_was_left_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let short = |path: &std::path::Path| {
+        let (file, loaded) = ribao::state::StateFile::open(path).unwrap();
+        let session = Session::open(file, loaded, Vec::new());
+        Harness::new(
+            App::new(library(), TextOptions::default(), session),
+            120,
+            10,
+        )
+    };
+    // The words at the top of the article pane (framed in heavy lines: it is read), its
+    // scrollbar left out.
+    let top = |h: &mut Harness| {
+        let row = h.rows()[1].clone();
+        let article = row.split_once('┃').map_or("", |(_, a)| a);
+        article.trim_end_matches(['┃', '█']).trim().to_string()
+    };
+    let mut h = short(&path);
+    let mut idle = short(&path);
+    h.keys("<Enter><Enter>jjj<Enter>");
+    let title = h.app.opened().unwrap().1.title.to_string();
+    let at_top = top(&mut h);
+    h.keys("jjjj");
+    let read_to = top(&mut h);
+    assert_ne!(read_to, at_top);
+    h.keys("<Esc>j<Enter>");
+    assert_ne!(h.app.opened().unwrap().1.title, title);
+    h.app.save_on_quit().unwrap();
+    // Another reader, moved but not over that story, quits after it.
+    idle.keys("j");
+    idle.app.save_on_quit().unwrap();
+
+    // (The idle reader quit last: its place, the next date, is where the reader opens.)
+    let mut h = short(&path);
+    h.keys("k<Enter><Enter>jjj<Enter>");
+    assert_eq!(h.app.opened().unwrap().1.title, title);
+    assert_eq!(top(&mut h), read_to);
+    // Read back to its top: it opens there after the next restart.
+    h.keys("gg");
+    assert_eq!(top(&mut h), at_top);
+    h.keys("<Esc>j<Enter>");
+    h.app.save_on_quit().unwrap();
+    let mut h = short(&path);
+    h.keys("<Esc>k<Enter>");
+    assert_eq!(h.app.opened().unwrap().1.title, title);
+    assert_eq!(top(&mut h), at_top);
+}
+
 /// Two readers on one state file: the one the user moved in saves its place on quit; the one
 /// left idle beside it does not put back the place it started from, whichever quits last.
 #[test]

@@ -2,7 +2,7 @@
 //! once; [`StateFile::apply`](super::StateFile::apply) replays the same changes on the file's
 //! current content, so two writers merge instead of overwriting each other.
 
-use super::model::{Bookmark, Position, State};
+use super::model::{Bookmark, PLACES_KEPT, Place, Position, State};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
@@ -14,6 +14,10 @@ pub enum Change {
     MarkUnread(String),
     /// Replaces the position; unknown fields of the old one that the new one lacks are kept.
     SetPosition(Position),
+    /// Where this reader left stories, the last left at the end: each replaces the place
+    /// saved for its story (one left at its top, `at` 0, takes it away) and comes after the
+    /// others; the oldest go past [`PLACES_KEPT`].
+    SetPlaces(Vec<Place>),
 }
 
 impl State {
@@ -61,6 +65,19 @@ impl State {
                 }
                 let changed = moved || self.position.as_ref() != Some(&position);
                 self.position = Some(position);
+                changed
+            }
+            Change::SetPlaces(left) => {
+                let ids: std::collections::HashSet<&str> =
+                    left.iter().map(|p| p.id.as_str()).collect();
+                let mut places: Vec<Place> = (self.places.iter())
+                    .filter(|p| !ids.contains(p.id.as_str()))
+                    .chain(left.iter().filter(|p| p.at > 0))
+                    .cloned()
+                    .collect();
+                places.drain(..places.len().saturating_sub(PLACES_KEPT));
+                let changed = places != self.places;
+                self.places = places;
                 changed
             }
         }

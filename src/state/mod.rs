@@ -48,4 +48,4 @@ pub use broken::{GaveWay, Notice};
 pub use change::Change;
 pub use error::StateError;
 pub use file::{Loaded, Stamp, StateFile};
-pub use model::{Bookmark, Extra, Position, State, UNTITLED, timestamp_now};
+pub use model::{Bookmark, Extra, PLACES_KEPT, Place, Position, State, UNTITLED, timestamp_now};

@@ -183,6 +183,17 @@ impl Position {
     }
 }
 
+/// Where a story was left, as [`crate::text::place`] counts it (characters from its start):
+/// opened again, after a restart too, it opens there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    pub id: String,
+    pub at: usize,
+}
+
+/// How many stories' places are kept: a day's reading, many times.
+pub const PLACES_KEPT: usize = 512;
+
 /// Everything the state file holds (its format version aside).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct State {
@@ -198,6 +209,9 @@ pub struct State {
     /// that of one's own digests (tester AD).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub elsewhere: BTreeMap<String, Position>,
+    /// Where stories were left, the one left last at the end (at most [`PLACES_KEPT`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<Place>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -225,7 +239,8 @@ impl State {
     }
 
     /// This state with what `more` holds besides: its bookmarks not here (as made after
-    /// these), its read marks, its position, and its fields this one lacks.
+    /// these), its read marks, the places of stories this one has none for, its position, and
+    /// its fields this one lacks.
     pub fn joined(mut self, more: State) -> State {
         for mark in more.bookmarks {
             if !self.is_bookmarked(&mark.id) {
@@ -233,6 +248,11 @@ impl State {
             }
         }
         self.read.extend(more.read);
+        for place in more.places {
+            if !self.places.iter().any(|p| p.id == place.id) {
+                self.places.push(place);
+            }
+        }
         if more.position.is_some() {
             self.position = more.position;
         }

@@ -279,6 +279,7 @@ impl App {
         let library = library.into();
         let dates = scope::group_dates(&library);
         let group_of = scope::group_of_digests(&dates, library.digests().len());
+        let places = Places::saved(&session.state().places);
         let mut app = App {
             library,
             text,
@@ -317,7 +318,7 @@ impl App {
             unrestored: None,
             vanishing: None,
             place: None,
-            places: Places::default(),
+            places,
             visits: std::collections::HashMap::new(),
             followed: None,
             return_to: None,

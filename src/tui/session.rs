@@ -5,7 +5,7 @@
 //! every look at the file and on quit. Tests use it without a file.
 
 use crate::state::{
-    Bookmark, Change, Loaded, Position, Stamp, State, StateError, StateFile, unsaved,
+    Bookmark, Change, Loaded, Place, Position, Stamp, State, StateError, StateFile, unsaved,
 };
 use std::path::PathBuf;
 
@@ -25,6 +25,8 @@ pub struct Session {
     on_disk: Stamp,
     /// Where the reader is now; saved on quit.
     position: Option<Position>,
+    /// Where the reader left stories; saved on quit with the position.
+    places: Option<Vec<Place>>,
     message: Option<(String, bool)>,
     /// Counts the changes to the marks and bookmarks held, however they came (this reader,
     /// another one): what is counted from them knows when to count again.
@@ -60,6 +62,7 @@ impl Session {
             pending: Vec::new(),
             state: loaded.state,
             position,
+            places: None,
             message,
             version: 0,
         }
@@ -76,6 +79,7 @@ impl Session {
             state,
             on_disk: Stamp::default(),
             position,
+            places: None,
             message: None,
             version: 0,
         }
@@ -319,6 +323,11 @@ impl Session {
         self.position = Some(position);
     }
 
+    /// Where stories were left (see [`Change::SetPlaces`]), to save on quit.
+    pub fn set_places(&mut self, places: Vec<Place>) {
+        self.places = Some(places);
+    }
+
     /// Something the user must be told (a failed save, a broken state file kept aside):
     /// (text, is_error). Taken once.
     pub fn take_message(&mut self) -> Option<(String, bool)> {
@@ -335,13 +344,20 @@ impl Session {
             .position
             .clone()
             .filter(|p| self.state.position.as_ref() != Some(p));
-        match position {
-            Some(position) => self.save(Change::SetPosition(position)),
-            None if self.pending.is_empty() => return Ok(()),
-            None => self.save_pending(),
+        let places = self.places.take().map(Change::SetPlaces);
+        // Written only when they change what is saved: a quit writes nothing new otherwise.
+        let places = places.filter(|c| self.state.clone().apply(c));
+        let changes: Vec<Change> = (position.map(Change::SetPosition).into_iter())
+            .chain(places)
+            .collect();
+        match changes.is_empty() {
+            false => self.save_all(changes),
+            true if self.pending.is_empty() => return Ok(()),
+            true => self.save_pending(),
         }
         if let Some(why) = &self.saving_off {
-            let position_only = |c: &Change| matches!(c, Change::SetPosition(_));
+            let position_only =
+                |c: &Change| matches!(c, Change::SetPosition(_) | Change::SetPlaces(_));
             if !self.pending.iter().all(position_only) {
                 let kept = self.unsaved.as_ref().and_then(|(path, folders)| {
                     Some((path, unsaved::keep(path, &self.pending, folders)?))

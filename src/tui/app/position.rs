@@ -92,6 +92,12 @@ impl App {
         if self.touched {
             let position = self.position();
             self.session.set_position(position);
+            // The story open, and the search's, are left where they are.
+            self.leave_story();
+            if let Some(view) = &self.search {
+                view.leave_shown(&mut self.places, &self.library);
+            }
+            self.session.set_places(self.places.to_save());
         }
         self.session.flush()
     }
