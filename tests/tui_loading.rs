@@ -1132,6 +1132,39 @@ fn r_looks_at_the_store_now() {
     assert!(h.text().contains("; 1 file read again"), "{}", h.text());
 }
 
+/// Files moved to another folder or renamed are said to be so once read, not as new digests
+/// and as many gone (tester AV: "31 new digests …; 32 digests gone" for a folder moved).
+#[test]
+fn files_moved_or_renamed_are_said_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, mut h) = reading_five(&tmp, &[]);
+    for (n, name) in ["2026-01-21.md", "2026-01-22.md", "2026-01-23.md"]
+        .iter()
+        .enumerate()
+    {
+        fs::write(store.join(name), five_stories(n + 1)).unwrap();
+    }
+    watch_every(&mut h, &store, &cache, Duration::from_secs(3600));
+    h.keys("R");
+    wait_for(&mut h, "3 new digests in the store");
+    // At a date that stays (a date gone would be said instead).
+    h.keys("G");
+    fs::create_dir(store.join("old")).unwrap();
+    fs::rename(store.join("2026-01-21.md"), store.join("old/2026-01-21.md")).unwrap();
+    fs::rename(
+        store.join("2026-01-22.md"),
+        store.join("2026-01-22-daily.md"),
+    )
+    .unwrap();
+    fs::remove_file(store.join("2026-01-23.md")).unwrap();
+    fs::write(store.join("2026-01-24.md"), five_stories(5)).unwrap();
+    h.keys("R");
+    wait_for(
+        &mut h,
+        "1 new digest in the store, under 2026-01-24; 2 digests moved or renamed; 1 digest gone",
+    );
+}
+
 /// An empty file turned binary is said to be skipped for that, not left standing as "1 new
 /// file in the store".
 #[test]

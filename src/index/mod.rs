@@ -131,7 +131,16 @@ pub struct DigestInfo {
     pub pending: bool,
 }
 
+/// What a digest's file holds, wherever the file is: the checksum of its stories' text,
+/// how many there are, and its date (see [`DigestInfo::content_key`]).
+pub type ContentKey = (u64, usize, Option<NaiveDate>);
+
 impl DigestInfo {
+    /// What a file moved or renamed keeps; None while it is not indexed.
+    pub fn content_key(&self) -> Option<ContentKey> {
+        (!self.pending).then_some((self.text_sum, self.items.len(), self.date))
+    }
+
     /// A digest known only by its file so far.
     pub fn pending(path: PathBuf, date: Option<NaiveDate>, source: String) -> DigestInfo {
         let title = path

@@ -113,9 +113,9 @@ pub struct Message {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WhenIndexed {
     Says(String),
-    /// These new files, named by the dates their digests are listed under: read, a file's
-    /// date is the one written in it, which its name may not give; then what else changed.
-    NewFiles(Vec<std::path::PathBuf>, String),
+    /// What changed in the store, new files among it: said once they are read (see
+    /// [`loading::Arrivals`]).
+    NewFiles(loading::Arrivals),
 }
 
 /// What the last drawn frame looked like: pane heights for paging and scroll limits. Written

@@ -2,6 +2,7 @@
 //! watched for new files, and taking a new library without losing the reader's place.
 
 use super::{App, ItemRef, Scope, WhenIndexed};
+use crate::index::ContentKey;
 use crate::library::Missing;
 use crate::state::Bookmark;
 use crate::tui::background::{Loaded, Loader, Reopen, StoreWatch};
@@ -60,13 +61,9 @@ impl App {
         // Before the library is taken: what it says of files skipped is added after.
         if complete
             && let Some(m) = &mut self.message
-            && let Some(WhenIndexed::NewFiles(paths, more)) = m.when_indexed.take()
+            && let Some(WhenIndexed::NewFiles(arrivals)) = m.when_indexed.take()
         {
-            // None of them a digest: not "new files" left standing (their skipping is said
-            // below).
-            let digests = Some(new_digests(&library, &paths)).filter(|d| !d.is_empty());
-            let said = digests.unwrap_or_else(|| UP_TO_DATE.to_string());
-            m.text = said + &more;
+            m.text = arrivals.said(&library);
         }
         self.replace_library(library);
         // What indexing held is freed by now: a reader left open all day never reuses it
@@ -133,11 +130,17 @@ impl App {
         // once they are read, which tells that date.
         let new = new_paths(&self.library, &library);
         let added = new.len();
-        // Files gone are said too, beside what came (tester AH: "the list is up to date").
-        let gone = new_paths(&library, &self.library).len();
+        // Files gone are said too, beside what came (tester AH: "the list is up to date"),
+        // and those that came back under another name or folder as moved (tester AV).
+        let gone = content_keys(&self.library, &new_paths(&library, &self.library));
         // Files changed in place are listed as they were until they are read again.
         let rereading = pending.as_ref().map_or(0, |p| p.progress.counts().1);
         let plural = crate::text::plural;
+        let arrivals = Arrivals {
+            new,
+            gone,
+            again: rereading.saturating_sub(added),
+        };
         // What it says now, and once the indexing under way is done.
         let from_samples = self.library.origin.is_samples() && !library.origin.is_samples();
         let (said, when_indexed) = match (added, rereading) {
@@ -150,48 +153,30 @@ impl App {
                 ),
                 None,
             ),
-            (0, 0) if gone > 0 => (
-                format!("{} gone from the store", plural(gone, "digest", "digests")),
-                None,
-            ),
-            (0, 0) => (UP_TO_DATE.to_string(), None),
+            (0, 0) => (arrivals.said(&library), None),
             (0, n) => {
                 let files = plural(n, "file", "files");
+                let more = gone_said(arrivals.gone.len());
                 (
-                    format!("the store changed: reading {files} again"),
+                    format!("the store changed: reading {files} again{more}"),
                     Some(WhenIndexed::Says(format!(
-                        "the store changed: {files} read again"
+                        "the store changed: {files} read again{more}"
                     ))),
                 )
             }
             // Still to be read, some may turn out to be no digest (an empty or binary
-            // file): files, until they are.
+            // file), or a digest moved: files, until they are.
             (n, _) if pending.is_some() => (
-                format!("{} in the store", plural(n, "new file", "new files")),
-                Some(WhenIndexed::NewFiles(new, String::new())),
+                format!(
+                    "{} in the store{}{}",
+                    plural(n, "new file", "new files"),
+                    arrivals.again_said(),
+                    gone_said(arrivals.gone.len())
+                ),
+                Some(WhenIndexed::NewFiles(arrivals)),
             ),
-            (_, _) => {
-                let said = Some(new_digests(&library, &new)).filter(|s| !s.is_empty());
-                let said = said.unwrap_or_else(|| UP_TO_DATE.into());
-                (said, None)
-            }
+            (_, _) => (arrivals.said(&library), None),
         };
-        // Every kind of change said, now and once indexed (testers AH, AI: of new, changed
-        // and gone files, only the new were): beside new files, those read again; beside
-        // either, those gone.
-        let mut more = String::new();
-        let again = rereading.saturating_sub(added);
-        if added > 0 && again > 0 && !from_samples {
-            more += &format!("; {} read again", plural(again, "file", "files"));
-        }
-        if gone > 0 && added + rereading > 0 && !from_samples {
-            more += &format!("; {} gone", plural(gone, "digest", "digests"));
-        }
-        let said = said + &more;
-        let when_indexed = when_indexed.map(|w| match w {
-            WhenIndexed::Says(done) => WhenIndexed::Says(done + &more),
-            WhenIndexed::NewFiles(paths, _) => WhenIndexed::NewFiles(paths, more.clone()),
-        });
         self.notify_until_key(said, false);
         if let Some(m) = &mut self.message {
             m.when_indexed = when_indexed;
@@ -471,6 +456,91 @@ const NEIGHBOURS: usize = 200;
 
 /// What a look at the store that found nothing new to list says.
 const UP_TO_DATE: &str = "the store changed: the list is up to date";
+
+/// What a look at the store found changed: files new to it, what those gone held (None for
+/// one not indexed yet), and how many others are read again. Every kind of change is said,
+/// now and once the new files are read (testers AH, AI: of new, changed and gone files,
+/// only the new were).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Arrivals {
+    new: Vec<std::path::PathBuf>,
+    gone: Vec<Option<ContentKey>>,
+    again: usize,
+}
+
+impl Arrivals {
+    /// What it says once the new files are read in `library`: a new file holding what a gone
+    /// one held is that file moved or renamed; the others are new digests, named by the
+    /// dates they are listed under.
+    fn said(&self, library: &crate::library::Library) -> String {
+        let mut gone: std::collections::HashMap<ContentKey, usize> = Default::default();
+        for key in self.gone.iter().flatten() {
+            *gone.entry(*key).or_default() += 1;
+        }
+        let mut new = Vec::new();
+        let mut moved = 0;
+        for (path, key) in self.new.iter().zip(content_keys(library, &self.new)) {
+            match key.and_then(|k| gone.get_mut(&k).filter(|n| **n > 0)) {
+                Some(left) => {
+                    *left -= 1;
+                    moved += 1;
+                }
+                None => new.push(path.clone()),
+            }
+        }
+        let gone = self.gone.len() - moved;
+        let moved = match moved {
+            0 => String::new(),
+            n => crate::text::plural(n, "digest moved or renamed", "digests moved or renamed"),
+        };
+        let said: Vec<String> = [new_digests(library, &new), moved]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+        let rest = format!("{}{}", self.again_said(), gone_said(gone));
+        match said.is_empty() {
+            false => said.join("; ") + &rest,
+            true if self.new.is_empty() && self.again == 0 && gone > 0 => format!(
+                "{} gone from the store",
+                crate::text::plural(gone, "digest", "digests")
+            ),
+            // None of the new files a digest: not "new files" left standing (their skipping
+            // is said after).
+            true => format!("{UP_TO_DATE}{rest}"),
+        }
+    }
+
+    /// `; 2 files read again`, when some are.
+    fn again_said(&self) -> String {
+        match self.again {
+            0 => String::new(),
+            n => format!("; {} read again", crate::text::plural(n, "file", "files")),
+        }
+    }
+}
+
+/// `; 3 digests gone`, when `n` are.
+fn gone_said(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        n => format!("; {} gone", crate::text::plural(n, "digest", "digests")),
+    }
+}
+
+/// What each of `paths` holds (see [`ContentKey`]): None for a file `library` lists no
+/// indexed digest of.
+fn content_keys(
+    library: &crate::library::Library,
+    paths: &[std::path::PathBuf],
+) -> Vec<Option<ContentKey>> {
+    let at: std::collections::HashMap<&std::path::Path, &crate::index::DigestInfo> =
+        (library.digests().iter())
+            .map(|d| (d.path.as_path(), d))
+            .collect();
+    (paths.iter())
+        .map(|p| at.get(p.as_path()).and_then(|d| d.content_key()))
+        .collect()
+}
 
 /// The files of the digests `now` lists that `before` did not.
 fn new_paths(
