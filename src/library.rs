@@ -465,14 +465,14 @@ impl Library {
 
     /// The item with this id, if it is listed: also by an id it had before (see
     /// `index::aliases`), so a read mark, bookmark or `ribao show` made then still finds it.
+    /// A story kept in two files has its id twice: the copy in a file still listed (tester
+    /// AW: the file it was read from deleted, it was said gone though the other held it).
     pub fn find(&self, id: &str) -> Option<ItemView<'_>> {
         let id = crate::model::id_as_typed(id);
-        let found = self
-            .index
-            .find_id(&id)
-            .or_else(|| self.index.find_id(self.index.alias_of(&id)?))?;
-        let view = self.item(found);
-        (view.digest < self.digests.len()).then_some(view)
+        let listed = |id: &str| {
+            (self.index.with_id(id).map(|i| self.item(i))).find(|v| v.digest < self.digests.len())
+        };
+        listed(&id).or_else(|| listed(self.index.alias_of(&id)?))
     }
 
     /// `mark` with each field it lacks (one a damaged state file lost) taken from its story,

@@ -694,6 +694,61 @@ fn a_search_result_gone_while_it_is_read_is_named() {
     assert!(!h.app.session().is_read(&left), "{shown}");
 }
 
+/// A story kept in two files (a site's copy beside the raw digest) is not gone when the
+/// file it was read from is deleted: the other copy holds it (tester AW: said gone).
+#[test]
+fn a_story_read_from_one_of_two_copies_stays_when_that_copy_is_deleted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("s"), tmp.path().join("c"));
+    let day = "# 日报 2026-03-02\n\n### 1. 甲公司发布新模型\n关键词乙。\n";
+    for dir in ["raw", "site"] {
+        fs::create_dir_all(store.join(dir)).unwrap();
+        fs::write(store.join(dir).join("2026-03-02.md"), day).unwrap();
+    }
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    for searching in [false, true] {
+        let mut h = reading(&store, &cache);
+        match searching {
+            true => {
+                h.keys("/");
+                h.search_for("关键词乙");
+                h.keys("<Enter><Enter>");
+            }
+            false => h.keys("<Enter><Enter><Enter>"),
+        }
+        // The file and title of the story read.
+        let read = |h: &Harness| {
+            let (digest, item) = match searching {
+                true => {
+                    let view = h.app.search_view().unwrap();
+                    let r = view
+                        .selected_hit()
+                        .filter(|_| view.focus == SearchFocus::Article);
+                    h.app.item_at(r?)
+                }
+                false => h.app.opened()?,
+            };
+            Some((digest.path.clone(), item.title.to_string()))
+        };
+        let (file, _) = read(&h).expect("a story read");
+        watch(&mut h, &store, &cache);
+        fs::remove_file(&file).unwrap();
+        wait_until(&mut h, |h| match h.app.library().digests().len() {
+            1 => Ok(()),
+            _ => Err(h.text()),
+        });
+        h.settle();
+        let shown = h.text();
+        assert!(!shown.contains("no longer in the store"), "{shown}");
+        let (now, title) = read(&h).unwrap_or_else(|| panic!("still read: {shown}"));
+        assert_eq!(title, "甲公司发布新模型");
+        assert_ne!(now, file);
+        // Put back for the next round.
+        fs::write(&file, day).unwrap();
+        Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    }
+}
+
 #[test]
 fn a_date_whose_files_are_deleted_gives_way_to_the_next_older_one_and_says_so() {
     let tmp = tempfile::tempdir().unwrap();
