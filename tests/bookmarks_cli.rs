@@ -847,9 +847,9 @@ fn state_with(dir: &Path, bookmarks: serde_json::Value) -> std::path::PathBuf {
     state
 }
 
-/// One bookmark of `title` and `url` in a new state file: `bookmarks` and
-/// `bookmarks --markdown` as they list it.
-fn listed_alone(title: &str, url: &str) -> (String, String) {
+/// One bookmark of `title` and `url` (id `a1`, its file gone) in a new state file:
+/// `bookmarks`, `bookmarks --markdown` and `show a1` as they print it.
+fn listed_alone(title: &str, url: &str) -> (String, String, String) {
     let dir = tempfile::tempdir().unwrap();
     let state = state_with(
         dir.path(),
@@ -859,14 +859,18 @@ fn listed_alone(title: &str, url: &str) -> (String, String) {
         }]),
     );
     let list = |args: &[&str]| stdout(&ribao_with(dir.path(), &state, args));
-    (list(&["bookmarks"]), list(&["bookmarks", "--markdown"]))
+    (
+        list(&["bookmarks"]),
+        list(&["bookmarks", "--markdown"]),
+        list(&["show", "a1"]),
+    )
 }
 
 /// The Markdown list is for pasting elsewhere: emoji stay as written, where the list on
 /// the terminal shows the forms every terminal draws alike.
 #[test]
 fn the_markdown_list_keeps_emoji_as_written() {
-    let (text, markdown) = listed_alone("粉色🩷手机 🇨🇳 👍🏻", "https://a.example/p");
+    let (text, markdown, _) = listed_alone("粉色🩷手机 🇨🇳 👍🏻", "https://a.example/p");
     assert_eq!(
         markdown.trim_end(),
         "- [粉色🩷手机 🇨🇳 👍🏻](https://a.example/p) — 日报, 2026-03-01"
@@ -879,9 +883,11 @@ fn the_markdown_list_keeps_emoji_as_written() {
 /// `/\u{202E}gnp.exe` listed as `/gnp.exe`).
 #[test]
 fn a_bookmark_address_keeps_its_invisible_characters_percent_encoded() {
-    let (text, markdown) = listed_alone("标题", "https://example.com/\u{202E}gnp.exe");
+    let (text, markdown, shown) = listed_alone("标题", "https://example.com/\u{202E}gnp.exe");
     let encoded = "https://example.com/%E2%80%AEgnp.exe";
     assert!(text.contains(&format!("\n    {encoded}\n")), "{text}");
+    // `show` of what the bookmark kept, too (tester AW).
+    assert!(shown.contains(&format!("🔗 {encoded}\n")), "{shown}");
     assert_eq!(
         markdown.trim_end(),
         format!("- [标题]({encoded}) — 日报, 2026-03-01")

@@ -450,10 +450,12 @@ fn show_bookmark(
         emit(&(super::json::pretty(&row)? + "\n"))?;
     } else {
         let meta = mark.meta();
+        // As the reader shows it: what is invisible in it percent-encoded, not dropped to
+        // show another address (tester AW).
         let link = mark
             .url
             .as_deref()
-            .map(|u| format!("🔗 {u}\n"))
+            .map(|u| format!("🔗 {}\n", crate::text::address(u)))
             .unwrap_or_default();
         emit(&crate::text::sanitize(&format!(
             "{}\n{meta}\n{link}",
