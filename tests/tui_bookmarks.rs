@@ -196,11 +196,11 @@ fn j_and_k_in_capitals_read_on_through_the_bookmarks() {
     // The status bar says which bookmark is read (tester AU: it said the date's counts).
     let status = |h: &mut Harness| h.rows().into_iter().rev().nth(1).unwrap();
     let said = status(&mut h);
-    assert!(said.contains("书签 Bookmarks · 1 of 2"), "{said}");
+    assert!(said.contains("书签 Bookmarks · reading 1 of 2"), "{said}");
     let first = opened(&h);
     h.keys("J");
     let said = status(&mut h);
-    assert!(said.contains("书签 Bookmarks · 2 of 2"), "{said}");
+    assert!(said.contains("书签 Bookmarks · reading 2 of 2"), "{said}");
     let second = opened(&h);
     assert_ne!(first, second);
     assert!(
@@ -355,6 +355,11 @@ fn a_gone_bookmark_shows_the_text_it_kept() {
     // A column in from the frame, as an article's text is (tester AU: flush against it).
     let row = h.rows().into_iter().find(|r| r.contains("第1段")).unwrap();
     assert!(row.contains("┃ 第1段"), "{row}");
+    // Which bookmark is read, as for one whose story is there (tester AW).
+    assert!(
+        screen.contains("书签 Bookmarks · reading 1 of 1"),
+        "{screen}"
+    );
     h.keys("G");
     let screen = h.text();
     assert!(screen.contains("第40段：保存下来的正文。"), "{screen}");

@@ -80,29 +80,27 @@ fn scope_only(app: &App, unread: bool, room: Option<usize>) -> String {
     format!("{scope} · {category} · {counted}")
 }
 
-/// `书签 Bookmarks · 2 of 5`: the bookmarks listed while their view is open, and which of
-/// them is read in a story opened from it (tester AU: the date's counts said nothing of
-/// them, and where among them the story read was).
+/// `书签 Bookmarks · 5` (`2 of 5` under a filter): the bookmarks listed while their view is
+/// open; `书签 Bookmarks · reading 2 of 5`: which of them is read, in a story opened from it
+/// or one the store no longer holds (tester AU: the date's counts said nothing of them).
 fn bookmarks_scope(app: &App) -> Option<String> {
     const NAME: &str = "书签 Bookmarks";
-    let all = app.session().bookmark_count();
-    if let Some(view) = app.bookmarks_view() {
-        let listed = view.visible().len();
-        return Some(match listed == all {
-            true => format!("{NAME} · {all}"),
-            false => format!("{NAME} · {listed} of {all}"),
-        });
-    }
-    let view = app.bookmarks_read_from()?;
+    let (view, reading) = match (app.bookmarks_view(), app.bookmarks_read_from()) {
+        (Some(view), _) => (view, view.missing.as_ref().map(|m| m.id.as_str())),
+        (None, Some(view)) => (view, view.reading.as_deref()),
+        (None, None) => return None,
+    };
     // Those kept still: `b` may have just removed the one read.
     let listed: Vec<&str> = (view.visible().into_iter())
         .map(|b| b.id.as_str())
         .filter(|id| app.session().is_bookmarked(id))
         .collect();
-    let at = (view.reading.as_deref()).and_then(|id| listed.iter().position(|&b| b == id));
-    Some(match at {
-        Some(at) => format!("{NAME} · {} of {}", at + 1, listed.len()),
-        None => format!("{NAME} · {}", listed.len()),
+    let all = app.session().bookmark_count();
+    let at = reading.and_then(|id| listed.iter().position(|&b| b == id));
+    Some(match (at, reading) {
+        (Some(at), _) => format!("{NAME} · reading {} of {}", at + 1, listed.len()),
+        (None, None) if listed.len() < all => format!("{NAME} · {} of {all}", listed.len()),
+        (None, _) => format!("{NAME} · {}", listed.len()),
     })
 }
 
