@@ -370,6 +370,15 @@ fn j_reads_on_in_all_categories_where_the_chosen_one_was_missing() {
         h.app.message().unwrap().text,
         "no 市场 on 2026-03-02: all categories shown; [ ] show it again where a date has it"
     );
+    // Where that is more than a row, a shorter form keeps the bar's two rows (tester AW).
+    h.resize(60, 24);
+    let rows = h.rows();
+    assert_eq!(
+        rows[rows.len() - 1].trim(),
+        "no 市场 on 2026-03-02: all shown",
+        "{rows:#?}"
+    );
+    h.resize(120, 40);
     h.keys("<Enter>G<Enter>");
     assert_eq!(h.app.opened().unwrap().1.title, "丁");
     h.keys("J");

@@ -1570,16 +1570,20 @@ impl App {
         if let Some(filter) = kept
             && *self.category() != filter
         {
-            // One row at 100 columns for a long name (tester AU: its last word took the
-            // hints' row, at every step).
+            // One row where it can (tester AU: its last word took the hints' row, at every
+            // step); a shorter form where that is not enough (tester AW: a long name at 100
+            // columns, any at 60).
+            let (name, date) = (filter.describe(), self.scope_label());
             self.notify(
                 format!(
-                    "no {} on {}: all categories shown; [ ] show it again where a date has it",
-                    filter.describe(),
-                    self.scope_label()
+                    "no {name} on {date}: all categories shown; [ ] show it again where a date \
+                     has it"
                 ),
                 false,
             );
+            if let Some(m) = &mut self.message {
+                m.shorter = Some(format!("no {name} on {date}: all shown"));
+            }
         }
     }
 
