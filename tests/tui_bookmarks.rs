@@ -335,6 +335,36 @@ fn opened_alone(mark: Bookmark) -> Harness {
     h
 }
 
+/// `L` over a bookmark whose story is gone lists the links of the copy it kept, as over a
+/// story, shown or from the list (tester AW: it did nothing, or said the file "does not hold
+/// it" of a file gone).
+#[test]
+fn l_lists_the_links_a_gone_bookmark_kept() {
+    let mark = Bookmark {
+        text: Some("正文见[原文](https://a.example/kept)。".into()),
+        ..gone_mark(
+            "/store/2025-12-31.md",
+            "旧新闻",
+            Some("https://a.example/own"),
+        )
+    };
+    let mut h = opened_alone(mark);
+    assert!(h.text().contains("L lists the links"), "{}", h.text());
+    for back_to_list in [false, true] {
+        if back_to_list {
+            h.keys("<Esc>");
+            assert!(h.app.bookmarks_view().unwrap().missing.is_none());
+        }
+        h.keys("L");
+        let shown = h.text();
+        let links = h.app.links_view().unwrap_or_else(|| panic!("{shown}"));
+        let urls: Vec<&str> = links.links.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(urls, ["https://a.example/own", "https://a.example/kept"]);
+        assert_eq!(links.story, "旧新闻");
+        h.keys("<Esc>");
+    }
+}
+
 /// A bookmark whose story is gone shows the text it kept, rendered as a story's, and it
 /// scrolls (tester Z: only the title and the link were left).
 #[test]

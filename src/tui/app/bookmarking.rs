@@ -122,6 +122,10 @@ impl App {
                 }
                 Action::OpenLink => return view.missing_link().map(Effect::OpenUrl),
                 Action::CopyLink => return view.missing_link().map(Effect::CopyUrl),
+                Action::Links => {
+                    let mark = mark.clone();
+                    self.open_kept_links(&mark);
+                }
                 // Its kept text scrolls (clamped as it is drawn).
                 Action::Down | Action::Up | Action::PageDown | Action::PageUp => {
                     let page = self.view.article_height.max(2) - 1;
@@ -206,12 +210,13 @@ impl App {
                     None => self.notify(NOT_IN_ITS_FILE, false),
                 }
             }
-            // Its story's links, as `L` lists them while it is read.
+            // Its story's links, as `L` lists them while it is read; those of the copy it
+            // kept of a story the store no longer holds.
             Action::Links => {
                 let mark = view.selected()?.clone();
                 match self.library.find_bookmarked(&mark).map(|v| v.index) {
                     Some(i) => self.open_links_of(self.library.item_ref(i)),
-                    None => self.notify(NOT_IN_ITS_FILE, false),
+                    None => self.open_kept_links(&mark),
                 }
             }
             Action::OpenLink | Action::CopyLink => {
@@ -303,7 +308,8 @@ impl App {
     }
 }
 
-/// Said for what needs a bookmark's story in the store (its file, its links) when its file
-/// no longer holds it.
+/// Said for what needs a bookmark's story in the store (its file) when the store no longer
+/// holds it: its file gone, or not holding it now (tester AW: "does not hold it" was said of a
+/// file gone).
 const NOT_IN_ITS_FILE: &str =
-    "its digest file does not hold it now: Enter shows the bookmark's copy";
+    "the store no longer holds its story: Enter shows the bookmark's copy";

@@ -41,10 +41,9 @@ impl App {
         }
     }
 
-    /// Every link of story `r`, marked as the article shows them: `🔗` its own, `[n]` those
-    /// of its text, with their text.
-    fn story_links(&mut self, r: ItemRef) -> Vec<Listed> {
-        let (own, numbered) = self.link_targets(r);
+    /// Every link of a story, marked as the article shows them: `🔗` its `own`, `[n]` those
+    /// of its text (`numbered`), with their text.
+    fn listed_links(own: Option<String>, numbered: Vec<crate::text::LinkTarget>) -> Vec<Listed> {
         let own = own.map(|url| Listed {
             mark: OWN_LINK.to_string(),
             text: String::new(),
@@ -87,9 +86,28 @@ impl App {
         }
     }
 
-    /// The links of story `r` listed; its own once, where the text numbers it when it does.
+    /// The links of story `r` listed.
     pub(super) fn open_links_of(&mut self, r: ItemRef) {
-        let mut links = self.story_links(r);
+        let (own, numbered) = self.link_targets(r);
+        let title = self.item_at(r).1.title.to_string();
+        self.show_links(Self::listed_links(own, numbered), title);
+    }
+
+    /// The links of the copy `mark` kept of a story the store no longer holds, listed as the
+    /// story's would be (tester AW: `L` did nothing, though its text numbers links).
+    pub(super) fn open_kept_links(&mut self, mark: &crate::state::Bookmark) {
+        let width = self.view.article_width.max(20);
+        let body = mark.text.as_deref().unwrap_or_default();
+        // Not the story's own id: what the article cache holds under it is its text now.
+        let id = format!("kept:{}", mark.id);
+        let numbered = (self.article).body_links(&id, body, mark.url.as_deref(), width, self.text);
+        let title = mark.shown_title().to_string();
+        self.show_links(Self::listed_links(mark.url.clone(), numbered), title);
+    }
+
+    /// `links` of the story `title` listed; its own once, where the text numbers it when it
+    /// does.
+    fn show_links(&mut self, mut links: Vec<Listed>, title: String) {
         if links.is_empty() {
             self.notify("this story has no link", false);
             return;
@@ -102,7 +120,7 @@ impl App {
         }
         self.links = Some(LinksView {
             links,
-            story: self.item_at(r).1.title.to_string(),
+            story: title,
             ..LinksView::default()
         })
     }

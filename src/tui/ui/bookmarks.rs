@@ -224,12 +224,17 @@ fn missing_lines(
         ));
     }
     out.push(Line::default());
-    let keys = match (linked, why.file_is_there()) {
-        (true, true) => "o opens the link, y copies it, v shows the file, Esc goes back",
-        (true, false) => "o opens the link, y copies it, Esc goes back",
-        (false, true) => "v shows the file, Esc goes back",
-        (false, false) => "Esc goes back",
-    };
+    let keys = [
+        (linked, "o opens the link, y copies it"),
+        (linked || mark.text.is_some(), "L lists the links"),
+        (why.file_is_there(), "v shows the file"),
+        (true, "Esc goes back"),
+    ];
+    let keys: Vec<&str> = (keys.iter())
+        .filter(|(on, _)| *on)
+        .map(|(_, k)| *k)
+        .collect();
+    let keys = keys.join(", ");
     let gone = match why {
         Missing::Sample => {
             "内置示例 / a built-in sample, not shown now that the store has digests of its own"
