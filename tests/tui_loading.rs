@@ -1163,6 +1163,16 @@ fn r_looks_at_the_store_now() {
     watch_every(&mut h, &store, &cache, Duration::from_secs(3600));
     h.keys("R");
     wait_for(&mut h, "no file in the store is new, changed or removed");
+    // In the bookmarks view too, and over a story read from it (tester AW: "not in the
+    // bookmarks view").
+    h.keys("<Enter><Enter>bB");
+    for keys in ["R", "<Enter>R"] {
+        h.keys(keys);
+        wait_for(&mut h, "no file in the store is new, changed or removed");
+        h.settle();
+    }
+    assert!(h.app.returns_to_bookmarks(), "{}", h.text());
+    h.keys("<Esc><Esc><Esc><Esc>");
     fs::write(store.join("2026-01-22.md"), five_stories(0)).unwrap();
     h.keys("R");
     assert!(h.text().contains("looking at the store…"), "{}", h.text());

@@ -536,7 +536,8 @@ impl App {
                 | Action::Links
                 | Action::ViewFile
                 | Action::NextMatch
-                | Action::PrevMatch => self.return_to = Some(view),
+                | Action::PrevMatch
+                | Action::LookAtStore => self.return_to = Some(view),
                 _ => {}
             }
         }

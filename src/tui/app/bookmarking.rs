@@ -140,6 +140,7 @@ impl App {
                 }
                 Action::First => view.missing_scroll = 0,
                 Action::Last => view.missing_scroll = usize::MAX,
+                Action::LookAtStore => self.look_at_store(),
                 // Its file may be there, outside the store (tester I: `v` did nothing).
                 Action::ViewFile => {
                     let path = std::path::PathBuf::from(&mark.path);
@@ -230,6 +231,8 @@ impl App {
                 };
                 return self.hand_on(action, &url, "this bookmark's link");
             }
+            // As everywhere (tester AW: R was said to be no key here).
+            Action::LookAtStore => self.look_at_store(),
             // The story's keys (read, links, dates…) work once it is open.
             _ => self.notify(
                 "not in the bookmarks view: Enter opens the story, o opens its link, Esc \
