@@ -378,6 +378,14 @@ fn j_reads_on_in_all_categories_where_the_chosen_one_was_missing() {
         "no 市场 on 2026-03-02: all shown",
         "{rows:#?}"
     );
+    // Narrower than even that, it is cut to its row (tester AX: it took the status row).
+    h.resize(28, 24);
+    let rows = h.rows();
+    assert_eq!(
+        rows[rows.len() - 1].trim(),
+        "no 市场 on 2026-03-02: all…",
+        "{rows:#?}"
+    );
     h.resize(120, 40);
     h.keys("<Enter>G<Enter>");
     assert_eq!(h.app.opened().unwrap().1.title, "丁");

@@ -141,7 +141,13 @@ impl App {
                 Action::First => view.missing_scroll = 0,
                 Action::Last => view.missing_scroll = usize::MAX,
                 Action::LookAtStore => self.look_at_store(),
-                // Its file may be there, outside the store (tester I: `v` did nothing).
+                // Its file may be there, outside the store (tester I: `v` did nothing); gone,
+                // it is said as from the list (tester AX: the system's "no such file").
+                Action::ViewFile if !self.library.why_missing(&mark.path).file_is_there() => self
+                    .notify(
+                        "no file to show (the note above says why): this is the bookmark's copy",
+                        false,
+                    ),
                 Action::ViewFile => {
                     let path = std::path::PathBuf::from(&mark.path);
                     let near = super::file_view::Marks::of(&mark.title, mark.url.as_deref());

@@ -190,6 +190,7 @@ fn hints(app: &App) -> Hints {
             Some(_) => &[
                 (&[Action::OpenLink], "open link"),
                 (&[Action::CopyLink], "copy link"),
+                (&[Action::Links], "links"),
                 (&[Action::ViewFile], "file"),
                 (
                     &[Action::NextStory, Action::PrevStory],
@@ -328,6 +329,8 @@ fn has_to_act_on(app: &App, actions: &[Action]) -> bool {
     };
     match actions {
         [Action::OpenLink] | [Action::CopyLink] => view.missing_link().is_some(),
+        // The links of the copy it kept (tester AX: `L` worked, unnamed here).
+        [Action::Links] => mark.url.is_some() || mark.text.is_some(),
         [Action::ViewFile] => app.library().why_missing(&mark.path).file_is_there(),
         _ => true,
     }
@@ -421,7 +424,11 @@ fn message_line(app: &App, width: usize, opts: text::TextOptions) -> Option<Line
     let shorter = m.shorter.as_deref().map(clean);
     let text = match (m.ends_with_link, shorter) {
         (true, _) => cut_middle(&text, width, opts),
-        (false, Some(s)) if text::str_width(&text, opts) > width => s,
+        // The shorter form is there to keep one row: cut where even it is wider (tester
+        // AX: at 60 columns a long category's name took the status row).
+        (false, Some(s)) if text::str_width(&text, opts) > width => {
+            text::truncate(&s, width, opts).into_owned()
+        }
         (false, _) => text,
     };
     Some(Line::styled(text, style))
