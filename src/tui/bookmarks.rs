@@ -165,6 +165,12 @@ impl BookmarksView {
             .and_then(|url| super::link::safe_url(url).ok())
     }
 
+    /// Whether `L` has links to list over the bookmark shown whose story is gone: its own,
+    /// or its kept text's.
+    pub fn missing_has_links(&self) -> bool {
+        (self.missing.as_ref()).is_some_and(|m| m.url.is_some() || m.text.is_some())
+    }
+
     /// Clears the filter; the selected bookmark stays selected in the whole list.
     pub fn clear_filter(&mut self) {
         let id = self.selected().map(|b| b.id.clone());

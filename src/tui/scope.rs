@@ -37,21 +37,23 @@ pub enum Scope {
 impl Scope {
     pub const ORDER: [Scope; 4] = [Scope::Day, Scope::Week, Scope::Month, Scope::All];
 
+    /// Its place in [`Scope::ORDER`].
+    fn at(self) -> usize {
+        Scope::ORDER.iter().position(|&s| s == self).unwrap_or(0)
+    }
+
     /// The next scope, wrapping around (`a`, Tab in the search line).
     pub fn next(self) -> Scope {
-        let i = Scope::ORDER.iter().position(|&s| s == self).unwrap_or(0);
-        Scope::ORDER[(i + 1) % Scope::ORDER.len()]
+        Scope::ORDER[(self.at() + 1) % Scope::ORDER.len()]
     }
 
     /// How many [`Scope::next`] steps lead from this scope to `to`.
     pub fn steps_to(self, to: Scope) -> usize {
-        let at = |s: Scope| Scope::ORDER.iter().position(|&o| o == s).unwrap_or(0);
-        (at(to) + Scope::ORDER.len() - at(self)) % Scope::ORDER.len()
+        (to.at() + Scope::ORDER.len() - self.at()) % Scope::ORDER.len()
     }
 
     pub fn prev(self) -> Scope {
-        let i = Scope::ORDER.iter().position(|&s| s == self).unwrap_or(0);
-        Scope::ORDER[(i + Scope::ORDER.len() - 1) % Scope::ORDER.len()]
+        Scope::ORDER[(self.at() + Scope::ORDER.len() - 1) % Scope::ORDER.len()]
     }
 
     /// How the scope is saved in the position.

@@ -66,17 +66,26 @@ impl App {
     fn link_targets(&mut self, r: ItemRef) -> (Option<String>, Vec<crate::text::LinkTarget>) {
         let (_, item) = self.item_at(r);
         let own = item.url.map(str::to_string);
-        let width = self.view.article_width.max(20);
         let id = item.id.to_string();
         let body = self
             .library
             .story(self.library.global(r))
             .map(|story| story.body)
             .unwrap_or_default();
-        let numbered = self
-            .article
-            .body_links(&id, &body, own.as_deref(), width, self.text);
+        let numbered = self.text_links(&id, &body, own.as_deref());
         (own, numbered)
+    }
+
+    /// The links of story `id`'s text `body` (whose own link is `own`), in `[n]` order, as
+    /// the article numbers them at its width.
+    fn text_links(
+        &mut self,
+        id: &str,
+        body: &str,
+        own: Option<&str>,
+    ) -> Vec<crate::text::LinkTarget> {
+        let width = self.view.article_width.max(20);
+        self.article.body_links(id, body, own, width, self.text)
     }
 
     /// `L`: the links of the story being read or highlighted.
@@ -96,11 +105,10 @@ impl App {
     /// The links of the copy `mark` kept of a story the store no longer holds, listed as the
     /// story's would be (tester AW: `L` did nothing, though its text numbers links).
     pub(super) fn open_kept_links(&mut self, mark: &crate::state::Bookmark) {
-        let width = self.view.article_width.max(20);
         let body = mark.text.as_deref().unwrap_or_default();
         // Not the story's own id: what the article cache holds under it is its text now.
         let id = format!("kept:{}", mark.id);
-        let numbered = (self.article).body_links(&id, body, mark.url.as_deref(), width, self.text);
+        let numbered = self.text_links(&id, body, mark.url.as_deref());
         let title = mark.shown_title().to_string();
         self.show_links(Self::listed_links(mark.url.clone(), numbered), title);
     }

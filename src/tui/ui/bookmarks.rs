@@ -46,7 +46,8 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     if let Some(mark) = &view.missing {
         let linked = view.missing_link().is_some();
         let why = app.library().why_missing(&mark.path);
-        let lines = missing_lines(mark, linked, why, content_w, opts);
+        let listed = view.missing_has_links();
+        let lines = missing_lines(mark, linked, listed, why, content_w, opts);
         let rows = usize::from(inner.height);
         let scroll = view.missing_scroll.min(lines.len().saturating_sub(rows));
         for (line, y) in lines.iter().skip(scroll).zip(inner.y..inner.bottom()) {
@@ -200,10 +201,12 @@ fn row(
     highlight::style_ranges(&line, &ranges, MATCH)
 }
 
-/// `linked`: its link can be opened; `why`: why the story is not shown from its file.
+/// `linked`: its link can be opened; `listed`: `L` has links to list; `why`: why the story
+/// is not shown from its file.
 fn missing_lines(
     mark: &Bookmark,
     linked: bool,
+    listed: bool,
     why: Missing,
     width: usize,
     opts: TextOptions,
@@ -226,7 +229,7 @@ fn missing_lines(
     out.push(Line::default());
     let keys = [
         (linked, "o opens the link, y copies it"),
-        (linked || mark.text.is_some(), "L lists the links"),
+        (listed, "L lists the links"),
         (why.file_is_there(), "v shows the file"),
         (true, "Esc goes back"),
     ];

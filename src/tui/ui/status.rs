@@ -330,7 +330,7 @@ fn has_to_act_on(app: &App, actions: &[Action]) -> bool {
     match actions {
         [Action::OpenLink] | [Action::CopyLink] => view.missing_link().is_some(),
         // The links of the copy it kept (tester AX: `L` worked, unnamed here).
-        [Action::Links] => mark.url.is_some() || mark.text.is_some(),
+        [Action::Links] => view.missing_has_links(),
         [Action::ViewFile] => app.library().why_missing(&mark.path).file_is_there(),
         _ => true,
     }
