@@ -440,12 +440,95 @@ pub fn derive_title(md: &str) -> String {
     if let Some(lead) = bold_lead(md).filter(|lead| !is_topic_label(md, lead)) {
         return lead;
     }
-    let clause = first_clause(&plain(md));
+    let text = plain(md);
+    let clause = first_clause(past_hooks(&text));
     match opening_bold(md) {
         Some(run) if run.len() > clause.len() && run.starts_with(&clause) => cap(&run),
         _ => clause,
     }
 }
+
+/// `text` past the hooks it opens with: a short English question or exclamation that names
+/// nothing (`Tired of slow builds?`, `Alarm bells are ringing!`) only draws the reader in, and
+/// the sentence after it is the headline (tester AU). An emoji between goes with the hook.
+fn past_hooks(text: &str) -> &str {
+    let mut rest = text;
+    for _ in 0..MAX_HOOKS {
+        let Some(len) = hook_len(rest) else { break };
+        let next = rest[len..]
+            .trim_start_matches(|c: char| !c.is_alphanumeric() && !"\"“‘'(（「『【[".contains(c));
+        if !can_lead(next) {
+            break;
+        }
+        rest = next;
+    }
+    rest
+}
+
+/// Whether the sentence after a hook can stand as the headline: it starts with a word that
+/// does not lean back on the sentence before (`They've unveiled…` after `Google just dropped
+/// a bombshell!`, which named it) nor only lead in (`According to…`); not with a number.
+fn can_lead(text: &str) -> bool {
+    const LEANS_BACK: &[&str] = &[
+        "He",
+        "She",
+        "It",
+        "They",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "But",
+        "And",
+        "So",
+        "Yet",
+        "According",
+    ];
+    let word = text
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    !word.is_empty() && !LEANS_BACK.contains(&word)
+}
+
+/// Hooks passed before the headline: `Tired of X? Want Y? **Z** does it.`
+const MAX_HOOKS: usize = 2;
+
+/// The length of the hook `text` opens with, if it does: its first sentence ends in `?` or
+/// `!`, has a few words of Latin text without a digit or colon, and names nothing — no word
+/// after the first has a capital (but `I`: `vLLM` does), and the first is a plain word (`Still`, `Whoa`; not
+/// `StreamDiT` or `wireguard-fpga`) that the text does not use again as a name (`Xiaomi`).
+fn hook_len(text: &str) -> Option<usize> {
+    let (end, mark) = text.char_indices().find(|&(i, c)| {
+        matches!(c, '.' | '?' | '!') && text[i + 1..].starts_with(char::is_whitespace)
+    })?;
+    let hook = &text[..end];
+    let rules_out = |c: char| c.is_ascii_digit() || c == ':' || crate::text::is_cjk(c);
+    if mark == '.' || hook.contains(rules_out) {
+        return None;
+    }
+    let mut words = hook.split_whitespace();
+    let first = words
+        .next()?
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    let mut letters = first.chars();
+    let plain_word = letters.next().is_some_and(|c| c.is_ascii_uppercase())
+        && letters.all(|c| c.is_ascii_lowercase() || matches!(c, '\'' | '’'));
+    let stem = first.split(['\'', '’']).next().unwrap_or(first);
+    let rest = &text[end + 1..];
+    let named_again = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| word == stem);
+    let a_name = |word: &str| {
+        let pronoun = word == "I" || word.starts_with("I'") || word.starts_with("I’");
+        !pronoun && word.contains(char::is_uppercase)
+    };
+    let few = hook.split_whitespace().count() <= MAX_HOOK_WORDS;
+    (plain_word && !named_again && few && !words.any(a_name)).then_some(end + 1)
+}
+
+/// The most words a hook has.
+const MAX_HOOK_WORDS: usize = 8;
 
 /// The bold run a text opens with, as plain text, when it reads as a headline: not a label
 /// (`**注意：**`), nor a lede set in bold (a sentence with its full stop, or more than one),
@@ -892,7 +975,7 @@ mod tests {
             ),
             (
                 "**Still training one model per task? Researchers dropped a fix.** It works.",
-                "Still training one model per task?",
+                "Researchers dropped a fix",
             ),
             (
                 "**Revenue is blowing minds, with sales up to **$13 billion** this year.** More.",
@@ -908,6 +991,45 @@ mod tests {
         }
         let long = "字".repeat(200);
         assert_eq!(first_clause(&long).chars().count(), MAX_TITLE_CHARS);
+    }
+
+    #[test]
+    fn a_hook_that_names_nothing_gives_the_title_to_the_sentence_after_it() {
+        for (text, title) in [
+            (
+                "Sirens are wailing! 🚨 **Acme** says its robots learned to juggle.",
+                "Acme says its robots learned to juggle",
+            ),
+            (
+                "Sick of slow builds? Want more? The **Zap** compiler halves them.",
+                "The Zap compiler halves them",
+            ),
+            // The hook named its subject: the next sentence leans back on it.
+            (
+                "Globex just dropped a bombshell! They released a model.",
+                "Globex just dropped a bombshell!",
+            ),
+            (
+                "Initech is finally here! Initech makes staplers smarter.",
+                "Initech is finally here!",
+            ),
+            (
+                "Is vLLM too slow for you? Try this instead.",
+                "Is vLLM too slow for you?",
+            ),
+            // No sentence after it that could lead.
+            (
+                "Good news! 42 models shipped today.",
+                "Good news! 42 models shipped today",
+            ),
+            (
+                "What a week it has been for robots!",
+                "What a week it has been for robots!",
+            ),
+            ("重磅！谷歌发布新模型，速度更快。", "重磅！谷歌发布新模型，速度更快"),
+        ] {
+            assert_eq!(derive_title(text), title, "{text}");
+        }
         // A Latin word is not cut: the title ends before it.
         let words = "Small and medium enterprises keep hitting walls in adopting AI tools for their \
                      daily work";
