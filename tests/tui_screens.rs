@@ -231,7 +231,7 @@ fn no_text_on_the_background_is_white() {
 #[test]
 fn without_colours_the_selection_is_in_reverse_video() {
     use ratatui::style::{Color, Modifier};
-    let mut h = Harness::new(app(), 100, 30);
+    let mut h = Harness::new(app(), 160, 30);
     h.keys("<Enter><Enter>j");
     let coloured = h.buffer();
     h.app.set_colours(false);

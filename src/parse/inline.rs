@@ -1026,7 +1026,10 @@ mod tests {
                 "What a week it has been for robots!",
                 "What a week it has been for robots!",
             ),
-            ("重磅！谷歌发布新模型，速度更快。", "重磅！谷歌发布新模型，速度更快"),
+            (
+                "重磅！谷歌发布新模型，速度更快。",
+                "重磅！谷歌发布新模型，速度更快",
+            ),
         ] {
             assert_eq!(derive_title(text), title, "{text}");
         }

@@ -115,9 +115,10 @@ impl PopupArea {
 
 /// The panes for a terminal size, `focus` having the keyboard. Reading (the article has it),
 /// the article takes the dates' column (the category pane's title still names the date): at
-/// 100 columns it had 37 for its text, fewer than the one pane of 99 (tester Y). In two
-/// columns, the dates are beside the stories while they have the keyboard, else the stories
-/// beside the article.
+/// 100 columns it had 37 for its text, fewer than the one pane of 99 (tester Y); browsing
+/// the stories, they take it, below [`DATES_BESIDE_STORIES_FROM`] columns. In two columns,
+/// the dates are beside the stories while they have the keyboard, else the stories beside
+/// the article.
 pub fn split(area: Rect, categories: usize, focus: Pane) -> Screen {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Screen::TooSmall;
@@ -128,17 +129,15 @@ pub fn split(area: Rect, categories: usize, focus: Pane) -> Screen {
         height: area.height - body.height,
         ..area
     };
-    let columns = match area.width {
-        w if w >= WIDE_FROM => {
-            let dates_w = if focus == Pane::Article {
-                0
-            } else {
-                DATES_WIDTH
-            };
-            Some((dates_w, middle_width(w, dates_w)))
+    let columns = match (area.width, focus) {
+        (w, Pane::Items) if w >= DATES_BESIDE_STORIES_FROM => {
+            Some((DATES_WIDTH, stories_width(w - DATES_WIDTH)))
         }
-        w if w >= TWO_FROM && focus == Pane::Dates => Some((DATES_WIDTH, w - DATES_WIDTH)),
-        w if w >= TWO_FROM => Some((0, two_middle(w))),
+        (w, Pane::Items) if w >= TWO_FROM => Some((0, stories_width(w))),
+        (w, Pane::Article) if w >= WIDE_FROM => Some((0, middle_width(w, 0))),
+        (w, _) if w >= WIDE_FROM => Some((DATES_WIDTH, middle_width(w, DATES_WIDTH))),
+        (w, Pane::Dates) if w >= TWO_FROM => Some((DATES_WIDTH, w - DATES_WIDTH)),
+        (w, _) if w >= TWO_FROM => Some((0, two_middle(w))),
         _ => None,
     };
     if let Some((dates_w, middle_w)) = columns {
@@ -192,6 +191,20 @@ pub fn split(area: Rect, categories: usize, focus: Pane) -> Screen {
 /// and its marks at the least, and no more than the article can spare.
 fn two_middle(width: u16) -> u16 {
     (width * 2 / 5).clamp(28, 36)
+}
+
+/// Terminals at least this wide keep the dates' column beside the stories while they have
+/// the keyboard; in narrower ones the stories take its room, as the article does when read
+/// (testers AY, AZ: at 100 columns a title showed 12 Chinese characters of its 30).
+const DATES_BESIDE_STORIES_FROM: u16 = 150;
+
+/// The stories' column while they have the keyboard, beside the preview, `room` columns
+/// in all for the two: half, up to a long title's width, and whatever the preview does not
+/// take beyond [`ARTICLE_MAX_WIDTH`].
+fn stories_width(room: u16) -> u16 {
+    (room / 2)
+        .clamp(30, 60)
+        .max(room.saturating_sub(ARTICLE_MAX_WIDTH))
 }
 
 /// The widest the article pane gets in the wide layout: longer lines read badly, and the
@@ -317,17 +330,32 @@ mod tests {
     /// have the keyboard, else the stories beside the article (tester AF: at 80 the dates
     /// filled the screen); below, one pane.
     #[test]
+    fn browsing_the_stories_they_take_the_dates_column_below_150_columns() {
+        let browsing = |width: u16| match split(Rect::new(0, 0, width, 40), 5, Pane::Items) {
+            Screen::Wide(w) => (w.dates.width, w.items.width, w.article.width),
+            _ => panic!("{width} columns are wide"),
+        };
+        assert_eq!(browsing(70), (0, 35, 35));
+        assert_eq!(browsing(80), (0, 40, 40));
+        assert_eq!(browsing(100), (0, 50, 50));
+        // Up to a long title's width; the preview takes the rest, up to its widest.
+        assert_eq!(browsing(149), (0, 60, 89));
+        assert_eq!(browsing(150), (30, 60, 60));
+        assert_eq!(browsing(230), (30, 100, 100));
+    }
+
+    #[test]
     fn an_80_column_terminal_shows_two_columns() {
         let columns = |width: u16, focus: Pane| match split(Rect::new(0, 0, width, 24), 5, focus) {
             Screen::Wide(w) => Some((w.dates.width, w.items.width, w.article.width)),
             _ => None,
         };
         assert_eq!(columns(80, Pane::Dates), Some((30, 50, 0)));
-        for focus in [Pane::Categories, Pane::Items, Pane::Article] {
+        for focus in [Pane::Categories, Pane::Article] {
             assert_eq!(columns(80, focus), Some((0, 32, 48)), "{focus:?}");
         }
-        assert_eq!(columns(99, Pane::Items), Some((0, 36, 63)));
-        assert_eq!(columns(70, Pane::Items), Some((0, 28, 42)));
+        assert_eq!(columns(99, Pane::Article), Some((0, 36, 63)));
+        assert_eq!(columns(70, Pane::Article), Some((0, 28, 42)));
         assert_eq!(columns(69, Pane::Dates), None);
         let search =
             |width: u16, reading: bool| match split_search(Rect::new(0, 0, width, 24), reading) {
