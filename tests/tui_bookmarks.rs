@@ -2289,11 +2289,10 @@ fn a_reader_that_never_searched_keeps_the_search_another_saved() {
     );
 }
 
-/// A title that quotes something itself is quoted in 「」 in messages, not in “” around “”.
-#[test]
-fn a_title_with_quotes_in_it_is_quoted_apart() {
+/// What `b` says over the one story of a digest titled `title`, `width` columns wide.
+fn said_bookmarking(title: &str, width: u16) -> String {
     let digest = ribao::parse::parse(
-        "# 日报 2026-03-01\n\n## 1. 夸克上线“深度研究”功能\n\n正文。\n".as_bytes(),
+        format!("# 日报 2026-03-01\n\n## 1. {title}\n\n正文。\n").as_bytes(),
         std::path::Path::new("store/2026-03-01.md"),
     )
     .unwrap();
@@ -2306,9 +2305,33 @@ fn a_title_with_quotes_in_it_is_quoted_apart() {
         TextOptions::default(),
         Session::in_memory(State::default()),
     );
-    let mut h = Harness::new(app, 120, 30);
+    let mut h = Harness::new(app, width, 30);
     h.keys("<Enter><Enter>b");
-    assert_eq!(said(&h), "★ bookmarked 「夸克上线“深度研究”功能」");
+    said(&h)
+}
+
+/// A title that quotes something itself is quoted in 「」 in messages, not in “” around “”.
+#[test]
+fn a_title_with_quotes_in_it_is_quoted_apart() {
+    assert_eq!(
+        said_bookmarking("夸克上线“深度研究”功能", 120),
+        "★ bookmarked 「夸克上线“深度研究”功能」"
+    );
+}
+
+/// A message quotes as much of a title as the status row has room for (tester AY: at 120
+/// columns it was cut at 40, half the row empty).
+#[test]
+fn a_message_quotes_a_title_as_far_as_the_row_allows() {
+    let title = "Acme ships a world model that plans household chores for a week ahead";
+    assert_eq!(
+        said_bookmarking(title, 120),
+        format!("★ bookmarked “{title}”")
+    );
+    assert_eq!(
+        said_bookmarking(title, 80),
+        "★ bookmarked “Acme ships a world model that plans hou…”"
+    );
 }
 
 /// `L` in the bookmarks view lists the selected bookmark's links over it, as in the story;

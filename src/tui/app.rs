@@ -123,6 +123,8 @@ pub enum WhenIndexed {
 #[derive(Debug, Clone, Default)]
 pub struct ViewState {
     pub wide: bool,
+    /// The terminal's width: what a message has for the title it quotes.
+    pub width: usize,
     /// Below the minimum size: nothing but the notice to enlarge the terminal is shown.
     pub too_small: bool,
     pub dates_height: usize,

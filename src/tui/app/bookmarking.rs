@@ -257,10 +257,15 @@ impl App {
         Some(view)
     }
 
-    /// A story's title cut short and quoted for a message: in 「」 when it quotes something
-    /// itself (`“夸克上线“深度研究”功能”` read as two quotations).
+    /// A story's title cut to what its message leaves of the status row, and quoted: in 「」
+    /// when it quotes something itself (`“夸克上线“深度研究”功能”` read as two quotations).
     pub(super) fn quoted(&self, title: &str) -> String {
-        let short = crate::text::truncate(title, 40, self.text);
+        let room = self
+            .view
+            .width
+            .saturating_sub(MESSAGE_WORDS)
+            .max(MIN_QUOTED);
+        let short = crate::text::truncate(title, room, self.text);
         match short.contains(['“', '”']) {
             true => format!("「{short}」"),
             false => format!("“{short}”"),
@@ -316,6 +321,12 @@ impl App {
         self.notify_change(&said);
     }
 }
+
+/// The columns a message's own words take beside the title it quotes (`bookmark removed:
+/// “…” — u puts it back`), and the least a title keeps, the message wrapping to a second
+/// row in a narrow terminal (tester AY: at 120 columns a title was cut at 40).
+const MESSAGE_WORDS: usize = 40;
+const MIN_QUOTED: usize = 40;
 
 /// Said for what needs a bookmark's story in the store (its file) when the store no longer
 /// holds it: its file gone, or not holding it now (tester AW: "does not hold it" was said of a

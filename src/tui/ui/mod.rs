@@ -59,6 +59,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     let area = frame.area();
     let opts = app.text_options();
     let buf = frame.buffer_mut();
+    app.view.width = usize::from(area.width);
     let mut cursor = None;
     match layout::split(area, app.category_rows().len(), app.focus()) {
         Screen::TooSmall => too_small::draw(buf, area, opts),
