@@ -484,6 +484,51 @@ impl Library {
         mark.refilled_from(crate::state::Bookmark::for_item(digest, &view, None))
     }
 
+    /// What `marks` (newest first) become where their stories have moved: each `(old id,
+    /// bookmark)` whose story now has another id (see [`Library::find_bookmarked`]) with its
+    /// id, title, date, source, category, link and file as they are now (when it was made
+    /// and the text it kept as they were), or whose story's file was renamed, with its name.
+    /// A story that two bookmarks find, or one that `bookmarked` says has a bookmark of its
+    /// own, takes none.
+    pub fn bookmark_moves(
+        &self,
+        marks: Vec<crate::state::Bookmark>,
+        bookmarked: impl Fn(&str) -> bool,
+    ) -> Vec<(String, crate::state::Bookmark)> {
+        let mut taken = HashSet::new();
+        let mut moves = Vec::new();
+        for mark in marks {
+            let Some(view) = self.find_bookmarked(&mark) else {
+                continue;
+            };
+            let digest = &self.digests[view.digest];
+            let path = digest.path.to_string_lossy();
+            if view.id == mark.id {
+                // Its file renamed: the bookmark names the file the story is in now. Not
+                // where its file is still there in another store (a copy of this one):
+                // the bookmark stays that store's (tester AR: opening a copy moved every
+                // bookmark into it).
+                let elsewhere = self.in_another_store(&mark.path);
+                if !mark.path.is_empty() && mark.path != path && !elsewhere {
+                    let path = path.into_owned();
+                    moves.push((mark.id.clone(), crate::state::Bookmark { path, ..mark }));
+                }
+                continue;
+            }
+            if bookmarked(view.id) || !taken.insert(view.id.to_string()) {
+                continue;
+            }
+            let moved = crate::state::Bookmark {
+                added: mark.added.clone(),
+                text: mark.text.clone(),
+                extra: mark.extra.clone(),
+                ..crate::state::Bookmark::for_item(digest, &view, None)
+            };
+            moves.push((mark.id, moved));
+        }
+        moves
+    }
+
     /// A bookmark for story `i`, made now, keeping its text (read from its file).
     pub fn bookmark(&self, i: usize) -> crate::state::Bookmark {
         let view = self.item(i);

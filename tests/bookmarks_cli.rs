@@ -477,6 +477,29 @@ fn a_bookmark_finds_its_story_retitled_since_by_its_link() {
     assert!(!err.contains("no longer has"), "{err}");
 }
 
+/// A story retitled while no reader ran is listed as it is now, under its new id and
+/// title, and the state file follows it, as a reader's start would make it (tester AY: the
+/// list gave the old title, and the export pasted a headline the store no longer held).
+#[test]
+fn bookmarks_list_a_retitled_story_as_it_is_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ids, state) = first_of_two_bookmarked(dir.path());
+    retitle_the_first(dir.path());
+    let listed = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
+    let items = json(&ribao_with(dir.path(), &state, &["items", "--json"]));
+    let new_id = items[0]["id"].as_str().unwrap();
+    assert_ne!(new_id, ids[0]);
+    assert_eq!(
+        (&listed[0]["id"], &listed[0]["title"], &listed[0]["in_store"]),
+        (&new_id.into(), &items[0]["title"], &true.into()),
+        "{listed}"
+    );
+    let markdown = ribao_with(dir.path(), &state, &["bookmarks", "--markdown"]).stdout;
+    assert!(String::from_utf8_lossy(&markdown).contains("第0号快讯"));
+    let saved = std::fs::read_to_string(&state).unwrap();
+    assert!(saved.contains(new_id) && !saved.contains(&ids[0]), "{saved}");
+}
+
 /// `bookmark add` and `bookmark remove` know a retitled story by either id: adding it under
 /// its new id does not bookmark it twice, and either id removes its bookmark.
 #[test]

@@ -98,11 +98,10 @@ pub fn list<'a>(
     let short = loaded.notices.iter().any(|n| n.backup.is_none());
     tell(loaded.notices);
     let state = with_unsaved(&file, loaded.state)?;
-    let marks = state.bookmarks_newest_first();
     // Read only when there is a bookmark to look for; a store that cannot be read leaves
     // each as its saved path says, and is said (tester B: a missing store went unsaid, and
     // the JSON's flags all said false).
-    let library = match marks.is_empty() {
+    let library = match state.bookmarks.is_empty() {
         true => None,
         false => library()
             .inspect_err(|e| {
@@ -112,6 +111,11 @@ pub fn list<'a>(
             })
             .ok(),
     };
+    let state = match library {
+        Some(library) => followed(&file, state, library),
+        None => state,
+    };
+    let marks = state.bookmarks_newest_first();
     let found: Vec<Found> = marks.iter().map(|m| Found::of(m, library)).collect();
     // A field a damaged state file lost is taken from the story, as the reader takes it
     // (tester M: `(untitled)` for a story the store holds).
@@ -229,6 +233,39 @@ pub fn list<'a>(
         ));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `state` with the bookmarks whose stories have new ids following them, as a reader does
+/// when it starts, and saved so (tester AY: a story retitled while no reader ran was listed
+/// under its old title and id); listed so when the file cannot take it, which is said.
+fn followed(
+    file: &StateFile,
+    mut state: crate::state::State,
+    library: &Library,
+) -> crate::state::State {
+    let marks = state
+        .bookmarks_newest_first()
+        .into_iter()
+        .cloned()
+        .collect();
+    let moves = library.bookmark_moves(marks, |id| state.is_bookmarked(id));
+    // A file renamed is said (`moved_to`), the bookmark left naming it for a reader.
+    let moves = moves
+        .into_iter()
+        .filter(|(old, mark)| *old != mark.id)
+        .collect();
+    let changes = Change::bookmark_moves(moves, |id| state.is_read(id));
+    if changes.is_empty() {
+        return state;
+    }
+    if let Err(e) = file.apply(&changes) {
+        warn(format_args!(
+            "{e:#} — bookmarks whose stories have moved are listed as they are now; a reader \
+             saves that when it can"
+        ));
+    }
+    state.apply_all(&changes);
+    state
 }
 
 /// What the store holds of a bookmark's story now.

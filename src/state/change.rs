@@ -20,6 +20,26 @@ pub enum Change {
     SetPlaces(Vec<Place>),
 }
 
+impl Change {
+    /// The changes that give bookmarks their story's new id (see
+    /// `Library::bookmark_moves`): each `(old id, bookmark)` keeps when it was made, and a
+    /// read mark (`is_read`) goes with it.
+    pub fn bookmark_moves(
+        moves: Vec<(String, Bookmark)>,
+        is_read: impl Fn(&str) -> bool,
+    ) -> Vec<Change> {
+        let mut changes = Vec::with_capacity(moves.len() * 3);
+        for (old, bookmark) in moves {
+            if is_read(&old) {
+                changes.push(Change::MarkRead(bookmark.id.clone()));
+            }
+            changes.push(Change::RemoveBookmark(old));
+            changes.push(Change::AddBookmark(bookmark));
+        }
+        changes
+    }
+}
+
 impl State {
     /// Changes that put every bookmark and read mark of `self` into another state.
     pub fn as_changes(&self) -> Vec<Change> {

@@ -297,14 +297,7 @@ impl Session {
     /// Gives bookmarks their story's new id, in one save: each `(old id, bookmark)` keeps
     /// when it was made, and a read mark goes with it.
     pub fn move_bookmarks(&mut self, moves: Vec<(String, Bookmark)>) {
-        let mut changes = Vec::with_capacity(moves.len() * 3);
-        for (old, bookmark) in moves {
-            if self.is_read(&old) {
-                changes.push(Change::MarkRead(bookmark.id.clone()));
-            }
-            changes.push(Change::RemoveBookmark(old));
-            changes.push(Change::AddBookmark(bookmark));
-        }
+        let changes = Change::bookmark_moves(moves, |id| self.is_read(id));
         if !changes.is_empty() {
             self.save_all(changes);
         }

@@ -396,44 +396,14 @@ impl App {
         self.session.move_bookmarks(refills);
     }
 
-    /// Bookmarks whose story now has another id (see [`Library::find_bookmarked`]) take it,
-    /// with its title, date, source, category, link and file as they are now, after those
-    /// that lack a field are refilled; one whose story's file was renamed takes its name.
-    /// Read marks made under an old id mark the story under its new one. (A story two old
-    /// bookmarks find again takes the first; the other stays as it is.)
+    /// Bookmarks whose story has moved follow it (see [`Library::bookmark_moves`]), after
+    /// those that lack a field are refilled. Read marks made under an old id mark the story
+    /// under its new one.
     pub(super) fn refind_bookmarks(&mut self) {
         self.refill_bookmarks();
-        let mut taken = std::collections::HashSet::new();
-        let mut moves: Vec<(String, Bookmark)> = Vec::new();
-        for mark in self.session.bookmarks() {
-            let Some(view) = self.library.find_bookmarked(&mark) else {
-                continue;
-            };
-            let digest = &self.library.digests()[view.digest];
-            let path = digest.path.to_string_lossy();
-            if view.id == mark.id {
-                // Its file renamed: the bookmark names the file the story is in now. Not
-                // where its file is still there in another store (a copy of this one):
-                // the bookmark stays that store's (tester AR: opening a copy moved every
-                // bookmark into it).
-                let elsewhere = self.library.in_another_store(&mark.path);
-                if !mark.path.is_empty() && mark.path != path && !elsewhere {
-                    let path = path.into_owned();
-                    moves.push((mark.id.clone(), Bookmark { path, ..mark }));
-                }
-                continue;
-            }
-            if self.session.is_bookmarked(view.id) || !taken.insert(view.id.to_string()) {
-                continue;
-            }
-            let moved = Bookmark {
-                added: mark.added.clone(),
-                text: mark.text.clone(),
-                extra: mark.extra.clone(),
-                ..Bookmark::for_item(digest, &view, None)
-            };
-            moves.push((mark.id, moved));
-        }
+        let session = &self.session;
+        let moves =
+            (self.library).bookmark_moves(session.bookmarks(), |id| session.is_bookmarked(id));
         self.session.move_bookmarks(moves);
         // Read marks made under an id a story had before go to the id it has now.
         let moved: Vec<String> = self
