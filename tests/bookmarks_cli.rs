@@ -490,14 +490,21 @@ fn bookmarks_list_a_retitled_story_as_it_is_now() {
     let new_id = items[0]["id"].as_str().unwrap();
     assert_ne!(new_id, ids[0]);
     assert_eq!(
-        (&listed[0]["id"], &listed[0]["title"], &listed[0]["in_store"]),
+        (
+            &listed[0]["id"],
+            &listed[0]["title"],
+            &listed[0]["in_store"]
+        ),
         (&new_id.into(), &items[0]["title"], &true.into()),
         "{listed}"
     );
     let markdown = ribao_with(dir.path(), &state, &["bookmarks", "--markdown"]).stdout;
     assert!(String::from_utf8_lossy(&markdown).contains("第0号快讯"));
     let saved = std::fs::read_to_string(&state).unwrap();
-    assert!(saved.contains(new_id) && !saved.contains(&ids[0]), "{saved}");
+    assert!(
+        saved.contains(new_id) && !saved.contains(&ids[0]),
+        "{saved}"
+    );
 }
 
 /// `bookmark add` and `bookmark remove` know a retitled story by either id: adding it under

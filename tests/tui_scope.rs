@@ -481,6 +481,12 @@ fn category_and_story_stay_when_the_scope_widens() {
     h.keys("a");
     assert_eq!(h.app.scope(), Scope::Week);
     assert_eq!(h.app.category(), &CategoryFilter::All);
+    let screen = h.rows().join("\n");
+    assert!(screen.contains("no 开源生态 in it: all shown"), "{screen}");
+    // Followed on: the whole archive has it (tester AZ: dropped for good at the week).
+    h.keys("aa");
+    assert_eq!(h.app.scope(), Scope::All);
+    assert_eq!(h.app.category(), &only_old);
 }
 
 /// A story read and left, then another selected: a change of scope keeps the selected one,
@@ -674,6 +680,12 @@ fn stepping_through_dates_keeps_the_category_where_the_date_has_it() {
     // drop it for good (tester AC).
     h.keys("]");
     assert_eq!(h.app.category(), &newer_only, "shown again");
+    // All read by choice where it is missing: it is followed no more (tester AY).
+    h.keys("[c<Enter>");
+    assert_eq!(h.app.focus(), Pane::Items);
+    h.keys("]");
+    assert_eq!(h.app.category(), &CategoryFilter::All, "All was read");
+    select_category(&mut h, &newer_only);
     // All chosen, nothing is followed any more.
     select_category(&mut h, &CategoryFilter::All);
     h.keys("[]");

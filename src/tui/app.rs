@@ -1289,13 +1289,20 @@ impl App {
         let next = self.scope.next();
         self.set_scope(next);
         let stories = crate::text::plural(self.items.len(), "story", "stories");
+        // The category followed, where this scope lacks it (tester AZ: it went unsaid).
+        let missing = self
+            .chosen_category()
+            .filter(|f| f != self.category())
+            .map(|f| format!(" · no {} in it: all shown", f.describe()))
+            .unwrap_or_default();
         self.notify(
-            format!("范围 scope: {} · {stories}", self.scope_label()),
+            format!("范围 scope: {} · {stories}{missing}", self.scope_label()),
             false,
         );
         // Without its dates (`近7天`), which the dates pane shows.
         if let Some(m) = &mut self.message {
-            m.shorter = scope::name(next).map(|name| format!("范围 scope: {name} · {stories}"));
+            m.shorter =
+                scope::name(next).map(|name| format!("范围 scope: {name} · {stories}{missing}"));
         }
     }
 
@@ -1307,8 +1314,10 @@ impl App {
             .or(self.opened)
     }
 
+    /// The scope `scope`, keeping the category chosen where it has it (followed, as from date
+    /// to date: tester AZ lost it for good at a week without it).
     pub(crate) fn set_scope(&mut self, scope: Scope) {
-        let keep = self.category().clone();
+        let keep = self.chosen_category();
         let anchor = self.scope_anchor.or_else(|| self.scope_story());
         if scope == Scope::Day
             && let Some((d, _)) = anchor
@@ -1316,7 +1325,7 @@ impl App {
             self.date = self.group_of[d];
         }
         self.scope = scope;
-        self.refresh_scope(Some(keep), anchor);
+        self.refresh_scope(keep, anchor);
     }
 
     fn page(&self) -> usize {
@@ -1402,7 +1411,14 @@ impl App {
                     self.focus = Pane::Categories;
                 }
             }
-            Pane::Categories => self.focus = Pane::Items,
+            Pane::Categories => {
+                // All read by choice: the category followed is followed no more (tester AY:
+                // one left at a date without it came back at the next that had it).
+                if *self.category() == CategoryFilter::All {
+                    self.followed = None;
+                }
+                self.focus = Pane::Items;
+            }
             Pane::Items => match self.items.get(self.item).copied() {
                 Some(r) => {
                     self.leave_story();
