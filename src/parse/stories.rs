@@ -25,6 +25,7 @@ const SUMMARY_WORDS: &[&str] = &[
     "一句话",
     "关键词",
     "趋势预测",
+    "热门话题",
     "Summary",
     "Overview",
     "Today's Highlights",
@@ -1767,6 +1768,40 @@ mod tests {
         ] {
             assert!(front.contains(text), "{text}: {front}");
         }
+    }
+
+    /// A table of the day's topics between the story sections is on its front page (tester
+    /// AZ: AI每日热点's `📊 热门话题` was in no story and not in the overview).
+    #[test]
+    fn a_topics_table_among_the_sections_is_on_the_front_page() {
+        let f = find(&Doc::new(
+            "## 🔥 头条
+
+### 1. 标题一
+
+正文一
+
+## 📊 热门话题
+
+| 话题 | 相关新闻 |
+|---|---|
+| 智能体 | 12条 |
+
+---
+
+## 🔍 分类热点
+
+### 1. 标题二
+
+正文二
+",
+        ));
+        let titles: Vec<&str> = f.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["标题一", "标题二"]);
+        assert_eq!(
+            f.front_page,
+            ["## 📊 热门话题\n\n| 话题 | 相关新闻 |\n|---|---|\n| 智能体 | 12条 |"]
+        );
     }
 
     /// The rule that parts a summary from the next section does not end the front page.
