@@ -562,13 +562,22 @@ fn is_one_sentence(s: &str) -> bool {
 }
 
 /// A bold lead of a few Latin words before a colon or comma is the topic the text is about
-/// (`**GPT-5**: The release of…`), not a headline. Chinese is read as it is, and so is a
-/// lead before a dash (`**Dwell** — outlet`).
+/// (`**GPT-5**: The release of…`), not a headline, and so is one that a dash joins to the
+/// sentence it begins (`**Gemini 3 Pro** – a brilliant creator…`; tester AY: titled
+/// `Gemini 3 Pro`). Chinese is read as it is, and so is a lead before an outlet.
 fn is_topic_label(md: &str, lead: &str) -> bool {
     let short_latin = !lead.chars().any(crate::text::is_cjk)
         && lead.split_whitespace().count() < MIN_CLAUSE_WORDS;
-    short_latin
-        && after_bold_lead_raw(md).is_some_and(|rest| rest.starts_with([':', '：', ',', '，']))
+    // An outlet follows ` — ` (`**Dwell** — newest submissions`), in lower case too.
+    let sentence_goes_on = |rest: &str| {
+        let lower = |s: &str| s.starts_with(|c: char| c.is_lowercase());
+        rest.starts_with([':', '：', ',', '，'])
+            || rest
+                .strip_prefix('–')
+                .is_some_and(|s| lower(s.trim_start()))
+            || rest.strip_prefix('—').is_some_and(lower)
+    };
+    short_latin && after_bold_lead_raw(md).is_some_and(sentence_goes_on)
 }
 
 /// The text up to the first clause-ending punctuation, long enough to read as a headline:
@@ -981,6 +990,16 @@ mod tests {
                 "**Revenue is blowing minds, with sales up to **$13 billion** this year.** More.",
                 "Revenue is blowing minds, with sales up to $13 billion this year",
             ),
+            // A dash joins a short bold lead to the sentence it begins; not an outlet's.
+            (
+                "**Gemini 3 Pro** – a brilliant creator, but a terrible editor? More.",
+                "Gemini 3 Pro – a brilliant creator, but a terrible editor?",
+            ),
+            (
+                "**Prompts**—could they be the new technical debt? A view.",
+                "Prompts—could they be the new technical debt?",
+            ),
+            ("**Dwell** — newest submissions", "Dwell"),
             // A bold word inside the first clause leaves the clause as it is.
             (
                 "**rtk** 是一个 Rust 工具，速度很快。",
