@@ -384,7 +384,7 @@ fn cannot_read(path: PathBuf, e: &std::io::Error) -> FileProblem {
     }
 }
 
-fn is_digest_name(path: &Path) -> bool {
+pub(crate) fn is_digest_name(path: &Path) -> bool {
     let Some(name) = path.file_name().map(|n| n.as_encoded_bytes()) else {
         return false;
     };

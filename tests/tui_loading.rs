@@ -1203,6 +1203,28 @@ fn r_looks_at_the_store_now() {
     assert!(h.text().contains("; 1 file read again"), "{}", h.text());
 }
 
+/// A digest added, and one deleted, show without `R` and long before the watch's own next
+/// look: the system tells of the change (tester AY: a deletion took 10 to 17 s to show).
+/// Three files copied in one after another are said as one change.
+#[test]
+fn changes_to_the_store_show_as_the_system_tells_of_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, mut h) = reading_five(&tmp, &["2026-01-21.md"]);
+    watch_every(&mut h, &store, &cache, Duration::from_secs(3600));
+    // The watch has taken its first look (an empty store has no file to look at).
+    h.keys("R");
+    wait_for(&mut h, "no file in the store is new, changed or removed");
+    h.settle();
+    for day in ["2026-01-22.md", "2026-01-23.md", "2026-01-24.md"] {
+        fs::write(store.join(day), five_stories(1)).unwrap();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    wait_for(&mut h, "3 new digests in the store");
+    h.settle();
+    fs::remove_file(store.join("2026-01-21.md")).unwrap();
+    wait_for(&mut h, "2026-01-21 is no longer in the store");
+}
+
 /// Files moved to another folder or renamed are said to be so once read, not as new digests
 /// and as many gone (tester AV: "31 new digests …; 32 digests gone" for a folder moved).
 #[test]

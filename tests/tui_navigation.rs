@@ -1186,7 +1186,7 @@ fn empty_library_is_usable() {
     // The folder whole on its row, not broken at a `/`.
     assert!(
         unframed.contains("(.md,.markdown,.txt,inanysub-folders)in")
-            && unframed.contains("/home/reader/digests:theyshowupwithin15"),
+            && unframed.contains("/home/reader/digests:theyshowupinamoment"),
         "{unframed}"
     );
     assert!(!screen.contains("in this digest"), "{screen}");

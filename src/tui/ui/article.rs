@@ -171,7 +171,7 @@ fn compose_into<'a>(
                 &[Span::styled(
                     format!(
                         "还没有日报 / no digests yet — put digest files (.md, .markdown, \
-                             .txt, in any sub-folders) in {}: they show up within 15 seconds",
+                             .txt, in any sub-folders) in {}: they show up in a moment",
                         clean(&library.origin.store().display().to_string())
                     ),
                     DIM,
