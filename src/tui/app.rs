@@ -1236,7 +1236,8 @@ impl App {
     /// the scope has it) and the items.
     fn refresh_scope(&mut self, keep: Option<CategoryFilter>, anchor: Option<ItemRef>) {
         self.scope_digests = scope::digests_in(&self.dates, self.scope, self.date);
-        self.categories = scope::categories(&self.library, &self.scope_digests);
+        let several_dates = self.scope.is_multi_date();
+        self.categories = scope::categories(&self.library, &self.scope_digests, several_dates);
         self.unread = None;
         self.category = keep
             .and_then(|f| self.categories.iter().position(|c| c.filter == f))
@@ -1480,7 +1481,7 @@ impl App {
         let has_it = |d: usize| {
             chosen.as_ref().is_none_or(|filter| {
                 let digests = scope::digests_in(&self.dates, self.scope, d);
-                scope::categories(&self.library, &digests)
+                scope::categories(&self.library, &digests, false)
                     .iter()
                     .any(|c| c.filter == *filter)
             })

@@ -284,8 +284,9 @@ pub fn items_of<'a>(
 /// The categories of the items of `digests`: "All" first; then the publications' own
 /// categories (first seen first) and "Other" for items without one — the latter only when some
 /// item has one; then the unified categories (in the table's order, with how many were
-/// inferred).
-pub fn categories(library: &Library, digests: &[usize]) -> Vec<CategoryCount> {
+/// inferred). `unified_first` (a scope of several dates): the unified ones come before the
+/// publications', which grow to dozens over an archive (tester AZ: 76 of them above).
+pub fn categories(library: &Library, digests: &[usize], unified_first: bool) -> Vec<CategoryCount> {
     let index = library.index();
     let labels = index.labels();
     let mut all = 0;
@@ -336,33 +337,42 @@ pub fn categories(library: &Library, digests: &[usize]) -> Vec<CategoryCount> {
     let mut source: Vec<_> = source.into_iter().collect();
     source.sort_by_key(|(_, (_, seen))| *seen);
 
-    let mut out = vec![CategoryCount {
-        filter: CategoryFilter::All,
-        count: all,
-        inferred: 0,
-    }];
     let any_source = !source.is_empty();
-    out.extend(source.into_iter().map(|(name, (count, _))| CategoryCount {
-        filter: CategoryFilter::Source(name.to_string()),
-        count,
-        inferred: 0,
-    }));
+    let mut sources: Vec<CategoryCount> = source
+        .into_iter()
+        .map(|(name, (count, _))| CategoryCount {
+            filter: CategoryFilter::Source(name.to_string()),
+            count,
+            inferred: 0,
+        })
+        .collect();
     if any_source && none > 0 {
-        out.push(CategoryCount {
+        sources.push(CategoryCount {
             filter: CategoryFilter::Uncategorized,
             count: none,
             inferred: 0,
         });
     }
-    out.extend(
-        unified
-            .into_iter()
-            .map(|(name, (count, inferred, _))| CategoryCount {
-                filter: CategoryFilter::Unified(name.to_string()),
-                count,
-                inferred,
-            }),
-    );
+    let unified = unified
+        .into_iter()
+        .map(|(name, (count, inferred, _))| CategoryCount {
+            filter: CategoryFilter::Unified(name.to_string()),
+            count,
+            inferred,
+        });
+    let all = CategoryCount {
+        filter: CategoryFilter::All,
+        count: all,
+        inferred: 0,
+    };
+    let mut out = vec![all];
+    if unified_first {
+        out.extend(unified);
+        out.extend(sources);
+    } else {
+        out.extend(sources);
+        out.extend(unified);
+    }
     out
 }
 

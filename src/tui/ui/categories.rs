@@ -1,5 +1,5 @@
 //! The category pane: `全部 / All`, then the publications' own categories and the unified
-//! categories of the scope, each group under a heading, each category with its count (and,
+//! categories of the scope (the unified first over several dates), each group under a heading, each category with its count (and,
 //! for unified ones, how many stories ribao placed there itself, by keywords or as 其他: `~3`)
 //! and how many are unread (✓ when none), as the date list has them.
 
