@@ -934,9 +934,15 @@ fn when_the_state_cannot_be_saved_the_reader_works_and_says_so() {
     let screen = h.text();
     assert!(
         screen.contains("注意 Notice")
-            && screen.contains("saving disabled")
+            && screen.contains("Saving is off")
             && screen.contains("not-a-folder")
-            && screen.contains("for this session and, at quit"),
+            && screen.contains("kept for this session"),
+        "{screen}"
+    );
+    // Why first, what to do about it with it; then what that means (tester AZ: the reason
+    // came last, after two lines of consequences).
+    assert!(
+        screen.find("not-a-folder") < screen.find("Saving is off"),
         "{screen}"
     );
     // The footer says what the keys do while it is up.
@@ -1083,7 +1089,7 @@ fn a_notice_longer_than_the_screen_scrolls() {
     assert!(joined(&mut h).contains("END-OF-NOTICE"), "{}", h.text());
     assert!(h.app.notice().is_some(), "scrolling does not close it");
     h.keys("g");
-    assert!(joined(&mut h).contains("savingdisabled"), "{}", h.text());
+    assert!(joined(&mut h).contains("没有写入权限"), "{}", h.text());
 }
 
 #[test]
@@ -1185,7 +1191,7 @@ fn saving_that_failed_comes_back_when_the_file_can_be_written_again() {
     for on_quit in [false, true] {
         let (_dir, folder, path, mut h) = two_bookmarks_then_the_folder_blocked();
         h.keys("jb");
-        assert!(h.text().contains("saving disabled"), "{}", h.text());
+        assert!(h.text().contains("Saving is off"), "{}", h.text());
         h.keys("<Esc>");
         h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(10))]);
         assert!(h.text().contains("★ 3 (saving off)"), "{}", h.text());
@@ -1208,11 +1214,7 @@ fn saving_that_failed_comes_back_when_the_file_can_be_written_again() {
 fn the_saving_off_notice_goes_once_saving_works_again() {
     let (_dir, folder, _path, mut h) = two_bookmarks_then_the_folder_blocked();
     h.keys("jb");
-    assert!(
-        h.app
-            .notice()
-            .is_some_and(|n| n.contains("saving disabled"))
-    );
+    assert!(h.app.notice().is_some_and(|n| n.contains("Saving is off")));
     std::fs::remove_file(&folder).unwrap();
     h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(10))]);
     assert!(h.app.notice().is_none(), "{}", h.text());
@@ -1255,7 +1257,7 @@ fn quitting_with_changes_unsaved_asks_first() {
     use ribao::tui::{Effect, action::Action};
     let (_dir, folder, path, mut h) = two_bookmarks_then_the_folder_blocked();
     h.keys("jb");
-    assert!(h.text().contains("saving disabled"), "{}", h.text());
+    assert!(h.text().contains("Saving is off"), "{}", h.text());
     h.keys("<Esc>jr");
     assert!(h.text().contains("not saved yet"), "{}", h.text());
     assert_eq!(h.app.update(Action::Quit), None);
@@ -1282,7 +1284,7 @@ fn quitting_with_changes_unsaved_asks_first() {
 fn a_state_file_deleted_where_it_cannot_be_written_again_keeps_its_bookmarks_waiting() {
     let (_dir, folder, path, mut h) = two_bookmarks_then_the_folder_blocked();
     h.app.tick(std::time::Duration::from_secs(5));
-    assert!(h.text().contains("saving disabled"), "{}", h.text());
+    assert!(h.text().contains("Saving is off"), "{}", h.text());
     h.keys("<Esc>");
     h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(10))]);
     assert!(h.text().contains("★ 2 (saving off)"), "{}", h.text());

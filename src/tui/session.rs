@@ -90,9 +90,11 @@ impl Session {
     pub fn saving_disabled(why: String, path: PathBuf, unsaved: Vec<PathBuf>) -> Session {
         Session {
             message: Some((
+                // Why first: it is what to act on (tester AZ: it came last, after the rest).
                 format!(
-                    "saving disabled, changes kept for this session and, at quit, in a file of \
-                     their own that the next reader able to write the state file takes in: {why}"
+                    "{why}. Saving is off: your changes are kept for this session, and at quit \
+                     in a file of their own, which the next ribao that can write the state file \
+                     takes in."
                 ),
                 true,
             )),
@@ -400,7 +402,7 @@ fn write(
 /// What the reader says when a save fails: why, and what that means for the user.
 fn saving_off_because(why: impl std::fmt::Display) -> String {
     format!(
-        "saving disabled, changes kept in memory and saved as soon as the file can be written \
-         (kept in a file of their own if ribao quits before): {why}"
+        "{why}. Saving is off: your changes are kept, and saved as soon as the file can be \
+         written (in a file of their own if ribao quits before)."
     )
 }
