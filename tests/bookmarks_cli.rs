@@ -507,6 +507,45 @@ fn bookmarks_list_a_retitled_story_as_it_is_now() {
     );
 }
 
+/// A story without a link retitled and then given its first title back keeps its bookmark:
+/// the id it has again is no old id of another (tester BA: the bookmark went round the
+/// loop of old ids and was said gone, its story in its file).
+#[test]
+fn a_bookmark_follows_a_story_retitled_back_to_its_first_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("2026-03-01.md");
+    let titles = ["首例案件和解", "案件达成和解", "两家公司就首例案件和解"];
+    let md = |title: &str| {
+        format!(
+            "## 测试日报 2026-03-01\n\n### 产品更新\n\n1. **{title}**：双方已达成和解。\n\n2. **另一条**：机器人会叠衣服了。\n"
+        )
+    };
+    std::fs::write(&file, md(titles[0])).unwrap();
+    // One cache for every run: the old ids are kept there.
+    let (home, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let state = home.path().join("state.json");
+    let ribao = |args: &[&str]| {
+        let (store, state) = (dir.path().as_os_str(), state.as_os_str());
+        command(home.path())
+            .args(["--store".as_ref(), store, "--state".as_ref(), state])
+            .args(["--cache-dir".as_ref(), cache.path().as_os_str()])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let ids = ids_of(&json(&ribao(&["items", "--json"])));
+    assert!(ribao(&["bookmark", "add", &ids[0]]).status.success());
+    for title in [titles[1], titles[2], titles[0], titles[1]] {
+        std::fs::write(&file, md(title)).unwrap();
+        let listed = json(&ribao(&["bookmarks", "--json"]));
+        assert_eq!(
+            (&listed[0]["title"], &listed[0]["in_store"]),
+            (&title.into(), &true.into()),
+            "{listed}"
+        );
+    }
+}
+
 /// `bookmark add` and `bookmark remove` know a retitled story by either id: adding it under
 /// its new id does not bookmark it twice, and either id removes its bookmark.
 #[test]

@@ -443,11 +443,16 @@ impl Index {
     }
 
     /// The id a story that had `id` before has now (following ids renamed more than once),
-    /// when it got another.
+    /// when it got another: the first on the way that a story has now (a title edited back
+    /// to what it was gives the story an id it had before: tester BA's bookmark went round
+    /// such a loop, and was lost).
     pub fn alias_of(&self, id: &str) -> Option<&str> {
         let mut now = self.aliases.get(id)?;
         // A chain is short; a loop in a damaged file is not followed forever.
         for _ in 0..8 {
+            if self.with_id(now).next().is_some() {
+                break;
+            }
             match self.aliases.get(now) {
                 Some(next) => now = next,
                 None => break,
