@@ -15,7 +15,8 @@
 //!
 //! A Latin term matches whole words: where a word starts, and ending where one ends, its
 //! last word in any of its forms (`agent` finds `agents`, `companies` `company`, `release`
-//! `released`, but `Intel` not `Intelligence`: tester AA), by the Snowball English stemmer;
+//! `released`, but `Intel` not `Intelligence`: tester AA), by the Snowball English stemmer,
+//! but not the words made from it (`token` not `tokenizer`: tester BA);
 //! a number ends where its digits do (`GPT-5` is not in `GPT-50`). A term ending in `*` is a
 //! prefix (`Claud*` finds `Claude`), and so is one ending in a word of one letter (`e`, as
 //! typed first).
@@ -196,6 +197,49 @@ fn searched(term: &str) -> (std::borrow::Cow<'_, str>, End) {
     (cut.into(), end)
 }
 
+/// Whether `a` and `b` (lowered), which share a stem, are forms of one word, not one word
+/// and another made from it: they meet once an inflection is taken off either (`agents`,
+/// `agent`; `companies`, `company`; `released`, `releasing`; `stopped`, `stop`), where the
+/// stemmer also takes `tokenizer` to `token` and `transformer` to `transform` (tester BA:
+/// `tokenizer` found 828 stories, most of them of tokens).
+fn inflected_alike(a: &str, b: &str) -> bool {
+    let (a, b) = (bases(a), bases(b));
+    a.iter().any(|x| b.contains(x))
+}
+
+/// `word` and what it is without one inflection: a plural's or a verb's `s`/`es`, `ies`
+/// (`y`), `ed`/`d`, `ing`, a possessive, with an `e` the ending took (`using`: `use`) or a
+/// consonant it doubled (`stopped`: `stop`).
+fn bases(word: &str) -> Vec<String> {
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    let mut out = vec![word.to_string()];
+    for (ending, back) in [
+        ("ies", "y"),
+        ("ied", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("d", ""),
+        ("ing", ""),
+    ] {
+        let Some(stem) = word.strip_suffix(ending).filter(|s| s.len() >= 2) else {
+            continue;
+        };
+        out.push(format!("{stem}{back}"));
+        if matches!(ending, "ed" | "ing") {
+            out.push(format!("{stem}e"));
+            let b = stem.as_bytes();
+            if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+                out.push(stem[..stem.len() - 1].to_string());
+            }
+        }
+    }
+    out
+}
+
 #[derive(Debug)]
 enum Kind {
     Bytes(Box<Finder<'static>>),
@@ -348,7 +392,8 @@ impl Matcher {
                     || acronym.is_some_and(|a| last.strip_suffix('s').unwrap_or(last) == a)
                     || wanted.len() > 2
                         && lowered.len() >= wanted.len()
-                        && ENGLISH.stem(lowered) == wanted.as_str();
+                        && ENGLISH.stem(lowered) == wanted.as_str()
+                        && inflected_alike(lowered, last);
                 same.then_some(end)
             }
         }
@@ -767,6 +812,8 @@ mod tests {
             ("company", "AI companies", "companies"),
             ("companies", "a company", "company"),
             ("release", "OpenAI released", "released"),
+            ("released", "OpenAI releasing", "releasing"),
+            ("stop", "it stopped", "stopped"),
             ("launch", "Google launches", "launches"),
             ("openai's", "OpenAI’s model", "OpenAI"),
             ("anthropic's", "Anthropic 发布", "Anthropic"),
@@ -805,6 +852,11 @@ mod tests {
             ("claud", "Claudia"),
             ("ai", "AIGC"),
             ("news", "new model"),
+            // A word made from another is not one of its forms (tester BA).
+            ("tokenizer", "the tokens"),
+            ("token", "a tokenizer"),
+            ("transformer", "transformed"),
+            ("agent", "agentic"),
         ] {
             assert_eq!(found(term, text), None, "{term:?} in {text:?}");
         }
