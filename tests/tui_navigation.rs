@@ -368,7 +368,7 @@ fn j_reads_on_in_all_categories_where_the_chosen_one_was_missing() {
     // What brings the category back is said: [ and ], not J (tester AM).
     assert_eq!(
         h.app.message().unwrap().text,
-        "no 市场 on 2026-03-02: all categories shown; [ ] show it again where a date has it"
+        "no 市场 on 2026-03-02: all categories shown, and 市场 again at the next date that has it"
     );
     // Where that is more than a row, a shorter form keeps the bar's two rows (tester AW).
     h.resize(60, 24);

@@ -1595,9 +1595,10 @@ impl App {
             // columns, any at 60).
             let (name, date) = (filter.describe(), self.scope_label());
             self.notify(
+                // Not "[ ] show it again": read as a jump to a date that has it (tester BB).
                 format!(
-                    "no {name} on {date}: all categories shown; [ ] show it again where a date \
-                     has it"
+                    "no {name} on {date}: all categories shown, and {name} again at the next \
+                     date that has it"
                 ),
                 false,
             );
