@@ -128,7 +128,7 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
             Span::raw(format!("{}{cursor}{}", clean(before), clean(after))),
         ]);
         let y = inner.bottom().saturating_sub(1);
-        put_line(buf, inner.x, y, &line, inner.width, opts);
+        put_line(buf, text_area.x, y, &line, text_area.width, opts);
     }
     if let Some(view) = app.bookmarks_mut() {
         view.offset = offset;

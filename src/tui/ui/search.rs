@@ -365,12 +365,16 @@ fn draw_results(buf: &mut Buffer, area: Rect, app: &mut App) {
     if inner.height == 0 || width == 0 {
         return;
     }
+    // Text, not rows of results: a column in from the frame, as an article's (tester BB:
+    // `┃没有匹配` touched it).
+    let text_at = super::text_area(inner);
+    let text_w = usize::from(text_at.width);
     let message = if view.query().is_empty() {
-        Some(hint_lines(app, view, width, opts))
+        Some(hint_lines(app, view, text_w, opts))
     } else if view.hits.is_empty() && !view.pending {
-        Some(no_match_lines(app, view, width, opts))
+        Some(no_match_lines(app, view, text_w, opts))
     } else if view.hits.is_empty() {
-        Some(text::wrap(&[Span::styled("searching…", DIM)], width, opts))
+        Some(text::wrap(&[Span::styled("searching…", DIM)], text_w, opts))
     } else {
         None
     };
@@ -382,11 +386,11 @@ fn draw_results(buf: &mut Buffer, area: Rect, app: &mut App) {
             lines.truncate(height);
             if let Some(last) = lines.last_mut() {
                 last.spans.push(Span::styled("…", DIM));
-                *last = truncate_line(last, width, opts);
+                *last = truncate_line(last, text_w, opts);
             }
         }
         for (line, y) in lines.iter().zip(inner.y..inner.bottom()) {
-            put_line(buf, inner.x, y, line, inner.width, opts);
+            put_line(buf, text_at.x, y, line, text_at.width, opts);
         }
         return;
     }
