@@ -503,14 +503,24 @@ fn hook_len(text: &str) -> Option<usize> {
         matches!(c, '.' | '?' | '!') && text[i + 1..].starts_with(char::is_whitespace)
     })?;
     let hook = &text[..end];
-    let rules_out = |c: char| c.is_ascii_digit() || c == ':' || crate::text::is_cjk(c);
-    if mark == '.' || hook.contains(rules_out) {
+    if mark == '.' || hook.contains(crate::text::is_cjk) {
         return None;
     }
     let mut words = hook.split_whitespace();
     let first = words
         .next()?
         .trim_end_matches(|c: char| !c.is_alphanumeric());
+    // A question such hooks open with, whatever it names (tester BA: `Tired of battling
+    // PDF formats?` stayed a title).
+    if mark == '?'
+        && HOOK_OPENERS.contains(&first)
+        && hook.split_whitespace().count() <= MAX_OPENER_WORDS
+    {
+        return Some(end + 1);
+    }
+    if hook.contains(|c: char| c.is_ascii_digit() || c == ':') {
+        return None;
+    }
     let mut letters = first.chars();
     let plain_word = letters.next().is_some_and(|c| c.is_ascii_uppercase())
         && letters.all(|c| c.is_ascii_lowercase() || matches!(c, '\'' | '’'));
@@ -527,8 +537,30 @@ fn hook_len(text: &str) -> Option<usize> {
     (plain_word && !named_again && few && !words.any(a_name)).then_some(end + 1)
 }
 
-/// The most words a hook has.
+/// The most words a hook has; one that opens as hooks do, more.
 const MAX_HOOK_WORDS: usize = 8;
+const MAX_OPENER_WORDS: usize = 14;
+
+/// The first words of questions that only draw the reader in (`Tired of…?`, `Still…?`,
+/// `Want to…?`).
+const HOOK_OPENERS: &[&str] = &[
+    "Tired",
+    "Sick",
+    "Fed",
+    "Bored",
+    "Annoyed",
+    "Frustrated",
+    "Worried",
+    "Struggling",
+    "Stuck",
+    "Still",
+    "Want",
+    "Wanna",
+    "Ever",
+    "Dreaming",
+    "Curious",
+    "Looking",
+];
 
 /// The bold run a text opens with, as plain text, when it reads as a headline: not a label
 /// (`**注意：**`), nor a lede set in bold (a sentence with its full stop, or more than one),
@@ -1035,6 +1067,11 @@ mod tests {
             (
                 "Is vLLM too slow for you? Try this instead.",
                 "Is vLLM too slow for you?",
+            ),
+            // A question opening as hooks do is one, whatever it names.
+            (
+                "Tired of battling PDF formats in 2025? **Docling** reads them all.",
+                "Docling reads them all",
             ),
             // No sentence after it that could lead.
             (
