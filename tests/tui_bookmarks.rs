@@ -2312,6 +2312,30 @@ fn said_bookmarking(title: &str, width: u16) -> String {
     said(&h)
 }
 
+/// A bookmark read from the view opened over a search's results: closing the view goes
+/// back to the results, as it goes back to where the reader was otherwise (tester BB: it
+/// went back to the stories of the date).
+#[test]
+fn closing_the_bookmarks_goes_back_to_the_search_it_was_opened_over() {
+    let mut h = Harness::new(app_with_state(State::default()), 120, 40);
+    h.keys("<Enter><Enter>b<Esc><Esc>/");
+    h.search_for("模型");
+    h.keys("<Enter>");
+    let selected = h.app.search_view().unwrap().selected;
+    h.keys("B<Enter>");
+    assert!(h.app.returns_to_bookmarks());
+    assert!(
+        h.app.search_view().is_none(),
+        "the story is read in the reader"
+    );
+    h.keys("<Esc><Esc>");
+    let view = h.app.search_view().expect("the search is back");
+    assert_eq!(
+        (view.focus, view.selected),
+        (ribao::tui::SearchFocus::Results, selected)
+    );
+}
+
 /// A title that quotes something itself is quoted in 「」 in messages, not in “” around “”.
 #[test]
 fn a_title_with_quotes_in_it_is_quoted_apart() {

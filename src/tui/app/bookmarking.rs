@@ -167,8 +167,12 @@ impl App {
             Action::Back if !view.filter.is_empty() => view.clear_filter(),
             // q closes the view, as it closes a popup: quitting from it surprised.
             Action::Back | Action::Bookmarks | Action::Quit => {
-                if let Some(place) = self.bookmarks.take().and_then(|v| v.came_from) {
+                let view = self.bookmarks.take()?;
+                if let Some(place) = view.came_from {
                     self.restore(&place);
+                    if view.came_from_search {
+                        self.resume_search();
+                    }
                 }
             }
             Action::Help => self.help = Some(0),
@@ -195,10 +199,14 @@ impl App {
                 // Its file gone since the store was last looked at: its saved copy, as once
                 // the store is looked at again (it left the view for another date).
                 let gone = found.is_some_and(|v| self.library.file_gone(v.digest));
+                let searching = self.search.is_some();
                 if !gone && self.go_to(&id) {
                     let mut view = self.bookmarks.take();
                     if let Some(v) = view.as_mut() {
-                        v.came_from.get_or_insert(here);
+                        if v.came_from.is_none() {
+                            v.came_from = Some(here);
+                            v.came_from_search = searching;
+                        }
                         v.reading = Some(mark.id.clone());
                     }
                     self.return_to = view;
