@@ -203,9 +203,10 @@ pub type Reopened = Result<(Library, Option<Pending>), String>;
 /// Opens the store again, as it is now: what the reader started from, or why it cannot.
 pub type Reopen = Box<dyn Fn() -> Reopened + Send>;
 
-/// Watches the store folder so that digests added while the reader runs show up: every so
-/// often its files are listed (names, sizes, times: a few milliseconds for thousands), and
-/// when they changed since the last look the store is opened again and sent to the loop.
+/// Watches the store folder so that digests added while the reader runs show up: when the
+/// system tells of a change under it, and every so often, its files are listed (names,
+/// sizes, times: a few milliseconds for thousands), and when they changed since the last
+/// look the store is opened again and sent to the loop.
 pub struct StoreWatch {
     result: Receiver<Reopened>,
     /// Tells of changes under the store as they happen, where the system can (see
