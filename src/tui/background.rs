@@ -209,9 +209,6 @@ pub type Reopen = Box<dyn Fn() -> Reopened + Send>;
 /// look the store is opened again and sent to the loop.
 pub struct StoreWatch {
     result: Receiver<Reopened>,
-    /// Tells of changes under the store as they happen, where the system can (see
-    /// [`changes_told`]); held for as long as the watch runs.
-    _told: Option<notify::RecommendedWatcher>,
     /// Brings the next look forward ([`StoreWatch::look_now`]).
     pokes: Sender<Poke>,
     /// Indexing is under way: a store opened now would be the index before it, so the
@@ -239,17 +236,21 @@ impl StoreWatch {
     ) -> std::io::Result<StoreWatch> {
         let (send, result) = mpsc::channel();
         let (pokes, poked) = mpsc::channel();
-        let told = changes_told(&root, pokes.clone());
+        let told_to = pokes.clone();
         let busy = Arc::new(AtomicBool::new(busy));
         let waiting = busy.clone();
         let asked = Arc::new(std::sync::atomic::AtomicU64::new(0));
         let answered = Arc::new(std::sync::atomic::AtomicU64::new(0));
         let (asks, answers) = (asked.clone(), answered.clone());
+        let watched = root.clone();
         let look = move || {
             let scan = crate::store::scan(&root);
             crate::store::listing(&scan.files, &scan.problems)
         };
         let watch = move || {
+            // Set up here, not beside the first screen: it lists every folder of the store
+            // (tens of milliseconds on a large archive). Held while the watch runs.
+            let _told = changes_told(&watched, told_to);
             let (mut last, mut wait) = match since {
                 Some(listing) if unseen => (listing, UNSEEN_LOOK.min(every)),
                 Some(listing) => (listing, every),
@@ -268,7 +269,7 @@ impl StoreWatch {
                 owed |= poke.is_ok();
                 let asked = match poke {
                     // The reader is gone: so is the watch.
-                    Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                    Err(mpsc::RecvTimeoutError::Disconnected) | Ok(Poke::Stop) => return,
                     // Asked for (a story's file was missed, or the user pressed `R`): the next
                     // look comes now, though no sooner than a moment after the last, as a
                     // view of a gone file may ask at every frame.
@@ -279,7 +280,7 @@ impl StoreWatch {
                     // Told of a change: once the changes have stopped coming (files copied
                     // in one by one are said as one change), unless asked meanwhile.
                     Ok(Poke::Told) => {
-                        let asked = quiet(&poked);
+                        let Some(asked) = quiet(&poked) else { return };
                         std::thread::sleep(POKED_GAP.saturating_sub(looked.elapsed()));
                         asked
                     }
@@ -294,7 +295,11 @@ impl StoreWatch {
                 }
                 owed = false;
                 // Asks made from here on get a look of their own.
-                while poked.try_recv().is_ok() {}
+                while let Ok(poke) = poked.try_recv() {
+                    if matches!(poke, Poke::Stop) {
+                        return;
+                    }
+                }
                 let answering = asks.load(Ordering::Acquire);
                 let now = look();
                 looked = std::time::Instant::now();
@@ -318,7 +323,6 @@ impl StoreWatch {
             // A watch that fails ends; the reader goes on with what it has.
             .spawn(move || super::terminal::caught(watch))?;
         Ok(StoreWatch {
-            _told: told,
             result,
             pokes,
             busy,
@@ -377,20 +381,29 @@ enum Poke {
     Asked,
     /// The system told of a change under the store (see [`changes_told`]).
     Told,
+    /// The reader is gone (the told changes keep the channel open): so is the watch.
+    Stop,
+}
+
+impl Drop for StoreWatch {
+    fn drop(&mut self) {
+        let _ = self.pokes.send(Poke::Stop);
+    }
 }
 
 /// Waits until no change has been told for [`QUIET`], [`QUIET_MOST`] at most; true, at once,
-/// when the reader asks for a look meanwhile.
-fn quiet(poked: &Receiver<Poke>) -> bool {
+/// when the reader asks for a look meanwhile; None when it is gone.
+fn quiet(poked: &Receiver<Poke>) -> Option<bool> {
     let began = std::time::Instant::now();
     while began.elapsed() < QUIET_MOST {
         match poked.recv_timeout(QUIET) {
             Ok(Poke::Told) => {}
-            Ok(Poke::Asked) => return true,
-            Err(_) => break,
+            Ok(Poke::Asked) => return Some(true),
+            Ok(Poke::Stop) | Err(mpsc::RecvTimeoutError::Disconnected) => return None,
+            Err(mpsc::RecvTimeoutError::Timeout) => break,
         }
     }
-    false
+    Some(false)
 }
 
 /// How long the changes told must stop before the watch looks, and the longest it waits.
