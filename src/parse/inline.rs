@@ -495,9 +495,10 @@ fn can_lead(text: &str) -> bool {
 const MAX_HOOKS: usize = 2;
 
 /// The length of the hook `text` opens with, if it does: its first sentence ends in `?` or
-/// `!`, has a few words of Latin text without a digit or colon, and names nothing — no word
-/// after the first has a capital (but `I`: `vLLM` does), and the first is a plain word (`Still`, `Whoa`; not
-/// `StreamDiT` or `wireguard-fpga`) that the text does not use again as a name (`Xiaomi`).
+/// `!`, is Latin text, and opens as hooks do (see [`HOOK_OPENERS`]), or has a few words
+/// without a digit or colon and names nothing — no word after the first has a capital (but
+/// `I`: `vLLM` does), and the first is a plain word (`Whoa`; not `StreamDiT` or
+/// `wireguard-fpga`) that the text does not use again as a name (`Xiaomi`).
 fn hook_len(text: &str) -> Option<usize> {
     let (end, mark) = text.char_indices().find(|&(i, c)| {
         matches!(c, '.' | '?' | '!') && text[i + 1..].starts_with(char::is_whitespace)
@@ -506,16 +507,14 @@ fn hook_len(text: &str) -> Option<usize> {
     if mark == '.' || hook.contains(crate::text::is_cjk) {
         return None;
     }
+    let count = hook.split_whitespace().count();
     let mut words = hook.split_whitespace();
     let first = words
         .next()?
         .trim_end_matches(|c: char| !c.is_alphanumeric());
     // A question such hooks open with, whatever it names (tester BA: `Tired of battling
     // PDF formats?` stayed a title).
-    if mark == '?'
-        && HOOK_OPENERS.contains(&first)
-        && hook.split_whitespace().count() <= MAX_OPENER_WORDS
-    {
+    if mark == '?' && HOOK_OPENERS.contains(&first) && count <= MAX_OPENER_WORDS {
         return Some(end + 1);
     }
     if hook.contains(|c: char| c.is_ascii_digit() || c == ':') {
@@ -533,7 +532,7 @@ fn hook_len(text: &str) -> Option<usize> {
         let pronoun = word == "I" || word.starts_with("I'") || word.starts_with("I’");
         !pronoun && word.contains(char::is_uppercase)
     };
-    let few = hook.split_whitespace().count() <= MAX_HOOK_WORDS;
+    let few = count <= MAX_HOOK_WORDS;
     (plain_word && !named_again && few && !words.any(a_name)).then_some(end + 1)
 }
 

@@ -402,8 +402,10 @@ impl App {
     pub(super) fn refind_bookmarks(&mut self) {
         self.refill_bookmarks();
         let session = &self.session;
-        let moves =
-            (self.library).bookmark_moves(session.bookmarks(), |id| session.is_bookmarked(id));
+        let marks = session.bookmarks();
+        let moves = self
+            .library
+            .bookmark_moves(marks, |id| session.is_bookmarked(id));
         self.session.move_bookmarks(moves);
         // Read marks made under an id a story had before go to the id it has now.
         let moved: Vec<String> = self
