@@ -1219,7 +1219,8 @@ fn a_cut_source_keeps_its_language() {
             vec![copy],
         );
         let mut h = Harness::new(app_with(library, TextOptions::default()), width, 16);
-        h.keys("/");
+        // Over the archive: over one date the rows leave out its date.
+        h.keys("aaa/");
         h.search_for("推理");
         let rows = h.rows();
         assert!(
@@ -1345,12 +1346,26 @@ fn the_empty_previews_note_wraps() {
 #[test]
 fn narrow_results_leave_out_the_year() {
     let mut h = Harness::new(app(), 80, 24);
-    h.keys("/");
+    h.keys("aaa/");
     h.search_for("模型");
     h.keys("<Enter><Enter>");
     let text = h.text();
     assert!(text.contains("› 01-20"), "{text}");
     assert!(!text.contains("› 2026-"), "{text}");
+}
+
+/// Over one date the results leave out their date, which the scope says, for their titles
+/// (tester BB: 15 characters of a title at 100 columns); over several they show it.
+#[test]
+fn results_over_one_date_leave_out_its_date() {
+    let mut h = Harness::new(app(), 100, 24);
+    h.keys("/");
+    h.search_for("模型");
+    let text = h.text();
+    assert!(text.contains("›    小模型进入更多办公场景"), "{text}");
+    assert!(!text.contains("› 2026-01-20"), "{text}");
+    h.keys("<Tab><Tab><Tab>");
+    assert!(h.text().contains("› 2026-01-20"), "{}", h.text());
 }
 
 /// The syntax help, longer than the results pane, says it goes on (tester AJ: cut

@@ -292,9 +292,18 @@ fn title_line(
         true => super::status::without_year(&date).unwrap_or(&date),
         false => &date,
     };
+    // Over one date, each row's date is the scope's, said in the title: the room goes to
+    // the story's title (tester BB: 15 characters of it at 100 columns).
+    let one_date = app
+        .search_view()
+        .is_some_and(|v| v.answered_scope == Scope::Day);
+    let date = match one_date {
+        true => String::new(),
+        false => format!("{date} "),
+    };
     let mut spans = vec![
         list::marker(selected),
-        Span::styled(format!("{date} "), DIM),
+        Span::styled(date, DIM),
         if app.is_bookmarked(&item) {
             Span::styled("★", ACCENT)
         } else {
