@@ -148,9 +148,12 @@ pub fn unquoted_name(input: &str, holds: impl Fn(&str, &str) -> bool) -> Option<
 }
 
 /// Whether a source or category name is the one a `source:`/`category:` asks for: any part
-/// of the name, folded as [`Query::parse`] folds the wanted text.
+/// of the name, folded as [`Query::parse`] folds the wanted text, a hyphen or underscore
+/// read as a space (`open source` names `Top Open-Source Projects`, as a word search finds
+/// it either way; tester BA).
 pub fn names(label: &str, wanted: &str) -> bool {
-    fold(label).contains(wanted)
+    let spaced = |s: &str| s.replace(['-', '_'], " ");
+    spaced(&fold(label)).contains(&spaced(wanted))
 }
 
 /// One command-line argument as one token of a query: the shell took its quotes, so an
@@ -331,6 +334,16 @@ pub fn fold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A category or source asked for with a space names one written with a hyphen, and
+    /// the other way round (tester BA: `--category "open source"` missed `Open-Source`).
+    #[test]
+    fn a_name_asked_for_reads_a_hyphen_as_a_space() {
+        assert!(names("Top Open-Source Projects", &fold("open source")));
+        assert!(names("Open Source 开源", &fold("open-source")));
+        assert!(names("AI 日报", &fold("日报")));
+        assert!(!names("Opensource", &fold("open source")));
+    }
 
     #[test]
     fn a_command_line_argument_with_spaces_is_one_phrase() {
