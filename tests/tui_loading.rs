@@ -1187,7 +1187,8 @@ fn r_looks_at_the_store_now() {
     h.settle();
     fs::remove_file(store.join("2026-01-22.md")).unwrap();
     h.keys("R");
-    wait_for(&mut h, "1 digest gone from the store");
+    // Named by its date (tester BB: it said no more).
+    wait_for(&mut h, "1 digest gone from the store, of 2026-01-22");
     // New and changed at once: both said, and still once the new ones are read (tester AI:
     // only the new digests were).
     h.settle();
@@ -1253,7 +1254,8 @@ fn files_moved_or_renamed_are_said_so() {
     h.keys("R");
     wait_for(
         &mut h,
-        "1 new digest in the store, under 2026-01-24; 2 digests moved or renamed; 1 digest gone",
+        "1 new digest in the store, under 2026-01-24; 2 digests moved or renamed; 1 digest gone, \
+         of 2026-01-23",
     );
 }
 

@@ -156,7 +156,7 @@ impl App {
             (0, 0) => (arrivals.said(&library), None),
             (0, n) => {
                 let files = plural(n, "file", "files");
-                let more = gone_said(arrivals.gone.len());
+                let more = gone_said(arrivals.gone.len(), &arrivals.gone_dates());
                 (
                     format!("the store changed: reading {files} again{more}"),
                     Some(WhenIndexed::Says(format!(
@@ -171,7 +171,7 @@ impl App {
                     "{} in the store{}{}",
                     plural(n, "new file", "new files"),
                     arrivals.again_said(),
-                    gone_said(arrivals.gone.len())
+                    gone_said(arrivals.gone.len(), &arrivals.gone_dates())
                 ),
                 Some(WhenIndexed::NewFiles(arrivals)),
             ),
@@ -460,6 +460,13 @@ impl Arrivals {
                 None => new.push(path.clone()),
             }
         }
+        // Those not found moved, by the dates they were listed under (tester BB: "1 digest
+        // gone" said no more).
+        let gone_dates = dates_named(
+            (gone.into_iter())
+                .flat_map(|(key, n)| std::iter::repeat_n(key.2, n))
+                .collect(),
+        );
         let gone = self.gone.len() - moved;
         let moved = match moved {
             0 => String::new(),
@@ -469,17 +476,23 @@ impl Arrivals {
             .into_iter()
             .filter(|s| !s.is_empty())
             .collect();
-        let rest = format!("{}{}", self.again_said(), gone_said(gone));
+        let rest = format!("{}{}", self.again_said(), gone_said(gone, &gone_dates));
         match said.is_empty() {
             false => said.join("; ") + &rest,
             true if self.new.is_empty() && self.again == 0 && gone > 0 => format!(
-                "{} gone from the store",
-                crate::text::plural(gone, "digest", "digests")
+                "{} gone from the store{}",
+                crate::text::plural(gone, "digest", "digests"),
+                of_dates(&gone_dates)
             ),
             // None of the new files a digest: not "new files" left standing (their skipping
             // is said after).
             true => format!("{UP_TO_DATE}{rest}"),
         }
+    }
+
+    /// The dates the digests gone were listed under (see [`dates_named`]).
+    fn gone_dates(&self) -> String {
+        dates_named(self.gone.iter().flatten().map(|key| key.2).collect())
     }
 
     /// `; 2 files read again`, when some are.
@@ -491,12 +504,40 @@ impl Arrivals {
     }
 }
 
-/// `; 3 digests gone`, when `n` are.
-fn gone_said(n: usize) -> String {
+/// `; 3 digests gone, of 2026-01-24`, when `n` are (`dates`: see [`dates_named`]).
+fn gone_said(n: usize, dates: &str) -> String {
     match n {
         0 => String::new(),
-        n => format!("; {} gone", crate::text::plural(n, "digest", "digests")),
+        n => format!(
+            "; {} gone{}",
+            crate::text::plural(n, "digest", "digests"),
+            of_dates(dates)
+        ),
     }
+}
+
+/// `, of 2026-01-24`, when `dates` names some.
+fn of_dates(dates: &str) -> String {
+    match dates.is_empty() {
+        true => String::new(),
+        false => format!(", of {dates}"),
+    }
+}
+
+/// `2026-01-24, 2025-10-10 and 2 more dates`: `dates` newest first, each once, the first
+/// few named and the rest counted.
+fn dates_named(mut dates: Vec<Option<chrono::NaiveDate>>) -> String {
+    const NAMED: usize = 3;
+    dates.sort_unstable_by(|a, b| b.cmp(a));
+    dates.dedup();
+    let named: Vec<String> = (dates.iter().take(NAMED))
+        .map(|&d| crate::model::date_label(d))
+        .collect();
+    let more = match dates.len().saturating_sub(NAMED) {
+        0 => String::new(),
+        n => format!(" and {}", crate::text::plural(n, "more date", "more dates")),
+    };
+    named.join(", ") + &more
 }
 
 /// What each of `paths` holds (see [`ContentKey`]): None for a file `library` lists no
@@ -531,26 +572,15 @@ fn new_paths(
 /// read from the files `paths`, with the dates they are listed under, newest first (the
 /// first few, the rest counted); empty when none of the files is a digest.
 fn new_digests(library: &crate::library::Library, paths: &[std::path::PathBuf]) -> String {
-    const NAMED: usize = 3;
     let paths: std::collections::HashSet<&std::path::Path> =
         paths.iter().map(|p| p.as_path()).collect();
-    let mut dates: Vec<Option<chrono::NaiveDate>> = (library.digests().iter())
+    let dates: Vec<Option<chrono::NaiveDate>> = (library.digests().iter())
         .filter(|d| paths.contains(d.path.as_path()))
         .map(|d| d.date)
         .collect();
-    let plural = crate::text::plural;
-    let digests = plural(dates.len(), "new digest", "new digests");
-    dates.sort_unstable_by(|a, b| b.cmp(a));
-    dates.dedup();
-    let named: Vec<String> = (dates.iter().take(NAMED))
-        .map(|&d| crate::model::date_label(d))
-        .collect();
-    let more = match dates.len().saturating_sub(NAMED) {
-        0 => String::new(),
-        n => format!(" and {}", plural(n, "more date", "more dates")),
-    };
-    match named.is_empty() {
+    let digests = crate::text::plural(dates.len(), "new digest", "new digests");
+    match dates.is_empty() {
         true => String::new(),
-        false => format!("{digests} in the store, under {}{more}", named.join(", ")),
+        false => format!("{digests} in the store, under {}", dates_named(dates)),
     }
 }
