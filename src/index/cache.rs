@@ -354,14 +354,6 @@ impl Cache {
             let found = super::aliases::found_again(before, changed.as_ref(), &index);
             if !found.is_empty() {
                 index.aliases.extend(found);
-                // An id a story has again (its title edited back) is no old id any more.
-                let live: Vec<String> = (index.aliases.keys())
-                    .filter(|id| index.with_id(id).next().is_some())
-                    .cloned()
-                    .collect();
-                for id in live {
-                    index.aliases.remove(&id);
-                }
                 // Best effort: without it, marks made under the old ids stay where they were.
                 let _ = super::aliases::save(&self.dir, &index.aliases);
             }
