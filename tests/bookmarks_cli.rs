@@ -68,6 +68,13 @@ fn add_list_markdown_and_remove() {
     assert_eq!(v[0]["title"], "第1号新闻：示例公司发布产品");
     assert_eq!(v[0]["url"], "https://example.com/1");
     assert_eq!(v[0]["date"], "2026-03-01");
+    // Every field there for a script to read, null when the story has none (tester BA:
+    // `outlet` was left out, where `items --json` gives null).
+    assert_eq!(
+        v[0].as_object().unwrap().get("outlet"),
+        Some(&serde_json::Value::Null),
+        "{v}"
+    );
     let md = stdout(&ribao_with(
         dir.path(),
         &state,

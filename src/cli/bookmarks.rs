@@ -133,7 +133,17 @@ pub fn list<'a>(
                 .iter()
                 .zip(&found)
                 .map(|(mark, found)| JsonRow {
-                    mark,
+                    id: &mark.id,
+                    date: mark.date.as_deref(),
+                    source: &mark.source,
+                    outlet: mark.outlet.as_deref(),
+                    category: mark.category.as_deref(),
+                    title: &mark.title,
+                    url: mark.url.as_deref(),
+                    path: &mark.path,
+                    added: &mark.added,
+                    text: mark.text.as_deref(),
+                    extra: &mark.extra,
                     in_store: matches!(found.now, Some(Ok(_))),
                     moved_to: found.moved_to(mark),
                     file_gone: found.file_gone,
@@ -311,11 +321,23 @@ impl<'a> Found<'a> {
 }
 
 /// A bookmark as `--json` gives it: as saved, and what the store holds of it now, as the
-/// text says.
+/// text says. Every field is there, null when the bookmark has none, as `items --json` gives
+/// them (tester BA: the state file leaves out an empty `outlet`, and so did this).
 #[derive(serde::Serialize)]
 struct JsonRow<'a> {
+    id: &'a str,
+    date: Option<&'a str>,
+    source: &'a str,
+    outlet: Option<&'a str>,
+    category: Option<&'a str>,
+    title: &'a str,
+    url: Option<&'a str>,
+    path: &'a str,
+    added: &'a str,
+    text: Option<&'a str>,
+    /// Fields a newer ribao saved, kept as they are.
     #[serde(flatten)]
-    mark: &'a Bookmark,
+    extra: &'a crate::state::Extra,
     /// The store holds its story now (false too when the store could not be read).
     in_store: bool,
     /// The digest file its story is in now, when not the one the bookmark names.
