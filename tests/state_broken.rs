@@ -563,6 +563,41 @@ fn a_note_above_the_object_costs_no_bookmark() {
     assert_eq!(bookmark_ids(&state), ["a", "b", "c"]);
 }
 
+/// A file of valid JSON with one field spoiled keeps the places it holds as places, and the
+/// next save reads back whole (tester BD: `elsewhere` was kept as an unknown field beside
+/// itself, written twice, and every start after fell back on the backup, undoing removals).
+#[test]
+fn places_in_a_spoiled_file_are_saved_once() {
+    let text = good_file().replacen(
+        "\"read\": [",
+        "\"elsewhere\": {\"samples\": {\"date\": \"2026-01-24\"}},\n  \
+         \"places\": [{\"id\": \"b\", \"at\": 12}],\n  \"read\": [42, ",
+        1,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    fs::write(&path, &text).unwrap();
+    let (file, loaded) = StateFile::open(&path).unwrap();
+    assert!(
+        loaded.notices[0]
+            .problem
+            .contains("read mark 1 (42) is not an id"),
+        "{:?}",
+        loaded.notices
+    );
+    let state = loaded.state;
+    assert_eq!(
+        state.elsewhere["samples"].date.as_deref(),
+        Some("2026-01-24")
+    );
+    assert_eq!((state.places.len(), state.extra.len()), (1, 0), "{state:?}");
+    file.apply(&[Change::RemoveBookmark("a".into())]).unwrap();
+    let (_, reopened) = StateFile::open(&path).unwrap();
+    assert!(reopened.notices.is_empty(), "{:?}", reopened.notices);
+    assert_eq!(bookmark_ids(&reopened.state), ["b", "c"]);
+    assert_eq!(reopened.state.places.len(), 1);
+}
+
 /// In a file that is not JSON (a comment a hand edit added), a bookmark read whole but not
 /// kept is named as in valid JSON, not left out unsaid (tester T).
 #[test]

@@ -215,21 +215,43 @@ fn salvage(mut object: Map<String, Value>) -> (State, Vec<String>) {
             other => wrong.push(format!("read mark {} ({other}) is not an id", n + 1)),
         }
     }
-    state.position = object
-        .remove("position")
-        .filter(|p| !p.is_null())
-        .and_then(|p| match serde_json::from_value(p) {
-            Ok(p) => Some(p),
-            Err(_) => {
-                wrong.push(
-                    "the reading position could not be read: the reader opens at the newest date"
-                        .into(),
-                );
-                None
-            }
-        });
+    // Every field of ribao's taken out: one left among the unknown ones was written twice.
+    state.position = take(
+        &mut object,
+        "position",
+        "the reading position could not be read: the reader opens at the newest date",
+        &mut wrong,
+    );
+    state.elsewhere = take(
+        &mut object,
+        "elsewhere",
+        "the places left in other stores could not be read: they open at their newest date",
+        &mut wrong,
+    )
+    .unwrap_or_default();
+    state.places = take(
+        &mut object,
+        "places",
+        "where stories were left could not be read: they open at their top",
+        &mut wrong,
+    )
+    .unwrap_or_default();
     state.extra = object;
     (state, wrong)
+}
+
+/// Field `key` of `object`, taken out, when it reads as a `T`; `lost` is said when it does
+/// not.
+fn take<T: serde::de::DeserializeOwned>(
+    object: &mut Map<String, Value>,
+    key: &str,
+    lost: &str,
+    wrong: &mut Vec<String>,
+) -> Option<T> {
+    let value = object.remove(key).filter(|v| !v.is_null())?;
+    serde_json::from_value(value)
+        .map_err(|_| wrong.push(lost.to_string()))
+        .ok()
 }
 
 /// A bookmark's fields but its id, and whether it must have each: what [`repaired`] checks,
