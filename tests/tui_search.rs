@@ -1365,6 +1365,7 @@ fn results_over_one_date_leave_out_its_date() {
     assert!(text.contains("›    小模型进入更多办公场景"), "{text}");
     assert!(!text.contains("› 2026-01-20"), "{text}");
     h.keys("<Tab><Tab><Tab>");
+    h.settle();
     assert!(h.text().contains("› 2026-01-20"), "{}", h.text());
 }
 
