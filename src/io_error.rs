@@ -2,6 +2,28 @@
 //! scan and the state file, so both say the same thing for the same cause.
 
 use std::io;
+use std::path::Path;
+
+/// [`in_words`], for an error met at `path`, naming the file that stands in the way of a
+/// folder on the way to it (tester BD: `…/cache/index/ee6dcd46f561: a file is in the way` did
+/// not say the file was `…/cache`).
+pub fn in_words_at(error: &io::Error, path: &Path) -> String {
+    let blocked = matches!(
+        error.kind(),
+        io::ErrorKind::NotADirectory | io::ErrorKind::AlreadyExists
+    );
+    // The path itself is what was to be made: a folder there is a folder, a file is the
+    // file asked for or the one in the way, as the error says.
+    let in_the_way =
+        (path.ancestors().skip(1)).find(|folder| folder.metadata().is_ok_and(|m| !m.is_dir()));
+    match in_the_way {
+        Some(file) if blocked => format!(
+            "{} is a file, where a folder is needed",
+            crate::text::visible(&file.display().to_string())
+        ),
+        _ => in_words(error),
+    }
+}
 
 pub fn in_words(error: &io::Error) -> String {
     match error.kind() {
@@ -20,5 +42,27 @@ pub fn in_words(error: &io::Error) -> String {
             let s = error.to_string();
             s.split(" (os error").next().unwrap_or(&s).to_string()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_in_the_way_of_a_folder_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("cache");
+        std::fs::write(&file, "in the way").unwrap();
+        let path = file.join("index/ab12");
+        let error = std::fs::create_dir_all(&path).unwrap_err();
+        assert_eq!(
+            in_words_at(&error, &path),
+            format!("{} is a file, where a folder is needed", file.display())
+        );
+        // Another error at a path with no file in its way is said as it is.
+        let missing = dir.path().join("gone/state.json");
+        let error = std::fs::read(&missing).unwrap_err();
+        assert_eq!(in_words_at(&error, &missing), "no such file or folder");
     }
 }

@@ -869,7 +869,7 @@ fn unwritable(cache: &Cache, e: &std::io::Error) -> String {
     format!(
         "cannot write the index cache in {}: {}; reading every file instead",
         cache.dir().display(),
-        crate::io_error::in_words(e)
+        crate::io_error::in_words_at(e, cache.dir())
     )
 }
 

@@ -11,7 +11,7 @@ use thiserror::Error;
 pub enum StateError {
     #[error(
         "cannot read state from {}: {} — {}pass another file with --state",
-        .path.display(), crate::io_error::in_words(.cause),
+        .path.display(), crate::io_error::in_words_at(.cause, .path),
         if .cause.kind() == io::ErrorKind::PermissionDenied { "check its permissions, or " } else { "" }
     )]
     Read { path: PathBuf, cause: io::Error },
@@ -20,7 +20,7 @@ pub enum StateError {
     /// be written denies it too (tester AR: the file alone was named, and it was writable).
     #[error(
         "cannot save state to {}: {}{}",
-        .path.display(), crate::io_error::in_words(.cause),
+        .path.display(), crate::io_error::in_words_at(.cause, .path),
         if .cause.kind() == io::ErrorKind::PermissionDenied { " — saving needs the file and the folder it is in to be writable" } else { "" }
     )]
     Save { path: PathBuf, cause: io::Error },
@@ -28,7 +28,7 @@ pub enum StateError {
     /// The lock beside the file, which every save takes first, could not be had.
     #[error(
         "cannot save state to {}: its lock file {}: {}{}",
-        .path.display(), .lock.display(), crate::io_error::in_words(.cause),
+        .path.display(), .lock.display(), crate::io_error::in_words_at(.cause, .lock),
         // The lock is made beside the file: a folder that cannot be written is the reason
         // (tester Z: the lock file alone was named).
         if .cause.kind() == io::ErrorKind::PermissionDenied { " — saving needs the folder it is in to be writable" } else { "" }
