@@ -221,15 +221,15 @@ fn holds(text: &str, term: &str) -> bool {
             let end = p + w.len();
             folded[p..].starts_with(w.as_str())
                 && (!word_start || begins_word(&chars, origin[p]))
-                && (!word_end || ends_word(&chars, &origin, &folded, end))
+                && (!word_end || ends_word(&folded, end))
         })
     })
 }
 
-/// Whether a word ends at byte `end` of `folded` (`text` folded, `origin` giving each byte's
-/// char of `chars`): before what is no letter of the kind the word ends in (a digit for a
-/// number, a letter for a word), or at two capitals after a small letter.
-fn ends_word(chars: &[char], origin: &[usize], folded: &str, end: usize) -> bool {
+/// Whether a word ends at byte `end` of `folded` (`text` folded): before what is no letter
+/// of the kind the word ends in (a digit for a number, a letter for a word). Two capitals
+/// after small letters start a word, but the small letters before them are none.
+fn ends_word(folded: &str, end: usize) -> bool {
     let (Some(next), Some(last)) = (
         folded[end..].chars().next(),
         folded[..end].chars().next_back(),
@@ -239,9 +239,7 @@ fn ends_word(chars: &[char], origin: &[usize], folded: &str, end: usize) -> bool
     if last.is_ascii_digit() {
         return !next.is_ascii_digit();
     }
-    let after = chars.get(origin[end] + 1).is_some_and(|c| c.is_uppercase());
-    let camel = chars[origin[end - 1]].is_lowercase() && chars[origin[end]].is_uppercase() && after;
-    !next.is_ascii_alphabetic() || camel
+    !next.is_ascii_alphabetic()
 }
 
 /// Whether a word starts at `chars[o]`: after no letter or digit (Chinese is none), at two
