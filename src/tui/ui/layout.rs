@@ -94,12 +94,15 @@ impl PopupArea {
         }
     }
 
-    /// A popup's width, when it would be `wanted` columns.
+    /// A popup's width, when it would be `wanted` columns: all there is when it would leave
+    /// only a strip of the panes behind it on each side, slivers of their words (tester BC:
+    /// `┃ 在 │` beside the bookmarks).
     pub fn width(&self, wanted: u16) -> u16 {
-        if self.fill {
+        const LEAST_STRIP: u16 = 8;
+        if self.fill || self.area.width.saturating_sub(wanted) < 2 * LEAST_STRIP {
             self.area.width
         } else {
-            wanted.min(self.area.width)
+            wanted
         }
     }
 
