@@ -141,6 +141,38 @@ fn several_ids_at_once_unknown_ones_said_the_rest_kept() {
     assert_eq!(marked(&state), [ids[2].clone()]);
 }
 
+/// The start of a bookmark's id removes it where no other bookmark's starts so, though many
+/// stories' do (tester BC: `bookmark remove 81ba` said no bookmark had it); where two
+/// bookmarks' do, it says so.
+#[test]
+fn the_start_of_an_id_removes_the_one_bookmark_it_starts() {
+    let (_dir, store, ids, state) = store_folder(40);
+    let first = |id: &String| id[..1].to_string();
+    let shared = ids
+        .iter()
+        .find(|a| ids.iter().filter(|b| first(b) == first(a)).count() > 2)
+        .expect("40 ids have a first digit in common");
+    let others: Vec<&String> = ids.iter().filter(|b| first(b) == first(shared)).collect();
+    let add = ribao_with(&store, &state, &["bookmark", "add", others[0]]);
+    assert!(add.status.success());
+    let removed = ribao_with(&store, &state, &["bookmark", "remove", &first(shared)]);
+    assert!(removed.status.success(), "{removed:?}");
+    let marked = || ids_of(&json(&ribao_with(&store, &state, &["bookmarks", "--json"])));
+    assert!(marked().is_empty());
+
+    for id in &others[..2] {
+        ribao_with(&store, &state, &["bookmark", "add", id]);
+    }
+    let unsure = ribao_with(&store, &state, &["bookmark", "remove", &first(shared)]);
+    assert_eq!(unsure.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&unsure.stderr);
+    assert!(
+        err.contains("2 bookmarks' ids start with") && err.contains("give more of the id"),
+        "{err}"
+    );
+    assert_eq!(marked().len(), 2);
+}
+
 /// A stderr that cannot be written (a full disk) does not undo or fail what was asked:
 /// the bookmark is saved, the exit code says so, and nothing panics.
 #[cfg(target_os = "linux")]

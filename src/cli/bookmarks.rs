@@ -472,7 +472,21 @@ pub fn remove<'a>(
     let mut marks: Vec<&Bookmark> = Vec::new();
     for id in ids {
         let id = &crate::model::id_as_typed(id);
-        let mut found = state.bookmark(id);
+        // The start of an id is enough where it starts one bookmark's only, as it is for a
+        // story's (tester BC: `bookmark remove 81ba` said no bookmark had it).
+        let starting: Vec<&Bookmark> = (state.bookmarks.iter())
+            .filter(|b| !id.is_empty() && b.id.starts_with(id.as_str()))
+            .collect();
+        let mut found = state.bookmark(id).or(match starting[..] {
+            [one] => Some(one),
+            _ => None,
+        });
+        if found.is_none() && starting.len() > 1 {
+            let ids: Vec<&str> = starting.iter().map(|b| b.id.as_str()).collect();
+            warn(super::report::ids_starting_said("bookmarks'", id, &ids));
+            code = ExitCode::FAILURE;
+            continue;
+        }
         if found.is_none() {
             // Read once, when first needed; a store that cannot be read only means no other
             // id is known.

@@ -213,13 +213,8 @@ pub(super) fn unknown_id(library: &Library, typed: &str) -> String {
     if typed.is_empty() {
         "no story id given; `ribao items` lists the ids".into()
     } else if starting.len() > 1 {
-        let shown: Vec<&str> = starting.iter().take(3).map(|v| v.id).collect();
-        let more = if starting.len() > 3 { ", …" } else { "" };
-        format!(
-            "{} stories' ids start with {typed} ({}{more}): give more of the id",
-            starting.len(),
-            shown.join(", ")
-        )
+        let ids: Vec<&str> = starting.iter().map(|v| v.id).collect();
+        ids_starting_said("stories'", &typed, &ids)
     } else if library.digests().iter().any(|d| d.id == typed) {
         format!(
             "{typed} is a digest's id (from `ribao list`); `ribao items --digest {typed}` lists its stories"
@@ -227,6 +222,17 @@ pub(super) fn unknown_id(library: &Library, typed: &str) -> String {
     } else {
         format!("no story with id {typed}; `ribao items` lists the ids")
     }
+}
+
+/// `3 stories' ids start with ab (ab12…, ab34…, …): give more of the id`: `ids`, of
+/// `whose` (`stories'`), start with what was `typed`.
+pub(super) fn ids_starting_said(whose: &str, typed: &str, ids: &[&str]) -> String {
+    let more = if ids.len() > 3 { ", …" } else { "" };
+    format!(
+        "{} {whose} ids start with {typed} ({}{more}): give more of the id",
+        ids.len(),
+        ids[..ids.len().min(3)].join(", ")
+    )
 }
 
 /// A message for the user on stderr, made safe for the terminal: it can hold file names
