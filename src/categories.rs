@@ -560,34 +560,55 @@ mod tests {
             let u = c.classify(&item(t, cat));
             (u.name, u.inferred)
         };
-        assert_eq!(u("x", Some("产品与商业模式")), ("产品与商业".into(), false));
+        assert_eq!(
+            u("x", Some("产品与商业模式")),
+            ("产品与商业 / Products".into(), false)
+        );
         assert_eq!(
             u("x", Some("Product & Feature Updates")),
-            ("产品与商业".into(), false)
+            ("产品与商业 / Products".into(), false)
         );
-        assert_eq!(u("x", Some("Business Focus")), ("市场与资本".into(), false));
-        assert_eq!(u("x", Some("技术前沿解读")), ("技术与研究".into(), false));
-        assert_eq!(u("x", Some("开源TOP项目")), ("开源".into(), false));
-        assert_eq!(u("x", Some("观点洞察")), ("观点与分析".into(), false));
+        assert_eq!(
+            u("x", Some("Business Focus")),
+            ("市场与资本 / Markets".into(), false)
+        );
+        assert_eq!(
+            u("x", Some("技术前沿解读")),
+            ("技术与研究 / Research".into(), false)
+        );
+        assert_eq!(
+            u("x", Some("开源TOP项目")),
+            ("开源 / Open Source".into(), false)
+        );
+        assert_eq!(
+            u("x", Some("观点洞察")),
+            ("观点与分析 / Opinion".into(), false)
+        );
         assert_eq!(
             u("某公司完成 C 轮融资，估值翻倍", None),
-            ("市场与资本".into(), true)
+            ("市场与资本 / Markets".into(), true)
         );
         assert_eq!(
             u("Startup raises $20M", Some("编辑精选")),
-            ("市场与资本".into(), true)
+            ("市场与资本 / Markets".into(), true)
         );
-        assert_eq!(u("今天天气不错", None), ("其他".into(), true));
+        assert_eq!(u("今天天气不错", None), ("其他 / Misc".into(), true));
         // Latin words as words: not inside longer ones, short ones with a plural at most.
         assert_eq!(
             u("Shared standards for evaluation frameworks", None),
-            ("其他".into(), true)
+            ("其他 / Misc".into(), true)
         );
-        assert_eq!(u("What will happen next", None), ("其他".into(), true));
-        assert_eq!(u("New GPUs ship", None), ("技术与研究".into(), true));
+        assert_eq!(
+            u("What will happen next", None),
+            ("其他 / Misc".into(), true)
+        );
+        assert_eq!(
+            u("New GPUs ship", None),
+            ("技术与研究 / Research".into(), true)
+        );
         assert_eq!(
             u("Lab launched its agent", None),
-            ("产品与商业".into(), true)
+            ("产品与商业 / Products".into(), true)
         );
     }
 

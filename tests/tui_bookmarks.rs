@@ -2269,7 +2269,7 @@ fn the_bookmarks_filter_finds_the_outlet_unified_category_and_text_as_search_doe
     assert_eq!(shown(&mut h, "验证器"), 1, "a word of the text alone");
     assert_eq!(shown(&mut h, "category:技术前沿解读"), 2);
     let same = 1 + usize::from(first == second);
-    assert_eq!(shown(&mut h, &format!("category:{first}")), same);
+    assert_eq!(shown(&mut h, &format!("category:\"{first}\"")), same);
 }
 
 /// A reader that moved but never searched saves its place on quit, not the last search it

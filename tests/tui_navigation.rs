@@ -48,7 +48,12 @@ fn moving_through_dates_changes_categories_and_items() {
     // The publication's own categories, then the unified ones.
     assert_eq!(
         category_labels(&h.app),
-        ["全部 / All", "产品与应用", "其他相关资讯", "产品与商业"]
+        [
+            "全部 / All",
+            "产品与应用",
+            "其他相关资讯",
+            "产品与商业 / Products"
+        ]
     );
     assert_eq!(h.app.items().len(), 2);
     assert!(h.text().contains("机器人公司展示家庭整理助手"));

@@ -319,12 +319,12 @@ fn a_unified_category_over_the_archive_groups_stories_by_date() {
     let mut h = Harness::new(scope_app(), 120, 40);
     h.keys("aaa");
     assert_eq!(h.app.scope(), Scope::All);
-    let wanted = CategoryFilter::Unified("技术与研究".into());
+    let wanted = CategoryFilter::Unified("技术与研究 / Research".into());
     select_category(&mut h, &wanted);
     let app = &h.app;
     assert!(app.items().len() > 2);
     for &r in app.items() {
-        assert_eq!(app.item_at(r).1.unified.unwrap(), "技术与研究");
+        assert_eq!(app.item_at(r).1.unified.unwrap(), "技术与研究 / Research");
     }
     // The date list: only dates with such stories, each with its count; the spans cover the
     // list in order.
@@ -370,7 +370,7 @@ fn a_unified_category_over_the_archive_groups_stories_by_date() {
         .filter(|l| l.contains("│    ~") || l.contains("│›   ~"))
         .count();
     assert_eq!(marked, inferred);
-    assert!(screen.contains("全部存档 · 技术与研究（统一）"));
+    assert!(screen.contains("全部存档 · 技术与研究 / Research（统一）"));
 }
 
 #[test]
@@ -508,7 +508,7 @@ fn the_selected_story_stays_when_the_scope_changes_after_another_was_read() {
 fn scope_and_unified_category_are_where_the_reader_reopens() {
     let mut h = Harness::new(scope_app(), 120, 40);
     h.keys("aa");
-    let wanted = CategoryFilter::Unified("技术与研究".into());
+    let wanted = CategoryFilter::Unified("技术与研究 / Research".into());
     select_category(&mut h, &wanted);
     h.keys("<Enter>");
     while !h
@@ -531,6 +531,12 @@ fn scope_and_unified_category_are_where_the_reader_reopens() {
     assert_eq!(app.opened().unwrap().1.id, opened);
     assert_eq!(app.focus(), Pane::Article);
     assert_eq!(app.scroll(), 2);
+    // Saved by a ribao whose unified categories had Chinese names only.
+    let app = reopened(ribao::state::Position {
+        category: Some("技术与研究".into()),
+        ..h.app.position()
+    });
+    assert_eq!(app.category(), &wanted);
 }
 
 #[test]

@@ -152,7 +152,7 @@ pub struct Filters {
     /// (2026-08-01..2026-08-23; an end may be left open: 2026-08-20..), or `undated`
     #[arg(long, value_name = "DATE", value_parser = date_prefix)]
     date: Option<String>,
-    /// Only this category: a publication's own or a unified one (e.g. 市场与资本); any part
+    /// Only this category: a publication's own or a unified one (e.g. 市场与资本 / Markets); any part
     /// of its name, in any case
     #[arg(long, value_parser = name_part)]
     category: Option<String>,

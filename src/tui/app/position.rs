@@ -230,14 +230,23 @@ impl App {
         if scope.is_multi_date() {
             self.refresh_scope(None, None);
         }
-        if let Some(c) = p.category.as_deref().and_then(|c| {
+        // A unified category saved before the built-in ones had English names too
+        // (`技术与研究`, now `技术与研究 / Research`) is the one it names.
+        let groups = &self.library.index().unified_groups;
+        let category = p.category.as_deref().map(|c| match unified {
+            true => (groups.iter())
+                .find(|g| g.split_once(" / ").is_some_and(|(zh, _)| zh == c))
+                .map_or(c, String::as_str),
+            false => c,
+        });
+        if let Some(c) = category.and_then(|c| {
             self.categories
                 .iter()
                 .position(|k| k.filter.label() == c && k.filter.is_unified() == unified)
         }) {
             self.select_category(c);
             self.focus = Pane::Items;
-        } else if let Some(label) = p.category.as_deref() {
+        } else if let Some(label) = category {
             // Not at this date: followed to the next that has it, as before the restart.
             self.followed =
                 Some(CategoryFilter::saved(label, unified)).filter(|f| *f != CategoryFilter::All);
