@@ -822,6 +822,36 @@ pub fn tidy(s: &str) -> String {
     }
 }
 
+/// A tidy title made a headline: without a link's own word in brackets (`tensorzero
+/// ([Link](…)) 是…` read `tensorzero (Link) 是…`: tester BC), which says nothing of the
+/// story, and without the full stop a sentence given as its title ends with (`…带宽。`).
+pub fn headline_in_place(title: &mut String) {
+    const LINK_WORDS: [&str; 5] = ["Link", "链接", "原文", "Source", "来源"];
+    if title.contains(['(', '（']) {
+        for word in LINK_WORDS {
+            for (open, close) in [('(', ')'), ('（', '）')] {
+                let bracketed = format!("{open}{word}{close}");
+                if title.contains(&bracketed) {
+                    let spaced = format!(" {bracketed}");
+                    *title = title.replace(&spaced, "").replace(&bracketed, "");
+                }
+            }
+        }
+    }
+    // One stop after a small letter, a digit or a Chinese character: not an ellipsis, nor
+    // an abbreviation's (`U.S.`).
+    let mut end = title.chars().rev();
+    if let (Some(stop @ ('.' | '。')), Some(before)) = (end.next(), end.next()) {
+        let sentence =
+            before.is_lowercase() || before.is_ascii_digit() || crate::text::is_cjk(before);
+        if stop == '。' {
+            title.truncate(title.trim_end_matches('。').len());
+        } else if sentence {
+            title.pop();
+        }
+    }
+}
+
 /// [`tidy`] in place: text that is tidy already, the common case, is not copied.
 pub fn tidy_in_place(s: &mut String) {
     match tidy_prefix(s) {
@@ -875,6 +905,37 @@ fn tidy_fully(s: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// A title is a headline: no link's own word in brackets, no closing full stop (tester
+    /// BC); an ellipsis, an abbreviation and other marks stay.
+    #[test]
+    fn titles_are_headlines() {
+        for (title, headline) in [
+            (
+                "tensorzero (Link) 是一款拥有4869个Star的项目",
+                "tensorzero 是一款拥有4869个Star的项目",
+            ),
+            (
+                "the development of \"wise AI\" (Link), which",
+                "the development of \"wise AI\", which",
+            ),
+            ("项目（链接）拥有2940个Star", "项目拥有2940个Star"),
+            (
+                "团队重新采用Linear以释放核心工作带宽。",
+                "团队重新采用Linear以释放核心工作带宽",
+            ),
+            ("It is completely free.", "It is completely free"),
+            ("Released in 2026.", "Released in 2026"),
+            ("Made in the U.S.", "Made in the U.S."),
+            ("To be continued...", "To be continued..."),
+            ("Is it over?", "Is it over?"),
+            ("A link (Linked) stays", "A link (Linked) stays"),
+        ] {
+            let mut t = title.to_string();
+            headline_in_place(&mut t);
+            assert_eq!(t, headline, "{title:?}");
+        }
+    }
 
     #[test]
     fn plain_strips_markup() {

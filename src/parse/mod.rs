@@ -382,6 +382,7 @@ fn with_ids(items: Vec<Item>, source: &str, day: &str) -> (Vec<Item>, usize) {
         .into_iter()
         .map(|mut item| {
             inline::tidy_in_place(&mut item.title);
+            inline::headline_in_place(&mut item.title);
             cut += usize::from(cut_long(&mut item.title));
             for label in [&mut item.category, &mut item.region, &mut item.outlet] {
                 if let Some(l) = label {
