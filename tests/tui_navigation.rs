@@ -1238,9 +1238,14 @@ fn samples_say_where_digests_go() {
     }
     // Where the status bar has no room for it, the help says it (tester G, at 100×30).
     h.resize(100, 30);
-    h.keys("?G");
-    // (Its rows joined: the panes beside the popup may come between them.)
-    let help = common::unframed(&h.rows().join("\n"));
+    h.keys("?");
+    // Every screenful on the way down, its rows joined (the panes beside the popup may come
+    // between them).
+    let mut help = String::new();
+    for _ in 0..40 {
+        help += &common::unframed(&h.rows().join("\n"));
+        h.keys("j");
+    }
     for part in [
         "Putyourdigests",
         "(.md,.markdown,.txt,inanysub-folders)in",

@@ -11,9 +11,16 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-/// The pane's title: `分类 · 2026-01-24`, `分类 · 近7天 (01-18–01-24)`, `分类 · 全部存档`.
-pub(crate) fn title(app: &App) -> String {
-    format!("分类 · {}", app.scope_label())
+/// The pane's title in `width` columns: `分类 · 2026-01-24`, `分类 · 近7天 (01-18–01-24)`,
+/// `分类 · 全部存档`, and its columns named as the dates pane's are (`· 条 · 未读`) where
+/// they fit whole (tester BC: the numbers were explained in the help alone).
+fn title(app: &App, width: u16, opts: TextOptions) -> String {
+    let scope = format!("分类 · {}", app.scope_label());
+    let named = format!("{scope} · 条 · 未读");
+    match text::str_width(&named, opts) + 4 <= usize::from(width) {
+        true => named,
+        false => scope,
+    }
 }
 
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
@@ -22,7 +29,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let inner = draw_block(
         buf,
         area,
-        pane_block(&title(app), focused, area.width, opts),
+        pane_block(&title(app, area.width, opts), focused, area.width, opts),
     );
     app.view.categories_height = usize::from(inner.height);
     let rows = app.category_rows();
