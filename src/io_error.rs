@@ -12,8 +12,7 @@ pub fn in_words_at(error: &io::Error, path: &Path) -> String {
         error.kind(),
         io::ErrorKind::NotADirectory | io::ErrorKind::AlreadyExists
     );
-    // The path itself is what was to be made: a folder there is a folder, a file is the
-    // file asked for or the one in the way, as the error says.
+    // Among its folders only: the path itself is the file or folder asked for.
     let in_the_way =
         (path.ancestors().skip(1)).find(|folder| folder.metadata().is_ok_and(|m| !m.is_dir()));
     match in_the_way {

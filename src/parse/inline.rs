@@ -838,17 +838,17 @@ pub fn headline_in_place(title: &mut String) {
             }
         }
     }
-    // One stop after a small letter, a digit or a Chinese character: not an ellipsis, nor
-    // an abbreviation's (`U.S.`).
+    // A `.` only after a small letter, a digit or a Chinese character: not an ellipsis's,
+    // nor an abbreviation's (`U.S.`).
     let mut end = title.chars().rev();
-    if let (Some(stop @ ('.' | '。')), Some(before)) = (end.next(), end.next()) {
-        let sentence =
-            before.is_lowercase() || before.is_ascii_digit() || crate::text::is_cjk(before);
-        if stop == '。' {
-            title.truncate(title.trim_end_matches('。').len());
-        } else if sentence {
+    match (end.next(), end.next()) {
+        (Some('。'), _) => title.truncate(title.trim_end_matches('。').len()),
+        (Some('.'), Some(before))
+            if before.is_lowercase() || before.is_ascii_digit() || crate::text::is_cjk(before) =>
+        {
             title.pop();
         }
+        _ => {}
     }
 }
 
