@@ -3,8 +3,15 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 
-/// Longest title kept, in chars; longer first clauses are cut with `…`.
-const MAX_TITLE_CHARS: usize = 80;
+/// Longest title kept, in columns (80 Chinese characters, 160 Latin letters: an English
+/// headline of 80 letters was cut in most of one publication's stories, tester BE); longer
+/// first clauses are cut with `…`.
+const MAX_TITLE_COLUMNS: usize = 160;
+
+/// A character's columns, as titles are measured (whatever the terminal's ambiguous width).
+fn columns(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+}
 /// A first clause shorter than this is not a headline (`据报道，`), so the next clause joins it.
 const MIN_CLAUSE_CHARS: usize = 6;
 /// A Chinese clause before a comma or colon this short is a hook or a scene
@@ -620,8 +627,10 @@ pub fn first_clause(text: &str) -> String {
     let mut after_space = true;
     // Where the clause being read starts (after the last mark that could have ended one).
     let mut clause_start = 0;
+    let mut width = 0;
     while let Some((i, c)) = chars.next() {
         count += 1;
+        width += columns(c);
         cjk |= crate::text::is_cjk(c);
         words += usize::from(after_space && !c.is_whitespace());
         after_space = c.is_whitespace();
@@ -649,7 +658,7 @@ pub fn first_clause(text: &str) -> String {
         if ends {
             clause_start = i + c.len_utf8();
         }
-        if count > MAX_TITLE_CHARS {
+        if width > MAX_TITLE_COLUMNS {
             break;
         }
     }
@@ -682,18 +691,30 @@ fn is_lead_in(clause: &str) -> bool {
         || short && ["后", "时", "前夕"].iter().any(|e| clause.ends_with(e))
 }
 
-/// `s` cut to [`MAX_TITLE_CHARS`] with `…`; a Latin word is not cut in two (`…walls i…`):
-/// the cut goes back to the space before it, unless that loses a third of the title.
+/// `s` cut to [`MAX_TITLE_COLUMNS`] with `…`; a Latin word is not cut in two (`…walls
+/// i…`): the cut goes back to the space before it, unless that loses a third of the title.
 fn cap(s: &str) -> String {
-    if s.chars().count() <= MAX_TITLE_CHARS {
+    let width = |s: &str| s.chars().map(columns).sum::<usize>();
+    if width(s) <= MAX_TITLE_COLUMNS {
         return s.to_string();
     }
     let latin = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !crate::text::is_cjk(c));
-    let mut t: String = s.chars().take(MAX_TITLE_CHARS - 1).collect();
+    // What fits with the `…`.
+    let mut room = MAX_TITLE_COLUMNS - 1;
+    let fits = s
+        .char_indices()
+        .find(|&(_, c)| match room.checked_sub(columns(c)) {
+            Some(left) => {
+                room = left;
+                false
+            }
+            None => true,
+        });
+    let mut t = s[..fits.map_or(s.len(), |(i, _)| i)].to_string();
     if latin(t.chars().next_back())
         && latin(s[t.len()..].chars().next())
         && let Some(space) = t.rfind(char::is_whitespace)
-        && t[..space].chars().count() >= MAX_TITLE_CHARS * 2 / 3
+        && width(&t[..space]) >= MAX_TITLE_COLUMNS * 2 / 3
     {
         t.truncate(space);
     }
@@ -823,17 +844,30 @@ pub fn tidy(s: &str) -> String {
 }
 
 /// A tidy title made a headline: without a link's own word in brackets (`tensorzero
-/// ([Link](…)) 是…` read `tensorzero (Link) 是…`: tester BC), which says nothing of the
-/// story, and without the full stop a sentence given as its title ends with (`…带宽。`).
-pub fn headline_in_place(title: &mut String) {
+/// ([Link](…)) 是…` read `tensorzero (Link) 是…`: tester BC) nor a name of its publication's,
+/// `own` (see [`own_names`]), put in as one (`Qwen3-Coder - AI News`, `(AI资讯)`: tester BE),
+/// which say nothing of the story, and without the full stop a sentence given as its title
+/// ends with (`…带宽。`).
+pub fn headline_in_place(title: &mut String, own: &[&str]) {
     const LINK_WORDS: [&str; 5] = ["Link", "链接", "原文", "Source", "来源"];
-    if title.contains(['(', '（']) {
-        for word in LINK_WORDS {
-            for (open, close) in [('(', ')'), ('（', '）')] {
+    if title.contains(['(', '（', '-']) {
+        for word in LINK_WORDS.iter().chain(own) {
+            if !title.contains(word) {
+                continue;
+            }
+            for (open, close) in [("(", ")"), ("（", "）"), ("- ", "")] {
                 let bracketed = format!("{open}{word}{close}");
-                if title.contains(&bracketed) {
-                    let spaced = format!(" {bracketed}");
-                    *title = title.replace(&spaced, "").replace(&bracketed, "");
+                let mut from = 0;
+                while let Some(at) = title[from..].find(&bracketed).map(|at| from + at) {
+                    let end = at + bracketed.len();
+                    // A dash's name ends where a word does (`- AI Newsletter` is another).
+                    if close.is_empty() && title[end..].starts_with(char::is_alphanumeric) {
+                        from = end;
+                        continue;
+                    }
+                    let start = title[..at].trim_end_matches(' ').len();
+                    title.replace_range(start..end, "");
+                    from = start;
                 }
             }
         }
@@ -850,6 +884,30 @@ pub fn headline_in_place(title: &mut String) {
         }
         _ => {}
     }
+}
+
+/// The names a publication `source` may give itself in a title: its name, and its name's
+/// starts of four characters or more that end where a word does (`AI News` of `AI News
+/// Daily`, `AI资讯` of `AI资讯日报`); not shorter, as `(AI)` in `人工智能(AI)` is no name.
+/// Longest first.
+pub fn own_names(source: &str) -> Vec<&str> {
+    let ends = source
+        .char_indices()
+        .skip(1)
+        .map(|(i, _)| i)
+        .chain([source.len()]);
+    let mut names: Vec<&str> = ends
+        .filter(|&end| {
+            let next = source[end..].chars().next();
+            let last = source[..end].chars().next_back();
+            source[..end].chars().count() >= 4
+                && next.is_none_or(|n| n == ' ' || crate::text::is_cjk(n))
+                && last.is_some_and(|l| l != ' ')
+        })
+        .map(|end| &source[..end])
+        .collect();
+    names.reverse();
+    names
 }
 
 /// [`tidy`] in place: text that is tidy already, the common case, is not copied.
@@ -910,6 +968,9 @@ mod tests {
     /// BC); an ellipsis, an abbreviation and other marks stay.
     #[test]
     fn titles_are_headlines() {
+        let mut chinese = "讽刺性网站（AI资讯）意外引爆了辩论".to_string();
+        headline_in_place(&mut chinese, &own_names("AI资讯日报"));
+        assert_eq!(chinese, "讽刺性网站意外引爆了辩论");
         for (title, headline) in [
             (
                 "tensorzero (Link) 是一款拥有4869个Star的项目",
@@ -930,9 +991,23 @@ mod tests {
             ("To be continued...", "To be continued..."),
             ("Is it over?", "Is it over?"),
             ("A link (Linked) stays", "A link (Linked) stays"),
+            (
+                "Qwen3-Coder - AI News (⭐8.6k) is",
+                "Qwen3-Coder (⭐8.6k) is",
+            ),
+            (
+                "Cursor has launched Bugbot - AI News, a system",
+                "Cursor has launched Bugbot, a system",
+            ),
+            (
+                "A blogger posed a sharp reflection (AI News)",
+                "A blogger posed a sharp reflection",
+            ),
+            ("Read it - AI Newsletter", "Read it - AI Newsletter"),
+            ("人工智能(AI)安全", "人工智能(AI)安全"),
         ] {
             let mut t = title.to_string();
-            headline_in_place(&mut t);
+            headline_in_place(&mut t, &own_names("AI News Daily"));
             assert_eq!(t, headline, "{title:?}");
         }
     }
@@ -1101,7 +1176,7 @@ mod tests {
             assert_eq!(derive_title(text), title, "{text}");
         }
         let long = "字".repeat(200);
-        assert_eq!(first_clause(&long).chars().count(), MAX_TITLE_CHARS);
+        assert_eq!(first_clause(&long).chars().count(), MAX_TITLE_COLUMNS / 2);
     }
 
     #[test]
@@ -1151,16 +1226,22 @@ mod tests {
         }
         // A Latin word is not cut: the title ends before it.
         let words = "Small and medium enterprises keep hitting walls in adopting AI tools for their \
-                     daily work";
+                     daily work as they face the costs of training staff and the lack of data they \
+                     can trust enough to build on";
         assert_eq!(
             first_clause(words),
-            "Small and medium enterprises keep hitting walls in adopting AI tools for their…"
+            "Small and medium enterprises keep hitting walls in adopting AI tools for their \
+             daily work as they face the costs of training staff and the lack of data they…"
         );
-        let word = "x".repeat(100);
+        let word = "x".repeat(200);
         assert_eq!(
             first_clause(&format!("A {word}")).chars().count(),
-            MAX_TITLE_CHARS
+            MAX_TITLE_COLUMNS
         );
+        // An English headline of a sentence is kept whole where 80 letters cut it (tester BE).
+        let sentence = "Anthropic's AI assistant, Claude, has announced a deep integration with \
+                        global payment networks";
+        assert_eq!(first_clause(sentence), sentence);
     }
 
     /// Pieces of inline Markdown that the fast paths take.

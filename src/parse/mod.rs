@@ -378,11 +378,12 @@ fn with_ids(items: Vec<Item>, source: &str, day: &str) -> (Vec<Item>, usize) {
     let mut stories = HashSet::new();
     let mut linked = HashSet::new();
     let mut cut = 0;
+    let own = inline::own_names(source);
     let items = items
         .into_iter()
         .map(|mut item| {
             inline::tidy_in_place(&mut item.title);
-            inline::headline_in_place(&mut item.title);
+            inline::headline_in_place(&mut item.title, &own);
             cut += usize::from(cut_long(&mut item.title));
             for label in [&mut item.category, &mut item.region, &mut item.outlet] {
                 if let Some(l) = label {
