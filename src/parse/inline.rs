@@ -650,7 +650,9 @@ pub fn first_clause(text: &str) -> String {
             // A question or an exclamation keeps its mark, when the clause is not cut:
             // `免费午餐要结束了` said the opposite of `免费午餐要结束了？` (tester F).
             let mut clause = cap(text[..i].trim_end());
-            if matches!(c, '？' | '！' | '?' | '!') && !clause.ends_with('…') {
+            // So does an ellipsis (`jokes...`; tester BE read `jokes..`).
+            let ellipsis = c == '.' && clause.ends_with("..");
+            if (matches!(c, '？' | '！' | '?' | '!') || ellipsis) && !clause.ends_with('…') {
                 clause.push(c);
             }
             return clause;
@@ -1059,6 +1061,10 @@ mod tests {
         assert_eq!(
             first_clause("免费午餐要结束了？ChatGPT可能很快就要加广告。"),
             "免费午餐要结束了？"
+        );
+        assert_eq!(
+            first_clause("When AI tries to understand human jokes... things get awkward."),
+            "When AI tries to understand human jokes..."
         );
         // A short Chinese clause before a comma is a hook or a scene, not yet the news
         // (tester H: `你有没有想过`, `图像编辑界风云再起` for titles).
