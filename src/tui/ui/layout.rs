@@ -140,6 +140,7 @@ pub fn split(area: Rect, categories: usize, focus: Pane) -> Screen {
         (w, Pane::Article) if w >= WIDE_FROM => Some((0, middle_width(w, 0))),
         (w, _) if w >= WIDE_FROM => Some((DATES_WIDTH, middle_width(w, DATES_WIDTH))),
         (w, Pane::Dates) if w >= TWO_FROM => Some((DATES_WIDTH, w - DATES_WIDTH)),
+        (w, Pane::Article) if w >= TWO_FROM => Some((0, two_reading(w))),
         (w, _) if w >= TWO_FROM => Some((0, two_middle(w))),
         _ => None,
     };
@@ -196,6 +197,19 @@ fn two_middle(width: u16) -> u16 {
     (width * 2 / 5).clamp(28, 36)
 }
 
+/// The stories' column of two beside the article being read, `width` columns in all: what
+/// leaves the article [`ARTICLE_LEAST`] where the stories keep a title's start (tester BF: at
+/// 80 columns the article had 46 for its text, where 65 gave it 64).
+fn two_reading(width: u16) -> u16 {
+    const STORIES_LEAST: u16 = 20;
+    two_middle(width)
+        .min(width.saturating_sub(ARTICLE_LEAST))
+        .max(STORIES_LEAST)
+}
+
+/// The least the article pane gets beside the stories while it is read, where there is room.
+const ARTICLE_LEAST: u16 = 60;
+
 /// Terminals at least this wide keep the dates' column beside the stories while they have
 /// the keyboard; in narrower ones the stories take its room, as the article does when read
 /// (testers AY, AZ: at 100 columns a title showed 12 Chinese characters of its 30).
@@ -248,7 +262,7 @@ pub fn split_search(area: Rect, reading: bool) -> SearchScreen {
     let results_w = match area.width {
         w if w >= WIDE_FROM && reading => Some(middle_width(w, 0)),
         w if w >= WIDE_FROM => Some(DATES_WIDTH + middle_width(w, DATES_WIDTH)),
-        w if w >= TWO_FROM && reading => Some(two_middle(w)),
+        w if w >= TWO_FROM && reading => Some(two_reading(w)),
         w if w >= TWO_FROM => Some(w * 3 / 5),
         _ => None,
     };
@@ -354,11 +368,12 @@ mod tests {
             _ => None,
         };
         assert_eq!(columns(80, Pane::Dates), Some((30, 50, 0)));
-        for focus in [Pane::Categories, Pane::Article] {
-            assert_eq!(columns(80, focus), Some((0, 32, 48)), "{focus:?}");
-        }
+        assert_eq!(columns(80, Pane::Categories), Some((0, 32, 48)));
+        // Read, the article has 60 columns where the stories keep 20 (tester BF: 48).
+        assert_eq!(columns(80, Pane::Article), Some((0, 20, 60)));
+        assert_eq!(columns(90, Pane::Article), Some((0, 30, 60)));
         assert_eq!(columns(99, Pane::Article), Some((0, 36, 63)));
-        assert_eq!(columns(70, Pane::Article), Some((0, 28, 42)));
+        assert_eq!(columns(70, Pane::Article), Some((0, 20, 50)));
         assert_eq!(columns(69, Pane::Dates), None);
         let search =
             |width: u16, reading: bool| match split_search(Rect::new(0, 0, width, 24), reading) {
@@ -368,7 +383,7 @@ mod tests {
                 _ => None,
             };
         assert_eq!(search(80, false), Some((48, 32)));
-        assert_eq!(search(80, true), Some((32, 48)));
+        assert_eq!(search(80, true), Some((20, 60)));
         assert_eq!(search(69, false), None);
     }
 }
