@@ -696,6 +696,27 @@ fn a_bold_line_over_its_text_keeps_its_row() {
     );
 }
 
+/// Lines each opening with a bold label keep their rows, as written (tester BF: the three
+/// of a story ran into one paragraph); a bold word starting a line of running text joins.
+#[test]
+fn labelled_lines_one_under_another_keep_their_rows() {
+    assert_eq!(
+        render_plain(
+            "**这解决什么痛点？** 换个游戏就变智障。\n**这东西是啥？** 英伟达的模型。\n**犀利点评：** 别只看。",
+            80
+        ),
+        [
+            "这解决什么痛点？ 换个游戏就变智障。",
+            "这东西是啥？ 英伟达的模型。",
+            "犀利点评： 别只看。"
+        ]
+    );
+    assert_eq!(
+        render_plain("**Why:** it is fast\nand **cheap** too.", 80),
+        ["Why: it is fast and cheap too."]
+    );
+}
+
 #[test]
 fn front_matter_is_never_shown() {
     let md = "---\ntitle: 秘密标题\ntags: [a]\n---\n\n正文\n";

@@ -552,7 +552,12 @@ impl Renderer {
         if text.is_empty() {
             return;
         }
-        if std::mem::take(&mut self.soft_break) {
+        let soft_break = std::mem::take(&mut self.soft_break);
+        if soft_break && style.add_modifier.contains(Modifier::BOLD) && self.labelled_line() {
+            // Labelled lines one under another (`**这东西是啥？** …` under `**痛点？** …`)
+            // stay lines, as written (tester BF: run together into one).
+            self.inline.push(Span::raw("\n"));
+        } else if soft_break {
             let prev = self
                 .inline
                 .last()
@@ -626,6 +631,20 @@ impl Renderer {
             .filter(|s| !s.content.trim().is_empty())
             .peekable();
         line.peek().is_some() && line.all(bold)
+    }
+
+    /// The line ending here opens with a bold label (`**这解决什么痛点？**`, `**Why:**`).
+    fn labelled_line(&self) -> bool {
+        let line = self
+            .inline
+            .iter()
+            .rev()
+            .take_while(|s| !s.content.contains('\n'));
+        let first = line.filter(|s| !s.content.trim().is_empty()).last();
+        first.is_some_and(|s| {
+            s.style.add_modifier.contains(Modifier::BOLD)
+                && s.content.trim_end().ends_with(['：', ':', '？', '?'])
+        })
     }
 
     /// A line break inside a paragraph; repeated breaks collapse into one.
