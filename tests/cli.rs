@@ -303,6 +303,14 @@ fn a_filter_that_is_not_a_date_or_matches_nothing_says_so() {
     let none = ribao(&["items", "--store", &store(), "--source", "nope"]);
     assert_eq!(none.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&none.stderr).contains("no story matches these filters"));
+    // A date no digest has says so, and which is the newest (tester BE: today's date).
+    let none = ribao(&["items", "--store", &store(), "--date", "2030-01-01"]);
+    assert_eq!(none.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&none.stderr);
+    assert!(
+        said.contains("no digest is dated 2030-01-01 (the newest is 20"),
+        "{said}"
+    );
     // A filter left blank would match everything, or be searched as a word nothing has.
     let store = store();
     for args in [

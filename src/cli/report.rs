@@ -429,6 +429,18 @@ pub fn items(
         ));
         return Ok(ExitCode::FAILURE);
     }
+    // A date no digest has is the likeliest reason (tester BE: today's date, where the
+    // archive ends months before), said with the newest there is.
+    if let Some(date) = filter.date.as_ref().filter(|_| found.is_empty())
+        && !(library.digests().iter()).any(|d| crate::model::date_within(d.date, date))
+    {
+        let newest = library.digests().iter().filter_map(|d| d.date).max();
+        warn(format_args!(
+            "no digest is dated {date}{}; `ribao list` shows the dates",
+            newest.map_or(String::new(), |n| format!(" (the newest is {n})"))
+        ));
+        return Ok(ExitCode::FAILURE);
+    }
     if found.is_empty() && filter.narrows() {
         warn(format_args!(
             "no story matches these filters; `ribao list` shows the dates and sources, \
