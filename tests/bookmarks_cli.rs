@@ -994,6 +994,17 @@ fn the_markdown_list_keeps_emoji_as_written() {
     assert!(text.contains("粉色〓手机 CN 👍"), "{text}");
 }
 
+/// Marks of emphasis and code in a title are text in the Markdown list (tester BE: the `*`
+/// of `*ST元道` was left to start emphasis).
+#[test]
+fn the_markdown_list_escapes_emphasis_marks() {
+    let (_, markdown, _) = listed_alone("*ST元道 and __init__ `x`", "https://a.example/p");
+    assert_eq!(
+        markdown.trim_end(),
+        "- [\\*ST元道 and \\_\\_init\\_\\_ \\`x\\`](https://a.example/p) — 日报, 2026-03-01"
+    );
+}
+
 /// An address holding an invisible character is listed as the reader shows and opens it,
 /// the character percent-encoded: dropped, it was another address (tester AV:
 /// `/\u{202E}gnp.exe` listed as `/gnp.exe`).

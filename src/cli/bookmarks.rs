@@ -362,13 +362,16 @@ fn markdown_line(b: &Bookmark) -> String {
     // On one line: a line break would end the list item.
     let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     // Text whose brackets and tags are text: `[x](javascript:…)` in a title or a folder's
-    // name is no link.
+    // name is no link; nor do its `*`, `_` and backquotes emphasise (`*ST元道`: tester BE).
     let text = |s: &str| {
-        one_line(&clean(s))
-            .replace('\\', "\\\\")
-            .replace('[', "\\[")
-            .replace(']', "\\]")
-            .replace('<', "\\<")
+        let mut out = String::new();
+        for c in one_line(&clean(s)).chars() {
+            if matches!(c, '\\' | '[' | ']' | '<' | '*' | '_' | '`') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out
     };
     let (title, source) = (text(&b.title), text(&b.source));
     let date = text(b.date.as_deref().unwrap_or(crate::model::UNDATED));
