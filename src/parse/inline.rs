@@ -853,11 +853,14 @@ pub fn tidy(s: &str) -> String {
 pub fn headline_in_place(title: &mut String, own: &[&str]) {
     const LINK_WORDS: [&str; 5] = ["Link", "链接", "原文", "Source", "来源"];
     if title.contains(['(', '（', '-']) {
-        for word in LINK_WORDS.iter().chain(own) {
+        let words = LINK_WORDS.iter().map(|w| (w, false));
+        for (word, own) in words.chain(own.iter().map(|w| (w, true))) {
             if !title.contains(word) {
                 continue;
             }
-            for (open, close) in [("(", ")"), ("（", "）"), ("- ", "")] {
+            // A name after a dash too; a link's word only in brackets (`Open - Source …`).
+            let dashed = own.then_some(("- ", ""));
+            for (open, close) in [("(", ")"), ("（", "）")].into_iter().chain(dashed) {
                 let bracketed = format!("{open}{word}{close}");
                 let mut from = 0;
                 while let Some(at) = title[from..].find(&bracketed).map(|at| from + at) {
@@ -889,9 +892,10 @@ pub fn headline_in_place(title: &mut String, own: &[&str]) {
 }
 
 /// The names a publication `source` may give itself in a title: its name, and its name's
-/// starts of four characters or more that end where a word does (`AI News` of `AI News
-/// Daily`, `AI资讯` of `AI资讯日报`); not shorter, as `(AI)` in `人工智能(AI)` is no name.
-/// Longest first.
+/// starts of four characters or more that end where a word does, of two words or Chinese
+/// (`AI News` of `AI News Daily`, `AI资讯` of `AI资讯日报`): not shorter, as `(AI)` in
+/// `人工智能(AI)` is no name, nor one Latin word (`Google` of `Google AI Blog` names the
+/// company as often). Longest first.
 pub fn own_names(source: &str) -> Vec<&str> {
     let ends = source
         .char_indices()
@@ -902,7 +906,9 @@ pub fn own_names(source: &str) -> Vec<&str> {
         .filter(|&end| {
             let next = source[end..].chars().next();
             let last = source[..end].chars().next_back();
-            source[..end].chars().count() >= 4
+            let name = &source[..end];
+            name.chars().count() >= 4
+                && (name.contains(' ') || name.chars().any(crate::text::is_cjk))
                 && next.is_none_or(|n| n == ' ' || crate::text::is_cjk(n))
                 && last.is_some_and(|l| l != ' ')
         })
@@ -973,6 +979,7 @@ mod tests {
         let mut chinese = "讽刺性网站（AI资讯）意外引爆了辩论".to_string();
         headline_in_place(&mut chinese, &own_names("AI资讯日报"));
         assert_eq!(chinese, "讽刺性网站意外引爆了辩论");
+        assert_eq!(own_names("Google AI Blog"), ["Google AI Blog", "Google AI"]);
         for (title, headline) in [
             (
                 "tensorzero (Link) 是一款拥有4869个Star的项目",
@@ -1007,6 +1014,7 @@ mod tests {
             ),
             ("Read it - AI Newsletter", "Read it - AI Newsletter"),
             ("人工智能(AI)安全", "人工智能(AI)安全"),
+            ("Open - Source models", "Open - Source models"),
         ] {
             let mut t = title.to_string();
             headline_in_place(&mut t, &own_names("AI News Daily"));
