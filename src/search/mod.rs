@@ -391,17 +391,19 @@ impl Snippets {
                 )
             }
             // No word to show (filters only, a match in the title): the text from its start,
-            // after the labels a body opens with.
+            // past the title where the text opens with it (tester BE: a filter's results
+            // said each title twice) and the labels a body opens with.
             None => {
-                let window = forward_chars(body, 0, SNIPPET_BEFORE + SNIPPET_AFTER);
-                let labelled = std::str::from_utf8(&body[..window])
+                let told = told_title(text, body);
+                let window = forward_chars(body, told, SNIPPET_BEFORE + SNIPPET_AFTER);
+                let labelled = std::str::from_utf8(&body[told..window])
                     .ok()
                     .and_then(|s| s.chars().next())
                     .is_some_and(is_label_mark);
                 let start = if labelled {
-                    after_labels(body, 0, window)
+                    after_labels(body, told, window)
                 } else {
-                    0
+                    told
                 };
                 (
                     start,
@@ -492,6 +494,30 @@ fn forward_chars(text: &[u8], from: usize, n: usize) -> usize {
         }
     }
     text.len()
+}
+
+/// Where `body`, after the title line of `text`, goes on past that title when it opens
+/// with it (a title taken from its first sentence), and past the marks and spaces after it;
+/// 0 when it does not, or nothing follows.
+fn told_title(text: &[u8], body: &[u8]) -> usize {
+    let title = &text[..text.len() - body.len()];
+    let title = title.strip_suffix(b"\n").unwrap_or(title);
+    let title = title.strip_suffix("…".as_bytes()).unwrap_or(title);
+    if title.is_empty() || !body.starts_with(title) {
+        return 0;
+    }
+    let rest = std::str::from_utf8(&body[title.len()..]).unwrap_or_default();
+    let after = rest.trim_start_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '.' | '。' | '!' | '！' | '?' | '？' | ',' | '，' | ':' | '：'
+            )
+    });
+    match after.is_empty() {
+        true => 0,
+        false => body.len() - after.len(),
+    }
 }
 
 #[cfg(test)]
@@ -621,6 +647,23 @@ mod tests {
         let s = Snippets::new(&["英伟达".into()]).of("英伟达发布\n正文第一句。".as_bytes());
         assert_eq!(s.text, "正文第一句。");
         assert_eq!(s.match_range, None);
+        // Past its title where the text opens with it (tester BE).
+        let told = "Robots fold shirts\nRobots fold shirts. The lab says so.";
+        let s = Snippets::new(&[]).of(told.as_bytes());
+        assert!(s.text.ends_with("The lab says so."), "{}", s.text);
+        assert!(!s.text.contains("fold"), "{}", s.text);
+        let cut = "Robots fold…\nRobots fold shirts. The lab says so.";
+        assert!(
+            Snippets::new(&[])
+                .of(cut.as_bytes())
+                .text
+                .contains("shirts")
+        );
+        let alone = "Robots fold shirts\nRobots fold shirts.";
+        assert_eq!(
+            Snippets::new(&[]).of(alone.as_bytes()).text,
+            "Robots fold shirts."
+        );
     }
 
     proptest::proptest! {
