@@ -506,17 +506,23 @@ fn told_title(text: &[u8], body: &[u8]) -> usize {
     if title.is_empty() || !body.starts_with(title) {
         return 0;
     }
-    let rest = std::str::from_utf8(&body[title.len()..]).unwrap_or_default();
-    let after = rest.trim_start_matches(|c: char| {
+    // (Only the few bytes after it decoded: a story may be megabytes long.)
+    let rest = &body[title.len()..];
+    let head = rest[..rest.len().min(64)]
+        .utf8_chunks()
+        .next()
+        .map_or("", |c| c.valid());
+    let after = head.trim_start_matches(|c: char| {
         c.is_whitespace()
             || matches!(
                 c,
                 '.' | '。' | '!' | '！' | '?' | '？' | ',' | '，' | ':' | '：'
             )
     });
-    match after.is_empty() {
+    let skipped = head.len() - after.len();
+    match skipped == rest.len() {
         true => 0,
-        false => body.len() - after.len(),
+        false => title.len() + skipped,
     }
 }
 
