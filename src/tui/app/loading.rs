@@ -495,11 +495,14 @@ impl Arrivals {
         dates_named(self.gone.iter().flatten().map(|key| key.2).collect())
     }
 
-    /// `; 2 files read again`, when some are.
+    /// `; 2 changed files read again`, when some are.
     fn again_said(&self) -> String {
         match self.again {
             0 => String::new(),
-            n => format!("; {} read again", crate::text::plural(n, "file", "files")),
+            n => format!(
+                "; {} read again",
+                crate::text::plural(n, "changed file", "changed files")
+            ),
         }
     }
 }
