@@ -12,11 +12,15 @@ pub fn in_words_at(error: &io::Error, path: &Path) -> String {
         error.kind(),
         io::ErrorKind::NotADirectory | io::ErrorKind::AlreadyExists
     );
-    // Among its folders only: the path itself is the file or folder asked for.
-    let in_the_way =
-        (path.ancestors().skip(1)).find(|folder| folder.metadata().is_ok_and(|m| !m.is_dir()));
+    // Among its folders only: the path itself is the file or folder asked for. Looked for
+    // only where the error says something is in the way.
+    let in_the_way = blocked
+        .then(|| path.ancestors().skip(1))
+        .into_iter()
+        .flatten()
+        .find(|folder| folder.metadata().is_ok_and(|m| !m.is_dir()));
     match in_the_way {
-        Some(file) if blocked => format!(
+        Some(file) => format!(
             "{} is a file, where a folder is needed",
             crate::text::visible(&file.display().to_string())
         ),

@@ -594,9 +594,9 @@ fn begins_word(text: &[u8], at: usize) -> bool {
 }
 
 /// Whether `next` (then `after`) starts a part of capitals after a small letter `prev`:
-/// `GPT` in `ChatGPT`, `AI` in `OpenAI`, where a word starts and the one before ends. A part
-/// of one capital (`GitHub`, `DeepSeek`, `iPhone`) is no word of its own (tester AC: `git`
-/// found every GitHub, `seek` DeepSeek).
+/// `GPT` in `ChatGPT`, `AI` in `OpenAI`, where a word starts (the letters before it end none:
+/// see [`WholeWord`]). A part of one capital (`GitHub`, `DeepSeek`, `iPhone`) is no word of
+/// its own (tester AC: `git` found every GitHub, `seek` DeepSeek).
 fn capitals_part(prev: char, next: char, after: Option<char>) -> bool {
     prev.is_lowercase() && next.is_uppercase() && after.is_some_and(char::is_uppercase)
 }

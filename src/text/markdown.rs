@@ -623,25 +623,22 @@ impl Renderer {
         if self.style().add_modifier.contains(Modifier::BOLD) {
             return false;
         }
-        let mut line = self
-            .inline
+        let mut line = self.line_so_far().peekable();
+        line.peek().is_some() && line.all(bold)
+    }
+
+    /// The spans of the line ending here that show something, last first.
+    fn line_so_far(&self) -> impl Iterator<Item = &Span<'static>> {
+        self.inline
             .iter()
             .rev()
             .take_while(|s| !s.content.contains('\n'))
             .filter(|s| !s.content.trim().is_empty())
-            .peekable();
-        line.peek().is_some() && line.all(bold)
     }
 
     /// The line ending here opens with a bold label (`**这解决什么痛点？**`, `**Why:**`).
     fn labelled_line(&self) -> bool {
-        let line = self
-            .inline
-            .iter()
-            .rev()
-            .take_while(|s| !s.content.contains('\n'));
-        let first = line.filter(|s| !s.content.trim().is_empty()).last();
-        first.is_some_and(|s| {
+        self.line_so_far().last().is_some_and(|s| {
             s.style.add_modifier.contains(Modifier::BOLD)
                 && s.content.trim_end().ends_with(['：', ':', '？', '?'])
         })

@@ -1,7 +1,8 @@
 //! The category pane: `全部 / All`, then the publications' own categories and the unified
-//! categories of the scope (the unified first over several dates), each group under a heading, each category with its count (and,
-//! for unified ones, how many stories ribao placed there itself, by keywords or as 其他: `~3`)
-//! and how many are unread (✓ when none), as the date list has them.
+//! categories of the scope (the unified first over several dates), each group under a
+//! heading, each category with its count (and, for unified ones, how many stories ribao
+//! placed there itself, by keywords or as 其他: `~3`) and how many are unread (✓ when none),
+//! as the date list has them.
 
 use super::super::app::{App, CategoryRow, Pane};
 use super::{ACCENT, BOLD, DIM, INFERRED_MARK, OK, clean, draw_block, fit_row, list, pane_block};
