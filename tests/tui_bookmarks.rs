@@ -725,9 +725,8 @@ fn a_start_at_another_size_opens_at_the_same_words() {
 fn the_front_pages_scrolled_beside_a_highlighted_story_are_where_the_reader_reopens() {
     // Short enough that the front pages scroll.
     let mut h = Harness::new(app_with_state(State::default()), 120, 12);
-    // The stories, the first highlighted, then into the article pane (front pages) and down
-    // (once the highlight moves, moving into the article opens the story it previews).
-    h.keys("<Enter><Enter>ljjj");
+    // The stories, the first highlighted, then the front pages (`i`) and down.
+    h.keys("<Enter><Enter>ijjj");
     assert!(h.app.opened().is_none(), "nothing opened");
     let highlighted = h.app.selected_item().unwrap().1.id.to_string();
     let saved = State {

@@ -712,9 +712,17 @@ fn backing_out_of_the_stories_brings_the_days_front_pages_back() {
         h.keys("<Esc>");
         assert_eq!(h.app.focus(), Pane::Categories);
         assert!(h.app.opened().is_none(), "{width} columns");
+        // Into the stories again, the highlighted one is previewed beside them (where they
+        // have room beside); `i` reads the front pages.
         h.keys("l");
-        h.keys("l");
+        assert_eq!(
+            h.text().contains("预览 Preview"),
+            width == 120,
+            "{width} columns"
+        );
+        h.keys("i");
         assert_eq!(h.app.focus(), Pane::Article);
+        assert!(h.app.opened().is_none(), "{width} columns");
         assert!(h.text().contains("概览 Overview"), "{width} columns");
     }
 }
@@ -1436,12 +1444,16 @@ fn the_article_pane_previews_the_highlighted_story() {
     assert_eq!(h.app.opened().unwrap().1.id, id);
     assert!(h.app.is_read(&h.app.opened().unwrap().1));
     assert!(h.rows()[0].contains("文章 Article ━"), "{}", h.rows()[0]);
-    // Back in the stories, the day's front pages stay until the highlight moves (moving
-    // into the article then reads them); then it is previewed, and moving into the article
-    // opens it.
+    // Back out and into the stories again, the highlighted one is previewed at once (testers
+    // AZ, BA, BE: the front pages stayed beside it until the highlight moved), and moving
+    // into the article opens it; `i` has the front pages read instead, Esc the stories back.
     h.keys("<Esc><Esc><Enter>");
-    assert!(h.rows()[0].contains("概览 Overview ─"), "{}", h.rows()[0]);
-    h.keys("j");
+    assert!(h.app.opened().is_none());
+    assert!(h.rows()[0].contains("预览 Preview"), "{}", h.rows()[0]);
+    h.keys("i");
+    assert_eq!(h.app.focus(), Pane::Article);
+    assert!(h.rows()[0].contains("概览 Overview ━"), "{}", h.rows()[0]);
+    h.keys("<Esc>j");
     assert!(h.app.opened().is_none());
     assert!(h.rows()[0].contains("预览 Preview"), "{}", h.rows()[0]);
     h.keys("<Tab>");
@@ -1476,12 +1488,13 @@ fn the_story_left_and_opened_again_is_where_it_was() {
 
 /// A story left part-way is previewed where it was left, as Enter then opens it (tester
 /// AO: the preview showed its top, then Enter its middle); `k` on the first story moves
-/// nothing, and the front pages stay.
+/// nothing, and it stays previewed.
 #[test]
 fn a_story_left_part_way_is_previewed_where_it_was_left() {
     let mut h = Harness::new(app(), 120, 10);
     h.keys("<Enter><Enter>k");
-    assert!(h.rows()[0].contains("概览 Overview"), "{}", h.rows()[0]);
+    assert_eq!(h.app.item_index(), 0);
+    assert!(h.rows()[0].contains("预览 Preview"), "{}", h.rows()[0]);
     h.keys("jjj<Enter>");
     h.keys("jjjj");
     h.keys("<Esc>j<Enter><Esc>k");
@@ -1785,7 +1798,7 @@ fn v_over_the_front_pages_shows_the_file_of_the_one_in_sight() {
         name
     };
     // The article pane at its top, then at its end: the other digest's page.
-    h.keys("<Tab><Tab><Tab>");
+    h.keys("i");
     let top = shown_file(&mut h);
     let title = if top == "a.md" { "甲报" } else { "乙报" };
     let pane = h.text();

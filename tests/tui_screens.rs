@@ -71,8 +71,9 @@ fn medium_start_shows_the_dates_beside_the_stories() {
     snap("medium_start", &mut h);
 }
 
+/// The stories entered, the highlighted one is previewed beside them at once.
 #[test]
-fn medium_story_list_beside_the_overview() {
+fn medium_story_list_beside_the_preview() {
     let mut h = Harness::new(app(), 80, 24);
     h.keys("<Enter>jj<Enter>");
     snap("medium_items", &mut h);
@@ -130,7 +131,7 @@ fn small_article() {
 #[test]
 fn small_front_page() {
     let mut h = Harness::new(app(), 50, 16);
-    h.keys("<Tab><Tab><Tab>");
+    h.keys("i");
     snap("small_front_page", &mut h);
 }
 

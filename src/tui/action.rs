@@ -33,6 +33,8 @@ pub enum Action {
     PrevStory,
     /// Focus the category pane.
     Categories,
+    /// Read the date's front pages in the article pane, closing the story open.
+    Overview,
     ToggleRead,
     /// Mark every story listed (the stories pane, or the search results) read.
     MarkAllRead,

@@ -172,10 +172,6 @@ pub struct App {
     headers: Vec<scope::Header>,
     item: usize,
     opened: Option<ItemRef>,
-    /// The highlight was moved in the stories since they were entered for this date and
-    /// category: the article pane previews it (until then, with no story open, it keeps the
-    /// day's front pages, which moving into it reads).
-    browsed: bool,
     focus: Pane,
     scroll: usize,
     help: Option<usize>,
@@ -300,7 +296,6 @@ impl App {
             headers: Vec::new(),
             item: 0,
             opened: None,
-            browsed: false,
             focus: Pane::Dates,
             scroll: 0,
             help: None,
@@ -574,6 +569,7 @@ impl App {
             Action::NextStory => self.step_story(1),
             Action::PrevStory => self.step_story(-1),
             Action::Categories => self.focus = Pane::Categories,
+            Action::Overview => self.show_overview(),
             Action::ToggleRead => self.toggle_read(),
             Action::MarkAllRead => {
                 // Named when a category narrows them: from the dates pane it is out of sight
@@ -1044,13 +1040,12 @@ impl App {
     }
 
     /// The story the article pane previews: the one highlighted in the stories while they
-    /// have the keyboard, when it is not the one open and one was, or the highlight moved
-    /// (not marked read until it is opened).
+    /// have the keyboard, when it is not the one open (not marked read until it is opened).
+    /// From the moment they are entered: a highlighted story beside the front pages read as
+    /// the story's (testers AZ, BA, BE); `i` brings the front pages back.
     pub(crate) fn previewed(&self) -> Option<ItemRef> {
         let highlighted = self.items.get(self.item).copied()?;
-        let shown = self.opened.is_some() || self.browsed;
-        (self.focus == Pane::Items && Some(highlighted) != self.opened && shown)
-            .then_some(highlighted)
+        (self.focus == Pane::Items && Some(highlighted) != self.opened).then_some(highlighted)
     }
 
     /// The place at the top of `content` in the article pane, when it is what was laid out
@@ -1212,7 +1207,6 @@ impl App {
         self.date = index.min(self.dates.len().saturating_sub(1));
         self.leave_story();
         self.opened = None;
-        self.browsed = false;
         self.scroll = 0;
         if self.scope.is_multi_date() {
             if let Some(s) = self.span_index() {
@@ -1228,7 +1222,6 @@ impl App {
     fn select_category(&mut self, index: usize) {
         self.category = index.min(self.categories.len().saturating_sub(1));
         self.followed = Some(self.category().clone()).filter(|f| *f != CategoryFilter::All);
-        self.browsed = false;
         self.refresh_items(None);
     }
 
@@ -1371,8 +1364,6 @@ impl App {
             }
             Pane::Items => {
                 let next = step(self.item, self.items.len());
-                // (Not for `k` at the top: tester AO.)
-                self.browsed |= next != self.item;
                 self.item = next;
                 self.follow_item_date();
             }
@@ -1537,6 +1528,18 @@ impl App {
         self.places.leave(scope::item(&self.library, r).1.id, place);
     }
 
+    /// `i`: the date's front pages to read, the story open closed as backing out of the
+    /// stories closes it; Esc goes on to the stories.
+    fn show_overview(&mut self) {
+        if self.current_date().is_none() {
+            return self.notify("no digests to show", false);
+        }
+        self.leave_story();
+        self.opened = None;
+        self.scroll = 0;
+        self.focus = Pane::Article;
+    }
+
     fn back(&mut self) {
         self.focus = match self.focus {
             Pane::Article => Pane::Items,
@@ -1545,7 +1548,6 @@ impl App {
                 // the day's front pages again, the way back to them.
                 self.leave_story();
                 self.opened = None;
-                self.browsed = false;
                 self.scroll = 0;
                 Pane::Categories
             }

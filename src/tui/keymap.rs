@@ -109,6 +109,11 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     ),
     (key('c'), Action::Categories, "jump to the categories"),
     (
+        key('i'),
+        Action::Overview,
+        "the date's overview: its digests' front pages",
+    ),
+    (
         key('a'),
         Action::Scope,
         "scope: the date › 7 days › 30 days › archive",

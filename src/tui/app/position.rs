@@ -53,7 +53,6 @@ impl App {
         let (pane, story) = match self.focus {
             Pane::Dates => ("dates", highlighted),
             Pane::Categories => ("categories", highlighted),
-            Pane::Items if self.previewed().is_some() => ("preview", highlighted),
             Pane::Items => ("stories", highlighted),
             Pane::Article if self.opened.is_some() => ("article", self.opened),
             Pane::Article => ("overview", highlighted),
@@ -281,11 +280,8 @@ impl App {
         match (saved(POSITION_PANE), found) {
             (Some("dates"), _) => self.focus = Pane::Dates,
             (Some("categories"), _) => self.focus = Pane::Categories,
-            (Some("stories"), _) => self.focus = Pane::Items,
-            (Some("preview"), _) => {
-                self.focus = Pane::Items;
-                self.browsed = true;
-            }
+            // Earlier readers said `preview` for a story previewed beside the stories.
+            (Some("stories" | "preview"), _) => self.focus = Pane::Items,
             (Some("overview"), _) => self.focus = Pane::Article,
             (_, Some(pos)) => {
                 self.opened = Some(self.items[pos]);
@@ -388,9 +384,10 @@ fn position_extra(
 /// (`day`, `7d`, `30d`, `all`) and whether the category is a `unified` or a `source` one.
 const POSITION_SCOPE: &str = "scope";
 const POSITION_GROUP: &str = "category_group";
-/// The pane with the focus: `dates`, `categories`, `stories` (the saved story highlighted),
-/// `preview` (the same, previewed beside), `article` (the saved story open) or `overview`
-/// (the front pages); older files say only `stories` or `article`.
+/// The pane with the focus: `dates`, `categories`, `stories` (the saved story highlighted,
+/// and previewed beside unless it is the one open), `article` (the saved story open) or
+/// `overview` (the front pages); older files say only `stories` or `article`, or `preview`
+/// for `stories`.
 const POSITION_PANE: &str = "pane";
 /// The id of the story open in the article pane, when one is (it may differ from the
 /// highlighted one).

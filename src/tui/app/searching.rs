@@ -478,9 +478,14 @@ impl App {
             (Action::PageUp, _) => self.move_search_by(-results_page),
             (Action::First, _) => self.move_search_by(isize::MIN),
             (Action::Last, _) => self.move_search_by(isize::MAX),
-            (Action::OlderDate | Action::NewerDate | Action::Categories | Action::GoToDate, _) => {
-                self.notify("Esc closes the search first", false)
-            }
+            (
+                Action::OlderDate
+                | Action::NewerDate
+                | Action::Categories
+                | Action::Overview
+                | Action::GoToDate,
+                _,
+            ) => self.notify("Esc closes the search first", false),
             (Action::RemoveBookmark, _) => {
                 self.notify("d works in the bookmarks view: press B", false)
             }

@@ -63,7 +63,7 @@ const NOTES: &[&str] = &[
     "Dates: 份/条 is the date's digests / stories (条 alone over several dates), 未读 the stories unread (✓ when all are read). A date typed in the dates pane, as after :, is gone to.",
     "Search (/): every word must match; \"a phrase\" as written; -word excludes; source:, category:, date:2026-01 narrow it (-source: and the others leave out). Tab in the search line changes its scope.",
     "Typing (the search line, the bookmarks filter): ← → Home End or Ctrl-a Ctrl-e move, Alt-b Alt-f or Ctrl-← Ctrl-→ a word; Backspace, Delete, Ctrl-w or Alt-Backspace (a word), Alt-d (the next word) and Ctrl-u (all) remove.",
-    "Esc, ? or q closes this help. Stories open as read; one previewed beside the stories (预览 Preview) is not, until it is opened (Enter, or moving into the article); J and K read on from it.",
+    "Esc, ? or q closes this help. Stories open as read; the one highlighted in the stories is previewed beside them (预览 Preview), not read until it is opened (Enter, or moving into the article); J and K read on from it; i shows the date's front pages (概览 Overview) instead.",
 ];
 
 pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {

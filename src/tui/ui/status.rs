@@ -272,6 +272,7 @@ fn hints(app: &App) -> Hints {
         Pane::Categories => &[
             (&[Action::Down, Action::Up], "move"),
             (&[Action::Open], "stories"),
+            (&[Action::Overview], "overview"),
             (&[Action::Scope], "scope"),
             (&[Action::Back], "back"),
             (&[Action::OlderDate, Action::NewerDate], "date"),
@@ -283,6 +284,7 @@ fn hints(app: &App) -> Hints {
             (&[Action::Open], "read"),
             (&[Action::ToggleRead], "read/unread"),
             (&[Action::OpenLink], "open link"),
+            (&[Action::Overview], "overview"),
             (&[Action::Back], "back"),
             (&[Action::Help], "help"),
             (&[Action::Search], "search"),
