@@ -171,7 +171,8 @@ fn selecting_a_category_filters_items() {
     let mut h = Harness::new(app(), 120, 40);
     h.keys("c");
     assert_eq!(h.app.focus(), Pane::Categories);
-    h.keys("jj");
+    // Past all and the date's two publications, its first publication's second category.
+    h.keys("jjjj");
     assert_eq!(h.app.category().label(), "技术前沿解读");
     let shown = titles(&h.app);
     assert_eq!(shown.len(), 2);
@@ -516,7 +517,7 @@ fn narrow_enter_goes_deeper_and_esc_back() {
     h.keys("<Enter>");
     assert_eq!(h.app.focus(), Pane::Categories);
     assert_eq!(crumb(&mut h), "2026-01-20 周二");
-    h.keys("jj<Enter>");
+    h.keys("jjjj<Enter>");
     assert_eq!(crumb(&mut h), "2026-01-20 周二 › 技术前沿解读");
     h.keys("j<Enter>");
     assert!(
@@ -648,7 +649,7 @@ fn q_quits_and_ctrl_c_quits_even_from_help_and_q_closes_a_view_first() {
 #[test]
 fn l_lists_every_link_of_the_story_to_open_or_copy_any() {
     let mut h = Harness::new(app(), 100, 30);
-    h.keys("cjj<Enter>L");
+    h.keys("cjjjj<Enter>L");
     let view = h.app.links_view().expect("the links view");
     let marks: Vec<&str> = view.links.iter().map(|l| l.mark.as_str()).collect();
     let texts: Vec<&str> = view.links.iter().map(|l| l.text.as_str()).collect();

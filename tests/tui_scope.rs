@@ -212,8 +212,9 @@ fn both_kinds_of_categories_are_listed_with_counts() {
         let items: Vec<_> = app
             .items()
             .iter()
-            .map(|&r| app.item_at(r).1)
-            .filter(|i| accepts(&c.filter, i))
+            .map(|&r| app.item_at(r))
+            .filter(|(d, i)| accepts(&c.filter, &d.source, i))
+            .map(|(_, i)| i)
             .collect();
         assert_eq!(items.len(), c.count, "{:?}", c.filter);
         if c.filter.is_unified() {
@@ -240,7 +241,8 @@ fn both_kinds_of_categories_are_listed_with_counts() {
 /// does, in every scope, and counts again as stories are read and marked unread.
 #[test]
 fn each_category_counts_its_unread_stories_as_they_are_read() {
-    let mut h = Harness::new(scope_app(), 120, 40);
+    // Tall enough for the archive's publications and categories at once.
+    let mut h = Harness::new(scope_app(), 120, 50);
     // The category pane's row of `name`, from the name on: its name, then its counts up to
     // the pane's border (an article's text may name the category too).
     let row = |h: &mut Harness, name: &str| -> String {
@@ -303,10 +305,11 @@ fn each_category_counts_its_unread_stories_as_they_are_read() {
     assert_eq!(squeeze(row(&mut h, "全部 / All")), "全部 / All 8 7");
 }
 
-/// What a category filter should let through, decided from the item's own fields (the app
-/// decides by label ids).
-fn accepts(filter: &CategoryFilter, item: &ribao::index::ItemView) -> bool {
+/// What a category filter should let through, decided from the item's own fields and its
+/// digest's publication (the app decides by label ids).
+fn accepts(filter: &CategoryFilter, source: &str, item: &ribao::index::ItemView) -> bool {
     match filter {
+        CategoryFilter::Publication(name) => source == name,
         CategoryFilter::All => true,
         CategoryFilter::Unified(name) => item.unified == Some(name.as_str()),
         CategoryFilter::Source(name) => item.category == Some(name.as_str()),
@@ -720,4 +723,67 @@ fn a_forty_column_status_keeps_one_dates_unread_count_and_says_the_scope_in_one_
     // Where it fits, the scope's dates are said too.
     h.resize(80, 16);
     assert!(h.rows().last().unwrap().contains("范围 scope: 近7天 (01-"));
+}
+
+/// A date of several publications lists them in the category pane (刊物 Publications), each
+/// with its stories and those unread; choosing one lists its stories alone, the choice holds
+/// over the whole archive, and the reader reopens on it (testers BB, BC: no way to read one
+/// publication's stories alone). A date of one publication lists none.
+#[test]
+fn a_publication_chosen_lists_its_stories_alone() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    let publication = |name: &str| CategoryFilter::Publication(name.to_string());
+    let counts: Vec<(CategoryFilter, usize)> = (h.app.categories().iter())
+        .map(|c| (c.filter.clone(), c.count))
+        .filter(|(f, _)| matches!(f, CategoryFilter::Publication(_)))
+        .collect();
+    assert_eq!(
+        counts,
+        [(publication("AI 日报"), 3), (publication("AI行业速递"), 5)]
+    );
+    assert!(h.text().contains("刊物 Publications"), "{}", h.text());
+    let wanted = publication("AI行业速递");
+    select_category(&mut h, &wanted);
+    let sources = |h: &Harness| -> Vec<String> {
+        let items = h.app.items().iter();
+        items.map(|&r| h.app.item_at(r).0.source.clone()).collect()
+    };
+    assert_eq!(sources(&h), vec!["AI行业速递"; 5]);
+    // One read: its row counts one unread fewer.
+    h.keys("<Enter>r");
+    let row = |h: &mut Harness| {
+        let text = h.text();
+        let row = text
+            .lines()
+            .find(|l| l.contains("› AI行业速递"))
+            .map(str::to_string);
+        row.unwrap_or_else(|| panic!("no row of the publication chosen:\n{text}"))
+    };
+    assert!(row(&mut h).contains("5   4"), "{}", row(&mut h));
+    // Over the whole archive: still its stories alone, of every date it has.
+    while h.app.scope() != Scope::All {
+        h.keys("a");
+    }
+    assert_eq!(h.app.category(), &wanted);
+    let over_all = sources(&h);
+    assert!(over_all.len() > 5, "{over_all:?}");
+    assert!(over_all.iter().all(|s| s == "AI行业速递"), "{over_all:?}");
+    let app = reopened(h.app.position());
+    assert_eq!(app.category(), &wanted);
+    assert_eq!(app.items().len(), over_all.len());
+    // A date of one publication: the row would say what "all" says.
+    let mut h = Harness::new(scope_app(), 120, 30);
+    let november = chrono::NaiveDate::from_ymd_opt(2025, 11, 30);
+    while h.app.dates()[h.app.date_index()].date != november {
+        h.keys("[");
+    }
+    let listed = h.app.categories().iter();
+    assert!(
+        listed
+            .map(|c| &c.filter)
+            .all(|f| !matches!(f, CategoryFilter::Publication(_))),
+        "{:?}",
+        h.app.categories()
+    );
+    assert!(!h.text().contains("刊物 Publications"));
 }

@@ -22,14 +22,14 @@ fn wide_start() {
 #[test]
 fn wide_category_selected() {
     let mut h = Harness::new(app(), 120, 40);
-    h.keys("cjj");
+    h.keys("cjjjj");
     snap("wide_category_selected", &mut h);
 }
 
 #[test]
 fn wide_article_scrolled() {
     let mut h = Harness::new(app(), 120, 40);
-    h.keys("cjj<Enter><Enter>jjjj");
+    h.keys("cjjjj<Enter><Enter>jjjj");
     snap("wide_article_scrolled", &mut h);
 }
 
@@ -75,14 +75,14 @@ fn medium_start_shows_the_dates_beside_the_stories() {
 #[test]
 fn medium_story_list_beside_the_preview() {
     let mut h = Harness::new(app(), 80, 24);
-    h.keys("<Enter>jj<Enter>");
+    h.keys("<Enter>jjjj<Enter>");
     snap("medium_items", &mut h);
 }
 
 #[test]
 fn medium_article_scrolled() {
     let mut h = Harness::new(app(), 80, 24);
-    h.keys("<Enter>jj<Enter><Enter>jjj");
+    h.keys("<Enter>jjjj<Enter><Enter>jjj");
     snap("medium_article_scrolled", &mut h);
 }
 
@@ -96,14 +96,14 @@ fn narrow_start_is_the_date_list() {
 #[test]
 fn narrow_breadcrumb_in_story_list() {
     let mut h = Harness::new(app(), 64, 24);
-    h.keys("<Enter>jj<Enter>");
+    h.keys("<Enter>jjjj<Enter>");
     snap("narrow_breadcrumb_items", &mut h);
 }
 
 #[test]
 fn narrow_article_scrolled() {
     let mut h = Harness::new(app(), 64, 24);
-    h.keys("<Enter>jj<Enter><Enter>jjj");
+    h.keys("<Enter>jjjj<Enter><Enter>jjj");
     snap("narrow_article_scrolled", &mut h);
 }
 
@@ -155,7 +155,7 @@ fn ambiguous_wide_article() {
         whole_urls: false,
     };
     let mut h = Harness::new(app_with(library(), opts), 120, 40);
-    h.keys("cjj<Enter><Enter>");
+    h.keys("cjjjj<Enter><Enter>");
     snap("ambiguous_wide_article", &mut h);
 }
 

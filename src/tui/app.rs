@@ -83,6 +83,8 @@ pub enum CategoryRow {
 pub const UNIFIED_HEADING: &str = "统一分类 Unified";
 /// The heading above the publications' own categories.
 pub const SOURCE_HEADING: &str = "来源分类 Sources";
+/// The heading above the publications themselves, where the scope has several.
+pub const PUBLICATION_HEADING: &str = "刊物 Publications";
 /// What the status bar calls the built-in samples.
 pub const SAMPLES_LABEL: &str = "built-in samples";
 /// What the panes say of a store with no digest.
@@ -978,6 +980,7 @@ impl App {
                 CategoryFilter::All => None,
                 CategoryFilter::Unified(_) => Some(UNIFIED_HEADING),
                 CategoryFilter::Source(_) | CategoryFilter::Uncategorized => Some(SOURCE_HEADING),
+                CategoryFilter::Publication(_) => Some(PUBLICATION_HEADING),
             };
             if heading.is_some() && heading != last_heading {
                 out.push(CategoryRow::Heading(heading.unwrap_or_default()));

@@ -206,6 +206,8 @@ pub enum CategoryFilter {
     Source(String),
     /// Items whose publication gave no category.
     Uncategorized,
+    /// The stories of one publication (a digest's source).
+    Publication(String),
 }
 
 /// What "all categories" is called in the category pane.
@@ -217,7 +219,8 @@ impl CategoryFilter {
     fn accepts_ids(&self, library: &Library) -> impl Fn((u32, u32)) -> bool + use<> {
         let id = |name: &str| library.index().label_id(name).unwrap_or(u32::MAX - 1);
         let (kind, want) = match self {
-            CategoryFilter::All => (0, 0),
+            // A publication's digests are chosen whole (see [`items`]).
+            CategoryFilter::All | CategoryFilter::Publication(_) => (0, 0),
             CategoryFilter::Unified(name) => (1, id(name)),
             CategoryFilter::Source(name) => (2, id(name)),
             CategoryFilter::Uncategorized => (3, crate::index::NO_LABEL),
@@ -233,7 +236,9 @@ impl CategoryFilter {
     pub fn label(&self) -> &str {
         match self {
             CategoryFilter::All => ALL_LABEL,
-            CategoryFilter::Unified(name) | CategoryFilter::Source(name) => name,
+            CategoryFilter::Unified(name)
+            | CategoryFilter::Source(name)
+            | CategoryFilter::Publication(name) => name,
             CategoryFilter::Uncategorized => crate::categories::UNCATEGORIZED,
         }
     }
@@ -243,16 +248,28 @@ impl CategoryFilter {
     pub fn describe(&self) -> String {
         match self {
             CategoryFilter::Unified(name) => format!("{name}（统一）"),
+            CategoryFilter::Publication(name) => format!("{name}（刊物）"),
             other => other.label().to_string(),
         }
     }
 
-    /// The filter a saved position names by its label and group.
-    pub fn saved(label: &str, unified: bool) -> CategoryFilter {
-        match label {
-            _ if unified => CategoryFilter::Unified(label.to_string()),
-            ALL_LABEL => CategoryFilter::All,
-            crate::categories::UNCATEGORIZED => CategoryFilter::Uncategorized,
+    /// The group a saved position names beside the label: `unified`, `publication`, or
+    /// `source` (a publication's own category, "all", "other").
+    pub fn group(&self) -> &'static str {
+        match self {
+            CategoryFilter::Unified(_) => "unified",
+            CategoryFilter::Publication(_) => "publication",
+            _ => "source",
+        }
+    }
+
+    /// The filter a saved position names by its label and [`CategoryFilter::group`].
+    pub fn saved(label: &str, group: &str) -> CategoryFilter {
+        match (label, group) {
+            (_, "unified") => CategoryFilter::Unified(label.to_string()),
+            (_, "publication") => CategoryFilter::Publication(label.to_string()),
+            (ALL_LABEL, _) => CategoryFilter::All,
+            (crate::categories::UNCATEGORIZED, _) => CategoryFilter::Uncategorized,
             _ => CategoryFilter::Source(label.to_string()),
         }
     }
@@ -281,7 +298,8 @@ pub fn items_of<'a>(
     digests.iter().flat_map(move |&d| library.listed_items(d))
 }
 
-/// The categories of the items of `digests`: "All" first; then the publications' own
+/// The categories of the items of `digests`: "All" first, then the publications when there
+/// are several (see [`publications`]); then the publications' own
 /// categories (first seen first) and "Other" for items without one — the latter only when some
 /// item has one; then the unified categories (in the table's order, with how many were
 /// inferred). `unified_first` (a scope of several dates): the unified ones come before the
@@ -366,12 +384,36 @@ pub fn categories(library: &Library, digests: &[usize], unified_first: bool) -> 
         inferred: 0,
     };
     let mut out = vec![all];
+    out.extend(publications(library, digests));
     if unified_first {
         out.extend(unified);
         out.extend(sources);
     } else {
         out.extend(sources);
         out.extend(unified);
+    }
+    out
+}
+
+/// The publications of `digests` with their stories, first seen first: none when they are
+/// all one publication's (the row would say what "all" says).
+fn publications(library: &Library, digests: &[usize]) -> Vec<CategoryCount> {
+    let mut out: Vec<CategoryCount> = Vec::new();
+    for &d in digests {
+        let source = &library.digests()[d].source;
+        let count = library.listed_items(d).count();
+        match out.iter_mut().find(|c| c.filter.label() == source) {
+            Some(c) => c.count += count,
+            None => out.push(CategoryCount {
+                filter: CategoryFilter::Publication(source.clone()),
+                count,
+                inferred: 0,
+            }),
+        }
+    }
+    out.retain(|c| c.count > 0);
+    if out.len() < 2 {
+        out.clear();
     }
     out
 }
@@ -391,6 +433,8 @@ pub fn unread_counts(
     let mut unified_slot: Vec<Option<usize>> = vec![None; labels];
     let mut all = None;
     let mut uncategorized = None;
+    // The publication each digest in scope counts for.
+    let mut digest_slot: Vec<Option<usize>> = vec![None; library.digests().len()];
     for (slot, c) in categories.iter().enumerate() {
         let (slots, name) = match &c.filter {
             CategoryFilter::All => {
@@ -399,6 +443,15 @@ pub fn unread_counts(
             }
             CategoryFilter::Uncategorized => {
                 uncategorized = Some(slot);
+                continue;
+            }
+            CategoryFilter::Publication(name) => {
+                for &d in digests
+                    .iter()
+                    .filter(|&&d| library.digests()[d].source == *name)
+                {
+                    digest_slot[d] = Some(slot);
+                }
                 continue;
             }
             CategoryFilter::Source(name) => (&mut source_slot, name),
@@ -418,6 +471,7 @@ pub fn unread_counts(
             all,
             source,
             unified_slot.get(unified as usize).copied().flatten(),
+            digest_slot[index.digest_of(i)],
         ]
     };
     let in_scope = all.map_or(0, |a| categories[a].count);
@@ -454,8 +508,13 @@ pub fn unread_counts(
 pub fn items(library: &Library, digests: &[usize], filter: &CategoryFilter) -> Vec<ItemRef> {
     let accepts = filter.accepts_ids(library);
     let index = library.index();
+    let publication = match filter {
+        CategoryFilter::Publication(name) => Some(name),
+        _ => None,
+    };
     digests
         .iter()
+        .filter(|&&d| publication.is_none_or(|name| library.digests()[d].source == *name))
         .flat_map(|&d| {
             let start = library.digests()[d].items.start;
             library

@@ -45,11 +45,7 @@ impl App {
         // The category followed, though this date lacks it and shows them all (tester AR:
         // it was saved as all, and the next date that has it showed all after a restart).
         let category = self.chosen_category().unwrap_or(CategoryFilter::All);
-        let group = if category.is_unified() {
-            "unified"
-        } else {
-            "source"
-        };
+        let group = category.group();
         let (pane, story) = match self.focus {
             Pane::Dates => ("dates", highlighted),
             Pane::Categories => ("categories", highlighted),
@@ -173,7 +169,9 @@ impl App {
         let scope = saved(POSITION_SCOPE)
             .and_then(Scope::from_key)
             .unwrap_or(Scope::Day);
-        let unified = saved(POSITION_GROUP) == Some("unified");
+        // Older files name no group: a publication's own category, or all.
+        let group = saved(POSITION_GROUP).unwrap_or("source");
+        let unified = group == "unified";
         let by_date = p.date.as_deref().and_then(|d| {
             self.dates
                 .iter()
@@ -241,14 +239,14 @@ impl App {
         if let Some(c) = category.and_then(|c| {
             self.categories
                 .iter()
-                .position(|k| k.filter.label() == c && k.filter.is_unified() == unified)
+                .position(|k| k.filter.label() == c && k.filter.group() == group)
         }) {
             self.select_category(c);
             self.focus = Pane::Items;
         } else if let Some(label) = category {
             // Not at this date: followed to the next that has it, as before the restart.
             self.followed =
-                Some(CategoryFilter::saved(label, unified)).filter(|f| *f != CategoryFilter::All);
+                Some(CategoryFilter::saved(label, group)).filter(|f| *f != CategoryFilter::All);
         }
         let number = |key: &str| {
             p.extra
@@ -381,7 +379,7 @@ fn position_extra(
 }
 
 /// Keys of [`Position::extra`] the reader saves beside the standard fields: the scope
-/// (`day`, `7d`, `30d`, `all`) and whether the category is a `unified` or a `source` one.
+/// (`day`, `7d`, `30d`, `all`) and the category's group (see [`CategoryFilter::group`]).
 const POSITION_SCOPE: &str = "scope";
 const POSITION_GROUP: &str = "category_group";
 /// The pane with the focus: `dates`, `categories`, `stories` (the saved story highlighted,
