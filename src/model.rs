@@ -92,6 +92,17 @@ pub fn has_come(date: NaiveDate) -> bool {
         .is_none_or(|tomorrow| date <= tomorrow)
 }
 
+/// `today` or `yesterday` (`今天`, `昨天`), in any case, as the day it names on this
+/// machine's calendar: what a daily reader asks for most.
+pub fn named_day(text: &str) -> Option<NaiveDate> {
+    let today = chrono::Local::now().date_naive();
+    match text.trim().to_lowercase().as_str() {
+        "today" | "今天" => Some(today),
+        "yesterday" | "昨天" => today.pred_opt(),
+        _ => None,
+    }
+}
+
 /// A digest date as shown and saved: `2026-01-20`, or `undated`.
 pub fn date_label(date: Option<NaiveDate>) -> String {
     date.map_or_else(|| UNDATED.to_string(), |d| d.to_string())
@@ -105,8 +116,8 @@ pub fn parse_date_label(label: &str) -> Option<NaiveDate> {
 /// How a digest without a date is listed, and asked for (`--date undated`, `date:undated`).
 pub const UNDATED: &str = "undated";
 
-/// A date or the start of one as a user types it (`2026`, `2026-8`, `2026-08-23`), or
-/// `undated`, written as [`date_label`] writes dates, so it is a prefix of the labels it
+/// A date or the start of one as a user types it (`2026`, `2026-8`, `2026-08-23`, `today`,
+/// `yesterday`: see [`named_day`]), or `undated`, written as [`date_label`] writes dates, so it is a prefix of the labels it
 /// means; or a span of them, both ends in (`2026-08-01..2026-08-23`, `2026-07..2026-08`),
 /// one of them open (`2026-08-20..`, `..2025`). None when it is none of these (`2026-13`,
 /// `garbage`, an end before the start).
@@ -134,6 +145,9 @@ fn span_ends(text: &str) -> Option<(String, String)> {
 fn one_date(text: &str) -> Option<String> {
     if text.eq_ignore_ascii_case(UNDATED) {
         return Some(UNDATED.to_string());
+    }
+    if let Some(day) = named_day(text) {
+        return Some(day.to_string());
     }
     let parts: Vec<&str> = text.split('-').collect();
     let number = |s: &str, digits: std::ops::RangeInclusive<usize>| {
@@ -187,8 +201,8 @@ pub fn not_a_date(text: &str) -> String {
         );
     }
     format!(
-        "“{text}” is not a date: use 2026, 2026-08, 2026-08-23, a span such as \
-         2026-08-01..2026-08-23 (an end may be left open: 2026-08-20..), or undated"
+        "“{text}” is not a date: use 2026, 2026-08, 2026-08-23, today, yesterday, a span \
+         such as 2026-08-01..2026-08-23 (an end may be left open: 2026-08-20..), or undated"
     )
 }
 
@@ -253,6 +267,28 @@ mod tests {
             ("2026-13..2027", None),
         ] {
             assert_eq!(date_prefix(typed).as_deref(), want, "{typed}");
+        }
+    }
+
+    /// `today` and `yesterday`, in English or Chinese and any case, are the days they name,
+    /// alone or as a span's ends (`ribao items --date today`, `date:yesterday..`).
+    #[test]
+    fn today_and_yesterday_are_the_days_they_name() {
+        let today = chrono::Local::now().date_naive();
+        let yesterday = today.pred_opt().unwrap();
+        for (typed, want) in [
+            ("today", today.to_string()),
+            ("Today", today.to_string()),
+            ("今天", today.to_string()),
+            ("YESTERDAY", yesterday.to_string()),
+            ("昨天", yesterday.to_string()),
+            ("yesterday..today", format!("{yesterday}..{today}")),
+            ("2026-01-01..today", format!("2026-01-01..{today}")),
+        ] {
+            assert_eq!(date_prefix(typed), Some(want), "{typed}");
+        }
+        for typed in ["tomorrow", "today-1", "todays", "today..yesterday"] {
+            assert_eq!(date_prefix(typed), None, "{typed}");
         }
     }
 

@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// What the date line takes, said below it and when what was typed is no date.
-pub const FORMS: &str = "2025-10-19, 2025-10, 2025, 10-19 or undated";
+pub const FORMS: &str = "2025-10-19, 2025-10, 2025, 10-19, today, yesterday or undated";
 
 /// The days a typed date names: a day, a month or a year, and how to say it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,9 +18,16 @@ pub struct Period {
     pub label: String,
 }
 
-/// `2025-10-19`, `2025/10/19`, `20251019`, `2025年10月19日`, `2025-10`, `2025`, or a month
-/// and day of `year` (`10-19`). None: no date of the calendar.
+/// `2025-10-19`, `2025/10/19`, `20251019`, `2025年10月19日`, `2025-10`, `2025`, a month
+/// and day of `year` (`10-19`), `today` or `yesterday`. None: no date of the calendar.
 pub fn period(typed: &str, year: i32) -> Option<Period> {
+    if let Some(day) = crate::model::named_day(typed) {
+        return Some(Period {
+            first: day,
+            last: day,
+            label: day.to_string(),
+        });
+    }
     // Full-width digits and marks, as an input method gives them (tester AH: `２０２５-１０`).
     let typed: String = typed
         .chars()
@@ -239,6 +246,11 @@ mod tests {
             days("10-19"),
             Some(("2026-10-19".into(), "2026-10-19".into()))
         );
+        // Whatever the year: the day on this machine's calendar.
+        let today = chrono::Local::now().date_naive().to_string();
+        assert_eq!(days("today"), Some((today.clone(), today)));
+        let yesterday = (chrono::Local::now().date_naive().pred_opt().unwrap()).to_string();
+        assert_eq!(days("昨天"), Some((yesterday.clone(), yesterday)));
         for typed in [
             "2025-13",
             "2025-02-30",
