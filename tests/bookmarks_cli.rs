@@ -1149,3 +1149,33 @@ fn a_store_named_by_a_link_is_one_store_with_the_folder_it_leads_to() {
         assert_eq!(listed[0]["path"], v[0]["path"]);
     }
 }
+
+/// `bookmarks` puts the titles in one column, whatever the width of the publication and
+/// category before them, Chinese or not (tester BG: they started wherever those ended).
+#[test]
+fn bookmarks_list_their_titles_in_one_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = "## 测试日报 2026-03-01\n\n### 产品\n\n1. 第一条新闻：示例公司发布产品。[原文](https://example.com/1)\n\n\
+              ### Research and Open Models\n\n1. 第二条新闻：示例实验室发布模型。[原文](https://example.com/2)\n";
+    std::fs::write(dir.path().join("2026-03-01.md"), md).unwrap();
+    let state = dir.path().join("state.json");
+    let items = json(&ribao_with(dir.path(), &state, &["items", "--json"]));
+    let ids = ids_of(&items);
+    let mut args = vec!["bookmark", "add"];
+    args.extend(ids.iter().map(String::as_str));
+    assert!(ribao_with(dir.path(), &state, &args).status.success());
+    let out = ribao_with(dir.path(), &state, &["bookmarks"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let titles: Vec<&str> = (items.as_array().unwrap().iter())
+        .map(|i| i["title"].as_str().unwrap())
+        .collect();
+    let columns: Vec<usize> = titles
+        .iter()
+        .map(|title| {
+            let line = text.lines().find(|l| l.contains(title)).unwrap();
+            unicode_width::UnicodeWidthStr::width(&line[..line.find(title).unwrap()])
+        })
+        .collect();
+    assert_eq!(columns.len(), 2);
+    assert_eq!(columns[0], columns[1], "{text}");
+}
