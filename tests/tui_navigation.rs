@@ -725,6 +725,11 @@ fn backing_out_of_the_stories_brings_the_days_front_pages_back() {
         assert_eq!(h.app.focus(), Pane::Article);
         assert!(h.app.opened().is_none(), "{width} columns");
         assert!(h.text().contains("概览 Overview"), "{width} columns");
+        // Esc goes back where `i` was pressed (tester BG: from the dates, to the stories).
+        h.keys("<Esc>");
+        assert_eq!(h.app.focus(), Pane::Items);
+        h.keys("<Esc><Esc>i<Esc>");
+        assert_eq!(h.app.focus(), Pane::Dates, "{width} columns");
     }
 }
 

@@ -749,6 +749,14 @@ fn a_publication_chosen_lists_its_stories_alone() {
         items.map(|&r| h.app.item_at(r).0.source.clone()).collect()
     };
     assert_eq!(sources(&h), vec!["AI行业速递"; 5]);
+    // Its front page alone, read from the categories (tester BG: the date's first one's came
+    // first), and Esc back there.
+    h.keys("i");
+    let text = h.text();
+    assert!(text.contains("AI行业速递 - 2026年01月20日"), "{text}");
+    assert!(!text.contains("AI 日报：模型变小"), "{text}");
+    h.keys("<Esc>");
+    assert_eq!(h.app.focus(), Pane::Categories);
     // One read: its row counts one unread fewer.
     h.keys("<Enter>r");
     let row = |h: &mut Harness| {

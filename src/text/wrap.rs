@@ -471,6 +471,26 @@ mod tests {
     use crate::text::str_width;
     use proptest::prelude::*;
 
+    /// A no-break space holds its two sides on one row (the overview's `35 stories`).
+    #[test]
+    fn a_no_break_space_is_no_place_to_break() {
+        let rows = |text: &str| -> Vec<String> {
+            let lines = wrap(&[Span::raw(text.to_string())], 20, TextOptions::default());
+            lines
+                .iter()
+                .map(|l| l.to_string().trim_end().to_string())
+                .collect()
+        };
+        assert_eq!(
+            rows("Bubble's Brain · 35 stories"),
+            ["Bubble's Brain · 35", "stories"]
+        );
+        assert_eq!(
+            rows("Bubble's Brain · 35\u{a0}stories"),
+            ["Bubble's Brain ·", "35\u{a0}stories"]
+        );
+    }
+
     #[test]
     fn an_indent_is_no_place_to_cut_a_code_line() {
         let pieces = break_code_line("        verylongtoken", 12, TextOptions::default());

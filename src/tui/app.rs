@@ -175,6 +175,8 @@ pub struct App {
     item: usize,
     opened: Option<ItemRef>,
     focus: Pane,
+    /// The pane `i` was pressed in, for Esc to go back to from the front pages.
+    overview_from: Option<Pane>,
     scroll: usize,
     help: Option<usize>,
     /// The links of the story being read, listed to open or copy.
@@ -299,6 +301,7 @@ impl App {
             item: 0,
             opened: None,
             focus: Pane::Dates,
+            overview_from: None,
             scroll: 0,
             help: None,
             notice: None,
@@ -1071,7 +1074,19 @@ impl App {
     pub(crate) fn article_content(&self) -> Content {
         match (self.opened, self.current_date()) {
             (Some(r), _) => Content::Story(r),
-            (None, Some(group)) => Content::FrontPage(group.digests.clone()),
+            (None, Some(group)) => {
+                // A publication chosen: its front pages, not the date's first one's (tester BG:
+                // Bubble's Brain's came after scrolling past another's).
+                let chosen = |&&d: &&usize| match self.category() {
+                    CategoryFilter::Publication(name) => self.library.digests()[d].source == *name,
+                    _ => true,
+                };
+                let digests: Vec<usize> = group.digests.iter().filter(chosen).copied().collect();
+                Content::FrontPage(match digests.is_empty() {
+                    true => group.digests.clone(),
+                    false => digests,
+                })
+            }
             (None, None) => Content::Empty,
         }
     }
@@ -1380,6 +1395,7 @@ impl App {
     }
 
     fn focus_step(&mut self, delta: isize, wrap: bool) {
+        self.overview_from = None;
         let n = Pane::ORDER.len() as isize;
         let i = self.focus.index() as isize + delta;
         let i = if wrap {
@@ -1540,11 +1556,17 @@ impl App {
         self.leave_story();
         self.opened = None;
         self.scroll = 0;
+        if self.focus != Pane::Article {
+            self.overview_from = Some(self.focus);
+        }
         self.focus = Pane::Article;
     }
 
     fn back(&mut self) {
+        let from = self.overview_from.take();
         self.focus = match self.focus {
+            // Back where `i` was pressed (tester BG: from the dates, Esc went to the stories).
+            Pane::Article if self.opened.is_none() => from.unwrap_or(Pane::Items),
             Pane::Article => Pane::Items,
             Pane::Items => {
                 // Backing out of the stories closes the one open: the article pane holds

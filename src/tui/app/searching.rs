@@ -179,7 +179,10 @@ impl App {
         {
             self.look_asked = None;
             if found.is_none() {
-                self.notify("no file in the store is new, changed or removed", false);
+                self.notify(
+                    "up to date: no file new, changed or removed since the last look",
+                    false,
+                );
                 changed = true;
             }
         }

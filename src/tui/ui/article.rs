@@ -343,8 +343,10 @@ fn front_pages(
         out.extend(wrap_styled(&digest.title, ACCENT, width, opts));
         let date = crate::model::date_label(digest.date);
         let count = digest.items.len();
+        // The count and its word kept on one row (tester BG: `35` ended one, `stories` began
+        // the next).
         let meta = format!(
-            "{date} · {} · {} {}",
+            "{date} · {} · {}\u{a0}{}",
             digest.source,
             // A file being indexed has no stories counted yet.
             if digest.pending {
