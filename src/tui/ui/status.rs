@@ -282,9 +282,11 @@ fn hints(app: &App) -> Hints {
         Pane::Items => &[
             (&[Action::Down, Action::Up], "move"),
             (&[Action::Open], "read"),
+            // Before marking: at 80 columns the way to the front pages was left out (tester
+            // BG), and opening a story marks it anyway.
+            (&[Action::Overview], "overview"),
             (&[Action::ToggleRead], "read/unread"),
             (&[Action::OpenLink], "open link"),
-            (&[Action::Overview], "overview"),
             (&[Action::Back], "back"),
             (&[Action::Help], "help"),
             (&[Action::Search], "search"),
