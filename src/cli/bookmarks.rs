@@ -166,82 +166,7 @@ pub fn list<'a>(
             super::json::pretty(&rows)? + "\n"
         }
         Format::Markdown => marks.iter().map(|b| markdown_line(b) + "\n").collect(),
-        Format::Text => {
-            let labels: Vec<String> = marks.iter().map(where_from).collect();
-            // The titles in one column, as `list`'s and `items`' are (tester BG), unless a
-            // long name would push them all far right.
-            let widest = (labels.iter())
-                .map(|l| crate::text::str_width(l, opts))
-                .filter(|&w| w <= WIDEST_SOURCE)
-                .max()
-                .unwrap_or(0);
-            marks
-                .iter()
-                .zip(&found)
-                .zip(&labels)
-                .map(|((b, found), label)| {
-                    let date = b.date.as_deref().unwrap_or(crate::model::UNDATED);
-                    let pad = widest.saturating_sub(crate::text::str_width(label, opts));
-                    let label = format!("{label}{:pad$}", "");
-                    // As the reader shows and opens it: what is invisible in it percent-encoded,
-                    // not dropped to show another address (tester AV: `/\u{202E}gnp.exe` was
-                    // listed as `/gnp.exe`).
-                    let url = b
-                        .url
-                        .as_deref()
-                        .map(|u| format!("\n    {}", crate::text::address(u)))
-                        .unwrap_or_default();
-                    let title = b.shown_title();
-                    let line = format!("{}  {date:<10}  {label}  {title}", b.id);
-                    // One row on a terminal, its title cut at the edge, as `list`'s rows are
-                    // (tester M: it wrapped at 40 columns). The link below stays whole to copy.
-                    let line = match super::report::terminal_room() {
-                        Some(room) => {
-                            let shown = crate::text::sanitize(&line).into_owned();
-                            crate::text::truncate(&shown, room, opts).into_owned()
-                        }
-                        None => line,
-                    };
-                    let line = format!("{line}{url}\n");
-                    // Said here, not only by `show`: the list is where one looks for what is
-                    // left of a story.
-                    let kept = format!("ribao show {} shows what the bookmark kept of it", b.id);
-                    let note = match &found.now {
-                        Some(Ok(_)) if found.elsewhere => format!(
-                            "    (its digest file {} is in another store; this one holds its story \
-                         too)\n",
-                            b.path
-                        ),
-                        Some(Ok(_)) => match found.moved_to(b) {
-                            Some(now) => format!("    (its story is now in {now})\n"),
-                            None => String::new(),
-                        },
-                        _ if found.file_gone => {
-                            format!("    (its digest file {} is gone; {kept})\n", b.path)
-                        }
-                        // Said only where the store could be read: else nothing is known of it.
-                        None => String::new(),
-                        Some(Err(Missing::Sample)) => {
-                            "    (a built-in sample's, not in this store)\n".to_string()
-                        }
-                        Some(Err(Missing::Unreadable(why))) => format!(
-                            "    (its digest file {} could not be read: {why}; {kept})\n",
-                            b.path
-                        ),
-                        Some(Err(Missing::File | Missing::Elsewhere)) => format!(
-                            "    (its digest file {} is not in this store: --store its folder to \
-                         read it; {kept})\n",
-                            b.path
-                        ),
-                        Some(Err(Missing::Story)) => format!(
-                            "    (its digest file {} no longer holds it; {kept})\n",
-                            b.path
-                        ),
-                    };
-                    crate::text::sanitize(&(line + &note)).into_owned()
-                })
-                .collect()
-        }
+        Format::Text => text_list(&marks, &found, opts),
     };
     emit(&out)?;
     if short {
@@ -296,6 +221,85 @@ fn followed(
     }
     state.apply_all(&changes);
     state
+}
+
+/// The bookmarks as text: a row each (id, date, publication and category, title), its link
+/// below, and what became of its story where something did.
+fn text_list(marks: &[Bookmark], found: &[Found], opts: crate::text::TextOptions) -> String {
+    let labels: Vec<String> = marks.iter().map(where_from).collect();
+    // The titles in one column, as `list`'s and `items`' are (tester BG), unless a
+    // long name would push them all far right.
+    let widest = (labels.iter())
+        .map(|l| crate::text::str_width(l, opts))
+        .filter(|&w| w <= WIDEST_SOURCE)
+        .max()
+        .unwrap_or(0);
+    marks
+        .iter()
+        .zip(found)
+        .zip(&labels)
+        .map(|((b, found), label)| {
+            let date = b.date.as_deref().unwrap_or(crate::model::UNDATED);
+            let pad = widest.saturating_sub(crate::text::str_width(label, opts));
+            let label = format!("{label}{:pad$}", "");
+            // As the reader shows and opens it: what is invisible in it percent-encoded,
+            // not dropped to show another address (tester AV: `/\u{202E}gnp.exe` was
+            // listed as `/gnp.exe`).
+            let url = b
+                .url
+                .as_deref()
+                .map(|u| format!("\n    {}", crate::text::address(u)))
+                .unwrap_or_default();
+            let title = b.shown_title();
+            let line = format!("{}  {date:<10}  {label}  {title}", b.id);
+            // One row on a terminal, its title cut at the edge, as `list`'s rows are
+            // (tester M: it wrapped at 40 columns). The link below stays whole to copy.
+            let line = match super::report::terminal_room() {
+                Some(room) => {
+                    let shown = crate::text::sanitize(&line).into_owned();
+                    crate::text::truncate(&shown, room, opts).into_owned()
+                }
+                None => line,
+            };
+            let line = format!("{line}{url}\n");
+            // Said here, not only by `show`: the list is where one looks for what is
+            // left of a story.
+            let kept = format!("ribao show {} shows what the bookmark kept of it", b.id);
+            let note = match &found.now {
+                Some(Ok(_)) if found.elsewhere => format!(
+                    "    (its digest file {} is in another store; this one holds its story \
+                 too)\n",
+                    b.path
+                ),
+                Some(Ok(_)) => match found.moved_to(b) {
+                    Some(now) => format!("    (its story is now in {now})\n"),
+                    None => String::new(),
+                },
+                _ if found.file_gone => {
+                    format!("    (its digest file {} is gone; {kept})\n", b.path)
+                }
+                // Said only where the store could be read: else nothing is known of it.
+                None => String::new(),
+                Some(Err(Missing::Sample)) => {
+                    "    (a built-in sample's, not in this store)\n".to_string()
+                }
+                Some(Err(Missing::Unreadable(why))) => format!(
+                    "    (its digest file {} could not be read: {why}; {kept})\n",
+                    b.path
+                ),
+                Some(Err(Missing::File | Missing::Elsewhere)) => format!(
+                    "    (its digest file {} is not in this store: --store its folder to \
+                 read it; {kept})\n",
+                    b.path
+                ),
+                Some(Err(Missing::Story)) => format!(
+                    "    (its digest file {} no longer holds it; {kept})\n",
+                    b.path
+                ),
+            };
+            crate::text::sanitize(&(line + &note)).into_owned()
+        })
+        .collect()
 }
 
 /// What the store holds of a bookmark's story now.

@@ -148,8 +148,8 @@ pub enum Command {
 /// What `items` and `search` narrow to.
 #[derive(clap::Args, Debug)]
 pub struct Filters {
-    /// Only this date, month or year (2026-08-23, 2026-08, 2026; today, yesterday), a span of them
-    /// (2026-08-01..2026-08-23; an end may be left open: 2026-08-20..), or `undated`
+    /// Only this date, month or year (2026-08-23, 2026-08, 2026; today, yesterday), a span
+    /// of them (2026-08-01..2026-08-23; an end may be left open: 2026-08-20..), or `undated`
     #[arg(long, value_name = "DATE", value_parser = date_prefix)]
     date: Option<String>,
     /// Only this category: a publication's own or a unified one (e.g. 市场与资本 / Markets); any part

@@ -1077,10 +1077,7 @@ impl App {
             (None, Some(group)) => {
                 // A publication chosen: its front pages, not the date's first one's (tester BG:
                 // Bubble's Brain's came after scrolling past another's).
-                let chosen = |&&d: &&usize| match self.category() {
-                    CategoryFilter::Publication(name) => self.library.digests()[d].source == *name,
-                    _ => true,
-                };
+                let chosen = |&&d: &&usize| self.category().takes_digest(&self.library, d);
                 let digests: Vec<usize> = group.digests.iter().filter(chosen).copied().collect();
                 Content::FrontPage(match digests.is_empty() {
                     true => group.digests.clone(),
@@ -1548,7 +1545,7 @@ impl App {
     }
 
     /// `i`: the date's front pages to read, the story open closed as backing out of the
-    /// stories closes it; Esc goes on to the stories.
+    /// stories closes it; Esc goes back to the pane it was pressed in.
     fn show_overview(&mut self) {
         if self.current_date().is_none() {
             return self.notify("no digests to show", false);

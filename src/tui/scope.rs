@@ -219,7 +219,7 @@ impl CategoryFilter {
     fn accepts_ids(&self, library: &Library) -> impl Fn((u32, u32)) -> bool + use<> {
         let id = |name: &str| library.index().label_id(name).unwrap_or(u32::MAX - 1);
         let (kind, want) = match self {
-            // A publication's digests are chosen whole (see [`items`]).
+            // A publication's digests are chosen whole (see [`CategoryFilter::takes_digest`]).
             CategoryFilter::All | CategoryFilter::Publication(_) => (0, 0),
             CategoryFilter::Unified(name) => (1, id(name)),
             CategoryFilter::Source(name) => (2, id(name)),
@@ -229,6 +229,14 @@ impl CategoryFilter {
             0 => true,
             1 => unified == want,
             _ => category == want,
+        }
+    }
+
+    /// Whether digest `d`'s stories may pass: all but another publication's.
+    pub fn takes_digest(&self, library: &Library, d: usize) -> bool {
+        match self {
+            CategoryFilter::Publication(name) => library.digests()[d].source == *name,
+            _ => true,
         }
     }
 
@@ -445,10 +453,10 @@ pub fn unread_counts(
                 uncategorized = Some(slot);
                 continue;
             }
-            CategoryFilter::Publication(name) => {
+            CategoryFilter::Publication(_) => {
                 for &d in digests
                     .iter()
-                    .filter(|&&d| library.digests()[d].source == *name)
+                    .filter(|&&d| c.filter.takes_digest(library, d))
                 {
                     digest_slot[d] = Some(slot);
                 }
@@ -508,13 +516,9 @@ pub fn unread_counts(
 pub fn items(library: &Library, digests: &[usize], filter: &CategoryFilter) -> Vec<ItemRef> {
     let accepts = filter.accepts_ids(library);
     let index = library.index();
-    let publication = match filter {
-        CategoryFilter::Publication(name) => Some(name),
-        _ => None,
-    };
     digests
         .iter()
-        .filter(|&&d| publication.is_none_or(|name| library.digests()[d].source == *name))
+        .filter(|&&d| filter.takes_digest(library, d))
         .flat_map(|&d| {
             let start = library.digests()[d].items.start;
             library
