@@ -30,6 +30,10 @@ pub(crate) fn is_closing(c: char) -> bool {
             | '·'
             | '・'
             | '‧'
+            // The same between metadata fields written with a bar (`量子位 | 🔗 原文链接`,
+            // tester BG: a row began with the bar).
+            | '|'
+            | '｜'
             | '’'
             | '”'
             | ','

@@ -491,6 +491,20 @@ mod tests {
         );
     }
 
+    /// A bar between fields starts no row, as a middle dot does not: the word before it comes
+    /// down with it.
+    #[test]
+    fn a_bar_between_fields_starts_no_row() {
+        let lines = wrap(
+            &[Span::raw("来源：量子位 | 🔗 原文链接")],
+            13,
+            TextOptions::default(),
+        );
+        let rows: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        assert!(rows.iter().all(|r| !r.starts_with('|')), "{rows:?}");
+        assert_eq!(rows.concat().replace(' ', ""), "来源：量子位|🔗原文链接");
+    }
+
     #[test]
     fn an_indent_is_no_place_to_cut_a_code_line() {
         let pieces = break_code_line("        verylongtoken", 12, TextOptions::default());
