@@ -152,11 +152,12 @@ pub struct Filters {
     /// of them (2026-08-01..2026-08-23; an end may be left open: 2026-08-20..), or `undated`
     #[arg(long, value_name = "DATE", value_parser = date_prefix)]
     date: Option<String>,
-    /// Only this category: a publication's own or a unified one (e.g. 市场与资本 / Markets); any part
-    /// of its name, in any case
+    /// Only this category: a publication's own or a unified one (e.g. 市场与资本 / Markets); its
+    /// name from the start of any word (anywhere in Chinese), in any case
     #[arg(long, value_parser = name_part)]
     category: Option<String>,
-    /// Only this publication, or stories from this outlet: any part of its name, in any case
+    /// Only this publication, or stories from this outlet: its name from the start of any word
+    /// (anywhere in Chinese), in any case
     #[arg(long, value_parser = name_part)]
     source: Option<String>,
 }
