@@ -786,15 +786,17 @@ impl Library {
     /// Why `query` can match nothing whatever its words: a `source:` or `category:` it
     /// wants names none (tester D: `source:nosuch` was advised fewer words).
     pub fn unknown_name(&self, query: &crate::search::Query) -> Option<String> {
+        self.unknown_among(&query.sources, &query.categories)
+    }
+
+    /// What [`Library::unknown_name`] says of `sources` and `categories` asked for by name
+    /// (folded as a query folds them).
+    pub fn unknown_among(&self, sources: &[String], categories: &[String]) -> Option<String> {
         let kinds = std::cell::OnceCell::new();
-        if let Some(s) = query
-            .sources
-            .iter()
-            .find(|s| !self.names_any(true, s, &kinds))
-        {
+        if let Some(s) = sources.iter().find(|s| !self.names_any(true, s, &kinds)) {
             return Some(format!("no publication or outlet is named “{s}”"));
         }
-        let mut categories = query.categories.iter();
+        let mut categories = categories.iter();
         let c = categories.find(|c| !self.names_any(false, c, &kinds))?;
         Some(format!("no category is named “{c}”"))
     }

@@ -300,9 +300,42 @@ fn a_filter_that_is_not_a_date_or_matches_nothing_says_so() {
         String::from_utf8_lossy(&bad.stderr).contains("“date:garbage” is not a date"),
         "{bad:?}"
     );
-    let none = ribao(&["items", "--store", &store(), "--source", "nope"]);
+    // Names nothing has are said to be none, as `search` says it (tester BH: the same words
+    // as for filters each of which matches).
+    for (option, said) in [
+        ("--source", "no publication or outlet is named “nope”"),
+        ("--category", "no category is named “nope”"),
+    ] {
+        let none = ribao(&["items", "--store", &store(), option, "nope"]);
+        assert_eq!(none.status.code(), Some(1));
+        assert!(
+            String::from_utf8_lossy(&none.stderr).contains(said),
+            "{none:?}"
+        );
+    }
+    let none = ribao(&[
+        "items",
+        "--store",
+        &store(),
+        "--source",
+        "AI 日报",
+        "--category",
+        "市场动态",
+    ]);
     assert_eq!(none.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&none.stderr).contains("no story matches these filters"));
+    // No undated digest, in words (tester BH: "no digest is dated undated").
+    let (_dir, dated) = store_of(
+        "2026-01-02.md",
+        "# 日报 2026-01-02\n\n## 新闻\n\n1. 一条新闻：内容。\n",
+    );
+    let none = ribao(&["items", "--store", &dated, "--date", "undated"]);
+    assert_eq!(none.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&none.stderr);
+    assert!(
+        said.contains("no digest is undated (the newest is 2026-01-02)"),
+        "{said}"
+    );
     // A date no digest has says so, and which is the newest (tester BE: today's date).
     let none = ribao(&["items", "--store", &store(), "--date", "2030-01-01"]);
     assert_eq!(none.status.code(), Some(1));

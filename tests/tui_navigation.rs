@@ -145,7 +145,7 @@ fn a_date_typed_is_gone_to() {
     h.keys(":2025-11<Enter>");
     // What is no date is said, the line left open to mend; Esc closes it where it was.
     h.keys(":2026-13<Enter>");
-    assert!(said(&h).contains("“2026-13” is no date"), "{}", said(&h));
+    assert!(said(&h).contains("“2026-13” is not a date"), "{}", said(&h));
     assert!(h.app.date_line().is_some());
     h.keys("<Esc>");
     assert!(h.app.date_line().is_none());

@@ -435,10 +435,25 @@ pub fn items(
         && !(library.digests().iter()).any(|d| crate::model::date_within(d.date, date))
     {
         let newest = library.digests().iter().filter_map(|d| d.date).max();
+        let none = match date.as_str() {
+            crate::model::UNDATED => "no digest is undated".to_string(),
+            _ => format!("no digest is dated {date}"),
+        };
         warn(format_args!(
-            "no digest is dated {date}{}; `ribao list` shows the dates",
+            "{none}{}; `ribao list` shows the dates",
             newest.map_or(String::new(), |n| format!(" (the newest is {n})"))
         ));
+        return Ok(ExitCode::FAILURE);
+    }
+    // A name nothing has, said as `search` says it (tester BH: the same words as for
+    // filters that exclude each other).
+    let named = |name: &Option<String>| name.iter().cloned().collect::<Vec<_>>();
+    if let Some(why) = found
+        .is_empty()
+        .then(|| library.unknown_among(&named(&filter.source), &named(&filter.category)))
+        .flatten()
+    {
+        warn(format_args!("{why}"));
         return Ok(ExitCode::FAILURE);
     }
     if found.is_empty() && filter.narrows() {

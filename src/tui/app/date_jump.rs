@@ -176,7 +176,7 @@ impl App {
                 })
         });
         let Some(period) = nearest.or_else(|| period(&typed, year)) else {
-            self.notify(format!("“{typed}” is no date: type {FORMS}"), true);
+            self.notify(format!("“{typed}” is not a date: type {FORMS}"), true);
             return;
         };
         self.date_line = None;
