@@ -41,8 +41,8 @@ pub struct Categorizer {
     groups: Vec<Group>,
     fallback: usize,
     /// Every group's (lowercased) `match` words.
-    matches: WordSet,
-    keywords: WordSet,
+    matches: Words,
+    keywords: Words,
     /// Some word of the table has a letter with case outside ASCII (`Éthique`, `éthique`):
     /// text is lowercased fully. Else ASCII lowercasing does the same for Chinese and ASCII
     /// words, far cheaper.
@@ -100,8 +100,36 @@ impl Edges {
     }
 }
 
+/// A table's words in two [`WordSet`]s, those written in ASCII and the rest (Chinese): each
+/// small enough for the searcher's SIMD prefilter, which takes up to 64 words. The built-in
+/// table's 99 keywords in one set were searched at half the speed (the first index's
+/// categories took 544 ms of a core on the 10,000-file archive, not 284).
+struct Words {
+    sets: [WordSet; 2],
+}
+
+impl Words {
+    fn new(groups: &[Group], words: impl Fn(&Group) -> &[String]) -> Result<Words, String> {
+        Ok(Words {
+            sets: [
+                WordSet::new(groups, &words, |w| w.is_ascii())?,
+                WordSet::new(groups, &words, |w| !w.is_ascii())?,
+            ],
+        })
+    }
+
+    /// The first group (in table order) with a word that stands in `text` as a word.
+    fn first_group(&self, text: &[u8]) -> Option<usize> {
+        self.sets.iter().filter_map(|s| s.first_group(text)).min()
+    }
+}
+
 impl WordSet {
-    fn new(groups: &[Group], words: impl Fn(&Group) -> &[String]) -> Result<WordSet, String> {
+    fn new(
+        groups: &[Group],
+        words: impl Fn(&Group) -> &[String],
+        keep: impl Fn(&str) -> bool,
+    ) -> Result<WordSet, String> {
         let mut group = Vec::new();
         let mut patterns: Vec<&str> = Vec::new();
         let mut below: Vec<AhoCorasick> = Vec::with_capacity(groups.len() + 1);
@@ -114,7 +142,7 @@ impl WordSet {
             below.push(next);
             // An empty word (a slip in a table) would match every text.
             for word in groups.get(g).map(&words).into_iter().flatten() {
-                if !word.is_empty() {
+                if !word.is_empty() && keep(word) {
                     group.push(g);
                     patterns.push(word);
                 }
@@ -369,8 +397,8 @@ impl Categorizer {
                 ));
             }
         };
-        let matches = WordSet::new(&table.group, |g| &g.matches)?;
-        let keywords = WordSet::new(&table.group, |g| &g.keywords)?;
+        let matches = Words::new(&table.group, |g| &g.matches)?;
+        let keywords = Words::new(&table.group, |g| &g.keywords)?;
         Ok(Categorizer {
             groups: table.group,
             fallback,
@@ -661,7 +689,7 @@ mod tests {
                     fallback: false,
                 })
                 .collect();
-            let set = WordSet::new(&groups, |g| &g.keywords).unwrap();
+            let set = Words::new(&groups, |g| &g.keywords).unwrap();
             // Every place each word occurs, kept where it stands as a word.
             let stands = |w: &str| {
                 !w.is_empty()
