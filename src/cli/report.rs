@@ -447,10 +447,9 @@ pub fn items(
     }
     // A name nothing has, said as `search` says it (tester BH: the same words as for
     // filters that exclude each other).
-    let named = |name: &Option<String>| name.iter().cloned().collect::<Vec<_>>();
     if let Some(why) = found
         .is_empty()
-        .then(|| library.unknown_among(&named(&filter.source), &named(&filter.category)))
+        .then(|| library.unknown_among(filter.source.as_slice(), filter.category.as_slice()))
         .flatten()
     {
         warn(format_args!("{why}"));
