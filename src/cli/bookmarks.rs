@@ -80,8 +80,7 @@ fn tell_new(notices: Vec<crate::state::Notice>, told: &[String]) {
     );
 }
 
-/// Columns a bookmark's source and category may take before the titles stop being put in
-/// one column after them.
+/// Columns a bookmark's source and category may take: more are cut.
 const WIDEST_SOURCE: usize = 40;
 
 /// A bookmark's publication, and its category where it has one.
@@ -226,12 +225,13 @@ fn followed(
 /// The bookmarks as text: a row each (id, date, publication and category, title), its link
 /// below, and what became of its story where something did.
 fn text_list(marks: &[Bookmark], found: &[Found], opts: crate::text::TextOptions) -> String {
-    let labels: Vec<String> = marks.iter().map(where_from).collect();
-    // The titles in one column, as `list`'s and `items`' are (tester BG), unless a
-    // long name would push them all far right.
+    // The titles in one column, as `list`'s and `items`' are (tester BG); a long name cut
+    // rather than pushing them all far right (tester BI: 15 columns on).
+    let labels: Vec<String> = (marks.iter())
+        .map(|b| crate::text::truncate(&where_from(b), WIDEST_SOURCE, opts).into_owned())
+        .collect();
     let widest = (labels.iter())
         .map(|l| crate::text::str_width(l, opts))
-        .filter(|&w| w <= WIDEST_SOURCE)
         .max()
         .unwrap_or(0);
     marks
