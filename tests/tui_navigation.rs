@@ -349,12 +349,9 @@ fn j_reads_a_chosen_category_on_into_the_next_date_that_has_it() {
     assert_eq!(h.app.category().describe(), "市场");
 }
 
-/// On a date without the chosen category, which shows them all, `J` reads on in what is
-/// shown: into the next date, all of its stories, not the next date with the category
-/// (tester AK: five dates with digests were passed over under 全部 / All).
-#[test]
-fn j_reads_on_in_all_categories_where_the_chosen_one_was_missing() {
-    let (_tmp, mut h) = reader_on_files(&[
+/// Three dates, the middle one without 市场, and the reader on the newest's 市场.
+fn following_a_category_one_date_lacks() -> (tempfile::TempDir, Harness) {
+    let (tmp, mut h) = reader_on_files(&[
         (
             "2026-03-03.md",
             &day(&[("市场", &["甲"]), ("政策", &["丙"])]),
@@ -369,6 +366,15 @@ fn j_reads_on_in_all_categories_where_the_chosen_one_was_missing() {
     while h.app.category().describe() != "市场" {
         h.keys("j");
     }
+    (tmp, h)
+}
+
+/// On a date without the chosen category, which shows them all, `J` reads on in what is
+/// shown: into the next date, all of its stories, not the next date with the category
+/// (tester AK: five dates with digests were passed over under 全部 / All).
+#[test]
+fn j_reads_on_in_all_categories_where_the_chosen_one_was_missing() {
+    let (_tmp, mut h) = following_a_category_one_date_lacks();
     h.keys("[");
     assert_eq!(h.app.category(), &CategoryFilter::All);
     // What brings the category back is said: [ and ], not J (tester AM).
@@ -402,6 +408,25 @@ fn j_reads_on_in_all_categories_where_the_chosen_one_was_missing() {
         h.app.message().unwrap().text,
         "on to 2026-03-01: its first story"
     );
+}
+
+/// The category followed, back at a date that has it after one that showed all, says so
+/// (tester BI: after dates of all, it came back unasked).
+#[test]
+fn the_category_followed_says_so_when_it_comes_back() {
+    let (_tmp, mut h) = following_a_category_one_date_lacks();
+    h.keys("[[");
+    assert_eq!(h.app.category().describe(), "市场");
+    assert_eq!(
+        h.app.message().unwrap().text,
+        "市场 again, followed from date to date: Enter on 全部 / All stops it"
+    );
+    // Each time it comes back.
+    h.keys("]]");
+    h.keys("[");
+    assert_eq!(h.app.category(), &CategoryFilter::All);
+    h.keys("]");
+    assert!(h.app.message().unwrap().text.starts_with("市场 again"));
 }
 
 /// `[` then `]` from a story: back at its date, the story is open again where it was left

@@ -1608,10 +1608,24 @@ impl App {
     /// for good at the first date without it).
     fn move_to_date(&mut self, index: usize) {
         let kept = self.chosen_category();
+        let was_shown = kept.as_ref() == Some(self.category());
         self.note_visit();
         self.select_date_keeping(index, kept.clone());
         self.resume_visit();
         if let Some(filter) = kept
+            .as_ref()
+            .filter(|f| !was_shown && self.category() == *f)
+        {
+            // Said as it comes back (tester BI: after dates of all, it came back unasked).
+            let name = filter.describe();
+            self.notify(
+                format!("{name} again, followed from date to date: Enter on 全部 / All stops it"),
+                false,
+            );
+            if let Some(m) = &mut self.message {
+                m.shorter = Some(format!("{name} again"));
+            }
+        } else if let Some(filter) = kept
             && *self.category() != filter
         {
             // One row where it can (tester AU: its last word took the hints' row, at every
