@@ -324,6 +324,16 @@ fn a_filter_that_is_not_a_date_or_matches_nothing_says_so() {
     ]);
     assert_eq!(none.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&none.stderr).contains("no story matches these filters"));
+    // `search` says so too (tester BI: it said only that nothing matched).
+    let none = ribao(&["search", "智能体", "date:2030", "--store", &store()]);
+    assert_eq!(none.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&none.stderr);
+    assert!(
+        said.contains(
+            "no story matches “智能体 date:2030”: no digest is dated 2030 (the newest is 20"
+        ),
+        "{said}"
+    );
     // No undated digest, in words (tester BH: "no digest is dated undated").
     let (_dir, dated) = store_of(
         "2026-01-02.md",

@@ -430,19 +430,13 @@ pub fn items(
         return Ok(ExitCode::FAILURE);
     }
     // A date no digest has is the likeliest reason (tester BE: today's date, where the
-    // archive ends months before), said with the newest there is.
-    if let Some(date) = filter.date.as_ref().filter(|_| found.is_empty())
-        && !(library.digests().iter()).any(|d| crate::model::date_within(d.date, date))
+    // archive ends months before).
+    if let Some(none) = found
+        .is_empty()
+        .then(|| no_digest_dated(library, filter.date.as_slice()))
+        .flatten()
     {
-        let newest = library.digests().iter().filter_map(|d| d.date).max();
-        let none = match date.as_str() {
-            crate::model::UNDATED => "no digest is undated".to_string(),
-            _ => format!("no digest is dated {date}"),
-        };
-        warn(format_args!(
-            "{none}{}; `ribao list` shows the dates",
-            newest.map_or(String::new(), |n| format!(" (the newest is {n})"))
-        ));
+        warn(format_args!("{none}; `ribao list` shows the dates"));
         return Ok(ExitCode::FAILURE);
     }
     // A name nothing has, said as `search` says it (tester BH: the same words as for
@@ -463,6 +457,26 @@ pub fn items(
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What to say when no digest has a date among `dates` (as [`crate::model::date_prefix`]
+/// writes them), with the newest there is; None when one has, or none is asked for.
+fn no_digest_dated(library: &Library, dates: &[String]) -> Option<String> {
+    let digests = library.digests();
+    let date = dates.first()?;
+    if (dates.iter()).any(|want| {
+        digests
+            .iter()
+            .any(|d| crate::model::date_within(d.date, want))
+    }) {
+        return None;
+    }
+    let none = match date.as_str() {
+        crate::model::UNDATED => "no digest is undated".to_string(),
+        _ => format!("no digest is dated {}", dates.join(" or ")),
+    };
+    let newest = digests.iter().filter_map(|d| d.date).max();
+    Some(none + &newest.map_or(String::new(), |n| format!(" (the newest is {n})")))
 }
 
 /// A bookmarked story its digest no longer has: what the bookmark kept of it.
@@ -628,7 +642,11 @@ pub fn search(
         } else {
             ""
         };
-        let named = match library.unknown_name(&q) {
+        // As `items` says it (tester BI: `--date today` said only that nothing matched).
+        let named = match library
+            .unknown_name(&q)
+            .or_else(|| no_digest_dated(library, &q.dates))
+        {
             Some(why) => format!(": {why}"),
             None => String::new(),
         };

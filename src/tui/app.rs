@@ -1604,8 +1604,8 @@ impl App {
 
     /// Another date, as the reader steps through them: the category chosen stays when that
     /// date has it (following 开发工具 day by day), else all are shown and the status bar
-    /// says why; it is shown again at the next date that has it (tester AC: it was dropped
-    /// for good at the first date without it).
+    /// says why; it is shown again, and said to be, at the next date that has it (tester AC:
+    /// it was dropped for good at the first date without it).
     fn move_to_date(&mut self, index: usize) {
         let kept = self.chosen_category();
         let was_shown = kept.as_ref() == Some(self.category());
