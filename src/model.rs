@@ -118,9 +118,9 @@ pub const UNDATED: &str = "undated";
 
 /// A date or the start of one as a user types it (`2026`, `2026-8`, `2026-08-23`, `today`,
 /// `yesterday`: see [`named_day`]), or `undated`, written as [`date_label`] writes dates, so
-/// it is a prefix of the labels it means; or a span of them, both ends in (`2026-08-01..2026-08-23`, `2026-07..2026-08`),
-/// one of them open (`2026-08-20..`, `..2025`). None when it is none of these (`2026-13`,
-/// `garbage`, an end before the start).
+/// it is a prefix of the labels it means; or a span of them, both ends in
+/// (`2026-08-01..2026-08-23`, `2026-07..2026-08`), one of them open (`2026-08-20..`,
+/// `..2025`). None when it is none of these (`2026-13`, `garbage`, an end before the start).
 pub fn date_prefix(text: &str) -> Option<String> {
     if !text.contains("..") {
         return one_date(text);

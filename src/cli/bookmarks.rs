@@ -83,14 +83,6 @@ fn tell_new(notices: Vec<crate::state::Notice>, told: &[String]) {
 /// Columns a bookmark's source and category may take: more are cut.
 const WIDEST_SOURCE: usize = 40;
 
-/// A bookmark's publication, and its category where it has one.
-fn where_from(b: &Bookmark) -> String {
-    match &b.category {
-        Some(c) => format!("{} · {c}", b.source),
-        None => b.source.clone(),
-    }
-}
-
 /// Each bookmark with what the store holds of it now, as the reader's bookmarks view says:
 /// its file could be gone (or its story moved to another) since the reader last ran, which
 /// is when a bookmark's saved path follows its story (tester AD).
@@ -228,7 +220,7 @@ fn text_list(marks: &[Bookmark], found: &[Found], opts: crate::text::TextOptions
     // The titles in one column, as `list`'s and `items`' are (tester BG); a long name cut
     // rather than pushing them all far right (tester BI: 15 columns on).
     let labels: Vec<String> = (marks.iter())
-        .map(|b| crate::text::truncate(&where_from(b), WIDEST_SOURCE, opts).into_owned())
+        .map(|b| crate::text::truncate(&b.where_from(), WIDEST_SOURCE, opts).into_owned())
         .collect();
     let widest = (labels.iter())
         .map(|l| crate::text::str_width(l, opts))

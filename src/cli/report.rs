@@ -463,20 +463,20 @@ pub fn items(
 /// writes them), with the newest there is; None when one has, or none is asked for.
 fn no_digest_dated(library: &Library, dates: &[String]) -> Option<String> {
     let digests = library.digests();
-    let date = dates.first()?;
-    if (dates.iter()).any(|want| {
-        digests
-            .iter()
-            .any(|d| crate::model::date_within(d.date, want))
-    }) {
+    let had = |want: &String| (digests.iter()).any(|d| crate::model::date_within(d.date, want));
+    if dates.is_empty() || dates.iter().any(had) {
         return None;
     }
-    let none = match date.as_str() {
-        crate::model::UNDATED => "no digest is undated".to_string(),
-        _ => format!("no digest is dated {}", dates.join(" or ")),
-    };
+    // Each date asked for said, `undated` as a word (it said only the first's).
+    let asked: Vec<String> = (dates.iter())
+        .map(|d| match d.as_str() {
+            crate::model::UNDATED => d.clone(),
+            _ => format!("dated {d}"),
+        })
+        .collect();
     let newest = digests.iter().filter_map(|d| d.date).max();
-    Some(none + &newest.map_or(String::new(), |n| format!(" (the newest is {n})")))
+    let newest = newest.map_or(String::new(), |n| format!(" (the newest is {n})"));
+    Some(format!("no digest is {}{newest}", asked.join(" or ")))
 }
 
 /// A bookmarked story its digest no longer has: what the bookmark kept of it.

@@ -163,8 +163,9 @@ pub fn names(label: &str, wanted: &str) -> bool {
     word_starts(label).any(|at| spaced(&fold(&label[at..])).starts_with(&wanted))
 }
 
-/// Where the words of a name start: after anything not a letter or digit, and where
-/// capitals follow small letters (`AI` of `OpenAI`, as a word search reads it).
+/// Where the words of a name start: after anything not a letter or digit, and where a
+/// capital follows a small letter (`AI` of `OpenAI`; `Hub` of `GitHub` too, which a word
+/// search reads as one word: its rule is `matcher::begins_word`'s).
 fn word_starts(label: &str) -> impl Iterator<Item = usize> + '_ {
     let mut before: Option<char> = None;
     label.char_indices().filter_map(move |(at, c)| {

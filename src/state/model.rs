@@ -74,6 +74,15 @@ impl Bookmark {
         }
     }
 
+    /// `量子位 · 技术前沿解读`: the publication, and the category when there is one (as
+    /// written: shown, it is sanitised).
+    pub fn where_from(&self) -> String {
+        match &self.category {
+            Some(c) => format!("{} · {c}", self.source),
+            None => self.source.clone(),
+        }
+    }
+
     /// The title to show: [`UNTITLED`] for one a hand edit blanked.
     pub fn shown_title(&self) -> &str {
         match self.title.trim() {

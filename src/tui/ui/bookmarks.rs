@@ -96,7 +96,7 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
         0..8 => 0,
         _ => visible
             .iter()
-            .map(|m| text::str_width(&where_from(m), opts))
+            .map(|m| text::str_width(&clean(&m.where_from()), opts))
             .max()
             .unwrap_or(0)
             .min(room),
@@ -132,14 +132,6 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     }
     if let Some(view) = app.bookmarks_mut() {
         view.offset = offset;
-    }
-}
-
-/// `量子位 · 技术前沿解读`: the publication, and the category when there is one.
-fn where_from(mark: &Bookmark) -> String {
-    match &mark.category {
-        Some(c) => format!("{} · {}", clean(&mark.source), clean(c)),
-        None => clean(&mark.source),
     }
 }
 
@@ -179,7 +171,7 @@ fn row(
         Span::styled(format!("{date:<10}  "), DIM),
     ];
     let place = pad_to(
-        &text::truncate(&where_from(mark), where_w, opts),
+        &text::truncate(&clean(&mark.where_from()), where_w, opts),
         where_w,
         opts,
     );
