@@ -66,10 +66,22 @@ const NOTES: &[&str] = &[
     "Esc, ? or q closes this help. Stories open as read; the one highlighted in the stories is previewed beside them (预览 Preview), not read until it is opened (Enter, or moving into the article); J and K read on from it; i shows the date's front pages (概览 Overview) instead.",
 ];
 
+/// Columns of the widest key row: its keys, the gap and its description on one row.
+fn widest_row(opts: TextOptions) -> usize {
+    let entries = keymap::help_entries();
+    let width = |s: &str| text::str_width(s, opts);
+    let keys = entries.iter().map(|(k, _)| width(&k.join(" ")));
+    let descriptions = entries.iter().map(|(_, d)| width(d));
+    keys.max().unwrap_or(0) + 2 + descriptions.max().unwrap_or(0)
+}
+
 pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     let opts = app.text_options();
     let area = at.area;
-    let width = at.width(area.width.saturating_sub(4).min(74));
+    // As wide as a key row needs, where the terminal has room: at 120 columns a box of 74
+    // put the page-down keys on a row of their own (tester BI). Borders and margins: 4.
+    let natural = u16::try_from(widest_row(opts) + 4).unwrap_or(u16::MAX);
+    let width = at.width(area.width.saturating_sub(4).min(natural.max(74)));
     let content_w = super::text_width(width);
     let rows = lines(content_w, opts, &app.store_note());
     let height = at.height(
