@@ -703,7 +703,8 @@ fn stepping_through_dates_keeps_the_category_where_the_date_has_it() {
 
 /// At 40 columns one date's status keeps its unread count, the date giving way to its day
 /// (tester E: `2026-01-20 · 13 stories`, the count one column short); and what `a` says of
-/// the new scope takes one row, without the dates the dates pane shows, not both rows.
+/// the new scope takes one row, without the dates the dates pane shows, not both rows;
+/// wider, it says the scope in English too.
 #[test]
 fn a_forty_column_status_keeps_one_dates_unread_count_and_says_the_scope_in_one_row() {
     let store = std::path::PathBuf::from("/home/reader/digests");
@@ -720,9 +721,18 @@ fn a_forty_column_status_keeps_one_dates_unread_count_and_says_the_scope_in_one_
     let said = [&rows[rows.len() - 2], &rows[rows.len() - 1]].map(|r| r.trim_end().to_string());
     assert!(said[0].contains("unread"), "{said:?}");
     assert_eq!(said[1], format!(" 范围 scope: 近7天 · {n} stories"));
-    // Where it fits, the scope's dates are said too.
+    // Where it fits, the scope's dates are said too, and what it is in English (tester
+    // BH: `近7天` and `全部存档` went unexplained).
     h.resize(80, 16);
-    assert!(h.rows().last().unwrap().contains("范围 scope: 近7天 (01-"));
+    let said = h.rows().last().unwrap().clone();
+    assert!(said.contains("范围 scope: 近7天 (01-"), "{said}");
+    assert!(said.contains("), the last 7 days · "), "{said}");
+    h.keys("aa");
+    let said = h.rows().last().unwrap().clone();
+    assert!(
+        said.contains("范围 scope: 全部存档, the whole archive · "),
+        "{said}"
+    );
 }
 
 /// A date of several publications lists them in the category pane (刊物 Publications), each

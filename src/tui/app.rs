@@ -1304,8 +1304,14 @@ impl App {
             .filter(|f| f != self.category())
             .map(|f| format!(" · no {} in it: all shown", f.describe()))
             .unwrap_or_default();
+        let english = scope::in_english(next)
+            .map(|words| format!(", {words}"))
+            .unwrap_or_default();
         self.notify(
-            format!("范围 scope: {} · {stories}{missing}", self.scope_label()),
+            format!(
+                "范围 scope: {}{english} · {stories}{missing}",
+                self.scope_label()
+            ),
             false,
         );
         // Without its dates (`近7天`), which the dates pane shows.

@@ -168,6 +168,17 @@ pub fn name(scope: Scope) -> Option<String> {
     }
 }
 
+/// What a scope over several dates is in English, for the message that names it once when
+/// `a` chooses it (tester BH: `近7天` and `全部存档` went unexplained).
+pub fn in_english(scope: Scope) -> Option<&'static str> {
+    match scope {
+        Scope::Day => None,
+        Scope::Week => Some("the last 7 days"),
+        Scope::Month => Some("the last 30 days"),
+        Scope::All => Some("the whole archive"),
+    }
+}
+
 /// How a scope is named in titles: `2026-01-24`, `近7天 (01-18–01-24)`, `全部存档`.
 pub fn label(dates: &[DateGroup], scope: Scope, selected: usize) -> String {
     let Some(name) = name(scope) else {
