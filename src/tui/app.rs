@@ -158,6 +158,9 @@ pub struct App {
     /// The date group of each digest.
     group_of: Vec<usize>,
     scope: Scope,
+    /// The date the last 7 or 30 days end at: the one selected when they were chosen (tester
+    /// BH: from an older date, `a` went to the newest week); None: the newest digest's.
+    window_end: Option<chrono::NaiveDate>,
     /// The digests the scope covers, in library order.
     scope_digests: Vec<usize>,
     /// The selected date group (in a multi-date scope: the date of the selected story).
@@ -290,6 +293,7 @@ impl App {
             dates,
             group_of,
             scope: Scope::Day,
+            window_end: None,
             scope_digests: Vec::new(),
             date: 0,
             categories: Vec::new(),
@@ -916,11 +920,25 @@ impl App {
         self.label_of(self.scope)
     }
     pub(crate) fn label_of(&self, scope: Scope) -> String {
-        scope::label(&self.dates, scope, self.date)
+        scope::label(&self.dates, scope, self.scope_at(scope))
+    }
+    /// The date group `scope` is at (see [`scope::groups_in`]): in the last N days chosen,
+    /// where they end; else the selected date (N days asked for from it end there).
+    pub(crate) fn scope_at(&self, scope: Scope) -> usize {
+        if scope.days().is_none() || self.scope.days().is_none() {
+            return self.date;
+        }
+        self.window_at(self.window_end).unwrap_or(self.date)
+    }
+    /// The date group N days ending at `end` end at: the newest digest's when `end` is
+    /// None, or older than every digest.
+    fn window_at(&self, end: Option<chrono::NaiveDate>) -> Option<usize> {
+        end.and_then(|end| (self.dates.iter()).position(|g| g.date.is_some_and(|d| d <= end)))
+            .or_else(|| scope::newest_come(&self.dates))
     }
     /// The dates `scope` covers from the selected date.
     fn dates_in(&self, scope: Scope) -> &[DateGroup] {
-        &self.dates[scope::groups_in(&self.dates, scope, self.date)]
+        &self.dates[scope::groups_in(&self.dates, scope, self.scope_at(scope))]
     }
     /// Whether `scope` has a date that a query's `date:` (a day, month or year) takes.
     pub(crate) fn scope_has_date(&self, scope: Scope, prefix: &str) -> bool {
@@ -1243,7 +1261,7 @@ impl App {
     /// Recomputes what the scope covers: its digests, their categories (keeping `keep` when
     /// the scope has it) and the items.
     fn refresh_scope(&mut self, keep: Option<CategoryFilter>, anchor: Option<ItemRef>) {
-        self.scope_digests = scope::digests_in(&self.dates, self.scope, self.date);
+        self.scope_digests = scope::digests_in(&self.dates, self.scope, self.scope_at(self.scope));
         let several_dates = self.scope.is_multi_date();
         self.categories = scope::categories(&self.library, &self.scope_digests, several_dates);
         self.unread = None;
@@ -1304,7 +1322,8 @@ impl App {
             .filter(|f| f != self.category())
             .map(|f| format!(" · no {} in it: all shown", f.describe()))
             .unwrap_or_default();
-        let english = scope::in_english(next)
+        let at = self.scope_at(next);
+        let english = scope::in_english(&self.dates, next, at)
             .map(|words| format!(", {words}"))
             .unwrap_or_default();
         self.notify(
@@ -1316,8 +1335,8 @@ impl App {
         );
         // Without its dates (`近7天`), which the dates pane shows.
         if let Some(m) = &mut self.message {
-            m.shorter =
-                scope::name(next).map(|name| format!("范围 scope: {name} · {stories}{missing}"));
+            m.shorter = scope::name(&self.dates, next, at)
+                .map(|name| format!("范围 scope: {name} · {stories}{missing}"));
         }
     }
 
@@ -1338,6 +1357,13 @@ impl App {
             && let Some((d, _)) = anchor
         {
             self.date = self.group_of[d];
+        }
+        // N days chosen from one date end there (from 7 days, 30 end where the 7 did).
+        if scope.days().is_some() && self.scope.days().is_none() {
+            let newest = scope::newest_come(&self.dates);
+            self.window_end = (Some(self.date) != newest)
+                .then(|| self.dates.get(self.date).and_then(|g| g.date))
+                .flatten();
         }
         self.scope = scope;
         self.refresh_scope(keep, anchor);

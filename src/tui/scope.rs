@@ -26,9 +26,10 @@ pub enum Scope {
     /// The date selected in the date list.
     #[default]
     Day,
-    /// The 7 days up to the newest dated digest of the archive (inclusive).
+    /// The 7 days up to a date (both included): the date selected when the scope was
+    /// chosen, or the newest dated digest of the archive.
     Week,
-    /// The 30 days up to the newest dated digest.
+    /// The 30 days up to a date, as for the 7.
     Month,
     /// Every digest, undated ones too.
     All,
@@ -70,8 +71,8 @@ impl Scope {
         Scope::ORDER.into_iter().find(|s| s.key() == key)
     }
 
-    /// Days counted back from the newest dated digest; None for the one-day and whole-archive
-    /// scopes.
+    /// Days counted back from the date the scope ends at; None for the one-day and
+    /// whole-archive scopes.
     pub fn days(self) -> Option<u64> {
         match self {
             Scope::Week => Some(7),
@@ -122,24 +123,34 @@ pub fn newest_come(dates: &[DateGroup]) -> Option<usize> {
     come.or_else(|| dates.iter().position(|g| g.date.is_some()))
 }
 
-/// The first and last date of a "last N days" scope: N days back from the newest dated
-/// digest that has come (see [`newest_come`]), both ends included. None when no digest has
-/// a date.
-pub fn window(dates: &[DateGroup], days: u64) -> Option<(NaiveDate, NaiveDate)> {
-    let newest = dates[newest_come(dates)?].date?;
-    let first = newest.checked_sub_days(Days::new(days.saturating_sub(1)))?;
-    Some((first, newest))
+/// The first and last date of an N-days scope ending at the date of group `at`, both ends
+/// included; at an undated group (or none), the newest dated digest that has come (see
+/// [`newest_come`]). None when no digest has a date.
+pub fn window(dates: &[DateGroup], days: u64, at: usize) -> Option<(NaiveDate, NaiveDate)> {
+    let last = match dates.get(at).and_then(|g| g.date) {
+        Some(date) => date,
+        None => dates[newest_come(dates)?].date?,
+    };
+    let first = last.checked_sub_days(Days::new(days.saturating_sub(1)))?;
+    Some((first, last))
+}
+
+/// Whether an N-days scope ending at group `at` ends at the newest digest: the last N days.
+fn is_latest(dates: &[DateGroup], days: u64, at: usize) -> bool {
+    let newest = newest_come(dates).and_then(|n| dates[n].date);
+    window(dates, days, at).is_none_or(|(_, last)| Some(last) == newest)
 }
 
 /// The date groups a scope covers, as a range of indices into `dates` (which are newest
-/// first, so every scope is a contiguous run of them).
-pub fn groups_in(dates: &[DateGroup], scope: Scope, selected: usize) -> std::ops::Range<usize> {
+/// first, so every scope is a contiguous run of them). `at` is the group the scope is at:
+/// the date selected for one day, the date N days end at (see [`window`]).
+pub fn groups_in(dates: &[DateGroup], scope: Scope, at: usize) -> std::ops::Range<usize> {
     match scope {
-        Scope::Day if selected < dates.len() => selected..selected + 1,
+        Scope::Day if at < dates.len() => at..at + 1,
         Scope::Day => 0..0,
         Scope::All => 0..dates.len(),
         Scope::Week | Scope::Month => {
-            let Some((first, last)) = scope.days().and_then(|n| window(dates, n)) else {
+            let Some((first, last)) = scope.days().and_then(|n| window(dates, n, at)) else {
                 return 0..0;
             };
             let inside = |g: &DateGroup| g.date.is_some_and(|d| d >= first && d <= last);
@@ -150,39 +161,56 @@ pub fn groups_in(dates: &[DateGroup], scope: Scope, selected: usize) -> std::ops
     }
 }
 
-/// The digests of a scope, in library order.
-pub fn digests_in(dates: &[DateGroup], scope: Scope, selected: usize) -> Vec<usize> {
-    dates[groups_in(dates, scope, selected)]
+/// The digests of a scope at group `at` (see [`groups_in`]), in library order.
+pub fn digests_in(dates: &[DateGroup], scope: Scope, at: usize) -> Vec<usize> {
+    dates[groups_in(dates, scope, at)]
         .iter()
         .flat_map(|g| g.digests.iter().copied())
         .collect()
 }
 
-/// A scope over several dates without its dates: `近7天`, `近30天`, `全部存档` (a narrow
-/// status bar's); None for one date.
-pub fn name(scope: Scope) -> Option<String> {
+/// A scope over several dates at group `at` without its dates: `近7天` (the last 7 days),
+/// `7天` (7 days up to an older date), `近30天`, `全部存档` (a narrow status bar's); None for
+/// one date.
+pub fn name(dates: &[DateGroup], scope: Scope, at: usize) -> Option<String> {
     match scope {
         Scope::Day => None,
         Scope::All => Some("全部存档".to_string()),
-        Scope::Week | Scope::Month => Some(format!("近{}天", scope.days().unwrap_or(0))),
+        Scope::Week | Scope::Month => {
+            let days = scope.days().unwrap_or(0);
+            let last = if is_latest(dates, days, at) {
+                "近"
+            } else {
+                ""
+            };
+            Some(format!("{last}{days}天"))
+        }
     }
 }
 
 /// What a scope over several dates is in English, for the message that names it once when
 /// `a` chooses it (tester BH: `近7天` and `全部存档` went unexplained).
-pub fn in_english(scope: Scope) -> Option<&'static str> {
+pub fn in_english(dates: &[DateGroup], scope: Scope, at: usize) -> Option<String> {
     match scope {
         Scope::Day => None,
-        Scope::Week => Some("the last 7 days"),
-        Scope::Month => Some("the last 30 days"),
-        Scope::All => Some("the whole archive"),
+        Scope::All => Some("the whole archive".to_string()),
+        Scope::Week | Scope::Month => {
+            let days = scope.days().unwrap_or(0);
+            let last = if is_latest(dates, days, at) {
+                "the last "
+            } else {
+                ""
+            };
+            Some(format!("{last}{days} days"))
+        }
     }
 }
 
-/// How a scope is named in titles: `2026-01-24`, `近7天 (01-18–01-24)`, `全部存档`.
-pub fn label(dates: &[DateGroup], scope: Scope, selected: usize) -> String {
-    let Some(name) = name(scope) else {
-        return dates.get(selected).map_or_else(
+/// How a scope is named in titles: `2026-01-24`, `近7天 (01-18–01-24)`, `7天 (06-25–07-01)`,
+/// `全部存档`.
+pub fn label(dates: &[DateGroup], scope: Scope, at: usize) -> String {
+    let Some(name) = name(dates, scope, at) else {
+        return dates.get(at).map_or_else(
             || crate::tui::app::NO_DIGESTS.to_string(),
             |g| crate::model::date_label(g.date),
         );
@@ -191,7 +219,7 @@ pub fn label(dates: &[DateGroup], scope: Scope, selected: usize) -> String {
         Scope::Day | Scope::All => name,
         Scope::Week | Scope::Month => {
             let n = scope.days().unwrap_or(0);
-            match window(dates, n) {
+            match window(dates, n, at) {
                 Some((first, last)) => {
                     // The start's year only when it is not the end's (kept short for titles).
                     let start = if first.format("%Y").to_string() == last.format("%Y").to_string() {

@@ -24,7 +24,7 @@ impl App {
                 item: Some(item.id.to_string()),
                 scroll: view.scroll,
                 extra: self.in_this_store(position_extra(
-                    Scope::Day,
+                    (Scope::Day, None),
                     "source",
                     "article",
                     Some(item.id),
@@ -66,7 +66,10 @@ impl App {
             item: story.map(|r| self.item_at(r).1.id.to_string()),
             scroll: self.scroll,
             extra: self.in_this_store(position_extra(
-                self.scope,
+                (
+                    self.scope,
+                    self.window_end.filter(|_| self.scope.days().is_some()),
+                ),
                 group,
                 pane,
                 open,
@@ -203,17 +206,18 @@ impl App {
         if date.is_none() && scope == Scope::Day {
             return;
         }
-        // Newer digests moved a last-N-days scope past the date (since the reader was left,
-        // or while it runs): that day alone, so the place and the open story stay.
-        let scope = match date {
-            Some(d)
+        let window_end = saved(POSITION_SCOPE_END).and_then(crate::model::parse_date_label);
+        // Newer digests moved the last N days past the date (since the reader was left, or
+        // while it runs): that day alone, so the place and the open story stay.
+        let scope = match (date, self.window_at(window_end)) {
+            (Some(d), Some(at))
                 if scope.days().is_some()
-                    && !scope::groups_in(&self.dates, scope, d).contains(&d) =>
+                    && !scope::groups_in(&self.dates, scope, at).contains(&d) =>
             {
                 self.notify(
                     format!(
                         "{} does not reach {} any more: that day is shown (a changes the scope)",
-                        scope::label(&self.dates, scope, d),
+                        scope::label(&self.dates, scope, at),
                         crate::model::date_label(self.dates[d].date)
                     ),
                     false,
@@ -223,6 +227,7 @@ impl App {
             _ => scope,
         };
         self.scope = scope;
+        self.window_end = window_end;
         self.select_date(date.unwrap_or(0));
         if scope.is_multi_date() {
             self.refresh_scope(None, None);
@@ -338,7 +343,7 @@ struct Lists {
 /// each time, but the last search when `search` is None (no search in this session): a
 /// saved position keeps the keys it is not given, so another reader's stays.
 fn position_extra(
-    scope: Scope,
+    (scope, window_end): (Scope, Option<chrono::NaiveDate>),
     group: &str,
     pane: &str,
     open: Option<&str>,
@@ -356,6 +361,10 @@ fn position_extra(
     crate::state::Extra::from_iter(
         [
             (POSITION_SCOPE.to_string(), scope.key().into()),
+            (
+                POSITION_SCOPE_END.to_string(),
+                window_end.map(|d| d.to_string()).into(),
+            ),
             (POSITION_GROUP.to_string(), group.into()),
             (POSITION_PANE.to_string(), pane.into()),
             (POSITION_OPEN.to_string(), open.into()),
@@ -381,6 +390,9 @@ fn position_extra(
 /// Keys of [`Position::extra`] the reader saves beside the standard fields: the scope
 /// (`day`, `7d`, `30d`, `all`) and the category's group (see [`CategoryFilter::group`]).
 const POSITION_SCOPE: &str = "scope";
+/// The date the last 7 or 30 days end at, when not the newest digest's (see
+/// [`App::window_end`](crate::tui::App)).
+const POSITION_SCOPE_END: &str = "scope_end";
 const POSITION_GROUP: &str = "category_group";
 /// The pane with the focus: `dates`, `categories`, `stories` (the saved story highlighted,
 /// and previewed beside unless it is the one open), `article` (the saved story open) or

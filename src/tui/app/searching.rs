@@ -280,7 +280,7 @@ impl App {
     fn search_within(&self, scope: Scope) -> Option<Vec<usize>> {
         match scope {
             Scope::All => None,
-            _ => Some(scope::digests_in(self.dates(), scope, self.date_index())),
+            _ => Some(scope::digests_in(self.dates(), scope, self.scope_at(scope))),
         }
     }
 
