@@ -1323,8 +1323,8 @@ impl App {
             .map(|f| format!(" · no {} in it: all shown", f.describe()))
             .unwrap_or_default();
         let at = self.scope_at(next);
-        let english = scope::in_english(&self.dates, next, at)
-            .map(|words| format!(", {words}"))
+        let english = scope::names(&self.dates, next, at)
+            .map(|(_, english)| format!(", {english}"))
             .unwrap_or_default();
         self.notify(
             format!(

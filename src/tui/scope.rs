@@ -173,35 +173,22 @@ pub fn digests_in(dates: &[DateGroup], scope: Scope, at: usize) -> Vec<usize> {
 /// `7天` (7 days up to an older date), `近30天`, `全部存档` (a narrow status bar's); None for
 /// one date.
 pub fn name(dates: &[DateGroup], scope: Scope, at: usize) -> Option<String> {
-    match scope {
-        Scope::Day => None,
-        Scope::All => Some("全部存档".to_string()),
-        Scope::Week | Scope::Month => {
-            let days = scope.days().unwrap_or(0);
-            let last = if is_latest(dates, days, at) {
-                "近"
-            } else {
-                ""
-            };
-            Some(format!("{last}{days}天"))
-        }
-    }
+    names(dates, scope, at).map(|(chinese, _)| chinese)
 }
 
-/// What a scope over several dates is in English, for the message that names it once when
-/// `a` chooses it (tester BH: `近7天` and `全部存档` went unexplained).
-pub fn in_english(dates: &[DateGroup], scope: Scope, at: usize) -> Option<String> {
+/// [`name`], and what it is in English (`the last 7 days`, `7 days`, `the whole archive`) for
+/// the message that names it once when `a` chooses it (tester BH: the Chinese names went
+/// unexplained).
+pub fn names(dates: &[DateGroup], scope: Scope, at: usize) -> Option<(String, String)> {
     match scope {
         Scope::Day => None,
-        Scope::All => Some("the whole archive".to_string()),
+        Scope::All => Some(("全部存档".into(), "the whole archive".into())),
         Scope::Week | Scope::Month => {
             let days = scope.days().unwrap_or(0);
-            let last = if is_latest(dates, days, at) {
-                "the last "
-            } else {
-                ""
-            };
-            Some(format!("{last}{days} days"))
+            Some(match is_latest(dates, days, at) {
+                true => (format!("近{days}天"), format!("the last {days} days")),
+                false => (format!("{days}天"), format!("{days} days")),
+            })
         }
     }
 }
