@@ -4,7 +4,7 @@
 //! inside one bookmark cost none of the others.
 
 use proptest::prelude::*;
-use ribao::state::{Bookmark, Change, Extra, Position, State, StateFile};
+use ribao::state::{Bookmark, Change, Extra, Place, Position, State, StateFile};
 use serde_json::json;
 
 fn id() -> impl Strategy<Value = String> {
@@ -34,16 +34,26 @@ fn position() -> impl Strategy<Value = Position> {
         prop::option::of(id()),
         0usize..500,
         prop::option::of(0u8..4),
+        prop::option::of(prop::sample::select(vec!["/digests", "/other", "samples"])),
     )
-        .prop_map(|(item, scroll, column)| Position {
-            date: Some("2026-11-23".into()),
-            category: None,
-            item,
-            scroll,
-            extra: column
-                .map(|c| Extra::from_iter([("column".to_string(), json!(c))]))
-                .unwrap_or_default(),
+        .prop_map(|(item, scroll, column, store)| {
+            let column = column.map(|c| ("column".to_string(), json!(c)));
+            let store = store.map(|s| (Position::STORE.to_string(), json!(s)));
+            Position {
+                date: Some("2026-11-23".into()),
+                category: None,
+                item,
+                scroll,
+                extra: Extra::from_iter(column.into_iter().chain(store)),
+            }
         })
+}
+
+fn places() -> impl Strategy<Value = Vec<Place>> {
+    prop::collection::vec(
+        (id(), 0usize..3).prop_map(|(id, at)| Place { id, at }),
+        0..4,
+    )
 }
 
 fn change() -> impl Strategy<Value = Change> {
@@ -53,6 +63,7 @@ fn change() -> impl Strategy<Value = Change> {
         id().prop_map(Change::MarkRead),
         id().prop_map(Change::MarkUnread),
         position().prop_map(Change::SetPosition),
+        places().prop_map(Change::SetPlaces),
     ]
 }
 
@@ -80,6 +91,18 @@ proptest! {
         let (_, reopened) = StateFile::open(&path).unwrap();
         prop_assert!(reopened.notices.is_empty());
         prop_assert_eq!(reopened.state, expected);
+    }
+
+    /// What a state holds, given to an empty one (a state file deleted, or found broken,
+    /// under a running reader), is all of it again: the places left in stories and the
+    /// positions in each store too (tester BJ: they were lost).
+    #[test]
+    fn a_state_given_again_is_the_same_state(changes in prop::collection::vec(change(), 0..12)) {
+        let mut state = State::default();
+        state.apply_all(&changes);
+        let mut again = State::default();
+        again.apply_all(&state.as_changes());
+        prop_assert_eq!(again, state);
     }
 
     #[test]

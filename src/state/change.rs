@@ -41,11 +41,21 @@ impl Change {
 }
 
 impl State {
-    /// Changes that put every bookmark and read mark of `self` into another state.
+    /// Changes that put what `self` holds into another state: every bookmark and read mark,
+    /// the positions (other stores' first, so that this store's is the one in place) and
+    /// the places left in stories (tester BJ: a state file deleted under a running reader
+    /// got its bookmarks back, and lost the rest).
     pub fn as_changes(&self) -> Vec<Change> {
         let bookmarks = self.bookmarks.iter().cloned().map(Change::AddBookmark);
         let read = self.read.iter().cloned().map(Change::MarkRead);
-        bookmarks.chain(read).collect()
+        let positions = self.elsewhere.values().chain(&self.position);
+        let places =
+            Some(Change::SetPlaces(self.places.clone())).filter(|_| !self.places.is_empty());
+        bookmarks
+            .chain(read)
+            .chain(positions.cloned().map(Change::SetPosition))
+            .chain(places)
+            .collect()
     }
 
     /// Applies one change; true if the state changed.
@@ -72,11 +82,14 @@ impl State {
                 let left = self
                     .position
                     .take_if(|old| old.store().is_some() && old.store() != position.store());
-                let moved = left.is_some();
+                // What was kept aside for this store is this position's now (kept on, after
+                // a position that named no store, it was another, stale, of the same store).
+                let kept = position.store().and_then(|s| self.elsewhere.remove(s));
+                let moved = left.is_some() || kept.is_some();
                 if let Some(left) = left {
                     let key = left.store().unwrap_or_default().to_string();
                     self.elsewhere.insert(key, left);
-                    self.position = position.store().and_then(|s| self.elsewhere.remove(s));
+                    self.position = kept;
                 }
                 if let Some(old) = &self.position {
                     for (key, value) in &old.extra {

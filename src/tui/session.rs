@@ -168,8 +168,8 @@ impl Session {
                 if deleted {
                     self.message = Some((
                         format!(
-                            "state file {} was deleted by another program; your bookmarks and \
-                             read marks are saved in it again",
+                            "state file {} was deleted by another program; your bookmarks, read \
+                             marks and places are saved in it again",
                             file.path().display()
                         ),
                         false,
