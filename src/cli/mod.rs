@@ -96,8 +96,8 @@ pub enum Command {
         json: bool,
     },
     /// Find stories: all words must match (Latin ones whole, in any form: agent finds agents;
-    /// word* finds the words it starts); "a phrase", -excluded, source:/category:/date: narrow
-    /// (two of a kind take either)
+    /// word* and a single letter find the words they start); "a phrase", -excluded,
+    /// source:/category:/date: narrow (two of a kind take either)
     // A query of only `-words` is given as hidden options, so clap calls QUERY optional.
     #[command(override_usage = "ribao search [OPTIONS] <QUERY>...")]
     Search {
