@@ -236,9 +236,17 @@ fn a_file_turned_unreadable_while_reading_is_said_to_be_skipped() {
         [0xFFu8, 0, 1, 2, 0, 0xFE].repeat(50),
     )
     .unwrap();
-    // One file is said with why, as `check` says it.
+    // One file is said with why, as `check` says it; where that does not fit, where to read
+    // why (tester BJ: cut, it said neither).
     wait_for(&mut h, "2026-01-22-b.md skipped: the file looks binary");
     assert_eq!(h.app.library().digests().len(), 1);
+    h.resize(64, 20);
+    let said = h.rows().last().unwrap().clone();
+    assert!(
+        said.trim_end()
+            .ends_with("2026-01-22-b.md skipped — `ribao check` says why"),
+        "{said}"
+    );
 }
 
 #[test]

@@ -1072,10 +1072,10 @@ fn a_link_refused_says_why_and_what_was_not_done() {
 #[test]
 fn a_problem_said_again_is_said_once() {
     let mut h = Harness::new(app(), 100, 30);
-    h.app.show_problem("x.md skipped: it is empty");
-    h.app.show_problem("x.md skipped: it is empty");
+    h.app.show_problem("x.md skipped: it is empty", None);
+    h.app.show_problem("x.md skipped: it is empty", None);
     assert_eq!(h.app.message().unwrap().text, "x.md skipped: it is empty");
-    h.app.show_problem("y.md skipped: it is empty");
+    h.app.show_problem("y.md skipped: it is empty", None);
     assert_eq!(
         h.app.message().unwrap().text,
         "x.md skipped: it is empty · y.md skipped: it is empty"
@@ -1148,7 +1148,8 @@ fn a_note_about_one_key_goes_with_the_next_key_and_errors_stay() {
         h.text()
     );
     // A problem stays its time, then goes with the next key, however late it comes.
-    h.app.show_problem("cannot save state to /x: disk full");
+    h.app
+        .show_problem("cannot save state to /x: disk full", None);
     h.keys("j");
     assert!(h.text().contains("disk full"), "{}", h.text());
     h.run([Event::Tick(Duration::from_secs(60))]);
@@ -1346,6 +1347,7 @@ fn a_message_longer_than_the_row_takes_both_status_rows() {
     h.app.show_problem(
         "state file /home/someone/.local/share/ribao/state.json could not be used as it was; \
          its content is kept unchanged in state.json.broken-20261123",
+        None,
     );
     let rows = h.rows();
     let (first, second) = (&rows[rows.len() - 2], &rows[rows.len() - 1]);

@@ -390,18 +390,29 @@ impl App {
                 crate::text::plural(many.len(), &format!("{more}file"), &format!("{more}files"))
             ),
         };
-        self.show_problem(&said);
+        // Too long for the row, one file's why gives way to where to read it (tester BJ:
+        // cut, it said neither).
+        let shorter = match skipped.as_slice() {
+            [one] => Some(format!("{} skipped — `ribao check` says why", name(one))),
+            _ => None,
+        };
+        self.show_problem(&said, shorter);
     }
 
     /// A problem found as the reader starts or by the indexing it started: shown after any
     /// other, until a key after [`PROBLEM_HELD`] (tester AK: gone after 6 s, a file skipped
     /// at the start went unseen by whoever looked at the screen later).
-    pub fn show_problem(&mut self, text: &str) {
-        let text = match self.message.take() {
+    /// `shorter` is said instead where `text` does not fit.
+    pub fn show_problem(&mut self, text: &str, shorter: Option<String>) {
+        let (text, shorter) = match self.message.take() {
             // The same said again (a store read again): once (tester AB saw it twice).
-            Some(m) if m.text.contains(text) => m.text,
-            Some(m) => format!("{} · {text}", m.text),
-            None => text.to_string(),
+            Some(m) if m.text.contains(text) => (m.text, m.shorter),
+            Some(m) => {
+                let shorter =
+                    shorter.map(|s| format!("{} · {s}", m.shorter.unwrap_or(m.text.clone())));
+                (format!("{} · {text}", m.text), shorter)
+            }
+            None => (text.to_string(), shorter),
         };
         self.message = Some(Message {
             text,
@@ -410,7 +421,7 @@ impl App {
             held_until: Some(self.clock + PROBLEM_HELD),
             ends_with_link: false,
             when_indexed: None,
-            shorter: None,
+            shorter,
         });
     }
 

@@ -49,14 +49,18 @@ impl App {
             }
             Loaded::Failed(why) => {
                 self.indexing_ended();
-                self.show_problem(&format!(
-                    "indexing stopped, so new files show no stories (please report this): {why}"
-                ));
+                self.show_problem(
+                    &format!(
+                        "indexing stopped, so new files show no stories (please report this): \
+                         {why}"
+                    ),
+                    None,
+                );
                 return;
             }
         };
         if let Some(warning) = library.cache_warning.take() {
-            self.show_problem(&warning);
+            self.show_problem(&warning, None);
         }
         // Before the library is taken: what it says of files skipped is added after.
         if complete

@@ -426,13 +426,19 @@ fn message_line(app: &App, width: usize, opts: text::TextOptions) -> Option<Line
     let style = if m.error { ERROR } else { OK };
     let text = clean(&m.text);
     let shorter = m.shorter.as_deref().map(clean);
+    // A problem may take both rows (see `draw`): its shorter form is for when it does not
+    // fit in them (tester BJ: a file skipped, why cut, and not where to read it).
+    let problem = m.held_until.is_some();
+    let fits = |text: &str| match problem {
+        true => text::wrap(&[Span::raw(text)], width, opts).len() <= 2,
+        false => text::str_width(text, opts) <= width,
+    };
     let text = match (m.ends_with_link, shorter) {
         (true, _) => cut_middle(&text, width, opts),
+        (false, Some(s)) if problem && !fits(&text) => s,
         // The shorter form is there to keep one row: cut where even it is wider (tester
         // AX: at 60 columns a long category's name took the status row).
-        (false, Some(s)) if text::str_width(&text, opts) > width => {
-            text::truncate(&s, width, opts).into_owned()
-        }
+        (false, Some(s)) if !fits(&text) => text::truncate(&s, width, opts).into_owned(),
         (false, _) => text,
     };
     Some(Line::styled(text, style))
