@@ -756,7 +756,7 @@ fn tab_changes_the_search_scope_and_the_title_says_it() {
             screen.contains(&format!("结果 Results · {label} · {n} results")),
             "{screen}"
         );
-        assert!(screen.contains(&format!("范围 {label}")));
+        assert!(screen.contains(&format!("范围 scope: {label}")), "{screen}");
     }
     assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{counts:?}");
     assert!(counts[3] > counts[0], "{counts:?}");

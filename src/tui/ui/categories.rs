@@ -14,14 +14,20 @@ use ratatui::text::{Line, Span};
 
 /// The pane's title in `width` columns: `分类 · 2026-01-24`, `分类 · 近7天 (01-18–01-24)`,
 /// `分类 · 全部存档`, and its columns named as the dates pane's are (`· 条 · 未读`) where
-/// they fit whole (tester BC: the numbers were explained in the help alone).
+/// they fit whole (tester BC: the numbers were explained in the help alone), `Categories`
+/// too where that fits.
 fn title(app: &App, width: u16, opts: TextOptions) -> String {
-    let scope = format!("分类 · {}", app.scope_label());
-    let named = format!("{scope} · 条 · 未读");
-    match text::str_width(&named, opts) + 4 <= usize::from(width) {
-        true => named,
-        false => scope,
-    }
+    let scope = app.scope_label();
+    // In English too where it fits, as the dates pane's `日期 Dates` (tester BJ).
+    let titles = [
+        format!("分类 Categories · {scope} · 条 · 未读"),
+        format!("分类 · {scope} · 条 · 未读"),
+    ];
+    let fits = |title: &String| text::str_width(title, opts) + 4 <= usize::from(width);
+    titles
+        .into_iter()
+        .find(fits)
+        .unwrap_or_else(|| format!("分类 · {scope}"))
 }
 
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {

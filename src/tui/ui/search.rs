@@ -709,7 +709,12 @@ fn draw_line(buf: &mut Buffer, area: Rect, app: &mut App) -> Option<(u16, u16)> 
     };
     let prompt = Span::styled(" / ", prompt_style);
     let prompt_w = text::str_width(&prompt.content, opts);
-    let scope = format!(" 范围 {} ", app.label_of(view.scope));
+    let label = app.label_of(view.scope);
+    // Said in English too where the line keeps room to type (tester BJ: `范围` alone).
+    let scope = match width >= prompt_w + text::str_width(&label, opts) + 40 {
+        true => format!(" 范围 scope: {label} "),
+        false => format!(" 范围 {label} "),
+    };
     let scope_w = text::str_width(&scope, opts);
     let show_scope = width >= prompt_w + scope_w + 12;
     let room = width
