@@ -1342,7 +1342,8 @@ fn the_empty_previews_note_wraps() {
 }
 
 /// Beside the story read below 100 columns, the results' dates leave out the year for the
-/// titles (tester AI: 4 to 8 characters of title at 70 columns).
+/// titles (tester AI: 4 to 8 characters of title at 70 columns), or its century where they
+/// are of several years.
 #[test]
 fn narrow_results_leave_out_the_year() {
     let mut h = Harness::new(app(), 80, 24);
@@ -1352,6 +1353,15 @@ fn narrow_results_leave_out_the_year() {
     let text = h.text();
     assert!(text.contains("› 01-20"), "{text}");
     assert!(!text.contains("› 2026-"), "{text}");
+    // Results of several years keep the year's last two digits (tester BJ: `12-31` came
+    // after `01-04`).
+    let mut h = Harness::new(app_with(scope_library(), TextOptions::default()), 80, 24);
+    h.keys("aaa/");
+    h.search_for("的");
+    h.keys("<Enter><Enter>");
+    let text = h.text();
+    assert!(text.contains("› 26-01-20"), "{text}");
+    assert!(text.contains("  25-11-30"), "{text}");
 }
 
 /// Over one date the results leave out their date, which the scope says, for their titles

@@ -951,6 +951,17 @@ impl App {
     fn dates_in(&self, scope: Scope) -> &[DateGroup] {
         &self.dates[scope::groups_in(&self.dates, scope, self.scope_at(scope))]
     }
+    /// Whether the dated digests `scope` covers are all of one year (its dates, newest first,
+    /// are of the year of its first and of its last).
+    pub(crate) fn scope_in_one_year(&self, scope: Scope) -> bool {
+        use chrono::Datelike;
+        let mut years = self
+            .dates_in(scope)
+            .iter()
+            .filter_map(|g| g.date.map(|d| d.year()));
+        let first = years.next();
+        first == years.next_back().or(first)
+    }
     /// Whether `scope` has a date that a query's `date:` (a day, month or year) takes.
     pub(crate) fn scope_has_date(&self, scope: Scope, prefix: &str) -> bool {
         self.dates_in(scope)

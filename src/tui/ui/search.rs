@@ -286,17 +286,18 @@ fn title_line(
     let (digest, item) = app.item_at(hit);
     let read = app.is_read(&item);
     let date = crate::model::date_label(digest.date);
+    let scope = app.search_view().map_or(Scope::All, |v| v.answered_scope);
     // Narrow (beside the article below 100 columns), the year gives way to the title
-    // (tester AI: 4 to 8 characters of it were left).
+    // (tester AI: 4 to 8 characters of it were left); its last two digits stay where the
+    // results are of several years (tester BJ: `12-31` came after `01-04`).
     let date = match width < NARROW_RESULTS {
-        true => super::status::without_year(&date).unwrap_or(&date),
+        true if app.scope_in_one_year(scope) => super::status::without_year(&date).unwrap_or(&date),
+        true => super::status::without_century(&date).unwrap_or(&date),
         false => &date,
     };
     // Over one date, each row's date is the scope's, said in the title: the room goes to
     // the story's title (tester BB: 15 characters of it at 100 columns).
-    let one_date = app
-        .search_view()
-        .is_some_and(|v| v.answered_scope == Scope::Day);
+    let one_date = scope == Scope::Day;
     let date = match one_date {
         true => String::new(),
         false => format!("{date} "),

@@ -131,6 +131,11 @@ pub(super) fn without_year(label: &str) -> Option<&str> {
     (year.bytes().all(|b| b.is_ascii_digit()) && day.len() == 5).then_some(day)
 }
 
+/// `26-01-24` of `2026-01-24`; None for any other label.
+pub(super) fn without_century(label: &str) -> Option<&str> {
+    without_year(label).and(label.get(2..))
+}
+
 /// What follows the count of `listed` stories when `unread` of them are: `, 3 unread`, or
 /// `, all read`; nothing when none is listed.
 pub(super) fn unread_words(listed: usize, unread: usize) -> String {
