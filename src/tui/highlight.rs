@@ -163,7 +163,11 @@ impl Paragraph {
             if latin(p.text.chars().next_back()) && latin(own.chars().next()) && !word_cut {
                 p.text.push(' ');
             }
-            word_cut = !own.contains(char::is_whitespace) && text::str_width(row, opts) >= width;
+            // Only a word longer than a row is cut, and it starts a row of its own: a row
+            // with a space or a Chinese character in it (`接入Gemini`) ended at a break
+            // (tester BK: `Gemini` at a row's end was no match beside a Latin next row).
+            word_cut = !own.contains(|c: char| c.is_whitespace() || text::is_cjk(c))
+                && text::str_width(row, opts) >= width;
             p.rows.push((p.text.len(), skip, own.len()));
             p.text.push_str(own);
         }
@@ -318,6 +322,18 @@ mod tests {
                 text.split(' ').all(|w| w.is_empty() || w.len() % width != 0)
             );
             let (wrapped, whole) = wrapped_and_whole(&text, width, &["ab", "ba"]);
+            proptest::prop_assert_eq!(wrapped.matches.len(), whole.matches.len());
+        }
+
+        /// And Latin words among Chinese, where a row full of Chinese ends with a word.
+        #[test]
+        fn the_count_of_latin_words_among_chinese_does_not_depend_on_the_width(
+            text in "(ab|ba|英伟|a|b| ){0,40}",
+            width in 3usize..40,
+        ) {
+            let words = text.split(|c: char| c == ' ' || text::is_cjk(c));
+            proptest::prop_assume!(words.into_iter().all(|w| w.is_empty() || w.len() % width != 0));
+            let (wrapped, whole) = wrapped_and_whole(&text, width, &["ab", "ba", "英伟"]);
             proptest::prop_assert_eq!(wrapped.matches.len(), whole.matches.len());
         }
     }
