@@ -706,6 +706,35 @@ fn the_days_chosen_from_an_older_date_end_at_it() {
     assert_eq!(app.scope_label(), "近7天 (01-14–01-20)");
 }
 
+/// A date typed in the last 7 or 30 days moves them to end at it (tester BK: `:` left them
+/// for the one date, and no key went back a week); `undated` is a date of its own.
+#[test]
+fn a_date_typed_in_the_days_chosen_moves_them_to_end_there() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("aa");
+    assert_eq!(h.app.scope_label(), "近30天 (2025-12-22–01-20)");
+    h.keys(":2026-01-05<Enter>");
+    assert_eq!(h.app.scope(), Scope::Month);
+    assert_eq!(h.app.scope_label(), "30天 (2025-12-07–01-05)");
+    assert_eq!(
+        h.app.current_date().unwrap().date,
+        ribao::model::parse_date_label("2026-01-05")
+    );
+    assert_eq!(h.app.focus(), Pane::Dates);
+    h.keys(":2026-01-19<Enter>");
+    assert_eq!(h.app.scope_label(), "30天 (2025-12-21–01-19)");
+    assert_eq!(listed_dates(&mut h), ["2026-01-19", "2026-01-05"]);
+    assert_eq!(
+        h.app.current_date().unwrap().date,
+        ribao::model::parse_date_label("2026-01-19")
+    );
+    h.keys(":2026-01-20<Enter>");
+    assert_eq!(h.app.scope_label(), "近30天 (2025-12-22–01-20)");
+    h.keys(":undated<Enter>");
+    assert_eq!(h.app.scope(), Scope::Day);
+    assert_eq!(h.app.current_date().unwrap().date, None);
+}
+
 #[test]
 fn cycling_the_scope_round_comes_back_to_the_date_it_started_from() {
     let mut h = Harness::new(scope_app(), 120, 30);

@@ -408,8 +408,8 @@ impl App {
             // The same said again (a store read again): once (tester AB saw it twice).
             Some(m) if m.text.contains(text) => (m.text, m.shorter),
             Some(m) => {
-                let shorter =
-                    shorter.map(|s| format!("{} · {s}", m.shorter.unwrap_or(m.text.clone())));
+                let before = m.shorter.as_ref().unwrap_or(&m.text);
+                let shorter = shorter.map(|s| format!("{before} · {s}"));
                 (format!("{} · {text}", m.text), shorter)
             }
             None => (text.to_string(), shorter),
@@ -1382,13 +1382,19 @@ impl App {
         }
         // N days chosen from one date end there (from 7 days, 30 end where the 7 did).
         if scope.days().is_some() && self.scope.days().is_none() {
-            let newest = scope::newest_come(&self.dates);
-            self.window_end = (Some(self.date) != newest)
-                .then(|| self.dates.get(self.date).and_then(|g| g.date))
-                .flatten();
+            self.end_days_at(self.date);
         }
         self.scope = scope;
         self.refresh_scope(keep, anchor);
+    }
+
+    /// Makes the last N days end at date group `at` (at the newest digest's, they follow
+    /// newer digests).
+    fn end_days_at(&mut self, at: usize) {
+        let newest = scope::newest_come(&self.dates);
+        self.window_end = (Some(at) != newest)
+            .then(|| self.dates.get(at).and_then(|g| g.date))
+            .flatten();
     }
 
     fn page(&self) -> usize {

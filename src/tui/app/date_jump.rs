@@ -85,12 +85,19 @@ pub fn period(typed: &str, year: i32) -> Option<Period> {
 }
 
 impl App {
-    /// The date at `at` in its own scope, the dates pane to move on from it.
+    /// The date at `at`, the dates pane to move on from it: in the last 7 or 30 days, which
+    /// now end at it (tester BK: `:` left them for the one date); else in its own scope.
     fn show_date(&mut self, at: usize) {
-        if self.scope.is_multi_date() {
-            self.set_scope(Scope::Day);
+        if self.scope.days().is_some() && self.dates[at].date.is_some() {
+            self.end_days_at(at);
+            self.refresh_scope(self.chosen_category(), None);
+            self.select_date(at);
+        } else {
+            if self.scope.is_multi_date() {
+                self.set_scope(Scope::Day);
+            }
+            self.move_to_date(at);
         }
-        self.move_to_date(at);
         self.focus = Pane::Dates;
     }
 
@@ -131,7 +138,7 @@ impl App {
     }
 
     /// Goes to the newest date of the period typed, or the nearest older one when it has
-    /// none, in the one-date scope; what was typed that is no date is said, the line open.
+    /// none (see [`App::show_date`]); what was typed that is no date is said, the line open.
     fn go_to_typed(&mut self) {
         let Some(line) = &self.date_line else { return };
         let typed = line.text().trim().to_string();
