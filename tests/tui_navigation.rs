@@ -617,7 +617,10 @@ fn help_lists_every_key_and_closes() {
     assert!(h.app.help_scroll().is_some(), "F1 opens the help");
     // The help explains the marks and the search language below the keys.
     assert!(screen.contains("~ placed in its unified category"));
-    assert!(screen.contains("\"a phrase\" as written"));
+    assert!(
+        screen.contains("\"a phrase\": its words in that order"),
+        "{screen}"
+    );
     // Keys of features that do not exist yet are not bound.
     for key in ["x", "z"] {
         let event = parse_keys(key)[0];

@@ -61,7 +61,7 @@ const NOTES: &[&str] = &[
     "Marks: ✓ read · ★ bookmarked · ⚠ (bookmarks view) its story is no longer in the store · ~ placed in its unified category by ribao, not by its publication: by keywords, or in 其他 / Misc when none matched (the category pane counts them: ~3 12 7 is 3 of its 12 stories, 7 of them unread).",
     "Scopes (a): the selected date · the 7 or 30 days up to it (近7天, 近30天: the last ones, up to the newest digest) · the whole archive. Categories: the publications, where there are several (刊物), each publication's own (来源分类) and the unified ones (统一分类), with their stories (条) and how many are unread (未读).",
     "Dates: 份/条 is the date's digests / stories (条 alone over several dates), 未读 the stories unread (✓ when all are read). A date typed in the dates pane, as after :, is gone to.",
-    "Search (/): every word must match; \"a phrase\" as written; -word excludes; source:, category:, date:2026-01 narrow it (-source: and the others leave out). Tab in the search line changes its scope.",
+    "Search (/): every word must match; \"a phrase\": its words in that order, in any form; -word excludes; source:, category:, date:2026-01 narrow it (-source: and the others leave out). Tab in the search line changes its scope.",
     "Typing (the search line, the bookmarks filter): ← → Home End or Ctrl-a Ctrl-e move, Alt-b Alt-f or Ctrl-← Ctrl-→ a word; Backspace, Delete, Ctrl-w or Alt-Backspace (a word), Alt-d (the next word) and Ctrl-u (all) remove.",
     "Esc, ? or q closes this help. Stories open as read; the one highlighted in the stories is previewed beside them (预览 Preview), not read until it is opened (Enter, or moving into the article); J and K read on from it; i shows the date's front pages (概览 Overview) instead.",
 ];

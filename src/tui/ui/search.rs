@@ -485,7 +485,7 @@ fn hint_lines(app: &App, view: &SearchView, width: usize, opts: TextOptions) -> 
              any form: agent finds agents)",
         ),
         ("claud*", "the words it starts"),
-        ("\"open source\"", "a phrase, as written"),
+        ("\"open source\"", "a phrase: its words in order"),
         ("-传闻", "leave out stories with this word"),
         ("source:日报", "only this publication"),
         ("category:开源", "only this category (either kind)"),
