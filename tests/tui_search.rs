@@ -1364,6 +1364,29 @@ fn narrow_results_leave_out_the_year() {
     assert!(text.contains("  25-11-30"), "{text}");
 }
 
+/// Too narrow for the count's word beside a story, the results' title keeps the number
+/// whole (tester BK: `结果 · 998 resu…` at 80 columns).
+#[test]
+fn a_narrow_results_title_keeps_the_number_whole() {
+    let stories: String = (1..=12)
+        .map(|n| format!("{n}. 第{n}家公司发布新模型，推理成本下降。\n"))
+        .collect();
+    let text = format!("# 测试日报 · 2026年03月02日\n\n## 产品\n\n{stories}");
+    let digest = ribao::parse::parse(text.as_bytes(), std::path::Path::new("d/2026-03-02.md"));
+    let library = support::library_of(
+        ribao::library::Origin::Store("/home/reader/digests".into()),
+        vec![digest.unwrap()],
+    );
+    let mut h = Harness::new(app_with(library, TextOptions::default()), 70, 24);
+    h.keys("/");
+    h.search_for("模型");
+    h.keys("<Enter><Enter>");
+    let n = h.app.search_view().unwrap().hits.len();
+    assert_eq!(n, 12);
+    let top = h.rows()[0].clone();
+    assert!(top.starts_with(&format!("┌ 结果 · {n} ─")), "{top}");
+}
+
 /// Over one date the results leave out their date, which the scope says, for their titles
 /// (tester BB: 15 characters of a title at 100 columns); over several they show it.
 #[test]

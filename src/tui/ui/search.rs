@@ -361,15 +361,19 @@ fn draw_results(buf: &mut Buffer, area: Rect, app: &mut App) {
     // Narrow, the English word and then the scope (the status bar names it) give way before
     // the count is cut (tester G: `376 resul…` at 40 columns).
     let room = usize::from(area.width).saturating_sub(4);
+    // Narrowest, the number alone (tester BK: `结果 · 998 resu…` beside a story at 80).
+    let number = (!view.pending && !view.query().is_empty()).then_some(view.hits.len());
     let titles = [
         format!("结果 Results · {scope} · {count}"),
         format!("结果 · {scope} · {count}"),
         format!("结果 · {count}"),
     ];
+    let narrowest = number.map(|n| format!("结果 · {n}"));
     let title = titles
         .iter()
+        .chain(&narrowest)
         .find(|t| text::str_width(t, opts) <= room)
-        .unwrap_or(&titles[2]);
+        .unwrap_or(narrowest.as_ref().unwrap_or(&titles[2]));
     let inner = draw_block(buf, area, pane_block(title, focused, area.width, opts));
     let width = usize::from(inner.width);
     if inner.height == 0 || width == 0 {
