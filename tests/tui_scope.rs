@@ -735,6 +735,36 @@ fn a_date_typed_in_the_days_chosen_moves_them_to_end_there() {
     assert_eq!(h.app.current_date().unwrap().date, None);
 }
 
+/// A publication's copy in another language keeps its `(EN)` where the category pane cuts
+/// its name (tester BL: both were `Bubble's Brain…`).
+#[test]
+fn a_cut_publication_name_keeps_its_language() {
+    let digest = |name: &str, story: &str| {
+        let text =
+            format!("# Bubble's Brain Daily Briefing · 2026年01月20日\n\n## 产品\n\n1. {story}\n");
+        ribao::parse::parse(text.as_bytes(), std::path::Path::new(name)).unwrap()
+    };
+    let library = support::library_of(
+        ribao::library::Origin::Store("/home/reader/digests".into()),
+        vec![
+            digest(
+                "store/Bubble's Brain Daily Briefing/2026-01-20.md",
+                "甲公司发布新模型。",
+            ),
+            digest(
+                "store/Bubble's Brain Daily Briefing/2026-01-20.en.md",
+                "Company A releases a model.",
+            ),
+        ],
+    );
+    let mut h = Harness::new(app_with(library, TextOptions::default()), 40, 16);
+    h.keys("<Enter>");
+    let rows = h.rows();
+    let named: Vec<&String> = rows.iter().filter(|r| r.contains("Bubble")).collect();
+    assert_eq!(named.len(), 2, "{rows:#?}");
+    assert!(named.iter().any(|r| r.contains("… (EN)")), "{rows:#?}");
+}
+
 #[test]
 fn cycling_the_scope_round_comes_back_to_the_date_it_started_from() {
     let mut h = Harness::new(scope_app(), 120, 30);

@@ -213,9 +213,33 @@ pub(crate) fn put_line(
     buf.set_line(x, y, &text::pad_line(line, opts), width);
 }
 
-/// A row of exactly `width` columns: `prefix`, then `main` (cut with `…` to what is left),
-/// then `right` flush right. `right` is dropped when it would leave `main` less than a
-/// third of the row.
+/// `name` in `room` columns, cut at its end; a short bracketed end (`(EN)`, a copy in another
+/// language) is kept after the cut (`Bubble's… (EN)`: tester S; BL, where two publications
+/// were both `Bubble's Brain…`).
+pub(crate) fn cut_name<'a>(
+    name: &'a str,
+    room: usize,
+    opts: TextOptions,
+) -> std::borrow::Cow<'a, str> {
+    const KEPT_END: usize = 8;
+    if text::str_width(name, opts) <= room {
+        return name.into();
+    }
+    let end = name.rfind(" (").filter(|_| name.ends_with(')'));
+    let end_w = end.map_or(usize::MAX, |at| text::str_width(&name[at..], opts));
+    match end {
+        // With room for a few characters of the name before it.
+        Some(at) if end_w <= KEPT_END && room >= end_w + 4 => {
+            let head = text::truncate(&name[..at], room - end_w, opts);
+            format!("{head}{}", &name[at..]).into()
+        }
+        _ => text::truncate(name, room, opts),
+    }
+}
+
+/// A row of exactly `width` columns: `prefix`, then `main` (cut with `…` to what is left,
+/// as [`cut_name`] cuts it), then `right` flush right. `right` is dropped when it would
+/// leave `main` less than a third of the row.
 pub(crate) fn fit_row(
     prefix: Vec<Span<'static>>,
     main: &str,
@@ -239,7 +263,7 @@ pub(crate) fn fit_row(
         right_w = 0;
     }
     let gap_min = usize::from(right_w > 0);
-    let main = text::truncate(main, room.saturating_sub(right_w + gap_min), opts).into_owned();
+    let main = cut_name(main, room.saturating_sub(right_w + gap_min), opts).into_owned();
     let main_w = text::str_width(&main, opts);
     let gap = width.saturating_sub(prefix_w + main_w + right_w);
     let mut spans = prefix;

@@ -326,20 +326,14 @@ fn title_line(
     let title_line = Line::from(marked_pieces(&title, &title_ranges, title_style));
     let source = super::clean(&digest.source);
     let room = width.saturating_sub(prefix_w);
-    // A name is cut at its end, as titles are (`AI行…递` read as two names; tester A); a
-    // copy in another language keeps its `(EN)` after the cut (`Bubble's… (EN)`; in the
-    // middle, `Bubble's…in (EN)` cut a word; tester S). Short of room, the source gives way
-    // to the title, which says what the story is (tester G: seven characters of title
-    // beside `AI每日…` at 40 columns).
+    // A name is cut at its end, as titles are (`AI行…递` read as two names; tester A), a
+    // third of the row at most. Short of room, the source gives way to the title, which
+    // says what the story is (tester G: seven characters of title beside `AI每日…` at 40
+    // columns).
     let source = if room < SOURCE_LEAST_ROOM {
         String::new()
     } else {
-        let (name, language) = match source.rfind(" (").filter(|_| source.ends_with(')')) {
-            Some(at) => source.split_at(at),
-            None => (source.as_str(), ""),
-        };
-        let room = (room / 3).saturating_sub(text::str_width(language, opts));
-        format!("{}{language}", text::truncate(name, room, opts))
+        super::cut_name(&source, room / 3, opts).into_owned()
     };
     let source_w = text::str_width(&source, opts);
     let title_room = room.saturating_sub(source_w + usize::from(source_w > 0));
