@@ -1364,6 +1364,16 @@ fn narrow_results_leave_out_the_year() {
     assert!(text.contains("  25-11-30"), "{text}");
 }
 
+/// A library of one digest of 2026-03-02 whose text after its heading is `body`.
+fn one_digest(body: &str) -> ribao::library::Library {
+    let text = format!("# 测试日报 · 2026年03月02日\n\n{body}");
+    let digest = ribao::parse::parse(text.as_bytes(), std::path::Path::new("d/2026-03-02.md"));
+    support::library_of(
+        ribao::library::Origin::Store("/home/reader/digests".into()),
+        vec![digest.unwrap()],
+    )
+}
+
 /// Too narrow for the count's word beside a story, the results' title keeps the number
 /// whole (tester BK: `结果 · 998 resu…` at 80 columns).
 #[test]
@@ -1371,12 +1381,7 @@ fn a_narrow_results_title_keeps_the_number_whole() {
     let stories: String = (1..=12)
         .map(|n| format!("{n}. 第{n}家公司发布新模型，推理成本下降。\n"))
         .collect();
-    let text = format!("# 测试日报 · 2026年03月02日\n\n## 产品\n\n{stories}");
-    let digest = ribao::parse::parse(text.as_bytes(), std::path::Path::new("d/2026-03-02.md"));
-    let library = support::library_of(
-        ribao::library::Origin::Store("/home/reader/digests".into()),
-        vec![digest.unwrap()],
-    );
+    let library = one_digest(&format!("## 产品\n\n{stories}"));
     let mut h = Harness::new(app_with(library, TextOptions::default()), 70, 24);
     h.keys("/");
     h.search_for("模型");
@@ -1385,6 +1390,28 @@ fn a_narrow_results_title_keeps_the_number_whole() {
     assert_eq!(n, 12);
     let top = h.rows()[0].clone();
     assert!(top.starts_with(&format!("┌ 结果 · {n} ─")), "{top}");
+}
+
+/// A preview whose only match is below its end shows it; the story opened reads from its
+/// top (tester BL: the match went unseen in the preview).
+#[test]
+fn a_preview_shows_a_match_below_its_end() {
+    let body: String = (1..=30)
+        .map(|n| format!("第{n}段没有要找的词。\n\n"))
+        .collect();
+    let library = one_digest(&format!(
+        "## 一家公司发布新品\n\n{body}最后一段说到量子计算。\n"
+    ));
+    let mut h = Harness::new(app_with(library, TextOptions::default()), 100, 20);
+    h.keys("/");
+    h.search_for("量子计算");
+    assert_eq!(h.app.search_view().unwrap().hits.len(), 1);
+    let text = h.text();
+    assert!(text.contains("最后一段说到量子计算"), "{text}");
+    assert!(!text.contains("第1段没有"), "{text}");
+    h.keys("<Enter><Enter>");
+    let text = h.text();
+    assert!(text.contains("第1段没有"), "{text}");
 }
 
 /// Over one date the results leave out their date, which the scope says, for their titles

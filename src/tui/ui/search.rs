@@ -671,6 +671,14 @@ fn draw_article(buf: &mut Buffer, area: Rect, app: &mut App) {
     let Some(marked) = app.search_marked(width) else {
         return;
     };
+    // A preview whose first match is below its end shows it, a third of the way down (tester
+    // BL: it went unseen); the story opened reads from its top, `n` going from match to match.
+    let scroll = match (focused, marked.matches.first()) {
+        (false, Some(first)) if first.line >= height => {
+            (first.line - height / 3).min(len.saturating_sub(height))
+        }
+        _ => scroll,
+    };
     for (line, y) in marked.lines.iter().skip(scroll).take(height).zip(inner.y..) {
         put_line(buf, inner.x, y, line, inner.width, opts);
     }
