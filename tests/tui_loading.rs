@@ -247,6 +247,13 @@ fn a_file_turned_unreadable_while_reading_is_said_to_be_skipped() {
             .ends_with("2026-01-22-b.md skipped — `ribao check` says why"),
         "{said}"
     );
+    // Deleted then, it is said to be gone (tester BK: the list was said to be up to date).
+    h.resize(120, 30);
+    fs::remove_file(store.join("2026-01-22-b.md")).unwrap();
+    wait_for(
+        &mut h,
+        "the store changed: 2026-01-22-b.md gone, skipped before",
+    );
 }
 
 #[test]

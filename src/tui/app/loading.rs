@@ -181,6 +181,20 @@ impl App {
             ),
             (_, _) => (arrivals.said(&library), None),
         };
+        // A file skipped before and gone now is named (tester BK: the list was said to be
+        // up to date, nothing more). Asked of the file system: the library listed until the
+        // new files are indexed still has what the index had.
+        let skipped_gone: Vec<String> = (self.library.skipped())
+            .filter(|f| !f.path.exists())
+            .map(|f| self.file_name(&f.path))
+            .collect();
+        let said = match said.strip_prefix(UP_TO_DATE) {
+            Some(rest) if !skipped_gone.is_empty() => format!(
+                "the store changed: {} gone, skipped before{rest}",
+                skipped_gone.join(", ")
+            ),
+            _ => said,
+        };
         self.notify_until_key(said, false);
         if let Some(m) = &mut self.message {
             m.when_indexed = when_indexed;
