@@ -1445,3 +1445,59 @@ fn a_span_of_dates_narrows_items_and_search() {
     assert_eq!(backwards.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&backwards.stderr).contains("ends before it starts"));
 }
+
+/// The JSON of `items`, `search` and `show` says which stories are read and bookmarked, as
+/// the state file has them (tester BK: a script could not ask for the stories unread).
+#[test]
+fn json_stories_say_whether_they_are_read_and_bookmarked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let state = tmp.path().join("state.json");
+    let state = state.to_str().unwrap();
+    let items = json(&ribao(&["items", "--store", &store(), "--json"]));
+    let id = |n: usize| items[n]["id"].as_str().unwrap().to_string();
+    let (marked, read) = (id(0), id(1));
+    let added = ribao(&[
+        "bookmark",
+        "add",
+        &marked,
+        "--store",
+        &store(),
+        "--state",
+        state,
+    ]);
+    assert!(added.status.success(), "{added:?}");
+    let mut saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(state).unwrap()).unwrap();
+    saved["read"] = serde_json::json!([read]);
+    std::fs::write(state, saved.to_string()).unwrap();
+    let with_state = |args: &[&str]| {
+        json(&ribao(
+            &[args, &["--store", &store(), "--state", state, "--json"]].concat(),
+        ))
+    };
+    let items = with_state(&["items"]);
+    let marks = |rows: &serde_json::Value, id: &str| {
+        let row = rows
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap();
+        (
+            row["read"].as_bool().unwrap(),
+            row["bookmarked"].as_bool().unwrap(),
+        )
+    };
+    assert_eq!(marks(&items, &marked), (false, true));
+    assert_eq!(marks(&items, &read), (true, false));
+    assert_eq!(marks(&items, &id(2)), (false, false));
+    let shown = with_state(&["show", &read]);
+    assert_eq!(
+        (shown["read"].as_bool(), shown["bookmarked"].as_bool()),
+        (Some(true), Some(false))
+    );
+    let title = items[1]["title"].as_str().unwrap();
+    let word = title.chars().take(2).collect::<String>();
+    let found = with_state(&["search", &word]);
+    assert_eq!(marks(&found, &read), (true, false));
+}

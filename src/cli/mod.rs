@@ -332,6 +332,11 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
                 )
             })
     };
+    // The reader's marks, for a JSON that says them (read only then).
+    let marks_for = |json: bool| match json {
+        true => report::Marks::of(state_path().ok().as_deref()),
+        false => report::Marks::default(),
+    };
     // A command's library lives until the process ends: the system takes it back at once,
     // where dropping a 10,000-digest index piece by piece took 9 ms.
     let library = || -> anyhow::Result<&'static crate::library::Library> {
@@ -356,7 +361,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             let filter =
                 report::ItemFilter::new(date.clone(), category.as_deref(), source.as_deref())
                     .of_digest(digest.as_deref());
-            report::items(library()?, &filter, *json, opts)
+            report::items(library()?, &filter, *json, opts, &marks_for(*json))
         }
         Some(Command::Show {
             item_id,
@@ -417,6 +422,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
                 &words.collect::<Vec<_>>().join(" "),
                 *json,
                 opts,
+                &marks_for(*json),
             )
         }
         Some(Command::Bookmarks { json, markdown }) => {

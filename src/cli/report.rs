@@ -46,10 +46,36 @@ pub struct ItemRow<'a> {
     pub title: &'a str,
     pub url: Option<&'a str>,
     pub path: String,
+    /// The reader's marks on it (tester BK: a script could not ask for the stories unread).
+    pub read: bool,
+    pub bookmarked: bool,
+}
+
+/// The reader's marks on stories, from the state file, for the JSON of `items`, `search` and
+/// `show`.
+#[derive(Default)]
+pub struct Marks {
+    read: std::collections::BTreeSet<String>,
+    bookmarked: std::collections::HashSet<String>,
+}
+
+impl Marks {
+    /// The marks the state file at `path` holds: none where there is no such file or it
+    /// cannot be read (the reader, opening it, says why).
+    pub fn of(path: Option<&std::path::Path>) -> Marks {
+        let state = path.and_then(|p| crate::state::StateFile::open(p).ok());
+        let Some((_, loaded)) = state else {
+            return Marks::default();
+        };
+        Marks {
+            bookmarked: loaded.state.bookmarks.into_iter().map(|b| b.id).collect(),
+            read: loaded.state.read,
+        }
+    }
 }
 
 impl<'a> ItemRow<'a> {
-    pub fn new(d: &'a DigestInfo, i: &ItemView<'a>) -> Self {
+    pub fn new(d: &'a DigestInfo, i: &ItemView<'a>, marks: &Marks) -> Self {
         ItemRow {
             id: i.id,
             digest: Some(&d.id),
@@ -63,11 +89,13 @@ impl<'a> ItemRow<'a> {
             title: i.title,
             url: i.url,
             path: d.path.display().to_string(),
+            read: marks.read.contains(i.id),
+            bookmarked: marks.bookmarked.contains(i.id),
         }
     }
 
     /// A story its digest no longer has, as its bookmark kept it.
-    fn kept_in(mark: &'a crate::state::Bookmark) -> Self {
+    fn kept_in(mark: &'a crate::state::Bookmark, marks: &Marks) -> Self {
         ItemRow {
             id: &mark.id,
             digest: None,
@@ -81,6 +109,8 @@ impl<'a> ItemRow<'a> {
             title: &mark.title,
             url: mark.url.as_deref(),
             path: mark.path.clone(),
+            read: marks.read.contains(&mark.id),
+            bookmarked: true,
         }
     }
 }
@@ -378,11 +408,13 @@ fn warn_about_store(library: &Library) {
     }
 }
 
+/// `marks`: the reader's, for the JSON.
 pub fn items(
     library: &Library,
     filter: &ItemFilter,
     json: bool,
     opts: TextOptions,
+    marks: &Marks,
 ) -> anyhow::Result<ExitCode> {
     let digests = library.digests();
     // One digest asked for: all its stories, those listed under another digest too (a copy
@@ -401,7 +433,7 @@ pub fn items(
         print_json(
             &found
                 .iter()
-                .map(|(d, i)| ItemRow::new(d, i))
+                .map(|(d, i)| ItemRow::new(d, i, marks))
                 .collect::<Vec<_>>(),
         )?;
     } else {
@@ -486,11 +518,12 @@ fn show_bookmark(
     json: bool,
     width: Option<u16>,
     opts: TextOptions,
+    marks: &Marks,
 ) -> anyhow::Result<ExitCode> {
     if json {
         // The shape of a story shown from its file; what the bookmark did not keep is null.
         let row = StoryRow {
-            item: ItemRow::kept_in(mark),
+            item: ItemRow::kept_in(mark, marks),
             body: mark.text.as_deref(),
         };
         emit(&(super::json::pretty(&row)? + "\n"))?;
@@ -539,11 +572,13 @@ struct SearchRow<'a> {
     snippet: Cow<'a, str>,
 }
 
+/// `marks`: the reader's, for the JSON.
 pub fn search(
     library: &Library,
     query: &str,
     json: bool,
     opts: TextOptions,
+    marks: &Marks,
 ) -> anyhow::Result<ExitCode> {
     let q = crate::search::Query::parse(query);
     if q.is_empty() {
@@ -574,7 +609,7 @@ pub fn search(
             let rows: Vec<SearchRow> = batch
                 .iter()
                 .map(|(d, i, snippet)| SearchRow {
-                    item: ItemRow::new(d, i),
+                    item: ItemRow::new(d, i, marks),
                     // A script printing it passes nothing to the terminal that the digest's
                     // text held (C1 controls, bidi overrides); emoji stay as written, the
                     // terminal forms being the text output's.
@@ -676,6 +711,10 @@ pub fn show(
     opts: TextOptions,
     state: Option<&std::path::Path>,
 ) -> anyhow::Result<ExitCode> {
+    let marks = match json {
+        true => Marks::of(state),
+        false => Marks::default(),
+    };
     let typed = crate::model::id_as_typed(id);
     // No id at all is a usage error, as clap's are (exit 2), not a story not found.
     if typed.is_empty() {
@@ -693,7 +732,7 @@ pub fn show(
         None => match kept() {
             Some(mark) => match library.find_bookmarked(&mark) {
                 Some(view) => view,
-                None => return show_bookmark(library, &mark, json, width, opts),
+                None => return show_bookmark(library, &mark, json, width, opts, &marks),
             },
             None => {
                 warn(unknown_id(library, &typed));
@@ -705,7 +744,7 @@ pub fn show(
     let item = library.story(view.index).map_err(anyhow::Error::msg)?;
     if json {
         let row = StoryRow {
-            item: ItemRow::new(digest, &view),
+            item: ItemRow::new(digest, &view, &marks),
             body: Some(&item.body),
         };
         emit(&(super::json::pretty(&row)? + "\n"))?;
