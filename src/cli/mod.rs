@@ -374,6 +374,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             *json,
             opts,
             state_path().ok().as_deref(),
+            &marks_for(*json),
         ),
         Some(Command::Check { json }) => report::check(library()?, *json),
         Some(Command::Categories) => {

@@ -702,7 +702,8 @@ struct StoryRow<'a> {
     body: Option<&'a str>,
 }
 
-/// `state`: the state file, where a story gone from its digest may still be bookmarked.
+/// `state`: the state file, where a story gone from its digest may still be bookmarked;
+/// `marks`: the reader's, for the JSON.
 pub fn show(
     library: &Library,
     id: &str,
@@ -710,11 +711,8 @@ pub fn show(
     json: bool,
     opts: TextOptions,
     state: Option<&std::path::Path>,
+    marks: &Marks,
 ) -> anyhow::Result<ExitCode> {
-    let marks = match json {
-        true => Marks::of(state),
-        false => Marks::default(),
-    };
     let typed = crate::model::id_as_typed(id);
     // No id at all is a usage error, as clap's are (exit 2), not a story not found.
     if typed.is_empty() {
@@ -732,7 +730,7 @@ pub fn show(
         None => match kept() {
             Some(mark) => match library.find_bookmarked(&mark) {
                 Some(view) => view,
-                None => return show_bookmark(library, &mark, json, width, opts, &marks),
+                None => return show_bookmark(library, &mark, json, width, opts, marks),
             },
             None => {
                 warn(unknown_id(library, &typed));
@@ -744,7 +742,7 @@ pub fn show(
     let item = library.story(view.index).map_err(anyhow::Error::msg)?;
     if json {
         let row = StoryRow {
-            item: ItemRow::new(digest, &view, &marks),
+            item: ItemRow::new(digest, &view, marks),
             body: Some(&item.body),
         };
         emit(&(super::json::pretty(&row)? + "\n"))?;
