@@ -433,16 +433,21 @@ pub fn categories(library: &Library, digests: &[usize], unified_first: bool) -> 
 /// all one publication's (the row would say what "all" says).
 fn publications(library: &Library, digests: &[usize]) -> Vec<CategoryCount> {
     let mut out: Vec<CategoryCount> = Vec::new();
+    // Each publication's place in `out`, found by name rather than a look along it.
+    let mut at: HashMap<&str, usize> = HashMap::new();
     for &d in digests {
-        let source = &library.digests()[d].source;
+        let source = library.digests()[d].source.as_str();
         let count = library.listed_items(d).count();
-        match out.iter_mut().find(|c| c.filter.label() == source) {
-            Some(c) => c.count += count,
-            None => out.push(CategoryCount {
-                filter: CategoryFilter::Publication(source.clone()),
-                count,
-                inferred: 0,
-            }),
+        match at.get(source) {
+            Some(&n) => out[n].count += count,
+            None => {
+                at.insert(source, out.len());
+                out.push(CategoryCount {
+                    filter: CategoryFilter::Publication(source.to_string()),
+                    count,
+                    inferred: 0,
+                });
+            }
         }
     }
     out.retain(|c| c.count > 0);
@@ -467,8 +472,7 @@ pub fn unread_counts(
     let mut unified_slot: Vec<Option<usize>> = vec![None; labels];
     let mut all = None;
     let mut uncategorized = None;
-    // The publication each digest in scope counts for.
-    let mut digest_slot: Vec<Option<usize>> = vec![None; library.digests().len()];
+    let mut publication_slot: HashMap<&str, usize> = HashMap::new();
     for (slot, c) in categories.iter().enumerate() {
         let (slots, name) = match &c.filter {
             CategoryFilter::All => {
@@ -479,13 +483,8 @@ pub fn unread_counts(
                 uncategorized = Some(slot);
                 continue;
             }
-            CategoryFilter::Publication(_) => {
-                for &d in digests
-                    .iter()
-                    .filter(|&&d| c.filter.takes_digest(library, d))
-                {
-                    digest_slot[d] = Some(slot);
-                }
+            CategoryFilter::Publication(name) => {
+                publication_slot.insert(name, slot);
                 continue;
             }
             CategoryFilter::Source(name) => (&mut source_slot, name),
@@ -493,6 +492,15 @@ pub fn unread_counts(
         };
         if let Some(id) = index.label_id(name) {
             slots[id as usize] = Some(slot);
+        }
+    }
+    // The publication each digest in scope counts for, in one pass over them (not one a
+    // publication).
+    let mut digest_slot: Vec<Option<usize>> = vec![None; library.digests().len()];
+    if !publication_slot.is_empty() {
+        for &d in digests {
+            let source = library.digests()[d].source.as_str();
+            digest_slot[d] = publication_slot.get(source).copied();
         }
     }
     let slots_of = |i: usize| {
