@@ -260,7 +260,7 @@ fn text_list(marks: &[Bookmark], found: &[Found], opts: crate::text::TextOptions
             let note = match &found.now {
                 Some(Ok(_)) if found.elsewhere => format!(
                     "    (its digest file {} is in another store; this one holds its story \
-                 too)\n",
+                     too)\n",
                     b.path
                 ),
                 Some(Ok(_)) => match found.moved_to(b) {
@@ -281,7 +281,7 @@ fn text_list(marks: &[Bookmark], found: &[Found], opts: crate::text::TextOptions
                 ),
                 Some(Err(Missing::File | Missing::Elsewhere)) => format!(
                     "    (its digest file {} is not in this store: --store its folder to \
-                 read it; {kept})\n",
+                     read it; {kept})\n",
                     b.path
                 ),
                 Some(Err(Missing::Story)) => format!(
