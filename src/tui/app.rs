@@ -933,6 +933,10 @@ impl App {
     pub(crate) fn label_of(&self, scope: Scope) -> String {
         scope::label(&self.dates, scope, self.scope_at(scope))
     }
+    /// The scope without its dates (`近7天`, see [`scope::name`]); None for one date.
+    pub(crate) fn name_of(&self, scope: Scope) -> Option<String> {
+        scope::name(&self.dates, scope, self.scope_at(scope))
+    }
     /// The date group `scope` is at (see [`scope::groups_in`]): in the last N days chosen,
     /// where they end; else the selected date (N days asked for from it end there).
     pub(crate) fn scope_at(&self, scope: Scope) -> usize {
@@ -1344,8 +1348,7 @@ impl App {
             .filter(|f| f != self.category())
             .map(|f| format!(" · no {} in it: all shown", f.describe()))
             .unwrap_or_default();
-        let at = self.scope_at(next);
-        let english = scope::names(&self.dates, next, at)
+        let english = scope::names(&self.dates, next, self.scope_at(next))
             .map(|(_, english)| format!(", {english}"))
             .unwrap_or_default();
         self.notify(
@@ -1356,9 +1359,10 @@ impl App {
             false,
         );
         // Without its dates (`近7天`), which the dates pane shows.
+        let shorter =
+            (self.name_of(next)).map(|name| format!("范围 scope: {name} · {stories}{missing}"));
         if let Some(m) = &mut self.message {
-            m.shorter = scope::name(&self.dates, next, at)
-                .map(|name| format!("范围 scope: {name} · {stories}{missing}"));
+            m.shorter = shorter;
         }
     }
 

@@ -42,19 +42,16 @@ pub(crate) fn parts(app: &App) -> Vec<Part> {
     // Over several dates, the selected story's too: the date rows above it scroll away,
     // and one pane has no date list beside it. Shortened, the scope keeps its name (tester
     // P: with a story open, `全部存档` left the row, and the row read as one date's).
-    let mut parts =
-        vec![
-            match super::super::scope::name(app.dates(), app.scope(), app.scope_at(app.scope())) {
-                Some(name) => Part {
-                    full: format!("{} · {date}", app.scope_label()),
-                    short: Some(format!("{name} · {short}")),
-                },
-                None => Part {
-                    full: date,
-                    short: Some(short),
-                },
-            },
-        ];
+    let mut parts = vec![match app.name_of(app.scope()) {
+        Some(name) => Part {
+            full: format!("{} · {date}", app.scope_label()),
+            short: Some(format!("{name} · {short}")),
+        },
+        None => Part {
+            full: date,
+            short: Some(short),
+        },
+    }];
     if app.focus() == Pane::Categories {
         return parts;
     }

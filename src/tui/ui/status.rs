@@ -115,7 +115,7 @@ pub(super) fn scope_and_count(
 ) -> String {
     let opts = app.text_options();
     let too_wide = text::str_width(&label, opts) + text::str_width(counted, opts) + 3 > room;
-    let label = match scope::name(app.dates(), scope, app.scope_at(scope)) {
+    let label = match app.name_of(scope) {
         Some(name) if too_wide => name,
         // One date: its year gives way (the path above or the dates pane shows it whole).
         None if too_wide => without_year(&label).unwrap_or(&label).to_string(),
