@@ -119,21 +119,33 @@ fn where_in_file(e: &yaml_rust2::ScanError) -> String {
 }
 
 /// Where the text starts in front matter that ran on into it (its closing line missing):
-/// at its first Markdown heading (`# ` or `## `) after a blank line. (A `# comment` after a
-/// blank line in front matter reads alike; only front matter that does not load whole is
-/// looked at so.)
+/// at its first Markdown heading (`# ` or `## `) after a blank line, or one that no field
+/// follows (tester BM: `## 甲` right under `date:` lost its story). A YAML `# comment` reads
+/// alike, but one stands among fields, with a field after it.
 fn text_start(yaml: &str) -> Option<usize> {
     let mut at = 0;
     let mut blank_before = false;
     for line in yaml.split_inclusive('\n') {
         let heading = line.trim_start_matches('#');
-        if blank_before && heading.len() < line.len() && heading.starts_with(' ') {
+        let after = &yaml[at + line.len()..];
+        if heading.len() < line.len()
+            && heading.starts_with(' ')
+            && (blank_before || !field_follows(after))
+        {
             return Some(at);
         }
         blank_before = line.trim().is_empty();
         at += line.len();
     }
     None
+}
+
+/// Whether the first line of `text` that is neither blank nor a `#` line is a `key:` line.
+fn field_follows(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .is_some_and(|l| l.split_once(':').is_some_and(|(k, _)| is_key(k)))
 }
 
 /// The fields of `yaml`, whole when it loads, else [`salvaged`]; and why it did not load.
@@ -399,6 +411,13 @@ mod tests {
         assert!(s.error.unwrap().contains("never closed"));
         assert_eq!(s.fields.date.as_deref(), Some("2026-01-24"));
         assert_eq!(s.body, "# 日报\n\n## 甲\n正文。\n");
+        // Right under a field, a heading starts the text when no field comes after it; a
+        // comment has one.
+        let s = split("---\ndate: 2026-01-24\n## 甲\n\n正文。\n\n## 乙\n");
+        assert_eq!(s.body, "## 甲\n\n正文。\n\n## 乙\n");
+        let s = split("---\ntitle: x\n# the day\ndate: 2026-01-24\n\n## 甲\n");
+        assert_eq!(s.fields.date.as_deref(), Some("2026-01-24"));
+        assert_eq!(s.body, "## 甲\n");
     }
 
     /// A tab before the line after a field, or a quote left open in it (a date's bracket
