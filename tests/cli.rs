@@ -602,12 +602,24 @@ fn check_reports_each_file_and_fails_on_unreadable_ones() {
         "---\ntitle: 日报\n\n1. 乙公司发布新模型。\n",
     )
     .unwrap();
+    std::fs::write(
+        dir.path().join("2026-03-04.md"),
+        "---\ntitle: 日报\ndate: 1899-12-31\n---\n\n1. 丙公司发布新模型。\n",
+    )
+    .unwrap();
     let out = ribao(&["check", "--store", &dir.path().display().to_string()]);
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(text.contains("no story found in the file"), "{text}");
     assert!(
         text.contains("front matter date “2026-13-45” is not a date; 2026-03-02"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "date “1899-12-31” is outside the years a digest is dated in (1990–2199); \
+             2026-03-04, found"
+        ),
         "{text}"
     );
     assert!(text.contains("never closed"), "{text}");

@@ -56,7 +56,7 @@ fn day_month_year(s: &str) -> Option<NaiveDate> {
 }
 
 fn english_date(year: u32, month: u32, day: u32, rest: &str) -> Option<NaiveDate> {
-    if !(1990..=2199).contains(&year) || rest.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+    if !YEARS.contains(&year) || rest.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
     NaiveDate::from_ymd_opt(year as i32, month, day)
@@ -99,9 +99,13 @@ fn without_ordinal(s: &str) -> &str {
         .unwrap_or(s)
 }
 
+/// The years a digest may be dated in: a date outside them is another number that looks
+/// like one (a version, a count).
+pub const YEARS: std::ops::RangeInclusive<u32> = 1990..=2199;
+
 fn date_at(s: &str) -> Option<NaiveDate> {
     let (year, rest) = number(s, 4)?;
-    if !(1990..=2199).contains(&year) {
+    if !YEARS.contains(&year) {
         return None;
     }
     let (sep, rest) = separator(rest)?;

@@ -92,14 +92,22 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
         }
     };
     let date = find_digest_date(fm, &doc, path);
-    // A date written but not a real one (`2026-13-45`) is a slip worth naming.
+    // A date written but not a real one (`2026-13-45`) is a slip worth naming; a real one
+    // of another age is named as such (tester BM: `1899-12-31` was "not a date").
     if let Some(written) = fm.date.as_deref().filter(|d| find_date(d).is_none()) {
-        warnings.push(match date {
-            Some(used) => format!(
-                "front matter date “{written}” is not a date; {used}, found in the title or \
-                 file name, is used"
+        let calendar = written.trim().get(..10).map(|d| d.replace('/', "-"));
+        let slip = match calendar.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()) {
+            Some(_) => format!(
+                "front matter date “{written}” is outside the years a digest is dated in \
+                 ({}–{})",
+                date::YEARS.start(),
+                date::YEARS.end()
             ),
             None => format!("front matter date “{written}” is not a date"),
+        };
+        warnings.push(match date {
+            Some(used) => format!("{slip}; {used}, found in the title or file name, is used"),
+            None => slip,
         });
     }
     if date.is_none() {
