@@ -85,12 +85,24 @@ fn plain_by_parser(md: &str) -> String {
             escaped = format!("{}\\{}", &md[..at], &md[at..]);
             escaped.as_str()
         }
+        // A line starting with a script or style is read as a heading's text, which is
+        // inline: at the start of a block, `<script>` opens an HTML block that swallows the
+        // line, and the title was nothing (its story dropped).
+        None if opens_code(&md[lead..], false) && !md.contains('\n') => {
+            escaped = format!("# {md}");
+            escaped.as_str()
+        }
         None => md,
     };
     let mut out = String::with_capacity(md.len());
+    // Inside a `<script>` or `<style>` element: code, not words, dropped as the article
+    // drops it (tester BM: a title read `alert(1) 标题`).
+    let mut code = false;
     // Struck-through text reads as the article shows it, without its `~~` (tester AE).
     for event in Parser::new_ext(md, Options::ENABLE_STRIKETHROUGH) {
         match event {
+            Event::InlineHtml(tag) | Event::Html(tag) => code = opens_code(&tag, code),
+            Event::Text(_) | Event::Code(_) if code => {}
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             // Breaks and block ends separate words; `tidy` collapses the spaces.
             Event::SoftBreak | Event::HardBreak => out.push(' '),
@@ -105,6 +117,20 @@ fn plain_by_parser(md: &str) -> String {
         }
     }
     tidy(&out)
+}
+
+/// Whether text after the HTML `tag` is inside a `<script>` or `<style>` element, `code`
+/// being whether the text before it was.
+fn opens_code(tag: &str, code: bool) -> bool {
+    let name = |t: &str| {
+        let name = t.split(|c: char| !c.is_ascii_alphanumeric()).next();
+        name.is_some_and(|n| n.eq_ignore_ascii_case("script") || n.eq_ignore_ascii_case("style"))
+    };
+    match tag.trim().strip_prefix('<') {
+        Some(closing) if closing.starts_with('/') => code && !name(&closing[1..]),
+        Some(opening) => code || name(opening) && !tag.trim_end().ends_with("/>"),
+        None => code,
+    }
 }
 
 /// The first link that is not an image, nor a picture's (a link around a picture alone, or
@@ -974,6 +1000,15 @@ mod tests {
 
     /// A title is a headline: no link's own word in brackets, no closing full stop (tester
     /// BC); an ellipsis, an abbreviation and other marks stay.
+    #[test]
+    fn titles_leave_out_scripts_and_styles() {
+        assert_eq!(
+            plain("<script>alert(1)</script> 标题 <b>bold</b>"),
+            "标题 bold"
+        );
+        assert_eq!(plain("<STYLE>p {}</STYLE>甲<scripts>乙</scripts>"), "甲乙");
+    }
+
     #[test]
     fn titles_are_headlines() {
         let mut chinese = "讽刺性网站（AI资讯）意外引爆了辩论".to_string();
