@@ -687,6 +687,19 @@ fn the_search_line_edits_cjk_by_character() {
     assert!(h.app.help_scroll().is_none());
 }
 
+/// A paste is one line of the text as a reader sees it: an escape sequence in it goes whole,
+/// breaks and tabs are spaces (tester BM: `[31m` was left of `ESC[31m`).
+#[test]
+fn a_paste_into_the_search_line_leaves_out_escape_sequences_whole() {
+    let mut h = Harness::new(app(), 120, 30);
+    h.keys("/");
+    h.app.paste("agent\rmodel\x1b[31m\tX\x07 \u{9b}2J推理");
+    assert_eq!(
+        h.app.search_view().unwrap().line.text(),
+        "agent model X 推理"
+    );
+}
+
 /// The search line's word keys are a shell's: Alt-b / Alt-f and Ctrl-← / Ctrl-→ move a word,
 /// Alt-Backspace and Alt-d delete one; with results showing, none of them is Esc and a
 /// command (tester AA: Alt-b removed the selected result's bookmark).

@@ -695,11 +695,14 @@ impl App {
         true
     }
 
-    /// Pasted text: into the text line that has the keyboard, as one line (line breaks and
-    /// other control characters become spaces); with no line open the user is told where
-    /// a paste goes, and no key of it is run as a command.
+    /// Pasted text: into the text line that has the keyboard, as one line (escape sequences
+    /// and other controls removed as from a file's text, line breaks become spaces); with
+    /// no line open the user is told where a paste goes, and no key of it is run as a
+    /// command.
     pub fn paste(&mut self, text: &str) {
-        let line: String = text
+        // A tab is one space here, not the columns to a tab stop it is in a file, and a
+        // carriage return a line break (terminals paste lines with it), not nothing.
+        let line: String = crate::text::clean_text(&text.replace(['\t', '\r'], " "))
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
