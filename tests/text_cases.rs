@@ -192,6 +192,7 @@ fn sanitize_keeps_emoji_joiners_and_selectors_only_where_terminals_agree() {
     // halves of them on screen): their letters read the same everywhere.
     assert_eq!(sanitize("Manus 🇨🇳➡️🇸🇬"), "Manus CN➡SG");
     assert_eq!(sanitize("🇺"), "U");
+    assert_eq!(sanitize("🇨🇳🇺🇸🇯🇵 Flags, 🇨🇳AI"), "CN US JP Flags, CN AI");
     // tmux draws a skin tone as a swatch beside its emoji, two columns more.
     assert_eq!(sanitize("👍🏻 ✌🏻️ 👩🏽‍💻"), "👍 ✌ 👩‍💻");
     // Emoji newer than a terminal's tables are drawn in no columns there: a stand-in.

@@ -122,11 +122,22 @@ fn terminal_emoji(s: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
+    // Letters of flags in a row so far: flags side by side, or a word right after one, are
+    // told apart by a space (tester BM: 🇨🇳🇺🇸 read `CNUS`).
+    let mut flag_letters = 0;
     while let Some(c) = chars.next() {
         if let Some(letter) = regional_letter(c) {
+            if flag_letters % 2 == 0 && flag_letters > 0 {
+                out.push(' ');
+            }
             out.push(letter);
+            flag_letters += 1;
             continue;
         }
+        if flag_letters > 0 && c.is_alphanumeric() {
+            out.push(' ');
+        }
+        flag_letters = 0;
         if is_newer_wide(c) {
             out.push(NEWER_WIDE_STAND_IN);
             continue;
