@@ -306,19 +306,16 @@ fn a_file_found_empty_gives_way_to_the_copy_of_the_last_save() {
     assert_eq!(StateFile::open(&path).unwrap().1.state, after.state);
 }
 
-/// The copy is never a state with nothing in it nor what was read of a broken file, so it
-/// stays the last whole save; and with no copy an empty file is still a new, empty state.
+/// The copy is never what was read of a broken file, so it stays the last whole save; and
+/// with no copy an empty file is still a new, empty state.
 #[test]
 fn the_copy_keeps_the_last_whole_save() {
     let (dir, path, file) = saved_with_a();
     let backup = dir.path().join("state.json.bak");
-    file.apply(&[Change::RemoveBookmark("a".into())]).unwrap();
+    file.apply(&[Change::AddBookmark(bookmark("b"))]).unwrap();
+    file.apply(&[Change::RemoveBookmark("b".into())]).unwrap();
     let (_, kept) = StateFile::open(&backup).unwrap();
-    assert_eq!(
-        bookmark_ids(&kept.state),
-        ["a"],
-        "not replaced by an empty state"
-    );
+    assert_eq!(bookmark_ids(&kept.state), ["a"], "the last save");
     fs::write(&path, b"{\"version\": 1, \"bookmarks\": [{\"id\": \"x\"").unwrap();
     file.apply(&[Change::AddBookmark(bookmark("b"))]).unwrap();
     let (_, kept) = StateFile::open(&backup).unwrap();
@@ -333,6 +330,61 @@ fn the_copy_keeps_the_last_whole_save() {
     let (_, loaded) = StateFile::open(&path).unwrap();
     assert_eq!(loaded.state, State::default());
     assert!(loaded.notices.is_empty());
+}
+
+/// A file another program replaced, whole and readable but without bookmarks or read marks
+/// of the last save, gives them back, with the file it left kept aside and the user told
+/// (tester BN: an empty state written over the file took 48 bookmarks, and the next save
+/// copied it to the backup too). What ribaos change is theirs to change: removing every
+/// bookmark, here or in another ribao, is taken as it is.
+#[test]
+fn a_file_replaced_without_bookmarks_gives_them_back() {
+    let (dir, path, file) = saved_with_a();
+    file.apply(&[
+        Change::AddBookmark(bookmark("b")),
+        Change::MarkRead("r1".into()),
+    ])
+    .unwrap();
+    let other = br#"{"version": 1, "bookmarks": [], "read": [], "position": null}"#;
+    fs::write(&path, other).unwrap();
+    let (_, loaded) = StateFile::open(&path).unwrap();
+    assert_eq!(bookmark_ids(&loaded.state), ["a", "b"]);
+    assert!(loaded.state.is_read("r1"));
+    let [notice] = <[Notice; 1]>::try_from(loaded.notices).unwrap();
+    assert_eq!(notice.gave_way, Some(GaveWay::Replaced));
+    assert_eq!(copies(dir.path()), std::slice::from_ref(&notice.copy));
+    assert_eq!(fs::read(&notice.copy).unwrap(), other, "the file it left");
+    let message = notice.to_string();
+    for says in [
+        "replaced by another program",
+        "2 bookmarks and 1 read mark",
+        &notice.copy.display().to_string(),
+    ] {
+        assert!(message.contains(says), "{says}: {message}");
+    }
+    // A reader that had the file open saves them in it again, and says so.
+    let after = file.apply(&[]).unwrap();
+    assert_eq!(bookmark_ids(&after.state), ["a", "b"]);
+    assert!(after.notices.is_empty(), "told once, by the open");
+    assert_eq!(StateFile::open(&path).unwrap().1.notices, []);
+
+    // What another program adds is taken as it is.
+    let mut added: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    added["read"] = serde_json::json!(["r1", "r2"]);
+    fs::write(&path, serde_json::to_vec(&added).unwrap()).unwrap();
+    let (_, loaded) = StateFile::open(&path).unwrap();
+    assert!(loaded.notices.is_empty() && loaded.state.is_read("r2"));
+
+    // Removals by ribaos, down to nothing and from another ribao too, are no loss.
+    let (elsewhere, _) = StateFile::open(&path).unwrap();
+    elsewhere
+        .apply(&[Change::RemoveBookmark("a".into())])
+        .unwrap();
+    let seen = file.apply(&[Change::RemoveBookmark("b".into())]).unwrap();
+    assert!(seen.notices.is_empty() && seen.state.bookmarks.is_empty());
+    let (_, loaded) = StateFile::open(&path).unwrap();
+    assert!(loaded.notices.is_empty() && loaded.state.bookmarks.is_empty());
+    assert_eq!(copies(dir.path()).len(), 1);
 }
 
 /// With no copy yet, the first save after a broken file is copied: emptied right after, the

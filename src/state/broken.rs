@@ -36,6 +36,10 @@ pub enum GaveWay {
     /// No file, where its backup is (tester AR: a start without it saved over the backup,
     /// and ten bookmarks went).
     Missing,
+    /// A file no ribao saved, without bookmarks or read marks its backup holds (tester BN: a
+    /// program wrote an empty state, and 48 bookmarks went from the file and the backup).
+    /// Ribao carries on with them; the file as it was is kept aside (`copy`).
+    Replaced,
 }
 
 impl GaveWay {
@@ -44,6 +48,7 @@ impl GaveWay {
         match self {
             GaveWay::Empty => "it is empty",
             GaveWay::Missing => "it is not there",
+            GaveWay::Replaced => "another program replaced it, without some of the last save",
         }
     }
 }
@@ -56,6 +61,7 @@ impl Notice {
             let what = match why {
                 GaveWay::Empty => "emptied",
                 GaveWay::Missing => "removed",
+                GaveWay::Replaced => return self.replaced("are saved in it again"),
             };
             return format!(
                 "state file {} was {what} by another program; your bookmarks and read marks \
@@ -73,6 +79,19 @@ impl Notice {
     }
 }
 
+impl Notice {
+    /// The notice for a file [`GaveWay::Replaced`], saying what became of what it lacked.
+    fn replaced(&self, they: &str) -> String {
+        format!(
+            "state file {} was replaced by another program without {} of ribao's last save: \
+             they {they}, and the file it left is kept unchanged in {}",
+            self.path.display(),
+            self.recovered.as_deref().unwrap_or("nothing"),
+            self.copy.display()
+        )
+    }
+}
+
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(why) = self.gave_way {
@@ -83,6 +102,11 @@ impl fmt::Display for Notice {
                     "is not there",
                     " (to start afresh, move the backup away too)",
                 ),
+                GaveWay::Replaced => {
+                    let kept = self.backup.as_deref().unwrap_or(&self.copy).display();
+                    return f
+                        .write_str(&self.replaced(&format!("are kept, from its backup {kept}")));
+                }
             };
             return write!(
                 f,

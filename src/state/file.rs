@@ -70,8 +70,10 @@ impl StateFile {
         // Taken before the read: a save in between only makes a look for changes read again.
         let stamp = file.stamp();
         let bytes = file.read_bytes()?;
-        let gives_way = bytes.as_deref().is_none_or(codec::is_blank) && file.backup().is_some();
-        let loaded = match bytes.as_deref().map(codec::decode) {
+        let decoded = bytes.as_deref().map(codec::decode);
+        let gives_way = bytes.as_deref().is_none_or(codec::is_blank) && file.backup().is_some()
+            || matches!((&bytes, &decoded), (Some(b), Some(Ok(s))) if file.dropped(s, b).is_some());
+        let loaded = match decoded {
             None if !gives_way => Loaded {
                 stamp,
                 ..Loaded::default()
@@ -86,6 +88,7 @@ impl StateFile {
                 let problem = match unusable {
                     Some(Err(Unusable::Damaged { problem, .. })) => problem,
                     None => GaveWay::Missing.problem().into(),
+                    Some(Ok(_)) => GaveWay::Replaced.problem().into(),
                     _ => GaveWay::Empty.problem().into(),
                 };
                 // Under the lock, so that ribaos starting together keep one copy, and read
@@ -164,7 +167,8 @@ impl StateFile {
                 .as_ref()
                 .is_none_or(|(notice, _)| notice.gave_way.is_some())
                 || !self.backup_path().exists();
-            if whole && state != State::default() {
+            // An empty state too: a file unlike its backup is one no ribao saved.
+            if whole {
                 let _ = atomic::write_copy(&self.path, &self.backup_path(), &bytes);
             }
         }
@@ -266,7 +270,27 @@ impl StateFile {
             return Ok((State::default(), None));
         };
         match codec::decode(&bytes) {
-            Ok(state) => Ok((state, None)),
+            Ok(state) => match self.dropped(&state, &bytes) {
+                None => Ok((state, None)),
+                Some(dropped) => {
+                    let why = GaveWay::Replaced;
+                    let (copy, made_now) =
+                        keep_copy(&self.path, &bytes).map_err(|cause| StateError::Preserve {
+                            path: self.path.clone(),
+                            problem: why.problem().into(),
+                            cause,
+                        })?;
+                    let notice = Notice {
+                        path: self.path.clone(),
+                        copy,
+                        gave_way: Some(why),
+                        backup: Some(self.backup_path()),
+                        problem: why.problem().into(),
+                        recovered: recovered(&dropped),
+                    };
+                    Ok((state.joined(dropped), Some((notice, made_now))))
+                }
+            },
             Err(Unusable::Refused(why)) => Err(self.refused(why)),
             Err(Unusable::Damaged { problem, salvaged }) => match keep_copy(&self.path, &bytes) {
                 Ok((copy, made_now)) => {
@@ -316,6 +340,24 @@ impl StateFile {
     }
 
     /// The backup's state, when it holds one that is whole and not empty.
+    /// The bookmarks and read marks of the last save that `state`, read from `bytes`, lacks,
+    /// when its file is not that save: every ribao save is copied to the backup, so a file
+    /// unlike it was written by another program. None when nothing of it is missing.
+    fn dropped(&self, state: &State, bytes: &[u8]) -> Option<State> {
+        let last = fs::read(self.backup_path()).ok().filter(|b| b != bytes)?;
+        let last = codec::decode(&last).ok()?;
+        let dropped = State {
+            bookmarks: last
+                .bookmarks
+                .into_iter()
+                .filter(|b| !state.is_bookmarked(&b.id))
+                .collect(),
+            read: last.read.difference(&state.read).cloned().collect(),
+            ..State::default()
+        };
+        (dropped != State::default()).then_some(dropped)
+    }
+
     fn backup(&self) -> Option<State> {
         let bytes = fs::read(self.backup_path()).ok()?;
         codec::decode(&bytes)
