@@ -1,5 +1,5 @@
-//! YAML front matter (`---` … `---`): the fields digests use, read loosely because every
-//! publication writes them differently.
+//! YAML front matter (`---` … `---`), or Hugo's TOML (`+++` … `+++`): the fields digests
+//! use, read loosely because every publication writes them differently.
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
@@ -28,6 +28,9 @@ pub fn split(text: &str) -> Split<'_> {
         body: text,
         error: None,
     };
+    if let Some(rest) = text.strip_prefix("+++\n") {
+        return split_toml(rest).unwrap_or(none);
+    }
     let Some(rest) = text.strip_prefix("---\n") else {
         return none;
     };
@@ -116,6 +119,45 @@ fn where_in_file(e: &yaml_rust2::ScanError) -> String {
         at.line() + 1,
         at.col() + 1
     )
+}
+
+/// Hugo's TOML front matter, `rest` being what follows its opening `+++`; None when it is
+/// never closed (the text is then all body: a `+++` line is no Markdown syntax to guess a
+/// block's end by).
+fn split_toml(rest: &str) -> Option<Split<'_>> {
+    let mut at = 0;
+    let (toml, body) = rest.split_inclusive('\n').find_map(|line| {
+        at += line.len();
+        (line.trim_end() == "+++").then(|| (&rest[..at - line.len()], &rest[at..]))
+    })?;
+    let split = match toml.parse::<toml::Table>() {
+        Ok(table) => {
+            let get = |key: &str| {
+                let value = match table.get(key)? {
+                    toml::Value::String(s) => s.trim().to_string(),
+                    toml::Value::Datetime(d) => d.to_string(),
+                    toml::Value::Integer(i) => i.to_string(),
+                    _ => return None,
+                };
+                (!value.is_empty()).then_some(value)
+            };
+            Split {
+                fields: FrontMatter::read(get),
+                body,
+                error: None,
+            }
+        }
+        Err(e) => Split {
+            fields: FrontMatter::default(),
+            body,
+            error: Some(format!(
+                "front matter is not valid TOML ({}); it was left unread, the body was still \
+                 read",
+                e.message()
+            )),
+        },
+    };
+    Some(split)
 }
 
 /// Where the text starts in front matter that ran on into it (its closing line missing):
@@ -278,12 +320,20 @@ fn fields_of(doc: &Yaml) -> FrontMatter {
         Yaml::Array(maps) => maps.iter().collect(),
         map => vec![map],
     };
-    let get = |key: &str| scalar(&doc[key]).or_else(|| merged.iter().find_map(|m| scalar(&m[key])));
-    FrontMatter {
-        title: get("title"),
-        date: get("date"),
-        summary: get("summary"),
-        category: get("category"),
+    FrontMatter::read(|key| {
+        scalar(&doc[key]).or_else(|| merged.iter().find_map(|m| scalar(&m[key])))
+    })
+}
+
+impl FrontMatter {
+    /// The fields, each as `get` reads its key.
+    fn read(get: impl Fn(&str) -> Option<String>) -> FrontMatter {
+        FrontMatter {
+            title: get("title"),
+            date: get("date"),
+            summary: get("summary"),
+            category: get("category"),
+        }
     }
 }
 
@@ -301,6 +351,23 @@ fn scalar(y: &Yaml) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Hugo writes its front matter in TOML too (tester BM: its title was not read).
+    #[test]
+    fn reads_toml_front_matter() {
+        let s = split("+++\ntitle = \"日报 A\"\ndate = 2026-01-24\ntags = [\"AI\"]\n+++\n# x\n");
+        assert_eq!(s.fields.title.as_deref(), Some("日报 A"));
+        assert_eq!(s.fields.date.as_deref(), Some("2026-01-24"));
+        assert_eq!(s.body, "# x\n");
+        assert!(s.error.is_none());
+        let broken = split("+++\ntitle = 日报\n+++\n# x\n");
+        assert_eq!(broken.body, "# x\n");
+        assert!(broken.error.unwrap().contains("not valid TOML"));
+        assert_eq!(
+            split("+++\ntitle = \"x\"\n# x\n").body,
+            "+++\ntitle = \"x\"\n# x\n"
+        );
+    }
 
     #[test]
     fn reads_fields_and_body() {
