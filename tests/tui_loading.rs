@@ -610,26 +610,60 @@ fn the_bookmarks_view_shows_a_story_retitled_while_it_is_open() {
     assert!(!h.text().contains("旧的标题写法"), "{}", h.text());
 }
 
-/// The story being read is gone after its file changed (an editor emptied it before
-/// writing it): the reader says which story and which file, rather than closing it
-/// unexplained.
-#[test]
-fn a_story_gone_while_it_is_read_is_named() {
-    let tmp = tempfile::tempdir().unwrap();
+/// A store in `tmp` of a digest of 2026-03-01 holding `text` and an older one, indexed:
+/// (store, cache, the 2026-03-01 file).
+fn beside_an_older_day(tmp: &tempfile::TempDir, text: &str) -> (PathBuf, PathBuf, PathBuf) {
     let (store, cache) = (tmp.path().join("s"), tmp.path().join("c"));
     fs::create_dir(&store).unwrap();
     let file = store.join("2026-03-01.md");
-    fs::write(
-        &file,
-        "# 日报 2026-03-01\n\n## 产品\n\n### 1. 第一条\n正文一。\n\n### 2. 第二条\n正文二。\n",
-    )
-    .unwrap();
+    fs::write(&file, text).unwrap();
     fs::write(
         store.join("2026-02-28.md"),
         "# 日报 2026-02-28\n\n### 1. 旧闻\n正文。\n",
     )
     .unwrap();
     Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    (store, cache, file)
+}
+
+/// A story read from the bookmarks view whose file goes: the view comes back with the
+/// bookmark's kept copy, as Enter on it would show it now (tester BN: the view closed, on
+/// another digest's stories).
+#[test]
+fn a_bookmark_read_from_the_view_stays_as_its_copy_when_its_file_goes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, file) = beside_an_older_day(
+        &tmp,
+        "# 日报 2026-03-01\n\n### 1. 要留下的一条\n正文留着。\n",
+    );
+    let mut h = reading(&store, &cache);
+    h.keys("<Enter><Enter>bB<Enter>");
+    assert!(h.app.returns_to_bookmarks(), "{}", h.text());
+    watch(&mut h, &store, &cache);
+    fs::remove_file(&file).unwrap();
+    wait_for(&mut h, "“要留下的一条” is no longer in the store");
+    let view = h.app.bookmarks_view().expect("the bookmarks view is back");
+    assert_eq!(
+        view.missing.as_ref().map(|m| m.title.as_str()),
+        Some("要留下的一条")
+    );
+    let screen = h.text();
+    assert!(screen.contains("正文留着"), "{screen}");
+    // Esc goes back to the list, and from there to where the reader was.
+    h.keys("<Esc>");
+    assert!(h.app.bookmarks_view().is_some_and(|v| v.missing.is_none()));
+}
+
+/// The story being read is gone after its file changed (an editor emptied it before
+/// writing it): the reader says which story and which file, rather than closing it
+/// unexplained.
+#[test]
+fn a_story_gone_while_it_is_read_is_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, file) = beside_an_older_day(
+        &tmp,
+        "# 日报 2026-03-01\n\n## 产品\n\n### 1. 第一条\n正文一。\n\n### 2. 第二条\n正文二。\n",
+    );
     let mut h = reading(&store, &cache);
     h.keys("<Enter><Enter>j<Enter>");
     let opened = h.app.opened().map(|(_, v)| v.title.to_string());

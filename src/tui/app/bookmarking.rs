@@ -94,6 +94,28 @@ impl App {
         }
     }
 
+    /// The story read from the bookmarks view is gone from the store: the view comes back
+    /// with its bookmark's kept copy, as Enter on it would show it now (tester BN: the view
+    /// closed, leaving another digest's stories).
+    pub(super) fn show_gone_bookmark(&mut self) {
+        let Some(mut view) = self.return_to.take() else {
+            return;
+        };
+        view.refresh(self.bookmarks_now());
+        let reading = view.reading.take();
+        let mark = self
+            .session
+            .bookmarks()
+            .into_iter()
+            .find(|b| Some(&b.id) == reading.as_ref());
+        if let Some(mark) = mark {
+            view.select(&mark.id);
+            view.missing = Some(mark);
+            view.missing_scroll = 0;
+        }
+        self.bookmarks = Some(view);
+    }
+
     pub(super) fn update_bookmarks(&mut self, action: Action) -> Option<Effect> {
         let view = self.bookmarks.as_mut()?;
         if let Some(mark) = &view.missing {

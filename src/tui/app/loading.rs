@@ -272,6 +272,7 @@ impl App {
             } else {
                 self.tell_gone(&title, &path);
                 named_file = Some(path);
+                self.show_gone_bookmark();
             }
         }
         if let Some((id, title, path)) = read_result
