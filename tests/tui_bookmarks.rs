@@ -124,6 +124,27 @@ fn bookmarks_view_lists_filters_removes_and_opens() {
     assert!(h.app.session().is_read(&target));
 }
 
+/// `r` marks the selected bookmark's story read, or unread again, from the list: a reading
+/// list is read down without opening each story (tester BN: `r` was no key here).
+#[test]
+fn r_in_the_bookmarks_view_marks_the_selected_one_read_and_unread() {
+    let mut h = Harness::new(app_with_state(State::default()), 120, 40);
+    h.keys("<Enter><Enter>b<Esc><Esc>B");
+    let id = selected_id(&h);
+    assert!(!h.app.session().is_read(&id));
+    h.keys("r");
+    assert!(h.app.session().is_read(&id));
+    assert!(said(&h).contains("read"), "{}", said(&h));
+    assert!(
+        h.rows().iter().any(|r| r.contains("› ✓ ")),
+        "{:#?}",
+        h.rows()
+    );
+    h.keys("r");
+    assert!(!h.app.session().is_read(&id));
+    assert!(h.app.bookmarks_view().is_some(), "still in the view");
+}
+
 /// The reader at 120×40 having bookmarked stories of the first date with `marking` (keys in
 /// its stories list), back at the dates; and where it is.
 fn bookmarked_then_back(marking: &str) -> (Harness, Position) {
@@ -2140,7 +2161,7 @@ fn the_bookmarks_view_opens_and_copies_links_and_says_what_other_keys_need() {
         "{}",
         h.text()
     );
-    h.keys("r");
+    h.keys("i");
     assert!(
         h.text()
             .contains("not in the bookmarks view: Enter opens the story"),

@@ -1789,12 +1789,17 @@ impl App {
             return;
         };
         let (_, item) = self.item_at(r);
-        let (id, title) = (item.id.to_string(), self.quoted(item.title));
-        let read = !self.session.is_read(&id);
-        self.session.set_read(&id, read);
+        let (id, title) = (item.id.to_string(), item.title.to_string());
+        self.toggle_read_of(&id, &title);
+    }
+
+    /// The story `id`, titled `title`, marked read, or unread when it was read.
+    pub(super) fn toggle_read_of(&mut self, id: &str, title: &str) {
+        let read = !self.session.is_read(id);
+        self.session.set_read(id, read);
         // Named, as `b` names what it bookmarks.
         let state = if read { "read" } else { "unread" };
-        self.notify_change(&format!("marked {title} {state}"));
+        self.notify_change(&format!("marked {} {state}", self.quoted(title)));
     }
 
     /// `A` twice: the stories listed (`listed`, of the category `of` when one narrows them)

@@ -269,6 +269,11 @@ impl App {
             }
             // As everywhere (tester AW: R was said to be no key here).
             Action::LookAtStore => self.look_at_store(),
+            // A reading list is read down from the list too (tester BN).
+            Action::ToggleRead => {
+                let mark = view.selected()?.clone();
+                self.toggle_read_of(&mark.id, mark.shown_title());
+            }
             // The story's keys (read, links, dates…) work once it is open.
             _ => self.notify(
                 "not in the bookmarks view: Enter opens the story, o opens its link, Esc \
