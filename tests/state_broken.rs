@@ -387,6 +387,31 @@ fn a_file_replaced_without_bookmarks_gives_them_back() {
     assert_eq!(copies(dir.path()).len(), 1);
 }
 
+/// File and backup both cut short: what can be read of each is joined, and the backup's
+/// bytes are kept aside before a save replaces them (tester BN: the broken backup was
+/// written over unkept).
+#[test]
+fn a_backup_cut_short_is_read_and_kept_too() {
+    let (dir, path, file) = saved_with_a();
+    file.apply(&[Change::AddBookmark(bookmark("b"))]).unwrap();
+    let whole = fs::read(&path).unwrap();
+    let cut = &whole[..whole.len() * 2 / 3];
+    let backup = dir.path().join("state.json.bak");
+    fs::write(&backup, cut).unwrap();
+    fs::write(&path, b"{\"version\": 1, \"bookmarks\": [").unwrap();
+    let (_, loaded) = StateFile::open(&path).unwrap();
+    assert_eq!(bookmark_ids(&loaded.state), ["a"]);
+    let kept: Vec<PathBuf> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("state.json.bak.broken-"))
+        .collect();
+    let [kept] = <[PathBuf; 1]>::try_from(kept).unwrap();
+    assert_eq!(fs::read(&kept).unwrap(), cut);
+    file.apply(&[Change::AddBookmark(bookmark("c"))]).unwrap();
+    assert_eq!(fs::read(&kept).unwrap(), cut, "kept as it was");
+}
+
 /// With no copy yet, the first save after a broken file is copied: emptied right after, the
 /// file had nothing to come back to (tester T).
 #[test]

@@ -358,11 +358,21 @@ impl StateFile {
         (dropped != State::default()).then_some(dropped)
     }
 
+    /// The backup's state: whole, or what could be read of it when it is damaged, its bytes
+    /// kept aside first (the next save replaces it; tester BN: file and backup both broken,
+    /// the backup went unkept). None when there is none, or it holds nothing.
     fn backup(&self) -> Option<State> {
         let bytes = fs::read(self.backup_path()).ok()?;
-        codec::decode(&bytes)
-            .ok()
-            .filter(|state| *state != State::default())
+        let state = match codec::decode(&bytes) {
+            Ok(state) => state,
+            Err(Unusable::Damaged { salvaged, .. })
+                if keep_copy(&self.backup_path(), &bytes).is_ok() =>
+            {
+                *salvaged
+            }
+            Err(_) => return None,
+        };
+        (state != State::default()).then_some(state)
     }
 
     /// Waits up to its patience for this process to hold the lock; released when the
