@@ -1246,18 +1246,25 @@ fn the_saving_off_notice_goes_once_saving_works_again() {
     assert!(h.text().contains("saving works again"), "{}", h.text());
 }
 
-/// A lock another program holds turns saving off after a moment; keys pressed meanwhile are
-/// not held up by it, and what they changed is saved once the lock is let go.
-#[test]
-fn a_held_lock_holds_up_no_key_once_saving_is_off() {
+/// A folder for a state file whose lock this test holds: (folder, file, the lock held).
+fn state_file_locked() -> (tempfile::TempDir, std::path::PathBuf, std::fs::File) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state.json");
     let held = std::fs::File::create(dir.path().join("state.json.lock")).unwrap();
     held.lock().unwrap();
+    (dir, path, held)
+}
+
+/// A lock another program holds (a ribao saving a large state) is waited for, unsaid, over
+/// two looks at the file: no notice takes the keys meanwhile (tester BN: those after it went
+/// to the notice, and were lost), and no key is held up by it. Lasting longer, saving is
+/// said to be off. What the keys changed is saved once the lock is let go.
+#[test]
+fn a_held_lock_holds_up_no_key_and_is_said_only_when_it_lasts() {
+    let (_dir, path, held) = state_file_locked();
     let mut h = saving_to(&path);
     h.keys("<Enter><Enter>b");
-    assert!(h.app.session().saving_off());
-    h.keys("<Esc>");
+    assert!(h.app.notice().is_none(), "{}", h.text());
     // Four saves that each waited for the lock (100 ms) would take 400 ms.
     let started = std::time::Instant::now();
     h.keys("jbjbjbjb");
@@ -1267,11 +1274,53 @@ fn a_held_lock_holds_up_no_key_once_saving_is_off() {
         started.elapsed()
     );
     assert_eq!(h.app.session().bookmark_count(), 5);
+    h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(3))]);
+    assert!(!h.app.session().saving_off(), "{}", h.text());
+    assert!(h.app.notice().is_none(), "{}", h.text());
+    h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(3))]);
+    assert!(h.app.session().saving_off());
+    assert!(h.app.notice().is_some_and(|n| n.contains("Saving is off")));
     held.unlock().unwrap();
     h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(10))]);
     assert!(!h.app.session().saving_off(), "{}", h.text());
     let (_, reopened) = ribao::state::StateFile::open(&path).unwrap();
     assert_eq!(reopened.state.bookmarks.len(), 5);
+}
+
+/// Quitting while another program holds the lock waits for it a little longer, then keeps
+/// the changes in a file of their own, and says so: none are lost unsaid.
+#[test]
+fn quitting_under_a_held_lock_keeps_the_changes() {
+    let (dir, path, _held) = state_file_locked();
+    let (file, loaded) = ribao::state::StateFile::open(&path).unwrap();
+    let folder = dir.path().join("unsaved");
+    let session = Session::open(file, loaded, vec![folder.clone()]);
+    let mut h = Harness::new(
+        App::new(library(), TextOptions::default(), session),
+        120,
+        40,
+    );
+    h.keys("<Enter><Enter>b");
+    let said = h.app.save_on_quit().unwrap_err().to_string();
+    assert!(said.contains("could not be saved"), "{said}");
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 1, "{said}");
+}
+
+/// The lock let go before the next look: the changes are saved then, and nothing is said.
+#[test]
+fn a_lock_held_a_moment_is_never_said() {
+    let (_dir, path, held) = state_file_locked();
+    let mut h = saving_to(&path);
+    h.keys("<Enter><Enter>bjb");
+    held.unlock().unwrap();
+    h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(3))]);
+    assert!(
+        h.app.notice().is_none() && !h.text().contains("saving"),
+        "{}",
+        h.text()
+    );
+    let (_, reopened) = ribao::state::StateFile::open(&path).unwrap();
+    assert_eq!(reopened.state.bookmarks.len(), 2);
 }
 
 /// While saving is off, a change says it is not saved yet, and `q` does not lose it

@@ -76,3 +76,11 @@ pub enum StateError {
         cause: io::Error,
     },
 }
+
+impl StateError {
+    /// Another program held the lock past the save's patience: it is saving, so a later try
+    /// will most likely work.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, StateError::Lock { cause, .. } if cause.kind() == io::ErrorKind::WouldBlock)
+    }
+}

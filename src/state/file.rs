@@ -392,10 +392,13 @@ impl StateFile {
                 Ok(()) => return Ok(file),
                 Err(TryLockError::Error(e)) => return Err(e),
                 Err(TryLockError::WouldBlock) if started.elapsed() >= self.patience => {
-                    return Err(io::Error::other(format!(
-                        "another program has held it for over {} s",
-                        self.patience.as_secs_f32()
-                    )));
+                    return Err(io::Error::new(
+                        io::ErrorKind::WouldBlock,
+                        format!(
+                            "another program has held it for over {} s",
+                            self.patience.as_secs_f32()
+                        ),
+                    ));
                 }
                 Err(TryLockError::WouldBlock) => {
                     if !told && started.elapsed() >= WAIT_NOTICE {

@@ -9,6 +9,10 @@ use crate::state::{
 };
 use std::path::PathBuf;
 
+/// Looks at the state file (every two seconds) a lock held by another ribao is waited for,
+/// unsaid, before saving is said to be off.
+const BUSY_LOOKS: u32 = 2;
+
 pub struct Session {
     /// None: kept in memory only (tests, or a state file that could not be read).
     file: Option<StateFile>,
@@ -17,6 +21,13 @@ pub struct Session {
     unsaved: Option<(PathBuf, Vec<PathBuf>)>,
     /// Why saving, wanted, failed: the user is told for as long as it lasts.
     saving_off: Option<String>,
+    /// The last save found another ribao holding the file's lock longer than a key may
+    /// wait (it was saving a large state): the changes wait for the next try, unsaid; the
+    /// number is the looks at the file since that found it so. Past [`BUSY_LOOKS`] saving
+    /// is off, and said (tester BN: the notice that said so took the keys after it).
+    busy: Option<u32>,
+    /// Saving on quit: no later look will try again.
+    quitting: bool,
     /// Changes made while saving was off, in order: written with the next save that works,
     /// else lost at quit, which says so.
     pending: Vec<Change>,
@@ -59,6 +70,8 @@ impl Session {
             unsaved: Some((file.path().to_path_buf(), unsaved)),
             file: Some(file),
             saving_off: None,
+            busy: None,
+            quitting: false,
             pending: Vec::new(),
             state: loaded.state,
             position,
@@ -75,6 +88,8 @@ impl Session {
             file: None,
             unsaved: None,
             saving_off: None,
+            busy: None,
+            quitting: false,
             pending: Vec::new(),
             state,
             on_disk: Stamp::default(),
@@ -136,9 +151,10 @@ impl Session {
         self.state.apply_all(&changes);
         self.version += 1;
         self.pending.extend(changes);
-        // While saving is off, changes wait for the next try (every few seconds, and on
-        // quitting): a key pressed meanwhile is not held up by a file that cannot be written.
-        if self.saving_off.is_none() {
+        // While saving is off, or the lock is held, changes wait for the next try (every few
+        // seconds, and on quitting): a key pressed meanwhile is not held up by a file that
+        // cannot be written.
+        if self.saving_off.is_none() && self.busy.is_none() {
             self.save_pending();
         }
     }
@@ -186,15 +202,22 @@ impl Session {
                     ));
                 }
                 self.pending.clear();
+                self.busy = None;
                 self.state = loaded.state;
                 self.version += 1;
                 self.on_disk = loaded.stamp;
+            }
+            // Another ribao saving a moment longer than a key may wait: tried again at the
+            // next change or look, as long as that does not last.
+            Err(e) if e.is_busy() && !self.quitting && self.busy.is_none_or(|l| l < BUSY_LOOKS) => {
+                self.busy.get_or_insert(0);
             }
             Err(e) => {
                 if self.saving_off.is_none() {
                     self.message = Some((saving_off_because(&e), true));
                 }
                 self.saving_off = Some(e.to_string());
+                self.busy = None;
             }
         }
     }
@@ -207,6 +230,11 @@ impl Session {
         if self.saving_off.is_some() {
             self.save_pending();
             return self.saving_off.is_none();
+        }
+        if let Some(looks) = self.busy {
+            self.busy = Some(looks + 1);
+            self.save_pending();
+            return true;
         }
         let Some(file) = &self.file else {
             return false;
@@ -335,6 +363,11 @@ impl Session {
     /// Bookmarks or read marks changed while saving was off are tried once more, and lost
     /// now if that fails: that is the error.
     pub fn flush(&mut self) -> anyhow::Result<()> {
+        // Quitting waits for no later look: it waits longer for the lock, and one still held
+        // then is a save that failed.
+        self.busy = None;
+        self.quitting = true;
+        self.file = (self.file.take()).map(|f| f.with_patience(std::time::Duration::from_secs(2)));
         let position = self
             .position
             .clone()
