@@ -77,9 +77,7 @@ impl Notice {
             self.problem
         )
     }
-}
 
-impl Notice {
     /// The notice for a file [`GaveWay::Replaced`], saying what became of what it lacked.
     fn replaced(&self, they: &str) -> String {
         format!(
