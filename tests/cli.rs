@@ -1512,4 +1512,11 @@ fn json_stories_say_whether_they_are_read_and_bookmarked() {
     let word = title.chars().take(2).collect::<String>();
     let found = with_state(&["search", &word]);
     assert_eq!(marks(&found, &read), (true, false));
+    // A state file found broken is said, on stderr, as `bookmarks` says it (tester BO).
+    let whole = std::fs::read(state).unwrap();
+    std::fs::write(state, &whole[..whole.len() / 2]).unwrap();
+    let out = ribao(&["items", "--store", &store(), "--state", state, "--json"]);
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("could not be used as it was"), "{said}");
 }

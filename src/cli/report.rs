@@ -61,12 +61,21 @@ pub struct Marks {
 
 impl Marks {
     /// The marks the state file at `path` holds: none where there is no such file or it
-    /// cannot be read (the reader, opening it, says why).
+    /// cannot be read, which is said, as a state file found broken is (tester BO: the
+    /// marks were what could be read of it, unsaid).
     pub fn of(path: Option<&std::path::Path>) -> Marks {
-        let state = path.and_then(|p| crate::state::StateFile::open(p).ok());
-        let Some((_, loaded)) = state else {
-            return Marks::default();
+        let state = path.map(crate::state::StateFile::open);
+        let loaded = match state {
+            Some(Ok((_, loaded))) => loaded,
+            Some(Err(e)) => {
+                warn(format_args!("{e}; no story is marked read or bookmarked"));
+                return Marks::default();
+            }
+            None => return Marks::default(),
         };
+        for notice in &loaded.notices {
+            warn(notice);
+        }
         Marks {
             bookmarked: loaded.state.bookmarks.into_iter().map(|b| b.id).collect(),
             read: loaded.state.read,
