@@ -412,6 +412,26 @@ fn a_backup_cut_short_is_read_and_kept_too() {
     assert_eq!(fs::read(&kept).unwrap(), cut, "kept as it was");
 }
 
+/// A file written twice over itself (`cat state.json >> state.json`) gives each bookmark
+/// once, and the next save writes them so (tester BO: 14 of 7, saved, then said to be
+/// broken by another program).
+#[test]
+fn a_file_written_after_itself_gives_each_bookmark_once() {
+    let (dir, path, file) = saved_with_a();
+    file.apply(&[Change::AddBookmark(bookmark("b"))]).unwrap();
+    let whole = fs::read(&path).unwrap();
+    fs::write(&path, [whole.clone(), whole].concat()).unwrap();
+    // Without the backup, which has them once.
+    fs::remove_file(dir.path().join("state.json.bak")).unwrap();
+    let (_, loaded) = StateFile::open(&path).unwrap();
+    assert_eq!(bookmark_ids(&loaded.state), ["a", "b"]);
+    file.apply(&[Change::AddBookmark(bookmark("c"))]).unwrap();
+    let (_, again) = StateFile::open(&path).unwrap();
+    assert_eq!(bookmark_ids(&again.state), ["a", "b", "c"]);
+    assert!(again.notices.is_empty());
+    assert_eq!(copies(dir.path()).len(), 1);
+}
+
 /// With no copy yet, the first save after a broken file is copied: emptied right after, the
 /// file had nothing to come back to (tester T).
 #[test]

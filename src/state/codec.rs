@@ -319,6 +319,9 @@ fn salvage_text(text: &str) -> (State, Vec<String>) {
     // it), and the search goes on after it. One cut off just before its closing brace is
     // whole but for it.
     let mut at = 0;
+    // A bookmark found twice (a file written after itself: tester BO) is kept once, the
+    // first, as in valid JSON.
+    let mut ids = std::collections::HashSet::new();
     while let Some(open) = text[at..].find('{') {
         let start = at + open;
         let mut one = serde_json::Deserializer::from_str(&text[start..]).into_iter::<Value>();
@@ -346,7 +349,9 @@ fn salvage_text(text: &str) -> (State, Vec<String>) {
         });
         match value.map(repaired) {
             Some(Ok((bookmark, left_out))) if !cut_off || left_out.is_empty() => {
-                state.bookmarks.push(bookmark);
+                if ids.insert(bookmark.id.clone()) {
+                    state.bookmarks.push(bookmark);
+                }
                 at = end;
             }
             Some(Err(why)) if bookmark_like && !cut_off => {
