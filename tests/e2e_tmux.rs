@@ -696,6 +696,12 @@ fn an_emoji_that_terminals_draw_at_different_widths_leaves_no_stale_column() {
                 "2026-03-01.md",
                 &digest("2026-03-01", "🏷\u{fe0f} Tagged title here"),
             ),
+            // U+2615 U+FE0F: two columns to unicode-width, three to tmux 3.3 (tester BP:
+            // every row drawn after it was out by one until Ctrl-L).
+            (
+                "2026-02-28.md",
+                &digest("2026-02-28", "☕\u{fe0f} Coffee title here"),
+            ),
         ],
     );
     let Some(t) = Tmux::start("emoji", 100, 20, home.path()) else {
@@ -705,18 +711,25 @@ fn an_emoji_that_terminals_draw_at_different_widths_leaves_no_stale_column() {
     t.wait_for("the newest date's story", |s| {
         s.contains("Xyzzy plain title here")
     });
-    // The older date's title is drawn over the newer one's, in the same cells.
-    t.keys(&["j"]);
-    let screen = t.wait_for("the older date's story", |s| {
-        s.contains("Tagged title here")
-    });
-    let row = screen
-        .lines()
-        .find(|l| l.contains("Tagged title here"))
-        .unwrap();
+    // Each older date's title is drawn over the one before, in the same cells.
+    let next_row = |title: &str| {
+        t.keys(&["j"]);
+        let screen = t.wait_for(title, |s| s.contains(title));
+        screen
+            .lines()
+            .find(|l| l.contains(title))
+            .unwrap()
+            .to_string()
+    };
+    let row = next_row("Tagged title here");
     assert!(
         row.contains("🏷 Tagged title here"),
         "the column after the emoji is left as it was: {row:?}"
+    );
+    let row = next_row("Coffee title here");
+    assert!(
+        row.contains("☕ Coffee title here"),
+        "a column more after the emoji: {row:?}"
     );
     t.keys(&["q"]);
     assert_restored(&t);

@@ -129,7 +129,7 @@ fn truncate_tiny_widths() {
 
 #[test]
 fn sanitize_borrows_clean_text() {
-    let s = "中文 English 👨‍👩‍👧 ⌚️ ❤\n第二行";
+    let s = "中文 English 👨‍👩‍👧 ⌚ ❤\n第二行";
     assert!(matches!(sanitize(s), Cow::Borrowed(_)));
 }
 
@@ -176,7 +176,8 @@ fn sanitize_removes_controls_bidi_and_junk() {
 
 #[test]
 fn sanitize_keeps_emoji_joiners_and_selectors_only_where_terminals_agree() {
-    assert_eq!(sanitize("👨‍👩‍👧 ⌚️"), "👨‍👩‍👧 ⌚️");
+    // After a two-column emoji the selector changes no width but tmux 3.3's (tester BP).
+    assert_eq!(sanitize("👨‍👩‍👧 ⌚️ ☕️"), "👨‍👩‍👧 ⌚ ☕");
     assert_eq!(
         sanitize("🏷️ ❤️"),
         "🏷 ❤",

@@ -18,7 +18,9 @@ pub const TAB_STOP: usize = 4;
 /// Joiners and emoji selectors stay only where terminals agree on the width: U+FE0F after a
 /// character that is one column on its own (`🏷️`, `❤️`) is two columns to `unicode-width` and
 /// to some terminals, one to others (tmux, xterm), and where they differ a stale column is
-/// left on screen; so it goes, and the emoji shows in its one-column text form. A ZWJ
+/// left on screen; so it goes, and the emoji shows in its one-column text form. After one two
+/// columns wide already (`☕️`) it changes nothing but tmux 3.3's count, a column more: it
+/// goes there too. A ZWJ
 /// (U+200D) stays only where it draws the joined characters in the first one's columns, as a
 /// terminal that joins them does (`👨‍👩‍👧`); elsewhere (`❤‍🔥` once its selector is gone,
 /// `中‍文`) the characters show side by side.
@@ -149,7 +151,7 @@ fn terminal_emoji(s: &str) -> Cow<'_, str> {
                 let next = next.filter(|&c| !is_newer_wide(c) && !is_skin_tone(c));
                 keeps_zwj(last_cluster(&out), next)
             }
-            '\u{FE0F}' => keeps_emoji_selector(out.chars().next_back()),
+            '\u{FE0F}' => false,
             '\u{FE0E}' => keeps_text_selector(out.chars().next_back()),
             c => !is_skin_tone(c),
         };
@@ -416,11 +418,6 @@ const NEWER_WIDE: &[(u32, u32)] = &[
     (0x2FA1E, 0x2FFFD),
     (0x3134B, 0x3FFFD),
 ];
-
-/// The emoji selector changes no width after a character two columns wide already.
-fn keeps_emoji_selector(prev: Option<char>) -> bool {
-    prev.is_some_and(|c| c.width() == Some(2))
-}
 
 /// The last grapheme cluster of `s`, what a joiner after it joins onto: of its last bytes
 /// only, so a long run of joined characters costs no more than a short one.
