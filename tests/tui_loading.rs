@@ -172,6 +172,13 @@ fn a_scope_with_files_being_indexed_counts_its_stories_with_a_plus() {
         screen.contains(&format!("· {counted}+ stories")),
         "{screen}"
     );
+    // So do `a`'s message and the unread counts (tester BP: `41211 stories`, `1393+  1393`).
+    assert!(
+        screen.contains(&format!("the whole archive · {counted}+ stories")),
+        "{screen}"
+    );
+    let all = screen.lines().find(|l| l.contains("› 全部 / All")).unwrap();
+    assert_eq!(all.matches(&format!("{counted}+")).count(), 2, "{all}");
 }
 
 #[test]

@@ -1344,7 +1344,11 @@ impl App {
         }
         let next = self.scope.next();
         self.set_scope(next);
-        let stories = crate::text::plural(self.items.len(), "story", "stories");
+        // Counted so far while its files are indexed, as the status bar says (tester BP).
+        let stories = match self.scope_pending() {
+            true => format!("{}+ stories", self.items.len()),
+            false => crate::text::plural(self.items.len(), "story", "stories"),
+        };
         // The category followed, where this scope lacks it (tester AZ: it went unsaid).
         let missing = self
             .chosen_category()

@@ -46,7 +46,6 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         .unwrap_or(0);
     let unread = app.category_unread().to_vec();
     // Counts in columns: each as wide as the widest of the pane.
-    let digits = |n: usize| n.to_string().len();
     // Files of the scope still being indexed: counts so far, and no ✓ (all read) yet.
     let pending = app.scope_pending();
     let count_of = |n: usize| super::status::pending_count(n, pending);
@@ -56,7 +55,13 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         .iter()
         .map(|c| count_of(c.count).chars().count().max(2))
         .max();
-    let unread_w = unread.iter().map(|&n| digits(n)).max().unwrap_or(0).max(3);
+    // Unread counts so far too (tester BP: `1393+  1393`).
+    let unread_w = unread
+        .iter()
+        .map(|&n| count_of(n).chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(3);
     let mut offset = app.view.offsets[1];
     // The heading above the selected category stays in view with it.
     if selected > 0 && matches!(rows[selected - 1], CategoryRow::Heading(_)) && offset >= selected {
@@ -95,7 +100,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
                     // Nothing to have read (an empty store) is not all read.
                     0 if pending || entry.count == 0 => Span::raw(" ".repeat(unread_w)),
                     0 => Span::styled(format!("{:>unread_w$}", "✓"), OK),
-                    n => Span::styled(format!("{n:>unread_w$}"), ACCENT),
+                    n => Span::styled(format!("{:>unread_w$}", count_of(n)), ACCENT),
                 });
                 let selected = c == app_ref.category_index();
                 let style = if unread > 0 || selected { BOLD } else { DIM };
