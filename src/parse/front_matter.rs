@@ -121,43 +121,69 @@ fn where_in_file(e: &yaml_rust2::ScanError) -> String {
     )
 }
 
-/// Hugo's TOML front matter, `rest` being what follows its opening `+++`; None when it is
-/// never closed (the text is then all body: a `+++` line is no Markdown syntax to guess a
-/// block's end by).
+/// Hugo's TOML front matter, `rest` being what follows its opening `+++`. Left open, or
+/// not TOML where its closing line is far down (a `+++` in the text), it ends at the text's
+/// first heading, as YAML's does (tester BO: a story went); left open with no heading, the
+/// text is all body (None).
 fn split_toml(rest: &str) -> Option<Split<'_>> {
     let mut at = 0;
-    let (toml, body) = rest.split_inclusive('\n').find_map(|line| {
+    let closed = rest.split_inclusive('\n').find_map(|line| {
         at += line.len();
         (line.trim_end() == "+++").then(|| (&rest[..at - line.len()], &rest[at..]))
-    })?;
-    let split = match toml.parse::<toml::Table>() {
-        Ok(table) => {
-            let get = |key: &str| {
-                let value = match table.get(key)? {
-                    toml::Value::String(s) => s.trim().to_string(),
-                    toml::Value::Datetime(d) => d.to_string(),
-                    toml::Value::Integer(i) => i.to_string(),
-                    _ => return None,
-                };
-                (!value.is_empty()).then_some(value)
-            };
-            Split {
-                fields: FrontMatter::read(get),
-                body,
-                error: None,
+    });
+    let (toml, body) = match closed {
+        Some((toml, body)) => match read_toml(toml) {
+            Ok(fields) => {
+                return Some(Split {
+                    fields,
+                    body,
+                    error: None,
+                });
             }
-        }
-        Err(e) => Split {
-            fields: FrontMatter::default(),
-            body,
-            error: Some(format!(
-                "front matter is not valid TOML ({}); it was left unread, the body was still \
-                 read",
-                e.message()
-            )),
+            Err(e) => match text_start(toml) {
+                Some(end) => (&toml[..end], &rest[end..]),
+                None => {
+                    return Some(Split {
+                        fields: FrontMatter::default(),
+                        body,
+                        error: Some(format!(
+                            "front matter is not valid TOML ({e}); it was left unread, the \
+                             body was still read"
+                        )),
+                    });
+                }
+            },
         },
+        None => {
+            let end = text_start(rest)?;
+            (&rest[..end], &rest[end..])
+        }
     };
-    Some(split)
+    Some(Split {
+        fields: read_toml(toml).unwrap_or_default(),
+        body,
+        error: Some(
+            "front matter opened with +++ is not closed before the text; its fields were read \
+             up to the text's first heading"
+                .to_string(),
+        ),
+    })
+}
+
+/// The fields of TOML front matter, or why it is not TOML.
+fn read_toml(toml: &str) -> Result<FrontMatter, String> {
+    let table = toml
+        .parse::<toml::Table>()
+        .map_err(|e| e.message().to_string())?;
+    Ok(FrontMatter::read(|key| {
+        let value = match table.get(key)? {
+            toml::Value::String(s) => s.trim().to_string(),
+            toml::Value::Datetime(d) => d.to_string(),
+            toml::Value::Integer(i) => i.to_string(),
+            _ => return None,
+        };
+        (!value.is_empty()).then_some(value)
+    }))
 }
 
 /// Where the text starts in front matter that ran on into it (its closing line missing):
@@ -182,12 +208,17 @@ fn text_start(yaml: &str) -> Option<usize> {
     None
 }
 
-/// Whether the first line of `text` that is neither blank nor a `#` line is a `key:` line.
+/// Whether the first line of `text` that is neither blank nor a `#` line is a field's:
+/// `key:` (YAML) or `key =` (TOML).
 fn field_follows(text: &str) -> bool {
     text.lines()
         .map(str::trim)
         .find(|l| !l.is_empty() && !l.starts_with('#'))
-        .is_some_and(|l| l.split_once(':').is_some_and(|(k, _)| is_key(k)))
+        .is_some_and(|l| {
+            [':', '=']
+                .iter()
+                .any(|&sep| l.split_once(sep).is_some_and(|(k, _)| is_key(k.trim_end())))
+        })
 }
 
 /// The fields of `yaml`, whole when it loads, else [`salvaged`]; and why it did not load.
@@ -363,9 +394,19 @@ mod tests {
         let broken = split("+++\ntitle = 日报\n+++\n# x\n");
         assert_eq!(broken.body, "# x\n");
         assert!(broken.error.unwrap().contains("not valid TOML"));
+        // Left open, or closed only by a `+++` far in the text: it ends at the first heading.
+        for text in [
+            "+++\ntitle = \"x\"\ndate = 2026-01-24\n## 甲\n\n正文。\n",
+            "+++\ntitle = \"x\"\ndate = 2026-01-24\n## 甲\n\n正文。\n+++\n## 乙\n",
+        ] {
+            let s = split(text);
+            assert!(s.body.starts_with("## 甲\n"), "{text}");
+            assert_eq!(s.fields.date.as_deref(), Some("2026-01-24"), "{text}");
+            assert!(s.error.unwrap().contains("not closed"), "{text}");
+        }
         assert_eq!(
-            split("+++\ntitle = \"x\"\n# x\n").body,
-            "+++\ntitle = \"x\"\n# x\n"
+            split("+++\ntitle = \"x\"\n正文\n").body,
+            "+++\ntitle = \"x\"\n正文\n"
         );
     }
 
