@@ -34,7 +34,7 @@ pub fn split(text: &str) -> Split<'_> {
     let Some(rest) = text.strip_prefix("---\n") else {
         return none;
     };
-    let Some((yaml, body)) = find_close(rest) else {
+    let Some((yaml, body)) = find_close(rest, &["---", "..."]) else {
         // A rule at the top is Markdown; `key: value` lines under it were meant as front
         // matter whose closing line is missing.
         let meant = rest
@@ -126,13 +126,9 @@ fn where_in_file(e: &yaml_rust2::ScanError) -> String {
 /// first heading, as YAML's does (tester BO: a story went); left open with no heading, the
 /// text is all body (None).
 fn split_toml(rest: &str) -> Option<Split<'_>> {
-    let mut at = 0;
-    let closed = rest.split_inclusive('\n').find_map(|line| {
-        at += line.len();
-        (line.trim_end() == "+++").then(|| (&rest[..at - line.len()], &rest[at..]))
-    });
-    let (toml, body) = match closed {
-        Some((toml, body)) => match read_toml(toml) {
+    let closed = find_close(rest, &["+++"]);
+    if let Some((toml, body)) = closed {
+        match read_toml(toml) {
             Ok(fields) => {
                 return Some(Split {
                     fields,
@@ -140,28 +136,23 @@ fn split_toml(rest: &str) -> Option<Split<'_>> {
                     error: None,
                 });
             }
-            Err(e) => match text_start(toml) {
-                Some(end) => (&toml[..end], &rest[end..]),
-                None => {
-                    return Some(Split {
-                        fields: FrontMatter::default(),
-                        body,
-                        error: Some(format!(
-                            "front matter is not valid TOML ({e}); it was left unread, the \
-                             body was still read"
-                        )),
-                    });
-                }
-            },
-        },
-        None => {
-            let end = text_start(rest)?;
-            (&rest[..end], &rest[end..])
+            Err(e) if text_start(toml).is_none() => {
+                return Some(Split {
+                    fields: FrontMatter::default(),
+                    body,
+                    error: Some(format!(
+                        "front matter is not valid TOML ({e}); it was left unread, the body \
+                         was still read"
+                    )),
+                });
+            }
+            Err(_) => {}
         }
-    };
+    }
+    let end = text_start(closed.map_or(rest, |(toml, _)| toml))?;
     Some(Split {
-        fields: read_toml(toml).unwrap_or_default(),
-        body,
+        fields: read_toml(&rest[..end]).unwrap_or_default(),
+        body: &rest[end..],
         error: Some(
             "front matter opened with +++ is not closed before the text; its fields were read \
              up to the text's first heading"
@@ -331,12 +322,12 @@ fn is_key(k: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
-/// The closing `---` (or `...`) line; returns (yaml, body after it).
-fn find_close(rest: &str) -> Option<(&str, &str)> {
+/// The first line that is one of `marks` (`---` or `...`; `+++`): (what is before it, what
+/// is after it).
+fn find_close<'a>(rest: &'a str, marks: &[&str]) -> Option<(&'a str, &'a str)> {
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
-        let trimmed = line.trim_end();
-        if trimmed == "---" || trimmed == "..." {
+        if marks.contains(&line.trim_end()) {
             return Some((&rest[..offset], &rest[offset + line.len()..]));
         }
         offset += line.len();
