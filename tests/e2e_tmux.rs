@@ -654,6 +654,52 @@ fn show_styles_its_text_on_a_terminal_unless_no_color_is_set_or_it_has_none() {
     assert!(!vt100.contains("\u{1b}[1m"), "{vt100}");
 }
 
+/// A command that waits for another ribao's indexing says so, then clears the line.
+#[test]
+fn a_command_waiting_for_another_ribaos_indexing_says_so() {
+    let home = tempfile::tempdir().unwrap();
+    let store = common::generated_store(home.path(), 3, 2, "英伟达发布新一代推理芯片。");
+    let cache = home.path().join("cache");
+    let list = format!(
+        "{} list --store {} --cache-dir {}",
+        env!("CARGO_BIN_EXE_ribao"),
+        store.display(),
+        cache.display()
+    );
+    assert!(
+        std::process::Command::new("sh")
+            .args(["-c", &list])
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    // The lock another ribao takes while it indexes the store.
+    let index = std::fs::read_dir(cache.join("index"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    let held = std::fs::File::open(index.path().join("lock")).unwrap();
+    held.lock().unwrap();
+    // A new file: the index must be brought up to date, which waits for the lock.
+    std::fs::write(
+        store.join("2026-03-09.md"),
+        "# 日报 2026-03-09\n\n## 新闻\n\n1. 甲。\n",
+    )
+    .unwrap();
+    let Some(t) = Tmux::start("waiting", 100, 12, home.path()) else {
+        return;
+    };
+    t.run(&format!("{list} | tail -1; echo \"exit=$?\""));
+    t.wait_for("the waiting line", |s| {
+        s.contains("ribao: another ribao is indexing…")
+    });
+    held.unlock().unwrap();
+    let done = t.wait_for("the listing", |s| s.contains("exit=0"));
+    assert!(!done.contains("another ribao"), "line left:\n{done}");
+}
+
 #[test]
 fn a_first_run_of_a_command_shows_indexing_progress_then_clears_it() {
     let home = tempfile::tempdir().unwrap();
