@@ -29,7 +29,14 @@ pub fn split(text: &str) -> Split<'_> {
         error: None,
     };
     if let Some(rest) = text.strip_prefix("+++\n") {
-        return split_toml(rest).unwrap_or(none);
+        return split_toml(rest).unwrap_or(Split {
+            // Fields under it were meant as front matter (tester BQ: unsaid, they titled the
+            // story made of them).
+            error: field_follows(rest).then(|| {
+                "front matter opened with +++ is never closed; it was read as text".to_string()
+            }),
+            ..none
+        });
     }
     let Some(rest) = text.strip_prefix("---\n") else {
         return none;
@@ -151,7 +158,7 @@ fn split_toml(rest: &str) -> Option<Split<'_>> {
     }
     let end = text_start(closed.map_or(rest, |(toml, _)| toml))?;
     Some(Split {
-        fields: read_toml(&rest[..end]).unwrap_or_default(),
+        fields: toml_loosely(&rest[..end]),
         body: &rest[end..],
         error: Some(
             "front matter opened with +++ is not closed before the text; its fields were read \
@@ -161,12 +168,31 @@ fn split_toml(rest: &str) -> Option<Split<'_>> {
     })
 }
 
+/// The fields of TOML that may have text after it (tester BQ: a paragraph before the first
+/// heading cost the date): whole, else line by line, the first of each key kept.
+fn toml_loosely(toml: &str) -> FrontMatter {
+    let table = toml.parse::<toml::Table>().unwrap_or_else(|_| {
+        let mut table = toml::Table::new();
+        for line in toml.lines().filter_map(|l| l.parse::<toml::Table>().ok()) {
+            for (key, value) in line {
+                table.entry(key).or_insert(value);
+            }
+        }
+        table
+    });
+    toml_fields(&table)
+}
+
 /// The fields of TOML front matter, or why it is not TOML.
 fn read_toml(toml: &str) -> Result<FrontMatter, String> {
     let table = toml
         .parse::<toml::Table>()
         .map_err(|e| e.message().to_string())?;
-    Ok(FrontMatter::read(|key| {
+    Ok(toml_fields(&table))
+}
+
+fn toml_fields(table: &toml::Table) -> FrontMatter {
+    FrontMatter::read(|key| {
         let value = match table.get(key)? {
             toml::Value::String(s) => s.trim().to_string(),
             toml::Value::Datetime(d) => d.to_string(),
@@ -174,7 +200,7 @@ fn read_toml(toml: &str) -> Result<FrontMatter, String> {
             _ => return None,
         };
         (!value.is_empty()).then_some(value)
-    }))
+    })
 }
 
 /// Where the text starts in front matter that ran on into it (its closing line missing):
@@ -395,9 +421,17 @@ mod tests {
             assert_eq!(s.fields.date.as_deref(), Some("2026-01-24"), "{text}");
             assert!(s.error.unwrap().contains("not closed"), "{text}");
         }
-        assert_eq!(
-            split("+++\ntitle = \"x\"\n正文\n").body,
-            "+++\ntitle = \"x\"\n正文\n"
+        // Text before the heading costs no field.
+        let s = split("+++\ntitle = \"x\"\ndate = 2026-01-24\n一段导语。\n\n## 甲\n正文。\n");
+        assert_eq!(s.fields.date.as_deref(), Some("2026-01-24"));
+        assert_eq!(s.body, "## 甲\n正文。\n");
+        // With no heading it is all text, and that is said.
+        let s = split("+++\ntitle = \"x\"\n正文\n");
+        assert_eq!(s.body, "+++\ntitle = \"x\"\n正文\n");
+        assert!(
+            s.error
+                .unwrap()
+                .contains("never closed; it was read as text")
         );
     }
 
