@@ -706,6 +706,39 @@ fn the_days_chosen_from_an_older_date_end_at_it() {
     assert_eq!(app.scope_label(), "近7天 (01-14–01-20)");
 }
 
+/// `]` past the newest date of the days chosen from an older date moves them on to the next
+/// newer date, up to the newest digest's, where they are the last days again (tester BQ:
+/// newer digests were out of reach of `]`, after a restart too).
+#[test]
+fn newer_dates_move_the_days_chosen_on() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys(":2026-01-05<Enter>a");
+    assert_eq!(h.app.scope_label(), "7天 (2025-12-30–01-05)");
+    h.keys("]");
+    assert_eq!(h.app.scope_label(), "7天 (01-13–01-19)");
+    assert_eq!(
+        h.app.current_date().unwrap().date,
+        ribao::model::parse_date_label("2026-01-19")
+    );
+    assert!(
+        h.rows()
+            .last()
+            .unwrap()
+            .contains("范围 scope: 7天 (01-13–01-19)")
+    );
+    h.keys("]");
+    assert_eq!(h.app.scope_label(), "近7天 (01-14–01-20)");
+    h.keys("]");
+    assert!(
+        h.rows()
+            .last()
+            .unwrap()
+            .contains("already at the newest date"),
+        "{:?}",
+        h.rows().last()
+    );
+}
+
 /// A date typed in the last 7 or 30 days moves them to end at it (tester BK: `:` left them
 /// for the one date, and no key went back a week); `undated` is a date of its own.
 #[test]

@@ -1399,6 +1399,21 @@ impl App {
         self.refresh_scope(keep, anchor);
     }
 
+    /// `]` past the newest date of the last N days chosen from an older date: they move on a
+    /// date, which is selected (tester BQ: newer digests were out of reach of `]`, but
+    /// through the whole archive). False where there is no newer date.
+    fn slide_days_on(&mut self) -> bool {
+        let end = self.scope_at(self.scope).checked_sub(1);
+        let Some(end) = end.filter(|_| self.scope.days().is_some()) else {
+            return false;
+        };
+        self.end_days_at(end);
+        self.refresh_scope(self.chosen_category(), None);
+        self.select_date(end);
+        self.notify(format!("范围 scope: {}", self.scope_label()), false);
+        true
+    }
+
     /// Makes the last N days end at date group `at` (at the newest digest's, they follow
     /// newer digests).
     fn end_days_at(&mut self, at: usize) {
@@ -1658,6 +1673,7 @@ impl App {
                 .filter(|&s| s < self.spans.len() && Some(s) != self.span_index());
             match next {
                 Some(s) => self.select_date(self.spans[s].group),
+                None if delta < 0 && self.slide_days_on() => {}
                 None => self.notify(
                     format!("already at the {which} date in {}", self.scope_label()),
                     false,
