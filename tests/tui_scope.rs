@@ -600,6 +600,36 @@ fn reopened(position: ribao::state::Position) -> App {
     )
 }
 
+/// Digests dated after the newest the reader had when it was left are said at start, with
+/// their dates (tester BQ: the reader came back to yesterday's story, the newer dates out of
+/// view above it, unsaid); none, nothing is said.
+#[test]
+fn digests_newer_than_the_reader_last_had_are_said_at_start() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys(":2026-01-05<Enter>");
+    let left = h.app.position();
+    let mut h = Harness::new(reopened(left.clone()), 120, 30);
+    assert!(
+        !h.text().contains("since you were last here"),
+        "{}",
+        h.text()
+    );
+    // As if left when 2026-01-05 was the newest date.
+    let mut earlier = left;
+    earlier.extra.insert("newest".into(), "2026-01-05".into());
+    let mut h = Harness::new(reopened(earlier), 120, 30);
+    let said = h.rows().last().unwrap().clone();
+    assert!(
+        said.contains("3 new digests since you were last here, under 2026-01-20, 2026-01-19"),
+        "{said}"
+    );
+    assert_eq!(
+        h.app.current_date().unwrap().date,
+        ribao::model::parse_date_label("2026-01-05"),
+        "the place is kept"
+    );
+}
+
 #[test]
 fn a_date_chosen_in_a_many_day_scope_is_where_the_reader_reopens() {
     let mut h = Harness::new(app_with(scope_library(), TextOptions::default()), 120, 30);

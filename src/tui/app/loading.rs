@@ -548,7 +548,7 @@ fn of_dates(dates: &str) -> String {
 
 /// `2026-01-24, 2025-10-10 and 2 more dates`: `dates` newest first, each once, the first
 /// few named and the rest counted.
-fn dates_named(mut dates: Vec<Option<chrono::NaiveDate>>) -> String {
+pub(super) fn dates_named(mut dates: Vec<Option<chrono::NaiveDate>>) -> String {
     const NAMED: usize = 3;
     dates.sort_unstable_by(|a, b| b.cmp(a));
     dates.dedup();

@@ -127,14 +127,47 @@ impl App {
             {
                 p.extra.insert(POSITION_OPEN.to_string(), id.into());
             }
+            self.tell_newer_since(&p);
             self.restore_saved(p);
         }
     }
 
-    /// A saved position's keys with [`Position::STORE`]'s.
+    /// A saved position's keys with [`Position::STORE`]'s, and the newest date the store
+    /// had then.
     fn in_this_store(&self, mut extra: crate::state::Extra) -> crate::state::Extra {
         extra.insert(Position::STORE.to_string(), self.store_key().into());
+        let newest = self.newest_date().map(|d| d.to_string());
+        extra.insert(POSITION_NEWEST.to_string(), newest.into());
         extra
+    }
+
+    fn newest_date(&self) -> Option<chrono::NaiveDate> {
+        scope::newest_come(&self.dates).and_then(|at| self.dates[at].date)
+    }
+
+    /// The digests dated after the newest the reader had when it was left, said with their
+    /// dates (tester BQ: the reader came back to yesterday's story, the newer dates out of
+    /// view above it, unsaid).
+    fn tell_newer_since(&mut self, p: &Position) {
+        let seen = p.extra.get(POSITION_NEWEST).and_then(|v| v.as_str());
+        let Some(seen) = seen.and_then(crate::model::parse_date_label) else {
+            return;
+        };
+        let newer: Vec<Option<chrono::NaiveDate>> = (self.dates.iter())
+            .filter(|g| {
+                g.date
+                    .is_some_and(|d| d > seen && crate::model::has_come(d))
+            })
+            .flat_map(|g| g.digests.iter().map(|_| g.date))
+            .collect();
+        if !newer.is_empty() {
+            let digests = crate::text::plural(newer.len(), "new digest", "new digests");
+            let dates = super::loading::dates_named(newer);
+            self.notify(
+                format!("{digests} since you were last here, under {dates}"),
+                false,
+            );
+        }
     }
 
     /// What [`Position::STORE`] says of the digests shown.
@@ -393,6 +426,8 @@ const POSITION_SCOPE: &str = "scope";
 /// The date the last 7 or 30 days end at, when not the newest digest's (see
 /// [`App::window_end`](crate::tui::App)).
 const POSITION_SCOPE_END: &str = "scope_end";
+/// The newest date the store had when the position was saved.
+const POSITION_NEWEST: &str = "newest";
 const POSITION_GROUP: &str = "category_group";
 /// The pane with the focus: `dates`, `categories`, `stories` (the saved story highlighted,
 /// and previewed beside unless it is the one open), `article` (the saved story open) or
