@@ -182,6 +182,10 @@ fn a_date_still_to_come_does_not_take_over_the_reader() {
         "{}",
         h.rows()[0]
     );
+    // `]` from the days chosen from an older date moves them on to the last days, not on
+    // to the date still to come.
+    h.keys(":2026-03-01<Enter>]]");
+    assert_eq!(h.app.scope_label(), "近7天 (02-24–03-02)");
 }
 
 #[test]

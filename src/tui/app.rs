@@ -1403,7 +1403,10 @@ impl App {
     /// date, which is selected (tester BQ: newer digests were out of reach of `]`, but
     /// through the whole archive). False where there is no newer date.
     fn slide_days_on(&mut self) -> bool {
+        // Not on to a date still to come, which the last days never end at.
+        let newest = scope::newest_come(&self.dates);
         let end = self.scope_at(self.scope).checked_sub(1);
+        let end = end.filter(|&e| newest.is_some_and(|n| e >= n));
         let Some(end) = end.filter(|_| self.scope.days().is_some()) else {
             return false;
         };
