@@ -179,6 +179,26 @@ fn a_scope_with_files_being_indexed_counts_its_stories_with_a_plus() {
     );
     let all = screen.lines().find(|l| l.contains("› 全部 / All")).unwrap();
     assert_eq!(all.matches(&format!("{counted}+")).count(), 2, "{all}");
+    // And a date of the scope with a file of its own still to index (tester BQ).
+    fs::write(
+        store.join("2026-01-21-c.md"),
+        sample(0).replace("2026", "2026 "),
+    )
+    .unwrap();
+    let (library, _pending) = open(&store, &cache);
+    let mut h = Harness::new(reader(library), 120, 30);
+    h.keys("aaa");
+    let row = h
+        .rows()
+        .into_iter()
+        .find(|r| r.contains("2026-01-21"))
+        .unwrap();
+    // The dates pane's part of the row, before the category pane's.
+    let date = row
+        .split(['┃', '│'])
+        .find(|p| p.contains("2026-01-21"))
+        .unwrap();
+    assert!(date.contains(&format!("{counted}+")), "{row}");
 }
 
 #[test]
