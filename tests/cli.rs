@@ -607,6 +607,12 @@ fn check_reports_each_file_and_fails_on_unreadable_ones() {
         "---\ntitle: 日报\ndate: 1899-12-31\n---\n\n1. 丙公司发布新模型。\n",
     )
     .unwrap();
+    // Named for one day, dated another in its text (tester BQ: unsaid).
+    std::fs::write(
+        dir.path().join("2026-03-05.md"),
+        "# 日报 2025/12/5\n\n1. 丁公司发布新模型。\n",
+    )
+    .unwrap();
     let out = ribao(&["check", "--store", &dir.path().display().to_string()]);
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
@@ -620,6 +626,10 @@ fn check_reports_each_file_and_fails_on_unreadable_ones() {
             "date “1899-12-31” is outside the years a digest is dated in (1990–2199); \
              2026-03-04, found"
         ),
+        "{text}"
+    );
+    assert!(
+        text.contains("its text is dated 2025-12-05 and its file name 2026-03-05: it is listed under 2025-12-05"),
         "{text}"
     );
     assert!(text.contains("never closed"), "{text}");

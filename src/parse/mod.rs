@@ -110,6 +110,18 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
             None => slip,
         });
     }
+    // The file's name dated otherwise: the text's date is used, and said (tester BQ: a
+    // digest named for one day went under another, unsaid).
+    let named = path
+        .file_name()
+        .and_then(|n| find_date(&n.to_string_lossy()));
+    if let (Some(used), Some(named)) = (date, named)
+        && used != named
+    {
+        warnings.push(format!(
+            "its text is dated {used} and its file name {named}: it is listed under {used}"
+        ));
+    }
     if date.is_none() {
         warnings.push(match unreal_title_date(fm, &doc) {
             Some(why) => format!("{why}: listed as undated"),
@@ -235,7 +247,7 @@ fn unreal_title_date(fm: &FrontMatter, doc: &Doc) -> Option<String> {
     let found = candidates.chain(headings).find_map(|t| SHAPE.captures(t))?;
     let year: u32 = found[1].parse().ok()?;
     let written = &found[0];
-    Some(match (1990..=2199).contains(&year) {
+    Some(match date::YEARS.contains(&year) {
         true => format!("title date “{written}” is not a day of the calendar"),
         false => format!("title date “{written}” is outside the years ribao reads (1990 to 2199)"),
     })
