@@ -1410,11 +1410,16 @@ impl App {
         let Some(end) = end.filter(|_| self.scope.days().is_some()) else {
             return false;
         };
-        self.end_days_at(end);
-        self.refresh_scope(self.chosen_category(), None);
-        self.select_date(end);
+        self.move_days_to(end);
         self.notify(format!("范围 scope: {}", self.scope_label()), false);
         true
+    }
+
+    /// The last N days made to end at date group `at`, which is selected.
+    pub(super) fn move_days_to(&mut self, at: usize) {
+        self.end_days_at(at);
+        self.refresh_scope(self.chosen_category(), None);
+        self.select_date(at);
     }
 
     /// Makes the last N days end at date group `at` (at the newest digest's, they follow

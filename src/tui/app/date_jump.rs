@@ -89,9 +89,7 @@ impl App {
     /// now end at it (tester BK: `:` left them for the one date); else in its own scope.
     fn show_date(&mut self, at: usize) {
         if self.scope.days().is_some() && self.dates[at].date.is_some() {
-            self.end_days_at(at);
-            self.refresh_scope(self.chosen_category(), None);
-            self.select_date(at);
+            self.move_days_to(at);
         } else {
             if self.scope.is_multi_date() {
                 self.set_scope(Scope::Day);
