@@ -112,10 +112,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
     }
     // The file's name dated otherwise: the text's date is used, and said (tester BQ: a
     // digest named for one day went under another, unsaid).
-    let named = path
-        .file_name()
-        .and_then(|n| find_date(&n.to_string_lossy()));
-    if let (Some(used), Some(named)) = (date, named)
+    if let (Some(used), Some(named)) = (date, file_name_date(path))
         && used != named
     {
         warnings.push(format!(
@@ -228,10 +225,13 @@ fn find_digest_date(fm: &FrontMatter, doc: &Doc, path: &Path) -> Option<NaiveDat
         .chain(headings)
         .find_map(find_date)
         .or_else(|| lines.find_map(date::find_numeric_date))
-        .or_else(|| {
-            path.file_name()
-                .and_then(|n| find_date(&n.to_string_lossy()))
-        })
+        .or_else(|| file_name_date(path))
+}
+
+/// The date in `path`'s file name, if it holds one.
+fn file_name_date(path: &Path) -> Option<NaiveDate> {
+    path.file_name()
+        .and_then(|n| find_date(&n.to_string_lossy()))
 }
 
 /// What is wrong with a date written in the title or a first heading that is none
@@ -249,7 +249,11 @@ fn unreal_title_date(fm: &FrontMatter, doc: &Doc) -> Option<String> {
     let written = &found[0];
     Some(match date::YEARS.contains(&year) {
         true => format!("title date “{written}” is not a day of the calendar"),
-        false => format!("title date “{written}” is outside the years ribao reads (1990 to 2199)"),
+        false => format!(
+            "title date “{written}” is outside the years ribao reads ({} to {})",
+            date::YEARS.start(),
+            date::YEARS.end()
+        ),
     })
 }
 
