@@ -11,6 +11,7 @@ use ratatui::backend::TestBackend;
 use ribao::categories::Categorizer;
 use ribao::library::Library;
 use ribao::search::Query;
+use ribao::state::{Change, StateFile};
 use ribao::tui::{Action, App, Session};
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -101,6 +102,34 @@ fn benches(c: &mut Criterion) {
             draw(&mut app)
         })
     });
+    // Every story of the archive read (a whole-archive `A`), the marks in a state file:
+    // a mark changed is counted again and saved with the quarter of a million others.
+    let dir = std::env::temp_dir().join(format!("ribao-bench-state-{}", std::process::id()));
+    let file = StateFile::open(dir.join("state.json"))
+        .expect("state file")
+        .0;
+    let all_read: Vec<Change> = (library.items())
+        .map(|i| Change::MarkRead(i.id.to_string()))
+        .collect();
+    let loaded = file.apply(&all_read).expect("state saved");
+    eprintln!("{} read marks saved", loaded.state.read.len());
+    let mut app = App::new(
+        library.clone(),
+        Default::default(),
+        Session::open(file, loaded, Vec::new()),
+    );
+    for _ in 0..3 {
+        app.update(Action::Scope);
+    }
+    app.update(Action::Categories);
+    app.update(Action::Right);
+    group.bench_function("mark a story read then redraw, whole archive read", |b| {
+        b.iter(|| {
+            app.update(Action::ToggleRead);
+            draw(&mut app)
+        })
+    });
+    let _ = std::fs::remove_dir_all(dir);
     group.finish();
 }
 

@@ -125,7 +125,7 @@ fn what_can_be_read_of_a_damaged_file_is_kept() {
     let (file, loaded) = StateFile::open(&path).unwrap();
     assert_eq!(bookmark_ids(&loaded.state), ["a", "b", "c"]);
     assert_eq!(loaded.state.bookmarks[1].added, "", "its time is unknown");
-    assert_eq!(loaded.state.read, ["x".to_string(), "y".to_string()].into());
+    assert_eq!(loaded.state.read, ["x", "y"].into_iter().collect());
     assert_eq!(loaded.state.position.as_ref().unwrap().scroll, 3);
     let [notice] = <[Notice; 1]>::try_from(loaded.notices).unwrap();
     assert_eq!(
@@ -549,7 +549,7 @@ fn ribaos_opening_the_same_broken_file_keep_one_copy() {
 fn good_file() -> String {
     let state = State {
         bookmarks: ["a", "b", "c"].map(bookmark).to_vec(),
-        read: ["x", "y", "z"].map(String::from).into(),
+        read: ["x", "y", "z"].into_iter().collect(),
         ..State::default()
     };
     let dir = tempfile::tempdir().unwrap();
@@ -595,12 +595,12 @@ fn a_cut_off_file_keeps_every_bookmark_it_holds_whole() {
     let titled = text.replacen("\"title\": \"a\"", "\"title\": \"read\"", 1);
     let cut = titled.find("\"z\"").unwrap() + 1;
     let (state, _) = open_damaged(&titled[..cut]);
-    assert_eq!(state.read, ["x".to_string(), "y".to_string()].into());
+    assert_eq!(state.read, ["x", "y"].into_iter().collect());
     // Cut inside the read marks: all bookmarks, and the read marks before the cut.
     let cut = text.find("\"z\"").unwrap() + 1;
     let (state, _) = open_damaged(&text[..cut]);
     assert_eq!(bookmark_ids(&state), ["a", "b", "c"]);
-    assert_eq!(state.read, ["x".to_string(), "y".to_string()].into());
+    assert_eq!(state.read, ["x", "y"].into_iter().collect());
 }
 
 #[test]

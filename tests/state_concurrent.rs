@@ -53,7 +53,7 @@ fn eight_threads_adding_fifty_bookmarks_each_lose_nothing() {
         .collect();
     assert_eq!(ids, expected);
     assert_eq!(loaded.state.bookmarks.len(), 400, "no duplicates");
-    assert_eq!(loaded.state.read, expected);
+    assert_eq!(loaded.state.read, expected.iter().collect());
     let names: Vec<String> = fs::read_dir(path.parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

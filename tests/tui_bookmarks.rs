@@ -1960,7 +1960,7 @@ fn read_marks_and_bookmarks_follow_a_story_retitled_in_its_file() {
         .to_string();
     assert_ne!(new_id, old_id);
     let read = State {
-        read: [old_id.clone()].into(),
+        read: [&old_id].into_iter().collect(),
         ..State::default()
     };
     let app = App::new(lib, TextOptions::default(), Session::in_memory(read));

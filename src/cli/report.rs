@@ -55,7 +55,7 @@ pub struct ItemRow<'a> {
 /// `show`.
 #[derive(Default)]
 pub struct Marks {
-    read: std::collections::BTreeSet<String>,
+    read: crate::state::ReadMarks,
     bookmarked: std::collections::HashSet<String>,
 }
 

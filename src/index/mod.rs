@@ -680,6 +680,22 @@ impl Index {
             .take_while(move |&item| key(item) == &want[..])
     }
 
+    /// How many items the index holds.
+    pub fn item_count(&self) -> usize {
+        self.items
+    }
+
+    /// Every item's id (as the index holds it: [`ID_LEN`] bytes) with the item, in the ids'
+    /// order, equal ids in item order.
+    pub fn by_id(&self) -> impl Iterator<Item = (&[u8], usize)> + '_ {
+        let order = &self.meta[self.cols.by_id.clone()];
+        (0..self.items).map(move |at| {
+            let item = u32_at(order, at) as usize;
+            let start = self.cols.ids.start + item * ID_LEN;
+            (&self.meta[start..start + ID_LEN], item)
+        })
+    }
+
     /// The digest's own summary (Markdown), shown before a story is opened.
     pub fn front_page(&self, d: &DigestInfo) -> &str {
         let base = self.cols.fronts.start;

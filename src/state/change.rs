@@ -47,7 +47,7 @@ impl State {
     /// got its bookmarks back, and lost the rest).
     pub fn as_changes(&self) -> Vec<Change> {
         let bookmarks = self.bookmarks.iter().cloned().map(Change::AddBookmark);
-        let read = self.read.iter().cloned().map(Change::MarkRead);
+        let read = self.read.iter().map(|id| Change::MarkRead(id.to_string()));
         let positions = self.elsewhere.values().chain(&self.position);
         let places =
             Some(Change::SetPlaces(self.places.clone())).filter(|_| !self.places.is_empty());
@@ -73,7 +73,7 @@ impl State {
                 self.bookmarks.retain(|b| &b.id != id);
                 self.bookmarks.len() != before
             }
-            Change::MarkRead(id) => self.read.insert(id.clone()),
+            Change::MarkRead(id) => self.read.insert(id),
             Change::MarkUnread(id) => self.read.remove(id),
             Change::SetPosition(position) => {
                 let mut position = position.clone();

@@ -210,7 +210,7 @@ fn salvage(mut object: Map<String, Value>) -> (State, Vec<String>) {
     for (n, id) in read.into_iter().enumerate() {
         match id {
             Value::String(id) => {
-                state.read.insert(id);
+                state.read.insert(&id);
             }
             other => wrong.push(format!("read mark {} ({other}) is not an id", n + 1)),
         }
@@ -374,7 +374,7 @@ fn salvage_text(text: &str) -> (State, Vec<String>) {
             let mut one = serde_json::Deserializer::from_str(rest).into_iter::<String>();
             match one.next() {
                 Some(Ok(id)) => {
-                    state.read.insert(id);
+                    state.read.insert(&id);
                     rest = &rest[one.byte_offset()..];
                 }
                 _ => break,

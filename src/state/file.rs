@@ -13,6 +13,7 @@ use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant, SystemTime};
 
 /// Which version of the state file is on disk (see [`crate::file_stamp`]).
@@ -20,10 +21,15 @@ use std::time::{Duration, Instant, SystemTime};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Stamp(Option<(u64, SystemTime, u64)>);
 
-/// A state file; cheap to hold, every call goes to the disk. Shareable between threads.
+/// A state file. Shareable between threads; every call looks at the disk, and reads the file
+/// again when it is not the one this process last read or wrote.
 #[derive(Debug, Clone)]
 pub struct StateFile {
     path: PathBuf,
+    /// The state this process last read from the file or wrote to it, with the file's stamp
+    /// then: while the stamp is the same, it is what the file holds (a whole archive's read
+    /// marks took most of each save to read back).
+    last: Arc<Mutex<Option<(Stamp, State)>>>,
     /// How long a save waits for another process's lock before it gives up.
     patience: Duration,
     /// Told the lock file's path, and how long a save waits for it in all, once a save has
@@ -63,6 +69,7 @@ impl StateFile {
     pub fn open(path: impl Into<PathBuf>) -> Result<(StateFile, Loaded), StateError> {
         let file = StateFile {
             path: resolve_symlink(path.into()),
+            last: Arc::default(),
             patience: PATIENCE,
             on_wait: None,
         };
@@ -78,11 +85,14 @@ impl StateFile {
                 stamp,
                 ..Loaded::default()
             },
-            Some(Ok(state)) if !gives_way => Loaded {
-                state,
-                notices: Vec::new(),
-                stamp,
-            },
+            Some(Ok(state)) if !gives_way => {
+                file.remember(stamp, &state);
+                Loaded {
+                    state,
+                    notices: Vec::new(),
+                    stamp,
+                }
+            }
             Some(Err(Unusable::Refused(why))) => return Err(file.refused(why)),
             unusable => {
                 let problem = match unusable {
@@ -178,11 +188,27 @@ impl StateFile {
             .into_iter()
             .collect();
         // Under the lock: no other save can come between the write and this look.
+        let stamp = self.stamp();
+        self.remember(stamp, &state);
         Ok(Loaded {
             state,
             notices,
-            stamp: self.stamp(),
+            stamp,
         })
+    }
+
+    /// Keeps `state` as what the file stamped `stamp` holds; not for no file, which may give
+    /// way to its backup when it is looked at again.
+    fn remember(&self, stamp: Stamp, state: &State) {
+        let known = (stamp != Stamp::default()).then(|| (stamp, state.clone()));
+        *self.last.lock().unwrap_or_else(PoisonError::into_inner) = known;
+    }
+
+    /// The state kept by [`StateFile::remember`], when the file is still the one it was.
+    fn remembered(&self) -> Option<State> {
+        let mut last = self.last.lock().unwrap_or_else(PoisonError::into_inner);
+        last.take()
+            .and_then(|(stamp, state)| (stamp == self.stamp()).then_some(state))
     }
 
     /// The error for a file left as it is.
@@ -245,6 +271,9 @@ impl StateFile {
     /// used, with its backup's, and a file found empty gives way to its backup. Call only while holding the
     /// lock.
     fn current(&self) -> Result<(State, Option<Kept>), StateError> {
+        if let Some(state) = self.remembered() {
+            return Ok((state, None));
+        }
         let bytes = self.read_bytes()?;
         // Empty or not there is what a full disk, a careless program or a hand moving it
         // away leaves, never ribao's own saves: the last save's copy is what the user has.
@@ -352,7 +381,11 @@ impl StateFile {
                 .into_iter()
                 .filter(|b| !state.is_bookmarked(&b.id))
                 .collect(),
-            read: last.read.difference(&state.read).cloned().collect(),
+            read: last
+                .read
+                .iter()
+                .filter(|id| !state.read.contains(id))
+                .collect(),
             ..State::default()
         };
         (dropped != State::default()).then_some(dropped)

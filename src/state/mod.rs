@@ -42,6 +42,7 @@ mod codec;
 mod error;
 mod file;
 mod model;
+mod read_marks;
 pub mod unsaved;
 
 pub use broken::{GaveWay, Notice};
@@ -49,3 +50,4 @@ pub use change::Change;
 pub use error::StateError;
 pub use file::{Loaded, Stamp, StateFile};
 pub use model::{Bookmark, Extra, PLACES_KEPT, Place, Position, State, UNTITLED, timestamp_now};
+pub use read_marks::{ID_LEN, ReadMarks};

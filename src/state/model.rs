@@ -1,11 +1,12 @@
 //! What the state file holds: bookmarks, read marks and the last position. Plain data plus
 //! queries; changes go through [`Change`](super::Change).
 
+use super::read_marks::ReadMarks;
 use crate::index::{DigestInfo, ItemView};
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 /// What a bookmark whose title a hand edit blanked is shown as, not nothing.
@@ -211,7 +212,7 @@ pub struct State {
     pub bookmarks: Vec<Bookmark>,
     /// Ids of items marked read.
     #[serde(default)]
-    pub read: BTreeSet<String>,
+    pub read: ReadMarks,
     #[serde(default)]
     pub position: Option<Position>,
     /// The places left in other stores, by store: the samples' place no longer replaces
@@ -256,7 +257,7 @@ impl State {
                 self.bookmarks.push(mark);
             }
         }
-        self.read.extend(more.read);
+        self.read.join(more.read);
         for place in more.places {
             if !self.places.iter().any(|p| p.id == place.id) {
                 self.places.push(place);

@@ -432,7 +432,7 @@ impl App {
             .state()
             .read
             .iter()
-            .filter_map(|id| self.library.find(id).filter(|v| v.id != id.as_str()))
+            .filter_map(|id| self.library.find(id).filter(|v| v.id != id))
             .map(|v| v.id.to_string())
             .filter(|id| !self.session.is_read(id))
             .collect();
