@@ -208,11 +208,14 @@ pub fn not_a_date(text: &str) -> String {
 
 /// 48 bits of a stable hash as 12 lowercase hex digits: short to type, and collisions stay
 /// unlikely even across a million items.
+/// Bytes of the ids [`short_hash`] makes: 12 hex digits.
+pub const ID_LEN: usize = 12;
+
 pub fn short_hash(parts: &[&str]) -> String {
     // Written out by hand: `format!` was a twentieth of indexing an archive.
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let h = hash_of(parts) >> 16;
-    (0..12)
+    (0..ID_LEN)
         .rev()
         .map(|i| char::from(HEX[(h >> (i * 4)) as usize & 0xf]))
         .collect()

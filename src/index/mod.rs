@@ -14,6 +14,7 @@ mod scratch;
 pub use codec::Corrupt;
 
 use crate::model::Format;
+use crate::model::ID_LEN;
 use chrono::NaiveDate;
 use codec::{Dec, u32_at, u64_at};
 use std::ops::{Deref, Range};
@@ -32,8 +33,6 @@ const WITH_TEXT_SUM: u32 = 25;
 const MAGIC: &[u8; 8] = b"RIBAOIDX";
 /// magic, version, checksum of the head, checksum of all, body length, head length.
 const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8 + 8;
-/// Bytes of an item id: 12 hex digits.
-const ID_LEN: usize = 12;
 /// The label id of no label: a story without a category, or naming no outlet.
 pub const NO_LABEL: u32 = u32::MAX;
 /// Bits of an item's flags: its unified category was placed by keywords; its text holds
@@ -245,6 +244,9 @@ pub struct Index {
     /// Repeats shown all the same: their stories' holders were in files gone since (see
     /// [`Index::lift_repeats`]).
     lifted: std::collections::HashSet<usize>,
+    /// Every item's id with the item, in the ids' order: made at the first walk over them
+    /// all, which read them from their column in that order at random.
+    in_id_order: std::sync::OnceLock<Vec<([u8; ID_LEN], u32)>>,
 }
 
 impl Index {
@@ -422,6 +424,7 @@ impl Index {
             blob_used,
             aliases: std::collections::HashMap::new(),
             lifted: std::collections::HashSet::new(),
+            in_id_order: std::sync::OnceLock::new(),
         };
         if verify_all && !earlier {
             index.verify_text()?;
@@ -687,13 +690,19 @@ impl Index {
 
     /// Every item's id (as the index holds it: [`ID_LEN`] bytes) with the item, in the ids'
     /// order, equal ids in item order.
-    pub fn by_id(&self) -> impl Iterator<Item = (&[u8], usize)> + '_ {
-        let order = &self.meta[self.cols.by_id.clone()];
-        (0..self.items).map(move |at| {
-            let item = u32_at(order, at) as usize;
-            let start = self.cols.ids.start + item * ID_LEN;
-            (&self.meta[start..start + ID_LEN], item)
-        })
+    pub fn by_id(&self) -> impl Iterator<Item = (&[u8; ID_LEN], usize)> + '_ {
+        let all = self.in_id_order.get_or_init(|| {
+            let order = &self.meta[self.cols.by_id.clone()];
+            (0..self.items)
+                .map(|at| {
+                    let item = u32_at(order, at);
+                    let start = self.cols.ids.start + item as usize * ID_LEN;
+                    let id = self.meta[start..start + ID_LEN].try_into();
+                    (id.expect("ids are ID_LEN bytes"), item)
+                })
+                .collect()
+        });
+        all.iter().map(|(id, item)| (id, *item as usize))
     }
 
     /// The digest's own summary (Markdown), shown before a story is opened.

@@ -50,4 +50,4 @@ pub use change::Change;
 pub use error::StateError;
 pub use file::{Loaded, Stamp, StateFile};
 pub use model::{Bookmark, Extra, PLACES_KEPT, Place, Position, State, UNTITLED, timestamp_now};
-pub use read_marks::{ID_LEN, ReadMarks};
+pub use read_marks::ReadMarks;

@@ -4,13 +4,11 @@
 //! memory 240 MB). They keep the order the file lists them in, so that a scope's unread
 //! stories are counted in one walk beside the index's ids, also in order.
 
+use crate::model::ID_LEN;
 use serde::de::{SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeSet;
 use std::fmt;
-
-/// The length of the ids ribao makes ([`crate::model::short_hash`]).
-pub const ID_LEN: usize = 12;
 
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct ReadMarks {

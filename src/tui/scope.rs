@@ -554,9 +554,9 @@ fn read_items(index: &Index, read: &ReadMarks) -> Vec<bool> {
     let mut out = vec![false; index.item_count()];
     let mut marks = read.story_ids().peekable();
     for (id, i) in index.by_id() {
-        while marks.next_if(|m| &m[..] < id).is_some() {}
+        while marks.next_if(|&m| m < id).is_some() {}
         match marks.peek() {
-            Some(m) if &m[..] == id => out[i] = true,
+            Some(&m) if m == id => out[i] = true,
             Some(_) => {}
             None => break,
         }
