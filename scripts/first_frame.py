@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Time from starting a program in a fresh tmux terminal (120x40) to its first screen.
 
-usage: first_frame.py [--runs N] [--env K=V]... [--before CMD] [--after CMD] [--session]
+usage: first_frame.py [--runs N] [--env K=V]... [--before CMD] [--after CMD]
+                      [--session [--mark-all-read]]
                       [--until-gone TEXT | --seen-then-gone TEXT] -- PROGRAM ARGS...
 
 The first screen is the first capture holding "周" (a weekday of the date list; the
@@ -10,7 +11,8 @@ reference program prints it); with --until-gone, the first such capture without 
 before it is over).
 Prints the median in seconds. --before/--after run a
 shell command around each run (untimed). --session then browses like a user (whole-archive
-scope, a category, a search) and quits, for memory measurements.
+scope, a category, a search) and quits, for memory measurements; with --mark-all-read it
+marks the whole archive read first (`A` twice), then reads one story more.
 """
 import os
 import statistics
@@ -47,6 +49,7 @@ def keys(*k):
 def main():
     args = sys.argv[1:]
     runs, env, before, after, session, gone = 5, dict(os.environ), None, None, False, None
+    mark_all = False
     seen_first = False
     while args and args[0] != "--":
         flag = args.pop(0)
@@ -61,6 +64,8 @@ def main():
             after = args.pop(0)
         elif flag == "--session":
             session = True
+        elif flag == "--mark-all-read":
+            mark_all = True
         elif flag == "--until-gone":
             gone = args.pop(0)
         elif flag == "--seen-then-gone":
@@ -81,6 +86,12 @@ def main():
         if session:
             keys("a", "a", "a")
             wait_for("全部存档")
+            if mark_all:
+                keys("A")
+                time.sleep(0.2)
+                keys("A")
+                wait_for("stories read")
+                keys("K", "r")
             keys("c", "j", "j", "Enter")
             time.sleep(0.5)
             keys("/")

@@ -72,7 +72,9 @@ fn invalid_json_is_copied_aside_then_replaced_by_the_next_change() {
         notice.problem
     );
 
-    let saved = file.apply(&[Change::AddBookmark(bookmark("n"))]).unwrap();
+    let saved = file
+        .apply(&[Change::AddBookmark(Box::new(bookmark("n")))])
+        .unwrap();
     assert!(saved.notices.is_empty(), "already told at open");
     let (_, reopened) = StateFile::open(dir.path().join("state.json")).unwrap();
     assert!(reopened.notices.is_empty(), "a fresh file was written");
@@ -101,7 +103,7 @@ fn a_newer_format_version_is_neither_misread_nor_written_over() {
     // Another ribao of this version that had the file open before cannot save over it either.
     let file = StateFile::open(dir.path().join("other.json")).unwrap().0;
     fs::rename(dir.path().join("state.json"), dir.path().join("other.json")).unwrap();
-    let refused = file.apply(&[Change::AddBookmark(bookmark("n"))]);
+    let refused = file.apply(&[Change::AddBookmark(Box::new(bookmark("n")))]);
     assert!(refused.unwrap_err().to_string().contains("newer ribao"));
     assert_eq!(fs::read(dir.path().join("other.json")).unwrap(), newer);
     assert!(copies(dir.path()).is_empty(), "nothing to copy aside");
@@ -140,7 +142,8 @@ fn what_can_be_read_of_a_damaged_file_is_kept() {
         "{message}"
     );
 
-    file.apply(&[Change::AddBookmark(bookmark("n"))]).unwrap();
+    file.apply(&[Change::AddBookmark(Box::new(bookmark("n")))])
+        .unwrap();
     let (_, reopened) = StateFile::open(&path).unwrap();
     assert!(reopened.notices.is_empty(), "a good file was written");
     assert_eq!(bookmark_ids(&reopened.state), ["a", "b", "c", "n"]);
@@ -159,7 +162,7 @@ fn stray_bytes_in_a_field_cost_only_that_field() {
     let path = dir.path().join("state.json");
     let (file, _) = StateFile::open(&path).unwrap();
     let marks: Vec<Change> = ["a", "b", "c"]
-        .map(|id| Change::AddBookmark(bookmark(id)))
+        .map(|id| Change::AddBookmark(Box::new(bookmark(id))))
         .into();
     let saved = file.apply(&marks).unwrap().state;
     fs::remove_file(dir.path().join("state.json.bak")).unwrap();
@@ -256,7 +259,9 @@ fn an_empty_file_is_an_empty_state() {
     let (file, loaded) = StateFile::open(&path).unwrap();
     assert_eq!(loaded.state, State::default());
     assert!(loaded.notices.is_empty());
-    let saved = file.apply(&[Change::AddBookmark(bookmark("a"))]).unwrap();
+    let saved = file
+        .apply(&[Change::AddBookmark(Box::new(bookmark("a")))])
+        .unwrap();
     assert!(saved.notices.is_empty());
     assert!(copies(dir.path()).is_empty());
 }
@@ -266,7 +271,8 @@ fn saved_with_a() -> (tempfile::TempDir, PathBuf, StateFile) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state.json");
     let (file, _) = StateFile::open(&path).unwrap();
-    file.apply(&[Change::AddBookmark(bookmark("a"))]).unwrap();
+    file.apply(&[Change::AddBookmark(Box::new(bookmark("a")))])
+        .unwrap();
     (dir, path, file)
 }
 
@@ -276,7 +282,9 @@ fn saved_with_a() -> (tempfile::TempDir, PathBuf, StateFile) {
 #[test]
 fn a_file_found_empty_gives_way_to_the_copy_of_the_last_save() {
     let (dir, path, file) = saved_with_a();
-    let saved = file.apply(&[Change::AddBookmark(bookmark("b"))]).unwrap();
+    let saved = file
+        .apply(&[Change::AddBookmark(Box::new(bookmark("b")))])
+        .unwrap();
     let backup = dir.path().join("state.json.bak");
     for emptied in [&b""[..], b"\n  \n"] {
         fs::write(&path, emptied).unwrap();
@@ -295,7 +303,9 @@ fn a_file_found_empty_gives_way_to_the_copy_of_the_last_save() {
         }
     }
     // A save on the emptied file (a reader had it open) builds on the copy: nothing is lost.
-    let after = file.apply(&[Change::AddBookmark(bookmark("c"))]).unwrap();
+    let after = file
+        .apply(&[Change::AddBookmark(Box::new(bookmark("c")))])
+        .unwrap();
     assert_eq!(bookmark_ids(&after.state), ["a", "b", "c"]);
     assert!(after.notices[0].while_open().contains("emptied"));
     assert_eq!(StateFile::open(&path).unwrap().1.state, after.state);
@@ -312,12 +322,14 @@ fn a_file_found_empty_gives_way_to_the_copy_of_the_last_save() {
 fn the_copy_keeps_the_last_whole_save() {
     let (dir, path, file) = saved_with_a();
     let backup = dir.path().join("state.json.bak");
-    file.apply(&[Change::AddBookmark(bookmark("b"))]).unwrap();
+    file.apply(&[Change::AddBookmark(Box::new(bookmark("b")))])
+        .unwrap();
     file.apply(&[Change::RemoveBookmark("b".into())]).unwrap();
     let (_, kept) = StateFile::open(&backup).unwrap();
     assert_eq!(bookmark_ids(&kept.state), ["a"], "the last save");
     fs::write(&path, b"{\"version\": 1, \"bookmarks\": [{\"id\": \"x\"").unwrap();
-    file.apply(&[Change::AddBookmark(bookmark("b"))]).unwrap();
+    file.apply(&[Change::AddBookmark(Box::new(bookmark("b")))])
+        .unwrap();
     let (_, kept) = StateFile::open(&backup).unwrap();
     assert_eq!(
         bookmark_ids(&kept.state),
@@ -341,7 +353,7 @@ fn the_copy_keeps_the_last_whole_save() {
 fn a_file_replaced_without_bookmarks_gives_them_back() {
     let (dir, path, file) = saved_with_a();
     file.apply(&[
-        Change::AddBookmark(bookmark("b")),
+        Change::AddBookmark(Box::new(bookmark("b"))),
         Change::MarkRead("r1".into()),
     ])
     .unwrap();
@@ -393,7 +405,8 @@ fn a_file_replaced_without_bookmarks_gives_them_back() {
 #[test]
 fn a_backup_cut_short_is_read_and_kept_too() {
     let (dir, path, file) = saved_with_a();
-    file.apply(&[Change::AddBookmark(bookmark("b"))]).unwrap();
+    file.apply(&[Change::AddBookmark(Box::new(bookmark("b")))])
+        .unwrap();
     let whole = fs::read(&path).unwrap();
     let cut = &whole[..whole.len() * 2 / 3];
     let backup = dir.path().join("state.json.bak");
@@ -408,7 +421,8 @@ fn a_backup_cut_short_is_read_and_kept_too() {
         .collect();
     let [kept] = <[PathBuf; 1]>::try_from(kept).unwrap();
     assert_eq!(fs::read(&kept).unwrap(), cut);
-    file.apply(&[Change::AddBookmark(bookmark("c"))]).unwrap();
+    file.apply(&[Change::AddBookmark(Box::new(bookmark("c")))])
+        .unwrap();
     assert_eq!(fs::read(&kept).unwrap(), cut, "kept as it was");
 }
 
@@ -418,14 +432,16 @@ fn a_backup_cut_short_is_read_and_kept_too() {
 #[test]
 fn a_file_written_after_itself_gives_each_bookmark_once() {
     let (dir, path, file) = saved_with_a();
-    file.apply(&[Change::AddBookmark(bookmark("b"))]).unwrap();
+    file.apply(&[Change::AddBookmark(Box::new(bookmark("b")))])
+        .unwrap();
     let whole = fs::read(&path).unwrap();
     fs::write(&path, [whole.clone(), whole].concat()).unwrap();
     // Without the backup, which has them once.
     fs::remove_file(dir.path().join("state.json.bak")).unwrap();
     let (_, loaded) = StateFile::open(&path).unwrap();
     assert_eq!(bookmark_ids(&loaded.state), ["a", "b"]);
-    file.apply(&[Change::AddBookmark(bookmark("c"))]).unwrap();
+    file.apply(&[Change::AddBookmark(Box::new(bookmark("c")))])
+        .unwrap();
     let (_, again) = StateFile::open(&path).unwrap();
     assert_eq!(bookmark_ids(&again.state), ["a", "b", "c"]);
     assert!(again.notices.is_empty());
@@ -439,7 +455,8 @@ fn the_first_save_after_a_broken_file_with_no_copy_is_copied() {
     let (dir, file, _) = open_broken(b"{\"version\": 1, \"bookmarks\": [{\"id\": \"x\"");
     let backup = dir.path().join("state.json.bak");
     assert!(!backup.exists());
-    file.apply(&[Change::AddBookmark(bookmark("b"))]).unwrap();
+    file.apply(&[Change::AddBookmark(Box::new(bookmark("b")))])
+        .unwrap();
     fs::write(dir.path().join("state.json"), b"").unwrap();
     let (_, loaded) = StateFile::open(dir.path().join("state.json")).unwrap();
     assert_eq!(bookmark_ids(&loaded.state), ["b"]);
@@ -451,7 +468,9 @@ fn a_file_broken_by_someone_else_while_running_is_kept_before_the_save() {
     let garbage = b"\x00\x01 not json at all";
     fs::write(&path, garbage).unwrap();
 
-    let saved = file.apply(&[Change::AddBookmark(bookmark("b"))]).unwrap();
+    let saved = file
+        .apply(&[Change::AddBookmark(Box::new(bookmark("b")))])
+        .unwrap();
     let [notice] = <[Notice; 1]>::try_from(saved.notices).unwrap();
     assert_eq!(fs::read(&notice.copy).unwrap(), garbage);
     // The last save's backup still had `a`.
@@ -470,7 +489,7 @@ fn a_file_cut_short_is_joined_with_the_last_saves_backup() {
     let ids: Vec<String> = (0..25).map(|n| format!("id{n:02}")).collect();
     let changes: Vec<Change> = ids
         .iter()
-        .map(|id| Change::AddBookmark(bookmark(id)))
+        .map(|id| Change::AddBookmark(Box::new(bookmark(id))))
         .chain([Change::MarkRead("r1".into())])
         .collect();
     file.apply(&changes).unwrap();
@@ -494,7 +513,7 @@ fn a_file_cut_short_is_joined_with_the_last_saves_backup() {
         assert!(message.contains(says), "{says}: {message}");
     }
     // Saves from here on keep them all, in the file and in its backup.
-    file.apply(&[Change::AddBookmark(bookmark("later"))])
+    file.apply(&[Change::AddBookmark(Box::new(bookmark("later")))])
         .unwrap();
     file.apply(&[Change::MarkRead("r2".into())]).unwrap();
     for kept in [&path, &backup] {
@@ -718,7 +737,8 @@ fn a_bookmark_not_kept_from_text_that_is_not_json_is_named() {
 #[test]
 fn a_missing_file_gives_way_to_the_copy_of_the_last_save() {
     let (dir, path, file) = saved_with_a();
-    file.apply(&[Change::AddBookmark(bookmark("b"))]).unwrap();
+    file.apply(&[Change::AddBookmark(Box::new(bookmark("b")))])
+        .unwrap();
     let backup = dir.path().join("state.json.bak");
     fs::rename(&path, dir.path().join("moved.json")).unwrap();
     let (reopened, loaded) = StateFile::open(&path).unwrap();
@@ -736,7 +756,7 @@ fn a_missing_file_gives_way_to_the_copy_of_the_last_save() {
     }
     // A save builds on the backup, and backs up all three.
     let saved = reopened
-        .apply(&[Change::AddBookmark(bookmark("c"))])
+        .apply(&[Change::AddBookmark(Box::new(bookmark("c")))])
         .unwrap();
     assert_eq!(bookmark_ids(&saved.state), ["a", "b", "c"]);
     let (_, kept) = StateFile::open(&backup).unwrap();

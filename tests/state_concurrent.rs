@@ -31,7 +31,7 @@ fn eight_threads_adding_fifty_bookmarks_each_lose_nothing() {
                     assert!(loaded.notices.is_empty(), "{:?}", loaded.notices);
                     let saved = file
                         .apply(&[
-                            Change::AddBookmark(bookmark(format!("t{t}-{n}"))),
+                            Change::AddBookmark(Box::new(bookmark(format!("t{t}-{n}")))),
                             Change::MarkRead(format!("t{t}-{n}")),
                         ])
                         .unwrap();
@@ -75,7 +75,7 @@ fn a_shared_handle_merges_adds_and_removes_from_many_threads() {
             s.spawn(move || {
                 for n in 0..30 {
                     let id = format!("t{t}-{n}");
-                    file.apply(&[Change::AddBookmark(bookmark(id.clone()))])
+                    file.apply(&[Change::AddBookmark(Box::new(bookmark(id.clone())))])
                         .unwrap();
                     if n % 3 == 0 {
                         file.apply(&[Change::RemoveBookmark(id)]).unwrap();

@@ -45,10 +45,10 @@ fn changes_survive_a_restart() {
     };
     let saved = file
         .apply(&[
-            Change::AddBookmark(bookmark("a1", "2026-11-23T10:15:00Z")),
+            Change::AddBookmark(Box::new(bookmark("a1", "2026-11-23T10:15:00Z"))),
             Change::MarkRead("a1".into()),
             Change::MarkRead("b2".into()),
-            Change::SetPosition(position.clone()),
+            Change::SetPosition(Box::new(position.clone())),
         ])
         .unwrap();
     assert!(saved.notices.is_empty());
@@ -73,8 +73,11 @@ fn file_is_pretty_versioned_json_in_the_documented_shape() {
     let mut b = bookmark("a1", "2026-11-23T10:15:00Z");
     b.date = None;
     b.url = None;
-    file.apply(&[Change::AddBookmark(b), Change::MarkRead("a1".into())])
-        .unwrap();
+    file.apply(&[
+        Change::AddBookmark(Box::new(b)),
+        Change::MarkRead("a1".into()),
+    ])
+    .unwrap();
 
     let text = fs::read_to_string(&path).unwrap();
     assert!(text.contains("\n  \"version\": 1,\n"), "{text}");
@@ -143,7 +146,7 @@ fn bookmark_outlives_its_digest_file() {
         &ribao::categories::Categorizer::builtin(),
     );
     let mark = Bookmark::for_item(&library.digests()[0], &library.item(0), Some(&item.body));
-    file.apply(&[Change::AddBookmark(mark)]).unwrap();
+    file.apply(&[Change::AddBookmark(Box::new(mark))]).unwrap();
 
     fs::remove_dir_all(dir.path().join("store")).unwrap();
 
@@ -187,12 +190,12 @@ fn fields_from_a_newer_version_are_kept_on_save() {
     assert!(loaded.notices.is_empty());
     assert_eq!(loaded.state.bookmarks[0].extra["note"], "读完再看");
     file.apply(&[
-        Change::AddBookmark(bookmark("b2", "2026-11-24T08:00:00Z")),
-        Change::SetPosition(Position {
+        Change::AddBookmark(Box::new(bookmark("b2", "2026-11-24T08:00:00Z"))),
+        Change::SetPosition(Box::new(Position {
             item: Some("b2".into()),
             scroll: 9,
             ..Position::default()
-        }),
+        })),
     ])
     .unwrap();
 
@@ -209,8 +212,14 @@ fn fields_from_a_newer_version_are_kept_on_save() {
 #[test]
 fn adding_twice_keeps_the_first_and_removing_a_missing_one_changes_nothing() {
     let mut state = State::default();
-    assert!(state.apply(&Change::AddBookmark(bookmark("a", "2026-01-01T00:00:00Z"))));
-    assert!(!state.apply(&Change::AddBookmark(bookmark("a", "2026-02-02T00:00:00Z"))));
+    assert!(state.apply(&Change::AddBookmark(Box::new(bookmark(
+        "a",
+        "2026-01-01T00:00:00Z"
+    )))));
+    assert!(!state.apply(&Change::AddBookmark(Box::new(bookmark(
+        "a",
+        "2026-02-02T00:00:00Z"
+    )))));
     assert!(!state.apply(&Change::RemoveBookmark("zzz".into())));
     assert_eq!(state.bookmarks, vec![bookmark("a", "2026-01-01T00:00:00Z")]);
     assert!(state.apply(&Change::RemoveBookmark("a".into())));
@@ -225,11 +234,11 @@ fn adding_twice_keeps_the_first_and_removing_a_missing_one_changes_nothing() {
 fn bookmarks_list_newest_first() {
     let mut state = State::default();
     state.apply_all(&[
-        Change::AddBookmark(bookmark("mid", "2026-05-01T00:00:00Z")),
-        Change::AddBookmark(bookmark("old", "2026-01-01T00:00:00+08:00")),
-        Change::AddBookmark(bookmark("new", "2026-05-01T09:00:00+08:00")),
-        Change::AddBookmark(bookmark("garbled", "yesterday")),
-        Change::AddBookmark(bookmark("mid-later", "2026-05-01T00:00:00Z")),
+        Change::AddBookmark(Box::new(bookmark("mid", "2026-05-01T00:00:00Z"))),
+        Change::AddBookmark(Box::new(bookmark("old", "2026-01-01T00:00:00+08:00"))),
+        Change::AddBookmark(Box::new(bookmark("new", "2026-05-01T09:00:00+08:00"))),
+        Change::AddBookmark(Box::new(bookmark("garbled", "yesterday"))),
+        Change::AddBookmark(Box::new(bookmark("mid-later", "2026-05-01T00:00:00Z"))),
     ]);
     let ids: Vec<&str> = state
         .bookmarks_newest_first()
@@ -427,7 +436,7 @@ fn a_device_pipe_or_folder_is_refused_and_left_as_it_is() {
         .status()
         .unwrap();
     assert!(made.success());
-    let change = Change::AddBookmark(bookmark("a1", "2026-11-23T08:00:00Z"));
+    let change = Change::AddBookmark(Box::new(bookmark("a1", "2026-11-23T08:00:00Z")));
     let err = file.apply(&[change]).unwrap_err();
     assert!(matches!(err, StateError::NotAFile { .. }), "{err:?}");
     assert!(fs::metadata(&later).unwrap().file_type().is_fifo());
@@ -457,7 +466,10 @@ fn a_save_gives_up_on_a_lock_held_too_long_and_saves_once_it_is_let_go() {
     held.lock().unwrap();
     let started = std::time::Instant::now();
     let err = file
-        .apply(&[Change::AddBookmark(bookmark("a", "2026-11-23T08:00:00Z"))])
+        .apply(&[Change::AddBookmark(Box::new(bookmark(
+            "a",
+            "2026-11-23T08:00:00Z",
+        )))])
         .unwrap_err();
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
     let said = err.to_string();
@@ -468,7 +480,10 @@ fn a_save_gives_up_on_a_lock_held_too_long_and_saves_once_it_is_let_go() {
     assert!(!path.exists(), "nothing saved while the lock was held");
     held.unlock().unwrap();
     let saved = file
-        .apply(&[Change::AddBookmark(bookmark("a", "2026-11-23T08:00:00Z"))])
+        .apply(&[Change::AddBookmark(Box::new(bookmark(
+            "a",
+            "2026-11-23T08:00:00Z",
+        )))])
         .unwrap();
     assert_eq!(saved.state.bookmarks.len(), 1);
 }
@@ -480,7 +495,10 @@ fn a_lock_that_cannot_be_had_is_named_not_the_state_file() {
     let (file, _) = StateFile::open(&path).unwrap();
     fs::create_dir(dir.path().join("state.json.lock")).unwrap();
     let said = file
-        .apply(&[Change::AddBookmark(bookmark("a", "2026-11-23T08:00:00Z"))])
+        .apply(&[Change::AddBookmark(Box::new(bookmark(
+            "a",
+            "2026-11-23T08:00:00Z",
+        )))])
         .unwrap_err()
         .to_string();
     assert!(
@@ -498,7 +516,7 @@ fn kept_changes_take_removals_in_too() {
     let path = dir.path().join("state.json");
     let (file, _) = StateFile::open(&path).unwrap();
     file.apply(&[
-        Change::AddBookmark(bookmark("a", "2026-11-23T08:00:00Z")),
+        Change::AddBookmark(Box::new(bookmark("a", "2026-11-23T08:00:00Z"))),
         Change::MarkRead("r".into()),
     ])
     .unwrap();
@@ -507,7 +525,7 @@ fn kept_changes_take_removals_in_too() {
     // lest a later change elsewhere be undone (tester AE).
     let undone = [
         Change::RemoveBookmark("a".into()),
-        Change::AddBookmark(bookmark("a", "2026-11-23T08:00:00Z")),
+        Change::AddBookmark(Box::new(bookmark("a", "2026-11-23T08:00:00Z"))),
         Change::MarkRead("s".into()),
         Change::MarkUnread("s".into()),
     ];
@@ -515,9 +533,9 @@ fn kept_changes_take_removals_in_too() {
     let changes = [
         Change::RemoveBookmark("a".into()),
         Change::MarkUnread("r".into()),
-        Change::AddBookmark(bookmark("b", "2026-11-23T09:00:00Z")),
+        Change::AddBookmark(Box::new(bookmark("b", "2026-11-23T09:00:00Z"))),
         Change::RemoveBookmark("c".into()),
-        Change::AddBookmark(bookmark("c", "2026-11-23T07:00:00Z")),
+        Change::AddBookmark(Box::new(bookmark("c", "2026-11-23T07:00:00Z"))),
     ];
     let kept = ribao::state::unsaved::keep(&path, &changes, &folders).expect("kept");
     #[cfg(unix)]
@@ -579,9 +597,13 @@ fn each_store_keeps_its_own_place() {
     };
     let mut searched = place("/digests", "2026-01-20");
     searched.extra.insert("search".into(), "英伟达".into());
-    file.apply(&[Change::SetPosition(searched)]).unwrap();
-    file.apply(&[Change::SetPosition(place("samples", "2026-01-24"))])
+    file.apply(&[Change::SetPosition(Box::new(searched))])
         .unwrap();
+    file.apply(&[Change::SetPosition(Box::new(place(
+        "samples",
+        "2026-01-24",
+    )))])
+    .unwrap();
     let state = StateFile::open(&path).unwrap().1.state;
     let date_in = |state: &State, store| state.position_in(store).and_then(|p| p.date.clone());
     assert_eq!(date_in(&state, "/digests").as_deref(), Some("2026-01-20"));
@@ -589,7 +611,10 @@ fn each_store_keeps_its_own_place() {
     assert_eq!(date_in(&state, "/elsewhere"), None);
     // Back in the store, its place moves on from its own, fields it kept and all.
     let state = file
-        .apply(&[Change::SetPosition(place("/digests", "2026-01-21"))])
+        .apply(&[Change::SetPosition(Box::new(place(
+            "/digests",
+            "2026-01-21",
+        )))])
         .unwrap()
         .state;
     let here = state.position_in("/digests").unwrap();

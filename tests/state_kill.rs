@@ -33,7 +33,8 @@ fn writer() {
             text: None,
             ..Bookmark::default()
         };
-        file.apply(&[Change::AddBookmark(bookmark)]).unwrap();
+        file.apply(&[Change::AddBookmark(Box::new(bookmark))])
+            .unwrap();
         writeln!(stdout, "{id}").unwrap();
         stdout.flush().unwrap();
     }

@@ -58,11 +58,11 @@ fn places() -> impl Strategy<Value = Vec<Place>> {
 
 fn change() -> impl Strategy<Value = Change> {
     prop_oneof![
-        bookmark().prop_map(Change::AddBookmark),
+        bookmark().prop_map(|x| Change::AddBookmark(Box::new(x))),
         id().prop_map(Change::RemoveBookmark),
         id().prop_map(Change::MarkRead),
         id().prop_map(Change::MarkUnread),
-        position().prop_map(Change::SetPosition),
+        position().prop_map(|x| Change::SetPosition(Box::new(x))),
         places().prop_map(Change::SetPlaces),
     ]
 }
@@ -112,7 +112,7 @@ proptest! {
     ) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("state.json");
-        let adds: Vec<Change> = bookmarks.into_iter().map(Change::AddBookmark).collect();
+        let adds: Vec<Change> = bookmarks.into_iter().map(Box::new).map(Change::AddBookmark).collect();
         let saved = StateFile::open(&path).unwrap().0.apply(&adds).unwrap().state;
         let text = std::fs::read_to_string(&path).unwrap();
         let mut at = (text.len() as f64 * cut) as usize;
@@ -161,7 +161,7 @@ proptest! {
     ) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("state.json");
-        let adds: Vec<Change> = bookmarks.into_iter().map(Change::AddBookmark).collect();
+        let adds: Vec<Change> = bookmarks.into_iter().map(Box::new).map(Change::AddBookmark).collect();
         let saved = StateFile::open(&path).unwrap().0.apply(&adds).unwrap().state;
         std::fs::remove_file(dir.path().join("state.json.bak")).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
@@ -206,7 +206,7 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("state.json");
         let (file, _) = StateFile::open(&path).unwrap();
-        file.apply(&[Change::AddBookmark(bookmark)]).unwrap();
+        file.apply(&[Change::AddBookmark(Box::new(bookmark))]).unwrap();
         let saved = std::fs::read_to_string(&path).unwrap();
         // Alone, and put inside a file ribao wrote.
         for spoiled in [text.clone(), saved.replacen("\"source\"", &text, 1)] {

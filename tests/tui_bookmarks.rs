@@ -1404,7 +1404,7 @@ fn each_quit_saves_the_whole_position_over_the_one_before() {
     }
     h.keys("<Enter>");
     assert_eq!((h.app.scope(), h.app.focus()), (Scope::All, Pane::Items));
-    state.apply(&Change::SetPosition(h.app.position()));
+    state.apply(&Change::SetPosition(Box::new(h.app.position())));
     // Second session: back to one date and its first category, a story open in the article.
     let mut again = Harness::new(app_with_state(state.clone()), 120, 30);
     assert_eq!(again.app.scope(), Scope::All);
@@ -1415,7 +1415,7 @@ fn each_quit_saves_the_whole_position_over_the_one_before() {
     );
     assert!(!again.app.category().is_unified());
     let position = again.app.position();
-    state.apply(&Change::SetPosition(position.clone()));
+    state.apply(&Change::SetPosition(Box::new(position.clone())));
     // The third opens where the second left, not with what the first had set.
     let third = Harness::new(app_with_state(state), 120, 30);
     assert_eq!(
@@ -2195,7 +2195,9 @@ fn the_bookmarks_view_opens_and_copies_links_and_says_what_other_keys_need() {
         text: None,
         ..Bookmark::default()
     };
-    other.apply(&[Change::AddBookmark(linked)]).unwrap();
+    other
+        .apply(&[Change::AddBookmark(Box::new(linked))])
+        .unwrap();
     h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(3))]);
     h.keys("B");
     assert_eq!(selected_id(&h), "00000000abcd");

@@ -454,7 +454,7 @@ pub fn add(library: &Library, state_path: &Path, ids: &[String]) -> anyhow::Resu
             .and_then(|b| b.refilled_from(now.clone()))
         {
             changes.push(Change::RemoveBookmark(refilled.id.clone()));
-            changes.push(Change::AddBookmark(refilled));
+            changes.push(Change::AddBookmark(Box::new(refilled)));
             said.push(format!(
                 "already bookmarked, what it lacked taken from the story: {title}"
             ));
@@ -464,7 +464,7 @@ pub fn add(library: &Library, state_path: &Path, ids: &[String]) -> anyhow::Resu
             said.push(format!("already bookmarked: {title}"));
             continue;
         }
-        changes.push(Change::AddBookmark(now));
+        changes.push(Change::AddBookmark(Box::new(now)));
         said.push(format!("bookmarked: {title}"));
     }
     if !changes.is_empty() {

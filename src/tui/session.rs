@@ -201,7 +201,8 @@ impl Session {
                         false,
                     ));
                 }
-                self.pending.clear();
+                // Let go of, not kept empty: a whole archive marked read left its room held.
+                self.pending = Vec::new();
                 self.busy = None;
                 self.state = loaded.state;
                 self.version += 1;
@@ -314,14 +315,14 @@ impl Session {
             self.remove_bookmark(id);
             false
         } else {
-            self.save(Change::AddBookmark(library.bookmark(i)));
+            self.save(Change::AddBookmark(Box::new(library.bookmark(i))));
             true
         }
     }
 
     /// Keeps `bookmark` as it is (a removed one put back, with the time it was made).
     pub fn restore_bookmark(&mut self, bookmark: Bookmark) {
-        self.save(Change::AddBookmark(bookmark));
+        self.save(Change::AddBookmark(Box::new(bookmark)));
     }
 
     /// Gives bookmarks their story's new id, in one save: each `(old id, bookmark)` keeps
@@ -375,7 +376,7 @@ impl Session {
         let places = self.places.take().map(Change::SetPlaces);
         // Written only when they change what is saved: a quit writes nothing new otherwise.
         let places = places.filter(|c| self.state.clone().apply(c));
-        let changes: Vec<Change> = (position.map(Change::SetPosition).into_iter())
+        let changes: Vec<Change> = (position.map(Box::new).map(Change::SetPosition).into_iter())
             .chain(places)
             .collect();
         match changes.is_empty() {
