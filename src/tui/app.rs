@@ -1068,11 +1068,15 @@ impl App {
     pub fn item_at(&self, r: ItemRef) -> (&DigestInfo, ItemView<'_>) {
         scope::item(&self.library, r)
     }
+    /// The id of the story at `r` (see [`scope::id`]).
+    pub fn id_at(&self, r: ItemRef) -> &str {
+        scope::id(&self.library, r)
+    }
     /// Where the story with this id is in `refs` (a list of the current library's stories);
     /// a story retitled since has a new id, and is found by its old one too (see
     /// [`crate::library::Library::find`]).
     pub(crate) fn position_in(&self, refs: &[ItemRef], id: &str) -> Option<usize> {
-        let at = |id: &str| refs.iter().position(|&r| self.item_at(r).1.id == id);
+        let at = |id: &str| refs.iter().position(|&r| self.id_at(r) == id);
         at(id).or_else(|| at(self.library.find(id)?.id))
     }
     /// The highlighted item of the item list.
@@ -1115,7 +1119,7 @@ impl App {
 
     /// Where story `r` was left when it was last open (see [`App::leave_story`]).
     pub(crate) fn left_at(&self, r: ItemRef) -> Option<usize> {
-        self.places.peek(self.item_at(r).1.id)
+        self.places.peek(self.id_at(r))
     }
 
     pub(crate) fn article_content(&self) -> Content {
@@ -1527,7 +1531,7 @@ impl App {
                     self.opened = Some(r);
                     self.scroll = 0;
                     self.focus = Pane::Article;
-                    let id = self.item_at(r).1.id.to_string();
+                    let id = self.id_at(r).to_string();
                     self.place = self.places.get(&id);
                     self.session.set_read(&id, true);
                 }
@@ -1635,7 +1639,7 @@ impl App {
     fn leave_story(&mut self) {
         let Some(r) = self.opened else { return };
         let place = self.article_place(&Content::Story(r));
-        self.places.leave(scope::item(&self.library, r).1.id, place);
+        self.places.leave(scope::id(&self.library, r), place);
     }
 
     /// `i`: the date's front pages to read, the story open closed as backing out of the
@@ -1746,7 +1750,7 @@ impl App {
         let Some(date) = self.current_date().map(|g| g.date) else {
             return;
         };
-        let id = |r: ItemRef| self.item_at(r).1.id.to_string();
+        let id = |r: ItemRef| self.id_at(r).to_string();
         let visit = Visit {
             selected: self.items.get(self.item).map(|&r| id(r)),
             opened: self.opened.map(id),
@@ -1837,7 +1841,7 @@ impl App {
         let none_listed = listed.is_empty();
         let unread: Vec<String> = listed
             .into_iter()
-            .map(|r| self.item_at(r).1.id.to_string())
+            .map(|r| self.id_at(r).to_string())
             .filter(|id| !self.session.is_read(id))
             .collect();
         let mut stories = crate::text::plural(unread.len(), "story", "stories");

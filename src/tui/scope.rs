@@ -675,3 +675,9 @@ pub fn headers(library: &Library, items: &[ItemRef], spans: &[DateSpan]) -> Vec<
 pub fn item(library: &Library, r: ItemRef) -> (&DigestInfo, ItemView<'_>) {
     (&library.digests()[r.0], library.item(library.global(r)))
 }
+
+/// The id of the story at `r`, its other fields not read (a whole archive's titles read for
+/// their ids stayed in the reader's memory).
+pub fn id(library: &Library, r: ItemRef) -> &str {
+    library.index().id(library.global(r))
+}

@@ -143,7 +143,7 @@ impl SearchView {
             self.leave_shown(places, library);
             self.shown = now;
             self.scroll = 0;
-            self.place = now.and_then(|r| places.get(scope::item(library, r).1.id));
+            self.place = now.and_then(|r| places.get(scope::id(library, r)));
             self.current = None;
         }
     }
@@ -156,7 +156,7 @@ impl SearchView {
         if let Some((_, marked)) = laid_out {
             let place = Anchor::kept_at(self.anchor, self.scroll)
                 .unwrap_or_else(|| chars_before(&marked.lines, self.scroll));
-            places.leave(scope::item(library, r).1.id, Some(place));
+            places.leave(scope::id(library, r), Some(place));
         }
     }
 

@@ -326,7 +326,7 @@ impl App {
         // The reader's own place: a story read from the search results is found again
         // among the new results (below), not taken for the place under them.
         let position = self.reader_position();
-        let id_of = |app: &App, r: Option<ItemRef>| r.map(|r| app.item_at(r).1.id.to_string());
+        let id_of = |app: &App, r: Option<ItemRef>| r.map(|r| app.id_at(r).to_string());
         let opened = id_of(self, self.opened);
         let highlighted = id_of(self, self.items.get(self.item).copied());
         // Its neighbours, nearest first after it then before it: where the keys go when it
@@ -334,7 +334,7 @@ impl App {
         let near = |range: &mut dyn Iterator<Item = usize>| -> Vec<String> {
             range
                 .take(NEIGHBOURS)
-                .map(|i| self.item_at(self.items[i]).1.id.to_string())
+                .map(|i| self.id_at(self.items[i]).to_string())
                 .collect()
         };
         let item = self.item.min(self.items.len());

@@ -53,7 +53,7 @@ impl App {
             Pane::Article if self.opened.is_some() => ("article", self.opened),
             Pane::Article => ("overview", highlighted),
         };
-        let open = self.opened.map(|r| self.item_at(r).1.id);
+        let open = self.opened.map(|r| self.id_at(r));
         // The article pane's scroll, whatever it shows and wherever the focus is; and the
         // words at its top, which hold at another size.
         let place = self.article_place(&self.article_content());
@@ -63,7 +63,7 @@ impl App {
                 .get(self.date)
                 .map(|g| crate::model::date_label(g.date)),
             category: Some(category.label().to_string()),
-            item: story.map(|r| self.item_at(r).1.id.to_string()),
+            item: story.map(|r| self.id_at(r).to_string()),
             scroll: self.scroll,
             extra: self.in_this_store(position_extra(
                 (

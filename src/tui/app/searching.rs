@@ -117,11 +117,7 @@ impl App {
         // The story open underneath, where it was left: it may have been read on among the
         // results.
         if let Some(r) = self.opened {
-            self.place = Some(
-                self.places
-                    .get(scope::item(&self.library, r).1.id)
-                    .unwrap_or(0),
-            );
+            self.place = Some(self.places.get(scope::id(&self.library, r)).unwrap_or(0));
         }
     }
 
@@ -132,9 +128,7 @@ impl App {
             Some(view) if !view.line.is_empty() => Some(LastSearch {
                 query: view.line.text().to_string(),
                 scope: view.scope,
-                selected: view
-                    .selected_hit()
-                    .map(|r| self.item_at(r).1.id.to_string()),
+                selected: view.selected_hit().map(|r| self.id_at(r).to_string()),
             }),
             _ => self.last_search.clone(),
         }
@@ -513,7 +507,7 @@ impl App {
             return;
         };
         view.focus = SearchFocus::Article;
-        let id = self.item_at(r).1.id.to_string();
+        let id = self.id_at(r).to_string();
         self.session.set_read(&id, true);
     }
 
@@ -660,7 +654,7 @@ impl App {
         self.select_result(t);
         let r = self.search.as_ref().and_then(|v| v.shown);
         if let Some(r) = r {
-            let id = self.item_at(r).1.id.to_string();
+            let id = self.id_at(r).to_string();
             self.session.set_read(&id, true);
         }
         let count = self.search_marked(width).map_or(0, |m| m.matches.len());
