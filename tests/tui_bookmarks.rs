@@ -2463,3 +2463,92 @@ fn l_lists_a_bookmarks_links_from_the_list() {
     assert!(h.app.links_view().is_none());
     assert!(h.app.bookmarks_view().is_some(), "back to the bookmarks");
 }
+
+/// A mark is on the screen before it is saved (a whole archive's read marks take longer to
+/// save than a frame), and saved before the next key is read: the file holds it then.
+#[test]
+fn a_mark_is_shown_then_saved_before_the_next_key() {
+    use ribao::tui::{Event, EventSource, Host, run_app};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let mut h = saving_to(&path);
+    h.keys("<Enter><Enter>");
+    let saved_read = || {
+        ribao::state::StateFile::open(&path)
+            .unwrap()
+            .1
+            .state
+            .read
+            .len()
+    };
+    let before = saved_read();
+    // What the file held at each frame's end, and when each next key was asked for.
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    struct Watching<F: Fn() -> usize>(F, Rc<RefCell<Vec<(&'static str, usize)>>>, Vec<Event>);
+    impl<F: Fn() -> usize> Host for Watching<F> {
+        fn open_url(&mut self, _: &str) -> Result<(), String> {
+            Ok(())
+        }
+        fn copy_url(&mut self, _: &str) -> Result<(), String> {
+            Ok(())
+        }
+        fn suspend(&mut self) -> Result<(), String> {
+            Ok(())
+        }
+        fn end_frame(&mut self) {
+            self.1.borrow_mut().push(("frame", (self.0)()));
+        }
+    }
+    impl<F: Fn() -> usize> EventSource for Watching<F> {
+        fn next(&mut self) -> Option<Event> {
+            self.1.borrow_mut().push(("next key", (self.0)()));
+            self.2.pop()
+        }
+        fn try_next(&mut self) -> Option<Event> {
+            None
+        }
+    }
+    let j = Event::Key(tui_support::key(crossterm::event::KeyCode::Char('j')));
+    let r = Event::Key(tui_support::key(crossterm::event::KeyCode::Char('r')));
+    let mut events = Watching(saved_read, seen.clone(), vec![r, j]);
+    let mut host = Watching(saved_read, seen.clone(), Vec::new());
+    run_app(&mut h.terminal, &mut h.app, &mut events, &mut host).unwrap();
+    let n = before;
+    assert_eq!(
+        *seen.borrow(),
+        [
+            ("frame", n),
+            ("next key", n),
+            ("frame", n),
+            ("next key", n),
+            // `r` marked the story read: shown, then saved.
+            ("frame", n),
+            ("next key", n + 1)
+        ]
+    );
+    assert!(h.text().contains("marked “"), "{}", h.text());
+}
+
+/// A mark held for the end of the frame is not lost to a look at the file that comes first,
+/// another ribao having saved meanwhile: both marks are kept, on the screen and on disk.
+#[test]
+fn a_look_at_the_file_keeps_a_mark_not_saved_yet() {
+    use ribao::state::StateFile;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let (file, loaded) = StateFile::open(&path).unwrap();
+    let mut session = Session::open(file, loaded, Vec::new());
+    session.hold_saves();
+    session.set_read("aaaaaaaaaaaa", true);
+    let other = StateFile::open(&path).unwrap().0;
+    other
+        .apply(&[Change::MarkRead("bbbbbbbbbbbb".into())])
+        .unwrap();
+    assert!(session.catch_up());
+    let both = |read: &dyn Fn(&str) -> bool| read("aaaaaaaaaaaa") && read("bbbbbbbbbbbb");
+    assert!(both(&|id| session.is_read(id)));
+    let on_disk = StateFile::open(&path).unwrap().1.state;
+    assert!(both(&|id| on_disk.read.contains(id)), "{:?}", on_disk.read);
+}

@@ -799,6 +799,19 @@ impl App {
         }
     }
 
+    /// From now on, changes to bookmarks and read marks are saved at [`App::save_held`].
+    pub fn hold_saves(&mut self) {
+        self.session.hold_saves();
+    }
+
+    /// Saves the changes held since the last call; true when the screen has something new
+    /// to say of that.
+    pub fn save_held(&mut self) -> bool {
+        let said = self.session.save_held();
+        self.relay_session_message();
+        said
+    }
+
     /// Says what a change to bookmarks or read marks did, and, while saving is off, that it
     /// waits unsaved.
     pub(super) fn notify_change(&mut self, said: &str) {

@@ -153,6 +153,9 @@ where
 {
     /// A burst longer than this is drawn in parts, so the screen never freezes.
     const MAX_BATCH: usize = 512;
+    // A key's change is shown, then saved: with a whole archive's read marks, the save takes
+    // longer than the frame.
+    app.hold_saves();
     draw(terminal, app, host)?;
     while let Some(first) = events.next() {
         let (mut redraw, mut repaint) = (false, false);
@@ -185,6 +188,9 @@ where
             terminal.clear()?;
         }
         if redraw || repaint {
+            draw(terminal, app, host)?;
+        }
+        if app.save_held() {
             draw(terminal, app, host)?;
         }
     }

@@ -28,6 +28,9 @@ pub struct Session {
     busy: Option<u32>,
     /// Saving on quit: no later look will try again.
     quitting: bool,
+    /// Changes wait for [`Session::save_held`]: the reader's loop shows a key's change
+    /// before it saves it (a whole archive's read marks take two frames to save).
+    hold: bool,
     /// Changes made while saving was off, in order: written with the next save that works,
     /// else lost at quit, which says so.
     pending: Vec<Change>,
@@ -72,6 +75,7 @@ impl Session {
             saving_off: None,
             busy: None,
             quitting: false,
+            hold: false,
             pending: Vec::new(),
             state: loaded.state,
             position,
@@ -90,6 +94,7 @@ impl Session {
             saving_off: None,
             busy: None,
             quitting: false,
+            hold: false,
             pending: Vec::new(),
             state,
             on_disk: Stamp::default(),
@@ -154,21 +159,38 @@ impl Session {
         // While saving is off, or the lock is held, changes wait for the next try (every few
         // seconds, and on quitting): a key pressed meanwhile is not held up by a file that
         // cannot be written.
-        if self.saving_off.is_none() && self.busy.is_none() {
+        if self.saving_off.is_none() && self.busy.is_none() && !self.hold {
             self.save_pending();
         }
+    }
+
+    /// From now on, changes are saved at [`Session::save_held`], not as they are made.
+    pub fn hold_saves(&mut self) {
+        self.hold = true;
+    }
+
+    /// Saves the changes held since the last call; true when that has something new to
+    /// show: another ribao's changes taken in with it, or a message (see
+    /// [`Session::take_message`]).
+    pub fn save_held(&mut self) -> bool {
+        let waiting = self.saving_off.is_some() || self.busy.is_some();
+        if self.pending.is_empty() || waiting {
+            return false;
+        }
+        self.save_pending() || self.message.is_some()
     }
 
     /// Writes the changes not saved yet, over what is on disk. While that fails they wait in
     /// memory (the user told once); the save that works says so. A file deleted since this
     /// reader last saw it gets everything the reader holds again: no other ribao deletes
-    /// it, so that is no one's wish to start from empty.
-    fn save_pending(&mut self) {
+    /// it, so that is no one's wish to start from empty. True when the bookmarks or read
+    /// marks held changed with it: another ribao's were taken in.
+    fn save_pending(&mut self) -> bool {
         let Some(file) = &self.file else {
             if self.saving_off.is_none() {
                 self.pending.clear();
             }
-            return;
+            return false;
         };
         let deleted = self.on_disk != Stamp::default() && file.stamp() == Stamp::default();
         if deleted {
@@ -204,14 +226,18 @@ impl Session {
                 // Let go of, not kept empty: a whole archive marked read left its room held.
                 self.pending = Vec::new();
                 self.busy = None;
+                let others = (&loaded.state.bookmarks, &loaded.state.read)
+                    != (&self.state.bookmarks, &self.state.read);
                 self.state = loaded.state;
                 self.version += 1;
                 self.on_disk = loaded.stamp;
+                others
             }
             // Another ribao saving a moment longer than a key may wait: tried again at the
             // next change or look, as long as that does not last.
             Err(e) if e.is_busy() && !self.quitting && self.busy.is_none_or(|l| l < BUSY_LOOKS) => {
                 self.busy.get_or_insert(0);
+                false
             }
             Err(e) => {
                 if self.saving_off.is_none() {
@@ -219,6 +245,7 @@ impl Session {
                 }
                 self.saving_off = Some(e.to_string());
                 self.busy = None;
+                false
             }
         }
     }
@@ -234,6 +261,11 @@ impl Session {
         }
         if let Some(looks) = self.busy {
             self.busy = Some(looks + 1);
+            self.save_pending();
+            return true;
+        }
+        // Changes held are saved first: what is on disk is then taken in with them.
+        if !self.pending.is_empty() {
             self.save_pending();
             return true;
         }
@@ -368,6 +400,7 @@ impl Session {
         // then is a save that failed.
         self.busy = None;
         self.quitting = true;
+        self.hold = false;
         self.file = (self.file.take()).map(|f| f.with_patience(std::time::Duration::from_secs(2)));
         let position = self
             .position
@@ -382,7 +415,9 @@ impl Session {
         match changes.is_empty() {
             false => self.save_all(changes),
             true if self.pending.is_empty() => return Ok(()),
-            true => self.save_pending(),
+            true => {
+                self.save_pending();
+            }
         }
         if let Some(why) = &self.saving_off {
             let position_only =
