@@ -206,11 +206,11 @@ pub fn not_a_date(text: &str) -> String {
     )
 }
 
-/// 48 bits of a stable hash as 12 lowercase hex digits: short to type, and collisions stay
-/// unlikely even across a million items.
 /// Bytes of the ids [`short_hash`] makes: 12 hex digits.
 pub const ID_LEN: usize = 12;
 
+/// 48 bits of a stable hash as 12 lowercase hex digits: short to type, and collisions stay
+/// unlikely even across a million items.
 pub fn short_hash(parts: &[&str]) -> String {
     // Written out by hand: `format!` was a twentieth of indexing an archive.
     const HEX: &[u8; 16] = b"0123456789abcdef";

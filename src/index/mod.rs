@@ -13,8 +13,7 @@ mod scratch;
 
 pub use codec::Corrupt;
 
-use crate::model::Format;
-use crate::model::ID_LEN;
+use crate::model::{Format, ID_LEN};
 use chrono::NaiveDate;
 use codec::{Dec, u32_at, u64_at};
 use std::ops::{Deref, Range};

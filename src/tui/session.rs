@@ -1,6 +1,7 @@
 //! The user's reading state as the reader sees and changes it: read marks, bookmarks and the
 //! last position. Every bookmark and read mark is saved to the state file when it is made
-//! (locked, merged, atomic), so a crash or a second ribao loses nothing; when the file cannot
+//! (locked, merged, atomic), or in the reader's loop as soon as the screen shows it (see
+//! [`Session::hold_saves`]), so a crash or a second ribao loses nothing; when the file cannot
 //! be written, the reader keeps going in memory, says so, and tries again at every change,
 //! every look at the file and on quit. Tests use it without a file.
 
