@@ -468,11 +468,22 @@ impl Library {
     /// A story kept in two files has its id twice: the copy in a file still listed (tester
     /// AW: the file it was read from deleted, it was said gone though the other held it).
     pub fn find(&self, id: &str) -> Option<ItemView<'_>> {
-        let id = crate::model::id_as_typed(id);
+        self.find_typed(&crate::model::id_as_typed(id))
+    }
+
+    /// Whether [`Library::find`] can find `id` as a story with another id: it is written
+    /// otherwise than ids are, or it has an alias. Most ids do neither: asked first, it spares
+    /// finding a whole archive's read marks one by one at every start.
+    pub fn may_have_moved(&self, id: &str) -> bool {
+        let typed = crate::model::id_as_typed(id);
+        typed != id || self.index.alias_of(&typed).is_some()
+    }
+
+    fn find_typed(&self, id: &str) -> Option<ItemView<'_>> {
         let listed = |id: &str| {
             (self.index.with_id(id).map(|i| self.item(i))).find(|v| v.digest < self.digests.len())
         };
-        listed(&id).or_else(|| listed(self.index.alias_of(&id)?))
+        listed(id).or_else(|| listed(self.index.alias_of(id)?))
     }
 
     /// `mark` with each field it lacks (one a damaged state file lost) taken from its story,
@@ -615,7 +626,10 @@ impl Library {
         if typed.len() < 4 {
             return Vec::new();
         }
-        let mut found: Vec<ItemView> = self.items().filter(|v| v.id.starts_with(&typed)).collect();
+        let mut found: Vec<ItemView> = self
+            .items()
+            .filter(|v| v.id.starts_with(typed.as_ref()))
+            .collect();
         found.dedup_by(|a, b| a.id == b.id);
         found
     }

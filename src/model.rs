@@ -232,9 +232,14 @@ pub fn hash_of(parts: &[&str]) -> u64 {
 }
 
 /// An item id as a user typed or pasted it, made the form ids have: lower-case hex, and a
-/// copied one may bring spaces.
-pub fn id_as_typed(id: &str) -> String {
-    id.trim().to_ascii_lowercase()
+/// copied one may bring spaces. Borrowed when it has that form already, as a whole
+/// archive's read marks do.
+pub fn id_as_typed(id: &str) -> std::borrow::Cow<'_, str> {
+    let id = id.trim();
+    match id.bytes().any(|b| b.is_ascii_uppercase()) {
+        true => id.to_ascii_lowercase().into(),
+        false => id.into(),
+    }
 }
 
 #[cfg(test)]

@@ -494,7 +494,7 @@ pub fn remove<'a>(
         // The start of an id is enough where it starts one bookmark's only, as it is for a
         // story's (tester BC: `bookmark remove 81ba` said no bookmark had it).
         let starting: Vec<&Bookmark> = (state.bookmarks.iter())
-            .filter(|b| !id.is_empty() && b.id.starts_with(id.as_str()))
+            .filter(|b| !id.is_empty() && b.id.starts_with(id.as_ref()))
             .collect();
         let mut found = state.bookmark(id).or(match starting[..] {
             [one] => Some(one),

@@ -148,7 +148,7 @@ impl ItemFilter {
     /// Only the stories of the digest with id `digest`.
     pub fn of_digest(self, digest: Option<&str>) -> Self {
         ItemFilter {
-            digest: digest.map(crate::model::id_as_typed),
+            digest: digest.map(|d| crate::model::id_as_typed(d).into_owned()),
             ..self
         }
     }
