@@ -1014,3 +1014,52 @@ fn a_publication_chosen_lists_its_stories_alone() {
     );
     assert!(!h.text().contains("刊物 Publications"));
 }
+
+/// The unread counts of the category pane are the stories of each category not marked
+/// read, however they are counted: with no marks, a few, most of a date's, all of them, and
+/// as many again of stories not in the library (a state file shared with another store),
+/// over one date and over every date.
+#[test]
+fn unread_counts_are_the_stories_not_marked_read() {
+    use ribao::state::ReadMarks;
+    use ribao::tui::scope;
+    let library = scope_library();
+    let everything: Vec<usize> = (0..library.digests().len()).collect();
+    let first_date: Vec<usize> = (0..library.digests().len())
+        .filter(|&d| library.digests()[d].date == library.digests()[0].date)
+        .collect();
+    let ids: Vec<String> = (library.items()).map(|i| i.id.to_string()).collect();
+    let strangers: Vec<String> = (0..ids.len()).map(|n| format!("{n:012x}")).collect();
+    let mark_sets: Vec<Vec<&String>> = vec![
+        Vec::new(),
+        ids.iter().step_by(7).collect(),
+        ids.iter().take(ids.len() / 2).collect(),
+        ids.iter().collect(),
+        ids.iter().chain(&strangers).collect(),
+        strangers.iter().collect(),
+    ];
+    for digests in [&first_date, &everything] {
+        let categories = scope::categories(&library, digests, false);
+        for marks in &mark_sets {
+            let read: ReadMarks = marks.iter().collect();
+            let plain: Vec<usize> = categories
+                .iter()
+                .map(|c| {
+                    let listed = scope::items(&library, digests, &c.filter);
+                    let unread = listed
+                        .iter()
+                        .filter(|&&r| !read.contains(scope::id(&library, r)));
+                    unread.count()
+                })
+                .collect();
+            let counted = scope::unread_counts(&library, digests, &categories, &read);
+            assert_eq!(
+                counted,
+                plain,
+                "{} digests, {} marks",
+                digests.len(),
+                read.len()
+            );
+        }
+    }
+}

@@ -516,11 +516,15 @@ pub fn unread_counts(
             digest_slot[index.digest_of(i)],
         ]
     };
-    // A mark is found among the stories by a binary search over their ids; many are found in
-    // one walk beside them instead.
-    let stories = index.item_count();
-    if read.len() * (stories.max(1).ilog2() as usize + 1) < stories {
-        // Few marks: each read story is found by its id and taken off.
+    // Whichever costs least: each mark looked for among the stories (a binary search over
+    // their ids), each story of the scope looked for among the marks, or one walk beside them
+    // all (a whole archive's marks over a whole archive).
+    let (stories, marks) = (index.item_count(), read.len());
+    let search = |n: usize| n.max(1).ilog2() as usize + 1;
+    let in_scope = all.map_or(0, |a| categories[a].count);
+    let by_mark = marks * search(stories);
+    let by_story = in_scope * search(marks);
+    if by_mark <= by_story.min(stories + marks) {
         let mut covered = vec![false; library.digests().len()];
         for &d in digests {
             covered[d] = true;
@@ -533,18 +537,20 @@ pub fn unread_counts(
                 }
             }
         }
-        out
-    } else {
-        // Many marks: which stories are read is found in one walk beside them.
-        let read = read_items(index, read);
-        let mut out = vec![0; categories.len()];
-        for i in items_of(library, digests).filter(|&i| !read[i]) {
-            for slot in slots_of(i).into_iter().flatten() {
-                out[slot] += 1;
-            }
-        }
-        out
+        return out;
     }
+    let walked = (by_story > stories + marks).then(|| read_items(index, read));
+    let is_read = |i: usize| match &walked {
+        Some(flags) => flags[i],
+        None => read.contains(index.id(i)),
+    };
+    let mut out = vec![0; categories.len()];
+    for i in items_of(library, digests).filter(|&i| !is_read(i)) {
+        for slot in slots_of(i).into_iter().flatten() {
+            out[slot] += 1;
+        }
+    }
+    out
 }
 
 /// Whether each item of the library is read: its ids and the marks walked side by side,
