@@ -1235,7 +1235,7 @@ impl App {
     pub fn date_counts(&self, group: &DateGroup) -> (usize, usize) {
         let items = scope::items_of(&self.library, &group.digests);
         items.fold((0, 0), |(all, unread), i| {
-            let read = self.is_read(&self.library.item(i));
+            let read = self.session.is_read(self.library.index().id(i));
             (all + 1, unread + usize::from(!read))
         })
     }
@@ -1243,7 +1243,7 @@ impl App {
     pub fn span_counts(&self, span: &DateSpan) -> (usize, usize) {
         let unread = self.items[span.start..span.start + span.len]
             .iter()
-            .filter(|&&r| !self.is_read(&self.item_at(r).1))
+            .filter(|&&r| !self.session.is_read(self.id_at(r)))
             .count();
         (span.len, unread)
     }
