@@ -180,10 +180,8 @@ fn with_untold_sections(
     let mut untold: Vec<(usize, Item)> = prose
         .iter()
         .map(|&h| {
-            (
-                h,
-                story(plain(doc.headings[h].text), &doc.text(doc.own(h)), None),
-            )
+            let body = doc.text(doc.own(h));
+            (h, story(story_title(doc, h, &body), &body, None))
         })
         .collect();
     for h in doc.top_sections() {
@@ -384,7 +382,7 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Seen) {
             let lines = &doc.lines[doc.own(h)];
             // Under a section heading (a `#` above is the file's title, no category).
             let sections = || containers.iter().rev().filter(|(level, _)| *level >= 2);
-            if next == h + 1 && !text.is_empty() && sections().next().is_some() {
+            if next == h + 1 && sections().next().is_some() {
                 leaves.push((h, sections().find_map(|(_, c)| c.clone())));
             }
             let own = if only_top { None } else { category_of(&text) }.or(category.clone());
@@ -441,9 +439,8 @@ fn section_stories(doc: &Doc) -> Vec<Item> {
     doc.top_sections()
         .filter_map(|h| {
             let body = doc.text(doc.subtree(h).0);
-            let title = plain(doc.headings[h].text);
-            let news = !is_aside(&title);
-            (news && !body.is_empty() && !title.is_empty()).then(|| story(title, &body, None))
+            let news = !is_aside(&plain(doc.headings[h].text));
+            (news && !body.is_empty()).then(|| story(story_title(doc, h, &body), &body, None))
         })
         .collect()
 }
@@ -456,8 +453,18 @@ fn is_aside(title: &str) -> bool {
 /// Leaf heading `h` (see `leaves` in [`find_by`]) as a story of `section`, when it has text.
 fn leaf_story(doc: &Doc, h: usize, section: &Option<String>) -> Option<Item> {
     let body = doc.text(doc.own(h));
+    (!body.is_empty()).then(|| story(story_title(doc, h, &body), &body, section.clone()))
+}
+
+/// The title of the story under heading `h` with text `body`: the heading's words, else, for
+/// a heading with none (`## <b></b>`), its text's first clause, as for a story without a
+/// heading (the story was lost).
+fn story_title(doc: &Doc, h: usize, body: &str) -> String {
     let title = plain(doc.headings[h].text);
-    (!body.is_empty()).then(|| story(title, &body, section.clone()))
+    match title.trim().is_empty() {
+        true => derive_title(first_paragraph(body)),
+        false => title,
+    }
 }
 
 /// For each heading, whether a heading of its level under the same parent is numbered or a
@@ -496,8 +503,7 @@ fn fallback(doc: &Doc) -> Vec<Item> {
         .filter(|&h| doc.headings[h].level >= 2)
         .filter_map(|h| {
             let body = doc.text(doc.own(h));
-            let title = plain(doc.headings[h].text);
-            (!body.is_empty() && !title.is_empty()).then(|| story(title, &body, None))
+            (!body.is_empty()).then(|| story(story_title(doc, h, &body), &body, None))
         })
         .collect();
     if items.is_empty() {
@@ -1682,6 +1688,36 @@ mod tests {
         ));
         assert_eq!(f.items[0].title, "示例公司今天发布了第一条重要新闻");
         assert!(f.items[0].body.contains("续行"));
+    }
+
+    /// A heading with no words (`## <b></b>`, `## ##`) over text is titled by the text's
+    /// first clause, as a story without a heading is: its story was lost, text and all.
+    #[test]
+    fn a_heading_without_words_is_titled_by_its_text() {
+        let sections = "## 甲发布新模型\n\n正文一。\n\n## <b></b>\n\n乙开源了工具，速度更快。\n\n\
+                        ## ##\n\nC ships a model. It is fast.\n\n## 丁推出应用\n\n正文四。\n";
+        let under_categories = "## 模型\n\n### 甲发布新模型\n\n正文一。\n\n### <b></b>\n\n\
+                                乙开源了工具，速度更快。\n\n## 应用\n\n### 丁推出应用\n\n正文四。\n";
+        for (doc, want) in [
+            (
+                sections,
+                &[
+                    "甲发布新模型",
+                    "乙开源了工具，速度更快",
+                    "C ships a model",
+                    "丁推出应用",
+                ][..],
+            ),
+            (
+                under_categories,
+                &["甲发布新模型", "乙开源了工具，速度更快", "丁推出应用"],
+            ),
+        ] {
+            let f = find(&Doc::new(doc));
+            let titles: Vec<&str> = f.items.iter().map(|i| i.title.as_str()).collect();
+            assert_eq!(titles, want, "{doc}");
+            assert!(f.items.iter().all(|i| !i.body.is_empty()), "{doc}");
+        }
     }
 
     #[test]
