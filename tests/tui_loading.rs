@@ -155,6 +155,36 @@ fn new_files_are_listed_at_once_and_filled_in_when_indexed() {
     );
 }
 
+/// A new file named without a date is listed under the date its text gives before it is
+/// indexed, in UTF-16 or GB18030 as in UTF-8: a first start opens at the newest date (tester
+/// BT: a UTF-16 digest was listed as undated, and the reader opened at an older one).
+#[test]
+fn a_new_file_in_another_encoding_is_listed_under_its_own_date() {
+    let text = "# AI 日报 2026年3月5日\n\n## 甲发布新模型\n\n正文。\n";
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let (gbk, _, _) = encoding_rs::GB18030.encode(text);
+    for (name, bytes) in [("gb18030", gbk.into_owned()), ("utf16", utf16)] {
+        let tmp = tempfile::tempdir().unwrap();
+        let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+        fs::create_dir_all(&store).unwrap();
+        fs::write(store.join("2026-01-20.md"), sample(0)).unwrap();
+        fs::write(store.join("daily.md"), bytes).unwrap();
+        let (library, pending) = open(&store, &cache);
+        assert_eq!(library.pending_count(), 2, "{name}: nothing indexed yet");
+        let h = Harness::new(reader(library), 120, 30);
+        let date = h.app.current_date().and_then(|g| g.date);
+        assert_eq!(
+            date.map(|d| d.to_string()).as_deref(),
+            Some("2026-03-05"),
+            "{name}"
+        );
+        drop(pending);
+    }
+}
+
 #[test]
 fn a_scope_with_files_being_indexed_counts_its_stories_with_a_plus() {
     let tmp = tempfile::tempdir().unwrap();

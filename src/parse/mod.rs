@@ -181,7 +181,9 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
 /// The date [`parse`] would give a file, from its first bytes only: the reader lists a new
 /// file by date before it is parsed.
 pub fn sniff_date(head: &[u8], path: &Path) -> Option<NaiveDate> {
-    let text = String::from_utf8_lossy(head);
+    // Decoded as the whole file is: read as UTF-8, a UTF-16 digest gave no date, and a first
+    // start opened at an older one (tester BT).
+    let text = decode::decode(head).map_or_else(|_| String::from_utf8_lossy(head), |d| d.text);
     let split = front_matter::split(&text);
     find_digest_date(&split.fields, &Doc::new(split.body), path)
 }
