@@ -50,6 +50,10 @@ impl Origin {
 /// How many parsed digests are kept for opening their stories again.
 const PARSED_KEPT: usize = 4;
 
+/// The fewest characters of an id that name its story (see [`Library::ids_starting`]): fewer
+/// start too many.
+pub const MIN_ID_START: usize = 4;
+
 pub struct Library {
     pub origin: Origin,
     pub problems: Vec<FileProblem>,
@@ -620,10 +624,10 @@ impl Library {
     }
 
     /// The listed stories whose ids start with `typed` (trimmed, in any case), when it has
-    /// four characters or more: an id given in part, as git takes a commit's.
+    /// [`MIN_ID_START`] characters or more: an id given in part, as git takes a commit's.
     pub fn ids_starting(&self, typed: &str) -> Vec<ItemView<'_>> {
         let typed = crate::model::id_as_typed(typed);
-        if typed.len() < 4 {
+        if typed.len() < MIN_ID_START {
             return Vec::new();
         }
         let mut found: Vec<ItemView> = self

@@ -502,6 +502,15 @@ fn unknown_item_id_is_a_clear_error_with_nonzero_exit() {
         assert!(out.status.success(), "{pasted:?}");
         assert_eq!(json(&out)["id"], id);
     }
+    // The start of an id too short to name one is said to be so, not that no story has it
+    // (tester BT: `show 362`, where several ids start with 362).
+    let out = ribao(&["show", &id[..3], "--store", &store()]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains(&format!("{} is too short", &id[..3])) && said.contains("4 characters"),
+        "{said}"
+    );
 }
 
 #[test]

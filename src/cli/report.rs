@@ -2,7 +2,7 @@
 //! scripts.
 
 use crate::index::{DigestInfo, ItemView};
-use crate::library::{Library, Missing};
+use crate::library::{Library, MIN_ID_START, Missing};
 use crate::model::date_label;
 use crate::text::{TextOptions, plural};
 use anyhow::bail;
@@ -236,8 +236,6 @@ impl<W: FnMut(&str) -> anyhow::Result<()>> JsonArray<W> {
     }
 }
 
-/// Why no story has the id `typed`: none was given, it is a digest's (copied from `ribao
-/// list`), or none has it.
 /// The story `typed` names: by its id, else by the start of the id of one story alone.
 pub(super) fn find_story<'a>(library: &'a Library, typed: &str) -> Option<ItemView<'a>> {
     library.find(typed).or_else(|| {
@@ -246,11 +244,18 @@ pub(super) fn find_story<'a>(library: &'a Library, typed: &str) -> Option<ItemVi
     })
 }
 
+/// Why no story has the id `typed`: none was given, it is too short to be the start of one,
+/// it starts several, it is a digest's (copied from `ribao list`), or none has it.
 pub(super) fn unknown_id(library: &Library, typed: &str) -> String {
     let typed = crate::model::id_as_typed(typed);
     let starting = library.ids_starting(&typed);
     if typed.is_empty() {
         "no story id given; `ribao items` lists the ids".into()
+    } else if typed.len() < MIN_ID_START {
+        format!(
+            "{typed} is too short to name a story: give its whole id, or {MIN_ID_START} \
+             characters or more that start it; `ribao items` lists the ids"
+        )
     } else if starting.len() > 1 {
         let ids: Vec<&str> = starting.iter().map(|v| v.id).collect();
         ids_starting_said("stories'", &typed, &ids)
