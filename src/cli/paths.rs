@@ -4,7 +4,7 @@
 use super::report::{say, warn};
 use crate::categories::Categorizer;
 use crate::library::{Library, Look, Pending, Progress};
-use anyhow::{Context, bail};
+use anyhow::bail;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -160,10 +160,11 @@ impl Paths {
     /// while it is missing or empty.
     fn store(&self, explicit: Option<&Path>) -> anyhow::Result<Store> {
         if let Some(dir) = explicit {
-            let meta = std::fs::metadata(dir).with_context(|| {
-                format!(
-                    "store folder {} cannot be opened; check the --store / RIBAO_STORE path",
-                    dir.display()
+            let meta = std::fs::metadata(dir).map_err(|e| {
+                anyhow::anyhow!(
+                    "store folder {} cannot be opened: {}; check the --store / RIBAO_STORE path",
+                    dir.display(),
+                    crate::io_error::in_words_at(&e, dir)
                 )
             })?;
             if !meta.is_dir() {
@@ -195,8 +196,13 @@ impl Paths {
 /// (by way of `..`, or of a link), or every bookmark made under another name of it seemed
 /// moved, and was rewritten (testers Q, AR).
 fn resolved(dir: &Path) -> anyhow::Result<PathBuf> {
-    std::fs::canonicalize(dir)
-        .with_context(|| format!("store folder {} cannot be found", dir.display()))
+    std::fs::canonicalize(dir).map_err(|e| {
+        anyhow::anyhow!(
+            "store folder {} cannot be found: {}",
+            dir.display(),
+            crate::io_error::in_words_at(&e, dir)
+        )
+    })
 }
 
 /// `dir` without `.` and `..` (`/home/me/x/../digests` → `/home/me/digests`), as a path a
