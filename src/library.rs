@@ -816,7 +816,8 @@ impl Library {
         }
         let mut categories = categories.iter();
         let c = categories.find(|c| !self.names_any(false, c, &kinds))?;
-        Some(format!("no category is named “{c}”"))
+        // Said of the stories: a category of the table may have none here (tester BT).
+        Some(format!("no story here is in a category named “{c}”"))
     }
 
     /// Whether `value` names (a part of) a publication or outlet (`source`), else a

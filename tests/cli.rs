@@ -304,7 +304,7 @@ fn a_filter_that_is_not_a_date_or_matches_nothing_says_so() {
     // as for filters each of which matches).
     for (option, said) in [
         ("--source", "no publication or outlet is named “nope”"),
-        ("--category", "no category is named “nope”"),
+        ("--category", "no story here is in a category named “nope”"),
     ] {
         let none = ribao(&["items", "--store", &store(), option, "nope"]);
         assert_eq!(none.status.code(), Some(1));

@@ -889,7 +889,10 @@ fn a_filter_naming_nothing_is_the_reason_given_for_no_match() {
             "推理 source:nosuch",
             "no publication or outlet is named “nosuch”",
         ),
-        ("推理 category:nosuch", "no category is named “nosuch”"),
+        (
+            "推理 category:nosuch",
+            "no story here is in a category named “nosuch”",
+        ),
     ] {
         let mut h = Harness::new(scope_app(), 120, 30);
         h.keys("/");
