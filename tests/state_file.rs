@@ -89,6 +89,7 @@ fn file_is_pretty_versioned_json_in_the_documented_shape() {
         raw(&path),
         json!({
             "version": 1,
+            "saves": 1,
             "bookmarks": [{
                 "id": "a1", "date": null, "source": "量子位", "category": "大模型",
                 "title": "标题 a1", "url": null, "path": "/digests/2026-11-23.md",

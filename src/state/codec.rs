@@ -1,5 +1,5 @@
-//! The file format: `{"version": 1, "bookmarks": [...], "read": [...], "position": {...}}`,
-//! pretty-printed. Decoding says exactly why a file cannot be used.
+//! The file format: `{"version": 1, "saves": 3, "bookmarks": [...], "read": [...],
+//! "position": {...}}`, pretty-printed. Decoding says exactly why a file cannot be used.
 
 use super::model::{Bookmark, State};
 use crate::model::parse_date_label;
@@ -216,6 +216,11 @@ fn salvage(mut object: Map<String, Value>) -> (State, Vec<String>) {
         }
     }
     // Every field of ribao's taken out: one left among the unknown ones was written twice.
+    // The count of saves matters to no one but the backup's check: not said when spoiled.
+    state.saves = object
+        .remove("saves")
+        .and_then(|v| v.as_u64())
+        .unwrap_or_default();
     state.position = take(
         &mut object,
         "position",

@@ -164,6 +164,7 @@ impl StateFile {
         let (mut state, kept) = self.current()?;
         // A broken file is replaced even without changes: its copy is safe by now.
         if state.apply_all(changes) || kept.is_some() {
+            state.saves += 1;
             let bytes = codec::encode(&state);
             atomic::replace(&self.path, &bytes).map_err(save_error)?;
             // The backup is what to come back to: not what was read of a broken file while
@@ -368,13 +369,15 @@ impl StateFile {
         PathBuf::from(name)
     }
 
-    /// The backup's state, when it holds one that is whole and not empty.
     /// The bookmarks and read marks of the last save that `state`, read from `bytes`, lacks,
     /// when its file is not that save: every ribao save is copied to the backup, so a file
-    /// unlike it was written by another program. None when nothing of it is missing.
+    /// unlike it, and not saved after it, was written by another program. None when nothing
+    /// of it is missing.
     fn dropped(&self, state: &State, bytes: &[u8]) -> Option<State> {
         let last = fs::read(self.backup_path()).ok().filter(|b| b != bytes)?;
-        let last = codec::decode(&last).ok()?;
+        let last = codec::decode(&last)
+            .ok()
+            .filter(|l| l.saves >= state.saves)?;
         let dropped = State {
             bookmarks: last
                 .bookmarks

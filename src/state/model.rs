@@ -207,6 +207,10 @@ pub const PLACES_KEPT: usize = 512;
 /// Everything the state file holds (its format version aside).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct State {
+    /// How many saves ribao has made of the file: one with more than its backup is a save
+    /// not copied to the backup yet (ribao was stopped in between), not another program's.
+    #[serde(default)]
+    pub saves: u64,
     /// In the order they were made (oldest first); see [`State::bookmarks_newest_first`].
     #[serde(default)]
     pub bookmarks: Vec<Bookmark>,
