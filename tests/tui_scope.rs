@@ -802,6 +802,21 @@ fn a_date_typed_in_the_days_chosen_moves_them_to_end_there() {
     assert_eq!(h.app.current_date().unwrap().date, None);
 }
 
+/// A date typed in the whole archive goes to its stories there, as moving in the date list
+/// does (tester BS: `:` left the archive for the one date, unsaid).
+#[test]
+fn a_date_typed_in_the_whole_archive_goes_to_its_stories_there() {
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("aaa");
+    assert_eq!(h.app.scope(), Scope::All);
+    h.keys(":2026-01-05<Enter>");
+    assert_eq!(h.app.scope(), Scope::All);
+    let day = ribao::model::parse_date_label("2026-01-05");
+    assert_eq!(h.app.current_date().unwrap().date, day);
+    assert_eq!(h.app.selected_item().map(|(d, _)| d.date), Some(day));
+    assert_eq!(h.app.focus(), Pane::Dates);
+}
+
 /// A publication's copy in another language keeps its `(EN)` where the category pane cuts
 /// its name (tester BL: both were `Bubble's Brain…`).
 #[test]

@@ -86,10 +86,14 @@ pub fn period(typed: &str, year: i32) -> Option<Period> {
 
 impl App {
     /// The date at `at`, the dates pane to move on from it: in the last 7 or 30 days, which
-    /// now end at it (tester BK: `:` left them for the one date); else in its own scope.
+    /// now end at it (tester BK: `:` left them for the one date); in the whole archive, at
+    /// its stories there, as moving in the date list goes (tester BS: `:` left it, unsaid);
+    /// else in its own scope.
     fn show_date(&mut self, at: usize) {
         if self.scope.days().is_some() && self.dates[at].date.is_some() {
             self.move_days_to(at);
+        } else if self.scope == Scope::All && self.spans.iter().any(|s| s.group == at) {
+            self.select_date(at);
         } else {
             if self.scope.is_multi_date() {
                 self.set_scope(Scope::Day);
