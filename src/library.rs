@@ -475,12 +475,11 @@ impl Library {
         self.find_typed(&crate::model::id_as_typed(id))
     }
 
-    /// Whether [`Library::find`] can find `id` as a story with another id: it is written
-    /// otherwise than ids are, or it has an alias. Most ids do neither: asked first, it spares
+    /// Whether a story had `id` (in the form ids have) before it got another, which
+    /// [`Library::find`] finds it by. Most ids are no story's old one: asked first, it spares
     /// finding a whole archive's read marks one by one at every start.
-    pub fn may_have_moved(&self, id: &str) -> bool {
-        let typed = crate::model::id_as_typed(id);
-        typed != id || self.index.alias_of(&typed).is_some()
+    pub fn was_retitled(&self, id: &str) -> bool {
+        self.index.alias_of(id).is_some()
     }
 
     fn find_typed(&self, id: &str) -> Option<ItemView<'_>> {

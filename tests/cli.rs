@@ -1501,7 +1501,10 @@ fn json_stories_say_whether_they_are_read_and_bookmarked() {
     assert!(added.status.success(), "{added:?}");
     let mut saved: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(state).unwrap()).unwrap();
-    saved["read"] = serde_json::json!([read]);
+    // One written by hand, in capitals with spaces, is read as the reader reads it (tester
+    // BS: the reader counted it read, the command line did not).
+    let by_hand = format!(" {} ", id(3).to_uppercase());
+    saved["read"] = serde_json::json!([read, by_hand]);
     std::fs::write(state, saved.to_string()).unwrap();
     let with_state = |args: &[&str]| {
         json(&ribao(
@@ -1524,6 +1527,7 @@ fn json_stories_say_whether_they_are_read_and_bookmarked() {
     assert_eq!(marks(&items, &marked), (false, true));
     assert_eq!(marks(&items, &read), (true, false));
     assert_eq!(marks(&items, &id(2)), (false, false));
+    assert_eq!(marks(&items, &id(3)), (true, false));
     let shown = with_state(&["show", &read]);
     assert_eq!(
         (shown["read"].as_bool(), shown["bookmarked"].as_bool()),

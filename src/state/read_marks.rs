@@ -4,7 +4,7 @@
 //! time to read the file). They are kept in order, as the file lists them, so that a scope's
 //! unread stories are counted in one walk beside the index's ids, also in order.
 
-use crate::model::ID_LEN;
+use crate::model::{ID_LEN, id_as_typed};
 use serde::de::{SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeSet;
@@ -24,10 +24,13 @@ enum Id {
 }
 
 impl Id {
+    /// `id` in the form ids have (a hand edit may write one in capitals, or with spaces:
+    /// the reader and the command line both find its story so).
     fn of(id: &str) -> Id {
+        let id = id_as_typed(id);
         match <[u8; ID_LEN]>::try_from(id.as_bytes()) {
             Ok(fixed) => Id::Fixed(fixed),
-            Err(_) => Id::Other(id.to_string()),
+            Err(_) => Id::Other(id.into_owned()),
         }
     }
 }
@@ -39,9 +42,10 @@ fn text(bytes: &[u8; ID_LEN]) -> &str {
 
 impl ReadMarks {
     pub fn contains(&self, id: &str) -> bool {
+        let id = id_as_typed(id);
         match <&[u8; ID_LEN]>::try_from(id.as_bytes()) {
             Ok(fixed) => self.ids.contains(fixed),
-            Err(_) => self.other.contains(id),
+            Err(_) => self.other.contains(id.as_ref()),
         }
     }
 
@@ -55,9 +59,10 @@ impl ReadMarks {
 
     /// True when `id` was marked.
     pub fn remove(&mut self, id: &str) -> bool {
+        let id = id_as_typed(id);
         match <&[u8; ID_LEN]>::try_from(id.as_bytes()) {
             Ok(fixed) => self.ids.remove(fixed),
-            Err(_) => self.other.remove(id),
+            Err(_) => self.other.remove(id.as_ref()),
         }
     }
 
@@ -181,6 +186,9 @@ mod tests {
         let mut marks: ReadMarks = ["0123456789ab", "x", "好的好的", "zz", "00000000000f", "好"]
             .into_iter()
             .collect();
+        // Written by hand: in the form ids have.
+        assert!(!marks.insert(" 0123456789AB\n") && !marks.insert("X"));
+        assert!(marks.contains("0123456789AB "));
         assert!(marks.insert("0123456789aa"));
         assert!(!marks.insert("x"));
         assert!(

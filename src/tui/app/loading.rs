@@ -432,7 +432,7 @@ impl App {
             .state()
             .read
             .iter()
-            .filter(|id| self.library.may_have_moved(id))
+            .filter(|id| self.library.was_retitled(id))
             .filter_map(|id| self.library.find(id).filter(|v| v.id != id))
             .map(|v| v.id.to_string())
             .filter(|id| !self.session.is_read(id))
