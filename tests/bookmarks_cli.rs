@@ -173,6 +173,25 @@ fn the_start_of_an_id_removes_the_one_bookmark_it_starts() {
     assert_eq!(marked().len(), 2);
 }
 
+/// A bookmark whose id a hand edit wrote in capitals is removed by that id as written
+/// (tester BS: `bookmark remove ZZZ` said no bookmark had it, the id sought in lower case).
+#[test]
+fn a_bookmark_with_an_id_written_by_hand_is_removed_by_it() {
+    let (_dir, store, ids, state) = store_folder(2);
+    let add = ribao_with(&store, &state, &["bookmark", "add", &ids[0], &ids[1]]);
+    assert!(add.status.success(), "{add:?}");
+    let mut saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&state).unwrap()).unwrap();
+    saved["bookmarks"][0]["id"] = "ZZZ".into();
+    std::fs::write(&state, saved.to_string()).unwrap();
+    // The last save's copy would give the bookmark under its own id back beside it.
+    std::fs::remove_file(state.with_extension("json.bak")).unwrap();
+    let removed = ribao_with(&store, &state, &["bookmark", "remove", "ZZZ"]);
+    assert!(removed.status.success(), "{removed:?}");
+    let left = ids_of(&json(&ribao_with(&store, &state, &["bookmarks", "--json"])));
+    assert_eq!(left, [ids[1].clone()]);
+}
+
 /// A stderr that cannot be written (a full disk) does not undo or fail what was asked:
 /// the bookmark is saved, the exit code says so, and nothing panics.
 #[cfg(target_os = "linux")]

@@ -489,14 +489,16 @@ pub fn remove<'a>(
     let mut read: Option<&Library> = None;
     let mut code = ExitCode::SUCCESS;
     let mut marks: Vec<&Bookmark> = Vec::new();
-    for id in ids {
-        let id = &crate::model::id_as_typed(id);
+    for given in ids {
+        let id = &crate::model::id_as_typed(given);
         // The start of an id is enough where it starts one bookmark's only, as it is for a
         // story's (tester BC: `bookmark remove 81ba` said no bookmark had it).
         let starting: Vec<&Bookmark> = (state.bookmarks.iter())
             .filter(|b| !id.is_empty() && b.id.starts_with(id.as_ref()))
             .collect();
-        let mut found = state.bookmark(id).or(match starting[..] {
+        // As given first: a hand edit may have written an id in capitals (tester BS).
+        let as_given = state.bookmark(given.trim());
+        let mut found = as_given.or(state.bookmark(id)).or(match starting[..] {
             [one] => Some(one),
             _ => None,
         });
