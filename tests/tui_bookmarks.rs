@@ -1565,6 +1565,31 @@ fn u_marks_unread_again_what_the_last_capital_a_marked() {
     assert!(h.text().contains("nothing to undo"), "{}", h.text());
 }
 
+/// `u` after `A A` leaves read a story another reader marked read before this one's `A` was
+/// saved, this reader not knowing it yet (tester BS: it was unread again in both readers).
+#[test]
+fn u_after_capital_a_leaves_read_what_another_reader_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let mut h = saving_to(&path);
+    let mut other = saving_to(&path);
+    h.keys("<Enter>j<Enter>");
+    let listed = listed_ids(&h);
+    assert!(listed.len() > 2, "{}", h.text());
+    // The other reader reads the second story of them, this one not looking at the file.
+    other.keys("<Enter>j<Enter>j<Enter>");
+    let (_, on_disk) = ribao::state::StateFile::open(&path).unwrap();
+    assert!(on_disk.state.read.contains(&listed[1]));
+    assert!(!h.app.session().is_read(&listed[1]));
+    h.keys("AAu");
+    assert!(h.app.session().is_read(&listed[1]), "{}", h.text());
+    let (_, on_disk) = ribao::state::StateFile::open(&path).unwrap();
+    assert!(on_disk.state.read.contains(&listed[1]));
+    assert!(!on_disk.state.read.contains(&listed[0]));
+    let said = format!("marked {} stories unread again", listed.len() - 1);
+    assert!(h.text().contains(&said), "{}", h.text());
+}
+
 #[test]
 fn u_puts_back_every_bookmark_removed_the_last_first() {
     let mut h = Harness::new(app_with_state(State::default()), 120, 40);

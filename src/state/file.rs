@@ -52,6 +52,9 @@ pub struct Loaded {
     pub notices: Vec<Notice>,
     /// The file this state was read from or written to.
     pub stamp: Stamp,
+    /// Ids a save marked read that the file had read already: another ribao marked them
+    /// since this one last read it (an undo of the save leaves them read).
+    pub read_already: Vec<String>,
 }
 
 /// A broken file's copy, and whether this call made it (false: it was already kept).
@@ -89,8 +92,8 @@ impl StateFile {
                 file.remember(stamp, &state);
                 Loaded {
                     state,
-                    notices: Vec::new(),
                     stamp,
+                    ..Loaded::default()
                 }
             }
             Some(Err(Unusable::Refused(why))) => return Err(file.refused(why)),
@@ -113,6 +116,7 @@ impl StateFile {
                     state,
                     notices: kept.map(|(notice, _)| notice).into_iter().collect(),
                     stamp: file.stamp(),
+                    read_already: Vec::new(),
                 }
             }
         };
@@ -162,8 +166,17 @@ impl StateFile {
         })?;
         remove_stray_temps(&self.path);
         let (mut state, kept) = self.current()?;
+        let mut read_already = Vec::new();
+        let mut changed = false;
+        for change in changes {
+            let did = state.apply(change);
+            if let (false, Change::MarkRead(id)) = (did, change) {
+                read_already.push(id.clone());
+            }
+            changed |= did;
+        }
         // A broken file is replaced even without changes: its copy is safe by now.
-        if state.apply_all(changes) || kept.is_some() {
+        if changed || kept.is_some() {
             state.saves += 1;
             let bytes = codec::encode(&state);
             atomic::replace(&self.path, &bytes).map_err(save_error)?;
@@ -195,6 +208,7 @@ impl StateFile {
             state,
             notices,
             stamp,
+            read_already,
         })
     }
 

@@ -809,7 +809,25 @@ impl App {
     pub fn save_held(&mut self) -> bool {
         let said = self.session.save_held();
         self.relay_session_message();
+        self.keep_read_elsewhere();
         said
+    }
+
+    /// Leaves out of what `u` marks unread again the stories another ribao had marked read
+    /// before this one's `A` was saved (tester BS: `u` made them unread in both readers).
+    fn keep_read_elsewhere(&mut self) {
+        let theirs: std::collections::HashSet<String> =
+            self.session.take_read_elsewhere().into_iter().collect();
+        if theirs.is_empty() {
+            return;
+        }
+        for undo in &mut self.undo {
+            if let Undoable::MarkedRead(ids) = undo {
+                ids.retain(|id| !theirs.contains(id));
+            }
+        }
+        self.undo
+            .retain(|u| !matches!(u, Undoable::MarkedRead(ids) if ids.is_empty()));
     }
 
     /// Says what a change to bookmarks or read marks did, and, while saving is off, that it
@@ -1883,6 +1901,7 @@ impl App {
     /// was made (its place among the others kept); the stories an `A` marked read are unread
     /// again, those read before it staying read, in one save.
     pub(super) fn undo(&mut self) {
+        self.keep_read_elsewhere();
         match self.undo.pop() {
             None => self.notify(
                 "nothing to undo (u undoes A, mark all read, and a bookmark removed)",

@@ -35,6 +35,9 @@ pub struct Session {
     /// Changes made while saving was off, in order: written with the next save that works,
     /// else lost at quit, which says so.
     pending: Vec<Change>,
+    /// Stories this reader's saves marked read that another ribao had marked read first
+    /// (see [`Session::take_read_elsewhere`]).
+    read_elsewhere: Vec<String>,
     state: State,
     /// The state file as this reader last read or wrote it.
     on_disk: Stamp,
@@ -78,6 +81,7 @@ impl Session {
             quitting: false,
             hold: false,
             pending: Vec::new(),
+            read_elsewhere: Vec::new(),
             state: loaded.state,
             position,
             places: None,
@@ -97,6 +101,7 @@ impl Session {
             quitting: false,
             hold: false,
             pending: Vec::new(),
+            read_elsewhere: Vec::new(),
             state,
             on_disk: Stamp::default(),
             position,
@@ -203,7 +208,7 @@ impl Session {
         }
         match write(file, &self.state, &self.pending, &mut self.message) {
             // Take the merged state: another ribao's changes show up too.
-            Ok(loaded) => {
+            Ok(mut loaded) => {
                 if deleted {
                     self.message = Some((
                         format!(
@@ -229,6 +234,7 @@ impl Session {
                 self.busy = None;
                 let others = (&loaded.state.bookmarks, &loaded.state.read)
                     != (&self.state.bookmarks, &self.state.read);
+                self.read_elsewhere.append(&mut loaded.read_already);
                 self.state = loaded.state;
                 self.version += 1;
                 self.on_disk = loaded.stamp;
@@ -387,6 +393,12 @@ impl Session {
 
     /// Something the user must be told (a failed save, a broken state file kept aside):
     /// (text, is_error). Taken once.
+    /// The stories this reader's saves since the last call marked read that another ribao
+    /// had marked read first, not knowing it: theirs, which an undo leaves read.
+    pub fn take_read_elsewhere(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.read_elsewhere)
+    }
+
     pub fn take_message(&mut self) -> Option<(String, bool)> {
         self.message.take()
     }
