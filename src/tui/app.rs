@@ -1453,8 +1453,23 @@ impl App {
     /// The last N days made to end at date group `at`, which is selected.
     pub(super) fn move_days_to(&mut self, at: usize) {
         self.end_days_at(at);
-        self.refresh_scope(self.chosen_category(), None);
+        let kept = self.chosen_category();
+        self.refresh_scope(kept.clone(), None);
         self.select_date(at);
+        // The category followed, where these days lack it, as a date's is (tester BU: unsaid).
+        if let Some(filter) = kept.filter(|f| f != self.category()) {
+            let (name, days) = (filter.describe(), self.scope_label());
+            self.notify(
+                format!(
+                    "no {name} in {days}: all categories shown, and {name} again in days \
+                     that have it"
+                ),
+                false,
+            );
+            if let Some(m) = &mut self.message {
+                m.shorter = Some(format!("no {name} in {days}: all shown"));
+            }
+        }
     }
 
     /// Makes the last N days end at date group `at` (at the newest digest's, they follow

@@ -87,13 +87,36 @@ pub fn period(typed: &str, year: i32) -> Option<Period> {
 impl App {
     /// The date at `at`, the dates pane to move on from it: in the last 7 or 30 days, which
     /// now end at it (tester BK: `:` left them for the one date); in the whole archive, at
-    /// its stories there, as moving in the date list goes (tester BS: `:` left it, unsaid);
-    /// else in its own scope.
+    /// its stories there, as moving in the date list goes (tester BS: `:` left it, unsaid),
+    /// or those of the nearest older date that has the category chosen (tester BU: it left
+    /// the archive, and the category); else in its own scope.
     fn show_date(&mut self, at: usize) {
         if self.scope.days().is_some() && self.dates[at].date.is_some() {
             self.move_days_to(at);
-        } else if self.scope == Scope::All && self.spans.iter().any(|s| s.group == at) {
-            self.select_date(at);
+        } else if self.scope == Scope::All && !self.spans.is_empty() {
+            // The spans are in date order, newest first, as the dates are.
+            let s = self.spans.partition_point(|s| s.group < at);
+            let shown = self.spans[s.min(self.spans.len() - 1)].group;
+            self.select_date(shown);
+            if shown != at {
+                let what = self
+                    .chosen_category()
+                    .map_or("story".into(), |f| f.describe());
+                let label = |g: usize| crate::model::date_label(self.dates[g].date);
+                let which = if s < self.spans.len() {
+                    "nearest older"
+                } else {
+                    "oldest"
+                };
+                self.notify(
+                    format!(
+                        "no {what} on {}: the {which} date with it, {}",
+                        label(at),
+                        label(shown)
+                    ),
+                    false,
+                );
+            }
         } else {
             if self.scope.is_multi_date() {
                 self.set_scope(Scope::Day);
