@@ -795,6 +795,31 @@ fn tab_changes_the_search_scope_and_the_title_says_it() {
     assert_eq!(h.app.scope(), Scope::Day);
 }
 
+/// A result read, then a scope without it (`a` in its article): the keys go back to the
+/// results, which say there are none here; back in a scope that has it, it is selected again
+/// (tester BU: the article's keys stayed offered over "no result to show", and the first
+/// result was selected).
+#[test]
+fn a_result_read_is_selected_again_after_a_scope_without_it() {
+    let mut h = archive_search("检索", 30);
+    h.keys("<Enter>j<Enter>");
+    let view = h.app.search_view().unwrap();
+    assert!(view.hits.len() >= 2, "{}", h.text());
+    assert_eq!(view.focus, SearchFocus::Article);
+    let read = view.selected_hit();
+    h.keys("a");
+    h.settle();
+    let view = h.app.search_view().unwrap();
+    assert_eq!(view.scope, Scope::Day);
+    assert!(view.hits.is_empty(), "{}", h.text());
+    assert_eq!(view.focus, SearchFocus::Results);
+    h.keys("aaa");
+    h.settle();
+    let view = h.app.search_view().unwrap();
+    assert_eq!(view.scope, Scope::All);
+    assert_eq!(view.selected_hit(), read);
+}
+
 /// A phrase's closing quote asks nothing new (the query is the same), but the message says
 /// the query as it is on the line, quote and all.
 #[test]

@@ -59,6 +59,10 @@ pub struct SearchView {
     /// [`crate::tui::background::SearchResponse::in_archive`]).
     pub in_archive: Option<usize>,
     pub selected: usize,
+    /// The result selected when an answer in another scope left it out: selected again by
+    /// a later answer that has it, unless another was chosen meanwhile (tester BU: a day
+    /// without it, then the archive again, selected the first result).
+    pub(crate) missing: Option<ItemRef>,
     /// First visible result.
     pub offset: usize,
     /// The story the article pane shows, its scroll and the current match.
@@ -116,22 +120,28 @@ impl SearchView {
         places: &mut Places,
         library: &Library,
     ) {
-        let keep = self.selected_hit().filter(|_| self.answered == query);
+        let keep = (self.missing.or(self.selected_hit())).filter(|_| self.answered == query);
         self.hits = hits;
         self.answered = query.to_string();
         self.terms = Query::parse(query).terms;
         self.answered_scope = scope;
         self.snippets.clear();
         self.snippet_maker = Snippets::new(&self.terms);
-        self.selected = keep
-            .and_then(|r| self.hits.iter().position(|&h| h == r))
-            .unwrap_or(0);
+        let found = keep.and_then(|r| self.hits.iter().position(|&h| h == r));
+        self.selected = found.unwrap_or(0);
+        self.missing = keep.filter(|_| found.is_none());
+        // No result to read: the keys go back to the results, which say why (tester BU: the
+        // article's keys stayed offered over "no result to show").
+        if self.hits.is_empty() && self.focus == SearchFocus::Article {
+            self.focus = SearchFocus::Results;
+        }
         self.sync_shown(places, library);
     }
 
     pub(crate) fn move_by(&mut self, delta: isize, places: &mut Places, library: &Library) {
         let last = self.hits.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
+        self.missing = None;
         self.sync_shown(places, library);
     }
 
