@@ -892,6 +892,56 @@ fn days_moved_to_without_the_category_chosen_say_so() {
     assert_eq!(h.app.category(), &filter);
 }
 
+/// A date typed where the category chosen is not: the nearest older date that has it is
+/// marked in the days chosen, and in the whole archive what is said of the date typed and of
+/// the category go together; a month that has the category says nothing of it (tester BV:
+/// no date was marked, the category went unsaid after "no digest on", and a month that had
+/// it was said not to).
+#[test]
+fn a_date_typed_where_the_category_is_not_goes_to_the_nearest_that_has_it() {
+    let digest = |date: &str, category: &str| {
+        let text = format!(
+            "# 🤖 AI行业速递 - {date}\n\n## 甲公司发布{category}新品\n\n> **分类：** {category}\n\n正文。\n"
+        );
+        let name = format!("store/brief/{date}.md");
+        ribao::parse::parse(text.as_bytes(), std::path::Path::new(&name)).unwrap()
+    };
+    let library = support::library_of(
+        ribao::library::Origin::Store("/home/reader/digests".into()),
+        vec![
+            digest("2026-02-20", "产品应用"),
+            digest("2026-02-18", "开源生态"),
+            digest("2026-01-05", "开源生态"),
+        ],
+    );
+    let mut h = Harness::new(app_with(library, TextOptions::default()), 120, 30);
+    let on = |h: &Harness| ribao::model::date_label(h.app.current_date().unwrap().date);
+    let said = |h: &Harness| h.app.message().map(|m| m.text.clone()).unwrap_or_default();
+    h.keys("a");
+    let open_source = (h.app.categories().iter())
+        .find(|c| c.filter.describe() == "开源生态")
+        .expect("开源生态 in the last 7 days")
+        .filter
+        .clone();
+    select_category(&mut h, &open_source);
+    h.keys(":2026-02-20<Enter>");
+    assert_eq!(h.app.category(), &open_source);
+    assert_eq!(on(&h), "2026-02-18");
+    assert_eq!(h.app.span_index(), Some(0), "its row marked");
+    h.keys("aa");
+    assert_eq!(h.app.scope(), Scope::All);
+    h.keys(":2026-02-25<Enter>");
+    assert_eq!(on(&h), "2026-02-18");
+    assert_eq!(
+        said(&h),
+        "no digest on 2026-02-25: the nearest older date, 2026-02-20; no 开源生态 on \
+         2026-02-20: the nearest older date with it, 2026-02-18"
+    );
+    h.keys(":2026-01-05<Enter>:2026-02<Enter>");
+    assert_eq!(on(&h), "2026-02-18");
+    assert_eq!(said(&h), "");
+}
+
 /// A publication's copy in another language keeps its `(EN)` where the category pane cuts
 /// its name (tester BL: both were `Bubble's Brain…`).
 #[test]

@@ -1455,7 +1455,10 @@ impl App {
         self.end_days_at(at);
         let kept = self.chosen_category();
         self.refresh_scope(kept.clone(), None);
-        self.select_date(at);
+        // Where the category chosen is not on that date, the nearest older one it is on
+        // (tester BV: no date was marked, the overview showing one not listed).
+        let (shown, _) = self.listed_from(at);
+        self.select_date(shown);
         // The category followed, where these days lack it, as a date's is (tester BU: unsaid).
         if let Some(filter) = kept.filter(|f| f != self.category()) {
             let (name, days) = (filter.describe(), self.scope_label());
@@ -1469,6 +1472,18 @@ impl App {
             if let Some(m) = &mut self.message {
                 m.shorter = Some(format!("no {name} in {days}: all shown"));
             }
+        }
+    }
+
+    /// The date group listed in a many-day scope at `at` or nearest before it, and whether
+    /// one was (else the oldest listed); `at` when none is listed.
+    pub(super) fn listed_from(&self, at: usize) -> (usize, bool) {
+        // The spans are in date order, newest first, as the dates are.
+        let s = self.spans.partition_point(|s| s.group < at);
+        match (self.spans.get(s), self.spans.last()) {
+            (Some(span), _) => (span.group, true),
+            (None, Some(oldest)) => (oldest.group, false),
+            (None, None) => (at, false),
         }
     }
 

@@ -88,26 +88,20 @@ impl App {
     /// The date at `at`, the dates pane to move on from it: in the last 7 or 30 days, which
     /// now end at it (tester BK: `:` left them for the one date); in the whole archive, at
     /// its stories there, as moving in the date list goes (tester BS: `:` left it, unsaid),
-    /// or those of the nearest older date that has the category chosen (tester BU: it left
-    /// the archive, and the category); else in its own scope.
-    fn show_date(&mut self, at: usize) {
+    /// or those of the nearest older date that has the category chosen, said unless that
+    /// is still on or after `from`, the first day typed (tester BU: it left the archive, and
+    /// the category); else in its own scope.
+    fn show_date(&mut self, at: usize, from: Option<NaiveDate>) {
         if self.scope.days().is_some() && self.dates[at].date.is_some() {
             self.move_days_to(at);
         } else if self.scope == Scope::All && !self.spans.is_empty() {
-            // The spans are in date order, newest first, as the dates are.
-            let s = self.spans.partition_point(|s| s.group < at);
-            let shown = self.spans[s.min(self.spans.len() - 1)].group;
+            let (shown, older) = self.listed_from(at);
             self.select_date(shown);
-            if shown != at {
-                let what = self
-                    .chosen_category()
-                    .map_or("story".into(), |f| f.describe());
-                let label = |g: usize| crate::model::date_label(self.dates[g].date);
-                let which = if s < self.spans.len() {
-                    "nearest older"
-                } else {
-                    "oldest"
-                };
+            let date = |g: usize| self.dates[g].date;
+            if shown != at && date(shown).is_none_or(|d| from.is_none_or(|f| d < f)) {
+                let what = (self.chosen_category()).map_or("story".into(), |f| f.describe());
+                let which = if older { "nearest older" } else { "oldest" };
+                let label = |g: usize| crate::model::date_label(date(g));
                 self.notify(
                     format!(
                         "no {what} on {}: the {which} date with it, {}",
@@ -176,7 +170,7 @@ impl App {
             self.date_line = None;
             self.message = None;
             match self.dates.iter().position(|g| g.date.is_none()) {
-                Some(at) => self.show_date(at),
+                Some(at) => self.show_date(at, None),
                 None => self.notify("every digest has a date: none is undated", false),
             }
             return;
@@ -224,7 +218,7 @@ impl App {
             return;
         };
         let found = self.dates[at].date.expect("a dated group");
-        self.show_date(at);
+        self.show_date(at, Some(period.first));
         if found < period.first || found > period.last {
             let which = match on_or_before {
                 Some(_) => "the nearest older date",
@@ -236,8 +230,14 @@ impl App {
             } else {
                 "in"
             };
+            // With what was said of the category chosen there (tester BV: it was lost).
+            let of_category = self.message.take().map(|m| format!("; {}", m.text));
             self.notify(
-                format!("no digest {on} {}: {which}, {found}", period.label),
+                format!(
+                    "no digest {on} {}: {which}, {found}{}",
+                    period.label,
+                    of_category.unwrap_or_default()
+                ),
                 false,
             );
         }
