@@ -894,6 +894,14 @@ impl App {
         });
     }
 
+    /// [`App::notify`] `text`, or `shorter` where the status row has no room for it.
+    fn notify_or_shorter(&mut self, text: String, shorter: String) {
+        self.notify(text, false);
+        if let Some(m) = &mut self.message {
+            m.shorter = Some(shorter);
+        }
+    }
+
     /// Says what was done with a link (`opening https://…`) for [`MESSAGE_TTL`].
     pub fn notify_link(&mut self, done: &str, url: &str) {
         self.notify(format!("{done} {url}"), false);
@@ -1461,17 +1469,8 @@ impl App {
         self.select_date(shown);
         // The category followed, where these days lack it, as a date's is (tester BU: unsaid).
         if let Some(filter) = kept.filter(|f| f != self.category()) {
-            let (name, days) = (filter.describe(), self.scope_label());
-            self.notify(
-                format!(
-                    "no {name} in {days}: all categories shown, and {name} again in days \
-                     that have it"
-                ),
-                false,
-            );
-            if let Some(m) = &mut self.message {
-                m.shorter = Some(format!("no {name} in {days}: all shown"));
-            }
+            let days = format!("in {}", self.scope_label());
+            self.tell_category_missing(&filter, &days, "in days that have it");
         }
     }
 
@@ -1778,32 +1777,29 @@ impl App {
         {
             // Said as it comes back (tester BI: after dates of all, it came back unasked).
             let name = filter.describe();
-            self.notify(
+            self.notify_or_shorter(
                 format!("{name} again, followed from date to date: Enter on 全部 / All stops it"),
-                false,
+                format!("{name} again"),
             );
-            if let Some(m) = &mut self.message {
-                m.shorter = Some(format!("{name} again"));
-            }
         } else if let Some(filter) = kept
             && *self.category() != filter
         {
-            // One row where it can (tester AU: its last word took the hints' row, at every
-            // step); a shorter form where that is not enough (tester AW: a long name at 100
-            // columns, any at 60).
-            let (name, date) = (filter.describe(), self.scope_label());
-            self.notify(
-                // Not "[ ] show it again": read as a jump to a date that has it (tester BB).
-                format!(
-                    "no {name} on {date}: all categories shown, and {name} again at the next \
-                     date that has it"
-                ),
-                false,
-            );
-            if let Some(m) = &mut self.message {
-                m.shorter = Some(format!("no {name} on {date}: all shown"));
-            }
+            // Not "[ ] show it again": read as a jump to a date that has it (tester BB).
+            let date = format!("on {}", self.scope_label());
+            self.tell_category_missing(&filter, &date, "at the next date that has it");
         }
+    }
+
+    /// Says that the category `filter` followed is not `where_` (`on 2026-01-19`, `in 7天
+    /// (…)`), so all are shown, and that it comes back `again`: in one row where it can
+    /// (tester AU: its last word took the hints' row, at every step), a shorter form where
+    /// that is not enough (tester AW: a long name at 100 columns, any at 60).
+    fn tell_category_missing(&mut self, filter: &CategoryFilter, where_: &str, again: &str) {
+        let name = filter.describe();
+        self.notify_or_shorter(
+            format!("no {name} {where_}: all categories shown, and {name} again {again}"),
+            format!("no {name} {where_}: all shown"),
+        );
     }
 
     /// Keeps what is selected and open at this date, for when the reader comes back to it.
