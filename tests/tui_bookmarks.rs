@@ -1146,13 +1146,7 @@ fn a_broken_state_file_is_told_whole_in_a_popup_until_closed() {
 
 /// The reader over the test library, saving its state to `path`.
 fn saving_to(path: &std::path::Path) -> Harness {
-    let (file, loaded) = ribao::state::StateFile::open(path).unwrap();
-    let app = App::new(
-        library(),
-        TextOptions::default(),
-        Session::open(file, loaded, Vec::new()),
-    );
-    Harness::new(app, 120, 40)
+    Harness::new(tui_support::app_saving_to(path), 120, 40)
 }
 
 /// The reader saving to a state file in a new folder, with two stories bookmarked.
@@ -2435,6 +2429,37 @@ fn closing_the_bookmarks_goes_back_to_the_search_it_was_opened_over() {
         (view.focus, view.selected),
         (ribao::tui::SearchFocus::Results, selected)
     );
+}
+
+/// The bookmarks opened while a result was read: closing them goes back to reading it, and
+/// under the search the reader is where it was, not at the result's date.
+#[test]
+fn closing_the_bookmarks_goes_back_to_the_result_being_read() {
+    let mut h = Harness::new(app_with_state(State::default()), 120, 40);
+    h.keys("<Enter><Enter>b<Esc><Esc>");
+    let date = h.app.current_date().unwrap().date;
+    // Over the whole archive, a result of another date.
+    h.keys("/");
+    h.search_for("AI");
+    h.keys("<Tab><Tab><Tab>");
+    h.settle();
+    h.keys("<Enter>");
+    let view = h.app.search_view().unwrap();
+    let other = (0..view.hits.len())
+        .find(|&n| h.app.item_at(view.hits[n]).0.date != date)
+        .expect("a result of another date");
+    h.keys(&"j".repeat(other));
+    let read = h.app.search_view().unwrap().selected_hit();
+    h.keys("<Enter>B<Enter><Esc><Esc>");
+    h.settle();
+    let view = h.app.search_view().expect("the search is back");
+    assert_eq!(
+        (view.focus, view.selected_hit()),
+        (ribao::tui::SearchFocus::Article, read)
+    );
+    h.keys("<Esc><Esc>");
+    assert!(h.app.search_view().is_none());
+    assert_eq!(h.app.current_date().unwrap().date, date);
 }
 
 /// A title that quotes something itself is quoted in 「」 in messages, not in “” around “”.

@@ -1001,32 +1001,44 @@ fn the_search_view_renders_at_every_size() {
 }
 
 #[test]
-fn quitting_while_reading_a_result_reopens_at_that_story() {
-    let mut h = Harness::new(app(), 100, 10);
-    h.keys("aaa/");
+fn quitting_while_reading_a_result_reopens_the_search_at_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let mut h = Harness::new(support::app_saving_to(&path), 100, 10);
+    // The whole archive browsed, a story highlighted in it, then a result read.
+    h.keys("aaajj");
+    let (scope, browsed) = (
+        h.app.scope(),
+        h.app.selected_item().unwrap().1.id.to_string(),
+    );
+    h.keys("/");
     h.search_for("推理");
     h.keys("<Enter>");
     select_result_titled(&mut h, "长江实验室");
     h.keys("<Enter>jj");
     let view = h.app.search_view().unwrap();
+    let read = h.app.item_at(view.selected_hit().unwrap()).1.id.to_string();
+    let (top, screen) = (view.scroll, h.text());
+    assert!(top > 0, "the story is scrolled");
+    h.app.save_on_quit().unwrap();
+
+    let mut again = Harness::new(support::app_saving_to(&path), 100, 10);
+    again.settle();
+    assert_eq!(again.text(), screen, "the same screen");
+    let view = again.app.search_view().expect("the search is open again");
     assert_eq!(view.focus, SearchFocus::Article);
-    let (digest, item) = h.app.item_at(view.selected_hit().unwrap());
-    let (date, story, scroll) = (digest.date, item.id.to_string(), view.scroll);
-    assert!(scroll > 0, "the story is scrolled");
-    let saved = ribao::state::State {
-        position: Some(h.app.position()),
-        ..Default::default()
-    };
-    let again = ribao::tui::App::new(
-        support::library(),
-        TextOptions::default(),
-        ribao::tui::Session::in_memory(saved),
-    );
-    let mut again = Harness::new(again, 100, 10);
-    let (digest, item) = again.app.opened().expect("the story is open");
-    assert_eq!((digest.date, item.id.to_string()), (date, story));
-    assert_eq!(again.app.focus(), Pane::Article);
-    assert_eq!(again.app.scroll(), scroll, "{}", again.text());
+    let shown = again
+        .app
+        .item_at(view.selected_hit().unwrap())
+        .1
+        .id
+        .to_string();
+    assert_eq!((shown, view.scroll), (read, top));
+    // Under it, the place browsing had.
+    again.keys("<Esc><Esc>");
+    assert!(again.app.search_view().is_none());
+    assert_eq!(again.app.scope(), scope);
+    assert_eq!(again.app.selected_item().unwrap().1.id, browsed);
 }
 
 /// The whole archive searched for 推理, the result from 长江实验室 open in a 120-column
@@ -1150,15 +1162,24 @@ fn the_last_search_comes_back_after_a_restart() {
         ribao::tui::Session::in_memory(state),
     );
     let mut h = Harness::new(restarted, 120, 30);
-    assert!(h.app.search_view().is_none(), "the reader opens as it was");
-    h.keys("/");
     h.settle();
-    let view = h.app.search_view().unwrap();
+    // Open as it was left, at its results.
+    let view = h.app.search_view().expect("the search is open again");
     assert_eq!(view.line.text(), "推理");
     assert_eq!(view.scope, Scope::Week);
     assert_eq!(view.hits, found);
-    assert_eq!(view.selected, 1, "the result that was selected");
-    // `n` in the main view goes back to those results too, ready to step through.
+    assert_eq!(
+        (view.focus, view.selected),
+        (ribao::tui::SearchFocus::Results, 1),
+        "the result that was selected"
+    );
+    // Closed, `/` brings it back, and `n` in the main view too, ready to step through.
+    h.keys("<Esc>");
+    assert!(h.app.search_view().is_none());
+    h.keys("/");
+    h.settle();
+    let view = h.app.search_view().unwrap();
+    assert_eq!((view.line.text(), view.selected), ("推理", 1));
     h.keys("<Esc><Esc>");
     assert!(h.app.search_view().is_none());
     h.keys("n");

@@ -225,6 +225,16 @@ pub fn app_with(library: Library, opts: TextOptions) -> App {
     )
 }
 
+/// The reader on the test library, saving to the state file `path`.
+pub fn app_saving_to(path: &Path) -> App {
+    let (file, loaded) = ribao::state::StateFile::open(path).unwrap();
+    App::new(
+        library(),
+        TextOptions::default(),
+        Session::open(file, loaded, Vec::new()),
+    )
+}
+
 /// Records what the reader asked of the outside world.
 #[derive(Default)]
 pub struct RecordingHost {

@@ -33,11 +33,10 @@ pub struct BookmarksView {
     /// longer than the view); kept within its rows as it is drawn.
     pub missing_scroll: usize,
     /// Where the reader was before a bookmark was first opened from the view: closing the
-    /// view goes back there (opening a bookmark is a look at it, not a move).
+    /// view goes back there (opening a bookmark is a look at it, not a move), with the
+    /// search open as it was there (opening a story from the view closes it; tester BB: it
+    /// went back to the stories).
     pub came_from: Option<Position>,
-    /// A search's results were open there (opening a story from the view closes them):
-    /// closing the view brings them back (tester BB: it went back to the stories).
-    pub came_from_search: bool,
     /// The bookmark whose story is being read, opened from the view: `J`/`K` go on from
     /// its place, though `b` removed it from the list.
     pub reading: Option<String>,

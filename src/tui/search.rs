@@ -71,6 +71,8 @@ pub struct SearchView {
     /// search reopened, or the library replaced (the old results' places mean nothing in
     /// it). The answer to another query drops it.
     pub(crate) reselect: Option<(String, String)>,
+    /// The result reselected is to be read, as it was when the search was left.
+    pub(crate) read_reselected: bool,
     /// The shown article was laid out again at another width and not drawn since.
     pub(crate) relaid: bool,
     pub scroll: usize,

@@ -192,9 +192,7 @@ impl App {
                 let view = self.bookmarks.take()?;
                 if let Some(place) = view.came_from {
                     self.restore(&place);
-                    if view.came_from_search {
-                        self.resume_search();
-                    }
+                    self.reopen_search(&place);
                 }
             }
             Action::Help => self.help = Some(0),
@@ -221,13 +219,11 @@ impl App {
                 // Its file gone since the store was last looked at: its saved copy, as once
                 // the store is looked at again (it left the view for another date).
                 let gone = found.is_some_and(|v| self.library.file_gone(v.digest));
-                let searching = self.search.is_some();
                 if !gone && self.go_to(&id) {
                     let mut view = self.bookmarks.take();
                     if let Some(v) = view.as_mut() {
                         if v.came_from.is_none() {
                             v.came_from = Some(here);
-                            v.came_from_search = searching;
                         }
                         v.reading = Some(mark.id.clone());
                     }

@@ -4,6 +4,7 @@
 use super::{App, ItemRef, Pane, Scope, searching};
 use crate::state::Position;
 use crate::tui::scope::{self, CategoryFilter};
+use crate::tui::search::SearchFocus;
 
 impl App {
     /// Where the reader is: scope, date, category, the highlighted or open story and how far
@@ -12,29 +13,36 @@ impl App {
         if let Some(saved) = &self.unrestored {
             return saved.clone();
         }
-        // A story read from the search results: it is where the reader is, on its date.
-        if let Some(view) = self.search.as_ref()
-            && view.focus == crate::tui::search::SearchFocus::Article
-            && let Some(r) = view.selected_hit()
-        {
-            let (digest, item) = self.item_at(r);
-            return Position {
-                date: Some(crate::model::date_label(digest.date)),
-                category: None,
-                item: Some(item.id.to_string()),
-                scroll: view.scroll,
-                extra: self.in_this_store(position_extra(
-                    (Scope::Day, None),
-                    "source",
-                    "article",
-                    Some(item.id),
-                    None,
-                    None,
-                    self.search_to_save().as_ref(),
-                )),
-            };
+        let mut p = self.reader_position();
+        // Written when closed too: a saved position keeps the keys it is not given.
+        p.extra.insert(
+            POSITION_SEARCH_OPEN.to_string(),
+            self.search_open_as().into(),
+        );
+        p
+    }
+
+    /// How the search is open over the reader, to open it so again (see
+    /// [`POSITION_SEARCH_OPEN`]); None when it is closed or holds no query.
+    fn search_open_as(&self) -> Option<&'static str> {
+        let view = self.search.as_ref().filter(|v| !v.line.is_empty())?;
+        Some(match view.focus {
+            SearchFocus::Article => "article",
+            SearchFocus::Line | SearchFocus::Results => "results",
+        })
+    }
+
+    /// Opens the last search again as `p` says it was open over the reader: at its results,
+    /// or reading the result that was selected once the answer has it.
+    pub(super) fn reopen_search(&mut self, p: &Position) {
+        let how = p.extra.get(POSITION_SEARCH_OPEN).and_then(|v| v.as_str());
+        if how.is_none() || self.last_search.is_none() {
+            return;
         }
-        self.reader_position()
+        self.resume_search();
+        if let Some(view) = self.search.as_mut() {
+            view.read_reselected = how == Some("article") && view.reselect.is_some();
+        }
     }
 
     /// Where the reader is under any search: what closing the search brings back.
@@ -128,7 +136,9 @@ impl App {
                 p.extra.insert(POSITION_OPEN.to_string(), id.into());
             }
             self.tell_newer_since(&p);
-            self.restore_saved(p);
+            self.restore(&p);
+            self.reopen_search(&p);
+            self.wait_for_place(p);
         }
     }
 
@@ -447,3 +457,7 @@ const POSITION_STORIES_TOP: &str = "stories_top";
 const POSITION_STORIES_ROW: &str = "stories_row";
 /// What `/` brings back: the last search's query, scope and selected result.
 const POSITION_SEARCH: &str = "search";
+/// Whether that search was open over the reader, and how: `results`, or `article` (the
+/// selected result being read); null when it was closed. A restart opens it so again
+/// (tester BU: quitting while reading a result lost the place under the search).
+const POSITION_SEARCH_OPEN: &str = "search_open";

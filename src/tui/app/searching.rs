@@ -253,9 +253,13 @@ impl App {
             .reselect
             .take()
             .filter(|(asked, _)| *asked == view.requested_text);
+        let read = std::mem::take(&mut view.read_reselected);
         let at = reselect.and_then(|(_, id)| self.position_in(&self.search.as_ref()?.hits, &id));
         if let Some(at) = at {
             self.select_result(at);
+            if let Some(view) = self.search.as_mut().filter(|_| read) {
+                view.focus = SearchFocus::Article;
+            }
         }
         if let Some(advice) = quoting {
             self.notify(advice, false);
