@@ -73,9 +73,11 @@ impl Marks {
     }
 
     /// The line of `lines` the story starts on: the nearest holding its title above the
-    /// first holding its link (tester AM: at the link, a story's last line, the heading
-    /// was out of sight); with its link nowhere, the first holding its title; else the
-    /// top. Never in the front matter, whose description may repeat the first story.
+    /// first line holding its link that has one (tester AM: at the link, a story's last
+    /// line, the heading was out of sight; tester BW: five stories linked to their digest's
+    /// own page, and all opened at the first); with its title beside no link, the first
+    /// holding its link; with its link nowhere, the first holding its title; else the top.
+    /// Never in the front matter, whose description may repeat the first story.
     fn line_in(&self, lines: &[&str]) -> usize {
         let body = front_matter_end(lines);
         // A title is plain text; its line may bold or code some of its words
@@ -95,16 +97,23 @@ impl Marks {
                     .find(|&i| holds(i, &mark))
                     .map(|i| (mark, i))
             });
-        let link = (self.url.as_deref())
-            .and_then(|url| (body..lines.len()).find(|&i| lines[i].contains(url)));
-        match (link, title) {
-            (Some(at), Some((title, _))) => (at.saturating_sub(TITLE_ABOVE).max(body)..=at)
-                .rev()
-                .find(|&i| holds(i, &title))
-                .unwrap_or(at),
-            (Some(at), None) => at,
-            (None, Some((_, first))) => first,
-            (None, None) => 0,
+        let mut links = (self.url.as_deref())
+            .into_iter()
+            .flat_map(|url| (body..lines.len()).filter(move |&i| lines[i].contains(url)))
+            .peekable();
+        let first_link = links.peek().copied();
+        let titled = |(title, _): &(String, usize)| {
+            links.find_map(|at| {
+                (at.saturating_sub(TITLE_ABOVE).max(body)..=at)
+                    .rev()
+                    .find(|&i| holds(i, title))
+            })
+        };
+        match (title.as_ref().and_then(titled), first_link, title) {
+            (Some(at), _, _) => at,
+            (None, Some(at), _) => at,
+            (None, None, Some((_, first))) => first,
+            (None, None, None) => 0,
         }
     }
 }
@@ -257,6 +266,12 @@ mod tests {
         // A title not written whole in the file: its first words.
         let text = "intro\n### 合成的标题，后面还有很多字\n";
         assert_eq!(line("合成的标题，后面还有很多字（整理）", None, text), 1);
+        // A link stories share (their digest's page): the one with the title above it.
+        let story = |n: usize| format!("### {n}. 第{n}条\n正文。\n[原文](https://e.com/day)\n");
+        let day = format!("# 日报\n{}{}{}", story(1), story(2), story(3));
+        assert_eq!(line("第2条", Some("https://e.com/day"), &day), 4);
+        // Its title beside none of them: the first holding the link.
+        assert_eq!(line("第9条", Some("https://e.com/day"), &day), 3);
         // Neither: the top.
         assert_eq!(line("不在文件里", Some("https://e.com/none"), text), 0);
     }
