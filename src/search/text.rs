@@ -22,8 +22,14 @@ pub fn searchable(title: &str, body_md: &str) -> SearchText {
     };
     push_visible(&title.replace('\n', " "), &mut out);
     out.text.push('\n');
-    for line in body_md.lines() {
-        let text = line_content(line);
+    let mut lines = body_md.lines().peekable();
+    while let Some(line) = lines.next() {
+        let mut text = line_content(line);
+        // A tag cut off at a paragraph's end is no text, as the reader shows it (tester BW:
+        // a result's line read `a href="https://static.politic`).
+        if lines.peek().is_none_or(|next| next.trim().is_empty()) {
+            text = &text[..crate::text::before_cut_off_tag(text)];
+        }
         if !text.is_empty() {
             if !out.text.ends_with('\n') {
                 out.text.push(' ');
@@ -249,6 +255,22 @@ pub(super) fn is_zero_width(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tag_cut_off_at_a_paragraphs_end_is_not_searched() {
+        let cut = "**摘要**: <a href=\"https:&#x2F;&#x2F;e.org\">e.org</a><p><a href=\"https:&#x2F;&#x2F;st";
+        assert_eq!(searchable("t", cut).text, "t\n摘要: e.org");
+        assert_eq!(
+            searchable("t", &format!("{cut}\n\nnext")).text,
+            "t\n摘要: e.org next"
+        );
+        // Within a paragraph, the line after it may close it: kept, as the reader keeps it.
+        assert!(
+            searchable("t", &format!("{cut}\nmore"))
+                .text
+                .contains("a href")
+        );
+    }
 
     #[test]
     fn entities_and_escapes_are_searched_as_the_reader_shows_them() {

@@ -307,7 +307,7 @@ fn push_break(out: &mut String) {
 /// before a tag cut off with its text (`<a href="https://static.exa` at the end of a clipped
 /// summary), which is neither a tag nor text anyone wrote. A `<` starts one when a tag name,
 /// a space and an attribute's `=` follow it and no `>` comes after.
-pub(super) fn before_cut_off_tag(text: &str) -> usize {
+pub(crate) fn before_cut_off_tag(text: &str) -> usize {
     let Some(at) = text.rfind('<') else {
         return text.len();
     };
