@@ -5,6 +5,7 @@ mod bookmarks;
 mod json;
 mod paths;
 mod report;
+mod table;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use paths::Paths;

@@ -1,0 +1,171 @@
+//! Tables as the commands print them: columns lined up by display width, cut to the
+//! terminal's width column by column.
+
+use super::report::{emit, terminal_room};
+use crate::text::TextOptions;
+use std::borrow::Cow;
+
+/// How a table's column gives way on a narrow terminal.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Fit {
+    /// Short and needed whole (an id, a date).
+    Keep,
+    /// Cut at its end.
+    End,
+    /// Cut at its start: a path, whose end names the file; left out (before a
+    /// [`Fit::Droppable`] column) when the columns would be cut narrower than
+    /// [`PATH_COLUMN`], or the row is too wide even with every column cut (its last few
+    /// characters named no file).
+    Start,
+    /// Left out whole before any other gives way: a note few rows have (`list`'s copies
+    /// listed elsewhere), which cut to a few columns says nothing and takes them from all.
+    Spare,
+    /// Cut at its end, and left out (the rightmost such first) when the columns would be
+    /// cut narrower than [`READABLE_COLUMN`]: a source or category, which kept the title
+    /// out of sight.
+    Droppable,
+}
+
+/// The rows in columns padded by display width, so CJK cells line up (the last column is
+/// not padded). On a terminal each row takes one line of it: the widest of
+/// the columns that may give way are cut first, all to one width, down to
+/// [`NARROWEST_COLUMN`]; then the row is cut at the terminal's edge. Wrapped, a row took two
+/// or three lines. Piped, rows are whole.
+pub(super) fn print_table(
+    rows: &[Vec<String>],
+    fits: &[Fit],
+    opts: TextOptions,
+) -> anyhow::Result<()> {
+    let width = |s: &str| crate::text::str_width(s, opts);
+    let columns = rows.first().map_or(0, Vec::len);
+    let room = terminal_room();
+    // Measured as printed: sanitising changes widths (a tab becomes spaces). Piped, the last
+    // column is neither padded nor cut: it is made as its row is written, and rows are
+    // written as they come, so `ribao items | head` has its rows without every title of a
+    // large archive measured first.
+    let measured = match room {
+        Some(_) => columns,
+        None => columns.saturating_sub(1),
+    };
+    let cells: Vec<Vec<(Cow<str>, usize)>> = rows
+        .iter()
+        .map(|r| {
+            r[..measured]
+                .iter()
+                .map(|cell| {
+                    let cell = crate::text::sanitize(cell);
+                    let w = width(&cell);
+                    (cell, w)
+                })
+                .collect()
+        })
+        .collect();
+    let mut widths: Vec<usize> = (0..measured)
+        .map(|c| cells.iter().map(|r| r[c].1).max().unwrap_or(0))
+        .collect();
+    let fit = |c: usize| fits.get(c).copied().unwrap_or(Fit::End);
+    // Spare columns, when the rows are wider than the terminal (tester AI: `(24 lis…` in
+    // ten columns of every row).
+    let wide = widths.iter().sum::<usize>() + 2 * columns.saturating_sub(1);
+    let too_wide = room.is_some_and(|room| wide > room);
+    let mut spared: Vec<bool> = (0..columns)
+        .map(|c| too_wide && fit(c) == Fit::Spare)
+        .collect();
+    if let Some(room) = room {
+        let kept: usize = (0..columns)
+            .filter(|&c| fit(c) == Fit::Keep)
+            .map(|c| widths[c])
+            .sum();
+        let cap = loop {
+            let shown = spared.iter().filter(|&&s| !s).count();
+            let budget = room.saturating_sub(kept + 2 * shown.saturating_sub(1));
+            let need = |cap: usize| {
+                (0..columns)
+                    .filter(|&c| fit(c) != Fit::Keep && !spared[c])
+                    .map(|c| widths[c].min(cap))
+                    .sum::<usize>()
+            };
+            let mut cap = widths.iter().copied().max().unwrap_or(0);
+            while cap > NARROWEST_COLUMN && need(cap) > budget {
+                cap -= 1;
+            }
+            let droppable = (0..columns).rfind(|&c| {
+                !spared[c]
+                    && match fit(c) {
+                        Fit::Droppable => cap < READABLE_COLUMN,
+                        // Before a source: a path cut to its end was often the date
+                        // again (tester AS: `…5-06/2025-06-01.md`, the sources gone).
+                        Fit::Start => need(cap) > budget || cap < PATH_COLUMN,
+                        _ => false,
+                    }
+            });
+            match droppable {
+                Some(c) => spared[c] = true,
+                None => break cap,
+            }
+        };
+        for (c, width) in widths.iter_mut().enumerate() {
+            if fit(c) != Fit::Keep {
+                *width = (*width).min(cap);
+            }
+        }
+    }
+    let mut out = String::new();
+    for (row, measured) in rows.iter().zip(&cells) {
+        let mut line = String::new();
+        for c in (0..columns).filter(|&c| !spared[c]) {
+            let Some((cell, cell_width)) = measured.get(c) else {
+                line.push_str(&crate::text::sanitize(&row[c]));
+                continue;
+            };
+            let (cell, shown) = if *cell_width <= widths[c] || fit(c) == Fit::Keep {
+                (Cow::Borrowed(cell.as_ref()), *cell_width)
+            } else {
+                let cut = match fit(c) {
+                    Fit::Start => crate::text::truncate_left(cell, widths[c], opts),
+                    _ => crate::text::truncate(cell, widths[c], opts),
+                };
+                let shown = width(&cut);
+                (cut, shown)
+            };
+            line.push_str(&cell);
+            if (c + 1..columns).any(|c| !spared[c]) {
+                line.extend(std::iter::repeat_n(' ', widths[c] - shown + 2));
+            }
+        }
+        let line = line.trim_end();
+        match room {
+            Some(room) => {
+                let cut = crate::text::truncate(line, room, opts);
+                // A cell cut already, the row cut right after it: one `…`, not `AI每日……`.
+                let once = cut
+                    .strip_suffix('…')
+                    .map(str::trim_end)
+                    .filter(|c| c.ends_with('…'));
+                out.push_str(once.unwrap_or(&cut));
+            }
+            None => out.push_str(line),
+        }
+        out.push('\n');
+        if out.len() >= EMIT_EVERY {
+            emit(&out)?;
+            out.clear();
+        }
+    }
+    emit(&out)
+}
+
+/// Bytes of a table written at a time.
+const EMIT_EVERY: usize = 1 << 20;
+
+/// Columns a column that gives way keeps on a narrow terminal before rows are cut.
+const NARROWEST_COLUMN: usize = 8;
+
+/// Columns a path is cut to before it is left out: fewer show its file's name alone, in many
+/// stores the date again, and took a title down to a few words (tester AT: at 100 columns
+/// `06-02-Daily AI New…  …5-06/2025-06-02.md`).
+const PATH_COLUMN: usize = 24;
+
+/// Columns cut narrower than this say little (`AI行业…   产品与…   GLM-4.6…`): the
+/// droppable ones are left out first, so the title has the room.
+pub(super) const READABLE_COLUMN: usize = 16;
