@@ -89,6 +89,41 @@ fn undated_typed_goes_to_the_undated_files() {
     assert!(h.app.date_line().is_none());
 }
 
+/// A date gone to out of sight is shown with the dates around it, not on the pane's last
+/// row (tester BW took one drawn there for not shown).
+#[test]
+fn a_date_gone_to_out_of_sight_is_shown_among_its_neighbours() {
+    let digests = (1..=28)
+        .map(|d| {
+            let text = format!("# AI 日报\n\n## 第{d}条新闻\n\n正文。\n");
+            let name = format!("store/2026-02-{d:02}.md");
+            ribao::parse::parse(text.as_bytes(), std::path::Path::new(&name)).unwrap()
+        })
+        .collect();
+    let library = support::library_of(
+        ribao::library::Origin::Store("/home/reader/digests".into()),
+        digests,
+    );
+    let mut h = Harness::new(app_with(library, TextOptions::default()), 100, 14);
+    h.keys(":2026-02-08<Enter>");
+    let screen = h.text();
+    let rows: Vec<&str> = screen.lines().collect();
+    let at = (rows.iter())
+        .position(|r| r.contains("› 2026-02-08"))
+        .unwrap_or_else(|| panic!("the date is shown:\n{screen}"));
+    for (row, date) in [
+        (at - 2, "10"),
+        (at - 1, "09"),
+        (at + 1, "07"),
+        (at + 2, "06"),
+    ] {
+        assert!(
+            rows[row].contains(&format!("2026-02-{date}")),
+            "2026-02-{date} beside it:\n{screen}"
+        );
+    }
+}
+
 #[test]
 fn brackets_step_dates_from_any_pane() {
     let mut h = Harness::new(app(), 120, 40);
