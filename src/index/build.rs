@@ -333,19 +333,9 @@ impl Row<'_> {
     }
 }
 
-/// Writes the index to `out`: parsed digests are read back from `spill`; kept items keep
-/// their text where it is when `same_text` (the sink appends to the old index's text file),
-/// else it is copied to `sink`. The columns wait where `spill` does until the labels ahead of
-/// them are known.
-pub fn build<W: Write + Seek>(
-    entries: Vec<Entry>,
-    mut spill: Scratch,
-    sink: &mut dyn TextSink,
-    same_text: bool,
-    categorizer: &Categorizer,
-    blob: &str,
-    out: W,
-) -> std::io::Result<W> {
+/// The entries' files, and their digests in the order the index lists them (newest first),
+/// each with its series' name.
+fn ordered_rows(entries: Vec<Entry<'_>>) -> (Vec<FileRecord>, Vec<Row<'_>>) {
     let mut files: Vec<FileRecord> = Vec::with_capacity(entries.len());
     let mut rows: Vec<Row> = Vec::new();
     for e in entries {
@@ -383,7 +373,23 @@ pub fn build<W: Write + Seek>(
             (b.date(), b.source(), b.path()),
         )
     });
+    (files, rows)
+}
 
+/// Writes the index to `out`: parsed digests are read back from `spill`; kept items keep
+/// their text where it is when `same_text` (the sink appends to the old index's text file),
+/// else it is copied to `sink`. The columns wait where `spill` does until the labels ahead of
+/// them are known.
+pub fn build<W: Write + Seek>(
+    entries: Vec<Entry>,
+    mut spill: Scratch,
+    sink: &mut dyn TextSink,
+    same_text: bool,
+    categorizer: &Categorizer,
+    blob: &str,
+    out: W,
+) -> std::io::Result<W> {
+    let (mut files, rows) = ordered_rows(entries);
     let mut labels = Labels::default();
     let mut digests = Enc::default();
     // In memory, sized for every item at once: doubling as they come held the largest
@@ -522,28 +528,7 @@ pub fn build<W: Write + Seek>(
     }
     drop(spill);
 
-    let mut head = Enc::default();
-    head.u64(categorizer.fingerprint());
-    head.str(blob);
-    head.u64(sink.len());
-    head.strs(&labels.names);
-    head.strs(&categorizer.names().collect::<Vec<_>>());
-    head.u32(files.len() as u32);
-    for f in &files {
-        head.bytes(&path_to_bytes(&f.rel));
-        head.u64(f.size);
-        head.i64(f.changed);
-        match &f.outcome {
-            Outcome::Digest(d) => {
-                head.u8(0);
-                head.u32(*d);
-            }
-            Outcome::Problem(m) => {
-                head.u8(1);
-                head.str(m);
-            }
-        }
-    }
+    let mut head = index_head(categorizer, blob, sink.len(), &labels.names, &files);
     head.u32(digest_count as u32);
     head.buf.extend_from_slice(&digests.buf);
     drop(digests);
@@ -571,6 +556,40 @@ pub fn build<W: Write + Seek>(
         Scratch::Memory(text_sums),
     ];
     write_index(out, &head.buf, count, parts)
+}
+
+/// The index's head: what it was built with (the categories table, the store's blob and
+/// text length), the labels, and every file with what came of it; the digests follow it.
+fn index_head(
+    categorizer: &Categorizer,
+    blob: &str,
+    text_len: u64,
+    labels: &[String],
+    files: &[FileRecord],
+) -> Enc {
+    let mut head = Enc::default();
+    head.u64(categorizer.fingerprint());
+    head.str(blob);
+    head.u64(text_len);
+    head.strs(labels);
+    head.strs(&categorizer.names().collect::<Vec<_>>());
+    head.u32(files.len() as u32);
+    for f in files {
+        head.bytes(&path_to_bytes(&f.rel));
+        head.u64(f.size);
+        head.i64(f.changed);
+        match &f.outcome {
+            Outcome::Digest(d) => {
+                head.u8(0);
+                head.u32(*d);
+            }
+            Outcome::Problem(m) => {
+                head.u8(1);
+                head.str(m);
+            }
+        }
+    }
+    head
 }
 
 /// Writes `head` and the counted `parts` after room for the header, then the header, once
