@@ -553,6 +553,50 @@ fn the_saved_story_is_gone_back_to_once_a_full_reindex_reaches_it() {
     assert_eq!(h.app.position().date, moved.date);
 }
 
+/// A search left open, reopened at a start that indexes every file again: asked again once
+/// the files are indexed, its answer about the new lists, the result read selected and
+/// read again (its answer from the first files stayed, pointing into lists since replaced).
+#[test]
+fn a_search_reopened_while_every_file_is_indexed_again_is_asked_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, indexed) = indexed_store(&tmp);
+    fs::write(store.join("2026-03-02-b.md"), sample(1)).unwrap();
+    let mut h = Harness::new(reader(indexed), 120, 30);
+    h.keys("<Enter><Enter>j<Enter>/");
+    h.search_for("AI");
+    h.keys("<Tab><Tab><Tab>");
+    h.settle();
+    h.keys("<Enter>G<Enter>");
+    let view = h.app.search_view().unwrap();
+    assert_eq!(view.focus, ribao::tui::SearchFocus::Article);
+    let read = h.app.item_at(view.selected_hit().unwrap()).1.id.to_string();
+    let state = ribao::state::State {
+        position: Some(h.app.position()),
+        ..Default::default()
+    };
+
+    fs::remove_dir_all(&cache).unwrap();
+    let (library, pending) = open(&store, &cache);
+    let app = App::new(library, TextOptions::default(), Session::in_memory(state));
+    let mut h = Harness::new(app, 120, 30);
+    h.app.start_loading(pending.unwrap());
+    h.settle();
+    let view = h.app.search_view().expect("the search is open");
+    assert!(!view.pending, "answered");
+    let shown = h.app.item_at(view.selected_hit().unwrap()).1.id.to_string();
+    assert_eq!(
+        (view.focus, shown),
+        (ribao::tui::SearchFocus::Article, read)
+    );
+    for &hit in &view.hits {
+        let id = h.app.item_at(hit).1.id.to_string();
+        assert!(
+            h.app.library().find(&id).is_some(),
+            "a result of these lists"
+        );
+    }
+}
+
 /// A store whose folders are as they were when its index was made is listed from the index
 /// without looking at every file; a digest rewritten in place since (which moves no
 /// folder's time) then shows its new text just after the first screen, not at the watch's

@@ -1033,12 +1033,61 @@ fn quitting_while_reading_a_result_reopens_the_search_at_it() {
         .1
         .id
         .to_string();
-    assert_eq!((shown, view.scroll), (read, top));
+    assert_eq!((shown, view.scroll), (read.clone(), top));
     // Under it, the place browsing had.
     again.keys("<Esc><Esc>");
     assert!(again.app.search_view().is_none());
     assert_eq!(again.app.scope(), scope);
     assert_eq!(again.app.selected_item().unwrap().1.id, browsed);
+
+    // The line gone to before the answer came: the keys stay there, to type.
+    let mut typing = Harness::new(support::app_saving_to(&path), 100, 10);
+    typing.keys("/");
+    typing.settle();
+    let view = typing.app.search_view().unwrap();
+    assert_eq!(view.focus, SearchFocus::Line);
+    // Quit before the answer comes, the result to read is kept for the next start.
+    let mut early = Harness::new(support::app_saving_to(&path), 100, 10);
+    early.app.save_on_quit().unwrap();
+    let mut late = Harness::new(support::app_saving_to(&path), 100, 10);
+    late.settle();
+    let view = late.app.search_view().unwrap();
+    let shown = late
+        .app
+        .item_at(view.selected_hit().unwrap())
+        .1
+        .id
+        .to_string();
+    assert_eq!((view.focus, shown), (SearchFocus::Article, read));
+}
+
+/// The story read under a search left open keeps its place over a restart: the search
+/// reopened before the first draw put it back at its top.
+#[test]
+fn the_story_under_a_search_left_open_keeps_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let mut h = Harness::new(support::app_saving_to(&path), 100, 10);
+    h.keys("<Enter><Enter><Enter>jjj");
+    assert_eq!(h.app.focus(), Pane::Article);
+    let (scroll, screen) = (h.app.scroll(), h.text());
+    assert!(scroll > 0, "the story is scrolled:\n{screen}");
+    h.keys("/");
+    h.search_for("推理");
+    h.keys("<Enter>");
+    h.app.save_on_quit().unwrap();
+
+    let mut again = Harness::new(support::app_saving_to(&path), 100, 10);
+    again.settle();
+    assert!(again.app.search_view().is_some());
+    again.keys("<Esc>");
+    assert_eq!(again.app.scroll(), scroll);
+    assert_eq!(again.text(), screen);
+    // And after a second restart, the place not lost for good.
+    again.app.save_on_quit().unwrap();
+    let mut third = Harness::new(support::app_saving_to(&path), 100, 10);
+    third.settle();
+    assert_eq!(third.text(), screen);
 }
 
 /// The whole archive searched for 推理, the result from 长江实验室 open in a 120-column

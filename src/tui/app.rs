@@ -1501,11 +1501,14 @@ impl App {
             .or_else(|| Some(self.category().clone()).filter(|f| *f != CategoryFilter::All))
     }
 
-    /// Keeps where the open story was left, for when it is opened again.
+    /// Keeps where the open story was left, for when it is opened again; one not laid out
+    /// since it was opened keeps the place it had (a search reopened at start, before any
+    /// draw, put the story under it back at its top).
     fn leave_story(&mut self) {
         let Some(r) = self.opened else { return };
-        let place = self.article_place(&Content::Story(r));
-        self.places.leave(scope::id(&self.library, r), place);
+        if let Some(place) = self.article_place(&Content::Story(r)) {
+            self.places.leave(scope::id(&self.library, r), place);
+        }
     }
 
     /// `i`: the date's front pages to read, the story open closed as backing out of the

@@ -54,9 +54,9 @@ impl Places {
         self.at.peek(id).copied().filter(|&at| at > 0)
     }
 
-    /// Story `id` left at `place` (its top where no place is known: it opens there).
-    pub fn leave(&mut self, id: &str, place: Option<usize>) {
-        self.at.put(id.to_string(), place.unwrap_or(0));
+    /// Story `id` left at `place`.
+    pub fn leave(&mut self, id: &str, place: usize) {
+        self.at.put(id.to_string(), place);
         self.left.insert(id.to_string());
     }
 }

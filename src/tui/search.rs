@@ -168,7 +168,7 @@ impl SearchView {
         if let Some((_, marked)) = laid_out {
             let place = Anchor::kept_at(self.anchor, self.scroll)
                 .unwrap_or_else(|| chars_before(&marked.lines, self.scroll));
-            places.leave(scope::id(library, r), Some(place));
+            places.leave(scope::id(library, r), place);
         }
     }
 

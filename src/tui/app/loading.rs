@@ -7,7 +7,7 @@ use crate::library::Missing;
 use crate::state::Bookmark;
 use crate::tui::background::{Loaded, Loader, Reopen, StoreWatch};
 use crate::tui::scope;
-use crate::tui::search::SearchFocus;
+use crate::tui::search::{SearchFocus, SearchView};
 use crate::tui::ui::article::ArticleCache;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -234,7 +234,9 @@ impl App {
         if self.library.origin.is_samples() && !library.origin.is_samples() {
             self.unrestored = None;
             self.vanishing = None;
+            let search = self.search_aside();
             self.swap_library(library);
+            self.search_again(search);
             let skipped = self.library.skipped().cloned().collect();
             self.tell_skipped(skipped, "");
             return;
@@ -318,9 +320,12 @@ impl App {
     /// [`App::replace_library`]'s work, the open story aside.
     fn take_library(&mut self, library: crate::library::Library) {
         if let Some(saved) = self.unrestored.take() {
-            // Nothing was done since the start: the saved place, now that more is indexed.
+            // Nothing was done since the start: the saved place, now that more is indexed,
+            // and the search reopened there asked again.
+            let search = self.search_aside();
             self.swap_library(library);
             self.restore_saved(saved);
+            self.search_again(search);
             return;
         }
         // The reader's own place: a story read from the search results is found again
@@ -343,20 +348,7 @@ impl App {
             .chain(near(&mut (0..item).rev()))
             .collect();
         let (scroll, item) = (self.scroll, self.item);
-        let search = self.search.take();
-        if let Some(view) = &search {
-            view.leave_shown(&mut self.places, &self.library);
-        }
-        // Results are places in the old lists: nothing of them is kept but the query and
-        // which story was selected, found again among the new results by id (still the one
-        // from before a previous replacement if no answer came in between).
-        let reselect = search.as_ref().and_then(|view| {
-            let selected = id_of(self, view.selected_hit());
-            let asked = view.line.text().to_string();
-            selected
-                .map(|id| (asked, id))
-                .or_else(|| view.reselect.clone())
-        });
+        let search = self.search_aside();
         self.swap_library(library);
         self.restore(&position);
         // The story's file changed and is being indexed again: back to it when it is.
@@ -375,13 +367,31 @@ impl App {
             .or_else(|| neighbours.into_iter().find_map(|id| find(self, Some(id))))
             .unwrap_or(item.min(self.items.len().saturating_sub(1)));
         self.follow_item_date();
-        if let Some(mut view) = search {
-            view.reselect = reselect;
-            view.hits.clear();
-            view.shown = None;
-            view.marked = None;
-            view.snippets.clear();
-            view.requested = None;
+        self.search_again(search);
+    }
+
+    /// The open search, set aside while the library is replaced. Its results are places in
+    /// the old lists: nothing of them is kept but the query and which story was selected,
+    /// found again among the new results by id (still the one from before a previous
+    /// replacement if no answer came in between).
+    fn search_aside(&mut self) -> Option<SearchView> {
+        let mut view = self.search.take()?;
+        view.leave_shown(&mut self.places, &self.library);
+        let selected = view.selected_hit().map(|r| self.id_at(r).to_string());
+        let asked = view.line.text().to_string();
+        view.reselect = selected.map(|id| (asked, id)).or(view.reselect.take());
+        view.hits.clear();
+        view.missing = None;
+        view.shown = None;
+        view.marked = None;
+        view.snippets.clear();
+        view.requested = None;
+        Some(view)
+    }
+
+    /// A search set aside by [`App::search_aside`] open again, asked over this library.
+    fn search_again(&mut self, view: Option<SearchView>) {
+        if let Some(view) = view {
             self.search = Some(view);
             self.request_search();
         }

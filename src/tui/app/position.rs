@@ -28,6 +28,8 @@ impl App {
         let view = self.search.as_ref().filter(|v| !v.line.is_empty())?;
         Some(match view.focus {
             SearchFocus::Article => "article",
+            // A result to be read once the answer comes is being read.
+            SearchFocus::Results if view.read_reselected => "article",
             SearchFocus::Line | SearchFocus::Results => "results",
         })
     }

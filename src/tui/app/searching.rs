@@ -128,7 +128,11 @@ impl App {
             Some(view) if !view.line.is_empty() => Some(LastSearch {
                 query: view.line.text().to_string(),
                 scope: view.scope,
-                selected: view.selected_hit().map(|r| self.id_at(r).to_string()),
+                // Before its answer, the one it is to select.
+                selected: (view.selected_hit().map(|r| self.id_at(r).to_string())).or_else(|| {
+                    let (asked, id) = view.reselect.as_ref()?;
+                    (asked == view.line.text()).then(|| id.clone())
+                }),
             }),
             _ => self.last_search.clone(),
         }
@@ -257,7 +261,12 @@ impl App {
         let at = reselect.and_then(|(_, id)| self.position_in(&self.search.as_ref()?.hits, &id));
         if let Some(at) = at {
             self.select_result(at);
-            if let Some(view) = self.search.as_mut().filter(|_| read) {
+            // Unless the keys went elsewhere meanwhile (the line, to type).
+            let view = self
+                .search
+                .as_mut()
+                .filter(|v| v.focus == SearchFocus::Results);
+            if let Some(view) = view.filter(|_| read) {
                 view.focus = SearchFocus::Article;
             }
         }
