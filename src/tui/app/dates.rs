@@ -259,12 +259,7 @@ impl App {
     /// (…)`), so all are shown, and that it comes back `again`: in one row where it can
     /// (tester AU: its last word took the hints' row, at every step), a shorter form where
     /// that is not enough (tester AW: a long name at 100 columns, any at 60).
-    fn tell_category_missing(
-        &mut self,
-        filter: &CategoryFilter,
-        where_: &str,
-        again: &str,
-    ) {
+    fn tell_category_missing(&mut self, filter: &CategoryFilter, where_: &str, again: &str) {
         let name = filter.describe();
         self.notify_or_shorter(
             format!("no {name} {where_}: all categories shown, and {name} again {again}"),
