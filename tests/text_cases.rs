@@ -1075,6 +1075,18 @@ fn each_address_is_numbered_once_and_none_is_lost() {
     }
 }
 
+/// Code is shown as written: `<a href=` in a code block is no tag cut off (the block showed
+/// `html = '` and lost the rest).
+#[test]
+fn code_with_an_unclosed_tag_in_it_is_shown_whole() {
+    let md = "```\nhtml = '<a href=' + url\nprint(html)\n```\n";
+    let rendered = render_markdown(md, 60, NARROW);
+    let text: Vec<String> = rendered.lines.iter().map(plain).collect();
+    let all = text.join("\n");
+    assert!(all.contains("html = '<a href=' + url"), "{all}");
+    assert!(all.contains("print(html)"), "{all}");
+}
+
 /// A code line too long for the width is broken after a space where it can be, else hard,
 /// and goes on under its own indent and two more columns, marked `↪` there (tester AE: the
 /// rest read as a line of its own), so the code keeps its shape; a `#` is not left alone on

@@ -23,12 +23,15 @@ pub fn searchable(title: &str, body_md: &str) -> SearchText {
     push_visible(&title.replace('\n', " "), &mut out);
     out.text.push('\n');
     let mut lines = body_md.lines().peekable();
+    let mut in_code = false;
     while let Some(line) = lines.next() {
+        let fence = is_fence(line);
+        in_code ^= fence;
         let mut text = line_content(line);
-        // A tag cut off at a paragraph's end is no text, as the reader shows it (tester BW:
-        // a result's line read `a href="https://static.politic`).
-        if lines.peek().is_none_or(|next| next.trim().is_empty()) {
-            text = &text[..crate::text::before_cut_off_tag(text)];
+        // A tag cut off at a block's end is no text, as the reader shows it (tester BW: a
+        // result's line read `a href="https://static.politic`).
+        if !in_code && !fence && ends_block(line, lines.peek().copied()) {
+            text = text[..before_cut_off_tag(text)].trim_end();
         }
         if !text.is_empty() {
             if !out.text.ends_with('\n') {
@@ -38,6 +41,36 @@ pub fn searchable(title: &str, body_md: &str) -> SearchText {
         }
     }
     out
+}
+
+/// Whether `line` opens or closes fenced code.
+fn is_fence(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("```") || t.starts_with("~~~")
+}
+
+/// Whether `line` is the last of its block (a paragraph, list item, heading or quote line),
+/// `next` being the line after it: where the reader looks for a tag cut off.
+fn ends_block(line: &str, next: Option<&str>) -> bool {
+    let Some(next) = next.map(str::trim_start) else {
+        return true;
+    };
+    let numbered = next.bytes().take_while(u8::is_ascii_digit).count();
+    line.trim_start().starts_with('#')
+        || next.is_empty()
+        || next.starts_with(['#', '>', '-', '*', '+'])
+        || numbered > 0 && next[numbered..].starts_with(['.', ')'])
+}
+
+/// How much of a block's last line the reader shows: all but a tag cut off at its end (see
+/// [`crate::text::before_cut_off_tag`]), which it finds only in plain text: one followed by
+/// code, emphasis, a link or another table cell is shown as text.
+fn before_cut_off_tag(line: &str) -> usize {
+    let at = crate::text::before_cut_off_tag(line);
+    match line[at..].contains(['`', '*', '[', '|']) {
+        true => line.len(),
+        false => at,
+    }
 }
 
 /// The line without block markers (`#`, `>`, list bullets and numbers, table rules).
@@ -270,6 +303,14 @@ mod tests {
                 .text
                 .contains("a href")
         );
+        // At a list item's end too.
+        let item = "- 摘要 <a href=\"https://st\n- 下一条";
+        assert_eq!(searchable("t", item).text, "t\n摘要 下一条");
+        // In code, or followed by code, emphasis or a link, it is text the reader shows.
+        let code = "```\nhtml = '<a href=' + url\n\nprint(html)\n```";
+        assert!(searchable("t", code).text.contains("a href=' + url"));
+        let span = "用 `<img src=` 属性";
+        assert!(searchable("t", span).text.ends_with("img src= 属性"));
     }
 
     #[test]

@@ -218,7 +218,8 @@ impl Renderer {
         // pulldown-cmark splits text at entities; joined, `&#27;[2J` sanitises as one escape
         // sequence instead of leaving `[2J` behind.
         if !matches!(event, Event::Text(_)) {
-            if matches!(event, Event::End(_)) {
+            // Code is shown as written: a `<a href=` in it is no tag cut off.
+            if matches!(event, Event::End(_)) && self.code.is_none() {
                 let keep = super::html::before_cut_off_tag(&self.text_run);
                 self.text_run.truncate(keep);
             }
