@@ -106,7 +106,17 @@ fn a_date_gone_to_out_of_sight_is_shown_among_its_neighbours() {
     );
     let mut h = Harness::new(app_with(library, TextOptions::default()), 100, 14);
     h.keys(":2026-02-08<Enter>");
-    let screen = h.text();
+    assert_shown_among_neighbours(&h.text());
+    // Narrow, from the stories: the dates pane, not drawn until then, too.
+    h.resize(50, 14);
+    h.keys("]]]]]]]]]]]]]]]]]]]]<Enter><Enter>");
+    assert_ne!(h.app.focus(), Pane::Dates);
+    h.keys(":2026-02-08<Enter>");
+    assert_shown_among_neighbours(&h.text());
+}
+
+/// `screen` shows 2026-02-08 selected with two dates either side of it.
+fn assert_shown_among_neighbours(screen: &str) {
     let rows: Vec<&str> = screen.lines().collect();
     let at = (rows.iter())
         .position(|r| r.contains("› 2026-02-08"))

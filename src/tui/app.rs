@@ -147,6 +147,10 @@ pub struct ViewState {
     pub help_len: usize,
     /// First visible row of each list (dates, categories, items).
     pub offsets: [usize; 3],
+    /// The selected date, when out of sight at the next draw, is to be shown mid-pane (a
+    /// date gone to): drawn on the pane's last row, with nothing around it, it was taken
+    /// for not shown (tester BW).
+    pub centre_date: bool,
     /// Results the search list shows at once.
     pub results_height: usize,
 }

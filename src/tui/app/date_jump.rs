@@ -118,21 +118,7 @@ impl App {
             self.move_to_date(at);
         }
         self.focus = Pane::Dates;
-        self.centre_selected_date();
-    }
-
-    /// The dates pane scrolled to show the selected date in its middle, when it is out of
-    /// sight: drawn on the pane's last row, with nothing around it, a date jumped to was
-    /// taken for not shown (tester BW).
-    fn centre_selected_date(&mut self) {
-        let row = match self.scope.is_multi_date() {
-            true => self.span_index(),
-            false => Some(self.date),
-        };
-        let (top, height) = (self.view.offsets[0], self.view.dates_height);
-        if let Some(row) = row.filter(|r| height > 0 && !(top..top + height).contains(r)) {
-            self.view.offsets[0] = row.saturating_sub(height / 2);
-        }
+        self.view.centre_date = true;
     }
 
     /// Opens the date line, holding `typed` (a digit typed in the dates pane).

@@ -85,6 +85,7 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
         len: visible.len(),
         selected: view.selected,
         focused: true,
+        centred: false,
     };
     let mut offset = view.offset;
     // One column for the publications, as wide as the widest shown, at most a third of what

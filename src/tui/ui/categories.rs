@@ -72,6 +72,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         len: rows.len(),
         selected,
         focused,
+        centred: false,
     };
     list::draw(
         buf,

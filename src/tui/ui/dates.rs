@@ -35,11 +35,13 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         return;
     }
     let mut offset = app.view.offsets[0];
+    let centred = std::mem::take(&mut app.view.centre_date);
     let app_ref = &*app;
     let rows = list::Rows {
         len: app_ref.dates().len(),
         selected: app_ref.date_index(),
         focused,
+        centred,
     };
     list::draw(buf, inner, rows, &mut offset, opts, |i, width| {
         let group = &app_ref.dates()[i];
@@ -79,11 +81,13 @@ fn draw_spans(buf: &mut Buffer, area: Rect, app: &mut App) {
     }
     let selected = app.span_index();
     let mut offset = app.view.offsets[0];
+    let centred = std::mem::take(&mut app.view.centre_date);
     let app_ref = &*app;
     let rows = list::Rows {
         len: app_ref.date_spans().len(),
         selected: selected.unwrap_or(0),
         focused,
+        centred,
     };
     list::draw(buf, inner, rows, &mut offset, opts, |i, width| {
         let span = app_ref.date_spans()[i];

@@ -97,6 +97,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         len: row_count(app_ref),
         selected,
         focused,
+        centred: false,
     };
     list::draw(
         buf,

@@ -60,6 +60,7 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
         len: view.links.len(),
         selected: view.selected,
         focused: true,
+        centred: false,
     };
     let mut offset = view.offset;
     list::draw(buf, list_area, rows, &mut offset, opts, |i, w| {

@@ -31,6 +31,8 @@ pub(crate) struct Rows {
     pub len: usize,
     pub selected: usize,
     pub focused: bool,
+    /// The selection, when out of sight, is shown mid-list rather than at its edge.
+    pub centred: bool,
 }
 
 /// Draws the visible rows of a list into `area`, moving `offset` (the first visible row) so
@@ -49,12 +51,16 @@ pub(crate) fn draw(
         len,
         selected,
         focused,
+        centred,
     } = rows;
     let height = usize::from(area.height);
     if height == 0 || area.width == 0 || len == 0 {
         return;
     }
-    if selected < *offset {
+    let out_of_sight = selected < *offset || selected >= *offset + height;
+    if out_of_sight && centred {
+        *offset = selected.saturating_sub(height / 2);
+    } else if selected < *offset {
         *offset = selected;
     } else if selected >= *offset + height {
         *offset = selected + 1 - height;
