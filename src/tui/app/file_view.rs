@@ -72,12 +72,14 @@ impl Marks {
         Marks::of(item.title, item.url)
     }
 
-    /// The line of `lines` the story starts on: the nearest holding its title above the
-    /// first line holding its link that has one (tester AM: at the link, a story's last
-    /// line, the heading was out of sight; tester BW: five stories linked to their digest's
-    /// own page, and all opened at the first); with its title beside no link, the first
-    /// holding its link; with its link nowhere, the first holding its title; else the top.
-    /// Never in the front matter, whose description may repeat the first story.
+    /// The line of `lines` the story starts on: the nearest holding its title above a line
+    /// holding its link (tester AM: at the link, a story's last line, the heading was out
+    /// of sight), the link's whose title line is a heading where several have one (tester
+    /// BW: five stories linked to their digest's own page, and all opened at the first; a
+    /// list of the titles above the first link is no heading); with its title beside no
+    /// link, the first holding its link; with its link nowhere, the first holding its
+    /// title; else the top. Never in the front matter, whose description may repeat the
+    /// first story.
     fn line_in(&self, lines: &[&str]) -> usize {
         let body = front_matter_end(lines);
         // A title is plain text; its line may bold or code some of its words
@@ -97,21 +99,33 @@ impl Marks {
                     .find(|&i| holds(i, &mark))
                     .map(|i| (mark, i))
             });
-        let mut links = (self.url.as_deref())
-            .into_iter()
-            .flat_map(|url| (body..lines.len()).filter(move |&i| lines[i].contains(url)))
-            .peekable();
-        let first_link = links.peek().copied();
-        let titled = |(title, _): &(String, usize)| {
-            links.find_map(|at| {
-                (at.saturating_sub(TITLE_ABOVE).max(body)..=at)
-                    .rev()
-                    .find(|&i| holds(i, title))
+        let links: Vec<usize> = (self.url.as_deref())
+            .map(|url| {
+                (body..lines.len())
+                    .filter(|&i| lines[i].contains(url))
+                    .collect()
             })
+            .unwrap_or_default();
+        // Above each link, back to the one before it, the nearest line with the title.
+        let titled: Vec<usize> = match &title {
+            Some((mark, _)) => (links.iter().enumerate())
+                .filter_map(|(n, &at)| {
+                    let after_previous = n.checked_sub(1).map_or(body, |p| links[p] + 1);
+                    (at.saturating_sub(TITLE_ABOVE).max(after_previous)..=at)
+                        .rev()
+                        .find(|&i| holds(i, mark))
+                })
+                .collect(),
+            None => Vec::new(),
         };
-        match (title.as_ref().and_then(titled), first_link, title) {
-            (Some(at), _, _) => at,
-            (None, Some(at), _) => at,
+        let heading = |&&i: &&usize| lines[i].trim_start().starts_with('#');
+        match (
+            titled.iter().find(heading).or(titled.first()),
+            links.first(),
+            title,
+        ) {
+            (Some(&at), _, _) => at,
+            (None, Some(&at), _) => at,
             (None, None, Some((_, first))) => first,
             (None, None, None) => 0,
         }
@@ -270,6 +284,9 @@ mod tests {
         let story = |n: usize| format!("### {n}. 第{n}条\n正文。\n[原文](https://e.com/day)\n");
         let day = format!("# 日报\n{}{}{}", story(1), story(2), story(3));
         assert_eq!(line("第2条", Some("https://e.com/day"), &day), 4);
+        // A list of the titles above the first: the heading, not the list's line.
+        let listed = format!("# 日报\n- 第1条\n- 第2条\n{}{}", story(1), story(2));
+        assert_eq!(line("第2条", Some("https://e.com/day"), &listed), 6);
         // Its title beside none of them: the first holding the link.
         assert_eq!(line("第9条", Some("https://e.com/day"), &day), 3);
         // Neither: the top.
