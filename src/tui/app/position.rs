@@ -13,6 +13,13 @@ impl App {
         if let Some(saved) = &self.unrestored {
             return saved.clone();
         }
+        // A bookmark read from the bookmarks view is a look at it, not a move: the place is
+        // the one closing the view goes back to (tester BX: a restart opened at the
+        // bookmark's date, the search open before lost).
+        let view = self.bookmarks.as_ref().or(self.return_to.as_ref());
+        if let Some(came_from) = view.and_then(|v| v.came_from.as_ref()) {
+            return came_from.clone();
+        }
         let mut p = self.reader_position();
         // Written when closed too: a saved position keeps the keys it is not given.
         p.extra.insert(
