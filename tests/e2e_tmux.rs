@@ -905,18 +905,13 @@ fn items_keep_the_title_in_sight_on_a_narrow_terminal() {
     );
 }
 
-/// On a narrow terminal a bookmark takes one row, its title cut at the edge as `list`'s
-/// rows are; its link below stays whole (tester M: the row wrapped at 40 columns).
-#[test]
-fn bookmarks_keep_one_row_each_on_a_narrow_terminal() {
-    let home = tempfile::tempdir().unwrap();
-    let store = observer_store(
-        home.path(),
-        "1. [甲公司发布新模型，推理成本下降一半，云厂商随即宣布降价](https://example.com/a)\n",
-    );
-    let state = home.path().join("s.json");
+/// An [`observer_store`] of `story` in `home`, and a state file there with it bookmarked:
+/// (store, state file, its id).
+fn bookmarked(home: &Path, story: &str) -> (std::path::PathBuf, std::path::PathBuf, String) {
+    let store = observer_store(home, story);
+    let state = home.join("s.json");
     let run = |args: &[&str]| {
-        common::command(home.path())
+        common::command(home)
             .args(args)
             .args(["--store", &store.display().to_string()])
             .args(["--state", &state.display().to_string()])
@@ -925,6 +920,18 @@ fn bookmarks_keep_one_row_each_on_a_narrow_terminal() {
     };
     let id = common::ids_of(&common::json(&run(&["items", "--json"])))[0].clone();
     assert!(run(&["bookmark", "add", &id]).status.success());
+    (store, state, id)
+}
+
+/// On a narrow terminal a bookmark takes one row, its title cut at the edge as `list`'s
+/// rows are; its link below stays whole (tester M: the row wrapped at 40 columns).
+#[test]
+fn bookmarks_keep_one_row_each_on_a_narrow_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let (store, state, id) = bookmarked(
+        home.path(),
+        "1. [甲公司发布新模型，推理成本下降一半，云厂商随即宣布降价](https://example.com/a)\n",
+    );
     let Some(t) = Tmux::start("narrowmarks", 40, 12, home.path()) else {
         return;
     };
@@ -936,6 +943,26 @@ fn bookmarks_keep_one_row_each_on_a_narrow_terminal() {
         "{screen}"
     );
     assert_eq!(rows[1].trim(), "https://example.com/a", "{screen}");
+}
+
+/// At 80 columns a bookmark's long source and category give way to its title (tester BX:
+/// the title kept 8 columns, the label's padding more).
+#[test]
+fn bookmarks_give_the_title_the_room_at_80_columns() {
+    let home = tempfile::tempdir().unwrap();
+    let (store, state, id) = bookmarked(
+        home.path(),
+        "1. [甲公司发布新模型推理成本下降](https://example.com/a)\n",
+    );
+    let Some(t) = Tmux::start("marks80", 80, 12, home.path()) else {
+        return;
+    };
+    let args = format!("bookmarks --state {}", state.display());
+    let (screen, rows) = printed_rows(&t, &args, &store, home.path());
+    assert!(
+        rows[0].starts_with(&id) && rows[0].ends_with("甲公司发布新模型推理成本下降"),
+        "{screen}"
+    );
 }
 
 /// On a narrow terminal `search` leaves the publication out rather than cut the title to

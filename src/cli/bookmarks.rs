@@ -83,6 +83,10 @@ fn tell_new(notices: Vec<crate::state::Notice>, told: &[String]) {
 /// Columns a bookmark's source and category may take: more are cut.
 const WIDEST_SOURCE: usize = 40;
 
+/// Columns a bookmark's row takes besides its source, category and title: its id, date and
+/// the gaps between.
+const ROW_BEFORE_LABEL: usize = 12 + 2 + 10 + 2 + 2;
+
 /// Each bookmark with what the store holds of it now, as the reader's bookmarks view says:
 /// its file could be gone (or its story moved to another) since the reader last ran, which
 /// is when a bookmark's saved path follows its story (tester AD).
@@ -218,9 +222,14 @@ fn followed(
 /// below, and what became of its story where something did.
 fn text_list(marks: &[Bookmark], found: &[Found], opts: crate::text::TextOptions) -> String {
     // The titles in one column, as `list`'s and `items`' are (tester BG); a long name cut
-    // rather than pushing them all far right (tester BI: 15 columns on).
+    // rather than pushing them all far right (tester BI: 15 columns on), on a terminal to a
+    // third of what the id and date leave (tester BX: at 80 columns a title kept 8).
+    let room = super::report::terminal_room();
+    let widest_label = room.map_or(WIDEST_SOURCE, |room| {
+        WIDEST_SOURCE.min(room.saturating_sub(ROW_BEFORE_LABEL) / 3)
+    });
     let labels: Vec<String> = (marks.iter())
-        .map(|b| crate::text::truncate(&b.where_from(), WIDEST_SOURCE, opts).into_owned())
+        .map(|b| crate::text::truncate(&b.where_from(), widest_label, opts).into_owned())
         .collect();
     let widest = (labels.iter())
         .map(|l| crate::text::str_width(l, opts))
@@ -246,7 +255,7 @@ fn text_list(marks: &[Bookmark], found: &[Found], opts: crate::text::TextOptions
             let line = format!("{}  {date:<10}  {label}  {title}", b.id);
             // One row on a terminal, its title cut at the edge, as `list`'s rows are
             // (tester M: it wrapped at 40 columns). The link below stays whole to copy.
-            let line = match super::report::terminal_room() {
+            let line = match room {
                 Some(room) => {
                     let shown = crate::text::sanitize(&line).into_owned();
                     crate::text::truncate(&shown, room, opts).into_owned()
