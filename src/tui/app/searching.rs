@@ -262,11 +262,10 @@ impl App {
         if let Some(at) = at {
             self.select_result(at);
             // Unless the keys went elsewhere meanwhile (the line, to type).
-            let view = self
-                .search
-                .as_mut()
-                .filter(|v| v.focus == SearchFocus::Results);
-            if let Some(view) = view.filter(|_| read) {
+            if let Some(view) = self.search.as_mut()
+                && read
+                && view.focus == SearchFocus::Results
+            {
                 view.focus = SearchFocus::Article;
             }
         }
