@@ -553,6 +553,28 @@ fn the_saved_story_is_gone_back_to_once_a_full_reindex_reaches_it() {
     assert_eq!(h.app.position().date, moved.date);
 }
 
+/// `h`'s last search result read, the reader quit, and started again with the index gone
+/// (every file to be indexed again): the new reader, its indexing not started, and the id
+/// of the result read.
+fn last_result_read_then_reindexed(
+    mut h: Harness,
+    store: &Path,
+    cache: &Path,
+) -> (Harness, Pending, String) {
+    h.keys("<Enter>G<Enter>");
+    let view = h.app.search_view().unwrap();
+    assert_eq!(view.focus, ribao::tui::SearchFocus::Article);
+    let read = h.app.item_at(view.selected_hit().unwrap()).1.id.to_string();
+    let state = ribao::state::State {
+        position: Some(h.app.position()),
+        ..Default::default()
+    };
+    fs::remove_dir_all(cache).unwrap();
+    let (library, pending) = open(store, cache);
+    let app = App::new(library, TextOptions::default(), Session::in_memory(state));
+    (Harness::new(app, 120, 30), pending.unwrap(), read)
+}
+
 /// A search left open, reopened at a start that indexes every file again: asked again once
 /// the files are indexed, its answer about the new lists, the result read selected and
 /// read again (its answer from the first files stayed, pointing into lists since replaced).
@@ -566,20 +588,8 @@ fn a_search_reopened_while_every_file_is_indexed_again_is_asked_again() {
     h.search_for("AI");
     h.keys("<Tab><Tab><Tab>");
     h.settle();
-    h.keys("<Enter>G<Enter>");
-    let view = h.app.search_view().unwrap();
-    assert_eq!(view.focus, ribao::tui::SearchFocus::Article);
-    let read = h.app.item_at(view.selected_hit().unwrap()).1.id.to_string();
-    let state = ribao::state::State {
-        position: Some(h.app.position()),
-        ..Default::default()
-    };
-
-    fs::remove_dir_all(&cache).unwrap();
-    let (library, pending) = open(&store, &cache);
-    let app = App::new(library, TextOptions::default(), Session::in_memory(state));
-    let mut h = Harness::new(app, 120, 30);
-    h.app.start_loading(pending.unwrap());
+    let (mut h, pending, read) = last_result_read_then_reindexed(h, &store, &cache);
+    h.app.start_loading(pending);
     h.settle();
     let view = h.app.search_view().expect("the search is open");
     assert!(!view.pending, "answered");
@@ -595,6 +605,34 @@ fn a_search_reopened_while_every_file_is_indexed_again_is_asked_again() {
             "a result of these lists"
         );
     }
+}
+
+/// The result read when the reader quit, in a file indexed late at the next start (every
+/// file indexed again): selected and read once indexing reaches it, though the answers
+/// before did not have it (tester BY: the first result was selected, and saved so).
+#[test]
+fn a_result_read_is_read_again_once_indexing_reaches_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    write_days(&store, 0..100);
+    let library = Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let mut h = Harness::new(reader(library), 120, 30);
+    h.keys("/");
+    h.search_for("模型");
+    h.keys("<Tab><Tab><Tab>");
+    h.settle();
+    // The oldest result, read.
+    let (mut h, pending, read) = last_result_read_then_reindexed(h, &store, &cache);
+    // Answered before any file is indexed: nothing found yet.
+    h.settle();
+    h.app.start_loading(pending);
+    h.settle();
+    let view = h.app.search_view().expect("the search is open");
+    let shown = h.app.item_at(view.selected_hit().unwrap()).1.id.to_string();
+    assert_eq!(
+        (view.focus, shown),
+        (ribao::tui::SearchFocus::Article, read)
+    );
 }
 
 /// A store whose folders are as they were when its index was made is listed from the index

@@ -144,7 +144,21 @@ impl SearchView {
         let last = self.hits.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
         self.missing = None;
+        self.forget_reselect();
         self.sync_shown(places, library);
+    }
+
+    /// The selected result read: the keys go to its article.
+    pub(crate) fn read_selected(&mut self) {
+        self.focus = SearchFocus::Article;
+        self.forget_reselect();
+    }
+
+    /// Another result chosen, or read: the one still to be selected once an answer has it
+    /// (after a restart, while files are indexed) is not.
+    fn forget_reselect(&mut self) {
+        self.reselect = None;
+        self.read_reselected = false;
     }
 
     /// The article pane follows the selection: a story starts at its top, or where it was

@@ -372,14 +372,14 @@ impl App {
 
     /// The open search, set aside while the library is replaced. Its results are places in
     /// the old lists: nothing of them is kept but the query and which story was selected,
-    /// found again among the new results by id (still the one from before a previous
-    /// replacement if no answer came in between).
+    /// found again among the new results by id (the one still to be selected, when no
+    /// answer had it yet).
     fn search_aside(&mut self) -> Option<SearchView> {
         let mut view = self.search.take()?;
         view.leave_shown(&mut self.places, &self.library);
         let selected = view.selected_hit().map(|r| self.id_at(r).to_string());
         let asked = view.line.text().to_string();
-        view.reselect = selected.map(|id| (asked, id)).or(view.reselect.take());
+        view.reselect = view.reselect.take().or(selected.map(|id| (asked, id)));
         view.hits.clear();
         view.missing = None;
         view.shown = None;

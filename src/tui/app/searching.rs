@@ -128,11 +128,11 @@ impl App {
             Some(view) if !view.line.is_empty() => Some(LastSearch {
                 query: view.line.text().to_string(),
                 scope: view.scope,
-                // Before its answer, the one it is to select.
-                selected: (view.selected_hit().map(|r| self.id_at(r).to_string())).or_else(|| {
-                    let (asked, id) = view.reselect.as_ref()?;
-                    (asked == view.line.text()).then(|| id.clone())
-                }),
+                // The one it is to select once its answer has it, else the one selected.
+                selected: (view.reselect.as_ref())
+                    .filter(|(asked, _)| asked == view.line.text())
+                    .map(|(_, id)| id.clone())
+                    .or_else(|| view.selected_hit().map(|r| self.id_at(r).to_string())),
             }),
             _ => self.last_search.clone(),
         }
@@ -258,7 +258,8 @@ impl App {
             .take()
             .filter(|(asked, _)| *asked == view.requested_text);
         let read = std::mem::take(&mut view.read_reselected);
-        let at = reselect.and_then(|(_, id)| self.position_in(&self.search.as_ref()?.hits, &id));
+        let at = (reselect.as_ref())
+            .and_then(|(_, id)| self.position_in(&self.search.as_ref()?.hits, id));
         if let Some(at) = at {
             self.select_result(at);
             // Unless the keys went elsewhere meanwhile (the line, to type).
@@ -268,6 +269,13 @@ impl App {
             {
                 view.focus = SearchFocus::Article;
             }
+        } else if self.library.pending_count() > 0
+            && let Some(view) = self.search.as_mut()
+        {
+            // Not found among the files indexed so far: looked for in the answers to come
+            // (tester BY: a fresh index selected the first result, and saved it).
+            view.reselect = reselect;
+            view.read_reselected = read;
         }
         if let Some(advice) = quoting {
             self.notify(advice, false);
@@ -469,7 +477,7 @@ impl App {
             (Action::Open, _) => self.open_result(),
             (Action::Right | Action::NextPane | Action::PrevPane, SearchFocus::Results) => {
                 if view.selected_hit().is_some() {
-                    view.focus = SearchFocus::Article;
+                    view.read_selected();
                 }
             }
             (Action::Left | Action::NextPane | Action::PrevPane, SearchFocus::Article) => {
@@ -518,7 +526,7 @@ impl App {
             self.notify(why, false);
             return;
         };
-        view.focus = SearchFocus::Article;
+        view.read_selected();
         let id = self.id_at(r).to_string();
         self.session.set_read(&id, true);
     }
