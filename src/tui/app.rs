@@ -549,7 +549,10 @@ impl App {
                 // Reading on through the bookmarks, as through search results.
                 Action::NextStory => return self.step_bookmark(view, 1),
                 Action::PrevStory => return self.step_bookmark(view, -1),
-                Action::Down
+                // Enter does nothing in an article: no reason to forget the way back
+                // (tester BY).
+                Action::Open
+                | Action::Down
                 | Action::Up
                 | Action::PageDown
                 | Action::PageUp
