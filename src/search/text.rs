@@ -27,10 +27,22 @@ pub fn searchable(title: &str, body_md: &str) -> SearchText {
     while let Some(line) = lines.next() {
         let fence = is_fence(line);
         in_code ^= fence;
+        // Code is searched as the reader shows it, as written (tester BY: `<a href=' +
+        // url + '>` was taken for a tag).
+        if in_code || fence {
+            let code = line.trim();
+            if !fence && !code.is_empty() {
+                if !out.text.ends_with('\n') {
+                    out.text.push(' ');
+                }
+                push_visible(code, &mut out);
+            }
+            continue;
+        }
         let mut text = line_content(line);
         // A tag cut off at a block's end is no text, as the reader shows it (tester BW: a
         // result's line read `a href="https://static.politic`).
-        if !in_code && !fence && ends_block(line, lines.peek().copied()) {
+        if ends_block(line, lines.peek().copied()) {
             text = text[..before_cut_off_tag(text)].trim_end();
         }
         if !text.is_empty() {
@@ -307,8 +319,11 @@ mod tests {
         let item = "- 摘要 <a href=\"https://st\n- 下一条";
         assert_eq!(searchable("t", item).text, "t\n摘要 下一条");
         // In code, or followed by code, emphasis or a link, it is text the reader shows.
-        let code = "```\nhtml = '<a href=' + url\n\nprint(html)\n```";
-        assert!(searchable("t", code).text.contains("a href=' + url"));
+        let code = "```\nhtml = '<a href=' + url + '>link</a>'\n\nprint(html)\n```";
+        assert_eq!(
+            searchable("t", code).text,
+            "t\nhtml = '<a href=' + url + '>link</a>' print(html)"
+        );
         let span = "用 `<img src=` 属性";
         assert!(searchable("t", span).text.ends_with("img src= 属性"));
     }
