@@ -771,6 +771,11 @@ fn l_lists_every_link_of_the_story_to_open_or_copy_any() {
         "{}",
         h.text()
     );
+    // The help opens over it, and closes back to it (tester BY: refused).
+    h.keys("?");
+    assert!(h.app.help_scroll().is_some() && h.app.links_view().is_some());
+    h.keys("?");
+    assert!(h.app.help_scroll().is_none() && h.app.links_view().is_some());
     h.keys("<Esc>");
     assert!(h.app.links_view().is_none());
     assert!(!h.text().contains("链接 Links"));
@@ -1669,6 +1674,11 @@ fn a_letter_that_is_no_key_says_so() {
         h.app.message().map(|m| m.text.as_str()),
         Some("x is no key here — Esc closes the file")
     );
+    // The help opens over it, and closes back to it (tester BY: refused).
+    h.keys("?");
+    assert!(h.app.help_scroll().is_some() && h.app.file_view().is_some());
+    h.keys("<Esc>");
+    assert!(h.app.help_scroll().is_none() && h.app.file_view().is_some());
 }
 
 /// The file view at its end stays at its end through a resize and back (tester AQ: it came
@@ -1834,7 +1844,7 @@ fn v_shows_the_digest_file_whole_and_esc_goes_back() {
     assert!(end.contains("收听今天的音频：小宇宙。"), "{end}");
     assert!(end.contains("## 语音版"), "as written:\n{end}");
     // Other keys wait for the file to be closed.
-    h.keys("?");
+    h.keys("B");
     assert!(h.text().contains("v or Esc closes the file first"));
     h.keys("<Esc>");
     assert_eq!(h.text(), before);

@@ -244,6 +244,8 @@ impl App {
             None if matches!(action, Action::ViewFile | Action::Back | Action::Quit) => {
                 self.file = None
             }
+            // Over the file, which it leaves as it is (tester BY: refused).
+            None if action == Action::Help => self.help = Some(0),
             None => self.notify("v or Esc closes the file first", false),
         }
         None

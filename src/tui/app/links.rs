@@ -145,9 +145,11 @@ impl App {
                 return self.hand_on(action, &raw, "this link");
             }
             Action::Back | Action::Links | Action::Quit => self.links = None,
+            // Over the list, which it leaves as it is (tester BY: refused).
+            Action::Help => self.help = Some(0),
             // Taken by the list while it is open: said, not passed over in silence.
             _ => self.notify(
-                "the links list is open: Enter opens, y copies, Esc closes",
+                "the links list is open: Enter opens, y copies, Esc, L or q closes",
                 false,
             ),
         }
