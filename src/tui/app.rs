@@ -549,9 +549,10 @@ impl App {
                 // Reading on through the bookmarks, as through search results.
                 Action::NextStory => return self.step_bookmark(view, 1),
                 Action::PrevStory => return self.step_bookmark(view, -1),
-                // Enter does nothing in an article: no reason to forget the way back
-                // (tester BY).
+                // Enter and `l` do nothing in an article: no reason to forget the way
+                // back (testers BY, BZ).
                 Action::Open
+                | Action::Right
                 | Action::Down
                 | Action::Up
                 | Action::PageDown
