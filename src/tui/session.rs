@@ -391,14 +391,14 @@ impl Session {
         self.places = Some(places);
     }
 
-    /// Something the user must be told (a failed save, a broken state file kept aside):
-    /// (text, is_error). Taken once.
     /// The stories this reader's saves since the last call marked read that another ribao
     /// had marked read first, not knowing it: theirs, which an undo leaves read.
     pub fn take_read_elsewhere(&mut self) -> Vec<String> {
         std::mem::take(&mut self.read_elsewhere)
     }
 
+    /// Something the user must be told (a failed save, a broken state file kept aside):
+    /// (text, is_error). Taken once.
     pub fn take_message(&mut self) -> Option<(String, bool)> {
         self.message.take()
     }
