@@ -33,6 +33,16 @@ pub(crate) struct MarkKey {
     pub terms: Vec<String>,
 }
 
+/// A result to select by id once an answer has it (see [`SearchView::reselect`]).
+#[derive(Debug, Clone)]
+pub(crate) struct Reselect {
+    /// The query, as typed, it is to be selected in: the answer to another drops it.
+    pub asked: String,
+    pub id: String,
+    /// It is to be read too, as it was when the search was left.
+    pub read: bool,
+}
+
 #[derive(Debug, Default)]
 pub struct SearchView {
     pub line: LineEdit,
@@ -67,12 +77,9 @@ pub struct SearchView {
     pub offset: usize,
     /// The story the article pane shows, its scroll and the current match.
     pub(crate) shown: Option<ItemRef>,
-    /// The result to select when the answer to this query (as typed) comes, by id: the
-    /// search reopened, or the library replaced (the old results' places mean nothing in
-    /// it). The answer to another query drops it.
-    pub(crate) reselect: Option<(String, String)>,
-    /// The result reselected is to be read, as it was when the search was left.
-    pub(crate) read_reselected: bool,
+    /// The result to select when the answer to its query comes: the search reopened, or the
+    /// library replaced (the old results' places mean nothing in it).
+    pub(crate) reselect: Option<Reselect>,
     /// The shown article was laid out again at another width and not drawn since.
     pub(crate) relaid: bool,
     pub scroll: usize,
@@ -144,21 +151,16 @@ impl SearchView {
         let last = self.hits.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
         self.missing = None;
-        self.forget_reselect();
+        // Another chosen: the one still to be selected is not.
+        self.reselect = None;
         self.sync_shown(places, library);
     }
 
-    /// The selected result read: the keys go to its article.
+    /// The selected result read: the keys go to its article, and the one still to be
+    /// selected once an answer has it (after a restart, while files are indexed) is not.
     pub(crate) fn read_selected(&mut self) {
         self.focus = SearchFocus::Article;
-        self.forget_reselect();
-    }
-
-    /// Another result chosen, or read: the one still to be selected once an answer has it
-    /// (after a restart, while files are indexed) is not.
-    fn forget_reselect(&mut self) {
         self.reselect = None;
-        self.read_reselected = false;
     }
 
     /// The article pane follows the selection: a story starts at its top, or where it was

@@ -7,7 +7,7 @@ use crate::library::Missing;
 use crate::state::Bookmark;
 use crate::tui::background::{Loaded, Loader, Reopen, StoreWatch};
 use crate::tui::scope;
-use crate::tui::search::{SearchFocus, SearchView};
+use crate::tui::search::{Reselect, SearchFocus, SearchView};
 use crate::tui::ui::article::ArticleCache;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -377,9 +377,12 @@ impl App {
     fn search_aside(&mut self) -> Option<SearchView> {
         let mut view = self.search.take()?;
         view.leave_shown(&mut self.places, &self.library);
-        let selected = view.selected_hit().map(|r| self.id_at(r).to_string());
-        let asked = view.line.text().to_string();
-        view.reselect = view.reselect.take().or(selected.map(|id| (asked, id)));
+        let selected = view.selected_hit().map(|r| Reselect {
+            asked: view.line.text().to_string(),
+            id: self.id_at(r).to_string(),
+            read: false,
+        });
+        view.reselect = view.reselect.take().or(selected);
         view.hits.clear();
         view.missing = None;
         view.shown = None;

@@ -36,7 +36,7 @@ impl App {
         Some(match view.focus {
             SearchFocus::Article => "article",
             // A result to be read once the answer comes is being read.
-            SearchFocus::Results if view.read_reselected => "article",
+            SearchFocus::Results if view.reselect.as_ref().is_some_and(|r| r.read) => "article",
             SearchFocus::Line | SearchFocus::Results => "results",
         })
     }
@@ -49,8 +49,10 @@ impl App {
             return;
         }
         self.resume_search();
-        if let Some(view) = self.search.as_mut() {
-            view.read_reselected = how == Some("article") && view.reselect.is_some();
+        if how == Some("article")
+            && let Some(result) = self.search.as_mut().and_then(|v| v.reselect.as_mut())
+        {
+            result.read = true;
         }
     }
 

@@ -9,7 +9,7 @@ use crate::tui::background::{SearchRequest, SearchWorker};
 use crate::tui::highlight::{self, Marked};
 use crate::tui::line_edit::{Edited, LineEdit};
 use crate::tui::scope;
-use crate::tui::search::{MarkKey, SearchFocus, SearchView};
+use crate::tui::search::{MarkKey, Reselect, SearchFocus, SearchView};
 use crate::tui::ui::MATCH;
 use crate::tui::ui::article::Content;
 use crossterm::event::{KeyCode, KeyEvent};
@@ -84,7 +84,11 @@ impl App {
         };
         let mut view = SearchView::new(last.scope);
         view.line = LineEdit::recalled(&last.query);
-        view.reselect = last.selected.map(|id| (last.query.clone(), id));
+        view.reselect = last.selected.map(|id| Reselect {
+            asked: last.query.clone(),
+            id,
+            read: false,
+        });
         self.search = Some(view);
         self.request_search();
     }
@@ -130,8 +134,8 @@ impl App {
                 scope: view.scope,
                 // The one it is to select once its answer has it, else the one selected.
                 selected: (view.reselect.as_ref())
-                    .filter(|(asked, _)| asked == view.line.text())
-                    .map(|(_, id)| id.clone())
+                    .filter(|r| r.asked == view.line.text())
+                    .map(|r| r.id.clone())
                     .or_else(|| view.selected_hit().map(|r| self.id_at(r).to_string())),
             }),
             _ => self.last_search.clone(),
@@ -256,15 +260,14 @@ impl App {
         let reselect = view
             .reselect
             .take()
-            .filter(|(asked, _)| *asked == view.requested_text);
-        let read = std::mem::take(&mut view.read_reselected);
-        let at = (reselect.as_ref())
-            .and_then(|(_, id)| self.position_in(&self.search.as_ref()?.hits, id));
+            .filter(|r| r.asked == view.requested_text);
+        let at =
+            (reselect.as_ref()).and_then(|r| self.position_in(&self.search.as_ref()?.hits, &r.id));
         if let Some(at) = at {
             self.select_result(at);
             // Unless the keys went elsewhere meanwhile (the line, to type).
             if let Some(view) = self.search.as_mut()
-                && read
+                && reselect.is_some_and(|r| r.read)
                 && view.focus == SearchFocus::Results
             {
                 view.focus = SearchFocus::Article;
@@ -275,7 +278,6 @@ impl App {
             // Not found among the files indexed so far: looked for in the answers to come
             // (tester BY: a fresh index selected the first result, and saved it).
             view.reselect = reselect;
-            view.read_reselected = read;
         }
         if let Some(advice) = quoting {
             self.notify(advice, false);
