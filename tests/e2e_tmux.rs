@@ -905,6 +905,27 @@ fn items_keep_the_title_in_sight_on_a_narrow_terminal() {
     );
 }
 
+/// At 80 columns a long title has the room its category took: cut to a few words each
+/// (tester CB: 9 Chinese characters of a title beside 9 of its category), the category
+/// gives way first; the source stays.
+#[test]
+fn items_give_the_title_the_room_at_80_columns() {
+    let home = tempfile::tempdir().unwrap();
+    let store = observer_store(
+        home.path(),
+        "1. 甲公司发布新模型，推理成本下降一半，开源权重与技术报告同步发布。\n",
+    );
+    let Some(t) = Tmux::start("items80", 80, 12, home.path()) else {
+        return;
+    };
+    let (screen, rows) = printed_rows(&t, "items", &store, home.path());
+    assert!(
+        rows[0].contains("2026-03-02  人工智能产业观察日报  甲公司发布新模型，推理成本下降")
+            && !rows[0].contains("产品"),
+        "{screen}"
+    );
+}
+
 /// An [`observer_store`] of `story` in `home`, and a state file there with it bookmarked:
 /// (store, state file, its id).
 fn bookmarked(home: &Path, story: &str) -> (std::path::PathBuf, std::path::PathBuf, String) {

@@ -21,8 +21,8 @@ pub(super) enum Fit {
     /// listed elsewhere), which cut to a few columns says nothing and takes them from all.
     Spare,
     /// Cut at its end, and left out (the rightmost such first) when the columns would be
-    /// cut narrower than [`READABLE_COLUMN`]: a source or category, which kept the title
-    /// out of sight.
+    /// cut narrower than [`READABLE_COLUMN`], or a [`Fit::End`] column narrower than
+    /// [`TITLE_COLUMN`]: a source or category, which kept the title out of sight.
     Droppable,
 }
 
@@ -89,10 +89,14 @@ pub(super) fn print_table(
             while cap > NARROWEST_COLUMN && need(cap) > budget {
                 cap -= 1;
             }
+            // A title cut to a few words, when a source or category could give it room
+            // (tester CB: at 80 columns, 9 Chinese characters of each).
+            let title_cut_short = (0..columns)
+                .any(|c| !spared[c] && fit(c) == Fit::End && widths[c] > cap && cap < TITLE_COLUMN);
             let droppable = (0..columns).rfind(|&c| {
                 !spared[c]
                     && match fit(c) {
-                        Fit::Droppable => cap < READABLE_COLUMN,
+                        Fit::Droppable => cap < READABLE_COLUMN || title_cut_short,
                         // Before a source: a path cut to its end was often the date
                         // again (tester AS: `…5-06/2025-06-01.md`, the sources gone).
                         Fit::Start => need(cap) > budget || cap < PATH_COLUMN,
@@ -169,3 +173,7 @@ const PATH_COLUMN: usize = 24;
 /// Columns cut narrower than this say little (`AI行业…   产品与…   GLM-4.6…`): the
 /// droppable ones are left out first, so the title has the room.
 pub(super) const READABLE_COLUMN: usize = 16;
+
+/// Columns a title is cut to before a source or category is left out for it: fewer show a
+/// few words of it (12 Chinese characters).
+const TITLE_COLUMN: usize = 24;
