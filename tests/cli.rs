@@ -286,6 +286,43 @@ fn search_takes_the_filters_as_options_too() {
     assert_eq!(bad.status.code(), Some(2));
 }
 
+/// A filter given twice takes either, in `items` and in `search` as in the query (tester
+/// CB: the last one alone was kept).
+#[test]
+fn a_filter_option_given_twice_takes_either() {
+    let ids = |args: &[&str]| {
+        let out = ribao(&[args, &["--json", "--store", &store()][..]].concat());
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        let mut ids = ids_of(&json(&out));
+        ids.sort();
+        ids
+    };
+    for (option, one, other) in [
+        ("--date", "2026-02-03", "2026-02-04"),
+        ("--source", "日报", "速递"),
+        ("--category", "市场", "产品"),
+    ] {
+        let mut either = ids(&["items", option, one]);
+        let second = ids(&["items", option, other]);
+        assert!(!either.is_empty() && !second.is_empty(), "{option}");
+        // Once each, a story of both kinds too.
+        either.extend(second);
+        either.sort();
+        either.dedup();
+        assert_eq!(
+            ids(&["items", option, one, option, other]),
+            either,
+            "{option}"
+        );
+    }
+    let options = ids(&["search", "发布", "--source", "日报", "--source", "速递"]);
+    assert_eq!(
+        options,
+        ids(&["search", "发布", "source:日报", "source:速递"])
+    );
+    assert!(options.len() > ids(&["search", "发布", "--source", "速递"]).len());
+}
+
 #[test]
 fn a_filter_that_is_not_a_date_or_matches_nothing_says_so() {
     let bad = ribao(&["items", "--store", &store(), "--date", "2026-13-45"]);

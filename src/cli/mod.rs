@@ -146,21 +146,24 @@ pub enum Command {
     Categories,
 }
 
-/// What `items` and `search` narrow to.
+/// What `items` and `search` narrow to. Each may be given more than once: two of a kind
+/// take either, as the query's `source:bubble source:日报` do (tester CB: the last one alone
+/// was kept).
 #[derive(clap::Args, Debug)]
 pub struct Filters {
     /// Only this date, month or year (2026-08-23, 2026-08, 2026; today, yesterday), a span
-    /// of them (2026-08-01..2026-08-23; an end may be left open: 2026-08-20..), or `undated`
+    /// of them (2026-08-01..2026-08-23; an end may be left open: 2026-08-20..), or `undated`;
+    /// more than one: any of them
     #[arg(long, value_name = "DATE", value_parser = date_prefix)]
-    date: Option<String>,
+    date: Vec<String>,
     /// Only this category: a publication's own or a unified one (e.g. 市场与资本 / Markets); its
-    /// name from the start of any word (anywhere in Chinese), in any case
+    /// name from the start of any word (anywhere in Chinese), in any case; more than one: any
     #[arg(long, value_parser = name_part)]
-    category: Option<String>,
+    category: Vec<String>,
     /// Only this publication, or stories from this outlet: its name from the start of any word
-    /// (anywhere in Chinese), in any case
+    /// (anywhere in Chinese), in any case; more than one: any
     #[arg(long, value_parser = name_part)]
-    source: Option<String>,
+    source: Vec<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -359,9 +362,8 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             digest,
             json,
         }) => {
-            let filter =
-                report::ItemFilter::new(date.clone(), category.as_deref(), source.as_deref())
-                    .of_digest(digest.as_deref());
+            let filter = report::ItemFilter::new(date.clone(), category, source)
+                .of_digest(digest.as_deref());
             report::items(library()?, &filter, *json, opts, &marks_for(*json))
         }
         Some(Command::Show {
@@ -400,21 +402,20 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
                 ("category:", category),
                 ("source:", source),
             ];
-            let words: Vec<String> =
-                query
-                    .iter()
-                    .cloned()
-                    .chain(
-                        excluded
-                            .iter()
-                            .map(|w| w.trim())
-                            .filter(|w| !w.is_empty())
-                            .map(|w| format!("-{w}")),
-                    )
-                    .chain(filters.into_iter().filter_map(|(prefix, value)| {
-                        value.as_ref().map(|v| format!("{prefix}{v}"))
-                    }))
-                    .collect();
+            let words: Vec<String> = query
+                .iter()
+                .cloned()
+                .chain(
+                    excluded
+                        .iter()
+                        .map(|w| w.trim())
+                        .filter(|w| !w.is_empty())
+                        .map(|w| format!("-{w}")),
+                )
+                .chain(filters.into_iter().flat_map(|(prefix, values)| {
+                    values.iter().map(move |v| format!("{prefix}{v}"))
+                }))
+                .collect();
             let alone = words.len() == 1;
             let words = words
                 .iter()

@@ -129,20 +129,21 @@ impl<'a> ItemRow<'a> {
 /// What `items` narrows to. Category and source are matched as the search's `category:` and
 /// `source:` match them: folded, any part of the name.
 pub struct ItemFilter {
-    date: Option<String>,
-    category: Option<String>,
-    source: Option<String>,
+    /// Each kind: any of them, or every one when empty.
+    date: Vec<String>,
+    category: Vec<String>,
+    source: Vec<String>,
     /// A digest's id, as `ribao list` gives it.
     digest: Option<String>,
 }
 
 impl ItemFilter {
-    pub fn new(date: Option<String>, category: Option<&str>, source: Option<&str>) -> Self {
-        let fold = |s: &str| crate::search::fold(s);
+    pub fn new(date: Vec<String>, category: &[String], source: &[String]) -> Self {
+        let fold = |names: &[String]| names.iter().map(|s| crate::search::fold(s)).collect();
         ItemFilter {
             date,
-            category: category.map(fold),
-            source: source.map(fold),
+            category: fold(category),
+            source: fold(source),
             digest: None,
         }
     }
@@ -156,9 +157,7 @@ impl ItemFilter {
     }
 
     fn narrows(&self) -> bool {
-        self.date.is_some()
-            || self.category.is_some()
-            || self.source.is_some()
+        !(self.date.is_empty() && self.category.is_empty() && self.source.is_empty())
             || self.digest.is_some()
     }
 
@@ -168,20 +167,20 @@ impl ItemFilter {
         let names = |name: Option<&str>, want: &str| {
             name.is_some_and(|name| crate::search::names(name, want))
         };
+        let any = |wanted: &[String], fits: &dyn Fn(&str) -> bool| {
+            wanted.is_empty() || wanted.iter().any(|want| fits(want))
+        };
         let category = i.category.unwrap_or(crate::categories::UNCATEGORIZED);
-        self.category
-            .as_ref()
-            .is_none_or(|want| names(Some(category), want) || names(i.unified, want))
-            && self
-                .source
-                .as_ref()
-                .is_none_or(|want| names(Some(&d.source), want) || names(i.outlet, want))
+        any(&self.category, &|want| {
+            names(Some(category), want) || names(i.unified, want)
+        }) && any(&self.source, &|want| {
+            names(Some(&d.source), want) || names(i.outlet, want)
+        })
     }
 
     fn accepts_digest(&self, d: &DigestInfo) -> bool {
-        self.date
-            .as_ref()
-            .is_none_or(|want| crate::model::date_within(d.date, want))
+        (self.date.is_empty()
+            || (self.date.iter()).any(|want| crate::model::date_within(d.date, want)))
             && self.digest.as_ref().is_none_or(|id| d.id == *id)
     }
 }
@@ -429,7 +428,7 @@ pub fn items(
     // archive ends months before).
     if let Some(none) = found
         .is_empty()
-        .then(|| no_digest_dated(library, filter.date.as_slice()))
+        .then(|| no_digest_dated(library, &filter.date))
         .flatten()
     {
         warn(format_args!("{none}; `ribao list` shows the dates"));
@@ -439,7 +438,7 @@ pub fn items(
     // filters that exclude each other).
     if let Some(why) = found
         .is_empty()
-        .then(|| library.unknown_among(filter.source.as_slice(), filter.category.as_slice()))
+        .then(|| library.unknown_among(&filter.source, &filter.category))
         .flatten()
     {
         warn(format_args!("{why}"));
