@@ -380,7 +380,7 @@ fn a_filter_that_is_not_a_date_or_matches_nothing_says_so() {
     assert_eq!(none.status.code(), Some(1));
     let said = String::from_utf8_lossy(&none.stderr);
     assert!(
-        said.contains("no digest is undated (the newest is 2026-01-02)"),
+        said.contains("no digest is undated;") && !said.contains("newest"),
         "{said}"
     );
     // A date no digest has says so, and which is the newest (tester BE: today's date).

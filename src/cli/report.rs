@@ -469,7 +469,11 @@ fn no_digest_dated(library: &Library, dates: &[String]) -> Option<String> {
             _ => format!("dated {d}"),
         })
         .collect();
-    let newest = digests.iter().filter_map(|d| d.date).max();
+    // The newest date helps only where a date was asked for (tester CB: `no digest is
+    // undated (the newest is …)`).
+    let newest = (dates.iter().any(|d| d != crate::model::UNDATED))
+        .then(|| digests.iter().filter_map(|d| d.date).max())
+        .flatten();
     let newest = newest.map_or(String::new(), |n| format!(" (the newest is {n})"));
     Some(format!("no digest is {}{newest}", asked.join(" or ")))
 }
