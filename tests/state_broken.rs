@@ -747,6 +747,37 @@ fn places_in_a_spoiled_file_are_saved_once() {
     assert_eq!(reopened.state.places.len(), 1);
 }
 
+/// In a file that is not JSON, where stories were left stay places: none becomes a bookmark
+/// (tester CA: a stray byte at the end, and every story scrolled in came back bookmarked,
+/// then saved so); and stray bytes among the read marks cost only themselves.
+#[test]
+fn places_in_text_that_is_not_json_are_no_bookmarks() {
+    let text = good_file().replacen(
+        "\"read\": [",
+        "\"places\": [\n    {\"id\": \"p\", \"at\": 12},\n    {\"id\": \"q\", \"at\": 3}\n  ],\n  \"read\": [",
+        1,
+    );
+    for damaged in [
+        format!("{text}x"),
+        text.trim_end().trim_end_matches('}').to_string(),
+    ] {
+        let (state, problem) = open_damaged(&damaged);
+        assert!(problem.contains("not valid JSON"), "{problem}");
+        assert_eq!(bookmark_ids(&state), ["a", "b", "c"]);
+        let places: Vec<(&str, usize)> = (state.places.iter())
+            .map(|p| (p.id.as_str(), p.at))
+            .collect();
+        assert_eq!(places, [("p", 12), ("q", 3)]);
+        assert_eq!(state.read.len(), 3);
+    }
+    let garbled = format!(
+        "{}x",
+        good_file().replacen("\"read\": [", "\"read\": [ ,,, garbage 7 ", 1)
+    );
+    let (state, _) = open_damaged(&garbled);
+    assert_eq!(state.read, ["x", "y", "z"].into_iter().collect());
+}
+
 /// In a file that is not JSON (a comment a hand edit added), a bookmark read whole but not
 /// kept is named as in valid JSON, not left out unsaid (tester T).
 #[test]

@@ -1,7 +1,7 @@
 //! The file format: `{"version": 1, "saves": 3, "bookmarks": [...], "read": [...],
 //! "position": {...}}`, pretty-printed. Decoding says exactly why a file cannot be used.
 
-use super::model::{Bookmark, State};
+use super::model::{Bookmark, Place, State};
 use crate::model::parse_date_label;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -346,6 +346,18 @@ fn salvage_text(text: &str) -> (State, Vec<String>) {
         };
         // (One cut off must be whole but for its brace: a cut inside it leaves it out.)
         let cut_off = end == text.len() && !text.trim_end().ends_with('}');
+        // Where a story was left has an id too, and its `at`: a place, not a bookmark
+        // (tester CA: every story scrolled in came back bookmarked).
+        let place = (value.as_ref())
+            .filter(|v| v.get("at").is_some())
+            .and_then(|v| serde_json::from_value::<Place>(v.clone()).ok());
+        if let Some(place) = place.filter(|_| !cut_off) {
+            if !state.places.iter().any(|p| p.id == place.id) {
+                state.places.push(place);
+            }
+            at = end;
+            continue;
+        }
         // An object with an id or a title is a bookmark; others (the file's own, a
         // position) are not, and say nothing.
         let bookmark_like = value.as_ref().is_some_and(|v| {
@@ -373,6 +385,8 @@ fn salvage_text(text: &str) -> (State, Vec<String>) {
         .and_then(|v| serde_json::from_value(v).ok())
         .unwrap_or_default();
     if let Some(list) = read_list(text) {
+        // Each id up to the list's end: stray bytes between cost only themselves (tester
+        // CA: the marks after them were lost).
         let mut rest = list;
         loop {
             rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
@@ -382,7 +396,12 @@ fn salvage_text(text: &str) -> (State, Vec<String>) {
                     state.read.insert(&id);
                     rest = &rest[one.byte_offset()..];
                 }
-                _ => break,
+                _ => match rest.find(['"', ']']) {
+                    Some(next) if rest[next..].starts_with('"') && next > 0 => {
+                        rest = &rest[next..];
+                    }
+                    _ => break,
+                },
             }
         }
     }
