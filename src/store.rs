@@ -101,6 +101,11 @@ pub struct Folders {
 const SETTLING: std::time::Duration = std::time::Duration::from_secs(2);
 
 impl Folders {
+    /// Every folder walked, the store's first.
+    pub fn paths(&self) -> impl Iterator<Item = &Path> {
+        self.times.iter().map(|(path, _)| path.as_path())
+    }
+
     /// The folders and their times, when every time is older than the scan by
     /// [`SETTLING`]; None when one is not, or has no time.
     pub fn settled(&self) -> Option<&[(PathBuf, i64)]> {

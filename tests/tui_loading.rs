@@ -988,6 +988,19 @@ fn a_store_folder_deleted_while_reading_is_said() {
     fs::remove_dir_all(&store).unwrap();
     wait_for(&mut h, "cannot be opened — showing the stories read before");
     assert_eq!(h.app.items().len(), listed);
+    // Looked at again when asked, it is said again, not that the list is up to date
+    // (tester CA).
+    h.keys("j");
+    assert!(!h.text().contains("cannot be opened"), "{}", h.text());
+    h.keys("R");
+    wait_until(&mut h, |h| {
+        let seen = h.text();
+        match seen.contains("cannot be opened — showing the stories read before") {
+            true => Ok(()),
+            false if seen.contains("up to date") => panic!("{seen}"),
+            false => Err(seen),
+        }
+    });
 }
 
 /// In a narrow terminal the indexing progress comes first in the status bar; it had been

@@ -243,21 +243,24 @@ impl StoreWatch {
         let answered = Arc::new(std::sync::atomic::AtomicU64::new(0));
         let (asks, answers) = (asked.clone(), answered.clone());
         let watched = root.clone();
+        // The listing, and whether the store's own folder could be read.
         let look = move || {
             let scan = crate::store::scan(&root);
-            crate::store::listing(&scan.files, &scan.problems)
+            let listing = crate::store::listing(&scan.files, &scan.problems);
+            let readable = !scan.problems.iter().any(|p| p.path == root);
+            (listing, readable, scan.folders)
         };
         let watch = move || {
             // Set up here, not beside the first screen: it lists every folder of the store
             // (tens of milliseconds on a large archive). Held while the watch runs.
-            let _told = changes_told(&watched, told_to);
+            let mut told = ChangesTold::new(&watched, told_to);
             let (mut last, mut wait) = match since {
                 Some(listing) if unseen => (listing, UNSEEN_LOOK.min(every)),
                 Some(listing) => (listing, every),
                 None => {
                     // Not beside the first screen, which reads the same folders.
                     std::thread::sleep(FIRST_LOOK.min(every));
-                    (look(), every)
+                    (look().0, every)
                 }
             };
             let mut looked = std::time::Instant::now();
@@ -301,10 +304,18 @@ impl StoreWatch {
                     }
                 }
                 let answering = asks.load(Ordering::Acquire);
-                let now = look();
+                let (now, readable, folders) = look();
                 looked = std::time::Instant::now();
                 let changed = now != last;
-                if changed {
+                if let Some(told) = told.as_mut()
+                    && changed
+                {
+                    told.cover(&folders);
+                }
+                // A store that cannot be read is said again when a look is asked for: no
+                // change since the last is no news then (tester CA: `R` said "up to date"
+                // of a store folder deleted).
+                if changed || asked && !readable {
                     last = now;
                     // The reader is gone: so is the watch.
                     if send.send(reopen()).is_err() {
@@ -359,20 +370,64 @@ impl StoreWatch {
 
 /// Pokes the watch whenever a digest's file or a folder under `root` changes, so a file
 /// added, edited, renamed or deleted shows within a second, not at the next look (tester AY:
-/// a deletion took 10 to 17 s). None where the system tells of no changes (a network file
-/// system, a watch limit reached): the looks every so often remain.
-fn changes_told(root: &std::path::Path, pokes: Sender<Poke>) -> Option<notify::RecommendedWatcher> {
-    use notify::Watcher;
-    // A folder has no extension; a lock or the state file beside digests is no change.
-    let counts = |p: &std::path::Path| crate::store::is_digest_name(p) || p.extension().is_none();
-    let mut watcher = notify::recommended_watcher(move |told: notify::Result<notify::Event>| {
-        if told.is_ok_and(|e| !e.kind.is_access() && e.paths.iter().any(|p| counts(p))) {
-            let _ = pokes.send(Poke::Told);
+/// a deletion took 10 to 17 s).
+struct ChangesTold {
+    watcher: notify::RecommendedWatcher,
+    /// Each folder is watched on its own: the store's whole tree could not be (one folder
+    /// in it unreadable failed all of it, tester CA), so those found since are added.
+    folder_by_folder: bool,
+}
+
+impl ChangesTold {
+    /// None where the system tells of no changes (a network file system, a watch limit
+    /// reached): the looks every so often remain.
+    fn new(root: &std::path::Path, pokes: Sender<Poke>) -> Option<ChangesTold> {
+        use notify::Watcher;
+        let mut told = ChangesTold {
+            watcher: Self::telling(pokes)?,
+            folder_by_folder: false,
+        };
+        if told
+            .watcher
+            .watch(root, notify::RecursiveMode::Recursive)
+            .is_err()
+        {
+            told.folder_by_folder = true;
+            let folders = crate::store::scan(root).folders;
+            if told.cover(&folders) == 0 {
+                return None;
+            }
         }
-    })
-    .ok()?;
-    watcher.watch(root, notify::RecursiveMode::Recursive).ok()?;
-    Some(watcher)
+        Some(told)
+    }
+
+    /// A watcher that pokes of each change to a digest's file or a folder.
+    fn telling(pokes: Sender<Poke>) -> Option<notify::RecommendedWatcher> {
+        // A folder has no extension; a lock or the state file beside digests is no change.
+        let counts =
+            |p: &std::path::Path| crate::store::is_digest_name(p) || p.extension().is_none();
+        notify::recommended_watcher(move |told: notify::Result<notify::Event>| {
+            if told.is_ok_and(|e| !e.kind.is_access() && e.paths.iter().any(|p| counts(p))) {
+                let _ = pokes.send(Poke::Told);
+            }
+        })
+        .ok()
+    }
+
+    /// Watches each of `folders` that can be, when watching folder by folder; how many are.
+    fn cover(&mut self, folders: &crate::store::Folders) -> usize {
+        use notify::Watcher;
+        if !self.folder_by_folder {
+            return 0;
+        }
+        (folders.paths())
+            .filter(|f| {
+                (self.watcher)
+                    .watch(f, notify::RecursiveMode::NonRecursive)
+                    .is_ok()
+            })
+            .count()
+    }
 }
 
 /// What brings the watch's next look forward.
@@ -422,6 +477,29 @@ const UNSEEN_LOOK: Duration = Duration::from_millis(100);
 mod tests {
     use super::*;
     use std::sync::atomic::Ordering;
+
+    /// Watched folder by folder, a folder that cannot be watched costs only itself: a file
+    /// added to another is told (tester CA: one unreadable folder, and no change was told).
+    #[test]
+    fn folders_watched_one_by_one_tell_of_changes_beside_one_that_cannot_be() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for folder in ["a", "b", "c"] {
+            std::fs::create_dir(root.join(folder)).unwrap();
+        }
+        let folders = crate::store::scan(root).folders;
+        // Gone before it is watched.
+        std::fs::remove_dir(root.join("b")).unwrap();
+        let (pokes, poked) = mpsc::channel();
+        let mut told = ChangesTold {
+            watcher: ChangesTold::telling(pokes).unwrap(),
+            folder_by_folder: true,
+        };
+        assert_eq!(told.cover(&folders), 3, "the store's folder, a and c");
+        std::fs::write(root.join("c/2026-01-01.md"), "# 日报").unwrap();
+        let poke = poked.recv_timeout(Duration::from_secs(10));
+        assert!(matches!(poke, Ok(Poke::Told)));
+    }
 
     /// The status bar is redrawn when the count moves, and when waiting for another ribao
     /// begins or ends, though the count stays where it was.
