@@ -395,6 +395,26 @@ fn l_lists_the_links_a_gone_bookmark_kept() {
     }
 }
 
+/// `o` and `y` over a gone bookmark whose link cannot be opened (a hand edit's
+/// `javascript:`), or that has none, say so, as over a story (tester CA: nothing happened).
+#[test]
+fn a_gone_bookmarks_link_that_cannot_be_opened_is_said() {
+    for (url, said) in [
+        (Some("javascript:alert(1)"), "this bookmark's link is not"),
+        (None, "this bookmark has no link"),
+    ] {
+        let mut h = gone_bookmark_opened("旧新闻", url);
+        for key in ["o", "y"] {
+            h.keys(key);
+            let message = h.app.message().map(|m| m.text.clone());
+            assert!(
+                message.as_deref().is_some_and(|m| m.starts_with(said)),
+                "{key}: {message:?}"
+            );
+        }
+    }
+}
+
 /// A bookmark whose story is gone shows the text it kept, rendered as a story's, and it
 /// scrolls (tester Z: only the title and the link were left).
 #[test]

@@ -142,8 +142,17 @@ impl App {
                     view.selected = next;
                     return self.update_bookmarks(Action::Open);
                 }
-                Action::OpenLink => return view.missing_link().map(Effect::OpenUrl),
-                Action::CopyLink => return view.missing_link().map(Effect::CopyUrl),
+                // One that cannot be opened is said so, as a story's (tester CA: a hand-edited
+                // `javascript:` link did nothing, and said nothing).
+                Action::OpenLink | Action::CopyLink => {
+                    return match mark.url.clone() {
+                        Some(url) => self.hand_on(action, &url, "this bookmark's link"),
+                        None => {
+                            self.notify("this bookmark has no link", true);
+                            None
+                        }
+                    };
+                }
                 Action::Links => {
                     let mark = mark.clone();
                     self.open_kept_links(&mark);
