@@ -55,7 +55,7 @@ pub use markdown::{LinkTarget, Rendered, render_markdown, render_story};
 pub use output::{lines_to_ansi, lines_to_plain};
 pub use sanitize::{
     TAB_STOP, address, clean_text, escape_sequence_len, is_hidden, percent_encoded, sanitize,
-    visible,
+    single_line, visible,
 };
 pub use screen::{pad_ambiguous, pad_line, widen_ambiguous_cells};
 pub use truncate::{after_cut, cut_with_ellipsis, truncate, truncate_left};

@@ -34,6 +34,16 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// A single-line, sanitised copy of untrusted text: a row of a list or a table, a title.
+pub fn single_line(s: &str) -> String {
+    let s = sanitize(s);
+    if s.contains('\n') {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        s.into_owned()
+    }
+}
+
 /// A link's address made safe to show and to hand on: its control characters (an ESC that
 /// `&#27;` decoded to) and the invisible ones text loses (a bidi override, a zero-width
 /// space, a joiner) percent-encoded as browsers send them, then [`sanitize`]d. Removed

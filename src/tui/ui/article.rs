@@ -2,9 +2,7 @@
 //! before a story is opened, the front page of the selected date's digests.
 
 use super::super::app::{App, ItemRef, Pane};
-use super::{
-    ACCENT, BOLD, DIM, FOCUS, clean, draw_block, pane_block, put_line, scrollbar, text_area,
-};
+use super::{ACCENT, BOLD, DIM, FOCUS, draw_block, pane_block, put_line, scrollbar, text_area};
 use crate::index::DigestInfo;
 use crate::library::Library;
 use crate::model::Item;
@@ -172,7 +170,7 @@ fn compose_into<'a>(
                     format!(
                         "还没有日报 / no digests yet — put digest files (.md, .markdown, \
                              .txt, in any sub-folders) in {}: they show up in a moment",
-                        clean(&library.origin.store().display().to_string())
+                        text::single_line(&library.origin.store().display().to_string())
                     ),
                     DIM,
                 )],
@@ -282,7 +280,7 @@ fn wrap_styled(
     width: usize,
     opts: TextOptions,
 ) -> Vec<Line<'static>> {
-    text::wrap(&[Span::styled(clean(s), style)], width, opts)
+    text::wrap(&[Span::styled(text::single_line(s), style)], width, opts)
 }
 
 /// The story as rows: title, meta line, link, blank, body (links listed at its end), or
@@ -422,7 +420,7 @@ fn headlines(library: &Library, d: usize, width: usize, opts: TextOptions) -> Ve
         }
         for item in items.iter().filter(|i| i.category == *group) {
             out.extend(text::wrap_with_prefix(
-                &[Span::styled(clean(item.title), BOLD)],
+                &[Span::styled(text::single_line(item.title), BOLD)],
                 width,
                 &bullet,
                 &indent,

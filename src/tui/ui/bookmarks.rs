@@ -4,9 +4,7 @@
 use super::super::app::App;
 use super::layout::PopupArea;
 use super::list::{self, Rows, marker};
-use super::{
-    DIM, ERROR, FOCUS, MATCH, OK, clean, draw_block, fit_row, pad_to, pane_block, put_line,
-};
+use super::{DIM, ERROR, FOCUS, MATCH, OK, draw_block, fit_row, pad_to, pane_block, put_line};
 use crate::library::Missing;
 use crate::search::Highlighter;
 use crate::state::Bookmark;
@@ -97,7 +95,7 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
         0..8 => 0,
         _ => visible
             .iter()
-            .map(|m| text::str_width(&clean(&m.where_from()), opts))
+            .map(|m| text::str_width(&text::single_line(&m.where_from()), opts))
             .max()
             .unwrap_or(0)
             .min(room),
@@ -126,7 +124,11 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
         let (before, after) = (view.filter.before_cursor(), view.filter.after_cursor());
         let line = Line::from(vec![
             Span::styled("/ ", FOCUS),
-            Span::raw(format!("{}{cursor}{}", clean(before), clean(after))),
+            Span::raw(format!(
+                "{}{cursor}{}",
+                text::single_line(before),
+                text::single_line(after)
+            )),
         ]);
         let y = inner.bottom().saturating_sub(1);
         put_line(buf, text_area.x, y, &line, text_area.width, opts);
@@ -172,7 +174,7 @@ fn row(
         Span::styled(format!("{date:<10}  "), DIM),
     ];
     let place = pad_to(
-        &text::truncate(&clean(&mark.where_from()), where_w, opts),
+        &text::truncate(&text::single_line(&mark.where_from()), where_w, opts),
         where_w,
         opts,
     );
@@ -180,7 +182,7 @@ fn row(
     let title_at: usize = prefix.iter().map(|s| s.content.len()).sum();
     let line = fit_row(
         prefix,
-        &clean(mark.shown_title()),
+        &text::single_line(mark.shown_title()),
         Style::new(),
         vec![Span::styled(place, DIM)],
         width,
@@ -206,11 +208,18 @@ fn missing_lines(
 ) -> Vec<Line<'static>> {
     let meta = mark.meta();
     let mut out = text::wrap(
-        &[Span::styled(clean(mark.shown_title()), super::ACCENT)],
+        &[Span::styled(
+            text::single_line(mark.shown_title()),
+            super::ACCENT,
+        )],
         width,
         opts,
     );
-    out.extend(text::wrap(&[Span::styled(clean(&meta), DIM)], width, opts));
+    out.extend(text::wrap(
+        &[Span::styled(text::single_line(&meta), DIM)],
+        width,
+        opts,
+    ));
     if let Some(url) = &mark.url {
         out.extend(crate::article::link_rows(
             url,
@@ -251,7 +260,10 @@ fn missing_lines(
         Some(_) => "this is what the bookmark kept of it, its text too",
         None => "this is what the bookmark kept of it",
     };
-    let note = format!("{gone}: {} — {kept}. {keys}.", clean(&mark.path));
+    let note = format!(
+        "{gone}: {} — {kept}. {keys}.",
+        text::single_line(&mark.path)
+    );
     out.extend(text::wrap(&[Span::styled(note, ERROR)], width, opts));
     if let Some(body) = &mark.text {
         out.push(Line::default());

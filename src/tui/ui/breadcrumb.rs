@@ -2,8 +2,8 @@
 
 use super::super::app::{App, Pane};
 use super::status::truncate_line;
-use super::{BOLD, DIM, FOCUS, clean, put_line};
-use crate::text::str_width;
+use super::{BOLD, DIM, FOCUS, put_line};
+use crate::text::{self, str_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -55,7 +55,7 @@ pub(crate) fn parts(app: &App) -> Vec<Part> {
     if app.focus() == Pane::Categories {
         return parts;
     }
-    let category = clean(&app.category().describe());
+    let category = text::single_line(&app.category().describe());
     parts.push(Part {
         // `全部 / All`, `未分类 / Other`: the Chinese name alone.
         short: category.split_once(" / ").map(|(zh, _)| zh.to_string()),
@@ -63,7 +63,7 @@ pub(crate) fn parts(app: &App) -> Vec<Part> {
     });
     if app.focus() == Pane::Article {
         parts.push(Part::from(match app.opened() {
-            Some((_, item)) => clean(item.title),
+            Some((_, item)) => text::single_line(item.title),
             None => "概览 Overview".to_string(),
         }));
     }

@@ -5,7 +5,7 @@
 //! as the date list has them.
 
 use super::super::app::{App, CategoryRow, Pane};
-use super::{ACCENT, BOLD, DIM, INFERRED_MARK, OK, clean, draw_block, fit_row, list, pane_block};
+use super::{ACCENT, BOLD, DIM, INFERRED_MARK, OK, draw_block, fit_row, list, pane_block};
 use crate::text::{self, TextOptions};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -107,7 +107,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
                 let style = if unread > 0 || selected { BOLD } else { DIM };
                 fit_row(
                     vec![list::marker(selected)],
-                    &clean(entry.filter.label()),
+                    &text::single_line(entry.filter.label()),
                     style,
                     right,
                     width,

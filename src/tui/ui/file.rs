@@ -91,7 +91,7 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     let outer = usize::from(width.saturating_sub(4));
     // A file's name is the store's to choose: a bidi override or a line break in it must
     // not reach the terminal (tester AL).
-    let name = super::clean(&view.name);
+    let name = text::single_line(&view.name);
     let wanted = text::str_width(&name, opts).min(FILE_NAME_LEAST);
     let words =
         |(lead, tail): (&str, &str)| text::str_width(lead, opts) + text::str_width(tail, opts);

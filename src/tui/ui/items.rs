@@ -4,8 +4,7 @@
 use super::super::app::{App, Pane};
 use super::super::scope::HeaderKind;
 use super::{
-    ACCENT, BOLD, DIM, FOCUS, INFERRED_MARK, OK, clean, draw_block, fit_row, list, pane_block,
-    put_line,
+    ACCENT, BOLD, DIM, FOCUS, INFERRED_MARK, OK, draw_block, fit_row, list, pane_block, put_line,
 };
 use crate::text::{self, TextOptions};
 use ratatui::buffer::Buffer;
@@ -60,7 +59,10 @@ pub(crate) fn row_at(app: &App, row: usize) -> ItemRow {
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let opts = app.text_options();
     let focused = app.focus() == Pane::Items;
-    let title = format!("新闻 Stories · {}", clean(&app.category().describe()));
+    let title = format!(
+        "新闻 Stories · {}",
+        text::single_line(&app.category().describe())
+    );
     let inner = draw_block(buf, area, pane_block(&title, focused, area.width, opts));
     app.view.items_height = usize::from(inner.height);
     if app.items().is_empty() {
@@ -141,7 +143,7 @@ fn source_header(
     width: usize,
     opts: TextOptions,
 ) -> Line<'static> {
-    let source = clean(&app.library().digests()[digest].source);
+    let source = text::single_line(&app.library().digests()[digest].source);
     let count = format!(" · {len}");
     let room = width.saturating_sub(text::str_width(&count, opts) + 1);
     Line::from(vec![
@@ -186,7 +188,7 @@ fn item_row(
             read_mark,
             inferred_mark,
         ],
-        &clean(item.title),
+        &text::single_line(item.title),
         if read { DIM } else { BOLD },
         Vec::new(),
         width,

@@ -5,7 +5,7 @@ use super::super::app::App;
 use super::super::links::Listed;
 use super::layout::PopupArea;
 use super::list::{self, Rows, marker};
-use super::{DIM, clean, draw_block, fit_row, pane_block, put_line};
+use super::{DIM, draw_block, fit_row, pane_block, put_line};
 use crate::text;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -45,7 +45,11 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     let wanted = view.links.len() + 1 + address.len() + 2;
     let height = at.height(wanted as u16);
     let popup = super::popup(buf, area, width, height);
-    let title = format!("链接 Links · {} · {}", view.links.len(), clean(&view.story));
+    let title = format!(
+        "链接 Links · {} · {}",
+        view.links.len(),
+        text::single_line(&view.story)
+    );
     let inner = draw_block(buf, popup, pane_block(&title, true, width, opts));
     let list_h = inner
         .height
@@ -100,6 +104,6 @@ fn shown(link: &Listed) -> String {
     let url = text::address(&link.url);
     match link.text.as_str() {
         "" => url,
-        words => format!("{} · {url}", clean(words)),
+        words => format!("{} · {url}", text::single_line(words)),
     }
 }

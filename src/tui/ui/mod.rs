@@ -185,16 +185,6 @@ pub(crate) fn popup(buf: &mut Buffer, area: Rect, width: u16, height: u16) -> Re
     rect
 }
 
-/// A single-line, sanitised copy of untrusted text.
-pub(crate) fn clean(s: &str) -> String {
-    let s = text::sanitize(s);
-    if s.contains('\n') {
-        s.split_whitespace().collect::<Vec<_>>().join(" ")
-    } else {
-        s.into_owned()
-    }
-}
-
 /// `s` followed by spaces up to `width` display columns.
 pub(crate) fn pad_to(s: &str, width: usize, opts: TextOptions) -> String {
     let w = text::str_width(s, opts);

@@ -91,7 +91,7 @@ fn count(app: &App, view: &SearchView) -> String {
 /// the count).
 pub(crate) fn summary(app: &App, view: &SearchView, unread: bool, room: Option<usize>) -> String {
     // Without the spaces typed around it (tester AC: `“alpha ”` as the next word came).
-    let query = super::clean(view.line.text().trim());
+    let query = text::single_line(view.line.text().trim());
     if query.trim().is_empty() {
         return format!("搜索 Search · {}", app.label_of(view.scope));
     }
@@ -130,7 +130,7 @@ const QUERY_LEAST: usize = 8;
 
 /// The narrow layout's breadcrumb: the search, then the shown story when it has the keyboard.
 pub(crate) fn breadcrumb(app: &App, view: &SearchView) -> Vec<String> {
-    let query = super::clean(view.line.text().trim());
+    let query = text::single_line(view.line.text().trim());
     let mut parts = vec![if query.trim().is_empty() {
         "搜索 Search".to_string()
     } else {
@@ -139,7 +139,7 @@ pub(crate) fn breadcrumb(app: &App, view: &SearchView) -> Vec<String> {
     if view.focus == SearchFocus::Article
         && let Some(hit) = view.selected_hit()
     {
-        parts.push(super::clean(app.item_at(hit).1.title));
+        parts.push(text::single_line(app.item_at(hit).1.title));
     }
     parts
 }
@@ -320,11 +320,11 @@ fn title_line(
         .iter()
         .map(|s| text::str_width(&s.content, opts))
         .sum();
-    let title = super::clean(item.title);
+    let title = text::single_line(item.title);
     let title_ranges = terms.ranges(&title);
     let title_style = if read { DIM } else { BOLD };
     let title_line = Line::from(marked_pieces(&title, &title_ranges, title_style));
-    let source = super::clean(&digest.source);
+    let source = text::single_line(&digest.source);
     let room = width.saturating_sub(prefix_w);
     // A name is cut at its end, as titles are (`AI行…递` read as two names; tester A), a
     // third of the row at most. Short of room, the source gives way to the title, which
@@ -528,7 +528,7 @@ fn no_match_lines(
     if let Some(problem) = parsed.problem() {
         return text::wrap(&[Span::styled(problem, ACCENT)], width, opts);
     }
-    let query = super::clean(view.answered.trim());
+    let query = text::single_line(view.answered.trim());
     let query = crate::search::said_query(&query, opts);
     let scope = app.label_of(view.answered_scope);
     // Files of other dates cannot change the answer (tester D: a date indexed first was
@@ -727,8 +727,8 @@ fn draw_line(buf: &mut Buffer, area: Rect, app: &mut App) -> Option<(u16, u16)> 
     let room = width
         .saturating_sub(prompt_w + if show_scope { scope_w } else { 0 })
         .saturating_sub(1);
-    let before = super::clean(view.line.before_cursor());
-    let after = super::clean(view.line.after_cursor());
+    let before = text::single_line(view.line.before_cursor());
+    let after = text::single_line(view.line.after_cursor());
     let before = if text::str_width(&before, opts) > room {
         text::truncate_left(&before, room, opts).into_owned()
     } else {

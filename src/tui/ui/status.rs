@@ -8,7 +8,7 @@ use super::super::keymap;
 use super::super::line_edit::LineEdit;
 use super::super::scope;
 use super::super::search::SearchFocus;
-use super::{DIM, ERROR, FOCUS, OK, clean, fit_row, put_line};
+use super::{DIM, ERROR, FOCUS, OK, fit_row, put_line};
 use crate::text;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -57,7 +57,7 @@ fn scope_only(app: &App, unread: bool, room: Option<usize>) -> String {
         "{count} {}{unread}",
         if n == 1 { "story" } else { "stories" }
     );
-    let category = clean(&app.category().describe());
+    let category = text::single_line(&app.category().describe());
     let opts = app.text_options();
     let around = text::str_width(&scope, opts) + text::str_width(&counted, opts) + 6;
     let category = match room {
@@ -429,8 +429,8 @@ fn message_line(app: &App, width: usize, opts: text::TextOptions) -> Option<Line
     }
     let m = app.message()?;
     let style = if m.error { ERROR } else { OK };
-    let text = clean(&m.text);
-    let shorter = m.shorter.as_deref().map(clean);
+    let text = text::single_line(&m.text);
+    let shorter = m.shorter.as_deref().map(text::single_line);
     // A problem may take both rows (see `draw`): its shorter form is for when it does not
     // fit in them (tester BJ: a file skipped, why cut, and not where to read it).
     let problem = m.held_until.is_some();
@@ -461,7 +461,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     app.category_unread();
     let opts = app.text_options();
     let width = usize::from(area.width);
-    let store = clean(&app.store_label());
+    let store = text::single_line(&app.store_label());
     // While saving is off, say so for as long as it lasts, next to what it concerns.
     let bookmarks = match app.session().saving_off() {
         false => format!("★ {}", app.session().bookmark_count()),
@@ -594,8 +594,8 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
 fn date_line_row(line: &LineEdit, width: usize, opts: text::TextOptions) -> Line<'static> {
     let typed = format!(
         "{}▏{}",
-        clean(line.before_cursor()),
-        clean(line.after_cursor())
+        text::single_line(line.before_cursor()),
+        text::single_line(line.after_cursor())
     );
     let row = Line::from(vec![
         Span::styled(" 日期 go to date: ", FOCUS),
