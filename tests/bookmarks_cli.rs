@@ -1113,6 +1113,14 @@ fn a_hand_edited_bookmark_prints_without_control_characters() {
     let untitled: Vec<&str> = text.lines().filter(|l| l.ends_with("(untitled)")).collect();
     assert_eq!(untitled.len(), 2, "{text}");
     assert!(untitled[0].starts_with("a3  2026-02-28  周报"), "{text}");
+    // Line breaks in a title break neither its row nor the title `show` prints (tester CA).
+    let row = text.lines().find(|l| l.starts_with("a6")).unwrap();
+    assert!(row.ends_with("New line - [evil](http://evil)"), "{text}");
+    let shown = stdout(&ribao_with(dir.path(), &state, &["show", "a6"]));
+    assert!(
+        shown.starts_with("New line - [evil](http://evil)\n"),
+        "{shown}"
+    );
 }
 
 /// `bookmark add` kept waiting by another program's lock says so after a second, naming the

@@ -229,7 +229,10 @@ fn text_list(marks: &[Bookmark], found: &[Found], opts: crate::text::TextOptions
         WIDEST_SOURCE.min(room.saturating_sub(ROW_BEFORE_LABEL) / 3)
     });
     let labels: Vec<String> = (marks.iter())
-        .map(|b| crate::text::truncate(&b.where_from(), widest_label, opts).into_owned())
+        .map(|b| {
+            let label = crate::text::single_line(&b.where_from());
+            crate::text::truncate(&label, widest_label, opts).into_owned()
+        })
         .collect();
     let widest = (labels.iter())
         .map(|l| crate::text::str_width(l, opts))
@@ -251,7 +254,8 @@ fn text_list(marks: &[Bookmark], found: &[Found], opts: crate::text::TextOptions
                 .as_deref()
                 .map(|u| format!("\n    {}", crate::text::address(u)))
                 .unwrap_or_default();
-            let title = b.shown_title();
+            // One line, whatever a hand edit put in it (tester CA: a title broke its row).
+            let title = crate::text::single_line(b.shown_title());
             let line = format!("{}  {date:<10}  {label}  {title}", b.id);
             // One row on a terminal, its title cut at the edge, as `list`'s rows are
             // (tester M: it wrapped at 40 columns). The link below stays whole to copy.

@@ -503,9 +503,10 @@ fn show_bookmark(
             .as_deref()
             .map(|u| format!("🔗 {}\n", crate::text::address(u)))
             .unwrap_or_default();
+        // Its title on one line, as a story's (tester CA: a hand edit's took two).
         emit(&crate::text::sanitize(&format!(
             "{}\n{meta}\n{link}",
-            mark.title
+            crate::text::single_line(&mark.title)
         )))?;
         // The text it kept, as a story's is shown.
         if let Some(body) = &mark.text {
