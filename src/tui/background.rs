@@ -7,6 +7,7 @@
 use super::scope::ItemRef;
 use crate::library::{Library, Pending};
 use crate::search::Query;
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -253,7 +254,10 @@ impl StoreWatch {
         let watch = move || {
             // Set up here, not beside the first screen: it lists every folder of the store
             // (tens of milliseconds on a large archive). Held while the watch runs.
-            let mut told = ChangesTold::new(&watched, told_to);
+            let mut told = ChangesTold::new(&watched, told_to.clone());
+            // (A store that could not be watched may be unreadable yet: tried again once it
+            // is read.)
+            let mut was_readable = told.is_some();
             let (mut last, mut wait) = match since {
                 Some(listing) if unseen => (listing, UNSEEN_LOOK.min(every)),
                 Some(listing) => (listing, every),
@@ -265,30 +269,31 @@ impl StoreWatch {
             };
             let mut looked = std::time::Instant::now();
             // A look was brought forward while indexing held it back: it comes once that is
-            // done, not at the next look.
-            let mut owed = false;
+            // done, not at the next look, answering what was asked meanwhile.
+            let (mut owed, mut owed_ask) = (false, Ask::default());
             loop {
                 let poke = poked.recv_timeout(wait);
                 owed |= poke.is_ok();
-                let asked = match poke {
+                let ask = match poke {
                     // The reader is gone: so is the watch.
                     Err(mpsc::RecvTimeoutError::Disconnected) | Ok(Poke::Stop) => return,
                     // Asked for (a story's file was missed, or the user pressed `R`): the next
                     // look comes now, though no sooner than a moment after the last, as a
                     // view of a gone file may ask at every frame.
-                    Ok(Poke::Asked) => {
+                    Ok(Poke::Asked { user }) => {
                         std::thread::sleep(POKED_GAP.saturating_sub(looked.elapsed()));
-                        true
+                        Ask { asked: true, user }
                     }
                     // Told of a change: once the changes have stopped coming (files copied
                     // in one by one are said as one change), unless asked meanwhile.
                     Ok(Poke::Told) => {
-                        let Some(asked) = quiet(&poked) else { return };
+                        let Some(ask) = quiet(&poked) else { return };
                         std::thread::sleep(POKED_GAP.saturating_sub(looked.elapsed()));
-                        asked
+                        ask
                     }
-                    Err(mpsc::RecvTimeoutError::Timeout) => false,
+                    Err(mpsc::RecvTimeoutError::Timeout) => Ask::default(),
                 };
+                owed_ask = owed_ask.and(ask);
                 wait = every;
                 if waiting.load(Ordering::Relaxed) {
                     if owed {
@@ -297,25 +302,32 @@ impl StoreWatch {
                     continue;
                 }
                 owed = false;
-                // Asks made from here on get a look of their own.
+                let mut ask = std::mem::take(&mut owed_ask);
+                // Asks made from here on get a look of their own; those before, this one.
                 while let Ok(poke) = poked.try_recv() {
-                    if matches!(poke, Poke::Stop) {
-                        return;
+                    match poke {
+                        Poke::Stop => return,
+                        Poke::Asked { user } => ask = ask.and(Ask { asked: true, user }),
+                        Poke::Told => {}
                     }
                 }
                 let answering = asks.load(Ordering::Acquire);
                 let (now, readable, folders) = look();
                 looked = std::time::Instant::now();
                 let changed = now != last;
-                if let Some(told) = told.as_mut()
-                    && changed
-                {
+                // The store's folder back (deleted, then made again): watched again.
+                if readable && !was_readable {
+                    told = ChangesTold::new(&watched, told_to.clone());
+                }
+                was_readable = readable;
+                if let Some(told) = told.as_mut() {
                     told.cover(&folders);
                 }
-                // A store that cannot be read is said again when a look is asked for: no
-                // change since the last is no news then (tester CA: `R` said "up to date"
-                // of a store folder deleted).
-                if changed || asked && !readable {
+                // A store that cannot be read is said again when the user asks for a look:
+                // no change since the last is no news then (tester CA: `R` said "up to date"
+                // of a store folder deleted). Not when a view missed a file, which asks
+                // again at each frame the news is drawn.
+                if changed || ask.user && !readable {
                     last = now;
                     // The reader is gone: so is the watch.
                     if send.send(reopen()).is_err() {
@@ -324,7 +336,7 @@ impl StoreWatch {
                 }
                 answers.store(answering, Ordering::Release);
                 // A look asked for is answered, a change or none.
-                if changed || asked {
+                if changed || ask.asked {
                     waker.wake();
                 }
             }
@@ -343,11 +355,11 @@ impl StoreWatch {
     }
 
     /// Looks at the store now rather than at the next look: a story's file could not be
-    /// found where the reader last saw it, or the user asked (`R`). The ask's number, for
+    /// found where the reader last saw it, or the `user` asked (`R`). The ask's number, for
     /// [`StoreWatch::answered`].
-    pub fn look_now(&self) -> u64 {
+    pub fn look_now(&self, user: bool) -> u64 {
         let ask = self.asked.fetch_add(1, Ordering::AcqRel) + 1;
-        let _ = self.pokes.send(Poke::Asked);
+        let _ = self.pokes.send(Poke::Asked { user });
         ask
     }
 
@@ -373,9 +385,9 @@ impl StoreWatch {
 /// a deletion took 10 to 17 s).
 struct ChangesTold {
     watcher: notify::RecommendedWatcher,
-    /// Each folder is watched on its own: the store's whole tree could not be (one folder
-    /// in it unreadable failed all of it, tester CA), so those found since are added.
-    folder_by_folder: bool,
+    /// The folders watched each on its own, when the store's whole tree could not be (one
+    /// folder in it unreadable failed all of it, tester CA): those found since are added.
+    each: Option<HashSet<PathBuf>>,
 }
 
 impl ChangesTold {
@@ -383,22 +395,23 @@ impl ChangesTold {
     /// reached): the looks every so often remain.
     fn new(root: &std::path::Path, pokes: Sender<Poke>) -> Option<ChangesTold> {
         use notify::Watcher;
-        let mut told = ChangesTold {
-            watcher: Self::telling(pokes)?,
-            folder_by_folder: false,
-        };
-        if told
-            .watcher
-            .watch(root, notify::RecursiveMode::Recursive)
-            .is_err()
-        {
-            told.folder_by_folder = true;
-            let folders = crate::store::scan(root).folders;
-            if told.cover(&folders) == 0 {
-                return None;
+        let mut watcher = Self::telling(pokes.clone())?;
+        match watcher.watch(root, notify::RecursiveMode::Recursive) {
+            Ok(()) => Some(ChangesTold {
+                watcher,
+                each: None,
+            }),
+            // The watches it took hold the limit whole; dropped, they are let go.
+            Err(e) if matches!(e.kind, notify::ErrorKind::MaxFilesWatch) => None,
+            // A new watcher: the failed one keeps the watches it had added.
+            Err(_) => {
+                let mut told = ChangesTold {
+                    watcher: Self::telling(pokes)?,
+                    each: Some(HashSet::new()),
+                };
+                (told.cover(&crate::store::scan(root).folders) > 0).then_some(told)
             }
         }
-        Some(told)
     }
 
     /// A watcher that pokes of each change to a digest's file or a folder.
@@ -414,27 +427,32 @@ impl ChangesTold {
         .ok()
     }
 
-    /// Watches each of `folders` that can be, when watching folder by folder; how many are.
+    /// When watching folder by folder, watches those of `folders` not watched yet (a
+    /// folder made since) and forgets those gone; how many are watched.
     fn cover(&mut self, folders: &crate::store::Folders) -> usize {
         use notify::Watcher;
-        if !self.folder_by_folder {
-            return 0;
-        }
-        (folders.paths())
-            .filter(|f| {
-                (self.watcher)
-                    .watch(f, notify::RecursiveMode::NonRecursive)
+        let ChangesTold { watcher, each } = self;
+        let Some(watched) = each else { return 0 };
+        let now: HashSet<&std::path::Path> = folders.paths().collect();
+        watched.retain(|f| now.contains(f.as_path()));
+        for folder in now {
+            if !watched.contains(folder)
+                && watcher
+                    .watch(folder, notify::RecursiveMode::NonRecursive)
                     .is_ok()
-            })
-            .count()
+            {
+                watched.insert(folder.to_path_buf());
+            }
+        }
+        watched.len()
     }
 }
 
 /// What brings the watch's next look forward.
 enum Poke {
-    /// The reader asked ([`StoreWatch::look_now`]).
-    Asked,
-    /// The system told of a change under the store (see [`changes_told`]).
+    /// The reader asked ([`StoreWatch::look_now`]); the user, or a view that missed a file.
+    Asked { user: bool },
+    /// The system told of a change under the store (see [`ChangesTold`]).
     Told,
     /// The reader is gone (the told changes keep the channel open): so is the watch.
     Stop,
@@ -446,19 +464,36 @@ impl Drop for StoreWatch {
     }
 }
 
-/// Waits until no change has been told for [`QUIET`], [`QUIET_MOST`] at most; true, at once,
-/// when the reader asks for a look meanwhile; None when it is gone.
-fn quiet(poked: &Receiver<Poke>) -> Option<bool> {
+/// A look asked for, and whether the user asked it (`R`): told again what it finds.
+#[derive(Clone, Copy, Default)]
+struct Ask {
+    asked: bool,
+    user: bool,
+}
+
+impl Ask {
+    /// Both asks answered by one look.
+    fn and(self, other: Ask) -> Ask {
+        Ask {
+            asked: self.asked || other.asked,
+            user: self.user || other.user,
+        }
+    }
+}
+
+/// Waits until no change has been told for [`QUIET`], [`QUIET_MOST`] at most; at once when
+/// the reader asks for a look meanwhile, with that ask; None when it is gone.
+fn quiet(poked: &Receiver<Poke>) -> Option<Ask> {
     let began = std::time::Instant::now();
     while began.elapsed() < QUIET_MOST {
         match poked.recv_timeout(QUIET) {
             Ok(Poke::Told) => {}
-            Ok(Poke::Asked) => return Some(true),
+            Ok(Poke::Asked { user }) => return Some(Ask { asked: true, user }),
             Ok(Poke::Stop) | Err(mpsc::RecvTimeoutError::Disconnected) => return None,
             Err(mpsc::RecvTimeoutError::Timeout) => break,
         }
     }
-    Some(false)
+    Some(Ask::default())
 }
 
 /// How long the changes told must stop before the watch looks, and the longest it waits.
@@ -493,12 +528,28 @@ mod tests {
         let (pokes, poked) = mpsc::channel();
         let mut told = ChangesTold {
             watcher: ChangesTold::telling(pokes).unwrap(),
-            folder_by_folder: true,
+            each: Some(HashSet::new()),
         };
         assert_eq!(told.cover(&folders), 3, "the store's folder, a and c");
-        std::fs::write(root.join("c/2026-01-01.md"), "# 日报").unwrap();
-        let poke = poked.recv_timeout(Duration::from_secs(10));
-        assert!(matches!(poke, Ok(Poke::Told)));
+        let told_of = |change: &dyn Fn()| {
+            while poked.try_recv().is_ok() {}
+            change();
+            matches!(poked.recv_timeout(Duration::from_secs(10)), Ok(Poke::Told))
+        };
+        assert!(told_of(&|| std::fs::write(
+            root.join("c/2026-01-01.md"),
+            "# 日报"
+        )
+        .unwrap()));
+        // A folder made since is watched once a look has found it (the review: only when the
+        // files listed had changed).
+        std::fs::create_dir(root.join("d")).unwrap();
+        assert_eq!(told.cover(&crate::store::scan(root).folders), 4);
+        assert!(told_of(&|| std::fs::write(
+            root.join("d/2026-01-02.md"),
+            "# 日报"
+        )
+        .unwrap()));
     }
 
     /// The status bar is redrawn when the count moves, and when waiting for another ribao

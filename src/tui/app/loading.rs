@@ -119,7 +119,7 @@ impl App {
             );
             return;
         };
-        self.look_asked = Some(watch.look_now());
+        self.look_asked = Some(watch.look_now(true));
         self.notify("looking at the store…", false);
     }
 

@@ -167,18 +167,20 @@ impl App {
         if self.library.take_file_missed()
             && let Some(watch) = &self.watch
         {
-            watch.look_now();
+            watch.look_now(false);
         }
+        // Whether the look the user asked for is done, before what it found is taken: it
+        // sends that first, so a look done is never taken for one that found nothing.
+        let answered = self.look_asked.is_some_and(|ask| {
+            self.loader.is_none() && self.watch.as_ref().is_some_and(|w| w.answered(ask))
+        });
         // Taken once any indexing under way is done (that library would replace it).
         let found = match self.loader {
             None => self.watch.as_ref().and_then(|w| w.try_take()),
             Some(_) => None,
         };
         // A look the user asked for that found nothing new is said to be done.
-        if let Some(ask) = self.look_asked
-            && self.loader.is_none()
-            && self.watch.as_ref().is_some_and(|w| w.answered(ask))
-        {
+        if answered {
             self.look_asked = None;
             if found.is_none() {
                 self.notify(
