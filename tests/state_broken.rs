@@ -747,6 +747,26 @@ fn places_in_a_spoiled_file_are_saved_once() {
     assert_eq!(reopened.state.places.len(), 1);
 }
 
+/// One place that does not read costs only itself (tester CC: every place was lost).
+#[test]
+fn a_spoiled_place_costs_only_itself() {
+    let text = good_file().replacen(
+        "\"read\": [",
+        "\"places\": [{\"id\": \"p\", \"at\": 12}, {\"id\": \"q\", \"at\": \"x\"}],\n  \"read\": [",
+        1,
+    );
+    let (state, problem) = open_damaged(&text);
+    assert_eq!(bookmark_ids(&state), ["a", "b", "c"]);
+    let places: Vec<(&str, usize)> = (state.places.iter())
+        .map(|p| (p.id.as_str(), p.at))
+        .collect();
+    assert_eq!(places, [("p", 12)]);
+    assert!(
+        problem.contains("where one story was left could not be read"),
+        "{problem}"
+    );
+}
+
 /// In a file that is not JSON, where stories were left stay places: none becomes a bookmark
 /// (tester CA: a stray byte at the end, and every story scrolled in came back bookmarked,
 /// then saved so); and stray bytes among the read marks cost only themselves.
@@ -770,12 +790,25 @@ fn places_in_text_that_is_not_json_are_no_bookmarks() {
         assert_eq!(places, [("p", 12), ("q", 3)]);
         assert_eq!(state.read.len(), 3);
     }
-    let garbled = format!(
-        "{}x",
-        good_file().replacen("\"read\": [", "\"read\": [ ,,, garbage 7 ", 1)
-    );
-    let (state, _) = open_damaged(&garbled);
-    assert_eq!(state.read, ["x", "y", "z"].into_iter().collect());
+    // A place whose `at` does not read is no bookmark either (a review).
+    for spoiled in ["12x", "-1", "\"12\"", "null"] {
+        let damaged = format!(
+            "{}x",
+            text.replacen("\"at\": 3", &format!("\"at\": {spoiled}"), 1)
+        );
+        let (state, _) = open_damaged(&damaged);
+        assert_eq!(bookmark_ids(&state), ["a", "b", "c"], "{spoiled}");
+        assert_eq!(state.places.len(), 1, "{spoiled}");
+    }
+    // Stray bytes among the read marks, a quote out of place too, cost only themselves.
+    for (read, ids) in [
+        ("\"read\": [ ,,, garbage 7 ", &["x", "y", "z"][..]),
+        ("\"read\": [\"w\", q\", ", &["w", "x", "y", "z"]),
+    ] {
+        let garbled = format!("{}x", good_file().replacen("\"read\": [", read, 1));
+        let (state, _) = open_damaged(&garbled);
+        assert_eq!(state.read, ids.iter().copied().collect(), "{read}");
+    }
 }
 
 /// In a file that is not JSON (a comment a hand edit added), a bookmark read whole but not

@@ -179,6 +179,7 @@ fn salvage(mut object: Map<String, Value>) -> (State, Vec<String>) {
     };
     let bookmarks = entries("bookmarks", object.remove("bookmarks"));
     let read = entries("read", object.remove("read"));
+    let places = entries("places", object.remove("places"));
     let mut state = State::default();
     let mut ids = std::collections::HashSet::new();
     for (n, b) in bookmarks.into_iter().enumerate() {
@@ -234,13 +235,18 @@ fn salvage(mut object: Map<String, Value>) -> (State, Vec<String>) {
         &mut wrong,
     )
     .unwrap_or_default();
-    state.places = take(
-        &mut object,
-        "places",
-        "where stories were left could not be read: they open at their top",
-        &mut wrong,
-    )
-    .unwrap_or_default();
+    // Each on its own, as bookmarks are (tester CC: one spoiled, all were lost).
+    let count = places.len();
+    state.places = (places.into_iter())
+        .filter_map(|p| serde_json::from_value(p).ok())
+        .collect();
+    match count - state.places.len() {
+        0 => {}
+        1 => wrong.push("where one story was left could not be read: it opens at its top".into()),
+        n => wrong.push(format!(
+            "where {n} stories were left could not be read: they open at their top"
+        )),
+    }
     state.extra = object;
     (state, wrong)
 }
@@ -314,9 +320,9 @@ fn repaired(value: Value) -> Result<(Bookmark, Vec<&'static str>), String> {
 }
 
 /// What can be read of text that is not JSON (cut off, or spoiled by a hand edit): every
-/// whole bookmark in it, and the read marks listed before the damage; and each bookmark
-/// read whole but not kept, named as in valid JSON (tester T: one with a number for its id
-/// went unsaid).
+/// whole bookmark in it, the read marks (each that reads), and the places stories were
+/// left at; and each bookmark read whole but not kept, named as in valid JSON (tester T:
+/// one with a number for its id went unsaid).
 fn salvage_text(text: &str) -> (State, Vec<String>) {
     let mut state = State::default();
     let mut wrong = Vec::new();
@@ -347,17 +353,26 @@ fn salvage_text(text: &str) -> (State, Vec<String>) {
         // (One cut off must be whole but for its brace: a cut inside it leaves it out.)
         let cut_off = end == text.len() && !text.trim_end().ends_with('}');
         // Where a story was left has an id too, and its `at`: a place, not a bookmark
-        // (tester CA: every story scrolled in came back bookmarked).
-        let place = (value.as_ref())
-            .filter(|v| v.get("at").is_some())
-            .and_then(|v| serde_json::from_value::<Place>(v.clone()).ok());
-        if let Some(place) = place.filter(|_| !cut_off) {
-            if !state.places.iter().any(|p| p.id == place.id) {
+        // (tester CA: every story scrolled in came back bookmarked), kept when it reads.
+        // Its `at` is looked for as written too: spoiled, it is not in what was read. (A
+        // place holds no object: the file's own, which holds the places, is none.)
+        let written = &text[start..end];
+        if !written[1..].contains('{') && after_key(written, "at").next().is_some() {
+            let place = value.and_then(|v| serde_json::from_value::<Place>(v).ok());
+            if let Some(place) = place.filter(|_| !cut_off)
+                && !state.places.iter().any(|p| p.id == place.id)
+            {
                 state.places.push(place);
             }
             at = end;
             continue;
         }
+        // An id alone is no bookmark: what is left of something else.
+        let value = value.filter(|v| {
+            let fields = FIELDS.iter().map(|(name, _)| *name);
+            v.as_object()
+                .is_some_and(|o| fields.into_iter().any(|f| o.contains_key(f)))
+        });
         // An object with an id or a title is a bookmark; others (the file's own, a
         // position) are not, and say nothing.
         let bookmark_like = value.as_ref().is_some_and(|v| {
@@ -386,22 +401,37 @@ fn salvage_text(text: &str) -> (State, Vec<String>) {
         .unwrap_or_default();
     if let Some(list) = read_list(text) {
         // Each id up to the list's end: stray bytes between cost only themselves (tester
-        // CA: the marks after them were lost).
+        // CA: the marks after them were lost), read on from the next comma. What reads as
+        // text but is no id (a quote out of place pairs others wrongly) is left out.
+        let is_id = |id: &str| {
+            !id.is_empty() && !id.contains(|c: char| c.is_whitespace() || "\",:{}[]".contains(c))
+        };
         let mut rest = list;
         loop {
             rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
-            let mut one = serde_json::Deserializer::from_str(rest).into_iter::<String>();
-            match one.next() {
-                Some(Ok(id)) => {
-                    state.read.insert(&id);
-                    rest = &rest[one.byte_offset()..];
-                }
-                _ => match rest.find(['"', ']']) {
-                    Some(next) if rest[next..].starts_with('"') && next > 0 => {
-                        rest = &rest[next..];
+            if rest.is_empty() || rest.starts_with(']') {
+                break;
+            }
+            // An id: text in quotes, and then the list's next comma or its end.
+            if rest.starts_with('"') {
+                let mut one = serde_json::Deserializer::from_str(rest).into_iter::<String>();
+                if let Some(Ok(id)) = one.next()
+                    && rest[one.byte_offset()..]
+                        .trim_start()
+                        .starts_with([',', ']'])
+                {
+                    if is_id(&id) {
+                        state.read.insert(&id);
                     }
-                    _ => break,
-                },
+                    rest = &rest[one.byte_offset()..];
+                    continue;
+                }
+                rest = &rest[1..];
+            }
+            // Stray bytes: read on from the next quote or comma, up to the list's end.
+            match rest.find(['"', ',', ']']) {
+                Some(next) if !rest[next..].starts_with(']') => rest = &rest[next..],
+                _ => break,
             }
         }
     }
