@@ -453,11 +453,18 @@ impl Library {
         }
     }
 
+    /// The place in [`Library::digests`] of item `i`'s digest: the index's own number for
+    /// it is another while files changed since are read again (tester CC: counted by that
+    /// number, the reader panicked). `usize::MAX` when its digest is not listed (gone).
+    pub fn digest_of(&self, i: usize) -> usize {
+        self.listed(self.index.digest_of(i))
+    }
+
     /// (listed digest, position in it) of item `i`, as the reader addresses stories. Reads
     /// only the item's digest: it runs for every search result, and the titles are spread
     /// over the whole index.
     pub fn item_ref(&self, i: usize) -> (usize, usize) {
-        let d = self.listed(self.index.digest_of(i));
+        let d = self.digest_of(i);
         let start = self.digests.get(d).map_or(i, |info| info.items.start);
         (d, i - start)
     }

@@ -1675,3 +1675,34 @@ fn quitting_while_a_parsed_step_is_written_waits_for_it() {
     assert!(h.text().contains("saving the index…"), "{}", h.text());
     written.join().unwrap();
 }
+
+/// Files gone beside one changed in place (another folder put where the store was, holding
+/// one of its files): the changed one is listed as the index had it until it is read again,
+/// and its stories are counted where it is listed now (tester CC: the reader panicked, a
+/// digest's place in the old list past the end of the new one).
+#[test]
+fn files_gone_beside_one_changed_in_place_are_counted_where_listed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    fs::create_dir_all(&store).unwrap();
+    let day = |date: &str, more: &str| {
+        format!(
+            "# 测试日报 {date}\n\n## 产品\n\n1. 甲公司发布新模型。\n2. 乙公司发布新芯片。\n{more}"
+        )
+    };
+    for date in ["2026-01-21", "2026-01-22", "2026-01-23"] {
+        fs::write(store.join(format!("{date}.md")), day(date, "")).unwrap();
+    }
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let mut h = reading(&store, &cache);
+    // A story of the oldest date read: the last in the old list.
+    h.keys("jj<Enter><Enter><Enter><Esc><Esc>");
+    assert_eq!(h.app.session().state().read.len(), 1, "{}", h.text());
+    watch(&mut h, &store, &cache);
+    for date in ["2026-01-22", "2026-01-23"] {
+        fs::remove_file(store.join(format!("{date}.md"))).unwrap();
+    }
+    let changed = day("2026-01-21", "3. 丙公司发布新平台。\n");
+    fs::write(store.join("2026-01-21.md"), changed).unwrap();
+    wait_for(&mut h, "丙公司发布新平台");
+}

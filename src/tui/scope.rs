@@ -513,7 +513,7 @@ pub fn unread_counts(
             all,
             source,
             unified_slot.get(unified as usize).copied().flatten(),
-            digest_slot[index.digest_of(i)],
+            digest_slot.get(library.digest_of(i)).copied().flatten(),
         ]
     };
     // Whichever costs least: each mark looked for among the stories (a binary search over
@@ -531,7 +531,7 @@ pub fn unread_counts(
         }
         let mut out: Vec<usize> = categories.iter().map(|c| c.count).collect();
         for i in read.iter().flat_map(|id| index.with_id(id)) {
-            if covered[index.digest_of(i)] && !index.is_repeat(i) {
+            if covered.get(library.digest_of(i)) == Some(&true) && !index.is_repeat(i) {
                 for slot in slots_of(i).into_iter().flatten() {
                     out[slot] = out[slot].saturating_sub(1);
                 }
