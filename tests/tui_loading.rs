@@ -1706,3 +1706,33 @@ fn files_gone_beside_one_changed_in_place_are_counted_where_listed() {
     fs::write(store.join("2026-01-21.md"), changed).unwrap();
     wait_for(&mut h, "丙公司发布新平台");
 }
+
+/// Another folder put where the store was is watched in its turn: a file added to it shows
+/// at once, not at the next look (tester CC: the old folder was still watched).
+#[test]
+fn a_folder_put_in_the_stores_place_is_watched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, _) = indexed_store(&tmp);
+    let mut h = reading(&store, &cache);
+    // Looks every minute: what shows sooner was told by the system.
+    watch_every(&mut h, &store, &cache, Duration::from_secs(60));
+    let day = |date: &str, story: &str| format!("# 测试日报 {date}\n\n## 产品\n\n1. {story}\n");
+    let add = |h: &mut Harness, store: &Path, date: &str, story: &str| {
+        fs::write(store.join(format!("{date}.md")), day(date, story)).unwrap();
+        wait_for(h, &format!("1 new digest in the store, under {date}"));
+        // Indexed and looked at once more: what comes next is the system's to tell.
+        let settled = std::time::Instant::now() + Duration::from_secs(1);
+        while std::time::Instant::now() < settled {
+            std::thread::sleep(Duration::from_millis(20));
+            h.run([ribao::tui::Event::Wake]);
+        }
+    };
+    // Past the watch's first look, its starting point; then told, so the store is watched.
+    std::thread::sleep(Duration::from_millis(1500));
+    add(&mut h, &store, "2026-02-01", "甲公司发布新模型。");
+    fs::rename(&store, tmp.path().join("old")).unwrap();
+    fs::create_dir(&store).unwrap();
+    h.keys("R");
+    wait_for(&mut h, "digests gone");
+    add(&mut h, &store, "2026-02-02", "乙公司发布新芯片。");
+}

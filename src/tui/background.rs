@@ -255,9 +255,10 @@ impl StoreWatch {
             // Set up here, not beside the first screen: it lists every folder of the store
             // (tens of milliseconds on a large archive). Held while the watch runs.
             let mut told = ChangesTold::new(&watched, told_to.clone());
-            // (A store that could not be watched may be unreadable yet: tried again once it
-            // is read.)
-            let mut was_readable = told.is_some();
+            // Which folder is watched: another put in its place (or one made again) is
+            // watched in its turn. (One that could not be watched may be unreadable yet:
+            // tried again once it is read.)
+            let mut watching = told.as_ref().and_then(|_| folder_id(&watched));
             let (mut last, mut wait) = match since {
                 Some(listing) if unseen => (listing, UNSEEN_LOOK.min(every)),
                 Some(listing) => (listing, every),
@@ -315,11 +316,13 @@ impl StoreWatch {
                 let (now, readable, folders) = look();
                 looked = std::time::Instant::now();
                 let changed = now != last;
-                // The store's folder back (deleted, then made again): watched again.
-                if readable && !was_readable {
+                // The store's folder made again, or another put in its place (tester CC: the
+                // old one was still watched, and new files waited for the next look).
+                let now_watched = folder_id(&watched);
+                if now_watched.is_some() && now_watched != watching {
                     told = ChangesTold::new(&watched, told_to.clone());
                 }
-                was_readable = readable;
+                watching = now_watched;
                 if let Some(told) = told.as_mut() {
                     told.cover(&folders);
                 }
@@ -461,6 +464,23 @@ enum Poke {
 impl Drop for StoreWatch {
     fn drop(&mut self) {
         let _ = self.pokes.send(Poke::Stop);
+    }
+}
+
+/// Which folder `path` is (its device and number), so that another put in its place is
+/// told from it; None when it cannot be read.
+fn folder_id(path: &std::path::Path) -> Option<(u64, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((meta.dev(), meta.ino()))
+    }
+    // (Elsewhere only a folder coming back is seen.)
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Some((0, 0))
     }
 }
 
