@@ -413,6 +413,14 @@ fn a_gone_bookmarks_link_that_cannot_be_opened_is_said() {
             );
         }
     }
+    // Without a link of its own, the first of the text it kept, as a story's (a review).
+    let mut h = opened_alone(Bookmark {
+        text: Some("正文见[原文](https://a.example/kept)。".into()),
+        ..gone_mark("/store/2025-12-31.md", "旧新闻", None)
+    });
+    h.keys("oy");
+    assert_eq!(h.host.opened, ["https://a.example/kept"]);
+    assert_eq!(h.host.copied, ["https://a.example/kept"]);
 }
 
 /// A bookmark whose story is gone shows the text it kept, rendered as a story's, and it

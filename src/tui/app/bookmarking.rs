@@ -145,13 +145,8 @@ impl App {
                 // One that cannot be opened is said so, as a story's (tester CA: a hand-edited
                 // `javascript:` link did nothing, and said nothing).
                 Action::OpenLink | Action::CopyLink => {
-                    return match mark.url.clone() {
-                        Some(url) => self.hand_on(action, &url, "this bookmark's link"),
-                        None => {
-                            self.notify("this bookmark has no link", true);
-                            None
-                        }
-                    };
+                    let mark = mark.clone();
+                    return self.on_kept_link(action, &mark);
                 }
                 Action::Links => {
                     let mark = mark.clone();

@@ -12,13 +12,36 @@ impl App {
     pub(super) fn on_link(&mut self, action: Action) -> Option<Effect> {
         let r = self.targeted()?;
         let (own, numbered) = self.link_targets(r);
+        self.on_first_link(action, own, numbered, "story")
+    }
+
+    /// `action` (`o`, `y`) on the link of the copy `mark` kept of a story the store no
+    /// longer holds, chosen as a story's is (a review: its text's were passed over).
+    pub(super) fn on_kept_link(
+        &mut self,
+        action: Action,
+        mark: &crate::state::Bookmark,
+    ) -> Option<Effect> {
+        let numbered = self.kept_links(mark);
+        self.on_first_link(action, mark.url.clone(), numbered, "bookmark")
+    }
+
+    /// `action` on `own` link, else the first of `numbered` that is not a picture's; or the
+    /// user told why there is none, of the `what` (`story`) they belong to.
+    fn on_first_link(
+        &mut self,
+        action: Action,
+        own: Option<String>,
+        numbered: Vec<crate::text::LinkTarget>,
+        what: &str,
+    ) -> Option<Effect> {
         let pictures = numbered.iter().any(|l| l.image);
         match own.or_else(|| numbered.into_iter().find(|l| !l.image).map(|l| l.url)) {
-            Some(url) => self.hand_on(action, &url, "this story's link"),
+            Some(url) => self.hand_on(action, &url, &format!("this {what}'s link")),
             None => {
                 let why = match pictures {
-                    true => "this story links only its pictures: L lists them",
-                    false => "this story has no link",
+                    true => format!("this {what} links only its pictures: L lists them"),
+                    false => format!("this {what} has no link"),
                 };
                 self.notify(why, true);
                 None
@@ -105,12 +128,17 @@ impl App {
     /// The links of the copy `mark` kept of a story the store no longer holds, listed as the
     /// story's would be (tester AW: `L` did nothing, though its text numbers links).
     pub(super) fn open_kept_links(&mut self, mark: &crate::state::Bookmark) {
+        let numbered = self.kept_links(mark);
+        let title = mark.shown_title().to_string();
+        self.show_links(Self::listed_links(mark.url.clone(), numbered), title);
+    }
+
+    /// The links of the text `mark` kept, in `[n]` order.
+    fn kept_links(&mut self, mark: &crate::state::Bookmark) -> Vec<crate::text::LinkTarget> {
         let body = mark.text.as_deref().unwrap_or_default();
         // Not the story's own id: what the article cache holds under it is its text now.
         let id = format!("kept:{}", mark.id);
-        let numbered = self.text_links(&id, body, mark.url.as_deref());
-        let title = mark.shown_title().to_string();
-        self.show_links(Self::listed_links(mark.url.clone(), numbered), title);
+        self.text_links(&id, body, mark.url.as_deref())
     }
 
     /// `links` of the story `title` listed; its own once, where the text numbers it when it
