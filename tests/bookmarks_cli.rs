@@ -1121,6 +1121,9 @@ fn a_hand_edited_bookmark_prints_without_control_characters() {
         shown.starts_with("New line - [evil](http://evil)\n"),
         "{shown}"
     );
+    // One without a title says so, as the list does (a review: its first line was empty).
+    let shown = stdout(&ribao_with(dir.path(), &state, &["show", "a4"]));
+    assert!(shown.starts_with("(untitled)\n"), "{shown}");
 }
 
 /// `bookmark add` kept waiting by another program's lock says so after a second, naming the

@@ -256,7 +256,8 @@ fn text_list(marks: &[Bookmark], found: &[Found], opts: crate::text::TextOptions
                 .unwrap_or_default();
             // One line, whatever a hand edit put in it (tester CA: a title broke its row).
             let title = crate::text::single_line(b.shown_title());
-            let line = format!("{}  {date:<10}  {label}  {title}", b.id);
+            let id = crate::text::single_line(&b.id);
+            let line = format!("{id}  {date:<10}  {label}  {title}");
             // One row on a terminal, its title cut at the edge, as `list`'s rows are
             // (tester M: it wrapped at 40 columns). The link below stays whole to copy.
             let line = match room {

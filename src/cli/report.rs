@@ -503,11 +503,13 @@ fn show_bookmark(
             .as_deref()
             .map(|u| format!("🔗 {}\n", crate::text::address(u)))
             .unwrap_or_default();
-        // Its title on one line, as a story's (tester CA: a hand edit's took two).
-        emit(&crate::text::sanitize(&format!(
-            "{}\n{meta}\n{link}",
-            crate::text::single_line(&mark.title)
-        )))?;
+        // Its title and what it came from each on one line, as a story's (tester CA: a hand
+        // edit's took two); an untitled one says so.
+        emit(&format!(
+            "{}\n{}\n{link}",
+            crate::text::single_line(mark.shown_title()),
+            crate::text::single_line(&meta)
+        ))?;
         // The text it kept, as a story's is shown.
         if let Some(body) = &mark.text {
             emit("\n")?;
