@@ -367,7 +367,7 @@ fn a_filter_that_is_not_a_date_or_matches_nothing_says_so() {
     let said = String::from_utf8_lossy(&none.stderr);
     assert!(
         said.contains(
-            "no story matches “智能体 date:2030”: no digest is dated 2030 (the newest is 20"
+            "no story matches “智能体 date:2030”: no digest is dated 2030 (the dates run from 20"
         ),
         "{said}"
     );
@@ -388,9 +388,15 @@ fn a_filter_that_is_not_a_date_or_matches_nothing_says_so() {
     assert_eq!(none.status.code(), Some(1));
     let said = String::from_utf8_lossy(&none.stderr);
     assert!(
-        said.contains("no digest is dated 2030-01-01 (the newest is 20"),
+        said.contains(
+            "no digest is dated 2030-01-01 (the dates run from 2026-02-03 to 2026-02-06)"
+        ),
         "{said}"
     );
+    // One before them all names the oldest too (tester CC: it named the newest alone).
+    let none = ribao(&["items", "--store", &store(), "--date", "..1999-01-01"]);
+    let said = String::from_utf8_lossy(&none.stderr);
+    assert!(said.contains("(the dates run from 2026-02-03 to"), "{said}");
     // A filter left blank would match everything, or be searched as a word nothing has.
     let store = store();
     for args in [

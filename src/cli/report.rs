@@ -455,7 +455,7 @@ pub fn items(
 }
 
 /// What to say when no digest has a date among `dates` (as [`crate::model::date_prefix`]
-/// writes them), with the newest there is; None when one has, or none is asked for.
+/// writes them), with the dates there are; None when one has, or none is asked for.
 fn no_digest_dated(library: &Library, dates: &[String]) -> Option<String> {
     let digests = library.digests();
     let had = |want: &String| (digests.iter()).any(|d| crate::model::date_within(d.date, want));
@@ -469,13 +469,19 @@ fn no_digest_dated(library: &Library, dates: &[String]) -> Option<String> {
             _ => format!("dated {d}"),
         })
         .collect();
-    // The newest date helps only where a date was asked for (tester CB: `no digest is
-    // undated (the newest is …)`).
-    let newest = (dates.iter().any(|d| d != crate::model::UNDATED))
-        .then(|| digests.iter().filter_map(|d| d.date).max())
-        .flatten();
-    let newest = newest.map_or(String::new(), |n| format!(" (the newest is {n})"));
-    Some(format!("no digest is {}{newest}", asked.join(" or ")))
+    // The dates there are help only where a date was asked for (tester CB: `no digest is
+    // undated (the newest is …)`); both ends, for a date before them too (tester CC).
+    let dated = || digests.iter().filter_map(|d| d.date);
+    let span = match (dated().min(), dated().max()) {
+        (Some(oldest), Some(newest)) if dates.iter().any(|d| d != crate::model::UNDATED) => {
+            match oldest == newest {
+                true => format!(" (every digest is dated {newest})"),
+                false => format!(" (the dates run from {oldest} to {newest})"),
+            }
+        }
+        _ => String::new(),
+    };
+    Some(format!("no digest is {}{span}", asked.join(" or ")))
 }
 
 /// A bookmarked story its digest no longer has: what the bookmark kept of it.
