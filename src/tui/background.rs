@@ -283,7 +283,7 @@ impl StoreWatch {
                     // view of a gone file may ask at every frame.
                     Ok(Poke::Asked { user }) => {
                         std::thread::sleep(POKED_GAP.saturating_sub(looked.elapsed()));
-                        Ask { asked: true, user }
+                        Ask::by(user)
                     }
                     // Told of a change: once the changes have stopped coming (files copied
                     // in one by one are said as one change), unless asked meanwhile.
@@ -308,7 +308,7 @@ impl StoreWatch {
                 while let Ok(poke) = poked.try_recv() {
                     match poke {
                         Poke::Stop => return,
-                        Poke::Asked { user } => ask = ask.and(Ask { asked: true, user }),
+                        Poke::Asked { user } => ask = ask.and(Ask::by(user)),
                         Poke::Told => {}
                     }
                 }
@@ -492,6 +492,11 @@ struct Ask {
 }
 
 impl Ask {
+    /// A look asked for, by the `user` or not.
+    fn by(user: bool) -> Ask {
+        Ask { asked: true, user }
+    }
+
     /// Both asks answered by one look.
     fn and(self, other: Ask) -> Ask {
         Ask {
@@ -508,7 +513,7 @@ fn quiet(poked: &Receiver<Poke>) -> Option<Ask> {
     while began.elapsed() < QUIET_MOST {
         match poked.recv_timeout(QUIET) {
             Ok(Poke::Told) => {}
-            Ok(Poke::Asked { user }) => return Some(Ask { asked: true, user }),
+            Ok(Poke::Asked { user }) => return Some(Ask::by(user)),
             Ok(Poke::Stop) | Err(mpsc::RecvTimeoutError::Disconnected) => return None,
             Err(mpsc::RecvTimeoutError::Timeout) => break,
         }
