@@ -400,42 +400,47 @@ fn salvage_text(text: &str) -> (State, Vec<String>) {
         .and_then(|v| serde_json::from_value(v).ok())
         .unwrap_or_default();
     if let Some(list) = read_list(text) {
-        // Each id up to the list's end: stray bytes between cost only themselves (tester
-        // CA: the marks after them were lost), read on from the next comma. What reads as
-        // text but is no id (a quote out of place pairs others wrongly) is left out.
-        let is_id = |id: &str| {
-            !id.is_empty() && !id.contains(|c: char| c.is_whitespace() || "\",:{}[]".contains(c))
-        };
-        let mut rest = list;
-        loop {
-            rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
-            if rest.is_empty() || rest.starts_with(']') {
-                break;
-            }
-            // An id: text in quotes, and then the list's next comma or its end.
-            if rest.starts_with('"') {
-                let mut one = serde_json::Deserializer::from_str(rest).into_iter::<String>();
-                if let Some(Ok(id)) = one.next()
-                    && rest[one.byte_offset()..]
-                        .trim_start()
-                        .starts_with([',', ']'])
-                {
-                    if is_id(&id) {
-                        state.read.insert(&id);
-                    }
-                    rest = &rest[one.byte_offset()..];
-                    continue;
-                }
-                rest = &rest[1..];
-            }
-            // Stray bytes: read on from the next quote or comma, up to the list's end.
-            match rest.find(['"', ',', ']']) {
-                Some(next) if !rest[next..].starts_with(']') => rest = &rest[next..],
-                _ => break,
-            }
-        }
+        read_ids(list, &mut state.read);
     }
     (state, wrong)
+}
+
+/// The read marks of `list` (text after `"read": [`) into `read`: each id up to the list's
+/// end, stray bytes between costing only themselves (tester CA: the marks after them were
+/// lost), read on from the next quote or comma. What reads as text but is no id (a quote
+/// out of place pairs others wrongly) is left out.
+fn read_ids(list: &str, read: &mut super::ReadMarks) {
+    let is_id = |id: &str| {
+        !id.is_empty() && !id.contains(|c: char| c.is_whitespace() || "\",:{}[]".contains(c))
+    };
+    let mut rest = list;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+        if rest.is_empty() || rest.starts_with(']') {
+            break;
+        }
+        // An id: text in quotes, and then the list's next comma or its end.
+        if rest.starts_with('"') {
+            let mut one = serde_json::Deserializer::from_str(rest).into_iter::<String>();
+            if let Some(Ok(id)) = one.next()
+                && rest[one.byte_offset()..]
+                    .trim_start()
+                    .starts_with([',', ']'])
+            {
+                if is_id(&id) {
+                    read.insert(&id);
+                }
+                rest = &rest[one.byte_offset()..];
+                continue;
+            }
+            rest = &rest[1..];
+        }
+        // Stray bytes: read on from the next quote or comma, up to the list's end.
+        match rest.find(['"', ',', ']']) {
+            Some(next) if !rest[next..].starts_with(']') => rest = &rest[next..],
+            _ => break,
+        }
+    }
 }
 
 /// The object `text` opens with `{`, read field by field: a field whose value does not read,
