@@ -421,6 +421,11 @@ fn a_gone_bookmarks_link_that_cannot_be_opened_is_said() {
     h.keys("oy");
     assert_eq!(h.host.opened, ["https://a.example/kept"]);
     assert_eq!(h.host.copied, ["https://a.example/kept"]);
+    // From the list too, as `L` lists it there (tester CD).
+    h.keys("<Esc>oy");
+    assert!(h.app.bookmarks_view().is_some_and(|v| v.missing.is_none()));
+    assert_eq!(h.host.opened, ["https://a.example/kept"; 2]);
+    assert_eq!(h.host.copied, ["https://a.example/kept"; 2]);
 }
 
 /// A bookmark whose story is gone shows the text it kept, rendered as a story's, and it

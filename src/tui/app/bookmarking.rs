@@ -256,16 +256,17 @@ impl App {
                     None => self.open_kept_links(&mark),
                 }
             }
+            // The link its story's `o` takes, as `L` lists its links (tester CD: one in its
+            // text alone was said to be none).
             Action::OpenLink | Action::CopyLink => {
-                let Some(mark) = view.selected() else {
+                let Some(mark) = view.selected().cloned() else {
                     self.notify("no bookmark here", false);
                     return None;
                 };
-                let Some(url) = mark.url.clone() else {
-                    self.notify("this bookmark has no link", true);
-                    return None;
+                return match self.library.find_bookmarked(&mark).map(|v| v.index) {
+                    Some(i) => self.on_link_of(action, self.library.item_ref(i), "bookmark"),
+                    None => self.on_kept_link(action, &mark),
                 };
-                return self.hand_on(action, &url, "this bookmark's link");
             }
             // As everywhere (tester AW: R was said to be no key here).
             Action::LookAtStore => self.look_at_store(),

@@ -11,8 +11,14 @@ impl App {
     /// for another page.
     pub(super) fn on_link(&mut self, action: Action) -> Option<Effect> {
         let r = self.targeted()?;
+        self.on_link_of(action, r, "story")
+    }
+
+    /// `action` on story `r`'s link, chosen as [`App::on_link`] chooses it; `what` the
+    /// story is to the user (a `story`, a `bookmark`).
+    pub(super) fn on_link_of(&mut self, action: Action, r: ItemRef, what: &str) -> Option<Effect> {
         let (own, numbered) = self.link_targets(r);
-        self.on_first_link(action, own, numbered, "story")
+        self.on_first_link(action, own, numbered, what)
     }
 
     /// `action` (`o`, `y`) on the link of the copy `mark` kept of a story the store no
