@@ -418,6 +418,14 @@ fn a_gone_bookmarks_link_that_cannot_be_opened_is_said() {
         text: Some("正文见[原文](https://a.example/kept)。".into()),
         ..gone_mark("/store/2025-12-31.md", "旧新闻", None)
     });
+    // Named where it is shown, and in the hints (tester CD: only `L` was).
+    let hints = h.rows().last().unwrap().clone();
+    assert!(hints.contains("o open link"), "{hints}");
+    assert!(
+        h.text().contains("o opens the link, y copies it"),
+        "{}",
+        h.text()
+    );
     h.keys("oy");
     assert_eq!(h.host.opened, ["https://a.example/kept"]);
     assert_eq!(h.host.copied, ["https://a.example/kept"]);

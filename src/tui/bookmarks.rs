@@ -32,6 +32,8 @@ pub struct BookmarksView {
     /// Rows of the shown [`BookmarksView::missing`] scrolled past (its kept text may be
     /// longer than the view); kept within its rows as it is drawn.
     pub missing_scroll: usize,
+    /// The link `o` takes over the [`BookmarksView::missing`] shown, when it can be opened.
+    missing_link: Option<String>,
     /// Where the reader was before a bookmark was first opened from the view: closing the
     /// view goes back there (opening a bookmark is a look at it, not a move), with the
     /// search open as it was there (opening a story from the view closes it; tester BB: it
@@ -158,13 +160,18 @@ impl BookmarksView {
         true
     }
 
-    /// The link of the gone bookmark shown, when it is one that can be opened.
-    pub fn missing_link(&self) -> Option<String> {
-        self.missing
-            .as_ref()?
-            .url
-            .as_deref()
-            .and_then(|url| super::link::safe_url(url).ok())
+    /// Shows `mark`, whose story is gone, from the top; `link`: the one `o` takes there,
+    /// when it can be opened.
+    pub fn show_missing(&mut self, mark: Bookmark, link: Option<String>) {
+        self.missing = Some(mark);
+        self.missing_scroll = 0;
+        self.missing_link = link;
+    }
+
+    /// The link `o` takes over the gone bookmark shown (its own, else its kept text's
+    /// first), when it is one that can be opened.
+    pub fn missing_link(&self) -> Option<&str> {
+        self.missing.as_ref().and(self.missing_link.as_deref())
     }
 
     /// Whether `L` has links to list over the bookmark shown whose story is gone: its own,

@@ -108,12 +108,11 @@ impl App {
             .bookmarks()
             .into_iter()
             .find(|b| Some(&b.id) == reading.as_ref());
-        if let Some(mark) = mark {
-            view.select(&mark.id);
-            view.missing = Some(mark);
-            view.missing_scroll = 0;
-        }
+        let mark = mark.inspect(|mark| view.select(&mark.id));
         self.bookmarks = Some(view);
+        if let Some(mark) = mark {
+            self.show_missing(mark);
+        }
     }
 
     pub(super) fn update_bookmarks(&mut self, action: Action) -> Option<Effect> {
@@ -232,9 +231,8 @@ impl App {
                         v.reading = Some(mark.id.clone());
                     }
                     self.return_to = view;
-                } else if let Some(v) = self.bookmarks.as_mut() {
-                    v.missing = Some(mark);
-                    v.missing_scroll = 0;
+                } else {
+                    self.show_missing(mark);
                 }
             }
             Action::ViewFile => {

@@ -42,7 +42,7 @@ impl App {
         what: &str,
     ) -> Option<Effect> {
         let pictures = numbered.iter().any(|l| l.image);
-        match own.or_else(|| numbered.into_iter().find(|l| !l.image).map(|l| l.url)) {
+        match Self::first_link(own, numbered) {
             Some(url) => self.hand_on(action, &url, &format!("this {what}'s link")),
             None => {
                 let why = match pictures {
@@ -52,6 +52,23 @@ impl App {
                 self.notify(why, true);
                 None
             }
+        }
+    }
+
+    /// The link `o` takes: `own`, else the first of `numbered` that is not a picture's.
+    fn first_link(own: Option<String>, numbered: Vec<crate::text::LinkTarget>) -> Option<String> {
+        own.or_else(|| numbered.into_iter().find(|l| !l.image).map(|l| l.url))
+    }
+
+    /// The copy `mark` kept of a story the store no longer holds, shown in the bookmarks
+    /// view with the link `o` takes there, named in the hints when it can be opened (tester
+    /// CD: its text's was not).
+    pub(super) fn show_missing(&mut self, mark: crate::state::Bookmark) {
+        let numbered = self.kept_links(&mark);
+        let link =
+            Self::first_link(mark.url.clone(), numbered).and_then(|url| link::safe_url(&url).ok());
+        if let Some(view) = self.bookmarks.as_mut() {
+            view.show_missing(mark, link);
         }
     }
 
