@@ -1736,3 +1736,32 @@ fn a_folder_put_in_the_stores_place_is_watched() {
     wait_for(&mut h, "digests gone");
     add(&mut h, &store, "2026-02-02", "乙公司发布新芯片。");
 }
+
+/// In the whole archive, a date gone from the store is said gone, with the date of the story
+/// the keys stay on, beside the gone one's (tester CD: it named the newest date while a
+/// story of another was highlighted).
+#[test]
+fn a_date_gone_from_the_whole_archive_names_the_date_the_keys_are_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    fs::create_dir_all(&store).unwrap();
+    for date in ["2026-01-21", "2026-01-22", "2026-01-23"] {
+        let text = format!("# 测试日报 {date}\n\n## 产品\n\n1. 甲公司{date}发布新模型。\n");
+        fs::write(store.join(format!("{date}.md")), text).unwrap();
+    }
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let mut h = reading(&store, &cache);
+    h.keys("aaa<Enter><Enter>G");
+    assert!(h.text().contains("全部存档"), "{}", h.text());
+    watch(&mut h, &store, &cache);
+    fs::remove_file(store.join("2026-01-21.md")).unwrap();
+    wait_for(
+        &mut h,
+        "2026-01-21 is no longer in the store: 2026-01-22 is shown",
+    );
+    let (digest, _) = h.app.items()[h.app.item_index()];
+    let date = h.app.library().digests()[digest]
+        .date
+        .map(|d| d.to_string());
+    assert_eq!(date.as_deref(), Some("2026-01-22"));
+}

@@ -350,7 +350,7 @@ impl App {
         let (scroll, item) = (self.scroll, self.item);
         let search = self.search_aside();
         self.swap_library(library);
-        self.restore(&position);
+        let gone = self.restore(&position);
         // The story's file changed and is being indexed again: back to it when it is.
         if search.is_none() {
             self.wait_for_place(position);
@@ -367,6 +367,13 @@ impl App {
             .or_else(|| neighbours.into_iter().find_map(|id| find(self, Some(id))))
             .unwrap_or(item.min(self.items.len().saturating_sub(1)));
         self.follow_item_date();
+        // Over several dates the keys stay among the stories beside, which may be of
+        // another date than the one `restore` named (tester CD): the one shown is named.
+        if let Some((want, said)) = gone
+            && self.date_index() != said
+        {
+            self.say_date_gone(want, self.date_index());
+        }
         self.search_again(search);
     }
 

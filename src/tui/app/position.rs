@@ -221,7 +221,9 @@ impl App {
     }
 
     /// Goes to a saved position; whatever is gone (a date, a category, a story) is skipped.
-    pub(super) fn restore(&mut self, p: &Position) {
+    /// The saved date, when it is gone from the store, and the date group said to be shown
+    /// instead.
+    pub(super) fn restore(&mut self, p: &Position) -> Option<(chrono::NaiveDate, usize)> {
         let saved = |key: &str| p.extra.get(key).and_then(|v| v.as_str());
         let scope = saved(POSITION_SCOPE)
             .and_then(Scope::from_key)
@@ -237,6 +239,7 @@ impl App {
         let by_item = || self.date_of_item(p.item.as_deref()?);
         let mut date = by_date.or_else(by_item);
         let same_date = date.is_some();
+        let mut gone = None;
         // The date's files are gone from the store: the next older date (where the reader
         // was going), else the newest.
         if date.is_none()
@@ -248,17 +251,12 @@ impl App {
                 .iter()
                 .position(|g| g.date.is_some_and(|d| d < want));
             let at = older.unwrap_or(0);
-            self.notify(
-                format!(
-                    "{want} is no longer in the store: {} is shown",
-                    crate::model::date_label(self.dates[at].date)
-                ),
-                false,
-            );
+            self.say_date_gone(want, at);
+            gone = Some((want, at));
             date = Some(at);
         }
         if date.is_none() && scope == Scope::Day {
-            return;
+            return gone;
         }
         let window_end = saved(POSITION_SCOPE_END).and_then(crate::model::parse_date_label);
         // Newer digests moved the last N days past the date (since the reader was left, or
@@ -376,6 +374,17 @@ impl App {
         if let Some(top) = number(POSITION_STORIES_TOP) {
             self.view.offsets[2] = top;
         }
+        gone
+    }
+
+    /// Says that the date `want` is gone from the store, and that the date group `shown` is
+    /// shown instead.
+    pub(super) fn say_date_gone(&mut self, want: chrono::NaiveDate, shown: usize) {
+        let shown = self.dates.get(shown).map(|g| g.date);
+        let shown = shown.map_or_else(String::new, |d| {
+            format!(": {} is shown", crate::model::date_label(d))
+        });
+        self.notify(format!("{want} is no longer in the store{shown}"), false);
     }
 
     /// The date group of the story with this id (one id lookup, not a search per date).
