@@ -5,7 +5,7 @@
 mod ai_daily;
 mod date;
 mod decode;
-mod doc;
+pub(crate) mod doc;
 mod front_matter;
 mod industry_brief;
 mod inline;

@@ -25,7 +25,7 @@ pub fn searchable(title: &str, body_md: &str) -> SearchText {
     let mut lines = body_md.lines().peekable();
     let mut in_code = false;
     while let Some(line) = lines.next() {
-        let fence = is_fence(line);
+        let fence = crate::parse::doc::fence(line).is_some();
         in_code ^= fence;
         // Code is searched as the reader shows it, as written (tester BY: `<a href=' +
         // url + '>` was taken for a tag).
@@ -53,12 +53,6 @@ pub fn searchable(title: &str, body_md: &str) -> SearchText {
         }
     }
     out
-}
-
-/// Whether `line` opens or closes fenced code.
-fn is_fence(line: &str) -> bool {
-    let t = line.trim_start();
-    t.starts_with("```") || t.starts_with("~~~")
 }
 
 /// Whether `line` is the last of its block (a paragraph, list item, heading or quote line),
