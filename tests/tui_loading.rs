@@ -475,13 +475,7 @@ fn an_index_cache_that_cannot_be_written_is_said_on_the_reader_screen() {
     for files in [1, 70] {
         let tmp = tempfile::tempdir().unwrap();
         let store = tmp.path().join("store");
-        fs::create_dir_all(&store).unwrap();
-        let first = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-        for n in 0..files {
-            let day = first + chrono::Days::new(n);
-            let text = format!("# 测试日报 {day}\n\n## 产品\n\n1. 甲公司发布第{n}个模型。\n");
-            fs::write(store.join(format!("{day}.md")), text).unwrap();
-        }
+        write_days(&store, 0..files);
         // A file where the cache folder should be: not even root can write there.
         let cache = tmp.path().join("cache");
         fs::write(&cache, "not a folder").unwrap();
@@ -1021,12 +1015,7 @@ fn a_store_folder_deleted_while_reading_is_said() {
 fn a_narrow_status_bar_keeps_the_indexing_progress() {
     let tmp = tempfile::tempdir().unwrap();
     let store = tmp.path().join("store");
-    fs::create_dir_all(&store).unwrap();
-    for n in 0..3 {
-        let day = format!("2026-01-0{}", n + 1);
-        let text = format!("# 测试日报 {day}\n\n## 产品\n\n1. 甲公司发布第{n}个模型。\n");
-        fs::write(store.join(format!("{day}.md")), text).unwrap();
-    }
+    write_days(&store, 0..3);
     let cache = tmp.path().join("cache");
     let dir = ribao::index::cache::Cache::new(&cache, &store)
         .dir()
@@ -1744,11 +1733,8 @@ fn a_folder_put_in_the_stores_place_is_watched() {
 fn a_date_gone_from_the_whole_archive_names_the_date_the_keys_are_on() {
     let tmp = tempfile::tempdir().unwrap();
     let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
-    fs::create_dir_all(&store).unwrap();
-    for date in ["2026-01-21", "2026-01-22", "2026-01-23"] {
-        let text = format!("# 测试日报 {date}\n\n## 产品\n\n1. 甲公司{date}发布新模型。\n");
-        fs::write(store.join(format!("{date}.md")), text).unwrap();
-    }
+    // 2026-01-21 to 01-23.
+    write_days(&store, 20..23);
     Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
     let mut h = reading(&store, &cache);
     h.keys("aaa<Enter><Enter>G");
