@@ -604,7 +604,9 @@ impl Library {
 
     /// Why the story a bookmark of the file at `path` names is not in the library.
     pub fn why_missing(&self, path: &str) -> Missing<'_> {
-        if is_sample_path(path) {
+        if path.trim().is_empty() {
+            Missing::Unnamed
+        } else if is_sample_path(path) {
             Missing::Sample
         } else if self.digest_at(path).is_some_and(|d| !self.file_gone(d)) {
             Missing::Story
@@ -953,6 +955,8 @@ pub enum Missing<'a> {
     File,
     /// Its file is there, outside this store.
     Elsewhere,
+    /// It names no file (edited by hand: tester CD was shown an empty name).
+    Unnamed,
 }
 
 impl Missing<'_> {

@@ -1071,6 +1071,13 @@ fn a_hand_edited_bookmark_prints_without_control_characters() {
             "id": "a5", "date": "2026-02-26", "source": "周报", "category": null,
             "title": "点我", "url": "javascript:alert(`1`)", "path": "/gone.md",
             "added": "2026-02-26T10:00:00Z"
+        }, {
+            "id": "a7", "date": "2026-02-24", "source": "周报", "category": null,
+            "title": "断行", "url": null, "path": "/gone\nnote.md",
+            "added": "2026-02-24T10:00:00Z"
+        }, {
+            "id": "a8", "date": "2026-02-23", "source": "周报", "category": null,
+            "title": "无路径", "url": null, "path": "", "added": "2026-02-23T10:00:00Z"
         }]),
     );
     for args in [&["bookmarks", "--markdown"][..], &["bookmarks"]] {
@@ -1099,7 +1106,7 @@ fn a_hand_edited_bookmark_prints_without_control_characters() {
     // Without a title, the link is not left with no text to click, nor the line empty; an
     // address that is no web page's is no link.
     // Nor does a line break or a link in a title or source end the item or make a link.
-    let last: Vec<&str> = markdown.lines().rev().take(4).collect();
+    let last: Vec<&str> = markdown.lines().rev().skip(2).take(4).collect();
     assert_eq!(
         last,
         [
@@ -1120,6 +1127,25 @@ fn a_hand_edited_bookmark_prints_without_control_characters() {
     assert!(
         shown.starts_with("New line - [evil](http://evil)\n"),
         "{shown}"
+    );
+    // A line break in a hand-edited path does not break the note under its row (a review),
+    // and a bookmark naming no file says so, not "its digest file  is gone" (tester CD).
+    let notes: Vec<&str> = text.lines().filter(|l| l.starts_with("    (")).collect();
+    assert!(
+        notes.contains(&"    (its digest file /gone note.md is gone; ribao show a7 shows what the bookmark kept of it)"),
+        "{text}"
+    );
+    assert!(
+        notes.contains(
+            &"    (it names no digest file; ribao show a8 shows what the bookmark kept of it)"
+        ),
+        "{text}"
+    );
+    let shown = ribao_with(dir.path(), &state, &["show", "a8"]);
+    let said = String::from_utf8_lossy(&shown.stderr);
+    assert!(
+        said.contains("ribao: the bookmark names no digest file; the story is shown"),
+        "{said}"
     );
     // One without a title says so, as the list does (a review: its first line was empty).
     let shown = stdout(&ribao_with(dir.path(), &state, &["show", "a4"]));

@@ -554,6 +554,18 @@ fn a_blanked_bookmark_title_shows_as_untitled() {
     );
 }
 
+/// A bookmark a hand edit left naming no file says so, with no empty name where the file's
+/// would be (tester CD: `ribao bookmarks` printed "its digest file  is gone").
+#[test]
+fn a_bookmark_naming_no_file_says_so() {
+    let mut h = bookmark_opened_in("", "无路径的书签", None);
+    let screen = h.text().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        screen.contains("the bookmark names no digest file — this is what the bookmark kept"),
+        "{screen}"
+    );
+}
+
 #[test]
 fn a_bookmark_whose_file_is_gone_shows_its_saved_title_and_link() {
     let mut h = gone_bookmark_opened("已删除文件里的一篇文章", Some("https://example.com/gone"));

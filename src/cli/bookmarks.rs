@@ -271,37 +271,37 @@ fn text_list(marks: &[Bookmark], found: &[Found], opts: crate::text::TextOptions
             // Said here, not only by `show`: the list is where one looks for what is
             // left of a story.
             let kept = format!("ribao show {} shows what the bookmark kept of it", b.id);
+            // One line too (a review: a line break in a hand-edited path broke it).
+            let file = crate::text::single_line(&b.path);
             let note = match &found.now {
                 Some(Ok(_)) if found.elsewhere => format!(
-                    "    (its digest file {} is in another store; this one holds its story \
-                     too)\n",
-                    b.path
+                    "    (its digest file {file} is in another store; this one holds its story \
+                     too)\n"
                 ),
                 Some(Ok(_)) => match found.moved_to(b) {
                     Some(now) => format!("    (its story is now in {now})\n"),
                     None => String::new(),
                 },
+                // (tester CD: "its digest file  is gone").
+                Some(Err(Missing::Unnamed)) => format!("    (it names no digest file; {kept})\n"),
                 _ if found.file_gone => {
-                    format!("    (its digest file {} is gone; {kept})\n", b.path)
+                    format!("    (its digest file {file} is gone; {kept})\n")
                 }
                 // Said only where the store could be read: else nothing is known of it.
                 None => String::new(),
                 Some(Err(Missing::Sample)) => {
                     "    (a built-in sample's, not in this store)\n".to_string()
                 }
-                Some(Err(Missing::Unreadable(why))) => format!(
-                    "    (its digest file {} could not be read: {why}; {kept})\n",
-                    b.path
-                ),
+                Some(Err(Missing::Unreadable(why))) => {
+                    format!("    (its digest file {file} could not be read: {why}; {kept})\n")
+                }
                 Some(Err(Missing::File | Missing::Elsewhere)) => format!(
-                    "    (its digest file {} is not in this store: --store its folder to \
-                     read it; {kept})\n",
-                    b.path
+                    "    (its digest file {file} is not in this store: --store its folder to \
+                     read it; {kept})\n"
                 ),
-                Some(Err(Missing::Story)) => format!(
-                    "    (its digest file {} no longer holds it; {kept})\n",
-                    b.path
-                ),
+                Some(Err(Missing::Story)) => {
+                    format!("    (its digest file {file} no longer holds it; {kept})\n")
+                }
             };
             crate::text::sanitize(&(line + &note)).into_owned()
         })
@@ -380,7 +380,8 @@ struct JsonRow<'a> {
 /// Whether a bookmark's digest file is gone from where it was saved (a sample's is no
 /// file, so never gone).
 fn file_gone(path: &str) -> bool {
-    !crate::library::is_sample_path(path) && !Path::new(path).exists()
+    let named = !path.trim().is_empty();
+    named && !crate::library::is_sample_path(path) && !Path::new(path).exists()
 }
 
 /// `- [title](url) — source, date`, ready to paste into Markdown notes. Each field is made

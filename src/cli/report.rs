@@ -525,7 +525,12 @@ fn show_bookmark(
         }
     }
     // As the reader says it.
-    let why = match library.why_missing(&mark.path) {
+    let missing = library.why_missing(&mark.path);
+    let file = match missing {
+        Missing::Unnamed => "the bookmark".into(),
+        _ => crate::text::single_line(&mark.path),
+    };
+    let why = match missing {
         Missing::Sample => {
             "is a built-in sample, not shown now that the store has digests of its own".into()
         }
@@ -533,10 +538,10 @@ fn show_bookmark(
         Missing::Unreadable(why) => format!("could not be read ({why})"),
         Missing::File => "is gone".into(),
         Missing::Elsewhere => "is not in this store (--store its folder to read it)".into(),
+        Missing::Unnamed => "names no digest file".into(),
     };
     warn(format_args!(
-        "{} {why}; the story is shown as its bookmark kept it",
-        mark.path
+        "{file} {why}; the story is shown as its bookmark kept it"
     ));
     Ok(ExitCode::SUCCESS)
 }

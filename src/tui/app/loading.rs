@@ -309,7 +309,9 @@ impl App {
         let what = match self.library.why_missing(&path.to_string_lossy()) {
             Missing::Story => format!("{file} no longer has it"),
             Missing::Unreadable(why) => format!("{file}: {why}"),
-            Missing::Sample | Missing::File | Missing::Elsewhere => format!("{file} is gone"),
+            Missing::Sample | Missing::File | Missing::Elsewhere | Missing::Unnamed => {
+                format!("{file} is gone")
+            }
         };
         self.notify_until_key(
             format!("{} is no longer in the store: {what}", self.quoted(title)),

@@ -240,6 +240,7 @@ fn missing_lines(
         .map(|(_, k)| *k)
         .collect();
     let keys = keys.join(", ");
+    let named = why != Missing::Unnamed;
     let gone = match why {
         Missing::Sample => {
             "内置示例 / a built-in sample, not shown now that the store has digests of its own"
@@ -252,6 +253,7 @@ fn missing_lines(
             format!("日报文件读不了 / the digest file could not be read ({why})")
         }
         Missing::File => "日报文件已不在 / the digest file is gone".to_string(),
+        Missing::Unnamed => "书签没有记下日报文件 / the bookmark names no digest file".to_string(),
         Missing::Elsewhere => "日报文件不在这个存储里 / the digest file is not in this store \
                                (--store its folder to read it)"
             .to_string(),
@@ -260,10 +262,11 @@ fn missing_lines(
         Some(_) => "this is what the bookmark kept of it, its text too",
         None => "this is what the bookmark kept of it",
     };
-    let note = format!(
-        "{gone}: {} — {kept}. {keys}.",
-        text::single_line(&mark.path)
-    );
+    let file = match named {
+        true => format!(": {}", text::single_line(&mark.path)),
+        false => String::new(),
+    };
+    let note = format!("{gone}{file} — {kept}. {keys}.");
     out.extend(text::wrap(&[Span::styled(note, ERROR)], width, opts));
     if let Some(body) = &mark.text {
         out.push(Line::default());
