@@ -230,7 +230,8 @@ fn text_list(marks: &[Bookmark], found: &[Found], opts: crate::text::TextOptions
     });
     let labels: Vec<String> = (marks.iter())
         .map(|b| {
-            let label = crate::text::single_line(&b.where_from());
+            let from = b.where_from();
+            let label = crate::text::single_line(&from);
             crate::text::truncate(&label, widest_label, opts).into_owned()
         })
         .collect();

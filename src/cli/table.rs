@@ -53,7 +53,8 @@ pub(super) fn print_table(
             r[..measured]
                 .iter()
                 .map(|cell| {
-                    let cell = one_line(cell);
+                    // One line (tester CA: a hand-edited bookmark's title broke its row).
+                    let cell = crate::text::single_line(cell);
                     let w = width(&cell);
                     (cell, w)
                 })
@@ -119,7 +120,7 @@ pub(super) fn print_table(
         let mut line = String::new();
         for c in (0..columns).filter(|&c| !spared[c]) {
             let Some((cell, cell_width)) = measured.get(c) else {
-                line.push_str(&one_line(&row[c]));
+                line.push_str(&crate::text::single_line(&row[c]));
                 continue;
             };
             let (cell, shown) = if *cell_width <= widths[c] || fit(c) == Fit::Keep {
@@ -157,15 +158,6 @@ pub(super) fn print_table(
         }
     }
     emit(&out)
-}
-
-/// A cell as printed: sanitised, on one line (tester CA: a hand-edited bookmark's title
-/// broke its row); borrowed when it is both already, as nearly every cell is.
-fn one_line(cell: &str) -> Cow<'_, str> {
-    match crate::text::sanitize(cell) {
-        c if c.contains('\n') => Cow::Owned(crate::text::single_line(&c)),
-        c => c,
-    }
 }
 
 /// Bytes of a table written at a time.

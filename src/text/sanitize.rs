@@ -35,12 +35,11 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
 }
 
 /// A single-line, sanitised copy of untrusted text: a row of a list or a table, a title.
-pub fn single_line(s: &str) -> String {
-    let s = sanitize(s);
-    if s.contains('\n') {
-        s.split_whitespace().collect::<Vec<_>>().join(" ")
-    } else {
-        s.into_owned()
+/// Borrowed when nothing changes, as [`sanitize`].
+pub fn single_line(s: &str) -> Cow<'_, str> {
+    match sanitize(s) {
+        s if s.contains('\n') => Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" ")),
+        s => s,
     }
 }
 

@@ -55,7 +55,7 @@ pub(crate) fn parts(app: &App) -> Vec<Part> {
     if app.focus() == Pane::Categories {
         return parts;
     }
-    let category = text::single_line(&app.category().describe());
+    let category = text::single_line(&app.category().describe()).into_owned();
     parts.push(Part {
         // `全部 / All`, `未分类 / Other`: the Chinese name alone.
         short: category.split_once(" / ").map(|(zh, _)| zh.to_string()),
@@ -63,7 +63,7 @@ pub(crate) fn parts(app: &App) -> Vec<Part> {
     });
     if app.focus() == Pane::Article {
         parts.push(Part::from(match app.opened() {
-            Some((_, item)) => text::single_line(item.title),
+            Some((_, item)) => text::single_line(item.title).into_owned(),
             None => "概览 Overview".to_string(),
         }));
     }

@@ -139,7 +139,7 @@ pub(crate) fn breadcrumb(app: &App, view: &SearchView) -> Vec<String> {
     if view.focus == SearchFocus::Article
         && let Some(hit) = view.selected_hit()
     {
-        parts.push(text::single_line(app.item_at(hit).1.title));
+        parts.push(text::single_line(app.item_at(hit).1.title).into_owned());
     }
     parts
 }
@@ -730,7 +730,7 @@ fn draw_line(buf: &mut Buffer, area: Rect, app: &mut App) -> Option<(u16, u16)> 
     let before = text::single_line(view.line.before_cursor());
     let after = text::single_line(view.line.after_cursor());
     let before = if text::str_width(&before, opts) > room {
-        text::truncate_left(&before, room, opts).into_owned()
+        text::truncate_left(&before, room, opts)
     } else {
         before
     };

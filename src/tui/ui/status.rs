@@ -57,7 +57,7 @@ fn scope_only(app: &App, unread: bool, room: Option<usize>) -> String {
         "{count} {}{unread}",
         if n == 1 { "story" } else { "stories" }
     );
-    let category = text::single_line(&app.category().describe());
+    let category = text::single_line(&app.category().describe()).into_owned();
     let opts = app.text_options();
     let around = text::str_width(&scope, opts) + text::str_width(&counted, opts) + 6;
     let category = match room {
@@ -429,8 +429,8 @@ fn message_line(app: &App, width: usize, opts: text::TextOptions) -> Option<Line
     }
     let m = app.message()?;
     let style = if m.error { ERROR } else { OK };
-    let text = text::single_line(&m.text);
-    let shorter = m.shorter.as_deref().map(text::single_line);
+    let text = text::single_line(&m.text).into_owned();
+    let shorter = (m.shorter.as_deref()).map(|s| text::single_line(s).into_owned());
     // A problem may take both rows (see `draw`): its shorter form is for when it does not
     // fit in them (tester BJ: a file skipped, why cut, and not where to read it).
     let problem = m.held_until.is_some();
@@ -461,7 +461,8 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     app.category_unread();
     let opts = app.text_options();
     let width = usize::from(area.width);
-    let store = text::single_line(&app.store_label());
+    let label = app.store_label();
+    let store = text::single_line(&label);
     // While saving is off, say so for as long as it lasts, next to what it concerns.
     let bookmarks = match app.session().saving_off() {
         false => format!("★ {}", app.session().bookmark_count()),
@@ -519,7 +520,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let right = if app.library().origin.is_samples() {
         // "built-in samples — put digests in …" whole, else as many words of it as fit
         // whole: `built-in sampl…` said less than `samples`.
-        let said = [store.as_str(), crate::tui::app::SAMPLES_LABEL, "samples"]
+        let said = [store.as_ref(), crate::tui::app::SAMPLES_LABEL, "samples"]
             .into_iter()
             .find(|s| text::str_width(s, opts) <= path_room);
         said.map_or(bookmarks, |said| lead + said)
