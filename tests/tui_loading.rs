@@ -1361,6 +1361,33 @@ fn the_open_story_deleted_with_its_file_leaves_the_list_with_the_keys() {
     assert_eq!(digest.date.unwrap().to_string(), "2026-01-21");
 }
 
+/// `R` that finds nothing new says the files still skipped too: "up to date" alone read as
+/// if the store were read whole (tester CD: a folder made unreadable).
+#[test]
+fn r_finding_nothing_new_names_what_is_still_skipped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, mut h) = reading_five(&tmp, &["2026-01-21.md", "2026-01-22.md"]);
+    watch_every(&mut h, &store, &cache, Duration::from_secs(3600));
+    fs::write(store.join("2026-01-23.md"), "").unwrap();
+    h.keys("R");
+    wait_for(&mut h, "2026-01-23.md skipped");
+    h.keys("j");
+    h.keys("R");
+    wait_for(
+        &mut h,
+        "up to date since the last look; 2026-01-23.md still skipped — `ribao check` says why",
+    );
+    fs::write(store.join("2026-01-24.md"), "").unwrap();
+    h.keys("R");
+    wait_for(&mut h, "2026-01-24.md skipped");
+    h.keys("j");
+    h.keys("R");
+    wait_for(
+        &mut h,
+        "up to date since the last look; 2 files still skipped — `ribao check` says why",
+    );
+}
+
 /// `R` looks at the store now, not at the watch's next look, and says what it found, or
 /// that it found nothing (tester AG: a file copied in took up to 15 s to show).
 #[test]

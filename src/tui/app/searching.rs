@@ -183,10 +183,14 @@ impl App {
         if answered {
             self.look_asked = None;
             if found.is_none() {
-                self.notify(
-                    "up to date: no file new, changed or removed since the last look",
-                    false,
-                );
+                // Shorter beside what is skipped, to keep to one row of 80 columns.
+                let said = match self.still_skipped() {
+                    none if none.is_empty() => {
+                        "up to date: no file new, changed or removed since the last look".into()
+                    }
+                    skipped => format!("up to date since the last look{skipped}"),
+                };
+                self.notify(said, false);
                 changed = true;
             }
         }
