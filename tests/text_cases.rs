@@ -286,6 +286,20 @@ fn file_paths_stay_whole() {
         wrap_plain("and/or either/or", 8),
         ["and/or", "either/", "or"]
     );
+    // Relative paths and addresses without their scheme, and a path right after Chinese
+    // (tester CF: `src/` then `tui/app.rs`, `路径/usr/local/bin/` then `ribao`).
+    assert_eq!(
+        wrap_plain("源码在 src/text/wrap.rs 和 src/tui/app.rs 两个文件", 32),
+        ["源码在 src/text/wrap.rs 和", "src/tui/app.rs 两个文件"]
+    );
+    assert_eq!(
+        wrap_plain("访问 github.com/openai/openai-python 获取", 32),
+        ["访问", "github.com/openai/openai-python", "获取"]
+    );
+    assert_eq!(
+        wrap_plain("路径/usr/local/bin/ribao，邮箱", 24),
+        ["路径", "/usr/local/bin/ribao，邮", "箱"]
+    );
 }
 
 #[test]

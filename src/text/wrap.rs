@@ -319,8 +319,8 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
         while breaks.next_if(|&b| b < start).is_some() {}
         let first = g.chars().next();
         while path_starts.next_if(|&p| p < start).is_some() {}
-        let path_start =
-            path_starts.peek() == Some(&start) && prev.is_some_and(char::is_whitespace);
+        let path_start = path_starts.peek() == Some(&start)
+            && prev.is_some_and(|p| p.is_whitespace() || is_cjk(p));
         // Inside a Korean word, its Latin letters and digits included (`Claude는`, tester AD).
         let word = |c: char| is_hangul(c) || c.is_alphanumeric() && !is_cjk(c);
         let korean = prev
@@ -438,31 +438,54 @@ fn cjk_quote_break(prev: Option<char>, next: Option<char>) -> bool {
     }
 }
 
-/// Byte ranges of file paths written out (`/tmp/a/state.json`, `~/notes/x.md`), kept whole
-/// as URLs are: a message naming a file broke it at a `/` across its two rows (tester G),
-/// which no one can copy. A path starts a word, and ends at a space, a CJK character or
+/// Byte ranges of file paths written out (`/tmp/a/state.json`, `~/notes/x.md`,
+/// `src/text/wrap.rs`, `github.com/openai/openai-python`), kept whole as URLs are: a message
+/// naming a file broke it at a `/` across its two rows (tester G), which no one can copy,
+/// and so did a story's text (tester CF: `src/` then `tui/app.rs`). A path starts a word or
+/// follows a CJK character (`路径/usr/local/bin`), and ends at a space, a CJK character or
 /// trailing sentence punctuation.
 fn path_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
     let mut prev = None;
     for (i, c) in text.char_indices() {
-        let starts_word = prev.is_none_or(|p: char| p.is_whitespace() || matches!(p, '(' | '“'));
+        let starts_word = prev.is_none_or(|p: char| {
+            p.is_whitespace() || matches!(p, '(' | '“') || is_cjk(p) && !is_cjk(c)
+        });
         prev = Some(c);
-        let rest = &text[i..];
-        let after = rest.strip_prefix("~/").or_else(|| rest.strip_prefix('/'));
-        let Some(after) = after.filter(|_| starts_word) else {
-            continue;
-        };
-        if !after.starts_with(|n: char| n.is_alphanumeric() || matches!(n, '.' | '_' | '~')) {
+        if !starts_word {
             continue;
         }
+        let rest = &text[i..];
         let len = rest
             .find(|c: char| c.is_whitespace() || is_cjk(c))
             .unwrap_or(rest.len());
         let path = rest[..len].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '”', '\'']);
-        ranges.push((i, i + path.len()));
+        if path.contains('/') && is_path(path) {
+            ranges.push((i, i + path.len()));
+        }
     }
     ranges
+}
+
+/// Whether a word is a file path: from the root or home (`/x`, `~/x`), or relative with a
+/// host, a file's extension or more than one `/` to say so (`a.com/x`, `src/x.rs`,
+/// `docs/api/v1`); not `and/or` nor `AI/ML`, which break as words.
+fn is_path(word: &str) -> bool {
+    let named =
+        |s: &str| s.starts_with(|n: char| n.is_alphanumeric() || matches!(n, '.' | '_' | '~'));
+    if let Some(after) = word.strip_prefix("~/").or_else(|| word.strip_prefix('/')) {
+        return named(after);
+    }
+    let parts: Vec<&str> = word.split('/').collect();
+    let dotted = |s: &str| s.split_once('.').is_some_and(|(_, ext)| named(ext));
+    // A `/` at its end is a folder's (`src/tui/`); two together are no path's (`https://`).
+    let folders = &parts[..parts.len() - 1];
+    match parts.as_slice() {
+        [first, .., last] if named(first) && !folders.contains(&"") => {
+            parts.len() > 2 || dotted(first) || dotted(last)
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
