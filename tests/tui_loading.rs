@@ -396,6 +396,27 @@ fn write_days(store: &Path, days: std::ops::Range<u64>) -> chrono::NaiveDate {
     first
 }
 
+/// A date come or gone above those shown leaves the dates pane showing the same dates, not
+/// each row moved down one (tester CE: the rows jumped when a new day arrived).
+#[test]
+fn a_new_date_leaves_the_dates_shown_in_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    let first = write_days(&store, 0..60);
+    let mut h = reading(&store, &cache);
+    h.keys(&"j".repeat(40));
+    let top = |h: &mut Harness| h.rows()[1].split_whitespace().nth(1).map(str::to_string);
+    let shown = top(&mut h);
+    assert_eq!(shown.as_deref(), Some("2026-02-14"), "{}", h.text());
+    watch(&mut h, &store, &cache);
+    write_days(&store, 60..61);
+    wait_for(&mut h, "1 new digest");
+    assert_eq!(top(&mut h), shown, "{}", h.text());
+    fs::remove_file(store.join(format!("{}.md", first + chrono::Days::new(59)))).unwrap();
+    wait_for(&mut h, "1 digest gone");
+    assert_eq!(top(&mut h), shown, "{}", h.text());
+}
+
 /// A first run indexes in growing steps, each writing the index: a reader stopped after
 /// two steps leaves their files indexed, and the next start goes on with the rest.
 #[test]

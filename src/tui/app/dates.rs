@@ -29,6 +29,27 @@ impl App {
         }
     }
 
+    /// The date on the dates pane's top row.
+    pub(super) fn top_date(&self) -> Option<Option<chrono::NaiveDate>> {
+        self.date_rows().nth(self.view.offsets[0])
+    }
+
+    /// Scrolls the dates pane to have `date` (see [`App::top_date`]) on its top row when it
+    /// is listed: a date come or gone above it moved every row shown (tester CE).
+    pub(super) fn put_date_on_top(&mut self, date: Option<Option<chrono::NaiveDate>>) {
+        if let Some(row) = date.and_then(|d| self.date_rows().position(|r| r == d)) {
+            self.view.offsets[0] = row;
+        }
+    }
+
+    /// The dates the dates pane lists, a row each.
+    fn date_rows(&self) -> Box<dyn Iterator<Item = Option<chrono::NaiveDate>> + '_> {
+        match self.scope.is_multi_date() {
+            true => Box::new(self.spans.iter().map(|s| self.dates[s.group].date)),
+            false => Box::new(self.dates.iter().map(|g| g.date)),
+        }
+    }
+
     pub(super) fn select_category(&mut self, index: usize) {
         self.category = index.min(self.categories.len().saturating_sub(1));
         self.followed = Some(self.category().clone()).filter(|f| *f != CategoryFilter::All);

@@ -264,7 +264,9 @@ impl App {
                 digest.path.clone(),
             ))
         });
+        let top = self.top_date();
         self.take_library(library);
+        self.put_date_on_top(top);
         let mut named_file = None;
         if self.opened.is_none()
             && let Some((title, path)) = open
