@@ -192,11 +192,16 @@ fn a_date_typed_is_gone_to() {
     h.keys(":2026-13<Enter>");
     assert!(said(&h).contains("“2026-13” is not a date"), "{}", said(&h));
     assert!(h.app.date_line().is_some());
+    // `:` again starts the line anew, as it opens it (tester CE: typed into the text left,
+    // it made `2026-13:01-19`).
+    h.keys(":01-19<Enter>");
+    assert_eq!(date(&h).as_deref(), Some("2026-01-19"));
+    h.keys(":2026-13<Enter>");
     h.keys("<Esc>");
     assert!(h.app.date_line().is_none());
     // What was said goes with the line (tester AH: "is no date" stayed over the next date).
     assert_eq!(said(&h), "");
-    assert_eq!(date(&h).as_deref(), Some("2025-11-30"));
+    assert_eq!(date(&h).as_deref(), Some("2026-01-19"));
     // In the whole archive's scope, the date's stories are gone to there.
     h.keys("aaa");
     assert!(h.app.scope().is_multi_date());

@@ -136,12 +136,19 @@ impl App {
         self.date_line.as_ref()
     }
 
-    /// A key while the date line is open: edits it, Enter goes, Esc closes it. Other keys do
+    /// A key while the date line is open: edits it, Enter goes, Esc closes it, `:` empties
+    /// it. Other keys do
     /// nothing meanwhile, but those with Ctrl (Ctrl-c quits, Ctrl-z suspends): false.
     pub(super) fn date_line_key(&mut self, key: &KeyEvent) -> bool {
         let Some(line) = self.date_line.as_mut() else {
             return false;
         };
+        // `:` opens the line, and opens it anew over what is in it (no date has one; tester
+        // CE: typed into what was no date, it made `2026-02-30:02-14`).
+        if crate::tui::keymap::action_for(key) == Some(crate::tui::action::Action::GoToDate) {
+            self.open_date_line("");
+            return true;
+        }
         if line.key(key).is_some() {
             return true;
         }
