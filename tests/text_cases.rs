@@ -310,6 +310,16 @@ fn mixed_cjk_and_latin_break_between_scripts() {
     );
 }
 
+/// An address longer than its line fills it, though a `.` then starts the next row: kinsoku
+/// is for text, not for the inside of an address (tester CF: a column was left empty).
+#[test]
+fn a_long_address_fills_its_row_before_a_dot() {
+    assert_eq!(
+        wrap_plain("见 https://ab.com/abcde.md 完", 20),
+        ["见", "https://ab.com/abcde", ".md 完"]
+    );
+}
+
 #[test]
 fn long_url_wraps_by_grapheme_and_only_when_longer_than_the_line() {
     let url = format!("https://example.com/{}", "abcdefghij/".repeat(26));

@@ -357,7 +357,10 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
         if !g.space {
             before_closing = g.closing;
         }
-        g.kinsoku_ok &= !before_closing;
+        // An address too long for its line is cut where the line is full, as the links
+        // list cuts it: a `.` of its own starts a row as well as a letter does (tester CF:
+        // `…/READM` then `E.md`, a column left empty).
+        g.kinsoku_ok &= !before_closing || g.in_url;
         g.can_break &= g.kinsoku_ok;
     }
     keep_labels_whole(text, &mut gs);
