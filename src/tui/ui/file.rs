@@ -40,9 +40,11 @@ pub(crate) fn lines(source: &str, width: usize, opts: TextOptions) -> FileRows {
 /// `line` with each control character but a tab shown: C0 and DEL as their pictures (`␛`
 /// for ESC, `␇` for BEL), C1 (which have none) as `\u{9b}`: the file as written, where the
 /// article drops them (tester N: `bell\x07` showed as `bell`; tester O: U+009B took the
-/// text after it too). An escape sequence so shows as text, and does nothing.
+/// text after it too). An escape sequence so shows as text, and does nothing. The other
+/// characters a terminal would not show (a bidi override, a zero-width space) are written
+/// as C1's are (tester CF: an override's spoof was invisible here too).
 fn control_pictures(line: &str) -> std::borrow::Cow<'_, str> {
-    let shown = |c: char| c != '\t' && c.is_control();
+    let shown = |c: char| c != '\t' && text::is_hidden(c);
     if !line.chars().any(shown) {
         return std::borrow::Cow::Borrowed(line);
     }
@@ -154,6 +156,10 @@ mod tests {
         assert!(joined.contains("换行␛]0;x␇"), "{got:?}");
         let c1 = rows("前\u{9b}2J后\u{85}", 40);
         assert_eq!(c1, [r"1 前\u{9b}2J后\u{85}"]);
+        // So are the invisible characters the article drops, a spoofing override among them
+        // (tester CF: `用户名 exe.txt`, its U+202E gone without a trace).
+        let hidden = rows("用户名\u{202e}txt.exe 零\u{200b}宽", 40);
+        assert_eq!(hidden, [r"1 用户名\u{202e}txt.exe 零\u{200b}宽"]);
         assert_eq!(got.last().map(String::as_str), Some("11 x"));
     }
 }
