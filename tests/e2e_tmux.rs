@@ -802,8 +802,13 @@ fn printed_rows(t: &Tmux, args: &str, store: &Path, home: &Path) -> (String, Vec
         store.display(),
         home.display()
     );
-    t.run(&format!("clear; {command}; echo exit=$?"));
-    let screen = t.wait_for("the rows printed", |s| s.contains("exit=0"));
+    // Numbered, so the last run's end, still on screen until `clear`, is not taken for
+    // this one's.
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    t.run(&format!("clear; {command}; echo exit=$? run={run}"));
+    let done = format!("exit=0 run={run}");
+    let screen = t.wait_for("the rows printed", |s| s.contains(&done));
     let rows = screen
         .lines()
         .filter(|l| !l.trim().is_empty())

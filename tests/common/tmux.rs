@@ -75,6 +75,9 @@ impl Tmux {
     }
 
     /// Makes the terminal `width` columns wide.
+    /// Makes the terminal `width` columns wide, at the shell's prompt: waits until the shell
+    /// sees the width, which tmux 3.3 may give the terminal some time after it says the pane
+    /// has it (a command run at once was told the width before).
     pub fn resize(&self, width: u16) {
         self.cmd()
             .args([
@@ -86,6 +89,12 @@ impl Tmux {
             ])
             .status()
             .unwrap();
+        let done = format!("resized to {width}");
+        self.run(&format!(
+            "until [ \"$(stty size | cut -d' ' -f2)\" = {width} ]; do sleep 0.02; done; \
+             clear; echo {done}"
+        ));
+        self.wait_for(&done, |s| s.lines().any(|l| l == done));
     }
 
     /// Send tmux key names (`q`, `Enter`, `Down`, `C-c`, …).
