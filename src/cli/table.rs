@@ -140,15 +140,7 @@ pub(super) fn print_table(
         }
         let line = line.trim_end();
         match room {
-            Some(room) => {
-                let cut = crate::text::truncate(line, room, opts);
-                // A cell cut already, the row cut right after it: one `…`, not `AI每日……`.
-                let once = cut
-                    .strip_suffix('…')
-                    .map(str::trim_end)
-                    .filter(|c| c.ends_with('…'));
-                out.push_str(once.unwrap_or(&cut));
-            }
+            Some(room) => out.push_str(&cut_row(line, room, opts)),
             None => out.push_str(line),
         }
         out.push('\n');
@@ -158,6 +150,24 @@ pub(super) fn print_table(
         }
     }
     emit(&out)
+}
+
+/// A row cut at the terminal's edge `room`, with one `…`: after a cell cut already, the row
+/// cut right after it, not `AI每日……`; and after a whole cell, a space before it, or none
+/// where there is no room (tester CF: `35…` read as the count cut).
+fn cut_row(line: &str, room: usize, opts: TextOptions) -> Cow<'_, str> {
+    let cut = crate::text::truncate(line, room, opts);
+    let Some(kept) = cut.strip_suffix('…').map(str::trim_end) else {
+        return cut;
+    };
+    if kept.ends_with('…') {
+        return Cow::Owned(kept.to_string());
+    }
+    match line[kept.len()..].starts_with("  ") {
+        true if crate::text::str_width(kept, opts) + 2 <= room => Cow::Owned(format!("{kept} …")),
+        true => Cow::Owned(kept.to_string()),
+        false => cut,
+    }
 }
 
 /// Bytes of a table written at a time.
