@@ -80,6 +80,21 @@ fn list_names_each_digests_file_in_the_store() {
     );
 }
 
+/// Counts are numbers, lined up at their right as numbers are read (tester CF: `35 stories`
+/// over `150 stories`).
+#[test]
+fn list_lines_its_counts_up_at_the_right() {
+    let digest = |day: u32, n: usize| {
+        let stories: String = (1..=n).map(|k| format!("{k}. 第{k}条新闻。\n")).collect();
+        format!("# 测试日报 2026-03-{day:02}\n\n## 产品\n\n{stories}")
+    };
+    let (dir, store) = store_of("2026-03-01.md", &digest(1, 9));
+    std::fs::write(dir.path().join("2026-03-02.md"), digest(2, 10)).unwrap();
+    let listed = stdout(&ribao(&["list", "--store", &store]));
+    let counts: Vec<&str> = listed.lines().map(|r| &r[26..r.find("stories").unwrap()]).collect();
+    assert_eq!(counts, ["测试日报  10 ", "测试日报   9 "], "{listed}");
+}
+
 #[test]
 fn items_filters_by_date_category_and_source() {
     let v = json(&ribao(&[

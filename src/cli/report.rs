@@ -302,7 +302,13 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
         let elsewhere = rows.iter().any(|r| r.elsewhere > 0);
         // Too narrow a terminal for a readable title beside them, the counts are numbers
         // alone (tester V: at 43 columns a title kept 2 or 3 characters).
-        let counted = |r: &DigestRow| plural(r.items, "story", "stories");
+        // Numbers right-aligned, as they are read (tester CF: `35 stories` over `150 stories`).
+        let digits = rows.iter().map(|r| r.items.to_string().len()).max().unwrap_or(0);
+        let number = |r: &DigestRow| format!("{:>digits$}", r.items);
+        let counted = |r: &DigestRow| match r.items {
+            1 => format!("{} story", number(r)),
+            _ => format!("{} stories", number(r)),
+        };
         let dated = |r: &DigestRow| r.date.clone().unwrap_or_else(|| date_label(None));
         let widest = |cell: &dyn Fn(&DigestRow) -> String| {
             rows.iter().map(|r| cell(r).len()).max().unwrap_or(0)
@@ -321,7 +327,7 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
                     dated(r),
                     r.source.to_string(),
                     match bare {
-                        true => r.items.to_string(),
+                        true => number(r),
                         false => counted(r),
                     },
                 ];
