@@ -93,6 +93,29 @@ fn undated_typed_goes_to_the_undated_files() {
 /// row (tester BW took one drawn there for not shown).
 #[test]
 fn a_date_gone_to_out_of_sight_is_shown_among_its_neighbours() {
+    let mut h = february(14);
+    h.keys(":2026-02-08<Enter>");
+    assert_shown_among_neighbours(&h.text());
+    // Narrow, from the stories: the dates pane, not drawn until then, too.
+    h.resize(50, 14);
+    h.keys("]]]]]]]]]]]]]]]]]]]]<Enter><Enter>");
+    assert_ne!(h.app.focus(), Pane::Dates);
+    h.keys(":2026-02-08<Enter>");
+    assert_shown_among_neighbours(&h.text());
+}
+
+/// A pane made shorter around its selection shows it among its neighbours, not on its last
+/// row with nothing after it (a tester: the date seemed the last there was).
+#[test]
+fn a_shorter_pane_shows_its_selection_among_its_neighbours() {
+    let mut h = february(30);
+    h.keys(":2026-02-08<Enter>");
+    h.resize(100, 14);
+    assert_shown_among_neighbours(&h.text());
+}
+
+/// A reader 100 columns wide and `height` rows high over 28 digests, one a day of 2026-02.
+fn february(height: u16) -> Harness {
     let digests = (1..=28)
         .map(|d| {
             let text = format!("# AI 日报\n\n## 第{d}条新闻\n\n正文。\n");
@@ -104,15 +127,7 @@ fn a_date_gone_to_out_of_sight_is_shown_among_its_neighbours() {
         ribao::library::Origin::Store("/home/reader/digests".into()),
         digests,
     );
-    let mut h = Harness::new(app_with(library, TextOptions::default()), 100, 14);
-    h.keys(":2026-02-08<Enter>");
-    assert_shown_among_neighbours(&h.text());
-    // Narrow, from the stories: the dates pane, not drawn until then, too.
-    h.resize(50, 14);
-    h.keys("]]]]]]]]]]]]]]]]]]]]<Enter><Enter>");
-    assert_ne!(h.app.focus(), Pane::Dates);
-    h.keys(":2026-02-08<Enter>");
-    assert_shown_among_neighbours(&h.text());
+    Harness::new(app_with(library, TextOptions::default()), 100, height)
 }
 
 /// `screen` shows 2026-02-08 selected with two dates either side of it.

@@ -38,7 +38,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         area,
         pane_block(&title(app, area.width, opts), focused, area.width, opts),
     );
-    app.view.categories_height = usize::from(inner.height);
+    let resized = list::resized(&mut app.view.categories_height, inner);
     let rows = app.category_rows();
     let selected = rows
         .iter()
@@ -72,7 +72,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         len: rows.len(),
         selected,
         focused,
-        centred: false,
+        centred: resized,
     };
     list::draw(
         buf,

@@ -28,14 +28,14 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let focused = app.focus() == Pane::Dates;
     let block = pane_block("日期 Dates · 份/条 · 未读", focused, area.width, opts);
     let inner = draw_block(buf, area, block);
-    app.view.dates_height = usize::from(inner.height);
+    let resized = list::resized(&mut app.view.dates_height, inner);
     if app.dates().is_empty() {
         let line = Line::styled(crate::tui::app::NO_DIGESTS, DIM);
         put_line(buf, inner.x, inner.y, &line, inner.width, opts);
         return;
     }
     let mut offset = app.view.offsets[0];
-    let centred = std::mem::take(&mut app.view.centre_date);
+    let centred = std::mem::take(&mut app.view.centre_date) || resized;
     let app_ref = &*app;
     let rows = list::Rows {
         len: app_ref.dates().len(),
@@ -73,7 +73,7 @@ fn draw_spans(buf: &mut Buffer, area: Rect, app: &mut App) {
     let focused = app.focus() == Pane::Dates;
     let block = pane_block("日期 Dates · 条 · 未读", focused, area.width, opts);
     let inner = draw_block(buf, area, block);
-    app.view.dates_height = usize::from(inner.height);
+    let resized = list::resized(&mut app.view.dates_height, inner);
     if app.date_spans().is_empty() {
         let line = Line::styled("no stories in scope", DIM);
         put_line(buf, inner.x, inner.y, &line, inner.width, opts);
@@ -81,7 +81,7 @@ fn draw_spans(buf: &mut Buffer, area: Rect, app: &mut App) {
     }
     let selected = app.span_index();
     let mut offset = app.view.offsets[0];
-    let centred = std::mem::take(&mut app.view.centre_date);
+    let centred = std::mem::take(&mut app.view.centre_date) || resized;
     let app_ref = &*app;
     let rows = list::Rows {
         len: app_ref.date_spans().len(),

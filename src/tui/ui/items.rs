@@ -64,7 +64,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         text::single_line(&app.category().describe())
     );
     let inner = draw_block(buf, area, pane_block(&title, focused, area.width, opts));
-    app.view.items_height = usize::from(inner.height);
+    let resized = list::resized(&mut app.view.items_height, inner);
     if app.items().is_empty() {
         let empty = if app.dates().is_empty() {
             "还没有新闻 / no stories yet".to_string()
@@ -99,7 +99,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         len: row_count(app_ref),
         selected,
         focused,
-        centred: false,
+        centred: resized,
     };
     list::draw(
         buf,

@@ -35,6 +35,16 @@ pub(crate) struct Rows {
     pub centred: bool,
 }
 
+/// Stores `area`'s height in `stored`, the pane's height at its last draw, saying whether it
+/// changed since a draw before: a pane made shorter around a selection that goes out of
+/// sight shows it mid-list, not on its last row with nothing after it.
+pub(crate) fn resized(stored: &mut usize, area: Rect) -> bool {
+    let height = usize::from(area.height);
+    let changed = *stored != 0 && *stored != height;
+    *stored = height;
+    changed
+}
+
 /// Draws the visible rows of a list into `area`, moving `offset` (the first visible row) so
 /// that the selection is visible. `row(i, width)` builds row `i`; only visible rows are built.
 /// When the rows do not all fit, a scrollbar runs down the column right of `area` (its pane's
