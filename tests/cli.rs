@@ -91,7 +91,10 @@ fn list_lines_its_counts_up_at_the_right() {
     let (dir, store) = store_of("2026-03-01.md", &digest(1, 9));
     std::fs::write(dir.path().join("2026-03-02.md"), digest(2, 10)).unwrap();
     let listed = stdout(&ribao(&["list", "--store", &store]));
-    let counts: Vec<&str> = listed.lines().map(|r| &r[26..r.find("stories").unwrap()]).collect();
+    let counts: Vec<&str> = listed
+        .lines()
+        .map(|r| &r[26..r.find("stories").unwrap()])
+        .collect();
     assert_eq!(counts, ["测试日报  10 ", "测试日报   9 "], "{listed}");
 }
 

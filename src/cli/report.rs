@@ -300,10 +300,12 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
         // The count is kept whole however narrow the terminal; what it says of stories
         // listed elsewhere is a column of its own, which gives way (`20000 i…` was the count).
         let elsewhere = rows.iter().any(|r| r.elsewhere > 0);
-        // Too narrow a terminal for a readable title beside them, the counts are numbers
-        // alone (tester V: at 43 columns a title kept 2 or 3 characters).
         // Numbers right-aligned, as they are read (tester CF: `35 stories` over `150 stories`).
-        let digits = rows.iter().map(|r| r.items.to_string().len()).max().unwrap_or(0);
+        let digits = rows
+            .iter()
+            .map(|r| r.items.to_string().len())
+            .max()
+            .unwrap_or(0);
         let number = |r: &DigestRow| format!("{:>digits$}", r.items);
         let counted = |r: &DigestRow| match r.items {
             1 => format!("{} story", number(r)),
@@ -314,6 +316,8 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
             rows.iter().map(|r| cell(r).len()).max().unwrap_or(0)
         };
         let kept = widest(&|r| r.id.to_string()) + widest(&dated) + widest(&counted) + 3 * 2;
+        // Too narrow a terminal for a readable title beside them, the counts are numbers
+        // alone (tester V: at 43 columns a title kept 2 or 3 characters).
         let bare = terminal_room().is_some_and(|room| room < kept + READABLE_COLUMN);
         let table: Vec<Vec<String>> = rows
             .iter()
