@@ -300,6 +300,16 @@ fn file_paths_stay_whole() {
         wrap_plain("路径/usr/local/bin/ribao，邮箱", 24),
         ["路径", "/usr/local/bin/ribao，邮", "箱"]
     );
+    // Words joined by `/` are no path, nor is a `/` between Chinese and a word (a review:
+    // a row had ended `中文` before `/English界面`, and a list of systems was held whole).
+    assert_eq!(
+        wrap_plain("支持 Windows/macOS/Linux/iOS 等平台", 20),
+        ["支持 Windows/macOS/", "Linux/iOS 等平台"]
+    );
+    assert_eq!(
+        wrap_plain("支持中文/English界面", 11),
+        ["支持中文/", "English界面"]
+    );
 }
 
 #[test]

@@ -53,6 +53,7 @@ fn piece() -> impl Strategy<Value = String> {
         1 => proptest::sample::select(vec!["👨‍👩‍👧", "🇨🇳", "❤️", "🚀", "①", "—", "·", "ＯｐｅｎＡＩ", "e\u{301}", "カタカナ"])
             .prop_map(String::from),
         1 => "https://[a-z]{2,8}\\.com/[a-z0-9/_.?=&-]{0,120}",
+        1 => "(~/|/|src/)[a-z]{1,8}(/[a-z_.]{1,10}){0,4}\\.(md|rs)",
     ]
 }
 
@@ -141,8 +142,8 @@ proptest! {
 
     /// A line starts with closing punctuation (or the previous one ends with opening
     /// punctuation) only if the width forced it: no boundary on the previous line, including
-    /// the break itself, was allowed by kinsoku. Inside an address or a path (a word with a
-    /// `/`) too long for its line, the line is filled: kinsoku is for text.
+    /// the break itself, was allowed by kinsoku. Inside an address or a path too long for its
+    /// line, the line is filled: kinsoku is for text.
     #[test]
     fn kinsoku_holds_unless_forced(text in text(), width in 1usize..200, opts in opts()) {
         let lines: Vec<String> = wrap(&[Span::raw(text.as_str())], width, opts).iter().map(line_text).collect();
@@ -156,11 +157,19 @@ proptest! {
                 start
             })
             .collect();
+        // Inside an address, or a word with a `/` (a path), a space or a wide character
+        // ending it, the break's own grapheme part of it.
+        let urls = bare_urls(&text);
+        let ends_word = |c: char| {
+            unicode_width::UnicodeWidthChar::width(c) == Some(2)
+                || !(c.is_alphanumeric() || c.is_ascii_punctuation())
+        };
         let inside_address = |p: usize| {
-            let blank_before = text[..p].char_indices().rfind(|(_, c)| c.is_whitespace());
-            let word_start = blank_before.map_or(0, |(i, c)| i + c.len_utf8());
-            let word_end = text[p..].find(char::is_whitespace).map_or(text.len(), |i| p + i);
-            word_start < p && text[word_start..word_end].contains('/')
+            let before = text[..p].char_indices().rfind(|&(_, c)| ends_word(c));
+            let word_start = before.map_or(0, |(i, c)| i + c.len_utf8());
+            let word_end = text[p..].find(ends_word).map_or(text.len(), |i| p + i);
+            urls.iter().any(|r| r.start < p && p < r.end)
+                || word_start < p && p < word_end && text[word_start..word_end].contains('/')
         };
         for (k, pair) in lines.windows(2).enumerate() {
             let next_first = pair[1].graphemes(true).next().unwrap_or("");

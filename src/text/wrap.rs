@@ -445,25 +445,25 @@ fn cjk_quote_break(prev: Option<char>, next: Option<char>) -> bool {
 /// `src/text/wrap.rs`, `github.com/openai/openai-python`), kept whole as URLs are: a message
 /// naming a file broke it at a `/` across its two rows (tester G), which no one can copy,
 /// and so did a story's text (tester CF: `src/` then `tui/app.rs`). A path starts a word or
-/// follows a CJK character (`路径/usr/local/bin`), and ends at a space, a CJK character or
-/// trailing sentence punctuation.
+/// follows a CJK character (`路径/usr/local/bin`), and ends at a space, a CJK character,
+/// anything else but letters, digits and ASCII marks (`…`, an emoji), or trailing sentence
+/// punctuation.
 fn path_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
     let mut prev = None;
     for (i, c) in text.char_indices() {
-        let starts_word = prev.is_none_or(|p: char| {
-            p.is_whitespace() || matches!(p, '(' | '“') || is_cjk(p) && !is_cjk(c)
-        });
+        let after_cjk = prev.is_some_and(|p| is_cjk(p) && !is_cjk(c));
+        let starts_word =
+            prev.is_none_or(|p: char| p.is_whitespace() || matches!(p, '(' | '“')) || after_cjk;
         prev = Some(c);
         if !starts_word {
             continue;
         }
         let rest = &text[i..];
-        let len = rest
-            .find(|c: char| c.is_whitespace() || is_cjk(c))
-            .unwrap_or(rest.len());
+        let outside = |c: char| is_cjk(c) || !(c.is_alphanumeric() || c.is_ascii_punctuation());
+        let len = rest.find(outside).unwrap_or(rest.len());
         let path = rest[..len].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '”', '\'']);
-        if path.contains('/') && is_path(path) {
+        if path.contains('/') && is_path(path, after_cjk) {
             ranges.push((i, i + path.len()));
         }
     }
@@ -471,22 +471,23 @@ fn path_ranges(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Whether a word is a file path: from the root or home (`/x`, `~/x`), or relative with a
-/// host, a file's extension or more than one `/` to say so (`a.com/x`, `src/x.rs`,
-/// `docs/api/v1`); not `and/or` nor `AI/ML`, which break as words.
-fn is_path(word: &str) -> bool {
+/// host or a file's extension to say so (`a.com/x`, `src/x.rs`); not words joined by `/`
+/// (`and/or`, `Windows/macOS/Linux`), which break as words. Right `after_cjk`, a `/` may be a
+/// word's (`中文/English`, `2美元/M`): a path there has folders or an extension to say so
+/// (`路径/usr/local/bin`).
+fn is_path(word: &str, after_cjk: bool) -> bool {
     let named =
         |s: &str| s.starts_with(|n: char| n.is_alphanumeric() || matches!(n, '.' | '_' | '~'));
-    if let Some(after) = word.strip_prefix("~/").or_else(|| word.strip_prefix('/')) {
-        return named(after);
-    }
     let parts: Vec<&str> = word.split('/').collect();
     let dotted = |s: &str| s.split_once('.').is_some_and(|(_, ext)| named(ext));
+    let last = parts.last().copied().unwrap_or_default();
+    if let Some(after) = word.strip_prefix("~/").or_else(|| word.strip_prefix('/')) {
+        return named(after) && (!after_cjk || parts.len() > 3 || dotted(last));
+    }
     // A `/` at its end is a folder's (`src/tui/`); two together are no path's (`https://`).
     let folders = &parts[..parts.len() - 1];
     match parts.as_slice() {
-        [first, .., last] if named(first) && !folders.contains(&"") => {
-            parts.len() > 2 || dotted(first) || dotted(last)
-        }
+        [first, ..] if named(first) && !folders.contains(&"") => dotted(first) || dotted(last),
         _ => false,
     }
 }
