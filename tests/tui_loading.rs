@@ -415,6 +415,11 @@ fn a_new_date_leaves_the_dates_shown_in_place() {
     fs::remove_file(store.join(format!("{}.md", first + chrono::Days::new(59)))).unwrap();
     wait_for(&mut h, "1 digest gone");
     assert_eq!(top(&mut h), shown, "{}", h.text());
+    // At the top, a date come is shown there (a review: it was hidden above the pane).
+    h.keys("g");
+    write_days(&store, 61..62);
+    wait_for(&mut h, "1 new digest");
+    assert_eq!(top(&mut h).as_deref(), Some("2026-03-03"), "{}", h.text());
 }
 
 /// A first run indexes in growing steps, each writing the index: a reader stopped after

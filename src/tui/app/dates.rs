@@ -29,9 +29,12 @@ impl App {
         }
     }
 
-    /// The date on the dates pane's top row.
+    /// The date on the dates pane's top row, when the pane is scrolled and its place is not
+    /// one still to be restored: at the top, a date come above is shown there (a review).
     pub(super) fn top_date(&self) -> Option<Option<chrono::NaiveDate>> {
-        self.date_rows().nth(self.view.offsets[0])
+        let top = self.view.offsets[0];
+        let scrolled = top > 0 && self.unrestored.is_none();
+        scrolled.then(|| self.date_rows().nth(top)).flatten()
     }
 
     /// Scrolls the dates pane to have `date` (see [`App::top_date`]) on its top row when it
