@@ -846,9 +846,11 @@ fn list_keeps_the_counts_whole_on_a_narrow_terminal() {
     // count cut (tester CF: `35…`): a space before it, or none where it has no room.
     t.resize(32);
     let (screen, rows) = printed_rows(&t, "list", &store, home.path());
+    assert_eq!(rows.len(), 2, "{screen}");
     assert!(rows.iter().all(|r| r.ends_with("  120 …")), "{screen}");
     t.resize(30);
     let (screen, rows) = printed_rows(&t, "list", &store, home.path());
+    assert_eq!(rows.len(), 2, "{screen}");
     assert!(rows.iter().all(|r| r.ends_with("  120")), "{screen}");
     t.resize(55);
     // A cell cut, the row cut right after it: one `…`, not `AI每日……` (tester AB).

@@ -157,14 +157,20 @@ pub(super) fn print_table(
 /// where there is no room (tester CF: `35…` read as the count cut).
 fn cut_row(line: &str, room: usize, opts: TextOptions) -> Cow<'_, str> {
     let cut = crate::text::truncate(line, room, opts);
-    let Some(kept) = cut.strip_suffix('…').map(str::trim_end) else {
+    // Whole, it keeps any `…` of its own (a review: `这意味着什么……` lost one).
+    let Some(kept) = cut
+        .strip_suffix('…')
+        .filter(|_| matches!(cut, Cow::Owned(_)))
+    else {
         return cut;
     };
+    let kept = kept.trim_end();
     if kept.ends_with('…') {
         return Cow::Owned(kept.to_string());
     }
+    let spaced = crate::text::str_width(kept, opts) + 1 + crate::text::str_width("…", opts);
     match line[kept.len()..].starts_with("  ") {
-        true if crate::text::str_width(kept, opts) + 2 <= room => Cow::Owned(format!("{kept} …")),
+        true if spaced <= room => Cow::Owned(format!("{kept} …")),
         true => Cow::Owned(kept.to_string()),
         false => cut,
     }
@@ -188,3 +194,40 @@ pub(super) const READABLE_COLUMN: usize = 16;
 /// Columns a title is cut to before a source or category is left out for it: fewer show a
 /// few words of it (12 Chinese characters).
 const TITLE_COLUMN: usize = 24;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn narrow() -> TextOptions {
+        TextOptions::default()
+    }
+
+    /// Cut right after a whole cell, the `…` stands apart from it, or is left out where a
+    /// space before it does not fit (tester CF: `35…`); in a cell, it ends the words cut.
+    #[test]
+    fn a_row_cut_after_a_whole_cell_keeps_its_ellipsis_apart() {
+        let row = "abc  2026-07-30  35  标题很长很长";
+        assert_eq!(cut_row(row, 21, narrow()), "abc  2026-07-30  35 …");
+        assert_eq!(cut_row(row, 20, narrow()), "abc  2026-07-30  35");
+        assert_eq!(cut_row(row, 26, narrow()), "abc  2026-07-30  35  标题…");
+        // Counted as two columns, the `…` needs one more (a review: the row was one too wide).
+        let wide = TextOptions {
+            ambiguous_wide: true,
+            ..narrow()
+        };
+        assert_eq!(cut_row(row, 22, wide), "abc  2026-07-30  35 …");
+        assert_eq!(cut_row(row, 21, wide), "abc  2026-07-30  35");
+    }
+
+    /// A row that fits is printed whole, its own `……` too (a review: one was dropped).
+    #[test]
+    fn a_row_that_fits_keeps_its_own_ellipsis() {
+        assert_eq!(
+            cut_row("abc  这意味着什么……", 40, narrow()),
+            "abc  这意味着什么……"
+        );
+        // Cut, a cell's own `…` is the row's.
+        assert_eq!(cut_row("abc  AI每日…  标题", 12, narrow()), "abc  AI每日…");
+    }
+}
