@@ -74,7 +74,6 @@ impl Tmux {
         self.keys(&["Enter"]);
     }
 
-    /// Makes the terminal `width` columns wide.
     /// Makes the terminal `width` columns wide, at the shell's prompt: waits until the shell
     /// sees the width, which tmux 3.3 may give the terminal some time after it says the pane
     /// has it (a command run at once was told the width before).
@@ -89,10 +88,11 @@ impl Tmux {
             ])
             .status()
             .unwrap();
+        // Made by the shell, so a row of the command typed cannot read as it (a review).
         let done = format!("resized to {width}");
         self.run(&format!(
             "until [ \"$(stty size | cut -d' ' -f2)\" = {width} ]; do sleep 0.02; done; \
-             clear; echo {done}"
+             clear; printf 'resized to %s\\n' {width}"
         ));
         self.wait_for(&done, |s| s.lines().any(|l| l == done));
     }
