@@ -1401,7 +1401,7 @@ fn r_finding_nothing_new_names_what_is_still_skipped() {
     h.keys("R");
     wait_for(
         &mut h,
-        "up to date since the last look; 2026-01-23.md still skipped — `ribao check` says why",
+        "up to date; 2026-01-23.md still skipped — `ribao check` says why",
     );
     fs::write(store.join("2026-01-24.md"), "").unwrap();
     h.keys("R");
@@ -1410,7 +1410,7 @@ fn r_finding_nothing_new_names_what_is_still_skipped() {
     h.keys("R");
     wait_for(
         &mut h,
-        "up to date since the last look; 2 files still skipped — `ribao check` says why",
+        "up to date; 2 files still skipped — `ribao check` says why",
     );
 }
 

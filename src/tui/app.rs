@@ -372,21 +372,21 @@ impl App {
         crate::text::visible(&named.unwrap_or(path).display().to_string()).into_owned()
     }
 
+    /// The files skipped, when some are: the one by name, else how many (`3 files`). A look
+    /// that found nothing new says so beside its "up to date" (tester CD: a folder made
+    /// unreadable went unsaid after `R`).
+    fn still_skipped(&self) -> Option<String> {
+        match self.library.skipped().collect::<Vec<_>>().as_slice() {
+            [] => None,
+            [one] => Some(self.file_name(&one.path)),
+            many => Some(crate::text::plural(many.len(), "file", "files")),
+        }
+    }
+
     /// Says which files were skipped (`more` of them, once the reader runs), if any: by
     /// name when there are a few, else how many.
     /// One file is said with why (tester AB: a 73 MB file was said "unreadable, empty or not
     /// text", as `check` said it was too large).
-    /// `; x.md still skipped — …`, when files are: a look that found nothing new says so
-    /// beside its "up to date" (tester CD: a folder made unreadable went unsaid after `R`).
-    fn still_skipped(&self) -> String {
-        let what = match self.library.skipped().collect::<Vec<_>>().as_slice() {
-            [] => return String::new(),
-            [one] => self.file_name(&one.path),
-            many => crate::text::plural(many.len(), "file", "files"),
-        };
-        format!("; {what} still skipped — `ribao check` says why")
-    }
-
     fn tell_skipped(&mut self, skipped: Vec<crate::store::FileProblem>, more: &str) {
         const NAMED: usize = 3;
         let name = |f: &crate::store::FileProblem| self.file_name(&f.path);

@@ -185,10 +185,12 @@ impl App {
             if found.is_none() {
                 // Shorter beside what is skipped, to keep to one row of 80 columns.
                 let said = match self.still_skipped() {
-                    none if none.is_empty() => {
+                    None => {
                         "up to date: no file new, changed or removed since the last look".into()
                     }
-                    skipped => format!("up to date since the last look{skipped}"),
+                    Some(what) => {
+                        format!("up to date; {what} still skipped — `ribao check` says why")
+                    }
                 };
                 self.notify(said, false);
                 changed = true;
