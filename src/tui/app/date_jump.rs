@@ -137,8 +137,8 @@ impl App {
     }
 
     /// A key while the date line is open: edits it, Enter goes, Esc closes it, `:` empties
-    /// it. Other keys do
-    /// nothing meanwhile, but those with Ctrl (Ctrl-c quits, Ctrl-z suspends): false.
+    /// it. Other keys do nothing meanwhile, but those with Ctrl (Ctrl-c quits, Ctrl-z
+    /// suspends): false.
     pub(super) fn date_line_key(&mut self, key: &KeyEvent) -> bool {
         let Some(line) = self.date_line.as_mut() else {
             return false;
