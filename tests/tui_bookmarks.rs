@@ -356,6 +356,23 @@ fn opened_alone(mark: Bookmark) -> Harness {
     h
 }
 
+/// Over a gone bookmark's page the help opens and `r` marks it read, as in the list; `L` is
+/// not offered where its copy has no link (tester CG: each said "Esc goes back to the
+/// bookmarks", and the hints offered `L` for none).
+#[test]
+fn a_gone_bookmarks_page_takes_help_and_read_keys() {
+    let mark = Bookmark {
+        text: Some("正文没有链接。".into()),
+        ..gone_mark("/store/2025-12-31.md", "旧新闻", None)
+    };
+    let mut h = opened_alone(mark);
+    assert!(!h.text().contains("L lists the links"), "{}", h.text());
+    h.keys("r");
+    assert!(h.app.session().is_read("000000000000"), "{}", h.text());
+    h.keys("?");
+    assert!(h.app.help_scroll().is_some(), "{}", h.text());
+}
+
 /// `L` over a bookmark whose story is gone lists the links of the copy it kept, as over a
 /// story, shown or from the list (tester AW: it did nothing, or said the file "does not hold
 /// it" of a file gone).
@@ -660,7 +677,7 @@ fn a_bookmark_of_a_file_in_another_store_says_so_not_that_it_is_gone() {
     assert!(h.app.file_view().is_none());
     assert!(h.app.bookmarks_view().unwrap().missing.is_some());
     // Another key says how to go back, rather than nothing.
-    h.keys("r");
+    h.keys("c");
     assert!(
         h.text().contains("Esc goes back to the bookmarks"),
         "{}",

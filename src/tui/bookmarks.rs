@@ -177,7 +177,9 @@ impl BookmarksView {
     /// Whether `L` has links to list over the bookmark shown whose story is gone: its own,
     /// or its kept text's.
     pub fn missing_has_links(&self) -> bool {
-        (self.missing.as_ref()).is_some_and(|m| m.url.is_some() || m.text.is_some())
+        let linked = |text: &str| text.contains("://");
+        (self.missing.as_ref())
+            .is_some_and(|m| m.url.is_some() || m.text.as_deref().is_some_and(linked))
     }
 
     /// Clears the filter; the selected bookmark stays selected in the whole list.

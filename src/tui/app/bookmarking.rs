@@ -165,7 +165,13 @@ impl App {
                 }
                 Action::First => view.missing_scroll = 0,
                 Action::Last => view.missing_scroll = usize::MAX,
+                // As in the list (tester CG: they were said to be no key here).
                 Action::LookAtStore => self.look_at_store(),
+                Action::Help => self.help = Some(0),
+                Action::ToggleRead => {
+                    let (id, title) = (mark.id.clone(), mark.shown_title().to_string());
+                    self.toggle_read_of(&id, &title);
+                }
                 // Its file may be there, outside the store (tester I: `v` did nothing); gone,
                 // it is said as from the list (tester AX: the system's "no such file").
                 Action::ViewFile if !self.library.why_missing(&mark.path).file_is_there() => self
