@@ -429,6 +429,42 @@ fn moving_in_a_grouped_list_moves_the_date_and_the_date_list_jumps() {
     );
 }
 
+/// Over several dates, another category keeps the date chosen when it has stories there,
+/// else goes to the nearest older date that has (tester CG: it went to the newest, and so
+/// did going back to all).
+#[test]
+fn a_category_chosen_over_several_dates_keeps_the_date() {
+    let mut h = Harness::new(scope_app(), 120, 40);
+    h.keys("aaaG");
+    assert_eq!(h.app.focus(), Pane::Dates);
+    let oldest = h.app.date_index();
+    assert!(oldest > 0);
+    h.keys("cjk");
+    assert_eq!(h.app.category(), &CategoryFilter::All);
+    assert_eq!(h.app.date_index(), oldest, "{}", h.text());
+    // Each category from the date chosen, not from where the one before went.
+    h.keys("<S-Tab>gj");
+    let second = h.app.date_index();
+    h.keys("c");
+    let mut passed_over = 0;
+    for _ in 1..h.app.categories().len() {
+        h.keys("j");
+        let groups: Vec<usize> = h.app.date_spans().iter().map(|s| s.group).collect();
+        let expected = groups.iter().find(|&&g| g >= second).or(groups.last());
+        assert_eq!(
+            Some(&h.app.date_index()),
+            expected,
+            "{:?}",
+            h.app.category()
+        );
+        passed_over += usize::from(!groups.contains(&second));
+    }
+    assert!(
+        passed_over > 0,
+        "a category without the date was passed over"
+    );
+}
+
 /// One pane at a time, over the whole archive: the breadcrumb names the selected story's
 /// date, since the date rows above it scroll away and no date list is beside it.
 #[test]

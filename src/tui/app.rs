@@ -221,6 +221,9 @@ pub struct App {
     /// The story the `a` presses in a row started from: a scope that lacks it (the last 7
     /// days, from an older date) does not lose it for the next.
     scope_anchor: Option<ItemRef>,
+    /// The date (group) the categories were moved through from, over several dates: each
+    /// category's stories are shown from there, not from the date the last one went to.
+    category_date: Option<usize>,
     /// The saved position, while its story is still being indexed and no key was pressed:
     /// it is gone to when the story arrives, and is what quitting saves meanwhile.
     unrestored: Option<Position>,
@@ -328,6 +331,7 @@ impl App {
             touched: false,
             searched: false,
             scope_anchor: None,
+            category_date: None,
             unrestored: None,
             vanishing: None,
             place: None,
@@ -496,6 +500,9 @@ impl App {
         }
         if action != Action::Scope {
             self.scope_anchor = None;
+        }
+        if self.focus != Pane::Categories {
+            self.category_date = None;
         }
         // (Before the place is taken as where the user went: closing a notice is not going
         // anywhere, and the saved place may still be waiting for its date to be indexed.)

@@ -15,6 +15,7 @@ impl App {
     /// has it.
     fn select_date_keeping(&mut self, index: usize, keep: Option<CategoryFilter>) {
         self.date = index.min(self.dates.len().saturating_sub(1));
+        self.category_date = None;
         self.leave_story();
         self.opened = None;
         self.scroll = 0;
@@ -56,6 +57,9 @@ impl App {
     pub(super) fn select_category(&mut self, index: usize) {
         self.category = index.min(self.categories.len().saturating_sub(1));
         self.followed = Some(self.category().clone()).filter(|f| *f != CategoryFilter::All);
+        // Over several dates, from the date chosen (tester CG: each category went to its
+        // newest date, all of them too).
+        self.category_date.get_or_insert(self.date);
         self.refresh_items(None);
     }
 
@@ -82,9 +86,20 @@ impl App {
         } else {
             Vec::new()
         };
+        // Without a story to keep, over several dates the first of the date chosen, else of
+        // the nearest older one, else the last.
+        let from = self.category_date.unwrap_or(self.date);
+        let first = || match self.scope.is_multi_date() {
+            true => (self
+                .items
+                .iter()
+                .position(|&(d, _)| self.group_of[d] >= from))
+            .unwrap_or(self.items.len().saturating_sub(1)),
+            false => 0,
+        };
         self.item = anchor
             .and_then(|r| self.items.binary_search(&r).ok())
-            .unwrap_or(0);
+            .unwrap_or_else(first);
         // A story the list no longer has (another scope or category) is closed, so the
         // article pane does not show one from outside what is listed.
         if self
