@@ -293,9 +293,11 @@ pub fn visible(s: &str) -> Cow<'_, str> {
 }
 
 /// A character a terminal acts on or lays out without showing it: what [`clean_text`]
-/// removes (a tab and a line break among them, as controls) or makes a line break.
+/// removes (a tab and a line break among them, as controls) or makes a line break, and the
+/// tag characters, which it keeps for the emoji tag sequences they end (a region's flag) but
+/// which alone hide text (tester CG).
 pub fn is_hidden(c: char) -> bool {
-    is_removed(c) || matches!(c, '\u{2028}' | '\u{2029}')
+    is_removed(c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{E0000}'..='\u{E007F}')
 }
 
 fn is_removed(c: char) -> bool {

@@ -158,8 +158,11 @@ mod tests {
         assert_eq!(c1, [r"1 前\u{9b}2J后\u{85}"]);
         // So are the invisible characters the article drops, a spoofing override among them
         // (tester CF: `用户名 exe.txt`, its U+202E gone without a trace).
-        let hidden = rows("用户名\u{202e}txt.exe 零\u{200b}宽", 40);
-        assert_eq!(hidden, [r"1 用户名\u{202e}txt.exe 零\u{200b}宽"]);
+        let hidden = rows("用户名\u{202e}txt.exe 零\u{200b}宽 tag\u{e0041}", 60);
+        assert_eq!(
+            hidden,
+            [r"1 用户名\u{202e}txt.exe 零\u{200b}宽 tag\u{e0041}"]
+        );
         assert_eq!(got.last().map(String::as_str), Some("11 x"));
     }
 }
