@@ -131,9 +131,10 @@ impl App {
         }
         let next = self.scope.next();
         self.set_scope(next);
-        // Counted so far while its files are indexed, as the status bar says (tester BP).
+        // Counted so far while its files are indexed, as the status bar says (tester BP), and
+        // said to be so: the status bar's count goes on growing (tester CG).
         let stories = match self.scope_pending() {
-            true => format!("{}+ stories", self.items.len()),
+            true => format!("{}+ stories so far", self.items.len()),
             false => crate::text::plural(self.items.len(), "story", "stories"),
         };
         // The category followed, where this scope lacks it (tester AZ: it went unsaid).
