@@ -270,7 +270,9 @@ fn tokens(input: &str) -> Vec<Token> {
                     // A phrase after `-` or a prefix: `-"a phrase"`, `source:"AI 日报"`.
                     text.extend(chars.by_ref().take_while(|&c| !is_closing_quote(c)));
                 } else if !quote
-                    || !text.is_empty() && chars.peek().is_some_and(|n| !n.is_whitespace())
+                    || !leads
+                        && !text.is_empty()
+                        && chars.peek().is_some_and(|n| !n.is_whitespace())
                 {
                     // Quotes within a word are its text (`企业微信"大圆"内测上线`, as titles
                     // write it); one before or after a word is dropped, as a lone one is.
@@ -541,6 +543,12 @@ mod tests {
         assert_eq!(q.dates, ["2026-03"]);
         assert_eq!(Query::parse("\"open source").terms, ["open", "source"]);
         assert_eq!(Query::parse("source:\"AI 日报").terms, ["日报"]);
+        // After a prefix or `-` too (tester CG: `source:"AI 日报` named the source `"ai`).
+        let q = Query::parse("source:\"AI 日报 -“传闻");
+        assert_eq!(
+            (q.sources, q.excluded),
+            (vec!["ai".to_string()], vec!["传闻".to_string()])
+        );
         // Closed, a phrase as before.
         assert_eq!(
             Query::parse("“开源 模型” 发布").terms,
