@@ -402,7 +402,7 @@ fn a_file_replaced_without_bookmarks_gives_them_back() {
     let message = notice.to_string();
     for says in [
         "replaced by another program",
-        "2 bookmarks and 1 read mark",
+        "2 bookmarks and 1 read mark of ribao's last save: they are kept",
         &notice.copy.display().to_string(),
     ] {
         assert!(message.contains(says), "{says}: {message}");

@@ -61,7 +61,7 @@ impl Notice {
             let what = match why {
                 GaveWay::Empty => "emptied",
                 GaveWay::Missing => "removed",
-                GaveWay::Replaced => return self.replaced("are saved in it again"),
+                GaveWay::Replaced => return self.replaced("saved there again"),
             };
             return format!(
                 "state file {} was {what} by another program; your bookmarks and read marks \
@@ -78,13 +78,19 @@ impl Notice {
         )
     }
 
-    /// The notice for a file [`GaveWay::Replaced`], saying what became of what it lacked.
-    fn replaced(&self, they: &str) -> String {
+    /// The notice for a file [`GaveWay::Replaced`], saying what became of what it lacked
+    /// (`done`: `saved there again`).
+    fn replaced(&self, done: &str) -> String {
+        let what = self.recovered.as_deref().unwrap_or("nothing");
+        // One thing is `it` (tester CG: "without 1 bookmark …: they are kept").
+        let they = match what.starts_with("1 ") && !what.contains(" and ") {
+            true => "it is",
+            false => "they are",
+        };
         format!(
-            "state file {} was replaced by another program without {} of ribao's last save: \
-             they {they}, and the file it left is kept unchanged in {}",
+            "state file {} was replaced by another program without {what} of ribao's last \
+             save: {they} {done}, and the file it left is kept unchanged in {}",
             self.path.display(),
-            self.recovered.as_deref().unwrap_or("nothing"),
             self.copy.display()
         )
     }
@@ -102,8 +108,7 @@ impl fmt::Display for Notice {
                 ),
                 GaveWay::Replaced => {
                     let kept = self.backup.as_deref().unwrap_or(&self.copy).display();
-                    return f
-                        .write_str(&self.replaced(&format!("are kept, from its backup {kept}")));
+                    return f.write_str(&self.replaced(&format!("kept, from its backup {kept}")));
                 }
             };
             return write!(
@@ -182,4 +187,31 @@ fn identical_copy(path: &Path, bytes: &[u8]) -> Option<PathBuf> {
         .filter(|e| e.metadata().is_ok_and(|m| m.len() == bytes.len() as u64))
         .map(|e| e.path())
         .find(|copy| fs::read(copy).is_ok_and(|kept| kept == bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One thing lacked is `it`, more `they` (tester CG: "1 bookmark …: they are kept").
+    #[test]
+    fn a_replaced_file_lacking_one_thing_says_it() {
+        let notice = |recovered: &str| Notice {
+            path: "state.json".into(),
+            copy: "state.json.bak".into(),
+            gave_way: Some(GaveWay::Replaced),
+            backup: None,
+            problem: String::new(),
+            recovered: Some(recovered.into()),
+        };
+        let one = notice("1 bookmark").to_string();
+        assert!(
+            one.contains("without 1 bookmark of ribao's last save: it is kept"),
+            "{one}"
+        );
+        let two = notice("1 bookmark and 1 read mark").to_string();
+        assert!(two.contains("save: they are kept"), "{two}");
+        let saved = notice("1 read mark").while_open();
+        assert!(saved.contains("it is saved there again"), "{saved}");
+    }
 }
