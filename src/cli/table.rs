@@ -153,8 +153,8 @@ pub(super) fn print_table(
 }
 
 /// A row cut at the terminal's edge `room`, with one `…`: after a cell cut already, the row
-/// cut right after it, not `AI每日……`; and after a whole cell, a space before it, or none
-/// where there is no room (tester CF: `35…` read as the count cut).
+/// cut right after it, not `AI每日……`; and after a whole cell (or before a sliver of one), a
+/// space before it, or none where there is no room (tester CF: `35…` read as the count cut).
 fn cut_row(line: &str, room: usize, opts: TextOptions) -> Cow<'_, str> {
     let cut = crate::text::truncate(line, room, opts);
     // Whole, it keeps any `…` of its own (a review: `这意味着什么……` lost one).
@@ -168,13 +168,25 @@ fn cut_row(line: &str, room: usize, opts: TextOptions) -> Cow<'_, str> {
     if kept.ends_with('…') {
         return Cow::Owned(kept.to_string());
     }
+    // A sliver of a cell says nothing (tester CG: `35  A…`, `2026-08-23  哈…`): the row
+    // ends before it.
+    let whole = |kept: &str| line[kept.len()..].starts_with("  ");
+    let kept = match kept.rfind("  ") {
+        Some(at) if !whole(kept) && crate::text::str_width(&kept[at..], opts) < SLIVER + 2 => {
+            kept[..at].trim_end()
+        }
+        _ => kept,
+    };
     let spaced = crate::text::str_width(kept, opts) + 1 + crate::text::str_width("…", opts);
-    match line[kept.len()..].starts_with("  ") {
+    match whole(kept) {
         true if spaced <= room => Cow::Owned(format!("{kept} …")),
         true => Cow::Owned(kept.to_string()),
         false => cut,
     }
 }
+
+/// Columns of a cell cut at the row's end too few to show: fewer are left out with it.
+const SLIVER: usize = 4;
 
 /// Bytes of a table written at a time.
 const EMIT_EVERY: usize = 1 << 20;
@@ -211,6 +223,8 @@ mod tests {
         assert_eq!(cut_row(row, 21, narrow()), "abc  2026-07-30  35 …");
         assert_eq!(cut_row(row, 20, narrow()), "abc  2026-07-30  35");
         assert_eq!(cut_row(row, 26, narrow()), "abc  2026-07-30  35  标题…");
+        // A sliver of a cell goes with the rest (tester CG: `35  A…`).
+        assert_eq!(cut_row(row, 24, narrow()), "abc  2026-07-30  35 …");
         // Counted as two columns, the `…` needs one more (a review: the row was one too wide).
         let wide = TextOptions {
             ambiguous_wide: true,
