@@ -276,6 +276,28 @@ fn saved_with_a() -> (tempfile::TempDir, PathBuf, StateFile) {
     (dir, path, file)
 }
 
+/// A save over a damaged file is backed up too: a bookmark it removed does not come back
+/// from an older backup when the file is emptied later (tester CH: it did, said to be "a
+/// copy of the last save").
+#[test]
+fn a_save_over_a_damaged_file_is_its_backup() {
+    let (_dir, path, _) = saved_with_a();
+    let (file, _) = StateFile::open(&path).unwrap();
+    file.apply(&[
+        Change::AddBookmark(Box::new(bookmark("b"))),
+        Change::AddBookmark(Box::new(bookmark("c"))),
+    ])
+    .unwrap();
+    let bytes = fs::read(&path).unwrap();
+    fs::write(&path, &bytes[..bytes.len() - 40]).unwrap();
+    let (other, _) = StateFile::open(&path).unwrap();
+    let removed = other.apply(&[Change::RemoveBookmark("a".into())]).unwrap();
+    assert_eq!(bookmark_ids(&removed.state), ["b", "c"]);
+    fs::write(&path, "").unwrap();
+    let (_, loaded) = StateFile::open(&path).unwrap();
+    assert_eq!(bookmark_ids(&loaded.state), ["b", "c"]);
+}
+
 /// A ribao stopped between a save and its copy to the backup (killed) left a file newer
 /// than the backup: it is taken as it is, removals and all, with no word of another program
 /// (tester BS: a bookmark removed, and 25,666 stories marked unread, came back so). An older
@@ -349,8 +371,9 @@ fn a_file_found_empty_gives_way_to_the_copy_of_the_last_save() {
     assert_eq!(StateFile::open(&path).unwrap().1.state, after.state);
 }
 
-/// The copy is never what was read of a broken file, so it stays the last whole save; and
-/// with no copy an empty file is still a new, empty state.
+/// The copy is the last save: over a broken file, what could be read of it joined to the copy
+/// before, so it keeps all the last whole save had; and with no copy an empty file is still
+/// a new, empty state.
 #[test]
 fn the_copy_keeps_the_last_whole_save() {
     let (dir, path, file) = saved_with_a();
@@ -366,8 +389,8 @@ fn the_copy_keeps_the_last_whole_save() {
     let (_, kept) = StateFile::open(&backup).unwrap();
     assert_eq!(
         bookmark_ids(&kept.state),
-        ["a"],
-        "not replaced by a broken file's rest"
+        ["a", "b"],
+        "the save, the copy before in it"
     );
 
     fs::remove_file(&backup).unwrap();

@@ -143,6 +143,11 @@ impl StateFile {
         &self.path
     }
 
+    /// Whether the copy of the last save is there to come back to.
+    pub fn has_backup(&self) -> bool {
+        self.backup_path().is_file()
+    }
+
     /// The file as it is on disk now (nothing when there is none).
     pub fn stamp(&self) -> Stamp {
         Stamp(crate::file_stamp::of(&self.path))
@@ -180,21 +185,14 @@ impl StateFile {
             state.saves += 1;
             let bytes = codec::encode(&state);
             atomic::replace(&self.path, &bytes).map_err(save_error)?;
-            // The backup is what to come back to: not what was read of a broken file while
-            // there is a backup of a whole one, nor a state with nothing in it. A file found
+            // The backup is what to come back to: every save, over a broken file too, which
+            // was read joined to the backup, so nothing of it is lost (tester CH: a save that
+            // left it behind let a bookmark removed there come back from it). A file found
             // empty was read whole from the backup: its save is backed up, or what it added
-            // was lost when the file was emptied again (tester O); so is the first save
-            // after a broken file with no backup, or an empty file right after it left
-            // nothing to come back to (tester T). The save matters more than its backup, so
-            // one that cannot be written is left as it is.
-            let whole = kept
-                .as_ref()
-                .is_none_or(|(notice, _)| notice.gave_way.is_some())
-                || !self.backup_path().exists();
-            // An empty state too: a file unlike its backup is one no ribao saved.
-            if whole {
-                let _ = atomic::write_copy(&self.path, &self.backup_path(), &bytes);
-            }
+            // was lost when the file was emptied again (tester O); so is an empty state right
+            // after one that left nothing to come back to (tester T). The save matters more
+            // than its backup, so one that cannot be written is left as it is.
+            let _ = atomic::write_copy(&self.path, &self.backup_path(), &bytes);
         }
         let notices = kept
             .filter(|(_, made_now)| *made_now)
