@@ -396,25 +396,53 @@ fn ctrl_z_gives_the_shell_back_and_fg_returns_to_the_reader() {
     stops_and_comes_back("suspend", |t| t.keys(&["C-z"]));
 }
 
+/// Sends `signal` to the reader running in `t`'s shell.
+#[cfg(unix)]
+fn signal_reader(t: &Tmux, signal: &str) {
+    let shell = t.pane_format("#{pane_pid}");
+    let children = std::process::Command::new("ps")
+        .args(["-o", "pid=", "--ppid", &shell])
+        .output()
+        .expect("ps");
+    let reader = String::from_utf8_lossy(&children.stdout).trim().to_string();
+    assert!(!reader.is_empty(), "the reader's process");
+    let sent = std::process::Command::new("kill")
+        .args([signal, &reader])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+}
+
 /// SIGTSTP from another program (`kill -TSTP`) suspends the reader as Ctrl-Z does (tester
 /// AB: the prompt was drawn over the reader's screen, the terminal left raw).
 #[cfg(unix)]
 #[test]
 fn a_stop_signal_from_outside_gives_the_shell_back_as_ctrl_z_does() {
-    stops_and_comes_back("tstp", |t| {
-        let shell = t.pane_format("#{pane_pid}");
-        let children = std::process::Command::new("ps")
-            .args(["-o", "pid=", "--ppid", &shell])
-            .output()
-            .expect("ps");
-        let reader = String::from_utf8_lossy(&children.stdout).trim().to_string();
-        assert!(!reader.is_empty(), "the reader's process");
-        let sent = std::process::Command::new("kill")
-            .args(["-TSTP", &reader])
-            .status()
-            .unwrap();
-        assert!(sent.success());
+    stops_and_comes_back("tstp", |t| signal_reader(t, "-TSTP"));
+}
+
+/// Stopped by SIGSTOP, which no program can catch, the reader takes the terminal back when
+/// `fg` continues it: its screen whole, its keys read as keys (tester CH: the terminal was
+/// left as the shell set it, keys echoed and the old screen stayed).
+#[cfg(unix)]
+#[test]
+fn a_reader_stopped_from_outside_takes_the_terminal_back_at_fg() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = start("sigstop", 100, 30, home.path()) else {
+        return;
+    };
+    signal_reader(&t, "-STOP");
+    t.wait_for("the shell's job report", |s| s.contains("Stopped"));
+    t.run("fg");
+    t.keys(&["?"]);
+    let screen = t.wait_for("the help, the key read at once", |s| {
+        s.contains("按键 Keys")
     });
+    assert!(!screen.contains("Stopped"), "{screen}");
+    assert_borders_aligned(&screen);
+    t.keys(&["?", "q"]);
+    t.wait_for("the shell", |s| !s.contains("Dates"));
+    assert_eq!(t.pane_format("#{alternate_on}"), "0");
 }
 
 #[test]

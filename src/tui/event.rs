@@ -35,6 +35,9 @@ pub enum Event {
     Terminate(i32),
     /// Another program asks the reader to stop (SIGTSTP): it suspends as Ctrl-Z does.
     Suspend,
+    /// The reader goes on after another program stopped it (SIGSTOP, then SIGCONT): the
+    /// shell had the terminal meanwhile.
+    Continued,
 }
 
 /// Where the run loop gets events.

@@ -133,6 +133,11 @@ pub trait Host {
     /// Gives the terminal back to the shell until the user brings the reader back (`fg`);
     /// Err says why it could not.
     fn suspend(&mut self) -> Result<(), String>;
+    /// Takes the terminal back after the reader was stopped from outside (see
+    /// [`Event::Continued`]).
+    fn reenter(&mut self) -> Result<(), String> {
+        Ok(())
+    }
     /// Called around each frame (synchronized updates on a real terminal).
     fn begin_frame(&mut self) {}
     fn end_frame(&mut self) {}
@@ -312,6 +317,14 @@ fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<S
         Event::InputClosed(why) => anyhow::bail!("lost the terminal's input: {why}"),
         Event::Terminate(signal) => Step::Quit(Ending::Signal(signal)),
         Event::Suspend => suspended(app, host),
+        // Whatever the shell left on the screen is painted over.
+        Event::Continued => match host.reenter() {
+            Ok(()) => Step::Repaint,
+            Err(why) => {
+                app.notify(format!("could not take the terminal back: {why}"), true);
+                Step::Redraw
+            }
+        },
     })
 }
 
@@ -402,6 +415,10 @@ impl Host for SystemHost {
 
     fn suspend(&mut self) -> Result<(), String> {
         terminal::suspend()
+    }
+
+    fn reenter(&mut self) -> Result<(), String> {
+        terminal::reenter()
     }
 
     fn copy_url(&mut self, url: &str) -> Result<(), String> {

@@ -143,6 +143,7 @@ pub fn suspend() -> Result<(), String> {
     // The group's SIGTSTP reaches this process too, where `forward_signals` takes it: it is
     // told this one is ours, and the process stops itself with SIGSTOP, which none can catch.
     OWN_STOPS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    OWN_CONTINUES.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     // SAFETY: kill and raise take no pointers; pid 0 is this process's group.
     let stopped = match unsafe { libc::kill(0, libc::SIGTSTP) } {
         0 if unsafe { libc::raise(libc::SIGSTOP) } == 0 => Ok(()),
@@ -155,6 +156,26 @@ pub fn suspend() -> Result<(), String> {
 /// SIGTSTPs [`suspend`] sent this process's group, not yet seen by `forward_signals`.
 #[cfg(unix)]
 static OWN_STOPS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// SIGCONTs that end a [`suspend`], which enters reader mode again itself.
+#[cfg(unix)]
+static OWN_CONTINUES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Reader mode entered again over what the shell did to the terminal while another program
+/// kept the reader stopped (`kill -STOP`, which none can catch, then `fg`): raw mode, the
+/// alternate screen, the cursor hidden (tester CH: the terminal was left cooked, keys echoed).
+#[cfg(unix)]
+pub fn reenter() -> Result<(), String> {
+    // crossterm takes raw mode for on while it remembers turning it on: let go first.
+    let _ = disable_raw_mode();
+    enable_raw_mode().map_err(|e| format!("cannot switch the terminal to raw mode: {e}"))?;
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste, Hide).map_err(|e| e.to_string())
+}
+
+#[cfg(not(unix))]
+pub fn reenter() -> Result<(), String> {
+    Ok(())
+}
 
 #[cfg(not(unix))]
 pub fn suspend() -> Result<(), String> {
@@ -169,23 +190,32 @@ pub fn suspend() -> Result<(), String> {
 /// same request (a closing window hangs the reader up twice: the system and the shell).
 /// SIGTSTP from another program (`kill -TSTP`) suspends the reader as Ctrl-Z does, by
 /// [`Event::Suspend`]: stopped as it was, it left the shell's prompt over its screen, the
-/// terminal raw (tester AB).
+/// terminal raw (tester AB). SIGCONT after a stop it did not make itself is
+/// [`Event::Continued`].
 #[cfg(unix)]
 pub fn forward_signals(events: std::sync::mpsc::Sender<Event>) -> anyhow::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
     use std::sync::atomic::Ordering;
     let mut signals =
-        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])?;
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     std::thread::Builder::new()
         .name("ribao-signals".into())
         .spawn(move || {
             let mut first: Option<std::time::Instant> = None;
             for signal in signals.forever() {
-                if signal == SIGTSTP {
-                    let own = OWN_STOPS
-                        .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1));
-                    if own.is_err() {
-                        let _ = events.send(Event::Suspend);
+                // A stop or continue of the reader's own (see `suspend`) is passed over.
+                let job = match signal {
+                    SIGTSTP => Some((&OWN_STOPS, Event::Suspend)),
+                    SIGCONT => Some((&OWN_CONTINUES, Event::Continued)),
+                    _ => None,
+                };
+                if let Some((own, event)) = job {
+                    let one_less = |n: usize| n.checked_sub(1);
+                    if own
+                        .fetch_update(Ordering::SeqCst, Ordering::SeqCst, one_less)
+                        .is_err()
+                    {
+                        let _ = events.send(event);
                     }
                     continue;
                 }
