@@ -64,6 +64,9 @@ pub struct Library {
     /// Per digest of the index, its place in `digests` (`u32::MAX`: not listed); None when
     /// they are the same list.
     slots: Option<Vec<u32>>,
+    /// Each listed file's place in `digests`, by its path as a bookmark keeps it; made at the
+    /// first look (tester CH: 5,000 bookmarks each looked through 10,000 digests, 5 s).
+    by_path: std::sync::OnceLock<HashMap<String, usize>>,
     /// Digests parsed lately for their bodies, most recent last.
     parsed: Mutex<Vec<(usize, Digest)>>,
     /// A file listed could not be read for a story's text, or a bookmark's file is not
@@ -351,6 +354,7 @@ impl Library {
         };
         let mut library = Library::with_index(Origin::Store(root.to_path_buf()), index, problems);
         library.digests = listed.into_iter().map(|(d, _)| d).collect();
+        library.by_path = std::sync::OnceLock::new();
         library.slots = Some(slots);
         library.listing = listing;
         (library, Some(pending))
@@ -391,6 +395,7 @@ impl Library {
             index,
             digests,
             slots: None,
+            by_path: std::sync::OnceLock::new(),
             parsed: Mutex::new(Vec::new()),
             file_missed: AtomicBool::new(false),
             resident: HashMap::new(),
@@ -586,9 +591,16 @@ impl Library {
 
     /// The listed digest of the file at `path`, written as a bookmark keeps it.
     pub fn digest_at(&self, path: &str) -> Option<usize> {
-        self.digests
-            .iter()
-            .position(|d| d.path.to_string_lossy() == path)
+        let by_path = self.by_path.get_or_init(|| {
+            let mut by_path = HashMap::with_capacity(self.digests.len());
+            for (n, d) in self.digests.iter().enumerate() {
+                by_path
+                    .entry(d.path.to_string_lossy().into_owned())
+                    .or_insert(n);
+            }
+            by_path
+        });
+        by_path.get(path).copied()
     }
 
     /// Whether digest `d`'s file is gone since the store was last looked at; the reader then
