@@ -2641,7 +2641,8 @@ fn l_lists_a_bookmarks_links_from_the_list() {
 }
 
 /// A mark is on the screen before it is saved (a whole archive's read marks take longer to
-/// save than a frame), and saved before the next key is read: the file holds it then.
+/// save than a frame), and saved before the next key is read: the file holds it then. A
+/// bookmark is saved first.
 #[test]
 fn a_mark_is_shown_then_saved_before_the_next_key() {
     use ribao::tui::{Event, EventSource, Host, run_app};
@@ -2705,6 +2706,29 @@ fn a_mark_is_shown_then_saved_before_the_next_key() {
         ]
     );
     assert!(h.text().contains("marked “"), "{}", h.text());
+
+    // A bookmark is saved before the frame that shows it (tester CH: killed in the save's
+    // milliseconds, one shown as made was lost).
+    let saved_marks = || {
+        (ribao::state::StateFile::open(&path).unwrap().1.state)
+            .bookmarks
+            .len()
+    };
+    let marks = saved_marks();
+    let b = Event::Key(tui_support::key(crossterm::event::KeyCode::Char('b')));
+    seen.borrow_mut().clear();
+    let mut events = Watching(saved_marks, seen.clone(), vec![b]);
+    let mut host = Watching(saved_marks, seen.clone(), Vec::new());
+    run_app(&mut h.terminal, &mut h.app, &mut events, &mut host).unwrap();
+    assert_eq!(
+        *seen.borrow(),
+        [
+            ("frame", marks),
+            ("next key", marks),
+            ("frame", marks + 1),
+            ("next key", marks + 1)
+        ]
+    );
 }
 
 /// A mark held for the end of the frame is not lost to a look at the file that comes first,

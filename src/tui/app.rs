@@ -836,6 +836,11 @@ impl App {
         self.session.hold_saves();
     }
 
+    /// Whether a bookmark made or taken off is held, not saved yet.
+    pub fn bookmark_held(&self) -> bool {
+        self.session.bookmark_held()
+    }
+
     /// Saves the changes held since the last call; true when the screen has something new
     /// to say of that.
     pub fn save_held(&mut self) -> bool {

@@ -159,7 +159,7 @@ where
     /// A burst longer than this is drawn in parts, so the screen never freezes.
     const MAX_BATCH: usize = 512;
     // A key's change is shown, then saved: with a whole archive's read marks, the save takes
-    // longer than the frame.
+    // longer than the frame (a bookmark's is saved first: see below).
     app.hold_saves();
     draw(terminal, app, host)?;
     while let Some(first) = events.next() {
@@ -189,6 +189,11 @@ where
             };
         }
         redraw |= app.poll_background();
+        // A bookmark is saved before it is shown: one shown as made is never lost to a crash
+        // in the save's milliseconds (tester CH: 20–30 ms of a 10 MB state file).
+        if app.bookmark_held() {
+            redraw |= app.save_held();
+        }
         if repaint {
             terminal.clear()?;
         }

@@ -175,6 +175,12 @@ impl Session {
         self.hold = true;
     }
 
+    /// Whether a bookmark made or taken off waits among the changes held.
+    pub fn bookmark_held(&self) -> bool {
+        (self.pending.iter())
+            .any(|c| matches!(c, Change::AddBookmark(_) | Change::RemoveBookmark(_)))
+    }
+
     /// Saves the changes held since the last call; true when that has something new to
     /// show: another ribao's changes taken in with it, or a message (see
     /// [`Session::take_message`]).
