@@ -1273,6 +1273,34 @@ fn two_bookmarks_then_the_folder_blocked() -> (
     (dir, folder, path, h)
 }
 
+/// While saving is off, a new reason is said as the first was: the notice does not keep a
+/// reason that is no longer so (tester CH: a pipe, then another program's file, was still
+/// "a pipe").
+#[test]
+fn saving_off_for_another_reason_says_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let mut h = saving_to(&path);
+    h.keys("<Enter><Enter>b");
+    std::fs::remove_file(&path).unwrap();
+    std::fs::remove_file(path.with_extension("json.bak")).unwrap();
+    std::fs::create_dir(&path).unwrap();
+    h.keys("jb");
+    assert!(
+        h.app
+            .notice()
+            .is_some_and(|n| n.contains("not a regular file")),
+        "{:?}",
+        h.app.notice()
+    );
+    h.keys("<Esc>");
+    std::fs::remove_dir(&path).unwrap();
+    std::fs::write(&path, "[1, 2]").unwrap();
+    h.app.tick(std::time::Duration::from_secs(5));
+    let notice = h.app.notice().unwrap_or_default().to_string();
+    assert!(notice.contains("not a ribao state file"), "{notice}");
+}
+
 /// A save that failed is tried again, at the next look at the file or on quit: once the
 /// file can be written, what was changed meanwhile is saved, and saving is on again.
 #[test]

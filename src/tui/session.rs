@@ -258,10 +258,13 @@ impl Session {
                 false
             }
             Err(e) => {
-                if self.saving_off.is_none() {
+                // Said again for a new reason (tester CH: a pipe, then another program's
+                // file, was still "a pipe").
+                let why = e.to_string();
+                if self.saving_off.as_ref() != Some(&why) {
                     self.message = Some((saving_off_because(&e), true));
                 }
-                self.saving_off = Some(e.to_string());
+                self.saving_off = Some(why);
                 self.busy = None;
                 false
             }
@@ -275,7 +278,7 @@ impl Session {
     pub fn catch_up(&mut self) -> bool {
         if self.saving_off.is_some() {
             self.save_pending();
-            return self.saving_off.is_none();
+            return self.saving_off.is_none() || self.message.is_some();
         }
         if let Some(looks) = self.busy {
             self.busy = Some(looks + 1);
