@@ -300,7 +300,8 @@ fn bookmarks_lists_what_waits_to_be_saved_while_the_file_cannot_take_it() {
     drop(lock);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("listed with what a reader could not save")
+        err.contains("what a reader could not save to")
+            && err.contains("is taken in too")
             && err.contains(&kept.display().to_string()),
         "{err}"
     );

@@ -47,12 +47,13 @@ fn with_unsaved(
         None => state,
     };
     // What the state file cannot take yet (read-only, its lock held) is counted all the
-    // same, as the reader it was made in showed it (tester AS: the list left it out).
+    // same, as the reader it was made in showed it (tester AS: the list left it out); said
+    // in words that fit `bookmark add` too (tester CH: "listed" where nothing was).
     let (changes, kept) = crate::state::unsaved::waiting(file.path(), &folders);
     if state.apply_all(&changes) {
         let files: Vec<String> = kept.iter().map(|p| p.display().to_string()).collect();
         warn(format_args!(
-            "listed with what a reader could not save to {}: it is kept in {} until that \
+            "what a reader could not save to {} is taken in too: it is kept in {} until that \
              file can be written",
             file.path().display(),
             crate::text::and_list(&files)
