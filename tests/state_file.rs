@@ -475,7 +475,7 @@ fn a_save_gives_up_on_a_lock_held_too_long_and_saves_once_it_is_let_go() {
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
     let said = err.to_string();
     assert!(
-        said.contains("state.json.lock") && said.contains("for over 0.2 s"),
+        said.contains("state.json.lock") && said.contains("holds it (waited 0.2 s)"),
         "{said}"
     );
     assert!(!path.exists(), "nothing saved while the lock was held");

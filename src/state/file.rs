@@ -443,7 +443,9 @@ impl StateFile {
                     return Err(io::Error::new(
                         io::ErrorKind::WouldBlock,
                         format!(
-                            "another program has held it for over {} s",
+                            // What was waited, not how long it was held (tester CH: "0.1 s"
+                            // of a lock held for seconds).
+                            "another program holds it (waited {} s)",
                             self.patience.as_secs_f32()
                         ),
                     ));
