@@ -143,11 +143,6 @@ impl StateFile {
         &self.path
     }
 
-    /// Whether the copy of the last save is there to come back to.
-    pub fn has_backup(&self) -> bool {
-        self.backup_path().is_file()
-    }
-
     /// The file as it is on disk now (nothing when there is none).
     pub fn stamp(&self) -> Stamp {
         Stamp(crate::file_stamp::of(&self.path))

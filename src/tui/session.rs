@@ -194,10 +194,9 @@ impl Session {
 
     /// Writes the changes not saved yet, over what is on disk. While that fails they wait in
     /// memory (the user told once); the save that works says so. A file deleted since this
-    /// reader last saw it gives way to its backup, the last save of any ribao; with that gone
-    /// too, it gets everything the reader holds again: no other ribao deletes it, so that is
-    /// no one's wish to start from empty. True when the bookmarks or read marks held changed
-    /// with it: another ribao's were taken in.
+    /// reader last saw it gets everything the reader holds again: no other ribao deletes
+    /// it, so that is no one's wish to start from empty. True when the bookmarks or read
+    /// marks held changed with it: another ribao's were taken in.
     fn save_pending(&mut self) -> bool {
         let Some(file) = &self.file else {
             if self.saving_off.is_none() {
@@ -205,11 +204,7 @@ impl Session {
             }
             return false;
         };
-        // With a backup, what it holds is newer than what this reader holds: another ribao's
-        // removals are in it (tester CH: a bookmark removed came back).
-        let deleted = self.on_disk != Stamp::default()
-            && file.stamp() == Stamp::default()
-            && !file.has_backup();
+        let deleted = self.on_disk != Stamp::default() && file.stamp() == Stamp::default();
         if deleted {
             // Taken note of once: what waits now is all of it.
             let mut all = self.state.as_changes();
@@ -488,13 +483,6 @@ fn write(
     let loaded = file.apply(changes)?;
     match loaded.notices.first() {
         None => Ok(loaded),
-        // Joined to the backup, the last save of any ribao, the file lacks nothing a reader
-        // saved, and has the removals of others that this reader's copy would undo (tester
-        // CH: a bookmark removed came back).
-        Some(notice) if notice.backup.is_some() => {
-            *message = Some((notice.while_open(), true));
-            Ok(loaded)
-        }
         Some(notice) => {
             *message = Some((notice.while_open(), true));
             file.apply(&state.as_changes())
