@@ -30,10 +30,11 @@ impl Formatter for Visible {
         text: &str,
     ) -> io::Result<()> {
         // Every hidden character starts with one of these bytes (DEL, C1 and U+061C, the
-        // U+2xxx ones, U+FEFF); most text has none, and is written as it is.
+        // U+2xxx ones, U+FEFF, the tags U+E0000–E007F); most text has none, and is written
+        // as it is.
         let Some(first) = text
             .bytes()
-            .position(|b| matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef))
+            .position(|b| matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef | 0xf3))
         else {
             return w.write_all(text.as_bytes());
         };
@@ -41,7 +42,11 @@ impl Formatter for Visible {
         let rest = text[first..].char_indices().map(|(i, c)| (first + i, c));
         for (i, c) in rest.filter(|&(_, c)| is_hidden(c)) {
             w.write_all(&text.as_bytes()[from..i])?;
-            write!(w, "\\u{:04x}", u32::from(c))?;
+            // JSON escapes UTF-16 units: a tag is a pair of them (a review: `\ue0041` read
+            // back as U+E004 and a `1`).
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                write!(w, "\\u{unit:04x}")?;
+            }
             from = i + c.len_utf8();
         }
         w.write_all(&text.as_bytes()[from..])
@@ -145,6 +150,16 @@ mod tests {
         let value = serde_json::json!({"path": "a\u{202e}gpj.md", "body": "x\u{9b}31my\u{7f} 中\u{200b}文\u{2028}", "n": [1, 2]});
         let text = pretty(&value).unwrap();
         assert!(text.contains(r"a\u202egpj.md"), "{text}");
+        // A tag character, alone or after another, as the pair of units JSON reads back.
+        for tagged in ["tag\u{e0041}", "\u{202e}tag\u{e0041}"] {
+            let value = serde_json::json!({ "title": tagged });
+            let text = pretty(&value).unwrap();
+            assert!(text.contains(r"tag\udb40\udc41"), "{text}");
+            assert_eq!(
+                serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+                value
+            );
+        }
         assert!(
             text.contains(r"x\u009b31my\u007f 中\u200b文\u2028"),
             "{text}"
@@ -156,7 +171,7 @@ mod tests {
         /// Escaping changes how the text is written, never what it says: it parses back to the
         /// same value, laid out as serde_json's pretty printer lays it out.
         #[test]
-        fn output_parses_back_to_the_same_value(s in "\\PC*|[\u{0}-\u{a0}\u{200b}-\u{206f}a中]*") {
+        fn output_parses_back_to_the_same_value(s in "\\PC*|[\u{0}-\u{a0}\u{200b}-\u{206f}\u{e0000}-\u{e007f}a中]*") {
             let value = serde_json::json!({"text": s, "list": [s.clone()]});
             let text = pretty(&value).unwrap();
             prop_assert!(!shows_hidden(&text));
