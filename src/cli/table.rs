@@ -164,19 +164,21 @@ fn cut_row(line: &str, room: usize, opts: TextOptions) -> Cow<'_, str> {
     else {
         return cut;
     };
-    let kept = kept.trim_end();
-    if kept.ends_with('…') {
-        return Cow::Owned(kept.to_string());
-    }
     // A sliver of a cell says nothing (tester CG: `35  A…`, `2026-08-23  哈…`): the row
     // ends before it.
+    let kept = kept.trim_end();
     let whole = |kept: &str| line[kept.len()..].starts_with("  ");
     let kept = match kept.rfind("  ") {
-        Some(at) if !whole(kept) && crate::text::str_width(&kept[at..], opts) < SLIVER + 2 => {
+        Some(at)
+            if at > 0 && !whole(kept) && crate::text::str_width(&kept[at..], opts) < SLIVER + 2 =>
+        {
             kept[..at].trim_end()
         }
         _ => kept,
     };
+    if kept.ends_with('…') {
+        return Cow::Owned(kept.to_string());
+    }
     let spaced = crate::text::str_width(kept, opts) + 1 + crate::text::str_width("…", opts);
     match whole(kept) {
         true if spaced <= room => Cow::Owned(format!("{kept} …")),
@@ -241,7 +243,11 @@ mod tests {
             cut_row("abc  这意味着什么……", 40, narrow()),
             "abc  这意味着什么……"
         );
-        // Cut, a cell's own `…` is the row's.
+        // Cut, a cell's own `…` is the row's, before a sliver left out too (a review: `……`).
         assert_eq!(cut_row("abc  AI每日…  标题", 12, narrow()), "abc  AI每日…");
+        assert_eq!(
+            cut_row("abc  AI每日…  标题很长", 17, narrow()),
+            "abc  AI每日…"
+        );
     }
 }
