@@ -149,6 +149,15 @@ pub fn suspend() -> Result<(), String> {
         0 if unsafe { libc::raise(libc::SIGSTOP) } == 0 => Ok(()),
         _ => Err(std::io::Error::last_os_error()),
     };
+    // No continue comes of a stop that failed: the next one from outside is not ours.
+    if stopped.is_err() {
+        let one_less = |n: usize| n.checked_sub(1);
+        let _ = OWN_CONTINUES.fetch_update(
+            std::sync::atomic::Ordering::SeqCst,
+            std::sync::atomic::Ordering::SeqCst,
+            one_less,
+        );
+    }
     enter_reader_mode().map_err(|e| e.to_string())?;
     stopped.map_err(|e| format!("cannot stop the process: {e}"))
 }
@@ -166,6 +175,11 @@ static OWN_CONTINUES: std::sync::atomic::AtomicUsize = std::sync::atomic::Atomic
 /// alternate screen, the cursor hidden (tester CH: the terminal was left cooked, keys echoed).
 #[cfg(unix)]
 pub fn reenter() -> Result<(), String> {
+    // Only over reader mode still on: a terminal given back (a suspend that could not enter
+    // it again, the reader ending) is not taken again (a review).
+    if !MODE.is_active() {
+        return Ok(());
+    }
     // crossterm takes raw mode for on while it remembers turning it on: let go first.
     let _ = disable_raw_mode();
     enable_raw_mode().map_err(|e| format!("cannot switch the terminal to raw mode: {e}"))?;
