@@ -457,6 +457,13 @@ fn a_category_chosen_over_several_dates_keeps_the_date() {
             "{:?}",
             h.app.category()
         );
+        // At the date's first story.
+        let span = h
+            .app
+            .date_spans()
+            .iter()
+            .find(|s| s.group == h.app.date_index());
+        assert_eq!(Some(h.app.item_index()), span.map(|s| s.start));
         passed_over += usize::from(!groups.contains(&second));
     }
     assert!(

@@ -87,14 +87,18 @@ impl App {
             Vec::new()
         };
         // Without a story to keep, over several dates the first of the date chosen, else of
-        // the nearest older one, else the last.
+        // the nearest older one, else of the nearest newer one (the oldest listed).
         let from = self.category_date.unwrap_or(self.date);
         let first = || match self.scope.is_multi_date() {
-            true => (self
-                .items
-                .iter()
-                .position(|&(d, _)| self.group_of[d] >= from))
-            .unwrap_or(self.items.len().saturating_sub(1)),
+            true => {
+                let oldest = self.items.last().map_or(0, |&(d, _)| self.group_of[d]);
+                let from = from.min(oldest);
+                let found = self
+                    .items
+                    .iter()
+                    .position(|&(d, _)| self.group_of[d] >= from);
+                found.unwrap_or(0)
+            }
             false => 0,
         };
         self.item = anchor
