@@ -1485,6 +1485,78 @@ fn a_state_file_deleted_while_reading_gets_every_bookmark_back() {
     }
 }
 
+/// The ids of the bookmarks the state file at `path` holds.
+fn saved_ids(path: &std::path::Path) -> Vec<String> {
+    let (_, loaded) = ribao::state::StateFile::open(path).unwrap();
+    loaded.state.bookmarks.into_iter().map(|b| b.id).collect()
+}
+
+/// A bookmark another ribao removed stays removed when the file is then deleted or damaged
+/// under this reader, which still held it: the backup, the other's last save, is what is
+/// come back to (tester CH: the reader saved its own copy, and the bookmark came back).
+#[test]
+fn a_bookmark_removed_elsewhere_stays_removed_when_the_file_is_lost() {
+    for damage in ["deleted", "cut short"] {
+        let (_dir, path, mut h) = two_bookmarks_saved();
+        let (other, loaded) = ribao::state::StateFile::open(&path).unwrap();
+        let gone = loaded.state.bookmarks[0].id.clone();
+        other
+            .apply(&[ribao::state::Change::RemoveBookmark(gone.clone())])
+            .unwrap();
+        match damage {
+            "deleted" => std::fs::remove_file(&path).unwrap(),
+            _ => {
+                let bytes = std::fs::read(&path).unwrap();
+                std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+            }
+        }
+        h.app.tick(std::time::Duration::from_secs(5));
+        let ids = saved_ids(&path);
+        assert!(!ids.contains(&gone), "{damage}: {ids:?}");
+        assert_eq!(ids.len(), 1, "{damage}: {ids:?}");
+        assert_eq!(h.app.session().bookmark_count(), 1, "{damage}");
+    }
+}
+
+/// A state file emptied with no backup to come back to gets back what the reader holds, as a
+/// deleted one does (a review: it was taken as a wish to start from empty).
+#[test]
+fn a_state_file_emptied_with_no_backup_gets_every_bookmark_back() {
+    let (_dir, path, mut h) = two_bookmarks_saved();
+    std::fs::remove_file(path.with_extension("json.bak")).unwrap();
+    std::fs::write(&path, "").unwrap();
+    h.app.tick(std::time::Duration::from_secs(5));
+    assert_eq!(h.app.session().bookmark_count(), 2);
+    let (_, reopened) = ribao::state::StateFile::open(&path).unwrap();
+    assert_eq!(reopened.state.bookmarks.len(), 2);
+}
+
+/// A backup older than the save the reader last read (its copy cut off by a crash) is not
+/// what a deleted file comes back to: a bookmark the reader took in from that save stays (a
+/// review: trusting the backup lost it).
+#[test]
+fn a_backup_older_than_the_file_loses_no_bookmark_the_reader_holds() {
+    let (_dir, path, mut h) = two_bookmarks_saved();
+    let backup = path.with_extension("json.bak");
+    let older = std::fs::read(&backup).unwrap();
+    let (other, _) = ribao::state::StateFile::open(&path).unwrap();
+    let taken = Bookmark {
+        id: "elsewhere1234".into(),
+        ..gone_mark("/store/2025-12-31.md", "另一个阅读器加的", None)
+    };
+    other
+        .apply(&[ribao::state::Change::AddBookmark(Box::new(taken))])
+        .unwrap();
+    h.app.tick(std::time::Duration::from_secs(5));
+    assert_eq!(h.app.session().bookmark_count(), 3, "taken in");
+    std::fs::write(&backup, older).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    h.app.tick(std::time::Duration::from_secs(5));
+    let ids = saved_ids(&path);
+    assert!(ids.contains(&"elsewhere1234".to_string()), "{ids:?}");
+    assert_eq!(h.app.session().bookmark_count(), 3);
+}
+
 #[test]
 fn each_quit_saves_the_whole_position_over_the_one_before() {
     let mut state = State::default();

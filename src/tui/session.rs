@@ -194,9 +194,10 @@ impl Session {
 
     /// Writes the changes not saved yet, over what is on disk. While that fails they wait in
     /// memory (the user told once); the save that works says so. A file deleted since this
-    /// reader last saw it gets everything the reader holds again: no other ribao deletes
-    /// it, so that is no one's wish to start from empty. True when the bookmarks or read
-    /// marks held changed with it: another ribao's were taken in.
+    /// reader last saw it is not taken for a wish to start from empty (no other ribao deletes
+    /// it): it comes back from its backup, or with everything the reader holds (see
+    /// [`write`]). True when the bookmarks or read marks held changed with it: another
+    /// ribao's were taken in.
     fn save_pending(&mut self) -> bool {
         let Some(file) = &self.file else {
             if self.saving_off.is_none() {
@@ -204,21 +205,22 @@ impl Session {
             }
             return false;
         };
-        let deleted = self.on_disk != Stamp::default() && file.stamp() == Stamp::default();
-        if deleted {
-            // Taken note of once: what waits now is all of it.
-            let mut all = self.state.as_changes();
-            all.append(&mut self.pending);
-            self.pending = all;
-            self.on_disk = Stamp::default();
-        }
-        match write(file, &self.state, &self.pending, &mut self.message) {
+        let lost = (self.on_disk != Stamp::default())
+            .then(|| lost(file))
+            .flatten();
+        match write(
+            file,
+            &self.state,
+            &self.pending,
+            &mut self.message,
+            lost.is_some(),
+        ) {
             // Take the merged state: another ribao's changes show up too.
             Ok(mut loaded) => {
-                if deleted {
+                if let Some(how) = lost {
                     self.message = Some((
                         format!(
-                            "state file {} was deleted by another program; your bookmarks, read \
+                            "state file {} was {how} by another program; your bookmarks, read \
                              marks and places are saved in it again",
                             file.path().display()
                         ),
@@ -253,6 +255,13 @@ impl Session {
                 false
             }
             Err(e) => {
+                if lost.is_some() {
+                    // Taken note of once: what waits now is all of it.
+                    let mut all = self.state.as_changes();
+                    all.append(&mut self.pending);
+                    self.pending = all;
+                    self.on_disk = Stamp::default();
+                }
                 // Said again for a new reason (tester CH: a pipe, then another program's
                 // file, was still "a pipe").
                 let why = e.to_string();
@@ -292,14 +301,15 @@ impl Session {
         if now == self.on_disk {
             return false;
         }
-        // Deleted: everything this reader holds is saved again (see `save_pending`); if that
-        // fails, it waits as changes do while saving is off, and the user is told.
-        if now == Stamp::default() {
+        // Deleted or emptied: everything this reader holds is saved again (see
+        // `save_pending`); if that fails, it waits as changes do while saving is off, and the
+        // user is told.
+        if lost(file).is_some() {
             self.save_pending();
             return true;
         }
         // A file that cannot be read now is tried again at the next look; saving goes on.
-        let Ok(loaded) = write(file, &self.state, &[], &mut self.message) else {
+        let Ok(loaded) = write(file, &self.state, &[], &mut self.message, false) else {
             return false;
         };
         let changed = (&loaded.state.bookmarks, &loaded.state.read)
@@ -474,18 +484,41 @@ impl Session {
 
 /// `changes` saved to `file` over what is there; a file someone broke since it was read is
 /// copied aside and gets everything `state` holds again (the user told in `message`).
+/// How the state file was lost since it was last seen, when it was: `deleted`, or `emptied`
+/// (with no backup, an emptied file was taken for a wish to start from empty; a review).
+fn lost(file: &StateFile) -> Option<&'static str> {
+    if file.stamp() == Stamp::default() {
+        return Some("deleted");
+    }
+    let empty = std::fs::metadata(file.path()).is_ok_and(|m| m.is_file() && m.len() == 0);
+    empty.then_some("emptied")
+}
+
+/// `changes` saved over the file, the reader holding `state`, its file `deleted` since it
+/// last saw it. A file that had to come back to its backup (deleted, emptied, broken) keeps
+/// what the backup says when that save is at least as new as the one the reader last read:
+/// another ribao's removals in it stand (tester CH: a bookmark removed came back). Else (a
+/// backup whose copy a crash cut off, a file another program put back, nothing to come back
+/// to) everything the reader holds is saved again, so nothing it had is lost (a review).
 fn write(
     file: &StateFile,
     state: &State,
     changes: &[Change],
     message: &mut Option<(String, bool)>,
+    deleted: bool,
 ) -> Result<Loaded, StateError> {
     let loaded = file.apply(changes)?;
+    // A save over what it came back to counts one more than that.
+    let as_new = loaded.state.saves > state.saves;
     match loaded.notices.first() {
+        None if deleted => file.apply(&state.as_changes()),
         None => Ok(loaded),
         Some(notice) => {
             *message = Some((notice.while_open(), true));
-            file.apply(&state.as_changes())
+            match notice.backup.is_some() && as_new {
+                true => Ok(loaded),
+                false => file.apply(&state.as_changes()),
+            }
         }
     }
 }
