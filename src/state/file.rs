@@ -143,6 +143,19 @@ impl StateFile {
         &self.path
     }
 
+    /// How the file was lost, when it is: `deleted`, or `emptied` (blank, as a full disk or
+    /// another program leaves it; a review: one of whitespace alone was taken for a state).
+    pub fn lost(&self) -> Option<&'static str> {
+        /// Longer, a file is no blank one a disk or a program left.
+        const BLANK_MOST: u64 = 4096;
+        if self.stamp() == Stamp::default() {
+            return Some("deleted");
+        }
+        let small = fs::metadata(&self.path).is_ok_and(|m| m.is_file() && m.len() <= BLANK_MOST);
+        let blank = small && fs::read(&self.path).is_ok_and(|b| codec::is_blank(&b));
+        blank.then_some("emptied")
+    }
+
     /// The file as it is on disk now (nothing when there is none).
     pub fn stamp(&self) -> Stamp {
         Stamp(crate::file_stamp::of(&self.path))

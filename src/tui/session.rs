@@ -41,6 +41,9 @@ pub struct Session {
     state: State,
     /// The state file as this reader last read or wrote it.
     on_disk: Stamp,
+    /// The file was found deleted or emptied, and no save has worked since (see
+    /// `save_pending`).
+    file_lost: bool,
     /// Where the reader is now; saved on quit.
     position: Option<Position>,
     /// Where the reader left stories; saved on quit with the position.
@@ -74,6 +77,7 @@ impl Session {
         let position = loaded.state.position.clone();
         Session {
             on_disk: loaded.stamp,
+            file_lost: false,
             unsaved: Some((file.path().to_path_buf(), unsaved)),
             file: Some(file),
             saving_off: None,
@@ -104,6 +108,7 @@ impl Session {
             read_elsewhere: Vec::new(),
             state,
             on_disk: Stamp::default(),
+            file_lost: false,
             position,
             places: None,
             message: None,
@@ -206,17 +211,23 @@ impl Session {
             return false;
         };
         let lost = (self.on_disk != Stamp::default())
-            .then(|| lost(file))
+            .then(|| file.lost())
             .flatten();
+        // Until a save after it works: a save that failed is no wish to start from empty
+        // either, and what the reader holds is not folded into its changes, which would bring
+        // back another ribao's removals at the next try (a review).
+        self.file_lost |= lost.is_some();
+        let lost_since = self.file_lost;
         match write(
             file,
             &self.state,
             &self.pending,
             &mut self.message,
-            lost.is_some(),
+            lost_since,
         ) {
             // Take the merged state: another ribao's changes show up too.
             Ok(mut loaded) => {
+                self.file_lost = false;
                 if let Some(how) = lost {
                     self.message = Some((
                         format!(
@@ -255,13 +266,6 @@ impl Session {
                 false
             }
             Err(e) => {
-                if lost.is_some() {
-                    // Taken note of once: what waits now is all of it.
-                    let mut all = self.state.as_changes();
-                    all.append(&mut self.pending);
-                    self.pending = all;
-                    self.on_disk = Stamp::default();
-                }
                 // Said again for a new reason (tester CH: a pipe, then another program's
                 // file, was still "a pipe").
                 let why = e.to_string();
@@ -304,7 +308,7 @@ impl Session {
         // Deleted or emptied: everything this reader holds is saved again (see
         // `save_pending`); if that fails, it waits as changes do while saving is off, and the
         // user is told.
-        if lost(file).is_some() {
+        if file.lost().is_some() {
             self.save_pending();
             return true;
         }
@@ -434,6 +438,13 @@ impl Session {
         self.quitting = true;
         self.hold = false;
         self.file = (self.file.take()).map(|f| f.with_patience(std::time::Duration::from_secs(2)));
+        // A file lost and not saved again since: all the reader holds waits to be saved, or
+        // kept for the next reader.
+        if self.file_lost {
+            let mut all = self.state.as_changes();
+            all.append(&mut self.pending);
+            self.pending = all;
+        }
         let position = self
             .position
             .clone()
@@ -484,16 +495,6 @@ impl Session {
 
 /// `changes` saved to `file` over what is there; a file someone broke since it was read is
 /// copied aside and gets everything `state` holds again (the user told in `message`).
-/// How the state file was lost since it was last seen, when it was: `deleted`, or `emptied`
-/// (with no backup, an emptied file was taken for a wish to start from empty; a review).
-fn lost(file: &StateFile) -> Option<&'static str> {
-    if file.stamp() == Stamp::default() {
-        return Some("deleted");
-    }
-    let empty = std::fs::metadata(file.path()).is_ok_and(|m| m.is_file() && m.len() == 0);
-    empty.then_some("emptied")
-}
-
 /// `changes` saved over the file, the reader holding `state`, its file `deleted` since it
 /// last saw it. A file that had to come back to its backup (deleted, emptied, broken) keeps
 /// what the backup says when that save is at least as new as the one the reader last read:
@@ -509,7 +510,8 @@ fn write(
 ) -> Result<Loaded, StateError> {
     let loaded = file.apply(changes)?;
     // A save over what it came back to counts one more than that.
-    let as_new = loaded.state.saves > state.saves;
+    // (At least the first save: a backup from before saves were counted says nothing.)
+    let as_new = loaded.state.saves > state.saves.max(1);
     match loaded.notices.first() {
         None if deleted => file.apply(&state.as_changes()),
         None => Ok(loaded),
