@@ -148,11 +148,12 @@ impl StateFile {
     pub fn lost(&self) -> Option<&'static str> {
         /// Longer, a file is no blank one a disk or a program left.
         const BLANK_MOST: u64 = 4096;
-        if self.stamp() == Stamp::default() {
+        // One look at the file: its size is in its stamp.
+        let Stamp(Some((size, ..))) = self.stamp() else {
             return Some("deleted");
-        }
-        let small = fs::metadata(&self.path).is_ok_and(|m| m.is_file() && m.len() <= BLANK_MOST);
-        let blank = small && fs::read(&self.path).is_ok_and(|b| codec::is_blank(&b));
+        };
+        // (A folder's size may be small: it reads as no file, so not as blank.)
+        let blank = size <= BLANK_MOST && fs::read(&self.path).is_ok_and(|b| codec::is_blank(&b));
         blank.then_some("emptied")
     }
 

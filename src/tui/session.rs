@@ -217,13 +217,12 @@ impl Session {
         // either, and what the reader holds is not folded into its changes, which would bring
         // back another ribao's removals at the next try (a review).
         self.file_lost |= lost.is_some();
-        let lost_since = self.file_lost;
         match write(
             file,
             &self.state,
             &self.pending,
             &mut self.message,
-            lost_since,
+            self.file_lost,
         ) {
             // Take the merged state: another ribao's changes show up too.
             Ok(mut loaded) => {
@@ -493,10 +492,9 @@ impl Session {
     }
 }
 
-/// `changes` saved to `file` over what is there; a file someone broke since it was read is
-/// copied aside and gets everything `state` holds again (the user told in `message`).
-/// `changes` saved over the file, the reader holding `state`, its file `deleted` since it
-/// last saw it. A file that had to come back to its backup (deleted, emptied, broken) keeps
+/// `changes` saved to `file` over what is there, the reader holding `state`, its file
+/// `deleted` (or emptied) since it last saw it; what the file had to come back from is told
+/// in `message`. A file that had to come back to its backup (deleted, emptied, broken) keeps
 /// what the backup says when that save is at least as new as the one the reader last read:
 /// another ribao's removals in it stand (tester CH: a bookmark removed came back). Else (a
 /// backup whose copy a crash cut off, a file another program put back, nothing to come back
