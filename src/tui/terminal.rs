@@ -151,12 +151,7 @@ pub fn suspend() -> Result<(), String> {
     };
     // No continue comes of a stop that failed: the next one from outside is not ours.
     if stopped.is_err() {
-        let one_less = |n: usize| n.checked_sub(1);
-        let _ = OWN_CONTINUES.fetch_update(
-            std::sync::atomic::Ordering::SeqCst,
-            std::sync::atomic::Ordering::SeqCst,
-            one_less,
-        );
+        take_own(&OWN_CONTINUES);
     }
     enter_reader_mode().map_err(|e| e.to_string())?;
     stopped.map_err(|e| format!("cannot stop the process: {e}"))
@@ -170,6 +165,15 @@ static OWN_STOPS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsiz
 #[cfg(unix)]
 static OWN_CONTINUES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
+/// Counts off one of the reader's own signals in `own` ([`OWN_STOPS`], [`OWN_CONTINUES`]):
+/// false when none was left, the signal being another program's.
+#[cfg(unix)]
+fn take_own(own: &std::sync::atomic::AtomicUsize) -> bool {
+    let one_less = |n: usize| n.checked_sub(1);
+    own.fetch_update(Ordering::SeqCst, Ordering::SeqCst, one_less)
+        .is_ok()
+}
+
 /// Reader mode entered again over what the shell did to the terminal while another program
 /// kept the reader stopped (`kill -STOP`, which none can catch, then `fg`): raw mode, the
 /// alternate screen, the cursor hidden (tester CH: the terminal was left cooked, keys echoed).
@@ -182,8 +186,7 @@ pub fn reenter() -> Result<(), String> {
     }
     // crossterm takes raw mode for on while it remembers turning it on: let go first.
     let _ = disable_raw_mode();
-    enable_raw_mode().map_err(|e| format!("cannot switch the terminal to raw mode: {e}"))?;
-    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste, Hide).map_err(|e| e.to_string())
+    enter_reader_mode().map_err(|e| e.to_string())
 }
 
 #[cfg(not(unix))]
@@ -209,7 +212,6 @@ pub fn suspend() -> Result<(), String> {
 #[cfg(unix)]
 pub fn forward_signals(events: std::sync::mpsc::Sender<Event>) -> anyhow::Result<()> {
     use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
-    use std::sync::atomic::Ordering;
     let mut signals =
         signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     std::thread::Builder::new()
@@ -224,11 +226,7 @@ pub fn forward_signals(events: std::sync::mpsc::Sender<Event>) -> anyhow::Result
                     _ => None,
                 };
                 if let Some((own, event)) = job {
-                    let one_less = |n: usize| n.checked_sub(1);
-                    if own
-                        .fetch_update(Ordering::SeqCst, Ordering::SeqCst, one_less)
-                        .is_err()
-                    {
+                    if !take_own(own) {
                         let _ = events.send(event);
                     }
                     continue;
