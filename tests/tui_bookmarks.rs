@@ -361,12 +361,15 @@ fn opened_alone(mark: Bookmark) -> Harness {
 /// bookmarks", and the hints offered `L` for none).
 #[test]
 fn a_gone_bookmarks_page_takes_help_and_read_keys() {
+    // (An address with no web scheme in the text is no link either: a review.)
     let mark = Bookmark {
-        text: Some("正文没有链接。".into()),
+        text: Some("正文没有链接，只有 s3://bucket/key。".into()),
         ..gone_mark("/store/2025-12-31.md", "旧新闻", None)
     };
     let mut h = opened_alone(mark);
     assert!(!h.text().contains("L lists the links"), "{}", h.text());
+    let hints = h.rows().last().unwrap().clone();
+    assert!(!hints.contains("L links"), "{hints}");
     h.keys("r");
     assert!(h.app.session().is_read("000000000000"), "{}", h.text());
     h.keys("?");

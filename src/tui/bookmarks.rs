@@ -34,6 +34,8 @@ pub struct BookmarksView {
     pub missing_scroll: usize,
     /// The link `o` takes over the [`BookmarksView::missing`] shown, when it can be opened.
     missing_link: Option<String>,
+    /// Whether `L` has links to list over the [`BookmarksView::missing`] shown.
+    missing_listed: bool,
     /// Where the reader was before a bookmark was first opened from the view: closing the
     /// view goes back there (opening a bookmark is a look at it, not a move), with the
     /// search open as it was there (opening a story from the view closes it; tester BB: it
@@ -161,11 +163,12 @@ impl BookmarksView {
     }
 
     /// Shows `mark`, whose story is gone, from the top; `link`: the one `o` takes there,
-    /// when it can be opened.
-    pub fn show_missing(&mut self, mark: Bookmark, link: Option<String>) {
+    /// when it can be opened; `listed`: whether `L` has links to list.
+    pub fn show_missing(&mut self, mark: Bookmark, link: Option<String>, listed: bool) {
         self.missing = Some(mark);
         self.missing_scroll = 0;
         self.missing_link = link;
+        self.missing_listed = listed;
     }
 
     /// The link `o` takes over the gone bookmark shown (its own, else its kept text's
@@ -177,9 +180,7 @@ impl BookmarksView {
     /// Whether `L` has links to list over the bookmark shown whose story is gone: its own,
     /// or its kept text's.
     pub fn missing_has_links(&self) -> bool {
-        let linked = |text: &str| text.contains("://");
-        (self.missing.as_ref())
-            .is_some_and(|m| m.url.is_some() || m.text.as_deref().is_some_and(linked))
+        self.missing.is_some() && self.missing_listed
     }
 
     /// Clears the filter; the selected bookmark stays selected in the whole list.

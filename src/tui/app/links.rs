@@ -65,10 +65,12 @@ impl App {
     /// CD: its text's was not).
     pub(super) fn show_missing(&mut self, mark: crate::state::Bookmark) {
         let numbered = self.kept_links(&mark);
+        // As `L` lists them (a review: a guess at `://` in its text offered it for none).
+        let listed = mark.url.is_some() || !numbered.is_empty();
         let link =
             Self::first_link(mark.url.clone(), numbered).and_then(|url| link::safe_url(&url).ok());
         if let Some(view) = self.bookmarks.as_mut() {
-            view.show_missing(mark, link);
+            view.show_missing(mark, link, listed);
         }
     }
 
