@@ -29,13 +29,8 @@ impl Formatter for Visible {
         w: &mut W,
         text: &str,
     ) -> io::Result<()> {
-        // Every hidden character starts with one of these bytes (DEL, C1 and U+061C, the
-        // U+2xxx ones, U+FEFF, the tags U+E0000–E007F); most text has none, and is written
-        // as it is.
-        let Some(first) = text
-            .bytes()
-            .position(|b| matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef | 0xf3))
-        else {
+        // Most text has no byte a hidden character starts with, and is written as it is.
+        let Some(first) = text.bytes().position(crate::text::may_start_hidden) else {
             return w.write_all(text.as_bytes());
         };
         let mut from = 0;

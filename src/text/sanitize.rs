@@ -250,14 +250,13 @@ pub fn escape_sequence_len(c: char, rest: &str) -> Option<usize> {
 
 /// Byte offset of the first character [`clean_text`] would change.
 fn first_change(s: &str) -> Option<usize> {
-    // Only bytes that can start a changed character need a closer look: ASCII controls and
-    // the UTF-8 lead bytes of U+0080–U+00AD (C2), U+061C (D8), U+200B–U+206F (E2) and
-    // U+FEFF (EF). This keeps the clean, common case a plain byte scan.
+    // Only bytes that can start a changed character need a closer look. This keeps the
+    // clean, common case a plain byte scan.
     let bytes = s.as_bytes();
     let mut from = 0;
     while let Some(found) = bytes[from..]
         .iter()
-        .position(|&b| (b < 0x20 && b != b'\n') || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2 | 0xEF))
+        .position(|&b| b != b'\n' && may_start_hidden(b))
     {
         let i = from + found;
         let c = s[i..].chars().next()?;
@@ -290,6 +289,13 @@ pub fn visible(s: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether byte `b` may start an [`is_hidden`] character: an ASCII control, DEL, or the UTF-8
+/// lead byte of U+0080–U+00AD (C2), U+061C (D8), U+2000–U+206F (E2), U+FEFF (EF) or a tag
+/// (F3). Text without one is looked at no closer.
+pub(crate) fn may_start_hidden(b: u8) -> bool {
+    b < 0x20 || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2 | 0xEF | 0xF3)
 }
 
 /// A character a terminal acts on or lays out without showing it: what [`clean_text`]
