@@ -7,7 +7,7 @@ mod support;
 use ribao::categories::Categorizer;
 use ribao::library::{Library, Look, Pending};
 use ribao::text::TextOptions;
-use ribao::tui::{App, SearchFocus, Session};
+use ribao::tui::{App, CategoryFilter, SearchFocus, Session};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
@@ -421,6 +421,46 @@ fn a_new_date_leaves_the_dates_shown_in_place() {
     write_days(&store, 61..62);
     wait_for(&mut h, "1 new digest");
     assert_eq!(top(&mut h).as_deref(), Some("2026-03-03"), "{}", h.text());
+}
+
+/// Categories gone through over several dates keep the date chosen when new files arrive
+/// meanwhile: each is still shown from that date, not from where the last one went (a
+/// review: the date was lost when the indexed library replaced the reader's).
+#[test]
+fn categories_keep_the_date_chosen_when_new_files_arrive() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    let first = write_days(&store, 0..10);
+    // Research only on the first three days.
+    for n in 0..3 {
+        let day = first + chrono::Days::new(n);
+        let mut text = fs::read_to_string(store.join(format!("{day}.md"))).unwrap();
+        text.push_str(&format!("\n## 研究\n\n1. 乙实验室发表第{n}篇论文。\n"));
+        fs::write(store.join(format!("{day}.md")), text).unwrap();
+    }
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let mut h = reading(&store, &cache);
+    let date = |h: &Harness| h.app.dates()[h.app.date_index()].date.unwrap().to_string();
+    // The whole archive, from 2026-01-06.
+    h.keys("aaag");
+    h.keys(&"j".repeat(4));
+    assert_eq!(date(&h), "2026-01-06", "{}", h.text());
+    let to = |h: &mut Harness, name: &str| {
+        h.keys("cg");
+        while h.app.category() != &CategoryFilter::Source(name.into()) {
+            h.keys("j");
+        }
+    };
+    to(&mut h, "研究");
+    assert_eq!(date(&h), "2026-01-03", "{}", h.text());
+    watch(&mut h, &store, &cache);
+    write_days(&store, 10..11);
+    wait_for(&mut h, "1 new digest");
+    h.keys("gj");
+    while h.app.category() != &CategoryFilter::Source("产品".into()) {
+        h.keys("j");
+    }
+    assert_eq!(date(&h), "2026-01-06", "{}", h.text());
 }
 
 /// A first run indexes in growing steps, each writing the index: a reader stopped after

@@ -352,9 +352,14 @@ impl App {
             .chain(near(&mut (0..item).rev()))
             .collect();
         let (scroll, item) = (self.scroll, self.item);
+        // By its date: its place among the dates may move (a review: it was lost).
+        let category_day = self.category_date.map(|g| self.dates[g].date);
         let search = self.search_aside();
         self.swap_library(library);
         let gone = self.restore(&position);
+        // The same date, else the nearest older one, as restoring a place goes.
+        self.category_date =
+            category_day.and_then(|day| self.dates.iter().position(|g| g.date <= day));
         // The story's file changed and is being indexed again: back to it when it is.
         if search.is_none() {
             self.wait_for_place(position);
