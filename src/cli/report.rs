@@ -346,10 +346,10 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
                 row
             })
             .collect();
-        use Fit::{Droppable, End, Keep, Spare, Start};
+        use Fit::{Droppable, End, Keep, Spare, Start, Yielding};
         let fits: &[Fit] = match elsewhere {
-            true => &[Keep, Keep, Droppable, Keep, Spare, End, Start],
-            false => &[Keep, Keep, Droppable, Keep, End, Start],
+            true => &[Keep, Yielding, Droppable, Keep, Spare, End, Start],
+            false => &[Keep, Yielding, Droppable, Keep, End, Start],
         };
         print_table(&table, fits, opts)?;
     }
@@ -422,8 +422,8 @@ pub fn items(
                 ]
             })
             .collect();
-        use Fit::{Droppable, End, Keep};
-        print_table(&table, &[Keep, Keep, Droppable, Droppable, End], opts)?;
+        use Fit::{Droppable, End, Keep, Yielding};
+        print_table(&table, &[Keep, Yielding, Droppable, Droppable, End], opts)?;
     }
     warn_about_store(library);
     if let Some(id) = filter.digest.as_ref()

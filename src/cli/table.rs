@@ -8,8 +8,12 @@ use std::borrow::Cow;
 /// How a table's column gives way on a narrow terminal.
 #[derive(Clone, Copy, PartialEq)]
 pub(super) enum Fit {
-    /// Short and needed whole (an id, a date).
+    /// Short and needed whole (an id).
     Keep,
+    /// Short and whole (a date), but left out, after every other that may be, when the row
+    /// would still not fit with the rest at their narrowest (at 30 columns `items` showed
+    /// an id, a date and `…`, no title).
+    Yielding,
     /// Cut at its end.
     End,
     /// Cut at its start: a path, whose end names the file; left out (before a
@@ -27,10 +31,9 @@ pub(super) enum Fit {
 }
 
 /// The rows in columns padded by display width, so CJK cells line up (the last column is
-/// not padded). On a terminal each row takes one line of it: the widest of
-/// the columns that may give way are cut first, all to one width, down to
-/// [`NARROWEST_COLUMN`]; then the row is cut at the terminal's edge. Wrapped, a row took two
-/// or three lines. Piped, rows are whole.
+/// not padded). On a terminal each row takes one line of it: its columns cut or left out as
+/// [`fitted`] says, then the row cut at the terminal's edge. Wrapped, a row took two or
+/// three lines. Piped, rows are whole.
 pub(super) fn print_table(
     rows: &[Vec<String>],
     fits: &[Fit],
@@ -61,60 +64,11 @@ pub(super) fn print_table(
                 .collect()
         })
         .collect();
-    let mut widths: Vec<usize> = (0..measured)
+    let widths: Vec<usize> = (0..measured)
         .map(|c| cells.iter().map(|r| r[c].1).max().unwrap_or(0))
         .collect();
     let fit = |c: usize| fits.get(c).copied().unwrap_or(Fit::End);
-    // Spare columns, when the rows are wider than the terminal (tester AI: `(24 lis…` in
-    // ten columns of every row).
-    let wide = widths.iter().sum::<usize>() + 2 * columns.saturating_sub(1);
-    let too_wide = room.is_some_and(|room| wide > room);
-    let mut spared: Vec<bool> = (0..columns)
-        .map(|c| too_wide && fit(c) == Fit::Spare)
-        .collect();
-    if let Some(room) = room {
-        let kept: usize = (0..columns)
-            .filter(|&c| fit(c) == Fit::Keep)
-            .map(|c| widths[c])
-            .sum();
-        let cap = loop {
-            let shown = spared.iter().filter(|&&s| !s).count();
-            let budget = room.saturating_sub(kept + 2 * shown.saturating_sub(1));
-            let need = |cap: usize| {
-                (0..columns)
-                    .filter(|&c| fit(c) != Fit::Keep && !spared[c])
-                    .map(|c| widths[c].min(cap))
-                    .sum::<usize>()
-            };
-            let mut cap = widths.iter().copied().max().unwrap_or(0);
-            while cap > NARROWEST_COLUMN && need(cap) > budget {
-                cap -= 1;
-            }
-            // A title cut to a few words, when a source or category could give it room
-            // (tester CB: at 80 columns, 9 Chinese characters of each).
-            let title_cut_short = (0..columns)
-                .any(|c| !spared[c] && fit(c) == Fit::End && widths[c] > cap && cap < TITLE_COLUMN);
-            let droppable = (0..columns).rfind(|&c| {
-                !spared[c]
-                    && match fit(c) {
-                        Fit::Droppable => cap < READABLE_COLUMN || title_cut_short,
-                        // Before a source: a path cut to its end was often the date
-                        // again (tester AS: `…5-06/2025-06-01.md`, the sources gone).
-                        Fit::Start => need(cap) > budget || cap < PATH_COLUMN,
-                        _ => false,
-                    }
-            });
-            match droppable {
-                Some(c) => spared[c] = true,
-                None => break cap,
-            }
-        };
-        for (c, width) in widths.iter_mut().enumerate() {
-            if fit(c) != Fit::Keep {
-                *width = (*width).min(cap);
-            }
-        }
-    }
+    let (widths, spared) = fitted(widths, columns, fits, room);
     let mut out = String::new();
     for (row, measured) in rows.iter().zip(&cells) {
         let mut line = String::new();
@@ -123,7 +77,7 @@ pub(super) fn print_table(
                 line.push_str(&crate::text::single_line(&row[c]));
                 continue;
             };
-            let (cell, shown) = if *cell_width <= widths[c] || fit(c) == Fit::Keep {
+            let (cell, shown) = if *cell_width <= widths[c] {
                 (Cow::Borrowed(cell.as_ref()), *cell_width)
             } else {
                 let cut = match fit(c) {
@@ -150,6 +104,75 @@ pub(super) fn print_table(
         }
     }
     emit(&out)
+}
+
+/// The columns' widths on a terminal `room` columns wide (none: piped, as they are), and
+/// which are left out: the widest of the columns that may give way are cut first, all to one
+/// width, down to [`NARROWEST_COLUMN`], the columns that may go leaving as their [`Fit`]
+/// says. `widths` are the measured ones, of the first columns (the last is left out piped);
+/// `columns` how many there are.
+fn fitted(
+    mut widths: Vec<usize>,
+    columns: usize,
+    fits: &[Fit],
+    room: Option<usize>,
+) -> (Vec<usize>, Vec<bool>) {
+    let fit = |c: usize| fits.get(c).copied().unwrap_or(Fit::End);
+    let whole = |c: usize| matches!(fit(c), Fit::Keep | Fit::Yielding);
+    // Spare columns, when the rows are wider than the terminal (tester AI: `(24 lis…` in
+    // ten columns of every row).
+    let wide = widths.iter().sum::<usize>() + 2 * columns.saturating_sub(1);
+    let too_wide = room.is_some_and(|room| wide > room);
+    let mut spared: Vec<bool> = (0..columns)
+        .map(|c| too_wide && fit(c) == Fit::Spare)
+        .collect();
+    let Some(room) = room else {
+        return (widths, spared);
+    };
+    let cap = loop {
+        let shown = spared.iter().filter(|&&s| !s).count();
+        let kept: usize = (0..columns)
+            .filter(|&c| whole(c) && !spared[c])
+            .map(|c| widths[c])
+            .sum();
+        let budget = room.saturating_sub(kept + 2 * shown.saturating_sub(1));
+        let need = |cap: usize| {
+            (0..columns)
+                .filter(|&c| !whole(c) && !spared[c])
+                .map(|c| widths[c].min(cap))
+                .sum::<usize>()
+        };
+        let mut cap = widths.iter().copied().max().unwrap_or(0);
+        while cap > NARROWEST_COLUMN && need(cap) > budget {
+            cap -= 1;
+        }
+        // A title cut to a few words, when a source or category could give it room
+        // (tester CB: at 80 columns, 9 Chinese characters of each).
+        let title_cut_short = (0..columns)
+            .any(|c| !spared[c] && fit(c) == Fit::End && widths[c] > cap && cap < TITLE_COLUMN);
+        let droppable = (0..columns).rfind(|&c| {
+            !spared[c]
+                && match fit(c) {
+                    Fit::Droppable => cap < READABLE_COLUMN || title_cut_short,
+                    // Before a source: a path cut to its end was often the date
+                    // again (tester AS: `…5-06/2025-06-01.md`, the sources gone).
+                    Fit::Start => need(cap) > budget || cap < PATH_COLUMN,
+                    // Last: left of the others, it goes after them.
+                    Fit::Yielding => need(cap) > budget,
+                    _ => false,
+                }
+        });
+        match droppable {
+            Some(c) => spared[c] = true,
+            None => break cap,
+        }
+    };
+    for (c, width) in widths.iter_mut().enumerate() {
+        if !whole(c) {
+            *width = (*width).min(cap);
+        }
+    }
+    (widths, spared)
 }
 
 /// A row cut at the terminal's edge `room`, with one `…`: after a cell cut already, the row
@@ -234,6 +257,43 @@ mod tests {
         };
         assert_eq!(cut_row(row, 22, wide), "abc  2026-07-30  35 …");
         assert_eq!(cut_row(row, 21, wide), "abc  2026-07-30  35");
+    }
+
+    /// Narrow, the source and category go before the title is cut to a few words, and the
+    /// date before a row is left with no room for a title (at 30 columns `items` showed an
+    /// id, a date and `…`).
+    #[test]
+    fn a_title_keeps_room_where_other_columns_can_go() {
+        use Fit::{Droppable, End, Keep, Yielding};
+        let fits = [Keep, Yielding, Droppable, Droppable, End];
+        let widths = vec![12, 10, 14, 8, 40];
+        let at = |room| fitted(widths.clone(), 5, &fits, Some(room));
+        // All fit at 100 columns.
+        assert_eq!(at(100), (widths.clone(), vec![false; 5]));
+        // At 60 the category and source go, for a title of 34 columns.
+        assert_eq!(
+            at(60),
+            (
+                vec![12, 10, 14, 8, 34],
+                vec![false, false, true, true, false]
+            )
+        );
+        // At 40 the date stays, the title cut to 14 columns.
+        assert_eq!(at(40).0[4], 14);
+        assert_eq!(at(40).1, vec![false, false, true, true, false]);
+        // At 30 the date goes too: the title has 16 columns.
+        assert_eq!(
+            at(30),
+            (
+                vec![12, 10, 14, 8, 16],
+                vec![false, true, true, true, false]
+            )
+        );
+        // Piped, nothing is cut or left out.
+        assert_eq!(
+            fitted(widths[..4].to_vec(), 5, &fits, None),
+            (widths[..4].to_vec(), vec![false; 5])
+        );
     }
 
     /// A row that fits is printed whole, its own `……` too (a review: one was dropped).
