@@ -262,7 +262,7 @@ fn first_change(s: &str) -> Option<usize> {
         let c = s[i..].chars().next()?;
         let changes = match c {
             '\t' | '\u{2028}' | '\u{2029}' => true,
-            '\u{200D}' => !joins(s[..i].chars().next_back(), s[i + 3..].chars().next()),
+            '\u{200D}' => is_lone_joiner(s, i),
             c => is_removed(c),
         };
         if changes {
@@ -314,6 +314,12 @@ fn is_removed(c: char) -> bool {
             | '\u{200E}' | '\u{200F}' | '\u{061C}'
             | '\u{200B}' | '\u{FEFF}' | '\u{00AD}'
             | '\u{2060}'..='\u{2064}')
+}
+
+/// Whether the zero-width joiner at byte `at` of `s` joins nothing (an ASCII character, a
+/// blank or nothing beside it): [`clean_text`] drops it.
+pub(crate) fn is_lone_joiner(s: &str, at: usize) -> bool {
+    !joins(s[..at].chars().next_back(), s[at + 3..].chars().next())
 }
 
 /// A joiner is only meaningful between two characters that can join.

@@ -42,18 +42,23 @@ pub(crate) fn lines(source: &str, width: usize, opts: TextOptions) -> FileRows {
 /// article drops them (tester N: `bell\x07` showed as `bell`; tester O: U+009B took the
 /// text after it too). An escape sequence so shows as text, and does nothing. The other
 /// characters a terminal would not show (a bidi override, a zero-width space) are written
-/// as C1's are (tester CF: an override's spoof was invisible here too).
+/// as C1's are (tester CF: an override's spoof was invisible here too), and so is a joiner
+/// that joins nothing (between two letters of ASCII: gone without a trace).
 fn control_pictures(line: &str) -> std::borrow::Cow<'_, str> {
-    let shown = |c: char| c != '\t' && text::is_hidden(c);
-    if !line.chars().any(shown) {
+    let shown = |at: usize, c: char| match c {
+        '\t' => false,
+        '\u{200d}' => text::is_lone_joiner(line, at),
+        c => text::is_hidden(c),
+    };
+    if !line.char_indices().any(|(at, c)| shown(at, c)) {
         return std::borrow::Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len() + 8);
-    for c in line.chars() {
+    for (at, c) in line.char_indices() {
         match c {
             '\x7f' => out.push('\u{2421}'),
-            c if c < ' ' && shown(c) => out.extend(char::from_u32(0x2400 + u32::from(c))),
-            c if shown(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c if c < ' ' && shown(at, c) => out.extend(char::from_u32(0x2400 + u32::from(c))),
+            c if shown(at, c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
             c => out.push(c),
         }
     }
@@ -163,6 +168,9 @@ mod tests {
             hidden,
             [r"1 用户名\u{202e}txt.exe 零\u{200b}宽 tag\u{e0041}"]
         );
+        // A joiner between letters joins nothing: shown; one in an emoji is the emoji's.
+        let joiners = rows("a\u{200d}b 👩\u{200d}💻", 40);
+        assert_eq!(joiners, ["1 a\\u{200d}b 👩\u{200d}💻"]);
         assert_eq!(got.last().map(String::as_str), Some("11 x"));
     }
 }
