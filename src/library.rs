@@ -565,19 +565,38 @@ impl Library {
     /// The story a bookmark was made for: by its id, else the one story of the same digest
     /// file with its link (or, for a bookmark without one, its title). Ids are made from
     /// titles, so a story retitled since (by the digest's author, or by a ribao that makes
-    /// titles better) has a new id, and the bookmark still finds it.
+    /// titles better) has a new id, and the bookmark still finds it. Its file gone from the
+    /// store (renamed as the story was retitled: tester CJ), the one story with its link in
+    /// the digests of its date and publication.
     pub fn find_bookmarked(&self, mark: &crate::state::Bookmark) -> Option<ItemView<'_>> {
         if let Some(view) = self.find(&mark.id) {
             return Some(view);
         }
-        let d = self.digest_at(&mark.path)?;
-        let same = |v: &ItemView| match &mark.url {
-            Some(url) => v.url == Some(url.as_str()),
-            None => v.title == mark.title,
-        };
-        let mut found = self.listed_items(d).map(|i| self.item(i)).filter(same);
-        let view = found.next()?;
-        found.next().is_none().then_some(view)
+        if let Some(d) = self.digest_at(&mark.path) {
+            let same = |v: &ItemView| match &mark.url {
+                Some(url) => v.url == Some(url.as_str()),
+                None => v.title == mark.title,
+            };
+            return crate::index::only(self.listed_items(d).map(|i| self.item(i)).filter(same));
+        }
+        // Not where its file is in another store, a copy of this one: the bookmark stays
+        // that store's (tester AR).
+        let url = mark.url.as_deref()?;
+        let date = mark
+            .date
+            .as_deref()
+            .and_then(crate::model::parse_date_label);
+        if self.in_another_store(&mark.path) {
+            return None;
+        }
+        let digests = (0..self.digests.len())
+            .filter(|&d| self.digests[d].date == date && self.digests[d].source == mark.source);
+        crate::index::only(
+            digests
+                .flat_map(|d| self.listed_items(d))
+                .map(|i| self.item(i))
+                .filter(|v| v.url == Some(url)),
+        )
     }
 
     /// Whether `path`, a bookmark's file, is there but not in this store: a bookmark of

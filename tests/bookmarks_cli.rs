@@ -536,6 +536,32 @@ fn a_bookmark_finds_its_story_retitled_since_by_its_link() {
     assert!(!err.contains("no longer has"), "{err}");
 }
 
+/// A story retitled as its file was renamed is found by its link among the stories of its
+/// date and publication (tester CJ: the bookmark said its file was gone, the story in the
+/// store under the new name).
+#[test]
+fn a_bookmark_finds_its_story_retitled_in_a_renamed_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ids, state) = first_of_two_bookmarked(dir.path());
+    retitle_the_first(dir.path());
+    let renamed = dir.path().join("2026-03-01-renamed.md");
+    std::fs::rename(dir.path().join("2026-03-01.md"), &renamed).unwrap();
+    let listed = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
+    assert_eq!(listed[0]["in_store"], true, "{listed}");
+    assert!(
+        (listed[0]["title"].as_str()).is_some_and(|t| t.contains("第0号快讯")),
+        "{listed}"
+    );
+    assert_eq!(
+        listed[0]["path"],
+        renamed.to_string_lossy().as_ref(),
+        "{listed}"
+    );
+    let shown = ribao_with(dir.path(), &state, &["show", &ids[0]]);
+    let err = String::from_utf8_lossy(&shown.stderr);
+    assert!(!err.contains("is gone"), "{err}");
+}
+
 /// A story retitled while no reader ran is listed as it is now, under its new id and
 /// title, and the state file follows it, as a reader's start would make it (tester AY: the
 /// list gave the old title, and the export pasted a headline the store no longer held).

@@ -6,7 +6,7 @@
 //! its place; its old id is kept pointing at the new one. Read marks and bookmarks made
 //! under the old id follow it (see `Library::find` and the reader).
 
-use super::{Index, Outcome};
+use super::{Index, Outcome, only};
 use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -87,15 +87,6 @@ pub fn found_again(
         }
     }
     found
-}
-
-/// The one story `matches` gives, if exactly one.
-fn only<T>(matches: impl IntoIterator<Item = T>) -> Option<T> {
-    let mut matches = matches.into_iter();
-    match (matches.next(), matches.next()) {
-        (Some(j), None) => Some(j),
-        _ => None,
-    }
 }
 
 /// Story `i`'s searchable text without its title (the first line).

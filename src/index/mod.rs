@@ -53,6 +53,15 @@ pub fn story_key(text: &crate::search::SearchText, url: Option<&str>) -> u64 {
     h.digest()
 }
 
+/// The one story `matches` gives, if exactly one.
+pub(crate) fn only<T>(matches: impl IntoIterator<Item = T>) -> Option<T> {
+    let mut matches = matches.into_iter();
+    match (matches.next(), matches.next()) {
+        (Some(j), None) => Some(j),
+        _ => None,
+    }
+}
+
 /// Bytes in memory (built now, or the samples) or mapped from the cache.
 pub enum Bytes {
     Owned(Vec<u8>),
