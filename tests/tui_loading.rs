@@ -463,6 +463,58 @@ fn categories_keep_the_date_chosen_when_new_files_arrive() {
     assert_eq!(date(&h), "2026-01-06", "{}", h.text());
 }
 
+/// A digest written again after a pause (emptied, then filled: `generator > file`) takes
+/// the reader from its open story, as gone; it comes back to it when the file brings the
+/// story back before a key is pressed, and stays where the keys went after one (tester CJ:
+/// the reader stayed on the date before for good).
+#[test]
+fn an_open_story_whose_file_comes_back_is_gone_back_to() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    let first = write_days(&store, 0..3);
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let mut h = reading(&store, &cache);
+    h.keys("<Enter><Enter><Enter>");
+    let title = |h: &Harness| h.app.opened().map(|(_, i)| i.title.to_string());
+    let date = |h: &Harness| h.app.dates()[h.app.date_index()].date.unwrap();
+    let newest = first + chrono::Days::new(2);
+    assert_eq!(
+        title(&h).as_deref(),
+        Some("甲公司发布第2个模型"),
+        "{}",
+        h.text()
+    );
+    let file = store.join(format!("{newest}.md"));
+    let text = fs::read_to_string(&file).unwrap();
+    watch(&mut h, &store, &cache);
+    for keys_between in [false, true] {
+        fs::write(&file, "").unwrap();
+        wait_for(&mut h, "no longer in the store");
+        assert_eq!((title(&h), date(&h)), (None, newest - chrono::Days::new(1)));
+        if keys_between {
+            h.keys("<Esc>");
+        }
+        fs::write(&file, &text).unwrap();
+        wait_until(&mut h, |h| {
+            let indexed = h.app.dates().len() == 3 && h.app.library().pending_count() == 0;
+            indexed.then_some(()).ok_or_else(|| h.text())
+        });
+        match keys_between {
+            false => {
+                assert_eq!(
+                    (title(&h).as_deref(), date(&h)),
+                    (Some("甲公司发布第2个模型"), newest),
+                    "{}",
+                    h.text()
+                );
+                // Said gone no more: it is back.
+                assert!(!h.text().contains("no longer in the store"), "{}", h.text());
+            }
+            true => assert_eq!(date(&h), newest - chrono::Days::new(1), "{}", h.text()),
+        }
+    }
+}
+
 /// A first run indexes in growing steps, each writing the index: a reader stopped after
 /// two steps leaves their files indexed, and the next start goes on with the rest.
 #[test]

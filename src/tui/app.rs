@@ -227,6 +227,10 @@ pub struct App {
     /// The saved position, while its story is still being indexed and no key was pressed:
     /// it is gone to when the story arrives, and is what quitting saves meanwhile.
     unrestored: Option<Position>,
+    /// The place of the story that was open when the store's change took it away (its file
+    /// emptied, gone), while no key was pressed: gone back to if the story comes back (a
+    /// digest written again after a pause; tester CJ).
+    gone_place: Option<Position>,
     /// The story that was open when its file changed, while that file is indexed again:
     /// its title and file, to say so if it does not come back.
     vanishing: Option<(String, std::path::PathBuf)>,
@@ -333,6 +337,7 @@ impl App {
             scope_anchor: None,
             category_date: None,
             unrestored: None,
+            gone_place: None,
             vanishing: None,
             place: None,
             places,
@@ -518,6 +523,7 @@ impl App {
         }
         // The user has gone somewhere: that is the place now.
         self.unrestored = None;
+        self.gone_place = None;
         self.vanishing = None;
         self.touched |= action != Action::Quit;
         if let Some(scroll) = self.help {

@@ -233,6 +233,7 @@ impl App {
         // to be removed, and its date was kept).
         if self.library.origin.is_samples() && !library.origin.is_samples() {
             self.unrestored = None;
+            self.gone_place = None;
             self.vanishing = None;
             let search = self.search_aside();
             self.swap_library(library);
@@ -265,6 +266,8 @@ impl App {
             ))
         });
         let top = self.top_date();
+        // The open story's place, to come back to should it be gone now and back soon.
+        let place = self.opened.map(|_| self.reader_position());
         self.take_library(library);
         self.put_date_on_top(top);
         let mut named_file = None;
@@ -277,6 +280,13 @@ impl App {
                 self.tell_gone(&title, &path);
                 named_file = Some(path);
                 self.show_gone_bookmark();
+                // Its file written again after a pause (`generator > file`) brings it back:
+                // gone back to then, unless a key is pressed first (tester CJ: the reader
+                // stayed at the date before for good). Not from the bookmarks view, which
+                // shows the bookmark's copy of it.
+                if self.bookmarks.is_none() {
+                    self.gone_place = place;
+                }
             }
         }
         if let Some((id, title, path)) = read_result
@@ -323,9 +333,11 @@ impl App {
 
     /// [`App::replace_library`]'s work, the open story aside.
     fn take_library(&mut self, library: crate::library::Library) {
-        if let Some(saved) = self.unrestored.take() {
-            // Nothing was done since the start: the saved place, now that more is indexed,
-            // and the search reopened there asked again.
+        let back = (self.gone_place)
+            .take_if(|place| (place.item.as_deref()).is_some_and(|id| library.find(id).is_some()));
+        if let Some(saved) = self.unrestored.take().or(back) {
+            // Nothing was done since the start (or since the open story went): the saved
+            // place, now that more is indexed, and the search reopened there asked again.
             let search = self.search_aside();
             self.swap_library(library);
             self.restore_saved(saved);
