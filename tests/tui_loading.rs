@@ -1772,6 +1772,52 @@ fn the_users_first_digests_replace_the_samples_at_their_newest_date() {
     assert_eq!(digest.date.unwrap().to_string(), "2026-03-02", "{screen}");
 }
 
+/// `R` over the samples says the default store has no digests yet, and where it is, its
+/// folder made or not (tester CI: "the store changed: the list is up to date", nothing
+/// having changed); the first digest put there takes their place.
+#[test]
+fn r_over_the_samples_says_where_digests_go() {
+    for made in [true, false] {
+        let tmp = tempfile::tempdir().unwrap();
+        let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+        if made {
+            fs::create_dir_all(&store).unwrap();
+        }
+        let samples = || Library::samples(store.clone(), &Categorizer::builtin());
+        let mut h = Harness::new(reader(samples()), 120, 30);
+        let reopen = {
+            let (store, cache) = (store.clone(), cache.clone());
+            move || {
+                let (library, pending) = open(&store, &cache);
+                Ok(match library.digests().is_empty() {
+                    true => (
+                        Library::samples(store.clone(), &Categorizer::builtin()),
+                        None,
+                    ),
+                    false => (library, pending),
+                })
+            }
+        };
+        h.app
+            .watch_store(store.clone(), Duration::from_millis(20), Box::new(reopen));
+        for _ in 0..2 {
+            h.keys("R");
+            wait_for(&mut h, "no digests in");
+            let screen = h.text();
+            assert!(
+                screen.contains("yet: these are the built-in samples"),
+                "{screen}"
+            );
+            assert!(!screen.contains("store changed"), "{screen}");
+            h.keys("j");
+        }
+        fs::create_dir_all(&store).unwrap();
+        fs::write(store.join("2026-03-01.md"), five_stories(0)).unwrap();
+        wait_for(&mut h, "1 digest in");
+        assert!(h.text().contains("the built-in samples give way to it"));
+    }
+}
+
 /// Quitting while indexing writes a step it has parsed waits for the write (a bounded
 /// time), saying so: quit at once, the next start parsed the whole step again.
 #[test]

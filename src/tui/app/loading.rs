@@ -151,12 +151,18 @@ impl App {
             // The user's own digests, where the samples said to put them.
             _ if from_samples => (
                 format!(
-                    "{} in {}: the built-in samples give way to them",
+                    "{} in {}: the built-in samples give way to {}",
                     plural(library.digests().len(), "digest", "digests"),
-                    super::under_home(library.origin.store())
+                    super::under_home(library.origin.store()),
+                    match library.digests().len() {
+                        1 => "it",
+                        _ => "them",
+                    }
                 ),
                 None,
             ),
+            // Still none (its folder not made yet: each look is a change; tester CI).
+            _ if library.origin.is_samples() => (self.samples_note(), None),
             (0, 0) => (arrivals.said(&library), None),
             (0, n) => {
                 let files = plural(n, "file", "files");
@@ -204,6 +210,15 @@ impl App {
         if let Some(pending) = pending {
             self.start_loading(pending);
         }
+    }
+
+    /// What a look at the store finds while the built-in samples are shown: none of the
+    /// user's digests yet, and where they go (tester CI: `R` said the store changed).
+    pub(super) fn samples_note(&self) -> String {
+        format!(
+            "no digests in {} yet: these are the built-in samples",
+            super::under_home(self.library.origin.store())
+        )
     }
 
     /// Whether indexing is writing a step it has parsed: quitting now would lose the step.

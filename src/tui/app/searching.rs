@@ -185,6 +185,7 @@ impl App {
             if found.is_none() {
                 // Shorter beside what is skipped, to keep to one row of 80 columns.
                 let said = match self.still_skipped() {
+                    None if self.library.origin.is_samples() => self.samples_note(),
                     None => {
                         "up to date: no file new, changed or removed since the last look".into()
                     }
