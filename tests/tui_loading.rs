@@ -1731,6 +1731,29 @@ fn the_open_storys_file_deleted_leaves_the_keys_on_the_story_after_it() {
     assert_eq!(selected, after, "{}", h.text());
 }
 
+/// The reader watches `store` as it watches the default store, every 20 ms: the samples
+/// while it has no digest.
+fn watch_default_store(h: &mut Harness, store: &Path, cache: &Path) {
+    let reopen = {
+        let (store, cache) = (store.to_path_buf(), cache.to_path_buf());
+        move || {
+            let (library, pending) = open(&store, &cache);
+            Ok(match library.digests().is_empty() {
+                true => (
+                    Library::samples(store.clone(), &Categorizer::builtin()),
+                    None,
+                ),
+                false => (library, pending),
+            })
+        }
+    };
+    h.app.watch_store(
+        store.to_path_buf(),
+        Duration::from_millis(20),
+        Box::new(reopen),
+    );
+}
+
 /// Digests put in the store while the reader shows the samples take their place, opened at
 /// their newest date: the sample story open was said to be removed, and its date kept
 /// (tester P).
@@ -1745,21 +1768,7 @@ fn the_users_first_digests_replace_the_samples_at_their_newest_date() {
     let mut h = Harness::new(reader(samples), 120, 30);
     h.keys("<Tab><Tab><Enter>");
     assert!(h.app.opened().is_some());
-    let reopen = {
-        let (store, cache) = (store.clone(), cache.clone());
-        move || {
-            let (library, pending) = open(&store, &cache);
-            Ok(match library.digests().is_empty() {
-                true => (
-                    Library::samples(store.clone(), &Categorizer::builtin()),
-                    None,
-                ),
-                false => (library, pending),
-            })
-        }
-    };
-    h.app
-        .watch_store(store.clone(), Duration::from_millis(20), Box::new(reopen));
+    watch_default_store(&mut h, &store, &cache);
     fs::write(store.join("2026-03-01.md"), five_stories(0)).unwrap();
     fs::write(store.join("2026-03-02.md"), five_stories(1)).unwrap();
     wait_for(&mut h, "the built-in samples give way to them");
@@ -1785,21 +1794,7 @@ fn r_over_the_samples_says_where_digests_go() {
         }
         let samples = || Library::samples(store.clone(), &Categorizer::builtin());
         let mut h = Harness::new(reader(samples()), 120, 30);
-        let reopen = {
-            let (store, cache) = (store.clone(), cache.clone());
-            move || {
-                let (library, pending) = open(&store, &cache);
-                Ok(match library.digests().is_empty() {
-                    true => (
-                        Library::samples(store.clone(), &Categorizer::builtin()),
-                        None,
-                    ),
-                    false => (library, pending),
-                })
-            }
-        };
-        h.app
-            .watch_store(store.clone(), Duration::from_millis(20), Box::new(reopen));
+        watch_default_store(&mut h, &store, &cache);
         for _ in 0..2 {
             h.keys("R");
             wait_for(&mut h, "no digests in");
