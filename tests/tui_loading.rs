@@ -515,6 +515,24 @@ fn an_open_story_whose_file_comes_back_is_gone_back_to() {
     }
 }
 
+/// The oldest date's file deleted while its story is read: the reader goes on at the date
+/// after it, not at the other end of the archive (tester CJ).
+#[test]
+fn the_oldest_date_gone_leaves_the_reader_at_the_next_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    let first = write_days(&store, 0..5);
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let mut h = reading(&store, &cache);
+    h.keys("G<Enter><Enter><Enter>");
+    assert!(h.app.opened().is_some(), "{}", h.text());
+    watch(&mut h, &store, &cache);
+    fs::remove_file(store.join(format!("{first}.md"))).unwrap();
+    wait_for(&mut h, "no longer in the store");
+    let date = h.app.dates()[h.app.date_index()].date.unwrap();
+    assert_eq!(date, first + chrono::Days::new(1), "{}", h.text());
+}
+
 /// A first run indexes in growing steps, each writing the index: a reader stopped after
 /// two steps leaves their files indexed, and the next start goes on with the rest.
 #[test]

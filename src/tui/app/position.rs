@@ -241,16 +241,16 @@ impl App {
         let same_date = date.is_some();
         let mut gone = None;
         // The date's files are gone from the store: the next older date (where the reader
-        // was going), else the newest.
+        // was going), else the next newer one (tester CJ: the oldest gone, the newest was
+        // gone to, the other end of the archive).
         if date.is_none()
             && let Some(want) = p.date.as_deref().and_then(crate::model::parse_date_label)
             && !self.dates.is_empty()
         {
-            let older = self
-                .dates
-                .iter()
-                .position(|g| g.date.is_some_and(|d| d < want));
-            let at = older.unwrap_or(0);
+            let dates = || self.dates.iter();
+            let older = dates().position(|g| g.date.is_some_and(|d| d < want));
+            let newer = || dates().rposition(|g| g.date.is_some_and(|d| d > want));
+            let at = older.or_else(newer).unwrap_or(0);
             self.say_date_gone(want, at);
             gone = Some((want, at));
             date = Some(at);
