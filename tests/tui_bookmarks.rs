@@ -1121,6 +1121,29 @@ fn a_bookmark_made_while_saving_is_off_is_saved_by_the_next_reader() {
     assert_eq!(std::fs::read_dir(&kept).unwrap().count(), 0);
 }
 
+/// One pane at a time, the row above it names the bookmarks view, and a story read from it
+/// as the bookmark's (tester CI: it named the date and category under the view).
+#[test]
+fn a_narrow_breadcrumb_names_the_bookmarks() {
+    let mut h = Harness::new(app_with_state(State::default()), 60, 15);
+    h.keys("<Enter><Enter>bB");
+    let crumb = |h: &mut Harness| h.rows()[0].trim().to_string();
+    assert_eq!(crumb(&mut h), "书签 Bookmarks", "{}", h.text());
+    h.keys("<Enter>");
+    let title = h.app.opened().unwrap().1.title.to_string();
+    let row = crumb(&mut h);
+    assert!(row.starts_with("书签 Bookmarks › "), "{row}");
+    assert!(
+        title.starts_with(
+            row.trim_start_matches("书签 Bookmarks › ")
+                .trim_end_matches('…')
+        ),
+        "{row}"
+    );
+    h.keys("<Esc><Esc>");
+    assert!(!crumb(&mut h).starts_with("书签"), "{}", h.text());
+}
+
 #[test]
 fn a_notice_on_a_narrow_screen_takes_the_panes_place() {
     let session = Session::saving_disabled("没有写入权限".into(), "state.json".into(), Vec::new());

@@ -28,6 +28,20 @@ pub(crate) fn parts(app: &App) -> Vec<Part> {
             .map(Part::from)
             .collect();
     }
+    // The bookmarks, and a story read from them (tester CI: the date and category under
+    // the view were named).
+    let bookmarks = || Part::from("书签 Bookmarks".to_string());
+    if app.bookmarks_view().is_some() {
+        return vec![bookmarks()];
+    }
+    if app.returns_to_bookmarks()
+        && let Some((_, item)) = app.opened()
+    {
+        return vec![
+            bookmarks(),
+            Part::from(text::single_line(item.title).into_owned()),
+        ];
+    }
     let dates = || vec![Part::from("日期 Dates".to_string())];
     let Some(group) = app.current_date() else {
         return dates();
