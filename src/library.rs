@@ -633,6 +633,14 @@ impl Library {
         gone
     }
 
+    /// Whether a bookmark's file `path` is none of this store's: a built-in sample's (the
+    /// store having digests of its own), or a file outside its folder. Its story is not one
+    /// the store no longer holds: it never held it.
+    pub fn not_of_this_store(&self, path: &str) -> bool {
+        is_sample_path(path)
+            || !Path::new(path).starts_with(self.origin.store()) && Path::new(path).is_file()
+    }
+
     /// Why the story a bookmark of the file at `path` names is not in the library.
     pub fn why_missing(&self, path: &str) -> Missing<'_> {
         if path.trim().is_empty() {
@@ -647,7 +655,7 @@ impl Library {
             .find(|p| !p.left_alone && p.path.to_string_lossy() == path)
         {
             Missing::Unreadable(&p.message)
-        } else if Path::new(path).is_file() && !Path::new(path).starts_with(self.origin.store()) {
+        } else if self.not_of_this_store(path) {
             Missing::Elsewhere
         } else {
             self.file_missed.store(true, Ordering::Relaxed);

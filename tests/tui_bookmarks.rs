@@ -651,6 +651,18 @@ fn a_bookmark_of_a_built_in_sample_says_so_not_that_its_file_is_gone() {
     let screen = h.text();
     assert!(screen.contains("a built-in sample"), "{screen}");
     assert!(!screen.contains("file is gone"), "{screen}");
+    // In the list it is no bookmark the store no longer holds: it never held it, and `v`
+    // says so (tester CI: marked ⚠, and `v` said the store no longer held it).
+    h.keys("<Esc>");
+    let rows = h.rows();
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("· 2025-12-31  示例里的一篇")),
+        "{rows:#?}"
+    );
+    assert!(rows.iter().all(|r| !r.contains('⚠')), "{rows:#?}");
+    h.keys("v");
+    assert!(h.text().contains("not this store's"), "{}", h.text());
 }
 
 /// A bookmark of a file that is there, in another store: said so, with how to read it, not
@@ -686,6 +698,16 @@ fn a_bookmark_of_a_file_in_another_store_says_so_not_that_it_is_gone() {
         "{}",
         h.text()
     );
+    // In the list it is marked as not this store's, and `v` shows its file there too
+    // (it said the store no longer held its story).
+    h.keys("<Esc>");
+    let rows = h.rows();
+    assert!(
+        rows.iter().any(|r| r.contains("· 2025-12-31  别处的一篇")),
+        "{rows:#?}"
+    );
+    h.keys("v");
+    assert!(h.app.file_view().is_some(), "{}", h.text());
 }
 
 /// `v` on a bookmark whose path a hand edit pointed at no file (`/dev/zero`, which never

@@ -105,6 +105,7 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     let indexed = app.loading().is_none();
     list::draw(buf, list_area, rows, &mut offset, opts, |i, w| {
         let state = match (held[i].1, app.session().is_read(&visible[i].id)) {
+            (false, _) if app.library().not_of_this_store(&visible[i].path) => Held::Elsewhere,
             (false, _) if indexed => Held::Gone,
             (_, true) => Held::Read,
             _ => Held::Unread,
@@ -147,9 +148,13 @@ enum Held {
     Unread,
     /// Its digest file no longer has it, or is gone: Enter shows the saved copy.
     Gone,
+    /// A built-in sample's, or another store's: never in this one (tester CI: marked ⚠,
+    /// as if gone from it).
+    Elsewhere,
 }
 
-/// `› ✓ 2026-01-20  title   量子位 · 技术前沿解读` (✓: read; ⚠: no longer in the store),
+/// `› ✓ 2026-01-20  title   量子位 · 技术前沿解读` (✓: read; ⚠: no longer in the store; ·:
+/// not this store's),
 /// the publication in a column `where_w` wide, the filter's `terms` marked in as much of
 /// the title as is shown.
 fn row(
@@ -166,6 +171,7 @@ fn row(
         Held::Read => Span::styled("✓ ", OK),
         Held::Unread => Span::raw("  "),
         Held::Gone => Span::styled("⚠ ", ERROR),
+        Held::Elsewhere => Span::styled("· ", DIM),
     };
     let prefix = vec![
         marker(selected),
