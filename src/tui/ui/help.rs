@@ -58,7 +58,7 @@ fn lines(width: usize, opts: TextOptions, store: &str) -> Vec<Line<'static>> {
 
 /// What the help says below the keys: the marks, the scopes, the search language.
 const NOTES: &[&str] = &[
-    "Marks: ✓ read · ★ bookmarked · ⚠ (bookmarks view) its story is no longer in the store, · not this store's (a sample's, or another store's) · ~ placed in its unified category by ribao, not by its publication: by keywords, or in 其他 / Misc when none matched (the category pane counts them: ~3 12 7 is 3 of its 12 stories, 7 of them unread).",
+    "Marks: ✓ read · ★ bookmarked · ⚠ (bookmarks view) its story is no longer in the store (· never was) · ~ placed in its unified category by ribao, not by its publication: by keywords, or in 其他 / Misc when none matched (the category pane counts them: ~3 12 7 is 3 of its 12 stories, 7 of them unread).",
     "Scopes (a): the selected date · the 7 or 30 days up to it (近7天, 近30天: the last ones, up to the newest digest) · the whole archive. Categories: the publications, where there are several (刊物), each publication's own (来源分类) and the unified ones (统一分类), with their stories (条) and how many are unread (未读).",
     "Dates: 份/条 is the date's digests / stories (条 alone over several dates), 未读 the stories unread (✓ when all are read). A date typed in the dates pane, as after :, is gone to.",
     "Search (/): every word must match; \"a phrase\": its words in that order, in any form; -word excludes; source:, category:, date:2026-01 narrow it (-source: and the others leave out). Tab in the search line changes its scope.",
