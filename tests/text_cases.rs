@@ -834,6 +834,30 @@ fn the_list_points_up_to_the_stories_own_link() {
     assert_eq!(urls, ["https://a.example/long/path", "https://b.example/y"]);
 }
 
+/// A link holding a bidi override or a control character is listed as the story's header
+/// shows it and `o` opens it, the character percent-encoded, not dropped: another address
+/// (tester CJ: `…/gnp.exe` listed beside `…/%E2%80%AEgnp.exe`).
+#[test]
+fn a_link_with_an_invisible_character_is_the_address_shown_above() {
+    let own = "https://e.example/\u{202e}gnp.exe";
+    let md = format!("正文[链接]({own})，另见[别处](https://e.example/\u{1b}[31mx)。\n");
+    let rendered = ribao::text::render_story(&md, Some(own), 60, NARROW);
+    let urls: Vec<&str> = rendered.links.iter().map(|l| l.url.as_str()).collect();
+    assert_eq!(
+        urls,
+        [
+            "https://e.example/%E2%80%AEgnp.exe",
+            "https://e.example/%1B[31mx"
+        ]
+    );
+    assert_eq!(urls[0], ribao::text::address(own));
+    let lines: Vec<String> = rendered.lines.iter().map(plain).collect();
+    assert!(
+        lines.contains(&"[1] 🔗 见上 / the story's link, above".to_string()),
+        "{lines:#?}"
+    );
+}
+
 /// An address written out in the text is a link as `[text](url)` is: numbered, listed, and
 /// the same number where it is linked too; in a link's own text it is that link. Its number
 /// stands a space apart, so a terminal picking addresses off the screen takes no `[1]`

@@ -62,7 +62,8 @@ pub fn render_markdown(md: &str, width: usize, opts: TextOptions) -> Rendered {
 /// link (`own`): where the text numbers that link too, the list at the end points up to it
 /// rather than write it out again (a long address took four rows more).
 pub fn render_story(md: &str, own: Option<&str>, width: usize, opts: TextOptions) -> Rendered {
-    let clean = sanitize(md);
+    let encoded = super::sanitize::link_destinations_encoded(md);
+    let clean = sanitize(&encoded);
     let prepared = fix_cjk_flanking(&clean);
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
@@ -73,7 +74,8 @@ pub fn render_story(md: &str, own: Option<&str>, width: usize, opts: TextOptions
         .into_offset_iter()
         .collect();
     let mut renderer = Renderer::new(width, opts, numberings(&prepared, &events));
-    renderer.own_link = own.map(str::to_string);
+    // As the links are kept: encoded where text would lose a character.
+    renderer.own_link = own.map(super::address);
     renderer.html.words = Words::of(&prepared);
     for (event, _) in events {
         renderer.event(event);

@@ -50,8 +50,39 @@ pub fn single_line(s: &str) -> Cow<'_, str> {
 /// `?q=`; tester N), and a removed override made another address of it (`/\u{202E}txt.exe`
 /// opened `/txt.exe`; tester T).
 pub fn address(raw: &str) -> String {
-    let invisible = |c: char| is_removed(c) || matches!(c, '\u{200D}' | '\u{2028}' | '\u{2029}');
-    sanitize(&percent_encoded(raw, invisible)).into_owned()
+    sanitize(&percent_encoded(raw, encoded_in_address)).into_owned()
+}
+
+/// What [`address`] percent-encodes: what text removes or breaks a line at.
+fn encoded_in_address(c: char) -> bool {
+    is_removed(c) || matches!(c, '\u{200D}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Markdown `md` with what [`address`] encodes encoded in its links' destinations (`](…)`)
+/// too, for the text around them to be [`sanitize`]d before it is parsed: removed there, a
+/// bidi override made another address than the one the story's header shows and `o` opens
+/// (tester CJ: `…/\u{202E}gnp.exe` listed, and opened from `L`, as `…/gnp.exe`).
+pub fn link_destinations_encoded(md: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut copied = 0;
+    for open in memchr::memmem::find_iter(md.as_bytes(), b"](") {
+        let start = open + 2;
+        if start < copied {
+            continue;
+        }
+        let dest = &md[start..];
+        let end = start + dest.find([')', '>', ' ', '\n']).unwrap_or(dest.len());
+        if md[start..end].contains(encoded_in_address) {
+            out.push_str(&md[copied..start]);
+            out.push_str(&percent_encoded(&md[start..end], encoded_in_address));
+            copied = end;
+        }
+    }
+    if copied == 0 {
+        return Cow::Borrowed(md);
+    }
+    out.push_str(&md[copied..]);
+    Cow::Owned(out)
 }
 
 /// `s` with each character `encode` picks written as its UTF-8 bytes in `%XX` form, as a
