@@ -562,6 +562,29 @@ fn a_bookmark_finds_its_story_retitled_in_a_renamed_file() {
     assert!(!err.contains("is gone"), "{err}");
 }
 
+/// A bookmark of a digest whose file name is not UTF-8 (saved changed, as JSON must be text)
+/// is in the store and its file not gone: both were said (tester CJ).
+#[cfg(unix)]
+#[test]
+fn a_bookmark_of_a_file_named_in_no_utf8_is_not_said_gone() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let ids = store_with_items(dir.path(), 1);
+    let odd = dir
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"2026-03-01-\xff\xfe.md"));
+    std::fs::rename(dir.path().join("2026-03-01.md"), &odd).unwrap();
+    let state = dir.path().join("state.json");
+    let added = ribao_with(dir.path(), &state, &["bookmark", "add", &ids[0]]);
+    assert!(added.status.success(), "{added:?}");
+    let listed = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
+    assert_eq!(
+        (&listed[0]["in_store"], &listed[0]["file_gone"]),
+        (&true.into(), &false.into()),
+        "{listed}"
+    );
+}
+
 /// A story retitled while no reader ran is listed as it is now, under its new id and
 /// title, and the state file follows it, as a reader's start would make it (tester AY: the
 /// list gave the old title, and the export pasted a headline the store no longer held).
@@ -1100,7 +1123,7 @@ fn a_hand_edited_bookmark_prints_without_control_characters() {
             "added": "2026-02-26T10:00:00Z"
         }, {
             "id": "a7", "date": "2026-02-24", "source": "周报", "category": null,
-            "title": "断行", "url": null, "path": "/gone\nnote.md",
+            "title": "断行", "url": null, "path": "/gone\nnote\u{1b}[2J.md",
             "added": "2026-02-24T10:00:00Z"
         }, {
             "id": "a8", "date": "2026-02-23", "source": "周报", "category": null,
@@ -1156,10 +1179,11 @@ fn a_hand_edited_bookmark_prints_without_control_characters() {
         "{shown}"
     );
     // A line break in a hand-edited path does not break the note under its row (a review),
-    // and a bookmark naming no file says so, not "its digest file  is gone" (tester CD).
+    // nor is it, or an escape, left out, which named another file (tester CJ); a bookmark
+    // naming no file says so, not "its digest file  is gone" (tester CD).
     let notes: Vec<&str> = text.lines().filter(|l| l.starts_with("    (")).collect();
     assert!(
-        notes.contains(&"    (its digest file /gone note.md is gone; ribao show a7 shows what the bookmark kept of it)"),
+        notes.contains(&r"    (its digest file /gone\u{a}note\u{1b}[2J.md is gone; ribao show a7 shows what the bookmark kept of it)"),
         "{text}"
     );
     assert!(

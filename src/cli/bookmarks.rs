@@ -273,15 +273,19 @@ fn text_list(marks: &[Bookmark], found: &[Found], opts: crate::text::TextOptions
             // Said here, not only by `show`: the list is where one looks for what is
             // left of a story.
             let kept = format!("ribao show {} shows what the bookmark kept of it", b.id);
-            // One line too (a review: a line break in a hand-edited path broke it).
-            let file = crate::text::single_line(&b.path);
+            // One line too (a review: a line break in a hand-edited path broke it), what is
+            // invisible in it written out, as `list` and `check` name files: left out, it
+            // named a file that is not there (tester CJ: `2026-10-03esc.md`).
+            let file = crate::text::visible(&b.path);
             let note = match &found.now {
                 Some(Ok(_)) if found.elsewhere => format!(
                     "    (its digest file {file} is in another store; this one holds its story \
                      too)\n"
                 ),
                 Some(Ok(_)) => match found.moved_to(b) {
-                    Some(now) => format!("    (its story is now in {now})\n"),
+                    Some(now) => {
+                        format!("    (its story is now in {})\n", crate::text::visible(now))
+                    }
                     None => String::new(),
                 },
                 // (tester CD: "its digest file  is gone").
@@ -330,9 +334,13 @@ impl<'a> Found<'a> {
                 .into_owned()),
             None => Err(library.why_missing(&mark.path)),
         });
+        // The file the story is found in, named as the bookmark names it, is not gone: a
+        // name not in UTF-8 is kept changed, and is no file's (tester CJ: `in_store` and
+        // `file_gone` both said).
+        let found_there = matches!(&now, Some(Ok(path)) if *path == mark.path);
         Found {
             now,
-            file_gone: file_gone(&mark.path),
+            file_gone: !found_there && file_gone(&mark.path),
             elsewhere: library.is_some_and(|l| l.in_another_store(&mark.path)),
         }
     }

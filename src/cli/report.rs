@@ -538,7 +538,7 @@ fn show_bookmark(
     let missing = library.why_missing(&mark.path);
     let file = match missing {
         Missing::Unnamed => "the bookmark".into(),
-        _ => crate::text::single_line(&mark.path),
+        _ => crate::text::visible(&mark.path),
     };
     let why = match missing {
         Missing::Sample => {

@@ -269,7 +269,7 @@ fn missing_lines(
         None => "this is what the bookmark kept of it",
     };
     let file = match named {
-        true => format!(": {}", text::single_line(&mark.path)),
+        true => format!(": {}", text::visible(&mark.path)),
         false => String::new(),
     };
     let note = format!("{gone}{file} — {kept}. {keys}.");
