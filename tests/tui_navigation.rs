@@ -163,6 +163,30 @@ fn brackets_step_dates_from_any_pane() {
 /// `:` goes to a date typed: a day, a month or a year. A period without a digest goes to the
 /// nearest older date, and says so; a digit typed in the dates pane opens the line too
 /// (tester AG: only `[` and `]`, a date a press, crossed a years-long archive).
+/// On a narrow terminal what is no date is said in one row, the line typed in kept in sight
+/// to mend (tester CI: at 40 columns the message took both rows, the line hidden).
+#[test]
+fn a_date_line_error_leaves_the_line_in_sight_when_narrow() {
+    let mut h = Harness::new(
+        app_with(support::scope_library(), TextOptions::default()),
+        40,
+        12,
+    );
+    h.keys(":foo<Enter>");
+    let rows = h.rows();
+    let bottom = &rows[rows.len() - 2..];
+    assert!(
+        bottom.iter().any(|r| r.contains("“foo” is not a date")),
+        "{bottom:#?}"
+    );
+    assert!(
+        bottom
+            .iter()
+            .any(|r| r.contains("foo") && !r.contains("not a date")),
+        "{bottom:#?}"
+    );
+}
+
 #[test]
 fn a_date_typed_is_gone_to() {
     let mut h = Harness::new(

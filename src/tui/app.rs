@@ -938,8 +938,8 @@ impl App {
     }
 
     /// [`App::notify`] `text`, or `shorter` where the status row has no room for it.
-    fn notify_or_shorter(&mut self, text: String, shorter: String) {
-        self.notify(text, false);
+    fn notify_or_shorter(&mut self, text: String, shorter: String, error: bool) {
+        self.notify(text, error);
         if let Some(m) = &mut self.message {
             m.shorter = Some(shorter);
         }

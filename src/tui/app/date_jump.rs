@@ -210,7 +210,13 @@ impl App {
                 })
         });
         let Some(period) = nearest.or_else(|| period(&typed, year)) else {
-            self.notify(format!("“{typed}” is not a date: type {FORMS}"), true);
+            // One row where there is no room for the forms: the line typed in stays in
+            // sight, to mend (tester CI: at 40 columns it was hidden).
+            self.notify_or_shorter(
+                format!("“{typed}” is not a date: type {FORMS}"),
+                format!("“{typed}” is not a date"),
+                true,
+            );
             return;
         };
         self.date_line = None;

@@ -289,6 +289,7 @@ impl App {
             self.notify_or_shorter(
                 format!("{name} again, followed from date to date: Enter on 全部 / All stops it"),
                 format!("{name} again"),
+                false,
             );
         } else if let Some(filter) = kept
             && *self.category() != filter
@@ -308,6 +309,7 @@ impl App {
         self.notify_or_shorter(
             format!("no {name} {where_}: all categories shown, and {name} again {again}"),
             format!("no {name} {where_}: all shown"),
+            false,
         );
     }
 
