@@ -546,6 +546,16 @@ fn unknown_item_id_is_a_clear_error_with_nonzero_exit() {
         of_digest.iter().all(|i| i["digest"] == digest),
         "{of_digest:?}"
     );
+    // By the start of its id too, as `show` takes a story's (tester CI).
+    let by_start = json(&ribao(&[
+        "items",
+        "--digest",
+        &digest[..5],
+        "--store",
+        &store(),
+        "--json",
+    ]));
+    assert_eq!(by_start.as_array().unwrap(), of_digest);
     let none = ribao(&["items", "--digest", "nosuchid", "--store", &store()]);
     assert_eq!(none.status.code(), Some(1));
     let said = String::from_utf8_lossy(&none.stderr);

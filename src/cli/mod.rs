@@ -78,7 +78,8 @@ pub enum Command {
     Items {
         #[command(flatten)]
         filters: Filters,
-        /// Only the stories of this digest (an id from `ribao list`)
+        /// Only the stories of this digest (an id from `ribao list`, or 4 or more characters
+        /// that start it and no other digest's)
         #[arg(long, value_name = "ID", value_parser = digest_id)]
         digest: Option<String>,
         /// Print one JSON array
@@ -87,7 +88,8 @@ pub enum Command {
     },
     /// One item as readable text
     Show {
-        /// The item id from `ribao items`
+        /// The item id from `ribao items` (or 4 or more characters that start it and no other
+        /// story's)
         item_id: String,
         /// Wrap to this many columns, 20 or more (default: the terminal width, or 80)
         #[arg(long, value_name = "N", conflicts_with = "json", value_parser = columns)]
@@ -170,11 +172,14 @@ pub struct Filters {
 pub enum BookmarkAction {
     /// Bookmark stories by their ids (from `ribao items` or `ribao search`)
     Add {
+        /// Story ids, or 4 or more characters that start one and no other story's
         #[arg(required = true, value_name = "ID")]
         item_ids: Vec<String>,
     },
     /// Remove bookmarks by their ids
     Remove {
+        /// Bookmarked stories' ids, or 4 or more characters that start one and no other
+        /// bookmark's
         #[arg(required = true, value_name = "ID")]
         item_ids: Vec<String>,
     },
@@ -364,7 +369,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
         }) => {
             let filter = report::ItemFilter::new(date.clone(), category, source)
                 .of_digest(digest.as_deref());
-            report::items(library()?, &filter, *json, opts, &marks_for(*json))
+            report::items(library()?, filter, *json, opts, &marks_for(*json))
         }
         Some(Command::Show {
             item_id,

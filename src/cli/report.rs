@@ -193,6 +193,22 @@ pub(super) fn find_story<'a>(library: &'a Library, typed: &str) -> Option<ItemVi
     })
 }
 
+/// The id of the digest `typed` (an id as typed) names: its own, else that of the one digest
+/// whose id starts with it ([`MIN_ID_START`] characters or more); Err says which several
+/// do. One no digest has is given back, for the list to say so.
+fn digest_named(library: &Library, typed: String) -> Result<String, String> {
+    let ids = || library.digests().iter().map(|d| d.id.as_str());
+    if typed.len() < MIN_ID_START || ids().any(|id| id == typed) {
+        return Ok(typed);
+    }
+    let starting: Vec<&str> = ids().filter(|id| id.starts_with(&typed)).collect();
+    match starting[..] {
+        [] => Ok(typed),
+        [one] => Ok(one.to_string()),
+        _ => Err(ids_starting_said("digests'", &typed, &starting)),
+    }
+}
+
 /// Why no story has the id `typed`: none was given, it is too short to be the start of one,
 /// it starts several, it is a digest's (copied from `ribao list`), or none has it.
 pub(super) fn unknown_id(library: &Library, typed: &str) -> String {
@@ -384,12 +400,22 @@ fn warn_about_store(library: &Library) {
 /// `marks`: the reader's, for the JSON.
 pub fn items(
     library: &Library,
-    filter: &ItemFilter,
+    mut filter: ItemFilter,
     json: bool,
     opts: TextOptions,
     marks: &Marks,
 ) -> anyhow::Result<ExitCode> {
     let digests = library.digests();
+    // A digest's id given by its start, as a story's is to `show` (tester CI).
+    if let Some(typed) = filter.digest.take() {
+        match digest_named(library, typed) {
+            Ok(id) => filter.digest = Some(id),
+            Err(said) => {
+                warn(said);
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    }
     // One digest asked for: all its stories, those listed under another digest too (a copy
     // of another file listed none).
     let repeats = filter.digest.is_some();
