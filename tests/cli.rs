@@ -648,6 +648,12 @@ fn check_reports_each_file_and_fails_on_unreadable_ones() {
             && text.contains("not valid YAML")
     );
     assert!(text.contains("no-date-notes.md: 2 stories, undated"));
+    // Named as `list` names them, by their paths in the store (tester CI: whole).
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("ok    misc/no-date-notes.md: ")),
+        "{text}"
+    );
     // The list says that some files are missing from it, and where to look.
     let listed = ribao(&["list", "--store", &store()]);
     assert!(listed.status.success());

@@ -930,15 +930,22 @@ fn print_check(
     if json {
         print_json(rows)?;
     } else {
+        // As `list` names them: in the store, by their paths there (tester CI: `check`
+        // wrote them whole).
+        let named = |path: &str| {
+            let path = std::path::Path::new(path);
+            let named = path.strip_prefix(library.origin.store()).unwrap_or(path);
+            crate::text::visible(&named.display().to_string()).into_owned()
+        };
         for r in rows {
             match r.error {
                 Some(e) => emit(&crate::text::sanitize(&format!(
                     "FAIL  {}: {e}\n",
-                    crate::text::visible(&r.path)
+                    named(&r.path)
                 )))?,
                 None if r.skipped => emit(&crate::text::sanitize(&format!(
                     "skip  {}: {}\n",
-                    crate::text::visible(&r.path),
+                    named(&r.path),
                     r.warnings.join("; ")
                 )))?,
                 None => {
@@ -946,7 +953,7 @@ fn print_check(
                     let status = if r.ok { "ok  " } else { "FAIL" };
                     let mut line = format!(
                         "{status}  {}: {}, {date}, {}",
-                        crate::text::visible(&r.path),
+                        named(&r.path),
                         plural(r.items, "story", "stories"),
                         r.format.unwrap_or_default()
                     );
