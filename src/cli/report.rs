@@ -340,8 +340,7 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
             .map(|r| {
                 // The file last, as the store names it: two digests of a day (a copy
                 // beside its raw digest) can have the same source and title.
-                let file = std::path::Path::new(&r.path);
-                let file = file.strip_prefix(library.origin.store()).unwrap_or(file);
+                let file = named_in_store(library, std::path::Path::new(&r.path));
                 let mut row = vec![
                     r.id.to_string(),
                     dated(r),
@@ -358,7 +357,7 @@ pub fn list(library: &Library, json: bool, opts: TextOptions) -> anyhow::Result<
                     });
                 }
                 row.push(r.title.to_string());
-                row.push(crate::text::visible(&file.display().to_string()).into_owned());
+                row.push(file);
                 row
             })
             .collect();
@@ -930,13 +929,8 @@ fn print_check(
     if json {
         print_json(rows)?;
     } else {
-        // As `list` names them: in the store, by their paths there (tester CI: `check`
-        // wrote them whole).
-        let named = |path: &str| {
-            let path = std::path::Path::new(path);
-            let named = path.strip_prefix(library.origin.store()).unwrap_or(path);
-            crate::text::visible(&named.display().to_string()).into_owned()
-        };
+        // As `list` names them (tester CI: `check` wrote them whole).
+        let named = |path: &str| named_in_store(library, std::path::Path::new(path));
         for r in rows {
             match r.error {
                 Some(e) => emit(&crate::text::sanitize(&format!(
@@ -983,6 +977,13 @@ fn print_check(
         ))?;
     }
     Ok(())
+}
+
+/// A file as the commands name it: in the store, by its path there; what is invisible in it
+/// written out (`\u{1b}`), so the name is one that can be found.
+fn named_in_store(library: &Library, path: &std::path::Path) -> String {
+    let named = path.strip_prefix(library.origin.store()).unwrap_or(path);
+    crate::text::visible(&named.display().to_string()).into_owned()
 }
 
 /// On stderr, before any output: the stories are the built-in samples, not the user's.
