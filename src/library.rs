@@ -626,7 +626,7 @@ impl Library {
     /// looks again at once (see [`Library::take_file_missed`]).
     pub fn file_gone(&self, d: usize) -> bool {
         let path = &self.digests[d].path;
-        let gone = !self.resident.contains_key(path) && !path.exists();
+        let gone = !self.is_resident(d) && !path.exists();
         if gone {
             self.file_missed.store(true, Ordering::Relaxed);
         }
@@ -803,11 +803,16 @@ impl Library {
         })
     }
 
+    /// Whether digest `d` was made in memory (a built-in sample), with no file of its own.
+    pub fn is_resident(&self, d: usize) -> bool {
+        self.resident.contains_key(&self.digests[d].path)
+    }
+
     /// The text of digest `d`'s file as written (decoded), to show it whole: what its
     /// stories leave out too (audio editions, ads, sections no story was found in).
     pub fn file_text(&self, d: usize) -> Result<String, String> {
         let info = &self.digests[d];
-        if self.resident.contains_key(&info.path) {
+        if self.is_resident(d) {
             let name = info.path.file_name().unwrap_or_default();
             return crate::samples::SAMPLES
                 .iter()

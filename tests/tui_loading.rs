@@ -533,6 +533,35 @@ fn the_oldest_date_gone_leaves_the_reader_at_the_next_one() {
     assert_eq!(date, first + chrono::Days::new(1), "{}", h.text());
 }
 
+/// The file `v` shows is shown as it is after it changes, and said gone when it goes, its
+/// text left as it was (tester CJ: it stayed as it was, unsaid).
+#[test]
+fn the_file_shown_follows_its_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    let first = write_days(&store, 0..2);
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let mut h = reading(&store, &cache);
+    h.keys("<Enter><Enter>v");
+    let shown = |h: &Harness| h.app.file_view().map(|v| v.text.clone());
+    assert!(
+        shown(&h).is_some_and(|t| t.contains("第1个模型")),
+        "{}",
+        h.text()
+    );
+    watch(&mut h, &store, &cache);
+    let file = store.join(format!("{}.md", first + chrono::Days::new(1)));
+    let mut text = fs::read_to_string(&file).unwrap();
+    text.push_str("2. 乙公司补记的新闻。\n");
+    fs::write(&file, &text).unwrap();
+    wait_for(&mut h, "the file changed: shown as it is now");
+    assert_eq!(shown(&h).as_deref(), Some(text.as_str()));
+    assert!(h.text().contains("乙公司补记的新闻"), "{}", h.text());
+    fs::remove_file(&file).unwrap();
+    wait_for(&mut h, "the file is gone from the store");
+    assert_eq!(shown(&h).as_deref(), Some(text.as_str()));
+}
+
 /// A first run indexes in growing steps, each writing the index: a reader stopped after
 /// two steps leaves their files indexed, and the next start goes on with the rest.
 #[test]

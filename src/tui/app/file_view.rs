@@ -9,7 +9,11 @@ use std::path::Path;
 pub struct FileView {
     /// The file as the store names it (`source/2026/2026-08-19.md`).
     pub name: String,
+    /// Where it is; None for a built-in sample, which has no file.
+    path: Option<std::path::PathBuf>,
     pub text: String,
+    /// It was found gone from the store, and said so (its text is as it was).
+    gone: bool,
     /// The file's line at the top when it is next laid out (opened at a story, resized):
     /// the same line stays at the top, whatever rows it wraps to.
     pub top_line: usize,
@@ -174,7 +178,8 @@ impl App {
             .display()
             .to_string();
         let text = self.library.file_text(d);
-        self.show_text(name, text, near)
+        let file = (!self.library.is_resident(d)).then(|| path.clone());
+        self.show_text(name, file, text, near)
     }
 
     /// Shows the file at `path`, which the store does not list (a bookmark's, in another
@@ -194,17 +199,26 @@ impl App {
             Err(e) => Err(crate::io_error::in_words(&e)),
         }
         .map_err(|why| format!("{}: {why}", path.display()));
-        self.show_text(path.display().to_string(), text, near);
+        let name = path.display().to_string();
+        self.show_text(name, Some(path.to_path_buf()), text, near);
     }
 
-    /// Shows `text`, a file named `name`, from the line of the story `near` finds; false (and
-    /// the user told why) when the file could not be read.
-    fn show_text(&mut self, name: String, text: Result<String, String>, near: &Marks) -> bool {
+    /// Shows `text`, a file named `name` at `path`, from the line of the story `near` finds;
+    /// false (and the user told why) when the file could not be read.
+    fn show_text(
+        &mut self,
+        name: String,
+        path: Option<std::path::PathBuf>,
+        text: Result<String, String>,
+        near: &Marks,
+    ) -> bool {
         match text {
             Ok(text) => {
                 let line = near.line_in(&text.lines().collect::<Vec<_>>());
                 self.file = Some(FileView {
                     name,
+                    path,
+                    gone: false,
                     text,
                     top_line: line,
                     scroll: 0,
@@ -218,6 +232,37 @@ impl App {
                 false
             }
         }
+    }
+
+    /// After the store changed: the file shown is read again, and shown as it is now from the
+    /// line at its top, or said gone, its text as it was (tester CJ: it stayed as it was,
+    /// unsaid, its file changed or deleted).
+    pub(super) fn refresh_file_view(&mut self) {
+        let Some(view) = self.file.as_mut() else {
+            return;
+        };
+        let Some(path) = &view.path else {
+            return;
+        };
+        let now = std::fs::read(path).ok();
+        let said = match now.and_then(|bytes| crate::parse::text_of(&bytes).ok()) {
+            Some(text) if text == view.text => return,
+            Some(text) => {
+                view.text = text;
+                view.gone = false;
+                // Laid out again at the next frame, from the line at its top.
+                if let Some((width, _)) = view.rows.as_mut() {
+                    *width = 0;
+                }
+                "the file changed: shown as it is now"
+            }
+            None if view.gone => return,
+            None => {
+                view.gone = true;
+                "the file is gone from the store, or cannot be read: shown as it was"
+            }
+        };
+        self.notify(said, false);
     }
 
     /// After the store was read again: the file `v` could not show, when its story is found

@@ -217,6 +217,9 @@ impl App {
         if swapped && self.loader.is_none() {
             self.show_file_wanted();
         }
+        if swapped {
+            self.refresh_file_view();
+        }
         changed
     }
 
