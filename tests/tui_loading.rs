@@ -397,6 +397,19 @@ fn write_days(store: &Path, days: std::ops::Range<u64>) -> chrono::NaiveDate {
     first
 }
 
+/// A store of the days `days` in `tmp` (see [`write_days`]), indexed and open in the reader:
+/// (store, cache, the first day, the reader).
+fn reading_days(
+    tmp: &tempfile::TempDir,
+    days: std::ops::Range<u64>,
+) -> (PathBuf, PathBuf, chrono::NaiveDate, Harness) {
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    let first = write_days(&store, days);
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let h = reading(&store, &cache);
+    (store, cache, first, h)
+}
+
 /// A date come or gone above those shown leaves the dates pane showing the same dates, not
 /// each row moved down one (tester CE: the rows jumped when a new day arrived).
 #[test]
@@ -470,10 +483,7 @@ fn categories_keep_the_date_chosen_when_new_files_arrive() {
 #[test]
 fn an_open_story_whose_file_comes_back_is_gone_back_to() {
     let tmp = tempfile::tempdir().unwrap();
-    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
-    let first = write_days(&store, 0..3);
-    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
-    let mut h = reading(&store, &cache);
+    let (store, cache, first, mut h) = reading_days(&tmp, 0..3);
     h.keys("<Enter><Enter><Enter>");
     let title = |h: &Harness| h.app.opened().map(|(_, i)| i.title.to_string());
     let date = |h: &Harness| h.app.dates()[h.app.date_index()].date.unwrap();
@@ -520,10 +530,7 @@ fn an_open_story_whose_file_comes_back_is_gone_back_to() {
 #[test]
 fn the_oldest_date_gone_leaves_the_reader_at_the_next_one() {
     let tmp = tempfile::tempdir().unwrap();
-    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
-    let first = write_days(&store, 0..5);
-    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
-    let mut h = reading(&store, &cache);
+    let (store, cache, first, mut h) = reading_days(&tmp, 0..5);
     h.keys("G<Enter><Enter><Enter>");
     assert!(h.app.opened().is_some(), "{}", h.text());
     watch(&mut h, &store, &cache);
@@ -538,10 +545,7 @@ fn the_oldest_date_gone_leaves_the_reader_at_the_next_one() {
 #[test]
 fn the_file_shown_follows_its_changes() {
     let tmp = tempfile::tempdir().unwrap();
-    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
-    let first = write_days(&store, 0..2);
-    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
-    let mut h = reading(&store, &cache);
+    let (store, cache, first, mut h) = reading_days(&tmp, 0..2);
     h.keys("<Enter><Enter>v");
     let shown = |h: &Harness| h.app.file_view().map(|v| v.text.clone());
     assert!(
