@@ -12,8 +12,9 @@ pub struct FileView {
     /// Where it is; None for a built-in sample, which has no file.
     path: Option<std::path::PathBuf>,
     pub text: String,
-    /// It was found gone from the store, and said so (its text is as it was).
-    gone: bool,
+    /// It could not be read when the store last changed (gone): its text is as it was, and
+    /// its title says so.
+    pub gone: bool,
     /// The file's line at the top when it is next laid out (opened at a story, resized):
     /// the same line stays at the top, whatever rows it wraps to.
     pub top_line: usize,
@@ -43,6 +44,23 @@ const TITLE_LONG: usize = 40;
 /// How much of a title is looked for when it is not written whole (made from the text, or
 /// tidied): its first words.
 const TITLE_SHORT: usize = 12;
+
+/// The text of the file at `path`, to show: only a file of a digest's size is read (a path
+/// a hand edit put in the state file can name a pipe, which would wait forever, or
+/// `/dev/zero`, which never ends; and the file shown can become one). Err says why not.
+fn read_shown(path: &Path) -> Result<String, String> {
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => Err("not a file".to_string()),
+        Ok(m) if m.len() > crate::store::MAX_FILE_BYTES => Err(format!(
+            "{} MB is too large for a digest",
+            m.len() / 1_000_000
+        )),
+        Ok(_) => std::fs::read(path)
+            .map_err(|e| crate::io_error::in_words(&e))
+            .and_then(|bytes| crate::parse::text_of(&bytes).map_err(|e| e.to_string())),
+        Err(e) => Err(crate::io_error::in_words(&e)),
+    }
+}
 
 /// The first line after a file's front matter (`---` … `---` at its top), else 0.
 fn front_matter_end(lines: &[&str]) -> usize {
@@ -187,18 +205,7 @@ impl App {
     /// hand edit put in the state file can name a pipe, which would wait forever, or
     /// `/dev/zero`, which never ends.
     pub(super) fn show_file_at(&mut self, path: &Path, near: &Marks) {
-        let text = match std::fs::metadata(path) {
-            Ok(m) if !m.is_file() => Err("not a file".to_string()),
-            Ok(m) if m.len() > crate::store::MAX_FILE_BYTES => Err(format!(
-                "{} MB is too large for a digest",
-                m.len() / 1_000_000
-            )),
-            Ok(_) => std::fs::read(path)
-                .map_err(|e| crate::io_error::in_words(&e))
-                .and_then(|bytes| crate::parse::text_of(&bytes).map_err(|e| e.to_string())),
-            Err(e) => Err(crate::io_error::in_words(&e)),
-        }
-        .map_err(|why| format!("{}: {why}", path.display()));
+        let text = read_shown(path).map_err(|why| format!("{}: {why}", path.display()));
         let name = path.display().to_string();
         self.show_text(name, Some(path.to_path_buf()), text, near);
     }
@@ -235,8 +242,9 @@ impl App {
     }
 
     /// After the store changed: the file shown is read again, and shown as it is now from the
-    /// line at its top, or said gone, its text as it was (tester CJ: it stayed as it was,
-    /// unsaid, its file changed or deleted).
+    /// line at its top, or titled gone, its text as it was (tester CJ: it stayed as it was,
+    /// unsaid). Not said in the status bar, where what the change did to the reader's place
+    /// is said (a review: this took its place).
     pub(super) fn refresh_file_view(&mut self) {
         let Some(view) = self.file.as_mut() else {
             return;
@@ -244,25 +252,18 @@ impl App {
         let Some(path) = &view.path else {
             return;
         };
-        let now = std::fs::read(path).ok();
-        let said = match now.and_then(|bytes| crate::parse::text_of(&bytes).ok()) {
-            Some(text) if text == view.text => return,
-            Some(text) => {
+        match read_shown(path) {
+            Ok(text) if text == view.text => view.gone = false,
+            Ok(text) => {
                 view.text = text;
                 view.gone = false;
                 // Laid out again at the next frame, from the line at its top.
                 if let Some((width, _)) = view.rows.as_mut() {
                     *width = 0;
                 }
-                "the file changed: shown as it is now"
             }
-            None if view.gone => return,
-            None => {
-                view.gone = true;
-                "the file is gone from the store, or cannot be read: shown as it was"
-            }
-        };
-        self.notify(said, false);
+            Err(_) => view.gone = true,
+        }
     }
 
     /// After the store was read again: the file `v` could not show, when its story is found

@@ -97,8 +97,13 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     // columns `文件 File ·  — v Esc close`, no name left).
     let outer = usize::from(width.saturating_sub(4));
     // A file's name is the store's to choose: a bidi override or a line break in it must
-    // not reach the terminal (tester AL).
-    let name = text::single_line(&view.name);
+    // not reach the terminal (tester AL), and is written out, as the commands name files:
+    // left out, the name was one of no file (tester CK: `2026-10-03\e.md` read `2026-10-03d`).
+    let name = match view.gone {
+        true => format!("{} (gone: as it was)", view.name),
+        false => view.name.clone(),
+    };
+    let name = text::visible(&name);
     let wanted = text::str_width(&name, opts).min(FILE_NAME_LEAST);
     let words =
         |(lead, tail): (&str, &str)| text::str_width(lead, opts) + text::str_width(tail, opts);
