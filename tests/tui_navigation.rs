@@ -160,9 +160,6 @@ fn brackets_step_dates_from_any_pane() {
     assert_eq!(h.app.message().unwrap().text, "already at the newest date");
 }
 
-/// `:` goes to a date typed: a day, a month or a year. A period without a digest goes to the
-/// nearest older date, and says so; a digit typed in the dates pane opens the line too
-/// (tester AG: only `[` and `]`, a date a press, crossed a years-long archive).
 /// On a narrow terminal what is no date is said in one row, the line typed in kept in sight
 /// to mend (tester CI: at 40 columns the message took both rows, the line hidden).
 #[test]
@@ -187,6 +184,9 @@ fn a_date_line_error_leaves_the_line_in_sight_when_narrow() {
     );
 }
 
+/// `:` goes to a date typed: a day, a month or a year. A period without a digest goes to the
+/// nearest older date, and says so; a digit typed in the dates pane opens the line too
+/// (tester AG: only `[` and `]`, a date a press, crossed a years-long archive).
 #[test]
 fn a_date_typed_is_gone_to() {
     let mut h = Harness::new(
@@ -1830,7 +1830,8 @@ fn reader_on_files(files: &[(&str, &str)]) -> (tempfile::TempDir, Harness) {
 }
 
 /// A file named with a bidi override and a line break is shown in the file view's title
-/// without them: they would reach the terminal (tester AL).
+/// without them: they would reach the terminal (tester AL). They are written out, as the
+/// commands name files: left out, the name was of no file (tester CK).
 #[test]
 fn v_names_a_file_without_what_would_drive_the_terminal() {
     let (_tmp, mut h) = reader_on_files(&[(
@@ -1839,7 +1840,11 @@ fn v_names_a_file_without_what_would_drive_the_terminal() {
     )]);
     h.keys("<Enter><Enter><Enter>v");
     assert!(h.text().contains("文件 File · "), "{}", h.text());
-    assert!(h.text().contains("new line"), "{}", h.text());
+    assert!(
+        h.text().contains(r"new\u{a}line\u{202e}dm.md"),
+        "{}",
+        h.text()
+    );
     let buf = h.buffer();
     let driving = |c: char| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c);
     assert!(
