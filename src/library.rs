@@ -565,9 +565,10 @@ impl Library {
     /// The story a bookmark was made for: by its id, else the one story of the same digest
     /// file with its link (or, for a bookmark without one, its title). Ids are made from
     /// titles, so a story retitled since (by the digest's author, or by a ribao that makes
-    /// titles better) has a new id, and the bookmark still finds it. Its file gone from the
-    /// store (renamed as the story was retitled: tester CJ), the one story with its link in
-    /// the digests of its date and publication.
+    /// titles better) has a new id, and the bookmark still finds it. Its file gone (renamed
+    /// as the story was retitled: tester CJ), the one story with its link in the digests of
+    /// its date and publication: not while the file is there unlisted (emptied as it is
+    /// written, or in another store), where the bookmark stays (a review).
     pub fn find_bookmarked(&self, mark: &crate::state::Bookmark) -> Option<ItemView<'_>> {
         if let Some(view) = self.find(&mark.id) {
             return Some(view);
@@ -579,24 +580,24 @@ impl Library {
             };
             return crate::index::only(self.listed_items(d).map(|i| self.item(i)).filter(same));
         }
-        // Not where its file is in another store, a copy of this one: the bookmark stays
-        // that store's (tester AR).
         let url = mark.url.as_deref()?;
         let date = mark
             .date
             .as_deref()
-            .and_then(crate::model::parse_date_label);
-        if self.in_another_store(&mark.path) {
-            return None;
-        }
-        let digests = (0..self.digests.len())
-            .filter(|&d| self.digests[d].date == date && self.digests[d].source == mark.source);
-        crate::index::only(
-            digests
+            .and_then(crate::model::parse_date_label)?;
+        // Listed newest first: the date's digests are side by side, found without a look
+        // through them all (thousands of bookmarks are looked for at each new index).
+        let after = |d: &DigestInfo| d.date.is_some_and(|x| x > date);
+        let from = self.digests.partition_point(after);
+        let to = from + self.digests[from..].partition_point(|d| d.date == Some(date));
+        let found = crate::index::only(
+            (from..to)
+                .filter(|&d| self.digests[d].source == mark.source)
                 .flat_map(|d| self.listed_items(d))
                 .map(|i| self.item(i))
                 .filter(|v| v.url == Some(url)),
-        )
+        )?;
+        (!Path::new(&mark.path).exists()).then_some(found)
     }
 
     /// Whether `path`, a bookmark's file, is there but not in this store: a bookmark of
@@ -633,9 +634,9 @@ impl Library {
         gone
     }
 
-    /// Whether a bookmark's file `path` is none of this store's: a built-in sample's (the
-    /// store having digests of its own), or a file outside its folder. Its story is not one
-    /// the store no longer holds: it never held it.
+    /// Whether a bookmark's file `path` is none of this store's: a built-in sample's, or a
+    /// file outside its folder. Its story, not found, is not one the store no longer holds:
+    /// it never held it.
     pub fn not_of_this_store(&self, path: &str) -> bool {
         is_sample_path(path)
             || !Path::new(path).starts_with(self.origin.store()) && Path::new(path).is_file()

@@ -560,6 +560,20 @@ fn a_bookmark_finds_its_story_retitled_in_a_renamed_file() {
     let shown = ribao_with(dir.path(), &state, &["show", &ids[0]]);
     let err = String::from_utf8_lossy(&shown.stderr);
     assert!(!err.contains("is gone"), "{err}");
+    // Its file there but holding no story now (emptied as a generator writes it again), the
+    // bookmark is not taken to another file's story of that link (a review: it was, for
+    // good).
+    let copy = std::fs::read_to_string(&renamed).unwrap();
+    let copy = copy.replace("第0号快讯", "第0号要闻");
+    std::fs::write(dir.path().join("2026-03-01-copy.md"), copy).unwrap();
+    std::fs::write(&renamed, "").unwrap();
+    let listed = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
+    assert_eq!(listed[0]["in_store"], false, "{listed}");
+    assert_eq!(
+        listed[0]["path"],
+        renamed.to_string_lossy().as_ref(),
+        "{listed}"
+    );
 }
 
 /// A bookmark of a digest whose file name is not UTF-8 (saved changed, as JSON must be text)
