@@ -228,9 +228,9 @@ pub struct App {
     /// it is gone to when the story arrives, and is what quitting saves meanwhile.
     unrestored: Option<Position>,
     /// The place of the story that was open when the store's change took it away (its file
-    /// emptied, gone), while no key was pressed: gone back to if the story comes back (a
-    /// digest written again after a pause; tester CJ).
-    gone_place: Option<Position>,
+    /// emptied, gone), and its id, while no key was pressed: gone back to if the story comes
+    /// back (a digest written again after a pause; tester CJ).
+    gone_place: Option<(Position, String)>,
     /// The story that was open when its file changed, while that file is indexed again:
     /// its title and file, to say so if it does not come back.
     vanishing: Option<(String, std::path::PathBuf)>,

@@ -161,8 +161,11 @@ impl App {
                 ),
                 None,
             ),
-            // Still none (its folder not made yet: each look is a change; tester CI).
-            _ if library.origin.is_samples() => (self.samples_note(), None),
+            // Still none (its folder not made yet: each look is a change; tester CI). Not
+            // where the user's digests have all gone: that is said as any digest gone.
+            _ if self.library.origin.is_samples() && library.origin.is_samples() => {
+                (self.samples_note(), None)
+            }
             (0, 0) => (arrivals.said(&library), None),
             (0, n) => {
                 let files = plural(n, "file", "files");
@@ -282,7 +285,11 @@ impl App {
         });
         let top = self.top_date();
         // The open story's place, to come back to should it be gone now and back soon.
-        let place = self.opened.map(|_| self.reader_position());
+        // (By the open story's id: the place names the highlighted one, which may be
+        // another; a review.)
+        let place = self
+            .opened
+            .map(|r| (self.reader_position(), self.id_at(r).to_string()));
         self.take_library(library);
         self.put_date_on_top(top);
         let mut named_file = None;
@@ -348,8 +355,10 @@ impl App {
 
     /// [`App::replace_library`]'s work, the open story aside.
     fn take_library(&mut self, library: crate::library::Library) {
-        let back = (self.gone_place)
-            .take_if(|place| (place.item.as_deref()).is_some_and(|id| library.find(id).is_some()));
+        let back = (self
+            .gone_place
+            .take_if(|(_, id)| library.find(id).is_some()))
+        .map(|(place, _)| place);
         if let Some(saved) = self.unrestored.take().or(back) {
             // Nothing was done since the start (or since the open story went): the saved
             // place, now that more is indexed, and the search reopened there asked again.
@@ -384,9 +393,12 @@ impl App {
         let search = self.search_aside();
         self.swap_library(library);
         let gone = self.restore(&position);
-        // The same date, else the nearest older one, as restoring a place goes.
-        self.category_date =
-            category_day.and_then(|day| self.dates.iter().position(|g| g.date <= day));
+        // The same date, else the nearest, as restoring a place goes; the undated digests
+        // (no date to be near) only as themselves.
+        self.category_date = category_day.and_then(|day| match day {
+            Some(day) => self.date_nearest(day),
+            None => self.dates.iter().position(|g| g.date.is_none()),
+        });
         // The story's file changed and is being indexed again: back to it when it is.
         if search.is_none() {
             self.wait_for_place(position);

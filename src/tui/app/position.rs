@@ -220,6 +220,15 @@ impl App {
         self.unrestored = (!found && self.library.pending_count() > 0).then_some(p);
     }
 
+    /// The date group of `want`, else of the nearest older date (where the reader was
+    /// going), else of the nearest newer one; never the undated digests.
+    pub(super) fn date_nearest(&self, want: chrono::NaiveDate) -> Option<usize> {
+        let dates = || self.dates.iter();
+        let at_or_older = dates().position(|g| g.date.is_some_and(|d| d <= want));
+        let newer = || dates().rposition(|g| g.date.is_some_and(|d| d > want));
+        at_or_older.or_else(newer)
+    }
+
     /// Goes to a saved position; whatever is gone (a date, a category, a story) is skipped.
     /// The saved date, when it is gone from the store, and the date group said to be shown
     /// instead.
@@ -247,10 +256,7 @@ impl App {
             && let Some(want) = p.date.as_deref().and_then(crate::model::parse_date_label)
             && !self.dates.is_empty()
         {
-            let dates = || self.dates.iter();
-            let older = dates().position(|g| g.date.is_some_and(|d| d < want));
-            let newer = || dates().rposition(|g| g.date.is_some_and(|d| d > want));
-            let at = older.or_else(newer).unwrap_or(0);
+            let at = self.date_nearest(want).unwrap_or(0);
             self.say_date_gone(want, at);
             gone = Some((want, at));
             date = Some(at);
