@@ -1154,12 +1154,11 @@ fn a_narrow_breadcrumb_names_the_bookmarks() {
     h.keys("<Enter>");
     let title = h.app.opened().unwrap().1.title.to_string();
     let row = crumb(&mut h);
-    assert!(row.starts_with("书签 Bookmarks › "), "{row}");
+    let shown = row
+        .strip_prefix("书签 Bookmarks › ")
+        .map(|t| t.trim_end_matches('…'));
     assert!(
-        title.starts_with(
-            row.trim_start_matches("书签 Bookmarks › ")
-                .trim_end_matches('…')
-        ),
+        shown.is_some_and(|t| t.chars().count() >= 3 && title.starts_with(t)),
         "{row}"
     );
     h.keys("<Esc><Esc>");

@@ -61,7 +61,10 @@ fn encoded_in_address(c: char) -> bool {
 /// Markdown `md` with what [`address`] encodes encoded in its links' destinations (`](…)`)
 /// too, for the text around them to be [`sanitize`]d before it is parsed: removed there, a
 /// bidi override made another address than the one the story's header shows and `o` opens
-/// (tester CJ: `…/\u{202E}gnp.exe` listed, and opened from `L`, as `…/gnp.exe`).
+/// (tester CJ: `…/\u{202E}gnp.exe` listed, and opened from `L`, as `…/gnp.exe`). An inline
+/// link's destination up to its first `)`, blank or `>`: past them (a destination in `<…>`
+/// with a blank in it, one with brackets of its own) and in a reference definition
+/// (`[x]: url`), such a character is still dropped, as in the text.
 pub fn link_destinations_encoded(md: &str) -> Cow<'_, str> {
     let mut out = String::new();
     let mut copied = 0;

@@ -2,6 +2,7 @@
 //! bookmarked story.
 
 use super::{App, Effect, Pane, Scope, Undoable};
+use crate::library::Missing;
 use crate::state::Bookmark;
 use crate::tui::action::Action;
 use crate::tui::bookmarks::{BookmarksView, StoryNow};
@@ -257,13 +258,11 @@ impl App {
                     }
                     // Its file there (not holding it now, or outside the store), shown as from
                     // the bookmark's page.
-                    None if self.library.why_missing(&mark.path).file_is_there() => {
-                        self.show_bookmarks_file(&mark)
-                    }
-                    None if crate::library::is_sample_path(&mark.path) => {
-                        self.notify(A_SAMPLES, false)
-                    }
-                    None => self.notify(NOT_IN_ITS_FILE, false),
+                    None => match self.library.why_missing(&mark.path) {
+                        why if why.file_is_there() => self.show_bookmarks_file(&mark),
+                        Missing::Sample => self.notify(A_SAMPLES, false),
+                        _ => self.notify(NOT_IN_ITS_FILE, false),
+                    },
                 }
             }
             // Its story's links, as `L` lists them while it is read; those of the copy it
