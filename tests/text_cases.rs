@@ -856,6 +856,18 @@ fn a_link_with_an_invisible_character_is_the_address_shown_above() {
         lines.contains(&"[1] 🔗 见上 / the story's link, above".to_string()),
         "{lines:#?}"
     );
+    // Written out, the address ends where the override stands, as the story's own link
+    // (found so in its text) does: not run on past it (tester CK: `…/ffdp.exe` beside
+    // `…/f`).
+    let md = "正文 https://e.example/f\u{202e}fdp.exe 和 https://e.example/g\u{1b}[31mred 完。\n";
+    let rendered = ribao::text::render_story(md, Some("https://e.example/f"), 80, NARROW);
+    let urls: Vec<&str> = rendered.links.iter().map(|l| l.url.as_str()).collect();
+    assert_eq!(urls, ["https://e.example/f", "https://e.example/g"]);
+    let lines: Vec<String> = rendered.lines.iter().map(plain).collect();
+    assert!(
+        lines[0].starts_with("正文 https://e.example/f [1] fdp.exe"),
+        "{lines:#?}"
+    );
 }
 
 /// An address written out in the text is a link as `[text](url)` is: numbered, listed, and

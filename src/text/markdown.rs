@@ -62,7 +62,7 @@ pub fn render_markdown(md: &str, width: usize, opts: TextOptions) -> Rendered {
 /// link (`own`): where the text numbers that link too, the list at the end points up to it
 /// rather than write it out again (a long address took four rows more).
 pub fn render_story(md: &str, own: Option<&str>, width: usize, opts: TextOptions) -> Rendered {
-    let encoded = super::sanitize::link_destinations_encoded(md);
+    let encoded = super::sanitize::addresses_kept(md);
     let clean = sanitize(&encoded);
     let prepared = fix_cjk_flanking(&clean);
     let options = Options::ENABLE_TABLES

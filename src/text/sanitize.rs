@@ -58,14 +58,42 @@ fn encoded_in_address(c: char) -> bool {
     is_removed(c) || matches!(c, '\u{200D}' | '\u{2028}' | '\u{2029}')
 }
 
-/// Markdown `md` with what [`address`] encodes encoded in its links' destinations (`](…)`)
-/// too, for the text around them to be [`sanitize`]d before it is parsed: removed there, a
-/// bidi override made another address than the one the story's header shows and `o` opens
-/// (tester CJ: `…/\u{202E}gnp.exe` listed, and opened from `L`, as `…/gnp.exe`). An inline
-/// link's destination up to its first `)`, blank or `>`: past them (a destination in `<…>`
-/// with a blank in it, one with brackets of its own) and in a reference definition
-/// (`[x]: url`), such a character is still dropped, as in the text.
-pub fn link_destinations_encoded(md: &str) -> Cow<'_, str> {
+/// Markdown `md` with its addresses as the story's header shows them and `o` opens them, for
+/// the text around them to be [`sanitize`]d before it is parsed: what [`address`] encodes is
+/// encoded in its links' destinations (`](…)`), and an address written out ends, a blank
+/// after it, where such a character follows it, as the story's own link ends there. Removed,
+/// a bidi override made another address (tester CJ: `…/\u{202E}gnp.exe` listed, and opened
+/// from `L`, as `…/gnp.exe`; tester CK: written out, as `…/ffdp.exe` beside `…/f`).
+pub fn addresses_kept(md: &str) -> Cow<'_, str> {
+    let encoded = link_destinations_encoded(md);
+    // (Most text has none: no address is looked for.)
+    if !encoded.contains(encoded_in_address) {
+        return encoded;
+    }
+    let ends: Vec<usize> = super::bare_urls(&encoded)
+        .into_iter()
+        .map(|r| r.end)
+        .filter(|&end| encoded[end..].starts_with(encoded_in_address))
+        .collect();
+    if ends.is_empty() {
+        return encoded;
+    }
+    let mut out = String::with_capacity(encoded.len() + ends.len());
+    let mut copied = 0;
+    for end in ends {
+        out.push_str(&encoded[copied..end]);
+        out.push(' ');
+        copied = end;
+    }
+    out.push_str(&encoded[copied..]);
+    Cow::Owned(out)
+}
+
+/// [`addresses_kept`]'s links: an inline link's destination up to its first `)`, blank or
+/// `>`. Past them (a destination in `<…>` with a blank in it, one with brackets of its own)
+/// and in a reference definition (`[x]: url`), such a character is still dropped, as in the
+/// text.
+fn link_destinations_encoded(md: &str) -> Cow<'_, str> {
     let mut out = String::new();
     let mut copied = 0;
     for open in memchr::memmem::find_iter(md.as_bytes(), b"](") {
