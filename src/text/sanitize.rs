@@ -66,14 +66,16 @@ fn encoded_in_address(c: char) -> bool {
 /// from `L`, as `…/gnp.exe`; tester CK: written out, as `…/ffdp.exe` beside `…/f`).
 pub fn addresses_kept(md: &str) -> Cow<'_, str> {
     let encoded = link_destinations_encoded(md);
-    // (Most text has none: no address is looked for.)
-    if !encoded.contains(encoded_in_address) {
+    // A line's end or a tab ends an address as it is; what else `address` encodes is no
+    // blank. (Most text has none of it: then no address is looked for.)
+    let hidden = |c: char| encoded_in_address(c) && !c.is_whitespace();
+    if !encoded.contains(hidden) {
         return encoded;
     }
     let ends: Vec<usize> = super::bare_urls(&encoded)
         .into_iter()
         .map(|r| r.end)
-        .filter(|&end| encoded[end..].starts_with(encoded_in_address))
+        .filter(|&end| encoded[end..].starts_with(hidden))
         .collect();
     if ends.is_empty() {
         return encoded;
