@@ -2540,6 +2540,14 @@ fn the_bookmarks_filter_reads_as_a_search_query() {
         screen.contains("no bookmark matches:") && screen.contains("is not a date"),
         "{screen}"
     );
+    // So does a prefix with no value, beside other words too (tester CL: `模型 source:`
+    // was `模型`, unsaid).
+    assert_eq!(shown(&mut h, "模型 source:"), 0);
+    let screen = h.text();
+    assert!(
+        screen.contains("“source:” needs a value after it"),
+        "{screen}"
+    );
 }
 
 /// As in a search, `category:other` (or `未分类`) finds the bookmarks without a category of

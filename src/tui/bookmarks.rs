@@ -126,7 +126,8 @@ impl BookmarksView {
                     ),
                     now.and_then(|n| n.unified.as_deref()),
                 ];
-                q.bad_date.is_none()
+                // As a search finds nothing, and says why (a prefix with no value too).
+                q.problem().is_none()
                     && terms.iter().all(found)
                     && !excluded.iter().any(found)
                     && wants(&q.sources, named(&sources, &q.sources))
