@@ -69,8 +69,16 @@ impl Query {
                 }
             } else {
                 // Spaces around a phrase's words find nothing more, and a phrase of spaces
-                // alone would find nearly every story (`" "`).
-                let term = fold(&word).trim().to_string();
+                // alone would find nearly every story (`" "`). A `*` before a word asks
+                // for the words it ends, which no word is found by: it is left out, and
+                // the word's own rules find it at the end of others' (`*AI` finds
+                // OpenAI; tester CL: nothing, unsaid).
+                let term = fold(&word);
+                let term = match token.quoted {
+                    true => term.trim(),
+                    false => term.trim_start_matches('*').trim(),
+                };
+                let term = term.to_string();
                 match negated {
                     _ if term.is_empty() => {}
                     true => q.excluded.push(term),
@@ -411,6 +419,8 @@ mod tests {
             terms("node.js C++ C# GPT-5 OpenAI's"),
             ["node.js", "c++", "c#", "gpt-5", "openai's"]
         );
+        // A `*` before a word is left out; after it, it asks for the words it starts.
+        assert_eq!(terms("*AI claud*"), ["ai", "claud*"]);
         let q = Query::parse("source:量子位, -传闻!");
         assert_eq!(
             (q.sources, q.excluded),
