@@ -594,7 +594,15 @@ fn no_match_lines(
             "No digest is undated.".into()
         }
         (true, true, _) => format!("No digest is dated {}.", parsed.dates.join(" or ")),
-        (true, false, _) => format!(
+        // What the whole archive has, when it is known: one press may still be a scope
+        // without the date (tester CL: it said "press Tab", and a Tab found nothing).
+        (true, false, Some(in_archive)) => {
+            format!(
+                "{} is outside {scope}. {in_archive}",
+                parsed.dates.join(" or ")
+            )
+        }
+        (true, false, None) => format!(
             "{} is outside {scope}: press {wider} to search a wider scope.",
             parsed.dates.join(" or ")
         ),
