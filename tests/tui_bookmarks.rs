@@ -424,6 +424,12 @@ fn a_gone_bookmarks_link_that_cannot_be_opened_is_said() {
         (None, "this bookmark has no link"),
     ] {
         let mut h = gone_bookmark_opened("旧新闻", url);
+        // `L` says it of the bookmark too (tester CK: "this story has no link").
+        if url.is_none() {
+            h.keys("L");
+            let message = h.app.message().map(|m| m.text.clone());
+            assert_eq!(message.as_deref(), Some(said), "L");
+        }
         for key in ["o", "y"] {
             h.keys(key);
             let message = h.app.message().map(|m| m.text.clone());

@@ -149,7 +149,7 @@ impl App {
     pub(super) fn open_links_of(&mut self, r: ItemRef) {
         let (own, numbered) = self.link_targets(r);
         let title = self.item_at(r).1.title.to_string();
-        self.show_links(Self::listed_links(own, numbered), title);
+        self.show_links(Self::listed_links(own, numbered), title, "story");
     }
 
     /// The links of the copy `mark` kept of a story the store no longer holds, listed as the
@@ -157,7 +157,12 @@ impl App {
     pub(super) fn open_kept_links(&mut self, mark: &crate::state::Bookmark) {
         let numbered = self.kept_links(mark);
         let title = mark.shown_title().to_string();
-        self.show_links(Self::listed_links(mark.url.clone(), numbered), title);
+        // Said of the bookmark, as `o` says it (tester CK: `L` said "story").
+        self.show_links(
+            Self::listed_links(mark.url.clone(), numbered),
+            title,
+            "bookmark",
+        );
     }
 
     /// The links of the text `mark` kept, in `[n]` order.
@@ -169,10 +174,10 @@ impl App {
     }
 
     /// `links` of the story `title` listed; its own once, where the text numbers it when it
-    /// does.
-    fn show_links(&mut self, mut links: Vec<Listed>, title: String) {
+    /// does. None are said to be of the `what` (`story`) they belong to.
+    fn show_links(&mut self, mut links: Vec<Listed>, title: String, what: &str) {
         if links.is_empty() {
-            self.notify("this story has no link", false);
+            self.notify(format!("this {what} has no link"), false);
             return;
         }
         if let Some((own, numbered)) = links.split_first()
