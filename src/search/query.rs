@@ -254,37 +254,44 @@ fn is_closing_quote(c: char) -> bool {
 /// (`OpenAI, Anthropic`, `英伟达、OpenAI`, `（OpenAI）`), which a word keeping them was not
 /// found without (tester CL: `Anthropic,` found 69 stories of 1,218). Not `.`, `-`, `:`,
 /// `+`, `#` or `'`, which names hold (`node.js`, `GPT-5`, `C++`, `C#`, `OpenAI's`), nor a
-/// prefix's colon.
-fn ends_word(c: char) -> bool {
+/// prefix's colon. After a prefix, brackets are the name's (`source:(EN)`).
+fn ends_word(c: char, after_prefix: bool) -> bool {
+    let bracket = matches!(
+        c,
+        '(' | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '（'
+            | '）'
+            | '【'
+            | '】'
+            | '《'
+            | '》'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+    );
     c.is_whitespace()
+        || bracket && !after_prefix
         || matches!(
             c,
-            ',' | ';'
-                | '!'
-                | '?'
-                | '('
-                | ')'
-                | '['
-                | ']'
-                | '{'
-                | '}'
-                | '，'
-                | '、'
-                | '；'
-                | '！'
-                | '？'
-                | '（'
-                | '）'
-                | '【'
-                | '】'
-                | '《'
-                | '》'
-                | '「'
-                | '」'
-                | '『'
-                | '』'
-                | '。'
+            ',' | ';' | '!' | '?' | '，' | '、' | '；' | '！' | '？' | '。'
         )
+}
+
+/// Whether `text`, a word as typed so far, is a scope prefix and its value (`source:…`,
+/// `-date：…`).
+fn after_prefix(text: &str) -> bool {
+    let text = text.trim_start_matches(['-', '－']);
+    SCOPES.iter().any(|(p, _)| {
+        let name = &p[..p.len() - 1];
+        text.get(..name.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(name))
+            && text[name.len()..].starts_with([':', '：'])
+    })
 }
 
 /// Words split on whitespace and the marks lists are written with (see [`ends_word`]);
@@ -298,7 +305,7 @@ fn tokens(input: &str) -> Vec<Token> {
     let closed =
         |rest: &std::iter::Peekable<std::str::Chars>| rest.clone().skip(1).any(is_closing_quote);
     while let Some(&c) = chars.peek() {
-        if ends_word(c) || is_opening_quote(c) && !closed(&chars) {
+        if ends_word(c, false) || is_opening_quote(c) && !closed(&chars) {
             chars.next();
         } else if is_opening_quote(c) {
             chars.next();
@@ -309,14 +316,18 @@ fn tokens(input: &str) -> Vec<Token> {
             out.push(Token { text, quoted: true });
         } else {
             let mut text = String::new();
-            while let Some(c) = chars.next_if(|&c| !ends_word(c)) {
+            while let Some(c) = chars.next_if(|&c| !ends_word(c, after_prefix(&text))) {
                 let quote = is_opening_quote(c) || is_closing_quote(c);
                 let leads = matches!(&text[..], "-" | "－") || text.ends_with([':', '：']);
                 if is_opening_quote(c) && leads && chars.clone().any(is_closing_quote) {
                     // A phrase after `-` or a prefix: `-"a phrase"`, `source:"AI 日报"`.
                     text.extend(chars.by_ref().take_while(|&c| !is_closing_quote(c)));
                 } else if !quote
-                    || !leads && !text.is_empty() && chars.peek().is_some_and(|&n| !ends_word(n))
+                    || !leads
+                        && !text.is_empty()
+                        && chars
+                            .peek()
+                            .is_some_and(|&n| !ends_word(n, after_prefix(&text)))
                 {
                     // Quotes within a word are its text (`企业微信"大圆"内测上线`, as titles
                     // write it); one before or after a word is dropped, as a lone one is.
@@ -425,6 +436,12 @@ mod tests {
         assert_eq!(
             (q.sources, q.excluded),
             (vec!["量子位".to_string()], vec!["传闻".to_string()])
+        );
+        // A name's own brackets stay its (`Bubble's Brain (EN)`).
+        let q = Query::parse("source:(en), -category:开源(Open");
+        assert_eq!(
+            (q.sources, q.not_categories),
+            (vec!["(en)".to_string()], vec!["开源(open".to_string()])
         );
     }
 
