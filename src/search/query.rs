@@ -40,8 +40,9 @@ impl Query {
             // `--json` is a word (an option's name, after `--` on the command line): no one
             // means to leave out `-json`.
             let (negated, word) = match token.strip_prefix('-') {
+                // (Its brackets, kept with it, left out: `-（传闻）` leaves out 传闻.)
                 Some(rest) if !rest.is_empty() && !rest.starts_with('-') && !token.quoted => {
-                    (true, rest.to_string())
+                    (true, rest.trim_matches(is_bracket).to_string())
                 }
                 _ => (false, token.text.clone()),
             };
@@ -206,7 +207,9 @@ pub fn argument_token(arg: &str, alone: bool) -> String {
             .chain(SCOPES.iter().map(|(p, _)| *p))
             .find(|p| strip_scope(&word, p).is_some_and(|value| !value.is_empty()))
     };
-    if !arg.contains([' ', '\t']) || arg.contains(|c| is_opening_quote(c) || is_closing_quote(c)) {
+    // A list (`OpenAI, Anthropic`) is words, as the reader reads it, not a phrase (a review).
+    let quoted = arg.contains(|c| is_opening_quote(c) || is_closing_quote(c));
+    if !arg.contains([' ', '\t']) || quoted || arg.contains(is_list_mark) {
         return arg.to_string();
     }
     let lead = lead_of(arg);
@@ -256,7 +259,21 @@ fn is_closing_quote(c: char) -> bool {
 /// `+`, `#` or `'`, which names hold (`node.js`, `GPT-5`, `C++`, `C#`, `OpenAI's`), nor a
 /// prefix's colon. After a prefix, brackets are the name's (`source:(EN)`).
 fn ends_word(c: char, after_prefix: bool) -> bool {
-    let bracket = matches!(
+    c.is_whitespace() || is_bracket(c) && !after_prefix || is_list_mark(c)
+}
+
+/// The marks a list is written with, `…` too: each ends a word (see [`ends_word`]).
+fn is_list_mark(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | '!' | '?' | '，' | '、' | '､' | '；' | '！' | '？' | '。' | '｡' | '…'
+    )
+}
+
+/// Brackets, half and full width, that end a word but a name's (see [`ends_word`]), and
+/// are no part of a word left out after `-` (`-（传闻）` leaves out 传闻).
+fn is_bracket(c: char) -> bool {
+    matches!(
         c,
         '(' | ')'
             | '['
@@ -265,26 +282,34 @@ fn ends_word(c: char, after_prefix: bool) -> bool {
             | '}'
             | '（'
             | '）'
+            | '［'
+            | '］'
+            | '｛'
+            | '｝'
             | '【'
             | '】'
             | '《'
             | '》'
+            | '〈'
+            | '〉'
             | '「'
             | '」'
             | '『'
             | '』'
-    );
-    c.is_whitespace()
-        || bracket && !after_prefix
-        || matches!(
-            c,
-            ',' | ';' | '!' | '?' | '，' | '、' | '；' | '！' | '？' | '。'
-        )
+            | '〔'
+            | '〕'
+            | '〖'
+            | '〗'
+    )
 }
 
 /// Whether `text`, a word as typed so far, is a scope prefix and its value (`source:…`,
 /// `-date：…`).
 fn after_prefix(text: &str) -> bool {
+    // A `-` leaves out the word in brackets after it, not the brackets alone.
+    if matches!(text, "-" | "－") {
+        return true;
+    }
     let text = text.trim_start_matches(['-', '－']);
     SCOPES.iter().any(|(p, _)| {
         let name = &p[..p.len() - 1];
@@ -437,6 +462,22 @@ mod tests {
             (q.sources, q.excluded),
             (vec!["量子位".to_string()], vec!["传闻".to_string()])
         );
+        // After `-`, the word in brackets is left out, not asked for (a review).
+        let q = Query::parse("OpenAI -（传闻） -(rumor)");
+        assert_eq!(
+            (q.terms, q.excluded),
+            (
+                vec!["openai".to_string()],
+                vec!["传闻".to_string(), "rumor".to_string()]
+            )
+        );
+        // An argument of the command line that is a list is its words, as the reader
+        // reads it, not a phrase (a review).
+        assert_eq!(
+            argument_token("OpenAI, Anthropic", false),
+            "OpenAI, Anthropic"
+        );
+        assert_eq!(argument_token("open source", false), "\"open source\"");
         // A name's own brackets stay its (`Bubble's Brain (EN)`).
         let q = Query::parse("source:(en), -category:开源(Open");
         assert_eq!(
