@@ -868,6 +868,20 @@ fn a_link_with_an_invisible_character_is_the_address_shown_above() {
         lines[0].starts_with("正文 https://e.example/f [1] fdp.exe"),
         "{lines:#?}"
     );
+    // So where the address ends in punctuation its end was cut before (a review).
+    let md = "见 https://e.example/report.\u{202e}fdp.exe 完。\n";
+    let rendered = ribao::text::render_story(md, None, 80, NARROW);
+    let urls: Vec<&str> = rendered.links.iter().map(|l| l.url.as_str()).collect();
+    assert_eq!(urls, ["https://e.example/report"]);
+    // A reference definition and an autolink are left as Markdown reads them (a blank
+    // broke them: a review).
+    let md = "见[一][1]与<https://e.example/a\u{200b}b>。\n\n[1]: https://e.example/x\u{200b}y\n";
+    let rendered = ribao::text::render_story(md, None, 80, NARROW);
+    let lines: Vec<String> = rendered.lines.iter().map(plain).collect();
+    assert_eq!(
+        lines[0], "见一[1]与https://e.example/ab [2]。",
+        "{lines:#?}"
+    );
 }
 
 /// An address written out in the text is a link as `[text](url)` is: numbered, listed, and

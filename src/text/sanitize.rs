@@ -66,16 +66,30 @@ fn encoded_in_address(c: char) -> bool {
 /// from `L`, as `…/gnp.exe`; tester CK: written out, as `…/ffdp.exe` beside `…/f`).
 pub fn addresses_kept(md: &str) -> Cow<'_, str> {
     let encoded = link_destinations_encoded(md);
-    // A line's end or a tab ends an address as it is; what else `address` encodes is no
-    // blank. (Most text has none of it: then no address is looked for.)
-    let hidden = |c: char| encoded_in_address(c) && !c.is_whitespace();
+    // A line's end or a tab ends an address as it is; what else `address` encodes (a CR
+    // too, which text drops) does not. (Most text has none: then no address is looked for.)
+    let hidden =
+        |c: char| encoded_in_address(c) && !matches!(c, '\n' | '\t' | '\u{2028}' | '\u{2029}');
     if !encoded.contains(hidden) {
         return encoded;
     }
+    // Where the blank goes: at the hidden character, past the punctuation the address was
+    // cut before (`…/report.\u{202E}x`: a review). Not where Markdown reads the address
+    // as more than text: a link's (`](…`), an autolink's (`<…>`) or a reference
+    // definition's (`[x]: …`), which a blank would break.
+    let cut_before = ['.', ',', ':', ';', '!', '?', '*', '_', '~', '\'', ')'];
     let ends: Vec<usize> = super::bare_urls(&encoded)
         .into_iter()
-        .map(|r| r.end)
-        .filter(|&end| encoded[end..].starts_with(hidden))
+        .filter(|r| {
+            let before = &encoded[..r.start];
+            let line = &before[before.rfind('\n').map_or(0, |at| at + 1)..];
+            !before.ends_with(['(', '<']) && !line.trim_end().ends_with("]:")
+        })
+        .map(|r| {
+            let rest = &encoded[r.end..];
+            r.end + rest.len() - rest.trim_start_matches(cut_before).len()
+        })
+        .filter(|&at| encoded[at..].starts_with(hidden))
         .collect();
     if ends.is_empty() {
         return encoded;
@@ -92,9 +106,9 @@ pub fn addresses_kept(md: &str) -> Cow<'_, str> {
 }
 
 /// [`addresses_kept`]'s links: an inline link's destination up to its first `)`, blank or
-/// `>`. Past them (a destination in `<…>` with a blank in it, one with brackets of its own)
-/// and in a reference definition (`[x]: url`), such a character is still dropped, as in the
-/// text.
+/// `>`. Past them (a destination in `<…>` with a blank in it, one with brackets of its own),
+/// in an autolink (`<https://…>`) and in a reference definition (`[x]: url`), such a
+/// character is still dropped, as in the text.
 fn link_destinations_encoded(md: &str) -> Cow<'_, str> {
     let mut out = String::new();
     let mut copied = 0;
