@@ -85,6 +85,10 @@ impl BookmarksView {
 
     fn listed(&self) -> Vec<&(Bookmark, Option<StoryNow>)> {
         let q = Query::parse(self.filter.text());
+        // As a search finds nothing, and says why (a prefix with no value too).
+        if q.problem().is_some() {
+            return Vec::new();
+        }
         let matchers =
             |words: &[String]| -> Vec<Matcher> { words.iter().map(|w| Matcher::new(w)).collect() };
         let (terms, excluded) = (matchers(&q.terms), matchers(&q.excluded));
@@ -126,9 +130,7 @@ impl BookmarksView {
                     ),
                     now.and_then(|n| n.unified.as_deref()),
                 ];
-                // As a search finds nothing, and says why (a prefix with no value too).
-                q.problem().is_none()
-                    && terms.iter().all(found)
+                terms.iter().all(found)
                     && !excluded.iter().any(found)
                     && wants(&q.sources, named(&sources, &q.sources))
                     && wants(&q.categories, named(&categories, &q.categories))
