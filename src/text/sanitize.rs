@@ -73,11 +73,10 @@ pub fn addresses_kept(md: &str) -> Cow<'_, str> {
     if !encoded.contains(hidden) {
         return encoded;
     }
-    // Where the blank goes: at the hidden character, past the punctuation the address was
-    // cut before (`…/report.\u{202E}x`: a review). Not where Markdown reads the address
-    // as more than text: a link's (`](…`), an autolink's (`<…>`) or a reference
-    // definition's (`[x]: …`), which a blank would break.
-    let cut_before = ['.', ',', ':', ';', '!', '?', '*', '_', '~', '\'', ')'];
+    // Where the blank goes: where the address's run stops, at the hidden character, past
+    // the punctuation the address was cut before (`…/report.\u{202E}x`: a review). Not where
+    // Markdown reads the address as more than text: a link's (`](…`), an autolink's
+    // (`<…>`) or a reference definition's (`[x]: …`), which a blank would break.
     let ends: Vec<usize> = super::bare_urls(&encoded)
         .into_iter()
         .filter(|r| {
@@ -86,8 +85,11 @@ pub fn addresses_kept(md: &str) -> Cow<'_, str> {
             !before.ends_with(['(', '<']) && !line.trim_end().ends_with("]:")
         })
         .map(|r| {
-            let rest = &encoded[r.end..];
-            r.end + rest.len() - rest.trim_start_matches(cut_before).len()
+            let run = &encoded[r.start..];
+            r.start
+                + run
+                    .find(|c| !super::autolink::in_address(c))
+                    .unwrap_or(run.len())
         })
         .filter(|&at| encoded[at..].starts_with(hidden))
         .collect();
