@@ -50,7 +50,11 @@ impl Query {
             if !token.quoted && word == "-" {
                 continue;
             }
-            let prefixed = |p: &str| (!token.quoted).then(|| strip_scope(&word, p)).flatten();
+            // (Without a closing bracket it did not open: `（source:量子位）`, a review.)
+            let prefixed = |p: &str| {
+                let value = (!token.quoted).then(|| strip_scope(&word, p)).flatten();
+                value.map(unopened_closings_cut)
+            };
             if let Some(&bare) = SCOPES.iter().find(|(p, _)| prefixed(p) == Some("")) {
                 q.bare_prefix = Some(bare);
                 continue;
@@ -303,6 +307,27 @@ fn is_bracket(c: char) -> bool {
     )
 }
 
+/// `value` without the closing brackets at its end that it opens none of: a filter typed in
+/// brackets (`（source:量子位）`) keeps its name's own (`source:(en)`).
+fn unopened_closings_cut(value: &str) -> &str {
+    const PAIRS: [(char, char); 6] = [
+        ('(', ')'),
+        ('（', '）'),
+        ('[', ']'),
+        ('【', '】'),
+        ('「', '」'),
+        ('《', '》'),
+    ];
+    let mut value = value;
+    while let Some(&(open, close)) = PAIRS.iter().find(|(_, close)| value.ends_with(*close)) {
+        if value.matches(close).count() <= value.matches(open).count() {
+            break;
+        }
+        value = &value[..value.len() - close.len_utf8()];
+    }
+    value
+}
+
 /// Whether `text`, a word as typed so far, is a scope prefix and its value (`source:…`,
 /// `-date：…`).
 fn after_prefix(text: &str) -> bool {
@@ -483,6 +508,12 @@ mod tests {
         assert_eq!(
             (q.sources, q.not_categories),
             (vec!["(en)".to_string()], vec!["开源(open".to_string()])
+        );
+        // A filter typed in brackets is the name without them.
+        let q = Query::parse("（source:量子位） (date:2026-08)");
+        assert_eq!(
+            (q.sources, q.dates),
+            (vec!["量子位".to_string()], vec!["2026-08".to_string()])
         );
     }
 
