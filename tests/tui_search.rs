@@ -932,6 +932,15 @@ fn a_filter_naming_nothing_is_the_reason_given_for_no_match() {
 
 #[test]
 fn a_date_outside_the_scope_is_named_as_the_reason_for_no_match() {
+    // A date no digest has, from the date's scope: said so, not "fewer words" (a review).
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("/");
+    h.search_for("机器人 date:2024-05");
+    assert!(
+        h.text().contains("No digest is dated 2024-05."),
+        "{}",
+        h.text()
+    );
     let mut h = Harness::new(scope_app(), 120, 30);
     h.keys("/");
     // The test library's day is 2026-01-20; 2026-01-19 has stories with 机器人 in them.

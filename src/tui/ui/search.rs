@@ -589,28 +589,30 @@ fn no_match_lines(
             }
         ),
     });
-    let advice = named.unwrap_or_else(|| match (dates_outside, whole_archive, in_archive) {
-        (true, true, _) if parsed.dates == [crate::model::UNDATED] => {
-            "No digest is undated.".into()
-        }
-        (true, true, _) => format!("No digest is dated {}.", parsed.dates.join(" or ")),
+    // A date no digest of the whole archive has is the reason, from any scope (a review:
+    // from a narrower one, "try fewer words" was said).
+    let nowhere =
+        dates_outside && !(parsed.dates.iter()).any(|d| app.scope_has_date(Scope::All, d));
+    let advice = named.unwrap_or_else(|| match (dates_outside, in_archive) {
+        _ if nowhere && parsed.dates == [crate::model::UNDATED] => "No digest is undated.".into(),
+        _ if nowhere => format!("No digest is dated {}.", parsed.dates.join(" or ")),
         // What the whole archive has, when it is known: one press may still be a scope
         // without the date (tester CL: it said "press Tab", and a Tab found nothing).
-        (true, false, Some(in_archive)) => {
+        (true, Some(in_archive)) => {
             format!(
                 "{} is outside {scope}. {in_archive}",
                 parsed.dates.join(" or ")
             )
         }
-        (true, false, None) => format!(
+        (true, None) => format!(
             "{} is outside {scope}: press {wider} to search a wider scope.",
             parsed.dates.join(" or ")
         ),
-        (false, _, Some(in_archive)) => in_archive,
-        (false, true, None) => "Try fewer or shorter words; Chinese is matched as written, \
-                                without word segmentation."
+        (false, Some(in_archive)) => in_archive,
+        (false, None) if whole_archive => "Try fewer or shorter words; Chinese is matched as \
+                                           written, without word segmentation."
             .to_string(),
-        (false, false, None) => {
+        (false, None) => {
             // "press": `a searches…` read as a typo (tester N).
             format!("Press {wider} to search a wider scope; fewer or shorter words match more.")
         }
