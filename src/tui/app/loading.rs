@@ -4,7 +4,7 @@
 use super::{App, ItemRef, Scope, WhenIndexed};
 use crate::index::ContentKey;
 use crate::library::Missing;
-use crate::state::Bookmark;
+use crate::state::{Bookmark, Position};
 use crate::tui::background::{Loaded, Loader, Reopen, StoreWatch};
 use crate::tui::scope;
 use crate::tui::search::{Reselect, SearchFocus, SearchView};
@@ -284,13 +284,16 @@ impl App {
             ))
         });
         let top = self.top_date();
+        // The reader's own place: a story read from the search results is found again
+        // among the new results, not taken for the place under them.
+        let position = self.reader_position();
         // The open story's place, to come back to should it be gone now and back soon.
         // (By the open story's id: the place names the highlighted one, which may be
         // another; a review.)
         let place = self
             .opened
-            .map(|r| (self.reader_position(), self.id_at(r).to_string()));
-        self.take_library(library);
+            .map(|r| (position.clone(), self.id_at(r).to_string()));
+        self.take_library(library, position);
         self.put_date_on_top(top);
         let mut named_file = None;
         if self.opened.is_none()
@@ -353,8 +356,9 @@ impl App {
         );
     }
 
-    /// [`App::replace_library`]'s work, the open story aside.
-    fn take_library(&mut self, library: crate::library::Library) {
+    /// [`App::replace_library`]'s work, the open story aside; `position` is the reader's
+    /// place before it.
+    fn take_library(&mut self, library: crate::library::Library, position: Position) {
         let back = (self
             .gone_place
             .take_if(|(_, id)| library.find(id).is_some()))
@@ -368,9 +372,6 @@ impl App {
             self.search_again(search);
             return;
         }
-        // The reader's own place: a story read from the search results is found again
-        // among the new results (below), not taken for the place under them.
-        let position = self.reader_position();
         let id_of = |app: &App, r: Option<ItemRef>| r.map(|r| app.id_at(r).to_string());
         let opened = id_of(self, self.opened);
         let highlighted = id_of(self, self.items.get(self.item).copied());
