@@ -154,7 +154,8 @@ const ALPHABET: &[char] = &[
 ];
 
 /// The ways a folded term may stand in folded text: a space between Chinese and a Latin
-/// letter or digit there or not (`GPU 沙盒`, `GPU沙盒`), a hyphen, a space or none between a
+/// letter or digit, or between two Chinese characters, there or not (`GPU 沙盒`, `GPU沙盒`,
+/// `英伟达 发布`), a hyphen, a space or none between a
 /// Latin letter and a digit (`GPT-5`, `GPT 5`, `GPT5`), and between words the term parts
 /// with either (`open-source`, `open source`, `opensource`).
 fn writings(term: &str) -> Vec<String> {
@@ -165,7 +166,7 @@ fn writings(term: &str) -> Vec<String> {
             || a.is_ascii_digit() && b.is_ascii_alphabetic()
     };
     let gaps = |a: char, b: char| -> &[&str] {
-        if cjk(a) && latin(b) || latin(a) && cjk(b) {
+        if cjk(a) && latin(b) || latin(a) && cjk(b) || cjk(a) && cjk(b) {
             &["", " "]
         } else if letter_digit(a, b) {
             &["", " ", "-"]
@@ -316,6 +317,37 @@ proptest! {
             .collect();
         prop_assert_eq!(found, expected, "words {:?} and 英", word);
     }
+}
+
+/// A space between two Chinese characters is no part of the words: bold text ends with one
+/// (`**英伟达** 发布`), and so does a line of the source (tester CL: `英伟达发布` missed them).
+/// Text without one is searched as before, in the same archive.
+#[test]
+fn chinese_words_are_found_across_a_space_between_them() {
+    let lib = library(vec![
+        digest(1, vec![item("bold", "**英伟达** 发布新芯片")]),
+        digest(2, vec![item("line", "据报道英伟达\n发布了新芯片")]),
+        digest(
+            3,
+            vec![
+                item("none", "英伟达发布新芯片"),
+                item("apart", "英伟达，发布"),
+            ],
+        ),
+        digest(4, vec![item("wide", "英伟达\u{3000}发布 ＧＰＵ")]),
+    ]);
+    assert_eq!(titles(&lib, "英伟达发布"), ["wide", "none", "line", "bold"]);
+    assert_eq!(
+        titles(&lib, "\"英伟达 发布\""),
+        ["wide", "none", "line", "bold"]
+    );
+    assert_eq!(titles(&lib, "伟达发"), ["wide", "none", "line", "bold"]);
+    assert_eq!(titles(&lib, "英伟达发布 -伟达发"), Vec::<String>::new());
+    // Each word alone is found where they are apart too.
+    assert_eq!(
+        titles(&lib, "英伟达 发布"),
+        ["wide", "none", "apart", "line", "bold"]
+    );
 }
 
 /// `source:` takes the outlet a story names (`来源：量子位`) as well as its publication's

@@ -5,7 +5,7 @@ use super::codec::{Dec, Enc};
 use super::scratch::Scratch;
 use super::{
     DigestInfo, FileRecord, HEADER_LEN, ID_LEN, INFERRED, Index, MAGIC, NO_LABEL, OTHER_FORMS,
-    Outcome, REPEAT, VERSION,
+    Outcome, REPEAT, SPACED, VERSION,
 };
 use crate::categories::Categorizer;
 use crate::model::{Digest, Format, Item};
@@ -74,7 +74,10 @@ impl Spilled {
                 e.u32(end);
             }
             e.u8(item.present);
-            e.u8(u8::from(item.inferred) | u8::from(item.text.other_forms) << 1);
+            let text = &item.text;
+            e.u8(u8::from(item.inferred)
+                | u8::from(text.other_forms) << 1
+                | u8::from(text.spaced) << 2);
             e.u64(item.text.at);
             e.u32(item.text.len);
             e.u64(item.text.story);
@@ -129,6 +132,7 @@ impl Spilled {
                     at: d.u64()?,
                     len: d.u32()?,
                     other_forms: flags & 2 != 0,
+                    spaced: flags & 4 != 0,
                     story: d.u64()?,
                 },
             });
@@ -152,6 +156,7 @@ pub struct TextAt {
     pub at: u64,
     pub len: u32,
     pub other_forms: bool,
+    pub spaced: bool,
     pub story: u64,
 }
 
@@ -217,6 +222,7 @@ impl PackedItems {
                 at: 0,
                 len: text.text.len() as u32,
                 other_forms: text.other_forms,
+                spaced: text.spaced,
                 story,
             },
         });
@@ -465,6 +471,7 @@ pub fn build<W: Write + Seek>(
                             unified,
                             inferred: item.inferred,
                             other_forms: item.text.other_forms,
+                            spaced: item.text.spaced,
                             categorized: category.is_some(),
                             known: format != Format::Generic,
                             text: (item.text.at, item.text.len),
@@ -505,6 +512,7 @@ pub fn build<W: Write + Seek>(
                             unified: v.unified,
                             inferred: v.unified_inferred,
                             other_forms: old.other_forms(i),
+                            spaced: old.spaced(i),
                             categorized: v.category.is_some(),
                             known: format != Format::Generic,
                             text,
@@ -679,6 +687,7 @@ struct ItemFields<'a> {
     unified: Option<&'a str>,
     inferred: bool,
     other_forms: bool,
+    spaced: bool,
     /// Has a category of its own.
     categorized: bool,
     /// Its digest is of a publication format ribao knows (not a generic Markdown digest).
@@ -772,7 +781,10 @@ impl ItemColumns {
         }
         let flag = |set: bool, bit: u8| if set { bit } else { 0 };
         self.flags.push(
-            flag(f.inferred, INFERRED) | flag(f.other_forms, OTHER_FORMS) | flag(repeat, REPEAT),
+            flag(f.inferred, INFERRED)
+                | flag(f.other_forms, OTHER_FORMS)
+                | flag(f.spaced, SPACED)
+                | flag(repeat, REPEAT),
         );
         // Title and link side by side: a screen of items reads one stretch of the table.
         let url = f.url.unwrap_or("");
@@ -914,6 +926,7 @@ mod tests {
         let text = |s: &str| SearchText {
             text: s.into(),
             other_forms: false,
+            spaced: false,
         };
         packed.push(&item("a1", "标题一", Some(""), None), &text("t1"), 7);
         packed.push(

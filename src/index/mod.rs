@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 /// Bumped whenever the layout or what the parser extracts changes: an index of another
 /// version is rebuilt.
-const VERSION: u32 = 128;
+const VERSION: u32 = 129;
 /// The oldest format whose stories can still be read for their ids (see [`Index::earlier`]);
 /// from 17 on, a digest's record also holds its own name and series.
 const FIRST_READABLE: u32 = 13;
@@ -40,6 +40,7 @@ pub const NO_LABEL: u32 = u32::MAX;
 const INFERRED: u8 = 1;
 const OTHER_FORMS: u8 = 2;
 const REPEAT: u8 = 4;
+const SPACED: u8 = 8;
 
 /// What tells one story from another across files: its searchable text (title and body) and
 /// its link. Two files of one day holding a story with the same text and link (a site's copy
@@ -594,6 +595,11 @@ impl Index {
     /// Whether item `i`'s text holds other forms of Latin letters or digits.
     pub fn other_forms(&self, i: usize) -> bool {
         self.flag(i, OTHER_FORMS)
+    }
+
+    /// Whether item `i`'s text has a space between two Chinese characters.
+    pub fn spaced(&self, i: usize) -> bool {
+        self.flag(i, SPACED)
     }
 
     /// Whether item `i` repeats a story another digest holds: the same id (publication, date

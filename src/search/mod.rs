@@ -192,6 +192,7 @@ pub fn run(
                 }
                 let span = index.digest_span(info);
                 let region = index.text_bytes(span.clone());
+                let spaced = info.items.clone().any(|i| index.spaced(i));
                 let form = match info.items.clone().any(|i| index.other_forms(i)) {
                     true => Hay::AsWritten,
                     false if wants_lowered => Hay::Lowered,
@@ -213,6 +214,7 @@ pub fn run(
                     text: region,
                     base: span.start,
                     form,
+                    spaced,
                 };
                 digest.scan(info.items.clone(), terms.first(), &mut hits, |i, text| {
                     let (category, unified) = index.category_ids(i);
@@ -258,12 +260,15 @@ struct DigestText<'a> {
     /// Where `hay` starts in the text part.
     base: usize,
     form: Hay,
+    /// A story's text has a space between two Chinese characters (see [`Matcher::for_text`]).
+    spaced: bool,
 }
 
 impl DigestText<'_> {
     /// Whether `m` occurs in the text at `span` of `hay` (a story's).
     fn contains(&self, m: &Matcher, span: Range<usize>) -> bool {
         let (hay, text) = (&self.hay[span.clone()], &self.text[span]);
+        let m = m.for_text(self.spaced);
         m.find_in(hay, text, 0, self.form).is_some()
     }
 
@@ -284,7 +289,7 @@ impl DigestText<'_> {
         hits: &mut Vec<usize>,
         accept: impl Fn(usize, Range<usize>) -> bool,
     ) {
-        let Some(first) = first else {
+        let Some(first) = first.map(|m| m.for_text(self.spaced)) else {
             hits.extend(items.filter(|&i| accept(i, self.item(i))));
             return;
         };
@@ -689,6 +694,17 @@ mod tests {
             proptest::prop_assert!(body.contains(inner));
             proptest::prop_assert!(inner.chars().count() <= SNIPPET_BEFORE + 3 + SNIPPET_AFTER);
         }
+    }
+
+    /// A Chinese term found across a space between two characters (`**英伟达** 发布`) is
+    /// marked there, in the article and in the result's snippet.
+    #[test]
+    fn a_match_across_a_space_between_chinese_characters_is_marked() {
+        let terms = Query::parse("英伟达发布").terms;
+        let text = "据报道英伟达 发布了新芯片";
+        assert_eq!(Highlighter::new(&terms).ranges(text), vec![9..25]);
+        let s = Snippets::new(&terms).of(format!("标题\n{text}").as_bytes());
+        assert_eq!(&s.text[s.match_range.unwrap()], "英伟达 发布");
     }
 
     #[test]

@@ -5,10 +5,13 @@
 /// the long s): text without them can be searched with its ASCII letters lowered, by plain
 /// byte search. The full-width forms of everyday Chinese punctuation are not counted (they
 /// are in almost every story); a query with one of those is matched by expression.
+/// Whether it has a space between two Chinese characters is kept too: a Chinese term is a
+/// byte search only in text without one.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SearchText {
     pub text: String,
     pub other_forms: bool,
+    pub spaced: bool,
 }
 
 /// What the index keeps of a story for search: the title on the first line, then the body
@@ -19,6 +22,7 @@ pub fn searchable(title: &str, body_md: &str) -> SearchText {
     let mut out = SearchText {
         text: String::with_capacity(title.len() + body_md.len() + 1),
         other_forms: false,
+        spaced: false,
     };
     push_visible(&title.replace('\n', " "), &mut out);
     out.text.push('\n');
@@ -52,7 +56,26 @@ pub fn searchable(title: &str, body_md: &str) -> SearchText {
             push_inline(text, &mut out);
         }
     }
+    out.spaced = spaced_between_words(&out.text, out.other_forms);
     out
+}
+
+/// Whether `text` has a space between two characters of words written without one (see
+/// [`crate::text::is_han_or_kana`]); the ideographic and the no-break space only where it
+/// has [other forms](is_other_form), as they are.
+fn spaced_between_words(text: &str, other_forms: bool) -> bool {
+    let unspaced = |c: Option<char>| c.is_some_and(crate::text::is_han_or_kana);
+    let between = |at: usize, len: usize| {
+        unspaced(text[..at].chars().next_back()) && unspaced(text[at + len..].chars().next())
+    };
+    let b = text.as_bytes();
+    // Told by the bytes around it first: most spaces are between Latin words.
+    memchr::memchr_iter(b' ', b).any(|at| {
+        at > 0 && b[at - 1] >= 0x80 && b.get(at + 1).is_some_and(|&n| n >= 0xe3) && between(at, 1)
+    }) || other_forms
+        && text
+            .match_indices(['\u{3000}', '\u{a0}'])
+            .any(|(at, s)| between(at, s.len()))
 }
 
 /// Whether `line` is the last of its block (a paragraph, list item, heading or quote line),
@@ -294,6 +317,26 @@ pub(super) fn is_zero_width(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_space_between_chinese_characters_is_told() {
+        for (body, spaced) in [
+            ("**英伟达** 发布", true),
+            ("英伟达\n发布", true),
+            ("英伟达\u{3000}发布", true),
+            ("そして 発表", true),
+            ("英伟达发布", false),
+            ("英伟达 GPU 发布", false),
+            ("英伟达， 发布", false),
+            ("Open AI", false),
+            ("한국 기업", false),
+        ] {
+            assert_eq!(searchable("t", body).spaced, spaced, "{body:?}");
+        }
+        // The title is its own line: its end and the body's start are not one text.
+        assert!(!searchable("英伟达", "发布").spaced);
+        assert!(searchable("英伟达 发布", "").spaced);
+    }
 
     #[test]
     fn a_tag_cut_off_at_a_paragraphs_end_is_not_searched() {

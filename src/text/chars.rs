@@ -86,6 +86,18 @@ pub(crate) fn is_cjk(c: char) -> bool {
         | '\u{20000}'..='\u{3FFFF}')
 }
 
+/// Han and kana, the scripts of words written without a space between them: one there
+/// (`**英伟达** 发布`, a line break in the source) is no part of the words.
+pub(crate) fn is_han_or_kana(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' // kana
+        | '\u{31F0}'..='\u{31FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3FFFF}')
+}
+
 /// Hangul: Korean is written with spaces between words, and is broken there, not between
 /// the syllables of a word as UAX #14 allows (tester U, Y: `발 / 표했습니다`).
 pub(super) fn is_hangul(c: char) -> bool {
