@@ -884,6 +884,29 @@ fn a_link_with_an_invisible_character_is_the_address_shown_above() {
     );
 }
 
+/// A story's link in its heading with a control character in it (`\x1b[2J`) is the story's
+/// link, encoded as the reader shows and opens it: Markdown reads no link there, and the
+/// next link in the text had been taken for the story's (tester CO).
+#[test]
+fn a_headings_link_with_a_control_character_is_the_storys_link() {
+    let md = "# 日报 2026-05-06\n\n## 1. [故事一](https://e.example/b\u{1b}[2Jclear)\n\
+              正文，另见[文内](https://inner.example/x)。\n\n\
+              ## 2. [故事二](https://e.example/c\u{1b}clear)\n正文二。\n";
+    let digest = ribao::parse::parse(md.as_bytes(), std::path::Path::new("2026-05-06.md")).unwrap();
+    let urls: Vec<Option<&str>> = digest.items.iter().map(|i| i.url.as_deref()).collect();
+    assert_eq!(
+        urls,
+        [
+            Some("https://e.example/b%1B[2Jclear"),
+            Some("https://e.example/c%1Bclear")
+        ]
+    );
+    let first = &digest.items[0];
+    let rendered = ribao::text::render_story(&first.body, first.url.as_deref(), 60, NARROW);
+    let listed: Vec<&str> = rendered.links.iter().map(|l| l.url.as_str()).collect();
+    assert_eq!(listed, ["https://inner.example/x"]);
+}
+
 /// An address written out in the text is a link as `[text](url)` is: numbered, listed, and
 /// the same number where it is linked too; in a link's own text it is that link. Its number
 /// stands a space apart, so a terminal picking addresses off the screen takes no `[1]`

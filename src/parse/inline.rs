@@ -147,6 +147,14 @@ pub fn first_link(md: &str) -> Option<(String, String)> {
     {
         return Some((tidy(text), url.to_string()));
     }
+    // A control character makes a destination no link to Markdown (`](https://x/b\x1b[2J)`),
+    // and the next link was taken for the story's (tester CO). Encoded as the reader encodes
+    // it, it is one, the address the reader shows and opens.
+    if has_control(md)
+        && let Cow::Owned(encoded) = crate::text::link_destinations_encoded(md)
+    {
+        return first_link(&encoded);
+    }
     // Bodies are long and their first link is usually early. Block structure is decided
     // line by line, so the text up to the blank line after the first `](` parses the same as
     // it does in the whole text, as long as no link definition (`[x]: url`) later on could
@@ -423,6 +431,13 @@ fn unhidden_link(md: &str) -> Option<(&str, &str, usize)> {
 
 /// An http(s) link with no control character: Markdown decodes `&#27;` in a link target into
 /// a real ESC, and a link is printed and handed to the browser.
+/// Whether `md` holds an ASCII control character but for a tab or a line's end: by a pass
+/// the compiler makes SIMD (it has no early exit), as bodies are long and most have none.
+fn has_control(md: &str) -> bool {
+    let control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r') || b == 0x7f;
+    md.bytes().fold(false, |found, b| found | control(b))
+}
+
 fn is_web_url(url: &str) -> bool {
     (url.starts_with("http://") || url.starts_with("https://")) && !url.contains(char::is_control)
 }
@@ -1406,6 +1421,17 @@ mod tests {
                 prop_assert_eq!(plain_of_link(&md, text), plain(&md));
             }
         }
+    }
+
+    /// A control character in a destination is encoded, as the reader shows and opens it:
+    /// Markdown reads no link there, and the next one was taken (tester CO).
+    #[test]
+    fn a_link_with_a_control_character_is_found_encoded() {
+        let url = |md| first_link(md).map(|(_, url)| url);
+        let md = "[故事](https://e.example/b\x1b[2Jclear) 另见 [内](https://inner.example/x)";
+        assert_eq!(url(md).as_deref(), Some("https://e.example/b%1B[2Jclear"));
+        let md = "见 [故事](https://e.example/\x7f) 和 [内](https://inner.example/x)";
+        assert_eq!(url(md).as_deref(), Some("https://e.example/%7F"));
     }
 
     #[test]

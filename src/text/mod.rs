@@ -57,7 +57,7 @@ pub use sanitize::{
     TAB_STOP, address, clean_text, escape_sequence_len, is_hidden, percent_encoded, sanitize,
     single_line, visible,
 };
-pub(crate) use sanitize::{is_lone_joiner, may_start_hidden};
+pub(crate) use sanitize::{is_lone_joiner, link_destinations_encoded, may_start_hidden};
 pub use screen::{pad_ambiguous, pad_line, widen_ambiguous_cells};
 pub use truncate::{after_cut, cut_with_ellipsis, truncate, truncate_left};
 pub use width::{grapheme_width, line_width, str_width};

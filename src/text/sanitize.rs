@@ -111,7 +111,7 @@ pub fn addresses_kept(md: &str) -> Cow<'_, str> {
 /// `>`. Past them (a destination in `<…>` with a blank in it, one with brackets of its own),
 /// in an autolink (`<https://…>`) and in a reference definition (`[x]: url`), such a
 /// character is still dropped, as in the text.
-fn link_destinations_encoded(md: &str) -> Cow<'_, str> {
+pub(crate) fn link_destinations_encoded(md: &str) -> Cow<'_, str> {
     let mut out = String::new();
     let mut copied = 0;
     for open in memchr::memmem::find_iter(md.as_bytes(), b"](") {
