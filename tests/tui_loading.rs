@@ -525,6 +525,51 @@ fn an_open_story_whose_file_comes_back_is_gone_back_to() {
     }
 }
 
+/// So does a search result being read: selected and read again, at its place in the story,
+/// when it comes back before a key is pressed (tester CO: the first result was selected,
+/// the article closed).
+#[test]
+fn a_search_result_whose_file_comes_back_is_read_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, first, mut h) = reading_days(&tmp, 0..3);
+    h.keys("aaa/");
+    h.search_for("甲公司");
+    h.keys("<Enter>j<Enter>");
+    let read = |h: &Harness| {
+        let view = h.app.search_view()?;
+        let hit = view
+            .selected_hit()
+            .filter(|_| view.focus == SearchFocus::Article)?;
+        Some(h.app.item_at(hit).1.title.to_string())
+    };
+    assert_eq!(
+        read(&h).as_deref(),
+        Some("甲公司发布第1个模型"),
+        "{}",
+        h.text()
+    );
+    let file = store.join(format!("{}.md", first + chrono::Days::new(1)));
+    let text = fs::read_to_string(&file).unwrap();
+    watch(&mut h, &store, &cache);
+    for keys_between in [false, true] {
+        fs::write(&file, "").unwrap();
+        wait_for(&mut h, "no longer in the store");
+        h.settle();
+        assert_eq!(read(&h), None, "{}", h.text());
+        if keys_between {
+            h.keys("k");
+        }
+        fs::write(&file, &text).unwrap();
+        wait_until(&mut h, |h| {
+            let indexed = h.app.dates().len() == 3 && h.app.library().pending_count() == 0;
+            indexed.then_some(()).ok_or_else(|| h.text())
+        });
+        h.settle();
+        let back = (!keys_between).then_some("甲公司发布第1个模型");
+        assert_eq!(read(&h).as_deref(), back, "{}", h.text());
+    }
+}
+
 /// The oldest date's file deleted while its story is read: the reader goes on at the date
 /// after it, not at the other end of the archive (tester CJ).
 #[test]

@@ -17,7 +17,7 @@ use super::bookmarks::BookmarksView;
 use super::links::LinksView;
 use super::places::Places;
 use super::scope;
-use super::search::SearchView;
+use super::search::{Reselect, SearchView};
 use super::session::Session;
 use super::ui::article::{ArticleCache, Content};
 use crate::index::{DigestInfo, ItemView};
@@ -231,6 +231,8 @@ pub struct App {
     /// emptied, gone), and its id, while no key was pressed: gone back to if the story comes
     /// back (a digest written again after a pause; tester CJ).
     gone_place: Option<(Position, String)>,
+    /// So for the search result being read, to select and read again.
+    gone_result: Option<Reselect>,
     /// The story that was open when its file changed, while that file is indexed again:
     /// its title and file, to say so if it does not come back.
     vanishing: Option<(String, std::path::PathBuf)>,
@@ -338,6 +340,7 @@ impl App {
             category_date: None,
             unrestored: None,
             gone_place: None,
+            gone_result: None,
             vanishing: None,
             place: None,
             places,
@@ -524,6 +527,7 @@ impl App {
         // The user has gone somewhere: that is the place now.
         self.unrestored = None;
         self.gone_place = None;
+        self.gone_result = None;
         self.vanishing = None;
         self.touched |= action != Action::Quit;
         if let Some(scroll) = self.help {

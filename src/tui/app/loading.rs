@@ -252,6 +252,7 @@ impl App {
         if self.library.origin.is_samples() && !library.origin.is_samples() {
             self.unrestored = None;
             self.gone_place = None;
+            self.gone_result = None;
             self.vanishing = None;
             let search = self.search_aside();
             self.swap_library(library);
@@ -271,12 +272,17 @@ impl App {
             (item.title.to_string(), digest.path.clone())
         });
         let open = open.or(self.vanishing.take());
-        // The search result being read: gone, it is said so as the reader's open story is,
-        // and the keys go back to the results (tester AV: the next result took its place in
-        // the article, as if opened).
+        // The search result being read, or to be read again once its file is indexed: gone,
+        // it is said so as the reader's open story is, and the keys go back to the results
+        // (tester AV: the next result took its place in the article, as if opened).
         let read_result = self.search.as_ref().and_then(|view| {
-            let r = view.shown.filter(|_| view.focus == SearchFocus::Article)?;
-            let (digest, item) = self.item_at(r);
+            let (digest, item) = match &view.reselect {
+                Some(r) if r.read => {
+                    let item = self.library.find(&r.id)?;
+                    (&self.library.digests()[item.digest], item)
+                }
+                _ => self.item_at(view.shown.filter(|_| view.focus == SearchFocus::Article)?),
+            };
             Some((
                 item.id.to_string(),
                 item.title.to_string(),
@@ -319,6 +325,14 @@ impl App {
         {
             if let Some(view) = self.search.as_mut() {
                 view.focus = SearchFocus::Results;
+                // Read again if its file brings it back before a key is pressed (tester
+                // CO: the first result was selected).
+                let asked = view.line.text().to_string();
+                self.gone_result = Some(Reselect {
+                    asked,
+                    id,
+                    read: true,
+                });
             }
             self.tell_gone(&title, &path);
             named_file = Some(path);
@@ -391,7 +405,13 @@ impl App {
         let (scroll, item) = (self.scroll, self.item);
         // By its date: its place among the dates may move (a review: it was lost).
         let category_day = self.category_date.map(|g| self.dates[g].date);
-        let search = self.search_aside();
+        let mut search = self.search_aside();
+        // The result read when its file took it away, back: read again.
+        if let Some(view) = search.as_mut()
+            && let Some(back) = self.gone_result.take_if(|r| library.find(&r.id).is_some())
+        {
+            view.reselect = Some(back);
+        }
         self.swap_library(library);
         let gone = self.restore(&position);
         // The same date, else the nearest, as restoring a place goes; the undated digests
@@ -436,7 +456,7 @@ impl App {
         let selected = view.selected_hit().map(|r| Reselect {
             asked: view.line.text().to_string(),
             id: self.id_at(r).to_string(),
-            read: false,
+            read: view.focus == SearchFocus::Article,
         });
         view.reselect = view.reselect.take().or(selected);
         view.hits.clear();

@@ -284,12 +284,19 @@ impl App {
             {
                 view.focus = SearchFocus::Article;
             }
-        } else if self.library.pending_count() > 0
-            && let Some(view) = self.search.as_mut()
+        } else if let Some(view) = self.search.as_mut()
+            && let Some(r) = reselect
         {
-            // Not found among the files indexed so far: looked for in the answers to come
-            // (tester BY: a fresh index selected the first result, and saved it).
-            view.reselect = reselect;
+            // The result being read is not among these (its file being indexed again, or
+            // emptied): no other is read in its place (tester CO: the first was).
+            if r.read && view.focus == SearchFocus::Article {
+                view.focus = SearchFocus::Results;
+            }
+            if self.library.pending_count() > 0 {
+                // Not found among the files indexed so far: looked for in the answers to
+                // come (tester BY: a fresh index selected the first result, and saved it).
+                view.reselect = Some(r);
+            }
         }
         if let Some(advice) = quoting {
             self.notify(advice, false);
