@@ -83,6 +83,14 @@ fn wait_for(h: &mut Harness, text: &str) {
     });
 }
 
+/// Lets the reader's loop run until it shows `dates` dates, every file indexed.
+fn wait_for_dates(h: &mut Harness, dates: usize) {
+    wait_until(h, |h| {
+        let indexed = h.app.dates().len() == dates && h.app.library().pending_count() == 0;
+        indexed.then_some(()).ok_or_else(|| h.text())
+    });
+}
+
 /// Lets the reader's loop run until `done` is Ok (20 s at most; its Err says what was seen).
 fn wait_until(h: &mut Harness, done: impl Fn(&mut Harness) -> Result<(), String>) {
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
@@ -505,10 +513,7 @@ fn an_open_story_whose_file_comes_back_is_gone_back_to() {
             h.keys("<Esc>");
         }
         fs::write(&file, &text).unwrap();
-        wait_until(&mut h, |h| {
-            let indexed = h.app.dates().len() == 3 && h.app.library().pending_count() == 0;
-            indexed.then_some(()).ok_or_else(|| h.text())
-        });
+        wait_for_dates(&mut h, 3);
         match keys_between {
             false => {
                 assert_eq!(
@@ -560,10 +565,7 @@ fn a_search_result_whose_file_comes_back_is_read_again() {
             h.keys("k");
         }
         fs::write(&file, &text).unwrap();
-        wait_until(&mut h, |h| {
-            let indexed = h.app.dates().len() == 3 && h.app.library().pending_count() == 0;
-            indexed.then_some(()).ok_or_else(|| h.text())
-        });
+        wait_for_dates(&mut h, 3);
         h.settle();
         let back = (!keys_between).then_some("甲公司发布第1个模型");
         assert_eq!(read(&h).as_deref(), back, "{}", h.text());
