@@ -501,13 +501,21 @@ impl Library {
         listed(id).or_else(|| listed(self.index.alias_of(id)?))
     }
 
-    /// `mark` with each field it lacks (one a damaged state file lost) taken from its story,
-    /// when the story still has its id; None when it lacks nothing or the story is not here.
-    /// (Not its text: a story without any would be read again at every start.)
+    /// `mark` with each field it lacks (one a damaged state file lost, or a hand edit left
+    /// out) taken from its story, when the story still has its id; None when it lacks
+    /// nothing or the story is not here. Its text too, read from the story's file: then kept
+    /// empty for a story without any, so it is not read again at every start (tester CM: a
+    /// bookmark written in by hand had none when its file went).
     pub fn refilled(&self, mark: &crate::state::Bookmark) -> Option<crate::state::Bookmark> {
         let view = self.find(&mark.id).filter(|v| v.id == mark.id)?;
         let digest = &self.digests()[view.digest];
-        mark.refilled_from(crate::state::Bookmark::for_item(digest, &view, None))
+        let mut story = crate::state::Bookmark::for_item(digest, &view, None);
+        if mark.text.is_none()
+            && let Ok(read) = self.story(view.index)
+        {
+            story.text = Some(crate::state::Bookmark::kept_text(&read.body));
+        }
+        mark.refilled_from(story)
     }
 
     /// What `marks` (newest first) become where their stories have moved: each `(old id,

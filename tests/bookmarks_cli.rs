@@ -852,6 +852,50 @@ fn adding_a_spoiled_bookmark_again_fills_it_in_from_its_story() {
     );
 }
 
+/// A bookmark written into the state file by hand, its id alone, takes its story's text
+/// with the rest, so that it outlives the story's file; `added` is null, not `""` (tester
+/// CM: it never had text, and its file gone, `show` gave the title alone, unsaid).
+#[test]
+fn a_bookmark_written_in_by_hand_takes_its_storys_text() {
+    let (dir, ids, state) = one_story_bookmarked();
+    let by_hand = serde_json::json!({"bookmarks": [{"id": ids[0]}], "read": []});
+    std::fs::write(&state, by_hand.to_string()).unwrap();
+    std::fs::remove_file(dir.path().join("state.json.bak")).unwrap();
+    // (Said as a state file not used as it was: exit status 2.)
+    let out = ribao_with(dir.path(), &state, &["bookmarks", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["added"], serde_json::Value::Null, "{v}");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("title, source, path, added, taken from its story"),
+        "{said}"
+    );
+    assert!(v[0]["text"].as_str().unwrap().contains("第0号新闻"), "{v}");
+    let digest = dir.path().join("2026-03-01.md");
+    let kept = std::fs::read(&digest).unwrap();
+    // Listing saves nothing: its file gone now, it is said to have kept no text.
+    std::fs::remove_file(&digest).unwrap();
+    let shown = ribao_with(dir.path(), &state, &["show", &ids[0]]);
+    let said = String::from_utf8_lossy(&shown.stderr);
+    assert!(said.contains("which kept none of its text"), "{said}");
+    // Added again while the story is there (as the reader refills it), it keeps the text.
+    std::fs::write(&digest, kept).unwrap();
+    assert!(
+        ribao_with(dir.path(), &state, &["bookmark", "add", &ids[0]])
+            .status
+            .success()
+    );
+    std::fs::remove_file(&digest).unwrap();
+    let shown = ribao_with(dir.path(), &state, &["show", &ids[0], "--width", "200"]);
+    let said = String::from_utf8_lossy(&shown.stderr);
+    assert!(!said.contains("which kept none"), "{said}");
+    assert!(
+        stdout(&shown).contains("第0号新闻：示例公司发布产品。原文[1]"),
+        "{}",
+        stdout(&shown)
+    );
+}
+
 /// A state file found empty is said once, though the save reads it again (tester M: twice).
 #[test]
 fn a_state_file_found_empty_is_said_once_by_bookmark_add() {

@@ -149,7 +149,8 @@ pub fn list<'a>(
                     title: &mark.title,
                     url: mark.url.as_deref(),
                     path: &mark.path,
-                    added: &mark.added,
+                    // A bookmark written in by hand may not say (tester CM).
+                    added: Some(mark.added.as_str()).filter(|a| !a.is_empty()),
                     text: mark.text.as_deref(),
                     extra: &mark.extra,
                     in_store: matches!(found.now, Some(Ok(_))),
@@ -373,7 +374,7 @@ struct JsonRow<'a> {
     title: &'a str,
     url: Option<&'a str>,
     path: &'a str,
-    added: &'a str,
+    added: Option<&'a str>,
     text: Option<&'a str>,
     /// Fields a newer ribao saved, kept as they are.
     #[serde(flatten)]

@@ -575,8 +575,12 @@ fn show_bookmark(
         Missing::Elsewhere => "is not in this store (--store its folder to read it)".into(),
         Missing::Unnamed => "names no digest file".into(),
     };
+    let kept = match mark.text {
+        Some(_) => "",
+        None => ", which kept none of its text",
+    };
     warn(format_args!(
-        "{file} {why}; the story is shown as its bookmark kept it"
+        "{file} {why}; the story is shown as its bookmark kept it{kept}"
     ));
     Ok(ExitCode::SUCCESS)
 }

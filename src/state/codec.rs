@@ -197,8 +197,11 @@ fn salvage(mut object: Map<String, Value>) -> (State, Vec<String>) {
                         "" => format!("id {}", bookmark.id),
                         title => format!("“{title}”, id {}", bookmark.id),
                     };
+                    // Its story fills them in where the store has it: not said lost for good
+                    // (tester CM: the title named was on screen).
                     wrong.push(format!(
-                        "bookmark {} ({name}) is kept without its {}",
+                        "bookmark {} ({name}) is kept without its {}, \
+                         taken from its story where the store has it",
                         n + 1,
                         left_out.join(", ")
                     ));

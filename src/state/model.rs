@@ -53,12 +53,7 @@ impl Bookmark {
 
     /// A bookmark for `item` of `digest`, made now, keeping `text`, the story's.
     pub fn for_item(digest: &DigestInfo, item: &ItemView, text: Option<&str>) -> Bookmark {
-        let text = text.filter(|t| !t.trim().is_empty()).map(|t| {
-            match t.char_indices().nth(Self::TEXT_MAX) {
-                Some((cut, _)) => format!("{}…", &t[..cut]),
-                None => t.to_string(),
-            }
-        });
+        let text = text.filter(|t| !t.trim().is_empty()).map(Self::kept_text);
         Bookmark {
             id: item.id.to_string(),
             date: digest.date.map(|d| d.format("%Y-%m-%d").to_string()),
@@ -107,6 +102,14 @@ impl Bookmark {
         .join(" · ")
     }
 
+    /// What a bookmark keeps of its story's text: its start.
+    pub fn kept_text(text: &str) -> String {
+        match text.char_indices().nth(Self::TEXT_MAX) {
+            Some((cut, _)) => format!("{}…", &text[..cut]),
+            None => text.to_string(),
+        }
+    }
+
     /// This bookmark with each field it lacks (one a damaged state file lost) taken from
     /// `story`, a bookmark of its story made now; None when it lacks nothing the story has.
     /// What it has stays as saved.
@@ -128,6 +131,7 @@ impl Bookmark {
             (&mut out.category, story.category),
             (&mut out.url, story.url),
             (&mut out.outlet, story.outlet),
+            (&mut out.text, story.text),
         ] {
             if have.is_none() && from.is_some() {
                 *have = from;
