@@ -559,7 +559,11 @@ fn unknown_item_id_is_a_clear_error_with_nonzero_exit() {
     let none = ribao(&["items", "--digest", "nosuchid", "--store", &store()]);
     assert_eq!(none.status.code(), Some(1));
     let said = String::from_utf8_lossy(&none.stderr);
-    assert!(said.contains("no digest with id nosuchid"), "{said}");
+    assert!(said.contains("no digest with id nosuchid;"), "{said}");
+    // Too short a start is said to be so (tester CO).
+    let short = ribao(&["items", "--digest", &digest[..3], "--store", &store()]);
+    let said = String::from_utf8_lossy(&short.stderr);
+    assert!(said.contains("with 4 characters or more"), "{said}");
     let blank = ribao(&["items", "--digest", " ", "--store", &store()]);
     assert_eq!(blank.status.code(), Some(2), "{blank:?}");
     let out = ribao(&["show", "", "--store", &store()]);

@@ -454,8 +454,13 @@ pub fn items(
     if let Some(id) = filter.digest.as_ref()
         && !library.digests().iter().any(|d| d.id == *id)
     {
+        // Too short to be taken for the start of one, as a story's (tester CO).
+        let short = match id.len() < MIN_ID_START {
+            true => format!(" (its start names one with {MIN_ID_START} characters or more)"),
+            false => String::new(),
+        };
         warn(format_args!(
-            "no digest with id {id}; `ribao list` gives each digest's id"
+            "no digest with id {id}{short}; `ribao list` gives each digest's id"
         ));
         return Ok(ExitCode::FAILURE);
     }
