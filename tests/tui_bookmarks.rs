@@ -96,6 +96,8 @@ fn bookmarks_view_lists_filters_removes_and_opens() {
     h.keys("d");
     assert_eq!(h.app.session().bookmark_count(), 2);
     assert_eq!(h.app.bookmarks_view().unwrap().visible().len(), 2);
+    // In the words `b` uses in the stories (tester CM).
+    assert!(said(&h).starts_with("bookmark removed: "), "{}", said(&h));
     assert!(said(&h).contains("u puts it back"), "{}", said(&h));
     h.keys("u");
     assert_eq!(bookmarks_by_id(&h), before, "the same bookmark");

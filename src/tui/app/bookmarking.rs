@@ -219,7 +219,11 @@ impl App {
                     return None;
                 };
                 self.session.remove_bookmark(&mark.id);
-                let said = format!("removed {} — u puts it back", self.quoted(&mark.title));
+                // As `b` says it from the stories (tester CM: two wordings).
+                let said = format!(
+                    "bookmark removed: {} — u puts it back",
+                    self.quoted(&mark.title)
+                );
                 self.undo.push(Undoable::BookmarkRemoved(Box::new(mark)));
                 self.bookmarks_changed();
                 self.notify_change(&said);
