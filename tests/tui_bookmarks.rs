@@ -55,6 +55,42 @@ fn b_bookmarks_the_highlighted_story_and_b_again_removes_it() {
     assert!(h.text().contains("bookmark removed"));
 }
 
+/// The story read says whether it is bookmarked, one pane at a time too (tester CM: only
+/// the count in the status bar said anything).
+#[test]
+fn the_article_read_says_it_is_bookmarked() {
+    for width in [120, 50] {
+        let mut h = Harness::new(app_with_state(State::default()), width, 30);
+        h.keys("<Enter><Enter><Enter>");
+        assert!(h.app.opened().is_some(), "{}", h.text());
+        let title_row = |h: &mut Harness| {
+            let rows = h.rows();
+            rows.into_iter()
+                .find(|r| r.contains("文章 Article"))
+                .unwrap()
+        };
+        assert!(!title_row(&mut h).contains('★'), "{}", h.text());
+        h.keys("b");
+        assert!(
+            title_row(&mut h).contains("文章 Article · ★"),
+            "{}",
+            h.text()
+        );
+        h.keys("b");
+        assert!(!title_row(&mut h).contains('★'), "{}", h.text());
+    }
+    // A search result read, as well.
+    let mut h = Harness::new(app_with_state(State::default()), 120, 30);
+    h.keys("<Enter><Enter><Enter>b");
+    let title = h.app.opened().unwrap().1.title.to_string();
+    h.keys("/");
+    h.search_for(&format!("\"{title}\""));
+    h.keys("<Enter><Enter>");
+    let rows = h.rows();
+    let row = rows.iter().find(|r| r.contains("文章 Article")).unwrap();
+    assert!(row.contains("1 match · ★"), "{}", h.text());
+}
+
 #[test]
 fn bookmarks_view_lists_filters_removes_and_opens() {
     let mut h = Harness::new(app_with_state(State::default()), 120, 40);

@@ -199,7 +199,10 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let opts = app.text_options();
     let focused = app.focus() == Pane::Article;
     let content = app.article_content();
+    // Whether the story read is bookmarked, said where it is read (tester CM: only the
+    // count in the status bar said anything, and one pane at a time no list beside it).
     let title = match content {
+        Content::Story(r) if app.session().is_bookmarked(app.id_at(r)) => "文章 Article · ★",
         Content::Story(_) => "文章 Article",
         _ => "概览 Overview",
     };

@@ -655,6 +655,11 @@ fn draw_article(buf: &mut Buffer, area: Rect, app: &mut App) {
             crate::text::plural(total, "match", "matches")
         ),
     };
+    // Bookmarked, as the reader's article says it.
+    let title = match shown {
+        Some(r) if app.session().is_bookmarked(app.id_at(r)) => format!("{title} · ★"),
+        _ => title,
+    };
     draw_block(buf, area, pane_block(&title, focused, area.width, opts));
     app.view.article_width = width;
     if width == 0 || height == 0 {
