@@ -1625,4 +1625,24 @@ fn json_stories_say_whether_they_are_read_and_bookmarked() {
     assert!(out.status.success());
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("could not be used as it was"), "{said}");
+    // One that is no ribao state file marks nothing, and says so in its exit status too,
+    // as `bookmarks` does, the JSON printed still (tester CO: 0, as if nothing was read).
+    std::fs::write(state, r#"{"name": "some-package", "version": "1.0.0"}"#).unwrap();
+    for args in [vec!["items"], vec!["show", &read], vec!["search", &word]] {
+        let out = ribao(
+            &[
+                &args[..],
+                &["--store", &store(), "--state", state, "--json"],
+            ]
+            .concat(),
+        );
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(!v.to_string().contains("\"read\":true"), "{v}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains("no story is marked read or bookmarked"),
+            "{said}"
+        );
+    }
 }

@@ -369,21 +369,29 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
         }) => {
             let filter = report::ItemFilter::new(date.clone(), category, source)
                 .of_digest(digest.as_deref());
-            report::items(library()?, filter, *json, opts, &marks_for(*json))
+            let library = library()?;
+            let marks = marks_for(*json);
+            Ok(marks.status(report::items(library, filter, *json, opts, &marks)?))
         }
         Some(Command::Show {
             item_id,
             width,
             json,
-        }) => report::show(
-            library()?,
-            item_id,
-            *width,
-            *json,
-            opts,
-            state_path().ok().as_deref(),
-            &marks_for(*json),
-        ),
+        }) => {
+            let library = library()?;
+            let state = state_path().ok();
+            let marks = marks_for(*json);
+            let code = report::show(
+                library,
+                item_id,
+                *width,
+                *json,
+                opts,
+                state.as_deref(),
+                &marks,
+            )?;
+            Ok(marks.status(code))
+        }
         Some(Command::Check { json }) => report::check(library()?, *json),
         Some(Command::Categories) => {
             report::emit(crate::categories::BUILTIN)?;
@@ -425,13 +433,10 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             let words = words
                 .iter()
                 .map(|w| crate::search::argument_token(w, alone));
-            report::search(
-                library()?,
-                &words.collect::<Vec<_>>().join(" "),
-                *json,
-                opts,
-                &marks_for(*json),
-            )
+            let library = library()?;
+            let query = words.collect::<Vec<_>>().join(" ");
+            let marks = marks_for(*json);
+            Ok(marks.status(report::search(library, &query, *json, opts, &marks)?))
         }
         Some(Command::Bookmarks { json, markdown }) => {
             let format = match (json, markdown) {

@@ -59,6 +59,10 @@ pub struct ItemRow<'a> {
 pub struct Marks {
     read: crate::state::ReadMarks,
     bookmarked: std::collections::HashSet<String>,
+    /// The state file could not be used: the JSON marks nothing, and the command exits 2
+    /// once it has printed it, as `bookmarks` does (tester CO: 0, and a script took the
+    /// marks for true).
+    unusable: bool,
 }
 
 impl Marks {
@@ -71,7 +75,10 @@ impl Marks {
             Some(Ok((_, loaded))) => loaded,
             Some(Err(e)) => {
                 warn(format_args!("{e}; no story is marked read or bookmarked"));
-                return Marks::default();
+                return Marks {
+                    unusable: true,
+                    ..Marks::default()
+                };
             }
             None => return Marks::default(),
         };
@@ -81,6 +88,15 @@ impl Marks {
         Marks {
             bookmarked: loaded.state.bookmarks.into_iter().map(|b| b.id).collect(),
             read: loaded.state.read,
+            unusable: false,
+        }
+    }
+
+    /// The exit status of a command that printed these marks and ended with `code`.
+    pub fn status(&self, code: ExitCode) -> ExitCode {
+        match self.unusable && code == ExitCode::SUCCESS {
+            true => ExitCode::from(2),
+            false => code,
         }
     }
 }
