@@ -572,6 +572,33 @@ fn a_search_result_whose_file_comes_back_is_read_again() {
     }
 }
 
+/// A bookmarked story read from the bookmarks view, its file written again (emptied, then
+/// filled), is read again where it was read to, not from its top (tester CO).
+#[test]
+fn a_bookmark_read_whose_file_comes_back_is_read_again_where_it_was() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    fs::create_dir_all(&store).unwrap();
+    let paragraphs: String = (1..=40).map(|n| format!("第{n}段正文。\n\n")).collect();
+    let text = format!("# 测试日报 2026-01-01\n\n## 1. 长故事\n\n{paragraphs}");
+    let file = store.join("2026-01-01.md");
+    fs::write(&file, &text).unwrap();
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let mut h = reading(&store, &cache);
+    h.keys("<Enter><Enter>bB<Enter>");
+    h.keys(&"j".repeat(20));
+    let scroll = h.app.scroll();
+    assert!(scroll >= 20 && h.app.opened().is_some(), "{}", h.text());
+    watch(&mut h, &store, &cache);
+    fs::write(&file, "").unwrap();
+    wait_for(&mut h, "no longer in the store");
+    fs::write(&file, &text).unwrap();
+    wait_until(&mut h, |h| {
+        h.app.opened().map(|_| ()).ok_or_else(|| h.text())
+    });
+    assert_eq!(h.app.scroll(), scroll, "{}", h.text());
+}
+
 /// The oldest date's file deleted while its story is read: the reader goes on at the date
 /// after it, not at the other end of the archive (tester CJ).
 #[test]

@@ -299,6 +299,9 @@ impl App {
         let place = self
             .opened
             .map(|r| (position.clone(), self.id_at(r).to_string()));
+        // Where it is read to, for when it is opened again: from the bookmarks view, should
+        // its file bring it back (tester CO: at its top).
+        self.leave_story();
         self.take_library(library, position);
         self.put_date_on_top(top);
         let mut named_file = None;
