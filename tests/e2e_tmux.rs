@@ -445,6 +445,34 @@ fn a_reader_stopped_from_outside_takes_the_terminal_back_at_fg() {
     assert_eq!(t.pane_format("#{alternate_on}"), "0");
 }
 
+/// A Thai word ending in SARA AM (`คำ`: two characters side by side, one grapheme) leaves
+/// nothing behind when the story beside it changes (tester CN: its `ำ` stayed on blank rows
+/// until Ctrl-L).
+#[test]
+fn a_thai_word_leaves_nothing_behind() {
+    let home = tempfile::tempdir().unwrap();
+    let store = home.path().join("store");
+    std::fs::create_dir(&store).unwrap();
+    std::fs::write(
+        store.join("2026-09-01.md"),
+        "# 测试日报 2026-09-01\n\n## 1. 泰文故事\n\n泰文：ภาษาไทยไม่มีช่องว่างระหว่างคำ\n\n\
+         ## 2. 第二个故事\n\n短。\n",
+    )
+    .unwrap();
+    let Some(t) = Tmux::start("thai", 100, 20, home.path()) else {
+        return;
+    };
+    run_reader(&t, Some(&store), home.path());
+    t.wait_for("the stories", |s| s.contains("泰文故事"));
+    t.keys(&["Tab", "Tab"]);
+    t.wait_for("the Thai story's preview", |s| s.contains("ระหว่างคำ"));
+    t.keys(&["j"]);
+    let screen = t.wait_for("the next story's preview", |s| s.contains("短。"));
+    assert!(!screen.contains('\u{0e33}'), "{screen}");
+    t.keys(&["q"]);
+    assert_restored(&t);
+}
+
 #[test]
 fn popups_over_chinese_text_keep_their_borders() {
     let home = tempfile::tempdir().unwrap();

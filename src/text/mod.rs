@@ -9,7 +9,9 @@
 //! - [`render_markdown`]: Markdown to one [`Line`](ratatui::text::Line) per screen row, plus a
 //!   [`RenderCache`].
 //! - [`lines_to_plain`] / [`lines_to_ansi`]: output for `ribao show`.
-//! - [`pad_line`] / [`widen_ambiguous_cells`]: ambiguous-wide support in the ratatui buffer.
+//! - [`pad_line`] / [`widen_ambiguous_cells`]: ambiguous-wide support in the ratatui buffer;
+//!   [`mark_composed_cells`]: graphemes of two narrow characters side by side (Thai `คำ`)
+//!   written over whole by the next frame.
 //!
 //! # Ambiguous-width characters end to end
 //!
@@ -58,7 +60,7 @@ pub use sanitize::{
     single_line, visible,
 };
 pub(crate) use sanitize::{is_lone_joiner, link_destinations_encoded, may_start_hidden};
-pub use screen::{pad_ambiguous, pad_line, widen_ambiguous_cells};
+pub use screen::{mark_composed_cells, pad_ambiguous, pad_line, widen_ambiguous_cells};
 pub use truncate::{after_cut, cut_with_ellipsis, truncate, truncate_left};
 pub use width::{grapheme_width, line_width, str_width};
 pub use wrap::{MIN_WRAP_WIDTH, wrap, wrap_with_prefix};

@@ -83,11 +83,61 @@ pub fn widen_ambiguous_cells(buf: &mut Buffer, area: Rect, opts: TextOptions) {
     }
 }
 
+/// Stands in the cell a [composed](mark_composed_cells) two-column grapheme covers: never
+/// drawn, and unlike what any frame puts there.
+const COVERED: &str = "\u{200B}";
+
+/// After a frame is drawn, marks the cell each grapheme of narrow characters drawn side by
+/// side covers (Thai `คำ`, a consonant and SARA AM, two columns), so that the next frame's
+/// diff writes over it. ratatui takes such a grapheme for a wide glyph, which a terminal
+/// erases whole when its first column is written; the second character stays instead, left on
+/// screen until a full repaint (tester CN: a `ำ` on blank rows).
+pub fn mark_composed_cells(buf: &mut Buffer, area: Rect) {
+    use unicode_width::UnicodeWidthChar;
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right().saturating_sub(1) {
+            let symbol = buf[(x, y)].symbol();
+            let composed = symbol.chars().nth(1).is_some()
+                && symbol.chars().all(|c| c.width().unwrap_or(0) <= 1)
+                && ratatui::buffer::CellWidth::cell_width(symbol) >= 2;
+            if composed && buf[(x + 1, y)].symbol() == " " {
+                buf[(x + 1, y)].set_symbol(COVERED);
+            }
+        }
+    }
+}
+
 fn narrow_fallback(symbol: &str) -> &'static str {
     match symbol.chars().next() {
         Some('─' | '━' | '┄' | '┅' | '┈' | '┉' | '╌' | '╍' | '═') => "-",
         Some('│' | '┃' | '┆' | '┇' | '┊' | '┋' | '╎' | '╏' | '║') => "|",
         Some('\u{2500}'..='\u{257F}') => "+",
         _ => " ",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cell a Thai `คำ` covers is written by the next frame's diff, where a plain
+    /// blank would leave its `ำ` on screen.
+    #[test]
+    fn the_cell_a_composed_grapheme_covers_is_written_over() {
+        let area = Rect::new(0, 0, 6, 1);
+        let mut before = Buffer::empty(area);
+        before.set_string(0, 0, "aคำb", ratatui::style::Style::new());
+        assert_eq!(before[(1, 0)].symbol(), "คำ");
+        mark_composed_cells(&mut before, area);
+        let mut after = Buffer::empty(area);
+        after.set_string(0, 0, "a", ratatui::style::Style::new());
+        let written: Vec<u16> = before.diff(&after).iter().map(|&(x, _, _)| x).collect();
+        assert!(written.contains(&2), "{written:?}");
+        // A wide glyph of its own (`中`) is erased whole by the terminal: nothing marked.
+        let mut wide = Buffer::empty(area);
+        wide.set_string(0, 0, "a中b", ratatui::style::Style::new());
+        mark_composed_cells(&mut wide, area);
+        assert_eq!(wide[(2, 0)].symbol(), " ");
     }
 }

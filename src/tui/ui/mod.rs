@@ -111,6 +111,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         notice::draw(buf, &popups, app);
     }
     text::widen_ambiguous_cells(buf, area, opts);
+    text::mark_composed_cells(buf, area);
     if !app.colours() {
         without_colours(buf);
     }
