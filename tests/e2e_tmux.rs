@@ -1034,6 +1034,11 @@ fn bookmarks_keep_one_row_each_on_a_narrow_terminal() {
         rows[0].starts_with(&id) && rows[0].ends_with('…'),
         "{screen}"
     );
+    // The source, then the date, give way to the title (tester CN: it kept 3 characters).
+    assert!(
+        rows[0].starts_with(&format!("{id}  甲公司发布新模型")),
+        "{screen}"
+    );
     assert_eq!(rows[1].trim(), "https://example.com/a", "{screen}");
 }
 
@@ -1069,6 +1074,13 @@ fn search_keeps_the_title_in_sight_on_a_narrow_terminal() {
     };
     let (screen, rows) = printed_rows(&t, "search 甲公司", &store, home.path());
     assert!(rows[0].contains("2026-03-02  甲公司发布"), "{screen}");
+    // Narrower, the date goes too (tester CN: one character of the title at 30 columns).
+    t.resize(30);
+    let (screen, rows) = printed_rows(&t, "search 甲公司", &store, home.path());
+    assert!(
+        !rows[0].contains("2026-03-02") && rows[0].contains("  甲公司发布新"),
+        "{screen}"
+    );
     t.resize(100);
     let (screen, rows) = printed_rows(&t, "search 甲公司", &store, home.path());
     assert!(

@@ -1,6 +1,7 @@
 //! `ribao bookmarks` and `ribao bookmark add|remove`: the state file from the command line.
 
 use super::report::{emit, say, unknown_id, warn};
+use super::table::READABLE_COLUMN;
 use crate::library::{Library, Missing};
 use crate::state::{Bookmark, Change, StateFile};
 use std::path::{Path, PathBuf};
@@ -241,6 +242,21 @@ fn text_list(marks: &[Bookmark], found: &[Found], opts: crate::text::TextOptions
         .map(|l| crate::text::str_width(l, opts))
         .max()
         .unwrap_or(0);
+    // The label gives way before the titles are cut short, then the date, as `items`'
+    // columns do (tester CN: at 40 columns three characters of each title).
+    let ids = (marks.iter())
+        .map(|b| crate::text::str_width(&crate::text::single_line(&b.id), opts))
+        .max()
+        .unwrap_or(0);
+    let before = |label: bool, date: bool| {
+        ids + 2 + if date { 12 } else { 0 } + if label { widest + 2 } else { 0 }
+    };
+    let readable =
+        |label, date| room.is_none_or(|room| before(label, date) + READABLE_COLUMN <= room);
+    let (label_shown, date_shown) = [(true, true), (false, true), (false, false)]
+        .into_iter()
+        .find(|&(label, date)| readable(label, date))
+        .unwrap_or((false, false));
     marks
         .iter()
         .zip(found)
@@ -260,7 +276,15 @@ fn text_list(marks: &[Bookmark], found: &[Found], opts: crate::text::TextOptions
             // One line, whatever a hand edit put in it (tester CA: a title broke its row).
             let title = crate::text::single_line(b.shown_title());
             let id = crate::text::single_line(&b.id);
-            let line = format!("{id}  {date:<10}  {label}  {title}");
+            let date = match date_shown {
+                true => format!("{date:<10}  "),
+                false => String::new(),
+            };
+            let label = match label_shown {
+                true => format!("{label}  "),
+                false => String::new(),
+            };
+            let line = format!("{id}  {date}{label}{title}");
             // One row on a terminal, its title cut at the edge, as `list`'s rows are
             // (tester M: it wrapped at 40 columns). The link below stays whole to copy.
             let line = match room {

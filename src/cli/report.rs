@@ -676,16 +676,21 @@ pub fn search(
                 let head = format!("{id}  {date}  {source}  {title}");
                 match room {
                     Some(width) => {
-                        // The publication gives way before the title is cut short, as in
-                        // `items` (tester U: `…  Bubble's Brain…` and no title at 43 columns).
-                        let before = format!("{id}  {date}  {source}  ");
-                        let cut_short = crate::text::str_width(&head, opts) > width
-                            && width.saturating_sub(crate::text::str_width(&before, opts))
-                                < READABLE_COLUMN;
-                        let head = match cut_short {
-                            true => format!("{id}  {date}  {title}"),
-                            false => head,
+                        // The publication gives way before the title is cut short, then the
+                        // date, as in `items` (tester U: `…  Bubble's Brain…` and no title at
+                        // 43 columns; tester CN: one character of it at 30).
+                        let title_w = crate::text::str_width(&title, opts);
+                        let befores = [
+                            format!("{id}  {date}  {source}  "),
+                            format!("{id}  {date}  "),
+                            format!("{id}  "),
+                        ];
+                        let readable = |before: &&String| {
+                            let w = crate::text::str_width(before, opts);
+                            w + title_w <= width || w + READABLE_COLUMN <= width
                         };
+                        let before = befores.iter().find(readable).unwrap_or(&befores[2]);
+                        let head = format!("{before}{title}");
                         out.push_str(&crate::text::truncate(&head, width, opts));
                         out.push('\n');
                         // As the reader's results show it: what leads up to the match is cut so
