@@ -1135,6 +1135,11 @@ fn a_resize_keeps_the_place_in_a_search_result_article() {
         h.resize(120, 12);
     }
     assert_eq!(h.app.search_view().unwrap().scroll, down);
+    // So after a size the whole story fits in, as in the reader (tester CN: at its top).
+    h.resize(250, 80);
+    assert_eq!(h.app.search_view().unwrap().scroll, 0);
+    h.resize(120, 12);
+    assert_eq!(h.app.search_view().unwrap().scroll, down);
 }
 
 /// After a resize the current match (the one `n` went to) is still on screen, marked, even

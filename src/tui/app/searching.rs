@@ -758,6 +758,13 @@ impl App {
             view.scroll = line.saturating_sub(height / 3);
             view.anchor = None;
         }
-        view.scroll = view.scroll.min(view.max_scroll());
+        // Held short of its place (the story fits, or ends sooner): the place stays the one
+        // to go back to at the next size, while the reader is left there, as in the reader's
+        // article (tester CN: it went back to the top).
+        let held = view.scroll.min(view.max_scroll());
+        if let Some(anchor) = view.anchor.as_mut().filter(|a| a.row == view.scroll) {
+            anchor.row = held;
+        }
+        view.scroll = held;
     }
 }
