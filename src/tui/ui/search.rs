@@ -274,6 +274,9 @@ const SOURCE_LEAST_ROOM: usize = 26;
 /// Results narrower than this many columns show their dates without the year.
 const NARROW_RESULTS: usize = 36;
 
+/// The fewest columns of a title beside its date, which gives way below them.
+const LEAST_TITLE: usize = 8;
+
 /// The title row: `› 2026-01-24 ★✓ title …   source`, the terms marked in the title.
 fn title_line(
     app: &App,
@@ -298,7 +301,10 @@ fn title_line(
     // Over one date, each row's date is the scope's, said in the title: the room goes to
     // the story's title (tester BB: 15 characters of it at 100 columns).
     let one_date = scope == Scope::Day;
-    let date = match one_date {
+    // Narrower still (beside the article at 80 columns), the date gives way too, as the
+    // stories list has none: a title of a character or two said nothing (tester CN).
+    let squeezed = width < text::str_width(date, opts) + 5 + LEAST_TITLE;
+    let date = match one_date || squeezed {
         true => String::new(),
         false => format!("{date} "),
     };
