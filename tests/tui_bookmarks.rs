@@ -2546,6 +2546,15 @@ fn a_narrow_bookmarks_view_gives_the_title_the_room() {
     let screen = h.text();
     assert!(screen.contains("推理芯片出货"), "{screen}");
     assert!(screen.contains("小模型进入更"), "{screen}");
+    assert!(
+        screen.contains("2026-01-"),
+        "the dates, with room: {screen}"
+    );
+    // Narrower, the date gives way to the title (tester CN: 4 or 5 characters of each).
+    h.resize(30, 12);
+    let screen = h.text();
+    assert!(!screen.contains("2026-01-"), "{screen}");
+    assert!(screen.contains("小模型进入更多办公"), "{screen}");
 }
 
 /// How many bookmarks the bookmarks view lists with `filter` typed after `/`.

@@ -100,6 +100,9 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
             .unwrap_or(0)
             .min(room),
     };
+    // Too narrow for a date and a readable title, the date gives way (tester CN: at 30
+    // columns 4 or 5 characters of each title were left).
+    let dated = usize::from(list_area.width) >= ROW_PREFIX + LEAST_TITLE;
     let terms = Highlighter::new(&view.words());
     // While the store is being indexed, a story not found yet may still come.
     let indexed = app.loading().is_none();
@@ -110,15 +113,12 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
             (_, true) => Held::Read,
             _ => Held::Unread,
         };
-        row(
-            visible[i],
-            i == view.selected,
-            state,
+        let shown = Shown {
+            selected: i == view.selected,
+            dated,
             where_w,
-            &terms,
-            w,
-            opts,
-        )
+        };
+        row(visible[i], shown, state, &terms, w, opts)
     });
     if filtering {
         let cursor = if view.typing { "▏" } else { "" };
@@ -142,6 +142,16 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
 /// Columns before a row's title: the marker, ✓ and the date with its gap.
 const ROW_PREFIX: usize = 16;
 
+/// The fewest columns of a title beside its date, which gives way below them.
+const LEAST_TITLE: usize = 16;
+
+/// How a row is shown: selected, with its date, and the publication's column's width.
+struct Shown {
+    selected: bool,
+    dated: bool,
+    where_w: usize,
+}
+
 /// A bookmark's story as the store has it now.
 enum Held {
     Read,
@@ -154,31 +164,34 @@ enum Held {
 }
 
 /// `› ✓ 2026-01-20  title   量子位 · 技术前沿解读` (✓: read; ⚠: no longer in the store; ·:
-/// not this store's),
+/// not this store's; the date left out where [`Shown`] says),
 /// the publication in a column `where_w` wide, the filter's `terms` marked in as much of
 /// the title as is shown.
 fn row(
     mark: &Bookmark,
-    selected: bool,
+    shown: Shown,
     held: Held,
-    where_w: usize,
     terms: &Highlighter,
     width: usize,
     opts: TextOptions,
 ) -> Line<'static> {
-    let date = mark.date.as_deref().unwrap_or(crate::model::UNDATED);
+    let Shown {
+        selected,
+        dated,
+        where_w,
+    } = shown;
+    let date = match (dated, mark.date.as_deref()) {
+        (false, _) => String::new(),
+        // `undated` padded to a date's width, so every title starts in one column.
+        (true, date) => format!("{:<10}  ", date.unwrap_or(crate::model::UNDATED)),
+    };
     let read = match held {
         Held::Read => Span::styled("✓ ", OK),
         Held::Unread => Span::raw("  "),
         Held::Gone => Span::styled("⚠ ", ERROR),
         Held::Elsewhere => Span::styled("· ", DIM),
     };
-    let prefix = vec![
-        marker(selected),
-        read,
-        // `undated` padded to a date's width, so every title starts in one column.
-        Span::styled(format!("{date:<10}  "), DIM),
-    ];
+    let prefix = vec![marker(selected), read, Span::styled(date, DIM)];
     let place = pad_to(
         &text::truncate(&text::single_line(&mark.where_from()), where_w, opts),
         where_w,
