@@ -281,3 +281,32 @@ fn without_colours_the_selection_is_in_reverse_video() {
     assert!(matches > 4, "no match on screen");
     assert!(in_selection > 0, "no match in the selected result");
 }
+
+/// A category heading never stands alone on the pane's last row with its categories all
+/// below it, whatever the height (tester CN: `刊物 Publications ───` at the foot).
+#[test]
+fn a_category_heading_is_not_left_alone_at_the_foot_of_its_pane() {
+    let mut seen = 0;
+    for height in 12..40 {
+        let mut h = Harness::new(app(), 120, height);
+        h.keys("l");
+        let buf = h.buffer();
+        for y in 0..buf.area.height.saturating_sub(1) {
+            for x in 0..buf.area.width {
+                let at = |dx: u16| buf.cell((x + dx, y)).map_or("", |c| c.symbol());
+                let heading = matches!((at(0), at(2)), ("统", "一") | ("来", "源") | ("刊", "物"));
+                if !heading || !h.rows()[y as usize].contains(" ──") {
+                    continue;
+                }
+                seen += 1;
+                let below = buf[(x, y + 1)].symbol();
+                assert!(
+                    !["─", "━"].contains(&below),
+                    "{height} rows: a heading alone at row {y}\n{}",
+                    h.text()
+                );
+            }
+        }
+    }
+    assert!(seen > 20, "headings seen: {seen}");
+}

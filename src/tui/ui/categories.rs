@@ -116,6 +116,16 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
             }
         },
     );
+    // A heading on the last row shown, its categories all below it, names nothing in view:
+    // left out until they come into it (tester CN: `刊物 Publications ───` alone at the foot).
+    let shown = offset + usize::from(inner.height);
+    if inner.height > 0 && shown < rows.len() && matches!(rows[shown - 1], CategoryRow::Heading(_))
+    {
+        let y = inner.bottom() - 1;
+        for x in inner.left()..inner.right() {
+            buf[(x, y)].reset();
+        }
+    }
     app.view.offsets[1] = offset;
 }
 
