@@ -984,7 +984,7 @@ fn search_query_rules_and_exit_status() {
     // Quoting a whole query is common: the user is told what the quotes did.
     let said = String::from_utf8_lossy(&reversed.stderr);
     assert!(
-        said.contains("no story matches “\"窗口 Token\"”") && said.contains("one phrase"),
+        said.contains("no story matches \"窗口 Token\";") && said.contains("one phrase"),
         "{said}"
     );
     // An exclusion the same way after `--`, and alone: every story without the word.

@@ -828,10 +828,15 @@ fn no_match_says_the_query_as_typed() {
     h.keys("/");
     h.search_for("\"量子 纠缠\"");
     let screen = h.text();
-    assert!(
-        screen.contains("no match for “\"量子 纠缠\"” in"),
-        "{screen}"
-    );
+    // Quoted already, in no second pair of quotes (tester CO: `““…””` where a Chinese
+    // keyboard typed them).
+    assert!(screen.contains("no match for \"量子 纠缠\" in"), "{screen}");
+    h.keys("<C-u>");
+    h.search_for("“量子 纠缠”");
+    let screen = h.text();
+    assert!(screen.contains("no match for “量子 纠缠” in"), "{screen}");
+    assert!(screen.contains("搜索 “量子 纠缠” ·"), "{screen}");
+    assert!(!screen.contains("““"), "{screen}");
 }
 
 #[test]
@@ -1494,7 +1499,10 @@ fn narrow_results_leave_out_the_year() {
     // at 80 columns a character of each title was left).
     h.resize(80, 24);
     let text = h.text();
-    assert!(!text.contains("› 26-01-20") && !text.contains("25-11-30"), "{text}");
+    assert!(
+        !text.contains("› 26-01-20") && !text.contains("25-11-30"),
+        "{text}"
+    );
     assert!(text.contains("│›  ✓ 小模型进入更…"), "{text}");
 }
 

@@ -732,7 +732,8 @@ pub fn search(
             None => String::new(),
         };
         let query = crate::search::said_query(query, TextOptions::default());
-        warn(format_args!("no story matches “{query}”{phrase}{named}"));
+        let query = crate::search::quoted(&query);
+        warn(format_args!("no story matches {query}{phrase}{named}"));
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)

@@ -8,7 +8,7 @@ mod text;
 
 use matcher::Hay;
 pub use matcher::Matcher;
-pub use query::{Query, argument_token, fold, names, unquoted_name};
+pub use query::{Query, argument_token, fold, names, quoted, unquoted_name};
 pub use text::{SearchText, searchable};
 
 use crate::index::{DigestInfo, Index};

@@ -247,6 +247,16 @@ impl std::ops::Deref for Token {
     }
 }
 
+/// `query` in quotes, as a message says it (`“英伟达”`): not in a second pair where it is
+/// quoted already, as a Chinese keyboard types a phrase (tester CO: `““英伟达 发布””`).
+pub fn quoted(query: &str) -> String {
+    let mut chars = query.chars();
+    match (chars.next(), chars.next_back()) {
+        (Some(a), Some(b)) if is_opening_quote(a) && is_closing_quote(b) => query.to_string(),
+        _ => format!("“{query}”"),
+    }
+}
+
 /// The quotes a phrase opens with: straight, full-width (as a Chinese keyboard types it) or
 /// curly; it closes with the same or `”`.
 fn is_opening_quote(c: char) -> bool {

@@ -10,7 +10,7 @@ use super::{
     ACCENT, BOLD, CURRENT_MATCH, DIM, FOCUS, MATCH, OK, breadcrumb, draw_block, list, pane_block,
     put_line, scrollbar, status, too_small,
 };
-use crate::search::{Highlighter, Snippet};
+use crate::search::{Highlighter, Snippet, quoted};
 use crate::text::{self, TextOptions};
 use crate::tui::scope::{ItemRef, Scope};
 use ratatui::buffer::Buffer;
@@ -109,14 +109,14 @@ pub(crate) fn summary(app: &App, view: &SearchView, unread: bool, room: Option<u
     let counted = format!("{}{unread}", count(app, view));
     let scope = app.label_of(view.scope);
     let opts = app.text_options();
-    let whole = format!("搜索 “{query}” · {scope} · {counted}");
+    let whole = format!("搜索 {} · {scope} · {counted}", quoted(&query));
     match room {
         Some(room) if text::str_width(&whole, opts) > room => {
             let around = format!("搜索 “” · {scope} · {counted}");
             let left = room.saturating_sub(text::str_width(&around, opts));
             if app.view.wide && left >= QUERY_LEAST {
                 let query = text::truncate(&query, left, opts);
-                format!("搜索 “{query}” · {scope} · {counted}")
+                format!("搜索 {} · {scope} · {counted}", quoted(&query))
             } else {
                 super::status::scope_and_count(app, view.scope, scope, &counted, room)
             }
@@ -134,7 +134,7 @@ pub(crate) fn breadcrumb(app: &App, view: &SearchView) -> Vec<String> {
     let mut parts = vec![if query.trim().is_empty() {
         "搜索 Search".to_string()
     } else {
-        format!("搜索 “{query}”")
+        format!("搜索 {}", quoted(&query))
     }];
     if view.focus == SearchFocus::Article
         && let Some(hit) = view.selected_hit()
@@ -535,18 +535,18 @@ fn no_match_lines(
         return text::wrap(&[Span::styled(problem, ACCENT)], width, opts);
     }
     let query = text::single_line(view.answered.trim());
-    let query = crate::search::said_query(&query, opts);
+    let query = quoted(&crate::search::said_query(&query, opts));
     let scope = app.label_of(view.answered_scope);
     // Files of other dates cannot change the answer (tester D: a date indexed first was
     // said to wait on the whole archive).
     let said = match app.pending_in(view.answered_scope) {
-        0 => format!("没有匹配 / no match for “{query}” in {scope}"),
+        0 => format!("没有匹配 / no match for {query} in {scope}"),
         1 => format!(
-            "no match yet for “{query}” in {scope}: 1 file is still being indexed, and the \
+            "no match yet for {query} in {scope}: 1 file is still being indexed, and the \
              search runs again when it is"
         ),
         n => format!(
-            "no match yet for “{query}” in {scope}: {n} files are still being indexed, and \
+            "no match yet for {query} in {scope}: {n} files are still being indexed, and \
              the search runs again when they are"
         ),
     };
