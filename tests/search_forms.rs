@@ -343,6 +343,18 @@ fn chinese_words_are_found_across_a_space_between_them() {
     );
     assert_eq!(titles(&lib, "伟达发"), ["wide", "none", "line", "bold"]);
     assert_eq!(titles(&lib, "英伟达发布 -伟达发"), Vec::<String>::new());
+    // Not across what the reader shows between them: a block's end, a link's number (a
+    // review: `英伟达` ending a list item and `发布` starting the next were found).
+    let apart = library(vec![digest(
+        5,
+        vec![
+            item("items", "- 英伟达\n- 发布会"),
+            item("link", "据[英伟达](https://n.example)发布"),
+            item("heading", "### 英伟达\n\n发布会"),
+        ],
+    )]);
+    assert_eq!(titles(&apart, "英伟达发布"), Vec::<String>::new());
+    assert_eq!(titles(&apart, "英伟达 发布"), ["items", "link", "heading"]);
     // Each word alone is found where they are apart too.
     assert_eq!(
         titles(&lib, "英伟达 发布"),

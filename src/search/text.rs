@@ -28,6 +28,9 @@ pub fn searchable(title: &str, body_md: &str) -> SearchText {
     out.text.push('\n');
     let mut lines = body_md.lines().peekable();
     let mut in_code = false;
+    // What joins a line to the text before it: a space within a paragraph, where the
+    // reader joins its lines; [`APART`] after a block's end.
+    let mut joint = ' ';
     while let Some(line) = lines.next() {
         let fence = crate::parse::doc::fence(line).is_some();
         in_code ^= fence;
@@ -37,23 +40,34 @@ pub fn searchable(title: &str, body_md: &str) -> SearchText {
             let code = line.trim();
             if !fence && !code.is_empty() {
                 if !out.text.ends_with('\n') {
-                    out.text.push(' ');
+                    out.text.push(APART);
                 }
                 push_visible(code, &mut out);
             }
+            joint = APART;
             continue;
         }
         let mut text = line_content(line);
         // A tag cut off at a block's end is no text, as the reader shows it (tester BW: a
         // result's line read `a href="https://static.politic`).
-        if ends_block(line, lines.peek().copied()) {
+        let ends = ends_block(line, lines.peek().copied());
+        if ends {
             text = text[..before_cut_off_tag(text)].trim_end();
         }
         if !text.is_empty() {
-            if !out.text.ends_with('\n') {
-                out.text.push(' ');
+            // Lines of Chinese are joined as the reader joins them, with nothing between
+            // (tester CP: the snippet read `英伟达 发布`, the article `英伟达发布`).
+            let cjk = |c: Option<char>| c.is_some_and(crate::text::is_cjk);
+            let joined =
+                joint == ' ' && cjk(out.text.chars().next_back()) && cjk(text.chars().next());
+            if !out.text.ends_with('\n') && !joined {
+                out.text.push(joint);
             }
             push_inline(text, &mut out);
+        }
+        // (A blank line leaves it: the line before it ended its block.)
+        if !line.trim().is_empty() {
+            joint = if ends { APART } else { ' ' };
         }
     }
     out.spaced = spaced_between_words(&out.text, out.other_forms);
@@ -77,6 +91,13 @@ fn spaced_between_words(text: &str, other_forms: bool) -> bool {
             .match_indices(['\u{3000}', '\u{a0}'])
             .any(|(at, s)| between(at, s.len()))
 }
+
+/// What stands in the text where the reader shows words apart by more than a space (a
+/// block's end, a link's number, a table's rule, a picture): a space to read, which no
+/// query's space matches, so that a phrase or Chinese words a space may part are not found
+/// across it (a review: `英伟达` ending a list item and `发布` starting the next were found
+/// as `英伟达发布`).
+const APART: char = '\u{2002}';
 
 /// Whether `line` is the last of its block (a paragraph, list item, heading or quote line),
 /// `next` being the line after it: where the reader looks for a tag cut off.
@@ -144,7 +165,7 @@ fn push_inline(text: &str, out: &mut SearchText) {
             // `量子位 ，机器之心`, which a phrase with the comma did not find).
             let len = target_len(after).map_or(tail.len(), |e| e + 3);
             if tail[len..].starts_with(char::is_alphanumeric) {
-                out.text.push(' ');
+                out.text.push(APART);
             }
             len
         } else if let Some(url) = tail
@@ -161,7 +182,7 @@ fn push_inline(text: &str, out: &mut SearchText) {
         {
             tail.find('>').map_or(1, |e| e + 1)
         } else if tail.starts_with("![") || tail.starts_with('|') {
-            out.text.push(' ');
+            out.text.push(APART);
             1
         } else if tail.starts_with('[') && !opens_link(tail) || tail.starts_with(']') {
             // Brackets that are not a link's are text, as the reader shows them (`[研究]`);
@@ -322,7 +343,8 @@ mod tests {
     fn a_space_between_chinese_characters_is_told() {
         for (body, spaced) in [
             ("**英伟达** 发布", true),
-            ("英伟达\n发布", true),
+            // (A line break in the source is joined as the reader joins it.)
+            ("英伟达\n发布", false),
             ("英伟达\u{3000}发布", true),
             ("そして 発表", true),
             ("英伟达发布", false),
@@ -333,6 +355,7 @@ mod tests {
         ] {
             assert_eq!(searchable("t", body).spaced, spaced, "{body:?}");
         }
+        assert_eq!(searchable("t", "英伟达\n发布").text, "t\n英伟达发布");
         // The title is its own line: its end and the body's start are not one text.
         assert!(!searchable("英伟达", "发布").spaced);
         assert!(searchable("英伟达 发布", "").spaced);
@@ -344,7 +367,7 @@ mod tests {
         assert_eq!(searchable("t", cut).text, "t\n摘要: e.org");
         assert_eq!(
             searchable("t", &format!("{cut}\n\nnext")).text,
-            "t\n摘要: e.org next"
+            "t\n摘要: e.org\u{2002}next"
         );
         // Within a paragraph, the line after it may close it: kept, as the reader keeps it.
         assert!(
@@ -354,12 +377,12 @@ mod tests {
         );
         // At a list item's end too.
         let item = "- 摘要 <a href=\"https://st\n- 下一条";
-        assert_eq!(searchable("t", item).text, "t\n摘要 下一条");
+        assert_eq!(searchable("t", item).text, "t\n摘要\u{2002}下一条");
         // In code, or followed by code, emphasis or a link, it is text the reader shows.
         let code = "```\nhtml = '<a href=' + url + '>link</a>'\n\nprint(html)\n```";
         assert_eq!(
             searchable("t", code).text,
-            "t\nhtml = '<a href=' + url + '>link</a>' print(html)"
+            "t\nhtml = '<a href=' + url + '>link</a>'\u{2002}print(html)"
         );
         let span = "用 `<img src=` 属性";
         assert!(searchable("t", span).text.ends_with("img src= 属性"));
@@ -373,7 +396,7 @@ mod tests {
         );
         assert_eq!(
             found.text,
-            "t\n用Record & Replay操作 & task execution [54] a  b \\q &nosuch;"
+            "t\n用Record & Replay操作 & task execution [54]\u{2002}a  b \\q &nosuch;"
         );
         assert!(searchable("t", "&#xff21;I").other_forms, "full-width Ａ");
         // A string sequence without its end on the line keeps the text after it (tester B).
@@ -429,7 +452,7 @@ mod tests {
                 "相关报道：[量子位](https://a/1)，[机器之心](https://a/2)，[x](https://a/3)y"
             )
             .text,
-            "t\n相关报道：量子位，机器之心，x y"
+            "t\n相关报道：量子位，机器之心，x\u{2002}y"
         );
     }
 
