@@ -429,15 +429,17 @@ fn unhidden_link(md: &str) -> Option<(&str, &str, usize)> {
     leading_link(&md[open..])
 }
 
-/// An http(s) link with no control character: Markdown decodes `&#27;` in a link target into
-/// a real ESC, and a link is printed and handed to the browser.
-/// Whether `md` holds an ASCII control character but for a tab or a line's end: by a pass
-/// the compiler makes SIMD (it has no early exit), as bodies are long and most have none.
+/// Whether `md` holds a control character but for a tab or a line's end: first by a pass the
+/// compiler makes SIMD (it has no early exit) for an ASCII one or the first byte of a C1 one
+/// (U+0080 to U+009F, tester CP: `\u{9b}`), as bodies are long and most have neither.
 fn has_control(md: &str) -> bool {
-    let control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r') || b == 0x7f;
-    md.bytes().fold(false, |found, b| found | control(b))
+    let maybe = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r') || b == 0x7f || b == 0xc2;
+    md.bytes().fold(false, |found, b| found | maybe(b))
+        && md.contains(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
+/// An http(s) link with no control character: Markdown decodes `&#27;` in a link target into
+/// a real ESC, and a link is printed and handed to the browser.
 fn is_web_url(url: &str) -> bool {
     (url.starts_with("http://") || url.starts_with("https://")) && !url.contains(char::is_control)
 }
@@ -1432,6 +1434,9 @@ mod tests {
         assert_eq!(url(md).as_deref(), Some("https://e.example/b%1B[2Jclear"));
         let md = "见 [故事](https://e.example/\x7f) 和 [内](https://inner.example/x)";
         assert_eq!(url(md).as_deref(), Some("https://e.example/%7F"));
+        // A C1 one too (tester CP).
+        let md = "[故事](https://e.example/c1\u{9b}2Jz) 另见 [内](https://inner.example/x)";
+        assert_eq!(url(md).as_deref(), Some("https://e.example/c1%C2%9B2Jz"));
     }
 
     #[test]
