@@ -975,6 +975,12 @@ fn another_programs_json_given_as_the_state_file_is_left_as_it_is() {
         ),
         ("tsconfig.json", br#"{"compilerOptions": {}}"#),
         ("list.json", b"[1, 2]"),
+        // A version number of its own, as a browser's bookmarks have (tester CP: it was
+        // taken for ribao's, and written over).
+        (
+            "Bookmarks",
+            br#"{"checksum": "ab12", "roots": {"bookmark_bar": {"children": []}}, "version": 1}"#,
+        ),
     ] {
         let file = dir.path().join(name);
         std::fs::write(&file, json).unwrap();

@@ -78,7 +78,10 @@ pub fn decode(bytes: &[u8]) -> Result<State, Unusable> {
     }
     // One parse for a good file; the checks below only run to explain a bad one.
     let shape_error = match serde_json::from_slice::<Document<State>>(bytes) {
-        Ok(doc) if doc.version == VERSION && !needs_repair(&doc.state) => return Ok(doc.state),
+        // (Only a file that names ribao's bookmarks: a browser's has a version 1 too.)
+        Ok(doc) if doc.version == VERSION && names_ours && !needs_repair(&doc.state) => {
+            return Ok(doc.state);
+        }
         // Another version, or bookmarks a hand edit spoiled in ways serde lets through:
         // explained by the checks below.
         Ok(_) => String::new(),
@@ -97,11 +100,12 @@ pub fn decode(bytes: &[u8]) -> Result<State, Unusable> {
     };
     // JSON that ribao never wrote (a `package.json` given as `--state`, a list): replaced by
     // a state, it was only to be found again in its `.broken` copy. A `"version"` that is
-    // no number (a package.json's "1.0.0") is not ribao's without its other fields.
+    // no number (a package.json's "1.0.0") is not ribao's without its other fields, nor is
+    // a version number beside fields ribao never writes (a browser's bookmarks: tester CP).
+    let ribaos = |k: &String| k == "version" || k == "saves" || OURS.contains(&k.as_str());
     let ours = |object: &Map<String, Value>| {
-        object.is_empty()
-            || object.get("version").is_some_and(Value::is_number)
-            || object.keys().any(|k| OURS.contains(&k.as_str()))
+        object.keys().any(|k| OURS.contains(&k.as_str()))
+            || object.get("version").is_none_or(Value::is_number) && object.keys().all(ribaos)
     };
     let object = match value {
         Value::Object(object) if ours(&object) => object,
