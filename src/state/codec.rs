@@ -103,9 +103,12 @@ pub fn decode(bytes: &[u8]) -> Result<State, Unusable> {
     // no number (a package.json's "1.0.0") is not ribao's without its other fields, nor is
     // a version number beside fields ribao never writes (a browser's bookmarks: tester CP).
     let ribaos = |k: &String| k == "version" || k == "saves" || OURS.contains(&k.as_str());
+    // (A newer ribao's may have fields of its own: it is said to be newer.)
+    let version = |object: &Map<String, Value>| object.get("version").map(Value::as_u64);
     let ours = |object: &Map<String, Value>| {
         object.keys().any(|k| OURS.contains(&k.as_str()))
-            || object.get("version").is_none_or(Value::is_number) && object.keys().all(ribaos)
+            || matches!(version(object), Some(Some(v)) if v > VERSION)
+            || matches!(version(object), None | Some(Some(_))) && object.keys().all(ribaos)
     };
     let object = match value {
         Value::Object(object) if ours(&object) => object,
