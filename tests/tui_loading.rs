@@ -572,6 +572,46 @@ fn a_search_result_whose_file_comes_back_is_read_again() {
     }
 }
 
+/// So when the story open under the search is in the same file, and comes back with it
+/// (a review: the reader's place was gone back to, and the result left unread until a
+/// later change).
+#[test]
+fn a_search_result_read_over_a_story_of_its_file_is_read_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, first, mut h) = reading_days(&tmp, 0..3);
+    h.keys("<Enter><Enter><Enter>/");
+    h.search_for("第2个");
+    h.keys("<Enter><Enter>");
+    let read = |h: &Harness| {
+        let view = h.app.search_view()?;
+        let hit = view
+            .selected_hit()
+            .filter(|_| view.focus == SearchFocus::Article)?;
+        Some(h.app.item_at(hit).1.title.to_string())
+    };
+    assert_eq!(
+        read(&h).as_deref(),
+        Some("甲公司发布第2个模型"),
+        "{}",
+        h.text()
+    );
+    let file = store.join(format!("{}.md", first + chrono::Days::new(2)));
+    let text = fs::read_to_string(&file).unwrap();
+    watch(&mut h, &store, &cache);
+    fs::write(&file, "").unwrap();
+    wait_for(&mut h, "no longer in the store");
+    h.settle();
+    fs::write(&file, &text).unwrap();
+    wait_for_dates(&mut h, 3);
+    h.settle();
+    assert_eq!(
+        read(&h).as_deref(),
+        Some("甲公司发布第2个模型"),
+        "{}",
+        h.text()
+    );
+}
+
 /// A bookmarked story read from the bookmarks view, its file written again (emptied, then
 /// filled), is read again where it was read to, not from its top (tester CO).
 #[test]

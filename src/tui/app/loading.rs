@@ -383,7 +383,7 @@ impl App {
         if let Some(saved) = self.unrestored.take().or(back) {
             // Nothing was done since the start (or since the open story went): the saved
             // place, now that more is indexed, and the search reopened there asked again.
-            let search = self.search_aside();
+            let search = self.search_aside_for(&library);
             self.swap_library(library);
             self.restore_saved(saved);
             self.search_again(search);
@@ -408,13 +408,7 @@ impl App {
         let (scroll, item) = (self.scroll, self.item);
         // By its date: its place among the dates may move (a review: it was lost).
         let category_day = self.category_date.map(|g| self.dates[g].date);
-        let mut search = self.search_aside();
-        // The result read when its file took it away, back: read again.
-        if let Some(view) = search.as_mut()
-            && let Some(back) = self.gone_result.take_if(|r| library.find(&r.id).is_some())
-        {
-            view.reselect = Some(back);
-        }
+        let search = self.search_aside_for(&library);
         self.swap_library(library);
         let gone = self.restore(&position);
         // The same date, else the nearest, as restoring a place goes; the undated digests
@@ -469,6 +463,18 @@ impl App {
         view.snippets.clear();
         view.requested = None;
         Some(view)
+    }
+
+    /// [`App::search_aside`] for `library` to take its place: the result read when its file
+    /// took it away, back in it, is read again (see `gone_result`).
+    fn search_aside_for(&mut self, library: &crate::library::Library) -> Option<SearchView> {
+        let mut search = self.search_aside();
+        if let Some(view) = search.as_mut()
+            && let Some(back) = self.gone_result.take_if(|r| library.find(&r.id).is_some())
+        {
+            view.reselect = Some(back);
+        }
+        search
     }
 
     /// A search set aside by [`App::search_aside`] open again, asked over this library.
