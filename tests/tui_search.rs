@@ -1479,7 +1479,7 @@ fn the_empty_previews_note_wraps() {
 /// are of several years.
 #[test]
 fn narrow_results_leave_out_the_year() {
-    let mut h = Harness::new(app(), 80, 24);
+    let mut h = Harness::new(app(), 96, 24);
     h.keys("aaa/");
     h.search_for("模型");
     h.keys("<Enter><Enter>");

@@ -98,7 +98,10 @@ pub fn mark_composed_cells(buf: &mut Buffer, area: Rect) {
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right().saturating_sub(1) {
             let symbol = buf[(x, y)].symbol();
+            // (Not an emoji's presentation form, U+FE0F: ratatui's diff writes the cell
+            // after it, and the marker would be drawn; the reader's text has none.)
             let composed = symbol.chars().nth(1).is_some()
+                && !symbol.contains('\u{FE0F}')
                 && symbol.chars().all(|c| c.width().unwrap_or(0) <= 1)
                 && ratatui::buffer::CellWidth::cell_width(symbol) >= 2;
             if composed && buf[(x + 1, y)].symbol() == " " {

@@ -303,7 +303,8 @@ fn title_line(
     let one_date = scope == Scope::Day;
     // Narrower still (beside the article at 80 columns), the date gives way too, as the
     // stories list has none: a title of a character or two said nothing (tester CN).
-    let squeezed = width < text::str_width(date, opts) + 5 + LEAST_TITLE;
+    // (Beside it: `› `, its space, `★` and `✓ `.)
+    let squeezed = width < text::str_width(date, opts) + 6 + LEAST_TITLE;
     let date = match one_date || squeezed {
         true => String::new(),
         false => format!("{date} "),
