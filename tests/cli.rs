@@ -1625,6 +1625,12 @@ fn json_stories_say_whether_they_are_read_and_bookmarked() {
     assert!(out.status.success());
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("could not be used as it was"), "{said}");
+    // Without the backup of its last save to make it whole, it is read in part: exit 2,
+    // as `bookmarks` says it (a review).
+    let _ = std::fs::remove_file(format!("{state}.bak"));
+    std::fs::write(state, &whole[..whole.len() / 2]).unwrap();
+    let out = ribao(&["items", "--store", &store(), "--state", state, "--json"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
     // One that is no ribao state file marks nothing, and says so in its exit status too,
     // as `bookmarks` does, the JSON printed still (tester CO: 0, as if nothing was read).
     std::fs::write(state, r#"{"name": "some-package", "version": "1.0.0"}"#).unwrap();

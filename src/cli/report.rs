@@ -85,10 +85,13 @@ impl Marks {
         for notice in &loaded.notices {
             warn(notice);
         }
+        // Read in part, with no backup of its last save to make it whole, as `bookmarks`
+        // counts it (a review).
+        let short = loaded.notices.iter().any(|n| n.backup.is_none());
         Marks {
             bookmarked: loaded.state.bookmarks.into_iter().map(|b| b.id).collect(),
             read: loaded.state.read,
-            unusable: false,
+            unusable: short,
         }
     }
 
