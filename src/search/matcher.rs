@@ -11,9 +11,10 @@
 //! Three things are written more than one way and a term matches each way: a space between
 //! Chinese and a Latin word or number (`GPU 沙盒`, `GPU沙盒`: writers differ, and so do
 //! readers typing a query) or between two Chinese characters (`**英伟达** 发布`, where bold
-//! text ends; tester CL: `英伟达发布` missed it: a Chinese term stays a byte search in text
-//! without such a space, as most is), a hyphen or space between letters and digits (`GPT-5`, `GPT5`,
-//! `GPT 5`; `Qwen3`, `Qwen-3`), and the apostrophe (`OpenAI’s`, `OpenAI's`).
+//! text ends; tester CL: `英伟达发布` missed it), a hyphen or space between letters and
+//! digits (`GPT-5`, `GPT5`, `GPT 5`; `Qwen3`, `Qwen-3`), and the apostrophe (`OpenAI’s`,
+//! `OpenAI's`). A Chinese term stays a byte search in text without such a space, as most is
+//! (see [`Matcher::for_text`]).
 //!
 //! A Latin term matches whole words: where a word starts, and ending where one ends, its
 //! last word in any of its forms (`agent` finds `agents`, `companies` `company`, `release`
@@ -512,7 +513,7 @@ fn expression(term: &str, between: &str) -> Option<Regex> {
 enum Gap {
     None,
     /// A space: Chinese (or Japanese) next to a Latin letter or a digit, or to Chinese (a
-    /// space around bold text, `**英伟达** 发布`, or a line break in the source).
+    /// space where bold text ends, `**英伟达** 发布`).
     Space,
     /// A hyphen or a space: a Latin letter next to a digit, or words the term parts.
     Separator,

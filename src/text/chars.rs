@@ -87,7 +87,7 @@ pub(crate) fn is_cjk(c: char) -> bool {
 }
 
 /// Han and kana, the scripts of words written without a space between them: one there
-/// (`**英伟达** 发布`, a line break in the source) is no part of the words.
+/// (`**英伟达** 发布`) is no part of the words.
 pub(crate) fn is_han_or_kana(c: char) -> bool {
     matches!(c,
         '\u{3040}'..='\u{30FF}' // kana
