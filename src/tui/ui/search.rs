@@ -653,19 +653,20 @@ fn draw_article(buf: &mut Buffer, area: Rect, app: &mut App) {
     } else {
         "预览 Preview"
     };
+    // Bookmarked, as the reader's article says it, before the count that a narrow pane cuts
+    // (tester CP: at 28 columns the ★ went first).
+    let word = match shown {
+        Some(r) if app.session().is_bookmarked(app.id_at(r)) => format!("{word} · ★"),
+        _ => word.to_string(),
+    };
     let title = match (shown, current) {
-        (None, _) => word.to_string(),
-        (Some(_), _) if no_words => word.to_string(),
+        (None, _) => word,
+        (Some(_), _) if no_words => word,
         (Some(_), Some(c)) => format!("{word} · match {} of {total}", c + 1),
         (Some(_), None) => format!(
             "{word} · {}",
             crate::text::plural(total, "match", "matches")
         ),
-    };
-    // Bookmarked, as the reader's article says it.
-    let title = match shown {
-        Some(r) if app.session().is_bookmarked(app.id_at(r)) => format!("{title} · ★"),
-        _ => title,
     };
     draw_block(buf, area, pane_block(&title, focused, area.width, opts));
     app.view.article_width = width;
