@@ -530,6 +530,15 @@ fn an_open_story_whose_file_comes_back_is_gone_back_to() {
     }
 }
 
+/// The title of the search result read in the article, if one is.
+fn result_read(h: &Harness) -> Option<String> {
+    let view = h.app.search_view()?;
+    let hit = view
+        .selected_hit()
+        .filter(|_| view.focus == SearchFocus::Article)?;
+    Some(h.app.item_at(hit).1.title.to_string())
+}
+
 /// So does a search result being read: selected and read again, at its place in the story,
 /// when it comes back before a key is pressed (tester CO: the first result was selected,
 /// the article closed).
@@ -540,15 +549,8 @@ fn a_search_result_whose_file_comes_back_is_read_again() {
     h.keys("aaa/");
     h.search_for("甲公司");
     h.keys("<Enter>j<Enter>");
-    let read = |h: &Harness| {
-        let view = h.app.search_view()?;
-        let hit = view
-            .selected_hit()
-            .filter(|_| view.focus == SearchFocus::Article)?;
-        Some(h.app.item_at(hit).1.title.to_string())
-    };
     assert_eq!(
-        read(&h).as_deref(),
+        result_read(&h).as_deref(),
         Some("甲公司发布第1个模型"),
         "{}",
         h.text()
@@ -560,7 +562,7 @@ fn a_search_result_whose_file_comes_back_is_read_again() {
         fs::write(&file, "").unwrap();
         wait_for(&mut h, "no longer in the store");
         h.settle();
-        assert_eq!(read(&h), None, "{}", h.text());
+        assert_eq!(result_read(&h), None, "{}", h.text());
         if keys_between {
             h.keys("k");
         }
@@ -568,7 +570,7 @@ fn a_search_result_whose_file_comes_back_is_read_again() {
         wait_for_dates(&mut h, 3);
         h.settle();
         let back = (!keys_between).then_some("甲公司发布第1个模型");
-        assert_eq!(read(&h).as_deref(), back, "{}", h.text());
+        assert_eq!(result_read(&h).as_deref(), back, "{}", h.text());
     }
 }
 
@@ -582,15 +584,8 @@ fn a_search_result_read_over_a_story_of_its_file_is_read_again() {
     h.keys("<Enter><Enter><Enter>/");
     h.search_for("第2个");
     h.keys("<Enter><Enter>");
-    let read = |h: &Harness| {
-        let view = h.app.search_view()?;
-        let hit = view
-            .selected_hit()
-            .filter(|_| view.focus == SearchFocus::Article)?;
-        Some(h.app.item_at(hit).1.title.to_string())
-    };
     assert_eq!(
-        read(&h).as_deref(),
+        result_read(&h).as_deref(),
         Some("甲公司发布第2个模型"),
         "{}",
         h.text()
@@ -605,7 +600,7 @@ fn a_search_result_read_over_a_story_of_its_file_is_read_again() {
     wait_for_dates(&mut h, 3);
     h.settle();
     assert_eq!(
-        read(&h).as_deref(),
+        result_read(&h).as_deref(),
         Some("甲公司发布第2个模型"),
         "{}",
         h.text()
