@@ -85,6 +85,7 @@ fn latin_words_are_found_in_every_width_and_case() {
     assert_eq!(titles(&lib, "ＯＰＥＮａｉ"), ["upper", "plain", "wide"]);
     assert_eq!(titles(&lib, "gpt-5"), ["upper", "plain", "wide"]);
     assert_eq!(titles(&lib, "\"open source\""), ["upper", "plain", "wide"]);
+    assert_eq!(titles(&lib, "\"open  source\""), ["upper", "plain", "wide"]);
     assert_eq!(titles(&lib, "openai -gpt-5"), Vec::<String>::new());
     // A comma typed after a word ends it, as a blank does: lists are typed so (tester CL:
     // `Anthropic,` found only the stories with a comma after it).
@@ -337,10 +338,10 @@ fn chinese_words_are_found_across_a_space_between_them() {
         digest(4, vec![item("wide", "英伟达\u{3000}发布 ＧＰＵ")]),
     ]);
     assert_eq!(titles(&lib, "英伟达发布"), ["wide", "none", "line", "bold"]);
-    assert_eq!(
-        titles(&lib, "\"英伟达 发布\""),
-        ["wide", "none", "line", "bold"]
-    );
+    // Spaces in a row are one (tester CP: `"英伟达   发布"` found nothing).
+    for phrase in ["\"英伟达 发布\"", "\"英伟达   发布\""] {
+        assert_eq!(titles(&lib, phrase), ["wide", "none", "line", "bold"]);
+    }
     assert_eq!(titles(&lib, "伟达发"), ["wide", "none", "line", "bold"]);
     assert_eq!(titles(&lib, "英伟达发布 -伟达发"), Vec::<String>::new());
     // Not across what the reader shows between them: a block's end, a link's number (a

@@ -74,16 +74,17 @@ impl Query {
                 }
             } else {
                 // Spaces around a phrase's words find nothing more, and a phrase of spaces
-                // alone would find nearly every story (`" "`). A `*` before a word asks
-                // for the words it ends, which no word is found by: it is left out, and
-                // the word's own rules find it at the end of others' (`*AI` finds
-                // OpenAI; tester CL: nothing, unsaid).
+                // alone would find nearly every story (`" "`); spaces in a row are one, as
+                // the text has them (tester CP: `"open  source"` found nothing). A `*`
+                // before a word asks for the words it ends, which no word is found by: it
+                // is left out, and the word's own rules find it at the end of others'
+                // (`*AI` finds OpenAI; tester CL: nothing, unsaid).
                 let term = fold(&word);
                 let term = match token.quoted {
-                    true => term.trim(),
-                    false => term.trim_start_matches('*').trim(),
+                    true => &term,
+                    false => term.trim_start_matches('*'),
                 };
-                let term = term.to_string();
+                let term = term.split_whitespace().collect::<Vec<_>>().join(" ");
                 match negated {
                     _ if term.is_empty() => {}
                     true => q.excluded.push(term),
@@ -666,10 +667,13 @@ mod tests {
         for blank in ["\" \"", "-\"  \"", "“\u{3000}”"] {
             assert!(Query::parse(blank).is_empty(), "{blank}");
         }
-        let q = Query::parse("OpenAI \" \" -\" open source \"");
+        let q = Query::parse("OpenAI \" \" -\" open source \" \"英伟达 \t\u{3000}发布\"");
         assert_eq!(
             (q.terms, q.excluded),
-            (vec!["openai".into()], vec!["open source".into()])
+            (
+                vec!["openai".into(), "英伟达 发布".into()],
+                vec!["open source".into()]
+            )
         );
     }
 
