@@ -487,7 +487,7 @@ fn categories_keep_the_date_chosen_when_new_files_arrive() {
 /// A digest written again after a pause (emptied, then filled: `generator > file`) takes
 /// the reader from its open story, as gone; it comes back to it when the file brings the
 /// story back before a key is pressed, and stays where the keys went after one (tester CJ:
-/// the reader stayed on the date before for good).
+/// the reader stayed on the date before for good). Its file is said to be read again.
 #[test]
 fn an_open_story_whose_file_comes_back_is_gone_back_to() {
     let tmp = tempfile::tempdir().unwrap();
@@ -514,6 +514,13 @@ fn an_open_story_whose_file_comes_back_is_gone_back_to() {
         }
         fs::write(&file, &text).unwrap();
         wait_for_dates(&mut h, 3);
+        // A file changed, read again: no new digest (testers CO, CP).
+        let said = h.text();
+        assert!(
+            said.contains("the store changed: 1 file read again"),
+            "{said}"
+        );
+        assert!(!said.contains("new digest"), "{said}");
         match keys_between {
             false => {
                 assert_eq!(
@@ -1803,9 +1810,10 @@ fn a_skipped_file_skipped_for_another_reason_is_said() {
     h.keys("R");
     assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
     h.settle();
-    wait_for(&mut h, "the list is up to date");
+    wait_for(&mut h, "the file looks binary");
     let said = h.app.message().map(|m| m.text.clone()).unwrap_or_default();
     assert!(!said.contains("new file"), "{said}");
+    assert!(said.contains("1 file read again"), "{said}");
     assert!(said.contains("empty.md skipped"), "{said}");
     assert_eq!(
         said.matches("skipped").count(),
