@@ -107,6 +107,11 @@ fn bookmarks_view_lists_filters_removes_and_opens() {
     let screen = h.text();
     assert!(screen.contains("书签 Bookmarks · 3"), "{screen}");
     insta::assert_snapshot!("bookmarks_view", screen);
+    // The view's own key stays named on a narrower terminal (tester CM: not at 60 columns).
+    h.resize(60, 40);
+    let footer = h.rows().last().cloned().unwrap();
+    assert!(footer.contains("d remove"), "{footer}");
+    h.resize(120, 40);
     // Newest first.
     assert_eq!(
         h.app.bookmarks_view().unwrap().selected().unwrap().title,

@@ -216,11 +216,12 @@ fn hints(app: &App) -> Hints {
                 (&[Action::Quit], "close"),
                 (&[Action::Help], "help"),
             ],
+            // Removing before the link: at 60 columns it was left out (tester CM).
             None => &[
                 (&[Action::Down, Action::Up], "move"),
                 (&[Action::Open], "read"),
-                (&[Action::OpenLink], "open link"),
                 (&[Action::RemoveBookmark], "remove"),
+                (&[Action::OpenLink], "open link"),
                 (&[Action::Undo], "undo"),
                 (&[Action::Search], "filter"),
                 (&[Action::Back, Action::Quit], "close"),
