@@ -87,6 +87,14 @@ fn latin_words_are_found_in_every_width_and_case() {
     assert_eq!(titles(&lib, "\"open source\""), ["upper", "plain", "wide"]);
     assert_eq!(titles(&lib, "\"open  source\""), ["upper", "plain", "wide"]);
     assert_eq!(titles(&lib, "openai -gpt-5"), Vec::<String>::new());
+    // `OR` between words takes either; beside another word, with it.
+    assert_eq!(titles(&lib, "ships OR 据"), ["plain", "wide"]);
+    assert_eq!(titles(&lib, "ＳＨＩＰＳ|and"), ["upper", "plain"]);
+    assert_eq!(
+        titles(&lib, "openai ships OR 据 OR and"),
+        ["upper", "plain", "wide"]
+    );
+    assert_eq!(titles(&lib, "(ships OR 据) -gpt-5"), Vec::<String>::new());
     // A comma typed after a word ends it, as a blank does: lists are typed so (tester CL:
     // `Anthropic,` found only the stories with a comma after it).
     assert_eq!(titles(&lib, "gpt-5,"), ["upper", "plain", "wide"]);

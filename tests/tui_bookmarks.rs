@@ -2596,6 +2596,10 @@ fn the_bookmarks_filter_reads_as_a_search_query() {
     assert_eq!(shown(&mut h, "date:2026-01"), 2);
     assert_eq!(shown(&mut h, "date:2025"), 0);
     assert_eq!(shown(&mut h, "模型 -date:2025"), 1);
+    // One word or the other.
+    assert_eq!(shown(&mut h, "推理芯片"), 1);
+    assert_eq!(shown(&mut h, "推理芯片 OR 模型"), 2);
+    assert_eq!(shown(&mut h, "推理芯片 OR 模型 -模型"), 1);
     // A filter that cannot match says why, as the search line does.
     assert_eq!(shown(&mut h, "date:2026-13"), 0);
     let screen = h.text();

@@ -99,14 +99,14 @@ pub enum Command {
         json: bool,
     },
     /// Find stories: all words must match (Latin ones whole, in any form: agent finds agents;
-    /// word* and a single letter find the words they start); "a phrase", -excluded,
-    /// source:/category:/date: narrow (two of a kind take either)
+    /// word* and a single letter find the words they start), one of those with OR between
+    /// them; "a phrase", -excluded, source:/category:/date: narrow (two of a kind take either)
     // A query of only `-words` is given as hidden options, so clap calls QUERY optional.
     #[command(override_usage = "ribao search [OPTIONS] <QUERY>...")]
     Search {
         /// e.g. 英伟达 date:2026-01. Each shell argument is a word; one argument with spaces in
-        /// it (`"open source"`) is a phrase, unless it holds a filter or -word too (then it is
-        /// read as a query typed in the reader)
+        /// it (`"open source"`) is a phrase, unless it holds a filter, OR or -word too (then it
+        /// is read as a query typed in the reader)
         #[arg(
             required_unless_present = "excluded",
             num_args = 1..,

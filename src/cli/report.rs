@@ -634,7 +634,7 @@ pub fn search(
     if let Some(advice) = library.quoting_advice(query) {
         warn(advice);
     }
-    let snippets = crate::search::Snippets::new(&q.terms);
+    let snippets = crate::search::Snippets::new(&q.words());
     let found = library.search(&q, None);
     // Snippets made a batch at a time, each written before the next is made.
     let hits = found.chunks(ROWS_AT_ONCE).map(|batch| {
@@ -667,7 +667,7 @@ pub fn search(
         // On a terminal a story and its snippet take a row each, as in the reader (wrapped
         // by the terminal, every other snippet took two); piped, they are whole.
         let room = terminal_room();
-        let marks = crate::search::Highlighter::new(&q.terms);
+        let marks = crate::search::Highlighter::new(&q.words());
         for batch in hits {
             let mut out = String::new();
             for (d, i, snippet) in &batch {
@@ -721,7 +721,7 @@ pub fn search(
         // A shell-quoted argument with a space is one phrase: say so, since quoting a whole
         // query is a common way to type one.
         // (A quoted filter, `source:"AI 日报"`, is no phrase.)
-        let phrase = if q.terms.iter().chain(&q.excluded).any(|t| t.contains(' ')) {
+        let phrase = if q.words().iter().chain(&q.excluded).any(|t| t.contains(' ')) {
             "; a quoted argument is searched as one phrase: leave the quotes off to search its words apart"
         } else {
             ""

@@ -41,7 +41,7 @@ pub struct Highlighter {
 }
 
 impl Highlighter {
-    /// `terms` folded, as in [`Query::terms`].
+    /// `terms` folded, as [`Query::words`] gives them.
     pub fn new(terms: &[String]) -> Highlighter {
         Highlighter {
             terms: matchers(terms, Matcher::across_invisibles),
@@ -113,6 +113,9 @@ pub fn run(
     }
     let mut terms: Vec<Matcher> = query.terms.iter().map(|t| Matcher::new(t)).collect();
     let excluded: Vec<Matcher> = query.excluded.iter().map(|t| Matcher::new(t)).collect();
+    let alternatives: Vec<Vec<Matcher>> = (query.any_of.iter())
+        .map(|group| group.iter().map(|t| Matcher::new(t)).collect())
+        .collect();
     // The scan term goes first: one that reads the text as written when there is one (a
     // Chinese word), so the text need not be lowered; the others are checked only in the
     // stories it finds.
@@ -121,7 +124,7 @@ pub fn run(
     }
     let wants_lowered = match terms.first() {
         Some(scan) => scan.wants_lowered(),
-        None => excluded.iter().any(Matcher::wants_lowered),
+        None => (excluded.iter().chain(alternatives.iter().flatten())).any(Matcher::wants_lowered),
     };
     // Scope prefixes are decided once per label and per digest, not per item.
     let per_label = |pick: &dyn Fn(&str) -> bool| -> Vec<bool> {
@@ -229,6 +232,8 @@ pub fn run(
                             .iter()
                             .skip(1)
                             .all(|t| digest.contains(t, text.clone()))
+                        && (alternatives.iter())
+                            .all(|group| group.iter().any(|t| digest.contains(t, text.clone())))
                         && !excluded.iter().any(|t| digest.contains(t, text.clone()))
                 });
                 // With what the kernel mapped around it: skipped digests' pages between
@@ -363,7 +368,7 @@ fn is_label_mark(c: char) -> bool {
 }
 
 impl Snippets {
-    /// `terms` folded, as in [`Query::terms`].
+    /// `terms` folded, as [`Query::words`] gives them.
     pub fn new(terms: &[String]) -> Snippets {
         Snippets {
             terms: matchers(terms, Matcher::new),

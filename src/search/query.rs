@@ -1,12 +1,17 @@
-//! The query language: words that must all match, "phrases", -exclusions and
-//! source:/category:/date: prefixes; and the folding that makes matching forgiving.
+//! The query language: words that must all match, words joined by `OR` of which one must,
+//! "phrases", -exclusions and source:/category:/date: prefixes; and the folding that makes
+//! matching forgiving.
 
-/// A parsed query: every term must match (AND), no excluded term may; prefixes narrow the
-/// scope, and after `-` leave theirs out.
-/// `英伟达 "open source" -传闻 source:AI date:2026-01 category:开源 -category:融资`
+/// A parsed query: every term must match (AND), one of each `OR` group's, no excluded term
+/// may; prefixes narrow the scope, and after `-` leave theirs out.
+/// `英伟达 "open source" -传闻 source:AI date:2026-01 category:开源 -category:融资`,
+/// `英伟达 OR NVIDIA 财报`
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Query {
     pub terms: Vec<String>,
+    /// Terms typed with `OR` (or `|`) between them, each group of two or more: one of a
+    /// group's must match (a story names a company in Chinese or in English).
+    pub any_of: Vec<Vec<String>>,
     pub excluded: Vec<String>,
     /// Sources wanted (any of them), by any part of their name.
     pub sources: Vec<String>,
@@ -36,7 +41,19 @@ const SCOPES: [(&str, &str); 3] = [
 impl Query {
     pub fn parse(input: &str) -> Query {
         let mut q = Query::default();
+        // The words looked for, each with those `OR` joined to it.
+        let mut groups: Vec<Vec<String>> = Vec::new();
+        // Whether the token before was a word looked for, and whether an `OR` followed it: an
+        // `OR` anywhere else (at either end, beside a filter) joins nothing and is dropped, as
+        // while it is being typed (`英伟达 OR`).
+        let (mut after_word, mut or_pending) = (false, false);
         for token in tokens(input) {
+            if !token.quoted && is_or(&token) {
+                or_pending = after_word;
+                continue;
+            }
+            let (joins, was_after) = (std::mem::take(&mut or_pending), after_word);
+            after_word = false;
             // `--json` is a word (an option's name, after `--` on the command line): no one
             // means to leave out `-json`.
             let (negated, word) = match token.strip_prefix('-') {
@@ -88,12 +105,23 @@ impl Query {
                 match negated {
                     _ if term.is_empty() => {}
                     true => q.excluded.push(term),
-                    false => q.terms.push(term),
+                    false => {
+                        after_word = true;
+                        match groups.last_mut() {
+                            Some(group) if joins && was_after => group.push(term),
+                            _ => groups.push(vec![term]),
+                        }
+                    }
                 }
             }
         }
-        // A word given twice asks nothing more, and each costs a pass over every story
-        // (tester M: 3,000 of one word took 15 s).
+        for mut group in groups {
+            dedup(&mut group);
+            match group.len() {
+                1 => q.terms.append(&mut group),
+                _ => q.any_of.push(group),
+            }
+        }
         for list in [
             &mut q.terms,
             &mut q.excluded,
@@ -104,10 +132,15 @@ impl Query {
             &mut q.dates,
             &mut q.not_dates,
         ] {
-            let mut seen = std::collections::HashSet::new();
-            list.retain(|v| seen.insert(v.clone()));
+            dedup(list);
         }
         q
+    }
+
+    /// The words a story found is marked by: the terms and every `OR` group's.
+    pub fn words(&self) -> Vec<String> {
+        let groups = self.any_of.iter().flatten();
+        self.terms.iter().chain(groups).cloned().collect()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -194,10 +227,23 @@ fn word_starts(label: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// `list` with each value once: a word given twice asks nothing more, and each costs a pass
+/// over every story (tester M: 3,000 of one word took 15 s).
+fn dedup(list: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    list.retain(|v| seen.insert(v.clone()));
+}
+
+/// Whether `token` (unquoted) is the `OR` between two words: in capitals, as search engines
+/// take it (a lower-case `or` is a word), or a bar, `|` or `｜`.
+fn is_or(token: &str) -> bool {
+    matches!(token, "OR" | "|" | "｜")
+}
+
 /// One command-line argument as one token of a query: the shell took its quotes, so an
 /// argument with a space in it is a phrase (`open source` → `"open source"`, also after `-`
-/// or a prefix, beside other arguments: `OpenAI "-open source"`). Unless it holds a filter
-/// or an exclusion after its first word, starts with a date (which has no spaces), or is the
+/// or a prefix, beside other arguments: `OpenAI "-open source"`). Unless it holds an `OR`, a
+/// filter or an exclusion after its first word, starts with a date (which has no spaces), or is the
 /// whole query (`alone`) and starts with one: `"英伟达 date:2026-07"` or `"-GPT OpenAI"` (a
 /// script's `"$query"`) is query text, read as the reader reads it. Spaces around an
 /// argument are slips, and an argument of spaces is none. An ideographic space is no
@@ -214,7 +260,9 @@ pub fn argument_token(arg: &str, alone: bool) -> String {
     };
     // A list (`OpenAI, Anthropic`) is words, as the reader reads it, not a phrase (a review).
     let quoted = arg.contains(|c| is_opening_quote(c) || is_closing_quote(c));
-    if !arg.contains([' ', '\t']) || quoted || arg.contains(is_list_mark) {
+    // So is one with `OR` (`"英伟达 OR NVIDIA"`), which no phrase means.
+    let or = arg.split_whitespace().any(is_or);
+    if !arg.contains([' ', '\t']) || quoted || or || arg.contains(is_list_mark) {
         return arg.to_string();
     }
     let lead = lead_of(arg);
@@ -274,7 +322,12 @@ fn is_closing_quote(c: char) -> bool {
 /// `+`, `#` or `'`, which names hold (`node.js`, `GPT-5`, `C++`, `C#`, `OpenAI's`), nor a
 /// prefix's colon. After a prefix, brackets are the name's (`source:(EN)`).
 fn ends_word(c: char, after_prefix: bool) -> bool {
-    c.is_whitespace() || is_bracket(c) && !after_prefix || is_list_mark(c)
+    c.is_whitespace() || is_bracket(c) && !after_prefix || is_list_mark(c) || is_bar(c)
+}
+
+/// A bar, which is `OR` between the words beside it (`英伟达|NVIDIA`).
+fn is_bar(c: char) -> bool {
+    matches!(c, '|' | '｜')
 }
 
 /// The marks a list is written with, `…` too: each ends a word (see [`ends_word`]).
@@ -366,7 +419,13 @@ fn tokens(input: &str) -> Vec<Token> {
     let closed =
         |rest: &std::iter::Peekable<std::str::Chars>| rest.clone().skip(1).any(is_closing_quote);
     while let Some(&c) = chars.peek() {
-        if ends_word(c, false) || is_opening_quote(c) && !closed(&chars) {
+        if is_bar(c) {
+            chars.next();
+            out.push(Token {
+                text: c.to_string(),
+                quoted: false,
+            });
+        } else if ends_word(c, false) || is_opening_quote(c) && !closed(&chars) {
             chars.next();
         } else if is_opening_quote(c) {
             chars.next();
@@ -572,6 +631,51 @@ mod tests {
         assert_eq!(q.excluded, ["传闻 一则"]);
         assert_eq!(q.sources, ["ai 日报"]);
         assert_eq!(q.categories, ["开源 模型"]);
+    }
+
+    /// `OR` (in capitals) or a bar between two words: one of them must match. Anywhere else
+    /// it joins nothing, as while it is typed; a lower-case `or` and one in quotes are words.
+    #[test]
+    fn or_between_words_takes_either() {
+        let q = Query::parse("英伟达 OR NVIDIA 财报 GPU|TPU｜NPU");
+        assert_eq!(q.terms, ["财报"]);
+        assert_eq!(
+            q.any_of,
+            [vec!["英伟达", "nvidia"], vec!["gpu", "tpu", "npu"]]
+        );
+        assert_eq!(q.words(), ["财报", "英伟达", "nvidia", "gpu", "tpu", "npu"]);
+        for alone in [
+            "OR 英伟达",
+            "英伟达 OR",
+            "英伟达 OR OR",
+            "| 英伟达 |",
+            "英伟达 OR 英伟达",
+        ] {
+            let q = Query::parse(alone);
+            assert_eq!(
+                (q.terms, q.any_of),
+                (vec!["英伟达".into()], vec![]),
+                "{alone}"
+            );
+        }
+        let q = Query::parse("英伟达 OR -传闻 OR source:量子位 OR date:2026");
+        assert_eq!(q.terms, ["英伟达"]);
+        assert!(q.any_of.is_empty());
+        assert_eq!(
+            (q.excluded, q.sources, q.dates),
+            (
+                vec!["传闻".into()],
+                vec!["量子位".into()],
+                vec!["2026".into()]
+            )
+        );
+        assert_eq!(Query::parse("cats or dogs").terms, ["cats", "or", "dogs"]);
+        assert_eq!(Query::parse("\"a OR b\"").terms, ["a or b"]);
+        // A script's whole query in one argument is query text, not a phrase.
+        let arg = argument_token("英伟达 OR NVIDIA", true);
+        assert_eq!(Query::parse(&arg).any_of, [vec!["英伟达", "nvidia"]]);
+        let arg = argument_token("英伟达 OR NVIDIA", false);
+        assert_eq!(Query::parse(&arg).any_of, [vec!["英伟达", "nvidia"]]);
     }
 
     #[test]

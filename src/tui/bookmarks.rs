@@ -62,7 +62,7 @@ impl BookmarksView {
 
     /// The filter's words and phrases to mark, folded as search folds a query.
     pub fn words(&self) -> Vec<String> {
-        Query::parse(self.filter.text()).terms
+        Query::parse(self.filter.text()).words()
     }
 
     /// The bookmarks the filter lets through, read as a search query is: every word or
@@ -92,6 +92,7 @@ impl BookmarksView {
         let matchers =
             |words: &[String]| -> Vec<Matcher> { words.iter().map(|w| Matcher::new(w)).collect() };
         let (terms, excluded) = (matchers(&q.terms), matchers(&q.excluded));
+        let any_of: Vec<Vec<Matcher>> = q.any_of.iter().map(|g| matchers(g)).collect();
         let named = |labels: &[Option<&str>], wanted: &[String]| {
             labels
                 .iter()
@@ -131,6 +132,7 @@ impl BookmarksView {
                     now.and_then(|n| n.unified.as_deref()),
                 ];
                 terms.iter().all(found)
+                    && any_of.iter().all(|group| group.iter().any(found))
                     && !excluded.iter().any(found)
                     && wants(&q.sources, named(&sources, &q.sources))
                     && wants(&q.categories, named(&categories, &q.categories))

@@ -132,7 +132,7 @@ impl SearchView {
         let keep = (self.missing.or(self.selected_hit())).filter(|_| self.answered == query);
         self.hits = hits;
         self.answered = query.to_string();
-        self.terms = Query::parse(query).terms;
+        self.terms = Query::parse(query).words();
         self.answered_scope = scope;
         self.snippets.clear();
         self.snippet_maker = Snippets::new(&self.terms);
