@@ -821,7 +821,10 @@ fn the_saved_story_is_gone_back_to_once_a_full_reindex_reaches_it() {
     assert_eq!(h.app.position(), saved);
     h.app.start_loading(pending);
     assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
-    assert_eq!(h.app.opened().map(|(_, i)| i.id.to_string()), Some(story));
+    assert_eq!(
+        h.app.opened().map(|(_, i)| i.id.to_string()),
+        Some(story.clone())
+    );
     assert_eq!(h.app.focus(), ribao::tui::Pane::Article);
 
     // A key pressed while indexing: the user's own place wins.
@@ -833,6 +836,23 @@ fn the_saved_story_is_gone_back_to_once_a_full_reindex_reaches_it() {
     assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
     assert!(h.app.opened().is_none());
     assert_eq!(h.app.position().date, moved.date);
+
+    // The search and the help, opened and closed meanwhile, stand over the reader and leave
+    // it be (tester CR: `/` at start left the reader at the date shown meanwhile, and saved
+    // it).
+    fs::remove_dir_all(&cache).unwrap();
+    let (mut h, pending) = start();
+    h.keys("/");
+    h.search_for("模型");
+    h.keys("<Enter>j<Esc>?<Esc>");
+    assert!(h.app.search_view().is_none() && h.app.help_scroll().is_none());
+    let kept = h.app.position();
+    assert_eq!((&kept.date, &kept.item), (&saved.date, &saved.item));
+    // With the search typed meanwhile, for the next `/`.
+    assert_eq!(kept.extra["search"]["query"], "模型");
+    h.app.start_loading(pending);
+    assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
+    assert_eq!(h.app.opened().map(|(_, i)| i.id.to_string()), Some(story));
 }
 
 /// `h`'s last search result read, the reader quit, and started again with the index gone

@@ -524,8 +524,14 @@ impl App {
             }
             return None;
         }
-        // The user has gone somewhere: that is the place now.
-        self.unrestored = None;
+        // The user has gone somewhere: that is the place now. Not by the search or the help,
+        // which stand over the reader and leave it as it is (tester CR: `/` pressed while the
+        // saved place waited to be indexed left the reader at the date shown meanwhile, and
+        // saved that).
+        let over_reader = self.search.is_some() || self.help.is_some();
+        if !over_reader && !matches!(action, Action::Search | Action::Help) {
+            self.unrestored = None;
+        }
         self.gone_place = None;
         self.gone_result = None;
         self.vanishing = None;

@@ -10,8 +10,18 @@ impl App {
     /// Where the reader is: scope, date, category, the highlighted or open story and how far
     /// it is scrolled.
     pub fn position(&self) -> Position {
+        // With the search as it is now: one may be typed while the place waits.
         if let Some(saved) = &self.unrestored {
-            return saved.clone();
+            let mut saved = saved.clone();
+            if let Some(search) = self.search_to_save() {
+                let json = search.as_ref().map(searching::LastSearch::to_json);
+                saved.extra.insert(POSITION_SEARCH.to_string(), json.into());
+                saved.extra.insert(
+                    POSITION_SEARCH_OPEN.to_string(),
+                    self.search_open_as().into(),
+                );
+            }
+            return saved;
         }
         // A bookmark read from the bookmarks view is a look at it, not a move: the place is
         // the one closing the view goes back to (tester BX: a restart opened at the
