@@ -1003,6 +1003,32 @@ fn links_marks_and_bookmarks_work_on_results() {
     assert_eq!(h.app.message().unwrap().text, "Esc closes the search first");
 }
 
+/// `a` in a result's article, to a scope whose results do not hold it: the keys go back to
+/// the results, and the reader says why (tester CQ: another was read in its place, unsaid).
+#[test]
+fn a_scope_without_the_result_read_reads_no_other_in_its_place() {
+    let mut h = archive_search("模型", 30);
+    let read = |h: &Harness| {
+        let view = h.app.search_view().unwrap();
+        (view.focus == SearchFocus::Article).then(|| view.selected_hit())
+    };
+    // The last result, of an older date than the reader's.
+    h.keys("<Enter>G<Enter>");
+    let was = read(&h).expect("a result read");
+    h.keys("a");
+    h.settle();
+    let view = h.app.search_view().unwrap();
+    assert!(!view.hits.is_empty(), "{}", h.text());
+    assert_eq!(read(&h), None, "{}", h.text());
+    assert_eq!(
+        h.app.message().unwrap().text,
+        "the story read is not among this scope's results: a goes on to the next scope"
+    );
+    h.keys("aaa");
+    h.settle();
+    assert_eq!(h.app.search_view().unwrap().selected_hit(), was);
+}
+
 #[test]
 fn the_search_view_renders_at_every_size() {
     let mut h = archive_search("模型", 30);

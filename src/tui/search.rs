@@ -140,8 +140,9 @@ impl SearchView {
         self.selected = found.unwrap_or(0);
         self.missing = keep.filter(|_| found.is_none());
         // No result to read: the keys go back to the results, which say why (tester BU: the
-        // article's keys stayed offered over "no result to show").
-        if self.hits.is_empty() && self.focus == SearchFocus::Article {
+        // article's keys stayed offered over "no result to show"); nor when the one read is
+        // not among them (tester CQ: another was read in its place, unsaid).
+        if (self.hits.is_empty() || self.missing.is_some()) && self.focus == SearchFocus::Article {
             self.focus = SearchFocus::Results;
         }
         self.sync_shown(places, library);

@@ -266,7 +266,17 @@ impl App {
             true => None,
             false => self.library.quoting_advice(&query),
         };
+        let reading = view.focus == SearchFocus::Article;
         view.set_hits(hits, &query, scope, &mut self.places, &self.library);
+        if reading && view.missing.is_some() && !view.hits.is_empty() {
+            self.notify(
+                "the story read is not among this scope's results: a goes on to the next scope",
+                false,
+            );
+        }
+        let Some(view) = self.search.as_mut() else {
+            return false;
+        };
         view.in_archive = response.in_archive;
         view.requested_text = query;
         let reselect = view
