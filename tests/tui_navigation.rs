@@ -1929,6 +1929,12 @@ fn a_story_without_a_link_is_not_hinted_o_or_l() {
         some.contains("o open link") && some.contains("L links"),
         "{some}"
     );
+    // So are the stories, as each previewed beside them has one or none (tester CQ).
+    h.keys("<Esc>");
+    assert_eq!(h.app.focus(), ribao::tui::Pane::Items);
+    assert!(bar(&mut h).contains("o open link"), "{}", bar(&mut h));
+    h.keys("k");
+    assert!(!bar(&mut h).contains("open link"), "{}", bar(&mut h));
 }
 
 /// `v` over a date's front pages shows the file of the one at the top of the article pane,

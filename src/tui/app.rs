@@ -1180,12 +1180,11 @@ impl App {
         self.opened.map(|r| self.item_at(r))
     }
     /// What the article pane shows: the open story, else the date's front pages.
-    /// Whether the story in the article has a link for `o` and `L` (true until it is laid
-    /// out: the article pane is drawn before the hints).
+    /// Whether the story in the article pane, open or previewed, has a link for `o` and `L`
+    /// (true until it is laid out: the article pane is drawn before the hints).
     pub(crate) fn article_has_links(&self) -> bool {
-        self.article
-            .has_links(&self.article_content())
-            .unwrap_or(true)
+        let shown = (self.previewed()).map_or_else(|| self.article_content(), Content::Story);
+        self.article.has_links(&shown).unwrap_or(true)
     }
 
     /// The story the article pane previews: the one highlighted in the stories while they

@@ -59,9 +59,11 @@ impl ArticleCache {
             .map(|c| text::place::chars_before(&c.lines, row))
     }
 
-    /// Whether `content`, when it is what was laid out last, is a story with any link.
+    /// Whether `content`, when it is what was laid out last (or previewed), is a story with
+    /// any link.
     pub(crate) fn has_links(&self, content: &Content) -> Option<bool> {
-        Some(self.last(content)?.has_links)
+        let previewed = || self.preview.as_ref().filter(|c| c.content == *content);
+        Some(self.last(content).or_else(previewed)?.has_links)
     }
 
     /// The digest whose front page holds row `row` of `content`, when that is what was laid

@@ -285,6 +285,16 @@ fn hints(app: &App) -> Hints {
             (&[Action::Help], "help"),
             (&[Action::Search], "search"),
         ],
+        // The story previewed has no link: nothing for `o` (tester CQ).
+        Pane::Items if !app.article_has_links() => &[
+            (&[Action::Down, Action::Up], "move"),
+            (&[Action::Open], "read"),
+            (&[Action::Overview], "overview"),
+            (&[Action::ToggleRead], "read/unread"),
+            (&[Action::Back], "back"),
+            (&[Action::Help], "help"),
+            (&[Action::Search], "search"),
+        ],
         Pane::Items => &[
             (&[Action::Down, Action::Up], "move"),
             (&[Action::Open], "read"),
