@@ -285,16 +285,6 @@ fn hints(app: &App) -> Hints {
             (&[Action::Help], "help"),
             (&[Action::Search], "search"),
         ],
-        // The story previewed has no link: nothing for `o` (tester CQ).
-        Pane::Items if !app.article_has_links() => &[
-            (&[Action::Down, Action::Up], "move"),
-            (&[Action::Open], "read"),
-            (&[Action::Overview], "overview"),
-            (&[Action::ToggleRead], "read/unread"),
-            (&[Action::Back], "back"),
-            (&[Action::Help], "help"),
-            (&[Action::Search], "search"),
-        ],
         Pane::Items => &[
             (&[Action::Down, Action::Up], "move"),
             (&[Action::Open], "read"),
@@ -342,7 +332,12 @@ fn hints(app: &App) -> Hints {
 /// hints are theirs whole.
 fn has_to_act_on(app: &App, actions: &[Action]) -> bool {
     let Some(view) = app.bookmarks_view() else {
-        return true;
+        // A story previewed without a link: nothing for `o` (tester CQ).
+        let previewing = app.focus() == Pane::Items && app.search_view().is_none();
+        return match actions {
+            [Action::OpenLink] if previewing => app.article_has_links(),
+            _ => true,
+        };
     };
     let Some(mark) = &view.missing else {
         return true;
