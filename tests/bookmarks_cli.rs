@@ -57,12 +57,19 @@ fn add_list_markdown_and_remove() {
     let none = ribao_with(dir.path(), &state, &["bookmarks"]);
     assert!(none.status.success() && none.stdout.is_empty());
     assert!(String::from_utf8_lossy(&none.stderr).contains("no bookmarks yet"));
-    assert!(
-        ribao_with(dir.path(), &state, &["bookmark", "add", &ids[1]])
-            .status
-            .success()
-    );
+    let added = ribao_with(dir.path(), &state, &["bookmark", "add", &ids[1]]);
+    assert!(added.status.success());
     assert!(state.is_file(), "parent folders are created");
+    // And said, as a mistyped path would make them (tester CQ).
+    let said = String::from_utf8_lossy(&added.stderr);
+    let made = dir.path().join("nested");
+    assert!(
+        said.contains(&format!(
+            "made the folder {} for the state file",
+            made.display()
+        )),
+        "{said}"
+    );
     let v = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
     assert_eq!(v.as_array().unwrap().len(), 1);
     assert_eq!(v[0]["title"], "第1号新闻：示例公司发布产品");

@@ -341,6 +341,25 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
                 )
             })
     };
+    // A bookmark saved: the folders made for a state file given, said, as a mistyped path
+    // would make them (tester CQ: `--state /nonexistent/dir/state.json` made `/nonexistent`,
+    // unsaid).
+    let saving = |save: &dyn Fn(&std::path::Path) -> anyhow::Result<ExitCode>| {
+        let path = state_path()?;
+        let missing = (path.ancestors().skip(1))
+            .take_while(|f| !f.as_os_str().is_empty() && !f.exists())
+            .last()
+            .map(std::path::Path::to_path_buf);
+        let code = save(&path)?;
+        if let Some(made) = missing.filter(|f| cli.state.is_some() && f.is_dir()) {
+            report::warn(format_args!(
+                "made the folder {} for the state file {}",
+                made.display(),
+                path.display()
+            ));
+        }
+        Ok(code)
+    };
     // The reader's marks, for a JSON that says them (read only then).
     let marks_for = |json: bool| match json {
         true => report::Marks::of(state_path().ok().as_deref()),
@@ -448,10 +467,10 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Bookmark {
             action: BookmarkAction::Add { item_ids },
-        }) => bookmarks::add(library()?, &state_path()?, item_ids),
+        }) => saving(&|state| bookmarks::add(library()?, state, item_ids)),
         Some(Command::Bookmark {
             action: BookmarkAction::Remove { item_ids },
-        }) => bookmarks::remove(&state_path()?, item_ids, library),
+        }) => saving(&|state| bookmarks::remove(state, item_ids, library)),
         None => {
             use std::io::IsTerminal;
             if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
