@@ -541,23 +541,10 @@ pub fn remove<'a>(
     let mut marks: Vec<&Bookmark> = Vec::new();
     for given in ids {
         let id = &crate::model::id_as_typed(given);
-        // The start of an id is enough where it starts one bookmark's only, as it is for a
-        // story's (tester BC: `bookmark remove 81ba` said no bookmark had it).
-        let starting: Vec<&Bookmark> = (state.bookmarks.iter())
-            .filter(|b| !id.is_empty() && b.id.starts_with(id.as_ref()))
-            .collect();
-        // As given first: a hand edit may have written an id in capitals (tester BS).
-        let as_given = state.bookmark(given.trim());
-        let mut found = as_given.or(state.bookmark(id)).or(match starting[..] {
-            [one] => Some(one),
-            _ => None,
-        });
-        if found.is_none() && starting.len() > 1 {
-            let ids: Vec<&str> = starting.iter().map(|b| b.id.as_str()).collect();
-            warn(super::report::ids_starting_said("bookmarks'", id, &ids));
+        let Ok(mut found) = bookmark_named(&state, given) else {
             code = ExitCode::FAILURE;
             continue;
-        }
+        };
         if found.is_none() {
             // Read once, when first needed; a store that cannot be read only means no other
             // id is known.
@@ -595,6 +582,31 @@ pub fn remove<'a>(
         ));
     }
     Ok(code)
+}
+
+/// The bookmark `given` names: by its id, as given first (a hand edit may have written one in
+/// capitals: tester BS), else by the start of one bookmark's id alone, as a story's is
+/// (tester BC: `bookmark remove 81ba` said no bookmark had it). Err when it starts several,
+/// which is said.
+pub(super) fn bookmark_named<'s>(
+    state: &'s crate::state::State,
+    given: &str,
+) -> Result<Option<&'s Bookmark>, ()> {
+    let id = crate::model::id_as_typed(given);
+    let starting: Vec<&Bookmark> = (state.bookmarks.iter())
+        .filter(|b| !id.is_empty() && b.id.starts_with(id.as_ref()))
+        .collect();
+    let exact = state.bookmark(given.trim()).or(state.bookmark(&id));
+    match (exact, &starting[..]) {
+        (Some(mark), _) => Ok(Some(mark)),
+        (None, [one]) => Ok(Some(one)),
+        (None, []) => Ok(None),
+        (None, several) => {
+            let ids: Vec<&str> = several.iter().map(|b| b.id.as_str()).collect();
+            warn(super::report::ids_starting_said("bookmarks'", &id, &ids));
+            Err(())
+        }
+    }
 }
 
 /// The bookmark made for the story with id `story`, whatever id it was saved under (see

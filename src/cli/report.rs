@@ -769,10 +769,15 @@ pub fn show(
         warn(unknown_id(library, &typed));
         return Ok(ExitCode::from(2));
     }
+    // By the start of its id too, as a story's (tester CQ: a bookmark's whole id showed it,
+    // its start did not).
     let kept = || {
-        state
-            .and_then(|p| crate::state::StateFile::open(p).ok())
-            .and_then(|(_, loaded)| loaded.state.bookmark(&typed).cloned())
+        let (_, loaded) = crate::state::StateFile::open(state?).ok()?;
+        let named = match typed.len() >= MIN_ID_START {
+            true => super::bookmarks::bookmark_named(&loaded.state, &typed).ok()?,
+            false => loaded.state.bookmark(&typed),
+        };
+        named.cloned()
     };
     let view = match find_story(library, id) {
         Some(view) => view,
