@@ -708,6 +708,21 @@ fn help_lists_every_key_and_closes() {
     // F1 opens it too, where many programs have their help (tester P).
     h.keys("<Esc><F1>");
     assert!(h.app.help_scroll().is_some(), "F1 opens the help");
+    // Another key says how to close it, as the file view does (tester CQ).
+    h.keys("J");
+    assert!(h.app.help_scroll().is_some());
+    assert!(
+        h.text().contains("the help is open: Esc, ? or q closes it"),
+        "{}",
+        h.text()
+    );
+    h.keys("<Esc>");
+    // Esc on the first level says how to quit (tester CQ: it did nothing, unsaid).
+    while h.app.focus() != ribao::tui::Pane::Dates {
+        h.keys("<Esc>");
+    }
+    h.keys("<Esc>");
+    assert!(h.text().contains("the dates are the first level: q quits"));
     // The help explains the marks and the search language below the keys.
     assert!(screen.contains("~ placed in its unified category"));
     for said in ["(英伟达 OR NVIDIA: either)", "its words in that order"] {

@@ -547,7 +547,12 @@ impl App {
                 Action::PageUp => Some(scroll.saturating_sub(page)),
                 Action::First => Some(0),
                 Action::Last => Some(max),
-                _ => Some(scroll),
+                // As the file view and the links list say it (tester CQ: the help took keys
+                // unsaid).
+                _ => {
+                    self.notify("the help is open: Esc, ? or q closes it", false);
+                    Some(scroll)
+                }
             };
             return None;
         }
@@ -1589,7 +1594,12 @@ impl App {
                 self.scroll = 0;
                 Pane::Categories
             }
-            Pane::Categories | Pane::Dates => Pane::Dates,
+            Pane::Categories => Pane::Dates,
+            // Nothing before it: the way out said (tester CQ: Esc did nothing, unsaid).
+            Pane::Dates => {
+                self.notify("the dates are the first level: q quits", false);
+                Pane::Dates
+            }
         };
     }
 
