@@ -290,8 +290,9 @@ impl Categorizer {
         let Some(path) = config_dir.map(|d| d.join(FILE_NAME)).filter(|p| p.exists()) else {
             return (Categorizer::builtin(), None);
         };
-        let result = std::fs::read_to_string(&path)
+        let result = crate::regular_file::read(&path)
             .map_err(|e| crate::io_error::in_words(&e))
+            .and_then(|b| String::from_utf8(b).map_err(|_| "it is not UTF-8 text".to_string()))
             .and_then(|t| Categorizer::from_toml(&t));
         match result {
             Ok(c) => (c, None),
@@ -784,7 +785,7 @@ mod tests {
         let (_, warning) = Categorizer::load(Some(dir.path()));
         let warning = warning.expect("a folder is reported");
         assert!(
-            warning.ends_with("a folder is in the way of the file"),
+            warning.ends_with("it is a folder, not a regular file"),
             "{warning}"
         );
         // None at all is the built-in table, nothing said.

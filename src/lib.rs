@@ -13,6 +13,7 @@ pub mod library;
 pub mod memory;
 pub mod model;
 pub mod parse;
+pub mod regular_file;
 pub mod samples;
 pub mod search;
 pub mod state;

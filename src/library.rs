@@ -835,7 +835,7 @@ impl Library {
             self.file_missed.store(true, Ordering::Relaxed);
             format!("{}: {why}", info.path.display())
         };
-        let bytes = std::fs::read(&info.path)
+        let bytes = crate::regular_file::read(&info.path)
             .map_err(|e| failed(format!("cannot read: {}", crate::io_error::in_words(&e))))?;
         parse::text_of(&bytes).map_err(|e| failed(e.to_string()))
     }
@@ -968,8 +968,8 @@ fn sniff_date(path: &Path) -> Option<NaiveDate> {
         return Some(date);
     }
     let mut head = Vec::with_capacity(SNIFF_BYTES);
-    let read =
-        std::fs::File::open(path).and_then(|f| f.take(SNIFF_BYTES as u64).read_to_end(&mut head));
+    let read = crate::regular_file::open(path)
+        .and_then(|f| f.take(SNIFF_BYTES as u64).read_to_end(&mut head));
     match read {
         Ok(_) => parse::sniff_date(&head, path),
         Err(_) => parse::find_date(&path.to_string_lossy()),
@@ -1058,7 +1058,7 @@ pub fn read_digest(entry: &FileEntry) -> Result<Digest, String> {
             entry.size / 1_000_000
         ));
     }
-    let bytes = std::fs::read(&entry.path)
+    let bytes = crate::regular_file::read(&entry.path)
         .map_err(|e| format!("cannot read: {}", crate::io_error::in_words(&e)))?;
     parse::parse(&bytes, &entry.path).map_err(|e| format!("{e}; skipped"))
 }

@@ -441,6 +441,12 @@ fn a_device_pipe_or_folder_is_refused_and_left_as_it_is() {
     let err = file.apply(&[change]).unwrap_err();
     assert!(matches!(err, StateError::NotAFile { .. }), "{err:?}");
     assert!(fs::metadata(&later).unwrap().file_type().is_fifo());
+    // Nor waited on by the reader's look at it (tester CS: the reader froze on the pipe, deaf
+    // to Ctrl-C, until something wrote to it).
+    let (sent, looked) = std::sync::mpsc::channel();
+    std::thread::spawn(move || sent.send(file.lost()).unwrap());
+    let lost = looked.recv_timeout(std::time::Duration::from_secs(10));
+    assert_eq!(lost, Ok(None), "the look waited on the pipe");
     let mut name = pipe.clone().into_os_string();
     name.push(".lock");
     assert!(

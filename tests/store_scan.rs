@@ -225,3 +225,35 @@ fn a_store_of_more_folders_than_open_files_allowed_is_read_whole() {
     let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 200);
 }
+
+/// A digest's file replaced by a pipe after it was indexed: its story's text is refused at
+/// once, not waited on (tester CS: `v` froze the reader, deaf to Ctrl-C, until something
+/// wrote to the pipe).
+#[cfg(unix)]
+#[test]
+fn a_digest_turned_pipe_is_not_waited_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    fs::create_dir(&store).unwrap();
+    let file = store.join("2026-01-01.md");
+    fs::write(
+        &file,
+        "# 日报 2026-01-01\n\n## 新闻\n\n### 1. 标题\n\n正文。\n",
+    )
+    .unwrap();
+    let categories = ribao::categories::Categorizer::builtin();
+    let library = ribao::library::Library::load_dir(&store, Some(&cache), &categories, &mut |_| {});
+    assert_eq!(library.digests().len(), 1);
+    fs::remove_file(&file).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&file).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return;
+    }
+    let (sent, read) = std::sync::mpsc::channel();
+    std::thread::spawn(move || sent.send(library.story(0).map(|_| ())).unwrap());
+    let why = read.recv_timeout(std::time::Duration::from_secs(10));
+    let why = why
+        .expect("the story's text waited on the pipe")
+        .unwrap_err();
+    assert!(why.contains("it is a pipe, not a regular file"), "{why}");
+}

@@ -9,6 +9,7 @@ use super::change::Change;
 use super::codec::{self, Refusal, Unusable};
 use super::error::StateError;
 use super::model::State;
+use crate::regular_file::read;
 use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io;
@@ -153,7 +154,7 @@ impl StateFile {
             return Some("deleted");
         };
         // (A folder's size may be small: it reads as no file, so not as blank.)
-        let blank = size <= BLANK_MOST && fs::read(&self.path).is_ok_and(|b| codec::is_blank(&b));
+        let blank = size <= BLANK_MOST && read(&self.path).is_ok_and(|b| codec::is_blank(&b));
         blank.then_some("emptied")
     }
 
@@ -247,29 +248,8 @@ impl StateFile {
         let Ok(meta) = fs::metadata(&self.path) else {
             return Ok(());
         };
-        if meta.is_file() {
+        let Some(kind) = crate::regular_file::kind(&meta) else {
             return Ok(());
-        }
-        #[cfg(unix)]
-        let special = {
-            use std::os::unix::fs::FileTypeExt;
-            let t = meta.file_type();
-            if t.is_char_device() || t.is_block_device() {
-                Some("a device")
-            } else if t.is_fifo() {
-                Some("a pipe")
-            } else if t.is_socket() {
-                Some("a socket")
-            } else {
-                None
-            }
-        };
-        #[cfg(not(unix))]
-        let special = None;
-        let kind = match special {
-            Some(kind) => kind,
-            None if meta.is_dir() => "a folder",
-            None => "something else",
         };
         Err(StateError::NotAFile {
             path: self.path.clone(),
@@ -279,7 +259,7 @@ impl StateFile {
 
     /// The file's bytes; None if there is no file.
     fn read_bytes(&self) -> Result<Option<Vec<u8>>, StateError> {
-        match fs::read(&self.path) {
+        match read(&self.path) {
             Ok(bytes) => Ok(Some(bytes)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
             Err(cause) => Err(StateError::Read {
@@ -395,7 +375,7 @@ impl StateFile {
     /// unlike it, and not saved after it, was written by another program. None when nothing
     /// of it is missing.
     fn dropped(&self, state: &State, bytes: &[u8]) -> Option<State> {
-        let last = fs::read(self.backup_path()).ok().filter(|b| b != bytes)?;
+        let last = read(&self.backup_path()).ok().filter(|b| b != bytes)?;
         let last = codec::decode(&last)
             .ok()
             .filter(|l| l.saves >= state.saves)?;
@@ -419,7 +399,7 @@ impl StateFile {
     /// kept aside first (the next save replaces it; tester BN: file and backup both broken,
     /// the backup went unkept). None when there is none, or it holds nothing.
     fn backup(&self) -> Option<State> {
-        let bytes = fs::read(self.backup_path()).ok()?;
+        let bytes = read(&self.backup_path()).ok()?;
         let state = match codec::decode(&bytes) {
             Ok(state) => state,
             Err(Unusable::Damaged { salvaged, .. })

@@ -143,7 +143,7 @@ fn kept(state: &Path, folders: &[PathBuf]) -> Vec<(PathBuf, Vec<Change>)> {
     kept.sort();
     kept.into_iter()
         .filter_map(|path| {
-            let bytes = std::fs::read(&path).ok()?;
+            let bytes = crate::regular_file::read(&path).ok()?;
             let state = codec::decode(&bytes).ok()?;
             Some((path, changes_of(&state)))
         })

@@ -55,7 +55,7 @@ fn read_shown(path: &Path) -> Result<String, String> {
             "{} MB is too large for a digest",
             m.len() / 1_000_000
         )),
-        Ok(_) => std::fs::read(path)
+        Ok(_) => crate::regular_file::read(path)
             .map_err(|e| crate::io_error::in_words(&e))
             .and_then(|bytes| crate::parse::text_of(&bytes).map_err(|e| e.to_string())),
         Err(e) => Err(crate::io_error::in_words(&e)),
