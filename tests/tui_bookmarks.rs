@@ -1156,6 +1156,42 @@ fn when_the_state_cannot_be_saved_the_reader_works_and_says_so() {
     );
 }
 
+/// A state file that could not be read at start is opened once it can be: its bookmarks
+/// taken in, and one made meanwhile saved in it (tester CS: it was never read, and its
+/// bookmarks looked gone until a restart).
+#[test]
+fn a_state_file_unreadable_at_start_is_taken_in_once_it_can_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    std::fs::create_dir(&path).unwrap();
+    let err = ribao::state::StateFile::open(&path).unwrap_err();
+    let session = Session::saving_disabled(err.to_string(), path.clone(), Vec::new());
+    let mut h = Harness::new(
+        App::new(library(), TextOptions::default(), session),
+        120,
+        30,
+    );
+    h.app.relay_session_message();
+    h.keys("<Esc><Enter><Enter>b");
+    h.app.tick(std::time::Duration::from_secs(5));
+    assert!(h.text().contains("★ 1 (saving off)"), "{}", h.text());
+    // The folder goes, a file with another reader's bookmark in its place.
+    std::fs::remove_dir(&path).unwrap();
+    let (other, _) = ribao::state::StateFile::open(&path).unwrap();
+    let taken = Bookmark {
+        id: "elsewhere1234".into(),
+        ..gone_mark("/store/2025-12-31.md", "另一个阅读器加的", None)
+    };
+    other
+        .apply(&[ribao::state::Change::AddBookmark(Box::new(taken))])
+        .unwrap();
+    h.app.tick(std::time::Duration::from_secs(5));
+    assert_eq!(h.app.session().bookmark_count(), 2);
+    assert!(!h.app.session().saving_off());
+    assert_eq!(saved_ids(&path).len(), 2);
+    assert!(h.text().contains("saving works again"), "{}", h.text());
+}
+
 /// A bookmark made while the state file cannot be written is kept in a file of its own at
 /// quit, named in what quitting says; the next reader that can write the state file adds it
 /// there, says so, and removes the kept file (tester Z: it was lost, the error printed on a

@@ -29,6 +29,10 @@ pub struct Session {
     busy: Option<u32>,
     /// Saving on quit: no later look will try again.
     quitting: bool,
+    /// The state file could not be read at start: each look tries to open it again, and
+    /// takes it over once it can (tester CS: a file made readable was never read, and the
+    /// bookmarks in it looked gone).
+    unopened: bool,
     /// Changes wait for [`Session::save_held`]: the reader's loop shows a key's change
     /// before it saves it (a whole archive's read marks take two frames to save).
     hold: bool,
@@ -83,6 +87,7 @@ impl Session {
             saving_off: None,
             busy: None,
             quitting: false,
+            unopened: false,
             hold: false,
             pending: Vec::new(),
             read_elsewhere: Vec::new(),
@@ -103,6 +108,7 @@ impl Session {
             saving_off: None,
             busy: None,
             quitting: false,
+            unopened: false,
             hold: false,
             pending: Vec::new(),
             read_elsewhere: Vec::new(),
@@ -131,6 +137,7 @@ impl Session {
             )),
             saving_off: Some(why),
             unsaved: Some((path, unsaved)),
+            unopened: true,
             ..Session::in_memory(State::default())
         }
     }
@@ -283,6 +290,9 @@ impl Session {
     /// read marks changed, or a message (the file was found broken).
     /// While saving is off, it is tried again instead (what is on disk is taken in with it).
     pub fn catch_up(&mut self) -> bool {
+        if self.unopened {
+            return self.open_again();
+        }
         if self.saving_off.is_some() {
             self.save_pending();
             return self.saving_off.is_none() || self.message.is_some();
@@ -321,6 +331,28 @@ impl Session {
         self.version += 1;
         self.on_disk = loaded.stamp;
         changed || self.message.is_some()
+    }
+
+    /// The state file that could not be read at start, opened if it can be now: what it
+    /// holds is taken in, the changes made meanwhile saved over it (said, as saving that works
+    /// again is); true then. Until it can, nothing is said again.
+    fn open_again(&mut self) -> bool {
+        let Some((path, _)) = &self.unsaved else {
+            return false;
+        };
+        let Ok((file, loaded)) = StateFile::open(path) else {
+            return false;
+        };
+        self.unopened = false;
+        self.file = Some(file.with_patience(std::time::Duration::from_millis(100)));
+        if let Some(notice) = loaded.notices.first() {
+            self.message = Some((notice.to_string(), true));
+        }
+        self.state = loaded.state;
+        self.on_disk = loaded.stamp;
+        self.version += 1;
+        self.save_pending();
+        true
     }
 
     pub fn is_read(&self, item_id: &str) -> bool {
