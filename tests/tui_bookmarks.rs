@@ -1156,6 +1156,18 @@ fn when_the_state_cannot_be_saved_the_reader_works_and_says_so() {
     );
 }
 
+/// Another ribao's bookmark, `elsewhere1234`, saved in the state file at `path`.
+fn bookmarked_elsewhere(path: &std::path::Path) {
+    let (other, _) = ribao::state::StateFile::open(path).unwrap();
+    let taken = Bookmark {
+        id: "elsewhere1234".into(),
+        ..gone_mark("/store/2025-12-31.md", "另一个阅读器加的", None)
+    };
+    other
+        .apply(&[ribao::state::Change::AddBookmark(Box::new(taken))])
+        .unwrap();
+}
+
 /// A state file that could not be read at start is opened once it can be: its bookmarks
 /// taken in, and one made meanwhile saved in it (tester CS: it was never read, and its
 /// bookmarks looked gone until a restart).
@@ -1177,14 +1189,7 @@ fn a_state_file_unreadable_at_start_is_taken_in_once_it_can_be_read() {
     assert!(h.text().contains("★ 1 (saving off)"), "{}", h.text());
     // The folder goes, a file with another reader's bookmark in its place.
     std::fs::remove_dir(&path).unwrap();
-    let (other, _) = ribao::state::StateFile::open(&path).unwrap();
-    let taken = Bookmark {
-        id: "elsewhere1234".into(),
-        ..gone_mark("/store/2025-12-31.md", "另一个阅读器加的", None)
-    };
-    other
-        .apply(&[ribao::state::Change::AddBookmark(Box::new(taken))])
-        .unwrap();
+    bookmarked_elsewhere(&path);
     h.app.tick(std::time::Duration::from_secs(5));
     assert_eq!(h.app.session().bookmark_count(), 2);
     assert!(!h.app.session().saving_off());
@@ -1708,14 +1713,7 @@ fn a_backup_older_than_the_file_loses_no_bookmark_the_reader_holds() {
     let (_dir, path, mut h) = two_bookmarks_saved();
     let backup = path.with_extension("json.bak");
     let older = std::fs::read(&backup).unwrap();
-    let (other, _) = ribao::state::StateFile::open(&path).unwrap();
-    let taken = Bookmark {
-        id: "elsewhere1234".into(),
-        ..gone_mark("/store/2025-12-31.md", "另一个阅读器加的", None)
-    };
-    other
-        .apply(&[ribao::state::Change::AddBookmark(Box::new(taken))])
-        .unwrap();
+    bookmarked_elsewhere(&path);
     h.app.tick(std::time::Duration::from_secs(5));
     assert_eq!(h.app.session().bookmark_count(), 3, "taken in");
     std::fs::write(&backup, older).unwrap();
