@@ -562,6 +562,37 @@ fn kept_changes_take_removals_in_too() {
     assert!(!kept.exists());
 }
 
+/// A kept file cut short gives what can still be read of it, said, and its bytes stay aside
+/// (tester CS: it was passed over at every start, unsaid, and its bookmarks lost).
+#[test]
+fn a_kept_file_cut_short_gives_what_can_be_read_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let (file, _) = StateFile::open(&path).unwrap();
+    let folders = vec![dir.path().join("unsaved")];
+    let changes = [
+        Change::AddBookmark(Box::new(bookmark("first", "2026-11-23T08:00:00Z"))),
+        Change::AddBookmark(Box::new(bookmark("second", "2026-11-23T09:00:00Z"))),
+    ];
+    let kept = ribao::state::unsaved::keep(&path, &changes, &folders).expect("kept");
+    let bytes = fs::read(&kept).unwrap();
+    let first_whole = String::from_utf8_lossy(&bytes).find("\"second\"").unwrap();
+    fs::write(&kept, &bytes[..first_whole + 3]).unwrap();
+    let said = ribao::state::unsaved::take_in(&file, &folders).expect("taken in");
+    let mut aside = kept.clone().into_os_string();
+    aside.push(".broken");
+    assert!(
+        said.contains("1 bookmark change")
+            && said.contains(&format!("left as {}", Path::new(&aside).display())),
+        "{said}"
+    );
+    let (_, loaded) = StateFile::open(&path).unwrap();
+    assert!(loaded.state.is_bookmarked("first") && !loaded.state.is_bookmarked("second"));
+    assert!(!kept.exists() && Path::new(&aside).exists());
+    // Taken in once.
+    assert_eq!(ribao::state::unsaved::take_in(&file, &folders), None);
+}
+
 /// What to do about a state file that cannot be read or locked fits the cause: a loop of
 /// links is no matter of permissions, and a lock refused for permission is the folder's
 /// (tester Z: "check its permissions" for a loop; the lock file alone named).

@@ -126,9 +126,19 @@ fn changes_of(kept: &State) -> Vec<Change> {
     changes
 }
 
+/// A file a reader kept: where it is, the changes it holds, and whether it was damaged (they
+/// are what could be read of it).
+struct Kept {
+    path: PathBuf,
+    changes: Vec<Change>,
+    damaged: bool,
+}
+
 /// The files readers kept for the state file at `state` in `folders`, oldest first, with
-/// the changes each holds (one that cannot be read is passed over).
-fn kept(state: &Path, folders: &[PathBuf]) -> Vec<(PathBuf, Vec<Change>)> {
+/// the changes each holds: of a damaged one, what can be read of it (tester CS: one cut
+/// short was passed over, unsaid, and its bookmarks lost); one that cannot be read at all,
+/// or is no state, is passed over.
+fn kept(state: &Path, folders: &[PathBuf]) -> Vec<Kept> {
     let prefix = prefix(state);
     let mut kept: Vec<PathBuf> = folders
         .iter()
@@ -144,8 +154,17 @@ fn kept(state: &Path, folders: &[PathBuf]) -> Vec<(PathBuf, Vec<Change>)> {
     kept.into_iter()
         .filter_map(|path| {
             let bytes = crate::regular_file::read(&path).ok()?;
-            let state = codec::decode(&bytes).ok()?;
-            Some((path, changes_of(&state)))
+            let (state, damaged) = match codec::decode(&bytes) {
+                Ok(state) => (state, false),
+                Err(codec::Unusable::Damaged { salvaged, .. }) => (*salvaged, true),
+                Err(codec::Unusable::Refused(_)) => return None,
+            };
+            let changes = changes_of(&state);
+            Some(Kept {
+                path,
+                changes,
+                damaged,
+            })
         })
         .collect()
 }
@@ -155,9 +174,9 @@ fn kept(state: &Path, folders: &[PathBuf]) -> Vec<(PathBuf, Vec<Change>)> {
 pub fn waiting(state: &Path, folders: &[PathBuf]) -> (Vec<Change>, Vec<PathBuf>) {
     let mut changes = Vec::new();
     let mut files = Vec::new();
-    for (path, kept) in kept(state, folders) {
-        changes.extend(kept);
-        files.push(path);
+    for kept in kept(state, folders) {
+        changes.extend(kept.changes);
+        files.push(kept.path);
     }
     (changes, files)
 }
@@ -167,13 +186,28 @@ pub fn waiting(state: &Path, folders: &[PathBuf]) -> (Vec<Change>, Vec<PathBuf>)
 /// saved now stays for the next time.
 pub fn take_in(file: &StateFile, folders: &[PathBuf]) -> Option<String> {
     let (mut bookmarks, mut read) = (0, 0);
-    for (path, changes) in kept(file.path(), folders) {
+    let mut damaged = Vec::new();
+    for Kept {
+        path,
+        changes,
+        damaged: was_damaged,
+    } in kept(file.path(), folders)
+    {
         if file.apply(&changes).is_ok() {
             let of_bookmarks =
                 |c: &&Change| matches!(c, Change::AddBookmark(_) | Change::RemoveBookmark(_));
             let n = changes.iter().filter(of_bookmarks).count();
             (bookmarks, read) = (bookmarks + n, read + changes.len() - n);
-            let _ = std::fs::remove_file(&path);
+            // A damaged one's bytes stay, for what could not be read of them; under a
+            // name no later look takes in again.
+            let mut aside = path.clone().into_os_string();
+            aside.push(".broken");
+            match was_damaged && std::fs::rename(&path, &aside).is_ok() {
+                true => damaged.push(PathBuf::from(aside)),
+                false => {
+                    let _ = std::fs::remove_file(&path);
+                }
+            }
         }
     }
     let counts = [
@@ -185,9 +219,17 @@ pub fn take_in(file: &StateFile, folders: &[PathBuf]) -> Option<String> {
         .filter(|(n, _, _)| *n > 0)
         .map(|(n, one, many)| crate::text::plural(n, one, many))
         .collect();
+    let damaged: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
+    let damaged = match damaged.is_empty() {
+        true => String::new(),
+        false => format!(
+            " (kept damaged: what could be read was taken, and the file left as {})",
+            crate::text::and_list(&damaged)
+        ),
+    };
     (!counts.is_empty()).then(|| {
         format!(
-            "{} now has the {} an earlier session could not save",
+            "{} now has the {} an earlier session could not save{damaged}",
             file.path().display(),
             crate::text::and_list(&counts),
         )
