@@ -101,6 +101,23 @@ fn file_is_pretty_versioned_json_in_the_documented_shape() {
     );
 }
 
+/// A file of a version alone, as a hand may write one, is an empty state: no damage said,
+/// nothing copied aside (tester CS: it was said to lack fields, naming none).
+#[test]
+fn a_version_alone_is_an_empty_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    fs::write(&path, r#"{"version": 1}"#).unwrap();
+    let (_, loaded) = StateFile::open(&path).unwrap();
+    assert!(loaded.notices.is_empty(), "{:?}", loaded.notices);
+    assert_eq!(loaded.state.bookmarks.len(), 0);
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "nothing copied aside"
+    );
+}
+
 #[test]
 fn saving_creates_missing_folders() {
     let dir = tempfile::tempdir().unwrap();
