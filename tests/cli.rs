@@ -891,6 +891,26 @@ fn without_a_store_the_built_in_samples_are_used_and_say_where_digests_go() {
     assert!(!help.contains("RIBAO_STORE is set"), "{help}");
 }
 
+/// Something else where the default store's folder is to be (a file) is said, not passed
+/// over for the samples with advice to put digests in it (tester CS).
+#[test]
+fn a_file_where_the_default_store_goes_is_said() {
+    let home = tempfile::tempdir().unwrap();
+    let store = home.path().join("data/ribao/digests");
+    std::fs::create_dir_all(store.parent().unwrap()).unwrap();
+    std::fs::write(&store, "x").unwrap();
+    let out = common::command(home.path()).arg("list").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains(&format!(
+            "the default store {} is not a folder",
+            store.display()
+        )),
+        "{said}"
+    );
+}
+
 #[test]
 fn nothing_under_the_store_is_written() {
     let dir = tempfile::tempdir().unwrap();

@@ -185,6 +185,13 @@ impl Paths {
         }
         Ok(match &self.default_store {
             Some(d) if d.is_dir() => Store::Default(resolved(d)?),
+            // Something else where the folder is to be: the samples' advice to put digests
+            // there could not be followed (tester CS: a file, a link to itself).
+            Some(d) if std::fs::symlink_metadata(d).is_ok() => bail!(
+                "the default store {} is not a folder (a file, or a link that leads nowhere): \
+                 move it away and make the folder, or pass --store DIR",
+                d.display()
+            ),
             Some(d) => Store::Samples(d.clone()),
             None => Store::Samples(PathBuf::from("digests")),
         })
