@@ -827,6 +827,15 @@ fn a_newer_ribaos_state_file_is_left_untouched() {
         "{err}"
     );
     assert_eq!(std::fs::read(&state).unwrap(), newer);
+    // Listing reads nothing of it either, and says so in those words (tester CQ: "not
+    // changed" for a command that only reads).
+    let out = ribao_with(dir.path(), &state, &["bookmarks"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("is neither read nor written by this ribao"),
+        "{err}"
+    );
 }
 
 /// A store of one story in a new folder, with a state file beside it that bookmarks it.

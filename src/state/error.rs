@@ -50,7 +50,7 @@ pub enum StateError {
 
     /// A newer ribao's file is neither misread nor written over.
     #[error(
-        "state file {} is not changed by this ribao: {problem} — use the newer ribao, or pass \
+        "state file {} is neither read nor written by this ribao: {problem} — use the newer ribao, or pass \
          another file with --state",
         .path.display()
     )]
