@@ -1411,12 +1411,21 @@ fn samples_say_where_digests_go() {
         h.keys("j");
     }
     for part in [
-        "Putyourdigests",
-        "(.md,.markdown,.txt,inanysub-folders)in",
-        "/home/reader/.local/share/ribao/digests,",
+        "Putyourdigestsin",
+        "/home/reader/.local/share/ribao/digests(.md,.markdown,.txt,inanysub-folders),",
     ] {
         assert!(help.contains(part), "{part}: {help}");
     }
+    // At start, in the status bar until a key, its folder in sight at 60 columns too
+    // (tester CQ: the note was cut off before it).
+    h.keys("<Esc>");
+    h.resize(60, 20);
+    h.app.say_where_digests_go();
+    let bar = common::unframed(&h.rows()[18..].join(""));
+    assert!(
+        bar.contains("Putyourdigestsin/home/reader/.local/share/ribao/digests"),
+        "{bar}"
+    );
 }
 
 #[test]

@@ -1300,6 +1300,14 @@ impl App {
             }
         }
     }
+    /// On the samples, where the user's own digests go, said at start until a key: the
+    /// status bar's word on it is the first thing a narrow terminal cuts (tester W).
+    pub fn say_where_digests_go(&mut self) {
+        if self.library.origin.is_samples() {
+            self.notify_until_key(self.store_note(), false);
+        }
+    }
+
     /// The help's word on where the digests come from, and how to read others.
     pub fn store_note(&self) -> String {
         match &self.library.origin {
@@ -1307,9 +1315,11 @@ impl App {
                 "Digests: {} (ribao --store DIR, or RIBAO_STORE, reads another folder).",
                 under_home(path)
             ),
+            // The folder before the kinds of file: cut short, the note keeps it (tester CQ:
+            // at 60 columns it was cut off before the folder).
             Origin::Samples { store } => format!(
-                "These are ribao's built-in samples. Put your digests (.md, .markdown, .txt, \
-                 in any sub-folders) in {}, or run ribao --store DIR.",
+                "These are ribao's built-in samples. Put your digests in {} (.md, .markdown, \
+                 .txt, in any sub-folders), or run ribao --store DIR.",
                 under_home(store)
             ),
         }

@@ -82,11 +82,7 @@ impl Default for Options {
 pub fn run(library: impl Into<Arc<Library>>, options: Options) -> anyhow::Result<Ending> {
     let mut app = App::new(library, options.text, options.session);
     app.set_colours(options.colours);
-    // On the samples, where the user's own digests go is said at once, until a key: the
-    // status bar's word on it is the first thing a narrow terminal cuts (tester W).
-    if app.library().origin.is_samples() {
-        app.notify_until_key(app.store_note(), false);
-    }
+    app.say_where_digests_go();
     app.relay_session_message();
     for problem in &options.problems {
         app.show_notice(problem);
