@@ -1185,15 +1185,25 @@ fn a_state_file_unreadable_at_start_is_taken_in_once_it_can_be_read() {
     );
     h.app.relay_session_message();
     h.keys("<Esc><Enter><Enter>b");
+    // A story bookmarked and unbookmarked meanwhile: its bookmark in the file, which the
+    // reader could not see, stays (a review: it was taken off).
+    h.keys("j");
+    let (digest, story) = h.app.selected_item().unwrap();
+    let earlier = Bookmark::for_item(digest, &story, None);
+    h.keys("bb");
     h.app.tick(std::time::Duration::from_secs(5));
     assert!(h.text().contains("★ 1 (saving off)"), "{}", h.text());
-    // The folder goes, a file with another reader's bookmark in its place.
+    // The folder goes, a file with two bookmarks of other readers' in its place.
     std::fs::remove_dir(&path).unwrap();
     bookmarked_elsewhere(&path);
+    let (other, _) = ribao::state::StateFile::open(&path).unwrap();
+    other
+        .apply(&[Change::AddBookmark(Box::new(earlier))])
+        .unwrap();
     h.app.tick(std::time::Duration::from_secs(5));
-    assert_eq!(h.app.session().bookmark_count(), 2);
+    assert_eq!(h.app.session().bookmark_count(), 3);
     assert!(!h.app.session().saving_off());
-    assert_eq!(saved_ids(&path).len(), 2);
+    assert_eq!(saved_ids(&path).len(), 3);
     assert!(h.text().contains("saving works again"), "{}", h.text());
 }
 

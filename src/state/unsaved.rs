@@ -41,21 +41,12 @@ fn prefix(state: &Path) -> String {
 pub fn keep(state: &Path, changes: &[Change], folders: &[PathBuf]) -> Option<PathBuf> {
     let mut kept = State::default();
     let (mut removed, mut unread) = (Vec::new(), Vec::new());
-    for (first, last) in net(changes) {
-        // A reader adds only what is not there and removes only what is: the first change
-        // says what the file had, the last what the reader has. Where they agree (a
-        // bookmark taken off and put back) nothing is kept, lest it undo a later change
-        // made elsewhere (tester AE).
-        let had = matches!(first, Change::RemoveBookmark(_) | Change::MarkUnread(_));
-        let has = matches!(last, Change::AddBookmark(_) | Change::MarkRead(_));
-        if had == has {
-            continue;
-        }
-        match last {
-            Change::RemoveBookmark(id) => removed.push(id.clone()),
-            Change::MarkUnread(id) => unread.push(id.clone()),
+    for change in netted(changes) {
+        match change {
+            Change::RemoveBookmark(id) => removed.push(id),
+            Change::MarkUnread(id) => unread.push(id),
             added => {
-                kept.apply(added);
+                kept.apply(&added);
             }
         }
     }
@@ -76,6 +67,22 @@ pub fn keep(state: &Path, changes: &[Change], folders: &[PathBuf]) -> Option<Pat
         atomic::replace(&path, &bytes).ok()?;
         Some(path)
     })
+}
+
+/// What `changes`, made by a reader that could not read the state file, come to for its
+/// bookmarks and read marks: the last change of each, where it undoes the first. A reader
+/// adds only what is not there and removes only what is: the first change says what the
+/// file had, the last what the reader has. Where they agree (a bookmark taken off and put
+/// back) nothing is left, lest it undo a change made elsewhere (tester AE; a review: `b b`
+/// on a story bookmarked before took its bookmark off).
+pub fn netted(changes: &[Change]) -> Vec<Change> {
+    let undoes = |(first, last): &(&Change, &Change)| {
+        let had = matches!(first, Change::RemoveBookmark(_) | Change::MarkUnread(_));
+        let has = matches!(last, Change::AddBookmark(_) | Change::MarkRead(_));
+        had != has
+    };
+    let net = net(changes).into_iter().filter(undoes);
+    net.map(|(_, last)| last.clone()).collect()
 }
 
 /// For each bookmark and read mark `changes` touch, in order, its first change and its last.

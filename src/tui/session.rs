@@ -333,25 +333,40 @@ impl Session {
         changed || self.message.is_some()
     }
 
-    /// The state file that could not be read at start, opened if it can be now: what it
-    /// holds is taken in, the changes made meanwhile saved over it (said, as saving that works
-    /// again is); true then. Until it can, nothing is said again.
+    /// The state file that could not be read at start, opened if it can be now: what earlier
+    /// readers kept for it taken in first, then what this one changed meanwhile, as they are
+    /// (see [`unsaved::netted`]: they were made not knowing what it held), and what it holds
+    /// shown; said, as saving that works again is; true then. Until it can be opened and
+    /// saved to, the reader goes on as it was, nothing said again.
     fn open_again(&mut self) -> bool {
-        let Some((path, _)) = &self.unsaved else {
+        let Some((path, folders)) = &self.unsaved else {
             return false;
         };
         let Ok((file, loaded)) = StateFile::open(path) else {
             return false;
         };
+        let file = file.with_patience(std::time::Duration::from_millis(100));
+        let taken = unsaved::take_in(&file, folders);
+        let Ok(now) = file.apply(&unsaved::netted(&self.pending)) else {
+            return false;
+        };
+        let said = (loaded.notices.first().map(|n| (n.to_string(), true)))
+            .or(taken.map(|t| (t, false)))
+            .unwrap_or_else(|| {
+                let saved = format!(
+                    "saving works again: your bookmarks and read marks are saved in {}",
+                    file.path().display()
+                );
+                (saved, false)
+            });
+        self.message = Some(said);
         self.unopened = false;
-        self.file = Some(file.with_patience(std::time::Duration::from_millis(100)));
-        if let Some(notice) = loaded.notices.first() {
-            self.message = Some((notice.to_string(), true));
-        }
-        self.state = loaded.state;
-        self.on_disk = loaded.stamp;
+        self.saving_off = None;
+        self.file = Some(file);
+        self.pending = Vec::new();
+        self.state = now.state;
+        self.on_disk = now.stamp;
         self.version += 1;
-        self.save_pending();
         true
     }
 
