@@ -1027,6 +1027,16 @@ fn a_scope_without_the_result_read_reads_no_other_in_its_place() {
     h.keys("aaa");
     h.settle();
     assert_eq!(h.app.search_view().unwrap().selected_hit(), was);
+    // Another result read meanwhile is the one kept through the scopes (a review: the
+    // first came back in its place).
+    h.keys("a");
+    h.settle();
+    h.keys("<Enter>");
+    let other = read(&h).expect("another result read");
+    assert_ne!(other, was);
+    h.keys("aaa");
+    h.settle();
+    assert_eq!(read(&h), Some(other), "{}", h.text());
 }
 
 #[test]

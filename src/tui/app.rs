@@ -529,7 +529,13 @@ impl App {
         // saved place waited to be indexed left the reader at the date shown meanwhile, and
         // saved that).
         let over_reader = self.search.is_some() || self.help.is_some();
-        if !over_reader && !matches!(action, Action::Search | Action::Help) {
+        let opens_over = [
+            Action::Search,
+            Action::NextMatch,
+            Action::PrevMatch,
+            Action::Help,
+        ];
+        if !over_reader && !opens_over.contains(&action) {
             self.unrestored = None;
         }
         self.gone_place = None;

@@ -162,6 +162,9 @@ impl SearchView {
     pub(crate) fn read_selected(&mut self) {
         self.focus = SearchFocus::Article;
         self.reselect = None;
+        // The one read now is the one to keep, not one read before (a review: `a` took the
+        // article back to it).
+        self.missing = None;
     }
 
     /// The article pane follows the selection: a story starts at its top, or where it was

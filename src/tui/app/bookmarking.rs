@@ -241,6 +241,9 @@ impl App {
                 // the store is looked at again (it left the view for another date).
                 let gone = found.is_some_and(|v| self.library.file_gone(v.digest));
                 if !gone && self.go_to(&id) {
+                    // The reader went to it: a place saved still waiting (the view opened over
+                    // the search) is the one to come back to, not to be gone to (a review).
+                    self.unrestored = None;
                     let mut view = self.bookmarks.take();
                     if let Some(v) = view.as_mut() {
                         if v.came_from.is_none() {

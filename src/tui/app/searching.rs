@@ -266,7 +266,8 @@ impl App {
             true => None,
             false => self.library.quoting_advice(&query),
         };
-        let reading = view.focus == SearchFocus::Article;
+        // (Said of another scope: the store changing under a search is said as such.)
+        let reading = view.focus == SearchFocus::Article && view.answered_scope != scope;
         view.set_hits(hits, &query, scope, &mut self.places, &self.library);
         if reading && view.missing.is_some() && !view.hits.is_empty() {
             self.notify(
