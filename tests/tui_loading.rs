@@ -848,6 +848,9 @@ fn the_saved_story_is_gone_back_to_once_a_full_reindex_reaches_it() {
     // `n` opens the last search again over the reader too (a review).
     h.keys("n<Esc>");
     assert!(h.app.search_view().is_none() && h.app.help_scroll().is_none());
+    // Quitting keeps the place waiting, not the one shown meanwhile (tester CT: `?`, Esc,
+    // `q` lost the story saved).
+    h.keys("q");
     let kept = h.app.position();
     assert_eq!((&kept.date, &kept.item), (&saved.date, &saved.item));
     // With the search typed meanwhile, for the next `/`.

@@ -529,11 +529,13 @@ impl App {
         // saved place waited to be indexed left the reader at the date shown meanwhile, and
         // saved that).
         let over_reader = self.search.is_some() || self.help.is_some();
+        // (Nor is quitting going anywhere: tester CT lost the saved story to `?`, Esc, `q`.)
         let opens_over = [
             Action::Search,
             Action::NextMatch,
             Action::PrevMatch,
             Action::Help,
+            Action::Quit,
         ];
         if !over_reader && !opens_over.contains(&action) {
             self.unrestored = None;
