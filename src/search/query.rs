@@ -80,36 +80,51 @@ impl Query {
                 true => (&mut q.not_sources, &mut q.not_categories, &mut q.not_dates),
                 false => (&mut q.sources, &mut q.categories, &mut q.dates),
             };
+            // A filter's names a bar parts are its alternatives, as two of a kind are
+            // (`source:量子位|机器之心`), and an exclusion's each left out (`-传闻|谣言`;
+            // a review: the bar made the second a word to look for).
+            let alternatives = |v: &str| -> Vec<String> {
+                let named = v.split(is_bar).filter(|s| !s.trim().is_empty());
+                named.map(str::to_string).collect()
+            };
             if let Some(v) = prefixed("source:") {
-                sources.push(fold(v));
+                sources.extend(alternatives(v).iter().map(|s| fold(s)));
             } else if let Some(v) = prefixed("category:") {
-                categories.push(fold(v));
+                categories.extend(alternatives(v).iter().map(|s| fold(s)));
             } else if let Some(v) = prefixed("date:") {
-                match crate::model::date_prefix(v) {
-                    Some(date) => dates.push(date),
-                    None => q.bad_date = Some(v.to_string()),
+                for v in alternatives(v) {
+                    match crate::model::date_prefix(&v) {
+                        Some(date) => dates.push(date),
+                        None => q.bad_date = Some(v),
+                    }
                 }
             } else {
-                // Spaces around a phrase's words find nothing more, and a phrase of spaces
-                // alone would find nearly every story (`" "`); spaces in a row are one, as
-                // the text has them (tester CP: `"open  source"` found nothing). A `*`
-                // before a word asks for the words it ends, which no word is found by: it
-                // is left out, and the word's own rules find it at the end of others'
-                // (`*AI` finds OpenAI; tester CL: nothing, unsaid).
-                let term = fold(&word);
-                let term = match token.quoted {
-                    true => &term,
-                    false => term.trim_start_matches('*'),
+                let words = match negated {
+                    true => alternatives(&word),
+                    false => vec![word],
                 };
-                let term = term.split_whitespace().collect::<Vec<_>>().join(" ");
-                match negated {
-                    _ if term.is_empty() => {}
-                    true => q.excluded.push(term),
-                    false => {
-                        after_word = true;
-                        match groups.last_mut() {
-                            Some(group) if joins && was_after => group.push(term),
-                            _ => groups.push(vec![term]),
+                for word in words {
+                    // Spaces around a phrase's words find nothing more, and a phrase of
+                    // spaces alone would find nearly every story (`" "`); spaces in a row
+                    // are one, as the text has them (tester CP: `"open  source"` found
+                    // nothing). A `*` before a word asks for the words it ends, which no
+                    // word is found by: it is left out, and the word's own rules find it at
+                    // the end of others' (`*AI` finds OpenAI; tester CL: nothing, unsaid).
+                    let term = fold(&word);
+                    let term = match token.quoted {
+                        true => &term,
+                        false => term.trim_start_matches('*'),
+                    };
+                    let term = term.split_whitespace().collect::<Vec<_>>().join(" ");
+                    match negated {
+                        _ if term.is_empty() => {}
+                        true => q.excluded.push(term),
+                        false => {
+                            after_word = true;
+                            match groups.last_mut() {
+                                Some(group) if joins && was_after => group.push(term),
+                                _ => groups.push(vec![term]),
+                            }
                         }
                     }
                 }
@@ -119,7 +134,8 @@ impl Query {
             dedup(&mut group);
             match group.len() {
                 1 => q.terms.append(&mut group),
-                _ => q.any_of.push(group),
+                _ if !q.any_of.contains(&group) => q.any_of.push(group),
+                _ => {}
             }
         }
         for list in [
@@ -237,7 +253,7 @@ fn dedup(list: &mut Vec<String>) {
 /// Whether `token` (unquoted) is the `OR` between two words: in capitals, as search engines
 /// take it (a lower-case `or` is a word), or a bar, `|` or `｜`.
 fn is_or(token: &str) -> bool {
-    matches!(token, "OR" | "|" | "｜")
+    matches!(token, "OR" | "ＯＲ" | "|" | "｜")
 }
 
 /// One command-line argument as one token of a query: the shell took its quotes, so an
@@ -260,8 +276,9 @@ pub fn argument_token(arg: &str, alone: bool) -> String {
     };
     // A list (`OpenAI, Anthropic`) is words, as the reader reads it, not a phrase (a review).
     let quoted = arg.contains(|c| is_opening_quote(c) || is_closing_quote(c));
-    // So is one with `OR` (`"英伟达 OR NVIDIA"`), which no phrase means.
-    let or = arg.split_whitespace().any(is_or);
+    // So is one with `OR` or a bar (`"英伟达 OR NVIDIA"`, `"NVIDIA GPU|TPU"`), which no phrase
+    // means (tester CT).
+    let or = arg.split_whitespace().any(is_or) || arg.contains(is_bar);
     if !arg.contains([' ', '\t']) || quoted || or || arg.contains(is_list_mark) {
         return arg.to_string();
     }
@@ -322,7 +339,7 @@ fn is_closing_quote(c: char) -> bool {
 /// `+`, `#` or `'`, which names hold (`node.js`, `GPT-5`, `C++`, `C#`, `OpenAI's`), nor a
 /// prefix's colon. After a prefix, brackets are the name's (`source:(EN)`).
 fn ends_word(c: char, after_prefix: bool) -> bool {
-    c.is_whitespace() || is_bracket(c) && !after_prefix || is_list_mark(c) || is_bar(c)
+    c.is_whitespace() || is_bracket(c) && !after_prefix || is_list_mark(c)
 }
 
 /// A bar, which is `OR` between the words beside it (`英伟达|NVIDIA`).
@@ -436,7 +453,13 @@ fn tokens(input: &str) -> Vec<Token> {
             out.push(Token { text, quoted: true });
         } else {
             let mut text = String::new();
-            while let Some(c) = chars.next_if(|&c| !ends_word(c, after_prefix(&text))) {
+            // A bar ends a word looked for, not an exclusion or a filter, whose alternatives it
+            // parts (see [`Query::parse`]).
+            let filter = |text: &str| text.starts_with(['-', '－']) || after_prefix(text);
+            let goes_on = |c: char, text: &str| {
+                !(ends_word(c, after_prefix(text)) || is_bar(c) && !filter(text))
+            };
+            while let Some(c) = chars.next_if(|&c| goes_on(c, &text)) {
                 let quote = is_opening_quote(c) || is_closing_quote(c);
                 let leads = matches!(&text[..], "-" | "－") || text.ends_with([':', '：']);
                 if is_opening_quote(c) && leads && chars.clone().any(is_closing_quote) {
@@ -669,6 +692,16 @@ mod tests {
                 vec!["2026".into()]
             )
         );
+        // After a filter or `-`, a bar parts the alternatives (a review: `-传闻|谣言` left out
+        // 传闻 and looked for 谣言).
+        let q = Query::parse("-传闻|谣言 source:量子位|机器之心 date:2026-01｜2026-03");
+        assert!(q.terms.is_empty() && q.any_of.is_empty(), "{q:?}");
+        assert_eq!(q.excluded, ["传闻", "谣言"]);
+        assert_eq!(q.sources, ["量子位", "机器之心"]);
+        assert_eq!(q.dates, ["2026-01", "2026-03"]);
+        // A group given twice is asked once; a full-width ＯＲ is OR.
+        let q = Query::parse("GPU OR TPU gpu ＯＲ tpu");
+        assert_eq!(q.any_of, [vec!["gpu", "tpu"]]);
         assert_eq!(Query::parse("cats or dogs").terms, ["cats", "or", "dogs"]);
         assert_eq!(Query::parse("\"a OR b\"").terms, ["a or b"]);
         // A script's whole query in one argument is query text, not a phrase.
@@ -676,6 +709,15 @@ mod tests {
         assert_eq!(Query::parse(&arg).any_of, [vec!["英伟达", "nvidia"]]);
         let arg = argument_token("英伟达 OR NVIDIA", false);
         assert_eq!(Query::parse(&arg).any_of, [vec!["英伟达", "nvidia"]]);
+        // So is one with a bar (tester CT: `"NVIDIA GPU|TPU"` was one phrase).
+        let q = Query::parse(&argument_token("NVIDIA GPU|TPU", true));
+        assert_eq!(
+            (q.terms, q.any_of),
+            (
+                vec!["nvidia".into()],
+                vec![vec!["gpu".into(), "tpu".into()]]
+            )
+        );
     }
 
     #[test]
