@@ -1372,3 +1372,21 @@ fn bookmarks_list_their_titles_in_one_column() {
     assert_eq!(columns.len(), 3);
     assert!(columns.iter().all(|&c| c == columns[0]), "{text}");
 }
+
+/// The start of an id that several stories' ids start with names none, a bookmarked one
+/// among them too (tester CT: the bookmarked one was shown, unsaid).
+#[test]
+fn show_of_an_id_start_several_stories_share_names_none_of_them() {
+    let (_dir, store, ids, state) = store_folder(600);
+    let start = (ids.iter())
+        .map(|id| &id[..4])
+        .find(|s| ids.iter().filter(|id| id.starts_with(s)).count() > 1)
+        .expect("600 ids share a start of four characters");
+    let sharing: Vec<&String> = ids.iter().filter(|id| id.starts_with(start)).collect();
+    let added = ribao_with(&store, &state, &["bookmark", "add", sharing[0]]);
+    assert!(added.status.success());
+    let shown = ribao_with(&store, &state, &["show", start]);
+    assert_eq!(shown.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&shown.stderr);
+    assert!(err.contains("stories' ids start with"), "{err}");
+}

@@ -541,9 +541,13 @@ pub fn remove<'a>(
     let mut marks: Vec<&Bookmark> = Vec::new();
     for given in ids {
         let id = &crate::model::id_as_typed(given);
-        let Ok(mut found) = bookmark_named(&state, given) else {
-            code = ExitCode::FAILURE;
-            continue;
+        let mut found = match bookmark_named(&state, given) {
+            Ok(found) => found,
+            Err(several) => {
+                warn(several);
+                code = ExitCode::FAILURE;
+                continue;
+            }
         };
         if found.is_none() {
             // Read once, when first needed; a store that cannot be read only means no other
@@ -586,12 +590,12 @@ pub fn remove<'a>(
 
 /// The bookmark `given` names: by its id, as given first (a hand edit may have written one in
 /// capitals: tester BS), else by the start of one bookmark's id alone, as a story's is
-/// (tester BC: `bookmark remove 81ba` said no bookmark had it). Err when it starts several,
-/// which is said.
+/// (tester BC: `bookmark remove 81ba` said no bookmark had it). Err when it starts several:
+/// what to say of them.
 pub(super) fn bookmark_named<'s>(
     state: &'s crate::state::State,
     given: &str,
-) -> Result<Option<&'s Bookmark>, ()> {
+) -> Result<Option<&'s Bookmark>, String> {
     let id = crate::model::id_as_typed(given);
     let starting: Vec<&Bookmark> = (state.bookmarks.iter())
         .filter(|b| !id.is_empty() && b.id.starts_with(id.as_ref()))
@@ -603,8 +607,7 @@ pub(super) fn bookmark_named<'s>(
         (None, []) => Ok(None),
         (None, several) => {
             let ids: Vec<&str> = several.iter().map(|b| b.id.as_str()).collect();
-            warn(super::report::ids_starting_said("bookmarks'", &id, &ids));
-            Err(())
+            Err(super::report::ids_starting_said("bookmarks'", &id, &ids))
         }
     }
 }

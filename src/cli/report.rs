@@ -769,11 +769,13 @@ pub fn show(
         warn(unknown_id(library, &typed));
         return Ok(ExitCode::from(2));
     }
-    // By the start of its id too, as a story's (tester CQ: a bookmark's whole id showed it,
-    // its start did not).
+    // By the start of its id too, as a story's, where no story's id starts so (tester CQ: a
+    // bookmark's whole id showed it, its start did not; tester CT: of several stories', the
+    // one bookmarked was shown, unsaid).
     let kept = || {
         let (_, loaded) = crate::state::StateFile::open(state?).ok()?;
-        let named = match typed.len() >= MIN_ID_START {
+        let by_start = typed.len() >= MIN_ID_START && library.ids_starting(&typed).is_empty();
+        let named = match by_start {
             true => super::bookmarks::bookmark_named(&loaded.state, &typed).ok()?,
             false => loaded.state.bookmark(&typed),
         };
