@@ -608,6 +608,11 @@ fn a_kept_file_cut_short_gives_what_can_be_read_of_it() {
     assert!(!kept.exists() && Path::new(&aside).exists());
     // Taken in once.
     assert_eq!(ribao::state::unsaved::take_in(&file, &folders), None);
+    // One of which nothing can be read is set aside all the same, and said (tester CT).
+    let kept = ribao::state::unsaved::keep(&path, &changes, &folders).expect("kept");
+    fs::write(&kept, b"{\"vers").unwrap();
+    let said = ribao::state::unsaved::take_in(&file, &folders).expect("said");
+    assert!(said.contains("none of them readable"), "{said}");
 }
 
 /// What to do about a state file that cannot be read or locked fits the cause: a loop of

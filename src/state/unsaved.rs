@@ -226,19 +226,27 @@ pub fn take_in(file: &StateFile, folders: &[PathBuf]) -> Option<String> {
         .filter(|(n, _, _)| *n > 0)
         .map(|(n, one, many)| crate::text::plural(n, one, many))
         .collect();
-    let damaged: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
-    let damaged = match damaged.is_empty() {
+    let damaged_paths: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
+    let damaged = match damaged_paths.is_empty() {
         true => String::new(),
         false => format!(
             " (kept damaged: what could be read was taken, and the file left as {})",
-            crate::text::and_list(&damaged)
+            crate::text::and_list(&damaged_paths)
         ),
     };
-    (!counts.is_empty()).then(|| {
-        format!(
+    match counts.is_empty() {
+        false => Some(format!(
             "{} now has the {} an earlier session could not save{damaged}",
             file.path().display(),
             crate::text::and_list(&counts),
-        )
-    })
+        )),
+        // Nothing of it could be read: said all the same (tester CT: set aside unsaid).
+        true if !damaged.is_empty() => Some(format!(
+            "changes an earlier session could not save to {} were kept damaged, none of them \
+             readable: the file is left as {}",
+            file.path().display(),
+            crate::text::and_list(&damaged_paths),
+        )),
+        true => None,
+    }
 }
