@@ -185,17 +185,28 @@ impl Paths {
         }
         Ok(match &self.default_store {
             Some(d) if d.is_dir() => Store::Default(resolved(d)?),
-            // Something else where the folder is to be: the samples' advice to put digests
-            // there could not be followed (tester CS: a file, a link to itself).
-            Some(d) if std::fs::symlink_metadata(d).is_ok() => bail!(
-                "the default store {} is not a folder (a file, or a link that leads nowhere): \
-                 move it away and make the folder, or pass --store DIR",
-                d.display()
+            // Something else where the folder or one above it is to be: the samples' advice
+            // to put digests there could not be followed (testers CS, CT: a file, a link to
+            // itself, a file where `~/.local/share/ribao` goes).
+            Some(d) if let Some(other) = in_the_way(d) => bail!(
+                "the default store {} cannot be made: {} is not a folder (a file, or a link \
+                 that leads nowhere); move it away, or pass --store DIR",
+                d.display(),
+                other.display()
             ),
             Some(d) => Store::Samples(d.clone()),
             None => Store::Samples(PathBuf::from("digests")),
         })
     }
+}
+
+/// What stands where `dir` or a folder above it is to be: the nearest of them there, when it
+/// is no folder.
+fn in_the_way(dir: &Path) -> Option<&Path> {
+    let there = dir
+        .ancestors()
+        .find(|a| std::fs::symlink_metadata(a).is_ok())?;
+    (!there.is_dir()).then_some(there)
 }
 
 /// The store folder `dir` as the file system resolves it: absolute, as bookmarks keep their
