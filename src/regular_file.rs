@@ -16,16 +16,30 @@ pub fn open(path: &Path) -> io::Result<File> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        // (No effect on a regular file's reads; a terminal device is not made the process's.)
+        // (Taken off again below; a terminal device is not made the process's.)
         options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
     }
     let file = options.open(path)?;
-    match kind(&file.metadata()?) {
-        None => Ok(file),
-        Some(kind) => Err(io::Error::other(format!(
+    if let Some(kind) = kind(&file.metadata()?) {
+        return Err(io::Error::other(format!(
             "it is {kind}, not a regular file"
-        ))),
+        )));
     }
+    // Reads wait as they would have: some file systems take the flag on a regular file's
+    // reads too, and answer "try again" (a review).
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let fd = file.as_raw_fd();
+        // SAFETY: fcntl on a descriptor this function owns, open for its whole call.
+        unsafe {
+            let flags = libc::fcntl(fd, libc::F_GETFL);
+            if flags >= 0 {
+                libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK);
+            }
+        }
+    }
+    Ok(file)
 }
 
 /// Every byte of the regular file at `path` (see [`open`]).
@@ -70,6 +84,15 @@ mod tests {
         let file = dir.path().join("d.md");
         std::fs::write(&file, "# 日报").unwrap();
         assert_eq!(read(&file).unwrap(), "# 日报".as_bytes());
+        // Opened without waiting, read as any file is (a review).
+        #[cfg(unix)]
+        {
+            use std::os::fd::AsRawFd;
+            let opened = open(&file).unwrap();
+            // SAFETY: fcntl on a descriptor held open here.
+            let flags = unsafe { libc::fcntl(opened.as_raw_fd(), libc::F_GETFL) };
+            assert_eq!(flags & libc::O_NONBLOCK, 0);
+        }
         let why = |path: &Path| read(path).unwrap_err().to_string();
         assert_eq!(why(dir.path()), "it is a folder, not a regular file");
         #[cfg(unix)]

@@ -186,7 +186,7 @@ fn identical_copy(path: &Path, bytes: &[u8]) -> Option<PathBuf> {
         .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
         .filter(|e| e.metadata().is_ok_and(|m| m.len() == bytes.len() as u64))
         .map(|e| e.path())
-        .find(|copy| fs::read(copy).is_ok_and(|kept| kept == bytes))
+        .find(|copy| crate::regular_file::read(copy).is_ok_and(|kept| kept == bytes))
 }
 
 #[cfg(test)]
