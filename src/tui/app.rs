@@ -1192,7 +1192,7 @@ impl App {
     pub fn opened(&self) -> Option<(&DigestInfo, ItemView<'_>)> {
         self.opened.map(|r| self.item_at(r))
     }
-    /// What the article pane shows: the open story, else the date's front pages.
+
     /// Whether the story in the article pane, open or previewed, has a link for `o` and `L`
     /// (true until it is laid out: the article pane is drawn before the hints).
     pub(crate) fn article_has_links(&self) -> bool {
@@ -1226,6 +1226,7 @@ impl App {
         self.places.peek(self.id_at(r))
     }
 
+    /// What the article pane shows: the open story, else the date's front pages.
     pub(crate) fn article_content(&self) -> Content {
         match (self.opened, self.current_date()) {
             (Some(r), _) => Content::Story(r),

@@ -327,9 +327,9 @@ fn hints(app: &App) -> Hints {
     }
 }
 
-/// Whether the view of a bookmark whose story is not in the store has what `actions` act
-/// on: a link to open or copy, its file to show (where it is, in another store). Other views'
-/// hints are theirs whole.
+/// Whether what `actions` act on is there: in the view of a bookmark whose story is not in
+/// the store, a link to open or copy, its file to show (where it is, in another store); in
+/// the stories, a link of the story previewed. Other views' hints are theirs whole.
 fn has_to_act_on(app: &App, actions: &[Action]) -> bool {
     let Some(view) = app.bookmarks_view() else {
         // A story previewed without a link: nothing for `o` (tester CQ).
