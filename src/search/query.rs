@@ -258,11 +258,11 @@ fn is_or(token: &str) -> bool {
 
 /// One command-line argument as one token of a query: the shell took its quotes, so an
 /// argument with a space in it is a phrase (`open source` → `"open source"`, also after `-`
-/// or a prefix, beside other arguments: `OpenAI "-open source"`). Unless it holds an `OR`, a
-/// filter or an exclusion after its first word, starts with a date (which has no spaces), or is the
-/// whole query (`alone`) and starts with one: `"英伟达 date:2026-07"` or `"-GPT OpenAI"` (a
-/// script's `"$query"`) is query text, read as the reader reads it. Spaces around an
-/// argument are slips, and an argument of spaces is none. An ideographic space is no
+/// or a prefix, beside other arguments: `OpenAI "-open source"`). Unless it holds an `OR` or
+/// a bar, a filter or an exclusion after its first word, starts with a date (which has no
+/// spaces), or is the whole query (`alone`) and starts with one: `"英伟达 date:2026-07"` or
+/// `"-GPT OpenAI"` (a script's `"$query"`) is query text, read as the reader reads it. Spaces
+/// around an argument are slips, and an argument of spaces is none. An ideographic space is no
 /// shell's: an argument split by one alone was not quoted (`英伟达　翻倍`, typed with a
 /// Chinese input method; tester U), and its words are words.
 pub fn argument_token(arg: &str, alone: bool) -> String {

@@ -226,27 +226,26 @@ pub fn take_in(file: &StateFile, folders: &[PathBuf]) -> Option<String> {
         .filter(|(n, _, _)| *n > 0)
         .map(|(n, one, many)| crate::text::plural(n, one, many))
         .collect();
-    let damaged_paths: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
-    let damaged = match damaged_paths.is_empty() {
-        true => String::new(),
-        false => format!(
-            " (kept damaged: what could be read was taken, and the file left as {})",
-            crate::text::and_list(&damaged_paths)
-        ),
-    };
-    match counts.is_empty() {
-        false => Some(format!(
-            "{} now has the {} an earlier session could not save{damaged}",
+    let aside: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
+    let aside = crate::text::and_list(&aside);
+    match (counts.is_empty(), damaged.is_empty()) {
+        (false, true) => Some(format!(
+            "{} now has the {} an earlier session could not save",
+            file.path().display(),
+            crate::text::and_list(&counts),
+        )),
+        (false, false) => Some(format!(
+            "{} now has the {} an earlier session could not save (kept damaged: what could be \
+             read was taken, and the file left as {aside})",
             file.path().display(),
             crate::text::and_list(&counts),
         )),
         // Nothing of it could be read: said all the same (tester CT: set aside unsaid).
-        true if !damaged.is_empty() => Some(format!(
+        (true, false) => Some(format!(
             "changes an earlier session could not save to {} were kept damaged, none of them \
-             readable: the file is left as {}",
+             readable: the file is left as {aside}",
             file.path().display(),
-            crate::text::and_list(&damaged_paths),
         )),
-        true => None,
+        (true, true) => None,
     }
 }
