@@ -87,10 +87,12 @@ impl Query {
                 let named = v.split(is_bar).filter(|s| !s.trim().is_empty());
                 named.map(str::to_string).collect()
             };
+            // (A name's spaces in a row are one, as a phrase's: `source:"AI  日报"`.)
+            let names = |v: &str| alternatives(v).into_iter().map(|s| one_spaced(&fold(&s)));
             if let Some(v) = prefixed("source:") {
-                sources.extend(alternatives(v).iter().map(|s| fold(s)));
+                sources.extend(names(v));
             } else if let Some(v) = prefixed("category:") {
-                categories.extend(alternatives(v).iter().map(|s| fold(s)));
+                categories.extend(names(v));
             } else if let Some(v) = prefixed("date:") {
                 for v in alternatives(v) {
                     match crate::model::date_prefix(&v) {
@@ -115,7 +117,7 @@ impl Query {
                         true => &term,
                         false => term.trim_start_matches('*'),
                     };
-                    let term = term.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let term = one_spaced(term);
                     match negated {
                         _ if term.is_empty() => {}
                         true => q.excluded.push(term),
@@ -241,6 +243,11 @@ fn word_starts(label: &str) -> impl Iterator<Item = usize> + '_ {
         before = Some(c);
         starts.then_some(at)
     })
+}
+
+/// `text` with its spaces in a row as one, none at its ends.
+fn one_spaced(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `list` with each value once: a word given twice asks nothing more, and each costs a pass
@@ -699,6 +706,8 @@ mod tests {
         assert_eq!(q.excluded, ["传闻", "谣言"]);
         assert_eq!(q.sources, ["量子位", "机器之心"]);
         assert_eq!(q.dates, ["2026-01", "2026-03"]);
+        // A name's spaces in a row are one, as a phrase's (a review).
+        assert_eq!(Query::parse("source:\"AI  日报\"").sources, ["ai 日报"]);
         // A group given twice is asked once; a full-width ＯＲ is OR.
         let q = Query::parse("GPU OR TPU gpu ＯＲ tpu");
         assert_eq!(q.any_of, [vec!["gpu", "tpu"]]);
