@@ -1381,6 +1381,9 @@ fn a_story_whose_file_became_unreadable_keeps_its_header_and_says_why() {
         screen.contains("its text cannot be read") && screen.contains("looks binary"),
         "{screen}"
     );
+    // Not marked read: it is still to be read (tester CS).
+    let (_, story) = h.app.opened().unwrap();
+    assert!(!h.app.session().is_read(story.id));
 }
 
 /// The open story's date and title.

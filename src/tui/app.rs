@@ -1173,6 +1173,15 @@ impl App {
     pub fn item_at(&self, r: ItemRef) -> (&DigestInfo, ItemView<'_>) {
         scope::item(&self.library, r)
     }
+    /// The story at `r`, opened, marked read: unless its text cannot be read, to come back to
+    /// (tester CS: one whose file had become unreadable was marked read).
+    pub(super) fn mark_opened(&mut self, r: ItemRef) {
+        if self.library.story(self.item_at(r).1.index).is_ok() {
+            let id = self.id_at(r).to_string();
+            self.session.set_read(&id, true);
+        }
+    }
+
     /// The id of the story at `r` (see [`scope::id`]).
     pub fn id_at(&self, r: ItemRef) -> &str {
         scope::id(&self.library, r)
@@ -1472,7 +1481,7 @@ impl App {
                     self.focus = Pane::Article;
                     let id = self.id_at(r).to_string();
                     self.place = self.places.get(&id);
-                    self.session.set_read(&id, true);
+                    self.mark_opened(r);
                 }
                 None => self.notify("no stories here", false),
             },

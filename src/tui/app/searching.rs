@@ -559,8 +559,7 @@ impl App {
             return;
         };
         view.read_selected();
-        let id = self.id_at(r).to_string();
-        self.session.set_read(&id, true);
+        self.mark_opened(r);
     }
 
     /// `n`/`N` in the results: the selection a result on; false (said) when there is none
@@ -706,8 +705,7 @@ impl App {
         self.select_result(t);
         let r = self.search.as_ref().and_then(|v| v.shown);
         if let Some(r) = r {
-            let id = self.id_at(r).to_string();
-            self.session.set_read(&id, true);
+            self.mark_opened(r);
         }
         let count = self.search_marked(width).map_or(0, |m| m.matches.len());
         let mut first_line = None;
