@@ -206,23 +206,27 @@ impl Found {
             .collect();
         for r in looked {
             match r {
-                Ok(f) if f.is_file => self.files.push(f.entry),
-                Ok(f) => self.problems.push(no_file(f.entry.path)),
+                Ok(Looked { entry, kind: None }) => self.files.push(entry),
+                Ok(Looked {
+                    entry,
+                    kind: Some(kind),
+                }) => self.problems.push(no_file(entry.path, kind)),
                 Err(p) => self.problems.push(p),
             }
         }
     }
 }
 
-/// A file's entry, and whether it is a regular file (a name can also be a socket or such).
+/// A file's entry, and what it is when no regular file (a name can also be a socket or such).
 struct Looked {
     entry: FileEntry,
-    is_file: bool,
+    /// What it is when it is no regular file (see [`crate::regular_file::kind`]).
+    kind: Option<&'static str>,
 }
 
 fn file_entry(path: PathBuf, m: &std::fs::Metadata) -> Looked {
     Looked {
-        is_file: m.is_file(),
+        kind: crate::regular_file::kind(m),
         entry: FileEntry {
             size: m.len(),
             changed: crate::file_stamp::changed(m),
@@ -278,14 +282,13 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
         };
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => linked.push(path),
-            Ok(m) if is_digest_name(&path) => {
-                let looked = file_entry(path, &m);
-                if looked.is_file {
-                    found.files.push(looked.entry);
-                } else {
-                    found.problems.push(no_file(looked.entry.path));
-                }
-            }
+            Ok(m) if is_digest_name(&path) => match file_entry(path, &m) {
+                Looked { entry, kind: None } => found.files.push(entry),
+                Looked {
+                    entry,
+                    kind: Some(kind),
+                } => found.problems.push(no_file(entry.path, kind)),
+            },
             Err(e) if is_digest_name(&path) => found.problems.push(broken_link(path, &e)),
             // A link to no digest, or a broken one under another name (it may have led to
             // a folder since removed): nothing the store names as a digest is missing.
@@ -340,9 +343,10 @@ fn remember(_: &Visited, _: &std::fs::Metadata) -> bool {
     true
 }
 
-fn no_file(path: PathBuf) -> FileProblem {
+/// A digest's name on what is no regular file (`kind`: `a pipe`), said as a file read is.
+fn no_file(path: PathBuf, kind: &str) -> FileProblem {
     FileProblem {
-        message: "not a regular file (a pipe, device or socket); not read".into(),
+        message: format!("it is {kind}, not a regular file; not read"),
         path,
         left_alone: true,
     }
