@@ -72,18 +72,13 @@ pub(super) fn is_opening(c: char) -> bool {
 /// Han, kana, bopomofo, CJK punctuation and full-width forms: scripts written without spaces,
 /// so a source line break between two of them means nothing.
 pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{2E80}'..='\u{2FDF}'   // radicals
-        | '\u{3000}'..='\u{303F}' // CJK symbols and punctuation
-        | '\u{3040}'..='\u{30FF}' // kana
-        | '\u{3100}'..='\u{312F}' // bopomofo
-        | '\u{31F0}'..='\u{31FF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FE30}'..='\u{FE4F}' // vertical/compatibility forms
-        | '\u{FF00}'..='\u{FFEF}' // full-width forms
-        | '\u{20000}'..='\u{3FFFF}')
+    is_han_or_kana(c)
+        || matches!(c,
+            '\u{2E80}'..='\u{2FDF}'   // radicals
+            | '\u{3000}'..='\u{303F}' // CJK symbols and punctuation
+            | '\u{3100}'..='\u{312F}' // bopomofo
+            | '\u{FE30}'..='\u{FE4F}' // vertical/compatibility forms
+            | '\u{FF00}'..='\u{FFEF}') // full-width forms
 }
 
 /// Han and kana, the scripts of words written without a space between them: one there
