@@ -172,6 +172,14 @@ struct Found {
 const FOLDERS_AT_ONCE: usize = 32;
 
 impl Found {
+    /// A file with a digest's name: listed when it is a regular file, else told, left alone.
+    fn take(&mut self, looked: Looked) {
+        match looked.kind {
+            None => self.files.push(looked.entry),
+            Some(kind) => self.problems.push(no_file(looked.entry.path, kind)),
+        }
+    }
+
     /// Notes a folder about to be listed, with its time as it is before the listing.
     fn folder(&mut self, path: PathBuf, m: &std::fs::Metadata) {
         let time = crate::file_stamp::nanos(crate::file_stamp::changed(m));
@@ -206,11 +214,7 @@ impl Found {
             .collect();
         for r in looked {
             match r {
-                Ok(Looked { entry, kind: None }) => self.files.push(entry),
-                Ok(Looked {
-                    entry,
-                    kind: Some(kind),
-                }) => self.problems.push(no_file(entry.path, kind)),
+                Ok(looked) => self.take(looked),
                 Err(p) => self.problems.push(p),
             }
         }
@@ -282,13 +286,7 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
         };
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => linked.push(path),
-            Ok(m) if is_digest_name(&path) => match file_entry(path, &m) {
-                Looked { entry, kind: None } => found.files.push(entry),
-                Looked {
-                    entry,
-                    kind: Some(kind),
-                } => found.problems.push(no_file(entry.path, kind)),
-            },
+            Ok(m) if is_digest_name(&path) => found.take(file_entry(path, &m)),
             Err(e) if is_digest_name(&path) => found.problems.push(broken_link(path, &e)),
             // A link to no digest, or a broken one under another name (it may have led to
             // a folder since removed): nothing the store names as a digest is missing.
