@@ -14,8 +14,8 @@ impl App {
         if let Some(saved) = &self.unrestored {
             let mut saved = saved.clone();
             if let Some(search) = self.search_to_save() {
-                let json = search.as_ref().map(searching::LastSearch::to_json);
-                saved.extra.insert(POSITION_SEARCH.to_string(), json.into());
+                let (key, value) = search_entry(&search);
+                saved.extra.insert(key, value);
                 saved.extra.insert(
                     POSITION_SEARCH_OPEN.to_string(),
                     self.search_open_as().into(),
@@ -418,6 +418,12 @@ struct Lists {
     stories_row: usize,
 }
 
+/// The saved position's key for the last search, and `search` as it saves it.
+fn search_entry(search: &Option<searching::LastSearch>) -> (String, serde_json::Value) {
+    let json = search.as_ref().map(searching::LastSearch::to_json);
+    (POSITION_SEARCH.to_string(), json.into())
+}
+
 /// The saved position's keys beside date, category, story and scroll. Every key is written
 /// each time, but the last search when `search` is None (no search in this session): a
 /// saved position keeps the keys it is not given, so another reader's stays.
@@ -430,13 +436,7 @@ fn position_extra(
     lists: Option<Lists>,
     search: Option<&Option<searching::LastSearch>>,
 ) -> crate::state::Extra {
-    let search = search.map(|s| {
-        (
-            POSITION_SEARCH.to_string(),
-            s.as_ref()
-                .map_or(serde_json::Value::Null, searching::LastSearch::to_json),
-        )
-    });
+    let search = search.map(search_entry);
     crate::state::Extra::from_iter(
         [
             (POSITION_SCOPE.to_string(), scope.key().into()),
