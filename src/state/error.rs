@@ -50,8 +50,8 @@ pub enum StateError {
 
     /// A newer ribao's file is neither misread nor written over.
     #[error(
-        "state file {} is neither read nor written by this ribao: {problem} — use the newer ribao, or pass \
-         another file with --state",
+        "state file {} is neither read nor written by this ribao: {problem} — use the newer \
+         ribao, or pass another file with --state",
         .path.display()
     )]
     Newer { path: PathBuf, problem: String },
