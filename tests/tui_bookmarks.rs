@@ -1088,20 +1088,30 @@ fn the_story_row_of_a_date_gone_is_not_applied_to_the_date_shown_instead() {
     assert_eq!(h.app.item_index(), 0);
 }
 
-#[test]
-fn when_the_state_cannot_be_saved_the_reader_works_and_says_so() {
-    let dir = tempfile::tempdir().unwrap();
-    // A state path under a regular file can never be written.
-    std::fs::write(dir.path().join("not-a-folder"), "x").unwrap();
-    let unwritable = dir.path().join("not-a-folder/state.json");
-    let err = ribao::state::StateFile::open(&unwritable).unwrap_err();
-    let session = Session::saving_disabled(err.to_string(), unwritable.clone(), Vec::new());
+/// The reader on the test library, the state file at `path` not to be opened: saving off
+/// from the start (what changes kept in `kept` at quit), its message relayed; and why.
+fn reader_that_cannot_open(
+    path: &std::path::Path,
+    kept: Vec<std::path::PathBuf>,
+) -> (Harness, String) {
+    let why = ribao::state::StateFile::open(path).unwrap_err().to_string();
+    let session = Session::saving_disabled(why.clone(), path.to_path_buf(), kept);
     let mut h = Harness::new(
         App::new(library(), TextOptions::default(), session),
         120,
         30,
     );
     h.app.relay_session_message();
+    (h, why)
+}
+
+#[test]
+fn when_the_state_cannot_be_saved_the_reader_works_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    // A state path under a regular file can never be written.
+    std::fs::write(dir.path().join("not-a-folder"), "x").unwrap();
+    let unwritable = dir.path().join("not-a-folder/state.json");
+    let (mut h, err) = reader_that_cannot_open(&unwritable, Vec::new());
     // Told in a popup, whole, for as long as it takes to read it.
     h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(60))]);
     let screen = h.text();
@@ -1145,7 +1155,7 @@ fn when_the_state_cannot_be_saved_the_reader_works_and_says_so() {
         lost.contains("were not saved") && lost.contains("not-a-folder"),
         "{lost}"
     );
-    let mut untouched = Session::saving_disabled(err.to_string(), unwritable.clone(), Vec::new());
+    let mut untouched = Session::saving_disabled(err.clone(), unwritable.clone(), Vec::new());
     assert!(untouched.flush().is_ok());
     // Only the place moved: that is what was not saved.
     untouched.set_position(ribao::state::Position::default());
@@ -1176,14 +1186,7 @@ fn a_state_file_unreadable_at_start_is_taken_in_once_it_can_be_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state.json");
     std::fs::create_dir(&path).unwrap();
-    let err = ribao::state::StateFile::open(&path).unwrap_err();
-    let session = Session::saving_disabled(err.to_string(), path.clone(), Vec::new());
-    let mut h = Harness::new(
-        App::new(library(), TextOptions::default(), session),
-        120,
-        30,
-    );
-    h.app.relay_session_message();
+    let (mut h, _) = reader_that_cannot_open(&path, Vec::new());
     h.keys("<Esc><Enter><Enter>b");
     // A story bookmarked and unbookmarked meanwhile: its bookmark in the file, which the
     // reader could not see, stays (a review: it was taken off).
@@ -1218,14 +1221,7 @@ fn a_bookmark_made_while_saving_is_off_is_saved_by_the_next_reader() {
     let blocker = dir.path().join("blocker");
     std::fs::write(&blocker, "x").unwrap();
     let path = blocker.join("state.json");
-    let err = ribao::state::StateFile::open(&path).unwrap_err();
-    let session = Session::saving_disabled(err.to_string(), path.clone(), vec![kept.clone()]);
-    let mut h = Harness::new(
-        App::new(library(), TextOptions::default(), session),
-        120,
-        30,
-    );
-    h.app.relay_session_message();
+    let (mut h, _) = reader_that_cannot_open(&path, vec![kept.clone()]);
     h.keys("<Esc><Enter><Enter>b");
     let id = h.app.session().bookmarks()[0].id.clone();
     let said = h.app.session_mut().flush().unwrap_err().to_string();
