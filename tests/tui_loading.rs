@@ -506,14 +506,12 @@ fn an_open_story_whose_file_comes_back_is_gone_back_to() {
     let text = fs::read_to_string(&file).unwrap();
     watch(&mut h, &store, &cache);
     for keys_between in [false, true] {
-        fs::write(&file, "").unwrap();
-        wait_for(&mut h, "no longer in the store");
-        assert_eq!((title(&h), date(&h)), (None, newest - chrono::Days::new(1)));
-        if keys_between {
-            h.keys("<Esc>");
-        }
-        fs::write(&file, &text).unwrap();
-        wait_for_dates(&mut h, 3);
+        emptied_then_written_back(&mut h, &file, &text, |h| {
+            assert_eq!((title(h), date(h)), (None, newest - chrono::Days::new(1)));
+            if keys_between {
+                h.keys("<Esc>");
+            }
+        });
         // A file changed, read again: no new digest (testers CO, CP).
         let said = h.text();
         assert!(
@@ -535,6 +533,24 @@ fn an_open_story_whose_file_comes_back_is_gone_back_to() {
             true => assert_eq!(date(&h), newest - chrono::Days::new(1), "{}", h.text()),
         }
     }
+}
+
+/// `file` emptied, as `generator > file` leaves it for a moment, until its story is said
+/// gone; `meanwhile` then; its `text` written back, and every file indexed again (three
+/// dates listed).
+fn emptied_then_written_back(
+    h: &mut Harness,
+    file: &Path,
+    text: &str,
+    meanwhile: impl FnOnce(&mut Harness),
+) {
+    fs::write(file, "").unwrap();
+    wait_for(h, "no longer in the store");
+    h.settle();
+    meanwhile(h);
+    fs::write(file, text).unwrap();
+    wait_for_dates(h, 3);
+    h.settle();
 }
 
 /// The title of the search result read in the article, if one is.
@@ -566,16 +582,12 @@ fn a_search_result_whose_file_comes_back_is_read_again() {
     let text = fs::read_to_string(&file).unwrap();
     watch(&mut h, &store, &cache);
     for keys_between in [false, true] {
-        fs::write(&file, "").unwrap();
-        wait_for(&mut h, "no longer in the store");
-        h.settle();
-        assert_eq!(result_read(&h), None, "{}", h.text());
-        if keys_between {
-            h.keys("k");
-        }
-        fs::write(&file, &text).unwrap();
-        wait_for_dates(&mut h, 3);
-        h.settle();
+        emptied_then_written_back(&mut h, &file, &text, |h| {
+            assert_eq!(result_read(h), None, "{}", h.text());
+            if keys_between {
+                h.keys("k");
+            }
+        });
         let back = (!keys_between).then_some("甲公司发布第1个模型");
         assert_eq!(result_read(&h).as_deref(), back, "{}", h.text());
     }
@@ -600,12 +612,7 @@ fn a_search_result_read_over_a_story_of_its_file_is_read_again() {
     let file = store.join(format!("{}.md", first + chrono::Days::new(2)));
     let text = fs::read_to_string(&file).unwrap();
     watch(&mut h, &store, &cache);
-    fs::write(&file, "").unwrap();
-    wait_for(&mut h, "no longer in the store");
-    h.settle();
-    fs::write(&file, &text).unwrap();
-    wait_for_dates(&mut h, 3);
-    h.settle();
+    emptied_then_written_back(&mut h, &file, &text, |_| {});
     assert_eq!(
         result_read(&h).as_deref(),
         Some("甲公司发布第2个模型"),
