@@ -998,6 +998,11 @@ fn search_query_rules_and_exit_status() {
         ids(&["-星河", "英伟达", "date:2026-02-03"])
     );
     assert_eq!(ids(&["-星河 英伟达"]), ids(&["英伟达", "-星河"]));
+    // Words and -words are read in the order typed, as the reader reads them: an OR beside
+    // -星河 joins nothing (review: the exclusion was read last, so the OR joined 模型).
+    let typed = ids(&["英伟达", "OR", "-星河", "模型"]);
+    assert_eq!(typed, ids(&["英伟达 OR -星河 模型"]));
+    assert_ne!(typed, ids(&["英伟达 OR 模型 -星河"]));
     assert!(!ids(&["-星河 英伟达"]).is_empty());
     // A quoted phrase must occur as written, quoted in the query or by the shell.
     assert_eq!(ids(&["\"5 万条\""]), ["某大学开源机器人数据集"]);

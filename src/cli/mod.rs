@@ -191,8 +191,9 @@ pub fn run() -> ExitCode {
     let command = without_empty_variables(Cli::command()).after_help(paths.help_text());
     let cli = match command
         .try_get_matches_from(exclusions_as_options(std::env::args_os()))
-        .and_then(|matches| Cli::from_arg_matches(&matches))
-    {
+        .and_then(|matches| {
+            Cli::from_arg_matches(&matches).map(|cli| in_typed_order(cli, &matches))
+        }) {
         Ok(cli) => cli,
         Err(e) => return help_or_usage_error(e),
     };
@@ -326,6 +327,28 @@ fn exclusions_as_options(
     out
 }
 
+/// The search's words and `-words` back in the order they were typed: clap holds them apart
+/// (see [`exclusions_as_options`]), and `A OR -B C` read with the exclusion last is (A or C)
+/// without B, where the reader reads A and C without B.
+fn in_typed_order(mut cli: Cli, matches: &clap::ArgMatches) -> Cli {
+    if let Some(Command::Search {
+        query, excluded, ..
+    }) = &mut cli.command
+        && let Some(search) = matches.subcommand_matches("search")
+    {
+        let at = |id| search.indices_of(id).into_iter().flatten();
+        let mut words: Vec<(usize, String)> = at("query").zip(query.drain(..)).collect();
+        let exclusions = at("excluded").zip(excluded.drain(..));
+        words.extend(exclusions.filter_map(|(at, w)| {
+            let w = w.trim();
+            (!w.is_empty()).then(|| (at, format!("-{w}")))
+        }));
+        words.sort_by_key(|(at, _)| *at);
+        *query = words.into_iter().map(|(_, w)| w).collect();
+    }
+    cli
+}
+
 fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
     let opts = crate::text::TextOptions {
         ambiguous_wide: cli.ambiguous_wide,
@@ -418,7 +441,6 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Search {
             query,
-            excluded,
             filters:
                 Filters {
                     date,
@@ -426,6 +448,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
                     source,
                 },
             json,
+            ..
         }) => {
             // The options are the query's filters (tester AA: `--source` was refused, as
             // `items` takes it).
@@ -437,13 +460,6 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             let words: Vec<String> = query
                 .iter()
                 .cloned()
-                .chain(
-                    excluded
-                        .iter()
-                        .map(|w| w.trim())
-                        .filter(|w| !w.is_empty())
-                        .map(|w| format!("-{w}")),
-                )
                 .chain(filters.into_iter().flat_map(|(prefix, values)| {
                     values.iter().map(move |v| format!("{prefix}{v}"))
                 }))
