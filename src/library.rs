@@ -868,6 +868,13 @@ impl Library {
         self.unknown_among(&query.sources, &query.categories)
     }
 
+    /// What to say of results found by the other names of a search or filter, one of whose
+    /// names, `why`, names nothing (tester CU: `source:量子位|zzqq` was read as `source:量子位`,
+    /// unsaid).
+    pub fn found_by_the_others(why: &str) -> String {
+        format!("{why}; these are the stories of the other names given")
+    }
+
     /// What [`Library::unknown_name`] says of `sources` and `categories` asked for by name
     /// (folded as a query folds them).
     pub fn unknown_among(&self, sources: &[String], categories: &[String]) -> Option<String> {

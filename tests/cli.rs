@@ -368,6 +368,22 @@ fn a_filter_that_is_not_a_date_or_matches_nothing_says_so() {
             "{none:?}"
         );
     }
+    // Beside a name that finds stories, they are listed, and the other said (tester CU: it
+    // was dropped unsaid).
+    let said = "no publication or outlet is named “nope”; these are the stories of the other \
+                names given";
+    for args in [
+        &["items", "--source", "nope", "--source", "日报"][..],
+        &["search", "发布 source:nope|日报"],
+    ] {
+        let found = ribao(&[args, &["--store", &store()]].concat());
+        assert_eq!(found.status.code(), Some(0), "{found:?}");
+        assert!(!stdout(&found).is_empty(), "{found:?}");
+        assert!(
+            String::from_utf8_lossy(&found.stderr).contains(said),
+            "{found:?}"
+        );
+    }
     let none = ribao(&[
         "items",
         "--store",

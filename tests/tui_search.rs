@@ -935,6 +935,30 @@ fn a_filter_naming_nothing_is_the_reason_given_for_no_match() {
     }
 }
 
+/// A name nothing has beside one that finds results is said with them (tester CU: it was
+/// dropped unsaid).
+#[test]
+fn a_filter_name_naming_nothing_beside_one_that_finds_is_said() {
+    let mut h = archive_search("推理 source:nosuch|日报", 30);
+    assert!(!h.app.search_view().unwrap().hits.is_empty());
+    h.settle();
+    let said = "no publication or outlet is named “nosuch”; these are the stories of the other \
+                names given";
+    assert_eq!(h.app.message().map(|m| m.text.as_str()), Some(said));
+    assert_eq!(
+        archive_search("推理 source:nosuch|日报", 30)
+            .app
+            .search_view()
+            .unwrap()
+            .hits,
+        archive_search("推理 source:日报", 30)
+            .app
+            .search_view()
+            .unwrap()
+            .hits,
+    );
+}
+
 #[test]
 fn a_date_outside_the_scope_is_named_as_the_reason_for_no_match() {
     // A date no digest has, from the date's scope: said so, not "fewer words" (a review).

@@ -494,14 +494,14 @@ pub fn items(
         return Ok(ExitCode::FAILURE);
     }
     // A name nothing has, said as `search` says it (tester BH: the same words as for
-    // filters that exclude each other).
-    if let Some(why) = found
-        .is_empty()
-        .then(|| library.unknown_among(&filter.source, &filter.category))
-        .flatten()
-    {
-        warn(format_args!("{why}"));
-        return Ok(ExitCode::FAILURE);
+    // filters that exclude each other), beside the stories of the other names too.
+    if let Some(why) = library.unknown_among(&filter.source, &filter.category) {
+        if !found.is_empty() {
+            warn(Library::found_by_the_others(&why));
+        } else {
+            warn(format_args!("{why}"));
+            return Ok(ExitCode::FAILURE);
+        }
     }
     if found.is_empty() && filter.narrows() {
         warn(format_args!(
@@ -717,6 +717,9 @@ pub fn search(
     }
     // Stories in files that could not be read are not found: said as `list` says it.
     warn_about_store(library);
+    if let Some(why) = library.unknown_name(&q).filter(|_| !found.is_empty()) {
+        warn(Library::found_by_the_others(&why));
+    }
     if found.is_empty() {
         // A shell-quoted argument with a space is one phrase: say so, since quoting a whole
         // query is a common way to type one.

@@ -3,6 +3,8 @@
 //! of the shown article.
 
 use super::{App, Effect, Scope};
+use crate::library::Library;
+use crate::search::Query;
 use crate::text::place::Anchor;
 use crate::tui::action::Action;
 use crate::tui::background::{SearchRequest, SearchWorker};
@@ -260,11 +262,15 @@ impl App {
             Ok(hits) => (hits, None),
             Err(why) => (Vec::new(), Some(why)),
         };
-        // Results found by a filter of one word where a name with spaces was meant: said as
-        // the results come (with none, the no-match page says it).
+        // Results found by a filter of one word where a name with spaces was meant, or by the
+        // other names of a filter one of whose names nothing has: said as the results come
+        // (with none, the no-match page says it).
         let quoting = match hits.is_empty() {
             true => None,
-            false => self.library.quoting_advice(&query),
+            false => self.library.quoting_advice(&query).or_else(|| {
+                let why = self.library.unknown_name(&Query::parse(&query))?;
+                Some(Library::found_by_the_others(&why))
+            }),
         };
         // (Said of another scope: the store changing under a search is said as such.)
         let reading = view.focus == SearchFocus::Article && view.answered_scope != scope;
