@@ -553,7 +553,10 @@ fn kept_changes_take_removals_in_too() {
         Change::MarkRead("s".into()),
         Change::MarkUnread("s".into()),
     ];
-    assert_eq!(ribao::state::unsaved::keep(&path, &undone, &folders), None);
+    assert_eq!(
+        ribao::state::unsaved::keep(&path, &undone, &folders),
+        Ok(None)
+    );
     let changes = [
         Change::RemoveBookmark("a".into()),
         Change::MarkUnread("r".into()),
@@ -561,7 +564,9 @@ fn kept_changes_take_removals_in_too() {
         Change::RemoveBookmark("c".into()),
         Change::AddBookmark(Box::new(bookmark("c", "2026-11-23T07:00:00Z"))),
     ];
-    let kept = ribao::state::unsaved::keep(&path, &changes, &folders).expect("kept");
+    let kept = ribao::state::unsaved::keep(&path, &changes, &folders)
+        .unwrap()
+        .expect("kept");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -591,7 +596,9 @@ fn a_kept_file_cut_short_gives_what_can_be_read_of_it() {
         Change::AddBookmark(Box::new(bookmark("first", "2026-11-23T08:00:00Z"))),
         Change::AddBookmark(Box::new(bookmark("second", "2026-11-23T09:00:00Z"))),
     ];
-    let kept = ribao::state::unsaved::keep(&path, &changes, &folders).expect("kept");
+    let kept = ribao::state::unsaved::keep(&path, &changes, &folders)
+        .unwrap()
+        .expect("kept");
     let bytes = fs::read(&kept).unwrap();
     let first_whole = String::from_utf8_lossy(&bytes).find("\"second\"").unwrap();
     fs::write(&kept, &bytes[..first_whole + 3]).unwrap();
@@ -609,7 +616,9 @@ fn a_kept_file_cut_short_gives_what_can_be_read_of_it() {
     // Taken in once.
     assert_eq!(ribao::state::unsaved::take_in(&file, &folders), None);
     // One of which nothing can be read is set aside all the same, and said (tester CT).
-    let kept = ribao::state::unsaved::keep(&path, &changes, &folders).expect("kept");
+    let kept = ribao::state::unsaved::keep(&path, &changes, &folders)
+        .unwrap()
+        .expect("kept");
     fs::write(&kept, b"{\"vers").unwrap();
     let said = ribao::state::unsaved::take_in(&file, &folders).expect("said");
     assert!(said.contains("none of them readable"), "{said}");

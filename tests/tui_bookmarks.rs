@@ -1244,6 +1244,23 @@ fn a_bookmark_made_while_saving_is_off_is_saved_by_the_next_reader() {
     assert_eq!(std::fs::read_dir(&kept).unwrap().count(), 0);
 }
 
+/// Where even the folders for unsaved changes take nothing, quitting names each, and why
+/// (tester CS: it said only that the changes were lost).
+#[test]
+fn where_unsaved_changes_could_not_be_kept_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("blocker");
+    std::fs::write(&blocker, "x").unwrap();
+    let folders = vec![blocker.join("unsaved"), blocker.join("tmp")];
+    let (mut h, _) = reader_that_cannot_open(&blocker.join("state.json"), folders.clone());
+    h.keys("<Esc><Enter><Enter>b");
+    let said = h.app.session_mut().flush().unwrap_err().to_string();
+    assert!(said.contains("were not saved"), "{said}");
+    for folder in folders {
+        assert!(said.contains(&format!("{} (", folder.display())), "{said}");
+    }
+}
+
 /// One pane at a time, the row above it names the bookmarks view, and a story read from it
 /// as the bookmark's (tester CI: it named the date and category under the view).
 #[test]

@@ -37,8 +37,13 @@ fn prefix(state: &Path) -> String {
 
 /// What `changes` came to for bookmarks and read marks, kept in the first of `folders`
 /// that takes it: a state file of what they added, with what they removed beside it (see
-/// [`REMOVED`]); its path. None when they came to nothing, or no folder takes it.
-pub fn keep(state: &Path, changes: &[Change], folders: &[PathBuf]) -> Option<PathBuf> {
+/// [`REMOVED`]); its path. None when they came to nothing; Err: each folder tried, and why
+/// it did not take them.
+pub fn keep(
+    state: &Path,
+    changes: &[Change],
+    folders: &[PathBuf],
+) -> Result<Option<PathBuf>, String> {
     let mut kept = State::default();
     let (mut removed, mut unread) = (Vec::new(), Vec::new());
     for change in netted(changes) {
@@ -56,17 +61,24 @@ pub fn keep(state: &Path, changes: &[Change], folders: &[PathBuf]) -> Option<Pat
         }
     }
     if kept == State::default() {
-        return None;
+        return Ok(None);
     }
     let bytes = codec::encode(&kept);
     let time = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
     let name = format!("{}{time}.json", prefix(state));
-    folders.iter().find_map(|folder| {
+    let mut tried = Vec::new();
+    for folder in folders {
         let path = folder.join(&name);
-        make_private_folder(folder).ok()?;
-        atomic::replace(&path, &bytes).ok()?;
-        Some(path)
-    })
+        match make_private_folder(folder).and_then(|()| atomic::replace(&path, &bytes)) {
+            Ok(()) => return Ok(Some(path)),
+            Err(e) => tried.push(format!(
+                "{} ({})",
+                folder.display(),
+                crate::io_error::in_words(&e)
+            )),
+        }
+    }
+    Err(tried.join(", "))
 }
 
 /// What `changes`, made by a reader that could not read the state file, come to for its

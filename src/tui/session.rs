@@ -512,21 +512,25 @@ impl Session {
             let position_only =
                 |c: &Change| matches!(c, Change::SetPosition(_) | Change::SetPlaces(_));
             if !self.pending.iter().all(position_only) {
-                let kept = self.unsaved.as_ref().and_then(|(path, folders)| {
-                    Some((path, unsaved::keep(path, &self.pending, folders)?))
-                });
-                if let Some((path, kept)) = kept {
-                    anyhow::bail!(
+                let lost = "the bookmarks and read marks changed in this session were not saved";
+                let Some((path, folders)) = self.unsaved.as_ref() else {
+                    anyhow::bail!("{lost}: {why}");
+                };
+                match unsaved::keep(path, &self.pending, folders) {
+                    Ok(Some(kept)) => anyhow::bail!(
                         "the bookmarks and read marks made in this session could not be saved: \
                          {why}. They are kept in {}, and the reader adds them to {} when it \
                          next starts and can write it",
                         kept.display(),
                         path.display()
-                    );
+                    ),
+                    // Where they could not be kept either, so the user can make room there
+                    // (tester CS: it was not said).
+                    Err(tried) if !tried.is_empty() => anyhow::bail!(
+                        "{lost}: {why}; nor could they be kept for the next reader in {tried}"
+                    ),
+                    _ => anyhow::bail!("{lost}: {why}"),
                 }
-                anyhow::bail!(
-                    "the bookmarks and read marks changed in this session were not saved: {why}"
-                );
             }
             if !self.pending.is_empty() {
                 anyhow::bail!("the reading position was not saved: {why}");
