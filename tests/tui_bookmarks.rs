@@ -2431,6 +2431,23 @@ fn bookmarks_and_read_marks_saved_by_another_ribao_show_within_seconds() {
     assert_eq!(on_disk.state.bookmarks.len(), 2);
 }
 
+/// A bookmark removed in the bookmarks view the moment another ribao adds one: the view
+/// lists it as soon as the removal is saved (tester CV: it lacked it until reopened, the
+/// status bar counting it).
+#[test]
+fn a_bookmark_added_elsewhere_as_one_is_removed_here_is_listed() {
+    let (_dir, path, mut h) = two_bookmarks_saved();
+    h.keys("B");
+    bookmarked_elsewhere(&path);
+    h.keys("d");
+    let listed: Vec<String> = (h.app.bookmarks_view().unwrap().visible().iter())
+        .map(|m| m.id.clone())
+        .collect();
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert!(listed.contains(&"elsewhere1234".to_string()), "{listed:?}");
+    assert!(h.text().contains("书签 Bookmarks · 2"), "{}", h.text());
+}
+
 #[test]
 fn a_state_file_unreadable_at_a_look_for_changes_leaves_saving_on() {
     let (_dir, path, mut h) = two_bookmarks_saved();

@@ -801,20 +801,9 @@ impl App {
             self.next_state_look = self.clock + STATE_LOOK;
             redraw = self.session.catch_up();
             if redraw {
-                self.refill_bookmarks();
+                self.show_taken_in();
             }
             self.relay_session_message();
-            // An open bookmarks view lists them as they are now, on the bookmark it was on.
-            let selected = self
-                .bookmarks
-                .as_ref()
-                .and_then(|v| Some(v.selected()?.id.clone()));
-            if redraw
-                && let Some(view) = self.bookmarks_changed()
-                && let Some(id) = selected
-            {
-                view.select(&id);
-            }
         }
         if self
             .message
@@ -874,9 +863,29 @@ impl App {
     /// to say of that.
     pub fn save_held(&mut self) -> bool {
         let said = self.session.save_held();
+        // (Another ribao's change saved in the same moment is taken in here, not at the next
+        // look: tester CV's bookmarks view lacked it.)
+        if said {
+            self.show_taken_in();
+        }
         self.relay_session_message();
         self.keep_read_elsewhere();
         said
+    }
+
+    /// What another ribao saved, taken in: bookmarks lacking a field refilled, and an open
+    /// bookmarks view listing them as they are now, on the bookmark it was on.
+    fn show_taken_in(&mut self) {
+        self.refill_bookmarks();
+        let selected = self
+            .bookmarks
+            .as_ref()
+            .and_then(|v| Some(v.selected()?.id.clone()));
+        if let Some(view) = self.bookmarks_changed()
+            && let Some(id) = selected
+        {
+            view.select(&id);
+        }
     }
 
     /// Leaves out of what `u` marks unread again the stories another ribao had marked read
