@@ -679,7 +679,7 @@ fn digests_newer_than_the_reader_last_had_are_said_at_start() {
     // As if left when 2026-01-05 was the newest date.
     let mut earlier = left;
     earlier.extra.insert("newest".into(), "2026-01-05".into());
-    let mut h = Harness::new(reopened(earlier), 120, 30);
+    let mut h = Harness::new(reopened(earlier.clone()), 120, 30);
     let said = h.rows().last().unwrap().clone();
     assert!(
         said.contains("3 new digests since you were last here, under 2026-01-20, 2026-01-19"),
@@ -689,6 +689,20 @@ fn digests_newer_than_the_reader_last_had_are_said_at_start() {
         h.app.current_date().unwrap().date,
         ribao::model::parse_date_label("2026-01-05"),
         "the place is kept"
+    );
+    // Its date gone from the store since: both are said (tester CV: the newer digests were
+    // not).
+    let mut gone = earlier;
+    gone.date = Some("2026-01-10".into());
+    gone.item = None;
+    let mut h = Harness::new(reopened(gone), 120, 30);
+    let said = h.app.message().unwrap().text.clone();
+    assert_eq!(
+        said,
+        "2026-01-10 is no longer in the store: 2026-01-05 is shown; 3 new digests since you \
+         were last here, under 2026-01-20, 2026-01-19",
+        "{}",
+        h.text()
     );
 }
 

@@ -385,12 +385,18 @@ impl App {
             .gone_place
             .take_if(|(_, id)| library.find(id).is_some()))
         .map(|(place, _)| place);
-        if let Some(saved) = self.unrestored.take().or(back) {
+        let waiting = self.unrestored.take();
+        let from_start = waiting.is_some();
+        if let Some(saved) = waiting.or(back) {
             // Nothing was done since the start (or since the open story went): the saved
             // place, now that more is indexed, and the search reopened there asked again.
             let search = self.search_aside_for(&library);
             self.swap_library(library);
-            self.restore_saved(saved);
+            self.restore(&saved);
+            if from_start {
+                self.tell_newer_since(&saved);
+            }
+            self.wait_for_place(saved);
             self.search_again(search);
             return;
         }

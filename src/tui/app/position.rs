@@ -156,8 +156,8 @@ impl App {
             {
                 p.extra.insert(POSITION_OPEN.to_string(), id.into());
             }
-            self.tell_newer_since(&p);
             self.restore(&p);
+            self.tell_newer_since(&p);
             self.reopen_search(&p);
             self.wait_for_place(p);
         }
@@ -178,8 +178,9 @@ impl App {
 
     /// The digests dated after the newest the reader had when it was left, said with their
     /// dates (tester BQ: the reader came back to yesterday's story, the newer dates out of
-    /// view above it, unsaid).
-    fn tell_newer_since(&mut self, p: &Position) {
+    /// view above it, unsaid), after what going back to `p` said (tester CV: its date gone
+    /// from the store was said in their place).
+    pub(super) fn tell_newer_since(&mut self, p: &Position) {
         let seen = p.extra.get(POSITION_NEWEST).and_then(|v| v.as_str());
         let Some(seen) = seen.and_then(crate::model::parse_date_label) else {
             return;
@@ -194,10 +195,12 @@ impl App {
         if !newer.is_empty() {
             let digests = crate::text::plural(newer.len(), "new digest", "new digests");
             let dates = super::loading::dates_named(newer);
-            self.notify(
-                format!("{digests} since you were last here, under {dates}"),
-                false,
-            );
+            let said = format!("{digests} since you were last here, under {dates}");
+            match &self.message {
+                Some(m) if m.error => {}
+                Some(m) => self.notify(format!("{}; {said}", m.text), false),
+                None => self.notify(said, false),
+            }
         }
     }
 
@@ -211,13 +214,6 @@ impl App {
                 .into_owned(),
             crate::library::Origin::Samples { .. } => "samples".into(),
         }
-    }
-
-    /// Goes to the saved position `p`, and keeps it to go to later when its story is not
-    /// found yet because files are still being indexed.
-    pub(super) fn restore_saved(&mut self, p: Position) {
-        self.restore(&p);
-        self.wait_for_place(p);
     }
 
     /// While files are being indexed, a place whose story is not found (yet) waits for them,
