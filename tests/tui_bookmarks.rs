@@ -2831,6 +2831,29 @@ fn closing_the_bookmarks_goes_back_to_the_search_it_was_opened_over() {
     );
 }
 
+/// A search opened and closed (or `n`) while reading a bookmark's story leaves the reader
+/// reading it from the bookmarks: Esc goes back to them, to the place before them (tester CX:
+/// the way back was forgotten, and the place with it).
+#[test]
+fn a_search_over_a_bookmarks_story_keeps_the_way_back() {
+    for keys in ["/<Esc>", "/模型<Enter><Esc>", "n<Esc>"] {
+        let mut h = Harness::new(app_with_state(State::default()), 120, 40);
+        h.keys("<Enter><Enter>bjb<Esc><Esc>/");
+        h.search_for("模型");
+        h.keys("<Esc><Esc>]");
+        let before = h.app.position();
+        h.keys("B<Enter>");
+        assert!(h.app.returns_to_bookmarks());
+        h.keys(keys);
+        assert!(h.app.search_view().is_none(), "{keys}: {}", h.text());
+        assert!(h.app.returns_to_bookmarks(), "{keys}: {}", h.text());
+        h.keys("<Esc>");
+        assert!(h.app.bookmarks_view().is_some(), "{keys}: {}", h.text());
+        h.keys("<Esc>");
+        assert_eq!(h.app.position().date, before.date, "{keys}");
+    }
+}
+
 /// The bookmarks opened while a result was read: closing them goes back to reading it, and
 /// under the search the reader is where it was, not at the result's date.
 #[test]

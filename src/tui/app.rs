@@ -597,8 +597,10 @@ impl App {
                 Action::NextStory => return self.step_bookmark(view, 1),
                 Action::PrevStory => return self.step_bookmark(view, -1),
                 // Enter and `l` do nothing in an article: no reason to forget the way
-                // back (testers BY, BZ).
+                // back (testers BY, BZ); nor a search, which closes onto the story as it
+                // was (tester CX).
                 Action::Open
+                | Action::Search
                 | Action::Right
                 | Action::Down
                 | Action::Up
