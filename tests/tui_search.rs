@@ -1362,23 +1362,32 @@ fn slash_brings_back_the_last_query_selected_in_its_scope() {
 }
 
 /// `/` from the results edits the query (a search brought back, its query selected, too):
-/// the cursor at its end, the first key adding to it; Esc goes back to the results, as the
-/// footer says, and from there closes the search.
+/// the cursor at its end, the first key adding to it; Enter takes the change; Esc goes back
+/// to the results as they were, the query and the result selected, as the footer says
+/// (tester CX: the edit stayed and the result chosen was lost), and from there closes the
+/// search.
 #[test]
 fn slash_from_the_results_edits_the_query_and_esc_goes_back_to_them() {
     let (mut h, _) = searched_the_week();
     h.keys("<Enter>j<Esc>/");
     h.settle();
     assert!(h.app.search_view().unwrap().line.is_selected());
-    h.keys("<Enter>/");
+    h.keys("<Enter>j");
+    let chosen = h.app.search_view().unwrap().selected;
+    assert!(chosen > 0);
+    h.keys("/");
     h.search_for(" 开源");
     let view = h.app.search_view().unwrap();
     assert_eq!(view.line.text(), "推理 开源");
-    assert!(h.text().contains("Esc back to results"), "{}", h.text());
+    assert!(h.text().contains("Esc cancel edit"), "{}", h.text());
     h.keys("<Esc>");
+    h.settle();
     let view = h.app.search_view().expect("still searching");
     assert_eq!(view.focus, ribao::tui::SearchFocus::Results);
-    assert_eq!(view.line.text(), "推理 开源");
+    assert_eq!((view.line.text(), view.selected), ("推理", chosen));
+    h.keys("/");
+    h.search_for(" 开源<Enter>");
+    assert_eq!(h.app.search_view().unwrap().line.text(), "推理 开源");
     h.keys("<Esc>");
     assert!(h.app.search_view().is_none());
 }

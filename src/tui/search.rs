@@ -49,8 +49,9 @@ pub struct SearchView {
     pub scope: Scope,
     pub focus: SearchFocus,
     /// The line was gone back to from the results (`/` to edit the query): Esc returns to
-    /// them rather than closing the search.
-    pub back_to_results: bool,
+    /// them as they were, the query and the result selected (tester CX: the edit stayed, and
+    /// the result chosen was lost), rather than closing the search.
+    pub(crate) back_to_results: Option<Reselect>,
     /// Number of the latest request; older answers are dropped.
     pub(crate) generation: u64,
     /// The latest request (query and scope), to skip asking the same again, and the query

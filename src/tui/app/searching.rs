@@ -446,13 +446,20 @@ impl App {
                     self.notify("type what to search for first", false);
                 } else {
                     view.focus = SearchFocus::Results;
-                    view.back_to_results = false;
+                    view.back_to_results = None;
                 }
                 return true;
             }
-            KeyCode::Esc if view.back_to_results => {
+            KeyCode::Esc if view.back_to_results.is_some() => {
                 view.focus = SearchFocus::Results;
-                view.back_to_results = false;
+                let Some(before) = view.back_to_results.take() else {
+                    return true;
+                };
+                if view.line.text() != before.asked {
+                    view.line = LineEdit::recalled(&before.asked);
+                    view.reselect = Some(before).filter(|r| !r.id.is_empty());
+                    self.request_search();
+                }
                 return true;
             }
             KeyCode::Esc => {
@@ -485,7 +492,13 @@ impl App {
             (Action::Search, _) => {
                 view.focus = SearchFocus::Line;
                 view.line.end();
-                view.back_to_results = true;
+                view.back_to_results = Some(Reselect {
+                    asked: view.line.text().to_string(),
+                    id: (view.selected_hit()).map_or_else(String::new, |r| {
+                        self.library.index().id(self.library.global(r)).to_string()
+                    }),
+                    read: false,
+                });
             }
             (Action::Scope, _) => self.cycle_search_scope(true),
             (Action::Back, SearchFocus::Article) => view.focus = SearchFocus::Results,

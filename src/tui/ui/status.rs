@@ -231,11 +231,11 @@ fn hints(app: &App) -> Hints {
     }
     if let Some(view) = app.search_view() {
         return match view.focus {
-            SearchFocus::Line if view.back_to_results => &[
+            SearchFocus::Line if view.back_to_results.is_some() => &[
                 (&[Action::Open], "results"),
                 (&[Action::NextPane], "scope"),
                 (&[Action::PageUp], "clear"),
-                (&[Action::Back], "back to results"),
+                (&[Action::Back], "cancel edit"),
             ],
             SearchFocus::Line => &[
                 (&[Action::Open], "results"),
