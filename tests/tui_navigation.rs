@@ -544,6 +544,34 @@ fn a_date_stepped_away_from_has_its_story_open_again_on_coming_back() {
     assert!(h.app.opened().is_none());
 }
 
+/// So in a scope of many dates: `[` `]` and the dates pane come back to the story left open
+/// at a date, not to the date's first (tester CX).
+#[test]
+fn a_date_of_many_stepped_away_from_has_its_story_open_again() {
+    let mut h = Harness::new(app(), 120, 30);
+    h.keys("aaa");
+    assert!(h.app.scope().is_multi_date());
+    h.keys("lljj<Enter><Esc>");
+    let id = h.app.opened().unwrap().1.id.to_string();
+    let row = h.app.item_index();
+    h.keys("[]");
+    assert_eq!(
+        (
+            h.app.opened().map(|o| o.1.id.to_string()),
+            h.app.item_index()
+        ),
+        (Some(id.clone()), row)
+    );
+    h.keys("hhjk");
+    assert_eq!(
+        (
+            h.app.opened().map(|o| o.1.id.to_string()),
+            h.app.item_index()
+        ),
+        (Some(id), row)
+    );
+}
+
 #[test]
 fn moving_right_into_the_article_shows_the_highlighted_story() {
     let mut h = Harness::new(app(), 120, 9);

@@ -1419,7 +1419,7 @@ impl App {
                 };
                 let next = step(current, self.spans.len());
                 if next != current {
-                    self.select_date(self.spans[next].group);
+                    self.move_to_span(next);
                 }
             }
             Pane::Dates => {

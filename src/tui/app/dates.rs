@@ -253,7 +253,7 @@ impl App {
                 .map(|s| s.saturating_add_signed(delta))
                 .filter(|&s| s < self.spans.len() && Some(s) != self.span_index());
             match next {
-                Some(s) => self.select_date(self.spans[s].group),
+                Some(s) => self.move_to_span(s),
                 None if delta < 0 && self.slide_days_on() => {}
                 None => self.notify(
                     format!("already at the {which} date in {}", self.scope_label()),
@@ -268,6 +268,17 @@ impl App {
             return;
         }
         self.move_to_date(next);
+    }
+
+    /// Another date of a multi-date scope's list, as the reader steps through them: at the
+    /// stories selected and open there when it was last left (tester CX: at its first).
+    pub(super) fn move_to_span(&mut self, s: usize) {
+        let Some(group) = self.spans.get(s).map(|span| span.group) else {
+            return;
+        };
+        self.note_visit();
+        self.select_date(group);
+        self.resume_visit();
     }
 
     /// Another date, as the reader steps through them: the category chosen stays when that
