@@ -1065,6 +1065,15 @@ fn links_open_and_copy_through_the_host_only_when_http() {
             .message()
             .unwrap()
             .text
+            .contains("act on a story: go to the stories (l or Enter twice) first")
+    );
+    // From the categories, one pane on (tester CX: from the dates it led there).
+    h.keys("lo");
+    assert!(
+        h.app
+            .message()
+            .unwrap()
+            .text
             .contains("act on a story: go to the stories (l or Enter) first")
     );
 }
@@ -1257,18 +1266,18 @@ fn messages_fade_after_three_seconds() {
     h.keys("r"); // nothing selected in the date list
     assert!(
         h.text()
-            .contains("act on a story: go to the stories (l or Enter) first")
+            .contains("act on a story: go to the stories (l or Enter twice) first")
     );
     h.run([Event::Tick(Duration::from_millis(2500))]);
     assert!(
         h.text()
-            .contains("act on a story: go to the stories (l or Enter) first")
+            .contains("act on a story: go to the stories (l or Enter twice) first")
     );
     h.run([Event::Tick(Duration::from_millis(600))]);
     assert!(h.app.message().is_none());
     assert!(
         !h.text()
-            .contains("act on a story: go to the stories (l or Enter) first")
+            .contains("act on a story: go to the stories (l or Enter twice) first")
     );
     assert!(h.text().contains("j/k move"), "the hints come back");
 }
@@ -1288,14 +1297,14 @@ fn a_note_about_one_key_goes_with_the_next_key_and_errors_stay() {
     h.keys("r");
     assert!(
         h.text()
-            .contains("act on a story: go to the stories (l or Enter) first"),
+            .contains("act on a story: go to the stories (l or Enter twice) first"),
         "{}",
         h.text()
     );
     h.keys("<Enter>");
     assert!(
         !h.text()
-            .contains("act on a story: go to the stories (l or Enter) first"),
+            .contains("act on a story: go to the stories (l or Enter twice) first"),
         "{}",
         h.text()
     );
@@ -1954,7 +1963,7 @@ fn v_shows_the_digest_file_whole_and_esc_goes_back() {
     assert!(end.contains("## 语音版"), "as written:\n{end}");
     // Other keys wait for the file to be closed.
     h.keys("B");
-    assert!(h.text().contains("v or Esc closes the file first"));
+    assert!(h.text().contains("v, Esc or q closes the file first"));
     h.keys("<Esc>");
     assert_eq!(h.text(), before);
 }

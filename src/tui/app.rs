@@ -1667,6 +1667,9 @@ impl App {
                 "no result to act on"
             } else if self.focus == Pane::Items {
                 "no story here to act on"
+            } else if self.focus == Pane::Dates {
+                // Two panes on (tester CX: "l or Enter" led to the categories).
+                "r, b, o, y and L act on a story: go to the stories (l or Enter twice) first"
             } else {
                 "r, b, o, y and L act on a story: go to the stories (l or Enter) first"
             };

@@ -167,7 +167,7 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (
         key('N'),
         Action::PrevMatch,
-        "previous search match / result",
+        "previous match / result, or the last search again",
     ),
     (
         key('y'),

@@ -292,7 +292,7 @@ impl App {
             }
             // Over the file, which it leaves as it is (tester BY: refused).
             None if action == Action::Help => self.help = Some(0),
-            None => self.notify("v or Esc closes the file first", false),
+            None => self.notify("v, Esc or q closes the file first", false),
         }
         None
     }
