@@ -2658,13 +2658,20 @@ fn the_bookmarks_filter_reads_as_a_search_query() {
     assert_eq!(shown(&mut h, "\"推理芯片\""), 1);
     assert_eq!(shown(&mut h, "-推理"), 1);
     // With a filter set, the hints say Esc clears it (it said "Esc close": tester G), and
-    // that d still removes (tester R).
+    // that d still removes (tester R), at 60 columns too (tester CT: it was left out).
     let hints = h.rows().last().cloned().unwrap();
     assert!(
-        hints.contains("Esc clear filter") && hints.contains("q close"),
+        hints.contains("Esc clear") && hints.contains("q close"),
         "{hints}"
     );
     assert!(hints.contains("d remove"), "{hints}");
+    h.resize(60, 30);
+    let hints = h.rows().last().cloned().unwrap();
+    assert!(
+        hints.contains("d remove") && hints.contains("Esc clear"),
+        "{hints}"
+    );
+    h.resize(120, 30);
     assert_eq!(shown(&mut h, "source:日报"), 2);
     assert_eq!(shown(&mut h, "-source:日报"), 0);
     assert_eq!(shown(&mut h, "date:2026-01"), 2);
