@@ -41,7 +41,7 @@ fn with_unsaved(
 ) -> anyhow::Result<crate::state::State> {
     let folders = crate::state::unsaved::folders();
     let mut state = match crate::state::unsaved::take_in(file, &folders) {
-        Some(said) => {
+        Some((said, _)) => {
             warn(said);
             file.apply(&[])?.state
         }

@@ -201,9 +201,10 @@ pub fn waiting(state: &Path, folders: &[PathBuf]) -> (Vec<Change>, Vec<PathBuf>)
 }
 
 /// Adds to `file` what readers kept for it in `folders`, each kept file removed once its
-/// content is saved; what was done, for the user. A kept file that cannot be read or
-/// saved now stays for the next time.
-pub fn take_in(file: &StateFile, folders: &[PathBuf]) -> Option<String> {
+/// content is saved; what was done, for the user, and whether that is a problem to show
+/// whole (a kept file damaged, set aside: tester CT found its path cut off the status bar).
+/// A kept file that cannot be read or saved now stays for the next time.
+pub fn take_in(file: &StateFile, folders: &[PathBuf]) -> Option<(String, bool)> {
     let (mut bookmarks, mut read) = (0, 0);
     let mut damaged = Vec::new();
     for Kept {
@@ -240,7 +241,7 @@ pub fn take_in(file: &StateFile, folders: &[PathBuf]) -> Option<String> {
         .collect();
     let aside: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
     let aside = crate::text::and_list(&aside);
-    match (counts.is_empty(), damaged.is_empty()) {
+    let said = match (counts.is_empty(), damaged.is_empty()) {
         (false, true) => Some(format!(
             "{} now has the {} an earlier session could not save",
             file.path().display(),
@@ -259,5 +260,6 @@ pub fn take_in(file: &StateFile, folders: &[PathBuf]) -> Option<String> {
             file.path().display(),
         )),
         (true, true) => None,
-    }
+    };
+    said.map(|said| (said, !damaged.is_empty()))
 }

@@ -73,7 +73,7 @@ impl Session {
             let _ = file.apply(&[]);
         }
         if let Some(taken) = unsaved::take_in(&file, &unsaved) {
-            message = message.or(Some((taken, false)));
+            message = message.or(Some(taken));
             if let Ok(now) = file.apply(&[]) {
                 loaded = now;
             }
@@ -351,7 +351,7 @@ impl Session {
             return false;
         };
         let said = (loaded.notices.first().map(|n| (n.to_string(), true)))
-            .or(taken.map(|t| (t, false)))
+            .or(taken)
             .unwrap_or_else(|| {
                 let saved = format!(
                     "saving works again: your bookmarks and read marks are saved in {}",
