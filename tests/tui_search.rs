@@ -1533,6 +1533,31 @@ fn snippets_are_cut_cleanly_and_mark_only_whole_matches() {
     }
 }
 
+/// A long match that fits the row is shown whole and marked, the text before it cut shorter
+/// for it (tester CW: at 60 and 120 columns the row showed what led up to it, and no match).
+#[test]
+fn a_long_match_that_fits_the_row_is_kept_in_it() {
+    let word = "verylongvaluewithoutanybreaksatall0123456789abcdef";
+    let text = format!(
+        "# 日报 2026-03-02\n\n## 新闻\n\n### 1. 监管新闻\n\n{}地址见 https://e.example/q?p=1&param4={word}#section 以及更多。\n",
+        "很长的前文。".repeat(20)
+    );
+    let digest = ribao::parse::parse(text.as_bytes(), std::path::Path::new("x/2026-03-02.md"))
+        .expect("parses");
+    let library = support::library_of(
+        ribao::library::Origin::Store(std::path::PathBuf::from("/store")),
+        vec![digest],
+    );
+    let mut h = Harness::new(app_with(library, TextOptions::default()), 120, 20);
+    h.keys("/");
+    h.search_for(word);
+    for width in [60, 120, 160] {
+        h.resize(width, 20);
+        let screen = h.marked_text();
+        assert!(screen.contains(&format!("⟦{word}⟧")), "{width}\n{screen}");
+    }
+}
+
 /// The empty preview's note wraps in a narrow preview, not cut (tester AI: `…is show` at 72
 /// columns).
 #[test]

@@ -224,6 +224,12 @@ pub(crate) fn snippet_line(
     if let Some(first) = pieces.iter().position(list::is_match) {
         let lead: usize = pieces[..first].iter().map(w).sum();
         let budget = room.saturating_sub(w(&pieces[first]) + 6).max(room / 4);
+        // Less, where that would push a long match that fits the row off its end (tester
+        // CW: a 50-letter word in 60 columns was left out).
+        let budget = match room.checked_sub(w(&pieces[first]) + 1) {
+            Some(fits) if fits > 0 => budget.min(fits),
+            _ => budget,
+        };
         if lead > budget {
             let joined: String = pieces[..first].iter().map(|s| s.content.as_ref()).collect();
             let cut = text::truncate_left(&joined, budget, opts);
