@@ -127,6 +127,17 @@ pub(super) fn is_punctuation(c: char) -> bool {
             | '\u{1F000}'..='\u{1FAFF}')
 }
 
+/// An emoji or pictographic symbol, by block (misc. technical, misc. symbols and dingbats,
+/// the arrows and stars after them, and the emoji planes): two side by side may be the
+/// parts of one emoji whose joiner [`super::sanitize`] took out (`🏳🌈`), so kept on one line.
+pub(super) fn is_pictograph(c: char) -> bool {
+    matches!(c,
+        '\u{2300}'..='\u{23FF}'
+        | '\u{2600}'..='\u{27BF}'
+        | '\u{2B00}'..='\u{2BFF}'
+        | '\u{1F000}'..='\u{1FAFF}')
+}
+
 /// A grapheme that is blank space: dropped where a line is broken.
 pub(super) fn is_space(g: &str) -> bool {
     matches!(g, " " | "\u{3000}")

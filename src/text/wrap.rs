@@ -22,7 +22,7 @@ use ratatui::text::{Line, Span};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use super::TextOptions;
-use super::chars::{is_cjk, is_closing, is_hangul, is_opening, is_space};
+use super::chars::{is_cjk, is_closing, is_hangul, is_opening, is_pictograph, is_space};
 use super::width::{grapheme_width, graphemes, str_width};
 
 /// Widths below this are treated as this: a 2-column CJK character or emoji must fit on a
@@ -315,6 +315,7 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
     // Kinsoku looks through spaces: the last non-space grapheme before this one.
     let mut after_opening = false;
     let mut prev: Option<char> = None;
+    let mut after_pictograph = false;
     for (start, g) in graphemes(text) {
         while breaks.next_if(|&b| b < start).is_some() {}
         let first = g.chars().next();
@@ -329,7 +330,12 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
         let held_hyphen = prev == Some('-')
             && first.is_some_and(|c| !c.is_whitespace())
             && hyphen_holds(&text[..start - 1], first.is_some_and(char::is_alphabetic));
-        let uax = breaks.peek() == Some(&start) && !korean && !held_hyphen
+        // Emoji side by side, maybe one whose joiner was taken out (tester CW: `🏳` ended a
+        // line, `🌈` started the next).
+        let pictograph = g.chars().any(is_pictograph);
+        let emoji_pair = after_pictograph && pictograph;
+        after_pictograph = pictograph;
+        let uax = breaks.peek() == Some(&start) && !korean && !held_hyphen && !emoji_pair
             || cjk_quote_break(prev, first)
             || path_start;
         prev = g.chars().next_back();
@@ -575,6 +581,22 @@ mod tests {
         );
         // A range's wave dash stays with what it joins.
         assert_eq!(rows("一二三四五六～七", 12), ["一二三四五", "六～七"]);
+    }
+
+    /// Emoji side by side stay on one line, as the parts of one emoji whose joiner was taken
+    /// out are (tester CW: `🏳` ended a line and `🌈` started the next).
+    #[test]
+    fn emoji_side_by_side_are_not_parted() {
+        let text = "心❤与❤🔥、彩虹旗🏳🌈、海盗旗🏴☠、新表情";
+        for width in 6..=40 {
+            let rows: Vec<String> = wrap(&[Span::raw(text)], width, TextOptions::default())
+                .iter()
+                .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+                .collect();
+            for pair in ["❤🔥", "🏳🌈", "🏴☠"] {
+                assert!(rows.iter().any(|r| r.contains(pair)), "{width}: {rows:?}");
+            }
+        }
     }
 
     proptest! {
