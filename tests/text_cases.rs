@@ -677,6 +677,10 @@ fn strong_next_to_cjk_punctuation_renders_bold() {
     assert_eq!(bold_texts("价格**€20**起"), ["€20"]);
     // Pure ASCII keeps strict CommonMark behaviour.
     assert_eq!(render_plain("**foo.**bar", 80), ["**foo.**bar"]);
+    // A single mark is read as CommonMark reads it: one that cannot open opens nothing
+    // (tester CW: both were lost, the words between in italics).
+    let marked = "该机型评分4.5*，官方称*不含税价格为2999元。";
+    assert_eq!(render_plain(marked, 80), [marked]);
 }
 
 #[test]

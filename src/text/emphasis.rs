@@ -12,10 +12,12 @@ use super::chars::is_punctuation;
 
 const ZWSP: char = '\u{200B}';
 
-/// Inserts a zero-width space between a `*`/`~` delimiter run and adjacent punctuation when
+/// Inserts a zero-width space between a `**`/`~~` delimiter run and adjacent punctuation when
 /// the other side of the run is a non-space, non-punctuation character and non-ASCII text is
-/// involved (pure ASCII keeps strict CommonMark behaviour). Expects sanitised input, which has
-/// no zero-width spaces of its own.
+/// involved (pure ASCII keeps strict CommonMark behaviour). A single `*` or `~` is left as it
+/// is: it is more often a mark than emphasis (`评分4.5*，`, `1~3`), and made to open, it took
+/// a later one to close (tester CW: `4.5*，官方称*不含税` lost both, the words between set in
+/// italics). Expects sanitised input, which has no zero-width spaces of its own.
 pub(super) fn fix_cjk_flanking(md: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut copied = 0;
@@ -33,7 +35,7 @@ pub(super) fn fix_cjk_flanking(md: &str) -> Cow<'_, str> {
         let word = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && !is_punctuation(c));
         let punct = |c: Option<char>| c.is_some_and(is_punctuation);
         let non_ascii = prev.is_some_and(|c| !c.is_ascii()) || next.is_some_and(|c| !c.is_ascii());
-        let split_at = if !non_ascii {
+        let split_at = if !non_ascii || run_end - i < 2 {
             None
         } else if punct(prev) && word(next) {
             Some(i)
