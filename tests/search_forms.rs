@@ -152,6 +152,16 @@ fn latin_words_are_found_in_every_width_and_case() {
     assert_eq!(titles(&models, "GPT-5"), ["none", "spaced", "hyphen"]);
     assert_eq!(titles(&models, "llama3"), ["none", "spaced"]);
     assert_eq!(titles(&models, "qwen-3"), ["hyphen"]);
+    // A long word typed whole is found, as a short one is (tester CW: past 48 letters one
+    // whose ending the stemmer takes off was not).
+    let long = "Supercalifragilisticexpialidociousantidisestablishmentarianism";
+    let words = library(vec![digest(
+        9,
+        vec![item("long", &format!("超长单词{long}测试，又见 {long}s。"))],
+    )]);
+    for query in [long, &format!("{long}s")] {
+        assert_eq!(titles(&words, query), ["long"], "{query}");
+    }
 }
 
 /// Characters of the generated text: ASCII in both cases, their other forms, everyday
