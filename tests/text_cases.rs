@@ -683,6 +683,16 @@ fn strong_next_to_cjk_punctuation_renders_bold() {
     assert_eq!(render_plain(marked, 80), [marked]);
 }
 
+/// A footnote's text is shown where it is written, after its mark, and referred to as
+/// written (tester CW: `[^1]: text` was read as a link's definition, its text never shown).
+#[test]
+fn footnotes_show_their_text() {
+    assert_eq!(
+        render_plain("正文有脚注[^1]。\n\n[^1]: 脚注内容，\n    续行。\n", 40),
+        ["正文有脚注[^1]。", "", "[^1] 脚注内容，续行。"]
+    );
+}
+
 #[test]
 fn escape_sequences_in_markdown_never_reach_the_output() {
     let md = "标题\x1b]0;title\x07正文\x1b[2J结束 &#27;[2J 与 &#x9b;31m 和 <span>&#27;</span>\n\n```\ncode\x1b[31m\n```\n";

@@ -68,6 +68,7 @@ pub fn render_story(md: &str, own: Option<&str>, width: usize, opts: TextOptions
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     let events: Vec<(Event, Range<usize>)> = Parser::new_ext(&prepared, options)
@@ -97,6 +98,11 @@ impl Numbering {
         sign: '.',
         width: 1,
     };
+}
+
+/// How a footnote labelled `label` is marked, where it is referred to and where its text is.
+fn footnote_mark(label: &str) -> String {
+    format!("[^{}]", sanitize(label))
 }
 
 /// The numbering of each numbered list in `events` (parsed from `source`), in the order the
@@ -258,9 +264,11 @@ impl Renderer {
             Event::TaskListMarker(done) => {
                 self.push(if done { "[x] " } else { "[ ] " }, theme::BULLET);
             }
-            Event::FootnoteReference(text) | Event::InlineMath(text) | Event::DisplayMath(text) => {
-                self.text(&text);
+            // As written, `[^1]`: a link's number is `[1]`.
+            Event::FootnoteReference(label) => {
+                self.push(&footnote_mark(&label), theme::MARK);
             }
+            Event::InlineMath(text) | Event::DisplayMath(text) => self.text(&text),
         }
     }
 
@@ -295,6 +303,19 @@ impl Renderer {
                     matches!(&kind, CodeBlockKind::Fenced(info) if info.trim().is_empty());
             }
             Tag::HtmlBlock => self.begin_block(),
+            // Its text where it is written, after its mark (tester CW: without footnotes
+            // read, `[^1]: text` was a link's definition, and the text was never shown).
+            Tag::FootnoteDefinition(label) => {
+                self.begin_block();
+                let mark = format!("{} ", footnote_mark(&label));
+                let indent = " ".repeat(str_width(&mark, self.opts));
+                self.containers.push(Container {
+                    first: vec![Span::styled(mark, theme::MARK)],
+                    rest: vec![Span::raw(indent)],
+                    first_used: false,
+                    is_item: false,
+                });
+            }
             Tag::List(start) => {
                 self.begin_block();
                 let next_number = start.map(|first| {
@@ -353,7 +374,7 @@ impl Renderer {
                 self.styles.pop();
                 self.blank_due = true;
             }
-            TagEnd::BlockQuote(_) => {
+            TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition => {
                 self.end_block();
                 self.containers.pop();
             }
