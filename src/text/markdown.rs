@@ -306,15 +306,8 @@ impl Renderer {
             // Its text where it is written, after its mark (tester CW: without footnotes
             // read, `[^1]: text` was a link's definition, and the text was never shown).
             Tag::FootnoteDefinition(label) => {
-                self.begin_block();
                 let mark = format!("{} ", footnote_mark(&label));
-                let indent = " ".repeat(str_width(&mark, self.opts));
-                self.containers.push(Container {
-                    first: vec![Span::styled(mark, theme::MARK)],
-                    rest: vec![Span::raw(indent)],
-                    first_used: false,
-                    is_item: false,
-                });
+                self.begin_marked(mark, theme::MARK, false);
             }
             Tag::List(start) => {
                 self.begin_block();
@@ -464,13 +457,19 @@ impl Renderer {
             }
             None => BULLETS[depth % BULLETS.len()].to_string(),
         };
+        self.begin_marked(marker, theme::BULLET, true);
+    }
+
+    /// A block whose first row starts with `marker` and whose rows after it are indented as
+    /// far: a list's item (`is_item`) or a footnote's text.
+    fn begin_marked(&mut self, marker: String, style: Style, is_item: bool) {
         self.begin_block();
         let indent = " ".repeat(str_width(&marker, self.opts));
         self.containers.push(Container {
-            first: vec![Span::styled(marker, theme::BULLET)],
+            first: vec![Span::styled(marker, style)],
             rest: vec![Span::raw(indent)],
             first_used: false,
-            is_item: true,
+            is_item,
         });
     }
 
