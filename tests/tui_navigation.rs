@@ -203,6 +203,13 @@ fn a_date_typed_is_gone_to() {
     let said = |h: &Harness| h.app.message().map(|m| m.text.clone()).unwrap_or_default();
     h.keys(":2025-11");
     assert!(h.text().contains("go to date: 2025-11▏"), "{}", h.text());
+    // On a narrow bar, what is typed before the words about it (tester CQ: at 20 columns
+    // one character of it was in sight).
+    h.resize(20, 40);
+    h.keys("-30");
+    assert!(h.text().contains(" 日期: 2025-11-30▏"), "{}", h.text());
+    h.resize(120, 40);
+    h.keys("<BS><BS><BS>");
     h.keys("<Enter>");
     assert_eq!(date(&h).as_deref(), Some("2025-11-30"));
     assert_eq!(said(&h), "");

@@ -605,8 +605,15 @@ fn date_line_row(line: &LineEdit, width: usize, opts: text::TextOptions) -> Line
         text::single_line(line.before_cursor()),
         text::single_line(line.after_cursor())
     );
+    // What is typed before the words about it, on a narrow bar (tester CQ: at 20 columns
+    // the label left one character of it in sight).
+    let label = " 日期 go to date: ";
+    let label = match text::str_width(label, opts) + text::str_width(&typed, opts) > width {
+        true => " 日期: ",
+        false => label,
+    };
     let row = Line::from(vec![
-        Span::styled(" 日期 go to date: ", FOCUS),
+        Span::styled(label, FOCUS),
         Span::raw(typed),
         Span::styled(format!("   {}", date_jump::FORMS), DIM),
     ]);
