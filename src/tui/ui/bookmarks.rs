@@ -199,12 +199,13 @@ fn row(
     );
     let title_span = prefix.len();
     let title_at: usize = prefix.iter().map(|s| s.content.len()).sum();
+    // A column short of the border, which the publication's column ran into (tester CW).
     let line = fit_row(
         prefix,
         &text::single_line(mark.shown_title()),
         Style::new(),
         vec![Span::styled(place, DIM)],
-        width,
+        width.saturating_sub(1),
         opts,
     );
     let ranges: Vec<_> = terms
