@@ -1558,6 +1558,33 @@ fn a_long_match_that_fits_the_row_is_kept_in_it() {
     }
 }
 
+/// A match a result's title is cut inside keeps its mark up to the cut, and the `…` after
+/// it is not marked (tester CW: `Superc…` was marked whole).
+#[test]
+fn a_title_cut_inside_a_match_does_not_mark_its_ellipsis() {
+    let word = "Supercalifragilisticexpialidocious";
+    let text = format!(
+        "# 日报 2026-03-02\n\n## 新闻\n\n### 1. {}{word}\n\n正文。\n",
+        "前".repeat(10)
+    );
+    let digest = ribao::parse::parse(text.as_bytes(), std::path::Path::new("x/2026-03-02.md"))
+        .expect("parses");
+    let library = support::library_of(
+        ribao::library::Origin::Store(std::path::PathBuf::from("/store")),
+        vec![digest],
+    );
+    let mut h = Harness::new(app_with(library, TextOptions::default()), 60, 20);
+    h.keys("/");
+    h.search_for(word);
+    let screen = h.marked_text();
+    let row = screen
+        .lines()
+        .find(|l| l.contains("前前前"))
+        .expect("the result");
+    assert!(row.contains("⟦Superc") && row.contains('…'), "{screen}");
+    assert!(!row.contains("…⟧"), "{row}");
+}
+
 /// The empty preview's note wraps in a narrow preview, not cut (tester AI: `…is show` at 72
 /// columns).
 #[test]

@@ -350,7 +350,20 @@ fn title_line(
     };
     let source_w = text::str_width(&source, opts);
     let title_room = room.saturating_sub(source_w + usize::from(source_w > 0));
-    let title_line = truncate_line(&title_line, title_room, opts);
+    let mut title_line = truncate_line(&title_line, title_room, opts);
+    // A match cut short keeps its mark, not the `…` after it (tester CW: `Superc…` marked
+    // whole).
+    if let Some(last) = title_line.spans.pop() {
+        match last.content.strip_suffix('…') {
+            Some(kept) if list::is_match(&last) => {
+                title_line
+                    .spans
+                    .push(Span::styled(kept.to_string(), last.style));
+                title_line.spans.push(Span::styled("…", title_style));
+            }
+            _ => title_line.spans.push(last),
+        }
+    }
     let gap = room.saturating_sub(text::line_width(&title_line, opts) + source_w);
     spans.extend(title_line.spans);
     spans.push(Span::raw(" ".repeat(gap)));
