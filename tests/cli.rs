@@ -1548,6 +1548,8 @@ fn help_says_a_search_needs_a_query_and_a_source_may_be_an_outlet() {
         search.contains("Usage: ribao search [OPTIONS] <QUERY>..."),
         "{search}"
     );
+    // Where the arguments are listed too (tester CQ: `[QUERY]...`, optional).
+    assert!(search.contains("  <QUERY>...  e.g."), "{search}");
     let items = stdout(&ribao(&["items", "--help"]));
     assert!(items.contains("or stories from this outlet"), "{items}");
 }

@@ -101,22 +101,13 @@ pub enum Command {
     /// Find stories: all words must match (Latin ones whole, in any form: agent finds agents;
     /// word* and a single letter find the words they start), one of those with OR between
     /// them; "a phrase", -excluded, source:/category:/date: narrow (two of a kind take either)
-    // A query of only `-words` is given as hidden options, so clap calls QUERY optional.
-    #[command(override_usage = "ribao search [OPTIONS] <QUERY>...")]
     Search {
         /// e.g. 英伟达 date:2026-01. Each shell argument is a word; one argument with spaces in
         /// it (`"open source"`) is a phrase, unless it holds a filter, OR or -word too (then it
         /// is read as a query typed in the reader)
-        #[arg(
-            required_unless_present = "excluded",
-            num_args = 1..,
-            value_name = "QUERY"
-        )]
+        // A `-word` comes as [`EXCLUDED`] and the word (see `exclusions_as_words`).
+        #[arg(required = true, num_args = 1.., value_name = "QUERY")]
         query: Vec<String>,
-        /// `-word` in the query, rewritten by `exclusions_as_options` so clap does not take
-        /// it for an option
-        #[arg(long = "exclude", hide = true, value_name = "WORD")]
-        excluded: Vec<String>,
         // Each is its filter in the query (see `dispatch`).
         #[command(flatten)]
         filters: Filters,
@@ -190,10 +181,9 @@ pub fn run() -> ExitCode {
     let paths = Paths::defaults();
     let command = without_empty_variables(Cli::command()).after_help(paths.help_text());
     let cli = match command
-        .try_get_matches_from(exclusions_as_options(std::env::args_os()))
-        .and_then(|matches| {
-            Cli::from_arg_matches(&matches).map(|cli| in_typed_order(cli, &matches))
-        }) {
+        .try_get_matches_from(exclusions_as_words(std::env::args_os()))
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
         Ok(cli) => cli,
         Err(e) => return help_or_usage_error(e),
     };
@@ -296,12 +286,15 @@ fn read(
     })
 }
 
+/// What a `-word` of the search's query starts with once clap has it: a character no
+/// argument can hold (argv's strings end at it), so no word typed is taken for one.
+const EXCLUDED: char = '\0';
+
 /// After `search`, a word like `-传闻` means "exclude 传闻", not an option: it is passed on
-/// as `--exclude 传闻`. Real options (`--json`, `-h`) are left alone, and so is everything
-/// after `--`, which clap already takes as words of the query.
-fn exclusions_as_options(
-    args: impl Iterator<Item = std::ffi::OsString>,
-) -> Vec<std::ffi::OsString> {
+/// as a word of the query, `\0传闻` (see [`EXCLUDED`]), where it was typed (`A OR -B C` is
+/// read as the reader reads it). Real options (`--json`, `-h`) are left alone, and so is
+/// everything after `--`, which clap already takes as words of the query.
+fn exclusions_as_words(args: impl Iterator<Item = std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     let mut out = Vec::new();
     let (mut in_search, mut after_dashes) = (false, false);
     for arg in args {
@@ -314,8 +307,7 @@ fn exclusions_as_options(
                     && !word.starts_with('-')
                     && word != "h" =>
             {
-                out.push("--exclude".into());
-                out.push(word.into());
+                out.push(format!("{EXCLUDED}{word}").into());
             }
             _ => {
                 after_dashes |= in_search && text == "--";
@@ -325,28 +317,6 @@ fn exclusions_as_options(
         }
     }
     out
-}
-
-/// The search's words and `-words` back in the order they were typed: clap holds them apart
-/// (see [`exclusions_as_options`]), and `A OR -B C` read with the exclusion last is (A or C)
-/// without B, where the reader reads A and C without B.
-fn in_typed_order(mut cli: Cli, matches: &clap::ArgMatches) -> Cli {
-    if let Some(Command::Search {
-        query, excluded, ..
-    }) = &mut cli.command
-        && let Some(search) = matches.subcommand_matches("search")
-    {
-        let at = |id| search.indices_of(id).into_iter().flatten();
-        let mut words: Vec<(usize, String)> = at("query").zip(query.drain(..)).collect();
-        let exclusions = at("excluded").zip(excluded.drain(..));
-        words.extend(exclusions.filter_map(|(at, w)| {
-            let w = w.trim();
-            (!w.is_empty()).then(|| (at, format!("-{w}")))
-        }));
-        words.sort_by_key(|(at, _)| *at);
-        *query = words.into_iter().map(|(_, w)| w).collect();
-    }
-    cli
 }
 
 fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
@@ -448,7 +418,6 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
                     source,
                 },
             json,
-            ..
         }) => {
             // The options are the query's filters (tester AA: `--source` was refused, as
             // `items` takes it).
@@ -459,7 +428,13 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             ];
             let words: Vec<String> = query
                 .iter()
-                .cloned()
+                .filter_map(|w| match w.strip_prefix(EXCLUDED) {
+                    // A `-` before spaces alone leaves nothing out.
+                    Some(word) => Some(word.trim())
+                        .filter(|w| !w.is_empty())
+                        .map(|w| format!("-{w}")),
+                    None => Some(w.clone()),
+                })
                 .chain(filters.into_iter().flat_map(|(prefix, values)| {
                     values.iter().map(move |v| format!("{prefix}{v}"))
                 }))
