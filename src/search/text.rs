@@ -195,13 +195,13 @@ fn push_inline(text: &str, out: &mut SearchText) {
             2
         } else if let Some(sequence) = tail
             .strip_prefix('\x1b')
-            .and_then(|rest| sequence_len('\x1b', rest))
+            .and_then(|rest| crate::text::escape_sequence_len('\x1b', rest))
         {
             // An escape sequence is gone whole from what the reader shows, parameters too.
             1 + sequence
         } else if let Some((c, len)) = tail.strip_prefix('&').and_then(crate::text::decode_entity) {
             // Decoded, an escape character opens a sequence as a raw one does (`&#27;[2J`).
-            match sequence_len(c, &tail[1 + len..]) {
+            match decoded_sequence_len(c, &tail[1 + len..]) {
                 Some(sequence) => 1 + len + sequence,
                 // Another control character (`&#7;`) is no text to find.
                 None if c.is_control() => 1 + len,
@@ -226,29 +226,39 @@ fn push_inline(text: &str, out: &mut SearchText) {
     push_visible(rest, out);
 }
 
-/// How many bytes of `rest` the escape sequence `c` opens takes, as the reader finds it: in
-/// the text with its entities decoded, where `&#7;` is the bell that ends a title sequence
-/// (tester CW: without it, the sequence ran on over the words after it, which were not found).
-fn sequence_len(c: char, rest: &str) -> Option<usize> {
+/// How many bytes of `rest` the escape sequence `c`, decoded from an entity, opens takes,
+/// as the reader finds it: in the text as its parser gives it, the raw escapes taken out
+/// before and the entities decoded (tester CW: a bell written `&#7;` ended a title
+/// sequence there, where here the sequence ran on over the words after it).
+fn decoded_sequence_len(c: char, rest: &str) -> Option<usize> {
+    // Most entities open none (`&amp;`), and are passed at once.
+    crate::text::escape_sequence_len(c, "")?;
     // Decoded only so far: a line of many escapes would be decoded to its end for each.
     let mut end = rest.len().min(SEQUENCE_LOOK);
     while !rest.is_char_boundary(end) {
         end -= 1;
     }
-    if !rest[..end].contains('&') {
-        return crate::text::escape_sequence_len(c, rest);
-    }
     let rest = &rest[..end];
-    // The decoded text, and where in `rest` each of its bytes came from.
+    // The text as the parser gives it, and where in `rest` each of its bytes came from.
     let (mut decoded, mut from) = (String::new(), Vec::new());
     let mut at = 0;
     while let Some(ch) = rest[at..].chars().next() {
-        let (ch, len) = match ch {
-            '&' => crate::text::decode_entity(&rest[at + 1..]).map_or((ch, 1), |(d, n)| (d, 1 + n)),
-            _ => (ch, ch.len_utf8()),
+        let after = &rest[at + ch.len_utf8()..];
+        let (shown, len) = match ch {
+            '&' => {
+                crate::text::decode_entity(after).map_or((Some(ch), 1), |(d, n)| (Some(d), 1 + n))
+            }
+            // Gone before the parser reads the text, a sequence whole.
+            c if c.is_control() => (
+                None,
+                1 + crate::text::escape_sequence_len(c, after).unwrap_or(0),
+            ),
+            c => (Some(c), c.len_utf8()),
         };
-        decoded.push(ch);
-        from.resize(decoded.len(), at);
+        if let Some(shown) = shown {
+            decoded.push(shown);
+            from.resize(decoded.len(), at);
+        }
         at += len;
     }
     from.push(rest.len());
@@ -256,8 +266,8 @@ fn sequence_len(c: char, rest: &str) -> Option<usize> {
     Some(from[taken])
 }
 
-/// How far past its start an escape sequence is looked for in a result's text: further than
-/// any title a terminal takes.
+/// How far past its start an escape sequence written with entities is looked for in a
+/// story's text: further than any title a terminal takes.
 const SEQUENCE_LOOK: usize = 4096;
 
 /// Where a link target's closing parenthesis is in `after` (what follows `](`): parentheses
@@ -438,22 +448,23 @@ mod tests {
         assert!(unended.ends_with(" B tail3."), "{unended}");
     }
 
+    /// Escape sequences go as the reader takes them out: raw ones before entities are
+    /// decoded, then those written with entities (tester CW: a bell written `&#7;` did not
+    /// end a title sequence here, which ran on over the words after it).
     #[test]
-    fn escape_sequences_go_whole_raw_or_as_entities() {
-        assert_eq!(
-            searchable("t", "a \x1b[31mred\x1b[0m b &#x1b;]0;pwned\x07 c").text,
-            "t\na red b  c"
-        );
-        // Ended by a bell written as an entity, as the reader decodes it (tester CW: the
-        // sequence ran on to the next raw escape, or left its title as text).
-        assert_eq!(
-            searchable("t", "开头 &#x1b;]0;T&#7; 乙乙乙 \x1b[31m丁丁丁").text,
-            "t\n开头  乙乙乙 丁丁丁"
-        );
-        assert_eq!(
-            searchable("t", "甲 \x1b]0;TITLE&#7;乙丙丁").text,
-            "t\n甲 乙丙丁"
-        );
+    fn escape_sequences_go_as_the_reader_takes_them_out() {
+        for md in [
+            "a \x1b[31mred\x1b[0m b &#x1b;]0;pwned\x07 c",
+            "开头 &#x1b;]0;T&#7; 乙乙乙 \x1b[31m丁丁丁",
+            "甲 \x1b]0;TITLE&#7;乙丙丁",
+            "甲 &#x1b;]0;T\x07 乙",
+            "A &#27;]0;t&#7; B tail3.",
+        ] {
+            let shown = crate::text::render_markdown(md, 200, crate::text::TextOptions::default());
+            let shown = crate::text::lines_to_plain(&shown.lines);
+            let searched = searchable("t", md).text.replace('\x07', "");
+            assert_eq!(searched, format!("t\n{}", shown.trim_end()), "{md:?}");
+        }
     }
 
     #[test]
