@@ -677,14 +677,15 @@ impl App {
 
     /// Whether Esc goes back to the bookmarks view (the open story came from it).
     pub fn returns_to_bookmarks(&self) -> bool {
-        self.return_to.is_some() && self.focus == Pane::Article
+        self.bookmarks_read_from().is_some()
     }
 
-    /// The bookmarks view the story read was opened from, while Esc goes back to it.
+    /// The bookmarks view the story read was opened from, while Esc goes back to it: not
+    /// while a search over it has the keys (a review: its hints were the bookmarks').
     pub fn bookmarks_read_from(&self) -> Option<&BookmarksView> {
         self.return_to
             .as_ref()
-            .filter(|_| self.focus == Pane::Article)
+            .filter(|_| self.focus == Pane::Article && self.search.is_none())
     }
 
     pub(crate) fn bookmarks_mut(&mut self) -> Option<&mut BookmarksView> {
