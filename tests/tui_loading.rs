@@ -795,6 +795,36 @@ fn an_index_cache_that_cannot_be_written_is_said_on_the_reader_screen() {
     }
 }
 
+/// A saved date gone from the store, and a newer digest in a file indexed at start: both
+/// are said once the file is indexed, the news once (tester CV: it was not said; a review:
+/// this path was untested).
+#[test]
+fn a_gone_date_and_a_newer_digest_indexed_at_start_are_both_said() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, indexed) = indexed_store(&tmp);
+    let mut saved = Harness::new(reader(indexed), 120, 30).app.position();
+    saved.date = Some("2026-01-20".into());
+    saved.item = Some("000000000000".into());
+    // Its date in its text alone: not known until it is indexed.
+    fs::write(store.join("brief.md"), sample(2)).unwrap();
+    let (library, pending) = open(&store, &cache);
+    let state = ribao::state::State {
+        position: Some(saved),
+        ..Default::default()
+    };
+    let app = App::new(library, TextOptions::default(), Session::in_memory(state));
+    let mut h = Harness::new(app, 120, 30);
+    h.app.start_loading(pending.unwrap());
+    assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
+    let said = h.app.message().map(|m| m.text.clone()).unwrap_or_default();
+    assert!(
+        said.starts_with("2026-01-20 is no longer in the store: 2026-01-21 is shown; ")
+            && said.matches("since you were last here").count() == 1
+            && said.ends_with("1 new digest since you were last here, under 2026-01-22"),
+        "{said}"
+    );
+}
+
 #[test]
 fn the_saved_story_is_gone_back_to_once_a_full_reindex_reaches_it() {
     let tmp = tempfile::tempdir().unwrap();

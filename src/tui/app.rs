@@ -227,6 +227,10 @@ pub struct App {
     /// The saved position, while its story is still being indexed and no key was pressed:
     /// it is gone to when the story arrives, and is what quitting saves meanwhile.
     unrestored: Option<Position>,
+    /// The newest date the reader had when it was last left, until the digests newer than
+    /// it have been said (see [`App::tell_newer_since`]): at start, or once the files being
+    /// indexed then bring them.
+    untold_since: Option<chrono::NaiveDate>,
     /// The place of the story that was open when the store's change took it away (its file
     /// emptied, gone), and its id, while no key was pressed: gone back to if the story comes
     /// back (a digest written again after a pause; tester CJ).
@@ -339,6 +343,7 @@ impl App {
             scope_anchor: None,
             category_date: None,
             unrestored: None,
+            untold_since: None,
             gone_place: None,
             gone_result: None,
             vanishing: None,
@@ -543,6 +548,8 @@ impl App {
         self.gone_place = None;
         self.gone_result = None;
         self.vanishing = None;
+        // Digests that come after a key are new in the store, as indexing says them.
+        self.untold_since = None;
         self.touched |= action != Action::Quit;
         if let Some(scroll) = self.help {
             let max = self.view.help_len.saturating_sub(self.view.help_height);

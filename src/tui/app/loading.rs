@@ -386,16 +386,19 @@ impl App {
             .take_if(|(_, id)| library.find(id).is_some()))
         .map(|(place, _)| place);
         let waiting = self.unrestored.take();
-        let from_start = waiting.is_some();
+        let waited = waiting.is_some();
         if let Some(saved) = waiting.or(back) {
             // Nothing was done since the start (or since the open story went): the saved
             // place, now that more is indexed, and the search reopened there asked again.
             let search = self.search_aside_for(&library);
             self.swap_library(library);
+            // What going to it said stands, not said again alone (its news dropped).
+            let said = waited.then(|| self.message.take()).flatten();
             self.restore(&saved);
-            if from_start {
-                self.tell_newer_since(&saved);
+            if said.is_some() {
+                self.message = said;
             }
+            self.tell_newer_since();
             self.wait_for_place(saved);
             self.search_again(search);
             return;

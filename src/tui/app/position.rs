@@ -156,8 +156,10 @@ impl App {
             {
                 p.extra.insert(POSITION_OPEN.to_string(), id.into());
             }
+            let seen = p.extra.get(POSITION_NEWEST).and_then(|v| v.as_str());
+            self.untold_since = seen.and_then(crate::model::parse_date_label);
             self.restore(&p);
-            self.tell_newer_since(&p);
+            self.tell_newer_since();
             self.reopen_search(&p);
             self.wait_for_place(p);
         }
@@ -178,11 +180,10 @@ impl App {
 
     /// The digests dated after the newest the reader had when it was left, said with their
     /// dates (tester BQ: the reader came back to yesterday's story, the newer dates out of
-    /// view above it, unsaid), after what going back to `p` said (tester CV: its date gone
-    /// from the store was said in their place).
-    pub(super) fn tell_newer_since(&mut self, p: &Position) {
-        let seen = p.extra.get(POSITION_NEWEST).and_then(|v| v.as_str());
-        let Some(seen) = seen.and_then(crate::model::parse_date_label) else {
+    /// view above it, unsaid), once, after what going back to the saved place said (tester
+    /// CV: its date gone from the store was said in their place).
+    pub(super) fn tell_newer_since(&mut self) {
+        let Some(seen) = self.untold_since else {
             return;
         };
         let newer: Vec<Option<chrono::NaiveDate>> = (self.dates.iter())
@@ -201,6 +202,7 @@ impl App {
                 Some(m) => self.notify(format!("{}; {said}", m.text), false),
                 None => self.notify(said, false),
             }
+            self.untold_since = None;
         }
     }
 
