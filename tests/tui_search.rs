@@ -1385,6 +1385,18 @@ fn slash_from_the_results_edits_the_query_and_esc_goes_back_to_them() {
     let view = h.app.search_view().expect("still searching");
     assert_eq!(view.focus, ribao::tui::SearchFocus::Results);
     assert_eq!((view.line.text(), view.selected), ("推理", chosen));
+    // A word typed and taken back, or the scope changed, come back as they were too (a
+    // review; tester CY: the scope stayed changed).
+    let scope = view.scope;
+    h.search_for("/x");
+    h.keys("<BS>");
+    h.settle();
+    h.keys("<Tab>");
+    h.settle();
+    h.keys("<Esc>");
+    h.settle();
+    let view = h.app.search_view().unwrap();
+    assert_eq!((view.selected, view.scope), (chosen, scope));
     h.keys("/");
     h.search_for(" 开源<Enter>");
     assert_eq!(h.app.search_view().unwrap().line.text(), "推理 开源");

@@ -43,15 +43,25 @@ pub(crate) struct Reselect {
     pub read: bool,
 }
 
+/// A search as `/` brings it back: the one closed last, or the results left to edit the
+/// query.
+#[derive(Debug, Clone)]
+pub(crate) struct LastSearch {
+    pub(crate) query: String,
+    pub(crate) scope: Scope,
+    /// The id of the result that was selected.
+    pub(crate) selected: Option<String>,
+}
+
 #[derive(Debug, Default)]
 pub struct SearchView {
     pub line: LineEdit,
     pub scope: Scope,
     pub focus: SearchFocus,
     /// The line was gone back to from the results (`/` to edit the query): Esc returns to
-    /// them as they were, the query and the result selected (tester CX: the edit stayed, and
-    /// the result chosen was lost), rather than closing the search.
-    pub(crate) back_to_results: Option<Reselect>,
+    /// them as they were, the query, scope and result selected (tester CX: the edit stayed,
+    /// and the result chosen was lost), rather than closing the search.
+    pub(crate) back_to_results: Option<LastSearch>,
     /// Number of the latest request; older answers are dropped.
     pub(crate) generation: u64,
     /// The latest request (query and scope), to skip asking the same again, and the query

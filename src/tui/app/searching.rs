@@ -18,14 +18,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// What `/` brings back of the search closed last.
-#[derive(Debug, Clone)]
-pub(super) struct LastSearch {
-    query: String,
-    scope: Scope,
-    /// The id of the result that was selected.
-    selected: Option<String>,
-}
+pub(super) use crate::tui::search::LastSearch;
 
 impl LastSearch {
     /// As the saved position keeps it.
@@ -455,11 +448,17 @@ impl App {
                 let Some(before) = view.back_to_results.take() else {
                     return true;
                 };
-                if view.line.text() != before.asked {
-                    view.line = LineEdit::recalled(&before.asked);
-                    view.reselect = Some(before).filter(|r| !r.id.is_empty());
-                    self.request_search();
+                if view.line.text() != before.query {
+                    view.line = LineEdit::recalled(&before.query);
                 }
+                view.scope = before.scope;
+                view.reselect = before.selected.map(|id| Reselect {
+                    asked: before.query,
+                    id,
+                    read: false,
+                });
+                self.request_search();
+                self.reselect_answered();
                 return true;
             }
             KeyCode::Esc => {
@@ -490,15 +489,12 @@ impl App {
             (Action::ViewFile, _) => self.open_file_view(),
             // The query to edit: the cursor at its end, not replaced by the first key.
             (Action::Search, _) => {
-                view.focus = SearchFocus::Line;
-                view.line.end();
-                view.back_to_results = Some(Reselect {
-                    asked: view.line.text().to_string(),
-                    id: (view.selected_hit()).map_or_else(String::new, |r| {
-                        self.library.index().id(self.library.global(r)).to_string()
-                    }),
-                    read: false,
-                });
+                let before = self.search_kept();
+                if let Some(view) = self.search.as_mut() {
+                    view.focus = SearchFocus::Line;
+                    view.line.end();
+                    view.back_to_results = before;
+                }
             }
             (Action::Scope, _) => self.cycle_search_scope(true),
             (Action::Back, SearchFocus::Article) => view.focus = SearchFocus::Results,
@@ -561,6 +557,28 @@ impl App {
             (Action::Left | Action::Right | Action::NextPane | Action::PrevPane, _) => {}
         }
         None
+    }
+
+    /// The result to select again, selected now where its search is answered already (asked
+    /// again, the same search gets no answer to select it in).
+    fn reselect_answered(&mut self) {
+        let Some(view) = self.search.as_ref() else {
+            return;
+        };
+        let answered = !view.pending && view.answered_scope == view.scope;
+        let Some(r) = view
+            .reselect
+            .as_ref()
+            .filter(|r| answered && r.asked == view.answered)
+        else {
+            return;
+        };
+        if let Some(at) = self.position_in(&view.hits, &r.id) {
+            self.select_result(at);
+        }
+        if let Some(view) = self.search.as_mut() {
+            view.reselect = None;
+        }
     }
 
     /// Enter on a result: the article gets the keyboard; the story is read now.
