@@ -579,6 +579,29 @@ fn a_date_of_many_stepped_away_from_has_its_story_open_again() {
     );
 }
 
+/// In a scope of many dates, the story open stays its own date's when the list is moved on
+/// into the next: not open there, open again back at its date (a review: it came back open
+/// under the other, and not under its own).
+#[test]
+fn a_story_open_in_a_scope_of_many_dates_stays_its_own_dates() {
+    let mut h = Harness::new(
+        app_with(support::scope_library(), TextOptions::default()),
+        120,
+        30,
+    );
+    h.keys("aaall<Enter><Esc>");
+    let opened = |h: &Harness| h.app.opened().map(|o| o.1.id.to_string());
+    let id = opened(&h).expect("a story open");
+    let date = h.app.date_index();
+    while h.app.date_index() == date {
+        h.keys("j");
+    }
+    h.keys("[]");
+    assert_eq!(opened(&h), None);
+    h.keys("]");
+    assert_eq!((h.app.date_index(), opened(&h)), (date, Some(id)));
+}
+
 #[test]
 fn moving_right_into_the_article_shows_the_highlighted_story() {
     let mut h = Harness::new(app(), 120, 9);

@@ -325,16 +325,29 @@ impl App {
     }
 
     /// Keeps what is selected and open at this date, for when the reader comes back to it.
+    /// In a scope of many dates the story open may be another date's, moved from in the
+    /// list: it is kept as that date's (a review: it came back open under this one).
     fn note_visit(&mut self) {
         let Some(date) = self.current_date().map(|g| g.date) else {
             return;
         };
         let id = |r: ItemRef| self.id_at(r).to_string();
+        let date_of = |r: ItemRef| self.dates.get(self.group_of[r.0]).map(|g| g.date);
+        let opened = self.opened.filter(|&r| date_of(r) == Some(date));
+        let elsewhere =
+            (self.opened.filter(|_| opened.is_none())).and_then(|r| Some((date_of(r)?, id(r))));
         let visit = Visit {
             selected: self.items.get(self.item).map(|&r| id(r)),
-            opened: self.opened.map(id),
+            opened: opened.map(id),
         };
         self.visits.insert(date, visit);
+        if let Some((its_date, id)) = elsewhere {
+            let visit = Visit {
+                selected: Some(id.clone()),
+                opened: Some(id),
+            };
+            self.visits.insert(its_date, visit);
+        }
     }
 
     /// Back at a date stepped away from: the stories selected and open there again, those of
