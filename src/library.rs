@@ -862,30 +862,44 @@ impl Library {
         ))
     }
 
-    /// Why `query` can match nothing whatever its words: a `source:` or `category:` it
-    /// wants names none (tester D: `source:nosuch` was advised fewer words).
-    pub fn unknown_name(&self, query: &crate::search::Query) -> Option<String> {
+    /// The `source:` and `category:` names of `query` that name nothing here (see
+    /// [`Library::unknown_among`]).
+    pub fn unknown_name(&self, query: &crate::search::Query) -> Option<Unknown> {
         self.unknown_among(&query.sources, &query.categories)
     }
 
-    /// What to say of results found by the other names of a search or filter, one of whose
-    /// names, `why`, names nothing (tester CU: `source:量子位|zzqq` was read as `source:量子位`,
-    /// unsaid).
-    pub fn found_by_the_others(why: &str) -> String {
-        format!("{why}; these are the stories of the other names given")
-    }
-
-    /// What [`Library::unknown_name`] says of `sources` and `categories` asked for by name
-    /// (folded as a query folds them).
-    pub fn unknown_among(&self, sources: &[String], categories: &[String]) -> Option<String> {
+    /// The names among `sources` and `categories` asked for (folded as a query folds them)
+    /// that name nothing here, each said (tester CY: of two, one was), and whether nothing
+    /// can match for it: every name of a kind names nothing (tester D: `source:nosuch` was
+    /// advised fewer words; tester CY: beside names that did, one was said to be why).
+    pub fn unknown_among(&self, sources: &[String], categories: &[String]) -> Option<Unknown> {
         let kinds = std::cell::OnceCell::new();
-        if let Some(s) = sources.iter().find(|s| !self.names_any(true, s, &kinds)) {
-            return Some(format!("no publication or outlet is named “{s}”"));
+        let unknown = |names: &[String], source: bool| -> Vec<String> {
+            (names.iter())
+                .filter(|n| !self.names_any(source, n, &kinds))
+                .map(|n| format!("“{n}”"))
+                .collect()
+        };
+        let (s, c) = (unknown(sources, true), unknown(categories, false));
+        let mut said = Vec::new();
+        if !s.is_empty() {
+            said.push(format!(
+                "no publication or outlet is named {}",
+                s.join(" or ")
+            ));
         }
-        let mut categories = categories.iter();
-        let c = categories.find(|c| !self.names_any(false, c, &kinds))?;
         // Said of the stories: a category of the table may have none here (tester BT).
-        Some(format!("no story here is in a category named “{c}”"))
+        if !c.is_empty() {
+            said.push(format!(
+                "no story here is in a category named {}",
+                c.join(" or ")
+            ));
+        }
+        (!said.is_empty()).then(|| Unknown {
+            said: said.join("; "),
+            nothing_can_match: !s.is_empty() && s.len() == sources.len()
+                || !c.is_empty() && c.len() == categories.len(),
+        })
     }
 
     /// Whether `value` names (a part of) a publication or outlet (`source`), else a
@@ -904,6 +918,30 @@ impl Library {
             true => self.digests.iter().any(|d| names(&d.source, value)) || named(outlets),
             false => names(crate::categories::UNCATEGORIZED, value) || named(categories),
         }
+    }
+}
+
+/// Names a search or filter asks for that name nothing (see [`Library::unknown_among`]).
+pub struct Unknown {
+    /// Which, in words.
+    pub said: String,
+    /// Every name of a kind is one: that is why nothing matches.
+    pub nothing_can_match: bool,
+}
+
+impl Unknown {
+    /// Why nothing matches, where that is why.
+    pub fn why_none(self) -> Option<String> {
+        self.nothing_can_match.then_some(self.said)
+    }
+
+    /// What to say beside the stories the other names found (tester CU:
+    /// `source:量子位|zzqq` was read as `source:量子位`, unsaid).
+    pub fn beside_results(&self) -> String {
+        format!(
+            "{}; these are the stories of the other names given",
+            self.said
+        )
     }
 }
 

@@ -369,12 +369,14 @@ fn a_filter_that_is_not_a_date_or_matches_nothing_says_so() {
         );
     }
     // Beside a name that finds stories, they are listed, and the other said (tester CU: it
-    // was dropped unsaid).
-    let said = "no publication or outlet is named “nope”; these are the stories of the other \
-                names given";
-    for args in [
-        &["items", "--source", "nope", "--source", "日报"][..],
-        &["search", "发布 source:nope|日报"],
+    // was dropped unsaid); each of several (tester CY: only the first was).
+    let one = "no publication or outlet is named “nope”; these are the stories of the other \
+               names given";
+    let two = "no publication or outlet is named “nope” or “nope2”; these are the stories";
+    for (args, said) in [
+        (&["items", "--source", "nope", "--source", "日报"][..], one),
+        (&["search", "发布 source:nope|日报"], one),
+        (&["search", "发布 source:nope|nope2|日报"], two),
     ] {
         let found = ribao(&[args, &["--store", &store()]].concat());
         assert_eq!(found.status.code(), Some(0), "{found:?}");
@@ -384,6 +386,18 @@ fn a_filter_that_is_not_a_date_or_matches_nothing_says_so() {
             "{found:?}"
         );
     }
+    // Where nothing matches for another reason, it is not given as the reason (tester CY).
+    let none = ribao(&[
+        "search",
+        "不存在的词语 source:nope|日报",
+        "--store",
+        &store(),
+    ]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(
+        !String::from_utf8_lossy(&none.stderr).contains("named"),
+        "{none:?}"
+    );
     let none = ribao(&[
         "items",
         "--store",

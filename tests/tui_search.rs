@@ -945,6 +945,13 @@ fn a_filter_name_naming_nothing_beside_one_that_finds_is_said() {
     let said = "no publication or outlet is named “nosuch”; these are the stories of the other \
                 names given";
     assert_eq!(h.app.message().map(|m| m.text.as_str()), Some(said));
+    // Where nothing matches for another reason, it is not given as the reason (tester CY).
+    let mut none = archive_search("不存在的词 source:nosuch|日报", 30);
+    assert!(
+        !none.text().contains("Nothing can match"),
+        "{}",
+        none.text()
+    );
     assert_eq!(
         archive_search("推理 source:nosuch|日报", 30)
             .app

@@ -4,7 +4,7 @@
 use super::json::{JsonArray, ROWS_AT_ONCE, print_json};
 use super::table::{Fit, READABLE_COLUMN, print_table};
 use crate::index::{DigestInfo, ItemView};
-use crate::library::{Library, MIN_ID_START, Missing};
+use crate::library::{Library, MIN_ID_START, Missing, Unknown};
 use crate::model::date_label;
 use crate::text::{TextOptions, plural};
 use anyhow::bail;
@@ -495,10 +495,10 @@ pub fn items(
     }
     // A name nothing has, said as `search` says it (tester BH: the same words as for
     // filters that exclude each other), beside the stories of the other names too.
-    if let Some(why) = library.unknown_among(&filter.source, &filter.category) {
+    if let Some(unknown) = library.unknown_among(&filter.source, &filter.category) {
         if !found.is_empty() {
-            warn(Library::found_by_the_others(&why));
-        } else {
+            warn(unknown.beside_results());
+        } else if let Some(why) = unknown.why_none() {
             warn(format_args!("{why}"));
             return Ok(ExitCode::FAILURE);
         }
@@ -717,8 +717,9 @@ pub fn search(
     }
     // Stories in files that could not be read are not found: said as `list` says it.
     warn_about_store(library);
-    if let Some(why) = library.unknown_name(&q).filter(|_| !found.is_empty()) {
-        warn(Library::found_by_the_others(&why));
+    let unknown = library.unknown_name(&q);
+    if let Some(unknown) = unknown.as_ref().filter(|_| !found.is_empty()) {
+        warn(unknown.beside_results());
     }
     if found.is_empty() {
         // A shell-quoted argument with a space is one phrase: say so, since quoting a whole
@@ -730,8 +731,7 @@ pub fn search(
             ""
         };
         // As `items` says it (tester BI: `--date today` said only that nothing matched).
-        let named = match library
-            .unknown_name(&q)
+        let named = match (unknown.and_then(Unknown::why_none))
             .or_else(|| no_digest_dated(library, &q.dates))
         {
             Some(why) => format!(": {why}"),

@@ -3,7 +3,6 @@
 //! of the shown article.
 
 use super::{App, Effect, Scope};
-use crate::library::Library;
 use crate::search::Query;
 use crate::text::place::Anchor;
 use crate::tui::action::Action;
@@ -256,13 +255,17 @@ impl App {
             Err(why) => (Vec::new(), Some(why)),
         };
         // Results found by a filter of one word where a name with spaces was meant, or by the
-        // other names of a filter one of whose names nothing has: said as the results come
-        // (with none, the no-match page says it).
-        let quoting = match hits.is_empty() {
+        // other names of a filter one of whose names nothing has (once every file is indexed:
+        // a name may be of those still to come): said as the results come (with none, the
+        // no-match page says it).
+        let advice = match hits.is_empty() {
             true => None,
             false => self.library.quoting_advice(&query).or_else(|| {
-                let why = self.library.unknown_name(&Query::parse(&query))?;
-                Some(Library::found_by_the_others(&why))
+                let parsed = Query::parse(&query);
+                let names = parsed.sources.len() + parsed.categories.len();
+                let indexed = self.library.pending_count() == 0;
+                let unknown = (names > 1 && indexed).then(|| self.library.unknown_name(&parsed));
+                Some(unknown??.beside_results())
             }),
         };
         // (Said of another scope: the store changing under a search is said as such.)
@@ -308,7 +311,7 @@ impl App {
                 view.reselect = Some(r);
             }
         }
-        if let Some(advice) = quoting {
+        if let Some(advice) = advice {
             self.notify(advice, false);
         }
         if let Some(why) = failed {

@@ -586,11 +586,10 @@ fn no_match_lines(
     // name nothing has.
     let library = app.library();
     let named = library.quoting_advice(&view.answered);
+    // (Not while files are indexed: a name may be of theirs.)
     let named = named.or_else(|| {
-        Some(format!(
-            "Nothing can match: {}.",
-            library.unknown_name(&parsed)?
-        ))
+        let why = (app.pending_in(Scope::All) == 0).then(|| library.unknown_name(&parsed))??;
+        Some(format!("Nothing can match: {}.", why.why_none()?))
     });
     // What the whole archive has, when a narrower scope had nothing (tester W: a first
     // search of the date found nothing, and nothing said that the archive had 34).
