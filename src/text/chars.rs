@@ -110,21 +110,21 @@ pub(super) fn is_hangul(c: char) -> bool {
 /// dingbats, and emoji (`其**⭐2.9k的Star**` had shown its asterisks).
 pub(super) fn is_punctuation(c: char) -> bool {
     c.is_ascii_punctuation()
+        || is_pictograph(c)
         || matches!(c,
             '\u{A1}'..='\u{BF}'
             | '\u{2010}'..='\u{2027}'
             | '\u{2030}'..='\u{205E}'
             | '\u{20A0}'..='\u{214F}'
-            | '\u{2190}'..='\u{23FF}'
-            | '\u{2500}'..='\u{27BF}'
-            | '\u{2900}'..='\u{2BFF}'
+            | '\u{2190}'..='\u{22FF}'
+            | '\u{2500}'..='\u{25FF}'
+            | '\u{2900}'..='\u{2AFF}'
             | '\u{3001}'..='\u{303F}'
             | '\u{FE10}'..='\u{FE6F}'
             | '\u{FF01}'..='\u{FF0F}'
             | '\u{FF1A}'..='\u{FF20}'
             | '\u{FF3B}'..='\u{FF40}'
-            | '\u{FF5B}'..='\u{FF65}'
-            | '\u{1F000}'..='\u{1FAFF}')
+            | '\u{FF5B}'..='\u{FF65}')
 }
 
 /// An emoji or pictographic symbol, by block (misc. technical, misc. symbols and dingbats,

@@ -330,10 +330,17 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
         let held_hyphen = prev == Some('-')
             && first.is_some_and(|c| !c.is_whitespace())
             && hyphen_holds(&text[..start - 1], first.is_some_and(char::is_alphabetic));
-        // Emoji side by side, maybe one whose joiner was taken out (tester CW: `🏳` ended a
-        // line, `🌈` started the next).
+        // Emoji side by side, one of them a symbol of one column: one whose joiner was taken
+        // out, as it is only where such a symbol is in it (tester CW: `🏳` ended a line,
+        // `🌈` started the next). Other emoji side by side part as UAX #14 has them.
+        let width = grapheme_width(g, opts);
         let pictograph = g.chars().any(is_pictograph);
-        let emoji_pair = after_pictograph && pictograph;
+        let narrow = |w: usize| w == 1;
+        let emoji_pair = pictograph
+            && gs
+                .last()
+                .is_some_and(|p: &Grapheme| narrow(p.width) || narrow(width))
+            && after_pictograph;
         after_pictograph = pictograph;
         let uax = breaks.peek() == Some(&start) && !korean && !held_hyphen && !emoji_pair
             || cjk_quote_break(prev, first)
@@ -345,7 +352,7 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
         let space = is_space(g);
         gs.push(Grapheme {
             start,
-            width: grapheme_width(g, opts),
+            width,
             space,
             closing: is_closing(first),
             kinsoku_ok: !after_opening,
@@ -597,6 +604,12 @@ mod tests {
                 assert!(rows.iter().any(|r| r.contains(pair)), "{width}: {rows:?}");
             }
         }
+        // Emoji of two columns each, side by side, part where the row is full, as Chinese
+        // does (a review: a run of them became one word, its row left short before it).
+        let run = "开头".to_string() + &"😀".repeat(20);
+        let rows = wrap(&[Span::raw(run.as_str())], 20, TextOptions::default());
+        let first: String = rows[0].spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(first, format!("开头{}", "😀".repeat(8)), "{rows:?}");
     }
 
     proptest! {
