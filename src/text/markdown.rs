@@ -100,11 +100,6 @@ impl Numbering {
     };
 }
 
-/// How a footnote labelled `label` is marked, where it is referred to and where its text is.
-fn footnote_mark(label: &str) -> String {
-    format!("[^{}]", sanitize(label))
-}
-
 /// The numbering of each numbered list in `events` (parsed from `source`), in the order the
 /// lists start: a list's last number is known only at its end.
 fn numberings(source: &str, events: &[(Event, Range<usize>)]) -> VecDeque<Numbering> {
@@ -135,6 +130,11 @@ fn numberings(source: &str, events: &[(Event, Range<usize>)]) -> VecDeque<Number
         }
     }
     found.into()
+}
+
+/// How a footnote labelled `label` is marked, where it is referred to and where its text is.
+fn footnote_mark(label: &str) -> String {
+    format!("[^{}]", sanitize(label))
 }
 
 /// A block that prefixes every line of its content.

@@ -59,9 +59,9 @@ pub struct Session {
 }
 
 impl Session {
-    /// The state file's session; a notice about a broken file (already copied aside) is
-    /// shown in the status bar. What earlier readers could not save in it and kept in
-    /// `unsaved` folders is added to it now, and said.
+    /// The state file's session; a broken file (already copied aside) is said in the
+    /// notice. What earlier readers could not save in it and kept in `unsaved` folders is
+    /// added to it now, and said: in the notice too where a kept file was found damaged.
     pub fn open(file: StateFile, mut loaded: Loaded, unsaved: Vec<PathBuf>) -> Session {
         // Saves happen as keys are pressed: a lock someone holds too long turns saving off
         // (tried again every few seconds) rather than freeze the screen.
@@ -467,7 +467,7 @@ impl Session {
     }
 
     /// Something the user must be told (a failed save, a broken state file kept aside):
-    /// (text, is_error). Taken once.
+    /// (text, whether it is a problem, said whole in the notice). Taken once.
     pub fn take_message(&mut self) -> Option<(String, bool)> {
         self.message.take()
     }
