@@ -1095,7 +1095,7 @@ fn links_open_and_copy_through_the_host_only_when_http() {
             .message()
             .unwrap()
             .text
-            .contains("act on a story: go to the stories (l or Enter twice) first")
+            .contains("act on a story: go to the stories first (l twice, or Enter twice)")
     );
     // From the categories, one pane on (tester CX: from the dates it led there).
     h.keys("lo");
@@ -1296,18 +1296,18 @@ fn messages_fade_after_three_seconds() {
     h.keys("r"); // nothing selected in the date list
     assert!(
         h.text()
-            .contains("act on a story: go to the stories (l or Enter twice) first")
+            .contains("act on a story: go to the stories first (l twice, or Enter twice)")
     );
     h.run([Event::Tick(Duration::from_millis(2500))]);
     assert!(
         h.text()
-            .contains("act on a story: go to the stories (l or Enter twice) first")
+            .contains("act on a story: go to the stories first (l twice, or Enter twice)")
     );
     h.run([Event::Tick(Duration::from_millis(600))]);
     assert!(h.app.message().is_none());
     assert!(
         !h.text()
-            .contains("act on a story: go to the stories (l or Enter twice) first")
+            .contains("act on a story: go to the stories first (l twice, or Enter twice)")
     );
     assert!(h.text().contains("j/k move"), "the hints come back");
 }
@@ -1327,14 +1327,14 @@ fn a_note_about_one_key_goes_with_the_next_key_and_errors_stay() {
     h.keys("r");
     assert!(
         h.text()
-            .contains("act on a story: go to the stories (l or Enter twice) first"),
+            .contains("act on a story: go to the stories first (l twice, or Enter twice)"),
         "{}",
         h.text()
     );
     h.keys("<Enter>");
     assert!(
         !h.text()
-            .contains("act on a story: go to the stories (l or Enter twice) first"),
+            .contains("act on a story: go to the stories first (l twice, or Enter twice)"),
         "{}",
         h.text()
     );

@@ -1673,11 +1673,11 @@ impl App {
         if r.is_none() {
             let said = if self.search.is_some() {
                 "no result to act on"
-            } else if self.focus == Pane::Items {
+            } else if self.focus == Pane::Items || self.items.is_empty() {
                 "no story here to act on"
             } else if self.focus == Pane::Dates {
                 // Two panes on (tester CX: "l or Enter" led to the categories).
-                "r, b, o, y and L act on a story: go to the stories (l or Enter twice) first"
+                "r, b, o, y and L act on a story: go to the stories first (l twice, or Enter twice)"
             } else {
                 "r, b, o, y and L act on a story: go to the stories (l or Enter) first"
             };
