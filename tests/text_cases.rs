@@ -681,6 +681,9 @@ fn strong_next_to_cjk_punctuation_renders_bold() {
     // (tester CW: both were lost, the words between in italics).
     let marked = "该机型评分4.5*，官方称*不含税价格为2999元。";
     assert_eq!(render_plain(marked, 80), [marked]);
+    // Nor is a pair after a digit helped to open (tester CY: the words between in bold).
+    let marked = "该机型评分4.5**，官方称**不含税";
+    assert_eq!(render_plain(marked, 80), [marked]);
 }
 
 /// A footnote's text is shown where it is written, after its mark, and referred to as

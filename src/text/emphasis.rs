@@ -13,8 +13,8 @@ use super::chars::is_punctuation;
 const ZWSP: char = '\u{200B}';
 
 /// Inserts a zero-width space between a `**`/`~~` delimiter run and adjacent punctuation when
-/// the other side of the run is a non-space, non-punctuation character and non-ASCII text is
-/// involved (pure ASCII keeps strict CommonMark behaviour). A single `*` or `~` is left as it
+/// the other side of the run is a letter that is not ASCII (pure ASCII keeps strict
+/// CommonMark behaviour, and so does a digit: `4.5**，`). A single `*` or `~` is left as it
 /// is: it is more often a mark than emphasis (`评分4.5*，`, `1~3`), and made to open, it took
 /// a later one to close (tester CW: `4.5*，官方称*不含税` lost both, the words between set in
 /// italics). Expects sanitised input, which has no zero-width spaces of its own.
@@ -34,12 +34,14 @@ pub(super) fn fix_cjk_flanking(md: &str) -> Cow<'_, str> {
         let next = md[run_end..].chars().next();
         let word = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && !is_punctuation(c));
         let punct = |c: Option<char>| c.is_some_and(is_punctuation);
-        let non_ascii = prev.is_some_and(|c| !c.is_ascii()) || next.is_some_and(|c| !c.is_ascii());
-        let split_at = if !non_ascii || run_end - i < 2 {
+        // The letter beside the run not ASCII: a Chinese one (tester CY: `4.5**，…**不`
+        // set the words between in bold).
+        let cjk_word = |c: Option<char>| word(c) && c.is_some_and(|c| !c.is_ascii());
+        let split_at = if run_end - i < 2 {
             None
-        } else if punct(prev) && word(next) {
+        } else if punct(prev) && cjk_word(next) {
             Some(i)
-        } else if word(prev) && punct(next) {
+        } else if cjk_word(prev) && punct(next) {
             Some(run_end)
         } else {
             None
