@@ -1815,7 +1815,7 @@ fn a_letter_that_is_no_key_says_so() {
     assert!(h.app.file_view().is_some());
     assert_eq!(
         h.app.message().map(|m| m.text.as_str()),
-        Some("x is no key here — Esc closes the file")
+        Some("x is no key here — v, Esc or q closes the file")
     );
     // The help opens over it, and closes back to it (tester BY: refused).
     h.keys("?");

@@ -958,7 +958,7 @@ impl App {
         if self.help_scroll().is_some() {
             "Esc closes the help"
         } else if self.file.is_some() {
-            "Esc closes the file"
+            "v, Esc or q closes the file"
         } else if self.links.is_some() {
             "Esc closes the links"
         } else {

@@ -94,7 +94,7 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     let popup = super::popup(buf, area, width, height);
     // The file's name cut from its start: its end names the file. Narrower, the keys go
     // first (the hint line says them), then the words: the name stays (tester A: at 30
-    // columns `文件 File ·  — v Esc close`, no name left).
+    // columns `文件 File ·  — v/Esc/q close`, no name left).
     let outer = usize::from(width.saturating_sub(4));
     // A file's name is the store's to choose: a bidi override or a line break in it must
     // not reach the terminal (tester AL), and is written out, as the commands name files:
@@ -108,7 +108,7 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     let words =
         |(lead, tail): (&str, &str)| text::str_width(lead, opts) + text::str_width(tail, opts);
     let (lead, tail) = [
-        ("文件 File · ", " — v Esc close"),
+        ("文件 File · ", " — v/Esc/q close"),
         ("文件 File · ", ""),
         ("", ""),
     ]
