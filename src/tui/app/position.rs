@@ -198,7 +198,8 @@ impl App {
             let dates = super::loading::dates_named(newer);
             let said = format!("{digests} since you were last here, under {dates}");
             match &self.message {
-                Some(m) if m.error => {}
+                // Said after the error, not over it.
+                Some(m) if m.error => return,
                 Some(m) => self.notify(format!("{}; {said}", m.text), false),
                 None => self.notify(said, false),
             }
