@@ -1509,6 +1509,19 @@ fn a_long_query_is_cut_in_the_status_bar_not_the_count() {
     assert!(status.contains('…'), "the query cut: {status}");
 }
 
+/// The search line open over a store of one digest, `text`, at `width`×20.
+fn searching_one_digest(text: &str, width: u16) -> Harness {
+    let digest = ribao::parse::parse(text.as_bytes(), std::path::Path::new("x/2026-03-02.md"))
+        .expect("parses");
+    let library = support::library_of(
+        ribao::library::Origin::Store(std::path::PathBuf::from("/store")),
+        vec![digest],
+    );
+    let mut h = Harness::new(app_with(library, TextOptions::default()), width, 20);
+    h.keys("/");
+    h
+}
+
 /// At every width a result's snippet reads cleanly: what leads up to the match, cut, starts
 /// after `…` with no closing punctuation or piece of a word (`…）宣布`, `…-5 均使用`), and a
 /// match the row's end would cut is left out whole, never half marked or its `…` marked
@@ -1519,14 +1532,7 @@ fn snippets_are_cut_cleanly_and_mark_only_whole_matches() {
     let text = format!(
         "# 日报 2026-03-02\n\n## 新闻\n\n### 1. 监管新闻\n\n{lead}{lead}监管部门也在同步推进生成式人工智能服务备案工作，多家企业已完成备案。\n"
     );
-    let digest = ribao::parse::parse(text.as_bytes(), std::path::Path::new("x/2026-03-02.md"))
-        .expect("parses");
-    let library = support::library_of(
-        ribao::library::Origin::Store(std::path::PathBuf::from("/store")),
-        vec![digest],
-    );
-    let mut h = Harness::new(app_with(library, TextOptions::default()), 120, 20);
-    h.keys("/");
+    let mut h = searching_one_digest(&text, 120);
     h.search_for("人工智能 备案");
     for width in 30..=120 {
         h.resize(width, 20);
@@ -1561,14 +1567,7 @@ fn a_long_match_that_fits_the_row_is_kept_in_it() {
         "# 日报 2026-03-02\n\n## 新闻\n\n### 1. 监管新闻\n\n{}地址见 https://e.example/q?p=1&param4={word}#section 以及更多。\n",
         "很长的前文。".repeat(20)
     );
-    let digest = ribao::parse::parse(text.as_bytes(), std::path::Path::new("x/2026-03-02.md"))
-        .expect("parses");
-    let library = support::library_of(
-        ribao::library::Origin::Store(std::path::PathBuf::from("/store")),
-        vec![digest],
-    );
-    let mut h = Harness::new(app_with(library, TextOptions::default()), 120, 20);
-    h.keys("/");
+    let mut h = searching_one_digest(&text, 120);
     h.search_for(word);
     for width in [60, 120, 160] {
         h.resize(width, 20);
@@ -1581,19 +1580,12 @@ fn a_long_match_that_fits_the_row_is_kept_in_it() {
 /// it is not marked (tester CW: `Superc…` was marked whole).
 #[test]
 fn a_title_cut_inside_a_match_does_not_mark_its_ellipsis() {
-    let word = "Supercalifragilisticexpialidocious";
+    let word = &"Supercalifragilisticexpialidocious".repeat(2);
     let text = format!(
         "# 日报 2026-03-02\n\n## 新闻\n\n### 1. {}{word}\n\n正文。\n",
         "前".repeat(10)
     );
-    let digest = ribao::parse::parse(text.as_bytes(), std::path::Path::new("x/2026-03-02.md"))
-        .expect("parses");
-    let library = support::library_of(
-        ribao::library::Origin::Store(std::path::PathBuf::from("/store")),
-        vec![digest],
-    );
-    let mut h = Harness::new(app_with(library, TextOptions::default()), 60, 20);
-    h.keys("/");
+    let mut h = searching_one_digest(&text, 60);
     h.search_for(word);
     let screen = h.marked_text();
     let row = screen
@@ -1602,6 +1594,25 @@ fn a_title_cut_inside_a_match_does_not_mark_its_ellipsis() {
         .expect("the result");
     assert!(row.contains("⟦Superc") && row.contains('…'), "{screen}");
     assert!(!row.contains("…⟧"), "{row}");
+}
+
+/// A title whose match the row's end would cut off keeps it in sight, what comes before it
+/// cut instead (tester CZ: at 60 columns a title's only match was left out).
+#[test]
+fn a_titles_match_past_the_rows_end_is_kept_in_sight() {
+    let title = "这是一个非常非常长的标题被截断的位置是否恰好落在匹配的关键词之内";
+    let text = format!("# 日报 2026-03-02\n\n## 新闻\n\n### 1. {title}\n\n正文很短。\n");
+    let mut h = searching_one_digest(&text, 60);
+    h.search_for("关键词之内");
+    let screen = h.marked_text();
+    let row = screen
+        .lines()
+        .find(|l| l.contains('›'))
+        .expect("the result");
+    assert!(
+        row.contains("⟦关键词之内⟧") && row.contains('…'),
+        "{screen}"
+    );
 }
 
 /// The empty preview's note wraps in a narrow preview, not cut (tester AI: `…is show` at 72

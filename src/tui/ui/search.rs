@@ -222,23 +222,8 @@ pub(crate) fn snippet_line(
     }
     let w = |span: &Span<'_>| text::str_width(&span.content, opts);
     if let Some(first) = pieces.iter().position(list::is_match) {
-        let lead: usize = pieces[..first].iter().map(w).sum();
         let budget = room.saturating_sub(w(&pieces[first]) + 6).max(room / 4);
-        // Less, where that would push a long match that fits the row off its end (tester
-        // CW: a 50-letter word in 60 columns was left out).
-        let budget = match room.checked_sub(w(&pieces[first]) + 1) {
-            Some(fits) if fits > 0 => budget.min(fits),
-            _ => budget,
-        };
-        if lead > budget {
-            let joined: String = pieces[..first].iter().map(|s| s.content.as_ref()).collect();
-            let cut = text::truncate_left(&joined, budget, opts);
-            // Read on cleanly from the cut (tester U: `…）宣布`, `…-5 均使用`).
-            let kept = cut.strip_prefix('…').unwrap_or(&cut);
-            let prev = joined[..joined.len() - kept.len()].chars().next_back();
-            let cut = format!("…{}", &kept[text::after_cut(prev, kept)..]);
-            pieces.splice(..first, [Span::styled(cut, DIM)]);
-        }
+        cut_before_match(&mut pieces, first, room, budget, DIM, opts);
     }
     // A match the row's end would cut is left out whole: half a word marked, or the `…` in
     // its place marked, read as a match (tester U).
@@ -262,6 +247,33 @@ pub(crate) fn snippet_line(
     let mut line = truncate_line(&Line::from(pieces), room, opts);
     line.spans.insert(0, Span::raw(SNIPPET_INDENT));
     line
+}
+
+/// `pieces` with what comes before the match `pieces[first]` cut from its left to `budget`
+/// columns, fewer where a long match that fits the `room` would be pushed off its end
+/// (tester CW: a 50-letter word in 60 columns was left out); the cut styled `style`.
+fn cut_before_match(
+    pieces: &mut Vec<Span<'static>>,
+    first: usize,
+    room: usize,
+    budget: usize,
+    style: Style,
+    opts: TextOptions,
+) {
+    let budget = match room.checked_sub(text::str_width(&pieces[first].content, opts) + 1) {
+        Some(fits) if fits > 0 => budget.min(fits),
+        _ => budget,
+    };
+    let joined: String = pieces[..first].iter().map(|s| s.content.as_ref()).collect();
+    if text::str_width(&joined, opts) <= budget {
+        return;
+    }
+    let cut = text::truncate_left(&joined, budget, opts);
+    // Read on cleanly from the cut (tester U: `…）宣布`, `…-5 均使用`).
+    let kept = cut.strip_prefix('…').unwrap_or(&cut);
+    let prev = joined[..joined.len() - kept.len()].chars().next_back();
+    let cut = format!("…{}", &kept[text::after_cut(prev, kept)..]);
+    pieces.splice(..first, [Span::styled(cut, style)]);
 }
 
 /// `ranges` of `s` as ranges of `s.trim_start()`.
@@ -336,7 +348,7 @@ fn title_line(
     let title = text::single_line(item.title);
     let title_ranges = terms.ranges(&title);
     let title_style = if read { DIM } else { BOLD };
-    let title_line = Line::from(marked_pieces(&title, &title_ranges, title_style));
+    let mut pieces = marked_pieces(&title, &title_ranges, title_style);
     let source = text::single_line(&digest.source);
     let room = width.saturating_sub(prefix_w);
     // A name is cut at its end, as titles are (`AI行…递` read as two names; tester A), a
@@ -350,7 +362,26 @@ fn title_line(
     };
     let source_w = text::str_width(&source, opts);
     let title_room = room.saturating_sub(source_w + usize::from(source_w > 0));
-    let mut title_line = truncate_line(&title_line, title_room, opts);
+    // A match the cut would leave out is kept in sight, what comes before it cut instead,
+    // where the snippet below shows none (tester CZ: at 60 columns a title's only match was
+    // cut off); else the title's start says more.
+    let w = |span: &Span<'_>| text::str_width(&span.content, opts);
+    let snippet = app.search_view().and_then(|v| v.snippets.get(&hit));
+    let marked_below = snippet.is_some_and(|s| !snippet_ranges(s, terms).is_empty());
+    if let Some(first) = pieces
+        .iter()
+        .position(list::is_match)
+        .filter(|_| !marked_below)
+    {
+        let to_end: usize = pieces[..=first].iter().map(w).sum();
+        if to_end > title_room {
+            let budget = title_room
+                .saturating_sub(w(&pieces[first]) + 6)
+                .max(title_room / 4);
+            cut_before_match(&mut pieces, first, title_room, budget, title_style, opts);
+        }
+    }
+    let mut title_line = truncate_line(&Line::from(pieces), title_room, opts);
     // A match cut short keeps its mark, not the `…` after it (tester CW: `Superc…` marked
     // whole).
     if let Some(last) = title_line.spans.pop() {
