@@ -108,7 +108,7 @@ pub(super) fn is_hangul(c: char) -> bool {
 /// reads it), by block and generously: ASCII, Latin-1, general, CJK and full-width
 /// punctuation, currency and letter-like symbols, arrows, technical and geometric symbols,
 /// dingbats, and emoji (`其**⭐2.9k的Star**` had shown its asterisks).
-pub(super) fn is_punctuation(c: char) -> bool {
+pub(crate) fn is_punctuation(c: char) -> bool {
     c.is_ascii_punctuation()
         || is_pictograph(c)
         || matches!(c,
