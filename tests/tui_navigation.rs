@@ -208,6 +208,10 @@ fn a_date_typed_is_gone_to() {
     h.resize(20, 40);
     h.keys("-30");
     assert!(h.text().contains(" 日期: 2025-11-30▏"), "{}", h.text());
+    // Longer, its end and the cursor stay (tester CZ).
+    h.keys("abcdef");
+    assert!(h.text().contains("30abcdef▏"), "{}", h.text());
+    h.keys("<BS><BS><BS><BS><BS><BS>");
     h.resize(120, 40);
     h.keys("<BS><BS><BS>");
     h.keys("<Enter>");

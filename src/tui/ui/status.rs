@@ -612,6 +612,12 @@ fn date_line_row(line: &LineEdit, width: usize, opts: text::TextOptions) -> Line
         true => " 日期: ",
         false => label,
     };
+    // Its end, the cursor's side, where even that is too long (tester CZ: `2026-08-19ab…`).
+    let room = width.saturating_sub(text::str_width(label, opts));
+    if text::str_width(&typed, opts) > room {
+        let typed = text::truncate_left(&typed, room, opts).into_owned();
+        return Line::from(vec![Span::styled(label, FOCUS), Span::raw(typed)]);
+    }
     let row = Line::from(vec![
         Span::styled(label, FOCUS),
         Span::raw(typed),
