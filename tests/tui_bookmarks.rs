@@ -2673,6 +2673,9 @@ fn the_bookmarks_filter_reads_as_a_search_query() {
     );
     h.resize(120, 30);
     assert_eq!(shown(&mut h, "source:日报"), 2);
+    // A filter that leaves none out says none of `of`, in the title as in the status bar
+    // (tester CX: `2 of 2` over `2`).
+    assert!(!h.text().contains("2 of 2"), "{}", h.text());
     assert_eq!(shown(&mut h, "-source:日报"), 0);
     assert_eq!(shown(&mut h, "date:2026-01"), 2);
     assert_eq!(shown(&mut h, "date:2025"), 0);

@@ -27,14 +27,12 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     // Each bookmark listed, with whether the store holds its story now.
     let held = view.visible_held();
     let visible: Vec<&Bookmark> = held.iter().map(|&(mark, _)| mark).collect();
-    let title = if view.filter.is_empty() {
-        format!("书签 Bookmarks · {}", visible.len())
-    } else {
-        format!(
-            "书签 Bookmarks · {} of {}",
-            visible.len(),
-            app.session().bookmark_count()
-        )
+    // `of` them all where a filter leaves some out, as the status bar says it (tester CX:
+    // `2 of 2` over `2`).
+    let all = app.session().bookmark_count();
+    let title = match visible.len() < all {
+        true => format!("书签 Bookmarks · {} of {all}", visible.len()),
+        false => format!("书签 Bookmarks · {}", visible.len()),
     };
     let inner = draw_block(buf, popup, pane_block(&title, true, width, opts));
     // Text (not the list's rows, which start with their marker) a column in from the border
