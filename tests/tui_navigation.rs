@@ -164,11 +164,7 @@ fn brackets_step_dates_from_any_pane() {
 /// to mend (tester CI: at 40 columns the message took both rows, the line hidden).
 #[test]
 fn a_date_line_error_leaves_the_line_in_sight_when_narrow() {
-    let mut h = Harness::new(
-        app_with(support::scope_library(), TextOptions::default()),
-        40,
-        12,
-    );
+    let mut h = Harness::new(support::scope_app(), 40, 12);
     h.keys(":foo<Enter>");
     let rows = h.rows();
     let bottom = &rows[rows.len() - 2..];
@@ -189,11 +185,7 @@ fn a_date_line_error_leaves_the_line_in_sight_when_narrow() {
 /// (tester AG: only `[` and `]`, a date a press, crossed a years-long archive).
 #[test]
 fn a_date_typed_is_gone_to() {
-    let mut h = Harness::new(
-        app_with(support::scope_library(), TextOptions::default()),
-        120,
-        40,
-    );
+    let mut h = Harness::new(support::scope_app(), 120, 40);
     let date = |h: &Harness| {
         h.app
             .current_date()
@@ -588,11 +580,7 @@ fn a_date_of_many_stepped_away_from_has_its_story_open_again() {
 /// under the other, and not under its own).
 #[test]
 fn a_story_open_in_a_scope_of_many_dates_stays_its_own_dates() {
-    let mut h = Harness::new(
-        app_with(support::scope_library(), TextOptions::default()),
-        120,
-        30,
-    );
+    let mut h = Harness::new(support::scope_app(), 120, 30);
     h.keys("aaall<Enter><Esc>");
     let opened = |h: &Harness| h.app.opened().map(|o| o.1.id.to_string());
     let id = opened(&h).expect("a story open");

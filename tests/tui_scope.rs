@@ -10,11 +10,7 @@ use ribao::library::Library;
 use ribao::state::State;
 use ribao::text::TextOptions;
 use ribao::tui::{App, CategoryFilter, Pane, Scope, Session};
-use support::{Harness, app_with, scope_library};
-
-fn scope_app() -> App {
-    app_with(scope_library(), TextOptions::default())
-}
+use support::{Harness, app_with, scope_app, scope_library};
 
 /// The dates the date list shows, as labels.
 fn listed_dates(h: &mut Harness) -> Vec<String> {
@@ -629,7 +625,7 @@ fn scope_and_unified_category_are_where_the_reader_reopens() {
 
 #[test]
 fn a_scope_without_the_open_story_closes_it() {
-    let mut h = Harness::new(app_with(scope_library(), TextOptions::default()), 120, 30);
+    let mut h = Harness::new(scope_app(), 120, 30);
     let november = chrono::NaiveDate::from_ymd_opt(2025, 11, 30);
     while h.app.dates()[h.app.date_index()].date != november {
         h.keys("[");
@@ -708,7 +704,7 @@ fn digests_newer_than_the_reader_last_had_are_said_at_start() {
 
 #[test]
 fn a_date_chosen_in_a_many_day_scope_is_where_the_reader_reopens() {
-    let mut h = Harness::new(app_with(scope_library(), TextOptions::default()), 120, 30);
+    let mut h = Harness::new(scope_app(), 120, 30);
     while h.app.scope() != Scope::Month {
         h.keys("a");
     }

@@ -13,11 +13,7 @@ use ribao::search::fold;
 use ribao::text::TextOptions;
 use ribao::tui::{Event, Pane, Scope, Scripted, SearchFocus, run_app};
 use std::sync::mpsc;
-use support::{Harness, RecordingHost, app, app_with, ctrl, parse_keys, scope_library};
-
-fn scope_app() -> ribao::tui::App {
-    app_with(scope_library(), TextOptions::default())
-}
+use support::{Harness, RecordingHost, app, app_with, ctrl, parse_keys, scope_app, scope_library};
 
 /// Every result holds every word of the query (folded, in title or text).
 /// The reader at 120 columns and `height` rows, searching the whole archive for `query`.
@@ -1639,7 +1635,7 @@ fn narrow_results_leave_out_the_year() {
     assert!(!text.contains("› 2026-"), "{text}");
     // Results of several years keep the year's last two digits (tester BJ: `12-31` came
     // after `01-04`).
-    let mut h = Harness::new(app_with(scope_library(), TextOptions::default()), 96, 24);
+    let mut h = Harness::new(scope_app(), 96, 24);
     h.keys("aaa/");
     h.search_for("的");
     h.keys("<Enter><Enter>");

@@ -217,6 +217,11 @@ pub fn app() -> App {
     app_with(library(), TextOptions::default())
 }
 
+/// The reader on [`scope_library`].
+pub fn scope_app() -> App {
+    app_with(scope_library(), TextOptions::default())
+}
+
 pub fn app_with(library: Library, opts: TextOptions) -> App {
     App::new(
         library,
