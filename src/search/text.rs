@@ -318,15 +318,12 @@ impl Stars {
             if !escapes.is_multiple_of(2) {
                 continue;
             }
-            let (mut prev, mut next) = (text[..at].chars().next_back(), text[i..].chars().next());
+            let (prev, next) = (text[..at].chars().next_back(), text[i..].chars().next());
+            // As the reader has them, a `**` beside Chinese punctuation helped.
+            let helped = crate::text::Helped::at(prev, next, len);
+            let (prev, next) = crate::text::Helped::neighbours(helped, prev, next);
             let punct = |c: Option<char>| c.is_some_and(crate::text::is_punctuation);
             let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
-            let cjk = |c: Option<char>| !space(c) && !punct(c) && c.is_some_and(|c| !c.is_ascii());
-            if len >= 2 && punct(prev) && cjk(next) {
-                prev = Some('a');
-            } else if len >= 2 && cjk(prev) && punct(next) {
-                next = Some('a');
-            }
             self.runs.push(StarRun {
                 at,
                 len,

@@ -12,6 +12,49 @@ use super::chars::is_punctuation;
 
 const ZWSP: char = '\u{200B}';
 
+/// The side of a delimiter run of `len` between `prev` and `next` that [`fix_cjk_flanking`]
+/// puts a zero-width space on, where it puts one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Helped {
+    Before,
+    After,
+}
+
+impl Helped {
+    /// Where a run of `len` between `prev` and `next` is helped: before it where punctuation
+    /// is before it and a letter that is not ASCII after, after it the other way round; runs
+    /// of two or more only. The letter beside the run not ASCII: a Chinese one (tester CY:
+    /// `4.5**，…**不` set the words between in bold).
+    pub(crate) fn at(prev: Option<char>, next: Option<char>, len: usize) -> Option<Helped> {
+        let word = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && !is_punctuation(c));
+        let punct = |c: Option<char>| c.is_some_and(is_punctuation);
+        let cjk_word = |c: Option<char>| word(c) && c.is_some_and(|c| !c.is_ascii());
+        if len < 2 {
+            None
+        } else if punct(prev) && cjk_word(next) {
+            Some(Helped::Before)
+        } else if cjk_word(prev) && punct(next) {
+            Some(Helped::After)
+        } else {
+            None
+        }
+    }
+
+    /// What the run's neighbours are once helped: the zero-width space in place of the one
+    /// on the helped side.
+    pub(crate) fn neighbours(
+        helped: Option<Helped>,
+        prev: Option<char>,
+        next: Option<char>,
+    ) -> (Option<char>, Option<char>) {
+        match helped {
+            Some(Helped::Before) => (Some(ZWSP), next),
+            Some(Helped::After) => (prev, Some(ZWSP)),
+            None => (prev, next),
+        }
+    }
+}
+
 /// Inserts a zero-width space between a `**`/`~~` delimiter run and adjacent punctuation when
 /// the other side of the run is a letter that is not ASCII (pure ASCII keeps strict
 /// CommonMark behaviour, and so does a digit: `4.5**，`). A single `*` or `~` is left as it
@@ -32,19 +75,10 @@ pub(super) fn fix_cjk_flanking(md: &str) -> Cow<'_, str> {
         let run_end = i + bytes[i..].iter().take_while(|&&b| b == d).count();
         let prev = md[..i].chars().next_back();
         let next = md[run_end..].chars().next();
-        let word = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && !is_punctuation(c));
-        let punct = |c: Option<char>| c.is_some_and(is_punctuation);
-        // The letter beside the run not ASCII: a Chinese one (tester CY: `4.5**，…**不`
-        // set the words between in bold).
-        let cjk_word = |c: Option<char>| word(c) && c.is_some_and(|c| !c.is_ascii());
-        let split_at = if run_end - i < 2 {
-            None
-        } else if punct(prev) && cjk_word(next) {
-            Some(i)
-        } else if cjk_word(prev) && punct(next) {
-            Some(run_end)
-        } else {
-            None
+        let split_at = match Helped::at(prev, next, run_end - i) {
+            Some(Helped::Before) => Some(i),
+            Some(Helped::After) => Some(run_end),
+            None => None,
         };
         if let Some(at) = split_at {
             let s = out.get_or_insert_with(|| String::with_capacity(md.len() + 64));
