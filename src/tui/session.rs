@@ -8,7 +8,7 @@
 use crate::state::{
     Bookmark, Change, Loaded, Place, Position, Stamp, State, StateError, StateFile, unsaved,
 };
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Looks at the state file (every two seconds) a lock held by another ribao is waited for,
 /// unsaid, before saving is said to be off.
@@ -246,13 +246,7 @@ impl Session {
                 }
                 // A broken file found on the way is the thing to say.
                 if self.saving_off.take().is_some() && !self.message.as_ref().is_some_and(|m| m.1) {
-                    self.message = Some((
-                        format!(
-                            "saving works again: your bookmarks and read marks are saved in {}",
-                            file.path().display()
-                        ),
-                        false,
-                    ));
+                    self.message = Some((saving_works_again(file.path()), false));
                 }
                 // Let go of, not kept empty: a whole archive marked read left its room held.
                 self.pending = Vec::new();
@@ -352,13 +346,7 @@ impl Session {
         };
         let said = (loaded.notices.first().map(|n| (n.to_string(), true)))
             .or(taken)
-            .unwrap_or_else(|| {
-                let saved = format!(
-                    "saving works again: your bookmarks and read marks are saved in {}",
-                    file.path().display()
-                );
-                (saved, false)
-            });
+            .unwrap_or_else(|| (saving_works_again(file.path()), false));
         self.message = Some(said);
         self.unopened = false;
         self.saving_off = None;
@@ -572,6 +560,15 @@ fn write(
             }
         }
     }
+}
+
+/// What the reader says when a save works after saving was off (the state file at `path`
+/// unwritable or unreadable).
+fn saving_works_again(path: &Path) -> String {
+    format!(
+        "saving works again: your bookmarks and read marks are saved in {}",
+        path.display()
+    )
 }
 
 /// What the reader says when a save fails: why, and what that means for the user.
