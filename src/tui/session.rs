@@ -78,24 +78,12 @@ impl Session {
                 loaded = now;
             }
         }
-        let position = loaded.state.position.clone();
         Session {
             on_disk: loaded.stamp,
-            file_lost: false,
             unsaved: Some((file.path().to_path_buf(), unsaved)),
             file: Some(file),
-            saving_off: None,
-            busy: None,
-            quitting: false,
-            unopened: false,
-            hold: false,
-            pending: Vec::new(),
-            read_elsewhere: Vec::new(),
-            state: loaded.state,
-            position,
-            places: None,
             message,
-            version: 0,
+            ..Session::in_memory(loaded.state)
         }
     }
 

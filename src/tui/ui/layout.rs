@@ -3,7 +3,7 @@
 //! below that, and a notice below [`MIN_WIDTH`]×[`MIN_HEIGHT`].
 
 use super::super::app::Pane;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
@@ -66,6 +66,11 @@ pub fn above_status(area: Rect) -> Rect {
     }
 }
 
+/// One pane alone: its breadcrumb's row over the pane.
+fn under_breadcrumb(body: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body)
+}
+
 /// Where a popup (help, bookmarks, links, a notice) goes: centred over the panes when they
 /// are side by side; in place of the pane when one is shown alone, filling it (a box inside
 /// the pane showed two borders, one within the other).
@@ -83,13 +88,8 @@ impl PopupArea {
                 fill: false,
             };
         }
-        let below_breadcrumb = body.height.min(1);
         PopupArea {
-            area: Rect {
-                y: body.y + below_breadcrumb,
-                height: body.height - below_breadcrumb,
-                ..body
-            },
+            area: under_breadcrumb(body)[1],
             fill: true,
         }
     }
@@ -177,12 +177,7 @@ pub fn split(area: Rect, categories: usize, focus: Pane) -> Screen {
             status,
         })
     } else {
-        let breadcrumb = Rect { height: 1, ..body };
-        let pane = Rect {
-            y: body.y + 1,
-            height: body.height - 1,
-            ..body
-        };
+        let [breadcrumb, pane] = under_breadcrumb(body);
         Screen::Narrow(Narrow {
             breadcrumb,
             pane,
@@ -283,12 +278,7 @@ pub fn split_search(area: Rect, reading: bool) -> SearchScreen {
             status,
         }
     } else {
-        let breadcrumb = Rect { height: 1, ..body };
-        let pane = Rect {
-            y: body.y + 1,
-            height: body.height - 1,
-            ..body
-        };
+        let [breadcrumb, pane] = under_breadcrumb(body);
         SearchScreen::Narrow {
             breadcrumb,
             pane,
