@@ -494,6 +494,15 @@ impl Library {
         self.index.alias_of(id).is_some()
     }
 
+    /// The ids now of the stories among `ids` that had another id then (see
+    /// `index::aliases`): where read marks made under the old ids go.
+    pub fn ids_now<'i>(&self, ids: impl Iterator<Item = &'i str>) -> Vec<String> {
+        ids.filter(|id| self.was_retitled(id))
+            .filter_map(|id| self.find(id).filter(|v| v.id != id))
+            .map(|v| v.id.to_string())
+            .collect()
+    }
+
     fn find_typed(&self, id: &str) -> Option<ItemView<'_>> {
         let listed = |id: &str| {
             (self.index.with_id(id).map(|i| self.item(i))).find(|v| v.digest < self.digests.len())

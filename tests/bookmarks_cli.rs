@@ -704,6 +704,43 @@ fn bookmark_add_and_remove_know_a_retitled_story_by_either_id() {
     assert_eq!(saved, serde_json::json!([]));
 }
 
+/// The JSON of `items`, `search` and `show` says a story retitled since it was read and
+/// bookmarked is both, under its new id, as the reader finds it, before any reader has run
+/// (tester DC: both were false until one had).
+#[test]
+fn json_marks_follow_a_story_retitled_since() {
+    let (dir, store, ids, state) = store_folder(2);
+    let cache = dir.path().join("cache");
+    let run = |args: &[&str]| {
+        let out = command(dir.path())
+            .args(["--store", store.to_str().unwrap()])
+            .args(["--state", state.to_str().unwrap()])
+            .args(["--cache-dir", cache.to_str().unwrap()])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        out
+    };
+    // The index is made with the story as it was.
+    run(&["bookmark", "add", &ids[0]]);
+    let mut saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&state).unwrap()).unwrap();
+    saved["read"] = serde_json::json!([ids[0]]);
+    std::fs::write(&state, saved.to_string()).unwrap();
+    retitle_the_first(&store);
+    let items = json(&run(&["items", "--json"]));
+    let row = &items[0];
+    assert_ne!(row["id"], ids[0].as_str(), "{items}");
+    let marks = |row: &serde_json::Value| (row["read"].clone(), row["bookmarked"].clone());
+    assert_eq!(marks(row), (true.into(), true.into()), "{items}");
+    assert_eq!(marks(&items[1]), (false.into(), false.into()), "{items}");
+    let new_id = row["id"].as_str().unwrap();
+    assert_eq!(marks(&json(&run(&["show", new_id, "--json"]))), marks(row));
+    let found = json(&run(&["search", "第0号快讯", "--json"]));
+    assert_eq!(marks(&found[0]), marks(row));
+}
+
 #[test]
 fn two_processes_adding_100_bookmarks_each_lose_nothing() {
     let dir = tempfile::tempdir().unwrap();

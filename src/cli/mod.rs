@@ -354,8 +354,8 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
         Ok(code)
     };
     // The reader's marks, for a JSON that says them (read only then).
-    let marks_for = |json: bool| match json {
-        true => report::Marks::of(state_path().ok().as_deref()),
+    let marks_for = |library: &crate::library::Library, json: bool| match json {
+        true => report::Marks::of(state_path().ok().as_deref(), library),
         false => report::Marks::default(),
     };
     // A command's library lives until the process ends: the system takes it back at once,
@@ -382,7 +382,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             let filter = report::ItemFilter::new(date.clone(), category, source)
                 .of_digest(digest.as_deref());
             let library = library()?;
-            let marks = marks_for(*json);
+            let marks = marks_for(library, *json);
             Ok(marks.status(report::items(library, filter, *json, opts, &marks)?))
         }
         Some(Command::Show {
@@ -392,7 +392,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
         }) => {
             let library = library()?;
             let state = state_path().ok();
-            let marks = marks_for(*json);
+            let marks = marks_for(library, *json);
             let code = report::show(
                 library,
                 item_id,
@@ -445,7 +445,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
                 .map(|w| crate::search::argument_token(w, alone));
             let library = library()?;
             let query = words.collect::<Vec<_>>().join(" ");
-            let marks = marks_for(*json);
+            let marks = marks_for(library, *json);
             Ok(marks.status(report::search(library, &query, *json, opts, &marks)?))
         }
         Some(Command::Bookmarks { json, markdown }) => {

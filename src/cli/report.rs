@@ -68,8 +68,10 @@ pub struct Marks {
 impl Marks {
     /// The marks the state file at `path` holds: none where there is no such file or it
     /// cannot be read, which is said, as a state file found broken is (tester BO: the
-    /// marks were what could be read of it, unsaid).
-    pub fn of(path: Option<&std::path::Path>) -> Marks {
+    /// marks were what could be read of it, unsaid). A story of `library` retitled since it
+    /// was marked has its marks under its new id too, as the reader finds them (tester DC:
+    /// they were false until a reader had run).
+    pub fn of(path: Option<&std::path::Path>, library: &Library) -> Marks {
         let state = path.map(crate::state::StateFile::open);
         let loaded = match state {
             Some(Ok((_, loaded))) => loaded,
@@ -88,9 +90,17 @@ impl Marks {
         // Read in part, with no backup of its last save to make it whole, as `bookmarks`
         // counts it (a review).
         let short = loaded.notices.iter().any(|n| n.backup.is_none());
+        let mut read = loaded.state.read;
+        for id in library.ids_now(read.iter()) {
+            read.insert(&id);
+        }
+        let bookmarks = loaded.state.bookmarks;
+        let moved = library.bookmark_moves(bookmarks.clone(), |_| false);
         Marks {
-            bookmarked: loaded.state.bookmarks.into_iter().map(|b| b.id).collect(),
-            read: loaded.state.read,
+            bookmarked: (bookmarks.into_iter().map(|b| b.id))
+                .chain(moved.into_iter().map(|(_, b)| b.id))
+                .collect(),
+            read,
             unusable: short,
         }
     }

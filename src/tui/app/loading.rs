@@ -539,14 +539,8 @@ impl App {
             .bookmark_moves(marks, |id| session.is_bookmarked(id));
         self.session.move_bookmarks(moves);
         // Read marks made under an id a story had before go to the id it has now.
-        let moved: Vec<String> = self
-            .session
-            .state()
-            .read
-            .iter()
-            .filter(|id| self.library.was_retitled(id))
-            .filter_map(|id| self.library.find(id).filter(|v| v.id != id))
-            .map(|v| v.id.to_string())
+        let moved: Vec<String> = (self.library.ids_now(self.session.state().read.iter()))
+            .into_iter()
             .filter(|id| !self.session.is_read(id))
             .collect();
         self.session.mark(moved, true);
