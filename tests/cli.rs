@@ -755,6 +755,23 @@ fn check_reports_each_file_and_fails_on_unreadable_ones() {
         "{text}"
     );
     assert!(text.contains("never closed"), "{text}");
+    // In the JSON, why it failed is its `error` (tester DC: null, the reason a warning).
+    let out = ribao(&[
+        "check",
+        "--json",
+        "--store",
+        &dir.path().display().to_string(),
+    ]);
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let failed: Vec<_> = (rows.as_array().unwrap().iter())
+        .filter(|r| r["ok"] == false)
+        .map(|r| (r["error"].clone(), r["warnings"].clone()))
+        .collect();
+    assert_eq!(
+        failed,
+        [("no story found in the file".into(), serde_json::json!([]))],
+        "{rows}"
+    );
 }
 
 /// `check` tells of a digest dated ahead of today, and what the reader does about it; the

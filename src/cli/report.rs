@@ -936,13 +936,12 @@ pub fn check(library: &Library, json: bool) -> anyhow::Result<ExitCode> {
             date: d.date.map(|d| d.to_string()),
             format: Some(d.format.label()),
             source: Some(&d.source),
-            warnings: d
-                .warnings
-                .iter()
-                .map(String::as_str)
+            // Why it failed is its error, not a warning (tester DC: `error` was null).
+            warnings: (d.warnings.iter().map(String::as_str))
+                .filter(|&w| w != crate::parse::NO_STORY)
                 .chain(ahead.as_deref())
                 .collect(),
-            error: None,
+            error: d.items.is_empty().then_some(crate::parse::NO_STORY),
             skipped: false,
         })
         .chain(library.problems.iter().map(|p| CheckRow {
@@ -986,17 +985,17 @@ fn print_check(
         // As `list` names them (tester CI: `check` wrote them whole).
         let named = |path: &str| named_in_store(library, std::path::Path::new(path));
         for r in rows {
-            match r.error {
-                Some(e) => emit(&crate::text::sanitize(&format!(
+            match (r.skipped, r.error) {
+                (true, Some(e)) => emit(&crate::text::sanitize(&format!(
                     "FAIL  {}: {e}\n",
                     named(&r.path)
                 )))?,
-                None if r.skipped => emit(&crate::text::sanitize(&format!(
+                (true, None) => emit(&crate::text::sanitize(&format!(
                     "skip  {}: {}\n",
                     named(&r.path),
                     r.warnings.join("; ")
                 )))?,
-                None => {
+                (false, error) => {
                     let date = r.date.as_deref().unwrap_or(crate::model::UNDATED);
                     let status = if r.ok { "ok  " } else { "FAIL" };
                     let mut line = format!(
@@ -1005,7 +1004,7 @@ fn print_check(
                         plural(r.items, "story", "stories"),
                         r.format.unwrap_or_default()
                     );
-                    for w in &r.warnings {
+                    for w in r.warnings.iter().chain(&error) {
                         line.push_str("; ");
                         line.push_str(w);
                     }

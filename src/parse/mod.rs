@@ -25,6 +25,9 @@ use std::sync::LazyLock;
 
 const BUBBLE_SOURCE: &str = "Bubble's Brain";
 
+/// What a digest file in which no story was found says: why `ribao check` fails it.
+pub const NO_STORY: &str = "no story found in the file";
+
 /// A file's text as it is read for parsing: decoded whatever its encoding, control
 /// characters and all (for showing the file as written).
 pub fn text_of(bytes: &[u8]) -> Result<String, ParseError> {
@@ -141,7 +144,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
         });
     }
     if items.is_empty() {
-        warnings.push("no story found in the file".into());
+        warnings.push(NO_STORY.into());
     }
     // The digest's names, as its stories' titles, are cut (after the ids, which stay as they
     // were): a title of megabytes (a file of one line) padded every row of `ribao list`.
