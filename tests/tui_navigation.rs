@@ -1816,6 +1816,44 @@ fn a_letter_that_is_no_key_says_so() {
     assert!(h.app.help_scroll().is_none() && h.app.file_view().is_some());
 }
 
+/// A key that would go before the first pane or past the last says so (tester DA: `h` in
+/// the dates, `l` and Enter in the article did nothing, unsaid); over the front pages in the
+/// article, a key that acts on a story says the way back to the stories (tester DA: it
+/// said `l or Enter`, which do nothing there).
+#[test]
+fn keys_past_the_first_or_last_pane_say_so() {
+    let mut h = Harness::new(app(), 100, 30);
+    let said = |h: &Harness| h.app.message().map(|m| m.text.clone());
+    h.keys("h");
+    assert_eq!(h.app.focus(), Pane::Dates);
+    let first = "the dates are the first level: q quits";
+    assert_eq!(said(&h).as_deref(), Some(first));
+    h.keys("<Enter><Enter><Enter>");
+    assert!(h.app.opened().is_some());
+    for key in ["l", "<Enter>"] {
+        h.keys(key);
+        assert_eq!(h.app.focus(), Pane::Article);
+        assert_eq!(
+            said(&h).as_deref(),
+            Some("the article is the last level: o opens its link, h or Esc goes back"),
+            "{key}"
+        );
+    }
+    h.keys("i");
+    h.keys("o");
+    assert_eq!(
+        said(&h).as_deref(),
+        Some("r, b, o, y and L act on a story: go back to the stories (h or Esc) first")
+    );
+    h.keys("l");
+    assert_eq!(
+        said(&h).as_deref(),
+        Some("the front pages are the last level: h or Esc goes back")
+    );
+    h.keys("h");
+    assert_eq!(h.app.focus(), Pane::Items);
+}
+
 /// The file view at its end stays at its end through a resize and back (tester AQ: it came
 /// back rows short of it).
 #[test]

@@ -1457,7 +1457,6 @@ impl App {
     }
 
     fn focus_step(&mut self, delta: isize, wrap: bool) {
-        self.overview_from = None;
         let n = Pane::ORDER.len() as isize;
         let i = self.focus.index() as isize + delta;
         let i = if wrap {
@@ -1466,6 +1465,10 @@ impl App {
             i.clamp(0, n - 1)
         };
         let next = Pane::ORDER[i as usize];
+        if next == self.focus {
+            return self.say_no_pane_beyond();
+        }
+        self.overview_from = None;
         // Into the article from the stories, the story it previewed is the one meant: opened
         // (and marked read) as Enter would, not the one opened before.
         if next == Pane::Article && self.previewed().is_some() {
@@ -1504,8 +1507,20 @@ impl App {
                 }
                 None => self.notify("no stories here", false),
             },
-            Pane::Article => {}
+            Pane::Article => self.say_no_pane_beyond(),
         }
+    }
+
+    /// Said where a key would go before the first pane or past the last (tester CQ: Esc in
+    /// the dates did nothing, unsaid; tester DA: nor did `h` there, nor `l` and Enter in the
+    /// article).
+    fn say_no_pane_beyond(&mut self) {
+        let said = match (self.focus, self.opened) {
+            (Pane::Dates, _) => "the dates are the first level: q quits",
+            (_, Some(_)) => "the article is the last level: o opens its link, h or Esc goes back",
+            (_, None) => "the front pages are the last level: h or Esc goes back",
+        };
+        self.notify(said, false);
     }
 
     /// `J` / `K`: the story after / before the one shown in the article, previewed or open
@@ -1642,9 +1657,8 @@ impl App {
                 Pane::Categories
             }
             Pane::Categories => Pane::Dates,
-            // Nothing before it: the way out said (tester CQ: Esc did nothing, unsaid).
             Pane::Dates => {
-                self.notify("the dates are the first level: q quits", false);
+                self.say_no_pane_beyond();
                 Pane::Dates
             }
         };
@@ -1678,6 +1692,9 @@ impl App {
             } else if self.focus == Pane::Dates {
                 // Two panes on (tester CX: "l or Enter" led to the categories).
                 "r, b, o, y and L act on a story: go to the stories first (l twice, or Enter twice)"
+            } else if self.focus == Pane::Article {
+                // The front pages, which are beside the stories (tester DA: it said l or Enter).
+                "r, b, o, y and L act on a story: go back to the stories (h or Esc) first"
             } else {
                 "r, b, o, y and L act on a story: go to the stories (l or Enter) first"
             };
