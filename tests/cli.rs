@@ -1585,6 +1585,33 @@ fn help_says_a_search_needs_a_query_and_a_source_may_be_an_outlet() {
     assert!(items.contains("or stories from this outlet"), "{items}");
 }
 
+/// A usage error's usage names only what the command needs, not the options set by a
+/// variable or typed (tester DA: `ribao show` with RIBAO_STATE set said `Usage: ribao show
+/// --store <DIR> --state <FILE> --cache-dir <DIR> <ITEM_ID>`, as if they were needed).
+#[test]
+fn a_usage_error_gives_the_commands_usage_whatever_is_set() {
+    let home = tempfile::tempdir().unwrap();
+    for (args, usage) in [
+        (&["show"][..], "Usage: ribao show [OPTIONS] <ITEM_ID>\n"),
+        (
+            &["--store", "list", "bookmark", "add"],
+            "Usage: ribao bookmark add [OPTIONS] <ID>...\n",
+        ),
+        (&["list", "--width", "20"], "Usage: ribao list [OPTIONS]\n"),
+    ] {
+        let out = command(home.path())
+            .env("RIBAO_STORE", home.path())
+            .env("RIBAO_STATE", home.path().join("state.json"))
+            .env("RIBAO_CACHE_DIR", home.path().join("cache"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains(usage), "{args:?}: {said}");
+    }
+}
+
 #[test]
 fn json_stories_name_the_part_of_the_digest_they_are_in() {
     // AI News Hub tells China's media and America's apart; `show` says which, and so must

@@ -179,13 +179,14 @@ pub enum BookmarkAction {
 pub fn run() -> ExitCode {
     crate::fault::install();
     let paths = Paths::defaults();
-    let command = without_empty_variables(Cli::command()).after_help(paths.help_text());
+    let mut command = without_empty_variables(Cli::command()).after_help(paths.help_text());
+    let args = exclusions_as_words(std::env::args_os());
     let cli = match command
-        .try_get_matches_from(exclusions_as_words(std::env::args_os()))
+        .try_get_matches_from_mut(&args)
         .and_then(|matches| Cli::from_arg_matches(&matches))
     {
         Ok(cli) => cli,
-        Err(e) => return help_or_usage_error(e),
+        Err(e) => return help_or_usage_error(with_plain_usage(e, &mut command, &args)),
     };
     match dispatch(cli, &paths) {
         Ok(code) => code,
@@ -226,6 +227,40 @@ fn help_or_usage_error(e: clap::Error) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `e` with the usage of the (sub)command `args` name: clap's own lists every option given,
+/// those set by a variable too, as if they were needed (tester DA: `ribao show` said
+/// `Usage: ribao show --store <DIR> --state <FILE> --cache-dir <DIR> <ITEM_ID>`).
+fn with_plain_usage(
+    mut e: clap::Error,
+    command: &mut clap::Command,
+    args: &[std::ffi::OsString],
+) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue};
+    if e.get(ContextKind::Usage).is_none() {
+        return e;
+    }
+    command.build();
+    let mut named = &*command;
+    // A word after an option that takes one is its value (`--store list`), not a command.
+    let mut a_value = false;
+    for arg in args.iter().skip(1).filter_map(|a| a.to_str()) {
+        if std::mem::take(&mut a_value) {
+            continue;
+        }
+        if let Some(sub) = named.find_subcommand(arg) {
+            named = sub;
+            continue;
+        }
+        let option = arg.strip_prefix("--").filter(|o| !o.contains('='));
+        a_value = option
+            .and_then(|o| named.get_arguments().find(|a| a.get_long() == Some(o)))
+            .is_some_and(|a| a.get_action().takes_values());
+    }
+    let usage = named.clone().render_usage();
+    e.insert(ContextKind::Usage, ContextValue::StyledStr(usage));
+    e
 }
 
 /// The command with options whose variable is set to nothing read as if it were not set,
