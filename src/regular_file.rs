@@ -11,19 +11,30 @@ use std::path::Path;
 /// The file at `path`, opened to read, when it is a regular file; else an error saying what
 /// it is.
 pub fn open(path: &Path) -> io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.read(true);
+    open_with(path, OpenOptions::new().read(true))
+}
+
+/// The file at `path` opened with `options` (to write a lock file: tester DB's pipe in its
+/// place froze the reader at its first save, deaf to SIGTERM), when it is a regular file.
+pub fn open_with(path: &Path, options: &mut OpenOptions) -> io::Result<File> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
         // (Taken off again below; a terminal device is not made the process's.)
         options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
     }
-    let file = options.open(path)?;
+    let file = options.open(path).map_err(|e| {
+        // A pipe opened to write without waiting, with no reader, is refused as no device.
+        #[cfg(unix)]
+        if e.raw_os_error() == Some(libc::ENXIO)
+            && let Some(kind) = std::fs::metadata(path).ok().as_ref().and_then(kind)
+        {
+            return not_regular(kind);
+        }
+        e
+    })?;
     if let Some(kind) = kind(&file.metadata()?) {
-        return Err(io::Error::other(format!(
-            "it is {kind}, not a regular file"
-        )));
+        return Err(not_regular(kind));
     }
     // Reads wait as they would have: some file systems take the flag on a regular file's
     // reads too, and answer "try again" (a review).
@@ -40,6 +51,10 @@ pub fn open(path: &Path) -> io::Result<File> {
         }
     }
     Ok(file)
+}
+
+fn not_regular(kind: &str) -> io::Error {
+    io::Error::other(format!("it is {kind}, not a regular file"))
 }
 
 /// Every byte of the regular file at `path` (see [`open`]).
@@ -102,6 +117,10 @@ mod tests {
             let made = std::process::Command::new("mkfifo").arg(&pipe).status();
             if made.is_ok_and(|s| s.success()) {
                 assert_eq!(why(&pipe), "it is a pipe, not a regular file");
+                // Nor is one opened to write waited on.
+                let to_write = open_with(&pipe, OpenOptions::new().write(true).create(true));
+                let why = to_write.unwrap_err().to_string();
+                assert_eq!(why, "it is a pipe, not a regular file");
             }
             assert_eq!(
                 why(Path::new("/dev/zero")),

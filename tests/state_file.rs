@@ -477,6 +477,26 @@ fn a_device_pipe_or_folder_is_refused_and_left_as_it_is() {
             .file_type()
             .is_char_device()
     );
+    // A pipe in the lock file's place is refused at the save, not waited on (tester DB: the
+    // reader froze at its first save, deaf to SIGTERM).
+    let locked = dir.path().join("locked.json");
+    let file = StateFile::open(&locked).unwrap().0;
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("locked.json.lock"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (sent, saved) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let change = Change::AddBookmark(Box::new(bookmark("a1", "2026-11-23T08:00:00Z")));
+        sent.send(file.apply(&[change]).map(|_| ())).unwrap()
+    });
+    let said = saved.recv_timeout(std::time::Duration::from_secs(10));
+    let said = said
+        .expect("the save waited on the pipe")
+        .unwrap_err()
+        .to_string();
+    assert!(said.contains("is a pipe, not a regular file"), "{said}");
 }
 
 #[test]

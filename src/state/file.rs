@@ -417,11 +417,10 @@ impl StateFile {
     /// deleted: deleting it would let a late-comer lock a new file while another holds the
     /// old one.
     fn lock(&self) -> io::Result<File> {
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(self.lock_path())?;
+        let file = crate::regular_file::open_with(
+            &self.lock_path(),
+            OpenOptions::new().create(true).truncate(false).write(true),
+        )?;
         let started = Instant::now();
         let mut told = self.on_wait.is_none();
         loop {
