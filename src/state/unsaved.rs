@@ -29,9 +29,24 @@ const REMOVED: &str = "removed_bookmarks";
 const UNREAD: &str = "marked_unread";
 
 /// What the names of the files kept for the state file at `state` start with: a hash of
-/// its path, so another state file's are left alone.
+/// its path, so another state file's are left alone; the path as its folder resolves, so
+/// the state file named another way (relative, by a link, with `..`) finds them (tester DB:
+/// `--state work/s` left what `--state /tmp/…/work/s` kept waiting, unsaid).
 fn prefix(state: &Path) -> String {
-    let hash = xxhash_rust::xxh3::xxh3_64(state.as_os_str().as_encoded_bytes());
+    let folder = state.parent().filter(|f| !f.as_os_str().is_empty());
+    let resolved = match (
+        std::fs::canonicalize(folder.unwrap_or(Path::new("."))),
+        state.file_name(),
+    ) {
+        (Ok(folder), Some(name)) => folder.join(name),
+        _ => std::path::absolute(state).unwrap_or_else(|_| state.to_path_buf()),
+    };
+    hashed(&resolved)
+}
+
+/// [`prefix`] of `path` as it is written: what earlier readers named their files by.
+fn hashed(path: &Path) -> String {
+    let hash = xxhash_rust::xxh3::xxh3_64(path.as_os_str().as_encoded_bytes());
     format!("{hash:016x}-")
 }
 
@@ -158,18 +173,25 @@ struct Kept {
 /// short was passed over, unsaid, and its bookmarks lost); one that cannot be read at all,
 /// or is no state, is passed over.
 fn kept(state: &Path, folders: &[PathBuf]) -> Vec<Kept> {
-    let prefix = prefix(state);
+    let prefixes = [prefix(state), hashed(state)];
+    let name = |path: &Path| {
+        path.file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned()
+    };
     let mut kept: Vec<PathBuf> = folders
         .iter()
         .filter_map(|folder| std::fs::read_dir(folder).ok())
         .flatten()
         .filter_map(|entry| Some(entry.ok()?.path()))
         .filter(|path| {
-            let name = path.file_name().unwrap_or_default().to_string_lossy();
-            name.starts_with(&prefix) && name.ends_with(".json")
+            let name = name(path);
+            prefixes.iter().any(|p| name.starts_with(p)) && name.ends_with(".json")
         })
         .collect();
-    kept.sort();
+    // By the time in their names, after the prefix.
+    kept.sort_by_key(|path| name(path).get(prefixes[0].len()..).map(str::to_string));
     kept.into_iter()
         .filter_map(|path| {
             let bytes = crate::regular_file::read(&path).ok()?;
@@ -262,4 +284,32 @@ pub fn take_in(file: &StateFile, folders: &[PathBuf]) -> Option<(String, bool)> 
         (true, true) => None,
     };
     said.map(|said| (said, !damaged.is_empty()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What one reader kept is found by the next whichever way it names the state file
+    /// (tester DB), and so is what an earlier ribao kept under the name as it was written.
+    #[test]
+    fn kept_changes_are_found_under_any_name_of_the_state_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        let (plain, roundabout) = (
+            dir.path().join("state.json"),
+            dir.path().join("sub/../state.json"),
+        );
+        let folders = [dir.path().join("unsaved")];
+        let changes = [Change::MarkRead("a".into())];
+        let kept = keep(&plain, &changes, &folders).unwrap().unwrap();
+        assert_eq!(
+            waiting(&roundabout, &folders).1,
+            std::slice::from_ref(&kept)
+        );
+        let name = kept.file_name().unwrap().to_str().unwrap();
+        let earlier = folders[0].join(format!("{}{}", hashed(&roundabout), &name[17..]));
+        std::fs::rename(&kept, &earlier).unwrap();
+        assert_eq!(waiting(&roundabout, &folders).1, [earlier]);
+    }
 }
