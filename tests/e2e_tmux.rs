@@ -1034,9 +1034,10 @@ fn bookmarks_keep_one_row_each_on_a_narrow_terminal() {
         rows[0].starts_with(&id) && rows[0].ends_with('…'),
         "{screen}"
     );
-    // The source, then the date, give way to the title (tester CN: it kept 3 characters).
+    // The source and category give way to the title, the date kept as `items` keeps it
+    // (tester CN: the title kept 3 characters).
     assert!(
-        rows[0].starts_with(&format!("{id}  甲公司发布新模型")),
+        rows[0].starts_with(&format!("{id}  2026-03-02  甲公司发布新")),
         "{screen}"
     );
     assert_eq!(rows[1].trim(), "https://example.com/a", "{screen}");
@@ -1060,6 +1061,28 @@ fn bookmarks_give_the_title_the_room_at_80_columns() {
         rows[0].starts_with(&id) && rows[0].ends_with("甲公司发布新模型推理成本下降"),
         "{screen}"
     );
+}
+
+/// At 70 columns a bookmark's source and category are left out before its title is cut
+/// short, as `items`' are (tester DC: cut to `人工智能产业观察日报 ·…`, the title cut too).
+#[test]
+fn bookmarks_leave_the_source_out_before_the_title_is_cut_short() {
+    let home = tempfile::tempdir().unwrap();
+    let title = "甲公司发布新模型推理成本下降一半云厂商随即宣布降价开发者迎来新一轮机会";
+    let (store, state, id) = bookmarked(
+        home.path(),
+        &format!("1. [{title}](https://example.com/a)\n"),
+    );
+    let Some(t) = Tmux::start("marks70", 70, 12, home.path()) else {
+        return;
+    };
+    let args = format!("bookmarks --state {}", state.display());
+    let (screen, rows) = printed_rows(&t, &args, &store, home.path());
+    assert!(
+        rows[0].starts_with(&format!("{id}  2026-03-02  甲公司发布新模型")),
+        "{screen}"
+    );
+    assert!(!rows[0].contains("人工智能"), "{screen}");
 }
 
 /// On a narrow terminal `search` leaves the publication out rather than cut the title to

@@ -1,7 +1,7 @@
 //! `ribao bookmarks` and `ribao bookmark add|remove`: the state file from the command line.
 
 use super::report::{emit, say, unknown_id, warn};
-use super::table::READABLE_COLUMN;
+use super::table::{Fit, lay_out};
 use crate::library::{Library, Missing};
 use crate::state::{Bookmark, Change, StateFile};
 use std::path::{Path, PathBuf};
@@ -82,13 +82,6 @@ fn tell_new(notices: Vec<crate::state::Notice>, told: &[String]) {
     );
 }
 
-/// Columns a bookmark's source and category may take: more are cut.
-const WIDEST_SOURCE: usize = 40;
-
-/// Columns a bookmark's row takes besides its source, category and title: its id, date and
-/// the gaps between.
-const ROW_BEFORE_LABEL: usize = 12 + 2 + 10 + 2 + 2;
-
 /// Each bookmark with what the store holds of it now, as the reader's bookmarks view says:
 /// its file could be gone (or its story moved to another) since the reader last ran, which
 /// is when a bookmark's saved path follows its story (tester AD).
@@ -164,7 +157,7 @@ pub fn list<'a>(
             super::json::pretty(&rows)? + "\n"
         }
         Format::Markdown => marks.iter().map(|b| markdown_line(b) + "\n").collect(),
-        Format::Text => text_list(&marks, &found, opts),
+        Format::Text => text_list(&marks, &found, opts)?,
     };
     emit(&out)?;
     if short {
@@ -223,120 +216,82 @@ fn followed(
 
 /// The bookmarks as text: a row each (id, date, publication and category, title), its link
 /// below, and what became of its story where something did.
-fn text_list(marks: &[Bookmark], found: &[Found], opts: crate::text::TextOptions) -> String {
-    // The titles in one column, as `list`'s and `items`' are (tester BG); a long name cut
-    // rather than pushing them all far right (tester BI: 15 columns on), on a terminal to a
-    // third of what the id and date leave (tester BX: at 80 columns a title kept 8).
-    let room = super::report::terminal_room();
-    let widest_label = room.map_or(WIDEST_SOURCE, |room| {
-        WIDEST_SOURCE.min(room.saturating_sub(ROW_BEFORE_LABEL) / 3)
-    });
-    let labels: Vec<String> = (marks.iter())
+fn text_list(
+    marks: &[Bookmark],
+    found: &[Found],
+    opts: crate::text::TextOptions,
+) -> anyhow::Result<String> {
+    // In columns laid out as `items`' are (tester BG: the titles in one column): the
+    // category, then the source, give way before the titles are cut short (tester DC: at 70
+    // columns both were cut, `AI每日热点 ·…` beside a title cut too).
+    let rows: Vec<Vec<String>> = (marks.iter())
         .map(|b| {
-            let from = b.where_from();
-            let label = crate::text::single_line(&from);
-            crate::text::truncate(&label, widest_label, opts).into_owned()
+            let date = b.date.as_deref().unwrap_or(crate::model::UNDATED);
+            let category = b.category.clone().unwrap_or_default();
+            let title = b.shown_title().to_string();
+            vec![b.id.clone(), date.into(), b.source.clone(), category, title]
         })
         .collect();
-    let widest = (labels.iter())
-        .map(|l| crate::text::str_width(l, opts))
-        .max()
-        .unwrap_or(0);
-    // The label gives way before the titles are cut short, then the date, as `items`'
-    // columns do (tester CN: at 40 columns three characters of each title).
-    let ids = (marks.iter())
-        .map(|b| crate::text::str_width(&crate::text::single_line(&b.id), opts))
-        .max()
-        .unwrap_or(0);
-    let before = |label: bool, date: bool| {
-        ids + 2 + if date { 12 } else { 0 } + if label { widest + 2 } else { 0 }
-    };
-    let readable =
-        |label, date| room.is_none_or(|room| before(label, date) + READABLE_COLUMN <= room);
-    let (label_shown, date_shown) = [(true, true), (false, true), (false, false)]
-        .into_iter()
-        .find(|&(label, date)| readable(label, date))
-        .unwrap_or((false, false));
-    marks
-        .iter()
-        .zip(found)
-        .zip(&labels)
-        .map(|((b, found), label)| {
-            let date = b.date.as_deref().unwrap_or(crate::model::UNDATED);
-            let pad = widest.saturating_sub(crate::text::str_width(label, opts));
-            let label = format!("{label}{:pad$}", "");
-            // As the reader shows and opens it: what is invisible in it percent-encoded,
-            // not dropped to show another address (tester AV: `/\u{202E}gnp.exe` was
-            // listed as `/gnp.exe`).
-            let url = b
-                .url
-                .as_deref()
-                .map(|u| format!("\n    {}", crate::text::address(u)))
-                .unwrap_or_default();
-            // One line, whatever a hand edit put in it (tester CA: a title broke its row).
-            let title = crate::text::single_line(b.shown_title());
-            let id = crate::text::single_line(&b.id);
-            let date = match date_shown {
-                true => format!("{date:<10}  "),
-                false => String::new(),
-            };
-            let label = match label_shown {
-                true => format!("{label}  "),
-                false => String::new(),
-            };
-            let line = format!("{id}  {date}{label}{title}");
-            // One row on a terminal, its title cut at the edge, as `list`'s rows are
-            // (tester M: it wrapped at 40 columns). The link below stays whole to copy.
-            let line = match room {
-                Some(room) => {
-                    let shown = crate::text::sanitize(&line).into_owned();
-                    crate::text::truncate(&shown, room, opts).into_owned()
-                }
-                None => line,
-            };
-            let line = format!("{line}{url}\n");
-            // Said here, not only by `show`: the list is where one looks for what is
-            // left of a story.
-            let kept = format!("ribao show {} shows what the bookmark kept of it", b.id);
-            // One line too (a review: a line break in a hand-edited path broke it), what is
-            // invisible in it written out, as `list` and `check` name files: left out, it
-            // named a file that is not there (tester CJ: `2026-10-03esc.md`).
-            let file = crate::text::visible(&b.path);
-            let note = match &found.now {
-                Some(Ok(_)) if found.elsewhere => format!(
-                    "    (its digest file {file} is in another store; this one holds its story \
+    let fits = [
+        Fit::Keep,
+        Fit::Yielding,
+        Fit::Droppable,
+        Fit::Droppable,
+        Fit::End,
+    ];
+    let mut out = String::new();
+    lay_out(&rows, &fits, opts, |n, line| {
+        let (b, found) = (&marks[n], &found[n]);
+        // As the reader shows and opens it: what is invisible in it percent-encoded, not
+        // dropped to show another address (tester AV: `/\u{202E}gnp.exe` was listed as
+        // `/gnp.exe`). The link below its row stays whole to copy.
+        let url = (b.url.as_deref())
+            .map(|u| format!("\n    {}", crate::text::address(u)))
+            .unwrap_or_default();
+        // Said here, not only by `show`: the list is where one looks for what is
+        // left of a story.
+        let kept = format!("ribao show {} shows what the bookmark kept of it", b.id);
+        // One line too (a review: a line break in a hand-edited path broke it), what is
+        // invisible in it written out, as `list` and `check` name files: left out, it
+        // named a file that is not there (tester CJ: `2026-10-03esc.md`).
+        let file = crate::text::visible(&b.path);
+        let note = match &found.now {
+            Some(Ok(_)) if found.elsewhere => format!(
+                "    (its digest file {file} is in another store; this one holds its story \
                      too)\n"
-                ),
-                Some(Ok(_)) => match found.moved_to(b) {
-                    Some(now) => {
-                        format!("    (its story is now in {})\n", crate::text::visible(now))
-                    }
-                    None => String::new(),
-                },
-                // (tester CD: "its digest file  is gone").
-                Some(Err(Missing::Unnamed)) => format!("    (it names no digest file; {kept})\n"),
-                _ if found.file_gone => {
-                    format!("    (its digest file {file} is gone; {kept})\n")
+            ),
+            Some(Ok(_)) => match found.moved_to(b) {
+                Some(now) => {
+                    format!("    (its story is now in {})\n", crate::text::visible(now))
                 }
-                // Said only where the store could be read: else nothing is known of it.
                 None => String::new(),
-                Some(Err(Missing::Sample)) => {
-                    "    (a built-in sample's, not in this store)\n".to_string()
-                }
-                Some(Err(Missing::Unreadable(why))) => {
-                    format!("    (its digest file {file} could not be read: {why}; {kept})\n")
-                }
-                Some(Err(Missing::File | Missing::Elsewhere)) => format!(
-                    "    (its digest file {file} is not in this store: --store its folder to \
+            },
+            // (tester CD: "its digest file  is gone").
+            Some(Err(Missing::Unnamed)) => format!("    (it names no digest file; {kept})\n"),
+            _ if found.file_gone => {
+                format!("    (its digest file {file} is gone; {kept})\n")
+            }
+            // Said only where the store could be read: else nothing is known of it.
+            None => String::new(),
+            Some(Err(Missing::Sample)) => {
+                "    (a built-in sample's, not in this store)\n".to_string()
+            }
+            Some(Err(Missing::Unreadable(why))) => {
+                format!("    (its digest file {file} could not be read: {why}; {kept})\n")
+            }
+            Some(Err(Missing::File | Missing::Elsewhere)) => format!(
+                "    (its digest file {file} is not in this store: --store its folder to \
                      read it; {kept})\n"
-                ),
-                Some(Err(Missing::Story)) => {
-                    format!("    (its digest file {file} no longer holds it; {kept})\n")
-                }
-            };
-            crate::text::sanitize(&(line + &note)).into_owned()
-        })
-        .collect()
+            ),
+            Some(Err(Missing::Story)) => {
+                format!("    (its digest file {file} no longer holds it; {kept})\n")
+            }
+        };
+        out.push_str(line);
+        out.push_str(&crate::text::sanitize(&format!("{url}\n{note}")));
+        Ok(())
+    })?;
+    Ok(out)
 }
 
 /// What the store holds of a bookmark's story now.

@@ -30,14 +30,34 @@ pub(super) enum Fit {
     Droppable,
 }
 
-/// The rows in columns padded by display width, so CJK cells line up (the last column is
-/// not padded). On a terminal each row takes one line of it: its columns cut or left out as
-/// [`fitted`] says, then the row cut at the terminal's edge. Wrapped, a row took two or
-/// three lines. Piped, rows are whole.
+/// The rows as a table (see [`lay_out`]), printed.
 pub(super) fn print_table(
     rows: &[Vec<String>],
     fits: &[Fit],
     opts: TextOptions,
+) -> anyhow::Result<()> {
+    let mut out = String::new();
+    lay_out(rows, fits, opts, |_, line| {
+        out.push_str(line);
+        out.push('\n');
+        if out.len() >= EMIT_EVERY {
+            emit(&out)?;
+            out.clear();
+        }
+        Ok(())
+    })?;
+    emit(&out)
+}
+
+/// The rows in columns padded by display width, so CJK cells line up (the last column is
+/// not padded), each given to `line` with its number as it is laid out. On a terminal each
+/// row takes one line: its columns cut or left out as [`fitted`] says, then the row cut at
+/// the terminal's edge. Wrapped, a row took two or three lines. Piped, rows are whole.
+pub(super) fn lay_out(
+    rows: &[Vec<String>],
+    fits: &[Fit],
+    opts: TextOptions,
+    mut line: impl FnMut(usize, &str) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let width = |s: &str| crate::text::str_width(s, opts);
     let columns = rows.first().map_or(0, Vec::len);
@@ -69,12 +89,11 @@ pub(super) fn print_table(
         .collect();
     let fit = |c: usize| fits.get(c).copied().unwrap_or(Fit::End);
     let (widths, spared) = fitted(widths, columns, fits, room);
-    let mut out = String::new();
-    for (row, measured) in rows.iter().zip(&cells) {
-        let mut line = String::new();
+    for (n, (row, measured)) in rows.iter().zip(&cells).enumerate() {
+        let mut text = String::new();
         for c in (0..columns).filter(|&c| !spared[c]) {
             let Some((cell, cell_width)) = measured.get(c) else {
-                line.push_str(&crate::text::single_line(&row[c]));
+                text.push_str(&crate::text::single_line(&row[c]));
                 continue;
             };
             let (cell, shown) = if *cell_width <= widths[c] {
@@ -87,23 +106,18 @@ pub(super) fn print_table(
                 let shown = width(&cut);
                 (cut, shown)
             };
-            line.push_str(&cell);
+            text.push_str(&cell);
             if (c + 1..columns).any(|c| !spared[c]) {
-                line.extend(std::iter::repeat_n(' ', widths[c] - shown + 2));
+                text.extend(std::iter::repeat_n(' ', widths[c] - shown + 2));
             }
         }
-        let line = line.trim_end();
+        let text = text.trim_end();
         match room {
-            Some(room) => out.push_str(&cut_row(line, room, opts)),
-            None => out.push_str(line),
-        }
-        out.push('\n');
-        if out.len() >= EMIT_EVERY {
-            emit(&out)?;
-            out.clear();
+            Some(room) => line(n, &cut_row(text, room, opts))?,
+            None => line(n, text)?,
         }
     }
-    emit(&out)
+    Ok(())
 }
 
 /// The columns' widths on a terminal `room` columns wide (none: piped, as they are), and
