@@ -1585,6 +1585,34 @@ fn help_says_a_search_needs_a_query_and_a_source_may_be_an_outlet() {
     assert!(items.contains("or stories from this outlet"), "{items}");
 }
 
+/// A story with no text has no snippet and no body in the JSON: null, as every field
+/// without a value is (tester DC: `""`).
+#[test]
+fn a_story_without_text_has_a_null_snippet_and_body() {
+    let (_dir, store) = store_of(
+        "2026-03-01.md",
+        "# 日报 2026-03-01\n\n## [甲公司发布新模型](https://example.com/a)\n\n## [乙公司发布新芯片](https://example.com/b)\n\n乙公司的芯片功耗下降三成。\n",
+    );
+    let found = json(&ribao(&["search", "公司", "--json", "--store", &store]));
+    let snippets: Vec<_> = (found.as_array().unwrap().iter())
+        .map(|r| (r["title"].clone(), r["snippet"].clone()))
+        .collect();
+    assert_eq!(
+        snippets,
+        [
+            ("甲公司发布新模型".into(), serde_json::Value::Null),
+            (
+                "乙公司发布新芯片".into(),
+                "乙公司的芯片功耗下降三成。".into()
+            ),
+        ],
+        "{found}"
+    );
+    let id = found[0]["id"].as_str().unwrap();
+    let shown = json(&ribao(&["show", id, "--json", "--store", &store]));
+    assert_eq!(shown["body"], serde_json::Value::Null, "{shown}");
+}
+
 /// A usage error's usage names only what the command needs, not the options set by a
 /// variable or typed (tester DA: `ribao show` with RIBAO_STATE set said `Usage: ribao show
 /// --store <DIR> --state <FILE> --cache-dir <DIR> <ITEM_ID>`, as if they were needed).

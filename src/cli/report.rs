@@ -566,7 +566,7 @@ fn show_bookmark(
         // The shape of a story shown from its file; what the bookmark did not keep is null.
         let row = StoryRow {
             item: ItemRow::kept_in(mark, marks),
-            body: mark.text.as_deref(),
+            body: mark.text.as_deref().filter(|b| !b.is_empty()),
         };
         emit(&(super::json::pretty(&row)? + "\n"))?;
     } else {
@@ -623,7 +623,9 @@ fn show_bookmark(
 struct SearchRow<'a> {
     #[serde(flatten)]
     item: ItemRow<'a>,
-    snippet: Cow<'a, str>,
+    /// None for a story with no text (tester DC: `""`, where a field without a value is
+    /// null).
+    snippet: Option<Cow<'a, str>>,
 }
 
 /// `marks`: the reader's, for the JSON.
@@ -667,7 +669,7 @@ pub fn search(
                     // A script printing it passes nothing to the terminal that the digest's
                     // text held (C1 controls, bidi overrides); emoji stay as written, the
                     // terminal forms being the text output's.
-                    snippet: crate::text::clean_text(&snippet.text),
+                    snippet: Some(crate::text::clean_text(&snippet.text)).filter(|s| !s.is_empty()),
                 })
                 .collect();
             array.push(&rows)?;
@@ -760,8 +762,8 @@ pub fn search(
 struct StoryRow<'a> {
     #[serde(flatten)]
     item: ItemRow<'a>,
-    /// The story's text as the digest has it (Markdown); None for a story known only by
-    /// its bookmark.
+    /// The story's text as the digest has it (Markdown); None for a story without any
+    /// (tester DC: `""`, where a field without a value is null).
     body: Option<&'a str>,
 }
 
@@ -813,7 +815,7 @@ pub fn show(
     if json {
         let row = StoryRow {
             item: ItemRow::new(digest, &view, marks),
-            body: Some(&item.body),
+            body: Some(item.body.as_str()).filter(|b| !b.is_empty()),
         };
         emit(&(super::json::pretty(&row)? + "\n"))?;
         return Ok(ExitCode::SUCCESS);
