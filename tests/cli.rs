@@ -1613,6 +1613,46 @@ fn a_story_without_text_has_a_null_snippet_and_body() {
     assert_eq!(shown["body"], serde_json::Value::Null, "{shown}");
 }
 
+/// A value typed that is not what was wanted is named as typed, what is invisible in it
+/// written out, as `check` names files: taken out, it named something else (tester DB:
+/// `2026\e[31m` was said as `2026`, an id `\e[2J\e]0;T\a` as `;`), and nothing of it
+/// reaches the terminal.
+#[test]
+fn a_value_typed_is_named_with_what_is_invisible_in_it_written_out() {
+    let home = tempfile::tempdir().unwrap();
+    let nowhere = home.path().join("nope\x1b[2J");
+    for (args, named) in [
+        (
+            vec!["items", "--date", "2026\x1b[31m"],
+            "“2026\\u{1b}[31m” is not a date",
+        ),
+        (
+            vec!["items", "--date", "20\u{202e}26"],
+            "“20\\u{202e}26” is not a date",
+        ),
+        (
+            vec!["show", "\x1b[2J\x1b]0;T\x07"],
+            "no story with id \\u{1b}[2J\\u{1b}]0;T\\u{7};",
+        ),
+        (
+            vec!["list", "--store", nowhere.to_str().unwrap()],
+            "nope\\u{1b}[2J cannot be opened",
+        ),
+    ] {
+        let out = command(home.path())
+            .args(&args)
+            .args(["--cache-dir", home.path().join("cache").to_str().unwrap()])
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains(named), "{args:?}: {said}");
+        assert!(
+            !said.contains(['\x1b', '\u{202e}', '\x07']),
+            "{args:?}: {said:?}"
+        );
+    }
+}
+
 /// A usage error's usage names only what the command needs, not the options set by a
 /// variable or typed (tester DA: `ribao show` with RIBAO_STATE set said `Usage: ribao show
 /// --store <DIR> --state <FILE> --cache-dir <DIR> <ITEM_ID>`, as if they were needed).

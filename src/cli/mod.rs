@@ -216,6 +216,14 @@ fn help_or_usage_error(e: clap::Error) -> ExitCode {
         ));
         return ExitCode::from(2);
     }
+    // A value quoted back with its escape sequences would reach the terminal as they are
+    // (tester DB: `--date $'2026\e[31m'` turned the rest red): written out instead, plain.
+    let plain = e.render().to_string();
+    if e.use_stderr() && plain.lines().any(|l| crate::text::visible(l) != l) {
+        let lines: Vec<_> = plain.lines().map(crate::text::visible).collect();
+        report::say(lines.join("\n"));
+        return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+    }
     if e.use_stderr() || std::io::stdout().is_terminal() {
         e.exit()
     }
@@ -536,7 +544,10 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
 
 /// `--date` as [`crate::model::date_prefix`] reads it.
 fn date_prefix(text: &str) -> Result<String, String> {
-    crate::model::date_prefix(text.trim()).ok_or_else(|| crate::model::not_a_date(text))
+    // Named as typed, what is invisible in it written out (tester DB: `2026\e[31m` was said
+    // as `2026`, the escape taken out).
+    crate::model::date_prefix(text.trim())
+        .ok_or_else(|| crate::model::not_a_date(&crate::text::visible(text)))
 }
 
 /// A width in columns for `show`: 20 or more, said in words (clap's range read `20..=65535`).

@@ -160,24 +160,26 @@ impl Paths {
     /// while it is missing or empty.
     fn store(&self, explicit: Option<&Path>) -> anyhow::Result<Store> {
         if let Some(dir) = explicit {
+            // As typed, what is invisible in it written out (tester DB: `nope\e[2J` was said
+            // as `nope`, a folder not named).
+            let named = crate::text::visible(&dir.display().to_string()).into_owned();
             let meta = std::fs::metadata(dir).map_err(|e| {
                 anyhow::anyhow!(
-                    "store folder {} cannot be opened: {}; check the --store / RIBAO_STORE path",
-                    dir.display(),
+                    "store folder {named} cannot be opened: {}; check the --store / RIBAO_STORE \
+                     path",
                     crate::io_error::in_words_at(&e, dir)
                 )
             })?;
             if !meta.is_dir() {
                 bail!(
-                    "store {} is a file, not a folder of digests; pass the folder that holds them",
-                    dir.display()
+                    "store {named} is a file, not a folder of digests; pass the folder that holds \
+                     them"
                 );
             }
             // An unreadable folder would look empty.
             if let Err(e) = std::fs::read_dir(dir) {
                 bail!(
-                    "store folder {} cannot be read: {}",
-                    dir.display(),
+                    "store folder {named} cannot be read: {}",
                     crate::io_error::in_words(&e)
                 );
             }

@@ -241,24 +241,27 @@ fn digest_named(library: &Library, typed: String) -> Result<String, String> {
 /// Why no story has the id `typed`: none was given, it is too short to be the start of one,
 /// it starts several, it is a digest's (copied from `ribao list`), or none has it.
 pub(super) fn unknown_id(library: &Library, typed: &str) -> String {
+    // As typed, what is invisible in it written out (tester DB: `\e[2J\e]0;T\a` was said as
+    // `;`).
+    let shown = crate::text::visible(typed.trim());
     let typed = crate::model::id_as_typed(typed);
     let starting = library.ids_starting(&typed);
     if typed.is_empty() {
         "no story id given; `ribao items` lists the ids".into()
     } else if typed.len() < MIN_ID_START {
         format!(
-            "{typed} is too short to name a story: give its whole id, or {MIN_ID_START} \
+            "{shown} is too short to name a story: give its whole id, or {MIN_ID_START} \
              characters or more that start it; `ribao items` lists the ids"
         )
     } else if starting.len() > 1 {
         let ids: Vec<&str> = starting.iter().map(|v| v.id).collect();
-        ids_starting_said("stories'", &typed, &ids)
+        ids_starting_said("stories'", &shown, &ids)
     } else if library.digests().iter().any(|d| d.id == typed) {
         format!(
-            "{typed} is a digest's id (from `ribao list`); `ribao items --digest {typed}` lists its stories"
+            "{shown} is a digest's id (from `ribao list`); `ribao items --digest {shown}` lists its stories"
         )
     } else {
-        format!("no story with id {typed}; `ribao items` lists the ids")
+        format!("no story with id {shown}; `ribao items` lists the ids")
     }
 }
 
@@ -781,7 +784,7 @@ pub fn show(
     let typed = crate::model::id_as_typed(id);
     // No id at all is a usage error, as clap's are (exit 2), not a story not found.
     if typed.is_empty() {
-        warn(unknown_id(library, &typed));
+        warn(unknown_id(library, id));
         return Ok(ExitCode::from(2));
     }
     // By the start of its id too, as a story's, where no story's id starts so (tester CQ: a
@@ -805,7 +808,7 @@ pub fn show(
                 None => return show_bookmark(library, &mark, json, width, opts, marks),
             },
             None => {
-                warn(unknown_id(library, &typed));
+                warn(unknown_id(library, id));
                 return Ok(ExitCode::FAILURE);
             }
         },
