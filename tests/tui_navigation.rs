@@ -1471,7 +1471,7 @@ fn samples_say_where_digests_go() {
     }
     for part in [
         "Putyourdigestsin",
-        "/home/reader/.local/share/ribao/digests(.md,.markdown,.txt,inanysub-folders),",
+        "/home/reader/.local/share/ribao/digests,orrunribao--storeDIR(.md,.markdown,.txtfiles,inanysub-folders).",
     ] {
         assert!(help.contains(part), "{part}: {help}");
     }
@@ -1485,6 +1485,11 @@ fn samples_say_where_digests_go() {
         bar.contains("Putyourdigestsin/home/reader/.local/share/ribao/digests"),
         "{bar}"
     );
+    // At 80, the other way too (tester DA: cut off before `--store`).
+    h.resize(80, 24);
+    h.app.say_where_digests_go();
+    let bar = common::unframed(&h.rows()[22..].join(""));
+    assert!(bar.contains("orrunribao--storeDIR"), "{bar}");
 }
 
 #[test]

@@ -1352,11 +1352,12 @@ impl App {
                 "Digests: {} (ribao --store DIR, or RIBAO_STORE, reads another folder).",
                 under_home(path)
             ),
-            // The folder before the kinds of file: cut short, the note keeps it (tester CQ:
-            // at 60 columns it was cut off before the folder).
+            // The folder, then the other way, before the kinds of file: cut short, the note
+            // keeps them (tester CQ: at 60 columns it was cut off before the folder; tester
+            // DA: at 80, before `--store`).
             Origin::Samples { store } => format!(
-                "These are ribao's built-in samples. Put your digests in {} (.md, .markdown, \
-                 .txt, in any sub-folders), or run ribao --store DIR.",
+                "These are ribao's built-in samples. Put your digests in {}, or run ribao \
+                 --store DIR (.md, .markdown, .txt files, in any sub-folders).",
                 under_home(store)
             ),
         }
