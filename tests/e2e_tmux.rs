@@ -1063,6 +1063,36 @@ fn bookmarks_give_the_title_the_room_at_80_columns() {
     );
 }
 
+/// `y` inside tmux says whether tmux passes the copy on: with its default `set-clipboard`
+/// (`external`) it drops a program's OSC 52, and that is said with what passes it on (tester
+/// DA: "sent to the clipboard", and the paste was empty); with `on`, the link reaches it.
+#[test]
+fn copying_a_link_inside_tmux_says_whether_tmux_passes_it_on() {
+    let home = tempfile::tempdir().unwrap();
+    let store = observer_store(
+        home.path(),
+        "1. [甲公司发布新模型](https://example.com/a)\n",
+    );
+    let Some(t) = Tmux::start("copy", 100, 20, home.path()) else {
+        return;
+    };
+    // The test's shell starts with no environment: told it runs in tmux, as a shell is.
+    let inside = t.pane_format("#{socket_path},#{pid},0");
+    t.run(&format!("export TMUX={inside}"));
+    run_reader(&t, Some(&store), home.path());
+    t.wait_for("the reader", |s| s.contains("甲公司发布新模型"));
+    t.keys(&["Enter", "Enter", "Enter"]);
+    t.wait_for("the story", |s| s.contains("🔗 https://example.com/a"));
+    t.keys(&["y"]);
+    t.wait_for("what tmux does with it", |s| {
+        s.contains("could not copy the link: tmux does not pass it on (its set-clipboard is")
+    });
+    t.tmux(&["set-option", "-g", "set-clipboard", "on"]);
+    t.keys(&["y"]);
+    t.wait_for("the link sent", |s| s.contains("sent to the clipboard"));
+    assert_eq!(t.tmux(&["show-buffer"]), "https://example.com/a");
+}
+
 /// At 70 columns a bookmark's source and category are left out before its title is cut
 /// short, as `items`' are (tester DC: cut to `人工智能产业观察日报 ·…`, the title cut too).
 #[test]

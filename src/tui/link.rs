@@ -72,6 +72,30 @@ pub fn osc52(text: &str) -> String {
     format!("\x1b]52;c;{encoded}\x07")
 }
 
+/// Why a copy sent from inside tmux (`$TMUX`) does not reach the clipboard: tmux passes a
+/// program's OSC 52 on only with `set-clipboard on`; its default, `external`, drops it
+/// (tester DA: "sent to the clipboard", and the paste was empty). None where it passes it
+/// on, or tmux cannot be asked.
+pub fn tmux_drops_copies() -> Option<String> {
+    use std::process::{Command, Stdio};
+    std::env::var_os("TMUX").filter(|v| !v.is_empty())?;
+    let asked = Command::new("tmux")
+        .args(["show-options", "-gv", "set-clipboard"])
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()
+        .filter(|out| out.status.success())?;
+    let setting = String::from_utf8_lossy(&asked.stdout).trim().to_string();
+    (setting != "on").then(|| {
+        format!(
+            "tmux does not pass it on (its set-clipboard is {}): set -g set-clipboard on in \
+             ~/.tmux.conf does",
+            text::single_line(&setting)
+        )
+    })
+}
+
 /// The system's own opener of a URL in the default browser.
 const SYSTEM_OPENER: &str = if cfg!(target_os = "macos") {
     "open"

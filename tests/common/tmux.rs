@@ -147,6 +147,12 @@ impl Tmux {
             .unwrap();
     }
 
+    /// What a tmux command of this server prints (`show-buffer`, `set -g …`).
+    pub fn tmux(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// A tmux format value for the pane, e.g. `#{alternate_on}`.
     pub fn pane_format(&self, format: &str) -> String {
         let out = self
