@@ -974,6 +974,18 @@ fn items_keep_the_title_in_sight_on_a_narrow_terminal() {
         rows[0].contains("产品与商业模式  甲公司发布新模型"),
         "{screen}"
     );
+    // `COLUMNS` set is the width, as `ls` and `git` take it (tester DC: taken piped only).
+    t.run(&format!(
+        "clear; COLUMNS=40 {} items --store {} --cache-dir {}/cache; echo set=$?",
+        env!("CARGO_BIN_EXE_ribao"),
+        store.display(),
+        home.path().display()
+    ));
+    let screen = t.wait_for("the rows at 40", |s| s.contains("set=0"));
+    assert!(
+        screen.contains("2026-03-02  甲公司发布") && !screen.contains("产品"),
+        "{screen}"
+    );
 }
 
 /// At 80 columns a long title has the room its category took: cut to a few words each

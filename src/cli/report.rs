@@ -893,13 +893,20 @@ pub(super) fn terminal_room() -> Option<usize> {
         .then(|| terminal_width().max(20))
 }
 
-/// The terminal's width, or 80 when there is none or it says 0 (some CI and container
-/// terminals do).
+/// The width to print to: `COLUMNS` where it is set to a number, as `ls` and `git` take it
+/// (tester DC: it was taken piped but not at a terminal, unsaid), else the terminal's, else
+/// 80 where there is none or it says 0 (some CI and container terminals do).
 fn terminal_width() -> usize {
-    crossterm::terminal::size()
-        .ok()
-        .filter(|&(w, _)| w > 0)
-        .map_or(80, |(w, _)| usize::from(w))
+    let set = std::env::var("COLUMNS").ok();
+    let set = set.and_then(|c| c.trim().parse::<usize>().ok());
+    let terminal = || {
+        crossterm::terminal::size()
+            .ok()
+            .map(|(w, _)| usize::from(w))
+    };
+    set.filter(|&w| w > 0)
+        .or_else(|| terminal().filter(|&w| w > 0))
+        .unwrap_or(80)
 }
 
 #[derive(Serialize)]

@@ -46,6 +46,7 @@ pub fn command(home: &Path) -> Command {
         "RIBAO_STATE",
         "RIBAO_CACHE_DIR",
         "RIBAO_AMBIGUOUS_WIDE",
+        "COLUMNS",
     ] {
         command.env_remove(setting);
     }
