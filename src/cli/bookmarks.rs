@@ -232,65 +232,64 @@ fn text_list(
             vec![b.id.clone(), date.into(), b.source.clone(), category, title]
         })
         .collect();
-    let fits = [
-        Fit::Keep,
-        Fit::Yielding,
-        Fit::Droppable,
-        Fit::Droppable,
-        Fit::End,
-    ];
+    use Fit::{Droppable, End, Keep, Yielding};
     let mut out = String::new();
-    lay_out(&rows, &fits, opts, |n, line| {
-        let (b, found) = (&marks[n], &found[n]);
-        // As the reader shows and opens it: what is invisible in it percent-encoded, not
-        // dropped to show another address (tester AV: `/\u{202E}gnp.exe` was listed as
-        // `/gnp.exe`). The link below its row stays whole to copy.
-        let url = (b.url.as_deref())
-            .map(|u| format!("\n    {}", crate::text::address(u)))
-            .unwrap_or_default();
-        // Said here, not only by `show`: the list is where one looks for what is
-        // left of a story.
-        let kept = format!("ribao show {} shows what the bookmark kept of it", b.id);
-        // One line too (a review: a line break in a hand-edited path broke it), what is
-        // invisible in it written out, as `list` and `check` name files: left out, it
-        // named a file that is not there (tester CJ: `2026-10-03esc.md`).
-        let file = crate::text::visible(&b.path);
-        let note = match &found.now {
-            Some(Ok(_)) if found.elsewhere => format!(
-                "    (its digest file {file} is in another store; this one holds its story \
+    lay_out(
+        &rows,
+        &[Keep, Yielding, Droppable, Droppable, End],
+        opts,
+        |n, line| {
+            let (b, found) = (&marks[n], &found[n]);
+            // As the reader shows and opens it: what is invisible in it percent-encoded, not
+            // dropped to show another address (tester AV: `/\u{202E}gnp.exe` was listed as
+            // `/gnp.exe`). The link below its row stays whole to copy.
+            let url = (b.url.as_deref())
+                .map(|u| format!("\n    {}", crate::text::address(u)))
+                .unwrap_or_default();
+            // Said here, not only by `show`: the list is where one looks for what is
+            // left of a story.
+            let kept = format!("ribao show {} shows what the bookmark kept of it", b.id);
+            // One line too (a review: a line break in a hand-edited path broke it), what is
+            // invisible in it written out, as `list` and `check` name files: left out, it
+            // named a file that is not there (tester CJ: `2026-10-03esc.md`).
+            let file = crate::text::visible(&b.path);
+            let note = match &found.now {
+                Some(Ok(_)) if found.elsewhere => format!(
+                    "    (its digest file {file} is in another store; this one holds its story \
                      too)\n"
-            ),
-            Some(Ok(_)) => match found.moved_to(b) {
-                Some(now) => {
-                    format!("    (its story is now in {})\n", crate::text::visible(now))
+                ),
+                Some(Ok(_)) => match found.moved_to(b) {
+                    Some(now) => {
+                        format!("    (its story is now in {})\n", crate::text::visible(now))
+                    }
+                    None => String::new(),
+                },
+                // (tester CD: "its digest file  is gone").
+                Some(Err(Missing::Unnamed)) => format!("    (it names no digest file; {kept})\n"),
+                _ if found.file_gone => {
+                    format!("    (its digest file {file} is gone; {kept})\n")
                 }
+                // Said only where the store could be read: else nothing is known of it.
                 None => String::new(),
-            },
-            // (tester CD: "its digest file  is gone").
-            Some(Err(Missing::Unnamed)) => format!("    (it names no digest file; {kept})\n"),
-            _ if found.file_gone => {
-                format!("    (its digest file {file} is gone; {kept})\n")
-            }
-            // Said only where the store could be read: else nothing is known of it.
-            None => String::new(),
-            Some(Err(Missing::Sample)) => {
-                "    (a built-in sample's, not in this store)\n".to_string()
-            }
-            Some(Err(Missing::Unreadable(why))) => {
-                format!("    (its digest file {file} could not be read: {why}; {kept})\n")
-            }
-            Some(Err(Missing::File | Missing::Elsewhere)) => format!(
-                "    (its digest file {file} is not in this store: --store its folder to \
+                Some(Err(Missing::Sample)) => {
+                    "    (a built-in sample's, not in this store)\n".to_string()
+                }
+                Some(Err(Missing::Unreadable(why))) => {
+                    format!("    (its digest file {file} could not be read: {why}; {kept})\n")
+                }
+                Some(Err(Missing::File | Missing::Elsewhere)) => format!(
+                    "    (its digest file {file} is not in this store: --store its folder to \
                      read it; {kept})\n"
-            ),
-            Some(Err(Missing::Story)) => {
-                format!("    (its digest file {file} no longer holds it; {kept})\n")
-            }
-        };
-        out.push_str(line);
-        out.push_str(&crate::text::sanitize(&format!("{url}\n{note}")));
-        Ok(())
-    })?;
+                ),
+                Some(Err(Missing::Story)) => {
+                    format!("    (its digest file {file} no longer holds it; {kept})\n")
+                }
+            };
+            out.push_str(line);
+            out.push_str(&crate::text::sanitize(&format!("{url}\n{note}")));
+            Ok(())
+        },
+    )?;
     Ok(out)
 }
 
