@@ -211,7 +211,7 @@ pub const ID_LEN: usize = 12;
 
 /// 48 bits of a stable hash as 12 lowercase hex digits: short to type, and collisions stay
 /// unlikely even across a million items.
-pub fn short_hash(parts: &[&str]) -> String {
+pub fn short_hash(parts: &[impl AsRef<[u8]>]) -> String {
     // Written out by hand: `format!` was a twentieth of indexing an archive.
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let h = hash_of(parts) >> 16;
@@ -222,10 +222,10 @@ pub fn short_hash(parts: &[&str]) -> String {
 }
 
 /// The hash [`short_hash`] shows 48 bits of, for sets that only tell parts apart.
-pub fn hash_of(parts: &[&str]) -> u64 {
+pub fn hash_of(parts: &[impl AsRef<[u8]>]) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     for p in parts {
-        h.update(p.as_bytes());
+        h.update(p.as_ref());
         h.update(&[0x1f]);
     }
     h.digest()

@@ -1653,6 +1653,33 @@ fn a_value_typed_is_named_with_what_is_invisible_in_it_written_out() {
     }
 }
 
+/// Two digests whose file names are not UTF-8, and read alike once made text, have ids of
+/// their own (tester DB: `\xff\xfe` and `\xfe\xff` had one, and `items --digest` listed
+/// both files' stories).
+#[cfg(unix)]
+#[test]
+fn digests_named_in_no_utf8_have_ids_of_their_own() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    for (name, story) in [
+        (&b"d-\xff\xfe.md"[..], "甲公司发布新模型。"),
+        (b"d-\xfe\xff.md", "乙公司发布新芯片。"),
+    ] {
+        let text = format!("# 日报 2026-03-01\n\n1. {story}\n");
+        std::fs::write(dir.path().join(std::ffi::OsStr::from_bytes(name)), text).unwrap();
+    }
+    let store = dir.path().display().to_string();
+    let listed = json(&ribao(&["list", "--json", "--store", &store]));
+    let ids: Vec<&str> = (listed.as_array().unwrap().iter())
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.len() == 2 && ids[0] != ids[1], "{listed}");
+    let items = json(&ribao(&[
+        "items", "--digest", ids[0], "--json", "--store", &store,
+    ]));
+    assert_eq!(items.as_array().unwrap().len(), 1, "{items}");
+}
+
 /// A usage error's usage names only what the command needs, not the options set by a
 /// variable or typed (tester DA: `ribao show` with RIBAO_STATE set said `Usage: ribao show
 /// --store <DIR> --state <FILE> --cache-dir <DIR> <ITEM_ID>`, as if they were needed).

@@ -98,7 +98,7 @@ impl Cache {
     /// The folder for `store` under `cache_root` (one per store, named by a hash of its path).
     pub fn new(cache_root: &Path, store: &Path) -> Cache {
         let canonical = fs::canonicalize(store).unwrap_or_else(|_| store.to_path_buf());
-        let key = crate::model::short_hash(&[&canonical.to_string_lossy()]);
+        let key = crate::model::short_hash(&[canonical.as_os_str().as_encoded_bytes()]);
         let dir = cache_root.join("index").join(key);
         crate::fault::name_cache(&dir);
         Cache { dir }

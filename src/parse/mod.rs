@@ -168,7 +168,9 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
         None => name,
     };
     Ok(Digest {
-        id: short_hash(&[&path.to_string_lossy()]),
+        // Of the name's bytes: two names that are not UTF-8 read alike (tester DB: `\xff\xfe`
+        // and `\xfe\xff` had one id).
+        id: short_hash(&[path.as_os_str().as_encoded_bytes()]),
         path: path.to_path_buf(),
         date,
         source: in_language(source),
