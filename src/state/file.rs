@@ -475,7 +475,7 @@ fn recovered(state: &State) -> Option<String> {
 
 /// Saving replaces the file by renaming; done on a symlink (a dotfiles setup) that would turn
 /// the link into a plain file, so the link's target is used instead, even one not created yet.
-fn resolve_symlink(mut path: PathBuf) -> PathBuf {
+pub(super) fn resolve_symlink(mut path: PathBuf) -> PathBuf {
     // Bounded: a cycle of links is left for the file system to report.
     for _ in 0..40 {
         match fs::read_link(&path) {

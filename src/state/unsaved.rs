@@ -29,19 +29,27 @@ const REMOVED: &str = "removed_bookmarks";
 const UNREAD: &str = "marked_unread";
 
 /// What the names of the files kept for the state file at `state` start with: a hash of
-/// its path, so another state file's are left alone; the path as its folder resolves, so
-/// the state file named another way (relative, by a link, with `..`) finds them (tester DB:
-/// `--state work/s` left what `--state /tmp/…/work/s` kept waiting, unsaid).
+/// its path, so another state file's are left alone; the path as the state file's links
+/// and its folder resolve, so the state file named another way (relative, with `..`, by a
+/// link to it or its folder) finds them (tester DB: `--state work/s` left what `--state
+/// /tmp/…/work/s` kept waiting, unsaid; a review: a link to the file, of a dotfiles setup).
 fn prefix(state: &Path) -> String {
+    let state = super::file::resolve_symlink(state.to_path_buf());
     let folder = state.parent().filter(|f| !f.as_os_str().is_empty());
     let resolved = match (
         std::fs::canonicalize(folder.unwrap_or(Path::new("."))),
         state.file_name(),
     ) {
         (Ok(folder), Some(name)) => folder.join(name),
-        _ => std::path::absolute(state).unwrap_or_else(|_| state.to_path_buf()),
+        _ => absolute(&state),
     };
     hashed(&resolved)
+}
+
+/// `path` made absolute, as it is written otherwise: how [`prefix`] names a state file
+/// whose folder is not there (yet).
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// [`prefix`] of `path` as it is written: what earlier readers named their files by.
@@ -173,7 +181,9 @@ struct Kept {
 /// short was passed over, unsaid, and its bookmarks lost); one that cannot be read at all,
 /// or is no state, is passed over.
 fn kept(state: &Path, folders: &[PathBuf]) -> Vec<Kept> {
-    let prefixes = [prefix(state), hashed(state)];
+    // Also as it was named where its folder was not there (a review), and as earlier ribaos
+    // named it.
+    let prefixes = [prefix(state), hashed(&absolute(state)), hashed(state)];
     let name = |path: &Path| {
         path.file_name()
             .unwrap_or_default()
@@ -310,6 +320,19 @@ mod tests {
         let name = kept.file_name().unwrap().to_str().unwrap();
         let earlier = folders[0].join(format!("{}{}", hashed(&roundabout), &name[17..]));
         std::fs::rename(&kept, &earlier).unwrap();
-        assert_eq!(waiting(&roundabout, &folders).1, [earlier]);
+        assert_eq!(
+            waiting(&roundabout, &folders).1,
+            std::slice::from_ref(&earlier)
+        );
+        std::fs::remove_file(earlier).unwrap();
+        // Kept under a link to the state file (a dotfiles setup), found under the file it
+        // leads to, as the next reader opens it (a review).
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("sub/link.json");
+            std::os::unix::fs::symlink(&plain, &link).unwrap();
+            let kept = keep(&link, &changes, &folders).unwrap().unwrap();
+            assert_eq!(waiting(&plain, &folders).1, std::slice::from_ref(&kept));
+        }
     }
 }
