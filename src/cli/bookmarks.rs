@@ -181,14 +181,9 @@ pub fn list<'a>(
     Ok(ExitCode::SUCCESS)
 }
 
-/// `state` with the bookmarks whose stories have new ids following them, as a reader does
-/// when it starts, and saved so (tester AY: a story retitled while no reader ran was listed
-/// under its old title and id); listed so when the file cannot take it, which is said.
-fn followed(
-    file: &StateFile,
-    mut state: crate::state::State,
-    library: &Library,
-) -> crate::state::State {
+/// The changes that take `state`'s bookmarks whose stories have new ids, with their read
+/// marks, to those ids, as a reader does when it starts.
+pub(super) fn moves(state: &crate::state::State, library: &Library) -> Vec<Change> {
     let marks = state
         .bookmarks_newest_first()
         .into_iter()
@@ -200,7 +195,18 @@ fn followed(
         .into_iter()
         .filter(|(old, mark)| *old != mark.id)
         .collect();
-    let changes = Change::bookmark_moves(moves, |id| state.is_read(id));
+    Change::bookmark_moves(moves, |id| state.is_read(id))
+}
+
+/// `state` with the bookmarks whose stories have new ids following them, as a reader does
+/// when it starts, and saved so (tester AY: a story retitled while no reader ran was listed
+/// under its old title and id); listed so when the file cannot take it, which is said.
+fn followed(
+    file: &StateFile,
+    mut state: crate::state::State,
+    library: &Library,
+) -> crate::state::State {
+    let changes = moves(&state, library);
     if changes.is_empty() {
         return state;
     }

@@ -90,17 +90,16 @@ impl Marks {
         // Read in part, with no backup of its last save to make it whole, as `bookmarks`
         // counts it (a review).
         let short = loaded.notices.iter().any(|n| n.backup.is_none());
-        let mut read = loaded.state.read;
-        for id in library.ids_now(read.iter()) {
-            read.insert(&id);
+        // As the reader takes them at its start: bookmarks, with their stories' read marks,
+        // to the ids their stories have now, then the read marks of stories retitled.
+        let mut state = loaded.state;
+        state.apply_all(&super::bookmarks::moves(&state, library));
+        for id in library.ids_now(state.read.iter()) {
+            state.read.insert(&id);
         }
-        let bookmarks = loaded.state.bookmarks;
-        let moved = library.bookmark_moves(bookmarks.clone(), |_| false);
         Marks {
-            bookmarked: (bookmarks.into_iter().map(|b| b.id))
-                .chain(moved.into_iter().map(|(_, b)| b.id))
-                .collect(),
-            read,
+            bookmarked: state.bookmarks.into_iter().map(|b| b.id).collect(),
+            read: state.read,
             unusable: short,
         }
     }
