@@ -1088,14 +1088,24 @@ fn copying_a_link_inside_tmux_says_whether_tmux_passes_it_on() {
     let Some(t) = Tmux::start("copy", 100, 20, home.path()) else {
         return;
     };
-    // The test's shell starts with no environment: told it runs in tmux, as a shell is.
+    let copy = |said: &str| {
+        run_reader(&t, Some(&store), home.path());
+        t.wait_for("the reader", |s| s.contains("甲公司发布新模型"));
+        t.keys(&["Enter", "Enter", "Enter"]);
+        t.wait_for("the story", |s| s.contains("🔗 https://example.com/a"));
+        t.keys(&["y"]);
+        t.wait_for(said, |s| s.contains(said));
+    };
+    // `$TMUX` alone, as a terminal window started from a tmux pane inherits it, whose
+    // `TERM` is its own: no tmux to ask (a review).
     let inside = t.pane_format("#{socket_path},#{pid},0");
     t.run(&format!("export TMUX={inside}"));
-    run_reader(&t, Some(&store), home.path());
-    t.wait_for("the reader", |s| s.contains("甲公司发布新模型"));
-    t.keys(&["Enter", "Enter", "Enter"]);
-    t.wait_for("the story", |s| s.contains("🔗 https://example.com/a"));
-    t.keys(&["y"]);
+    copy("sent to the clipboard");
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| s.contains("exit=0"));
+    // The test's shell starts with no environment: told it runs in tmux, as a pane is.
+    t.run("clear; export TERM=screen-256color");
+    copy("could not copy the link");
     t.wait_for("what tmux does with it", |s| {
         s.contains("could not copy the link: tmux does not pass it on (its set-clipboard is")
     });

@@ -72,13 +72,18 @@ pub fn osc52(text: &str) -> String {
     format!("\x1b]52;c;{encoded}\x07")
 }
 
-/// Why a copy sent from inside tmux (`$TMUX`) does not reach the clipboard: tmux passes a
-/// program's OSC 52 on only with `set-clipboard on`; its default, `external`, drops it
-/// (tester DA: "sent to the clipboard", and the paste was empty). None where it passes it
-/// on, or tmux cannot be asked.
+/// Why a copy sent from inside tmux does not reach the clipboard: tmux passes a program's
+/// OSC 52 on only with `set-clipboard on`; its default, `external`, drops it (tester DA:
+/// "sent to the clipboard", and the paste was empty). None where it passes it on, tmux
+/// cannot be asked, or this is no tmux pane: `$TMUX` alone is inherited by a terminal
+/// window started from one (a review), whose `TERM` is not tmux's.
 pub fn tmux_drops_copies() -> Option<String> {
     use std::process::{Command, Stdio};
     std::env::var_os("TMUX").filter(|v| !v.is_empty())?;
+    let term = std::env::var("TERM").unwrap_or_default();
+    if !(term.starts_with("tmux") || term.starts_with("screen")) {
+        return None;
+    }
     let asked = Command::new("tmux")
         .args(["show-options", "-gv", "set-clipboard"])
         .stdin(Stdio::null())

@@ -424,10 +424,12 @@ impl Host for SystemHost {
 
     fn copy_url(&mut self, url: &str) -> Result<(), String> {
         let url = link::safe_url(url).map_err(|why| format!("the link is {why}"))?;
-        if let Some(why) = link::tmux_drops_copies() {
-            return Err(why);
+        terminal::write_escape(&link::osc52(&url)).map_err(|e| e.to_string())?;
+        // Sent all the same: a tmux asked wrongly loses nothing by it.
+        match link::tmux_drops_copies() {
+            Some(why) => Err(why),
+            None => Ok(()),
         }
-        terminal::write_escape(&link::osc52(&url)).map_err(|e| e.to_string())
     }
 
     fn begin_frame(&mut self) {
