@@ -1680,6 +1680,33 @@ fn digests_named_in_no_utf8_have_ids_of_their_own() {
     assert_eq!(items.as_array().unwrap().len(), 1, "{items}");
 }
 
+/// `COLUMNS` is the width `show` wraps to where `--width` is not given, up to what
+/// `--width` takes (tester DC: read only by way of crossterm's fallback; a review: 999999
+/// drew a rule a million columns wide).
+#[test]
+fn show_wraps_to_columns_where_it_is_set() {
+    let (_dir, store) = store_of(
+        "2026-03-01.md",
+        "# 日报 2026-03-01\n\n## 甲公司发布新模型\n\n第一段说明了模型的推理成本下降一半，云厂商随即宣布降价。\n\n***\n\n第二段。\n",
+    );
+    let items = json(&ribao(&["items", "--json", "--store", &store]));
+    let id = items[0]["id"].as_str().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let widest = |columns: &str| {
+        let out = command(home.path())
+            .env("COLUMNS", columns)
+            .args(["show", id, "--store", &store])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        let width = |l: &str| ribao::text::str_width(l, Default::default());
+        text.lines().map(width).max().unwrap()
+    };
+    assert!(widest("30") <= 30);
+    assert_eq!(widest("999999"), usize::from(u16::MAX));
+}
+
 /// A usage error's usage names only what the command needs, not the options set by a
 /// variable or typed (tester DA: `ribao show` with RIBAO_STATE set said `Usage: ribao show
 /// --store <DIR> --state <FILE> --cache-dir <DIR> <ITEM_ID>`, as if they were needed).

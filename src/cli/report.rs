@@ -893,11 +893,14 @@ pub(super) fn terminal_room() -> Option<usize> {
 }
 
 /// The width to print to: `COLUMNS` where it is set to a number, as `ls` and `git` take it
-/// (tester DC: it was taken piped but not at a terminal, unsaid), else the terminal's, else
-/// 80 where there is none or it says 0 (some CI and container terminals do).
+/// (tester DC: it was taken piped but not at a terminal, unsaid), up to what `--width`
+/// takes (a review: 999999 drew rules of a megabyte; and crossterm, asked, read it by
+/// `tput` into a number it overflowed), else the terminal's, else 80 where there is none or
+/// it says 0 (some CI and container terminals do).
 fn terminal_width() -> usize {
     let set = std::env::var("COLUMNS").ok();
-    let set = set.and_then(|c| c.trim().parse::<usize>().ok());
+    let set = set.and_then(|c| c.trim().parse::<u64>().ok());
+    let set = set.map(|w| w.min(u64::from(u16::MAX)) as usize);
     let terminal = || {
         crossterm::terminal::size()
             .ok()
