@@ -221,7 +221,11 @@ impl Cache {
             ));
         }
         fs::create_dir_all(&self.dir)?;
-        let lock = File::create(self.dir.join(LOCK))?;
+        // A pipe in its place is refused, not waited on (as the state file's lock; a review).
+        let lock = crate::regular_file::open_with(
+            &self.dir.join(LOCK),
+            OpenOptions::new().create(true).truncate(true).write(true),
+        )?;
         if let Err(fs::TryLockError::WouldBlock) = lock.try_lock() {
             progress.waiting.store(true, Ordering::Relaxed);
             let locked = lock.lock();
@@ -718,6 +722,43 @@ fn blob_name(meta: &[u8]) -> Option<String> {
 mod tests {
     use super::*;
     use std::io::Seek;
+
+    /// A pipe in the lock file's place is refused at once, not waited on (a review: as the
+    /// state file's lock froze the reader, tester DB).
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_for_the_lock_file_is_refused() {
+        let store = tempfile::tempdir().unwrap();
+        let cache_root = tempfile::tempdir().unwrap();
+        std::fs::write(
+            store.path().join("2026-03-01.md"),
+            "# 日报 2026-03-01\n\n1. 新闻。\n",
+        )
+        .unwrap();
+        let cache = Cache::new(cache_root.path(), store.path());
+        fs::create_dir_all(&cache.dir).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(cache.dir.join(LOCK))
+            .status();
+        if !made.is_ok_and(|s| s.success()) {
+            return;
+        }
+        let (sent, built) = std::sync::mpsc::channel();
+        let (root, dir) = (store.path().to_path_buf(), cache.dir.clone());
+        std::thread::spawn(move || {
+            let cache = Cache { dir };
+            let categorizer = Categorizer::builtin();
+            let files = crate::store::scan(&root).files;
+            let plan = cache.plan(&root, files, &categorizer);
+            let progress = Progress::of(1);
+            let built = cache.update(&root, plan, &categorizer, &progress, &HashSet::new());
+            sent.send(built.map(|_| ()).map_err(|e| e.to_string()))
+                .unwrap();
+        });
+        let built = built.recv_timeout(std::time::Duration::from_secs(10));
+        let why = built.expect("the index waited on the pipe").unwrap_err();
+        assert_eq!(why, "it is a pipe, not a regular file");
+    }
 
     /// While another ribao holds the lock, the progress says so (the reader's status bar and
     /// the command line's progress line show it); once it is let go, the index is built.
