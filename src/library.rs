@@ -886,7 +886,7 @@ impl Library {
         let unknown = |names: &[String], source: bool| -> Vec<String> {
             (names.iter())
                 .filter(|n| !self.names_any(source, n, &kinds))
-                .map(|n| format!("“{n}”"))
+                .map(|n| format!("“{}”", crate::text::visible(n)))
                 .collect()
         };
         let (s, c) = (unknown(sources, true), unknown(categories, false));

@@ -191,8 +191,11 @@ pub fn date_within(date: Option<NaiveDate>, prefix: &str) -> bool {
 /// What to type instead of a `text` that [`date_prefix`] refused (`date:` and all, as
 /// typed).
 pub fn not_a_date(text: &str) -> String {
+    // Named as typed, what is invisible in it written out (tester DB: `2026\e[31m` was said
+    // as `2026`; tester DE: `2026\u{202e}-01` as `2026-01`, a date).
+    let text = crate::text::visible(text);
     // Refused with both ends dates: the end comes before the start.
-    if let Some((from, to)) = span_ends(text.strip_prefix("date:").unwrap_or(text))
+    if let Some((from, to)) = span_ends(text.strip_prefix("date:").unwrap_or(&text))
         && !from.is_empty()
         && !to.is_empty()
     {

@@ -1638,6 +1638,23 @@ fn a_value_typed_is_named_with_what_is_invisible_in_it_written_out() {
             vec!["list", "--store", nowhere.to_str().unwrap()],
             "nope\\u{1b}[2J cannot be opened",
         ),
+        // In a query, a filter's name, a digest's or a bookmark's id too (tester DE).
+        (
+            vec!["search", "date:2026\u{202e}-01", "x"],
+            "“date:2026\\u{202e}-01” is not a date",
+        ),
+        (
+            vec!["items", "--source", "foo\u{202e}bar"],
+            "named “foo\\u{202e}bar”",
+        ),
+        (
+            vec!["items", "--digest", "abcd\u{202e}"],
+            "no digest with id abcd\\u{202e}",
+        ),
+        (
+            vec!["bookmark", "remove", "\x1b[31mabcd"],
+            "no bookmark with id \\u{1b}[31mabcd",
+        ),
     ] {
         let out = command(home.path())
             .args(&args)

@@ -525,7 +525,8 @@ pub fn remove<'a>(
             Some(_) => {}
             None => {
                 warn(format_args!(
-                    "no bookmark with id {id}; `ribao bookmarks` lists them"
+                    "no bookmark with id {}; `ribao bookmarks` lists them",
+                    crate::text::visible(id)
                 ));
                 code = ExitCode::FAILURE;
             }

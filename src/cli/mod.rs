@@ -544,10 +544,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
 
 /// `--date` as [`crate::model::date_prefix`] reads it.
 fn date_prefix(text: &str) -> Result<String, String> {
-    // Named as typed, what is invisible in it written out (tester DB: `2026\e[31m` was said
-    // as `2026`, the escape taken out).
-    crate::model::date_prefix(text.trim())
-        .ok_or_else(|| crate::model::not_a_date(&crate::text::visible(text)))
+    crate::model::date_prefix(text.trim()).ok_or_else(|| crate::model::not_a_date(text))
 }
 
 /// A width in columns for `show`: 20 or more, said in words (clap's range read `20..=65535`).

@@ -491,7 +491,8 @@ pub fn items(
             false => String::new(),
         };
         warn(format_args!(
-            "no digest with id {id}{short}; `ribao list` gives each digest's id"
+            "no digest with id {}{short}; `ribao list` gives each digest's id",
+            crate::text::visible(id)
         ));
         return Ok(ExitCode::FAILURE);
     }
