@@ -723,20 +723,26 @@ mod tests {
     use super::*;
     use std::io::Seek;
 
+    /// A store of one digest, and its cache folder made (in a folder of its own).
+    fn a_store_of_one_digest() -> (tempfile::TempDir, tempfile::TempDir, Cache) {
+        let store = tempfile::tempdir().unwrap();
+        let cache_root = tempfile::tempdir().unwrap();
+        std::fs::write(
+            store.path().join("2026-03-01.md"),
+            "# 日报 2026-03-01\n\n1. 示例公司发布新产品，面向开发者开放。\n",
+        )
+        .unwrap();
+        let cache = Cache::new(cache_root.path(), store.path());
+        fs::create_dir_all(&cache.dir).unwrap();
+        (store, cache_root, cache)
+    }
+
     /// A pipe in the lock file's place is refused at once, not waited on (a review: as the
     /// state file's lock froze the reader, tester DB).
     #[cfg(unix)]
     #[test]
     fn a_pipe_for_the_lock_file_is_refused() {
-        let store = tempfile::tempdir().unwrap();
-        let cache_root = tempfile::tempdir().unwrap();
-        std::fs::write(
-            store.path().join("2026-03-01.md"),
-            "# 日报 2026-03-01\n\n1. 新闻。\n",
-        )
-        .unwrap();
-        let cache = Cache::new(cache_root.path(), store.path());
-        fs::create_dir_all(&cache.dir).unwrap();
+        let (store, _cache_root, cache) = a_store_of_one_digest();
         let made = std::process::Command::new("mkfifo")
             .arg(cache.dir.join(LOCK))
             .status();
@@ -764,15 +770,7 @@ mod tests {
     /// the command line's progress line show it); once it is let go, the index is built.
     #[test]
     fn waiting_for_another_ribaos_lock_is_told_then_indexing_goes_on() {
-        let store = tempfile::tempdir().unwrap();
-        let cache_root = tempfile::tempdir().unwrap();
-        std::fs::write(
-            store.path().join("2026-03-01.md"),
-            "# 日报 2026-03-01\n\n1. 示例公司发布新产品，面向开发者开放。\n",
-        )
-        .unwrap();
-        let cache = Cache::new(cache_root.path(), store.path());
-        fs::create_dir_all(&cache.dir).unwrap();
+        let (store, _cache_root, cache) = a_store_of_one_digest();
         let other = File::create(cache.dir.join(LOCK)).unwrap();
         other.lock().unwrap();
         let categorizer = Categorizer::builtin();
