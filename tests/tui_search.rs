@@ -538,6 +538,33 @@ fn j_and_k_in_capitals_read_the_next_and_previous_result() {
     assert_eq!(h.app.message().unwrap().text, "already at the first result");
 }
 
+/// A key that would go before the results or past a result's article says so, as in the
+/// reader's panes (tester DE: `h` in the results, `l` and Enter in the article, nothing).
+#[test]
+fn keys_past_the_results_or_the_article_say_so() {
+    let mut h = archive_search("推理", 30);
+    h.keys("<Enter>h");
+    assert_eq!(
+        h.app.message().map(|m| m.text.as_str()),
+        Some("the results are the first level: Esc closes the search")
+    );
+    h.keys("<Enter>");
+    for key in ["l", "<Enter>"] {
+        h.keys(key);
+        let view = h.app.search_view().unwrap();
+        assert_eq!(view.focus, SearchFocus::Article, "{key}");
+        assert_eq!(
+            h.app.message().map(|m| m.text.as_str()),
+            Some(
+                "the article is the last level: o opens its link, h or Esc goes back to the results"
+            ),
+            "{key}"
+        );
+    }
+    h.keys("h");
+    assert_eq!(h.app.search_view().unwrap().focus, SearchFocus::Results);
+}
+
 /// `v` over search results with none (or none selected) shows no file: it showed the file
 /// of the date behind the search, unrelated to it (tester K).
 #[test]

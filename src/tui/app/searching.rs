@@ -523,7 +523,16 @@ impl App {
                     self.open_result();
                 }
             }
-            (Action::Open, SearchFocus::Article) => {}
+            // Nothing beyond, said as in the reader's panes (tester DE: nothing happened).
+            (Action::Open | Action::Right, SearchFocus::Article) => self.notify(
+                "the article is the last level: o opens its link, h or Esc goes back to the \
+                 results",
+                false,
+            ),
+            (Action::Left, SearchFocus::Results) => self.notify(
+                "the results are the first level: Esc closes the search",
+                false,
+            ),
             (Action::Open, _) => self.open_result(),
             (Action::Right | Action::NextPane | Action::PrevPane, SearchFocus::Results) => {
                 if view.selected_hit().is_some() {
