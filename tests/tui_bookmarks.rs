@@ -245,6 +245,13 @@ fn esc_in_a_story_opened_from_the_bookmarks_goes_back_to_them() {
     assert!(h.app.bookmarks_view().is_some());
     h.keys("q");
     assert!(h.app.bookmarks_view().is_none());
+    // And `h`, a level up (tester DE: it went to the date's stories, the place before `B`
+    // lost).
+    let before = h.app.position();
+    h.keys("B<Enter>h");
+    assert!(h.app.bookmarks_view().is_some());
+    h.keys("<Esc>");
+    assert_eq!(h.app.position(), before);
 }
 
 /// `J` / `K` in a story opened from the bookmarks read the next / previous bookmark, and Esc

@@ -589,9 +589,11 @@ impl App {
         if let Some(view) = self.return_to.take() {
             match action {
                 // `q` too: the story was opened in the bookmarks view, which `q` closes
-                // (tester AC: it quit the reader); `B` from any pane, which opens the view
-                // (tester BX: a new one took the story's date for the place to go back to).
-                Action::Back | Action::Quit | Action::Bookmarks
+                // (tester AC: it quit the reader); `h`, a level up, as in the reader's panes
+                // (tester DE: it left for the date's stories, the place before `B` lost);
+                // `B` from any pane, which opens the view (tester BX: a new one took the
+                // story's date for the place to go back to).
+                Action::Back | Action::Quit | Action::Left | Action::Bookmarks
                     if self.focus == Pane::Article || action == Action::Bookmarks =>
                 {
                     // As they are now: `b` may have changed them while reading.
