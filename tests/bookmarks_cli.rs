@@ -746,6 +746,25 @@ fn json_marks_follow_a_story_retitled_since() {
     assert_eq!(marks(&items[0]), (true.into(), true.into()), "{items}");
 }
 
+/// The JSON of a bookmark of a story without text has `text` null, as `show` and `search`
+/// give a field without a value (tester DE: `""`).
+#[test]
+fn a_bookmark_of_a_story_without_text_has_none_in_the_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let digest = "# 日报 2026-03-01\n\n## [甲公司发布新模型](https://example.com/a)\n";
+    std::fs::write(dir.path().join("2026-03-01.md"), digest).unwrap();
+    let state = dir.path().join("state.json");
+    let items = json(&ribao_with(dir.path(), &state, &["items", "--json"]));
+    let id = items[0]["id"].as_str().unwrap();
+    assert!(
+        ribao_with(dir.path(), &state, &["bookmark", "add", id])
+            .status
+            .success()
+    );
+    let listed = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
+    assert_eq!(listed[0]["text"], serde_json::Value::Null, "{listed}");
+}
+
 #[test]
 fn two_processes_adding_100_bookmarks_each_lose_nothing() {
     let dir = tempfile::tempdir().unwrap();

@@ -145,7 +145,9 @@ pub fn list<'a>(
                     path: &mark.path,
                     // A bookmark written in by hand may not say (tester CM).
                     added: Some(mark.added.as_str()).filter(|a| !a.is_empty()),
-                    text: mark.text.as_deref(),
+                    // None for a story without any, as `show` and `search` give it (tester
+                    // DE: `""`).
+                    text: mark.text.as_deref().filter(|t| !t.is_empty()),
                     extra: &mark.extra,
                     in_store: matches!(found.now, Some(Ok(_))),
                     moved_to: found.moved_to(mark),
