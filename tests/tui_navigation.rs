@@ -2089,6 +2089,27 @@ fn v_over_the_front_pages_shows_the_file_of_the_one_in_sight() {
     assert!(pane.contains(&format!("{title} 2026-03-02")), "{pane}");
     h.keys("G");
     assert_ne!(shown_file(&mut h), top);
+    // A blank row at the top, the next page's title under it: that page is in sight, the
+    // one before scrolled away (tester DD: `v` opened the file scrolled away).
+    let next = if top == "a.md" {
+        ("b.md", "乙报")
+    } else {
+        ("a.md", "甲报")
+    };
+    h.keys("g");
+    let blank_over_title = |h: &mut Harness| {
+        let rows = h.rows();
+        let pane = |row: &String| row.split('┃').nth(1).unwrap_or("").trim().to_string();
+        pane(&rows[1]).is_empty() && rows[2..4].iter().any(|r| pane(r).contains(next.1))
+    };
+    for _ in 0..200 {
+        if blank_over_title(&mut h) {
+            break;
+        }
+        h.keys("j");
+    }
+    assert!(blank_over_title(&mut h), "{}", h.text());
+    assert_eq!(shown_file(&mut h), next.0);
 }
 
 /// `v` on a story whose link is a few lines under its heading opens at the heading: the

@@ -41,7 +41,8 @@ pub(crate) struct Composed {
     /// Rows that are not the story's text (its meta line and link; see
     /// [`crate::article::Header`]).
     pub unsearched: std::ops::Range<usize>,
-    /// Front pages: the row each digest's starts at, and the digest.
+    /// Front pages: the row each digest's page starts at (the blank rows over its title
+    /// too), and the digest.
     starts: Vec<(usize, usize)>,
     /// A story with a link of its own or in its text (`o` and `L` have something to act on).
     has_links: bool,
@@ -338,11 +339,14 @@ fn front_pages(
     digests.sort_by_key(|&d| library.index().is_copy(&library.digests()[d]));
     for (n, &d) in digests.iter().enumerate() {
         let digest = &library.digests()[d];
+        // The rows between two pages are the next one's: at the top of the pane, over its
+        // title, they are all that is left of the page before (tester DD: `v` there opened
+        // the file scrolled away).
+        starts.push((out.len(), d));
         if n > 0 {
             out.push(Line::default());
             out.push(Line::default());
         }
-        starts.push((out.len(), d));
         out.extend(wrap_styled(&digest.title, ACCENT, width, opts));
         let date = crate::model::date_label(digest.date);
         let count = digest.items.len();
