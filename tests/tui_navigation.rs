@@ -2063,6 +2063,23 @@ fn a_story_without_a_link_is_not_hinted_o_or_l() {
     assert!(!bar(&mut h).contains("open link"), "{}", bar(&mut h));
 }
 
+/// One pane at a time, a category chosen stays in the breadcrumb while a story is read,
+/// though the title is cut for it: it narrows the stories `J` reads on through (tester DD:
+/// left out for the title, nothing said the list was narrowed).
+#[test]
+fn a_narrow_breadcrumb_keeps_the_category_chosen_while_a_story_is_read() {
+    let mut h = Harness::new(app(), 40, 14);
+    h.keys("<Enter>j<Enter><Enter>");
+    assert_eq!(h.app.focus(), Pane::Article);
+    assert_ne!(*h.app.category(), CategoryFilter::All);
+    let chosen = h.app.category().describe();
+    let short = chosen
+        .split_once(" / ")
+        .map_or(chosen.as_str(), |(zh, _)| zh);
+    let crumb = h.rows()[0].clone();
+    assert!(crumb.contains(&format!(" › {short} › ")), "{crumb}");
+}
+
 /// `v` over a date's front pages shows the file of the one at the top of the article pane,
 /// not always the first digest's.
 #[test]
