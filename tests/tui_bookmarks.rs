@@ -2620,7 +2620,7 @@ fn the_bookmarks_view_opens_and_copies_links_and_says_what_other_keys_need() {
     h.keys("i");
     assert!(
         h.text()
-            .contains("not in the bookmarks view: Enter opens the story"),
+            .contains("the bookmarks list does not take that key: Enter opens the story"),
         "{}",
         h.text()
     );

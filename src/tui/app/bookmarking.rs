@@ -300,10 +300,11 @@ impl App {
                 let mark = view.selected()?.clone();
                 self.toggle_read_of(&mark.id, mark.shown_title());
             }
-            // The story's keys (read, links, dates…) work once it is open.
+            // The story's keys (read on, dates…) work once it is open: said as the key's
+            // own, not the view's (tester DD: "not in the bookmarks view", in it).
             _ => self.notify(
-                "not in the bookmarks view: Enter opens the story, o opens its link, Esc \
-                 closes the view",
+                "the bookmarks list does not take that key: Enter opens the story, where it \
+                 works; o opens its link; Esc closes the list",
                 false,
             ),
         }
