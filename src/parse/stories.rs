@@ -499,13 +499,22 @@ fn beside_story_headings(doc: &Doc) -> Vec<bool> {
 /// When no story unit is found, not even a section of news without headings under it:
 /// every section with text is an item, or the whole file.
 fn fallback(doc: &Doc) -> Vec<Item> {
-    let mut items: Vec<Item> = (0..doc.headings.len())
-        .filter(|&h| doc.headings[h].level >= 2)
-        .filter_map(|h| {
-            let body = doc.text(doc.own(h));
-            (!body.is_empty()).then(|| story(story_title(doc, h, &body), &body, None))
-        })
-        .collect();
+    let mut items = Vec::new();
+    let mut h = 0;
+    while h < doc.headings.len() {
+        let heading = &doc.headings[h];
+        // An audio edition or a sponsor's section is no news here either (tester DE: they
+        // were stories beside plain headlines); a headline with such a word is.
+        if heading.level >= 2 && names_a_skipped_section(&plain(heading.text)) {
+            h = doc.subtree(h).1;
+            continue;
+        }
+        let body = doc.text(doc.own(h));
+        if heading.level >= 2 && !body.is_empty() {
+            items.push(story(story_title(doc, h, &body), &body, None));
+        }
+        h += 1;
+    }
     if items.is_empty() {
         let all = doc.text(0..doc.lines.len());
         if !all.is_empty() {
@@ -513,6 +522,16 @@ fn fallback(doc: &Doc) -> Vec<Item> {
         }
     }
     items
+}
+
+/// Whether a heading is a section's name that [`SKIP_WORDS`] has, little more (`🎧 音频版`,
+/// `本期赞助`, `Sponsors`), not a headline holding one (`乙公司开源语音模型`).
+fn names_a_skipped_section(text: &str) -> bool {
+    let Some(word) = SKIP.find(text) else {
+        return false;
+    };
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
+    letters(text) <= letters(&text[word.range()]) + 3
 }
 
 fn heading_line(level: u8, text: &str) -> String {
@@ -1739,6 +1758,16 @@ mod tests {
             .map(|i| i.title)
             .collect();
         assert_eq!(titles, ["甲发布新模型", "乙开源工具", "丙推出应用"]);
+        // Nor where each section is a story of its own (tester DE: both were stories); a
+        // headline with such a word is one.
+        let doc = "# 日报\n\n## 🎧 音频版\n\n收听本期。\n\n## 甲公司发布新模型\n\n正文一。\n\n\
+                   ## 乙公司开源语音模型\n\n正文二。\n\n## Sponsors\n\n感谢赞助。\n";
+        let titles: Vec<String> = find(&Doc::new(doc))
+            .items
+            .into_iter()
+            .map(|i| i.title)
+            .collect();
+        assert_eq!(titles, ["甲公司发布新模型", "乙公司开源语音模型"]);
         let f = find(&Doc::new("只有一段文字，没有结构。"));
         assert_eq!(f.items.len(), 1);
     }
