@@ -729,6 +729,9 @@ fn check_reports_each_file_and_fails_on_unreadable_ones() {
         "---\ntitle: 日报\ndate: 1899-12-31\n---\n\n1. 丙公司发布新模型。\n",
     )
     .unwrap();
+    // No story, and dated ahead: why it failed comes first (a review: last).
+    let ahead = "---\ntitle: 日报 2100-01-01\n---\n";
+    std::fs::write(dir.path().join("2100-01-01.md"), ahead).unwrap();
     // Named for one day, dated another in its text (tester BQ: unsaid).
     std::fs::write(
         dir.path().join("2026-03-05.md"),
@@ -755,6 +758,10 @@ fn check_reports_each_file_and_fails_on_unreadable_ones() {
         "{text}"
     );
     assert!(text.contains("never closed"), "{text}");
+    assert!(
+        text.contains("no story found in the file; dated 2100-01-01, which has not come"),
+        "{text}"
+    );
     // In the JSON, why it failed is its `error` (tester DC: null, the reason a warning).
     let out = ribao(&[
         "check",
@@ -767,9 +774,10 @@ fn check_reports_each_file_and_fails_on_unreadable_ones() {
         .filter(|r| r["ok"] == false)
         .map(|r| (r["error"].clone(), r["warnings"].clone()))
         .collect();
+    assert_eq!(failed.len(), 2, "{rows}");
     assert_eq!(
-        failed,
-        [("no story found in the file".into(), serde_json::json!([]))],
+        failed[0],
+        ("no story found in the file".into(), serde_json::json!([])),
         "{rows}"
     );
 }
@@ -1748,6 +1756,24 @@ fn a_usage_error_gives_the_commands_usage_whatever_is_set() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let said = String::from_utf8_lossy(&out.stderr);
         assert!(said.contains(usage), "{args:?}: {said}");
+    }
+    // An option's value not in UTF-8 is its value still, not taken for nothing (a review:
+    // the command after it was taken for the value).
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let odd = std::ffi::OsStr::from_bytes(b"\xff");
+        let out = command(home.path())
+            .arg("--store")
+            .arg(odd)
+            .arg("show")
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains("Usage: ribao show [OPTIONS] <ITEM_ID>"),
+            "{said}"
+        );
     }
 }
 

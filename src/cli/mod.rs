@@ -253,10 +253,14 @@ fn with_plain_usage(
     let mut named = &*command;
     // A word after an option that takes one is its value (`--store list`), not a command.
     let mut a_value = false;
-    for arg in args.iter().skip(1).filter_map(|a| a.to_str()) {
+    for arg in args.iter().skip(1) {
+        // (A value not in UTF-8 is still a value: a review.)
         if std::mem::take(&mut a_value) {
             continue;
         }
+        let Some(arg) = arg.to_str() else {
+            continue;
+        };
         if let Some(sub) = named.find_subcommand(arg) {
             named = sub;
             continue;

@@ -1019,7 +1019,8 @@ fn print_check(
                         plural(r.items, "story", "stories"),
                         r.format.unwrap_or_default()
                     );
-                    for w in r.warnings.iter().chain(&error) {
+                    // Why it failed first, then what reading it had to guess or mend.
+                    for w in error.iter().chain(&r.warnings) {
                         line.push_str("; ");
                         line.push_str(w);
                     }
