@@ -308,6 +308,47 @@ fn a_damaged_cache_is_rebuilt() {
     assert!(search.status.success());
 }
 
+/// A pipe in place of a cache file is not waited on: the cache is rebuilt (or read past) at
+/// once (tester DF: with one at `index.bin`, `verified`, `folders` or the text file, every
+/// command and the reader hung).
+#[cfg(unix)]
+#[test]
+fn a_pipe_in_the_cache_is_not_waited_on() {
+    let s = Setup::new();
+    let good = s.items();
+    let dir = meta_file(&s).parent().unwrap().to_path_buf();
+    for name in ["index.bin", "verified", "folders", "aliases.json", "text"] {
+        // The text file the index names now, rewritten by the run before.
+        let files = match name {
+            "text" => s.text_files(),
+            _ => vec![dir.join(name)],
+        };
+        for file in files {
+            let _ = fs::remove_file(&file);
+            let made = std::process::Command::new("mkfifo").arg(&file).status();
+            if !made.is_ok_and(|m| m.success()) {
+                return;
+            }
+        }
+        let (sent, listed) = std::sync::mpsc::channel();
+        let (store, cache) = (s.store.clone(), s.cache.clone());
+        std::thread::spawn(move || {
+            let home = tempfile::tempdir().unwrap();
+            let out = common::command(home.path())
+                .args(["items", "--json", "--store"])
+                .arg(&store)
+                .arg("--cache-dir")
+                .arg(&cache)
+                .output()
+                .unwrap();
+            sent.send(out).unwrap();
+        });
+        let out = listed.recv_timeout(Duration::from_secs(20));
+        let out = out.unwrap_or_else(|_| panic!("{name:?}: the command waited on the pipe"));
+        assert_eq!(common::json(&out), good, "{name:?}");
+    }
+}
+
 #[test]
 fn damage_inside_the_text_file_is_noticed_and_rebuilt() {
     let s = Setup::new();

@@ -8,7 +8,6 @@
 
 use super::{Index, Outcome, only};
 use std::collections::{HashMap, HashSet};
-use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The cache folder's file of old ids: a JSON object, old id → new id.
@@ -100,7 +99,7 @@ fn body(index: &Index, i: usize) -> &[u8] {
 /// The old ids kept in the cache folder `dir` (none when the file is missing or damaged:
 /// the cache is disposable).
 pub fn load(dir: &Path) -> HashMap<String, String> {
-    fs::read(dir.join(FILE))
+    crate::regular_file::read(&dir.join(FILE))
         .ok()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .unwrap_or_default()

@@ -55,7 +55,7 @@ pub(super) fn save(dir: &Path, root: &Path, index: u64, scan: &Scan) -> std::io:
     }
     let sum = xxhash_rust::xxh3::xxh3_64(&enc.buf);
     enc.u64(sum);
-    if fs::read(dir.join(FILE)).is_ok_and(|old| old == enc.buf) {
+    if crate::regular_file::read(&dir.join(FILE)).is_ok_and(|old| old == enc.buf) {
         return Ok(());
     }
     super::cache::replace_beside_index(dir, FILE, &enc.buf)
@@ -63,7 +63,7 @@ pub(super) fn save(dir: &Path, root: &Path, index: u64, scan: &Scan) -> std::io:
 
 /// The record in `dir`; None when there is none, or it is damaged.
 pub(super) fn load(dir: &Path) -> Option<Record> {
-    let bytes = fs::read(dir.join(FILE)).ok()?;
+    let bytes = crate::regular_file::read(&dir.join(FILE)).ok()?;
     let (body, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
     if !body.starts_with(MAGIC) || xxhash_rust::xxh3::xxh3_64(body).to_le_bytes() != sum[..] {
         return None;
