@@ -234,6 +234,14 @@ fn a_date_typed_is_gone_to() {
     h.keys(":2026-13<Enter>");
     assert!(said(&h).contains("“2026-13” is not a date"), "{}", said(&h));
     assert!(h.app.date_line().is_some());
+    // What is invisible in it written out (tester DF: `2025\u{202e}-10` was said as
+    // `2025-10`, a date).
+    h.keys(":2025\u{202e}-10<Enter>");
+    assert!(
+        said(&h).contains("“2025\\u{202e}-10” is not a date"),
+        "{}",
+        said(&h)
+    );
     // `:` again starts the line anew, as it opens it (tester CE: typed into the text left,
     // it made `2026-13:01-19`).
     h.keys(":01-19<Enter>");

@@ -211,10 +211,12 @@ impl App {
         });
         let Some(period) = nearest.or_else(|| period(&typed, year)) else {
             // One row where there is no room for the forms: the line typed in stays in
-            // sight, to mend (tester CI: at 40 columns it was hidden).
+            // sight, to mend (tester CI: at 40 columns it was hidden). What is invisible in
+            // it written out (tester DF: `2025\u{202e}-10` was said as `2025-10`).
+            let shown = crate::text::visible(&typed);
             self.notify_or_shorter(
-                format!("“{typed}” is not a date: type {FORMS}"),
-                format!("“{typed}” is not a date"),
+                format!("“{shown}” is not a date: type {FORMS}"),
+                format!("“{shown}” is not a date"),
                 true,
             );
             return;
