@@ -216,8 +216,9 @@ fn help_or_usage_error(e: clap::Error) -> ExitCode {
         ));
         return ExitCode::from(2);
     }
-    // A value quoted back with its escape sequences would reach the terminal as they are
-    // (tester DB: `--date $'2026\e[31m'` turned the rest red): written out instead, plain.
+    // A value quoted back with a character a terminal acts on but does not show (a bidi
+    // override, a bell: clap's rendering takes out only escape sequences) is written out
+    // instead, plain (tester DB).
     let plain = e.render().to_string();
     if e.use_stderr() && plain.lines().any(|l| crate::text::visible(l) != l) {
         let lines: Vec<_> = plain.lines().map(crate::text::visible).collect();
