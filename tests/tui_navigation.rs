@@ -1856,7 +1856,7 @@ fn keys_past_the_first_or_last_pane_say_so() {
     h.keys("o");
     assert_eq!(
         said(&h).as_deref(),
-        Some("r, b, o, y and L act on a story: go back to the stories (h or Esc) first")
+        Some("r, b, o, y and L act on a story: go to the stories (h) first")
     );
     h.keys("l");
     assert_eq!(

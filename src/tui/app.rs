@@ -1696,8 +1696,9 @@ impl App {
                 // Two panes on (tester CX: "l or Enter" led to the categories).
                 "r, b, o, y and L act on a story: go to the stories first (l twice, or Enter twice)"
             } else if self.focus == Pane::Article {
-                // The front pages, which are beside the stories (tester DA: it said l or Enter).
-                "r, b, o, y and L act on a story: go back to the stories (h or Esc) first"
+                // The front pages, which are beside the stories (tester DA: it said l or Enter;
+                // a review: Esc goes back where `i` was pressed, not always to them).
+                "r, b, o, y and L act on a story: go to the stories (h) first"
             } else {
                 "r, b, o, y and L act on a story: go to the stories (l or Enter) first"
             };
