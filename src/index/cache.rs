@@ -226,7 +226,10 @@ impl Cache {
         let lock = crate::regular_file::open_with(
             &self.dir.join(LOCK),
             OpenOptions::new().create(true).truncate(true).write(true),
-        )?;
+        )
+        // Named, the folder being what the message names (tester DF: "it is a pipe" read
+        // as the folder's).
+        .map_err(|e| std::io::Error::new(e.kind(), format!("its file `{LOCK}`: {e}")))?;
         if let Err(fs::TryLockError::WouldBlock) = lock.try_lock() {
             progress.waiting.store(true, Ordering::Relaxed);
             let locked = lock.lock();
@@ -765,7 +768,7 @@ mod tests {
         });
         let built = built.recv_timeout(std::time::Duration::from_secs(10));
         let why = built.expect("the index waited on the pipe").unwrap_err();
-        assert_eq!(why, "it is a pipe, not a regular file");
+        assert_eq!(why, "its file `lock`: it is a pipe, not a regular file");
     }
 
     /// While another ribao holds the lock, the progress says so (the reader's status bar and
