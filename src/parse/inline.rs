@@ -692,7 +692,7 @@ pub fn first_clause(text: &str) -> String {
         if ends && count > MIN_CLAUSE_CHARS && (cjk || words >= min_words) && !leads_in {
             // A question or an exclamation keeps its mark, when the clause is not cut:
             // `免费午餐要结束了` said the opposite of `免费午餐要结束了？` (tester F).
-            let mut clause = cap(text[..i].trim_end());
+            let mut clause = cap(without_citations(&text[..i]));
             // So does an ellipsis (`jokes...`; tester BE read `jokes..`).
             let ellipsis = c == '.' && clause.ends_with("..");
             if (matches!(c, '？' | '！' | '?' | '!') || ellipsis) && !clause.ends_with('…') {
@@ -707,7 +707,21 @@ pub fn first_clause(text: &str) -> String {
             break;
         }
     }
-    cap(text.trim())
+    cap(without_citations(text.trim_start()))
+}
+
+/// `text` without the citation marks it ends with (`…across the board [1][323]`): the
+/// numbers of the sources a summary draws on say nothing in a headline (tester DD).
+fn without_citations(text: &str) -> &str {
+    let mut rest = text.trim_end();
+    while let Some((before, number)) = rest.strip_suffix(']').and_then(|r| r.rsplit_once('[')) {
+        let cited = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
+        if !cited || before.trim().is_empty() {
+            break;
+        }
+        rest = before.trim_end();
+    }
+    rest
 }
 
 /// A Chinese clause that only leads into the news, so the headline goes on past it: who
@@ -1150,6 +1164,17 @@ mod tests {
             "Research teams from six top universities released a model"
         );
         assert_eq!(first_clause("GPT-5.2 Pro 发布"), "GPT-5.2 Pro 发布");
+        // A summary's citation marks are no part of its headline (tester DD).
+        assert_eq!(
+            first_clause("Prices are rising for drives across the board [1][323]. More."),
+            "Prices are rising for drives across the board"
+        );
+        assert_eq!(first_clause("芯片价格普遍上涨 [7]"), "芯片价格普遍上涨");
+        assert_eq!(first_clause("[7]"), "[7]");
+        assert_eq!(
+            first_clause("Model [v2] ships today, as planned"),
+            "Model [v2] ships today, as planned"
+        );
         assert_eq!(
             first_clause("Heads up, there's a new AI threat on the block: more."),
             "Heads up, there's a new AI threat on the block"
