@@ -115,7 +115,7 @@ impl Query {
                     let term = fold(&word);
                     let term = match token.quoted {
                         true => &term,
-                        false => term.trim_start_matches('*'),
+                        false => without_edge_marks(term.trim_start_matches('*')),
                     };
                     let term = one_spaced(term);
                     match negated {
@@ -347,6 +347,16 @@ fn is_closing_quote(c: char) -> bool {
 /// prefix's colon. After a prefix, brackets are the name's (`source:(EN)`).
 fn ends_word(c: char, after_prefix: bool) -> bool {
     c.is_whitespace() || is_bracket(c) && !after_prefix || is_list_mark(c)
+}
+
+/// A word typed without the marks a sentence sets at a word's edges, of which no name is
+/// made: a full stop, colon, dash or wave after it (`OpenAI.`, `英伟达：`, copied out of a
+/// sentence) and single or angle quotes around it (`'OpenAI'`, `«英伟达»`) (tester DG: each
+/// found few stories or none). Within a word they stay its text (`node.js`, `OpenAI's`).
+/// Takes a folded word: `：` is `:` and `～` `~` by then.
+fn without_edge_marks(word: &str) -> &str {
+    word.trim_start_matches(['\'', '‘', '<', '«', '‹'])
+        .trim_end_matches(['.', ':', '~', '—', '–', '\'', '>', '»', '›'])
 }
 
 /// A bar, which is `OR` between the words beside it (`英伟达|NVIDIA`).
@@ -582,6 +592,24 @@ mod tests {
         );
         // A `*` before a word is left out; after it, it asks for the words it starts.
         assert_eq!(terms("*AI claud*"), ["ai", "claud*"]);
+        // A sentence's marks at a word's edges are not looked for (tester DG).
+        assert_eq!(
+            terms("OpenAI. GPT-5... 英伟达： 'Claude' ‘Gemini’ «Kimi» ＜Qwen＞ 谷歌— U.S."),
+            [
+                "openai",
+                "gpt-5",
+                "英伟达",
+                "claude",
+                "gemini",
+                "kimi",
+                "qwen",
+                "谷歌",
+                "u.s"
+            ]
+        );
+        assert_eq!(terms("... '"), Vec::<String>::new());
+        assert_eq!(Query::parse("-传闻. date:2026-08..").excluded, ["传闻"]);
+        assert_eq!(Query::parse("date:2026-08..").dates, ["2026-08.."]);
         let q = Query::parse("source:量子位, -传闻!");
         assert_eq!(
             (q.sources, q.excluded),
@@ -769,7 +797,7 @@ mod tests {
 
     /// A Chinese keyboard's full-width `－` and `：` are the operators (tester AA: `OpenAI
     /// source：bubble` found nothing), in the reader's line and in one argument alike; a
-    /// colon after no prefix stays text.
+    /// colon after no prefix is no operator, and the word before it is looked for.
     #[test]
     fn full_width_minus_and_colon_are_operators() {
         for q in [
@@ -779,7 +807,7 @@ mod tests {
                 true,
             )),
         ] {
-            assert_eq!(q.terms, ["openai", "注意:"]);
+            assert_eq!(q.terms, ["openai", "注意"]);
             assert_eq!(q.sources, ["bubble"]);
             assert_eq!(q.excluded, ["传闻"]);
             assert_eq!(q.not_dates, ["2026-07"]);
