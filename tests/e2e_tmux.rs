@@ -1164,6 +1164,27 @@ fn search_keeps_the_title_in_sight_on_a_narrow_terminal() {
     );
 }
 
+/// A match only a long title holds is kept in sight where the title is cut, and marked, as
+/// the reader's results show it (tester DG: nothing on the row held `优于`, nor was marked).
+#[test]
+fn search_keeps_a_match_in_the_title_in_sight_and_marks_it() {
+    let home = tempfile::tempdir().unwrap();
+    let digest = "# 测试日报 2026-03-02\n\n## 新闻\n\n\
+        ### 1. 研究发现两种新的优化器在大批次训练中的稳定性优于常用的那一种\n\n\
+        该研究证明批次大小达到一亿个词元时性能下降。\n";
+    let store = store_of(home.path(), &[("2026-03-02.md", digest)]);
+    let Some(t) = Tmux::start("titlematch", 60, 12, home.path()) else {
+        return;
+    };
+    let (screen, rows) = printed_rows(&t, "search 优于", &store, home.path());
+    assert!(
+        rows[0].contains("  …") && rows[0].contains("优于"),
+        "{screen}"
+    );
+    let styled = t.styled_screen();
+    assert!(styled.contains("43m优于"), "{styled}");
+}
+
 #[test]
 fn search_snippets_take_one_row_of_the_terminal() {
     let home = tempfile::tempdir().unwrap();

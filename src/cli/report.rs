@@ -7,7 +7,10 @@ use crate::index::{DigestInfo, ItemView};
 use crate::library::{Library, MIN_ID_START, Missing, Unknown};
 use crate::model::date_label;
 use crate::text::{TextOptions, plural};
+use crate::tui::ui;
 use anyhow::bail;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -708,13 +711,17 @@ pub fn search(
                             w + title_w <= width || w + READABLE_COLUMN <= width
                         };
                         let before = befores.iter().find(readable).unwrap_or(&befores[2]);
-                        let head = format!("{before}{title}");
-                        out.push_str(&crate::text::truncate(&head, width, opts));
-                        out.push('\n');
-                        // As the reader's results show it: what leads up to the match is cut so
-                        // the match stays in sight, and the terms are marked.
-                        let line = crate::tui::ui::snippet_line(snippet, &marks, width, opts);
-                        out.push_str(&printed(&[line]));
+                        // As the reader's results show them: the terms marked, and what leads
+                        // up to a match cut so that it stays in sight, in the title where the
+                        // snippet shows none (tester DG: a title's only match was cut off).
+                        let room = width.saturating_sub(crate::text::str_width(before, opts));
+                        let keep_match = !ui::is_marked(snippet, &marks);
+                        let plain = Style::default();
+                        let title = ui::marked_title(&title, &marks, plain, room, keep_match, opts);
+                        let head = std::iter::once(Span::raw(before.clone())).chain(title.spans);
+                        let head = ui::truncate_line(&Line::from_iter(head), width, opts);
+                        let snippet = ui::snippet_line(snippet, &marks, width, opts);
+                        out.push_str(&printed(&[head, snippet]));
                     }
                     None => {
                         let text = match snippet.text.trim() {

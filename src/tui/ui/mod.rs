@@ -16,8 +16,9 @@ mod links;
 mod list;
 mod notice;
 mod search;
-pub(crate) use search::{SNIPPET_INDENT, snippet_line};
+pub(crate) use search::{SNIPPET_INDENT, is_marked, marked_title, snippet_line};
 mod status;
+pub(crate) use status::truncate_line;
 mod too_small;
 
 use super::app::App;

@@ -345,10 +345,7 @@ fn title_line(
         .iter()
         .map(|s| text::str_width(&s.content, opts))
         .sum();
-    let title = text::single_line(item.title);
-    let title_ranges = terms.ranges(&title);
     let title_style = if read { DIM } else { BOLD };
-    let mut pieces = marked_pieces(&title, &title_ranges, title_style);
     let source = text::single_line(&digest.source);
     let room = width.saturating_sub(prefix_w);
     // A name is cut at its end, as titles are (`AI行…递` read as two names; tester A), a
@@ -362,26 +359,48 @@ fn title_line(
     };
     let source_w = text::str_width(&source, opts);
     let title_room = room.saturating_sub(source_w + usize::from(source_w > 0));
-    // A match the cut would leave out is kept in sight, what comes before it cut instead,
-    // where the snippet below shows none (tester CZ: at 60 columns a title's only match was
-    // cut off); else the title's start says more.
-    let w = |span: &Span<'_>| text::str_width(&span.content, opts);
     let snippet = app.search_view().and_then(|v| v.snippets.get(&hit));
-    let marked_below = snippet.is_some_and(|s| !snippet_ranges(s, terms).is_empty());
+    let marked_below = snippet.is_some_and(|s| is_marked(s, terms));
+    let title = text::single_line(item.title);
+    let title_line = marked_title(&title, terms, title_style, title_room, !marked_below, opts);
+    let gap = room.saturating_sub(text::line_width(&title_line, opts) + source_w);
+    spans.extend(title_line.spans);
+    spans.push(Span::raw(" ".repeat(gap)));
+    spans.push(Span::styled(source, DIM));
+    Line::from(spans)
+}
+
+/// Whether a snippet shows a match marked.
+pub(crate) fn is_marked(snippet: &Snippet, terms: &Highlighter) -> bool {
+    !snippet_ranges(snippet, terms).is_empty()
+}
+
+/// A result's title in `room` columns, styled `style`, its terms marked (here and in `ribao
+/// search`). A match the cut would leave out is kept in sight, what comes before it cut
+/// instead, when `keep_match` (where the snippet below shows none; tester CZ: at 60 columns a
+/// title's only match was cut off); else the title's start says more.
+pub(crate) fn marked_title(
+    title: &str,
+    terms: &Highlighter,
+    style: Style,
+    room: usize,
+    keep_match: bool,
+    opts: TextOptions,
+) -> Line<'static> {
+    let mut pieces = marked_pieces(title, &terms.ranges(title), style);
+    let w = |span: &Span<'_>| text::str_width(&span.content, opts);
     if let Some(first) = pieces
         .iter()
         .position(list::is_match)
-        .filter(|_| !marked_below)
+        .filter(|_| keep_match)
     {
         let to_end: usize = pieces[..=first].iter().map(w).sum();
-        if to_end > title_room {
-            let budget = title_room
-                .saturating_sub(w(&pieces[first]) + 6)
-                .max(title_room / 4);
-            cut_before_match(&mut pieces, first, title_room, budget, title_style, opts);
+        if to_end > room {
+            let budget = room.saturating_sub(w(&pieces[first]) + 6).max(room / 4);
+            cut_before_match(&mut pieces, first, room, budget, style, opts);
         }
     }
-    let mut title_line = truncate_line(&Line::from(pieces), title_room, opts);
+    let mut title_line = truncate_line(&Line::from(pieces), room, opts);
     // A match cut short keeps its mark, not the `…` after it (tester CW: `Superc…` marked
     // whole).
     if let Some(last) = title_line.spans.pop() {
@@ -390,16 +409,12 @@ fn title_line(
                 title_line
                     .spans
                     .push(Span::styled(kept.to_string(), last.style));
-                title_line.spans.push(Span::styled("…", title_style));
+                title_line.spans.push(Span::styled("…", style));
             }
             _ => title_line.spans.push(last),
         }
     }
-    let gap = room.saturating_sub(text::line_width(&title_line, opts) + source_w);
-    spans.extend(title_line.spans);
-    spans.push(Span::raw(" ".repeat(gap)));
-    spans.push(Span::styled(source, DIM));
-    Line::from(spans)
+    title_line
 }
 
 fn draw_results(buf: &mut Buffer, area: Rect, app: &mut App) {
