@@ -152,6 +152,12 @@ pub fn split(area: Rect, categories: usize, focus: Pane) -> Screen {
         let middle_x = body.x + dates_w;
         let wanted = u16::try_from(categories + 2).unwrap_or(u16::MAX);
         let categories_h = wanted.min((body.height * 2 / 5).max(3)).min(body.height);
+        // Short of rows, the stories keep one of their own but while the categories have the
+        // keyboard (tester DH: at 80×6 the stories, with the keyboard, showed none).
+        let categories_h = match focus {
+            Pane::Categories => categories_h,
+            _ => categories_h.min(body.height.saturating_sub(PANE_LEAST)),
+        };
         let categories = Rect {
             x: middle_x,
             width: middle_w,
@@ -185,6 +191,9 @@ pub fn split(area: Rect, categories: usize, focus: Pane) -> Screen {
         })
     }
 }
+
+/// The fewest rows of a bordered pane showing a row.
+const PANE_LEAST: u16 = 3;
 
 /// The stories' column of two beside the article, `width` columns in all: a title's start
 /// and its marks at the least, and no more than the article can spare.
@@ -349,6 +358,22 @@ mod tests {
         assert_eq!(browsing(149), (0, 60, 89));
         assert_eq!(browsing(150), (30, 60, 60));
         assert_eq!(browsing(230), (30, 100, 100));
+    }
+
+    /// On the shortest terminal the stories show a row, but for the categories' while they
+    /// have the keyboard (tester DH: none at 80×6, the stories having the keyboard).
+    #[test]
+    fn a_short_terminal_shows_a_row_of_the_pane_that_has_the_keyboard() {
+        let heights = |width: u16, focus: Pane| match split(Rect::new(0, 0, width, 6), 5, focus) {
+            Screen::Wide(w) => (w.categories.height, w.items.height),
+            _ => panic!("{width} columns are wide"),
+        };
+        for width in [80, 100, 150] {
+            for focus in [Pane::Dates, Pane::Items, Pane::Article] {
+                assert!(heights(width, focus).1 >= PANE_LEAST, "{width} {focus:?}");
+            }
+            assert!(heights(width, Pane::Categories).0 >= PANE_LEAST, "{width}");
+        }
     }
 
     #[test]
