@@ -445,6 +445,39 @@ fn a_reader_stopped_from_outside_takes_the_terminal_back_at_fg() {
     assert_eq!(t.pane_format("#{alternate_on}"), "0");
 }
 
+/// Continued from outside while the shell has the terminal (`kill -STOP`, then `kill
+/// -CONT`), the reader gives the shell its screen back and waits, stopped, for `fg` (tester
+/// DH: it drew over the prompt, the shell left in the alternate screen, the cursor hidden).
+#[cfg(unix)]
+#[test]
+fn a_reader_continued_in_the_background_waits_for_fg() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = start("sigcont", 100, 30, home.path()) else {
+        return;
+    };
+    signal_reader(&t, "-STOP");
+    t.wait_for("the shell's job report", |s| s.contains("Stopped"));
+    signal_reader(&t, "-CONT");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while t.pane_format("#{alternate_on}") != "0" {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "alternate screen left"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(t.pane_format("#{cursor_flag}"), "1", "cursor shown");
+    t.run("clear; jobs");
+    t.wait_for("the reader stopped again", |s| s.contains("Stopped"));
+    t.run("fg");
+    t.keys(&["?"]);
+    let screen = t.wait_for("the help", |s| s.contains("按键 Keys"));
+    assert_borders_aligned(&screen);
+    t.keys(&["?", "q"]);
+    t.wait_for("the shell", |s| !s.contains("Dates"));
+    assert_eq!(t.pane_format("#{alternate_on}"), "0");
+}
+
 /// A Thai word ending in SARA AM (`คำ`: two characters side by side, one grapheme) leaves
 /// nothing behind when the story beside it changes (tester CN: its `ำ` stayed on blank rows
 /// until Ctrl-L).

@@ -227,6 +227,9 @@ pub fn forward_signals(events: std::sync::mpsc::Sender<Event>) -> anyhow::Result
                 };
                 if let Some((own, event)) = job {
                     if !take_own(own) {
+                        if signal == SIGCONT {
+                            stay_stopped_in_the_background();
+                        }
                         let _ = events.send(event);
                     }
                     continue;
@@ -245,6 +248,33 @@ pub fn forward_signals(events: std::sync::mpsc::Sender<Event>) -> anyhow::Result
             }
         })?;
     Ok(())
+}
+
+/// Continued while the shell has the terminal (`kill -CONT` after a `kill -STOP` the shell
+/// took for the job stopping), the reader gives the shell its screen back and stops again
+/// until `fg` brings it to the foreground (tester DH: it drew over the prompt and left the
+/// shell in the alternate screen, the cursor hidden). Writes only: setting the terminal's
+/// modes from the background would stop the reader before it gave anything back.
+#[cfg(unix)]
+fn stay_stopped_in_the_background() {
+    while MODE.is_active() && !in_the_foreground() {
+        MODE.write(|| execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show));
+        // The continue that ends this stop is this thread's own.
+        OWN_CONTINUES.fetch_add(1, Ordering::SeqCst);
+        // SAFETY: raise takes no pointers.
+        if unsafe { libc::raise(libc::SIGSTOP) } != 0 {
+            take_own(&OWN_CONTINUES);
+            return;
+        }
+    }
+}
+
+/// Whether the reader's process group has the terminal; true where it cannot be told.
+#[cfg(unix)]
+fn in_the_foreground() -> bool {
+    // SAFETY: neither call takes a pointer.
+    let (terminal, own) = unsafe { (libc::tcgetpgrp(libc::STDOUT_FILENO), libc::getpgrp()) };
+    terminal == -1 || terminal == own
 }
 
 #[cfg(not(unix))]
