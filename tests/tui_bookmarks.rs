@@ -1574,6 +1574,35 @@ fn quitting_under_a_held_lock_keeps_the_changes() {
     assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 1, "{said}");
 }
 
+/// A bookmark put on and taken off again while another program holds the lock is no change
+/// to lose: `q` quits at once, and quitting says only that the place read was not saved
+/// (tester DH: both said the bookmarks and read marks were not saved, and nothing was kept).
+#[test]
+fn a_change_undone_under_a_held_lock_is_none_to_lose() {
+    use ribao::tui::{Effect, action::Action};
+    let (dir, path, _held) = state_file_locked();
+    let (file, loaded) = ribao::state::StateFile::open(&path).unwrap();
+    let folder = dir.path().join("unsaved");
+    let session = Session::open(file, loaded, vec![folder.clone()]);
+    let mut h = Harness::new(
+        App::new(library(), TextOptions::default(), session),
+        120,
+        40,
+    );
+    h.keys("<Enter><Enter>b");
+    h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(3))]);
+    h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(3))]);
+    assert!(h.app.session().saving_off(), "{}", h.text());
+    h.keys("<Esc>b");
+    assert_eq!(h.app.update(Action::Quit), Some(Effect::Quit));
+    let said = h.app.save_on_quit().unwrap_err().to_string();
+    assert!(
+        said.starts_with("the reading position was not saved"),
+        "{said}"
+    );
+    assert!(!folder.exists(), "{said}");
+}
+
 /// The lock let go before the next look: the changes are saved then, and nothing is said.
 #[test]
 fn a_lock_held_a_moment_is_never_said() {
