@@ -1555,19 +1555,31 @@ fn a_held_lock_holds_up_no_key_and_is_said_only_when_it_lasts() {
     assert_eq!(reopened.state.bookmarks.len(), 5);
 }
 
-/// Quitting while another program holds the lock waits for it a little longer, then keeps
-/// the changes in a file of their own, and says so: none are lost unsaid.
-#[test]
-fn quitting_under_a_held_lock_keeps_the_changes() {
-    let (dir, path, _held) = state_file_locked();
+/// A reader of a state file whose lock this test holds, keeping what it cannot save in a
+/// folder of its own: (the folder the state file is in, the lock, that folder, the reader).
+fn reader_under_a_held_lock() -> (
+    tempfile::TempDir,
+    std::fs::File,
+    std::path::PathBuf,
+    Harness,
+) {
+    let (dir, path, held) = state_file_locked();
     let (file, loaded) = ribao::state::StateFile::open(&path).unwrap();
     let folder = dir.path().join("unsaved");
     let session = Session::open(file, loaded, vec![folder.clone()]);
-    let mut h = Harness::new(
+    let h = Harness::new(
         App::new(library(), TextOptions::default(), session),
         120,
         40,
     );
+    (dir, held, folder, h)
+}
+
+/// Quitting while another program holds the lock waits for it a little longer, then keeps
+/// the changes in a file of their own, and says so: none are lost unsaid.
+#[test]
+fn quitting_under_a_held_lock_keeps_the_changes() {
+    let (_dir, _held, folder, mut h) = reader_under_a_held_lock();
     h.keys("<Enter><Enter>b");
     let said = h.app.save_on_quit().unwrap_err().to_string();
     assert!(said.contains("could not be saved"), "{said}");
@@ -1580,15 +1592,7 @@ fn quitting_under_a_held_lock_keeps_the_changes() {
 #[test]
 fn a_change_undone_under_a_held_lock_is_none_to_lose() {
     use ribao::tui::{Effect, action::Action};
-    let (dir, path, _held) = state_file_locked();
-    let (file, loaded) = ribao::state::StateFile::open(&path).unwrap();
-    let folder = dir.path().join("unsaved");
-    let session = Session::open(file, loaded, vec![folder.clone()]);
-    let mut h = Harness::new(
-        App::new(library(), TextOptions::default(), session),
-        120,
-        40,
-    );
+    let (_dir, _held, folder, mut h) = reader_under_a_held_lock();
     h.keys("<Enter><Enter>b");
     h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(3))]);
     h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(3))]);
