@@ -667,11 +667,10 @@ impl Library {
             Missing::Sample
         } else if self.digest_at(path).is_some_and(|d| !self.file_gone(d)) {
             Missing::Story
-        } else if let Some(p) = self
-            .problems
-            .iter()
-            .find(|p| !p.left_alone && p.path.to_string_lossy() == path)
-        {
+        } else if let Some(p) = self.problems.iter().find(|p| {
+            // Or a folder it is in (tester DH: one made unreadable had its files called gone).
+            !p.left_alone && std::path::Path::new(path).starts_with(&p.path)
+        }) {
             Missing::Unreadable(&p.message)
         } else if self.not_of_this_store(path) {
             Missing::Elsewhere

@@ -1394,6 +1394,31 @@ fn a_narrow_status_bar_keeps_the_indexing_progress() {
     assert!(!h.text().contains("indexing"), "{}", h.text());
 }
 
+/// A story whose folder cannot be read is said to be unreadable, as its folder is, not gone
+/// (tester DH: a folder made unreadable had its stories' files called gone).
+#[test]
+fn a_file_in_a_folder_that_cannot_be_read_is_unreadable_not_gone() {
+    let problem = ribao::store::FileProblem {
+        path: PathBuf::from("/store/a"),
+        message: "cannot read: permission denied".into(),
+        left_alone: false,
+    };
+    let library = Library::from_digests(
+        ribao::library::Origin::Store(PathBuf::from("/store")),
+        Vec::new(),
+        vec![problem],
+        &Categorizer::builtin(),
+    );
+    assert!(matches!(
+        library.why_missing("/store/a/2026-01-21.md"),
+        ribao::library::Missing::Unreadable("cannot read: permission denied")
+    ));
+    assert!(matches!(
+        library.why_missing("/store/ab/2026-01-21.md"),
+        ribao::library::Missing::File
+    ));
+}
+
 /// A story whose file turned binary since it was indexed is still headed by its title and
 /// date from the index, with why its text cannot be read where the text would be.
 #[test]
