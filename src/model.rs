@@ -103,6 +103,81 @@ pub fn named_day(text: &str) -> Option<NaiveDate> {
     }
 }
 
+/// The days a typed date names: a day, a month or a year, and how to say it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub label: String,
+}
+
+/// `2025-10-19`, `2025/10/19`, `20251019`, `2025年10月19日`, `2025-10`, `2025`, a month
+/// and day of `year` where one is given (`10-19`), `today` or `yesterday`. None: no date of
+/// the calendar.
+pub fn period(typed: &str, year: Option<i32>) -> Option<Period> {
+    if let Some(day) = named_day(typed) {
+        return Some(Period {
+            first: day,
+            last: day,
+            label: day.to_string(),
+        });
+    }
+    // Full-width digits and marks, as an input method gives them (tester AH: `２０２５-１０`).
+    let typed: String = typed
+        .chars()
+        .map(|c| match c {
+            '０'..='９' | '－' | '／' | '．' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '　' => ' ',
+            c => c,
+        })
+        .collect();
+    let groups: Vec<&str> = typed
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let rest_is_separators = typed
+        .chars()
+        .all(|c| c.is_ascii_digit() || c.is_whitespace() || "-/.年月日".contains(c));
+    if !rest_is_separators {
+        return None;
+    }
+    let num = |s: &str| s.parse::<u32>().ok();
+    let (y, m, d) = match groups.as_slice() {
+        [all] if all.len() == 8 => (num(&all[..4])?, Some(num(&all[4..6])?), num(&all[6..])),
+        [all] if all.len() == 6 => (num(&all[..4])?, Some(num(&all[4..])?), None),
+        [y] if y.len() == 4 => (num(y)?, None, None),
+        [m, d] if m.len() <= 2 => (u32::try_from(year?).ok()?, Some(num(m)?), num(d)),
+        [y, m] if y.len() == 4 => (num(y)?, Some(num(m)?), None),
+        [y, m, d] if y.len() == 4 => (num(y)?, Some(num(m)?), num(d)),
+        _ => return None,
+    };
+    let y = i32::try_from(y).ok()?;
+    match (m, d) {
+        (None, _) => Some(Period {
+            first: NaiveDate::from_ymd_opt(y, 1, 1)?,
+            last: NaiveDate::from_ymd_opt(y, 12, 31)?,
+            label: format!("{y:04}"),
+        }),
+        (Some(m), None) => {
+            let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+            let next = first.checked_add_months(chrono::Months::new(1))?;
+            Some(Period {
+                first,
+                last: next.pred_opt()?,
+                label: format!("{y:04}-{m:02}"),
+            })
+        }
+        (Some(m), Some(d)) => {
+            let day = NaiveDate::from_ymd_opt(y, m, d)?;
+            Some(Period {
+                first: day,
+                last: day,
+                label: day.to_string(),
+            })
+        }
+    }
+}
+
 /// A digest date as shown and saved: `2026-01-20`, or `undated`.
 pub fn date_label(date: Option<NaiveDate>) -> String {
     date.map_or_else(|| UNDATED.to_string(), |d| d.to_string())
@@ -141,37 +216,14 @@ fn span_ends(text: &str) -> Option<(String, String)> {
     Some((end(from)?, end(to)?))
 }
 
-/// [`date_prefix`] of one date or its start.
+/// [`date_prefix`] of one date or its start: as the reader's `:` line takes one, as typed
+/// with slashes or in full-width digits too (tester DG: `date:２０２６－０８－０３` and
+/// `date:2026/08/03` were no dates), but for a month and day without a year.
 fn one_date(text: &str) -> Option<String> {
     if text.eq_ignore_ascii_case(UNDATED) {
         return Some(UNDATED.to_string());
     }
-    if let Some(day) = named_day(text) {
-        return Some(day.to_string());
-    }
-    let parts: Vec<&str> = text.split('-').collect();
-    let number = |s: &str, digits: std::ops::RangeInclusive<usize>| {
-        (digits.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
-    };
-    let year = number(parts[0], 4..=4)?;
-    match parts[1..] {
-        [] => Some(format!("{year:04}")),
-        [month] => {
-            let month = number(month, 1..=2).filter(|m| (1..=12).contains(m))?;
-            Some(format!("{year:04}-{month:02}"))
-        }
-        [month, day] => {
-            let date = NaiveDate::from_ymd_opt(
-                i32::try_from(year).ok()?,
-                number(month, 1..=2)?,
-                number(day, 1..=2)?,
-            )?;
-            Some(date.to_string())
-        }
-        _ => None,
-    }
+    period(text, None).map(|p| p.label)
 }
 
 /// Whether `date` is one of those `prefix` (from [`date_prefix`]) means: `undated` means
@@ -260,10 +312,17 @@ mod tests {
             ("2026-13", None),
             ("2026-02-30", None),
             ("26-08", None),
-            ("2026-", None),
+            ("2026-", Some("2026")),
             ("2026-08-23-1", None),
             ("garbage", None),
-            ("２０２６", None),
+            // As the reader's `:` line takes them (tester DG: these were no dates).
+            ("２０２６", Some("2026")),
+            ("２０２６－０８－０３", Some("2026-08-03")),
+            ("2026/08/03", Some("2026-08-03")),
+            ("2026年8月", Some("2026-08")),
+            ("20260803", Some("2026-08-03")),
+            ("08-03", None),
+            ("2026/08/03..2026/08/05", Some("2026-08-03..2026-08-05")),
             ("undated", Some("undated")),
             ("Undated", Some("undated")),
             ("undated-1", None),
