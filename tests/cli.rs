@@ -419,6 +419,13 @@ fn a_filter_that_is_not_a_date_or_matches_nothing_says_so() {
         ),
         "{said}"
     );
+    // A word typed as a filter that is none is said to be text (tester DG: `title:` was not).
+    let none = ribao(&["search", "title:OpenAI", "--store", &store()]);
+    let said = String::from_utf8_lossy(&none.stderr);
+    assert!(
+        said.contains("“title:OpenAI”: “title:” is no filter (source:, category: and date: are)"),
+        "{said}"
+    );
     // No undated digest, in words (tester BH: "no digest is dated undated").
     let (_dir, dated) = store_of(
         "2026-01-02.md",

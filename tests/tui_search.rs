@@ -956,6 +956,15 @@ fn a_filter_naming_nothing_is_the_reason_given_for_no_match() {
             "{screen}"
         );
     }
+    // A word typed as a filter that is none is said to be text (tester DG).
+    let mut h = Harness::new(scope_app(), 120, 30);
+    h.keys("/");
+    h.search_for("tag:推理");
+    let screen = h.text();
+    assert!(
+        screen.contains("“tag:” is no filter (source:, category:"),
+        "{screen}"
+    );
 }
 
 /// A name nothing has beside one that finds results is said with them (tester CU: it was

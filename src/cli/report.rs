@@ -755,6 +755,7 @@ pub fn search(
         // As `items` says it (tester BI: `--date today` said only that nothing matched).
         let named = match (unknown.and_then(Unknown::why_none))
             .or_else(|| no_digest_dated(library, &q.dates))
+            .or_else(|| q.unknown_filter())
         {
             Some(why) => format!(": {why}"),
             None => String::new(),

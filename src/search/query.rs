@@ -165,6 +165,24 @@ impl Query {
         self == &Query::default()
     }
 
+    /// Said where nothing is found and a word looked for reads as a filter whose name is
+    /// none (`title:OpenAI`, `tag:AI`): it was searched for as text (tester DG: a guessed
+    /// `title:` was told only that nothing matched). Not an address (`https://…`).
+    pub fn unknown_filter(&self) -> Option<String> {
+        let named = |word: &String| -> Option<String> {
+            let (name, value) = word.split_once(':')?;
+            let filter_like = (2..=12).contains(&name.len())
+                && name.bytes().all(|b| b.is_ascii_lowercase())
+                && !value.is_empty()
+                && !value.starts_with("//");
+            filter_like.then(|| name.to_string())
+        };
+        let name = self.words().iter().chain(&self.excluded).find_map(named)?;
+        Some(format!(
+            "“{name}:” is no filter (source:, category: and date: are), so it was searched for as text"
+        ))
+    }
+
     /// What is wrong with the query, for the user.
     pub fn problem(&self) -> Option<String> {
         let bare = self

@@ -637,6 +637,7 @@ fn no_match_lines(
         let why = (app.pending_in(Scope::All) == 0).then(|| library.unknown_name(&parsed))??;
         Some(format!("Nothing can match: {}.", why.why_none()?))
     });
+    let named = named.or_else(|| parsed.unknown_filter().map(|said| format!("{said}.")));
     // What the whole archive has, when a narrower scope had nothing (tester W: a first
     // search of the date found nothing, and nothing said that the archive had 34).
     // Of the files indexed so far, while the rest are (tester AZ: 405 were said, of 2,345).
