@@ -991,6 +991,23 @@ fn tidy_prefix(s: &str) -> Option<usize> {
     is_tidy(trimmed).then_some(trimmed.len())
 }
 
+/// `s` without the `__` of strong emphasis; those inside a word are its text, as CommonMark
+/// reads them (tester DI: the outlet `Twitter (@shao__meng)` read `@shaomeng`).
+fn without_strong_underscores(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut from = 0;
+    for (at, _) in s.match_indices("__") {
+        out.push_str(&s[from..at]);
+        let (before, after) = (s[..at].chars().next_back(), s[at + 2..].chars().next());
+        if crate::text::underscores_are_text(before, after) {
+            out.push_str("__");
+        }
+        from = at + 2;
+    }
+    out.push_str(&s[from..]);
+    out
+}
+
 /// [`tidy`] step by step.
 fn tidy_fully(s: &str) -> String {
     let mut cleaned = crate::text::clean_text(s);
@@ -999,7 +1016,7 @@ fn tidy_fully(s: &str) -> String {
         cleaned = Cow::Owned(cleaned.replace("**", ""));
     }
     if has_pair(cleaned.as_bytes(), b'_', b'_') {
-        cleaned = Cow::Owned(cleaned.replace("__", ""));
+        cleaned = Cow::Owned(without_strong_underscores(&cleaned));
     }
     let cleaned = match without_link_syntax(&cleaned) {
         Cow::Borrowed(_) => cleaned,
@@ -1416,6 +1433,18 @@ mod tests {
             3 => "[\u{4e00}-\u{4e10}]{1,3}",
         ];
         proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+    }
+
+    /// A `__` inside a word is its text, as the reader shows it (tester DI: the outlet
+    /// `@shao__meng` read `@shaomeng`); around words it marks strong emphasis.
+    #[test]
+    fn underscores_inside_a_word_are_kept() {
+        assert_eq!(tidy("Twitter (@shao__meng)"), "Twitter (@shao__meng)");
+        assert_eq!(tidy("__重磅__ 发布 snake__case"), "重磅 发布 snake__case");
+        assert_eq!(
+            plain("感谢 @shao__meng 和 **大家**"),
+            "感谢 @shao__meng 和 大家"
+        );
     }
 
     proptest! {

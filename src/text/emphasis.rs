@@ -12,6 +12,12 @@ use super::chars::is_punctuation;
 
 const ZWSP: char = '\u{200B}';
 
+/// Whether a `__` between `before` and `after` is text: inside a word (`@shao__meng`),
+/// where CommonMark reads no emphasis, as the reader shows it.
+pub(crate) fn underscores_are_text(before: Option<char>, after: Option<char>) -> bool {
+    before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)
+}
+
 /// The side of a delimiter run of `len` between `prev` and `next` that [`fix_cjk_flanking`]
 /// puts a zero-width space on, where it puts one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
