@@ -150,10 +150,14 @@ fn hide_comments(lines: &[&str], hidden: &mut [bool]) {
 /// The markers that open and close fenced code.
 const FENCES: [&str; 2] = ["```", "~~~"];
 
-/// The fence `line` opens or closes, if it is one.
+/// The fence `line` opens or closes, if it is one. Not a line whose backticks' info string
+/// holds one, as CommonMark reads it: ```` ```a``` more ```` is a code span in a paragraph
+/// (tester DI: such a story's text was no text to search).
 pub fn fence(line: &str) -> Option<&'static str> {
     let line = line.trim_start();
-    FENCES.into_iter().find(|marker| line.starts_with(marker))
+    let marker = FENCES.into_iter().find(|marker| line.starts_with(marker))?;
+    let info = line.trim_start_matches('`');
+    (marker == "~~~" || !info.contains('`')).then_some(marker)
 }
 
 /// Which lines are inside fenced code, and the fences left unpaired. Fences pair up in
@@ -334,6 +338,19 @@ mod tests {
     #[test]
     fn headings_in_comments_are_none() {
         let d = Doc::new("## A\n<!--\n## Draft\ntext\n-->\n<!-- one line -->\n## B\n");
+        let names: Vec<_> = d.headings.iter().map(|h| h.text).collect();
+        assert_eq!(names, ["A", "B"]);
+    }
+
+    /// Backticks with a backtick after them on the line open no code: a code span starts
+    /// the paragraph (tester DI); tildes may have one.
+    #[test]
+    fn a_code_span_at_a_lines_start_is_no_fence() {
+        assert_eq!(fence("```按口径统计了 lock 文件``` 还行"), None);
+        assert_eq!(fence("```rust"), Some("```"));
+        assert_eq!(fence("  ````"), Some("```"));
+        assert_eq!(fence("~~~ a`b"), Some("~~~"));
+        let d = Doc::new("## A\n```统计了``` 还行\n## B\n正文\n");
         let names: Vec<_> = d.headings.iter().map(|h| h.text).collect();
         assert_eq!(names, ["A", "B"]);
     }

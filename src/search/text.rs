@@ -510,6 +510,14 @@ mod tests {
         assert_eq!(found.text, "t\n感谢 @viktor__com 和 粗体 以及 a");
     }
 
+    /// A code span opening a story's text is searched, as a paragraph's (tester DI: the
+    /// story was found by none of its words).
+    #[test]
+    fn a_code_span_opening_the_text_is_searched() {
+        let found = searchable("t", "```排除了 node_modules 等``` 一个月没管");
+        assert!(found.text.contains("一个月没管"), "{:?}", found.text);
+    }
+
     #[test]
     fn a_tag_cut_off_at_a_paragraphs_end_is_not_searched() {
         let cut = "**摘要**: <a href=\"https:&#x2F;&#x2F;e.org\">e.org</a><p><a href=\"https:&#x2F;&#x2F;st";
