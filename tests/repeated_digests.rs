@@ -230,6 +230,24 @@ fn a_story_a_digest_lists_twice_shows_once_but_namesakes_stay() {
         ],
         "{items}"
     );
+    // One post under two links, its headline and summary the same, is one story (tester
+    // DI: listed twice).
+    let posted = |n: u32| {
+        format!(
+            "- [丙公司发布新芯片](<https://x.example/status/{n}>) — 某人\n  - 摘要：性能翻倍。\n"
+        )
+    };
+    fs::write(
+        store.join("2026-03-03.md"),
+        format!(
+            "# 测试日报 · 2026年03月03日\n\n## 新闻\n\n{}{}",
+            posted(1),
+            posted(2)
+        ),
+    )
+    .unwrap();
+    let items = run(&["items", "--date", "2026-03-03"], &store, &cache);
+    assert_eq!(column(&items, "title"), ["丙公司发布新芯片"], "{items}");
 }
 
 #[test]

@@ -408,6 +408,7 @@ fn with_ids(items: Vec<Item>, source: &str, day: &str) -> (Vec<Item>, usize) {
     let mut counters = HashMap::new();
     let mut stories = HashSet::new();
     let mut linked = HashSet::new();
+    let mut told = HashSet::new();
     let mut cut = 0;
     let own = inline::own_names(source);
     let items = items
@@ -458,7 +459,10 @@ fn with_ids(items: Vec<Item>, source: &str, day: &str) -> (Vec<Item>, usize) {
                 Some(url) if !i.body.is_empty() => linked.insert(hash_of(&[url, &i.body])),
                 _ => true,
             };
-            new_title && new_text
+            // The same headline and text under two links is one story posted twice (tester
+            // DI: a post's summary listed under each of its links).
+            let new_telling = i.body.is_empty() || told.insert(hash_of(&[&i.title, &i.body]));
+            new_title && new_text && new_telling
         })
         .collect();
     (items, cut)
