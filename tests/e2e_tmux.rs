@@ -548,6 +548,50 @@ fn a_broken_categories_table_is_reported_on_the_reader_screen() {
     assert_restored(&t);
 }
 
+/// A browser drawn in the terminal (`w3m`) gets the screen and the keys while it runs, and
+/// the reader its own back after (tester DJ: it drew over the reader, and both read keys).
+#[test]
+fn a_browser_of_the_terminal_gets_the_terminal_and_gives_it_back() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start("w3m", 100, 30, home.path()) else {
+        return;
+    };
+    let browser = home.path().join("w3m");
+    let typed = home.path().join("typed");
+    std::fs::write(
+        &browser,
+        format!(
+            "#!/bin/sh\necho \"IN THE BROWSER $1\"\nread line\necho \"$line\" > {0}.tmp && mv {0}.tmp {0}\n",
+            typed.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(
+        &browser,
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    t.run(&format!("export BROWSER={}", browser.display()));
+    run_reader(&t, Some(&common::fixtures().join("store")), home.path());
+    t.wait_for("the date list", |s| {
+        s.contains("Dates") && !s.contains("/…")
+    });
+    t.keys(&["[", "[", "[", "Tab", "Tab", "Enter"]);
+    t.wait_for("the article", |s| s.contains("核心洞察"));
+    t.keys(&["o"]);
+    let screen = t.wait_for("the browser", |s| s.contains("IN THE BROWSER https://"));
+    assert!(!screen.contains("Dates"), "{screen}");
+    assert_eq!(t.pane_format("#{alternate_on}"), "0", "{screen}");
+    t.type_text("hello");
+    t.keys(&["Enter"]);
+    t.wait_for("the reader again", |s| {
+        s.contains("文章 Article") && s.contains("核心洞察")
+    });
+    assert_eq!(std::fs::read_to_string(&typed).unwrap().trim(), "hello");
+    t.keys(&["q"]);
+    assert_restored(&t);
+}
+
 #[test]
 fn o_opens_the_link_with_the_users_browser() {
     let home = tempfile::tempdir().unwrap();

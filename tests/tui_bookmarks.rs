@@ -3032,8 +3032,8 @@ fn a_mark_is_shown_then_saved_before_the_next_key() {
     let seen = Rc::new(RefCell::new(Vec::new()));
     struct Watching<F: Fn() -> usize>(F, Rc<RefCell<Vec<(&'static str, usize)>>>, Vec<Event>);
     impl<F: Fn() -> usize> Host for Watching<F> {
-        fn open_url(&mut self, _: &str) -> Result<(), String> {
-            Ok(())
+        fn open_url(&mut self, _: &str) -> Result<ribao::tui::Opened, String> {
+            Ok(ribao::tui::Opened::Beside)
         }
         fn copy_url(&mut self, _: &str) -> Result<(), String> {
             Ok(())

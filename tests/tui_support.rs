@@ -8,7 +8,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ribao::library::{Library, Origin};
 use ribao::text::TextOptions;
-use ribao::tui::{App, Event, Host, Scripted, Session, run_app};
+use ribao::tui::{App, Event, Host, Opened, Scripted, Session, run_app};
 use std::path::{Path, PathBuf};
 
 pub const BRIEF_0120: &str = "\
@@ -250,12 +250,12 @@ pub struct RecordingHost {
 }
 
 impl Host for RecordingHost {
-    fn open_url(&mut self, url: &str) -> Result<(), String> {
+    fn open_url(&mut self, url: &str) -> Result<Opened, String> {
         if self.fail {
             return Err("xdg-open is not installed".into());
         }
         self.opened.push(url.to_string());
-        Ok(())
+        Ok(Opened::Beside)
     }
     fn copy_url(&mut self, url: &str) -> Result<(), String> {
         self.copied.push(url.to_string());

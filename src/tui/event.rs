@@ -109,6 +109,10 @@ impl InputThread {
 
 fn read_terminal(tx: &Sender<Event>, stop: &AtomicBool) {
     while !stop.load(Ordering::Relaxed) {
+        if !super::terminal::input_may_read() {
+            std::thread::sleep(Duration::from_millis(20));
+            continue;
+        }
         match ct::poll(Duration::from_millis(100)) {
             Ok(false) => continue,
             Ok(true) => {}

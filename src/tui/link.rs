@@ -101,6 +101,29 @@ pub fn tmux_drops_copies() -> Option<String> {
     })
 }
 
+/// Whether `program` draws in the terminal, and so must be given it, run in the foreground
+/// while the reader's screen is left (tester DJ: w3m drew over the reader, and both read the
+/// keys): a browser of the terminal, told by its name as Python's `webbrowser` tells them;
+/// or the system's opener where there is no graphical display (an SSH session, a console),
+/// where it starts one of them (`www-browser`).
+pub fn takes_the_terminal(program: &str) -> bool {
+    const TERMINAL_BROWSERS: [&str; 8] = [
+        "w3m",
+        "lynx",
+        "links",
+        "links2",
+        "elinks",
+        "www-browser",
+        "browsh",
+        "carbonyl",
+    ];
+    let path = std::path::Path::new(program);
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or(program);
+    let display = |var: &str| std::env::var_os(var).is_some_and(|v| !v.is_empty());
+    TERMINAL_BROWSERS.contains(&name)
+        || name == "xdg-open" && !display("DISPLAY") && !display("WAYLAND_DISPLAY")
+}
+
 /// The system's own opener of a URL in the default browser.
 const SYSTEM_OPENER: &str = if cfg!(target_os = "macos") {
     "open"
@@ -146,6 +169,14 @@ pub fn openers(browser: Option<&str>, url: &str) -> Vec<(String, Vec<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn browsers_of_the_terminal_are_told_by_name() {
+        assert!(takes_the_terminal("w3m"));
+        assert!(takes_the_terminal("/usr/bin/lynx"));
+        assert!(!takes_the_terminal("firefox"));
+        assert!(!takes_the_terminal("w3m-helper"));
+    }
 
     #[test]
     fn accepts_http_and_https_only() {

@@ -120,10 +120,20 @@ pub enum Ending {
     Signal(i32),
 }
 
+/// Where a link was opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opened {
+    /// In a browser beside the reader.
+    Beside,
+    /// In a browser that had the terminal, and is done: the reader's screen is to be drawn
+    /// whole again.
+    InTerminal,
+}
+
 /// What the loop needs from the world outside the app.
 pub trait Host {
     /// Opens a validated http(s) URL in the browser; Err says why not, in words.
-    fn open_url(&mut self, url: &str) -> Result<(), String>;
+    fn open_url(&mut self, url: &str) -> Result<Opened, String>;
     /// Puts a validated URL on the clipboard; Err says why not.
     fn copy_url(&mut self, url: &str) -> Result<(), String>;
     /// Gives the terminal back to the shell until the user brings the reader back (`fg`);
@@ -263,17 +273,22 @@ fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<S
                 Some(Effect::Quit) => Step::Quit(Ending::Quit),
                 Some(Effect::Suspend) => suspended(app, host),
                 Some(Effect::Repaint) => Step::Repaint,
-                Some(Effect::OpenUrl(url)) => {
-                    match host.open_url(&url) {
-                        Ok(()) => app.notify_link("opening", &url),
-                        // What else can be done with it (tester K: a dead end).
-                        Err(why) => app.notify(
+                Some(Effect::OpenUrl(url)) => match host.open_url(&url) {
+                    Ok(Opened::Beside) => {
+                        app.notify_link("opening", &url);
+                        Step::Redraw
+                    }
+                    Ok(Opened::InTerminal) => Step::Repaint,
+                    // What else can be done with it (tester K: a dead end); the screen whole
+                    // again where a browser had it.
+                    Err(why) => {
+                        app.notify(
                             format!("could not open the link: {why}; y copies it instead"),
                             true,
-                        ),
+                        );
+                        Step::Repaint
                     }
-                    Step::Redraw
-                }
+                },
                 Some(Effect::CopyUrl(url)) => {
                     match host.copy_url(&url) {
                         // Sent, not known to have arrived: OSC 52 has no answer, and a
@@ -369,12 +384,20 @@ struct SystemHost {
 }
 
 impl Host for SystemHost {
-    fn open_url(&mut self, url: &str) -> Result<(), String> {
+    fn open_url(&mut self, url: &str) -> Result<Opened, String> {
         let url = link::safe_url(url).map_err(|why| format!("the link is {why}"))?;
         // The first of the openers that is installed; the first one's error if none is.
         let mut first_error = None;
         let mut started = None;
         for (program, args) in link::openers(std::env::var("BROWSER").ok().as_deref(), &url) {
+            if link::takes_the_terminal(&program) {
+                let ran = terminal::run_in_foreground(Command::new(&program).args(&args));
+                return match ran {
+                    Ok(status) if status.success() => Ok(Opened::InTerminal),
+                    Ok(status) => Err(format!("{program} failed ({status})")),
+                    Err(why) => Err(format!("cannot run {program}: {why}")),
+                };
+            }
             let spawned = Command::new(&program)
                 .args(&args)
                 .stdin(Stdio::null())
@@ -411,7 +434,7 @@ impl Host for SystemHost {
                 });
             }
         });
-        Ok(())
+        Ok(Opened::Beside)
     }
 
     fn suspend(&mut self) -> Result<(), String> {

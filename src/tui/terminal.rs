@@ -14,6 +14,7 @@ use crossterm::{execute, queue};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{Write, stdout};
+use std::process::ExitStatus;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -157,6 +158,40 @@ pub fn suspend() -> Result<(), String> {
     stopped.map_err(|e| format!("cannot stop the process: {e}"))
 }
 
+/// Runs `program` in the foreground with the terminal as the shell had it, then takes the
+/// terminal back: a browser drawn in the terminal gets the screen and the keys. Meanwhile
+/// the keys' signals are its: Ctrl-C and Ctrl-\ do not end the reader, and Ctrl-Z stops the
+/// reader with it, so the shell gets the terminal back (see `forward_signals`).
+pub fn run_in_foreground(program: &mut std::process::Command) -> Result<ExitStatus, String> {
+    HANDED_OVER.store(true, Ordering::SeqCst);
+    // The keys are the program's: the input thread stops reading first (it reads for a
+    // tenth of a second at a time).
+    let (step, mut waited) = (Duration::from_millis(5), Duration::ZERO);
+    while !INPUT_PAUSED.load(Ordering::SeqCst) && waited < Duration::from_millis(300) {
+        std::thread::sleep(step);
+        waited += step;
+    }
+    restore();
+    let ran = program.status();
+    HANDED_OVER.store(false, Ordering::SeqCst);
+    enter_reader_mode().map_err(|e| e.to_string())?;
+    ran.map_err(|e| crate::io_error::in_words(&e))
+}
+
+/// Whether a program run by [`run_in_foreground`] has the terminal.
+static HANDED_OVER: AtomicBool = AtomicBool::new(false);
+
+/// Whether the input thread has stopped reading the terminal for such a program.
+static INPUT_PAUSED: AtomicBool = AtomicBool::new(false);
+
+/// Whether the input thread may read the terminal now: not while a program has it (tester
+/// DJ: the reader took the line typed to a browser).
+pub fn input_may_read() -> bool {
+    let handed_over = HANDED_OVER.load(Ordering::SeqCst);
+    INPUT_PAUSED.store(handed_over, Ordering::SeqCst);
+    !handed_over
+}
+
 /// SIGTSTPs [`suspend`] sent this process's group, not yet seen by `forward_signals`.
 #[cfg(unix)]
 static OWN_STOPS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -219,6 +254,22 @@ pub fn forward_signals(events: std::sync::mpsc::Sender<Event>) -> anyhow::Result
         .spawn(move || {
             let mut first: Option<std::time::Instant> = None;
             for signal in signals.forever() {
+                // The keys' signals while a program has the terminal are its; the reader
+                // stops with it, the continue that ends that stop its own.
+                if HANDED_OVER.load(Ordering::SeqCst) {
+                    match signal {
+                        SIGINT | SIGQUIT => continue,
+                        SIGTSTP => {
+                            OWN_CONTINUES.fetch_add(1, Ordering::SeqCst);
+                            // SAFETY: raise takes no pointers.
+                            if unsafe { libc::raise(libc::SIGSTOP) } != 0 {
+                                take_own(&OWN_CONTINUES);
+                            }
+                            continue;
+                        }
+                        _ => {}
+                    }
+                }
                 // A stop or continue of the reader's own (see `suspend`) is passed over.
                 let job = match signal {
                     SIGTSTP => Some((&OWN_STOPS, Event::Suspend)),
