@@ -214,9 +214,11 @@ fn take_own(own: &std::sync::atomic::AtomicUsize) -> bool {
 /// alternate screen, the cursor hidden (tester CH: the terminal was left cooked, keys echoed).
 #[cfg(unix)]
 pub fn reenter() -> Result<(), String> {
-    // Only over reader mode still on: a terminal given back (a suspend that could not enter
-    // it again, the reader ending) is not taken again (a review).
-    if !MODE.is_active() {
+    // Only over reader mode still on, or left for the shell while in the background: a
+    // terminal given back (a suspend that could not enter it again, the reader ending) is
+    // not taken again (a review).
+    let left = LEFT_IN_THE_BACKGROUND.swap(false, Ordering::SeqCst);
+    if !MODE.is_active() && !left {
         return Ok(());
     }
     // crossterm takes raw mode for on while it remembers turning it on: let go first.
@@ -260,11 +262,8 @@ pub fn forward_signals(events: std::sync::mpsc::Sender<Event>) -> anyhow::Result
                     match signal {
                         SIGINT | SIGQUIT => continue,
                         SIGTSTP => {
-                            OWN_CONTINUES.fetch_add(1, Ordering::SeqCst);
                             // SAFETY: raise takes no pointers.
-                            if unsafe { libc::raise(libc::SIGSTOP) } != 0 {
-                                take_own(&OWN_CONTINUES);
-                            }
+                            unsafe { libc::raise(libc::SIGSTOP) };
                             continue;
                         }
                         _ => {}
@@ -277,11 +276,12 @@ pub fn forward_signals(events: std::sync::mpsc::Sender<Event>) -> anyhow::Result
                     _ => None,
                 };
                 if let Some((own, event)) = job {
-                    if !take_own(own) {
-                        if signal == SIGCONT {
-                            stay_stopped_in_the_background();
+                    match signal {
+                        _ if take_own(own) => {}
+                        SIGCONT => continued(&events),
+                        _ => {
+                            let _ = events.send(event);
                         }
-                        let _ = events.send(event);
                     }
                     continue;
                 }
@@ -301,24 +301,32 @@ pub fn forward_signals(events: std::sync::mpsc::Sender<Event>) -> anyhow::Result
     Ok(())
 }
 
-/// Continued while the shell has the terminal (`kill -CONT` after a `kill -STOP` the shell
-/// took for the job stopping), the reader gives the shell its screen back and stops again
-/// until `fg` brings it to the foreground (tester DH: it drew over the prompt and left the
-/// shell in the alternate screen, the cursor hidden). Writes only: setting the terminal's
-/// modes from the background would stop the reader before it gave anything back.
+/// After a continue the reader did not make itself: [`Event::Continued`], on which the loop
+/// takes the terminal back (see [`reenter`]), once the reader is in the foreground. Where the
+/// shell has the terminal (`kill -CONT` after a `kill -STOP` the shell took for the job
+/// stopping), the reader first stops drawing, gives the shell its screen back and stops
+/// again until `fg` (tester DH: it drew over the prompt, the shell left in the alternate
+/// screen). The terminal's modes are left as the shell set them. Nothing is counted:
+/// signal-hook gives continues that came together as one (a review).
 #[cfg(unix)]
-fn stay_stopped_in_the_background() {
-    while MODE.is_active() && !in_the_foreground() {
-        MODE.write(|| execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show));
-        // The continue that ends this stop is this thread's own.
-        OWN_CONTINUES.fetch_add(1, Ordering::SeqCst);
+fn continued(events: &std::sync::mpsc::Sender<Event>) {
+    while !in_the_foreground() {
+        if MODE.leave() {
+            leave_screen();
+            LEFT_IN_THE_BACKGROUND.store(true, Ordering::SeqCst);
+        }
+        // `fg` may have come meanwhile, or a write stopped the reader (`stty tostop`).
         // SAFETY: raise takes no pointers.
-        if unsafe { libc::raise(libc::SIGSTOP) } != 0 {
-            take_own(&OWN_CONTINUES);
-            return;
+        if in_the_foreground() || unsafe { libc::raise(libc::SIGSTOP) } != 0 {
+            break;
         }
     }
+    let _ = events.send(Event::Continued);
 }
+
+/// Whether reader mode was left for the shell by [`continued`], to be entered again.
+#[cfg(unix)]
+static LEFT_IN_THE_BACKGROUND: AtomicBool = AtomicBool::new(false);
 
 /// Whether the reader's process group has the terminal; true where it cannot be told.
 #[cfg(unix)]
@@ -338,14 +346,20 @@ pub fn forward_signals(_: std::sync::mpsc::Sender<Event>) -> anyhow::Result<()> 
 pub fn restore() {
     if MODE.leave() {
         let _ = disable_raw_mode();
-        let _ = execute!(
-            stdout(),
-            EndSynchronizedUpdate,
-            DisableBracketedPaste,
-            LeaveAlternateScreen,
-            Show
-        );
+        leave_screen();
     }
+}
+
+/// The sequences that leave reader mode's screen: synchronized updates ended, bracketed paste
+/// off, the alternate screen left, the cursor shown.
+fn leave_screen() {
+    let _ = execute!(
+        stdout(),
+        EndSynchronizedUpdate,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        Show
+    );
 }
 
 /// The terminal's settings before reader mode, for [`restore_from_signal`].
