@@ -197,6 +197,8 @@ pub const UNDATED: &str = "undated";
 /// (`2026-08-01..2026-08-23`, `2026-07..2026-08`), one of them open (`2026-08-20..`,
 /// `..2025`). None when it is none of these (`2026-13`, `garbage`, an end before the start).
 pub fn date_prefix(text: &str) -> Option<String> {
+    // A span's dots typed full width are its dots (a review: `2026-08．．` was August alone).
+    let text = &text.replace('．', ".");
     if !text.contains("..") {
         return one_date(text);
     }
@@ -323,6 +325,7 @@ mod tests {
             ("20260803", Some("2026-08-03")),
             ("08-03", None),
             ("2026/08/03..2026/08/05", Some("2026-08-03..2026-08-05")),
+            ("2026-08．．", Some("2026-08..")),
             ("undated", Some("undated")),
             ("Undated", Some("undated")),
             ("undated-1", None),

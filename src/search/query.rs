@@ -115,7 +115,7 @@ impl Query {
                     let term = fold(&word);
                     let term = match token.quoted {
                         true => &term,
-                        false => without_edge_marks(term.trim_start_matches('*')),
+                        false => without_edge_marks(&term).trim_start_matches('*'),
                     };
                     let term = one_spaced(term);
                     match negated {
@@ -177,7 +177,7 @@ impl Query {
                 && !value.starts_with("//");
             filter_like.then(|| name.to_string())
         };
-        let name = self.words().iter().chain(&self.excluded).find_map(named)?;
+        let name = self.words().iter().find_map(named)?;
         Some(format!(
             "“{name}:” is no filter (source:, category: and date: are), so it was searched for as text"
         ))
@@ -374,7 +374,7 @@ fn ends_word(c: char, after_prefix: bool) -> bool {
 /// Takes a folded word: `：` is `:` and `～` `~` by then.
 fn without_edge_marks(word: &str) -> &str {
     word.trim_start_matches(['\'', '‘', '<', '«', '‹'])
-        .trim_end_matches(['.', ':', '~', '—', '–', '\'', '>', '»', '›'])
+        .trim_end_matches(['.', ':', '~', '-', '—', '–', '\'', '>', '»', '›'])
 }
 
 /// A bar, which is `OR` between the words beside it (`英伟达|NVIDIA`).
@@ -612,7 +612,9 @@ mod tests {
         assert_eq!(terms("*AI claud*"), ["ai", "claud*"]);
         // A sentence's marks at a word's edges are not looked for (tester DG).
         assert_eq!(
-            terms("OpenAI. GPT-5... 英伟达： 'Claude' ‘Gemini’ «Kimi» ＜Qwen＞ 谷歌— U.S."),
+            terms(
+                "OpenAI. GPT-5... 英伟达： 'Claude' ‘Gemini’ «Kimi» ＜Qwen＞ 谷歌— U.S. 阿里- '*AI'"
+            ),
             [
                 "openai",
                 "gpt-5",
@@ -622,7 +624,9 @@ mod tests {
                 "kimi",
                 "qwen",
                 "谷歌",
-                "u.s"
+                "u.s",
+                "阿里",
+                "ai"
             ]
         );
         assert_eq!(terms("... '"), Vec::<String>::new());
