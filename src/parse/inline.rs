@@ -715,7 +715,8 @@ pub fn first_clause(text: &str) -> String {
 fn without_citations(text: &str) -> &str {
     let mut rest = text.trim_end();
     while let Some((before, number)) = rest.strip_suffix(']').and_then(|r| r.rsplit_once('[')) {
-        let cited = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
+        // (Four digits are a year's: `[2025]`.)
+        let cited = (1..=3).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit());
         if !cited || before.trim().is_empty() {
             break;
         }
@@ -996,13 +997,13 @@ fn tidy_prefix(s: &str) -> Option<usize> {
 fn without_strong_underscores(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut from = 0;
-    for (at, _) in s.match_indices("__") {
+    while let Some(at) = s[from..].find("__").map(|at| from + at) {
         out.push_str(&s[from..at]);
-        let (before, after) = (s[..at].chars().next_back(), s[at + 2..].chars().next());
-        if crate::text::underscores_are_text(before, after) {
-            out.push_str("__");
-        }
-        from = at + 2;
+        let (len, text) = crate::text::underscore_run(s[..at].chars().next_back(), &s[at..]);
+        // Else each pair goes, as `__` ever did: `___` leaves `_`.
+        let kept = if text { len } else { len % 2 };
+        out.push_str(&s[at..at + kept]);
+        from = at + len;
     }
     out.push_str(&s[from..]);
     out
@@ -1188,6 +1189,7 @@ mod tests {
         );
         assert_eq!(first_clause("芯片价格普遍上涨 [7]"), "芯片价格普遍上涨");
         assert_eq!(first_clause("[7]"), "[7]");
+        assert_eq!(first_clause("十大模型盘点 [2025]"), "十大模型盘点 [2025]");
         assert_eq!(
             first_clause("Model [v2] ships today, as planned"),
             "Model [v2] ships today, as planned"
@@ -1440,7 +1442,10 @@ mod tests {
     #[test]
     fn underscores_inside_a_word_are_kept() {
         assert_eq!(tidy("Twitter (@shao__meng)"), "Twitter (@shao__meng)");
-        assert_eq!(tidy("__重磅__ 发布 snake__case"), "重磅 发布 snake__case");
+        assert_eq!(
+            tidy("__重磅__ 发布 snake__case a___b"),
+            "重磅 发布 snake__case a___b"
+        );
         assert_eq!(
             plain("感谢 @shao__meng 和 **大家**"),
             "感谢 @shao__meng 和 大家"

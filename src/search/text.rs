@@ -205,13 +205,16 @@ fn push_inline(text: &str, out: &mut SearchText, stars: &mut Stars) {
             }
         } else if tail.starts_with(['[', '`']) {
             1
-        } else if let Some(after) = tail.strip_prefix("__") {
+        } else if tail.starts_with("__") {
             // Strong emphasis's, but inside a word (`@shao__meng`), which is text.
             let before = text[..text.len() - tail.len()].chars().next_back();
-            if crate::text::underscores_are_text(before, after.chars().next()) {
-                out.text.push_str("__");
+            match crate::text::underscore_run(before, tail) {
+                (len, true) => {
+                    out.text.push_str(&tail[..len]);
+                    len
+                }
+                _ => 2,
             }
-            2
         } else if let Some(sequence) = tail
             .strip_prefix('\x1b')
             .and_then(|rest| crate::text::escape_sequence_len('\x1b', rest))
@@ -506,8 +509,8 @@ mod tests {
     /// emphasis's (tester DI: `viktor__com` found nothing, `viktorcom` found it).
     #[test]
     fn underscores_inside_a_word_are_searched() {
-        let found = searchable("t", "感谢 @viktor__com 和 __粗体__ 以及 a__");
-        assert_eq!(found.text, "t\n感谢 @viktor__com 和 粗体 以及 a");
+        let found = searchable("t", "感谢 @viktor__com 和 __粗体__ 以及 a___b");
+        assert_eq!(found.text, "t\n感谢 @viktor__com 和 粗体 以及 a___b");
     }
 
     /// A code span opening a story's text is searched, as a paragraph's (tester DI: the

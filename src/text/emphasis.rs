@@ -12,10 +12,15 @@ use super::chars::is_punctuation;
 
 const ZWSP: char = '\u{200B}';
 
-/// Whether a `__` between `before` and `after` is text: inside a word (`@shao__meng`),
-/// where CommonMark reads no emphasis, as the reader shows it.
-pub(crate) fn underscores_are_text(before: Option<char>, after: Option<char>) -> bool {
-    before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)
+/// The run of underscores `s` starts with, `before` coming before it: its length, and
+/// whether it is text, inside a word (`@shao__meng`, `a___b`), where CommonMark reads no
+/// emphasis, as the reader shows it.
+pub(crate) fn underscore_run(before: Option<char>, s: &str) -> (usize, bool) {
+    let len = s.bytes().take_while(|&b| b == b'_').count();
+    let after = s[len..].chars().next();
+    let text =
+        before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
+    (len, text)
 }
 
 /// The side of a delimiter run of `len` between `prev` and `next` that [`fix_cjk_flanking`]

@@ -51,7 +51,7 @@ mod wrap;
 pub use autolink::web_scheme_len;
 pub use cache::RenderCache;
 pub(crate) use chars::{is_cjk, is_closing, is_han_or_kana, is_punctuation};
-pub(crate) use emphasis::{Helped, underscores_are_text};
+pub(crate) use emphasis::{Helped, underscore_run};
 pub(crate) use html::before_cut_off_tag;
 pub use html::decode_entity;
 pub use markdown::{LinkTarget, Rendered, render_markdown, render_story};
