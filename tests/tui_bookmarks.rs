@@ -1556,7 +1556,8 @@ fn a_held_lock_holds_up_no_key_and_is_said_only_when_it_lasts() {
 }
 
 /// A reader of a state file whose lock this test holds, keeping what it cannot save in a
-/// folder of its own: (the folder the state file is in, the lock, that folder, the reader).
+/// folder of its own: (the state file's folder, the lock, the folder for what it keeps, the
+/// reader).
 fn reader_under_a_held_lock() -> (
     tempfile::TempDir,
     std::fs::File,
