@@ -1893,6 +1893,12 @@ fn capital_a_marks_every_story_listed_read_and_saves_them() {
     assert!(listed.iter().all(|id| !h.app.session().is_read(id)));
     h.keys("jA");
     assert!(listed.iter().all(|id| !h.app.session().is_read(id)));
+    // Esc calls it off, and does no more (tester DJ: it went back a level too).
+    let focus = h.app.focus();
+    h.keys("<Esc>");
+    assert_eq!(h.app.focus(), focus);
+    assert!(h.text().contains("marking read called off"), "{}", h.text());
+    h.keys("A");
     // The question stays until it is answered, however long that takes.
     h.run([ribao::tui::Event::Tick(std::time::Duration::from_secs(60))]);
     assert!(h.text().contains(&asked), "{}", h.text());

@@ -504,6 +504,18 @@ impl App {
         }) {
             self.message = None;
         }
+        // Esc calls off a question asked, and does no more (tester DJ: after `A` it went
+        // back a level too).
+        if action == Action::Back && (self.mark_all_asked || self.quit_asked) {
+            let asked = if self.mark_all_asked {
+                "marking read"
+            } else {
+                "quitting"
+            };
+            (self.mark_all_asked, self.quit_asked) = (false, false);
+            self.notify(format!("{asked} called off"), false);
+            return None;
+        }
         if action != Action::MarkAllRead {
             self.mark_all_asked = false;
         }
