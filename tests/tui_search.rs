@@ -708,6 +708,9 @@ fn the_search_line_edits_cjk_by_character() {
     h.keys("q?j");
     assert_eq!(line(&h), "q?j");
     assert!(h.app.help_scroll().is_none());
+    // Ctrl-h is Backspace, as a terminal set to send ^H for it sends it (tester DJ).
+    h.keys("<C-h>");
+    assert_eq!(line(&h), "q?");
 }
 
 /// A paste is one line of the text as a reader sees it: an escape sequence in it goes whole,

@@ -234,6 +234,20 @@ impl Step {
 }
 
 fn handle(app: &mut App, event: Event, host: &mut impl Host) -> anyhow::Result<Step> {
+    // Ctrl-h is Backspace where a terminal sends ^H for that key (`stty erase ^H`, some
+    // PuTTY set-ups; tester DJ: a search line's text could not be deleted).
+    let event = match event {
+        Event::Key(key)
+            if key.code == KeyCode::Char('h') && key.modifiers == KeyModifiers::CONTROL =>
+        {
+            Event::Key(KeyEvent {
+                code: KeyCode::Backspace,
+                modifiers: KeyModifiers::NONE,
+                ..key
+            })
+        }
+        event => event,
+    };
     Ok(match event {
         // What cannot be seen is not done: below the minimum size only quitting, suspending
         // and redrawing are taken (tester AL: `A A` at 10×3 marked 10,018 stories read).
