@@ -359,6 +359,11 @@ fn j_and_k_in_capitals_open_the_next_and_previous_story() {
         h.app.message().unwrap().text,
         "already at the first story listed"
     );
+    // Closed, and still highlighted: from the panes before, `J` goes on from it, as from
+    // the article (tester DJ: it opened the same story again).
+    h.keys("<Esc><Esc><Esc>J");
+    assert_eq!(h.app.opened().unwrap().1.id, ids[1]);
+    h.keys("K");
     h.keys("G");
     for _ in 1..ids.len() {
         h.keys("J");

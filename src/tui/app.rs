@@ -184,6 +184,8 @@ pub struct App {
     headers: Vec<scope::Header>,
     item: usize,
     opened: Option<ItemRef>,
+    /// The story Esc last closed, from which `J` and `K` go on while it is highlighted.
+    closed: Option<ItemRef>,
     focus: Pane,
     /// The pane `i` was pressed in, for Esc to go back to from the front pages.
     overview_from: Option<Pane>,
@@ -324,6 +326,7 @@ impl App {
             headers: Vec::new(),
             item: 0,
             opened: None,
+            closed: None,
             focus: Pane::Dates,
             overview_from: None,
             scroll: 0,
@@ -1541,7 +1544,11 @@ impl App {
     /// `J` / `K`: the story after / before the one shown in the article, previewed or open
     /// (the selected one when none is), opened in the article.
     fn step_story(&mut self, delta: isize) {
-        let shown = self.previewed().or(self.opened);
+        // The story closed still highlighted, from the panes before (tester DJ: `J` there
+        // opened it again).
+        let highlighted = self.items.get(self.item).copied();
+        let closed = self.closed.filter(|&c| Some(c) == highlighted);
+        let shown = self.previewed().or(self.opened).or(closed);
         let open = shown.and_then(|r| self.items.binary_search(&r).ok());
         let next = match open {
             Some(at) => at.checked_add_signed(delta),
@@ -1667,7 +1674,7 @@ impl App {
                 // Backing out of the stories closes the one open: the article pane holds
                 // the day's front pages again, the way back to them.
                 self.leave_story();
-                self.opened = None;
+                self.closed = self.opened.take();
                 self.scroll = 0;
                 Pane::Categories
             }
