@@ -1401,6 +1401,11 @@ fn slash_brings_back_the_last_query_selected_in_its_scope() {
     // A search closed empty leaves the last query as it was.
     h.keys("<Esc>/");
     assert_eq!(h.app.search_view().unwrap().line.text(), "模型 开源");
+    // So does one closed on a query that found nothing (tester DJ: `n` then found nothing).
+    h.search_for("zzqx");
+    assert!(h.app.search_view().unwrap().hits.is_empty());
+    h.keys("<Esc>/");
+    assert_eq!(h.app.search_view().unwrap().line.text(), "模型 开源");
 }
 
 /// `/` from the results edits the query (a search brought back, its query selected, too):

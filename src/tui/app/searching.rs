@@ -465,6 +465,12 @@ impl App {
                 return true;
             }
             KeyCode::Esc => {
+                // A query typed that found nothing (or nothing yet) is let go: `/` and `n`
+                // bring back the last one that did (tester DJ: one typed and called off
+                // replaced it, and `n` found nothing).
+                if view.answered != view.line.text() || view.hits.is_empty() {
+                    view.line.clear();
+                }
                 self.close_search();
                 return true;
             }
