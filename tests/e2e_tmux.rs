@@ -1203,7 +1203,7 @@ fn copying_a_link_inside_tmux_says_whether_tmux_passes_it_on() {
     t.run("clear; export TERM=screen-256color");
     copy("could not copy the link");
     t.wait_for("what tmux does with it", |s| {
-        s.contains("could not copy the link: tmux does not pass it on (its set-clipboard is")
+        s.contains("could not copy the link: tmux drops it (set-clipboard external; set -g")
     });
     t.tmux(&["set-option", "-g", "set-clipboard", "on"]);
     t.keys(&["y"]);
