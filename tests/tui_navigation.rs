@@ -2074,6 +2074,28 @@ fn a_story_without_a_link_is_not_hinted_o_or_l() {
     assert!(bar(&mut h).contains("o open link"), "{}", bar(&mut h));
     h.keys("k");
     assert!(!bar(&mut h).contains("open link"), "{}", bar(&mut h));
+    // A search's result read likewise (tester DJ: it was hinted always).
+    h.keys("/");
+    h.search_for("新闻");
+    h.keys("<Enter>");
+    let selected = |h: &Harness| {
+        let view = h.app.search_view().unwrap();
+        h.app
+            .item_at(view.selected_hit().unwrap())
+            .1
+            .title
+            .to_string()
+    };
+    if selected(&h) != "没有链接的新闻" {
+        h.keys("j");
+    }
+    h.keys("<Enter>");
+    assert_eq!(selected(&h), "没有链接的新闻");
+    let none = bar(&mut h);
+    assert!(
+        !none.contains("open link") && !none.contains("links"),
+        "{none}"
+    );
 }
 
 /// One pane at a time, a category chosen stays in the breadcrumb while a story is read,

@@ -1241,7 +1241,10 @@ impl App {
     /// Whether the story in the article pane, open or previewed, has a link for `o` and `L`
     /// (true until it is laid out: the article pane is drawn before the hints).
     pub(crate) fn article_has_links(&self) -> bool {
-        let shown = (self.previewed()).map_or_else(|| self.article_content(), Content::Story);
+        // In the search view, the result selected.
+        let result = self.search.as_ref().and_then(|v| v.selected_hit());
+        let story = result.or_else(|| self.previewed());
+        let shown = story.map_or_else(|| self.article_content(), Content::Story);
         self.article.has_links(&shown).unwrap_or(true)
     }
 

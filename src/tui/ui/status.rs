@@ -333,10 +333,15 @@ fn hints(app: &App) -> Hints {
 /// the stories, a link of the story previewed. Other views' hints are theirs whole.
 fn has_to_act_on(app: &App, actions: &[Action]) -> bool {
     let Some(view) = app.bookmarks_view() else {
-        // A story previewed without a link: nothing for `o` (tester CQ).
+        // A story previewed without a link: nothing for `o` (tester CQ); nor for `o` and `L`
+        // in a result read without one (tester DJ).
         let previewing = app.focus() == Pane::Items && app.search_view().is_none();
+        let reading_result = app
+            .search_view()
+            .is_some_and(|v| v.focus == SearchFocus::Article);
         return match actions {
             [Action::OpenLink] if previewing => app.article_has_links(),
+            [Action::OpenLink] | [Action::Links] if reading_result => app.article_has_links(),
             _ => true,
         };
     };
