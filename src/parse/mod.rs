@@ -80,12 +80,21 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
         }
         Format::BubbleBrain | Format::Generic => {
             let found = stories::find(&doc);
-            let title = fm
-                .title
-                .clone()
-                .or(h1.clone())
-                .or_else(|| first_heading(&doc))
-                .unwrap_or_else(|| file_stem(path));
+            // A site's page name (`11-27-Daily AI News Daily`) is no title: the file's dated
+            // heading says more (tester DI: front pages were headed by the page name).
+            let page_name = |t: &String| {
+                let b = t.as_bytes();
+                let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+                b.len() > 6 && digits(0..2) && b[2] == b'-' && digits(3..5) && b[5] == b'-'
+            };
+            let title = match fm.title.clone() {
+                Some(name) if page_name(&name) => (h1.clone())
+                    .or_else(|| dated_heading(&doc).map(inline::plain))
+                    .unwrap_or(name),
+                title => (title.or(h1.clone()))
+                    .or_else(|| first_heading(&doc))
+                    .unwrap_or_else(|| file_stem(path)),
+            };
             let source = if format == Format::BubbleBrain {
                 BUBBLE_SOURCE.into()
             } else {
@@ -266,17 +275,18 @@ fn unreal_title_date(fm: &FrontMatter, doc: &Doc) -> Option<String> {
 
 /// A publication name from the front-matter title or the first dated heading, with its date
 /// cut out (`AI每日热点 · 2026年05月02日` → `AI每日热点`); else the folder it sits in.
+/// The first of a file's first three headings that holds a date: its own title, where it
+/// has one.
+fn dated_heading<'a>(doc: &Doc<'a>) -> Option<&'a str> {
+    let mut headings = doc.headings.iter().take(3).map(|h| h.text);
+    headings.find(|t| find_date(t).is_some())
+}
+
 fn generic_source(fm: &FrontMatter, doc: &Doc, path: &Path) -> String {
-    let dated_heading = doc
-        .headings
-        .iter()
-        .take(3)
-        .map(|h| h.text)
-        .find(|t| find_date(t).is_some());
     fm.title
         .iter()
         .map(String::as_str)
-        .chain(dated_heading)
+        .chain(dated_heading(doc))
         .filter(|t| find_date(t).is_some())
         .map(|t| name_without_date(&inline::plain(t)))
         .find(|n| !n.is_empty() && n.chars().count() <= 24)
@@ -526,6 +536,29 @@ mod tests {
             );
             assert_eq!(d.items.len(), 1);
         }
+    }
+
+    /// A front matter's title that is a site's page name (`MM-DD-…`) gives way to the file's
+    /// heading (tester DI); one of its own stays.
+    #[test]
+    fn a_page_name_is_no_digest_title() {
+        let titled = |title: &str| {
+            let text = format!(
+                "---\ntitle: {title}\n---\n## AI Daily News Digest 2025/11/27\n\n### 1. A story\n\ntext\n"
+            );
+            parse(text.as_bytes(), Path::new("x/2025-11-27.md"))
+                .unwrap()
+                .title
+        };
+        assert_eq!(
+            titled("11-27-Daily AI News Daily"),
+            "AI Daily News Digest 2025/11/27"
+        );
+        assert_eq!(titled("2025-11-27 AI 日报"), "2025-11-27 AI 日报");
+        // Without a dated heading, the page name stays: `今日摘要` says less.
+        let text = "---\ntitle: 01-10-日报-AI资讯日报\n---\n## 今日摘要\n\n摘要。\n";
+        let d = parse(text.as_bytes(), Path::new("x/2026-01-10.md")).unwrap();
+        assert_eq!(d.title, "01-10-日报-AI资讯日报");
     }
 
     /// A short post whose title is all of it has no text besides: the reader and `show` say
