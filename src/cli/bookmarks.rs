@@ -375,10 +375,15 @@ struct JsonRow<'a> {
 }
 
 /// Whether a bookmark's digest file is gone from where it was saved (a sample's is no
-/// file, so never gone).
+/// file, so never gone): known to be, not in a folder that cannot be read (tester DK: such
+/// a file was said to be gone, the reader saying it could not be read).
 fn file_gone(path: &str) -> bool {
     let named = !path.trim().is_empty();
-    named && !crate::library::is_sample_path(path) && !Path::new(path).exists()
+    let gone = match Path::new(path).try_exists() {
+        Ok(there) => !there,
+        Err(e) => e.kind() == std::io::ErrorKind::NotADirectory,
+    };
+    named && !crate::library::is_sample_path(path) && gone
 }
 
 /// `- [title](url) — source, date`, ready to paste into Markdown notes. Each field is made
@@ -586,4 +591,23 @@ fn bookmark_of<'s>(
         .bookmarks
         .iter()
         .find(|b| library.find_bookmarked(b).is_some_and(|v| v.id == story))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Gone is said only where the file is known to be gone: a file that cannot be looked
+    /// at (its folder unreadable; here a name too long to look up) is not (tester DK).
+    #[test]
+    fn a_file_that_cannot_be_looked_at_is_not_gone() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("2026-03-02.md");
+        std::fs::write(&file, "x").unwrap();
+        let at = |p: &Path| p.to_str().unwrap().to_string();
+        assert!(!file_gone(&at(&file)));
+        assert!(file_gone(&at(&dir.path().join("missing.md"))));
+        assert!(file_gone(&at(&file.join("under-a-file.md"))));
+        assert!(!file_gone(&at(&dir.path().join("x".repeat(300)))));
+    }
 }
