@@ -113,8 +113,9 @@ impl Query {
                     // word is found by: it is left out, and the word's own rules find it at
                     // the end of others' (`*AI` finds OpenAI; tester CL: nothing, unsaid).
                     let term = fold(&word);
+                    // A phrase's edges likewise (tester DK: `"OpenAI said."` found nothing).
                     let term = match token.quoted {
-                        true => &term,
+                        true => without_edge_marks(&term),
                         false => without_edge_marks(&term).trim_start_matches('*'),
                     };
                     let term = one_spaced(term);
@@ -630,6 +631,10 @@ mod tests {
             ]
         );
         assert_eq!(terms("... '"), Vec::<String>::new());
+        assert_eq!(
+            terms("\"OpenAI said.\" \"'Claude Code'\""),
+            ["openai said", "claude code"]
+        );
         assert_eq!(Query::parse("-传闻. date:2026-08..").excluded, ["传闻"]);
         assert_eq!(Query::parse("date:2026-08..").dates, ["2026-08.."]);
         let q = Query::parse("source:量子位, -传闻!");
