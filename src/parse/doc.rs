@@ -97,9 +97,14 @@ impl<'a> Doc<'a> {
         if !self.stray.iter().any(|l| range.contains(l)) {
             return trim_blank_lines(&self.lines[range]).join("\n");
         }
+        // A stray marker's line keeps what follows the marker: a code span cut off
+        // (tester DK: "```git push --force 之后……" took the story's text with it).
         let kept: Vec<&str> = range
-            .filter(|l| !self.stray.contains(l))
-            .map(|l| self.lines[l])
+            .filter_map(|l| match self.stray.contains(&l) {
+                true => Some(self.lines[l].trim_start().trim_start_matches(['`', '~']))
+                    .filter(|rest| !rest.is_empty()),
+                false => Some(self.lines[l]),
+            })
             .collect();
         trim_blank_lines(&kept).join("\n")
     }
@@ -371,6 +376,9 @@ mod tests {
         assert_eq!(d.text(d.own(1)), "正文");
         let d = Doc::new("## A\n```\ncode\n```\n```\nafter\n");
         assert_eq!(d.text(d.own(0)), "```\ncode\n```\nafter");
+        // What follows a stray marker stays (tester DK: a cut-off code span's text went).
+        let d = Doc::new("## A\n```git push --force 之后……\n\n第二段\n## B\n正文\n");
+        assert_eq!(d.text(d.own(0)), "git push --force 之后……\n\n第二段");
     }
 
     #[test]
