@@ -257,7 +257,7 @@ pub fn forward_signals(events: std::sync::mpsc::Sender<Event>) -> anyhow::Result
             let mut first: Option<std::time::Instant> = None;
             for signal in signals.forever() {
                 // The keys' signals while a program has the terminal are its; the reader
-                // stops with it, the continue that ends that stop its own.
+                // stops with it (the continue that ends the stop is taken as any other is).
                 if HANDED_OVER.load(Ordering::SeqCst) {
                     match signal {
                         SIGINT | SIGQUIT => continue,
