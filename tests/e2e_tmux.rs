@@ -567,6 +567,21 @@ fn a_broken_categories_table_is_reported_on_the_reader_screen() {
     assert_restored(&t);
 }
 
+/// A shell script at `path` running `body`, made executable: a browser for the tests.
+fn script(path: &Path, body: &str) {
+    std::fs::write(path, format!("#!/bin/sh\n{body}\n")).unwrap();
+    std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+}
+
+/// The shell line that writes `what` to `file` whole, then moves it in place: a test never
+/// reads it half-written.
+fn written(what: &str, file: &Path) -> String {
+    format!(
+        "echo \"{what}\" > {0}.tmp && mv {0}.tmp {0}",
+        file.display()
+    )
+}
+
 /// A browser drawn in the terminal (`w3m`) gets the screen and the keys while it runs, and
 /// the reader its own back after (tester DJ: it drew over the reader, and both read keys).
 #[test]
@@ -577,19 +592,13 @@ fn a_browser_of_the_terminal_gets_the_terminal_and_gives_it_back() {
     };
     let browser = home.path().join("w3m");
     let typed = home.path().join("typed");
-    std::fs::write(
+    script(
         &browser,
-        format!(
-            "#!/bin/sh\necho \"IN THE BROWSER $1\"\nread line\necho \"$line\" > {0}.tmp && mv {0}.tmp {0}\n",
-            typed.display()
+        &format!(
+            "echo \"IN THE BROWSER $1\"\nread line\n{}",
+            written("$line", &typed)
         ),
-    )
-    .unwrap();
-    std::fs::set_permissions(
-        &browser,
-        std::os::unix::fs::PermissionsExt::from_mode(0o755),
-    )
-    .unwrap();
+    );
     t.run(&format!("export BROWSER={}", browser.display()));
     run_reader(&t, Some(&common::fixtures().join("store")), home.path());
     t.wait_for("the date list", |s| {
@@ -619,20 +628,7 @@ fn o_opens_the_link_with_the_users_browser() {
     };
     let browser = home.path().join("browser");
     let opened = home.path().join("opened");
-    // Written whole, then moved: the test never reads it half-written.
-    std::fs::write(
-        &browser,
-        format!(
-            "#!/bin/sh\necho \"$@\" > {0}.tmp && mv {0}.tmp {0}\n",
-            opened.display()
-        ),
-    )
-    .unwrap();
-    std::fs::set_permissions(
-        &browser,
-        std::os::unix::fs::PermissionsExt::from_mode(0o755),
-    )
-    .unwrap();
+    script(&browser, &written("$@", &opened));
     t.run(&format!(
         "BROWSER='{} --new-tab' {} --store {} --state {}/state.json",
         browser.display(),
