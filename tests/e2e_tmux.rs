@@ -406,11 +406,12 @@ fn signal_reader(t: &Tmux, signal: &str) {
         .expect("ps");
     // The shell's child that is the reader (one it forks meanwhile is none).
     let listed = String::from_utf8_lossy(&children.stdout).to_string();
+    // (`ps` pads a short pid with blanks before it.)
     let reader = listed
         .lines()
-        .filter_map(|l| l.split_once(char::is_whitespace))
+        .filter_map(|l| l.trim().split_once(char::is_whitespace))
         .find(|(_, name)| name.trim() == "ribao")
-        .map(|(pid, _)| pid.trim().to_string());
+        .map(|(pid, _)| pid.to_string());
     let reader = reader.unwrap_or_else(|| panic!("the reader's process among {listed:?}"));
     let sent = std::process::Command::new("kill")
         .args([signal, &reader])
