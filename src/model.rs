@@ -122,15 +122,7 @@ pub fn period(typed: &str, year: Option<i32>) -> Option<Period> {
             label: day.to_string(),
         });
     }
-    // Full-width digits and marks, as an input method gives them (tester AH: `２０２５-１０`).
-    let typed: String = typed
-        .chars()
-        .map(|c| match c {
-            '０'..='９' | '－' | '／' | '．' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '　' => ' ',
-            c => c,
-        })
-        .collect();
+    let typed = half_width(typed);
     let groups: Vec<&str> = typed
         .split(|c: char| !c.is_ascii_digit())
         .filter(|g| !g.is_empty())
@@ -178,6 +170,17 @@ pub fn period(typed: &str, year: Option<i32>) -> Option<Period> {
     }
 }
 
+/// A date's digits and marks as ASCII where an input method gave them full width (tester
+/// AH: `２０２５-１０`).
+fn half_width(typed: &str) -> String {
+    let ascii = |c: char| match c {
+        '０'..='９' | '－' | '／' | '．' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '　' => ' ',
+        c => c,
+    };
+    typed.chars().map(ascii).collect()
+}
+
 /// A digest date as shown and saved: `2026-01-20`, or `undated`.
 pub fn date_label(date: Option<NaiveDate>) -> String {
     date.map_or_else(|| UNDATED.to_string(), |d| d.to_string())
@@ -197,8 +200,9 @@ pub const UNDATED: &str = "undated";
 /// (`2026-08-01..2026-08-23`, `2026-07..2026-08`), one of them open (`2026-08-20..`,
 /// `..2025`). None when it is none of these (`2026-13`, `garbage`, an end before the start).
 pub fn date_prefix(text: &str) -> Option<String> {
-    // A span's dots typed full width are its dots (a review: `2026-08．．` was August alone).
-    let text = &text.replace('．', ".");
+    // A span's dots typed full width are its dots too (a review: `2026-08．．` was August
+    // alone).
+    let text = &half_width(text);
     if !text.contains("..") {
         return one_date(text);
     }

@@ -273,8 +273,6 @@ fn unreal_title_date(fm: &FrontMatter, doc: &Doc) -> Option<String> {
     })
 }
 
-/// A publication name from the front-matter title or the first dated heading, with its date
-/// cut out (`AI每日热点 · 2026年05月02日` → `AI每日热点`); else the folder it sits in.
 /// The first of a file's first three headings that holds a date: its own title, where it
 /// has one.
 fn dated_heading<'a>(doc: &Doc<'a>) -> Option<&'a str> {
@@ -282,6 +280,8 @@ fn dated_heading<'a>(doc: &Doc<'a>) -> Option<&'a str> {
     headings.find(|t| find_date(t).is_some())
 }
 
+/// A publication name from the front-matter title or the first dated heading, with its date
+/// cut out (`AI每日热点 · 2026年05月02日` → `AI每日热点`); else the folder it sits in.
 fn generic_source(fm: &FrontMatter, doc: &Doc, path: &Path) -> String {
     fm.title
         .iter()
@@ -418,7 +418,6 @@ fn with_ids(items: Vec<Item>, source: &str, day: &str) -> (Vec<Item>, usize) {
     let mut counters = HashMap::new();
     let mut stories = HashSet::new();
     let mut linked = HashSet::new();
-    let mut told = HashSet::new();
     let mut cut = 0;
     let own = inline::own_names(source);
     let items = items
@@ -470,8 +469,10 @@ fn with_ids(items: Vec<Item>, source: &str, day: &str) -> (Vec<Item>, usize) {
                 _ => true,
             };
             // The same headline and text under two links is one story posted twice (tester
-            // DI: a post's summary listed under each of its links).
-            let new_telling = i.body.is_empty() || told.insert(hash_of(&[&i.title, &i.body]));
+            // DI: a post's summary listed under each of its links): in the same set, which
+            // a story without a link entered so above.
+            let new_telling =
+                url.is_none() || i.body.is_empty() || stories.insert(hash_of(&[&i.title, &i.body]));
             new_title && new_text && new_telling
         })
         .collect();

@@ -151,7 +151,7 @@ pub fn split(area: Rect, categories: usize, focus: Pane) -> Screen {
         };
         let middle_x = body.x + dates_w;
         let wanted = u16::try_from(categories + 2).unwrap_or(u16::MAX);
-        let categories_h = wanted.min((body.height * 2 / 5).max(3)).min(body.height);
+        let categories_h = (wanted.min((body.height * 2 / 5).max(PANE_LEAST))).min(body.height);
         // Short of rows, the stories keep one of their own but while the categories have the
         // keyboard (tester DH: at 80×6 the stories, with the keyboard, showed none).
         let categories_h = match focus {
