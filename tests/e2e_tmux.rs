@@ -600,7 +600,12 @@ fn a_browser_of_the_terminal_gets_the_terminal_and_gives_it_back() {
             written("$line", &typed)
         ),
     );
-    t.run(&format!("export BROWSER={}", browser.display()));
+    // One not installed before it in the list is passed over, as for a browser beside.
+    t.run(&format!(
+        "export BROWSER={}/gone/lynx:{}",
+        home.path().display(),
+        browser.display()
+    ));
     run_reader(&t, Some(&common::fixtures().join("store")), home.path());
     t.wait_for("the date list", |s| {
         s.contains("Dates") && !s.contains("/…")

@@ -403,14 +403,23 @@ impl Host for SystemHost {
         // The first of the openers that is installed; the first one's error if none is.
         let mut first_error = None;
         let mut started = None;
+        let why_not = |program: &str, e: &std::io::Error| match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                format!("{program} is not installed (set $BROWSER to a browser)")
+            }
+            _ => format!("cannot run {program}: {}", crate::io_error::in_words(e)),
+        };
         for (program, args) in link::openers(std::env::var("BROWSER").ok().as_deref(), &url) {
+            // One not installed is passed over for the next, as one run beside is.
             if link::takes_the_terminal(&program) {
-                let ran = terminal::run_in_foreground(Command::new(&program).args(&args));
-                return match ran {
-                    Ok(status) if status.success() => Ok(Opened::InTerminal),
-                    Ok(status) => Err(format!("{program} failed ({status})")),
-                    Err(why) => Err(format!("cannot run {program}: {why}")),
-                };
+                match terminal::run_in_foreground(Command::new(&program).args(&args)) {
+                    Ok(status) if status.success() => return Ok(Opened::InTerminal),
+                    Ok(status) => return Err(format!("{program} failed ({status})")),
+                    Err(e) => {
+                        first_error.get_or_insert(why_not(&program, &e));
+                        continue;
+                    }
+                }
             }
             let spawned = Command::new(&program)
                 .args(&args)
@@ -424,12 +433,7 @@ impl Host for SystemHost {
                     break;
                 }
                 Err(e) => {
-                    first_error.get_or_insert(match e.kind() {
-                        std::io::ErrorKind::NotFound => {
-                            format!("{program} is not installed (set $BROWSER to a browser)")
-                        }
-                        _ => format!("cannot run {program}: {}", crate::io_error::in_words(&e)),
-                    });
+                    first_error.get_or_insert(why_not(&program, &e));
                 }
             }
         }

@@ -162,7 +162,7 @@ pub fn suspend() -> Result<(), String> {
 /// terminal back: a browser drawn in the terminal gets the screen and the keys. Meanwhile
 /// the keys' signals are its: Ctrl-C and Ctrl-\ do not end the reader, and Ctrl-Z stops the
 /// reader with it, so the shell gets the terminal back (see `forward_signals`).
-pub fn run_in_foreground(program: &mut std::process::Command) -> Result<ExitStatus, String> {
+pub fn run_in_foreground(program: &mut std::process::Command) -> std::io::Result<ExitStatus> {
     HANDED_OVER.store(true, Ordering::SeqCst);
     // The keys are the program's: the input thread stops reading first (it reads for a
     // tenth of a second at a time).
@@ -174,8 +174,8 @@ pub fn run_in_foreground(program: &mut std::process::Command) -> Result<ExitStat
     restore();
     let ran = program.status();
     HANDED_OVER.store(false, Ordering::SeqCst);
-    enter_reader_mode().map_err(|e| e.to_string())?;
-    ran.map_err(|e| crate::io_error::in_words(&e))
+    enter_reader_mode().map_err(std::io::Error::other)?;
+    ran
 }
 
 /// Whether a program run by [`run_in_foreground`] has the terminal.
