@@ -302,6 +302,52 @@ fn j_and_k_in_capitals_read_on_through_the_bookmarks() {
     assert_eq!(h.app.position(), browsing);
 }
 
+/// The bookmarks list takes `J` / `K` and `l` as the search's results do: the bookmark below
+/// / above opened, the one selected opened (tester DJ: each was said to be no key there).
+#[test]
+fn j_k_and_l_in_the_bookmarks_list_open_a_bookmark() {
+    let (mut h, _) = bookmarked_then_back("bjjb");
+    h.keys("B");
+    let marks: Vec<String> = (h.app.bookmarks_view().unwrap().visible().iter())
+        .map(|b| b.id.clone())
+        .collect();
+    let opened = |h: &Harness| h.app.opened().map(|(_, v)| v.id.to_string());
+    h.keys("J");
+    assert_eq!(
+        opened(&h).as_ref(),
+        Some(&marks[1]),
+        "{:?}",
+        h.app.message()
+    );
+    h.keys("<Esc>K");
+    assert_eq!(
+        opened(&h).as_ref(),
+        Some(&marks[0]),
+        "{:?}",
+        h.app.message()
+    );
+    h.keys("<Esc>K");
+    assert_eq!(
+        h.app.message().unwrap().text,
+        "already at the first bookmark"
+    );
+    h.keys("jl");
+    assert_eq!(
+        opened(&h).as_ref(),
+        Some(&marks[1]),
+        "{:?}",
+        h.app.message()
+    );
+    h.keys("<Esc>h");
+    assert!(
+        h.app
+            .message()
+            .unwrap()
+            .text
+            .starts_with("the bookmarks are the first level")
+    );
+}
+
 /// `b` on a bookmark's story read from the bookmarks removes it; `J` then reads the one
 /// after it, and `K` the one before (tester O: `J` said it was the last).
 #[test]

@@ -63,6 +63,22 @@ impl App {
         self.update_bookmarks(Action::Open)
     }
 
+    /// `J` / `K` over the bookmarks list or a gone bookmark's copy: the bookmark below / above
+    /// the one selected opened, as Enter would open it.
+    fn open_next_bookmark(&mut self, action: Action) -> Option<Effect> {
+        let view = self.bookmarks.as_mut()?;
+        let delta = if action == Action::NextStory { 1 } else { -1 };
+        let next = (view.selected.checked_add_signed(delta)).filter(|&n| n < view.visible().len());
+        let Some(next) = next else {
+            let filter = view.filter.text().trim().to_string();
+            self.say_no_bookmark_beyond(&filter, delta);
+            return None;
+        };
+        view.missing = None;
+        view.selected = next;
+        self.update_bookmarks(Action::Open)
+    }
+
     /// `already at the last bookmark`, naming the `filter` that ends them when there is one:
     /// those it hides are no further on (tester K).
     fn say_no_bookmark_beyond(&mut self, filter: &str, delta: isize) {
@@ -137,19 +153,7 @@ impl App {
                     view.missing = None;
                     return self.update_bookmarks(Action::RemoveBookmark);
                 }
-                Action::NextStory | Action::PrevStory => {
-                    let delta = if action == Action::NextStory { 1 } else { -1 };
-                    let next = (view.selected.checked_add_signed(delta))
-                        .filter(|&n| n < view.visible().len());
-                    let Some(next) = next else {
-                        let filter = view.filter.text().trim().to_string();
-                        self.say_no_bookmark_beyond(&filter, delta);
-                        return None;
-                    };
-                    view.missing = None;
-                    view.selected = next;
-                    return self.update_bookmarks(Action::Open);
-                }
+                Action::NextStory | Action::PrevStory => return self.open_next_bookmark(action),
                 // One that cannot be opened is said so, as a story's (tester CA: a hand-edited
                 // `javascript:` link did nothing, and said nothing).
                 Action::OpenLink | Action::CopyLink => {
@@ -213,6 +217,13 @@ impl App {
                 }
             }
             Action::Help => self.help = Some(0),
+            // As the search's results take them (tester DJ: the list refused them).
+            Action::NextStory | Action::PrevStory => return self.open_next_bookmark(action),
+            Action::Right => return self.update_bookmarks(Action::Open),
+            Action::Left => self.notify(
+                "the bookmarks are the first level: Enter or l opens one, Esc closes them",
+                false,
+            ),
             Action::RemoveBookmark | Action::ToggleBookmark => {
                 let Some(mark) = view.selected().cloned() else {
                     self.notify("no bookmark to remove here", false);
