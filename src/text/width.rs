@@ -187,6 +187,17 @@ mod tests {
             .filter(|&c| simple_width(c).is_some())
     }
 
+    /// The halfwidth sound marks take a column each, as terminals draw them, in this measure
+    /// and in ratatui's buffer alike (tester DM: counted twice, each left a column the
+    /// terminal never drew, showing what an earlier screen had there).
+    #[test]
+    fn halfwidth_sound_marks_take_a_column() {
+        assert_eq!(str_width("ｶﾞｷﾞ(ﾟдﾟ；)", TextOptions::default()), 4 + 7);
+        let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 6, 1));
+        buf.set_string(0, 0, "ｶﾞx", ratatui::style::Style::default());
+        assert_eq!(buf[(2, 0)].symbol(), "x");
+    }
+
     #[test]
     fn simple_widths_match_the_general_measure() {
         for c in simple_chars() {
