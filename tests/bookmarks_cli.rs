@@ -256,7 +256,7 @@ fn removed_where_it_could_not_save(dir: &Path) -> (Vec<String>, PathBuf, PathBuf
     let (ids, state) = first_of_two_bookmarked(dir);
     let kept = dir.join("data/ribao/unsaved");
     let removed = [ribao::state::Change::RemoveBookmark(ids[0].clone())];
-    ribao::state::unsaved::keep(&state, &removed, std::slice::from_ref(&kept))
+    ribao::state::unsaved::keep(&state, &removed, None, std::slice::from_ref(&kept))
         .unwrap()
         .expect("kept");
     (ids, state, kept)

@@ -574,7 +574,7 @@ fn kept_changes_take_removals_in_too() {
         Change::MarkUnread("s".into()),
     ];
     assert_eq!(
-        ribao::state::unsaved::keep(&path, &undone, &folders),
+        ribao::state::unsaved::keep(&path, &undone, None, &folders),
         Ok(None)
     );
     let changes = [
@@ -584,7 +584,7 @@ fn kept_changes_take_removals_in_too() {
         Change::RemoveBookmark("c".into()),
         Change::AddBookmark(Box::new(bookmark("c", "2026-11-23T07:00:00Z"))),
     ];
-    let kept = ribao::state::unsaved::keep(&path, &changes, &folders)
+    let kept = ribao::state::unsaved::keep(&path, &changes, None, &folders)
         .unwrap()
         .expect("kept");
     #[cfg(unix)]
@@ -604,6 +604,39 @@ fn kept_changes_take_removals_in_too() {
     assert!(!kept.exists());
 }
 
+/// What a reader had of a state file another program removed, kept when it could not be
+/// written again, is put back by the next reader, but not over another ribao's save since:
+/// a bookmark that one took off stays off; the session's own changes are made either way
+/// (tester DL: a bookmark removed came back, kept as though the session had made it).
+#[test]
+fn a_lost_state_file_is_put_back_only_where_none_saved_since() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let (file, _) = StateFile::open(&path).unwrap();
+    let folders = vec![dir.path().join("unsaved")];
+    let mark = |id: &str| Change::AddBookmark(Box::new(bookmark(id, "2026-11-23T08:00:00Z")));
+    let had = (file.apply(&[mark("a"), mark("b"), Change::MarkRead("r".into())]))
+        .unwrap()
+        .state;
+    let own = [mark("c")];
+    ribao::state::unsaved::keep(&path, &own, Some(&had), &folders).unwrap();
+    file.apply(&[Change::RemoveBookmark("b".into())]).unwrap();
+    ribao::state::unsaved::take_in(&file, &folders).expect("taken in");
+    let now = file.apply(&[]).unwrap().state;
+    let marks: Vec<&str> = now.bookmarks.iter().map(|b| b.id.as_str()).collect();
+    assert_eq!(marks, ["a", "c"]);
+    // Lost still, backup and all: put back whole, with the session's own.
+    ribao::state::unsaved::keep(&path, &own, Some(&had), &folders).unwrap();
+    fs::remove_file(&path).unwrap();
+    fs::remove_file(dir.path().join("state.json.bak")).unwrap();
+    let (file, _) = StateFile::open(&path).unwrap();
+    let (said, _) = ribao::state::unsaved::take_in(&file, &folders).expect("taken in");
+    let now = file.apply(&[]).unwrap().state;
+    let marks: Vec<&str> = now.bookmarks.iter().map(|b| b.id.as_str()).collect();
+    assert_eq!(marks, ["a", "b", "c"], "{said}");
+    assert!(now.is_read("r"));
+}
+
 /// A kept file cut short gives what can still be read of it, said, and its bytes stay aside
 /// (tester CS: it was passed over at every start, unsaid, and its bookmarks lost).
 #[test]
@@ -616,7 +649,7 @@ fn a_kept_file_cut_short_gives_what_can_be_read_of_it() {
         Change::AddBookmark(Box::new(bookmark("first", "2026-11-23T08:00:00Z"))),
         Change::AddBookmark(Box::new(bookmark("second", "2026-11-23T09:00:00Z"))),
     ];
-    let kept = ribao::state::unsaved::keep(&path, &changes, &folders)
+    let kept = ribao::state::unsaved::keep(&path, &changes, None, &folders)
         .unwrap()
         .expect("kept");
     let bytes = fs::read(&kept).unwrap();
@@ -638,7 +671,7 @@ fn a_kept_file_cut_short_gives_what_can_be_read_of_it() {
     // Taken in once.
     assert_eq!(ribao::state::unsaved::take_in(&file, &folders), None);
     // One of which nothing can be read is set aside all the same, and said (tester CT).
-    let kept = ribao::state::unsaved::keep(&path, &changes, &folders)
+    let kept = ribao::state::unsaved::keep(&path, &changes, None, &folders)
         .unwrap()
         .expect("kept");
     fs::write(&kept, b"{\"vers").unwrap();

@@ -50,7 +50,7 @@ fn with_unsaved(
     // What the state file cannot take yet (read-only, its lock held) is counted all the
     // same, as the reader it was made in showed it (tester AS: the list left it out); said
     // in words that fit `bookmark add` too (tester CH: "listed" where nothing was).
-    let (changes, kept) = crate::state::unsaved::waiting(file.path(), &folders);
+    let (changes, kept) = crate::state::unsaved::waiting(file.path(), &state, &folders);
     if state.apply_all(&changes) {
         let files: Vec<String> = kept.iter().map(|p| p.display().to_string()).collect();
         warn(format_args!(

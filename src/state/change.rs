@@ -43,6 +43,14 @@ impl Change {
 }
 
 impl State {
+    /// Whether this state, as its file holds it now, was saved since a reader read `known`
+    /// from it: another ribao's changes, removals too, are in it then, and what the reader
+    /// held is not to be put back over them (tester CH: a bookmark removed came back). At
+    /// least the first save: a backup from before saves were counted says nothing.
+    pub fn saved_since(&self, known: &State) -> bool {
+        self.saves > known.saves.max(1)
+    }
+
     /// Changes that put what `self` holds into another state: every bookmark and read mark,
     /// the positions (other stores' first, so that this store's is the one in place) and
     /// the places left in stories (tester BJ: a state file deleted under a running reader

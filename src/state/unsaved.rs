@@ -27,6 +27,10 @@ pub fn folders() -> Vec<PathBuf> {
 /// kept beside it, under these keys.
 const REMOVED: &str = "removed_bookmarks";
 const UNREAD: &str = "marked_unread";
+/// What a reader held of a state file another program removed or emptied, which it could
+/// not write again: kept beside its changes, a state file of its own, and put back only
+/// where no other ribao has saved since (see [`State::saved_since`]).
+const LOST: &str = "lost_state_file";
 
 /// What the names of the files kept for the state file at `state` start with: a hash of
 /// its path, so another state file's are left alone; the path as the state file's links
@@ -60,11 +64,13 @@ fn hashed(path: &Path) -> String {
 
 /// What `changes` came to for bookmarks and read marks, kept in the first of `folders`
 /// that takes it: a state file of what they added, with what they removed beside it (see
-/// [`REMOVED`]); its path. None when they came to nothing; Err: each folder tried, and why
-/// it did not take them.
+/// [`REMOVED`]), and what the reader `had` of a state file that was lost (see [`LOST`]);
+/// its path. None when they came to nothing; Err: each folder tried, and why it did not
+/// take them.
 pub fn keep(
     state: &Path,
     changes: &[Change],
+    had: Option<&State>,
     folders: &[PathBuf],
 ) -> Result<Option<PathBuf>, String> {
     let mut kept = State::default();
@@ -82,6 +88,10 @@ pub fn keep(
         if !ids.is_empty() {
             kept.extra.insert(key.into(), ids.into());
         }
+    }
+    let had = had.and_then(|had| serde_json::from_slice(&codec::encode(had)).ok());
+    if let Some(had) = had {
+        kept.extra.insert(LOST.into(), had);
     }
     if kept == State::default() {
         return Ok(None);
@@ -168,12 +178,24 @@ fn changes_of(kept: &State) -> Vec<Change> {
     changes
 }
 
-/// A file a reader kept: where it is, the changes it holds, and whether it was damaged (they
-/// are what could be read of it).
+/// A file a reader kept: where it is, the changes it holds, what it had of a state file
+/// that was lost, and whether it was damaged (they are what could be read of it).
 struct Kept {
     path: PathBuf,
     changes: Vec<Change>,
+    had: Option<State>,
     damaged: bool,
+}
+
+impl Kept {
+    /// The changes to make to a state file that holds `now`: what was had of it first, where
+    /// no other ribao has saved it since (else its removals stand), then the session's own.
+    fn changes_over(self, now: &State) -> Vec<Change> {
+        let had = self.had.filter(|had| !now.saved_since(had));
+        let mut changes = had.map(|had| had.as_changes()).unwrap_or_default();
+        changes.extend(self.changes);
+        changes
+    }
 }
 
 /// The files readers kept for the state file at `state` in `folders`, oldest first, with
@@ -211,23 +233,27 @@ fn kept(state: &Path, folders: &[PathBuf]) -> Vec<Kept> {
                 Err(codec::Unusable::Refused(_)) => return None,
             };
             let changes = changes_of(&state);
+            let had = (state.extra.get(LOST))
+                .and_then(|v| serde_json::to_vec(v).ok())
+                .and_then(|bytes| codec::decode(&bytes).ok());
             Some(Kept {
                 path,
                 changes,
+                had,
                 damaged,
             })
         })
         .collect()
 }
 
-/// What readers kept for the state file at `state` and is still waiting (its file could
-/// not be written since): the changes, and the files they are kept in.
-pub fn waiting(state: &Path, folders: &[PathBuf]) -> (Vec<Change>, Vec<PathBuf>) {
+/// What readers kept for the state file at `state`, which holds `now`, and is still waiting
+/// (its file could not be written since): the changes, and the files they are kept in.
+pub fn waiting(state: &Path, now: &State, folders: &[PathBuf]) -> (Vec<Change>, Vec<PathBuf>) {
     let mut changes = Vec::new();
     let mut files = Vec::new();
     for kept in kept(state, folders) {
-        changes.extend(kept.changes);
-        files.push(kept.path);
+        files.push(kept.path.clone());
+        changes.extend(kept.changes_over(now));
     }
     (changes, files)
 }
@@ -239,12 +265,10 @@ pub fn waiting(state: &Path, folders: &[PathBuf]) -> (Vec<Change>, Vec<PathBuf>)
 pub fn take_in(file: &StateFile, folders: &[PathBuf]) -> Option<(String, bool)> {
     let (mut bookmarks, mut read) = (0, 0);
     let mut damaged = Vec::new();
-    for Kept {
-        path,
-        changes,
-        damaged: was_damaged,
-    } in kept(file.path(), folders)
-    {
+    for kept in kept(file.path(), folders) {
+        let (path, was_damaged) = (kept.path.clone(), kept.damaged);
+        let Ok(now) = file.apply(&[]) else { continue };
+        let changes = kept.changes_over(&now.state);
         if file.apply(&changes).is_ok() {
             let of_bookmarks =
                 |c: &&Change| matches!(c, Change::AddBookmark(_) | Change::RemoveBookmark(_));
@@ -312,16 +336,16 @@ mod tests {
         );
         let folders = [dir.path().join("unsaved")];
         let changes = [Change::MarkRead("a".into())];
-        let kept = keep(&plain, &changes, &folders).unwrap().unwrap();
+        let kept = keep(&plain, &changes, None, &folders).unwrap().unwrap();
         assert_eq!(
-            waiting(&roundabout, &folders).1,
+            waiting(&roundabout, &State::default(), &folders).1,
             std::slice::from_ref(&kept)
         );
         let name = kept.file_name().unwrap().to_str().unwrap();
         let earlier = folders[0].join(format!("{}{}", hashed(&roundabout), &name[17..]));
         std::fs::rename(&kept, &earlier).unwrap();
         assert_eq!(
-            waiting(&roundabout, &folders).1,
+            waiting(&roundabout, &State::default(), &folders).1,
             std::slice::from_ref(&earlier)
         );
         std::fs::remove_file(earlier).unwrap();
@@ -331,8 +355,11 @@ mod tests {
         {
             let link = dir.path().join("sub/link.json");
             std::os::unix::fs::symlink(&plain, &link).unwrap();
-            let kept = keep(&link, &changes, &folders).unwrap().unwrap();
-            assert_eq!(waiting(&plain, &folders).1, std::slice::from_ref(&kept));
+            let kept = keep(&link, &changes, None, &folders).unwrap().unwrap();
+            assert_eq!(
+                waiting(&plain, &State::default(), &folders).1,
+                std::slice::from_ref(&kept)
+            );
         }
     }
 }

@@ -462,13 +462,6 @@ impl Session {
         self.quitting = true;
         self.hold = false;
         self.file = (self.file.take()).map(|f| f.with_patience(std::time::Duration::from_secs(2)));
-        // A file lost and not saved again since: all the reader holds waits to be saved, or
-        // kept for the next reader.
-        if self.file_lost {
-            let mut all = self.state.as_changes();
-            all.append(&mut self.pending);
-            self.pending = all;
-        }
         let position = self
             .position
             .clone()
@@ -481,18 +474,31 @@ impl Session {
             .collect();
         match changes.is_empty() {
             false => self.save_all(changes),
-            true if self.pending.is_empty() => return Ok(()),
+            // A file lost and not saved again since: all the reader holds is saved again.
+            true if self.pending.is_empty() && !self.file_lost => return Ok(()),
             true => {
                 self.save_pending();
             }
         }
         if let Some(why) = &self.saving_off {
-            if self.unsaved() > 0 {
+            // What the file lost is kept apart from this session's changes: put back only
+            // where no other ribao saved since (tester DL: a bookmark another reader removed
+            // came back, kept as though this session had made it).
+            let had = self.file_lost.then_some(&self.state);
+            if self.unsaved() > 0 || had.is_some() {
                 let lost = "the bookmarks and read marks changed in this session were not saved";
                 let Some((path, folders)) = self.unsaved.as_ref() else {
                     anyhow::bail!("{lost}: {why}");
                 };
-                match unsaved::keep(path, &self.pending, folders) {
+                match unsaved::keep(path, &self.pending, had, folders) {
+                    Ok(Some(kept)) if had.is_some() => anyhow::bail!(
+                        "your bookmarks and read marks could not be saved again to the state \
+                         file another program removed or emptied: {why}. They are kept in {}, \
+                         and the reader puts them back in {} when it next starts and can write \
+                         it, unless another ribao has saved there since",
+                        kept.display(),
+                        path.display()
+                    ),
                     Ok(Some(kept)) => anyhow::bail!(
                         "the bookmarks and read marks made in this session could not be saved: \
                          {why}. They are kept in {}, and the reader adds them to {} when it \
@@ -535,15 +541,12 @@ fn write(
     deleted: bool,
 ) -> Result<Loaded, StateError> {
     let loaded = file.apply(changes)?;
-    // A save over what it came back to counts one more than that.
-    // (At least the first save: a backup from before saves were counted says nothing.)
-    let as_new = loaded.state.saves > state.saves.max(1);
     match loaded.notices.first() {
         None if deleted => file.apply(&state.as_changes()),
         None => Ok(loaded),
         Some(notice) => {
             *message = Some((notice.while_open(), true));
-            match notice.backup.is_some() && as_new {
+            match notice.backup.is_some() && loaded.state.saved_since(state) {
                 true => Ok(loaded),
                 false => file.apply(&state.as_changes()),
             }
