@@ -13,3 +13,12 @@ pub fn give_back_freed() {
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 pub fn give_back_freed() {}
+
+/// [`give_back_freed`] once laid out rows were let go, when they were enough to matter (some
+/// megabytes): a huge story left stayed resident (tester DO).
+pub fn give_back_rows(dropped: usize) {
+    const WORTH_IT: usize = 10_000;
+    if dropped >= WORTH_IT {
+        give_back_freed();
+    }
+}

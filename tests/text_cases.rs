@@ -1360,6 +1360,24 @@ fn render_cache_reuses_and_bounds() {
     );
 }
 
+/// A story of tens of thousands of rows is held once, at the width last asked for, not at
+/// every width a resize passed through, nor beside the next stories (tester DO: a wide table
+/// held gigabytes); stories of a usual size stay beside one another.
+#[test]
+fn render_cache_holds_a_huge_story_once() {
+    let huge: String = (0..26_000).map(|i| format!("- row {i}\n\n")).collect();
+    let mut cache = RenderCache::default();
+    for width in [100, 90, 80] {
+        cache.get_or_render("huge", &huge, None, width, NARROW);
+    }
+    assert_eq!(cache.len(), 1);
+    cache.get_or_render("a", "甲", None, 80, NARROW);
+    cache.get_or_render("b", "乙", None, 80, NARROW);
+    assert_eq!(cache.len(), 2, "the huge one let go for the next");
+    cache.get_or_render("c", "丙", None, 80, NARROW);
+    assert_eq!(cache.len(), 3);
+}
+
 /// Lists in lists and quotes in quotes deeper than the width allows: the nesting keeps at
 /// most half the width, its innermost containers, so no line is wider than the width, each
 /// level's text is all there, and a wrapped item's lines stay in line with its first.

@@ -9,11 +9,20 @@ use super::TextOptions;
 use super::markdown::{Rendered, render_story};
 
 /// Rendered articles keyed by (item id, width, options), evicting the least recently used
-/// entry beyond the capacity. Entries also remember a hash of the Markdown, so an item whose
-/// text changed under the same id is rendered again rather than served stale.
+/// entry beyond the capacity, or beyond [`ROWS_HELD`] rows in all. Entries also remember a
+/// hash of the Markdown, so an item whose text changed under the same id is rendered again
+/// rather than served stale.
 pub struct RenderCache {
     entries: LruCache<(String, usize, TextOptions), Entry>,
+    /// The rows of every entry, together.
+    rows: usize,
 }
+
+/// The most rows the cache holds in all, beyond the one render last asked for: a story of
+/// hundreds of thousands of rows (a wide table laid out as records) was held at each width
+/// a resize passed through, gigabytes of them (tester DO). A day's stories at a few widths
+/// are some tens of thousands.
+const ROWS_HELD: usize = 50_000;
 
 struct Entry {
     rendered: Rendered,
@@ -32,6 +41,7 @@ impl RenderCache {
     pub fn new(capacity: usize) -> Self {
         Self {
             entries: LruCache::new(NonZeroUsize::new(capacity.max(1)).expect("at least 1")),
+            rows: 0,
         }
     }
 
@@ -66,13 +76,23 @@ impl RenderCache {
             .is_some_and(|e| e.content_hash == content_hash);
         if !fresh {
             let rendered = render_story(md, own, width, opts);
-            self.entries.put(
-                key.clone(),
-                Entry {
-                    rendered,
-                    content_hash,
-                },
-            );
+            self.rows += rendered.lines.len();
+            let entry = Entry {
+                rendered,
+                content_hash,
+            };
+            let mut dropped = 0;
+            if let Some((_, old)) = self.entries.push(key.clone(), entry) {
+                dropped += old.rendered.lines.len();
+            }
+            while self.rows - dropped > ROWS_HELD && self.entries.len() > 1 {
+                let Some((_, old)) = self.entries.pop_lru() else {
+                    break;
+                };
+                dropped += old.rendered.lines.len();
+            }
+            self.rows -= dropped;
+            crate::memory::give_back_rows(dropped);
         }
         &self.entries.get(&key).expect("put above").rendered
     }

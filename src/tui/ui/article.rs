@@ -181,7 +181,7 @@ fn compose_into<'a>(
                 opts,
             ),
         };
-        *slot = Some(Composed {
+        let old = slot.replace(Composed {
             content,
             width,
             opts,
@@ -190,6 +190,7 @@ fn compose_into<'a>(
             starts,
             has_links,
         });
+        crate::memory::give_back_rows(old.map_or(0, |old| old.lines.len()));
     }
     slot.as_ref()
         .expect("composed just above when it was not fresh")
