@@ -167,11 +167,28 @@ fn sanitize_removes_controls_bidi_and_junk() {
         sanitize("x\u{202e}y\u{2066}z\u{2069}\u{200e}\u{200f}\u{61c}"),
         "xyz"
     );
-    assert_eq!(sanitize("前\u{200b}后\u{feff}\u{2060}!"), "前后!");
+    // A zero-width non-joiner too, as the space is (testers DM, DO: it alone stayed).
+    assert_eq!(sanitize("前\u{200b}后\u{feff}\u{2060}!\u{200c}"), "前后!");
     // A soft hyphen is drawn by some terminals, in a column the layout did not count, and
     // by others not at all (tester J: lines 5 columns over the width).
     assert_eq!(sanitize("Soft\u{ad}hyphen\u{ad}ated"), "Softhyphenated");
     assert_eq!(sanitize("line\u{2028}next"), "line\nnext");
+    // Drawn by terminals in their own ways or not at all, the cell's old text left in view
+    // (tester DO): noncharacters, interlinear annotation marks, and marks past a few on one
+    // character; a few marks, a Hangul vowel, and a subdivision flag's tags stay.
+    assert_eq!(
+        sanitize("a\u{fffe}b\u{ffff}c\u{fff9}d\u{fdd0}e\u{1fffe}"),
+        "abcde"
+    );
+    let zalgo = format!("o{}x", "\u{301}".repeat(500));
+    assert_eq!(sanitize(&zalgo), format!("o{}x", "\u{301}".repeat(4)));
+    for kept in [
+        "e\u{323}\u{302}",
+        "\u{1100}\u{1161}\u{11a8}",
+        "🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}",
+    ] {
+        assert_eq!(sanitize(kept), kept);
+    }
 }
 
 #[test]

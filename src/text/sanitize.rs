@@ -160,7 +160,7 @@ pub fn percent_encoded(s: &str, encode: impl Fn(char) -> bool) -> String {
 /// Removed: ESC and other C0 controls except `'\n'` (`'\t'` becomes spaces up to the next
 /// [`TAB_STOP`], `'\r'` is dropped), DEL, C1 controls (U+0080–U+009F, including the 8-bit CSI
 /// U+009B), bidi embeddings/overrides/isolates/marks (U+202A–U+202E, U+2066–U+2069, U+200E,
-/// U+200F, U+061C), zero-width junk (U+200B, U+FEFF, U+2060–U+2064), and soft hyphens
+/// U+200F, U+061C), zero-width junk (U+200B, U+200C, U+FEFF, U+2060–U+2064), and soft hyphens
 /// (U+00AD, drawn by some terminals and not by others). A ZWJ (U+200D) is kept
 /// only between two non-ASCII, non-space characters (emoji sequences, Indic conjuncts).
 /// U+2028/U+2029 become `'\n'`. Returns `Borrowed` when nothing changes.
@@ -207,7 +207,13 @@ pub fn clean_text(s: &str) -> Cow<'_, str> {
 fn terminal_emoji(s: &str) -> Cow<'_, str> {
     // The first bytes every regional indicator's UTF-8 starts with.
     let regional = memchr::memmem::find(s.as_bytes(), &[0xF0, 0x9F, 0x87]).is_some();
-    let drawn_apart = !s.is_ascii() && s.chars().any(|c| is_skin_tone(c) || is_newer_wide(c));
+    let drawn_apart = !s.is_ascii() && {
+        let mut marks = 0;
+        s.chars().any(|c| {
+            marks = if is_mark(c) { marks + 1 } else { 0 };
+            marks > MARKS_KEPT || is_skin_tone(c) || is_newer_wide(c) || is_undrawn(c)
+        })
+    };
     if !regional && !drawn_apart && !s.contains(['\u{FE0F}', '\u{FE0E}', '\u{200D}']) {
         return Cow::Borrowed(s);
     }
@@ -216,7 +222,13 @@ fn terminal_emoji(s: &str) -> Cow<'_, str> {
     // Letters of flags in a row so far: flags side by side, or a word right after one, are
     // told apart by a space (tester BM: 🇨🇳🇺🇸 read `CNUS`).
     let mut flag_letters = 0;
+    // Marks on the character before, so far.
+    let mut marks = 0;
     while let Some(c) = chars.next() {
+        marks = if is_mark(c) { marks + 1 } else { 0 };
+        if marks > MARKS_KEPT || is_undrawn(c) {
+            continue;
+        }
         if let Some(letter) = regional_letter(c) {
             if flag_letters % 2 == 0 && flag_letters > 0 {
                 out.push(' ');
@@ -393,7 +405,7 @@ fn is_removed(c: char) -> bool {
             '\u{202A}'..='\u{202E}'
             | '\u{2066}'..='\u{2069}'
             | '\u{200E}' | '\u{200F}' | '\u{061C}'
-            | '\u{200B}' | '\u{FEFF}' | '\u{00AD}'
+            | '\u{200B}' | '\u{200C}' | '\u{FEFF}' | '\u{00AD}'
             | '\u{2060}'..='\u{2064}')
 }
 
@@ -457,6 +469,27 @@ fn keeps_text_selector(prev: Option<char>) -> bool {
 /// drawn alike everywhere.
 fn is_skin_tone(c: char) -> bool {
     ('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
+}
+
+/// Marks drawn on one character, at most: a terminal keeps a few in a cell (tmux some 20
+/// bytes' worth) and draws the rest apart, or not at all, leaving what the cell showed
+/// before (tester DO: a run of 500 accents was copied onto the next line).
+const MARKS_KEPT: usize = 4;
+
+/// A character drawn in no column of its own on another (a combining accent, a Hangul
+/// vowel), but no joiner, emoji selector or tag, which [`terminal_emoji`] deals with.
+fn is_mark(c: char) -> bool {
+    !c.is_ascii()
+        && c.width() == Some(0)
+        && !matches!(c, '\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0000}'..='\u{E01EF}')
+}
+
+/// A character that is none to draw: a noncharacter (U+FFFE, U+FDD0…), or an interlinear
+/// annotation mark (U+FFF9–U+FFFB), which terminals draw in their own ways or not at all,
+/// leaving what the cell showed before (tester DO).
+fn is_undrawn(c: char) -> bool {
+    let c = u32::from(c);
+    (0xFFF9..=0xFFFB).contains(&c) || (0xFDD0..=0xFDEF).contains(&c) || c & 0xFFFE == 0xFFFE
 }
 
 /// Shown for a [`is_newer_wide`] character: the geta mark, the typesetter's sign for a
