@@ -31,6 +31,10 @@ pub struct Query {
     pub not_dates: Vec<String>,
 }
 
+/// The most words a query looks for or leaves out, all together: each is looked for in every
+/// story the others leave (tester DO: 5,000 words joined by `OR`, pasted, took minutes).
+pub const WORDS_MOST: usize = 64;
+
 /// The scope prefixes, each with an example of a value for it.
 const SCOPES: [(&str, &str); 3] = [
     ("source:", "source:量子位"),
@@ -189,10 +193,16 @@ impl Query {
         let bare = self
             .bare_prefix
             .map(|(p, example)| format!("“{p}” needs a value after it, as in {example}"));
+        let words = self.words().len() + self.excluded.len();
         bare.or_else(|| {
             self.bad_date
                 .as_deref()
                 .map(|d| crate::model::not_a_date(&format!("date:{d}")))
+        })
+        .or_else(|| {
+            (words > WORDS_MOST).then(|| {
+                format!("a search looks for at most {WORDS_MOST} words; this one has {words}")
+            })
         })
     }
 }
@@ -987,6 +997,15 @@ mod tests {
                 vec!["融资".to_string()],
                 vec!["2026-08".to_string()]
             )
+        );
+        // Words past the most a search takes are said, and nothing is looked for.
+        let many = |n: usize| (0..n).map(|i| format!("w{i}")).collect::<Vec<_>>();
+        let most = Query::parse(&many(WORDS_MOST).join(" OR "));
+        assert_eq!(most.problem(), None);
+        let more = format!("{} -x", many(WORDS_MOST).join(" OR "));
+        assert_eq!(
+            Query::parse(&more).problem().unwrap(),
+            "a search looks for at most 64 words; this one has 65"
         );
         let bad = Query::parse("openai date:garbage");
         assert!(!bad.is_empty());
