@@ -637,6 +637,31 @@ fn a_lost_state_file_is_put_back_only_where_none_saved_since() {
     assert!(now.is_read("r"));
 }
 
+/// A file larger than any state file grows is left as it is, neither read nor copied aside
+/// (tester DO: 300 MB of zeros was read whole, then copied, by `ribao bookmarks`).
+#[test]
+fn a_file_larger_than_a_state_file_grows_is_left_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    fs::File::create(&path)
+        .unwrap()
+        .set_len(260 * 1024 * 1024)
+        .unwrap();
+    let Err(said) = StateFile::open(&path).map(|_| ()) else {
+        panic!("read as a state file");
+    };
+    let said = said.to_string();
+    assert!(
+        said.contains("is left as it is: at 260 MB it is larger than a state file grows"),
+        "{said}"
+    );
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "nothing copied"
+    );
+}
+
 /// A kept file cut short gives what can still be read of it, said, and its bytes stay aside
 /// (tester CS: it was passed over at every start, unsaid, and its bookmarks lost).
 #[test]

@@ -9,7 +9,6 @@ use super::change::Change;
 use super::codec::{self, Refusal, Unusable};
 use super::error::StateError;
 use super::model::State;
-use crate::regular_file::read;
 use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io;
@@ -262,6 +261,9 @@ impl StateFile {
         match read(&self.path) {
             Ok(bytes) => Ok(Some(bytes)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) if e.kind() == io::ErrorKind::FileTooLarge => {
+                Err(self.refused(Refusal::Foreign(e.to_string())))
+            }
             Err(cause) => Err(StateError::Read {
                 path: self.path.clone(),
                 cause,
@@ -484,4 +486,27 @@ pub(super) fn resolve_symlink(mut path: PathBuf) -> PathBuf {
         }
     }
     path
+}
+
+/// The most bytes a file is read for a state file (or its backup): a whole archive's read
+/// marks and thousands of bookmarks with their text come to tens of megabytes (tester DO:
+/// 300 MB of zeros was read whole, then copied aside, by `ribao bookmarks`).
+const STATE_BYTES_MOST: u64 = 256 * 1024 * 1024;
+
+/// Every byte of the state file (or backup) at `path`, unless there are more than any state
+/// file holds (`FileTooLarge`, saying so).
+fn read(path: &Path) -> io::Result<Vec<u8>> {
+    let size = fs::metadata(path)?.len();
+    if size > STATE_BYTES_MOST {
+        const MB: u64 = 1024 * 1024;
+        return Err(io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            format!(
+                "at {} MB it is larger than a state file grows ({} MB at most)",
+                size / MB,
+                STATE_BYTES_MOST / MB
+            ),
+        ));
+    }
+    crate::regular_file::read(path)
 }
