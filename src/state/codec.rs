@@ -188,7 +188,14 @@ fn salvage(mut object: Map<String, Value>) -> (State, Vec<String>) {
         }
     };
     let bookmarks = entries("bookmarks", object.remove("bookmarks"));
-    let read = entries("read", object.remove("read"));
+    let read = match object.remove("read") {
+        // Ids marked true, as a file written by hand may hold them (tester DL).
+        Some(Value::Object(marks)) => (marks.into_iter())
+            .filter(|(_, read)| read.as_bool() == Some(true))
+            .map(|(id, _)| Value::String(id))
+            .collect(),
+        other => entries("read", other),
+    };
     let places = entries("places", object.remove("places"));
     let mut state = State::default();
     let mut ids = std::collections::HashSet::new();
@@ -296,8 +303,12 @@ const FIELDS: [(&str, bool); 9] = [
 /// id is needed to find its story, and the reader fills them in again from it. Also says
 /// which fields were left out; or why there is no bookmark to keep, naming it by its title.
 fn repaired(value: Value) -> Result<(Bookmark, Vec<&'static str>), String> {
-    let Value::Object(mut fields) = value else {
-        return Err("is not an object: not read".into());
+    let mut fields = match value {
+        Value::Object(fields) => fields,
+        // A bare id, as a list written by hand may hold it: its story fills in the rest
+        // (tester DL: each was lost).
+        Value::String(id) => Map::from_iter([("id".to_string(), Value::String(id))]),
+        _ => return Err(" is not an object: not read".into()),
     };
     let titled = match fields.get("title") {
         Some(Value::String(t)) => format!(" (“{t}”)"),
