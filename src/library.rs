@@ -618,12 +618,15 @@ impl Library {
     }
 
     /// Whether `path`, a bookmark's file, is there but not in this store: a bookmark of
-    /// another store, which a copy of it holds the story of too.
+    /// another store, which a copy of it holds the story of too. A file of this store's
+    /// folder that could not be read is no other store's (tester DL: `outside_store`).
     pub fn in_another_store(&self, path: &str) -> bool {
         // As named, and as the file system resolves it (a bookmark saved under a link's name).
         self.digest_at(path).is_none()
-            && std::fs::canonicalize(path)
-                .is_ok_and(|real| self.digest_at(&real.to_string_lossy()).is_none())
+            && std::fs::canonicalize(path).is_ok_and(|real| {
+                self.digest_at(&real.to_string_lossy()).is_none()
+                    && !real.starts_with(self.origin.store())
+            })
     }
 
     /// The listed digest of the file at `path`, written as a bookmark keeps it.

@@ -393,6 +393,17 @@ fn a_bookmark_of_a_file_that_cannot_be_read_says_why() {
         "{err}"
     );
     assert!(!err.contains("no longer has this story"), "{err}");
+    // Nor is it another store's (tester DL: `outside_store` said so).
+    let listed = ribao_with(dir.path(), &state, &["bookmarks", "--json"]);
+    let v = json(&listed);
+    assert_eq!(
+        (
+            &v[0]["in_store"],
+            &v[0]["outside_store"],
+            &v[0]["file_gone"]
+        ),
+        (&false.into(), &false.into(), &false.into())
+    );
 }
 
 /// The list says what the store holds of each bookmark now, as the reader's view does,
