@@ -34,13 +34,16 @@ pub(crate) struct MarkKey {
 }
 
 /// A result to select by id once an answer has it (see [`SearchView::reselect`]).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Reselect {
     /// The query, as typed, it is to be selected in: the answer to another drops it.
     pub asked: String,
     pub id: String,
     /// It is to be read too, as it was when the search was left.
     pub read: bool,
+    /// The results beside it, nearest first after it then before it: the one selected in
+    /// its place when the store no longer has it (tester DN: the first result was).
+    pub near: Vec<String>,
 }
 
 /// A search as `/` brings it back: the one closed last, or the results left to edit the

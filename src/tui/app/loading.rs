@@ -340,6 +340,7 @@ impl App {
                     asked,
                     id,
                     read: true,
+                    ..Default::default()
                 });
             }
             self.tell_gone(&title, &path);
@@ -464,10 +465,18 @@ impl App {
     fn search_aside(&mut self) -> Option<SearchView> {
         let mut view = self.search.take()?;
         view.leave_shown(&mut self.places, &self.library);
+        let at = view.selected;
+        let near = (view.hits.iter().skip(at + 1).take(NEIGHBOURS)).chain(
+            view.hits[..at.min(view.hits.len())]
+                .iter()
+                .rev()
+                .take(NEIGHBOURS),
+        );
         let selected = view.selected_hit().map(|r| Reselect {
             asked: view.line.text().to_string(),
             id: self.id_at(r).to_string(),
             read: view.focus == SearchFocus::Article,
+            near: near.map(|&h| self.id_at(h).to_string()).collect(),
         });
         view.reselect = view.reselect.take().or(selected);
         view.hits.clear();

@@ -81,7 +81,7 @@ impl App {
         view.reselect = last.selected.map(|id| Reselect {
             asked: last.query.clone(),
             id,
-            read: false,
+            ..Default::default()
         });
         self.search = Some(view);
         self.request_search();
@@ -286,8 +286,28 @@ impl App {
             .reselect
             .take()
             .filter(|r| r.asked == view.requested_text);
-        let at =
-            (reselect.as_ref()).and_then(|r| self.position_in(&self.search.as_ref()?.hits, &r.id));
+        let hits = (self.search.as_ref()).map_or(&[][..], |v| v.hits.as_slice());
+        let at = (reselect.as_ref()).and_then(|r| self.position_in(hits, &r.id));
+        // Not among them (its file removed, or changed past matching), the nearest result
+        // beside it still found, once the answer is the whole one (tester DN: the first).
+        let whole = self.library.pending_count() == 0;
+        let near = (reselect.as_ref())
+            .filter(|_| at.is_none() && whole)
+            .and_then(|r| (r.near.iter()).find_map(|id| self.position_in(hits, id)));
+        // One read, its story still there, no longer matches: said, as its going is.
+        let unmatched = (reselect.as_ref())
+            .filter(|r| at.is_none() && whole && r.read)
+            .and_then(|r| Some(self.library.find(&r.id)?.title.to_string()));
+        if let Some(at) = near {
+            self.select_result(at);
+        }
+        if let Some(title) = unmatched {
+            let said = format!(
+                "{} no longer matches the search: its file changed",
+                self.quoted(&title)
+            );
+            self.notify(said, false);
+        }
         if let Some(at) = at {
             self.select_result(at);
             // Unless the keys went elsewhere meanwhile (the line, to type).
@@ -458,7 +478,7 @@ impl App {
                 view.reselect = before.selected.map(|id| Reselect {
                     asked: before.query,
                     id,
-                    read: false,
+                    ..Default::default()
                 });
                 self.request_search();
                 self.reselect_answered();
