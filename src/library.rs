@@ -531,8 +531,10 @@ impl Library {
     /// bookmark)` whose story now has another id (see [`Library::find_bookmarked`]) with its
     /// id, title, date, source, category, link and file as they are now (when it was made
     /// and the text it kept as they were), or whose story's file was renamed, with its name.
-    /// A story that two bookmarks find, or one that `bookmarked` says has a bookmark of its
-    /// own, takes none.
+    /// A story that two bookmarks find takes none; one that `bookmarked` says has a bookmark
+    /// of its own under its id now takes the old one into it: the moved bookmark adds
+    /// nothing where one is (tester DL: a state file put back from before the story was
+    /// retitled listed it twice).
     pub fn bookmark_moves(
         &self,
         marks: Vec<crate::state::Bookmark>,
@@ -558,7 +560,7 @@ impl Library {
                 }
                 continue;
             }
-            if bookmarked(view.id) || !taken.insert(view.id.to_string()) {
+            if !bookmarked(view.id) && !taken.insert(view.id.to_string()) {
                 continue;
             }
             let moved = crate::state::Bookmark {

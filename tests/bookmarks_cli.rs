@@ -250,6 +250,35 @@ fn retitle_the_first(dir: &Path) {
     std::fs::write(&file, md.replace("第0号新闻", "第0号快讯")).unwrap();
 }
 
+/// A state file that holds a story's bookmark twice, under the id it had before it was
+/// retitled and the one it has now (a file from before put back, joined with the last
+/// save), lists it once, under its id now (tester DL: both were listed, `★ 27` for 23).
+#[test]
+fn a_bookmark_under_a_storys_old_id_beside_its_new_one_is_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ids, state) = first_of_two_bookmarked(dir.path());
+    let before: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&state).unwrap()).unwrap();
+    retitle_the_first(dir.path());
+    assert!(
+        ribao_with(dir.path(), &state, &["bookmarks"])
+            .status
+            .success()
+    );
+    let mut now: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&state).unwrap()).unwrap();
+    let new_id = now["bookmarks"][0]["id"].as_str().unwrap().to_string();
+    assert_ne!(new_id, ids[0]);
+    let old = before["bookmarks"][0].clone();
+    now["bookmarks"].as_array_mut().unwrap().push(old);
+    std::fs::write(&state, serde_json::to_vec(&now).unwrap()).unwrap();
+    let v = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
+    let listed: Vec<&str> = (v.as_array().unwrap().iter())
+        .map(|b| b["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed, [new_id.as_str()]);
+}
+
 /// [`first_of_two_bookmarked`], then that bookmark removed by a reader that could not save
 /// (kept where `ribao_with`'s home keeps it): the ids, the state file and the kept folder.
 fn removed_where_it_could_not_save(dir: &Path) -> (Vec<String>, PathBuf, PathBuf) {
