@@ -182,7 +182,11 @@ fn sanitize_removes_controls_bidi_and_junk() {
     );
     let zalgo = format!("o{}x", "\u{301}".repeat(500));
     assert_eq!(sanitize(&zalgo), format!("o{}x", "\u{301}".repeat(4)));
+    // Nor by selectors between them (a review).
+    let selected = format!("o{}x", "\u{301}\u{301}\u{301}\u{301}\u{fe0f}".repeat(125));
+    assert_eq!(sanitize(&selected), format!("o{}x", "\u{301}".repeat(4)));
     for kept in [
+        "ｶﾞｶﾞｶﾞｶﾞｶﾞｶﾞ",
         "e\u{323}\u{302}",
         "\u{1100}\u{1161}\u{11a8}",
         "🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}",
