@@ -621,10 +621,27 @@ fn a_lost_state_file_is_put_back_only_where_none_saved_since() {
     let own = [mark("c")];
     ribao::state::unsaved::keep(&path, &own, Some(&had), &folders).unwrap();
     file.apply(&[Change::RemoveBookmark("b".into())]).unwrap();
-    ribao::state::unsaved::take_in(&file, &folders).expect("taken in");
+    let (said, problem) = ribao::state::unsaved::take_in(&file, &folders).expect("taken in");
     let now = file.apply(&[]).unwrap().state;
     let marks: Vec<&str> = now.bookmarks.iter().map(|b| b.id.as_str()).collect();
     assert_eq!(marks, ["a", "c"]);
+    // What was had and not put back is kept aside all the same, and said; the count is of
+    // what changed (a review: every mark had was counted).
+    let aside: Vec<_> = fs::read_dir(&folders[0])
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(
+        aside.len() == 1 && aside[0].to_string_lossy().ends_with(".passed-over"),
+        "{aside:?}"
+    );
+    assert!(
+        problem
+            && said.contains("now has the 1 bookmark change ")
+            && said.contains(&format!("kept in {}", aside[0].display())),
+        "{said}"
+    );
+    fs::remove_file(&aside[0]).unwrap();
     // Lost still, backup and all: put back whole, with the session's own.
     ribao::state::unsaved::keep(&path, &own, Some(&had), &folders).unwrap();
     fs::remove_file(&path).unwrap();
@@ -634,6 +651,10 @@ fn a_lost_state_file_is_put_back_only_where_none_saved_since() {
     let now = file.apply(&[]).unwrap().state;
     let marks: Vec<&str> = now.bookmarks.iter().map(|b| b.id.as_str()).collect();
     assert_eq!(marks, ["a", "b", "c"], "{said}");
+    assert!(
+        said.contains("now has the 3 bookmark changes and 1 read mark change "),
+        "{said}"
+    );
     assert!(now.is_read("r"));
 }
 
@@ -701,7 +722,10 @@ fn a_kept_file_cut_short_gives_what_can_be_read_of_it() {
         .expect("kept");
     fs::write(&kept, b"{\"vers").unwrap();
     let (said, problem) = ribao::state::unsaved::take_in(&file, &folders).expect("said");
-    assert!(said.contains("none of them readable") && problem, "{said}");
+    assert!(
+        said.contains("none that could be read was new") && problem,
+        "{said}"
+    );
 }
 
 /// What to do about a state file that cannot be read or locked fits the cause: a loop of

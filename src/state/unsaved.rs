@@ -189,12 +189,18 @@ struct Kept {
 
 impl Kept {
     /// The changes to make to a state file that holds `now`: what was had of it first, where
-    /// no other ribao has saved it since (else its removals stand), then the session's own.
-    fn changes_over(self, now: &State) -> Vec<Change> {
-        let had = self.had.filter(|had| !now.saved_since(had));
-        let mut changes = had.map(|had| had.as_changes()).unwrap_or_default();
-        changes.extend(self.changes);
-        changes
+    /// no other ribao has saved it since (else its removals stand), then the session's own;
+    /// and whether what was had is left out so.
+    fn changes_over(&self, now: &State) -> (Vec<Change>, bool) {
+        let had = self.had.as_ref();
+        let (put_back, passed) = match had {
+            Some(had) if !now.saved_since(had) => (Some(had), false),
+            Some(_) => (None, true),
+            None => (None, false),
+        };
+        let mut changes = put_back.map(State::as_changes).unwrap_or_default();
+        changes.extend(self.changes.iter().cloned());
+        (changes, passed)
     }
 }
 
@@ -235,7 +241,11 @@ fn kept(state: &Path, folders: &[PathBuf]) -> Vec<Kept> {
             let changes = changes_of(&state);
             let had = (state.extra.get(LOST))
                 .and_then(|v| serde_json::to_vec(v).ok())
-                .and_then(|bytes| codec::decode(&bytes).ok());
+                .and_then(|bytes| match codec::decode(&bytes) {
+                    Ok(had) => Some(had),
+                    Err(codec::Unusable::Damaged { salvaged, .. }) => Some(*salvaged),
+                    Err(codec::Unusable::Refused(_)) => None,
+                });
             Some(Kept {
                 path,
                 changes,
@@ -252,8 +262,8 @@ pub fn waiting(state: &Path, now: &State, folders: &[PathBuf]) -> (Vec<Change>, 
     let mut changes = Vec::new();
     let mut files = Vec::new();
     for kept in kept(state, folders) {
-        files.push(kept.path.clone());
-        changes.extend(kept.changes_over(now));
+        changes.extend(kept.changes_over(now).0);
+        files.push(kept.path);
     }
     (changes, files)
 }
@@ -263,26 +273,45 @@ pub fn waiting(state: &Path, now: &State, folders: &[PathBuf]) -> (Vec<Change>, 
 /// whole (a kept file damaged, set aside: tester CT found its path cut off the status bar).
 /// A kept file that cannot be read or saved now stays for the next time.
 pub fn take_in(file: &StateFile, folders: &[PathBuf]) -> Option<(String, bool)> {
+    let kept = kept(file.path(), folders);
+    // What the file held before any was taken in: what was had of a lost one is put back
+    // over no save of this taking in (a review).
+    let mut now = (!kept.is_empty())
+        .then(|| file.apply(&[]).ok())
+        .flatten()?
+        .state;
+    let base = now.clone();
     let (mut bookmarks, mut read) = (0, 0);
-    let mut damaged = Vec::new();
-    for kept in kept(file.path(), folders) {
-        let (path, was_damaged) = (kept.path.clone(), kept.damaged);
-        let Ok(now) = file.apply(&[]) else { continue };
-        let changes = kept.changes_over(&now.state);
-        if file.apply(&changes).is_ok() {
-            let of_bookmarks =
-                |c: &&Change| matches!(c, Change::AddBookmark(_) | Change::RemoveBookmark(_));
-            let n = changes.iter().filter(of_bookmarks).count();
-            (bookmarks, read) = (bookmarks + n, read + changes.len() - n);
-            // A damaged one's bytes stay, for what could not be read of them; under a
-            // name no later look takes in again.
-            let mut aside = path.clone().into_os_string();
-            aside.push(".broken");
-            match was_damaged && std::fs::rename(&path, &aside).is_ok() {
-                true => damaged.push(PathBuf::from(aside)),
-                false => {
-                    let _ = std::fs::remove_file(&path);
+    let (mut damaged, mut passed_over) = (Vec::new(), Vec::new());
+    for kept in kept {
+        let (changes, passed) = kept.changes_over(&base);
+        let Ok(after) = file.apply(&changes) else {
+            continue;
+        };
+        // What the file holds now that it did not, or the other way round: a change that
+        // changed nothing is none.
+        let (b, r) = differences(&now, &after.state);
+        (bookmarks, read) = (bookmarks + b, read + r);
+        now = after.state;
+        // A damaged one's bytes stay, for what could not be read of them, and what a reader
+        // had of a lost file and was not put back (another ribao saved there since) stays
+        // too, nothing lost: under names no later look takes in again.
+        let path = kept.path;
+        let aside = match (kept.damaged, passed) {
+            (true, _) => Some((".broken", &mut damaged)),
+            (false, true) => Some((".passed-over", &mut passed_over)),
+            (false, false) => None,
+        };
+        match aside {
+            Some((ending, list)) => {
+                let mut name = path.clone().into_os_string();
+                name.push(ending);
+                if std::fs::rename(&path, &name).is_ok() {
+                    list.push(PathBuf::from(name));
                 }
+            }
+            None => {
+                let _ = std::fs::remove_file(&path);
             }
         }
     }
@@ -297,7 +326,7 @@ pub fn take_in(file: &StateFile, folders: &[PathBuf]) -> Option<(String, bool)> 
         .collect();
     let aside: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
     let aside = crate::text::and_list(&aside);
-    let said = match (counts.is_empty(), damaged.is_empty()) {
+    let mut said = match (counts.is_empty(), damaged.is_empty()) {
         (false, true) => Some(format!(
             "{} now has the {} an earlier session could not save",
             file.path().display(),
@@ -311,13 +340,39 @@ pub fn take_in(file: &StateFile, folders: &[PathBuf]) -> Option<(String, bool)> 
         )),
         // Nothing of it could be read: said all the same (tester CT: set aside unsaid).
         (true, false) => Some(format!(
-            "changes an earlier session could not save to {} were kept damaged, none of them \
-             readable: the file is left as {aside}",
+            "changes an earlier session could not save to {} were kept damaged, and none that \
+             could be read was new to it: the file is left as {aside}",
             file.path().display(),
         )),
         (true, true) => None,
     };
-    said.map(|said| (said, !damaged.is_empty()))
+    if !passed_over.is_empty() {
+        let kept: Vec<String> = passed_over
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        let passed = format!(
+            "what a reader had of {} when another program removed or emptied it was not put \
+             back, another ribao having saved there since: it is kept in {}",
+            file.path().display(),
+            crate::text::and_list(&kept)
+        );
+        said = Some(match said {
+            Some(said) => format!("{said}; {passed}"),
+            None => passed,
+        });
+    }
+    said.map(|said| (said, !damaged.is_empty() || !passed_over.is_empty()))
+}
+
+/// How many bookmarks and how many read marks one state has that the other has not.
+fn differences(before: &State, after: &State) -> (usize, usize) {
+    let ids = |s: &State| -> std::collections::HashSet<String> {
+        s.bookmarks.iter().map(|b| b.id.clone()).collect()
+    };
+    let bookmarks = ids(before).symmetric_difference(&ids(after)).count();
+    let only = |a: &State, b: &State| a.read.iter().filter(|id| !b.is_read(id)).count();
+    (bookmarks, only(before, after) + only(after, before))
 }
 
 #[cfg(test)]

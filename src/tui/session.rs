@@ -484,9 +484,13 @@ impl Session {
             // What the file lost is kept apart from this session's changes: put back only
             // where no other ribao saved since (tester DL: a bookmark another reader removed
             // came back, kept as though this session had made it).
-            let had = self.file_lost.then_some(&self.state);
+            let holds = |s: &&State| !s.bookmarks.is_empty() || !s.read.is_empty();
+            let had = self.file_lost.then_some(&self.state).filter(holds);
             if self.unsaved() > 0 || had.is_some() {
-                let lost = "the bookmarks and read marks changed in this session were not saved";
+                let lost = match had {
+                    Some(_) => "your bookmarks and read marks were not saved again",
+                    None => "the bookmarks and read marks changed in this session were not saved",
+                };
                 let Some((path, folders)) = self.unsaved.as_ref() else {
                     anyhow::bail!("{lost}: {why}");
                 };
@@ -495,7 +499,8 @@ impl Session {
                         "your bookmarks and read marks could not be saved again to the state \
                          file another program removed or emptied: {why}. They are kept in {}, \
                          and the reader puts them back in {} when it next starts and can write \
-                         it, unless another ribao has saved there since",
+                         it (what this session changed in any case, the rest unless another \
+                         ribao has saved there since)",
                         kept.display(),
                         path.display()
                     ),
@@ -541,6 +546,8 @@ fn write(
     deleted: bool,
 ) -> Result<Loaded, StateError> {
     let loaded = file.apply(changes)?;
+    // (A save over what it came back to counts one more than that: one as new as what the
+    // reader read is "saved since" once this save is made on it.)
     match loaded.notices.first() {
         None if deleted => file.apply(&state.as_changes()),
         None => Ok(loaded),
