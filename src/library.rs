@@ -550,10 +550,10 @@ impl Library {
             let path = digest.path.to_string_lossy();
             if view.id == mark.id {
                 // Its file renamed: the bookmark names the file the story is in now. Not
-                // where its file is still there in another store (a copy of this one):
-                // the bookmark stays that store's (tester AR: opening a copy moved every
-                // bookmark into it).
-                let elsewhere = self.in_another_store(&mark.path);
+                // where its file is still there, unlisted: in another store (a copy of this
+                // one), the bookmark stays that store's (tester AR: opening a copy moved
+                // every bookmark into it); in this one, emptied as it is written, it stays.
+                let elsewhere = self.there_unlisted(&mark.path).is_some();
                 if !mark.path.is_empty() && mark.path != path && !elsewhere {
                     let path = path.into_owned();
                     moves.push((mark.id.clone(), crate::state::Bookmark { path, ..mark }));
@@ -623,12 +623,19 @@ impl Library {
     /// another store, which a copy of it holds the story of too. A file of this store's
     /// folder that could not be read is no other store's (tester DL: `outside_store`).
     pub fn in_another_store(&self, path: &str) -> bool {
+        self.there_unlisted(path)
+            .is_some_and(|real| !real.starts_with(self.origin.store()))
+    }
+
+    /// Where `path`, a bookmark's file, is as the file system resolves it, when it is there
+    /// but no digest listed: in another store, or in this one and unreadable (emptied as it
+    /// is written).
+    fn there_unlisted(&self, path: &str) -> Option<PathBuf> {
         // As named, and as the file system resolves it (a bookmark saved under a link's name).
-        self.digest_at(path).is_none()
-            && std::fs::canonicalize(path).is_ok_and(|real| {
-                self.digest_at(&real.to_string_lossy()).is_none()
-                    && !real.starts_with(self.origin.store())
-            })
+        let real = std::fs::canonicalize(path).ok()?;
+        let listed =
+            self.digest_at(path).is_some() || self.digest_at(&real.to_string_lossy()).is_some();
+        (!listed).then_some(real)
     }
 
     /// The listed digest of the file at `path`, written as a bookmark keeps it.

@@ -31,7 +31,7 @@ pub struct Query {
     pub not_dates: Vec<String>,
 }
 
-/// The most words a query looks for or leaves out, all together: each is looked for in every
+/// The most words (or phrases) a query looks for or leaves out, all together: each is looked for in every
 /// story the others leave (tester DO: 5,000 words joined by `OR`, pasted, took minutes).
 pub const WORDS_MOST: usize = 64;
 
@@ -193,7 +193,8 @@ impl Query {
         let bare = self
             .bare_prefix
             .map(|(p, example)| format!("“{p}” needs a value after it, as in {example}"));
-        let words = self.words().len() + self.excluded.len();
+        let groups: usize = self.any_of.iter().map(Vec::len).sum();
+        let words = self.terms.len() + groups + self.excluded.len();
         bare.or_else(|| {
             self.bad_date
                 .as_deref()
@@ -201,7 +202,9 @@ impl Query {
         })
         .or_else(|| {
             (words > WORDS_MOST).then(|| {
-                format!("a search looks for at most {WORDS_MOST} words; this one has {words}")
+                format!(
+                    "a query looks for at most {WORDS_MOST} words or phrases; this one has {words}"
+                )
             })
         })
     }
@@ -1005,7 +1008,7 @@ mod tests {
         let more = format!("{} -x", many(WORDS_MOST).join(" OR "));
         assert_eq!(
             Query::parse(&more).problem().unwrap(),
-            "a search looks for at most 64 words; this one has 65"
+            "a query looks for at most 64 words or phrases; this one has 65"
         );
         let bad = Query::parse("openai date:garbage");
         assert!(!bad.is_empty());

@@ -339,7 +339,8 @@ fn repaired(value: Value) -> Result<(Bookmark, Vec<&'static str>), String> {
             fields.insert(key.to_string(), empty);
         }
     }
-    let bookmark = serde_json::from_value(Value::Object(fields)).map_err(|e| e.to_string())?;
+    let bookmark = serde_json::from_value(Value::Object(fields))
+        .map_err(|e| format!("{titled}: {e}: not read"))?;
     Ok((bookmark, left_out))
 }
 
