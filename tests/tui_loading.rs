@@ -596,6 +596,52 @@ fn a_search_result_whose_file_comes_back_is_read_again() {
     }
 }
 
+/// A story read part way down, its file changed above the place read, shows the same text
+/// at the top, not the same row (tester DN: ten paragraphs put in above moved the view back
+/// five, and taken out, on five).
+#[test]
+fn an_edit_above_the_place_read_leaves_the_text_read_in_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    fs::create_dir_all(&store).unwrap();
+    let file = store.join("2026-01-01.md");
+    let story = |extra: usize| -> String {
+        let paras: Vec<String> = (0..extra)
+            .map(|n| format!("新增段落{n}。"))
+            .chain((0..40).map(|n| format!("第{n}段，长文的内容。")))
+            .collect();
+        format!(
+            "# 测试日报 2026-01-01\n\n## 1. 长文\n\n{}\n",
+            paras.join("\n\n")
+        )
+    };
+    fs::write(&file, story(0)).unwrap();
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let mut h = reading(&store, &cache);
+    h.keys("<Enter><Enter><Enter><C-d><C-d>");
+    // The first paragraph in sight: `第24段`.
+    let top = |h: &mut Harness| -> String {
+        let text = h.text();
+        let at = text.find("段，长文").unwrap_or(0);
+        let from = text[..at].rfind('第').unwrap_or(at);
+        text[from..at].to_string()
+    };
+    let before = top(&mut h);
+    assert!(
+        before.len() > 3 && before != "第0",
+        "{before}: {}",
+        h.text()
+    );
+    watch(&mut h, &store, &cache);
+    for extra in [10, 0] {
+        fs::write(&file, story(extra)).unwrap();
+        wait_for(&mut h, "1 file read again");
+        h.settle();
+        assert_eq!(top(&mut h), before, "{extra}: {}", h.text());
+        h.keys("<Esc>");
+    }
+}
+
 /// A search result read whose file is removed, or changed so that it no longer matches, gives
 /// way to the result beside it, not the first; one changed is said to match no longer
 /// (tester DN: the first result was selected, and an edit closed the story unsaid).

@@ -257,6 +257,10 @@ pub struct App {
     /// Where in the article to scroll to at the next draw, in [`crate::text::place`]
     /// characters: a saved position's, so a start at another size opens at the same words.
     place: Option<usize>,
+    /// The rows at the top of the open story before its file changed (see
+    /// [`ArticleCache::rows_at`]): found again at the next draw, where the text above them
+    /// grew or shrank (tester DN: the view moved by the size of an edit above it).
+    top_rows: Option<String>,
     search: Option<SearchView>,
     worker: Option<SearchWorker>,
     /// Indexing still under way (at start, or of files added since); the complete library
@@ -351,6 +355,7 @@ impl App {
             gone_result: None,
             vanishing: None,
             place: None,
+            top_rows: None,
             places,
             visits: std::collections::HashMap::new(),
             followed: None,
@@ -1294,6 +1299,9 @@ impl App {
     /// The place a restored position asked for, once.
     pub(crate) fn take_place(&mut self) -> Option<usize> {
         self.place.take()
+    }
+    pub(crate) fn take_top_rows(&mut self) -> Option<String> {
+        self.top_rows.take()
     }
     pub(crate) fn set_scroll(&mut self, row: usize) {
         self.scroll = row;

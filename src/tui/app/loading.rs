@@ -8,7 +8,7 @@ use crate::state::{Bookmark, Position};
 use crate::tui::background::{Loaded, Loader, Reopen, StoreWatch};
 use crate::tui::scope;
 use crate::tui::search::{Reselect, SearchFocus, SearchView};
-use crate::tui::ui::article::ArticleCache;
+use crate::tui::ui::article::{ArticleCache, Content};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -421,6 +421,7 @@ impl App {
             .chain(near(&mut (0..item).rev()))
             .collect();
         let (scroll, item) = (self.scroll, self.item);
+        let top_rows = (self.opened).and_then(|r| self.article.rows_at(&Content::Story(r), scroll));
         // By its date: its place among the dates may move (a review: it was lost).
         let category_day = self.category_date.map(|g| self.dates[g].date);
         let search = self.search_aside_for(&library);
@@ -443,6 +444,7 @@ impl App {
         self.opened = find(self, opened).map(|p| self.items[p]);
         if self.opened.is_some() {
             self.scroll = scroll;
+            self.top_rows = top_rows;
         }
         self.item = find(self, highlighted)
             .or_else(|| neighbours.into_iter().find_map(|id| find(self, Some(id))))

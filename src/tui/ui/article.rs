@@ -13,6 +13,10 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
+/// How many rows from the top of a story are found again after its file changed (see
+/// [`ArticleCache::rows_at`]).
+const ROWS_TOLD: usize = 3;
+
 /// What the article view shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Content {
@@ -52,6 +56,15 @@ impl ArticleCache {
     /// What was laid out last, when it was `content`.
     fn last(&self, content: &Content) -> Option<&Composed> {
         self.composed.as_ref().filter(|c| c.content == *content)
+    }
+
+    /// The text of the rows from `row` on (a few, enough to tell them from others), when
+    /// `content` is what was laid out last and has rows there.
+    pub(crate) fn rows_at(&self, content: &Content, row: usize) -> Option<String> {
+        let lines = &self.last(content)?.lines;
+        let rows = lines.get(row..)?.iter().take(ROWS_TOLD);
+        let text: String = rows.map(|l| l.to_string() + "\n").collect();
+        (!text.trim().is_empty()).then_some(text)
     }
 
     /// The place of row `row` of `content`, when that is what was laid out last.
@@ -226,10 +239,27 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let place = app
         .take_place()
         .or_else(|| relaid.then(|| app.article_place(&content)).flatten());
+    let (top_rows, was) = (app.take_top_rows(), app.scroll());
     let lines = app
         .article
         .lines(&app.library, content.clone(), width, opts);
+    // The rows that were at the top before the story's file changed, found again nearest
+    // where they were: text put in or taken out above them moves them.
+    let found = top_rows.and_then(|top| {
+        let at = |row: &usize| {
+            let rows = lines[*row..].iter().take(ROWS_TOLD);
+            rows.map(|l| l.to_string() + "\n").collect::<String>() == top
+        };
+        (0..lines.len())
+            .filter(at)
+            .min_by_key(|row| row.abs_diff(was))
+    });
+    // (Found, they are the place: the count of characters before them moved with them.)
+    let place = place.filter(|_| found.is_none());
     let (len, anchor) = (lines.len(), place.map(|p| Anchor::in_lines(p, lines)));
+    if let Some(row) = found {
+        app.set_scroll(row);
+    }
     if let Some(anchor) = anchor {
         app.set_scroll(anchor.row);
         app.view.article_anchor = Some((content.clone(), anchor));
