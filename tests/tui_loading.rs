@@ -596,6 +596,35 @@ fn a_search_result_whose_file_comes_back_is_read_again() {
     }
 }
 
+/// A file whose name has another date than its text, renamed under the story read, is not
+/// said to take its date away while it is read again: the reader goes back to the story,
+/// and says the file moved (tester DN: "2026-01-03 is no longer in the store: 2026-01-02 is
+/// shown" stayed, the story shown all along).
+#[test]
+fn a_file_renamed_under_the_story_read_takes_no_date_away() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, first, _) = reading_days(&tmp, 0..2);
+    let named = store.join(format!("{}.md", first + chrono::Days::new(1)));
+    let text = "# 晚间简报 2026-01-03\n\n## 产品\n\n1. 乙公司发布晚间模型。\n";
+    fs::write(&named, text).unwrap();
+    Library::load_dir(&store, Some(&cache), &Categorizer::builtin(), &mut |_| {});
+    let mut h = reading(&store, &cache);
+    h.keys("<Enter><Enter><Enter>");
+    assert!(h.text().contains("乙公司发布晚间模型"), "{}", h.text());
+    watch(&mut h, &store, &cache);
+    let renamed = format!("{}-evening.md", first + chrono::Days::new(1));
+    fs::rename(&named, store.join(renamed)).unwrap();
+    wait_for(&mut h, "moved or renamed");
+    assert!(!h.text().contains("no longer in the store"), "{}", h.text());
+    assert!(
+        h.app
+            .opened()
+            .is_some_and(|(_, v)| v.title.contains("乙公司")),
+        "{}",
+        h.text()
+    );
+}
+
 /// A story read part way down, its file changed above the place read, shows the same text
 /// at the top, not the same row (tester DN: ten paragraphs put in above moved the view back
 /// five, and taken out, on five).

@@ -426,7 +426,13 @@ impl App {
         let category_day = self.category_date.map(|g| self.dates[g].date);
         let search = self.search_aside_for(&library);
         self.swap_library(library);
+        let before = self.message.clone();
         let gone = self.restore(&position);
+        // Not said while files are read: a file renamed is listed under the date its name
+        // has until then, and the date may come back (tester DN: said gone, for good).
+        if gone.is_some() && self.library.pending_count() > 0 {
+            self.message = before;
+        }
         // The same date, else the nearest, as restoring a place goes; the undated digests
         // (no date to be near) only as themselves.
         self.category_date = category_day.and_then(|day| match day {
@@ -454,6 +460,7 @@ impl App {
         // another date than the one `restore` named (tester CD): the one shown is named.
         if let Some((want, said)) = gone
             && self.date_index() != said
+            && self.library.pending_count() == 0
         {
             self.say_date_gone(want, self.date_index());
         }
