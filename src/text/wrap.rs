@@ -182,6 +182,9 @@ struct Grapheme {
     can_break: bool,
     /// Inside a URL, after its first grapheme.
     in_url: bool,
+    /// Inside a URL, after a `/`, `?`, `&`, `=` or `#` (not one of a pair, as `//`), or at a
+    /// `.` or `-`: where one too long for its line is best cut.
+    url_joint: bool,
     /// Inside a label kept whole (see [`keep_labels_whole`]), or its bracket bound to the
     /// text before it: a forced break goes elsewhere when kinsoku allows one.
     in_label: bool,
@@ -254,9 +257,18 @@ fn break_paragraph(
     lines
 }
 
-/// Where to break a line that has no allowed break before grapheme `i`: the latest grapheme
-/// boundary kinsoku allows that leaves content on the line, outside a label if one is;
-/// else right before `i`.
+/// Whether an address is best cut between `before` and `next`: after a mark that parts its
+/// path or query (not the first of two, as `//`), or before a dot or a hyphen (one that
+/// ends a row reads as a word broken there).
+fn url_joint(before: Option<char>, next: char) -> bool {
+    const PARTS: &str = "/?&=#";
+    matches!(next, '.' | '-') || before.is_some_and(|b| PARTS.contains(b)) && !PARTS.contains(next)
+}
+
+/// Where to break a line that has no allowed break before grapheme `i`: in an address, its
+/// latest joint that leaves the line at least half full (tester DM: cut where the line
+/// ran out, `…/segments/i` over `ndex.html`); else the latest grapheme boundary kinsoku
+/// allows that leaves content on the line, outside a label if one is; else right before `i`.
 fn emergency_break(gs: &[Grapheme], start: usize, i: usize, line_w: usize) -> (usize, usize) {
     let first_content = (start..i).find(|&k| !gs[k].space).unwrap_or(i);
     let latest = |fits: &dyn Fn(&Grapheme) -> bool| {
@@ -269,7 +281,9 @@ fn emergency_break(gs: &[Grapheme], start: usize, i: usize, line_w: usize) -> (u
         }
         None
     };
-    latest(&|g| g.kinsoku_ok && !g.in_label)
+    latest(&|g| g.url_joint && g.kinsoku_ok)
+        .filter(|&(_, before)| before * 2 >= line_w)
+        .or_else(|| latest(&|g| g.kinsoku_ok && !g.in_label))
         .or_else(|| latest(&|g| g.kinsoku_ok))
         .unwrap_or((i, line_w))
 }
@@ -345,7 +359,7 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
         let uax = breaks.peek() == Some(&start) && !korean && !held_hyphen && !emoji_pair
             || cjk_quote_break(prev, first)
             || path_start;
-        prev = g.chars().next_back();
+        let before = std::mem::replace(&mut prev, g.chars().next_back());
         let first = first.unwrap_or(' ');
         while url.next_if(|&&(_, end)| end <= start).is_some() {}
         let in_url = url.peek().is_some_and(|&&(a, _)| a < start);
@@ -358,6 +372,7 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
             kinsoku_ok: !after_opening,
             can_break: uax && !in_url,
             in_url,
+            url_joint: in_url && url_joint(before, first),
             in_label: false,
         });
         if !space {
