@@ -625,6 +625,26 @@ fn a_file_renamed_under_the_story_read_takes_no_date_away() {
     );
 }
 
+/// `A` asked, then a story added to the date by its file: the next `A` asks again, over the
+/// stories listed now, marking none (tester DN: asked for 3, it marked 4).
+#[test]
+fn a_change_to_the_store_asks_a_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, first, mut h) = reading_days(&tmp, 0..2);
+    h.keys("<Enter><Enter>A");
+    assert_eq!(h.app.message().unwrap().text, "A again marks 1 story read");
+    watch(&mut h, &store, &cache);
+    let file = store.join(format!("{}.md", first + chrono::Days::new(1)));
+    let text = fs::read_to_string(&file).unwrap() + "2. 丙公司发布新模型。\n";
+    fs::write(&file, text).unwrap();
+    wait_for(&mut h, "1 file read again");
+    h.keys("A");
+    assert_eq!(
+        h.app.message().unwrap().text,
+        "A again marks 2 stories read"
+    );
+}
+
 /// A story read part way down, its file changed above the place read, shows the same text
 /// at the top, not the same row (tester DN: ten paragraphs put in above moved the view back
 /// five, and taken out, on five).

@@ -251,6 +251,9 @@ impl App {
     /// Takes a new library (indexing done, or the store changed): the reader stays where it
     /// was (date, scope, category, story, scroll), and an open search is asked again.
     pub(super) fn replace_library(&mut self, library: crate::library::Library) {
+        // `A` asked over the stories listed before: asked again over those listed now
+        // (tester DN: asked for 3, it marked the 4 a new file had listed by then).
+        self.mark_all_asked = false;
         // The samples give way to the user's own digests: another store, opened at its
         // newest date, not at the samples' place (tester P: the sample story open was said
         // to be removed, and its date was kept).
