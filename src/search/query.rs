@@ -31,8 +31,9 @@ pub struct Query {
     pub not_dates: Vec<String>,
 }
 
-/// The most words (or phrases) a query looks for or leaves out, all together: each is looked for in every
-/// story the others leave (tester DO: 5,000 words joined by `OR`, pasted, took minutes).
+/// The most words (or phrases) a query looks for or leaves out, all together: each is
+/// looked for in every story the others leave (tester DO: 5,000 words joined by `OR`,
+/// pasted, took minutes).
 pub const WORDS_MOST: usize = 64;
 
 /// The scope prefixes, each with an example of a value for it.

@@ -19,10 +19,9 @@ pub struct RenderCache {
 }
 
 /// The most rows the cache holds in all, the render last asked for among them (kept however
-/// many rows it has, alone then): a story of
-/// hundreds of thousands of rows (a wide table laid out as records) was held at each width
-/// a resize passed through, gigabytes of them (tester DO). A day's stories at a few widths
-/// are some tens of thousands.
+/// many rows it has, alone then): a story of hundreds of thousands of rows (a wide table
+/// laid out as records) was held at each width a resize passed through, gigabytes of them
+/// (tester DO). A day's stories at a few widths are some tens of thousands.
 const ROWS_HELD: usize = 50_000;
 
 struct Entry {
