@@ -9,8 +9,11 @@ const MAX_URL_BYTES: usize = 4096;
 /// Why a link is not handed on.
 #[derive(Debug, PartialEq)]
 pub enum Refused {
-    /// No plain http(s) URL with a host (`javascript:`, text with spaces).
+    /// No plain http(s) URL with a host (`javascript:`, `file:`).
     NotWeb,
+    /// A space, tab or line break in it, which no address has: refused, not encoded, as one
+    /// crafted to run commands has them (`…/a b; rm -rf ~`), though none reaches a shell.
+    Blank,
     /// Longer than [`MAX_URL_BYTES`]: its length in bytes, as it would be handed on.
     TooLong(usize),
 }
@@ -19,6 +22,8 @@ impl std::fmt::Display for Refused {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         match self {
             Refused::NotWeb => write!(f, "not an http(s) URL"),
+            // (Said as what it is: an http(s) one was said to be none; tester DO.)
+            Refused::Blank => write!(f, "no address: it has a space or a line break in it"),
             Refused::TooLong(len) => {
                 write!(
                     f,
@@ -39,7 +44,7 @@ pub fn safe_url(raw: &str) -> Result<String, Refused> {
     // Whitespace is refused before controls are encoded: a tab or a line break is no
     // address's.
     if raw.trim().contains(char::is_whitespace) {
-        return Err(Refused::NotWeb);
+        return Err(Refused::Blank);
     }
     let clean = text::address(raw);
     let url = clean.trim();
@@ -190,15 +195,23 @@ mod tests {
             "file:///etc/passwd",
             "-oProxyCommand=x",
             "https://",
-            "https://exa mple.com",
-            "https://example.com/$(rm -rf ~)",
-            "https://example.com/\"; rm -rf ~",
             "https://exa'mple.com/",
             "ftp://example.com",
             "",
         ] {
             assert_eq!(safe_url(bad), Err(Refused::NotWeb), "{bad}");
         }
+        for blank in [
+            "https://exa mple.com",
+            "https://example.com/$(rm -rf ~)",
+            "https://example.com/\"; rm -rf ~",
+        ] {
+            assert_eq!(safe_url(blank), Err(Refused::Blank), "{blank}");
+        }
+        assert_eq!(
+            Refused::Blank.to_string(),
+            "no address: it has a space or a line break in it"
+        );
     }
 
     #[test]
@@ -238,7 +251,7 @@ mod tests {
         }
         assert_eq!(
             safe_url("https://example.com/a\tb"),
-            Err(Refused::NotWeb),
+            Err(Refused::Blank),
             "whitespace is refused"
         );
     }
