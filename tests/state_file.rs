@@ -656,6 +656,20 @@ fn a_lost_state_file_is_put_back_only_where_none_saved_since() {
         "{said}"
     );
     assert!(now.is_read("r"));
+    // Lost, its backup there and no other ribao since: put back from the backup, which is
+    // no save of another's, so what was had is put back too, the session's removal made
+    // (tester DP: passed over, said to be another ribao's doing).
+    let had = file.apply(&[]).unwrap().state;
+    let own = [Change::RemoveBookmark("a".into())];
+    ribao::state::unsaved::keep(&path, &own, Some(&had), &folders).unwrap();
+    fs::remove_file(&path).unwrap();
+    let (file, _) = StateFile::open(&path).unwrap();
+    let (said, _) = ribao::state::unsaved::take_in(&file, &folders).expect("taken in");
+    let now = file.apply(&[]).unwrap().state;
+    let marks: Vec<&str> = now.bookmarks.iter().map(|b| b.id.as_str()).collect();
+    assert_eq!(marks, ["b", "c"], "{said}");
+    assert!(!said.contains("another ribao"), "{said}");
+    assert_eq!(fs::read_dir(&folders[0]).unwrap().count(), 0);
 }
 
 /// A file larger than any state file grows is left as it is, neither read nor copied aside

@@ -191,7 +191,12 @@ impl StateFile {
         }
         // A broken file is replaced even without changes: its copy is safe by now.
         if changed || kept.is_some() {
-            state.saves += 1;
+            // A file put back as it was (from its backup, or what could be read of it) is no
+            // new save: one that counted itself passed for another ribao's save over what a
+            // lost file's reader had, and that was not put back (tester DP).
+            if changed {
+                state.saves += 1;
+            }
             let bytes = codec::encode(&state);
             atomic::replace(&self.path, &bytes).map_err(save_error)?;
             // The backup is what to come back to: every save, over a broken file too, which

@@ -72,8 +72,12 @@ impl Session {
         if !loaded.notices.is_empty() {
             let _ = file.apply(&[]);
         }
+        // Said beside what opening it said (tester DP: a backup's notice hid it).
         if let Some(taken) = unsaved::take_in(&file, &unsaved) {
-            message = message.or(Some(taken));
+            message = Some(match message {
+                Some((said, _)) => (format!("{said}\n\n{}", taken.0), true),
+                None => taken,
+            });
             if let Ok(now) = file.apply(&[]) {
                 loaded = now;
             }
