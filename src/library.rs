@@ -531,16 +531,13 @@ impl Library {
     /// bookmark)` whose story now has another id (see [`Library::find_bookmarked`]) with its
     /// id, title, date, source, category, link and file as they are now (when it was made
     /// and the text it kept as they were), or whose story's file was renamed, with its name.
-    /// A story that two bookmarks find takes none; one that `bookmarked` says has a bookmark
-    /// of its own under its id now takes the old one into it: the moved bookmark adds
-    /// nothing where one is (tester DL: a state file put back from before the story was
-    /// retitled listed it twice).
+    /// A story that has a bookmark under its id now, or that an earlier of `marks` moved to,
+    /// takes the old one into it: the moved bookmark adds nothing where one is (tester DL: a state file put back from before the story was retitled listed
+    /// it twice; tester DP: retitled once more, twice until the next look).
     pub fn bookmark_moves(
         &self,
         marks: Vec<crate::state::Bookmark>,
-        bookmarked: impl Fn(&str) -> bool,
     ) -> Vec<(String, crate::state::Bookmark)> {
-        let mut taken = HashSet::new();
         let mut moves = Vec::new();
         for mark in marks {
             let Some(view) = self.find_bookmarked(&mark) else {
@@ -558,9 +555,6 @@ impl Library {
                     let path = path.into_owned();
                     moves.push((mark.id.clone(), crate::state::Bookmark { path, ..mark }));
                 }
-                continue;
-            }
-            if !bookmarked(view.id) && !taken.insert(view.id.to_string()) {
                 continue;
             }
             let moved = crate::state::Bookmark {

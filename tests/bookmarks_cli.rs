@@ -277,6 +277,15 @@ fn a_bookmark_under_a_storys_old_id_beside_its_new_one_is_one() {
         .map(|b| b["id"].as_str().unwrap())
         .collect();
     assert_eq!(listed, [new_id.as_str()]);
+    std::fs::write(&state, serde_json::to_vec(&now).unwrap()).unwrap();
+    // Retitled once more, both find it under its third id: one bookmark at the first look
+    // (tester DP: two until the next).
+    let file = dir.path().join("2026-03-01.md");
+    let md = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, md.replace("第0号快讯", "第0号要闻")).unwrap();
+    let v = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
+    assert_eq!(v.as_array().unwrap().len(), 1, "{v}");
+    assert!(v[0]["title"].as_str().unwrap().contains("第0号要闻"), "{v}");
 }
 
 /// [`first_of_two_bookmarked`], then that bookmark removed by a reader that could not save

@@ -191,7 +191,7 @@ pub(super) fn moves(state: &crate::state::State, library: &Library) -> Vec<Chang
         .into_iter()
         .cloned()
         .collect();
-    let moves = library.bookmark_moves(marks, |id| state.is_bookmarked(id));
+    let moves = library.bookmark_moves(marks);
     // A file renamed is said (`moved_to`), the bookmark left naming it for a reader.
     let moves = moves
         .into_iter()

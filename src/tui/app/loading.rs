@@ -553,11 +553,7 @@ impl App {
     /// under its new one.
     pub(super) fn refind_bookmarks(&mut self) {
         self.refill_bookmarks();
-        let session = &self.session;
-        let marks = session.bookmarks();
-        let moves = self
-            .library
-            .bookmark_moves(marks, |id| session.is_bookmarked(id));
+        let moves = self.library.bookmark_moves(self.session.bookmarks());
         self.session.move_bookmarks(moves);
         // Read marks made under an id a story had before go to the id it has now.
         let moved: Vec<String> = (self.library.ids_now(self.session.state().read.iter()))
