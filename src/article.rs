@@ -82,12 +82,24 @@ pub fn lines(
 ) -> Vec<Line<'static>> {
     let mut out = header(digest, item, width, opts).rows;
     out.push(Line::default());
-    if item.body.trim().is_empty() {
-        let dim = Style::new().add_modifier(Modifier::DIM);
-        out.extend(text::wrap(&[Span::styled(NO_TEXT, dim)], width, opts));
-    } else {
-        let own = item.url.as_deref();
-        out.extend(text::render_story(&item.body, own, width, opts).lines);
+    let own = item.url.as_deref();
+    let body = (!item.body.trim().is_empty())
+        .then(|| text::render_story(&item.body, own, width, opts).lines)
+        .filter(|lines| holds_text(lines));
+    match body {
+        Some(lines) => out.extend(lines),
+        None => {
+            let dim = Style::new().add_modifier(Modifier::DIM);
+            out.extend(text::wrap(&[Span::styled(NO_TEXT, dim)], width, opts));
+        }
     }
     out
+}
+
+/// Whether a story's laid-out text shows anything: one of HTML alone, which is left out
+/// (20,000 `<div>`s), shows nothing, and is said to have no text (tester DO: a blank page).
+pub fn holds_text(lines: &[Line<'_>]) -> bool {
+    lines
+        .iter()
+        .any(|l| l.spans.iter().any(|s| !s.content.trim().is_empty()))
 }

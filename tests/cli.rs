@@ -543,6 +543,21 @@ fn a_story_that_is_a_link_alone_says_it_has_no_text() {
         shown.trim_end().ends_with("（没有正文 / no text）"),
         "{shown}"
     );
+    // So does one whose text is HTML alone, which is not shown (tester DO: a blank page).
+    let (_dir, store) = store_of(
+        "2026-03-01.md",
+        &format!(
+            "# 日报 2026-03-01\n\n## 1. 空白\n\n{}\n",
+            "<div></div>".repeat(50)
+        ),
+    );
+    let items = stdout(&ribao(&["--store", &store, "items"]));
+    let id = items.split_whitespace().next().unwrap();
+    let shown = stdout(&ribao(&["--store", &store, "show", id, "--width", "60"]));
+    assert!(
+        shown.trim_end().ends_with("（没有正文 / no text）"),
+        "{shown}"
+    );
 }
 
 #[test]

@@ -338,18 +338,25 @@ fn story(
     if let Some(why) = unreadable {
         let why = format!("（正文读不到 / its text cannot be read）{why}");
         out.extend(wrap_styled(&why, DIM, width, opts));
-    } else if item.body.trim().is_empty() {
-        let hint = if item.url.is_some() {
-            "（没有正文 / no text — press o to open the link）"
-        } else {
-            crate::article::NO_TEXT
-        };
-        out.extend(wrap_styled(hint, DIM, width, opts));
     } else {
         let own = item.url.as_deref();
-        let rendered = render.get_or_render(&item.id, &item.body, own, width, opts);
-        out.extend(rendered.lines.iter().cloned());
-        links |= !rendered.links.is_empty();
+        let rendered = (!item.body.trim().is_empty())
+            .then(|| render.get_or_render(&item.id, &item.body, own, width, opts))
+            .filter(|r| crate::article::holds_text(&r.lines));
+        match rendered {
+            Some(rendered) => {
+                out.extend(rendered.lines.iter().cloned());
+                links |= !rendered.links.is_empty();
+            }
+            None => {
+                let hint = if item.url.is_some() {
+                    "（没有正文 / no text — press o to open the link）"
+                } else {
+                    crate::article::NO_TEXT
+                };
+                out.extend(wrap_styled(hint, DIM, width, opts));
+            }
+        }
     }
     (out, header.about, links)
 }
