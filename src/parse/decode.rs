@@ -69,7 +69,15 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             }
         }
     };
-    let warning = match control_bytes(bytes) {
+    let controls = match &text {
+        Cow::Borrowed(_) => control_bytes(bytes),
+        // Read in another encoding: its bytes 0x80–0x9F are its own characters.
+        Cow::Owned(text) => text
+            .chars()
+            .filter(|&c| c.is_control() && !c.is_whitespace())
+            .count(),
+    };
+    let warning = match controls {
         0 => warning,
         n => {
             let percent = n * 100 / text.chars().count().max(1);
@@ -280,13 +288,17 @@ fn decode_legacy(
     ))
 }
 
-/// How many of `bytes`, text in an encoding ASCII's bytes mean themselves in, are control
-/// characters, whitespace aside: C0 and DEL. A file of escape codes read as text (tester
-/// DO: half of it BEL) is no digest, and a few are left out of what is shown, said.
+/// How many control characters, whitespace aside, `bytes` of UTF-8 hold: C0, DEL and C1
+/// (U+0080–U+009F, two bytes each). A file of escape codes read as text (tester DO: half of
+/// it BEL; tester DP: of U+0085 and U+009B) is no digest, and a few are left out of what is
+/// shown, said.
 fn control_bytes(bytes: &[u8]) -> usize {
     let control =
         |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) || b == 0x7f;
-    bytes.iter().filter(|&&b| control(b)).count()
+    let c1 = memchr::memchr_iter(0xC2, bytes)
+        .filter(|&at| bytes.get(at + 1).is_some_and(|b| (0x80..=0x9F).contains(b)))
+        .count();
+    bytes.iter().filter(|&&b| control(b)).count() + c1
 }
 
 /// The share of `text`'s characters (in percent) that are replaced bytes or control
@@ -623,6 +635,11 @@ mod tests {
         let story = "# 日报 2026-01-20\n\n1. 某公司发布新模型。\n";
         let bells = format!("{story}{}", "ab\x07\x07".repeat(300));
         assert!(matches!(decode(bells.as_bytes()).err(), Some(DecodeError::NotText(p)) if p >= 40));
+        let c1 = format!("{story}{}", "a\u{85}\u{9b}".repeat(300));
+        assert!(matches!(
+            decode(c1.as_bytes()).err(),
+            Some(DecodeError::NotText(_))
+        ));
         let escaped = format!("{story}\x1b[31m红\x1b[0m\x1b]0;title\x07\n");
         let d = decode(escaped.as_bytes()).unwrap();
         assert_eq!(
