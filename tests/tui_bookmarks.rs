@@ -1297,6 +1297,34 @@ fn a_bookmark_made_while_saving_is_off_is_saved_by_the_next_reader() {
     assert_eq!(std::fs::read_dir(&kept).unwrap().count(), 0);
 }
 
+/// What a reader takes in at start is said beside what opening the state file said: a file
+/// gone, put back from its backup, hid it (tester DP).
+#[test]
+fn what_is_taken_in_at_start_is_said_beside_the_backups_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let kept = dir.path().join("unsaved");
+    let (file, _) = ribao::state::StateFile::open(&path).unwrap();
+    let mark = ribao::state::Bookmark {
+        id: "a".into(),
+        title: "a".into(),
+        ..Default::default()
+    };
+    file.apply(&[ribao::state::Change::AddBookmark(Box::new(mark))])
+        .unwrap();
+    let read = [ribao::state::Change::MarkRead("r".into())];
+    ribao::state::unsaved::keep(&path, &read, None, std::slice::from_ref(&kept)).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    let (file, loaded) = ribao::state::StateFile::open(&path).unwrap();
+    assert!(!loaded.notices.is_empty());
+    let mut session = Session::open(file, loaded, vec![kept]);
+    let (told, _) = session.take_message().unwrap();
+    assert!(
+        told.contains("state.json.bak") && told.contains("now has the 1 read mark change"),
+        "{told}"
+    );
+}
+
 /// Where even the folders for unsaved changes take nothing, quitting names each, and why
 /// (tester CS: it said only that the changes were lost).
 #[test]
