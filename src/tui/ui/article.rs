@@ -17,6 +17,12 @@ use ratatui::text::{Line, Span};
 /// [`ArticleCache::rows_at`]).
 const ROWS_TOLD: usize = 3;
 
+/// The text of the first [`ROWS_TOLD`] of `lines`, as they are told apart and found again.
+fn rows_text(lines: &[Line<'_>]) -> String {
+    let rows = lines.iter().take(ROWS_TOLD);
+    rows.map(|l| l.to_string() + "\n").collect()
+}
+
 /// What the article view shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Content {
@@ -62,8 +68,7 @@ impl ArticleCache {
     /// `content` is what was laid out last and has rows there.
     pub(crate) fn rows_at(&self, content: &Content, row: usize) -> Option<String> {
         let lines = &self.last(content)?.lines;
-        let rows = lines.get(row..)?.iter().take(ROWS_TOLD);
-        let text: String = rows.map(|l| l.to_string() + "\n").collect();
+        let text = rows_text(lines.get(row..)?);
         (!text.trim().is_empty()).then_some(text)
     }
 
@@ -246,12 +251,8 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     // The rows that were at the top before the story's file changed, found again nearest
     // where they were: text put in or taken out above them moves them.
     let found = top_rows.and_then(|top| {
-        let at = |row: &usize| {
-            let rows = lines[*row..].iter().take(ROWS_TOLD);
-            rows.map(|l| l.to_string() + "\n").collect::<String>() == top
-        };
         (0..lines.len())
-            .filter(at)
+            .filter(|&row| rows_text(&lines[row..]) == top)
             .min_by_key(|row| row.abs_diff(was))
     });
     // (Found, they are the place: the count of characters before them moved with them.)
