@@ -909,7 +909,7 @@ pub fn tidy(s: &str) -> String {
 /// which say nothing of the story, and without the full stop a sentence given as its title
 /// ends with (`…带宽。`).
 pub fn headline_in_place(title: &mut String, own: &[&str]) {
-    const LINK_WORDS: [&str; 5] = ["Link", "链接", "原文", "Source", "来源"];
+    const LINK_WORDS: [&str; 7] = ["Link", "link", "链接", "原文", "Source", "source", "来源"];
     if title.contains(['(', '（', '-']) {
         let words = LINK_WORDS.iter().map(|w| (w, false));
         for (word, own) in words.chain(own.iter().map(|w| (w, true))) {

@@ -663,6 +663,30 @@ mod tests {
         assert_eq!(titles(&text), ["Dwell", "Lumen", "Dwell 2"]);
     }
 
+    /// A link in a story's heading that is not the whole heading is the story's link, and
+    /// its word (`(source)`) is no part of the title (tester DM: the link was lost, there
+    /// being none in the text).
+    #[test]
+    fn a_link_in_a_storys_heading_is_its_link() {
+        let d = parse(
+            "# Daily 2026-01-05\n\n## 1. OpenAI ships a model ([source](https://a.example/1))\n\nText.\n\n## 2. Google [announces](https://a.example/2) Gemini\n\nMore, [a mention](https://b.example/).\n".as_bytes(),
+            Path::new("x/2026-01-05.md"),
+        )
+        .unwrap();
+        let got: Vec<(&str, Option<&str>)> = d
+            .items
+            .iter()
+            .map(|i| (i.title.as_str(), i.url.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("OpenAI ships a model", Some("https://a.example/1")),
+                ("Google announces Gemini", Some("https://a.example/2")),
+            ]
+        );
+    }
+
     #[test]
     fn a_series_is_a_dated_title_with_words() {
         assert_eq!(

@@ -181,7 +181,7 @@ fn with_untold_sections(
         .iter()
         .map(|&h| {
             let body = doc.text(doc.own(h));
-            (h, story(story_title(doc, h, &body), &body, None))
+            (h, heading_story(doc, h, &body, None))
         })
         .collect();
     for h in doc.top_sections() {
@@ -353,12 +353,8 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Seen) {
         // A numbered or link heading is a story whatever its words: `语音`, `Audio` and `摘要`
         // name sections to leave out or summaries, but are common in headlines too.
         if let Some(title) = numbered_title(heading.text) {
-            let mut item = story(title, &doc.text(subtree), category);
-            // `### 2. [title](url)`: the heading's link is the story's.
-            if let Some((_, url)) = after_number(heading.text).and_then(link_heading) {
-                item.url = Some(url);
-            }
-            found.items.push(item);
+            let item = story(title, &doc.text(subtree), category);
+            found.items.push(linked_by(heading.text, item));
             origins.push(Some(h));
             h = next;
         } else if let Some((title, url)) = link_heading(heading.text) {
@@ -399,7 +395,7 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Seen) {
                 let beside = beside_stories.get_or_insert_with(|| beside_story_headings(doc));
                 let body = doc.text(doc.own(h));
                 if beside[h] && !body.is_empty() {
-                    stories.push(story(text.clone(), &body, category));
+                    stories.push(heading_story(doc, h, &body, category));
                 }
             }
             let has_text = || lines.iter().any(|l| !l.trim().is_empty());
@@ -440,7 +436,7 @@ fn section_stories(doc: &Doc) -> Vec<Item> {
         .filter_map(|h| {
             let body = doc.text(doc.subtree(h).0);
             let news = !is_aside(&plain(doc.headings[h].text));
-            (news && !body.is_empty()).then(|| story(story_title(doc, h, &body), &body, None))
+            (news && !body.is_empty()).then(|| heading_story(doc, h, &body, None))
         })
         .collect()
 }
@@ -453,7 +449,25 @@ fn is_aside(title: &str) -> bool {
 /// Leaf heading `h` (see `leaves` in [`find_by`]) as a story of `section`, when it has text.
 fn leaf_story(doc: &Doc, h: usize, section: &Option<String>) -> Option<Item> {
     let body = doc.text(doc.own(h));
-    (!body.is_empty()).then(|| story(story_title(doc, h, &body), &body, section.clone()))
+    (!body.is_empty()).then(|| heading_story(doc, h, &body, section.clone()))
+}
+
+/// The story under heading `h` with text `body`, titled by [`story_title`].
+fn heading_story(doc: &Doc, h: usize, body: &str, category: Option<String>) -> Item {
+    linked_by(
+        doc.headings[h].text,
+        story(story_title(doc, h, body), body, category),
+    )
+}
+
+/// `item`, told under a heading written `heading`: a link in the heading is the story's, as
+/// a link heading's is (`## 1. OpenAI ships it ([source](…))` had none when its text had
+/// none: tester DM).
+fn linked_by(heading: &str, mut item: Item) -> Item {
+    if let Some((_, url)) = first_link(heading) {
+        item.url = Some(url);
+    }
+    item
 }
 
 /// The title of the story under heading `h` with text `body`: the heading's words, else, for
@@ -511,7 +525,7 @@ fn fallback(doc: &Doc) -> Vec<Item> {
         }
         let body = doc.text(doc.own(h));
         if heading.level >= 2 && !body.is_empty() {
-            items.push(story(story_title(doc, h, &body), &body, None));
+            items.push(heading_story(doc, h, &body, None));
         }
         h += 1;
     }
