@@ -61,6 +61,31 @@ fn a_hyphen_opening_a_word_stays_with_it() {
     );
 }
 
+/// A name with a digit in it, a model's or product's, is kept whole as a word is where its
+/// row can hold it (tester DM: `DeepSeek-` ended a line, `V3.2-Exp` began the next).
+#[test]
+fn a_model_name_is_kept_whole() {
+    let names = [
+        "DeepSeek-V3.2-Exp",
+        "GPT-4o-mini",
+        "Qwen2.5-VL-72B-Instruct",
+        "COVID-19",
+    ];
+    let text = format!(
+        "The release called {} beats {} and {} on well-known tests, as {} did",
+        names[0], names[1], names[2], names[3]
+    );
+    for width in 23..text.len() {
+        let lines = wrap_plain(&text, width);
+        for name in names {
+            assert!(
+                lines.iter().any(|l| l.contains(name)),
+                "{width}: {name} in {lines:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn emoji_sequences_are_two_columns() {
     for opts in [NARROW, WIDE] {

@@ -291,9 +291,26 @@ fn emergency_break(gs: &[Grapheme], start: usize, i: usize, line_w: usize) -> (u
 /// Whether a hyphen after `before` holds on to what follows it: one that opens a word
 /// (`-category:`, `--store`; UAX #14's LB20a, of Unicode 15.1) when a `letter` follows, or
 /// one joining a key to its modifier (`Ctrl-w`, `Ctrl-←`). Lines had ended `(also -`,
-/// `Alt-` and `Ctrl-` (testers AF, AH, AI); a hyphen inside other words (`well-known`) is
+/// `Alt-` and `Ctrl-` (testers AF, AH, AI), or one inside a name with a digit in it
+/// (`DeepSeek-V3.2-Exp`, `GPT-4o-mini`, `COVID-19`), a model's or product's, whole as a word
+/// is (tester DM: `DeepSeek-` / `V3.2-Exp`); a hyphen inside other words (`well-known`) is
 /// a place to break still.
-fn hyphen_holds(before: &str, letter: bool) -> bool {
+fn hyphen_holds(before: &str, after: &str) -> bool {
+    // A name's letters; looked at up to a name's length on either side, so that a run of
+    // hyphens costs no more than one.
+    const NAME_MOST: usize = 40;
+    let in_name = |b: &&u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b'+');
+    let head = before
+        .as_bytes()
+        .iter()
+        .rev()
+        .take_while(in_name)
+        .take(NAME_MOST);
+    let tail = after.as_bytes().iter().take_while(in_name).take(NAME_MOST);
+    if head.chain(tail).any(u8::is_ascii_digit) {
+        return true;
+    }
+    let letter = after.starts_with(char::is_alphabetic);
     let lead = before.trim_end_matches('-');
     let opens = lead
         .chars()
@@ -343,7 +360,7 @@ fn classify(text: &str, opts: TextOptions) -> Vec<Grapheme> {
             .is_some_and(|(p, f)| (is_hangul(p) || is_hangul(f)) && word(p) && word(f));
         let held_hyphen = prev == Some('-')
             && first.is_some_and(|c| !c.is_whitespace())
-            && hyphen_holds(&text[..start - 1], first.is_some_and(char::is_alphabetic));
+            && hyphen_holds(&text[..start - 1], &text[start..]);
         // Emoji side by side, one of them a symbol of one column: one whose joiner was taken
         // out, as it is only where such a symbol is in it (tester CW: `🏳` ended a line,
         // `🌈` started the next). Other emoji side by side part as UAX #14 has them.
