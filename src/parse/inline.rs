@@ -908,11 +908,11 @@ pub fn tidy(s: &str) -> String {
 /// `own` (see [`own_names`]), put in as one (`Qwen3-Coder - AI News`, `(AI资讯)`: tester BE),
 /// which say nothing of the story, and without the full stop a sentence given as its title
 /// ends with (`…带宽。`).
-pub fn headline_in_place(title: &mut String, own: &[&str]) {
+pub fn headline_in_place(title: &mut String, own: &[Cow<str>]) {
     const LINK_WORDS: [&str; 7] = ["Link", "link", "链接", "原文", "Source", "source", "来源"];
     if title.contains(['(', '（', '-']) {
-        let words = LINK_WORDS.iter().map(|w| (w, false));
-        for (word, own) in words.chain(own.iter().map(|w| (w, true))) {
+        let words = LINK_WORDS.iter().map(|w| (*w, false));
+        for (word, own) in words.chain(own.iter().map(|w| (w.as_ref(), true))) {
             if !title.contains(word) {
                 continue;
             }
@@ -928,7 +928,11 @@ pub fn headline_in_place(title: &mut String, own: &[&str]) {
                         from = end;
                         continue;
                     }
-                    let start = title[..at].trim_end_matches(' ').len();
+                    let mut start = title[..at].trim_end_matches(' ').len();
+                    // `Discussion - (AI News)`: the dash goes with the name it put in.
+                    if own && !close.is_empty() && title[..start].ends_with(" -") {
+                        start = title[..start - 2].trim_end_matches(' ').len();
+                    }
                     title.replace_range(start..end, "");
                     from = start;
                 }
@@ -949,18 +953,44 @@ pub fn headline_in_place(title: &mut String, own: &[&str]) {
     }
 }
 
-/// The names a publication `source` may give itself in a title: its name, and its name's
+/// The names a publication of `names` may give itself in a title: each name, and its
 /// starts of four characters or more that end where a word does, of two words or Chinese
 /// (`AI News` of `AI News Daily`, `AI资讯` of `AI资讯日报`): not shorter, as `(AI)` in
 /// `人工智能(AI)` is no name, nor one Latin word (`Google` of `Google AI Blog` names the
-/// company as often). Longest first.
-pub fn own_names(source: &str) -> Vec<&str> {
+/// company as often); and a Latin name of up to six words, two or more of its words in
+/// their order (`AI News` of `AI Daily News Digest`, the heading's name of a digest tagging
+/// its links `(AI News)`: tester DR). Longest first.
+pub fn own_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<Cow<'a, str>> {
+    const WORDS_MOST: usize = 6;
+    let mut own = Vec::new();
+    for source in names {
+        own.extend(name_starts(source));
+        let words: Vec<&str> = source.split_whitespace().collect();
+        if !(3..=WORDS_MOST).contains(&words.len()) || !source.is_ascii() {
+            continue;
+        }
+        for kept in (1u32..1 << words.len()).filter(|k| k.count_ones() >= 2) {
+            let name = (words.iter().enumerate())
+                .filter(|&(at, _)| kept & (1 << at) != 0)
+                .map(|(_, w)| *w)
+                .collect::<Vec<_>>()
+                .join(" ");
+            own.push(Cow::Owned(name));
+        }
+    }
+    own.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    own.dedup();
+    own
+}
+
+/// [`own_names`]' starts of `source`.
+fn name_starts(source: &str) -> Vec<Cow<'_, str>> {
     let ends = source
         .char_indices()
         .skip(1)
         .map(|(i, _)| i)
         .chain([source.len()]);
-    let mut names: Vec<&str> = ends
+    let mut names: Vec<Cow<str>> = ends
         .filter(|&end| {
             let next = source[end..].chars().next();
             let last = source[..end].chars().next_back();
@@ -970,7 +1000,7 @@ pub fn own_names(source: &str) -> Vec<&str> {
                 && next.is_none_or(|n| n == ' ' || crate::text::is_cjk(n))
                 && last.is_some_and(|l| l != ' ')
         })
-        .map(|end| &source[..end])
+        .map(|end| Cow::Borrowed(&source[..end]))
         .collect();
     names.reverse();
     names
@@ -1061,9 +1091,15 @@ mod tests {
     #[test]
     fn titles_are_headlines() {
         let mut chinese = "讽刺性网站（AI资讯）意外引爆了辩论".to_string();
-        headline_in_place(&mut chinese, &own_names("AI资讯日报"));
+        headline_in_place(&mut chinese, &own_names(["AI资讯日报"]));
         assert_eq!(chinese, "讽刺性网站意外引爆了辩论");
-        assert_eq!(own_names("Google AI Blog"), ["Google AI Blog", "Google AI"]);
+        assert_eq!(
+            own_names(["Google AI Blog"]),
+            ["Google AI Blog", "Google Blog", "Google AI", "AI Blog"]
+        );
+        let mut tagged = "A blogger posed a sharp reflection (AI News)".to_string();
+        headline_in_place(&mut tagged, &own_names(["AI Daily News Digest"]));
+        assert_eq!(tagged, "A blogger posed a sharp reflection");
         for (title, headline) in [
             (
                 "tensorzero (Link) 是一款拥有4869个Star的项目",
@@ -1097,11 +1133,15 @@ mod tests {
                 "A blogger posed a sharp reflection",
             ),
             ("Read it - AI Newsletter", "Read it - AI Newsletter"),
+            (
+                "A new paper from Read Paper - (AI News) reveals",
+                "A new paper from Read Paper reveals",
+            ),
             ("人工智能(AI)安全", "人工智能(AI)安全"),
             ("Open - Source models", "Open - Source models"),
         ] {
             let mut t = title.to_string();
-            headline_in_place(&mut t, &own_names("AI News Daily"));
+            headline_in_place(&mut t, &own_names(["AI News Daily"]));
             assert_eq!(t, headline, "{title:?}");
         }
     }
