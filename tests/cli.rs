@@ -1944,3 +1944,21 @@ fn json_stories_say_whether_they_are_read_and_bookmarked() {
         );
     }
 }
+
+/// Each subcommand's help fits the columns it is wrapped to, its Chinese examples counted
+/// two columns each (tester DQ: `(e.g. 市场与资本 /` ran to 105 columns, and a terminal of
+/// 80 broke `f` / `rom`).
+#[test]
+fn help_fits_its_columns_with_chinese_in_it() {
+    for columns in ["60", "100"] {
+        for command in ["items", "search", "list", "show", "bookmarks", "check"] {
+            let help = stdout(&ribao_with(&[command, "--help"], &[("COLUMNS", columns)]));
+            for line in help.lines() {
+                assert!(
+                    unicode_width::UnicodeWidthStr::width(line) <= columns.parse().unwrap(),
+                    "{command} at {columns}: {line}"
+                );
+            }
+        }
+    }
+}

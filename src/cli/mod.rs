@@ -91,7 +91,8 @@ pub enum Command {
         /// The item id from `ribao items` (or 4 or more characters that start it and no other
         /// story's)
         item_id: String,
-        /// Wrap to this many columns, 20 or more (default: the terminal width, or 80)
+        /// Wrap to this many columns, 20 or more (default: COLUMNS where it is set, else the
+        /// terminal width, else 80)
         #[arg(long, value_name = "N", conflicts_with = "json", value_parser = columns)]
         width: Option<u16>,
         /// Print the story as one JSON object, with its text as Markdown
