@@ -246,7 +246,7 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            found.problems.push(cannot_read(dir.to_path_buf(), &e));
+            found.problems.push(folder_unread(dir, &e));
             return;
         }
     };
@@ -258,7 +258,7 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                found.problems.push(cannot_read(dir.to_path_buf(), &e));
+                found.problems.push(folder_unread(dir, &e));
                 continue;
             }
         };
@@ -380,6 +380,19 @@ fn broken_link(path: PathBuf, e: &std::io::Error) -> FileProblem {
         message: "links that lead to each other (a loop), to no file; not read".into(),
         path,
         left_alone: true,
+    }
+}
+
+/// A folder whose files could not be listed: said as a folder (tester DS: `locked: cannot
+/// read` was counted and said as a file).
+fn folder_unread(dir: &Path, e: &std::io::Error) -> FileProblem {
+    FileProblem {
+        message: format!(
+            "folder cannot be read: {}; the digests in it are not listed",
+            crate::io_error::in_words(e)
+        ),
+        path: dir.to_path_buf(),
+        left_alone: false,
     }
 }
 

@@ -1962,3 +1962,73 @@ fn help_fits_its_columns_with_chinese_in_it() {
         }
     }
 }
+
+/// `ribao args` with `home` as its home, as a user folder permissions bind: as nobody where
+/// the tests run as root (CI), who reads any folder. None, said, where that cannot be done.
+fn as_a_user(home: &std::path::Path, args: &[&str]) -> Option<std::process::Output> {
+    let id = std::process::Command::new("id").arg("-u").output().ok()?;
+    let mut run = match String::from_utf8_lossy(&id.stdout).trim() {
+        "0" => {
+            let mut c = std::process::Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+                .arg(env!("CARGO_BIN_EXE_ribao"));
+            c
+        }
+        _ => std::process::Command::new(env!("CARGO_BIN_EXE_ribao")),
+    };
+    let out = run
+        .args(args)
+        .env_clear()
+        .env("HOME", home)
+        .env("PATH", "/usr/bin:/bin")
+        .output()
+        .ok()
+        .filter(|o| !String::from_utf8_lossy(&o.stderr).contains("setpriv:"));
+    if out.is_none() {
+        eprintln!("SKIPPED: cannot run ribao as a user other than root here");
+    }
+    out
+}
+
+/// A default store that cannot be read is named, and why, not taken for an empty one (the
+/// samples shown, their advice to put digests there); a folder in a store that cannot be
+/// read is said to be a folder (tester DS: `FAIL  : cannot read`, a file of no name).
+#[test]
+fn an_unreadable_store_or_folder_is_named_as_one() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let open = |p: &std::path::Path, mode| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    let store = home.path().join(".local/share/ribao/digests");
+    let locked = store.join("locked");
+    std::fs::create_dir_all(&locked).unwrap();
+    let digest = fixtures().join("store/misc/2026-02-04-crlf-daily.md");
+    std::fs::copy(digest, store.join("a.md")).unwrap();
+    // Each folder down to the store open to the user, and the home's own files to write.
+    for dir in store.ancestors().take_while(|d| d.starts_with(home.path())) {
+        open(dir, 0o777);
+    }
+    open(&locked, 0o000);
+    let Some(out) = as_a_user(home.path(), &["check"]) else {
+        return;
+    };
+    let said = stdout(&out);
+    assert!(
+        said.contains("locked: folder cannot be read: permission denied"),
+        "{said}"
+    );
+    open(&store, 0o000);
+    let out = as_a_user(home.path(), &["list"]).unwrap();
+    open(&store, 0o777);
+    open(&locked, 0o777);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(&format!(
+            "the default store {} cannot be read: permission denied",
+            store.display()
+        )),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

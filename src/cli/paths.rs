@@ -176,17 +176,14 @@ impl Paths {
                      them"
                 );
             }
-            // An unreadable folder would look empty.
-            if let Err(e) = std::fs::read_dir(dir) {
-                bail!(
-                    "store folder {named} cannot be read: {}",
-                    crate::io_error::in_words(&e)
-                );
-            }
+            readable(dir, &format!("store folder {named}"))?;
             return Ok(Store::Dir(resolved(dir)?));
         }
         Ok(match &self.default_store {
-            Some(d) if d.is_dir() => Store::Default(resolved(d)?),
+            Some(d) if d.is_dir() => {
+                readable(d, &format!("the default store {}", d.display()))?;
+                Store::Default(resolved(d)?)
+            }
             // Something else where the folder or one above it is to be: the samples' advice
             // to put digests there could not be followed (testers CS, CT: a file, a link to
             // itself, a file where `~/.local/share/ribao` goes).
@@ -199,6 +196,19 @@ impl Paths {
             Some(d) => Store::Samples(d.clone()),
             None => Store::Samples(PathBuf::from("digests")),
         })
+    }
+}
+
+/// Whether `dir`, the store `named` so, can be read: an unreadable folder would look empty
+/// (tester DS: the default store's was listed as a file of no name, `FAIL  : cannot read`,
+/// and the samples' advice to put digests in it stood).
+fn readable(dir: &Path, named: &str) -> anyhow::Result<()> {
+    match std::fs::read_dir(dir) {
+        Ok(_) => Ok(()),
+        Err(e) => bail!(
+            "{named} cannot be read: {}; make it readable, or name another with --store DIR",
+            crate::io_error::in_words(&e)
+        ),
     }
 }
 
