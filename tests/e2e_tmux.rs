@@ -543,6 +543,33 @@ fn popups_over_chinese_text_keep_their_borders() {
     assert_restored(&t);
 }
 
+/// A state file named in a folder that is not there is said to be new, its folder to be
+/// made, before anything is saved in it (tester DS: a mistyped `--state` showed no
+/// bookmarks, and made its folders unsaid).
+#[test]
+fn a_state_file_named_in_no_folder_is_said_to_be_new() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start("newstate", 100, 30, home.path()) else {
+        return;
+    };
+    let state = home.path().join("typo/x/state.json");
+    t.run(&format!(
+        "{} --store {} --state {}",
+        env!("CARGO_BIN_EXE_ribao"),
+        common::fixtures().join("store").display(),
+        state.display()
+    ));
+    let screen = t.wait_for("the notice", |s| s.contains("注意 Notice"));
+    let joined = common::unframed(&screen);
+    let folder = home.path().join("typo");
+    assert!(
+        joined.contains(&format!("noritsfolder{}:", folder.display())),
+        "{screen}"
+    );
+    assert!(!folder.exists());
+    t.keys(&["Escape", "q"]);
+}
+
 #[test]
 fn a_broken_categories_table_is_reported_on_the_reader_screen() {
     let home = tempfile::tempdir().unwrap();

@@ -388,10 +388,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
     // unsaid).
     let saving = |save: &dyn Fn(&std::path::Path) -> anyhow::Result<ExitCode>| {
         let path = state_path()?;
-        let missing = (path.ancestors().skip(1))
-            .take_while(|f| !f.as_os_str().is_empty() && !f.exists())
-            .last()
-            .map(std::path::Path::to_path_buf);
+        let missing = folder_to_make(&path);
         let code = save(&path)?;
         if let Some(made) = missing.filter(|f| cli.state.is_some() && f.is_dir()) {
             report::warn(format_args!(
@@ -536,16 +533,36 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             };
             // The first screen goes by the folders; the watch then looks at every file.
             let opened = open(crate::library::Look::Folders)?;
-            let problems = problem.into_iter().collect();
+            let mut problems: Vec<String> = problem.into_iter().collect();
+            let state = state_path()?;
+            // Said before anything is saved there, as `bookmark add` says it after (tester
+            // DS: a mistyped --state showed no bookmarks and made its folders unsaid).
+            if let Some(folder) = folder_to_make(&state).filter(|_| cli.state.is_some()) {
+                problems.push(format!(
+                    "The state file {} is not there, nor its folder {}: a new state is begun, \
+                     the folder made at the first save. If you meant another file, quit (q) \
+                     and check --state / RIBAO_STATE.",
+                    state.display(),
+                    folder.display()
+                ));
+            }
             read(
                 opened,
                 Box::new(move || open(crate::library::Look::Files).map_err(|e| format!("{e:#}"))),
-                &state_path()?,
+                &state,
                 problems,
                 opts,
             )
         }
     }
+}
+
+/// The outermost folder of `path` not there, which saving a state file there makes.
+fn folder_to_make(path: &std::path::Path) -> Option<std::path::PathBuf> {
+    (path.ancestors().skip(1))
+        .take_while(|f| !f.as_os_str().is_empty() && !f.exists())
+        .last()
+        .map(std::path::Path::to_path_buf)
 }
 
 /// `--date` as [`crate::model::date_prefix`] reads it.
