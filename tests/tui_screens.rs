@@ -280,6 +280,18 @@ fn without_colours_the_selection_is_in_reverse_video() {
     }
     assert!(matches > 4, "no match on screen");
     assert!(in_selection > 0, "no match in the selected result");
+    // The current match is the other way round, reversed outside the selection, so it is
+    // told from the others (tester DQ: in a bold title both were bold and underlined).
+    h.app.set_colours(true);
+    h.keys("<Enter><Enter>n");
+    let coloured = h.buffer();
+    h.app.set_colours(false);
+    let plain = h.buffer();
+    let current = (coloured.content.iter().zip(&plain.content))
+        .filter(|(was, _)| was.bg == Color::LightRed)
+        .inspect(|(_, is)| assert!(reversed(is)))
+        .count();
+    assert!(current > 0, "no current match on screen");
 }
 
 /// A category heading never stands alone on the pane's last row with its categories all

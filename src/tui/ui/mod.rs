@@ -135,6 +135,8 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
 /// `›`: reversed as well, two selections on screen left the keys' pane to the border alone.
 /// Search matches keep their underline alone: reversed, they read as selections; in the
 /// focused selection's row they are reversed with it (tester AM: its bar had holes there).
+/// The current match is the other way round, reversed but in that row, so it is told from
+/// the others (tester DQ: in a bold title both were bold and underlined).
 fn without_colours(buf: &mut Buffer) {
     let matched = [MATCH.bg, CURRENT_MATCH.bg];
     let (focused, unfocused) = (list::highlight(true).bg, list::highlight(false).bg);
@@ -144,9 +146,12 @@ fn without_colours(buf: &mut Buffer) {
         .collect();
     for (i, cell) in buf.content.iter_mut().enumerate() {
         let is_match = matched.contains(&Some(cell.bg));
+        let selected = selected_rows[i / width];
         if Some(cell.bg) == unfocused {
             cell.modifier.insert(Modifier::BOLD);
-        } else if cell.bg != Color::Reset && (!is_match || selected_rows[i / width]) {
+        } else if Some(cell.bg) == CURRENT_MATCH.bg {
+            cell.modifier.set(Modifier::REVERSED, !selected);
+        } else if cell.bg != Color::Reset && (!is_match || selected) {
             cell.modifier.insert(Modifier::REVERSED);
         }
         if cell.fg == Color::DarkGray {
