@@ -294,6 +294,22 @@ fn without_colours_the_selection_is_in_reverse_video() {
     assert!(current > 0, "no current match on screen");
 }
 
+/// Secondary text (read titles, counts, marks, the status bar's store) is faint in the
+/// terminal's own colour, never bright black, which some themes draw in the background's
+/// colour (tester DQ: on Solarized Dark all of it vanished).
+#[test]
+fn secondary_text_is_faint_not_bright_black() {
+    use ratatui::style::{Color, Modifier};
+    let mut h = Harness::new(app(), 160, 30);
+    h.keys("<Enter><Enter>jj");
+    let buf = h.buffer();
+    let text = |c: &&ratatui::buffer::Cell| !c.symbol().trim().is_empty();
+    let cells: Vec<_> = buf.content.iter().filter(text).collect();
+    assert!(cells.iter().all(|c| c.fg != Color::DarkGray));
+    let faint = cells.iter().filter(|c| c.modifier.contains(Modifier::DIM));
+    assert!(faint.count() > 40, "{}", h.text());
+}
+
 /// A category heading never stands alone on the pane's last row with its categories all
 /// below it, whatever the height (tester CN: `刊物 Publications ───` at the foot).
 #[test]

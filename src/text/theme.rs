@@ -19,8 +19,9 @@ pub(super) const CODE_BLOCK: Style = Style::new().fg(Color::LightGreen);
 pub(super) const LINK: Style = Style::new()
     .fg(Color::LightBlue)
     .add_modifier(Modifier::UNDERLINED);
-/// `[1]` after a link, bullets, quote bars, rules and table borders.
-pub(super) const MARK: Style = Style::new().fg(Color::DarkGray);
+/// `[1]` after a link, bullets, quote bars, rules and table borders: faint, as the reader's
+/// secondary text is.
+pub(super) const MARK: Style = Style::new().add_modifier(Modifier::DIM);
 pub(super) const BULLET: Style = Style::new().fg(Color::Magenta);
 pub(super) const IMAGE: Style = Style::new().fg(Color::Magenta);
 pub(super) const TABLE_HEADER: Style = Style::new().add_modifier(Modifier::BOLD);

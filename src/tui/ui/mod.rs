@@ -32,7 +32,10 @@ use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-pub(crate) const DIM: Style = Style::new().fg(Color::DarkGray);
+/// Secondary text: faint in the terminal's own colour, not bright black, which some themes
+/// (Solarized Dark) draw in the background's colour (tester DQ: read titles, counts,
+/// snippets and the status bar's store vanished there).
+pub(crate) const DIM: Style = Style::new().add_modifier(Modifier::DIM);
 pub(crate) const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
 pub(crate) const ACCENT: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
 pub(crate) const FOCUS: Style = Style::new().fg(Color::Cyan);
@@ -130,8 +133,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
 }
 
 /// The frame without colours: what a background set apart (the focused selection) is in
-/// reverse video, and dark grey text (marks, what is secondary) is dim; bold, dim and
-/// underline stay as they are. The selection of a pane without the focus is bold beside its
+/// reverse video; bold, dim and underline stay as they are. The selection of a pane without the focus is bold beside its
 /// `›`: reversed as well, two selections on screen left the keys' pane to the border alone.
 /// Search matches keep their underline alone: reversed, they read as selections; in the
 /// focused selection's row they are reversed with it (tester AM: its bar had holes there).
@@ -153,9 +155,6 @@ fn without_colours(buf: &mut Buffer) {
             cell.modifier.set(Modifier::REVERSED, !selected);
         } else if cell.bg != Color::Reset && (!is_match || selected) {
             cell.modifier.insert(Modifier::REVERSED);
-        }
-        if cell.fg == Color::DarkGray {
-            cell.modifier.insert(Modifier::DIM);
         }
         (cell.fg, cell.bg) = (Color::Reset, Color::Reset);
     }
