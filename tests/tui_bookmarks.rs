@@ -3200,3 +3200,39 @@ fn a_look_at_the_file_keeps_a_mark_not_saved_yet() {
     let on_disk = StateFile::open(&path).unwrap().1.state;
     assert!(both(&|id| on_disk.read.contains(id)), "{:?}", on_disk.read);
 }
+
+/// A reader that went nowhere saves no position over one another reader saved after it
+/// started (tester DQ: a terminal closed and a reader opened at once, the one opened wrote
+/// the place it had read back over the newer one when it quit).
+#[test]
+fn a_reader_that_went_nowhere_leaves_a_newer_position_as_it_is() {
+    use ribao::state::StateFile;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let at = |date: &str| {
+        Change::SetPosition(Box::new(Position {
+            date: Some(date.into()),
+            ..Position::default()
+        }))
+    };
+    StateFile::open(&path)
+        .unwrap()
+        .0
+        .apply(&[at("2026-02-03")])
+        .unwrap();
+    let (file, loaded) = StateFile::open(&path).unwrap();
+    let session = Session::open(file, loaded, Vec::new());
+    let mut h = Harness::new(
+        App::new(library(), TextOptions::default(), session),
+        120,
+        40,
+    );
+    // The other reader's save, seen by this one.
+    let (other, _) = StateFile::open(&path).unwrap();
+    other.apply(&[at("2026-02-05")]).unwrap();
+    h.app.tick(std::time::Duration::from_secs(5));
+    h.app.save_on_quit().unwrap();
+    let (_, saved) = StateFile::open(&path).unwrap();
+    let date = saved.state.position.and_then(|p| p.date);
+    assert_eq!(date.as_deref(), Some("2026-02-05"));
+}

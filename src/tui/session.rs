@@ -48,7 +48,9 @@ pub struct Session {
     /// The file was found deleted or emptied, and no save has worked since (see
     /// `save_pending`).
     file_lost: bool,
-    /// Where the reader is now; saved on quit.
+    /// Where the reader went in this session; saved on quit. None while it went nowhere: the
+    /// place it opened at, saved again, went over one another reader saved after it started
+    /// (tester DQ).
     position: Option<Position>,
     /// Where the reader left stories; saved on quit with the position.
     places: Option<Vec<Place>>,
@@ -93,7 +95,6 @@ impl Session {
 
     /// A session with no file behind it, starting from `state`.
     pub fn in_memory(state: State) -> Session {
-        let position = state.position.clone();
         Session {
             file: None,
             unsaved: None,
@@ -107,7 +108,7 @@ impl Session {
             state,
             on_disk: Stamp::default(),
             file_lost: false,
-            position,
+            position: None,
             places: None,
             message: None,
             version: 0,
