@@ -1813,3 +1813,16 @@ fn the_reader_and_the_search_keep_one_place_per_story() {
         "back at {back:?}, read on to {read_on:?}"
     );
 }
+
+/// Backspace on an empty search line goes back as Esc does, as the help says (tester DQ:
+/// it did nothing there); on a line with text it deletes.
+#[test]
+fn backspace_on_an_empty_search_line_closes_it() {
+    let mut h = Harness::new(app(), 120, 30);
+    h.keys("/");
+    h.search_for("ab");
+    h.keys("<BS><BS>");
+    assert!(h.app.search_view().unwrap().line.is_empty());
+    h.keys("<BS>");
+    assert!(h.app.search_view().is_none(), "{}", h.text());
+}

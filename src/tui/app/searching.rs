@@ -432,6 +432,12 @@ impl App {
     /// A key for the search line; false when it is not one (the keymap gets it).
     /// A key of the search line's editing (see [`App::line_key`]).
     pub(super) fn search_line_key(&mut self, key: &KeyEvent) -> bool {
+        // Backspace on an empty line goes back as Esc does, as the help says it does
+        // (tester DQ: it did nothing).
+        let empty = self.search.as_ref().is_some_and(|v| v.line.is_empty());
+        if empty && key.code == KeyCode::Backspace && key.modifiers.is_empty() {
+            return false;
+        }
         let Some(edited) = self.search.as_mut().and_then(|v| v.line.key(key)) else {
             return false;
         };
@@ -466,7 +472,7 @@ impl App {
                 }
                 return true;
             }
-            KeyCode::Esc if view.back_to_results.is_some() => {
+            KeyCode::Esc | KeyCode::Backspace if view.back_to_results.is_some() => {
                 view.focus = SearchFocus::Results;
                 let Some(before) = view.back_to_results.take() else {
                     return true;
@@ -484,7 +490,7 @@ impl App {
                 self.reselect_answered();
                 return true;
             }
-            KeyCode::Esc => {
+            KeyCode::Esc | KeyCode::Backspace => {
                 // A query typed that found nothing (or nothing yet) is let go: `/` and `n`
                 // bring back the last one that did (tester DJ: one typed and called off
                 // replaced it, and `n` found nothing).
