@@ -651,6 +651,11 @@ fn missing_store_folder_is_reported_not_panicked() {
         "{err}"
     );
     assert!(!err.contains("os error"), "{err}");
+    assert!(!err.contains("`~`"), "{err}");
+    // A `~` the shell did not expand is named as such (tester DS: `--store=~/x`).
+    let out = ribao(&["list", "--store=~/nonexistent-ribao-store"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("a `~` the shell left as it is"), "{err}");
 }
 
 #[test]

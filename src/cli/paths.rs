@@ -164,9 +164,15 @@ impl Paths {
             // as `nope`, a folder not named).
             let named = crate::text::visible(&dir.display().to_string()).into_owned();
             let meta = std::fs::metadata(dir).map_err(|e| {
+                // The shell leaves `~` as it is after `=` and in quotes (tester DS:
+                // `--store=~/x` was said not to be there, unexplained).
+                let tilde = match named.starts_with('~') {
+                    true => " (a `~` the shell left as it is, after `=` or in quotes: write $HOME)",
+                    false => "",
+                };
                 anyhow::anyhow!(
                     "store folder {named} cannot be opened: {}; check the --store / RIBAO_STORE \
-                     path",
+                     path{tilde}",
                     crate::io_error::in_words_at(&e, dir)
                 )
             })?;
