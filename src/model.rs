@@ -112,7 +112,7 @@ pub struct Period {
 }
 
 /// `2025-10-19`, `2025/10/19`, `20251019`, `2025年10月19日`, `2025-10`, `2025`, a month
-/// and day of `year` where one is given (`10-19`), `today` or `yesterday`. None: no date of
+/// and day of `year` where one is given (`10-19`, `1019`), `today` or `yesterday`. None: no date of
 /// the calendar.
 pub fn period(typed: &str, year: Option<i32>) -> Option<Period> {
     if let Some(day) = named_day(typed) {
@@ -134,9 +134,20 @@ pub fn period(typed: &str, year: Option<i32>) -> Option<Period> {
         return None;
     }
     let num = |s: &str| s.parse::<u32>().ok();
+    // Four digits that are no year a digest is dated in but a month and day (`1231`) are
+    // those (tester DT: `1231` went to the year 1231).
+    let month_day = |md: &str| {
+        let (whole, month) = (num(md).unwrap_or(0), num(&md[..2]).unwrap_or(0));
+        !crate::parse::YEARS.contains(&whole) && (1..=12).contains(&month)
+    };
     let (y, m, d) = match groups.as_slice() {
         [all] if all.len() == 8 => (num(&all[..4])?, Some(num(&all[4..6])?), num(&all[6..])),
         [all] if all.len() == 6 => (num(&all[..4])?, Some(num(&all[4..])?), None),
+        [md] if md.len() == 4 && year.is_some() && month_day(md) => (
+            u32::try_from(year?).ok()?,
+            Some(num(&md[..2])?),
+            num(&md[2..]),
+        ),
         [y] if y.len() == 4 => (num(y)?, None, None),
         [m, d] if m.len() <= 2 => (u32::try_from(year?).ok()?, Some(num(m)?), num(d)),
         [y, m] if y.len() == 4 => (num(y)?, Some(num(m)?), None),

@@ -230,6 +230,17 @@ fn a_date_typed_is_gone_to() {
     assert_eq!(date(&h).as_deref(), Some("2026-01-19"));
     assert_eq!(said(&h), "");
     h.keys(":2025-11<Enter>");
+    // A day the year shown has not is of the nearest year that has it, and four digits
+    // that are no year a digest is dated in a month and day (tester DT: `02-29` was "not a
+    // date", `1231` the year 1231).
+    h.keys(":02-29<Enter>");
+    assert_eq!(
+        said(&h),
+        "no digest on 2024-02-29: the oldest date, 2025-11-30"
+    );
+    h.keys(":0119<Enter>");
+    assert_eq!(date(&h).as_deref(), Some("2026-01-19"));
+    h.keys(":2025-11<Enter>");
     // What is no date is said, the line left open to mend; Esc closes it where it was.
     h.keys(":2026-13<Enter>");
     assert!(said(&h).contains("“2026-13” is not a date"), "{}", said(&h));

@@ -12,7 +12,7 @@ mod inline;
 mod news_hub;
 mod stories;
 
-pub use date::find_date;
+pub use date::{YEARS, find_date};
 pub use decode::DecodeError as ParseError;
 pub use inline::plain as plain_text;
 

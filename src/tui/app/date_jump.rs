@@ -136,7 +136,15 @@ impl App {
                     )
                 })
         });
-        let Some(period) = nearest.or_else(|| period(&typed, Some(year))) else {
+        // A day the shown year has not (`02-29`) is of the nearest year that has it, one of
+        // four at most away (tester DT: it was "not a date").
+        let of_a_year = || match shown {
+            Some(shown) => (years.iter().copied().chain(year - 4..=year + 4))
+                .filter_map(|y| period(&typed, Some(y)))
+                .min_by_key(|p| (p.first - shown).num_days().abs()),
+            None => period(&typed, Some(year)),
+        };
+        let Some(period) = nearest.or_else(of_a_year) else {
             // One row where there is no room for the forms: the line typed in stays in
             // sight, to mend (tester CI: at 40 columns it was hidden). What is invisible in
             // it written out (tester DF: `2025\u{202e}-10` was said as `2025-10`).
@@ -216,10 +224,17 @@ mod tests {
             days("2019"),
             Some(("2019-01-01".into(), "2019-12-31".into()))
         );
-        // A month and day are of the year given (the date shown's).
+        // A month and day are of the year given (the date shown's), four digits too where
+        // they are no year a digest is dated in.
+        for typed in ["10-19", "1019"] {
+            assert_eq!(
+                days(typed),
+                Some(("2026-10-19".into(), "2026-10-19".into()))
+            );
+        }
         assert_eq!(
-            days("10-19"),
-            Some(("2026-10-19".into(), "2026-10-19".into()))
+            days("1899"),
+            Some(("1899-01-01".into(), "1899-12-31".into()))
         );
         // Whatever the year: the day on this machine's calendar.
         let today = chrono::Local::now().date_naive().to_string();
