@@ -259,13 +259,20 @@ impl StoreWatch {
             // watched in its turn. (One that could not be watched may be unreadable yet:
             // tried again once it is read.)
             let mut watching = told.as_ref().and_then(|_| folder_id(&watched));
+            // Where the system tells of changes, the looks are only in case it missed one:
+            // rarer (tester DT: 10,000 files listed every 15 s kept an idle reader at 0.45 %
+            // of a core).
+            let between = |told: &Option<ChangesTold>| match told {
+                Some(_) => every * TOLD_LOOKS_RARER,
+                None => every,
+            };
             let (mut last, mut wait) = match since {
                 Some(listing) if unseen => (listing, UNSEEN_LOOK.min(every)),
-                Some(listing) => (listing, every),
+                Some(listing) => (listing, between(&told)),
                 None => {
                     // Not beside the first screen, which reads the same folders.
                     std::thread::sleep(FIRST_LOOK.min(every));
-                    (look().0, every)
+                    (look().0, between(&told))
                 }
             };
             let mut looked = std::time::Instant::now();
@@ -295,7 +302,7 @@ impl StoreWatch {
                     Err(mpsc::RecvTimeoutError::Timeout) => Ask::default(),
                 };
                 owed_ask = owed_ask.and(ask);
-                wait = every;
+                wait = between(&told);
                 if waiting.load(Ordering::Relaxed) {
                     if owed {
                         wait = POKED_GAP;
@@ -423,7 +430,11 @@ impl ChangesTold {
         let counts =
             |p: &std::path::Path| crate::store::is_digest_name(p) || p.extension().is_none();
         notify::recommended_watcher(move |told: notify::Result<notify::Event>| {
-            if told.is_ok_and(|e| !e.kind.is_access() && e.paths.iter().any(|p| counts(p))) {
+            // Events the system dropped (its queue full) or a watch that failed: a look.
+            let changed = |e: notify::Event| {
+                e.need_rescan() || !e.kind.is_access() && e.paths.iter().any(|p| counts(p))
+            };
+            if told.map_or(true, changed) {
                 let _ = pokes.send(Poke::Told);
             }
         })
@@ -529,6 +540,10 @@ const QUIET_MOST: Duration = Duration::from_secs(3);
 const FIRST_LOOK: Duration = Duration::from_secs(1);
 /// The least time between two looks when the reader asks for one.
 const POKED_GAP: Duration = Duration::from_millis(500);
+/// How many times longer the looks are apart where the system tells of changes (see
+/// [`ChangesTold`]) than where it does not.
+const TOLD_LOOKS_RARER: u32 = 4;
+
 /// When the watch first looks at every file of a store listed by its folders alone: after
 /// the first screen (drawn in tens of milliseconds), not beside it.
 const UNSEEN_LOOK: Duration = Duration::from_millis(100);
