@@ -9,7 +9,8 @@ use std::time::SystemTime;
 /// File endings that hold digests.
 const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 /// Names of a repository's own documents (`README.md`, `LICENSE.txt`, `README.zh-CN.md`): a
-/// store is often a clone of a digest repository, and these are not digests.
+/// store is often a clone of a digest repository, and these are not digests, but in a
+/// folder named by a day (`2026-01-21/README.md`), where one is that day's digest.
 const REPOSITORY_FILES: &[&str] = &[
     "README",
     "LICENSE",
@@ -274,7 +275,7 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
                 continue;
             }
             Ok(_) => {
-                if is_digest_name(Path::new(&entry.file_name())) {
+                if is_digest_name_in(dir, &entry.file_name()) {
                     unread.push(entry);
                 }
                 continue;
@@ -405,16 +406,30 @@ fn cannot_read(path: PathBuf, e: &std::io::Error) -> FileProblem {
 }
 
 pub(crate) fn is_digest_name(path: &Path) -> bool {
-    let Some(name) = path.file_name().map(|n| n.as_encoded_bytes()) else {
+    let Some(name) = path.file_name() else {
         return false;
     };
+    is_digest_name_in(path.parent().unwrap_or(Path::new("")), name)
+}
+
+/// [`is_digest_name`] of the file `name` in the folder `dir`.
+fn is_digest_name_in(dir: &Path, name: &std::ffi::OsStr) -> bool {
+    let name = name.as_encoded_bytes();
     let ext = name.rsplit(|&b| b == b'.').next().unwrap_or_default();
     let first = name.split(|&b| b == b'.').next().unwrap_or_default();
     ext.len() < name.len()
         && EXTENSIONS
             .iter()
             .any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
-        && !REPOSITORY_FILES
+        && (!REPOSITORY_FILES
             .iter()
             .any(|r| first.eq_ignore_ascii_case(r.as_bytes()))
+            || is_a_days_folder(dir))
+}
+
+/// Whether `dir` is named by a day (`2026-01-21`; tester DS: a digest repository of a
+/// folder a day, each digest its `README.md`, was no digest at all).
+fn is_a_days_folder(dir: &Path) -> bool {
+    let name = dir.file_name();
+    name.is_some_and(|f| crate::parse::find_date(&f.to_string_lossy()).is_some())
 }

@@ -77,6 +77,8 @@ fn links_are_followed_and_loops_reported() {
 #[test]
 fn a_repositorys_own_documents_are_not_digests() {
     let store = tempfile::tempdir().unwrap();
+    // In a folder named by a day, a README is that day's digest (tester DS: a repository of
+    // a folder a day was no digest at all); in a month's folder, its index.
     for name in [
         "README.md",
         "readme.zh-CN.md",
@@ -85,16 +87,30 @@ fn a_repositorys_own_documents_are_not_digests() {
         "CODE_OF_CONDUCT.md",
         "2026-01-01.md",
         "security-2026-01-02.md",
+        "2026-01-21/README.md",
+        "2026-01/README.md",
     ] {
-        fs::write(store.path().join(name), "# x").unwrap();
+        let path = store.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, "# x").unwrap();
     }
     let mut names: Vec<String> = scan(store.path())
         .files
         .iter()
-        .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
+        .map(|f| {
+            let name = f.path.strip_prefix(store.path()).unwrap();
+            name.to_string_lossy().into_owned()
+        })
         .collect();
     names.sort();
-    assert_eq!(names, ["2026-01-01.md", "security-2026-01-02.md"]);
+    assert_eq!(
+        names,
+        [
+            "2026-01-01.md",
+            "2026-01-21/README.md",
+            "security-2026-01-02.md"
+        ]
+    );
 }
 
 /// A digest's name on something that is no file (a pipe, a link to a device) is not read,
