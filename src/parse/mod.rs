@@ -252,10 +252,12 @@ fn find_digest_date(fm: &FrontMatter, doc: &Doc, path: &Path) -> Option<NaiveDat
         .or_else(|| file_name_date(path))
 }
 
-/// The date in `path`'s file name, if it holds one.
+/// The date in `path`'s file name, else in its folder's, if one holds one: a repository of
+/// a folder a day keeps each day's digest as its `README.md` (a review: each was undated,
+/// and stories of one title in two of them one story).
 fn file_name_date(path: &Path) -> Option<NaiveDate> {
-    path.file_name()
-        .and_then(|n| find_date(&n.to_string_lossy()))
+    let named = |p: Option<&std::ffi::OsStr>| p.and_then(|n| find_date(&n.to_string_lossy()));
+    named(path.file_name()).or_else(|| named(path.parent().and_then(Path::file_name)))
 }
 
 /// What is wrong with a date written in the title or a first heading that is none
@@ -709,6 +711,18 @@ mod tests {
                 "A CEO shared it in a Reddit Discussion"
             ]
         );
+    }
+
+    /// A digest with no date in its text nor its file's name is of the day its folder is
+    /// named by (`2026-01-21/README.md`), so two such are two days, their stories two (a
+    /// review: both were undated, a title in both one story).
+    #[test]
+    fn a_digest_in_a_days_folder_is_of_that_day() {
+        let text = "# AI 日报\n\n## 1. 今日要闻\n\n正文。\n".as_bytes();
+        let a = parse(text, Path::new("s/2026-01-21/README.md")).unwrap();
+        let b = parse(text, Path::new("s/2026-01-22/README.md")).unwrap();
+        assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2026-01-21"));
+        assert_ne!(a.items[0].id, b.items[0].id);
     }
 
     #[test]
