@@ -308,6 +308,14 @@ fn secondary_text_is_faint_not_bright_black() {
     assert!(cells.iter().all(|c| c.fg != Color::DarkGray));
     let faint = cells.iter().filter(|c| c.modifier.contains(Modifier::DIM));
     assert!(faint.count() > 40, "{}", h.text());
+    // On the selection's bar, a read story's title is in full (a review: faint on blue).
+    h.keys("<Enter><Esc>");
+    let buf = h.buffer();
+    let bar: Vec<_> = (buf.content.iter().filter(text))
+        .filter(|c| c.bg == Color::Blue)
+        .collect();
+    assert!(bar.len() > 10, "{}", h.text());
+    assert!(bar.iter().all(|c| !c.modifier.contains(Modifier::DIM)));
 }
 
 /// A category heading never stands alone on the pane's last row with its categories all

@@ -17,13 +17,17 @@ pub(crate) fn marker(selected: bool) -> Span<'static> {
     }
 }
 
-/// The style laid over the selected row.
+/// The style laid over the selected row: its text in full, not faint where it is secondary
+/// (a read title), as it was in white over grey (a review).
 pub(crate) fn highlight(focused: bool) -> Style {
-    if focused {
-        Style::new().bg(Color::Blue).fg(Color::White)
-    } else {
-        Style::new().bg(Color::DarkGray).fg(Color::White)
-    }
+    let bar = match focused {
+        true => Color::Blue,
+        false => Color::DarkGray,
+    };
+    Style::new()
+        .bg(bar)
+        .fg(Color::White)
+        .remove_modifier(Modifier::DIM)
 }
 
 /// A list to draw: how many rows, which one is selected, whether its pane has the focus.
