@@ -672,13 +672,13 @@ mod tests {
         assert_eq!(titles(&text), ["Dwell", "Lumen", "Dwell 2"]);
     }
 
-    /// A link in a story's heading that is not the whole heading is the story's link, and
-    /// its word (`(source)`) is no part of the title (tester DM: the link was lost, there
-    /// being none in the text).
+    /// A link in a story's heading that is not the whole heading is the story's link, over
+    /// its text's first but not one its text labels as its source, and its word (`(source)`)
+    /// is no part of the title (tester DM: the link was lost, there being none in the text).
     #[test]
     fn a_link_in_a_storys_heading_is_its_link() {
         let d = parse(
-            "# Daily 2026-01-05\n\n## 1. OpenAI ships a model ([source](https://a.example/1))\n\nText.\n\n## 2. Google [announces](https://a.example/2) Gemini\n\nMore, [a mention](https://b.example/).\n".as_bytes(),
+            "# Daily 2026-01-05\n\n## 1. OpenAI ships a model ([source](https://a.example/1))\n\nText.\n\n## 2. Google [announces](https://a.example/2) Gemini\n\nMore, [a mention](https://b.example/).\n\n## 3. 阿里发布 [Qwen3](https://a.example/3) 模型\n\n来源：[机器之心](https://c.example/3)\n\n正文。\n".as_bytes(),
             Path::new("x/2026-01-05.md"),
         )
         .unwrap();
@@ -692,6 +692,8 @@ mod tests {
             [
                 ("OpenAI ships a model", Some("https://a.example/1")),
                 ("Google announces Gemini", Some("https://a.example/2")),
+                // One its text labels as its source is the story's still (a review).
+                ("阿里发布 Qwen3 模型", Some("https://c.example/3")),
             ]
         );
     }

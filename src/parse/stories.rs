@@ -357,10 +357,9 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Seen) {
             found.items.push(linked_by(heading.text, item));
             origins.push(Some(h));
             h = next;
-        } else if let Some((title, url)) = link_heading(heading.text) {
-            let mut item = story(title, &doc.text(subtree), category);
-            item.url = Some(url);
-            found.items.push(item);
+        } else if let Some((title, _)) = link_heading(heading.text) {
+            let item = story(title, &doc.text(subtree), category);
+            found.items.push(linked_by(heading.text, item));
             origins.push(Some(h));
             h = next;
         } else if NAV.is_match(&text) {
@@ -462,9 +461,19 @@ fn heading_story(doc: &Doc, h: usize, body: &str, category: Option<String>) -> I
 
 /// `item`, told under a heading written `heading`: a link in the heading is the story's, as
 /// a link heading's is (`## 1. OpenAI ships it ([source](…))` had none when its text had
-/// none: tester DM).
+/// none: tester DM), over its text's first link but, unless the heading is the link whole
+/// (`### 2. [title](url)`), not one its text labels as its source (`来源：[机器之心](…)`
+/// under `## 阿里发布 [Qwen3](…) 模型`: a review).
 fn linked_by(heading: &str, mut item: Item) -> Item {
-    if let Some((_, url)) = first_link(heading) {
+    let Some((_, url)) = first_link(heading) else {
+        return item;
+    };
+    let whole = || link_heading(after_number(heading).unwrap_or(heading)).is_some();
+    let unlabelled = || {
+        source_link(&item.body).is_none()
+            && item.url == first_link(&item.body).map(|(_, first)| first)
+    };
+    if item.url.is_none() || whole() || unlabelled() {
         item.url = Some(url);
     }
     item
