@@ -908,23 +908,33 @@ pub fn tidy(s: &str) -> String {
 /// `own` (see [`own_names`]), put in as one (`Qwen3-Coder - AI News`, `(AI资讯)`: tester BE),
 /// which say nothing of the story, and without the full stop a sentence given as its title
 /// ends with (`…带宽。`).
-pub fn headline_in_place(title: &mut String, own: &[Cow<str>]) {
+pub fn headline_in_place(title: &mut String, own: &OwnNames) {
     const LINK_WORDS: [&str; 7] = ["Link", "link", "链接", "原文", "Source", "source", "来源"];
     if title.contains(['(', '（', '-']) {
-        let words = LINK_WORDS.iter().map(|w| (*w, false));
-        for (word, own) in words.chain(own.iter().map(|w| (w.as_ref(), true))) {
+        // Each with whether it is the publication's, and whether it is put in after a dash
+        // too (a link's word only in brackets: `Open - Source …`), where a tag ends the
+        // words before a bracket or a stop (`- AI News (⭐8.6k) is`, not `- The AI features`).
+        let words = LINK_WORDS.iter().map(|w| (*w, false, None));
+        let names = own.names.iter().map(|w| (*w, true, Some(false)));
+        let tags = own.tags.iter().map(|w| (w.as_str(), true, Some(true)));
+        for (word, own, after_dash) in words.chain(names).chain(tags) {
             if !title.contains(word) {
                 continue;
             }
-            // A name after a dash too; a link's word only in brackets (`Open - Source …`).
-            let dashed = own.then_some(("- ", ""));
+            let dashed = after_dash.map(|_| ("- ", ""));
+            let ends_words = after_dash == Some(true);
             for (open, close) in [("(", ")"), ("（", "）")].into_iter().chain(dashed) {
                 let bracketed = format!("{open}{word}{close}");
                 let mut from = 0;
                 while let Some(at) = title[from..].find(&bracketed).map(|at| from + at) {
                     let end = at + bracketed.len();
                     // A dash's name ends where a word does (`- AI Newsletter` is another).
-                    if close.is_empty() && title[end..].starts_with(char::is_alphanumeric) {
+                    let next = if ends_words {
+                        title[end..].trim_start()
+                    } else {
+                        &title[end..]
+                    };
+                    if close.is_empty() && next.starts_with(char::is_alphanumeric) {
                         from = end;
                         continue;
                     }
@@ -953,44 +963,50 @@ pub fn headline_in_place(title: &mut String, own: &[Cow<str>]) {
     }
 }
 
-/// The names a publication of `names` may give itself in a title: each name, and its
+/// The names a publication may give itself in a title (see [`own_names`]).
+pub struct OwnNames<'a> {
+    /// Put in after a dash or in brackets: its name and its name's starts. Longest first.
+    names: Vec<&'a str>,
+    /// Put in in brackets only: two words of a name of it in their order.
+    tags: Vec<String>,
+}
+
+/// The names a publication `source` may give itself in a title: its name, and its name's
 /// starts of four characters or more that end where a word does, of two words or Chinese
 /// (`AI News` of `AI News Daily`, `AI资讯` of `AI资讯日报`): not shorter, as `(AI)` in
 /// `人工智能(AI)` is no name, nor one Latin word (`Google` of `Google AI Blog` names the
-/// company as often); and a Latin name of up to six words, two or more of its words in
-/// their order (`AI News` of `AI Daily News Digest`, the heading's name of a digest tagging
-/// its links `(AI News)`: tester DR). Longest first.
-pub fn own_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<Cow<'a, str>> {
+/// company as often). As tags in brackets, two words in their order of a Latin name of
+/// three to six words, the source's or `titled`'s, its front matter's title without the date
+/// (`(AI News)` of `AI Daily News Digest` titled `08-15-Daily AI News Daily`: tester DR).
+pub fn own_names<'a>(source: &'a str, titled: Option<&str>) -> OwnNames<'a> {
     const WORDS_MOST: usize = 6;
-    let mut own = Vec::new();
-    for source in names {
-        own.extend(name_starts(source));
-        let words: Vec<&str> = source.split_whitespace().collect();
-        if !(3..=WORDS_MOST).contains(&words.len()) || !source.is_ascii() {
+    let names = name_starts(source);
+    let mut tags = Vec::new();
+    for name in std::iter::once(source).chain(titled) {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if !(3..=WORDS_MOST).contains(&words.len()) || !name.is_ascii() {
             continue;
         }
-        for kept in (1u32..1 << words.len()).filter(|k| k.count_ones() >= 2) {
-            let name = (words.iter().enumerate())
-                .filter(|&(at, _)| kept & (1 << at) != 0)
-                .map(|(_, w)| *w)
-                .collect::<Vec<_>>()
-                .join(" ");
-            own.push(Cow::Owned(name));
+        for (at, first) in words.iter().enumerate() {
+            for second in &words[at + 1..] {
+                let tag = format!("{first} {second}");
+                if !names.contains(&tag.as_str()) && !tags.contains(&tag) {
+                    tags.push(tag);
+                }
+            }
         }
     }
-    own.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    own.dedup();
-    own
+    OwnNames { names, tags }
 }
 
 /// [`own_names`]' starts of `source`.
-fn name_starts(source: &str) -> Vec<Cow<'_, str>> {
+fn name_starts(source: &str) -> Vec<&str> {
     let ends = source
         .char_indices()
         .skip(1)
         .map(|(i, _)| i)
         .chain([source.len()]);
-    let mut names: Vec<Cow<str>> = ends
+    let mut names: Vec<&str> = ends
         .filter(|&end| {
             let next = source[end..].chars().next();
             let last = source[..end].chars().next_back();
@@ -1000,7 +1016,7 @@ fn name_starts(source: &str) -> Vec<Cow<'_, str>> {
                 && next.is_none_or(|n| n == ' ' || crate::text::is_cjk(n))
                 && last.is_some_and(|l| l != ' ')
         })
-        .map(|end| Cow::Borrowed(&source[..end]))
+        .map(|end| &source[..end])
         .collect();
     names.reverse();
     names
@@ -1091,14 +1107,21 @@ mod tests {
     #[test]
     fn titles_are_headlines() {
         let mut chinese = "讽刺性网站（AI资讯）意外引爆了辩论".to_string();
-        headline_in_place(&mut chinese, &own_names(["AI资讯日报"]));
+        headline_in_place(&mut chinese, &own_names("AI资讯日报", None));
         assert_eq!(chinese, "讽刺性网站意外引爆了辩论");
-        assert_eq!(
-            own_names(["Google AI Blog"]),
-            ["Google AI Blog", "Google Blog", "Google AI", "AI Blog"]
-        );
+        let google = own_names("Google AI Blog", None);
+        assert_eq!(google.names, ["Google AI Blog", "Google AI"]);
+        assert_eq!(google.tags, ["Google Blog", "AI Blog"]);
+        // Two words of a name, in brackets only (a review: `- The AI` of `The Rundown AI`
+        // was cut out of a title).
+        let mut dashed = "Apple WWDC recap - The AI features that matter".to_string();
+        headline_in_place(&mut dashed, &own_names("The Rundown AI", None));
+        assert_eq!(dashed, "Apple WWDC recap - The AI features that matter");
+        let mut tagged = "Qwen3-Coder - AI News (⭐8.6k) is".to_string();
+        headline_in_place(&mut tagged, &own_names("AI Daily News Digest", None));
+        assert_eq!(tagged, "Qwen3-Coder (⭐8.6k) is");
         let mut tagged = "A blogger posed a sharp reflection (AI News)".to_string();
-        headline_in_place(&mut tagged, &own_names(["AI Daily News Digest"]));
+        headline_in_place(&mut tagged, &own_names("AI Daily News Digest", None));
         assert_eq!(tagged, "A blogger posed a sharp reflection");
         for (title, headline) in [
             (
@@ -1141,7 +1164,7 @@ mod tests {
             ("Open - Source models", "Open - Source models"),
         ] {
             let mut t = title.to_string();
-            headline_in_place(&mut t, &own_names(["AI News Daily"]));
+            headline_in_place(&mut t, &own_names("AI News Daily", None));
             assert_eq!(t, headline, "{title:?}");
         }
     }

@@ -20,7 +20,6 @@ use crate::model::{Digest, Format, Item, hash_of, short_hash};
 use chrono::NaiveDate;
 use doc::Doc;
 use front_matter::FrontMatter;
-use std::borrow::Cow;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -145,7 +144,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
     let titled = series_name
         .as_deref()
         .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()));
-    let own = inline::own_names([source.as_str()].into_iter().chain(titled));
+    let own = inline::own_names(&source, titled);
     // After the ids: stories without a title are dropped there.
     let (mut items, cut) = with_ids(items, &source, &own, &day_key(date, path));
     for item in &mut items {
@@ -422,7 +421,12 @@ fn cut_long(name: &mut String) -> bool {
 }
 
 /// The items with their ids, and how many titles were cut to [`MAX_TITLE_CHARS`].
-fn with_ids(items: Vec<Item>, source: &str, own: &[Cow<str>], day: &str) -> (Vec<Item>, usize) {
+fn with_ids(
+    items: Vec<Item>,
+    source: &str,
+    own: &inline::OwnNames,
+    day: &str,
+) -> (Vec<Item>, usize) {
     use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
     let mut seen = HashSet::new();
     let mut counters = HashMap::new();
@@ -612,7 +616,7 @@ mod tests {
         let items = (0..4)
             .map(|n| stories::story("同名".into(), &format!("正文 {n}"), None))
             .collect();
-        let (items, _) = with_ids(items, "S", &[], "2026-07-01");
+        let (items, _) = with_ids(items, "S", &inline::own_names("S", None), "2026-07-01");
         let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
         let counted = |n: &str| short_hash(&["S", "2026-07-01", "同名", n]);
         assert_eq!(
