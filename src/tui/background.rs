@@ -259,20 +259,22 @@ impl StoreWatch {
             // watched in its turn. (One that could not be watched may be unreadable yet:
             // tried again once it is read.)
             let mut watching = told.as_ref().and_then(|_| folder_id(&watched));
-            // Where the system tells of changes, the looks are only in case it missed one:
+            // Where the system has told of a change, the looks are only in case it missed one:
             // rarer (tester DT: 10,000 files listed every 15 s kept an idle reader at 0.45 %
-            // of a core).
-            let between = |told: &Option<ChangesTold>| match told {
-                Some(_) => every * TOLD_LOOKS_RARER,
-                None => every,
+            // of a core). Not before: a network file system takes the watch and tells of
+            // nothing another machine changes (a review).
+            let mut heard = false;
+            let between = |told: &Option<ChangesTold>, heard: bool| match told {
+                Some(_) if heard => every * TOLD_LOOKS_RARER,
+                _ => every,
             };
             let (mut last, mut wait) = match since {
                 Some(listing) if unseen => (listing, UNSEEN_LOOK.min(every)),
-                Some(listing) => (listing, between(&told)),
+                Some(listing) => (listing, every),
                 None => {
                     // Not beside the first screen, which reads the same folders.
                     std::thread::sleep(FIRST_LOOK.min(every));
-                    (look().0, between(&told))
+                    (look().0, every)
                 }
             };
             let mut looked = std::time::Instant::now();
@@ -282,6 +284,7 @@ impl StoreWatch {
             loop {
                 let poke = poked.recv_timeout(wait);
                 owed |= poke.is_ok();
+                heard |= matches!(poke, Ok(Poke::Told));
                 let ask = match poke {
                     // The reader is gone: so is the watch.
                     Err(mpsc::RecvTimeoutError::Disconnected) | Ok(Poke::Stop) => return,
@@ -302,7 +305,7 @@ impl StoreWatch {
                     Err(mpsc::RecvTimeoutError::Timeout) => Ask::default(),
                 };
                 owed_ask = owed_ask.and(ask);
-                wait = between(&told);
+                wait = between(&told, heard);
                 if waiting.load(Ordering::Relaxed) {
                     if owed {
                         wait = POKED_GAP;
@@ -540,8 +543,8 @@ const QUIET_MOST: Duration = Duration::from_secs(3);
 const FIRST_LOOK: Duration = Duration::from_secs(1);
 /// The least time between two looks when the reader asks for one.
 const POKED_GAP: Duration = Duration::from_millis(500);
-/// How many times longer the looks are apart where the system tells of changes (see
-/// [`ChangesTold`]) than where it does not.
+/// How many times longer the looks are apart where the system has told of a change (see
+/// [`ChangesTold`]) than where it has not.
 const TOLD_LOOKS_RARER: u32 = 4;
 
 /// When the watch first looks at every file of a store listed by its folders alone: after
