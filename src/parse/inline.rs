@@ -934,14 +934,24 @@ pub fn headline_in_place(title: &mut String, own: &OwnNames) {
                     } else {
                         &title[end..]
                     };
-                    if close.is_empty() && next.starts_with(char::is_alphanumeric) {
+                    // A lowercase link word is a link's only at the end (`… ([source](…))`),
+                    // a word of the title before it (`Why open (source) matters`: tester DU).
+                    let lowercase = word.starts_with(char::is_lowercase) && !own;
+                    let closes = title[end..].trim().is_empty();
+                    if close.is_empty() && next.starts_with(char::is_alphanumeric)
+                        || lowercase && !closes
+                    {
                         from = end;
                         continue;
                     }
                     let mut start = title[..at].trim_end_matches(' ').len();
-                    // `Discussion - (AI News)`: the dash goes with the name it put in.
-                    if own && !close.is_empty() && title[..start].ends_with(" -") {
-                        start = title[..start - 2].trim_end_matches(' ').len();
+                    // `Discussion - (AI News)`, `Models – (AI Weekly)`: the dash goes with
+                    // the name it put in (tester DU: an en dash stayed).
+                    let dash = [" -", " –", " —"]
+                        .iter()
+                        .find(|d| title[..start].ends_with(**d));
+                    if let Some(dash) = dash.filter(|_| own && !close.is_empty()) {
+                        start = title[..start - dash.len()].trim_end_matches(' ').len();
                     }
                     title.replace_range(start..end, "");
                     from = start;
@@ -1117,6 +1127,9 @@ mod tests {
         let mut dashed = "Apple WWDC recap - The AI features that matter".to_string();
         headline_in_place(&mut dashed, &own_names("The Rundown AI", None));
         assert_eq!(dashed, "Apple WWDC recap - The AI features that matter");
+        let mut tagged = "Models – (AI Daily) out".to_string();
+        headline_in_place(&mut tagged, &own_names("AI Daily News Digest", None));
+        assert_eq!(tagged, "Models out");
         let mut tagged = "Qwen3-Coder - AI News (⭐8.6k) is".to_string();
         headline_in_place(&mut tagged, &own_names("AI Daily News Digest", None));
         assert_eq!(tagged, "Qwen3-Coder (⭐8.6k) is");
@@ -1143,6 +1156,8 @@ mod tests {
             ("To be continued...", "To be continued..."),
             ("Is it over?", "Is it over?"),
             ("A link (Linked) stays", "A link (Linked) stays"),
+            ("OpenAI ships a model (source)", "OpenAI ships a model"),
+            ("Why open (source) matters", "Why open (source) matters"),
             (
                 "Qwen3-Coder - AI News (⭐8.6k) is",
                 "Qwen3-Coder (⭐8.6k) is",

@@ -682,7 +682,7 @@ mod tests {
     #[test]
     fn a_link_in_a_storys_heading_is_its_link() {
         let d = parse(
-            "# Daily 2026-01-05\n\n## 1. OpenAI ships a model ([source](https://a.example/1))\n\nText.\n\n## 2. Google [announces](https://a.example/2) Gemini\n\nMore, [a mention](https://b.example/).\n\n## 3. 阿里发布 [Qwen3](https://a.example/3) 模型\n\n来源：[机器之心](https://c.example/3)\n\n正文。\n".as_bytes(),
+            "# Daily 2026-01-05\n\n## 1. OpenAI ships a model ([source](https://a.example/1))\n\nText.\n\n## 2. Google [announces](https://a.example/2) Gemini\n\nMore, [a mention](https://b.example/).\n\n## 3. 阿里发布 [Qwen3](https://a.example/3) 模型\n\n来源：[机器之心](https://c.example/3)\n\n正文。\n\n## 4. [OpenAI](https://a.example/o) releases o3 ([source](https://a.example/4))\n\nText.\n".as_bytes(),
             Path::new("x/2026-01-05.md"),
         )
         .unwrap();
@@ -698,6 +698,8 @@ mod tests {
                 ("Google announces Gemini", Some("https://a.example/2")),
                 // One its text labels as its source is the story's still (a review).
                 ("阿里发布 Qwen3 模型", Some("https://c.example/3")),
+                // Of two in the heading, the one labelled as the source (tester DU).
+                ("OpenAI releases o3", Some("https://a.example/4")),
             ]
         );
     }

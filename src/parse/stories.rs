@@ -465,7 +465,9 @@ fn heading_story(doc: &Doc, h: usize, body: &str, category: Option<String>) -> I
 /// (`### 2. [title](url)`), not one its text labels as its source (`来源：[机器之心](…)`
 /// under `## 阿里发布 [Qwen3](…) 模型`: a review).
 fn linked_by(heading: &str, mut item: Item) -> Item {
-    let Some((_, url)) = first_link(heading) else {
+    // Of two, the one it labels as the source (`[OpenAI](…) releases o3 ([source](…))`:
+    // tester DU).
+    let Some((_, url)) = source_link(heading).or_else(|| first_link(heading)) else {
         return item;
     };
     let whole = || link_heading(after_number(heading).unwrap_or(heading)).is_some();
@@ -840,7 +842,15 @@ fn story_of_lines<'a>(
 
 /// The words a link to a story's source is written with (`[原文](…)`), wherever in its text
 /// it is: a link before it is one the text mentions (tester N: `[带参数](…)` was taken).
-const SOURCE_LABELS: [&str; 6] = ["原文", "原文链接", "阅读原文", "查看原文", "来源", "Source"];
+const SOURCE_LABELS: [&str; 7] = [
+    "原文",
+    "原文链接",
+    "阅读原文",
+    "查看原文",
+    "来源",
+    "Source",
+    "source",
+];
 
 /// The first link in `text` labelled as the story's source ([`SOURCE_LABELS`]).
 fn source_link(text: &str) -> Option<(String, String)> {
