@@ -2023,17 +2023,20 @@ fn an_unreadable_store_or_folder_is_named_as_one() {
         said.contains("locked: folder cannot be read: permission denied"),
         "{said}"
     );
-    open(&store, 0o000);
-    let out = as_a_user(home.path(), &["list"]).unwrap();
-    open(&store, 0o777);
+    // The store, or a folder above it (tester DU: the samples were shown in its place).
+    for closed in [store.clone(), store.join("..")] {
+        open(&closed, 0o000);
+        let out = as_a_user(home.path(), &["list"]).unwrap();
+        open(&closed, 0o777);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(&format!(
+                "the default store {} cannot be read: permission denied",
+                store.display()
+            )),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
     open(&locked, 0o777);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains(&format!(
-            "the default store {} cannot be read: permission denied",
-            store.display()
-        )),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }

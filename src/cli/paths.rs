@@ -186,7 +186,13 @@ impl Paths {
             return Ok(Store::Dir(resolved(dir)?));
         }
         Ok(match &self.default_store {
-            Some(d) if d.is_dir() => {
+            // One behind a folder that cannot be read is no missing one (tester DU: the
+            // samples were shown in its place).
+            Some(d)
+                if d.is_dir()
+                    || std::fs::metadata(d)
+                        .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied) =>
+            {
                 readable(d, &format!("the default store {}", d.display()))?;
                 Store::Default(resolved(d)?)
             }
