@@ -137,9 +137,10 @@ impl App {
                 })
         });
         // A day the shown year has not (`02-29`) is of the nearest year that has it, one of
-        // four at most away (tester DT: it was "not a date").
+        // four at most before (tester DT: it was "not a date"; tester DU: one after the
+        // archive went to its newest date).
         let of_a_year = || match shown {
-            Some(shown) => (years.iter().copied().chain(year - 4..=year + 4))
+            Some(shown) => (years.iter().copied().chain(year - 4..=year))
                 .filter_map(|y| period(&typed, Some(y)))
                 .min_by_key(|p| (p.first - shown).num_days().abs()),
             None => period(&typed, Some(year)),
