@@ -288,13 +288,13 @@ fn emergency_break(gs: &[Grapheme], start: usize, i: usize, line_w: usize) -> (u
         .unwrap_or((i, line_w))
 }
 
-/// Whether a hyphen after `before` holds on to what follows it: one that opens a word
-/// (`-category:`, `--store`; UAX #14's LB20a, of Unicode 15.1) when a `letter` follows, or
-/// one joining a key to its modifier (`Ctrl-w`, `Ctrl-←`). Lines had ended `(also -`,
-/// `Alt-` and `Ctrl-` (testers AF, AH, AI), or one inside a name with a digit in it
-/// (`DeepSeek-V3.2-Exp`, `GPT-4o-mini`, `COVID-19`), a model's or product's, whole as a word
-/// is (tester DM: `DeepSeek-` / `V3.2-Exp`); a hyphen inside other words (`well-known`) is
-/// a place to break still.
+/// Whether a hyphen after `before` holds on to `after`, what follows it: one that opens a
+/// word (`-category:`, `--store`; UAX #14's LB20a, of Unicode 15.1) when a letter follows,
+/// one joining a key to its modifier (`Ctrl-w`, `Ctrl-←`), or one inside a name with a digit
+/// in it (`DeepSeek-V3.2-Exp`, `GPT-4o-mini`, `COVID-19`), a model's or product's, whole as a
+/// word is. Lines had ended `(also -`, `Alt-` and `Ctrl-` (testers AF, AH, AI), and
+/// `DeepSeek-` (tester DM); a hyphen inside other words (`well-known`) is a place to break
+/// still.
 fn hyphen_holds(before: &str, after: &str) -> bool {
     // A name's letters; looked at up to a name's length on either side, so that a run of
     // hyphens costs no more than one.

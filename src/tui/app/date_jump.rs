@@ -115,8 +115,8 @@ impl App {
         let year = shown.map_or(2026, |d| d.year());
         // A month and day are of the year nearest the date shown that has a digest on that
         // day (tester AK: `01-20` from 2025-12-01 named a 2025 before the archive, not the
-        // listed 2026-01-20), else of the date shown's year. Other forms name one period
-        // whatever the year.
+        // listed 2026-01-20), else of the nearest year up to the date shown's that has the
+        // day. Other forms name one period whatever the year.
         let listed = |day: NaiveDate| self.dates.iter().any(|g| g.date == Some(day));
         let years: std::collections::BTreeSet<i32> = self
             .dates

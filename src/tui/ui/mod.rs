@@ -233,15 +233,15 @@ pub(crate) fn cut_name<'a>(
     }
 }
 
-/// A row of exactly `width` columns: `prefix`, then `main` (cut with `…` to what is left,
-/// as [`cut_name`] cuts it), then `right` flush right. `right` is dropped when it would
-/// leave `main` less than a third of the row.
 /// Whether what [`fit_row`] puts on the right, `right_w` columns, is kept in a row of `room`
 /// columns after its prefix: it takes at most two thirds, less a gap, else it is left out.
 pub(crate) fn right_fits(right_w: usize, room: usize) -> bool {
     right_w < room.saturating_sub(room / 3)
 }
 
+/// A row of exactly `width` columns: `prefix`, then `main` (cut with `…` to what is left,
+/// as [`cut_name`] cuts it), then `right` flush right. `right` is dropped when it would
+/// leave `main` less than a third of the row.
 pub(crate) fn fit_row(
     prefix: Vec<Span<'static>>,
     main: &str,
