@@ -156,6 +156,12 @@ fn bookmarks_view_lists_filters_removes_and_opens() {
     h.keys("?");
     assert!(h.app.help_scroll().is_some());
     h.keys("?");
+    // Backspace on an empty filter closes it as Esc does, the view staying (tester DU: it
+    // did nothing).
+    h.keys("/ab<BS><BS>");
+    assert!(h.app.bookmarks_view().unwrap().typing);
+    h.keys("<BS>");
+    assert!(!h.app.bookmarks_view().unwrap().typing, "{}", h.text());
     assert!(h.app.bookmarks_view().is_some());
     // q closes the view, as Esc does, and does not quit (it did, which surprised).
     assert_eq!(h.app.update(ribao::tui::action::Action::Quit), None);

@@ -779,7 +779,7 @@ impl App {
         };
         match key.code {
             KeyCode::Enter => view.typing = false,
-            KeyCode::Esc => {
+            KeyCode::Esc | KeyCode::Backspace => {
                 view.typing = false;
                 view.clear_filter();
             }

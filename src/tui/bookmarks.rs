@@ -5,7 +5,7 @@
 use super::line_edit::{Edited, LineEdit};
 use crate::search::{Matcher, Query, names};
 use crate::state::{Bookmark, Position};
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent};
 
 /// What the library holds of a bookmarked story now, for the filter to find it by as search
 /// finds stories: its outlet (`source:`), its unified category (`category:`) and its text.
@@ -159,6 +159,12 @@ impl BookmarksView {
     /// A line-editing key for the filter; false when it is not one. A changed filter
     /// selects its first bookmark.
     pub fn filter_key(&mut self, key: &KeyEvent) -> bool {
+        // Backspace on an empty filter closes it as Esc does, as on the search line (tester
+        // DU: it did nothing).
+        let closes = key.code == KeyCode::Backspace && key.modifiers.is_empty();
+        if closes && self.filter.is_empty() {
+            return false;
+        }
         match self.filter.key(key) {
             Some(Edited::Text) => self.selected = 0,
             Some(Edited::Cursor) => {}
