@@ -70,6 +70,18 @@ fn add_list_markdown_and_remove() {
         )),
         "{said}"
     );
+    assert!(!said.contains("`~`"), "{said}");
+    // A `~` the shell left as it is is named as such (tester DU: a folder named `~` was
+    // made, unexplained).
+    let work = tempfile::tempdir().unwrap();
+    let tilde = command(work.path())
+        .current_dir(work.path())
+        .args(["--store", &dir.path().display().to_string()])
+        .args(["--state=~/s.json", "bookmark", "add", &ids[1]])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&tilde.stderr);
+    assert!(said.contains("a `~` the shell left as it is"), "{said}");
     let v = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
     assert_eq!(v.as_array().unwrap().len(), 1);
     assert_eq!(v[0]["title"], "第1号新闻：示例公司发布产品");

@@ -392,9 +392,10 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
         let code = save(&path)?;
         if let Some(made) = missing.filter(|f| cli.state.is_some() && f.is_dir()) {
             report::warn(format_args!(
-                "made the folder {} for the state file {}",
+                "made the folder {} for the state file {}{}",
                 made.display(),
-                path.display()
+                path.display(),
+                paths::unexpanded_tilde(&path)
             ));
         }
         Ok(code)
@@ -541,9 +542,10 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
                 problems.push(format!(
                     "The state file {} is not there, nor its folder {}: a new state is begun, \
                      the folder made at the first save. If you meant another file, quit (q) \
-                     and check --state / RIBAO_STATE.",
+                     and check --state / RIBAO_STATE{}.",
                     state.display(),
-                    folder.display()
+                    folder.display(),
+                    paths::unexpanded_tilde(&state)
                 ));
             }
             read(

@@ -164,12 +164,7 @@ impl Paths {
             // as `nope`, a folder not named).
             let named = crate::text::visible(&dir.display().to_string()).into_owned();
             let meta = std::fs::metadata(dir).map_err(|e| {
-                // The shell leaves `~` as it is after `=` and in quotes (tester DS:
-                // `--store=~/x` was said not to be there, unexplained).
-                let tilde = match named.starts_with('~') {
-                    true => " (a `~` the shell left as it is, after `=` or in quotes: write $HOME)",
-                    false => "",
-                };
+                let tilde = unexpanded_tilde(dir);
                 anyhow::anyhow!(
                     "store folder {named} cannot be opened: {}; check the --store / RIBAO_STORE \
                      path{tilde}",
@@ -208,6 +203,16 @@ impl Paths {
             Some(d) => Store::Samples(d.clone()),
             None => Store::Samples(PathBuf::from("digests")),
         })
+    }
+}
+
+/// What to say of a path that starts with a `~` the shell left as it is, after `=` and in
+/// quotes (tester DS: `--store=~/x` was said not to be there, unexplained; tester DU: a
+/// `--state` so made a folder named `~`): nothing for another path.
+pub(crate) fn unexpanded_tilde(path: &Path) -> &'static str {
+    match path.starts_with("~") {
+        true => " (a `~` the shell left as it is, after `=` or in quotes: write $HOME)",
+        false => "",
     }
 }
 
