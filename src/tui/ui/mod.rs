@@ -133,8 +133,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
 }
 
 /// The frame without colours: what a background set apart (the focused selection) is in
-/// reverse video; bold, dim and underline stay as they are. The selection of a pane without the focus is bold beside its
-/// `›`: reversed as well, two selections on screen left the keys' pane to the border alone.
+/// reverse video; bold, dim and underline stay as they are. The selection of a pane without
+/// the focus is bold beside its `›`: reversed as well, two selections on screen left the
+/// keys' pane to the border alone.
 /// Search matches keep their underline alone: reversed, they read as selections; in the
 /// focused selection's row they are reversed with it (tester AM: its bar had holes there).
 /// The current match is the other way round, reversed but in that row, so it is told from
