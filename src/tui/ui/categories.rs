@@ -85,14 +85,16 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
             CategoryRow::Entry(c) => {
                 let entry = &app_ref.categories()[c];
                 let mut right = Vec::new();
-                let inferred = format!("{INFERRED_MARK}{} ", entry.inferred);
                 // The counts take the room before how many were placed by keywords (tester
                 // DT: at 80 columns over the whole archive the unified ones showed neither).
-                let counts_w = count_w.unwrap_or(0) + 1 + unread_w;
-                let room = width.saturating_sub(2);
-                let with_inferred = counts_w + text::str_width(&inferred, opts);
-                if entry.inferred > 0 && super::right_fits(with_inferred, room) {
-                    right.push(Span::styled(inferred, DIM.add_modifier(Modifier::ITALIC)));
+                if entry.inferred > 0 {
+                    let inferred = format!("{INFERRED_MARK}{} ", entry.inferred);
+                    let counts_w = count_w.unwrap_or(0) + 1 + unread_w;
+                    let room = width.saturating_sub(list::marker(false).width());
+                    let with_inferred = counts_w + text::str_width(&inferred, opts);
+                    if super::right_fits(with_inferred, room) {
+                        right.push(Span::styled(inferred, DIM.add_modifier(Modifier::ITALIC)));
+                    }
                 }
                 let count_w = count_w.unwrap_or(0);
                 right.push(Span::styled(
