@@ -668,7 +668,8 @@ fn an_empty_store_is_listed_with_a_note_not_silence() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("no digest files"), "{command}: {err}");
     }
-    // A store of files none of which can be read holds digest files, just none readable.
+    // A store of files none of which can be read holds digest files, just none readable;
+    // one is named, with why (tester DS: nothing was named).
     std::fs::write(
         empty.path().join("2026-03-01.md"),
         [0xFFu8, 0, 1, 2, 0, 0xFE],
@@ -689,7 +690,7 @@ fn an_empty_store_is_listed_with_a_note_not_silence() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(
             err.contains("no readable digest in")
-                && err.contains("1 file skipped — `ribao check` says why")
+                && err.contains("2026-03-01.md skipped: the file looks binary")
                 && !err.contains("no digest files"),
             "{command}: {err}"
         );

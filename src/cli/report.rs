@@ -422,10 +422,21 @@ fn warn_about_store(library: &Library) {
             } else {
                 String::new()
             };
-            warn(format_args!(
-                "{none}{} skipped — `ribao check` says why",
-                plural(n, "file", "files")
-            ))
+            // One is named, with why, as the reader names it (tester DS: a store of one
+            // unreadable file printed nothing and named nothing).
+            match library.skipped().collect::<Vec<_>>().as_slice() {
+                [one] => warn(format_args!(
+                    "{none}{} skipped: {}",
+                    named_in_store(library, &one.path),
+                    one.message
+                        .strip_suffix("; skipped")
+                        .unwrap_or(&one.message)
+                )),
+                _ => warn(format_args!(
+                    "{none}{} skipped — `ribao check` says why",
+                    plural(n, "file", "files")
+                )),
+            }
         }
     }
 }
