@@ -5,7 +5,7 @@ use super::{ACCENT, put_line};
 use crate::text::{self, TextOptions};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, opts: TextOptions) {
     if area.width == 0 || area.height == 0 {
@@ -22,10 +22,19 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, opts: TextOptions) {
             opts,
         )
     };
+    // Too few rows for the whole sentence: that it is too small and the size needed (tester
+    // DS: at 12×4 the size alone said nothing of why), else the size, which says the most.
+    let rows = usize::from(area.height);
+    let size = format!("≥ {MIN_WIDTH}×{MIN_HEIGHT}");
     let mut lines = wrap(message);
-    // Too few rows for the whole sentence: the size needed, which says the most.
-    if lines.len() > usize::from(area.height) {
-        lines = wrap(format!("≥ {MIN_WIDTH}×{MIN_HEIGHT}"));
+    if lines.len() > rows {
+        // Said short only with the size on one row of it.
+        let whole = |l: &Line| l.spans.iter().map(|s| &*s.content).collect::<String>();
+        let short = wrap(format!("too small: need {size}"));
+        lines = match short.len() <= rows && short.iter().any(|l| whole(l).contains(&size)) {
+            true => short,
+            false => wrap(size),
+        };
     }
     let top = area.height.saturating_sub(lines.len() as u16) / 2;
     for (line, y) in lines.iter().zip(area.y + top..area.bottom()) {
