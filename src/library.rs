@@ -532,8 +532,9 @@ impl Library {
     /// id, title, date, source, category, link and file as they are now (when it was made
     /// and the text it kept as they were), or whose story's file was renamed, with its name.
     /// A story that has a bookmark under its id now, or that an earlier of `marks` moved to,
-    /// takes the old one into it: the moved bookmark adds nothing where one is (tester DL: a state file put back from before the story was retitled listed
-    /// it twice; tester DP: retitled once more, twice until the next look).
+    /// takes the old one into it: the moved bookmark adds nothing where one is (tester DL: a
+    /// state file put back from before the story was retitled listed it twice; tester DP:
+    /// retitled once more, twice until the next look).
     pub fn bookmark_moves(
         &self,
         marks: Vec<crate::state::Bookmark>,

@@ -1116,26 +1116,43 @@ mod tests {
 
     #[test]
     fn titles_are_headlines() {
-        let mut chinese = "讽刺性网站（AI资讯）意外引爆了辩论".to_string();
-        headline_in_place(&mut chinese, &own_names("AI资讯日报", None));
-        assert_eq!(chinese, "讽刺性网站意外引爆了辩论");
         let google = own_names("Google AI Blog", None);
         assert_eq!(google.names, ["Google AI Blog", "Google AI"]);
         assert_eq!(google.tags, ["Google Blog", "AI Blog"]);
-        // Two words of a name, in brackets only (a review: `- The AI` of `The Rundown AI`
-        // was cut out of a title).
-        let mut dashed = "Apple WWDC recap - The AI features that matter".to_string();
-        headline_in_place(&mut dashed, &own_names("The Rundown AI", None));
-        assert_eq!(dashed, "Apple WWDC recap - The AI features that matter");
-        let mut tagged = "Models – (AI Daily) out".to_string();
-        headline_in_place(&mut tagged, &own_names("AI Daily News Digest", None));
-        assert_eq!(tagged, "Models out");
-        let mut tagged = "Qwen3-Coder - AI News (⭐8.6k) is".to_string();
-        headline_in_place(&mut tagged, &own_names("AI Daily News Digest", None));
-        assert_eq!(tagged, "Qwen3-Coder (⭐8.6k) is");
-        let mut tagged = "A blogger posed a sharp reflection (AI News)".to_string();
-        headline_in_place(&mut tagged, &own_names("AI Daily News Digest", None));
-        assert_eq!(tagged, "A blogger posed a sharp reflection");
+        // (title, its publication, the headline)
+        for (title, source, headline) in [
+            (
+                "讽刺性网站（AI资讯）意外引爆了辩论",
+                "AI资讯日报",
+                "讽刺性网站意外引爆了辩论",
+            ),
+            // Two words of a name, in brackets only (a review: `- The AI` of `The Rundown
+            // AI` was cut out of a title).
+            (
+                "Apple WWDC recap - The AI features that matter",
+                "The Rundown AI",
+                "Apple WWDC recap - The AI features that matter",
+            ),
+            (
+                "Models – (AI Daily) out",
+                "AI Daily News Digest",
+                "Models out",
+            ),
+            (
+                "Qwen3-Coder - AI News (⭐8.6k) is",
+                "AI Daily News Digest",
+                "Qwen3-Coder (⭐8.6k) is",
+            ),
+            (
+                "A blogger posed a sharp reflection (AI News)",
+                "AI Daily News Digest",
+                "A blogger posed a sharp reflection",
+            ),
+        ] {
+            let mut t = title.to_string();
+            headline_in_place(&mut t, &own_names(source, None));
+            assert_eq!(t, headline, "{title:?} of {source:?}");
+        }
         for (title, headline) in [
             (
                 "tensorzero (Link) 是一款拥有4869个Star的项目",
