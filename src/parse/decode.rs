@@ -72,10 +72,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     let controls = match &text {
         Cow::Borrowed(_) => control_bytes(bytes),
         // Read in another encoding: its bytes 0x80–0x9F are its own characters.
-        Cow::Owned(text) => text
-            .chars()
-            .filter(|&c| c.is_control() && !c.is_whitespace())
-            .count(),
+        Cow::Owned(text) => text.chars().filter(|&c| is_unshown_control(c)).count(),
     };
     let warning = match controls {
         0 => warning,
@@ -301,13 +298,19 @@ fn control_bytes(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| control(b)).count() + c1
 }
 
+/// A control character other than whitespace: what a file's text is weighed by and left
+/// out of it (see [`control_bytes`], the same of UTF-8's bytes).
+fn is_unshown_control(c: char) -> bool {
+    c.is_control() && !c.is_whitespace()
+}
+
 /// The share of `text`'s characters (in percent) that are replaced bytes or control
 /// characters.
 fn unreadable_percent(text: &str) -> usize {
     let (mut chars, mut unreadable) = (0usize, 0usize);
     for c in text.chars() {
         chars += 1;
-        unreadable += usize::from(c == '\u{FFFD}' || c.is_control() && !c.is_whitespace());
+        unreadable += usize::from(c == '\u{FFFD}' || is_unshown_control(c));
     }
     unreadable * 100 / chars.max(1)
 }
