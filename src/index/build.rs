@@ -458,21 +458,17 @@ pub fn build<W: Write + Seek>(
                 count = items.len();
                 for (n, item) in items.items.iter().enumerate() {
                     let (id, title, [category, region, outlet, url, unified]) = items.fields(n);
+                    let label = |name: Option<&str>| name.map_or(NO_LABEL, |l| labels.id(l));
                     cols.push(
-                        &mut labels,
                         &mut strings,
                         ItemFields {
-                            id,
-                            title,
-                            category,
-                            region,
-                            outlet,
-                            url,
-                            unified,
+                            id: id.as_bytes(),
+                            title: title.as_bytes(),
+                            url: url.unwrap_or_default().as_bytes(),
+                            labels: [category, region, outlet, unified].map(label),
                             inferred: item.inferred,
                             other_forms: item.text.other_forms,
                             spaced: item.text.spaced,
-                            categorized: category.is_some(),
                             known: format != Format::Generic,
                             text: (item.text.at, item.text.len),
                             story: item.text.story,
@@ -492,7 +488,7 @@ pub fn build<W: Write + Seek>(
                 }
                 count = info.items.len();
                 for i in info.items.clone() {
-                    let v = old.item(i);
+                    let (title, url) = old.shown_bytes(i);
                     let text = if same_text {
                         old.text_range(i)
                     } else {
@@ -500,20 +496,15 @@ pub fn build<W: Write + Seek>(
                         (sink.put(t)?, t.len() as u32)
                     };
                     cols.push(
-                        &mut labels,
                         &mut strings,
                         ItemFields {
-                            id: v.id,
-                            title: v.title,
-                            category: v.category,
-                            region: v.region,
-                            outlet: v.outlet,
-                            url: v.url,
-                            unified: v.unified,
-                            inferred: v.unified_inferred,
+                            id: old.id_bytes(i),
+                            title,
+                            url,
+                            labels: old.label_ids(i).map(|l| labels.kept(old, l)),
+                            inferred: old.inferred(i),
                             other_forms: old.other_forms(i),
                             spaced: old.spaced(i),
-                            categorized: v.category.is_some(),
                             known: format != Format::Generic,
                             text,
                             story: old.story_key(i),
@@ -544,12 +535,13 @@ pub fn build<W: Write + Seek>(
     let by_id = Scratch::Memory(cols.by_id());
     // Done with once repeats are flagged: not held while the index is written.
     drop((cols.seen, cols.holders));
+    let [category, region, outlet, unified] = cols.labels;
     let parts = [
         Scratch::Memory(cols.ids),
-        cols.category,
-        cols.region,
-        cols.outlet,
-        cols.unified,
+        category,
+        region,
+        outlet,
+        unified,
         Scratch::Memory(cols.flags),
         cols.str_off,
         cols.title_len,
@@ -677,19 +669,18 @@ fn series_names(rows: &[Row]) -> HashMap<String, String> {
         .collect()
 }
 
+/// An item as a column row takes it: kept items' strings as the old index holds them, not
+/// read as text again, and its labels as ids of the new index's table.
 struct ItemFields<'a> {
-    id: &'a str,
-    title: &'a str,
-    category: Option<&'a str>,
-    region: Option<&'a str>,
-    outlet: Option<&'a str>,
-    url: Option<&'a str>,
-    unified: Option<&'a str>,
+    id: &'a [u8],
+    title: &'a [u8],
+    /// Empty for none.
+    url: &'a [u8],
+    /// Category, region, outlet, unified category.
+    labels: [u32; 4],
     inferred: bool,
     other_forms: bool,
     spaced: bool,
-    /// Has a category of its own.
-    categorized: bool,
     /// Its digest is of a publication format ribao knows (not a generic Markdown digest).
     known: bool,
     text: (u64, u32),
@@ -712,10 +703,8 @@ struct ItemColumns {
     /// written before.
     ids: Vec<u8>,
     flags: Vec<u8>,
-    category: Scratch,
-    region: Scratch,
-    outlet: Scratch,
-    unified: Scratch,
+    /// Category, region, outlet, unified category.
+    labels: [Scratch; 4],
     str_off: Scratch,
     title_len: Scratch,
     url_len: Scratch,
@@ -735,10 +724,7 @@ impl ItemColumns {
             holders: HashMap::with_capacity(n),
             ids: Vec::with_capacity(n * ID_LEN),
             flags: Vec::with_capacity(n),
-            category: column(4)?,
-            region: column(4)?,
-            outlet: column(4)?,
-            unified: column(4)?,
+            labels: [column(4)?, column(4)?, column(4)?, column(4)?],
             str_off: column(8)?,
             title_len: column(4)?,
             url_len: column(4)?,
@@ -749,17 +735,12 @@ impl ItemColumns {
         })
     }
 
-    fn push(
-        &mut self,
-        labels: &mut Labels,
-        strings: &mut Scratch,
-        f: ItemFields,
-    ) -> std::io::Result<()> {
+    fn push(&mut self, strings: &mut Scratch, f: ItemFields) -> std::io::Result<()> {
         self.count += 1;
         // Ids are 12 hex digits (the parser makes them so); a shorter one is padded with
         // NULs, which the reader trims, so the column stays fixed-width.
         let mut id = [0u8; ID_LEN];
-        for (slot, b) in id.iter_mut().zip(f.id.bytes()) {
+        for (slot, &b) in id.iter_mut().zip(f.id) {
             *slot = b;
         }
         self.ids.extend_from_slice(&id);
@@ -770,13 +751,7 @@ impl ItemColumns {
         } else {
             self.flag_repeat(&f)
         };
-        for (col, label) in [
-            (&mut self.category, f.category),
-            (&mut self.region, f.region),
-            (&mut self.outlet, f.outlet),
-            (&mut self.unified, f.unified),
-        ] {
-            let id = label.map_or(NO_LABEL, |l| labels.id(l));
+        for (col, id) in self.labels.iter_mut().zip(f.labels) {
             col.put(&id.to_le_bytes())?;
         }
         let flag = |set: bool, bit: u8| if set { bit } else { 0 };
@@ -787,12 +762,11 @@ impl ItemColumns {
                 | flag(repeat, REPEAT),
         );
         // Title and link side by side: a screen of items reads one stretch of the table.
-        let url = f.url.unwrap_or("");
         self.str_off.put(&strings.len().to_le_bytes())?;
         self.title_len.put(&(f.title.len() as u32).to_le_bytes())?;
-        self.url_len.put(&(url.len() as u32).to_le_bytes())?;
-        strings.put(f.title.as_bytes())?;
-        strings.put(url.as_bytes())?;
+        self.url_len.put(&(f.url.len() as u32).to_le_bytes())?;
+        strings.put(f.title)?;
+        strings.put(f.url)?;
         self.text_off.put(&f.text.0.to_le_bytes())?;
         self.text_len.put(&f.text.1.to_le_bytes())?;
         self.story.put(&f.story.to_le_bytes())?;
@@ -809,7 +783,7 @@ impl ItemColumns {
     /// takes it over.
     fn flag_repeat(&mut self, f: &ItemFields) -> bool {
         let n = self.count - 1;
-        let rank = (f.categorized, f.known);
+        let rank = (f.labels[0] != NO_LABEL, f.known);
         let holder = self.holders.entry((f.date, f.story)).or_insert((n, rank));
         if holder.0 == n {
             return false;
@@ -841,6 +815,9 @@ impl ItemColumns {
 struct Labels {
     names: Vec<String>,
     ids: HashMap<String, u32>,
+    /// The old index's label ids to these, as they are met (by the old index's checksum):
+    /// a kept item's labels are not looked up by name again.
+    old_ids: (u64, Vec<u32>),
 }
 
 impl Labels {
@@ -852,6 +829,29 @@ impl Labels {
         self.names.push(name.to_string());
         self.ids.insert(name.to_string(), id);
         id
+    }
+
+    /// The id here of label `id` of the `old` index.
+    fn kept(&mut self, old: &Index, id: u32) -> u32 {
+        if id == NO_LABEL {
+            return NO_LABEL;
+        }
+        if self.old_ids.0 != old.sum {
+            self.old_ids = (old.sum, vec![NO_LABEL; old.labels().len()]);
+        }
+        match self.old_ids.1.get(id as usize) {
+            Some(&NO_LABEL) => {
+                let new = old
+                    .labels()
+                    .get(id as usize)
+                    .map_or(NO_LABEL, |l| self.id(l));
+                self.old_ids.1[id as usize] = new;
+                new
+            }
+            Some(&new) => new,
+            // A label beyond the old table (damage) reads as none, as `Index::item` has it.
+            None => NO_LABEL,
+        }
     }
 }
 

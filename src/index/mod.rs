@@ -486,36 +486,46 @@ impl Index {
     }
 
     /// Text of the index that should be UTF-8; a damaged byte shows as nothing, not a panic.
-    fn str_in(bytes: &[u8], range: Range<usize>) -> &str {
-        bytes
-            .get(range)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .unwrap_or("")
+    fn text(bytes: &[u8]) -> &str {
+        std::str::from_utf8(bytes).unwrap_or("")
     }
 
     /// The id of item `i` (what the reading state knows it by).
     pub fn id(&self, i: usize) -> &str {
-        let ids = &self.cols.ids;
-        Index::str_in(
-            &self.meta,
-            ids.start + i * ID_LEN..ids.start + (i + 1) * ID_LEN,
-        )
-        .trim_end_matches('\0')
+        Index::text(self.id_bytes(i)).trim_end_matches('\0')
+    }
+
+    /// Item `i`'s id as the column holds it ([`ID_LEN`] bytes, NUL-padded).
+    pub(super) fn id_bytes(&self, i: usize) -> &[u8] {
+        let start = self.cols.ids.start + i * ID_LEN;
+        &self.meta[start..start + ID_LEN]
+    }
+
+    /// Item `i`'s title and link as the index holds them (the link empty for none).
+    pub(super) fn shown_bytes(&self, i: usize) -> (&[u8], &[u8]) {
+        let c = &self.cols;
+        let off = c.strings.start + self.u64(&c.str_off, i) as usize;
+        let title_end = off + self.u32(&c.title_len, i) as usize;
+        let url_end = title_end + self.u32(&c.url_len, i) as usize;
+        let bytes = |r: Range<usize>| self.meta.get(r).unwrap_or(&[]);
+        (bytes(off..title_end), bytes(title_end..url_end))
+    }
+
+    /// Item `i`'s label ids: category, region, outlet, unified category.
+    pub(super) fn label_ids(&self, i: usize) -> [u32; 4] {
+        let c = &self.cols;
+        [&c.category, &c.region, &c.outlet, &c.unified].map(|col| self.u32(col, i))
     }
 
     pub fn item(&self, i: usize) -> ItemView<'_> {
         let c = &self.cols;
-        let id = self.id(i);
-        let off = c.strings.start + self.u64(&c.str_off, i) as usize;
-        let title_end = off + self.u32(&c.title_len, i) as usize;
-        let url_end = title_end + self.u32(&c.url_len, i) as usize;
-        let title = Index::str_in(&self.meta, off..title_end);
-        let url = Some(Index::str_in(&self.meta, title_end..url_end)).filter(|u| !u.is_empty());
+        let (title, url) = self.shown_bytes(i);
+        let url = Some(Index::text(url)).filter(|u| !u.is_empty());
         ItemView {
             index: i,
             digest: self.digest_of(i),
-            id,
-            title,
+            id: self.id(i),
+            title: Index::text(title),
             category: self.label(self.u32(&c.category, i)),
             region: self.label(self.u32(&c.region, i)),
             outlet: self.label(self.u32(&c.outlet, i)),
@@ -722,7 +732,8 @@ impl Index {
     /// The digest's own summary (Markdown), shown before a story is opened.
     pub fn front_page(&self, d: &DigestInfo) -> &str {
         let base = self.cols.fronts.start;
-        Index::str_in(&self.meta, base + d.front.start..base + d.front.end)
+        let front = self.meta.get(base + d.front.start..base + d.front.end);
+        front.map_or("", Index::text)
     }
 
     /// Item `i`'s [`story_key`].
