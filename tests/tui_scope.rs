@@ -7,7 +7,7 @@
 mod support;
 
 use ribao::library::Library;
-use ribao::state::State;
+use ribao::state::{Change, State};
 use ribao::text::TextOptions;
 use ribao::tui::{App, CategoryFilter, Pane, Scope, Session};
 use support::{Harness, app_with, scope_app, scope_library};
@@ -1255,4 +1255,47 @@ fn unread_counts_are_the_stories_not_marked_read() {
             );
         }
     }
+}
+
+/// New digests are said once, and stay said until a key: a reader quit without a key saves
+/// the newest date it had beside the place left as it was (tester DW: said again at every
+/// start, and gone in 3 s before it was read).
+#[test]
+fn new_digests_are_said_once_and_stay_until_a_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let reader = |path: &std::path::Path| {
+        let (file, loaded) = ribao::state::StateFile::open(path).unwrap();
+        let session = Session::open(file, loaded, Vec::new());
+        Harness::new(
+            App::new(scope_library(), TextOptions::default(), session),
+            120,
+            30,
+        )
+    };
+    let mut h = reader(&path);
+    h.keys(":2026-01-05<Enter>");
+    // As if left when 2026-01-05 was the newest date.
+    let mut left = h.app.position();
+    left.extra.insert("newest".into(), "2026-01-05".into());
+    let (file, _) = ribao::state::StateFile::open(&path).unwrap();
+    file.apply(&[Change::SetPosition(Box::new(left.clone()))])
+        .unwrap();
+
+    let mut h = reader(&path);
+    let said = "3 new digests since you were last here";
+    h.app.tick(std::time::Duration::from_secs(30));
+    assert!(h.text().contains(said), "{}", h.text());
+    h.app.save_on_quit().unwrap();
+    let mut h = reader(&path);
+    assert!(!h.text().contains(said), "said again:\n{}", h.text());
+    assert_eq!(
+        h.app.current_date().unwrap().date,
+        ribao::model::parse_date_label("2026-01-05"),
+        "the place is kept"
+    );
+    let (_, loaded) = ribao::state::StateFile::open(&path).unwrap();
+    let saved = loaded.state.position.unwrap();
+    assert_eq!(saved.item, left.item);
+    assert_eq!(saved.extra.get("newest").unwrap(), "2026-01-20");
 }

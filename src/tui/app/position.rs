@@ -113,9 +113,23 @@ impl App {
         }
     }
 
-    /// Saves what quitting keeps: the place, when a key went somewhere in this session;
-    /// Err says what was lost (see [`Session::flush`](crate::tui::Session::flush)).
+    /// Saves what quitting keeps: the place, when a key went somewhere in this session, else
+    /// the newest date seen with the place saved (so new digests said once are not said at
+    /// every start: tester DW); Err says what was lost (see
+    /// [`Session::flush`](crate::tui::Session::flush)).
     pub fn save_on_quit(&mut self) -> anyhow::Result<()> {
+        if !self.touched
+            && let Some(mut saved) = self.session.position_in(&self.store_key()).cloned()
+        {
+            let newest = self.newest_date().map(|d| d.to_string());
+            let seen = saved.extra.get(POSITION_NEWEST).and_then(|v| v.as_str());
+            if newest.is_some() && seen != newest.as_deref() {
+                saved
+                    .extra
+                    .insert(POSITION_NEWEST.to_string(), newest.into());
+                self.session.set_position(saved);
+            }
+        }
         if self.touched {
             let position = self.position();
             self.session.set_position(position);
@@ -197,11 +211,12 @@ impl App {
             let digests = crate::text::plural(newer.len(), "new digest", "new digests");
             let dates = super::loading::dates_named(newer);
             let said = format!("{digests} since you were last here, under {dates}");
+            // Held until a key (tester DW: gone in 3 s, before a start's first look).
             match &self.message {
                 // Said after the error, not over it.
                 Some(m) if m.error => return,
-                Some(m) => self.notify(format!("{}; {said}", m.text), false),
-                None => self.notify(said, false),
+                Some(m) => self.notify_until_key(format!("{}; {said}", m.text), false),
+                None => self.notify_until_key(said, false),
             }
             self.untold_since = None;
         }
