@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The publication family a file was recognised as; decides which parser ran.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -280,6 +280,13 @@ pub fn not_a_date(text: &str) -> String {
 
 /// Bytes of the ids [`short_hash`] makes: 12 hex digits.
 pub const ID_LEN: usize = 12;
+
+/// A digest's id: of its file's path in its store (as bytes: two names that are not UTF-8
+/// read alike, tester DB: `\xff\xfe` and `\xfe\xff` had one id), so a store moved or synced
+/// elsewhere keeps its digests' ids (tester DX: they were of the whole path).
+pub fn digest_id(path: &Path) -> String {
+    short_hash(&[path.as_os_str().as_encoded_bytes()])
+}
 
 /// 48 bits of a stable hash as 12 lowercase hex digits: short to type, and collisions stay
 /// unlikely even across a million items.

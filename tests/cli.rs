@@ -658,6 +658,38 @@ fn missing_store_folder_is_reported_not_panicked() {
     assert!(err.contains("a `~` the shell left as it is"), "{err}");
 }
 
+/// A digest's id is of its file's path in the store: a store moved elsewhere (or synced to
+/// another machine) keeps its digests' ids, and `--digest` takes them there (tester DX: the
+/// ids were of the whole path).
+#[test]
+fn a_moved_store_keeps_its_digests_ids() {
+    let places = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+    let ids: Vec<Vec<String>> = places
+        .iter()
+        .enumerate()
+        .map(|(n, place)| {
+            let store = place.path().join(format!("store-{n}"));
+            std::fs::create_dir_all(store.join("brief")).unwrap();
+            std::fs::copy(
+                fixtures().join("store/brief/2026-02-03.md"),
+                store.join("brief/2026-02-03.md"),
+            )
+            .unwrap();
+            let out = ribao(&["list", "--json", "--store", &store.display().to_string()]);
+            ids_of(&json(&out))
+        })
+        .collect();
+    assert_eq!(ids[0].len(), 1);
+    assert_eq!(ids[0], ids[1]);
+    let moved = places[1].path().join("store-1").display().to_string();
+    let out = ribao(&["items", "--digest", &ids[0][0], "--store", &moved]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn an_empty_store_is_listed_with_a_note_not_silence() {
     let empty = tempfile::tempdir().unwrap();

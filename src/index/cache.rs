@@ -638,6 +638,7 @@ impl Prepared {
         let mut items = PackedItems::with_capacity(digest.items.len());
         let mut texts = Vec::with_capacity(digest.items.len());
         let mut sum = xxhash_rust::xxh3::Xxh3::new();
+        digest.id = crate::model::digest_id(&file.rel);
         for mut item in std::mem::take(&mut digest.items) {
             item.unified = Some(categorizer.classify(&item));
             let text = crate::search::searchable(&item.title, &item.body);

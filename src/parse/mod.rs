@@ -184,9 +184,8 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
         None => name,
     };
     Ok(Digest {
-        // Of the name's bytes: two names that are not UTF-8 read alike (tester DB: `\xff\xfe`
-        // and `\xfe\xff` had one id).
-        id: short_hash(&[path.as_os_str().as_encoded_bytes()]),
+        // Of the path as given; the index names a store's digest by its path in the store.
+        id: crate::model::digest_id(path),
         path: path.to_path_buf(),
         date,
         source: in_language(source),
