@@ -56,7 +56,17 @@ fn add_list_markdown_and_remove() {
     // None yet: said on stderr, and the output stays empty for scripts.
     let none = ribao_with(dir.path(), &state, &["bookmarks"]);
     assert!(none.status.success() && none.stdout.is_empty());
-    assert!(String::from_utf8_lossy(&none.stderr).contains("no bookmarks yet"));
+    // The file not there is named, and the folder it would be made in (tester DV: a
+    // mistyped --state said only "no bookmarks yet").
+    let said = String::from_utf8_lossy(&none.stderr);
+    assert!(
+        said.contains(&format!(
+            "no bookmarks yet (the state file {} is not there, nor its folder {})",
+            state.display(),
+            dir.path().join("nested").display()
+        )),
+        "{said}"
+    );
     let added = ribao_with(dir.path(), &state, &["bookmark", "add", &ids[1]]);
     assert!(added.status.success());
     assert!(state.is_file(), "parent folders are created");
@@ -1090,13 +1100,14 @@ fn bookmarks_list_a_lost_title_as_the_story_has_it() {
 }
 
 /// A store that cannot be opened leaves the bookmarks listed as they were saved, and says
-/// so: it went unsaid (tester B).
+/// so: it went unsaid (tester B); the exit status says so too, as every command's does
+/// (tester DX: 0).
 #[test]
 fn bookmarks_over_a_missing_store_say_it_is_missing() {
     let (dir, _, state) = one_story_bookmarked();
     let gone = dir.path().join("gone");
     let out = ribao_with(&gone, &state, &["bookmarks"]);
-    assert!(out.status.success());
+    assert_eq!(out.status.code(), Some(2));
     assert!(stdout(&out).contains("第0号新闻"), "{}", stdout(&out));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(

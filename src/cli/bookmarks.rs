@@ -103,12 +103,17 @@ pub fn list<'a>(
     // Read only when there is a bookmark to look for; a store that cannot be read leaves
     // each as its saved path says, and is said (tester B: a missing store went unsaid, and
     // the JSON's flags all said false).
+    let mut store_unusable = false;
     let library = match state.bookmarks.is_empty() {
         true => None,
         false => library()
             .inspect_err(|e| {
+                // Listed all the same, and the exit status says the store could not be
+                // used, as every other command's does (tester DX: 0, the flags all false).
+                store_unusable = true;
                 warn(format_args!(
-                    "{e:#} — each bookmark is listed as it was saved, its story not looked up"
+                    "{e:#} — each bookmark is listed as it was saved, its story not looked up \
+                     (exit status 2)"
                 ))
             })
             .ok(),
@@ -175,12 +180,29 @@ pub fn list<'a>(
         return Ok(ExitCode::from(2));
     }
     if marks.is_empty() && format != Format::Json {
-        // Said on stderr: the output stays empty for scripts.
+        // Said on stderr: the output stays empty for scripts. A state file not there is
+        // named (tester DV: a mistyped --state said only "no bookmarks yet").
+        let missing = match super::folder_to_make(state_path) {
+            _ if state_path.exists() => String::new(),
+            Some(folder) => format!(
+                " (the state file {} is not there, nor its folder {}{})",
+                state_path.display(),
+                folder.display(),
+                super::paths::unexpanded_tilde(state_path)
+            ),
+            None => format!(
+                " (the state file {} is not there yet)",
+                state_path.display()
+            ),
+        };
         warn(format_args!(
-            "no bookmarks yet — b on a story in the reader, or ribao bookmark add ID"
+            "no bookmarks yet{missing} — b on a story in the reader, or ribao bookmark add ID"
         ));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(match store_unusable {
+        true => ExitCode::from(2),
+        false => ExitCode::SUCCESS,
+    })
 }
 
 /// The changes that take `state`'s bookmarks whose stories have new ids, with their read

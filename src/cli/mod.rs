@@ -541,8 +541,8 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
             if let Some(folder) = folder_to_make(&state).filter(|_| cli.state.is_some()) {
                 problems.push(format!(
                     "The state file {} is not there, nor its folder {}: a new state is begun, \
-                     the folder made at the first save. If you meant another file, quit (q) \
-                     and check --state / RIBAO_STATE{}.",
+                     the folder made at the first save. If you meant another file, close this, \
+                     quit and check --state / RIBAO_STATE{}.",
                     state.display(),
                     folder.display(),
                     paths::unexpanded_tilde(&state)
