@@ -563,6 +563,12 @@ fn keys_past_the_results_or_the_article_say_so() {
     }
     h.keys("h");
     assert_eq!(h.app.search_view().unwrap().focus, SearchFocus::Results);
+    // q in a result's story goes back to the results, as in the bookmarks view, then
+    // closes the search (tester DW: it closed the search from the story).
+    h.keys("<Enter>q");
+    assert_eq!(h.app.search_view().unwrap().focus, SearchFocus::Results);
+    h.keys("q");
+    assert!(h.app.search_view().is_none());
 }
 
 /// `v` over search results with none (or none selected) shows no file: it showed the file

@@ -513,7 +513,11 @@ impl App {
         let results_page = self.view.results_height.max(2) as isize - 1;
         let article_page = view.article_height.max(2) as isize - 1;
         match (action, focus) {
-            // As in the bookmarks view and the popups, q closes what is open.
+            // As in the bookmarks view, q in a story goes back to the list, and closes the
+            // view from there (tester DW: in a result's story it closed the search whole).
+            (Action::Back | Action::Quit, SearchFocus::Article) => {
+                view.focus = SearchFocus::Results
+            }
             (Action::Quit, _) => self.close_search(),
             // Taken before any view (see the top of `App::update`).
             (Action::ForceQuit | Action::Suspend | Action::Redraw, _) => {}
@@ -532,7 +536,6 @@ impl App {
                 }
             }
             (Action::Scope, _) => self.cycle_search_scope(true),
-            (Action::Back, SearchFocus::Article) => view.focus = SearchFocus::Results,
             (Action::Back, _) => self.close_search(),
             (Action::ToggleRead, _) => self.toggle_read(),
             (Action::MarkAllRead, _) => {
