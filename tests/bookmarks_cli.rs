@@ -775,6 +775,29 @@ fn bookmark_add_and_remove_know_a_retitled_story_by_either_id() {
     assert_eq!(saved, serde_json::json!([]));
 }
 
+/// `bookmark add` of a story bookmarked in another store, which this one does not hold, says
+/// it is bookmarked already (tester DV: "no story with id", exit 1, where `show` showed it).
+#[test]
+fn adding_a_bookmark_of_another_store_says_it_is_one_already() {
+    let (dir, store, ids, state) = store_folder(1);
+    assert!(
+        ribao_with(&store, &state, &["bookmark", "add", &ids[0]])
+            .status
+            .success()
+    );
+    let other = dir.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    let added = ribao_with(&other, &state, &["bookmark", "add", &ids[0][..6]]);
+    let said = String::from_utf8_lossy(&added.stderr);
+    assert!(added.status.success(), "{said}");
+    assert!(
+        said.contains("already bookmarked, a story this store does not hold: 第0号新闻"),
+        "{said}"
+    );
+    let unknown = ribao_with(&other, &state, &["bookmark", "add", "abcdef123456"]);
+    assert_eq!(unknown.status.code(), Some(1));
+}
+
 /// The JSON of `items`, `search` and `show` says a story retitled since it was read and
 /// bookmarked is both, under its new id, as the reader finds it, before any reader has run
 /// (tester DC: both were false until one had).

@@ -458,21 +458,29 @@ fn markdown_line(b: &Bookmark) -> String {
 /// are still added; the exit code is then 1.
 pub fn add(library: &Library, state_path: &Path, ids: &[String]) -> anyhow::Result<ExitCode> {
     let mut code = ExitCode::SUCCESS;
+    let (file, state, told) = open(state_path)?;
+    let mut said = Vec::new();
     let items: Vec<_> = ids
         .iter()
         .filter_map(|id| {
             let item = super::report::find_story(library, id);
             if item.is_none() {
-                warn(unknown_id(library, id));
-                code = ExitCode::FAILURE;
+                // A story of another store bookmarked there is so (tester DV: "no story
+                // with id", where `show` showed it by its bookmark).
+                match bookmark_named(&state, id) {
+                    Ok(Some(mark)) => said.push(format!(
+                        "already bookmarked, a story this store does not hold: {}",
+                        crate::text::sanitize(&mark.title)
+                    )),
+                    _ => {
+                        warn(unknown_id(library, id));
+                        code = ExitCode::FAILURE;
+                    }
+                }
             }
             item
         })
         .collect();
-    if items.is_empty() {
-        return Ok(code);
-    }
-    let (file, state, told) = open(state_path)?;
     // The stories bookmarked already, whatever id each bookmark was saved under (the one a
     // story had before it was retitled); those added here join them.
     let mut marked: std::collections::HashSet<String> = state
@@ -482,7 +490,6 @@ pub fn add(library: &Library, state_path: &Path, ids: &[String]) -> anyhow::Resu
         .map(|v| v.id.to_string())
         .collect();
     let mut changes = Vec::new();
-    let mut said = Vec::new();
     for item in &items {
         let title = crate::text::sanitize(item.title);
         let now = library.bookmark(item.index);
