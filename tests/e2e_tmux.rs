@@ -314,6 +314,27 @@ fn a_signal_to_end_quits_as_q_does_restoring_the_terminal_and_saving_the_positio
     }
 }
 
+/// Ended by a signal with saving off, the reader says where it kept what it could not save,
+/// and still tells the shell the signal ended it (tester DV: exit status 2).
+#[test]
+fn a_signal_with_saving_off_keeps_the_changes_and_exits_as_signalled() {
+    let home = tempfile::tempdir().unwrap();
+    // A folder where the state file goes: saving is off from the start.
+    std::fs::create_dir(home.path().join("state.json")).unwrap();
+    let Some(t) = start("sigoff", 100, 30, home.path()) else {
+        return;
+    };
+    t.keys(&["Escape", "Enter", "Enter", "b"]);
+    t.wait_for("the bookmark kept unsaved", |s| s.contains("not saved yet"));
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &reader_pid(&t)])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let screen = assert_restored_with(&t, "exit=143");
+    assert!(screen.contains("could not be saved"), "{screen}");
+}
+
 #[test]
 fn closing_the_terminal_ends_the_reader_saving_the_position() {
     let home = tempfile::tempdir().unwrap();

@@ -328,11 +328,22 @@ fn read(
         problems,
         colours: report::colours_wanted(),
     };
-    Ok(match crate::tui::run(library, options)? {
+    let (ending, saved) = crate::tui::run(library, options)?;
+    let code = match ending {
         crate::tui::Ending::Quit => ExitCode::SUCCESS,
         // As the shell reports a program the signal ended.
         crate::tui::Ending::Signal(signal) => ExitCode::from(128u8.saturating_add(signal as u8)),
-    })
+    };
+    match saved {
+        Ok(()) => Ok(code),
+        // Ended by a signal, the shell is told so whatever saving said, which is said first
+        // (tester DV: 2, with saving off).
+        Err(e) if code != ExitCode::SUCCESS => {
+            warn(format_args!("{e:#}"));
+            Ok(code)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// What a `-word` of the search's query starts with once clap has it: a character no

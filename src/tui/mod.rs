@@ -77,9 +77,12 @@ impl Default for Options {
 /// Runs the reader on the real terminal until the user quits. Load the library (and report
 /// its errors) before calling this: anything printed after it starts is hidden by the
 /// alternate screen. The session is flushed before the terminal is restored, so nothing is
-/// lost if that fails (a closed window); its error is returned. The library may be shared
-/// (`Arc<Library>`) with other work.
-pub fn run(library: impl Into<Arc<Library>>, options: Options) -> anyhow::Result<Ending> {
+/// lost if that fails (a closed window). Returns how it ended, and what saving at the end
+/// said (Err: what was lost). The library may be shared (`Arc<Library>`) with other work.
+pub fn run(
+    library: impl Into<Arc<Library>>,
+    options: Options,
+) -> anyhow::Result<(Ending, anyhow::Result<()>)> {
     let mut app = App::new(library, options.text, options.session);
     app.set_colours(options.colours);
     app.say_where_digests_go();
@@ -107,8 +110,7 @@ pub fn run(library: impl Into<Arc<Library>>, options: Options) -> anyhow::Result
     let flushed = app.save_on_quit();
     drop(events);
     drop(guard);
-    let ending = result?;
-    flushed.map(|()| ending)
+    Ok((result?, flushed))
 }
 
 /// How the reader ended.
