@@ -195,6 +195,15 @@ fn a_date_typed_is_gone_to() {
     let said = |h: &Harness| h.app.message().map(|m| m.text.clone()).unwrap_or_default();
     h.keys(":2025-11");
     assert!(h.text().contains("go to date: 2025-11▏"), "{}", h.text());
+    // The forms it takes, as many as fit whole (tester DW: at 80 columns `… or und…`).
+    h.resize(80, 40);
+    let hint = "2025-10-19, 2025-10, 2025, 10-19, today";
+    assert!(
+        h.rows().iter().any(|r| r.trim_end().ends_with(hint)),
+        "{}",
+        h.text()
+    );
+    h.resize(120, 40);
     // On a narrow bar, what is typed before the words about it (tester CQ: at 20 columns
     // one character of it was in sight).
     h.resize(20, 40);

@@ -8,8 +8,17 @@ use crate::tui::scope::Scope;
 use chrono::{Datelike, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// What the date line takes, said below it and when what was typed is no date.
-pub const FORMS: &str = "2025-10-19, 2025-10, 2025, 10-19, today, yesterday or undated";
+/// What the date line takes: said beside it, as many as fit, and all when what was typed is
+/// no date.
+pub const FORMS: [&str; 7] = [
+    "2025-10-19",
+    "2025-10",
+    "2025",
+    "10-19",
+    "today",
+    "yesterday",
+    "undated",
+];
 
 impl App {
     /// The date at `at`, the dates pane to move on from it: in the last 7 or 30 days, which
@@ -151,7 +160,11 @@ impl App {
             // it written out (tester DF: `2025\u{202e}-10` was said as `2025-10`).
             let shown = crate::text::visible(&typed);
             self.notify_or_shorter(
-                format!("“{shown}” is not a date: type {FORMS}"),
+                format!(
+                    "“{shown}” is not a date: type {} or {}",
+                    FORMS[..FORMS.len() - 1].join(", "),
+                    FORMS[FORMS.len() - 1]
+                ),
                 format!("“{shown}” is not a date"),
                 true,
             );

@@ -623,12 +623,20 @@ fn date_line_row(line: &LineEdit, width: usize, opts: text::TextOptions) -> Line
         let typed = text::truncate_left(&typed, room, opts).into_owned();
         return Line::from(vec![Span::styled(label, FOCUS), Span::raw(typed)]);
     }
-    let row = Line::from(vec![
+    // The forms it takes, as many as fit whole (tester DW: at 80 columns `… or und…`).
+    let mut room = room.saturating_sub(text::str_width(&typed, opts) + 3);
+    let forms: Vec<&str> = (date_jump::FORMS.iter())
+        .map_while(|form| {
+            let needs = text::str_width(form, opts) + 2;
+            room = room.checked_sub(needs)?;
+            Some(*form)
+        })
+        .collect();
+    Line::from(vec![
         Span::styled(label, FOCUS),
         Span::raw(typed),
-        Span::styled(format!("   {}", date_jump::FORMS), DIM),
-    ]);
-    truncate_line(&row, width, opts)
+        Span::styled(format!("   {}", forms.join(", ")), DIM),
+    ])
 }
 
 /// `s` in at most `max` columns: its start, `…`, and as much of its end.
