@@ -1664,6 +1664,11 @@ fn quitting_under_a_held_lock_keeps_the_changes() {
     h.keys("<Enter><Enter>b");
     let said = h.app.save_on_quit().unwrap_err().to_string();
     assert!(said.contains("could not be saved"), "{said}");
+    // The place read is not kept with them: said (tester DV: it went unsaid).
+    assert!(
+        said.ends_with("; where you were reading was not saved"),
+        "{said}"
+    );
     assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 1, "{said}");
 }
 

@@ -491,13 +491,20 @@ impl Session {
             // came back, kept as though this session had made it).
             let holds = |s: &&State| !s.bookmarks.is_empty() || !s.read.is_empty();
             let had = self.file_lost.then_some(&self.state).filter(holds);
+            let position = |c: &Change| matches!(c, Change::SetPosition(_) | Change::SetPlaces(_));
+            // Only the marks are kept for the next reader: the place is said lost with them
+            // (tester DV: it went unsaid).
+            let place = match self.pending.iter().any(position) {
+                true => "; where you were reading was not saved",
+                false => "",
+            };
             if self.unsaved() > 0 || had.is_some() {
                 let lost = match had {
                     Some(_) => "your bookmarks and read marks were not saved again",
                     None => "the bookmarks and read marks changed in this session were not saved",
                 };
                 let Some((path, folders)) = self.unsaved.as_ref() else {
-                    anyhow::bail!("{lost}: {why}");
+                    anyhow::bail!("{lost}: {why}{place}");
                 };
                 match unsaved::keep(path, &self.pending, had, folders) {
                     Ok(Some(kept)) if had.is_some() => anyhow::bail!(
@@ -505,27 +512,27 @@ impl Session {
                          file another program removed or emptied: {why}. They are kept in {}, \
                          and the reader puts them back in {} when it next starts and can write \
                          it (what this session changed in any case, the rest unless another \
-                         ribao has saved there since)",
+                         ribao has saved there since){place}",
                         kept.display(),
                         path.display()
                     ),
                     Ok(Some(kept)) => anyhow::bail!(
                         "the bookmarks and read marks made in this session could not be saved: \
                          {why}. They are kept in {}, and the reader adds them to {} when it \
-                         next starts and can write it",
+                         next starts and can write it{place}",
                         kept.display(),
                         path.display()
                     ),
                     // Where they could not be kept either, so the user can make room there
                     // (tester CS: it was not said).
                     Err(tried) if !tried.is_empty() => anyhow::bail!(
-                        "{lost}: {why}; nor could they be kept for the next reader in {tried}"
+                        "{lost}: {why}; nor could they be kept for the next reader in \
+                         {tried}{place}"
                     ),
-                    _ => anyhow::bail!("{lost}: {why}"),
+                    _ => anyhow::bail!("{lost}: {why}{place}"),
                 }
             }
-            let position = |c: &Change| matches!(c, Change::SetPosition(_) | Change::SetPlaces(_));
-            if self.pending.iter().any(position) {
+            if !place.is_empty() {
                 anyhow::bail!("the reading position was not saved: {why}");
             }
         }
