@@ -262,15 +262,34 @@ pub fn unquoted_name(input: &str, holds: impl Fn(&str, &str) -> bool) -> Option<
 /// together), folded as [`Query::parse`] folds the wanted text, a hyphen or underscore read
 /// as a space (`open source` names `Top Open-Source Projects`, as a word search finds it
 /// either way; tester BA). `en` names `Bubble's Brain (EN)`, not `OpenAI Blog` (tester BH:
-/// 411 of 453 results were other sources').
+/// 411 of 453 results were other sources'). A space where Chinese meets a Latin letter or a
+/// digit may be there or not, as a search takes it (`AI日报` names `AI 日报`: tester DX).
 pub fn names(label: &str, wanted: &str) -> bool {
-    let spaced = |s: &str| s.replace(['-', '_'], " ");
+    let spaced = |s: &str| cjk_joined(&s.replace(['-', '_'], " "));
     let wanted = spaced(wanted);
-    let latin = |c: char| c.is_alphanumeric() && !crate::text::is_cjk(c);
     if !wanted.starts_with(latin) {
         return spaced(&fold(label)).contains(&wanted);
     }
     word_starts(label).any(|at| spaced(&fold(&label[at..])).starts_with(&wanted))
+}
+
+/// `text` without the spaces between Chinese (or Japanese) and a Latin letter or a digit.
+fn cjk_joined(text: &str) -> String {
+    let meets =
+        |a: char, b: char| crate::text::is_cjk(a) && latin(b) || latin(a) && crate::text::is_cjk(b);
+    let chars: Vec<char> = text.chars().collect();
+    (chars.iter().enumerate())
+        .filter(|&(at, &c)| {
+            let around = (at.checked_sub(1).map(|b| chars[b]), chars.get(at + 1));
+            !(c == ' ' && matches!(around, (Some(a), Some(&b)) if meets(a, b)))
+        })
+        .map(|(_, &c)| c)
+        .collect()
+}
+
+/// A letter or digit that is not Chinese (or Japanese).
+fn latin(c: char) -> bool {
+    c.is_alphanumeric() && !crate::text::is_cjk(c)
 }
 
 /// Where the words of a name start: after anything not a letter or digit, and where a
@@ -706,6 +725,10 @@ mod tests {
         assert!(names("Open Source 开源", &fold("open-source")));
         assert!(names("AI 日报", &fold("日报")));
         assert!(!names("Opensource", &fold("open source")));
+        // A space where Chinese meets Latin may be there or not (tester DX).
+        assert!(names("AI 日报", &fold("ai日报")));
+        assert!(names("AI日报", &fold("ai 日报")));
+        assert!(names("Bubble's Brain 中文版", &fold("brain中文")));
     }
 
     /// A name is asked for from the start of one of its words, not from inside one (tester
