@@ -64,6 +64,14 @@ fn change() -> impl Strategy<Value = Change> {
         id().prop_map(Change::MarkUnread),
         position().prop_map(|x| Change::SetPosition(Box::new(x))),
         places().prop_map(Change::SetPlaces),
+        (
+            prop::sample::select(vec!["/digests", "/other", "samples"]),
+            prop::sample::select(vec!["2026-01-19", "2026-11-23"]),
+        )
+            .prop_map(|(store, date)| Change::SawNewest {
+                store: store.into(),
+                date: date.into()
+            }),
     ]
 }
 

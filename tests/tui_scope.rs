@@ -1286,16 +1286,22 @@ fn new_digests_are_said_once_and_stay_until_a_key() {
     let said = "3 new digests since you were last here";
     h.app.tick(std::time::Duration::from_secs(30));
     assert!(h.text().contains(said), "{}", h.text());
+    // Another reader saves its place, unseen by this one, which quits without a key: that
+    // place stays (tester DQ), with the newest date this one had.
+    let mut other = reader(&path);
+    other.keys(":2026-01-19<Enter>");
+    let other = other.app.position();
+    file.apply(&[Change::SetPosition(Box::new(other))]).unwrap();
     h.app.save_on_quit().unwrap();
+    let (_, loaded) = ribao::state::StateFile::open(&path).unwrap();
+    let saved = loaded.state.position.unwrap();
+    assert_eq!(saved.date.as_deref(), Some("2026-01-19"));
+    assert_eq!(saved.extra.get("newest").unwrap(), "2026-01-20");
     let mut h = reader(&path);
     assert!(!h.text().contains(said), "said again:\n{}", h.text());
     assert_eq!(
         h.app.current_date().unwrap().date,
-        ribao::model::parse_date_label("2026-01-05"),
-        "the place is kept"
+        ribao::model::parse_date_label("2026-01-19"),
+        "the other reader's place is kept"
     );
-    let (_, loaded) = ribao::state::StateFile::open(&path).unwrap();
-    let saved = loaded.state.position.unwrap();
-    assert_eq!(saved.item, left.item);
-    assert_eq!(saved.extra.get("newest").unwrap(), "2026-01-20");
 }

@@ -20,6 +20,12 @@ pub enum Change {
     /// saved for its story (one left at its top, `at` 0, takes it away) and comes after the
     /// others; the oldest go past [`PLACES_KEPT`].
     SetPlaces(Vec<Place>),
+    /// The newest date (`YYYY-MM-DD`) a reader had in a store, put on the place saved there
+    /// (see [`Position::NEWEST`]) when it is later than the one that place holds.
+    SawNewest {
+        store: String,
+        date: String,
+    },
 }
 
 impl Change {
@@ -128,6 +134,23 @@ impl State {
                 self.places = places;
                 changed
             }
+            Change::SawNewest { store, date } => {
+                let place = match &mut self.position {
+                    Some(p) if p.store().is_none_or(|s| s == store) => Some(p),
+                    _ => self.elsewhere.get_mut(store),
+                };
+                let Some(place) = place else {
+                    return false;
+                };
+                let saved = place.extra.get(Position::NEWEST).and_then(|v| v.as_str());
+                if saved.is_some_and(|saved| saved >= date.as_str()) {
+                    return false;
+                }
+                place
+                    .extra
+                    .insert(Position::NEWEST.into(), date.clone().into());
+                true
+            }
         }
     }
 
@@ -136,5 +159,43 @@ impl State {
         changes
             .iter()
             .fold(false, |changed, change| self.apply(change) | changed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The newest date seen goes on the place saved in its store, this one's or one kept
+    /// aside, only ever later; a store with no place saved gets none.
+    #[test]
+    fn the_newest_date_seen_goes_on_its_stores_place_only_forward() {
+        let place = |store: &str| {
+            let mut p = Position::default();
+            p.extra.insert(Position::STORE.into(), store.into());
+            Box::new(p)
+        };
+        let mut state = State::default();
+        state.apply(&Change::SetPosition(place("/other")));
+        state.apply(&Change::SetPosition(place("/digests")));
+        let saw = |store: &str, date: &str| Change::SawNewest {
+            store: store.into(),
+            date: date.into(),
+        };
+        let newest = |state: &State, store: &str| {
+            let p = state.position_in(store).unwrap();
+            p.extra
+                .get(Position::NEWEST)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        assert!(state.apply(&saw("/other", "2026-01-19")));
+        assert_eq!(newest(&state, "/other").as_deref(), Some("2026-01-19"));
+        assert_eq!(newest(&state, "/digests"), None);
+        assert!(!state.apply(&saw("/other", "2026-01-05")));
+        assert!(state.apply(&saw("/digests", "2026-01-20")));
+        assert_eq!(newest(&state, "/digests").as_deref(), Some("2026-01-20"));
+        assert!(!state.apply(&saw("samples", "2026-01-20")));
+        assert!(state.position_in("samples").is_none());
     }
 }

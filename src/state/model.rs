@@ -190,6 +190,9 @@ impl Position {
     /// built-in samples. A place saved in another is not looked for in this one (another
     /// store's date was said to be gone from it, and the nearest date shown).
     pub const STORE: &'static str = "store";
+    /// The field holding the newest date the store had when the place was saved
+    /// (`YYYY-MM-DD`): digests dated after it are new to the reader.
+    pub const NEWEST: &'static str = "newest";
 
     /// The store the place is in; None for one saved before places named theirs.
     pub fn store(&self) -> Option<&str> {

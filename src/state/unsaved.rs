@@ -136,7 +136,7 @@ fn net(changes: &[Change]) -> Vec<(&Change, &Change)> {
         Change::AddBookmark(b) => Some((true, b.id.clone())),
         Change::RemoveBookmark(id) => Some((true, id.clone())),
         Change::MarkRead(id) | Change::MarkUnread(id) => Some((false, id.clone())),
-        Change::SetPosition(_) | Change::SetPlaces(_) => None,
+        Change::SetPosition(_) | Change::SetPlaces(_) | Change::SawNewest { .. } => None,
     };
     // (An `A` marks thousands read in one change each: found by key, not by a search.)
     let mut at: std::collections::HashMap<(bool, String), usize> = Default::default();

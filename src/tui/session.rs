@@ -434,6 +434,22 @@ impl Session {
         self.state.position_in(store)
     }
 
+    /// Saves `date` as the newest a reader that went nowhere had in `store` (see
+    /// [`Change::SawNewest`]), at once, over what the file holds now: best effort, a quit that
+    /// moved nowhere failing for none of it.
+    pub fn save_newest_seen(&mut self, store: &str, date: &str) {
+        let change = Change::SawNewest {
+            store: store.to_string(),
+            date: date.to_string(),
+        };
+        if self.saving_off.is_none()
+            && self.state.apply(&change)
+            && let Some(file) = &self.file
+        {
+            let _ = file.apply(&[change]);
+        }
+    }
+
     pub fn set_position(&mut self, position: Position) {
         self.position = Some(position);
     }

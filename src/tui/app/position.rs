@@ -114,23 +114,19 @@ impl App {
     }
 
     /// Saves what quitting keeps: the place, when a key went somewhere in this session, else
-    /// the newest date seen with the place saved (so new digests said once are not said at
-    /// every start: tester DW); Err says what was lost (see
-    /// [`Session::flush`](crate::tui::Session::flush)).
+    /// the newest date seen, once new digests were said (so they are not said at every start:
+    /// tester DW); Err says what was lost (see [`Session::flush`](crate::tui::Session::flush)).
     pub fn save_on_quit(&mut self) -> anyhow::Result<()> {
-        if !self.touched
-            && let Some(mut saved) = self.session.position_in(&self.store_key()).cloned()
-        {
-            let newest = self.newest_date().map(|d| d.to_string());
-            let seen = saved.extra.get(POSITION_NEWEST).and_then(|v| v.as_str());
-            if newest.is_some() && seen != newest.as_deref() {
-                saved
-                    .extra
-                    .insert(POSITION_NEWEST.to_string(), newest.into());
-                self.session.set_position(saved);
+        if !self.touched {
+            // The new digests said: only the newest date, onto whatever place is saved by
+            // then (another reader's, maybe newer: tester DQ).
+            if self.untold_since.is_none()
+                && let Some(newest) = self.newest_date()
+            {
+                self.session
+                    .save_newest_seen(&self.store_key(), &newest.to_string());
             }
-        }
-        if self.touched {
+        } else {
             let position = self.position();
             self.session.set_position(position);
             // The story open, and the search's, are left where they are.
@@ -170,7 +166,7 @@ impl App {
             {
                 p.extra.insert(POSITION_OPEN.to_string(), id.into());
             }
-            let seen = p.extra.get(POSITION_NEWEST).and_then(|v| v.as_str());
+            let seen = p.extra.get(Position::NEWEST).and_then(|v| v.as_str());
             self.untold_since = seen.and_then(crate::model::parse_date_label);
             self.restore(&p);
             self.tell_newer_since();
@@ -184,7 +180,7 @@ impl App {
     fn in_this_store(&self, mut extra: crate::state::Extra) -> crate::state::Extra {
         extra.insert(Position::STORE.to_string(), self.store_key().into());
         let newest = self.newest_date().map(|d| d.to_string());
-        extra.insert(POSITION_NEWEST.to_string(), newest.into());
+        extra.insert(Position::NEWEST.to_string(), newest.into());
         extra
     }
 
@@ -486,8 +482,6 @@ const POSITION_SCOPE: &str = "scope";
 /// The date the last 7 or 30 days end at, when not the newest digest's (see
 /// [`App::window_end`](crate::tui::App)).
 const POSITION_SCOPE_END: &str = "scope_end";
-/// The newest date the store had when the position was saved.
-const POSITION_NEWEST: &str = "newest";
 const POSITION_GROUP: &str = "category_group";
 /// The pane with the focus: `dates`, `categories`, `stories` (the saved story highlighted,
 /// and previewed beside unless it is the one open), `article` (the saved story open) or
