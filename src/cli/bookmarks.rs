@@ -2,7 +2,7 @@
 
 use super::report::{emit, say, unknown_id, warn};
 use super::table::{Fit, lay_out};
-use crate::library::{Library, Missing};
+use crate::library::{Library, MIN_ID_START, Missing};
 use crate::state::{Bookmark, Change, StateFile};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -467,12 +467,12 @@ pub fn add(library: &Library, state_path: &Path, ids: &[String]) -> anyhow::Resu
             if item.is_none() {
                 // A story of another store bookmarked there is so (tester DV: "no story
                 // with id", where `show` showed it by its bookmark).
-                match bookmark_named(&state, id) {
-                    Ok(Some(mark)) => said.push(format!(
+                match bookmark_not_in(library, &state, id) {
+                    Some(mark) => said.push(format!(
                         "already bookmarked, a story this store does not hold: {}",
                         crate::text::sanitize(&mark.title)
                     )),
-                    _ => {
+                    None => {
                         warn(unknown_id(library, id));
                         code = ExitCode::FAILURE;
                     }
@@ -600,12 +600,33 @@ pub(super) fn bookmark_named<'s>(
     let exact = state.bookmark(given.trim()).or(state.bookmark(&id));
     match (exact, &starting[..]) {
         (Some(mark), _) => Ok(Some(mark)),
-        (None, [one]) => Ok(Some(one)),
         (None, []) => Ok(None),
+        // As a story's, a start names one with enough characters to mean it (tester DY:
+        // `bookmark remove a` removed one).
+        (None, _) if id.len() < MIN_ID_START => Err(format!(
+            "{} is too short to name a bookmark: give its whole id, or {MIN_ID_START} \
+             characters or more that start it; `ribao bookmarks` lists them",
+            crate::text::visible(&id)
+        )),
+        (None, [one]) => Ok(Some(one)),
         (None, several) => {
             let ids: Vec<&str> = several.iter().map(|b| b.id.as_str()).collect();
             Err(super::report::ids_starting_said("bookmarks'", &id, &ids))
         }
+    }
+}
+
+/// The bookmark `given` names where no story of this store does: by its whole id, else by its
+/// start where no story's id starts so (a story of another store, or gone from its digest).
+pub(super) fn bookmark_not_in<'s>(
+    library: &Library,
+    state: &'s crate::state::State,
+    given: &str,
+) -> Option<&'s Bookmark> {
+    let typed = crate::model::id_as_typed(given);
+    match typed.len() >= MIN_ID_START && library.ids_starting(&typed).is_empty() {
+        true => bookmark_named(state, given).ok().flatten(),
+        false => state.bookmark(&typed),
     }
 }
 

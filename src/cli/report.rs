@@ -811,12 +811,7 @@ pub fn show(
     // one bookmarked was shown, unsaid).
     let kept = || {
         let (_, loaded) = crate::state::StateFile::open(state?).ok()?;
-        let by_start = typed.len() >= MIN_ID_START && library.ids_starting(&typed).is_empty();
-        let named = match by_start {
-            true => super::bookmarks::bookmark_named(&loaded.state, &typed).ok()?,
-            false => loaded.state.bookmark(&typed),
-        };
-        named.cloned()
+        super::bookmarks::bookmark_not_in(library, &loaded.state, &typed).cloned()
     };
     let view = match find_story(library, id) {
         Some(view) => view,
