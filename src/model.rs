@@ -63,6 +63,8 @@ pub struct Unified {
 /// One file: one day of one publication.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Digest {
+    /// Of its file's path in the store (see [`digest_id`]): given when it is indexed, empty
+    /// before.
     pub id: String,
     pub path: PathBuf,
     pub date: Option<NaiveDate>,

@@ -67,6 +67,17 @@ fn add_list_markdown_and_remove() {
         )),
         "{said}"
     );
+    // The default state file, which a new user has not made yet, is no mistake to name.
+    let home = tempfile::tempdir().unwrap();
+    let default = (command(home.path()).args(["--store", dir.path().to_str().unwrap()]))
+        .arg("bookmarks")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&default.stderr);
+    assert!(
+        said.starts_with("ribao: no bookmarks yet — b on a story"),
+        "{said}"
+    );
     let added = ribao_with(dir.path(), &state, &["bookmark", "add", &ids[1]]);
     assert!(added.status.success());
     assert!(state.is_file(), "parent folders are created");

@@ -197,7 +197,7 @@ fn a_date_typed_is_gone_to() {
     assert!(h.text().contains("go to date: 2025-11▏"), "{}", h.text());
     // The forms it takes, as many as fit whole (tester DW: at 80 columns `… or und…`).
     h.resize(80, 40);
-    let hint = "2025-10-19, 2025-10, 2025, 10-19, today";
+    let hint = "2025-11▏   2025-10-19, 2025-10, 2025, 10-19, today, yesterday";
     assert!(
         h.rows().iter().any(|r| r.trim_end().ends_with(hint)),
         "{}",

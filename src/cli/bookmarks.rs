@@ -84,9 +84,11 @@ fn tell_new(notices: Vec<crate::state::Notice>, told: &[String]) {
 
 /// Each bookmark with what the store holds of it now, as the reader's bookmarks view says:
 /// its file could be gone (or its story moved to another) since the reader last ran, which
-/// is when a bookmark's saved path follows its story (tester AD).
+/// is when a bookmark's saved path follows its story (tester AD). `named`: the state file was
+/// named (`--state`, `RIBAO_STATE`), not the default one a new user has not yet made.
 pub fn list<'a>(
     state_path: &Path,
+    named: bool,
     format: Format,
     library: impl FnOnce() -> anyhow::Result<&'a Library>,
     opts: crate::text::TextOptions,
@@ -180,10 +182,10 @@ pub fn list<'a>(
         return Ok(ExitCode::from(2));
     }
     if marks.is_empty() && format != Format::Json {
-        // Said on stderr: the output stays empty for scripts. A state file not there is
-        // named (tester DV: a mistyped --state said only "no bookmarks yet").
+        // Said on stderr: the output stays empty for scripts. A state file named that is not
+        // there is named (tester DV: a mistyped --state said only "no bookmarks yet").
         let missing = match super::folder_to_make(state_path) {
-            _ if state_path.exists() => String::new(),
+            _ if !named || state_path.exists() => String::new(),
             Some(folder) => format!(
                 " (the state file {} is not there, nor its folder {}{})",
                 state_path.display(),
@@ -191,8 +193,9 @@ pub fn list<'a>(
                 super::paths::unexpanded_tilde(state_path)
             ),
             None => format!(
-                " (the state file {} is not there yet)",
-                state_path.display()
+                " (the state file {} is not there{})",
+                state_path.display(),
+                super::paths::unexpanded_tilde(state_path)
             ),
         };
         warn(format_args!(

@@ -338,7 +338,7 @@ fn read(
         Ok(()) => Ok(code),
         // Ended by a signal, the shell is told so whatever saving said, which is said first
         // (tester DV: 2, with saving off).
-        Err(e) if code != ExitCode::SUCCESS => {
+        Err(e) if matches!(ending, crate::tui::Ending::Signal(_)) => {
             warn(format_args!("{e:#}"));
             Ok(code)
         }
@@ -512,7 +512,7 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
                 (_, true) => bookmarks::Format::Markdown,
                 _ => bookmarks::Format::Text,
             };
-            bookmarks::list(&state_path()?, format, library, opts)
+            bookmarks::list(&state_path()?, cli.state.is_some(), format, library, opts)
         }
         Some(Command::Bookmark {
             action: BookmarkAction::Add { item_ids },

@@ -815,9 +815,9 @@ impl ItemColumns {
 struct Labels {
     names: Vec<String>,
     ids: HashMap<String, u32>,
-    /// The old index's label ids to these, as they are met (by the old index's checksum):
-    /// a kept item's labels are not looked up by name again.
-    old_ids: (u64, Vec<u32>),
+    /// The old index's label ids to these, as they are met (the old index named by its
+    /// checksum): a kept item's labels are not looked up by name again.
+    old_ids: Option<(u64, Vec<u32>)>,
 }
 
 impl Labels {
@@ -836,19 +836,22 @@ impl Labels {
         if id == NO_LABEL {
             return NO_LABEL;
         }
-        if self.old_ids.0 != old.sum {
-            self.old_ids = (old.sum, vec![NO_LABEL; old.labels().len()]);
+        if self.old_ids.as_ref().is_none_or(|(sum, _)| *sum != old.sum) {
+            self.old_ids = Some((old.sum, vec![NO_LABEL; old.labels().len()]));
         }
-        match self.old_ids.1.get(id as usize) {
-            Some(&NO_LABEL) => {
+        let mapped = (self.old_ids.as_ref()).and_then(|(_, map)| map.get(id as usize).copied());
+        match mapped {
+            Some(NO_LABEL) => {
                 let new = old
                     .labels()
                     .get(id as usize)
                     .map_or(NO_LABEL, |l| self.id(l));
-                self.old_ids.1[id as usize] = new;
+                if let Some((_, map)) = &mut self.old_ids {
+                    map[id as usize] = new;
+                }
                 new
             }
-            Some(&new) => new,
+            Some(new) => new,
             // A label beyond the old table (damage) reads as none, as `Index::item` has it.
             None => NO_LABEL,
         }

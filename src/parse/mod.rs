@@ -184,8 +184,8 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
         None => name,
     };
     Ok(Digest {
-        // Of the path as given; the index names a store's digest by its path in the store.
-        id: crate::model::digest_id(path),
+        // Given when it is indexed, by its path in the store.
+        id: String::new(),
         path: path.to_path_buf(),
         date,
         source: in_language(source),

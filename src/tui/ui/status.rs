@@ -623,12 +623,12 @@ fn date_line_row(line: &LineEdit, width: usize, opts: text::TextOptions) -> Line
         let typed = text::truncate_left(&typed, room, opts).into_owned();
         return Line::from(vec![Span::styled(label, FOCUS), Span::raw(typed)]);
     }
-    // The forms it takes, as many as fit whole (tester DW: at 80 columns `… or und…`).
-    let mut room = room.saturating_sub(text::str_width(&typed, opts) + 3);
+    // The forms it takes, as many as fit whole (tester DW: at 80 columns `… or und…`), a
+    // comma and a space between two.
+    let mut room = (room + 2).saturating_sub(text::str_width(&typed, opts) + 3);
     let forms: Vec<&str> = (date_jump::FORMS.iter())
         .map_while(|form| {
-            let needs = text::str_width(form, opts) + 2;
-            room = room.checked_sub(needs)?;
+            room = room.checked_sub(text::str_width(form, opts) + 2)?;
             Some(*form)
         })
         .collect();
