@@ -105,20 +105,20 @@ pub fn list<'a>(
     // Read only when there is a bookmark to look for; a store that cannot be read leaves
     // each as its saved path says, and is said (tester B: a missing store went unsaid, and
     // the JSON's flags all said false).
-    let mut store_unusable = false;
-    let library = match state.bookmarks.is_empty() {
-        true => None,
-        false => library()
-            .inspect_err(|e| {
-                // Listed all the same, and the exit status says the store could not be
-                // used, as every other command's does (tester DX: 0, the flags all false).
-                store_unusable = true;
+    let (library, store_unusable) = match state.bookmarks.is_empty() {
+        true => (None, false),
+        false => match library() {
+            Ok(library) => (Some(library), false),
+            // Listed all the same, and the exit status says the store could not be used, as
+            // every other command's does (tester DX: 0, the flags all false).
+            Err(e) => {
                 warn(format_args!(
                     "{e:#} — each bookmark is listed as it was saved, its story not looked up \
                      (exit status 2)"
-                ))
-            })
-            .ok(),
+                ));
+                (None, true)
+            }
+        },
     };
     let state = match library {
         Some(library) => followed(&file, state, library),

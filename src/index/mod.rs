@@ -486,23 +486,23 @@ impl Index {
     }
 
     /// Text of the index that should be UTF-8; a damaged byte shows as nothing, not a panic.
-    fn text(bytes: &[u8]) -> &str {
+    fn utf8(bytes: &[u8]) -> &str {
         std::str::from_utf8(bytes).unwrap_or("")
     }
 
     /// The id of item `i` (what the reading state knows it by).
     pub fn id(&self, i: usize) -> &str {
-        Index::text(self.id_bytes(i)).trim_end_matches('\0')
+        Index::utf8(self.id_bytes(i)).trim_end_matches('\0')
     }
 
     /// Item `i`'s id as the column holds it ([`ID_LEN`] bytes, NUL-padded).
-    pub(super) fn id_bytes(&self, i: usize) -> &[u8] {
+    fn id_bytes(&self, i: usize) -> &[u8] {
         let start = self.cols.ids.start + i * ID_LEN;
         &self.meta[start..start + ID_LEN]
     }
 
     /// Item `i`'s title and link as the index holds them (the link empty for none).
-    pub(super) fn shown_bytes(&self, i: usize) -> (&[u8], &[u8]) {
+    fn shown_bytes(&self, i: usize) -> (&[u8], &[u8]) {
         let c = &self.cols;
         let off = c.strings.start + self.u64(&c.str_off, i) as usize;
         let title_end = off + self.u32(&c.title_len, i) as usize;
@@ -512,7 +512,7 @@ impl Index {
     }
 
     /// Item `i`'s label ids: category, region, outlet, unified category.
-    pub(super) fn label_ids(&self, i: usize) -> [u32; 4] {
+    fn label_ids(&self, i: usize) -> [u32; 4] {
         let c = &self.cols;
         [&c.category, &c.region, &c.outlet, &c.unified].map(|col| self.u32(col, i))
     }
@@ -520,12 +520,12 @@ impl Index {
     pub fn item(&self, i: usize) -> ItemView<'_> {
         let c = &self.cols;
         let (title, url) = self.shown_bytes(i);
-        let url = Some(Index::text(url)).filter(|u| !u.is_empty());
+        let url = Some(Index::utf8(url)).filter(|u| !u.is_empty());
         ItemView {
             index: i,
             digest: self.digest_of(i),
             id: self.id(i),
-            title: Index::text(title),
+            title: Index::utf8(title),
             category: self.label(self.u32(&c.category, i)),
             region: self.label(self.u32(&c.region, i)),
             outlet: self.label(self.u32(&c.outlet, i)),
@@ -687,10 +687,7 @@ impl Index {
         if end > 0 {
             want[..id.len()].copy_from_slice(id.as_bytes());
         }
-        let key = move |i: usize| {
-            let start = self.cols.ids.start + i * ID_LEN;
-            &self.meta[start..start + ID_LEN]
-        };
+        let key = move |i: usize| self.id_bytes(i);
         let order = &self.meta[self.cols.by_id.clone()];
         // The first place whose id is not below `id`: equal ids are in item order.
         let (mut lo, mut hi) = (0, end);
@@ -720,8 +717,7 @@ impl Index {
             (0..self.items)
                 .map(|at| {
                     let item = u32_at(order, at);
-                    let start = self.cols.ids.start + item as usize * ID_LEN;
-                    let id = self.meta[start..start + ID_LEN].try_into();
+                    let id = self.id_bytes(item as usize).try_into();
                     (id.expect("ids are ID_LEN bytes"), item)
                 })
                 .collect()
@@ -733,7 +729,7 @@ impl Index {
     pub fn front_page(&self, d: &DigestInfo) -> &str {
         let base = self.cols.fronts.start;
         let front = self.meta.get(base + d.front.start..base + d.front.end);
-        front.map_or("", Index::text)
+        front.map_or("", Index::utf8)
     }
 
     /// Item `i`'s [`story_key`].
