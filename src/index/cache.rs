@@ -851,7 +851,6 @@ mod tests {
         (root, tempfile::tempdir().unwrap())
     }
 
-    /// Brings the index of every file in `root` up to date.
     /// A file removed after the store was listed, before it was read, is left out, not said
     /// to be unreadable (tester DX: `check` beside a sync failed on the files it removed).
     #[test]
@@ -872,6 +871,7 @@ mod tests {
         assert_eq!(index.digests.len(), 1);
     }
 
+    /// Brings the index of every file in `root` up to date.
     fn update_all(cache: &Cache, root: &Path) -> std::io::Result<Index> {
         let categorizer = Categorizer::builtin();
         let plan = cache.plan(root, crate::store::scan(root).files, &categorizer);
