@@ -37,6 +37,15 @@ fn store_with_items(dir: &Path, n: usize) -> Vec<String> {
     ids_of(&json(&out))
 }
 
+/// The state file at `state` as `edit` leaves its JSON, as another program (or a hand) writes
+/// it.
+fn edit_state(state: &Path, edit: impl FnOnce(&mut serde_json::Value)) {
+    let mut saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(state).unwrap()).unwrap();
+    edit(&mut saved);
+    std::fs::write(state, saved.to_string()).unwrap();
+}
+
 /// A folder `store` in a new temporary folder, with one digest of `n` stories (their ids),
 /// and where the state file goes beside it.
 fn store_folder(n: usize) -> (tempfile::TempDir, PathBuf, Vec<String>, PathBuf) {
@@ -200,10 +209,9 @@ fn the_start_of_an_id_removes_the_one_bookmark_it_starts() {
 
     // A second bookmark's id, written by hand, starts alike.
     ribao_with(&store, &state, &["bookmark", "add", &ids[0], &ids[1]]);
-    let mut saved: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&state).unwrap()).unwrap();
-    saved["bookmarks"][1]["id"] = format!("{start}zzzzzzzz").into();
-    std::fs::write(&state, saved.to_string()).unwrap();
+    edit_state(&state, |saved| {
+        saved["bookmarks"][1]["id"] = format!("{start}zzzzzzzz").into()
+    });
     let unsure = ribao_with(&store, &state, &["bookmark", "remove", start]);
     assert_eq!(unsure.status.code(), Some(1));
     let err = String::from_utf8_lossy(&unsure.stderr);
@@ -214,6 +222,24 @@ fn the_start_of_an_id_removes_the_one_bookmark_it_starts() {
     assert_eq!(marked().len(), 2);
 }
 
+/// A state file another program left without a bookmark, given back from its backup by
+/// `bookmarks`, is written back so: it is said once (tester DV: said at every run).
+#[test]
+fn a_bookmark_given_back_from_the_backup_is_said_once() {
+    let (_dir, store, ids, state) = store_folder(2);
+    let add = ribao_with(&store, &state, &["bookmark", "add", &ids[0], &ids[1]]);
+    assert!(add.status.success(), "{add:?}");
+    edit_state(&state, |saved| {
+        saved["bookmarks"].as_array_mut().unwrap().pop();
+    });
+    for (run, told) in [(1, true), (2, false)] {
+        let out = ribao_with(&store, &state, &["bookmarks", "--json"]);
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(said.contains("from its backup"), told, "run {run}: {said}");
+        assert_eq!(json(&out).as_array().unwrap().len(), 2, "run {run}");
+    }
+}
+
 /// A bookmark whose id a hand edit wrote in capitals is removed by that id as written
 /// (tester BS: `bookmark remove ZZZ` said no bookmark had it, the id sought in lower case).
 #[test]
@@ -221,10 +247,7 @@ fn a_bookmark_with_an_id_written_by_hand_is_removed_by_it() {
     let (_dir, store, ids, state) = store_folder(2);
     let add = ribao_with(&store, &state, &["bookmark", "add", &ids[0], &ids[1]]);
     assert!(add.status.success(), "{add:?}");
-    let mut saved: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&state).unwrap()).unwrap();
-    saved["bookmarks"][0]["id"] = "ZZZ".into();
-    std::fs::write(&state, saved.to_string()).unwrap();
+    edit_state(&state, |saved| saved["bookmarks"][0]["id"] = "ZZZ".into());
     // The last save's copy would give the bookmark under its own id back beside it.
     std::fs::remove_file(state.with_extension("json.bak")).unwrap();
     let removed = ribao_with(&store, &state, &["bookmark", "remove", "ZZZ"]);
@@ -841,10 +864,7 @@ fn json_marks_follow_a_story_retitled_since() {
     };
     // The index is made with the story as it was.
     run(&["bookmark", "add", &ids[0]]);
-    let mut saved: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&state).unwrap()).unwrap();
-    saved["read"] = serde_json::json!([ids[0]]);
-    std::fs::write(&state, saved.to_string()).unwrap();
+    edit_state(&state, |saved| saved["read"] = serde_json::json!([ids[0]]));
     retitle_the_first(&store);
     let items = json(&run(&["items", "--json"]));
     let row = &items[0];

@@ -100,7 +100,13 @@ pub fn list<'a>(
     // status says the list may be short: an export must not pass for complete (tester AF).
     // Unless its last save's backup was read with it.
     let short = loaded.notices.iter().any(|n| n.backup.is_none());
+    let restored = !short && !loaded.notices.is_empty();
     tell(loaded.notices);
+    // What its backup gave back is written back, as a reader writes it, so it is said once
+    // (tester DV: said at every run, the file left without it).
+    if restored {
+        let _ = file.apply(&[]);
+    }
     let state = with_unsaved(&file, loaded.state)?;
     // Read only when there is a bookmark to look for; a store that cannot be read leaves
     // each as its saved path says, and is said (tester B: a missing store went unsaid, and
