@@ -706,6 +706,14 @@ fn a_bookmark_whose_file_is_gone_shows_its_saved_title_and_link() {
     assert!(screen.contains("已删除文件里的一篇文章"), "{screen}");
     assert!(screen.contains("https://example.com/gone"));
     assert!(screen.contains("the digest file is gone"));
+    // Narrow, the breadcrumb names it under the view (tester DV: only the view).
+    h.resize(60, 24);
+    assert!(
+        h.rows()[0].contains("书签 Bookmarks › 已删除文件里的一篇文章"),
+        "{}",
+        h.text()
+    );
+    h.resize(100, 30);
     h.keys("<Esc>");
     assert!(h.app.bookmarks_view().unwrap().missing.is_none());
     h.keys("<Esc>");

@@ -37,8 +37,16 @@ pub(crate) fn parts(app: &App) -> Vec<Part> {
     // The bookmarks, and a story read from them (tester CI: the date and category under
     // the view were named).
     let bookmarks = || Part::from("书签 Bookmarks".to_string());
-    if app.bookmarks_view().is_some() {
-        return vec![bookmarks()];
+    if let Some(view) = app.bookmarks_view() {
+        // One whose story the store does not hold, read from it, is named too (tester DV: only
+        // the view was, below 70 columns).
+        return match &view.missing {
+            Some(mark) => vec![
+                bookmarks(),
+                Part::from(text::single_line(mark.shown_title()).into_owned()),
+            ],
+            None => vec![bookmarks()],
+        };
     }
     if app.returns_to_bookmarks()
         && let Some((_, item)) = app.opened()
