@@ -1478,6 +1478,32 @@ fn a_broken_state_file_is_told_whole_in_a_popup_until_closed() {
     assert!(!h.text().contains("注意 Notice"));
 }
 
+/// A bookmark read from the view, back in it after another ribao added one above it, is
+/// still the one selected (tester DZ: the selection stayed on its row, and `d` would have
+/// removed another).
+#[test]
+fn the_bookmark_read_stays_selected_when_another_ribao_changes_the_list() {
+    let (_dir, path, mut h) = two_bookmarks_saved();
+    h.keys("<Esc><Esc>B");
+    let read = h.app.bookmarks_view().unwrap().visible()[1].id.clone();
+    h.keys("j<Enter>");
+    // Made after the two: listed first.
+    let (other, _) = ribao::state::StateFile::open(&path).unwrap();
+    let newer = Bookmark {
+        id: "elsewhere1234".into(),
+        added: "2099-01-01T00:00:00Z".into(),
+        ..gone_mark("/store/2025-12-31.md", "另一个阅读器加的", None)
+    };
+    other
+        .apply(&[Change::AddBookmark(Box::new(newer))])
+        .unwrap();
+    h.app.tick(std::time::Duration::from_secs(5));
+    assert_eq!(h.app.session().bookmark_count(), 3);
+    h.keys("<Esc>");
+    let view = h.app.bookmarks_view().unwrap();
+    assert_eq!(view.visible()[view.selected].id, read);
+}
+
 /// The reader over the test library, saving its state to `path`.
 fn saving_to(path: &std::path::Path) -> Harness {
     Harness::new(tui_support::app_saving_to(path), 120, 40)

@@ -54,9 +54,15 @@ impl BookmarksView {
         }
     }
 
-    /// The list as it is now (a bookmark removed or added; the selection kept in range).
+    /// The list as it is now (a bookmark removed or added): the selection stays on its
+    /// bookmark wherever that is listed now (tester DZ: it stayed on its row after another
+    /// ribao added one above, and `d` would have removed another), else on its row, in range.
     pub fn refresh(&mut self, all: Vec<(Bookmark, Option<StoryNow>)>) {
+        let selected = (self.visible().get(self.selected)).map(|b| b.id.clone());
         self.all = all;
+        if let Some(at) = selected.and_then(|id| self.visible().iter().position(|b| b.id == id)) {
+            self.selected = at;
+        }
         self.clamp();
     }
 
