@@ -570,7 +570,10 @@ impl App {
         self.vanishing = None;
         // Digests that come after a key are new in the store, as indexing says them.
         self.untold_since = None;
-        self.touched |= action != Action::Quit;
+        // What only looks (the help, and keys in it; a look at the store) leaves the place
+        // another reader may have saved since (tester DZ: `?` `?` and q put this one's back).
+        let looks = matches!(action, Action::Quit | Action::Help | Action::LookAtStore);
+        self.touched |= !looks && self.help.is_none();
         if let Some(scroll) = self.help {
             let max = self.view.help_len.saturating_sub(self.view.help_height);
             let page = self.view.help_height.max(2) - 1;
