@@ -260,12 +260,12 @@ pub fn unquoted_name(input: &str, holds: impl Fn(&str, &str) -> bool) -> Option<
 /// Whether a source or category name is the one a `source:`/`category:` asks for: the
 /// name from the start of any of its words on (anywhere in Chinese, which runs its words
 /// together), folded as [`Query::parse`] folds the wanted text, a hyphen or underscore read
-/// as a space (`open source` names `Top Open-Source Projects`, as a word search finds it
+/// as a space and spaces in a row as one (`open source` names `Top Open-Source Projects`, as a word search finds it
 /// either way; tester BA). `en` names `Bubble's Brain (EN)`, not `OpenAI Blog` (tester BH:
 /// 411 of 453 results were other sources'). A space where Chinese meets a Latin letter or a
 /// digit may be there or not, as a search takes it (`AI日报` names `AI 日报`: tester DX).
 pub fn names(label: &str, wanted: &str) -> bool {
-    let spaced = |s: &str| cjk_joined(&s.replace(['-', '_'], " "));
+    let spaced = |s: &str| cjk_joined(&one_spaced(&s.replace(['-', '_'], " ")));
     let wanted = spaced(wanted);
     if !wanted.starts_with(latin) {
         return spaced(&fold(label)).contains(&wanted);
@@ -729,6 +729,9 @@ mod tests {
         assert!(names("AI 日报", &fold("ai日报")));
         assert!(names("AI日报", &fold("ai 日报")));
         assert!(names("Bubble's Brain 中文版", &fold("brain中文")));
+        // Spaces in a row are one (tester DZ: `AI  日报` named nothing).
+        assert!(names("AI 日报", &fold("ai  日报")));
+        assert!(names("Open  Source", &fold("open source")));
     }
 
     /// A name is asked for from the start of one of its words, not from inside one (tester
