@@ -77,11 +77,7 @@ fn add_list_markdown_and_remove() {
         "{said}"
     );
     // The default state file, which a new user has not made yet, is no mistake to name.
-    let home = tempfile::tempdir().unwrap();
-    let default = (command(home.path()).args(["--store", dir.path().to_str().unwrap()]))
-        .arg("bookmarks")
-        .output()
-        .unwrap();
+    let default = ribao(&["--store", dir.path().to_str().unwrap(), "bookmarks"]);
     let said = String::from_utf8_lossy(&default.stderr);
     assert!(
         said.starts_with("ribao: no bookmarks yet — b on a story"),
@@ -814,33 +810,28 @@ fn bookmark_add_and_remove_know_a_retitled_story_by_either_id() {
 /// it is bookmarked already (tester DV: "no story with id", exit 1, where `show` showed it).
 #[test]
 fn adding_a_bookmark_of_another_store_says_it_is_one_already() {
-    let (dir, store, ids, state) = store_folder(1);
-    assert!(
-        ribao_with(&store, &state, &["bookmark", "add", &ids[0]])
-            .status
-            .success()
-    );
-    let other = dir.path().join("other");
-    std::fs::create_dir(&other).unwrap();
-    let added = ribao_with(&other, &state, &["bookmark", "add", &ids[0][..6]]);
+    let (dir, ids, state) = one_story_bookmarked();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let other = elsewhere.path();
+    let added = ribao_with(other, &state, &["bookmark", "add", &ids[0][..6]]);
     let said = String::from_utf8_lossy(&added.stderr);
     assert!(added.status.success(), "{said}");
     assert!(
         said.contains("already bookmarked, a story this store does not hold: 第0号新闻"),
         "{said}"
     );
-    let unknown = ribao_with(&other, &state, &["bookmark", "add", "abcdef123456"]);
+    let unknown = ribao_with(other, &state, &["bookmark", "add", "abcdef123456"]);
     assert_eq!(unknown.status.code(), Some(1));
     // A start too short to name a story names no bookmark either (tester DY: `add a` said
     // it was bookmarked, and `remove a` removed it).
     let short = &ids[0][..1];
     for command in ["add", "remove"] {
-        let out = ribao_with(&other, &state, &["bookmark", command, short]);
+        let out = ribao_with(other, &state, &["bookmark", command, short]);
         let said = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{command}: {said}");
         assert!(said.contains("is too short to name a"), "{command}: {said}");
     }
-    let saved = json(&ribao_with(&store, &state, &["bookmarks", "--json"]));
+    let saved = json(&ribao_with(dir.path(), &state, &["bookmarks", "--json"]));
     assert_eq!(saved.as_array().unwrap().len(), 1, "{saved}");
 }
 

@@ -2641,15 +2641,7 @@ fn a_state_file_unreadable_at_a_look_for_changes_leaves_saving_on() {
 fn a_story_read_part_way_opens_where_it_was_left_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state.json");
-    let short = |path: &std::path::Path| {
-        let (file, loaded) = ribao::state::StateFile::open(path).unwrap();
-        let session = Session::open(file, loaded, Vec::new());
-        Harness::new(
-            App::new(library(), TextOptions::default(), session),
-            120,
-            10,
-        )
-    };
+    let short = |path: &std::path::Path| Harness::new(tui_support::app_saving_to(path), 120, 10);
     // The words at the top of the article pane (framed in heavy lines: it is read), its
     // scrollbar left out.
     let top = |h: &mut Harness| {

@@ -10,7 +10,7 @@ use ribao::library::Library;
 use ribao::state::{Change, State};
 use ribao::text::TextOptions;
 use ribao::tui::{App, CategoryFilter, Pane, Scope, Session};
-use support::{Harness, app_with, scope_app, scope_library};
+use support::{Harness, app_of_saving_to, app_with, scope_app, scope_library};
 
 /// The dates the date list shows, as labels.
 fn listed_dates(h: &mut Harness) -> Vec<String> {
@@ -1264,15 +1264,8 @@ fn unread_counts_are_the_stories_not_marked_read() {
 fn new_digests_are_said_once_and_stay_until_a_key() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state.json");
-    let reader = |path: &std::path::Path| {
-        let (file, loaded) = ribao::state::StateFile::open(path).unwrap();
-        let session = Session::open(file, loaded, Vec::new());
-        Harness::new(
-            App::new(scope_library(), TextOptions::default(), session),
-            120,
-            30,
-        )
-    };
+    let reader =
+        |path: &std::path::Path| Harness::new(app_of_saving_to(scope_library(), path), 120, 30);
     let mut h = reader(&path);
     h.keys(":2026-01-05<Enter>");
     // As if left when 2026-01-05 was the newest date.

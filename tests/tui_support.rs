@@ -232,9 +232,14 @@ pub fn app_with(library: Library, opts: TextOptions) -> App {
 
 /// The reader on the test library, saving to the state file `path`.
 pub fn app_saving_to(path: &Path) -> App {
+    app_of_saving_to(library(), path)
+}
+
+/// The reader on `library`, saving to the state file `path`.
+pub fn app_of_saving_to(library: Library, path: &Path) -> App {
     let (file, loaded) = ribao::state::StateFile::open(path).unwrap();
     App::new(
-        library(),
+        library,
         TextOptions::default(),
         Session::open(file, loaded, Vec::new()),
     )

@@ -85,18 +85,18 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
             CategoryRow::Entry(c) => {
                 let entry = &app_ref.categories()[c];
                 let mut right = Vec::new();
+                let count_w = count_w.unwrap_or(0);
                 // The counts take the room before how many were placed by keywords (tester
                 // DT: at 80 columns over the whole archive the unified ones showed neither).
                 if entry.inferred > 0 {
                     let inferred = format!("{INFERRED_MARK}{} ", entry.inferred);
-                    let counts_w = count_w.unwrap_or(0) + 1 + unread_w;
+                    let counts_w = count_w + 1 + unread_w;
                     let room = width.saturating_sub(list::marker(false).width());
                     let with_inferred = counts_w + text::str_width(&inferred, opts);
                     if super::right_fits(with_inferred, room) {
                         right.push(Span::styled(inferred, DIM.add_modifier(Modifier::ITALIC)));
                     }
                 }
-                let count_w = count_w.unwrap_or(0);
                 right.push(Span::styled(
                     format!("{:>count_w$} ", count_of(entry.count)),
                     DIM,
