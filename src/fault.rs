@@ -1,8 +1,9 @@
-//! The index cache is read through memory maps. Another program cutting a cache file short
-//! while ribao runs makes ribao's next read of what was cut a SIGBUS, which killed it at once
-//! with the reader's terminal left in raw mode on the alternate screen. The handler puts the
-//! terminal back, says what happened and exits; the next start finds the cache damaged and
-//! rebuilds it.
+//! Signals of a fault that ends ribao, handled so the reader's terminal is put back and the
+//! user told. The index cache is read through memory maps: another program cutting a cache
+//! file short while ribao runs makes ribao's next read of what was cut a SIGBUS, which killed
+//! it at once with the reader's terminal left in raw mode on the alternate screen. The
+//! handler puts the terminal back, says what happened and exits; the next start finds the
+//! cache damaged and rebuilds it. An abort is let end ribao, once the terminal is back.
 
 /// Exit status of a process ended by SIGBUS, as a shell reports it.
 #[cfg(unix)]
@@ -32,9 +33,25 @@ pub fn name_cache(dir: &std::path::Path) {
     let _ = dir;
 }
 
+/// Message of an abort that ended the reader: what the Rust runtime printed was drawn on the
+/// reader's screen and went with it.
+#[cfg(unix)]
+const ABORTED: &str = "ribao: aborted, most likely as memory ran out (see `ulimit -v`)\n";
+
 #[cfg(unix)]
 pub fn install() {
     extern "C" fn on_bus_error(_: libc::c_int) {
+        // A search reads on every core, so several threads may fault at once: the first
+        // puts the terminal back and exits, and the others wait for that exit, which ends
+        // them too (tester EC: one exited while the first was still restoring, and left
+        // the terminal raw on the alternate screen).
+        static STOPPING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+        if STOPPING.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            loop {
+                // SAFETY: pause is async-signal-safe.
+                unsafe { libc::pause() };
+            }
+        }
         crate::tui::terminal::restore_from_signal();
         // A read of a set OnceLock is a load: no lock, no allocation.
         let message = NAMED.get().map_or(MESSAGE, String::as_str);
@@ -44,13 +61,33 @@ pub fn install() {
             libc::_exit(BUS_ERROR_STATUS);
         }
     }
-    // SAFETY: a zeroed sigaction with an empty mask is a valid one; the handler makes only
-    // async-signal-safe calls.
+    // An abort (an allocation past `ulimit -v` is one) left the reader's terminal on the
+    // alternate screen with no cursor (tester EB). Then it ends ribao as it would have: the
+    // signal raised again, to its default action, once this handler returns.
+    extern "C" fn on_abort(_: libc::c_int) {
+        // SAFETY: write, signal and raise are async-signal-safe; the message is static.
+        unsafe {
+            if crate::tui::terminal::restore_from_signal() {
+                libc::write(libc::STDERR_FILENO, ABORTED.as_ptr().cast(), ABORTED.len());
+            }
+            libc::signal(libc::SIGABRT, libc::SIG_DFL);
+            libc::raise(libc::SIGABRT);
+        }
+    }
+    // SAFETY: a zeroed sigaction with an empty mask is a valid one; the handlers make only
+    // async-signal-safe calls. Ignoring SIGXFSZ makes a write past `ulimit -f` an error
+    // (EFBIG) that is said, as a full disk's is, where it killed ribao unsaid (tester EB).
     unsafe {
-        let mut action: libc::sigaction = std::mem::zeroed();
-        action.sa_sigaction = on_bus_error as extern "C" fn(libc::c_int) as libc::sighandler_t;
-        libc::sigemptyset(&mut action.sa_mask);
-        libc::sigaction(libc::SIGBUS, &action, std::ptr::null_mut());
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+        for (signal, handler) in [
+            (libc::SIGBUS, on_bus_error as extern "C" fn(libc::c_int)),
+            (libc::SIGABRT, on_abort),
+        ] {
+            let mut action: libc::sigaction = std::mem::zeroed();
+            action.sa_sigaction = handler as libc::sighandler_t;
+            libc::sigemptyset(&mut action.sa_mask);
+            libc::sigaction(signal, &action, std::ptr::null_mut());
+        }
     }
 }
 

@@ -244,7 +244,17 @@ fn file_entry(path: PathBuf, m: &std::fs::Metadata) -> Looked {
 type Visited = std::cell::RefCell<HashSet<(u64, u64)>>;
 
 fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
-    let entries = match std::fs::read_dir(dir) {
+    let mut listed = std::fs::read_dir(dir);
+    if listed
+        .as_ref()
+        .is_err_and(|e| e.raw_os_error() == Some(libc::EMFILE))
+    {
+        // The folders held open for their files' sizes let go of, under a low `ulimit -n`
+        // (tester EB: at 32, whole publications were left out).
+        found.look_at_unread();
+        listed = std::fs::read_dir(dir);
+    }
+    let entries = match listed {
         Ok(entries) => entries,
         Err(e) => {
             found.problems.push(folder_unread(dir, &e));

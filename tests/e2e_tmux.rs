@@ -138,6 +138,24 @@ fn a_cache_file_cut_short_under_the_reader_stops_it_with_the_terminal_restored()
     assert_restored(&t);
 }
 
+/// An abort (an allocation past `ulimit -v` is one; here the signal is sent) ends the reader
+/// with the terminal put back and the user told (tester EB: the alternate screen was left,
+/// with no cursor, and what the abort printed went with it).
+#[test]
+fn an_abort_ends_the_reader_with_the_terminal_restored() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = start("abort", 100, 30, home.path()) else {
+        return;
+    };
+    let killed = std::process::Command::new("kill")
+        .args(["-ABRT", &reader_pid(&t)])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let screen = assert_restored_with(&t, "exit=134");
+    assert!(screen.contains("ribao: aborted"), "{screen}");
+}
+
 /// Every file under `dir`.
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut files = Vec::new();

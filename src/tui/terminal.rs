@@ -386,11 +386,12 @@ fn remember_cooked_mode() {
 
 /// [`restore`] from a signal handler, with async-signal-safe calls only (nanosleep, write,
 /// open, tcsetattr): the sequences that leave reader mode, then the settings from before it.
+/// Whether the terminal was in reader mode.
 #[cfg(unix)]
-pub fn restore_from_signal() {
+pub fn restore_from_signal() -> bool {
     const LEAVE: &[u8] = b"\x1b[?2026l\x1b[?2004l\x1b[?1049l\x1b[?25h";
     if !MODE.leave() {
-        return;
+        return false;
     }
     // SAFETY: each call takes a static buffer or a descriptor it opened; a failed one is
     // left, as nothing more can be done from the handler.
@@ -404,6 +405,7 @@ pub fn restore_from_signal() {
             }
         }
     }
+    true
 }
 
 /// The thread the reader draws from: a panic anywhere else is a worker's.
