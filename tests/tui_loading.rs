@@ -933,6 +933,20 @@ fn an_index_cache_that_cannot_be_written_is_said_on_the_reader_screen() {
 /// A saved date gone from the store, and a newer digest in a file indexed at start: both
 /// are said once the file is indexed, the news once (tester CV: it was not said; a review:
 /// this path was untested).
+/// What the reader started at the place `saved` says once the files it is to index are.
+fn said_once_indexed(store: &Path, cache: &Path, saved: ribao::state::Position) -> String {
+    let (library, pending) = open(store, cache);
+    let state = ribao::state::State {
+        position: Some(saved),
+        ..Default::default()
+    };
+    let app = App::new(library, TextOptions::default(), Session::in_memory(state));
+    let mut h = Harness::new(app, 120, 30);
+    h.app.start_loading(pending.unwrap());
+    assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
+    h.app.message().map(|m| m.text.clone()).unwrap_or_default()
+}
+
 #[test]
 fn a_gone_date_and_a_newer_digest_indexed_at_start_are_both_said() {
     let tmp = tempfile::tempdir().unwrap();
@@ -942,22 +956,40 @@ fn a_gone_date_and_a_newer_digest_indexed_at_start_are_both_said() {
     saved.item = Some("000000000000".into());
     // Its date in its text alone: not known until it is indexed.
     fs::write(store.join("brief.md"), sample(2)).unwrap();
-    let (library, pending) = open(&store, &cache);
-    let state = ribao::state::State {
-        position: Some(saved),
-        ..Default::default()
-    };
-    let app = App::new(library, TextOptions::default(), Session::in_memory(state));
-    let mut h = Harness::new(app, 120, 30);
-    h.app.start_loading(pending.unwrap());
-    assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");
-    let said = h.app.message().map(|m| m.text.clone()).unwrap_or_default();
+    let said = said_once_indexed(&store, &cache, saved);
     assert!(
         said.starts_with("2026-01-20 is no longer in the store: 2026-01-21 is shown; ")
             && said.matches("since you were last here").count() == 1
             && said.ends_with("1 new digest since you were last here, under 2026-01-22"),
         "{said}"
     );
+}
+
+/// Digests newer than the reader had when left are said once read: one whose file's name
+/// is newer than its text's date is not (tester EB: with the cache deleted, "new digests
+/// since you were last here, under 2026-08-25", a date no digest had). With the place
+/// left found at once, and with the cache deleted, so that it waits for its story.
+#[test]
+fn new_digests_since_last_time_are_said_by_their_dates_once_read() {
+    for cache_deleted in [false, true] {
+        let tmp = tempfile::tempdir().unwrap();
+        let (store, cache, indexed) = indexed_store(&tmp);
+        let mut h = Harness::new(reader(indexed), 120, 30);
+        h.keys("<Enter>");
+        let mut saved = h.app.position();
+        saved.extra.insert("newest".into(), "2026-01-21".into());
+        let digest = |date: &str| format!("# AI 日报 {date}\n\n## 1. 一条新闻\n\n内容，{date}。\n");
+        fs::write(store.join("2026-08-25.md"), digest("2026-01-20")).unwrap();
+        fs::write(store.join("2026-08-26.md"), digest("2026-08-26")).unwrap();
+        if cache_deleted {
+            fs::remove_dir_all(&cache).unwrap();
+        }
+        let said = said_once_indexed(&store, &cache, saved);
+        assert!(
+            said.ends_with("1 new digest since you were last here, under 2026-08-26"),
+            "cache deleted: {cache_deleted}: {said}"
+        );
+    }
 }
 
 #[test]

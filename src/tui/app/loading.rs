@@ -468,6 +468,7 @@ impl App {
             self.say_date_gone(want, self.date_index());
         }
         self.search_again(search);
+        self.tell_newer_since();
     }
 
     /// The open search, set aside while the library is replaced. Its results are places in
