@@ -903,13 +903,20 @@ pub fn tidy(s: &str) -> String {
     }
 }
 
+/// A link's own word: what a link to a story's source may say in place of a name.
+const LINK_WORDS: [&str; 7] = ["Link", "link", "链接", "原文", "Source", "source", "来源"];
+
+/// Whether `text` is a link's own word alone, no name (`[原文](…)`).
+pub fn is_link_word(text: &str) -> bool {
+    LINK_WORDS.contains(&text.trim())
+}
+
 /// A tidy title made a headline: without a link's own word in brackets (`tensorzero
 /// ([Link](…)) 是…` read `tensorzero (Link) 是…`: tester BC) nor a name of its publication's,
 /// `own` (see [`own_names`]), put in as one (`Qwen3-Coder - AI News`, `(AI资讯)`: tester BE),
 /// which say nothing of the story, and without the full stop a sentence given as its title
 /// ends with (`…带宽。`).
 pub fn headline_in_place(title: &mut String, own: &OwnNames) {
-    const LINK_WORDS: [&str; 7] = ["Link", "link", "链接", "原文", "Source", "source", "来源"];
     if title.contains(['(', '（', '-']) {
         // Each with whether it is the publication's, and whether it is put in after a dash
         // too (a link's word only in brackets: `Open - Source …`), where a tag ends the

@@ -5,8 +5,8 @@
 
 use super::doc::{Doc, fence, lines, list_marker, meta_field, trim_blank_lines};
 use super::inline::{
-    after_headline, bold_lead, derive_title, first_link, is_link_alone, leading_link, plain,
-    plain_of_link,
+    after_headline, bold_lead, derive_title, first_link, is_link_alone, is_link_word, leading_link,
+    plain, plain_of_link,
 };
 use crate::model::Item;
 use aho_corasick::AhoCorasick;
@@ -791,8 +791,12 @@ fn story_of_lines<'a>(
                     // link; the line stays in the text, where the others are for `L` and to
                     // read (tester AF: only the first source's link was left).
                     Some((text, url)) => {
-                        item.outlet
-                            .get_or_insert_with(|| plain_of_link(value, text));
+                        // `来源：[原文](…)` names the link, not an outlet (tester EA: its
+                        // article said `2026-01-14 · 测试日报 · 原文`).
+                        let name = plain_of_link(value, text);
+                        if item.outlet.is_none() && !is_link_word(&name) {
+                            item.outlet = Some(name);
+                        }
                         item.url.get_or_insert(url);
                         if value.matches("](").count() > 1 {
                             kept.push(line);
@@ -1407,6 +1411,20 @@ mod tests {
         }
         // One source is said above the text, not again in it.
         assert_eq!(items[1].body, "正文。");
+    }
+
+    /// A source line whose link says only `原文` or `Source` gives the story's link, and no
+    /// outlet of that name (tester EA).
+    #[test]
+    fn a_source_link_of_a_link_word_names_no_outlet() {
+        for label in ["原文", "Source"] {
+            let doc = format!(
+                "## 新闻\n\n### 1. 甲发布模型\n\n正文。\n\n来源：[{label}](https://a.example/1)\n"
+            );
+            let item = find(&Doc::new(&doc)).items.remove(0);
+            assert_eq!(item.url.as_deref(), Some("https://a.example/1"));
+            assert_eq!(item.outlet, None, "{label}");
+        }
     }
 
     /// A `Source:` line in fenced code is code, not the story's link (tester AH).
