@@ -260,6 +260,24 @@ fn a_digest_added_while_the_reader_runs_shows_up() {
     assert_eq!(again.digests().len(), 2);
 }
 
+/// Files that come in batches are said together until a key: a sync's whole delivery, not
+/// its last batch (tester EB: 411 came, "11 new digests" was said).
+#[test]
+fn digests_that_come_in_batches_are_said_together_until_a_key() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache, _) = indexed_store(&tmp);
+    let mut h = reading(&store, &cache);
+    watch(&mut h, &store, &cache);
+    fs::write(store.join("2026-03-02-b.md"), sample(1)).unwrap();
+    wait_for(&mut h, "1 new digest in the store");
+    fs::write(store.join("2026-03-03-c.md"), sample(2)).unwrap();
+    wait_for(&mut h, "2 new digests in the store");
+    h.keys("j");
+    let text = "# AI 日报 2026-03-04\n\n## 1. 一条新闻\n\n内容。\n";
+    fs::write(store.join("2026-03-04-d.md"), text).unwrap();
+    wait_for(&mut h, "1 new digest in the store, under 2026-03-04");
+}
+
 /// Files added while the reader runs are told as files until they are read: an empty or
 /// binary one among them is then said to be skipped, not counted as a digest first.
 #[test]

@@ -233,6 +233,10 @@ pub struct App {
     /// it have been said (see [`App::tell_newer_since`]): at start, or once the files being
     /// indexed then bring them.
     untold_since: Option<chrono::NaiveDate>,
+    /// What the looks at the store found since the last key, said as one: a sync that
+    /// brings files in batches is said whole (tester EB: 411 files came, "11 new digests"
+    /// was said, the last batch's).
+    arrived: Option<loading::Arrivals>,
     /// The place of the story that was open when the store's change took it away (its file
     /// emptied, gone), and its id, while no key was pressed: gone back to if the story comes
     /// back (a digest written again after a pause; tester CJ).
@@ -351,6 +355,7 @@ impl App {
             category_date: None,
             unrestored: None,
             untold_since: None,
+            arrived: None,
             gone_place: None,
             gone_result: None,
             vanishing: None,
@@ -570,6 +575,7 @@ impl App {
         self.vanishing = None;
         // Digests that come after a key are new in the store, as indexing says them.
         self.untold_since = None;
+        self.arrived = None;
         // What only looks (the help, and keys in it; a look at the store) leaves the place
         // another reader may have saved since (tester DZ: `?` `?` and q put this one's back).
         let looks = matches!(action, Action::Quit | Action::Help | Action::LookAtStore);

@@ -145,11 +145,16 @@ impl App {
         // Files changed in place are listed as they were until they are read again.
         let rereading = pending.as_ref().map_or(0, |p| p.progress.counts().1);
         let plural = crate::text::plural;
-        let arrivals = Arrivals {
+        let mut arrivals = Arrivals {
             new,
             gone,
             again: rereading.saturating_sub(added),
         };
+        if let Some(before) = self.arrived.take() {
+            arrivals = before.and(arrivals);
+        }
+        let added = arrivals.new.len();
+        self.arrived = Some(arrivals.clone());
         // What it says now, and once the indexing under way is done.
         let from_samples = self.library.origin.is_samples() && !library.origin.is_samples();
         let (said, when_indexed) = match (added, rereading) {
@@ -585,6 +590,16 @@ pub struct Arrivals {
 }
 
 impl Arrivals {
+    /// These and `later`'s, as one look would have found them.
+    fn and(mut self, later: Arrivals) -> Arrivals {
+        let known: std::collections::HashSet<std::path::PathBuf> =
+            self.new.iter().cloned().collect();
+        (self.new).extend(later.new.into_iter().filter(|p| !known.contains(p)));
+        self.gone.extend(later.gone);
+        self.again += later.again;
+        self
+    }
+
     /// What it says once the new files are read in `library`: a new file holding what a gone
     /// one held is that file moved or renamed; the others are new digests, named by the
     /// dates they are listed under.
