@@ -142,7 +142,7 @@ impl Pending {
         ) {
             // Nothing to open the next step from: the whole index is built in memory, once
             // (as without a cache), counted from the start.
-            self.progress.done.store(0, Ordering::Relaxed);
+            self.progress.again_in_memory();
             self.cache_root = None;
             let mut library = self.finish();
             library.cache_warning = Some(unwritable(&cache, &e));
@@ -1001,6 +1001,7 @@ fn index_files(
         }
         Err(e) => {
             warn(unwritable(cache, &e));
+            progress.again_in_memory();
             cache::build_in_memory(root, files(), categorizer, &progress.done)
         }
     }

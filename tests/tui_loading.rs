@@ -940,6 +940,14 @@ fn an_index_cache_that_cannot_be_written_is_said_on_the_reader_screen() {
             progress.done.load(std::sync::atomic::Ordering::Relaxed),
             files as usize
         );
+        // While parsing went again in memory, the count said why it began again (tester EB).
+        assert!(
+            progress
+                .label()
+                .ends_with("files in memory (the cache cannot be written)"),
+            "{}",
+            progress.label()
+        );
         let screen = h.text();
         assert!(
             screen.contains("cannot write the index cache") && screen.contains("reading every"),

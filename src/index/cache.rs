@@ -445,6 +445,9 @@ pub struct Progress {
     /// Parsing is done and the index is being written: a reader quitting now waits for it,
     /// or every file of the step would be parsed again.
     pub saving: AtomicBool,
+    /// The cache could not be written: every file is parsed again, in memory, counted from
+    /// the start (tester EB: the count went back from 3032 to 499, unsaid until the end).
+    pub in_memory: AtomicBool,
 }
 
 /// Sets [`Progress::saving`] while it lives, whichever way writing ends.
@@ -471,8 +474,8 @@ impl Progress {
         }
     }
 
-    /// (parsed, to parse). Parsed is capped: a cache that cannot be written has every file
-    /// parsed again in memory.
+    /// (parsed, to parse). Parsed is capped, as a count is set back when parsing starts
+    /// again in memory.
     pub fn counts(&self) -> (usize, usize) {
         let total = self.total.load(Ordering::Relaxed);
         (self.done.load(Ordering::Relaxed).min(total), total)
@@ -485,7 +488,18 @@ impl Progress {
             return "another ribao is indexing".into();
         }
         let (done, total) = self.counts();
-        format!("indexing {done}/{total} files")
+        match self.in_memory.load(Ordering::Relaxed) {
+            true => {
+                format!("indexing {done}/{total} files in memory (the cache cannot be written)")
+            }
+            false => format!("indexing {done}/{total} files"),
+        }
+    }
+
+    /// Parsing starts again, in memory, as the cache cannot be written.
+    pub fn again_in_memory(&self) {
+        self.done.store(0, Ordering::Relaxed);
+        self.in_memory.store(true, Ordering::Relaxed);
     }
 }
 
