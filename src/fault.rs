@@ -36,22 +36,28 @@ pub fn name_cache(dir: &std::path::Path) {
 /// Message of an abort that ended the reader: what the Rust runtime printed was drawn on the
 /// reader's screen and went with it.
 #[cfg(unix)]
-const ABORTED: &str = "ribao: aborted, most likely as memory ran out (see `ulimit -v`)\n";
+const ABORTED: &str = "ribao: aborted (running out of memory under `ulimit -v` is one cause)\n";
+
+/// Lets only the first fault through: it puts the terminal back and ends ribao. A later one
+/// waits for that end, which ends it too: a search reads on every core, so several threads
+/// may fault at once (tester EC: one exited while the first was still restoring, and left
+/// the terminal raw on the alternate screen).
+#[cfg(unix)]
+fn wait_unless_first() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static STOPPING: AtomicBool = AtomicBool::new(false);
+    if STOPPING.swap(true, Ordering::SeqCst) {
+        loop {
+            // SAFETY: pause is async-signal-safe.
+            unsafe { libc::pause() };
+        }
+    }
+}
 
 #[cfg(unix)]
 pub fn install() {
     extern "C" fn on_bus_error(_: libc::c_int) {
-        // A search reads on every core, so several threads may fault at once: the first
-        // puts the terminal back and exits, and the others wait for that exit, which ends
-        // them too (tester EC: one exited while the first was still restoring, and left
-        // the terminal raw on the alternate screen).
-        static STOPPING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-        if STOPPING.swap(true, std::sync::atomic::Ordering::SeqCst) {
-            loop {
-                // SAFETY: pause is async-signal-safe.
-                unsafe { libc::pause() };
-            }
-        }
+        wait_unless_first();
         crate::tui::terminal::restore_from_signal();
         // A read of a set OnceLock is a load: no lock, no allocation.
         let message = NAMED.get().map_or(MESSAGE, String::as_str);
@@ -65,6 +71,7 @@ pub fn install() {
     // alternate screen with no cursor (tester EB). Then it ends ribao as it would have: the
     // signal raised again, to its default action, once this handler returns.
     extern "C" fn on_abort(_: libc::c_int) {
+        wait_unless_first();
         // SAFETY: write, signal and raise are async-signal-safe; the message is static.
         unsafe {
             if crate::tui::terminal::restore_from_signal() {
@@ -74,14 +81,17 @@ pub fn install() {
             libc::raise(libc::SIGABRT);
         }
     }
+    // Caught, so that a write past `ulimit -f` fails (EFBIG) and is said as a full disk's is,
+    // where the signal killed ribao unsaid (tester EB). Caught, not ignored: an ignored
+    // signal stays so in the programs ribao starts (a browser), a handler does not.
+    extern "C" fn on_file_too_large(_: libc::c_int) {}
     // SAFETY: a zeroed sigaction with an empty mask is a valid one; the handlers make only
-    // async-signal-safe calls. Ignoring SIGXFSZ makes a write past `ulimit -f` an error
-    // (EFBIG) that is said, as a full disk's is, where it killed ribao unsaid (tester EB).
+    // async-signal-safe calls.
     unsafe {
-        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
         for (signal, handler) in [
             (libc::SIGBUS, on_bus_error as extern "C" fn(libc::c_int)),
             (libc::SIGABRT, on_abort),
+            (libc::SIGXFSZ, on_file_too_large),
         ] {
             let mut action: libc::sigaction = std::mem::zeroed();
             action.sa_sigaction = handler as libc::sighandler_t;

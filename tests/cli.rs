@@ -1057,7 +1057,7 @@ fn nothing_under_the_store_is_written() {
 
 /// A store of more folders than a low `ulimit -n` lets be open at once is listed whole
 /// (tester EB: at 32, whole publications were left out, with exit 0).
-#[cfg(unix)]
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[test]
 fn a_low_open_file_limit_leaves_no_folder_out() {
     let dir = tempfile::tempdir().unwrap();
@@ -1080,7 +1080,7 @@ fn a_low_open_file_limit_leaves_no_folder_out() {
 
 /// A cache file that would pass `ulimit -f` is said not to be written, as on a full disk,
 /// and the store is read all the same (tester EB: SIGXFSZ killed ribao unsaid, at every run).
-#[cfg(unix)]
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[test]
 fn a_file_size_limit_is_said_and_the_store_read_all_the_same() {
     let out = limited(libc::RLIMIT_FSIZE, 1024, &["list", "--store", &store()]);
@@ -1093,14 +1093,16 @@ fn a_file_size_limit_is_said_and_the_store_read_all_the_same() {
     );
 }
 
-/// ribao run with `args` and a `resource` limit of `value`, as `ulimit` sets one.
-#[cfg(unix)]
+/// ribao run with `args` and a `resource` limit of `value`, as `ulimit` sets one (the
+/// resource's type is glibc's).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn limited(resource: libc::__rlimit_resource_t, value: u64, args: &[&str]) -> std::process::Output {
     use std::os::unix::process::CommandExt;
     let home = tempfile::tempdir().unwrap();
     let mut run = command(home.path());
     run.args(args);
-    // SAFETY: setrlimit is async-signal-safe and touches nothing of the parent's.
+    // SAFETY: between fork and exec the closure only calls setrlimit, a system call that
+    // takes no lock and allocates nothing.
     unsafe {
         run.pre_exec(move || {
             let limit = libc::rlimit {
