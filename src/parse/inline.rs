@@ -903,13 +903,9 @@ pub fn tidy(s: &str) -> String {
     }
 }
 
-/// A link's own word: what a link to a story's source may say in place of a name.
-const LINK_WORDS: [&str; 7] = ["Link", "link", "链接", "原文", "Source", "source", "来源"];
-
-/// Whether `text` is a link's own word alone, no name (`[原文](…)`).
-pub fn is_link_word(text: &str) -> bool {
-    LINK_WORDS.contains(&text.trim())
-}
+/// A link's own word: what a link may say in place of a name.
+pub(super) const LINK_WORDS: [&str; 7] =
+    ["Link", "link", "链接", "原文", "Source", "source", "来源"];
 
 /// A tidy title made a headline: without a link's own word in brackets (`tensorzero
 /// ([Link](…)) 是…` read `tensorzero (Link) 是…`: tester BC) nor a name of its publication's,

@@ -5,7 +5,7 @@
 
 use super::doc::{Doc, fence, lines, list_marker, meta_field, trim_blank_lines};
 use super::inline::{
-    after_headline, bold_lead, derive_title, first_link, is_link_alone, is_link_word, leading_link,
+    LINK_WORDS, after_headline, bold_lead, derive_title, first_link, is_link_alone, leading_link,
     plain, plain_of_link,
 };
 use crate::model::Item;
@@ -856,6 +856,13 @@ const SOURCE_LABELS: [&str; 7] = [
     "source",
 ];
 
+/// Whether `name` is a link's own word, no outlet's name (`[原文](…)`, `[阅读原文](…)`,
+/// `[LINK](…)`).
+fn is_link_word(name: &str) -> bool {
+    let name = name.trim();
+    (SOURCE_LABELS.iter().chain(&LINK_WORDS)).any(|w| w.eq_ignore_ascii_case(name))
+}
+
 /// The first link in `text` labelled as the story's source ([`SOURCE_LABELS`]).
 fn source_link(text: &str) -> Option<(String, String)> {
     memchr::memmem::find_iter(text.as_bytes(), b"](").find_map(|end| {
@@ -1417,7 +1424,7 @@ mod tests {
     /// outlet of that name (tester EA).
     #[test]
     fn a_source_link_of_a_link_word_names_no_outlet() {
-        for label in ["原文", "Source"] {
+        for label in ["原文", "Source", "阅读原文", "原文链接", "LINK"] {
             let doc = format!(
                 "## 新闻\n\n### 1. 甲发布模型\n\n正文。\n\n来源：[{label}](https://a.example/1)\n"
             );
