@@ -100,6 +100,8 @@ pub struct Pending {
     later: HashSet<PathBuf>,
     /// How many files the step after this one takes.
     next_step: usize,
+    /// The files the index had that changed since, read again (no new digests).
+    pub changed_in_place: Vec<PathBuf>,
 }
 
 /// How much of the store is looked at before the reader lists it.
@@ -284,6 +286,7 @@ impl Library {
         let mut listed: Vec<(DigestInfo, Option<usize>)> = Vec::new();
         let mut changed = Vec::new();
         let mut new_files = Vec::new();
+        let mut changed_in_place = Vec::new();
         let digest_of = |record: usize| match index.files[record].outcome {
             Outcome::Digest(d) => Some(d as usize),
             Outcome::Problem(_) => None,
@@ -297,7 +300,10 @@ impl Library {
             // A file changed in place stays listed as the index has it until it is read
             // again: listed as a new file, its date and open story were gone for a moment.
             match i.and_then(digest_of) {
-                Some(d) => listed.push((index.digests[d].clone(), Some(d))),
+                Some(d) => {
+                    listed.push((index.digests[d].clone(), Some(d)));
+                    changed_in_place.push(f.path.clone());
+                }
                 None => new_files.push(f),
             }
         }
@@ -351,6 +357,7 @@ impl Library {
             cache_root: cache_root.map(Path::to_path_buf),
             categorizer,
             progress,
+            changed_in_place,
         };
         let mut library = Library::with_index(Origin::Store(root.to_path_buf()), index, problems);
         library.digests = listed.into_iter().map(|(d, _)| d).collect();

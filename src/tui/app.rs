@@ -573,8 +573,12 @@ impl App {
         self.gone_place = None;
         self.gone_result = None;
         self.vanishing = None;
-        // Digests that come after a key are new in the store, as indexing says them.
-        self.untold_since = None;
+        // Digests that come after a key are new in the store, as indexing says them; those
+        // new since the last visit still being indexed are said once they are (a review:
+        // a key pressed before lost them for good).
+        if !self.newer_since_pending() {
+            self.untold_since = None;
+        }
         self.arrived = None;
         // What only looks (the help, and keys in it; a look at the store) leaves the place
         // another reader may have saved since (tester DZ: `?` `?` and q put this one's back).

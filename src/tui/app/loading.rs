@@ -136,19 +136,23 @@ impl App {
         // read again, no new digest (testers CO, CP: "1 new digest" for one written back).
         let skipped: std::collections::HashSet<&std::path::Path> =
             self.library.skipped().map(|f| f.path.as_path()).collect();
-        let mut new = new_paths(&self.library, &library);
-        new.retain(|p| !skipped.contains(p.as_path()));
-        let added = new.len();
+        let (read_again, new): (Vec<_>, Vec<_>) = (new_paths(&self.library, &library).into_iter())
+            .partition(|p| skipped.contains(p.as_path()));
         // Files gone are said too, beside what came (tester AH: "the list is up to date"),
         // and those that came back under another name or folder as moved (tester AV).
         let gone = content_keys(&self.library, &new_paths(&library, &self.library));
         // Files changed in place are listed as they were until they are read again.
         let rereading = pending.as_ref().map_or(0, |p| p.progress.counts().1);
         let plural = crate::text::plural;
+        let in_place = pending.as_ref().map(|p| p.changed_in_place.clone());
         let mut arrivals = Arrivals {
             new,
             gone,
-            again: rereading.saturating_sub(added),
+            again: in_place
+                .unwrap_or_default()
+                .into_iter()
+                .chain(read_again)
+                .collect(),
         };
         if let Some(before) = self.arrived.take() {
             arrivals = before.and(arrivals);
@@ -586,17 +590,20 @@ const UP_TO_DATE: &str = "the store changed: the list is up to date";
 pub struct Arrivals {
     new: Vec<std::path::PathBuf>,
     gone: Vec<Option<ContentKey>>,
-    again: usize,
+    /// Files read again: changed, or skipped before.
+    again: Vec<std::path::PathBuf>,
 }
 
 impl Arrivals {
-    /// These and `later`'s, as one look would have found them.
+    /// These and `later`'s, as one look would have found them: a file new in these and
+    /// read again in `later` (written in two goes, `generator > file`) is one new file (a
+    /// review: it was counted as both).
     fn and(mut self, later: Arrivals) -> Arrivals {
         let known: std::collections::HashSet<std::path::PathBuf> =
-            self.new.iter().cloned().collect();
+            self.new.iter().chain(&self.again).cloned().collect();
         (self.new).extend(later.new.into_iter().filter(|p| !known.contains(p)));
+        (self.again).extend(later.again.into_iter().filter(|p| !known.contains(p)));
         self.gone.extend(later.gone);
-        self.again += later.again;
         self
     }
 
@@ -638,7 +645,7 @@ impl Arrivals {
         let rest = format!("{}{}", self.again_said(), gone_said(gone, &gone_dates));
         match said.is_empty() {
             false => said.join("; ") + &rest,
-            true if self.new.is_empty() && self.again == 0 && gone > 0 => format!(
+            true if self.new.is_empty() && self.again.is_empty() && gone > 0 => format!(
                 "{} gone from the store{}",
                 crate::text::plural(gone, "digest", "digests"),
                 of_dates(&gone_dates)
@@ -656,7 +663,7 @@ impl Arrivals {
 
     /// `; 2 changed files read again`, when some are.
     fn again_said(&self) -> String {
-        match self.again {
+        match self.again.len() {
             0 => String::new(),
             n => format!(
                 "; {} read again",

@@ -3,7 +3,7 @@
 
 use super::{App, ItemRef, Pane, Scope, searching};
 use crate::state::Position;
-use crate::tui::scope::{self, CategoryFilter};
+use crate::tui::scope::{self, CategoryFilter, DateGroup};
 use crate::tui::search::SearchFocus;
 
 impl App {
@@ -179,7 +179,12 @@ impl App {
     /// had then.
     fn in_this_store(&self, mut extra: crate::state::Extra) -> crate::state::Extra {
         extra.insert(Position::STORE.to_string(), self.store_key().into());
-        let newest = self.newest_date().map(|d| d.to_string());
+        // Digests still untold (being indexed at quit) are said at the next start.
+        let newest = match self.newer_since_pending() {
+            true => self.untold_since,
+            false => self.newest_date(),
+        };
+        let newest = newest.map(|d| d.to_string());
         extra.insert(Position::NEWEST.to_string(), newest.into());
         extra
     }
@@ -196,18 +201,10 @@ impl App {
         let Some(seen) = self.untold_since else {
             return;
         };
-        let newer = (self.dates.iter()).filter(|g| {
-            g.date
-                .is_some_and(|d| d > seen && crate::model::has_come(d))
-        });
-        // One still being indexed is listed under the date its file's name gives, which its
-        // text may not: said once read (tester EB: with the cache deleted, dates no digest
-        // had were said new).
-        let digests = self.library.digests();
-        if (newer.clone()).any(|g| g.digests.iter().any(|&d| digests[d].pending)) {
+        if self.newer_since_pending() {
             return;
         }
-        let newer: Vec<Option<chrono::NaiveDate>> = newer
+        let newer: Vec<Option<chrono::NaiveDate>> = (self.dates_after(seen))
             .flat_map(|g| g.digests.iter().map(|_| g.date))
             .collect();
         if !newer.is_empty() {
@@ -223,6 +220,24 @@ impl App {
             }
             self.untold_since = None;
         }
+    }
+
+    /// The dates after `seen` that have come.
+    fn dates_after(&self, seen: chrono::NaiveDate) -> impl Iterator<Item = &DateGroup> + Clone {
+        (self.dates.iter()).filter(move |g| {
+            g.date
+                .is_some_and(|d| d > seen && crate::model::has_come(d))
+        })
+    }
+
+    /// Whether a digest new since the last visit, still untold, is still being indexed: it
+    /// is listed under the date its file's name gives, which its text may not, so it is said
+    /// once read (tester EB: with the cache deleted, dates no digest had were said new).
+    pub(super) fn newer_since_pending(&self) -> bool {
+        let digests = self.library.digests();
+        self.untold_since.is_some_and(|seen| {
+            (self.dates_after(seen)).any(|g| g.digests.iter().any(|&d| digests[d].pending))
+        })
     }
 
     /// What [`Position::STORE`] says of the digests shown.
