@@ -1118,13 +1118,19 @@ pub fn newest_first(
     }
 }
 
+/// Why a file of `size` bytes is not read as a digest.
+pub fn too_large(size: u64) -> String {
+    format!(
+        "{:.1} MB is too large for a digest (at most {} MB; a real one is well under 1 MB)",
+        size as f64 / 1e6,
+        store::MAX_FILE_BYTES / 1_000_000
+    )
+}
+
 /// Reads and parses one digest file; Err says why not, in words.
 pub fn read_digest(entry: &FileEntry) -> Result<Digest, String> {
     if entry.size > store::MAX_FILE_BYTES {
-        return Err(format!(
-            "{} MB is too large for a digest; skipped",
-            entry.size / 1_000_000
-        ));
+        return Err(format!("{}; skipped", too_large(entry.size)));
     }
     let bytes = crate::regular_file::read(&entry.path)
         .map_err(|e| format!("cannot read: {}", crate::io_error::in_words(&e)))?;

@@ -23,8 +23,9 @@ const REPOSITORY_FILES: &[&str] = &[
     "AUTHORS",
 ];
 /// Larger files are not digests (the largest real one is ~0.5 MB); refusing them keeps a
-/// stray dump from stalling start-up.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// stray dump or log from stalling start-up and every view of it (tester EF: a 50 MB log
+/// named like a digest froze the reader for a minute at a time, in 1.6 GB).
+pub const MAX_FILE_BYTES: u64 = 4_000_000;
 
 /// One digest file as seen on disk: what the index cache is keyed by.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -742,6 +742,19 @@ fn check_reports_each_file_and_fails_on_unreadable_ones() {
             && text.contains("not valid YAML")
     );
     assert!(text.contains("no-date-notes.md: 2 stories, undated"));
+    // A file far larger than any digest, a log named like one, is not read (tester EF: a
+    // 50 MB one froze the reader a minute at a time).
+    let (_dir, big) = store_of(
+        "2026-01-01.md",
+        &"2026-01-01 INFO a line of a log\n".repeat(150_000),
+    );
+    let out = ribao(&["check", "--store", &big]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("2026-01-01.md: 4.8 MB is too large for a digest (at most 4 MB"),
+        "{}",
+        stdout(&out)
+    );
     // Named as `list` names them, by their paths in the store (tester CI: whole).
     assert!(
         text.lines()

@@ -51,10 +51,7 @@ const TITLE_SHORT: usize = 12;
 fn read_shown(path: &Path) -> Result<String, String> {
     match std::fs::metadata(path) {
         Ok(m) if !m.is_file() => Err("not a file".to_string()),
-        Ok(m) if m.len() > crate::store::MAX_FILE_BYTES => Err(format!(
-            "{} MB is too large for a digest",
-            m.len() / 1_000_000
-        )),
+        Ok(m) if m.len() > crate::store::MAX_FILE_BYTES => Err(crate::library::too_large(m.len())),
         Ok(_) => crate::regular_file::read(path)
             .map_err(|e| crate::io_error::in_words(&e))
             .and_then(|bytes| crate::parse::text_of(&bytes).map_err(|e| e.to_string())),
