@@ -238,7 +238,9 @@ fn detect(fm: &FrontMatter, doc: &Doc, body: &str) -> Format {
     }
 }
 
-/// Front matter, then the title and first headings, then the first lines, then the file name.
+/// Front matter, then the title and first headings, then the file name, then the first
+/// lines: a date in a sentence there is no date of the file's when its name has one (tester
+/// EF: "Released on 2025-11-11" put a digest named 2026-02-13 under 2025-11-11).
 fn find_digest_date(fm: &FrontMatter, doc: &Doc, path: &Path) -> Option<NaiveDate> {
     let candidates = fm.date.iter().chain(fm.title.iter()).map(String::as_str);
     let headings = doc.headings.iter().take(3).map(|h| h.text);
@@ -246,8 +248,8 @@ fn find_digest_date(fm: &FrontMatter, doc: &Doc, path: &Path) -> Option<NaiveDat
     candidates
         .chain(headings)
         .find_map(find_date)
-        .or_else(|| lines.find_map(date::find_numeric_date))
         .or_else(|| file_name_date(path))
+        .or_else(|| lines.find_map(date::find_numeric_date))
 }
 
 /// The date in `path`'s file name, else in its folder's, if one holds one: a repository of
@@ -586,6 +588,20 @@ mod tests {
         .unwrap();
         let bodies: Vec<&str> = d.items.iter().map(|i| i.body.as_str()).collect();
         assert_eq!(bodies, ["", "短标题，还有后文。", ""]);
+    }
+
+    /// A date in a sentence of a digest's first lines is its date only when neither its
+    /// title nor its file's name gives one (tester EF: "Released on 2025-11-11" put a
+    /// digest named 2026-02-13 under 2025-11-11).
+    #[test]
+    fn a_date_in_a_first_sentence_gives_way_to_the_file_name() {
+        let text = "# Weekly roundup\n\n## 1. OpenAI ships\n\nReleased on 2025-11-11 to all.\n\n## 2. Google ships\n\nText.\n";
+        let date = |name: &str| parse(text.as_bytes(), Path::new(name)).unwrap().date;
+        assert_eq!(
+            date("x/2026-02-13.md"),
+            NaiveDate::from_ymd_opt(2026, 2, 13)
+        );
+        assert_eq!(date("x/roundup.md"), NaiveDate::from_ymd_opt(2025, 11, 11));
     }
 
     #[test]
