@@ -140,6 +140,14 @@ pub fn scan(root: &Path) -> Scan {
             remember(&visited, &m);
             found.folder(root.to_path_buf(), &m);
             walk(root, &visited, &mut found);
+            // Linked folders once every folder of the store's own is walked: a folder a link
+            // leads to is listed under its own name, wherever the link is (tester EF: a link
+            // read first took its folder's files, and the folder was gone from the list).
+            let mut next = 0;
+            while let Some((dir, folder)) = found.links.get(next).cloned() {
+                next += 1;
+                enter(&dir, folder, true, &visited, &mut found);
+            }
             found.look_at_unread();
         }
         Err(e) => found.problems.push(cannot_read(root.to_path_buf(), &e)),
@@ -167,6 +175,8 @@ struct Found {
     unread_folders: usize,
     /// The folders walked and their change times.
     folders: Vec<(PathBuf, i64)>,
+    /// Links to folders met, each with the folder it is in: followed after the rest.
+    links: Vec<(PathBuf, PathBuf)>,
 }
 
 /// Folders whose files' sizes are read together. An entry holds its folder open, and a
@@ -262,9 +272,7 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
             return;
         }
     };
-    // Linked folders after the folder's own: a folder with a link to it beside it is listed
-    // under its own name (a link elsewhere may be reached first, as folders are walked).
-    let (mut folders, mut linked) = (Vec::new(), Vec::new());
+    let mut folders = Vec::new();
     let mut unread = Vec::new();
     for entry in entries {
         let entry = match entry {
@@ -297,7 +305,7 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
             }
         };
         match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => linked.push(path),
+            Ok(m) if m.is_dir() => found.links.push((dir.to_path_buf(), path)),
             Ok(m) if is_digest_name(&path) => found.take(file_entry(path, &m)),
             Err(e) if is_digest_name(&path) => found.problems.push(broken_link(path, &e)),
             // A link to no digest, or a broken one under another name (it may have led to
@@ -306,29 +314,31 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
         }
     }
     found.add_unread(unread);
-    let linked_from = folders.len();
-    folders.append(&mut linked);
-    for (n, folder) in folders.into_iter().enumerate() {
-        // A link to a folder the store is in leads back to it, as a loop does, and first
-        // through folders outside the store: not followed, whether or not walked already.
-        if n >= linked_from && is_loop(dir, &folder) {
-            found.problems.push(FileProblem {
-                message: "a link back to a folder it is in (a loop); not followed".into(),
-                path: folder,
-                left_alone: true,
-            });
-            continue;
+    for folder in folders {
+        enter(dir, folder, false, visited, found);
+    }
+}
+
+/// Walks `folder`, in `dir`, unless it was walked already; `linked` when a link leads to it.
+fn enter(dir: &Path, folder: PathBuf, linked: bool, visited: &Visited, found: &mut Found) {
+    // A link to a folder the store is in leads back to it, as a loop does, and first
+    // through folders outside the store: not followed, whether or not walked already.
+    if linked && is_loop(dir, &folder) {
+        found.problems.push(FileProblem {
+            message: "a link back to a folder it is in (a loop); not followed".into(),
+            path: folder,
+            left_alone: true,
+        });
+        return;
+    }
+    match std::fs::metadata(&folder) {
+        // Reached again under another name: left out quietly (its files are listed once).
+        Ok(m) if !remember(visited, &m) => {}
+        Ok(m) => {
+            found.folder(folder.clone(), &m);
+            walk(&folder, visited, found);
         }
-        match std::fs::metadata(&folder) {
-            // Reached again under another name: left out quietly (its files are listed
-            // once).
-            Ok(m) if !remember(visited, &m) => {}
-            Ok(m) => {
-                found.folder(folder.clone(), &m);
-                walk(&folder, visited, found);
-            }
-            Err(e) => found.problems.push(cannot_read(folder, &e)),
-        }
+        Err(e) => found.problems.push(cannot_read(folder, &e)),
     }
 }
 

@@ -71,6 +71,36 @@ fn links_are_followed_and_loops_reported() {
     );
 }
 
+/// A folder of the store that a link elsewhere in it leads to is listed under its own name,
+/// whichever of the two its parent folder lists first (tester EF: the link read first took
+/// the folder's files, and the folder was gone from the list).
+#[cfg(unix)]
+#[test]
+fn a_folder_linked_to_is_listed_under_its_own_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    // Pairs in both orders of name, so that in one a link is listed first whichever order
+    // the file system lists names in.
+    for (i, (real, linking)) in [("a-real", "z-links"), ("z-real", "a-links")]
+        .into_iter()
+        .enumerate()
+    {
+        fs::create_dir_all(store.join(real)).unwrap();
+        fs::write(
+            store.join(real).join(format!("2026-01-0{}.md", i + 1)),
+            "# x",
+        )
+        .unwrap();
+        fs::create_dir_all(store.join(linking).join("deeper")).unwrap();
+        std::os::unix::fs::symlink(store.join(real), store.join(linking).join("deeper/to-real"))
+            .unwrap();
+    }
+    let names: Vec<String> = (scan(&store).files.iter())
+        .map(|f| f.path.strip_prefix(&store).unwrap().display().to_string())
+        .collect();
+    assert_eq!(names, ["a-real/2026-01-01.md", "z-real/2026-01-02.md"]);
+}
+
 /// A store is often a clone of a digest repository: its README and LICENSE were listed as
 /// digests, and their headings as stories. A digest whose name only starts with such a word
 /// is read.
