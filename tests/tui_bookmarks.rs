@@ -1591,26 +1591,6 @@ fn saving_off_for_another_reason_says_it() {
     assert!(notice.contains("not a ribao state file"), "{notice}");
 }
 
-/// Another program's file put in place of the state file is said at the next look at it,
-/// not at the next change (tester EB: nothing was said until a mark), and saving is off
-/// until the file is the reader's again.
-#[test]
-fn another_programs_file_put_in_place_of_the_state_file_is_said_at_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("state.json");
-    let mut h = saving_to(&path);
-    h.keys("<Enter><Enter>b");
-    let foreign = r#"{"name":"x","version":"1.0.0"}"#;
-    std::fs::write(&path, foreign).unwrap();
-    h.app.tick(std::time::Duration::from_secs(5));
-    let notice = h.app.notice().unwrap_or_default().to_string();
-    assert!(
-        notice.contains("not a ribao state file") && notice.contains("Saving is off"),
-        "{notice}"
-    );
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), foreign);
-}
-
 /// A save that failed is tried again, at the next look at the file or on quit: once the
 /// file can be written, what was changed meanwhile is saved, and saving is on again.
 #[test]

@@ -261,21 +261,17 @@ impl Session {
                 false
             }
             Err(e) => {
-                self.stop_saving(&e);
+                // Said again for a new reason (tester CH: a pipe, then another program's
+                // file, was still "a pipe").
+                let why = e.to_string();
+                if self.saving_off.as_ref() != Some(&why) {
+                    self.message = Some((saving_off_because(&e), true));
+                }
+                self.saving_off = Some(why);
+                self.busy = None;
                 false
             }
         }
-    }
-
-    /// Saving is off, for the reason `e` gives: said, and said again for a new reason
-    /// (tester CH: a pipe, then another program's file, was still "a pipe").
-    fn stop_saving(&mut self, e: &StateError) {
-        let why = e.to_string();
-        if self.saving_off.as_ref() != Some(&why) {
-            self.message = Some((saving_off_because(e), true));
-        }
-        self.saving_off = Some(why);
-        self.busy = None;
     }
 
     /// Takes in what another ribao (or `ribao bookmark`) saved since this reader last read
@@ -314,16 +310,9 @@ impl Session {
             self.save_pending();
             return true;
         }
-        let loaded = match write(file, &self.state, &[], &mut self.message, false) {
-            Ok(loaded) => loaded,
-            // Another ribao saving: looked at again next time.
-            Err(e) if e.is_busy() => return false,
-            // Said now, not at the next change (tester EB: another program's JSON put in
-            // its place went unsaid until a mark); tried again at each look, as saving off is.
-            Err(e) => {
-                self.stop_saving(&e);
-                return true;
-            }
+        // A file that cannot be read now is tried again at the next look; saving goes on.
+        let Ok(loaded) = write(file, &self.state, &[], &mut self.message, false) else {
+            return false;
         };
         let changed = (&loaded.state.bookmarks, &loaded.state.read)
             != (&self.state.bookmarks, &self.state.read);
