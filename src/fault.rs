@@ -96,6 +96,10 @@ pub fn install() {
             let mut action: libc::sigaction = std::mem::zeroed();
             action.sa_sigaction = handler as libc::sighandler_t;
             libc::sigemptyset(&mut action.sa_mask);
+            // Neither fault's handler is broken into by the other's on its thread, which
+            // would wait on the first forever (a review).
+            libc::sigaddset(&mut action.sa_mask, libc::SIGBUS);
+            libc::sigaddset(&mut action.sa_mask, libc::SIGABRT);
             libc::sigaction(signal, &action, std::ptr::null_mut());
         }
     }

@@ -144,7 +144,7 @@ impl Pending {
         ) {
             // Nothing to open the next step from: the whole index is built in memory, once
             // (as without a cache), counted from the start.
-            self.progress.again_in_memory();
+            self.progress.again_in_memory(self.scan.files.len());
             self.cache_root = None;
             let mut library = self.finish();
             library.cache_warning = Some(unwritable(&cache, &e));
@@ -1008,7 +1008,7 @@ fn index_files(
         }
         Err(e) => {
             warn(unwritable(cache, &e));
-            progress.again_in_memory();
+            progress.again_in_memory(scan.files.len());
             cache::build_in_memory(root, files(), categorizer, &progress.done)
         }
     }
@@ -1121,9 +1121,9 @@ pub fn newest_first(
 /// Why a file of `size` bytes is not read as a digest.
 pub fn too_large(size: u64) -> String {
     format!(
-        "{:.1} MB is too large for a digest (at most {} MB; a real one is well under 1 MB)",
+        "{:.1} MB is too large for a digest (at most {:.1} MB; a real one is well under 1 MB)",
         size as f64 / 1e6,
-        store::MAX_FILE_BYTES / 1_000_000
+        store::MAX_FILE_BYTES as f64 / 1e6
     )
 }
 

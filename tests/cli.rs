@@ -751,7 +751,7 @@ fn check_reports_each_file_and_fails_on_unreadable_ones() {
     let out = ribao(&["check", "--store", &big]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stdout(&out).contains("2026-01-01.md: 4.8 MB is too large for a digest (at most 4 MB"),
+        stdout(&out).contains("2026-01-01.md: 4.8 MB is too large for a digest (at most 4.0 MB"),
         "{}",
         stdout(&out)
     );

@@ -79,21 +79,29 @@ fn links_are_followed_and_loops_reported() {
 fn a_folder_linked_to_is_listed_under_its_own_name() {
     let tmp = tempfile::tempdir().unwrap();
     let store = tmp.path().join("store");
-    // Pairs in both orders of name, so that in one a link is listed first whichever order
-    // the file system lists names in.
-    for (i, (real, linking)) in [("a-real", "z-links"), ("z-real", "a-links")]
-        .into_iter()
-        .enumerate()
+    // Two pairs, the folder with the link made first in one and its name first in the
+    // other, so that in one of them the link is listed first whether the file system lists
+    // names in the order they were made, its reverse, or by name.
+    fs::create_dir_all(&store).unwrap();
+    for (i, (real, linking, link_made_first)) in
+        [("a-real", "z-links", true), ("z-real", "a-links", false)]
+            .into_iter()
+            .enumerate()
     {
+        let make_link = || {
+            fs::create_dir_all(store.join(linking).join("deeper")).unwrap();
+            let link = store.join(linking).join("deeper/to-real");
+            std::os::unix::fs::symlink(store.join(real), link).unwrap();
+        };
+        if link_made_first {
+            make_link();
+        }
         fs::create_dir_all(store.join(real)).unwrap();
-        fs::write(
-            store.join(real).join(format!("2026-01-0{}.md", i + 1)),
-            "# x",
-        )
-        .unwrap();
-        fs::create_dir_all(store.join(linking).join("deeper")).unwrap();
-        std::os::unix::fs::symlink(store.join(real), store.join(linking).join("deeper/to-real"))
-            .unwrap();
+        let digest = store.join(real).join(format!("2026-01-0{}.md", i + 1));
+        fs::write(digest, "# x").unwrap();
+        if !link_made_first {
+            make_link();
+        }
     }
     let names: Vec<String> = (scan(&store).files.iter())
         .map(|f| f.path.strip_prefix(&store).unwrap().display().to_string())

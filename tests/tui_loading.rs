@@ -1006,8 +1006,9 @@ fn said_once_indexed(
     };
     let app = App::new(library, TextOptions::default(), Session::in_memory(state));
     let mut h = Harness::new(app, 120, 30);
-    h.app.start_loading(pending.unwrap());
+    // Pressed while the files are still to be indexed (not started yet: no race with it).
     h.keys(keys);
+    h.app.start_loading(pending.unwrap());
     // Quit now, the newest date seen would stay the one before: what is new is untold.
     assert_eq!(h.app.position().extra.get("newest"), newest.as_ref());
     assert!(h.app.wait_background(Duration::from_secs(20)), "indexed");

@@ -496,9 +496,10 @@ impl Progress {
         }
     }
 
-    /// Parsing starts again, in memory, as the cache cannot be written.
-    pub fn again_in_memory(&self) {
+    /// Parsing starts again, in memory, as the cache cannot be written: `files` of them.
+    pub fn again_in_memory(&self, files: usize) {
         self.done.store(0, Ordering::Relaxed);
+        self.total.store(files, Ordering::Relaxed);
         self.in_memory.store(true, Ordering::Relaxed);
     }
 }

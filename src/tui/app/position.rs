@@ -207,7 +207,13 @@ impl App {
         let newer: Vec<Option<chrono::NaiveDate>> = (self.dates_after(seen))
             .flat_map(|g| g.digests.iter().map(|_| g.date))
             .collect();
-        if !newer.is_empty() {
+        if newer.is_empty() {
+            // Nothing new, and no more to come of indexing: nothing to tell, here on (a
+            // review: kept through a key, it said a digest that came later a second time).
+            if self.library.pending_count() == 0 {
+                self.untold_since = None;
+            }
+        } else {
             let digests = crate::text::plural(newer.len(), "new digest", "new digests");
             let dates = super::loading::dates_named(newer);
             let said = format!("{digests} since you were last here, under {dates}");
@@ -223,7 +229,7 @@ impl App {
     }
 
     /// The dates after `seen` that have come.
-    fn dates_after(&self, seen: chrono::NaiveDate) -> impl Iterator<Item = &DateGroup> + Clone {
+    fn dates_after(&self, seen: chrono::NaiveDate) -> impl Iterator<Item = &DateGroup> {
         (self.dates.iter()).filter(move |g| {
             g.date
                 .is_some_and(|d| d > seen && crate::model::has_come(d))
