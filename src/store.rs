@@ -8,7 +8,8 @@ use std::time::SystemTime;
 
 /// File endings that hold digests.
 const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
-/// Names of a repository's own documents (`README.md`, `LICENSE.txt`, `README.zh-CN.md`): a
+/// Names of a repository's own documents (`README.md`, `LICENSE.txt`, `README.zh-CN.md`,
+/// `README_CN.md`, `LICENSE-MIT`): a
 /// store is often a clone of a digest repository, and these are not digests, but in a
 /// folder named by a day (`2026-01-21/README.md`), where one is that day's digest.
 const REPOSITORY_FILES: &[&str] = &[
@@ -21,6 +22,9 @@ const REPOSITORY_FILES: &[&str] = &[
     "CODE_OF_CONDUCT",
     "SECURITY",
     "AUTHORS",
+    "CHANGES",
+    "HISTORY",
+    "NOTICE",
 ];
 /// Larger files are not digests (the largest real one is ~0.5 MB); refusing them keeps a
 /// stray dump or log from stalling start-up and every view of it (tester EF: a 50 MB log
@@ -289,6 +293,9 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
         // The type comes with the folder listing; only links need a look at their target.
         let path = match entry.file_type() {
             Ok(t) if t.is_symlink() => entry.path(),
+            // A project's packages hold their own documents, no digests (tester EF:
+            // `node_modules/marked/docs/…` was listed as a publication).
+            Ok(t) if t.is_dir() && entry.file_name() == "node_modules" => continue,
             Ok(t) if t.is_dir() => {
                 folders.push(entry.path());
                 continue;
@@ -442,10 +449,17 @@ fn is_digest_name_in(dir: &Path, name: &std::ffi::OsStr) -> bool {
         && EXTENSIONS
             .iter()
             .any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
-        && (!REPOSITORY_FILES
-            .iter()
-            .any(|r| first.eq_ignore_ascii_case(r.as_bytes()))
-            || is_a_days_folder(dir))
+        && (!REPOSITORY_FILES.iter().any(|r| names_document(first, r)) || is_a_days_folder(dir))
+}
+
+/// Whether a file name's `first` part (before any dot) names the repository's document `r`,
+/// alone or with a language or kind after `_` or `-` (tester EF: `README_CN.md`), not a date
+/// (`security-2026-01-02.md` is a digest).
+fn names_document(first: &[u8], r: &str) -> bool {
+    let (head, rest) = first.split_at(r.len().min(first.len()));
+    let tagged =
+        |sep: &u8| matches!(sep, b'_' | b'-') && rest.get(1).is_some_and(u8::is_ascii_alphabetic);
+    head.eq_ignore_ascii_case(r.as_bytes()) && rest.first().is_none_or(tagged)
 }
 
 /// Whether `dir` is named by a day (`2026-01-21`; tester DS: a digest repository of a
