@@ -96,6 +96,28 @@ fn the_article_read_says_it_is_bookmarked() {
     assert!(row.contains("文章 Article · ★"), "{}", h.text());
 }
 
+/// The terminal's own cursor is where the caret of the line being typed is drawn: in the
+/// bookmarks' filter, and in the `:` date line, as in the search's (tester EE: hidden in a
+/// corner, where an input method showed what was being composed).
+#[test]
+fn the_cursor_is_at_the_caret_of_a_line_being_typed() {
+    use unicode_width::UnicodeWidthStr;
+    let mut h = Harness::new(app_with_state(State::default()), 120, 40);
+    h.keys("<Enter><Enter>b<Esc><Esc>");
+    for keys in ["B/新闻", ":2026"] {
+        h.keys(keys);
+        h.terminal
+            .draw(|f| ribao::tui::ui::draw(f, &mut h.app))
+            .unwrap();
+        let rows = h.rows();
+        let y = rows.iter().position(|r| r.contains('▏')).unwrap();
+        let x = rows[y][..rows[y].find('▏').unwrap()].width();
+        let cursor = h.terminal.get_cursor_position().unwrap();
+        assert_eq!((cursor.x as usize, cursor.y as usize), (x, y), "{keys}");
+        h.keys("<Esc><Esc>");
+    }
+}
+
 #[test]
 fn bookmarks_view_lists_filters_removes_and_opens() {
     let mut h = Harness::new(app_with_state(State::default()), 120, 40);

@@ -153,6 +153,10 @@ pub struct ViewState {
     pub centre_date: bool,
     /// Results the search list shows at once.
     pub results_height: usize,
+    /// Where the caret of a line being typed outside the search (the `:` date, the
+    /// bookmarks' filter) was drawn: the terminal's own cursor goes there, where an input
+    /// method shows what is being composed (tester EE: it sat in a corner).
+    pub caret: Option<(u16, u16)>,
 }
 
 pub struct App {

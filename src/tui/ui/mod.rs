@@ -64,6 +64,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     let opts = app.text_options();
     let buf = frame.buffer_mut();
     app.view.width = usize::from(area.width);
+    app.view.caret = None;
     let mut cursor = None;
     match layout::split(area, app.category_rows().len(), app.focus()) {
         Screen::TooSmall => too_small::draw(buf, area, opts),
@@ -119,11 +120,14 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     if !app.colours() {
         without_colours(buf);
     }
-    // The terminal's own cursor in the search line, where an input method shows what is
-    // being composed.
+    // The terminal's own cursor in the line being typed, where an input method shows what
+    // is being composed: the bookmarks' filter over all else, the search's, or the date's.
+    let cursor = match app.bookmarks_view() {
+        Some(_) => app.view.caret,
+        None => cursor.or(app.view.caret),
+    };
     if let Some(position) = cursor
         && app.help_scroll().is_none()
-        && app.bookmarks_view().is_none()
         && app.notice().is_none()
         && app.links_view().is_none()
         && app.file_view().is_none()

@@ -598,9 +598,28 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         put_line(buf, area.x, area.y + 1, &second, area.width, opts);
     } else if app.message().is_some() {
         put_line(buf, area.x, area.y, &second, area.width, opts);
+        return;
     } else {
         put_line(buf, area.x, area.y, &scope_row, area.width, opts);
     }
+    if app.date_line().is_some()
+        && let Some(column) = caret_column(&scope_row, opts)
+    {
+        let x = area.x + column.min(width.saturating_sub(1)) as u16;
+        app.view.caret = Some((x, area.y));
+    }
+}
+
+/// The column of the caret `▏` drawn in `line`, where the terminal's cursor goes.
+pub(super) fn caret_column(line: &Line, opts: text::TextOptions) -> Option<usize> {
+    let mut column = 0;
+    for span in &line.spans {
+        if let Some(at) = span.content.find('▏') {
+            return Some(column + text::str_width(&span.content[..at], opts));
+        }
+        column += text::str_width(&span.content, opts);
+    }
+    None
 }
 
 /// The date being typed to go to, in place of the scope, and what it may be.
