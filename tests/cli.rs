@@ -848,9 +848,13 @@ fn check_reports_each_file_and_fails_on_unreadable_ones() {
         .map(|r| (r["error"].clone(), r["warnings"].clone()))
         .collect();
     assert_eq!(failed.len(), 2, "{rows}");
+    // A web page, said to be one (tester EF).
     assert_eq!(
         failed[0],
-        ("no story found in the file".into(), serde_json::json!([])),
+        (
+            "no story found in the file".into(),
+            serde_json::json!(["it is a web page (HTML), not Markdown or text"])
+        ),
         "{rows}"
     );
 }

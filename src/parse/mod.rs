@@ -162,6 +162,11 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Digest, ParseError> {
     }
     if items.is_empty() {
         warnings.push(NO_STORY.into());
+        // Why, where it is a web page saved under a digest's name (tester EF: only "no
+        // story").
+        if is_web_page(split.body) {
+            warnings.push("it is a web page (HTML), not Markdown or text".into());
+        }
     }
     // The digest's names, as its stories' titles, are cut (after the ids, which stay as they
     // were): a title of megabytes (a file of one line) padded every row of `ribao list`.
@@ -250,6 +255,12 @@ fn find_digest_date(fm: &FrontMatter, doc: &Doc, path: &Path) -> Option<NaiveDat
         .find_map(find_date)
         .or_else(|| file_name_date(path))
         .or_else(|| lines.find_map(date::find_numeric_date))
+}
+
+/// Whether `text` is a whole web page: it opens as HTML documents do.
+fn is_web_page(text: &str) -> bool {
+    let start = text.trim_start().get(..14).unwrap_or_default();
+    start.to_ascii_lowercase().starts_with("<!doctype html") || start.starts_with("<html")
 }
 
 /// The date in `path`'s file name, else in its folder's, if one holds one: a repository of
@@ -602,6 +613,26 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 2, 13)
         );
         assert_eq!(date("x/roundup.md"), NaiveDate::from_ymd_opt(2025, 11, 11));
+    }
+
+    /// A web page saved under a digest's name is said to be one (tester EF: only "no story
+    /// found"); a Markdown digest with HTML in it is read.
+    #[test]
+    fn a_web_page_saved_as_a_digest_is_said_to_be_one() {
+        let page =
+            "<!DOCTYPE html>\n<html><head><title>x</title></head><body><p>hi</p></body></html>\n";
+        let warnings = parse(page.as_bytes(), Path::new("2026-02-20.md"))
+            .unwrap()
+            .warnings;
+        assert!(
+            warnings.contains(&"it is a web page (HTML), not Markdown or text".to_string()),
+            "{warnings:?}"
+        );
+        let digest = "# 日报 2026-02-20\n\n## 1. 甲\n\n<p>正文</p>\n";
+        let warnings = parse(digest.as_bytes(), Path::new("2026-02-20.md"))
+            .unwrap()
+            .warnings;
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]
