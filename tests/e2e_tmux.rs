@@ -147,11 +147,7 @@ fn an_abort_ends_the_reader_with_the_terminal_restored() {
     let Some(t) = start("abort", 100, 30, home.path()) else {
         return;
     };
-    let killed = std::process::Command::new("kill")
-        .args(["-ABRT", &reader_pid(&t)])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    signal_reader(&t, "-ABRT");
     let screen = assert_restored_with(&t, "exit=134");
     assert!(screen.contains("ribao: aborted"), "{screen}");
 }
@@ -285,16 +281,22 @@ fn ctrl_l_paints_over_what_another_program_wrote() {
     assert_restored(&t);
 }
 
-/// The reader's process: the one child of the pane's shell.
+/// The reader's process: the pane's shell's child that is the reader (one the shell forks
+/// meanwhile is none).
 fn reader_pid(t: &Tmux) -> String {
     let shell = t.pane_format("#{pane_pid}");
-    let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
-        .expect("a Linux /proc");
-    children
-        .split_whitespace()
-        .next()
-        .expect("the reader runs")
-        .to_string()
+    let children = std::process::Command::new("ps")
+        .args(["-o", "pid=,comm=", "--ppid", &shell])
+        .output()
+        .expect("ps");
+    let listed = String::from_utf8_lossy(&children.stdout).to_string();
+    // (`ps` pads a short pid with blanks before it.)
+    let reader = listed
+        .lines()
+        .filter_map(|l| l.trim().split_once(char::is_whitespace))
+        .find(|(_, name)| name.trim() == "ribao")
+        .map(|(pid, _)| pid.to_string());
+    reader.unwrap_or_else(|| panic!("the reader's process among {listed:?}"))
 }
 
 /// The reader moved to its second date, the position the signal tests expect saved.
@@ -322,11 +324,7 @@ fn a_signal_to_end_quits_as_q_does_restoring_the_terminal_and_saving_the_positio
         let Some(t) = on_the_second_date(&format!("sig{signal}"), home.path()) else {
             return;
         };
-        let killed = std::process::Command::new("kill")
-            .args([&format!("-{signal}"), &reader_pid(&t)])
-            .status()
-            .unwrap();
-        assert!(killed.success());
+        signal_reader(&t, &format!("-{signal}"));
         assert_restored_with(&t, &format!("exit={status}"));
         assert_second_date_saved(home.path());
     }
@@ -344,11 +342,7 @@ fn a_signal_with_saving_off_keeps_the_changes_and_exits_as_signalled() {
     };
     t.keys(&["Escape", "Enter", "Enter", "b"]);
     t.wait_for("the bookmark kept unsaved", |s| s.contains("not saved yet"));
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &reader_pid(&t)])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    signal_reader(&t, "-TERM");
     let screen = assert_restored_with(&t, "exit=143");
     assert!(screen.contains("could not be saved"), "{screen}");
 }
@@ -435,25 +429,10 @@ fn ctrl_z_gives_the_shell_back_and_fg_returns_to_the_reader() {
     stops_and_comes_back("suspend", |t| t.keys(&["C-z"]));
 }
 
-/// Sends `signal` to the reader running in `t`'s shell.
-#[cfg(unix)]
+/// Sends `signal` (`-TERM`) to the reader running in `t`'s shell.
 fn signal_reader(t: &Tmux, signal: &str) {
-    let shell = t.pane_format("#{pane_pid}");
-    let children = std::process::Command::new("ps")
-        .args(["-o", "pid=,comm=", "--ppid", &shell])
-        .output()
-        .expect("ps");
-    // The shell's child that is the reader (one it forks meanwhile is none).
-    let listed = String::from_utf8_lossy(&children.stdout).to_string();
-    // (`ps` pads a short pid with blanks before it.)
-    let reader = listed
-        .lines()
-        .filter_map(|l| l.trim().split_once(char::is_whitespace))
-        .find(|(_, name)| name.trim() == "ribao")
-        .map(|(pid, _)| pid.to_string());
-    let reader = reader.unwrap_or_else(|| panic!("the reader's process among {listed:?}"));
     let sent = std::process::Command::new("kill")
-        .args([signal, &reader])
+        .args([signal, &reader_pid(t)])
         .status()
         .unwrap();
     assert!(sent.success());
