@@ -84,9 +84,21 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// Parts said in a row: `a`, `a and b`, `a, b and c`.
 pub fn and_list(parts: &[String]) -> String {
+    listed(parts, "and")
+}
+
+/// Choices said in a row: `a`, `a or b`, `a, b or c`.
+pub fn or_list(parts: &[&str]) -> String {
+    listed(parts, "or")
+}
+
+fn listed(parts: &[impl AsRef<str>], word: &str) -> String {
     match parts {
         [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} {word} {}", rest.join(", "), last.as_ref())
+        }
     }
 }

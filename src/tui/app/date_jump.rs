@@ -161,9 +161,8 @@ impl App {
             let shown = crate::text::visible(&typed);
             self.notify_or_shorter(
                 format!(
-                    "“{shown}” is not a date: type {} or {}",
-                    FORMS[..FORMS.len() - 1].join(", "),
-                    FORMS[FORMS.len() - 1]
+                    "“{shown}” is not a date: type {}",
+                    crate::text::or_list(&FORMS)
                 ),
                 format!("“{shown}” is not a date"),
                 true,
