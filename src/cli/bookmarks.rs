@@ -190,17 +190,14 @@ pub fn list<'a>(
     if marks.is_empty() && format != Format::Json {
         // Said on stderr: the output stays empty for scripts. A state file named that is not
         // there is named (tester DV: a mistyped --state said only "no bookmarks yet").
-        let missing = match super::folder_to_make(state_path) {
-            _ if !named || state_path.exists() => String::new(),
-            Some(folder) => format!(
-                " (the state file {} is not there, nor its folder {}{})",
+        let missing = match named && !state_path.exists() {
+            false => String::new(),
+            true => format!(
+                " (the state file {} is not there{}{})",
                 state_path.display(),
-                folder.display(),
-                super::paths::unexpanded_tilde(state_path)
-            ),
-            None => format!(
-                " (the state file {} is not there{})",
-                state_path.display(),
+                super::folder_to_make(state_path)
+                    .map(|folder| format!(", nor its folder {}", folder.display()))
+                    .unwrap_or_default(),
                 super::paths::unexpanded_tilde(state_path)
             ),
         };
