@@ -257,10 +257,14 @@ fn find_digest_date(fm: &FrontMatter, doc: &Doc, path: &Path) -> Option<NaiveDat
         .or_else(|| lines.find_map(date::find_numeric_date))
 }
 
-/// Whether `text` is a whole web page: it opens as HTML documents do.
+/// Whether `text` is a whole web page: it opens as HTML documents do (compared as bytes: a
+/// character may end anywhere after the opening).
 fn is_web_page(text: &str) -> bool {
-    let start = text.trim_start().get(..14).unwrap_or_default();
-    start.to_ascii_lowercase().starts_with("<!doctype html") || start.starts_with("<html")
+    let start = text.trim_start().as_bytes();
+    let opens = |with: &str| {
+        (start.get(..with.len())).is_some_and(|s| s.eq_ignore_ascii_case(with.as_bytes()))
+    };
+    opens("<!doctype html") || opens("<html")
 }
 
 /// The date in `path`'s file name, else in its folder's, if one holds one: a repository of
@@ -628,6 +632,13 @@ mod tests {
             warnings.contains(&"it is a web page (HTML), not Markdown or text".to_string()),
             "{warnings:?}"
         );
+        // Short, or with a character across its 14th byte (both were missed).
+        for page in ["<html></html>", "<html>中文页面</html>"] {
+            let warnings = parse(page.as_bytes(), Path::new("2026-02-20.md"))
+                .unwrap()
+                .warnings;
+            assert!(warnings.len() == 2, "{page}: {warnings:?}");
+        }
         let digest = "# 日报 2026-02-20\n\n## 1. 甲\n\n<p>正文</p>\n";
         let warnings = parse(digest.as_bytes(), Path::new("2026-02-20.md"))
             .unwrap()
