@@ -9,9 +9,9 @@ use std::time::SystemTime;
 /// File endings that hold digests.
 const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 /// Names of a repository's own documents (`README.md`, `LICENSE.txt`, `README.zh-CN.md`,
-/// `README_CN.md`, `LICENSE-MIT`): a
-/// store is often a clone of a digest repository, and these are not digests, but in a
-/// folder named by a day (`2026-01-21/README.md`), where one is that day's digest.
+/// `README_CN.md`, `LICENSE-MIT`): a store is often a clone of a digest repository, and these
+/// are not digests, but in a folder named by a day (`2026-01-21/README.md`), where one is that
+/// day's digest.
 const REPOSITORY_FILES: &[&str] = &[
     "README",
     "LICENSE",

@@ -144,15 +144,13 @@ impl App {
         // Files changed in place are listed as they were until they are read again.
         let rereading = pending.as_ref().map_or(0, |p| p.progress.counts().1);
         let plural = crate::text::plural;
-        let in_place = pending.as_ref().map(|p| p.changed_in_place.clone());
+        let in_place = pending
+            .iter()
+            .flat_map(|p| p.changed_in_place.iter().cloned());
         let mut arrivals = Arrivals {
             new,
             gone,
-            again: in_place
-                .unwrap_or_default()
-                .into_iter()
-                .chain(read_again)
-                .collect(),
+            again: in_place.chain(read_again).collect(),
         };
         if let Some(before) = self.arrived.take() {
             arrivals = before.and(arrivals);
