@@ -185,6 +185,31 @@ fn a_copy_under_another_publication_name_is_listed_once_but_other_tellings_stay(
 }
 
 #[test]
+fn an_earlier_copy_with_a_story_worded_otherwise_is_listed_once() {
+    // An earlier download of the same day's digest beside the later one: a story since
+    // reworded keeps its title, so its id, and is one story.
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, cache) = (tmp.path().join("store"), tmp.path().join("cache"));
+    let day = |first: &str| {
+        format!(
+            "# 测试日报 · 2026年03月02日\n\n## 产品\n\n### 甲公司发布新模型\n\n{first}\n\n\
+             ### 乙公司开源工具\n\n支持方言识别。\n"
+        )
+    };
+    for (dir, first) in [
+        ("earlier", "推理成本下降一半。"),
+        ("later", "推理成本下降一半，定价另行公布。"),
+    ] {
+        fs::create_dir_all(store.join(dir)).unwrap();
+        fs::write(store.join(dir).join("2026-03-02.md"), day(first)).unwrap();
+    }
+    let items = run(&["items"], &store, &cache);
+    let ids = column(&items, "id");
+    assert_eq!(ids.len(), 2, "each story once: {items:#}");
+    assert_eq!(ids.iter().collect::<HashSet<_>>().len(), 2, "{items:#}");
+}
+
+#[test]
 fn undated_notes_with_a_title_in_common_are_not_copies() {
     let tmp = tempfile::tempdir().unwrap();
     let (store, cache) = (tmp.path().join("notes"), tmp.path().join("cache"));
