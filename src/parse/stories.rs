@@ -364,7 +364,11 @@ fn find_by(doc: &Doc, bullets: Bullets) -> (Found, Seen) {
             h = next;
         } else if NAV.is_match(&text) {
             h += 1;
-        } else if SKIP.is_match(&text) {
+        } else if SKIP.is_match(&text) && (category.is_none() || names_a_skipped_section(&text)) {
+            // Under a section of news, a heading holding such a word is a headline
+            // (`### 乙公司开源语音模型` under `## 产品` was dropped), as in
+            // [`fallback`]; the real sections to leave out head the file or follow its
+            // dated title (`## 收听语音版AI日报`).
             h = next;
         } else if SUMMARY.is_match(&text) && !is_title_over_news(&text, next > h + 1, only_top) {
             found.front_page.push(format!(
@@ -1831,6 +1835,16 @@ mod tests {
             titles,
             ["甲公司发布新模型", "乙公司开源语音模型", "小米语音"]
         );
+        // Nor in a section of news, where a headline with such a word is a story too.
+        let doc = "# 日报 · 2026年03月02日\n\n## 产品\n\n### 甲公司发布新模型\n\n正文一。\n\n\
+                   ### 乙公司开源语音模型\n\n正文二。\n\n### 🎧 音频版\n\n收听本期。\n\n\
+                   ## 🎧 收听语音版\n\n本期音频。\n";
+        let titles: Vec<String> = find(&Doc::new(doc))
+            .items
+            .into_iter()
+            .map(|i| i.title)
+            .collect();
+        assert_eq!(titles, ["甲公司发布新模型", "乙公司开源语音模型"]);
         let f = find(&Doc::new("只有一段文字，没有结构。"));
         assert_eq!(f.items.len(), 1);
     }
