@@ -96,8 +96,10 @@ impl Marks {
     /// of sight), the link's whose title line is a heading where several have one (tester
     /// BW: five stories linked to their digest's own page, and all opened at the first; a
     /// list of the titles above the first link is no heading); with its title beside no
-    /// link, the first holding its link; with its link nowhere, the first holding its
-    /// title; else the top. Never in the front matter, whose description may repeat the
+    /// link, the first holding its link; with its link nowhere, the first heading holding its
+    /// title, else the first holding it outside a link's words (a list of contents names
+    /// each title first, as a link to its place; tester ED), else the first holding it; else
+    /// the top. Never in the front matter, whose description may repeat the
     /// first story.
     fn line_in(&self, lines: &[&str]) -> usize {
         let body = front_matter_end(lines);
@@ -145,7 +147,14 @@ impl Marks {
         ) {
             (Some(&at), _, _) => at,
             (None, Some(&at), _) => at,
-            (None, None, Some((_, first))) => first,
+            (None, None, Some((mark, first))) => {
+                let named = |i: &usize| holds(*i, &mark);
+                let in_link = |i: &usize| lines[*i].contains(&format!("[{mark}"));
+                let mut later = (first..lines.len()).filter(named);
+                (later.clone().find(|i| heading(&i)))
+                    .or_else(|| later.find(|i| !in_link(i)))
+                    .unwrap_or(first)
+            }
             (None, None, None) => 0,
         }
     }
@@ -336,5 +345,12 @@ mod tests {
         assert_eq!(line("第9条", Some("https://e.com/day"), &day), 3);
         // Neither: the top.
         assert_eq!(line("不在文件里", Some("https://e.com/none"), text), 0);
+        // No link, and a list of contents naming it first: its heading, else the first line
+        // naming it outside a link (tester ED: `v` opened at the contents).
+        let contents = "# 日报\n- [第1条](#第1条)\n- [第2条](#第2条)\n\n### 第1条\n正文。\n\n### 第2条\n正文。\n";
+        assert_eq!(line("第2条", None, contents), 7);
+        let bold =
+            "# 日报\n- [第1条](#a)\n- [第2条](#b)\n\n**第1条**\n正文。\n\n**第2条**\n正文。\n";
+        assert_eq!(line("第2条", None, bold), 7);
     }
 }
