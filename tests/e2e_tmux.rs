@@ -589,6 +589,26 @@ fn a_state_file_named_in_no_folder_is_said_to_be_new() {
 }
 
 #[test]
+fn a_dumb_terminal_is_told_the_reader_needs_another() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start("dumb", 100, 30, home.path()) else {
+        return;
+    };
+    t.run(&format!(
+        "TERM=dumb {} --store {}; echo \"exit=$?\"",
+        env!("CARGO_BIN_EXE_ribao"),
+        common::fixtures().join("store").display(),
+    ));
+    let screen = t.wait_for("the exit status", |s| s.contains("exit="));
+    let joined = common::unframed(&screen);
+    assert!(
+        joined.contains("(TERM=dumb)cannotmoveitscursor"),
+        "{screen}"
+    );
+    assert!(screen.contains("exit=2"), "{screen}");
+}
+
+#[test]
 fn a_broken_categories_table_is_reported_on_the_reader_screen() {
     let home = tempfile::tempdir().unwrap();
     let config = home.path().join(".config/ribao");

@@ -528,6 +528,15 @@ fn dispatch(cli: Cli, paths: &Paths) -> anyhow::Result<ExitCode> {
                      a pipe use a command such as list, items, search or show (ribao --help)"
                 );
             }
+            // A terminal that says it cannot move its cursor (an editor's shell buffer) would
+            // show each frame as lines of escapes (tester EE).
+            if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+                anyhow::bail!(
+                    "this terminal (TERM=dumb) cannot move its cursor to draw the reader; run \
+                     ribao in a full terminal, or use a command such as list, items, search or \
+                     show here (ribao --help)"
+                );
+            }
             // Loaded (and a broken table reported) once, before the reader is on screen.
             let (categorizer, problem) = paths.categorizer();
             let categorizer = std::sync::Arc::new(categorizer);
