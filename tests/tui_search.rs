@@ -1832,3 +1832,50 @@ fn backspace_on_an_empty_search_line_closes_it() {
     h.keys("<BS>");
     assert!(h.app.search_view().is_none(), "{}", h.text());
 }
+
+/// A search reopened over a later start's other days, where the result read is no longer
+/// among them, says why: its date is outside the scope, not that its file changed (tester
+/// EG: the place moved back by another build, the last 30 days were others).
+#[test]
+fn a_result_read_outside_a_reopened_searchs_days_is_said_to_be() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let mut h = Harness::new(
+        support::app_of_saving_to(support::scope_library(), &path),
+        100,
+        10,
+    );
+    h.keys("aa/");
+    assert_eq!(h.app.scope(), Scope::Month);
+    h.search_for("推理");
+    h.keys("<Enter>");
+    select_result_titled(&mut h, "长江实验室");
+    h.keys("<Enter>");
+    h.app.save_on_quit().unwrap();
+    // As another build saved the place: an earlier date, the 30 days up to it.
+    let saved = std::fs::read_to_string(&path).unwrap();
+    let moved = saved
+        .replace("\"date\": \"2026-01-20\"", "\"date\": \"2026-01-05\"")
+        .replace("\"scope_end\": null", "\"scope_end\": \"2026-01-05\"");
+    assert_ne!(moved, saved);
+    std::fs::write(&path, moved).unwrap();
+    let mut again = Harness::new(
+        support::app_of_saving_to(support::scope_library(), &path),
+        100,
+        10,
+    );
+    again.settle();
+    let said = again
+        .app
+        .message()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(
+        said.contains(
+            "is not among the results: its date is outside 30天 (2025-12-07–01-05); a goes on to \
+             the next scope"
+        ),
+        "{said}: {}",
+        again.text()
+    );
+}

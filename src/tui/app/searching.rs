@@ -294,18 +294,30 @@ impl App {
         let near = (reselect.as_ref())
             .filter(|_| at.is_none() && whole)
             .and_then(|r| (r.near.iter()).find_map(|id| self.position_in(hits, id)));
-        // One read, its story still there, no longer matches: said, as its going is.
+        // One read, its story still there, no longer matches: said, as its going is, and
+        // why: its file changed, or the scope's days are others now (tester EG: a search
+        // reopened over a later date's last 30 days said its file had changed).
         let unmatched = (reselect.as_ref())
             .filter(|r| at.is_none() && whole && r.read)
-            .and_then(|r| Some(self.library.find(&r.id)?.title.to_string()));
+            .and_then(|r| self.library.find(&r.id))
+            .map(|story| {
+                let outside =
+                    (self.search_within(scope)).is_some_and(|d| !d.contains(&story.digest));
+                (story.title.to_string(), outside)
+            });
         if let Some(at) = near {
             self.select_result(at);
         }
-        if let Some(title) = unmatched {
-            let said = format!(
-                "{} no longer matches the search: its file changed",
-                self.quoted(&title)
-            );
+        if let Some((title, outside)) = unmatched {
+            let title = self.quoted(&title);
+            let said = match outside {
+                true => format!(
+                    "{title} is not among the results: its date is outside {}; a goes on to \
+                     the next scope",
+                    self.label_of(scope)
+                ),
+                false => format!("{title} no longer matches the search: its file changed"),
+            };
             self.notify(said, false);
         }
         if let Some(at) = at {
