@@ -104,7 +104,11 @@ fn the_cursor_is_at_the_caret_of_a_line_being_typed() {
     use unicode_width::UnicodeWidthStr;
     let mut h = Harness::new(app_with_state(State::default()), 120, 40);
     h.keys("<Enter><Enter>b<Esc><Esc>");
-    for keys in ["B/新闻", ":2026"] {
+    // A filter longer than its line keeps the caret and what is typed last in sight, as the
+    // search line does (tester EJ: both were past the pane's edge); so does one moved back.
+    let long = format!("B/{}", "模型".repeat(40));
+    let back = format!("B/{}<Home><Right><Right>", "长的".repeat(40));
+    for keys in ["B/新闻", ":2026", &long, &back] {
         h.keys(keys);
         h.terminal
             .draw(|f| ribao::tui::ui::draw(f, &mut h.app))

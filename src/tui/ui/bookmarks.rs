@@ -120,14 +120,13 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
     });
     if filtering {
         let cursor = if view.typing { "▏" } else { "" };
-        let (before, after) = (view.filter.before_cursor(), view.filter.after_cursor());
+        // The caret kept in sight, as in the search line (tester EJ: a filter longer than
+        // the line hid it, and its end).
+        let room = content_w.saturating_sub(2 + text::str_width(cursor, opts));
+        let (before, after) = super::around_caret(&view.filter, room, opts);
         let line = Line::from(vec![
             Span::styled("/ ", FOCUS),
-            Span::raw(format!(
-                "{}{cursor}{}",
-                text::single_line(before),
-                text::single_line(after)
-            )),
+            Span::raw(format!("{before}{cursor}{after}")),
         ]);
         let y = inner.bottom().saturating_sub(1);
         put_line(buf, text_area.x, y, &line, text_area.width, opts);

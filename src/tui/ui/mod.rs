@@ -202,6 +202,20 @@ pub(crate) fn pad_to(s: &str, width: usize, opts: TextOptions) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
+/// The text of a line being typed as it fits `room` columns with the caret in sight: what is
+/// before the caret, its start given up first, and as much after it as is left.
+pub(crate) fn around_caret(
+    line: &crate::tui::line_edit::LineEdit,
+    room: usize,
+    opts: TextOptions,
+) -> (String, String) {
+    let before = text::single_line(line.before_cursor());
+    let before = text::truncate_left(&before, room, opts).into_owned();
+    let left = room.saturating_sub(text::str_width(&before, opts));
+    let after = text::single_line(line.after_cursor());
+    (before, text::truncate(&after, left, opts).into_owned())
+}
+
 /// Writes one row: the line is padded for ambiguous-wide mode and clipped to `width`.
 pub(crate) fn put_line(
     buf: &mut Buffer,

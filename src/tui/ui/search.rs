@@ -815,15 +815,8 @@ fn draw_line(buf: &mut Buffer, area: Rect, app: &mut App) -> Option<(u16, u16)> 
     let room = width
         .saturating_sub(prompt_w + if show_scope { scope_w } else { 0 })
         .saturating_sub(1);
-    let before = text::single_line(view.line.before_cursor());
-    let after = text::single_line(view.line.after_cursor());
-    let before = if text::str_width(&before, opts) > room {
-        text::truncate_left(&before, room, opts)
-    } else {
-        before
-    };
+    let (before, after) = super::around_caret(&view.line, room, opts);
     let before_w = text::str_width(&before, opts);
-    let after = text::truncate(&after, room.saturating_sub(before_w), opts).into_owned();
     let text_style = match (typing, view.line.is_selected()) {
         (true, true) => Style::new().add_modifier(Modifier::REVERSED),
         (true, false) => Style::new(),
