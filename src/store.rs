@@ -137,7 +137,10 @@ impl Folders {
 /// measured slower on two cores.)
 pub fn scan(root: &Path) -> Scan {
     let visited = Visited::default();
-    let mut found = Found::default();
+    let mut found = Found {
+        root: std::fs::canonicalize(root).ok(),
+        ..Found::default()
+    };
     let began = SystemTime::now();
     match std::fs::metadata(root) {
         Ok(m) => {
@@ -181,6 +184,18 @@ struct Found {
     folders: Vec<(PathBuf, i64)>,
     /// Links to folders met, each with the folder it is in: followed after the rest.
     links: Vec<(PathBuf, PathBuf)>,
+    /// The store's folder as the links in it resolve.
+    root: Option<PathBuf>,
+}
+
+/// A project's packages hold their own documents, no digests (tester EF:
+/// `node_modules/marked/docs/…` was listed as a publication).
+const NO_STORE_FOLDER: &str = "node_modules";
+
+/// Whether a file or folder of this name is no part of a store: hidden ones (`.git`, an
+/// editor's `.trash`, `.obsidian`) and, for folders, [`NO_STORE_FOLDER`].
+fn is_passed_over(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().starts_with(b".") || name == NO_STORE_FOLDER
 }
 
 /// Folders whose files' sizes are read together. An entry holds its folder open, and a
@@ -193,6 +208,28 @@ impl Found {
         match looked.kind {
             None => self.files.push(looked.entry),
             Some(kind) => self.problems.push(no_file(looked.entry.path, kind)),
+        }
+    }
+
+    /// Where the link `path` leads, under the store's folder: None when outside it.
+    fn in_store(&self, path: &Path) -> Option<PathBuf> {
+        let target = std::fs::canonicalize(path).ok()?;
+        let rel = target.strip_prefix(self.root.as_ref()?).ok()?;
+        Some(rel.to_path_buf())
+    }
+
+    /// Whether the link `path` leads to a file the walk lists under its own name.
+    fn listed_itself(&self, path: &Path) -> bool {
+        self.in_store(path)
+            .is_some_and(|rel| !rel.iter().any(is_passed_over) && is_digest_name(&rel))
+    }
+
+    /// Whether the linked folder `path` is the packages' folder, or one the walk passes over
+    /// in the store.
+    fn passed_over(&self, path: &Path) -> bool {
+        match self.in_store(path) {
+            Some(rel) => rel.iter().any(is_passed_over),
+            None => std::fs::canonicalize(path).is_ok_and(|t| t.ends_with(NO_STORE_FOLDER)),
         }
     }
 
@@ -286,16 +323,12 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
                 continue;
             }
         };
-        // Hidden files and folders are not digests: `.git`, an editor's `.trash`, `.obsidian`.
-        if entry.file_name().as_encoded_bytes().starts_with(b".") {
+        if is_passed_over(&entry.file_name()) {
             continue;
         }
         // The type comes with the folder listing; only links need a look at their target.
         let path = match entry.file_type() {
             Ok(t) if t.is_symlink() => entry.path(),
-            // A project's packages hold their own documents, no digests (tester EF:
-            // `node_modules/marked/docs/…` was listed as a publication).
-            Ok(t) if t.is_dir() && entry.file_name() == "node_modules" => continue,
             Ok(t) if t.is_dir() => {
                 folders.push(entry.path());
                 continue;
@@ -313,6 +346,8 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
         };
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => found.links.push((dir.to_path_buf(), path)),
+            // A link to a digest of the store (`latest.md`) would list it twice (tester EJ).
+            Ok(_) if found.listed_itself(&path) => {}
             Ok(m) if is_digest_name(&path) => found.take(file_entry(path, &m)),
             Err(e) if is_digest_name(&path) => found.problems.push(broken_link(path, &e)),
             // A link to no digest, or a broken one under another name (it may have led to
@@ -341,6 +376,9 @@ fn enter(dir: &Path, folder: PathBuf, linked: bool, visited: &Visited, found: &m
     match std::fs::metadata(&folder) {
         // Reached again under another name: left out quietly (its files are listed once).
         Ok(m) if !remember(visited, &m) => {}
+        // A store's folder it passes over, under another name (tester EJ: a link to the
+        // store's own `node_modules` listed its packages' documents).
+        Ok(_) if linked && found.passed_over(&folder) => {}
         Ok(m) => {
             found.folder(folder.clone(), &m);
             walk(&folder, visited, found);

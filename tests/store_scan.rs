@@ -57,10 +57,8 @@ fn links_are_followed_and_loops_reported() {
         .iter()
         .map(|f| f.path.strip_prefix(&store).unwrap().display().to_string())
         .collect();
-    assert_eq!(
-        names,
-        ["a/b/2026-01-01.md", "alias.md", "linked/2026-01-02.txt"]
-    );
+    // `alias.md`, another name for a digest the store lists, is not listed again.
+    assert_eq!(names, ["a/b/2026-01-01.md", "linked/2026-01-02.txt"]);
     assert!(files.iter().all(|f| f.size > 0 && f.changed.is_some()));
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].path.ends_with("a/b/up") && problems[0].left_alone);
@@ -107,6 +105,48 @@ fn a_folder_linked_to_is_listed_under_its_own_name() {
         .map(|f| f.path.strip_prefix(&store).unwrap().display().to_string())
         .collect();
     assert_eq!(names, ["a-real/2026-01-01.md", "z-real/2026-01-02.md"]);
+}
+
+/// A link to a digest of the store (`latest.md`) lists it once, under its own name, and a
+/// link to a folder the store passes over (its `node_modules`, a hidden one) or to packages
+/// elsewhere lists none of theirs (tester EJ: each was listed); a link to a digest outside
+/// the store, or to one in a hidden folder, is its only way in and is listed.
+#[cfg(unix)]
+#[test]
+fn links_to_what_the_store_lists_or_passes_over_add_nothing() {
+    use std::os::unix::fs::symlink;
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    let put = |rel: &str| {
+        let path = store.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, "# x").unwrap();
+    };
+    put("zeta/2026-01-06.md");
+    put("repo/node_modules/p1/2026-02-02.md");
+    put(".hidden/2026-01-12.md");
+    put(".drafts/2026-01-13.md");
+    let outside = tmp.path().join("elsewhere");
+    fs::create_dir_all(outside.join("node_modules/p2")).unwrap();
+    fs::write(outside.join("node_modules/p2/2026-02-03.md"), "# x").unwrap();
+    fs::write(outside.join("2026-01-14.md"), "# x").unwrap();
+    symlink(store.join("zeta/2026-01-06.md"), store.join("latest.md")).unwrap();
+    symlink(store.join("repo/node_modules"), store.join("mods")).unwrap();
+    symlink(store.join(".hidden"), store.join("visible")).unwrap();
+    symlink(outside.join("node_modules"), store.join("packages")).unwrap();
+    symlink(store.join(".drafts/2026-01-13.md"), store.join("draft.md")).unwrap();
+    symlink(
+        outside.join("2026-01-14.md"),
+        store.join("from-elsewhere.md"),
+    )
+    .unwrap();
+    let names: Vec<String> = (scan(&store).files.iter())
+        .map(|f| f.path.strip_prefix(&store).unwrap().display().to_string())
+        .collect();
+    assert_eq!(
+        names,
+        ["draft.md", "from-elsewhere.md", "zeta/2026-01-06.md"]
+    );
 }
 
 /// A store is often a clone of a digest repository: its README and LICENSE were listed as
