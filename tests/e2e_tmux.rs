@@ -557,7 +557,8 @@ fn popups_over_chinese_text_keep_their_borders() {
     assert_borders_aligned(&t.wait_for("the help", |s| s.contains("按键 Keys")));
     t.keys(&["?", "b", "B"]);
     assert_borders_aligned(&t.wait_for("the bookmarks", |s| s.contains("书签 Bookmarks")));
-    t.keys(&["B", "q"]);
+    // Reading, `q` goes back a level; then it quits.
+    t.keys(&["B", "q", "q"]);
     assert_restored(&t);
 }
 
@@ -687,7 +688,7 @@ fn a_browser_of_the_terminal_gets_the_terminal_and_gives_it_back() {
         s.contains("文章 Article") && s.contains("核心洞察")
     });
     assert_eq!(std::fs::read_to_string(&typed).unwrap().trim(), "hello");
-    t.keys(&["q"]);
+    t.keys(&["q", "q"]);
     assert_restored(&t);
 }
 
@@ -1264,7 +1265,7 @@ fn copying_a_link_inside_tmux_says_whether_tmux_passes_it_on() {
     let inside = t.pane_format("#{socket_path},#{pid},0");
     t.run(&format!("export TMUX={inside}"));
     copy("sent to the clipboard");
-    t.keys(&["q"]);
+    t.keys(&["q", "q"]);
     t.wait_for("the shell", |s| s.contains("exit=0"));
     // The test's shell starts with no environment: told it runs in tmux, as a pane is.
     t.run("clear; export TERM=screen-256color");

@@ -857,6 +857,15 @@ fn q_quits_and_ctrl_c_quits_even_from_help_and_q_closes_a_view_first() {
     assert_eq!(quit_after("Bq"), 0, "q closes the bookmarks view");
     assert_eq!(quit_after("/x<Enter>q"), 0, "q closes the search");
     assert_eq!(quit_after("Bqq"), 1, "then q quits");
+    // Reading a story or a date's front pages, q goes back a level, as reading a result
+    // or a bookmark (tester EI: it quit from here alone).
+    assert_eq!(
+        quit_after("<Enter><Enter><Enter>q"),
+        0,
+        "q goes back to the stories"
+    );
+    assert_eq!(quit_after("<Enter><Enter><Enter>qq"), 1, "then q quits");
+    assert_eq!(quit_after("iq"), 0, "q leaves the front pages");
     h.keys("?");
     assert_eq!(
         h.app.update(ribao::tui::Action::ForceQuit),

@@ -514,6 +514,17 @@ impl App {
             Action::Redraw => return Some(Effect::Repaint),
             _ => {}
         }
+        // Reading a story or a date's front pages, `q` goes back a level as Esc does, as it
+        // does reading a search's result or a bookmark, and in other readers (tester EI:
+        // here it quit, the one place but the panes above where it did).
+        let action = match action {
+            Action::Quit
+                if self.focus == Pane::Article && self.views_open() == 0 && !self.quit_asked =>
+            {
+                Action::Back
+            }
+            action => action,
+        };
         // A note about the last key goes with the next one (`already at the oldest date`
         // would outlive the `]` that worked); errors stay their time.
         if self.message.as_ref().is_some_and(|m| {
