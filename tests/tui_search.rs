@@ -1879,3 +1879,32 @@ fn a_result_read_outside_a_reopened_searchs_days_is_said_to_be() {
         again.text()
     );
 }
+
+/// Keys pressed in the results before the answer to the query typed has come move through
+/// that answer, and Enter reads the result they reach, once it comes (tester EL:
+/// `/openai⏎jjj` typed fast left the first result selected, and an early Enter was lost).
+#[test]
+fn moves_made_before_the_answer_comes_are_made_in_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Large enough that its search takes longer than the keys after it.
+    let store = common::generated_store(tmp.path(), 400, 50, "推理芯片的新进展。");
+    let cache = tmp.path().join("cache");
+    let library = ribao::library::Library::load_dir(
+        &store,
+        Some(&cache),
+        &ribao::categories::Categorizer::builtin(),
+        &mut |_| {},
+    );
+    let mut h = Harness::new(support::app_with(library, TextOptions::default()), 100, 30);
+    h.keys("aaa/");
+    h.keys("推理<Enter>jjj<Enter>");
+    h.settle();
+    let screen = h.text();
+    let view = h.app.search_view().unwrap();
+    assert!(view.hits.len() > 3, "{screen}");
+    assert_eq!(
+        (view.selected, view.focus),
+        (3, SearchFocus::Article),
+        "{screen}"
+    );
+}

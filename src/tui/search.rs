@@ -83,6 +83,11 @@ pub struct SearchView {
     /// [`crate::tui::background::SearchResponse::in_archive`]).
     pub in_archive: Option<usize>,
     pub selected: usize,
+    /// Moves through the results, and whether Enter read one, while the answer to the
+    /// query asked last was still to come: done in that answer when it comes, the first
+    /// result counted from (tester EL: `/openai⏎jjj` typed fast selected the first one).
+    pub(crate) early_moves: isize,
+    pub(crate) read_when_answered: bool,
     /// The result selected when an answer in another scope left it out: selected again by
     /// a later answer that has it, unless another was chosen meanwhile (tester BU: a day
     /// without it, then the archive again, selected the first result).
@@ -151,7 +156,11 @@ impl SearchView {
         self.snippets.clear();
         self.snippet_maker = Snippets::new(&self.terms);
         let found = keep.and_then(|r| self.hits.iter().position(|&h| h == r));
-        self.selected = found.unwrap_or(0);
+        let early = std::mem::take(&mut self.early_moves).max(0) as usize;
+        self.selected = match keep {
+            None => early.min(self.hits.len().saturating_sub(1)),
+            Some(_) => found.unwrap_or(0),
+        };
         self.missing = keep.filter(|_| found.is_none());
         // No result to read: the keys go back to the results, which say why (tester BU: the
         // article's keys stayed offered over "no result to show"); nor when the one read is
@@ -163,6 +172,9 @@ impl SearchView {
     }
 
     pub(crate) fn move_by(&mut self, delta: isize, places: &mut Places, library: &Library) {
+        if self.pending {
+            self.early_moves += delta;
+        }
         let last = self.hits.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
         self.missing = None;

@@ -343,6 +343,13 @@ impl App {
                 view.reselect = Some(r);
             }
         }
+        if self
+            .search
+            .as_mut()
+            .is_some_and(|v| std::mem::take(&mut v.read_when_answered))
+        {
+            self.open_result();
+        }
         if let Some(advice) = advice {
             self.notify(advice, false);
         }
@@ -408,6 +415,7 @@ impl App {
             return;
         };
         view.generation += 1;
+        (view.early_moves, view.read_when_answered) = (0, false);
         view.requested = Some((query.clone(), scope));
         view.requested_text = view.line.text().to_string();
         if query.is_empty() {
@@ -645,14 +653,13 @@ impl App {
         let Some(view) = self.search.as_mut() else {
             return;
         };
+        // The answer to come is the one meant, not the results of what was typed before.
+        if view.pending {
+            view.read_when_answered = true;
+            return self.notify("still searching… the result is read once they come", false);
+        }
         let Some(r) = view.selected_hit() else {
-            let why = if view.pending {
-                "still searching…"
-            } else {
-                "no result to open"
-            };
-            self.notify(why, false);
-            return;
+            return self.notify("no result to open", false);
         };
         view.read_selected();
         self.mark_opened(r);
