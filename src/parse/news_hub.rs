@@ -81,9 +81,30 @@ fn section_name(line: &str) -> Option<(&str, Part)> {
 /// Page bullets (`•`, `1.`) become Markdown list items so the front page renders as a list.
 fn as_markdown_line(line: &str) -> String {
     match line.strip_prefix('•') {
-        Some(rest) => format!("- {}", rest.trim()),
-        None => line.to_string(),
+        Some(rest) => format!("- {}", literal(rest.trim())),
+        None => literal(line),
     }
+}
+
+/// Page text as Markdown that reads as written: each character Markdown would take for its
+/// own escaped (tester EH: `2*3*4=24` read `234=24`, `__init__.py` `init.py`, `<b>` was
+/// gone), and a start that would make a list, a heading or a quote. Citation marks (`[58][148]`)
+/// stay text.
+fn literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let numbered = text.bytes().take_while(u8::is_ascii_digit).count();
+    let lead = match text.as_bytes().get(numbered) {
+        Some(b'.' | b')') if numbered > 0 => numbered,
+        _ => usize::MAX,
+    };
+    for (at, c) in text.char_indices() {
+        let opens_block = at == 0 && matches!(c, '-' | '+' | '=' | '>' | '#');
+        if opens_block || at == lead || "\\`*_[<&~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `• Title: text [12]` or `1. Title: text` or a plain paragraph.
@@ -106,8 +127,54 @@ fn story(line: &str, section: &str, region: Option<&str>) -> Item {
         region: region.map(str::to_string),
         outlet: None,
         url: None,
-        // Citation marks like `[58][148]` are kept as text: escape them from Markdown.
-        body: body.replace('[', "\\["),
+        body: literal(&body),
         unified: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+    /// The text Markdown reads in `md`, None if it reads anything but one paragraph of text.
+    fn read_as_text(md: &str) -> Option<String> {
+        let mut text = String::new();
+        for event in Parser::new(md) {
+            match event {
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+                Event::Text(t) => text.push_str(&t),
+                _ => return None,
+            }
+        }
+        Some(text)
+    }
+
+    /// What the page says reads as it says it, in a story and on the front page.
+    #[test]
+    fn page_text_reads_as_written() {
+        let said = [
+            "C++ and C# and 2*3*4=24 [3][12]",
+            "a*b*c and file __init__.py and `backticks` and <b>tags</b> and &amp; ~~x~~ | y",
+            "2024. A year of models",
+            "- not a list",
+            "# not a heading",
+            "> not a quote, a > b",
+        ];
+        for line in said {
+            assert_eq!(read_as_text(&literal(line)).as_deref(), Some(line));
+        }
+        let page = "🇺🇸 美国媒体聚焦\nOverview\n• 2*3*4=24 and __init__.py\nKey Insights\n\
+                    • Chips: 2*3*4=24 and <b>x</b>\n";
+        let parsed = parse(page);
+        let body = &parsed.items[0].body;
+        assert_eq!(read_as_text(body).as_deref(), Some("2*3*4=24 and <b>x</b>"));
+        assert!(
+            parsed
+                .front_page
+                .contains("- 2\\*3\\*4=24 and \\_\\_init\\_\\_.py"),
+            "{}",
+            parsed.front_page
+        );
     }
 }
