@@ -736,7 +736,8 @@ fn o_opens_the_link_with_the_users_browser() {
     t.wait_for("why not", |s| {
         s.contains("permission denied") && !s.contains("os error")
     });
-    t.keys(&["q"]);
+    t.keys(&["q", "q"]);
+    t.wait_for("the shell", |s| !s.contains("文章 Article"));
 }
 
 #[test]

@@ -1322,6 +1322,14 @@ fn keys_do_nothing_while_the_terminal_is_too_small() {
         1,
         "q quits: the resize is never read"
     );
+    // Reading a story, too (a review: it went back a level, unseen).
+    let mut reading = Harness::new(app(), 120, 40);
+    reading.keys("<Enter><Enter><Enter>");
+    reading.resize(10, 3);
+    assert_eq!(
+        reading.app.update(ribao::tui::Action::Quit),
+        Some(ribao::tui::Effect::Quit)
+    );
 }
 
 #[test]

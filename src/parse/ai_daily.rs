@@ -67,7 +67,9 @@ mod tests {
 
     #[test]
     fn a_more_sections_bullet_keeps_the_points_under_it() {
-        let doc = "## 更多动态\n\n- **甲公司开源新模型**，支持长上下文。\n  - 子项一：支持 128k 上下文\n  - 子项二：许可证变更\n\n- **乙公司发布芯片**\n\n后记，不在列表里。\n  缩进的也不在。\n";
+        let doc = "## 更多动态\n\n- **甲公司开源新模型**，支持长上下文。\n  - 子项一：支持 128k 上下文\n\
+                   \x20 - 子项二：许可证变更\n\n- **乙公司发布芯片**\n\n后记，不在列表里。\n\
+                   \x20 缩进的也不在。\n";
         let items = items(&Doc::new(doc));
         let (titles, bodies): (Vec<&str>, Vec<&str>) = (items.iter())
             .map(|i| (i.title.as_str(), i.body.as_str()))

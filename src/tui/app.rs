@@ -518,8 +518,12 @@ impl App {
         // does reading a search's result or a bookmark, and in other readers (tester EI:
         // here it quit, the one place but the panes above where it did).
         let action = match action {
+            // (Not on a screen too small to show it: there `q` quits, as every other key
+            // does nothing; a review.)
             Action::Quit
-                if self.focus == Pane::Article && self.views_open() == 0 && !self.quit_asked =>
+                if self.focus == Pane::Article
+                    && self.views_open() == 0
+                    && !self.view.too_small =>
             {
                 Action::Back
             }

@@ -195,7 +195,7 @@ pub const KEYMAP: &[(KeyBinding, Action, &str)] = &[
     (
         key('q'),
         Action::Quit,
-        "quit; in a story, view or popup: back a level",
+        "quit; reading, or in a view or popup: back a level",
     ),
     (ctrl('c'), Action::ForceQuit, "quit at once"),
     (
