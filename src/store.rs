@@ -138,7 +138,7 @@ impl Folders {
 pub fn scan(root: &Path) -> Scan {
     let visited = Visited::default();
     let mut found = Found {
-        root: std::fs::canonicalize(root).ok(),
+        roots: [Some(root.to_path_buf()), std::fs::canonicalize(root).ok()],
         ..Found::default()
     };
     let began = SystemTime::now();
@@ -184,8 +184,8 @@ struct Found {
     folders: Vec<(PathBuf, i64)>,
     /// Links to folders met, each with the folder it is in: followed after the rest.
     links: Vec<(PathBuf, PathBuf)>,
-    /// The store's folder as the links in it resolve.
-    root: Option<PathBuf>,
+    /// The store's folder as given, and as the links in it may name it.
+    roots: [Option<PathBuf>; 2],
 }
 
 /// A project's packages hold their own documents, no digests (tester EF:
@@ -196,6 +196,24 @@ const NO_STORE_FOLDER: &str = "node_modules";
 /// editor's `.trash`, `.obsidian`) and, for folders, [`NO_STORE_FOLDER`].
 fn is_passed_over(name: &std::ffi::OsStr) -> bool {
     name.as_encoded_bytes().starts_with(b".") || name == NO_STORE_FOLDER
+}
+
+/// Where the link `path` leads, one link followed, its `..` taken back in the path as
+/// written: a store of links (git-annex's, each into `.git/annex/objects/…`) is not walked
+/// folder by folder for each of its files.
+fn one_step(path: &Path) -> Option<PathBuf> {
+    let target = path.parent()?.join(std::fs::read_link(path).ok()?);
+    let mut at = PathBuf::new();
+    for part in target.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                at.pop();
+            }
+            std::path::Component::CurDir => {}
+            part => at.push(part),
+        }
+    }
+    Some(at)
 }
 
 /// Folders whose files' sizes are read together. An entry holds its folder open, and a
@@ -211,25 +229,31 @@ impl Found {
         }
     }
 
-    /// Where the link `path` leads, under the store's folder: None when outside it.
-    fn in_store(&self, path: &Path) -> Option<PathBuf> {
-        let target = std::fs::canonicalize(path).ok()?;
-        let rel = target.strip_prefix(self.root.as_ref()?).ok()?;
+    /// The path in the store of `target`, a path a link leads to; None when outside it.
+    fn in_store(&self, target: &Path) -> Option<PathBuf> {
+        let mut roots = self.roots.iter().flatten();
+        let rel = roots.find_map(|root| target.strip_prefix(root).ok())?;
         Some(rel.to_path_buf())
     }
 
-    /// Whether the link `path` leads to a file the walk lists under its own name.
+    /// Whether the link `path`, of a digest's name, leads to an entry of the store that the
+    /// walk lists under its own name (a file, or a link of its own that leads on).
     fn listed_itself(&self, path: &Path) -> bool {
-        self.in_store(path)
-            .is_some_and(|rel| !rel.iter().any(is_passed_over) && is_digest_name(&rel))
+        let Some(rel) = one_step(path).and_then(|t| self.in_store(&t)) else {
+            return false;
+        };
+        !rel.iter().any(is_passed_over) && is_digest_name(&rel)
     }
 
-    /// Whether the linked folder `path` is the packages' folder, or one the walk passes over
-    /// in the store.
+    /// Whether the linked folder `path` is one the walk passes over in the store, or in a
+    /// project's packages elsewhere.
     fn passed_over(&self, path: &Path) -> bool {
-        match self.in_store(path) {
+        let Some(target) = one_step(path) else {
+            return false;
+        };
+        match self.in_store(&target) {
             Some(rel) => rel.iter().any(is_passed_over),
-            None => std::fs::canonicalize(path).is_ok_and(|t| t.ends_with(NO_STORE_FOLDER)),
+            None => target.iter().any(|c| c == NO_STORE_FOLDER),
         }
     }
 
@@ -347,8 +371,10 @@ fn walk(dir: &Path, visited: &Visited, found: &mut Found) {
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => found.links.push((dir.to_path_buf(), path)),
             // A link to a digest of the store (`latest.md`) would list it twice (tester EJ).
-            Ok(_) if found.listed_itself(&path) => {}
-            Ok(m) if is_digest_name(&path) => found.take(file_entry(path, &m)),
+            Ok(m) if is_digest_name(&path) && !found.listed_itself(&path) => {
+                found.take(file_entry(path, &m))
+            }
+            Ok(_) => {}
             Err(e) if is_digest_name(&path) => found.problems.push(broken_link(path, &e)),
             // A link to no digest, or a broken one under another name (it may have led to
             // a folder since removed): nothing the store names as a digest is missing.

@@ -134,6 +134,11 @@ fn links_to_what_the_store_lists_or_passes_over_add_nothing() {
     symlink(store.join("repo/node_modules"), store.join("mods")).unwrap();
     symlink(store.join(".hidden"), store.join("visible")).unwrap();
     symlink(outside.join("node_modules"), store.join("packages")).unwrap();
+    symlink(outside.join("node_modules/p2"), store.join("one-package")).unwrap();
+    // A link to a link of the store, which leads out of it (a review: both were listed).
+    fs::write(outside.join("2026-01-21.md"), "# x").unwrap();
+    symlink(outside.join("2026-01-21.md"), store.join("2026-01-21.md")).unwrap();
+    symlink("2026-01-21.md", store.join("newest.md")).unwrap();
     symlink(store.join(".drafts/2026-01-13.md"), store.join("draft.md")).unwrap();
     symlink(
         outside.join("2026-01-14.md"),
@@ -145,7 +150,12 @@ fn links_to_what_the_store_lists_or_passes_over_add_nothing() {
         .collect();
     assert_eq!(
         names,
-        ["draft.md", "from-elsewhere.md", "zeta/2026-01-06.md"]
+        [
+            "2026-01-21.md",
+            "draft.md",
+            "from-elsewhere.md",
+            "zeta/2026-01-06.md"
+        ]
     );
 }
 
