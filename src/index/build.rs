@@ -689,7 +689,7 @@ struct ItemFields<'a> {
 }
 
 /// How fit a copy of a story is to hold it: (has a category of its own, is in a publication
-/// format ribao knows); see [`ItemColumns::flag_repeat`].
+/// format ribao knows); see [`ItemColumns::flag_repeats`].
 type Rank = (bool, bool);
 
 struct ItemColumns {
@@ -787,7 +787,10 @@ impl ItemColumns {
             id_seen[pair[1].1 as usize] = pair[0].0 == pair[1].0;
         }
         drop(by_id);
-        let mut copies: Vec<_> = self.stories.drain(..).zip(0u32..).collect();
+        let mut copies: Vec<_> = std::mem::take(&mut self.stories)
+            .into_iter()
+            .zip(0u32..)
+            .collect();
         copies.sort_unstable();
         for story in copies.chunk_by(|a, b| a.0 == b.0) {
             let mut holder: Option<(usize, Rank)> = None;

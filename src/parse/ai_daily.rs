@@ -30,21 +30,21 @@ pub fn items(doc: &Doc) -> Vec<Item> {
 /// bullet or a line that is not indented.
 fn bullets<'a>(lines: &[&'a str]) -> Vec<(&'a str, String)> {
     let mut found: Vec<(&str, String)> = Vec::new();
-    // The bullet being read, and how far its text is indented; None once a line ends it.
-    let mut open: Option<usize> = None;
+    // How far the text of the bullet being read is indented; None once a line ends it.
+    let mut indented: Option<usize> = None;
     for line in lines {
         if let Some(m) = list_marker(line).filter(|m| m.indent == 0) {
-            open = Some(line.len() - line[line.find(m.content).unwrap_or(0)..].len());
+            indented = Some(m.content.as_ptr() as usize - line.as_ptr() as usize);
             found.push((m.content, m.content.to_string()));
             continue;
         }
         let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
-        match (open, found.last_mut()) {
+        match (indented, found.last_mut()) {
             (Some(under), Some((_, body))) if indent > 0 || line.trim().is_empty() => {
                 body.push('\n');
                 body.push_str(&line[indent.min(under)..]);
             }
-            _ => open = None,
+            _ => indented = None,
         }
     }
     for (_, body) in &mut found {

@@ -312,8 +312,7 @@ impl App {
             let title = self.quoted(&title);
             let said = match outside {
                 true => format!(
-                    "{title} is not among the results: its date is outside {}; a goes on to \
-                     the next scope",
+                    "{title} is not among the results: its date is outside {}",
                     self.label_of(scope)
                 ),
                 false => format!("{title} no longer matches the search: its file changed"),
