@@ -98,22 +98,30 @@ echo "(reference: the same terminal showing one line printed at once; ribao's ow
 echo " difference)"
 
 # 5. Peak memory while browsing: start, whole-archive scope, a category, a search, quit.
+# The peak `/usr/bin/time` wrote to FILE, in kB; a session that did not end wrote none, which
+# is said, not printed as 0 MB.
+peak() {
+    local kb
+    kb=$(awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}' "$1")
+    [ -n "$kb" ] || { echo "no peak RSS measured: the scripted session did not end ribao ($1)" >&2; exit 1; }
+    echo "$kb"
+}
 python3 "$here/scripts/first_frame.py" --runs 1 --session --before "$fresh" \
     --env "RIBAO_CACHE_DIR=$cache" -- /usr/bin/time -v -o "$work/rss.txt" "$ribao" --store "$store" >/dev/null
-rss=$(awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}' "$work/rss.txt")
+rss=$(peak "$work/rss.txt")
 printf '%-46s %10s MB  (archive %d MB; target ≤ 150 MB)\n' "peak RSS while browsing" "$((rss / 1024))" "$((bytes / 1000000))"
 # The same browsing after the whole archive is marked read: a quarter of a million read marks
 # held, and saved with each mark after.
 python3 "$here/scripts/first_frame.py" --runs 1 --session --mark-all-read --before "$fresh" \
     --env "RIBAO_CACHE_DIR=$cache" -- /usr/bin/time -v -o "$work/rss-read.txt" "$ribao" --store "$store" >/dev/null
-rss=$(awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}' "$work/rss-read.txt")
+rss=$(peak "$work/rss-read.txt")
 printf '%-46s %10s MB  (target ≤ 150 MB)\n' "  …marking the whole archive read (A A)" "$((rss / 1024))"
 # The same browsing on a first run, once the whole archive was indexed (seen under way, then
 # over): what indexing held counts too.
 python3 "$here/scripts/first_frame.py" --runs 1 --session --seen-then-gone "indexing " \
     --before "$fresh; rm -rf $work/cold-cache" --env "RIBAO_CACHE_DIR=$work/cold-cache" \
     -- /usr/bin/time -v -o "$work/rss-cold.txt" "$ribao" --store "$store" >/dev/null
-rss=$(awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}' "$work/rss-cold.txt")
+rss=$(peak "$work/rss-cold.txt")
 printf '%-46s %10s MB  (target ≤ 150 MB)\n' "  …on a first run, indexing the archive" "$((rss / 1024))"
 # What a reader open all day holds once that first run's indexing is done, idle.
 idle_tmux() { tmux -L ribao-bench-idle "$@"; }

@@ -99,7 +99,8 @@ def main():
             wait_for("results")
             keys("Enter", "Enter", "n")
             time.sleep(0.5)
-            keys("Escape", "Escape", "q")
+            # The search closed onto the story read; Esc leaves it (`q` there goes back too).
+            keys("Escape", "Escape", "Escape", "q")
             time.sleep(1.0)
         tmux("kill-server", stderr=subprocess.DEVNULL)
         if after:
