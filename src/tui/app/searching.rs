@@ -655,7 +655,7 @@ impl App {
         // The answer to come is the one meant, not the results of what was typed before.
         if view.pending {
             view.read_when_answered = true;
-            return self.notify("still searching… the result is read once they come", false);
+            return self.notify("still searching…: it opens once the results come", false);
         }
         let Some(r) = view.selected_hit() else {
             return self.notify("no result to open", false);
