@@ -1120,11 +1120,15 @@ pub fn newest_first(
 
 /// Why a file of `size` bytes is not read as a digest.
 pub fn too_large(size: u64) -> String {
-    format!(
-        "{:.1} MB is too large for a digest (at most {:.1} MB; a real one is well under 1 MB)",
-        size as f64 / 1e6,
-        store::MAX_FILE_BYTES as f64 / 1e6
-    )
+    let max = store::MAX_FILE_BYTES;
+    let mb = |bytes: u64| format!("{:.1} MB", bytes as f64 / 1e6);
+    // Just past the limit, in bytes: `4.0 MB is too large (at most 4.0 MB)` read as a
+    // contradiction (tester EJ).
+    let (size, max) = match mb(size) == mb(max) {
+        true => (format!("{size} bytes"), format!("{max} bytes")),
+        false => (mb(size), mb(max)),
+    };
+    format!("{size} is too large for a digest (at most {max}; a real one is well under 1 MB)")
 }
 
 /// Reads and parses one digest file; Err says why not, in words.
@@ -1148,5 +1152,21 @@ pub(crate) fn record_for(root: &Path, digest: &Digest) -> FileRecord {
         size: 0,
         changed: i64::MIN,
         outcome: Outcome::Digest(0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_size_just_past_the_limit_is_said_in_bytes() {
+        let max = crate::store::MAX_FILE_BYTES;
+        assert!(
+            super::too_large(max + 1)
+                .starts_with("4000001 bytes is too large for a digest (at most 4000000 bytes;")
+        );
+        assert!(
+            super::too_large(52_400_000)
+                .starts_with("52.4 MB is too large for a digest (at most 4.0 MB;")
+        );
     }
 }
