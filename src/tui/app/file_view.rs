@@ -149,7 +149,8 @@ impl Marks {
             (None, Some(&at), _) => at,
             (None, None, Some((mark, first))) => {
                 let named = |i: &usize| holds(*i, &mark);
-                let in_link = |i: &usize| lines[*i].contains(&format!("[{mark}"));
+                let linked = format!("[{mark}");
+                let in_link = |i: &usize| lines[*i].contains(&linked);
                 let mut later = (first..lines.len()).filter(named);
                 (later.clone().find(|i| heading(&i)))
                     .or_else(|| later.find(|i| !in_link(i)))

@@ -130,9 +130,8 @@ pub(crate) fn draw(buf: &mut Buffer, at: &PopupArea, app: &mut App) {
         ]);
         let y = inner.bottom().saturating_sub(1);
         put_line(buf, text_area.x, y, &line, text_area.width, opts);
-        if let Some(column) = super::status::caret_column(&line, opts) {
-            let x = text_area.x + column.min(content_w.saturating_sub(1)) as u16;
-            app.view.caret = Some((x, y));
+        if let Some(cell) = super::status::caret_cell(&line, (text_area.x, y), content_w, opts) {
+            app.view.caret = Some(cell);
         }
     }
     if let Some(view) = app.bookmarks_mut() {

@@ -603,19 +603,25 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         put_line(buf, area.x, area.y, &scope_row, area.width, opts);
     }
     if app.date_line().is_some()
-        && let Some(column) = caret_column(&scope_row, opts)
+        && let Some(cell) = caret_cell(&scope_row, (area.x, area.y), width, opts)
     {
-        let x = area.x + column.min(width.saturating_sub(1)) as u16;
-        app.view.caret = Some((x, area.y));
+        app.view.caret = Some(cell);
     }
 }
 
-/// The column of the caret `▏` drawn in `line`, where the terminal's cursor goes.
-pub(super) fn caret_column(line: &Line, opts: text::TextOptions) -> Option<usize> {
+/// The cell of the caret `▏` drawn in `line`, put at `at` in `width` columns: where the
+/// terminal's cursor goes.
+pub(super) fn caret_cell(
+    line: &Line,
+    at: (u16, u16),
+    width: usize,
+    opts: text::TextOptions,
+) -> Option<(u16, u16)> {
     let mut column = 0;
     for span in &line.spans {
-        if let Some(at) = span.content.find('▏') {
-            return Some(column + text::str_width(&span.content[..at], opts));
+        if let Some(caret) = span.content.find('▏') {
+            column += text::str_width(&span.content[..caret], opts);
+            return Some((at.0 + column.min(width.saturating_sub(1)) as u16, at.1));
         }
         column += text::str_width(&span.content, opts);
     }
